@@ -1,0 +1,146 @@
+/**
+ * The OKR model read from a sheet. Every item remembers the cell it came from (0-based sheet row/col),
+ * so findings, highlights and plans can point back at the user's own cells.
+ */
+import type { Msg } from './i18n';
+
+export type Level = 'company' | 'department' | 'team' | 'individual';
+/** How a key result is scored: see score.ts. */
+export type KrKind = 'increase' | 'decrease' | 'above' | 'below' | 'binary';
+export type Commitment = 'committed' | 'aspirational';
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export type CycleKind = 'quarter' | 'month' | 'year';
+
+export interface Cycle {
+  /** Canonical id: '2026-Q4', '2026-10' or '2026'. */
+  id: string;
+  kind: CycleKind;
+  /** ISO dates, inclusive. */
+  start: string;
+  end: string;
+}
+
+/** Every column the grid knows. Columns it does not know are carried along as `extra`. */
+export type Field =
+  | 'id'
+  | 'cycle'
+  | 'level'
+  | 'owner'
+  | 'objective'
+  | 'kr'
+  | 'initiative'
+  | 'type'
+  | 'kind'
+  | 'start'
+  | 'target'
+  | 'current'
+  | 'unit'
+  | 'weight'
+  | 'due'
+  | 'confidence'
+  | 'alignedTo'
+  | 'notes'
+  | 'updated'
+  | 'score'
+  | 'status';
+
+/** A value the reader could not understand, kept with what it saw (for a finding, never NaN). */
+export interface CellProblem {
+  field: Field;
+  cell: CellRef;
+  seen: string;
+  message: Msg;
+}
+
+export interface Initiative {
+  id: string;
+  title: string;
+  cell: CellRef;
+}
+
+export interface KeyResult {
+  /** Stable id kept in the sheet's ID column (e.g. 'KR-7f3a2c'); generated when the row has none. */
+  id: string;
+  /** 0-based sheet row the KR lives on. */
+  row: number;
+  title: string;
+  kind: KrKind;
+  /** start defaults to 0 when blank (domain rule); `startGiven` tells whether the user typed one. */
+  start: number;
+  startGiven: boolean;
+  target: number | null;
+  /** For binary KRs: 1 done, 0 not done. Null = not measured yet. */
+  current: number | null;
+  unit: string | null;
+  /** Raw weight as typed (fraction or percentage already parsed to a number, e.g. 40% -> 0.4); null = default. */
+  weight: number | null;
+  /** ISO date or null. */
+  due: string | null;
+  confidence: Confidence | null;
+  owner: string | null;
+  updated: string | null;
+  commitment: Commitment;
+  objectiveId: string;
+  initiatives: Initiative[];
+  /** Where each field was read from. */
+  cells: Partial<Record<Field, CellRef>>;
+  /** Fields that were inferred (from KR text, defaults) rather than typed in their own cell. */
+  inferred: Partial<Record<Field, true>>;
+  /** Unknown columns' values on this row, by header text. */
+  extra: Record<string, unknown>;
+}
+
+export interface Objective {
+  id: string;
+  /** Row of the objective's own line, or of its first KR when objectives are repeated on KR rows. */
+  row: number;
+  /** True when the objective has a row of its own (outline or table with objective rows). */
+  ownRow: boolean;
+  title: string;
+  level: Level | null;
+  owner: string | null;
+  cycle: Cycle | null;
+  commitment: Commitment;
+  /** Id or title of the higher objective / KR this one aligns to. */
+  alignedTo: string | null;
+  notes: string | null;
+  krs: KeyResult[];
+  cells: Partial<Record<Field, CellRef>>;
+  extra: Record<string, unknown>;
+}
+
+export interface ColumnInfo {
+  col: number;
+  header: string;
+  field: Field | null;
+}
+
+export interface OkrModel {
+  form: 'table' | 'outline';
+  sheet: string;
+  /** 0-based row of the (last) header row for a table; null for an outline. */
+  headerRow: number | null;
+  /** First and last data rows (0-based, inclusive); lastRow < firstRow when empty. */
+  firstRow: number;
+  lastRow: number;
+  columns: ColumnInfo[];
+  /** Field -> column, for the columns the sheet has. */
+  fieldCols: Partial<Record<Field, number>>;
+  objectives: Objective[];
+  problems: CellProblem[];
+  /** The cycle the sheet is about (a column value, a title line, or settings). */
+  cycle: Cycle | null;
+}

@@ -1,0 +1,57 @@
+import type { Lang } from './i18n';
+
+/** Score bands: a score below `red` is red, below `yellow` is yellow, otherwise green. */
+export interface Bands {
+  red: number;
+  yellow: number;
+}
+
+export interface Limits {
+  objectivesPerOwner: number;
+  krsPerObjective: number;
+  minKrsPerObjective: number;
+  staleDays: number;
+  /** Points (0-100) behind the expected pace before "behind" becomes "at risk". */
+  atRiskPoints: number;
+}
+
+export interface Settings {
+  lang: Lang;
+  bands: Bands;
+  limits: Limits;
+  /** The cycle being worked on, e.g. '2026-Q4'; null = derive from the sheet or today. */
+  cycle: string | null;
+  /** 'addin' writes =OKRSCORE(...) formulas; 'portable' writes native formulas any spreadsheet can compute. */
+  formulaMode: 'addin' | 'portable';
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  lang: 'en',
+  bands: { red: 0.4, yellow: 0.7 },
+  limits: { objectivesPerOwner: 5, krsPerObjective: 4, minKrsPerObjective: 1, staleDays: 14, atRiskPoints: 25 },
+  cycle: null,
+  formulaMode: 'addin',
+};
+
+/** Merge partial settings (as stored by a host) over the defaults; anything malformed falls back to the default. */
+export function resolveSettings(partial: unknown): Settings {
+  const p = (partial && typeof partial === 'object' ? partial : {}) as Record<string, any>;
+  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
+  const bands = p.bands ?? {};
+  const limits = p.limits ?? {};
+  const red = num(bands.red, DEFAULT_SETTINGS.bands.red);
+  const yellow = Math.max(red, num(bands.yellow, DEFAULT_SETTINGS.bands.yellow));
+  return {
+    lang: p.lang === 'zh' ? 'zh' : 'en',
+    bands: { red, yellow },
+    limits: {
+      objectivesPerOwner: num(limits.objectivesPerOwner, DEFAULT_SETTINGS.limits.objectivesPerOwner),
+      krsPerObjective: num(limits.krsPerObjective, DEFAULT_SETTINGS.limits.krsPerObjective),
+      minKrsPerObjective: num(limits.minKrsPerObjective, DEFAULT_SETTINGS.limits.minKrsPerObjective),
+      staleDays: num(limits.staleDays, DEFAULT_SETTINGS.limits.staleDays),
+      atRiskPoints: num(limits.atRiskPoints, DEFAULT_SETTINGS.limits.atRiskPoints),
+    },
+    cycle: typeof p.cycle === 'string' && p.cycle.trim() ? p.cycle.trim() : null,
+    formulaMode: p.formulaMode === 'portable' ? 'portable' : 'addin',
+  };
+}

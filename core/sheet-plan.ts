@@ -1,0 +1,179 @@
+/**
+ * The contract between core and the hosts.
+ *
+ * A host reads cells once into a SheetSnapshot, core returns a WorkbookPlan, and the host applies the plan with a
+ * number of calls that depends on the plan's shape (how many blocks and rules), never on the number of rows.
+ * Coordinates are 0-based absolute sheet positions (row 0 = sheet row 1, col 0 = column A).
+ */
+import type { Msg } from './i18n';
+import type { Rect, CellRef } from './model';
+
+export type HostKind = 'excel' | 'sheets';
+
+/** What a host read from one sheet, in one batch. values[0][0] sits at (origin.row, origin.col). */
+export interface SheetSnapshot {
+  name: string;
+  origin: CellRef;
+  values: unknown[][];
+  /** Same shape as values; '' where the cell holds no formula. Absent when the host did not read them. */
+  formulas?: string[][];
+  /** Same shape; '' where the cell has no note. */
+  notes?: string[][];
+  /** Same shape; '#rrggbb' lower-case, or '' where the cell has no fill. */
+  backgrounds?: string[][];
+}
+
+export interface WorkbookSnapshot {
+  host: HostKind;
+  active: SheetSnapshot;
+  /** Every sheet name in tab order. */
+  sheetNames: string[];
+  /** Other sheets a command asked for (e.g. 'OKR History'), by name; only those that exist. */
+  others: Record<string, SheetSnapshot>;
+  /** ISO date of "today" in the user's time zone. */
+  today: string;
+}
+
+/**
+ * A cell to write. Strings are ALWAYS written as text (a host must make sure '=cmd|...' or '+1' stays text);
+ * a formula is only ever { f: '=...' }. null writes an empty cell.
+ */
+export type PlanCell = string | number | boolean | null | { f: string };
+
+/** A rectangle of cells written in one call. */
+export interface CellBlock {
+  row: number;
+  col: number;
+  cells: PlanCell[][];
+}
+
+/** A rectangle of number formats ('0%', 'yyyy-mm-dd', '@', 'General') written in one call. */
+export interface FormatBlock {
+  row: number;
+  col: number;
+  formats: string[][];
+}
+
+/** A dropdown over a rectangle. */
+export interface ListValidation {
+  range: Rect;
+  list: string[];
+  /** true: reject other values; false: warn only. */
+  strict: boolean;
+}
+
+/**
+ * A conditional format: a custom formula written for the top-left cell of the first range, relative like a
+ * user-typed rule (e.g. '=AND(ISNUMBER($K2),$K2<0.4,N("okr-grid")=0)'). Every rule core writes contains
+ * OWNED_RULE_MARK so a host can find and remove exactly the rules the add-in added.
+ */
+export interface ConditionalRule {
+  ranges: Rect[];
+  formula: string;
+  fill: string;
+  fontColor?: string;
+}
+
+export const OWNED_RULE_MARK = 'N("okr-grid")=0';
+
+export function isOwnedRuleFormula(formula: string): boolean {
+  return formula.replace(/\s+/g, '').includes(OWNED_RULE_MARK);
+}
+
+export interface CellPatch<T> {
+  row: number;
+  col: number;
+  value: T;
+}
+
+export interface HeaderStyle {
+  range: Rect;
+  bold: boolean;
+  fill: string;
+  fontColor: string;
+}
+
+export interface SheetPlan {
+  sheet: string;
+  /** Create the sheet if it does not exist (placed after `after`, or at the end). */
+  create?: { after?: string };
+  /** The sheet is owned by the add-in (scorecard): clear all of it before writing. Never set on a user's sheet. */
+  replaceAll?: boolean;
+  writes: CellBlock[];
+  numberFormats: FormatBlock[];
+  validations: ListValidation[];
+  /** Remove every conditional rule whose formula carries OWNED_RULE_MARK before adding these. */
+  replaceOwnedRules: boolean;
+  rules: ConditionalRule[];
+  /** Cell fills to set; '' clears the fill. Hosts patch these into the snapshot's backgrounds (one call). */
+  backgrounds: CellPatch<string>[];
+  /** Notes to set; '' removes the note. Hosts patch these into the snapshot's notes (one call). */
+  notes: CellPatch<string>[];
+  freezeRows?: number;
+  header?: HeaderStyle;
+  /** Excel turns this rectangle (header row included) into a table; Sheets styles it as a banded range. */
+  table?: { name: string; range: Rect };
+  columnWidths?: { col: number; width: number }[];
+}
+
+export interface WorkbookPlan {
+  sheets: SheetPlan[];
+  /** Sheet to show when done. */
+  activate?: string;
+  /** Cell to select when done. */
+  select?: { sheet: string; row: number; col: number };
+}
+
+export function emptySheetPlan(sheet: string): SheetPlan {
+  return {
+    sheet,
+    writes: [],
+    numberFormats: [],
+    validations: [],
+    replaceOwnedRules: false,
+    rules: [],
+    backgrounds: [],
+    notes: [],
+  };
+}
+
+/** What a host needs to read for a command, before calling core. */
+export interface ReadRequest {
+  formulas: boolean;
+  notes: boolean;
+  backgrounds: boolean;
+  /** Extra sheets to read if they exist (e.g. the history sheet). */
+  others: string[];
+}
+
+export interface CommandResult {
+  ok: boolean;
+  plan: WorkbookPlan;
+  /** One line for a toast / the panel, in both languages. */
+  summary: Msg;
+  /** Structured data for the panel (findings, counts); plain JSON. */
+  details?: unknown;
+}
+
+/** 0-based column index -> 'A', 'B', ..., 'AA'. */
+export function colLetter(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based (row, col) -> 'B7'. */
+export function a1(row: number, col: number): string {
+  return colLetter(col) + String(row + 1);
+}
+
+/** Rect -> 'B7:D9' (or 'B7' for one cell). */
+export function rectA1(r: Rect): string {
+  const tl = a1(r.row, r.col);
+  return r.rows === 1 && r.cols === 1 ? tl : `${tl}:${a1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+}
