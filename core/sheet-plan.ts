@@ -122,6 +122,8 @@ export interface WorkbookPlan {
   activate?: string;
   /** Cell to select when done. */
   select?: { sheet: string; row: number; col: number };
+  /** Sheets to delete. Only ever set by restorePlan, for sheets the failed plan itself created. */
+  deleteSheets?: string[];
 }
 
 export function emptySheetPlan(sheet: string): SheetPlan {

@@ -1,0 +1,16 @@
+/**
+ * One build, three outputs: dist/excel/ (served to Excel), dist/gas/ (pushed to Apps Script as is) and
+ * dist/playground/ (the no-account playground of `npm start`). Each surface keeps its own config next to its code.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const parts = ['excel-addin/webpack.config.js', 'gas/webpack.config.js', 'playground/webpack.config.js'];
+
+module.exports = (env = {}, argv = {}) =>
+  parts
+    .filter((p) => fs.existsSync(path.join(__dirname, p)))
+    .flatMap((p) => {
+      const made = require(path.join(__dirname, p))(env, argv);
+      return Array.isArray(made) ? made : [made];
+    });
