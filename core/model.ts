@@ -101,6 +101,15 @@ export interface KeyResult {
   inferred: Partial<Record<Field, true>>;
   /** Unknown columns' values on this row, by header text. */
   extra: Record<string, unknown>;
+  /** Text of the row's notes cell. (added by parse-sheet) */
+  notes?: string | null;
+  /** Value found in the row's score cell (the add-in's own column), and the status cell's text. (added by parse-sheet) */
+  score?: number | null;
+  status?: string | null;
+  /** Cells that hold a formula: their computed value was used; the formula text is kept here. (added by parse-sheet) */
+  formulas?: Partial<Record<Field, string>>;
+  /** The wording names a quantity with a placeholder ('完成XX家') instead of a number. (added by parse-sheet) */
+  placeholder?: boolean;
 }
 
 export interface Objective {
@@ -120,6 +129,8 @@ export interface Objective {
   krs: KeyResult[];
   cells: Partial<Record<Field, CellRef>>;
   extra: Record<string, unknown>;
+  /** Initiatives written under the objective before any of its KRs. (added by parse-sheet) */
+  initiatives?: Initiative[];
 }
 
 export interface ColumnInfo {
@@ -143,4 +154,8 @@ export interface OkrModel {
   problems: CellProblem[];
   /** The cycle the sheet is about (a column value, a title line, or settings). */
   cycle: Cycle | null;
+  /** Every header row (two-row headers: the group row above, then the header row), 0-based. (added by parse-sheet) */
+  headerRows?: number[];
+  /** The first text line above the header / the outline's first non-item line, e.g. the sheet title. (added by parse-sheet) */
+  title?: string | null;
 }

@@ -1,0 +1,14 @@
+import { readSheet } from '../core/parse-sheet';
+import { validate } from '../core/rules';
+import { closeCycle } from '../core/close';
+import { planConvert } from '../core/plan-convert';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { generatedSnapshot, FIXTURE_TODAY } from '../tests/fixtures/sheets';
+const settings = DEFAULT_SETTINGS, today = FIXTURE_TODAY;
+const snap = generatedSnapshot(10000);
+const t = (name: string, fn: () => unknown) => { fn(); const t0 = Date.now(); for (let i = 0; i < 3; i++) fn(); console.log(name, (Date.now() - t0) / 3, 'ms'); };
+const model = readSheet(snap, { settings, today });
+t('read', () => readSheet(snap, { settings, today }));
+t('validate', () => validate(model, { settings, today }));
+t('close', () => closeCycle(model, { settings, today }));
+t('plan', () => planConvert(snap, [snap.name], { settings, host: 'excel', today }, model));

@@ -1,0 +1,45 @@
+/** Shared helpers for bench modules: every bench/*.ts exporting `rows()` adds rows to the one table run.ts prints. */
+
+export interface BenchRow {
+  name: string;
+  /** Rows processed in one call (or the workload size). */
+  rows: number;
+  /** Median wall time in milliseconds. */
+  medianMs: number;
+  /** Free-form: host calls, targets, anything a reader needs. */
+  note?: string;
+}
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function collectGarbage(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (typeof g === 'function') g();
+}
+
+/**
+ * Median milliseconds of `runs` timed calls of fn, after `warmup` untimed ones. The result of each call is kept in a
+ * sink so the work cannot be optimised away. GC runs between calls when node has --expose-gc.
+ */
+export function timeMedian(fn: () => unknown, runs = 7, warmup = 2): number {
+  let sink: unknown;
+  for (let i = 0; i < warmup; i++) sink = fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    collectGarbage();
+    const t0 = process.hrtime.bigint();
+    sink = fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  if (sink === Symbol.for('never')) console.log(sink);
+  return median(times);
+}
+
+export function row(name: string, rows: number, medianMs: number, note = ''): BenchRow {
+  return { name, rows, medianMs, note };
+}

@@ -1,0 +1,233 @@
+/**
+ * The command API the hosts call: what to read, then one pure call that returns the plan to apply.
+ * Every command is pure and never throws; its plan has a number of blocks and rules that does not depend on the
+ * number of rows (findings give per-cell patches, which hosts write as one rectangle).
+ */
+import type { CellBlock, CommandResult, PlanCell, ReadRequest, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot, FormatBlock } from './sheet-plan';
+import { emptySheetPlan } from './sheet-plan';
+import type { Rect } from './model';
+import { resolveSettings, type Settings } from './settings';
+import { msg, type Msg } from './i18n';
+import { readSheet } from './parse-sheet';
+import { validate } from './rules';
+import { closeCycle } from './close';
+import { matchHeader } from './headers';
+import { countItems, NOT_OKR, planConvert, type PlanContext } from './plan-convert';
+import { planClear, validatePlan } from './plan-validate';
+import { detailsOf, HISTORY_SHEET, planRollForward, planScore, scoreSummaryText } from './plan-close';
+import { backgroundAt, findOwnedBlock, noteAt, planCellAt, serialOf } from './plan-grid';
+
+export type CommandName = 'convert' | 'validate' | 'clear' | 'score' | 'rollForward' | 'summary';
+export const COMMANDS: CommandName[] = ['convert', 'validate', 'clear', 'score', 'rollForward', 'summary'];
+
+/** What the host must read before running `name`. */
+export function readsFor(name: CommandName, settings: Settings): ReadRequest {
+  void settings;
+  switch (name) {
+    case 'validate':
+    case 'clear':
+      return { formulas: true, notes: true, backgrounds: true, others: [] };
+    case 'score':
+      return { formulas: true, notes: false, backgrounds: false, others: [HISTORY_SHEET] };
+    default:
+      return { formulas: true, notes: false, backgrounds: false, others: [] };
+  }
+}
+
+const EMPTY_PLAN: WorkbookPlan = { sheets: [] };
+
+function fail(summary: Msg, details?: unknown): CommandResult {
+  return { ok: false, plan: { sheets: [] }, summary, ...(details === undefined ? {} : { details }) };
+}
+
+function describeError(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.length > 200 ? m.slice(0, 200) + '…' : m;
+}
+
+function checkSnapshot(snap: WorkbookSnapshot): Msg | null {
+  if (!snap || typeof snap !== 'object' || !snap.active || !Array.isArray(snap.active.values)) {
+    return msg('Could not read the sheet: the host sent no cell values.', '无法读取工作表：宿主程序没有提供单元格数据。');
+  }
+  return null;
+}
+
+function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings): CommandResult {
+  const bad = checkSnapshot(wb);
+  if (bad) return fail(bad);
+  const today = typeof wb.today === 'string' && /^\d{4}-\d{2}-\d{2}/.test(wb.today) ? wb.today.slice(0, 10) : new Date().toISOString().slice(0, 10);
+  const ctx: PlanContext = { settings, host: wb.host === 'sheets' ? 'sheets' : 'excel', today };
+  const active: SheetSnapshot = { ...wb.active, origin: wb.active.origin ?? { row: 0, col: 0 }, name: String(wb.active.name ?? '') };
+  const sheetNames = Array.isArray(wb.sheetNames) ? wb.sheetNames.map(String) : [active.name];
+  const others = wb.others && typeof wb.others === 'object' ? wb.others : {};
+
+  if (name === 'clear') {
+    const { sheet, cleared } = planClear(active);
+    return {
+      ok: true,
+      plan: cleared ? { sheets: [sheet], activate: active.name } : EMPTY_PLAN,
+      summary: cleared
+        ? msg(`Cleared ${cleared} highlighted cells; their fills and notes are as before.`, `已清除 ${cleared} 个高亮单元格，填充色和批注已恢复原样。`)
+        : msg('No highlights to clear.', '没有需要清除的高亮。'),
+    };
+  }
+
+  const model = readSheet(active, { settings, today });
+  const n = countItems(model);
+  if (n.objectives === 0 && n.krs === 0) {
+    // Validate on a non-OKR sheet still removes its own earlier marks.
+    if (name === 'validate') {
+      const plan = validatePlan(active, [], settings.lang);
+      return { ok: false, plan, summary: NOT_OKR, details: { findings: [] } };
+    }
+    return fail(NOT_OKR);
+  }
+
+  switch (name) {
+    case 'convert': {
+      const out = planConvert(active, sheetNames, ctx, model);
+      return { ok: out.ok, plan: out.plan, summary: out.summary };
+    }
+    case 'validate': {
+      const findings = validate(model, { settings, today });
+      const plan = validatePlan(active, findings, settings.lang);
+      const count = (s: string) => findings.filter((f) => f.severity === s).length;
+      const summary = findings.length
+        ? msg(
+            `${findings.length} findings: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes. The cells are highlighted with the reason in their note.`,
+            `发现 ${findings.length} 个问题：${count('error')} 个错误、${count('warning')} 个警告、${count('info')} 个提示。相关单元格已高亮，原因写在批注中。`,
+          )
+        : msg(`No problems found in ${n.objectives} objectives and ${n.krs} key results.`, `${n.objectives} 个目标、${n.krs} 个关键结果中未发现问题。`);
+      return { ok: true, plan, summary, details: { findings } };
+    }
+    case 'score': {
+      const out = planScore(active, sheetNames, others, model, ctx);
+      return { ok: true, plan: out.plan, summary: out.summary, details: out.details };
+    }
+    case 'rollForward': {
+      const out = planRollForward(active, sheetNames, model, ctx);
+      return { ok: out.ok, plan: out.plan, summary: out.summary };
+    }
+    case 'summary': {
+      const close = closeCycle(model, { settings, today });
+      const details = detailsOf(close);
+      const findings = validate(model, { settings, today });
+      return { ok: true, plan: EMPTY_PLAN, summary: scoreSummaryText(details), details: { ...details, findings } };
+    }
+    default:
+      return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));
+  }
+}
+
+/** Pure: never throws for any input; a sheet it cannot use gives ok:false with a clear summary in both languages. */
+export function runCommand(name: CommandName, snap: WorkbookSnapshot, settings: Settings): CommandResult {
+  try {
+    if (!COMMANDS.includes(name)) return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));
+    return run(name, snap, resolveSettings(settings));
+  } catch (e) {
+    const d = describeError(e);
+    return fail(msg(`Internal error: ${d}. Nothing was changed.`, `内部错误：${d}。未做任何更改。`));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Restore
+
+function snapshotOf(snap: WorkbookSnapshot, name: string): SheetSnapshot | null {
+  if (snap.active?.name === name) return snap.active;
+  return snap.others?.[name] ?? null;
+}
+
+function blockSize(cells: unknown[][]): { rows: number; cols: number } {
+  return { rows: cells.length, cols: cells.reduce((m, r) => Math.max(m, r.length), 0) };
+}
+
+/**
+ * The plan that puts back everything `plan` would change, from the snapshot: sheets the plan creates are deleted;
+ * on existing sheets every written cell gets its original value or formula back, formatted cells go back to
+ * General (core only formats cells it owns), owned conditional rules are removed, and patched fills and notes
+ * get their original values. Validations cannot be removed through the plan contract and are left.
+ */
+export function restorePlan(plan: WorkbookPlan, snap: WorkbookSnapshot): WorkbookPlan {
+  const names = new Set(Array.isArray(snap?.sheetNames) ? snap.sheetNames : []);
+  const deleteSheets: string[] = [];
+  const sheets: SheetPlan[] = [];
+  for (const p of plan?.sheets ?? []) {
+    if (!names.has(p.sheet)) {
+      if (!deleteSheets.includes(p.sheet)) deleteSheets.push(p.sheet);
+      continue;
+    }
+    const orig = snapshotOf(snap, p.sheet);
+    const out = emptySheetPlan(p.sheet);
+    const writes = p.replaceAll && orig ? [{ row: orig.origin.row, col: orig.origin.col, cells: orig.values }] : p.writes;
+    for (const b of writes) {
+      const { rows, cols } = blockSize(b.cells as unknown[][]);
+      const cells: PlanCell[][] = [];
+      for (let r = 0; r < rows; r++) {
+        const line: PlanCell[] = [];
+        for (let c = 0; c < cols; c++) line.push(orig ? planCellAt(orig, b.row + r, b.col + c) : null);
+        cells.push(line);
+      }
+      const block: CellBlock = { row: b.row, col: b.col, cells };
+      out.writes.push(block);
+    }
+    for (const f of p.numberFormats) {
+      const formats: FormatBlock = { row: f.row, col: f.col, formats: f.formats.map((r) => r.map(() => 'General')) };
+      out.numberFormats.push(formats);
+    }
+    if (p.replaceOwnedRules || p.rules.length) out.replaceOwnedRules = true;
+    for (const b of p.backgrounds) out.backgrounds.push({ row: b.row, col: b.col, value: orig ? backgroundAt(orig, b.row, b.col) : '' });
+    for (const nt of p.notes) out.notes.push({ row: nt.row, col: nt.col, value: orig ? noteAt(orig, nt.row, nt.col) : '' });
+    sheets.push(out);
+  }
+  const result: WorkbookPlan = { sheets };
+  if (deleteSheets.length) result.deleteSheets = deleteSheets;
+  if (snap?.active?.name) result.activate = snap.active.name;
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Updated stamp
+
+/**
+ * For the onEdit / onChanged stamp: `header` holds the sheet's first rows (as read), `edited` the changed rectangle.
+ * When the edit touches the Current column below the header of a converted grid, the block that writes today's
+ * date (a date serial; the owned column carries the date format) into the owned Updated column of those rows.
+ */
+export function updatedStamp(header: SheetSnapshot, edited: Rect, today: string): CellBlock | null {
+  try {
+    if (!header || !Array.isArray(header.values) || !edited) return null;
+    const serial = serialOf(String(today ?? ''));
+    if (serial === null) return null;
+    const origin = header.origin ?? { row: 0, col: 0 };
+    const snap: SheetSnapshot = { ...header, origin };
+    for (let r = 0; r < snap.values.length; r++) {
+      const headerRow = origin.row + r;
+      const block = findOwnedBlock(snap, headerRow);
+      if (!block || block.cols.updated === undefined) continue;
+      // The Current column: the user's own (left of the owned block), else the owned one.
+      let currentCol: number | undefined;
+      const line = snap.values[r] ?? [];
+      for (let c = 0; c < line.length; c++) {
+        const col = origin.col + c;
+        if (col >= block.first && col <= block.last) continue;
+        if (matchHeader(line[c]) === 'current') {
+          currentCol = col;
+          break;
+        }
+      }
+      currentCol ??= block.cols.current;
+      if (currentCol === undefined) return null;
+      if (currentCol < edited.col || currentCol > edited.col + edited.cols - 1) return null;
+      const top = Math.max(edited.row, headerRow + 1);
+      const bottom = edited.row + edited.rows - 1;
+      if (bottom < top) return null;
+      const cells: PlanCell[][] = [];
+      for (let i = top; i <= bottom; i++) cells.push([serial]);
+      return { row: top, col: block.cols.updated, cells };
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * OKR cycles: quarters ('2026-Q4'), months ('2026-10') and years ('2026'), as people type them in English and Chinese.
+ * Dates are ISO 'yyyy-mm-dd' strings; all arithmetic is on calendar numbers, so no time zone can shift a day.
+ */
+import type { Cycle, CycleKind } from './model';
+import type { Lang } from './i18n';
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+
+const pad2 = (n: number) => (n < 10 ? '0' : '') + String(n);
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The cycle for a year and, for quarters 1-4 / months 1-12, its number. Null when out of range. */
+export function makeCycle(kind: CycleKind, year: number, n = 1): Cycle | null {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR || !Number.isInteger(n)) return null;
+  if (kind === 'year') return { id: String(year), kind, start: `${year}-01-01`, end: `${year}-12-31` };
+  if (kind === 'quarter') {
+    if (n < 1 || n > 4) return null;
+    const first = (n - 1) * 3 + 1;
+    const last = first + 2;
+    return {
+      id: `${year}-Q${n}`,
+      kind,
+      start: `${year}-${pad2(first)}-01`,
+      end: `${year}-${pad2(last)}-${pad2(daysInMonth(year, last))}`,
+    };
+  }
+  if (n < 1 || n > 12) return null;
+  return { id: `${year}-${pad2(n)}`, kind, start: `${year}-${pad2(n)}-01`, end: `${year}-${pad2(n)}-${pad2(daysInMonth(year, n))}` };
+}
+
+/** Year and number (quarter 1-4, month 1-12, 1 for a year) of a cycle. */
+function partsOf(c: Cycle): { year: number; n: number } {
+  const year = Number(c.start.slice(0, 4));
+  const month = Number(c.start.slice(5, 7));
+  if (c.kind === 'quarter') return { year, n: Math.floor((month - 1) / 3) + 1 };
+  if (c.kind === 'month') return { year, n: month };
+  return { year, n: 1 };
+}
+
+export function nextCycle(c: Cycle): Cycle {
+  return shiftCycle(c, 1);
+}
+
+export function prevCycle(c: Cycle): Cycle {
+  return shiftCycle(c, -1);
+}
+
+/** The cycle `by` cycles after (or before, when negative) `c`, of the same kind. */
+export function shiftCycle(c: Cycle, by: number): Cycle {
+  const { year, n } = partsOf(c);
+  const per = c.kind === 'quarter' ? 4 : c.kind === 'month' ? 12 : 1;
+  const index = year * per + (n - 1) + by;
+  const y = Math.floor(index / per);
+  const made = makeCycle(c.kind, y, index - y * per + 1);
+  return made ?? c;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** The cycle of `kind` containing the ISO date, or null when the date is not ISO. */
+export function cycleOf(date: string, kind: CycleKind): Cycle | null {
+  const m = ISO_DATE.exec(String(date));
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  if (kind === 'year') return makeCycle('year', year);
+  if (kind === 'quarter') return makeCycle('quarter', year, Math.floor((month - 1) / 3) + 1);
+  return makeCycle('month', year, month);
+}
+
+/** True when the ISO date falls inside the cycle (ISO strings compare in date order). */
+export function cycleContains(c: Cycle, date: string): boolean {
+  const d = String(date).slice(0, 10);
+  return ISO_DATE.test(d) && d >= c.start && d <= c.end;
+}
+
+const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+const QUARTER_ZH = ['一', '二', '三', '四'];
+
+/** 'Q4 2026' / 'October 2026' / '2026' in English; '2026年第四季度' / '2026年10月' / '2026年' in Chinese. */
+export function formatCycle(c: Cycle, lang: Lang): string {
+  const { year, n } = partsOf(c);
+  if (lang === 'zh') {
+    if (c.kind === 'quarter') return `${year}年第${QUARTER_ZH[n - 1]}季度`;
+    if (c.kind === 'month') return `${year}年${n}月`;
+    return `${year}年`;
+  }
+  if (c.kind === 'quarter') return `Q${n} ${year}`;
+  if (c.kind === 'month') return `${MONTHS_SHORT[n - 1]} ${year}`;
+  return String(year);
+}
+
+function smallNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  return ZH_DIGITS[s] ?? NaN;
+}
+
+function fullYear(s: string): number {
+  const y = Number(s);
+  return s.length === 2 ? 2000 + y : y;
+}
+
+function monthFromName(s: string): number {
+  const low = s.toLowerCase().replace(/\.$/, '');
+  if (low.length < 3) return 0;
+  const i = MONTHS_EN.findIndex((m) => m.startsWith(low) || (low === 'sept' && m === 'september'));
+  return i + 1;
+}
+
+/** NFKC folds full-width digits, letters and punctuation ('２０２６－Ｑ４') to ASCII. */
+function normalise(s: string): string {
+  return s.normalize('NFKC').trim().replace(/\s+/g, ' ');
+}
+
+const Y = String.raw`(\d{4})`;
+const QN = String.raw`([1-4一二三四])`;
+const MN = String.raw`(1[0-2]|0?[1-9]|十一|十二|[一二三四五六七八九十])`;
+
+interface Pattern {
+  re: RegExp;
+  make: (m: RegExpExecArray, today: string | undefined) => Cycle | null;
+}
+
+const q = (y: number | null, n: string) => (y === null ? null : makeCycle('quarter', y, smallNumber(n)));
+const mo = (y: number | null, n: number) => (y === null ? null : makeCycle('month', y, n));
+
+/** Days between an ISO date and a cycle (0 inside it). */
+function distance(c: Cycle, today: string): number {
+  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000;
+  const t = day(today);
+  return t < day(c.start) ? day(c.start) - t : t > day(c.end) ? t - day(c.end) : 0;
+}
+
+/** A quarter or month named without a year ('10月' in November 2026 is 2026-10; in January 2027 too): the nearest one. */
+function nearest(kind: 'quarter' | 'month', n: number, today: string | undefined): Cycle | null {
+  const m = today ? ISO_DATE.exec(today) : null;
+  if (!m) return null;
+  const y = Number(m[1]);
+  let best: Cycle | null = null;
+  for (const year of [y, y - 1, y + 1]) {
+    const c = makeCycle(kind, year, n);
+    if (c && (!best || distance(c, today!) < distance(best, today!))) best = c;
+  }
+  return best;
+}
+const qn = (today: string | undefined, n: string) => nearest('quarter', smallNumber(n), today);
+const mn = (today: string | undefined, n: number) => nearest('month', n, today);
+
+/** Anchored forms; `year` is the default year for forms that name none ('Q4', '10月'), null when there is none. */
+const ANCHORED: Pattern[] = [
+  { re: new RegExp(String.raw`^(?:FY\s*)?(\d{4}|\d{2})\s*[-/.\s_]?\s*Q\s*([1-4])$`, 'i'), make: (m) => q(fullYear(m[1]), m[2]) },
+  { re: new RegExp(String.raw`^Q\s*([1-4])\s*(?:[-/.,_']|\s)?\s*(?:FY\s*)?(\d{4}|\d{2})$`, 'i'), make: (m) => q(fullYear(m[2]), m[1]) },
+  { re: new RegExp(`^${Y}\\s*年?度?\\s*(?:第\\s*)?${QN}\\s*季度?$`), make: (m) => q(Number(m[1]), m[2]) },
+  { re: new RegExp(`^${Y}\\s*年?度?\\s*Q\\s*([1-4])$`, 'i'), make: (m) => q(Number(m[1]), m[2]) },
+  { re: new RegExp(`^${Y}\\s*(?:[-/.]|年)\\s*${MN}\\s*月?(?:份)?$`), make: (m) => mo(Number(m[1]), smallNumber(m[2])) },
+  { re: /^([a-z]{3,9})\.?\s*,?\s*(\d{4})$/i, make: (m) => mo(Number(m[2]), monthFromName(m[1])) },
+  { re: /^(\d{4})\s*,?\s*([a-z]{3,9})\.?$/i, make: (m) => mo(Number(m[1]), monthFromName(m[2])) },
+  { re: /^(?:FY\s*|财年\s*)?(\d{4})\s*(?:年度?|财年)?$/i, make: (m) => makeCycle('year', Number(m[1])) },
+  { re: /^FY\s*'?(\d{2})$/i, make: (m) => makeCycle('year', fullYear(m[1])) },
+  // Forms without a year take the default year.
+  { re: /^Q\s*([1-4])$/i, make: (m, t) => qn(t, m[1]) },
+  { re: new RegExp(`^(?:第\\s*)?${QN}\\s*季度$`), make: (m, t) => qn(t, m[1]) },
+  { re: new RegExp(`^${MN}\\s*月份?$`), make: (m, t) => mn(t, smallNumber(m[1])) },
+  { re: /^([a-z]{3,9})\.?$/i, make: (m, t) => (monthFromName(m[1]) ? mn(t, monthFromName(m[1])) : null) },
+];
+
+export interface CycleParseOptions {
+  /**
+   * ISO date that completes forms naming no year ('Q4', '10月'): the nearest such cycle to it (last, this or next
+   * year). Without it those forms are not cycles.
+   */
+  today?: string;
+}
+
+/**
+ * A cell value or setting as a cycle: '2026-Q4', 'Q4 2026', '2026 Q4', '2026年第四季度', '2026年Q4', '2026-10',
+ * '2026年10月', 'Oct 2026', '2026', 'FY2026', 2026 (a number), or a Cycle. Null when it is not one.
+ */
+export function parseCycle(input: unknown, opts: CycleParseOptions = {}): Cycle | null {
+  if (input && typeof input === 'object' && !Array.isArray(input)) {
+    const c = input as Partial<Cycle>;
+    return typeof c.id === 'string' ? parseCycle(c.id, opts) : null;
+  }
+  if (typeof input === 'number') return Number.isInteger(input) ? makeCycle('year', input) : null;
+  if (typeof input !== 'string') return null;
+  const s = normalise(input);
+  if (!s || s.length > 40) return null;
+  for (const p of ANCHORED) {
+    const m = p.re.exec(s);
+    if (m) {
+      const c = p.make(m, opts.today);
+      if (c) return c;
+    }
+  }
+  return null;
+}
+
+/** Unanchored forms for free text such as a sheet title ('客户拓展团队10月OKR', 'Team OKRs — Q4 2026'). */
+const IN_TEXT: Pattern[] = [
+  { re: new RegExp(`${Y}\\s*年?度?\\s*第\\s*${QN}\\s*季度`), make: (m) => q(Number(m[1]), m[2]) },
+  { re: new RegExp(`${Y}\\s*年\\s*${QN}\\s*季度`), make: (m) => q(Number(m[1]), m[2]) },
+  { re: new RegExp(`${Y}\\s*年?\\s*[-/]?\\s*Q\\s*([1-4])(?![0-9])`, 'i'), make: (m) => q(Number(m[1]), m[2]) },
+  { re: /(?<![A-Za-z])Q\s*([1-4])\s*[-/,']?\s*(\d{4})(?![0-9])/i, make: (m) => q(Number(m[2]), m[1]) },
+  { re: new RegExp(`${Y}\\s*年\\s*(1[0-2]|0?[1-9])\\s*月`), make: (m) => mo(Number(m[1]), Number(m[2])) },
+  { re: /\b([A-Za-z]{3,9})\.?\s+(\d{4})\b/, make: (m) => mo(Number(m[2]), monthFromName(m[1])) },
+  { re: new RegExp(`第\\s*${QN}\\s*季度`), make: (m, t) => qn(t, m[1]) },
+  { re: new RegExp(`(?<![0-9])${QN}\\s*季度`), make: (m, t) => qn(t, m[1]) },
+  { re: /(?<![A-Za-z0-9])Q\s*([1-4])(?![0-9])/i, make: (m, t) => qn(t, m[1]) },
+  { re: /(?<![0-9])(1[0-2]|0?[1-9])\s*月(?!\s*\d+\s*[日号])/, make: (m, t) => mn(t, Number(m[1])) },
+];
+
+/** The first cycle named anywhere in a line of text, or null. Forms without a year need `opts.today`. */
+export function findCycleInText(text: string, opts: CycleParseOptions = {}): Cycle | null {
+  const s = normalise(String(text ?? ''));
+  if (!s) return null;
+  const whole = parseCycle(s, opts);
+  if (whole) return whole;
+  for (const p of IN_TEXT) {
+    const m = p.re.exec(s);
+    if (m) {
+      const c = p.make(m, opts.today);
+      if (c) return c;
+    }
+  }
+  return null;
+}

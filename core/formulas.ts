@@ -1,0 +1,120 @@
+/**
+ * Formula text the sheet plan writes, per host and formula mode.
+ *
+ * 'addin' uses the custom functions (Excel: namespace OKR, `=OKR.OKRSCORE(...)`; Sheets: `=OKRSCORE(...)`).
+ * 'portable' builds the same results only from functions Excel, Google Sheets and LibreOffice all share
+ * (IF, AND, OR, N, LOWER, TRIM, ISNUMBER, COUNT, COUNTIF, SUMIF, AVERAGE, SUMPRODUCT, SQRT, NA), with no
+ * LET and no dynamic arrays, so a workbook opened without the add-in still computes.
+ *
+ * References are A1 text ('G5', 'K6:K9'); the caller makes them.
+ */
+import type { HostKind } from './sheet-plan';
+import { DEFAULT_SETTINGS, type Bands } from './settings';
+import type { Lang } from './i18n';
+import { STATUS_LABELS, type StatusCode } from './score';
+
+export type FormulaMode = 'addin' | 'portable';
+
+/** Cells of one KR row the score reads. start/kind null when the grid has no such column (defaults: 0, auto). */
+export interface ScoreRefs {
+  current: string;
+  target: string;
+  start: string | null;
+  kind: string | null;
+}
+
+export function fnName(host: HostKind, name: string): string {
+  return host === 'excel' ? `OKR.${name}` : name;
+}
+
+/**
+ * Kind words the portable formula recognises (the custom function's words for these kinds, lower case, spaces
+ * collapsed). Anything else (blank, auto, increase/decrease words) is linear, which scores both directions right.
+ */
+export const PORTABLE_KIND_WORDS: { binary: string[]; above: string[]; below: string[] } = {
+  binary: ['binary', 'milestone', 'done/not done', 'yesno', '里程碑', '是否', '完成与否'],
+  above: ['above', 'at least', 'stay above', 'min', '不低于', '至少', '保持高于', '保持不低于'],
+  below: ['below', 'at most', 'stay below', 'max', '不高于', '至多', '保持低于', '保持不高于'],
+};
+
+/** Done / not-done words the portable binary formula reads (lower case), beside TRUE/FALSE and 1/0. */
+export const PORTABLE_DONE_WORDS = ['true', 'yes', 'y', 'done', 'complete', 'completed', 'finished', 'achieved', 'ok', 'x', '完成', '已完成', '达成', '已达成', '是', '对', '✓', '✔', '✅', '√'];
+export const PORTABLE_NOT_DONE_WORDS = ['false', 'no', 'n', 'not done', 'todo', 'pending', 'in progress', 'not started', '否', '未完成', '没完成', '未达成', '进行中', '未开始', '✗', '×'];
+
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** OR(x="a",x="b",...) */
+const oneOf = (x: string, words: string[]) => `OR(${words.map((w) => `${x}=${q(w)}`).join(',')})`;
+
+/** KR score in [0,1]: blank when current, target and start are all blank; blank current with a target scores 0. */
+export function scoreFormula(host: HostKind, mode: FormulaMode, r: ScoreRefs): string {
+  if (mode === 'addin') {
+    const args = [r.current, r.target];
+    if (r.start || r.kind) args.push(r.start ?? '""');
+    if (r.kind) args.push(r.kind);
+    return `=${fnName(host, 'OKRSCORE')}(${args.join(',')})`;
+  }
+  const C = r.current;
+  const T = r.target;
+  const S = r.start ? `N(${r.start})` : '0';
+  const allBlank = r.start ? `AND(${C}="",${T}="",${r.start}="")` : `AND(${C}="",${T}="")`;
+  const x = `(${C}-${S})/(${T}-${S})`;
+  const cText = `LOWER(TRIM(${C}&""))`;
+  const done = oneOf(cText, PORTABLE_DONE_WORDS);
+  const notDone = oneOf(cText, PORTABLE_NOT_DONE_WORDS);
+  const linear = `IF(${C}="",0,IF(ISNUMBER(${C}),IF(${x}<0,0,IF(${x}>1,1,${x})),IF(${done},1,IF(${notDone},0,IF(${x}<0,0,IF(${x}>1,1,${x}))))))`;
+  const above = `IF(${C}="",0,IF(${C}>=${T},1,0))`;
+  const below = `IF(${C}="",0,IF(${C}<=${T},1,0))`;
+  const binary = `IF(${C}="",0,IF(ISNUMBER(${C}),IF(OR(${C}=1,${C}=0),${C},NA()),IF(${done},1,0)))`;
+  if (!r.kind) return `=IF(${allBlank},"",${linear})`;
+  const k = `LOWER(TRIM(${r.kind}&""))`;
+  return (
+    `=IF(${allBlank},"",` +
+    `IF(${oneOf(k, PORTABLE_KIND_WORDS.binary)},${binary},` +
+    `IF(${oneOf(k, PORTABLE_KIND_WORDS.above)},${above},` +
+    `IF(${oneOf(k, PORTABLE_KIND_WORDS.below)},${below},${linear}))))`
+  );
+}
+
+/**
+ * Weighted mean of the scores in `scores` (blanks skipped with their weights); equal weights without `weights` or
+ * when no weight is a number. Portable: a negative weight gives #NUM! (SQRT(-1)), weights all 0 give #DIV/0!,
+ * as the custom function does; weights typed as text count as 0 (the custom function parses them).
+ */
+export function rollupFormula(host: HostKind, mode: FormulaMode, scores: string, weights: string | null): string {
+  if (mode === 'addin') return `=${fnName(host, 'ROLLUP')}(${weights ? `${scores},${weights}` : scores})`;
+  const K = scores;
+  if (!weights) return `=IF(COUNT(${K})=0,"",AVERAGE(${K}))`;
+  const W = weights;
+  return (
+    `=IF(COUNT(${K})=0,"",IF(COUNTIF(${W},"<0")>0,SQRT(-1),` +
+    `IF(COUNT(${W})=0,AVERAGE(${K}),SUMPRODUCT(${K},${W})/SUMIF(${K},">=0",${W}))))`
+  );
+}
+
+/** Status label (OKRSTATUS) from a score and the row's Type (committed/aspirational) expression, in `lang`. */
+export function statusFormula(host: HostKind, mode: FormulaMode, score: string, type: string | null, bands: Bands, lang: Lang): string {
+  const plainBands = bands.red === DEFAULT_SETTINGS.bands.red && bands.yellow === DEFAULT_SETTINGS.bands.yellow;
+  if (mode === 'addin') {
+    const args = [score];
+    if (type || !plainBands || lang !== 'en') args.push(type ?? '""');
+    if (!plainBands || lang !== 'en') args.push(String(bands.red), String(bands.yellow));
+    if (lang !== 'en') args.push(`"${lang}"`);
+    return `=${fnName(host, 'OKRSTATUS')}(${args.join(',')})`;
+  }
+  const s = score;
+  const L = (code: StatusCode) => q(STATUS_LABELS[code][lang]);
+  const t = type ? `LOWER(TRIM(${type}&""))` : '""';
+  const asp = type ? oneOf(t, PORTABLE_TYPE_WORDS.aspirational) : 'FALSE';
+  const com = type ? oneOf(t, PORTABLE_TYPE_WORDS.committed) : 'FALSE';
+  return (
+    `=IF(${s}="","",IF(${s}<${bands.red},${L('rethink')},IF(${s}>=1,IF(${asp},${L('set-too-low')},${L('achieved')}),` +
+    `IF(${com},${L('needs-review')},IF(${s}<${bands.yellow},${L('progressing')},${L('on-target')})))))`
+  );
+}
+
+/** Type words the portable status formula reads (the custom function's words, lower case). */
+export const PORTABLE_TYPE_WORDS = {
+  aspirational: ['aspirational', 'aspire', 'stretch', 'moonshot', 'a', '挑战', '挑战型', '愿景', '愿景型'],
+  committed: ['committed', 'commit', 'commitment', 'c', '承诺', '承诺型', '必达', '必达型'],
+};

@@ -1,0 +1,110 @@
+/**
+ * Header text -> Field, in English and Chinese, forgiving case, spaces, punctuation and full-width characters.
+ * Note the one trap: '目标' alone is the objective, '目标值' is the target.
+ */
+import type { Field } from './model';
+
+/** Synonyms as people write them; they are normalised with normalizeHeader before use. */
+export const HEADER_SYNONYMS: Record<Field, string[]> = {
+  id: ['ID', 'Row ID', 'OKR ID', 'KR ID', 'Key', 'No.', '编号', '序号ID', '唯一编号'],
+  cycle: ['Cycle', 'Quarter', 'Period', 'Month', 'OKR cycle', 'Time frame', 'Timeframe', '周期', '季度', '月份', '考核周期', 'OKR周期', '时间周期'],
+  level: ['Level', 'Tier', 'OKR level', 'Scope', '层级', '级别', '层次', '类别层级', 'OKR层级'],
+  owner: ['Owner', 'Owners', 'Responsible', 'Assignee', 'Person', 'Who', 'Accountable', 'DRI', '负责人', '责任人', '执行人', '担当', '所有者', '负责部门'],
+  objective: ['Objective', 'Objectives', 'O', 'Goal', 'Goals', 'Objective title', 'Objective description', '目标', '目标O', 'O目标', '目标描述', '目标名称', '目标内容', 'OKR目标'],
+  kr: ['Key Result', 'Key Results', 'KR', 'KRs', 'KR title', 'KR description', 'Key result description', 'Key result title', 'Result', 'Measurable result', '关键结果', '关键成果', 'KR描述', 'KR内容', 'KR名称', '关键结果KR', 'KR关键结果', '关键结果描述'],
+  initiative: ['Initiative', 'Initiatives', 'Task', 'Tasks', 'Action', 'Actions', 'Action plan', 'Execution', 'E', 'Project', 'Projects', '举措', '执行', '执行计划', '执行方案', '行动', '行动计划', '任务', '关键举措', '措施'],
+  type: ['Type', 'Committed?', 'Committed', 'Commitment', 'OKR type', 'Committed/Aspirational', 'Committed or aspirational', 'Aspirational?', 'Stretch?', '类型', 'OKR类型', '承诺型', '承诺/挑战', '承诺型/挑战型', '目标类型', '性质'],
+  kind: ['Kind', 'Direction', 'Scoring', 'Scoring method', 'Score type', 'Measure type', 'Metric type', 'KR type', 'Scoring type', '计分方式', '评分方式', '方向', 'KR类型', '指标类型', '打分方式', '计分类型'],
+  start: ['Start', 'Start value', 'Starting value', 'Baseline', 'Base', 'Initial', 'Initial value', 'From', 'Starting point', '起始值', '基线', '基线值', '初始值', '起点', '开始值', '期初值', '基准值', '起始'],
+  target: ['Target', 'Target value', 'Goal value', 'Goal amount', 'Target amount', 'To', 'Expected', 'Expected value', 'Aim', '目标值', '目标数值', '目标数', '期望值', '预期值', '指标值', '目标量', '目标金额'],
+  current: ['Current', 'Current value', 'Actual', 'Actual value', 'Actuals', 'Progress value', 'Achieved', 'Value', 'Latest', 'Latest value', 'Result value', 'Now', '当前值', '实际值', '完成值', '当前', '实际', '完成量', '达成值', '实际完成', '当前进度值', '现值'],
+  unit: ['Unit', 'Units', 'UoM', 'Unit of measure', 'Metric unit', '单位', '计量单位'],
+  weight: ['Weight', 'Weights', 'Weighting', 'Weight %', '权重', '比重', '占比', '权重%'],
+  due: ['Due', 'Due date', 'Deadline', 'End date', 'Target date', 'By', 'Due by', 'Finish by', 'Completion date', '截止日期', '截止时间', '截止', '完成时间', '完成日期', '到期日', '期限', '截至日期', '截止日'],
+  confidence: ['Confidence', 'Confidence level', 'Confidence score', 'Certainty', '信心', '信心指数', '信心值', '把握', '把握度', '置信度', '信心度'],
+  alignedTo: ['Aligned to', 'Aligned with', 'Alignment', 'Parent', 'Parent objective', 'Parent KR', 'Supports', 'Contributes to', 'Links to', '对齐', '对齐目标', '上级目标', '支撑', '支撑目标', '父目标', '关联目标', '对齐到'],
+  notes: ['Notes', 'Note', 'Comments', 'Comment', 'Remarks', 'Remark', 'Memo', 'Description', 'Details', '备注', '说明', '评论', '批注', '备注说明'],
+  updated: ['Updated', 'Last updated', 'Last update', 'Updated on', 'Updated at', 'Last check-in', 'Check-in', 'Last modified', 'Modified', '更新时间', '更新日期', '最后更新', '最近更新', '上次更新', '更新'],
+  score: ['Score', 'Scores', 'Grade', 'Rating', 'OKR score', 'KR score', '得分', '评分', '分数', '打分', '成绩'],
+  status: ['Status', 'State', 'Health', 'RAG', 'Progress status', '状态', '进展状态', '健康度', '进度状态'],
+};
+
+/** Lower-case, full-width folded, without spaces and punctuation: 'Key Result（KR）' -> 'keyresultkr'. */
+export function normalizeHeader(text: unknown): string {
+  if (typeof text !== 'string' && typeof text !== 'number') return '';
+  const raw = String(text);
+  // eslint-disable-next-line no-control-regex
+  return (/[^\x00-\x7f]/.test(raw) ? raw.normalize('NFKC') : raw)
+    .toLowerCase()
+    .replace(/[\s\u3000_\-–—.,:;!?'"`()[\]{}<>\/\\|*#&+~^=·、，。：；！？“”‘’《》【】「」『』]+/g, '');
+}
+
+const EXACT = new Map<string, Field>();
+/** Synonyms long enough to be found inside longer header text ('Target value (units)'), longest first. */
+const CONTAINED: { key: string; field: Field }[] = [];
+
+for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
+  for (const syn of HEADER_SYNONYMS[field]) {
+    const key = normalizeHeader(syn);
+    if (!key || EXACT.has(key)) continue;
+    EXACT.set(key, field);
+    const cjk = /[\u3400-\u9fff]/.test(key);
+    if ((cjk && key.length >= 2) || (!cjk && key.length >= 4)) CONTAINED.push({ key, field });
+  }
+}
+CONTAINED.sort((a, b) => b.key.length - a.key.length);
+
+/** Bracketed hints like '(%)', '（元）', '[optional]' are dropped before matching. */
+const BRACKETED = /[(（[【][^)）\]】]*[)）\]】]/g;
+
+/**
+ * The field a header cell names, or null. Exact synonym first, then without bracketed hints, then the longest
+ * synonym contained in the text (so '目标值（万）' is the target, 'Objective (O)' the objective).
+ */
+export function matchHeader(text: unknown): Field | null {
+  const key = normalizeHeader(text);
+  if (!key || key.length > 60) return null;
+  const exact = EXACT.get(key);
+  if (exact) return exact;
+  const raw = String(text).normalize('NFKC');
+  const stripped = normalizeHeader(raw.replace(BRACKETED, ''));
+  if (stripped && stripped !== key) {
+    const s = EXACT.get(stripped);
+    if (s) return s;
+  }
+  // Leading numbering ('1. Objective', '①目标') is noise.
+  const unnumbered = stripped.replace(/^[0-9①-⑳]+/, '');
+  if (unnumbered && unnumbered !== stripped) {
+    const s = EXACT.get(unnumbered);
+    if (s) return s;
+  }
+  // Long texts are data, not headers.
+  if (key.length > 30) return null;
+  for (const { key: k, field } of CONTAINED) if (key.includes(k)) return field;
+  return null;
+}
+
+/** What each field is called in messages and new headers. */
+export const FIELD_LABELS: Record<Field, { en: string; zh: string }> = {
+  id: { en: 'ID', zh: 'ID' },
+  cycle: { en: 'Cycle', zh: '周期' },
+  level: { en: 'Level', zh: '层级' },
+  owner: { en: 'Owner', zh: '负责人' },
+  objective: { en: 'Objective', zh: '目标' },
+  kr: { en: 'Key Result', zh: '关键结果' },
+  initiative: { en: 'Initiative', zh: '举措' },
+  type: { en: 'Type', zh: '类型' },
+  kind: { en: 'Kind', zh: '计分方式' },
+  start: { en: 'Start', zh: '起始值' },
+  target: { en: 'Target', zh: '目标值' },
+  current: { en: 'Current', zh: '当前值' },
+  unit: { en: 'Unit', zh: '单位' },
+  weight: { en: 'Weight', zh: '权重' },
+  due: { en: 'Due', zh: '截止日期' },
+  confidence: { en: 'Confidence', zh: '信心' },
+  alignedTo: { en: 'Aligned to', zh: '对齐' },
+  notes: { en: 'Notes', zh: '备注' },
+  updated: { en: 'Last updated', zh: '更新时间' },
+  score: { en: 'Score', zh: '得分' },
+  status: { en: 'Status', zh: '状态' },
+};

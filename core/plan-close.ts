@@ -1,0 +1,183 @@
+/**
+ * Score (the one-click quarter close) and roll forward, as plans. The numbers come from close.ts; this file only
+ * decides where they go: a 'Scorecard <cycle>' sheet the add-in owns (rewritten whole), and an 'OKR History' sheet
+ * that only ever grows (new rows appended as one block; superseded rows marked in the one 'Superseded' column).
+ */
+import type { CellBlock, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan } from './sheet-plan';
+import { emptySheetPlan } from './sheet-plan';
+import type { OkrModel } from './model';
+import { msg, type Msg } from './i18n';
+import {
+  closeCycle, historyFormats, historyHeader, historyToRows, rollForward, rowsFromHistory, GRID_FIELDS, HISTORY_SUPERSEDED_COL, type CloseResult,
+} from './close';
+import { FILLS, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
+import { planCellAt, usedExtent, valueAt } from './plan-grid';
+
+export const HISTORY_SHEET = 'OKR History';
+
+export function scorecardSheetName(cycle: string): string {
+  return safeSheetName(`Scorecard ${cycle}`, '');
+}
+
+export interface ScoreDetails {
+  cycle: string;
+  objectives: number;
+  krs: number;
+  averageScore: number | null;
+  bands: { red: number; yellow: number; green: number };
+}
+
+export function detailsOf(close: CloseResult): ScoreDetails {
+  return {
+    cycle: close.cycle,
+    objectives: close.total.objectives,
+    krs: close.total.krs,
+    averageScore: close.total.average,
+    bands: { ...close.total.bands },
+  };
+}
+
+const fmt2 = (n: number | null) => (n === null ? '-' : n.toFixed(2));
+
+export function scoreSummaryText(d: ScoreDetails): Msg {
+  return msg(
+    `${d.cycle}: ${d.objectives} objectives, ${d.krs} key results, average score ${fmt2(d.averageScore)} (red ${d.bands.red}, yellow ${d.bands.yellow}, green ${d.bands.green}).`,
+    `${d.cycle}：${d.objectives} 个目标，${d.krs} 个关键结果，平均得分 ${fmt2(d.averageScore)}（红 ${d.bands.red}，黄 ${d.bands.yellow}，绿 ${d.bands.green}）。`,
+  );
+}
+
+function scorecardPlan(close: CloseResult, after: string): SheetPlan {
+  const name = scorecardSheetName(close.cycle);
+  const plan: SheetPlan = { ...emptySheetPlan(name), create: { after }, replaceAll: true };
+  const rows = close.scorecard as PlanCell[][];
+  const width = rows[0]?.length ?? 0;
+  plan.writes.push({ row: 0, col: 0, cells: rows });
+  if (rows.length > 1) {
+    // Average score and With aligned (columns 7 and 8 of the scorecard) as scores.
+    plan.numberFormats.push({ row: 1, col: 6, formats: Array.from({ length: rows.length - 1 }, () => ['0.00', '0.00']) });
+  }
+  plan.header = { range: { row: 0, col: 0, rows: 1, cols: width }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
+  plan.freezeRows = 1;
+  plan.columnWidths = [{ col: 1, width: 260 }];
+  return plan;
+}
+
+/** Column of the Superseded flag in an existing history sheet (its header in either language, else the default). */
+function supersededCol(hist: SheetSnapshot, headerRow: number): number {
+  if (headerRow >= 0) {
+    const want = new Set([historyHeader('en'), historyHeader('zh')].map((h) => h[HISTORY_SUPERSEDED_COL].trim().toLowerCase()));
+    const line = hist.values[headerRow] ?? [];
+    for (let c = 0; c < line.length; c++) {
+      const v = line[c];
+      if (typeof v === 'string' && want.has(v.trim().toLowerCase())) return hist.origin.col + c;
+    }
+  }
+  return hist.origin.col + HISTORY_SUPERSEDED_COL;
+}
+
+function historyPlan(close: CloseResult, hist: SheetSnapshot | undefined, headerRowRel: number, rowIndex: number[], ctx: PlanContext, after: string): SheetPlan | null {
+  const { append, supersede } = close.history;
+  const lang = ctx.settings.lang;
+  const fresh = historyToRows(append) as PlanCell[][];
+  const formats = historyFormats();
+  if (!hist) {
+    const plan: SheetPlan = { ...emptySheetPlan(HISTORY_SHEET), create: { after } };
+    const header = historyHeader(lang);
+    plan.writes.push({ row: 0, col: 0, cells: [header, ...fresh] });
+    if (fresh.length) plan.numberFormats.push({ row: 1, col: 0, formats: fresh.map(() => formats.slice()) });
+    plan.header = { range: { row: 0, col: 0, rows: 1, cols: header.length }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
+    plan.freezeRows = 1;
+    return plan;
+  }
+  if (!fresh.length && !supersede.length) return null;
+  const plan = emptySheetPlan(HISTORY_SHEET);
+  if (supersede.length) {
+    const col = supersededCol(hist, headerRowRel);
+    const rows = supersede.map((i) => hist.origin.row + rowIndex[i]);
+    const top = Math.min(...rows);
+    const bottom = Math.max(...rows);
+    const marked = new Set(rows);
+    const cells: PlanCell[][] = [];
+    for (let r = top; r <= bottom; r++) cells.push([marked.has(r) ? true : planCellAt(hist, r, col)]);
+    plan.writes.push({ row: top, col, cells });
+  }
+  if (fresh.length) {
+    const { lastRow } = usedExtent(hist);
+    const row = Math.max(lastRow + 1, hist.origin.row + Math.max(headerRowRel + 1, 0));
+    const block: CellBlock = { row, col: hist.origin.col, cells: fresh };
+    plan.writes.push(block);
+    plan.numberFormats.push({ row, col: hist.origin.col, formats: fresh.map(() => formats.slice()) });
+  }
+  return plan;
+}
+
+export interface ScoreOutcome {
+  plan: WorkbookPlan;
+  close: CloseResult;
+  details: ScoreDetails;
+  summary: Msg;
+}
+
+/** The quarter close: the convert plan (a no-op on a converted sheet), the scorecard and the history rows. */
+export function planScore(active: SheetSnapshot, sheetNames: string[], others: Record<string, SheetSnapshot>, model: OkrModel, ctx: PlanContext): ScoreOutcome {
+  const hist = others[HISTORY_SHEET];
+  const parsed = hist ? rowsFromHistory(hist.values) : { rows: [], rowIndex: [], headerRow: -1 };
+  const close = closeCycle(model, { settings: ctx.settings, today: ctx.today, history: parsed.rows });
+  const convert = planConvert(active, sheetNames, ctx, model);
+  const sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
+  const scorecard = scorecardPlan(close, active.name);
+  sheets.push(scorecard);
+  const history = historyPlan(close, hist && sheetNames.includes(HISTORY_SHEET) ? hist : undefined, parsed.headerRow, parsed.rowIndex, ctx, scorecard.sheet);
+  if (history) sheets.push(history);
+  const details = detailsOf(close);
+  const added = close.history.append.length;
+  const base = scoreSummaryText(details);
+  const summary = msg(
+    `Scored ${base.en} Scorecard on "${scorecard.sheet}"; ${added} new history rows${close.history.supersede.length ? `, ${close.history.supersede.length} superseded` : ''}.`,
+    `已评分 ${base.zh} 记分卡见“${scorecard.sheet}”；历史新增 ${added} 行${close.history.supersede.length ? `，${close.history.supersede.length} 行被取代` : ''}。`,
+  );
+  return { plan: { sheets, activate: scorecard.sheet, select: { sheet: scorecard.sheet, row: 0, col: 0 } }, close, details, summary };
+}
+
+export interface RollForwardOutcome {
+  ok: boolean;
+  plan: WorkbookPlan;
+  summary: Msg;
+}
+
+/** Unfinished OKRs into a new converted grid sheet 'OKR <next cycle>'; never over an existing sheet. */
+export function planRollForward(active: SheetSnapshot, sheetNames: string[], model: OkrModel, ctx: PlanContext): RollForwardOutcome {
+  const rf = rollForward(model, { settings: ctx.settings, today: ctx.today });
+  const name = safeSheetName(rf.sheetName, '');
+  if (sheetNames.some((n) => n.trim().toLowerCase() === name.trim().toLowerCase())) {
+    return {
+      ok: false,
+      plan: { sheets: [] },
+      summary: msg(
+        `Sheet "${name}" already exists, so nothing was created. Rename or delete it to roll ${rf.from} forward again.`,
+        `工作表“${name}”已存在，未创建任何内容。如需再次结转 ${rf.from}，请先重命名或删除它。`,
+      ),
+    };
+  }
+  if (rf.krs === 0) {
+    return {
+      ok: true,
+      plan: { sheets: [] },
+      summary: msg(`Every key result of ${rf.from} is done: nothing to roll forward.`, `${rf.from} 的关键结果均已完成：无需结转。`),
+    };
+  }
+  // The owned 'Updated' column is added by the grid itself; C's blank 'updated' column would duplicate it.
+  const drop = GRID_FIELDS.indexOf('updated');
+  const rows = (rf.rows as PlanCell[][]).map((r) => r.filter((_, i) => i !== drop));
+  const dueCol = GRID_FIELDS.filter((f) => f !== 'updated').indexOf('due');
+  const grid = planNewGrid(name, rows, [dueCol], ctx, active.name);
+  void valueAt;
+  return {
+    ok: true,
+    plan: { sheets: [grid.sheet], activate: name, select: { sheet: name, row: 0, col: 0 } },
+    summary: msg(
+      `Created "${name}": ${rf.objectives} objectives and ${rf.krs} unfinished key results carried from ${rf.from} (start = last current value).`,
+      `已创建“${name}”：从 ${rf.from} 结转 ${rf.objectives} 个目标、${rf.krs} 个未完成的关键结果（起始值 = 上期当前值）。`,
+    ),
+  };
+}

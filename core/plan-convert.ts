@@ -1,0 +1,579 @@
+/**
+ * The convert plan: turn a user's sheet into the structured grid without overwriting anything the user typed.
+ *
+ * Table form: the OWNED columns ('OKR ID', 'OKR Score', 'OKR Status', 'Updated', plus 'Kind', 'Type', 'Level',
+ * 'Confidence', 'Start', 'Target', 'Current' when the sheet lacks them) are appended right of the last used column
+ * and written as one block; everything else the plan adds is formatting (number formats of owned cells, dropdowns,
+ * conditional rules carrying OWNED_RULE_MARK, header style, frozen header, table). A second convert finds the block
+ * by its 'OKR ID' header (either language) and rewrites it with the same content: owned cells a user filled in are
+ * written back as they are, score and status cells get their formulas again.
+ *
+ * Outline form: a new sheet '<sheet> grid' ('<sheet> 表格') holding the model as a table, converted the same way;
+ * the outline itself is never written.
+ */
+import type { HostKind, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan, ConditionalRule, ListValidation, FormatBlock, CellBlock } from './sheet-plan';
+import { a1, colLetter, emptySheetPlan, OWNED_RULE_MARK } from './sheet-plan';
+import type { Commitment, Confidence, Field, KeyResult, KrKind, Level, Objective, OkrModel } from './model';
+import type { Settings } from './settings';
+import { msg, type Lang, type Msg } from './i18n';
+import { readSheet } from './parse-sheet';
+import { fnOkrScore, fnOkrStatus, isCellError } from './functions';
+import { hash32 } from './ids';
+import { rollupFormula, scoreFormula, statusFormula } from './formulas';
+import {
+  OWNED_HEADERS, OWNED_ORDER, findOwnedBlock, isEmptyValue, planCellAt, serialOf, usedExtent, valueAt, type OwnedBlock, type OwnedKey,
+} from './plan-grid';
+
+export interface PlanContext {
+  settings: Settings;
+  host: HostKind;
+  today: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words the grid writes (each accepted by parse-sheet and by the custom functions)
+
+export const KIND_TOKENS: Record<Lang, Record<KrKind, string>> = {
+  en: { increase: 'increase', decrease: 'decrease', above: 'above', below: 'below', binary: 'binary' },
+  zh: { increase: '增加', decrease: '减少', above: '不低于', below: '不高于', binary: '里程碑' },
+};
+export const TYPE_LABELS: Record<Lang, Record<Commitment, string>> = {
+  en: { committed: 'Committed', aspirational: 'Aspirational' },
+  zh: { committed: '承诺型', aspirational: '挑战型' },
+};
+export const LEVEL_LABELS: Record<Lang, Record<Level, string>> = {
+  en: { company: 'Company', department: 'Department', team: 'Team', individual: 'Individual' },
+  zh: { company: '公司', department: '部门', team: '团队', individual: '个人' },
+};
+export const CONFIDENCE_LABELS: Record<Lang, Record<Confidence, string>> = {
+  en: { high: 'High', medium: 'Medium', low: 'Low' },
+  zh: { high: '高', medium: '中', low: '低' },
+};
+
+/** Fills the plan uses. */
+export const FILLS = {
+  red: '#f4c7c3',
+  yellow: '#fce8b2',
+  green: '#b7e1cd',
+  invalid: '#f4c7c3',
+  invalidFont: '#a50e0e',
+  header: '#e8f0fe',
+  headerFont: '#174ea6',
+};
+
+const NUMBER_FORMATS: Record<OwnedKey, string> = {
+  id: '@',
+  score: '0.00',
+  status: 'General',
+  updated: 'yyyy-mm-dd',
+  kind: 'General',
+  type: 'General',
+  level: 'General',
+  confidence: 'General',
+  start: 'General',
+  target: 'General',
+  current: 'General',
+};
+
+const WIDTHS: Partial<Record<OwnedKey, number>> = { id: 110, score: 90, status: 190, updated: 100 };
+
+const DROPDOWNS: ('kind' | 'type' | 'level' | 'confidence')[] = ['kind', 'type', 'level', 'confidence'];
+
+function dropdownList(key: 'kind' | 'type' | 'level' | 'confidence', lang: Lang): string[] {
+  if (key === 'kind') return Object.values(KIND_TOKENS[lang]);
+  if (key === 'type') return Object.values(TYPE_LABELS[lang]);
+  if (key === 'level') return Object.values(LEVEL_LABELS[lang]);
+  return Object.values(CONFIDENCE_LABELS[lang]);
+}
+
+const quoteText = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** True when the custom function OKRSCORE reads `v` as a kind (so a formula may point at the cell). */
+function kindAccepted(v: unknown): boolean {
+  const out = fnOkrScore(1, 2, 0, v);
+  const cell = out[0]?.[0];
+  return !(isCellError(cell) && /^kind:/.test(cell.message));
+}
+
+/** True when OKRSTATUS reads `v` as committed / aspirational (or blank). */
+function typeAccepted(v: unknown): boolean {
+  const out = fnOkrStatus(0.5, v);
+  return !isCellError(out[0]?.[0]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Table form
+
+export interface TablePlan {
+  sheet: SheetPlan;
+  /** The owned columns after the plan, by key. */
+  owned: OwnedBlock;
+  /** Owned columns this plan adds (none on a second convert). */
+  added: OwnedKey[];
+  /** Column of the score cells (owned). */
+  scoreCol: number;
+  headerRow: number;
+  lastRow: number;
+}
+
+type RowRole = { kind: 'kr'; kr: KeyResult; obj: Objective } | { kind: 'objective'; obj: Objective };
+
+/** Excel table name for a sheet: letters, digits and '_' only, never a cell reference, stable across converts. */
+export function tableNameFor(sheet: string): string {
+  return `OKRGrid_${hash32(sheet).slice(0, 6)}`;
+}
+
+/** Rows [first, last] of an objective's KRs, when no other item sits between them (a ROLLUP range). */
+function krSpan(o: Objective, roles: Map<number, RowRole>): { first: number; last: number } | null {
+  if (!o.krs.length) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const k of o.krs) {
+    first = Math.min(first, k.row);
+    last = Math.max(last, k.row);
+  }
+  for (let r = first; r <= last; r++) {
+    const role = roles.get(r);
+    if (!role) continue;
+    if (role.kind === 'objective' || role.obj !== o) return null;
+  }
+  return { first, last };
+}
+
+/**
+ * The plan for a table-form sheet. `snap` is the sheet as read (values, and formulas when the host read them),
+ * `model` its reading by parse-sheet.
+ */
+export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext): TablePlan {
+  const { settings, host } = ctx;
+  const lang = settings.lang;
+  const mode = settings.formulaMode;
+  const headerRow = model.headerRow ?? snap.origin.row;
+  const existing = findOwnedBlock(snap, headerRow);
+  const inBlock = (c: number) => !!existing && c >= existing.first && c <= existing.last;
+
+  // The user's own columns per field (the first one, outside the owned block).
+  const userCol: Partial<Record<Field, number>> = {};
+  for (const ci of model.columns) {
+    if (ci.field && !inBlock(ci.col) && userCol[ci.field] === undefined) userCol[ci.field] = ci.col;
+  }
+  const krs = model.objectives.flatMap((o) => o.krs);
+
+  const wanted = new Set<OwnedKey>(['id', 'score', 'status', 'updated']);
+  for (const k of DROPDOWNS) if (userCol[k] === undefined) wanted.add(k);
+  if (userCol.start === undefined && krs.some((k) => k.inferred.start)) wanted.add('start');
+  if (userCol.target === undefined) wanted.add('target');
+  if (userCol.current === undefined) wanted.add('current');
+
+  const cols: Partial<Record<OwnedKey, number>> = { ...(existing?.cols ?? {}) };
+  const added: OwnedKey[] = [];
+  const { lastRow: usedLastRow, lastCol: usedLastCol } = usedExtent(snap);
+  let next = existing ? existing.last + 1 : Math.max(usedLastCol + 1, snap.origin.col);
+  const toAdd = OWNED_ORDER.filter((k) => wanted.has(k) && cols[k] === undefined);
+  // New owned columns go right after an existing block only when those columns are empty (never over user cells).
+  const roomAfterBlock = !existing || next > usedLastCol;
+  if (roomAfterBlock) {
+    for (const k of toAdd) {
+      cols[k] = next++;
+      added.push(k);
+    }
+  }
+  const ownedCols = Object.values(cols) as number[];
+  const first = Math.min(...ownedCols);
+  const last = Math.max(...ownedCols);
+  const keyAt = new Map<number, OwnedKey>();
+  for (const k of Object.keys(cols) as OwnedKey[]) keyAt.set(cols[k]!, k);
+
+  const dataFirst = headerRow + 1;
+  const lastRow = Math.max(model.lastRow, dataFirst - 1);
+  const nData = lastRow - dataFirst + 1;
+
+  const roles = new Map<number, RowRole>();
+  for (const o of model.objectives) {
+    if (o.ownRow) roles.set(o.row, { kind: 'objective', obj: o });
+    for (const kr of o.krs) roles.set(kr.row, { kind: 'kr', kr, obj: o });
+  }
+
+  const col = (f: 'current' | 'target' | 'start' | 'kind' | 'type' | 'weight'): number | undefined =>
+    userCol[f] ?? (f === 'weight' ? undefined : cols[f as OwnedKey]);
+  const isUser = (f: Field) => userCol[f] !== undefined;
+  const scoreCol = cols.score!;
+
+  const typeExpr = (r: number, commitment: Commitment): string => {
+    const c = col('type');
+    if (c === undefined) return quoteText(TYPE_LABELS.en[commitment]);
+    if (isUser('type') && !typeAccepted(valueAt(snap, r, c))) return quoteText(TYPE_LABELS.en[commitment]);
+    return a1(r, c);
+  };
+  const statusOf = (r: number, commitment: Commitment): PlanCell => ({
+    f: statusFormula(host, mode, a1(r, scoreCol), typeExpr(r, commitment), settings.bands, lang),
+  });
+
+  const krScore = (r: number, kr: KeyResult): PlanCell => {
+    const withFallback = (f: 'target' | 'start', lit: number | null): string | null => {
+      const c = col(f);
+      if (c === undefined) return lit === null ? null : String(lit);
+      const ref = a1(r, c);
+      if (isUser(f) && lit !== null && isEmptyValue(valueAt(snap, r, c))) return `IF(${ref}="",${lit},${ref})`;
+      return ref;
+    };
+    const target = withFallback('target', kr.inferred.target ? kr.target : null) ?? '""';
+    const start = withFallback('start', kr.inferred.start ? kr.start : null);
+    let kind: string | null = null;
+    const kc = col('kind');
+    if (kc !== undefined) {
+      const ref = a1(kr.row, kc);
+      const v = valueAt(snap, r, kc);
+      if (!isUser('kind')) kind = ref;
+      else if (isEmptyValue(v)) kind = kr.inferred.kind ? `IF(${ref}="",${quoteText(kr.kind)},${ref})` : ref;
+      else kind = kindAccepted(v) ? ref : quoteText(kr.kind);
+    }
+    const current = col('current');
+    return { f: scoreFormula(host, mode, { current: current === undefined ? '""' : a1(r, current), target, start, kind }) };
+  };
+
+  // What each owned cell gets: a formula, a value filled from the model, or what it already holds.
+  const fill = (r: number, key: OwnedKey): PlanCell | undefined => {
+    const role = roles.get(r);
+    if (!role) return undefined;
+    if (role.kind === 'kr') {
+      const { kr, obj } = role;
+      switch (key) {
+        case 'id':
+          return kr.id;
+        case 'score':
+          return krScore(r, kr);
+        case 'status':
+          return statusOf(r, kr.commitment);
+        case 'kind':
+          return KIND_TOKENS[lang][kr.kind];
+        case 'type':
+          return TYPE_LABELS[lang][kr.commitment];
+        case 'level':
+          return obj.level ? LEVEL_LABELS[lang][obj.level] : undefined;
+        case 'confidence':
+          return kr.confidence ? CONFIDENCE_LABELS[lang][kr.confidence] : undefined;
+        case 'start':
+          return kr.inferred.start || kr.startGiven ? kr.start : undefined;
+        case 'target':
+          return kr.target ?? undefined;
+        case 'current':
+          return kr.current ?? undefined;
+        default:
+          return undefined;
+      }
+    }
+    const { obj } = role;
+    switch (key) {
+      case 'id':
+        return obj.id;
+      case 'score': {
+        const span = krSpan(obj, roles);
+        if (!span) return undefined;
+        const w = userCol.weight;
+        const scores = `${a1(span.first, scoreCol)}:${a1(span.last, scoreCol)}`;
+        const weights = w === undefined ? null : `${a1(span.first, w)}:${a1(span.last, w)}`;
+        return { f: rollupFormula(host, mode, scores, weights) };
+      }
+      case 'status':
+        return krSpan(obj, roles) ? statusOf(r, obj.commitment) : undefined;
+      case 'type':
+        return TYPE_LABELS[lang][obj.commitment];
+      case 'level':
+        return obj.level ? LEVEL_LABELS[lang][obj.level] : undefined;
+      default:
+        return undefined;
+    }
+  };
+
+  const COMPUTED: OwnedKey[] = ['score', 'status'];
+  const cells: PlanCell[][] = [];
+  for (let r = headerRow; r <= lastRow; r++) {
+    const line: PlanCell[] = [];
+    for (let c = first; c <= last; c++) {
+      const key = keyAt.get(c)!;
+      const held = planCellAt(snap, r, c);
+      if (r === headerRow) {
+        line.push(held !== null && typeof held === 'string' && held.trim() ? held : OWNED_HEADERS[key][lang]);
+        continue;
+      }
+      const computed = fill(r, key);
+      if (COMPUTED.includes(key)) line.push(computed ?? held);
+      else line.push(held !== null ? held : computed ?? null);
+    }
+    cells.push(line);
+  }
+
+  const plan = emptySheetPlan(snap.name);
+  plan.writes.push({ row: headerRow, col: first, cells });
+
+  if (nData > 0) {
+    const formats: string[][] = [];
+    const formatRow: string[] = [];
+    for (let c = first; c <= last; c++) formatRow.push(NUMBER_FORMATS[keyAt.get(c)!]);
+    for (let i = 0; i < nData; i++) formats.push(formatRow.slice());
+    plan.numberFormats.push({ row: dataFirst, col: first, formats });
+
+    const dataRect = (c: number) => ({ row: dataFirst, col: c, rows: nData, cols: 1 });
+    for (const key of DROPDOWNS) {
+      const own = cols[key];
+      const c = userCol[key] ?? own;
+      if (c === undefined) continue;
+      const base = dropdownList(key, lang);
+      const known = new Set(base.map((s) => s.toLowerCase()));
+      const extras: string[] = [];
+      let length = base.join(',').length;
+      for (let r = dataFirst; r <= lastRow; r++) {
+        const v = valueAt(snap, r, c);
+        if (typeof v !== 'string' || !v.trim() || v.includes(',')) continue;
+        const s = v.trim();
+        if (known.has(s.toLowerCase())) continue;
+        known.add(s.toLowerCase());
+        if (length + s.length + 1 > 240) continue;
+        length += s.length + 1;
+        extras.push(s);
+      }
+      const isOwned = userCol[key] === undefined;
+      plan.validations.push({ range: dataRect(c), list: [...base, ...extras], strict: isOwned && extras.length === 0 });
+    }
+
+    plan.replaceOwnedRules = true;
+    const S = `$${colLetter(scoreCol)}${dataFirst + 1}`;
+    const { red, yellow } = settings.bands;
+    plan.rules.push(
+      { ranges: [dataRect(scoreCol)], formula: `=AND(ISNUMBER(${S}),${S}<${red},${OWNED_RULE_MARK})`, fill: FILLS.red },
+      { ranges: [dataRect(scoreCol)], formula: `=AND(ISNUMBER(${S}),${S}>=${red},${S}<${yellow},${OWNED_RULE_MARK})`, fill: FILLS.yellow },
+      { ranges: [dataRect(scoreCol)], formula: `=AND(ISNUMBER(${S}),${S}>=${yellow},${OWNED_RULE_MARK})`, fill: FILLS.green },
+    );
+    const inputs = [col('current'), col('target')].filter((c): c is number => c !== undefined);
+    const uniqueInputs = [...new Set(inputs)];
+    if (uniqueInputs.length) {
+      plan.rules.push({ ranges: uniqueInputs.map(dataRect), formula: `=AND(ISERROR(${S}),${OWNED_RULE_MARK})`, fill: FILLS.invalid, fontColor: FILLS.invalidFont });
+    }
+    const wc = userCol.weight;
+    if (wc !== undefined) {
+      const W = `$${colLetter(wc)}${dataFirst + 1}`;
+      plan.rules.push({ ranges: [dataRect(wc)], formula: `=AND(ISNUMBER(${W}),${W}<0,${OWNED_RULE_MARK})`, fill: FILLS.invalid, fontColor: FILLS.invalidFont });
+    }
+  }
+
+  plan.header = { range: { row: headerRow, col: first, rows: 1, cols: last - first + 1 }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
+  plan.freezeRows = headerRow + 1;
+  plan.columnWidths = [];
+  for (let c = first; c <= last; c++) plan.columnWidths.push({ col: c, width: WIDTHS[keyAt.get(c)!] ?? 100 });
+
+  // An Excel table needs distinct, non-empty header cells (Excel would otherwise rename them in the user's cells).
+  const firstCol = Math.min(first, ...model.columns.map((c) => c.col));
+  const seen = new Set<string>();
+  let tableOk = nData > 0;
+  for (let c = firstCol; c <= last && tableOk; c++) {
+    const h = c >= first ? cells[0][c - first] : valueAt(snap, headerRow, c);
+    const t = typeof h === 'string' ? h.trim().toLowerCase() : typeof h === 'number' ? String(h) : '';
+    if (!t || seen.has(t)) tableOk = false;
+    seen.add(t);
+  }
+  if (tableOk) plan.table = { name: tableNameFor(snap.name), range: { row: headerRow, col: firstCol, rows: lastRow - headerRow + 1, cols: last - firstCol + 1 } };
+
+  void usedLastRow;
+  return { sheet: plan, owned: { first, last, cols }, added, scoreCol, headerRow, lastRow };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Outline form
+
+const GRID_COLUMNS: { field: Field; header: Msg }[] = [
+  { field: 'id', header: msg('ID', '编号') },
+  { field: 'cycle', header: msg('Cycle', '周期') },
+  { field: 'level', header: msg('Level', '层级') },
+  { field: 'owner', header: msg('Owner', '负责人') },
+  { field: 'objective', header: msg('Objective', '目标') },
+  { field: 'kr', header: msg('Key Result', '关键结果') },
+  { field: 'initiative', header: msg('Initiatives', '举措') },
+  { field: 'type', header: msg('Type', '类型') },
+  { field: 'kind', header: msg('Kind', '计分方式') },
+  { field: 'start', header: msg('Start', '起始值') },
+  { field: 'target', header: msg('Target', '目标值') },
+  { field: 'current', header: msg('Current', '当前值') },
+  { field: 'unit', header: msg('Unit', '单位') },
+  { field: 'weight', header: msg('Weight', '权重') },
+  { field: 'due', header: msg('Due', '截止日期') },
+  { field: 'confidence', header: msg('Confidence', '信心') },
+  { field: 'alignedTo', header: msg('Aligned to', '对齐目标') },
+  { field: 'notes', header: msg('Notes', '备注') },
+];
+
+/** Sheet names a host accepts: no []:*?/\ and at most 31 characters (Excel's limit). */
+export function safeSheetName(base: string, suffix: string): string {
+  const clean = base.replace(/[[\]:*?/\\]/g, '_');
+  const room = 31 - suffix.length;
+  return Array.from(clean).slice(0, Math.max(1, room)).join('') + suffix;
+}
+
+export function gridSheetNames(sheet: string): Record<Lang, string> {
+  return { en: safeSheetName(sheet, ' grid'), zh: safeSheetName(sheet, ' 表格') };
+}
+
+/** The model as a plain table (header + rows), one objective row followed by its KR rows. */
+export function gridRows(model: OkrModel, lang: Lang): PlanCell[][] {
+  const rows: PlanCell[][] = [GRID_COLUMNS.map((c) => c.header[lang])];
+  const line = (v: Partial<Record<Field, PlanCell>>) => GRID_COLUMNS.map((c) => (v[c.field] === undefined ? null : v[c.field]!));
+  for (const o of model.objectives) {
+    const cycle = (o.cycle ?? model.cycle)?.id ?? null;
+    rows.push(
+      line({
+        id: o.id,
+        cycle,
+        level: o.level ? LEVEL_LABELS[lang][o.level] : null,
+        owner: o.owner,
+        objective: o.title,
+        type: TYPE_LABELS[lang][o.commitment],
+        alignedTo: o.alignedTo,
+        notes: o.notes,
+      }),
+    );
+    for (const kr of o.krs) {
+      rows.push(
+        line({
+          id: kr.id,
+          cycle,
+          owner: kr.owner,
+          kr: kr.title,
+          initiative: kr.initiatives.length ? kr.initiatives.map((i) => i.title).join('\n') : null,
+          type: TYPE_LABELS[lang][kr.commitment],
+          kind: KIND_TOKENS[lang][kr.kind],
+          start: kr.startGiven || kr.inferred.start ? kr.start : null,
+          target: kr.target,
+          current: kr.current,
+          unit: kr.unit,
+          weight: kr.weight,
+          due: kr.due ? serialOf(kr.due) : null,
+          confidence: kr.confidence ? CONFIDENCE_LABELS[lang][kr.confidence] : null,
+        }),
+      );
+    }
+  }
+  return rows;
+}
+
+export interface GridSheetPlan {
+  sheet: SheetPlan;
+  table: TablePlan;
+  model: OkrModel;
+}
+
+/**
+ * A new sheet `name` holding `rows` (header first) converted as a table: the base block, a date format on date
+ * columns, then exactly what convert would do on that sheet (so converting the new sheet again changes nothing).
+ */
+export function planNewGrid(name: string, rows: PlanCell[][], dateCols: number[], ctx: PlanContext, after?: string): GridSheetPlan {
+  const values = rows.map((r) => r.map((c) => (c === null ? '' : c)));
+  const snap: SheetSnapshot = { name, origin: { row: 0, col: 0 }, values };
+  const model = readSheet(snap, { settings: ctx.settings, today: ctx.today });
+  const table = planTable(snap, model, ctx);
+  const sheet: SheetPlan = { ...table.sheet, create: after ? { after } : {} };
+  const base: CellBlock = { row: 0, col: 0, cells: rows };
+  sheet.writes = [base, ...table.sheet.writes];
+  const n = rows.length - 1;
+  const formats: FormatBlock[] = n > 0 ? dateCols.map((c) => ({ row: 1, col: c, formats: Array.from({ length: n }, () => ['yyyy-mm-dd']) })) : [];
+  sheet.numberFormats = [...formats, ...table.sheet.numberFormats];
+  return { sheet, table, model };
+}
+
+export interface OutlinePlan {
+  plan: WorkbookPlan;
+  sheetName: string;
+  /** The grid sheet existed already: nothing is written. */
+  existed: boolean;
+  gridModel: OkrModel | null;
+}
+
+export function planOutline(model: OkrModel, ctx: PlanContext, sheetNames: string[]): OutlinePlan {
+  const names = gridSheetNames(model.sheet);
+  const existing = [names[ctx.settings.lang], names.en, names.zh].find((n) => sheetNames.includes(n));
+  if (existing) return { plan: { sheets: [], activate: existing }, sheetName: existing, existed: true, gridModel: null };
+  const name = names[ctx.settings.lang];
+  const rows = gridRows(model, ctx.settings.lang);
+  const dueCol = GRID_COLUMNS.findIndex((c) => c.field === 'due');
+  const grid = planNewGrid(name, rows, [dueCol], ctx, model.sheet);
+  return {
+    plan: { sheets: [grid.sheet], activate: name, select: { sheet: name, row: 0, col: 0 } },
+    sheetName: name,
+    existed: false,
+    gridModel: grid.model,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface ConvertOutcome {
+  ok: boolean;
+  plan: WorkbookPlan;
+  summary: Msg;
+  model: OkrModel;
+  /** Table form: what was planned on the sheet itself. */
+  table?: TablePlan;
+  outline?: OutlinePlan;
+}
+
+export function countItems(model: OkrModel): { objectives: number; krs: number } {
+  return { objectives: model.objectives.length, krs: model.objectives.reduce((n, o) => n + o.krs.length, 0) };
+}
+
+export const NOT_OKR: Msg = msg(
+  'No OKRs found on this sheet. Use a header row with "Objective" and "Key Result" columns, or an outline with "O:" and "KR1:" lines.',
+  '此工作表中没有找到 OKR。请使用含“目标”和“关键结果”列的表头，或使用“O：”“KR1：”开头的大纲。',
+);
+
+/** Convert the active sheet: the table plan, or a new grid sheet for an outline. */
+export function planConvert(snap: SheetSnapshot, sheetNames: string[], ctx: PlanContext, model?: OkrModel): ConvertOutcome {
+  const m = model ?? readSheet(snap, { settings: ctx.settings, today: ctx.today });
+  const n = countItems(m);
+  if (n.objectives === 0 && n.krs === 0) return { ok: false, plan: { sheets: [] }, summary: NOT_OKR, model: m };
+  if (m.form === 'outline') {
+    const outline = planOutline(m, ctx, sheetNames);
+    const summary = outline.existed
+      ? msg(`Already converted: the grid is on sheet "${outline.sheetName}". Nothing was changed.`, `已转换：表格在工作表“${outline.sheetName}”中，未做任何更改。`)
+      : msg(
+          `Created sheet "${outline.sheetName}" with ${n.objectives} objectives and ${n.krs} key results; the outline is unchanged.`,
+          `已创建工作表“${outline.sheetName}”，含 ${n.objectives} 个目标、${n.krs} 个关键结果；原大纲未改动。`,
+        );
+    return { ok: true, plan: outline.plan, summary, model: m, outline };
+  }
+  const table = planTable(snap, m, ctx);
+  const names = table.added.map((k) => OWNED_HEADERS[k]);
+  const summary = table.added.length
+    ? msg(
+        `Converted: ${n.objectives} objectives, ${n.krs} key results; added columns ${names.map((h) => h.en).join(', ')}.`,
+        `已转换：${n.objectives} 个目标、${n.krs} 个关键结果；新增列 ${names.map((h) => h.zh).join('、')}。`,
+      )
+    : msg(
+        `Grid up to date: ${n.objectives} objectives, ${n.krs} key results; scores and statuses refreshed.`,
+        `表格已是最新：${n.objectives} 个目标、${n.krs} 个关键结果；得分和状态已刷新。`,
+      );
+  return {
+    ok: true,
+    plan: { sheets: [table.sheet], activate: snap.name, select: { sheet: snap.name, row: table.headerRow, col: table.owned.first } },
+    summary,
+    model: m,
+    table,
+  };
+}
+
+/** Rules and validations a plan adds, for tests and the bench. */
+export function planShape(plan: WorkbookPlan): { writes: number; formats: number; validations: number; rules: number; patches: number } {
+  let writes = 0;
+  let formats = 0;
+  let validations = 0;
+  let rules = 0;
+  let patches = 0;
+  for (const s of plan.sheets) {
+    writes += s.writes.length;
+    formats += s.numberFormats.length;
+    validations += s.validations.length;
+    rules += s.rules.length;
+    patches += s.backgrounds.length + s.notes.length;
+  }
+  return { writes, formats, validations, rules, patches };
+}
+
+export type { ConditionalRule, ListValidation };

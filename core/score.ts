@@ -1,0 +1,301 @@
+/**
+ * Scoring key results, rolling them up, and reading a score (band, committed/aspirational status, pace).
+ * Plain numbers in, typed outcomes out: parsing what people typed is values.ts's job.
+ */
+import { msg, type Msg } from './i18n';
+import type { Commitment, KrKind } from './model';
+import { DEFAULT_SETTINGS, type Bands } from './settings';
+import { isoToSerial } from './values';
+
+export type ScoreKind = KrKind | 'auto';
+
+export type ScoreErrorCode =
+  | 'start-equals-target'
+  | 'no-target'
+  | 'not-finite'
+  | 'negative-weight'
+  | 'zero-weights'
+  | 'length-mismatch'
+  | 'missing-weight'
+  | 'bad-dates';
+
+export interface ScoreError {
+  code: ScoreErrorCode;
+  message: Msg;
+}
+
+export type ScoreOutcome =
+  | {
+      ok: true;
+      blank: false;
+      /** Clamped to [0, 1]. */
+      score: number;
+      /** Unclamped: above 1 is over-achievement, below 0 moved the wrong way. */
+      raw: number;
+      /** The kind used ('auto' resolved to increase/decrease). */
+      kind: KrKind;
+    }
+  | { ok: false; blank: true }
+  | { ok: false; blank: false; error: ScoreError };
+
+export interface KrInput {
+  kind?: ScoreKind | null;
+  /** Defaults to 0. */
+  start?: number | null;
+  target: number | null;
+  /** For binary KRs: true/false, or 1/0. Null = not measured yet. */
+  current: number | boolean | null;
+}
+
+const BLANK_OUTCOME = { ok: false, blank: true } as const;
+
+function scoreError(code: ScoreErrorCode, message: Msg): { ok: false; blank: false; error: ScoreError } {
+  return { ok: false, blank: false, error: { code, message } };
+}
+
+function ok(raw: number, kind: KrKind): ScoreOutcome {
+  const score = raw < 0 ? 0 : raw > 1 ? 1 : raw;
+  return { ok: true, blank: false, score, raw, kind };
+}
+
+function finite(n: unknown): n is number {
+  return typeof n === 'number' && Number.isFinite(n);
+}
+
+export const START_EQUALS_TARGET: Msg = msg(
+  'start equals target, so progress cannot be measured: use kind "above" (stay at or above) or "below" (stay at or below)',
+  '起始值等于目标值，无法计算进度：请改用类型 “above”（保持不低于）或 “below”（保持不高于）',
+);
+
+/**
+ * Score one KR:
+ * - increase / decrease: (current - start) / (target - start), the same formula both ways; start defaults to 0.
+ * - above: 1 if current >= target else 0; below: 1 if current <= target else 0 (inclusive).
+ * - binary: 1 if done else 0.
+ * - auto: increase when target > start, decrease when target < start.
+ * Clamped to [0, 1] (raw keeps the unclamped value); blank current with a target scores 0; nothing at all is blank.
+ */
+export function scoreKr(kr: KrInput): ScoreOutcome {
+  const start = kr.start ?? 0;
+  const { target, current } = kr;
+  let kind = kr.kind ?? 'auto';
+  if (kind === 'binary') {
+    if (current === null || current === undefined) return ok(0, 'binary');
+    return ok(current === true || current === 1 ? 1 : 0, 'binary');
+  }
+  if (typeof current === 'boolean') {
+    // A done word on a KR of another kind: only 'auto' may read it as binary.
+    if (kind === 'auto') return ok(current ? 1 : 0, 'binary');
+  }
+  if (target === null || target === undefined) {
+    if (current === null || current === undefined) return BLANK_OUTCOME;
+    return scoreError('no-target', msg('the key result has no target', '该关键结果没有目标值'));
+  }
+  if (!finite(start) || !finite(target) || (current !== null && current !== undefined && !finite(current))) {
+    return scoreError('not-finite', msg('start, target and current must be finite numbers', '起始值、目标值和当前值必须是有限的数字'));
+  }
+  if (kind === 'auto') {
+    if (target === start) return scoreError('start-equals-target', START_EQUALS_TARGET);
+    kind = target > start ? 'increase' : 'decrease';
+  }
+  if (current === null || current === undefined) return ok(0, kind);
+  const c = current as number;
+  switch (kind) {
+    case 'above':
+      return ok(c >= target ? 1 : 0, kind);
+    case 'below':
+      return ok(c <= target ? 1 : 0, kind);
+    default: {
+      if (target === start) return scoreError('start-equals-target', START_EQUALS_TARGET);
+      return ok((c - start) / (target - start), kind);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rollup
+
+export type RollupOutcome =
+  | { ok: true; blank: false; value: number; /** How many scores counted (weight > 0). */ used: number }
+  | { ok: false; blank: true }
+  | { ok: false; blank: false; error: ScoreError; /** 0-based index of the item at fault, when one is. */ index?: number };
+
+/**
+ * Weighted mean of scores. Blank scores (null) are skipped with their weights. Weights may be fractions or
+ * percentages (they are normalised by their sum); weight 0 excludes a score; without weights all count equally.
+ * A negative weight, a blank weight beside a score, or weights that are all zero are errors. All blank -> blank.
+ */
+export function rollup(scores: readonly (number | null)[], weights?: readonly (number | null)[] | null): RollupOutcome {
+  if (weights && weights.length !== scores.length) {
+    return scoreError('length-mismatch', msg(
+      `${scores.length} scores but ${weights.length} weights`,
+      `有 ${scores.length} 个分数，却有 ${weights.length} 个权重`,
+    ));
+  }
+  // Weights are scaled by the largest so that huge weights cannot overflow the sums.
+  let wmax = 0;
+  if (weights) {
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i];
+      if (scores[i] !== null && scores[i] !== undefined && finite(w) && w > wmax) wmax = w;
+    }
+  }
+  const scale = wmax > 0 ? wmax : 1;
+  let sum = 0;
+  let wsum = 0;
+  let used = 0;
+  let seen = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    const w = weights ? weights[i] : 1;
+    if (w !== null && w !== undefined) {
+      if (!finite(w)) return { ...scoreError('not-finite', msg(`weight ${i + 1} is not a finite number`, `第 ${i + 1} 个权重不是有限的数字`)), index: i };
+      if (w < 0) return { ...scoreError('negative-weight', msg(`weight ${i + 1} is negative (${w})`, `第 ${i + 1} 个权重为负数（${w}）`)), index: i };
+    }
+    if (s === null || s === undefined) continue;
+    if (!finite(s)) return { ...scoreError('not-finite', msg(`score ${i + 1} is not a finite number`, `第 ${i + 1} 个分数不是有限的数字`)), index: i };
+    if (w === null || w === undefined) {
+      return { ...scoreError('missing-weight', msg(`score ${i + 1} has no weight (use 0 to leave it out)`, `第 ${i + 1} 个分数没有权重（不计入请填 0）`)), index: i };
+    }
+    seen++;
+    if (w === 0) continue;
+    const ws = w / scale;
+    sum += s * ws;
+    wsum += ws;
+    used++;
+  }
+  if (seen === 0) return BLANK_OUTCOME;
+  if (wsum === 0) return scoreError('zero-weights', msg('every weight is 0: nothing to roll up', '所有权重都是 0：没有可汇总的分数'));
+  const value = sum / wsum;
+  if (!finite(value)) return scoreError('not-finite', msg('the scores are too large to average', '分数过大，无法求平均'));
+  return { ok: true, blank: false, value, used };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bands and status
+
+export type Band = 'red' | 'yellow' | 'green';
+
+/** Below bands.red is red, below bands.yellow is yellow, otherwise green. */
+export function band(score: number, bands: Bands = DEFAULT_SETTINGS.bands): Band {
+  if (score < bands.red) return 'red';
+  if (score < bands.yellow) return 'yellow';
+  return 'green';
+}
+
+export type StatusCode =
+  | 'not-scored'
+  | 'rethink' // below the red band, whatever the commitment
+  | 'progressing' // yellow band (aspirational or unspecified)
+  | 'on-target' // green band below 1.0 (aspirational or unspecified)
+  | 'achieved' // 1.0 on a committed or unspecified KR
+  | 'needs-review' // committed, between red and 1.0
+  | 'set-too-low'; // aspirational at 1.0
+
+export interface Status {
+  code: StatusCode;
+  /** The colour to show for this reading (a committed 0.8 is not green; an aspirational 1.0 is a warning). */
+  band: Band | null;
+  label: Msg;
+}
+
+export const STATUS_LABELS: Record<StatusCode, Msg> = {
+  'not-scored': msg('Not scored', '未评分'),
+  rethink: msg('Rethink the KR or the approach', '需重新思考KR或做法'),
+  progressing: msg('Progressing', '有进展'),
+  'on-target': msg('On target', '达到预期'),
+  achieved: msg('Achieved', '已达成'),
+  'needs-review': msg('Below commitment: review', '未达承诺，需复盘'),
+  'set-too-low': msg('Scored 1.0: goal may be set too low', '满分：目标可能定得太低'),
+};
+
+const STATUS_BAND: Record<StatusCode, Band | null> = {
+  'not-scored': null,
+  rethink: 'red',
+  progressing: 'yellow',
+  'on-target': 'green',
+  achieved: 'green',
+  'needs-review': 'yellow',
+  'set-too-low': 'yellow',
+};
+
+/**
+ * Read a score for its commitment. Committed KRs are expected to reach 1.0 (below needs a review); aspirational ones
+ * to land around 0.6-0.7 (1.0 suggests the goal was set too low); below the red band means rethink, either way.
+ * commitment null reads the plain bands.
+ */
+export function status(score: number | null, commitment: Commitment | null, bands: Bands = DEFAULT_SETTINGS.bands): Status {
+  let code: StatusCode;
+  if (score === null || !finite(score)) code = 'not-scored';
+  else if (score < bands.red) code = 'rethink';
+  else if (score >= 1) code = commitment === 'aspirational' ? 'set-too-low' : 'achieved';
+  else if (commitment === 'committed') code = 'needs-review';
+  else code = score < bands.yellow ? 'progressing' : 'on-target';
+  return { code, band: STATUS_BAND[code], label: STATUS_LABELS[code] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pace
+
+export type PaceCode = 'not-started' | 'on-track' | 'behind' | 'at-risk' | 'done' | 'overdue';
+
+export const PACE_LABELS: Record<PaceCode, Msg> = {
+  'not-started': msg('Not started', '未开始'),
+  'on-track': msg('On track', '进度正常'),
+  behind: msg('Behind', '进度落后'),
+  'at-risk': msg('At risk', '有风险'),
+  done: msg('Done', '已完成'),
+  overdue: msg('Overdue', '已逾期'),
+};
+
+export interface PaceInput {
+  /** Score or progress in [0, 1]; null = not measured. */
+  progress: number | null;
+  /** ISO dates. */
+  cycleStart: string;
+  due: string;
+  today: string;
+  /** Points (0-100) behind the expected progress before "behind" becomes "at risk". Default 25. */
+  atRiskPoints?: number;
+}
+
+export type PaceOutcome =
+  | {
+      ok: true;
+      code: PaceCode;
+      label: Msg;
+      /** Linear expected progress today, in [0, 1]. */
+      expected: number;
+      /** Points (0-100) behind the expected progress; negative = ahead. */
+      gap: number;
+    }
+  | { ok: false; error: ScoreError };
+
+/**
+ * Where a KR stands against the calendar. Expected progress grows linearly from cycleStart (0) to due (1).
+ * done: progress >= 1. not-started: the cycle has not begun, or nothing is measured. overdue: past due, not done.
+ * Otherwise on track when progress >= expected, behind when up to atRiskPoints behind, at risk beyond.
+ */
+export function pace(input: PaceInput): PaceOutcome {
+  const start = isoToSerial(input.cycleStart);
+  const due = isoToSerial(input.due);
+  const today = isoToSerial(input.today);
+  const atRisk = input.atRiskPoints ?? DEFAULT_SETTINGS.limits.atRiskPoints;
+  if (start === null || due === null || today === null) {
+    return { ok: false, error: { code: 'bad-dates', message: msg('cycle start, due date and today must be dates', '周期开始、截止日期和今天必须是日期') } };
+  }
+  if (due < start) {
+    return { ok: false, error: { code: 'bad-dates', message: msg(`due date ${input.due} is before the cycle start ${input.cycleStart}`, `截止日期 ${input.due} 早于周期开始 ${input.cycleStart}`) } };
+  }
+  const expected = today >= due ? 1 : today <= start ? 0 : (today - start) / (due - start);
+  const p = input.progress;
+  const gap = p === null || !finite(p) ? expected * 100 : (expected - p) * 100;
+  let code: PaceCode;
+  if (p !== null && finite(p) && p >= 1) code = 'done';
+  else if (today < start || p === null || !finite(p)) code = 'not-started';
+  else if (today > due) code = 'overdue';
+  else if (gap <= 1e-9) code = 'on-track';
+  else if (gap <= atRisk + 1e-9) code = 'behind';
+  else code = 'at-risk';
+  return { ok: true, code, label: PACE_LABELS[code], expected, gap };
+}

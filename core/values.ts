@@ -1,0 +1,475 @@
+/**
+ * Values as people type them: the one parser for every number, percentage, date and "done" word core reads.
+ *
+ * Every parser takes ANY value (host cells, Apps Script Dates, objects, symbols...) and returns a typed outcome:
+ * a value, a blank, or a ValueError that quotes what it saw. None of them throws or returns NaN.
+ */
+import { msg, type Msg } from './i18n';
+
+export type ValueErrorKind =
+  | 'not-a-number'
+  | 'placeholder' // XX, XX家, TBD, 待定: a value the user has not filled in yet
+  | 'not-finite' // NaN, Infinity, or a number too large to be meant
+  | 'not-a-date'
+  | 'not-a-done-word'
+  | 'cell-error' // '#N/A', '#VALUE! ...' and other spreadsheet error values
+  | 'unsupported'; // objects, arrays, functions, symbols
+
+export interface ValueError {
+  kind: ValueErrorKind;
+  /** What the parser saw, as short text (quoted in the message). */
+  seen: string;
+  message: Msg;
+}
+
+export interface Ok<T> {
+  ok: true;
+  blank: false;
+  value: T;
+}
+/** '' / null / undefined / whitespace: its own outcome, neither an error nor 0. */
+export interface Blank {
+  ok: false;
+  blank: true;
+}
+export interface Failed {
+  ok: false;
+  blank: false;
+  error: ValueError;
+}
+export type Parsed<T, Extra = {}> = (Ok<T> & Extra) | Blank | Failed;
+
+export interface NumberInfo {
+  /** Typed with % (or ‰, 百分之): value is already divided (50% -> 0.5). */
+  percent: boolean;
+  /** Currency sign or word seen ('$', '¥', '元', 'USD'...), or null. */
+  currency: string | null;
+  /** A trailing unit ('家', '单', 'users'), or null. */
+  unit: string | null;
+}
+export type ParsedNumber = Parsed<number, NumberInfo>;
+
+export type Measure =
+  | ({ type: 'number'; value: number } & NumberInfo)
+  | { type: 'done'; done: boolean };
+
+export const BLANK: Blank = Object.freeze({ ok: false, blank: true }) as Blank;
+
+const PLAIN: NumberInfo = Object.freeze({ percent: false, currency: null, unit: null }) as NumberInfo;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+
+/** Short, safe text for any value (never throws: symbols, objects with a throwing toString...). */
+export function describeValue(v: unknown): string {
+  let s: string;
+  try {
+    if (typeof v === 'string') s = v;
+    else if (typeof v === 'symbol') s = v.toString();
+    else if (isDateObject(v)) s = Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+    else if (Array.isArray(v)) s = '[' + v.length + ' items]';
+    else if (typeof v === 'function') s = '[function]';
+    else if (v !== null && typeof v === 'object') {
+      try {
+        s = JSON.stringify(v) ?? Object.prototype.toString.call(v);
+      } catch {
+        s = Object.prototype.toString.call(v);
+      }
+    } else s = String(v);
+  } catch {
+    s = '[unreadable value]';
+  }
+  return s.length > 40 ? s.slice(0, 37) + '...' : s;
+}
+
+function isDateObject(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+export function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+function fail(kind: ValueErrorKind, v: unknown): Failed {
+  const seen = describeValue(v);
+  return { ok: false, blank: false, error: { kind, seen, message: errorMessage(kind, seen) } };
+}
+
+function errorMessage(kind: ValueErrorKind, seen: string): Msg {
+  const q = `"${seen}"`;
+  const z = `“${seen}”`;
+  switch (kind) {
+    case 'not-a-number':
+      return msg(`${q} is not a number`, `${z} 不是数字`);
+    case 'placeholder':
+      return msg(`${q} is a placeholder, not a number yet: fill in the value`, `${z} 是占位符，还不是数字：请填写实际数值`);
+    case 'not-finite':
+      return msg(`${q} is not a finite number`, `${z} 不是有限的数字`);
+    case 'not-a-date':
+      return msg(`${q} is not a date (use 2026-10-31)`, `${z} 不是日期（请写成 2026-10-31）`);
+    case 'not-a-done-word':
+      return msg(`${q} is not done / not done (use TRUE, yes, done, 完成 or FALSE, no, 未完成)`, `${z} 不是完成状态（请用 完成/是/TRUE 或 未完成/否/FALSE）`);
+    case 'cell-error':
+      return msg(`${q} is an error value`, `${z} 是错误值`);
+    case 'unsupported':
+      return msg(`${q} is not a value a cell can hold`, `${z} 不是单元格能保存的值`);
+  }
+}
+
+/** Full-width digits and punctuation (１２３，（）％￥) to ASCII, odd minus signs and spaces to plain ones. */
+function normalizeText(s: string): string {
+  let t = s;
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(t)) {
+    t = t.normalize('NFKC').replace(/[\u2212\u2012\u2013\uFE63]/g, '-').replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ');
+    t = t.replace(/。/g, '.');
+  }
+  return t.trim();
+}
+
+const CELL_ERROR_RE = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)/i;
+
+function objectErrorCode(v: object): boolean {
+  // Excel can hand error cells over as objects ({ type: 'Error', code/errorCode: '#N/A' }).
+  try {
+    const o = v as Record<string, unknown>;
+    const code = o.errorCode ?? o.code;
+    return o.type === 'Error' || (typeof code === 'string' && code.startsWith('#'));
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Numbers
+
+const SCALES: Record<string, number> = {
+  k: 1e3,
+  w: 1e4,
+  m: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  百: 1e2,
+  千: 1e3,
+  万: 1e4,
+  十万: 1e5,
+  百万: 1e6,
+  千万: 1e7,
+  亿: 1e8,
+  万亿: 1e12,
+};
+const CURRENCY_PREFIX = '(US\\$|HK\\$|RMB|CNY|USD|EUR|GBP|JPY|HKD|[$¥€£])';
+const CURRENCY_SUFFIX = ['元', '块', '美元', '人民币', '港元', '欧元', 'rmb', 'cny', 'usd', 'eur', 'hkd', 'gbp', 'jpy'];
+const NUMERAL_CHARS = '零〇一二三四五六七八九十百千万亿两';
+const NUMBER_RE = new RegExp(
+  '^([+-])?\\s*(\\()?\\s*([+-])?\\s*' +
+    CURRENCY_PREFIX +
+    '?\\s*([+-])?\\s*' +
+    '((?:\\d{1,3}(?:[, \']\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)(?:e([+-]?\\d+))?' +
+    '\\s*(万亿|千万|百万|十万|万|亿|千|百|bn|k|w|m|b)?' +
+    '\\s*(%|‰)?' +
+    `\\s*((?:(?![${NUMERAL_CHARS}])\\p{Script=Han}){1,4}|rmb|cny|usd|eur|hkd|gbp|jpy|(?<=\\s)[a-z]{1,12})?` +
+    '\\s*(\\))?$',
+  'iu',
+);
+const PLAIN_NUMBER_RE = /^-?\d+(?:\.\d+)?$/;
+const PLACEHOLDER_RE = new RegExp(
+  '^(?:[x×*?]+(?:\\.[x×*]+)?\\s*(?:万亿|千万|百万|万|亿|千|百|k|w|m|%)?|tbd|tbc|tba|n/?a|待定|未定|待确认|待补充|待更新|暂无|无|-+|—+|…+|\\.{2,})' +
+    `\\s*(?:(?:(?![${NUMERAL_CHARS}])\\p{Script=Han}){1,4})?$`,
+  'iu',
+);
+
+const MAX_SENSIBLE = 1e15;
+
+function numberOk(value: number, info: NumberInfo): ParsedNumber {
+  return { ok: true, blank: false, value, percent: info.percent, currency: info.currency, unit: info.unit };
+}
+
+/**
+ * A number as people type it: `1,200`, `1 200`, `$1,200`, `¥3.5万`, `10w`, `1.2亿`, `3.5k`, `2M`, `１２３`, `(5)`,
+ * `-5%` (-> -0.05), `30家`, Chinese numerals (`三万`, `百分之五十`). Booleans and dates are not numbers.
+ */
+export function parseNumber(v: unknown): ParsedNumber {
+  try {
+    if (typeof v === 'number') {
+      return Number.isFinite(v) ? numberOk(v, PLAIN) : fail('not-finite', v);
+    }
+    if (typeof v === 'string') return parseNumberText(v);
+    if (v === null || v === undefined) return BLANK;
+    if (typeof v === 'bigint') {
+      const n = Number(v);
+      return Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? numberOk(n, PLAIN) : fail('not-finite', v);
+    }
+    if (typeof v === 'boolean') return fail('not-a-number', v ? 'TRUE' : 'FALSE');
+    if (typeof v === 'object' && !Array.isArray(v) && !isDateObject(v) && objectErrorCode(v)) return fail('cell-error', v);
+    if (isDateObject(v)) return fail('not-a-number', v);
+    return fail('unsupported', v);
+  } catch {
+    return fail('unsupported', v);
+  }
+}
+
+const PERCENT_FAST_RE = /^(-?\d+(?:\.\d+)?)\s*%$/;
+const GROUPED_FAST_RE = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const PERCENT_INFO: NumberInfo = Object.freeze({ percent: true, currency: null, unit: null }) as NumberInfo;
+
+function parseNumberText(raw: string): ParsedNumber {
+  // Fast paths for what most cells hold: 42, 12.5%, 1,200.
+  if (PLAIN_NUMBER_RE.test(raw)) return numberOk(Number(raw), PLAIN);
+  const pm = PERCENT_FAST_RE.exec(raw);
+  if (pm) return numberOk(Number(pm[1]) / 100 || 0, PERCENT_INFO);
+  if (GROUPED_FAST_RE.test(raw)) return numberOk(Number(raw.replace(/,/g, '')), PLAIN);
+  const s = normalizeText(raw);
+  if (s === '') return BLANK;
+  if (PLAIN_NUMBER_RE.test(s)) return numberOk(Number(s), PLAIN);
+  if (CELL_ERROR_RE.test(s)) return fail('cell-error', raw);
+  const m = NUMBER_RE.exec(s);
+  if (m) {
+    const [, sign1, open, sign2, cur, sign3, digits, exp, scaleWord, pct, suffix, close] = m;
+    const signs = (sign1 ? 1 : 0) + (sign2 ? 1 : 0) + (sign3 ? 1 : 0);
+    if (signs > 1 || !!open !== !!close || (open && signs > 0)) return fail('not-a-number', raw);
+    let n = Number(digits.replace(/[, ']/g, ''));
+    if (exp) n *= Math.pow(10, Number(exp));
+    if (scaleWord) n *= SCALES[scaleWord.toLowerCase()];
+    const negative = sign1 === '-' || sign2 === '-' || sign3 === '-' || !!open;
+    if (negative) n = -n;
+    if (pct === '%') n /= 100;
+    else if (pct === '‰') n /= 1000;
+    if (!Number.isFinite(n) || Math.abs(n) > MAX_SENSIBLE) return fail('not-finite', raw);
+    let currency: string | null = cur ?? null;
+    let unit: string | null = null;
+    if (suffix) {
+      if (CURRENCY_SUFFIX.includes(suffix.toLowerCase())) currency = currency ?? suffix;
+      else unit = suffix;
+    }
+    return numberOk(n === 0 ? 0 : n, { percent: !!pct, currency, unit });
+  }
+  const zh = parseChineseNumber(s);
+  if (zh) return zh;
+  if (PLACEHOLDER_RE.test(s)) return fail('placeholder', raw);
+  return fail('not-a-number', raw);
+}
+
+const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ZH_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Chinese integer numerals: 十五, 一百零五, 两万, 三千五百万, 一亿二千万. Null when not one. */
+function chineseInt(s: string): number | null {
+  if (s === '') return null;
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    const d = ZH_DIGITS[ch];
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    const small = ZH_SMALL[ch];
+    if (small !== undefined) {
+      section += (digit < 0 ? 1 : digit) * small;
+      digit = -1;
+      continue;
+    }
+    if (ch === '万') {
+      total += (section + Math.max(digit, 0)) * 1e4;
+    } else if (ch === '亿') {
+      total = (total + section + Math.max(digit, 0)) * 1e8;
+    } else return null;
+    section = 0;
+    digit = -1;
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+function parseChineseNumber(s: string): ParsedNumber | null {
+  let text = s;
+  let percent = false;
+  if (text.startsWith('百分之')) {
+    percent = true;
+    text = text.slice(3);
+    const arabic = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : null;
+    if (arabic !== null) return numberOk(arabic / 100, { percent, currency: null, unit: null });
+  }
+  const m = /^(负)?([零〇一二三四五六七八九十百千两]*(?:[万亿][零〇一二三四五六七八九十百千两]*)*)(?:点([零〇一二三四五六七八九]+))?([万亿]*)$/u.exec(text);
+  if (!m || (m[2] === '' && !m[3])) return null;
+  const intPart = m[2] === '' ? 0 : chineseInt(m[2]);
+  if (intPart === null) return null;
+  let n = intPart;
+  if (m[3]) n += Number('0.' + Array.from(m[3], (c) => String(ZH_DIGITS[c])).join(''));
+  for (const ch of m[4]) n *= ch === '万' ? 1e4 : 1e8;
+  if (m[1]) n = -n;
+  if (percent) n /= 100;
+  return Number.isFinite(n) ? numberOk(n, { percent, currency: null, unit: null }) : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Done words
+
+const DONE_WORDS = new Set([
+  'true', 'yes', 'y', 'done', 'complete', 'completed', 'finished', 'achieved', 'ok', 'x',
+  '完成', '已完成', '达成', '已达成', '是', '对', '已上线', '✓', '✔', '✔️', '☑', '☑️', '✅', 'v', '√',
+]);
+const NOT_DONE_WORDS = new Set([
+  'false', 'no', 'n', 'not done', 'todo', 'to do', 'pending', 'open', 'in progress', 'not started',
+  '否', '未完成', '没完成', '未达成', '进行中', '未开始', '不是', '✗', '✘', '×', '☐', '❌',
+]);
+
+/** Done / not done: booleans, 1/0, and the words people type (TRUE, yes, done, 完成, 是, ✓ / FALSE, no, 否, 未完成). */
+export function parseDone(v: unknown): Parsed<boolean> {
+  try {
+    if (typeof v === 'boolean') return { ok: true, blank: false, value: v };
+    if (typeof v === 'number') {
+      if (v === 1) return { ok: true, blank: false, value: true };
+      if (v === 0) return { ok: true, blank: false, value: false };
+      return fail('not-a-done-word', v);
+    }
+    if (v === null || v === undefined) return BLANK;
+    if (typeof v !== 'string') return fail(typeof v === 'object' && !Array.isArray(v) && objectErrorCode(v as object) ? 'cell-error' : 'not-a-done-word', v);
+    const s = normalizeText(v).toLowerCase().replace(/\s+/g, ' ');
+    if (s === '') return BLANK;
+    if (DONE_WORDS.has(s) || s === '1') return { ok: true, blank: false, value: true };
+    if (NOT_DONE_WORDS.has(s) || s === '0') return { ok: true, blank: false, value: false };
+    if (CELL_ERROR_RE.test(s)) return fail('cell-error', v);
+    return fail('not-a-done-word', v);
+  } catch {
+    return fail('unsupported', v);
+  }
+}
+
+/**
+ * A current/target cell: a number (percent, currency, scale words...) or a done word.
+ * Numbers win (so 1 and 0 stay numbers); then done words; otherwise the number's error.
+ */
+export function parseMeasure(v: unknown): Parsed<Measure> {
+  if (typeof v === 'boolean') return { ok: true, blank: false, value: { type: 'done', done: v } };
+  const n = parseNumber(v);
+  if (n.ok) return { ok: true, blank: false, value: { type: 'number', value: n.value, percent: n.percent, currency: n.currency, unit: n.unit } };
+  if (n.blank) return n;
+  if (n.error.kind === 'not-a-number' || n.error.kind === 'placeholder') {
+    const d = parseDone(v);
+    if (d.ok) return { ok: true, blank: false, value: { type: 'done', done: d.value } };
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+const MIN_SERIAL = 1;
+const MAX_SERIAL = 2958465; // 9999-12-31
+const DAY_MS = 86400000;
+const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= dim;
+}
+
+function ymdIso(y: number, m: number, d: number): string | null {
+  return validYmd(y, m, d) ? `${pad(y, 4)}-${pad(m)}-${pad(d)}` : null;
+}
+
+/**
+ * Excel date serial -> ISO date (time of day dropped). Serials from 61 on count from 1899-12-30, as in both hosts;
+ * below 61 Excel keeps Lotus's phantom 1900-02-29, so those count from 1899-12-31 (serial 60 reads as 1900-03-01).
+ */
+export function serialToIso(serial: number): string | null {
+  if (typeof serial !== 'number' || !Number.isFinite(serial)) return null;
+  const whole = Math.floor(serial);
+  if (whole < MIN_SERIAL || whole > MAX_SERIAL) return null;
+  const ms = EPOCH_1899_12_30 + (whole < 61 ? whole + 1 : whole) * DAY_MS;
+  const d = new Date(ms);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** ISO date (yyyy-mm-dd; a time part is ignored) -> Excel/Sheets serial, or null when not a valid date. */
+export function isoToSerial(iso: string): number | null {
+  if (typeof iso !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (!validYmd(y, mo, d)) return null;
+  const days = Math.round((Date.UTC(y, mo - 1, d) - EPOCH_1899_12_30) / DAY_MS);
+  return days < 61 ? days - 1 : days;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+};
+
+function month(name: string): number {
+  const k = name.toLowerCase();
+  return Object.prototype.hasOwnProperty.call(MONTHS, k) ? MONTHS[k] : 0;
+}
+
+export interface DateOptions {
+  /** Year for dates typed without one (`10月31日`, `Oct 31`); without it they are errors. */
+  year?: number;
+}
+
+/**
+ * A date -> ISO 'yyyy-mm-dd'. Accepts Excel serials, Date objects (as Apps Script gives them, read in the runtime's
+ * time zone, which is the script's), `2026-10-31`, `2026/10/31`, `2026.10.31`, `20261031`, `2026年10月31日`,
+ * `10/31/2026` (month first; day first when the first number is over 12), `Oct 31, 2026`, `31 Oct 2026`.
+ */
+export function parseDate(v: unknown, opts: DateOptions = {}): Parsed<string> {
+  try {
+    if (typeof v === 'number') {
+      const iso = Number.isFinite(v) ? serialToIso(v) : null;
+      return iso ? { ok: true, blank: false, value: iso } : fail('not-a-date', v);
+    }
+    if (v === null || v === undefined) return BLANK;
+    if (isDateObject(v)) {
+      const t = v.getTime();
+      const iso = Number.isNaN(t) ? null : ymdIso(v.getFullYear(), v.getMonth() + 1, v.getDate());
+      return iso ? { ok: true, blank: false, value: iso } : fail('not-a-date', v);
+    }
+    if (typeof v !== 'string') return fail(typeof v === 'object' && !Array.isArray(v) && objectErrorCode(v as object) ? 'cell-error' : 'not-a-date', v);
+    const s = normalizeText(v);
+    if (s === '') return BLANK;
+    const iso = dateText(s, opts.year);
+    if (iso) return { ok: true, blank: false, value: iso };
+    return fail(CELL_ERROR_RE.test(s) ? 'cell-error' : 'not-a-date', v);
+  } catch {
+    return fail('unsupported', v);
+  }
+}
+
+function dateText(s: string, defaultYear: number | undefined): string | null {
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(s);
+  if (m) return ymdIso(+m[1], +m[2], +m[3]);
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return ymdIso(+m[1], +m[2], +m[3]);
+  m = /^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/.exec(s);
+  if (m) {
+    const y = m[1] ? +m[1] : defaultYear;
+    return y === undefined ? null : ymdIso(y, +m[2], +m[3]);
+  }
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (m) {
+    const a = +m[1];
+    const b = +m[2];
+    return a > 12 ? ymdIso(+m[3], b, a) : ymdIso(+m[3], a, b);
+  }
+  m = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i.exec(s);
+  if (m && month(m[1])) {
+    const y = m[3] ? +m[3] : defaultYear;
+    return y === undefined ? null : ymdIso(y, month(m[1]), +m[2]);
+  }
+  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?(?:\s+(\d{4}))?$/i.exec(s);
+  if (m && month(m[2])) {
+    const y = m[3] ? +m[3] : defaultYear;
+    return y === undefined ? null : ymdIso(y, month(m[2]), +m[1]);
+  }
+  return null;
+}

@@ -1,0 +1,434 @@
+/// <reference types="office-js" />
+/**
+ * The Excel host: read the sheet in one batch, hand it to core, apply core's plan in a constant number of syncs.
+ * No OKR logic here. Syncs per command, always the same: 1 read (+1 when the command reads notes, for their cells),
+ * then, unless the command only reports, 1 lookup (the add-in's own conditional formats, table, notes), 1 for the
+ * formulas of custom rules, and 1 apply. Neither the rows nor the plan's contents change that count.
+ */
+import { readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
+import { msg, type Msg } from '../core/i18n';
+import type { Rect } from '../core/model';
+import type { Settings } from '../core/settings';
+import {
+  colLetter,
+  isOwnedRuleFormula,
+  rectA1,
+  type CellBlock,
+  type PlanCell,
+  type ReadRequest,
+  type SheetPlan,
+  type SheetSnapshot,
+  type WorkbookPlan,
+  type WorkbookSnapshot,
+} from '../core/sheet-plan';
+
+/** The part of the `Excel` global the adapter needs (the real one, or the in-memory one of playground/excel-sim). */
+export interface ExcelLike {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface CommandOutcome {
+  ok: boolean;
+  summary: Msg;
+  details?: unknown;
+}
+
+/** Rows read above an edit to find the header row for the "Updated" stamp. */
+const STAMP_HEADER_ROWS = 20;
+
+/** ISO date of today in the user's time zone. */
+export function localToday(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A PlanCell as the input Excel's `formulas` setter takes. Strings are text: anything Excel would turn into a
+ * formula, number, date, boolean or error when typed gets the apostrophe (quote prefix), which Excel does not keep
+ * in the value.
+ */
+export function toExcelInput(c: PlanCell): string | number | boolean {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'number') return Number.isFinite(c) ? c : '';
+  if (typeof c === 'boolean') return c;
+  if (typeof c === 'object') return c.f.startsWith('=') ? c.f : '=' + c.f;
+  const s = String(c);
+  return needsQuote(s) ? "'" + s : s;
+}
+
+function needsQuote(s: string): boolean {
+  const t = s.trim();
+  return /^[=+\-@'#]/.test(s) || /^[=+\-@'#]/.test(t) || /^[$¥€£(]?\s*[\d.]/.test(t) || /^(true|false)$/i.test(t);
+}
+
+function block(cells: unknown[][]): { rows: number; cols: number } {
+  return { rows: cells.length, cols: cells.reduce((m, r) => Math.max(m, r.length), 0) };
+}
+
+/** Pads ragged rows so the matrix matches the range Excel writes it into. */
+function rectangular<T>(m: T[][], cols: number, fill: T): T[][] {
+  return m.map((r) => (r.length === cols ? r : [...r, ...Array(cols - r.length).fill(fill)]));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+interface Pending {
+  name: string;
+  range: Excel.Range;
+  props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  notes: Excel.NoteCollection | null;
+}
+
+function queueSheetRead(ws: Excel.Worksheet, name: string, req: ReadRequest, active: boolean): Pending {
+  // The active sheet is read with getUsedRange (A1 on an empty sheet), so backgrounds can be asked of it safely.
+  const range = active ? ws.getUsedRange(true) : ws.getUsedRangeOrNullObject(true);
+  range.load(['address', 'rowIndex', 'columnIndex', 'values', ...(req.formulas ? ['formulas'] : [])]);
+  const props = active && req.backgrounds ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
+  let notes: Excel.NoteCollection | null = null;
+  if (active && req.notes) {
+    notes = ws.notes;
+    notes.load('items/content');
+  }
+  return { name, range, props, notes };
+}
+
+async function finishSheetRead(ctx: Excel.RequestContext, p: Pending, req: ReadRequest): Promise<SheetSnapshot> {
+  if (p.range.isNullObject) return { name: p.name, origin: { row: 0, col: 0 }, values: [] };
+  const origin = { row: p.range.rowIndex, col: p.range.columnIndex };
+  const values = p.range.values as unknown[][];
+  const snap: SheetSnapshot = { name: p.name, origin, values };
+  if (req.formulas) snap.formulas = (p.range.formulas as unknown[][]).map((r) => r.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : '')));
+  if (p.props) {
+    snap.backgrounds = p.props.value.map((r) =>
+      r.map((c) => (c.format?.fill?.pattern === 'None' || !c.format?.fill?.color ? '' : String(c.format.fill.color).toLowerCase())),
+    );
+  }
+  if (p.notes) {
+    const items = p.notes.items;
+    const locs = items.map((n) => n.getLocation().load(['rowIndex', 'columnIndex']));
+    await ctx.sync();
+    const m = values.map((r) => r.map(() => ''));
+    items.forEach((n, i) => {
+      const r = locs[i].rowIndex - origin.row;
+      const c = locs[i].columnIndex - origin.col;
+      if (m[r] && c >= 0 && c < m[r].length) m[r][c] = n.content;
+    });
+    snap.notes = m;
+  }
+  return snap;
+}
+
+/** One batch: the active sheet (and what `req` asks for), every sheet name, the other sheets asked for. */
+export async function readSnapshot(ctx: Excel.RequestContext, req: ReadRequest, today = localToday()): Promise<WorkbookSnapshot> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name');
+  const activeWs = sheets.getActiveWorksheet();
+  activeWs.load('name');
+  const active = queueSheetRead(activeWs, '', req, true);
+  const others = req.others.map((name) => {
+    const ws = sheets.getItemOrNullObject(name);
+    ws.load('name');
+    return { ws, p: queueSheetRead(ws, name, { ...req, backgrounds: false, notes: false }, false) };
+  });
+  await ctx.sync();
+  active.name = activeWs.name;
+  const snap: WorkbookSnapshot = {
+    host: 'excel',
+    active: await finishSheetRead(ctx, active, req),
+    sheetNames: sheets.items.map((s) => s.name),
+    others: {},
+    today,
+  };
+  for (const o of others) {
+    if (o.ws.isNullObject) continue;
+    o.p.name = o.ws.name;
+    snap.others[o.ws.name] = await finishSheetRead(ctx, o.p, req);
+  }
+  return snap;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Applying
+
+interface SheetLookup {
+  ws: Excel.Worksheet;
+  exists: boolean;
+  rules: Excel.ConditionalFormatCollection | null;
+  table: { named: Excel.Table; namedRange: Excel.Range; namedSheet: Excel.Worksheet; overlapping: Excel.TableScopedCollection } | null;
+  notes: { row: number; col: number; value: string; note: Excel.Note | null }[];
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * Applies a plan: constant syncs whatever its size (lookup, optional rule formulas, apply). `sheetNames` are the
+ * workbook's sheets as read; null reads them first (a restore, after a failed plan may have added sheets).
+ */
+export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, sheetNames: string[] | null): Promise<void> {
+  const sheets = ctx.workbook.worksheets;
+  if (!sheetNames) {
+    sheets.load('items/name');
+    await ctx.sync();
+  }
+  const names = sheetNames ? [...sheetNames] : sheets.items.map((s) => s.name);
+  const lookups: SheetLookup[] = plan.sheets.map((sp) => {
+    const exists = names.some((n) => sameName(n, sp.sheet));
+    const ws = exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet);
+    const l: SheetLookup = { ws, exists, rules: null, table: null, notes: [] };
+    if (!exists) {
+      l.notes = sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
+      return l;
+    }
+    if (sp.replaceOwnedRules) {
+      l.rules = ws.getRange().conditionalFormats;
+      l.rules.load('items/type');
+    }
+    if (sp.table) {
+      const named = ctx.workbook.tables.getItemOrNullObject(sp.table.name);
+      named.load('name');
+      const namedRange = named.getRange();
+      namedRange.load(['address', 'rowIndex', 'columnIndex']);
+      const namedSheet = named.worksheet;
+      namedSheet.load('name');
+      const overlapping = ws.getRange(rectA1(sp.table.range)).getTables(false);
+      overlapping.load('items/name');
+      l.table = { named, namedRange, namedSheet, overlapping };
+    }
+    l.notes = sp.notes.map((n) => {
+      const note = ws.notes.getItemOrNullObject(rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 }));
+      note.load('content');
+      return { row: n.row, col: n.col, value: n.value, note };
+    });
+    return l;
+  });
+  // Lookup and rule-formula syncs run even when they have nothing to fetch, so a command always takes the same syncs.
+  await ctx.sync();
+
+  // Custom rules' formulas can only be loaded once we know which rules are custom.
+  const owned: Excel.ConditionalFormat[][] = lookups.map(() => []);
+  const customs = lookups.map((l) => (l.rules ? l.rules.items.filter((cf) => cf.type === 'Custom') : []));
+  customs.forEach((list) => list.forEach((cf) => cf.custom.rule.load('formula')));
+  await ctx.sync();
+  customs.forEach((list, i) => {
+    owned[i] = list.filter((cf) => isOwnedRuleFormula(cf.custom.rule.formula));
+  });
+
+  plan.sheets.forEach((sp, i) => {
+    const l = lookups[i];
+    let ws = l.ws;
+    if (!l.exists) {
+      ws = sheets.add(sp.sheet);
+      const afterIdx = sp.create?.after ? names.findIndex((n) => sameName(n, sp.create!.after!)) : -1;
+      const pos = afterIdx >= 0 ? afterIdx + 1 : names.length;
+      ws.position = pos;
+      names.splice(pos, 0, sp.sheet);
+    }
+    applySheet(ws, sp, l, owned[i]);
+  });
+  for (const name of plan.deleteSheets ?? []) if (names.some((n) => sameName(n, name))) sheets.getItem(name).delete();
+  if (plan.activate) sheets.getItem(plan.activate).activate();
+  if (plan.select) sheets.getItem(plan.select.sheet).getRange(rectA1({ ...plan.select, rows: 1, cols: 1 })).select();
+  await ctx.sync();
+}
+
+function applySheet(ws: Excel.Worksheet, sp: SheetPlan, l: SheetLookup, owned: Excel.ConditionalFormat[]): void {
+  if (sp.replaceAll) ws.getRange().clear('All');
+  if (sp.replaceOwnedRules) for (const cf of owned) cf.delete();
+  for (const b of sp.writes) writeBlock(ws, b);
+  for (const f of sp.numberFormats) {
+    const { rows, cols } = block(f.formats);
+    if (!rows || !cols) continue;
+    ws.getRange(rectA1({ row: f.row, col: f.col, rows, cols })).numberFormat = rectangular(f.formats, cols, 'General');
+  }
+  for (const v of sp.validations) {
+    const dv = ws.getRange(rectA1(v.range)).dataValidation;
+    dv.clear();
+    dv.rule = { list: { inCellDropDown: true, source: v.list.map((x) => x.replace(/,/g, ' ')).join(',') } };
+    dv.errorAlert = { showAlert: true, style: v.strict ? 'Stop' : 'Warning', title: 'OKR Grid', message: v.list.join(', ') };
+  }
+  for (const rule of sp.rules) {
+    if (!rule.ranges.length) continue;
+    const cf = ws.getRanges(rule.ranges.map(rectA1).join(',')).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = rule.formula;
+    cf.custom.format.fill.color = rule.fill;
+    if (rule.fontColor) cf.custom.format.font.color = rule.fontColor;
+  }
+  if (sp.backgrounds.length) {
+    const r1 = Math.min(...sp.backgrounds.map((p) => p.row));
+    const c1 = Math.min(...sp.backgrounds.map((p) => p.col));
+    const r2 = Math.max(...sp.backgrounds.map((p) => p.row));
+    const c2 = Math.max(...sp.backgrounds.map((p) => p.col));
+    // Cells not patched get {} and keep whatever fill they have.
+    const m: Excel.SettableCellProperties[][] = Array.from({ length: r2 - r1 + 1 }, () => Array.from({ length: c2 - c1 + 1 }, () => ({})));
+    for (const p of sp.backgrounds)
+      m[p.row - r1][p.col - c1] = { format: { fill: p.value ? { color: p.value } : { pattern: 'None' } } } as Excel.SettableCellProperties;
+    ws.getRange(rectA1({ row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 })).setCellProperties(m);
+  }
+  for (const n of l.notes) {
+    const addr = rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 });
+    const has = n.note && !n.note.isNullObject;
+    if (has && !n.value) n.note!.delete();
+    else if (has && n.note!.content !== n.value) n.note!.content = n.value;
+    else if (!has && n.value) ws.notes.add(addr, n.value);
+  }
+  if (sp.header) {
+    const h = ws.getRange(rectA1(sp.header.range)).format;
+    h.font.bold = sp.header.bold;
+    h.fill.color = sp.header.fill;
+    h.font.color = sp.header.fontColor;
+  }
+  if (sp.table) applyTable(ws, sp.sheet, sp.table, l);
+  if (sp.freezeRows !== undefined) {
+    if (sp.freezeRows > 0) ws.freezePanes.freezeRows(sp.freezeRows);
+    else ws.freezePanes.unfreeze();
+  }
+  for (const w of sp.columnWidths ?? []) ws.getRange(`${colLetter(w.col)}:${colLetter(w.col)}`).format.columnWidth = Math.round(w.width * 0.75);
+}
+
+function applyTable(ws: Excel.Worksheet, sheet: string, table: { name: string; range: Rect }, l: SheetLookup): void {
+  const addr = rectA1(table.range);
+  const t = l.table;
+  if (t && !t.named.isNullObject) {
+    // Our table from an earlier run: grow or shrink it to the new rows (its header row stays where it is).
+    const here = sameName(t.namedSheet.name, sheet) && t.namedRange.rowIndex === table.range.row && t.namedRange.columnIndex === table.range.col;
+    if (here && !t.namedRange.address.endsWith('!' + addr)) t.named.resize(addr);
+    return;
+  }
+  // A table the user made over these cells stays as it is.
+  if (t && t.overlapping.items.length) return;
+  const created = ws.tables.add(addr, true);
+  created.name = table.name;
+}
+
+function writeBlock(ws: Excel.Worksheet, b: CellBlock): void {
+  const { rows, cols } = block(b.cells);
+  if (!rows || !cols) return;
+  const m = rectangular(b.cells, cols, null).map((r) => r.map(toExcelInput));
+  ws.getRange(rectA1({ row: b.row, col: b.col, rows, cols })).formulas = m;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Running a command
+
+let applying = 0;
+
+/** Commands that only report: no apply step. */
+const READ_ONLY: CommandName[] = ['summary'];
+
+function errorText(e: unknown): string {
+  if (e && typeof e === 'object') {
+    const o = e as { message?: unknown; code?: unknown; debugInfo?: { errorLocation?: unknown } };
+    const where = o.debugInfo?.errorLocation ? ` (${String(o.debugInfo.errorLocation)})` : '';
+    return `${String(o.message ?? o.code ?? 'error')}${where}`;
+  }
+  return String(e);
+}
+
+/**
+ * Runs a command end to end in Excel: read, core, apply; on a failure halfway, puts back what the plan changed
+ * (restorePlan) and reports what failed in both languages.
+ */
+export async function runExcelCommand(excel: ExcelLike, name: CommandName, settings: Settings, today = localToday()): Promise<CommandOutcome> {
+  let snap: WorkbookSnapshot;
+  let result: ReturnType<typeof runCommand>;
+  try {
+    const req = readsFor(name, settings);
+    snap = await excel.run((ctx) => readSnapshot(ctx, req, today));
+    result = runCommand(name, snap, settings);
+  } catch (e) {
+    return {
+      ok: false,
+      summary: msg(`Could not read the sheet: ${errorText(e)}. Nothing was changed.`, `无法读取工作表：${errorText(e)}。未做任何更改。`),
+    };
+  }
+  if (!result.ok) return { ok: false, summary: result.summary, details: result.details };
+  if (READ_ONLY.includes(name)) return { ok: true, summary: result.summary, details: result.details };
+  applying++;
+  try {
+    await excel.run((ctx) => applyPlan(ctx, result.plan, snap.sheetNames));
+    return { ok: true, summary: result.summary, details: result.details };
+  } catch (e) {
+    const why = errorText(e);
+    try {
+      await excel.run((ctx) => applyPlan(ctx, restorePlan(result.plan, snap), null));
+    } catch (e2) {
+      return {
+        ok: false,
+        summary: msg(
+          `Could not finish: ${why}. Putting the sheet back also failed (${errorText(e2)}): use Undo (Ctrl+Z) or version history.`,
+          `未能完成：${why}。恢复工作表也失败了（${errorText(e2)}）：请使用撤销 (Ctrl+Z) 或版本历史记录。`,
+        ),
+      };
+    }
+    return {
+      ok: false,
+      summary: msg(`Could not finish: ${why}. Your sheet was put back as it was.`, `未能完成：${why}。工作表已恢复原样。`),
+    };
+  } finally {
+    applying--;
+  }
+}
+
+/** Selects a cell (a finding clicked in the panel). */
+export async function selectCell(excel: ExcelLike, sheet: string, row: number, col: number): Promise<void> {
+  await excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(sheet).getRange(rectA1({ row, col, rows: 1, cols: 1 })).select();
+    await ctx.sync();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// "Updated" stamp
+
+/** Stamps the Updated cell of a KR whose current value was edited (core decides which cell, if any). */
+export async function stampEdit(excel: ExcelLike, worksheetId: string, address: string, today = localToday()): Promise<boolean> {
+  if (applying) return false;
+  const edited = parseA1(address);
+  if (!edited) return false;
+  return excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(worksheetId);
+    ws.load('name');
+    const top = ws.getRange(`1:${STAMP_HEADER_ROWS}`).getUsedRangeOrNullObject(true);
+    top.load(['values', 'rowIndex', 'columnIndex']);
+    await ctx.sync();
+    if (top.isNullObject) return false;
+    const header: SheetSnapshot = { name: ws.name, origin: { row: top.rowIndex, col: top.columnIndex }, values: top.values as unknown[][] };
+    const stamp = updatedStamp(header, edited, today);
+    if (!stamp) return false;
+    writeBlock(ws, stamp);
+    const { rows, cols } = block(stamp.cells);
+    if (stamp.cells.some((r) => r.some((c) => typeof c === 'number')))
+      ws.getRange(rectA1({ row: stamp.row, col: stamp.col, rows, cols })).numberFormat = Array.from({ length: rows }, () => Array(cols).fill('yyyy-mm-dd'));
+    await ctx.sync();
+    return true;
+  });
+}
+
+/** Registers the stamp on every sheet's onChanged (shared runtime: lives as long as the workbook is open). */
+export async function watchEdits(excel: ExcelLike, today: () => string = () => localToday()): Promise<void> {
+  await excel.run(async (ctx) => {
+    ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+      if (applying) return;
+      try {
+        await stampEdit(excel, e.worksheetId, e.address, today());
+      } catch {
+        // A stamp that cannot be written must never disturb the user's edit.
+      }
+    });
+    await ctx.sync();
+  });
+}
+
+function parseA1(address: string): Rect | null {
+  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(local.trim());
+  if (!m) return null;
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const r1 = Number(m[2]) - 1;
+  const c1 = col(m[1]);
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] ? col(m[3]) : c1;
+  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+}

@@ -1,0 +1,52 @@
+/// <reference types="office-js" />
+/**
+ * The panel's bridge in Excel: commands run through the adapter in the shared runtime, settings live in the
+ * document (Office.context.document.settings), the language follows Office's display language.
+ * The playground builds the same bridge over its in-memory workbook.
+ */
+import { langFromLocale } from '../core/i18n';
+import { resolveSettings, type Settings } from '../core/settings';
+import type { CommandName, PanelBridge, PanelResult } from '../panel/bridge';
+import { runExcelCommand, selectCell, type ExcelLike } from './adapter';
+
+export const SETTINGS_KEY = 'okrGrid.settings';
+
+/** The part of the `Office` global the bridge reads. */
+export interface OfficeLike {
+  context: {
+    displayLanguage?: string;
+    document: {
+      settings: {
+        get(name: string): unknown;
+        set(name: string, value: unknown): void;
+        saveAsync(callback?: (result: { status: unknown; error?: { message?: string } }) => void): void;
+      };
+    };
+  };
+}
+
+export function loadSettings(office: OfficeLike): Settings {
+  const saved = office.context.document.settings.get(SETTINGS_KEY);
+  if (saved && typeof saved === 'object') return resolveSettings(saved);
+  return resolveSettings({ lang: langFromLocale(office.context.displayLanguage) });
+}
+
+export function saveSettings(office: OfficeLike, s: Settings): Promise<void> {
+  office.context.document.settings.set(SETTINGS_KEY, resolveSettings(s));
+  return new Promise((resolve, reject) =>
+    office.context.document.settings.saveAsync((r) =>
+      String(r.status).toLowerCase() === 'succeeded' ? resolve() : reject(new Error(r.error?.message ?? 'Could not save settings.')),
+    ),
+  );
+}
+
+export function createExcelBridge(excel: ExcelLike, office: OfficeLike, host: 'excel' | 'playground' = 'excel'): PanelBridge {
+  return {
+    host,
+    locale: () => office.context.displayLanguage || 'en-US',
+    run: (command: CommandName): Promise<PanelResult> => runExcelCommand(excel, command, loadSettings(office)),
+    select: (sheet, row, col) => selectCell(excel, sheet, row, col),
+    getSettings: async () => loadSettings(office),
+    saveSettings: (s) => saveSettings(office, s),
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * Applies a WorkbookPlan with a constant number of Spreadsheet service calls per plan item, whatever the row count
+ * (the host apply rules in docs/team notes): one call per CellBlock, FormatBlock and ListValidation, one rules
+ * replacement, one setBackgrounds and one setNotes over the patches' bounding rectangle.
+ */
+import type { Rect } from '../../core/model';
+import type { CellPatch, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
+import { isOwnedRuleFormula } from '../../core/sheet-plan';
+import { plainBackground, toSheetCell } from './cells';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+
+const rangeOf = (sheet: Sheet, r: Rect): Range => sheet.getRange(r.row + 1, r.col + 1, r.rows, r.cols);
+
+/** Pads ragged rows to the widest one so the matrix is the rectangle setValues expects. */
+function rectangular<T, U>(rows: T[][], fill: U, map: (v: T) => U): U[][] {
+  const cols = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  return rows.map((r) => {
+    const out: U[] = new Array(cols);
+    for (let c = 0; c < cols; c++) out[c] = c < r.length ? map(r[c]) : fill;
+    return out;
+  });
+}
+
+export function isOwnedRule(rule: ConditionalFormatRule): boolean {
+  const cond = rule.getBooleanCondition();
+  if (!cond) return false;
+  return cond.getCriteriaValues().some((v) => typeof v === 'string' && isOwnedRuleFormula(v));
+}
+
+function boundingRect(patches: CellPatch<string>[]): Rect {
+  let r0 = Infinity, c0 = Infinity, r1 = -Infinity, c1 = -Infinity;
+  for (const p of patches) {
+    r0 = Math.min(r0, p.row);
+    c0 = Math.min(c0, p.col);
+    r1 = Math.max(r1, p.row);
+    c1 = Math.max(c1, p.col);
+  }
+  return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}
+
+/** The snapshot's matrix cut to `rect`, or null when the snapshot did not read it or does not cover the rectangle. */
+function fromSnapshot(snap: SheetSnapshot | undefined, key: 'backgrounds' | 'notes', rect: Rect): string[][] | null {
+  const m = snap?.[key];
+  if (!snap || !m) return null;
+  const dr = rect.row - snap.origin.row;
+  const dc = rect.col - snap.origin.col;
+  const height = snap.values.length;
+  const width = snap.values.reduce((w, r) => Math.max(w, r.length), 0);
+  if (dr < 0 || dc < 0 || dr + rect.rows > height || dc + rect.cols > width) return null;
+  const out: string[][] = [];
+  for (let r = 0; r < rect.rows; r++) {
+    const src = m[dr + r] || [];
+    const row: string[] = new Array(rect.cols);
+    for (let c = 0; c < rect.cols; c++) row[c] = src[dc + c] || '';
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * Backgrounds or notes: the patches written over the matrix of what the cells hold now (from the snapshot, or one
+ * read of the rectangle when the snapshot lacks it), so cells between the patches keep their own fill / note.
+ */
+function writePatches(sheet: Sheet, patches: CellPatch<string>[], key: 'backgrounds' | 'notes', snap: SheetSnapshot | undefined, fresh: boolean): void {
+  if (!patches.length) return;
+  const rect = boundingRect(patches);
+  const range = rangeOf(sheet, rect);
+  let base = fromSnapshot(snap, key, rect);
+  if (!base) {
+    if (fresh) base = Array.from({ length: rect.rows }, () => new Array<string>(rect.cols).fill(''));
+    else base = key === 'backgrounds' ? range.getBackgrounds().map((r) => r.map(plainBackground)) : range.getNotes();
+  }
+  for (const p of patches) base[p.row - rect.row][p.col - rect.col] = p.value;
+  if (key === 'backgrounds') range.setBackgrounds(base.map((r) => r.map((b) => (b ? b : (null as unknown as string)))));
+  else range.setNotes(base);
+}
+
+function insertSheet(ss: Spreadsheet, name: string, after: string | undefined): Sheet {
+  const anchor = after ? ss.getSheetByName(after) : null;
+  return anchor ? ss.insertSheet(name, anchor.getIndex()) : ss.insertSheet(name, ss.getNumSheets());
+}
+
+function clearOwnedSheet(sheet: Sheet): void {
+  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
+  sheet.clear();
+  sheet.clearNotes();
+  sheet.clearConditionalFormatRules();
+  for (const b of sheet.getBandings()) b.remove();
+}
+
+const overlaps = (a: Rect, b: Rect) =>
+  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+
+const rectOfRange = (r: Range): Rect => ({ row: r.getRow() - 1, col: r.getColumn() - 1, rows: r.getNumRows(), cols: r.getNumColumns() });
+
+/** Sheets has no tables: the grid gets row banding, reusing a banding already over it (Sheets refuses two). */
+function bandTable(sheet: Sheet, rect: Rect): void {
+  const range = rangeOf(sheet, rect);
+  const existing = sheet.getBandings().filter((b) => overlaps(rectOfRange(b.getRange()), rect));
+  if (!existing.length) {
+    range.applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, true, false);
+    return;
+  }
+  const cur = rectOfRange(existing[0].getRange());
+  if (existing.length === 1 && (cur.row !== rect.row || cur.col !== rect.col || cur.rows !== rect.rows || cur.cols !== rect.cols)) {
+    existing[0].setRange(range);
+  }
+}
+
+/** Rows and columns (1-based counts) the plan reaches on its sheet. */
+function planExtent(sp: SheetPlan): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  const reach = (row: number, col: number, h: number, w: number) => {
+    if (h > 0 && w > 0) {
+      rows = Math.max(rows, row + h);
+      cols = Math.max(cols, col + w);
+    }
+  };
+  const width = (m: unknown[][]) => m.reduce((x, r) => Math.max(x, r.length), 0);
+  for (const w of sp.writes) reach(w.row, w.col, w.cells.length, width(w.cells));
+  for (const f of sp.numberFormats) reach(f.row, f.col, f.formats.length, width(f.formats));
+  for (const v of sp.validations) reach(v.range.row, v.range.col, v.range.rows, v.range.cols);
+  for (const r of sp.rules) for (const x of r.ranges) reach(x.row, x.col, x.rows, x.cols);
+  for (const p of sp.backgrounds) reach(p.row, p.col, 1, 1);
+  for (const p of sp.notes) reach(p.row, p.col, 1, 1);
+  if (sp.header) reach(sp.header.range.row, sp.header.range.col, sp.header.range.rows, sp.header.range.cols);
+  if (sp.table) reach(sp.table.range.row, sp.table.range.col, sp.table.range.rows, sp.table.range.cols);
+  for (const w of sp.columnWidths ?? []) reach(0, w.col, 1, 1);
+  return { rows, cols };
+}
+
+/** Sheets refuses ranges beyond the grid (a new sheet has 1000 rows, 26 columns): grow it first, in two calls at most. */
+function ensureSize(sheet: Sheet, need: { rows: number; cols: number }): void {
+  const maxRows = sheet.getMaxRows();
+  if (need.rows > maxRows) sheet.insertRowsAfter(maxRows, need.rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (need.cols > maxCols) sheet.insertColumnsAfter(maxCols, need.cols - maxCols);
+}
+
+export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name: string) => SheetSnapshot | undefined): void {
+  let sheet = ss.getSheetByName(sp.sheet);
+  let fresh = false;
+  if (!sheet) {
+    if (!sp.create) throw new Error(`sheet "${sp.sheet}" not found`);
+    sheet = insertSheet(ss, sp.sheet, sp.create.after);
+    fresh = true;
+  }
+  const snap = fresh ? undefined : snapshotOf(sp.sheet);
+  if (sp.replaceAll && !fresh) {
+    clearOwnedSheet(sheet);
+    fresh = true;
+  }
+  ensureSize(sheet, planExtent(sp));
+
+  for (const w of sp.writes) {
+    if (!w.cells.length) continue;
+    const m = rectangular(w.cells, '' as string | number | boolean, toSheetCell);
+    if (!m[0].length) continue;
+    sheet.getRange(w.row + 1, w.col + 1, m.length, m[0].length).setValues(m);
+  }
+  for (const f of sp.numberFormats) {
+    if (!f.formats.length) continue;
+    const m = rectangular(f.formats, 'General', (v) => v || 'General');
+    if (!m[0].length) continue;
+    sheet.getRange(f.row + 1, f.col + 1, m.length, m[0].length).setNumberFormats(m);
+  }
+  for (const v of sp.validations) {
+    if (!v.list.length || v.range.rows < 1 || v.range.cols < 1) continue;
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList(v.list, true).setAllowInvalid(!v.strict).build();
+    rangeOf(sheet, v.range).setDataValidation(rule);
+  }
+  if (sp.replaceOwnedRules || sp.rules.length) {
+    const current = sheet.getConditionalFormatRules();
+    const kept = sp.replaceOwnedRules ? current.filter((r) => !isOwnedRule(r)) : current;
+    const target = sheet;
+    const added = sp.rules.map((r) => {
+      let b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.fill);
+      if (r.fontColor) b = b.setFontColor(r.fontColor);
+      return b.setRanges(r.ranges.map((x) => rangeOf(target, x))).build();
+    });
+    sheet.setConditionalFormatRules(kept.concat(added));
+  }
+  writePatches(sheet, sp.backgrounds, 'backgrounds', snap, fresh);
+  writePatches(sheet, sp.notes, 'notes', snap, fresh);
+  if (typeof sp.freezeRows === 'number') sheet.setFrozenRows(sp.freezeRows);
+  if (sp.header) {
+    rangeOf(sheet, sp.header.range)
+      .setFontWeight(sp.header.bold ? 'bold' : 'normal')
+      .setBackground(sp.header.fill || null)
+      .setFontColor(sp.header.fontColor || null);
+  }
+  if (sp.table) bandTable(sheet, sp.table.range);
+  for (const w of sp.columnWidths ?? []) sheet.setColumnWidth(w.col + 1, w.width);
+}
+
+export function applyWorkbookPlan(ss: Spreadsheet, plan: WorkbookPlan, snap: WorkbookSnapshot): void {
+  const snapshotOf = (name: string) => (name === snap.active.name ? snap.active : snap.others[name]);
+  // insertSheet makes the new sheet active; unless the plan says where to go, the user stays on their sheet.
+  const creates = plan.sheets.some((sp) => sp.create);
+  for (const sp of plan.sheets) applySheetPlan(ss, sp, snapshotOf);
+  for (const name of plan.deleteSheets ?? []) {
+    const s = ss.getSheetByName(name);
+    if (s) ss.deleteSheet(s);
+  }
+  if (plan.select) {
+    const s = ss.getSheetByName(plan.select.sheet);
+    if (s) s.getRange(plan.select.row + 1, plan.select.col + 1).activate();
+  } else if (plan.activate || creates) {
+    const s = ss.getSheetByName(plan.activate || snap.active.name);
+    if (s) s.activate();
+  }
+  // Pending writes surface their errors here, inside the caller's try, not after it has reported success.
+  SpreadsheetApp.flush();
+}

@@ -1,0 +1,51 @@
+/** Value conversions between Sheets cells and core's plain data. */
+import type { PlanCell } from '../../core/sheet-plan';
+
+const DAY_MS = 86400000;
+const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
+
+/**
+ * A Date from getValues -> a serial number (days since 1899-12-30, as Sheets and Excel count). Sheets builds the Date
+ * in the runtime's time zone, so its local fields are the cell's wall-clock date and time.
+ */
+export function dateToSerial(d: Date): number {
+  const ms = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+  return (ms - EPOCH_1899_12_30) / DAY_MS;
+}
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/** getValues' matrix with Dates as serials (core and restore plans only see strings, numbers and booleans). */
+export function plainValues(values: unknown[][]): unknown[][] {
+  for (const row of values) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (isDate(v)) row[c] = Number.isNaN(v.getTime()) ? '' : dateToSerial(v);
+    }
+  }
+  return values;
+}
+
+/**
+ * Sheets reads text written with setValues as if typed: '=' makes a formula, '+'/'-' a formula or a number, digits,
+ * currency signs and TRUE/FALSE a number, date or boolean. A leading apostrophe keeps any of them text (and is not
+ * part of the value). The team rule names = + - @ '; digits, '.', currency and booleans are added because Sheets
+ * (unlike Excel) would otherwise turn '40%' or '2026-10' copied from a user's cell into a number.
+ */
+const TYPED_AS_INPUT = /^(?:[=+\-@'.$€£¥￥]|\s*\d|\s*(?:true|false)\s*$)/i;
+
+/** One PlanCell -> what setValues must receive so a string stays text and only { f } becomes a formula. */
+export function toSheetCell(c: PlanCell): string | number | boolean {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'string') return TYPED_AS_INPUT.test(c) ? `'${c}` : c;
+  if (typeof c === 'number') return Number.isFinite(c) ? c : '';
+  if (typeof c === 'boolean') return c;
+  if (typeof c === 'object' && typeof c.f === 'string') return c.f.startsWith('=') ? c.f : `=${c.f}`;
+  return '';
+}
+
+/** '#ffffff' is what Sheets reports for "no fill"; core's snapshot uses ''. */
+export function plainBackground(b: string): string {
+  const s = String(b || '').toLowerCase();
+  return s === '#ffffff' ? '' : s;
+}

@@ -1,0 +1,32 @@
+/** Simple onEdit trigger: a hand edit of a KR's current value stamps its "Updated" cell (core decides which). */
+import { updatedStamp } from '../../core/commands';
+import type { SheetSnapshot } from '../../core/sheet-plan';
+import { plainValues, toSheetCell } from './cells';
+import { todayIso } from './snapshot';
+
+/** Header rows read to find the columns (titles and two-row headers fit well inside this). */
+const HEADER_ROWS = 12;
+
+export function stampUpdated(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  try {
+    const range = e.range;
+    const sheet = range.getSheet();
+    const lastRow = sheet.getLastRow();
+    const lastCol = sheet.getLastColumn();
+    if (lastRow < 1 || lastCol < 1) return;
+    const rows = Math.min(HEADER_ROWS, lastRow);
+    const header: SheetSnapshot = {
+      name: sheet.getName(),
+      origin: { row: 0, col: 0 },
+      values: plainValues(sheet.getRange(1, 1, rows, lastCol).getValues()),
+    };
+    const edited = { row: range.getRow() - 1, col: range.getColumn() - 1, rows: range.getNumRows(), cols: range.getNumColumns() };
+    const block = updatedStamp(header, edited, todayIso(e.source));
+    if (!block || !block.cells.length || !block.cells[0].length) return;
+    const m = block.cells.map((r) => r.map(toSheetCell));
+    sheet.getRange(block.row + 1, block.col + 1, m.length, m[0].length).setValues(m);
+  } catch (err) {
+    // A simple trigger must never get in the way of typing; the stamp is a convenience.
+    console.warn('OKR Grid onEdit: ' + String(err));
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * One command, start to end: lock, read once, let core compute everything, then write. Nothing is written before
+ * core has returned, and a write that fails halfway is undone with core's restore plan.
+ */
+import { COMMANDS, readsFor, restorePlan, runCommand, type CommandName } from '../../core/commands';
+import { t, type Msg } from '../../core/i18n';
+import type { WorkbookSnapshot } from '../../core/sheet-plan';
+import { applyWorkbookPlan } from './apply';
+import { BUSY, PANEL_TITLE, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from './messages';
+import { loadSettings, uiLang } from './settings-store';
+import { readWorkbook } from './snapshot';
+
+export interface HostResult {
+  ok: boolean;
+  summary: Msg;
+  details?: unknown;
+}
+
+const LOCK_WAIT_MS = 200;
+
+export function errorText(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e) return String((e as Error).message);
+  return String(e);
+}
+
+/** google.script.run only carries plain data: drop anything JSON cannot say. */
+const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+
+export function runInHost(name: unknown): HostResult {
+  if (typeof name !== 'string' || (COMMANDS as string[]).indexOf(name) < 0) return { ok: false, summary: UNKNOWN_COMMAND };
+  const command = name as CommandName;
+  const lock = LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return { ok: false, summary: BUSY };
+  try {
+    const settings = loadSettings();
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    let snap: WorkbookSnapshot;
+    try {
+      snap = readWorkbook(ss, readsFor(command, settings));
+    } catch (e) {
+      return { ok: false, summary: readFailed(errorText(e)) };
+    }
+    const result = runCommand(command, snap, settings);
+    if (!result.ok) return { ok: false, summary: result.summary, details: plain(result.details) };
+    try {
+      applyWorkbookPlan(ss, result.plan, snap);
+    } catch (e) {
+      const what = errorText(e);
+      try {
+        applyWorkbookPlan(ss, restorePlan(result.plan, snap), snap);
+        return { ok: false, summary: failedAndRestored(what) };
+      } catch (e2) {
+        return { ok: false, summary: failedNotRestored(what, errorText(e2)) };
+      }
+    }
+    return { ok: true, summary: result.summary, details: plain(result.details) };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Menu and macro runs: success in a toast, failure in an alert the user has to read. */
+export function runFromMenu(name: CommandName): void {
+  const res = runInHost(name);
+  const lang = safeLang();
+  const text = t(res.summary, lang);
+  if (res.ok) SpreadsheetApp.getActiveSpreadsheet().toast(text, t(PANEL_TITLE, lang), 8);
+  else SpreadsheetApp.getUi().alert(t(PANEL_TITLE, lang), text, SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+function safeLang() {
+  try {
+    return uiLang();
+  } catch {
+    return 'en' as const;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The in-memory Excel: a SimWorkbook (plain data) and `createExcel(wb)` / `createOffice(wb)`, usable where the add-in
+ * expects the `Excel` and `Office` globals. Shared by the Excel tests (as the fake) and the playground (in the browser).
+ */
+export * from './address';
+export * from './workbook';
+export * from './api';

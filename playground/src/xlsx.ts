@@ -1,0 +1,167 @@
+/**
+ * .xlsx in and out of the in-browser workbook with ExcelJS (MIT), loaded on first use from its own chunk.
+ * Kept: values, formulas (with their last computed result), number formats, fills, bold and font colours, notes,
+ * list data validation, custom-formula conditional formats, frozen rows, column widths. Tables are written as their
+ * ranges with the header styling (ExcelJS's table writer would rewrite the cells).
+ */
+import type * as ExcelJSTypes from 'exceljs';
+import { parseLocal, rectToA1 } from '../excel-sim/address';
+import { SimWorkbook, dateToSerial, type Scalar, type SimCell } from '../excel-sim/workbook';
+
+type ExcelJSModule = typeof ExcelJSTypes;
+
+async function excelJs(): Promise<ExcelJSModule> {
+  const mod = (await import(/* webpackChunkName: "exceljs" */ 'exceljs')) as unknown as { default?: ExcelJSModule } & ExcelJSModule;
+  return (mod.default ?? mod) as ExcelJSModule;
+}
+
+const argb = (hex: string) => 'FF' + hex.replace('#', '').toUpperCase().padStart(6, '0').slice(-6);
+const hexOf = (c: { argb?: string } | undefined): string | undefined =>
+  c?.argb && /^[0-9a-f]{8}$/i.test(c.argb) ? '#' + c.argb.slice(2).toUpperCase() : undefined;
+
+/** The workbook as an .xlsx file. */
+export async function toXlsx(wb: SimWorkbook): Promise<ArrayBuffer> {
+  const ExcelJS = await excelJs();
+  const out = new ExcelJS.Workbook();
+  out.creator = 'OKR Grid playground';
+  for (const sh of wb.sheets) {
+    const ws = out.addWorksheet(sh.name, sh.freezeRows ? { views: [{ state: 'frozen', ySplit: sh.freezeRows }] } : undefined);
+    sh.cells.forEach((line, r) =>
+      line?.forEach((cell, c) => {
+        if (!cell) return;
+        const xc = ws.getCell(r + 1, c + 1);
+        if (cell.f !== undefined) {
+          const result = wb.value(sh.name, r, c);
+          xc.value = { formula: cell.f.replace(/^=/, ''), result: result === null ? undefined : (result as never) } as ExcelJSTypes.CellFormulaValue;
+        } else if (cell.v !== undefined) xc.value = cell.v;
+        if (cell.nf) xc.numFmt = cell.nf;
+        if (cell.fill) xc.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cell.fill) } };
+        if (cell.bold || cell.fontColor) xc.font = { bold: !!cell.bold, ...(cell.fontColor ? { color: { argb: argb(cell.fontColor) } } : {}) };
+      }),
+    );
+    for (const [key, note] of sh.notes) {
+      const [r, c] = key.split(',').map(Number);
+      ws.getCell(r + 1, c + 1).note = note;
+    }
+    for (const dv of sh.validations) {
+      const list = `"${dv.list.join(',').replace(/"/g, '""')}"`;
+      for (let r = dv.rect.row; r < dv.rect.row + Math.min(dv.rect.rows, 5000); r++)
+        for (let c = dv.rect.col; c < dv.rect.col + dv.rect.cols; c++)
+          ws.getCell(r + 1, c + 1).dataValidation = {
+            type: 'list',
+            allowBlank: true,
+            formulae: [list],
+            showErrorMessage: true,
+            errorStyle: dv.style === 'Stop' ? 'stop' : dv.style === 'Warning' ? 'warning' : 'information',
+          };
+    }
+    sh.conditionalFormats.forEach((cf, i) => {
+      if (!cf.formula) return;
+      ws.addConditionalFormatting({
+        ref: cf.ranges.map(rectToA1).join(' '),
+        rules: [
+          {
+            type: 'expression',
+            priority: i + 1,
+            formulae: [cf.formula.replace(/^=/, '')],
+            style: {
+              ...(cf.fill ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } } } : {}),
+              ...(cf.fontColor ? { font: { color: { argb: argb(cf.fontColor) } } } : {}),
+            },
+          } as ExcelJSTypes.ExpressionRuleType,
+        ],
+      });
+    });
+    for (const [col, width] of Object.entries(sh.columnWidths)) ws.getColumn(Number(col) + 1).width = Math.max(2, (Number(width) * 4) / 3 / 7); // points -> characters
+  }
+  return (await out.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+function cellFrom(v: ExcelJSTypes.CellValue): Pick<SimCell, 'v' | 'f'> & { nf?: string } {
+  if (v === null || v === undefined) return {};
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { v };
+  if (v instanceof Date) {
+    const serial = dateToSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+    return serial === null ? {} : { v: serial, nf: 'yyyy-mm-dd' };
+  }
+  const o = v as unknown as Record<string, unknown>;
+  if (typeof o.formula === 'string' || typeof o.sharedFormula === 'string') {
+    const result = o.result;
+    const f = typeof o.formula === 'string' ? o.formula : undefined;
+    const r = result instanceof Date ? cellFrom(result).v : typeof result === 'object' && result && 'error' in result ? String((result as { error: unknown }).error) : (result as Scalar | undefined);
+    // A shared formula's text is on its master cell; keep the computed result for the others.
+    return f ? { f: '=' + f, ...(r !== undefined ? { v: r } : {}) } : r !== undefined ? { v: r } : {};
+  }
+  if (Array.isArray(o.richText)) return { v: (o.richText as { text: string }[]).map((x) => x.text).join('') };
+  if (typeof o.text === 'string') return { v: o.text };
+  if (typeof o.error === 'string') return { v: o.error };
+  return {};
+}
+
+/** An .xlsx file as a playground workbook. */
+export async function fromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
+  const ExcelJS = await excelJs();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(data);
+  const names = book.worksheets.map((w) => w.name);
+  if (!names.length) throw new Error('The file has no worksheets.');
+  const wb = new SimWorkbook(names);
+  book.worksheets.forEach((ws, i) => {
+    const sh = wb.sheets[i];
+    ws.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (xc, c) => {
+        const got = cellFrom(xc.value);
+        const cell = sh.ensure(r - 1, c - 1);
+        if (got.v !== undefined) cell.v = got.v;
+        if (got.f !== undefined) cell.f = got.f;
+        const nf = xc.numFmt || got.nf;
+        if (nf && nf !== 'General') cell.nf = nf;
+        const fill = xc.fill && xc.fill.type === 'pattern' ? hexOf(xc.fill.fgColor as { argb?: string }) : undefined;
+        if (fill) cell.fill = fill;
+        if (xc.font?.bold) cell.bold = true;
+        const fc = hexOf(xc.font?.color as { argb?: string } | undefined);
+        if (fc && fc !== '#000000') cell.fontColor = fc;
+        const note = xc.note;
+        if (note) sh.notes.set(`${r - 1},${c - 1}`, typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join(''));
+        const dv = xc.dataValidation;
+        if (dv && dv.type === 'list' && typeof dv.formulae?.[0] === 'string' && dv.formulae[0].startsWith('"')) {
+          const list = dv.formulae[0].slice(1, -1).replace(/""/g, '"').split(',');
+          const style = dv.errorStyle === 'warning' ? 'Warning' : dv.errorStyle === 'information' ? 'Information' : 'Stop';
+          const prev = sh.validations.find((x) => x.list.join('\u0000') === list.join('\u0000') && x.style === style && x.rect.col === c - 1 && x.rect.cols === 1 && x.rect.row + x.rect.rows === r - 1);
+          if (prev) prev.rect.rows++;
+          else sh.validations.push({ rect: { row: r - 1, col: c - 1, rows: 1, cols: 1 }, list, style });
+        }
+      }),
+    );
+    for (const cf of (ws as unknown as { conditionalFormattings?: { ref: string; rules: ExcelJSTypes.ConditionalFormattingRule[] }[] }).conditionalFormattings ?? []) {
+      const ranges = cf.ref.split(/\s+/).map((a) => parseLocal(a)).filter((x): x is NonNullable<typeof x> => !!x);
+      for (const rule of cf.rules) {
+        if (rule.type !== 'expression' || !ranges.length) continue;
+        const made = wb.addConditionalFormat(sh, ranges);
+        made.formula = '=' + String((rule as ExcelJSTypes.ExpressionRuleType).formulae?.[0] ?? '');
+        const fillStyle = rule.style?.fill as { bgColor?: { argb?: string }; fgColor?: { argb?: string } } | undefined;
+        made.fill = hexOf(fillStyle?.bgColor) ?? hexOf(fillStyle?.fgColor) ?? null;
+        made.fontColor = hexOf(rule.style?.font?.color as { argb?: string } | undefined) ?? null;
+      }
+    }
+    const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
+    if (view?.state === 'frozen' && view.ySplit) sh.freezeRows = view.ySplit;
+    ws.columns?.forEach((col, c) => {
+      if (col.width && Math.abs(col.width - 9.140625) > 0.01 && col.width !== 13) sh.columnWidths[c] = Math.round((col.width * 7 * 3) / 4); // characters -> points
+    });
+  });
+  return wb;
+}
+
+/** Asks the browser to save `data` as a file. */
+export function saveFile(data: ArrayBuffer, name: string): void {
+  const blob = new Blob([data], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+

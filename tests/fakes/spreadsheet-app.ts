@@ -1,0 +1,1143 @@
+/// <reference types="google-apps-script" />
+/**
+ * An in-memory Google Sheets for tests: SpreadsheetApp and the services the OKR Grid bundle uses (Ui, HtmlService,
+ * LockService, PropertiesService, Session, Utilities), typed against @types/google-apps-script.
+ *
+ * Behaves like Sheets where it matters for the add-in:
+ * - setValues parses strings as if typed: '=...' becomes a formula, a leading apostrophe keeps the rest as text,
+ *   '12' / '40%' / 'TRUE' / '2026-11-23' become a number / percentage / boolean / date (so a host that forgets the
+ *   apostrophe is caught); the data must have the range's shape or it throws Sheets' message.
+ * - getValues gives a formula cell's computed value (arithmetic on constants; anything else via `evaluate`, or '');
+ *   a number in a date-formatted cell comes back as a Date, as in Apps Script.
+ * - getRange outside the sheet's dimensions throws; new sheets have 1000 rows and 26 columns.
+ * - applyRowBanding over a range that already has banding throws; getBackgrounds reports '#ffffff' for no fill.
+ * - Every service call is counted ('Range.setValues', ...); `failOn` makes the Nth call of a method throw.
+ */
+
+type GRange = GoogleAppsScript.Spreadsheet.Range;
+type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type GBanding = GoogleAppsScript.Spreadsheet.Banding;
+type GRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+type GRuleBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+type GValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type GValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+type GBooleanCondition = GoogleAppsScript.Spreadsheet.BooleanCondition;
+type GMenu = GoogleAppsScript.Base.Menu;
+type GUi = GoogleAppsScript.Base.Ui;
+type GHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
+type GLock = GoogleAppsScript.Lock.Lock;
+type GProperties = GoogleAppsScript.Properties.Properties;
+
+export interface Rect0 {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+const DAY_MS = 86400000;
+const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
+
+/** Serial -> Date whose local fields are the serial's date and time (Apps Script's view of a date cell). */
+export function serialToLocalDate(serial: number): Date {
+  const u = new Date(EPOCH_1899_12_30 + Math.round(serial * DAY_MS));
+  return new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate(), u.getUTCHours(), u.getUTCMinutes(), u.getUTCSeconds());
+}
+
+function isoToSerial(y: number, m: number, d: number): number {
+  return (Date.UTC(y, m - 1, d) - EPOCH_1899_12_30) / DAY_MS;
+}
+
+const isDateFormat = (f: string) => /[yd]/i.test(f) && !/^@$/.test(f) && f !== 'General';
+
+/** One cell's state. value is what getValues sees (a formula's computed value). */
+interface Cell {
+  value: unknown;
+  formula: string;
+  note: string;
+  background: string;
+  format: string;
+  bold: boolean;
+  fontColor: string;
+}
+
+const blankCell = (): Cell => ({ value: '', formula: '', note: '', background: '', format: 'General', bold: false, fontColor: '' });
+
+export interface FaultSpec {
+  method: string;
+  /** Throw on the nth call of `method` counted from when the fault was armed (1 = the next call). */
+  nth: number;
+  message?: string;
+}
+
+export interface FakeOptions {
+  locale?: string;
+  timeZone?: string;
+  /** Computes a formula's value when read (arithmetic on constants is built in); default: the stored value. */
+  evaluate?: (formula: string, sheet: FakeSheet, row: number, col: number) => unknown;
+  /** Files HtmlService.createHtmlOutputFromFile can open, by name without extension. */
+  htmlFiles?: Record<string, string>;
+}
+
+/** Call counts and injected faults shared by every object of one fake spreadsheet. */
+export class CallLog {
+  counts: Record<string, number> = {};
+  private faults: { spec: FaultSpec; seen: number }[] = [];
+
+  hit(method: string): void {
+    this.counts[method] = (this.counts[method] || 0) + 1;
+    for (const f of this.faults) {
+      if (f.spec.method !== method) continue;
+      f.seen++;
+      if (f.seen === f.spec.nth) {
+        this.faults = this.faults.filter((x) => x !== f);
+        throw new Error(f.spec.message || `Service Spreadsheets failed while accessing document (fault injected on ${method})`);
+      }
+    }
+  }
+
+  failOn(spec: FaultSpec): void {
+    this.faults.push({ spec, seen: 0 });
+  }
+
+  reset(): void {
+    this.counts = {};
+  }
+
+  /** Calls on the Spreadsheet service (SpreadsheetApp and everything it returns). */
+  spreadsheetCalls(): number {
+    let n = 0;
+    for (const [k, v] of Object.entries(this.counts)) if (!/^(Lock|Properties|Utilities|Session|HtmlService|HtmlOutput|Ui|Menu|LockService|PropertiesService)\./.test(k)) n += v;
+    return n;
+  }
+
+  count(method: string): number {
+    return this.counts[method] || 0;
+  }
+}
+
+function shapeError(what: 'rows' | 'columns', data: number, range: number): Error {
+  return new Error(`The number of ${what} in the data does not match the number of ${what} in the range. The data has ${data} but the range has ${range}.`);
+}
+
+function checkShape(m: unknown, rows: number, cols: number): asserts m is unknown[][] {
+  if (!Array.isArray(m)) throw new Error('Exception: The parameters (String) don\'t match the method signature.');
+  if (m.length !== rows) throw shapeError('rows', m.length, rows);
+  for (const r of m) {
+    if (!Array.isArray(r)) throw new Error("Exception: The parameters don't match the method signature.");
+    if (r.length !== cols) throw shapeError('columns', r.length, cols);
+  }
+}
+
+/** Arithmetic on constants only ('=0.2+0.01'); anything else is not computed here. */
+function constantArithmetic(formula: string): { ok: true; value: number } | { ok: false } {
+  const body = formula.slice(1);
+  if (!/^[\d.\s+\-*/()]+$/.test(body)) return { ok: false };
+  try {
+    const v = Function(`"use strict"; return (${body});`)();
+    return typeof v === 'number' && Number.isFinite(v) ? { ok: true, value: v } : { ok: false };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export class FakeSpreadsheetBook {
+  readonly log = new CallLog();
+  sheets: FakeSheet[] = [];
+  active: FakeSheet | null = null;
+  activeRange: { sheet: string; a1: string } | null = null;
+  toasts: { message: string; title?: string }[] = [];
+  locale: string;
+  timeZone: string;
+  evaluate: FakeOptions['evaluate'];
+  private nextId = 1;
+
+  constructor(opts: FakeOptions = {}) {
+    this.locale = opts.locale ?? 'en_US';
+    this.timeZone = opts.timeZone ?? 'Etc/UTC';
+    this.evaluate = opts.evaluate;
+  }
+
+  /** Test helper (not an API call): a sheet holding `values` from A1, optional formulas/notes/backgrounds. */
+  addSheet(name: string, values: unknown[][] = [], extra: { formulas?: string[][]; notes?: string[][]; backgrounds?: string[][] } = {}): FakeSheet {
+    const rows = values.length;
+    const cols = values.reduce((m, r) => Math.max(m, r.length), 0);
+    const s = new FakeSheet(this, name, this.nextId++, Math.max(1000, rows), Math.max(26, cols));
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const v = values[r]?.[c];
+        const f = extra.formulas?.[r]?.[c] ?? '';
+        const cell = s.cellAt(r, c, true)!;
+        cell.value = v === undefined || v === null ? '' : v;
+        cell.formula = f;
+        cell.note = extra.notes?.[r]?.[c] ?? '';
+        cell.background = extra.backgrounds?.[r]?.[c] ?? '';
+      }
+    }
+    this.sheets.push(s);
+    if (!this.active) this.active = s;
+    return s;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`test: no sheet ${name}`);
+    return s;
+  }
+
+  newSheet(name: string, index: number): FakeSheet {
+    if (this.sheets.some((s) => s.name === name)) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    const s = new FakeSheet(this, name, this.nextId++, 1000, 26);
+    const at = Math.max(0, Math.min(index, this.sheets.length));
+    this.sheets.splice(at, 0, s);
+    this.active = s;
+    return s;
+  }
+}
+
+export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'getColumnWidth' | 'insertRowsAfter' | 'insertColumnsAfter'> {
+  /** Dense from A1, grown on write. */
+  grid: Cell[][] = [];
+  frozenRows = 0;
+  rules: FakeConditionalRule[] = [];
+  bandings: FakeBanding[] = [];
+  validations: { rect: Rect0; rule: FakeDataValidation }[] = [];
+  widths: Record<number, number> = {};
+
+  constructor(readonly book: FakeSpreadsheetBook, public name: string, readonly id: number, public maxRows: number, public maxCols: number) {}
+
+  private get self(): GSheet {
+    return this as unknown as GSheet;
+  }
+
+  cellAt(r: number, c: number, create: boolean): Cell | undefined {
+    if (!create) return this.grid[r]?.[c];
+    while (this.grid.length <= r) this.grid.push([]);
+    const row = this.grid[r];
+    while (row.length <= c) row.push(blankCell());
+    return row[c];
+  }
+
+  /** Last row/col (1-based) holding a value or a formula; 0 when empty (Sheets' getLastRow). */
+  extent(): { rows: number; cols: number } {
+    let rows = 0;
+    let cols = 0;
+    for (let r = 0; r < this.grid.length; r++) {
+      const row = this.grid[r];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (cell.formula || (cell.value !== '' && cell.value !== null && cell.value !== undefined)) {
+          rows = r + 1;
+          if (c + 1 > cols) cols = c + 1;
+        }
+      }
+    }
+    return { rows, cols };
+  }
+
+  getName(): string {
+    this.book.log.hit('Sheet.getName');
+    return this.name;
+  }
+  getIndex(): number {
+    this.book.log.hit('Sheet.getIndex');
+    return this.book.sheets.indexOf(this) + 1;
+  }
+  getSheetId(): number {
+    this.book.log.hit('Sheet.getSheetId');
+    return this.id;
+  }
+  getParent(): GSpreadsheet {
+    this.book.log.hit('Sheet.getParent');
+    return new FakeSpreadsheet(this.book) as unknown as GSpreadsheet;
+  }
+
+  getRange(a: number | string, b?: number, c?: number, d?: number): GRange {
+    this.book.log.hit('Sheet.getRange');
+    let rect: Rect0;
+    if (typeof a === 'string') rect = parseA1(a);
+    else rect = { row: a - 1, col: (b ?? 1) - 1, rows: c ?? 1, cols: d ?? 1 };
+    if (!Number.isInteger(rect.row) || !Number.isInteger(rect.col) || rect.row < 0 || rect.col < 0) {
+      throw new Error('Exception: Range not found');
+    }
+    if (rect.rows < 1) throw new Error('Exception: The number of rows in the range must be at least 1.');
+    if (rect.cols < 1) throw new Error('Exception: The number of columns in the range must be at least 1.');
+    if (rect.row + rect.rows > this.maxRows || rect.col + rect.cols > this.maxCols) {
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new FakeRange(this, rect) as unknown as GRange;
+  }
+
+  getDataRange(): GRange {
+    this.book.log.hit('Sheet.getDataRange');
+    const e = this.extent();
+    return new FakeRange(this, { row: 0, col: 0, rows: Math.max(1, e.rows), cols: Math.max(1, e.cols) }) as unknown as GRange;
+  }
+  getLastRow(): number {
+    this.book.log.hit('Sheet.getLastRow');
+    return this.extent().rows;
+  }
+  getLastColumn(): number {
+    this.book.log.hit('Sheet.getLastColumn');
+    return this.extent().cols;
+  }
+  getMaxRows(): number {
+    this.book.log.hit('Sheet.getMaxRows');
+    return this.maxRows;
+  }
+  getMaxColumns(): number {
+    this.book.log.hit('Sheet.getMaxColumns');
+    return this.maxCols;
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): GSheet {
+    this.book.log.hit('Sheet.insertRowsAfter');
+    if (afterPosition !== this.maxRows) throw new Error('fake: only appending rows is modelled');
+    this.maxRows += howMany;
+    return this.self;
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
+    this.book.log.hit('Sheet.insertColumnsAfter');
+    if (afterPosition !== this.maxCols) throw new Error('fake: only appending columns is modelled');
+    this.maxCols += howMany;
+    return this.self;
+  }
+  setFrozenRows(rows: number): void {
+    this.book.log.hit('Sheet.setFrozenRows');
+    this.frozenRows = rows;
+  }
+  getFrozenRows(): number {
+    this.book.log.hit('Sheet.getFrozenRows');
+    return this.frozenRows;
+  }
+  getConditionalFormatRules(): GRule[] {
+    this.book.log.hit('Sheet.getConditionalFormatRules');
+    return this.rules.slice() as unknown as GRule[];
+  }
+  setConditionalFormatRules(rules: GRule[]): void {
+    this.book.log.hit('Sheet.setConditionalFormatRules');
+    for (const r of rules) if (!(r instanceof FakeConditionalRule)) throw new Error('Exception: Invalid argument: rules');
+    this.rules = (rules as unknown as FakeConditionalRule[]).slice();
+  }
+  clearConditionalFormatRules(): void {
+    this.book.log.hit('Sheet.clearConditionalFormatRules');
+    this.rules = [];
+  }
+  getBandings(): GBanding[] {
+    this.book.log.hit('Sheet.getBandings');
+    return this.bandings.slice() as unknown as GBanding[];
+  }
+  activate(): GSheet {
+    this.book.log.hit('Sheet.activate');
+    this.book.active = this;
+    return this.self;
+  }
+  clear(): GSheet {
+    this.book.log.hit('Sheet.clear');
+    for (const row of this.grid) {
+      for (let c = 0; c < row.length; c++) row[c] = { ...blankCell(), note: row[c].note };
+    }
+    return this.self;
+  }
+  clearNotes(): GSheet {
+    this.book.log.hit('Sheet.clearNotes');
+    for (const row of this.grid) for (const cell of row) cell.note = '';
+    return this.self;
+  }
+  setColumnWidth(columnPosition: number, width: number): GSheet {
+    this.book.log.hit('Sheet.setColumnWidth');
+    this.widths[columnPosition - 1] = width;
+    return this.self;
+  }
+  getColumnWidth(columnPosition: number): number {
+    this.book.log.hit('Sheet.getColumnWidth');
+    return this.widths[columnPosition - 1] ?? 100;
+  }
+
+  /** A formula cell's value as Sheets would show it now (formulas recalculate on read), else the stored value. */
+  computed(cell: Cell, r: number, c: number): unknown {
+    if (!cell.formula || !this.book.evaluate || constantArithmetic(cell.formula).ok) return cell.value;
+    return this.book.evaluate(cell.formula, this, r, c);
+  }
+
+  // ---- test helpers (not API calls, not counted) ----
+
+  /** Values as getValues would give them but without Date conversion, from A1 to the last used cell. */
+  values(): unknown[][] {
+    const e = this.extent();
+    return Array.from({ length: e.rows }, (_, r) => Array.from({ length: e.cols }, (_, c) => this.cellAt(r, c, false)?.value ?? ''));
+  }
+  formulaAt(r: number, c: number): string {
+    return this.cellAt(r, c, false)?.formula ?? '';
+  }
+  valueAt(r: number, c: number): unknown {
+    const cell = this.cellAt(r, c, false);
+    return cell ? this.computed(cell, r, c) : '';
+  }
+  noteAt(r: number, c: number): string {
+    return this.cellAt(r, c, false)?.note ?? '';
+  }
+  backgroundAt(r: number, c: number): string {
+    return this.cellAt(r, c, false)?.background ?? '';
+  }
+  formatAt(r: number, c: number): string {
+    return this.cellAt(r, c, false)?.format ?? 'General';
+  }
+  boldAt(r: number, c: number): boolean {
+    return this.cellAt(r, c, false)?.bold ?? false;
+  }
+  validationAt(r: number, c: number): FakeDataValidation | null {
+    for (let i = this.validations.length - 1; i >= 0; i--) {
+      const v = this.validations[i];
+      if (r >= v.rect.row && r < v.rect.row + v.rect.rows && c >= v.rect.col && c < v.rect.col + v.rect.cols) return v.rule;
+    }
+    return null;
+  }
+  /** Everything a user could see or lose, for before/after comparisons. */
+  state(): unknown {
+    const e = this.extent();
+    const cols = Math.max(e.cols, ...this.grid.map((r) => r.length));
+    const cells = this.grid.map((row) => Array.from({ length: cols }, (_, c) => ({ ...(row[c] ?? blankCell()) })));
+    return {
+      cells,
+      frozenRows: this.frozenRows,
+      rules: this.rules.map((r) => ({ formula: r.formula, background: r.background, fontColor: r.fontColor, ranges: r.ranges.map((x) => x.a1()) })),
+      bandings: this.bandings.map((b) => b.range.a1()),
+      validations: this.validations.map((v) => ({ rect: v.rect, list: v.rule.list, allowInvalid: v.rule.allowInvalid })),
+      widths: { ...this.widths },
+    };
+  }
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function colName(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function parseA1(a1: string): Rect0 {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(a1.trim());
+  if (!m) throw new Error('Exception: Range not found');
+  const r0 = Number(m[2]) - 1;
+  const c0 = colIndex(m[1]);
+  const r1 = m[4] ? Number(m[4]) - 1 : r0;
+  const c1 = m[3] ? colIndex(m[3]) : c0;
+  return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
+}
+
+type RangeApi =
+  | 'getValues' | 'setValues' | 'getFormulas' | 'setFormulas' | 'getNotes' | 'setNotes' | 'getBackgrounds' | 'setBackgrounds'
+  | 'setNumberFormats' | 'getNumberFormats' | 'setDataValidation' | 'clearDataValidations' | 'getRow' | 'getColumn' | 'getNumRows'
+  | 'getNumColumns' | 'getA1Notation' | 'activate' | 'setFontWeight' | 'setBackground' | 'setFontColor' | 'applyRowBanding' | 'getSheet';
+
+export class FakeRange implements Pick<GRange, RangeApi> {
+  constructor(readonly sheet: FakeSheet, readonly rect: Rect0) {}
+
+  private get self(): GRange {
+    return this as unknown as GRange;
+  }
+  private hit(m: string) {
+    this.sheet.book.log.hit(`Range.${m}`);
+  }
+  private each<T>(f: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.rect.rows; r++) {
+      const row: T[] = new Array(this.rect.cols);
+      for (let c = 0; c < this.rect.cols; c++) row[c] = f(this.sheet.cellAt(this.rect.row + r, this.rect.col + c, false), r, c);
+      out.push(row);
+    }
+    return out;
+  }
+  private write<T>(m: T[][], f: (cell: Cell, v: T, r: number, c: number) => void): void {
+    for (let r = 0; r < this.rect.rows; r++) {
+      for (let c = 0; c < this.rect.cols; c++) f(this.sheet.cellAt(this.rect.row + r, this.rect.col + c, true)!, m[r][c], this.rect.row + r, this.rect.col + c);
+    }
+  }
+  a1(): string {
+    const tl = colName(this.rect.col) + (this.rect.row + 1);
+    if (this.rect.rows === 1 && this.rect.cols === 1) return tl;
+    return `${tl}:${colName(this.rect.col + this.rect.cols - 1)}${this.rect.row + this.rect.rows}`;
+  }
+
+  getValues(): any[][] {
+    this.hit('getValues');
+    return this.each((cell, r, c) => {
+      if (!cell) return '';
+      const v = this.sheet.computed(cell, this.rect.row + r, this.rect.col + c);
+      return typeof v === 'number' && isDateFormat(cell.format) ? serialToLocalDate(v) : v;
+    });
+  }
+
+  /** Sheets' reading of a value written with setValues (as if typed into the cell). */
+  private input(cell: Cell, v: unknown, r: number, c: number): void {
+    cell.formula = '';
+    if (v === null || v === undefined) {
+      cell.value = '';
+      return;
+    }
+    if (v instanceof Date) {
+      cell.value = (Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds()) - EPOCH_1899_12_30) / DAY_MS;
+      if (!isDateFormat(cell.format)) cell.format = 'yyyy-mm-dd';
+      return;
+    }
+    if (typeof v !== 'string') {
+      cell.value = v;
+      return;
+    }
+    if (v.startsWith("'")) {
+      cell.value = v.slice(1);
+      return;
+    }
+    if (cell.format === '@') {
+      cell.value = v;
+      return;
+    }
+    const s = v.trim();
+    if (s.startsWith('=') && s.length > 1) {
+      this.setFormula(cell, s, r, c);
+      return;
+    }
+    if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) {
+      cell.value = Number(s);
+      return;
+    }
+    if (/^[+-]?\d+(\.\d+)?%$/.test(s)) {
+      cell.value = Number(s.slice(0, -1)) / 100;
+      if (cell.format === 'General') cell.format = '0%';
+      return;
+    }
+    if (/^(true|false)$/i.test(s)) {
+      cell.value = /^true$/i.test(s);
+      return;
+    }
+    const d = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+    if (d) {
+      cell.value = isoToSerial(+d[1], +d[2], +d[3]);
+      if (!isDateFormat(cell.format)) cell.format = 'yyyy-mm-dd';
+      return;
+    }
+    if (/^[+-]/.test(s) && s.length > 1) {
+      // Typed '+abc' / '-abc' is read as a formula, which fails.
+      cell.formula = `=${s}`;
+      cell.value = '#ERROR!';
+      return;
+    }
+    cell.value = v;
+  }
+
+  private setFormula(cell: Cell, formula: string, _r: number, _c: number): void {
+    cell.formula = formula;
+    const k = constantArithmetic(formula);
+    cell.value = k.ok ? k.value : '';
+  }
+
+  setValues(values: any[][]): GRange {
+    this.hit('setValues');
+    checkShape(values, this.rect.rows, this.rect.cols);
+    this.write(values, (cell, v, r, c) => this.input(cell, v, r, c));
+    return this.self;
+  }
+  getFormulas(): string[][] {
+    this.hit('getFormulas');
+    return this.each((cell) => cell?.formula ?? '');
+  }
+  setFormulas(formulas: string[][]): GRange {
+    this.hit('setFormulas');
+    checkShape(formulas, this.rect.rows, this.rect.cols);
+    this.write(formulas, (cell, f, r, c) => {
+      if (typeof f === 'string' && f.startsWith('=')) this.setFormula(cell, f, r, c);
+      else this.input(cell, f, r, c);
+    });
+    return this.self;
+  }
+  getNotes(): string[][] {
+    this.hit('getNotes');
+    return this.each((cell) => cell?.note ?? '');
+  }
+  setNotes(notes: any[][]): GRange {
+    this.hit('setNotes');
+    checkShape(notes, this.rect.rows, this.rect.cols);
+    this.write(notes, (cell, n) => {
+      cell.note = n === null || n === undefined ? '' : String(n);
+    });
+    return this.self;
+  }
+  getBackgrounds(): string[][] {
+    this.hit('getBackgrounds');
+    return this.each((cell) => (cell?.background ? cell.background : '#ffffff'));
+  }
+  setBackgrounds(color: string[][]): GRange {
+    this.hit('setBackgrounds');
+    checkShape(color, this.rect.rows, this.rect.cols);
+    this.write(color, (cell, b) => {
+      const v = b === null || b === undefined ? '' : String(b).toLowerCase();
+      cell.background = v === '#ffffff' ? '' : v;
+    });
+    return this.self;
+  }
+  setBackground(color: string | null): GRange {
+    this.hit('setBackground');
+    this.write(this.each(() => color), (cell, b) => {
+      cell.background = b ? b.toLowerCase() : '';
+    });
+    return this.self;
+  }
+  setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): GRange {
+    this.hit('setFontWeight');
+    this.write(this.each(() => fontWeight), (cell, w) => {
+      cell.bold = w === 'bold';
+    });
+    return this.self;
+  }
+  setFontColor(color: string | null): GRange {
+    this.hit('setFontColor');
+    this.write(this.each(() => color), (cell, f) => {
+      cell.fontColor = f ? f.toLowerCase() : '';
+    });
+    return this.self;
+  }
+  setNumberFormats(formats: string[][]): GRange {
+    this.hit('setNumberFormats');
+    checkShape(formats, this.rect.rows, this.rect.cols);
+    this.write(formats, (cell, f) => {
+      cell.format = f ? String(f) : 'General';
+    });
+    return this.self;
+  }
+  getNumberFormats(): string[][] {
+    this.hit('getNumberFormats');
+    return this.each((cell) => cell?.format ?? 'General');
+  }
+  setDataValidation(rule: GValidation | null): GRange {
+    this.hit('setDataValidation');
+    const inside = (r: Rect0) =>
+      r.row >= this.rect.row && r.col >= this.rect.col && r.row + r.rows <= this.rect.row + this.rect.rows && r.col + r.cols <= this.rect.col + this.rect.cols;
+    this.sheet.validations = this.sheet.validations.filter((v) => !inside(v.rect));
+    if (rule) {
+      if (!(rule instanceof FakeDataValidation)) throw new Error('Exception: Invalid argument: rule');
+      this.sheet.validations.push({ rect: { ...this.rect }, rule });
+    }
+    return this.self;
+  }
+  clearDataValidations(): GRange {
+    this.hit('clearDataValidations');
+    const inside = (r: Rect0) =>
+      r.row >= this.rect.row && r.col >= this.rect.col && r.row + r.rows <= this.rect.row + this.rect.rows && r.col + r.cols <= this.rect.col + this.rect.cols;
+    this.sheet.validations = this.sheet.validations.filter((v) => !inside(v.rect));
+    return this.self;
+  }
+  getRow(): number {
+    this.hit('getRow');
+    return this.rect.row + 1;
+  }
+  getColumn(): number {
+    this.hit('getColumn');
+    return this.rect.col + 1;
+  }
+  getNumRows(): number {
+    this.hit('getNumRows');
+    return this.rect.rows;
+  }
+  getNumColumns(): number {
+    this.hit('getNumColumns');
+    return this.rect.cols;
+  }
+  getA1Notation(): string {
+    this.hit('getA1Notation');
+    return this.a1();
+  }
+  getSheet(): GSheet {
+    this.hit('getSheet');
+    return this.sheet as unknown as GSheet;
+  }
+  activate(): GRange {
+    this.hit('activate');
+    this.sheet.book.active = this.sheet;
+    this.sheet.book.activeRange = { sheet: this.sheet.name, a1: this.a1() };
+    return this.self;
+  }
+  applyRowBanding(_theme?: GoogleAppsScript.Spreadsheet.BandingTheme, _showHeader?: boolean, _showFooter?: boolean): GBanding {
+    this.hit('applyRowBanding');
+    if (this.sheet.bandings.some((b) => overlaps(b.range.rect, this.rect))) {
+      throw new Error('Exception: You cannot add alternating colors to a range that already has alternating colors.');
+    }
+    const b = new FakeBanding(this.sheet, this);
+    this.sheet.bandings.push(b);
+    return b as unknown as GBanding;
+  }
+}
+
+const overlaps = (a: Rect0, b: Rect0) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+
+export class FakeBanding implements Pick<GBanding, 'getRange' | 'setRange' | 'remove'> {
+  constructor(readonly sheet: FakeSheet, public range: FakeRange) {}
+  getRange(): GRange {
+    this.sheet.book.log.hit('Banding.getRange');
+    return this.range as unknown as GRange;
+  }
+  setRange(range: GRange): GBanding {
+    this.sheet.book.log.hit('Banding.setRange');
+    const r = range as unknown as FakeRange;
+    if (this.sheet.bandings.some((b) => b !== this && overlaps(b.range.rect, r.rect))) {
+      throw new Error('Exception: You cannot add alternating colors to a range that already has alternating colors.');
+    }
+    this.range = r;
+    return this as unknown as GBanding;
+  }
+  remove(): void {
+    this.sheet.book.log.hit('Banding.remove');
+    this.sheet.bandings = this.sheet.bandings.filter((b) => b !== this);
+  }
+}
+
+export class FakeBooleanCondition implements Pick<GBooleanCondition, 'getCriteriaType' | 'getCriteriaValues' | 'getBackground' | 'getFontColor'> {
+  constructor(readonly rule: FakeConditionalRule) {}
+  getCriteriaType(): GoogleAppsScript.Spreadsheet.BooleanCriteria {
+    return 'CUSTOM_FORMULA' as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
+  }
+  getCriteriaValues(): any[] {
+    return [this.rule.formula];
+  }
+  getBackground(): string | null {
+    return this.rule.background || null;
+  }
+  getFontColor(): string | null {
+    return this.rule.fontColor || null;
+  }
+}
+
+export class FakeConditionalRule implements Pick<GRule, 'getBooleanCondition' | 'getGradientCondition' | 'getRanges'> {
+  constructor(readonly formula: string, readonly background: string, readonly fontColor: string, readonly ranges: FakeRange[], private log: CallLog) {}
+  getBooleanCondition(): GBooleanCondition | null {
+    this.log.hit('ConditionalFormatRule.getBooleanCondition');
+    return new FakeBooleanCondition(this) as unknown as GBooleanCondition;
+  }
+  getGradientCondition(): null {
+    this.log.hit('ConditionalFormatRule.getGradientCondition');
+    return null;
+  }
+  getRanges(): GRange[] {
+    this.log.hit('ConditionalFormatRule.getRanges');
+    return this.ranges as unknown as GRange[];
+  }
+}
+
+export class FakeRuleBuilder implements Pick<GRuleBuilder, 'whenFormulaSatisfied' | 'setBackground' | 'setFontColor' | 'setRanges' | 'build'> {
+  private formula = '';
+  private background = '';
+  private fontColor = '';
+  private ranges: FakeRange[] = [];
+  constructor(private log: CallLog) {}
+  private get self(): GRuleBuilder {
+    return this as unknown as GRuleBuilder;
+  }
+  whenFormulaSatisfied(formula: string): GRuleBuilder {
+    this.log.hit('ConditionalFormatRuleBuilder.whenFormulaSatisfied');
+    if (!formula.startsWith('=')) throw new Error('Exception: Invalid argument: formula must start with =');
+    this.formula = formula;
+    return this.self;
+  }
+  setBackground(color: string | null): GRuleBuilder {
+    this.log.hit('ConditionalFormatRuleBuilder.setBackground');
+    this.background = color ?? '';
+    return this.self;
+  }
+  setFontColor(color: string | null): GRuleBuilder {
+    this.log.hit('ConditionalFormatRuleBuilder.setFontColor');
+    this.fontColor = color ?? '';
+    return this.self;
+  }
+  setRanges(ranges: GRange[]): GRuleBuilder {
+    this.log.hit('ConditionalFormatRuleBuilder.setRanges');
+    this.ranges = ranges as unknown as FakeRange[];
+    return this.self;
+  }
+  build(): GRule {
+    this.log.hit('ConditionalFormatRuleBuilder.build');
+    if (!this.formula) throw new Error('Exception: A conditional format rule needs a condition.');
+    if (!this.ranges.length) throw new Error('Exception: A conditional format rule needs at least one range.');
+    return new FakeConditionalRule(this.formula, this.background, this.fontColor, this.ranges, this.log) as unknown as GRule;
+  }
+}
+
+export class FakeDataValidation {
+  constructor(readonly list: string[], readonly showDropdown: boolean, readonly allowInvalid: boolean) {}
+}
+
+export class FakeValidationBuilder implements Pick<GValidationBuilder, 'requireValueInList' | 'setAllowInvalid' | 'build'> {
+  private list: string[] | null = null;
+  private dropdown = true;
+  private allowInvalid = true;
+  constructor(private log: CallLog) {}
+  requireValueInList(values: string[], showDropdown?: boolean): GValidationBuilder {
+    this.log.hit('DataValidationBuilder.requireValueInList');
+    if (!Array.isArray(values) || values.length === 0) throw new Error('Exception: The list of values must not be empty.');
+    this.list = values.map(String);
+    this.dropdown = showDropdown !== false;
+    return this as unknown as GValidationBuilder;
+  }
+  setAllowInvalid(allowInvalidData: boolean): GValidationBuilder {
+    this.log.hit('DataValidationBuilder.setAllowInvalid');
+    this.allowInvalid = allowInvalidData;
+    return this as unknown as GValidationBuilder;
+  }
+  build(): GValidation {
+    this.log.hit('DataValidationBuilder.build');
+    if (!this.list) throw new Error('Exception: A data validation rule needs a criterion.');
+    return new FakeDataValidation(this.list, this.dropdown, this.allowInvalid) as unknown as GValidation;
+  }
+}
+
+export class FakeSpreadsheet implements Pick<GSpreadsheet, 'getActiveSheet' | 'setActiveSheet' | 'getSheets' | 'getSheetByName' | 'insertSheet' | 'deleteSheet' | 'getNumSheets' | 'getSpreadsheetLocale' | 'getSpreadsheetTimeZone' | 'toast' | 'getId' | 'getName'> {
+  constructor(readonly book: FakeSpreadsheetBook) {}
+  private hit(m: string) {
+    this.book.log.hit(`Spreadsheet.${m}`);
+  }
+  getActiveSheet(): GSheet {
+    this.hit('getActiveSheet');
+    if (!this.book.active) this.book.active = this.book.sheets[0];
+    return this.book.active as unknown as GSheet;
+  }
+  setActiveSheet(sheet: GSheet): GSheet {
+    this.hit('setActiveSheet');
+    this.book.active = sheet as unknown as FakeSheet;
+    return sheet;
+  }
+  getSheets(): GSheet[] {
+    this.hit('getSheets');
+    return this.book.sheets.slice() as unknown as GSheet[];
+  }
+  getSheetByName(name: string): GSheet | null {
+    this.hit('getSheetByName');
+    return (this.book.sheets.find((s) => s.name === name) ?? null) as unknown as GSheet | null;
+  }
+  insertSheet(a?: any, b?: any): GSheet {
+    this.hit('insertSheet');
+    const name = typeof a === 'string' ? a : `Sheet${this.book.sheets.length + 1}`;
+    const index = typeof a === 'number' ? a : typeof b === 'number' ? b : this.book.sheets.length;
+    return this.book.newSheet(name, index) as unknown as GSheet;
+  }
+  deleteSheet(sheet: GSheet): void {
+    this.hit('deleteSheet');
+    const s = sheet as unknown as FakeSheet;
+    if (this.book.sheets.length === 1) throw new Error("Exception: You can't remove all the sheets in a document.");
+    this.book.sheets = this.book.sheets.filter((x) => x !== s);
+    if (this.book.active === s) this.book.active = this.book.sheets[0];
+  }
+  getNumSheets(): number {
+    this.hit('getNumSheets');
+    return this.book.sheets.length;
+  }
+  getSpreadsheetLocale(): string {
+    this.hit('getSpreadsheetLocale');
+    return this.book.locale;
+  }
+  getSpreadsheetTimeZone(): string {
+    this.hit('getSpreadsheetTimeZone');
+    return this.book.timeZone;
+  }
+  toast(msg: string, title?: string, _timeoutSeconds?: number): void {
+    this.hit('toast');
+    this.book.toasts.push({ message: msg, title });
+  }
+  getId(): string {
+    this.hit('getId');
+    return 'fake-spreadsheet';
+  }
+  getName(): string {
+    this.hit('getName');
+    return 'Fake spreadsheet';
+  }
+}
+
+export class FakeMenu implements GMenu {
+  items: ({ caption: string; functionName: string } | 'separator')[] = [];
+  constructor(readonly caption: string, private ui: FakeUi) {}
+  addItem(caption: string, functionName: string): GMenu {
+    this.ui.log.hit('Menu.addItem');
+    this.items.push({ caption, functionName });
+    return this;
+  }
+  addSeparator(): GMenu {
+    this.ui.log.hit('Menu.addSeparator');
+    this.items.push('separator');
+    return this;
+  }
+  addSubMenu(_menu: GMenu): GMenu {
+    this.ui.log.hit('Menu.addSubMenu');
+    return this;
+  }
+  addToUi(): void {
+    this.ui.log.hit('Menu.addToUi');
+    this.ui.menus.push(this);
+  }
+}
+
+const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+const BUTTON = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' };
+
+export class FakeUi implements Pick<GUi, 'createMenu' | 'alert' | 'showSidebar' | 'Button' | 'ButtonSet'> {
+  menus: FakeMenu[] = [];
+  alerts: { title?: string; prompt: string }[] = [];
+  sidebars: FakeHtmlOutput[] = [];
+  Button = BUTTON as unknown as typeof GoogleAppsScript.Base.Button;
+  ButtonSet = BUTTON_SET as unknown as typeof GoogleAppsScript.Base.ButtonSet;
+  constructor(readonly log: CallLog) {}
+  createMenu(caption: string): GMenu {
+    this.log.hit('Ui.createMenu');
+    return new FakeMenu(caption, this);
+  }
+  alert(a: string, b?: any, _c?: any): GoogleAppsScript.Base.Button {
+    this.log.hit('Ui.alert');
+    if (typeof b === 'string') this.alerts.push({ title: a, prompt: b });
+    else this.alerts.push({ prompt: a });
+    return BUTTON.OK as unknown as GoogleAppsScript.Base.Button;
+  }
+  showSidebar(userInterface: GHtmlOutput): void {
+    this.log.hit('Ui.showSidebar');
+    this.sidebars.push(userInterface as unknown as FakeHtmlOutput);
+  }
+}
+
+export class FakeHtmlOutput implements Pick<GHtmlOutput, 'getContent' | 'setTitle' | 'getTitle'> {
+  private title = '';
+  constructor(private content: string, private log: CallLog) {}
+  getContent(): string {
+    this.log.hit('HtmlOutput.getContent');
+    return this.content;
+  }
+  setTitle(title: string): GHtmlOutput {
+    this.log.hit('HtmlOutput.setTitle');
+    this.title = title;
+    return this as unknown as GHtmlOutput;
+  }
+  getTitle(): string {
+    this.log.hit('HtmlOutput.getTitle');
+    return this.title;
+  }
+}
+
+/** One lock per document, shared by every "execution" of a test. `heldElsewhere` simulates another run. */
+export class FakeLock implements GLock {
+  held = false;
+  heldElsewhere = false;
+  constructor(private log: CallLog) {}
+  hasLock(): boolean {
+    this.log.hit('Lock.hasLock');
+    return this.held;
+  }
+  releaseLock(): void {
+    this.log.hit('Lock.releaseLock');
+    this.held = false;
+  }
+  tryLock(_timeoutInMillis: number): boolean {
+    this.log.hit('Lock.tryLock');
+    if (this.heldElsewhere || this.held) return false;
+    this.held = true;
+    return true;
+  }
+  waitLock(timeoutInMillis: number): void {
+    if (!this.tryLock(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
+  }
+}
+
+export class FakeProperties implements GProperties {
+  store: Record<string, string> = {};
+  constructor(private log: CallLog) {}
+  deleteAllProperties(): GProperties {
+    this.log.hit('Properties.deleteAllProperties');
+    this.store = {};
+    return this;
+  }
+  deleteProperty(key: string): GProperties {
+    this.log.hit('Properties.deleteProperty');
+    delete this.store[key];
+    return this;
+  }
+  getKeys(): string[] {
+    this.log.hit('Properties.getKeys');
+    return Object.keys(this.store);
+  }
+  getProperties(): { [key: string]: string } {
+    this.log.hit('Properties.getProperties');
+    return { ...this.store };
+  }
+  getProperty(key: string): string | null {
+    this.log.hit('Properties.getProperty');
+    return key in this.store ? this.store[key] : null;
+  }
+  setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): GProperties {
+    this.log.hit('Properties.setProperties');
+    if (deleteAllOthers) this.store = {};
+    for (const [k, v] of Object.entries(properties)) this.store[k] = String(v);
+    return this;
+  }
+  setProperty(key: string, value: string): GProperties {
+    this.log.hit('Properties.setProperty');
+    if (typeof value !== 'string') throw new Error('Exception: Invalid argument: value');
+    if (value.length > 9 * 1024) throw new Error('Exception: Argument too large: value');
+    this.store[key] = value;
+    return this;
+  }
+}
+
+/** Utilities.formatDate for the patterns the bundle uses (yyyy MM dd HH mm ss), in the given IANA zone. */
+export function formatDate(date: Date, timeZone: string, format: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return format
+    .replace(/yyyy/g, get('year'))
+    .replace(/MM/g, get('month'))
+    .replace(/dd/g, get('day'))
+    .replace(/HH/g, get('hour'))
+    .replace(/mm/g, get('minute'))
+    .replace(/ss/g, get('second'));
+}
+
+/** Everything a bundle sees as globals, wired to one fake spreadsheet. */
+export interface FakeServices {
+  book: FakeSpreadsheetBook;
+  ui: FakeUi;
+  lock: FakeLock;
+  documentProperties: FakeProperties;
+  globals: {
+    SpreadsheetApp: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule' | 'flush' | 'BandingTheme'>;
+    HtmlService: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'>;
+    LockService: GoogleAppsScript.Lock.LockService;
+    PropertiesService: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'>;
+    Session: Pick<GoogleAppsScript.Base.Session, 'getActiveUserLocale' | 'getScriptTimeZone'>;
+    Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate'>;
+    console: Pick<Console, 'log' | 'warn' | 'error' | 'info'>;
+  };
+  /** console.* calls the bundle made. */
+  logs: string[];
+}
+
+export function createFakeServices(opts: FakeOptions = {}, book = new FakeSpreadsheetBook(opts)): FakeServices {
+  const log = book.log;
+  const ui = new FakeUi(log);
+  const lock = new FakeLock(log);
+  const documentProperties = new FakeProperties(log);
+  const scriptProperties = new FakeProperties(log);
+  const userProperties = new FakeProperties(log);
+  const files = opts.htmlFiles ?? {};
+  const logs: string[] = [];
+  const app = (m: string) => log.hit(`SpreadsheetApp.${m}`);
+  const globals: FakeServices['globals'] = {
+    SpreadsheetApp: {
+      getActiveSpreadsheet: () => {
+        app('getActiveSpreadsheet');
+        return new FakeSpreadsheet(book) as unknown as GSpreadsheet;
+      },
+      getActive: () => {
+        app('getActive');
+        return new FakeSpreadsheet(book) as unknown as GSpreadsheet;
+      },
+      getActiveSheet: () => {
+        app('getActiveSheet');
+        return (book.active ?? book.sheets[0]) as unknown as GSheet;
+      },
+      getUi: () => {
+        app('getUi');
+        return ui as unknown as GUi;
+      },
+      newDataValidation: () => {
+        app('newDataValidation');
+        return new FakeValidationBuilder(log) as unknown as GValidationBuilder;
+      },
+      newConditionalFormatRule: () => {
+        app('newConditionalFormatRule');
+        return new FakeRuleBuilder(log) as unknown as GRuleBuilder;
+      },
+      flush: () => {
+        app('flush');
+      },
+      BandingTheme: { LIGHT_GREY: 'LIGHT_GREY', CYAN: 'CYAN', GREEN: 'GREEN', BLUE: 'BLUE' } as unknown as typeof GoogleAppsScript.Spreadsheet.BandingTheme,
+    },
+    HtmlService: {
+      createHtmlOutputFromFile: (filename: string) => {
+        log.hit('HtmlService.createHtmlOutputFromFile');
+        const content = files[filename.replace(/\.html$/, '')];
+        if (content === undefined) throw new Error(`Exception: No HTML file named ${filename} was found.`);
+        return new FakeHtmlOutput(content, log) as unknown as GHtmlOutput;
+      },
+      createHtmlOutput: (html?: any) => {
+        log.hit('HtmlService.createHtmlOutput');
+        return new FakeHtmlOutput(typeof html === 'string' ? html : '', log) as unknown as GHtmlOutput;
+      },
+    },
+    LockService: {
+      getDocumentLock: () => {
+        log.hit('LockService.getDocumentLock');
+        return lock;
+      },
+      getScriptLock: () => {
+        log.hit('LockService.getScriptLock');
+        return lock;
+      },
+      getUserLock: () => {
+        log.hit('LockService.getUserLock');
+        return lock;
+      },
+    },
+    PropertiesService: {
+      getDocumentProperties: () => {
+        log.hit('PropertiesService.getDocumentProperties');
+        return documentProperties;
+      },
+      getScriptProperties: () => {
+        log.hit('PropertiesService.getScriptProperties');
+        return scriptProperties;
+      },
+      getUserProperties: () => {
+        log.hit('PropertiesService.getUserProperties');
+        return userProperties;
+      },
+    },
+    Session: {
+      getActiveUserLocale: () => {
+        log.hit('Session.getActiveUserLocale');
+        return book.locale.split('_')[0];
+      },
+      getScriptTimeZone: () => {
+        log.hit('Session.getScriptTimeZone');
+        return book.timeZone;
+      },
+    },
+    Utilities: {
+      formatDate: (date: GoogleAppsScript.Base.Date, timeZone: string, format: string) => {
+        log.hit('Utilities.formatDate');
+        return formatDate(date as unknown as Date, timeZone, format);
+      },
+    },
+    console: {
+      log: (...a: unknown[]) => void logs.push(a.map(String).join(' ')),
+      info: (...a: unknown[]) => void logs.push(a.map(String).join(' ')),
+      warn: (...a: unknown[]) => void logs.push(a.map(String).join(' ')),
+      error: (...a: unknown[]) => void logs.push(a.map(String).join(' ')),
+    },
+  };
+  return { book, ui, lock, documentProperties, globals, logs };
+}

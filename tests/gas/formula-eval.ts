@@ -1,0 +1,81 @@
+/**
+ * Recalculation for the fake Sheets: formulas are computed when read, with fast-formula-parser for the built-in
+ * functions and the LOADED BUNDLE's own top-level functions for OKRSCORE, ROLLUP, OKRSTATUS and OKRPACE, called the
+ * way Sheets calls a custom function (one cell -> a scalar, a range -> a 2D array, blanks as '').
+ */
+import type { FakeSheet } from '../fakes/spreadsheet-app';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const FormulaParser = require('fast-formula-parser');
+
+const CUSTOM = ['OKRSCORE', 'ROLLUP', 'OKRSTATUS', 'OKRPACE'];
+
+interface Param {
+  value: unknown;
+  isArray?: boolean;
+  isRangeRef?: boolean;
+  isCellRef?: boolean;
+}
+
+const blankToEmpty = (v: unknown) => (v === null || v === undefined ? '' : v);
+
+function sheetsArg(p: Param | undefined): unknown {
+  if (p === undefined) return undefined;
+  const v = p.value;
+  if (Array.isArray(v)) {
+    const m = (v as unknown[][]).map((row) => (Array.isArray(row) ? row.map(blankToEmpty) : [blankToEmpty(row)]));
+    return m.length === 1 && m[0].length === 1 && !p.isRangeRef ? m[0][0] : m;
+  }
+  return blankToEmpty(v);
+}
+
+export function makeEvaluator(globals: () => Record<string, any>) {
+  const depth = { n: 0 };
+  return (formula: string, sheet: FakeSheet, row: number, col: number): unknown => {
+    if (depth.n > 50) return '#REF!';
+    const functions: Record<string, (...a: Param[]) => unknown> = {};
+    for (const name of CUSTOM) {
+      functions[name] = (...args: Param[]) => {
+        let out: unknown;
+        try {
+          out = globals()[name](...args.map(sheetsArg));
+        } catch {
+          return '#ERROR!';
+        }
+        return Array.isArray(out) ? (out as unknown[][])[0]?.[0] ?? '' : out;
+      };
+    }
+    const read = (r: number, c: number) => {
+      const cell = sheet.cellAt(r, c, false);
+      if (!cell) return null;
+      depth.n++;
+      try {
+        const v = sheet.computed(cell, r, c);
+        return v === '' ? null : v;
+      } finally {
+        depth.n--;
+      }
+    };
+    const parser = new FormulaParser({
+      functions,
+      onCell: ({ row: r, col: c }: { row: number; col: number }) => read(r - 1, c - 1),
+      onRange: (ref: { from: { row: number; col: number }; to: { row: number; col: number } }) => {
+        const out: unknown[][] = [];
+        for (let r = ref.from.row; r <= ref.to.row; r++) {
+          const line: unknown[] = [];
+          for (let c = ref.from.col; c <= ref.to.col; c++) line.push(read(r - 1, c - 1));
+          out.push(line);
+        }
+        return out;
+      },
+    });
+    try {
+      const v = parser.parse(formula.replace(/^=/, ''), { row: row + 1, col: col + 1, sheet: sheet.name });
+      if (v && typeof v === 'object' && 'error' in (v as object)) return String((v as { error: string }).error);
+      if (v && typeof v === 'object' && (v as { name?: string }).name?.startsWith('#')) return (v as { name: string }).name;
+      return v === null || v === undefined ? '' : v;
+    } catch (e) {
+      return (e as { name?: string })?.name?.startsWith('#') ? (e as { name: string }).name : '#ERROR!';
+    }
+  };
+}

@@ -1,0 +1,655 @@
+/**
+ * The sheet plan: formula text per host and mode, convert (owned columns, never a user cell, idempotent, nothing
+ * lost), outline -> new grid sheet, validate/clear round trip. Plans are applied with core/simulate.ts.
+ * Expected cell letters and numbers are worked out by hand from the fixtures' documented layout.
+ */
+import FormulaParser from 'fast-formula-parser';
+import type { PlanCell, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../core/sheet-plan';
+import { colLetter } from '../core/sheet-plan';
+import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settings';
+import { rollupFormula, scoreFormula, statusFormula } from '../core/formulas';
+import { fnOkrScore, fnOkrStatus, fnRollup, isCellError } from '../core/functions';
+import { scoreKr, status as statusOf } from '../core/score';
+import { readSheet } from '../core/parse-sheet';
+import { planConvert, type PlanContext } from '../core/plan-convert';
+import { parseMarkedNote, markedNote, planValidate } from '../core/plan-validate';
+import { readsFor, runCommand, type CommandName } from '../core/commands';
+import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot, type SimBook, type SimSheet } from '../core/simulate';
+import type { KrKind } from '../core/model';
+import {
+  FIXTURE_TODAY, chineseOutlineSnapshot, englishTable, englishTableSnapshot, generatedSnapshot, googleExampleSnapshot, messySheet,
+  messySheetSnapshot, snapshotOf, workbookOf,
+} from './fixtures/sheets';
+
+const ctx = (over: Partial<Settings> = {}, host: 'excel' | 'sheets' = 'excel'): PlanContext => ({
+  settings: resolveSettings({ ...DEFAULT_SETTINGS, ...over }),
+  host,
+  today: FIXTURE_TODAY,
+});
+
+/** Runs `name` on the book's sheet `sheet` as a host would (reads what readsFor asks), returns the result and new book. */
+function step(book: SimBook, sheet: string, name: CommandName, settings: Settings = DEFAULT_SETTINGS) {
+  const snap = workbookSnapshot(book, sheet, readsFor(name, settings));
+  const result = runCommand(name, snap, settings);
+  return { result, book: applyPlan(book, result.plan), snap };
+}
+
+const sheetOf = (book: SimBook, name: string): SimSheet => {
+  const s = book.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+};
+
+function allWrites(plan: WorkbookPlan, sheet: string): { row: number; col: number; cell: PlanCell }[] {
+  const out: { row: number; col: number; cell: PlanCell }[] = [];
+  for (const p of plan.sheets) {
+    if (p.sheet !== sheet) continue;
+    for (const b of p.writes) b.cells.forEach((line, r) => line.forEach((cell, c) => out.push({ row: b.row + r, col: b.col + c, cell })));
+  }
+  return out;
+}
+
+const formulaAtWrite = (plan: WorkbookPlan, sheet: string, row: number, col: number): string | null => {
+  const w = allWrites(plan, sheet).find((x) => x.row === row && x.col === col);
+  return w && w.cell !== null && typeof w.cell === 'object' ? w.cell.f : null;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// A small evaluator over a grid with fast-formula-parser (formula cells evaluated recursively).
+
+type Grid = unknown[][];
+
+/**
+ * fast-formula-parser's SUMIF compares text with numbers by Excel's operator order ("" >= 0 is TRUE); spreadsheets'
+ * SUMIF criteria only match numbers against a numeric criterion. This one does (operators =, <>, <, <=, >, >=).
+ */
+function sumif(range: { value: unknown }, criteria: { value: unknown }, sumRange?: { value: unknown }): number {
+  const grid = (v: unknown): unknown[][] => (Array.isArray(v) ? (v as unknown[][]) : [[v]]);
+  const r = grid(range.value);
+  const s = sumRange ? grid(sumRange.value) : r;
+  const m = /^(<=|>=|<>|<|>|=)?(.*)$/.exec(String(criteria.value))!;
+  const op = m[1] ?? '=';
+  const target = Number(m[2]);
+  let sum = 0;
+  r.forEach((line, i) =>
+    line.forEach((v, j) => {
+      const add = s[i]?.[j];
+      if (typeof add !== 'number' || typeof v !== 'number' || Number.isNaN(target)) return;
+      const ok = op === '=' ? v === target : op === '<>' ? v !== target : op === '<' ? v < target : op === '<=' ? v <= target : op === '>' ? v > target : v >= target;
+      if (ok) sum += add;
+    }),
+  );
+  return sum;
+}
+
+function evaluator(grid: Grid, formulas: Record<string, string> = {}) {
+  const memo = new Map<string, unknown>();
+  const parser: any = new FormulaParser({
+    functions: { TEST_SUMIF: sumif },
+    onCell: ({ row, col }: { row: number; col: number }) => cellValue(row - 1, col - 1),
+    onRange: (ref: any) => {
+      const out: unknown[][] = [];
+      for (let r = ref.from.row; r <= ref.to.row; r++) {
+        const line: unknown[] = [];
+        for (let c = ref.from.col; c <= ref.to.col; c++) line.push(cellValue(r - 1, c - 1));
+        out.push(line);
+      }
+      return out;
+    },
+  });
+  function cellValue(r: number, c: number): unknown {
+    const key = `${r}:${c}`;
+    const f = formulas[key];
+    if (f) {
+      if (!memo.has(key)) memo.set(key, run(f, r, c));
+      return memo.get(key);
+    }
+    const v = grid[r]?.[c];
+    // Blank cells compare equal to "" as in every spreadsheet.
+    return v === undefined || v === null ? '' : v;
+  }
+  function run(f: string, r: number, c: number): unknown {
+    // The parser hands its own SUMIF unevaluated references; ours is registered under another name.
+    const text = f.replace(/^=/, '').replace(/\bSUMIF\(/g, 'TEST_SUMIF(');
+    const out = parser.parse(text, { sheet: 'S', row: r + 1, col: c + 1 });
+    return out && typeof out === 'object' && '_error' in out ? { error: (out as any)._error } : out;
+  }
+  return { run, cellValue };
+}
+
+const close = (a: unknown, b: unknown) => {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
+  return a === b;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('formula text', () => {
+  const refs = { current: 'G5', target: 'F5', start: 'E5', kind: 'D5' };
+  test('Excel uses the OKR namespace, Sheets the bare names; argument order is current, target, start, kind', () => {
+    expect(scoreFormula('excel', 'addin', refs)).toBe('=OKR.OKRSCORE(G5,F5,E5,D5)');
+    expect(scoreFormula('sheets', 'addin', refs)).toBe('=OKRSCORE(G5,F5,E5,D5)');
+    expect(rollupFormula('excel', 'addin', 'K6:K9', 'H6:H9')).toBe('=OKR.ROLLUP(K6:K9,H6:H9)');
+    expect(rollupFormula('sheets', 'addin', 'K6:K9', null)).toBe('=ROLLUP(K6:K9)');
+    expect(statusFormula('excel', 'addin', 'K5', 'C5', DEFAULT_SETTINGS.bands, 'en')).toBe('=OKR.OKRSTATUS(K5,C5)');
+    expect(statusFormula('sheets', 'addin', 'K5', 'C5', DEFAULT_SETTINGS.bands, 'zh')).toBe('=OKRSTATUS(K5,C5,0.4,0.7,"zh")');
+  });
+
+  test('portable formulas use no add-in function, no LET and no dynamic-array function', () => {
+    const texts = [
+      scoreFormula('excel', 'portable', refs),
+      scoreFormula('sheets', 'portable', { ...refs, start: null, kind: null }),
+      rollupFormula('excel', 'portable', 'K6:K9', 'H6:H9'),
+      statusFormula('excel', 'portable', 'K5', 'C5', DEFAULT_SETTINGS.bands, 'zh'),
+    ];
+    for (const t of texts) {
+      expect(t.startsWith('=')).toBe(true);
+      expect(t).not.toMatch(/OKR\.|OKRSCORE|ROLLUP|OKRSTATUS|\bLET\(|FILTER\(|LAMBDA|SEQUENCE|XLOOKUP|IFS\(|SWITCH\(|MAXIFS|MINIFS|TEXTJOIN/);
+    }
+    expect(scoreFormula('excel', 'portable', refs)).toBe(scoreFormula('sheets', 'portable', refs));
+  });
+});
+
+describe('portable formulas compute what core and the custom functions compute', () => {
+  // kind, start, target, current (raw cell values as typed)
+  const rows: [string, unknown, unknown, unknown][] = [
+    ['increase', 0, 100, 40],
+    ['increase', 20, 120, 220],
+    ['increase', 50, 100, 10],
+    ['decrease', 0.05, 0.03, 0.04],
+    ['decrease', 10, 5, 12],
+    ['', 3.5, 2.8, 3.1],
+    ['auto', 0, 10, 5],
+    ['above', '', 4.8, 4.9],
+    ['above', '', 4.8, 4.7],
+    ['Stay above', '', 4.8, 4.8],
+    ['below', '', 48, 52],
+    ['at most', '', 48, 40],
+    ['binary', '', '', 'Done'],
+    ['milestone', '', '', 'yes'],
+    ['binary', '', '', '否'],
+    ['binary', '', '', 1],
+    ['里程碑', '', '', '完成'],
+    ['increase', 0, 100, ''],
+    ['above', '', 5, ''],
+    ['', '', '', ''],
+  ];
+  const grid: Grid = rows.map((r) => [...r]);
+  const ev = evaluator(grid);
+  const kindOf = (k: string): KrKind | 'auto' => {
+    const l = k.toLowerCase();
+    if (['binary', 'milestone', '里程碑'].includes(l)) return 'binary';
+    if (['above', 'stay above', 'at least'].includes(l)) return 'above';
+    if (['below', 'stay below', 'at most'].includes(l)) return 'below';
+    if (l === 'increase' || l === 'decrease') return l;
+    return 'auto';
+  };
+  const doneOf = (v: unknown): boolean | number | null =>
+    v === '' ? null : typeof v === 'number' ? v : ['done', 'yes', '完成'].includes(String(v).toLowerCase()) ? true : false;
+
+  test.each(rows.map((r, i) => [i, ...r]))('row %i: %s start=%p target=%p current=%p', (i) => {
+    const r = i as number;
+    const f = scoreFormula('excel', 'portable', { current: `D${r + 1}`, target: `C${r + 1}`, start: `B${r + 1}`, kind: `A${r + 1}` });
+    const got = ev.run(f, r, 10);
+    const [kind, start, target, current] = rows[r];
+    const addin = fnOkrScore(current, target, start, kind)[0][0];
+    expect(isCellError(addin)).toBe(false);
+    expect(close(got, addin)).toBe(true);
+    if (current === '' && target === '' && start === '') {
+      expect(got).toBe('');
+      return;
+    }
+    const k = kindOf(kind);
+    const expected = scoreKr({
+      kind: k,
+      start: typeof start === 'number' ? start : 0,
+      target: typeof target === 'number' ? target : null,
+      current: k === 'binary' ? (doneOf(current) as any) : typeof current === 'number' ? current : null,
+    });
+    expect(expected.ok).toBe(true);
+    if (expected.ok) expect(close(got, expected.score)).toBe(true);
+  });
+
+  test('a linear KR with start = target is an error in both forms', () => {
+    const ev2 = evaluator([[5, 5, 3]]);
+    const got = ev2.run(scoreFormula('excel', 'portable', { current: 'C1', target: 'B1', start: 'A1', kind: null }), 0, 5);
+    expect(got).toEqual({ error: '#DIV/0!' });
+    expect(isCellError(fnOkrScore(3, 5, 5)[0][0])).toBe(true);
+  });
+
+  test('rollup: weighted mean with blanks skipped, plain mean without weights, errors for negative and all-zero weights', () => {
+    const cases: { scores: unknown[]; weights: unknown[] | null }[] = [
+      { scores: [0.5, 1, 0], weights: [0.4, 0.4, 0.2] },
+      { scores: [0.5, '', 0.2], weights: [40, 30, 30] },
+      { scores: [0.3, 0.9, 0.6], weights: null },
+      { scores: [0.3, 0.9, 0.6], weights: ['', '', ''] },
+      { scores: ['', '', ''], weights: [1, 1, 1] },
+      { scores: [0.5, 0.5], weights: [1, -1] },
+      { scores: [0.5, 0.5], weights: [0, 0] },
+    ];
+    for (const c of cases) {
+      const n = c.scores.length;
+      const grid: Grid = c.scores.map((s, i) => [s, c.weights ? c.weights[i] : '']);
+      const ev3 = evaluator(grid);
+      const f = rollupFormula('excel', 'portable', `A1:A${n}`, c.weights ? `B1:B${n}` : null);
+      const got = ev3.run(f, 0, 5);
+      const addin = fnRollup(c.scores.map((s) => [s]), c.weights ? c.weights.map((w) => [w]) : undefined);
+      if (isCellError(addin)) {
+        expect(got).toEqual({ error: expect.stringMatching(/^#/) });
+        expect((got as any).error).toBe(addin.error);
+      } else {
+        expect(close(got, addin)).toBe(true);
+      }
+    }
+    // By hand: (0.5*0.4 + 1*0.4 + 0*0.2) / 1 = 0.6; (0.5*40 + 0.2*30) / 70 = 26/70.
+    expect(close(evaluator([[0.5, 0.4], [1, 0.4], [0, 0.2]]).run(rollupFormula('sheets', 'portable', 'A1:A3', 'B1:B3'), 0, 5), 0.6)).toBe(true);
+    expect(close(evaluator([[0.5, 40], ['', 30], [0.2, 30]]).run(rollupFormula('sheets', 'portable', 'A1:A3', 'B1:B3'), 0, 5), 26 / 70)).toBe(true);
+  });
+
+  test('status: the same label as OKRSTATUS and score.ts status(), committed/aspirational aware, both languages', () => {
+    const scores = [0, 0.3, 0.5, 0.8, 1, ''];
+    const types = ['Committed', 'Aspirational', '', '承诺型', '挑战型'];
+    for (const lang of ['en', 'zh'] as const) {
+      for (const s of scores) {
+        for (const t of types) {
+          const ev4 = evaluator([[s, t]]);
+          const got = ev4.run(statusFormula('excel', 'portable', 'A1', 'B1', DEFAULT_SETTINGS.bands, lang), 0, 5);
+          const addin = fnOkrStatus(s, t, undefined, undefined, lang)[0][0];
+          expect(got).toBe(addin);
+          if (s !== '') {
+            const c = t === '' ? null : /commit|承诺/i.test(t) ? 'committed' : 'aspirational';
+            expect(got).toBe(statusOf(s as number, c).label[lang]);
+          }
+        }
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('convert: table form', () => {
+  const snap = englishTableSnapshot();
+  const out = planConvert(snap, [snap.name], ctx());
+  const plan = out.plan;
+
+  test('appends the owned columns right of the last used column (R = Budget), headers in English', () => {
+    expect(out.ok).toBe(true);
+    // englishTable has 18 columns (A..R); the owned block starts at S (col 18).
+    const header = allWrites(plan, snap.name).filter((w) => w.row === 2).sort((a, b) => a.col - b.col);
+    expect(header.map((w) => w.cell)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'Updated']);
+    expect(header.map((w) => colLetter(w.col))).toEqual(['S', 'T', 'U', 'V']);
+    // Kind, Type, Level, Confidence, Start, Target, Current exist on the sheet: no owned duplicates.
+    expect(out.table!.added).toEqual(['id', 'score', 'status', 'updated']);
+  });
+
+  test('no write block touches a user cell', () => {
+    for (const p of plan.sheets) {
+      for (const b of p.writes) {
+        expect(b.col).toBeGreaterThanOrEqual(18);
+      }
+    }
+    for (const w of allWrites(plan, snap.name)) {
+      expect(englishTable[w.row]?.[w.col] ?? '').toBe('');
+    }
+  });
+
+  test('formulas point at the right cells (checked by hand)', () => {
+    // KR-101 on sheet row 5: Current J, Target I, Start H, Kind G; score in T, status reads T and Type F.
+    expect(formulaAtWrite(plan, snap.name, 4, 19)).toBe('=OKR.OKRSCORE(J5,I5,H5,G5)');
+    expect(formulaAtWrite(plan, snap.name, 4, 20)).toBe('=OKR.OKRSTATUS(T5,F5)');
+    // O-100 on its own row 4 rolls up its KRs on rows 5-8 with the Weight column L.
+    expect(formulaAtWrite(plan, snap.name, 3, 19)).toBe('=OKR.ROLLUP(T5:T8,L5:L8)');
+    expect(formulaAtWrite(plan, snap.name, 9, 19)).toBe('=OKR.ROLLUP(T11:T13,L11:L13)');
+    // Row 13: kind cell blank, inferred decrease -> the formula falls back to it while G13 stays blank.
+    expect(formulaAtWrite(plan, snap.name, 12, 19)).toBe('=OKR.OKRSCORE(J13,I13,H13,IF(G13="","decrease",G13))');
+    // The blank row 9 gets no formula.
+    expect(formulaAtWrite(plan, snap.name, 8, 19)).toBeNull();
+  });
+
+  test('ids: typed ids kept, the row without one gets a generated KR id', () => {
+    const ids = allWrites(plan, snap.name).filter((w) => w.col === 18 && w.row > 2);
+    const byRow = new Map(ids.map((w) => [w.row, w.cell]));
+    expect(byRow.get(3)).toBe('O-100');
+    expect(byRow.get(4)).toBe('KR-101');
+    expect(byRow.get(12)).toMatch(/^KR-[0-9a-f]{6}$/);
+    expect(byRow.get(8)).toBeNull();
+  });
+
+  test('Sheets gets the bare function names', () => {
+    const s = planConvert(snap, [snap.name], ctx({}, 'sheets'));
+    expect(formulaAtWrite(s.plan, snap.name, 4, 19)).toBe('=OKRSCORE(J5,I5,H5,G5)');
+    expect(formulaAtWrite(s.plan, snap.name, 3, 19)).toBe('=ROLLUP(T5:T8,L5:L8)');
+  });
+
+  test('formats, dropdowns, rules, header, freeze and table', () => {
+    const p = plan.sheets[0];
+    expect(p.numberFormats).toHaveLength(1);
+    const f = p.numberFormats[0];
+    expect(f.row).toBe(3);
+    expect(f.col).toBe(18);
+    expect(f.formats[0]).toEqual(['@', '0.00', 'General', 'yyyy-mm-dd']);
+    // Dropdowns on the user's own Kind (G), Type (F), Level (B), Confidence (N) columns: warn only.
+    const cols = p.validations.map((v) => v.range.col).sort((a, b) => a - b);
+    expect(cols).toEqual([1, 5, 6, 13]);
+    expect(p.validations.every((v) => !v.strict)).toBe(true);
+    const kind = p.validations.find((v) => v.range.col === 6)!;
+    expect(kind.list).toEqual(expect.arrayContaining(['increase', 'decrease', 'above', 'below', 'binary', 'Stay above', 'Milestone']));
+    expect(p.replaceOwnedRules).toBe(true);
+    expect(p.rules.length).toBeGreaterThanOrEqual(4);
+    for (const r of p.rules) expect(r.formula.replace(/\s/g, '')).toContain('N("okr-grid")=0');
+    const red = p.rules.find((r) => r.formula.includes('<0.4') && r.ranges[0].col === 19)!;
+    expect(red.formula).toBe('=AND(ISNUMBER($T4),$T4<0.4,N("okr-grid")=0)');
+    expect(p.rules.some((r) => r.formula.includes('$L4<0'))).toBe(true);
+    expect(p.freezeRows).toBe(3);
+    expect(p.header!.range).toEqual({ row: 2, col: 18, rows: 1, cols: 4 });
+    expect(p.table!.range).toEqual({ row: 2, col: 0, rows: 11, cols: 22 });
+  });
+
+  test('Chinese settings: owned headers in Chinese, and a re-convert in English recognises them', () => {
+    const zh = planConvert(snap, [snap.name], ctx({ lang: 'zh' }));
+    const header = allWrites(zh.plan, snap.name).filter((w) => w.row === 2).sort((a, b) => a.col - b.col).map((w) => w.cell);
+    expect(header).toEqual(['OKR 编号', 'OKR 得分', 'OKR 状态', '更新时间']);
+    let book = applyPlan(bookFromSnapshot(workbookOf(snap)), zh.plan);
+    const again = step(book, snap.name, 'convert', DEFAULT_SETTINGS);
+    expect(again.result.ok).toBe(true);
+    expect(again.result.summary.en).toMatch(/up to date/);
+    // Same cells and formulas (only the dropdown lists follow the new language).
+    expect(sheetOf(again.book, snap.name).values).toEqual(sheetOf(book, snap.name).values);
+    expect(sheetOf(again.book, snap.name).formulas[4][19]).toBe('=OKR.OKRSCORE(J5,I5,H5,G5)');
+    book = again.book;
+    expect(sheetOf(book, snap.name).values[2].slice(18)).toEqual(['OKR 编号', 'OKR 得分', 'OKR 状态', '更新时间']);
+  });
+
+  test('a sheet lacking kind/type/level/confidence gets owned dropdown columns, filled from the model', () => {
+    const g = googleExampleSnapshot();
+    const res = planConvert(g, [g.name], ctx());
+    expect(res.table!.added).toEqual(['id', 'score', 'status', 'updated', 'kind', 'type', 'level', 'confidence', 'start']);
+    const header = allWrites(res.plan, g.name).filter((w) => w.row === 0).sort((a, b) => a.col - b.col).map((w) => w.cell);
+    expect(header).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'Updated', 'Kind', 'Type', 'Level', 'Confidence', 'Start']);
+    // Columns: A Cycle .. F Current; owned G OKR ID, H Score, I Status, J Updated, K Kind, L Type, M Level, N Confidence, O Start.
+    // Row 5 ("from 1.2M to 1.5M"): target cell E5 blank -> inferred target as fallback, start from the owned Start column.
+    expect(formulaAtWrite(res.plan, g.name, 4, 7)).toBe('=OKR.OKRSCORE(F5,IF(E5="",1500000,E5),O5,K5)');
+    const cell = (r: number, c: number) => allWrites(res.plan, g.name).find((w) => w.row === r && w.col === c)!.cell;
+    expect(cell(4, 14)).toBe(1200000);
+    expect(cell(2, 10)).toBe('binary');
+    expect(cell(1, 10)).toBe('increase');
+    const owned = res.plan.sheets[0].validations.filter((v) => v.strict);
+    expect(owned.map((v) => v.range.col).sort((a, b) => a - b)).toEqual([10, 11, 12, 13]);
+  });
+
+  test('objectives repeated on KR rows get no rollup cell', () => {
+    const g = googleExampleSnapshot();
+    const res = planConvert(g, [g.name], ctx());
+    const formulas = allWrites(res.plan, g.name).filter((w) => w.cell !== null && typeof w.cell === 'object');
+    expect(formulas.some((w) => /ROLLUP/.test((w.cell as { f: string }).f))).toBe(false);
+    // 5 KR rows x (score + status)
+    expect(formulas).toHaveLength(10);
+  });
+
+  test('portable mode writes formulas without add-in functions', () => {
+    const res = planConvert(snap, [snap.name], ctx({ formulaMode: 'portable' }));
+    const formulas = allWrites(res.plan, snap.name).filter((w) => w.cell !== null && typeof w.cell === 'object');
+    expect(formulas.length).toBe(18);
+    for (const w of formulas) expect((w.cell as { f: string }).f).not.toMatch(/OKR\.|OKRSCORE|ROLLUP|OKRSTATUS/);
+  });
+});
+
+describe('portable grid evaluated end to end', () => {
+  test('every KR score cell of a converted generated table equals core scoreKr for its row', () => {
+    const snap = generatedSnapshot(30);
+    const settings = resolveSettings({ formulaMode: 'portable' });
+    const { book } = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'convert', settings);
+    const sheet = sheetOf(book, snap.name);
+    const formulas: Record<string, string> = {};
+    sheet.formulas.forEach((line, r) => line.forEach((f, c) => f && (formulas[`${r}:${c}`] = f)));
+    const ev = evaluator(sheet.values, formulas);
+    const model = readSheet(snap, { settings, today: FIXTURE_TODAY });
+    const scoreCol = sheet.values[0].indexOf('OKR Score');
+    expect(scoreCol).toBe(15);
+    let checked = 0;
+    const raw = snap.values;
+    for (const o of model.objectives) {
+      for (const kr of o.krs) {
+        const got = ev.cellValue(kr.row, scoreCol);
+        // The custom function on the same row's cells (Kind H, Start I, Target J, Current K).
+        const [kind, start, target, current] = raw[kr.row].slice(7, 11);
+        const addin = fnOkrScore(current, target, start, kind)[0][0];
+        expect(close(got, addin)).toBe(true);
+        const expected = scoreKr({ kind: kr.kind, start: kr.start, target: kr.target, current: kr.current });
+        if (typeof addin === 'number') {
+          expect(expected.ok && close(got, expected.score)).toBe(true);
+          checked++;
+        }
+      }
+    }
+    // 30 rows: every KR but the 3 unmeasured milestones (rows 10, 20, 30: current blank, no target) has a number.
+    expect(checked).toBe(27);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('convert twice changes nothing; nothing the user typed is lost', () => {
+  const fixtures: [string, () => SheetSnapshot][] = [
+    ['englishTable', englishTableSnapshot],
+    ['messySheet', messySheetSnapshot],
+    ['googleExample', googleExampleSnapshot],
+    ['generated 40', () => generatedSnapshot(40)],
+    ['chineseOutline', chineseOutlineSnapshot],
+  ];
+  for (const host of ['excel', 'sheets'] as const) {
+    for (const lang of ['en', 'zh'] as const) {
+      test.each(fixtures)(`%s (${host}, ${lang})`, (_n, make) => {
+        const snap = make();
+        const settings = resolveSettings({ lang });
+        const start = bookFromSnapshot(workbookOf(snap, [], host));
+        const first = step(start, snap.name, 'convert', settings);
+        expect(first.result.ok).toBe(true);
+        const second = step(first.book, snap.name, 'convert', settings);
+        expect(second.result.ok).toBe(true);
+        expect(canonicalBook(second.book)).toEqual(canonicalBook(first.book));
+        // Every original non-empty value is still where it was, with its formula.
+        const after = sheetOf(first.book, snap.name);
+        snap.values.forEach((line, r) =>
+          line.forEach((v, c) => {
+            if (v === '' || v === null || v === undefined) return;
+            expect(after.values[r][c]).toEqual(v);
+            expect(after.formulas[r][c]).toBe(snap.formulas?.[r]?.[c] ?? '');
+          }),
+        );
+        // Converting the grid sheet that an outline produced changes nothing either.
+        for (const s of first.book.sheets) {
+          if (s.name === snap.name) continue;
+          const again = step(first.book, s.name, 'convert', settings);
+          expect(again.result.ok).toBe(true);
+          expect(canonicalBook(again.book)).toEqual(canonicalBook(first.book));
+        }
+      });
+    }
+  }
+
+  test('an owned cell the user filled in is kept on re-convert', () => {
+    const snap = googleExampleSnapshot();
+    const first = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'convert');
+    const sheet = sheetOf(first.book, snap.name);
+    const conf = sheet.values[0].indexOf('Confidence');
+    const upd = sheet.values[0].indexOf('Updated');
+    sheet.values[2][conf] = 'Low';
+    sheet.values[3][upd] = 46340;
+    const second = step(first.book, snap.name, 'convert');
+    expect(sheetOf(second.book, snap.name).values[2][conf]).toBe('Low');
+    expect(sheetOf(second.book, snap.name).values[3][upd]).toBe(46340);
+  });
+
+  test('a score cell overwritten by hand gets its formula back', () => {
+    const snap = englishTableSnapshot();
+    const first = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'convert');
+    const sheet = sheetOf(first.book, snap.name);
+    sheet.formulas[4][19] = '';
+    sheet.values[4][19] = 0.9;
+    const second = step(first.book, snap.name, 'convert');
+    expect(sheetOf(second.book, snap.name).formulas[4][19]).toBe('=OKR.OKRSCORE(J5,I5,H5,G5)');
+  });
+});
+
+describe('text from cells stays text', () => {
+  const evil = "=cmd|' /C calc'!A0";
+  const img = '<img src=x onerror=alert(1)>';
+  const hyper = '=HYPERLINK("http://x","y")';
+
+  test('messy sheet: the formula-looking note and the <img> owner are never written (user cells)', () => {
+    const snap = messySheetSnapshot();
+    const res = planConvert(snap, [snap.name], ctx());
+    for (const w of allWrites(res.plan, snap.name)) expect(messySheet[w.row]?.[w.col] ?? '').toBe('');
+    const { book } = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'convert');
+    expect(sheetOf(book, snap.name).values[3][7]).toBe(evil);
+    expect(sheetOf(book, snap.name).formulas[3][7]).toBe('');
+    expect(sheetOf(book, snap.name).values[6][2]).toBe(img);
+  });
+
+  test('outline texts copied to the grid are plain strings, never { f }', () => {
+    const snap = snapshotOf('Evil', [[`O: ${evil}`], [`KR1: ${img} 增长10w粉丝`], [`E: ${hyper}`], ['KR2: +1 more @mention -5']]);
+    const res = planConvert(snap, [snap.name], ctx());
+    expect(res.ok).toBe(true);
+    const writes = allWrites(res.plan, res.outline!.sheetName);
+    const texts = writes.filter((w) => typeof w.cell === 'string').map((w) => w.cell as string);
+    expect(texts.some((t) => t.includes('cmd|'))).toBe(true);
+    expect(texts.some((t) => t.includes('<img'))).toBe(true);
+    expect(texts.some((t) => t.includes('HYPERLINK'))).toBe(true);
+    for (const w of writes) {
+      if (w.cell !== null && typeof w.cell === 'object') {
+        expect(w.cell.f).not.toMatch(/cmd\||<img|HYPERLINK|@mention/);
+        expect(w.cell.f).toMatch(/^=(OKR\.)?(OKRSCORE|ROLLUP|OKRSTATUS)\(/);
+      }
+    }
+  });
+});
+
+describe('convert: outline form', () => {
+  test('a new grid sheet with 1 objective and 3 KRs (KR3 target 100,000); the outline is untouched', () => {
+    const snap = chineseOutlineSnapshot();
+    const start = bookFromSnapshot(workbookOf(snap));
+    const { result, book } = step(start, snap.name, 'convert');
+    expect(result.ok).toBe(true);
+    expect(book.sheets.map((s) => s.name)).toEqual(['10月OKR', '10月OKR grid']);
+    expect(canonicalSheet(sheetOf(book, '10月OKR'))).toEqual(canonicalSheet(sheetOf(start, '10月OKR')));
+    const grid = readSheet(workbookSnapshot(book, '10月OKR grid').active, { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY });
+    expect(grid.form).toBe('table');
+    expect(grid.objectives).toHaveLength(1);
+    expect(grid.objectives[0].title).toBe('打造一个成功的客户拓展团队');
+    const krs = grid.objectives[0].krs;
+    expect(krs).toHaveLength(3);
+    expect(krs[2].target).toBe(100000);
+    expect(krs[0].kind).toBe('binary');
+    expect(krs[1].target).toBeNull();
+    // Every initiative text is kept (joined per KR).
+    const sheet = sheetOf(book, '10月OKR grid');
+    const all = sheet.values.flat().filter((v) => typeof v === 'string').join('\n');
+    for (const line of snap.values.flat() as string[]) {
+      const m = /^(?:E|KR\d|O)[:：](.*)$/.exec(line);
+      if (m) expect(all).toContain(m[1].trim());
+    }
+    // The grid is converted: owned block, score formulas on the 3 KR rows and a rollup on the objective row.
+    const header = sheet.values[0];
+    const scoreCol = header.indexOf('OKR Score');
+    expect(scoreCol).toBeGreaterThan(0);
+    expect(sheet.formulas[1][scoreCol]).toMatch(/^=OKR\.ROLLUP\(/);
+    for (const r of [2, 3, 4]) expect(sheet.formulas[r][scoreCol]).toMatch(/^=OKR\.OKRSCORE\(/);
+  });
+
+  test('Chinese settings name the grid "<sheet> 表格" with Chinese headers; a second convert reuses it', () => {
+    const snap = chineseOutlineSnapshot();
+    const settings = resolveSettings({ lang: 'zh' });
+    const first = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'convert', settings);
+    expect(first.book.sheets.map((s) => s.name)).toEqual(['10月OKR', '10月OKR 表格']);
+    expect(sheetOf(first.book, '10月OKR 表格').values[0]).toEqual(expect.arrayContaining(['目标', '关键结果', '目标值', 'OKR 得分']));
+    const second = step(first.book, snap.name, 'convert', settings);
+    expect(second.result.ok).toBe(true);
+    expect(second.result.plan.sheets).toHaveLength(0);
+    expect(second.result.summary.zh).toContain('10月OKR 表格');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('validate and clear', () => {
+  test('marker notes round-trip the user note and fill exactly', () => {
+    for (const user of ['', 'my note', 'two\nlines', 'ends with newline\n', '[OKR Grid] looks like ours but has no fill line']) {
+      for (const fill of ['', '#ffffff', '#00ff00']) {
+        const note = markedNote(user, ['reason one', 'reason\ntwo'], fill);
+        expect(parseMarkedNote(note)).toEqual({ userNote: user, fill });
+      }
+    }
+    expect(parseMarkedNote('plain user note')).toBeNull();
+  });
+
+  function decorated(): SheetSnapshot {
+    // englishTable with a user note and a user fill on every third cell (some of which will get findings).
+    const snap = englishTableSnapshot();
+    snap.notes = snap.values.map((line, r) => line.map((_, c) => ((r + c) % 3 === 0 ? `user note ${r},${c}` : '')));
+    snap.backgrounds = snap.values.map((line, r) => line.map((_, c) => ((r * 7 + c) % 4 === 0 ? '#ffeeaa' : '')));
+    return snap;
+  }
+
+  test('validate marks cells, validate again is the same sheet, clear restores notes and fills exactly', () => {
+    const snap = decorated();
+    const start = bookFromSnapshot(workbookOf(snap));
+    const v1 = step(start, snap.name, 'validate');
+    expect(v1.result.ok).toBe(true);
+    const findings = (v1.result.details as { findings: { row: number; col: number; severity: string }[] }).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    const s1 = sheetOf(v1.book, snap.name);
+    for (const f of findings) {
+      expect(s1.notes[f.row][f.col]).toContain('[OKR Grid] ');
+      expect(['#f4c7c3', '#fce8b2', '#d2e3fc']).toContain(s1.backgrounds[f.row][f.col]);
+      // The user's note is still there, first.
+      const user = snap.notes![f.row][f.col];
+      if (user) expect(s1.notes[f.row][f.col].startsWith(user + '\n')).toBe(true);
+    }
+    expect(v1.result.plan.select).toEqual({ sheet: snap.name, row: findings[0].row, col: findings[0].col });
+    // Values untouched.
+    expect(s1.values).toEqual(sheetOf(start, snap.name).values);
+    const v2 = step(v1.book, snap.name, 'validate');
+    expect(canonicalBook(v2.book)).toEqual(canonicalBook(v1.book));
+    const c1 = step(v2.book, snap.name, 'clear');
+    expect(c1.result.ok).toBe(true);
+    expect(canonicalBook(c1.book)).toEqual(canonicalBook(start));
+    const c2 = step(c1.book, snap.name, 'clear');
+    expect(c2.result.plan.sheets).toHaveLength(0);
+  });
+
+  test('a fixed problem loses its mark on the next validate (fill and note restored)', () => {
+    const snap = decorated();
+    const start = bookFromSnapshot(workbookOf(snap));
+    const v1 = step(start, snap.name, 'validate');
+    // Fix the text in KR-202's current (the value problem at J12).
+    const s = sheetOf(v1.book, snap.name);
+    expect(s.notes[11][9]).toContain('[OKR Grid]');
+    s.values[11][9] = 1500000;
+    const v2 = step(v1.book, snap.name, 'validate');
+    const s2 = sheetOf(v2.book, snap.name);
+    const findings = (v2.result.details as { findings: { row: number; col: number }[] }).findings;
+    if (!findings.some((f) => f.row === 11 && f.col === 9)) {
+      expect(s2.notes[11][9]).toBe(snap.notes![11][9]);
+      expect(s2.backgrounds[11][9]).toBe(snap.backgrounds![11][9]);
+    }
+  });
+
+  test('findings on the same cell share one note, with the most severe fill', () => {
+    const snap = englishTableSnapshot();
+    snap.notes = snap.values.map((l) => l.map(() => ''));
+    snap.backgrounds = snap.values.map((l) => l.map(() => ''));
+    const m = { en: 'a', zh: '甲' };
+    const plan = planValidate(
+      snap,
+      [
+        { rule: 'owner-missing', severity: 'info', sheet: snap.name, row: 4, col: 2, message: m },
+        { rule: 'weight-negative', severity: 'error', sheet: snap.name, row: 4, col: 2, message: { en: 'b', zh: '乙' } },
+      ],
+      'zh',
+    );
+    expect(plan.backgrounds).toEqual([{ row: 4, col: 2, value: '#f4c7c3' }]);
+    expect(plan.notes).toEqual([{ row: 4, col: 2, value: '[OKR Grid] 甲\n[OKR Grid] 乙\n⟦okr-grid fill=none lines=2⟧' }]);
+  });
+});

@@ -1,0 +1,256 @@
+/**
+ * Applying hand-written plans to a real workbook, saving it and reading the file back with ExcelJS: every part of a
+ * SheetPlan must survive the round trip, and strings must never become formulas.
+ */
+import fs from 'fs';
+import path from 'path';
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { applyPlan } from '../../xlsx/apply';
+import { emptySheetPlan, OWNED_RULE_MARK, type SheetPlan, type WorkbookPlan } from '../../core/sheet-plan';
+import { readWorkbookFile, tempDir } from './helpers';
+
+let lastFile = '';
+async function saveAndRead(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  lastFile = path.join(tempDir('okr-apply-'), 'out.xlsx');
+  await wb.xlsx.writeFile(lastFile);
+  return readWorkbookFile(lastFile);
+}
+
+function userBook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('OKRs');
+  ws.getCell('A1').value = 'Key Result';
+  ws.getCell('B1').value = 'Current';
+  ws.getCell('A2').value = 'Raise repeat rate';
+  ws.getCell('B2').value = 0.21;
+  ws.getCell('A3').value = 'Cut refunds';
+  ws.getCell('B3').value = 0.04;
+  // a rule the user made themselves: must survive replaceOwnedRules
+  ws.addConditionalFormatting({
+    ref: 'B2:B3',
+    rules: [{ type: 'expression', priority: 1, formulae: ['$B2>0.5'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF0000FF' } } } } as any],
+  });
+  wb.addWorksheet('Notes').getCell('A1').value = 'keep me';
+  return wb;
+}
+
+function plan(p: Partial<SheetPlan> & { sheet: string }): SheetPlan {
+  return { ...emptySheetPlan(p.sheet), ...p };
+}
+
+describe('cells', () => {
+  let out: ExcelJS.Workbook;
+  let cellsFile = '';
+  beforeAll(async () => {
+    const wb = userBook();
+    applyPlan(wb, {
+      sheets: [
+        plan({
+          sheet: 'OKRs',
+          writes: [
+            {
+              row: 0,
+              col: 2,
+              cells: [
+                ['Score', 'Label', 'Flag'],
+                [{ f: '=MAX(0,MIN(1,B2/0.25))' }, "=cmd|' /C calc'!A0", true],
+                [{ f: '=MAX(0,MIN(1,B3/0.03))' }, '+1', null],
+              ],
+            },
+            { row: 3, col: 0, cells: [['@SUM(A1)', "'quoted", 46387]] },
+          ],
+          numberFormats: [{ row: 1, col: 2, formats: [['0%'], ['0%']] }, { row: 3, col: 2, formats: [['yyyy-mm-dd']] }],
+        }),
+      ],
+    });
+    out = await saveAndRead(wb);
+    cellsFile = lastFile;
+  });
+
+  test('formulas are formulas, without a stale cached result', () => {
+    const c = out.getWorksheet('OKRs')!.getCell('C2');
+    expect(c.type).toBe(ExcelJS.ValueType.Formula);
+    expect(c.formula).toBe('MAX(0,MIN(1,B2/0.25))');
+  });
+  test('strings that look like formulas stay text', () => {
+    const ws = out.getWorksheet('OKRs')!;
+    for (const [addr, text] of [
+      ['D2', "=cmd|' /C calc'!A0"],
+      ['D3', '+1'],
+      ['A4', '@SUM(A1)'],
+      ['B4', "'quoted"],
+    ]) {
+      expect(ws.getCell(addr).type).toBe(ExcelJS.ValueType.String);
+      expect(ws.getCell(addr).value).toBe(text);
+    }
+  });
+  test('numbers, booleans and nulls', () => {
+    const ws = out.getWorksheet('OKRs')!;
+    expect(ws.getCell('E2').value).toBe(true);
+    expect(ws.getCell('E3').value).toBeNull();
+    expect(ws.getCell('C1').value).toBe('Score');
+  });
+  test('number formats, including a date format that makes a serial a date', () => {
+    const ws = out.getWorksheet('OKRs')!;
+    expect(ws.getCell('C2').numFmt).toBe('0%');
+    expect(ws.getCell('C3').numFmt).toBe('0%');
+    expect(ws.getCell('C4').numFmt).toBe('yyyy-mm-dd');
+    const v = ws.getCell('C4').value as Date;
+    expect(v instanceof Date ? v.toISOString().slice(0, 10) : v).toBe('2026-12-31');
+  });
+  test('the file asks spreadsheets to compute formulas on open', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(cellsFile));
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(xml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+  test('cells the plan did not touch keep their values', () => {
+    const ws = out.getWorksheet('OKRs')!;
+    expect(ws.getCell('A2').value).toBe('Raise repeat rate');
+    expect(ws.getCell('B3').value).toBe(0.04);
+    expect(out.getWorksheet('Notes')!.getCell('A1').value).toBe('keep me');
+  });
+});
+
+describe('validation, rules, notes, fills, freeze, header', () => {
+  let out: ExcelJS.Workbook;
+  const owned = `AND(ISNUMBER($C2),$C2<0.4,${OWNED_RULE_MARK})`;
+  beforeAll(async () => {
+    const wb = userBook();
+    // an owned rule from an earlier run, to be replaced
+    wb.getWorksheet('OKRs')!.addConditionalFormatting({
+      ref: 'C2:C3',
+      rules: [{ type: 'expression', priority: 2, formulae: [`AND($C2>2,${OWNED_RULE_MARK})`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF00FF00' } } } } as any],
+    });
+    const ws = wb.getWorksheet('OKRs')!;
+    ws.getCell('A3').note = 'old note';
+    ws.getCell('A3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    applyPlan(wb, {
+      sheets: [
+        plan({
+          sheet: 'OKRs',
+          validations: [
+            { range: { row: 1, col: 5, rows: 2, cols: 1 }, list: ['Increase', 'Decrease', 'Stay above'], strict: true },
+            { range: { row: 1, col: 6, rows: 2, cols: 1 }, list: ['高', '中', '低'], strict: false },
+          ],
+          replaceOwnedRules: true,
+          rules: [{ ranges: [{ row: 1, col: 2, rows: 2, cols: 1 }], formula: '=' + owned, fill: '#f4cccc', fontColor: '#990000' }],
+          notes: [
+            { row: 1, col: 0, value: 'Score = (current - start) / (target - start)' },
+            { row: 2, col: 0, value: '' },
+          ],
+          backgrounds: [
+            { row: 1, col: 1, value: '#fff2cc' },
+            { row: 2, col: 0, value: '' },
+          ],
+          freezeRows: 1,
+          header: { range: { row: 0, col: 0, rows: 1, cols: 3 }, bold: true, fill: '#1f4e78', fontColor: '#ffffff' },
+          table: { name: 'OKRGrid', range: { row: 0, col: 0, rows: 3, cols: 3 } },
+          columnWidths: [{ col: 0, width: 280 }],
+        }),
+      ],
+    });
+    out = await saveAndRead(wb);
+  });
+
+  test('list validations: strict stops, loose warns, one range each', () => {
+    const ws = out.getWorksheet('OKRs')!;
+    const f2 = (ws.getCell('F2') as any).dataValidation;
+    const f3 = (ws.getCell('F3') as any).dataValidation;
+    expect(f2.type).toBe('list');
+    expect(f2.formulae[0]).toBe('"Increase,Decrease,Stay above"');
+    expect(f2.errorStyle ?? 'stop').toBe('stop');
+    expect(f3.formulae[0]).toBe('"Increase,Decrease,Stay above"');
+    const g2 = (ws.getCell('G2') as any).dataValidation;
+    expect(g2.formulae[0]).toBe('"高,中,低"');
+    expect(g2.errorStyle).toBe('warning');
+    expect((ws.getCell('F4') as any).dataValidation).toBeUndefined();
+  });
+  test("owned rules are replaced, the user's own rule is kept", () => {
+    const cfs: any[] = (out.getWorksheet('OKRs') as any).conditionalFormattings;
+    const formulas = cfs.flatMap((cf) => cf.rules.map((r: any) => `${cf.ref} ${r.formulae[0]}`));
+    expect(formulas).toContain('B2:B3 $B2>0.5');
+    expect(formulas).toContain(`C2:C3 ${owned}`);
+    expect(formulas.some((f) => f.includes('$C2>2'))).toBe(false);
+    const mine = cfs.find((cf) => cf.rules[0].formulae[0] === owned).rules[0];
+    expect(mine.type).toBe('expression');
+    expect(mine.style.fill.bgColor.argb).toBe('FFF4CCCC');
+    expect(mine.style.font.color.argb).toBe('FF990000');
+  });
+  test('notes set and removed', () => {
+    const ws = out.getWorksheet('OKRs')!;
+    const n: any = ws.getCell('A2').note;
+    expect(typeof n === 'string' ? n : n.texts.map((t: any) => t.text).join('')).toBe('Score = (current - start) / (target - start)');
+    expect(ws.getCell('A3').note).toBeUndefined();
+  });
+  test('fills set and cleared', () => {
+    const ws = out.getWorksheet('OKRs')!;
+    expect((ws.getCell('B2').fill as any).fgColor.argb).toBe('FFFFF2CC');
+    const cleared: any = ws.getCell('A3').fill;
+    expect(!cleared || cleared.pattern === 'none' || cleared.type !== 'pattern').toBe(true);
+    // B3 shared a style with B2 when the file was built: it must not have picked up B2's fill
+    const b3: any = ws.getCell('B3').fill;
+    expect(b3?.fgColor?.argb).not.toBe('FFFFF2CC');
+  });
+  test('frozen header row, header style, autofilter, column width', () => {
+    const ws = out.getWorksheet('OKRs')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getCell('B1').font.bold).toBe(true);
+    expect((ws.getCell('B1').font.color as any).argb).toBe('FFFFFFFF');
+    expect((ws.getCell('C1').fill as any).fgColor.argb).toBe('FF1F4E78');
+    expect(ws.getCell('D1').font?.bold).toBeFalsy();
+    expect(ws.autoFilter).toBe('A1:C3');
+    expect(ws.getColumn(1).width).toBe(40);
+  });
+});
+
+describe('sheets', () => {
+  test('a new sheet is created after the named one; replaceAll clears an owned sheet; activate', async () => {
+    const wb = userBook();
+    const sc = wb.addWorksheet('OKR Scorecard');
+    sc.getCell('A1').value = 'old';
+    sc.getCell('Z50').value = 'old far away';
+    const p: WorkbookPlan = {
+      sheets: [
+        plan({ sheet: 'OKR History', create: { after: 'OKRs' }, writes: [{ row: 0, col: 0, cells: [['Cycle', 'Score'], ['2026-Q4', 0.5]] }] }),
+        plan({ sheet: 'OKR Scorecard', replaceAll: true, writes: [{ row: 0, col: 0, cells: [['Scope']] }] }),
+      ],
+      activate: 'OKR Scorecard',
+    };
+    applyPlan(wb, p);
+    const out = await saveAndRead(wb);
+    expect(out.worksheets.map((s) => s.name)).toEqual(['OKRs', 'OKR History', 'Notes', 'OKR Scorecard']);
+    expect(out.getWorksheet('OKR History')!.getCell('B2').value).toBe(0.5);
+    const scOut = out.getWorksheet('OKR Scorecard')!;
+    expect(scOut.getCell('A1').value).toBe('Scope');
+    expect(scOut.getCell('Z50').value).toBeNull();
+    expect((out.views[0] as any).activeTab).toBe(3);
+  });
+
+  test('overwriting the master of a shared formula keeps its clones working', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = 1;
+    ws.getCell('A2').value = 2;
+    ws.getCell('A3').value = 3;
+    ws.getCell('B1').value = { formula: 'A1*2', result: 2 } as any;
+    ws.getCell('B2').value = { sharedFormula: 'B1', result: 4 } as any;
+    ws.getCell('B3').value = { sharedFormula: 'B1', result: 6 } as any;
+    applyPlan(wb, { sheets: [plan({ sheet: 'S', writes: [{ row: 0, col: 1, cells: [['Score']] }] })] });
+    const out = await saveAndRead(wb);
+    const o = out.getWorksheet('S')!;
+    expect(o.getCell('B1').value).toBe('Score');
+    expect(o.getCell('B2').formula).toBe('A2*2');
+    expect(o.getCell('B3').formula).toBe('A3*2');
+  });
+
+  test('a list too long for an .xlsx inline dropdown is left out with a warning, not a broken file', async () => {
+    const wb = userBook();
+    const list = Array.from({ length: 60 }, (_, i) => `Owner number ${i}`);
+    const r = applyPlan(wb, { sheets: [plan({ sheet: 'OKRs', validations: [{ range: { row: 1, col: 3, rows: 2, cols: 1 }, list, strict: false }] })] });
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0].zh).toContain('D2:D3');
+    const out = await saveAndRead(wb);
+    expect((out.getWorksheet('OKRs')!.getCell('D2') as any).dataValidation).toBeUndefined();
+  });
+});

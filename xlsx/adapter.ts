@@ -1,0 +1,114 @@
+/**
+ * The .xlsx host: the same read -> core -> apply cycle as the Excel and Sheets adapters, on a workbook file held in
+ * memory by ExcelJS. Files it writes always carry portable formulas (native functions only), so they compute in any
+ * spreadsheet without the add-in.
+ */
+import { promises as fs } from 'fs';
+import ExcelJS from 'exceljs';
+import { readsFor, runCommand, type CommandName } from '../core/commands';
+import type { CommandResult, ReadRequest, WorkbookSnapshot } from '../core/sheet-plan';
+import type { Settings } from '../core/settings';
+import type { Msg } from '../core/i18n';
+import { activeSheet, readWorkbook } from './snapshot';
+import { applyPlan } from './apply';
+import { fileProblem, XlsxFileError } from './messages';
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** Compound File Binary (OLE2): an encrypted OOXML package or a legacy .xls. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const startsWith = (buf: Buffer, magic: number[]) => magic.every((b, i) => buf[i] === b);
+
+/** What kind of file this is, from its bytes; null when it looks like an .xlsx package. */
+export function sniff(buf: Buffer): 'empty' | 'encrypted' | 'legacyXls' | 'notXlsx' | null {
+  if (buf.length === 0) return 'empty';
+  if (startsWith(buf, CFB_MAGIC)) {
+    // An encrypted OOXML file is a CFB container with an 'EncryptionInfo' stream (names are UTF-16LE).
+    return buf.includes(Buffer.from('EncryptionInfo', 'utf16le')) ? 'encrypted' : 'legacyXls';
+  }
+  if (!startsWith(buf, ZIP_MAGIC)) return 'notXlsx';
+  return null;
+}
+
+/** Loads a workbook, turning every way a file can be unusable into an XlsxFileError with a message in both languages. */
+export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch (e: any) {
+    if (e?.code === 'ENOENT') throw new XlsxFileError('missing', fileProblem.missing(file));
+    throw new XlsxFileError('unreadable', fileProblem.unreadable(file, e?.code ?? String(e?.message ?? e)));
+  }
+  const kind = sniff(buf);
+  if (kind) throw new XlsxFileError(kind, fileProblem[kind](file));
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as any);
+  } catch (e: any) {
+    throw new XlsxFileError('corrupt', fileProblem.corrupt(file, String(e?.message ?? e).slice(0, 120)));
+  }
+  if (wb.worksheets.length === 0) throw new XlsxFileError('noSheets', fileProblem.noSheets(file));
+  return wb;
+}
+
+/** Everything any command may need, so one snapshot serves the command and the validation printed beside it. */
+export function readsForAll(names: CommandName[], settings: Settings): ReadRequest {
+  const reqs = names.map((n) => readsFor(n, settings));
+  return {
+    formulas: reqs.some((r) => r.formulas),
+    notes: reqs.some((r) => r.notes),
+    backgrounds: reqs.some((r) => r.backgrounds),
+    others: [...new Set(reqs.flatMap((r) => r.others))],
+  };
+}
+
+export function portable(settings: Settings): Settings {
+  return { ...settings, formulaMode: 'portable' };
+}
+
+export interface WorkbookRun {
+  sheet: string;
+  snap: WorkbookSnapshot;
+  result: CommandResult;
+  /** Findings of 'validate' on the same snapshot (the command's own when the command is validate). */
+  validation: CommandResult;
+  applied: boolean;
+  warnings: Msg[];
+  rows: number;
+}
+
+/**
+ * Reads `sheet` (or the active sheet), runs the command and, when it succeeds, applies its plan to `wb`.
+ * Throws only when applying fails; the workbook must then be dropped, not saved.
+ */
+export function runOnWorkbook(
+  wb: ExcelJS.Workbook,
+  name: CommandName,
+  settings: Settings,
+  opts: { sheet?: ExcelJS.Worksheet; today: string; apply: boolean },
+): WorkbookRun {
+  const s = portable(settings);
+  const ws = opts.sheet ?? activeSheet(wb)!;
+  const snap = readWorkbook(wb, ws, readsForAll([name, 'validate'], s), opts.today);
+  const result = runCommand(name, snap, s);
+  const validation = name === 'validate' ? result : runCommand('validate', snap, s);
+  let warnings: Msg[] = [];
+  let applied = false;
+  if (result.ok && opts.apply) {
+    warnings = applyPlan(wb, result.plan).warnings;
+    applied = true;
+  }
+  return { sheet: ws.name, snap, result, validation, applied, warnings, rows: snap.active.values.length };
+}
+
+/** Writes to a temporary file beside the target, then renames it: the target is never left half written. */
+export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}

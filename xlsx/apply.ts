@@ -1,0 +1,240 @@
+/**
+ * Applying core's WorkbookPlan to an ExcelJS workbook held in memory. Nothing reaches the disk here: the caller saves
+ * the workbook only when the whole plan applied, so a failure halfway leaves the user's file exactly as it was.
+ */
+import ExcelJS from 'exceljs';
+import type { CellBlock, ConditionalRule, ListValidation, PlanCell, SheetPlan, WorkbookPlan } from '../core/sheet-plan';
+import { a1, isOwnedRuleFormula, rectA1 } from '../core/sheet-plan';
+import type { Rect } from '../core/model';
+import { msg, type Msg } from '../core/i18n';
+
+/** Excel rejects a file whose inline list validation is longer than this. */
+const MAX_INLINE_LIST = 255;
+/** Pixels per character of ExcelJS column width (Calibri 11, Excel's default). */
+const PX_PER_CHAR = 7;
+
+export interface ApplyReport {
+  /** Parts of the plan the file format could not hold as asked (the rest was applied). */
+  warnings: Msg[];
+}
+
+const argb = (hex: string) => 'FF' + hex.replace(/^#/, '').toUpperCase().padStart(6, '0').slice(-6);
+
+function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
+  return ws.getCell(row + 1, col + 1);
+}
+
+/** A fresh style object per cell: ExcelJS shares style objects between cells read with the same style id. */
+function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>, drop?: keyof ExcelJS.Style): void {
+  const next: any = { ...(cell.style ?? {}), ...patch };
+  if (drop) delete next[drop];
+  cell.style = next;
+}
+
+export function planCellValue(v: PlanCell): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v; // a string cell is always text in the file, even '=cmd|...'
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'object' && typeof (v as { f: unknown }).f === 'string') {
+    return { formula: (v as { f: string }).f.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  }
+  return null;
+}
+
+/**
+ * Shared formulas point at a master cell; overwriting a master would orphan its clones (ExcelJS then refuses to save).
+ * Every clone becomes an ordinary formula with the same text first.
+ */
+function unshareFormulas(ws: ExcelJS.Worksheet): void {
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const v = cell.value as any;
+      if (v && typeof v === 'object' && (v.sharedFormula || v.shareType === 'shared')) {
+        const f = cell.formula;
+        cell.value = f ? ({ formula: f, result: v.result } as ExcelJS.CellFormulaValue) : (v.result ?? null);
+      }
+    });
+  });
+}
+
+function writeBlock(ws: ExcelJS.Worksheet, b: CellBlock): void {
+  b.cells.forEach((line, i) =>
+    line.forEach((v, j) => {
+      cellAt(ws, b.row + i, b.col + j).value = planCellValue(v);
+    }),
+  );
+}
+
+function inRect(row: number, col: number, r: Rect): boolean {
+  return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+}
+
+function listFormula(list: string[]): string | null {
+  if (list.some((s) => s.includes(','))) return null;
+  const joined = list.map((s) => s.replace(/"/g, '""')).join(',');
+  return joined.length > MAX_INLINE_LIST ? null : `"${joined}"`;
+}
+
+function addValidation(ws: ExcelJS.Worksheet, v: ListValidation, warnings: Msg[]): void {
+  const model = (ws as any).dataValidations.model as Record<string, unknown>;
+  // Drop what covered these cells before (ExcelJS keeps validations read from a file per cell).
+  for (const key of Object.keys(model)) {
+    if (!model[key] || key.includes(':')) continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(key);
+    if (!m) continue;
+    const col = m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    if (inRect(Number(m[2]) - 1, col, v.range)) delete model[key];
+  }
+  const formula = listFormula(v.list);
+  if (!formula) {
+    warnings.push(
+      msg(
+        `The dropdown for ${rectA1(v.range)} was left out: its list is too long or has commas for an .xlsx file.`,
+        `${rectA1(v.range)} 的下拉列表未写入:列表过长或含有逗号,.xlsx 文件无法保存。`,
+      ),
+    );
+    return;
+  }
+  (ws as any).dataValidations.add(rectA1(v.range), {
+    type: 'list',
+    allowBlank: true,
+    formulae: [formula],
+    showErrorMessage: true,
+    errorStyle: v.strict ? 'stop' : 'warning',
+  });
+}
+
+function ruleFormulas(rule: any): string[] {
+  return Array.isArray(rule?.formulae) ? rule.formulae.map(String) : [];
+}
+
+function replaceOwnedRules(ws: ExcelJS.Worksheet): void {
+  const kept: any[] = [];
+  for (const cf of (ws as any).conditionalFormattings ?? []) {
+    const rules = (cf.rules ?? []).filter((r: any) => !ruleFormulas(r).some((f) => isOwnedRuleFormula(f)));
+    if (rules.length) kept.push({ ...cf, rules });
+  }
+  (ws as any).conditionalFormattings = kept;
+}
+
+function addRule(ws: ExcelJS.Worksheet, rule: ConditionalRule): void {
+  const existing: any[] = (ws as any).conditionalFormattings ?? [];
+  const priority =
+    existing.reduce((m, cf) => Math.max(m, ...(cf.rules ?? []).map((r: any) => Number(r.priority) || 0)), 0) + 1;
+  const style: any = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.fill) } } };
+  if (rule.fontColor) style.font = { color: { argb: argb(rule.fontColor) } };
+  ws.addConditionalFormatting({
+    ref: rule.ranges.map(rectA1).join(' '),
+    rules: [{ type: 'expression', priority, formulae: [rule.formula.replace(/^=/, '')], style } as any],
+  });
+}
+
+function patchNote(ws: ExcelJS.Worksheet, row: number, col: number, text: string): void {
+  const cell = cellAt(ws, row, col) as any;
+  if (text) cell.note = text;
+  else cell._comment = undefined; // ExcelJS has no public way to remove a note
+}
+
+function freeze(ws: ExcelJS.Worksheet, rows: number): void {
+  const prev: any = ws.views?.[0] ?? {};
+  const xSplit = prev.state === 'frozen' ? prev.xSplit ?? 0 : 0;
+  ws.views = [
+    rows > 0 || xSplit > 0
+      ? { ...prev, state: 'frozen', xSplit, ySplit: rows, topLeftCell: a1(rows, xSplit) }
+      : { ...prev, state: 'normal', xSplit: undefined, ySplit: undefined, topLeftCell: undefined },
+  ];
+}
+
+function placeAfter(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, after: string | undefined): void {
+  const order = wb.worksheets.filter((s) => s !== ws);
+  const i = after ? order.findIndex((s) => s.name === after) : -1;
+  order.splice(i >= 0 ? i + 1 : order.length, 0, ws);
+  order.forEach((s, k) => ((s as any).orderNo = k + 1));
+}
+
+/** A sheet the add-in owns is cleared by replacing it with an empty one in the same place. */
+function recreate(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): ExcelJS.Worksheet {
+  const order = wb.worksheets;
+  const at = order.indexOf(ws);
+  const name = ws.name;
+  wb.removeWorksheet(ws.id);
+  const fresh = wb.addWorksheet(name);
+  placeAfter(wb, fresh, at > 0 ? order[at - 1].name : undefined);
+  if (at === 0) {
+    const rest = wb.worksheets.filter((s) => s !== fresh);
+    [fresh, ...rest].forEach((s, k) => ((s as any).orderNo = k + 1));
+  }
+  return fresh;
+}
+
+function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[]): void {
+  let ws = wb.getWorksheet(p.sheet);
+  if (!ws) {
+    ws = wb.addWorksheet(p.sheet);
+    placeAfter(wb, ws, p.create?.after);
+  } else if (p.replaceAll) {
+    ws = recreate(wb, ws);
+  }
+  unshareFormulas(ws);
+  for (const b of p.writes) writeBlock(ws, b);
+  for (const fb of p.numberFormats) {
+    fb.formats.forEach((line, i) => line.forEach((f, j) => restyle(cellAt(ws!, fb.row + i, fb.col + j), { numFmt: f })));
+  }
+  for (const v of p.validations) addValidation(ws, v, warnings);
+  if (p.replaceOwnedRules) replaceOwnedRules(ws);
+  for (const r of p.rules) addRule(ws, r);
+  for (const b of p.backgrounds) {
+    const cell = cellAt(ws, b.row, b.col);
+    if (b.value) restyle(cell, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(b.value) } } });
+    else restyle(cell, {}, 'fill');
+  }
+  for (const n of p.notes) patchNote(ws, n.row, n.col, n.value);
+  if (p.freezeRows !== undefined) freeze(ws, p.freezeRows);
+  if (p.header) {
+    const h = p.header;
+    for (let r = h.range.row; r < h.range.row + h.range.rows; r++) {
+      for (let c = h.range.col; c < h.range.col + h.range.cols; c++) {
+        const cell = cellAt(ws, r, c);
+        restyle(cell, {
+          font: { ...(cell.font ?? {}), bold: h.bold, color: { argb: argb(h.fontColor) } },
+          fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(h.fill) } },
+        });
+      }
+    }
+  }
+  // An ExcelJS table rewrites every cell of its range; an autofilter gives the same header buttons without touching data.
+  if (p.table) ws.autoFilter = rectA1(p.table.range);
+  for (const w of p.columnWidths ?? []) ws.getColumn(w.col + 1).width = Math.max(1, Math.round((w.width / PX_PER_CHAR) * 10) / 10);
+}
+
+function activate(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  const sheets = wb.worksheets;
+  const name = plan.activate ?? plan.select?.sheet;
+  const idx = name ? sheets.findIndex((s) => s.name === name) : -1;
+  if (idx < 0) return;
+  const view: any = wb.views?.[0] ?? { x: 0, y: 0, width: 10000, height: 20000, visibility: 'visible' };
+  wb.views = [{ ...view, activeTab: idx, firstSheet: 0 }];
+  sheets.forEach((s, i) => {
+    const v: any = s.views?.[0] ?? {};
+    s.views = [{ ...v, tabSelected: i === idx }];
+  });
+  if (plan.select && plan.select.sheet === sheets[idx].name) {
+    const v: any = sheets[idx].views[0];
+    sheets[idx].views = [{ ...v, activeCell: a1(plan.select.row, plan.select.col) }];
+  }
+}
+
+/** Applies every part of the plan; throws on the first failure (the caller then simply does not save). */
+export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): ApplyReport {
+  const warnings: Msg[] = [];
+  for (const name of plan.deleteSheets ?? []) {
+    const ws = wb.getWorksheet(name);
+    if (ws) wb.removeWorksheet(ws.id);
+  }
+  for (const p of plan.sheets) applySheet(wb, p, warnings);
+  activate(wb, plan);
+  // Formulas are written without cached results: every spreadsheet must compute them when the file opens.
+  (wb as any).calcProperties = { ...((wb as any).calcProperties ?? {}), fullCalcOnLoad: true };
+  return { warnings };
+}

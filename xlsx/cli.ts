@@ -1,0 +1,310 @@
+/**
+ * `okr-grid`: the grid's commands on .xlsx files, for scheduled jobs and people without the add-in.
+ * Never overwrites its input unless --in-place; exit 0 done, 1 error-severity findings, 2 bad usage / unusable file.
+ */
+import path from 'path';
+import { promises as fs } from 'fs';
+import type ExcelJS from 'exceljs';
+import type { CommandName } from '../core/commands';
+import { resolveSettings, type Settings } from '../core/settings';
+import { langFromLocale, t, type Lang, type Msg } from '../core/i18n';
+import { openWorkbook, runOnWorkbook, saveWorkbook, type WorkbookRun } from './adapter';
+import { cliText, UsageError, XlsxFileError } from './messages';
+import { countBySeverity, findingsOf, findingsTable } from './findings-table';
+import { rollupWorkbooks } from './rollup';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+  /** stderr is a terminal: show progress even for small files. */
+  tty: boolean;
+}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+const COMMAND_OF: Record<string, CommandName | 'rollup'> = {
+  convert: 'convert',
+  validate: 'validate',
+  score: 'score',
+  close: 'score',
+  rollup: 'rollup',
+};
+
+/** Files bigger than this get progress messages even when stderr is not a terminal. */
+const LARGE_FILE_BYTES = 256 * 1024;
+
+export interface CliArgs {
+  command: string;
+  files: string[];
+  out?: string;
+  inPlace: boolean;
+  sheet?: string;
+  cycle?: string;
+  lang: Lang;
+  json: boolean;
+  quiet: boolean;
+  today: string;
+  help: boolean;
+}
+
+function localToday(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export function parseArgs(argv: string[], env: Record<string, string | undefined>): CliArgs {
+  const a: CliArgs = {
+    command: '',
+    files: [],
+    inPlace: false,
+    lang: langFromLocale(env.OKR_GRID_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG),
+    json: false,
+    quiet: false,
+    today: localToday(),
+    help: false,
+  };
+  // --lang first, so every later usage message is in the asked language.
+  const li = argv.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
+  if (li >= 0) {
+    const v = argv[li].includes('=') ? argv[li].split('=')[1] : argv[li + 1];
+    if (v === 'en' || v === 'zh') a.lang = v;
+  }
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    let inline: string | undefined;
+    if (arg.startsWith('--') && arg.includes('=')) [arg, inline] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('-') && v.length > 1)) throw new UsageError(cliText.missingValue(arg));
+      return v;
+    };
+    switch (arg) {
+      case '-h':
+      case '--help':
+        a.help = true;
+        break;
+      case '-o':
+      case '--out':
+        a.out = value();
+        break;
+      case '--in-place':
+        a.inPlace = true;
+        break;
+      case '--sheet':
+        a.sheet = value();
+        break;
+      case '--cycle':
+        a.cycle = value();
+        break;
+      case '--lang': {
+        const v = value();
+        if (v !== 'en' && v !== 'zh') throw new UsageError(cliText.badLang(v));
+        a.lang = v;
+        break;
+      }
+      case '--today': {
+        const v = value();
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(cliText.badDate(v));
+        a.today = v;
+        break;
+      }
+      case '--json':
+        a.json = true;
+        break;
+      case '-q':
+      case '--quiet':
+        a.quiet = true;
+        break;
+      default:
+        if (arg.startsWith('-') && arg.length > 1) throw new UsageError(cliText.unknownOption(arg));
+        if (!a.command) a.command = arg;
+        else a.files.push(arg);
+    }
+  }
+  return a;
+}
+
+/** `team.xlsx` -> `team.okr.xlsx` beside it. */
+export function defaultOutput(file: string): string {
+  const ext = path.extname(file);
+  return path.join(path.dirname(file), `${path.basename(file, ext)}.okr${ext.toLowerCase() === '.xlsx' ? ext : '.xlsx'}`);
+}
+
+function samePath(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    return (await fs.stat(file)).size;
+  } catch {
+    return 0;
+  }
+}
+
+function settingsFor(args: CliArgs): Settings {
+  return resolveSettings({ lang: args.lang, cycle: args.cycle ?? null, formulaMode: 'portable' });
+}
+
+/** The asked sheet, or the active one; when the active sheet is not an OKR sheet, the first visible one that is. */
+function runOnBestSheet(
+  wb: ExcelJS.Workbook,
+  command: CommandName,
+  settings: Settings,
+  args: CliArgs,
+  apply: boolean,
+): { run: WorkbookRun; tried: WorkbookRun[] } {
+  if (args.sheet) {
+    const ws = wb.getWorksheet(args.sheet);
+    if (!ws) throw new UsageError(cliText.noSheet(args.sheet, args.files[0]));
+    const run = runOnWorkbook(wb, command, settings, { sheet: ws, today: args.today, apply });
+    return { run, tried: [run] };
+  }
+  const first = runOnWorkbook(wb, command, settings, { today: args.today, apply });
+  const tried = [first];
+  if (first.result.ok) return { run: first, tried };
+  for (const ws of wb.worksheets) {
+    if (ws.name === first.sheet || ws.state !== 'visible') continue;
+    const run = runOnWorkbook(wb, command, settings, { sheet: ws, today: args.today, apply });
+    tried.push(run);
+    if (run.result.ok) return { run, tried };
+  }
+  return { run: first, tried };
+}
+
+async function runOne(args: CliArgs, io: CliIo): Promise<number> {
+  const lang = args.lang;
+  const say = (m: Msg) => io.out(t(m, lang));
+  const command = COMMAND_OF[args.command] as CommandName;
+  if (args.files.length === 0) throw new UsageError(cliText.needFile);
+  if (args.files.length > 1) throw new UsageError(cliText.oneFile);
+  if (args.out && args.inPlace) throw new UsageError(cliText.inPlaceAndOut);
+  const input = args.files[0];
+  const writes = command !== 'validate' || !!args.out || args.inPlace;
+  const output = args.inPlace ? input : args.out ?? defaultOutput(input);
+  if (writes && !args.inPlace && samePath(output, input)) throw new UsageError(cliText.outIsInput);
+
+  const progress = !args.quiet && (io.tty || (await fileSize(input)) > LARGE_FILE_BYTES);
+  const note = (m: Msg) => progress && io.err(t(m, lang));
+  const t0 = Date.now();
+  note(cliText.reading(input));
+  const wb = await openWorkbook(input);
+  note(cliText.running(args.command));
+  const settings = settingsFor(args);
+  let picked: { run: WorkbookRun; tried: WorkbookRun[] };
+  try {
+    picked = runOnBestSheet(wb, command, settings, args, writes);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const detail = String((e as Error)?.message ?? e).slice(0, 200);
+    io.err(t(cliText.applyFailed(detail), lang));
+    return EXIT.usage;
+  }
+  const { run } = picked;
+  note(cliText.read(run.rows, Date.now() - t0));
+  if (!run.result.ok) {
+    const msgText = cliText.notOkr(input, t(run.result.summary, lang));
+    if (args.json) io.out(JSON.stringify({ ok: false, command: args.command, file: input, summary: run.result.summary, message: msgText }, null, 2));
+    else io.err(t(msgText, lang));
+    return EXIT.usage;
+  }
+  if (run.sheet !== picked.tried[0].sheet) note(cliText.usingSheet(run.sheet));
+
+  let written: string | null = null;
+  if (writes && run.applied) {
+    note(cliText.writing(output));
+    try {
+      await saveWorkbook(wb, output);
+      written = output;
+    } catch (e) {
+      io.err(t(cliText.writeFailed(output, String((e as Error)?.message ?? e).slice(0, 200)), lang));
+      return EXIT.usage;
+    }
+  }
+  const findings = findingsOf(run.validation.details);
+  const counts = countBySeverity(findings);
+  const code = counts.error > 0 ? EXIT.findings : EXIT.ok;
+  if (args.json) {
+    io.out(
+      JSON.stringify(
+        {
+          ok: true,
+          command: args.command,
+          file: input,
+          sheet: run.sheet,
+          output: written,
+          summary: run.result.summary,
+          details: run.result.details ?? null,
+          findings,
+          counts,
+          warnings: run.warnings,
+          exitCode: code,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    say(run.result.summary);
+    for (const w of run.warnings) say(w);
+    io.out('');
+    io.out(findingsTable(findings, lang));
+    if (written) say(cliText.wrote(written));
+    else if (command === 'validate') say(cliText.notWritten);
+  }
+  note(msgElapsed(Date.now() - t0));
+  return code;
+}
+
+const msgElapsed = (ms: number): Msg => ({ en: `Done in ${ms} ms.`, zh: `完成,用时 ${ms} 毫秒。` });
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv, io.env);
+  } catch (e) {
+    const lang = langFromLocale(io.env.LANG);
+    io.err(t(cliText.badUsage(t((e as UsageError).text, lang)), lang));
+    return EXIT.usage;
+  }
+  const lang = args.lang;
+  if (args.help || !args.command) {
+    (args.help ? io.out : io.err)(t(cliText.usage, lang));
+    return args.help ? EXIT.ok : EXIT.usage;
+  }
+  try {
+    const command = COMMAND_OF[args.command];
+    if (!command) throw new UsageError(cliText.unknownCommand(args.command));
+    if (command === 'rollup') return await rollupWorkbooks(args, io, settingsFor(args));
+    return await runOne(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(t(cliText.badUsage(t(e.text, lang)), lang));
+      return EXIT.usage;
+    }
+    if (e instanceof XlsxFileError) {
+      if (args.json) io.out(JSON.stringify({ ok: false, command: args.command, problem: e.problem, message: e.text }, null, 2));
+      io.err(t(e.text, lang));
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}
+
+/** The process entry used by bin/okr-grid.js (through the webpack bundle). */
+export async function run(): Promise<void> {
+  const io: CliIo = {
+    out: (s) => process.stdout.write(s + '\n'),
+    err: (s) => process.stderr.write(s + '\n'),
+    env: process.env,
+    tty: !!process.stderr.isTTY,
+  };
+  try {
+    process.exitCode = await main(process.argv.slice(2), io);
+  } catch (e) {
+    io.err(`okr-grid: internal error: ${(e as Error)?.stack ?? e}`);
+    process.exitCode = 2;
+  }
+}

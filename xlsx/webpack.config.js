@@ -1,0 +1,34 @@
+/**
+ * The command line: one Node file, dist/cli/okr-grid.js, with core and ExcelJS bundled in, run by bin/okr-grid.js.
+ * Added to the root webpack.config.js parts list like the other surfaces.
+ */
+const path = require('path');
+
+module.exports = (env = {}, argv = {}) => ({
+  name: 'cli',
+  target: 'node20',
+  mode: argv.mode || 'production',
+  entry: path.join(__dirname, 'cli-entry.ts'),
+  output: {
+    path: path.join(__dirname, '..', 'dist', 'cli'),
+    filename: 'okr-grid.js',
+    library: { type: 'commonjs2' },
+    clean: true,
+  },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        loader: 'ts-loader',
+        exclude: /node_modules/,
+        options: { configFile: path.join(__dirname, 'tsconfig.json') },
+      },
+    ],
+  },
+  // Keep messages and stack traces readable; the bundle is not shipped to a browser.
+  optimization: { minimize: false },
+  devtool: false,
+  performance: { hints: false },
+  stats: 'errors-warnings',
+});
