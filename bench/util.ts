@@ -22,22 +22,38 @@ function collectGarbage(): void {
   if (typeof g === 'function') g();
 }
 
+export interface Timing {
+  /** Median wall time, ms. */
+  wallMs: number;
+  /** Median CPU time of this process (user + system, all threads), ms: a check when the machine is busy. */
+  cpuMs: number;
+}
+
 /**
- * Median milliseconds of `runs` timed calls of fn, after `warmup` untimed ones. The result of each call is kept in a
+ * Median times of `runs` timed calls of fn, after `warmup` untimed ones. The result of each call is kept in a
  * sink so the work cannot be optimised away. GC runs between calls when node has --expose-gc.
  */
-export function timeMedian(fn: () => unknown, runs = 7, warmup = 2): number {
+export function measure(fn: () => unknown, runs = 7, warmup = 2): Timing {
   let sink: unknown;
   for (let i = 0; i < warmup; i++) sink = fn();
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     collectGarbage();
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     sink = fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   if (sink === Symbol.for('never')) console.log(sink);
-  return median(times);
+  return { wallMs: median(wall), cpuMs: median(cpu) };
+}
+
+/** Median wall milliseconds (see measure). */
+export function timeMedian(fn: () => unknown, runs = 7, warmup = 2): number {
+  return measure(fn, runs, warmup).wallMs;
 }
 
 export function row(name: string, rows: number, medianMs: number, note = ''): BenchRow {

@@ -14,7 +14,8 @@ import { closeCycle } from './close';
 import { matchHeader } from './headers';
 import { countItems, NOT_OKR, planConvert, type PlanContext } from './plan-convert';
 import { planClear, validatePlan } from './plan-validate';
-import { detailsOf, HISTORY_SHEET, planRollForward, planScore, scoreSummaryText } from './plan-close';
+import { detailsOf, HISTORY_SHEET, planRollForward, planScore, scoreSummaryText, scorecardSheetName } from './plan-close';
+import { parseCycle } from './cycle';
 import { backgroundAt, findOwnedBlock, noteAt, planCellAt, serialOf } from './plan-grid';
 
 export type CommandName = 'convert' | 'validate' | 'clear' | 'score' | 'rollForward' | 'summary';
@@ -27,8 +28,11 @@ export function readsFor(name: CommandName, settings: Settings): ReadRequest {
     case 'validate':
     case 'clear':
       return { formulas: true, notes: true, backgrounds: true, others: [] };
-    case 'score':
-      return { formulas: true, notes: false, backgrounds: false, others: [HISTORY_SHEET] };
+    case 'score': {
+      // The scorecard of the configured cycle is read too, so a failed apply can put the old one back.
+      const cycle = settings?.cycle ? parseCycle(settings.cycle)?.id : null;
+      return { formulas: true, notes: false, backgrounds: false, others: cycle ? [HISTORY_SHEET, scorecardSheetName(cycle)] : [HISTORY_SHEET] };
+    }
     default:
       return { formulas: true, notes: false, backgrounds: false, others: [] };
   }
@@ -70,6 +74,15 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings): Comma
         ? msg(`Cleared ${cleared} highlighted cells; their fills and notes are as before.`, `已清除 ${cleared} 个高亮单元格，填充色和批注已恢复原样。`)
         : msg('No highlights to clear.', '没有需要清除的高亮。'),
     };
+  }
+
+  if (name !== 'validate' && name !== 'summary' && (active.name === HISTORY_SHEET || /^Scorecard /.test(active.name))) {
+    return fail(
+      msg(
+        `"${active.name}" is written by OKR Grid. Run this command on your OKR sheet instead.`,
+        `“${active.name}”由 OKR Grid 生成。请在您的 OKR 工作表上运行此命令。`,
+      ),
+    );
   }
 
   const model = readSheet(active, { settings, today });
@@ -149,6 +162,17 @@ function blockSize(cells: unknown[][]): { rows: number; cols: number } {
  * get their original values. Validations cannot be removed through the plan contract and are left.
  */
 export function restorePlan(plan: WorkbookPlan, snap: WorkbookSnapshot): WorkbookPlan {
+  try {
+    return buildRestore(plan, snap);
+  } catch {
+    // Never throw on the host's error path: at least remove the sheets the plan created.
+    const names = new Set(Array.isArray(snap?.sheetNames) ? snap.sheetNames : []);
+    const created = (Array.isArray(plan?.sheets) ? plan.sheets : []).map((p) => p?.sheet).filter((n) => typeof n === 'string' && !names.has(n));
+    return created.length ? { sheets: [], deleteSheets: created } : { sheets: [] };
+  }
+}
+
+function buildRestore(plan: WorkbookPlan, snap: WorkbookSnapshot): WorkbookPlan {
   const names = new Set(Array.isArray(snap?.sheetNames) ? snap.sheetNames : []);
   const deleteSheets: string[] = [];
   const sheets: SheetPlan[] = [];

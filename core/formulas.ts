@@ -54,18 +54,20 @@ export function scoreFormula(host: HostKind, mode: FormulaMode, r: ScoreRefs): s
     if (r.kind) args.push(r.kind);
     return `=${fnName(host, 'OKRSCORE')}(${args.join(',')})`;
   }
-  const C = r.current;
-  const T = r.target;
-  const S = r.start ? `N(${r.start})` : '0';
-  const allBlank = r.start ? `AND(${C}="",${T}="",${r.start}="")` : `AND(${C}="",${T}="")`;
+  // Numbers typed as text ('40%', '1,200') read through VALUE, as the add-in's parser reads them.
+  const num = (x: string) => `IF(ISNUMBER(${x}),${x},IFERROR(VALUE(${x}&""),${x}))`;
+  const C = num(r.current);
+  const T = num(r.target);
+  const S = r.start ? `N(${num(r.start)})` : '0';
+  const allBlank = r.start ? `AND(${r.current}="",${r.target}="",${r.start}="")` : `AND(${r.current}="",${r.target}="")`;
   const x = `(${C}-${S})/(${T}-${S})`;
-  const cText = `LOWER(TRIM(${C}&""))`;
+  const cText = `LOWER(TRIM(${r.current}&""))`;
   const done = oneOf(cText, PORTABLE_DONE_WORDS);
   const notDone = oneOf(cText, PORTABLE_NOT_DONE_WORDS);
-  const linear = `IF(${C}="",0,IF(ISNUMBER(${C}),IF(${x}<0,0,IF(${x}>1,1,${x})),IF(${done},1,IF(${notDone},0,IF(${x}<0,0,IF(${x}>1,1,${x}))))))`;
-  const above = `IF(${C}="",0,IF(${C}>=${T},1,0))`;
-  const below = `IF(${C}="",0,IF(${C}<=${T},1,0))`;
-  const binary = `IF(${C}="",0,IF(ISNUMBER(${C}),IF(OR(${C}=1,${C}=0),${C},NA()),IF(${done},1,0)))`;
+  const linear = `IF(${r.current}="",0,IF(ISNUMBER(${C}),IF(${x}<0,0,IF(${x}>1,1,${x})),IF(${done},1,IF(${notDone},0,IF(${x}<0,0,IF(${x}>1,1,${x}))))))`;
+  const above = `IF(${r.current}="",0,IF(${C}>=${T},1,0))`;
+  const below = `IF(${r.current}="",0,IF(${C}<=${T},1,0))`;
+  const binary = `IF(${r.current}="",0,IF(ISNUMBER(${r.current}),IF(OR(${r.current}=1,${r.current}=0),${r.current},NA()),IF(${done},1,0)))`;
   if (!r.kind) return `=IF(${allBlank},"",${linear})`;
   const k = `LOWER(TRIM(${r.kind}&""))`;
   return (
@@ -78,8 +80,8 @@ export function scoreFormula(host: HostKind, mode: FormulaMode, r: ScoreRefs): s
 
 /**
  * Weighted mean of the scores in `scores` (blanks skipped with their weights); equal weights without `weights` or
- * when no weight is a number. Portable: a negative weight gives #NUM! (SQRT(-1)), weights all 0 give #DIV/0!,
- * as the custom function does; weights typed as text count as 0 (the custom function parses them).
+ * when no weight is a number. Portable: a negative weight gives #NUM! (SQRT(-1)), weights all 0 give #DIV/0!
+ * (the custom function gives an error there too); weights typed as text count as 0 (the custom function parses them).
  */
 export function rollupFormula(host: HostKind, mode: FormulaMode, scores: string, weights: string | null): string {
   if (mode === 'addin') return `=${fnName(host, 'ROLLUP')}(${weights ? `${scores},${weights}` : scores})`;
@@ -90,6 +92,23 @@ export function rollupFormula(host: HostKind, mode: FormulaMode, scores: string,
     `=IF(COUNT(${K})=0,"",IF(COUNTIF(${W},"<0")>0,SQRT(-1),` +
     `IF(COUNT(${W})=0,AVERAGE(${K}),SUMPRODUCT(${K},${W})/SUMIF(${K},">=0",${W}))))`
   );
+}
+
+/**
+ * Portable rollup over individual KR score cells (an objective's KRs need not be contiguous), with weights typed
+ * as numbers or as text ('40%') read through VALUE. Blank scores are skipped with their weights; no weight at all
+ * gives the plain mean; a negative weight gives #NUM!, weights all 0 #DIV/0!.
+ */
+export function rollupCellsFormula(scores: string[], weights: string[] | null): string {
+  if (!scores.length) return '=""';
+  const list = scores.join(',');
+  if (!weights) return `=IF(COUNT(${list})=0,"",AVERAGE(${list}))`;
+  const w = weights.map((x) => `IF(ISNUMBER(${x}),${x},IFERROR(VALUE(${x}&""),0))`);
+  const anyWeight = weights.map((x) => `(${x}<>"")`).join('+');
+  const negative = w.map((x) => `(${x}<0)`).join('+');
+  const num = scores.map((sc, i) => `IF(ISNUMBER(${sc}),${sc}*${w[i]},0)`).join('+');
+  const den = scores.map((sc, i) => `IF(ISNUMBER(${sc}),${w[i]},0)`).join('+');
+  return `=IF(COUNT(${list})=0,"",IF(${negative}>0,SQRT(-1),IF(${anyWeight}=0,AVERAGE(${list}),(${num})/(${den}))))`;
 }
 
 /** Status label (OKRSTATUS) from a score and the row's Type (committed/aspirational) expression, in `lang`. */

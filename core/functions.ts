@@ -17,6 +17,10 @@ import { DEFAULT_SETTINGS } from './settings';
 import { pace, rollup, scoreKr, status, START_EQUALS_TARGET, type ScoreKind } from './score';
 import { describeValue, isBlank, parseDate, parseMeasure, parseNumber, type ValueError } from './values';
 
+/**
+ * The functions return only '#VALUE!' (bad input) and '#N/A' (a value not filled in yet): the two codes Excel shows a
+ * custom message for. '#NUM!' and '#DIV/0!' are in the type for hosts that map other errors.
+ */
 export type ErrorCode = '#VALUE!' | '#NUM!' | '#N/A' | '#DIV/0!';
 
 /** One cell's error: code, English message (names the argument and the value seen), Chinese message. */
@@ -110,7 +114,7 @@ function cellError(error: ErrorCode, en: string, zh: string): CellError {
 }
 
 function argError(a: Arg, e: ValueError, code?: ErrorCode): CellError {
-  const c: ErrorCode = code ?? (e.kind === 'placeholder' || e.kind === 'cell-error' ? '#N/A' : e.kind === 'not-finite' ? '#NUM!' : '#VALUE!');
+  const c: ErrorCode = code ?? (e.kind === 'placeholder' || e.kind === 'cell-error' ? '#N/A' : '#VALUE!');
   return cellError(c, `${a.name}: ${e.message.en}`, `${a.zh}：${e.message.zh}`);
 }
 
@@ -212,7 +216,7 @@ function scoreCell(cur: Arg, tgt: Arg, st: Arg, kd: Arg, kindFixed: ScoreKind | 
     if ((k0 === 'auto' || k0 === 'increase' || k0 === 'decrease') && Number.isFinite(c) && Number.isFinite(t)) {
       const s0 = typeof s === 'number' ? s : 0;
       if (Number.isFinite(s0)) {
-        if (t === s0) return cellError('#DIV/0!', START_EQUALS_TARGET.en, START_EQUALS_TARGET.zh);
+        if (t === s0) return cellError('#VALUE!', START_EQUALS_TARGET.en, START_EQUALS_TARGET.zh);
         const raw = (c - s0) / (t - s0);
         return raw < 0 ? 0 : raw > 1 ? 1 : raw;
       }
@@ -228,6 +232,16 @@ function scoreCell(cur: Arg, tgt: Arg, st: Arg, kd: Arg, kindFixed: ScoreKind | 
   const tm = parseMeasure(t);
   if (!tm.ok && !tm.blank && kind !== 'binary') return argError(tgt, tm.error);
 
+  if (kind === 'auto' && tm.ok && tm.value.type === 'done' && cm.ok && cm.value.type === 'number' && cm.value.value !== 0 && cm.value.value !== 1) {
+    // e.g. target "X" (a placeholder that also reads as a tick) beside a measured number
+    const ts = describeValue(t);
+    const cs = describeValue(c);
+    return cellError(
+      '#VALUE!',
+      `${tgt.name}: "${ts}" reads as done / not done, but current "${cs}" is a number: give a numeric target`,
+      `${tgt.zh}：“${ts}” 被读作完成状态，但当前值“${cs}”是数字：请填写数字目标值`,
+    );
+  }
   if (kind === 'auto' && ((cm.ok && cm.value.type === 'done') || (tm.ok && tm.value.type === 'done'))) kind = 'binary';
   if (kind === 'binary') {
     if (!cm.ok) return 0; // not measured yet
@@ -253,8 +267,7 @@ function scoreCell(cur: Arg, tgt: Arg, st: Arg, kd: Arg, kindFixed: ScoreKind | 
   const r = scoreKr({ kind, start: sp.ok ? sp.value : 0, target, current });
   if (r.ok) return r.score;
   if (r.blank) return '';
-  const code: ErrorCode = r.error.code === 'start-equals-target' ? '#DIV/0!' : r.error.code === 'not-finite' ? '#NUM!' : '#VALUE!';
-  return cellError(code, r.error.message.en, r.error.message.zh);
+  return cellError('#VALUE!', r.error.message.en, r.error.message.zh);
 }
 
 /**
@@ -274,11 +287,15 @@ export function fnOkrScore(current: unknown, target: unknown, start?: unknown, k
 function elementwiseScore(cur: Arg, tgt: Arg, st: Arg, kd: Arg, kindFixed: ScoreKind | CellError | null): OutMatrix {
   const shape = broadcastShape([cur, tgt, st, kd]);
   if ('error' in shape) return [[shape]];
-  const out: OutMatrix = new Array(shape.rows);
+  const out: OutMatrix = [];
   for (let i = 0; i < shape.rows; i++) {
-    const row: CellOut[] = new Array(shape.cols);
-    for (let j = 0; j < shape.cols; j++) row[j] = scoreCell(cur, tgt, st, kd, kindFixed, i, j);
-    out[i] = row;
+    if (shape.cols === 1) {
+      out.push([scoreCell(cur, tgt, st, kd, kindFixed, i, 0)]);
+      continue;
+    }
+    const row: CellOut[] = [];
+    for (let j = 0; j < shape.cols; j++) row.push(scoreCell(cur, tgt, st, kd, kindFixed, i, j));
+    out.push(row);
   }
   return out;
 }
@@ -342,7 +359,7 @@ export function fnRollup(scores: unknown, weights?: unknown): CellOut {
     const r = rollup(s, anyWeight ? w : null);
     if (r.ok) return r.value;
     if (r.blank) return '';
-    const code: ErrorCode = r.error.code === 'zero-weights' ? '#DIV/0!' : r.error.code === 'negative-weight' || r.error.code === 'not-finite' ? '#NUM!' : '#VALUE!';
+    const code: ErrorCode = '#VALUE!';
     if (r.index !== undefined) {
       const i = Math.floor(r.index / sa.cols);
       const j = r.index % sa.cols;
@@ -382,7 +399,7 @@ function bandArg(a: Arg, v: unknown, dflt: number): number | CellError {
   const p = parseNumber(v);
   if (p.blank) return dflt;
   if (!p.ok) return argError(a, p.error);
-  if (p.value < 0) return cellError('#NUM!', `${a.name}: ${p.value} is negative`, `${a.zh}：${p.value} 为负数`);
+  if (p.value < 0) return cellError('#VALUE!', `${a.name}: ${p.value} is negative`, `${a.zh}：${p.value} 为负数`);
   return p.value;
 }
 
@@ -403,14 +420,14 @@ export function fnOkrStatus(score: unknown, type?: unknown, red?: unknown, yello
     const sp = parseNumber(sv);
     if (sp.blank) return '';
     if (!sp.ok) return argError(sc, sp.error);
-    if (sp.value < 0) return cellError('#NUM!', `score: ${sp.value} is negative; scores run from 0 to 1`, `分数：${sp.value} 为负数；分数范围是 0 到 1`);
+    if (sp.value < 0) return cellError('#VALUE!', `score: ${sp.value} is negative; scores run from 0 to 1`, `分数：${sp.value} 为负数；分数范围是 0 到 1`);
     const c = parseCommitment(ty, at(ty, i, j));
     if (isCellError(c)) return c;
     const r = bandArg(rd, at(rd, i, j), DEFAULT_SETTINGS.bands.red);
     if (typeof r !== 'number') return r;
     const y = bandArg(ye, at(ye, i, j), Math.max(r, DEFAULT_SETTINGS.bands.yellow));
     if (typeof y !== 'number') return y;
-    if (r > y) return cellError('#NUM!', `red (${r}) is above yellow (${y})`, `红色阈值（${r}）高于黄色阈值（${y}）`);
+    if (r > y) return cellError('#VALUE!', `red (${r}) is above yellow (${y})`, `红色阈值（${r}）高于黄色阈值（${y}）`);
     return status(sp.value, c, { red: r, yellow: y }).label[L];
   });
 }
@@ -460,7 +477,7 @@ export function fnOkrPace(
     let points = DEFAULT_SETTINGS.limits.atRiskPoints;
     if (arP.ok) points = arP.percent ? arP.value * 100 : arP.value;
     else if (!arP.blank) return argError(ar, arP.error);
-    if (points < 0) return cellError('#NUM!', `${ar.name}: ${points} is negative`, `${ar.zh}：${points} 为负数`);
+    if (points < 0) return cellError('#VALUE!', `${ar.name}: ${points} is negative`, `${ar.zh}：${points} 为负数`);
     const r = pace({
       progress: sp.ok ? sp.value : null,
       cycleStart: start.value,
@@ -468,7 +485,7 @@ export function fnOkrPace(
       today: todayP ? todayP.value : dfltToday,
       atRiskPoints: points,
     });
-    if (!r.ok) return cellError('#NUM!', r.error.message.en, r.error.message.zh);
+    if (!r.ok) return cellError('#VALUE!', r.error.message.en, r.error.message.zh);
     return r.label[L];
   });
 }

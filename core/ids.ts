@@ -6,7 +6,7 @@
 export type IdPrefix = 'O' | 'KR' | 'E';
 
 /** What generate() makes: only typed ids of this shape can collide with generated ones. */
-const GENERATED_SHAPE = /^(?:O|KR|E)-[0-9a-f]{6}$/;
+const GENERATED_SHAPE = /^(O|KR|E)-([0-9a-f]{6})$/;
 const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,63}$/;
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -18,8 +18,6 @@ function fnv(h: number, text: string): number {
   }
   return h >>> 0;
 }
-
-const hex6 = (h: number) => (h >>> 8).toString(16).padStart(6, '0');
 
 /** 32-bit FNV-1a over UTF-16 code units, as 8 hex digits. */
 export function hash32(text: string): string {
@@ -40,8 +38,8 @@ export function idFromCell(v: unknown): string | null {
  * `parts` is the row content the id derives from; `occurrence` separates rows with identical content.
  */
 export class IdAllocator {
-  /** Ids a generated id must not take: typed ids shaped like generated ones, and those already generated. */
-  private used = new Set<string>();
+  /** 24-bit values a generated id must not take, per prefix: typed ids shaped like generated ones, and generated ones. */
+  private used: Record<IdPrefix, Set<number>> = { O: new Set(), KR: new Set(), E: new Set() };
   /** Every typed id seen by reserve, those seen twice or more, and which of those a row already took. */
   private typed = new Set<string>();
   private repeated = new Set<string>();
@@ -54,27 +52,25 @@ export class IdAllocator {
     this.base = fnv(FNV_OFFSET, sheet);
   }
 
-  /** Announces a typed id before any row claims it, so no generated id can take it. */
+  /** Announces a typed id before any row claims it (one pass over the ID column), so no generated id can take it. */
   reserve(id: string): void {
-    if (this.typed.has(id)) this.repeated.add(id);
-    else {
-      this.typed.add(id);
-      if (GENERATED_SHAPE.test(id)) this.used.add(id);
+    if (this.typed.has(id)) {
+      this.repeated.add(id);
+      return;
     }
+    this.typed.add(id);
+    const m = GENERATED_SHAPE.exec(id);
+    if (m) this.used[m[1] as IdPrefix].add(parseInt(m[2], 16));
   }
 
   /**
-   * Takes a typed id for a row; false when an earlier row already took it (the caller then generates one).
-   * Every typed id must have been reserved first (one pass over the ID column): then this is O(1) and touches no
-   * set unless the sheet has repeated ids.
+   * Takes a reserved typed id for a row; false when an earlier row already took it (the caller then generates one).
+   * Without repeated ids on the sheet this touches no set at all.
    */
   claim(id: string): boolean {
-    if (this.repeated.size > 0 && this.repeated.has(id)) {
-      if (this.taken.has(id)) return false;
-      this.taken.add(id);
-      return true;
-    }
-    if (!this.typed.has(id)) this.reserve(id);
+    if (this.repeated.size === 0 || !this.repeated.has(id)) return true;
+    if (this.taken.has(id)) return false;
+    this.taken.add(id);
     return true;
   }
 
@@ -86,12 +82,12 @@ export class IdAllocator {
     const key = h & 0x3fffffff;
     const occurrence = this.seen.get(key) ?? 0;
     this.seen.set(key, occurrence + 1);
+    const used = this.used[prefix];
     for (let salt = occurrence; ; salt++) {
-      const v = salt === 0 ? h : fnv(h, '\u0002' + salt);
-      const id = `${prefix}-${hex6(v)}`;
-      if (!this.used.has(id)) {
-        this.used.add(id);
-        return id;
+      const v = (salt === 0 ? h : fnv(h, '\u0002' + salt)) >>> 8;
+      if (!used.has(v)) {
+        used.add(v);
+        return `${prefix}-${v.toString(16).padStart(6, '0')}`;
       }
     }
   }

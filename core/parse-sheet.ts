@@ -849,6 +849,8 @@ const ITEM_WORD =
   /^(objectives?|obj|目标|key\s*results?|krs?|关键结果|关键成果|initiatives?|tasks?|actions?|执行|举措|行动|任务)\s*(\d+(?:\.\d+)*|[一二三四五六七八九十]+)?\s*(?:[:、)]|\s[-–—]\s|[-–—.](?=\s)|(?<=[\d一二三四五六七八九十])\s)\s*(\S.*)$/i;
 const ITEM_LETTER = /^(O|E)\s*(\d+(?:\.\d+)*)?\s*(?:[:、)]|\s[-–—]\s|\.(?=\s))\s*(\S.*)$/i;
 
+const BARE_LABEL = /^(?:o|e|objectives?|key\s*results?|krs?|目标|关键结果|关键成果|执行|举措|initiatives?|tasks?)\s*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)?\s*[:：]?$/i;
+
 type ItemKind = 'objective' | 'kr' | 'initiative';
 
 /** An outline line's item, or null for a title or any other line. */
@@ -880,7 +882,12 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
     while (c < row.length && isBlank(row[c])) c++;
     if (c >= row.length || typeof row[c] !== 'string') continue;
     const line = (row[c] as string).trim();
-    const item = outlineItem(line);
+    let item = outlineItem(line);
+    // A label in its own cell, the text in the next one: | KR1 | 完成... |
+    if (!item && BARE_LABEL.test(line.normalize('NFKC')) && typeof row[c + 1] === 'string' && (row[c + 1] as string).trim()) {
+      item = outlineItem(`${line}: ${(row[c + 1] as string).trim()}`);
+      if (item) c++;
+    }
     if (!item) {
       if (others.length < 50) others.push(line);
       continue;

@@ -12,14 +12,14 @@
  * the outline itself is never written.
  */
 import type { HostKind, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan, ConditionalRule, ListValidation, FormatBlock, CellBlock } from './sheet-plan';
-import { a1, colLetter, emptySheetPlan, OWNED_RULE_MARK } from './sheet-plan';
+import { colLetter, emptySheetPlan, OWNED_RULE_MARK } from './sheet-plan';
 import type { Commitment, Confidence, Field, KeyResult, KrKind, Level, Objective, OkrModel } from './model';
 import type { Settings } from './settings';
 import { msg, type Lang, type Msg } from './i18n';
 import { readSheet } from './parse-sheet';
 import { fnOkrScore, fnOkrStatus, isCellError } from './functions';
 import { hash32 } from './ids';
-import { rollupFormula, scoreFormula, statusFormula } from './formulas';
+import { rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from './formulas';
 import {
   OWNED_HEADERS, OWNED_ORDER, findOwnedBlock, isEmptyValue, planCellAt, serialOf, usedExtent, valueAt, type OwnedBlock, type OwnedKey,
 } from './plan-grid';
@@ -88,18 +88,27 @@ function dropdownList(key: 'kind' | 'type' | 'level' | 'confidence', lang: Lang)
 
 const quoteText = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** True when the custom function OKRSCORE reads `v` as a kind (so a formula may point at the cell). */
-function kindAccepted(v: unknown): boolean {
-  const out = fnOkrScore(1, 2, 0, v);
-  const cell = out[0]?.[0];
-  return !(isCellError(cell) && /^kind:/.test(cell.message));
+/** Memoised per distinct cell text: a sheet repeats a handful of kind and type words. */
+function memo(fn: (v: unknown) => boolean): (v: unknown) => boolean {
+  const cache = new Map<unknown, boolean>();
+  return (v) => {
+    let r = cache.get(v);
+    if (r === undefined) {
+      r = fn(v);
+      if (cache.size < 1000) cache.set(v, r);
+    }
+    return r;
+  };
 }
 
+/** True when the custom function OKRSCORE reads `v` as a kind (so a formula may point at the cell). */
+const kindAccepted = memo((v) => {
+  const cell = fnOkrScore(1, 2, 0, v)[0]?.[0];
+  return !(isCellError(cell) && /^kind:/.test(cell.message));
+});
+
 /** True when OKRSTATUS reads `v` as committed / aspirational (or blank). */
-function typeAccepted(v: unknown): boolean {
-  const out = fnOkrStatus(0.5, v);
-  return !isCellError(out[0]?.[0]);
-}
+const typeAccepted = memo((v) => !isCellError(fnOkrStatus(0.5, v)[0]?.[0]));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Table form
@@ -198,6 +207,16 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     userCol[f] ?? (f === 'weight' ? undefined : cols[f as OwnedKey]);
   const isUser = (f: Field) => userCol[f] !== undefined;
   const scoreCol = cols.score!;
+  // Column letters, computed once per column (a1() is on the hot path: several references per row).
+  const letters = new Map<number, string>();
+  const a1 = (r: number, c: number): string => {
+    let l = letters.get(c);
+    if (l === undefined) {
+      l = colLetter(c);
+      letters.set(c, l);
+    }
+    return l + String(r + 1);
+  };
 
   const typeExpr = (r: number, commitment: Commitment): string => {
     const c = col('type');
@@ -271,6 +290,10 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
         const span = krSpan(obj, roles);
         if (!span) return undefined;
         const w = userCol.weight;
+        if (mode === 'portable') {
+          const rowsOf = obj.krs.map((k) => k.row).sort((a, b) => a - b);
+          return { f: rollupCellsFormula(rowsOf.map((kr) => a1(kr, scoreCol)), w === undefined ? null : rowsOf.map((kr) => a1(kr, w))) };
+        }
         const scores = `${a1(span.first, scoreCol)}:${a1(span.last, scoreCol)}`;
         const weights = w === undefined ? null : `${a1(span.first, w)}:${a1(span.last, w)}`;
         return { f: rollupFormula(host, mode, scores, weights) };
@@ -286,20 +309,25 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     }
   };
 
-  const COMPUTED: OwnedKey[] = ['score', 'status'];
+  const keys: OwnedKey[] = [];
+  for (let c = first; c <= last; c++) keys.push(keyAt.get(c)!);
+  const computedCol = keys.map((k) => k === 'score' || k === 'status');
   const cells: PlanCell[][] = [];
-  for (let r = headerRow; r <= lastRow; r++) {
-    const line: PlanCell[] = [];
-    for (let c = first; c <= last; c++) {
-      const key = keyAt.get(c)!;
-      const held = planCellAt(snap, r, c);
-      if (r === headerRow) {
-        line.push(held !== null && typeof held === 'string' && held.trim() ? held : OWNED_HEADERS[key][lang]);
+  cells.push(keys.map((key, i) => {
+    const held = planCellAt(snap, headerRow, first + i);
+    return typeof held === 'string' && held.trim() ? held : OWNED_HEADERS[key][lang];
+  }));
+  for (let r = dataFirst; r <= lastRow; r++) {
+    const line: PlanCell[] = new Array(keys.length);
+    const hasRole = roles.has(r);
+    for (let i = 0; i < keys.length; i++) {
+      const computed = hasRole ? fill(r, keys[i]) : undefined;
+      if (computedCol[i] && computed !== undefined) {
+        line[i] = computed;
         continue;
       }
-      const computed = fill(r, key);
-      if (COMPUTED.includes(key)) line.push(computed ?? held);
-      else line.push(held !== null ? held : computed ?? null);
+      const held = planCellAt(snap, r, first + i);
+      line[i] = held !== null ? held : computed ?? null;
     }
     cells.push(line);
   }

@@ -163,10 +163,19 @@ export function daysBetween(a: string, b: string): number | null {
   return x === null || y === null ? null : y - x;
 }
 
+/** ISO date plus `days` days, or null when not an ISO date. */
+function shiftDays(iso: string, days: number): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m || !Number.isFinite(days)) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + Math.round(days)));
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+}
+
 export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
   const { settings, today } = opts;
   const limits = settings.limits;
   const out: Finding[] = [];
+  const staleLine = shiftDays(today, -limits.staleDays) ?? '';
   const sheet = model.sheet;
 
   const add = (rule: RuleId, severity: Severity, cell: CellRef, message: Msg, itemId?: string) => {
@@ -209,7 +218,7 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
   }
   for (const g of byOwner.values()) {
     if (g.objs.length <= limits.objectivesPerOwner) continue;
-    const first = g.objs[limits.objectivesPerOwner];
+    const first = g.objs[Math.min(g.objs.length - 1, Math.floor(limits.objectivesPerOwner))];
     const who = g.owner === null ? msg('(no owner)', '（无负责人）') : msg(quote(g.owner), quoteZh(g.owner));
     const inCycle = g.cycle ? msg(` in ${g.cycle}`, `在 ${g.cycle} 周期`) : msg('', '');
     add(
@@ -270,7 +279,7 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
     // KRs per objective.
     const n = o.krs.length;
     if (n > limits.krsPerObjective) {
-      const extra = o.krs[limits.krsPerObjective];
+      const extra = o.krs[Math.min(n - 1, Math.floor(limits.krsPerObjective))];
       add(
         'too-many-krs',
         'warning',
@@ -318,7 +327,7 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
         const { objectives: objectiveByRef, krs: krByRef } = alignRefs();
         const kr = krByRef.get(refKey(ref)) ?? krByRef.get(comparableText(ref));
         const parent = objectiveByRef.get(refKey(ref)) ?? objectiveByRef.get(comparableText(ref));
-        if (kr && textOf(kr) === mine) copied = kr;
+        if (kr && kr.objectiveId !== o.id && textOf(kr) === mine) copied = kr;
         else if (parent && parent !== o) copied = parent.krs.find((k) => textOf(k) === mine);
       }
       if (copied) {
@@ -397,16 +406,17 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
         const goesUp = kr.target > kr.start;
         const saysDown = DECREASE_WORDS.test(kr.title);
         const saysUp = INCREASE_WORDS.test(kr.title);
-        const nums = `start ${fmt(kr.start)}, target ${fmt(kr.target)}`;
-        const numsZh = `起始值 ${fmt(kr.start)}，目标值 ${fmt(kr.target)}`;
+        const target = kr.target;
+        const nums = () => `start ${fmt(kr.start)}, target ${fmt(target)}`;
+        const numsZh = () => `起始值 ${fmt(kr.start)}，目标值 ${fmt(target)}`;
         if (saysDown && !saysUp && goesUp) {
           add(
             'direction-mismatch',
             'warning',
             targetCell,
             msg(
-              `Key result ${quote(kr.title)} says to reduce, but the target is above the start (${nums}). Check the numbers.`,
-              `关键结果 ${quoteZh(kr.title)} 要求降低，但目标值高于起始值（${numsZh}）。请检查数值。`,
+              `Key result ${quote(kr.title)} says to reduce, but the target is above the start (${nums()}). Check the numbers.`,
+              `关键结果 ${quoteZh(kr.title)} 要求降低，但目标值高于起始值（${numsZh()}）。请检查数值。`,
             ),
             kr.id,
           );
@@ -416,8 +426,8 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
             'warning',
             targetCell,
             msg(
-              `Key result ${quote(kr.title)} says to increase, but the target is below the start (${nums}). Check the numbers.`,
-              `关键结果 ${quoteZh(kr.title)} 要求提升，但目标值低于起始值（${numsZh}）。请检查数值。`,
+              `Key result ${quote(kr.title)} says to increase, but the target is below the start (${nums()}). Check the numbers.`,
+              `关键结果 ${quoteZh(kr.title)} 要求提升，但目标值低于起始值（${numsZh()}）。请检查数值。`,
             ),
             kr.id,
           );
@@ -427,8 +437,8 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
             'warning',
             kr.cells.kind,
             msg(
-              `Key result ${quote(kr.title)} is marked "${kr.kind}", but the numbers go ${goesUp ? 'up' : 'down'} (${nums}).`,
-              `关键结果 ${quoteZh(kr.title)} 标为“${kr.kind === 'decrease' ? '降低' : '提升'}”，但数值是${goesUp ? '上升' : '下降'}的（${numsZh}）。`,
+              `Key result ${quote(kr.title)} is marked "${kr.kind}", but the numbers go ${goesUp ? 'up' : 'down'} (${nums()}).`,
+              `关键结果 ${quoteZh(kr.title)} 标为“${kr.kind === 'decrease' ? '降低' : '提升'}”，但数值是${goesUp ? '上升' : '下降'}的（${numsZh()}）。`,
             ),
             kr.id,
           );
@@ -488,7 +498,8 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
       // Staleness, while the cycle runs.
       if (isRunning(today, oCycle ? oCycle.end : null, oCycle ? oCycle.start : null, kr.due) && !(score !== null && score >= 1)) {
         if (kr.updated) {
-          const age = daysBetween(kr.updated, today);
+          // ISO dates compare as text: only a date before the stale line needs the day count.
+          const age = kr.updated < staleLine ? daysBetween(kr.updated, today) : null;
           if (age !== null && age > limits.staleDays) {
             add(
               'kr-stale',

@@ -91,7 +91,7 @@ export function bookFromSnapshot(snap: WorkbookSnapshot): SimBook {
 }
 
 function clone(book: SimBook): SimBook {
-  return JSON.parse(JSON.stringify(book));
+  return structuredClone(book);
 }
 
 function writeCell(s: SimSheet, r: number, c: number, cell: PlanCell): void {

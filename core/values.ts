@@ -119,8 +119,8 @@ function errorMessage(kind: ValueErrorKind, seen: string): Msg {
 /** Full-width digits and punctuation (１２３，（）％￥) to ASCII, odd minus signs and spaces to plain ones. */
 function normalizeText(s: string): string {
   let t = s;
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(t)) {
+  // Only text with full-width forms, odd spaces or dashes needs the (slow) compatibility normalisation.
+  if (/[\u00a0\u2000-\u206f\u2212\u3000-\u303f\ufe50-\ufe6f\uff00-\uffef]/.test(t)) {
     t = t.normalize('NFKC').replace(/[\u2212\u2012\u2013\uFE63]/g, '-').replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ');
     t = t.replace(/。/g, '.');
   }
@@ -181,6 +181,12 @@ const PLACEHOLDER_RE = new RegExp(
 
 const MAX_SENSIBLE = 1e15;
 
+/** A parsed number, or not-finite when it overflowed or is too large to be meant (1e400, 30 digits). */
+function sensible(value: number, info: NumberInfo, raw: string): ParsedNumber {
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_SENSIBLE) return fail('not-finite', raw);
+  return numberOk(value === 0 ? 0 : value, info);
+}
+
 function numberOk(value: number, info: NumberInfo): ParsedNumber {
   return { ok: true, blank: false, value, percent: info.percent, currency: info.currency, unit: info.unit };
 }
@@ -211,17 +217,23 @@ export function parseNumber(v: unknown): ParsedNumber {
 
 const PERCENT_FAST_RE = /^(-?\d+(?:\.\d+)?)\s*%$/;
 const GROUPED_FAST_RE = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const SCALED_FAST_RE = /^([$¥€£])?(\d+(?:\.\d+)?)(万|亿|千|k|w|m)?$/i;
 const PERCENT_INFO: NumberInfo = Object.freeze({ percent: true, currency: null, unit: null }) as NumberInfo;
 
 function parseNumberText(raw: string): ParsedNumber {
-  // Fast paths for what most cells hold: 42, 12.5%, 1,200.
-  if (PLAIN_NUMBER_RE.test(raw)) return numberOk(Number(raw), PLAIN);
+  // Fast paths for what most cells hold: 42, 12.5%, 1,200, ¥3.5万, 3.5k.
+  if (PLAIN_NUMBER_RE.test(raw)) return sensible(Number(raw), PLAIN, raw);
   const pm = PERCENT_FAST_RE.exec(raw);
-  if (pm) return numberOk(Number(pm[1]) / 100 || 0, PERCENT_INFO);
-  if (GROUPED_FAST_RE.test(raw)) return numberOk(Number(raw.replace(/,/g, '')), PLAIN);
+  if (pm) return sensible(Number(pm[1]) / 100, PERCENT_INFO, raw);
+  if (GROUPED_FAST_RE.test(raw)) return sensible(Number(raw.replace(/,/g, '')), PLAIN, raw);
+  const sm = SCALED_FAST_RE.exec(raw);
+  if (sm) {
+    const n = Number(sm[2]) * (sm[3] ? SCALES[sm[3].toLowerCase()] : 1);
+    return sensible(n, sm[1] ? { percent: false, currency: sm[1], unit: null } : PLAIN, raw);
+  }
   const s = normalizeText(raw);
   if (s === '') return BLANK;
-  if (PLAIN_NUMBER_RE.test(s)) return numberOk(Number(s), PLAIN);
+  if (PLAIN_NUMBER_RE.test(s)) return sensible(Number(s), PLAIN, raw);
   if (CELL_ERROR_RE.test(s)) return fail('cell-error', raw);
   const m = NUMBER_RE.exec(s);
   if (m) {

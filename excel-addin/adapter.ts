@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
  * The Excel host: read the sheet in one batch, hand it to core, apply core's plan in a constant number of syncs.
- * No OKR logic here. Syncs per command, always the same: 1 read (+1 when the command reads notes, for their cells),
+ * No OKR logic here. Syncs per command, always the same: 1 read (+1 when the command reads notes or other sheets),
  * then, unless the command only reports, 1 lookup (the add-in's own conditional formats, table, notes), 1 for the
  * formulas of custom rules, and 1 apply. Neither the rows nor the plan's contents change that count.
  */
@@ -76,24 +76,17 @@ interface Pending {
   name: string;
   range: Excel.Range;
   props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
-  notes: Excel.NoteCollection | null;
 }
 
-function queueSheetRead(ws: Excel.Worksheet, name: string, req: ReadRequest, active: boolean): Pending {
-  // The active sheet is read with getUsedRange (A1 on an empty sheet), so backgrounds can be asked of it safely.
-  const range = active ? ws.getUsedRange(true) : ws.getUsedRangeOrNullObject(true);
-  range.load(['address', 'rowIndex', 'columnIndex', 'values', ...(req.formulas ? ['formulas'] : [])]);
-  const props = active && req.backgrounds ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
-  let notes: Excel.NoteCollection | null = null;
-  if (active && req.notes) {
-    notes = ws.notes;
-    notes.load('items/content');
-  }
-  return { name, range, props, notes };
+/** Queues the read of a sheet's used range (A1 on an empty sheet: getUsedRange never gives a null object). */
+function queueSheetRead(ws: Excel.Worksheet, name: string, req: ReadRequest, backgrounds: boolean): Pending {
+  const range = ws.getUsedRange(true);
+  range.load(['rowIndex', 'columnIndex', 'values', ...(req.formulas ? ['formulas'] : [])]);
+  const props = backgrounds ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
+  return { name, range, props };
 }
 
-async function finishSheetRead(ctx: Excel.RequestContext, p: Pending, req: ReadRequest): Promise<SheetSnapshot> {
-  if (p.range.isNullObject) return { name: p.name, origin: { row: 0, col: 0 }, values: [] };
+function sheetSnapshot(p: Pending, req: ReadRequest): SheetSnapshot {
   const origin = { row: p.range.rowIndex, col: p.range.columnIndex };
   const values = p.range.values as unknown[][];
   const snap: SheetSnapshot = { name: p.name, origin, values };
@@ -103,47 +96,48 @@ async function finishSheetRead(ctx: Excel.RequestContext, p: Pending, req: ReadR
       r.map((c) => (c.format?.fill?.pattern === 'None' || !c.format?.fill?.color ? '' : String(c.format.fill.color).toLowerCase())),
     );
   }
-  if (p.notes) {
-    const items = p.notes.items;
-    const locs = items.map((n) => n.getLocation().load(['rowIndex', 'columnIndex']));
-    await ctx.sync();
-    const m = values.map((r) => r.map(() => ''));
-    items.forEach((n, i) => {
-      const r = locs[i].rowIndex - origin.row;
-      const c = locs[i].columnIndex - origin.col;
-      if (m[r] && c >= 0 && c < m[r].length) m[r][c] = n.content;
-    });
-    snap.notes = m;
-  }
   return snap;
 }
 
-/** One batch: the active sheet (and what `req` asks for), every sheet name, the other sheets asked for. */
+/**
+ * Reads what a command needs: the active sheet (values, and formulas/backgrounds as asked) and every sheet name in
+ * one sync; when the command also wants notes or other sheets, one more sync for the notes' cells and the other
+ * sheets that exist (so no call is ever made on a sheet that is not there).
+ */
 export async function readSnapshot(ctx: Excel.RequestContext, req: ReadRequest, today = localToday()): Promise<WorkbookSnapshot> {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
   const activeWs = sheets.getActiveWorksheet();
   activeWs.load('name');
-  const active = queueSheetRead(activeWs, '', req, true);
-  const others = req.others.map((name) => {
-    const ws = sheets.getItemOrNullObject(name);
-    ws.load('name');
-    return { ws, p: queueSheetRead(ws, name, { ...req, backgrounds: false, notes: false }, false) };
-  });
+  const active = queueSheetRead(activeWs, '', req, req.backgrounds);
+  const notes = req.notes ? activeWs.notes.load('items/content') : null;
   await ctx.sync();
+
   active.name = activeWs.name;
-  const snap: WorkbookSnapshot = {
-    host: 'excel',
-    active: await finishSheetRead(ctx, active, req),
-    sheetNames: sheets.items.map((s) => s.name),
-    others: {},
-    today,
-  };
-  for (const o of others) {
-    if (o.ws.isNullObject) continue;
-    o.p.name = o.ws.name;
-    snap.others[o.ws.name] = await finishSheetRead(ctx, o.p, req);
+  const sheetNames = sheets.items.map((s) => s.name);
+  const others: Pending[] = [];
+  let locs: Excel.Range[] = [];
+  if (req.notes || req.others.length) {
+    for (const want of req.others) {
+      const name = sheetNames.find((n) => n.toLowerCase() === want.toLowerCase());
+      if (name) others.push(queueSheetRead(sheets.getItem(name), name, req, false));
+    }
+    if (notes) locs = notes.items.map((n) => n.getLocation().load(['rowIndex', 'columnIndex']));
+    await ctx.sync();
   }
+
+  const snap: WorkbookSnapshot = { host: 'excel', active: sheetSnapshot(active, req), sheetNames, others: {}, today };
+  if (notes) {
+    const { origin, values } = snap.active;
+    const m = values.map((r) => r.map(() => ''));
+    notes.items.forEach((n, i) => {
+      const r = locs[i].rowIndex - origin.row;
+      const c = locs[i].columnIndex - origin.col;
+      if (m[r] && c >= 0 && c < m[r].length) m[r][c] = n.content;
+    });
+    snap.active.notes = m;
+  }
+  for (const o of others) snap.others[o.name] = sheetSnapshot(o, req);
   return snap;
 }
 
@@ -154,7 +148,8 @@ interface SheetLookup {
   ws: Excel.Worksheet;
   exists: boolean;
   rules: Excel.ConditionalFormatCollection | null;
-  table: { named: Excel.Table; namedRange: Excel.Range; namedSheet: Excel.Worksheet; overlapping: Excel.TableScopedCollection } | null;
+  /** The table the plan names (anywhere in the workbook), the tables over the plan's range, and ours among them. */
+  table: { named: Excel.Table; overlapping: Excel.TableScopedCollection; ours: { table: Excel.Table; range: Excel.Range } | null } | null;
   notes: { row: number; col: number; value: string; note: Excel.Note | null }[];
 }
 
@@ -188,13 +183,9 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, s
     if (sp.table) {
       const named = ctx.workbook.tables.getItemOrNullObject(sp.table.name);
       named.load('name');
-      const namedRange = named.getRange();
-      namedRange.load(['address', 'rowIndex', 'columnIndex']);
-      const namedSheet = named.worksheet;
-      namedSheet.load('name');
       const overlapping = ws.getRange(rectA1(sp.table.range)).getTables(false);
       overlapping.load('items/name');
-      l.table = { named, namedRange, namedSheet, overlapping };
+      l.table = { named, overlapping, ours: null };
     }
     l.notes = sp.notes.map((n) => {
       const note = ws.notes.getItemOrNullObject(rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 }));
@@ -210,6 +201,11 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, s
   const owned: Excel.ConditionalFormat[][] = lookups.map(() => []);
   const customs = lookups.map((l) => (l.rules ? l.rules.items.filter((cf) => cf.type === 'Custom') : []));
   customs.forEach((list) => list.forEach((cf) => cf.custom.rule.load('formula')));
+  plan.sheets.forEach((sp, i) => {
+    const t = lookups[i].table;
+    const mine = t && sp.table ? t.overlapping.items.find((x) => sameName(x.name, sp.table!.name)) : undefined;
+    if (t && mine) t.ours = { table: mine, range: mine.getRange().load(['address', 'rowIndex', 'columnIndex']) };
+  });
   await ctx.sync();
   customs.forEach((list, i) => {
     owned[i] = list.filter((cf) => isOwnedRuleFormula(cf.custom.rule.formula));
@@ -243,9 +239,12 @@ function applySheet(ws: Excel.Worksheet, sp: SheetPlan, l: SheetLookup, owned: E
     ws.getRange(rectA1({ row: f.row, col: f.col, rows, cols })).numberFormat = rectangular(f.formats, cols, 'General');
   }
   for (const v of sp.validations) {
+    // Excel takes a typed list of at most 255 characters; a longer one would fail the whole batch, so it is left out.
+    const source = v.list.map((x) => x.replace(/,/g, ' ')).join(',');
+    if (source.length > 255) continue;
     const dv = ws.getRange(rectA1(v.range)).dataValidation;
     dv.clear();
-    dv.rule = { list: { inCellDropDown: true, source: v.list.map((x) => x.replace(/,/g, ' ')).join(',') } };
+    dv.rule = { list: { inCellDropDown: true, source } };
     dv.errorAlert = { showAlert: true, style: v.strict ? 'Stop' : 'Warning', title: 'OKR Grid', message: v.list.join(', ') };
   }
   for (const rule of sp.rules) {
@@ -279,7 +278,7 @@ function applySheet(ws: Excel.Worksheet, sp: SheetPlan, l: SheetLookup, owned: E
     h.fill.color = sp.header.fill;
     h.font.color = sp.header.fontColor;
   }
-  if (sp.table) applyTable(ws, sp.sheet, sp.table, l);
+  if (sp.table) applyTable(ws, sp.table, l);
   if (sp.freezeRows !== undefined) {
     if (sp.freezeRows > 0) ws.freezePanes.freezeRows(sp.freezeRows);
     else ws.freezePanes.unfreeze();
@@ -287,19 +286,20 @@ function applySheet(ws: Excel.Worksheet, sp: SheetPlan, l: SheetLookup, owned: E
   for (const w of sp.columnWidths ?? []) ws.getRange(`${colLetter(w.col)}:${colLetter(w.col)}`).format.columnWidth = Math.round(w.width * 0.75);
 }
 
-function applyTable(ws: Excel.Worksheet, sheet: string, table: { name: string; range: Rect }, l: SheetLookup): void {
+function applyTable(ws: Excel.Worksheet, table: { name: string; range: Rect }, l: SheetLookup): void {
   const addr = rectA1(table.range);
   const t = l.table;
-  if (t && !t.named.isNullObject) {
+  if (t?.ours) {
     // Our table from an earlier run: grow or shrink it to the new rows (its header row stays where it is).
-    const here = sameName(t.namedSheet.name, sheet) && t.namedRange.rowIndex === table.range.row && t.namedRange.columnIndex === table.range.col;
-    if (here && !t.namedRange.address.endsWith('!' + addr)) t.named.resize(addr);
+    const r = t.ours.range;
+    if (r.rowIndex === table.range.row && r.columnIndex === table.range.col && !r.address.endsWith('!' + addr)) t.ours.table.resize(addr);
     return;
   }
   // A table the user made over these cells stays as it is.
   if (t && t.overlapping.items.length) return;
   const created = ws.tables.add(addr, true);
-  created.name = table.name;
+  // The name is taken when our table sits elsewhere (e.g. the sheet was copied): keep Excel's default name then.
+  if (!t || t.named.isNullObject) created.name = table.name;
 }
 
 function writeBlock(ws: Excel.Worksheet, b: CellBlock): void {
@@ -410,7 +410,8 @@ export async function stampEdit(excel: ExcelLike, worksheetId: string, address: 
 export async function watchEdits(excel: ExcelLike, today: () => string = () => localToday()): Promise<void> {
   await excel.run(async (ctx) => {
     ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
-      if (applying) return;
+      // Our own writes (a command, a stamp) are not edits of a current value.
+      if (applying || String((e as { triggerSource?: string }).triggerSource) === 'ThisLocalAddin') return;
       try {
         await stampEdit(excel, e.worksheetId, e.address, today());
       } catch {

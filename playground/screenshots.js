@@ -17,23 +17,23 @@ const DOCS = path.join(ROOT, 'docs');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 async function run(page, name) {
-  await page.click(`#panel-root [data-command="${name}"]`);
-  await page.waitForSelector('#panel-root[data-state="ready"]', { timeout: 30000 });
+  await page.click(`#app [data-command="${name}"]`);
+  await page.waitForSelector('#app[data-state="ready"]', { timeout: 30000 });
 }
 
 async function shoot(browser, url, query, prefix) {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(url + query);
-  await page.waitForSelector('#panel-root[data-state="ready"]', { timeout: 15000 });
+  await page.waitForSelector('#app[data-state="ready"]', { timeout: 15000 });
   await run(page, 'convert');
   await run(page, 'validate');
   // Show an error finding selected, as after a click in the list, with the sheet scrolled to its start.
-  const error = page.locator('#panel-root .okr-finding', { has: page.locator('.okr-sev-error') }).first();
+  await page.evaluate(() => (document.getElementById('grid').scrollLeft = 0));
+  const error = page.locator('#app .okr-finding', { has: page.locator('.okr-sev-error') }).first();
   if (await error.count()) await error.click();
   await page.evaluate(() => {
-    document.getElementById('grid').scrollLeft = 0;
-    document.getElementById('panel-root').scrollTop = 0;
-    for (const list of document.querySelectorAll('#panel-root .okr-findings')) list.scrollTop = 0;
+    document.getElementById('app').scrollTop = 0;
+    for (const list of document.querySelectorAll('#app .okr-findings')) list.scrollTop = 0;
   });
   await page.mouse.move(0, 0);
   await page.waitForTimeout(200);

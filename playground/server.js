@@ -4,8 +4,12 @@
  * add-in build (dist/excel/) under /excel/ for sideloading; a path the playground does not have is also looked up in
  * dist/excel/, so manifest URLs written for the server root (https://localhost:3000/taskpane.html) resolve too.
  * PORT (default 3000; 0 = any free port) and HOST (default localhost) are read from the environment.
+ * HTTPS=1 serves https with the localhost certificate of `npx office-addin-dev-certs install`, which is what Excel
+ * needs to sideload manifest.xml (its URLs are https://localhost:3000/...).
  */
 const http = require('http');
+const https = require('https');
+const os = require('os');
 const fs = require('fs');
 const path = require('path');
 
@@ -54,7 +58,7 @@ function resolveIn(root, urlPath) {
 function lookup(urlPath, dist) {
   const playground = path.join(dist, 'playground');
   const excel = path.join(dist, 'excel');
-  if (urlPath === '/excel' ) return { redirect: '/excel/' };
+  if (urlPath === '/excel') return { redirect: '/excel/' };
   if (urlPath.startsWith('/excel/')) return { file: resolveIn(excel, urlPath.slice('/excel'.length)) };
   return { file: resolveIn(playground, urlPath) || (urlPath !== '/' ? resolveIn(excel, urlPath) : null) };
 }
@@ -85,14 +89,30 @@ function handler(dist) {
   };
 }
 
+/** The certificate office-addin-dev-certs installs for localhost. */
+function devCerts() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const crt = path.join(dir, 'localhost.crt');
+  const key = path.join(dir, 'localhost.key');
+  if (!fs.existsSync(crt) || !fs.existsSync(key)) {
+    throw new Error('HTTPS=1 needs the localhost certificate: run `npx office-addin-dev-certs install` once.');
+  }
+  return { cert: fs.readFileSync(crt), key: fs.readFileSync(key) };
+}
+
 /** Starts the server; resolves with { server, url } once it listens. */
-function start({ port = Number(process.env.PORT ?? 3000), host = process.env.HOST || 'localhost', dist = DIST } = {}) {
+function start({
+  port = Number(process.env.PORT ?? 3000),
+  host = process.env.HOST || 'localhost',
+  dist = DIST,
+  secure = process.env.HTTPS === '1' || process.env.HTTPS === 'true',
+} = {}) {
   return new Promise((resolve, reject) => {
-    const server = http.createServer(handler(dist));
+    const server = secure ? https.createServer(devCerts(), handler(dist)) : http.createServer(handler(dist));
     server.once('error', reject);
     server.listen(port, host, () => {
       const addr = server.address();
-      resolve({ server, url: `http://${host}:${addr.port}/` });
+      resolve({ server, url: `${secure ? 'https' : 'http'}://${host}:${addr.port}/` });
     });
   });
 }
@@ -107,11 +127,14 @@ if (require.main === module) {
   start()
     .then(({ url }) => {
       console.log(`OKR Grid playground: ${url}`);
-      if (fs.existsSync(path.join(DIST, 'excel'))) console.log(`Excel add-in files (for sideloading): ${url}excel/`);
+      if (fs.existsSync(path.join(DIST, 'excel'))) {
+        console.log(`Excel add-in files: ${url}excel/ (also at the root paths manifest.xml uses, e.g. ${url}taskpane.html)`);
+        if (!url.startsWith('https')) console.log('To sideload into Excel, serve https: HTTPS=1 npm start (after `npx office-addin-dev-certs install`).');
+      }
       console.log('Press Ctrl+C to stop.');
     })
     .catch((e) => {
-      console.error(e.code === 'EADDRINUSE' ? `Port ${e.port} is in use: set PORT to another port (e.g. PORT=3001 npm start).` : e);
+      console.error(e && e.code === 'EADDRINUSE' ? `Port ${e.port} is in use: set PORT to another port (e.g. PORT=3001 npm start).` : e);
       process.exit(1);
     });
 }

@@ -111,6 +111,13 @@ describe('OKRSCORE: rules', () => {
     expect(fnOkrScore('', '完成')).toEqual([[0]]);
   });
 
+  test('a tick-like target ("X") beside a measured number is an error naming the target', () => {
+    const e = err(fnOkrScore(50, 'X')[0][0]);
+    expect(e.error).toBe('#VALUE!');
+    expect(e.message).toMatch(/^target: "X"/);
+    expect(e.message).toContain('"50"');
+  });
+
   test('a done word on a linear KR is an error naming the argument', () => {
     const e = err(fnOkrScore('done', 100, 0, 'increase')[0][0]);
     expect(e.error).toBe('#VALUE!');
@@ -118,12 +125,12 @@ describe('OKRSCORE: rules', () => {
     expect(e.zh).toMatch(/^当前值/);
   });
 
-  test('start = target on a linear KR: #DIV/0! suggesting above/below', () => {
+  test('start = target on a linear KR: #VALUE! (so Excel shows the message) suggesting above/below', () => {
     const e = err(fnOkrScore(5, 5, 5)[0][0]);
-    expect(e.error).toBe('#DIV/0!');
+    expect(e.error).toBe('#VALUE!');
     expect(e.message).toMatch(/above/);
     const e2 = err(fnOkrScore('6', '5', '5', 'increase')[0][0]);
-    expect(e2.error).toBe('#DIV/0!');
+    expect(e2.error).toBe('#VALUE!');
     expect(fnOkrScore(5, 5, 5, 'above')).toEqual([[1]]);
   });
 
@@ -179,7 +186,7 @@ describe('OKRSCORE: rules', () => {
 
   test('odd values (objects, Infinity, Dates) never throw', () => {
     expect(err(fnOkrScore({ x: 1 }, 10)[0][0]).error).toBe('#VALUE!');
-    expect(err(fnOkrScore(Infinity, 10)[0][0]).error).toBe('#NUM!');
+    expect(err(fnOkrScore(Infinity, 10)[0][0]).error).toBe('#VALUE!');
     expect(err(fnOkrScore(new Date(2026, 0, 1), 10)[0][0]).error).toBe('#VALUE!');
     expect(err(fnOkrScore(Symbol('s') as unknown, 10)[0][0]).error).toBe('#VALUE!');
     // an empty range reads as a blank current: target set -> 0
@@ -215,9 +222,9 @@ describe('ROLLUP', () => {
 
   test('errors: negative weight, zero weights, shape mismatch, non-numeric score, missing weight', () => {
     const neg = err(fnRollup(col([1, 0.5]), col([1, -2])));
-    expect(neg.error).toBe('#NUM!');
+    expect(neg.error).toBe('#VALUE!');
     expect(neg.message).toBe('weights, row 2: "-2" is negative; weights must be 0 or more');
-    expect(err(fnRollup(col([1, 0.5]), col([0, 0]))).error).toBe('#DIV/0!');
+    expect(err(fnRollup(col([1, 0.5]), col([0, 0]))).error).toBe('#VALUE!');
     const shape = err(fnRollup(col([1, 0.5, 0]), col([1, 1])));
     expect(shape.error).toBe('#VALUE!');
     expect(shape.message).toContain('3x1');
@@ -261,8 +268,8 @@ describe('OKRSTATUS', () => {
 
   test('errors', () => {
     expect(err(fnOkrStatus(0.5, 'sometimes')[0][0]).message).toContain('type: "sometimes"');
-    expect(err(fnOkrStatus(0.5, null, 0.8, 0.5)[0][0]).error).toBe('#NUM!');
-    expect(err(fnOkrStatus(-0.1)[0][0]).error).toBe('#NUM!');
+    expect(err(fnOkrStatus(0.5, null, 0.8, 0.5)[0][0]).error).toBe('#VALUE!');
+    expect(err(fnOkrStatus(-0.1)[0][0]).error).toBe('#VALUE!');
     expect(err(fnOkrStatus('abc')[0][0]).message).toBe('score: "abc" is not a number');
   });
 });
@@ -295,7 +302,7 @@ describe('OKRPACE', () => {
     expect(fnOkrPace('', '', '')).toEqual([['']]);
     expect(err(fnOkrPace(0.5, 'soon', '2026-12-31', '2026-11-01')[0][0]).message).toMatch(/^cycleStart: "soon"/);
     expect(err(fnOkrPace(0.5, '2026-10-01', '', '2026-11-01')[0][0]).message).toMatch(/^due: blank/);
-    expect(err(fnOkrPace(0.5, '2026-10-01', '2026-09-01', '2026-11-01')[0][0]).error).toBe('#NUM!');
+    expect(err(fnOkrPace(0.5, '2026-10-01', '2026-09-01', '2026-11-01')[0][0]).error).toBe('#VALUE!');
   });
 });
 

@@ -259,6 +259,18 @@ describe('chineseOutline: the seed, verbatim', () => {
   });
 });
 
+describe('outline with the label in its own cell', () => {
+  it('| O | text |, | KR1 | text |, | E | text |', () => {
+    const m = read(snapshotOf('x', [['O', '打造团队'], ['KR1', '收获10w粉丝'], ['E', '每周复盘'], ['备注', '无']]));
+    expect(m.form).toBe('outline');
+    const o = m.objectives[0];
+    expect(o.title).toBe('打造团队');
+    expect(o.cells.objective).toEqual({ row: 0, col: 1 });
+    expect(o.krs[0]).toMatchObject({ title: '收获10w粉丝', target: 100000 });
+    expect(o.krs[0].initiatives[0]).toMatchObject({ title: '每周复盘', cell: { row: 2, col: 1 } });
+  });
+});
+
 describe('googleExample: one objective repeated on five KR rows', () => {
   const m = read(googleExampleSnapshot());
 

@@ -491,3 +491,13 @@ describe('on the shared fixtures (read by parse-sheet)', () => {
     expect(fs.filter((f) => f.rule.startsWith('weight'))).toEqual([]);
   });
 });
+
+describe('odd settings', () => {
+  test('fractional limits do not break the pointer: with 4.5 allowed, the 5th objective is the first over', () => {
+    const fs = of(run(model(objectives(6)), { limits: { objectivesPerOwner: 4.5, krsPerObjective: 0.5 } }), 'objectives-per-owner');
+    expect(fs).toHaveLength(1);
+    expect(fs[0].row).toBe(model(objectives(6)).objectives[4].row);
+    const krs = of(run(model(objectives(1)), { limits: { krsPerObjective: 0.5 } }), 'too-many-krs');
+    expect(krs).toHaveLength(1);
+  });
+});

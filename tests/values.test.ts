@@ -119,6 +119,9 @@ describe('parseNumber: numbers as people type them', () => {
     expect(errKind(parseNumber(Infinity))).toBe('not-finite');
     expect(errKind(parseNumber(-Infinity))).toBe('not-finite');
     expect(errKind(parseNumber('1e400'))).toBe('not-finite');
+    expect(errKind(parseNumber('1' + '0'.repeat(400)))).toBe('not-finite');
+    expect(errKind(parseNumber('9'.repeat(20) + '%'))).toBe('not-finite');
+    expect(errKind(parseNumber('¥' + '9'.repeat(400) + '万'))).toBe('not-finite');
     expect(errKind(parseNumber(true))).toBe('not-a-number');
     expect(errKind(parseNumber(new Date(2026, 0, 1)))).toBe('not-a-number');
     expect(errKind(parseNumber({ a: 1 }))).toBe('unsupported');

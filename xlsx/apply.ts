@@ -58,12 +58,85 @@ function unshareFormulas(ws: ExcelJS.Worksheet): void {
   });
 }
 
-function writeBlock(ws: ExcelJS.Worksheet, b: CellBlock): void {
+const colNumber = (letters: string) => {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n - 1;
+};
+/** A quoted string (left alone), or a cell reference not part of a name or a function call. */
+const TOKEN = /"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])|(?<![A-Za-z0-9_.$])\$?\d+:\$?\d+/g;
+
+/**
+ * A formula with every cell reference written relative to (row, col), like R1C1: two cells whose formulas have the
+ * same shape are the same formula filled down. null when the formula holds whole-row references ('3:3') or a range
+ * end this does not model; such formulas are simply not shared.
+ */
+export function relativeShape(formula: string, row: number, col: number): string | null {
+  let unsupported = false;
+  const shape = formula.replace(TOKEN, (m: string, cAbs?: string, letters?: string, rAbs?: string, digits?: string) => {
+    if (m.charCodeAt(0) === 34) return m;
+    if (letters === undefined) {
+      unsupported = true;
+      return m;
+    }
+    const c = colNumber(letters);
+    const r = Number(digits) - 1;
+    return `${rAbs ? `R${r}` : `R[${r - row}]`}${cAbs ? `C${c}` : `C[${c - col}]`}`;
+  });
+  return unsupported ? null : shape;
+}
+
+/** Excel refuses a formula longer than this. */
+const MAX_FORMULA = 8192;
+
+/**
+ * Writes a block. A formula that is the one above it moved down a row (what filling down gives) is stored as a
+ * clone of the first one, as Excel stores filled-down formulas: a 10,000-row grid of long portable formulas stays a
+ * small file that writes and opens fast.
+ */
+function writeBlock(ws: ExcelJS.Worksheet, b: CellBlock, warnings: Msg[]): void {
+  const masters = new Map<number, { row: number; col: number; formula: string; last: number; shape: string | null }>();
+  const close = (col: number) => {
+    const m = masters.get(col);
+    if (m && m.last > m.row) {
+      cellAt(ws, m.row, m.col).value = { formula: m.formula, shareType: 'shared', ref: `${a1(m.row, m.col)}:${a1(m.last, m.col)}` } as any;
+    }
+    masters.delete(col);
+  };
+  let tooLong = 0;
   b.cells.forEach((line, i) =>
     line.forEach((v, j) => {
-      cellAt(ws, b.row + i, b.col + j).value = planCellValue(v);
+      const row = b.row + i;
+      const col = b.col + j;
+      const value = planCellValue(v);
+      const formula = value && typeof value === 'object' && 'formula' in value ? (value as ExcelJS.CellFormulaValue).formula : null;
+      if (formula === null) {
+        close(col);
+        cellAt(ws, row, col).value = value;
+        return;
+      }
+      if (formula.length > MAX_FORMULA) tooLong++;
+      const m = masters.get(col);
+      const shape = relativeShape(formula, row, col);
+      if (m && m.last === row - 1 && shape !== null && shape === m.shape) {
+        m.last = row;
+        cellAt(ws, row, col).value = { sharedFormula: a1(m.row, m.col) } as any;
+        return;
+      }
+      close(col);
+      masters.set(col, { row, col, formula, last: row, shape });
+      cellAt(ws, row, col).value = value;
     }),
   );
+  for (const col of [...masters.keys()]) close(col);
+  if (tooLong) {
+    warnings.push(
+      msg(
+        `${tooLong} formula(s) are longer than Excel's limit of ${MAX_FORMULA} characters; Excel may not open the file.`,
+        `${tooLong} 个公式超过 Excel 的 ${MAX_FORMULA} 字符上限,Excel 可能无法打开此文件。`,
+      ),
+    );
+  }
 }
 
 function inRect(row: number, col: number, r: Rect): boolean {
@@ -177,7 +250,7 @@ function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[]): void {
     ws = recreate(wb, ws);
   }
   unshareFormulas(ws);
-  for (const b of p.writes) writeBlock(ws, b);
+  for (const b of p.writes) writeBlock(ws, b, warnings);
   for (const fb of p.numberFormats) {
     fb.formats.forEach((line, i) => line.forEach((f, j) => restyle(cellAt(ws!, fb.row + i, fb.col + j), { numFmt: f })));
   }

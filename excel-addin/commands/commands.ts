@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
  * Ribbon commands (ExecuteFunction buttons in manifest.xml). Each runs its command without opening the pane; when
- * there is something to read (findings, or a failure) the pane is shown, where the panel displays the result.
+ * there is something to read (findings, or a failure) the pane is shown, so the user can run it there and see why.
  */
 import type { CommandName } from '../../core/commands';
 import { runExcelCommand } from '../adapter';
@@ -16,9 +16,6 @@ export const RIBBON_COMMANDS: Record<string, CommandName> = {
   okrRollForward: 'rollForward',
 };
 
-/** The last ribbon result, for the panel to show when it opens. */
-export const lastRibbonResult: { command?: CommandName; ok?: boolean; summary?: { en: string; zh: string } } = {};
-
 function hasFindings(details: unknown): boolean {
   const f = (details as { findings?: unknown[] } | undefined)?.findings;
   return Array.isArray(f) && f.length > 0;
@@ -27,7 +24,6 @@ function hasFindings(details: unknown): boolean {
 async function run(command: CommandName, event: Office.AddinCommands.Event): Promise<void> {
   try {
     const res = await runExcelCommand(Excel, command, loadSettings(Office as unknown as OfficeLike));
-    Object.assign(lastRibbonResult, { command, ok: res.ok, summary: res.summary });
     if (!res.ok || hasFindings(res.details)) await Office.addin.showAsTaskpane().catch(() => undefined);
   } finally {
     event.completed();

@@ -730,6 +730,7 @@ export class SimDataValidation {
     this.ctx.enqueue('write', () => {
       const { sheet, rect } = this.must();
       if (!rule?.list || typeof rule.list.source !== 'string') throw new SimOfficeError('InvalidArgument', 'Only list rules are modelled.');
+      if (rule.list.source.length > 255) throw new SimOfficeError('InvalidArgument', 'A list source is limited to 255 characters.');
       // Excel refuses a second rule over cells that already have one (clear() first).
       if (sheet.validations.some((v) => intersects(v.rect, rect))) throw new SimOfficeError('InvalidOperation', 'The range already has a data validation rule.');
       const list = rule.list.source.split(',').map((x) => x.trim());

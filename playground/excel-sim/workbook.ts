@@ -61,6 +61,8 @@ export interface ChangeEvent {
   address: string;
   changeType: 'RangeEdited';
   source: 'Local' | 'Remote';
+  /** ExcelApi 1.14: 'ThisLocalAddin' when the add-in's own API call made the change. */
+  triggerSource: 'ThisLocalAddin' | 'Unknown';
   /** Who made the change: 'user' (typed in the grid) or 'api' (an add-in write). Not in Office; for the playground. */
   by: 'user' | 'api';
 }
@@ -407,6 +409,7 @@ export class SimWorkbook {
       address: rectToA1(rect),
       changeType: 'RangeEdited',
       source: 'Local',
+      triggerSource: by === 'api' ? 'ThisLocalAddin' : 'Unknown',
       by,
     };
     for (const l of this.listeners)

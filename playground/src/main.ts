@@ -1,14 +1,14 @@
 /**
- * The playground page: the spreadsheet grid on the left, the real panel on the right, one in-browser workbook under
- * both. The panel talks to the workbook through the Excel adapter and the in-memory `Excel` API, as in Excel.
+ * The playground page: the spreadsheet grid on the left, the real Excel add-in on the right. The add-in is the
+ * built bundle of dist/excel/ (functions.js, commands.js, taskpane.js, served under /excel/), loaded into this page
+ * with `Excel`, `Office` and `CustomFunctions` backed by the in-browser workbook (see host.ts). The grid's formula
+ * engine calls the custom functions the add-in registered.
  */
 import { langFromLocale, type Lang } from '../../core/i18n';
-import { mountPanel } from '../../panel/panel';
 import type { SimWorkbook } from '../excel-sim/workbook';
-import { createPlaygroundBridge, installHost } from './bridge';
 import { attachEngine } from './engine';
-import { okrFunctions } from './functions';
 import { Grid } from './grid';
+import { PlaygroundHost, loadScript } from './host';
 import { SAMPLES, loadSample, type SampleId } from './samples';
 import { fromXlsx, saveFile, toXlsx } from './xlsx';
 
@@ -22,18 +22,35 @@ const TEXT = {
   opened: { en: 'Opened', zh: '已打开' },
   openFailed: { en: 'Could not open the file:', zh: '无法打开文件：' },
   saveFailed: { en: 'Could not write the file:', zh: '无法写入文件：' },
+  notBuilt: {
+    en: 'The Excel add-in is not built (dist/excel/ is missing). Run `npm start` (it builds first) or `npm run build`.',
+    zh: 'Excel 加载项尚未构建（缺少 dist/excel/）。请运行 `npm start`（会先构建）或 `npm run build`。',
+  },
 } as const;
 
 const params = new URLSearchParams(location.search);
 let lang: Lang = params.get('lang') === 'zh' ? 'zh' : params.get('lang') === 'en' ? 'en' : langFromLocale(navigator.language);
 let sampleId: SampleId = (SAMPLES.find((s) => s.id === params.get('sample'))?.id ?? 'english') as SampleId;
-let wb: SimWorkbook;
-let grid: Grid;
+let grid: Grid | null = null;
 let fileName = 'okr-grid.xlsx';
-/** After Validate, edits re-run it so highlights follow the cells (cleared by Clear highlights). */
+/** After Validate, edits re-run it so highlights follow the cells (until Clear highlights, Convert or a new quarter). */
 let liveValidate = false;
+let redrawQueued = false;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const locale = () => (lang === 'zh' ? 'zh-CN' : 'en-US');
+
+/** Redraws once after a burst of add-in calls (a command is several Excel.run batches). */
+function redraw(): void {
+  if (redrawQueued) return;
+  redrawQueued = true;
+  setTimeout(() => {
+    redrawQueued = false;
+    grid?.render();
+  }, 0);
+}
+
+const host = new PlaygroundHost(redraw);
 
 function toast(text: string): void {
   const t = $('toast');
@@ -41,13 +58,6 @@ function toast(text: string): void {
   t.classList.add('show');
   clearTimeout((toast as unknown as { timer?: number }).timer);
   (toast as unknown as { timer?: number }).timer = window.setTimeout(() => t.classList.remove('show'), 4000);
-}
-
-const locale = () => (lang === 'zh' ? 'zh-CN' : 'en-US');
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function labelPage(): void {
@@ -71,47 +81,34 @@ function labelPage(): void {
   sel.value = sampleId;
 }
 
-function mountPane(): void {
-  const old = $('panel-root');
-  const root = document.createElement('div');
-  root.id = 'panel-root';
-  old.replaceWith(root);
-  const bridge = createPlaygroundBridge(wb, {
-    locale,
-    ran: (command, ok) => {
-      if (command === 'validate' && ok) liveValidate = true;
-      if (command === 'clear' || command === 'convert' || command === 'rollForward') liveValidate = false;
-      grid.render();
-    },
-    selected: () => grid.render(),
-  });
-  mountPanel(root, bridge);
-}
-
 function revalidate(): void {
   if (!liveValidate) return;
-  const button = document.querySelector<HTMLButtonElement>('#panel-root [data-command="validate"]');
+  const button = document.querySelector<HTMLButtonElement>('#app [data-command="validate"]');
   if (button && !button.disabled) button.click();
 }
 
-function load(next: SimWorkbook): void {
-  wb = next;
-  attachEngine(wb, okrFunctions(() => ({ lang, today: today() })));
-  installHost(wb, locale());
+function load(wb: SimWorkbook): void {
+  attachEngine(wb, host.engineFunctions());
   liveValidate = false;
   grid = new Grid($('sheet-area'), wb, {
     edited: () => revalidate(),
     message: (text) => toast(text),
   });
-  // Writes the add-in makes on its own (the Updated stamp after an edit) show up at once.
-  wb.onChanged(null, (e) => {
-    if (e.by === 'api') grid.render();
-  });
+  host.use(wb, locale());
   grid.render();
-  mountPane();
 }
 
 function wire(): void {
+  // Which highlights are live follows the panel's buttons.
+  $('pane').addEventListener(
+    'click',
+    (e) => {
+      const cmd = (e.target as HTMLElement).closest<HTMLElement>('#app [data-command]')?.dataset.command;
+      if (cmd === 'validate') liveValidate = true;
+      else if (cmd === 'clear' || cmd === 'convert' || cmd === 'rollForward') liveValidate = false;
+    },
+    true,
+  );
   ($('sample') as HTMLSelectElement).addEventListener('change', (e) => {
     sampleId = (e.target as HTMLSelectElement).value as SampleId;
     params.set('sample', sampleId);
@@ -124,13 +121,13 @@ function wire(): void {
     params.set('lang', lang);
     history.replaceState(null, '', `?${params}`);
     labelPage();
-    installHost(wb, locale());
-    grid.render();
-    mountPane();
+    if (host.workbook) host.use(host.workbook, locale());
+    grid?.render();
   });
   $('download').addEventListener('click', async () => {
+    if (!host.workbook) return;
     try {
-      saveFile(await toXlsx(wb), fileName);
+      saveFile(await toXlsx(host.workbook), fileName);
     } catch (e) {
       toast(`${TEXT.saveFailed[lang]} ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -151,8 +148,22 @@ function wire(): void {
   });
 }
 
-labelPage();
-wire();
-load(loadSample(sampleId));
+async function main(): Promise<void> {
+  labelPage();
+  wire();
+  host.install();
+  let built = true;
+  // The custom functions first, so the grid's formulas compute from the first draw.
+  await loadScript('excel/functions.js').catch(() => (built = false));
+  load(loadSample(sampleId));
+  if (built) built = await Promise.all([loadScript('excel/commands.js'), loadScript('excel/taskpane.js')]).then(() => true, () => false);
+  if (!built) {
+    const app = $('app');
+    app.dataset.state = 'error';
+    app.textContent = TEXT.notBuilt[lang];
+  }
+}
+
+void main();
 // For the browser tests and the curious: the workbook behind the page.
-(window as unknown as { okrPlayground: unknown }).okrPlayground = { get workbook() { return wb; } };
+(window as unknown as { okrPlayground: unknown }).okrPlayground = { get workbook() { return host.workbook; } };

@@ -25,7 +25,8 @@ if (!HAVE_BROWSER) {
 /** describe() when the browser tests can run (or must fail in CI), describe.skip() otherwise. */
 export const describeBrowser: jest.Describe = HAVE_BROWSER || IN_CI ? describe : describe.skip;
 
-const SOURCES = ['playground/src', 'playground/excel-sim', 'panel', 'core', 'excel-addin/adapter.ts', 'tests/fixtures', 'playground/webpack.config.js'];
+const SOURCES = ['playground/src', 'playground/excel-sim', 'panel', 'core', 'excel-addin', 'manifest.xml', 'tests/fixtures', 'playground/webpack.config.js'];
+const BUNDLES = ['dist/playground/playground.js', 'dist/excel/taskpane.js', 'dist/excel/functions.js', 'dist/excel/commands.js'];
 
 function newest(p: string): number {
   const full = path.join(ROOT, p);
@@ -35,16 +36,18 @@ function newest(p: string): number {
   return fs.readdirSync(full).reduce((m, f) => Math.max(m, newest(path.join(p, f))), st.mtimeMs);
 }
 
-/** Builds dist/playground/ when it is missing or older than its sources (the playground part of `npm run build`). */
+/**
+ * Builds dist/excel/ and dist/playground/ (the parts of `npm run build` the page loads) when a bundle is missing or
+ * older than the sources, so the tests always drive the code as it is now.
+ */
 export function ensurePlaygroundBuild(): void {
-  const bundle = path.join(ROOT, 'dist/playground/playground.js');
-  const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
+  const built = Math.min(...BUNDLES.map((b) => (fs.existsSync(path.join(ROOT, b)) ? fs.statSync(path.join(ROOT, b)).mtimeMs : 0)));
   if (built && built >= Math.max(...SOURCES.map(newest))) return;
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--config', 'playground/webpack.config.js', '--mode', 'production'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    timeout: 240_000,
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), '--config', 'webpack.config.js', '--config-name', 'excel', '--config-name', 'playground', '--mode', 'production'],
+    { cwd: ROOT, stdio: 'pipe', timeout: 280_000 },
+  );
 }
 
 export interface Served {
@@ -86,14 +89,14 @@ export function watch(page: Page, base: string): Watch {
 
 export async function openPlayground(page: Page, base: string, query = ''): Promise<void> {
   await page.goto(base + query);
-  await page.waitForSelector('#panel-root[data-state="ready"]', { timeout: 15_000 });
+  await page.waitForSelector('#app[data-state="ready"]', { timeout: 15_000 });
 }
 
 /** Clicks a panel button and waits for the command to finish; returns the panel's newest message. */
 export async function command(page: Page, name: string): Promise<{ kind: string; text: string }> {
-  await page.click(`#panel-root [data-command="${name}"]`);
-  await page.waitForSelector('#panel-root[data-state="ready"]', { timeout: 30_000 });
-  const msg = page.locator('#panel-root .okr-msg').first();
+  await page.click(`#app [data-command="${name}"]`);
+  await page.waitForSelector('#app[data-state="ready"]', { timeout: 30_000 });
+  const msg = page.locator('#app .okr-msg').first();
   return { kind: (await msg.getAttribute('data-kind')) ?? '', text: (await msg.textContent()) ?? '' };
 }
 

@@ -79,7 +79,7 @@ describeBrowser('playground in Chromium', () => {
 
   test('English table: convert writes score formulas that compute the domain scores', async () => {
     await openPlayground(page, served.url, '?sample=english&lang=en');
-    expect(await page.locator('#panel-root [data-command="convert"]').textContent()).toBe('Convert');
+    expect(await page.locator('#app [data-command="convert"]').textContent()).toBe('Convert');
     expect(await tabNames(page)).toEqual(['Q4 OKRs']);
 
     const res = await command(page, 'convert');
@@ -123,14 +123,14 @@ describeBrowser('playground in Chromium', () => {
     expect((await filled()).length).toBeGreaterThan(fillsBefore.length);
 
     // The finding for J12 is listed; clicking it selects the cell.
-    const finding = page.locator('#panel-root .okr-finding', { has: page.locator('.okr-where', { hasText: /!J12$/ }) });
+    const finding = page.locator('#app .okr-finding', { has: page.locator('.okr-where', { hasText: /!J12$/ }) });
     await eventually(() => finding.count(), (v) => expect(v).toBe(1));
     await finding.click();
     await eventually(() => page.inputValue('#name-box'), (v) => expect(v).toBe('J12'));
 
     // Fix it: a number in place of 'about half'. Validation re-runs on the edit and the highlight goes.
     await typeInto(page, 'J12', '1600000');
-    await page.waitForSelector('#panel-root[data-state="ready"]');
+    await page.waitForSelector('#app[data-state="ready"]');
     await eventually(() => cell(page, 'J12').getAttribute('data-fill'), (v) => expect(v).toBeNull(), 15_000);
     await eventually(() => finding.count(), (v) => expect(v).toBe(0));
     // And its score is computed now: (1,600,000 - 1,200,000) / (2,000,000 - 1,200,000) = 0.5
@@ -173,8 +173,8 @@ describeBrowser('playground in Chromium', () => {
 
   test('Chinese outline: the panel speaks Chinese; convert makes a grid sheet and leaves the outline as it was', async () => {
     await openPlayground(page, served.url, '?sample=chinese&lang=zh');
-    expect(await page.locator('#panel-root').getAttribute('data-lang')).toBe('zh');
-    expect(await page.locator('#panel-root [data-command="convert"]').textContent()).toBe('转换');
+    expect(await page.locator('#app').getAttribute('data-lang')).toBe('zh');
+    expect(await page.locator('#app [data-command="convert"]').textContent()).toBe('转换');
     expect(await cellText(page, 'A5')).toBe('O:打造一个成功的客户拓展团队');
 
     const res = await command(page, 'convert');
@@ -193,8 +193,8 @@ describeBrowser('playground in Chromium', () => {
     // Validate: KR2 has no number ('XX家'), so something is highlighted and listed, in Chinese.
     expect((await command(page, 'validate')).kind).toBe('ok');
     expect(await page.locator('#grid td[data-fill]').count()).toBeGreaterThan(0);
-    expect(await page.locator('#panel-root .okr-finding').count()).toBeGreaterThan(0);
-    expect(await page.locator('#panel-root .okr-finding .okr-text').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.locator('#app .okr-finding').count()).toBeGreaterThan(0);
+    expect(await page.locator('#app .okr-finding .okr-text').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
 
     // The outline itself is untouched.
     await page.click('.sheet-tab[data-sheet="10月OKR"]');
@@ -255,6 +255,34 @@ describeBrowser('playground in Chromium', () => {
     await page.setInputFiles('#open-file', file);
     await eventually(() => tabNames(page), (v) => expect(v).toEqual(['Q4 OKRs']));
     await eventually(async () => Math.abs(shownNumber(await cellText(page, `${S}5`)) - 0.4286) < 0.006, (v) => expect(v).toBe(true));
+    expect(await cellText(page, 'E5')).toBe('Raise repeat purchase rate from 18% to 25%');
+  });
+
+  test('editing a KR current value stamps its row with today (the add-in watches edits, as in Excel)', async () => {
+    await openPlayground(page, served.url, '?sample=english&lang=en');
+    expect((await command(page, 'convert')).kind).toBe('ok');
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const row5 = () => page.locator('#grid td[data-row="4"] .cv').allTextContents();
+    expect(await row5()).not.toContain(today);
+    // KR-101's current value (J5) moves from 0.21 to 0.23.
+    await typeInto(page, 'J5', '0.23');
+    await eventually(row5, (v) => expect(v).toContain(today));
+    // Editing a text column (the KR's notes) is not a progress update: row 6 keeps its dates.
+    const row6Before = await page.locator('#grid td[data-row="5"] .cv').allTextContents();
+    await typeInto(page, 'Q6', 'Reviewed on Monday');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.locator('#grid td[data-row="5"] .cv').allTextContents()).not.toContain(today);
+    expect(row6Before).not.toContain(today);
+  });
+
+  test('switching the page to Chinese switches the task pane (it follows the display language)', async () => {
+    await openPlayground(page, served.url, '?sample=english&lang=en');
+    expect(await page.locator('#app [data-command="score"]').textContent()).toBe('Score quarter');
+    await page.selectOption('#lang', 'zh');
+    await eventually(() => page.locator('#app [data-command="score"]').textContent(), (v) => expect(v).toBe('季度评分'));
+    expect(await page.locator('#app').getAttribute('data-lang')).toBe('zh');
+    // The workbook is the same one: nothing was reloaded or lost.
     expect(await cellText(page, 'E5')).toBe('Raise repeat purchase rate from 18% to 25%');
   });
 

@@ -107,4 +107,13 @@ test('commands.js associates every ExecuteFunction of manifest.xml, and a ribbon
   expect(header).toEqual(expect.arrayContaining(['OKR Score']));
   const col = header.indexOf('OKR Score');
   expect(wb.sheet('Q4 OKRs')!.get(4, col)!.f).toMatch(/^=OKR\.OKRSCORE\(/);
+  expect(office.paneVisible).toBe(false);
+
+  // On a sheet that is not an OKR sheet the command fails without touching it, and the pane opens to say so.
+  const budget = wb.addSheet('Budget', [['Item', 'Cost'], ['Rent', 1200]]);
+  wb.activate('Budget');
+  await office.associated.get(convert)!({ completed: () => completed++, source: { id: 'OKR.Convert' } });
+  expect(completed).toBe(2);
+  expect(office.paneVisible).toBe(true);
+  expect(wb.valuesOf(budget.name)).toEqual([['Item', 'Cost'], ['Rent', 1200]]);
 });

@@ -238,6 +238,20 @@ describe('Updated stamp', () => {
     expect(wb.value(EN, 5, col)).toBeNull();
   });
 
+  test("the add-in's own writes to a current value are not stamped", async () => {
+    const { wb, excel } = bookWith([{ name: EN, grid: englishTable }]);
+    await run(excel, 'convert');
+    const col = UPDATED(wb);
+    await watchEdits(excel, () => FIXTURE_TODAY);
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(EN).getRange('J5').values = [[0.24]];
+      await ctx.sync();
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(wb.value(EN, 4, 9)).toBe(0.24);
+    expect(wb.value(EN, 4, col)).toBeNull();
+  });
+
   test('stampEdit reports false for an edit outside the grid', async () => {
     const { wb, excel } = bookWith([{ name: EN, grid: englishTable }]);
     await run(excel, 'convert');

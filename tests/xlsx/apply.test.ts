@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { applyPlan } from '../../xlsx/apply';
+import { applyPlan, relativeShape } from '../../xlsx/apply';
 import { emptySheetPlan, OWNED_RULE_MARK, type SheetPlan, type WorkbookPlan } from '../../core/sheet-plan';
 import { readWorkbookFile, tempDir } from './helpers';
 
@@ -252,5 +252,36 @@ describe('sheets', () => {
     expect(r.warnings[0].zh).toContain('D2:D3');
     const out = await saveAndRead(wb);
     expect((out.getWorksheet('OKRs')!.getCell('D2') as any).dataValidation).toBeUndefined();
+  });
+});
+
+describe('filled-down formulas are stored the way Excel stores them (shared)', () => {
+  test('relativeShape: same shape only for the same formula moved down; quoted text is not a reference', () => {
+    expect(relativeShape('=IF(A2="",0,B2/$C$1)', 1, 3)).toBe(relativeShape('=IF(A3="",0,B3/$C$1)', 2, 3));
+    expect(relativeShape('=IF(A2="",0,B2/$C$1)', 1, 3)).not.toBe(relativeShape('=IF(A3="",0,B4/$C$1)', 2, 3));
+    expect(relativeShape('=IF(A2="A2",0,B2)', 1, 3)).not.toBe(relativeShape('=IF(A3="A3",0,B3)', 2, 3));
+    expect(relativeShape('=SUM(T3:T5)', 1, 19)).toBe('=SUM(R[1]C[0]:R[3]C[0])');
+    expect(relativeShape('=LOG10(A1)+ATAN2(B1,C1)', 0, 0)).toBe('=LOG10(R[0]C[0])+ATAN2(R[0]C[1],R[0]C[2])');
+    expect(relativeShape('=SUM(3:3)', 1, 1)).toBeNull();
+  });
+
+  test('a column of row-wise formulas becomes one shared formula; each cell reads back with its own row', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('S');
+    const n = 50;
+    const cells = Array.from({ length: n }, (_, i) => [i + 1, i === 20 ? { f: '=A21*3' } : { f: `=IF(A${i + 1}="","",A${i + 1}*2)` }]);
+    applyPlan(wb, { sheets: [plan({ sheet: 'S', writes: [{ row: 0, col: 0, cells: cells as any }] })] });
+    const out = await saveAndRead(wb);
+    const zip = await JSZip.loadAsync(fs.readFileSync(lastFile));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    // rows 1-20 share, row 21 is its own formula, rows 22-50 share again
+    expect((xml.match(/t="shared" ref="/g) ?? []).length).toBe(2);
+    expect(xml).toContain('ref="B1:B20"');
+    expect(xml).toContain('ref="B22:B50"');
+    const ws = out.getWorksheet('S')!;
+    expect(ws.getCell('B1').formula).toBe('IF(A1="","",A1*2)');
+    expect(ws.getCell('B17').formula).toBe('IF(A17="","",A17*2)');
+    expect(ws.getCell('B21').formula).toBe('A21*3');
+    expect(ws.getCell('B50').formula).toBe('IF(A50="","",A50*2)');
   });
 });

@@ -1,0 +1,14 @@
+import { readSheet } from '../core/parse-sheet';
+import { validate } from '../core/rules';
+import { closeCycle } from '../core/close';
+import { planConvert } from '../core/plan-convert';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { generatedSnapshot, FIXTURE_TODAY } from '../tests/fixtures/sheets';
+const settings = DEFAULT_SETTINGS, today = FIXTURE_TODAY;
+const snap = generatedSnapshot(10000);
+const model = readSheet(snap, { settings, today });
+const cpu = (name: string, fn: () => unknown) => { for (let i = 0; i < 3; i++) fn(); const xs: number[] = []; for (let i = 0; i < 9; i++) { (global as any).gc?.(); const c0 = process.cpuUsage(); fn(); const c = process.cpuUsage(c0); xs.push((c.user + c.system) / 1000); } xs.sort((a, b) => a - b); console.log(name, 'cpu median', xs[4].toFixed(1), 'min', xs[0].toFixed(1)); };
+cpu('read', () => readSheet(snap, { settings, today }));
+cpu('validate', () => validate(model, { settings, today }));
+cpu('close', () => closeCycle(model, { settings, today }));
+cpu('plan', () => planConvert(snap, [snap.name], { settings, host: 'excel', today }, model));

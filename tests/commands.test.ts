@@ -1,0 +1,333 @@
+/**
+ * The command API hosts call: readsFor, runCommand (never throws), score with scorecard and history (re-close adds
+ * no duplicates), roll forward (never over an existing sheet), summary, restorePlan, updatedStamp, and plans whose
+ * shape does not grow with the number of rows. Numbers are worked out by hand from the fixtures' documented values.
+ */
+import fc from 'fast-check';
+import type { SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../core/sheet-plan';
+import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settings';
+import { COMMANDS, readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
+import { planShape } from '../core/plan-convert';
+import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook, type SimSheet } from '../core/simulate';
+import { FIXTURE_TODAY, chineseOutlineSnapshot, englishTableSnapshot, generatedSnapshot, messySheetSnapshot, snapshotOf, workbookOf } from './fixtures/sheets';
+
+function step(book: SimBook, sheet: string, name: CommandName, settings: Settings = DEFAULT_SETTINGS) {
+  const snap = workbookSnapshot(book, sheet, readsFor(name, settings));
+  const result = runCommand(name, snap, settings);
+  return { result, book: applyPlan(book, result.plan), snap };
+}
+
+const sheetOf = (book: SimBook, name: string): SimSheet => {
+  const s = book.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+};
+
+const near = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) < 1e-9;
+
+/** Data rows of a history sheet (header skipped, blank rows dropped). */
+const historyRows = (s: SimSheet) => s.values.slice(1).filter((r) => r.some((v) => v !== ''));
+
+describe('readsFor', () => {
+  test('convert reads formulas; validate and clear read notes and backgrounds; score reads the history sheet', () => {
+    expect(COMMANDS).toEqual(['convert', 'validate', 'clear', 'score', 'rollForward', 'summary']);
+    expect(readsFor('convert', DEFAULT_SETTINGS)).toEqual({ formulas: true, notes: false, backgrounds: false, others: [] });
+    for (const c of ['validate', 'clear'] as CommandName[]) {
+      const r = readsFor(c, DEFAULT_SETTINGS);
+      expect(r.notes && r.backgrounds).toBe(true);
+    }
+    expect(readsFor('score', DEFAULT_SETTINGS).others).toEqual(['OKR History']);
+  });
+});
+
+describe('runCommand never throws', () => {
+  test('garbage snapshots give ok:false with a message in both languages', () => {
+    const bad: unknown[] = [null, undefined, 42, {}, { active: null }, { active: { name: 'x' } }, { active: { name: 'x', values: 'nope' } }];
+    for (const c of COMMANDS) {
+      for (const b of bad) {
+        const r = runCommand(c, b as WorkbookSnapshot, DEFAULT_SETTINGS);
+        expect(r.ok).toBe(false);
+        expect(r.summary.en.length).toBeGreaterThan(0);
+        expect(r.summary.zh.length).toBeGreaterThan(0);
+        expect(r.plan.sheets).toEqual([]);
+      }
+    }
+  });
+
+  test('an unexpected exception becomes "Internal error" in both languages, with an empty plan', () => {
+    const active = snapshotOf('T', [['Objective', 'Key Result']]);
+    Object.defineProperty(active, 'values', {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const r = runCommand('convert', workbookOf(active), DEFAULT_SETTINGS);
+    expect(r.ok).toBe(false);
+    expect(r.summary.en).toMatch(/^Internal error: boom/);
+    expect(r.summary.zh).toMatch(/^内部错误：boom/);
+    expect(r.plan).toEqual({ sheets: [] });
+  });
+
+  test('a sheet that holds no OKRs: ok:false, clear message, nothing written', () => {
+    const snap = snapshotOf('Budget', [['Item', 'Cost'], ['Rent', 1200]]);
+    for (const c of ['convert', 'score', 'rollForward', 'summary'] as CommandName[]) {
+      const r = runCommand(c, workbookOf(snap), DEFAULT_SETTINGS);
+      expect(r.ok).toBe(false);
+      expect(r.summary.en).toMatch(/No OKRs found/);
+      expect(r.summary.zh).toMatch(/没有找到 OKR/);
+      expect(r.plan.sheets).toEqual([]);
+    }
+  });
+
+  test('random cell-like 2D arrays: every command returns a well-formed result', () => {
+    const cell = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: false }), fc.boolean(), fc.constant(''), fc.constant(null), fc.constantFrom('O: goal', 'KR1: grow 10%', 'Objective', 'Key Result', 'Target', '=cmd|x', '50%'));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }), fc.constantFrom(...COMMANDS), (values, c) => {
+        const r = runCommand(c, workbookOf(snapshotOf('S', values)), DEFAULT_SETTINGS);
+        expect(typeof r.ok).toBe('boolean');
+        expect(typeof r.summary.en).toBe('string');
+        expect(Array.isArray(r.plan.sheets)).toBe(true);
+        expect(r.summary.en.startsWith('Internal error')).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('score: the one-click quarter close', () => {
+  test('englishTable: counts, average and bands worked out by hand; scorecard and history sheets', () => {
+    const snap = englishTableSnapshot();
+    const { result, book } = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score');
+    expect(result.ok).toBe(true);
+    // KR scores: KR-101 (0.21-0.18)/(0.25-0.18) = 3/7; KR-102 (0.04-0.05)/(0.03-0.05) = 0.5; KR-103 4.9 >= 4.8 -> 1;
+    // KR-104 done -> 1; KR-201 52 <= 48? no -> 0; KR-202 unmeasured -> 0; row 13 (3.1-3.5)/(2.8-3.5) = 4/7.
+    // O-100 = 0.4*3/7 + 0.3*0.5 + 0.2 + 0.1 = 0.621428...; O-200 = 0.5*0 + 0.3*0 + 0.2*4/7 = 0.114285...
+    const d = result.details as { objectives: number; krs: number; averageScore: number; bands: { red: number; yellow: number; green: number } };
+    expect(d.objectives).toBe(2);
+    expect(d.krs).toBe(7);
+    expect(near(d.averageScore, ((0.4 * 3) / 7 + 0.15 + 0.3 + (0.2 * 4) / 7) / 2)).toBe(true);
+    expect(d.bands).toEqual({ red: 2, yellow: 3, green: 2 });
+    expect(result.summary.en).toContain('0.37');
+    expect(result.summary.zh).toContain('0.37');
+    expect(book.sheets.map((s) => s.name)).toEqual(['Q4 OKRs', 'Scorecard 2026-Q4', 'OKR History']);
+    // The sheet was not converted yet: score converts it too.
+    expect(sheetOf(book, 'Q4 OKRs').values[2].slice(18)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'Updated']);
+    const hist = sheetOf(book, 'OKR History');
+    expect(hist.values[0][0]).toBe('Cycle');
+    // 2 objectives + 7 KRs
+    expect(historyRows(hist)).toHaveLength(9);
+    const card = sheetOf(book, 'Scorecard 2026-Q4');
+    expect(card.values[1][0]).toBe('Total');
+    expect(card.values[1][4]).toBe(2);
+    expect(card.values[1][5]).toBe(7);
+  });
+
+  test('closing again adds no duplicates; a changed value appends a revision and marks the old row superseded', () => {
+    const snap = englishTableSnapshot();
+    let book = bookFromSnapshot(workbookOf(snap));
+    book = step(book, snap.name, 'score').book;
+    const again = step(book, snap.name, 'score');
+    expect(historyRows(sheetOf(again.book, 'OKR History'))).toHaveLength(9);
+    const histPlan = again.result.plan.sheets.find((p) => p.sheet === 'OKR History');
+    expect(histPlan).toBeUndefined();
+    book = again.book;
+    // KR-101 moves to 0.25 (now 1.0), so KR-101 and O-100 change.
+    sheetOf(book, snap.name).values[4][9] = 0.25;
+    const third = step(book, snap.name, 'score');
+    const hist = sheetOf(third.book, 'OKR History');
+    const rows = historyRows(hist);
+    expect(rows).toHaveLength(11);
+    const sup = hist.values[0].indexOf('Superseded');
+    const live = rows.filter((r) => r[sup] !== true);
+    const keys = live.map((r) => `${r[0]}|${r[1]}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(rows.filter((r) => r[sup] === true).map((r) => r[1]).sort()).toEqual(['KR-101', 'O-100']);
+    const kr101 = live.find((r) => r[1] === 'KR-101')!;
+    expect(kr101[hist.values[0].indexOf('Revision')]).toBe(2);
+    expect(kr101[hist.values[0].indexOf('Score')]).toBe(1);
+    // Appends are one block after the last row; supersede is one block in the Superseded column.
+    const hp = third.result.plan.sheets.find((p) => p.sheet === 'OKR History')!;
+    expect(hp.writes).toHaveLength(2);
+    expect(hp.writes.some((w) => w.col === sup && w.cells.every((l) => l.length === 1))).toBe(true);
+    expect(hp.writes.some((w) => w.row === 10 && w.cells.length === 2)).toBe(true);
+  });
+
+  test('scoring twice leaves the same workbook; commands refuse to run on the sheets OKR Grid writes', () => {
+    const snap = messySheetSnapshot();
+    const first = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score');
+    const second = step(first.book, snap.name, 'score');
+    expect(JSON.stringify(second.book.sheets.map((s) => [s.name, s.values, s.formulas]))).toBe(JSON.stringify(first.book.sheets.map((s) => [s.name, s.values, s.formulas])));
+    for (const sheet of ['OKR History', 'Scorecard 2026-Q4']) {
+      const r = step(first.book, sheet, 'convert');
+      expect(r.result.ok).toBe(false);
+      expect(r.result.summary.en).toContain('written by OKR Grid');
+    }
+    expect(readsFor('score', resolveSettings({ cycle: 'Q4 2026' })).others).toEqual(['OKR History', 'Scorecard 2026-Q4']);
+  });
+
+  test('Chinese: summary text and history header in Chinese', () => {
+    const settings = resolveSettings({ lang: 'zh' });
+    const snap = chineseOutlineSnapshot();
+    const { result, book } = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score', settings);
+    expect(result.ok).toBe(true);
+    expect(result.summary.zh).toMatch(/个目标/);
+    expect(sheetOf(book, 'OKR History').values[0][0]).toBe('周期');
+    expect((result.details as { objectives: number; krs: number }).krs).toBe(3);
+    // The outline itself is never written.
+    expect(sheetOf(book, snap.name).values).toEqual(bookFromSnapshot(workbookOf(snap)).sheets[0].values);
+  });
+});
+
+describe('roll forward', () => {
+  test('unfinished KRs go to a new converted sheet "OKR 2027-Q1"; a second time is refused', () => {
+    const snap = englishTableSnapshot();
+    const first = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'rollForward');
+    expect(first.result.ok).toBe(true);
+    const s = sheetOf(first.book, 'OKR 2027-Q1');
+    const header = s.values[0] as string[];
+    expect(header).toContain('OKR Score');
+    const krCol = header.indexOf('Key Result');
+    // Done: KR-103 (4.9 >= 4.8) and KR-104 (Done). Carried: KR-101, KR-102, KR-201, KR-202, row 13.
+    const krs = s.values.slice(1).filter((r) => r[krCol] !== '');
+    expect(krs).toHaveLength(5);
+    expect(krs.map((r) => r[krCol])).not.toContain('Keep store rating at least 4.8');
+    // Start = last current value: KR-101 starts at 0.21.
+    const startCol = header.indexOf('Start');
+    expect(krs.find((r) => String(r[krCol]).startsWith('Raise repeat'))![startCol]).toBe(0.21);
+    expect(first.result.plan.sheets[0].create).toBeDefined();
+    const second = step(first.book, snap.name, 'rollForward');
+    expect(second.result.ok).toBe(false);
+    expect(second.result.summary.en).toMatch(/already exists/);
+    expect(second.result.summary.zh).toMatch(/已存在/);
+    expect(second.result.plan.sheets).toEqual([]);
+    // The new sheet converts to itself.
+    const again = step(first.book, 'OKR 2027-Q1', 'convert');
+    expect(sheetOf(again.book, 'OKR 2027-Q1').values).toEqual(s.values);
+  });
+});
+
+describe('summary', () => {
+  test('no writes; the same numbers as score', () => {
+    const snap = englishTableSnapshot();
+    const r = runCommand('summary', workbookOf(snap), DEFAULT_SETTINGS);
+    expect(r.ok).toBe(true);
+    expect(r.plan.sheets).toEqual([]);
+    const d = r.details as { objectives: number; krs: number; bands: unknown; findings: unknown[] };
+    expect(d.objectives).toBe(2);
+    expect(d.krs).toBe(7);
+    expect(d.bands).toEqual({ red: 2, yellow: 3, green: 2 });
+    expect(Array.isArray(d.findings)).toBe(true);
+  });
+});
+
+describe('restorePlan', () => {
+  function comparable(book: SimBook) {
+    return book.sheets.map((s) => {
+      const rows = Math.max(s.values.length, 1);
+      const cols = Math.max(...s.values.map((r) => r.length), 0);
+      const grid = <T>(g: T[][], d: T) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => g[r]?.[c] ?? d));
+      const trim = (g: unknown[][]) => JSON.stringify(g).replace(/(,"")+\]/g, ']');
+      return { name: s.name, values: trim(grid(s.values, '' as unknown)), formulas: trim(grid(s.formulas, '')), notes: trim(grid(s.notes, '')), backgrounds: trim(grid(s.backgrounds, '')), formats: trim(grid(s.formats, '')), ownedRules: s.rules.length };
+    });
+  }
+
+  const cases: [string, () => SheetSnapshot, CommandName][] = [
+    ['convert englishTable', englishTableSnapshot, 'convert'],
+    ['convert messy (formula kept)', messySheetSnapshot, 'convert'],
+    ['convert outline (new sheet deleted)', chineseOutlineSnapshot, 'convert'],
+    ['score englishTable', englishTableSnapshot, 'score'],
+    ['validate englishTable', englishTableSnapshot, 'validate'],
+  ];
+  test.each(cases)('%s: applying the plan then its restore plan gives the sheet back', (_n, make, command) => {
+    const snap = make();
+    snap.notes = snap.values.map((l, r) => l.map((_, c) => (r === 4 && c === 2 ? 'keep me' : '')));
+    snap.backgrounds = snap.values.map((l, r) => l.map((_, c) => (r === 4 ? '#abcdef' : '')));
+    const start = bookFromSnapshot(workbookOf(snap));
+    const wb = workbookSnapshot(start, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] });
+    const r = runCommand(command, wb, DEFAULT_SETTINGS);
+    expect(r.ok).toBe(true);
+    const applied = applyPlan(start, r.plan);
+    expect(comparable(applied)).not.toEqual(comparable(start));
+    const restore = restorePlan(r.plan, wb);
+    const back = applyPlan(applied, restore);
+    expect(comparable(back)).toEqual(comparable(start));
+  });
+
+  test('restoring over an existing history sheet writes back its old cells', () => {
+    const snap = englishTableSnapshot();
+    let book = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score').book;
+    sheetOf(book, snap.name).values[4][9] = 0.25;
+    const wb = workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] });
+    const r = runCommand('score', wb, DEFAULT_SETTINGS);
+    const before = historyRows(sheetOf(book, 'OKR History'));
+    expect(before).toHaveLength(9);
+    const applied = applyPlan(book, r.plan);
+    expect(historyRows(sheetOf(applied, 'OKR History'))).toHaveLength(11);
+    book = applyPlan(applied, restorePlan(r.plan, wb));
+    expect(historyRows(sheetOf(book, 'OKR History'))).toEqual(before);
+  });
+});
+
+describe('updatedStamp', () => {
+  const converted = () => {
+    const snap = englishTableSnapshot();
+    const { book } = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'convert');
+    const s = workbookSnapshot(book, snap.name).active;
+    return { ...s, values: s.values.slice(0, 3) };
+  };
+  // 2026-11-20 is serial 46346 (fixture note), so 2026-11-23 is 46349.
+  test('editing Current (J) of a KR row stamps the owned Updated column (V) of that row', () => {
+    expect(updatedStamp(converted(), { row: 4, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 21, cells: [[46349]] });
+  });
+  test('a pasted range over Current stamps each row', () => {
+    expect(updatedStamp(converted(), { row: 4, col: 8, rows: 3, cols: 3 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 21, cells: [[46349], [46349], [46349]] });
+  });
+  test('other columns, the header, and unconverted sheets: null', () => {
+    expect(updatedStamp(converted(), { row: 4, col: 8, rows: 1, cols: 1 }, FIXTURE_TODAY)).toBeNull();
+    expect(updatedStamp(converted(), { row: 2, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)).toBeNull();
+    const raw = englishTableSnapshot();
+    expect(updatedStamp({ ...raw, values: raw.values.slice(0, 3) }, { row: 4, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)).toBeNull();
+    expect(updatedStamp(converted(), { row: 4, col: 9, rows: 1, cols: 1 }, 'not a date')).toBeNull();
+  });
+});
+
+describe('plans do not grow with the rows', () => {
+  const shapes = (n: number) => {
+    const snap = generatedSnapshot(n);
+    const wb = workbookOf(snap);
+    const out: Record<string, ReturnType<typeof planShape> & { sheets: number }> = {};
+    for (const c of ['convert', 'score', 'rollForward', 'summary'] as CommandName[]) {
+      const r = runCommand(c, wb, DEFAULT_SETTINGS);
+      expect(r.ok).toBe(true);
+      out[c] = { ...planShape(r.plan), sheets: r.plan.sheets.length };
+    }
+    return out;
+  };
+  test('generatedTable(100) and generatedTable(10000): same counts of writes, formats, validations, rules', () => {
+    const small = shapes(100);
+    const big = shapes(10_000);
+    expect(big).toEqual(small);
+    // 3 band rules + invalid input cells + negative weight; dropdowns on Kind, Type, Level and the owned Confidence.
+    expect(small.convert).toEqual({ writes: 1, formats: 1, validations: 4, rules: 5, patches: 0, sheets: 1 });
+  });
+  test('validate: per-cell patches, but one sheet plan (one bounding rectangle per kind of patch)', () => {
+    for (const n of [100, 2000]) {
+      const r = runCommand('validate', workbookOf(generatedSnapshot(n)), DEFAULT_SETTINGS);
+      expect(r.plan.sheets.length).toBeLessThanOrEqual(1);
+      const p = r.plan.sheets[0];
+      if (p) {
+        expect(p.writes).toHaveLength(0);
+        expect(p.rules).toHaveLength(0);
+      }
+    }
+  });
+});
+
+test('the plan for every command is plain JSON (no functions, no class instances)', () => {
+  for (const c of COMMANDS) {
+    const r = runCommand(c, workbookOf(englishTableSnapshot()), DEFAULT_SETTINGS);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  }
+  const plan: WorkbookPlan = runCommand('convert', workbookOf(chineseOutlineSnapshot()), DEFAULT_SETTINGS).plan;
+  expect(plan.sheets[0].create).toEqual({ after: '10月OKR' });
+});
