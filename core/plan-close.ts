@@ -11,7 +11,7 @@ import {
   closeCycle, historyFormats, historyHeader, historyToRows, rollForward, rowsFromHistory, GRID_FIELDS, HISTORY_SUPERSEDED_COL, type CloseResult,
 } from './close';
 import { FILLS, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
-import { planCellAt, usedExtent, valueAt } from './plan-grid';
+import { planCellAt, usedExtent } from './plan-grid';
 
 export const HISTORY_SHEET = 'OKR History';
 
@@ -171,7 +171,6 @@ export function planRollForward(active: SheetSnapshot, sheetNames: string[], mod
   const rows = (rf.rows as PlanCell[][]).map((r) => r.filter((_, i) => i !== drop));
   const dueCol = GRID_FIELDS.filter((f) => f !== 'updated').indexOf('due');
   const grid = planNewGrid(name, rows, [dueCol], ctx, active.name);
-  void valueAt;
   return {
     ok: true,
     plan: { sheets: [grid.sheet], activate: name, select: { sheet: name, row: 0, col: 0 } },

@@ -11,7 +11,7 @@
  * Outline form: a new sheet '<sheet> grid' ('<sheet> 表格') holding the model as a table, converted the same way;
  * the outline itself is never written.
  */
-import type { HostKind, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan, ConditionalRule, ListValidation, FormatBlock, CellBlock } from './sheet-plan';
+import type { HostKind, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan, FormatBlock, CellBlock } from './sheet-plan';
 import { colLetter, emptySheetPlan, OWNED_RULE_MARK } from './sheet-plan';
 import type { Commitment, Confidence, Field, KeyResult, KrKind, Level, Objective, OkrModel } from './model';
 import type { Settings } from './settings';
@@ -166,17 +166,16 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
   for (const ci of model.columns) {
     if (ci.field && !inBlock(ci.col) && userCol[ci.field] === undefined) userCol[ci.field] = ci.col;
   }
-  const krs = model.objectives.flatMap((o) => o.krs);
 
   const wanted = new Set<OwnedKey>(['id', 'score', 'status', 'updated']);
   for (const k of DROPDOWNS) if (userCol[k] === undefined) wanted.add(k);
-  if (userCol.start === undefined && krs.some((k) => k.inferred.start)) wanted.add('start');
+  if (userCol.start === undefined && model.objectives.some((o) => o.krs.some((k) => k.inferred.start))) wanted.add('start');
   if (userCol.target === undefined) wanted.add('target');
   if (userCol.current === undefined) wanted.add('current');
 
   const cols: Partial<Record<OwnedKey, number>> = { ...(existing?.cols ?? {}) };
   const added: OwnedKey[] = [];
-  const { lastRow: usedLastRow, lastCol: usedLastCol } = usedExtent(snap);
+  const { lastCol: usedLastCol } = usedExtent(snap);
   let next = existing ? existing.last + 1 : Math.max(usedLastCol + 1, snap.origin.col);
   const toAdd = OWNED_ORDER.filter((k) => wanted.has(k) && cols[k] === undefined);
   // New owned columns go right after an existing block only when those columns are empty (never over user cells).
@@ -339,7 +338,8 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     const formats: string[][] = [];
     const formatRow: string[] = [];
     for (let c = first; c <= last; c++) formatRow.push(NUMBER_FORMATS[keyAt.get(c)!]);
-    for (let i = 0; i < nData; i++) formats.push(formatRow.slice());
+    // Every data row has the same formats: one shared row (plans are read-only data).
+    for (let i = 0; i < nData; i++) formats.push(formatRow);
     plan.numberFormats.push({ row: dataFirst, col: first, formats });
 
     const dataRect = (c: number) => ({ row: dataFirst, col: c, rows: nData, cols: 1 });
@@ -351,9 +351,12 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
       const known = new Set(base.map((s) => s.toLowerCase()));
       const extras: string[] = [];
       let length = base.join(',').length;
+      const seenRaw = new Set<string>();
       for (let r = dataFirst; r <= lastRow; r++) {
         const v = valueAt(snap, r, c);
-        if (typeof v !== 'string' || !v.trim() || v.includes(',')) continue;
+        if (typeof v !== 'string' || seenRaw.has(v)) continue;
+        seenRaw.add(v);
+        if (!v.trim() || v.includes(',')) continue;
         const s = v.trim();
         if (known.has(s.toLowerCase())) continue;
         known.add(s.toLowerCase());
@@ -402,7 +405,6 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
   }
   if (tableOk) plan.table = { name: tableNameFor(snap.name), range: { row: headerRow, col: firstCol, rows: lastRow - headerRow + 1, cols: last - firstCol + 1 } };
 
-  void usedLastRow;
   return { sheet: plan, owned: { first, last, cols }, added, scoreCol, headerRow, lastRow };
 }
 
@@ -604,4 +606,3 @@ export function planShape(plan: WorkbookPlan): { writes: number; formats: number
   return { writes, formats, validations, rules, patches };
 }
 
-export type { ConditionalRule, ListValidation };

@@ -150,7 +150,8 @@ interface SheetLookup {
   rules: Excel.ConditionalFormatCollection | null;
   /** The table the plan names (anywhere in the workbook), the tables over the plan's range, and ours among them. */
   table: { named: Excel.Table; overlapping: Excel.TableScopedCollection; ours: { table: Excel.Table; range: Excel.Range } | null } | null;
-  notes: { row: number; col: number; value: string; note: Excel.Note | null }[];
+  /** Each note patch with what is there now: a looked-up note, or the content the snapshot read (`had`). */
+  notes: { row: number; col: number; value: string; note: Excel.Note | null; had?: string }[];
 }
 
 function sameName(a: string, b: string): boolean {
@@ -161,7 +162,13 @@ function sameName(a: string, b: string): boolean {
  * Applies a plan: constant syncs whatever its size (lookup, optional rule formulas, apply). `sheetNames` are the
  * workbook's sheets as read; null reads them first (a restore, after a failed plan may have added sheets).
  */
-export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, sheetNames: string[] | null): Promise<void> {
+export async function applyPlan(
+  ctx: Excel.RequestContext,
+  plan: WorkbookPlan,
+  sheetNames: string[] | null,
+  /** Sheets whose notes were just read: a note inside their snapshot needs no lookup. */
+  read: SheetSnapshot[] = [],
+): Promise<void> {
   const sheets = ctx.workbook.worksheets;
   if (!sheetNames) {
     sheets.load('items/name');
@@ -187,8 +194,12 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WorkbookPlan, s
       overlapping.load('items/name');
       l.table = { named, overlapping, ours: null };
     }
+    const known = read.find((r) => sameName(r.name, sp.sheet) && r.notes);
     l.notes = sp.notes.map((n) => {
-      const note = ws.notes.getItemOrNullObject(rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 }));
+      const addr = rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 });
+      const seen = known?.notes?.[n.row - known.origin.row]?.[n.col - known.origin.col];
+      if (typeof seen === 'string') return { row: n.row, col: n.col, value: n.value, note: null, had: seen };
+      const note = ws.notes.getItemOrNullObject(addr);
       note.load('content');
       return { row: n.row, col: n.col, value: n.value, note };
     });
@@ -267,10 +278,11 @@ function applySheet(ws: Excel.Worksheet, sp: SheetPlan, l: SheetLookup, owned: E
   }
   for (const n of l.notes) {
     const addr = rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 });
-    const has = n.note && !n.note.isNullObject;
-    if (has && !n.value) n.note!.delete();
-    else if (has && n.note!.content !== n.value) n.note!.content = n.value;
-    else if (!has && n.value) ws.notes.add(addr, n.value);
+    const current = n.had !== undefined ? n.had : n.note && !n.note.isNullObject ? n.note.content : '';
+    if (current === n.value) continue;
+    if (current && !n.value) ws.notes.getItem(addr).delete();
+    else if (current) ws.notes.getItem(addr).content = n.value;
+    else ws.notes.add(addr, n.value);
   }
   if (sp.header) {
     const h = ws.getRange(rectA1(sp.header.range)).format;
@@ -347,7 +359,7 @@ export async function runExcelCommand(excel: ExcelLike, name: CommandName, setti
   if (READ_ONLY.includes(name)) return { ok: true, summary: result.summary, details: result.details };
   applying++;
   try {
-    await excel.run((ctx) => applyPlan(ctx, result.plan, snap.sheetNames));
+    await excel.run((ctx) => applyPlan(ctx, result.plan, snap.sheetNames, [snap.active]));
     return { ok: true, summary: result.summary, details: result.details };
   } catch (e) {
     const why = errorText(e);

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The one panel UI: the Excel task pane, the Sheets sidebar and the playground's pane all call mountPanel.
  * Plain DOM. Everything that comes from data (summaries, findings, sheet names, settings) is set with textContent

@@ -1,6 +1,8 @@
 /**
  * @jest-environment jsdom
- *
+ */
+/// <reference lib="dom" />
+/*
  * The panel UI (panel/panel.ts) against a scripted bridge: escaping, both languages, findings, settings, busy state.
  */
 import { mountPanel } from '../panel/panel';

@@ -6,10 +6,11 @@
 import type { PlanCell, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../core/sheet-plan';
 import { colLetter } from '../core/sheet-plan';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settings';
-import { rollupFormula, scoreFormula, statusFormula } from '../core/formulas';
+import { rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from '../core/formulas';
 import { fnOkrScore, fnOkrStatus, fnRollup, isCellError } from '../core/functions';
 import { scoreKr, status as statusOf } from '../core/score';
 import { readSheet } from '../core/parse-sheet';
+import { closeCycle } from '../core/close';
 import { planConvert, type PlanContext } from '../core/plan-convert';
 import { parseMarkedNote, markedNote, planValidate } from '../core/plan-validate';
 import { readsFor, runCommand, type CommandName } from '../core/commands';
@@ -66,6 +67,17 @@ const FormulaParser: any = require('fast-formula-parser');
  * fast-formula-parser's SUMIF compares text with numbers by Excel's operator order ("" >= 0 is TRUE); spreadsheets'
  * SUMIF criteria only match numbers against a numeric criterion. This one does (operators =, <>, <, <=, >, >=).
  */
+/** VALUE (which fast-formula-parser lacks): numbers typed as text ('40%', '1,200', '0.5'); anything else #VALUE!. */
+function valueFn(arg: { value: unknown }): number {
+  const v = arg.value;
+  if (typeof v === 'number') return v;
+  const t = String(v ?? '').trim();
+  const m = /^([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)(%?)$/.exec(t);
+  if (!m) throw FormulaParser.FormulaError.VALUE;
+  const n = Number(m[1].replace(/,/g, ''));
+  return m[2] ? n / 100 : n;
+}
+
 function sumif(range: { value: unknown }, criteria: { value: unknown }, sumRange?: { value: unknown }): number {
   const grid = (v: unknown): unknown[][] => (Array.isArray(v) ? (v as unknown[][]) : [[v]]);
   const r = grid(range.value);
@@ -88,7 +100,7 @@ function sumif(range: { value: unknown }, criteria: { value: unknown }, sumRange
 function evaluator(grid: Grid, formulas: Record<string, string> = {}) {
   const memo = new Map<string, unknown>();
   const parser: any = new FormulaParser({
-    functions: { TEST_SUMIF: sumif },
+    functions: { TEST_SUMIF: sumif, VALUE: valueFn },
     onCell: ({ row, col }: { row: number; col: number }) => cellValue(row - 1, col - 1),
     onRange: (ref: any) => {
       const out: unknown[][] = [];
@@ -174,6 +186,9 @@ describe('portable formulas compute what core and the custom functions compute',
     ['binary', '', '', 1],
     ['里程碑', '', '', '完成'],
     ['increase', 0, 100, ''],
+    ['increase', '18%', '25%', '21%'],
+    ['decrease', '5%', '3%', 0.042],
+    ['above', '', '1,200', '1,300'],
     ['above', '', 5, ''],
     ['', '', '', ''],
   ];
@@ -203,11 +218,16 @@ describe('portable formulas compute what core and the custom functions compute',
       return;
     }
     const k = kindOf(kind);
+    const numOf = (v: unknown): number | null => {
+      if (typeof v === 'number') return v;
+      const m = /^([0-9][0-9,]*(?:\.[0-9]+)?)(%?)$/.exec(String(v));
+      return m ? Number(m[1].replace(/,/g, '')) / (m[2] ? 100 : 1) : null;
+    };
     const expected = scoreKr({
       kind: k,
-      start: typeof start === 'number' ? start : 0,
-      target: typeof target === 'number' ? target : null,
-      current: k === 'binary' ? (doneOf(current) as any) : typeof current === 'number' ? current : null,
+      start: numOf(start) ?? 0,
+      target: numOf(target),
+      current: k === 'binary' ? (doneOf(current) as any) : numOf(current),
     });
     expect(expected.ok).toBe(true);
     if (expected.ok) expect(close(got, expected.score)).toBe(true);
@@ -247,6 +267,30 @@ describe('portable formulas compute what core and the custom functions compute',
     // By hand: (0.5*0.4 + 1*0.4 + 0*0.2) / 1 = 0.6; (0.5*40 + 0.2*30) / 70 = 26/70.
     expect(close(evaluator([[0.5, 0.4], [1, 0.4], [0, 0.2]]).run(rollupFormula('sheets', 'portable', 'A1:A3', 'B1:B3'), 0, 5), 0.6)).toBe(true);
     expect(close(evaluator([[0.5, 40], ['', 30], [0.2, 30]]).run(rollupFormula('sheets', 'portable', 'A1:A3', 'B1:B3'), 0, 5), 26 / 70)).toBe(true);
+  });
+
+  test('rollup over single cells: text weights ("40%") count like the custom function reads them', () => {
+    const cases: { scores: unknown[]; weights: unknown[] | null }[] = [
+      { scores: [3 / 7, 0.5, 1, 1], weights: ['40%', '30%', '20%', '10%'] },
+      { scores: [0, '', 4 / 7], weights: ['50%', '30%', '20%'] },
+      { scores: [0.2, 0.8], weights: [1, 3] },
+      { scores: [0.2, 0.8], weights: null },
+      { scores: [0.2, 0.8], weights: ['', ''] },
+      { scores: ['', ''], weights: ['50%', '50%'] },
+      { scores: [0.5, 0.5], weights: ['10%', '-10%'] },
+    ];
+    for (const c of cases) {
+      const grid: Grid = c.scores.map((s, i) => [s, c.weights ? c.weights[i] : '']);
+      const refs = c.scores.map((_, i) => `A${i + 1}`);
+      const f = rollupCellsFormula(refs, c.weights ? c.scores.map((_, i) => `B${i + 1}`) : null);
+      const got = evaluator(grid).run(f, 0, 5);
+      const addin = fnRollup(c.scores.map((s) => [s]), c.weights ? c.weights.map((w) => [w]) : undefined);
+      if (isCellError(addin)) expect(got).toEqual({ error: expect.stringMatching(/^#/) });
+      else expect(close(got, addin)).toBe(true);
+    }
+    // By hand, englishTable's O-100: 0.4*3/7 + 0.3*0.5 + 0.2*1 + 0.1*1 = 0.6214...
+    const o100 = evaluator([[3 / 7, '40%'], [0.5, '30%'], [1, '20%'], [1, '10%']]).run(rollupCellsFormula(['A1', 'A2', 'A3', 'A4'], ['B1', 'B2', 'B3', 'B4']), 0, 5);
+    expect(close(o100, (0.4 * 3) / 7 + 0.15 + 0.3)).toBe(true);
   });
 
   test('status: the same label as OKRSTATUS and score.ts status(), committed/aspirational aware, both languages', () => {
@@ -317,6 +361,21 @@ describe('convert: table form', () => {
     expect(byRow.get(4)).toBe('KR-101');
     expect(byRow.get(12)).toMatch(/^KR-[0-9a-f]{6}$/);
     expect(byRow.get(8)).toBeNull();
+  });
+
+  test('a used range that does not start at A1: every position is absolute', () => {
+    // englishTable read as a used range starting at C4 (origin row 3, col 2): header on sheet row 6, KR-101 on row 8.
+    const moved = snapshotOf('Moved', englishTable, { origin: { row: 3, col: 2 } });
+    const res = planConvert(moved, ['Moved'], ctx());
+    expect(res.ok).toBe(true);
+    const header = allWrites(res.plan, 'Moved').filter((w) => w.row === 5).sort((a, b) => a.col - b.col);
+    expect(header.map((w) => colLetter(w.col))).toEqual(['U', 'V', 'W', 'X']);
+    expect(formulaAtWrite(res.plan, 'Moved', 7, 21)).toBe('=OKR.OKRSCORE(L8,K8,J8,I8)');
+    expect(formulaAtWrite(res.plan, 'Moved', 6, 21)).toBe('=OKR.ROLLUP(V8:V11,N8:N11)');
+    const first = step(bookFromSnapshot(workbookOf(moved)), 'Moved', 'convert');
+    expect(sheetOf(first.book, 'Moved').values[7][11]).toBe(0.21);
+    const second = step(first.book, 'Moved', 'convert');
+    expect(canonicalBook(second.book)).toEqual(canonicalBook(first.book));
   });
 
   test('Sheets gets the bare function names', () => {
@@ -399,6 +458,28 @@ describe('convert: table form', () => {
 });
 
 describe('portable grid evaluated end to end', () => {
+  test('englishTable: KR scores and the O-100 rollup (text weights "40%") equal the quarter close', () => {
+    const snap = englishTableSnapshot();
+    const settings = resolveSettings({ formulaMode: 'portable' });
+    const { book } = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'convert', settings);
+    const sheet = sheetOf(book, snap.name);
+    const formulas: Record<string, string> = {};
+    sheet.formulas.forEach((line, r) => line.forEach((f, c) => f && (formulas[`${r}:${c}`] = f)));
+    const ev = evaluator(sheet.values, formulas);
+    const closed = closeCycle(readSheet(snap, { settings, today: FIXTURE_TODAY }), { settings, today: FIXTURE_TODAY });
+    // Score column T (19). KR-202 (row 12) holds the text 'about half': an error cell, not a score.
+    for (const kr of closed.krs) {
+      const got = ev.cellValue(kr.row, 19);
+      if (kr.row === 11) expect(got).toEqual({ error: expect.stringMatching(/^#/) });
+      else expect(close(got, kr.score)).toBe(true);
+    }
+    const o100 = closed.objectives.find((o) => o.id === 'O-100')!;
+    expect(close(ev.cellValue(3, 19), o100.score)).toBe(true);
+    expect(close(o100.score, (0.4 * 3) / 7 + 0.15 + 0.3)).toBe(true);
+    // Status of KR-102 (committed, 0.5): "Below commitment: review".
+    expect(ev.cellValue(5, 20)).toBe('Below commitment: review');
+  });
+
   test('every KR score cell of a converted generated table equals core scoreKr for its row', () => {
     const snap = generatedSnapshot(30);
     const settings = resolveSettings({ formulaMode: 'portable' });

@@ -34,6 +34,8 @@ const text = {
       `Rolled up ${files} workbook(s): ${objectives} objectives, ${krs} key results, average ${avg}; ${linked} aligned link(s) followed, ${unresolved} not found.`,
       `已汇总 ${files} 个工作簿:${objectives} 个目标,${krs} 个关键结果,平均 ${avg};已沿 ${linked} 条对齐关系汇总,${unresolved} 条未找到。`,
     ),
+  otherCycles: (n: number, cycle: string) =>
+    msg(`${n} objective(s) belong to other cycles than ${cycle} and were left out (use --cycle to choose).`, `${n} 个目标不属于周期 ${cycle},未计入(可用 --cycle 指定周期)。`),
   unresolved: (id: string, to: string, file: string) =>
     msg(`'${id}' (${file}) is aligned to '${to}', which none of the workbooks holds.`, `“${id}”(${file})对齐到“${to}”,但所有工作簿中都没有它。`),
 };
@@ -149,6 +151,8 @@ export async function rollupWorkbooks(args: CliArgs, io: CliIo, base: Settings):
   note(cliText.writing(args.out));
   await saveWorkbook(out, args.out);
 
+  const all = teams.reduce((n, tm) => n + tm.model.objectives.length, 0);
+  if (all > close.objectives.length) unresolvedMsgs.unshift(text.otherCycles(all - close.objectives.length, close.cycle));
   const findings = teams.flatMap((tm) => tm.findings);
   const counts = countBySeverity(findings);
   const code = counts.error > 0 ? 1 : 0;

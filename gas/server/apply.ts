@@ -97,17 +97,27 @@ const overlaps = (a: Rect, b: Rect) =>
 
 const rectOfRange = (r: Range): Rect => ({ row: r.getRow() - 1, col: r.getColumn() - 1, rows: r.getNumRows(), cols: r.getNumColumns() });
 
+/**
+ * What core's restorePlan cannot know (it sees values, notes and fills, not formats, dropdowns, frozen rows, header
+ * style, banding, widths or the rules a sheet had): before each such change to a sheet that already existed, the
+ * adapter reads the old state of exactly the cells it will touch (one call each) and keeps a step that puts it back.
+ */
+export type UndoJournal = (() => void)[];
+
 /** Sheets has no tables: the grid gets row banding, reusing a banding already over it (Sheets refuses two). */
-function bandTable(sheet: Sheet, rect: Rect): void {
+function bandTable(sheet: Sheet, rect: Rect, undo: UndoJournal | null): void {
   const range = rangeOf(sheet, rect);
   const existing = sheet.getBandings().filter((b) => overlaps(rectOfRange(b.getRange()), rect));
   if (!existing.length) {
-    range.applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, true, false);
+    const banding = range.applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, true, false);
+    undo?.push(() => banding.remove());
     return;
   }
-  const cur = rectOfRange(existing[0].getRange());
+  const oldRange = existing[0].getRange();
+  const cur = rectOfRange(oldRange);
   if (existing.length === 1 && (cur.row !== rect.row || cur.col !== rect.col || cur.rows !== rect.rows || cur.cols !== rect.cols)) {
     existing[0].setRange(range);
+    undo?.push(() => existing[0].setRange(oldRange));
   }
 }
 
@@ -134,15 +144,29 @@ function planExtent(sp: SheetPlan): { rows: number; cols: number } {
   return { rows, cols };
 }
 
-/** Sheets refuses ranges beyond the grid (a new sheet has 1000 rows, 26 columns): grow it first, in two calls at most. */
-function ensureSize(sheet: Sheet, need: { rows: number; cols: number }): void {
+/**
+ * Sheets refuses ranges beyond the grid (a new sheet has 1000 rows, 26 columns): grow it first. A sheet the add-in
+ * owns and has just created or cleared is sized to the plan exactly (grown or trimmed), so it carries no thousand
+ * empty rows and the call count does not depend on whether the plan is longer than Sheets' default.
+ */
+function ensureSize(sheet: Sheet, need: { rows: number; cols: number }, owned: boolean, undo: UndoJournal | null): void {
   const maxRows = sheet.getMaxRows();
-  if (need.rows > maxRows) sheet.insertRowsAfter(maxRows, need.rows - maxRows);
+  if (need.rows > maxRows) {
+    sheet.insertRowsAfter(maxRows, need.rows - maxRows);
+    undo?.push(() => sheet.deleteRows(maxRows + 1, need.rows - maxRows));
+  } else if (owned && need.rows > 0 && need.rows < maxRows) sheet.deleteRows(need.rows + 1, maxRows - need.rows);
   const maxCols = sheet.getMaxColumns();
-  if (need.cols > maxCols) sheet.insertColumnsAfter(maxCols, need.cols - maxCols);
+  if (need.cols > maxCols) {
+    sheet.insertColumnsAfter(maxCols, need.cols - maxCols);
+    undo?.push(() => sheet.deleteColumns(maxCols + 1, need.cols - maxCols));
+  }
 }
 
-export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name: string) => SheetSnapshot | undefined): void {
+/**
+ * Applies one SheetPlan. `undo` collects the steps that put back what restorePlan does not cover; it is null for a
+ * sheet this plan creates (restorePlan deletes it) so no reads are spent on it.
+ */
+export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name: string) => SheetSnapshot | undefined, journal: UndoJournal): void {
   let sheet = ss.getSheetByName(sp.sheet);
   let fresh = false;
   if (!sheet) {
@@ -150,12 +174,14 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
     sheet = insertSheet(ss, sp.sheet, sp.create.after);
     fresh = true;
   }
+  const undo = fresh ? null : journal;
   const snap = fresh ? undefined : snapshotOf(sp.sheet);
+  const target = sheet;
   if (sp.replaceAll && !fresh) {
     clearOwnedSheet(sheet);
     fresh = true;
   }
-  ensureSize(sheet, planExtent(sp));
+  ensureSize(sheet, planExtent(sp), fresh, undo);
 
   for (const w of sp.writes) {
     if (!w.cells.length) continue;
@@ -167,17 +193,27 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
     if (!f.formats.length) continue;
     const m = rectangular(f.formats, 'General', (v) => v || 'General');
     if (!m[0].length) continue;
-    sheet.getRange(f.row + 1, f.col + 1, m.length, m[0].length).setNumberFormats(m);
+    const range = sheet.getRange(f.row + 1, f.col + 1, m.length, m[0].length);
+    if (undo) {
+      const old = range.getNumberFormats();
+      undo.push(() => range.setNumberFormats(old));
+    }
+    range.setNumberFormats(m);
   }
   for (const v of sp.validations) {
     if (!v.list.length || v.range.rows < 1 || v.range.cols < 1) continue;
     const rule = SpreadsheetApp.newDataValidation().requireValueInList(v.list, true).setAllowInvalid(!v.strict).build();
-    rangeOf(sheet, v.range).setDataValidation(rule);
+    const range = rangeOf(sheet, v.range);
+    if (undo) {
+      const old = range.getDataValidations();
+      undo.push(() => range.setDataValidations(old));
+    }
+    range.setDataValidation(rule);
   }
   if (sp.replaceOwnedRules || sp.rules.length) {
     const current = sheet.getConditionalFormatRules();
+    undo?.push(() => target.setConditionalFormatRules(current));
     const kept = sp.replaceOwnedRules ? current.filter((r) => !isOwnedRule(r)) : current;
-    const target = sheet;
     const added = sp.rules.map((r) => {
       let b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.fill);
       if (r.fontColor) b = b.setFontColor(r.fontColor);
@@ -187,22 +223,46 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
   }
   writePatches(sheet, sp.backgrounds, 'backgrounds', snap, fresh);
   writePatches(sheet, sp.notes, 'notes', snap, fresh);
-  if (typeof sp.freezeRows === 'number') sheet.setFrozenRows(sp.freezeRows);
+  if (typeof sp.freezeRows === 'number') {
+    if (undo) {
+      const old = sheet.getFrozenRows();
+      undo.push(() => target.setFrozenRows(old));
+    }
+    sheet.setFrozenRows(sp.freezeRows);
+  }
   if (sp.header) {
-    rangeOf(sheet, sp.header.range)
+    const range = rangeOf(sheet, sp.header.range);
+    if (undo) {
+      const weights = range.getFontWeights();
+      const fills = range.getBackgrounds();
+      const colors = range.getFontColors();
+      undo.push(() => {
+        range.setFontWeights(weights);
+        range.setBackgrounds(fills);
+        range.setFontColors(colors);
+      });
+    }
+    range
       .setFontWeight(sp.header.bold ? 'bold' : 'normal')
       .setBackground(sp.header.fill || null)
       .setFontColor(sp.header.fontColor || null);
   }
-  if (sp.table) bandTable(sheet, sp.table.range);
-  for (const w of sp.columnWidths ?? []) sheet.setColumnWidth(w.col + 1, w.width);
+  if (sp.table) bandTable(sheet, sp.table.range, undo);
+  for (const w of sp.columnWidths ?? []) {
+    if (undo) {
+      const old = sheet.getColumnWidth(w.col + 1);
+      undo.push(() => target.setColumnWidth(w.col + 1, old));
+    }
+    sheet.setColumnWidth(w.col + 1, w.width);
+  }
 }
 
-export function applyWorkbookPlan(ss: Spreadsheet, plan: WorkbookPlan, snap: WorkbookSnapshot): void {
+/** Applies a plan; `journal` receives the extra undo steps (see UndoJournal), run newest first after restorePlan. */
+export function applyWorkbookPlan(ss: Spreadsheet, plan: WorkbookPlan, snap: WorkbookSnapshot, journal: UndoJournal = []): void {
   const snapshotOf = (name: string) => (name === snap.active.name ? snap.active : snap.others[name]);
   // insertSheet makes the new sheet active; unless the plan says where to go, the user stays on their sheet.
   const creates = plan.sheets.some((sp) => sp.create);
-  for (const sp of plan.sheets) applySheetPlan(ss, sp, snapshotOf);
+  for (const sp of plan.sheets) applySheetPlan(ss, sp, snapshotOf, journal);
   for (const name of plan.deleteSheets ?? []) {
     const s = ss.getSheetByName(name);
     if (s) ss.deleteSheet(s);
@@ -216,4 +276,18 @@ export function applyWorkbookPlan(ss: Spreadsheet, plan: WorkbookPlan, snap: Wor
   }
   // Pending writes surface their errors here, inside the caller's try, not after it has reported success.
   SpreadsheetApp.flush();
+}
+
+/** Runs the journal newest first; every step is tried, the first error is reported after all have run. */
+export function runUndo(journal: UndoJournal): void {
+  let first: unknown = null;
+  for (let i = journal.length - 1; i >= 0; i--) {
+    try {
+      journal[i]();
+    } catch (e) {
+      if (first === null) first = e;
+    }
+  }
+  SpreadsheetApp.flush();
+  if (first !== null) throw first;
 }

@@ -4,8 +4,8 @@
  */
 import { COMMANDS, readsFor, restorePlan, runCommand, type CommandName } from '../../core/commands';
 import { t, type Msg } from '../../core/i18n';
-import type { WorkbookSnapshot } from '../../core/sheet-plan';
-import { applyWorkbookPlan } from './apply';
+import type { WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
+import { applyWorkbookPlan, runUndo, type UndoJournal } from './apply';
 import { BUSY, PANEL_TITLE, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from './messages';
 import { loadSettings, uiLang } from './settings-store';
 import { readWorkbook } from './snapshot';
@@ -26,6 +26,15 @@ export function errorText(e: unknown): string {
 /** google.script.run only carries plain data: drop anything JSON cannot say. */
 const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 
+/**
+ * The part of core's restore plan the adapter relies on: cells, fills, notes, sheets to delete. Formats and
+ * conditional rules are put back by the adapter's own journal, which read them before changing them (restorePlan
+ * would reset formats to General and drop the sheet's earlier OKR rules, even where the failed run never got to).
+ */
+function valuesOnly(plan: WorkbookPlan): WorkbookPlan {
+  return { ...plan, sheets: plan.sheets.map((s) => ({ ...s, numberFormats: [], validations: [], rules: [], replaceOwnedRules: false })) };
+}
+
 export function runInHost(name: unknown): HostResult {
   if (typeof name !== 'string' || (COMMANDS as string[]).indexOf(name) < 0) return { ok: false, summary: UNKNOWN_COMMAND };
   const command = name as CommandName;
@@ -42,12 +51,14 @@ export function runInHost(name: unknown): HostResult {
     }
     const result = runCommand(command, snap, settings);
     if (!result.ok) return { ok: false, summary: result.summary, details: plain(result.details) };
+    const journal: UndoJournal = [];
     try {
-      applyWorkbookPlan(ss, result.plan, snap);
+      applyWorkbookPlan(ss, result.plan, snap, journal);
     } catch (e) {
       const what = errorText(e);
       try {
-        applyWorkbookPlan(ss, restorePlan(result.plan, snap), snap);
+        applyWorkbookPlan(ss, valuesOnly(restorePlan(result.plan, snap)), snap);
+        runUndo(journal);
         return { ok: false, summary: failedAndRestored(what) };
       } catch (e2) {
         return { ok: false, summary: failedNotRestored(what, errorText(e2)) };

@@ -198,13 +198,14 @@ export class FakeSpreadsheetBook {
   }
 }
 
-export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'getColumnWidth' | 'insertRowsAfter' | 'insertColumnsAfter'> {
+export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'getColumnWidth' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows' | 'deleteColumns'> {
   /** Dense from A1, grown on write. */
   grid: Cell[][] = [];
   frozenRows = 0;
   rules: FakeConditionalRule[] = [];
   bandings: FakeBanding[] = [];
-  validations: { rect: Rect0; rule: FakeDataValidation }[] = [];
+  /** Data validation per cell, keyed 'row,col' (0-based). */
+  validations = new Map<string, FakeDataValidation>();
   widths: Record<number, number> = {};
 
   constructor(readonly book: FakeSpreadsheetBook, public name: string, readonly id: number, public maxRows: number, public maxCols: number) {}
@@ -298,6 +299,19 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     this.maxRows += howMany;
     return this.self;
   }
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.book.log.hit('Sheet.deleteRows');
+    if (rowPosition + howMany - 1 !== this.maxRows) throw new Error('fake: only deleting trailing rows is modelled');
+    if (howMany >= this.maxRows) throw new Error("Exception: You can't delete all the rows on the sheet.");
+    this.maxRows -= howMany;
+    this.grid.length = Math.min(this.grid.length, this.maxRows);
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.book.log.hit('Sheet.deleteColumns');
+    if (columnPosition + howMany - 1 !== this.maxCols) throw new Error('fake: only deleting trailing columns is modelled');
+    this.maxCols -= howMany;
+    for (const row of this.grid) row.length = Math.min(row.length, this.maxCols);
+  }
   insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
     this.book.log.hit('Sheet.insertColumnsAfter');
     if (afterPosition !== this.maxCols) throw new Error('fake: only appending columns is modelled');
@@ -389,24 +403,33 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     return this.cellAt(r, c, false)?.bold ?? false;
   }
   validationAt(r: number, c: number): FakeDataValidation | null {
-    for (let i = this.validations.length - 1; i >= 0; i--) {
-      const v = this.validations[i];
-      if (r >= v.rect.row && r < v.rect.row + v.rect.rows && c >= v.rect.col && c < v.rect.col + v.rect.cols) return v.rule;
-    }
-    return null;
+    return this.validations.get(`${r},${c}`) ?? null;
   }
-  /** Everything a user could see or lose, for before/after comparisons. */
+  /**
+   * Everything a user could see or lose, for before/after comparisons: every non-blank cell by A1 address (so a
+   * cell written and put back to blank compares equal to one never touched), rules, banding, validations, sizes.
+   */
   state(): unknown {
-    const e = this.extent();
-    const cols = Math.max(e.cols, ...this.grid.map((r) => r.length));
-    const cells = this.grid.map((row) => Array.from({ length: cols }, (_, c) => ({ ...(row[c] ?? blankCell()) })));
+    const cells: Record<string, Partial<Cell>> = {};
+    const blank = blankCell();
+    this.grid.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const diff: Partial<Cell> = {};
+        for (const k of Object.keys(blank) as (keyof Cell)[]) if (cell[k] !== blank[k]) (diff as Record<string, unknown>)[k] = cell[k];
+        if (Object.keys(diff).length) cells[colName(c) + (r + 1)] = diff;
+      }),
+    );
+    const validations: Record<string, { list: string[]; allowInvalid: boolean }> = {};
+    for (const [k, v] of [...this.validations.entries()].sort()) validations[k] = { list: v.list, allowInvalid: v.allowInvalid };
     return {
       cells,
       frozenRows: this.frozenRows,
       rules: this.rules.map((r) => ({ formula: r.formula, background: r.background, fontColor: r.fontColor, ranges: r.ranges.map((x) => x.a1()) })),
       bandings: this.bandings.map((b) => b.range.a1()),
-      validations: this.validations.map((v) => ({ rect: v.rect, list: v.rule.list, allowInvalid: v.rule.allowInvalid })),
+      validations,
       widths: { ...this.widths },
+      maxRows: this.maxRows,
+      maxCols: this.maxCols,
     };
   }
 }
@@ -441,7 +464,8 @@ export function parseA1(a1: string): Rect0 {
 type RangeApi =
   | 'getValues' | 'setValues' | 'getFormulas' | 'setFormulas' | 'getNotes' | 'setNotes' | 'getBackgrounds' | 'setBackgrounds'
   | 'setNumberFormats' | 'getNumberFormats' | 'setDataValidation' | 'clearDataValidations' | 'getRow' | 'getColumn' | 'getNumRows'
-  | 'getNumColumns' | 'getA1Notation' | 'activate' | 'setFontWeight' | 'setBackground' | 'setFontColor' | 'applyRowBanding' | 'getSheet';
+  | 'getNumColumns' | 'getA1Notation' | 'activate' | 'setFontWeight' | 'setBackground' | 'setFontColor' | 'applyRowBanding' | 'getSheet'
+  | 'getDataValidations' | 'setDataValidations' | 'getFontWeights' | 'setFontWeights' | 'getFontColors' | 'setFontColors';
 
 export class FakeRange implements Pick<GRange, RangeApi> {
   constructor(readonly sheet: FakeSheet, readonly rect: Rect0) {}
@@ -605,7 +629,8 @@ export class FakeRange implements Pick<GRange, RangeApi> {
   setFontColor(color: string | null): GRange {
     this.hit('setFontColor');
     this.write(this.each(() => color), (cell, f) => {
-      cell.fontColor = f ? f.toLowerCase() : '';
+      const v = f ? f.toLowerCase() : '';
+      cell.fontColor = v === '#000000' ? '' : v;
     });
     return this.self;
   }
@@ -621,22 +646,55 @@ export class FakeRange implements Pick<GRange, RangeApi> {
     this.hit('getNumberFormats');
     return this.each((cell) => cell?.format ?? 'General');
   }
+  private setValidationAt(r: number, c: number, rule: unknown): void {
+    const key = `${r},${c}`;
+    if (rule === null || rule === undefined) this.sheet.validations.delete(key);
+    else if (rule instanceof FakeDataValidation) this.sheet.validations.set(key, rule);
+    else throw new Error('Exception: Invalid argument: rule');
+  }
   setDataValidation(rule: GValidation | null): GRange {
     this.hit('setDataValidation');
-    const inside = (r: Rect0) =>
-      r.row >= this.rect.row && r.col >= this.rect.col && r.row + r.rows <= this.rect.row + this.rect.rows && r.col + r.cols <= this.rect.col + this.rect.cols;
-    this.sheet.validations = this.sheet.validations.filter((v) => !inside(v.rect));
-    if (rule) {
-      if (!(rule instanceof FakeDataValidation)) throw new Error('Exception: Invalid argument: rule');
-      this.sheet.validations.push({ rect: { ...this.rect }, rule });
-    }
+    for (let r = 0; r < this.rect.rows; r++) for (let c = 0; c < this.rect.cols; c++) this.setValidationAt(this.rect.row + r, this.rect.col + c, rule);
+    return this.self;
+  }
+  getDataValidations(): (GValidation | null)[][] {
+    this.hit('getDataValidations');
+    return this.each((_cell, r, c) => (this.sheet.validationAt(this.rect.row + r, this.rect.col + c) as unknown as GValidation) ?? null);
+  }
+  setDataValidations(rules: (GValidation | null)[][]): GRange {
+    this.hit('setDataValidations');
+    checkShape(rules, this.rect.rows, this.rect.cols);
+    for (let r = 0; r < this.rect.rows; r++) for (let c = 0; c < this.rect.cols; c++) this.setValidationAt(this.rect.row + r, this.rect.col + c, rules[r][c]);
     return this.self;
   }
   clearDataValidations(): GRange {
     this.hit('clearDataValidations');
-    const inside = (r: Rect0) =>
-      r.row >= this.rect.row && r.col >= this.rect.col && r.row + r.rows <= this.rect.row + this.rect.rows && r.col + r.cols <= this.rect.col + this.rect.cols;
-    this.sheet.validations = this.sheet.validations.filter((v) => !inside(v.rect));
+    for (let r = 0; r < this.rect.rows; r++) for (let c = 0; c < this.rect.cols; c++) this.setValidationAt(this.rect.row + r, this.rect.col + c, null);
+    return this.self;
+  }
+  getFontWeights(): string[][] {
+    this.hit('getFontWeights');
+    return this.each((cell) => (cell?.bold ? 'bold' : 'normal'));
+  }
+  setFontWeights(fontWeights: any[][]): GRange {
+    this.hit('setFontWeights');
+    checkShape(fontWeights, this.rect.rows, this.rect.cols);
+    this.write(fontWeights, (cell, w) => {
+      cell.bold = w === 'bold';
+    });
+    return this.self;
+  }
+  getFontColors(): string[][] {
+    this.hit('getFontColors');
+    return this.each((cell) => (cell?.fontColor ? cell.fontColor : '#000000'));
+  }
+  setFontColors(colors: any[][]): GRange {
+    this.hit('setFontColors');
+    checkShape(colors, this.rect.rows, this.rect.cols);
+    this.write(colors, (cell, f) => {
+      const v = f ? String(f).toLowerCase() : '';
+      cell.fontColor = v === '#000000' ? '' : v;
+    });
     return this.self;
   }
   getRow(): number {

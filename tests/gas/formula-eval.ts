@@ -30,52 +30,61 @@ function sheetsArg(p: Param | undefined): unknown {
 }
 
 export function makeEvaluator(globals: () => Record<string, any>) {
-  const depth = { n: 0 };
-  return (formula: string, sheet: FakeSheet, row: number, col: number): unknown => {
-    if (depth.n > 50) return '#REF!';
-    const functions: Record<string, (...a: Param[]) => unknown> = {};
-    for (const name of CUSTOM) {
-      functions[name] = (...args: Param[]) => {
-        let out: unknown;
-        try {
-          out = globals()[name](...args.map(sheetsArg));
-        } catch {
-          return '#ERROR!';
-        }
-        return Array.isArray(out) ? (out as unknown[][])[0]?.[0] ?? '' : out;
-      };
-    }
-    const read = (r: number, c: number) => {
-      const cell = sheet.cellAt(r, c, false);
-      if (!cell) return null;
-      depth.n++;
+  let depth = 0;
+  let current: FakeSheet | null = null;
+  const functions: Record<string, (...a: Param[]) => unknown> = {};
+  for (const name of CUSTOM) {
+    functions[name] = (...args: Param[]) => {
+      let out: unknown;
       try {
-        const v = sheet.computed(cell, r, c);
-        return v === '' ? null : v;
-      } finally {
-        depth.n--;
+        out = globals()[name](...args.map(sheetsArg));
+      } catch {
+        return '#ERROR!';
       }
+      return Array.isArray(out) ? (out as unknown[][])[0]?.[0] ?? '' : out;
     };
-    const parser = new FormulaParser({
-      functions,
-      onCell: ({ row: r, col: c }: { row: number; col: number }) => read(r - 1, c - 1),
-      onRange: (ref: { from: { row: number; col: number }; to: { row: number; col: number } }) => {
-        const out: unknown[][] = [];
-        for (let r = ref.from.row; r <= ref.to.row; r++) {
-          const line: unknown[] = [];
-          for (let c = ref.from.col; c <= ref.to.col; c++) line.push(read(r - 1, c - 1));
-          out.push(line);
-        }
-        return out;
-      },
-    });
+  }
+  const read = (r: number, c: number) => {
+    const sheet = current!;
+    const cell = sheet.cellAt(r, c, false);
+    if (!cell) return null;
+    if (depth > 50) return '#REF!';
+    depth++;
     try {
-      const v = parser.parse(formula.replace(/^=/, ''), { row: row + 1, col: col + 1, sheet: sheet.name });
-      if (v && typeof v === 'object' && 'error' in (v as object)) return String((v as { error: string }).error);
+      const v = sheet.computed(cell, r, c);
+      current = sheet;
+      return v === '' ? null : v;
+    } finally {
+      depth--;
+    }
+  };
+  // The parser keeps state while it parses, and a formula reading another formula cell re-enters it: one per depth.
+  const parsers: any[] = [];
+  const parserAt = (d: number) => (parsers[d] ??= makeParser());
+  const makeParser = () => new FormulaParser({
+    functions,
+    onCell: ({ row: r, col: c }: { row: number; col: number }) => read(r - 1, c - 1),
+    onRange: (ref: { from: { row: number; col: number }; to: { row: number; col: number } }) => {
+      const out: unknown[][] = [];
+      for (let r = ref.from.row; r <= ref.to.row; r++) {
+        const line: unknown[] = [];
+        for (let c = ref.from.col; c <= ref.to.col; c++) line.push(read(r - 1, c - 1));
+        out.push(line);
+      }
+      return out;
+    },
+  });
+  return (formula: string, sheet: FakeSheet, row: number, col: number): unknown => {
+    const outer = current;
+    current = sheet;
+    try {
+      const v = parserAt(depth).parse(formula.replace(/^=/, ''), { row: row + 1, col: col + 1, sheet: sheet.name });
       if (v && typeof v === 'object' && (v as { name?: string }).name?.startsWith('#')) return (v as { name: string }).name;
       return v === null || v === undefined ? '' : v;
     } catch (e) {
       return (e as { name?: string })?.name?.startsWith('#') ? (e as { name: string }).name : '#ERROR!';
+    } finally {
+      current = outer;
     }
   };
 }

@@ -260,6 +260,13 @@ describe('what LibreOffice and ExcelJS read back', () => {
     const note: any = ws.getCell('A1').note;
     expect(typeof note === 'string' ? note : note.texts.map((t: any) => t.text).join('')).toBe('user note on english');
   });
+  it('a real legacy .xls (written by LibreOffice) is named as such, not as corrupt', async () => {
+    const [xls] = convertAll([path.join(dir, 'in', 'english.xlsx')], 'xls', path.join(dir, 'xls'));
+    const cap = captureIo();
+    const code = await main(['validate', xls, '--quiet'], cap.io);
+    expect(code).toBe(2);
+    expect(cap.err()).toContain('old-format .xls');
+  });
   it('the command line works on a workbook LibreOffice wrote itself (from CSV)', async () => {
     const file = path.join(dir, 'lo', 'lo-written.xlsx');
     const out = path.join(dir, 'lo-written.okr.xlsx');

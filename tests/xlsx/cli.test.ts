@@ -93,6 +93,18 @@ describe('convert', () => {
     expect(r.code).toBe(1);
   });
 
+  test('converting the converted file again changes no columns and keeps one formula per computed cell', async () => {
+    const once = path.join(dir, 'once.xlsx');
+    const twice = path.join(dir, 'twice.xlsx');
+    await run(['convert', english, '-o', once]);
+    await run(['convert', once, '-o', twice]);
+    const a = (await readWorkbookFile(once)).getWorksheet('Q4 OKRs')!;
+    const b = (await readWorkbookFile(twice)).getWorksheet('Q4 OKRs')!;
+    expect(b.columnCount).toBe(a.columnCount);
+    expect(allFormulas(b)).toEqual(allFormulas(a));
+    expect((b.getRow(3).values as unknown[]).slice(1)).toEqual((a.getRow(3).values as unknown[]).slice(1));
+  });
+
   test('Chinese messages with --lang zh', async () => {
     const r = await run(['convert', english, '-o', path.join(dir, 'e3.xlsx'), '--lang', 'zh']);
     expect(r.out).toContain('错误');

@@ -1,0 +1,10 @@
+import { readSheet } from '../core/parse-sheet';
+import { planConvert } from '../core/plan-convert';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { generatedSnapshot, FIXTURE_TODAY } from '../tests/fixtures/sheets';
+const settings = DEFAULT_SETTINGS, today = FIXTURE_TODAY;
+const snap = generatedSnapshot(10000);
+const model = readSheet(snap, { settings, today });
+const c0 = process.cpuUsage();
+for (let i = 0; i < 20; i++) planConvert(snap, [snap.name], { settings, host: 'excel', today }, model);
+const c = process.cpuUsage(c0); console.log('cpu per plan', ((c.user + c.system) / 1000 / 20).toFixed(1));
