@@ -3,7 +3,7 @@
  * lost), outline -> new grid sheet, validate/clear round trip. Plans are applied with core/simulate.ts.
  * Expected cell letters and numbers are worked out by hand from the fixtures' documented layout.
  */
-import type { PlanCell, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../core/sheet-plan';
+import type { PlanCell, SheetSnapshot, WorkbookPlan } from '../core/sheet-plan';
 import { colLetter } from '../core/sheet-plan';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settings';
 import { rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from '../core/formulas';

@@ -210,7 +210,7 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
     else io.err(t(msgText, lang));
     return EXIT.usage;
   }
-  if (run.sheet !== picked.tried[0].sheet) note(cliText.usingSheet(run.sheet));
+  const otherSheet = run.sheet !== picked.tried[0].sheet;
 
   let written: string | null = null;
   if (writes && run.applied) {
@@ -247,6 +247,7 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
       ),
     );
   } else {
+    if (otherSheet) say(cliText.usingSheet(run.sheet));
     say(run.result.summary);
     for (const w of run.warnings) say(w);
     io.out('');

@@ -28,16 +28,16 @@ const text = {
     'Workbook|Sheet|ID|Objective|Owner|Level|Aligned to|Score|With aligned|Status|Key results|Aligned below',
     '工作簿|工作表|编号|目标|负责人|层级|对齐到|得分|含对齐汇总|状态|关键结果数|下级对齐',
   ),
-  noObjectives: (f: string) => msg(`${f}: no objectives found on any sheet.`, `${f}:所有工作表中都没有找到目标。`),
+  noObjectives: (f: string) => msg(`${f}: no objectives found on any sheet.`, `${f}：所有工作表中都没有找到目标。`),
   summary: (files: number, objectives: number, krs: number, linked: number, unresolved: number, avg: string) =>
     msg(
       `Rolled up ${files} workbook(s): ${objectives} objectives, ${krs} key results, average ${avg}; ${linked} aligned link(s) followed, ${unresolved} not found.`,
-      `已汇总 ${files} 个工作簿:${objectives} 个目标,${krs} 个关键结果,平均 ${avg};已沿 ${linked} 条对齐关系汇总,${unresolved} 条未找到。`,
+      `已汇总 ${files} 个工作簿：${objectives} 个目标，${krs} 个关键结果，平均 ${avg}；已沿 ${linked} 条对齐关系汇总，${unresolved} 条未找到。`,
     ),
   otherCycles: (n: number, cycle: string) =>
-    msg(`${n} objective(s) belong to other cycles than ${cycle} and were left out (use --cycle to choose).`, `${n} 个目标不属于周期 ${cycle},未计入(可用 --cycle 指定周期)。`),
+    msg(`${n} objective(s) belong to other cycles than ${cycle} and were left out (use --cycle to choose).`, `${n} 个目标不属于周期 ${cycle}，未计入（可用 --cycle 指定周期）。`),
   unresolved: (id: string, to: string, file: string) =>
-    msg(`'${id}' (${file}) is aligned to '${to}', which none of the workbooks holds.`, `“${id}”(${file})对齐到“${to}”,但所有工作簿中都没有它。`),
+    msg(`'${id}' (${file}) is aligned to '${to}', which none of the workbooks holds.`, `“${id}”（${file}）对齐到“${to}”，但所有工作簿中都没有它。`),
 };
 
 interface TeamBook {

@@ -83,6 +83,8 @@ export interface FakeOptions {
 /** Call counts and injected faults shared by every object of one fake spreadsheet. */
 export class CallLog {
   counts: Record<string, number> = {};
+  /** Cells carried by matrix reads and writes (getValues, setValues, setNotes, ...): what a real call transfers. */
+  cells = 0;
   private faults: { spec: FaultSpec; seen: number }[] = [];
 
   hit(method: string): void {
@@ -103,6 +105,7 @@ export class CallLog {
 
   reset(): void {
     this.counts = {};
+    this.cells = 0;
   }
 
   /** Calls on the Spreadsheet service (SpreadsheetApp and everything it returns). */
@@ -475,6 +478,9 @@ export class FakeRange implements Pick<GRange, RangeApi> {
   }
   private hit(m: string) {
     this.sheet.book.log.hit(`Range.${m}`);
+    if (/^(get|set)(Values|Formulas|Notes|Backgrounds|NumberFormats|DataValidations|FontWeights|FontColors)$/.test(m)) {
+      this.sheet.book.log.cells += this.rect.rows * this.rect.cols;
+    }
   }
   private each<T>(f: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
     const out: T[][] = [];

@@ -260,6 +260,12 @@ describe('what LibreOffice and ExcelJS read back', () => {
     const note: any = ws.getCell('A1').note;
     expect(typeof note === 'string' ? note : note.texts.map((t: any) => t.text).join('')).toBe('user note on english');
   });
+  it("LibreOffice reads the '=cmd|' text of the messy sheet as text, not as a formula", async () => {
+    const ws = (await readWorkbookFile(cases[2].recalculated!)).getWorksheet('运营部')!;
+    expect(ws.getCell('H4').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('H4').value).toBe("=cmd|' /C calc'!A0");
+    expect(ws.getCell('F4').formula).toBe('0.2+0.01');
+  });
   it('a real legacy .xls (written by LibreOffice) is named as such, not as corrupt', async () => {
     const [xls] = convertAll([path.join(dir, 'in', 'english.xlsx')], 'xls', path.join(dir, 'xls'));
     const cap = captureIo();

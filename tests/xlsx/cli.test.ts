@@ -135,6 +135,8 @@ describe('convert', () => {
   test('when the active sheet is not an OKR sheet, the next sheet that is gets used, and it says so', async () => {
     const r = await run(['convert', twoSheets, '-o', path.join(dir, 'two-out.xlsx'), '--json']);
     expect(JSON.parse(r.out).sheet).toBe('Q4 OKRs');
+    const plain = await run(['validate', twoSheets]);
+    expect(plain.out).toContain("Using sheet 'Q4 OKRs'.");
     const wb = await readWorkbookFile(path.join(dir, 'two-out.xlsx'));
     expect(wb.getWorksheet('Read me')!.getCell('A1').value).toBe('This workbook holds our team OKRs on the next sheet.');
     expect(allFormulas(wb.getWorksheet('Q4 OKRs')!).length).toBeGreaterThan(0);
