@@ -4,8 +4,8 @@
  * unfinished OKRs into the next cycle. Scoring itself is score.ts's (one implementation in the project).
  *
  * Readings chosen here:
- * - Objective score = score.ts `rollup` of its KR scores with the KR weights. Weights only count when every KR has
- *   one (rules.ts warns otherwise); until then all KRs count equally. A KR that cannot be scored (no target, not
+ * - Objective score = score.ts `rollup` of its KR scores with the KR weights (the rule ROLLUP uses too): weights
+ *   only count when every scored KR has one (rules.ts warns otherwise); until then all KRs count equally. A KR that cannot be scored (no target, not
  *   binary) is blank and skipped with its weight; an unmeasured KR (target set, current blank) scores 0.
  * - Rolled-up score (along "aligned to"): the plain mean of the objective's own score and the rolled-up scores of
  *   the objectives aligned to it (to it or to one of its KRs), each child counting once, blanks skipped, cycles in
@@ -247,10 +247,9 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
     });
     krs.push(...krRows);
 
-    const allWeighted = o.krs.length > 0 && o.krs.every((k) => k.weight !== null);
     const r = rollup(
       krRows.map((k) => k.score),
-      allWeighted ? o.krs.map((k) => k.weight) : undefined,
+      o.krs.map((k) => k.weight),
     );
     const score = r.ok ? r.value : null;
     const oc: ObjectiveClose = {

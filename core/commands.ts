@@ -16,7 +16,7 @@ import { countItems, NOT_OKR, planConvert, type PlanContext } from './plan-conve
 import { planClear, validatePlan } from './plan-validate';
 import { detailsOf, HISTORY_SHEET, planRollForward, planScore, scoreSummaryText, scorecardSheetName } from './plan-close';
 import { parseCycle } from './cycle';
-import { backgroundAt, findOwnedBlock, noteAt, planCellAt, serialOf } from './plan-grid';
+import { backgroundAt, count, findOwnedBlock, noteAt, planCellAt, serialOf } from './plan-grid';
 
 export type CommandName = 'convert' | 'validate' | 'clear' | 'score' | 'rollForward' | 'summary';
 export const COMMANDS: CommandName[] = ['convert', 'validate', 'clear', 'score', 'rollForward', 'summary'];
@@ -71,7 +71,7 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings): Comma
       ok: true,
       plan: cleared ? { sheets: [sheet], activate: active.name } : EMPTY_PLAN,
       summary: cleared
-        ? msg(`Cleared ${cleared} highlighted cells; their fills and notes are as before.`, `已清除 ${cleared} 个高亮单元格，填充色和批注已恢复原样。`)
+        ? msg(`Cleared ${count(cleared, 'highlighted cell')}; their fills and notes are as before.`, `已清除 ${cleared} 个高亮单元格，填充色和批注已恢复原样。`)
         : msg('No highlights to clear.', '没有需要清除的高亮。'),
     };
   }
@@ -104,13 +104,13 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings): Comma
     case 'validate': {
       const findings = validate(model, { settings, today });
       const plan = validatePlan(active, findings, settings.lang);
-      const count = (s: string) => findings.filter((f) => f.severity === s).length;
+      const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
       const summary = findings.length
         ? msg(
-            `${findings.length} findings: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes. The cells are highlighted with the reason in their note.`,
-            `发现 ${findings.length} 个问题：${count('error')} 个错误、${count('warning')} 个警告、${count('info')} 个提示。相关单元格已高亮，原因写在批注中。`,
+            `${count(findings.length, 'finding')}: ${count(bySeverity('error'), 'error')}, ${count(bySeverity('warning'), 'warning')}, ${count(bySeverity('info'), 'note')}. The cells are highlighted with the reason in their note.`,
+            `发现 ${findings.length} 个问题：${bySeverity('error')} 个错误、${bySeverity('warning')} 个警告、${bySeverity('info')} 个提示。相关单元格已高亮，原因写在批注中。`,
           )
-        : msg(`No problems found in ${n.objectives} objectives and ${n.krs} key results.`, `${n.objectives} 个目标、${n.krs} 个关键结果中未发现问题。`);
+        : msg(`No problems found in ${count(n.objectives, 'objective')} and ${count(n.krs, 'key result')}.`, `${n.objectives} 个目标、${n.krs} 个关键结果中未发现问题。`);
       return { ok: true, plan, summary, details: { findings } };
     }
     case 'score': {

@@ -80,7 +80,7 @@ export function scoreFormula(host: HostKind, mode: FormulaMode, r: ScoreRefs): s
 
 /**
  * Weighted mean of the scores in `scores` (blanks skipped with their weights); equal weights without `weights` or
- * when no weight is a number. Portable: a negative weight gives #NUM! (SQRT(-1)), weights all 0 give #DIV/0!
+ * when a score's weight is blank (score.ts rollup's rule). Portable: a negative weight gives #NUM! (SQRT(-1)), weights all 0 give #DIV/0!
  * (the custom function gives an error there too); weights typed as text count as 0 (the custom function parses them).
  */
 export function rollupFormula(host: HostKind, mode: FormulaMode, scores: string, weights: string | null): string {
@@ -90,25 +90,25 @@ export function rollupFormula(host: HostKind, mode: FormulaMode, scores: string,
   const W = weights;
   return (
     `=IF(COUNT(${K})=0,"",IF(COUNTIF(${W},"<0")>0,SQRT(-1),` +
-    `IF(COUNT(${W})=0,AVERAGE(${K}),SUMPRODUCT(${K},${W})/SUMIF(${K},">=0",${W}))))`
+    `IF(SUMPRODUCT(ISNUMBER(${K})*(${W}=""))>0,AVERAGE(${K}),SUMPRODUCT(${K},${W})/SUMIF(${K},">=0",${W}))))`
   );
 }
 
 /**
  * Portable rollup over individual KR score cells (an objective's KRs need not be contiguous), with weights typed
- * as numbers or as text ('40%') read through VALUE. Blank scores are skipped with their weights; no weight at all
- * gives the plain mean; a negative weight gives #NUM!, weights all 0 #DIV/0!.
+ * as numbers or as text ('40%') read through VALUE. Blank scores are skipped with their weights; a blank weight
+ * beside a score gives the plain mean; a negative weight gives #NUM!, weights all 0 #DIV/0!.
  */
 export function rollupCellsFormula(scores: string[], weights: string[] | null): string {
   if (!scores.length) return '=""';
   const list = scores.join(',');
   if (!weights) return `=IF(COUNT(${list})=0,"",AVERAGE(${list}))`;
   const w = weights.map((x) => `IF(ISNUMBER(${x}),${x},IFERROR(VALUE(${x}&""),0))`);
-  const anyWeight = weights.map((x) => `(${x}<>"")`).join('+');
+  const missing = scores.map((sc, i) => `ISNUMBER(${sc})*(${weights[i]}="")`).join('+');
   const negative = w.map((x) => `(${x}<0)`).join('+');
   const num = scores.map((sc, i) => `IF(ISNUMBER(${sc}),${sc}*${w[i]},0)`).join('+');
   const den = scores.map((sc, i) => `IF(ISNUMBER(${sc}),${w[i]},0)`).join('+');
-  return `=IF(COUNT(${list})=0,"",IF(${negative}>0,SQRT(-1),IF(${anyWeight}=0,AVERAGE(${list}),(${num})/(${den}))))`;
+  return `=IF(COUNT(${list})=0,"",IF(${negative}>0,SQRT(-1),IF(${missing}>0,AVERAGE(${list}),(${num})/(${den}))))`;
 }
 
 /** Status label (OKRSTATUS) from a score and the row's Type (committed/aspirational) expression, in `lang`. */

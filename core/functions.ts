@@ -222,8 +222,9 @@ function scoreCell(cur: Arg, tgt: Arg, st: Arg, kd: Arg, kindFixed: ScoreKind | 
       }
     }
   }
-  if (isBlank(c) && isBlank(t) && isBlank(s)) return '';
   const kindP = kindFixed ?? parseKind(at(kd, i, j));
+  // A blank row is blank, except a milestone whose kind says binary: unmeasured, it scores 0 (as scoreKr does).
+  if (isBlank(c) && isBlank(t) && isBlank(s)) return kindP === 'binary' ? 0 : '';
   if (typeof kindP !== 'string') return kindP;
   let kind: ScoreKind = kindP;
 
@@ -312,7 +313,8 @@ function position(a: Arg, i: number, j: number): { en: string; zh: string } {
 
 /**
  * ROLLUP(scores, [weights]) -> weighted mean of the scores. Blank scores are skipped with their weights; weights may
- * be fractions or percentages (normalised); weight 0 excludes; all blank -> ''. weights must have the scores' shape.
+ * be fractions or percentages (normalised); weight 0 excludes; a blank weight beside a score means equal weights for
+ * all (as in the quarter close); all blank -> ''. weights must have the scores' shape.
  */
 export function fnRollup(scores: unknown, weights?: unknown): CellOut {
   try {
@@ -356,6 +358,7 @@ export function fnRollup(scores: unknown, weights?: unknown): CellOut {
         }
       }
     }
+    // One rule with the quarter close (score.ts rollup): a blank weight beside a score means equal weights.
     const r = rollup(s, anyWeight ? w : null);
     if (r.ok) return r.value;
     if (r.blank) return '';
@@ -364,10 +367,6 @@ export function fnRollup(scores: unknown, weights?: unknown): CellOut {
       const i = Math.floor(r.index / sa.cols);
       const j = r.index % sa.cols;
       const p = position(wa, i, j);
-      if (r.error.code === 'missing-weight') {
-        const seen = describeValue(at(sa, i, j));
-        return cellError(code, `${p.en}: blank beside score ${seen} (type 0 to leave the score out)`, `${p.zh}：为空，但对应分数为 ${seen}（不计入请填 0）`);
-      }
       const seen = describeValue(at(wa, i, j));
       return cellError(code, `${p.en}: "${seen}" is negative; weights must be 0 or more`, `${p.zh}：“${seen}” 为负数；权重必须不小于 0`);
     }

@@ -18,6 +18,7 @@ import type { Msg } from './i18n';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
+import { findOwnedBlock } from './plan-grid';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
 import { describeValue, isBlank, parseDate, parseMeasure, parseNumber, type Measure, type Parsed, type ParsedNumber, type ValueError } from './values';
 
@@ -316,8 +317,9 @@ class Reader {
     return p;
   }
 
-  /** Ids typed in the ID column, by relative row (filled by the table reader's pre-pass). */
+  /** Ids kept in the sheet, by relative row (filled by the table reader's pre-pass), and the column each came from. */
   typedIds: (string | null)[] = [];
+  typedIdCols: number[] = [];
 
   /** What a KR's wording says (the last one is remembered: a row asks up to three times). */
   wording(title: string): TextInference {
@@ -430,19 +432,33 @@ function readTable(values: unknown[][], header: HeaderFind, rd: Reader, opts: Re
   model.columns = columns;
   for (const f of Object.keys(fc) as Field[]) model.fieldCols[f] = rd.c0 + (fc[f] as number);
 
-  // Typed ids first, so generated ids never take one of them.
-  if (fc.id !== undefined) {
-    const ic = fc.id;
+  // Typed ids first, so generated ids never take one of them. The user's ID cell wins; when it is blank (or there
+  // is no ID column), the id the add-in keeps in its own 'OKR ID' column is the row's id, so editing a row's text
+  // after a convert does not change its id.
+  const owned = findOwnedBlock({ name: rd.sheet, origin: { row: rd.r0, col: rd.c0 }, values }, rd.r0 + headerRow);
+  const ownedId = owned?.cols.id === undefined ? undefined : owned.cols.id - rd.c0;
+  const ic = fc.id;
+  const oic = ownedId !== ic ? ownedId : undefined;
+  if (ic !== undefined || oic !== undefined) {
     const typed: (string | null)[] = new Array(values.length).fill(null);
+    const typedCols: number[] = new Array(values.length).fill(-1);
     for (let r = headerRow + 1; r < values.length; r++) {
       const row = values[r];
-      const id = Array.isArray(row) ? idFromCell(row[ic]) : null;
+      if (!Array.isArray(row)) continue;
+      let id = ic === undefined ? null : idFromCell(row[ic]);
+      let col = ic ?? -1;
+      if (!id && oic !== undefined) {
+        id = idFromCell(row[oic]);
+        col = oic;
+      }
       if (id) {
         rd.ids.reserve(id);
         typed[r] = id;
+        typedCols[r] = col;
       }
     }
     rd.typedIds = typed;
+    rd.typedIdCols = typedCols;
   }
 
   const extraSeen = new Set<number>();
@@ -534,16 +550,17 @@ function extrasOf(row: unknown[], cols: TableCols, rd: Reader): Record<string, u
 function objectiveFromRow(row: unknown[], r: number, title: string, ownRow: boolean, rd: Reader, cols: TableCols, opts: ReadOptions): Objective {
   const { fc } = cols;
   let id: string | null = null;
-  if (ownRow && fc.id !== undefined) {
+  const idCol = rd.typedIdCols[r] ?? -1;
+  if (ownRow) {
     const typed = rd.typedIds[r] ?? null;
     if (typed) {
       if (rd.ids.claim(typed)) id = typed;
-      else rd.problemText('id', r, fc.id, typed, duplicateId(typed));
+      else rd.problemText('id', r, idCol, typed, duplicateId(typed));
     }
   }
   const o = newObjective(title, rd.r0 + r, ownRow, id ?? rd.ids.generate('O', [title]));
   if (fc.objective !== undefined) o.cells.objective = rd.ref(r, fc.objective);
-  if (ownRow && id && fc.id !== undefined) o.cells.id = rd.ref(r, fc.id);
+  if (ownRow && id) o.cells.id = rd.ref(r, idCol);
   fillObjective(o, row, r, rd, cols, opts, ownRow);
   if (ownRow) {
     o.extra = extrasOf(row, cols, rd);
@@ -650,15 +667,14 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
 function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: Reader, cols: TableCols, opts: ReadOptions): KeyResult {
   const { fc } = cols;
   let id: string | null = null;
-  if (fc.id !== undefined) {
-    const typed = rd.typedIds[r] ?? null;
-    if (typed) {
-      if (rd.ids.claim(typed)) id = typed;
-      else rd.problemText('id', r, fc.id, typed, duplicateId(typed));
-    }
+  const idCol = rd.typedIdCols[r] ?? -1;
+  const typed = rd.typedIds[r] ?? null;
+  if (typed) {
+    if (rd.ids.claim(typed)) id = typed;
+    else rd.problemText('id', r, idCol, typed, duplicateId(typed));
   }
   const kr = newKr(id ?? rd.ids.generate('KR', [o.title, title]), rd.r0 + r, title, o.id);
-  if (id) kr.cells.id = rd.ref(r, fc.id as number);
+  if (id) kr.cells.id = rd.ref(r, idCol);
   if (fc.kr !== undefined) kr.cells.kr = rd.ref(r, fc.kr);
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r) fillObjective(o, row, r, rd, cols, opts, false);

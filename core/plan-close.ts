@@ -11,7 +11,7 @@ import {
   closeCycle, historyFormats, historyHeader, historyToRows, rollForward, rowsFromHistory, GRID_FIELDS, HISTORY_SUPERSEDED_COL, type CloseResult,
 } from './close';
 import { FILLS, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
-import { planCellAt, usedExtent } from './plan-grid';
+import { count, planCellAt, usedExtent } from './plan-grid';
 
 export const HISTORY_SHEET = 'OKR History';
 
@@ -41,7 +41,7 @@ const fmt2 = (n: number | null) => (n === null ? '-' : n.toFixed(2));
 
 export function scoreSummaryText(d: ScoreDetails): Msg {
   return msg(
-    `${d.cycle}: ${d.objectives} objectives, ${d.krs} key results, average score ${fmt2(d.averageScore)} (red ${d.bands.red}, yellow ${d.bands.yellow}, green ${d.bands.green}).`,
+    `${d.cycle}: ${count(d.objectives, 'objective')}, ${count(d.krs, 'key result')}, average score ${fmt2(d.averageScore)} (red ${d.bands.red}, yellow ${d.bands.yellow}, green ${d.bands.green}).`,
     `${d.cycle}：${d.objectives} 个目标，${d.krs} 个关键结果，平均得分 ${fmt2(d.averageScore)}（红 ${d.bands.red}，黄 ${d.bands.yellow}，绿 ${d.bands.green}）。`,
   );
 }
@@ -133,7 +133,7 @@ export function planScore(active: SheetSnapshot, sheetNames: string[], others: R
   const added = close.history.append.length;
   const base = scoreSummaryText(details);
   const summary = msg(
-    `Scored ${base.en} Scorecard on "${scorecard.sheet}"; ${added} new history rows${close.history.supersede.length ? `, ${close.history.supersede.length} superseded` : ''}.`,
+    `Scored ${base.en} Scorecard on "${scorecard.sheet}"; ${count(added, 'new history row')}${close.history.supersede.length ? `, ${close.history.supersede.length} superseded` : ''}.`,
     `已评分 ${base.zh} 记分卡见“${scorecard.sheet}”；历史新增 ${added} 行${close.history.supersede.length ? `，${close.history.supersede.length} 行被取代` : ''}。`,
   );
   return { plan: { sheets, activate: scorecard.sheet, select: { sheet: scorecard.sheet, row: 0, col: 0 } }, close, details, summary };
@@ -175,7 +175,7 @@ export function planRollForward(active: SheetSnapshot, sheetNames: string[], mod
     ok: true,
     plan: { sheets: [grid.sheet], activate: name, select: { sheet: name, row: 0, col: 0 } },
     summary: msg(
-      `Created "${name}": ${rf.objectives} objectives and ${rf.krs} unfinished key results carried from ${rf.from} (start = last current value).`,
+      `Created "${name}": ${count(rf.objectives, 'objective')} and ${count(rf.krs, 'unfinished key result')} carried from ${rf.from} (start = last current value).`,
       `已创建“${name}”：从 ${rf.from} 结转 ${rf.objectives} 个目标、${rf.krs} 个未完成的关键结果（起始值 = 上期当前值）。`,
     ),
   };

@@ -21,7 +21,7 @@ import { fnOkrScore, fnOkrStatus, isCellError } from './functions';
 import { hash32 } from './ids';
 import { rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from './formulas';
 import {
-  OWNED_HEADERS, OWNED_ORDER, findOwnedBlock, isEmptyValue, planCellAt, serialOf, usedExtent, valueAt, type OwnedBlock, type OwnedKey,
+  OWNED_HEADERS, OWNED_ORDER, count, findOwnedBlock, isEmptyValue, planCellAt, serialOf, usedExtent, valueAt, type OwnedBlock, type OwnedKey,
 } from './plan-grid';
 
 export interface PlanContext {
@@ -564,7 +564,7 @@ export function planConvert(snap: SheetSnapshot, sheetNames: string[], ctx: Plan
     const summary = outline.existed
       ? msg(`Already converted: the grid is on sheet "${outline.sheetName}". Nothing was changed.`, `已转换：表格在工作表“${outline.sheetName}”中，未做任何更改。`)
       : msg(
-          `Created sheet "${outline.sheetName}" with ${n.objectives} objectives and ${n.krs} key results; the outline is unchanged.`,
+          `Created sheet "${outline.sheetName}" with ${count(n.objectives, 'objective')} and ${count(n.krs, 'key result')}; the outline is unchanged.`,
           `已创建工作表“${outline.sheetName}”，含 ${n.objectives} 个目标、${n.krs} 个关键结果；原大纲未改动。`,
         );
     return { ok: true, plan: outline.plan, summary, model: m, outline };
@@ -573,11 +573,11 @@ export function planConvert(snap: SheetSnapshot, sheetNames: string[], ctx: Plan
   const names = table.added.map((k) => OWNED_HEADERS[k]);
   const summary = table.added.length
     ? msg(
-        `Converted: ${n.objectives} objectives, ${n.krs} key results; added columns ${names.map((h) => h.en).join(', ')}.`,
+        `Converted: ${count(n.objectives, 'objective')}, ${count(n.krs, 'key result')}; added ${names.length === 1 ? 'column' : 'columns'} ${names.map((h) => h.en).join(', ')}.`,
         `已转换：${n.objectives} 个目标、${n.krs} 个关键结果；新增列 ${names.map((h) => h.zh).join('、')}。`,
       )
     : msg(
-        `Grid up to date: ${n.objectives} objectives, ${n.krs} key results; scores and statuses refreshed.`,
+        `Grid up to date: ${count(n.objectives, 'objective')}, ${count(n.krs, 'key result')}; scores and statuses refreshed.`,
         `表格已是最新：${n.objectives} 个目标、${n.krs} 个关键结果；得分和状态已刷新。`,
       );
   return {

@@ -16,6 +16,7 @@ export type ScoreErrorCode =
   | 'negative-weight'
   | 'zero-weights'
   | 'length-mismatch'
+  /** No longer produced: a blank weight beside a score means equal weights (kept for code that names it). */
   | 'missing-weight'
   | 'bad-dates';
 
@@ -122,8 +123,9 @@ export type RollupOutcome =
 
 /**
  * Weighted mean of scores. Blank scores (null) are skipped with their weights. Weights may be fractions or
- * percentages (they are normalised by their sum); weight 0 excludes a score; without weights all count equally.
- * A negative weight, a blank weight beside a score, or weights that are all zero are errors. All blank -> blank.
+ * percentages (they are normalised by their sum); weight 0 excludes a score. Without weights, or when any counted
+ * (non-blank) score has a blank weight, all scores count equally: the one rule of ROLLUP and the quarter close
+ * (validation warns 'weights-incomplete'). A negative weight or weights that are all zero are errors. All blank -> blank.
  */
 export function rollup(scores: readonly (number | null)[], weights?: readonly (number | null)[] | null): RollupOutcome {
   if (weights && weights.length !== scores.length) {
@@ -134,29 +136,30 @@ export function rollup(scores: readonly (number | null)[], weights?: readonly (n
   }
   // Weights are scaled by the largest so that huge weights cannot overflow the sums.
   let wmax = 0;
+  let weighted = !!weights;
   if (weights) {
     for (let i = 0; i < weights.length; i++) {
       const w = weights[i];
-      if (scores[i] !== null && scores[i] !== undefined && finite(w) && w > wmax) wmax = w;
+      if (scores[i] === null || scores[i] === undefined) continue;
+      if (w === null || w === undefined) weighted = false;
+      else if (finite(w) && w > wmax) wmax = w;
     }
   }
-  const scale = wmax > 0 ? wmax : 1;
+  const scale = weighted && wmax > 0 ? wmax : 1;
   let sum = 0;
   let wsum = 0;
   let used = 0;
   let seen = 0;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i];
-    const w = weights ? weights[i] : 1;
-    if (w !== null && w !== undefined) {
-      if (!finite(w)) return { ...scoreError('not-finite', msg(`weight ${i + 1} is not a finite number`, `第 ${i + 1} 个权重不是有限的数字`)), index: i };
-      if (w < 0) return { ...scoreError('negative-weight', msg(`weight ${i + 1} is negative (${w})`, `第 ${i + 1} 个权重为负数（${w}）`)), index: i };
+    const given = weights ? weights[i] : null;
+    if (given !== null && given !== undefined) {
+      if (!finite(given)) return { ...scoreError('not-finite', msg(`weight ${i + 1} is not a finite number`, `第 ${i + 1} 个权重不是有限的数字`)), index: i };
+      if (given < 0) return { ...scoreError('negative-weight', msg(`weight ${i + 1} is negative (${given})`, `第 ${i + 1} 个权重为负数（${given}）`)), index: i };
     }
     if (s === null || s === undefined) continue;
     if (!finite(s)) return { ...scoreError('not-finite', msg(`score ${i + 1} is not a finite number`, `第 ${i + 1} 个分数不是有限的数字`)), index: i };
-    if (w === null || w === undefined) {
-      return { ...scoreError('missing-weight', msg(`score ${i + 1} has no weight (use 0 to leave it out)`, `第 ${i + 1} 个分数没有权重（不计入请填 0）`)), index: i };
-    }
+    const w = weighted ? (given as number) : 1;
     seen++;
     if (w === 0) continue;
     const ws = w / scale;

@@ -233,8 +233,8 @@ describe('ROLLUP', () => {
     expect(bad.message).toBe('scores, row 2: "n/a score" is not a number');
     const placeholder = err(fnRollup(col([1, 'XX'])));
     expect(placeholder.error).toBe('#N/A');
-    const missing = err(fnRollup(col([1, 0.5]), col([1, ''])));
-    expect(missing.message).toMatch(/^weights, row 2: blank beside score 0.5/);
+    // a blank weight beside a score: equal weights, (1 + 0.5) / 2
+    expect(fnRollup(col([1, 0.5]), col([1, '']))).toBe(0.75);
     // an OKRSCORE error carried into a Sheets range as text
     const carried = err(fnRollup(col([1, '#VALUE! current: "abc" is not a number'])));
     expect(carried.error).toBe('#N/A');

@@ -124,11 +124,12 @@ describe('rollup', () => {
     expect(value(rollup([1, 0.5, 0], [100, 20, 1]))).toBeCloseTo(110 / 121, 12);
   });
 
-  test('errors: negative weight, all-zero weights, length mismatch, blank weight beside a score', () => {
+  test('errors: negative weight, all-zero weights, length mismatch; a blank weight beside a score means equal weights', () => {
     expect(rollup([1, 0.5], [1, -1])).toMatchObject({ ok: false, error: { code: 'negative-weight' }, index: 1 });
     expect(rollup([1, 0.5], [0, 0])).toMatchObject({ ok: false, error: { code: 'zero-weights' } });
     expect(rollup([1, 0.5], [1])).toMatchObject({ ok: false, error: { code: 'length-mismatch' } });
-    expect(rollup([1, 0.5], [1, null])).toMatchObject({ ok: false, error: { code: 'missing-weight' }, index: 1 });
+    // a blank weight beside a score is not an error: all scores count equally (the close's rule too)
+    expect(rollup([1, 0.5], [1, null])).toMatchObject({ ok: true, value: 0.75 });
     expect(rollup([1, NaN])).toMatchObject({ ok: false, error: { code: 'not-finite' } });
   });
 

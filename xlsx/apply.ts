@@ -63,6 +63,7 @@ const colNumber = (letters: string) => {
   for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
   return n - 1;
 };
+const RELATIVE = new Map<number, string>();
 /** A quoted string (left alone), or a cell reference not part of a name or a function call. */
 const TOKEN = /"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])|(?<![A-Za-z0-9_.$])\$?\d+:\$?\d+/g;
 
@@ -81,7 +82,12 @@ export function relativeShape(formula: string, row: number, col: number): string
     }
     const c = colNumber(letters);
     const r = Number(digits) - 1;
-    return `${rAbs ? `R${r}` : `R[${r - row}]`}${cAbs ? `C${c}` : `C[${c - col}]`}`;
+    if (rAbs || cAbs) return `${rAbs ? `R${r}` : `R[${r - row}]`}${cAbs ? `C${c}` : `C[${c - col}]`}`;
+    // the usual case, a plain relative reference: cached, as a long formula repeats the same few many times
+    const key = (r - row) * 65536 + (c - col);
+    let out = RELATIVE.get(key);
+    if (out === undefined) RELATIVE.set(key, (out = `R[${r - row}]C[${c - col}]`));
+    return out;
   });
   return unsupported ? null : shape;
 }

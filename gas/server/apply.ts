@@ -146,15 +146,18 @@ function planExtent(sp: SheetPlan): { rows: number; cols: number } {
 
 /**
  * Sheets refuses ranges beyond the grid (a new sheet has 1000 rows, 26 columns): grow it first. A sheet the add-in
- * owns and has just created or cleared is sized to the plan exactly (grown or trimmed), so it carries no thousand
- * empty rows and the call count does not depend on whether the plan is longer than Sheets' default.
+ * owns and has just created or cleared is sized to the plan (grown, or trimmed to one spare row), so it carries no
+ * thousand empty rows and the call count does not depend on whether the plan is longer than Sheets' default.
  */
 function ensureSize(sheet: Sheet, need: { rows: number; cols: number }, owned: boolean, undo: UndoJournal | null): void {
   const maxRows = sheet.getMaxRows();
   if (need.rows > maxRows) {
     sheet.insertRowsAfter(maxRows, need.rows - maxRows);
     undo?.push(() => sheet.deleteRows(maxRows + 1, need.rows - maxRows));
-  } else if (owned && need.rows > 0 && need.rows < maxRows) sheet.deleteRows(need.rows + 1, maxRows - need.rows);
+  } else if (owned && need.rows > 0 && need.rows + 1 < maxRows) {
+    // One spare row stays: Sheets refuses to delete every row below a frozen header.
+    sheet.deleteRows(need.rows + 2, maxRows - need.rows - 1);
+  }
   const maxCols = sheet.getMaxColumns();
   if (need.cols > maxCols) {
     sheet.insertColumnsAfter(maxCols, need.cols - maxCols);

@@ -15,15 +15,34 @@ export function dateToSerial(d: Date): number {
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
-/** getValues' matrix with Dates as serials (core and restore plans only see strings, numbers and booleans). */
-export function plainValues(values: unknown[][]): unknown[][] {
+/**
+ * getValues' matrix with Dates as serials (core and restore plans only see strings, numbers and booleans).
+ * A Date's local fields are in the script's time zone while the cell's date is in the spreadsheet's: `shiftDays`
+ * (spreadsheet offset minus script offset, in days) moves it back; a result within two hours of midnight is a
+ * plain date and is rounded (daylight saving makes the offset of another season differ by an hour).
+ */
+export function plainValues(values: unknown[][], shiftDays = 0): unknown[][] {
   for (const row of values) {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (isDate(v)) row[c] = Number.isNaN(v.getTime()) ? '' : dateToSerial(v);
+      if (!isDate(v)) continue;
+      if (Number.isNaN(v.getTime())) {
+        row[c] = '';
+        continue;
+      }
+      const serial = dateToSerial(v) + shiftDays;
+      const nearest = Math.round(serial);
+      row[c] = Math.abs(serial - nearest) < 2 / 24 ? nearest : serial;
     }
   }
   return values;
+}
+
+/** '+0800' / '-0530' (Utilities.formatDate 'Z') -> minutes east of UTC. */
+export function offsetMinutes(z: string): number {
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(String(z).trim());
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
 
 /**

@@ -2,7 +2,7 @@
 import { updatedStamp } from '../../core/commands';
 import type { SheetSnapshot } from '../../core/sheet-plan';
 import { plainValues, toSheetCell } from './cells';
-import { todayIso } from './snapshot';
+import { dateShiftDays, todayIso } from './snapshot';
 
 /** Header rows read to find the columns (titles and two-row headers fit well inside this). */
 const HEADER_ROWS = 12;
@@ -18,7 +18,7 @@ export function stampUpdated(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const header: SheetSnapshot = {
       name: sheet.getName(),
       origin: { row: 0, col: 0 },
-      values: plainValues(sheet.getRange(1, 1, rows, lastCol).getValues()),
+      values: plainValues(sheet.getRange(1, 1, rows, lastCol).getValues(), dateShiftDays(e.source)),
     };
     const edited = { row: range.getRow() - 1, col: range.getColumn() - 1, rows: range.getNumRows(), cols: range.getNumColumns() };
     const block = updatedStamp(header, edited, todayIso(e.source));

@@ -1,16 +1,26 @@
 /** One read batch per command: the active sheet's data range (+ formulas/notes/backgrounds on request) and other sheets. */
 import type { ReadRequest, SheetSnapshot, WorkbookSnapshot } from '../../core/sheet-plan';
-import { plainBackground, plainValues } from './cells';
+import { offsetMinutes, plainBackground, plainValues } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export function readSheet(sheet: Sheet, req: Pick<ReadRequest, 'formulas' | 'notes' | 'backgrounds'>): SheetSnapshot {
+/** Days to add to a Date read in the script's time zone to get the spreadsheet's wall-clock date (see plainValues). */
+export function dateShiftDays(ss: Spreadsheet): number {
+  const now = new Date();
+  const sheetTz = ss.getSpreadsheetTimeZone();
+  const scriptTz = Session.getScriptTimeZone();
+  if (!sheetTz || !scriptTz || sheetTz === scriptTz) return 0;
+  return (offsetMinutes(Utilities.formatDate(now, sheetTz, 'Z')) - offsetMinutes(Utilities.formatDate(now, scriptTz, 'Z'))) / 1440;
+}
+
+export function readSheet(sheet: Sheet, req: Pick<ReadRequest, 'formulas' | 'notes' | 'backgrounds'>, shiftDays = 0): SheetSnapshot {
+  // getDataRange always starts at A1 and reaches the last row and column holding data.
   const range = sheet.getDataRange();
   const snap: SheetSnapshot = {
     name: sheet.getName(),
-    origin: { row: range.getRow() - 1, col: range.getColumn() - 1 },
-    values: plainValues(range.getValues()),
+    origin: { row: 0, col: 0 },
+    values: plainValues(range.getValues(), shiftDays),
   };
   if (req.formulas) snap.formulas = range.getFormulas();
   if (req.notes) snap.notes = range.getNotes();
@@ -25,11 +35,12 @@ export function todayIso(ss: Spreadsheet): string {
 export function readWorkbook(ss: Spreadsheet, req: ReadRequest): WorkbookSnapshot {
   const active = ss.getActiveSheet();
   const sheetNames = ss.getSheets().map((s) => s.getName());
+  const shift = dateShiftDays(ss);
   const others: Record<string, SheetSnapshot> = {};
   for (const name of req.others) {
     if (name === active.getName() || sheetNames.indexOf(name) < 0) continue;
     const other = ss.getSheetByName(name);
-    if (other) others[name] = readSheet(other, req);
+    if (other) others[name] = readSheet(other, req, shift);
   }
-  return { host: 'sheets', active: readSheet(active, req), sheetNames, others, today: todayIso(ss) };
+  return { host: 'sheets', active: readSheet(active, req, shift), sheetNames, others, today: todayIso(ss) };
 }

@@ -39,10 +39,15 @@ export interface Rect0 {
 const DAY_MS = 86400000;
 const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
 
-/** Serial -> Date whose local fields are the serial's date and time (Apps Script's view of a date cell). */
-export function serialToLocalDate(serial: number): Date {
-  const u = new Date(EPOCH_1899_12_30 + Math.round(serial * DAY_MS));
-  return new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate(), u.getUTCHours(), u.getUTCMinutes(), u.getUTCSeconds());
+/**
+ * Serial -> the Date Apps Script gives for a date cell: the instant the cell's wall-clock date and time happen in
+ * the spreadsheet's time zone. (A script reading its local fields sees them in the script's zone, here node's.)
+ */
+export function serialToDateInZone(serial: number, timeZone: string): Date {
+  const wall = EPOCH_1899_12_30 + Math.round(serial * DAY_MS);
+  let t = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60000;
+  t = wall - zoneOffsetMinutes(new Date(t), timeZone) * 60000;
+  return new Date(t);
 }
 
 function isoToSerial(y: number, m: number, d: number): number {
@@ -89,13 +94,15 @@ export class CallLog {
 
   hit(method: string): void {
     this.counts[method] = (this.counts[method] || 0) + 1;
+    let fire: FaultSpec | null = null;
     for (const f of this.faults) {
       if (f.spec.method !== method) continue;
       f.seen++;
-      if (f.seen === f.spec.nth) {
-        this.faults = this.faults.filter((x) => x !== f);
-        throw new Error(f.spec.message || `Service Spreadsheets failed while accessing document (fault injected on ${method})`);
-      }
+      if (f.seen === f.spec.nth && !fire) fire = f.spec;
+    }
+    if (fire) {
+      this.faults = this.faults.filter((x) => x.spec !== fire);
+      throw new Error(fire.message || `Service Spreadsheets failed while accessing document (fault injected on ${method})`);
     }
   }
 
@@ -112,6 +119,13 @@ export class CallLog {
   spreadsheetCalls(): number {
     let n = 0;
     for (const [k, v] of Object.entries(this.counts)) if (!/^(Lock|Properties|Utilities|Session|HtmlService|HtmlOutput|Ui|Menu|LockService|PropertiesService)\./.test(k)) n += v;
+    return n;
+  }
+
+  /** Builder calls (newDataValidation(), rule builders): they assemble an object locally, no round trip. */
+  builderCalls(): number {
+    let n = 0;
+    for (const [k, v] of Object.entries(this.counts)) if (/^(DataValidationBuilder|ConditionalFormatRuleBuilder)\.|^SpreadsheetApp\.new/.test(k)) n += v;
     return n;
   }
 
@@ -152,7 +166,10 @@ export class FakeSpreadsheetBook {
   activeRange: { sheet: string; a1: string } | null = null;
   toasts: { message: string; title?: string }[] = [];
   locale: string;
+  /** The spreadsheet's time zone (File > Settings). */
   timeZone: string;
+  /** The script's time zone: the zone a Date's local fields are read in, i.e. node's own. */
+  readonly scriptTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   evaluate: FakeOptions['evaluate'];
   private nextId = 1;
 
@@ -306,6 +323,7 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     this.book.log.hit('Sheet.deleteRows');
     if (rowPosition + howMany - 1 !== this.maxRows) throw new Error('fake: only deleting trailing rows is modelled');
     if (howMany >= this.maxRows) throw new Error("Exception: You can't delete all the rows on the sheet.");
+    if (this.maxRows - howMany <= this.frozenRows) throw new Error('Exception: Sorry, it is not possible to delete all non-frozen rows.');
     this.maxRows -= howMany;
     this.grid.length = Math.min(this.grid.length, this.maxRows);
   }
@@ -507,7 +525,7 @@ export class FakeRange implements Pick<GRange, RangeApi> {
     return this.each((cell, r, c) => {
       if (!cell) return '';
       const v = this.sheet.computed(cell, this.rect.row + r, this.rect.col + c);
-      return typeof v === 'number' && isDateFormat(cell.format) ? serialToLocalDate(v) : v;
+      return typeof v === 'number' && isDateFormat(cell.format) ? serialToDateInZone(v, this.sheet.book.timeZone) : v;
     });
   }
 
@@ -518,8 +536,9 @@ export class FakeRange implements Pick<GRange, RangeApi> {
       cell.value = '';
       return;
     }
-    if (v instanceof Date) {
-      cell.value = (Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds()) - EPOCH_1899_12_30) / DAY_MS;
+    if (Object.prototype.toString.call(v) === '[object Date]') {
+      const d = v as Date;
+      cell.value = (d.getTime() + zoneOffsetMinutes(d, this.sheet.book.timeZone) * 60000 - EPOCH_1899_12_30) / DAY_MS;
       if (!isDateFormat(cell.format)) cell.format = 'yyyy-mm-dd';
       return;
     }
@@ -678,7 +697,7 @@ export class FakeRange implements Pick<GRange, RangeApi> {
     for (let r = 0; r < this.rect.rows; r++) for (let c = 0; c < this.rect.cols; c++) this.setValidationAt(this.rect.row + r, this.rect.col + c, null);
     return this.self;
   }
-  getFontWeights(): string[][] {
+  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
     this.hit('getFontWeights');
     return this.each((cell) => (cell?.bold ? 'bold' : 'normal'));
   }
@@ -913,7 +932,7 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, 'getActiveSheet' | 's
     this.hit('getSpreadsheetTimeZone');
     return this.book.timeZone;
   }
-  toast(msg: string, title?: string, _timeoutSeconds?: number): void {
+  toast(msg: string, title?: string, _timeoutSeconds?: number | null): void {
     this.hit('toast');
     this.book.toasts.push({ message: msg, title });
   }
@@ -1059,6 +1078,14 @@ export class FakeProperties implements GProperties {
 }
 
 /** Utilities.formatDate for the patterns the bundle uses (yyyy MM dd HH mm ss), in the given IANA zone. */
+/** Minutes east of UTC of `timeZone` at `date`. */
+export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+  const p = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(date);
+  const n = (t: string) => Number(p.find((x) => x.type === t)?.value ?? 0);
+  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour') % 24, n('minute'), n('second'));
+  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+}
+
 export function formatDate(date: Date, timeZone: string, format: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
@@ -1071,7 +1098,10 @@ export function formatDate(date: Date, timeZone: string, format: string): string
     hourCycle: 'h23',
   }).formatToParts(date);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  const off = zoneOffsetMinutes(date, timeZone);
+  const z = `${off < 0 ? '-' : '+'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}${String(Math.abs(off) % 60).padStart(2, '0')}`;
   return format
+    .replace(/Z/g, z)
     .replace(/yyyy/g, get('year'))
     .replace(/MM/g, get('month'))
     .replace(/dd/g, get('day'))
@@ -1187,7 +1217,7 @@ export function createFakeServices(opts: FakeOptions = {}, book = new FakeSpread
       },
       getScriptTimeZone: () => {
         log.hit('Session.getScriptTimeZone');
-        return book.timeZone;
+        return book.scriptTimeZone;
       },
     },
     Utilities: {

@@ -363,3 +363,20 @@ describe('panel server functions', () => {
     expect(p.book.toasts[1].message).toMatch(/finding/);
   });
 });
+
+describe('date cells come back as Dates in the spreadsheet time zone', () => {
+  test.each(['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati'])('%s: a date typed in the sheet is read as that date', (timeZone) => {
+    const p = loadProject({ timeZone }, (b) => b.addSheet('Q4 OKRs', fx.englishTable));
+    const s = p.book.sheet('Q4 OKRs');
+    for (let r = 3; r < fx.englishTable.length; r++) {
+      s.cellAt(r, 12, false)!.format = 'yyyy-mm-dd'; // Due
+      s.cellAt(r, 15, false)!.format = 'yyyy-mm-dd'; // Last updated
+    }
+    const res = run(p, 'validate');
+    expect(res.ok).toBe(true);
+    // KR-102 was last updated on serial 46328 = 2026-11-02 (not the 1st or the 3rd, whatever the zones)
+    const stale = (res.details.findings as any[]).find((f) => f.row === 5 && /updated/i.test(f.message.en));
+    expect(stale).toBeDefined();
+    expect(stale.message.en).toContain('2026-11-02');
+  });
+});

@@ -16,7 +16,7 @@ import { a1 } from '../../core/sheet-plan';
 import { resolveSettings, type Settings } from '../../core/settings';
 import type { Lang } from '../../core/i18n';
 import { englishTable, chineseOutline, messySheet, messyFormulas, generatedTable, FIXTURE_TODAY } from '../fixtures/sheets';
-import { captureIo, excelSheet, readWorkbookFile, tempDir, writeExcelWorkbook } from '../xlsx/helpers';
+import { captureIo, excelSheet, readWorkbookFile, tempDir, writeExcelWorkbook, removeTempDirs } from '../xlsx/helpers';
 import { convertAll, requireSoffice } from './soffice';
 import { evaluateAddin, planFormulas } from './addin-eval';
 
@@ -289,3 +289,5 @@ describe('what LibreOffice and ExcelJS read back', () => {
     expect(formulas).toBeGreaterThanOrEqual(16);
   });
 });
+
+afterAll(() => removeTempDirs());

@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { applyPlan, relativeShape } from '../../xlsx/apply';
 import { emptySheetPlan, OWNED_RULE_MARK, type SheetPlan, type WorkbookPlan } from '../../core/sheet-plan';
-import { readWorkbookFile, tempDir } from './helpers';
+import { readWorkbookFile, tempDir, removeTempDirs } from './helpers';
 
 let lastFile = '';
 async function saveAndRead(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -285,3 +285,5 @@ describe('filled-down formulas are stored the way Excel stores them (shared)', (
     expect(ws.getCell('B50').formula).toBe('IF(A50="","",A50*2)');
   });
 });
+
+afterAll(() => removeTempDirs());

@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import { execFileSync, spawnSync } from 'child_process';
 import { englishTable, generatedTable, FIXTURE_TODAY } from '../fixtures/sheets';
-import { excelSheet, readWorkbookFile, sha256, tempDir, writeExcelWorkbook } from './helpers';
+import { excelSheet, readWorkbookFile, sha256, tempDir, writeExcelWorkbook, removeTempDirs } from './helpers';
 
 jest.setTimeout(240000);
 
@@ -73,3 +73,5 @@ test('progress on stderr for a large workbook (5,000 KRs), none with --quiet', a
   const q = cli(['validate', big, '--quiet', '--today', FIXTURE_TODAY]);
   expect(q.err).toBe('');
 });
+
+afterAll(() => removeTempDirs());

@@ -7,7 +7,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../xlsx/cli';
 import { englishTable, messySheet, messyFormulas, chineseOutline, FIXTURE_TODAY } from '../fixtures/sheets';
-import { captureIo, excelSheet, readWorkbookFile, sha256, tempDir, writeExcelWorkbook } from './helpers';
+import { captureIo, excelSheet, readWorkbookFile, sha256, tempDir, writeExcelWorkbook, removeTempDirs } from './helpers';
 
 jest.setTimeout(60000);
 
@@ -195,6 +195,17 @@ describe('score / close', () => {
   });
 });
 
+test('--cycle reaches core: the quarter close is for the cycle asked', async () => {
+  const out = path.join(dir, 'closed-q4.xlsx');
+  await run(['close', english, '-o', out, '--cycle', 'Q4 2026']);
+  const names = (await readWorkbookFile(out)).worksheets.map((s) => s.name);
+  expect(names.some((n) => n.includes('2026-Q4'))).toBe(true);
+  const out3 = path.join(dir, 'closed-q3.xlsx');
+  await run(['close', english, '-o', out3, '--cycle', '2026-Q3']);
+  const names3 = (await readWorkbookFile(out3)).worksheets.map((s) => s.name);
+  expect(names3.some((n) => n.includes('2026-Q3'))).toBe(true);
+});
+
 describe('unusable input: exit 2 and a clear message in the user’s language', () => {
   const cases: [string, (f: string) => void, RegExp, RegExp][] = [
     ['missing', () => undefined, /File not found/, /找不到文件/],
@@ -271,3 +282,5 @@ describe('usage', () => {
     expect(r.err).toMatch(re);
   });
 });
+
+afterAll(() => removeTempDirs());

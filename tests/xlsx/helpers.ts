@@ -47,8 +47,17 @@ export async function readWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
   return wb;
 }
 
+const madeDirs: string[] = [];
+
+/** A fresh directory under the OS temp dir, removed by removeTempDirs() (call it in afterAll). */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.push(d);
+  return d;
+}
+
+export function removeTempDirs(): void {
+  for (const d of madeDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 }
 
 export function sha256(file: string): string {

@@ -7,7 +7,7 @@ import fs from 'fs';
 import path from 'path';
 import { main } from '../../xlsx/cli';
 import { FIXTURE_TODAY } from '../fixtures/sheets';
-import { cached, captureIo, excelSheet, readWorkbookFile, sha256, tempDir, writeExcelWorkbook } from './helpers';
+import { cached, captureIo, excelSheet, readWorkbookFile, sha256, tempDir, writeExcelWorkbook, removeTempDirs } from './helpers';
 
 jest.setTimeout(60000);
 
@@ -96,3 +96,15 @@ test('Chinese sheet names and text with --lang zh', async () => {
   const wb = await readWorkbookFile(o);
   expect(wb.worksheets.map((s) => s.name)).toEqual(['公司记分卡', '目标']);
 });
+
+test('objectives of another cycle are left out of the scorecard and the user is told', async () => {
+  const old = path.join(dir, 'team-q3.xlsx');
+  await writeExcelWorkbook(old, [
+    excelSheet('Q3', [HEAD, ['TQ-1', '2026-Q3', 'Team', 'Bob', 'Last quarter goal', 'Raise rate from 0 to 10', 'Increase', 0, 10, 5, 46295, '']], { dateCols: [10] }),
+  ]);
+  const r = await run(['rollup', company, team, old, '-o', path.join(dir, 'with-q3.xlsx'), '--cycle', '2026-Q4', '--quiet']);
+  expect(r.out).toContain('1 objective(s) belong to other cycles than 2026-Q4');
+  expect(r.out).toContain('3 objectives');
+});
+
+afterAll(() => removeTempDirs());

@@ -2,7 +2,7 @@
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { readSheet, readWorkbook, activeSheet, dateToSerial, plainValue, fillColor } from '../../xlsx/snapshot';
-import { readWorkbookFile, tempDir } from './helpers';
+import { readWorkbookFile, tempDir, removeTempDirs } from './helpers';
 
 const ALL = { formulas: true, notes: true, backgrounds: true };
 
@@ -134,3 +134,5 @@ test('a 1904-system workbook still reads 2026-12-31 as the same day', async () =
   expect((wb.properties as any).date1904).toBe(true);
   expect(s.values[0][0]).toBe(46387 - 1462);
 });
+
+afterAll(() => removeTempDirs());

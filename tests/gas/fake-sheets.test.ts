@@ -1,0 +1,73 @@
+/** The in-memory Sheets behaves like Sheets where the add-in depends on it (else the other tests prove nothing). */
+import { createFakeServices, FakeSpreadsheet, type FakeSheet } from '../fakes/spreadsheet-app';
+
+function sheet(): { s: FakeSheet; svc: ReturnType<typeof createFakeServices> } {
+  const svc = createFakeServices();
+  const s = svc.book.addSheet('S', [['a', 1], ['b', 2]]);
+  return { s, svc };
+}
+
+test("setValues reads strings as typed: '=' is a formula, an apostrophe keeps text, numbers/percent/dates convert", () => {
+  const { s } = sheet();
+  s.getRange(1, 1, 1, 6).setValues([['=IMPORTXML("http://x","//a")', "'=IMPORTXML(1)", '12', '40%', '2026-11-23', "'40%"]]);
+  expect(s.formulaAt(0, 0)).toBe('=IMPORTXML("http://x","//a")');
+  expect(s.formulaAt(0, 1)).toBe('');
+  expect(s.valueAt(0, 1)).toBe('=IMPORTXML(1)');
+  expect(s.valueAt(0, 2)).toBe(12);
+  expect(s.valueAt(0, 3)).toBeCloseTo(0.4, 10);
+  expect(s.valueAt(0, 4)).toBe(46349); // 2026-11-23 as a serial
+  expect(s.valueAt(0, 5)).toBe('40%');
+  s.getRange(2, 1).setValues([['-cmd']]);
+  expect(s.formulaAt(1, 0)).not.toBe(''); // '-' starts a formula in Sheets too
+});
+
+test('a date-formatted number comes back from getValues as a Date; formulas give their computed value', () => {
+  const { s } = sheet();
+  s.getRange(1, 1).setValues([['2026-11-23']]);
+  const v = s.getRange(1, 1).getValues()[0][0] as Date;
+  expect(Object.prototype.toString.call(v)).toBe('[object Date]');
+  // midnight of 2026-11-23 in the spreadsheet's zone (Etc/UTC by default)
+  expect(v.toISOString()).toBe('2026-11-23T00:00:00.000Z');
+  const tokyo = createFakeServices({ timeZone: 'Asia/Tokyo' }).book.addSheet('T', [[46349]]);
+  tokyo.cellAt(0, 0, false)!.format = 'yyyy-mm-dd';
+  expect((tokyo.getRange(1, 1).getValues()[0][0] as Date).toISOString()).toBe('2026-11-22T15:00:00.000Z');
+  s.getRange(1, 2).setValues([['=0.2+0.01']]);
+  expect(s.getRange(1, 2).getValues()[0][0]).toBeCloseTo(0.21, 10);
+  expect(s.getRange(1, 2).getFormulas()[0][0]).toBe('=0.2+0.01');
+});
+
+test("setValues with the wrong shape throws Sheets' message; ranges beyond the grid throw", () => {
+  const { s } = sheet();
+  expect(() => s.getRange(1, 1, 2, 2).setValues([[1, 2]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+  expect(() => s.getRange(1, 1, 1, 2).setValues([[1, 2, 3]])).toThrow(/number of columns/);
+  expect(() => s.getRange(1000, 1, 2, 1)).toThrow(/outside the dimensions/);
+  s.insertRowsAfter(1000, 10);
+  expect(() => s.getRange(1000, 1, 2, 1)).not.toThrow();
+});
+
+test('every call is counted and a fault fires on the nth call only', () => {
+  const { s, svc } = sheet();
+  svc.book.log.failOn({ method: 'Range.setNotes', nth: 2 });
+  s.getRange(1, 1).setNotes([['one']]);
+  expect(() => s.getRange(1, 1).setNotes([['two']])).toThrow(/fault injected/);
+  s.getRange(1, 1).setNotes([['three']]);
+  expect(s.noteAt(0, 0)).toBe('three');
+  expect(svc.book.log.count('Range.setNotes')).toBe(3);
+  expect(svc.book.log.count('Sheet.getRange')).toBe(3);
+});
+
+test('banding twice over the same cells is refused, as in Sheets; a held lock is not granted', () => {
+  const { s, svc } = sheet();
+  s.getRange(1, 1, 2, 2).applyRowBanding();
+  expect(() => s.getRange(2, 1, 2, 2).applyRowBanding()).toThrow(/already has alternating colors/);
+  svc.lock.heldElsewhere = true;
+  expect(svc.globals.LockService.getDocumentLock().tryLock(100)).toBe(false);
+});
+
+test('insertSheet activates the new sheet, as Sheets does', () => {
+  const { svc } = sheet();
+  const ss = new FakeSpreadsheet(svc.book);
+  ss.insertSheet('New', 1);
+  expect(svc.book.active!.name).toBe('New');
+  expect(svc.book.sheets.map((x) => x.name)).toEqual(['S', 'New']);
+});
