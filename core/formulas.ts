@@ -71,8 +71,8 @@ export function scoreFormula(host: HostKind, mode: FormulaMode, r: ScoreRefs): s
   if (!r.kind) return `=IF(${allBlank},"",${linear})`;
   const k = `LOWER(TRIM(${r.kind}&""))`;
   return (
-    `=IF(${allBlank},"",` +
-    `IF(${oneOf(k, PORTABLE_KIND_WORDS.binary)},${binary},` +
+    `=IF(${oneOf(k, PORTABLE_KIND_WORDS.binary)},${binary},` +
+    `IF(${allBlank},"",` +
     `IF(${oneOf(k, PORTABLE_KIND_WORDS.above)},${above},` +
     `IF(${oneOf(k, PORTABLE_KIND_WORDS.below)},${below},${linear}))))`
   );
@@ -87,11 +87,31 @@ export function rollupFormula(host: HostKind, mode: FormulaMode, scores: string,
   if (mode === 'addin') return `=${fnName(host, 'ROLLUP')}(${weights ? `${scores},${weights}` : scores})`;
   const K = scores;
   if (!weights) return `=IF(COUNT(${K})=0,"",AVERAGE(${K}))`;
+  // Short one-column (or one-row) ranges are spelled out cell by cell: the same formula as rollupCellsFormula.
+  const kc = cellsOf(K);
+  const wc = cellsOf(weights);
+  if (kc && wc && kc.length === wc.length) return rollupCellsFormula(kc, wc);
   const W = weights;
   return (
     `=IF(COUNT(${K})=0,"",IF(COUNTIF(${W},"<0")>0,SQRT(-1),` +
     `IF(SUMPRODUCT(ISNUMBER(${K})*(${W}=""))>0,AVERAGE(${K}),SUMPRODUCT(${K},${W})/SUMIF(${K},">=0",${W}))))`
   );
+}
+
+const RANGE = /^([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)$/;
+
+/** 'A2:A5' -> ['A2', 'A3', 'A4', 'A5'] for a one-column or one-row range of at most 50 cells; otherwise null. */
+function cellsOf(range: string): string[] | null {
+  const m = RANGE.exec(range);
+  if (!m) return null;
+  const [, c1, r1, c2, r2] = m;
+  const a = Number(r1);
+  const b = Number(r2);
+  if (c1 === c2 && b >= a && b - a < 50) return Array.from({ length: b - a + 1 }, (_, i) => `${c1}${a + i}`);
+  if (r1 === r2 && c1.length === 1 && c2.length === 1 && c2 >= c1 && c2.charCodeAt(0) - c1.charCodeAt(0) < 50) {
+    return Array.from({ length: c2.charCodeAt(0) - c1.charCodeAt(0) + 1 }, (_, i) => `${String.fromCharCode(c1.charCodeAt(0) + i)}${a}`);
+  }
+  return null;
 }
 
 /**

@@ -507,8 +507,9 @@ describe('portable grid evaluated end to end', () => {
         }
       }
     }
-    // 30 rows: every KR but the 3 unmeasured milestones (rows 10, 20, 30: current blank, no target) has a number.
-    expect(checked).toBe(27);
+    // 30 rows: every KR has a number, the 3 unmeasured milestones (rows 10, 20, 30: kind Milestone, current blank,
+    // no target) too: an unmeasured KR scores 0 (domain rule), in the formula as in scoreKr.
+    expect(checked).toBe(30);
   });
 });
 
