@@ -1,11 +1,17 @@
 /**
- * One build, three outputs: dist/excel/ (served to Excel), dist/gas/ (pushed to Apps Script as is) and
- * dist/playground/ (the no-account playground of `npm start`). Each surface keeps its own config next to its code.
+ * One build, four outputs: dist/excel/ (served to Excel), dist/gas/ (pushed to Apps Script as is),
+ * dist/playground/ (the no-account playground of `npm start`) and dist/cli/ (the okr-grid command line).
+ * Each surface keeps its own config next to its code.
  */
 const fs = require('fs');
 const path = require('path');
 
-const parts = ['excel-addin/webpack.config.js', 'gas/webpack.config.js', 'playground/webpack.config.js'];
+const parts = [
+  'excel-addin/webpack.config.js',
+  'gas/webpack.config.js',
+  'playground/webpack.config.js',
+  'xlsx/webpack.config.js',
+];
 
 module.exports = (env = {}, argv = {}) =>
   parts
