@@ -21,7 +21,7 @@
 import type { Commitment, Cycle, KeyResult, KrKind, Level, Objective, OkrModel } from './model';
 import type { Settings } from './settings';
 import { msg, type Lang, type Msg } from './i18n';
-import { band as bandOf, rollup, scoreKr, status as statusOf, type Band, type StatusCode } from './score';
+import { band as bandOf, rollup, scoreKr, statusCode, type Band, type StatusCode } from './score';
 import { cycleOf, nextCycle, parseCycle } from './cycle';
 import { parseDate, parseNumber } from './values';
 
@@ -202,11 +202,12 @@ function closeFlags(score: number | null, commitment: Commitment, settings: Sett
   return flags;
 }
 
-function countBands(scores: (number | null)[], settings: Settings): BandCounts {
+function countKrBands(rows: KrClose[], settings: Settings): BandCounts {
   const c: BandCounts = { red: 0, yellow: 0, green: 0 };
-  for (const s of scores) if (s !== null) c[bandOf(s, settings.bands)]++;
+  for (const k of rows) if (k.score !== null) c[bandOf(k.score, settings.bands)]++;
   return c;
 }
+
 
 function mean(values: (number | null)[]): number | null {
   const r = rollup(values);
@@ -239,7 +240,7 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
         weight: kr.weight,
         score,
         band: score === null ? null : bandOf(score, settings.bands),
-        status: statusOf(score, kr.commitment, settings.bands).code,
+        status: statusCode(score, kr.commitment, settings.bands),
         flags: closeFlags(score, kr.commitment, settings),
       };
       if (!out.ok && !out.blank) row.error = out.error.message;
@@ -264,10 +265,10 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
       rolledUp: null,
       children: [],
       band: score === null ? null : bandOf(score, settings.bands),
-      status: statusOf(score, o.commitment, settings.bands).code,
+      status: statusCode(score, o.commitment, settings.bands),
       flags: closeFlags(score, o.commitment, settings),
       krs: krRows.length,
-      bands: countBands(krRows.map((k) => k.score), settings),
+      bands: countKrBands(krRows, settings),
     };
     if (!r.ok && !r.blank) oc.error = r.error.message;
     objectives.push(oc);
@@ -297,8 +298,15 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
   if (noLevel.length && noLevel.length < objectives.length) byLevel.push(group('', msg('(no level)', '（无层级）'), noLevel));
 
   const owners = new Map<string, { name: string; members: ObjectiveClose[] }>();
+  // A sheet has a few owners over thousands of rows: each distinct name is normalised once.
+  const ownerKeys = new Map<string, string>();
   for (const o of objectives) {
-    const key = o.owner ? norm(o.owner) : '';
+    let key = '';
+    if (o.owner) {
+      const k = ownerKeys.get(o.owner);
+      if (k === undefined) ownerKeys.set(o.owner, (key = norm(o.owner)));
+      else key = k;
+    }
     const g = owners.get(key) ?? { name: o.owner ?? '', members: [] };
     g.members.push(o);
     owners.set(key, g);
@@ -601,6 +609,11 @@ function sameValues(a: HistoryRow, b: HistoryRow): boolean {
 
 /** What closing adds to the history: new rows and the earlier rows they supersede. */
 export function historyUpdate(fresh: HistoryRow[], existing: HistoryRow[]): HistoryUpdate {
+  // First close of a sheet: every row is new, revision 1 (fresh rows already in that shape are used as they are).
+  if (existing.length === 0) {
+    const append = fresh.map((row) => (row.revision === 1 && !row.superseded ? row : { ...row, revision: 1, superseded: false }));
+    return { append, supersede: [], unchanged: 0 };
+  }
   const byKey = new Map<string, number[]>();
   existing.forEach((h, i) => {
     const key = `${h.cycle}\u0001${h.kind}\u0001${h.id}`;

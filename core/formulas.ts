@@ -49,10 +49,11 @@ const oneOf = (x: string, words: string[]) => `OR(${words.map((w) => `${x}=${q(w
 /** KR score in [0,1]: blank when current, target and start are all blank; blank current with a target scores 0. */
 export function scoreFormula(host: HostKind, mode: FormulaMode, r: ScoreRefs): string {
   if (mode === 'addin') {
-    const args = [r.current, r.target];
-    if (r.start || r.kind) args.push(r.start ?? '""');
-    if (r.kind) args.push(r.kind);
-    return `=${fnName(host, 'OKRSCORE')}(${args.join(',')})`;
+    // One formula per KR row: plain concatenation, no argument array.
+    let args = r.current + ',' + r.target;
+    if (r.start || r.kind) args += ',' + (r.start ?? '""');
+    if (r.kind) args += ',' + r.kind;
+    return (host === 'excel' ? '=OKR.OKRSCORE(' : '=OKRSCORE(') + args + ')';
   }
   // Numbers typed as text ('40%', '1,200') read through VALUE, as the add-in's parser reads them.
   const num = (x: string) => `IF(ISNUMBER(${x}),${x},IFERROR(VALUE(${x}&""),${x}))`;
@@ -135,11 +136,11 @@ export function rollupCellsFormula(scores: string[], weights: string[] | null): 
 export function statusFormula(host: HostKind, mode: FormulaMode, score: string, type: string | null, bands: Bands, lang: Lang): string {
   const plainBands = bands.red === DEFAULT_SETTINGS.bands.red && bands.yellow === DEFAULT_SETTINGS.bands.yellow;
   if (mode === 'addin') {
-    const args = [score];
-    if (type || !plainBands || lang !== 'en') args.push(type ?? '""');
-    if (!plainBands || lang !== 'en') args.push(String(bands.red), String(bands.yellow));
-    if (lang !== 'en') args.push(`"${lang}"`);
-    return `=${fnName(host, 'OKRSTATUS')}(${args.join(',')})`;
+    let args = score;
+    if (type || !plainBands || lang !== 'en') args += ',' + (type ?? '""');
+    if (!plainBands || lang !== 'en') args += ',' + String(bands.red) + ',' + String(bands.yellow);
+    if (lang !== 'en') args += `,"${lang}"`;
+    return (host === 'excel' ? '=OKR.OKRSTATUS(' : '=OKRSTATUS(') + args + ')';
   }
   const s = score;
   const L = (code: StatusCode) => q(STATUS_LABELS[code][lang]);

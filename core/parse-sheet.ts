@@ -537,8 +537,8 @@ function carryWideColumns(row: unknown[], width: number, rd: Reader, columns: Co
   }
 }
 
-function extrasOf(row: unknown[], cols: TableCols, rd: Reader): Record<string, unknown> {
-  const extra: Record<string, unknown> = {};
+function extrasOf(row: unknown[], cols: TableCols, rd: Reader, into?: Record<string, unknown>): Record<string, unknown> {
+  const extra: Record<string, unknown> = into ?? {};
   for (const u of cols.unknown) {
     const v = row[u.col];
     if (!isBlank(v)) extra[u.key] = v;
@@ -833,7 +833,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     rd.note(kr, 'status', r, fc.status);
   }
   if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cells.alignedTo = rd.ref(r, fc.alignedTo);
-  kr.extra = extrasOf(row, cols, rd);
+  kr.extra = extrasOf(row, cols, rd, kr.extra);
   return kr;
 }
 

@@ -21,7 +21,7 @@ import { fnOkrScore, fnOkrStatus, isCellError } from './functions';
 import { hash32 } from './ids';
 import { rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from './formulas';
 import {
-  OWNED_HEADERS, OWNED_ORDER, count, findOwnedBlock, isEmptyValue, planCellAt, serialOf, usedExtent, valueAt, type OwnedBlock, type OwnedKey,
+  OWNED_HEADERS, OWNED_ORDER, cellAsPlan, count, findOwnedBlock, isEmptyValue, planCellAt, serialOf, usedExtent, valueAt, type OwnedBlock, type OwnedKey,
 } from './plan-grid';
 
 export interface PlanContext {
@@ -133,7 +133,7 @@ export function tableNameFor(sheet: string): string {
 }
 
 /** Rows [first, last] of an objective's KRs, when no other item sits between them (a ROLLUP range). */
-function krSpan(o: Objective, roles: Map<number, RowRole>): { first: number; last: number } | null {
+function krSpan(o: Objective, roles: { get(r: number): RowRole | undefined }): { first: number; last: number } | null {
   if (!o.krs.length) return null;
   let first = Infinity;
   let last = -Infinity;
@@ -196,7 +196,15 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
   const lastRow = Math.max(model.lastRow, dataFirst - 1);
   const nData = lastRow - dataFirst + 1;
 
-  const roles = new Map<number, RowRole>();
+  // Row -> its item, as an array over the rows the model spans (a Map of 10,000 numbers is needlessly slow).
+  const roleBase = Math.min(dataFirst, model.firstRow);
+  const roleList: (RowRole | undefined)[] = new Array(Math.max(0, Math.max(lastRow, model.lastRow) - roleBase + 1));
+  const roles = {
+    get: (r: number): RowRole | undefined => (r >= roleBase ? roleList[r - roleBase] : undefined),
+    set: (r: number, role: RowRole) => {
+      if (r >= roleBase) roleList[r - roleBase] = role;
+    },
+  };
   for (const o of model.objectives) {
     if (o.ownRow) roles.set(o.row, { kind: 'objective', obj: o });
     for (const kr of o.krs) roles.set(kr.row, { kind: 'kr', kr, obj: o });
@@ -206,39 +214,48 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     userCol[f] ?? (f === 'weight' ? undefined : cols[f as OwnedKey]);
   const isUser = (f: Field) => userCol[f] !== undefined;
   const scoreCol = cols.score!;
-  // Column letters, computed once per column (a1() is on the hot path: several references per row).
-  const letters = new Map<number, string>();
+  // Column letters, computed once per column, and the row number text once per row (a1() is on the hot path:
+  // several references per row).
+  const letters: string[] = [];
+  let lastRow1 = -1;
+  let rowText = '';
   const a1 = (r: number, c: number): string => {
-    let l = letters.get(c);
-    if (l === undefined) {
-      l = colLetter(c);
-      letters.set(c, l);
+    let l = letters[c];
+    if (l === undefined) l = letters[c] = colLetter(c);
+    if (r !== lastRow1) {
+      lastRow1 = r;
+      rowText = String(r + 1);
     }
-    return l + String(r + 1);
+    return l + rowText;
   };
+  const typeCol = col('type');
+  const userType = isUser('type');
+  const typeLiteral: Record<Commitment, string> = { committed: quoteText(TYPE_LABELS.en.committed), aspirational: quoteText(TYPE_LABELS.en.aspirational) };
 
   const typeExpr = (r: number, commitment: Commitment): string => {
-    const c = col('type');
-    if (c === undefined) return quoteText(TYPE_LABELS.en[commitment]);
-    if (isUser('type') && !typeAccepted(valueAt(snap, r, c))) return quoteText(TYPE_LABELS.en[commitment]);
-    return a1(r, c);
+    if (typeCol === undefined) return typeLiteral[commitment];
+    if (userType && !typeAccepted(valueAt(snap, r, typeCol))) return typeLiteral[commitment];
+    return a1(r, typeCol);
   };
   const statusOf = (r: number, commitment: Commitment): PlanCell => ({
     f: statusFormula(host, mode, a1(r, scoreCol), typeExpr(r, commitment), settings.bands, lang),
   });
 
+  const fallbackCols = { target: col('target'), start: col('start') };
+  const fallbackUser = { target: isUser('target'), start: isUser('start') };
+  const kc = col('kind');
+  const currentCol = col('current');
+  const withFallback = (r: number, f: 'target' | 'start', lit: number | null): string | null => {
+    const c = fallbackCols[f];
+    if (c === undefined) return lit === null ? null : String(lit);
+    const ref = a1(r, c);
+    if (lit !== null && fallbackUser[f] && isEmptyValue(valueAt(snap, r, c))) return `IF(${ref}="",${lit},${ref})`;
+    return ref;
+  };
   const krScore = (r: number, kr: KeyResult): PlanCell => {
-    const withFallback = (f: 'target' | 'start', lit: number | null): string | null => {
-      const c = col(f);
-      if (c === undefined) return lit === null ? null : String(lit);
-      const ref = a1(r, c);
-      if (isUser(f) && lit !== null && isEmptyValue(valueAt(snap, r, c))) return `IF(${ref}="",${lit},${ref})`;
-      return ref;
-    };
-    const target = withFallback('target', kr.inferred.target ? kr.target : null) ?? '""';
-    const start = withFallback('start', kr.inferred.start ? kr.start : null);
+    const target = withFallback(r, 'target', kr.inferred.target ? kr.target : null) ?? '""';
+    const start = withFallback(r, 'start', kr.inferred.start ? kr.start : null);
     let kind: string | null = null;
-    const kc = col('kind');
     if (kc !== undefined) {
       const ref = a1(kr.row, kc);
       const v = valueAt(snap, r, kc);
@@ -246,14 +263,11 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
       else if (isEmptyValue(v)) kind = kr.inferred.kind ? `IF(${ref}="",${quoteText(kr.kind)},${ref})` : ref;
       else kind = kindAccepted(v) ? ref : quoteText(kr.kind);
     }
-    const current = col('current');
-    return { f: scoreFormula(host, mode, { current: current === undefined ? '""' : a1(r, current), target, start, kind }) };
+    return { f: scoreFormula(host, mode, { current: currentCol === undefined ? '""' : a1(r, currentCol), target, start, kind }) };
   };
 
   // What each owned cell gets: a formula, a value filled from the model, or what it already holds.
-  const fill = (r: number, key: OwnedKey): PlanCell | undefined => {
-    const role = roles.get(r);
-    if (!role) return undefined;
+  const fill = (r: number, role: RowRole, key: OwnedKey): PlanCell | undefined => {
     if (role.kind === 'kr') {
       const { kr, obj } = role;
       switch (key) {
@@ -316,16 +330,24 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     const held = planCellAt(snap, headerRow, first + i);
     return typeof held === 'string' && held.trim() ? held : OWNED_HEADERS[key][lang];
   }));
+  const vr0 = snap.origin.row;
+  const vc0 = snap.origin.col;
   for (let r = dataFirst; r <= lastRow; r++) {
     const line: PlanCell[] = new Array(keys.length);
-    const hasRole = roles.has(r);
+    const role = roles.get(r);
+    const vrow = snap.values[r - vr0];
+    const frow = snap.formulas?.[r - vr0];
     for (let i = 0; i < keys.length; i++) {
-      const computed = hasRole ? fill(r, keys[i]) : undefined;
+      const computed = role ? fill(r, role, keys[i]) : undefined;
       if (computedCol[i] && computed !== undefined) {
         line[i] = computed;
         continue;
       }
-      const held = planCellAt(snap, r, first + i);
+      // planCellAt(snap, r, first + i), with the row looked up once.
+      const c = first + i - vc0;
+      const v = vrow?.[c];
+      const f = frow?.[c];
+      const held = cellAsPlan(v === undefined || v === null ? '' : v, typeof f === 'string' ? f : '');
       line[i] = held !== null ? held : computed ?? null;
     }
     cells.push(line);

@@ -134,7 +134,8 @@ const ITEM_PREFIX = /^(?:kr\s*\d*|o\s*\d*|objective\s*\d*|key\s*result\s*\d*|关
 
 /** Text as compared for "copied verbatim": full-width folded, case, spaces, outline prefix and end punctuation ignored. */
 export function comparableText(s: string): string {
-  // Fast path: plain ASCII needs no NFKC, and only titles starting like a prefix need the prefix regex.
+  if (plainComparable(s)) return upperIn(s) ? s.toLowerCase() : s;
+  // Plain ASCII needs no NFKC, and only titles starting like a prefix need the prefix regex.
   let t = /^[\x20-\x7e]*$/.test(s) ? s.trim() : s.normalize('NFKC').trim();
   if (/^[kKoO关目]/.test(t)) t = t.replace(ITEM_PREFIX, '');
   return t
@@ -142,6 +143,35 @@ export function comparableText(s: string): string {
     .replace(/[\s\u3000]+/g, ' ')
     .replace(/[\s.,;:!?。，；：！？、]+$/, '')
     .trim();
+}
+
+function upperIn(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
+}
+
+/**
+ * True when comparableText(s) is just s lower-cased (so it has s's length), found in one scan without allocating:
+ * printable ASCII with single inner spaces, no outline separator after a k/o start, no end punctuation.
+ */
+function plainComparable(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  let sep = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+    if (c === 0x20) {
+      if (i === 0 || i === n - 1 || s.charCodeAt(i - 1) === 0x20) return false;
+    } else if (c === 0x3a || c === 0x2d || c === 0x2e) sep = true;
+  }
+  const first = s.charCodeAt(0) | 0x20;
+  const last = s.charCodeAt(n - 1);
+  if (last === 0x2e || last === 0x2c || last === 0x3b || last === 0x3a || last === 0x21 || last === 0x3f) return false;
+  return !(sep && (first === 0x6b || first === 0x6f));
 }
 
 function fmt(n: number): string {
@@ -244,12 +274,20 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
     if (k === undefined) krText.set(kr, (k = comparableText(kr.title)));
     return k;
   };
+  /** Each objective's comparable title, and the lengths of those a higher KR could be copied into. */
+  const objText = model.objectives.map((o) => comparableText(o.title));
+  const copyLengths = new Set<number>();
+  model.objectives.forEach((o, i) => {
+    if (o.level && o.level !== 'company' && objText[i]) copyLengths.add(objText[i].length);
+  });
   /** Per KR text, the KR of the highest level (lowest rank) in this sheet that says it. */
   const highestKr = new Map<string, { rank: number; kr: KeyResult }>();
   for (const o of model.objectives) {
     if (!o.level || o.level === 'individual') continue; // nothing ranks below individual
     const rank = LEVEL_RANK[o.level];
     for (const kr of o.krs) {
+      // Only texts an objective could copy matter: a plain title keeps its length, so others are skipped unread.
+      if (plainComparable(kr.title) && !copyLengths.has(kr.title.length)) continue;
       const key = textOf(kr);
       const seen = highestKr.get(key);
       if (key && (!seen || rank < seen.rank)) highestKr.set(key, { rank, kr });
@@ -272,7 +310,7 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
     return refs;
   };
 
-  for (const o of model.objectives) {
+  model.objectives.forEach((o, oi) => {
     const oCycle = cycleOfObjective(o, model);
     const title = objCell(o);
 
@@ -315,7 +353,7 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
     }
 
     // Copies a higher KR verbatim.
-    const mine = comparableText(o.title);
+    const mine = objText[oi];
     if (mine) {
       let copied: KeyResult | undefined = parentKrs.get(mine);
       if (!copied && o.level) {
@@ -526,7 +564,7 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
         }
       }
     }
-  }
+  });
 
   // One sheet-level note when there is no Updated column at all and something is running.
   if (model.fieldCols.updated === undefined) {

@@ -228,13 +228,17 @@ const STATUS_BAND: Record<StatusCode, Band | null> = {
  * commitment null reads the plain bands.
  */
 export function status(score: number | null, commitment: Commitment | null, bands: Bands = DEFAULT_SETTINGS.bands): Status {
-  let code: StatusCode;
-  if (score === null || !finite(score)) code = 'not-scored';
-  else if (score < bands.red) code = 'rethink';
-  else if (score >= 1) code = commitment === 'aspirational' ? 'set-too-low' : 'achieved';
-  else if (commitment === 'committed') code = 'needs-review';
-  else code = score < bands.yellow ? 'progressing' : 'on-target';
+  const code = statusCode(score, commitment, bands);
   return { code, band: STATUS_BAND[code], label: STATUS_LABELS[code] };
+}
+
+/** status(...).code without building the Status (the quarter close reads thousands of them). */
+export function statusCode(score: number | null, commitment: Commitment | null, bands: Bands = DEFAULT_SETTINGS.bands): StatusCode {
+  if (score === null || !finite(score)) return 'not-scored';
+  if (score < bands.red) return 'rethink';
+  if (score >= 1) return commitment === 'aspirational' ? 'set-too-low' : 'achieved';
+  if (commitment === 'committed') return 'needs-review';
+  return score < bands.yellow ? 'progressing' : 'on-target';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import { closeCycle } from '../core/close';
 import { fnOkrScore, fnRollup } from '../core/functions';
 import { rollup, scoreKr } from '../core/score';
 import { count } from '../core/plan-grid';
+import { comparableText } from '../core/rules';
+import fc from 'fast-check';
 import { resolveSettings, type Settings } from '../core/settings';
 import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook } from '../core/simulate';
 import { FIXTURE_TODAY, englishTableSnapshot, snapshotOf, workbookOf } from './fixtures/sheets';
@@ -179,5 +181,40 @@ describe('English plurals in command summaries', () => {
     // Owner, target, due date and cycle are all there; the one thing missing is a last-updated date: one note.
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([['kr-never-updated', 'info']]);
     expect(v.summary.en).toBe('1 finding: 0 errors, 0 warnings, 1 note. The cells are highlighted with the reason in their note.');
+  });
+});
+
+describe('comparableText: the one-scan fast path gives what the general rule gives', () => {
+  // The general rule, as documented: NFKC, trimmed, outline prefix dropped, lower case, spaces collapsed, end
+  // punctuation dropped.
+  const ITEM_PREFIX = /^(?:kr\s*\d*|o\s*\d*|objective\s*\d*|key\s*result\s*\d*|关键结果\s*\d*|目标\s*\d*)\s*[:：\-–—.、]\s*/i;
+  const reference = (s: string) =>
+    s
+      .normalize('NFKC')
+      .trim()
+      .replace(ITEM_PREFIX, '')
+      .toLowerCase()
+      .replace(/[\s\u3000]+/g, ' ')
+      .replace(/[\s.,;:!?。，；：！？、]+$/, '')
+      .trim();
+
+  test('by hand', () => {
+    expect(comparableText('Key result 12 of objective 3')).toBe('key result 12 of objective 3');
+    expect(comparableText('KR1: Grow GMV.')).toBe('grow gmv');
+    expect(comparableText('o-1 Launch')).toBe('1 launch');
+    expect(comparableText('  Grow  revenue!')).toBe('grow revenue');
+    expect(comparableText('Objective 1 - Grow')).toBe('grow');
+    expect(comparableText('Okay: fine')).toBe('okay: fine');
+  });
+
+  test('random ASCII-ish titles', () => {
+    const chars = 'aKkOo Rr1: .-,!?\tXé０目'.split('');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 24 }), (cs) => {
+        const s = cs.join('');
+        expect(comparableText(s)).toBe(reference(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
