@@ -17,11 +17,6 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function collectGarbage(): void {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (typeof g === 'function') g();
-}
-
 export interface Timing {
   /** Median wall time, ms. */
   wallMs: number;
@@ -31,7 +26,8 @@ export interface Timing {
 
 /**
  * Median times of `runs` timed calls of fn, after `warmup` untimed ones. The result of each call is kept in a
- * sink so the work cannot be optimised away. GC runs between calls when node has --expose-gc.
+ * sink so the work cannot be optimised away. No forced GC between calls: after a full collection V8 shrinks the young
+ * generation and the next call pays for extra scavenges, a state no user's call starts from.
  */
 export function measure(fn: () => unknown, runs = 7, warmup = 2): Timing {
   let sink: unknown;
@@ -39,7 +35,6 @@ export function measure(fn: () => unknown, runs = 7, warmup = 2): Timing {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
-    collectGarbage();
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     sink = fn();

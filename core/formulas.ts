@@ -87,15 +87,17 @@ export function scoreFormula(host: HostKind, mode: FormulaMode, r: ScoreRefs): s
 export function rollupFormula(host: HostKind, mode: FormulaMode, scores: string, weights: string | null): string {
   if (mode === 'addin') return `=${fnName(host, 'ROLLUP')}(${weights ? `${scores},${weights}` : scores})`;
   const K = scores;
-  if (!weights) return `=IF(COUNT(${K})=0,"",AVERAGE(${K}))`;
+  // An error among the scores (a KR whose value cannot be read) makes the rollup #N/A, as ROLLUP does.
+  const anyError = `SUMPRODUCT(--ISERROR(${K}))>0`;
+  if (!weights) return `=IF(${anyError},NA(),IF(COUNT(${K})=0,"",AVERAGE(${K})))`;
   // Short one-column (or one-row) ranges are spelled out cell by cell: the same formula as rollupCellsFormula.
   const kc = cellsOf(K);
   const wc = cellsOf(weights);
   if (kc && wc && kc.length === wc.length) return rollupCellsFormula(kc, wc);
   const W = weights;
   return (
-    `=IF(COUNT(${K})=0,"",IF(COUNTIF(${W},"<0")>0,SQRT(-1),` +
-    `IF(SUMPRODUCT(ISNUMBER(${K})*(${W}=""))>0,AVERAGE(${K}),SUMPRODUCT(${K},${W})/SUMIF(${K},">=0",${W}))))`
+    `=IF(${anyError},NA(),IF(COUNT(${K})=0,"",IF(COUNTIF(${W},"<0")>0,SQRT(-1),` +
+    `IF(SUMPRODUCT(ISNUMBER(${K})*(${W}=""))>0,AVERAGE(${K}),SUMPRODUCT(${K},${W})/SUMIF(${K},">=0",${W})))))`
   );
 }
 
@@ -118,18 +120,19 @@ function cellsOf(range: string): string[] | null {
 /**
  * Portable rollup over individual KR score cells (an objective's KRs need not be contiguous), with weights typed
  * as numbers or as text ('40%') read through VALUE. Blank scores are skipped with their weights; a blank weight
- * beside a score gives the plain mean; a negative weight gives #NUM!, weights all 0 #DIV/0!.
+ * beside a score gives the plain mean; a negative weight gives #NUM!, weights all 0 #DIV/0!; an error score #N/A.
  */
 export function rollupCellsFormula(scores: string[], weights: string[] | null): string {
   if (!scores.length) return '=""';
   const list = scores.join(',');
-  if (!weights) return `=IF(COUNT(${list})=0,"",AVERAGE(${list}))`;
+  const anyError = scores.map((sc) => `ISERROR(${sc})`).join('+') + '>0';
+  if (!weights) return `=IF(${anyError},NA(),IF(COUNT(${list})=0,"",AVERAGE(${list})))`;
   const w = weights.map((x) => `IF(ISNUMBER(${x}),${x},IFERROR(VALUE(${x}&""),0))`);
   const missing = scores.map((sc, i) => `ISNUMBER(${sc})*(${weights[i]}="")`).join('+');
   const negative = w.map((x) => `(${x}<0)`).join('+');
   const num = scores.map((sc, i) => `IF(ISNUMBER(${sc}),${sc}*${w[i]},0)`).join('+');
   const den = scores.map((sc, i) => `IF(ISNUMBER(${sc}),${w[i]},0)`).join('+');
-  return `=IF(COUNT(${list})=0,"",IF(${negative}>0,SQRT(-1),IF(${missing}>0,AVERAGE(${list}),(${num})/(${den}))))`;
+  return `=IF(${anyError},NA(),IF(COUNT(${list})=0,"",IF(${negative}>0,SQRT(-1),IF(${missing}>0,AVERAGE(${list}),(${num})/(${den})))))`;
 }
 
 /** Status label (OKRSTATUS) from a score and the row's Type (committed/aspirational) expression, in `lang`. */

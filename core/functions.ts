@@ -14,7 +14,7 @@
 import { langFromLocale, msg, type Lang, type Msg } from './i18n';
 import type { Commitment } from './model';
 import { DEFAULT_SETTINGS } from './settings';
-import { pace, rollup, scoreKr, status, START_EQUALS_TARGET, type ScoreKind } from './score';
+import { linearScore, pace, rollup, scoreKr, status, START_EQUALS_TARGET, type ScoreKind } from './score';
 import { describeValue, isBlank, parseDate, parseMeasure, parseNumber, type ValueError } from './values';
 
 /**
@@ -217,7 +217,7 @@ function scoreCell(cur: Arg, tgt: Arg, st: Arg, kd: Arg, kindFixed: ScoreKind | 
       const s0 = typeof s === 'number' ? s : 0;
       if (Number.isFinite(s0)) {
         if (t === s0) return cellError('#VALUE!', START_EQUALS_TARGET.en, START_EQUALS_TARGET.zh);
-        const raw = (c - s0) / (t - s0);
+        const raw = linearScore(c, s0, t);
         return raw < 0 ? 0 : raw > 1 ? 1 : raw;
       }
     }

@@ -54,6 +54,15 @@ function scoreError(code: ScoreErrorCode, message: Msg): { ok: false; blank: fal
   return { ok: false, blank: false, error: { code, message } };
 }
 
+/**
+ * Spreadsheets compare at about 15 significant digits: (0.042-0.05)/(0.03-0.05) is 0.4 there, not 0.39999…, so a
+ * linear score exactly on a band edge must land in the same band here as in the sheet's own formulas.
+ */
+export function linearScore(current: number, start: number, target: number): number {
+  const exact = (current - start) / (target - start);
+  return Math.abs(exact) < 1e3 ? Math.round(exact * 1e12) / 1e12 : exact;
+}
+
 function ok(raw: number, kind: KrKind): ScoreOutcome {
   const score = raw < 0 ? 0 : raw > 1 ? 1 : raw;
   return { ok: true, blank: false, score, raw, kind };
@@ -108,7 +117,7 @@ export function scoreKr(kr: KrInput): ScoreOutcome {
       return ok(c <= target ? 1 : 0, kind);
     default: {
       if (target === start) return scoreError('start-equals-target', START_EQUALS_TARGET);
-      return ok((c - start) / (target - start), kind);
+      return ok(linearScore(c, start, target), kind);
     }
   }
 }

@@ -25,14 +25,23 @@ export interface OfficeLike {
   };
 }
 
-export function loadSettings(office: OfficeLike): Settings {
+/** What the document holds (an object, or {} when nothing is saved). Saved settings without a language follow Office's. */
+function savedSettings(office: OfficeLike): Record<string, unknown> {
   const saved = office.context.document.settings.get(SETTINGS_KEY);
-  if (saved && typeof saved === 'object') return resolveSettings(saved);
-  return resolveSettings({ lang: langFromLocale(office.context.displayLanguage) });
+  return saved && typeof saved === 'object' ? (saved as Record<string, unknown>) : {};
 }
 
-export function saveSettings(office: OfficeLike, s: Settings): Promise<void> {
-  office.context.document.settings.set(SETTINGS_KEY, resolveSettings(s));
+const savedLang = (saved: Record<string, unknown>) => (saved.lang === 'en' || saved.lang === 'zh' ? saved.lang : null);
+
+export function loadSettings(office: OfficeLike): Settings {
+  const saved = savedSettings(office);
+  return resolveSettings({ ...saved, lang: savedLang(saved) ?? langFromLocale(office.context.displayLanguage) });
+}
+
+/** followLocale: store the settings without `lang`, so the language keeps following Office's display language. */
+export function saveSettings(office: OfficeLike, s: Settings, followLocale = false): Promise<void> {
+  const { lang, ...rest } = resolveSettings(s);
+  office.context.document.settings.set(SETTINGS_KEY, followLocale ? rest : { lang, ...rest });
   return new Promise((resolve, reject) =>
     office.context.document.settings.saveAsync((r) =>
       String(r.status).toLowerCase() === 'succeeded' ? resolve() : reject(new Error(r.error?.message ?? 'Could not save settings.')),
@@ -46,7 +55,7 @@ export function createExcelBridge(excel: ExcelLike, office: OfficeLike, host: 'e
     locale: () => office.context.displayLanguage || 'en-US',
     run: (command: CommandName): Promise<PanelResult> => runExcelCommand(excel, command, loadSettings(office)),
     select: (sheet, row, col) => selectCell(excel, sheet, row, col),
-    getSettings: async () => loadSettings(office),
-    saveSettings: (s) => saveSettings(office, s),
+    getSettings: async () => ({ ...loadSettings(office), followLocale: savedLang(savedSettings(office)) === null }),
+    saveSettings: (s, followLocale) => saveSettings(office, s, followLocale === true),
   };
 }

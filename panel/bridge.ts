@@ -15,9 +15,13 @@ export interface PanelBridge {
   /** Runs the command in the host. */
   run(command: CommandName): Promise<PanelResult>;
   select(sheet: string, row: number, col: number): Promise<void>;
-  getSettings(): Promise<Settings>;
-  saveSettings(s: Settings): Promise<void>;
+  /** The settings core runs with; followLocale: no language is saved, so `lang` is the host's language of the moment. */
+  getSettings(): Promise<PanelSettings>;
+  /** followLocale ("Automatic"): the host saves `s` without its language, so the pane and core follow the host's language. */
+  saveSettings(s: Settings, followLocale?: boolean): Promise<void>;
 }
+
+export type PanelSettings = Settings & { followLocale?: boolean };
 
 export interface PanelResult {
   ok: boolean;

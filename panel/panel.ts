@@ -73,10 +73,6 @@ function adoptCss(doc: Document): void {
   doc.head.appendChild(style);
 }
 
-function sameSettings(a: Settings, b: Settings): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
   if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
@@ -328,7 +324,8 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
       cycle: cycle ? cycle.toUpperCase() : null,
     });
     try {
-      await bridge.saveSettings(next);
+      // "Automatic" is saved as no language at all, so the host (and core) keep following the host's language.
+      await bridge.saveSettings(next, choice === 'auto');
       state.settings = next;
       state.langChoice = choice;
       renderAll();
@@ -341,10 +338,10 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
   renderAll();
   void (async () => {
     try {
-      const s = resolveSettings(await bridge.getSettings());
+      const got = await bridge.getSettings();
+      const s = resolveSettings(got);
       state.settings = s;
-      // Settings never saved (all defaults) follow the host's display language; saved ones say which language.
-      state.langChoice = sameSettings(s, DEFAULT_SETTINGS) ? 'auto' : s.lang;
+      state.langChoice = got && got.followLocale === true ? 'auto' : s.lang;
     } catch (e) {
       state.messages = [{ kind: 'error', text: failure(e) }];
     }

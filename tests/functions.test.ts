@@ -354,3 +354,11 @@ describe('FUNCTION_DOCS and Excel error codes', () => {
     expect(EXCEL_ERROR_CODE).toEqual({ '#VALUE!': 'invalidValue', '#NUM!': 'invalidNumber', '#N/A': 'notAvailable', '#DIV/0!': 'divisionByZero' });
   });
 });
+
+describe('OKRSCORE reads a band edge as the sheet does', () => {
+  it('exactly 40% of the way from 5% down to 3% is 0.4 with numbers, text and a range', () => {
+    expect(fnOkrScore(0.042, 0.03, 0.05, null)).toEqual([[0.4]]);
+    expect(fnOkrScore('4.2%', '3%', '5%', undefined)).toEqual([[0.4]]);
+    expect(fnOkrScore([[0.042], [0.046]], 0.03, 0.05, 'decrease')).toEqual([[0.4], [0.2]]);
+  });
+});

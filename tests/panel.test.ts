@@ -6,7 +6,7 @@
  * The panel UI (panel/panel.ts) against a scripted bridge: escaping, both languages, findings, settings, busy state.
  */
 import { mountPanel } from '../panel/panel';
-import type { CommandName, PanelBridge, PanelResult } from '../panel/bridge';
+import type { CommandName, PanelBridge, PanelResult, PanelSettings } from '../panel/bridge';
 import { S } from '../panel/strings';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 
@@ -17,13 +17,26 @@ interface Scripted {
   runs: CommandName[];
   selects: [string, number, number][];
   saved: Settings[];
+  /** The followLocale argument of each saveSettings call. */
+  follows: (boolean | undefined)[];
+  /** The host's language; a test may change it between mounts (the user switched Office's display language). */
+  locale: string;
 }
 
-function scripted(locale: string, results: Partial<Record<CommandName, PanelResult | Error>>, settings: Settings = DEFAULT_SETTINGS): Scripted {
-  const out: Scripted = { runs: [], selects: [], saved: [], bridge: null as unknown as PanelBridge };
+/**
+ * A host as the real ones behave: nothing saved = follow the host's language; what is saved comes back from
+ * getSettings, with followLocale when it was saved on "Automatic".
+ */
+function scripted(
+  locale: string,
+  results: Partial<Record<CommandName, PanelResult | Error>>,
+  settings: PanelSettings = { ...DEFAULT_SETTINGS, followLocale: true },
+): Scripted {
+  const out: Scripted = { runs: [], selects: [], saved: [], follows: [], locale, bridge: null as unknown as PanelBridge };
+  let stored = settings;
   out.bridge = {
     host: 'playground',
-    locale: () => locale,
+    locale: () => out.locale,
     run: async (c) => {
       out.runs.push(c);
       const r = results[c];
@@ -33,9 +46,11 @@ function scripted(locale: string, results: Partial<Record<CommandName, PanelResu
     select: async (sheet, row, col) => {
       out.selects.push([sheet, row, col]);
     },
-    getSettings: async () => settings,
-    saveSettings: async (s) => {
+    getSettings: async () => stored,
+    saveSettings: async (s, followLocale) => {
       out.saved.push(s);
+      out.follows.push(followLocale);
+      stored = { ...s, followLocale };
     },
   };
   return out;
@@ -237,9 +252,43 @@ describe('mountPanel', () => {
     expect(s.saved[0].limits.objectivesPerOwner).toBe(5);
     expect(s.saved[0].cycle).toBe('2026-Q4');
     expect(s.saved[0].lang).toBe('zh');
+    expect(s.follows[0]).toBe(false); // a language the user picked is saved as such
     await until(() => root.dataset.lang === 'zh', 'switch to Chinese');
     expect(button(root, 'convert').textContent).toBe('转换');
     expect(root.querySelector('[data-kind="ok"]')!.textContent).toBe(S.saved.zh);
+  });
+
+  test('settings: saving on "Automatic" saves no language choice, and the pane keeps following the host', async () => {
+    const s = scripted('en-US', {});
+    const root = await mount(s);
+    const lang = () => root.querySelector('[name="lang"]') as HTMLSelectElement;
+    expect(lang().value).toBe('auto');
+    (root.querySelector('[name="staleDays"]') as HTMLInputElement).value = '9';
+    (root.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => s.saved.length === 1, 'save');
+    expect(s.follows[0]).toBe(true);
+    expect(s.saved[0].limits.staleDays).toBe(9);
+    expect(lang().value).toBe('auto');
+
+    // The user switches the host to Chinese: the pane opens again on "Automatic", in Chinese.
+    s.locale = 'zh-CN';
+    const again = await mount(s);
+    expect(again.dataset.lang).toBe('zh');
+    expect((again.querySelector('[name="lang"]') as HTMLSelectElement).value).toBe('auto');
+    expect((again.querySelector('[name="staleDays"]') as HTMLInputElement).value).toBe('9');
+  });
+
+  test('settings: English picked explicitly stays English on a Chinese host, even when every other setting is a default', async () => {
+    const root = await mount(scripted('zh-CN', {}, { ...DEFAULT_SETTINGS, lang: 'en', followLocale: false }));
+    expect(root.dataset.lang).toBe('en');
+    expect((root.querySelector('[name="lang"]') as HTMLSelectElement).value).toBe('en');
+    expect(button(root, 'convert').textContent).toBe('Convert');
+  });
+
+  test('settings: a host that follows its language shows "Automatic" even when other settings differ from the defaults', async () => {
+    const root = await mount(scripted('zh-CN', {}, { ...DEFAULT_SETTINGS, lang: 'zh', cycle: '2026-Q4', followLocale: true }));
+    expect(root.dataset.lang).toBe('zh');
+    expect((root.querySelector('[name="lang"]') as HTMLSelectElement).value).toBe('auto');
   });
 
   test('settings: a non-integer limit and a malformed cycle are refused', async () => {

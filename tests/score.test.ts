@@ -219,3 +219,11 @@ describe('pace', () => {
     expect(pace({ ...base, due: 'soon', progress: 0 })).toMatchObject({ ok: false, error: { code: 'bad-dates' } });
   });
 });
+
+describe('band edges are read as a spreadsheet reads them', () => {
+  it('exactly 40% of the way from 5% down to 3% (current 4.2%) is 0.4, yellow not red', () => {
+    const out = scoreKr({ kind: 'decrease', start: 0.05, target: 0.03, current: 0.042 });
+    expect(out.ok && out.score).toBe(0.4);
+    expect(band(0.4, { red: 0.4, yellow: 0.7 })).toBe('yellow');
+  });
+});

@@ -95,10 +95,10 @@ global.panelRun = panelRunImpl;
 /** Sidebar: selects a finding's cell. */
 global.panelSelect = panelSelectImpl;
 
-/** Sidebar: the stored settings. */
+/** Sidebar: the stored settings; followLocale is true when no language is stored (it follows the spreadsheet locale). */
 global.panelGetSettings = panelGetSettingsImpl;
 
-/** Sidebar: saves settings (object or JSON text) and returns what was stored. */
+/** Sidebar: saves settings (object or JSON text), without the language when followLocale is true; returns the settings now in force. */
 global.panelSaveSettings = panelSaveSettingsImpl;
 
 /** Sidebar: the spreadsheet's locale, e.g. 'zh-CN'. */

@@ -1,7 +1,8 @@
 /** What the sidebar calls through google.script.run (see gas/sidebar/bridge.ts). */
 import type { Settings } from '../../core/settings';
+import type { PanelSettings } from '../../panel/bridge';
 import { runInHost, type HostResult } from './run-command';
-import { loadSettings, saveSettings, spreadsheetLocale } from './settings-store';
+import { followsLocale, loadSettings, saveSettings, spreadsheetLocale } from './settings-store';
 
 export function panelRunImpl(name: unknown): HostResult {
   return runInHost(name);
@@ -15,12 +16,14 @@ export function panelSelectImpl(sheetName: unknown, row: unknown, col: unknown):
   if (sheet) sheet.getRange(r + 1, c + 1).activate();
 }
 
-export function panelGetSettingsImpl(): Settings {
-  return loadSettings();
+/** followLocale: no language is stored, so `lang` is the spreadsheet locale's (the panel shows "Automatic"). */
+export function panelGetSettingsImpl(): PanelSettings {
+  return { ...loadSettings(), followLocale: followsLocale() };
 }
 
-export function panelSaveSettingsImpl(json: unknown): Settings {
-  return saveSettings(json);
+/** followLocale (the panel's "Automatic"): store the settings without a language. */
+export function panelSaveSettingsImpl(json: unknown, followLocale?: unknown): Settings {
+  return saveSettings(json, followLocale === true);
 }
 
 /** 'zh_CN' (Sheets) -> 'zh-CN' (BCP 47, as the panel expects). */

@@ -8,8 +8,8 @@ export function spreadsheetLocale(): string {
   return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale() || 'en_US';
 }
 
-/** Stored settings over the defaults; the language defaults to the spreadsheet's locale until the user picks one. */
-export function loadSettings(): Settings {
+/** What DocumentProperties holds (an object, or {} when nothing or something unreadable is saved). */
+function storedSettings(): Record<string, unknown> {
   const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
   let stored: unknown = null;
   try {
@@ -17,12 +17,27 @@ export function loadSettings(): Settings {
   } catch {
     stored = null;
   }
-  const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
-  return resolveSettings({ ...s, lang: s.lang === 'en' || s.lang === 'zh' ? s.lang : langFromLocale(spreadsheetLocale()) });
+  return (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
 }
 
-/** Accepts the panel's object or its JSON text; stores only what resolveSettings keeps. */
-export function saveSettings(input: unknown): Settings {
+const storedLang = (s: Record<string, unknown>): Lang | null => (s.lang === 'en' || s.lang === 'zh' ? s.lang : null);
+
+/** Stored settings over the defaults; settings stored without a language follow the spreadsheet's locale. */
+export function loadSettings(): Settings {
+  const s = storedSettings();
+  return resolveSettings({ ...s, lang: storedLang(s) ?? langFromLocale(spreadsheetLocale()) });
+}
+
+/** True when no language is stored: the language is the spreadsheet locale's ("Automatic" in the panel). */
+export function followsLocale(): boolean {
+  return storedLang(storedSettings()) === null;
+}
+
+/**
+ * Accepts the panel's object or its JSON text; stores only what resolveSettings keeps, without the language when
+ * followLocale. Returns the settings as loadSettings now gives them.
+ */
+export function saveSettings(input: unknown, followLocale = false): Settings {
   let parsed: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -31,9 +46,9 @@ export function saveSettings(input: unknown): Settings {
       parsed = {};
     }
   }
-  const s = resolveSettings(parsed);
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(s));
-  return s;
+  const { lang, ...rest } = resolveSettings(parsed);
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(followLocale ? rest : { lang, ...rest }));
+  return loadSettings();
 }
 
 export function uiLang(): Lang {

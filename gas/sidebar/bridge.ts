@@ -1,6 +1,6 @@
 /** PanelBridge over google.script.run: each call becomes a promise; server errors reject with their message. */
 import type { Settings } from '../../core/settings';
-import type { CommandName, PanelBridge, PanelResult } from '../../panel/bridge';
+import type { CommandName, PanelBridge, PanelResult, PanelSettings } from '../../panel/bridge';
 
 /** The part of the client-side google.script.run API this bridge uses. */
 export interface ScriptRun {
@@ -24,7 +24,8 @@ export function sheetsBridge(run: ScriptRun, locale: string): PanelBridge {
     locale: () => locale,
     run: (command: CommandName) => call<PanelResult>(run, 'panelRun', command),
     select: (sheet: string, row: number, col: number) => call<void>(run, 'panelSelect', sheet, row, col),
-    getSettings: () => call<Settings>(run, 'panelGetSettings'),
-    saveSettings: (s: Settings) => call<Settings>(run, 'panelSaveSettings', JSON.stringify(s)).then(() => undefined),
+    getSettings: () => call<PanelSettings>(run, 'panelGetSettings'),
+    saveSettings: (s: Settings, followLocale?: boolean) =>
+      call<Settings>(run, 'panelSaveSettings', JSON.stringify(s), followLocale === true).then(() => undefined),
   };
 }

@@ -326,6 +326,32 @@ describe('panel server functions', () => {
     expect(p.call('panelLocale')).toBe('zh-CN');
   });
 
+  test('settings saved on "Automatic" store no language: panel and commands follow the spreadsheet locale', () => {
+    const p = loadProject({ locale: 'en_US' }, (b) => b.addSheet('10月OKR', fx.chineseOutline));
+    expect(plain(p.call('panelGetSettings')).followLocale).toBe(true); // nothing saved yet
+    // Saved while the spreadsheet was English: the panel sends lang 'en' along with "follow the locale".
+    const saved = plain(p.call('panelSaveSettings', JSON.stringify({ lang: 'en', cycle: '2026-Q4' }), true));
+    expect(saved.lang).toBe('en');
+    const stored = JSON.parse(p.fake.documentProperties.store['okrGrid.settings']);
+    expect(stored).not.toHaveProperty('lang');
+    expect(stored.cycle).toBe('2026-Q4');
+
+    p.book.locale = 'zh_CN'; // File > Settings > Locale: China
+    expect(plain(p.call('panelGetSettings'))).toMatchObject({ lang: 'zh', cycle: '2026-Q4', followLocale: true });
+    expect(run(p, 'convert').ok).toBe(true);
+    const added = p.book.sheets.map((s) => s.name).find((n) => n !== '10月OKR')!.replace('10月OKR', '');
+    // convert names its grid sheet after the outline plus a word in the language core writes in
+    expect(added).toMatch(/[\u4e00-\u9fff]/);
+    expect(added).not.toMatch(/[A-Za-z]/);
+  });
+
+  test('a language picked in the panel is stored and wins over the locale', () => {
+    const p = loadProject({ locale: 'zh_CN' }, (b) => b.addSheet('S', [['x']]));
+    p.call('panelSaveSettings', JSON.stringify({ lang: 'en' }), false);
+    expect(JSON.parse(p.fake.documentProperties.store['okrGrid.settings']).lang).toBe('en');
+    expect(plain(p.call('panelGetSettings'))).toMatchObject({ lang: 'en', followLocale: false });
+  });
+
   test('saved bands reach the conditional format rules convert writes', () => {
     const p = loadProject({}, (b) => b.addSheet('Q4 OKRs', fx.englishTable));
     p.call('panelSaveSettings', JSON.stringify({ bands: { red: 0.3, yellow: 0.6 } }));

@@ -123,6 +123,15 @@ describe('Sidebar.html', () => {
     const stored = JSON.parse(p.fake.documentProperties.store['okrGrid.settings']);
     expect(stored.bands.red).toBeCloseTo(0.3, 10);
     expect(stored.bands.yellow).toBeCloseTo(0.7, 10);
+    // The language was left on "Automatic": none is stored, so it keeps following the spreadsheet's locale.
+    expect(stored).not.toHaveProperty('lang');
     dom.window.close();
+
+    p.book.locale = 'zh_CN';
+    const again = openSidebar(p);
+    await until(() => again.root.dataset.state === 'ready', 'the panel to load again');
+    expect(again.root.dataset.lang).toBe('zh');
+    expect((again.root.querySelector('[name="lang"]') as HTMLSelectElement).value).toBe('auto');
+    again.dom.window.close();
   });
 });

@@ -225,8 +225,9 @@ describe('LibreOffice computes what the add-in functions compute, cell for cell'
     expect(r.counts.score).toBe(5);
     // sheet row 7 holds '¥2万' / '¥3.5万' / '¥2.8万' as text (fixture fact)
     expect(r.textNumberRows).toEqual([7]);
-    // sheet row 5: refund rate 5% -> 3% at 4.2% is exactly 40% progress, the red/yellow edge
-    expect(r.boundaryRows.every((row) => row === 5)).toBe(true);
+    // sheet row 5: refund rate 5% -> 3% at 4.2% is exactly 40% progress, the red/yellow edge: core rounds like a
+    // spreadsheet, so both read 0.4 and the same band
+    expect(r.boundaryRows).toEqual([]);
     expect(r.mismatches).toEqual([]);
   });
   it(`generated table: ${GENERATED_ROWS} KRs`, async () => {
