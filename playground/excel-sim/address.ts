@@ -10,16 +10,8 @@ export interface SimRect {
   cols: number;
 }
 
-export function colName(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { colLetter as colName } from '../../core/sheet-plan';
+import { colLetter as colName } from '../../core/sheet-plan';
 
 export function colIndex(letters: string): number {
   let n = 0;
