@@ -195,11 +195,12 @@ const norm = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : s.normalize('NFKC'))
 
 function closeFlags(score: number | null, commitment: Commitment, settings: Settings): CloseFlag[] {
   if (score === null) return [];
-  const flags: CloseFlag[] = [];
-  if (commitment === 'committed' && score < 1) flags.push('committed-below-1');
-  if (commitment === 'aspirational' && score >= 1) flags.push('aspirational-at-1');
-  if (score < settings.bands.red) flags.push('low-score');
-  return flags;
+  // Arrays of their exact length: an array grown by push keeps room for 16 elements, in every one of 50,000 rows.
+  const first: CloseFlag | null =
+    commitment === 'committed' && score < 1 ? 'committed-below-1' : commitment === 'aspirational' && score >= 1 ? 'aspirational-at-1' : null;
+  const low = score < settings.bands.red;
+  if (first === null) return low ? ['low-score'] : [];
+  return low ? [first, 'low-score'] : [first];
 }
 
 function countKrBands(rows: KrClose[], settings: Settings): BandCounts {
@@ -614,18 +615,50 @@ export function historyUpdate(fresh: HistoryRow[], existing: HistoryRow[]): Hist
     const append = fresh.map((row) => (row.revision === 1 && !row.superseded ? row : { ...row, revision: 1, superseded: false }));
     return { append, supersede: [], unchanged: 0 };
   }
-  const byKey = new Map<string, number[]>();
+  // Rows by (cycle, kind, id): one map per cycle and kind (a few), keyed by the id string itself, so no key string
+  // is built per row; an item closed once holds its index, one closed again a list of them.
+  const byKey = new Map<string, Map<string, number | number[]>>();
+  let lastCycle: string | null = null;
+  let lastKind: string | null = null;
+  let lastIds: Map<string, number | number[]> | undefined;
+  const idsOf = (cycle: string, kind: string, create: boolean): Map<string, number | number[]> | undefined => {
+    if (cycle !== lastCycle || kind !== lastKind) {
+      lastCycle = cycle;
+      lastKind = kind;
+      const group = `${cycle}\u0001${kind}`;
+      lastIds = byKey.get(group);
+      if (!lastIds && create) byKey.set(group, (lastIds = new Map()));
+    }
+    return lastIds;
+  };
   existing.forEach((h, i) => {
-    const key = `${h.cycle}\u0001${h.kind}\u0001${h.id}`;
-    const list = byKey.get(key);
-    if (list) list.push(i);
-    else byKey.set(key, [i]);
+    const ids = idsOf(h.cycle, h.kind, true)!;
+    const id = String(h.id);
+    const at = ids.get(id);
+    if (at === undefined) ids.set(id, i);
+    else if (typeof at === 'number') ids.set(id, [at, i]);
+    else at.push(i);
   });
+  lastCycle = lastKind = null;
   const append: HistoryRow[] = [];
   const supersede: number[] = [];
   let unchanged = 0;
   for (const row of fresh) {
-    const earlier = byKey.get(`${row.cycle}\u0001${row.kind}\u0001${row.id}`) ?? [];
+    const at = idsOf(row.cycle, row.kind, false)?.get(String(row.id));
+    if (typeof at === 'number') {
+      // Closed once before (the usual case): the same steps as below, without the lists.
+      const h = existing[at];
+      if (!h.superseded) {
+        if (sameValues(h, row)) {
+          unchanged++;
+          continue;
+        }
+        supersede.push(at);
+      }
+      append.push({ ...row, revision: Math.max(0, h.revision) + 1, superseded: false });
+      continue;
+    }
+    const earlier = at === undefined ? [] : at;
     const live = earlier.filter((i) => !existing[i].superseded);
     // The latest live row (highest revision, then last in the sheet) is the one in force.
     const latest = live.reduce<number | null>(
