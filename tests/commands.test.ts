@@ -109,6 +109,9 @@ describe('score: the one-click quarter close', () => {
     expect(d.bands).toEqual({ red: 2, yellow: 3, green: 2 });
     expect(result.summary.en).toContain('0.37');
     expect(result.summary.zh).toContain('0.37');
+    // KR-202's current value 'about half' (J12) cannot be read: the summary says so in both languages.
+    expect(result.summary.en).toContain('1 value could not be read (J12)');
+    expect(result.summary.zh).toContain('有 1 个值无法识别（J12）');
     expect(book.sheets.map((s) => s.name)).toEqual(['Q4 OKRs', 'Scorecard 2026-Q4', 'OKR History']);
     // The sheet was not converted yet: score converts it too.
     expect(sheetOf(book, 'Q4 OKRs').values[2].slice(18)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'Updated']);
