@@ -208,6 +208,10 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
       el('option', { value: 'en' }, 'English'),
       el('option', { value: 'zh' }, '中文'));
     langSel.value = state.langChoice;
+    const modeSel = el('select', { id: 'okr-set-formulaMode', name: 'formulaMode' },
+      el('option', { value: 'addin' }, tr(S.formulaAddin)),
+      el('option', { value: 'portable' }, tr(S.formulaPortable)));
+    modeSel.value = s.formulaMode;
     const form = el('form', { class: 'okr-form', novalidate: '' },
       input('objectivesPerOwner', S.objectivesPerOwner, String(s.limits.objectivesPerOwner), whole),
       input('krsPerObjective', S.krsPerObjective, String(s.limits.krsPerObjective), whole),
@@ -216,6 +220,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
         input('red', S.bandRed, String(s.bands.red), frac),
         input('yellow', S.bandYellow, String(s.bands.yellow), frac)),
       el('div', { class: 'okr-field' }, el('label', { for: 'okr-set-lang' }, tr(S.language)), langSel),
+      el('div', { class: 'okr-field' }, el('label', { for: 'okr-set-formulaMode' }, tr(S.formulaMode)), modeSel),
       input('cycle', S.cycle, s.cycle ?? '', { type: 'text', autocomplete: 'off', spellcheck: 'false' }),
       el('button', { type: 'submit', class: 'okr-btn okr-primary', 'data-command': 'save-settings' }, tr(S.save)));
     form.addEventListener('submit', (ev) => {
@@ -322,6 +327,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
       bands: { red, yellow },
       limits: { ...state.settings.limits, objectivesPerOwner, krsPerObjective, staleDays },
       cycle: cycle ? cycle.toUpperCase() : null,
+      formulaMode: val('formulaMode') === 'portable' ? 'portable' : 'addin',
     });
     try {
       // "Automatic" is saved as no language at all, so the host (and core) keep following the host's language.

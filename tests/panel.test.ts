@@ -252,6 +252,7 @@ describe('mountPanel', () => {
     expect(s.saved[0].limits.objectivesPerOwner).toBe(5);
     expect(s.saved[0].cycle).toBe('2026-Q4');
     expect(s.saved[0].lang).toBe('zh');
+    expect(s.saved[0].formulaMode).toBe('addin'); // untouched: the default
     expect(s.follows[0]).toBe(false); // a language the user picked is saved as such
     await until(() => root.dataset.lang === 'zh', 'switch to Chinese');
     expect(button(root, 'convert').textContent).toBe('转换');
@@ -302,5 +303,18 @@ describe('mountPanel', () => {
     expect(text).toContain(S.staleDays.en);
     expect(text).toContain(S.badCycle.en);
     expect(s.saved).toHaveLength(0);
+  });
+
+  test('settings: the formula mode (add-in functions or portable formulas) is saved per workbook and shown again', async () => {
+    const s = scripted('en-US', {});
+    const root = await mount(s);
+    const mode = () => root.querySelector('[name="formulaMode"]') as HTMLSelectElement;
+    expect(mode().value).toBe('addin');
+    mode().value = 'portable';
+    (root.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => s.saved.length === 1, 'save');
+    expect(s.saved[0].formulaMode).toBe('portable');
+    const again = await mount(s);
+    expect((again.querySelector('[name="formulaMode"]') as HTMLSelectElement).value).toBe('portable');
   });
 });
