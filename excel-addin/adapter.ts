@@ -3,7 +3,8 @@
  * The Excel host: read the sheet in one batch, hand it to core, apply core's plan in a constant number of syncs.
  * No OKR logic here. Syncs per command, always the same: 1 read (+1 when the command reads notes or other sheets),
  * then, unless the command only reports, 1 lookup (the add-in's own conditional formats, table, notes), 1 for the
- * formulas of custom rules, and 1 apply. Neither the rows nor the plan's contents change that count.
+ * formulas of custom rules, and 1 apply. Neither the rows nor the plan's contents change that count. A failed apply
+ * is put back with restorePlan (1 + 3 syncs) then the journal (2 syncs; its reads rode on the lookup syncs).
  */
 import { readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
 import { msg, type Msg } from '../core/i18n';
@@ -21,6 +22,7 @@ import {
   type WorkbookPlan,
   type WorkbookSnapshot,
 } from '../core/sheet-plan';
+import { queueJournal, queueRuleDetails, settleJournal, undoJournal, type PendingJournal, type SheetJournal } from './journal';
 
 /** The part of the `Excel` global the adapter needs (the real one, or the in-memory one of playground/excel-sim). */
 export interface ExcelLike {
@@ -152,6 +154,8 @@ interface SheetLookup {
   table: { named: Excel.Table; overlapping: Excel.TableScopedCollection; ours: { table: Excel.Table; range: Excel.Range } | null } | null;
   /** Each note patch with what is there now: a looked-up note, or the content the snapshot read (`had`). */
   notes: { row: number; col: number; value: string; note: Excel.Note | null; had?: string }[];
+  /** What the plan will change that restorePlan cannot put back (when the caller keeps a journal). */
+  journal: PendingJournal | null;
 }
 
 function sameName(a: string, b: string): boolean {
@@ -168,6 +172,8 @@ export async function applyPlan(
   sheetNames: string[] | null,
   /** Sheets whose notes were just read: a note inside their snapshot needs no lookup. */
   read: SheetSnapshot[] = [],
+  /** Filled, before anything is written, with what a failure must put back beyond restorePlan (see journal.ts). */
+  journal: SheetJournal[] | null = null,
 ): Promise<void> {
   const sheets = ctx.workbook.worksheets;
   if (!sheetNames) {
@@ -178,14 +184,16 @@ export async function applyPlan(
   const lookups: SheetLookup[] = plan.sheets.map((sp) => {
     const exists = names.some((n) => sameName(n, sp.sheet));
     const ws = exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet);
-    const l: SheetLookup = { ws, exists, rules: null, table: null, notes: [] };
+    const l: SheetLookup = { ws, exists, rules: null, table: null, notes: [], journal: null };
     if (!exists) {
       l.notes = sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
       return l;
     }
-    if (sp.replaceOwnedRules) {
+    if (journal) l.journal = queueJournal(ws, sp);
+    // With a journal, the add-in's rules are read whenever the plan adds some: restorePlan removes them all.
+    if (sp.replaceOwnedRules || (journal && sp.rules.length)) {
       l.rules = ws.getRange().conditionalFormats;
-      l.rules.load('items/type');
+      l.rules.load(journal ? 'items/type,items/id' : 'items/type');
     }
     if (sp.table) {
       const named = ctx.workbook.tables.getItemOrNullObject(sp.table.name);
@@ -212,6 +220,7 @@ export async function applyPlan(
   const owned: Excel.ConditionalFormat[][] = lookups.map(() => []);
   const customs = lookups.map((l) => (l.rules ? l.rules.items.filter((cf) => cf.type === 'Custom') : []));
   customs.forEach((list) => list.forEach((cf) => cf.custom.rule.load('formula')));
+  const ruleRanges = journal ? customs.map(queueRuleDetails) : [];
   plan.sheets.forEach((sp, i) => {
     const t = lookups[i].table;
     const mine = t && sp.table ? t.overlapping.items.find((x) => sameName(x.name, sp.table!.name)) : undefined;
@@ -221,6 +230,20 @@ export async function applyPlan(
   customs.forEach((list, i) => {
     owned[i] = list.filter((cf) => isOwnedRuleFormula(cf.custom.rule.formula));
   });
+  if (journal) {
+    plan.sheets.forEach((sp, i) => {
+      const l = lookups[i];
+      if (!l.journal) return;
+      const ownedRanges = customs[i].flatMap((cf, k) => (owned[i].includes(cf) ? [{ cf, ranges: ruleRanges[i][k] }] : []));
+      let table: SheetJournal['table'] = null;
+      if (sp.table && l.table) {
+        const ours = l.table.ours;
+        if (ours) table = { address: rectA1(sp.table.range), created: false, name: ours.table.name, before: ours.range.address.slice(ours.range.address.lastIndexOf('!') + 1) };
+        else if (!l.table.overlapping.items.length) table = { address: rectA1(sp.table.range), created: true, name: sp.table.name, before: null };
+      }
+      journal.push(settleJournal(l.journal, l.rules ? l.rules.items : [], ownedRanges, table));
+    });
+  }
 
   plan.sheets.forEach((sp, i) => {
     const l = lookups[i];
@@ -358,13 +381,17 @@ export async function runExcelCommand(excel: ExcelLike, name: CommandName, setti
   if (!result.ok) return { ok: false, summary: result.summary, details: result.details };
   if (READ_ONLY.includes(name)) return { ok: true, summary: result.summary, details: result.details };
   applying++;
+  const journal: SheetJournal[] = [];
   try {
-    await excel.run((ctx) => applyPlan(ctx, result.plan, snap.sheetNames, [snap.active]));
+    await excel.run((ctx) => applyPlan(ctx, result.plan, snap.sheetNames, [snap.active], journal));
     return { ok: true, summary: result.summary, details: result.details };
   } catch (e) {
     const why = errorText(e);
     try {
-      await excel.run((ctx) => applyPlan(ctx, restorePlan(result.plan, snap), null));
+      await excel.run(async (ctx) => {
+        await applyPlan(ctx, restorePlan(result.plan, snap), null);
+        await undoJournal(ctx, journal);
+      });
     } catch (e2) {
       return {
         ok: false,

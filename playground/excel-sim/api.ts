@@ -357,6 +357,23 @@ export class SimFreezePanes {
       if (s) s.freezeRows = 0;
     });
   }
+  /** Only frozen rows are modelled: a range of whole rows from row 1. */
+  freezeAt(frozenRange: SimRange | string): void {
+    this.ctx.enqueue('write', () => {
+      const s = this.ref();
+      if (!s) throw new SimOfficeError('ItemNotFound', 'The worksheet does not exist.');
+      const rect = typeof frozenRange === 'string' ? parseLocal(splitSheet(frozenRange).local) : frozenRange.target()?.rect ?? null;
+      if (!rect || rect.row !== 0 || rect.col !== 0 || rect.cols !== MAX_COLS) throw new SimOfficeError('InvalidArgument', 'Only frozen rows are modelled.');
+      s.freezeRows = rect.rows;
+    });
+  }
+  /** The frozen rows as a range of whole rows, or a null object when nothing is frozen. */
+  getLocationOrNullObject(): SimRange {
+    return new SimRange(this.ctx, () => {
+      const s = this.ref();
+      return s && s.freezeRows > 0 ? { sheet: s, rect: { row: 0, col: 0, rows: s.freezeRows, cols: MAX_COLS } } : null;
+    });
+  }
 }
 
 function checkShape(values: unknown, rect: SimRect): (Scalar | null)[][] {
@@ -718,16 +735,36 @@ export interface SimListRule {
   list?: { inCellDropDown: boolean; source: string };
 }
 
-export class SimDataValidation {
+/** A range's data validation; load('type,rule,errorAlert') reads it back (only list rules are modelled). */
+export class SimDataValidation extends SimProxy {
   private pendingStyle: 'Stop' | 'Warning' | 'Information' | null = null;
-  constructor(private ctx: SimRequestContext, private target: RangeTarget) {}
+  constructor(ctx: SimRequestContext, private target: RangeTarget) {
+    super(ctx);
+  }
+  protected read(): Record<string, unknown> {
+    const t = this.target();
+    if (!t) return { isNullObject: true };
+    const hit = t.sheet.validations.filter((v) => intersects(v.rect, t.rect));
+    if (!hit.length) return { isNullObject: false, type: 'None', rule: {}, errorAlert: { showAlert: true, style: 'Stop', title: '', message: '' } };
+    const one = hit.length === 1 && contains(hit[0].rect, t.rect) ? hit[0] : null;
+    if (!one) return { isNullObject: false, type: 'Inconsistent', rule: {}, errorAlert: { showAlert: true, style: 'Stop', title: '', message: '' } };
+    return {
+      isNullObject: false,
+      type: 'List',
+      rule: { list: { inCellDropDown: true, source: one.list.join(',') } },
+      errorAlert: { showAlert: true, style: one.style, title: '', message: '' },
+    };
+  }
+  get type(): string {
+    return this.prop('type');
+  }
   private must() {
     const t = this.target();
     if (!t) throw new SimOfficeError('InvalidReference', 'The range does not exist (null object).');
     return t;
   }
   set rule(rule: SimListRule) {
-    this.ctx.enqueue('write', () => {
+    this.context.enqueue('write', () => {
       const { sheet, rect } = this.must();
       if (!rule?.list || typeof rule.list.source !== 'string') throw new SimOfficeError('InvalidArgument', 'Only list rules are modelled.');
       if (rule.list.source.length > 255) throw new SimOfficeError('InvalidArgument', 'A list source is limited to 255 characters.');
@@ -738,10 +775,13 @@ export class SimDataValidation {
     });
   }
   get rule(): SimListRule {
-    return notLoaded('rule');
+    return this.prop('rule');
+  }
+  get errorAlert(): { showAlert?: boolean; style?: 'Stop' | 'Warning' | 'Information'; title?: string; message?: string } {
+    return this.prop('errorAlert');
   }
   set errorAlert(a: { showAlert?: boolean; style?: 'Stop' | 'Warning' | 'Information'; title?: string; message?: string }) {
-    this.ctx.enqueue('write', () => {
+    this.context.enqueue('write', () => {
       const { sheet, rect } = this.must();
       const style = a.style ?? 'Stop';
       this.pendingStyle = style;
@@ -749,7 +789,7 @@ export class SimDataValidation {
     });
   }
   clear(): void {
-    this.ctx.enqueue('write', () => {
+    this.context.enqueue('write', () => {
       const { sheet, rect } = this.must();
       const kept = [];
       for (const v of sheet.validations) {
@@ -815,7 +855,7 @@ type SimConditionalFormatData = import('./workbook').SimCfData;
 export class SimConditionalFormat extends SimProxy {
   readonly custom: {
     rule: { formula: string; load(props?: Props): unknown };
-    format: { fill: { color: string }; font: { color: string } };
+    format: { fill: { color: string; load(props?: Props): unknown }; font: { color: string; load(props?: Props): unknown } };
   };
   constructor(
     ctx: SimRequestContext,
@@ -849,6 +889,10 @@ export class SimConditionalFormat extends SimProxy {
       },
       format: {
         fill: {
+          load(): unknown {
+            self.load();
+            return this;
+          },
           get color(): string {
             return self.prop<string>('fill');
           },
@@ -860,6 +904,10 @@ export class SimConditionalFormat extends SimProxy {
           },
         },
         font: {
+          load(): unknown {
+            self.load();
+            return this;
+          },
           get color(): string {
             return self.prop<string>('fontColor');
           },
@@ -883,6 +931,14 @@ export class SimConditionalFormat extends SimProxy {
   }
   get id(): string {
     return this.prop('id');
+  }
+  /** The ranges the format applies to (ExcelApi 1.9). */
+  getRanges(): SimRangeAreas {
+    return new SimRangeAreas(this.context, () => {
+      const cf = this.holder.cf;
+      const s = typeof this.sheet === 'function' ? this.sheet() : this.sheet;
+      return cf && s ? { sheet: s, rects: cf.ranges.map((r) => ({ ...r })) } : null;
+    });
   }
   delete(): void {
     this.context.enqueue('write', () => {
@@ -1015,6 +1071,16 @@ export class SimTableProxy extends SimProxy {
       const { t, s } = this.must();
       s.tables = s.tables.filter((x) => x !== t);
     });
+  }
+  /** Turns the table back into plain cells (values and formulas stay). */
+  convertToRange(): SimRange {
+    const rect = { r: null as { sheet: SimSheet; rect: SimRect } | null };
+    this.context.enqueue('write', () => {
+      const { t, s } = this.must();
+      rect.r = { sheet: s, rect: t.rect };
+      s.tables = s.tables.filter((x) => x !== t);
+    });
+    return new SimRange(this.context, () => rect.r);
   }
 }
 

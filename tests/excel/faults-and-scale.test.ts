@@ -42,6 +42,101 @@ describe('a failure halfway', () => {
     expect((await runExcelCommand(excel, 'convert', S, FIXTURE_TODAY)).ok).toBe(true);
   });
 
+  /** Cells as a user sees them: an empty cell in the General format is no cell; trailing empties dropped. */
+  function seen(cells: unknown): unknown {
+    return (cells as ({ v: unknown; f: unknown; fill: unknown; nf: unknown } | null)[][]).map((row) => {
+      const out = row.map((c) => (c && (c.v !== null || c.f !== null || c.fill !== null || (c.nf !== null && c.nf !== 'General')) ? c : null));
+      while (out.length && out[out.length - 1] === null) out.pop();
+      return out;
+    });
+  }
+
+  /** The English sheet as a user might keep it: own formats, dropdown, rules, a rule left by an earlier run, frozen title. */
+  function dressedEnglish() {
+    const book = english();
+    const sh = book.wb.sheet(EN)!;
+    // Cells convert formats (S4:V13), validates (B4:B13) and heads (S3:V3), set up differently by the user.
+    for (let r = 3; r < 13; r++) sh.ensure(r, 18).nf = '#,##0';
+    sh.ensure(2, 18).fill = '#FF0000';
+    sh.validations.push({ rect: { row: 3, col: 1, rows: 10, cols: 1 }, list: ['Company', 'Team'], style: 'Stop' });
+    const mine = book.wb.addConditionalFormat(sh, [{ row: 3, col: 9, rows: 10, cols: 1 }]);
+    mine.formula = '=$J4>100';
+    mine.fill = '#00FF00';
+    const old = book.wb.addConditionalFormat(sh, [{ row: 3, col: 19, rows: 10, cols: 1 }]);
+    old.formula = `=AND(${JSON.stringify(OWNED_RULE_MARK)}<>"",$T4<0.3)`;
+    old.fill = '#F4CCCC';
+    sh.freezeRows = 1;
+    return book;
+  }
+
+  test.each([
+    ['after everything but the last write', 0],
+    ['after the dropdowns and the table', 1],
+    ['halfway', 2],
+  ])('convert failing %s: formats, dropdowns, rules, table and frozen rows are as before', async (_label, where) => {
+    const n = await writesOf(dressedEnglish, [], 'convert');
+    const { wb, excel } = dressedEnglish();
+    const before = dumpSheet(wb, EN) as Record<string, unknown>;
+    expect(before.freezeRows).toBe(1);
+    const at = where === 0 ? n : where === 1 ? n - 2 : Math.floor(n / 2);
+    wb.injectFault(at, 'Simulated: the workbook is busy');
+    const res = await runExcelCommand(excel, 'convert', S, FIXTURE_TODAY);
+    expect(res.ok).toBe(false);
+    expect(res.summary.en).toMatch(/put back/);
+    const after = dumpSheet(wb, EN) as Record<string, unknown>;
+    expect(after.tables).toEqual([]);
+    expect(after.freezeRows).toBe(1);
+    expect(after.validations).toEqual([{ rect: { row: 3, col: 1, rows: 10, cols: 1 }, list: ['Company', 'Team'] }]);
+    expect(wb.sheet(EN)!.validations[0].style).toBe('Stop');
+    // The user's rule untouched, the earlier run's rule back, nothing else.
+    expect(after.rules).toEqual(before.rules);
+    expect(seen(after.cells)).toEqual(seen(before.cells));
+    expect((after.cells as { nf: string | null }[][])[5][18].nf).toBe('#,##0');
+    expect((after.cells as { fill: string | null }[][])[2][18].fill).toBe('#FF0000');
+  });
+
+  test('a second convert failing at its last write: the first run\'s table, rules, formats and dropdowns are as they were', async () => {
+    const n = await writesOf(english, ['convert'], 'convert');
+    const { wb, excel } = english();
+    expect((await runExcelCommand(excel, 'convert', S, FIXTURE_TODAY)).ok).toBe(true);
+    const before = JSON.parse(JSON.stringify(dumpSheet(wb, EN))) as Record<string, unknown>;
+    expect((before.tables as unknown[]).length).toBe(1);
+    expect((before.validations as unknown[]).length).toBeGreaterThan(0);
+    expect((before.rules as unknown[]).length).toBeGreaterThan(0);
+    wb.injectFault(n);
+    expect((await runExcelCommand(excel, 'convert', S, FIXTURE_TODAY)).ok).toBe(false);
+    expect(JSON.parse(JSON.stringify(dumpSheet(wb, EN)))).toEqual(before);
+  });
+
+  test.each([
+    ['convert', ['convert']],
+    ['validate', ['convert']],
+    ['clear', ['convert', 'validate']],
+    ['score', ['convert']],
+    ['rollForward', ['convert']],
+  ] as [CommandName, CommandName[]][])(
+    '%s on a dressed sheet, failing at each of its writes: the sheet is exactly as before',
+    async (cmd, prepare) => {
+      const n = await writesOf(dressedEnglish, prepare, cmd);
+      expect(n).toBeGreaterThan(0);
+      for (let at = 1; at <= n; at++) {
+        const { wb, excel } = dressedEnglish();
+        for (const p of prepare) expect((await runExcelCommand(excel, p, S, FIXTURE_TODAY)).ok).toBe(true);
+        const before = dumpSheet(wb, EN) as Record<string, unknown>;
+        const styles = wb.sheet(EN)!.validations.map((v) => v.style);
+        wb.injectFault(at);
+        const res = await runExcelCommand(excel, cmd, S, FIXTURE_TODAY);
+        expect(res.ok ? `${cmd} at ${at}: ok` : res.summary.en).toMatch(/put back/);
+        const after = dumpSheet(wb, EN) as Record<string, unknown>;
+        const label = `${cmd} failing at write ${at} of ${n}`;
+        expect({ label, ...after, cells: seen(after.cells) }).toEqual({ label, ...before, cells: seen(before.cells) });
+        expect(wb.sheet(EN)!.validations.map((v) => v.style)).toEqual(styles);
+        expect(wb.sheets.map((x) => x.name)).toEqual([EN]);
+      }
+    },
+    60000,
+  );
+
   test.each([1, 2, 3])('convert of the outline failing at write %i of its new sheet: the new sheet is gone, the outline untouched', async (at) => {
     const { wb, excel } = bookWith([{ name: '10月OKR', grid: chineseOutline }], false);
     const before = JSON.stringify(dumpSheet(wb, '10月OKR'));
