@@ -4,7 +4,7 @@
  * that only ever grows (new rows appended as one block; superseded rows marked in the one 'Superseded' column).
  */
 import type { CellBlock, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan } from './sheet-plan';
-import { a1, emptySheetPlan } from './sheet-plan';
+import { a1, boundingRect, emptySheetPlan } from './sheet-plan';
 import type { OkrModel } from './model';
 import { msg, type Msg } from './i18n';
 import {
@@ -94,8 +94,9 @@ function historyPlan(close: CloseResult, hist: SheetSnapshot | undefined, header
   if (supersede.length) {
     const col = supersededCol(hist, headerRowRel);
     const rows = supersede.map((i) => hist.origin.row + rowIndex[i]);
-    const top = Math.min(...rows);
-    const bottom = Math.max(...rows);
+    const span = boundingRect(rows.map((row) => ({ row, col })));
+    const top = span.row;
+    const bottom = span.row + span.rows - 1;
     const marked = new Set(rows);
     const cells: PlanCell[][] = [];
     for (let r = top; r <= bottom; r++) cells.push([marked.has(r) ? true : planCellAt(hist, r, col)]);

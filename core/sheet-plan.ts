@@ -179,3 +179,15 @@ export function rectA1(r: Rect): string {
   const tl = a1(r.row, r.col);
   return r.rows === 1 && r.cols === 1 ? tl : `${tl}:${a1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
 }
+
+/** The smallest rectangle holding every cell (a loop, not Math.min(...cells): that overflows the stack past ~100k). */
+export function boundingRect(cells: readonly CellRef[]): Rect {
+  let r0 = Infinity, c0 = Infinity, r1 = -Infinity, c1 = -Infinity;
+  for (const p of cells) {
+    if (p.row < r0) r0 = p.row;
+    if (p.col < c0) c0 = p.col;
+    if (p.row > r1) r1 = p.row;
+    if (p.col > c1) c1 = p.col;
+  }
+  return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}

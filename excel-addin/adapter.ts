@@ -12,6 +12,7 @@ import type { Rect } from '../core/model';
 import type { Settings } from '../core/settings';
 import {
   colLetter,
+  boundingRect,
   isOwnedRuleFormula,
   rectA1,
   type CellBlock,
@@ -289,15 +290,12 @@ function applySheet(ws: Excel.Worksheet, sp: SheetPlan, l: SheetLookup, owned: E
     if (rule.fontColor) cf.custom.format.font.color = rule.fontColor;
   }
   if (sp.backgrounds.length) {
-    const r1 = Math.min(...sp.backgrounds.map((p) => p.row));
-    const c1 = Math.min(...sp.backgrounds.map((p) => p.col));
-    const r2 = Math.max(...sp.backgrounds.map((p) => p.row));
-    const c2 = Math.max(...sp.backgrounds.map((p) => p.col));
+    const box = boundingRect(sp.backgrounds);
     // Cells not patched get {} and keep whatever fill they have.
-    const m: Excel.SettableCellProperties[][] = Array.from({ length: r2 - r1 + 1 }, () => Array.from({ length: c2 - c1 + 1 }, () => ({})));
+    const m: Excel.SettableCellProperties[][] = Array.from({ length: box.rows }, () => Array.from({ length: box.cols }, () => ({})));
     for (const p of sp.backgrounds)
-      m[p.row - r1][p.col - c1] = { format: { fill: p.value ? { color: p.value } : { pattern: 'None' } } } as Excel.SettableCellProperties;
-    ws.getRange(rectA1({ row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 })).setCellProperties(m);
+      m[p.row - box.row][p.col - box.col] = { format: { fill: p.value ? { color: p.value } : { pattern: 'None' } } } as Excel.SettableCellProperties;
+    ws.getRange(rectA1(box)).setCellProperties(m);
   }
   for (const n of l.notes) {
     const addr = rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 });

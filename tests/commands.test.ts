@@ -10,18 +10,8 @@ import { COMMANDS, readsFor, restorePlan, runCommand, updatedStamp, type Command
 import { planShape } from '../core/plan-convert';
 import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook, type SimSheet } from '../core/simulate';
 import { FIXTURE_TODAY, chineseOutlineSnapshot, englishTableSnapshot, generatedSnapshot, messySheetSnapshot, snapshotOf, workbookOf } from './fixtures/sheets';
+import { sheetOf, step } from './sim-steps';
 
-function step(book: SimBook, sheet: string, name: CommandName, settings: Settings = DEFAULT_SETTINGS) {
-  const snap = workbookSnapshot(book, sheet, readsFor(name, settings));
-  const result = runCommand(name, snap, settings);
-  return { result, book: applyPlan(book, result.plan), snap };
-}
-
-const sheetOf = (book: SimBook, name: string): SimSheet => {
-  const s = book.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-};
 
 const near = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) < 1e-9;
 

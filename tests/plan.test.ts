@@ -4,7 +4,7 @@
  * Expected cell letters and numbers are worked out by hand from the fixtures' documented layout.
  */
 import type { PlanCell, SheetSnapshot, WorkbookPlan } from '../core/sheet-plan';
-import { colLetter } from '../core/sheet-plan';
+import { boundingRect, colLetter } from '../core/sheet-plan';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settings';
 import { rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from '../core/formulas';
 import { fnOkrScore, fnOkrStatus, fnRollup, isCellError } from '../core/functions';
@@ -13,9 +13,10 @@ import { readSheet } from '../core/parse-sheet';
 import { closeCycle } from '../core/close';
 import { planConvert, type PlanContext } from '../core/plan-convert';
 import { parseMarkedNote, markedNote, planValidate } from '../core/plan-validate';
-import { readsFor, runCommand, type CommandName } from '../core/commands';
-import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot, type SimBook, type SimSheet } from '../core/simulate';
+import type { CommandName } from '../core/commands';
+import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot } from '../core/simulate';
 import type { KrKind } from '../core/model';
+import { sheetOf, step } from './sim-steps';
 import {
   FIXTURE_TODAY, chineseOutlineSnapshot, englishTable, englishTableSnapshot, generatedSnapshot, googleExampleSnapshot, messySheet,
   messySheetSnapshot, snapshotOf, workbookOf,
@@ -27,18 +28,6 @@ const ctx = (over: Partial<Settings> = {}, host: 'excel' | 'sheets' = 'excel'): 
   today: FIXTURE_TODAY,
 });
 
-/** Runs `name` on the book's sheet `sheet` as a host would (reads what readsFor asks), returns the result and new book. */
-function step(book: SimBook, sheet: string, name: CommandName, settings: Settings = DEFAULT_SETTINGS) {
-  const snap = workbookSnapshot(book, sheet, readsFor(name, settings));
-  const result = runCommand(name, snap, settings);
-  return { result, book: applyPlan(book, result.plan), snap };
-}
-
-const sheetOf = (book: SimBook, name: string): SimSheet => {
-  const s = book.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-};
 
 function allWrites(plan: WorkbookPlan, sheet: string): { row: number; col: number; cell: PlanCell }[] {
   const out: { row: number; col: number; cell: PlanCell }[] = [];
@@ -806,5 +795,13 @@ describe('validate and clear', () => {
     );
     expect(plan.backgrounds).toEqual([{ row: 4, col: 2, value: '#f4c7c3' }]);
     expect(plan.notes).toEqual([{ row: 4, col: 2, value: '[OKR Grid] 甲\n[OKR Grid] 乙\n⟦okr-grid fill=none lines=2⟧' }]);
+  });
+});
+
+describe('boundingRect (hosts write patches over it in one call)', () => {
+  it('holds every cell, and copes with more cells than a spread argument list can (300,000)', () => {
+    expect(boundingRect([{ row: 4, col: 7 }, { row: 2, col: 9 }, { row: 6, col: 8 }])).toEqual({ row: 2, col: 7, rows: 5, cols: 3 });
+    const many = Array.from({ length: 300000 }, (_, i) => ({ row: 10 + (i % 5000), col: 3 + (i % 7) }));
+    expect(boundingRect(many)).toEqual({ row: 10, col: 3, rows: 5000, cols: 7 });
   });
 });

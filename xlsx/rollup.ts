@@ -7,10 +7,8 @@
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { readSheet as readModel } from '../core/parse-sheet';
-import { closeCycle, type CloseResult } from '../core/close';
+import { planCompanyRollup } from '../core/plan-rollup';
 import { runCommand } from '../core/commands';
-import { STATUS_LABELS } from '../core/score';
-import { emptySheetPlan, type PlanCell, type WorkbookPlan } from '../core/sheet-plan';
 import type { OkrModel } from '../core/model';
 import type { Settings } from '../core/settings';
 import { msg, t, type Msg } from '../core/i18n';
@@ -22,12 +20,6 @@ import { countBySeverity, findingsTable, type PrintableFinding } from './finding
 import type { CliArgs, CliIo } from './cli';
 
 const text = {
-  scorecardSheet: msg('Company scorecard', '公司记分卡'),
-  objectivesSheet: msg('Objectives', '目标'),
-  objectivesHeader: msg(
-    'Workbook|Sheet|ID|Objective|Owner|Level|Aligned to|Score|With aligned|Status|Key results|Aligned below',
-    '工作簿|工作表|编号|目标|负责人|层级|对齐到|得分|含对齐汇总|状态|关键结果数|下级对齐',
-  ),
   noObjectives: (f: string) => msg(`${f}: no objectives found on any sheet.`, `${f}：所有工作表中都没有找到目标。`),
   summary: (files: number, objectives: number, krs: number, linked: number, unresolved: number, avg: string) =>
     msg(
@@ -65,63 +57,6 @@ function readTeam(wb: ExcelJS.Workbook, file: string, settings: Settings, args: 
   throw new XlsxFileError('noSheets', text.noObjectives(file));
 }
 
-/** All teams' objectives in one model; each objective keeps the cycle it had in its own workbook. */
-function mergeModels(teams: TeamBook[]): OkrModel {
-  const first = teams[0].model;
-  return {
-    ...first,
-    sheet: '',
-    objectives: teams.flatMap((tm) => tm.model.objectives.map((o) => ({ ...o, cycle: o.cycle ?? tm.model.cycle }))),
-    problems: teams.flatMap((tm) => tm.model.problems),
-    cycle: teams.map((tm) => tm.model.cycle).find((c) => c) ?? null,
-  };
-}
-
-function companyPlan(close: CloseResult, teams: TeamBook[], settings: Settings): WorkbookPlan {
-  const lang = settings.lang;
-  const source = new Map<string, TeamBook>();
-  for (const tm of teams) for (const o of tm.model.objectives) if (!source.has(o.id)) source.set(o.id, tm);
-
-  const sc = emptySheetPlan(t(text.scorecardSheet, lang));
-  sc.create = {};
-  sc.replaceAll = true;
-  const cardRows = close.scorecard as PlanCell[][];
-  const width = cardRows[0].length;
-  sc.writes.push({ row: 0, col: 0, cells: cardRows });
-  // 'Average score' and 'With aligned' are the 7th and 8th columns of core's scorecard table.
-  sc.numberFormats.push({ row: 1, col: 6, formats: cardRows.slice(1).map(() => ['0%', '0%']) });
-  sc.freezeRows = 1;
-  sc.header = { range: { row: 0, col: 0, rows: 1, cols: width }, bold: true, fill: '#1f4e78', fontColor: '#ffffff' };
-
-  const ob = emptySheetPlan(t(text.objectivesSheet, lang));
-  ob.create = { after: sc.sheet };
-  ob.replaceAll = true;
-  const header = t(text.objectivesHeader, lang).split('|');
-  const rows: PlanCell[][] = close.objectives.map((o) => {
-    const tm = source.get(o.id);
-    return [
-      tm ? path.basename(tm.file) : null,
-      tm ? tm.sheet : null,
-      o.id,
-      o.title,
-      o.owner,
-      o.level,
-      o.alignedTo,
-      o.score,
-      o.rolledUp,
-      t(STATUS_LABELS[o.status], lang),
-      o.krs,
-      o.children.join(', ') || null,
-    ];
-  });
-  ob.writes.push({ row: 0, col: 0, cells: [header, ...rows] });
-  if (rows.length) ob.numberFormats.push({ row: 1, col: 7, formats: rows.map(() => ['0%', '0%']) });
-  ob.freezeRows = 1;
-  ob.header = { range: { row: 0, col: 0, rows: 1, cols: header.length }, bold: true, fill: '#1f4e78', fontColor: '#ffffff' };
-  ob.columnWidths = [{ col: 3, width: 320 }];
-  return { sheets: [sc, ob], activate: sc.sheet };
-}
-
 export async function rollupWorkbooks(args: CliArgs, io: CliIo, base: Settings): Promise<number> {
   const lang = args.lang;
   const settings = portable(base);
@@ -136,7 +71,10 @@ export async function rollupWorkbooks(args: CliArgs, io: CliIo, base: Settings):
     note(cliText.progressFile(i + 1, args.files.length, file));
     teams.push(readTeam(await openWorkbook(file), file, settings, args));
   }
-  const close = closeCycle(mergeModels(teams), { settings, today: args.today, cycle: args.cycle });
+  const { close, plan } = planCompanyRollup(
+    teams.map((tm) => ({ name: path.basename(tm.file), sheet: tm.sheet, model: tm.model })),
+    { settings, today: args.today, cycle: args.cycle },
+  );
 
   const linked = close.objectives.reduce((n, o) => n + o.children.length, 0);
   const childIds = new Set(close.objectives.flatMap((o) => o.children));
@@ -147,7 +85,7 @@ export async function rollupWorkbooks(args: CliArgs, io: CliIo, base: Settings):
   });
 
   const out = new ExcelJS.Workbook();
-  const { warnings } = applyPlan(out, companyPlan(close, teams, settings));
+  const { warnings } = applyPlan(out, plan);
   note(cliText.writing(args.out));
   await saveWorkbook(out, args.out);
 

@@ -5,7 +5,7 @@
  */
 import type { Rect } from '../../core/model';
 import type { CellPatch, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
-import { isOwnedRuleFormula } from '../../core/sheet-plan';
+import { boundingRect, isOwnedRuleFormula } from '../../core/sheet-plan';
 import { plainBackground, toSheetCell } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,17 +29,6 @@ export function isOwnedRule(rule: ConditionalFormatRule): boolean {
   const cond = rule.getBooleanCondition();
   if (!cond) return false;
   return cond.getCriteriaValues().some((v) => typeof v === 'string' && isOwnedRuleFormula(v));
-}
-
-function boundingRect(patches: CellPatch<string>[]): Rect {
-  let r0 = Infinity, c0 = Infinity, r1 = -Infinity, c1 = -Infinity;
-  for (const p of patches) {
-    r0 = Math.min(r0, p.row);
-    c0 = Math.min(c0, p.col);
-    r1 = Math.max(r1, p.row);
-    c1 = Math.max(c1, p.col);
-  }
-  return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
 
 /** The snapshot's matrix cut to `rect`, or null when the snapshot did not read it or does not cover the rectangle. */
