@@ -158,4 +158,55 @@ export interface OkrModel {
   headerRows?: number[];
   /** The first text line above the header / the outline's first non-item line, e.g. the sheet title. (added by parse-sheet) */
   title?: string | null;
+  /** How the reader read the sheet, with a reason for each decision ("How I read your sheet"). */
+  reading?: LayoutReading;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// How the sheet was read: every decision the reader made keeps a short reason that the panel and the command line
+// show, and everything it could not place is listed with its cell (nothing is skipped silently).
+
+/** What a row is to the reader. */
+export type RowRole = 'objective' | 'kr' | 'objective+kr' | 'initiative' | 'header' | 'title' | 'note' | 'blank';
+
+/** One column of a table and the role the reader gave it. */
+export interface ColumnReading {
+  col: number;
+  /** Header text as the sheet shows it (the two header rows joined with ' / ' when there are two). */
+  header: string;
+  /** The role: a model field, or null when the column is carried along as an unknown column. */
+  field: Field | null;
+  /** Why: e.g. 'header "Goal" beside an Objective column, 9 of 9 values are numbers'. */
+  reason: Msg;
+  /** The user chose this role (Settings.columnRoles); the reader did not infer it. */
+  chosen?: boolean;
+}
+
+/** A header row the user could pick instead, with how well it fits the rows below it (higher is better). */
+export interface HeaderCandidate {
+  row: number;
+  score: number;
+  reason: Msg;
+}
+
+/** A cell with content the reader could not place in the model. */
+export interface UnplacedCell {
+  cell: CellRef;
+  text: string;
+  reason: Msg;
+}
+
+export interface LayoutReading {
+  form: 'table' | 'outline' | 'none';
+  /** 0-based sheet row of the header chosen (the last header row for two-row headers); null for an outline. */
+  headerRow: number | null;
+  headerReason: Msg;
+  /** Other header rows considered, best first (the panel offers them in a dropdown). */
+  candidates: HeaderCandidate[];
+  columns: ColumnReading[];
+  /** Every non-blank row's role, in sheet order (omitted rows are blank). */
+  rows: { row: number; role: RowRole }[];
+  unplaced: UnplacedCell[];
+  /** Cycle ids the sheet's rows name (for "this sheet holds 2025-Q3, 2025-Q4" when closing another cycle). */
+  cycles: string[];
 }

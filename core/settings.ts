@@ -1,4 +1,5 @@
 import type { Lang } from './i18n';
+import type { Field } from './model';
 
 /** Score bands: a score below `red` is red, below `yellow` is yellow, otherwise green. */
 export interface Bands {
@@ -23,6 +24,13 @@ export interface Settings {
   cycle: string | null;
   /** 'addin' writes =OKRSCORE(...) formulas; 'portable' writes native formulas any spreadsheet can compute. */
   formulaMode: 'addin' | 'portable';
+  /**
+   * The user's corrections to "How I read your sheet": a column's role by its header text as shown in the sheet
+   * ('Goal' -> 'target', 'Start Date' -> 'due', 'Notes' -> 'ignore'). Saved with the workbook; every command uses it.
+   */
+  columnRoles: Record<string, Field | 'ignore'>;
+  /** 0-based sheet row the user chose as the header row; null = let the reader choose. */
+  headerRow: number | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +39,8 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: { objectivesPerOwner: 5, krsPerObjective: 4, minKrsPerObjective: 1, staleDays: 14, atRiskPoints: 25 },
   cycle: null,
   formulaMode: 'addin',
+  columnRoles: {},
+  headerRow: null,
 };
 
 /** Merge partial settings (as stored by a host) over the defaults; anything malformed falls back to the default. */
@@ -53,5 +63,23 @@ export function resolveSettings(partial: unknown): Settings {
     },
     cycle: typeof p.cycle === 'string' && p.cycle.trim() ? p.cycle.trim() : null,
     formulaMode: p.formulaMode === 'portable' ? 'portable' : 'addin',
+    columnRoles: columnRolesOf(p.columnRoles),
+    headerRow: Number.isInteger(p.headerRow) && p.headerRow >= 0 && p.headerRow < 1e6 ? p.headerRow : null,
   };
+}
+
+const FIELD_NAMES: ReadonlySet<string> = new Set<Field>([
+  'id', 'cycle', 'level', 'owner', 'objective', 'kr', 'initiative', 'type', 'kind', 'start', 'target', 'current',
+  'unit', 'weight', 'due', 'confidence', 'alignedTo', 'notes', 'updated', 'score', 'status',
+]);
+
+/** Stored column roles, keeping only well-formed entries (header text up to 200 characters, a known role). */
+function columnRolesOf(v: unknown): Record<string, Field | 'ignore'> {
+  const out: Record<string, Field | 'ignore'> = {};
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return out;
+  for (const [k, role] of Object.entries(v as Record<string, unknown>).slice(0, 200)) {
+    if (!k.trim() || k.length > 200 || typeof role !== 'string') continue;
+    if (role === 'ignore' || FIELD_NAMES.has(role)) out[k.trim()] = role as Field | 'ignore';
+  }
+  return out;
 }
