@@ -7,13 +7,15 @@
  * is put back with restorePlan (1 + 3 syncs) then the journal (2 syncs; its reads rode on the lookup syncs).
  */
 import { readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
-import { msg, type Msg } from '../core/i18n';
+import { errorText, msg, type Msg } from '../core/i18n';
 import type { Rect } from '../core/model';
 import type { Settings } from '../core/settings';
+import { localIsoDate } from '../core/values';
 import {
   colLetter,
   boundingRect,
   isOwnedRuleFormula,
+  parseA1,
   rectA1,
   type CellBlock,
   type PlanCell,
@@ -38,11 +40,6 @@ export interface CommandOutcome {
 
 /** Rows read above an edit to find the header row for the "Updated" stamp. */
 const STAMP_HEADER_ROWS = 20;
-
-/** ISO date of today in the user's time zone. */
-export function localToday(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * A PlanCell as the input Excel's `formulas` setter takes. Strings are text: anything Excel would turn into a
@@ -107,7 +104,7 @@ function sheetSnapshot(p: Pending, req: ReadRequest): SheetSnapshot {
  * one sync; when the command also wants notes or other sheets, one more sync for the notes' cells and the other
  * sheets that exist (so no call is ever made on a sheet that is not there).
  */
-export async function readSnapshot(ctx: Excel.RequestContext, req: ReadRequest, today = localToday()): Promise<WorkbookSnapshot> {
+export async function readSnapshot(ctx: Excel.RequestContext, req: ReadRequest, today = localIsoDate()): Promise<WorkbookSnapshot> {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
   const activeWs = sheets.getActiveWorksheet();
@@ -350,20 +347,12 @@ let applying = 0;
 /** Commands that only report: no apply step. */
 const READ_ONLY: CommandName[] = ['summary'];
 
-function errorText(e: unknown): string {
-  if (e && typeof e === 'object') {
-    const o = e as { message?: unknown; code?: unknown; debugInfo?: { errorLocation?: unknown } };
-    const where = o.debugInfo?.errorLocation ? ` (${String(o.debugInfo.errorLocation)})` : '';
-    return `${String(o.message ?? o.code ?? 'error')}${where}`;
-  }
-  return String(e);
-}
 
 /**
  * Runs a command end to end in Excel: read, core, apply; on a failure halfway, puts back what the plan changed
  * (restorePlan) and reports what failed in both languages.
  */
-export async function runExcelCommand(excel: ExcelLike, name: CommandName, settings: Settings, today = localToday()): Promise<CommandOutcome> {
+export async function runExcelCommand(excel: ExcelLike, name: CommandName, settings: Settings, today = localIsoDate()): Promise<CommandOutcome> {
   let snap: WorkbookSnapshot;
   let result: ReturnType<typeof runCommand>;
   try {
@@ -420,7 +409,7 @@ export async function selectCell(excel: ExcelLike, sheet: string, row: number, c
 // "Updated" stamp
 
 /** Stamps the Updated cell of a KR whose current value was edited (core decides which cell, if any). */
-export async function stampEdit(excel: ExcelLike, worksheetId: string, address: string, today = localToday()): Promise<boolean> {
+export async function stampEdit(excel: ExcelLike, worksheetId: string, address: string, today = localIsoDate()): Promise<boolean> {
   if (applying) return false;
   const edited = parseA1(address);
   if (!edited) return false;
@@ -444,7 +433,7 @@ export async function stampEdit(excel: ExcelLike, worksheetId: string, address: 
 }
 
 /** Registers the stamp on every sheet's onChanged (shared runtime: lives as long as the workbook is open). */
-export async function watchEdits(excel: ExcelLike, today: () => string = () => localToday()): Promise<void> {
+export async function watchEdits(excel: ExcelLike, today: () => string = () => localIsoDate()): Promise<void> {
   await excel.run(async (ctx) => {
     ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
       // Our own writes (a command, a stamp) are not edits of a current value.
@@ -459,14 +448,3 @@ export async function watchEdits(excel: ExcelLike, today: () => string = () => l
   });
 }
 
-function parseA1(address: string): Rect | null {
-  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(local.trim());
-  if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const r1 = Number(m[2]) - 1;
-  const c1 = col(m[1]);
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
-  const c2 = m[3] ? col(m[3]) : c1;
-  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
-}

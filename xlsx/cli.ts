@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { CommandName } from '../core/commands';
 import { resolveSettings, type Settings } from '../core/settings';
 import { langFromLocale, t, type Lang, type Msg } from '../core/i18n';
+import { localIsoDate } from '../core/values';
 import { openWorkbook, runOnWorkbook, saveWorkbook, type WorkbookRun } from './adapter';
 import { cliText, UsageError, XlsxFileError } from './messages';
 import { countBySeverity, findingsOf, findingsTable } from './findings-table';
@@ -48,12 +49,6 @@ export interface CliArgs {
   help: boolean;
 }
 
-function localToday(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 export function parseArgs(argv: string[], env: Record<string, string | undefined>): CliArgs {
   const a: CliArgs = {
     command: '',
@@ -62,7 +57,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     lang: langFromLocale(env.OKR_GRID_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG),
     json: false,
     quiet: false,
-    today: localToday(),
+    today: localIsoDate(),
     help: false,
   };
   // --lang first, so every later usage message is in the asked language.

@@ -6,7 +6,8 @@
  */
 import type * as ExcelJSTypes from 'exceljs';
 import { parseLocal, rectToA1 } from '../excel-sim/address';
-import { SimWorkbook, dateToSerial, type Scalar, type SimCell } from '../excel-sim/workbook';
+import { SimWorkbook, type Scalar, type SimCell } from '../excel-sim/workbook';
+import { dateToSerial } from '../../core/values';
 
 type ExcelJSModule = typeof ExcelJSTypes;
 
@@ -82,8 +83,8 @@ function cellFrom(v: ExcelJSTypes.CellValue): Pick<SimCell, 'v' | 'f'> & { nf?: 
   if (v === null || v === undefined) return {};
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { v };
   if (v instanceof Date) {
-    const serial = dateToSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
-    return serial === null ? {} : { v: serial, nf: 'yyyy-mm-dd' };
+    const serial = Math.floor(dateToSerial(v, 'utc'));
+    return Number.isFinite(serial) ? { v: serial, nf: 'yyyy-mm-dd' } : {};
   }
   const o = v as unknown as Record<string, unknown>;
   if (typeof o.formula === 'string' || typeof o.sharedFormula === 'string') {
