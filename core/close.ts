@@ -21,7 +21,7 @@
 import type { Commitment, Cycle, KeyResult, KrKind, Level, Objective, OkrModel } from './model';
 import type { Settings } from './settings';
 import { msg, type Lang, type Msg } from './i18n';
-import { band as bandOf, rollup, scoreKr, statusCode, type Band, type StatusCode } from './score';
+import { band as bandOf, expectedProgress, rollup, scoreKr, statusCode, type Band, type StatusCode } from './score';
 import { cycleOf, nextCycle, parseCycle } from './cycle';
 import { parseDate, parseNumber } from './values';
 
@@ -158,6 +158,24 @@ export function cycleOfObjective(o: Objective, model: OkrModel): Cycle | null {
 /** A KR's deadline: its due date, else its cycle's end. */
 export function deadlineOf(kr: KeyResult, cycle: Cycle | null): string | null {
   return kr.due ?? (cycle ? cycle.end : null);
+}
+
+/**
+ * The dates a row's pace runs between: the start of its objective's cycle (else the cycle being worked on) and the
+ * KR's deadline (an objective's: its cycle's end). Null when no cycle can be found or the deadline is before the start.
+ */
+export function paceWindow(kr: KeyResult | null, o: Objective, model: OkrModel, settings: Settings, today: string): { start: string; due: string } | null {
+  const cycle = cycleOfObjective(o, model) ?? parseCycle(resolveCycleId(model, settings, today), { today });
+  if (!cycle) return null;
+  const due = kr ? deadlineOf(kr, cycle) : cycle.end;
+  if (!due || due < cycle.start) return null;
+  return { start: cycle.start, due };
+}
+
+/** A row's expected progress today (0-1), as the sheet's Pace column shows it; null without a pace window. */
+export function expectedOfRow(kr: KeyResult | null, o: Objective, model: OkrModel, settings: Settings, today: string): number | null {
+  const w = paceWindow(kr, o, model, settings, today);
+  return w ? expectedProgress(w.start, w.due, today) : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

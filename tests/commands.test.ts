@@ -104,7 +104,7 @@ describe('score: the one-click quarter close', () => {
     expect(result.summary.zh).toContain('有 1 个值无法识别（J12）');
     expect(book.sheets.map((s) => s.name)).toEqual(['Q4 OKRs', 'Scorecard 2026-Q4', 'OKR History']);
     // The sheet was not converted yet: score converts it too.
-    expect(sheetOf(book, 'Q4 OKRs').values[2].slice(18)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'Updated']);
+    expect(sheetOf(book, 'Q4 OKRs').values[2].slice(18)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'OKR Pace', 'Updated']);
     const hist = sheetOf(book, 'OKR History');
     expect(hist.values[0][0]).toBe('Cycle');
     // 2 objectives + 7 KRs
@@ -269,11 +269,11 @@ describe('updatedStamp', () => {
     return { ...s, values: s.values.slice(0, 3) };
   };
   // 2026-11-20 is serial 46346 (fixture note), so 2026-11-23 is 46349.
-  test('editing Current (J) of a KR row stamps the owned Updated column (V) of that row', () => {
-    expect(updatedStamp(converted(), { row: 4, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 21, cells: [[46349]] });
+  test('editing Current (J) of a KR row stamps the owned Updated column (W) of that row', () => {
+    expect(updatedStamp(converted(), { row: 4, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 22, cells: [[46349]] });
   });
   test('a pasted range over Current stamps each row', () => {
-    expect(updatedStamp(converted(), { row: 4, col: 8, rows: 3, cols: 3 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 21, cells: [[46349], [46349], [46349]] });
+    expect(updatedStamp(converted(), { row: 4, col: 8, rows: 3, cols: 3 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 22, cells: [[46349], [46349], [46349]] });
   });
   test('other columns, the header, and unconverted sheets: null', () => {
     expect(updatedStamp(converted(), { row: 4, col: 8, rows: 1, cols: 1 }, FIXTURE_TODAY)).toBeNull();
