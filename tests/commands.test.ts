@@ -145,16 +145,27 @@ describe('score: the one-click quarter close', () => {
     expect(hp.writes.some((w) => w.row === 10 && w.cells.length === 2)).toBe(true);
   });
 
-  test('scoring twice leaves the same workbook; commands refuse to run on the sheets OKR Grid writes', () => {
+  test('scoring twice leaves the same workbook; on the sheets OKR Grid writes, commands work on the OKR sheet behind them', () => {
     const snap = messySheetSnapshot();
     const first = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score');
     const second = step(first.book, snap.name, 'score');
     expect(JSON.stringify(second.book.sheets.map((s) => [s.name, s.values, s.formulas]))).toBe(JSON.stringify(first.book.sheets.map((s) => [s.name, s.values, s.formulas])));
     for (const sheet of ['OKR History', 'Scorecard 2026-Q4']) {
       const r = step(first.book, sheet, 'convert');
-      expect(r.result.ok).toBe(false);
-      expect(r.result.summary.en).toContain('written by OKR Grid');
+      expect(r.result.ok).toBe(true);
+      expect(r.result.summary.en).toContain(`On the OKR sheet "${snap.name}" (you are on "${sheet}")`);
+      expect(r.result.summary.zh).toContain(`OKR 工作表“${snap.name}”`);
+      expect(r.result.plan.sheets.map((p) => p.sheet)).toEqual([snap.name]);
     }
+    // A scorecard that does not name its OKR sheet (an earlier version's): a clear message, nothing changed.
+    const old = sheetOf(first.book, 'Scorecard 2026-Q4');
+    const src = old.values[0].indexOf('OKR sheet');
+    expect(src).toBeGreaterThan(10);
+    old.values[1][src] = '';
+    const refused = step(first.book, 'Scorecard 2026-Q4', 'validate');
+    expect(refused.result.ok).toBe(false);
+    expect(refused.result.summary.en).toContain('does not say which OKR sheet');
+    expect(refused.result.plan.sheets).toEqual([]);
     expect(readsFor('score', resolveSettings({ cycle: 'Q4 2026' })).others).toEqual(['OKR History', 'Scorecard 2026-Q4']);
   });
 
@@ -250,7 +261,11 @@ describe('restorePlan', () => {
     const snap = englishTableSnapshot();
     let book = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score').book;
     sheetOf(book, snap.name).values[4][9] = 0.25;
-    const wb = workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] });
+    // Without the scorecard of the same cycle read, core asks for it first (a failure must be able to put it back).
+    const partial = runCommand('score', workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] }), DEFAULT_SETTINGS);
+    expect(partial.readAgain).toEqual({ others: ['Scorecard 2026-Q4'] });
+    expect(partial.plan.sheets).toEqual([]);
+    const wb = workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History', 'Scorecard 2026-Q4'] });
     const r = runCommand('score', wb, DEFAULT_SETTINGS);
     const before = historyRows(sheetOf(book, 'OKR History'));
     expect(before).toHaveLength(9);
