@@ -5,6 +5,7 @@
  * a value, a blank, or a ValueError that quotes what it saw. None of them throws or returns NaN.
  */
 import { msg, type Msg } from './i18n';
+import { DONE } from './vocabulary';
 
 export type ValueErrorKind =
   | 'not-a-number'
@@ -318,15 +319,6 @@ function parseChineseNumber(s: string): ParsedNumber | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Done words
 
-const DONE_WORDS = new Set([
-  'true', 'yes', 'y', 'done', 'complete', 'completed', 'finished', 'achieved', 'ok', 'x',
-  '完成', '已完成', '达成', '已达成', '是', '对', '已上线', '✓', '✔', '✔️', '☑', '☑️', '✅', 'v', '√',
-]);
-const NOT_DONE_WORDS = new Set([
-  'false', 'no', 'n', 'not done', 'todo', 'to do', 'pending', 'open', 'in progress', 'not started',
-  '否', '未完成', '没完成', '未达成', '进行中', '未开始', '不是', '✗', '✘', '×', '☐', '❌',
-]);
-
 /** Done / not done: booleans, 1/0, and the words people type (TRUE, yes, done, 完成, 是, ✓ / FALSE, no, 否, 未完成). */
 export function parseDone(v: unknown): Parsed<boolean> {
   try {
@@ -340,8 +332,9 @@ export function parseDone(v: unknown): Parsed<boolean> {
     if (typeof v !== 'string') return fail(typeof v === 'object' && !Array.isArray(v) && objectErrorCode(v as object) ? 'cell-error' : 'not-a-done-word', v);
     const s = normalizeText(v).toLowerCase().replace(/\s+/g, ' ');
     if (s === '') return BLANK;
-    if (DONE_WORDS.has(s) || s === '1') return { ok: true, blank: false, value: true };
-    if (NOT_DONE_WORDS.has(s) || s === '0') return { ok: true, blank: false, value: false };
+    const word = DONE.get(s);
+    if (word === 'done' || s === '1') return { ok: true, blank: false, value: true };
+    if (word === 'notDone' || s === '0') return { ok: true, blank: false, value: false };
     if (CELL_ERROR_RE.test(s)) return fail('cell-error', v);
     return fail('not-a-done-word', v);
   } catch {
