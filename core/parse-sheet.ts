@@ -16,7 +16,7 @@ import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
-import { findCycleInText, parseCycle } from './cycle';
+import { cycleEndDate, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
@@ -238,6 +238,9 @@ class Reader {
     if (!p) {
       if (this.dates.size > MEMO_LIMIT) this.dates.clear();
       p = parseDate(v, { year: this.year });
+      // A deadline written as a cycle ('2024年Q2末', 'end of Q3', 'H1 2026') is that cycle's last day.
+      const end = !p.ok && !p.blank && typeof v === 'string' ? cycleEndDate(v, { today: this.today }) : null;
+      if (end) p = { ok: true, blank: false, value: end };
       this.dates.set(v, p);
     }
     return p;
@@ -667,17 +670,8 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
       rd.problemText('kind', r, fc.kind, describeValue(row[fc.kind]), unknownWord(describeValue(row[fc.kind]), 'increase, decrease, stay above, stay below or milestone', '增加、降低、不低于、不高于 或 里程碑'));
   }
   if (kr.target === null && !kr.placeholder && title && !(kindTyped && kr.kind === 'binary')) {
-    const t = rd.wording(title);
-    if (t.target !== null) {
-      kr.target = t.target;
-      kr.inferred.target = true;
-      if (!kr.startGiven && t.start !== null) {
-        kr.start = t.start;
-        kr.startGiven = true;
-        kr.inferred.start = true;
-      }
-    }
-    if (t.placeholder) kr.placeholder = true;
+    fillFromWording(kr, rd.wording(title));
+    if (kr.relative && kr.target === null) rd.problemText('target', r, fc.kr ?? 0, title, relativeWithoutStart(kr.relative));
   }
 
   // Current: a number, or done / not done for a milestone.
@@ -791,6 +785,45 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
 }
 
 /**
+ * The numbers a KR's wording gives where its cells gave none: a target ("to 300"), a start ("from 125"), the value
+ * reached ("(current is 125k)"), or a change relative to the start ("by 3%": the target is computed from a known start,
+ * never read as an absolute 3%).
+ */
+function fillFromWording(kr: KeyResult, t: TextInference): void {
+  if (t.target !== null) {
+    kr.target = t.target;
+    kr.inferred.target = true;
+  }
+  if (!kr.startGiven && t.start !== null && (t.target !== null || t.relative)) {
+    kr.start = t.start;
+    kr.startGiven = true;
+    kr.inferred.start = true;
+  }
+  if (t.relative && kr.target === null) {
+    kr.relative = t.relative;
+    if (kr.startGiven) {
+      const sign = t.relative.down ? -1 : 1;
+      kr.target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
+      kr.inferred.target = true;
+    }
+  }
+  if (t.current !== null && kr.current === null) {
+    kr.current = t.current;
+    kr.inferred.current = true;
+  }
+  if (t.placeholder) kr.placeholder = true;
+}
+
+const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
+  const by = rel.percent ? `${+(rel.by * 100).toFixed(6)}%` : String(rel.by);
+  const dir = rel.down ? { en: 'lower', zh: '降低' } : { en: 'higher', zh: '提高' };
+  return {
+    en: `says ${by} ${dir.en} than the start, not a target of ${by}: give the start value (or the target itself)`,
+    zh: `写的是比起始值${dir.zh}${by}，不是目标值 ${by}：请填写起始值（或直接填写目标值）`,
+  };
+};
+
+/**
  * The kind a KR's numbers and words imply: no number at all -> a milestone (binary); "from 5% to 3%", "reduce",
  * "at least", "at most" -> their kind; start above target -> decrease; otherwise increase.
  */
@@ -879,20 +912,12 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       kr.commitment = obj.commitment;
       kr.inferred.type = true;
       const t = inferFromText(item.title);
-      if (t.target !== null) {
-        kr.target = t.target;
-        kr.inferred.target = true;
-        if (t.start !== null) {
-          kr.start = t.start;
-          kr.startGiven = true;
-          kr.inferred.start = true;
-        }
-        if (t.unit) {
-          kr.unit = t.unit;
-          kr.inferred.unit = true;
-        }
+      fillFromWording(kr, t);
+      if (t.unit && (kr.target !== null || kr.relative)) {
+        kr.unit = t.unit;
+        kr.inferred.unit = true;
       }
-      if (t.placeholder) kr.placeholder = true;
+      if (kr.relative && kr.target === null) rd.problemText('target', r, c, item.title, relativeWithoutStart(kr.relative));
       kr.kind = inferKind(kr, null, t);
       kr.inferred.kind = true;
       obj.krs.push(kr);

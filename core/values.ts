@@ -450,7 +450,10 @@ export function parseDate(v: unknown, opts: DateOptions = {}): Parsed<string> {
   }
 }
 
-function dateText(s: string, defaultYear: number | undefined): string | null {
+const TIME_OF_DAY = /,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?$/i;
+
+function dateText(text: string, defaultYear: number | undefined): string | null {
+  let s = text;
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(s);
   if (m) return ymdIso(+m[1], +m[2], +m[3]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
@@ -460,12 +463,16 @@ function dateText(s: string, defaultYear: number | undefined): string | null {
     const y = m[1] ? +m[1] : defaultYear;
     return y === undefined ? null : ymdIso(y, +m[2], +m[3]);
   }
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(s);
   if (m) {
     const a = +m[1];
-    const b = +m[2];
-    return a > 12 ? ymdIso(+m[3], b, a) : ymdIso(+m[3], a, b);
+    const b = +m[3];
+    // Dotted dates are day first wherever they are written (13.03.2026, 04.03.2026); slashes month first unless
+    // the first number cannot be a month.
+    return m[2] === '.' || a > 12 ? ymdIso(+m[4], b, a) : ymdIso(+m[4], a, b);
   }
+  // A time of day after a written date ('September 14, 2022 9:39 AM', as Notion exports) is dropped.
+  s = s.replace(TIME_OF_DAY, '');
   m = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i.exec(s);
   if (m && month(m[1])) {
     const y = m[3] ? +m[3] : defaultYear;
