@@ -36,7 +36,7 @@ export function normalizeHeader(text: unknown): string {
   // eslint-disable-next-line no-control-regex
   return (/[^\x00-\x7f]/.test(raw) ? raw.normalize('NFKC') : raw)
     .toLowerCase()
-    .replace(/[\s\u3000_\-–—.,:;!?'"`()[\]{}<>\/\\|*#&+~^=·、，。：；！？“”‘’《》【】「」『』]+/g, '');
+    .replace(/[\s\u3000_\-–—.,:;!?'"`()[\]{}<>/\\|*#&+~^=·、，。：；！？“”‘’《》【】「」『』]+/g, '');
 }
 
 const EXACT = new Map<string, Field>();

@@ -138,7 +138,7 @@ function unitAfter(text: string, t: Token): string | null {
   const kept: string[] = [];
   for (const raw of rest.trim().split(/\s+/).slice(0, 5)) {
     const w = raw.replace(/[.,;:!?)]+$/, '');
-    if (!/^[A-Za-z][A-Za-z0-9\-]*$/.test(w) || EN_STOP.test(w)) break;
+    if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(w) || EN_STOP.test(w)) break;
     kept.push(w);
     if (w !== raw) break;
   }

@@ -38,7 +38,7 @@ export interface Failed {
   blank: false;
   error: ValueError;
 }
-export type Parsed<T, Extra = {}> = (Ok<T> & Extra) | Blank | Failed;
+export type Parsed<T, Extra = object> = (Ok<T> & Extra) | Blank | Failed;
 
 export interface NumberInfo {
   /** Typed with % (or ‰, 百分之): value is already divided (50% -> 0.5). */
