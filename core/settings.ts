@@ -45,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Merge partial settings (as stored by a host) over the defaults; anything malformed falls back to the default. */
 export function resolveSettings(partial: unknown): Settings {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stored JSON of any shape; each field is checked below
   const p = (partial && typeof partial === 'object' ? partial : {}) as Record<string, any>;
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
   const bands = p.bands ?? {};
