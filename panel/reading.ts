@@ -18,7 +18,6 @@ const MAX_UNPLACED_SHOWN = 100;
 
 export const R = {
   title: msg('How I read your sheet', '我如何读取您的表格'),
-  none: msg('Nothing read yet.', '尚未读取。'),
   sheet: msg('Sheet', '工作表'),
   table: msg('A table', '表格'),
   outline: msg('An outline (one item per line)', '大纲（每行一项）'),
@@ -199,15 +198,16 @@ function unplacedList(reading: PanelReading, view: ReadingView): HTMLElement[] {
 /** Draws the section into `box` (replacing what was there). */
 export function renderReading(box: HTMLElement, reading: PanelReading | null, view: ReadingView): void {
   const { lang } = view;
+  // No reading (a host or reader that gives none, or no sheet yet): no section.
+  if (!reading) {
+    box.replaceChildren();
+    return;
+  }
   const summary = el('summary', {}, R.title[lang]);
   const details = el('details', { class: 'okr-reading-details' }, summary);
   details.open = view.open;
   details.addEventListener('toggle', () => view.onToggle(details.open));
   box.replaceChildren(details);
-  if (!reading) {
-    details.append(el('p', { class: 'okr-empty' }, R.none[lang]));
-    return;
-  }
   const form = reading.form === 'table' ? R.table : reading.form === 'outline' ? R.outline : R.notOkr;
   details.append(el('p', { class: 'okr-reading-form', 'data-form': reading.form }, `${form[lang]}${reading.sheet ? ` — ${R.sheet[lang]} “${reading.sheet}”` : ''}`));
   if (reading.form !== 'outline' || reading.candidates.length) details.append(headerRowField(reading, view));

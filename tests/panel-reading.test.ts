@@ -176,6 +176,12 @@ describe('how I read your sheet', () => {
     expect((b.querySelector('details') as HTMLDetailsElement).open).toBe(true);
   });
 
+  test('no reading from the host: no section at all', async () => {
+    const root = await mount(scripted('en-US', { summary: summaryWith(null) }));
+    expect(box(root).childElementCount).toBe(0);
+    expect(root.textContent).not.toContain(R.title.en);
+  });
+
   test('readReading drops malformed parts of untrusted details', () => {
     expect(readReading({})).toBeNull();
     expect(readReading({ reading: 'x' })).toBeNull();
