@@ -36,7 +36,8 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    // `const crypto = require('crypto')` names the module, not a clash with Node's global of the same name.
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-redeclare': ['error', { builtinGlobals: false }] },
   },
   {
     // core/ runs in every host: only core/ (and no tests/, no host, no DOM or Node module).
