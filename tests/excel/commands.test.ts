@@ -278,3 +278,41 @@ describe('Updated stamp', () => {
     expect(await stampEdit(excel, wb.sheet(EN)!.id, 'A1', FIXTURE_TODAY)).toBe(false);
   });
 });
+
+describe('a quarter clicked in any order: no dead ends (issue 11)', () => {
+  test('after Score quarter the scorecard is active: next quarter, clear highlights and the summary work on the OKR sheet', async () => {
+    const { wb, excel } = bookWith([{ name: EN, grid: englishTable }]);
+    expect((await run(excel, 'convert')).ok).toBe(true);
+    expect((await run(excel, 'validate')).ok).toBe(true);
+    const marked = wb.sheet(EN)!.notes.size;
+    expect(marked).toBeGreaterThan(0);
+    expect((await run(excel, 'score')).ok).toBe(true);
+    expect(wb.active.name).toBe('Scorecard 2026-Q4');
+
+    // The summary describes the OKR sheet (2 objectives, 7 KRs), not the scorecard read as one.
+    const summary = await run(excel, 'summary');
+    expect(summary.ok).toBe(true);
+    expect(summary.summary.en).toContain(`On the OKR sheet "${EN}" (you are on "Scorecard 2026-Q4")`);
+    expect(summary.details).toMatchObject({ objectives: 2, krs: 7, sheet: EN });
+
+    // Clear highlights from the scorecard clears the OKR sheet's highlights.
+    wb.activate('Scorecard 2026-Q4');
+    const cleared = await run(excel, 'clear');
+    expect(cleared.ok).toBe(true);
+    expect(cleared.summary.en).toMatch(/Cleared \d+ highlighted cell/);
+    expect(cleared.summary.en).toContain(`"${EN}"`);
+    expect(wb.sheet(EN)!.notes.size).toBe(0);
+
+    // Start next quarter from the scorecard.
+    wb.activate('Scorecard 2026-Q4');
+    const next = await run(excel, 'rollForward');
+    expect(next.ok).toBe(true);
+    expect(next.summary.en).toContain(`On the OKR sheet "${EN}"`);
+    expect(wb.sheets.map((s) => s.name)).toContain('OKR 2027-Q1');
+
+    // From the history too.
+    wb.activate('OKR History');
+    const fromHistory = await run(excel, 'summary');
+    expect(fromHistory.summary.en).toContain(`On the OKR sheet "${EN}" (you are on "OKR History")`);
+  });
+});

@@ -406,3 +406,27 @@ describe('date cells come back as Dates in the spreadsheet time zone', () => {
     expect(stale.message.en).toContain('2026-11-02');
   });
 });
+
+describe('a quarter clicked in any order: no dead ends (issue 11)', () => {
+  test('after Score quarter the scorecard is active: next quarter, clear highlights and the summary work on the OKR sheet', () => {
+    const p = loadProject({}, (b) => b.addSheet('Q4 OKRs', fx.englishTable));
+    expect(run(p, 'convert').ok).toBe(true);
+    expect(run(p, 'validate').ok).toBe(true);
+    const notes = () => p.book.sheet('Q4 OKRs').grid.flat().filter((c) => c.note).length;
+    expect(notes()).toBeGreaterThan(0);
+    expect(run(p, 'score').ok).toBe(true);
+    expect(p.book.active.name).toBe('Scorecard 2026-Q4');
+    const summary = run(p, 'summary');
+    expect(summary.summary.en).toContain('On the OKR sheet "Q4 OKRs" (you are on "Scorecard 2026-Q4")');
+    expect(summary.details).toMatchObject({ objectives: 2, krs: 7, sheet: 'Q4 OKRs' });
+    p.book.active = p.book.sheet('Scorecard 2026-Q4');
+    const cleared = run(p, 'clear');
+    expect(cleared.ok).toBe(true);
+    expect(cleared.summary.en).toContain('"Q4 OKRs"');
+    expect(notes()).toBe(0);
+    p.book.active = p.book.sheet('Scorecard 2026-Q4');
+    const next = run(p, 'rollForward');
+    expect(next.ok).toBe(true);
+    expect(p.book.sheets.map((s) => s.name)).toContain('OKR 2027-Q1');
+  });
+});
