@@ -80,14 +80,31 @@ export function sourceSheetOf(snap: SheetSnapshot, sheetNames: string[]): string
   return null;
 }
 
-function scorecardPlan(close: CloseResult, after: string, lang: Lang): SheetPlan {
+/**
+ * The scorecard sheet. A new one is written whole; over an existing one (read before, see readAgain) the plan writes
+ * one block that holds the new table and blanks every other cell the old one used, so nothing is cleared that a
+ * failure could not put back (the old cells come back from the snapshot, formats and styles from the host's journal).
+ */
+function scorecardPlan(close: CloseResult, after: string, lang: Lang, existing?: SheetSnapshot): SheetPlan {
   const name = scorecardSheetName(close.cycle);
-  const plan: SheetPlan = { ...emptySheetPlan(name), create: { after }, replaceAll: true };
+  const plan: SheetPlan = { ...emptySheetPlan(name), create: { after } };
   const rows = close.scorecard as PlanCell[][];
   const width = rows[0]?.length ?? 0;
-  plan.writes.push({ row: 0, col: 0, cells: rows });
   // Which OKR sheet this scorecard scores, one column right of the table (commands run here work on that sheet).
-  plan.writes.push({ row: 0, col: width + 1, cells: [[SOURCE_HEADER[lang]], [after]] });
+  const sourceCol = width + 1;
+  const old = existing ? usedExtent(existing) : { lastRow: -1, lastCol: -1 };
+  const height = Math.max(rows.length, 2, old.lastRow + 1);
+  const across = Math.max(sourceCol + 1, old.lastCol + 1);
+  const cells: PlanCell[][] = [];
+  for (let r = 0; r < height; r++) {
+    const line: PlanCell[] = new Array(across).fill(null);
+    const src = rows[r];
+    if (src) for (let c = 0; c < src.length; c++) line[c] = src[c];
+    cells.push(line);
+  }
+  cells[0][sourceCol] = SOURCE_HEADER[lang];
+  cells[1][sourceCol] = after;
+  plan.writes.push({ row: 0, col: 0, cells });
   if (rows.length > 1) {
     // Average score and With aligned (columns 7 and 8 of the scorecard) as scores.
     plan.numberFormats.push({ row: 1, col: 6, formats: Array.from({ length: rows.length - 1 }, () => ['0.00', '0.00']) });
@@ -168,7 +185,7 @@ export function planScore(active: SheetSnapshot, sheetNames: string[], others: R
   const close = closeCycle(model, { settings: ctx.settings, today: ctx.today, history: parsed.rows });
   const convert = planConvert(active, sheetNames, ctx, model);
   const sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
-  const scorecard = scorecardPlan(close, active.name, ctx.settings.lang);
+  const scorecard = scorecardPlan(close, active.name, ctx.settings.lang, sheetNames.includes(scorecardSheetName(close.cycle)) ? others[scorecardSheetName(close.cycle)] : undefined);
   sheets.push(scorecard);
   const history = historyPlan(close, hist && sheetNames.includes(HISTORY_SHEET) ? hist : undefined, parsed.headerRow, parsed.rowIndex, ctx, scorecard.sheet);
   if (history) sheets.push(history);

@@ -415,7 +415,7 @@ describe('a quarter clicked in any order: no dead ends (issue 11)', () => {
     const notes = () => p.book.sheet('Q4 OKRs').grid.flat().filter((c) => c.note).length;
     expect(notes()).toBeGreaterThan(0);
     expect(run(p, 'score').ok).toBe(true);
-    expect(p.book.active.name).toBe('Scorecard 2026-Q4');
+    expect(p.book.active!.name).toBe('Scorecard 2026-Q4');
     const summary = run(p, 'summary');
     expect(summary.summary.en).toContain('On the OKR sheet "Q4 OKRs" (you are on "Scorecard 2026-Q4")');
     expect(summary.details).toMatchObject({ objectives: 2, krs: 7, sheet: 'Q4 OKRs' });
