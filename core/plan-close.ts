@@ -131,7 +131,7 @@ function supersededCol(hist: SheetSnapshot, headerRow: number): number {
 function historyPlan(close: CloseResult, hist: SheetSnapshot | undefined, headerRowRel: number, rowIndex: number[], ctx: PlanContext, after: string): SheetPlan | null {
   const { append, supersede } = close.history;
   const lang = ctx.settings.lang;
-  const fresh = historyToRows(append) as PlanCell[][];
+  const fresh = historyToRows(append, lang) as PlanCell[][];
   const formats = historyFormats();
   if (!hist) {
     const plan: SheetPlan = { ...emptySheetPlan(HISTORY_SHEET), create: { after } };

@@ -394,7 +394,7 @@ describe('rollForward', () => {
     expect(body[2][col('Start')]).toBe(150);
     expect(body[0][col('Objective')]).toBe('Grow the Tmall shop');
     expect(body[0][col('Key Result')]).toBeNull();
-    expect(body[0][col('Type')]).toBe('committed');
+    expect(body[0][col('Type')]).toBe('Committed');
     expect(r.ids).toContainEqual({ from: 'KR-a', to: 'KR-a.2027-Q1' });
   });
 
