@@ -231,16 +231,29 @@ function mean(values: (number | null)[]): number | null {
   return r.ok ? r.value : null;
 }
 
+/** KR rows whose current, target or start value could not be read, with the reader's message. */
+function unreadableValues(model: OkrModel): Map<number, Msg> {
+  const out = new Map<number, Msg>();
+  for (const p of model.problems) if ((p.field === 'current' || p.field === 'target' || p.field === 'start') && !out.has(p.cell.row)) out.set(p.cell.row, p.message);
+  return out;
+}
+
 export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
   const { settings, today } = opts;
   const cycle = resolveCycleId(model, settings, today, opts.cycle);
   const objs = objectivesOf(model, cycle);
+  const unreadable = unreadableValues(model);
 
   const krs: KrClose[] = [];
   const objectives: ObjectiveClose[] = [];
   for (const o of objs) {
     const krRows: KrClose[] = o.krs.map((kr) => {
-      const out = scoreKr({ kind: kr.kind, start: kr.start, target: kr.target, current: kr.current });
+      // A value the reader could not understand ('about half') is not a 0: the KR is not scored and says why, as
+      // its cell in the sheet does (#VALUE! with the message).
+      const unread = unreadable.get(kr.row);
+      const out: ReturnType<typeof scoreKr> = unread
+        ? { ok: false, blank: false, error: { code: 'not-finite', message: unread } }
+        : scoreKr({ kind: kr.kind, start: kr.start, target: kr.target, current: kr.current });
       const score = out.ok ? out.score : null;
       const row: KrClose = {
         id: kr.id,
@@ -265,10 +278,14 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
     });
     krs.push(...krRows);
 
-    const r = rollup(
-      krRows.map((k) => k.score),
-      o.krs.map((k) => k.weight),
-    );
+    // A KR the sheet shows as an error makes its objective's rollup an error there too (#N/A): the same here.
+    const failed = krRows.find((k) => k.error);
+    const r: ReturnType<typeof rollup> = failed
+      ? { ok: false, blank: false, error: { code: 'not-finite', message: msg(`key result "${failed.title}" cannot be scored: ${failed.error!.en}`, `关键结果“${failed.title}”无法评分：${failed.error!.zh}`) } }
+      : rollup(
+          krRows.map((k) => k.score),
+          o.krs.map((k) => k.weight),
+        );
     const score = r.ok ? r.value : null;
     const oc: ObjectiveClose = {
       id: o.id,

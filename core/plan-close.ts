@@ -192,15 +192,15 @@ export function planScore(active: SheetSnapshot, sheetNames: string[], others: R
   const details = detailsOf(close);
   const added = close.history.append.length;
   const base = scoreSummaryText(details);
-  // A value the reader could not understand ('about half') leaves its KR unmeasured, which the close scores 0 (the
-  // domain rule); the sheet's own formula shows #VALUE! there, so the summary names those cells.
+  // A value the reader could not understand ('about half'): its KR is not scored (an error in the sheet, a blank
+  // on the scorecard) and neither is its objective; the summary names those cells.
   const unreadable = model.problems.filter((p) => p.field === 'current' || p.field === 'target' || p.field === 'start');
   const cells = unreadable.slice(0, 5).map((p) => a1(p.cell.row, p.cell.col)).join(', ') + (unreadable.length > 5 ? ', …' : '');
   const summary = msg(
     `Scored ${base.en} Scorecard on "${scorecard.sheet}"; ${count(added, 'new history row')}${close.history.supersede.length ? `, ${close.history.supersede.length} superseded` : ''}.` +
-      (unreadable.length ? ` ${count(unreadable.length, 'value')} could not be read (${cells}) and counted as not measured (0); run Validate to see why.` : ''),
+      (unreadable.length ? ` ${count(unreadable.length, 'value')} could not be read (${cells}): ${unreadable.length === 1 ? 'its key result is' : 'their key results are'} not scored, nor their objectives; run Validate to see why.` : ''),
     `已评分 ${base.zh} 记分卡见“${scorecard.sheet}”；历史新增 ${added} 行${close.history.supersede.length ? `，${close.history.supersede.length} 行被取代` : ''}。` +
-      (unreadable.length ? `有 ${unreadable.length} 个值无法识别（${cells}），按未测量（0 分）计入；运行“检查”查看原因。` : ''),
+      (unreadable.length ? `有 ${unreadable.length} 个值无法识别（${cells}）：相关关键结果及其目标未评分；运行“检查”查看原因。` : ''),
   );
   return { plan: { sheets, activate: scorecard.sheet, select: { sheet: scorecard.sheet, row: 0, col: 0 } }, close, details, summary };
 }

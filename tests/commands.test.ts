@@ -90,15 +90,16 @@ describe('score: the one-click quarter close', () => {
     const { result, book } = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score');
     expect(result.ok).toBe(true);
     // KR scores: KR-101 (0.21-0.18)/(0.25-0.18) = 3/7; KR-102 (0.04-0.05)/(0.03-0.05) = 0.5; KR-103 4.9 >= 4.8 -> 1;
-    // KR-104 done -> 1; KR-201 52 <= 48? no -> 0; KR-202 unmeasured -> 0; row 13 (3.1-3.5)/(2.8-3.5) = 4/7.
-    // O-100 = 0.4*3/7 + 0.3*0.5 + 0.2 + 0.1 = 0.621428...; O-200 = 0.5*0 + 0.3*0 + 0.2*4/7 = 0.114285...
+    // KR-104 done -> 1; KR-201 52 <= 48? no -> 0; KR-202 'about half' -> not scored (#VALUE! in the sheet); row 13
+    // (3.1-3.5)/(2.8-3.5) = 4/7. O-100 = 0.4*3/7 + 0.3*0.5 + 0.2 + 0.1 = 0.621428...; O-200 not scored (#N/A in
+    // the sheet), so the average is O-100's and KR-202 is in no band.
     const d = result.details as { objectives: number; krs: number; averageScore: number; bands: { red: number; yellow: number; green: number } };
     expect(d.objectives).toBe(2);
     expect(d.krs).toBe(7);
-    expect(near(d.averageScore, ((0.4 * 3) / 7 + 0.15 + 0.3 + (0.2 * 4) / 7) / 2)).toBe(true);
-    expect(d.bands).toEqual({ red: 2, yellow: 3, green: 2 });
-    expect(result.summary.en).toContain('0.37');
-    expect(result.summary.zh).toContain('0.37');
+    expect(near(d.averageScore, (0.4 * 3) / 7 + 0.15 + 0.3)).toBe(true);
+    expect(d.bands).toEqual({ red: 1, yellow: 3, green: 2 });
+    expect(result.summary.en).toContain('0.62');
+    expect(result.summary.zh).toContain('0.62');
     // KR-202's current value 'about half' (J12) cannot be read: the summary says so in both languages.
     expect(result.summary.en).toContain('1 value could not be read (J12)');
     expect(result.summary.zh).toContain('有 1 个值无法识别（J12）');
@@ -219,7 +220,7 @@ describe('summary', () => {
     const d = r.details as { objectives: number; krs: number; bands: unknown; findings: unknown[] };
     expect(d.objectives).toBe(2);
     expect(d.krs).toBe(7);
-    expect(d.bands).toEqual({ red: 2, yellow: 3, green: 2 });
+    expect(d.bands).toEqual({ red: 1, yellow: 3, green: 2 });
     expect(Array.isArray(d.findings)).toBe(true);
   });
 });
