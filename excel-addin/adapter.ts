@@ -11,7 +11,7 @@ import { readsFor, restorePlan, runCommand, updatedStamp, type CommandName } fro
 import { msg, type Msg } from '../core/i18n';
 import type { CellRef, Rect } from '../core/model';
 import type { Settings } from '../core/settings';
-import { rectA1, type SheetSnapshot, type WorkbookPlan, type WorkbookSnapshot } from '../core/sheet-plan';
+import { rectA1, rereadFor, type ReadRequest, type SheetSnapshot, type WorkbookPlan, type WorkbookSnapshot } from '../core/sheet-plan';
 import { applyPlan } from './apply';
 import { block, rectangular, toExcelInput } from './cells';
 import { undoJournal, type SheetJournal } from './journal';
@@ -90,7 +90,7 @@ function errorText(e: unknown): string {
  * plan changed (restorePlan, then the journal) and reports what failed in both languages.
  */
 export async function runExcelCommand(excel: ExcelLike, name: CommandName, settings: Settings, today = localToday(), support: ExcelSupport = excelSupport()): Promise<CommandOutcome> {
-  const req = readsFor(name, settings);
+  let req: ReadRequest = readsFor(name, settings);
   let snap: WorkbookSnapshot | null = null;
   let result: ReturnType<typeof runCommand> | null = null;
   let plan: WorkbookPlan = { sheets: [] };
@@ -99,9 +99,16 @@ export async function runExcelCommand(excel: ExcelLike, name: CommandName, setti
   const journal: SheetJournal[] = [];
   try {
     await excel.run(async (ctx) => {
-      const read = await readWorkbook(ctx, req, today, support, (partial) => patchedCells(name, partial, settings));
+      let read = await readWorkbook(ctx, req, today, support, (partial) => patchedCells(name, partial, settings));
       snap = read.snap;
       result = runCommand(name, read.snap, settings);
+      // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
+      for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
+        req = more;
+        read = await readWorkbook(ctx, req, today, support, (partial) => patchedCells(name, partial, settings));
+        snap = read.snap;
+        result = runCommand(name, read.snap, settings);
+      }
       if (!result.ok || READ_ONLY.includes(name)) return;
       ({ plan, dropped } = applicable(result.plan, support));
       started = true;

@@ -107,14 +107,19 @@ interface Queued {
   others: Pending[];
   notes: Excel.NoteCollection | null;
   sheets: Excel.WorksheetCollection;
+  /** The sheet the user is on, when a subject was read instead. */
+  shown: Excel.Worksheet | null;
 }
 
 /** Everything of the first read; `dims` queues only the sizes of the used ranges (the banded read follows). */
 function queueRead(ctx: Excel.RequestContext, req: ReadRequest, support: ExcelSupport, known: Known, dims: boolean): Queued {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
-  const activeWs = sheets.getActiveWorksheet();
+  // The sheet the command works on: the active one, or the subject core asked for (the user stays where they are).
+  const shownWs = sheets.getActiveWorksheet();
+  const activeWs = req.subject ? sheets.getItem(req.subject) : shownWs;
   activeWs.load('name');
+  if (req.subject) shownWs.load('name');
   // Fills are read in the second sync, only where the plan will patch them (see readWorkbook).
   const range = activeWs.getUsedRange(true);
   const active: Pending = { name: '', ws: activeWs, range, ...queueCells(range, req, false, support, dims) };
@@ -130,7 +135,7 @@ function queueRead(ctx: Excel.RequestContext, req: ReadRequest, support: ExcelSu
   const tables = activeWs.tables.load('items/name');
   const freeze = activeWs.freezePanes.getLocationOrNullObject().load('address');
   known.sheets.set('', { ws: activeWs, cfs, details: null, tables, freeze });
-  return { active, others, notes, sheets };
+  return { active, others, notes, sheets, shown: req.subject ? shownWs : null };
 }
 
 /** Reads every band of `p`'s rows, each in its own sync, sized from the bytes the previous band took. */
@@ -229,6 +234,7 @@ export async function readWorkbook(
   }
 
   const snap: WorkbookSnapshot = { host: 'excel', active, sheetNames: known.sheetNames, others, today };
+  if (q.shown && q.shown.name !== activeName) snap.shown = q.shown.name;
   const wantFills = req.backgrounds && has(support, API.notes) && has(support, API.cellProperties);
   if (q.notes || wantFills) {
     // The notes' cells and the fills where the plan will patch them; the rules' details ride along, as the apply

@@ -41,7 +41,7 @@ class InlineSidebarPlugin {
   }
 }
 
-module.exports = (env = {}, argv = {}) => ({
+module.exports = (_env = {}, argv = {}) => ({
   name: 'gas',
   mode: argv.mode || 'production',
   context: root,
