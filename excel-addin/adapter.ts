@@ -9,7 +9,7 @@
  */
 import { readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
 import { errorText, msg, type Msg } from '../core/i18n';
-import type { CellRef, Rect } from '../core/model';
+import type { CellRef } from '../core/model';
 import type { Settings } from '../core/settings';
 import { localIsoDate } from '../core/values';
 import { parseA1, rectA1, rereadFor, type ReadRequest, type SheetSnapshot, type WorkbookPlan, type WorkbookSnapshot } from '../core/sheet-plan';
