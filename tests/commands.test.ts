@@ -104,7 +104,7 @@ describe('score: the one-click quarter close', () => {
     expect(result.summary.zh).toContain('有 1 个值无法识别（J12）');
     expect(book.sheets.map((s) => s.name)).toEqual(['Q4 OKRs', 'Scorecard 2026-Q4', 'OKR History']);
     // The sheet was not converted yet: score converts it too.
-    expect(sheetOf(book, 'Q4 OKRs').values[2].slice(18)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'Updated']);
+    expect(sheetOf(book, 'Q4 OKRs').values[2].slice(18)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'OKR Pace', 'Updated']);
     const hist = sheetOf(book, 'OKR History');
     expect(hist.values[0][0]).toBe('Cycle');
     // 2 objectives + 7 KRs
@@ -145,16 +145,27 @@ describe('score: the one-click quarter close', () => {
     expect(hp.writes.some((w) => w.row === 10 && w.cells.length === 2)).toBe(true);
   });
 
-  test('scoring twice leaves the same workbook; commands refuse to run on the sheets OKR Grid writes', () => {
+  test('scoring twice leaves the same workbook; on the sheets OKR Grid writes, commands work on the OKR sheet behind them', () => {
     const snap = messySheetSnapshot();
     const first = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score');
     const second = step(first.book, snap.name, 'score');
     expect(JSON.stringify(second.book.sheets.map((s) => [s.name, s.values, s.formulas]))).toBe(JSON.stringify(first.book.sheets.map((s) => [s.name, s.values, s.formulas])));
     for (const sheet of ['OKR History', 'Scorecard 2026-Q4']) {
       const r = step(first.book, sheet, 'convert');
-      expect(r.result.ok).toBe(false);
-      expect(r.result.summary.en).toContain('written by OKR Grid');
+      expect(r.result.ok).toBe(true);
+      expect(r.result.summary.en).toContain(`On the OKR sheet "${snap.name}" (you are on "${sheet}")`);
+      expect(r.result.summary.zh).toContain(`OKR 工作表“${snap.name}”`);
+      expect(r.result.plan.sheets.map((p) => p.sheet)).toEqual([snap.name]);
     }
+    // A scorecard that does not name its OKR sheet (an earlier version's): a clear message, nothing changed.
+    const old = sheetOf(first.book, 'Scorecard 2026-Q4');
+    const src = old.values[0].indexOf('OKR sheet');
+    expect(src).toBeGreaterThan(10);
+    old.values[1][src] = '';
+    const refused = step(first.book, 'Scorecard 2026-Q4', 'validate');
+    expect(refused.result.ok).toBe(false);
+    expect(refused.result.summary.en).toContain('does not say which OKR sheet');
+    expect(refused.result.plan.sheets).toEqual([]);
     expect(readsFor('score', resolveSettings({ cycle: 'Q4 2026' })).others).toEqual(['OKR History', 'Scorecard 2026-Q4']);
   });
 
@@ -250,7 +261,11 @@ describe('restorePlan', () => {
     const snap = englishTableSnapshot();
     let book = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score').book;
     sheetOf(book, snap.name).values[4][9] = 0.25;
-    const wb = workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] });
+    // Without the scorecard of the same cycle read, core asks for it first (a failure must be able to put it back).
+    const partial = runCommand('score', workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] }), DEFAULT_SETTINGS);
+    expect(partial.readAgain).toEqual({ others: ['Scorecard 2026-Q4'] });
+    expect(partial.plan.sheets).toEqual([]);
+    const wb = workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History', 'Scorecard 2026-Q4'] });
     const r = runCommand('score', wb, DEFAULT_SETTINGS);
     const before = historyRows(sheetOf(book, 'OKR History'));
     expect(before).toHaveLength(9);
@@ -269,11 +284,11 @@ describe('updatedStamp', () => {
     return { ...s, values: s.values.slice(0, 3) };
   };
   // 2026-11-20 is serial 46346 (fixture note), so 2026-11-23 is 46349.
-  test('editing Current (J) of a KR row stamps the owned Updated column (V) of that row', () => {
-    expect(updatedStamp(converted(), { row: 4, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 21, cells: [[46349]] });
+  test('editing Current (J) of a KR row stamps the owned Updated column (W) of that row', () => {
+    expect(updatedStamp(converted(), { row: 4, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 22, cells: [[46349]] });
   });
   test('a pasted range over Current stamps each row', () => {
-    expect(updatedStamp(converted(), { row: 4, col: 8, rows: 3, cols: 3 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 21, cells: [[46349], [46349], [46349]] });
+    expect(updatedStamp(converted(), { row: 4, col: 8, rows: 3, cols: 3 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 22, cells: [[46349], [46349], [46349]] });
   });
   test('other columns, the header, and unconverted sheets: null', () => {
     expect(updatedStamp(converted(), { row: 4, col: 8, rows: 1, cols: 1 }, FIXTURE_TODAY)).toBeNull();

@@ -19,6 +19,8 @@ export interface SimCell {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  /** Why a formula's last value is an error, when its function said (a custom function's error message). */
+  why?: string;
 }
 
 export interface SimCfData {
@@ -218,6 +220,8 @@ export class SimWorkbook {
   /** Queued write operations executed. */
   writeCount = 0;
   evaluator: Evaluator | null = null;
+  /** The message of the error the last evaluateAt returned (see SimCell.why). */
+  private lastWhy: string | null = null;
   private fault: { atWrite: number; message: string } | null = null;
   private listeners: { sheetId: string | null; fn: ChangeListener }[] = [];
   private cfSeq = 1;
@@ -310,6 +314,8 @@ export class SimWorkbook {
     const out = this.evaluateAt(cell.f, sheet!.name, row, col, seen);
     seen.delete(key);
     cell.v = out ?? undefined;
+    if (this.lastWhy) cell.why = this.lastWhy;
+    else delete cell.why;
     return out;
   }
 
@@ -329,9 +335,15 @@ export class SimWorkbook {
       out = '#VALUE!';
     }
     while (Array.isArray(out)) out = out[0];
+    this.lastWhy = null;
     if (out === undefined || out === null) return null;
     if (typeof out === 'number' || typeof out === 'string' || typeof out === 'boolean') return out;
-    if (typeof out === 'object' && out && 'error' in (out as object)) return String((out as { error: unknown }).error);
+    if (typeof out === 'object' && out && 'error' in (out as object)) {
+      // A custom function's error (CustomFunctions.Error) carries its message; Excel shows it on the cell.
+      const m = (out as { message?: unknown }).message;
+      this.lastWhy = typeof m === 'string' && m ? m : null;
+      return String((out as { error: unknown }).error);
+    }
     return String(out);
   }
 
