@@ -41,7 +41,11 @@ export type RuleId =
   | 'kr-stale'
   | 'kr-never-updated'
   | 'bottom-up-share'
-  | 'value-problem';
+  | 'value-problem'
+  // From the check-in log (core/checkins.ts).
+  | 'confidence-falling'
+  | 'no-checkin'
+  | 'value-wrong-way';
 
 export const RULE_IDS: RuleId[] = [
   'objectives-per-owner',
@@ -64,6 +68,9 @@ export const RULE_IDS: RuleId[] = [
   'kr-never-updated',
   'bottom-up-share',
   'value-problem',
+  'confidence-falling',
+  'no-checkin',
+  'value-wrong-way',
 ];
 
 export type Severity = 'error' | 'warning' | 'info';
