@@ -6,13 +6,16 @@
  * formulas of custom rules, and 1 apply. Neither the rows nor the plan's contents change that count. A failed apply
  * is put back with restorePlan (1 + 3 syncs) then the journal (2 syncs; its reads rode on the lookup syncs).
  */
-import { readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
+import { editChecksIn, readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
 import { msg, type Msg } from '../core/i18n';
 import type { Rect } from '../core/model';
 import type { Settings } from '../core/settings';
 import {
+  a1,
   colLetter,
   boundingRect,
+  OWNED_CHART_PREFIX,
+  type ChartSpec,
   isOwnedRuleFormula,
   rectA1,
   type CellBlock,
@@ -157,6 +160,8 @@ interface SheetLookup {
   notes: { row: number; col: number; value: string; note: Excel.Note | null; had?: string }[];
   /** What the plan will change that restorePlan cannot put back (when the caller keeps a journal). */
   journal: PendingJournal | null;
+  /** The sheet's charts, when the plan sets them. */
+  charts: Excel.ChartCollection | null;
 }
 
 function sameName(a: string, b: string): boolean {
@@ -185,12 +190,13 @@ export async function applyPlan(
   const lookups: SheetLookup[] = plan.sheets.map((sp) => {
     const exists = names.some((n) => sameName(n, sp.sheet));
     const ws = exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet);
-    const l: SheetLookup = { ws, exists, rules: null, table: null, notes: [], journal: null };
+    const l: SheetLookup = { ws, exists, rules: null, table: null, notes: [], journal: null, charts: null };
     if (!exists) {
       l.notes = sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
       return l;
     }
     if (journal) l.journal = queueJournal(ws, sp);
+    if (sp.charts) l.charts = ws.charts.load('items/name');
     // With a journal, the add-in's rules are read whenever the plan adds some: restorePlan removes them all.
     if (sp.replaceOwnedRules || (journal && sp.rules.length)) {
       l.rules = ws.getRange().conditionalFormats;
@@ -312,11 +318,49 @@ function applySheet(ws: Excel.Worksheet, sp: SheetPlan, l: SheetLookup, owned: E
     h.font.color = sp.header.fontColor;
   }
   if (sp.table) applyTable(ws, sp.table, l);
+  if (sp.charts) applyCharts(ws, sp.charts, l.charts ? l.charts.items : []);
   if (sp.freezeRows !== undefined) {
     if (sp.freezeRows > 0) ws.freezePanes.freezeRows(sp.freezeRows);
     else ws.freezePanes.unfreeze();
   }
   for (const w of sp.columnWidths ?? []) ws.getRange(`${colLetter(w.col)}:${colLetter(w.col)}`).format.columnWidth = Math.round(w.width * 0.75);
+}
+
+const CHART_TYPE: Record<ChartSpec['type'], Excel.ChartType> = { barStacked: 'BarStacked', column: 'ColumnClustered', line: 'Line' } as Record<ChartSpec['type'], Excel.ChartType>;
+
+/**
+ * The add-in's charts on the sheet become `specs`: a chart of the same name gets the spec's data, type, title and
+ * colours (setData rebuilds its series), a missing one is added; other charts named with the add-in's prefix are
+ * deleted. A constant number of operations per chart, all in the apply's one sync.
+ */
+function applyCharts(ws: Excel.Worksheet, specs: ChartSpec[], existing: Excel.Chart[]): void {
+  for (const spec of specs) {
+    const range = ws.getRange(rectA1(spec.source));
+    const old = existing.find((c) => c.name === spec.name);
+    let chart: Excel.Chart;
+    if (old) {
+      chart = old;
+      chart.chartType = CHART_TYPE[spec.type];
+      chart.setData(range, 'Columns');
+    } else chart = ws.charts.add(CHART_TYPE[spec.type], range, 'Columns');
+    chart.name = spec.name;
+    chart.title.text = spec.title;
+    chart.setPosition(a1(spec.anchor.row, spec.anchor.col));
+    chart.width = Math.round(spec.anchor.width * 0.75);
+    chart.height = Math.round(spec.anchor.height * 0.75);
+    chart.legend.position = 'Bottom';
+    chart.legend.visible = spec.type !== 'column';
+    spec.colors.forEach((color, i) => {
+      const series = chart.series.getItemAt(i);
+      if (spec.type === 'line') series.format.line.color = color;
+      else series.format.fill.setSolidColor(color);
+    });
+    if (spec.max !== undefined) {
+      chart.axes.valueAxis.minimum = 0;
+      chart.axes.valueAxis.maximum = spec.max;
+    }
+  }
+  for (const c of existing) if (c.name.startsWith(OWNED_CHART_PREFIX) && !specs.some((s) => s.name === c.name)) c.delete();
 }
 
 function applyTable(ws: Excel.Worksheet, table: { name: string; range: Rect }, l: SheetLookup): void {
@@ -363,13 +407,20 @@ function errorText(e: unknown): string {
  * Runs a command end to end in Excel: read, core, apply; on a failure halfway, puts back what the plan changed
  * (restorePlan) and reports what failed in both languages.
  */
-export async function runExcelCommand(excel: ExcelLike, name: CommandName, settings: Settings, today = localToday()): Promise<CommandOutcome> {
+export async function runExcelCommand(
+  excel: ExcelLike,
+  name: CommandName,
+  settings: Settings,
+  today = localToday(),
+  /** dashboard false: a check-in from an edit writes the log only. */
+  opts: { dashboard?: boolean } = {},
+): Promise<CommandOutcome> {
   let snap: WorkbookSnapshot;
   let result: ReturnType<typeof runCommand>;
   try {
     const req = readsFor(name, settings);
     snap = await excel.run((ctx) => readSnapshot(ctx, req, today));
-    result = runCommand(name, snap, settings);
+    result = runCommand(name, snap, settings, opts);
   } catch (e) {
     return {
       ok: false,
@@ -419,12 +470,16 @@ export async function selectCell(excel: ExcelLike, sheet: string, row: number, c
 // ---------------------------------------------------------------------------------------------------------------
 // "Updated" stamp
 
-/** Stamps the Updated cell of a KR whose current value was edited (core decides which cell, if any). */
-export async function stampEdit(excel: ExcelLike, worksheetId: string, address: string, today = localToday()): Promise<boolean> {
+/**
+ * Stamps the Updated cell of a KR whose current value was edited (core decides which cell, if any); with `settings`,
+ * an edit of a current value or confidence also records today's check-in (the log only, as the Sheets onEdit does).
+ */
+export async function stampEdit(excel: ExcelLike, worksheetId: string, address: string, today = localToday(), settings?: Settings): Promise<boolean> {
   if (applying) return false;
   const edited = parseA1(address);
   if (!edited) return false;
-  return excel.run(async (ctx) => {
+  let checkin = false;
+  const stamped = await excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(worksheetId);
     ws.load('name');
     const top = ws.getRange(`1:${STAMP_HEADER_ROWS}`).getUsedRangeOrNullObject(true);
@@ -432,6 +487,7 @@ export async function stampEdit(excel: ExcelLike, worksheetId: string, address: 
     await ctx.sync();
     if (top.isNullObject) return false;
     const header: SheetSnapshot = { name: ws.name, origin: { row: top.rowIndex, col: top.columnIndex }, values: top.values as unknown[][] };
+    checkin = !!settings && editChecksIn(header, edited);
     const stamp = updatedStamp(header, edited, today);
     if (!stamp) return false;
     writeBlock(ws, stamp);
@@ -441,16 +497,18 @@ export async function stampEdit(excel: ExcelLike, worksheetId: string, address: 
     await ctx.sync();
     return true;
   });
+  if (checkin && settings) await runExcelCommand(excel, 'checkin', settings, today, { dashboard: false });
+  return stamped;
 }
 
 /** Registers the stamp on every sheet's onChanged (shared runtime: lives as long as the workbook is open). */
-export async function watchEdits(excel: ExcelLike, today: () => string = () => localToday()): Promise<void> {
+export async function watchEdits(excel: ExcelLike, today: () => string = () => localToday(), settings?: () => Settings): Promise<void> {
   await excel.run(async (ctx) => {
     ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
       // Our own writes (a command, a stamp) are not edits of a current value.
       if (applying || String((e as { triggerSource?: string }).triggerSource) === 'ThisLocalAddin') return;
       try {
-        await stampEdit(excel, e.worksheetId, e.address, today());
+        await stampEdit(excel, e.worksheetId, e.address, today(), settings?.());
       } catch {
         // A stamp that cannot be written must never disturb the user's edit.
       }

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settin
 import { a1 } from '../core/sheet-plan';
 import { readFindings, readSummary, type CommandName, type PanelBridge, type PanelFinding, type PanelResult, type PanelSummary } from './bridge';
 import { PANEL_CSS } from './panel-css';
+import { PROGRESS_CSS, PROGRESS_TEXT, readProgress, renderProgress, type PanelProgress } from './progress';
 import { S } from './strings';
 
 /** Findings beyond this are counted, not listed (a 50,000-row sheet can have thousands). */
@@ -25,6 +26,7 @@ interface PanelState {
   langChoice: LangChoice;
   summary: PanelSummary | null;
   findings: PanelFinding[] | null;
+  progress: PanelProgress | null;
   messages: { kind: MsgKind; text: Msg }[];
   busy: boolean;
 }
@@ -34,6 +36,7 @@ const ACTIONS: { command: CommandName; label: keyof typeof S; tip: keyof typeof 
   { command: 'validate', label: 'validate', tip: 'validateTip' },
   { command: 'clear', label: 'clear', tip: 'clearTip' },
   { command: 'score', label: 'score', tip: 'scoreTip' },
+  { command: 'checkin', label: 'checkin', tip: 'checkinTip' },
   { command: 'rollForward', label: 'rollForward', tip: 'rollForwardTip' },
 ];
 
@@ -59,7 +62,7 @@ function adoptCss(doc: Document): void {
   if (Sheet && 'adoptedStyleSheets' in doc) {
     try {
       const sheet = new Sheet();
-      sheet.replaceSync(PANEL_CSS);
+      sheet.replaceSync(PANEL_CSS + PROGRESS_CSS);
       (doc as any).adoptedStyleSheets = [...(doc as any).adoptedStyleSheets, sheet];
       (doc as any).__okrPanelCss = true;
       return;
@@ -69,7 +72,7 @@ function adoptCss(doc: Document): void {
   }
   const style = doc.createElement('style');
   style.id = 'okr-panel-css';
-  style.textContent = PANEL_CSS;
+  style.textContent = PANEL_CSS + PROGRESS_CSS;
   doc.head.appendChild(style);
 }
 
@@ -90,6 +93,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     langChoice: 'auto',
     summary: null,
     findings: null,
+    progress: null,
     messages: [],
     busy: false,
   };
@@ -107,8 +111,9 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
   const summaryBox = el('section', { class: 'okr-summary', 'aria-live': 'polite' });
   const actionsBox = el('section', { class: 'okr-actions' });
   const findingsBox = el('section', { class: 'okr-findings-box' });
+  const progressBox = el('section', { class: 'okr-progress-box' });
   const settingsBox = el('section', { class: 'okr-settings' });
-  root.replaceChildren(header, summaryBox, actionsBox, findingsBox, settingsBox);
+  root.replaceChildren(header, summaryBox, actionsBox, findingsBox, progressBox, settingsBox);
 
   function renderHeader(): void {
     header.replaceChildren(el('h1', {}, tr(S.title)), el('p', { class: 'okr-sub' }, tr(S.subtitle)));
@@ -194,6 +199,10 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     findingsBox.replaceChildren(...parts);
   }
 
+  function renderProgressBox(): void {
+    progressBox.replaceChildren(el('h2', {}, tr(PROGRESS_TEXT.title)), renderProgress(root.ownerDocument, state.progress, lang()));
+  }
+
   function renderSettings(): void {
     const s = state.settings;
     const input = (name: string, label: Msg, value: string, attrs: Record<string, string>) => {
@@ -238,6 +247,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     renderSummary();
     renderActions();
     renderFindings();
+    renderProgressBox();
     renderSettings();
   }
 
@@ -258,17 +268,24 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     if (findings) state.findings = findings;
     const summary = readSummary(res.details);
     if (summary) state.summary = summary;
+    const progress = readProgress(res.details);
+    if (progress) state.progress = progress;
   }
 
   async function refreshSummary(): Promise<void> {
     try {
       const res = await bridge.run('summary');
       if (res && res.ok) absorb(res);
-      else state.summary = null;
+      else {
+        state.summary = null;
+        state.progress = null;
+      }
     } catch {
       state.summary = null;
+      state.progress = null;
     }
     renderSummary();
+    renderProgressBox();
   }
 
   async function runCommand(command: CommandName): Promise<void> {
