@@ -110,6 +110,33 @@ function bandTable(sheet: Sheet, rect: Rect, undo: UndoJournal | null): void {
   }
 }
 
+/**
+ * Before an owned sheet is cleared whole: its number formats, bold, fills and font colours over its data range (four
+ * reads), and the conditional rules; the undo puts them back over the data range and the plan's extent (cells the
+ * plan reached beyond the old data get the defaults back), after restorePlan has put the values back.
+ */
+function journalStyles(sheet: Sheet, reach: { rows: number; cols: number }, undo: UndoJournal): void {
+  const data = sheet.getDataRange();
+  const old = { rows: data.getNumRows(), cols: data.getNumColumns() };
+  const formats = data.getNumberFormats();
+  const weights = data.getFontWeights();
+  const fills = data.getBackgrounds().map((r) => r.map(plainBackground));
+  const colors = data.getFontColors();
+  const rules = sheet.getConditionalFormatRules();
+  const rows = Math.max(old.rows, reach.rows);
+  const cols = Math.max(old.cols, reach.cols);
+  const pad = <T>(m: T[][], fill: T): T[][] =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (r < old.rows && c < old.cols ? m[r][c] : fill)));
+  undo.push(() => {
+    const range = sheet.getRange(1, 1, rows, cols);
+    range.setNumberFormats(pad(formats, 'General'));
+    range.setFontWeights(pad(weights, 'normal'));
+    range.setBackgrounds(pad(fills, '').map((r) => r.map((b) => (b ? b : (null as unknown as string)))));
+    range.setFontColors(pad(colors, '#000000'));
+    sheet.setConditionalFormatRules(rules);
+  });
+}
+
 /** Rows and columns (1-based counts) the plan reaches on its sheet. */
 function planExtent(sp: SheetPlan): { rows: number; cols: number } {
   let rows = 0;
@@ -170,6 +197,7 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
   const snap = fresh ? undefined : snapshotOf(sp.sheet);
   const target = sheet;
   if (sp.replaceAll && !fresh) {
+    if (undo) journalStyles(sheet, planExtent(sp), undo);
     clearOwnedSheet(sheet);
     fresh = true;
   }
