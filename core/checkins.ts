@@ -261,6 +261,7 @@ export function planCheckin(model: OkrModel, sheetNames: string[], others: Recor
 // Findings from the log
 
 export type LogRuleId = 'confidence-falling' | 'no-checkin' | 'value-wrong-way';
+export const LOG_RULE_IDS: LogRuleId[] = ['confidence-falling', 'no-checkin', 'value-wrong-way'];
 
 /** Each KR's log rows of `cycle`, oldest first. */
 export function historyByKr(rows: readonly CheckinRow[], cycle: string): Map<string, CheckinRow[]> {

@@ -42,7 +42,7 @@ export type RuleId =
   | 'kr-never-updated'
   | 'bottom-up-share'
   | 'value-problem'
-  // From the check-in log (core/checkins.ts).
+  // From the check-in log (core/checkins.ts, LOG_RULE_IDS): Validate adds them when the workbook has a log.
   | 'confidence-falling'
   | 'no-checkin'
   | 'value-wrong-way';
@@ -68,9 +68,6 @@ export const RULE_IDS: RuleId[] = [
   'kr-never-updated',
   'bottom-up-share',
   'value-problem',
-  'confidence-falling',
-  'no-checkin',
-  'value-wrong-way',
 ];
 
 export type Severity = 'error' | 'warning' | 'info';

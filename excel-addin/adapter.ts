@@ -107,8 +107,8 @@ function sheetSnapshot(p: Pending, req: ReadRequest): SheetSnapshot {
 
 /**
  * Reads what a command needs: the active sheet (values, and formulas/backgrounds as asked) and every sheet name in
- * one sync; when the command also wants notes or other sheets, one more sync for the notes' cells and the other
- * sheets that exist (so no call is ever made on a sheet that is not there).
+ * one sync; when the command also wants notes or other sheets that exist, one more sync for the notes' cells and
+ * those sheets (so no call is ever made on a sheet that is not there).
  */
 export async function readSnapshot(ctx: Excel.RequestContext, req: ReadRequest, today = localToday()): Promise<WorkbookSnapshot> {
   const sheets = ctx.workbook.worksheets;
@@ -123,11 +123,9 @@ export async function readSnapshot(ctx: Excel.RequestContext, req: ReadRequest, 
   const sheetNames = sheets.items.map((s) => s.name);
   const others: Pending[] = [];
   let locs: Excel.Range[] = [];
-  if (req.notes || req.others.length) {
-    for (const want of req.others) {
-      const name = sheetNames.find((n) => n.toLowerCase() === want.toLowerCase());
-      if (name) others.push(queueSheetRead(sheets.getItem(name), name, req, false));
-    }
+  const present = req.others.map((want) => sheetNames.find((n) => n.toLowerCase() === want.toLowerCase())).filter((n): n is string => !!n);
+  if (req.notes || present.length) {
+    for (const name of present) others.push(queueSheetRead(sheets.getItem(name), name, req, false));
     if (notes) locs = notes.items.map((n) => n.getLocation().load(['rowIndex', 'columnIndex']));
     await ctx.sync();
   }
