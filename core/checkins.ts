@@ -15,13 +15,15 @@ import { parseConfidence } from './parse-sheet';
 import { planCellAt, usedExtent } from './plan-grid';
 import { isoToSerial, parseDate, parseNumber, serialToIso } from './values';
 import type { Finding } from './rules';
+import { SOURCE_HEADER } from './plan-close';
 
 export const CHECKIN_SHEET: Record<Lang, string> = { en: 'OKR Check-ins', zh: 'OKR 进展记录' };
 
-export const LOG_FIELDS = ['cycle', 'krId', 'date', 'objectiveId', 'objective', 'kr', 'current', 'score', 'confidence', 'note'] as const;
+export const LOG_FIELDS = ['cycle', 'krId', 'date', 'objectiveId', 'objective', 'kr', 'current', 'score', 'confidence', 'note', 'sheet'] as const;
 export type LogField = (typeof LOG_FIELDS)[number];
 
-const LOG_HEADERS: Record<LogField, Msg> = {
+/** Headers of the log; 'sheet' (the OKR sheet checked in) is headed SOURCE_HEADER, as on the scorecard and history. */
+const LOG_HEADERS: Record<Exclude<LogField, 'sheet'>, Msg> = {
   cycle: msg('Cycle', '周期'),
   krId: msg('KR ID', '关键结果编号'),
   date: msg('Date', '日期'),
@@ -37,7 +39,11 @@ const LOG_HEADERS: Record<LogField, Msg> = {
 export const LOG_COL: Record<LogField, number> = Object.fromEntries(LOG_FIELDS.map((f, i) => [f, i])) as Record<LogField, number>;
 
 export function logHeader(lang: Lang): string[] {
-  return LOG_FIELDS.map((f) => LOG_HEADERS[f][lang]);
+  return LOG_FIELDS.map((f) => (f === 'sheet' ? SOURCE_HEADER : LOG_HEADERS[f])[lang]);
+}
+
+export function isCheckinSheet(name: string): boolean {
+  return name === CHECKIN_SHEET.en || name === CHECKIN_SHEET.zh;
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
@@ -54,6 +60,8 @@ export interface CheckinRow {
   score: number | null;
   confidence: Confidence | null;
   note: string;
+  /** The OKR sheet the row was checked in from. */
+  sheet: string;
 }
 
 export interface ParsedLog {
@@ -78,7 +86,7 @@ export function checkinSheetName(sheetNames: readonly string[], lang: Lang): str
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
-const isHeaderCell = (v: unknown, f: LogField) => {
+const isHeaderCell = (v: unknown, f: Exclude<LogField, 'sheet'>) => {
   const s = text(v).toLowerCase();
   return s === LOG_HEADERS[f].en.toLowerCase() || s === LOG_HEADERS[f].zh;
 };
@@ -131,6 +139,7 @@ export function readLog(snap: SheetSnapshot | undefined): ParsedLog {
       score: numberOrNull(at('score')),
       confidence: text(at('confidence')) ? parseConfidence(at('confidence')) : null,
       note: text(at('note')),
+      sheet: text(at('sheet')),
     });
     out.sheetRows.push(origin.row + r);
   }
@@ -138,7 +147,7 @@ export function readLog(snap: SheetSnapshot | undefined): ParsedLog {
 }
 
 /** Today's check-in rows, one per KR of the cycle being worked on, in sheet order. */
-export function checkinRows(model: OkrModel, close: CloseResult, today: number): CheckinRow[] {
+export function checkinRows(model: OkrModel, close: CloseResult, today: number, sheet: string): CheckinRow[] {
   const byId = new Map<string, KeyResult>();
   for (const o of model.objectives) for (const k of o.krs) byId.set(k.id, k);
   const titles = new Map(close.objectives.map((o) => [o.id, o.title]));
@@ -155,12 +164,13 @@ export function checkinRows(model: OkrModel, close: CloseResult, today: number):
       score: k.score,
       confidence: kr?.confidence ?? null,
       note: kr?.notes ? String(kr.notes) : '',
+      sheet,
     };
   });
 }
 
 function rowCells(r: CheckinRow, lang: Lang): PlanCell[] {
-  return [r.cycle, r.krId, r.date, r.objectiveId, r.objective, r.kr, r.current, r.score, r.confidence ? CONFIDENCE_LABELS[lang][r.confidence] : null, r.note];
+  return [r.cycle, r.krId, r.date, r.objectiveId, r.objective, r.kr, r.current, r.score, r.confidence ? CONFIDENCE_LABELS[lang][r.confidence] : null, r.note, r.sheet];
 }
 
 function logFormats(): string[] {
@@ -249,7 +259,7 @@ export function planCheckin(model: OkrModel, sheetNames: string[], others: Recor
   const serial = isoToSerial(today) ?? 0;
   const sheet = checkinSheetName(sheetNames, settings.lang);
   const exists = sheetNames.some((n) => n === sheet);
-  const log = planLog(sheet, exists ? others[sheet] ?? { name: sheet, origin: { row: 0, col: 0 }, values: [] } : undefined, checkinRows(model, close, serial), settings.lang, after);
+  const log = planLog(sheet, exists ? others[sheet] ?? { name: sheet, origin: { row: 0, col: 0 }, values: [] } : undefined, checkinRows(model, close, serial, after), settings.lang, after);
   const summary = msg(
     `Checked in ${close.cycle} on ${today}: ${log.added} new row${log.added === 1 ? '' : 's'}, ${log.updated} updated in "${sheet}".`,
     `已记录 ${close.cycle} 在 ${today} 的进展：“${sheet}”新增 ${log.added} 行，更新 ${log.updated} 行。`,

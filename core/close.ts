@@ -21,7 +21,7 @@
 import type { Commitment, Cycle, KeyResult, KrKind, Level, Objective, OkrModel } from './model';
 import type { Settings } from './settings';
 import { msg, type Lang, type Msg } from './i18n';
-import { band as bandOf, rollup, scoreKr, statusCode, type Band, type StatusCode } from './score';
+import { band as bandOf, expectedProgress, rollup, scoreKr, statusCode, type Band, type StatusCode } from './score';
 import { cycleOf, nextCycle, parseCycle } from './cycle';
 import { parseDate, parseNumber } from './values';
 
@@ -107,6 +107,8 @@ export interface HistoryRow {
   /** 1 for the first close of (cycle, id), then 2, 3... */
   revision: number;
   superseded: boolean;
+  /** The OKR sheet the row was closed from ('' when an earlier version did not record it). */
+  sheet: string;
 }
 
 export interface HistoryUpdate {
@@ -158,6 +160,24 @@ export function cycleOfObjective(o: Objective, model: OkrModel): Cycle | null {
 /** A KR's deadline: its due date, else its cycle's end. */
 export function deadlineOf(kr: KeyResult, cycle: Cycle | null): string | null {
   return kr.due ?? (cycle ? cycle.end : null);
+}
+
+/**
+ * The dates a row's pace runs between: the start of its objective's cycle (else the cycle being worked on) and the
+ * KR's deadline (an objective's: its cycle's end). Null when no cycle can be found or the deadline is before the start.
+ */
+export function paceWindow(kr: KeyResult | null, o: Objective, model: OkrModel, settings: Settings, today: string): { start: string; due: string } | null {
+  const cycle = cycleOfObjective(o, model) ?? parseCycle(resolveCycleId(model, settings, today), { today });
+  if (!cycle) return null;
+  const due = kr ? deadlineOf(kr, cycle) : cycle.end;
+  if (!due || due < cycle.start) return null;
+  return { start: cycle.start, due };
+}
+
+/** A row's expected progress today (0-1), as the sheet's Pace column shows it; null without a pace window. */
+export function expectedOfRow(kr: KeyResult | null, o: Objective, model: OkrModel, settings: Settings, today: string): number | null {
+  const w = paceWindow(kr, o, model, settings, today);
+  return w ? expectedProgress(w.start, w.due, today) : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -320,7 +340,7 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
   return {
     ...partial,
     scorecard: scorecardTable(partial, settings.lang),
-    history: historyUpdate(historyRowsOf(partial), opts.history ?? []),
+    history: historyUpdate(historyRowsOf(partial, model.sheet), opts.history ?? []),
   };
 }
 
@@ -445,11 +465,12 @@ export const HISTORY_FIELDS: (keyof HistoryRow)[] = [
   'closedOn',
   'revision',
   'superseded',
+  'sheet',
 ];
 
 const HISTORY_HEADER: Record<Lang, string[]> = {
-  en: ['Cycle', 'ID', 'Kind', 'Title', 'Owner', 'Level', 'Score', 'Status', 'Start', 'Target', 'Current', 'Closed on', 'Revision', 'Superseded'],
-  zh: ['周期', '编号', '类别', '标题', '负责人', '层级', '得分', '状态', '起始值', '目标值', '当前值', '关闭日期', '版本', '已被取代'],
+  en: ['Cycle', 'ID', 'Kind', 'Title', 'Owner', 'Level', 'Score', 'Status', 'Start', 'Target', 'Current', 'Closed on', 'Revision', 'Superseded', 'OKR sheet'],
+  zh: ['周期', '编号', '类别', '标题', '负责人', '层级', '得分', '状态', '起始值', '目标值', '当前值', '关闭日期', '版本', '已被取代', 'OKR 工作表'],
 };
 
 export function historyHeader(lang: Lang): string[] {
@@ -527,6 +548,7 @@ export function rowsFromHistory(values: unknown[][]): ParsedHistory {
       closedOn: dateText(get('closedOn')) ?? '',
       revision: num(get('revision')) ?? 1,
       superseded: truthy(get('superseded')),
+      sheet: text(get('sheet')) ?? '',
     });
     rowIndex.push(r);
   }
@@ -569,7 +591,7 @@ function truthy(v: unknown): boolean {
 }
 
 /** One history row per objective and KR of a close (objectives first, each followed by its KRs). */
-function historyRowsOf(r: Pick<CloseResult, 'cycle' | 'closedOn' | 'objectives' | 'krs'>): HistoryRow[] {
+function historyRowsOf(r: Pick<CloseResult, 'cycle' | 'closedOn' | 'objectives' | 'krs'>, sheet: string): HistoryRow[] {
   const out: HistoryRow[] = [];
   const { cycle, closedOn } = r;
   // r.krs lists each objective's KRs in objective order, o.krs of them per objective.
@@ -577,14 +599,14 @@ function historyRowsOf(r: Pick<CloseResult, 'cycle' | 'closedOn' | 'objectives' 
   for (const o of r.objectives) {
     out.push({
       cycle, id: o.id, kind: 'objective', title: o.title, owner: o.owner, level: o.level, score: o.score, status: o.status,
-      start: null, target: null, current: null, closedOn, revision: 1, superseded: false,
+      start: null, target: null, current: null, closedOn, revision: 1, superseded: false, sheet,
     });
     const end = next + o.krs;
     for (; next < end; next++) {
       const k = r.krs[next];
       out.push({
         cycle, id: k.id, kind: 'kr', title: k.title, owner: k.owner, level: k.level, score: k.score, status: k.status,
-        start: k.start, target: k.target, current: k.current, closedOn, revision: 1, superseded: false,
+        start: k.start, target: k.target, current: k.current, closedOn, revision: 1, superseded: false, sheet,
       });
     }
   }

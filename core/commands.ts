@@ -14,13 +14,14 @@ import { closeCycle } from './close';
 import { matchHeader } from './headers';
 import { countItems, NOT_OKR, planConvert, type PlanContext } from './plan-convert';
 import { planClear, validatePlan } from './plan-validate';
-import { detailsOf, HISTORY_SHEET, planRollForward, planScore, scoreSummaryText, scorecardSheetName } from './plan-close';
+import { detailsOf, HISTORY_SHEET, isGeneratedSheet, planRollForward, planScore, scoreSummaryText, scorecardSheetName, sourceSheetOf } from './plan-close';
 import { parseCycle } from './cycle';
 import { backgroundAt, count, findOwnedBlock, noteAt, planCellAt, serialOf } from './plan-grid';
 import { CHECKIN_SHEET, checkinSheetName, logFindings, planCheckin, readLog, type CheckinRow } from './checkins';
 import { DASHBOARD_SHEET, dashboardChartsFrom, dashboardData, dashboardSheetName, planDashboard, progressView } from './dashboard';
 import type { OkrModel } from './model';
 import { resolveCycleId, type CloseResult } from './close';
+import { readingDetails, withUnplaced } from './reading-summary';
 
 export type CommandName = 'convert' | 'validate' | 'clear' | 'score' | 'rollForward' | 'summary' | 'checkin';
 export const COMMANDS: CommandName[] = ['convert', 'validate', 'clear', 'score', 'rollForward', 'summary', 'checkin'];
@@ -75,17 +76,17 @@ function logRowsOf(sheetNames: string[], others: Record<string, SheetSnapshot>, 
 }
 
 /** The dashboard sheet plan, refreshed from `close` and the log as it will be after this command. */
-function dashboardPlan(model: OkrModel, close: CloseResult, log: CheckinRow[], sheetNames: string[], ctx: PlanContext, after: string): SheetPlan {
+function dashboardPlan(model: OkrModel, close: CloseResult, log: CheckinRow[], sheetNames: string[], ctx: PlanContext, after: string, source: string): SheetPlan {
   const name = dashboardSheetName(sheetNames, ctx.settings.lang);
   const logName = checkinSheetName(sheetNames, ctx.settings.lang);
-  return planDashboard(name, dashboardData(model, close, log, ctx.settings, ctx.today), ctx.settings.lang, ctx.host, logName, after);
+  return planDashboard(name, dashboardData(model, close, log, ctx.settings, ctx.today), { lang: ctx.settings.lang, host: ctx.host, logSheet: logName, after, source });
 }
 
 /** Check in: today's rows into the log; the dashboard too unless `dashboard` is false (the edit path). */
 function checkin(active: SheetSnapshot, sheetNames: string[], others: Record<string, SheetSnapshot>, model: OkrModel, ctx: PlanContext, dashboard: boolean): CommandResult {
   const out = planCheckin(model, sheetNames, others, ctx.settings, ctx.today, active.name);
   const sheets: SheetPlan[] = [out.log.plan];
-  if (dashboard) sheets.push(dashboardPlan(model, out.close, out.log.rows, sheetNames, ctx, out.sheet));
+  if (dashboard) sheets.push(dashboardPlan(model, out.close, out.log.rows, sheetNames, ctx, out.sheet, active.name));
   const view = progressView(dashboardData(model, out.close, out.log.rows, ctx.settings, ctx.today));
   return {
     ok: true,
@@ -104,6 +105,18 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
   const sheetNames = Array.isArray(wb.sheetNames) ? wb.sheetNames.map(String) : [active.name];
   const others = wb.others && typeof wb.others === 'object' ? wb.others : {};
 
+  if (isGeneratedSheet(active.name) && !wb.shown) {
+    // A sheet the add-in wrote: the command works on the OKR sheet it came from (read next, see readAgain).
+    const source = sourceSheetOf(active, sheetNames);
+    if (source) return { ok: true, plan: EMPTY_PLAN, summary: msg(`Reading "${source}"…`, `正在读取“${source}”…`), readAgain: { subject: source } };
+    return fail(
+      msg(
+        `"${active.name}" is written by OKR Grid and does not say which OKR sheet it came from. Select your OKR sheet and run the command again.`,
+        `“${active.name}”由 OKR Grid 生成，且未记录来源的 OKR 工作表。请选中您的 OKR 工作表后再运行此命令。`,
+      ),
+    );
+  }
+
   if (name === 'clear') {
     const { sheet, cleared } = planClear(active);
     return {
@@ -115,30 +128,22 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
     };
   }
 
-  if (name !== 'validate' && name !== 'summary' && (active.name === HISTORY_SHEET || /^Scorecard /.test(active.name) || LOG_AND_DASHBOARD.includes(active.name))) {
-    return fail(
-      msg(
-        `"${active.name}" is written by OKR Grid. Run this command on your OKR sheet instead.`,
-        `“${active.name}”由 OKR Grid 生成。请在您的 OKR 工作表上运行此命令。`,
-      ),
-    );
-  }
-
   const model = readSheet(active, { settings, today });
   const n = countItems(model);
   if (n.objectives === 0 && n.krs === 0) {
     // Validate on a non-OKR sheet still removes its own earlier marks.
     if (name === 'validate') {
       const plan = validatePlan(active, [], settings.lang);
-      return { ok: false, plan, summary: NOT_OKR, details: { findings: [] } };
+      return { ok: false, plan, summary: NOT_OKR, details: { findings: [], ...readingDetails(model) } };
     }
-    return fail(NOT_OKR);
+    // How the sheet was read is most useful here: the user can correct a column's role or the header row.
+    return fail(NOT_OKR, readingDetails(model));
   }
 
   switch (name) {
     case 'convert': {
       const out = planConvert(active, sheetNames, ctx, model);
-      return { ok: out.ok, plan: out.plan, summary: out.summary };
+      return { ok: out.ok, plan: out.plan, summary: withUnplaced(out.summary, model.reading), details: readingDetails(model) };
     }
     case 'validate': {
       const fromLog = logFindings(model, readLog(others[checkinSheetName(sheetNames, settings.lang)]), settings, today, resolveCycleId(model, settings, today));
@@ -151,12 +156,12 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
             `发现 ${findings.length} 个问题：${bySeverity('error')} 个错误、${bySeverity('warning')} 个警告、${bySeverity('info')} 个提示。相关单元格已高亮，原因写在批注中。`,
           )
         : msg(`No problems found in ${count(n.objectives, 'objective')} and ${count(n.krs, 'key result')}.`, `${n.objectives} 个目标、${n.krs} 个关键结果中未发现问题。`);
-      return { ok: true, plan, summary, details: { findings } };
+      return { ok: true, plan, summary, details: { findings, ...readingDetails(model) } };
     }
     case 'score': {
       const out = planScore(active, sheetNames, others, model, ctx);
-      const dash = dashboardPlan(model, out.close, logRowsOf(sheetNames, others, settings), sheetNames, ctx, out.plan.sheets[out.plan.sheets.length - 1]?.sheet ?? active.name);
-      return { ok: true, plan: { ...out.plan, sheets: [...out.plan.sheets, dash] }, summary: out.summary, details: out.details };
+      const dash = dashboardPlan(model, out.close, logRowsOf(sheetNames, others, settings), sheetNames, ctx, out.plan.sheets[out.plan.sheets.length - 1]?.sheet ?? active.name, active.name);
+      return { ok: true, plan: { ...out.plan, sheets: [...out.plan.sheets, dash] }, summary: out.summary, details: { ...out.details, ...readingDetails(model) } };
     }
     case 'rollForward': {
       const out = planRollForward(active, sheetNames, model, ctx);
@@ -167,7 +172,7 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
       const details = detailsOf(close);
       const findings = validate(model, { settings, today });
       const progress = progressView(dashboardData(model, close, logRowsOf(sheetNames, others, settings), settings, today));
-      return { ok: true, plan: EMPTY_PLAN, summary: scoreSummaryText(details), details: { ...details, findings, progress } };
+      return { ok: true, plan: EMPTY_PLAN, summary: scoreSummaryText(details), details: { ...details, findings, progress, ...readingDetails(model) } };
     }
     case 'checkin':
       return checkin(active, sheetNames, others, model, ctx, opts.dashboard !== false);
@@ -176,11 +181,37 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
   }
 }
 
-/** Pure: never throws for any input; a sheet it cannot use gives ok:false with a clear summary in both languages. */
+/** Sheets the plan changes that exist but were not read: a failure could not put them back. */
+function unread(plan: WorkbookPlan, snap: WorkbookSnapshot): string[] {
+  const names = Array.isArray(snap.sheetNames) ? snap.sheetNames : [];
+  const out: string[] = [];
+  for (const p of plan.sheets) if (names.includes(p.sheet) && !snapshotOf(snap, p.sheet) && !out.includes(p.sheet)) out.push(p.sheet);
+  return out;
+}
+
+/** The summary of a command that worked on another sheet than the one shown says which sheet it used. */
+function onSheet(result: CommandResult, used: string, shown: string): CommandResult {
+  const summary = msg(
+    `On the OKR sheet "${used}" (you are on "${shown}"): ${result.summary.en}`,
+    `已在 OKR 工作表“${used}”上执行（当前在“${shown}”）：${result.summary.zh}`,
+  );
+  const details = result.details && typeof result.details === 'object' ? { ...(result.details as object), sheet: used, shown } : result.details;
+  return { ...result, summary, ...(details === undefined ? {} : { details }) };
+}
+
+/**
+ * Pure: never throws for any input; a sheet it cannot use gives ok:false with a clear summary in both languages.
+ * A result may ask the host to read more first (readAgain): another sheet to work on, or sheets the plan changes.
+ */
 export function runCommand(name: CommandName, snap: WorkbookSnapshot, settings: Settings, opts: { dashboard?: boolean } = {}): CommandResult {
   try {
     if (!COMMANDS.includes(name)) return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));
-    return run(name, snap, resolveSettings(settings), opts);
+    const result = run(name, snap, resolveSettings(settings), opts);
+    if (result.readAgain) return result;
+    const missing = result.ok ? unread(result.plan, snap) : [];
+    if (missing.length) return { ...result, plan: EMPTY_PLAN, readAgain: { others: missing } };
+    const shown = typeof snap.shown === 'string' ? snap.shown : '';
+    return shown && shown !== snap.active?.name ? onSheet(result, String(snap.active.name), shown) : result;
   } catch (e) {
     const d = describeError(e);
     return fail(msg(`Internal error: ${d}. Nothing was changed.`, `内部错误：${d}。未做任何更改。`));

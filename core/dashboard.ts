@@ -20,6 +20,7 @@ import { parseCycle } from './cycle';
 import { FILLS, safeSheetName } from './plan-convert';
 import { historyByKr, LOG_COL, type CheckinRow } from './checkins';
 import { isoToSerial, serialToIso } from './values';
+import { SOURCE_HEADER } from './plan-close';
 import { a1, colLetter } from './sheet-plan';
 import type { HostKind } from './sheet-plan';
 
@@ -303,8 +304,23 @@ function subtitle(d: DashboardData, lang: Lang, lines: number): string {
   )[lang] + shown;
 }
 
+export interface DashboardPlace {
+  lang: Lang;
+  host: HostKind;
+  /** The check-in log the Trend formulas read. */
+  logSheet: string;
+  /** Sheet the dashboard is created after, and the OKR sheet it describes (named on it, as a scorecard does). */
+  after: string;
+  source: string;
+}
+
+export function isDashboardSheet(name: string): boolean {
+  return name === DASHBOARD_SHEET.en || name === DASHBOARD_SHEET.zh;
+}
+
 /** The dashboard sheet: rewritten whole (the add-in owns it), charts included. */
-export function planDashboard(name: string, d: DashboardData, lang: Lang, host: HostKind, logSheet: string, after: string): SheetPlan {
+export function planDashboard(name: string, d: DashboardData, place: DashboardPlace): SheetPlan {
+  const { lang, host, logSheet, after } = place;
   const lines = Math.min(MAX_PROGRESS_LINES, d.objectives.length);
   const plan: SheetPlan = { ...emptySheetPlan(name), create: { after }, replaceAll: true };
   const objectives = objectiveBlock(d, lang);
@@ -313,6 +329,8 @@ export function planDashboard(name: string, d: DashboardData, lang: Lang, host: 
   const krs = krBlock(d, lang, host, logSheet);
   plan.writes.push(
     { row: 0, col: 0, cells: [[`${T.title[lang]} · ${d.cycle}`], [subtitle(d, lang, lines)]] },
+    // Which OKR sheet this dashboard describes (commands run here work on that sheet; see sourceSheetOf).
+    { row: 0, col: SECTION_COL.krs, cells: [[SOURCE_HEADER[lang]], [place.source]] },
     { row: DATA_ROW, col: SECTION_COL.objectives, cells: objectives },
     { row: DATA_ROW, col: SECTION_COL.status, cells: status },
     { row: DATA_ROW, col: SECTION_COL.progress, cells: progress },

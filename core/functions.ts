@@ -15,6 +15,7 @@ import { langFromLocale, msg, type Lang, type Msg } from './i18n';
 import type { Commitment } from './model';
 import { DEFAULT_SETTINGS } from './settings';
 import { linearScore, pace, rollup, scoreKr, status, START_EQUALS_TARGET, type ScoreKind } from './score';
+import { COMMITMENTS, KINDS } from './vocabulary';
 import { describeValue, isBlank, parseDate, parseMeasure, parseNumber, type ValueError } from './values';
 
 /**
@@ -104,11 +105,6 @@ function isArgBlank(a: Arg): boolean {
   return a.m === null && isBlank(a.v);
 }
 
-/** Table lookup that ignores inherited keys ('__proto__', 'constructor' typed into a cell). */
-function hasOwn(table: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(table, key);
-}
-
 function cellError(error: ErrorCode, en: string, zh: string): CellError {
   return { error, message: en, zh };
 }
@@ -170,23 +166,12 @@ function elementwise(args: Arg[], cell: (i: number, j: number) => CellOut): OutM
 // ---------------------------------------------------------------------------------------------------------------
 // OKRSCORE
 
-const KIND_WORDS: Record<string, ScoreKind> = {
-  auto: 'auto', 自动: 'auto',
-  increase: 'increase', up: 'increase', increasing: 'increase', inc: 'increase', 增加: 'increase', 提升: 'increase', 递增: 'increase', 上升: 'increase',
-  decrease: 'decrease', down: 'decrease', decreasing: 'decrease', reduce: 'decrease', dec: 'decrease', 减少: 'decrease', 降低: 'decrease', 递减: 'decrease', 下降: 'decrease',
-  above: 'above', 'at least': 'above', 'stay above': 'above', min: 'above', 不低于: 'above', 至少: 'above', 保持高于: 'above', 保持不低于: 'above',
-  below: 'below', 'at most': 'below', 'stay below': 'below', max: 'below', 不高于: 'below', 至多: 'below', 保持低于: 'below', 保持不高于: 'below',
-  binary: 'binary', milestone: 'binary', 'done/not done': 'binary', yesno: 'binary', 里程碑: 'binary', 是否: 'binary', 完成与否: 'binary',
-};
-
 const KIND_LIST = 'auto, increase, decrease, above, below, binary';
 
 function parseKind(v: unknown): ScoreKind | CellError {
   if (isBlank(v)) return 'auto';
-  if (typeof v === 'string') {
-    const key = v.trim().toLowerCase().replace(/\s+/g, ' ');
-    if (hasOwn(KIND_WORDS, key)) return KIND_WORDS[key];
-  }
+  const k = typeof v === 'string' ? KINDS.get(v) : null;
+  if (k) return k;
   const seen = describeValue(v);
   return cellError('#VALUE!', `kind: "${seen}" is not one of ${KIND_LIST}`, `类型：“${seen}” 不是 ${KIND_LIST} 之一`);
 }
@@ -379,17 +364,10 @@ export function fnRollup(scores: unknown, weights?: unknown): CellOut {
 // ---------------------------------------------------------------------------------------------------------------
 // OKRSTATUS
 
-const COMMITMENT_WORDS: Record<string, Commitment> = {
-  committed: 'committed', commit: 'committed', commitment: 'committed', c: 'committed', 承诺: 'committed', 承诺型: 'committed', 必达: 'committed', 必达型: 'committed',
-  aspirational: 'aspirational', aspire: 'aspirational', stretch: 'aspirational', moonshot: 'aspirational', a: 'aspirational', 挑战: 'aspirational', 挑战型: 'aspirational', 愿景: 'aspirational', 愿景型: 'aspirational',
-};
-
 function parseCommitment(a: Arg, v: unknown): Commitment | null | CellError {
   if (isBlank(v)) return null;
-  if (typeof v === 'string') {
-    const key = v.trim().toLowerCase();
-    if (hasOwn(COMMITMENT_WORDS, key)) return COMMITMENT_WORDS[key];
-  }
+  const c = typeof v === 'string' ? COMMITMENTS.get(v) : null;
+  if (c) return c;
   const seen = describeValue(v);
   return cellError('#VALUE!', `${a.name}: "${seen}" is not committed or aspirational`, `${a.zh}：“${seen}” 不是 承诺型 或 挑战型`);
 }
@@ -402,18 +380,41 @@ function bandArg(a: Arg, v: unknown, dflt: number): number | CellError {
   return p.value;
 }
 
+/** atRiskPoints as typed: 25, or 25% (read as 25 points); blank -> the default. */
+function atRiskArg(a: Arg, v: unknown): number | CellError {
+  const p = parseNumber(v);
+  if (p.blank) return DEFAULT_SETTINGS.limits.atRiskPoints;
+  if (!p.ok) return argError(a, p.error);
+  const points = p.percent ? p.value * 100 : p.value;
+  if (points < 0) return cellError('#VALUE!', `${a.name}: ${points} is negative`, `${a.zh}：${points} 为负数`);
+  return points;
+}
+
 /**
- * OKRSTATUS(score, [type], [red], [yellow], [lang]) -> a status label per row.
+ * OKRSTATUS(score, [type], [red], [yellow], [lang], [expected], [atRiskPoints]) -> a status label per row.
  * type committed: 1.0 achieved, below needs review; aspirational: 1.0 "set too low", green band on target;
  * either: below red means rethink. red / yellow default to the bands 0.4 / 0.7. lang: en (default) or zh.
+ * expected (the row's Pace cell: progress expected today, 0-1): below 1, a score below 1 reads as Not started,
+ * On track, Behind or At risk (atRiskPoints, default 25, points behind); blank or 1 (due date reached) -> the bands.
  */
-export function fnOkrStatus(score: unknown, type?: unknown, red?: unknown, yellow?: unknown, lang?: unknown, ctx?: FunctionContext): OutMatrix {
+export function fnOkrStatus(
+  score: unknown,
+  type?: unknown,
+  red?: unknown,
+  yellow?: unknown,
+  lang?: unknown,
+  expected?: unknown,
+  atRiskPoints?: unknown,
+  ctx?: FunctionContext,
+): OutMatrix {
   const sc = toArg(score, 'score', '分数');
   const ty = toArg(type, 'type', '类型');
   const rd = toArg(red, 'red', '红色阈值');
   const ye = toArg(yellow, 'yellow', '黄色阈值');
   const lg = toArg(lang, 'lang', '语言');
-  return elementwise([sc, ty, rd, ye, lg], (i, j) => {
+  const ex = toArg(expected, 'expected', '应有进度');
+  const ar = toArg(atRiskPoints, 'atRiskPoints', '风险阈值');
+  return elementwise([sc, ty, rd, ye, lg, ex, ar], (i, j) => {
     const sv = at(sc, i, j);
     const L = langArg(at(lg, i, j), ctx);
     const sp = parseNumber(sv);
@@ -427,7 +428,12 @@ export function fnOkrStatus(score: unknown, type?: unknown, red?: unknown, yello
     const y = bandArg(ye, at(ye, i, j), Math.max(r, DEFAULT_SETTINGS.bands.yellow));
     if (typeof y !== 'number') return y;
     if (r > y) return cellError('#VALUE!', `red (${r}) is above yellow (${y})`, `红色阈值（${r}）高于黄色阈值（${y}）`);
-    return status(sp.value, c, { red: r, yellow: y }).label[L];
+    const ep = parseNumber(at(ex, i, j));
+    if (!ep.ok && !ep.blank) return argError(ex, ep.error);
+    const points = atRiskArg(ar, at(ar, i, j));
+    if (typeof points !== 'number') return points;
+    const during = ep.ok ? { expected: ep.value, atRiskPoints: points } : null;
+    return status(sp.value, c, { red: r, yellow: y }, during).label[L];
   });
 }
 
@@ -471,12 +477,8 @@ export function fnOkrPace(
     const tv = at(td, i, j);
     const todayP = isBlank(tv) ? null : parseDate(tv);
     if (todayP && !todayP.ok) return argError(td, (todayP as { error: ValueError }).error);
-    const arv = at(ar, i, j);
-    const arP = parseNumber(arv);
-    let points = DEFAULT_SETTINGS.limits.atRiskPoints;
-    if (arP.ok) points = arP.percent ? arP.value * 100 : arP.value;
-    else if (!arP.blank) return argError(ar, arP.error);
-    if (points < 0) return cellError('#VALUE!', `${ar.name}: ${points} is negative`, `${ar.zh}：${points} 为负数`);
+    const points = atRiskArg(ar, at(ar, i, j));
+    if (typeof points !== 'number') return points;
     const r = pace({
       progress: sp.ok ? sp.value : null,
       cycleStart: start.value,
@@ -573,6 +575,8 @@ export const FUNCTION_DOCS: FunctionDoc[] = [
       { name: 'red', optional: true, help: msg('Below this is red. Default 0.4.', '低于此值为红色。默认 0.4。') },
       { name: 'yellow', optional: true, help: msg('Below this is yellow. Default 0.7.', '低于此值为黄色。默认 0.7。') },
       { name: 'lang', optional: true, help: msg('Label language: en or zh. Default en.', '标签语言：en 或 zh。默认 en。') },
+      { name: 'expected', optional: true, help: msg('Progress expected today (the Pace cell, 0-1). Below 1: Not started, On track, Behind or At risk. Default: the bands.', '今天应有的进度（进度节奏单元格，0-1）。小于 1 时：未开始、进度正常、进度落后或有风险。默认按颜色区间。') },
+      { name: 'atRiskPoints', optional: true, help: msg('Points behind expected before "At risk". Default 25.', '落后预期多少个百分点算“有风险”。默认 25。') },
     ],
     returns: msg('Status label.', '状态标签。'),
     example: '=OKRSTATUS(E2:E20, "committed")',

@@ -6,12 +6,14 @@
 import type { CellBlock, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan } from './sheet-plan';
 import { a1, boundingRect, emptySheetPlan } from './sheet-plan';
 import type { OkrModel } from './model';
-import { msg, type Msg } from './i18n';
+import { msg, type Lang, type Msg } from './i18n';
 import {
-  closeCycle, historyFormats, historyHeader, historyToRows, rollForward, rowsFromHistory, GRID_FIELDS, HISTORY_SUPERSEDED_COL, type CloseResult,
+  closeCycle, historyFormats, historyHeader, historyToRows, rollForward, rowsFromHistory, GRID_FIELDS, HISTORY_FIELDS, HISTORY_SUPERSEDED_COL, type CloseResult,
 } from './close';
 import { FILLS, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
-import { count, planCellAt, usedExtent } from './plan-grid';
+import { count, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
+import { isCheckinSheet } from './checkins';
+import { isDashboardSheet } from './dashboard';
 
 export const HISTORY_SHEET = 'OKR History';
 
@@ -46,12 +48,48 @@ export function scoreSummaryText(d: ScoreDetails): Msg {
   );
 }
 
-function scorecardPlan(close: CloseResult, after: string): SheetPlan {
+/** Header of the cell that names the OKR sheet a scorecard (and each history row) was made from. */
+export const SOURCE_HEADER = msg('OKR sheet', 'OKR 工作表');
+
+const isSourceHeader = (v: unknown) => typeof v === 'string' && [SOURCE_HEADER.en, SOURCE_HEADER.zh].includes(v.trim());
+
+/** Sheets the add-in writes for itself; a command run on one of them works on the OKR sheet it came from. */
+export function isGeneratedSheet(name: string): boolean {
+  return name === HISTORY_SHEET || /^Scorecard /.test(name) || isCheckinSheet(name) || isDashboardSheet(name);
+}
+
+/**
+ * The OKR sheet a sheet the add-in wrote came from, when it still exists: a scorecard names it beside its header
+ * (SOURCE_HEADER, the name below it); the history in its 'OKR sheet' column (the last row naming an existing sheet).
+ */
+export function sourceSheetOf(snap: SheetSnapshot, sheetNames: string[]): string | null {
+  const exists = (v: unknown): string | null => (typeof v === 'string' && v.trim() && sheetNames.includes(v.trim()) && v.trim() !== snap.name ? v.trim() : null);
+  const values = snap.values;
+  for (let r = 0; r < Math.min(values.length, 5); r++) {
+    const line = values[r] ?? [];
+    for (let c = 0; c < line.length; c++) {
+      if (!isSourceHeader(line[c])) continue;
+      if (snap.name === HISTORY_SHEET || isCheckinSheet(snap.name)) {
+        for (let k = values.length - 1; k > r; k--) {
+          const name = exists(values[k]?.[c]);
+          if (name) return name;
+        }
+        return null;
+      }
+      return exists(values[r + 1]?.[c]);
+    }
+  }
+  return null;
+}
+
+function scorecardPlan(close: CloseResult, after: string, lang: Lang): SheetPlan {
   const name = scorecardSheetName(close.cycle);
   const plan: SheetPlan = { ...emptySheetPlan(name), create: { after }, replaceAll: true };
   const rows = close.scorecard as PlanCell[][];
   const width = rows[0]?.length ?? 0;
   plan.writes.push({ row: 0, col: 0, cells: rows });
+  // Which OKR sheet this scorecard scores, one column right of the table (commands run here work on that sheet).
+  plan.writes.push({ row: 0, col: width + 1, cells: [[SOURCE_HEADER[lang]], [after]] });
   if (rows.length > 1) {
     // Average score and With aligned (columns 7 and 8 of the scorecard) as scores.
     plan.numberFormats.push({ row: 1, col: 6, formats: Array.from({ length: rows.length - 1 }, () => ['0.00', '0.00']) });
@@ -91,6 +129,12 @@ function historyPlan(close: CloseResult, hist: SheetSnapshot | undefined, header
   }
   if (!fresh.length && !supersede.length) return null;
   const plan = emptySheetPlan(HISTORY_SHEET);
+  // A history written before rows named their OKR sheet: its header gets that column's name too.
+  const headerLine = headerRowRel >= 0 ? hist.values[headerRowRel] ?? [] : null;
+  const sheetCol = HISTORY_FIELDS.indexOf('sheet');
+  if (fresh.length && headerLine && !headerLine.some(isSourceHeader) && isEmptyValue(headerLine[sheetCol])) {
+    plan.writes.push({ row: hist.origin.row + headerRowRel, col: hist.origin.col + sheetCol, cells: [[historyHeader(lang)[sheetCol]]] });
+  }
   if (supersede.length) {
     const col = supersededCol(hist, headerRowRel);
     const rows = supersede.map((i) => hist.origin.row + rowIndex[i]);
@@ -126,7 +170,7 @@ export function planScore(active: SheetSnapshot, sheetNames: string[], others: R
   const close = closeCycle(model, { settings: ctx.settings, today: ctx.today, history: parsed.rows });
   const convert = planConvert(active, sheetNames, ctx, model);
   const sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
-  const scorecard = scorecardPlan(close, active.name);
+  const scorecard = scorecardPlan(close, active.name, ctx.settings.lang);
   sheets.push(scorecard);
   const history = historyPlan(close, hist && sheetNames.includes(HISTORY_SHEET) ? hist : undefined, parsed.headerRow, parsed.rowIndex, ctx, scorecard.sheet);
   if (history) sheets.push(history);

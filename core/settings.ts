@@ -1,5 +1,6 @@
 import type { Lang } from './i18n';
 import type { Field } from './model';
+import { FIELD_LABELS, normalizeHeader } from './headers';
 
 /** Score bands: a score below `red` is red, below `yellow` is yellow, otherwise green. */
 export interface Bands {
@@ -45,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Merge partial settings (as stored by a host) over the defaults; anything malformed falls back to the default. */
 export function resolveSettings(partial: unknown): Settings {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stored JSON of any shape; each field is checked below
   const p = (partial && typeof partial === 'object' ? partial : {}) as Record<string, any>;
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
   const bands = p.bands ?? {};
@@ -82,4 +84,21 @@ function columnRolesOf(v: unknown): Record<string, Field | 'ignore'> {
     if (role === 'ignore' || FIELD_NAMES.has(role)) out[k.trim()] = role as Field | 'ignore';
   }
   return out;
+}
+
+const IGNORE_WORDS = new Set(['ignore', 'none', 'notused', '忽略', '不使用'].map(normalizeHeader));
+
+/**
+ * A column role as a person names it ('target', 'Target', 'Key Result', '目标值', 'ignore'): a field's code or its label
+ * in either language (see FIELD_LABELS), or 'ignore'; null when it names no role.
+ */
+export function columnRoleOf(word: string): Field | 'ignore' | null {
+  const key = normalizeHeader(word);
+  if (!key) return null;
+  if (IGNORE_WORDS.has(key)) return 'ignore';
+  for (const field of FIELD_NAMES) {
+    const label = FIELD_LABELS[field as Field];
+    if (key === normalizeHeader(field) || key === normalizeHeader(label.en) || key === normalizeHeader(label.zh)) return field as Field;
+  }
+  return null;
 }

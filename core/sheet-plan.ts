@@ -25,7 +25,10 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   host: HostKind;
+  /** The sheet the command works on: the active sheet, or the `subject` a ReadRequest named. */
   active: SheetSnapshot;
+  /** The sheet the user is on, when the host read a `subject` instead (e.g. the scorecard the OKR sheet is behind). */
+  shown?: string;
   /** Every sheet name in tab order. */
   sheetNames: string[];
   /** Other sheets a command asked for (e.g. 'OKR History'), by name; only those that exist. */
@@ -174,6 +177,8 @@ export interface ReadRequest {
   backgrounds: boolean;
   /** Extra sheets to read if they exist (e.g. the history sheet). */
   others: string[];
+  /** Read this sheet as `active` instead of the active sheet (core asked for it: see CommandResult.readAgain). */
+  subject?: string;
 }
 
 export interface CommandResult {
@@ -183,6 +188,22 @@ export interface CommandResult {
   summary: Msg;
   /** Structured data for the panel (findings, counts); plain JSON. */
   details?: unknown;
+  /**
+   * Core needs more before it can plan: another sheet to work on (the active one is a sheet the add-in wrote) and/or
+   * sheets the plan would change that were not read (so a failure can put them back). The host reads again with
+   * rereadFor(...) and runs the command once more; nothing is applied from a result that asks this.
+   */
+  readAgain?: { subject?: string; others?: string[] };
+}
+
+/** The read a host makes next when `result` asks for more (null when it does not): at most twice per command. */
+export function rereadFor(req: ReadRequest, result: CommandResult): ReadRequest | null {
+  const more = result?.readAgain;
+  if (!more) return null;
+  const others = [...req.others];
+  for (const o of more.others ?? []) if (!others.includes(o)) others.push(o);
+  const subject = more.subject ?? req.subject;
+  return { ...req, others, ...(subject ? { subject } : {}) };
 }
 
 /** 0-based column index -> 'A', 'B', ..., 'AA'. */

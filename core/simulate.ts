@@ -1,5 +1,5 @@
 /**
- * A pure, in-memory workbook that applies a WorkbookPlan the way the host rules in team.md describe.
+ * A pure, in-memory workbook that applies a WorkbookPlan the way docs/host-contract.md describes.
  * Used by tests (idempotency, nothing lost, restore), and by the benchmark; never by the hosts themselves.
  */
 import type { ChartSpec, HostKind, PlanCell, SheetPlan, WorkbookPlan, WorkbookSnapshot, SheetSnapshot, ListValidation, ConditionalRule, HeaderStyle, ReadRequest } from './sheet-plan';
@@ -195,8 +195,11 @@ export function sheetSnapshot(book: SimBook, name: string, req: Partial<ReadRequ
 /** A WorkbookSnapshot with `active` as the active sheet and the requested others, as a host reads it. */
 export function workbookSnapshot(book: SimBook, active: string, req: ReadRequest = { formulas: true, notes: true, backgrounds: true, others: [] }): WorkbookSnapshot {
   const others: Record<string, SheetSnapshot> = {};
-  for (const o of req.others) if (book.sheets.some((s) => s.name === o)) others[o] = sheetSnapshot(book, o, req);
-  return { host: book.host, today: book.today, sheetNames: book.sheets.map((s) => s.name), active: sheetSnapshot(book, active, req), others };
+  const subject = req.subject && book.sheets.some((s) => s.name === req.subject) ? req.subject : active;
+  for (const o of req.others) if (o !== subject && book.sheets.some((s) => s.name === o)) others[o] = sheetSnapshot(book, o, req);
+  const snap: WorkbookSnapshot = { host: book.host, today: book.today, sheetNames: book.sheets.map((s) => s.name), active: sheetSnapshot(book, subject, req), others };
+  if (subject !== active) snap.shown = active;
+  return snap;
 }
 
 /** A sheet's content in a canonical form (trailing empties trimmed) so two books can be compared with toEqual. */

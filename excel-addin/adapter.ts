@@ -18,6 +18,7 @@ import {
   type ChartSpec,
   isOwnedRuleFormula,
   rectA1,
+  rereadFor,
   type CellBlock,
   type PlanCell,
   type ReadRequest,
@@ -113,8 +114,11 @@ function sheetSnapshot(p: Pending, req: ReadRequest): SheetSnapshot {
 export async function readSnapshot(ctx: Excel.RequestContext, req: ReadRequest, today = localToday()): Promise<WorkbookSnapshot> {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
-  const activeWs = sheets.getActiveWorksheet();
+  // The sheet the command works on: the active one, or the subject core asked for (the user stays where they are).
+  const shownWs = sheets.getActiveWorksheet();
+  const activeWs = req.subject ? sheets.getItem(req.subject) : shownWs;
   activeWs.load('name');
+  if (req.subject) shownWs.load('name');
   const active = queueSheetRead(activeWs, '', req, req.backgrounds);
   const notes = req.notes ? activeWs.notes.load('items/content') : null;
   await ctx.sync();
@@ -131,6 +135,7 @@ export async function readSnapshot(ctx: Excel.RequestContext, req: ReadRequest, 
   }
 
   const snap: WorkbookSnapshot = { host: 'excel', active: sheetSnapshot(active, req), sheetNames, others: {}, today };
+  if (req.subject && shownWs.name !== activeWs.name) snap.shown = shownWs.name;
   if (notes) {
     const { origin, values } = snap.active;
     const m = values.map((r) => r.map(() => ''));
@@ -416,9 +421,15 @@ export async function runExcelCommand(
   let snap: WorkbookSnapshot;
   let result: ReturnType<typeof runCommand>;
   try {
-    const req = readsFor(name, settings);
+    let req = readsFor(name, settings);
     snap = await excel.run((ctx) => readSnapshot(ctx, req, today));
     result = runCommand(name, snap, settings, opts);
+    // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
+    for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
+      const next: ReadRequest = (req = more);
+      snap = await excel.run((ctx) => readSnapshot(ctx, next, today));
+      result = runCommand(name, snap, settings, opts);
+    }
   } catch (e) {
     return {
       ok: false,

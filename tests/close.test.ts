@@ -334,6 +334,7 @@ describe('history', () => {
       closedOn: '2027-01-05',
       revision: 2,
       superseded: true,
+      sheet: '',
     });
     expect(parsed.rows[1]).toMatchObject({ owner: null, level: null, closedOn: '2027-01-05', superseded: false });
   });

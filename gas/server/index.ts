@@ -40,6 +40,8 @@ global.ROLLUP = rollupFn;
  * @param {any} [red] Below this is red. Default 0.4.
  * @param {any} [yellow] Below this is yellow. Default 0.7.
  * @param {any} [lang] Label language: en or zh. Default en.
+ * @param {any} [expected] Progress expected today (the Pace cell, 0-1). Below 1: Not started, On track, Behind or At risk. Default: the bands.
+ * @param {any} [atRiskPoints] Points behind expected before "At risk". Default 25.
  * @return Status label.
  * @customfunction
  */

@@ -4,7 +4,7 @@
  */
 import { COMMANDS, readsFor, restorePlan, runCommand, type CommandName } from '../../core/commands';
 import { t, type Msg } from '../../core/i18n';
-import type { WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
+import { rereadFor, type CommandResult, type WorkbookPlan, type WorkbookSnapshot } from '../../core/sheet-plan';
 import { applyWorkbookPlan, runUndo, type UndoJournal } from './apply';
 import { BUSY, PANEL_TITLE, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from './messages';
 import { loadSettings, uiLang } from './settings-store';
@@ -45,12 +45,20 @@ export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}): Ho
     const settings = loadSettings();
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     let snap: WorkbookSnapshot;
+    let result: CommandResult;
     try {
-      snap = readWorkbook(ss, readsFor(command, settings));
+      let req = readsFor(command, settings);
+      snap = readWorkbook(ss, req);
+      result = runCommand(command, snap, settings, opts);
+      // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
+      for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
+        req = more;
+        snap = readWorkbook(ss, req);
+        result = runCommand(command, snap, settings, opts);
+      }
     } catch (e) {
       return { ok: false, summary: readFailed(errorText(e)) };
     }
-    const result = runCommand(command, snap, settings, opts);
     if (!result.ok) return { ok: false, summary: result.summary, details: plain(result.details) };
     const journal: UndoJournal = [];
     try {

@@ -79,8 +79,8 @@ test("OKRSTATUS follows Excel's display language when lang is omitted", () => {
   const en = loadBuiltFunctions('en-US').get('OKRSTATUS')!;
   const zh = loadBuiltFunctions('zh-CN').get('OKRSTATUS')!;
   const args: unknown[] = [[[1], [0.2]], [['committed'], ['committed']], null, null, null];
-  expect(en(...args)).toEqual(fnOkrStatus(args[0], args[1], null, null, null, { lang: 'en' }));
-  expect(zh(...args)).toEqual(fnOkrStatus(args[0], args[1], null, null, null, { lang: 'zh' }));
+  expect(en(...args)).toEqual(fnOkrStatus(args[0], args[1], null, null, null, null, null, { lang: 'en' }));
+  expect(zh(...args)).toEqual(fnOkrStatus(args[0], args[1], null, null, null, null, null, { lang: 'zh' }));
   expect(zh(...args)).not.toEqual(en(...args));
 });
 

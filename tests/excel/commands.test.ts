@@ -69,10 +69,29 @@ describe('English table', () => {
     for (const cf of sheet.conditionalFormats) expect(cf.formula.replace(/\s/g, '')).toContain(OWNED_RULE_MARK);
   });
 
-  test('bands show as a person sees them: red below 0.4, yellow below 0.7, green from 0.7', async () => {
+  test('during the quarter a score is coloured by its pace: red at risk, yellow behind, green on track', async () => {
+    // FIXTURE_TODAY 2026-11-23: 53 of 91 days of 2026-Q4, so 58% is expected of a KR due 2026-12-31.
     const { wb, excel } = bookWith([{ name: EN, grid: englishTable }]);
     await run(excel, 'convert');
     const col = colOf(wb, EN, 2, /score/i);
+    const status = colOf(wb, EN, 2, /status/i);
+    const red = wb.displayFill(EN, 10, col); // 0: 58 points behind
+    const yellow = wb.displayFill(EN, 4, col); // 3/7 = 0.43: 15 points behind
+    const green = wb.displayFill(EN, 6, col); // 1
+    expect([red, yellow, green].every(Boolean)).toBe(true);
+    expect(new Set([red, yellow, green]).size).toBe(3);
+    expect([wb.value(EN, 10, status), wb.value(EN, 4, status), wb.value(EN, 6, status)]).toEqual(['At risk', 'Behind', 'Achieved']);
+    // 4/7 due 2026-11-30: 53 of 60 days gone, 88% expected, 31 points behind
+    expect(wb.displayFill(EN, 12, col)).toBe(red);
+    expect(wb.value(EN, 12, status)).toBe('At risk');
+  });
+
+  test('after the due date the bands grade the score: red below 0.4, yellow below 0.7, green from 0.7', async () => {
+    const { wb, excel } = bookWith([{ name: EN, grid: englishTable }], true, '2027-01-05');
+    await run(excel, 'convert');
+    const col = colOf(wb, EN, 2, /score/i);
+    const pace = colOf(wb, EN, 2, /pace/i);
+    expect(wb.value(EN, 4, pace)).toBe(1);
     const red = wb.displayFill(EN, 10, col); // 0
     const yellow = wb.displayFill(EN, 4, col); // 3/7
     const green = wb.displayFill(EN, 6, col); // 1
@@ -80,6 +99,7 @@ describe('English table', () => {
     expect(new Set([red, yellow, green]).size).toBe(3);
     expect(wb.displayFill(EN, 12, col)).toBe(yellow); // 4/7
     expect(wb.displayFill(EN, 7, col)).toBe(green); // 1
+    expect(wb.value(EN, 10, colOf(wb, EN, 2, /status/i))).toBe('Rethink');
   });
 
   test('converting twice changes nothing', async () => {
