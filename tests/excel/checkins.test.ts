@@ -10,6 +10,7 @@ import { createExcel, createOffice, SimWorkbook } from '../../playground/excel-s
 import { stampEdit } from '../../excel-addin/adapter';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { dateAt } from '../clock';
+import { SYNC_BUDGET } from '../../excel-addin/payload';
 import { englishTable, generatedTable } from '../fixtures/sheets';
 import { bookWith, DIST, dumpBook, requireBuild, typed } from './helpers';
 
@@ -139,26 +140,40 @@ describe('Check in from the ribbon (built commands.js)', () => {
 });
 
 describe('Check in: syncs and failures', () => {
-  async function syncs(n: number): Promise<number[]> {
+  interface Count {
+    syncs: number;
+    refused: number;
+    bytes: number;
+  }
+  async function syncs(n: number): Promise<Count[]> {
     const wb = new SimWorkbook([]);
     wb.sheets = [];
     wb.addSheet('Team', generatedTable(n) as (string | number)[][]);
     const r = ribbon(wb);
-    const out: number[] = [];
+    const out: Count[] = [];
     for (const day of ['2026-10-05', '2026-10-12', '2026-10-12']) {
       wb.activate('Team');
-      const s0 = wb.syncCount;
+      const [s0, r0, b0] = [wb.syncCount, wb.refusedSyncs, wb.totalBytes];
       await r.click('okrCheckin', day);
       expect(wb.sheet(DASH)).toBeDefined();
-      out.push(wb.syncCount - s0);
+      out.push({ syncs: wb.syncCount - s0, refused: wb.refusedSyncs - r0, bytes: wb.totalBytes - b0 });
     }
     return out;
   }
 
-  test('syncs per check-in are equal at 100 and 10,000 KR rows (new log, new day, same day)', async () => {
+  test('syncs per check-in: the same at 100 and 10,000 KR rows while under the payload budget, else one per budget of bytes', async () => {
     const small = await syncs(100);
-    expect(await syncs(10000)).toEqual(small);
-    for (const s of small) expect(s).toBeLessThanOrEqual(6);
+    // read + lookup (the dashboard's charts, once it exists) + apply.
+    expect(small.map((c) => [c.syncs, c.refused])).toEqual([[2, 0], [3, 0], [3, 0]]);
+    const large = await syncs(10000);
+    // The first check-in at 10,000 rows stays under the budget: exactly the small workbook's syncs.
+    expect(large[0]).toMatchObject({ syncs: 2, refused: 0 });
+    // Later ones read the sheet, a 10,000-row log and dashboard (several MB): a refused read, then each of the three
+    // sheets in bands of at most a budget of bytes (excel-addin/read.ts), as every command does past the budget.
+    large.forEach((m, i) => {
+      if (m.refused === 0) expect([i, m.syncs]).toEqual([i, small[i].syncs]);
+      else expect([i, m.syncs <= small[i].syncs + 2 + Math.ceil(m.bytes / SYNC_BUDGET) + 3]).toEqual([i, true]);
+    });
   }, 120000);
 
   async function writesOfSecondDay(): Promise<number> {
