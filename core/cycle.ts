@@ -19,6 +19,10 @@ function daysInMonth(year: number, month: number): number {
 export function makeCycle(kind: CycleKind, year: number, n = 1): Cycle | null {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR || !Number.isInteger(n)) return null;
   if (kind === 'year') return { id: String(year), kind, start: `${year}-01-01`, end: `${year}-12-31` };
+  if (kind === 'half') {
+    if (n !== 1 && n !== 2) return null;
+    return { id: `${year}-H${n}`, kind, start: n === 1 ? `${year}-01-01` : `${year}-07-01`, end: n === 1 ? `${year}-06-30` : `${year}-12-31` };
+  }
   if (kind === 'quarter') {
     if (n < 1 || n > 4) return null;
     const first = (n - 1) * 3 + 1;
@@ -40,6 +44,7 @@ function partsOf(c: Cycle): { year: number; n: number } {
   const month = Number(c.start.slice(5, 7));
   if (c.kind === 'quarter') return { year, n: Math.floor((month - 1) / 3) + 1 };
   if (c.kind === 'month') return { year, n: month };
+  if (c.kind === 'half') return { year, n: month <= 6 ? 1 : 2 };
   return { year, n: 1 };
 }
 
@@ -54,7 +59,7 @@ export function prevCycle(c: Cycle): Cycle {
 /** The cycle `by` cycles after (or before, when negative) `c`, of the same kind. */
 export function shiftCycle(c: Cycle, by: number): Cycle {
   const { year, n } = partsOf(c);
-  const per = c.kind === 'quarter' ? 4 : c.kind === 'month' ? 12 : 1;
+  const per = c.kind === 'quarter' ? 4 : c.kind === 'month' ? 12 : c.kind === 'half' ? 2 : 1;
   const index = year * per + (n - 1) + by;
   const y = Math.floor(index / per);
   const made = makeCycle(c.kind, y, index - y * per + 1);
@@ -72,6 +77,7 @@ export function cycleOf(date: string, kind: CycleKind): Cycle | null {
   if (month < 1 || month > 12) return null;
   if (kind === 'year') return makeCycle('year', year);
   if (kind === 'quarter') return makeCycle('quarter', year, Math.floor((month - 1) / 3) + 1);
+  if (kind === 'half') return makeCycle('half', year, month <= 6 ? 1 : 2);
   return makeCycle('month', year, month);
 }
 
@@ -92,9 +98,11 @@ export function formatCycle(c: Cycle, lang: Lang): string {
   if (lang === 'zh') {
     if (c.kind === 'quarter') return `${year}年第${QUARTER_ZH[n - 1]}季度`;
     if (c.kind === 'month') return `${year}年${n}月`;
+    if (c.kind === 'half') return `${year}年${n === 1 ? '上' : '下'}半年`;
     return `${year}年`;
   }
   if (c.kind === 'quarter') return `Q${n} ${year}`;
+  if (c.kind === 'half') return `H${n} ${year}`;
   if (c.kind === 'month') return `${MONTHS_SHORT[n - 1]} ${year}`;
   return String(year);
 }
@@ -166,6 +174,11 @@ const ANCHORED: Pattern[] = [
   { re: /^(\d{4})\s*,?\s*([a-z]{3,9})\.?$/i, make: (m) => mo(Number(m[1]), monthFromName(m[2])) },
   { re: /^(?:FY\s*|财年\s*)?(\d{4})\s*(?:年度?|财年)?$/i, make: (m) => makeCycle('year', Number(m[1])) },
   { re: /^FY\s*'?(\d{2})$/i, make: (m) => makeCycle('year', fullYear(m[1])) },
+  { re: /^(?:annual|year|yearly|full year|fy)\s*(\d{4})$/i, make: (m) => makeCycle('year', Number(m[1])) },
+  { re: /^(\d{4})\s*(?:annual|yearly|full year)$/i, make: (m) => makeCycle('year', Number(m[1])) },
+  { re: /^H\s*([12])\s*[-/,']?\s*(?:FY\s*)?(\d{4}|\d{2})$/i, make: (m) => makeCycle('half', fullYear(m[2]), Number(m[1])) },
+  { re: /^(?:FY\s*)?(\d{4})\s*[-/.\s_]?\s*H\s*([12])$/i, make: (m) => makeCycle('half', Number(m[1]), Number(m[2])) },
+  { re: /^(\d{4})\s*年?\s*([上下])半年$/, make: (m) => makeCycle('half', Number(m[1]), m[2] === '上' ? 1 : 2) },
   // Forms without a year take the default year.
   { re: /^Q\s*([1-4])$/i, make: (m, t) => qn(t, m[1]) },
   { re: new RegExp(`^(?:第\\s*)?${QN}\\s*季度$`), make: (m, t) => qn(t, m[1]) },
@@ -212,6 +225,11 @@ const IN_TEXT: Pattern[] = [
   { re: /(?<![A-Za-z])Q\s*([1-4])\s*[-/,']?\s*(\d{4})(?![0-9])/i, make: (m) => q(Number(m[2]), m[1]) },
   { re: new RegExp(`${Y}\\s*年\\s*(1[0-2]|0?[1-9])\\s*月`), make: (m) => mo(Number(m[1]), Number(m[2])) },
   { re: /\b([A-Za-z]{3,9})\.?\s+(\d{4})\b/, make: (m) => mo(Number(m[2]), monthFromName(m[1])) },
+  { re: /(?<![A-Za-z0-9])H\s*([12])\s*[-/,']?\s*(\d{4})(?![0-9])/i, make: (m) => makeCycle('half', Number(m[2]), Number(m[1])) },
+  { re: /(\d{4})\s*[-/\s]?\s*H\s*([12])(?![0-9])/i, make: (m) => makeCycle('half', Number(m[1]), Number(m[2])) },
+  { re: /(\d{4})\s*年?\s*([上下])半年/, make: (m) => makeCycle('half', Number(m[1]), m[2] === '上' ? 1 : 2) },
+  { re: /\b(?:annual|yearly|full[- ]year|FY)\s*(\d{4})\b/i, make: (m) => makeCycle('year', Number(m[1])) },
+  { re: /(\d{4})\s*(?:年度|annual\b)/i, make: (m) => makeCycle('year', Number(m[1])) },
   { re: new RegExp(`第\\s*${QN}\\s*季度`), make: (m, t) => qn(t, m[1]) },
   { re: new RegExp(`(?<![0-9])${QN}\\s*季度`), make: (m, t) => qn(t, m[1]) },
   { re: /(?<![A-Za-z0-9])Q\s*([1-4])(?![0-9])/i, make: (m, t) => qn(t, m[1]) },
@@ -232,4 +250,21 @@ export function findCycleInText(text: string, opts: CycleParseOptions = {}): Cyc
     }
   }
   return null;
+}
+
+/** "end of", "末", "底": a deadline written as the end of a cycle ('2024年Q2末', 'end of Q3 2026', '年底'). */
+const END_OF = /末|底|结束前?|\bend\s+of\b|\bby\s+the\s+end\b/i;
+
+/**
+ * A due date written as a cycle: '2024年Q2末' -> 2024-06-30, 'end of Q3 2026' and plain 'Q3 2026' -> its last day.
+ * Null when the text names no cycle. Forms without a year need `opts.today`.
+ */
+export function cycleEndDate(text: string, opts: CycleParseOptions = {}): string | null {
+  const s = normalise(String(text ?? ''));
+  if (!s || s.length > 60) return null;
+  const whole = parseCycle(s, opts);
+  if (whole) return whole.end;
+  if (!END_OF.test(s)) return null;
+  const c = findCycleInText(s.replace(END_OF, ' '), opts);
+  return c ? c.end : null;
 }

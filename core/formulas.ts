@@ -12,6 +12,7 @@ import type { HostKind } from './sheet-plan';
 import { DEFAULT_SETTINGS, type Bands } from './settings';
 import type { Lang } from './i18n';
 import { STATUS_LABELS, type StatusCode } from './score';
+import { COMMITMENT_VOCAB, DONE_VOCAB, KIND_VOCAB, wordKey } from './vocabulary';
 
 export type FormulaMode = 'addin' | 'portable';
 
@@ -28,18 +29,18 @@ export function fnName(host: HostKind, name: string): string {
 }
 
 /**
- * Kind words the portable formula recognises (the custom function's words for these kinds, lower case, spaces
- * collapsed). Anything else (blank, auto, increase/decrease words) is linear, which scores both directions right.
+ * Kind words the portable formula recognises: vocabulary.ts's words for these kinds (the custom function's and the
+ * reader's). Anything else (blank, auto, increase/decrease words) is linear, which scores both directions right.
  */
 export const PORTABLE_KIND_WORDS: { binary: string[]; above: string[]; below: string[] } = {
-  binary: ['binary', 'milestone', 'done/not done', 'yesno', '里程碑', '是否', '完成与否'],
-  above: ['above', 'at least', 'stay above', 'min', '不低于', '至少', '保持高于', '保持不低于'],
-  below: ['below', 'at most', 'stay below', 'max', '不高于', '至多', '保持低于', '保持不高于'],
+  binary: KIND_VOCAB.binary.map(wordKey),
+  above: KIND_VOCAB.above.map(wordKey),
+  below: KIND_VOCAB.below.map(wordKey),
 };
 
-/** Done / not-done words the portable binary formula reads (lower case), beside TRUE/FALSE and 1/0. */
-export const PORTABLE_DONE_WORDS = ['true', 'yes', 'y', 'done', 'complete', 'completed', 'finished', 'achieved', 'ok', 'x', '完成', '已完成', '达成', '已达成', '是', '对', '✓', '✔', '✅', '√'];
-export const PORTABLE_NOT_DONE_WORDS = ['false', 'no', 'n', 'not done', 'todo', 'pending', 'in progress', 'not started', '否', '未完成', '没完成', '未达成', '进行中', '未开始', '✗', '×'];
+/** Done / not-done words the portable binary formula reads (vocabulary.ts's), beside TRUE/FALSE and 1/0. */
+export const PORTABLE_DONE_WORDS = DONE_VOCAB.done.map(wordKey);
+export const PORTABLE_NOT_DONE_WORDS = DONE_VOCAB.notDone.map(wordKey);
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -156,8 +157,8 @@ export function statusFormula(host: HostKind, mode: FormulaMode, score: string, 
   );
 }
 
-/** Type words the portable status formula reads (the custom function's words, lower case). */
+/** Type words the portable status formula reads (vocabulary.ts's, the custom function's). */
 export const PORTABLE_TYPE_WORDS = {
-  aspirational: ['aspirational', 'aspire', 'stretch', 'moonshot', 'a', '挑战', '挑战型', '愿景', '愿景型'],
-  committed: ['committed', 'commit', 'commitment', 'c', '承诺', '承诺型', '必达', '必达型'],
+  aspirational: COMMITMENT_VOCAB.aspirational.map(wordKey),
+  committed: COMMITMENT_VOCAB.committed.map(wordKey),
 };

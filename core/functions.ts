@@ -15,6 +15,7 @@ import { langFromLocale, msg, type Lang, type Msg } from './i18n';
 import type { Commitment } from './model';
 import { DEFAULT_SETTINGS } from './settings';
 import { linearScore, pace, rollup, scoreKr, status, START_EQUALS_TARGET, type ScoreKind } from './score';
+import { COMMITMENTS, KINDS } from './vocabulary';
 import { describeValue, isBlank, parseDate, parseMeasure, parseNumber, type ValueError } from './values';
 
 /**
@@ -104,11 +105,6 @@ function isArgBlank(a: Arg): boolean {
   return a.m === null && isBlank(a.v);
 }
 
-/** Table lookup that ignores inherited keys ('__proto__', 'constructor' typed into a cell). */
-function hasOwn(table: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(table, key);
-}
-
 function cellError(error: ErrorCode, en: string, zh: string): CellError {
   return { error, message: en, zh };
 }
@@ -170,23 +166,12 @@ function elementwise(args: Arg[], cell: (i: number, j: number) => CellOut): OutM
 // ---------------------------------------------------------------------------------------------------------------
 // OKRSCORE
 
-const KIND_WORDS: Record<string, ScoreKind> = {
-  auto: 'auto', 自动: 'auto',
-  increase: 'increase', up: 'increase', increasing: 'increase', inc: 'increase', 增加: 'increase', 提升: 'increase', 递增: 'increase', 上升: 'increase',
-  decrease: 'decrease', down: 'decrease', decreasing: 'decrease', reduce: 'decrease', dec: 'decrease', 减少: 'decrease', 降低: 'decrease', 递减: 'decrease', 下降: 'decrease',
-  above: 'above', 'at least': 'above', 'stay above': 'above', min: 'above', 不低于: 'above', 至少: 'above', 保持高于: 'above', 保持不低于: 'above',
-  below: 'below', 'at most': 'below', 'stay below': 'below', max: 'below', 不高于: 'below', 至多: 'below', 保持低于: 'below', 保持不高于: 'below',
-  binary: 'binary', milestone: 'binary', 'done/not done': 'binary', yesno: 'binary', 里程碑: 'binary', 是否: 'binary', 完成与否: 'binary',
-};
-
 const KIND_LIST = 'auto, increase, decrease, above, below, binary';
 
 function parseKind(v: unknown): ScoreKind | CellError {
   if (isBlank(v)) return 'auto';
-  if (typeof v === 'string') {
-    const key = v.trim().toLowerCase().replace(/\s+/g, ' ');
-    if (hasOwn(KIND_WORDS, key)) return KIND_WORDS[key];
-  }
+  const k = typeof v === 'string' ? KINDS.get(v) : null;
+  if (k) return k;
   const seen = describeValue(v);
   return cellError('#VALUE!', `kind: "${seen}" is not one of ${KIND_LIST}`, `类型：“${seen}” 不是 ${KIND_LIST} 之一`);
 }
@@ -379,17 +364,10 @@ export function fnRollup(scores: unknown, weights?: unknown): CellOut {
 // ---------------------------------------------------------------------------------------------------------------
 // OKRSTATUS
 
-const COMMITMENT_WORDS: Record<string, Commitment> = {
-  committed: 'committed', commit: 'committed', commitment: 'committed', c: 'committed', 承诺: 'committed', 承诺型: 'committed', 必达: 'committed', 必达型: 'committed',
-  aspirational: 'aspirational', aspire: 'aspirational', stretch: 'aspirational', moonshot: 'aspirational', a: 'aspirational', 挑战: 'aspirational', 挑战型: 'aspirational', 愿景: 'aspirational', 愿景型: 'aspirational',
-};
-
 function parseCommitment(a: Arg, v: unknown): Commitment | null | CellError {
   if (isBlank(v)) return null;
-  if (typeof v === 'string') {
-    const key = v.trim().toLowerCase();
-    if (hasOwn(COMMITMENT_WORDS, key)) return COMMITMENT_WORDS[key];
-  }
+  const c = typeof v === 'string' ? COMMITMENTS.get(v) : null;
+  if (c) return c;
   const seen = describeValue(v);
   return cellError('#VALUE!', `${a.name}: "${seen}" is not committed or aspirational`, `${a.zh}：“${seen}” 不是 承诺型 或 挑战型`);
 }

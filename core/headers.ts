@@ -20,7 +20,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
   current: ['Current', 'Current value', 'Actual', 'Actual value', 'Actuals', 'Progress value', 'Achieved', 'Value', 'Latest', 'Latest value', 'Result value', 'Now', '当前值', '实际值', '完成值', '当前', '实际', '完成量', '达成值', '实际完成', '当前进度值', '现值'],
   unit: ['Unit', 'Units', 'UoM', 'Unit of measure', 'Metric unit', '单位', '计量单位'],
   weight: ['Weight', 'Weights', 'Weighting', 'Weight %', '权重', '比重', '占比', '权重%'],
-  due: ['Due', 'Due date', 'Deadline', 'End date', 'Target date', 'By', 'Due by', 'Finish by', 'Completion date', '截止日期', '截止时间', '截止', '完成时间', '完成日期', '到期日', '期限', '截至日期', '截止日'],
+  due: ['Due', 'Due date', 'Deadline', 'End date', 'Target date', 'By', 'Due by', 'Finish by', 'Completion date', '截止日期', '截止时间', '截止', '完成时间', '完成日期', '到期日', '期限', '截至日期', '截止日', '时限', '完成时限', '时间节点', '计划完成时间', '预计完成时间', 'Due on', 'Target completion', 'End'],
   confidence: ['Confidence', 'Confidence level', 'Confidence score', 'Certainty', '信心', '信心指数', '信心值', '把握', '把握度', '置信度', '信心度'],
   alignedTo: ['Aligned to', 'Aligned with', 'Alignment', 'Parent', 'Parent objective', 'Parent KR', 'Supports', 'Contributes to', 'Links to', '对齐', '对齐目标', '上级目标', '支撑', '支撑目标', '父目标', '关联目标', '对齐到'],
   notes: ['Notes', 'Note', 'Comments', 'Comment', 'Remarks', 'Remark', 'Memo', 'Description', 'Details', '备注', '说明', '评论', '批注', '备注说明'],
@@ -36,7 +36,7 @@ export function normalizeHeader(text: unknown): string {
   // eslint-disable-next-line no-control-regex
   return (/[^\x00-\x7f]/.test(raw) ? raw.normalize('NFKC') : raw)
     .toLowerCase()
-    .replace(/[\s\u3000_\-–—.,:;!?'"`()[\]{}<>\/\\|*#&+~^=·、，。：；！？“”‘’《》【】「」『』]+/g, '');
+    .replace(/[\s\u3000_\-–—.,:;!?'"`()[\]{}<>/\\|*#&+~^=·、，。：；！？“”‘’《》【】「」『』]+/g, '');
 }
 
 const EXACT = new Map<string, Field>();

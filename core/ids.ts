@@ -7,7 +7,7 @@ export type IdPrefix = 'O' | 'KR' | 'E';
 
 /** What generate() makes: only typed ids of this shape can collide with generated ones. */
 const GENERATED_SHAPE = /^(O|KR|E)-([0-9a-f]{6})$/;
-const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,63}$/;
+const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 const FNV_OFFSET = 0x811c9dc5;
 

@@ -16,6 +16,13 @@ export interface TextInference {
   kind: KrKind | null;
   /** The text names a quantity with a placeholder ('XX家', 'N customers') instead of a number. */
   placeholder: boolean;
+  /** "(current is 125k)", "目前为30%": the value reached so far, or null. */
+  current: number | null;
+  /**
+   * "by 3%", "增长20%": a change relative to the start, not a target. `by` is the change (0.03 for 3%), `percent` whether it
+   * is a share of the start, `down` whether it lowers the value. The target is start * (1 ± by) (percent) or start ± by.
+   */
+  relative: { by: number; percent: boolean; down: boolean } | null;
 }
 
 interface Token {
@@ -55,9 +62,33 @@ export function mentionsDirection(text: string): boolean {
   return ANY_DIRECTION.test(text);
 }
 
-/** Mask dates and periods with spaces so token offsets stay valid. */
+/** A list number at the start ('1. ', '2) ', '(3)', '①'): the item's place, not a quantity. */
+const LIST_NUMBER = /^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.)、:：](?!\d)|[①-⑳])/;
+/** Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), '30-day' metrics. */
+const CODE_NAME = /(?<=[A-Za-z][-_=/#])\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
+/** A deadline, not a quantity: 'within 30 days', 'in the next 2 weeks', '30天内'. */
+const DURATION = /\b(?:by|before|until|in)\s+(?:the\s+)?(?:end\s+of\s+)?(?:19|20)\d{2}\b(?![.,]\d)|\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?\d+\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?)\b|\d+\s*(?:个)?(?:天|周|个月|月|工作日|季度)(?:之内|以内|内)/gi;
+
+const blank = (m: string) => ' '.repeat(m.length);
+
+/** Mask dates, periods, list numbers, code names and durations with spaces so token offsets stay valid. */
 function maskPeriods(s: string): string {
-  return s.replace(NOT_A_QUANTITY, (m) => ' '.repeat(m.length));
+  return s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank).replace(CODE_NAME, blank).replace(DURATION, blank);
+}
+
+const NUM = String.raw`[$¥€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|千万|百万|万|亿|千|[wWkKmMbB](?![A-Za-z]))?`;
+/** '(current is 125k)', 'currently 40%', '目前为30%', '当前：1.2万'. */
+const CURRENT_SAID = new RegExp(String.raw`[(（]?\s*(?:\b(?:current(?:ly)?|now|today|as of today|actual)\b|当前|目前|现在|现状)\s*(?:value\s*)?(?:is|at|:|：|=|为|是)?\s*(${NUM})\s*[)）]?`, 'i');
+/** '(baseline 80)', '(was 80)', '基线为80': the start. */
+const BASELINE_SAID = new RegExp(String.raw`[(（]?\s*(?:\b(?:baseline|was|starting at|start)\b|基线|基准|起点)\s*(?:value\s*)?(?:is|at|:|：|=|为|是|of)?\s*(${NUM})\s*[)）]?`, 'i');
+
+/** A number said about the current or the starting value, and the text with it blanked out. */
+function said(text: string, re: RegExp): { value: number | null; text: string } {
+  const m = re.exec(text);
+  if (!m) return { value: null, text };
+  const p = parseNumber(m[1].replace(/\s+/g, ''));
+  if (!p.ok) return { value: null, text };
+  return { value: p.value, text: text.slice(0, m.index) + blank(m[0]) + text.slice(m.index + m[0].length) };
 }
 
 function tokens(text: string): Token[] {
@@ -100,51 +131,87 @@ function unitAfter(text: string, t: Token): string | null {
   if (zh) {
     const run = zh[1];
     if (ZH_MEASURE.test(run)) return run[0] === '小' ? '小时' : run[0];
-    const cut = run.split(/[的了在并和与及，。、]/)[0];
+    const cut = run.split(/[的了在并和与及到至，。、]/)[0];
     return cut ? cut.slice(0, 4) : null;
   }
   if (!/^\s+[A-Za-z]/.test(rest)) return null;
   const kept: string[] = [];
   for (const raw of rest.trim().split(/\s+/).slice(0, 5)) {
     const w = raw.replace(/[.,;:!?)]+$/, '');
-    if (!/^[A-Za-z][A-Za-z0-9\-]*$/.test(w) || EN_STOP.test(w)) break;
+    if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(w) || EN_STOP.test(w)) break;
     kept.push(w);
     if (w !== raw) break;
   }
   return kept.length ? kept[kept.length - 1] : null;
 }
 
+const NONE: TextInference = Object.freeze({ target: null, start: null, unit: null, kind: null, placeholder: false, current: null, relative: null }) as TextInference;
+
 /** What a KR's wording says about its numbers and direction. Never throws. */
 export function inferFromText(input: unknown): TextInference {
-  const none: TextInference = { target: null, start: null, unit: null, kind: null, placeholder: false };
-  if (typeof input !== 'string') return none;
-  const text = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  if (!text || text.length > 500) return none;
+  if (typeof input !== 'string') return NONE;
+  const whole = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (!whole || whole.length > 500) return NONE;
+  const cur = said(whole, CURRENT_SAID);
+  const base = said(cur.text, BASELINE_SAID);
+  const text = base.text;
   const toks = tokens(text);
-  const decreasing = DECREASE.test(text);
+  const masked = maskPeriods(text);
+  const decreasing = DECREASE.test(masked);
+  const known = { current: cur.value, start: base.value };
 
   if (toks.length === 0) {
-    if (PLACEHOLDER.test(text)) return { ...none, placeholder: true, kind: decreasing ? 'decrease' : null };
-    return { ...none, kind: 'binary' };
+    if (PLACEHOLDER.test(text)) return { ...NONE, ...known, placeholder: true, kind: decreasing ? 'decrease' : null };
+    return { ...NONE, ...known, kind: known.current === null ? 'binary' : null };
   }
-
-  // "from A to B" / "从A提升到B"
-  for (let i = 0; i + 1 < toks.length; i++) {
-    const a = toks[i];
-    const b = toks[i + 1];
-    const lead = text.slice(Math.max(0, a.index - 12), a.index);
-    const between = text.slice(a.end, b.index);
-    if (FROM.test(lead) && TO.test(between) && between.length <= 16) {
-      const kind: KrKind = b.value < a.value ? 'decrease' : 'increase';
-      return { target: b.value, start: a.value, unit: unitAfter(text, b) ?? unitAfter(text, a), kind, placeholder: false };
-    }
-  }
+  const fromTo = fromToPair(text, toks);
+  if (fromTo) return { ...NONE, ...fromTo, current: known.current };
+  const rel = relativeChange(text, toks, decreasing);
+  if (rel) return { ...NONE, ...known, unit: rel.unit, kind: rel.down ? 'decrease' : 'increase', relative: { by: rel.by, percent: rel.percent, down: rel.down } };
 
   // The target is the number after "to"/"达到" if there is one, else the first number.
   const t = toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 8), k.index))) ?? toks[0];
   let kind: KrKind | null = null;
   if (decreasing) kind = 'decrease';
-  else if (BELOW.test(text)) kind = 'below';
-  else if (ABOVE.test(text)) kind = 'above';
-  return { target: t.value, start: null, unit: unitAfter(text, t), kind, placeholder: false };
+  else if (BELOW.test(masked)) kind = 'below';
+  else if (ABOVE.test(masked)) kind = 'above';
+  return { ...NONE, ...known, target: t.value, unit: unitAfter(text, t), kind };
+}
+
+/** "to" right before B, after a unit word ('from 800ms to 300ms', 'from 80% of users to 90%'). */
+const TO_END = /(?:\bto\b|->|→|~|～|到|至)\s*$/i;
+
+/** "from A to B" / "从A提升到B": start A, target B. */
+function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' | 'start' | 'unit' | 'kind'> | null {
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const a = toks[i];
+    const b = toks[i + 1];
+    const lead = text.slice(Math.max(0, a.index - 12), a.index);
+    const between = text.slice(a.end, b.index);
+    if (!FROM.test(lead) || between.length > 28) continue;
+    if (!TO.test(between) && !TO_END.test(between)) continue;
+    const kind: KrKind = b.value < a.value ? 'decrease' : 'increase';
+    return { target: b.value, start: a.value, unit: unitAfter(text, b) ?? unitAfter(text, a), kind };
+  }
+  return null;
+}
+
+/** "by 3%", "by 20 points", "增长20%", "降低10%": a change from the start, never a target of 3%. */
+const BY_BEFORE = /\bby\s*$/i;
+const ZH_CHANGE_BEFORE = /(?:提升|提高|增长|增加|上升|降低|减少|下降|缩短|压缩|减)了?\s*$/;
+const POINTS_AFTER = /^\s*(?:percentage\s+points?|points?|pp|pts?|个百分点|百分点)/i;
+
+function relativeChange(text: string, toks: Token[], decreasing: boolean): { by: number; percent: boolean; down: boolean; unit: string | null } | null {
+  for (const k of toks) {
+    const before = text.slice(Math.max(0, k.index - 8), k.index);
+    const zh = ZH_CHANGE_BEFORE.test(before);
+    if (!BY_BEFORE.test(before) && !zh) continue;
+    const after = text.slice(k.end);
+    // '增长到20%' / 'by 2026' are not changes; a Chinese verb changes a share only ('增加10个客户' is a count).
+    const points = POINTS_AFTER.test(after);
+    if (/^\s*(?:到|至)/.test(after) || (zh && !k.percent && !points)) continue;
+    const by = points ? k.value / 100 : k.value;
+    return { by, percent: k.percent && !points, down: decreasing, unit: k.percent || points ? '%' : unitAfter(text, k) };
+  }
+  return null;
 }

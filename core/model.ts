@@ -22,10 +22,10 @@ export interface Rect {
   cols: number;
 }
 
-export type CycleKind = 'quarter' | 'month' | 'year';
+export type CycleKind = 'quarter' | 'month' | 'year' | 'half';
 
 export interface Cycle {
-  /** Canonical id: '2026-Q4', '2026-10' or '2026'. */
+  /** Canonical id: '2026-Q4', '2026-10', '2026-H1' or '2026'. */
   id: string;
   kind: CycleKind;
   /** ISO dates, inclusive. */
@@ -110,6 +110,8 @@ export interface KeyResult {
   formulas?: Partial<Record<Field, string>>;
   /** The wording names a quantity with a placeholder ('完成XX家') instead of a number. (added by parse-sheet) */
   placeholder?: boolean;
+  /** The wording names a change from the start ("by 3%"), not a target: see infer-target.ts. (added by parse-sheet) */
+  relative?: { by: number; percent: boolean; down: boolean };
 }
 
 export interface Objective {

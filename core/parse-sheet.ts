@@ -16,10 +16,11 @@ import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
-import { findCycleInText, parseCycle } from './cycle';
+import { cycleEndDate, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
+import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, type KindWord } from './vocabulary';
 import { describeValue, isBlank, parseDate, parseMeasure, parseNumber, type Measure, type Parsed, type ParsedNumber, type ValueError } from './values';
 
 export interface ReadOptions {
@@ -40,61 +41,13 @@ const MEMO_LIMIT = 20000;
 // ---------------------------------------------------------------------------------------------------------------
 // Words in cells
 
-const normCache = new Map<string, string>();
-/** Normalised word for lookups; the same few words fill a column, so each is normalised once. */
-function norm(v: unknown): string {
-  if (typeof v === 'number') return String(v);
-  if (typeof v !== 'string') return '';
-  let n = normCache.get(v);
-  if (n === undefined) {
-    if (normCache.size > MEMO_LIMIT) normCache.clear();
-    n = normalizeHeader(v);
-    normCache.set(v, n);
-  }
-  return n;
-}
-
-function wordMap<T>(entries: [T, string[]][]): Map<string, T> {
-  const m = new Map<string, T>();
-  for (const [value, words] of entries) for (const w of words) m.set(normalizeHeader(w), value);
-  return m;
-}
-
-const KIND_WORDS = wordMap<KrKind>([
-  ['increase', ['increase', 'increasing', 'up', 'grow', 'growth', 'higher', 'higher is better', 'linear', 'more', '增加', '提升', '增长', '上升', '越高越好', '递增', '线性', '正向']],
-  ['decrease', ['decrease', 'decreasing', 'down', 'reduce', 'reduction', 'lower', 'lower is better', 'less', '降低', '减少', '下降', '越低越好', '递减', '反向']],
-  ['above', ['above', 'stay above', 'keep above', 'at least', 'min', 'minimum', '>=', '≥', 'floor', '不低于', '至少', '保持以上', '下限', '不少于']],
-  ['below', ['below', 'stay below', 'keep below', 'at most', 'max', 'maximum', '<=', '≤', 'ceiling', 'cap', '不高于', '不超过', '至多', '上限', '保持以下']],
-  ['binary', ['binary', 'milestone', 'done', 'yes/no', 'done/not done', 'boolean', 'bool', 'checkbox', '0/1', '里程碑', '是否完成', '完成与否', '二元', '是否']],
-]);
-
-const LEVEL_WORDS = wordMap<Level>([
-  ['company', ['company', 'corporate', 'corporation', 'org', 'organization', 'organisation', 'group-wide', '公司', '企业', '集团', '公司级']],
-  ['department', ['department', 'dept', 'division', 'business unit', 'bu', '部门', '事业部', '中心', '部门级']],
-  ['team', ['team', 'group', 'squad', 'unit', '团队', '小组', '组', '班组', '团队级']],
-  ['individual', ['individual', 'personal', 'person', 'employee', 'me', 'self', '个人', '员工', '本人', '个人级']],
-]);
-
-const COMMIT_WORDS = wordMap<Commitment>([
-  ['committed', ['committed', 'commit', 'commitment', 'must', 'must have', '承诺', '承诺型', '必达', '保底']],
-  ['aspirational', ['aspirational', 'aspire', 'stretch', 'moonshot', 'roofshot', 'ambitious', '挑战', '挑战型', '愿景', '愿景型', '冲刺']],
-]);
-const YES = new Set(['yes', 'y', 'true', '1', '是', '对', '✓', '✔', '√', 'x']);
-const NO = new Set(['no', 'n', 'false', '0', '否', '不是', '✗', '×']);
-
-const CONFIDENCE_WORDS = wordMap<Confidence>([
-  ['high', ['high', 'h', 'green', 'confident', 'on track', '高', '绿', '绿色', '有信心', '很有信心']],
-  ['medium', ['medium', 'med', 'm', 'mid', 'amber', 'yellow', 'moderate', '中', '中等', '黄', '黄色', '一般']],
-  ['low', ['low', 'l', 'red', 'at risk', '低', '红', '红色', '没信心', '风险']],
-]);
-
-/** A kind cell ('Increase', 'Stay above', '里程碑'...) or null. */
-export function parseKind(v: unknown): KrKind | null {
-  return KIND_WORDS.get(norm(v)) ?? null;
+/** A kind cell ('Increase', 'Stay above', '里程碑', 'auto'...) or null; the words are vocabulary.ts's. */
+export function parseKind(v: unknown): KindWord | null {
+  return KINDS.get(v);
 }
 
 export function parseLevel(v: unknown): Level | null {
-  return LEVEL_WORDS.get(norm(v)) ?? null;
+  return LEVELS.get(v);
 }
 
 /**
@@ -103,18 +56,16 @@ export function parseLevel(v: unknown): Level | null {
  */
 export function parseCommitment(v: unknown, yesMeans: Commitment = 'committed'): Commitment | null {
   if (typeof v === 'boolean') return v ? yesMeans : other(yesMeans);
-  const k = norm(v);
-  const w = COMMIT_WORDS.get(k);
+  const w = COMMITMENTS.get(v);
   if (w) return w;
-  if (YES.has(k)) return yesMeans;
-  if (NO.has(k)) return other(yesMeans);
-  return null;
+  const a = ANSWERS.get(v);
+  return a === 'yes' ? yesMeans : a === 'no' ? other(yesMeans) : null;
 }
 const other = (c: Commitment): Commitment => (c === 'committed' ? 'aspirational' : 'committed');
 
 /** Words, or a number on 0-1 (0.7), 0-10 (7) or a percentage: 0.7 and up high, 0.4 and up medium, else low. */
 export function parseConfidence(v: unknown): Confidence | null {
-  const w = CONFIDENCE_WORDS.get(norm(v));
+  const w = CONFIDENCES.get(v);
   if (w) return w;
   const n = parseNumber(v);
   if (!n.ok || n.value < 0) return null;
@@ -287,6 +238,9 @@ class Reader {
     if (!p) {
       if (this.dates.size > MEMO_LIMIT) this.dates.clear();
       p = parseDate(v, { year: this.year });
+      // A deadline written as a cycle ('2024年Q2末', 'end of Q3', 'H1 2026') is that cycle's last day.
+      const end = !p.ok && !p.blank && typeof v === 'string' ? cycleEndDate(v, { today: this.today }) : null;
+      if (end) p = { ok: true, blank: false, value: end };
       this.dates.set(v, p);
     }
     return p;
@@ -706,7 +660,9 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   let kindTyped = false;
   if (fc.kind !== undefined && !isBlank(row[fc.kind])) {
     const k = parseKind(row[fc.kind]);
-    if (k) {
+    if (k === 'auto') {
+      // 'auto': the numbers and wording decide, as OKRSCORE's kind argument does.
+    } else if (k) {
       kr.kind = k;
       kindTyped = true;
       rd.note(kr, 'kind', r, fc.kind);
@@ -714,17 +670,8 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
       rd.problemText('kind', r, fc.kind, describeValue(row[fc.kind]), unknownWord(describeValue(row[fc.kind]), 'increase, decrease, stay above, stay below or milestone', '增加、降低、不低于、不高于 或 里程碑'));
   }
   if (kr.target === null && !kr.placeholder && title && !(kindTyped && kr.kind === 'binary')) {
-    const t = rd.wording(title);
-    if (t.target !== null) {
-      kr.target = t.target;
-      kr.inferred.target = true;
-      if (!kr.startGiven && t.start !== null) {
-        kr.start = t.start;
-        kr.startGiven = true;
-        kr.inferred.start = true;
-      }
-    }
-    if (t.placeholder) kr.placeholder = true;
+    fillFromWording(kr, rd.wording(title));
+    if (kr.relative && kr.target === null) rd.problemText('target', r, fc.kr ?? 0, title, relativeWithoutStart(kr.relative));
   }
 
   // Current: a number, or done / not done for a milestone.
@@ -838,6 +785,45 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
 }
 
 /**
+ * The numbers a KR's wording gives where its cells gave none: a target ("to 300"), a start ("from 125"), the value
+ * reached ("(current is 125k)"), or a change relative to the start ("by 3%": the target is computed from a known start,
+ * never read as an absolute 3%).
+ */
+function fillFromWording(kr: KeyResult, t: TextInference): void {
+  if (t.target !== null) {
+    kr.target = t.target;
+    kr.inferred.target = true;
+  }
+  if (!kr.startGiven && t.start !== null && (t.target !== null || t.relative)) {
+    kr.start = t.start;
+    kr.startGiven = true;
+    kr.inferred.start = true;
+  }
+  if (t.relative && kr.target === null) {
+    kr.relative = t.relative;
+    if (kr.startGiven) {
+      const sign = t.relative.down ? -1 : 1;
+      kr.target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
+      kr.inferred.target = true;
+    }
+  }
+  if (t.current !== null && kr.current === null) {
+    kr.current = t.current;
+    kr.inferred.current = true;
+  }
+  if (t.placeholder) kr.placeholder = true;
+}
+
+const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
+  const by = rel.percent ? `${+(rel.by * 100).toFixed(6)}%` : String(rel.by);
+  const dir = rel.down ? { en: 'lower', zh: '降低' } : { en: 'higher', zh: '提高' };
+  return {
+    en: `says ${by} ${dir.en} than the start, not a target of ${by}: give the start value (or the target itself)`,
+    zh: `写的是比起始值${dir.zh}${by}，不是目标值 ${by}：请填写起始值（或直接填写目标值）`,
+  };
+};
+
+/**
  * The kind a KR's numbers and words imply: no number at all -> a milestone (binary); "from 5% to 3%", "reduce",
  * "at least", "at most" -> their kind; start above target -> decrease; otherwise increase.
  */
@@ -926,20 +912,12 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       kr.commitment = obj.commitment;
       kr.inferred.type = true;
       const t = inferFromText(item.title);
-      if (t.target !== null) {
-        kr.target = t.target;
-        kr.inferred.target = true;
-        if (t.start !== null) {
-          kr.start = t.start;
-          kr.startGiven = true;
-          kr.inferred.start = true;
-        }
-        if (t.unit) {
-          kr.unit = t.unit;
-          kr.inferred.unit = true;
-        }
+      fillFromWording(kr, t);
+      if (t.unit && (kr.target !== null || kr.relative)) {
+        kr.unit = t.unit;
+        kr.inferred.unit = true;
       }
-      if (t.placeholder) kr.placeholder = true;
+      if (kr.relative && kr.target === null) rd.problemText('target', r, c, item.title, relativeWithoutStart(kr.relative));
       kr.kind = inferKind(kr, null, t);
       kr.inferred.kind = true;
       obj.krs.push(kr);

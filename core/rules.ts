@@ -1,8 +1,8 @@
 /**
- * Validation findings over an OkrModel: every rule of the domain note's table, each finding pointing at the most useful
+ * Validation findings over an OkrModel: every rule of the table in docs/domain.md, each finding pointing at the most useful
  * cell and explaining itself in English and Chinese with the value it saw and the limit it broke.
  *
- * Readings chosen where the domain note leaves room (documented here once):
+ * Readings chosen where OKR practice leaves room (also in docs/domain.md):
  * - Objectives per owner are counted per (owner, cycle). Objectives without an owner count together as one owner
  *   (a sheet without an Owner column is usually one person's or one team's sheet) and also get `owner-missing`.
  * - `committed-below-1` / `aspirational-at-1` judge a closed KR, so they fire only once the KR's deadline (its due

@@ -46,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Merge partial settings (as stored by a host) over the defaults; anything malformed falls back to the default. */
 export function resolveSettings(partial: unknown): Settings {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stored JSON of any shape; each field is checked below
   const p = (partial && typeof partial === 'object' ? partial : {}) as Record<string, any>;
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
   const bands = p.bands ?? {};
@@ -114,7 +115,7 @@ const SETTINGS_TEXT = {
  * message for the user; [] when they can be saved. resolveSettings never fails: it drops what this reports.
  */
 export function settingsProblems(input: unknown): Msg[] {
-  const p = (input && typeof input === 'object' ? input : {}) as Record<string, any>;
+  const p = (input && typeof input === 'object' ? input : {}) as { cycle?: unknown; bands?: { red?: unknown; yellow?: unknown }; limits?: unknown };
   const problems: Msg[] = [];
   const cycle = p.cycle;
   if (cycle !== null && cycle !== undefined && !(typeof cycle === 'string' && cycle.trim() === '')) {

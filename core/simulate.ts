@@ -1,5 +1,5 @@
 /**
- * A pure, in-memory workbook that applies a WorkbookPlan the way the host rules in team.md describe.
+ * A pure, in-memory workbook that applies a WorkbookPlan the way docs/host-contract.md describes.
  * Used by tests (idempotency, nothing lost, restore), and by the benchmark; never by the hosts themselves.
  */
 import type { HostKind, PlanCell, SheetPlan, WorkbookPlan, WorkbookSnapshot, SheetSnapshot, ListValidation, ConditionalRule, HeaderStyle, ReadRequest } from './sheet-plan';

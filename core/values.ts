@@ -5,6 +5,7 @@
  * a value, a blank, or a ValueError that quotes what it saw. None of them throws or returns NaN.
  */
 import { msg, type Msg } from './i18n';
+import { DONE } from './vocabulary';
 
 export type ValueErrorKind =
   | 'not-a-number'
@@ -37,7 +38,7 @@ export interface Failed {
   blank: false;
   error: ValueError;
 }
-export type Parsed<T, Extra = {}> = (Ok<T> & Extra) | Blank | Failed;
+export type Parsed<T, Extra = object> = (Ok<T> & Extra) | Blank | Failed;
 
 export interface NumberInfo {
   /** Typed with % (or ‰, 百分之): value is already divided (50% -> 0.5). */
@@ -318,15 +319,6 @@ function parseChineseNumber(s: string): ParsedNumber | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Done words
 
-const DONE_WORDS = new Set([
-  'true', 'yes', 'y', 'done', 'complete', 'completed', 'finished', 'achieved', 'ok', 'x',
-  '完成', '已完成', '达成', '已达成', '是', '对', '已上线', '✓', '✔', '✔️', '☑', '☑️', '✅', 'v', '√',
-]);
-const NOT_DONE_WORDS = new Set([
-  'false', 'no', 'n', 'not done', 'todo', 'to do', 'pending', 'open', 'in progress', 'not started',
-  '否', '未完成', '没完成', '未达成', '进行中', '未开始', '不是', '✗', '✘', '×', '☐', '❌',
-]);
-
 /** Done / not done: booleans, 1/0, and the words people type (TRUE, yes, done, 完成, 是, ✓ / FALSE, no, 否, 未完成). */
 export function parseDone(v: unknown): Parsed<boolean> {
   try {
@@ -340,8 +332,9 @@ export function parseDone(v: unknown): Parsed<boolean> {
     if (typeof v !== 'string') return fail(typeof v === 'object' && !Array.isArray(v) && objectErrorCode(v as object) ? 'cell-error' : 'not-a-done-word', v);
     const s = normalizeText(v).toLowerCase().replace(/\s+/g, ' ');
     if (s === '') return BLANK;
-    if (DONE_WORDS.has(s) || s === '1') return { ok: true, blank: false, value: true };
-    if (NOT_DONE_WORDS.has(s) || s === '0') return { ok: true, blank: false, value: false };
+    const word = DONE.get(s);
+    if (word === 'done' || s === '1') return { ok: true, blank: false, value: true };
+    if (word === 'notDone' || s === '0') return { ok: true, blank: false, value: false };
     if (CELL_ERROR_RE.test(s)) return fail('cell-error', v);
     return fail('not-a-done-word', v);
   } catch {
@@ -457,7 +450,10 @@ export function parseDate(v: unknown, opts: DateOptions = {}): Parsed<string> {
   }
 }
 
-function dateText(s: string, defaultYear: number | undefined): string | null {
+const TIME_OF_DAY = /,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?$/i;
+
+function dateText(text: string, defaultYear: number | undefined): string | null {
+  let s = text;
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(s);
   if (m) return ymdIso(+m[1], +m[2], +m[3]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
@@ -467,12 +463,16 @@ function dateText(s: string, defaultYear: number | undefined): string | null {
     const y = m[1] ? +m[1] : defaultYear;
     return y === undefined ? null : ymdIso(y, +m[2], +m[3]);
   }
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(s);
   if (m) {
     const a = +m[1];
-    const b = +m[2];
-    return a > 12 ? ymdIso(+m[3], b, a) : ymdIso(+m[3], a, b);
+    const b = +m[3];
+    // Dotted dates are day first wherever they are written (13.03.2026, 04.03.2026); slashes month first unless
+    // the first number cannot be a month.
+    return m[2] === '.' || a > 12 ? ymdIso(+m[4], b, a) : ymdIso(+m[4], a, b);
   }
+  // A time of day after a written date ('September 14, 2022 9:39 AM', as Notion exports) is dropped.
+  s = s.replace(TIME_OF_DAY, '');
   m = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i.exec(s);
   if (m && month(m[1])) {
     const y = m[3] ? +m[3] : defaultYear;

@@ -4,11 +4,12 @@
  *   `function NAME` carrying the JSDoc above it (the @customfunction help Sheets shows). Not minified, so the
  *   comments survive.
  * - Sidebar.html: gas/sidebar/sidebar.ts (the shared panel) inlined into gas/sidebar/sidebar.html, one file with no
- *   external script or style (HtmlService serves a single file).
+ *   external script or style (HtmlService serves a single file); its Content-Security-Policy names the script's hash.
  * - appsscript.json: copied from the repo root.
  * ts-loader only transpiles here (the server and the sidebar need different libs: gas/tsconfig.json has the Apps
  * Script types, gas/sidebar/tsconfig.json the DOM); `tsc -p` on each does the type checking.
  */
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const GasPlugin = require('gas-webpack-plugin');
@@ -29,7 +30,9 @@ class InlineSidebarPlugin {
           const template = fs.readFileSync(path.join(__dirname, 'sidebar', 'sidebar.html'), 'utf8');
           // '</script' inside the code would end the inline script early.
           const code = js.source().toString().replace(/<\/(script)/gi, '<\\/$1');
-          const html = template.replace('/*__SIDEBAR_JS__*/', () => code);
+          // The Content-Security-Policy lets exactly this script run, by its hash.
+          const hash = 'sha256-' + crypto.createHash('sha256').update(code, 'utf8').digest('base64');
+          const html = template.replace('__SIDEBAR_SCRIPT_HASH__', hash).replace('/*__SIDEBAR_JS__*/', () => code);
           compilation.emitAsset('Sidebar.html', new sources.RawSource(html));
           compilation.deleteAsset('sidebar.js');
         },
@@ -38,7 +41,7 @@ class InlineSidebarPlugin {
   }
 }
 
-module.exports = (env = {}, argv = {}) => ({
+module.exports = (_env = {}, argv = {}) => ({
   name: 'gas',
   mode: argv.mode || 'production',
   context: root,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../core/sheet-plan';
-import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 import { COMMANDS, readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
 import { planShape } from '../core/plan-convert';
 import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook, type SimSheet } from '../core/simulate';
@@ -234,7 +234,7 @@ describe('restorePlan', () => {
   test.each(cases)('%s: applying the plan then its restore plan gives the sheet back', (_n, make, command) => {
     const snap = make();
     snap.notes = snap.values.map((l, r) => l.map((_, c) => (r === 4 && c === 2 ? 'keep me' : '')));
-    snap.backgrounds = snap.values.map((l, r) => l.map((_, c) => (r === 4 ? '#abcdef' : '')));
+    snap.backgrounds = snap.values.map((l, r) => l.map(() => (r === 4 ? '#abcdef' : '')));
     const start = bookFromSnapshot(workbookOf(snap));
     const wb = workbookSnapshot(start, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] });
     const r = runCommand(command, wb, DEFAULT_SETTINGS);

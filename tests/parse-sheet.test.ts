@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 import type { Field, KeyResult, OkrModel } from '../core/model';
 import type { SheetSnapshot } from '../core/sheet-plan';
 import {
-  FIXTURE_TODAY, chineseOutline, englishTable, generatedTable, googleExample, messySheet, messyFormulas, snapshotOf,
+  FIXTURE_TODAY, chineseOutline, englishTable, generatedTable, messySheet, messyFormulas, snapshotOf,
   englishTableSnapshot, chineseOutlineSnapshot, googleExampleSnapshot, messySheetSnapshot, generatedSnapshot,
 } from './fixtures/sheets';
 

@@ -13,7 +13,6 @@ import { readSheet } from '../core/parse-sheet';
 import { closeCycle } from '../core/close';
 import { planConvert, type PlanContext } from '../core/plan-convert';
 import { parseMarkedNote, markedNote, planValidate } from '../core/plan-validate';
-import type { CommandName } from '../core/commands';
 import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot } from '../core/simulate';
 import type { KrKind } from '../core/model';
 import { sheetOf, step } from './sim-steps';
@@ -49,7 +48,7 @@ const formulaAtWrite = (plan: WorkbookPlan, sheet: string, row: number, col: num
 type Grid = unknown[][];
 
 // fast-formula-parser ships no types.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const FormulaParser: any = require('fast-formula-parser');
 
 /**
@@ -568,6 +567,7 @@ describe('convert twice changes nothing; nothing the user typed is lost', () => 
 });
 
 describe('property: convert(convert(sheet)) = convert(sheet), nothing lost', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fc = require('fast-check') as typeof import('fast-check');
   const headers = ['Objective', 'Key Result', 'Owner', 'Target', 'Current', 'Start', 'Weight', 'Kind', 'Type', 'Notes', 'Budget', '目标值', 'Due'];
   const value = fc.oneof(

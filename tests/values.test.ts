@@ -151,10 +151,10 @@ describe('parseNumber: numbers as people type them', () => {
 });
 
 describe('parseDone', () => {
-  test.each(['TRUE', 'true', 'True', 'yes', 'Y', 'done', 'Done', '完成', '已完成', '是', '✓', '✔', '✅', 'x', 'X', 'ok', '１'])('%p is done', (w) => {
+  test.each(['TRUE', 'true', 'True', 'yes', 'Y', 'done', 'Done', '完成', '已完成', '是', '✓', '✔', '✅', 'ok', '１'])('%p is done', (w) => {
     expect(parseDone(w)).toEqual({ ok: true, blank: false, value: true });
   });
-  test.each(['FALSE', 'false', 'no', 'N', 'not done', '否', '未完成', '进行中', '✗', '×', '0'])('%p is not done', (w) => {
+  test.each(['FALSE', 'false', 'no', 'N', 'not done', '否', '未完成', '进行中', '✗', '×', 'x', 'X', '0'])('%p is not done' /* a cross is "no" */, (w) => {
     expect(parseDone(w)).toEqual({ ok: true, blank: false, value: false });
   });
   test('booleans and 1/0', () => {
@@ -179,7 +179,7 @@ describe('parseMeasure: a current/target cell', () => {
   });
   test('done words and booleans', () => {
     expect(parseMeasure('完成')).toMatchObject({ ok: true, value: { type: 'done', done: true } });
-    expect(parseMeasure('x')).toMatchObject({ ok: true, value: { type: 'done', done: true } });
+    expect(parseMeasure('x')).toMatchObject({ ok: true, value: { type: 'done', done: false } });
     expect(parseMeasure(false)).toMatchObject({ ok: true, value: { type: 'done', done: false } });
     expect(parseMeasure('否')).toMatchObject({ ok: true, value: { type: 'done', done: false } });
   });

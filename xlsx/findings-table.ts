@@ -38,6 +38,7 @@ function width(s: string): number {
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
 /** Control characters from cell text would garble a terminal; they are shown as spaces. */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 
 export function cellLabel(f: PrintableFinding): string {

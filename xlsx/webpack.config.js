@@ -4,7 +4,7 @@
  */
 const path = require('path');
 
-module.exports = (env = {}, argv = {}) => ({
+module.exports = (_env = {}, argv = {}) => ({
   name: 'cli',
   target: 'node20',
   mode: argv.mode || 'production',

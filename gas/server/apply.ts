@@ -1,6 +1,6 @@
 /**
  * Applies a WorkbookPlan with a constant number of Spreadsheet service calls per plan item, whatever the row count
- * (the host apply rules in docs/team notes): one call per CellBlock, FormatBlock and ListValidation, one rules
+ * (docs/host-contract.md): one call per CellBlock, FormatBlock and ListValidation, one rules
  * replacement, one setBackgrounds and one setNotes over the patches' bounding rectangle.
  */
 import type { Rect } from '../../core/model';

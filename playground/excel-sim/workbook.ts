@@ -79,6 +79,8 @@ export class SimSheet {
   validations: SimValidation[] = [];
   tables: SimTable[] = [];
   freezeRows = 0;
+  /** Merged areas (Excel keeps the value in the top-left cell only; the others stay empty). */
+  merges: SimRect[] = [];
   columnWidths: Record<number, number> = {};
   visible = true;
 
@@ -86,6 +88,11 @@ export class SimSheet {
 
   get(row: number, col: number): SimCell | undefined {
     return this.cells[row]?.[col];
+  }
+
+  /** The merged area covering a cell, if any. */
+  mergeAt(row: number, col: number): SimRect | undefined {
+    return this.merges.find((m) => containsCell(m, row, col));
   }
 
   ensure(row: number, col: number): SimCell {

@@ -162,14 +162,21 @@ export class Grid {
     const tables = sh.tables;
     for (let r = 0; r < rows; r++) {
       const tr = el('tr');
-      const frozen = r < sh.freezeRows;
-      const rh = el('th', 'rowhead', String(r + 1));
-      tr.append(rh);
-      if (frozen) {
-        tr.className = 'frozen';
-        tr.style.top = `${ROW_PX * (r + 1)}px`;
+      tr.append(el('th', 'rowhead', String(r + 1)));
+      if (r < sh.freezeRows) tr.className = 'frozen';
+      for (let c = 0; c < cols; c++) {
+        const merge = sh.mergeAt(r, c);
+        // A merged area is one cell, drawn by its top-left cell; the cells it covers have no element of their own.
+        if (merge && (merge.row !== r || merge.col !== c)) continue;
+        const td = this.renderCell(sh, r, c, tables);
+        if (merge) {
+          td.colSpan = Math.min(merge.cols, cols - c);
+          td.rowSpan = Math.min(merge.rows, rows - r);
+          td.classList.remove('spill');
+          td.classList.add('merged');
+        }
+        tr.append(td);
       }
-      for (let c = 0; c < cols; c++) tr.append(this.renderCell(sh, r, c, tables));
       tbody.append(tr);
     }
     table.append(tbody);
@@ -178,16 +185,30 @@ export class Grid {
     const keep: Node[] = [table];
     if (used && used.row + used.rows > MAX_RENDER_ROWS) keep.push(el('p', 'grid-more', `Showing the first ${MAX_RENDER_ROWS} rows of ${used.row + used.rows}.`));
     this.scroller.replaceChildren(...keep);
+    this.stickFrozenRows(table, sh.freezeRows);
     this.scroller.scrollTop = scrollTop;
     this.scroller.scrollLeft = scrollLeft;
     this.table = table;
+  }
+
+  /**
+   * Frozen rows stay under the column letters while the sheet scrolls: each of their cells sticks at the height of
+   * what is above it (sticky works per cell, so the offset goes on every cell, measured once the table is laid out).
+   */
+  private stickFrozenRows(table: HTMLTableElement, frozen: number): void {
+    let top = table.tHead?.offsetHeight ?? ROW_PX;
+    for (let r = 0; r < frozen && r < table.tBodies[0].rows.length; r++) {
+      const tr = table.tBodies[0].rows[r];
+      for (const cellEl of Array.from(tr.cells)) cellEl.style.top = `${top}px`;
+      top += tr.offsetHeight;
+    }
   }
 
   private autoWidth(col: number, rows: number): number {
     let longest = 0;
     for (let r = 0; r < rows; r++) {
       const cell = this.sheet.get(r, col);
-      if (!cell || cell.v === undefined) continue;
+      if (!cell || cell.v === undefined || this.sheet.mergeAt(r, col)) continue;
       const text = formatValue(cell.v, cell.nf);
       // CJK characters are about twice as wide as Latin ones.
       let w = 0;
@@ -219,7 +240,8 @@ export class Grid {
     td.append(span);
     if (typeof value === 'string' && value && cell?.f === undefined) {
       const right = sh.get(r, c + 1);
-      if (!right || (right.v === undefined && right.f === undefined) || right.v === '') classes.push('spill');
+      const empty = !right || (right.v === undefined && right.f === undefined) || right.v === '';
+      if (empty && !sh.mergeAt(r, c + 1)) classes.push('spill');
     }
     if (typeof value === 'number') classes.push('num');
     else if (typeof value === 'boolean') classes.push('bool');
@@ -254,11 +276,17 @@ export class Grid {
     return td;
   }
 
+  /** The element showing a cell (a merged area's top-left cell for every cell it covers). */
   private cellTd(row: number, col: number): HTMLTableCellElement | null {
-    return this.table.querySelector(`td[data-row="${row}"][data-col="${col}"]`);
+    const m = this.sheet.mergeAt(row, col);
+    const [r, c] = m ? [m.row, m.col] : [row, col];
+    return this.table.querySelector(`td[data-row="${r}"][data-col="${c}"]`);
   }
 
   private showSelection(): void {
+    // Selecting any cell of a merged area selects the area, named by its top-left cell, as in Excel.
+    const m = this.sheet.mergeAt(this.sel.row, this.sel.col);
+    if (m) this.sel = { row: m.row, col: m.col };
     for (const old of Array.from(this.table.querySelectorAll('td.selected'))) old.classList.remove('selected');
     const td = this.cellTd(this.sel.row, this.sel.col);
     td?.classList.add('selected');
@@ -275,7 +303,10 @@ export class Grid {
   }
 
   private move(dr: number, dc: number): void {
-    this.sel = { row: Math.max(0, this.sel.row + dr), col: Math.max(0, this.sel.col + dc) };
+    // Leaving a merged area forwards or down starts from its far edge.
+    const m = this.sheet.mergeAt(this.sel.row, this.sel.col);
+    const from = m ? { row: dr > 0 ? m.row + m.rows - 1 : m.row, col: dc > 0 ? m.col + m.cols - 1 : m.col } : this.sel;
+    this.sel = { row: Math.max(0, from.row + dr), col: Math.max(0, from.col + dc) };
     if (!this.cellTd(this.sel.row, this.sel.col)) this.render();
     else this.showSelection();
   }

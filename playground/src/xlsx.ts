@@ -1,7 +1,7 @@
 /**
  * .xlsx in and out of the in-browser workbook with ExcelJS (MIT), loaded on first use from its own chunk.
  * Kept: values, formulas (with their last computed result), number formats, fills, bold and font colours, notes,
- * list data validation, custom-formula conditional formats, frozen rows, column widths. Tables are written as their
+ * list data validation, custom-formula conditional formats, frozen rows, merged cells, column widths. Tables are written as their
  * ranges with the header styling (ExcelJS's table writer would rewrite the cells).
  */
 import type * as ExcelJSTypes from 'exceljs';
@@ -39,6 +39,7 @@ export async function toXlsx(wb: SimWorkbook): Promise<ArrayBuffer> {
         if (cell.bold || cell.fontColor) xc.font = { bold: !!cell.bold, ...(cell.fontColor ? { color: { argb: argb(cell.fontColor) } } : {}) };
       }),
     );
+    for (const m of sh.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
     for (const [key, note] of sh.notes) {
       const [r, c] = key.split(',').map(Number);
       ws.getCell(r + 1, c + 1).note = note;
@@ -110,6 +111,8 @@ export async function fromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
     const sh = wb.sheets[i];
     ws.eachRow({ includeEmpty: false }, (row, r) =>
       row.eachCell({ includeEmpty: false }, (xc, c) => {
+        // A cell covered by a merged area reports its top-left cell's value; in the workbook it is empty.
+        if (xc.type === ExcelJS.ValueType.Merge) return;
         const got = cellFrom(xc.value);
         const cell = sh.ensure(r - 1, c - 1);
         if (got.v !== undefined) cell.v = got.v;
@@ -143,6 +146,10 @@ export async function fromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
         made.fill = hexOf(fillStyle?.bgColor) ?? hexOf(fillStyle?.fgColor) ?? null;
         made.fontColor = hexOf(rule.style?.font?.color as { argb?: string } | undefined) ?? null;
       }
+    }
+    for (const range of ws.model.merges ?? []) {
+      const rect = parseLocal(range);
+      if (rect && (rect.rows > 1 || rect.cols > 1)) sh.merges.push(rect);
     }
     const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
     if (view?.state === 'frozen' && view.ySplit) sh.freezeRows = view.ySplit;

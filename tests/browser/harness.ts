@@ -56,7 +56,7 @@ export interface Served {
 }
 
 export async function serve(): Promise<Served> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { start } = require(path.join(ROOT, 'playground/server.js'));
   const { server, url } = await start({ port: 0, host: '127.0.0.1' });
   return { url, close: () => new Promise<void>((r) => server.close(() => r())) };

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DIST, ROOT, requireBuild } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const excelConfig = require(path.join(ROOT, 'excel-addin/webpack.config.js'));
 
 type Node = Record<string, unknown>;

@@ -5,7 +5,7 @@
  */
 import type { FakeSheet } from '../fakes/spreadsheet-app';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const FormulaParser = require('fast-formula-parser');
 
 const CUSTOM = ['OKRSCORE', 'ROLLUP', 'OKRSTATUS', 'OKRPACE'];

@@ -2,6 +2,7 @@
  * The built Sidebar.html: one self-contained file, running the shared panel over google.script.run, wired here to
  * the built server code (the same loaded project), the way HtmlService serves it.
  */
+import { createHash } from 'crypto';
 import { JSDOM } from 'jsdom';
 import * as fx from '../fixtures/sheets';
 import { distFile, loadProject, plain, type LoadedProject } from './harness';
@@ -64,6 +65,22 @@ describe('Sidebar.html', () => {
     expect(doc.querySelectorAll('link[rel=stylesheet], link[href]').length).toBe(0);
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
     expect(doc.getElementById('root')).not.toBeNull();
+  });
+
+  test('has a Content-Security-Policy that runs only its own inline script, by hash (no inline handlers)', () => {
+    const doc = new JSDOM(distFile('Sidebar.html')).window.document;
+    const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v] as [string, string[]]));
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    const scriptSrc = directives.get('script-src') ?? [];
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('form-action')).toEqual(["'none'"]);
+    const code = doc.querySelector('script')!.textContent ?? '';
+    const hash = `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+    expect(scriptSrc).toContain(hash);
   });
 
   const HOSTILE_SHEET = '<img src=x onerror="window.__pwned=1">';

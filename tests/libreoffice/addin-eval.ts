@@ -4,7 +4,7 @@
  * are core's custom-function implementations (functions.ts, on top of score.ts). This is the reference the portable
  * formulas must match.
  */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const FormulaParser = require('fast-formula-parser');
 import { fnOkrScore, fnOkrStatus, fnRollup, isCellError, type CellOut } from '../../core/functions';
 import type { Lang } from '../../core/i18n';
@@ -35,7 +35,6 @@ function unwrap(a: any): unknown {
 }
 
 const first = (out: CellOut | CellOut[][]): CellOut => (Array.isArray(out) ? out[0][0] : out);
-const asExpected = (v: CellOut): Expected => (isCellError(v) ? { error: v.error } : (v as number | string));
 
 /**
  * Evaluates every add-in formula of `addinPlan` on `values` (0-based grid of the sheet's inputs), scores first, then

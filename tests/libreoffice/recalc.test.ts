@@ -87,7 +87,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  // eslint-disable-next-line no-console
   if (HAVE_LO) console.log(`LibreOffice recalculation of ${cases.length + 1} files: ${timings.soffice} ms\n${summary.join('\n')}`);
 });
 

@@ -25,7 +25,6 @@ export function requireSoffice(): boolean {
     'LibreOffice (soffice) is not installed: the LibreOffice equality tests cannot run. ' +
     'Install it with `apt-get install -y libreoffice-calc-nogui` (.ci/run does).';
   if (process.env.CI) throw new Error(text);
-  // eslint-disable-next-line no-console
   console.warn(`\n!!!!!!!!!!\n!!! SKIPPED: ${text}\n!!!!!!!!!!\n`);
   return false;
 }

@@ -1,0 +1,106 @@
+/**
+ * The words a cell may say, in one place: how a key result is scored (kinds), committed / aspirational, done / not
+ * done, yes / no, levels and confidence. The reader (parse-sheet.ts), the custom functions (functions.ts) and the
+ * portable formulas (formulas.ts) all read these lists, so a word one of them accepts the others accept too.
+ *
+ * A cell matches a word after `wordKey`: trimmed, lower case, runs of spaces as one space. That is exactly what a
+ * native formula can do (LOWER(TRIM(x))), so the portable formulas compare against these same lists unchanged.
+ * A cross (x, ✗, ×) means NOT done and no: to a Chinese reader a cross is "wrong", never a tick.
+ */
+import type { Commitment, Confidence, KrKind, Level } from './model';
+
+/** A key result's kind, or 'auto' (let the numbers decide). */
+export type KindWord = KrKind | 'auto';
+
+export const KIND_VOCAB: Readonly<Record<KindWord, readonly string[]>> = {
+  auto: ['auto', 'automatic', '自动'],
+  increase: [
+    'increase', 'increasing', 'inc', 'up', 'grow', 'growth', 'higher', 'higher is better', 'linear', 'more',
+    '增加', '提升', '提高', '增长', '上升', '越高越好', '递增', '线性', '正向',
+  ],
+  decrease: [
+    'decrease', 'decreasing', 'dec', 'down', 'reduce', 'reduction', 'lower', 'lower is better', 'less',
+    '降低', '减少', '下降', '越低越好', '递减', '反向',
+  ],
+  above: [
+    'above', 'stay above', 'keep above', 'at least', 'min', 'minimum', '>=', '≥', 'floor',
+    '不低于', '至少', '不少于', '下限', '保持以上', '保持高于', '保持不低于',
+  ],
+  below: [
+    'below', 'stay below', 'keep below', 'at most', 'max', 'maximum', '<=', '≤', 'ceiling', 'cap',
+    '不高于', '不超过', '至多', '上限', '保持以下', '保持低于', '保持不高于',
+  ],
+  binary: [
+    'binary', 'milestone', 'done', 'yes/no', 'yesno', 'done/not done', 'boolean', 'bool', 'checkbox', '0/1',
+    '里程碑', '是否完成', '完成与否', '二元', '是否',
+  ],
+};
+
+export const COMMITMENT_VOCAB: Readonly<Record<Commitment, readonly string[]>> = {
+  committed: ['committed', 'commit', 'commitment', 'c', 'must', 'must have', '承诺', '承诺型', '必达', '必达型', '保底'],
+  aspirational: ['aspirational', 'aspire', 'stretch', 'moonshot', 'roofshot', 'ambitious', 'a', '挑战', '挑战型', '愿景', '愿景型', '冲刺'],
+};
+
+/** Done / not done, as typed in a current cell of a milestone (beside TRUE/FALSE and 1/0). */
+export const DONE_VOCAB: Readonly<Record<'done' | 'notDone', readonly string[]>> = {
+  done: [
+    'true', 'yes', 'y', 'done', 'complete', 'completed', 'finished', 'achieved', 'ok', 'v',
+    '完成', '已完成', '达成', '已达成', '是', '对', '已上线', '✓', '✔', '✔️', '☑', '☑️', '✅', '√',
+  ],
+  notDone: [
+    'false', 'no', 'n', 'not done', 'todo', 'to do', 'pending', 'open', 'in progress', 'not started',
+    '否', '未完成', '没完成', '未达成', '进行中', '未开始', '不是', 'x', '✗', '✘', '×', '☐', '❌',
+  ],
+};
+
+/** Yes / no answers in a question column ('Committed?', 'Stretch?'). */
+export const ANSWER_VOCAB: Readonly<Record<'yes' | 'no', readonly string[]>> = {
+  yes: ['yes', 'y', 'true', '1', '是', '对', '✓', '✔', '√'],
+  no: ['no', 'n', 'false', '0', '否', '不是', 'x', '✗', '×'],
+};
+
+export const LEVEL_VOCAB: Readonly<Record<Level, readonly string[]>> = {
+  company: ['company', 'corporate', 'corporation', 'org', 'organization', 'organisation', 'group-wide', '公司', '企业', '集团', '公司级'],
+  department: ['department', 'dept', 'division', 'business unit', 'bu', '部门', '事业部', '中心', '部门级'],
+  team: ['team', 'group', 'squad', 'unit', '团队', '小组', '组', '班组', '团队级'],
+  individual: ['individual', 'personal', 'person', 'employee', 'me', 'self', '个人', '员工', '本人', '个人级'],
+};
+
+export const CONFIDENCE_VOCAB: Readonly<Record<Confidence, readonly string[]>> = {
+  high: ['high', 'h', 'green', 'confident', 'on track', '高', '绿', '绿色', '有信心', '很有信心'],
+  medium: ['medium', 'med', 'm', 'mid', 'amber', 'yellow', 'moderate', '中', '中等', '黄', '黄色', '一般'],
+  low: ['low', 'l', 'red', 'at risk', 'off track', '低', '红', '红色', '没信心', '风险'],
+};
+
+/** The form a cell is compared in: trimmed, lower case, runs of whitespace as one space (what LOWER(TRIM()) gives). */
+export function wordKey(v: unknown): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v !== 'string') return '';
+  return v.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** A lookup from a vocabulary; inherited keys ('__proto__' typed into a cell) never match. */
+export class Vocabulary<T extends string> {
+  private readonly map = new Map<string, T>();
+  constructor(readonly lists: Readonly<Record<T, readonly string[]>>) {
+    for (const value of Object.keys(lists) as T[]) for (const w of lists[value]) this.map.set(wordKey(w), value);
+  }
+
+  /** The value a cell says, or null. */
+  get(v: unknown): T | null {
+    const k = wordKey(v);
+    return k ? this.map.get(k) ?? null : null;
+  }
+
+  /** Every accepted word (in its wordKey form). */
+  words(): string[] {
+    return [...this.map.keys()];
+  }
+}
+
+export const KINDS = new Vocabulary<KindWord>(KIND_VOCAB);
+export const COMMITMENTS = new Vocabulary<Commitment>(COMMITMENT_VOCAB);
+export const DONE = new Vocabulary<'done' | 'notDone'>(DONE_VOCAB);
+export const ANSWERS = new Vocabulary<'yes' | 'no'>(ANSWER_VOCAB);
+export const LEVELS = new Vocabulary<Level>(LEVEL_VOCAB);
+export const CONFIDENCES = new Vocabulary<Confidence>(CONFIDENCE_VOCAB);
