@@ -17,6 +17,7 @@ import { planClear, validatePlan } from './plan-validate';
 import { detailsOf, HISTORY_SHEET, planRollForward, planScore, scoreSummaryText, scorecardSheetName } from './plan-close';
 import { parseCycle } from './cycle';
 import { backgroundAt, count, findOwnedBlock, noteAt, planCellAt, serialOf } from './plan-grid';
+import { readingDetails, withUnplaced } from './reading-summary';
 
 export type CommandName = 'convert' | 'validate' | 'clear' | 'score' | 'rollForward' | 'summary';
 export const COMMANDS: CommandName[] = ['convert', 'validate', 'clear', 'score', 'rollForward', 'summary'];
@@ -91,15 +92,16 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings): Comma
     // Validate on a non-OKR sheet still removes its own earlier marks.
     if (name === 'validate') {
       const plan = validatePlan(active, [], settings.lang);
-      return { ok: false, plan, summary: NOT_OKR, details: { findings: [] } };
+      return { ok: false, plan, summary: NOT_OKR, details: { findings: [], ...readingDetails(model) } };
     }
-    return fail(NOT_OKR);
+    // How the sheet was read is most useful here: the user can correct a column's role or the header row.
+    return fail(NOT_OKR, readingDetails(model));
   }
 
   switch (name) {
     case 'convert': {
       const out = planConvert(active, sheetNames, ctx, model);
-      return { ok: out.ok, plan: out.plan, summary: out.summary };
+      return { ok: out.ok, plan: out.plan, summary: withUnplaced(out.summary, model.reading), details: readingDetails(model) };
     }
     case 'validate': {
       const findings = validate(model, { settings, today });
@@ -111,11 +113,11 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings): Comma
             `发现 ${findings.length} 个问题：${bySeverity('error')} 个错误、${bySeverity('warning')} 个警告、${bySeverity('info')} 个提示。相关单元格已高亮，原因写在批注中。`,
           )
         : msg(`No problems found in ${count(n.objectives, 'objective')} and ${count(n.krs, 'key result')}.`, `${n.objectives} 个目标、${n.krs} 个关键结果中未发现问题。`);
-      return { ok: true, plan, summary, details: { findings } };
+      return { ok: true, plan, summary, details: { findings, ...readingDetails(model) } };
     }
     case 'score': {
       const out = planScore(active, sheetNames, others, model, ctx);
-      return { ok: true, plan: out.plan, summary: out.summary, details: out.details };
+      return { ok: true, plan: out.plan, summary: out.summary, details: { ...out.details, ...readingDetails(model) } };
     }
     case 'rollForward': {
       const out = planRollForward(active, sheetNames, model, ctx);
@@ -125,7 +127,7 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings): Comma
       const close = closeCycle(model, { settings, today });
       const details = detailsOf(close);
       const findings = validate(model, { settings, today });
-      return { ok: true, plan: EMPTY_PLAN, summary: scoreSummaryText(details), details: { ...details, findings } };
+      return { ok: true, plan: EMPTY_PLAN, summary: scoreSummaryText(details), details: { ...details, findings, ...readingDetails(model) } };
     }
     default:
       return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));

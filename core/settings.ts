@@ -1,6 +1,7 @@
 import { msg, type Lang, type Msg } from './i18n';
 import type { Field } from './model';
 import { parseCycle } from './cycle';
+import { FIELD_LABELS, normalizeHeader } from './headers';
 
 /** Score bands: a score below `red` is red, below `yellow` is yellow, otherwise green. */
 export interface Bands {
@@ -134,4 +135,21 @@ export function settingsProblems(input: unknown): Msg[] {
   const size = JSON.stringify(resolveSettings(p)).length;
   if (size > SETTINGS_MAX_CHARS) problems.push(SETTINGS_TEXT.tooLarge(size));
   return problems;
+}
+
+const IGNORE_WORDS = new Set(['ignore', 'none', 'notused', '忽略', '不使用'].map(normalizeHeader));
+
+/**
+ * A column role as a person names it ('target', 'Target', 'Key Result', '目标值', 'ignore'): a field's code or its label
+ * in either language (see FIELD_LABELS), or 'ignore'; null when it names no role.
+ */
+export function columnRoleOf(word: string): Field | 'ignore' | null {
+  const key = normalizeHeader(word);
+  if (!key) return null;
+  if (IGNORE_WORDS.has(key)) return 'ignore';
+  for (const field of FIELD_NAMES) {
+    const label = FIELD_LABELS[field as Field];
+    if (key === normalizeHeader(field) || key === normalizeHeader(label.en) || key === normalizeHeader(label.zh)) return field as Field;
+  }
+  return null;
 }

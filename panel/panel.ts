@@ -11,6 +11,8 @@ import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settin
 import { a1 } from '../core/sheet-plan';
 import { readFindings, readSummary, type CommandName, type PanelBridge, type PanelFinding, type PanelResult, type PanelSummary } from './bridge';
 import { PANEL_CSS } from './panel-css';
+import { R, READING_CSS, readReading, renderReading, type PanelReading } from './reading';
+import { roleCounts, type RoleCounts } from '../core/reading-summary';
 import { S } from './strings';
 
 /** Findings beyond this are counted, not listed (a 50,000-row sheet can have thousands). */
@@ -27,6 +29,10 @@ interface PanelState {
   findings: PanelFinding[] | null;
   messages: { kind: MsgKind; text: Msg }[];
   busy: boolean;
+  /** "How I read your sheet": the newest reading, the counts before the last Convert, and whether it is unfolded. */
+  reading: PanelReading | null;
+  readingBefore: RoleCounts | null;
+  readingOpen: boolean;
 }
 
 const ACTIONS: { command: CommandName; label: keyof typeof S; tip: keyof typeof S; primary?: boolean }[] = [
@@ -59,7 +65,7 @@ function adoptCss(doc: Document): void {
   if (Sheet && 'adoptedStyleSheets' in doc) {
     try {
       const sheet = new Sheet();
-      sheet.replaceSync(PANEL_CSS);
+      sheet.replaceSync(PANEL_CSS + READING_CSS);
       (doc as any).adoptedStyleSheets = [...(doc as any).adoptedStyleSheets, sheet];
       (doc as any).__okrPanelCss = true;
       return;
@@ -69,7 +75,7 @@ function adoptCss(doc: Document): void {
   }
   const style = doc.createElement('style');
   style.id = 'okr-panel-css';
-  style.textContent = PANEL_CSS;
+  style.textContent = PANEL_CSS + READING_CSS;
   doc.head.appendChild(style);
 }
 
@@ -92,6 +98,9 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     findings: null,
     messages: [],
     busy: false,
+    reading: null,
+    readingBefore: null,
+    readingOpen: true,
   };
   const localeLang = (): Lang => {
     try {
@@ -108,7 +117,8 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
   const actionsBox = el('section', { class: 'okr-actions' });
   const findingsBox = el('section', { class: 'okr-findings-box' });
   const settingsBox = el('section', { class: 'okr-settings' });
-  root.replaceChildren(header, summaryBox, actionsBox, findingsBox, settingsBox);
+  const readingBox = el('section', { class: 'okr-reading', 'aria-live': 'polite' });
+  root.replaceChildren(header, summaryBox, actionsBox, readingBox, findingsBox, settingsBox);
 
   function renderHeader(): void {
     header.replaceChildren(el('h1', {}, tr(S.title)), el('p', { class: 'okr-sub' }, tr(S.subtitle)));
@@ -231,6 +241,36 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     settingsBox.replaceChildren(details);
   }
 
+  function renderReadingBox(): void {
+    renderReading(readingBox, state.reading, {
+      lang: lang(),
+      settings: state.settings,
+      before: state.readingBefore,
+      open: state.readingOpen,
+      onToggle: (open) => (state.readingOpen = open),
+      save: (next, what) => void saveCorrection(next, what),
+      select: (sheet, row, col) => void bridge.select(sheet, row, col).catch((e) => say('error', failure(e))),
+      disabled: state.busy,
+    });
+  }
+
+  /** A correction from "How I read your sheet": saved with the workbook, then the sheet is read again. */
+  async function saveCorrection(next: Settings, what: Msg): Promise<void> {
+    if (state.busy) return;
+    setBusy(true);
+    try {
+      await bridge.saveSettings(next, state.langChoice === 'auto');
+      state.settings = next;
+      say('ok', { en: `${what.en} ${R.saved.en}`, zh: `${what.zh}${R.saved.zh}` });
+      await refreshSummary();
+    } catch (e) {
+      say('error', failure(e));
+    } finally {
+      setBusy(false);
+      renderReadingBox();
+    }
+  }
+
   function renderAll(): void {
     root.lang = lang() === 'zh' ? 'zh-CN' : 'en';
     root.dataset.lang = lang();
@@ -238,6 +278,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     renderSummary();
     renderActions();
     renderFindings();
+    renderReadingBox();
     renderSettings();
   }
 
@@ -250,6 +291,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     state.busy = busy;
     root.dataset.state = busy ? 'busy' : 'ready';
     for (const b of Array.from(actionsBox.querySelectorAll('button'))) (b as HTMLButtonElement).disabled = busy;
+    for (const sel of Array.from(readingBox.querySelectorAll('select'))) sel.disabled = busy || sel.dataset.blank === 'true';
     renderMessages();
   }
 
@@ -258,6 +300,8 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     if (findings) state.findings = findings;
     const summary = readSummary(res.details);
     if (summary) state.summary = summary;
+    const reading = readReading(res.details);
+    if (reading) state.reading = reading;
   }
 
   async function refreshSummary(): Promise<void> {
@@ -265,10 +309,14 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
       const res = await bridge.run('summary');
       if (res && res.ok) absorb(res);
       else state.summary = null;
+      // A sheet the reader found no OKRs on still has a reading: that is where the user can correct it.
+      state.reading = res ? readReading(res.details) : null;
     } catch {
       state.summary = null;
+      state.reading = null;
     }
     renderSummary();
+    renderReadingBox();
   }
 
   async function runCommand(command: CommandName): Promise<void> {
@@ -280,6 +328,11 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
       say(res && res.ok ? 'ok' : 'error', summary);
       if (res && res.ok) {
         if (command === 'clear' || command === 'convert' || command === 'rollForward') state.findings = null;
+        if (command === 'convert' && state.reading) {
+          state.readingBefore = roleCounts(state.reading);
+          // Unfolded after Convert only when something was not placed.
+          state.readingOpen = (readReading(res.details)?.unplaced.length ?? 0) > 0;
+        }
         absorb(res);
         renderFindings();
         await refreshSummary();
