@@ -21,7 +21,8 @@
 import type { Commitment, Cycle, KeyResult, KrKind, Level, Objective, OkrModel } from './model';
 import type { Settings } from './settings';
 import { msg, type Lang, type Msg } from './i18n';
-import { band as bandOf, rollup, scoreKr, statusCode, type Band, type StatusCode } from './score';
+import { band as bandOf, expectedProgress, rollup, scoreKr, statusCode, statusFromText, STATUS_LABELS, type Band, type StatusCode } from './score';
+import { historyKindFromText, HISTORY_KIND_LABELS, KIND_TOKENS, LEVEL_LABELS, levelFromText, TYPE_LABELS } from './labels';
 import { cycleOf, nextCycle, parseCycle } from './cycle';
 import { parseDate, parseNumber } from './values';
 
@@ -107,6 +108,8 @@ export interface HistoryRow {
   /** 1 for the first close of (cycle, id), then 2, 3... */
   revision: number;
   superseded: boolean;
+  /** The OKR sheet the row was closed from ('' when an earlier version did not record it). */
+  sheet: string;
 }
 
 export interface HistoryUpdate {
@@ -160,15 +163,28 @@ export function deadlineOf(kr: KeyResult, cycle: Cycle | null): string | null {
   return kr.due ?? (cycle ? cycle.end : null);
 }
 
+/**
+ * The dates a row's pace runs between: the start of its objective's cycle (else the cycle being worked on) and the
+ * KR's deadline (an objective's: its cycle's end). Null when no cycle can be found or the deadline is before the start.
+ */
+export function paceWindow(kr: KeyResult | null, o: Objective, model: OkrModel, settings: Settings, today: string): { start: string; due: string } | null {
+  const cycle = cycleOfObjective(o, model) ?? parseCycle(resolveCycleId(model, settings, today), { today });
+  if (!cycle) return null;
+  const due = kr ? deadlineOf(kr, cycle) : cycle.end;
+  if (!due || due < cycle.start) return null;
+  return { start: cycle.start, due };
+}
+
+/** A row's expected progress today (0-1), as the sheet's Pace column shows it; null without a pace window. */
+export function expectedOfRow(kr: KeyResult | null, o: Objective, model: OkrModel, settings: Settings, today: string): number | null {
+  const w = paceWindow(kr, o, model, settings, today);
+  return w ? expectedProgress(w.start, w.due, today) : null;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 const LEVELS: Level[] = ['company', 'department', 'team', 'individual'];
-const LEVEL_LABEL: Record<Level, Msg> = {
-  company: msg('Company', '公司'),
-  department: msg('Department', '部门'),
-  team: msg('Team', '团队'),
-  individual: msg('Individual', '个人'),
-};
+const LEVEL_LABEL = (lv: Level): Msg => msg(LEVEL_LABELS.en[lv], LEVEL_LABELS.zh[lv]);
 
 /** The cycle id to work on. */
 export function resolveCycleId(model: OkrModel, settings: Settings, today: string, cycle?: string): string {
@@ -215,16 +231,29 @@ function mean(values: (number | null)[]): number | null {
   return r.ok ? r.value : null;
 }
 
+/** KR rows whose current, target or start value could not be read, with the reader's message. */
+function unreadableValues(model: OkrModel): Map<number, Msg> {
+  const out = new Map<number, Msg>();
+  for (const p of model.problems) if ((p.field === 'current' || p.field === 'target' || p.field === 'start') && !out.has(p.cell.row)) out.set(p.cell.row, p.message);
+  return out;
+}
+
 export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
   const { settings, today } = opts;
   const cycle = resolveCycleId(model, settings, today, opts.cycle);
   const objs = objectivesOf(model, cycle);
+  const unreadable = unreadableValues(model);
 
   const krs: KrClose[] = [];
   const objectives: ObjectiveClose[] = [];
   for (const o of objs) {
     const krRows: KrClose[] = o.krs.map((kr) => {
-      const out = scoreKr({ kind: kr.kind, start: kr.start, target: kr.target, current: kr.current });
+      // A value the reader could not understand ('about half') is not a 0: the KR is not scored and says why, as
+      // its cell in the sheet does (#VALUE! with the message).
+      const unread = unreadable.get(kr.row);
+      const out: ReturnType<typeof scoreKr> = unread
+        ? { ok: false, blank: false, error: { code: 'not-finite', message: unread } }
+        : scoreKr({ kind: kr.kind, start: kr.start, target: kr.target, current: kr.current });
       const score = out.ok ? out.score : null;
       const row: KrClose = {
         id: kr.id,
@@ -249,10 +278,14 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
     });
     krs.push(...krRows);
 
-    const r = rollup(
-      krRows.map((k) => k.score),
-      o.krs.map((k) => k.weight),
-    );
+    // A KR the sheet shows as an error makes its objective's rollup an error there too (#N/A): the same here.
+    const failed = krRows.find((k) => k.error);
+    const r: ReturnType<typeof rollup> = failed
+      ? { ok: false, blank: false, error: { code: 'not-finite', message: msg(`key result "${failed.title}" cannot be scored: ${failed.error!.en}`, `关键结果“${failed.title}”无法评分：${failed.error!.zh}`) } }
+      : rollup(
+          krRows.map((k) => k.score),
+          o.krs.map((k) => k.weight),
+        );
     const score = r.ok ? r.value : null;
     const oc: ObjectiveClose = {
       id: o.id,
@@ -293,7 +326,7 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
   const byLevel: GroupRollup[] = [];
   for (const lv of LEVELS) {
     const members = objectives.filter((o) => o.level === lv);
-    if (members.length) byLevel.push(group(lv, LEVEL_LABEL[lv], members));
+    if (members.length) byLevel.push(group(lv, LEVEL_LABEL(lv), members));
   }
   const noLevel = objectives.filter((o) => o.level === null);
   if (noLevel.length && noLevel.length < objectives.length) byLevel.push(group('', msg('(no level)', '（无层级）'), noLevel));
@@ -320,7 +353,7 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
   return {
     ...partial,
     scorecard: scorecardTable(partial, settings.lang),
-    history: historyUpdate(historyRowsOf(partial), opts.history ?? []),
+    history: historyUpdate(historyRowsOf(partial, model.sheet), opts.history ?? []),
   };
 }
 
@@ -413,7 +446,7 @@ export function scorecardTable(r: Pick<CloseResult, 'objectives' | 'total' | 'by
       SCOPE.objective[lang],
       o.title,
       o.owner,
-      o.level ? LEVEL_LABEL[o.level][lang] : null,
+      o.level ? LEVEL_LABELS[lang][o.level] : null,
       1,
       o.krs,
       o.score,
@@ -445,11 +478,12 @@ export const HISTORY_FIELDS: (keyof HistoryRow)[] = [
   'closedOn',
   'revision',
   'superseded',
+  'sheet',
 ];
 
 const HISTORY_HEADER: Record<Lang, string[]> = {
-  en: ['Cycle', 'ID', 'Kind', 'Title', 'Owner', 'Level', 'Score', 'Status', 'Start', 'Target', 'Current', 'Closed on', 'Revision', 'Superseded'],
-  zh: ['周期', '编号', '类别', '标题', '负责人', '层级', '得分', '状态', '起始值', '目标值', '当前值', '关闭日期', '版本', '已被取代'],
+  en: ['Cycle', 'ID', 'Kind', 'Title', 'Owner', 'Level', 'Score', 'Status', 'Start', 'Target', 'Current', 'Closed on', 'Revision', 'Superseded', 'OKR sheet'],
+  zh: ['周期', '编号', '类别', '标题', '负责人', '层级', '得分', '状态', '起始值', '目标值', '当前值', '关闭日期', '版本', '已被取代', 'OKR 工作表'],
 };
 
 export function historyHeader(lang: Lang): string[] {
@@ -465,9 +499,15 @@ export function historyFormats(): string[] {
 /** Column index of the Superseded flag (where a host writes TRUE for HistoryUpdate.supersede). */
 export const HISTORY_SUPERSEDED_COL = HISTORY_FIELDS.indexOf('superseded');
 
-/** History rows as sheet rows (no header), in HISTORY_FIELDS order. */
-export function historyToRows(rows: HistoryRow[]): PlainValue[][] {
-  return rows.map((r) => HISTORY_FIELDS.map((f) => r[f] as PlainValue));
+/** History rows as sheet rows (no header), in HISTORY_FIELDS order, with kind, level and status in words of `lang`. */
+export function historyToRows(rows: HistoryRow[], lang: Lang = 'en'): PlainValue[][] {
+  const shown = (r: HistoryRow, f: keyof HistoryRow): PlainValue => {
+    if (f === 'kind') return HISTORY_KIND_LABELS[r.kind][lang];
+    if (f === 'level') return r.level ? LEVEL_LABELS[lang][r.level] : null;
+    if (f === 'status') return STATUS_LABELS[r.status][lang];
+    return r[f] as PlainValue;
+  };
+  return rows.map((r) => HISTORY_FIELDS.map((f) => shown(r, f)));
 }
 
 export interface ParsedHistory {
@@ -481,7 +521,6 @@ export interface ParsedHistory {
 const HEADER_KEYS = new Map<string, keyof HistoryRow>();
 for (const lang of ['en', 'zh'] as Lang[]) HISTORY_HEADER[lang].forEach((h, i) => HEADER_KEYS.set(norm(h), HISTORY_FIELDS[i]));
 
-const STATUS_CODES: StatusCode[] = ['not-scored', 'rethink', 'progressing', 'on-target', 'achieved', 'needs-review', 'set-too-low'];
 
 /** Reads a history sheet's values back (header in either language, or none); rows without cycle and id are skipped. */
 export function rowsFromHistory(values: unknown[][]): ParsedHistory {
@@ -509,24 +548,26 @@ export function rowsFromHistory(values: unknown[][]): ParsedHistory {
     const cycle = cycleText(get('cycle'));
     const id = text(get('id'));
     if (!cycle || !id) continue;
-    const kind = text(get('kind'));
-    const level = text(get('level'));
-    const st = text(get('status'));
+    // Words in either language, or the codes earlier versions wrote.
+    const kind = historyKindFromText(get('kind'));
+    const level = levelFromText(get('level'));
+    const st = statusFromText(get('status'));
     rows.push({
       cycle,
       id,
-      kind: kind === 'objective' || kind === '目标' ? 'objective' : 'kr',
+      kind: kind ?? 'kr',
       title: text(get('title')) ?? '',
       owner: text(get('owner')),
-      level: level && (LEVELS as string[]).includes(level) ? (level as Level) : null,
+      level,
       score: num(get('score')),
-      status: st && (STATUS_CODES as string[]).includes(st) ? (st as StatusCode) : 'not-scored',
+      status: st ?? 'not-scored',
       start: num(get('start')),
       target: num(get('target')),
       current: num(get('current')),
       closedOn: dateText(get('closedOn')) ?? '',
       revision: num(get('revision')) ?? 1,
       superseded: truthy(get('superseded')),
+      sheet: text(get('sheet')) ?? '',
     });
     rowIndex.push(r);
   }
@@ -569,7 +610,7 @@ function truthy(v: unknown): boolean {
 }
 
 /** One history row per objective and KR of a close (objectives first, each followed by its KRs). */
-function historyRowsOf(r: Pick<CloseResult, 'cycle' | 'closedOn' | 'objectives' | 'krs'>): HistoryRow[] {
+function historyRowsOf(r: Pick<CloseResult, 'cycle' | 'closedOn' | 'objectives' | 'krs'>, sheet: string): HistoryRow[] {
   const out: HistoryRow[] = [];
   const { cycle, closedOn } = r;
   // r.krs lists each objective's KRs in objective order, o.krs of them per objective.
@@ -577,14 +618,14 @@ function historyRowsOf(r: Pick<CloseResult, 'cycle' | 'closedOn' | 'objectives' 
   for (const o of r.objectives) {
     out.push({
       cycle, id: o.id, kind: 'objective', title: o.title, owner: o.owner, level: o.level, score: o.score, status: o.status,
-      start: null, target: null, current: null, closedOn, revision: 1, superseded: false,
+      start: null, target: null, current: null, closedOn, revision: 1, superseded: false, sheet,
     });
     const end = next + o.krs;
     for (; next < end; next++) {
       const k = r.krs[next];
       out.push({
         cycle, id: k.id, kind: 'kr', title: k.title, owner: k.owner, level: k.level, score: k.score, status: k.status,
-        start: k.start, target: k.target, current: k.current, closedOn, revision: 1, superseded: false,
+        start: k.start, target: k.target, current: k.current, closedOn, revision: 1, superseded: false, sheet,
       });
     }
   }
@@ -728,7 +769,6 @@ export function rollForwardHeader(lang: Lang): string[] {
   return [...GRID_HEADER[lang]];
 }
 
-const COMMITMENT_TEXT: Record<Commitment, Msg> = { committed: msg('committed', '承诺型'), aspirational: msg('aspirational', '挑战型') };
 
 /** '<old id without an earlier cycle suffix>.<cycle>': 'KR-7f3a2c' -> 'KR-7f3a2c.2027-Q1' -> 'KR-7f3a2c.2027-Q2'. */
 export function carriedId(oldId: string, toCycle: string): string {
@@ -760,11 +800,11 @@ export function rollForward(model: OkrModel, opts: RollForwardOptions): RollForw
     objectives++;
     const oid = carriedId(o.id, to);
     ids.push({ from: o.id, to: oid });
-    const level = o.level ? (lang === 'zh' ? LEVEL_LABEL[o.level].zh : o.level) : null;
+    const level = o.level ? LEVEL_LABELS[lang][o.level] : null;
     const line = (values: Partial<Record<(typeof GRID_FIELDS)[number], PlainValue>>): PlainValue[] =>
       GRID_FIELDS.map((f) => (values[f] === undefined ? null : values[f]!));
     rows.push(
-      line({ id: oid, cycle: to, level, owner: o.owner, objective: o.title, type: COMMITMENT_TEXT[o.commitment][lang], alignedTo: o.alignedTo, notes: o.notes }),
+      line({ id: oid, cycle: to, level, owner: o.owner, objective: o.title, type: TYPE_LABELS[lang][o.commitment], alignedTo: o.alignedTo, notes: o.notes }),
     );
     for (const kr of open) {
       krs++;
@@ -777,8 +817,8 @@ export function rollForward(model: OkrModel, opts: RollForwardOptions): RollForw
           cycle: to,
           owner: kr.owner,
           kr: kr.title,
-          type: COMMITMENT_TEXT[kr.commitment][lang],
-          kind: kr.kind,
+          type: TYPE_LABELS[lang][kr.commitment],
+          kind: KIND_TOKENS[lang][kr.kind],
           start: binary ? null : kr.current ?? (kr.startGiven ? kr.start : null),
           target: kr.target,
           unit: kr.unit,

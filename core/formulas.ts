@@ -136,14 +136,25 @@ export function rollupCellsFormula(scores: string[], weights: string[] | null): 
   return `=IF(${anyError},NA(),IF(COUNT(${list})=0,"",IF(${negative}>0,SQRT(-1),IF(${missing}>0,AVERAGE(${list}),(${num})/(${den})))))`;
 }
 
-/** Status label (OKRSTATUS) from a score and the row's Type (committed/aspirational) expression, in `lang`. */
-export function statusFormula(host: HostKind, mode: FormulaMode, score: string, type: string | null, bands: Bands, lang: Lang): string {
+/** The pace a status reads: the row's Pace cell (expected progress today) and the at-risk threshold in points. */
+export interface PaceRef {
+  expected: string;
+  atRiskPoints: number;
+}
+
+/**
+ * Status label (OKRSTATUS) from a score and the row's Type (committed/aspirational) expression, in `lang`. With
+ * `pace`, a score is read against the expected progress while the Pace cell is below 1 (score.ts liveStatusCode).
+ */
+export function statusFormula(host: HostKind, mode: FormulaMode, score: string, type: string | null, bands: Bands, lang: Lang, pace?: PaceRef): string {
   const plainBands = bands.red === DEFAULT_SETTINGS.bands.red && bands.yellow === DEFAULT_SETTINGS.bands.yellow;
   if (mode === 'addin') {
+    const all = !!pace;
     let args = score;
-    if (type || !plainBands || lang !== 'en') args += ',' + (type ?? '""');
-    if (!plainBands || lang !== 'en') args += ',' + String(bands.red) + ',' + String(bands.yellow);
-    if (lang !== 'en') args += `,"${lang}"`;
+    if (all || type || !plainBands || lang !== 'en') args += ',' + (type ?? '""');
+    if (all || !plainBands || lang !== 'en') args += ',' + String(bands.red) + ',' + String(bands.yellow);
+    if (all || lang !== 'en') args += `,"${lang}"`;
+    if (pace) args += `,${pace.expected}` + (pace.atRiskPoints === DEFAULT_SETTINGS.limits.atRiskPoints ? '' : `,${pace.atRiskPoints}`);
     return (host === 'excel' ? '=OKR.OKRSTATUS(' : '=OKRSTATUS(') + args + ')';
   }
   const s = score;
@@ -151,10 +162,35 @@ export function statusFormula(host: HostKind, mode: FormulaMode, score: string, 
   const t = type ? `LOWER(TRIM(${type}&""))` : '""';
   const asp = type ? oneOf(t, PORTABLE_TYPE_WORDS.aspirational) : 'FALSE';
   const com = type ? oneOf(t, PORTABLE_TYPE_WORDS.committed) : 'FALSE';
-  return (
-    `=IF(${s}="","",IF(${s}<${bands.red},${L('rethink')},IF(${s}>=1,IF(${asp},${L('set-too-low')},${L('achieved')}),` +
-    `IF(${com},${L('needs-review')},IF(${s}<${bands.yellow},${L('progressing')},${L('on-target')})))))`
-  );
+  const graded =
+    `IF(${s}<${bands.red},${L('rethink')},IF(${s}>=1,IF(${asp},${L('set-too-low')},${L('achieved')}),` +
+    `IF(${com},${L('needs-review')},IF(${s}<${bands.yellow},${L('progressing')},${L('on-target')}))))`;
+  if (!pace) return `=IF(${s}="","",${graded})`;
+  const e = pace.expected;
+  const limit = String(pace.atRiskPoints / 100);
+  const live =
+    `IF(${s}<=0,IF(${e}-${s}>${limit},${L('at-risk')},${L('not-started')}),` +
+    `IF(${s}>=${e},${L('on-track')},IF(${e}-${s}<=${limit},${L('behind')},${L('at-risk')})))`;
+  return `=IF(${s}="","",IF(AND(ISNUMBER(${e}),${e}<1,${s}<1),${live},${graded}))`;
+}
+
+/** DATE(y,m,d) for an ISO date (every spreadsheet reads it the same way, whatever its locale). */
+export function dateLiteral(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `DATE(${y},${m},${d})`;
+}
+
+/**
+ * The Pace cell: expected progress today (0-1), growing linearly from the cycle start to the due date (score.ts
+ * expectedProgress), live through TODAY(); blank while the row's score is not a number. `due` is the row's Due
+ * cell when it has one (used while it holds a date) and the deadline core found (`dueIso`) otherwise.
+ * Native functions only: the same formula in every host and formula mode.
+ */
+export function paceFormula(score: string, startIso: string, due: { ref: string | null; iso: string }): string {
+  const st = dateLiteral(startIso);
+  const lit = dateLiteral(due.iso);
+  const D = due.ref ? `IF(ISNUMBER(${due.ref}),${due.ref},${lit})` : lit;
+  return `=IF(ISNUMBER(${score}),IF(${D}<${st},"",IF(TODAY()>=${D},1,IF(TODAY()<=${st},0,(TODAY()-${st})/(${D}-${st})))),"")`;
 }
 
 /** Type words the portable status formula reads (vocabulary.ts's, the custom function's). */

@@ -380,18 +380,41 @@ function bandArg(a: Arg, v: unknown, dflt: number): number | CellError {
   return p.value;
 }
 
+/** atRiskPoints as typed: 25, or 25% (read as 25 points); blank -> the default. */
+function atRiskArg(a: Arg, v: unknown): number | CellError {
+  const p = parseNumber(v);
+  if (p.blank) return DEFAULT_SETTINGS.limits.atRiskPoints;
+  if (!p.ok) return argError(a, p.error);
+  const points = p.percent ? p.value * 100 : p.value;
+  if (points < 0) return cellError('#VALUE!', `${a.name}: ${points} is negative`, `${a.zh}：${points} 为负数`);
+  return points;
+}
+
 /**
- * OKRSTATUS(score, [type], [red], [yellow], [lang]) -> a status label per row.
+ * OKRSTATUS(score, [type], [red], [yellow], [lang], [expected], [atRiskPoints]) -> a status label per row.
  * type committed: 1.0 achieved, below needs review; aspirational: 1.0 "set too low", green band on target;
  * either: below red means rethink. red / yellow default to the bands 0.4 / 0.7. lang: en (default) or zh.
+ * expected (the row's Pace cell: progress expected today, 0-1): below 1, a score below 1 reads as Not started,
+ * On track, Behind or At risk (atRiskPoints, default 25, points behind); blank or 1 (due date reached) -> the bands.
  */
-export function fnOkrStatus(score: unknown, type?: unknown, red?: unknown, yellow?: unknown, lang?: unknown, ctx?: FunctionContext): OutMatrix {
+export function fnOkrStatus(
+  score: unknown,
+  type?: unknown,
+  red?: unknown,
+  yellow?: unknown,
+  lang?: unknown,
+  expected?: unknown,
+  atRiskPoints?: unknown,
+  ctx?: FunctionContext,
+): OutMatrix {
   const sc = toArg(score, 'score', '分数');
   const ty = toArg(type, 'type', '类型');
   const rd = toArg(red, 'red', '红色阈值');
   const ye = toArg(yellow, 'yellow', '黄色阈值');
   const lg = toArg(lang, 'lang', '语言');
-  return elementwise([sc, ty, rd, ye, lg], (i, j) => {
+  const ex = toArg(expected, 'expected', '应有进度');
+  const ar = toArg(atRiskPoints, 'atRiskPoints', '风险阈值');
+  return elementwise([sc, ty, rd, ye, lg, ex, ar], (i, j) => {
     const sv = at(sc, i, j);
     const L = langArg(at(lg, i, j), ctx);
     const sp = parseNumber(sv);
@@ -405,7 +428,12 @@ export function fnOkrStatus(score: unknown, type?: unknown, red?: unknown, yello
     const y = bandArg(ye, at(ye, i, j), Math.max(r, DEFAULT_SETTINGS.bands.yellow));
     if (typeof y !== 'number') return y;
     if (r > y) return cellError('#VALUE!', `red (${r}) is above yellow (${y})`, `红色阈值（${r}）高于黄色阈值（${y}）`);
-    return status(sp.value, c, { red: r, yellow: y }).label[L];
+    const ep = parseNumber(at(ex, i, j));
+    if (!ep.ok && !ep.blank) return argError(ex, ep.error);
+    const points = atRiskArg(ar, at(ar, i, j));
+    if (typeof points !== 'number') return points;
+    const during = ep.ok ? { expected: ep.value, atRiskPoints: points } : null;
+    return status(sp.value, c, { red: r, yellow: y }, during).label[L];
   });
 }
 
@@ -449,12 +477,8 @@ export function fnOkrPace(
     const tv = at(td, i, j);
     const todayP = isBlank(tv) ? null : parseDate(tv);
     if (todayP && !todayP.ok) return argError(td, (todayP as { error: ValueError }).error);
-    const arv = at(ar, i, j);
-    const arP = parseNumber(arv);
-    let points = DEFAULT_SETTINGS.limits.atRiskPoints;
-    if (arP.ok) points = arP.percent ? arP.value * 100 : arP.value;
-    else if (!arP.blank) return argError(ar, arP.error);
-    if (points < 0) return cellError('#VALUE!', `${ar.name}: ${points} is negative`, `${ar.zh}：${points} 为负数`);
+    const points = atRiskArg(ar, at(ar, i, j));
+    if (typeof points !== 'number') return points;
     const r = pace({
       progress: sp.ok ? sp.value : null,
       cycleStart: start.value,
@@ -551,6 +575,8 @@ export const FUNCTION_DOCS: FunctionDoc[] = [
       { name: 'red', optional: true, help: msg('Below this is red. Default 0.4.', '低于此值为红色。默认 0.4。') },
       { name: 'yellow', optional: true, help: msg('Below this is yellow. Default 0.7.', '低于此值为黄色。默认 0.7。') },
       { name: 'lang', optional: true, help: msg('Label language: en or zh. Default en.', '标签语言：en 或 zh。默认 en。') },
+      { name: 'expected', optional: true, help: msg('Progress expected today (the Pace cell, 0-1). Below 1: Not started, On track, Behind or At risk. Default: the bands.', '今天应有的进度（进度节奏单元格，0-1）。小于 1 时：未开始、进度正常、进度落后或有风险。默认按颜色区间。') },
+      { name: 'atRiskPoints', optional: true, help: msg('Points behind expected before "At risk". Default 25.', '落后预期多少个百分点算“有风险”。默认 25。') },
     ],
     returns: msg('Status label.', '状态标签。'),
     example: '=OKRSTATUS(E2:E20, "committed")',

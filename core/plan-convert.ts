@@ -11,15 +11,16 @@
  * Outline form: a new sheet '<sheet> grid' ('<sheet> 表格') holding the model as a table, converted the same way;
  * the outline itself is never written.
  */
-import type { HostKind, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan, FormatBlock, CellBlock } from './sheet-plan';
+import type { ConditionalRule, HostKind, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan, FormatBlock, CellBlock } from './sheet-plan';
 import { colLetter, emptySheetPlan, OWNED_RULE_MARK } from './sheet-plan';
-import type { Commitment, Confidence, Field, KeyResult, KrKind, Level, Objective, OkrModel } from './model';
+import type { Commitment, Field, KeyResult, Objective, OkrModel, Rect } from './model';
 import type { Settings } from './settings';
 import { msg, type Lang, type Msg } from './i18n';
 import { readSheet } from './parse-sheet';
 import { fnOkrScore, fnOkrStatus, isCellError } from './functions';
 import { hash32 } from './ids';
-import { rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from './formulas';
+import { paceFormula, rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from './formulas';
+import { paceWindow } from './close';
 import {
   OWNED_HEADERS, OWNED_ORDER, cellAsPlan, count, findOwnedBlock, isEmptyValue, planCellAt, serialOf, usedExtent, valueAt, type OwnedBlock, type OwnedKey,
 } from './plan-grid';
@@ -33,22 +34,8 @@ export interface PlanContext {
 // ---------------------------------------------------------------------------------------------------------------
 // Words the grid writes (each accepted by parse-sheet and by the custom functions)
 
-export const KIND_TOKENS: Record<Lang, Record<KrKind, string>> = {
-  en: { increase: 'increase', decrease: 'decrease', above: 'above', below: 'below', binary: 'binary' },
-  zh: { increase: '增加', decrease: '减少', above: '不低于', below: '不高于', binary: '里程碑' },
-};
-export const TYPE_LABELS: Record<Lang, Record<Commitment, string>> = {
-  en: { committed: 'Committed', aspirational: 'Aspirational' },
-  zh: { committed: '承诺型', aspirational: '挑战型' },
-};
-export const LEVEL_LABELS: Record<Lang, Record<Level, string>> = {
-  en: { company: 'Company', department: 'Department', team: 'Team', individual: 'Individual' },
-  zh: { company: '公司', department: '部门', team: '团队', individual: '个人' },
-};
-export const CONFIDENCE_LABELS: Record<Lang, Record<Confidence, string>> = {
-  en: { high: 'High', medium: 'Medium', low: 'Low' },
-  zh: { high: '高', medium: '中', low: '低' },
-};
+export { KIND_TOKENS, TYPE_LABELS, LEVEL_LABELS, CONFIDENCE_LABELS } from './labels';
+import { KIND_TOKENS, TYPE_LABELS, LEVEL_LABELS, CONFIDENCE_LABELS } from './labels';
 
 /** Fills the plan uses. */
 export const FILLS = {
@@ -65,6 +52,7 @@ const NUMBER_FORMATS: Record<OwnedKey, string> = {
   id: '@',
   score: '0.00',
   status: 'General',
+  pace: '0%',
   updated: 'yyyy-mm-dd',
   kind: 'General',
   type: 'General',
@@ -75,7 +63,7 @@ const NUMBER_FORMATS: Record<OwnedKey, string> = {
   current: 'General',
 };
 
-const WIDTHS: Partial<Record<OwnedKey, number>> = { id: 110, score: 90, status: 190, updated: 100 };
+const WIDTHS: Partial<Record<OwnedKey, number>> = { id: 110, score: 90, status: 120, pace: 80, updated: 100 };
 
 const DROPDOWNS: ('kind' | 'type' | 'level' | 'confidence')[] = ['kind', 'type', 'level', 'confidence'];
 
@@ -178,7 +166,7 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     if (ci.field && !inBlock(ci.col) && userCol[ci.field] === undefined) userCol[ci.field] = ci.col;
   }
 
-  const wanted = new Set<OwnedKey>(['id', 'score', 'status', 'updated']);
+  const wanted = new Set<OwnedKey>(['id', 'score', 'status', 'pace', 'updated']);
   for (const k of DROPDOWNS) if (userCol[k] === undefined) wanted.add(k);
   if (userCol.start === undefined && model.objectives.some((o) => o.krs.some((k) => k.inferred.start))) wanted.add('start');
   if (userCol.target === undefined) wanted.add('target');
@@ -248,9 +236,19 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     if (userType && !typeAccepted(valueAt(snap, r, typeCol))) return typeLiteral[commitment];
     return a1(r, typeCol);
   };
+  const paceCol = cols.pace;
+  const atRiskPoints = settings.limits.atRiskPoints;
   const statusOf = (r: number, commitment: Commitment): PlanCell => ({
-    f: flat(statusFormula(host, mode, a1(r, scoreCol), typeExpr(r, commitment), settings.bands, lang)),
+    f: flat(statusFormula(host, mode, a1(r, scoreCol), typeExpr(r, commitment), settings.bands, lang, paceCol === undefined ? undefined : { expected: a1(r, paceCol), atRiskPoints })),
   });
+  // The Pace cell: expected progress today between the cycle start and the row's deadline (a live TODAY() formula).
+  const dueCol = userCol.due;
+  const paceOf = (r: number, kr: KeyResult | null, obj: Objective): PlanCell | undefined => {
+    const w = paceWindow(kr, obj, model, settings, ctx.today);
+    if (!w) return undefined;
+    const ref = kr && dueCol !== undefined ? a1(r, dueCol) : null;
+    return { f: flat(paceFormula(a1(r, scoreCol), w.start, { ref, iso: w.due })) };
+  };
 
   const fallbackCols = { target: col('target'), start: col('start') };
   const fallbackUser = { target: isUser('target'), start: isUser('start') };
@@ -288,6 +286,8 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
           return krScore(r, kr);
         case 'status':
           return statusOf(r, kr.commitment);
+        case 'pace':
+          return paceOf(r, kr, obj);
         case 'kind':
           return KIND_TOKENS[lang][kr.kind];
         case 'type':
@@ -324,6 +324,8 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
       }
       case 'status':
         return krSpan(obj, roles) ? statusOf(r, obj.commitment) : undefined;
+      case 'pace':
+        return krSpan(obj, roles) ? paceOf(r, null, obj) : undefined;
       case 'type':
         return TYPE_LABELS[lang][obj.commitment];
       case 'level':
@@ -335,7 +337,7 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
 
   const keys: OwnedKey[] = [];
   for (let c = first; c <= last; c++) keys.push(keyAt.get(c)!);
-  const computedCol = keys.map((k) => k === 'score' || k === 'status');
+  const computedCol = keys.map((k) => k === 'score' || k === 'status' || k === 'pace');
   const cells: PlanCell[][] = [];
   cells.push(keys.map((key, i) => {
     const held = planCellAt(snap, headerRow, first + i);
@@ -403,12 +405,7 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
 
     plan.replaceOwnedRules = true;
     const S = `$${colLetter(scoreCol)}${dataFirst + 1}`;
-    const { red, yellow } = settings.bands;
-    plan.rules.push(
-      { ranges: [dataRect(scoreCol)], formula: `=AND(ISNUMBER(${S}),${S}<${red},${OWNED_RULE_MARK})`, fill: FILLS.red },
-      { ranges: [dataRect(scoreCol)], formula: `=AND(ISNUMBER(${S}),${S}>=${red},${S}<${yellow},${OWNED_RULE_MARK})`, fill: FILLS.yellow },
-      { ranges: [dataRect(scoreCol)], formula: `=AND(ISNUMBER(${S}),${S}>=${yellow},${OWNED_RULE_MARK})`, fill: FILLS.green },
-    );
+    plan.rules.push(...scoreFillRules(dataRect(scoreCol), S, paceCol === undefined ? null : `$${colLetter(paceCol)}${dataFirst + 1}`, settings));
     const inputs = [col('current'), col('target')].filter((c): c is number => c !== undefined);
     const uniqueInputs = [...new Set(inputs)];
     if (uniqueInputs.length) {
@@ -439,6 +436,22 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
   if (tableOk) plan.table = { name: tableNameFor(snap.name), range: { row: headerRow, col: firstCol, rows: lastRow - headerRow + 1, cols: last - firstCol + 1 } };
 
   return { sheet: plan, owned: { first, last, cols }, added, scoreCol, headerRow, lastRow };
+}
+
+/**
+ * The score cell's fill, as its status reads it: with a Pace cell below 1 (before the due date), red = at risk,
+ * yellow = behind, green = on track or done, none = not started (score.ts liveStatusCode); otherwise the bands.
+ */
+function scoreFillRules(range: Rect, S: string, P: string | null, settings: Settings): ConditionalRule[] {
+  const { red, yellow } = settings.bands;
+  const limit = String(settings.limits.atRiskPoints / 100);
+  const graded = (cond: string, live: string | null) =>
+    P === null ? `=AND(ISNUMBER(${S}),${cond},${OWNED_RULE_MARK})` : `=AND(ISNUMBER(${S}),IF(AND(ISNUMBER(${P}),${P}<1,${S}<1),${live},${cond}),${OWNED_RULE_MARK})`;
+  return [
+    { ranges: [range], formula: graded(`${S}<${red}`, `${P}-${S}>${limit}`), fill: FILLS.red },
+    { ranges: [range], formula: graded(`AND(${S}>=${red},${S}<${yellow})`, `AND(${S}>0,${S}<${P},${P}-${S}<=${limit})`), fill: FILLS.yellow },
+    { ranges: [range], formula: graded(`${S}>=${yellow}`, `AND(${S}>0,${S}>=${P})`), fill: FILLS.green },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -202,7 +202,12 @@ export type StatusCode =
   | 'on-target' // green band below 1.0 (aspirational or unspecified)
   | 'achieved' // 1.0 on a committed or unspecified KR
   | 'needs-review' // committed, between red and 1.0
-  | 'set-too-low'; // aspirational at 1.0
+  | 'set-too-low' // aspirational at 1.0
+  // During the cycle (before the due date) a score is read against the expected progress instead of the bands:
+  | 'not-started' // nothing yet, and not yet a risk
+  | 'on-track' // at or above the expected progress
+  | 'behind' // up to atRiskPoints behind
+  | 'at-risk'; // further behind
 
 export interface Status {
   code: StatusCode;
@@ -211,15 +216,40 @@ export interface Status {
   label: Msg;
 }
 
+/** Short words, so the Status column stays narrow beside the KR (the reasons are in the domain note and the docs). */
 export const STATUS_LABELS: Record<StatusCode, Msg> = {
   'not-scored': msg('Not scored', '未评分'),
-  rethink: msg('Rethink the KR or the approach', '需重新思考KR或做法'),
+  rethink: msg('Rethink', '需重新思考'),
   progressing: msg('Progressing', '有进展'),
   'on-target': msg('On target', '达到预期'),
   achieved: msg('Achieved', '已达成'),
+  'needs-review': msg('Below commitment', '未达承诺'),
+  'set-too-low': msg('Set too low?', '目标偏低？'),
+  'not-started': msg('Not started', '未开始'),
+  'on-track': msg('On track', '进度正常'),
+  behind: msg('Behind', '进度落后'),
+  'at-risk': msg('At risk', '有风险'),
+};
+
+/** Labels earlier versions wrote (still read back from history sheets). */
+export const LEGACY_STATUS_LABELS: Partial<Record<StatusCode, Msg>> = {
+  rethink: msg('Rethink the KR or the approach', '需重新思考KR或做法'),
   'needs-review': msg('Below commitment: review', '未达承诺，需复盘'),
   'set-too-low': msg('Scored 1.0: goal may be set too low', '满分：目标可能定得太低'),
 };
+
+const STATUS_FOLD = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+const STATUS_BY_TEXT = new Map<string, StatusCode>();
+for (const [code, m] of [...Object.entries(STATUS_LABELS), ...Object.entries(LEGACY_STATUS_LABELS)] as [StatusCode, Msg][]) {
+  STATUS_BY_TEXT.set(STATUS_FOLD(m.en), code);
+  STATUS_BY_TEXT.set(STATUS_FOLD(m.zh), code);
+  STATUS_BY_TEXT.set(code, code);
+}
+
+/** A status as a sheet shows it (a label in either language, an earlier label, or a code) -> its code; null if none. */
+export function statusFromText(v: unknown): StatusCode | null {
+  return typeof v === 'string' ? STATUS_BY_TEXT.get(STATUS_FOLD(v)) ?? null : null;
+}
 
 const STATUS_BAND: Record<StatusCode, Band | null> = {
   'not-scored': null,
@@ -229,6 +259,10 @@ const STATUS_BAND: Record<StatusCode, Band | null> = {
   achieved: 'green',
   'needs-review': 'yellow',
   'set-too-low': 'yellow',
+  'not-started': null,
+  'on-track': 'green',
+  behind: 'yellow',
+  'at-risk': 'red',
 };
 
 /**
@@ -236,9 +270,30 @@ const STATUS_BAND: Record<StatusCode, Band | null> = {
  * to land around 0.6-0.7 (1.0 suggests the goal was set too low); below the red band means rethink, either way.
  * commitment null reads the plain bands.
  */
-export function status(score: number | null, commitment: Commitment | null, bands: Bands = DEFAULT_SETTINGS.bands): Status {
-  const code = statusCode(score, commitment, bands);
+export function status(score: number | null, commitment: Commitment | null, bands: Bands = DEFAULT_SETTINGS.bands, during?: DuringCycle | null): Status {
+  const code = during ? liveStatusCode(score, commitment, bands, during) : statusCode(score, commitment, bands);
   return { code, band: STATUS_BAND[code], label: STATUS_LABELS[code] };
+}
+
+/** Where the cycle stands for a row: its expected progress today (0-1) and the at-risk threshold in points. */
+export interface DuringCycle {
+  expected: number | null;
+  atRiskPoints: number;
+}
+
+/**
+ * The status the sheet shows live. Before the due date (expected progress below 1) a score below 1 is read against
+ * the expected progress: not started (nothing yet, not yet a risk), on track (at or above expected), behind (up to
+ * atRiskPoints points behind), at risk (further). From the due date on (expected 1, or no dates) the bands grade it,
+ * committed vs aspirational (statusCode), as the close does. The comparisons are the portable formula's, term for term.
+ */
+export function liveStatusCode(score: number | null, commitment: Commitment | null, bands: Bands, during: DuringCycle): StatusCode {
+  const e = during.expected;
+  if (score === null || !finite(score) || e === null || !finite(e) || e >= 1 || score >= 1) return statusCode(score, commitment, bands);
+  const limit = during.atRiskPoints / 100;
+  if (score <= 0) return e - score > limit ? 'at-risk' : 'not-started';
+  if (score >= e) return 'on-track';
+  return e - score <= limit ? 'behind' : 'at-risk';
 }
 
 /** status(...).code without building the Status (the quarter close reads thousands of them). */
@@ -303,7 +358,7 @@ export function pace(input: PaceInput): PaceOutcome {
   if (due < start) {
     return { ok: false, error: { code: 'bad-dates', message: msg(`due date ${input.due} is before the cycle start ${input.cycleStart}`, `截止日期 ${input.due} 早于周期开始 ${input.cycleStart}`) } };
   }
-  const expected = today >= due ? 1 : today <= start ? 0 : (today - start) / (due - start);
+  const expected = expectedAt(start, due, today);
   const p = input.progress;
   const gap = p === null || !finite(p) ? expected * 100 : (expected - p) * 100;
   let code: PaceCode;
@@ -314,4 +369,24 @@ export function pace(input: PaceInput): PaceOutcome {
   else if (gap <= atRisk + 1e-9) code = 'behind';
   else code = 'at-risk';
   return { ok: true, code, label: PACE_LABELS[code], expected, gap };
+}
+
+/** Linear expected progress on serial day `today` between serial days `start` (0) and `due` (1), clamped to [0, 1]. */
+function expectedAt(start: number, due: number, today: number): number {
+  if (today >= due) return 1;
+  if (today <= start) return 0;
+  return (today - start) / (due - start);
+}
+
+/**
+ * Expected progress (0-1) on `today` for a KR running from `cycleStart` to `due` (ISO dates): the linear pace line
+ * of the domain note. Null when a date is unusable or due is before the start. The sheet's Pace column computes the
+ * same with MAX(0, MIN(1, (TODAY() - start) / (due - start))); a due date on or before the start is 1 from the start.
+ */
+export function expectedProgress(cycleStart: string, due: string, today: string): number | null {
+  const start = isoToSerial(cycleStart);
+  const end = isoToSerial(due);
+  const now = isoToSerial(today);
+  if (start === null || end === null || now === null || end < start) return null;
+  return expectedAt(start, end, now);
 }

@@ -25,7 +25,10 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   host: HostKind;
+  /** The sheet the command works on: the active sheet, or the `subject` a ReadRequest named. */
   active: SheetSnapshot;
+  /** The sheet the user is on, when the host read a `subject` instead (e.g. the scorecard the OKR sheet is behind). */
+  shown?: string;
   /** Every sheet name in tab order. */
   sheetNames: string[];
   /** Other sheets a command asked for (e.g. 'OKR History'), by name; only those that exist. */
@@ -93,6 +96,28 @@ export interface HeaderStyle {
   fontColor: string;
 }
 
+/**
+ * A chart drawn natively by the host (Excel: worksheet.charts.add; Sheets: an embedded chart), reading ordinary cells
+ * the plan writes. `source` is one rectangle: its first row holds the series names, its first column the categories,
+ * each further column one series (series by columns), so both hosts build the same chart from the same cells.
+ */
+export interface ChartSpec {
+  /** The add-in's name for the chart (Excel's chart name; starts with OWNED_CHART_PREFIX). */
+  name: string;
+  /** 'barStacked': horizontal bars, series stacked (one non-empty series per row colours a bar by its band). */
+  type: 'barStacked' | 'column' | 'line';
+  title: string;
+  source: Rect;
+  /** One '#rrggbb' per series (the source's columns after the first). */
+  colors: string[];
+  /** Top-left cell of the chart, and its size in pixels. */
+  anchor: { row: number; col: number; width: number; height: number };
+  /** Value axis from 0 to this (scores: 1). */
+  max?: number;
+}
+
+export const OWNED_CHART_PREFIX = 'OKR ';
+
 export interface SheetPlan {
   sheet: string;
   /** Create the sheet if it does not exist (placed after `after`, or at the end). */
@@ -114,6 +139,12 @@ export interface SheetPlan {
   /** Excel turns this rectangle (header row included) into a table; Sheets styles it as a banded range. */
   table?: { name: string; range: Rect };
   columnWidths?: { col: number; width: number }[];
+  /**
+   * The add-in's charts on this sheet become exactly these: a host updates its chart of the same name (Sheets, which
+   * has no chart names: the sheet's charts in order) or adds it, and removes its other charts (names starting with
+   * OWNED_CHART_PREFIX). Only set on sheets the add-in owns.
+   */
+  charts?: ChartSpec[];
 }
 
 export interface WorkbookPlan {
@@ -146,6 +177,8 @@ export interface ReadRequest {
   backgrounds: boolean;
   /** Extra sheets to read if they exist (e.g. the history sheet). */
   others: string[];
+  /** Read this sheet as `active` instead of the active sheet (core asked for it: see CommandResult.readAgain). */
+  subject?: string;
 }
 
 export interface CommandResult {
@@ -155,6 +188,22 @@ export interface CommandResult {
   summary: Msg;
   /** Structured data for the panel (findings, counts); plain JSON. */
   details?: unknown;
+  /**
+   * Core needs more before it can plan: another sheet to work on (the active one is a sheet the add-in wrote) and/or
+   * sheets the plan would change that were not read (so a failure can put them back). The host reads again with
+   * rereadFor(...) and runs the command once more; nothing is applied from a result that asks this.
+   */
+  readAgain?: { subject?: string; others?: string[] };
+}
+
+/** The read a host makes next when `result` asks for more (null when it does not): at most twice per command. */
+export function rereadFor(req: ReadRequest, result: CommandResult): ReadRequest | null {
+  const more = result?.readAgain;
+  if (!more) return null;
+  const others = [...req.others];
+  for (const o of more.others ?? []) if (!others.includes(o)) others.push(o);
+  const subject = more.subject ?? req.subject;
+  return { ...req, others, ...(subject ? { subject } : {}) };
 }
 
 /** 0-based column index -> 'A', 'B', ..., 'AA'. */

@@ -6,6 +6,8 @@
  *   docs/taskpane-zh.png    the task pane alone, Chinese sample converted and validated
  *   docs/playground-zh.png  the whole page in Chinese
  *   docs/sidebar.png        the Google Sheets sidebar (dist/gas/Sidebar.html), English fixture validated
+ *   docs/reading-en.png     "How I read your sheet": a sales team's .xlsx opened, one column corrected (English)
+ *   docs/reading-zh.png     the same in Chinese (tests/fixtures/reading-sheets.ts)
  * Uses Debian's Chromium (CHROMIUM_PATH to override) through playwright-core; no network.
  * `node playground/screenshots.js sidebar` (or any part of the file names) makes only the matching pictures.
  */
@@ -155,6 +157,38 @@ async function shootSidebar(browser, file) {
   return [file];
 }
 
+/** The reading fixtures as .xlsx files (written with the tests' helpers; TypeScript compiled on the fly). */
+async function readingFiles(dir) {
+  require('ts-node').register({ transpileOnly: true, project: path.join(ROOT, 'tsconfig.json') });
+  const fx = require(path.join(ROOT, 'tests/fixtures/reading-sheets'));
+  const { excelSheet, writeExcelWorkbook } = require(path.join(ROOT, 'tests/xlsx/helpers'));
+  const en = await writeExcelWorkbook(path.join(dir, 'sales.xlsx'), [excelSheet(fx.READING_EN_SHEET, fx.readingTeamEn, { dateCols: fx.READING_DATE_COLS })]);
+  const zh = await writeExcelWorkbook(path.join(dir, 'sales-zh.xlsx'), [excelSheet(fx.READING_ZH_SHEET, fx.readingTeamZh, { dateCols: fx.READING_DATE_COLS })]);
+  return { en: { file: en, col: fx.UNNAMED_COL }, zh: { file: zh, col: fx.UNNAMED_COL } };
+}
+
+/** Opens `file` in the playground, reads the unnamed column as Current from the pane's dropdown, and shoots the page. */
+async function shootReading(browser, url, lang, file, col, out) {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  await page.goto(`${url}?sample=empty&lang=${lang}`);
+  await page.waitForSelector('#app[data-state="ready"]', { timeout: 15000 });
+  await page.setInputFiles('#open-file', file);
+  await page.waitForSelector('#app[data-state="ready"] .okr-reading details', { timeout: 15000 });
+  await page.locator(`#app .okr-col[data-col="${col}"] select`).selectOption('current');
+  await page.waitForSelector(`#app[data-state="ready"] .okr-col[data-col="${col}"][data-chosen]`, { timeout: 15000 });
+  // The pane scrolled so the reading is in view under the action buttons' messages.
+  await page.evaluate(() => {
+    const app = document.getElementById('app');
+    const box = app.querySelector('.okr-actions h2');
+    app.scrollTop = box ? box.offsetTop - 8 : 0;
+  });
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: out });
+  await page.close();
+  return [out];
+}
+
 async function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist/playground/index.html'))) throw new Error('dist/playground/ is missing: run `npm run build` first.');
   if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
@@ -168,6 +202,13 @@ async function main() {
     if (wanted('playground-zh.png') || wanted('taskpane-zh.png'))
       made.push(...(await shoot(browser, url, '?sample=chinese&lang=zh', { full: 'playground-zh.png', pane: 'taskpane-zh.png' })));
     if (wanted('sidebar.png')) made.push(...(await shootSidebar(browser, path.join(DOCS, 'sidebar.png'))));
+    if (wanted('reading-en.png') || wanted('reading-zh.png')) {
+      const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'okr-shots-'));
+      const files = await readingFiles(tmp);
+      if (wanted('reading-en.png')) made.push(...(await shootReading(browser, url, 'en', files.en.file, files.en.col, path.join(DOCS, 'reading-en.png'))));
+      if (wanted('reading-zh.png')) made.push(...(await shootReading(browser, url, 'zh', files.zh.file, files.zh.col, path.join(DOCS, 'reading-zh.png'))));
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
     for (const f of made) console.log(`wrote ${path.relative(ROOT, f)}`);
   } finally {
     await browser.close();

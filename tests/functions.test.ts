@@ -244,26 +244,46 @@ describe('ROLLUP', () => {
 
 describe('OKRSTATUS', () => {
   test('committed and aspirational read the same score differently', () => {
-    expect(fnOkrStatus(col([1, 0.8, 0.3]), 'committed')).toEqual([['Achieved'], ['Below commitment: review'], ['Rethink the KR or the approach']]);
+    expect(fnOkrStatus(col([1, 0.8, 0.3]), 'committed')).toEqual([['Achieved'], ['Below commitment'], ['Rethink']]);
     expect(fnOkrStatus(col([1, 0.8, 0.5, 0.3]), 'aspirational')).toEqual([
-      ['Scored 1.0: goal may be set too low'],
+      ['Set too low?'],
       ['On target'],
       ['Progressing'],
-      ['Rethink the KR or the approach'],
+      ['Rethink'],
     ]);
   });
 
   test('Chinese type names and labels; type per row', () => {
-    expect(fnOkrStatus(col([1, 1]), col(['承诺型', '挑战型']), null, null, 'zh')).toEqual([['已达成'], ['满分：目标可能定得太低']]);
-    expect(fnOkrStatus(1, 'committed', undefined, undefined, undefined, { lang: 'zh' })).toEqual([['已达成']]);
+    expect(fnOkrStatus(col([1, 1]), col(['承诺型', '挑战型']), null, null, 'zh')).toEqual([['已达成'], ['目标偏低？']]);
+    expect(fnOkrStatus(1, 'committed', undefined, undefined, undefined, undefined, undefined, { lang: 'zh' })).toEqual([['已达成']]);
   });
 
   test('custom bands and blank scores', () => {
     // with red 0.6, 0.5 is rethink; with the default 0.4 it is progressing
-    expect(fnOkrStatus(0.5, '', 0.6, 0.8)).toEqual([['Rethink the KR or the approach']]);
+    expect(fnOkrStatus(0.5, '', 0.6, 0.8)).toEqual([['Rethink']]);
     expect(fnOkrStatus(0.5, '', '', '')).toEqual([['Progressing']]);
     expect(fnOkrStatus('', 'committed')).toEqual([['']]);
     expect(fnOkrStatus('70%', null)).toEqual([['On target']]);
+  });
+
+  test('during the cycle a score is read against the expected progress (domain note: up to 25 points behind = behind)', () => {
+    // expected 0.5 (halfway through): 0.5 on track, 0.3 is 20 points behind, 0.2 is 30 points behind
+    const st = (score: unknown, expected: unknown, points?: unknown, type: unknown = 'committed') => fnOkrStatus(score, type, null, null, 'en', expected, points)[0][0];
+    expect(st(0.5, 0.5)).toBe('On track');
+    expect(st(0.6, 0.5)).toBe('On track');
+    expect(st(0.3, 0.5)).toBe('Behind');
+    expect(st(0.25, 0.5)).toBe('Behind'); // exactly 25 points behind is still behind
+    expect(st(0.2, 0.5)).toBe('At risk');
+    expect(st(0.2, 0.5, 30)).toBe('Behind');
+    // first week of the quarter: 0.00 is not started, not red
+    expect(st(0, 0.05)).toBe('Not started');
+    expect(st(0, 0.3)).toBe('At risk');
+    // done early: graded as usual; from the due date on (expected 1) or without dates: the bands
+    expect(st(1, 0.5, null, 'aspirational')).toBe('Set too low?');
+    expect(st(0.3, 1)).toBe('Rethink');
+    expect(st(0.3, '')).toBe('Rethink');
+    expect(fnOkrStatus(0.3, 'committed', null, null, 'zh', 0.5)[0][0]).toBe('进度落后');
+    expect(err(fnOkrStatus(0.3, 'committed', null, null, 'en', 'soon')[0][0]).message).toMatch(/^expected: /);
   });
 
   test('errors', () => {
@@ -337,7 +357,7 @@ describe('FUNCTION_DOCS and Excel error codes', () => {
     // the core functions take the documented parameters (plus the host context for status/pace)
     expect(fnOkrScore.length).toBe(4);
     expect(fnRollup.length).toBe(2);
-    expect(byName.OKRSTATUS.params).toHaveLength(5);
+    expect(byName.OKRSTATUS.params).toHaveLength(7);
     expect(byName.OKRPACE.params).toHaveLength(6);
     for (const d of FUNCTION_DOCS) {
       expect(d.description.en.length).toBeGreaterThan(20);

@@ -6,9 +6,10 @@
 import type { PlanCell, SheetSnapshot, WorkbookPlan } from '../core/sheet-plan';
 import { boundingRect, colLetter } from '../core/sheet-plan';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settings';
-import { rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from '../core/formulas';
+import { paceFormula, rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from '../core/formulas';
 import { fnOkrScore, fnOkrStatus, fnRollup, isCellError } from '../core/functions';
-import { scoreKr, status as statusOf } from '../core/score';
+import { expectedProgress, scoreKr, status as statusOf } from '../core/score';
+import { isoToSerial } from '../core/values';
 import { readSheet } from '../core/parse-sheet';
 import { closeCycle } from '../core/close';
 import { planConvert, type PlanContext } from '../core/plan-convert';
@@ -87,19 +88,24 @@ function sumif(range: { value: unknown }, criteria: { value: unknown }, sumRange
 
 function evaluator(grid: Grid, formulas: Record<string, string> = {}) {
   const memo = new Map<string, unknown>();
-  const parser: any = new FormulaParser({
-    functions: { TEST_SUMIF: sumif, VALUE: valueFn },
-    onCell: ({ row, col }: { row: number; col: number }) => cellValue(row - 1, col - 1),
-    onRange: (ref: any) => {
-      const out: unknown[][] = [];
-      for (let r = ref.from.row; r <= ref.to.row; r++) {
-        const line: unknown[] = [];
-        for (let c = ref.from.col; c <= ref.to.col; c++) line.push(cellValue(r - 1, c - 1));
-        out.push(line);
-      }
-      return out;
-    },
-  });
+  // A formula reading another formula cell re-enters the parser, which keeps state while it parses: one per depth.
+  const parsers: any[] = [];
+  let depth = 0;
+  const makeParser = () =>
+    new FormulaParser({
+      // TODAY() is the fixtures' today, so live pace formulas compute what core computes for FIXTURE_TODAY.
+      functions: { TEST_SUMIF: sumif, VALUE: valueFn, TODAY: () => isoToSerial(FIXTURE_TODAY) },
+      onCell: ({ row, col }: { row: number; col: number }) => cellValue(row - 1, col - 1),
+      onRange: (ref: any) => {
+        const out: unknown[][] = [];
+        for (let r = ref.from.row; r <= ref.to.row; r++) {
+          const line: unknown[] = [];
+          for (let c = ref.from.col; c <= ref.to.col; c++) line.push(cellValue(r - 1, c - 1));
+          out.push(line);
+        }
+        return out;
+      },
+    });
   function cellValue(r: number, c: number): unknown {
     const key = `${r}:${c}`;
     const f = formulas[key];
@@ -114,7 +120,14 @@ function evaluator(grid: Grid, formulas: Record<string, string> = {}) {
   function run(f: string, r: number, c: number): unknown {
     // The parser hands its own SUMIF unevaluated references; ours is registered under another name.
     const text = f.replace(/^=/, '').replace(/\bSUMIF\(/g, 'TEST_SUMIF(');
-    const out = parser.parse(text, { sheet: 'S', row: r + 1, col: c + 1 });
+    const parser = (parsers[depth] ??= makeParser());
+    depth++;
+    let out: unknown;
+    try {
+      out = parser.parse(text, { sheet: 'S', row: r + 1, col: c + 1 });
+    } finally {
+      depth--;
+    }
     return out && typeof out === 'object' && '_error' in out ? { error: (out as any)._error } : out;
   }
   return { run, cellValue };
@@ -281,6 +294,44 @@ describe('portable formulas compute what core and the custom functions compute',
     expect(close(o100, (0.4 * 3) / 7 + 0.15 + 0.3)).toBe(true);
   });
 
+  test('pace-aware status: the portable formula, OKRSTATUS and score.ts read a score against the expected progress alike', () => {
+    const scores = [0, 0.1, 0.3, 0.45, 0.5, 0.7, 1];
+    const expected = [0, 0.05, 0.3, 0.5, 0.75, 0.99, 1, ''];
+    for (const lang of ['en', 'zh'] as const) {
+      for (const s of scores) {
+        for (const e of expected) {
+          for (const points of [25, 10]) {
+            const ev4 = evaluator([[s, 'Committed', e]]);
+            const pace = { expected: 'C1', atRiskPoints: points };
+            const got = ev4.run(statusFormula('excel', 'portable', 'A1', 'B1', DEFAULT_SETTINGS.bands, lang, pace), 0, 5);
+            const addin = fnOkrStatus(s, 'Committed', 0.4, 0.7, lang, e, points)[0][0];
+            expect([s, e, points, got]).toEqual([s, e, points, addin]);
+            const during = typeof e === 'number' ? { expected: e, atRiskPoints: points } : null;
+            expect([s, e, points, got]).toEqual([s, e, points, statusOf(s, 'committed', DEFAULT_SETTINGS.bands, during).label[lang]]);
+          }
+        }
+      }
+    }
+    // By hand: halfway (0.5 expected), 0.3 is 20 points behind -> behind; 0.2 is 30 points behind -> at risk.
+    expect(statusOf(0.3, 'committed', DEFAULT_SETTINGS.bands, { expected: 0.5, atRiskPoints: 25 }).code).toBe('behind');
+    expect(statusOf(0.2, 'committed', DEFAULT_SETTINGS.bands, { expected: 0.5, atRiskPoints: 25 }).code).toBe('at-risk');
+  });
+
+  test('the Pace formula computes expectedProgress on its TODAY(), with the Due cell or the deadline core found', () => {
+    const ev4 = evaluator([[0.5, isoToSerial('2026-12-15'), '']]);
+    // FIXTURE_TODAY 2026-11-23: 53 days into a cycle starting 2026-10-01; due 2026-12-15 is 75 days after the start.
+    expect(ev4.run(paceFormula('A1', '2026-10-01', { ref: 'B1', iso: '2026-12-31' }), 0, 5)).toBeCloseTo(53 / 75, 12);
+    expect(expectedProgress('2026-10-01', '2026-12-15', FIXTURE_TODAY)).toBeCloseTo(53 / 75, 12);
+    // A blank Due cell: the deadline core read elsewhere (here the cycle end, 91 days).
+    expect(ev4.run(paceFormula('A1', '2026-10-01', { ref: 'C1', iso: '2026-12-31' }), 0, 5)).toBeCloseTo(53 / 91, 12);
+    // Before the start 0, from the due date 1, no score -> blank.
+    expect(ev4.run(paceFormula('A1', '2026-12-01', { ref: null, iso: '2026-12-31' }), 0, 5)).toBe(0);
+    expect(ev4.run(paceFormula('A1', '2026-10-01', { ref: null, iso: '2026-11-01' }), 0, 5)).toBe(1);
+    expect(ev4.run(paceFormula('C1', '2026-10-01', { ref: null, iso: '2026-12-31' }), 0, 5)).toBe('');
+    expect(expectedProgress('2026-12-01', '2026-12-31', FIXTURE_TODAY)).toBe(0);
+    expect(expectedProgress('2026-10-01', '2026-11-01', FIXTURE_TODAY)).toBe(1);
+  });
+
   test('status: the same label as OKRSTATUS and score.ts status(), committed/aspirational aware, both languages', () => {
     const scores = [0, 0.3, 0.5, 0.8, 1, ''];
     const types = ['Committed', 'Aspirational', '', '承诺型', '挑战型'];
@@ -312,10 +363,10 @@ describe('convert: table form', () => {
     expect(out.ok).toBe(true);
     // englishTable has 18 columns (A..R); the owned block starts at S (col 18).
     const header = allWrites(plan, snap.name).filter((w) => w.row === 2).sort((a, b) => a.col - b.col);
-    expect(header.map((w) => w.cell)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'Updated']);
-    expect(header.map((w) => colLetter(w.col))).toEqual(['S', 'T', 'U', 'V']);
+    expect(header.map((w) => w.cell)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'OKR Pace', 'Updated']);
+    expect(header.map((w) => colLetter(w.col))).toEqual(['S', 'T', 'U', 'V', 'W']);
     // Kind, Type, Level, Confidence, Start, Target, Current exist on the sheet: no owned duplicates.
-    expect(out.table!.added).toEqual(['id', 'score', 'status', 'updated']);
+    expect(out.table!.added).toEqual(['id', 'score', 'status', 'pace', 'updated']);
   });
 
   test('no write block touches a user cell', () => {
@@ -332,7 +383,13 @@ describe('convert: table form', () => {
   test('formulas point at the right cells (checked by hand)', () => {
     // KR-101 on sheet row 5: Current J, Target I, Start H, Kind G; score in T, status reads T and Type F.
     expect(formulaAtWrite(plan, snap.name, 4, 19)).toBe('=OKR.OKRSCORE(J5,I5,H5,G5)');
-    expect(formulaAtWrite(plan, snap.name, 4, 20)).toBe('=OKR.OKRSTATUS(T5,F5)');
+    // Status reads the score, Type, the bands, the language and the row's Pace cell V (expected progress today).
+    expect(formulaAtWrite(plan, snap.name, 4, 20)).toBe('=OKR.OKRSTATUS(T5,F5,0.4,0.7,"en",V5)');
+    // Pace: from the cycle start (2026-Q4 in the title) to the KR's Due cell M5, else the date core read there.
+    expect(formulaAtWrite(plan, snap.name, 4, 21)).toBe(
+      '=IF(ISNUMBER(T5),IF(IF(ISNUMBER(M5),M5,DATE(2026,12,31))<DATE(2026,10,1),"",IF(TODAY()>=IF(ISNUMBER(M5),M5,DATE(2026,12,31)),1,' +
+        'IF(TODAY()<=DATE(2026,10,1),0,(TODAY()-DATE(2026,10,1))/(IF(ISNUMBER(M5),M5,DATE(2026,12,31))-DATE(2026,10,1))))),"")',
+    );
     // O-100 on its own row 4 rolls up its KRs on rows 5-8 with the Weight column L.
     expect(formulaAtWrite(plan, snap.name, 3, 19)).toBe('=OKR.ROLLUP(T5:T8,L5:L8)');
     expect(formulaAtWrite(plan, snap.name, 9, 19)).toBe('=OKR.ROLLUP(T11:T13,L11:L13)');
@@ -357,7 +414,7 @@ describe('convert: table form', () => {
     const res = planConvert(moved, ['Moved'], ctx());
     expect(res.ok).toBe(true);
     const header = allWrites(res.plan, 'Moved').filter((w) => w.row === 5).sort((a, b) => a.col - b.col);
-    expect(header.map((w) => colLetter(w.col))).toEqual(['U', 'V', 'W', 'X']);
+    expect(header.map((w) => colLetter(w.col))).toEqual(['U', 'V', 'W', 'X', 'Y']);
     expect(formulaAtWrite(res.plan, 'Moved', 7, 21)).toBe('=OKR.OKRSCORE(L8,K8,J8,I8)');
     expect(formulaAtWrite(res.plan, 'Moved', 6, 21)).toBe('=OKR.ROLLUP(V8:V11,N8:N11)');
     const first = step(bookFromSnapshot(workbookOf(moved)), 'Moved', 'convert');
@@ -378,7 +435,7 @@ describe('convert: table form', () => {
     const f = p.numberFormats[0];
     expect(f.row).toBe(3);
     expect(f.col).toBe(18);
-    expect(f.formats[0]).toEqual(['@', '0.00', 'General', 'yyyy-mm-dd']);
+    expect(f.formats[0]).toEqual(['@', '0.00', 'General', '0%', 'yyyy-mm-dd']);
     // Dropdowns on the user's own Kind (G), Type (F), Level (B), Confidence (N) columns: warn only.
     const cols = p.validations.map((v) => v.range.col).sort((a, b) => a - b);
     expect(cols).toEqual([1, 5, 6, 13]);
@@ -389,17 +446,18 @@ describe('convert: table form', () => {
     expect(p.rules.length).toBeGreaterThanOrEqual(4);
     for (const r of p.rules) expect(r.formula.replace(/\s/g, '')).toContain('N("okr-grid")=0');
     const red = p.rules.find((r) => r.formula.includes('<0.4') && r.ranges[0].col === 19)!;
-    expect(red.formula).toBe('=AND(ISNUMBER($T4),$T4<0.4,N("okr-grid")=0)');
+    // Before the due date (Pace V below 1) red means at risk (over 25 points behind), from then on below 0.4.
+    expect(red.formula).toBe('=AND(ISNUMBER($T4),IF(AND(ISNUMBER($V4),$V4<1,$T4<1),$V4-$T4>0.25,$T4<0.4),N("okr-grid")=0)');
     expect(p.rules.some((r) => r.formula.includes('$L4<0'))).toBe(true);
     expect(p.freezeRows).toBe(3);
-    expect(p.header!.range).toEqual({ row: 2, col: 18, rows: 1, cols: 4 });
-    expect(p.table!.range).toEqual({ row: 2, col: 0, rows: 11, cols: 22 });
+    expect(p.header!.range).toEqual({ row: 2, col: 18, rows: 1, cols: 5 });
+    expect(p.table!.range).toEqual({ row: 2, col: 0, rows: 11, cols: 23 });
   });
 
   test('Chinese settings: owned headers in Chinese, and a re-convert in English recognises them', () => {
     const zh = planConvert(snap, [snap.name], ctx({ lang: 'zh' }));
     const header = allWrites(zh.plan, snap.name).filter((w) => w.row === 2).sort((a, b) => a.col - b.col).map((w) => w.cell);
-    expect(header).toEqual(['OKR 编号', 'OKR 得分', 'OKR 状态', '更新时间']);
+    expect(header).toEqual(['OKR 编号', 'OKR 得分', 'OKR 状态', 'OKR 应有进度', '更新时间']);
     let book = applyPlan(bookFromSnapshot(workbookOf(snap)), zh.plan);
     const again = step(book, snap.name, 'convert', DEFAULT_SETTINGS);
     expect(again.result.ok).toBe(true);
@@ -408,24 +466,24 @@ describe('convert: table form', () => {
     expect(sheetOf(again.book, snap.name).values).toEqual(sheetOf(book, snap.name).values);
     expect(sheetOf(again.book, snap.name).formulas[4][19]).toBe('=OKR.OKRSCORE(J5,I5,H5,G5)');
     book = again.book;
-    expect(sheetOf(book, snap.name).values[2].slice(18)).toEqual(['OKR 编号', 'OKR 得分', 'OKR 状态', '更新时间']);
+    expect(sheetOf(book, snap.name).values[2].slice(18)).toEqual(['OKR 编号', 'OKR 得分', 'OKR 状态', 'OKR 应有进度', '更新时间']);
   });
 
   test('a sheet lacking kind/type/level/confidence gets owned dropdown columns, filled from the model', () => {
     const g = googleExampleSnapshot();
     const res = planConvert(g, [g.name], ctx());
-    expect(res.table!.added).toEqual(['id', 'score', 'status', 'updated', 'kind', 'type', 'level', 'confidence', 'start']);
+    expect(res.table!.added).toEqual(['id', 'score', 'status', 'pace', 'updated', 'kind', 'type', 'level', 'confidence', 'start']);
     const header = allWrites(res.plan, g.name).filter((w) => w.row === 0).sort((a, b) => a.col - b.col).map((w) => w.cell);
-    expect(header).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'Updated', 'Kind', 'Type', 'Level', 'Confidence', 'Start']);
-    // Columns: A Cycle .. F Current; owned G OKR ID, H Score, I Status, J Updated, K Kind, L Type, M Level, N Confidence, O Start.
+    expect(header).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'OKR Pace', 'Updated', 'Kind', 'Type', 'Level', 'Confidence', 'Start']);
+    // Columns: A Cycle .. F Current; owned G OKR ID, H Score, I Status, J Pace, K Updated, L Kind, M Type, N Level, O Confidence, P Start.
     // Row 5 ("from 1.2M to 1.5M"): target cell E5 blank -> inferred target as fallback, start from the owned Start column.
-    expect(formulaAtWrite(res.plan, g.name, 4, 7)).toBe('=OKR.OKRSCORE(F5,IF(E5="",1500000,E5),O5,K5)');
+    expect(formulaAtWrite(res.plan, g.name, 4, 7)).toBe('=OKR.OKRSCORE(F5,IF(E5="",1500000,E5),P5,L5)');
     const cell = (r: number, c: number) => allWrites(res.plan, g.name).find((w) => w.row === r && w.col === c)!.cell;
-    expect(cell(4, 14)).toBe(1200000);
-    expect(cell(2, 10)).toBe('binary');
-    expect(cell(1, 10)).toBe('increase');
+    expect(cell(4, 15)).toBe(1200000);
+    expect(cell(2, 11)).toBe('binary');
+    expect(cell(1, 11)).toBe('increase');
     const owned = res.plan.sheets[0].validations.filter((v) => v.strict);
-    expect(owned.map((v) => v.range.col).sort((a, b) => a - b)).toEqual([10, 11, 12, 13]);
+    expect(owned.map((v) => v.range.col).sort((a, b) => a - b)).toEqual([11, 12, 13, 14]);
   });
 
   test('objectives repeated on KR rows get no rollup cell', () => {
@@ -433,14 +491,15 @@ describe('convert: table form', () => {
     const res = planConvert(g, [g.name], ctx());
     const formulas = allWrites(res.plan, g.name).filter((w) => w.cell !== null && typeof w.cell === 'object');
     expect(formulas.some((w) => /ROLLUP/.test((w.cell as { f: string }).f))).toBe(false);
-    // 5 KR rows x (score + status)
-    expect(formulas).toHaveLength(10);
+    // 5 KR rows x (score + status + pace)
+    expect(formulas).toHaveLength(15);
   });
 
   test('portable mode writes formulas without add-in functions', () => {
     const res = planConvert(snap, [snap.name], ctx({ formulaMode: 'portable' }));
     const formulas = allWrites(res.plan, snap.name).filter((w) => w.cell !== null && typeof w.cell === 'object');
-    expect(formulas.length).toBe(18);
+    // 7 KRs and 2 objectives x (score + status + pace)
+    expect(formulas.length).toBe(27);
     for (const w of formulas) expect((w.cell as { f: string }).f).not.toMatch(/OKR\.|OKRSCORE|ROLLUP|OKRSTATUS/);
   });
 });
@@ -464,8 +523,13 @@ describe('portable grid evaluated end to end', () => {
     const o100 = closed.objectives.find((o) => o.id === 'O-100')!;
     expect(close(ev.cellValue(3, 19), o100.score)).toBe(true);
     expect(close(o100.score, (0.4 * 3) / 7 + 0.15 + 0.3)).toBe(true);
-    // Status of KR-102 (committed, 0.5): "Below commitment: review".
-    expect(ev.cellValue(5, 20)).toBe('Below commitment: review');
+    // KR-102 (committed, 0.5, due 2026-12-31): on 2026-11-23, 53 of the 91 days from 2026-10-01 have passed, so
+    // 58.2% is expected: 8.2 points behind -> "Behind" (up to 25 points), not the close's "Below commitment".
+    expect(ev.cellValue(5, 21)).toBeCloseTo(53 / 91, 12);
+    expect(ev.cellValue(5, 20)).toBe('Behind');
+    // KR-201 (stay below, 0): 58 points behind -> at risk; KR-103 (1.0) is achieved whatever the date.
+    expect(ev.cellValue(10, 20)).toBe('At risk');
+    expect(ev.cellValue(6, 20)).toBe('Achieved');
   });
 
   test('every KR score cell of a converted generated table equals core scoreKr for its row', () => {
@@ -664,7 +728,8 @@ describe('text from cells stays text', () => {
     for (const w of writes) {
       if (w.cell !== null && typeof w.cell === 'object') {
         expect(w.cell.f).not.toMatch(/cmd\||<img|HYPERLINK|@mention/);
-        expect(w.cell.f).toMatch(/^=(OKR\.)?(OKRSCORE|ROLLUP|OKRSTATUS)\(/);
+        // the add-in's functions, or the Pace cell's date arithmetic
+        expect(w.cell.f).toMatch(/^=(OKR\.)?(OKRSCORE|ROLLUP|OKRSTATUS)\(|^=IF\(ISNUMBER\([A-Z]+\d+\),IF\((IF\(ISNUMBER\([A-Z]+\d+\),[A-Z]+\d+,)?DATE\(/);
       }
     }
   });

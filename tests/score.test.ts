@@ -170,8 +170,8 @@ describe('band and status', () => {
 
   test('labels in both languages; no score -> not scored', () => {
     const s = status(0.8, 'committed');
-    expect(s.label.en).toMatch(/review/i);
-    expect(s.label.zh).toMatch(/复盘/);
+    expect(s.label.en).toMatch(/below commitment/i);
+    expect(s.label.zh).toMatch(/未达承诺/);
     expect(status(null, 'committed')).toMatchObject({ code: 'not-scored', band: null });
     expect(status(1, null)).toMatchObject({ code: 'achieved' });
     expect(status(0.5, null, { red: 0.6, yellow: 0.8 })).toMatchObject({ code: 'rethink' });

@@ -6,7 +6,7 @@
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { readsFor, runCommand, type CommandName } from '../core/commands';
-import type { CommandResult, ReadRequest, WorkbookSnapshot } from '../core/sheet-plan';
+import { rereadFor, type CommandResult, type ReadRequest, type WorkbookSnapshot } from '../core/sheet-plan';
 import type { Settings } from '../core/settings';
 import type { Msg } from '../core/i18n';
 import { activeSheet, readWorkbook } from './snapshot';
@@ -88,9 +88,20 @@ export function runOnWorkbook(
   opts: { sheet?: ExcelJS.Worksheet; today: string; apply: boolean },
 ): WorkbookRun {
   const s = portable(settings);
-  const ws = opts.sheet ?? activeSheet(wb)!;
-  const snap = readWorkbook(wb, ws, readsForAll([name, 'validate'], s), opts.today);
-  const result = runCommand(name, snap, s);
+  let ws = opts.sheet ?? activeSheet(wb)!;
+  let req = readsForAll([name, 'validate'], s);
+  let snap = readWorkbook(wb, ws, req, opts.today);
+  let result = runCommand(name, snap, s);
+  const shown = ws.name;
+  // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
+  for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
+    req = more;
+    const subject = req.subject ? wb.getWorksheet(req.subject) : undefined;
+    if (subject) ws = subject;
+    snap = readWorkbook(wb, ws, req, opts.today);
+    if (ws.name !== shown) snap.shown = shown;
+    result = runCommand(name, snap, s);
+  }
   const validation = name === 'validate' ? result : runCommand('validate', snap, s);
   let warnings: Msg[] = [];
   let applied = false;

@@ -6,13 +6,16 @@ import path from 'path';
 import { promises as fs } from 'fs';
 import type ExcelJS from 'exceljs';
 import type { CommandName } from '../core/commands';
-import { resolveSettings, type Settings } from '../core/settings';
+import { columnRoleOf, resolveSettings, type Settings } from '../core/settings';
+import type { Field } from '../core/model';
 import { langFromLocale, t, type Lang, type Msg } from '../core/i18n';
 import { isoToSerial } from '../core/values';
 import { openWorkbook, runOnWorkbook, saveWorkbook, type WorkbookRun } from './adapter';
 import { cliText, UsageError, XlsxFileError } from './messages';
 import { countBySeverity, findingsOf, findingsTable } from './findings-table';
 import { rollupWorkbooks } from './rollup';
+import { readingText, unplacedText } from './reading-text';
+import { saveReadingSettings, savedSettings } from './settings-store';
 
 export interface CliIo {
   out(text: string): void;
@@ -47,6 +50,8 @@ export interface CliArgs {
   quiet: boolean;
   today: string;
   help: boolean;
+  /** --columns "Goal=target,Start Date=due": column roles by header text (corrections to the reading). */
+  columns?: Record<string, Field | 'ignore'>;
 }
 
 function localToday(): string {
@@ -55,23 +60,24 @@ function localToday(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/** The language of messages: --lang when it is valid, else the environment's; read first, so usage errors use it. */
+function argLang(argv: string[], env: Record<string, string | undefined>): Lang {
+  const li = argv.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
+  const v = li < 0 ? undefined : argv[li].includes('=') ? argv[li].split('=')[1] : argv[li + 1];
+  return v === 'en' || v === 'zh' ? v : langFromLocale(env.OKR_GRID_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
+}
+
 export function parseArgs(argv: string[], env: Record<string, string | undefined>): CliArgs {
   const a: CliArgs = {
     command: '',
     files: [],
     inPlace: false,
-    lang: langFromLocale(env.OKR_GRID_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG),
+    lang: argLang(argv, env),
     json: false,
     quiet: false,
     today: localToday(),
     help: false,
   };
-  // --lang first, so every later usage message is in the asked language.
-  const li = argv.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
-  if (li >= 0) {
-    const v = argv[li].includes('=') ? argv[li].split('=')[1] : argv[li + 1];
-    if (v === 'en' || v === 'zh') a.lang = v;
-  }
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let inline: string | undefined;
@@ -112,6 +118,9 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         a.today = v;
         break;
       }
+      case '--columns':
+        a.columns = { ...a.columns, ...parseColumns(value()) };
+        break;
       case '--json':
         a.json = true;
         break;
@@ -126,6 +135,24 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     }
   }
   return a;
+}
+
+/**
+ * 'Goal=target, Start Date=due, Notes=ignore' -> roles by header text. A role is a field's code or label in either
+ * language (columnRoleOf); the last '=' splits, so a header may hold one. Header text is matched as the sheet shows it.
+ */
+export function parseColumns(text: string): Record<string, Field | 'ignore'> {
+  const out: Record<string, Field | 'ignore'> = {};
+  for (const part of text.split(',')) {
+    if (!part.trim()) continue;
+    const eq = part.lastIndexOf('=');
+    const header = eq > 0 ? part.slice(0, eq).trim() : '';
+    const role = eq > 0 ? columnRoleOf(part.slice(eq + 1)) : null;
+    if (!header || !role) throw new UsageError(cliText.badColumns(part.trim()));
+    out[header] = role;
+  }
+  if (!Object.keys(out).length) throw new UsageError(cliText.badColumns(text));
+  return out;
 }
 
 /** `team.xlsx` -> `team.okr.xlsx` beside it. */
@@ -146,8 +173,19 @@ async function fileSize(file: string): Promise<number> {
   }
 }
 
-function settingsFor(args: CliArgs): Settings {
-  return resolveSettings({ lang: args.lang, cycle: args.cycle ?? null, formulaMode: 'portable' });
+/**
+ * The settings of a run: the options, over the reading corrections saved in the file (settings-store.ts), with
+ * --columns over the saved column roles.
+ */
+export function settingsFor(args: CliArgs, wb?: ExcelJS.Workbook): Settings {
+  const saved = wb ? resolveSettings(savedSettings(wb)) : null;
+  return resolveSettings({
+    lang: args.lang,
+    cycle: args.cycle ?? null,
+    formulaMode: 'portable',
+    columnRoles: { ...saved?.columnRoles, ...args.columns },
+    headerRow: saved?.headerRow ?? null,
+  });
 }
 
 /** The asked sheet, or the active one; when the active sheet is not an OKR sheet, the first visible one that is. */
@@ -194,7 +232,7 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
   note(cliText.reading(input));
   const wb = await openWorkbook(input);
   note(cliText.running(args.command));
-  const settings = settingsFor(args);
+  const settings = settingsFor(args, wb);
   let picked: { run: WorkbookRun; tried: WorkbookRun[] };
   try {
     picked = runOnBestSheet(wb, command, settings, args, writes);
@@ -215,6 +253,8 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
   const otherSheet = run.sheet !== picked.tried[0].sheet;
 
   let written: string | null = null;
+  // Corrections given on the command line are saved in the file written, so later runs read it the same way.
+  if (writes && run.applied && args.columns) saveReadingSettings(wb, settings);
   if (writes && run.applied) {
     note(cliText.writing(output));
     try {
@@ -250,6 +290,9 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
     );
   } else {
     if (otherSheet) say(cliText.usingSheet(run.sheet));
+    // How the sheet was read on convert (the first run on a file); on every command, the cells not placed.
+    const reading = command === 'convert' ? readingText(run.result.details, lang) : unplacedText(run.result.details, lang);
+    if (reading) io.out(reading);
     say(run.result.summary);
     for (const w of run.warnings) say(w);
     io.out('');
@@ -268,7 +311,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     args = parseArgs(argv, io.env);
   } catch (e) {
-    const lang = langFromLocale(io.env.LANG);
+    const lang = argLang(argv, io.env);
     io.err(t(cliText.badUsage(t((e as UsageError).text, lang)), lang));
     return EXIT.usage;
   }

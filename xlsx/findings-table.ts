@@ -29,17 +29,17 @@ export function countBySeverity(findings: PrintableFinding[]): { error: number; 
   return n;
 }
 
-function width(s: string): number {
+export function width(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
 
-const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
+export const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
 /** Control characters from cell text would garble a terminal; they are shown as spaces. */
 // eslint-disable-next-line no-control-regex -- control characters are what it removes
-const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+export const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 
 export function cellLabel(f: PrintableFinding): string {
   const at = typeof f.row === 'number' && f.row >= 0 ? (typeof f.col === 'number' && f.col >= 0 ? a1(f.row, f.col) : String(f.row + 1)) : '';

@@ -1,5 +1,6 @@
 /** What the command line says, in both languages. Core's own summaries and findings come with their own Msg. */
 import { msg, type Msg } from '../core/i18n';
+import { FIELD_LABELS } from '../core/headers';
 
 export type FileProblem = 'missing' | 'unreadable' | 'empty' | 'encrypted' | 'legacyXls' | 'notXlsx' | 'corrupt' | 'noSheets';
 
@@ -46,6 +47,9 @@ export class UsageError extends Error {
   }
 }
 
+/** The role words --columns accepts (field codes; their labels in either language work too). */
+const ROLE_LIST = [...Object.keys(FIELD_LABELS), 'ignore'].join(', ');
+
 export const cliText = {
   usage: msg(
     `Usage:
@@ -62,6 +66,8 @@ Options:
   --cycle <id>            the cycle, e.g. 2026-Q4 or 2026-10
   --lang <en|zh>          language of messages (default: from LANG)
   --today <yyyy-mm-dd>    the date to score against (default: today)
+  --columns "<Header>=<role>,..."   read a column as a role: "Goal=target,Start Date=due,Notes=ignore"
+                          (roles: ${ROLE_LIST}); saved in the file written and used by later runs
   --json                  print the result as JSON instead of a table
   -q, --quiet             no progress messages on stderr
   -h, --help              this text
@@ -81,6 +87,8 @@ Exit status: 0 done, 1 error-severity findings, 2 bad usage or an unusable file.
   --cycle <周期>          周期，例如 2026-Q4 或 2026-10
   --lang <en|zh>          提示语言（默认取自 LANG）
   --today <yyyy-mm-dd>    评分所用日期（默认：今天）
+  --columns "<表头>=<角色>,..."   指定列的角色："目标=objective,Start Date=due,备注=ignore"
+                          （角色：${ROLE_LIST}）；保存到写出的文件中，之后的运行沿用
   --json                  以 JSON 输出结果
   -q, --quiet             不在 stderr 显示进度
   -h, --help              显示本帮助
@@ -102,6 +110,19 @@ Exit status: 0 done, 1 error-severity findings, 2 bad usage or an unusable file.
     'the output is the input file; add --in-place to overwrite it',
     '输出文件就是输入文件；如需覆盖请加 --in-place',
   ),
+  badColumns: (part: string) =>
+    msg(
+      `--columns takes "Header=role" pairs separated by commas, not '${part}' (roles: ${ROLE_LIST})`,
+      `--columns 需要用逗号分隔的“表头=角色”，而不是“${part}”（角色：${ROLE_LIST}）`,
+    ),
+  howRead: (sheet: string) => msg(`How I read '${sheet}':`, `我如何读取“${sheet}”：`),
+  headerRow: (row: number, why: string) => msg(`header row ${row}${why ? ` (${why})` : ''}`, `表头在第 ${row} 行${why ? `（${why}）` : ''}`),
+  outlineForm: msg('an outline, one item per line', '大纲，每行一项'),
+  noLayout: msg('no OKR layout recognised', '未识别出 OKR 布局'),
+  notUsed: msg('not used', '不使用'),
+  chosen: msg('your choice', '您的选择'),
+  found: (counts: string) => msg(`Found: ${counts}`, `找到：${counts}`),
+  unplacedHead: (n: number) => msg(`Not placed in the grid (${n}):`, `未能放入表格（${n}）：`),
   noSheet: (s: string, f: string) => msg(`No sheet named '${s}' in ${f}.`, `${f} 中没有名为“${s}”的工作表。`),
   notOkr: (f: string, why: string) =>
     msg(`${f}: no OKR sheet found. ${why}`, `${f}：没有找到 OKR 表。${why}`),

@@ -39,10 +39,12 @@ function ROLLUP(scores: any[][], weights?: any[][]): any {
  * @param [red] Below this is red. Default 0.4.
  * @param [yellow] Below this is yellow. Default 0.7.
  * @param [lang] Label language: en or zh. Default: Excel's display language.
+ * @param [expected] Progress expected today (the Pace cell, 0-1). Below 1: Not started, On track, Behind or At risk. Default: the bands.
+ * @param [atRiskPoints] Points behind expected before "At risk". Default 25.
  * @returns Status label.
  */
-function OKRSTATUS(score: any[][], type?: any[][], red?: any[][], yellow?: any[][], lang?: any[][]): any[][] {
-  return toExcel(fnOkrStatus(score, type, red, yellow, lang, hostContext()));
+function OKRSTATUS(score: any[][], type?: any[][], red?: any[][], yellow?: any[][], lang?: any[][], expected?: any[][], atRiskPoints?: any[][]): any[][] {
+  return toExcel(fnOkrStatus(score, type, red, yellow, lang, expected, atRiskPoints, hostContext()));
 }
 
 /**

@@ -19,8 +19,8 @@ export function rollupFn(scores: unknown, weights?: unknown): Out {
   return toSheetsOutput(fnRollup(scores, weights));
 }
 
-export function okrStatus(score: unknown, type?: unknown, red?: unknown, yellow?: unknown, lang?: unknown): Out {
-  return toSheetsOutput(fnOkrStatus(score, type, red, yellow, lang, context()));
+export function okrStatus(score: unknown, type?: unknown, red?: unknown, yellow?: unknown, lang?: unknown, expected?: unknown, atRiskPoints?: unknown): Out {
+  return toSheetsOutput(fnOkrStatus(score, type, red, yellow, lang, expected, atRiskPoints, context()));
 }
 
 export function okrPace(score: unknown, cycleStart: unknown, due: unknown, today?: unknown, atRiskPoints?: unknown, lang?: unknown): Out {

@@ -33,7 +33,10 @@ export function todayIso(ss: Spreadsheet): string {
 }
 
 export function readWorkbook(ss: Spreadsheet, req: ReadRequest): WorkbookSnapshot {
-  const active = ss.getActiveSheet();
+  // The sheet the command works on: the active one, or the subject core asked for (the user stays where they are).
+  const shown = ss.getActiveSheet();
+  const subject = req.subject ? ss.getSheetByName(req.subject) : null;
+  const active = subject ?? shown;
   const sheetNames = ss.getSheets().map((s) => s.getName());
   const shift = dateShiftDays(ss);
   const others: Record<string, SheetSnapshot> = {};
@@ -42,5 +45,7 @@ export function readWorkbook(ss: Spreadsheet, req: ReadRequest): WorkbookSnapsho
     const other = ss.getSheetByName(name);
     if (other) others[name] = readSheet(other, req, shift);
   }
-  return { host: 'sheets', active: readSheet(active, req, shift), sheetNames, others, today: todayIso(ss) };
+  const snap: WorkbookSnapshot = { host: 'sheets', active: readSheet(active, req, shift), sheetNames, others, today: todayIso(ss) };
+  if (subject && subject.getName() !== shown.getName()) snap.shown = shown.getName();
+  return snap;
 }

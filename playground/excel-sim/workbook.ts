@@ -3,6 +3,7 @@
  * cells with the parts of Excel the add-in touches (formulas, number formats, fills, notes, data validation,
  * conditional formats, tables, frozen rows). No DOM, no Node.
  */
+import type { SimChart } from './charts';
 import { MAX_COLS, MAX_ROWS, SimRect, containsCell, contains, intersects, shiftFormula, rectToA1 } from './address';
 
 export type Scalar = string | number | boolean;
@@ -19,6 +20,8 @@ export interface SimCell {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  /** Why a formula's last value is an error, when its function said (a custom function's error message). */
+  why?: string;
 }
 
 export interface SimCfData {
@@ -83,6 +86,7 @@ export class SimSheet {
   merges: SimRect[] = [];
   columnWidths: Record<number, number> = {};
   visible = true;
+  charts: SimChart[] = [];
 
   constructor(public name: string) {}
 
@@ -217,7 +221,18 @@ export class SimWorkbook {
   opCount = 0;
   /** Queued write operations executed. */
   writeCount = 0;
+  /** The newest ExcelApi requirement set the host supports, as its minor version (18 = ExcelApi 1.18). */
+  apiVersion = 18;
+  /** Largest request and response payload of any sync that went through, in bytes of JSON (limit: SYNC_PAYLOAD_LIMIT). */
+  maxRequestBytes = 0;
+  maxResponseBytes = 0;
+  /** Syncs refused for their payload (each still counts in syncCount). */
+  refusedSyncs = 0;
+  /** Bytes of every request and response that went through. */
+  totalBytes = 0;
   evaluator: Evaluator | null = null;
+  /** The message of the error the last evaluateAt returned (see SimCell.why). */
+  private lastWhy: string | null = null;
   private fault: { atWrite: number; message: string } | null = null;
   private listeners: { sheetId: string | null; fn: ChangeListener }[] = [];
   private cfSeq = 1;
@@ -310,6 +325,8 @@ export class SimWorkbook {
     const out = this.evaluateAt(cell.f, sheet!.name, row, col, seen);
     seen.delete(key);
     cell.v = out ?? undefined;
+    if (this.lastWhy) cell.why = this.lastWhy;
+    else delete cell.why;
     return out;
   }
 
@@ -329,9 +346,15 @@ export class SimWorkbook {
       out = '#VALUE!';
     }
     while (Array.isArray(out)) out = out[0];
+    this.lastWhy = null;
     if (out === undefined || out === null) return null;
     if (typeof out === 'number' || typeof out === 'string' || typeof out === 'boolean') return out;
-    if (typeof out === 'object' && out && 'error' in (out as object)) return String((out as { error: unknown }).error);
+    if (typeof out === 'object' && out && 'error' in (out as object)) {
+      // A custom function's error (CustomFunctions.Error) carries its message; Excel shows it on the cell.
+      const m = (out as { message?: unknown }).message;
+      this.lastWhy = typeof m === 'string' && m ? m : null;
+      return String((out as { error: unknown }).error);
+    }
     return String(out);
   }
 

@@ -245,7 +245,14 @@ export class Grid {
     }
     if (typeof value === 'number') classes.push('num');
     else if (typeof value === 'boolean') classes.push('bool');
-    if (typeof value === 'string' && /^#[A-Z/0]+[!?A]?/.test(value) && cell?.f !== undefined) classes.push('err');
+    if (typeof value === 'string' && /^#[A-Z/0]+[!?A]?/.test(value) && cell?.f !== undefined) {
+      classes.push('err');
+      // What the function said about the error, on hover (Excel shows a custom function's message the same way).
+      if (cell.why) {
+        td.dataset.why = cell.why;
+        td.title = cell.why;
+      }
+    }
     if (cell?.f !== undefined) td.dataset.formula = cell.f;
     if (cell?.bold) classes.push('bold');
     const fill = sh.conditionalFormats.length || cell?.fill ? this.wb.displayFill(sh.name, r, c) : null;

@@ -1,12 +1,16 @@
 /**
  * .xlsx in and out of the in-browser workbook with ExcelJS (MIT), loaded on first use from its own chunk.
  * Kept: values, formulas (with their last computed result), number formats, fills, bold and font colours, notes,
- * list data validation, custom-formula conditional formats, frozen rows, merged cells, column widths. Tables are written as their
+ * list data validation, custom-formula conditional formats, frozen rows, merged cells, column widths, and the
+ * reading corrections of the document's settings (as the command line's settings sheet). Tables are written as their
  * ranges with the header styling (ExcelJS's table writer would rewrite the cells).
  */
 import type * as ExcelJSTypes from 'exceljs';
 import { parseLocal, rectToA1 } from '../excel-sim/address';
 import { SimWorkbook, dateToSerial, type Scalar, type SimCell } from '../excel-sim/workbook';
+import { SETTINGS_KEY } from '../../excel-addin/bridge';
+import { resolveSettings } from '../../core/settings';
+import { SETTINGS_SHEET, saveReadingSettings, savedSettings } from '../../xlsx/settings-store';
 
 type ExcelJSModule = typeof ExcelJSTypes;
 
@@ -75,6 +79,12 @@ export async function toXlsx(wb: SimWorkbook): Promise<ArrayBuffer> {
     });
     for (const [col, width] of Object.entries(sh.columnWidths)) ws.getColumn(Number(col) + 1).width = Math.max(2, (Number(width) * 4) / 3 / 7); // points -> characters
   }
+  // The corrections to the reading travel with the file the way the command line keeps them (xlsx/settings-store.ts).
+  const saved = wb.settings[SETTINGS_KEY];
+  if (saved && typeof saved === 'object') {
+    const s = resolveSettings(saved);
+    if (Object.keys(s.columnRoles).length || s.headerRow !== null) saveReadingSettings(out, s);
+  }
   return (await out.xlsx.writeBuffer()) as ArrayBuffer;
 }
 
@@ -104,10 +114,16 @@ export async function fromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
   const ExcelJS = await excelJs();
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(data);
-  const names = book.worksheets.map((w) => w.name);
-  if (!names.length) throw new Error('The file has no worksheets.');
-  const wb = new SimWorkbook(names);
-  book.worksheets.forEach((ws, i) => {
+  const sheets = book.worksheets.filter((w) => w.name !== SETTINGS_SHEET);
+  if (!sheets.length) throw new Error('The file has no worksheets.');
+  const wb = new SimWorkbook(sheets.map((w) => w.name));
+  // Reading corrections saved in the file become the document's settings (no language: it follows the page's).
+  const saved = savedSettings(book);
+  if (Object.keys(saved).length) {
+    const s = resolveSettings(saved);
+    wb.settings[SETTINGS_KEY] = { columnRoles: s.columnRoles, headerRow: s.headerRow };
+  }
+  sheets.forEach((ws, i) => {
     const sh = wb.sheets[i];
     ws.eachRow({ includeEmpty: false }, (row, r) =>
       row.eachCell({ includeEmpty: false }, (xc, c) => {

@@ -2,13 +2,14 @@
  * The playground's grid behaves like a spreadsheet where people notice it does not (issue 11, item 10):
  * - a click on a cell that text from its left neighbour spills over selects that cell, and typing goes there;
  * - frozen rows stay under the column letters while the sheet scrolls;
- * - an .xlsx with merged cells opens with them merged (one title, not four copies) and saves them merged again.
+ * - an .xlsx with merged cells opens with them merged (one title, not four copies) and saves them merged again;
+ * - a custom function's error shows its message on hover (as Excel shows a CustomFunctions.Error's message).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { cell, cellText, command, describeBrowser, ensurePlaygroundBuild, eventually, launch, openPlayground, serve, tabNames, watch, type Served, type Watch } from './harness';
+import { cell, cellText, command, describeBrowser, ensurePlaygroundBuild, eventually, launch, openPlayground, serve, tabNames, typeInto, watch, type Served, type Watch } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -119,6 +120,19 @@ describeBrowser('the playground grid', () => {
     const r20 = (await cell(page, 'A20').boundingBox())!;
     await grid.evaluate((g) => (g.scrollTop = 0));
     await eventually(async () => (await cell(page, 'A20').boundingBox())!.y - r20.y, (v) => expect(Math.abs(v - 150)).toBeLessThan(1));
+  });
+
+  test("a custom function's error says why on hover", async () => {
+    await open({ width: 1400, height: 860 });
+    await openPlayground(page, served.url, '?sample=empty&lang=en');
+    await typeInto(page, 'A1', '=OKR.OKRSCORE("about half",100)');
+    expect(await cellText(page, 'A1')).toBe('#VALUE!');
+    const why = await cell(page, 'A1').getAttribute('title');
+    // The add-in's message names the value it could not read.
+    expect(why).toContain('about half');
+    await typeInto(page, 'A1', '=OKR.OKRSCORE(50,100)');
+    expect(await cellText(page, 'A1')).toBe('0.5');
+    expect(await cell(page, 'A1').getAttribute('title')).toBeNull();
   });
 
   test('Open .xlsx keeps a merged title merged, and Download writes it merged', async () => {

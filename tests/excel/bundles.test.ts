@@ -79,15 +79,15 @@ test("OKRSTATUS follows Excel's display language when lang is omitted", () => {
   const en = loadBuiltFunctions('en-US').get('OKRSTATUS')!;
   const zh = loadBuiltFunctions('zh-CN').get('OKRSTATUS')!;
   const args: unknown[] = [[[1], [0.2]], [['committed'], ['committed']], null, null, null];
-  expect(en(...args)).toEqual(fnOkrStatus(args[0], args[1], null, null, null, { lang: 'en' }));
-  expect(zh(...args)).toEqual(fnOkrStatus(args[0], args[1], null, null, null, { lang: 'zh' }));
+  expect(en(...args)).toEqual(fnOkrStatus(args[0], args[1], null, null, null, null, null, { lang: 'en' }));
+  expect(zh(...args)).toEqual(fnOkrStatus(args[0], args[1], null, null, null, null, null, { lang: 'zh' }));
   expect(zh(...args)).not.toEqual(en(...args));
 });
 
 test('commands.js associates every ExecuteFunction of manifest.xml, and a ribbon click runs its command', async () => {
   const manifest = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
   const names = [...manifest.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
-  expect(names).toHaveLength(5);
+  expect(names).toHaveLength(6);
   const wb = new SimWorkbook([]);
   wb.sheets = [];
   wb.addSheet('Q4 OKRs', typed(englishTable));

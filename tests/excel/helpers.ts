@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { createExcel, SimWorkbook, type Scalar } from '../../playground/excel-sim';
+import { createExcel, dateToSerial, SimWorkbook, type Scalar } from '../../playground/excel-sim';
+import { FIXTURE_TODAY } from '../fixtures/sheets';
 import { createEvaluator } from '../../playground/src/engine';
 import type { ExcelLike } from '../../excel-addin/adapter';
 
@@ -81,12 +82,17 @@ export interface Book {
   excel: ExcelLike;
 }
 
-export function bookWith(sheets: { name: string; grid: unknown[][]; formulas?: string[][] }[], engine = true): Book {
+/**
+ * A workbook holding `sheets`; with `engine`, formulas compute with the built custom functions, and TODAY() is
+ * `today` (ISO; default the fixtures' today), so live Pace and Status cells do not depend on the day the tests run.
+ */
+export function bookWith(sheets: { name: string; grid: unknown[][]; formulas?: string[][] }[], engine = true, today = FIXTURE_TODAY): Book {
   const wb = new SimWorkbook([]);
   wb.sheets = [];
   for (const s of sheets) wb.addSheet(s.name, typed(s.grid, s.formulas));
   wb.activeIndex = 0;
-  if (engine) wb.evaluator = createEvaluator(builtFormulaFunctions());
+  const [y, m, d] = today.split('-').map(Number);
+  if (engine) wb.evaluator = createEvaluator({ ...builtFormulaFunctions(), TODAY: () => dateToSerial(y, m, d) });
   return { wb, excel: createExcel(wb) as unknown as ExcelLike };
 }
 
@@ -102,6 +108,7 @@ export function dumpSheet(wb: SimWorkbook, name: string): unknown {
     validations: s.validations.map((v) => ({ rect: v.rect, list: v.list })),
     tables: s.tables.map((t) => ({ name: t.name, rect: t.rect })),
     freezeRows: s.freezeRows,
+    charts: s.charts.map(({ id: _id, ...c }) => c),
   };
 }
 

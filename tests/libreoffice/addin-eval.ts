@@ -1,6 +1,6 @@
 /**
  * What the add-in would show in each computed cell: the 'addin' version of the same convert plan (=OKR.OKRSCORE,
- * =OKR.ROLLUP, =OKR.OKRSTATUS) evaluated by an independent formula engine (fast-formula-parser) whose OKR.* functions
+ * =OKR.ROLLUP, =OKR.OKRSTATUS, and the native Pace formula on TODAY()) evaluated by an independent formula engine (fast-formula-parser) whose OKR.* functions
  * are core's custom-function implementations (functions.ts, on top of score.ts). This is the reference the portable
  * formulas must match.
  */
@@ -63,8 +63,8 @@ export function evaluateAddin(values: unknown[][], formulas: Map<string, string>
       'OKR.OKRSCORE': (...a: any[]) => errOrValue(first(fnOkrScore(...(a.map(unwrap) as [unknown, unknown, unknown?, unknown?])))),
       'OKR.ROLLUP': (...a: any[]) => errOrValue(first(fnRollup(...(a.map(unwrap) as [unknown, unknown?])))),
       'OKR.OKRSTATUS': (...a: any[]) => {
-        const [s, ty, r, y, l] = a.map(unwrap);
-        return errOrValue(first(fnOkrStatus(s, ty, r, y, l, { lang, today })));
+        const [s, ty, r, y, l, e, k] = a.map(unwrap);
+        return errOrValue(first(fnOkrStatus(s, ty, r, y, l, e, k, { lang, today })));
       },
     },
   });
@@ -77,10 +77,12 @@ export function evaluateAddin(values: unknown[][], formulas: Map<string, string>
     return v;
   }
   let lastError = '';
-  const order = ['OKR.OKRSCORE', 'OKR.ROLLUP', 'OKR.OKRSTATUS'];
+  // The Pace cells (native date arithmetic on TODAY(), the same text in both modes) before the statuses that read them.
+  const order = ['OKR.OKRSCORE', 'OKR.ROLLUP', 'PACE', 'OKR.OKRSTATUS'];
+  const isPace = (f: string) => !f.includes('OKR.');
   for (const fn of order) {
     for (const [key, f] of formulas) {
-      if (!f.includes(fn + '(')) continue;
+      if (fn === 'PACE' ? !isPace(f) : !f.includes(fn + '(')) continue;
       const [row, col] = key.split(',').map(Number);
       lastError = '';
       let out: any;

@@ -151,10 +151,10 @@ async function compare(c: Case) {
 
   const mismatches: string[] = [];
   const excused = new Map<string, 'textNumber' | 'boundary'>();
-  const counts = { score: 0, rollup: 0, status: 0, errorsBoth: 0 };
-  const kindOf = (f: string) => (f.includes('OKR.OKRSCORE(') ? 'score' : f.includes('OKR.ROLLUP(') ? 'rollup' : 'status');
+  const counts = { score: 0, rollup: 0, pace: 0, status: 0, errorsBoth: 0 };
+  const kindOf = (f: string) => (f.includes('OKR.OKRSCORE(') ? 'score' : f.includes('OKR.ROLLUP(') ? 'rollup' : f.includes('OKR.') ? 'status' : 'pace');
   const keys = [...c.addinFormulas!.keys()];
-  for (const kind of ['score', 'rollup', 'status'] as const) {
+  for (const kind of ['score', 'rollup', 'pace', 'status'] as const) {
     for (const key of keys) {
       const f = c.addinFormulas!.get(key)!;
       if (kindOf(f) !== kind) continue;
@@ -170,7 +170,12 @@ async function compare(c: Case) {
         continue;
       }
       if (typeof want === 'number' ? typeof got === 'number' && Math.abs(got - want) < 1e-9 : got === want) continue;
-      const deps = kind === 'score' ? [] : refsOf(f);
+      const deps = kind === 'score' || kind === 'pace' ? [] : refsOf(f);
+      // A Pace cell is blank beside a score LibreOffice cannot compute (a number typed as text).
+      if (kind === 'pace' && refsOf(f).some((d) => excused.get(d) === 'textNumber')) {
+        excused.set(key, 'textNumber');
+        continue;
+      }
       if (isError(got)) {
         const textInput =
           kind === 'score' &&
@@ -205,7 +210,8 @@ async function compare(c: Case) {
 describe('LibreOffice computes what the add-in functions compute, cell for cell', () => {
   it('English table: 7 KR scores and statuses, 2 objective rollups and statuses', async () => {
     const r = await compare(cases[0]);
-    expect(r.counts).toMatchObject({ score: 7, rollup: 2, status: 9 });
+    // a Pace cell beside each score: expected progress on LibreOffice's TODAY() and on the reference engine's alike
+    expect(r.counts).toMatchObject({ score: 7, rollup: 2, pace: 9, status: 9 });
     // KR-202's current is the text 'about half': an error in the add-in and in LibreOffice alike (and so O-200's rollup)
     expect(r.counts.errorsBoth).toBeGreaterThanOrEqual(2);
     expect(r.textNumberRows).toEqual([]);
@@ -233,6 +239,7 @@ describe('LibreOffice computes what the add-in functions compute, cell for cell'
     const r = await compare(cases[3]);
     expect(r.counts.score).toBe(GENERATED_ROWS);
     expect(r.counts.status).toBe(GENERATED_ROWS);
+    expect(r.counts.pace).toBe(GENERATED_ROWS);
     expect(r.textNumberRows).toEqual([]);
     expect(r.mismatches.slice(0, 20)).toEqual([]);
   });
