@@ -1,11 +1,12 @@
 /**
- * Excel host calls per command: context.sync() round trips and queued operations, on the in-memory Excel, at 100
- * and 10,000 rows. Syncs must be equal at both sizes (the adapter reads once and applies the plan in a constant
- * number of syncs); queued operations may grow only with the plan's blocks and rules, not with rows.
+ * Excel host calls per command: context.sync() round trips and queued operations, on the in-memory Excel (which
+ * refuses a sync above Excel on the web's ~5 MB payload), at 100, 10,000 and 50,000 rows. At most 3 syncs and equal
+ * at 100 and 10,000 rows (below the budget); at 50,000 rows the syncs grow with the bytes moved / SYNC_BUDGET only.
  */
 import { runExcelCommand, type ExcelLike } from '../excel-addin/adapter';
 import type { CommandName } from '../core/commands';
 import { DEFAULT_SETTINGS } from '../core/settings';
+import { SYNC_BUDGET } from '../excel-addin/payload';
 import { createExcel, SimWorkbook } from '../playground/excel-sim';
 import { FIXTURE_TODAY, generatedTable } from '../tests/fixtures/sheets';
 import type { BenchRow } from './util';
@@ -16,6 +17,8 @@ interface Measure {
   syncs: number;
   ops: number;
   writes: number;
+  bytes: number;
+  refused: number;
   ms: number;
   ok: boolean;
 }
@@ -28,11 +31,11 @@ async function measureAll(rows: number): Promise<Record<string, Measure>> {
   const out: Record<string, Measure> = {};
   for (const cmd of ORDER) {
     wb.activate('Team');
-    const [s0, o0, w0] = [wb.syncCount, wb.opCount, wb.writeCount];
+    const [s0, o0, w0, b0, r0] = [wb.syncCount, wb.opCount, wb.writeCount, wb.totalBytes, wb.refusedSyncs];
     const t0 = process.hrtime.bigint();
     const res = await runExcelCommand(excel, cmd, DEFAULT_SETTINGS, FIXTURE_TODAY);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    out[cmd] = { syncs: wb.syncCount - s0, ops: wb.opCount - o0, writes: wb.writeCount - w0, ms, ok: res.ok };
+    out[cmd] = { syncs: wb.syncCount - s0, ops: wb.opCount - o0, writes: wb.writeCount - w0, bytes: wb.totalBytes - b0, refused: wb.refusedSyncs - r0, ms, ok: res.ok };
   }
   return out;
 }
@@ -40,14 +43,18 @@ async function measureAll(rows: number): Promise<Record<string, Measure>> {
 export async function rows(): Promise<BenchRow[]> {
   const small = await measureAll(100);
   const large = await measureAll(10000);
+  const huge = await measureAll(50000);
   const out: BenchRow[] = [];
+  const mb = (b: number) => (b / 1e6).toFixed(1);
   for (const cmd of ORDER) {
-    for (const [n, m] of [[100, small[cmd]], [10000, large[cmd]]] as const) {
+    for (const [n, m] of [[100, small[cmd]], [10000, large[cmd]], [50000, huge[cmd]]] as const) {
       out.push({
-        name: `excel ${cmd} (in-memory Excel)`,
+        name: `excel ${cmd} (in-memory Excel, 5 MB payload limit)`,
         rows: n,
         medianMs: m.ms,
-        note: `${m.syncs} syncs, ${m.ops} queued ops (${m.writes} writes)${m.ok ? '' : ', FAILED'}`,
+        note:
+          `${m.syncs} syncs (${mb(m.bytes)} MB moved / ${mb(SYNC_BUDGET)} MB budget = ${Math.ceil(m.bytes / SYNC_BUDGET)}; ${m.refused} refused for size), ` +
+          `${m.ops} queued ops (${m.writes} writes)${m.ok ? '' : ', FAILED'}`,
       });
     }
   }

@@ -1,30 +1,25 @@
 /// <reference types="office-js" />
 /**
- * The Excel host: read the sheet in one batch, hand it to core, apply core's plan in a constant number of syncs.
- * No OKR logic here. Syncs per command, always the same: 1 read (+1 when the command reads notes or other sheets),
- * then, unless the command only reports, 1 lookup (the add-in's own conditional formats, table, notes), 1 for the
- * formulas of custom rules, and 1 apply. Neither the rows nor the plan's contents change that count. A failed apply
- * is put back with restorePlan (1 + 3 syncs) then the journal (2 syncs; its reads rode on the lookup syncs).
+ * The Excel host: read the workbook, hand it to core, apply core's plan. No OKR logic here. One Excel.run per
+ * command, at most three syncs below the payload budget whatever the rows: the read (read.ts; a second sync only
+ * when notes are read, since their cells are known once the notes are), at most one lookup (apply.ts; skipped when
+ * the read fetched everything the plan needs) and the writes. Above the budget (payload.ts) reads and writes are
+ * split into bands: syncs grow with size / budget only. Members newer than the manifest's ExcelApi are used behind
+ * their requirement set (support.ts). A failed apply is put back with restorePlan, then the journal (journal.ts).
  */
 import { readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
 import { msg, type Msg } from '../core/i18n';
-import type { Rect } from '../core/model';
+import type { CellRef, Rect } from '../core/model';
 import type { Settings } from '../core/settings';
-import {
-  colLetter,
-  boundingRect,
-  isOwnedRuleFormula,
-  rectA1,
-  rereadFor,
-  type CellBlock,
-  type PlanCell,
-  type ReadRequest,
-  type SheetPlan,
-  type SheetSnapshot,
-  type WorkbookPlan,
-  type WorkbookSnapshot,
-} from '../core/sheet-plan';
-import { queueJournal, queueRuleDetails, settleJournal, undoJournal, type PendingJournal, type SheetJournal } from './journal';
+import { rectA1, rereadFor, type ReadRequest, type SheetSnapshot, type WorkbookPlan, type WorkbookSnapshot } from '../core/sheet-plan';
+import { applyPlan } from './apply';
+import { block, rectangular, toExcelInput } from './cells';
+import { undoJournal, type SheetJournal } from './journal';
+import { emptyKnown, readWorkbook } from './read';
+import { API, excelSupport, has, type ExcelSupport } from './support';
+
+export { toExcelInput } from './cells';
+export { excelSupport, type ExcelSupport } from './support';
 
 /** The part of the `Excel` global the adapter needs (the real one, or the in-memory one of playground/excel-sim). */
 export interface ExcelLike {
@@ -46,306 +41,32 @@ export function localToday(now = new Date()): string {
 }
 
 /**
- * A PlanCell as the input Excel's `formulas` setter takes. Strings are text: anything Excel would turn into a
- * formula, number, date, boolean or error when typed gets the apostrophe (quote prefix), which Excel does not keep
- * in the value.
+ * The plan as this host can apply it. Highlights (fills and notes) need notes (ExcelApi 1.18): the note carries the
+ * cell's original fill, so without notes a highlight could not be cleared; they are left out and the summary says so.
  */
-export function toExcelInput(c: PlanCell): string | number | boolean {
-  if (c === null || c === undefined) return '';
-  if (typeof c === 'number') return Number.isFinite(c) ? c : '';
-  if (typeof c === 'boolean') return c;
-  if (typeof c === 'object') return c.f.startsWith('=') ? c.f : '=' + c.f;
-  const s = String(c);
-  return needsQuote(s) ? "'" + s : s;
-}
-
-function needsQuote(s: string): boolean {
-  const t = s.trim();
-  return /^[=+\-@'#]/.test(s) || /^[=+\-@'#]/.test(t) || /^[$¥€£(]?\s*[\d.]/.test(t) || /^(true|false)$/i.test(t);
-}
-
-function block(cells: unknown[][]): { rows: number; cols: number } {
-  return { rows: cells.length, cols: cells.reduce((m, r) => Math.max(m, r.length), 0) };
-}
-
-/** Pads ragged rows so the matrix matches the range Excel writes it into. */
-function rectangular<T>(m: T[][], cols: number, fill: T): T[][] {
-  return m.map((r) => (r.length === cols ? r : [...r, ...Array(cols - r.length).fill(fill)]));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Reading
-
-interface Pending {
-  name: string;
-  range: Excel.Range;
-  props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
-}
-
-/** Queues the read of a sheet's used range (A1 on an empty sheet: getUsedRange never gives a null object). */
-function queueSheetRead(ws: Excel.Worksheet, name: string, req: ReadRequest, backgrounds: boolean): Pending {
-  const range = ws.getUsedRange(true);
-  range.load(['rowIndex', 'columnIndex', 'values', ...(req.formulas ? ['formulas'] : [])]);
-  const props = backgrounds ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
-  return { name, range, props };
-}
-
-function sheetSnapshot(p: Pending, req: ReadRequest): SheetSnapshot {
-  const origin = { row: p.range.rowIndex, col: p.range.columnIndex };
-  const values = p.range.values as unknown[][];
-  const snap: SheetSnapshot = { name: p.name, origin, values };
-  if (req.formulas) snap.formulas = (p.range.formulas as unknown[][]).map((r) => r.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : '')));
-  if (p.props) {
-    snap.backgrounds = p.props.value.map((r) =>
-      r.map((c) => (c.format?.fill?.pattern === 'None' || !c.format?.fill?.color ? '' : String(c.format.fill.color).toLowerCase())),
-    );
-  }
-  return snap;
+function applicable(plan: WorkbookPlan, support: ExcelSupport): { plan: WorkbookPlan; dropped: boolean } {
+  if (has(support, API.notes)) return { plan, dropped: false };
+  const dropped = plan.sheets.some((s) => s.notes.length || s.backgrounds.length);
+  const sheets = plan.sheets.map((s) => ({ ...s, notes: [], backgrounds: [] }));
+  return { plan: { ...plan, sheets }, dropped };
 }
 
 /**
- * Reads what a command needs: the active sheet (values, and formulas/backgrounds as asked) and every sheet name in
- * one sync; when the command also wants notes or other sheets, one more sync for the notes' cells and the other
- * sheets that exist (so no call is ever made on a sheet that is not there).
+ * Where a command's plan patches fills on the active sheet, from a first run of core on the snapshot without notes
+ * and fills: the cells do not depend on what the fills are, so only their fills are read (a few cells, not the
+ * whole sheet, which at 10,000 rows would pass the payload limit on its own).
  */
-export async function readSnapshot(ctx: Excel.RequestContext, req: ReadRequest, today = localToday()): Promise<WorkbookSnapshot> {
-  const sheets = ctx.workbook.worksheets;
-  sheets.load('items/name');
-  // The sheet the command works on: the active one, or the subject core asked for (the user stays where they are).
-  const shownWs = sheets.getActiveWorksheet();
-  const activeWs = req.subject ? sheets.getItem(req.subject) : shownWs;
-  activeWs.load('name');
-  if (req.subject) shownWs.load('name');
-  const active = queueSheetRead(activeWs, '', req, req.backgrounds);
-  const notes = req.notes ? activeWs.notes.load('items/content') : null;
-  await ctx.sync();
-
-  active.name = activeWs.name;
-  const sheetNames = sheets.items.map((s) => s.name);
-  const others: Pending[] = [];
-  let locs: Excel.Range[] = [];
-  if (req.notes || req.others.length) {
-    for (const want of req.others) {
-      const name = sheetNames.find((n) => n.toLowerCase() === want.toLowerCase());
-      if (name) others.push(queueSheetRead(sheets.getItem(name), name, req, false));
-    }
-    if (notes) locs = notes.items.map((n) => n.getLocation().load(['rowIndex', 'columnIndex']));
-    await ctx.sync();
-  }
-
-  const snap: WorkbookSnapshot = { host: 'excel', active: sheetSnapshot(active, req), sheetNames, others: {}, today };
-  if (req.subject && shownWs.name !== activeWs.name) snap.shown = shownWs.name;
-  if (notes) {
-    const { origin, values } = snap.active;
-    const m = values.map((r) => r.map(() => ''));
-    notes.items.forEach((n, i) => {
-      const r = locs[i].rowIndex - origin.row;
-      const c = locs[i].columnIndex - origin.col;
-      if (m[r] && c >= 0 && c < m[r].length) m[r][c] = n.content;
-    });
-    snap.active.notes = m;
-  }
-  for (const o of others) snap.others[o.name] = sheetSnapshot(o, req);
-  return snap;
+function patchedCells(name: CommandName, partial: WorkbookSnapshot, settings: Settings): CellRef[] {
+  const active = partial.active;
+  const bare = { ...partial, active: { ...active, backgrounds: active.values.map((r) => r.map(() => '')) } };
+  const plan = runCommand(name, bare, settings).plan;
+  return plan.sheets.filter((s) => s.sheet === active.name).flatMap((s) => s.backgrounds.map((b) => ({ row: b.row, col: b.col })));
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Applying
-
-interface SheetLookup {
-  ws: Excel.Worksheet;
-  exists: boolean;
-  rules: Excel.ConditionalFormatCollection | null;
-  /** The table the plan names (anywhere in the workbook), the tables over the plan's range, and ours among them. */
-  table: { named: Excel.Table; overlapping: Excel.TableScopedCollection; ours: { table: Excel.Table; range: Excel.Range } | null } | null;
-  /** Each note patch with what is there now: a looked-up note, or the content the snapshot read (`had`). */
-  notes: { row: number; col: number; value: string; note: Excel.Note | null; had?: string }[];
-  /** What the plan will change that restorePlan cannot put back (when the caller keeps a journal). */
-  journal: PendingJournal | null;
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-/**
- * Applies a plan: constant syncs whatever its size (lookup, optional rule formulas, apply). `sheetNames` are the
- * workbook's sheets as read; null reads them first (a restore, after a failed plan may have added sheets).
- */
-export async function applyPlan(
-  ctx: Excel.RequestContext,
-  plan: WorkbookPlan,
-  sheetNames: string[] | null,
-  /** Sheets whose notes were just read: a note inside their snapshot needs no lookup. */
-  read: SheetSnapshot[] = [],
-  /** Filled, before anything is written, with what a failure must put back beyond restorePlan (see journal.ts). */
-  journal: SheetJournal[] | null = null,
-): Promise<void> {
-  const sheets = ctx.workbook.worksheets;
-  if (!sheetNames) {
-    sheets.load('items/name');
-    await ctx.sync();
-  }
-  const names = sheetNames ? [...sheetNames] : sheets.items.map((s) => s.name);
-  const lookups: SheetLookup[] = plan.sheets.map((sp) => {
-    const exists = names.some((n) => sameName(n, sp.sheet));
-    const ws = exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet);
-    const l: SheetLookup = { ws, exists, rules: null, table: null, notes: [], journal: null };
-    if (!exists) {
-      l.notes = sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
-      return l;
-    }
-    if (journal) l.journal = queueJournal(ws, sp);
-    // With a journal, the add-in's rules are read whenever the plan adds some: restorePlan removes them all.
-    if (sp.replaceOwnedRules || (journal && sp.rules.length)) {
-      l.rules = ws.getRange().conditionalFormats;
-      l.rules.load(journal ? 'items/type,items/id' : 'items/type');
-    }
-    if (sp.table) {
-      const named = ctx.workbook.tables.getItemOrNullObject(sp.table.name);
-      named.load('name');
-      const overlapping = ws.getRange(rectA1(sp.table.range)).getTables(false);
-      overlapping.load('items/name');
-      l.table = { named, overlapping, ours: null };
-    }
-    const known = read.find((r) => sameName(r.name, sp.sheet) && r.notes);
-    l.notes = sp.notes.map((n) => {
-      const addr = rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 });
-      const seen = known?.notes?.[n.row - known.origin.row]?.[n.col - known.origin.col];
-      if (typeof seen === 'string') return { row: n.row, col: n.col, value: n.value, note: null, had: seen };
-      const note = ws.notes.getItemOrNullObject(addr);
-      note.load('content');
-      return { row: n.row, col: n.col, value: n.value, note };
-    });
-    return l;
-  });
-  // Lookup and rule-formula syncs run even when they have nothing to fetch, so a command always takes the same syncs.
-  await ctx.sync();
-
-  // Custom rules' formulas can only be loaded once we know which rules are custom.
-  const owned: Excel.ConditionalFormat[][] = lookups.map(() => []);
-  const customs = lookups.map((l) => (l.rules ? l.rules.items.filter((cf) => cf.type === 'Custom') : []));
-  customs.forEach((list) => list.forEach((cf) => cf.custom.rule.load('formula')));
-  const ruleRanges = journal ? customs.map(queueRuleDetails) : [];
-  plan.sheets.forEach((sp, i) => {
-    const t = lookups[i].table;
-    const mine = t && sp.table ? t.overlapping.items.find((x) => sameName(x.name, sp.table!.name)) : undefined;
-    if (t && mine) t.ours = { table: mine, range: mine.getRange().load(['address', 'rowIndex', 'columnIndex']) };
-  });
-  await ctx.sync();
-  customs.forEach((list, i) => {
-    owned[i] = list.filter((cf) => isOwnedRuleFormula(cf.custom.rule.formula));
-  });
-  if (journal) {
-    plan.sheets.forEach((sp, i) => {
-      const l = lookups[i];
-      if (!l.journal) return;
-      const ownedRanges = customs[i].flatMap((cf, k) => (owned[i].includes(cf) ? [{ cf, ranges: ruleRanges[i][k] }] : []));
-      let table: SheetJournal['table'] = null;
-      if (sp.table && l.table) {
-        const ours = l.table.ours;
-        if (ours) table = { address: rectA1(sp.table.range), created: false, name: ours.table.name, before: ours.range.address.slice(ours.range.address.lastIndexOf('!') + 1) };
-        else if (!l.table.overlapping.items.length) table = { address: rectA1(sp.table.range), created: true, name: sp.table.name, before: null };
-      }
-      journal.push(settleJournal(l.journal, l.rules ? l.rules.items : [], ownedRanges, table));
-    });
-  }
-
-  plan.sheets.forEach((sp, i) => {
-    const l = lookups[i];
-    let ws = l.ws;
-    if (!l.exists) {
-      ws = sheets.add(sp.sheet);
-      const afterIdx = sp.create?.after ? names.findIndex((n) => sameName(n, sp.create!.after!)) : -1;
-      const pos = afterIdx >= 0 ? afterIdx + 1 : names.length;
-      ws.position = pos;
-      names.splice(pos, 0, sp.sheet);
-    }
-    applySheet(ws, sp, l, owned[i]);
-  });
-  for (const name of plan.deleteSheets ?? []) if (names.some((n) => sameName(n, name))) sheets.getItem(name).delete();
-  if (plan.activate) sheets.getItem(plan.activate).activate();
-  if (plan.select) sheets.getItem(plan.select.sheet).getRange(rectA1({ ...plan.select, rows: 1, cols: 1 })).select();
-  await ctx.sync();
-}
-
-function applySheet(ws: Excel.Worksheet, sp: SheetPlan, l: SheetLookup, owned: Excel.ConditionalFormat[]): void {
-  if (sp.replaceAll) ws.getRange().clear('All');
-  if (sp.replaceOwnedRules) for (const cf of owned) cf.delete();
-  for (const b of sp.writes) writeBlock(ws, b);
-  for (const f of sp.numberFormats) {
-    const { rows, cols } = block(f.formats);
-    if (!rows || !cols) continue;
-    ws.getRange(rectA1({ row: f.row, col: f.col, rows, cols })).numberFormat = rectangular(f.formats, cols, 'General');
-  }
-  for (const v of sp.validations) {
-    // Excel takes a typed list of at most 255 characters; a longer one would fail the whole batch, so it is left out.
-    const source = v.list.map((x) => x.replace(/,/g, ' ')).join(',');
-    if (source.length > 255) continue;
-    const dv = ws.getRange(rectA1(v.range)).dataValidation;
-    dv.clear();
-    dv.rule = { list: { inCellDropDown: true, source } };
-    dv.errorAlert = { showAlert: true, style: v.strict ? 'Stop' : 'Warning', title: 'OKR Grid', message: v.list.join(', ') };
-  }
-  for (const rule of sp.rules) {
-    if (!rule.ranges.length) continue;
-    const cf = ws.getRanges(rule.ranges.map(rectA1).join(',')).conditionalFormats.add('Custom');
-    cf.custom.rule.formula = rule.formula;
-    cf.custom.format.fill.color = rule.fill;
-    if (rule.fontColor) cf.custom.format.font.color = rule.fontColor;
-  }
-  if (sp.backgrounds.length) {
-    const box = boundingRect(sp.backgrounds);
-    // Cells not patched get {} and keep whatever fill they have.
-    const m: Excel.SettableCellProperties[][] = Array.from({ length: box.rows }, () => Array.from({ length: box.cols }, () => ({})));
-    for (const p of sp.backgrounds)
-      m[p.row - box.row][p.col - box.col] = { format: { fill: p.value ? { color: p.value } : { pattern: 'None' } } } as Excel.SettableCellProperties;
-    ws.getRange(rectA1(box)).setCellProperties(m);
-  }
-  for (const n of l.notes) {
-    const addr = rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 });
-    const current = n.had !== undefined ? n.had : n.note && !n.note.isNullObject ? n.note.content : '';
-    if (current === n.value) continue;
-    if (current && !n.value) ws.notes.getItem(addr).delete();
-    else if (current) ws.notes.getItem(addr).content = n.value;
-    else ws.notes.add(addr, n.value);
-  }
-  if (sp.header) {
-    const h = ws.getRange(rectA1(sp.header.range)).format;
-    h.font.bold = sp.header.bold;
-    h.fill.color = sp.header.fill;
-    h.font.color = sp.header.fontColor;
-  }
-  if (sp.table) applyTable(ws, sp.table, l);
-  if (sp.freezeRows !== undefined) {
-    if (sp.freezeRows > 0) ws.freezePanes.freezeRows(sp.freezeRows);
-    else ws.freezePanes.unfreeze();
-  }
-  for (const w of sp.columnWidths ?? []) ws.getRange(`${colLetter(w.col)}:${colLetter(w.col)}`).format.columnWidth = Math.round(w.width * 0.75);
-}
-
-function applyTable(ws: Excel.Worksheet, table: { name: string; range: Rect }, l: SheetLookup): void {
-  const addr = rectA1(table.range);
-  const t = l.table;
-  if (t?.ours) {
-    // Our table from an earlier run: grow or shrink it to the new rows (its header row stays where it is).
-    const r = t.ours.range;
-    if (r.rowIndex === table.range.row && r.columnIndex === table.range.col && !r.address.endsWith('!' + addr)) t.ours.table.resize(addr);
-    return;
-  }
-  // A table the user made over these cells stays as it is.
-  if (t && t.overlapping.items.length) return;
-  const created = ws.tables.add(addr, true);
-  // The name is taken when our table sits elsewhere (e.g. the sheet was copied): keep Excel's default name then.
-  if (!t || t.named.isNullObject) created.name = table.name;
-}
-
-function writeBlock(ws: Excel.Worksheet, b: CellBlock): void {
-  const { rows, cols } = block(b.cells);
-  if (!rows || !cols) return;
-  const m = rectangular(b.cells, cols, null).map((r) => r.map(toExcelInput));
-  ws.getRange(rectA1({ row: b.row, col: b.col, rows, cols })).formulas = m;
-}
+const NO_HIGHLIGHTS: Msg = msg(
+  ' This version of Excel has no notes (ExcelApi 1.18), so no cells were highlighted: the findings are listed in the panel.',
+  '此版本的 Excel 不支持批注（ExcelApi 1.18），因此未高亮单元格：问题列在面板中。',
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Running a command
@@ -365,58 +86,76 @@ function errorText(e: unknown): string {
 }
 
 /**
- * Runs a command end to end in Excel: read, core, apply; on a failure halfway, puts back what the plan changed
- * (restorePlan) and reports what failed in both languages.
+ * Runs a command end to end in Excel: read, core, apply in one Excel.run; on a failure halfway, puts back what the
+ * plan changed (restorePlan, then the journal) and reports what failed in both languages.
  */
-export async function runExcelCommand(excel: ExcelLike, name: CommandName, settings: Settings, today = localToday()): Promise<CommandOutcome> {
-  let snap: WorkbookSnapshot;
-  let result: ReturnType<typeof runCommand>;
-  try {
-    let req = readsFor(name, settings);
-    snap = await excel.run((ctx) => readSnapshot(ctx, req, today));
-    result = runCommand(name, snap, settings);
-    // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
-    for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
-      const next: ReadRequest = (req = more);
-      snap = await excel.run((ctx) => readSnapshot(ctx, next, today));
-      result = runCommand(name, snap, settings);
-    }
-  } catch (e) {
-    return {
-      ok: false,
-      summary: msg(`Could not read the sheet: ${errorText(e)}. Nothing was changed.`, `无法读取工作表：${errorText(e)}。未做任何更改。`),
-    };
-  }
-  if (!result.ok) return { ok: false, summary: result.summary, details: result.details };
-  if (READ_ONLY.includes(name)) return { ok: true, summary: result.summary, details: result.details };
-  applying++;
+export async function runExcelCommand(excel: ExcelLike, name: CommandName, settings: Settings, today = localToday(), support: ExcelSupport = excelSupport()): Promise<CommandOutcome> {
+  let req: ReadRequest = readsFor(name, settings);
+  let snap: WorkbookSnapshot | null = null;
+  let result: ReturnType<typeof runCommand> | null = null;
+  let plan: WorkbookPlan = { sheets: [] };
+  let dropped = false;
+  let started = false;
   const journal: SheetJournal[] = [];
   try {
-    await excel.run((ctx) => applyPlan(ctx, result.plan, snap.sheetNames, [snap.active], journal));
-    return { ok: true, summary: result.summary, details: result.details };
+    await excel.run(async (ctx) => {
+      let read = await readWorkbook(ctx, req, today, support, (partial) => patchedCells(name, partial, settings));
+      snap = read.snap;
+      result = runCommand(name, read.snap, settings);
+      // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
+      for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
+        req = more;
+        read = await readWorkbook(ctx, req, today, support, (partial) => patchedCells(name, partial, settings));
+        snap = read.snap;
+        result = runCommand(name, read.snap, settings);
+      }
+      if (!result.ok || READ_ONLY.includes(name)) return;
+      ({ plan, dropped } = applicable(result.plan, support));
+      started = true;
+      applying++;
+      await applyPlan(ctx, plan, read.known, support, [read.snap.active], journal);
+    });
   } catch (e) {
-    const why = errorText(e);
-    try {
-      await excel.run(async (ctx) => {
-        await applyPlan(ctx, restorePlan(result.plan, snap), null);
-        await undoJournal(ctx, journal);
-      });
-    } catch (e2) {
+    if (!started) {
       return {
         ok: false,
-        summary: msg(
-          `Could not finish: ${why}. Putting the sheet back also failed (${errorText(e2)}): use Undo (Ctrl+Z) or version history.`,
-          `未能完成：${why}。恢复工作表也失败了（${errorText(e2)}）：请使用撤销 (Ctrl+Z) 或版本历史记录。`,
-        ),
+        summary: msg(`Could not read the sheet: ${errorText(e)}. Nothing was changed.`, `无法读取工作表：${errorText(e)}。未做任何更改。`),
       };
     }
+    return restoreAfter(excel, errorText(e), plan, snap!, journal, support);
+  } finally {
+    if (started) applying--;
+  }
+  const r = result as ReturnType<typeof runCommand> | null;
+  if (!r) return { ok: false, summary: msg('Could not read the sheet. Nothing was changed.', '无法读取工作表。未做任何更改。') };
+  if (!r.ok) return { ok: false, summary: r.summary, details: r.details };
+  const summary = dropped ? msg(r.summary.en + NO_HIGHLIGHTS.en, r.summary.zh + NO_HIGHLIGHTS.zh) : r.summary;
+  return { ok: true, summary, details: r.details };
+}
+
+/** After a failure halfway: restorePlan (cells, sheets the plan added), then the journal. */
+async function restoreAfter(excel: ExcelLike, why: string, plan: WorkbookPlan, snap: WorkbookSnapshot, journal: SheetJournal[], support: ExcelSupport): Promise<CommandOutcome> {
+  applying++;
+  try {
+    await excel.run(async (ctx) => {
+      await applyPlan(ctx, restorePlan(plan, snap), emptyKnown(), support);
+      await undoJournal(ctx, journal, support);
+    });
+  } catch (e2) {
     return {
       ok: false,
-      summary: msg(`Could not finish: ${why}. Your sheet was put back as it was.`, `未能完成：${why}。工作表已恢复原样。`),
+      summary: msg(
+        `Could not finish: ${why}. Putting the sheet back also failed (${errorText(e2)}): use Undo (Ctrl+Z) or version history.`,
+        `未能完成：${why}。恢复工作表也失败了（${errorText(e2)}）：请使用撤销 (Ctrl+Z) 或版本历史记录。`,
+      ),
     };
   } finally {
     applying--;
   }
+  return {
+    ok: false,
+    summary: msg(`Could not finish: ${why}. Your sheet was put back as it was.`, `未能完成：${why}。工作表已恢复原样。`),
+  };
 }
 
 /** Selects a cell (a finding clicked in the panel). */
@@ -445,8 +184,8 @@ export async function stampEdit(excel: ExcelLike, worksheetId: string, address: 
     const header: SheetSnapshot = { name: ws.name, origin: { row: top.rowIndex, col: top.columnIndex }, values: top.values as unknown[][] };
     const stamp = updatedStamp(header, edited, today);
     if (!stamp) return false;
-    writeBlock(ws, stamp);
     const { rows, cols } = block(stamp.cells);
+    ws.getRange(rectA1({ row: stamp.row, col: stamp.col, rows, cols })).formulas = rectangular(stamp.cells, cols, null).map((r) => r.map(toExcelInput));
     if (stamp.cells.some((r) => r.some((c) => typeof c === 'number')))
       ws.getRange(rectA1({ row: stamp.row, col: stamp.col, rows, cols })).numberFormat = Array.from({ length: rows }, () => Array(cols).fill('yyyy-mm-dd'));
     await ctx.sync();
@@ -454,18 +193,28 @@ export async function stampEdit(excel: ExcelLike, worksheetId: string, address: 
   });
 }
 
-/** Registers the stamp on every sheet's onChanged (shared runtime: lives as long as the workbook is open). */
-export async function watchEdits(excel: ExcelLike, today: () => string = () => localToday()): Promise<void> {
+/**
+ * Registers the stamp on the workbook's onChanged (ExcelApi 1.9), else on each sheet's (shared runtime: lives as
+ * long as the workbook is open).
+ */
+export async function watchEdits(excel: ExcelLike, today: () => string = () => localToday(), support: ExcelSupport = excelSupport()): Promise<void> {
+  const handler = async (e: Excel.WorksheetChangedEventArgs) => {
+    // Our own writes (a command, a stamp) are not edits of a current value.
+    if (applying || String((e as { triggerSource?: string }).triggerSource) === 'ThisLocalAddin') return;
+    try {
+      await stampEdit(excel, e.worksheetId, e.address, today());
+    } catch {
+      // A stamp that cannot be written must never disturb the user's edit.
+    }
+  };
   await excel.run(async (ctx) => {
-    ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
-      // Our own writes (a command, a stamp) are not edits of a current value.
-      if (applying || String((e as { triggerSource?: string }).triggerSource) === 'ThisLocalAddin') return;
-      try {
-        await stampEdit(excel, e.worksheetId, e.address, today());
-      } catch {
-        // A stamp that cannot be written must never disturb the user's edit.
-      }
-    });
+    const sheets = ctx.workbook.worksheets;
+    if (has(support, API.workbookChanged)) sheets.onChanged.add(handler);
+    else {
+      sheets.load('items/name');
+      await ctx.sync();
+      for (const ws of sheets.items) ws.onChanged.add(handler);
+    }
     await ctx.sync();
   });
 }

@@ -2,19 +2,24 @@
 /**
  * What core's restorePlan cannot put back on an existing sheet (number formats, dropdowns, the add-in's conditional
  * formats, the table, frozen rows, header style), read just before a plan changes it and put back when the plan
- * fails halfway. The reads ride on the apply's existing lookup syncs, so a command that succeeds takes no extra
- * sync; the undo takes two (lookup, write). As in the Sheets adapter's journal.
+ * fails halfway. The reads ride on the apply's lookup sync (or on the read itself), so a command that succeeds takes
+ * no extra sync; the undo takes two (lookup, write). As in the Sheets adapter's journal.
  */
 import { rectA1, type SheetPlan } from '../core/sheet-plan';
+import type { RuleDetails } from './read';
+import { API, has, type ExcelSupport } from './support';
+
+type HeaderCell = { fill: string | null; bold: boolean; color: string };
 
 /** Proxies queued during the apply's lookup, read once it has synced. */
 export interface PendingJournal {
   sheet: string;
   numberFormats: Excel.Range[];
   validations: { address: string; dv: Excel.DataValidation }[];
-  /** Whether the plan replaces the add-in's rules (they are known only after the rule-formula sync). */
+  /** Whether the plan replaces the add-in's rules. */
   rules: boolean;
-  header: { address: string; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> } | null;
+  /** The header's cells: one result for all (ExcelApi 1.9) or one format per cell. */
+  header: { address: string; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null; cells: Excel.RangeFormat[] | null; cols: number } | null;
   freeze: Excel.Range | null;
 }
 
@@ -26,15 +31,15 @@ export interface SheetJournal {
   rules: { address: string; formula: string; fill: string | null; fontColor: string | null }[] | null;
   /** Ids of every conditional format on the sheet before: any other one is the failed run's (even half made). */
   ruleIds: string[];
-  /** created: no table was over the range, so any table there after a failure is the failed run's. before: our table's old address. */
-  table: { address: string; created: boolean; name: string; before: string | null } | null;
+  /** Names of the sheet's tables before (any other is the failed run's); ours: its name and old address. */
+  table: { before: string[]; ours: { name: string; address: string } | null } | null;
   /** undefined: untouched; null: nothing was frozen. */
   freeze?: string | null;
-  header: { address: string; props: Excel.SettableCellProperties[][] } | null;
+  header: { address: string; cells: HeaderCell[][] } | null;
 }
 
 /** Queues the reads of what `sp` will change on the existing sheet `ws` (run in the apply's lookup sync). */
-export function queueJournal(ws: Excel.Worksheet, sp: SheetPlan): PendingJournal {
+export function queueJournal(ws: Excel.Worksheet, sp: SheetPlan, support: ExcelSupport, freeze: Excel.Range | null): PendingJournal {
   const numberFormats = sp.numberFormats
     .filter((f) => f.formats.length && f.formats.some((r) => r.length))
     .map((f) => {
@@ -47,94 +52,142 @@ export function queueJournal(ws: Excel.Worksheet, sp: SheetPlan): PendingJournal
     dv.load(['type', 'rule', 'errorAlert']);
     return { address, dv };
   });
-  const header = sp.header
-    ? {
-        address: rectA1(sp.header.range),
-        props: ws.getRange(rectA1(sp.header.range)).getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true, color: true } } }),
-      }
-    : null;
-  const freeze = sp.freezeRows !== undefined ? ws.freezePanes.getLocationOrNullObject().load('address') : null;
-  return { sheet: sp.sheet, numberFormats, validations, rules: sp.replaceOwnedRules || sp.rules.length > 0, header, freeze };
-}
-
-/** Loads, in the rule-formula sync, what the add-in's rules look like (ranges and colours), for every custom rule. */
-export function queueRuleDetails(customs: Excel.ConditionalFormat[]): Excel.RangeAreas[] {
-  return customs.map((cf) => {
-    cf.custom.format.fill.load('color');
-    cf.custom.format.font.load('color');
-    return cf.getRanges().load('address');
-  });
+  let header: PendingJournal['header'] = null;
+  if (sp.header) {
+    const address = rectA1(sp.header.range);
+    const range = ws.getRange(address);
+    const { rows, cols } = sp.header.range;
+    if (has(support, API.cellProperties)) {
+      header = { address, props: range.getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true, color: true } } }), cells: null, cols };
+    } else {
+      // Without per-cell properties: each header cell's own format (a header is one row of a few cells).
+      const cells: Excel.RangeFormat[] = [];
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) {
+          const f = range.getCell(r, c).format;
+          f.fill.load(['color', 'pattern']);
+          f.font.load(['bold', 'color']);
+          cells.push(f);
+        }
+      header = { address, props: null, cells, cols };
+    }
+  }
+  const frozen = sp.freezeRows !== undefined ? freeze ?? ws.freezePanes.getLocationOrNullObject().load('address') : null;
+  return { sheet: sp.sheet, numberFormats, validations, rules: sp.replaceOwnedRules || sp.rules.length > 0, header, freeze: frozen };
 }
 
 function localAddress(address: string): string {
   return address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
 }
 
-/** The journal of one sheet, once the lookups have synced. */
+function headerCells(h: NonNullable<PendingJournal['header']>): HeaderCell[][] {
+  const cell = (fill: { color?: string; pattern?: string } | undefined, font: { bold?: boolean; color?: string } | undefined): HeaderCell => ({
+    fill: fill?.pattern === 'None' || !fill?.color ? null : fill.color,
+    bold: !!font?.bold,
+    color: font?.color ?? '#000000',
+  });
+  if (h.props) return h.props.value.map((row) => row.map((c) => cell(c.format?.fill, c.format?.font)));
+  const out: HeaderCell[][] = [];
+  h.cells!.forEach((f, i) => {
+    if (i % h.cols === 0) out.push([]);
+    out[out.length - 1].push(cell({ color: f.fill.color, pattern: (f.fill as { pattern?: string }).pattern }, { bold: f.font.bold, color: f.font.color }));
+  });
+  return out;
+}
+
+/** The journal of one sheet, once the lookups have synced. `owned`: the add-in's rules among `details`. */
 export function settleJournal(
   p: PendingJournal,
   all: Excel.ConditionalFormat[],
-  owned: { cf: Excel.ConditionalFormat; ranges: Excel.RangeAreas }[],
-  table: { address: string; created: boolean; name: string; before: string | null } | null,
+  details: RuleDetails | null,
+  owned: Excel.ConditionalFormat[],
+  table: SheetJournal['table'],
 ): SheetJournal {
+  const rules = p.rules && details
+    ? details.customs.flatMap((cf, k) =>
+        owned.includes(cf)
+          ? [{
+              address: details.ranges[k].address.split(',').map(localAddress).join(','),
+              formula: cf.custom.rule.formula,
+              fill: cf.custom.format.fill.color || null,
+              fontColor: cf.custom.format.font.color || null,
+            }]
+          : [],
+      )
+    : null;
   return {
     sheet: p.sheet,
     numberFormats: p.numberFormats.map((r) => ({ address: localAddress(r.address), formats: r.numberFormat as string[][] })),
     validations: p.validations.map((v) => ({ address: v.address, type: String(v.dv.type), rule: v.dv.rule ?? null, errorAlert: v.dv.errorAlert ?? null })),
-    rules: p.rules
-      ? owned.map((o) => ({
-          address: o.ranges.address.split(',').map(localAddress).join(','),
-          formula: o.cf.custom.rule.formula,
-          fill: o.cf.custom.format.fill.color || null,
-          fontColor: o.cf.custom.format.font.color || null,
-        }))
-      : null,
+    rules,
     ruleIds: all.map((cf) => cf.id),
     table,
     freeze: p.freeze ? (p.freeze.isNullObject ? null : localAddress(p.freeze.address)) : undefined,
-    header: p.header
-      ? {
-          address: p.header.address,
-          props: p.header.props.value.map((row) =>
-            row.map((c) => {
-              const fill = c.format?.fill;
-              const font = c.format?.font;
-              return {
-                format: {
-                  fill: fill?.pattern === 'None' || !fill?.color ? { pattern: 'None' } : { color: fill.color },
-                  font: { bold: !!font?.bold, color: font?.color ?? '#000000' },
-                },
-              } as Excel.SettableCellProperties;
-            }),
-          ),
-        }
-      : null,
+    header: p.header ? { address: p.header.address, cells: headerCells(p.header) } : null,
   };
+}
+
+function restoreHeader(ws: Excel.Worksheet, h: NonNullable<SheetJournal['header']>, support: ExcelSupport): void {
+  const range = ws.getRange(h.address);
+  if (has(support, API.cellProperties)) {
+    range.setCellProperties(
+      h.cells.map((row) =>
+        row.map((c) => ({ format: { fill: c.fill ? { color: c.fill } : { pattern: 'None' }, font: { bold: c.bold, color: c.color } } }) as Excel.SettableCellProperties),
+      ),
+    );
+    return;
+  }
+  h.cells.forEach((row, r) =>
+    row.forEach((c, col) => {
+      const f = range.getCell(r, col).format;
+      if (c.fill) f.fill.color = c.fill;
+      else f.fill.clear();
+      f.font.bold = c.bold;
+      f.font.color = c.color;
+    }),
+  );
+}
+
+/** Puts the add-in's rules back as they were (one rule per area where the host has no RangeAreas). */
+function restoreRules(ws: Excel.Worksheet, rules: NonNullable<SheetJournal['rules']>, support: ExcelSupport): void {
+  for (const r of rules) {
+    const targets = has(support, API.rangeAreas) ? [ws.getRanges(r.address)] : r.address.split(',').map((a) => ws.getRange(a));
+    for (const t of targets) {
+      const cf = t.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = r.formula;
+      if (r.fill) cf.custom.format.fill.color = r.fill;
+      if (r.fontColor) cf.custom.format.font.color = r.fontColor;
+    }
+  }
 }
 
 /**
  * Puts back what the journals recorded, after core's restorePlan has put back the cells (which also removed the
  * add-in's rules and reset number formats to General). Two syncs, whatever the rows.
  */
-export async function undoJournal(ctx: Excel.RequestContext, journals: SheetJournal[]): Promise<void> {
+export async function undoJournal(ctx: Excel.RequestContext, journals: SheetJournal[], support: ExcelSupport): Promise<void> {
   if (!journals.length) return;
   const sheets = ctx.workbook.worksheets;
   const rules = journals.map((j) => (j.rules ? sheets.getItem(j.sheet).getRange().conditionalFormats.load('items/id') : null));
-  const tables = journals.map((j) => {
-    if (!j.table) return null;
-    const ws = sheets.getItem(j.sheet);
-    if (j.table.created) return { over: ws.getRange(j.table.address).getTables(false).load('items/name'), ours: null };
-    const ours = ctx.workbook.tables.getItemOrNullObject(j.table.name);
-    ours.load('name');
-    return { over: null, ours };
-  });
+  const tables = journals.map((j) => (j.table ? sheets.getItem(j.sheet).tables.load('items/name') : null));
   await ctx.sync();
 
   journals.forEach((j, i) => {
     const ws = sheets.getItem(j.sheet);
     const t = tables[i];
-    if (t?.over) for (const x of t.over.items) x.convertToRange();
-    if (t?.ours && !t.ours.isNullObject && j.table?.before) t.ours.resize(j.table.before);
+    if (t && j.table) {
+      // A table the failed run added goes back to plain cells; ours gets its old size back.
+      for (const x of t.items) if (!j.table.before.includes(x.name)) x.convertToRange();
+      const ours = j.table.ours;
+      const mine = ours ? t.items.find((x) => x.name === ours.name) : undefined;
+      if (ours && mine) {
+        if (has(support, API.tableResize)) mine.resize(ours.address);
+        else {
+          mine.convertToRange();
+          ws.tables.add(ours.address, true).name = ours.name;
+        }
+      }
+    }
     for (const f of j.numberFormats) ws.getRange(f.address).numberFormat = f.formats;
     for (const v of j.validations) {
       const dv = ws.getRange(v.address).dataValidation;
@@ -145,16 +198,10 @@ export async function undoJournal(ctx: Excel.RequestContext, journals: SheetJour
       }
     }
     for (const cf of rules[i]?.items ?? []) if (!j.ruleIds.includes(cf.id)) cf.delete();
-    for (const r of j.rules ?? []) {
-      const cf = ws.getRanges(r.address).conditionalFormats.add('Custom');
-      cf.custom.rule.formula = r.formula;
-      if (r.fill) cf.custom.format.fill.color = r.fill;
-      if (r.fontColor) cf.custom.format.font.color = r.fontColor;
-    }
-    if (j.header) ws.getRange(j.header.address).setCellProperties(j.header.props);
+    if (j.rules) restoreRules(ws, j.rules, support);
+    if (j.header) restoreHeader(ws, j.header, support);
     if (j.freeze === null) ws.freezePanes.unfreeze();
     else if (j.freeze !== undefined) ws.freezePanes.freezeAt(j.freeze);
   });
   await ctx.sync();
 }
-

@@ -7,10 +7,25 @@
 import { addressOf, contains, intersects, parseLocal, splitSheet, SimRect, MAX_ROWS, MAX_COLS, rectToA1 } from './address';
 import { SimWorkbook, SimSheet, SimOfficeError, Scalar, SimTable, checkSheetName } from './workbook';
 
-type Op = { kind: 'load' | 'write'; run: () => void };
+/** bytes: what a write sends (request payload); a load's response is measured when it runs. */
+type Op = { kind: 'load' | 'write'; run: () => void; bytes: number };
 type Props = string | string[] | { select?: string | string[] } | undefined;
 
 const PAYLOAD_LIMIT = 5_000_000;
+/** Excel on the web refuses a request or a response above about 5 MB; the sim enforces it per sync, in bytes of JSON. */
+export const SYNC_PAYLOAD_LIMIT = 5_000_000;
+/** Request bytes counted for a write without a matrix (a property set, an add, a delete). */
+const SMALL_OP_BYTES = 100;
+
+export function jsonBytes(v: unknown): number {
+  return v === undefined ? 0 : JSON.stringify(v).length;
+}
+
+/** Throws at sync, as Office does, when the member's requirement set (ExcelApi 1.minor) is above what the host supports. */
+export function needApi(sim: SimWorkbook, minor: number, member: string): void {
+  if (minor > sim.apiVersion)
+    throw new SimOfficeError('ApiNotFound', `The API you are trying to use could not be found (${member} needs ExcelApi 1.${minor}; this host has 1.${sim.apiVersion}).`, member);
+}
 
 function propList(p: Props): string[] | null {
   if (p === undefined) return null;
@@ -36,8 +51,14 @@ export class SimRequestContext {
     this.workbook = new SimWorkbookProxy(this);
   }
 
-  enqueue(kind: 'load' | 'write', run: () => void): void {
-    this.queue.push({ kind, run });
+  enqueue(kind: 'load' | 'write', run: () => void, bytes = kind === 'write' ? SMALL_OP_BYTES : 0): void {
+    this.queue.push({ kind, run, bytes });
+  }
+
+  /** Response bytes of the loads run in the current sync (loads report what they return). */
+  private responseBytes = 0;
+  respond(bytes: number): void {
+    this.responseBytes += bytes;
   }
 
   touch(sheet: SimSheet, rect: SimRect): void {
@@ -52,11 +73,25 @@ export class SimRequestContext {
     this.sim.syncCount++;
     const ops = this.queue;
     this.queue = [];
+    const request = ops.reduce((n, op) => n + op.bytes, 0);
+    if (request > SYNC_PAYLOAD_LIMIT) {
+      this.sim.refusedSyncs++;
+      throw new SimOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes).`);
+    }
+    this.sim.maxRequestBytes = Math.max(this.sim.maxRequestBytes, request);
+    this.responseBytes = 0;
     try {
       for (const op of ops) {
         this.sim.countOp(op.kind);
         op.run();
       }
+      // The batch ran (its writes stay applied), but Office cannot send the answer back.
+      if (this.responseBytes > SYNC_PAYLOAD_LIMIT) {
+        this.sim.refusedSyncs++;
+        throw new SimOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+      }
+      this.sim.maxResponseBytes = Math.max(this.sim.maxResponseBytes, this.responseBytes);
+      this.sim.totalBytes += request + this.responseBytes;
     } finally {
       const touched = this.touched;
       this.touched = [];
@@ -75,7 +110,9 @@ abstract class SimProxy {
   load(props?: Props): this {
     const list = propList(props);
     this.context.enqueue('load', () => {
-      this.loaded = { ...(this.loaded ?? {}), ...this.read(list) };
+      const got = this.read(list);
+      this.context.respond(jsonBytes(got));
+      this.loaded = { ...(this.loaded ?? {}), ...got };
     });
     return this;
   }
@@ -147,6 +184,7 @@ export class SimWorksheetCollection extends SimProxy {
     add: (handler: (e: unknown) => unknown): { remove(): void } => {
       let off: (() => void) | null = null;
       this.context.enqueue('load', () => {
+        needApi(this.context.sim, 9, 'WorksheetCollection.onChanged');
         off = this.context.sim.onChanged(null, (e) => void handler(e));
       });
       return { remove: () => this.context.enqueue('load', () => off?.()) };
@@ -213,7 +251,11 @@ export class SimWorksheet extends SimProxy {
     super(ctx);
     this.freezePanes = new SimFreezePanes(ctx, ref);
     this.tables = new SimTableCollection(ctx, ref);
-    this.notes = new SimNoteCollection(ctx, ref);
+    // Notes are ExcelApi 1.18: every use of them checks the host's version when it runs.
+    this.notes = new SimNoteCollection(ctx, () => {
+      needApi(ctx.sim, 18, 'Worksheet.notes');
+      return ref();
+    });
     this.onChanged = {
       add: (handler) => {
         let off: (() => void) | null = null;
@@ -305,6 +347,7 @@ export class SimWorksheet extends SimProxy {
   /** Several areas ('A1:B2,D1:D9') as one object (Excel's RangeAreas); only conditional formats are used on it. */
   getRanges(address: string): SimRangeAreas {
     return new SimRangeAreas(this.context, () => {
+      needApi(this.context.sim, 9, 'Worksheet.getRanges');
       const s = this.ref();
       if (!s) return null;
       const rects = address.split(',').map((a) => {
@@ -402,7 +445,11 @@ export class SimRange extends SimProxy {
   constructor(ctx: SimRequestContext, readonly target: RangeTarget) {
     super(ctx);
     this.format = new SimRangeFormat(ctx, target);
-    this.dataValidation = new SimDataValidation(ctx, target);
+    // Data validation is ExcelApi 1.8, the add-in's minimum.
+    this.dataValidation = new SimDataValidation(ctx, () => {
+      needApi(ctx.sim, 8, 'Range.dataValidation');
+      return target();
+    });
     this.conditionalFormats = new SimConditionalFormatCollection(ctx, () => {
       const t = target();
       return t ? { sheet: t.sheet, rects: [t.rect] } : null;
@@ -511,7 +558,7 @@ export class SimRange extends SimProxy {
           sheet.ensure(rect.row + r, rect.col + c).nf = f === null || f === undefined ? 'General' : String(f);
         }),
       );
-    });
+    }, jsonBytes(v));
   }
 
   private writeInputs(v: unknown): void {
@@ -523,7 +570,7 @@ export class SimRange extends SimProxy {
           if (x !== null && typeof x === 'object') throw new SimOfficeError('InvalidArgument', 'A cell value must be a string, number or boolean.');
       this.context.sim.setInputs(sheet, rect.row, rect.col, m);
       this.context.touch(sheet, rect);
-    });
+    }, jsonBytes(v));
   }
 
   private derived(fn: (t: { sheet: SimSheet; rect: SimRect }) => SimRect): SimRange {
@@ -586,15 +633,50 @@ export class SimRange extends SimProxy {
   /** Tables overlapping (or, with fullyContained, inside) the range. */
   getTables(fullyContained = false): SimTableCollection {
     return new SimTableCollection(this.context, null, () => {
+      needApi(this.context.sim, 9, 'Range.getTables');
       const t = this.target();
       return t ? { ...t, fully: fullyContained } : null;
     });
   }
 
+  /**
+   * The cells holding formulas (ExcelApi 1.9) as areas: one per run of formula cells down a column (Excel merges
+   * differently, but an area is always a rectangle of formula cells). A null object when there are none.
+   */
+  getSpecialCellsOrNullObject(cellType: string): SimRangeAreas {
+    return new SimRangeAreas(this.context, () => {
+      needApi(this.context.sim, 9, 'Range.getSpecialCellsOrNullObject');
+      if (cellType !== 'Formulas') throw new SimOfficeError('InvalidArgument', `Only 'Formulas' special cells are modelled (got ${cellType}).`);
+      const t = this.target();
+      if (!t) return null;
+      const rects: SimRect[] = [];
+      for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) {
+        let start = -1;
+        for (let r = t.rect.row; r <= t.rect.row + t.rect.rows; r++) {
+          const has = r < t.rect.row + t.rect.rows && !!t.sheet.get(r, c)?.f;
+          if (has && start < 0) start = r;
+          if (!has && start >= 0) {
+            rects.push({ row: start, col: c, rows: r - start, cols: 1 });
+            start = -1;
+          }
+        }
+      }
+      return rects.length ? { sheet: t.sheet, rects } : null;
+    });
+  }
+
+  /** Internal: this range's properties as a collection load gives them to its items. */
+  readFor(list: string[] | null): Record<string, unknown> {
+    return this.read(list);
+  }
+
   /** Per-cell fills/fonts (ExcelApi 1.9): only format.fill.color/pattern and format.font.bold/color are modelled. */
-  getCellProperties(_opts: unknown): SimClientResult<unknown[][]> {
+  getCellProperties(opts: unknown): SimClientResult<unknown[][]> {
     const res = new SimClientResult<unknown[][]>();
+    // Like Excel, only the properties asked for come back (the response size depends on it).
+    const o = (opts ?? {}) as { address?: boolean; format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean; color?: boolean } } };
     this.context.enqueue('load', () => {
+      needApi(this.context.sim, 9, 'Range.getCellProperties');
       const { sheet, rect } = this.must();
       checkCells(rect);
       const m: unknown[][] = [];
@@ -602,16 +684,27 @@ export class SimRange extends SimProxy {
         const line: unknown[] = [];
         for (let c = 0; c < rect.cols; c++) {
           const cell = sheet.get(rect.row + r, rect.col + c);
-          line.push({
-            address: addressOf(sheet.name, { row: rect.row + r, col: rect.col + c, rows: 1, cols: 1 }),
-            format: {
-              fill: { color: cell?.fill ?? '#FFFFFF', pattern: cell?.fill ? 'Solid' : 'None' },
-              font: { bold: !!cell?.bold, color: cell?.fontColor ?? '#000000' },
-            },
-          });
+          const p: Record<string, unknown> = {};
+          if (o.address) p.address = addressOf(sheet.name, { row: rect.row + r, col: rect.col + c, rows: 1, cols: 1 });
+          const format: Record<string, unknown> = {};
+          if (o.format?.fill) {
+            const fill: Record<string, unknown> = {};
+            if (o.format.fill.color) fill.color = cell?.fill ?? '#FFFFFF';
+            if (o.format.fill.pattern) fill.pattern = cell?.fill ? 'Solid' : 'None';
+            format.fill = fill;
+          }
+          if (o.format?.font) {
+            const font: Record<string, unknown> = {};
+            if (o.format.font.bold) font.bold = !!cell?.bold;
+            if (o.format.font.color) font.color = cell?.fontColor ?? '#000000';
+            format.font = font;
+          }
+          if (o.format) p.format = format;
+          line.push(p);
         }
         m.push(line);
       }
+      this.context.respond(jsonBytes(m));
       res.set(m);
     });
     return res;
@@ -619,6 +712,7 @@ export class SimRange extends SimProxy {
 
   setCellProperties(props: unknown[][]): void {
     this.context.enqueue('write', () => {
+      needApi(this.context.sim, 9, 'Range.setCellProperties');
       const { sheet, rect } = this.must();
       checkShape(props, rect).forEach((line, r) =>
         line.forEach((p, c) => {
@@ -631,7 +725,7 @@ export class SimRange extends SimProxy {
           if (f.font?.color !== undefined) cell.fontColor = normColor(f.font.color);
         }),
       );
-    });
+    }, jsonBytes(props));
   }
 
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
@@ -665,9 +759,12 @@ function normColor(c: string): string {
 
 export class SimRangeAreas extends SimProxy {
   readonly conditionalFormats: SimConditionalFormatCollection;
+  /** The areas as a collection of ranges (ExcelApi 1.9); load('items/formulas,items/rowIndex,...'). */
+  readonly areas: SimRangeCollection;
   constructor(ctx: SimRequestContext, readonly target: () => { sheet: SimSheet; rects: SimRect[] } | null) {
     super(ctx);
     this.conditionalFormats = new SimConditionalFormatCollection(ctx, target);
+    this.areas = new SimRangeCollection(ctx, target);
   }
   protected read(): Record<string, unknown> {
     const t = this.target();
@@ -678,9 +775,29 @@ export class SimRangeAreas extends SimProxy {
   }
 }
 
+export class SimRangeCollection extends SimProxy {
+  constructor(ctx: SimRequestContext, private target: () => { sheet: SimSheet; rects: SimRect[] } | null) {
+    super(ctx);
+  }
+  protected read(list: string[] | null): Record<string, unknown> {
+    const t = this.target();
+    if (!t) return { isNullObject: true, items: [] };
+    const sub = list ? list.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length)) : null;
+    const items = t.rects.map((rect) => {
+      const r = new SimRange(this.context, () => ({ sheet: t.sheet, rect }));
+      (r as unknown as { loaded: Record<string, unknown> }).loaded = r.readFor(sub && sub.length ? sub : null);
+      return r;
+    });
+    return { isNullObject: false, items };
+  }
+  get items(): SimRange[] {
+    return this.prop('items');
+  }
+}
+
 export class SimRangeFormat {
-  readonly fill: { color: string; clear(): void };
-  readonly font: { bold: boolean; color: string };
+  readonly fill: { color: string; clear(): void; load(props?: Props): unknown };
+  readonly font: { bold: boolean; color: string; load(props?: Props): unknown };
   constructor(private ctx: SimRequestContext, private target: RangeTarget) {
     const each = (fn: (cell: ReturnType<SimSheet['ensure']>) => void) =>
       ctx.enqueue('write', () => {
@@ -690,29 +807,61 @@ export class SimRangeFormat {
         checkCells(rect);
         for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) fn(sheet.ensure(rect.row + r, rect.col + c));
       });
+    // A loaded format property is the range's common value, or null when its cells differ (as in Excel).
+    const loaded: Record<string, unknown> = {};
+    const common = (get: (cell: ReturnType<SimSheet['get']>) => unknown) => {
+      const t = target();
+      if (!t) throw new SimOfficeError('InvalidReference', 'The range does not exist (null object).');
+      let first: unknown = undefined;
+      for (let r = 0; r < t.rect.rows; r++)
+        for (let c = 0; c < t.rect.cols; c++) {
+          const v = get(t.sheet.get(t.rect.row + r, t.rect.col + c));
+          if (first === undefined) first = v;
+          else if (v !== first) return null;
+        }
+      return first ?? null;
+    };
+    const load = (keys: Record<string, (cell: ReturnType<SimSheet['get']>) => unknown>) =>
+      ctx.enqueue('load', () => {
+        for (const [k, get] of Object.entries(keys)) loaded[k] = common(get);
+        ctx.respond(jsonBytes(loaded));
+      });
+    const got = (k: string) => {
+      if (!(k in loaded)) notLoaded(k.split('.')[1]);
+      return loaded[k];
+    };
     this.fill = {
       get color(): string {
-        return notLoaded('color');
+        return got('fill.color') as string;
       },
       set color(v: string) {
         const c = normColor(v);
         each((cell) => (cell.fill = c));
       },
       clear: () => each((cell) => delete cell.fill),
+      load(): unknown {
+        load({ 'fill.color': (cell) => cell?.fill ?? '#FFFFFF', 'fill.pattern': (cell) => (cell?.fill ? 'Solid' : 'None') });
+        return this;
+      },
     };
+    Object.defineProperty(this.fill, 'pattern', { get: () => got('fill.pattern') });
     this.font = {
       get bold(): boolean {
-        return notLoaded('bold');
+        return got('font.bold') as boolean;
       },
       set bold(v: boolean) {
         each((cell) => (cell.bold = v));
       },
       get color(): string {
-        return notLoaded('color');
+        return got('font.color') as string;
       },
       set color(v: string) {
         const c = normColor(v);
         each((cell) => (cell.fontColor = c));
+      },
+      load(): unknown {
+        load({ 'font.bold': (cell) => !!cell?.bold, 'font.color': (cell) => cell?.fontColor ?? '#000000' });
+        return this;
       },
     };
   }
@@ -932,9 +1081,18 @@ export class SimConditionalFormat extends SimProxy {
   get id(): string {
     return this.prop('id');
   }
+  /** The one range the format applies to, or a null object when it spans several areas (ExcelApi 1.6). */
+  getRangeOrNullObject(): SimRange {
+    return new SimRange(this.context, () => {
+      const cf = this.holder.cf;
+      const s = typeof this.sheet === 'function' ? this.sheet() : this.sheet;
+      return cf && s && cf.ranges.length === 1 ? { sheet: s, rect: { ...cf.ranges[0] } } : null;
+    });
+  }
   /** The ranges the format applies to (ExcelApi 1.9). */
   getRanges(): SimRangeAreas {
     return new SimRangeAreas(this.context, () => {
+      needApi(this.context.sim, 9, 'ConditionalFormat.getRanges');
       const cf = this.holder.cf;
       const s = typeof this.sheet === 'function' ? this.sheet() : this.sheet;
       return cf && s ? { sheet: s, rects: cf.ranges.map((r) => ({ ...r })) } : null;
@@ -1059,6 +1217,7 @@ export class SimTableProxy extends SimProxy {
   }
   resize(address: string): void {
     this.context.enqueue('write', () => {
+      needApi(this.context.sim, 13, 'Table.resize');
       const { t, s } = this.must();
       const rect = parseLocal(splitSheet(address).local);
       if (!rect || rect.row !== t.rect.row) throw new SimOfficeError('InvalidArgument', 'A table keeps its header row when resized.');
@@ -1253,7 +1412,13 @@ export function createOffice(workbook: SimWorkbook, displayLanguage = 'en-US'): 
           },
         },
       },
-      requirements: { isSetSupported: () => true },
+      requirements: {
+        isSetSupported: (name: string, version?: string) => {
+          if (name !== 'ExcelApi') return true;
+          const minor = Number(String(version ?? '1.1').split('.')[1] ?? 0);
+          return minor <= workbook.apiVersion;
+        },
+      },
     },
     actions: { associate: (name, fn) => void office.associated.set(name, fn) },
     addin: {

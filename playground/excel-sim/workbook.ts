@@ -219,6 +219,15 @@ export class SimWorkbook {
   opCount = 0;
   /** Queued write operations executed. */
   writeCount = 0;
+  /** The newest ExcelApi requirement set the host supports, as its minor version (18 = ExcelApi 1.18). */
+  apiVersion = 18;
+  /** Largest request and response payload of any sync that went through, in bytes of JSON (limit: SYNC_PAYLOAD_LIMIT). */
+  maxRequestBytes = 0;
+  maxResponseBytes = 0;
+  /** Syncs refused for their payload (each still counts in syncCount). */
+  refusedSyncs = 0;
+  /** Bytes of every request and response that went through. */
+  totalBytes = 0;
   evaluator: Evaluator | null = null;
   /** The message of the error the last evaluateAt returned (see SimCell.why). */
   private lastWhy: string | null = null;

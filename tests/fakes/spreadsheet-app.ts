@@ -92,8 +92,12 @@ export class CallLog {
   cells = 0;
   private faults: { spec: FaultSpec; seen: number }[] = [];
 
+  /** When a test sets it to [], every call in order (to fail each write in turn). */
+  trace: string[] | null = null;
+
   hit(method: string): void {
     this.counts[method] = (this.counts[method] || 0) + 1;
+    this.trace?.push(method);
     let fire: FaultSpec | null = null;
     for (const f of this.faults) {
       if (f.spec.method !== method) continue;

@@ -1,0 +1,304 @@
+/// <reference types="office-js" />
+/**
+ * Applying core's plan in Excel, generically: whatever a plan holds costs at most one lookup sync (the add-in's own
+ * rules, tables, notes under patches, and the journal's reads), skipped when the read already fetched all of it,
+ * then the writes, queued into syncs of at most SYNC_BUDGET bytes (one sync below the budget).
+ */
+import type { Rect } from '../core/model';
+import { boundingRect, colLetter, isOwnedRuleFormula, rectA1, type CellBlock, type SheetPlan, type WorkbookPlan } from '../core/sheet-plan';
+import { block, rectangular, toExcelInput } from './cells';
+import { queueJournal, settleJournal, type PendingJournal, type SheetJournal } from './journal';
+import { Batch, jsonBytes, rowBands, SMALL_OP } from './payload';
+import { keyOf, loadRuleDetails, type Known, type SheetKnown } from './read';
+import { API, has, type ExcelSupport } from './support';
+
+interface SheetLookup {
+  sp: SheetPlan;
+  ws: Excel.Worksheet;
+  exists: boolean;
+  known: SheetKnown | null;
+  /** Whether the plan needs the add-in's rules (to replace them, or to journal them). */
+  rules: boolean;
+  named: Excel.Table | null;
+  /** Our table from an earlier run among the sheet's tables (with its range), and whether any table overlaps. */
+  tableRanges: { table: Excel.Table; range: Excel.Range }[];
+  notes: { row: number; col: number; value: string; note: Excel.Note | null; had?: string }[];
+  journal: PendingJournal | null;
+}
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+const overlaps = (a: Rect, b: Rect) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+
+function rectOf(r: Excel.Range): Rect {
+  return { row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount };
+}
+
+/**
+ * What the plan's existing sheets need that the read did not fetch: the sheet names (a restore), the conditional
+ * formats, tables and frozen rows of a sheet other than the one read. Usually nothing (no sync).
+ */
+async function loadStructure(ctx: Excel.RequestContext, plan: WorkbookPlan, known: Known, withJournal: boolean): Promise<void> {
+  const sheets = ctx.workbook.worksheets;
+  let queued = false;
+  if (!known.sheetNames) {
+    sheets.load('items/name');
+    queued = true;
+  }
+  await (queued ? ctx.sync() : Promise.resolve());
+  if (!known.sheetNames) known.sheetNames = sheets.items.map((s) => s.name);
+  queued = false;
+  for (const sp of plan.sheets) {
+    if (!known.sheetNames.some((n) => sameName(n, sp.sheet)) || known.sheets.has(keyOf(sp.sheet))) continue;
+    const needsRules = sp.replaceOwnedRules || (withJournal && sp.rules.length > 0);
+    if (!needsRules && !sp.table && !(withJournal && sp.freezeRows !== undefined)) continue;
+    const ws = sheets.getItem(sp.sheet);
+    known.sheets.set(keyOf(sp.sheet), {
+      ws,
+      cfs: needsRules ? ws.getRange().conditionalFormats.load('items/type,items/id') : null,
+      details: null,
+      tables: sp.table ? ws.tables.load('items/name') : null,
+      freeze: withJournal && sp.freezeRows !== undefined ? ws.freezePanes.getLocationOrNullObject().load('address') : null,
+    });
+    queued = true;
+  }
+  if (queued) await ctx.sync();
+}
+
+/** Queues the lookups of one sheet plan; returns whether anything was queued. */
+function queueLookup(ctx: Excel.RequestContext, l: SheetLookup, withJournal: boolean, support: ExcelSupport, seen: ReadNotes | undefined): boolean {
+  const { sp, ws } = l;
+  let queued = false;
+  if (l.rules && l.known && !l.known.details) {
+    loadRuleDetails(l.known, support);
+    queued = true;
+  }
+  if (sp.table) {
+    l.named = ctx.workbook.tables.getItemOrNullObject(sp.table.name);
+    l.named.load('name');
+    l.tableRanges = (l.known?.tables?.items ?? []).map((table) => ({ table, range: table.getRange().load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']) }));
+    queued = true;
+  }
+  l.notes = sp.notes.map((n) => {
+    const had = seen?.notes?.[n.row - seen.origin.row]?.[n.col - seen.origin.col];
+    if (typeof had === 'string') return { row: n.row, col: n.col, value: n.value, note: null, had };
+    const note = ws.notes.getItemOrNullObject(rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 }));
+    note.load('content');
+    queued = true;
+    return { row: n.row, col: n.col, value: n.value, note };
+  });
+  if (withJournal) {
+    l.journal = queueJournal(ws, sp, support, l.known?.freeze ?? null);
+    queued ||= l.journal.numberFormats.length + l.journal.validations.length > 0 || !!l.journal.header || (!!l.journal.freeze && !l.known?.freeze);
+  }
+  return queued;
+}
+
+/** The notes a read saw on a sheet (a note there needs no lookup). */
+export type ReadNotes = { name: string; origin: { row: number; col: number }; notes?: string[][] };
+
+/**
+ * Applies a plan: a lookup sync only when the plan needs something the read did not fetch, then the writes in as
+ * many syncs as their bytes need (one below the budget). `read` holds what the read fetched (emptyKnown() for a
+ * restore); `notes` the notes the read saw, by sheet. `journal` is filled, before anything is written, with what a
+ * failure must put back beyond restorePlan (see journal.ts).
+ */
+export async function applyPlan(
+  ctx: Excel.RequestContext,
+  plan: WorkbookPlan,
+  read: Known,
+  support: ExcelSupport,
+  notes: ReadNotes[] = [],
+  journal: SheetJournal[] | null = null,
+): Promise<void> {
+  await loadStructure(ctx, plan, read, !!journal);
+  const names = [...(read.sheetNames ?? [])];
+  const sheets = ctx.workbook.worksheets;
+  let queued = false;
+  const lookups: SheetLookup[] = plan.sheets.map((sp) => {
+    const exists = names.some((n) => sameName(n, sp.sheet));
+    const known = exists ? read.sheets.get(keyOf(sp.sheet)) ?? null : null;
+    const ws = known?.ws ?? (exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet));
+    const l: SheetLookup = { sp, ws, exists, known, rules: false, named: null, tableRanges: [], notes: [], journal: null };
+    if (!exists) {
+      l.notes = sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
+      if (sp.table) {
+        l.named = ctx.workbook.tables.getItemOrNullObject(sp.table.name);
+        l.named.load('name');
+        queued = true;
+      }
+      return l;
+    }
+    l.rules = sp.replaceOwnedRules || (!!journal && sp.rules.length > 0);
+    queued = queueLookup(ctx, l, !!journal, support, notes.find((n) => sameName(n.name, sp.sheet))) || queued;
+    return l;
+  });
+  if (queued) await ctx.sync();
+
+  const owned = lookups.map((l) => (l.rules && l.known?.details ? l.known.details.customs.filter((cf) => isOwnedRuleFormula(cf.custom.rule.formula)) : []));
+  if (journal) {
+    lookups.forEach((l, i) => {
+      if (!l.journal) return;
+      let table: SheetJournal['table'] = null;
+      if (l.sp.table) {
+        const ours = l.tableRanges.find((t) => sameName(t.table.name, l.sp.table!.name));
+        table = {
+          before: l.tableRanges.map((t) => t.table.name),
+          ours: ours ? { name: ours.table.name, address: ours.range.address.slice(ours.range.address.lastIndexOf('!') + 1) } : null,
+        };
+      }
+      journal.push(settleJournal(l.journal, l.known?.cfs?.items ?? [], l.known?.details ?? null, owned[i], table));
+    });
+  }
+
+  const batch = new Batch(ctx);
+  for (let i = 0; i < lookups.length; i++) {
+    const l = lookups[i];
+    let ws = l.ws;
+    if (!l.exists) {
+      const sp = l.sp;
+      const afterIdx = sp.create?.after ? names.findIndex((n) => sameName(n, sp.create!.after!)) : -1;
+      const pos = afterIdx >= 0 ? afterIdx + 1 : names.length;
+      let added: Excel.Worksheet | null = null;
+      await batch.add(SMALL_OP, () => {
+        added = sheets.add(sp.sheet);
+        added.position = pos;
+      });
+      ws = added!;
+      names.splice(pos, 0, sp.sheet);
+    }
+    await applySheet(batch, ws, l, owned[i], support);
+  }
+  for (const name of plan.deleteSheets ?? []) if (names.some((n) => sameName(n, name))) await batch.add(SMALL_OP, () => sheets.getItem(name).delete());
+  if (plan.activate) await batch.add(SMALL_OP, () => sheets.getItem(plan.activate!).activate());
+  if (plan.select) await batch.add(SMALL_OP, () => sheets.getItem(plan.select!.sheet).getRange(rectA1({ ...plan.select!, rows: 1, cols: 1 })).select());
+  await batch.done();
+}
+
+/** Writes a block, in bands of rows when it is larger than a sync can carry. */
+async function writeCells(batch: Batch, ws: Excel.Worksheet, b: CellBlock): Promise<void> {
+  const { rows, cols } = block(b.cells);
+  if (!rows || !cols) return;
+  const m = rectangular(b.cells, cols, null).map((r) => r.map(toExcelInput));
+  for (const band of rowBands(m)) {
+    const address = rectA1({ row: b.row + band.start, col: b.col, rows: band.rows.length, cols });
+    await batch.add(band.bytes + SMALL_OP, () => {
+      ws.getRange(address).formulas = band.rows;
+    });
+  }
+}
+
+async function writeFormats(batch: Batch, ws: Excel.Worksheet, f: { row: number; col: number; formats: string[][] }): Promise<void> {
+  const { rows, cols } = block(f.formats);
+  if (!rows || !cols) return;
+  for (const band of rowBands(rectangular(f.formats, cols, 'General'))) {
+    const address = rectA1({ row: f.row + band.start, col: f.col, rows: band.rows.length, cols });
+    await batch.add(band.bytes + SMALL_OP, () => {
+      ws.getRange(address).numberFormat = band.rows;
+    });
+  }
+}
+
+async function writeRules(batch: Batch, ws: Excel.Worksheet, sp: SheetPlan, support: ExcelSupport): Promise<void> {
+  for (const rule of sp.rules) {
+    if (!rule.ranges.length) continue;
+    // One rule over every area (RangeAreas, ExcelApi 1.9), else the same rule once per area.
+    const targets = has(support, API.rangeAreas) ? [rule.ranges.map(rectA1).join(',')] : rule.ranges.map(rectA1);
+    for (const address of targets)
+      await batch.add(SMALL_OP + jsonBytes(rule.formula), () => {
+        const on = has(support, API.rangeAreas) ? ws.getRanges(address) : ws.getRange(address);
+        const cf = on.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+        cf.custom.rule.formula = rule.formula;
+        cf.custom.format.fill.color = rule.fill;
+        if (rule.fontColor) cf.custom.format.font.color = rule.fontColor;
+      });
+  }
+}
+
+async function writeBackgrounds(batch: Batch, ws: Excel.Worksheet, sp: SheetPlan): Promise<void> {
+  if (!sp.backgrounds.length) return;
+  const box = boundingRect(sp.backgrounds);
+  // Cells not patched get {} and keep whatever fill they have.
+  const m: Excel.SettableCellProperties[][] = Array.from({ length: box.rows }, () => Array.from({ length: box.cols }, () => ({})));
+  for (const p of sp.backgrounds)
+    m[p.row - box.row][p.col - box.col] = { format: { fill: p.value ? { color: p.value } : { pattern: 'None' } } } as Excel.SettableCellProperties;
+  for (const band of rowBands(m)) {
+    const address = rectA1({ row: box.row + band.start, col: box.col, rows: band.rows.length, cols: box.cols });
+    await batch.add(band.bytes + SMALL_OP, () => ws.getRange(address).setCellProperties(band.rows));
+  }
+}
+
+async function writeNotes(batch: Batch, ws: Excel.Worksheet, l: SheetLookup): Promise<void> {
+  for (const n of l.notes) {
+    const addr = rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 });
+    const current = n.had !== undefined ? n.had : n.note && !n.note.isNullObject ? n.note.content : '';
+    if (current === n.value) continue;
+    await batch.add(SMALL_OP + jsonBytes(n.value), () => {
+      if (current && !n.value) ws.notes.getItem(addr).delete();
+      else if (current) ws.notes.getItem(addr).content = n.value;
+      else ws.notes.add(addr, n.value);
+    });
+  }
+}
+
+async function applySheet(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, owned: Excel.ConditionalFormat[], support: ExcelSupport): Promise<void> {
+  const sp = l.sp;
+  if (sp.replaceAll) await batch.add(SMALL_OP, () => ws.getRange().clear('All' as Excel.ClearApplyTo));
+  if (sp.replaceOwnedRules) for (const cf of owned) await batch.add(SMALL_OP, () => cf.delete());
+  for (const b of sp.writes) await writeCells(batch, ws, b);
+  for (const f of sp.numberFormats) await writeFormats(batch, ws, f);
+  for (const v of sp.validations) {
+    // Excel takes a typed list of at most 255 characters; a longer one would fail the whole batch, so it is left out.
+    const source = v.list.map((x) => x.replace(/,/g, ' ')).join(',');
+    if (source.length > 255) continue;
+    await batch.add(SMALL_OP + source.length * 2, () => {
+      const dv = ws.getRange(rectA1(v.range)).dataValidation;
+      dv.clear();
+      dv.rule = { list: { inCellDropDown: true, source } };
+      dv.errorAlert = { showAlert: true, style: v.strict ? 'Stop' : 'Warning', title: 'OKR Grid', message: v.list.join(', ') };
+    });
+  }
+  await writeRules(batch, ws, sp, support);
+  await writeBackgrounds(batch, ws, sp);
+  await writeNotes(batch, ws, l);
+  if (sp.header) {
+    const h = sp.header;
+    await batch.add(SMALL_OP, () => {
+      const f = ws.getRange(rectA1(h.range)).format;
+      f.font.bold = h.bold;
+      f.fill.color = h.fill;
+      f.font.color = h.fontColor;
+    });
+  }
+  if (sp.table) await batch.add(SMALL_OP, () => applyTable(ws, sp.table!, l, support));
+  if (sp.freezeRows !== undefined) {
+    const rows = sp.freezeRows;
+    await batch.add(SMALL_OP, () => (rows > 0 ? ws.freezePanes.freezeRows(rows) : ws.freezePanes.unfreeze()));
+  }
+  for (const w of sp.columnWidths ?? [])
+    await batch.add(SMALL_OP, () => {
+      ws.getRange(`${colLetter(w.col)}:${colLetter(w.col)}`).format.columnWidth = Math.round(w.width * 0.75);
+    });
+}
+
+function applyTable(ws: Excel.Worksheet, table: { name: string; range: Rect }, l: SheetLookup, support: ExcelSupport): void {
+  const addr = rectA1(table.range);
+  const ours = l.tableRanges.find((t) => sameName(t.table.name, table.name));
+  if (ours) {
+    // Our table from an earlier run: grow or shrink it to the new rows (its header row stays where it is).
+    const r = ours.range;
+    if (r.rowIndex !== table.range.row || r.columnIndex !== table.range.col || r.address.endsWith('!' + addr)) return;
+    if (has(support, API.tableResize)) ours.table.resize(addr);
+    else {
+      // Before Table.resize (ExcelApi 1.13): back to cells, then a table over the new rows under the same name.
+      ours.table.convertToRange();
+      ws.tables.add(addr, true).name = table.name;
+    }
+    return;
+  }
+  // A table the user made over these cells stays as it is.
+  if (l.tableRanges.some((t) => overlaps(rectOf(t.range), table.range))) return;
+  const created = ws.tables.add(addr, true);
+  // The name is taken when our table sits elsewhere (e.g. the sheet was copied): keep Excel's default name then.
+  if (!l.named || l.named.isNullObject) created.name = table.name;
+}
