@@ -169,7 +169,8 @@ async function readingFiles(dir) {
 
 /** Opens `file` in the playground, reads the unnamed column as Current from the pane's dropdown, and shoots the page. */
 async function shootReading(browser, url, lang, file, col, out) {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  // Tall enough for the whole reading: the columns, the counts and the cell not placed.
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1240 }, deviceScaleFactor: 1 });
   await page.goto(`${url}?sample=empty&lang=${lang}`);
   await page.waitForSelector('#app[data-state="ready"]', { timeout: 15000 });
   await page.setInputFiles('#open-file', file);
@@ -182,6 +183,7 @@ async function shootReading(browser, url, lang, file, col, out) {
     const box = app.querySelector('.okr-actions h2');
     app.scrollTop = box ? box.offsetTop - 8 : 0;
   });
+  await page.evaluate(() => document.getElementById('toast').classList.remove('show'));
   await page.mouse.move(0, 0);
   await page.waitForTimeout(200);
   await page.screenshot({ path: out });

@@ -1,7 +1,7 @@
 /**
  * .xlsx in and out of the in-browser workbook with ExcelJS (MIT), loaded on first use from its own chunk.
  * Kept: values, formulas (with their last computed result), number formats, fills, bold and font colours, notes,
- * list data validation, custom-formula conditional formats, frozen rows, merged cells, column widths, and the
+ * list data validation, custom-formula conditional formats, frozen rows and columns, merged cells, column widths, and the
  * reading corrections of the document's settings (as the command line's settings sheet). Tables are written as their
  * ranges with the header styling (ExcelJS's table writer would rewrite the cells).
  */
@@ -30,7 +30,8 @@ export async function toXlsx(wb: SimWorkbook): Promise<ArrayBuffer> {
   const out = new ExcelJS.Workbook();
   out.creator = 'OKR Grid playground';
   for (const sh of wb.sheets) {
-    const ws = out.addWorksheet(sh.name, sh.freezeRows ? { views: [{ state: 'frozen', ySplit: sh.freezeRows }] } : undefined);
+    const frozen = sh.freezeRows || sh.freezeCols;
+    const ws = out.addWorksheet(sh.name, frozen ? { views: [{ state: 'frozen', ySplit: sh.freezeRows, xSplit: sh.freezeCols }] } : undefined);
     sh.cells.forEach((line, r) =>
       line?.forEach((cell, c) => {
         if (!cell) return;
@@ -168,8 +169,11 @@ export async function fromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
       const rect = parseLocal(range);
       if (rect && (rect.rows > 1 || rect.cols > 1)) sh.merges.push(rect);
     }
-    const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
-    if (view?.state === 'frozen' && view.ySplit) sh.freezeRows = view.ySplit;
+    const view = ws.views?.[0] as { state?: string; ySplit?: number; xSplit?: number } | undefined;
+    if (view?.state === 'frozen') {
+      sh.freezeRows = view.ySplit ?? 0;
+      sh.freezeCols = view.xSplit ?? 0;
+    }
     ws.columns?.forEach((col, c) => {
       if (col.width && Math.abs(col.width - 9.140625) > 0.01 && col.width !== 13) sh.columnWidths[c] = Math.round((col.width * 7 * 3) / 4); // characters -> points
     });
