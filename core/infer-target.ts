@@ -88,18 +88,18 @@ const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:o
 const blank = (m: string) => ' '.repeat(m.length);
 
 /** Mask dates, periods, list numbers, code names and durations with spaces so token offsets stay valid. */
-function maskPeriods(s: string): string {
-  return s
-    .replace(OUTCOME, blank)
-    .replace(URL, blank)
-    .replace(ASIDE, blank)
-    .replace(MONTH_DAY, blank)
-    .replace(YEAR, blank)
-    .replace(NOT_A_QUANTITY, blank)
-    .replace(LIST_NUMBER, blank)
-    .replace(CODE_NAME, blank)
-    .replace(DURATION, blank)
-    .replace(LABEL_NUMBER, blank);
+function maskPeriods(text: string): string {
+  let s = text;
+  // Each pattern runs only when its mark is there: most KR texts hold none of them.
+  if (s.includes('=>')) s = s.replace(OUTCOME, blank);
+  if (s.includes('http')) s = s.replace(URL, blank);
+  if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
+  if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
+  if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);
+  s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
+  if (/[A-Za-z][-_=/#]\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
+  if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
+  return s.replace(LABEL_NUMBER, blank);
 }
 
 const NUM = String.raw`[$¥€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|千万|百万|万|亿|千|[wWkKmMbB](?![A-Za-z]))?`;
@@ -110,6 +110,9 @@ const BASELINE_SAID = new RegExp(String.raw`[(（]?\s*(?:\b(?:baseline|was|start
 
 /** '(from 120)': the start, said in passing. */
 const FROM_ASIDE = new RegExp(String.raw`[(（]\s*(?:up\s+|down\s+)?(?:from|从)\s*(${NUM})\s*[)）]`, 'i');
+
+/** Words that may introduce a current or starting value (cheap test before the full patterns). */
+const SAID_HINT = /current|now|today|actual|baseline|was|start|当前|目前|现在|现状|基线|基准|起点/i;
 
 /** A number said about the current or the starting value, and the text with it blanked out. */
 function said(text: string, re: RegExp): { value: number | null; text: string } {
@@ -122,8 +125,8 @@ function said(text: string, re: RegExp): { value: number | null; text: string } 
 
 const wordsBefore = (s: string, at: number): number => (s.slice(0, at).match(/\S+/g) ?? []).length;
 
-function tokens(text: string): Token[] {
-  const s = maskPeriods(text);
+/** Number tokens of a text already masked by maskPeriods. */
+function tokens(s: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(s); m; m = TOKEN.exec(s)) {
@@ -197,12 +200,12 @@ export function inferFromText(input: unknown): TextInference {
   if (typeof input !== 'string') return NONE;
   const whole = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!whole || whole.length > 500) return NONE;
-  const cur = said(whole, CURRENT_SAID);
-  let base = said(cur.text, BASELINE_SAID);
-  if (base.value === null) base = said(base.text, FROM_ASIDE);
+  const cur = SAID_HINT.test(whole) ? said(whole, CURRENT_SAID) : { value: null, text: whole };
+  let base = SAID_HINT.test(cur.text) ? said(cur.text, BASELINE_SAID) : { value: null, text: cur.text };
+  if (base.value === null && /[(（]/.test(base.text)) base = said(base.text, FROM_ASIDE);
   const text = base.text;
-  const toks = tokens(text);
   const masked = maskPeriods(text);
+  const toks = tokens(masked);
   const decreasing = DECREASE.test(masked);
   const known = { current: cur.value, start: base.value };
 

@@ -35,7 +35,7 @@ export interface TableLayout {
 
 const HEADER_SCAN_ROWS = 12;
 /** Cells looked at per column to judge its contents. */
-const SAMPLE = 120;
+const SAMPLE = 60;
 const EMPTY: unknown[] = [];
 const NUMERIC: ReadonlySet<Field> = new Set<Field>(['start', 'target', 'current', 'weight', 'score']);
 /** Header words naming a title column (an export's `Name` / `Title`), which no field names by itself. */
