@@ -7,7 +7,8 @@
  */
 import type * as ExcelJSTypes from 'exceljs';
 import { parseLocal, rectToA1 } from '../excel-sim/address';
-import { SimWorkbook, dateToSerial, type Scalar, type SimCell } from '../excel-sim/workbook';
+import { SimWorkbook, type Scalar, type SimCell } from '../excel-sim/workbook';
+import { dateToSerial } from '../../core/values';
 import { SETTINGS_KEY } from '../../excel-addin/bridge';
 import { resolveSettings } from '../../core/settings';
 import { SETTINGS_SHEET, saveReadingSettings, savedSettings } from '../../xlsx/settings-store';
@@ -97,8 +98,8 @@ function cellFrom(v: ExcelJSTypes.CellValue): Pick<SimCell, 'v' | 'f'> & { nf?: 
   if (v === null || v === undefined) return {};
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { v };
   if (v instanceof Date) {
-    const serial = dateToSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
-    return serial === null ? {} : { v: serial, nf: 'yyyy-mm-dd' };
+    const serial = Math.floor(dateToSerial(v, 'utc'));
+    return Number.isFinite(serial) ? { v: serial, nf: 'yyyy-mm-dd' } : {};
   }
   const o = v as unknown as Record<string, unknown>;
   if (typeof o.formula === 'string' || typeof o.sharedFormula === 'string') {
