@@ -15,7 +15,7 @@ import type { SheetSnapshot } from './sheet-plan';
 import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
-import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
+import { FIELD_LABELS, normalizeHeader } from './headers';
 import { cycleEndDate, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
@@ -31,8 +31,6 @@ export interface ReadOptions {
   today: string;
 }
 
-/** How many rows from the top may hold the header. */
-const HEADER_SCAN_ROWS = 12;
 /** Fields whose value makes a row a key result even when its KR cell is blank. */
 const KR_VALUE_FIELDS: Field[] = ['start', 'target', 'current', 'kind', 'unit', 'weight', 'due'];
 /** Numbers that make an objective-text row a key result too (a weight or due date alone can be the objective's). */
@@ -1001,7 +999,7 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
     while (c < row.length && isBlank(row[c])) c++;
     if (c >= row.length || typeof row[c] !== 'string') continue;
     const text = row[c] as string;
-    let line = readLine(text);
+    const line = readLine(text);
     // A label in its own cell, the text in the next one: | KR1 | 完成... |
     const next = row[c + 1];
     if ((line.role !== 'text' ? !line.title : BARE_LABEL.test(text.trim())) && typeof next === 'string' && next.trim()) {
