@@ -160,6 +160,7 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
     }
     case 'score': {
       const out = planScore(active, sheetNames, others, model, ctx);
+      if (out.absent) return { ok: false, plan: EMPTY_PLAN, summary: out.summary, details: { ...out.details, ...readingDetails(model) } };
       const dash = dashboardPlan(model, out.close, logRowsOf(sheetNames, others, settings), sheetNames, ctx, out.plan.sheets[out.plan.sheets.length - 1]?.sheet ?? active.name, active.name);
       return { ok: true, plan: { ...out.plan, sheets: [...out.plan.sheets, dash] }, summary: out.summary, details: { ...out.details, ...readingDetails(model) } };
     }

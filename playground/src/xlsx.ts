@@ -31,7 +31,11 @@ export async function toXlsx(wb: SimWorkbook): Promise<ArrayBuffer> {
   out.creator = 'OKR Grid playground';
   for (const sh of wb.sheets) {
     const frozen = sh.freezeRows || sh.freezeCols;
-    const ws = out.addWorksheet(sh.name, frozen ? { views: [{ state: 'frozen', ySplit: sh.freezeRows, xSplit: sh.freezeCols }] } : undefined);
+    const ws = out.addWorksheet(sh.name, {
+      // A hidden sheet stays hidden in the file (the add-in's own bookkeeping sheets among them).
+      state: sh.visible ? 'visible' : 'hidden',
+      ...(frozen ? { views: [{ state: 'frozen', ySplit: sh.freezeRows, xSplit: sh.freezeCols }] } : {}),
+    });
     sh.cells.forEach((line, r) =>
       line?.forEach((cell, c) => {
         if (!cell) return;
@@ -127,6 +131,7 @@ export async function fromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
   }
   sheets.forEach((ws, i) => {
     const sh = wb.sheets[i];
+    sh.visible = ws.state === 'visible';
     ws.eachRow({ includeEmpty: false }, (row, r) =>
       row.eachCell({ includeEmpty: false }, (xc, c) => {
         // A cell covered by a merged area reports its top-left cell's value; in the workbook it is empty.
@@ -178,6 +183,7 @@ export async function fromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
       if (col.width && Math.abs(col.width - 9.140625) > 0.01 && col.width !== 13) sh.columnWidths[c] = Math.round((col.width * 7 * 3) / 4); // characters -> points
     });
   });
+  wb.activeIndex = Math.max(0, wb.sheets.findIndex((x) => x.visible));
   return wb;
 }
 

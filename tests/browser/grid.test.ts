@@ -175,6 +175,8 @@ describeBrowser('the playground grid', () => {
     await open({ width: 1400, height: 860 });
     const ExcelJS = await excelJs();
     const book = new ExcelJS.Workbook();
+    // A hidden sheet first: it stays hidden, and is not the sheet shown.
+    book.addWorksheet('Lists', { state: 'hidden' }).getCell('A1').value = 'Open';
     const ws = book.addWorksheet('Plan');
     ws.getCell('A1').value = 'Sales OKRs 2027-Q1';
     ws.mergeCells('A1:D1');
@@ -220,5 +222,6 @@ describeBrowser('the playground grid', () => {
     expect([...ws2.model.merges].sort()).toEqual(['A1:D1', 'A6:B7']);
     expect(ws2.getCell('A1').value).toBe('Sales OKRs 2027-Q1');
     expect(ws2.getCell('B1').type).toBe(ExcelJS.ValueType.Merge);
+    expect(again.getWorksheet('Lists')!.state).toBe('hidden');
   });
 });
