@@ -6,7 +6,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { spawnSync } from 'child_process';
-import { generatedTable, FIXTURE_TODAY } from '../tests/fixtures/sheets';
+import { generatedTable, FIXTURE_TODAY } from '../fixtures/sheets';
 import { excelSheet, writeExcelWorkbook } from '../tests/xlsx/helpers';
 import { main } from '../xlsx/cli';
 import { median, row, type BenchRow } from './util';

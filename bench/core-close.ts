@@ -3,7 +3,7 @@ import { readSheet } from '../core/parse-sheet';
 import { validate } from '../core/rules';
 import { closeCycle, rollForward } from '../core/close';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { generatedSnapshot, FIXTURE_TODAY } from '../tests/fixtures/sheets';
+import { generatedSnapshot, FIXTURE_TODAY } from '../fixtures/sheets';
 import { row, timeMedian, type BenchRow } from './util';
 
 const SIZES = [1_000, 10_000, 50_000];

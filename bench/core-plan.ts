@@ -9,7 +9,7 @@ import { closeCycle } from '../core/close';
 import { planConvert, planShape } from '../core/plan-convert';
 import { runCommand } from '../core/commands';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { generatedSnapshot, workbookOf, FIXTURE_TODAY } from '../tests/fixtures/sheets';
+import { generatedSnapshot, workbookOf, FIXTURE_TODAY } from '../fixtures/sheets';
 import { row, timeMedian, type BenchRow } from './util';
 
 const SIZES = [1_000, 10_000, 50_000];

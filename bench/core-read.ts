@@ -1,7 +1,7 @@
 /** Reading sheets into the model (parse-sheet.ts) over 1,000 / 10,000 / 50,000 KR rows, and the seed outline. */
 import { readSheet } from '../core/parse-sheet';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { chineseOutlineSnapshot, generatedSnapshot, messySheetSnapshot, FIXTURE_TODAY } from '../tests/fixtures/sheets';
+import { chineseOutlineSnapshot, generatedSnapshot, messySheetSnapshot, FIXTURE_TODAY } from '../fixtures/sheets';
 import { row, timeMedian, type BenchRow } from './util';
 
 const SIZES = [1_000, 10_000, 50_000];

@@ -8,7 +8,7 @@ import type { CommandName } from '../core/commands';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { SYNC_BUDGET } from '../excel-addin/payload';
 import { createExcel, SimWorkbook } from '../playground/excel-sim';
-import { FIXTURE_TODAY, generatedTable } from '../tests/fixtures/sheets';
+import { FIXTURE_TODAY, generatedTable } from '../fixtures/sheets';
 import type { BenchRow } from './util';
 
 const ORDER: CommandName[] = ['convert', 'validate', 'clear', 'score', 'summary', 'rollForward'];

@@ -9,7 +9,7 @@
  *   + local run time x 3 (Apps Script's V8 is slower than local node; the local time includes the fake itself).
  * The limit is 6 minutes (360 s) per execution.
  */
-import { generatedTable } from '../tests/fixtures/sheets';
+import { generatedTable } from '../fixtures/sheets';
 import { loadProject } from '../tests/gas/harness';
 import type { BenchRow } from './util';
 

@@ -13,11 +13,11 @@ import { validate } from './rules';
 import { closeCycle } from './close';
 import { matchHeader } from './headers';
 import { countItems, NOT_OKR, planConvert, type PlanContext } from './plan-convert';
-import { planClear, validatePlan } from './plan-validate';
+import { planClear, planValidate } from './plan-validate';
 import { detailsOf, HISTORY_SHEET, isGeneratedSheet, planRollForward, planScore, scoreSummaryText, scorecardSheetName, sourceSheetOf } from './plan-close';
 import { parseCycle } from './cycle';
-import { localIsoDate } from './values';
-import { backgroundAt, count, findOwnedBlock, noteAt, planCellAt, serialOf } from './plan-grid';
+import { localIsoDate, isoToSerial } from './values';
+import { backgroundAt, plural, findOwnedBlock, noteAt, planCellAt } from './plan-grid';
 import { CHECKIN_SHEET, checkinSheetName, logFindings, planCheckin, readLog, type CheckinRow } from './checkins';
 import { DASHBOARD_SHEET, dashboardChartsFrom, dashboardData, dashboardSheetName, planDashboard, progressView } from './dashboard';
 import type { OkrModel } from './model';
@@ -123,7 +123,7 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
       ok: true,
       plan: cleared ? { sheets: [sheet], activate: active.name } : EMPTY_PLAN,
       summary: cleared
-        ? msg(`Cleared ${count(cleared, 'highlighted cell')}; their fills and notes are as before.`, `已清除 ${cleared} 个高亮单元格，填充色和批注已恢复原样。`)
+        ? msg(`Cleared ${plural(cleared, 'highlighted cell')}; their fills and notes are as before.`, `已清除 ${cleared} 个高亮单元格，填充色和批注已恢复原样。`)
         : msg('No highlights to clear.', '没有需要清除的高亮。'),
     };
   }
@@ -133,7 +133,7 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
   if (n.objectives === 0 && n.krs === 0) {
     // Validate on a non-OKR sheet still removes its own earlier marks.
     if (name === 'validate') {
-      const plan = validatePlan(active, [], settings.lang);
+      const plan = planValidate(active, [], settings.lang);
       return { ok: false, plan, summary: NOT_OKR, details: { findings: [], ...readingDetails(model) } };
     }
     // How the sheet was read is most useful here: the user can correct a column's role or the header row.
@@ -148,14 +148,14 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
     case 'validate': {
       const fromLog = logFindings(model, readLog(others[checkinSheetName(sheetNames, settings.lang)]), settings, today, resolveCycleId(model, settings, today));
       const findings = [...validate(model, { settings, today }), ...fromLog];
-      const plan = validatePlan(active, findings, settings.lang);
+      const plan = planValidate(active, findings, settings.lang);
       const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
       const summary = findings.length
         ? msg(
-            `${count(findings.length, 'finding')}: ${count(bySeverity('error'), 'error')}, ${count(bySeverity('warning'), 'warning')}, ${count(bySeverity('info'), 'note')}. The cells are highlighted with the reason in their note.`,
+            `${plural(findings.length, 'finding')}: ${plural(bySeverity('error'), 'error')}, ${plural(bySeverity('warning'), 'warning')}, ${plural(bySeverity('info'), 'note')}. The cells are highlighted with the reason in their note.`,
             `发现 ${findings.length} 个问题：${bySeverity('error')} 个错误、${bySeverity('warning')} 个警告、${bySeverity('info')} 个提示。相关单元格已高亮，原因写在批注中。`,
           )
-        : msg(`No problems found in ${count(n.objectives, 'objective')} and ${count(n.krs, 'key result')}.`, `${n.objectives} 个目标、${n.krs} 个关键结果中未发现问题。`);
+        : msg(`No problems found in ${plural(n.objectives, 'objective')} and ${plural(n.krs, 'key result')}.`, `${n.objectives} 个目标、${n.krs} 个关键结果中未发现问题。`);
       return { ok: true, plan, summary, details: { findings, ...readingDetails(model) } };
     }
     case 'score': {
@@ -334,7 +334,7 @@ export function updatedStamp(header: SheetSnapshot, edited: Rect, today: string)
   try {
     const snap = headerSnapshot(header);
     if (!snap || !edited) return null;
-    const serial = serialOf(String(today ?? ''));
+    const serial = isoToSerial(String(today ?? ''));
     if (serial === null) return null;
     const cols = editColumns(snap);
     if (!cols || cols.updated === undefined || !within(cols.current, edited)) return null;

@@ -184,7 +184,7 @@ class Reader {
   }
 
   /** Records where a KR field came from, and its formula if the cell holds one. */
-  note(kr: KeyResult, f: Field, r: number, c: number): void {
+  recordSource(kr: KeyResult, f: Field, r: number, c: number): void {
     kr.cells[f] = this.ref(r, c);
     if (this.formulas) {
       const fx = this.formula(r, c);
@@ -254,7 +254,7 @@ interface TableCols {
   typeCol?: number;
 }
 
-function readTable(values: unknown[][], header: TableLayout, rd: Reader, opts: ReadOptions, model: OkrModel): void {
+function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
   const fc: Partial<Record<Field, number>> = {};
   const columns: ColumnInfo[] = [];
   const unknownCols: { col: number; key: string }[] = [];
@@ -330,10 +330,10 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, opts: R
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     if (repeatsHeader(row, st.headerKeys)) rd.role(r, 'header');
-    else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols, opts);
-    else if (tree) typedRow(row, r, tree[r] ?? null, st, rd, cols, opts);
-    else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols, opts);
-    else plainRow(row, r, st, rd, cols, opts);
+    else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
+    else if (tree) typedRow(row, r, tree[r] ?? null, st, rd, cols);
+    else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
+    else plainRow(row, r, st, rd, cols);
   }
   model.objectives = st.objectives;
 }
@@ -451,7 +451,7 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
   }
 }
 
-function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols, opts: ReadOptions): void {
+function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): void {
   const { fc } = cols;
   if (lineBetweenTables(row, r, st, rd, cols)) return;
   const kv = fc.kr === undefined ? undefined : row[fc.kr];
@@ -461,7 +461,7 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
   const krValues = !krText && anyFilled(row, fc, objText ? MEASURE_FIELDS : KR_VALUE_FIELDS);
   if (objText && !krText && !krValues) {
-    st.obj = objectiveFromRow(row, r, objText, true, rd, cols, opts);
+    st.obj = objectiveFromRow(row, r, objText, true, rd, cols);
     st.objectives.push(st.obj);
     st.kr = null;
     rd.role(r, 'objective');
@@ -472,12 +472,12 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
     let role: RowRole = 'kr';
     let o = st.obj;
     if (!o || (objText && !sameTitle(o.title, objText))) {
-      o = objectiveFromRow(row, r, objText, false, rd, cols, opts);
+      o = objectiveFromRow(row, r, objText, false, rd, cols);
       st.obj = o;
       st.objectives.push(o);
       if (objText) role = 'objective+kr';
     }
-    st.kr = krFromRow(row, r, krText, o, rd, cols, opts);
+    st.kr = krFromRow(row, r, krText, o, rd, cols);
     o.krs.push(st.kr);
     rd.role(r, role);
     if (initText) addInitiative(o, st.kr, initText, r, fc.initiative as number, rd);
@@ -503,19 +503,19 @@ const NOTE_ROW: Msg = {
 };
 
 /** A row of an export whose type column says Objective / Key Result / Initiative, with its parent in Aligned To. */
-function typedRow(row: unknown[], r: number, type: RowType | null, st: TableState, rd: Reader, cols: TableCols, opts: ReadOptions): void {
+function typedRow(row: unknown[], r: number, type: RowType | null, st: TableState, rd: Reader, cols: TableCols): void {
   const { fc } = cols;
   const title = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
   if (!type || !title) return unplacedRow(row, r, rd, type || cols.typeCol === undefined ? NOTE_ROW : unknownRowType(describeValue(row[cols.typeCol])));
   const parent = fc.alignedTo === undefined ? '' : normalizeHeader(cellText(row[fc.alignedTo]));
   if (type === 'objective') {
-    st.obj = objectiveFromRow(row, r, title, true, rd, cols, opts);
+    st.obj = objectiveFromRow(row, r, title, true, rd, cols);
     st.objectives.push(st.obj);
     st.objByTitle.set(normalizeHeader(title), st.obj);
     st.kr = null;
   } else if (type === 'kr') {
-    const o = st.objByTitle.get(parent) ?? st.obj ?? blankObjective(row, r, st, rd, cols, opts);
-    st.kr = krFromRow(row, r, title, o, rd, cols, opts);
+    const o = st.objByTitle.get(parent) ?? st.obj ?? blankObjective(row, r, st, rd, cols);
+    st.kr = krFromRow(row, r, title, o, rd, cols);
     o.krs.push(st.kr);
     st.krByTitle.set(normalizeHeader(title), st.kr);
   } else {
@@ -559,27 +559,27 @@ const unknownRowType = (seen: string): Msg => ({
   zh: `类型“${seen}”不是 目标、关键结果 或 举措：此行未放入`,
 });
 
-function blankObjective(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols, opts: ReadOptions): Objective {
-  const o = objectiveFromRow(row, r, '', false, rd, cols, opts);
+function blankObjective(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): Objective {
+  const o = objectiveFromRow(row, r, '', false, rd, cols);
   st.objectives.push(o);
   st.obj = o;
   return o;
 }
 
 /** A table whose text column labels each line (`目标一：...`, `关键结果二：...`): each row is what its label says. */
-function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd: Reader, cols: TableCols, opts: ReadOptions): void {
+function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd: Reader, cols: TableCols): void {
   const text = cellText(row[itemCol]);
   const line = readLine(text);
   if (line.role === 'objective-label' || line.role === 'kr-label' || line.role === 'initiative-label') return rd.role(r, 'title');
   if (line.role === 'text' || line.role === 'other-label' || !line.title) return unplacedRow(row, r, rd, NOTE_ROW);
   if (line.role === 'objective') {
-    st.obj = objectiveFromRow(row, r, line.title, true, rd, cols, opts);
+    st.obj = objectiveFromRow(row, r, line.title, true, rd, cols);
     st.obj.cells.objective = rd.ref(r, itemCol);
     st.objectives.push(st.obj);
     st.kr = null;
   } else if (line.role === 'kr') {
-    const o = st.obj ?? blankObjective(row, r, st, rd, cols, opts);
-    st.kr = krFromRow(row, r, line.title, o, rd, cols, opts);
+    const o = st.obj ?? blankObjective(row, r, st, rd, cols);
+    st.kr = krFromRow(row, r, line.title, o, rd, cols);
     o.krs.push(st.kr);
   } else if (st.obj) addInitiative(st.obj, st.kr, line.title, r, itemCol, rd);
   else return unplacedRow(row, r, rd, INITIATIVE_WITHOUT_OBJECTIVE);
@@ -626,7 +626,7 @@ function extrasOf(row: unknown[], cols: TableCols, rd: Reader, into?: Record<str
   return extra;
 }
 
-function objectiveFromRow(row: unknown[], r: number, title: string, ownRow: boolean, rd: Reader, cols: TableCols, opts: ReadOptions): Objective {
+function objectiveFromRow(row: unknown[], r: number, title: string, ownRow: boolean, rd: Reader, cols: TableCols): Objective {
   const { fc } = cols;
   let id: string | null = null;
   const idCol = rd.typedIdCols[r] ?? -1;
@@ -640,7 +640,7 @@ function objectiveFromRow(row: unknown[], r: number, title: string, ownRow: bool
   const o = newObjective(title, rd.r0 + r, ownRow, id ?? rd.ids.generate('O', [title]));
   if (fc.objective !== undefined) o.cells.objective = rd.ref(r, fc.objective);
   if (ownRow && id) o.cells.id = rd.ref(r, idCol);
-  fillObjective(o, row, r, rd, cols, opts, ownRow);
+  fillObjective(o, row, r, rd, cols, ownRow);
   if (ownRow) {
     o.extra = extrasOf(row, cols, rd);
     if (fc.notes !== undefined) {
@@ -667,7 +667,7 @@ const duplicateId = (id: string): Msg => ({
 });
 
 /** Objective-level fields (level, cycle, type, aligned to) from a row, filling only what is still blank. */
-function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols: TableCols, opts: ReadOptions, ownRow: boolean): void {
+function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols: TableCols, ownRow: boolean): void {
   const { fc } = cols;
   if (o.level === null && fc.level !== undefined && !isBlank(row[fc.level])) {
     const lv = parseLevel(row[fc.level]);
@@ -743,7 +743,7 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
   };
 }
 
-function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: Reader, cols: TableCols, opts: ReadOptions): KeyResult {
+function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: Reader, cols: TableCols): KeyResult {
   const { fc } = cols;
   let id: string | null = null;
   const idCol = rd.typedIdCols[r] ?? -1;
@@ -756,7 +756,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   if (id) kr.cells.id = rd.ref(r, idCol);
   if (fc.kr !== undefined) kr.cells.kr = rd.ref(r, fc.kr);
   // The objective's fields on its first KR row were read when it was made from that row.
-  if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, opts, false);
+  if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
 
 
   // Numbers: start, target (current waits for the kind).
@@ -766,7 +766,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (p.ok) {
       kr.start = p.value;
       kr.startGiven = true;
-      rd.note(kr, 'start', r, fc.start);
+      rd.recordSource(kr, 'start', r, fc.start);
     } else if (!p.blank) rd.problem('start', r, fc.start, p.error);
   }
   if (fc.target !== undefined && !isBlank(row[fc.target])) {
@@ -774,7 +774,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (p.ok) {
       kr.target = p.value;
       targetInfo = p;
-      rd.note(kr, 'target', r, fc.target);
+      rd.recordSource(kr, 'target', r, fc.target);
     } else if (!p.blank) {
       if (p.error.kind === 'placeholder') kr.placeholder = true;
       rd.problem('target', r, fc.target, p.error);
@@ -790,7 +790,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     } else if (k) {
       kr.kind = k;
       kindTyped = true;
-      rd.note(kr, 'kind', r, fc.kind);
+      rd.recordSource(kr, 'kind', r, fc.kind);
     } else
       rd.problemText('kind', r, fc.kind, describeValue(row[fc.kind]), unknownWord(describeValue(row[fc.kind]), 'increase, decrease, stay above, stay below or milestone', '增加、降低、不低于、不高于 或 里程碑'));
   }
@@ -808,7 +808,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (p.ok) {
       if (p.value.type === 'number') kr.current = p.value.value;
       else currentDone = p.value.done;
-      rd.note(kr, 'current', r, fc.current);
+      rd.recordSource(kr, 'current', r, fc.current);
     } else if (!p.blank) rd.problem('current', r, fc.current, p.error);
   }
 
@@ -832,7 +832,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   // Unit: typed, or what the target cell or the wording shows.
   if (fc.unit !== undefined && !isBlank(row[fc.unit])) {
     kr.unit = cellText(row[fc.unit]);
-    rd.note(kr, 'unit', r, fc.unit);
+    rd.recordSource(kr, 'unit', r, fc.unit);
   } else {
     const u = targetInfo ? (targetInfo.percent ? '%' : targetInfo.unit ?? targetInfo.currency) : kr.inferred.target ? rd.wording(title).unit : null;
     if (u) {
@@ -845,33 +845,33 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     const p = rd.number(row[fc.weight]);
     if (p.ok) {
       kr.weight = p.value;
-      rd.note(kr, 'weight', r, fc.weight);
+      rd.recordSource(kr, 'weight', r, fc.weight);
     } else if (!p.blank) rd.problem('weight', r, fc.weight, p.error);
   }
   if (fc.due !== undefined && !isBlank(row[fc.due])) {
     const p = rd.date(row[fc.due]);
     if (p.ok) {
       kr.due = p.value;
-      rd.note(kr, 'due', r, fc.due);
+      rd.recordSource(kr, 'due', r, fc.due);
     } else if (!p.blank) rd.problem('due', r, fc.due, p.error);
   }
   if (fc.updated !== undefined && !isBlank(row[fc.updated])) {
     const p = rd.date(row[fc.updated]);
     if (p.ok) {
       kr.updated = p.value;
-      rd.note(kr, 'updated', r, fc.updated);
+      rd.recordSource(kr, 'updated', r, fc.updated);
     } else if (!p.blank) rd.problem('updated', r, fc.updated, p.error);
   }
   if (fc.confidence !== undefined && !isBlank(row[fc.confidence])) {
     const c = parseConfidence(row[fc.confidence]);
     if (c) {
       kr.confidence = c;
-      rd.note(kr, 'confidence', r, fc.confidence);
+      rd.recordSource(kr, 'confidence', r, fc.confidence);
     } else rd.problemText('confidence', r, fc.confidence, describeValue(row[fc.confidence]), unknownWord(describeValue(row[fc.confidence]), 'high, medium, low or 0-10', '高、中、低 或 0-10'));
   }
   if (fc.owner !== undefined && !isBlank(row[fc.owner])) {
     kr.owner = cellText(row[fc.owner]);
-    rd.note(kr, 'owner', r, fc.owner);
+    rd.recordSource(kr, 'owner', r, fc.owner);
   } else if (o.owner) {
     kr.owner = o.owner;
     kr.inferred.owner = true;
@@ -880,7 +880,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     const t = parseCommitment(row[fc.type], cols.typeYes);
     if (t) {
       kr.commitment = t;
-      rd.note(kr, 'type', r, fc.type);
+      rd.recordSource(kr, 'type', r, fc.type);
     } else {
       kr.commitment = o.commitment;
       kr.inferred.type = true;
@@ -892,17 +892,17 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   }
   if (fc.notes !== undefined && !isBlank(row[fc.notes])) {
     kr.notes = cellText(row[fc.notes]);
-    rd.note(kr, 'notes', r, fc.notes);
+    rd.recordSource(kr, 'notes', r, fc.notes);
   }
   if (fc.score !== undefined && !isBlank(row[fc.score])) {
     // The add-in's own column: a stale or #NAME? value is not the user's mistake, so it is not a problem.
     const p = parseNumber(row[fc.score]);
     kr.score = p.ok ? p.value : null;
-    rd.note(kr, 'score', r, fc.score);
+    rd.recordSource(kr, 'score', r, fc.score);
   }
   if (fc.status !== undefined && !isBlank(row[fc.status])) {
     kr.status = cellText(row[fc.status]);
-    rd.note(kr, 'status', r, fc.status);
+    rd.recordSource(kr, 'status', r, fc.status);
   }
   if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cells.alignedTo = rd.ref(r, fc.alignedTo);
   kr.extra = extrasOf(row, cols, rd, kr.extra);
@@ -1220,7 +1220,7 @@ export function readSheet(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel 
   const header = inferLayout(values, opts?.settings, r0, c0);
   rd.layout = header;
   if (header) {
-    readTable(values, header, rd, opts, model);
+    readTable(values, header, rd, model);
     const top = header.rows[0];
     let titleCycle: Cycle | null = null;
     for (let r = 0; r < top && !titleCycle; r++) {

@@ -11,7 +11,7 @@ import {
   closeCycle, historyFormats, historyHeader, historyToRows, rollForward, rowsFromHistory, GRID_FIELDS, HISTORY_FIELDS, HISTORY_SUPERSEDED_COL, type CloseResult,
 } from './close';
 import { FILLS, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
-import { count, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
+import { plural, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
 import { isCheckinSheet } from './checkins';
 import { isDashboardSheet } from './dashboard';
 
@@ -43,7 +43,7 @@ const fmt2 = (n: number | null) => (n === null ? '-' : n.toFixed(2));
 
 export function scoreSummaryText(d: ScoreDetails): Msg {
   return msg(
-    `${d.cycle}: ${count(d.objectives, 'objective')}, ${count(d.krs, 'key result')}, average score ${fmt2(d.averageScore)} (red ${d.bands.red}, yellow ${d.bands.yellow}, green ${d.bands.green}).`,
+    `${d.cycle}: ${plural(d.objectives, 'objective')}, ${plural(d.krs, 'key result')}, average score ${fmt2(d.averageScore)} (red ${d.bands.red}, yellow ${d.bands.yellow}, green ${d.bands.green}).`,
     `${d.cycle}：${d.objectives} 个目标，${d.krs} 个关键结果，平均得分 ${fmt2(d.averageScore)}（红 ${d.bands.red}，黄 ${d.bands.yellow}，绿 ${d.bands.green}）。`,
   );
 }
@@ -213,8 +213,8 @@ export function planScore(active: SheetSnapshot, sheetNames: string[], others: R
   const unreadable = model.problems.filter((p) => p.field === 'current' || p.field === 'target' || p.field === 'start');
   const cells = unreadable.slice(0, 5).map((p) => a1(p.cell.row, p.cell.col)).join(', ') + (unreadable.length > 5 ? ', …' : '');
   const summary = msg(
-    `Scored ${base.en} Scorecard on "${scorecard.sheet}"; ${count(added, 'new history row')}${close.history.supersede.length ? `, ${close.history.supersede.length} superseded` : ''}.` +
-      (unreadable.length ? ` ${count(unreadable.length, 'value')} could not be read (${cells}): ${unreadable.length === 1 ? 'its key result is' : 'their key results are'} not scored, nor their objectives; run Validate to see why.` : ''),
+    `Scored ${base.en} Scorecard on "${scorecard.sheet}"; ${plural(added, 'new history row')}${close.history.supersede.length ? `, ${close.history.supersede.length} superseded` : ''}.` +
+      (unreadable.length ? ` ${plural(unreadable.length, 'value')} could not be read (${cells}): ${unreadable.length === 1 ? 'its key result is' : 'their key results are'} not scored, nor their objectives; run Validate to see why.` : ''),
     `已评分 ${base.zh} 记分卡见“${scorecard.sheet}”；历史新增 ${added} 行${close.history.supersede.length ? `，${close.history.supersede.length} 行被取代` : ''}。` +
       (unreadable.length ? `有 ${unreadable.length} 个值无法识别（${cells}）：相关关键结果及其目标未评分；运行“检查”查看原因。` : ''),
   );
@@ -257,7 +257,7 @@ export function planRollForward(active: SheetSnapshot, sheetNames: string[], mod
     ok: true,
     plan: { sheets: [grid.sheet], activate: name, select: { sheet: name, row: 0, col: 0 } },
     summary: msg(
-      `Created "${name}": ${count(rf.objectives, 'objective')} and ${count(rf.krs, 'unfinished key result')} carried from ${rf.from} (start = last current value).`,
+      `Created "${name}": ${plural(rf.objectives, 'objective')} and ${plural(rf.krs, 'unfinished key result')} carried from ${rf.from} (start = last current value).`,
       `已创建“${name}”：从 ${rf.from} 结转 ${rf.objectives} 个目标、${rf.krs} 个未完成的关键结果（起始值 = 上期当前值）。`,
     ),
   };

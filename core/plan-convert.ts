@@ -22,8 +22,9 @@ import { hash32 } from './ids';
 import { paceFormula, rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from './formulas';
 import { paceWindow } from './close';
 import {
-  OWNED_HEADERS, OWNED_ORDER, cellAsPlan, count, findOwnedBlock, isEmptyValue, planCellAt, serialOf, usedExtent, valueAt, type OwnedBlock, type OwnedKey,
+  OWNED_HEADERS, OWNED_ORDER, cellAsPlan, plural, findOwnedBlock, isEmptyValue, planCellAt, usedExtent, valueAt, type OwnedBlock, type OwnedKey,
 } from './plan-grid';
+import { isoToSerial } from './values';
 
 export interface PlanContext {
   settings: Settings;
@@ -522,7 +523,7 @@ export function gridRows(model: OkrModel, lang: Lang): PlanCell[][] {
           current: kr.current,
           unit: kr.unit,
           weight: kr.weight,
-          due: kr.due ? serialOf(kr.due) : null,
+          due: kr.due ? isoToSerial(kr.due) : null,
           confidence: kr.confidence ? CONFIDENCE_LABELS[lang][kr.confidence] : null,
         }),
       );
@@ -610,7 +611,7 @@ export function planConvert(snap: SheetSnapshot, sheetNames: string[], ctx: Plan
     const summary = outline.existed
       ? msg(`Already converted: the grid is on sheet "${outline.sheetName}". Nothing was changed.`, `已转换：表格在工作表“${outline.sheetName}”中，未做任何更改。`)
       : msg(
-          `Created sheet "${outline.sheetName}" with ${count(n.objectives, 'objective')} and ${count(n.krs, 'key result')}; the outline is unchanged.`,
+          `Created sheet "${outline.sheetName}" with ${plural(n.objectives, 'objective')} and ${plural(n.krs, 'key result')}; the outline is unchanged.`,
           `已创建工作表“${outline.sheetName}”，含 ${n.objectives} 个目标、${n.krs} 个关键结果；原大纲未改动。`,
         );
     return { ok: true, plan: outline.plan, summary, model: m, outline };
@@ -619,11 +620,11 @@ export function planConvert(snap: SheetSnapshot, sheetNames: string[], ctx: Plan
   const names = table.added.map((k) => OWNED_HEADERS[k]);
   const summary = table.added.length
     ? msg(
-        `Converted: ${count(n.objectives, 'objective')}, ${count(n.krs, 'key result')}; added ${names.length === 1 ? 'column' : 'columns'} ${names.map((h) => h.en).join(', ')}.`,
+        `Converted: ${plural(n.objectives, 'objective')}, ${plural(n.krs, 'key result')}; added ${names.length === 1 ? 'column' : 'columns'} ${names.map((h) => h.en).join(', ')}.`,
         `已转换：${n.objectives} 个目标、${n.krs} 个关键结果；新增列 ${names.map((h) => h.zh).join('、')}。`,
       )
     : msg(
-        `Grid up to date: ${count(n.objectives, 'objective')}, ${count(n.krs, 'key result')}; scores and statuses refreshed.`,
+        `Grid up to date: ${plural(n.objectives, 'objective')}, ${plural(n.krs, 'key result')}; scores and statuses refreshed.`,
         `表格已是最新：${n.objectives} 个目标、${n.krs} 个关键结果；得分和状态已刷新。`,
       );
   return {

@@ -138,12 +138,8 @@ export function findOwnedBlock(s: SheetSnapshot, headerRow: number): OwnedBlock 
   return null;
 }
 
-/** An English count with its noun: count(1, 'error') = '1 error', count(2, 'key result') = '2 key results'. */
-export function count(n: number, one: string, many = `${one}s`): string {
+/** An English count with its noun: plural(1, 'error') = '1 error', plural(2, 'key result') = '2 key results'. */
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Excel/Sheets date serial for an ISO date (both hosts count days from 1899-12-30). */
-export function serialOf(iso: string): number | null {
-  return isoToSerial(iso);
-}

@@ -82,7 +82,7 @@ function markedCells(snap: SheetSnapshot): { row: number; col: number }[] {
 const key = (r: number, c: number) => `${r}:${c}`;
 
 /** Backgrounds and notes that show `findings` on the active sheet (and remove earlier marks no finding needs). */
-export function planValidate(snap: SheetSnapshot, findings: Finding[], lang: Lang): SheetPlan {
+export function markFindings(snap: SheetSnapshot, findings: Finding[], lang: Lang): SheetPlan {
   const plan = emptySheetPlan(snap.name);
   const byCell = new Map<string, { row: number; col: number; severity: Severity; reasons: string[] }>();
   for (const f of findings) {
@@ -126,8 +126,8 @@ export function planClear(snap: SheetSnapshot): { sheet: SheetPlan; cleared: num
   return { sheet: plan, cleared: cells.length };
 }
 
-export function validatePlan(snap: SheetSnapshot, findings: Finding[], lang: Lang): WorkbookPlan {
-  const sheet = planValidate(snap, findings, lang);
+export function planValidate(snap: SheetSnapshot, findings: Finding[], lang: Lang): WorkbookPlan {
+  const sheet = markFindings(snap, findings, lang);
   const first = findings.find((f) => !f.sheet || f.sheet === snap.name);
   return {
     sheets: sheet.backgrounds.length || sheet.notes.length ? [sheet] : [],

@@ -6,7 +6,7 @@
 import { msg, type Msg } from './i18n';
 import type { LayoutReading, OkrModel, RowRole } from './model';
 import { a1 } from './sheet-plan';
-import { count } from './plan-grid';
+import { plural } from './plan-grid';
 
 /** Unplaced cells named in a summary sentence; the rest are counted. */
 const NAMED_IN_SUMMARY = 5;
@@ -61,7 +61,7 @@ export type RoleCounts = ReturnType<typeof roleCounts>;
 
 /** '2 objectives · 7 key results · 0 initiatives · 1 title or note · 1 not placed' (unplaced left out when null). */
 export function countsText(c: RoleCounts, unplaced: number | null): Msg {
-  const en = [count(c.objectives, 'objective'), count(c.krs, 'key result'), count(c.initiatives, 'initiative'), count(c.other, 'title or note', 'titles and notes')];
+  const en = [plural(c.objectives, 'objective'), plural(c.krs, 'key result'), plural(c.initiatives, 'initiative'), plural(c.other, 'title or note', 'titles and notes')];
   const zh = [`${c.objectives} 个目标`, `${c.krs} 个关键结果`, `${c.initiatives} 个举措`, `${c.other} 个标题和备注`];
   if (unplaced !== null) {
     en.push(`${unplaced} not placed`);

@@ -6,7 +6,7 @@ import type { ChartSpec, HostKind, PlanCell, SheetPlan, WorkbookPlan, WorkbookSn
 import { isOwnedRuleFormula } from './sheet-plan';
 import type { Rect } from './model';
 
-export interface SimSheet {
+export interface SimulatedSheet {
   name: string;
   /** Dense from A1. '' = empty. A formula cell holds '' here (nothing recalculates) and its text in `formulas`. */
   values: unknown[][];
@@ -27,10 +27,10 @@ export interface SimSheet {
 export interface SimBook {
   host: HostKind;
   today: string;
-  sheets: SimSheet[];
+  sheets: SimulatedSheet[];
 }
 
-function emptySheet(name: string): SimSheet {
+function emptySheet(name: string): SimulatedSheet {
   return { name, values: [], formulas: [], notes: [], backgrounds: [], formats: [], validations: [], rules: [], widths: {} };
 }
 
@@ -42,11 +42,11 @@ function grow<T>(grid: T[][], rows: number, cols: number, fill: T): void {
   }
 }
 
-function sheetSize(s: SimSheet): { rows: number; cols: number } {
+function sheetSize(s: SimulatedSheet): { rows: number; cols: number } {
   return { rows: s.values.length, cols: s.values.reduce((m, r) => Math.max(m, r.length), 0) };
 }
 
-function ensure(s: SimSheet, rows: number, cols: number): void {
+function ensure(s: SimulatedSheet, rows: number, cols: number): void {
   const size = sheetSize(s);
   const R = Math.max(rows, size.rows);
   const C = Math.max(cols, size.cols);
@@ -57,7 +57,7 @@ function ensure(s: SimSheet, rows: number, cols: number): void {
   grow(s.formats, R, C, '');
 }
 
-function sheetFromSnapshot(snap: SheetSnapshot): SimSheet {
+function sheetFromSnapshot(snap: SheetSnapshot): SimulatedSheet {
   const s = emptySheet(snap.name);
   const rows = snap.values.length;
   const cols = snap.values.reduce((m, r) => Math.max(m, r.length), 0);
@@ -81,7 +81,7 @@ function sheetFromSnapshot(snap: SheetSnapshot): SimSheet {
 
 /** A workbook holding the snapshot's active sheet, its other sheets, and empty sheets for the remaining names. */
 export function bookFromSnapshot(snap: WorkbookSnapshot): SimBook {
-  const sheets: SimSheet[] = [];
+  const sheets: SimulatedSheet[] = [];
   const names = snap.sheetNames.includes(snap.active.name) ? snap.sheetNames : [...snap.sheetNames, snap.active.name];
   for (const name of names) {
     if (name === snap.active.name) sheets.push(sheetFromSnapshot(snap.active));
@@ -95,7 +95,7 @@ function clone(book: SimBook): SimBook {
   return structuredClone(book);
 }
 
-function writeCell(s: SimSheet, r: number, c: number, cell: PlanCell): void {
+function writeCell(s: SimulatedSheet, r: number, c: number, cell: PlanCell): void {
   if (cell !== null && typeof cell === 'object') {
     s.values[r][c] = '';
     s.formulas[r][c] = cell.f;
@@ -165,7 +165,7 @@ export function applyPlan(book: SimBook, plan: WorkbookPlan): SimBook {
   return out;
 }
 
-function trimmedSize(s: SimSheet): { rows: number; cols: number } {
+function trimmedSize(s: SimulatedSheet): { rows: number; cols: number } {
   let rows = 0;
   let cols = 0;
   for (let r = 0; r < s.values.length; r++) {
@@ -203,7 +203,7 @@ export function workbookSnapshot(book: SimBook, active: string, req: ReadRequest
 }
 
 /** A sheet's content in a canonical form (trailing empties trimmed) so two books can be compared with toEqual. */
-export function canonicalSheet(s: SimSheet): unknown {
+export function canonicalSheet(s: SimulatedSheet): unknown {
   const { rows, cols } = trimmedSize(s);
   let frows = 0;
   let fcols = 0;

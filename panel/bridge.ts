@@ -5,8 +5,9 @@
 import type { Msg } from '../core/i18n';
 import type { Settings } from '../core/settings';
 
-/** The commands of core/commands.ts (kept equal to its CommandName; the panel only passes them through). */
-export type CommandName = 'convert' | 'validate' | 'clear' | 'score' | 'rollForward' | 'summary' | 'checkin';
+/** The commands of core/commands.ts (the panel only passes them through). */
+export type { CommandName } from '../core/commands';
+import type { CommandName } from '../core/commands';
 
 export interface PanelBridge {
   host: 'excel' | 'sheets' | 'playground';

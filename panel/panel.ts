@@ -14,7 +14,7 @@ import { PANEL_CSS } from './panel-css';
 import { PROGRESS_CSS, PROGRESS_TEXT, readProgress, renderProgress, type PanelProgress } from './progress';
 import { R, READING_CSS, readReading, renderReading, type PanelReading } from './reading';
 import { roleCounts, type RoleCounts } from '../core/reading-summary';
-import { S } from './strings';
+import { PANEL_TEXT } from './strings';
 
 /** Findings beyond this are counted, not listed (a 50,000-row sheet can have thousands). */
 const MAX_FINDINGS_SHOWN = 200;
@@ -37,7 +37,7 @@ interface PanelState {
   readingOpen: boolean;
 }
 
-const ACTIONS: { command: CommandName; label: keyof typeof S; tip: keyof typeof S; primary?: boolean }[] = [
+const ACTIONS: { command: CommandName; label: keyof typeof PANEL_TEXT; tip: keyof typeof PANEL_TEXT; primary?: boolean }[] = [
   { command: 'convert', label: 'convert', tip: 'convertTip', primary: true },
   { command: 'validate', label: 'validate', tip: 'validateTip' },
   { command: 'clear', label: 'clear', tip: 'clearTip' },
@@ -121,7 +121,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
   root.replaceChildren(header, summaryBox, actionsBox, readingBox, findingsBox, progressBox, settingsBox);
 
   function renderHeader(): void {
-    header.replaceChildren(el('h1', {}, tr(S.title)), el('p', { class: 'okr-sub' }, tr(S.subtitle)));
+    header.replaceChildren(el('h1', {}, tr(PANEL_TEXT.title)), el('p', { class: 'okr-sub' }, tr(PANEL_TEXT.subtitle)));
   }
 
   function renderSummary(): void {
@@ -133,14 +133,14 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     const band = (name: 'red' | 'yellow' | 'green', label: Msg) =>
       el('span', { class: `okr-band okr-band-${name}`, 'data-band': name }, `${tr(label)} ${s ? s.bands[name] : '–'}`);
     summaryBox.replaceChildren(
-      el('h2', {}, tr(S.summaryTitle)),
+      el('h2', {}, tr(PANEL_TEXT.summaryTitle)),
       el('div', { class: 'okr-cards' },
-        card(S.objectives, s ? String(s.objectives) : '–', 'objectives'),
-        card(S.krs, s ? String(s.krs) : '–', 'krs'),
-        card(S.averageScore, s && s.averageScore !== null ? s.averageScore.toFixed(2) : '–', 'average')),
-      el('div', { class: 'okr-bands' }, band('red', S.red), band('yellow', S.yellow), band('green', S.green)),
+        card(PANEL_TEXT.objectives, s ? String(s.objectives) : '–', 'objectives'),
+        card(PANEL_TEXT.krs, s ? String(s.krs) : '–', 'krs'),
+        card(PANEL_TEXT.averageScore, s && s.averageScore !== null ? s.averageScore.toFixed(2) : '–', 'average')),
+      el('div', { class: 'okr-bands' }, band('red', PANEL_TEXT.red), band('yellow', PANEL_TEXT.yellow), band('green', PANEL_TEXT.green)),
     );
-    if (!s) summaryBox.append(el('p', { class: 'okr-empty' }, tr(S.noData)));
+    if (!s) summaryBox.append(el('p', { class: 'okr-empty' }, tr(PANEL_TEXT.noData)));
   }
 
   const messagesBox = el('div', { class: 'okr-msgs', role: 'status', 'aria-live': 'polite' });
@@ -150,20 +150,20 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
       const b = el('button', {
         type: 'button',
         class: a.primary ? 'okr-btn okr-primary' : 'okr-btn',
-        title: tr(S[a.tip]),
+        title: tr(PANEL_TEXT[a.tip]),
         'data-command': a.command,
-      }, tr(S[a.label]));
+      }, tr(PANEL_TEXT[a.label]));
       b.disabled = state.busy;
       b.addEventListener('click', () => void runCommand(a.command));
       return b;
     });
-    actionsBox.replaceChildren(el('h2', {}, tr(S.actions)), el('div', { class: 'okr-buttons' }, ...buttons), messagesBox);
+    actionsBox.replaceChildren(el('h2', {}, tr(PANEL_TEXT.actions)), el('div', { class: 'okr-buttons' }, ...buttons), messagesBox);
     renderMessages();
   }
 
   function renderMessages(): void {
     const items = state.messages.map((m) => el('div', { class: `okr-msg okr-msg-${m.kind}`, 'data-kind': m.kind }, tr(m.text)));
-    if (state.busy) items.unshift(el('div', { class: 'okr-msg', 'data-kind': 'busy' }, tr(S.working)));
+    if (state.busy) items.unshift(el('div', { class: 'okr-msg', 'data-kind': 'busy' }, tr(PANEL_TEXT.working)));
     messagesBox.replaceChildren(...items);
   }
 
@@ -174,13 +174,13 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
 
   function renderFindings(): void {
     const list = state.findings;
-    const parts: Node[] = [el('h2', {}, `${tr(S.findingsTitle)}${list && list.length ? ` (${list.length})` : ''}`)];
-    if (!list) parts.push(el('p', { class: 'okr-empty' }, tr(S.findingsNone)));
-    else if (!list.length) parts.push(el('p', { class: 'okr-empty', 'data-findings': 'clean' }, tr(S.findingsClean)));
+    const parts: Node[] = [el('h2', {}, `${tr(PANEL_TEXT.findingsTitle)}${list && list.length ? ` (${list.length})` : ''}`)];
+    if (!list) parts.push(el('p', { class: 'okr-empty' }, tr(PANEL_TEXT.findingsNone)));
+    else if (!list.length) parts.push(el('p', { class: 'okr-empty', 'data-findings': 'clean' }, tr(PANEL_TEXT.findingsClean)));
     else {
       const ul = el('ul', { class: 'okr-findings' });
       for (const f of list.slice(0, MAX_FINDINGS_SHOWN)) {
-        const sev = f.severity === 'error' ? S.error : f.severity === 'info' ? S.info : S.warning;
+        const sev = f.severity === 'error' ? PANEL_TEXT.error : f.severity === 'info' ? PANEL_TEXT.info : PANEL_TEXT.warning;
         const where = f.row >= 0 && f.col >= 0 ? `${f.sheet ? f.sheet + '!' : ''}${a1(f.row, f.col)}` : f.sheet;
         const li = el('li', { class: 'okr-finding', tabindex: '0', role: 'button', 'data-rule': f.rule },
           el('span', { class: `okr-sev okr-sev-${f.severity}`, title: tr(sev), 'aria-label': tr(sev) }),
@@ -198,7 +198,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
         }
         ul.append(li);
       }
-      if (list.length > MAX_FINDINGS_SHOWN) ul.append(el('li', { class: 'okr-more' }, `+${list.length - MAX_FINDINGS_SHOWN} ${tr(S.findingsMore)}`));
+      if (list.length > MAX_FINDINGS_SHOWN) ul.append(el('li', { class: 'okr-more' }, `+${list.length - MAX_FINDINGS_SHOWN} ${tr(PANEL_TEXT.findingsMore)}`));
       parts.push(ul);
     }
     findingsBox.replaceChildren(...parts);
@@ -218,30 +218,30 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     const whole = { type: 'number', min: '0', step: '1', inputmode: 'numeric' };
     const frac = { type: 'number', min: '0', max: '1', step: '0.05', inputmode: 'decimal' };
     const langSel = el('select', { id: 'okr-set-lang', name: 'lang' },
-      el('option', { value: 'auto' }, tr(S.langAuto)),
+      el('option', { value: 'auto' }, tr(PANEL_TEXT.langAuto)),
       el('option', { value: 'en' }, 'English'),
       el('option', { value: 'zh' }, '中文'));
     langSel.value = state.langChoice;
     const modeSel = el('select', { id: 'okr-set-formulaMode', name: 'formulaMode' },
-      el('option', { value: 'addin' }, tr(S.formulaAddin)),
-      el('option', { value: 'portable' }, tr(S.formulaPortable)));
+      el('option', { value: 'addin' }, tr(PANEL_TEXT.formulaAddin)),
+      el('option', { value: 'portable' }, tr(PANEL_TEXT.formulaPortable)));
     modeSel.value = s.formulaMode;
     const form = el('form', { class: 'okr-form', novalidate: '' },
-      input('objectivesPerOwner', S.objectivesPerOwner, String(s.limits.objectivesPerOwner), whole),
-      input('krsPerObjective', S.krsPerObjective, String(s.limits.krsPerObjective), whole),
-      input('staleDays', S.staleDays, String(s.limits.staleDays), whole),
+      input('objectivesPerOwner', PANEL_TEXT.objectivesPerOwner, String(s.limits.objectivesPerOwner), whole),
+      input('krsPerObjective', PANEL_TEXT.krsPerObjective, String(s.limits.krsPerObjective), whole),
+      input('staleDays', PANEL_TEXT.staleDays, String(s.limits.staleDays), whole),
       el('div', { class: 'okr-row2' },
-        input('red', S.bandRed, String(s.bands.red), frac),
-        input('yellow', S.bandYellow, String(s.bands.yellow), frac)),
-      el('div', { class: 'okr-field' }, el('label', { for: 'okr-set-lang' }, tr(S.language)), langSel),
-      el('div', { class: 'okr-field' }, el('label', { for: 'okr-set-formulaMode' }, tr(S.formulaMode)), modeSel),
-      input('cycle', S.cycle, s.cycle ?? '', { type: 'text', autocomplete: 'off', spellcheck: 'false' }),
-      el('button', { type: 'submit', class: 'okr-btn okr-primary', 'data-command': 'save-settings' }, tr(S.save)));
+        input('red', PANEL_TEXT.bandRed, String(s.bands.red), frac),
+        input('yellow', PANEL_TEXT.bandYellow, String(s.bands.yellow), frac)),
+      el('div', { class: 'okr-field' }, el('label', { for: 'okr-set-lang' }, tr(PANEL_TEXT.language)), langSel),
+      el('div', { class: 'okr-field' }, el('label', { for: 'okr-set-formulaMode' }, tr(PANEL_TEXT.formulaMode)), modeSel),
+      input('cycle', PANEL_TEXT.cycle, s.cycle ?? '', { type: 'text', autocomplete: 'off', spellcheck: 'false' }),
+      el('button', { type: 'submit', class: 'okr-btn okr-primary', 'data-command': 'save-settings' }, tr(PANEL_TEXT.save)));
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       void saveFrom(form);
     });
-    const details = el('details', { class: 'okr-settings-details' }, el('summary', {}, tr(S.settingsTitle)), form);
+    const details = el('details', { class: 'okr-settings-details' }, el('summary', {}, tr(PANEL_TEXT.settingsTitle)), form);
     settingsBox.replaceChildren(details);
   }
 
@@ -289,7 +289,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
 
   function failure(e: unknown): Msg {
     const why = errorText(e);
-    return { en: `${S.failed.en} ${why}`, zh: `${S.failed.zh}${why}` };
+    return { en: `${PANEL_TEXT.failed.en} ${why}`, zh: `${PANEL_TEXT.failed.zh}${why}` };
   }
 
   function setBusy(busy: boolean): void {
@@ -362,25 +362,25 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     const whole = (name: string, label: Msg): number => {
       const n = Number(val(name));
       if (val(name) === '' || !Number.isInteger(n) || n < 0) {
-        problems.push({ en: `${label.en}: ${S.badNumber.en}`, zh: `${label.zh}：${S.badNumber.zh}` });
+        problems.push({ en: `${label.en}: ${PANEL_TEXT.badNumber.en}`, zh: `${label.zh}：${PANEL_TEXT.badNumber.zh}` });
       }
       return n;
     };
     const frac = (name: string, label: Msg): number => {
       const n = Number(val(name));
       if (val(name) === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-        problems.push({ en: `${label.en}: ${S.badBand.en}`, zh: `${label.zh}：${S.badBand.zh}` });
+        problems.push({ en: `${label.en}: ${PANEL_TEXT.badBand.en}`, zh: `${label.zh}：${PANEL_TEXT.badBand.zh}` });
       }
       return n;
     };
-    const objectivesPerOwner = whole('objectivesPerOwner', S.objectivesPerOwner);
-    const krsPerObjective = whole('krsPerObjective', S.krsPerObjective);
-    const staleDays = whole('staleDays', S.staleDays);
-    const red = frac('red', S.bandRed);
-    const yellow = frac('yellow', S.bandYellow);
-    if (!problems.length && red > yellow) problems.push(S.badBands);
+    const objectivesPerOwner = whole('objectivesPerOwner', PANEL_TEXT.objectivesPerOwner);
+    const krsPerObjective = whole('krsPerObjective', PANEL_TEXT.krsPerObjective);
+    const staleDays = whole('staleDays', PANEL_TEXT.staleDays);
+    const red = frac('red', PANEL_TEXT.bandRed);
+    const yellow = frac('yellow', PANEL_TEXT.bandYellow);
+    if (!problems.length && red > yellow) problems.push(PANEL_TEXT.badBands);
     const cycle = val('cycle');
-    if (cycle && !/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/i.test(cycle)) problems.push(S.badCycle);
+    if (cycle && !/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/i.test(cycle)) problems.push(PANEL_TEXT.badCycle);
     const choice = val('lang') as LangChoice;
     if (problems.length) {
       say('error', { en: problems.map((p) => p.en).join('\n'), zh: problems.map((p) => p.zh).join('\n') });
@@ -400,7 +400,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
       state.settings = next;
       state.langChoice = choice;
       renderAll();
-      say('ok', S.saved);
+      say('ok', PANEL_TEXT.saved);
     } catch (e) {
       say('error', failure(e));
     }

@@ -1,7 +1,7 @@
 /** Every text of the panel UI, in both languages. */
 import { msg } from '../core/i18n';
 
-export const S = {
+export const PANEL_TEXT = {
   title: msg('OKR Grid', 'OKR 表格'),
   subtitle: msg('Objectives and key results in your sheet', '在表格里管理目标与关键结果'),
   summaryTitle: msg('Summary', '概览'),

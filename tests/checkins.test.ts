@@ -8,7 +8,7 @@ import { applyPlan, bookFromSnapshot, canonicalBook, workbookSnapshot, type SimB
 import { CHECKIN_SHEET, readLog } from '../core/checkins';
 import { CHART_NAMES, DASHBOARD_SHEET, DATA_ROW, SECTION_COL } from '../core/dashboard';
 import { isoToSerial } from '../core/values';
-import { englishTable, snapshotOf } from './fixtures/sheets';
+import { englishTable, snapshotOf } from '../fixtures/sheets';
 import { readsFor, type CommandName } from '../core/commands';
 
 const EN = 'Q4 OKRs';

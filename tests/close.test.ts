@@ -19,7 +19,7 @@ import type { OkrModel } from '../core/model';
 import { Q3, Q4, TODAY, model, settings } from './model-builder';
 import { readSheet } from '../core/parse-sheet';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import * as F from './fixtures/sheets';
+import * as F from '../fixtures/sheets';
 
 const CLOSE_DAY = '2027-01-05';
 const close = (m: OkrModel, history?: HistoryRow[], lang: 'en' | 'zh' = 'en', cycle?: string) =>

@@ -8,15 +8,15 @@ import type { SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../core/shee
 import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 import { COMMANDS, readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
 import { planShape } from '../core/plan-convert';
-import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook, type SimSheet } from '../core/simulate';
-import { FIXTURE_TODAY, chineseOutlineSnapshot, englishTableSnapshot, generatedSnapshot, messySheetSnapshot, snapshotOf, workbookOf } from './fixtures/sheets';
+import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook, type SimulatedSheet } from '../core/simulate';
+import { FIXTURE_TODAY, chineseOutlineSnapshot, englishTableSnapshot, generatedSnapshot, messySheetSnapshot, snapshotOf, workbookOf } from '../fixtures/sheets';
 import { sheetOf, step } from './sim-steps';
 
 
 const near = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) < 1e-9;
 
 /** Data rows of a history sheet (header skipped, blank rows dropped). */
-const historyRows = (s: SimSheet) => s.values.slice(1).filter((r) => r.some((v) => v !== ''));
+const historyRows = (s: SimulatedSheet) => s.values.slice(1).filter((r) => r.some((v) => v !== ''));
 
 describe('readsFor', () => {
   test('convert reads formulas; validate and clear read notes and backgrounds; score reads the history sheet', () => {

@@ -8,12 +8,12 @@ import { readsFor, runCommand } from '../core/commands';
 import { closeCycle } from '../core/close';
 import { fnOkrScore, fnRollup } from '../core/functions';
 import { rollup, scoreKr } from '../core/score';
-import { count } from '../core/plan-grid';
+import { plural } from '../core/plan-grid';
 import { comparableText } from '../core/rules';
 import fc from 'fast-check';
 import { resolveSettings, type Settings } from '../core/settings';
 import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook } from '../core/simulate';
-import { FIXTURE_TODAY, englishTableSnapshot, snapshotOf, workbookOf } from './fixtures/sheets';
+import { FIXTURE_TODAY, englishTableSnapshot, snapshotOf, workbookOf } from '../fixtures/sheets';
 
 const en = resolveSettings({ lang: 'en' });
 const zh = resolveSettings({ lang: 'zh' });
@@ -159,10 +159,10 @@ describe('one rollup rule: equal weights when a counted score has a blank weight
 });
 
 describe('English plurals in command summaries', () => {
-  test('count()', () => {
-    expect(count(1, 'error')).toBe('1 error');
-    expect(count(0, 'error')).toBe('0 errors');
-    expect(count(2, 'key result')).toBe('2 key results');
+  test('plural()', () => {
+    expect(plural(1, 'error')).toBe('1 error');
+    expect(plural(0, 'error')).toBe('0 errors');
+    expect(plural(2, 'key result')).toBe('2 key results');
   });
 
   test('convert and validate of one objective with one key result', () => {

@@ -7,7 +7,7 @@
  */
 import type { CommandName, PanelResult } from '../panel/bridge';
 import { button, mount, scripted, until } from './fakes/panel-bridge';
-import { S } from '../panel/strings';
+import { PANEL_TEXT } from '../panel/strings';
 import { DEFAULT_SETTINGS } from '../core/settings';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -29,7 +29,7 @@ const finding = (row: number, col: number, en: string, zh: string, sheet = 'Team
 
 describe('panel strings', () => {
   test('every UI string exists in English and Chinese', () => {
-    for (const [key, m] of Object.entries(S)) {
+    for (const [key, m] of Object.entries(PANEL_TEXT)) {
       expect([key, m.en.trim().length > 0]).toEqual([key, true]);
       expect([key, m.zh.trim().length > 0]).toEqual([key, true]);
     }
@@ -53,7 +53,7 @@ describe('mountPanel', () => {
   test('a sheet that is not a grid yet shows dashes and a hint, not zeros', async () => {
     const root = await mount(scripted('en-US', {}));
     expect(root.querySelector('[data-summary="krs"] .okr-card-value')!.textContent).toBe('–');
-    expect(root.textContent).toContain(S.noData.en);
+    expect(root.textContent).toContain(PANEL_TEXT.noData.en);
   });
 
   test('English locale: English labels; Chinese locale: Chinese labels', async () => {
@@ -134,7 +134,7 @@ describe('mountPanel', () => {
     await until(() => root.dataset.state === 'ready', 'idle');
     button(root, 'score').click();
     await until(() => root.querySelectorAll('[data-kind="error"]').length === 2, 'second error');
-    expect(root.querySelector('[data-kind="error"]')!.textContent).toBe(`${S.failed.en} sync failed`);
+    expect(root.querySelector('[data-kind="error"]')!.textContent).toBe(`${PANEL_TEXT.failed.en} sync failed`);
   });
 
   test('buttons are disabled while a command runs; a second click does not run it twice', async () => {
@@ -172,7 +172,7 @@ describe('mountPanel', () => {
     set('yellow', '0.5');
     submit();
     await until(() => !!root.querySelector('[data-kind="error"]'), 'refusal');
-    expect(root.querySelector('[data-kind="error"]')!.textContent).toBe(S.badBands.en);
+    expect(root.querySelector('[data-kind="error"]')!.textContent).toBe(PANEL_TEXT.badBands.en);
     expect(s.saved).toHaveLength(0);
 
     set('red', '0.3');
@@ -193,7 +193,7 @@ describe('mountPanel', () => {
     expect(s.follows[0]).toBe(false); // a language the user picked is saved as such
     await until(() => root.dataset.lang === 'zh', 'switch to Chinese');
     expect(button(root, 'convert').textContent).toBe('转换');
-    expect(root.querySelector('[data-kind="ok"]')!.textContent).toBe(S.saved.zh);
+    expect(root.querySelector('[data-kind="ok"]')!.textContent).toBe(PANEL_TEXT.saved.zh);
   });
 
   test('settings: saving on "Automatic" saves no language choice, and the pane keeps following the host', async () => {
@@ -237,8 +237,8 @@ describe('mountPanel', () => {
     (root.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit', { cancelable: true }));
     await until(() => !!root.querySelector('[data-kind="error"]'), 'refusal');
     const text = root.querySelector('[data-kind="error"]')!.textContent!;
-    expect(text).toContain(S.staleDays.en);
-    expect(text).toContain(S.badCycle.en);
+    expect(text).toContain(PANEL_TEXT.staleDays.en);
+    expect(text).toContain(PANEL_TEXT.badCycle.en);
     expect(s.saved).toHaveLength(0);
   });
 

@@ -8,7 +8,7 @@ import type { SheetSnapshot } from '../core/sheet-plan';
 import {
   FIXTURE_TODAY, chineseOutline, englishTable, generatedTable, messySheet, messyFormulas, snapshotOf,
   englishTableSnapshot, chineseOutlineSnapshot, googleExampleSnapshot, messySheetSnapshot, generatedSnapshot,
-} from './fixtures/sheets';
+} from '../fixtures/sheets';
 
 const opts = { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY };
 const read = (s: SheetSnapshot) => readSheet(s, opts);

@@ -13,14 +13,14 @@ import { isoToSerial } from '../core/values';
 import { readSheet } from '../core/parse-sheet';
 import { closeCycle } from '../core/close';
 import { planConvert, type PlanContext } from '../core/plan-convert';
-import { parseMarkedNote, markedNote, planValidate } from '../core/plan-validate';
+import { parseMarkedNote, markedNote, markFindings } from '../core/plan-validate';
 import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot } from '../core/simulate';
 import type { KrKind } from '../core/model';
 import { sheetOf, step } from './sim-steps';
 import {
   FIXTURE_TODAY, chineseOutlineSnapshot, englishTable, englishTableSnapshot, generatedSnapshot, googleExampleSnapshot, messySheet,
   messySheetSnapshot, snapshotOf, workbookOf,
-} from './fixtures/sheets';
+} from '../fixtures/sheets';
 
 const ctx = (over: Partial<Settings> = {}, host: 'excel' | 'sheets' = 'excel'): PlanContext => ({
   settings: resolveSettings({ ...DEFAULT_SETTINGS, ...over }),
@@ -850,7 +850,7 @@ describe('validate and clear', () => {
     snap.notes = snap.values.map((l) => l.map(() => ''));
     snap.backgrounds = snap.values.map((l) => l.map(() => ''));
     const m = { en: 'a', zh: '甲' };
-    const plan = planValidate(
+    const plan = markFindings(
       snap,
       [
         { rule: 'owner-missing', severity: 'info', sheet: snap.name, row: 4, col: 2, message: m },

@@ -9,7 +9,7 @@ import { readLine } from '../core/line-roles';
 import { runCommand } from '../core/commands';
 import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 import type { Field, OkrModel } from '../core/model';
-import { FIXTURE_TODAY, snapshotOf, workbookOf } from './fixtures/sheets';
+import { FIXTURE_TODAY, snapshotOf, workbookOf } from '../fixtures/sheets';
 
 const read = (values: unknown[][], settings = DEFAULT_SETTINGS): OkrModel => readSheet(snapshotOf('S', values), { settings, today: FIXTURE_TODAY });
 const roleOf = (m: OkrModel, header: string): Field | null | undefined => m.reading?.columns.find((c) => c.header === header)?.field;

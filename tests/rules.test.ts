@@ -4,7 +4,7 @@ import { COLS, Q3, Q4, TODAY, model, objectives, settings, type ObjSpec } from '
 import { makeCycle } from '../core/cycle';
 import { readSheet } from '../core/parse-sheet';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import * as F from './fixtures/sheets';
+import * as F from '../fixtures/sheets';
 
 const run = (m: OkrModel, opts: { today?: string; parents?: OkrModel[]; limits?: Parameters<typeof settings>[0] } = {}) =>
   validate(m, { settings: settings(opts.limits), today: opts.today ?? TODAY, parents: opts.parents });

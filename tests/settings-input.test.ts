@@ -6,7 +6,7 @@
 import { DEFAULT_SETTINGS, resolveSettings, settingsProblems, SETTINGS_MAX_CHARS } from '../core/settings';
 import { createExcelBridge, SETTINGS_KEY } from '../excel-addin/bridge';
 import { createOffice } from '../playground/excel-sim';
-import { englishTable } from './fixtures/sheets';
+import { englishTable } from '../fixtures/sheets';
 import { bookWith } from './excel/helpers';
 import { loadProject, plain } from './gas/harness';
 

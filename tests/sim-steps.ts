@@ -1,7 +1,7 @@
 /** Running commands as a host would, on core's in-memory workbook (core/simulate.ts): shared by the core tests. */
 import { readsFor, runCommand, type CommandName } from '../core/commands';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import { applyPlan, workbookSnapshot, type SimBook, type SimSheet } from '../core/simulate';
+import { applyPlan, workbookSnapshot, type SimBook, type SimulatedSheet } from '../core/simulate';
 import { rereadFor } from '../core/sheet-plan';
 
 /** Runs `name` on the book's sheet `sheet` (reading what readsFor asks), returns the result and the new book. */
@@ -18,7 +18,7 @@ export function step(book: SimBook, sheet: string, name: CommandName, settings: 
   return { result, book: applyPlan(book, result.plan), snap };
 }
 
-export function sheetOf(book: SimBook, name: string): SimSheet {
+export function sheetOf(book: SimBook, name: string): SimulatedSheet {
   const s = book.sheets.find((x) => x.name === name);
   if (!s) throw new Error(`no sheet ${name}`);
   return s;

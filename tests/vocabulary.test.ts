@@ -8,7 +8,7 @@ import { scoreFormula, statusFormula } from '../core/formulas';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { parseDone } from '../core/values';
 import { COMMITMENT_VOCAB, DONE_VOCAB, KIND_VOCAB, KINDS, wordKey, type KindWord } from '../core/vocabulary';
-import { snapshotOf, FIXTURE_TODAY } from './fixtures/sheets';
+import { snapshotOf, FIXTURE_TODAY } from '../fixtures/sheets';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const FormulaParser: any = require('fast-formula-parser');

@@ -3,7 +3,7 @@
  * what the tests check: the English team sheet (table form), the Chinese customer-development OKR from the seed
  * (outline form), and an empty sheet.
  */
-import { englishTable, chineseOutline } from '../../tests/fixtures/sheets';
+import { englishTable, chineseOutline } from '../../fixtures/sheets';
 import { SimWorkbook, type Scalar } from '../excel-sim/workbook';
 
 export type SampleId = 'english' | 'chinese' | 'empty';

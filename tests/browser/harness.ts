@@ -25,7 +25,7 @@ if (!HAVE_BROWSER) {
 /** describe() when the browser tests can run (or must fail in CI), describe.skip() otherwise. */
 export const describeBrowser: jest.Describe = HAVE_BROWSER || IN_CI ? describe : describe.skip;
 
-const SOURCES = ['playground/src', 'playground/excel-sim', 'panel', 'core', 'excel-addin', 'manifest.xml', 'tests/fixtures', 'playground/webpack.config.js'];
+const SOURCES = ['playground/src', 'playground/excel-sim', 'panel', 'core', 'excel-addin', 'manifest.xml', 'fixtures', 'playground/webpack.config.js'];
 const BUNDLES = ['dist/playground/playground.js', 'dist/excel/taskpane.js', 'dist/excel/functions.js', 'dist/excel/commands.js'];
 
 function newest(p: string): number {

@@ -12,7 +12,7 @@ import type { CommandName } from '../../core/commands';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { OWNED_RULE_MARK } from '../../core/sheet-plan';
 import { createOffice } from '../../playground/excel-sim';
-import { englishTable, FIXTURE_TODAY, messySheet, messyFormulas } from '../fixtures/sheets';
+import { englishTable, FIXTURE_TODAY, messySheet, messyFormulas } from '../../fixtures/sheets';
 import { bookWith, dumpSheet, ROOT } from './helpers';
 
 const S = DEFAULT_SETTINGS;

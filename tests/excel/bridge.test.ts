@@ -4,7 +4,7 @@
  */
 import { createExcelBridge, loadSettings, SETTINGS_KEY } from '../../excel-addin/bridge';
 import { createExcel, createOffice } from '../../playground/excel-sim';
-import { chineseOutline, englishTable } from '../fixtures/sheets';
+import { chineseOutline, englishTable } from '../../fixtures/sheets';
 import type { ExcelLike } from '../../excel-addin/adapter';
 import { bookWith } from './helpers';
 

@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vm from 'vm';
 import { fnOkrScore, fnOkrStatus, fnRollup, FUNCTION_DOCS, isCellError, EXCEL_ERROR_CODE } from '../../core/functions';
 import { createExcel, createOffice, SimWorkbook } from '../../playground/excel-sim';
-import { englishTable } from '../fixtures/sheets';
+import { englishTable } from '../../fixtures/sheets';
 import { DIST, ERROR_CODES, loadBuiltFunctions, requireBuild, ROOT, StandInError, typed } from './helpers';
 
 beforeAll(requireBuild);

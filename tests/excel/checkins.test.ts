@@ -11,7 +11,7 @@ import { stampEdit } from '../../excel-addin/adapter';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { dateAt } from '../clock';
 import { SYNC_BUDGET } from '../../excel-addin/payload';
-import { englishTable, generatedTable } from '../fixtures/sheets';
+import { englishTable, generatedTable } from '../../fixtures/sheets';
 import { bookWith, DIST, dumpBook, requireBuild, typed } from './helpers';
 
 

@@ -6,7 +6,7 @@
 import { runExcelCommand, stampEdit, watchEdits, toExcelInput } from '../../excel-addin/adapter';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { OWNED_RULE_MARK } from '../../core/sheet-plan';
-import { chineseOutline, englishTable, FIXTURE_TODAY, messyFormulas, messySheet } from '../fixtures/sheets';
+import { chineseOutline, englishTable, FIXTURE_TODAY, messyFormulas, messySheet } from '../../fixtures/sheets';
 import { bookWith, colOf, dumpBook, dumpSheet, loadBuiltFunctions, requireBuild, StandInError, userCells } from './helpers';
 
 beforeAll(requireBuild);

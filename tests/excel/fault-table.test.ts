@@ -12,7 +12,7 @@ import { type CommandName } from '../../core/commands';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { createExcel, SimSheet, SimWorkbook } from '../../playground/excel-sim';
 import type { ExcelLike } from '../../excel-addin/adapter';
-import { FIXTURE_TODAY, generatedTable } from '../fixtures/sheets';
+import { FIXTURE_TODAY, generatedTable } from '../../fixtures/sheets';
 import { bookWith, ROOT } from './helpers';
 
 const S = DEFAULT_SETTINGS;

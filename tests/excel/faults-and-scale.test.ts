@@ -7,7 +7,7 @@ import { SYNC_BUDGET } from '../../excel-addin/payload';
 import { COMMANDS, type CommandName } from '../../core/commands';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { OWNED_RULE_MARK } from '../../core/sheet-plan';
-import { chineseOutline, englishTable, FIXTURE_TODAY, generatedTable } from '../fixtures/sheets';
+import { chineseOutline, englishTable, FIXTURE_TODAY, generatedTable } from '../../fixtures/sheets';
 import { bookWith, dumpSheet, userCells } from './helpers';
 
 const S = DEFAULT_SETTINGS;

@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vm from 'vm';
 import { createExcel, SimWorkbook, type Scalar } from '../../playground/excel-sim';
 import { isoToSerial } from '../../core/values';
-import { FIXTURE_TODAY } from '../fixtures/sheets';
+import { FIXTURE_TODAY } from '../../fixtures/sheets';
 import { createEvaluator } from '../../playground/src/engine';
 import type { ExcelLike } from '../../excel-addin/adapter';
 

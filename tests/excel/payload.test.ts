@@ -9,7 +9,7 @@ import { SYNC_BUDGET } from '../../excel-addin/payload';
 import type { CommandName } from '../../core/commands';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { SYNC_PAYLOAD_LIMIT } from '../../playground/excel-sim';
-import { FIXTURE_TODAY, generatedTable } from '../fixtures/sheets';
+import { FIXTURE_TODAY, generatedTable } from '../../fixtures/sheets';
 import { bookWith } from './helpers';
 
 const ORDER: CommandName[] = ['convert', 'validate', 'clear', 'score', 'summary', 'rollForward'];

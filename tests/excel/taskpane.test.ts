@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { JSDOM } from 'jsdom';
 import { createExcel, createOffice, SimWorkbook } from '../../playground/excel-sim';
-import { chineseOutline } from '../fixtures/sheets';
+import { chineseOutline } from '../../fixtures/sheets';
 import { DIST, requireBuild, typed } from './helpers';
 
 beforeAll(requireBuild);

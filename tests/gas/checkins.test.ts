@@ -3,7 +3,7 @@
  * with embedded charts over the cells it writes and a SPARKLINE trend per KR, the onEdit path, constant calls, and
  * a failure at any write put back.
  */
-import * as fx from '../fixtures/sheets';
+import * as fx from '../../fixtures/sheets';
 import { dateAt } from '../clock';
 import { loadProject, plain, type LoadedProject } from './harness';
 

@@ -3,7 +3,7 @@
  * Expected values come from the fixtures' documented facts and the domain rules (okr-domain.md).
  */
 import { OWNED_RULE_MARK } from '../../core/sheet-plan';
-import * as fx from '../fixtures/sheets';
+import * as fx from '../../fixtures/sheets';
 import type { FakeSheet } from '../fakes/spreadsheet-app';
 import { loadProject, plain, type LoadedProject } from './harness';
 

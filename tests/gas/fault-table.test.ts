@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as fx from '../fixtures/sheets';
+import * as fx from '../../fixtures/sheets';
 import { FakeBanding, FakeConditionalRule, FakeRange, type FakeSpreadsheetBook } from '../fakes/spreadsheet-app';
 import { loadProject, plain, type LoadedProject } from './harness';
 

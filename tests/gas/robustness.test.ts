@@ -2,7 +2,7 @@
  * What must hold whatever happens: constant call counts, one command at a time, faults halfway undone, and text
  * copied as text. All through the built bundle.
  */
-import * as fx from '../fixtures/sheets';
+import * as fx from '../../fixtures/sheets';
 import { loadProject, plain, type LoadedProject } from './harness';
 
 const run = (p: LoadedProject, cmd: string) => plain(p.call('panelRun', cmd)) as { ok: boolean; summary: { en: string; zh: string }; details?: any };

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'crypto';
 import { JSDOM } from 'jsdom';
-import * as fx from '../fixtures/sheets';
+import * as fx from '../../fixtures/sheets';
 import { distFile, loadProject, plain, type LoadedProject } from './harness';
 
 /** google.script.run for the page: async, JSON-serialised arguments and results, errors to the failure handler. */

@@ -15,7 +15,7 @@ import { runCommand } from '../../core/commands';
 import { a1 } from '../../core/sheet-plan';
 import { resolveSettings, type Settings } from '../../core/settings';
 import type { Lang } from '../../core/i18n';
-import { englishTable, chineseOutline, messySheet, messyFormulas, generatedTable, FIXTURE_TODAY } from '../fixtures/sheets';
+import { englishTable, chineseOutline, messySheet, messyFormulas, generatedTable, FIXTURE_TODAY } from '../../fixtures/sheets';
 import { captureIo, excelSheet, readWorkbookFile, tempDir, writeExcelWorkbook, removeTempDirs } from '../xlsx/helpers';
 import { convertAll, requireSoffice } from './soffice';
 import { evaluateAddin, planFormulas } from './addin-eval';

@@ -5,7 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import { execFileSync, spawnSync } from 'child_process';
-import { englishTable, generatedTable, FIXTURE_TODAY } from '../fixtures/sheets';
+import { englishTable, generatedTable, FIXTURE_TODAY } from '../../fixtures/sheets';
 import { excelSheet, readWorkbookFile, sha256, tempDir, writeExcelWorkbook, removeTempDirs } from './helpers';
 
 jest.setTimeout(240000);

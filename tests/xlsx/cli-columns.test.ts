@@ -9,7 +9,7 @@ import { SETTINGS_SHEET, saveReadingSettings, savedSettings } from '../../xlsx/s
 import { UsageError } from '../../xlsx/messages';
 import { readingText, unplacedText } from '../../xlsx/reading-text';
 import type { LayoutReading } from '../../core/model';
-import { englishTable, FIXTURE_TODAY } from '../fixtures/sheets';
+import { englishTable, FIXTURE_TODAY } from '../../fixtures/sheets';
 import { captureIo, excelSheet, readWorkbookFile, removeTempDirs, sha256, tempDir, writeExcelWorkbook } from './helpers';
 
 jest.setTimeout(60000);

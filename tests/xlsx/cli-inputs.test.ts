@@ -5,7 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import { main } from '../../xlsx/cli';
-import { FIXTURE_TODAY } from '../fixtures/sheets';
+import { FIXTURE_TODAY } from '../../fixtures/sheets';
 import { captureIo, excelSheet, tempDir, writeExcelWorkbook, removeTempDirs } from './helpers';
 
 jest.setTimeout(60000);

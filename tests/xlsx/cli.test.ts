@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../xlsx/cli';
-import { englishTable, messySheet, messyFormulas, chineseOutline, FIXTURE_TODAY } from '../fixtures/sheets';
+import { englishTable, messySheet, messyFormulas, chineseOutline, FIXTURE_TODAY } from '../../fixtures/sheets';
 import { captureIo, excelSheet, readWorkbookFile, sha256, tempDir, writeExcelWorkbook, removeTempDirs } from './helpers';
 
 jest.setTimeout(60000);
