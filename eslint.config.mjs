@@ -8,7 +8,12 @@ import globals from 'globals';
 
 const unusedVars = [
   'error',
-  { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+  {
+    argsIgnorePattern: '^_',
+    varsIgnorePattern: '^_',
+    caughtErrorsIgnorePattern: '^_',
+    destructuredArrayIgnorePattern: '^_',
+  },
 ];
 
 const noTests = {
@@ -48,7 +53,10 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^\\.\\./', message: 'core/ imports only core/ (./...): it is the pure part every host shares.' },
-            { regex: '^[^.]', message: 'core/ imports only core/ (./...): no packages, no Node, Office or DOM modules.' },
+            {
+              regex: '^[^.]',
+              message: 'core/ imports only core/ (./...): no packages, no Node, Office or DOM modules.',
+            },
           ],
         },
       ],
@@ -66,7 +74,9 @@ export default tseslint.config(
   {
     // Custom functions are declared for custom-functions-metadata-plugin, which appends their associate() calls.
     files: ['excel-addin/functions/functions.ts'],
-    rules: { '@typescript-eslint/no-unused-vars': [unusedVars[0], { ...unusedVars[1], varsIgnorePattern: '^(_|[A-Z]+$)' }] },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [unusedVars[0], { ...unusedVars[1], varsIgnorePattern: '^(_|[A-Z]+$)' }],
+    },
   },
   prettier,
 );

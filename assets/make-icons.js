@@ -40,7 +40,8 @@ function pixel(x, y, n) {
   const heights = [0.4, 0.7, 1.0].map((h) => h * (n - 2 * pad));
   for (let i = 0; i < 3; i++) {
     const x0 = pad + i * 2 * w;
-    if (x + 0.5 >= x0 && x + 0.5 < x0 + w && y + 0.5 >= base - heights[i] && y + 0.5 < base) return [255, 255, 255, 255];
+    if (x + 0.5 >= x0 && x + 0.5 < x0 + w && y + 0.5 >= base - heights[i] && y + 0.5 < base)
+      return [255, 255, 255, 255];
   }
   return [0x21, 0x73, 0x46, 255]; // Excel green
 }

@@ -15,12 +15,37 @@ export async function rows(): Promise<BenchRow[]> {
     const model = readSheet(generatedSnapshot(n), opts);
     const first = closeCycle(model, opts);
     const runs = n >= 50_000 ? 5 : 7;
-    out.push(row('validate (rules.ts)', n, timeMedian(() => validate(model, opts), runs), `${validate(model, opts).length} findings`));
-    out.push(row('closeCycle, first close', n, timeMedian(() => closeCycle(model, opts), runs), `${first.history.append.length} history rows`));
     out.push(
-      row('closeCycle, re-close over its history', n, timeMedian(() => closeCycle(model, { ...opts, history: first.history.append }), runs), 'appends 0 rows'),
+      row(
+        'validate (rules.ts)',
+        n,
+        timeMedian(() => validate(model, opts), runs),
+        `${validate(model, opts).length} findings`,
+      ),
     );
-    out.push(row('rollForward', n, timeMedian(() => rollForward(model, opts), runs)));
+    out.push(
+      row(
+        'closeCycle, first close',
+        n,
+        timeMedian(() => closeCycle(model, opts), runs),
+        `${first.history.append.length} history rows`,
+      ),
+    );
+    out.push(
+      row(
+        'closeCycle, re-close over its history',
+        n,
+        timeMedian(() => closeCycle(model, { ...opts, history: first.history.append }), runs),
+        'appends 0 rows',
+      ),
+    );
+    out.push(
+      row(
+        'rollForward',
+        n,
+        timeMedian(() => rollForward(model, opts), runs),
+      ),
+    );
   }
   return out;
 }

@@ -33,7 +33,12 @@ function numericColumns(n: number) {
 /** Sheets-shaped columns as people type them: '50%', '1,200', '¥3.5万', blanks, a few bad cells. */
 function typedColumns(n: number) {
   const r = lcg(n + 7);
-  const forms = [(x: number) => `${x}%`, (x: number) => x.toLocaleString('en-US'), (x: number) => `¥${x / 10}万`, (x: number) => x];
+  const forms = [
+    (x: number) => `${x}%`,
+    (x: number) => x.toLocaleString('en-US'),
+    (x: number) => `¥${x / 10}万`,
+    (x: number) => x,
+  ];
   const current: unknown[][] = [];
   const target: unknown[][] = [];
   for (let i = 0; i < n; i++) {
@@ -73,7 +78,14 @@ export async function rows(): Promise<BenchRow[]> {
       for (const r of res) if (isCellError(r[0])) errors++;
       return res;
     });
-    out.push(row('OKRSCORE (typed text)', n, wallMs, `'50%', '1,200', '¥3.5万'; ${errors} placeholder rows -> #N/A; cpu ${cpuMs.toFixed(1)} ms`));
+    out.push(
+      row(
+        'OKRSCORE (typed text)',
+        n,
+        wallMs,
+        `'50%', '1,200', '¥3.5万'; ${errors} placeholder rows -> #N/A; cpu ${cpuMs.toFixed(1)} ms`,
+      ),
+    );
   }
   for (const n of SIZES) {
     const r = lcg(n + 3);

@@ -34,8 +34,20 @@ export async function rows(): Promise<BenchRow[]> {
     const ms = timeMedian(pipeline, runs);
     if (n === 10_000) tenK = ms;
     const shape = planShape(planConvert(snap, [snap.name], ctx).plan);
-    const ratio = n === 50_000 && tenK > 0 ? `; ${(ms / tenK).toFixed(1)}x the 10k time (limit 6x)` : n === 10_000 ? `; target < 100 ms` : '';
-    out.push(row('read+validate+score+plan, generated table', n, ms, `plan: ${shape.writes} writes, ${shape.formats} formats, ${shape.validations} validations, ${shape.rules} rules${ratio}`));
+    const ratio =
+      n === 50_000 && tenK > 0
+        ? `; ${(ms / tenK).toFixed(1)}x the 10k time (limit 6x)`
+        : n === 10_000
+          ? `; target < 100 ms`
+          : '';
+    out.push(
+      row(
+        'read+validate+score+plan, generated table',
+        n,
+        ms,
+        `plan: ${shape.writes} writes, ${shape.formats} formats, ${shape.validations} validations, ${shape.rules} rules${ratio}`,
+      ),
+    );
 
     const wb = workbookOf(snap);
     const scoreMs = timeMedian(() => runCommand('score', wb, settings), runs);
@@ -43,7 +55,14 @@ export async function rows(): Promise<BenchRow[]> {
     const res = runCommand('score', wb, settings);
     const s = planShape(res.plan);
     const r2 = n === 50_000 && tenKScore > 0 ? `; ${(scoreMs / tenKScore).toFixed(1)}x the 10k time` : '';
-    out.push(row("runCommand('score'), generated table", n, scoreMs, `${res.plan.sheets.length} sheets, ${s.writes} writes, ${s.formats} formats, ${s.rules} rules${r2}`));
+    out.push(
+      row(
+        "runCommand('score'), generated table",
+        n,
+        scoreMs,
+        `${res.plan.sheets.length} sheets, ${s.writes} writes, ${s.formats} formats, ${s.rules} rules${r2}`,
+      ),
+    );
   }
   return out;
 }

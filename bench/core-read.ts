@@ -19,8 +19,21 @@ export async function rows(): Promise<BenchRow[]> {
     out.push(row('readSheet, generated table', n, ms, `${krs} KRs${ratio}`));
   }
   const outline = chineseOutlineSnapshot();
-  out.push(row('readSheet, Chinese seed outline', outline.values.length, timeMedian(() => readSheet(outline, opts), 50), 'outline form, targets inferred'));
+  out.push(
+    row(
+      'readSheet, Chinese seed outline',
+      outline.values.length,
+      timeMedian(() => readSheet(outline, opts), 50),
+      'outline form, targets inferred',
+    ),
+  );
   const messy = messySheetSnapshot();
-  out.push(row('readSheet, messy two-row header', messy.values.length, timeMedian(() => readSheet(messy, opts), 50)));
+  out.push(
+    row(
+      'readSheet, messy two-row header',
+      messy.values.length,
+      timeMedian(() => readSheet(messy, opts), 50),
+    ),
+  );
   return out;
 }

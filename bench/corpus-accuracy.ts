@@ -29,7 +29,12 @@ export async function rows(): Promise<BenchRow[]> {
   const exact = all.filter((x) => x.c.differences.length === 0).length;
   const name = (what: string) => `corpus accuracy, ${what}`;
   return [
-    row(name('sheets read exactly'), REAL_SHEETS.length, ms, `${exact}/${REAL_SHEETS.length} (${pct({ correct: exact, total: REAL_SHEETS.length })}); time = reading all ${REAL_SHEETS.length} sheets`),
+    row(
+      name('sheets read exactly'),
+      REAL_SHEETS.length,
+      ms,
+      `${exact}/${REAL_SHEETS.length} (${pct({ correct: exact, total: REAL_SHEETS.length })}); time = reading all ${REAL_SHEETS.length} sheets`,
+    ),
     row(name('objectives'), sum.objectives.total, NaN, fmt(sum.objectives)),
     row(name('key results'), sum.krs.total, NaN, fmt(sum.krs)),
     row(name('initiatives'), sum.initiatives.total, NaN, fmt(sum.initiatives)),
@@ -41,7 +46,9 @@ export async function rows(): Promise<BenchRow[]> {
 if (require.main === module) {
   for (const { id, c } of compareCorpus()) {
     const t = (k: 'objectives' | 'krs' | 'initiatives' | 'columns' | 'numbers') => `${k} ${c[k].correct}/${c[k].total}`;
-    console.log(`${c.differences.length ? 'MISREAD' : 'ok     '} ${id}: ${['objectives', 'krs', 'initiatives', 'columns', 'numbers'].map((k) => t(k as 'krs')).join(', ')}`);
+    console.log(
+      `${c.differences.length ? 'MISREAD' : 'ok     '} ${id}: ${['objectives', 'krs', 'initiatives', 'columns', 'numbers'].map((k) => t(k as 'krs')).join(', ')}`,
+    );
     if (process.argv.includes('-v')) for (const d of c.differences) console.log(`    ${d}`);
   }
   rows().then((r) => console.log(r.map((x) => `${x.name}: ${x.note}`).join('\n')));

@@ -35,7 +35,15 @@ async function measureAll(rows: number): Promise<Record<string, Measure>> {
     const t0 = process.hrtime.bigint();
     const res = await runExcelCommand(excel, cmd, DEFAULT_SETTINGS, FIXTURE_TODAY);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    out[cmd] = { syncs: wb.syncCount - s0, ops: wb.opCount - o0, writes: wb.writeCount - w0, bytes: wb.totalBytes - b0, refused: wb.refusedSyncs - r0, ms, ok: res.ok };
+    out[cmd] = {
+      syncs: wb.syncCount - s0,
+      ops: wb.opCount - o0,
+      writes: wb.writeCount - w0,
+      bytes: wb.totalBytes - b0,
+      refused: wb.refusedSyncs - r0,
+      ms,
+      ok: res.ok,
+    };
   }
   return out;
 }
@@ -47,7 +55,11 @@ export async function rows(): Promise<BenchRow[]> {
   const out: BenchRow[] = [];
   const mb = (b: number) => (b / 1e6).toFixed(1);
   for (const cmd of ORDER) {
-    for (const [n, m] of [[100, small[cmd]], [10000, large[cmd]], [50000, huge[cmd]]] as const) {
+    for (const [n, m] of [
+      [100, small[cmd]],
+      [10000, large[cmd]],
+      [50000, huge[cmd]],
+    ] as const) {
       out.push({
         name: `excel ${cmd} (in-memory Excel, 5 MB payload limit)`,
         rows: n,
@@ -63,7 +75,9 @@ export async function rows(): Promise<BenchRow[]> {
     name: 'excel syncs 100 vs 10,000 rows',
     rows: 10000,
     medianMs: NaN,
-    note: equal ? `equal for every command (${ORDER.map((c) => `${c} ${small[c].syncs}`).join(', ')})` : 'NOT EQUAL: ' + ORDER.map((c) => `${c} ${small[c].syncs}/${large[c].syncs}`).join(', '),
+    note: equal
+      ? `equal for every command (${ORDER.map((c) => `${c} ${small[c].syncs}`).join(', ')})`
+      : 'NOT EQUAL: ' + ORDER.map((c) => `${c} ${small[c].syncs}/${large[c].syncs}`).join(', '),
   });
   return out;
 }

@@ -39,7 +39,13 @@ function measureAll(n: number): Record<string, Measure> {
     const t0 = process.hrtime.bigint();
     const res = p.call('panelRun', cmd) as { ok: boolean };
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    out[cmd] = { calls: p.book.log.spreadsheetCalls(), roundTrips: p.book.log.spreadsheetCalls() - p.book.log.builderCalls(), cells: p.book.log.cells, ms, ok: !!res && res.ok };
+    out[cmd] = {
+      calls: p.book.log.spreadsheetCalls(),
+      roundTrips: p.book.log.spreadsheetCalls() - p.book.log.builderCalls(),
+      cells: p.book.log.cells,
+      ms,
+      ok: !!res && res.ok,
+    };
   }
   return out;
 }
@@ -50,7 +56,10 @@ export async function rows(): Promise<BenchRow[]> {
   const out: BenchRow[] = [];
   for (const cmd of ORDER) {
     const equal = small[cmd].calls === large[cmd].calls;
-    for (const [n, m] of [[100, small[cmd]], [10000, large[cmd]]] as const) {
+    for (const [n, m] of [
+      [100, small[cmd]],
+      [10000, large[cmd]],
+    ] as const) {
       const estimateS = (m.roundTrips * CALL_MS + m.cells * CELL_MS + m.ms * SLOWDOWN) / 1000;
       out.push({
         name: `gas ${cmd} (built bundle, in-memory Sheets)`,

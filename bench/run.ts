@@ -26,7 +26,9 @@ export function formatTable(rows: BenchRow[]): string {
   const lines = ['| name | rows | median ms | rows/s | note |', '|---|---:|---:|---:|---|'];
   for (const r of rows) {
     const perSec = r.medianMs > 0 && Number.isFinite(r.medianMs) ? (r.rows / r.medianMs) * 1000 : NaN;
-    lines.push(`| ${cell(r.name)} | ${fmtNumber(r.rows)} | ${fmtMs(r.medianMs)} | ${fmtNumber(perSec)} | ${cell(r.note ?? '')} |`);
+    lines.push(
+      `| ${cell(r.name)} | ${fmtNumber(r.rows)} | ${fmtMs(r.medianMs)} | ${fmtNumber(perSec)} | ${cell(r.note ?? '')} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -52,7 +54,12 @@ export async function collect(files: string[]): Promise<BenchRow[]> {
       all.push(...rows);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      all.push({ name: `${name} (failed)`, rows: 0, medianMs: NaN, note: `FAILED: ${message.split('\n')[0].slice(0, 200)}` });
+      all.push({
+        name: `${name} (failed)`,
+        rows: 0,
+        medianMs: NaN,
+        note: `FAILED: ${message.split('\n')[0].slice(0, 200)}`,
+      });
     }
   }
   return all;
@@ -61,7 +68,12 @@ export async function collect(files: string[]): Promise<BenchRow[]> {
 const CHILD_FLAG = '--bench-module';
 
 function failedRow(file: string, message: string): BenchRow {
-  return { name: `${path.basename(file, '.ts')} (failed)`, rows: 0, medianMs: NaN, note: `FAILED: ${message.split('\n')[0].slice(0, 200)}` };
+  return {
+    name: `${path.basename(file, '.ts')} (failed)`,
+    rows: 0,
+    medianMs: NaN,
+    note: `FAILED: ${message.split('\n')[0].slice(0, 200)}`,
+  };
 }
 
 /** Runs one module in a child process and reads its rows back as JSON. */
@@ -71,9 +83,16 @@ function runIsolated(file: string): BenchRow[] {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (child.error) return [failedRow(file, child.error.message)];
-  const line = (child.stdout ?? '').split('\n').reverse().find((l) => l.startsWith('BENCH-ROWS '));
+  const line = (child.stdout ?? '')
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('BENCH-ROWS '));
   if (child.status !== 0 || !line) {
-    const why = (child.stderr || child.stdout || `exit code ${child.status}`).trim().split('\n').find((l) => /error/i.test(l)) ?? `exit code ${child.status}`;
+    const why =
+      (child.stderr || child.stdout || `exit code ${child.status}`)
+        .trim()
+        .split('\n')
+        .find((l) => /error/i.test(l)) ?? `exit code ${child.status}`;
     return [failedRow(file, why)];
   }
   try {

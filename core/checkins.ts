@@ -19,7 +19,19 @@ import { SOURCE_HEADER } from './plan-close';
 
 export const CHECKIN_SHEET: Record<Lang, string> = { en: 'OKR Check-ins', zh: 'OKR 进展记录' };
 
-export const LOG_FIELDS = ['cycle', 'krId', 'date', 'objectiveId', 'objective', 'kr', 'current', 'score', 'confidence', 'note', 'sheet'] as const;
+export const LOG_FIELDS = [
+  'cycle',
+  'krId',
+  'date',
+  'objectiveId',
+  'objective',
+  'kr',
+  'current',
+  'score',
+  'confidence',
+  'note',
+  'sheet',
+] as const;
 export type LogField = (typeof LOG_FIELDS)[number];
 
 /** Headers of the log; 'sheet' (the OKR sheet checked in) is headed SOURCE_HEADER, as on the scorecard and history. */
@@ -36,7 +48,10 @@ const LOG_HEADERS: Record<Exclude<LogField, 'sheet'>, Msg> = {
   note: msg('Note / blocker', '备注 / 阻碍'),
 };
 
-export const LOG_COL: Record<LogField, number> = Object.fromEntries(LOG_FIELDS.map((f, i) => [f, i])) as Record<LogField, number>;
+export const LOG_COL: Record<LogField, number> = Object.fromEntries(LOG_FIELDS.map((f, i) => [f, i])) as Record<
+  LogField,
+  number
+>;
 
 export function logHeader(lang: Lang): string[] {
   return LOG_FIELDS.map((f) => (f === 'sheet' ? SOURCE_HEADER : LOG_HEADERS[f])[lang]);
@@ -85,7 +100,8 @@ export function checkinSheetName(sheetNames: readonly string[], lang: Lang): str
   return safeSheetName(CHECKIN_SHEET[lang], '');
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
+const text = (v: unknown) =>
+  typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
 const isHeaderCell = (v: unknown, f: Exclude<LogField, 'sheet'>) => {
   const s = text(v).toLowerCase();
   return s === LOG_HEADERS[f].en.toLowerCase() || s === LOG_HEADERS[f].zh;
@@ -119,7 +135,12 @@ export function readLog(snap: SheetSnapshot | undefined): ParsedLog {
       }
     }
   }
-  const out: ParsedLog = { ...empty, headerRow: hr < 0 ? -1 : origin.row + hr, col: origin.col + hc, lastRow: usedExtent(snap).lastRow };
+  const out: ParsedLog = {
+    ...empty,
+    headerRow: hr < 0 ? -1 : origin.row + hr,
+    col: origin.col + hc,
+    lastRow: usedExtent(snap).lastRow,
+  };
   if (hr < 0) return out;
   for (let r = hr + 1; r < values.length; r++) {
     const line = values[r] ?? [];
@@ -170,7 +191,19 @@ export function checkinRows(model: OkrModel, close: CloseResult, today: number, 
 }
 
 function rowCells(r: CheckinRow, lang: Lang): PlanCell[] {
-  return [r.cycle, r.krId, r.date, r.objectiveId, r.objective, r.kr, r.current, r.score, r.confidence ? CONFIDENCE_LABELS[lang][r.confidence] : null, r.note, r.sheet];
+  return [
+    r.cycle,
+    r.krId,
+    r.date,
+    r.objectiveId,
+    r.objective,
+    r.kr,
+    r.current,
+    r.score,
+    r.confidence ? CONFIDENCE_LABELS[lang][r.confidence] : null,
+    r.note,
+    r.sheet,
+  ];
 }
 
 function logFormats(): string[] {
@@ -195,16 +228,30 @@ export interface LogOutcome {
  * rewritten where they are (one block over their span; rows between them are written back as they were), the rest
  * appended as one block. A missing log sheet is created with its header.
  */
-export function planLog(name: string, log: SheetSnapshot | undefined, fresh: CheckinRow[], lang: Lang, after: string): LogOutcome {
+export function planLog(
+  name: string,
+  log: SheetSnapshot | undefined,
+  fresh: CheckinRow[],
+  lang: Lang,
+  after: string,
+): LogOutcome {
   const formats = logFormats();
   if (!log) {
     const plan: SheetPlan = { ...emptySheetPlan(name), create: { after } };
     const header = logHeader(lang);
     plan.writes.push({ row: 0, col: 0, cells: [header, ...fresh.map((r) => rowCells(r, lang))] });
     if (fresh.length) plan.numberFormats.push({ row: 1, col: 0, formats: fresh.map(() => formats.slice()) });
-    plan.header = { range: { row: 0, col: 0, rows: 1, cols: header.length }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
+    plan.header = {
+      range: { row: 0, col: 0, rows: 1, cols: header.length },
+      bold: true,
+      fill: FILLS.header,
+      fontColor: FILLS.headerFont,
+    };
     plan.freezeRows = 1;
-    plan.columnWidths = [{ col: LOG_COL.objective, width: 220 }, { col: LOG_COL.kr, width: 260 }];
+    plan.columnWidths = [
+      { col: LOG_COL.objective, width: 220 },
+      { col: LOG_COL.kr, width: 260 },
+    ];
     return { plan, rows: fresh, added: fresh.length, updated: 0 };
   }
   const parsed = readLog(log);
@@ -254,12 +301,25 @@ export interface CheckinOutcome {
 }
 
 /** Today's check-in as a plan for the log sheet. */
-export function planCheckin(model: OkrModel, sheetNames: string[], others: Record<string, SheetSnapshot>, settings: Settings, today: string, after: string): CheckinOutcome {
+export function planCheckin(
+  model: OkrModel,
+  sheetNames: string[],
+  others: Record<string, SheetSnapshot>,
+  settings: Settings,
+  today: string,
+  after: string,
+): CheckinOutcome {
   const close = closeCycle(model, { settings, today });
   const serial = isoToSerial(today) ?? 0;
   const sheet = checkinSheetName(sheetNames, settings.lang);
   const exists = sheetNames.some((n) => n === sheet);
-  const log = planLog(sheet, exists ? others[sheet] ?? { name: sheet, origin: { row: 0, col: 0 }, values: [] } : undefined, checkinRows(model, close, serial, after), settings.lang, after);
+  const log = planLog(
+    sheet,
+    exists ? (others[sheet] ?? { name: sheet, origin: { row: 0, col: 0 }, values: [] }) : undefined,
+    checkinRows(model, close, serial, after),
+    settings.lang,
+    after,
+  );
   const summary = msg(
     `Checked in ${close.cycle} on ${today}: ${log.added} new row${log.added === 1 ? '' : 's'}, ${log.updated} updated in "${sheet}".`,
     `已记录 ${close.cycle} 在 ${today} 的进展：“${sheet}”新增 ${log.added} 行，更新 ${log.updated} 行。`,
@@ -293,7 +353,13 @@ const iso = (serial: number) => serialToIso(serial) ?? String(serial);
  * more than `staleDays` days (a KR never checked in counts from the log's first check-in of the cycle); the last
  * check-in moved the value away from the target (an increasing KR went down, a decreasing one up).
  */
-export function logFindings(model: OkrModel, log: ParsedLog, settings: Settings, today: string, cycle: string): Finding[] {
+export function logFindings(
+  model: OkrModel,
+  log: ParsedLog,
+  settings: Settings,
+  today: string,
+  cycle: string,
+): Finding[] {
   if (!log.rows.length) return [];
   const byKr = historyByKr(log.rows, cycle);
   if (!byKr.size) return [];
@@ -305,26 +371,57 @@ export function logFindings(model: OkrModel, log: ParsedLog, settings: Settings,
     for (const kr of o.krs) {
       const list = byKr.get(kr.id) ?? [];
       const cell = (f: 'current' | 'confidence' | 'kr') => kr.cells[f] ?? kr.cells.kr ?? { row: kr.row, col: 0 };
-      const at = (f: 'current' | 'confidence' | 'kr', rule: LogRuleId, severity: Finding['severity'], message: Msg): Finding => ({
-        rule, severity, sheet: model.sheet, row: cell(f).row, col: cell(f).col, message, itemId: kr.id,
+      const at = (
+        f: 'current' | 'confidence' | 'kr',
+        rule: LogRuleId,
+        severity: Finding['severity'],
+        message: Msg,
+      ): Finding => ({
+        rule,
+        severity,
+        sheet: model.sheet,
+        row: cell(f).row,
+        col: cell(f).col,
+        message,
+        itemId: kr.id,
       });
       const last = list.length ? list[list.length - 1].date : first;
       if (now !== null && now - last > settings.limits.staleDays && scoreOfKr(kr) !== 1) {
-        out.push(at('kr', 'no-checkin', 'warning', msg(
-          `No check-in for ${now - last} days (last ${iso(last)}; more than ${settings.limits.staleDays} days). Run Check in after updating the value.`,
-          `已有 ${now - last} 天没有记录进展（上次 ${iso(last)}；超过 ${settings.limits.staleDays} 天）。更新数值后请运行“记录进展”。`,
-        )));
+        out.push(
+          at(
+            'kr',
+            'no-checkin',
+            'warning',
+            msg(
+              `No check-in for ${now - last} days (last ${iso(last)}; more than ${settings.limits.staleDays} days). Run Check in after updating the value.`,
+              `已有 ${now - last} 天没有记录进展（上次 ${iso(last)}；超过 ${settings.limits.staleDays} 天）。更新数值后请运行“记录进展”。`,
+            ),
+          ),
+        );
       }
       const conf = list.filter((r) => r.confidence !== null);
       if (conf.length >= 3) {
         const [a, b, c] = conf.slice(-3).map((r) => CONFIDENCE_RANK[r.confidence!]);
         if (b < a && c < b) {
-          const names = conf.slice(-3).map((r) => `${CONFIDENCE_LABELS.en[r.confidence!]} (${iso(r.date)})`).join(' → ');
-          const namesZh = conf.slice(-3).map((r) => `${CONFIDENCE_LABELS.zh[r.confidence!]}（${iso(r.date)}）`).join(' → ');
-          out.push(at('confidence', 'confidence-falling', 'warning', msg(
-            `Confidence fell at two check-ins in a row: ${names}. Talk about what blocks this key result.`,
-            `信心连续两次记录下降：${namesZh}。请讨论这个关键结果遇到的阻碍。`,
-          )));
+          const names = conf
+            .slice(-3)
+            .map((r) => `${CONFIDENCE_LABELS.en[r.confidence!]} (${iso(r.date)})`)
+            .join(' → ');
+          const namesZh = conf
+            .slice(-3)
+            .map((r) => `${CONFIDENCE_LABELS.zh[r.confidence!]}（${iso(r.date)}）`)
+            .join(' → ');
+          out.push(
+            at(
+              'confidence',
+              'confidence-falling',
+              'warning',
+              msg(
+                `Confidence fell at two check-ins in a row: ${names}. Talk about what blocks this key result.`,
+                `信心连续两次记录下降：${namesZh}。请讨论这个关键结果遇到的阻碍。`,
+              ),
+            ),
+          );
         }
       }
       const values = list.filter((r) => r.current !== null);
@@ -333,10 +430,17 @@ export function logFindings(model: OkrModel, log: ParsedLog, settings: Settings,
         const q = values[values.length - 1];
         const wrong = kr.kind === 'increase' ? q.current! < p.current! : q.current! > p.current!;
         if (wrong) {
-          out.push(at('current', 'value-wrong-way', 'warning', msg(
-            `The value moved the wrong way: ${p.current} on ${iso(p.date)}, ${q.current} on ${iso(q.date)}, while the target ${kr.target ?? ''} asks it to ${kr.kind === 'increase' ? 'rise' : 'fall'}.`,
-            `数值朝反方向变化：${iso(p.date)} 为 ${p.current}，${iso(q.date)} 为 ${q.current}，而目标值 ${kr.target ?? ''} 要求它${kr.kind === 'increase' ? '上升' : '下降'}。`,
-          )));
+          out.push(
+            at(
+              'current',
+              'value-wrong-way',
+              'warning',
+              msg(
+                `The value moved the wrong way: ${p.current} on ${iso(p.date)}, ${q.current} on ${iso(q.date)}, while the target ${kr.target ?? ''} asks it to ${kr.kind === 'increase' ? 'rise' : 'fall'}.`,
+                `数值朝反方向变化：${iso(p.date)} 为 ${p.current}，${iso(q.date)} 为 ${q.current}，而目标值 ${kr.target ?? ''} 要求它${kr.kind === 'increase' ? '上升' : '下降'}。`,
+              ),
+            ),
+          );
         }
       }
     }

@@ -21,8 +21,25 @@
 import type { Commitment, Cycle, KeyResult, KrKind, Level, Objective, OkrModel } from './model';
 import type { Settings } from './settings';
 import { msg, type Lang, type Msg } from './i18n';
-import { band as bandOf, expectedProgress, rollup, scoreKr, statusCode, statusFromText, STATUS_LABELS, type Band, type StatusCode } from './score';
-import { historyKindFromText, HISTORY_KIND_LABELS, KIND_TOKENS, LEVEL_LABELS, levelFromText, TYPE_LABELS } from './labels';
+import {
+  band as bandOf,
+  expectedProgress,
+  rollup,
+  scoreKr,
+  statusCode,
+  statusFromText,
+  STATUS_LABELS,
+  type Band,
+  type StatusCode,
+} from './score';
+import {
+  historyKindFromText,
+  HISTORY_KIND_LABELS,
+  KIND_TOKENS,
+  LEVEL_LABELS,
+  levelFromText,
+  TYPE_LABELS,
+} from './labels';
 import { cycleOf, nextCycle, parseCycle } from './cycle';
 import { parseDate, parseNumber } from './values';
 
@@ -167,7 +184,13 @@ export function deadlineOf(kr: KeyResult, cycle: Cycle | null): string | null {
  * The dates a row's pace runs between: the start of its objective's cycle (else the cycle being worked on) and the
  * KR's deadline (an objective's: its cycle's end). Null when no cycle can be found or the deadline is before the start.
  */
-export function paceWindow(kr: KeyResult | null, o: Objective, model: OkrModel, settings: Settings, today: string): { start: string; due: string } | null {
+export function paceWindow(
+  kr: KeyResult | null,
+  o: Objective,
+  model: OkrModel,
+  settings: Settings,
+  today: string,
+): { start: string; due: string } | null {
   const cycle = cycleOfObjective(o, model) ?? parseCycle(resolveCycleId(model, settings, today), { today });
   if (!cycle) return null;
   const due = kr ? deadlineOf(kr, cycle) : cycle.end;
@@ -176,7 +199,13 @@ export function paceWindow(kr: KeyResult | null, o: Objective, model: OkrModel, 
 }
 
 /** A row's expected progress today (0-1), as the sheet's Pace column shows it; null without a pace window. */
-export function expectedOfRow(kr: KeyResult | null, o: Objective, model: OkrModel, settings: Settings, today: string): number | null {
+export function expectedOfRow(
+  kr: KeyResult | null,
+  o: Objective,
+  model: OkrModel,
+  settings: Settings,
+  today: string,
+): number | null {
   const w = paceWindow(kr, o, model, settings, today);
   return w ? expectedProgress(w.start, w.due, today) : null;
 }
@@ -207,13 +236,18 @@ function objectivesOf(model: OkrModel, cycleId: string): Objective[] {
   });
 }
 
-const norm = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : s.normalize('NFKC')).trim().toLowerCase().replace(/\s+/g, ' ');
+const norm = (s: string) =>
+  (/^[\x20-\x7e]*$/.test(s) ? s : s.normalize('NFKC')).trim().toLowerCase().replace(/\s+/g, ' ');
 
 function closeFlags(score: number | null, commitment: Commitment, settings: Settings): CloseFlag[] {
   if (score === null) return [];
   // Arrays of their exact length: an array grown by push keeps room for 16 elements, in every one of 50,000 rows.
   const first: CloseFlag | null =
-    commitment === 'committed' && score < 1 ? 'committed-below-1' : commitment === 'aspirational' && score >= 1 ? 'aspirational-at-1' : null;
+    commitment === 'committed' && score < 1
+      ? 'committed-below-1'
+      : commitment === 'aspirational' && score >= 1
+        ? 'aspirational-at-1'
+        : null;
   const low = score < settings.bands.red;
   if (first === null) return low ? ['low-score'] : [];
   return low ? [first, 'low-score'] : [first];
@@ -225,7 +259,6 @@ function countKrBands(rows: KrClose[], settings: Settings): BandCounts {
   return c;
 }
 
-
 function mean(values: (number | null)[]): number | null {
   const r = rollup(values);
   return r.ok ? r.value : null;
@@ -234,7 +267,9 @@ function mean(values: (number | null)[]): number | null {
 /** KR rows whose current, target or start value could not be read, with the reader's message. */
 function unreadableValues(model: OkrModel): Map<number, Msg> {
   const out = new Map<number, Msg>();
-  for (const p of model.problems) if ((p.field === 'current' || p.field === 'target' || p.field === 'start') && !out.has(p.cell.row)) out.set(p.cell.row, p.message);
+  for (const p of model.problems)
+    if ((p.field === 'current' || p.field === 'target' || p.field === 'start') && !out.has(p.cell.row))
+      out.set(p.cell.row, p.message);
   return out;
 }
 
@@ -281,7 +316,17 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
     // A KR the sheet shows as an error makes its objective's rollup an error there too (#N/A): the same here.
     const failed = krRows.find((k) => k.error);
     const r: ReturnType<typeof rollup> = failed
-      ? { ok: false, blank: false, error: { code: 'not-finite', message: msg(`key result "${failed.title}" cannot be scored: ${failed.error!.en}`, `关键结果“${failed.title}”无法评分：${failed.error!.zh}`) } }
+      ? {
+          ok: false,
+          blank: false,
+          error: {
+            code: 'not-finite',
+            message: msg(
+              `key result "${failed.title}" cannot be scored: ${failed.error!.en}`,
+              `关键结果“${failed.title}”无法评分：${failed.error!.zh}`,
+            ),
+          },
+        }
       : rollup(
           krRows.map((k) => k.score),
           o.krs.map((k) => k.weight),
@@ -329,7 +374,8 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
     if (members.length) byLevel.push(group(lv, LEVEL_LABEL(lv), members));
   }
   const noLevel = objectives.filter((o) => o.level === null);
-  if (noLevel.length && noLevel.length < objectives.length) byLevel.push(group('', msg('(no level)', '（无层级）'), noLevel));
+  if (noLevel.length && noLevel.length < objectives.length)
+    byLevel.push(group('', msg('(no level)', '（无层级）'), noLevel));
 
   const owners = new Map<string, { name: string; members: ObjectiveClose[] }>();
   // A sheet has a few owners over thousands of rows: each distinct name is normalised once.
@@ -349,7 +395,15 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0))
     .map(([key, g]) => group(g.name, key ? msg(g.name, g.name) : msg('(no owner)', '（无负责人）'), g.members));
 
-  const partial: Omit<CloseResult, 'scorecard' | 'history'> = { cycle, closedOn: today, krs, objectives, total, byLevel, byOwner };
+  const partial: Omit<CloseResult, 'scorecard' | 'history'> = {
+    cycle,
+    closedOn: today,
+    krs,
+    objectives,
+    total,
+    byLevel,
+    byOwner,
+  };
   return {
     ...partial,
     scorecard: scorecardTable(partial, settings.lang),
@@ -408,7 +462,19 @@ function linkAligned(objs: Objective[], closes: ObjectiveClose[]): void {
 // Scorecard
 
 const SCORECARD_HEADER: Record<Lang, string[]> = {
-  en: ['Scope', 'Name', 'Owner', 'Level', 'Objectives', 'Key results', 'Average score', 'With aligned', 'Red', 'Yellow', 'Green'],
+  en: [
+    'Scope',
+    'Name',
+    'Owner',
+    'Level',
+    'Objectives',
+    'Key results',
+    'Average score',
+    'With aligned',
+    'Red',
+    'Yellow',
+    'Green',
+  ],
   zh: ['范围', '名称', '负责人', '层级', '目标数', '关键结果数', '平均得分', '含对齐汇总', '红', '黄', '绿'],
 };
 const SCOPE: Record<'total' | 'level' | 'owner' | 'objective', Msg> = {
@@ -423,7 +489,10 @@ export function scorecardHeader(lang: Lang): string[] {
 }
 
 /** The scorecard as a header row plus plain-value rows: total, each level, each owner, each objective. */
-export function scorecardTable(r: Pick<CloseResult, 'objectives' | 'total' | 'byLevel' | 'byOwner'>, lang: Lang): PlainValue[][] {
+export function scorecardTable(
+  r: Pick<CloseResult, 'objectives' | 'total' | 'byLevel' | 'byOwner'>,
+  lang: Lang,
+): PlainValue[][] {
   const rows: PlainValue[][] = [scorecardHeader(lang)];
   const groupRow = (scope: Msg, g: GroupRollup): PlainValue[] => [
     scope[lang],
@@ -482,8 +551,40 @@ export const HISTORY_FIELDS: (keyof HistoryRow)[] = [
 ];
 
 const HISTORY_HEADER: Record<Lang, string[]> = {
-  en: ['Cycle', 'ID', 'Kind', 'Title', 'Owner', 'Level', 'Score', 'Status', 'Start', 'Target', 'Current', 'Closed on', 'Revision', 'Superseded', 'OKR sheet'],
-  zh: ['周期', '编号', '类别', '标题', '负责人', '层级', '得分', '状态', '起始值', '目标值', '当前值', '关闭日期', '版本', '已被取代', 'OKR 工作表'],
+  en: [
+    'Cycle',
+    'ID',
+    'Kind',
+    'Title',
+    'Owner',
+    'Level',
+    'Score',
+    'Status',
+    'Start',
+    'Target',
+    'Current',
+    'Closed on',
+    'Revision',
+    'Superseded',
+    'OKR sheet',
+  ],
+  zh: [
+    '周期',
+    '编号',
+    '类别',
+    '标题',
+    '负责人',
+    '层级',
+    '得分',
+    '状态',
+    '起始值',
+    '目标值',
+    '当前值',
+    '关闭日期',
+    '版本',
+    '已被取代',
+    'OKR 工作表',
+  ],
 };
 
 export function historyHeader(lang: Lang): string[] {
@@ -519,8 +620,8 @@ export interface ParsedHistory {
 }
 
 const HEADER_KEYS = new Map<string, keyof HistoryRow>();
-for (const lang of ['en', 'zh'] as Lang[]) HISTORY_HEADER[lang].forEach((h, i) => HEADER_KEYS.set(norm(h), HISTORY_FIELDS[i]));
-
+for (const lang of ['en', 'zh'] as Lang[])
+  HISTORY_HEADER[lang].forEach((h, i) => HEADER_KEYS.set(norm(h), HISTORY_FIELDS[i]));
 
 /** Reads a history sheet's values back (header in either language, or none); rows without cycle and id are skipped. */
 export function rowsFromHistory(values: unknown[][]): ParsedHistory {
@@ -596,7 +697,7 @@ function dateText(v: unknown): string | null {
 function cycleText(v: unknown): string | null {
   if (v instanceof Date || (typeof v === 'number' && v > 3000)) {
     const iso = parseDate(v);
-    return iso.ok ? cycleOf(iso.value, 'month')?.id ?? null : null;
+    return iso.ok ? (cycleOf(iso.value, 'month')?.id ?? null) : null;
   }
   const s = text(v);
   if (!s) return null;
@@ -617,15 +718,41 @@ function historyRowsOf(r: Pick<CloseResult, 'cycle' | 'closedOn' | 'objectives' 
   let next = 0;
   for (const o of r.objectives) {
     out.push({
-      cycle, id: o.id, kind: 'objective', title: o.title, owner: o.owner, level: o.level, score: o.score, status: o.status,
-      start: null, target: null, current: null, closedOn, revision: 1, superseded: false, sheet,
+      cycle,
+      id: o.id,
+      kind: 'objective',
+      title: o.title,
+      owner: o.owner,
+      level: o.level,
+      score: o.score,
+      status: o.status,
+      start: null,
+      target: null,
+      current: null,
+      closedOn,
+      revision: 1,
+      superseded: false,
+      sheet,
     });
     const end = next + o.krs;
     for (; next < end; next++) {
       const k = r.krs[next];
       out.push({
-        cycle, id: k.id, kind: 'kr', title: k.title, owner: k.owner, level: k.level, score: k.score, status: k.status,
-        start: k.start, target: k.target, current: k.current, closedOn, revision: 1, superseded: false, sheet,
+        cycle,
+        id: k.id,
+        kind: 'kr',
+        title: k.title,
+        owner: k.owner,
+        level: k.level,
+        score: k.score,
+        status: k.status,
+        start: k.start,
+        target: k.target,
+        current: k.current,
+        closedOn,
+        revision: 1,
+        superseded: false,
+        sheet,
       });
     }
   }
@@ -653,7 +780,9 @@ function sameValues(a: HistoryRow, b: HistoryRow): boolean {
 export function historyUpdate(fresh: HistoryRow[], existing: HistoryRow[]): HistoryUpdate {
   // First close of a sheet: every row is new, revision 1 (fresh rows already in that shape are used as they are).
   if (existing.length === 0) {
-    const append = fresh.map((row) => (row.revision === 1 && !row.superseded ? row : { ...row, revision: 1, superseded: false }));
+    const append = fresh.map((row) =>
+      row.revision === 1 && !row.superseded ? row : { ...row, revision: 1, superseded: false },
+    );
     return { append, supersede: [], unchanged: 0 };
   }
   // Rows by (cycle, kind, id): one map per cycle and kind (a few), keyed by the id string itself, so no key string
@@ -703,7 +832,12 @@ export function historyUpdate(fresh: HistoryRow[], existing: HistoryRow[]): Hist
     const live = earlier.filter((i) => !existing[i].superseded);
     // The latest live row (highest revision, then last in the sheet) is the one in force.
     const latest = live.reduce<number | null>(
-      (best, i) => (best === null || existing[i].revision > existing[best].revision || (existing[i].revision === existing[best].revision && i > best) ? i : best),
+      (best, i) =>
+        best === null ||
+        existing[i].revision > existing[best].revision ||
+        (existing[i].revision === existing[best].revision && i > best)
+          ? i
+          : best,
       null,
     );
     if (latest !== null && sameValues(existing[latest], row)) {
@@ -761,14 +895,49 @@ export const GRID_FIELDS = [
 ] as const;
 
 const GRID_HEADER: Record<Lang, string[]> = {
-  en: ['ID', 'Cycle', 'Level', 'Owner', 'Objective', 'Key Result', 'Type', 'Kind', 'Start', 'Target', 'Current', 'Unit', 'Weight', 'Due', 'Aligned to', 'Notes', 'Updated'],
-  zh: ['编号', '周期', '层级', '负责人', '目标', '关键结果', '类型', '计分方式', '起始值', '目标值', '当前值', '单位', '权重', '截止日期', '对齐目标', '备注', '更新时间'],
+  en: [
+    'ID',
+    'Cycle',
+    'Level',
+    'Owner',
+    'Objective',
+    'Key Result',
+    'Type',
+    'Kind',
+    'Start',
+    'Target',
+    'Current',
+    'Unit',
+    'Weight',
+    'Due',
+    'Aligned to',
+    'Notes',
+    'Updated',
+  ],
+  zh: [
+    '编号',
+    '周期',
+    '层级',
+    '负责人',
+    '目标',
+    '关键结果',
+    '类型',
+    '计分方式',
+    '起始值',
+    '目标值',
+    '当前值',
+    '单位',
+    '权重',
+    '截止日期',
+    '对齐目标',
+    '备注',
+    '更新时间',
+  ],
 };
 
 export function rollForwardHeader(lang: Lang): string[] {
   return [...GRID_HEADER[lang]];
 }
-
 
 /** '<old id without an earlier cycle suffix>.<cycle>': 'KR-7f3a2c' -> 'KR-7f3a2c.2027-Q1' -> 'KR-7f3a2c.2027-Q2'. */
 export function carriedId(oldId: string, toCycle: string): string {
@@ -804,7 +973,16 @@ export function rollForward(model: OkrModel, opts: RollForwardOptions): RollForw
     const line = (values: Partial<Record<(typeof GRID_FIELDS)[number], PlainValue>>): PlainValue[] =>
       GRID_FIELDS.map((f) => (values[f] === undefined ? null : values[f]!));
     rows.push(
-      line({ id: oid, cycle: to, level, owner: o.owner, objective: o.title, type: TYPE_LABELS[lang][o.commitment], alignedTo: o.alignedTo, notes: o.notes }),
+      line({
+        id: oid,
+        cycle: to,
+        level,
+        owner: o.owner,
+        objective: o.title,
+        type: TYPE_LABELS[lang][o.commitment],
+        alignedTo: o.alignedTo,
+        notes: o.notes,
+      }),
     );
     for (const kr of open) {
       krs++;
@@ -819,7 +997,7 @@ export function rollForward(model: OkrModel, opts: RollForwardOptions): RollForw
           kr: kr.title,
           type: TYPE_LABELS[lang][kr.commitment],
           kind: KIND_TOKENS[lang][kr.kind],
-          start: binary ? null : kr.current ?? (kr.startGiven ? kr.start : null),
+          start: binary ? null : (kr.current ?? (kr.startGiven ? kr.start : null)),
           target: kr.target,
           unit: kr.unit,
           weight: kr.weight,

@@ -3,7 +3,17 @@
  * Every command is pure and never throws; its plan has a number of blocks and rules that does not depend on the
  * number of rows (findings give per-cell patches, which hosts write as one rectangle).
  */
-import type { CellBlock, CommandResult, PlanCell, ReadRequest, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot, FormatBlock } from './sheet-plan';
+import type {
+  CellBlock,
+  CommandResult,
+  PlanCell,
+  ReadRequest,
+  SheetPlan,
+  SheetSnapshot,
+  WorkbookPlan,
+  WorkbookSnapshot,
+  FormatBlock,
+} from './sheet-plan';
 import { emptySheetPlan } from './sheet-plan';
 import type { Rect } from './model';
 import { resolveSettings, type Settings } from './settings';
@@ -14,12 +24,28 @@ import { closeCycle } from './close';
 import { matchHeader } from './headers';
 import { countItems, NOT_OKR, planConvert, type PlanContext } from './plan-convert';
 import { planClear, planValidate } from './plan-validate';
-import { detailsOf, HISTORY_SHEET, isGeneratedSheet, planRollForward, planScore, scoreSummaryText, scorecardSheetName, sourceSheetOf } from './plan-close';
+import {
+  detailsOf,
+  HISTORY_SHEET,
+  isGeneratedSheet,
+  planRollForward,
+  planScore,
+  scoreSummaryText,
+  scorecardSheetName,
+  sourceSheetOf,
+} from './plan-close';
 import { parseCycle } from './cycle';
 import { localIsoDate, isoToSerial } from './values';
 import { backgroundAt, plural, findOwnedBlock, noteAt, planCellAt } from './plan-grid';
 import { CHECKIN_SHEET, checkinSheetName, logFindings, planCheckin, readLog, type CheckinRow } from './checkins';
-import { DASHBOARD_SHEET, dashboardChartsFrom, dashboardData, dashboardSheetName, planDashboard, progressView } from './dashboard';
+import {
+  DASHBOARD_SHEET,
+  dashboardChartsFrom,
+  dashboardData,
+  dashboardSheetName,
+  planDashboard,
+  progressView,
+} from './dashboard';
 import type { OkrModel } from './model';
 import { resolveCycleId, type CloseResult } from './close';
 import { readingDetails, withUnplaced } from './reading-summary';
@@ -40,7 +66,12 @@ export function readsFor(name: CommandName, settings: Settings): ReadRequest {
     case 'score': {
       // The scorecard of the configured cycle is read too, so a failed apply can put the old one back.
       const cycle = settings?.cycle ? parseCycle(settings.cycle)?.id : null;
-      return { formulas: true, notes: false, backgrounds: false, others: [...(cycle ? [HISTORY_SHEET, scorecardSheetName(cycle)] : [HISTORY_SHEET]), ...LOG_AND_DASHBOARD] };
+      return {
+        formulas: true,
+        notes: false,
+        backgrounds: false,
+        others: [...(cycle ? [HISTORY_SHEET, scorecardSheetName(cycle)] : [HISTORY_SHEET]), ...LOG_AND_DASHBOARD],
+      };
     }
     case 'checkin':
       return { formulas: true, notes: false, backgrounds: false, others: LOG_AND_DASHBOARD };
@@ -64,7 +95,10 @@ function describeError(e: unknown): string {
 
 function checkSnapshot(snap: WorkbookSnapshot): Msg | null {
   if (!snap || typeof snap !== 'object' || !snap.active || !Array.isArray(snap.active.values)) {
-    return msg('Could not read the sheet: the host sent no cell values.', '无法读取工作表：宿主程序没有提供单元格数据。');
+    return msg(
+      'Could not read the sheet: the host sent no cell values.',
+      '无法读取工作表：宿主程序没有提供单元格数据。',
+    );
   }
   return null;
 }
@@ -76,14 +110,35 @@ function logRowsOf(sheetNames: string[], others: Record<string, SheetSnapshot>, 
 }
 
 /** The dashboard sheet plan, refreshed from `close` and the log as it will be after this command. */
-function dashboardPlan(model: OkrModel, close: CloseResult, log: CheckinRow[], sheetNames: string[], ctx: PlanContext, after: string, source: string): SheetPlan {
+function dashboardPlan(
+  model: OkrModel,
+  close: CloseResult,
+  log: CheckinRow[],
+  sheetNames: string[],
+  ctx: PlanContext,
+  after: string,
+  source: string,
+): SheetPlan {
   const name = dashboardSheetName(sheetNames, ctx.settings.lang);
   const logName = checkinSheetName(sheetNames, ctx.settings.lang);
-  return planDashboard(name, dashboardData(model, close, log, ctx.settings, ctx.today), { lang: ctx.settings.lang, host: ctx.host, logSheet: logName, after, source });
+  return planDashboard(name, dashboardData(model, close, log, ctx.settings, ctx.today), {
+    lang: ctx.settings.lang,
+    host: ctx.host,
+    logSheet: logName,
+    after,
+    source,
+  });
 }
 
 /** Check in: today's rows into the log; the dashboard too unless `dashboard` is false (the edit path). */
-function checkin(active: SheetSnapshot, sheetNames: string[], others: Record<string, SheetSnapshot>, model: OkrModel, ctx: PlanContext, dashboard: boolean): CommandResult {
+function checkin(
+  active: SheetSnapshot,
+  sheetNames: string[],
+  others: Record<string, SheetSnapshot>,
+  model: OkrModel,
+  ctx: PlanContext,
+  dashboard: boolean,
+): CommandResult {
   const out = planCheckin(model, sheetNames, others, ctx.settings, ctx.today, active.name);
   const sheets: SheetPlan[] = [out.log.plan];
   if (dashboard) sheets.push(dashboardPlan(model, out.close, out.log.rows, sheetNames, ctx, out.sheet, active.name));
@@ -96,19 +151,35 @@ function checkin(active: SheetSnapshot, sheetNames: string[], others: Record<str
   };
 }
 
-function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: { dashboard?: boolean } = {}): CommandResult {
+function run(
+  name: CommandName,
+  wb: WorkbookSnapshot,
+  settings: Settings,
+  opts: { dashboard?: boolean } = {},
+): CommandResult {
   const bad = checkSnapshot(wb);
   if (bad) return fail(bad);
-  const today = typeof wb.today === 'string' && /^\d{4}-\d{2}-\d{2}/.test(wb.today) ? wb.today.slice(0, 10) : localIsoDate();
+  const today =
+    typeof wb.today === 'string' && /^\d{4}-\d{2}-\d{2}/.test(wb.today) ? wb.today.slice(0, 10) : localIsoDate();
   const ctx: PlanContext = { settings, host: wb.host === 'sheets' ? 'sheets' : 'excel', today };
-  const active: SheetSnapshot = { ...wb.active, origin: wb.active.origin ?? { row: 0, col: 0 }, name: String(wb.active.name ?? '') };
+  const active: SheetSnapshot = {
+    ...wb.active,
+    origin: wb.active.origin ?? { row: 0, col: 0 },
+    name: String(wb.active.name ?? ''),
+  };
   const sheetNames = Array.isArray(wb.sheetNames) ? wb.sheetNames.map(String) : [active.name];
   const others = wb.others && typeof wb.others === 'object' ? wb.others : {};
 
   if (isGeneratedSheet(active.name) && !wb.shown) {
     // A sheet the add-in wrote: the command works on the OKR sheet it came from (read next, see readAgain).
     const source = sourceSheetOf(active, sheetNames);
-    if (source) return { ok: true, plan: EMPTY_PLAN, summary: msg(`Reading "${source}"…`, `正在读取“${source}”…`), readAgain: { subject: source } };
+    if (source)
+      return {
+        ok: true,
+        plan: EMPTY_PLAN,
+        summary: msg(`Reading "${source}"…`, `正在读取“${source}”…`),
+        readAgain: { subject: source },
+      };
     return fail(
       msg(
         `"${active.name}" is written by OKR Grid and does not say which OKR sheet it came from. Select your OKR sheet and run the command again.`,
@@ -123,7 +194,10 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
       ok: true,
       plan: cleared ? { sheets: [sheet], activate: active.name } : EMPTY_PLAN,
       summary: cleared
-        ? msg(`Cleared ${plural(cleared, 'highlighted cell')}; their fills and notes are as before.`, `已清除 ${cleared} 个高亮单元格，填充色和批注已恢复原样。`)
+        ? msg(
+            `Cleared ${plural(cleared, 'highlighted cell')}; their fills and notes are as before.`,
+            `已清除 ${cleared} 个高亮单元格，填充色和批注已恢复原样。`,
+          )
         : msg('No highlights to clear.', '没有需要清除的高亮。'),
     };
   }
@@ -143,10 +217,21 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
   switch (name) {
     case 'convert': {
       const out = planConvert(active, sheetNames, ctx, model);
-      return { ok: out.ok, plan: out.plan, summary: withUnplaced(out.summary, model.reading), details: readingDetails(model) };
+      return {
+        ok: out.ok,
+        plan: out.plan,
+        summary: withUnplaced(out.summary, model.reading),
+        details: readingDetails(model),
+      };
     }
     case 'validate': {
-      const fromLog = logFindings(model, readLog(others[checkinSheetName(sheetNames, settings.lang)]), settings, today, resolveCycleId(model, settings, today));
+      const fromLog = logFindings(
+        model,
+        readLog(others[checkinSheetName(sheetNames, settings.lang)]),
+        settings,
+        today,
+        resolveCycleId(model, settings, today),
+      );
       const findings = [...validate(model, { settings, today }), ...fromLog];
       const plan = planValidate(active, findings, settings.lang);
       const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
@@ -155,14 +240,36 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
             `${plural(findings.length, 'finding')}: ${plural(bySeverity('error'), 'error')}, ${plural(bySeverity('warning'), 'warning')}, ${plural(bySeverity('info'), 'note')}. The cells are highlighted with the reason in their note.`,
             `发现 ${findings.length} 个问题：${bySeverity('error')} 个错误、${bySeverity('warning')} 个警告、${bySeverity('info')} 个提示。相关单元格已高亮，原因写在批注中。`,
           )
-        : msg(`No problems found in ${plural(n.objectives, 'objective')} and ${plural(n.krs, 'key result')}.`, `${n.objectives} 个目标、${n.krs} 个关键结果中未发现问题。`);
+        : msg(
+            `No problems found in ${plural(n.objectives, 'objective')} and ${plural(n.krs, 'key result')}.`,
+            `${n.objectives} 个目标、${n.krs} 个关键结果中未发现问题。`,
+          );
       return { ok: true, plan, summary, details: { findings, ...readingDetails(model) } };
     }
     case 'score': {
       const out = planScore(active, sheetNames, others, model, ctx);
-      if (out.absent) return { ok: false, plan: EMPTY_PLAN, summary: out.summary, details: { ...out.details, ...readingDetails(model) } };
-      const dash = dashboardPlan(model, out.close, logRowsOf(sheetNames, others, settings), sheetNames, ctx, out.plan.sheets[out.plan.sheets.length - 1]?.sheet ?? active.name, active.name);
-      return { ok: true, plan: { ...out.plan, sheets: [...out.plan.sheets, dash] }, summary: out.summary, details: { ...out.details, ...readingDetails(model) } };
+      if (out.absent)
+        return {
+          ok: false,
+          plan: EMPTY_PLAN,
+          summary: out.summary,
+          details: { ...out.details, ...readingDetails(model) },
+        };
+      const dash = dashboardPlan(
+        model,
+        out.close,
+        logRowsOf(sheetNames, others, settings),
+        sheetNames,
+        ctx,
+        out.plan.sheets[out.plan.sheets.length - 1]?.sheet ?? active.name,
+        active.name,
+      );
+      return {
+        ok: true,
+        plan: { ...out.plan, sheets: [...out.plan.sheets, dash] },
+        summary: out.summary,
+        details: { ...out.details, ...readingDetails(model) },
+      };
     }
     case 'rollForward': {
       const out = planRollForward(active, sheetNames, model, ctx);
@@ -172,8 +279,15 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
       const close = closeCycle(model, { settings, today });
       const details = detailsOf(close);
       const findings = validate(model, { settings, today });
-      const progress = progressView(dashboardData(model, close, logRowsOf(sheetNames, others, settings), settings, today));
-      return { ok: true, plan: EMPTY_PLAN, summary: scoreSummaryText(details), details: { ...details, findings, progress, ...readingDetails(model) } };
+      const progress = progressView(
+        dashboardData(model, close, logRowsOf(sheetNames, others, settings), settings, today),
+      );
+      return {
+        ok: true,
+        plan: EMPTY_PLAN,
+        summary: scoreSummaryText(details),
+        details: { ...details, findings, progress, ...readingDetails(model) },
+      };
     }
     case 'checkin':
       return checkin(active, sheetNames, others, model, ctx, opts.dashboard !== false);
@@ -186,7 +300,8 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
 function unread(plan: WorkbookPlan, snap: WorkbookSnapshot): string[] {
   const names = Array.isArray(snap.sheetNames) ? snap.sheetNames : [];
   const out: string[] = [];
-  for (const p of plan.sheets) if (names.includes(p.sheet) && !snapshotOf(snap, p.sheet) && !out.includes(p.sheet)) out.push(p.sheet);
+  for (const p of plan.sheets)
+    if (names.includes(p.sheet) && !snapshotOf(snap, p.sheet) && !out.includes(p.sheet)) out.push(p.sheet);
   return out;
 }
 
@@ -196,7 +311,10 @@ function onSheet(result: CommandResult, used: string, shown: string): CommandRes
     `On the OKR sheet "${used}" (you are on "${shown}"): ${result.summary.en}`,
     `已在 OKR 工作表“${used}”上执行（当前在“${shown}”）：${result.summary.zh}`,
   );
-  const details = result.details && typeof result.details === 'object' ? { ...(result.details as object), sheet: used, shown } : result.details;
+  const details =
+    result.details && typeof result.details === 'object'
+      ? { ...(result.details as object), sheet: used, shown }
+      : result.details;
   return { ...result, summary, ...(details === undefined ? {} : { details }) };
 }
 
@@ -204,7 +322,12 @@ function onSheet(result: CommandResult, used: string, shown: string): CommandRes
  * Pure: never throws for any input; a sheet it cannot use gives ok:false with a clear summary in both languages.
  * A result may ask the host to read more first (readAgain): another sheet to work on, or sheets the plan changes.
  */
-export function runCommand(name: CommandName, snap: WorkbookSnapshot, settings: Settings, opts: { dashboard?: boolean } = {}): CommandResult {
+export function runCommand(
+  name: CommandName,
+  snap: WorkbookSnapshot,
+  settings: Settings,
+  opts: { dashboard?: boolean } = {},
+): CommandResult {
   try {
     if (!COMMANDS.includes(name)) return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));
     const result = run(name, snap, resolveSettings(settings), opts);
@@ -243,7 +366,9 @@ export function restorePlan(plan: WorkbookPlan, snap: WorkbookSnapshot): Workboo
   } catch {
     // Never throw on the host's error path: at least remove the sheets the plan created.
     const names = new Set(Array.isArray(snap?.sheetNames) ? snap.sheetNames : []);
-    const created = (Array.isArray(plan?.sheets) ? plan.sheets : []).map((p) => p?.sheet).filter((n) => typeof n === 'string' && !names.has(n));
+    const created = (Array.isArray(plan?.sheets) ? plan.sheets : [])
+      .map((p) => p?.sheet)
+      .filter((n) => typeof n === 'string' && !names.has(n));
     return created.length ? { sheets: [], deleteSheets: created } : { sheets: [] };
   }
 }
@@ -260,7 +385,10 @@ function buildRestore(plan: WorkbookPlan, snap: WorkbookSnapshot): WorkbookPlan 
     const orig = snapshotOf(snap, p.sheet);
     const out = emptySheetPlan(p.sheet);
     // A sheet rewritten whole: the cells the plan wrote (blank where there was nothing), then everything it cleared.
-    const writes = p.replaceAll && orig ? [...p.writes, { row: orig.origin.row, col: orig.origin.col, cells: orig.values }] : p.writes;
+    const writes =
+      p.replaceAll && orig
+        ? [...p.writes, { row: orig.origin.row, col: orig.origin.col, cells: orig.values }]
+        : p.writes;
     for (const b of writes) {
       const { rows, cols } = blockSize(b.cells as unknown[][]);
       const cells: PlanCell[][] = [];
@@ -277,8 +405,10 @@ function buildRestore(plan: WorkbookPlan, snap: WorkbookSnapshot): WorkbookPlan 
       out.numberFormats.push(formats);
     }
     if (p.replaceOwnedRules || p.rules.length) out.replaceOwnedRules = true;
-    for (const b of p.backgrounds) out.backgrounds.push({ row: b.row, col: b.col, value: orig ? backgroundAt(orig, b.row, b.col) : '' });
-    for (const nt of p.notes) out.notes.push({ row: nt.row, col: nt.col, value: orig ? noteAt(orig, nt.row, nt.col) : '' });
+    for (const b of p.backgrounds)
+      out.backgrounds.push({ row: b.row, col: b.col, value: orig ? backgroundAt(orig, b.row, b.col) : '' });
+    for (const nt of p.notes)
+      out.notes.push({ row: nt.row, col: nt.col, value: orig ? noteAt(orig, nt.row, nt.col) : '' });
     // The charts the sheet had: the add-in's charts are drawn from its own cells, so they are rebuilt from those.
     if (p.charts) out.charts = orig ? dashboardChartsFrom(orig) : [];
     sheets.push(out);
@@ -298,7 +428,9 @@ function buildRestore(plan: WorkbookPlan, snap: WorkbookSnapshot): WorkbookPlan 
  * date (a date serial; the owned column carries the date format) into the owned Updated column of those rows.
  */
 /** The grid's header row in `snap` (the first rows of a sheet), its owned block and its Current / Confidence columns. */
-function editColumns(snap: SheetSnapshot): { headerRow: number; updated?: number; current?: number; confidence?: number } | null {
+function editColumns(
+  snap: SheetSnapshot,
+): { headerRow: number; updated?: number; current?: number; confidence?: number } | null {
   const origin = snap.origin;
   for (let r = 0; r < snap.values.length; r++) {
     const headerRow = origin.row + r;
@@ -313,12 +445,18 @@ function editColumns(snap: SheetSnapshot): { headerRow: number; updated?: number
       const f = matchHeader(line[c]);
       if ((f === 'current' || f === 'confidence') && found[f] === undefined) found[f] = col;
     }
-    return { headerRow, updated: block.cols.updated, current: found.current ?? block.cols.current, confidence: found.confidence ?? block.cols.confidence };
+    return {
+      headerRow,
+      updated: block.cols.updated,
+      current: found.current ?? block.cols.current,
+      confidence: found.confidence ?? block.cols.confidence,
+    };
   }
   return null;
 }
 
-const within = (col: number | undefined, edited: Rect) => col !== undefined && col >= edited.col && col <= edited.col + edited.cols - 1;
+const within = (col: number | undefined, edited: Rect) =>
+  col !== undefined && col >= edited.col && col <= edited.col + edited.cols - 1;
 
 function headerSnapshot(header: SheetSnapshot): SheetSnapshot | null {
   if (!header || !Array.isArray(header.values)) return null;

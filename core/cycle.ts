@@ -21,7 +21,12 @@ export function makeCycle(kind: CycleKind, year: number, n = 1): Cycle | null {
   if (kind === 'year') return { id: String(year), kind, start: `${year}-01-01`, end: `${year}-12-31` };
   if (kind === 'half') {
     if (n !== 1 && n !== 2) return null;
-    return { id: `${year}-H${n}`, kind, start: n === 1 ? `${year}-01-01` : `${year}-07-01`, end: n === 1 ? `${year}-06-30` : `${year}-12-31` };
+    return {
+      id: `${year}-H${n}`,
+      kind,
+      start: n === 1 ? `${year}-01-01` : `${year}-07-01`,
+      end: n === 1 ? `${year}-06-30` : `${year}-12-31`,
+    };
   }
   if (kind === 'quarter') {
     if (n < 1 || n > 4) return null;
@@ -35,7 +40,12 @@ export function makeCycle(kind: CycleKind, year: number, n = 1): Cycle | null {
     };
   }
   if (n < 1 || n > 12) return null;
-  return { id: `${year}-${pad2(n)}`, kind, start: `${year}-${pad2(n)}-01`, end: `${year}-${pad2(n)}-${pad2(daysInMonth(year, n))}` };
+  return {
+    id: `${year}-${pad2(n)}`,
+    kind,
+    start: `${year}-${pad2(n)}-01`,
+    end: `${year}-${pad2(n)}-${pad2(daysInMonth(year, n))}`,
+  };
 }
 
 /** Year and number (quarter 1-4, month 1-12, 1 for a year) of a cycle. */
@@ -87,9 +97,35 @@ export function cycleContains(c: Cycle, date: string): boolean {
   return ISO_DATE.test(d) && d >= c.start && d <= c.end;
 }
 
-const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS_EN = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+const ZH_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+};
 const QUARTER_ZH = ['一', '二', '三', '四'];
 
 /** 'Q4 2026' / 'October 2026' / '2026' in English; '2026年第四季度' / '2026年10月' / '2026年' in Chinese. */
@@ -143,7 +179,8 @@ const mo = (y: number | null, n: number) => (y === null ? null : makeCycle('mont
 
 /** Days between an ISO date and a cycle (0 inside it). */
 function distance(c: Cycle, today: string): number {
-  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000;
+  const day = (iso: string) =>
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000;
   const t = day(today);
   return t < day(c.start) ? day(c.start) - t : t > day(c.end) ? t - day(c.end) : 0;
 }
@@ -174,8 +211,14 @@ function monthSpan(year: number, from: number, to: number): Cycle | null {
 
 /** Anchored forms; `year` is the default year for forms that name none ('Q4', '10月'), null when there is none. */
 const ANCHORED: Pattern[] = [
-  { re: new RegExp(String.raw`^(?:FY\s*)?(\d{4}|\d{2})\s*[-/.\s_]?\s*Q\s*([1-4])$`, 'i'), make: (m) => q(fullYear(m[1]), m[2]) },
-  { re: new RegExp(String.raw`^Q\s*([1-4])\s*(?:[-/.,_']|\s)?\s*(?:FY\s*)?(\d{4}|\d{2})$`, 'i'), make: (m) => q(fullYear(m[2]), m[1]) },
+  {
+    re: new RegExp(String.raw`^(?:FY\s*)?(\d{4}|\d{2})\s*[-/.\s_]?\s*Q\s*([1-4])$`, 'i'),
+    make: (m) => q(fullYear(m[1]), m[2]),
+  },
+  {
+    re: new RegExp(String.raw`^Q\s*([1-4])\s*(?:[-/.,_']|\s)?\s*(?:FY\s*)?(\d{4}|\d{2})$`, 'i'),
+    make: (m) => q(fullYear(m[2]), m[1]),
+  },
   { re: new RegExp(`^${Y}\\s*年?度?\\s*(?:第\\s*)?${QN}\\s*季度?$`), make: (m) => q(Number(m[1]), m[2]) },
   { re: new RegExp(`^${Y}\\s*年?度?\\s*Q\\s*([1-4])$`, 'i'), make: (m) => q(Number(m[1]), m[2]) },
   { re: new RegExp(`^${Y}\\s*(?:[-/.]|年)\\s*${MN}\\s*月?(?:份)?$`), make: (m) => mo(Number(m[1]), smallNumber(m[2])) },
@@ -183,11 +226,20 @@ const ANCHORED: Pattern[] = [
   { re: /^(\d{4})\s*,?\s*([a-z]{3,9})\.?$/i, make: (m) => mo(Number(m[1]), monthFromName(m[2])) },
   { re: /^(?:FY\s*|财年\s*)?(\d{4})\s*(?:年度?|财年)?$/i, make: (m) => makeCycle('year', Number(m[1])) },
   { re: /^FY\s*'?(\d{2})$/i, make: (m) => makeCycle('year', fullYear(m[1])) },
-  { re: /^(\d{4})\s*年\s*(1[0-2]|0?[1-9])\s*月?\s*[-–~～至到]\s*(1[0-2]|0?[1-9])\s*月$/, make: (m) => monthSpan(Number(m[1]), Number(m[2]), Number(m[3])) },
-  { re: /^([a-z]{3,9})\.?\s*[-–~]\s*([a-z]{3,9})\.?,?\s*(\d{4})$/i, make: (m) => monthSpan(Number(m[3]), monthFromName(m[1]), monthFromName(m[2])) },
+  {
+    re: /^(\d{4})\s*年\s*(1[0-2]|0?[1-9])\s*月?\s*[-–~～至到]\s*(1[0-2]|0?[1-9])\s*月$/,
+    make: (m) => monthSpan(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  {
+    re: /^([a-z]{3,9})\.?\s*[-–~]\s*([a-z]{3,9})\.?,?\s*(\d{4})$/i,
+    make: (m) => monthSpan(Number(m[3]), monthFromName(m[1]), monthFromName(m[2])),
+  },
   { re: /^(?:annual|year|yearly|full year|fy)\s*(\d{4})$/i, make: (m) => makeCycle('year', Number(m[1])) },
   { re: /^(\d{4})\s*(?:annual|yearly|full year)$/i, make: (m) => makeCycle('year', Number(m[1])) },
-  { re: /^H\s*([12])\s*[-/,']?\s*(?:FY\s*)?(\d{4}|\d{2})$/i, make: (m) => makeCycle('half', fullYear(m[2]), Number(m[1])) },
+  {
+    re: /^H\s*([12])\s*[-/,']?\s*(?:FY\s*)?(\d{4}|\d{2})$/i,
+    make: (m) => makeCycle('half', fullYear(m[2]), Number(m[1])),
+  },
   { re: /^(?:FY\s*)?(\d{4})\s*[-/.\s_]?\s*H\s*([12])$/i, make: (m) => makeCycle('half', Number(m[1]), Number(m[2])) },
   { re: /^(\d{4})\s*年?\s*([上下])半年$/, make: (m) => makeCycle('half', Number(m[1]), m[2] === '上' ? 1 : 2) },
   // Forms without a year take the default year.
@@ -236,7 +288,10 @@ const IN_TEXT: Pattern[] = [
   { re: /(?<![A-Za-z])Q\s*([1-4])\s*[-/,']?\s*(\d{4})(?![0-9])/i, make: (m) => q(Number(m[2]), m[1]) },
   { re: new RegExp(`${Y}\\s*年\\s*(1[0-2]|0?[1-9])\\s*月`), make: (m) => mo(Number(m[1]), Number(m[2])) },
   { re: /\b([A-Za-z]{3,9})\.?\s+(\d{4})\b/, make: (m) => mo(Number(m[2]), monthFromName(m[1])) },
-  { re: /(?<![A-Za-z0-9])H\s*([12])\s*[-/,']?\s*(\d{4})(?![0-9])/i, make: (m) => makeCycle('half', Number(m[2]), Number(m[1])) },
+  {
+    re: /(?<![A-Za-z0-9])H\s*([12])\s*[-/,']?\s*(\d{4})(?![0-9])/i,
+    make: (m) => makeCycle('half', Number(m[2]), Number(m[1])),
+  },
   { re: /(\d{4})\s*[-/\s]?\s*H\s*([12])(?![0-9])/i, make: (m) => makeCycle('half', Number(m[1]), Number(m[2])) },
   { re: /(\d{4})\s*年?\s*([上下])半年/, make: (m) => makeCycle('half', Number(m[1]), m[2] === '上' ? 1 : 2) },
   { re: /\b(?:annual|yearly|full[- ]year|FY)\s*(\d{4})\b/i, make: (m) => makeCycle('year', Number(m[1])) },

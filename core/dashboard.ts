@@ -124,7 +124,13 @@ const mean = (xs: (number | null)[]) => {
 };
 
 /** The dashboard's numbers from the close (today's scores) and the log (the check-ins of the close's cycle). */
-export function dashboardData(model: OkrModel, close: CloseResult, log: readonly CheckinRow[], settings: Settings, today: string): DashboardData {
+export function dashboardData(
+  model: OkrModel,
+  close: CloseResult,
+  log: readonly CheckinRow[],
+  settings: Settings,
+  today: string,
+): DashboardData {
   const cycle = cycleOfClose(close, today);
   const start = isoToSerial(cycle.start) ?? 0;
   const end = isoToSerial(cycle.end) ?? start;
@@ -139,11 +145,26 @@ export function dashboardData(model: OkrModel, close: CloseResult, log: readonly
   const krs: ProgressKr[] = close.krs.map((k) => {
     const m = krModel.get(k.id);
     const dueIso = (m && deadlineOf(m, cycle)) || cycle.end;
-    const p = pace({ progress: k.score, cycleStart: cycle.start, due: dueIso, today, atRiskPoints: settings.limits.atRiskPoints });
+    const p = pace({
+      progress: k.score,
+      cycleStart: cycle.start,
+      due: dueIso,
+      today,
+      atRiskPoints: settings.limits.atRiskPoints,
+    });
     const code = p.ok ? p.code : null;
     if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
     const points = (byKr.get(k.id) ?? []).map((r) => ({ date: r.date, score: r.score }));
-    return { id: k.id, objectiveId: k.objectiveId, objective: '', title: k.title, score: k.score, pace: code, points, due: isoToSerial(dueIso) ?? end };
+    return {
+      id: k.id,
+      objectiveId: k.objectiveId,
+      objective: '',
+      title: k.title,
+      score: k.score,
+      pace: code,
+      points,
+      due: isoToSerial(dueIso) ?? end,
+    };
   });
   const titles = new Map(close.objectives.map((o) => [o.id, o.title]));
   for (const k of krs) k.objective = titles.get(k.objectiveId) ?? '';
@@ -170,7 +191,10 @@ export function dashboardData(model: OkrModel, close: CloseResult, log: readonly
   const byObjective = close.objectives.map((o) => {
     const members = membersOf.get(o.id) ?? [];
     return dates.map((_, d) => {
-      const r = rollup(members.map((k) => at[krIndex.get(k.id)!][d]), members.map((k) => k.weight));
+      const r = rollup(
+        members.map((k) => at[krIndex.get(k.id)!][d]),
+        members.map((k) => k.weight),
+      );
       return r.ok ? r.value : null;
     });
   });
@@ -181,7 +205,12 @@ export function dashboardData(model: OkrModel, close: CloseResult, log: readonly
     end,
     today: now,
     expectedToday: expectedToday.ok ? expectedToday.expected : 0,
-    objectives: close.objectives.map((o) => ({ id: o.id, title: o.title, score: o.score, band: o.score === null ? null : bandOf(o.score, settings.bands) })),
+    objectives: close.objectives.map((o) => ({
+      id: o.id,
+      title: o.title,
+      score: o.score,
+      band: o.score === null ? null : bandOf(o.score, settings.bands),
+    })),
     status: STATUS_ORDER.map((code) => ({ code, count: counts.get(code) ?? 0 })),
     dates,
     expected: dates.map((d) => {
@@ -273,8 +302,18 @@ function objectiveBlock(d: DashboardData, lang: Lang): PlanCell[][] {
 }
 
 function progressBlock(d: DashboardData, lang: Lang, lines: number): PlanCell[][] {
-  const head: PlanCell[] = [T.date[lang], T.expected[lang], T.average[lang], ...d.objectives.slice(0, lines).map((o) => o.title || o.id)];
-  const rows = d.dates.map((date, i): PlanCell[] => [date, fixed(d.expected[i]), fixed(d.average[i]), ...d.byObjective.slice(0, lines).map((o) => fixed(o[i]))]);
+  const head: PlanCell[] = [
+    T.date[lang],
+    T.expected[lang],
+    T.average[lang],
+    ...d.objectives.slice(0, lines).map((o) => o.title || o.id),
+  ];
+  const rows = d.dates.map((date, i): PlanCell[] => [
+    date,
+    fixed(d.expected[i]),
+    fixed(d.average[i]),
+    ...d.byObjective.slice(0, lines).map((o) => fixed(o[i])),
+  ]);
   return [head, ...rows];
 }
 
@@ -290,7 +329,14 @@ function trendFormula(logSheet: string, cycle: string, idCell: string): { f: str
 
 function krBlock(d: DashboardData, lang: Lang, host: HostKind, logSheet: string): PlanCell[][] {
   const sheets = host === 'sheets';
-  const head: PlanCell[] = [T.krId[lang], T.objective[lang], T.kr[lang], T.score[lang], T.pace[lang], ...(sheets ? [T.trend[lang]] : [])];
+  const head: PlanCell[] = [
+    T.krId[lang],
+    T.objective[lang],
+    T.kr[lang],
+    T.score[lang],
+    T.pace[lang],
+    ...(sheets ? [T.trend[lang]] : []),
+  ];
   const rows = d.krs.map((k, i): PlanCell[] => {
     const base: PlanCell[] = [k.id, k.objective, k.title, fixed(k.score), k.pace ? PACE_LABELS[k.pace][lang] : null];
     if (sheets) base.push(trendFormula(logSheet, d.cycle, a1(DATA_ROW + 1 + i, SECTION_COL.krs)));
@@ -301,14 +347,19 @@ function krBlock(d: DashboardData, lang: Lang, host: HostKind, logSheet: string)
 
 function subtitle(d: DashboardData, lang: Lang, lines: number): string {
   const date = serialToIso(d.today) ?? '';
-  const shown = d.objectives.length > lines ? msg(
-    ` The progress chart draws all objectives together and the first ${lines} of ${d.objectives.length} on their own; every objective is in the table below.`,
-    `进度图显示全部目标的平均值，并单独显示 ${d.objectives.length} 个目标中的前 ${lines} 个；所有目标见下表。`,
-  )[lang] : '';
-  return msg(
-    `${d.cycle} · updated ${date} · ${d.objectives.length} objectives · ${d.krs.length} key results · ${d.dates.length} check-in days.`,
-    `${d.cycle} · 更新于 ${date} · ${d.objectives.length} 个目标 · ${d.krs.length} 个关键结果 · ${d.dates.length} 个记录日。`,
-  )[lang] + shown;
+  const shown =
+    d.objectives.length > lines
+      ? msg(
+          ` The progress chart draws all objectives together and the first ${lines} of ${d.objectives.length} on their own; every objective is in the table below.`,
+          `进度图显示全部目标的平均值，并单独显示 ${d.objectives.length} 个目标中的前 ${lines} 个；所有目标见下表。`,
+        )[lang]
+      : '';
+  return (
+    msg(
+      `${d.cycle} · updated ${date} · ${d.objectives.length} objectives · ${d.krs.length} key results · ${d.dates.length} check-in days.`,
+      `${d.cycle} · 更新于 ${date} · ${d.objectives.length} 个目标 · ${d.krs.length} 个关键结果 · ${d.dates.length} 个记录日。`,
+    )[lang] + shown
+  );
 }
 
 export interface DashboardPlace {
@@ -331,7 +382,10 @@ export function planDashboard(name: string, d: DashboardData, place: DashboardPl
   const lines = Math.min(MAX_PROGRESS_LINES, d.objectives.length);
   const plan: SheetPlan = { ...emptySheetPlan(name), create: { after }, replaceAll: true };
   const objectives = objectiveBlock(d, lang);
-  const status: PlanCell[][] = [[T.status[lang], T.krs[lang]], ...d.status.map((s) => [PACE_LABELS[s.code][lang], s.count] as PlanCell[])];
+  const status: PlanCell[][] = [
+    [T.status[lang], T.krs[lang]],
+    ...d.status.map((s) => [PACE_LABELS[s.code][lang], s.count] as PlanCell[]),
+  ];
   const progress = progressBlock(d, lang, lines);
   const krs = krBlock(d, lang, host, logSheet);
   plan.writes.push(
@@ -345,11 +399,27 @@ export function planDashboard(name: string, d: DashboardData, place: DashboardPl
   );
   const n = (m: unknown[][]) => m.length - 1;
   const formats = (rows: number, cols: string[]) => Array.from({ length: rows }, () => cols.slice());
-  if (n(objectives)) plan.numberFormats.push({ row: DATA_ROW + 1, col: SECTION_COL.objectives + 1, formats: formats(n(objectives), ['0.00', '0.00', '0.00', '0.00']) });
-  if (n(progress)) plan.numberFormats.push({ row: DATA_ROW + 1, col: SECTION_COL.progress, formats: formats(n(progress), ['yyyy-mm-dd', ...progress[0].slice(1).map(() => '0%')]) });
-  if (n(krs)) plan.numberFormats.push({ row: DATA_ROW + 1, col: SECTION_COL.krs + 3, formats: formats(n(krs), ['0.00']) });
+  if (n(objectives))
+    plan.numberFormats.push({
+      row: DATA_ROW + 1,
+      col: SECTION_COL.objectives + 1,
+      formats: formats(n(objectives), ['0.00', '0.00', '0.00', '0.00']),
+    });
+  if (n(progress))
+    plan.numberFormats.push({
+      row: DATA_ROW + 1,
+      col: SECTION_COL.progress,
+      formats: formats(n(progress), ['yyyy-mm-dd', ...progress[0].slice(1).map(() => '0%')]),
+    });
+  if (n(krs))
+    plan.numberFormats.push({ row: DATA_ROW + 1, col: SECTION_COL.krs + 3, formats: formats(n(krs), ['0.00']) });
   const width = SECTION_COL.krs + krs[0].length;
-  plan.header = { range: { row: DATA_ROW, col: 0, rows: 1, cols: width }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
+  plan.header = {
+    range: { row: DATA_ROW, col: 0, rows: 1, cols: width },
+    bold: true,
+    fill: FILLS.header,
+    fontColor: FILLS.headerFont,
+  };
   plan.columnWidths = [
     { col: SECTION_COL.objectives, width: 240 },
     { col: SECTION_COL.status, width: 130 },
@@ -390,7 +460,14 @@ export function progressView(d: DashboardData): ProgressView {
     expected: d.expectedToday,
     objectives: d.objectives.slice(0, PANEL_MAX_OBJECTIVES),
     krs: d.krs.slice(0, PANEL_MAX_KRS).map(({ objectiveId: _o, ...k }) => k),
-    more: { objectives: Math.max(0, d.objectives.length - PANEL_MAX_OBJECTIVES), krs: Math.max(0, d.krs.length - PANEL_MAX_KRS) },
-    labels: { objectives: T.chartScores, krs: msg('Key results against the pace', '关键结果与预期进度'), expected: T.expected },
+    more: {
+      objectives: Math.max(0, d.objectives.length - PANEL_MAX_OBJECTIVES),
+      krs: Math.max(0, d.krs.length - PANEL_MAX_KRS),
+    },
+    labels: {
+      objectives: T.chartScores,
+      krs: msg('Key results against the pace', '关键结果与预期进度'),
+      expected: T.expected,
+    },
   };
 }

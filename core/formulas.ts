@@ -61,7 +61,9 @@ export function scoreFormula(host: HostKind, mode: FormulaMode, r: ScoreRefs): s
   const C = num(r.current);
   const T = num(r.target);
   const S = r.start ? `N(${num(r.start)})` : '0';
-  const allBlank = r.start ? `AND(${r.current}="",${r.target}="",${r.start}="")` : `AND(${r.current}="",${r.target}="")`;
+  const allBlank = r.start
+    ? `AND(${r.current}="",${r.target}="",${r.start}="")`
+    : `AND(${r.current}="",${r.target}="")`;
   const x = `(${C}-${S})/(${T}-${S})`;
   const cText = `LOWER(TRIM(${r.current}&""))`;
   const done = oneOf(cText, PORTABLE_DONE_WORDS);
@@ -113,7 +115,10 @@ function cellsOf(range: string): string[] | null {
   const b = Number(r2);
   if (c1 === c2 && b >= a && b - a < 50) return Array.from({ length: b - a + 1 }, (_, i) => `${c1}${a + i}`);
   if (r1 === r2 && c1.length === 1 && c2.length === 1 && c2 >= c1 && c2.charCodeAt(0) - c1.charCodeAt(0) < 50) {
-    return Array.from({ length: c2.charCodeAt(0) - c1.charCodeAt(0) + 1 }, (_, i) => `${String.fromCharCode(c1.charCodeAt(0) + i)}${a}`);
+    return Array.from(
+      { length: c2.charCodeAt(0) - c1.charCodeAt(0) + 1 },
+      (_, i) => `${String.fromCharCode(c1.charCodeAt(0) + i)}${a}`,
+    );
   }
   return null;
 }
@@ -146,7 +151,15 @@ export interface PaceRef {
  * Status label (OKRSTATUS) from a score and the row's Type (committed/aspirational) expression, in `lang`. With
  * `pace`, a score is read against the expected progress while the Pace cell is below 1 (score.ts liveStatusCode).
  */
-export function statusFormula(host: HostKind, mode: FormulaMode, score: string, type: string | null, bands: Bands, lang: Lang, pace?: PaceRef): string {
+export function statusFormula(
+  host: HostKind,
+  mode: FormulaMode,
+  score: string,
+  type: string | null,
+  bands: Bands,
+  lang: Lang,
+  pace?: PaceRef,
+): string {
   const plainBands = bands.red === DEFAULT_SETTINGS.bands.red && bands.yellow === DEFAULT_SETTINGS.bands.yellow;
   if (mode === 'addin') {
     const all = !!pace;
@@ -154,7 +167,10 @@ export function statusFormula(host: HostKind, mode: FormulaMode, score: string, 
     if (all || type || !plainBands || lang !== 'en') args += ',' + (type ?? '""');
     if (all || !plainBands || lang !== 'en') args += ',' + String(bands.red) + ',' + String(bands.yellow);
     if (all || lang !== 'en') args += `,"${lang}"`;
-    if (pace) args += `,${pace.expected}` + (pace.atRiskPoints === DEFAULT_SETTINGS.limits.atRiskPoints ? '' : `,${pace.atRiskPoints}`);
+    if (pace)
+      args +=
+        `,${pace.expected}` +
+        (pace.atRiskPoints === DEFAULT_SETTINGS.limits.atRiskPoints ? '' : `,${pace.atRiskPoints}`);
     return (host === 'excel' ? '=OKR.OKRSTATUS(' : '=OKRSTATUS(') + args + ')';
   }
   const s = score;

@@ -14,9 +14,28 @@
 import { langFromLocale, msg, type Lang, type Msg } from './i18n';
 import type { Commitment } from './model';
 import { DEFAULT_SETTINGS } from './settings';
-import { linearScore, PACE_LABELS, paceCode, paceOfSerials, rollup, scoreKr, status, START_EQUALS_TARGET, type ScoreKind } from './score';
+import {
+  linearScore,
+  PACE_LABELS,
+  paceCode,
+  paceOfSerials,
+  rollup,
+  scoreKr,
+  status,
+  START_EQUALS_TARGET,
+  type ScoreKind,
+} from './score';
 import { COMMITMENTS, KINDS } from './vocabulary';
-import { describeValue, isBlank, isoToSerial, localIsoDate, parseDate, parseMeasure, parseNumber, type ValueError } from './values';
+import {
+  describeValue,
+  isBlank,
+  isoToSerial,
+  localIsoDate,
+  parseDate,
+  parseMeasure,
+  parseNumber,
+  type ValueError,
+} from './values';
 
 /**
  * The functions return only '#VALUE!' (bad input) and '#N/A' (a value not filled in yet): the two codes Excel shows a
@@ -36,12 +55,13 @@ export type CellOut = number | string | CellError;
 export type OutMatrix = CellOut[][];
 
 /** CustomFunctions.ErrorCode names for each error code (for the Excel host). */
-export const EXCEL_ERROR_CODE: Record<ErrorCode, 'invalidValue' | 'invalidNumber' | 'notAvailable' | 'divisionByZero'> = {
-  '#VALUE!': 'invalidValue',
-  '#NUM!': 'invalidNumber',
-  '#N/A': 'notAvailable',
-  '#DIV/0!': 'divisionByZero',
-};
+export const EXCEL_ERROR_CODE: Record<ErrorCode, 'invalidValue' | 'invalidNumber' | 'notAvailable' | 'divisionByZero'> =
+  {
+    '#VALUE!': 'invalidValue',
+    '#NUM!': 'invalidNumber',
+    '#N/A': 'notAvailable',
+    '#DIV/0!': 'divisionByZero',
+  };
 
 /** What the host knows that the formula does not: the user's language and today's date (ISO). */
 export interface FunctionContext {
@@ -50,7 +70,12 @@ export interface FunctionContext {
 }
 
 export function isCellError(v: unknown): v is CellError {
-  return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string' && typeof (v as CellError).message === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as CellError).error === 'string' &&
+    typeof (v as CellError).message === 'string'
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -180,7 +205,11 @@ function elementwise(args: Arg[], cell: (i: number, j: number) => CellOut): OutM
       try {
         v = cell(i, j);
       } catch (e) {
-        v = cellError('#VALUE!', `unexpected error: ${describeValue((e as Error)?.message ?? e)}`, `意外错误：${describeValue((e as Error)?.message ?? e)}`);
+        v = cellError(
+          '#VALUE!',
+          `unexpected error: ${describeValue((e as Error)?.message ?? e)}`,
+          `意外错误：${describeValue((e as Error)?.message ?? e)}`,
+        );
       }
       row[j] = v;
     }
@@ -217,12 +246,24 @@ function kindMismatch(a: Arg, seen: unknown, kind: ScoreKind): CellError {
 }
 
 /** One OKRSCORE cell from raw values; kindFixed is the kind parsed once when it is a single cell. */
-function scoreCell(cur: Arg, tgt: Arg, st: Arg, kd: Arg, kindFixed: ScoreKind | CellError | null, i: number, j: number): CellOut {
+function scoreCell(
+  cur: Arg,
+  tgt: Arg,
+  st: Arg,
+  kd: Arg,
+  kindFixed: ScoreKind | CellError | null,
+  i: number,
+  j: number,
+): CellOut {
   const c = at(cur, i, j);
   const t = at(tgt, i, j);
   const s = at(st, i, j);
   // Fast path: plain numbers on a linear KR.
-  if (typeof c === 'number' && typeof t === 'number' && (s === null || s === undefined || s === '' || typeof s === 'number')) {
+  if (
+    typeof c === 'number' &&
+    typeof t === 'number' &&
+    (s === null || s === undefined || s === '' || typeof s === 'number')
+  ) {
     const k0 = kindFixed ?? parseKind(at(kd, i, j));
     if ((k0 === 'auto' || k0 === 'increase' || k0 === 'decrease') && Number.isFinite(c) && Number.isFinite(t)) {
       const s0 = typeof s === 'number' ? s : 0;
@@ -244,7 +285,15 @@ function scoreCell(cur: Arg, tgt: Arg, st: Arg, kd: Arg, kindFixed: ScoreKind | 
   const tm = parseMeasure(t);
   if (!tm.ok && !tm.blank && kind !== 'binary') return argError(tgt, tm.error);
 
-  if (kind === 'auto' && tm.ok && tm.value.type === 'done' && cm.ok && cm.value.type === 'number' && cm.value.value !== 0 && cm.value.value !== 1) {
+  if (
+    kind === 'auto' &&
+    tm.ok &&
+    tm.value.type === 'done' &&
+    cm.ok &&
+    cm.value.type === 'number' &&
+    cm.value.value !== 0 &&
+    cm.value.value !== 1
+  ) {
     // e.g. target "X" (a placeholder that also reads as a tick) beside a measured number
     const ts = describeValue(t);
     const cs = describeValue(c);
@@ -274,7 +323,11 @@ function scoreCell(cur: Arg, tgt: Arg, st: Arg, kd: Arg, kindFixed: ScoreKind | 
   const target = tm.ok && tm.value.type === 'number' ? tm.value.value : null;
   if (target === null) {
     if (current === null) return '';
-    return cellError('#N/A', `${tgt.name}: blank; a key result needs a target to be scored`, `${tgt.zh}：为空；关键结果需要目标值才能评分`);
+    return cellError(
+      '#N/A',
+      `${tgt.name}: blank; a key result needs a target to be scored`,
+      `${tgt.zh}：为空；关键结果需要目标值才能评分`,
+    );
   }
   const r = scoreKr({ kind, start: sp.ok ? sp.value : 0, target, current });
   if (r.ok) return r.score;
@@ -379,11 +432,19 @@ export function fnRollup(scores: unknown, weights?: unknown): CellOut {
       const j = r.index % sa.cols;
       const p = position(wa, i, j);
       const seen = describeValue(at(wa, i, j));
-      return cellError(code, `${p.en}: "${seen}" is negative; weights must be 0 or more`, `${p.zh}：“${seen}” 为负数；权重必须不小于 0`);
+      return cellError(
+        code,
+        `${p.en}: "${seen}" is negative; weights must be 0 or more`,
+        `${p.zh}：“${seen}” 为负数；权重必须不小于 0`,
+      );
     }
     return cellError(code, r.error.message.en, r.error.message.zh);
   } catch (e) {
-    return cellError('#VALUE!', `unexpected error: ${describeValue((e as Error)?.message ?? e)}`, `意外错误：${describeValue((e as Error)?.message ?? e)}`);
+    return cellError(
+      '#VALUE!',
+      `unexpected error: ${describeValue((e as Error)?.message ?? e)}`,
+      `意外错误：${describeValue((e as Error)?.message ?? e)}`,
+    );
   }
 }
 
@@ -395,7 +456,11 @@ function parseCommitment(a: Arg, v: unknown): Commitment | null | CellError {
   const c = typeof v === 'string' ? COMMITMENTS.get(v) : null;
   if (c) return c;
   const seen = describeValue(v);
-  return cellError('#VALUE!', `${a.name}: "${seen}" is not committed or aspirational`, `${a.zh}：“${seen}” 不是 承诺型 或 挑战型`);
+  return cellError(
+    '#VALUE!',
+    `${a.name}: "${seen}" is not committed or aspirational`,
+    `${a.zh}：“${seen}” 不是 承诺型 或 挑战型`,
+  );
 }
 
 function bandArg(a: Arg, v: unknown, dflt: number): number | CellError {
@@ -456,7 +521,12 @@ export function fnOkrStatus(
       if (!sp.ok) return argError(sc, sp.error);
       score = sp.value;
     }
-    if (score < 0) return cellError('#VALUE!', `score: ${score} is negative; scores run from 0 to 1`, `分数：${score} 为负数；分数范围是 0 到 1`);
+    if (score < 0)
+      return cellError(
+        '#VALUE!',
+        `score: ${score} is negative; scores run from 0 to 1`,
+        `分数：${score} 为负数；分数范围是 0 到 1`,
+      );
     const c = typeAt(i, j);
     if (isCellError(c)) return c;
     const r = redAt(i, j);
@@ -515,9 +585,15 @@ export function fnOkrPace(
     const sp = num ? null : parseNumber(sv);
     if (sp && !sp.ok && !sp.blank) return argError(sc, sp.error);
     const start = startAt(i, j);
-    if (!start.p.ok) return start.p.blank ? cellError('#N/A', `${cs.name}: blank; give the date the cycle starts`, `${cs.zh}：为空；请填写周期开始日期`) : argError(cs, start.p.error);
+    if (!start.p.ok)
+      return start.p.blank
+        ? cellError('#N/A', `${cs.name}: blank; give the date the cycle starts`, `${cs.zh}：为空；请填写周期开始日期`)
+        : argError(cs, start.p.error);
     const due = dueAt(i, j);
-    if (!due.p.ok) return due.p.blank ? cellError('#N/A', `${du.name}: blank; give the due date`, `${du.zh}：为空；请填写截止日期`) : argError(du, due.p.error);
+    if (!due.p.ok)
+      return due.p.blank
+        ? cellError('#N/A', `${du.name}: blank; give the due date`, `${du.zh}：为空；请填写截止日期`)
+        : argError(du, due.p.error);
     const today = todayAt(i, j);
     if (today && !today.p.ok) return argError(td, (today.p as { error: ValueError }).error);
     const points = pointsAt(i, j);
@@ -583,10 +659,24 @@ export const FUNCTION_DOCS: FunctionDoc[] = [
       '为关键结果评分（0 到 1）：递增和递减型按 (当前值 - 起始值) / (目标值 - 起始值) 计算，保持不低于、保持不高于和完成型记 1 或 0。传入区域时逐行评分。',
     ),
     params: [
-      { name: 'current', optional: false, help: msg('Current value: a number, percentage (50%), 1,200, ¥3.5万, or a done word (done, 完成, TRUE).', '当前值：数字、百分比（50%）、1,200、¥3.5万，或完成状态（完成、是、TRUE）。') },
+      {
+        name: 'current',
+        optional: false,
+        help: msg(
+          'Current value: a number, percentage (50%), 1,200, ¥3.5万, or a done word (done, 完成, TRUE).',
+          '当前值：数字、百分比（50%）、1,200、¥3.5万，或完成状态（完成、是、TRUE）。',
+        ),
+      },
       { name: 'target', optional: false, help: msg('Target value.', '目标值。') },
       { name: 'start', optional: true, help: msg('Start value (baseline). Default 0.', '起始值（基线）。默认为 0。') },
-      { name: 'kind', optional: true, help: msg('auto (default), increase, decrease, above, below or binary.', 'auto（默认）、increase（递增）、decrease（递减）、above（保持不低于）、below（保持不高于）或 binary（完成与否）。') },
+      {
+        name: 'kind',
+        optional: true,
+        help: msg(
+          'auto (default), increase, decrease, above, below or binary.',
+          'auto（默认）、increase（递增）、decrease（递减）、above（保持不低于）、below（保持不高于）或 binary（完成与否）。',
+        ),
+      },
     ],
     returns: msg('Score from 0 to 1 (blank when the row is blank).', '0 到 1 的分数（整行为空时返回空白）。'),
     example: '=OKRSCORE(D2:D20, C2:C20, B2:B20)',
@@ -599,7 +689,14 @@ export const FUNCTION_DOCS: FunctionDoc[] = [
     ),
     params: [
       { name: 'scores', optional: false, help: msg('Scores from 0 to 1.', '0 到 1 的分数。') },
-      { name: 'weights', optional: true, help: msg('One weight per score (e.g. 40%, 0.4 or 40). Default: equal weights.', '每个分数的权重（如 40%、0.4 或 40）。默认等权。') },
+      {
+        name: 'weights',
+        optional: true,
+        help: msg(
+          'One weight per score (e.g. 40%, 0.4 or 40). Default: equal weights.',
+          '每个分数的权重（如 40%、0.4 或 40）。默认等权。',
+        ),
+      },
     ],
     returns: msg('Weighted mean (blank when every score is blank).', '加权平均（所有分数为空时返回空白）。'),
     example: '=ROLLUP(E2:E5, F2:F5)',
@@ -612,12 +709,34 @@ export const FUNCTION_DOCS: FunctionDoc[] = [
     ),
     params: [
       { name: 'score', optional: false, help: msg('Score from 0 to 1.', '0 到 1 的分数。') },
-      { name: 'type', optional: true, help: msg('committed or aspirational (承诺型 / 挑战型). Default: plain bands.', 'committed（承诺型）或 aspirational（挑战型）。默认按颜色区间。') },
+      {
+        name: 'type',
+        optional: true,
+        help: msg(
+          'committed or aspirational (承诺型 / 挑战型). Default: plain bands.',
+          'committed（承诺型）或 aspirational（挑战型）。默认按颜色区间。',
+        ),
+      },
       { name: 'red', optional: true, help: msg('Below this is red. Default 0.4.', '低于此值为红色。默认 0.4。') },
       { name: 'yellow', optional: true, help: msg('Below this is yellow. Default 0.7.', '低于此值为黄色。默认 0.7。') },
-      { name: 'lang', optional: true, help: msg('Label language: en or zh. Default en.', '标签语言：en 或 zh。默认 en。') },
-      { name: 'expected', optional: true, help: msg('Progress expected today (the Pace cell, 0-1). Below 1: Not started, On track, Behind or At risk. Default: the bands.', '今天应有的进度（进度节奏单元格，0-1）。小于 1 时：未开始、进度正常、进度落后或有风险。默认按颜色区间。') },
-      { name: 'atRiskPoints', optional: true, help: msg('Points behind expected before "At risk". Default 25.', '落后预期多少个百分点算“有风险”。默认 25。') },
+      {
+        name: 'lang',
+        optional: true,
+        help: msg('Label language: en or zh. Default en.', '标签语言：en 或 zh。默认 en。'),
+      },
+      {
+        name: 'expected',
+        optional: true,
+        help: msg(
+          'Progress expected today (the Pace cell, 0-1). Below 1: Not started, On track, Behind or At risk. Default: the bands.',
+          '今天应有的进度（进度节奏单元格，0-1）。小于 1 时：未开始、进度正常、进度落后或有风险。默认按颜色区间。',
+        ),
+      },
+      {
+        name: 'atRiskPoints',
+        optional: true,
+        help: msg('Points behind expected before "At risk". Default 25.', '落后预期多少个百分点算“有风险”。默认 25。'),
+      },
     ],
     returns: msg('Status label.', '状态标签。'),
     example: '=OKRSTATUS(E2:E20, "committed")',
@@ -632,9 +751,24 @@ export const FUNCTION_DOCS: FunctionDoc[] = [
       { name: 'score', optional: false, help: msg('Score or progress from 0 to 1.', '0 到 1 的分数或进度。') },
       { name: 'cycleStart', optional: false, help: msg('Date the cycle starts.', '周期开始日期。') },
       { name: 'due', optional: false, help: msg('Due date.', '截止日期。') },
-      { name: 'today', optional: true, help: msg("Today's date. Default: today (pass TODAY() to recalculate daily).", '今天的日期。默认为今天（传入 TODAY() 可每天重新计算）。') },
-      { name: 'atRiskPoints', optional: true, help: msg('Points behind expected before "At risk". Default 25.', '落后预期多少个百分点算“有风险”。默认 25。') },
-      { name: 'lang', optional: true, help: msg('Label language: en or zh. Default en.', '标签语言：en 或 zh。默认 en。') },
+      {
+        name: 'today',
+        optional: true,
+        help: msg(
+          "Today's date. Default: today (pass TODAY() to recalculate daily).",
+          '今天的日期。默认为今天（传入 TODAY() 可每天重新计算）。',
+        ),
+      },
+      {
+        name: 'atRiskPoints',
+        optional: true,
+        help: msg('Points behind expected before "At risk". Default 25.', '落后预期多少个百分点算“有风险”。默认 25。'),
+      },
+      {
+        name: 'lang',
+        optional: true,
+        help: msg('Label language: en or zh. Default en.', '标签语言：en 或 zh。默认 en。'),
+      },
     ],
     returns: msg('Pace label.', '进度标签。'),
     example: '=OKRPACE(E2:E20, "2026-10-01", G2:G20, TODAY())',

@@ -35,7 +35,8 @@ export function levelFromText(v: unknown): Level | null {
   const t = fold(v);
   if (!t) return null;
   for (const lang of ['en', 'zh'] as Lang[]) {
-    for (const [code, label] of Object.entries(LEVEL_LABELS[lang]) as [Level, string][]) if (fold(label) === t || code === t) return code;
+    for (const [code, label] of Object.entries(LEVEL_LABELS[lang]) as [Level, string][])
+      if (fold(label) === t || code === t) return code;
   }
   return null;
 }
@@ -43,7 +44,8 @@ export function levelFromText(v: unknown): Level | null {
 /** A history row kind as written by any version ('kr', 'Key result', '关键结果', 'objective', '目标'). */
 export function historyKindFromText(v: unknown): 'objective' | 'kr' | null {
   const t = fold(v);
-  if (t === 'objective' || t === fold(HISTORY_KIND_LABELS.objective.zh) || t === fold(HISTORY_KIND_LABELS.objective.en)) return 'objective';
+  if (t === 'objective' || t === fold(HISTORY_KIND_LABELS.objective.zh) || t === fold(HISTORY_KIND_LABELS.objective.en))
+    return 'objective';
   if (t === 'kr' || t === fold(HISTORY_KIND_LABELS.kr.zh) || t === fold(HISTORY_KIND_LABELS.kr.en)) return 'kr';
   return null;
 }

@@ -39,7 +39,20 @@ const SAMPLE = 60;
 const EMPTY: unknown[] = [];
 const NUMERIC: ReadonlySet<Field> = new Set<Field>(['start', 'target', 'current', 'weight', 'score']);
 /** Header words naming a title column (an export's `Name` / `Title`), which no field names by itself. */
-const TITLE_WORDS = new Set(['title', 'name', 'summary', 'item', 'goalname', 'okr', 'okrs', '名称', '标题', '名字', '内容', 'okr内容']);
+const TITLE_WORDS = new Set([
+  'title',
+  'name',
+  'summary',
+  'item',
+  'goalname',
+  'okr',
+  'okrs',
+  '名称',
+  '标题',
+  '名字',
+  '内容',
+  'okr内容',
+]);
 
 const rowAt = (values: unknown[][], r: number): unknown[] => (Array.isArray(values[r]) ? values[r] : EMPTY);
 const labelOf = (f: Field) => FIELD_LABELS[f];
@@ -64,7 +77,19 @@ interface Profile {
 const DATE_SHAPE = /\d{1,4}\s*[-/.年月]\s*\d|[a-z]{3,9}\.?\s+\d{1,2}\b|\b\d{1,2}\s+[a-z]{3,9}/i;
 
 function profile(values: unknown[][], from: number, c: number, header = ''): Profile {
-  const p: Profile = { filled: 0, numbers: 0, dates: 0, words: 0, rowTypes: 0, types: new Set(), levels: 0, commitments: 0, items: 0, itemKinds: new Set(), people: 0 };
+  const p: Profile = {
+    filled: 0,
+    numbers: 0,
+    dates: 0,
+    words: 0,
+    rowTypes: 0,
+    types: new Set(),
+    levels: 0,
+    commitments: 0,
+    items: 0,
+    itemKinds: new Set(),
+    people: 0,
+  };
   for (let r = from; r < values.length && p.filled < SAMPLE; r++) {
     const v = rowAt(values, r)[c];
     if (isBlank(v) || (header && v === header)) continue; // blank, or the header repeated
@@ -179,7 +204,12 @@ function distinct(fields: (Field | null)[]): number {
  * Two rows form one header when every filled lower cell is either a recognised header or sits under an
  * unrecognised group label; a data row under a header row fails (its KR text sits under 'Key Result').
  */
-function mergePair(upper: unknown[], uf: (Field | null)[], lower: unknown[], lf: (Field | null)[]): (Field | null)[] | null {
+function mergePair(
+  upper: unknown[],
+  uf: (Field | null)[],
+  lower: unknown[],
+  lf: (Field | null)[],
+): (Field | null)[] | null {
   const width = Math.max(upper.length, lower.length);
   const out: (Field | null)[] = new Array(width).fill(null);
   let lowerFilled = 0;
@@ -203,7 +233,10 @@ function headerRows(values: unknown[][], best: number): { rows: number[]; fields
   let rows = [best];
   let fields = fieldsAt(best);
   let score = distinct(fields);
-  for (const [u, l] of [[best - 1, best], [best, best + 1]]) {
+  for (const [u, l] of [
+    [best - 1, best],
+    [best, best + 1],
+  ]) {
     if (u < 0 || l >= values.length) continue;
     const merged = mergePair(rowAt(values, u), fieldsAt(u), rowAt(values, l), fieldsAt(l));
     if (merged && distinct(merged) > score) {
@@ -266,24 +299,54 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
   const h = q(text);
   if (p.filled >= 2 && most(p.rowTypes, p)) {
     const n = of(p.rowTypes, p);
-    return { role: 'rowType', reason: { en: `${h.en} says what each row is (${n.en} cells are Objective / Key Result / Initiative)`, zh: `${h.zh}说明每行是什么（${n.zh}为 目标/关键结果/举措）` } };
+    return {
+      role: 'rowType',
+      reason: {
+        en: `${h.en} says what each row is (${n.en} cells are Objective / Key Result / Initiative)`,
+        zh: `${h.zh}说明每行是什么（${n.zh}为 目标/关键结果/举措）`,
+      },
+    };
   }
   // Labelled lines make a column of items when its header names no column, or when objectives and KRs share it.
   if (p.filled >= 2 && p.items >= Math.max(2, 0.4 * p.filled) && (f === null || p.itemKinds.size > 1)) {
-    return { role: 'items', reason: { en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`, zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取` } };
+    return {
+      role: 'items',
+      reason: {
+        en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`,
+        zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取`,
+      },
+    };
   }
   if (f && NUMERIC.has(f) && most(p.dates, p)) return datesInNumberColumn(f, text, p);
   if (f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled) {
     const status = /status|state|状态|进度|进展|progress/i.test(text);
     const n = of(p.words, p);
-    return { role: status ? 'status' : null, reason: { en: `${h.en} holds words (${n.en}), not numbers: not a current value`, zh: `${h.zh}是文字（${n.zh}），不是数值：不是当前值` } };
+    return {
+      role: status ? 'status' : null,
+      reason: {
+        en: `${h.en} holds words (${n.en}), not numbers: not a current value`,
+        zh: `${h.zh}是文字（${n.zh}），不是数值：不是当前值`,
+      },
+    };
   }
-  if ((f === 'objective' || f === 'kr' || f === 'type' || f === null) && p.filled >= 2 && most(p.levels, p) && !most(p.words - p.levels, p)) {
-    return { role: 'level', reason: { en: `${h.en} holds levels (company, team...)`, zh: `${h.zh}是层级（公司、团队……）` } };
+  if (
+    (f === 'objective' || f === 'kr' || f === 'type' || f === null) &&
+    p.filled >= 2 &&
+    most(p.levels, p) &&
+    !most(p.words - p.levels, p)
+  ) {
+    return {
+      role: 'level',
+      reason: { en: `${h.en} holds levels (company, team...)`, zh: `${h.zh}是层级（公司、团队……）` },
+    };
   }
   if ((f === 'objective' || f === 'kr') && most(p.numbers, p)) {
     const n = of(p.numbers, p);
-    return { role: 'target', fromTitle: true, reason: { en: `${h.en} holds numbers (${n.en}): the target`, zh: `${h.zh}是数字（${n.zh}）：目标值` } };
+    return {
+      role: 'target',
+      fromTitle: true,
+      reason: { en: `${h.en} holds numbers (${n.en}): the target`, zh: `${h.zh}是数字（${n.zh}）：目标值` },
+    };
   }
   return null;
 }
@@ -297,26 +360,47 @@ function datesInNumberColumn(f: Field, text: string, p: Profile): Decided {
     role: due ? 'due' : null,
     reason: due
       ? { en: `${h.en} holds dates (${n.en}): the due date`, zh: `${h.zh}是日期（${n.zh}）：截止日期` }
-      : { en: `${h.en} holds dates (${n.en}), not a ${label.en.toLowerCase()} value: carried along`, zh: `${h.zh}是日期（${n.zh}），不是${label.zh}：原样保留` },
+      : {
+          en: `${h.en} holds dates (${n.en}), not a ${label.en.toLowerCase()} value: carried along`,
+          zh: `${h.zh}是日期（${n.zh}），不是${label.zh}：原样保留`,
+        },
   };
 }
 
 function byHeader(f: Field | null, text: string): Decided {
   const h = q(text);
-  if (f) return { role: f, reason: { en: `header ${h.en} names the ${labelOf(f).en.toLowerCase()}`, zh: `表头${h.zh}即${labelOf(f).zh}` } };
-  if (TITLE_WORDS.has(normalizeHeader(text))) return { role: 'title', reason: { en: `header ${h.en} names the titles`, zh: `表头${h.zh}是标题` } };
-  return { role: null, reason: text ? { en: `header ${h.en} is not an OKR field: carried along`, zh: `表头${h.zh}不是 OKR 字段：原样保留` } : { en: 'no header: carried along', zh: '无表头：原样保留' } };
+  if (f)
+    return {
+      role: f,
+      reason: { en: `header ${h.en} names the ${labelOf(f).en.toLowerCase()}`, zh: `表头${h.zh}即${labelOf(f).zh}` },
+    };
+  if (TITLE_WORDS.has(normalizeHeader(text)))
+    return { role: 'title', reason: { en: `header ${h.en} names the titles`, zh: `表头${h.zh}是标题` } };
+  return {
+    role: null,
+    reason: text
+      ? { en: `header ${h.en} is not an OKR field: carried along`, zh: `表头${h.zh}不是 OKR 字段：原样保留` }
+      : { en: 'no header: carried along', zh: '无表头：原样保留' },
+  };
 }
 
 /** The user's correction for a column, by its header text. */
 function byUser(text: string, settings: Settings | undefined): Decided | null {
   const role = settings?.columnRoles?.[text.trim()];
   if (!role) return null;
-  if (role === 'ignore') return { role: null, chosen: true, reason: { en: 'you chose: not an OKR column', zh: '你的选择：不是 OKR 列' } };
+  if (role === 'ignore')
+    return { role: null, chosen: true, reason: { en: 'you chose: not an OKR column', zh: '你的选择：不是 OKR 列' } };
   return { role, chosen: true, reason: { en: `you chose: ${labelOf(role).en}`, zh: `你的选择：${labelOf(role).zh}` } };
 }
 
-function decideColumn(values: unknown[][], body: number, c: number, f: Field | null, text: string, settings: Settings | undefined): Decided {
+function decideColumn(
+  values: unknown[][],
+  body: number,
+  c: number,
+  f: Field | null,
+  text: string,
+  settings: Settings | undefined,
+): Decided {
   const user = byUser(text, settings);
   if (user) return user;
   const p = profile(values, body, c, text);
@@ -328,11 +412,15 @@ function decideColumn(values: unknown[][], body: number, c: number, f: Field | n
 
 /** A numeric 'Goal' column is the target beside an Objective column; alone, it stays the objective (its header says so). */
 function keepLoneTitle(decided: Decided[], texts: string[]): void {
-  const titles = decided.filter((d) => d.role === 'objective' || d.role === 'kr' || d.role === 'title' || d.role === 'items' || d.role === 'rowType').length;
+  const titles = decided.filter(
+    (d) =>
+      d.role === 'objective' || d.role === 'kr' || d.role === 'title' || d.role === 'items' || d.role === 'rowType',
+  ).length;
   // A column named Target by its header is the target; then a numeric title column stays what its header says.
   const namedTarget = decided.some((d) => d.header === 'target' && d.role === 'target');
   decided.forEach((d, c) => {
-    if (d.fromTitle && (titles === 0 || namedTarget)) Object.assign(d, byHeader(d.header ?? null, texts[c]), { fromTitle: false });
+    if (d.fromTitle && (titles === 0 || namedTarget))
+      Object.assign(d, byHeader(d.header ?? null, texts[c]), { fromTitle: false });
   });
 }
 
@@ -349,8 +437,12 @@ function dedupe(decided: Decided[], texts: string[]): void {
       return;
     }
     if (first !== undefined && !d.chosen) {
-      const label = typeof d.role === 'string' && d.role in FIELD_LABELS ? labelOf(d.role as Field) : { en: d.role, zh: d.role };
-      d.reason = { en: `${q(texts[c]).en}: an earlier column is already the ${String(label.en).toLowerCase()}; carried along`, zh: `${q(texts[c]).zh}：前面已有${label.zh}列；原样保留` };
+      const label =
+        typeof d.role === 'string' && d.role in FIELD_LABELS ? labelOf(d.role as Field) : { en: d.role, zh: d.role };
+      d.reason = {
+        en: `${q(texts[c]).en}: an earlier column is already the ${String(label.en).toLowerCase()}; carried along`,
+        zh: `${q(texts[c]).zh}：前面已有${label.zh}列；原样保留`,
+      };
       d.role = null;
     } else taken.set(d.role, c);
   });
@@ -362,8 +454,14 @@ const takenBy = (mine: string, other: string): Msg => ({
 });
 
 const TITLE_REASON = {
-  typed: (t: string): Msg => ({ en: `${q(t).en} holds the titles of objectives, key results and initiatives (the row-type column says which)`, zh: `${q(t).zh}是目标、关键结果和举措的标题（由类型列区分）` }),
-  kr: (t: string): Msg => ({ en: `${q(t).en} holds the titles beside an Objective column: the key results`, zh: `${q(t).zh}是目标列旁的标题：关键结果` }),
+  typed: (t: string): Msg => ({
+    en: `${q(t).en} holds the titles of objectives, key results and initiatives (the row-type column says which)`,
+    zh: `${q(t).zh}是目标、关键结果和举措的标题（由类型列区分）`,
+  }),
+  kr: (t: string): Msg => ({
+    en: `${q(t).en} holds the titles beside an Objective column: the key results`,
+    zh: `${q(t).zh}是目标列旁的标题：关键结果`,
+  }),
 };
 
 /** A title column becomes the objective (row-type tables: every title) or the key result (beside an Objective column). */
@@ -381,7 +479,10 @@ function resolveTitles(decided: Decided[], texts: string[]): void {
     else d.role = null;
   });
   // In a row-type table the title column is the only title: other objective / KR columns are carried along.
-  if (typed) decided.forEach((d, c) => { if (c !== title && (d.role === 'objective' || d.role === 'kr') && !d.chosen) d.role = null; });
+  if (typed)
+    decided.forEach((d, c) => {
+      if (c !== title && (d.role === 'objective' || d.role === 'kr') && !d.chosen) d.role = null;
+    });
 }
 
 function layoutAt(values: unknown[][], best: number, settings: Settings | undefined, c0: number): TableLayout | null {
@@ -395,12 +496,30 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   resolveTitles(decided, texts);
   const rowTypeCol = decided.findIndex((d) => d.role === 'rowType');
   const itemCol = decided.findIndex((d) => d.role === 'items');
-  const out: (Field | null)[] = decided.map((d) => (d.role === 'rowType' || d.role === 'items' || d.role === 'title' ? null : d.role));
+  const out: (Field | null)[] = decided.map((d) =>
+    d.role === 'rowType' || d.role === 'items' || d.role === 'title' ? null : d.role,
+  );
   if (itemCol >= 0 && !out.includes('kr') && !out.includes('objective')) out[itemCol] = 'kr';
   const named = out.filter((f) => f).length + (rowTypeCol >= 0 ? 1 : 0);
   if (!(out.includes('objective') || out.includes('kr')) || named < 2) return null;
-  const columns: ColumnReading[] = decided.map((d, c) => ({ col: c0 + c, header: texts[c], field: out[c], reason: d.reason, ...(d.chosen ? { chosen: true } : {}) }));
-  return { rows, fields: out, texts, width, rowTypeCol: rowTypeCol >= 0 ? rowTypeCol : null, itemCol: itemCol >= 0 ? itemCol : null, columns, candidates: [], reason: { en: '', zh: '' } };
+  const columns: ColumnReading[] = decided.map((d, c) => ({
+    col: c0 + c,
+    header: texts[c],
+    field: out[c],
+    reason: d.reason,
+    ...(d.chosen ? { chosen: true } : {}),
+  }));
+  return {
+    rows,
+    fields: out,
+    texts,
+    width,
+    rowTypeCol: rowTypeCol >= 0 ? rowTypeCol : null,
+    itemCol: itemCol >= 0 ? itemCol : null,
+    columns,
+    candidates: [],
+    reason: { en: '', zh: '' },
+  };
 }
 
 function headerReason(row: number, layout: TableLayout, chosen: boolean, r0: number): Msg {
@@ -426,14 +545,19 @@ export function inferLayout(values: unknown[][], settings: Settings | undefined,
   const chosen = settings?.headerRow;
   const list = candidates(values);
   const tries: { row: number; chosen: boolean }[] =
-    chosen !== null && chosen !== undefined && chosen - r0 >= 0 && chosen - r0 < values.length ? [{ row: chosen - r0, chosen: true }] : [];
+    chosen !== null && chosen !== undefined && chosen - r0 >= 0 && chosen - r0 < values.length
+      ? [{ row: chosen - r0, chosen: true }]
+      : [];
   for (const c of list.slice(0, 4)) tries.push({ row: c.row, chosen: false });
   for (const t of tries) {
     const layout = layoutAt(values, t.row, settings, c0);
     if (!layout) continue;
     const headerRow = layout.rows[layout.rows.length - 1];
     layout.reason = headerReason(headerRow, layout, t.chosen, r0);
-    layout.candidates = list.filter((c) => c.row !== headerRow).slice(0, 5).map((c) => ({ row: r0 + c.row, score: c.score, reason: candidateReason(c, r0) }));
+    layout.candidates = list
+      .filter((c) => c.row !== headerRow)
+      .slice(0, 5)
+      .map((c) => ({ row: r0 + c.row, score: c.score, reason: candidateReason(c, r0) }));
     return layout;
   }
   return null;

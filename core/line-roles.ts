@@ -7,7 +7,8 @@
  * (full-width punctuation included): labels are matched on the line as typed, with full-width forms in the patterns.
  */
 
-export type LineRole = 'objective' | 'kr' | 'initiative' | 'objective-label' | 'kr-label' | 'initiative-label' | 'other-label' | 'text';
+export type LineRole =
+  'objective' | 'kr' | 'initiative' | 'objective-label' | 'kr-label' | 'initiative-label' | 'other-label' | 'text';
 
 export interface LineReading {
   role: LineRole;
@@ -29,7 +30,8 @@ const HEADING = /^(#{1,6})\s+/;
 const QUOTE = /^>\s*/;
 const BULLET = /^(?:[-*+]\s+|[•·●○◦▪▫■□►▸➢✓✔☐☑–—]\s*)/;
 const CHECKBOX = /^\[[ xX✓✔]\]\s*/;
-const LIST_NUMBER = /^(?:[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、](?![0-9])|[(（][0-9]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)\s*/;
+const LIST_NUMBER =
+  /^(?:[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、](?![0-9])|[(（][0-9]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)\s*/;
 const BOLD = /^(\*\*|__)(.+?)\1\s*([:：]?)\s*([\s\S]*)$/;
 
 const NUM = String.raw`(?:[0-9０-９]+(?:\.[0-9]+)*|[一二三四五六七八九十]+)`;
@@ -47,13 +49,17 @@ function labelRe(short: string, long: string): RegExp {
 }
 const OBJECTIVE = labelRe(String.raw`目标|o(?=\s*[0-9０-９:：])`, String.raw`objectives?|obj\.?|okr`);
 const KR = labelRe(String.raw`krs?|关键结果|关键成果`, String.raw`key\s*results?`);
-const INITIATIVE = labelRe(String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s)`, String.raw`initiatives?|tasks?|actions?`);
+const INITIATIVE = labelRe(
+  String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s)`,
+  String.raw`initiatives?|tasks?|actions?`,
+);
 /**
  * `CTO KR: ...`, `Business (Finance) KR: ...`, `Annual Objective: ...`, `Quarterly Key Result: ...`, `年度目标：...`: a label
  * with its owner's role or its horizon before it.
  */
 const ROLE_LABEL = /^([^:：\n]{1,40}?)\s+(objectives?|key\s*results?|krs?|initiatives?)\s*[0-9]*\s*[:：]\s*([\s\S]+)$/i;
-const ZH_ROLE_LABEL = /^([\u4e00-\u9fff]{1,6}?)(目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]\s*([\s\S]+)$/;
+const ZH_ROLE_LABEL =
+  /^([\u4e00-\u9fff]{1,6}?)(目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]\s*([\s\S]+)$/;
 /** `CEO: Net new ARR` on a bold line: an objective with its owner's role before it (a role is a few words). */
 const ROLE_OBJECTIVE = /^([^:：\n]{1,30})[:：]\s*([\s\S]+)$/;
 
@@ -74,15 +80,27 @@ function stripStructure(raw: string, out: LineReading): string {
   for (let guard = 0; guard < 6; guard++) {
     const before = s;
     let m = HEADING.exec(s);
-    if (m) { out.heading = m[1].length; s = s.slice(m[0].length); }
+    if (m) {
+      out.heading = m[1].length;
+      s = s.slice(m[0].length);
+    }
     m = QUOTE.exec(s);
-    if (m) { out.quote = true; s = s.slice(m[0].length); }
+    if (m) {
+      out.quote = true;
+      s = s.slice(m[0].length);
+    }
     m = BULLET.exec(s);
-    if (m && !s.startsWith('**')) { out.bullet = true; s = s.slice(m[0].length); }
+    if (m && !s.startsWith('**')) {
+      out.bullet = true;
+      s = s.slice(m[0].length);
+    }
     m = CHECKBOX.exec(s);
     if (m) s = s.slice(m[0].length);
     m = LIST_NUMBER.exec(s);
-    if (m) { out.numbered = true; s = s.slice(m[0].length); }
+    if (m) {
+      out.numbered = true;
+      s = s.slice(m[0].length);
+    }
     if (s === before) break;
   }
   return s.trim();
@@ -120,7 +138,16 @@ function labelled(s: string): { role: LineRole; title: string } | null {
 
 /** What one line says it is. Never throws. */
 export function readLine(raw: string): LineReading {
-  const out: LineReading = { role: 'text', title: '', depth: 0, heading: 0, bullet: false, numbered: false, bold: false, quote: false };
+  const out: LineReading = {
+    role: 'text',
+    title: '',
+    depth: 0,
+    heading: 0,
+    bullet: false,
+    numbered: false,
+    bold: false,
+    quote: false,
+  };
   if (typeof raw !== 'string') return out;
   const s = stripBold(stripStructure(raw, out), out);
   const l = labelled(s);
@@ -132,7 +159,12 @@ export function readLine(raw: string): LineReading {
   const section = SECTION.exec(s);
   if (section) {
     const w = (section[1] ?? section[2]).toLowerCase();
-    out.role = /^(obj|目标)/.test(w) || /目标/.test(w) ? 'objective-label' : /^(key|kr|关键)/.test(w) ? 'kr-label' : 'initiative-label';
+    out.role =
+      /^(obj|目标)/.test(w) || /目标/.test(w)
+        ? 'objective-label'
+        : /^(key|kr|关键)/.test(w)
+          ? 'kr-label'
+          : 'initiative-label';
     return out;
   }
   if (OTHER_LABEL.test(s)) {

@@ -9,7 +9,22 @@
  * Every item remembers the absolute 0-based cell it came from (snapshot.origin taken into account).
  */
 import type {
-  CellProblem, CellRef, ColumnInfo, LayoutReading, RowRole, UnplacedCell, Commitment, Confidence, Cycle, Field, Initiative, KeyResult, KrKind, Level, Objective, OkrModel,
+  CellProblem,
+  CellRef,
+  ColumnInfo,
+  LayoutReading,
+  RowRole,
+  UnplacedCell,
+  Commitment,
+  Confidence,
+  Cycle,
+  Field,
+  Initiative,
+  KeyResult,
+  KrKind,
+  Level,
+  Objective,
+  OkrModel,
 } from './model';
 import type { SheetSnapshot } from './sheet-plan';
 import { a1, colLetter } from './sheet-plan';
@@ -23,7 +38,18 @@ import { readLine, type LineReading } from './line-roles';
 import { inferLayout, type TableLayout } from './layout';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
 import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
-import { cellText, describeValue, isBlank, parseDate, parseMeasure, parseNumber, type Measure, type Parsed, type ParsedNumber, type ValueError } from './values';
+import {
+  cellText,
+  describeValue,
+  isBlank,
+  parseDate,
+  parseMeasure,
+  parseNumber,
+  type Measure,
+  type Parsed,
+  type ParsedNumber,
+  type ValueError,
+} from './values';
 
 export interface ReadOptions {
   settings: Settings;
@@ -167,7 +193,8 @@ class Reader {
   }
 
   unplace(r: number, c: number, text: string, reason: Msg): void {
-    if (this.unplaced.length < 1000) this.unplaced.push({ cell: this.ref(r, c), text: text.length > 200 ? text.slice(0, 197) + '...' : text, reason });
+    if (this.unplaced.length < 1000)
+      this.unplaced.push({ cell: this.ref(r, c), text: text.length > 200 ? text.slice(0, 197) + '...' : text, reason });
   }
 
   /** Ids kept in the sheet, by relative row (filled by the table reader's pre-pass), and the column each came from. */
@@ -279,7 +306,8 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     unknown: unknownCols,
     typeYes: /aspir|stretch|挑战/.test(typeHeader) ? 'aspirational' : 'committed',
     width: header.width,
-    typed: header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
+    typed:
+      header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
     ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
   };
 
@@ -320,8 +348,21 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     rd.typedIdCols = typedCols;
   }
 
-  const tree = header.rowTypeCol === null && fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined ? typesByParent(values, headerRow + 1, fc.objective, fc.alignedTo) : null;
-  const st: TableState = { obj: null, kr: null, objectives: [], extraSeen: new Set(), columns, objByTitle: new Map(), krByTitle: new Map(), headerKeys: header.texts.map((t) => normalizeHeader(t)), labelledKrs: 0 };
+  const tree =
+    header.rowTypeCol === null && fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined
+      ? typesByParent(values, headerRow + 1, fc.objective, fc.alignedTo)
+      : null;
+  const st: TableState = {
+    obj: null,
+    kr: null,
+    objectives: [],
+    extraSeen: new Set(),
+    columns,
+    objByTitle: new Map(),
+    krByTitle: new Map(),
+    headerKeys: header.texts.map((t) => normalizeHeader(t)),
+    labelledKrs: 0,
+  };
   linesAboveHeader(values, header.rows[0], st, rd);
   for (const r of header.rows) rd.role(r, 'header');
   for (let r = headerRow + 1; r < values.length; r++) {
@@ -360,7 +401,8 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
     const v = row[c];
     if (isBlank(v)) continue;
     // Most rows differ from the header at their first cell; a cell much longer or shorter than its header is data.
-    if (typeof v !== 'string' || !keys[c] || v.length > keys[c].length * 3 + 8 || v.length < keys[c].length) return false;
+    if (typeof v !== 'string' || !keys[c] || v.length > keys[c].length * 3 + 8 || v.length < keys[c].length)
+      return false;
     const first = v.trimStart()[0]?.toLowerCase() ?? '';
     if (/[a-z0-9]/.test(first) && first !== keys[c][0]) return false;
     if (normalizeHeader(v) !== keys[c]) return false;
@@ -397,7 +439,8 @@ function plainStart(text: string): boolean {
 const LABEL_INITIALS = 'oekiatOEKIAT';
 
 /** `CTO KR: ...` somewhere in the first words. */
-const ROLE_KR_HINT = /\s(?:KRs?|objectives?|key\s*results?|initiatives?)\s*[0-9]*\s*[:：]|^[\u4e00-\u9fff]{1,6}(?:目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]/i;
+const ROLE_KR_HINT =
+  /\s(?:KRs?|objectives?|key\s*results?|initiatives?)\s*[0-9]*\s*[:：]|^[\u4e00-\u9fff]{1,6}(?:目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]/i;
 
 /** The usual table: objective, KR and initiative columns (an objective on its own row or repeated on each KR row). */
 /** The one filled cell of a row, or -1. */
@@ -494,7 +537,8 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
 /** A row nothing took: each filled cell is listed (nothing is skipped silently). */
 function unplacedRow(row: unknown[], r: number, rd: Reader, reason: Msg): void {
   rd.role(r, 'note');
-  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) rd.unplace(r, c, cellText(row[c]) || describeValue(row[c]), reason);
+  for (let c = 0; c < row.length; c++)
+    if (!isBlank(row[c])) rd.unplace(r, c, cellText(row[c]) || describeValue(row[c]), reason);
 }
 
 const NOTE_ROW: Msg = {
@@ -506,7 +550,13 @@ const NOTE_ROW: Msg = {
 function typedRow(row: unknown[], r: number, type: RowType | null, st: TableState, rd: Reader, cols: TableCols): void {
   const { fc } = cols;
   const title = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
-  if (!type || !title) return unplacedRow(row, r, rd, type || cols.typeCol === undefined ? NOTE_ROW : unknownRowType(describeValue(row[cols.typeCol])));
+  if (!type || !title)
+    return unplacedRow(
+      row,
+      r,
+      rd,
+      type || cols.typeCol === undefined ? NOTE_ROW : unknownRowType(describeValue(row[cols.typeCol])),
+    );
   const parent = fc.alignedTo === undefined ? '' : normalizeHeader(cellText(row[fc.alignedTo]));
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
@@ -520,7 +570,7 @@ function typedRow(row: unknown[], r: number, type: RowType | null, st: TableStat
     st.krByTitle.set(normalizeHeader(title), st.kr);
   } else {
     const k = st.krByTitle.get(parent) ?? null;
-    const o = k ? st.objectives.find((x) => x.id === k.objectiveId)! : st.objByTitle.get(parent) ?? st.obj;
+    const o = k ? st.objectives.find((x) => x.id === k.objectiveId)! : (st.objByTitle.get(parent) ?? st.obj);
     if (!o) return unplacedRow(row, r, rd, INITIATIVE_WITHOUT_OBJECTIVE);
     addInitiative(o, k ?? (st.objByTitle.has(parent) ? null : st.kr), title, r, fc.objective as number, rd);
   }
@@ -570,7 +620,8 @@ function blankObjective(row: unknown[], r: number, st: TableState, rd: Reader, c
 function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd: Reader, cols: TableCols): void {
   const text = cellText(row[itemCol]);
   const line = readLine(text);
-  if (line.role === 'objective-label' || line.role === 'kr-label' || line.role === 'initiative-label') return rd.role(r, 'title');
+  if (line.role === 'objective-label' || line.role === 'kr-label' || line.role === 'initiative-label')
+    return rd.role(r, 'title');
   if (line.role === 'text' || line.role === 'other-label' || !line.title) return unplacedRow(row, r, rd, NOTE_ROW);
   if (line.role === 'objective') {
     st.obj = objectiveFromRow(row, r, line.title, true, rd, cols);
@@ -616,7 +667,12 @@ function carryWideColumns(row: unknown[], width: number, rd: Reader, columns: Co
   }
 }
 
-function extrasOf(row: unknown[], cols: TableCols, rd: Reader, into?: Record<string, unknown>): Record<string, unknown> {
+function extrasOf(
+  row: unknown[],
+  cols: TableCols,
+  rd: Reader,
+  into?: Record<string, unknown>,
+): Record<string, unknown> {
   const extra: Record<string, unknown> = into ?? {};
   for (const u of cols.unknown) {
     const v = row[u.col];
@@ -626,7 +682,14 @@ function extrasOf(row: unknown[], cols: TableCols, rd: Reader, into?: Record<str
   return extra;
 }
 
-function objectiveFromRow(row: unknown[], r: number, title: string, ownRow: boolean, rd: Reader, cols: TableCols): Objective {
+function objectiveFromRow(
+  row: unknown[],
+  r: number,
+  title: string,
+  ownRow: boolean,
+  rd: Reader,
+  cols: TableCols,
+): Objective {
   const { fc } = cols;
   let id: string | null = null;
   const idCol = rd.typedIdCols[r] ?? -1;
@@ -674,21 +737,42 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
     if (lv) {
       o.level = lv;
       o.cells.level = rd.ref(r, fc.level);
-    } else rd.problemText('level', r, fc.level, describeValue(row[fc.level]), unknownWord(describeValue(row[fc.level]), 'company, department, team, individual', '公司、部门、团队、个人'));
+    } else
+      rd.problemText(
+        'level',
+        r,
+        fc.level,
+        describeValue(row[fc.level]),
+        unknownWord(describeValue(row[fc.level]), 'company, department, team, individual', '公司、部门、团队、个人'),
+      );
   }
   if (o.cycle === null && fc.cycle !== undefined && !isBlank(row[fc.cycle])) {
     const cy = rd.cycle(row[fc.cycle]);
     if (cy) {
       o.cycle = cy;
       o.cells.cycle = rd.ref(r, fc.cycle);
-    } else rd.problemText('cycle', r, fc.cycle, describeValue(row[fc.cycle]), unknownWord(describeValue(row[fc.cycle]), '2026-Q4, 2026-10 or 2026', '2026-Q4、2026-10 或 2026'));
+    } else
+      rd.problemText(
+        'cycle',
+        r,
+        fc.cycle,
+        describeValue(row[fc.cycle]),
+        unknownWord(describeValue(row[fc.cycle]), '2026-Q4, 2026-10 or 2026', '2026-Q4、2026-10 或 2026'),
+      );
   }
   if (o.cells.type === undefined && fc.type !== undefined && !isBlank(row[fc.type])) {
     const t = parseCommitment(row[fc.type], cols.typeYes);
     if (t) {
       o.commitment = t;
       o.cells.type = rd.ref(r, fc.type);
-    } else if (ownRow) rd.problemText('type', r, fc.type, describeValue(row[fc.type]), unknownWord(describeValue(row[fc.type]), 'committed or aspirational', '承诺型 或 挑战型'));
+    } else if (ownRow)
+      rd.problemText(
+        'type',
+        r,
+        fc.type,
+        describeValue(row[fc.type]),
+        unknownWord(describeValue(row[fc.type]), 'committed or aspirational', '承诺型 或 挑战型'),
+      );
   }
   if (o.alignedTo === null && fc.alignedTo !== undefined) {
     const a = cellText(row[fc.alignedTo]);
@@ -758,7 +842,6 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
 
-
   // Numbers: start, target (current waits for the kind).
   let targetInfo: { percent: boolean; currency: string | null; unit: string | null } | null = null;
   if (fc.start !== undefined && !isBlank(row[fc.start])) {
@@ -792,11 +875,22 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
       kindTyped = true;
       rd.recordSource(kr, 'kind', r, fc.kind);
     } else
-      rd.problemText('kind', r, fc.kind, describeValue(row[fc.kind]), unknownWord(describeValue(row[fc.kind]), 'increase, decrease, stay above, stay below or milestone', '增加、降低、不低于、不高于 或 里程碑'));
+      rd.problemText(
+        'kind',
+        r,
+        fc.kind,
+        describeValue(row[fc.kind]),
+        unknownWord(
+          describeValue(row[fc.kind]),
+          'increase, decrease, stay above, stay below or milestone',
+          '增加、降低、不低于、不高于 或 里程碑',
+        ),
+      );
   }
   if (kr.target === null && !kr.placeholder && title && !(kindTyped && kr.kind === 'binary')) {
     fillFromWording(kr, rd.wording(title));
-    if (kr.relative && kr.target === null) rd.problemText('target', r, fc.kr ?? 0, title, relativeWithoutStart(kr.relative));
+    if (kr.relative && kr.target === null)
+      rd.problemText('target', r, fc.kr ?? 0, title, relativeWithoutStart(kr.relative));
   }
 
   // Current: a number, or done / not done for a milestone.
@@ -813,7 +907,8 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   }
 
   if (!kindTyped) {
-    const words = title && (kr.target === null || kr.inferred.target || mentionsDirection(title)) ? rd.wording(title) : null;
+    const words =
+      title && (kr.target === null || kr.inferred.target || mentionsDirection(title)) ? rd.wording(title) : null;
     kr.kind = inferKind(kr, currentDone, words);
     kr.inferred.kind = true;
   }
@@ -834,7 +929,13 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     kr.unit = cellText(row[fc.unit]);
     rd.recordSource(kr, 'unit', r, fc.unit);
   } else {
-    const u = targetInfo ? (targetInfo.percent ? '%' : targetInfo.unit ?? targetInfo.currency) : kr.inferred.target ? rd.wording(title).unit : null;
+    const u = targetInfo
+      ? targetInfo.percent
+        ? '%'
+        : (targetInfo.unit ?? targetInfo.currency)
+      : kr.inferred.target
+        ? rd.wording(title).unit
+        : null;
     if (u) {
       kr.unit = u;
       kr.inferred.unit = true;
@@ -867,7 +968,14 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (c) {
       kr.confidence = c;
       rd.recordSource(kr, 'confidence', r, fc.confidence);
-    } else rd.problemText('confidence', r, fc.confidence, describeValue(row[fc.confidence]), unknownWord(describeValue(row[fc.confidence]), 'high, medium, low or 0-10', '高、中、低 或 0-10'));
+    } else
+      rd.problemText(
+        'confidence',
+        r,
+        fc.confidence,
+        describeValue(row[fc.confidence]),
+        unknownWord(describeValue(row[fc.confidence]), 'high, medium, low or 0-10', '高、中、低 或 0-10'),
+      );
   }
   if (fc.owner !== undefined && !isBlank(row[fc.owner])) {
     kr.owner = cellText(row[fc.owner]);
@@ -884,7 +992,13 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     } else {
       kr.commitment = o.commitment;
       kr.inferred.type = true;
-      rd.problemText('type', r, fc.type, describeValue(row[fc.type]), unknownWord(describeValue(row[fc.type]), 'committed or aspirational', '承诺型 或 挑战型'));
+      rd.problemText(
+        'type',
+        r,
+        fc.type,
+        describeValue(row[fc.type]),
+        unknownWord(describeValue(row[fc.type]), 'committed or aspirational', '承诺型 或 挑战型'),
+      );
     }
   } else {
     kr.commitment = o.commitment;
@@ -962,7 +1076,12 @@ function inferKind(kr: KeyResult, currentDone: boolean | null, t: TextInference 
   }
   if (t && t.kind && t.kind !== 'binary') {
     // The wording's direction must agree with typed numbers; typed numbers win.
-    if (kr.startGiven && kr.target !== null && !kr.inferred.target && (t.kind === 'increase' || t.kind === 'decrease')) {
+    if (
+      kr.startGiven &&
+      kr.target !== null &&
+      !kr.inferred.target &&
+      (t.kind === 'increase' || t.kind === 'decrease')
+    ) {
       return kr.start > kr.target ? 'decrease' : 'increase';
     }
     return t.kind;
@@ -979,11 +1098,16 @@ type ItemKind = 'objective' | 'kr' | 'initiative';
 /** An outline line's item, or null for a title or any other line (see line-roles.ts). */
 export function outlineItem(line: string): { kind: ItemKind; title: string } | null {
   const r = readLine(line);
-  return r.role === 'objective' || r.role === 'kr' || r.role === 'initiative' ? (r.title ? { kind: r.role, title: r.title } : null) : null;
+  return r.role === 'objective' || r.role === 'kr' || r.role === 'initiative'
+    ? r.title
+      ? { kind: r.role, title: r.title }
+      : null
+    : null;
 }
 
 /** A label alone in its cell ('O', 'KR1', 'E', '目标'), its text in the next cell. */
-const BARE_LABEL = /^(?:o|e|kr[0-9]*|objectives?|key\s*results?|目标|关键结果|关键成果|执行|举措|initiatives?|tasks?)\s*(?:[0-9]+(?:\.[0-9]+)*|[一二三四五六七八九十]+)?\s*[:：]?$/i;
+const BARE_LABEL =
+  /^(?:o|e|kr[0-9]*|objectives?|key\s*results?|目标|关键结果|关键成果|执行|举措|initiatives?|tasks?)\s*(?:[0-9]+(?:\.[0-9]+)*|[一二三四五六七八九十]+)?\s*[:：]?$/i;
 
 /** One non-blank line of an outline: its sheet row, the cell it is in, and what it says it is. */
 interface OutlineLine {
@@ -1005,7 +1129,11 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
     const line = readLine(text);
     // A label in its own cell, the text in the next one: | KR1 | 完成... |
     const next = row[c + 1];
-    if ((line.role !== 'text' ? !line.title : BARE_LABEL.test(text.trim())) && typeof next === 'string' && next.trim()) {
+    if (
+      (line.role !== 'text' ? !line.title : BARE_LABEL.test(text.trim())) &&
+      typeof next === 'string' &&
+      next.trim()
+    ) {
       const joined = readLine(`${text.trim()}: ${next.trim()}`);
       if (joined.title) {
         out.push({ r, c: c + 1, text: next, line: joined });
@@ -1029,7 +1157,13 @@ function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean
 }
 
 /** The role an unlabelled line takes from where it stands. */
-type Context = { style: { objectives: boolean; krs: boolean }; mode: 'none' | 'krs' | 'initiatives' | 'objective'; obj: boolean; krDepth: number | null; next: OutlineLine | undefined };
+type Context = {
+  style: { objectives: boolean; krs: boolean };
+  mode: 'none' | 'krs' | 'initiatives' | 'objective';
+  obj: boolean;
+  krDepth: number | null;
+  next: OutlineLine | undefined;
+};
 
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
   const { line } = l;
@@ -1038,8 +1172,15 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   if (ctx.mode === 'objective' && !listed && !line.heading) return 'objective';
   const next = ctx.next?.line;
   // A heading or bold line opens a list of KRs when plain list lines follow it (bold list lines are objectives themselves).
-  const opensList = !!next && next.role === 'text' && (next.bullet || next.numbered) && !next.bold && !next.heading && (next.depth > line.depth || !listed);
-  if (!ctx.style.objectives && (line.heading || line.bold || (listed && next && next.depth > line.depth)) && opensList) return 'objective';
+  const opensList =
+    !!next &&
+    next.role === 'text' &&
+    (next.bullet || next.numbered) &&
+    !next.bold &&
+    !next.heading &&
+    (next.depth > line.depth || !listed);
+  if (!ctx.style.objectives && (line.heading || line.bold || (listed && next && next.depth > line.depth)) && opensList)
+    return 'objective';
   if (line.heading || (line.bold && !listed)) return 'heading';
   if (!listed) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
@@ -1250,23 +1391,40 @@ function sheetCycles(model: OkrModel, settingsCycle: Cycle | null): string[] {
   const ids: string[] = [];
   for (const o of model.objectives) {
     const id = o.cycle?.id;
-    if (id && !ids.includes(id) && !(settingsCycle && id === settingsCycle.id && !o.cells.cycle && model.cycle === settingsCycle)) ids.push(id);
+    if (
+      id &&
+      !ids.includes(id) &&
+      !(settingsCycle && id === settingsCycle.id && !o.cells.cycle && model.cycle === settingsCycle)
+    )
+      ids.push(id);
   }
   return ids;
 }
 
-function finishReading(model: OkrModel, rd: Reader, layout: TableLayout | null, settingsCycle: Cycle | null): LayoutReading {
+function finishReading(
+  model: OkrModel,
+  rd: Reader,
+  layout: TableLayout | null,
+  settingsCycle: Cycle | null,
+): LayoutReading {
   const rows = rd.rowRoles;
   // Tables and outlines record rows in order; anything else is sorted.
-  for (let i = 1; i < rows.length; i++) if (rows[i].row < rows[i - 1].row) {
-    rows.sort((a, b) => a.row - b.row);
-    break;
-  }
+  for (let i = 1; i < rows.length; i++)
+    if (rows[i].row < rows[i - 1].row) {
+      rows.sort((a, b) => a.row - b.row);
+      break;
+    }
   const cycles = sheetCycles(model, settingsCycle);
   if (layout) {
     return {
-      form: 'table', headerRow: model.headerRow, headerReason: layout.reason, candidates: layout.candidates,
-      columns: layout.columns, rows, unplaced: rd.unplaced, cycles,
+      form: 'table',
+      headerRow: model.headerRow,
+      headerReason: layout.reason,
+      candidates: layout.candidates,
+      columns: layout.columns,
+      rows,
+      unplaced: rd.unplaced,
+      cycles,
     };
   }
   const outline = model.objectives.length > 0;

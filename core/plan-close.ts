@@ -8,7 +8,16 @@ import { a1, boundingRect, emptySheetPlan } from './sheet-plan';
 import type { OkrModel } from './model';
 import { msg, type Lang, type Msg } from './i18n';
 import {
-  closeCycle, historyFormats, historyHeader, historyToRows, rollForward, rowsFromHistory, GRID_FIELDS, HISTORY_FIELDS, HISTORY_SUPERSEDED_COL, type CloseResult,
+  closeCycle,
+  historyFormats,
+  historyHeader,
+  historyToRows,
+  rollForward,
+  rowsFromHistory,
+  GRID_FIELDS,
+  HISTORY_FIELDS,
+  HISTORY_SUPERSEDED_COL,
+  type CloseResult,
 } from './close';
 import { FILLS, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
 import { plural, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
@@ -63,7 +72,8 @@ export function isGeneratedSheet(name: string): boolean {
  * (SOURCE_HEADER, the name below it); the history in its 'OKR sheet' column (the last row naming an existing sheet).
  */
 export function sourceSheetOf(snap: SheetSnapshot, sheetNames: string[]): string | null {
-  const exists = (v: unknown): string | null => (typeof v === 'string' && v.trim() && sheetNames.includes(v.trim()) && v.trim() !== snap.name ? v.trim() : null);
+  const exists = (v: unknown): string | null =>
+    typeof v === 'string' && v.trim() && sheetNames.includes(v.trim()) && v.trim() !== snap.name ? v.trim() : null;
   const values = snap.values;
   for (let r = 0; r < Math.min(values.length, 5); r++) {
     const line = values[r] ?? [];
@@ -109,9 +119,18 @@ function scorecardPlan(close: CloseResult, after: string, lang: Lang, existing?:
   plan.writes.push({ row: 0, col: 0, cells });
   if (rows.length > 1) {
     // Average score and With aligned (columns 7 and 8 of the scorecard) as scores.
-    plan.numberFormats.push({ row: 1, col: 6, formats: Array.from({ length: rows.length - 1 }, () => ['0.00', '0.00']) });
+    plan.numberFormats.push({
+      row: 1,
+      col: 6,
+      formats: Array.from({ length: rows.length - 1 }, () => ['0.00', '0.00']),
+    });
   }
-  plan.header = { range: { row: 0, col: 0, rows: 1, cols: width }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
+  plan.header = {
+    range: { row: 0, col: 0, rows: 1, cols: width },
+    bold: true,
+    fill: FILLS.header,
+    fontColor: FILLS.headerFont,
+  };
   plan.freezeRows = 1;
   plan.columnWidths = [{ col: 1, width: 260 }];
   return plan;
@@ -120,7 +139,9 @@ function scorecardPlan(close: CloseResult, after: string, lang: Lang, existing?:
 /** Column of the Superseded flag in an existing history sheet (its header in either language, else the default). */
 function supersededCol(hist: SheetSnapshot, headerRow: number): number {
   if (headerRow >= 0) {
-    const want = new Set([historyHeader('en'), historyHeader('zh')].map((h) => h[HISTORY_SUPERSEDED_COL].trim().toLowerCase()));
+    const want = new Set(
+      [historyHeader('en'), historyHeader('zh')].map((h) => h[HISTORY_SUPERSEDED_COL].trim().toLowerCase()),
+    );
     const line = hist.values[headerRow] ?? [];
     for (let c = 0; c < line.length; c++) {
       const v = line[c];
@@ -130,7 +151,14 @@ function supersededCol(hist: SheetSnapshot, headerRow: number): number {
   return hist.origin.col + HISTORY_SUPERSEDED_COL;
 }
 
-function historyPlan(close: CloseResult, hist: SheetSnapshot | undefined, headerRowRel: number, rowIndex: number[], ctx: PlanContext, after: string): SheetPlan | null {
+function historyPlan(
+  close: CloseResult,
+  hist: SheetSnapshot | undefined,
+  headerRowRel: number,
+  rowIndex: number[],
+  ctx: PlanContext,
+  after: string,
+): SheetPlan | null {
   const { append, supersede } = close.history;
   const lang = ctx.settings.lang;
   const fresh = historyToRows(append, lang) as PlanCell[][];
@@ -140,17 +168,26 @@ function historyPlan(close: CloseResult, hist: SheetSnapshot | undefined, header
     const header = historyHeader(lang);
     plan.writes.push({ row: 0, col: 0, cells: [header, ...fresh] });
     if (fresh.length) plan.numberFormats.push({ row: 1, col: 0, formats: fresh.map(() => formats.slice()) });
-    plan.header = { range: { row: 0, col: 0, rows: 1, cols: header.length }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
+    plan.header = {
+      range: { row: 0, col: 0, rows: 1, cols: header.length },
+      bold: true,
+      fill: FILLS.header,
+      fontColor: FILLS.headerFont,
+    };
     plan.freezeRows = 1;
     return plan;
   }
   if (!fresh.length && !supersede.length) return null;
   const plan = emptySheetPlan(HISTORY_SHEET);
   // A history written before rows named their OKR sheet: its header gets that column's name too.
-  const headerLine = headerRowRel >= 0 ? hist.values[headerRowRel] ?? [] : null;
+  const headerLine = headerRowRel >= 0 ? (hist.values[headerRowRel] ?? []) : null;
   const sheetCol = HISTORY_FIELDS.indexOf('sheet');
   if (fresh.length && headerLine && !headerLine.some(isSourceHeader) && isEmptyValue(headerLine[sheetCol])) {
-    plan.writes.push({ row: hist.origin.row + headerRowRel, col: hist.origin.col + sheetCol, cells: [[historyHeader(lang)[sheetCol]]] });
+    plan.writes.push({
+      row: hist.origin.row + headerRowRel,
+      col: hist.origin.col + sheetCol,
+      cells: [[historyHeader(lang)[sheetCol]]],
+    });
   }
   if (supersede.length) {
     const col = supersededCol(hist, headerRowRel);
@@ -187,23 +224,53 @@ function absentCycleText(cycle: string, model: OkrModel): Msg {
   const held = model.reading?.cycles ?? [];
   const list = held.slice(0, 8).join(', ') + (held.length > 8 ? ', …' : '');
   return held.length
-    ? msg(`This sheet holds no OKRs of ${cycle}; it holds ${list}. Choose one of those cycles: nothing was written.`, `此工作表没有 ${cycle} 的 OKR；它包含的周期是 ${list}。请选择其中一个周期：未写入任何内容。`)
-    : msg(`This sheet holds no OKRs of ${cycle}, and names no cycle: set the cycle in the settings. Nothing was written.`, `此工作表没有 ${cycle} 的 OKR，也未注明周期：请在设置中选择周期。未写入任何内容。`);
+    ? msg(
+        `This sheet holds no OKRs of ${cycle}; it holds ${list}. Choose one of those cycles: nothing was written.`,
+        `此工作表没有 ${cycle} 的 OKR；它包含的周期是 ${list}。请选择其中一个周期：未写入任何内容。`,
+      )
+    : msg(
+        `This sheet holds no OKRs of ${cycle}, and names no cycle: set the cycle in the settings. Nothing was written.`,
+        `此工作表没有 ${cycle} 的 OKR，也未注明周期：请在设置中选择周期。未写入任何内容。`,
+      );
 }
 
 /** The quarter close: the convert plan (a no-op on a converted sheet), the scorecard and the history rows. */
-export function planScore(active: SheetSnapshot, sheetNames: string[], others: Record<string, SheetSnapshot>, model: OkrModel, ctx: PlanContext): ScoreOutcome {
+export function planScore(
+  active: SheetSnapshot,
+  sheetNames: string[],
+  others: Record<string, SheetSnapshot>,
+  model: OkrModel,
+  ctx: PlanContext,
+): ScoreOutcome {
   const hist = others[HISTORY_SHEET];
   const parsed = hist ? rowsFromHistory(hist.values) : { rows: [], rowIndex: [], headerRow: -1 };
   const close = closeCycle(model, { settings: ctx.settings, today: ctx.today, history: parsed.rows });
   if (close.total.objectives === 0 && model.objectives.length > 0) {
-    return { plan: { sheets: [] }, close, details: detailsOf(close), summary: absentCycleText(close.cycle, model), absent: true };
+    return {
+      plan: { sheets: [] },
+      close,
+      details: detailsOf(close),
+      summary: absentCycleText(close.cycle, model),
+      absent: true,
+    };
   }
   const convert = planConvert(active, sheetNames, ctx, model);
   const sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
-  const scorecard = scorecardPlan(close, active.name, ctx.settings.lang, sheetNames.includes(scorecardSheetName(close.cycle)) ? others[scorecardSheetName(close.cycle)] : undefined);
+  const scorecard = scorecardPlan(
+    close,
+    active.name,
+    ctx.settings.lang,
+    sheetNames.includes(scorecardSheetName(close.cycle)) ? others[scorecardSheetName(close.cycle)] : undefined,
+  );
   sheets.push(scorecard);
-  const history = historyPlan(close, hist && sheetNames.includes(HISTORY_SHEET) ? hist : undefined, parsed.headerRow, parsed.rowIndex, ctx, scorecard.sheet);
+  const history = historyPlan(
+    close,
+    hist && sheetNames.includes(HISTORY_SHEET) ? hist : undefined,
+    parsed.headerRow,
+    parsed.rowIndex,
+    ctx,
+    scorecard.sheet,
+  );
   if (history) sheets.push(history);
   const details = detailsOf(close);
   const added = close.history.append.length;
@@ -211,14 +278,27 @@ export function planScore(active: SheetSnapshot, sheetNames: string[], others: R
   // A value the reader could not understand ('about half'): its KR is not scored (an error in the sheet, a blank
   // on the scorecard) and neither is its objective; the summary names those cells.
   const unreadable = model.problems.filter((p) => p.field === 'current' || p.field === 'target' || p.field === 'start');
-  const cells = unreadable.slice(0, 5).map((p) => a1(p.cell.row, p.cell.col)).join(', ') + (unreadable.length > 5 ? ', …' : '');
+  const cells =
+    unreadable
+      .slice(0, 5)
+      .map((p) => a1(p.cell.row, p.cell.col))
+      .join(', ') + (unreadable.length > 5 ? ', …' : '');
   const summary = msg(
     `Scored ${base.en} Scorecard on "${scorecard.sheet}"; ${plural(added, 'new history row')}${close.history.supersede.length ? `, ${close.history.supersede.length} superseded` : ''}.` +
-      (unreadable.length ? ` ${plural(unreadable.length, 'value')} could not be read (${cells}): ${unreadable.length === 1 ? 'its key result is' : 'their key results are'} not scored, nor their objectives; run Validate to see why.` : ''),
+      (unreadable.length
+        ? ` ${plural(unreadable.length, 'value')} could not be read (${cells}): ${unreadable.length === 1 ? 'its key result is' : 'their key results are'} not scored, nor their objectives; run Validate to see why.`
+        : ''),
     `已评分 ${base.zh} 记分卡见“${scorecard.sheet}”；历史新增 ${added} 行${close.history.supersede.length ? `，${close.history.supersede.length} 行被取代` : ''}。` +
-      (unreadable.length ? `有 ${unreadable.length} 个值无法识别（${cells}）：相关关键结果及其目标未评分；运行“检查”查看原因。` : ''),
+      (unreadable.length
+        ? `有 ${unreadable.length} 个值无法识别（${cells}）：相关关键结果及其目标未评分；运行“检查”查看原因。`
+        : ''),
   );
-  return { plan: { sheets, activate: scorecard.sheet, select: { sheet: scorecard.sheet, row: 0, col: 0 } }, close, details, summary };
+  return {
+    plan: { sheets, activate: scorecard.sheet, select: { sheet: scorecard.sheet, row: 0, col: 0 } },
+    close,
+    details,
+    summary,
+  };
 }
 
 export interface RollForwardOutcome {
@@ -228,7 +308,12 @@ export interface RollForwardOutcome {
 }
 
 /** Unfinished OKRs into a new converted grid sheet 'OKR <next cycle>'; never over an existing sheet. */
-export function planRollForward(active: SheetSnapshot, sheetNames: string[], model: OkrModel, ctx: PlanContext): RollForwardOutcome {
+export function planRollForward(
+  active: SheetSnapshot,
+  sheetNames: string[],
+  model: OkrModel,
+  ctx: PlanContext,
+): RollForwardOutcome {
   const rf = rollForward(model, { settings: ctx.settings, today: ctx.today });
   const name = safeSheetName(rf.sheetName, '');
   if (sheetNames.some((n) => n.trim().toLowerCase() === name.trim().toLowerCase())) {
@@ -245,7 +330,10 @@ export function planRollForward(active: SheetSnapshot, sheetNames: string[], mod
     return {
       ok: true,
       plan: { sheets: [] },
-      summary: msg(`Every key result of ${rf.from} is done: nothing to roll forward.`, `${rf.from} 的关键结果均已完成：无需结转。`),
+      summary: msg(
+        `Every key result of ${rf.from} is done: nothing to roll forward.`,
+        `${rf.from} 的关键结果均已完成：无需结转。`,
+      ),
     };
   }
   // The owned 'Updated' column is added by the grid itself; C's blank 'updated' column would duplicate it.

@@ -11,7 +11,16 @@
  * Outline form: a new sheet '<sheet> grid' ('<sheet> 表格') holding the model as a table, converted the same way;
  * the outline itself is never written.
  */
-import type { ConditionalRule, HostKind, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan, FormatBlock, CellBlock } from './sheet-plan';
+import type {
+  ConditionalRule,
+  HostKind,
+  PlanCell,
+  SheetPlan,
+  SheetSnapshot,
+  WorkbookPlan,
+  FormatBlock,
+  CellBlock,
+} from './sheet-plan';
 import { colLetter, emptySheetPlan, OWNED_RULE_MARK } from './sheet-plan';
 import type { Commitment, Field, KeyResult, Objective, OkrModel, Rect } from './model';
 import type { Settings } from './settings';
@@ -22,7 +31,17 @@ import { hash32 } from './ids';
 import { paceFormula, rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from './formulas';
 import { paceWindow } from './close';
 import {
-  OWNED_HEADERS, OWNED_ORDER, cellAsPlan, plural, findOwnedBlock, isEmptyValue, planCellAt, usedExtent, valueAt, type OwnedBlock, type OwnedKey,
+  OWNED_HEADERS,
+  OWNED_ORDER,
+  cellAsPlan,
+  plural,
+  findOwnedBlock,
+  isEmptyValue,
+  planCellAt,
+  usedExtent,
+  valueAt,
+  type OwnedBlock,
+  type OwnedKey,
 } from './plan-grid';
 import { isoToSerial } from './values';
 
@@ -169,7 +188,8 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
 
   const wanted = new Set<OwnedKey>(['id', 'score', 'status', 'pace', 'updated']);
   for (const k of DROPDOWNS) if (userCol[k] === undefined) wanted.add(k);
-  if (userCol.start === undefined && model.objectives.some((o) => o.krs.some((k) => k.inferred.start))) wanted.add('start');
+  if (userCol.start === undefined && model.objectives.some((o) => o.krs.some((k) => k.inferred.start)))
+    wanted.add('start');
   if (userCol.target === undefined) wanted.add('target');
   if (userCol.current === undefined) wanted.add('current');
 
@@ -230,7 +250,10 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
   };
   const typeCol = col('type');
   const userType = isUser('type');
-  const typeLiteral: Record<Commitment, string> = { committed: quoteText(TYPE_LABELS.en.committed), aspirational: quoteText(TYPE_LABELS.en.aspirational) };
+  const typeLiteral: Record<Commitment, string> = {
+    committed: quoteText(TYPE_LABELS.en.committed),
+    aspirational: quoteText(TYPE_LABELS.en.aspirational),
+  };
 
   const typeExpr = (r: number, commitment: Commitment): string => {
     if (typeCol === undefined) return typeLiteral[commitment];
@@ -240,7 +263,17 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
   const paceCol = cols.pace;
   const atRiskPoints = settings.limits.atRiskPoints;
   const statusOf = (r: number, commitment: Commitment): PlanCell => ({
-    f: flat(statusFormula(host, mode, a1(r, scoreCol), typeExpr(r, commitment), settings.bands, lang, paceCol === undefined ? undefined : { expected: a1(r, paceCol), atRiskPoints })),
+    f: flat(
+      statusFormula(
+        host,
+        mode,
+        a1(r, scoreCol),
+        typeExpr(r, commitment),
+        settings.bands,
+        lang,
+        paceCol === undefined ? undefined : { expected: a1(r, paceCol), atRiskPoints },
+      ),
+    ),
   });
   // The Pace cell: expected progress today between the cycle start and the row's deadline (a live TODAY() formula).
   const dueCol = userCol.due;
@@ -273,7 +306,11 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
       else if (isEmptyValue(v)) kind = kr.inferred.kind ? `IF(${ref}="",${quoteText(kr.kind)},${ref})` : ref;
       else kind = kindAccepted(v) ? ref : quoteText(kr.kind);
     }
-    return { f: flat(scoreFormula(host, mode, { current: currentCol === undefined ? '""' : a1(r, currentCol), target, start, kind })) };
+    return {
+      f: flat(
+        scoreFormula(host, mode, { current: currentCol === undefined ? '""' : a1(r, currentCol), target, start, kind }),
+      ),
+    };
   };
 
   // What each owned cell gets: a formula, a value filled from the model, or what it already holds.
@@ -317,7 +354,14 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
         const w = userCol.weight;
         if (mode === 'portable') {
           const rowsOf = obj.krs.map((k) => k.row).sort((a, b) => a - b);
-          return { f: flat(rollupCellsFormula(rowsOf.map((kr) => a1(kr, scoreCol)), w === undefined ? null : rowsOf.map((kr) => a1(kr, w)))) };
+          return {
+            f: flat(
+              rollupCellsFormula(
+                rowsOf.map((kr) => a1(kr, scoreCol)),
+                w === undefined ? null : rowsOf.map((kr) => a1(kr, w)),
+              ),
+            ),
+          };
         }
         const scores = `${a1(span.first, scoreCol)}:${a1(span.last, scoreCol)}`;
         const weights = w === undefined ? null : `${a1(span.first, w)}:${a1(span.last, w)}`;
@@ -340,10 +384,12 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
   for (let c = first; c <= last; c++) keys.push(keyAt.get(c)!);
   const computedCol = keys.map((k) => k === 'score' || k === 'status' || k === 'pace');
   const cells: PlanCell[][] = [];
-  cells.push(keys.map((key, i) => {
-    const held = planCellAt(snap, headerRow, first + i);
-    return typeof held === 'string' && held.trim() ? held : OWNED_HEADERS[key][lang];
-  }));
+  cells.push(
+    keys.map((key, i) => {
+      const held = planCellAt(snap, headerRow, first + i);
+      return typeof held === 'string' && held.trim() ? held : OWNED_HEADERS[key][lang];
+    }),
+  );
   const vr0 = snap.origin.row;
   const vc0 = snap.origin.col;
   for (let r = dataFirst; r <= lastRow; r++) {
@@ -362,7 +408,7 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
       const v = vrow?.[c];
       const f = frow?.[c];
       const held = cellAsPlan(v === undefined || v === null ? '' : v, typeof f === 'string' ? f : '');
-      line[i] = held !== null ? held : computed ?? null;
+      line[i] = held !== null ? held : (computed ?? null);
     }
     cells.push(line);
   }
@@ -406,20 +452,42 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
 
     plan.replaceOwnedRules = true;
     const S = `$${colLetter(scoreCol)}${dataFirst + 1}`;
-    plan.rules.push(...scoreFillRules(dataRect(scoreCol), S, paceCol === undefined ? null : `$${colLetter(paceCol)}${dataFirst + 1}`, settings));
+    plan.rules.push(
+      ...scoreFillRules(
+        dataRect(scoreCol),
+        S,
+        paceCol === undefined ? null : `$${colLetter(paceCol)}${dataFirst + 1}`,
+        settings,
+      ),
+    );
     const inputs = [col('current'), col('target')].filter((c): c is number => c !== undefined);
     const uniqueInputs = [...new Set(inputs)];
     if (uniqueInputs.length) {
-      plan.rules.push({ ranges: uniqueInputs.map(dataRect), formula: `=AND(ISERROR(${S}),${OWNED_RULE_MARK})`, fill: FILLS.invalid, fontColor: FILLS.invalidFont });
+      plan.rules.push({
+        ranges: uniqueInputs.map(dataRect),
+        formula: `=AND(ISERROR(${S}),${OWNED_RULE_MARK})`,
+        fill: FILLS.invalid,
+        fontColor: FILLS.invalidFont,
+      });
     }
     const wc = userCol.weight;
     if (wc !== undefined) {
       const W = `$${colLetter(wc)}${dataFirst + 1}`;
-      plan.rules.push({ ranges: [dataRect(wc)], formula: `=AND(ISNUMBER(${W}),${W}<0,${OWNED_RULE_MARK})`, fill: FILLS.invalid, fontColor: FILLS.invalidFont });
+      plan.rules.push({
+        ranges: [dataRect(wc)],
+        formula: `=AND(ISNUMBER(${W}),${W}<0,${OWNED_RULE_MARK})`,
+        fill: FILLS.invalid,
+        fontColor: FILLS.invalidFont,
+      });
     }
   }
 
-  plan.header = { range: { row: headerRow, col: first, rows: 1, cols: last - first + 1 }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
+  plan.header = {
+    range: { row: headerRow, col: first, rows: 1, cols: last - first + 1 },
+    bold: true,
+    fill: FILLS.header,
+    fontColor: FILLS.headerFont,
+  };
   plan.freezeRows = headerRow + 1;
   plan.columnWidths = [];
   for (let c = first; c <= last; c++) plan.columnWidths.push({ col: c, width: WIDTHS[keyAt.get(c)!] ?? 100 });
@@ -434,7 +502,11 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     if (!t || seen.has(t)) tableOk = false;
     seen.add(t);
   }
-  if (tableOk) plan.table = { name: tableNameFor(snap.name), range: { row: headerRow, col: firstCol, rows: lastRow - headerRow + 1, cols: last - firstCol + 1 } };
+  if (tableOk)
+    plan.table = {
+      name: tableNameFor(snap.name),
+      range: { row: headerRow, col: firstCol, rows: lastRow - headerRow + 1, cols: last - firstCol + 1 },
+    };
 
   return { sheet: plan, owned: { first, last, cols }, added, scoreCol, headerRow, lastRow };
 }
@@ -447,10 +519,16 @@ function scoreFillRules(range: Rect, S: string, P: string | null, settings: Sett
   const { red, yellow } = settings.bands;
   const limit = String(settings.limits.atRiskPoints / 100);
   const graded = (cond: string, live: string | null) =>
-    P === null ? `=AND(ISNUMBER(${S}),${cond},${OWNED_RULE_MARK})` : `=AND(ISNUMBER(${S}),IF(AND(ISNUMBER(${P}),${P}<1,${S}<1),${live},${cond}),${OWNED_RULE_MARK})`;
+    P === null
+      ? `=AND(ISNUMBER(${S}),${cond},${OWNED_RULE_MARK})`
+      : `=AND(ISNUMBER(${S}),IF(AND(ISNUMBER(${P}),${P}<1,${S}<1),${live},${cond}),${OWNED_RULE_MARK})`;
   return [
     { ranges: [range], formula: graded(`${S}<${red}`, `${P}-${S}>${limit}`), fill: FILLS.red },
-    { ranges: [range], formula: graded(`AND(${S}>=${red},${S}<${yellow})`, `AND(${S}>0,${S}<${P},${P}-${S}<=${limit})`), fill: FILLS.yellow },
+    {
+      ranges: [range],
+      formula: graded(`AND(${S}>=${red},${S}<${yellow})`, `AND(${S}>0,${S}<${P},${P}-${S}<=${limit})`),
+      fill: FILLS.yellow,
+    },
     { ranges: [range], formula: graded(`${S}>=${yellow}`, `AND(${S}>0,${S}>=${P})`), fill: FILLS.green },
   ];
 }
@@ -493,7 +571,8 @@ export function gridSheetNames(sheet: string): Record<Lang, string> {
 /** The model as a plain table (header + rows), one objective row followed by its KR rows. */
 export function gridRows(model: OkrModel, lang: Lang): PlanCell[][] {
   const rows: PlanCell[][] = [GRID_COLUMNS.map((c) => c.header[lang])];
-  const line = (v: Partial<Record<Field, PlanCell>>) => GRID_COLUMNS.map((c) => (v[c.field] === undefined ? null : v[c.field]!));
+  const line = (v: Partial<Record<Field, PlanCell>>) =>
+    GRID_COLUMNS.map((c) => (v[c.field] === undefined ? null : v[c.field]!));
   for (const o of model.objectives) {
     const cycle = (o.cycle ?? model.cycle)?.id ?? null;
     rows.push(
@@ -542,7 +621,13 @@ export interface GridSheetPlan {
  * A new sheet `name` holding `rows` (header first) converted as a table: the base block, a date format on date
  * columns, then exactly what convert would do on that sheet (so converting the new sheet again changes nothing).
  */
-export function planNewGrid(name: string, rows: PlanCell[][], dateCols: number[], ctx: PlanContext, after?: string): GridSheetPlan {
+export function planNewGrid(
+  name: string,
+  rows: PlanCell[][],
+  dateCols: number[],
+  ctx: PlanContext,
+  after?: string,
+): GridSheetPlan {
   const values = rows.map((r) => r.map((c) => (c === null ? '' : c)));
   const snap: SheetSnapshot = { name, origin: { row: 0, col: 0 }, values };
   const model = readSheet(snap, { settings: ctx.settings, today: ctx.today });
@@ -551,7 +636,8 @@ export function planNewGrid(name: string, rows: PlanCell[][], dateCols: number[]
   const base: CellBlock = { row: 0, col: 0, cells: rows };
   sheet.writes = [base, ...table.sheet.writes];
   const n = rows.length - 1;
-  const formats: FormatBlock[] = n > 0 ? dateCols.map((c) => ({ row: 1, col: c, formats: Array.from({ length: n }, () => ['yyyy-mm-dd']) })) : [];
+  const formats: FormatBlock[] =
+    n > 0 ? dateCols.map((c) => ({ row: 1, col: c, formats: Array.from({ length: n }, () => ['yyyy-mm-dd']) })) : [];
   sheet.numberFormats = [...formats, ...table.sheet.numberFormats];
   return { sheet, table, model };
 }
@@ -567,7 +653,8 @@ export interface OutlinePlan {
 export function planOutline(model: OkrModel, ctx: PlanContext, sheetNames: string[]): OutlinePlan {
   const names = gridSheetNames(model.sheet);
   const existing = [names[ctx.settings.lang], names.en, names.zh].find((n) => sheetNames.includes(n));
-  if (existing) return { plan: { sheets: [], activate: existing }, sheetName: existing, existed: true, gridModel: null };
+  if (existing)
+    return { plan: { sheets: [], activate: existing }, sheetName: existing, existed: true, gridModel: null };
   const name = names[ctx.settings.lang];
   const rows = gridRows(model, ctx.settings.lang);
   const dueCol = GRID_COLUMNS.findIndex((c) => c.field === 'due');
@@ -602,14 +689,22 @@ export const NOT_OKR: Msg = msg(
 );
 
 /** Convert the active sheet: the table plan, or a new grid sheet for an outline. */
-export function planConvert(snap: SheetSnapshot, sheetNames: string[], ctx: PlanContext, model?: OkrModel): ConvertOutcome {
+export function planConvert(
+  snap: SheetSnapshot,
+  sheetNames: string[],
+  ctx: PlanContext,
+  model?: OkrModel,
+): ConvertOutcome {
   const m = model ?? readSheet(snap, { settings: ctx.settings, today: ctx.today });
   const n = countItems(m);
   if (n.objectives === 0 && n.krs === 0) return { ok: false, plan: { sheets: [] }, summary: NOT_OKR, model: m };
   if (m.form === 'outline') {
     const outline = planOutline(m, ctx, sheetNames);
     const summary = outline.existed
-      ? msg(`Already converted: the grid is on sheet "${outline.sheetName}". Nothing was changed.`, `已转换：表格在工作表“${outline.sheetName}”中，未做任何更改。`)
+      ? msg(
+          `Already converted: the grid is on sheet "${outline.sheetName}". Nothing was changed.`,
+          `已转换：表格在工作表“${outline.sheetName}”中，未做任何更改。`,
+        )
       : msg(
           `Created sheet "${outline.sheetName}" with ${plural(n.objectives, 'objective')} and ${plural(n.krs, 'key result')}; the outline is unchanged.`,
           `已创建工作表“${outline.sheetName}”，含 ${n.objectives} 个目标、${n.krs} 个关键结果；原大纲未改动。`,
@@ -629,7 +724,11 @@ export function planConvert(snap: SheetSnapshot, sheetNames: string[], ctx: Plan
       );
   return {
     ok: true,
-    plan: { sheets: [table.sheet], activate: snap.name, select: { sheet: snap.name, row: table.headerRow, col: table.owned.first } },
+    plan: {
+      sheets: [table.sheet],
+      activate: snap.name,
+      select: { sheet: snap.name, row: table.headerRow, col: table.owned.first },
+    },
     summary,
     model: m,
     table,
@@ -637,7 +736,13 @@ export function planConvert(snap: SheetSnapshot, sheetNames: string[], ctx: Plan
 }
 
 /** Rules and validations a plan adds, for tests and the bench. */
-export function planShape(plan: WorkbookPlan): { writes: number; formats: number; validations: number; rules: number; patches: number } {
+export function planShape(plan: WorkbookPlan): {
+  writes: number;
+  formats: number;
+  validations: number;
+  rules: number;
+  patches: number;
+} {
   let writes = 0;
   let formats = 0;
   let validations = 0;
@@ -652,4 +757,3 @@ export function planShape(plan: WorkbookPlan): { writes: number; formats: number
   }
   return { writes, formats, validations, rules, patches };
 }
-

@@ -76,7 +76,19 @@ export function usedExtent(s: SheetSnapshot): { lastRow: number; lastCol: number
 // ---------------------------------------------------------------------------------------------------------------
 // Owned columns
 
-export type OwnedKey = 'id' | 'score' | 'status' | 'pace' | 'updated' | 'kind' | 'type' | 'level' | 'confidence' | 'start' | 'target' | 'current';
+export type OwnedKey =
+  | 'id'
+  | 'score'
+  | 'status'
+  | 'pace'
+  | 'updated'
+  | 'kind'
+  | 'type'
+  | 'level'
+  | 'confidence'
+  | 'start'
+  | 'target'
+  | 'current';
 
 /** Headers of the columns convert appends, in append order. The first, 'OKR ID', marks where the owned block starts. */
 export const OWNED_HEADERS: Record<OwnedKey, Msg> = {
@@ -94,12 +106,27 @@ export const OWNED_HEADERS: Record<OwnedKey, Msg> = {
   current: msg('Current', '当前值'),
 };
 
-export const OWNED_ORDER: OwnedKey[] = ['id', 'score', 'status', 'pace', 'updated', 'kind', 'type', 'level', 'confidence', 'start', 'target', 'current'];
+export const OWNED_ORDER: OwnedKey[] = [
+  'id',
+  'score',
+  'status',
+  'pace',
+  'updated',
+  'kind',
+  'type',
+  'level',
+  'confidence',
+  'start',
+  'target',
+  'current',
+];
 
-const fold = (v: unknown) => (typeof v === 'string' ? v.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ') : '');
+const fold = (v: unknown) =>
+  typeof v === 'string' ? v.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ') : '';
 
 const OWNED_BY_TEXT = new Map<string, OwnedKey>();
-for (const k of OWNED_ORDER) for (const lang of ['en', 'zh'] as Lang[]) OWNED_BY_TEXT.set(fold(OWNED_HEADERS[k][lang]), k);
+for (const k of OWNED_ORDER)
+  for (const lang of ['en', 'zh'] as Lang[]) OWNED_BY_TEXT.set(fold(OWNED_HEADERS[k][lang]), k);
 
 /** The owned column a header cell names (either language), or null. */
 export function ownedKeyOf(header: unknown): OwnedKey | null {
@@ -142,4 +169,3 @@ export function findOwnedBlock(s: SheetSnapshot, headerRow: number): OwnedBlock 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
-

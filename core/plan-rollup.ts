@@ -42,7 +42,10 @@ export function teamOf(teams: Team[], objectiveId: string): Team | undefined {
   return teams.find((tm) => tm.model.objectives.some((o) => o.id === objectiveId));
 }
 
-export function planCompanyRollup(teams: Team[], opts: { settings: Settings; today: string; cycle?: string }): { close: CloseResult; plan: WorkbookPlan } {
+export function planCompanyRollup(
+  teams: Team[],
+  opts: { settings: Settings; today: string; cycle?: string },
+): { close: CloseResult; plan: WorkbookPlan } {
   const { settings } = opts;
   const lang = settings.lang;
   const close = closeCycle(mergeModels(teams), { settings, today: opts.today, cycle: opts.cycle });
@@ -82,7 +85,12 @@ export function planCompanyRollup(teams: Team[], opts: { settings: Settings; tod
   ob.writes.push({ row: 0, col: 0, cells: [header, ...rows] });
   if (rows.length) ob.numberFormats.push({ row: 1, col: 7, formats: rows.map(() => ['0%', '0%']) });
   ob.freezeRows = 1;
-  ob.header = { range: { row: 0, col: 0, rows: 1, cols: header.length }, bold: true, fill: '#1f4e78', fontColor: '#ffffff' };
+  ob.header = {
+    range: { row: 0, col: 0, rows: 1, cols: header.length },
+    bold: true,
+    fill: '#1f4e78',
+    fontColor: '#ffffff',
+  };
   ob.columnWidths = [{ col: 3, width: 320 }];
   return { close, plan: { sheets: [sc, ob], activate: sc.sheet } };
 }

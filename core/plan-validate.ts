@@ -48,7 +48,10 @@ export function parseMarkedNote(note: string): MarkedNote | null {
 
 /** The note for a highlighted cell: the user's note, the reasons, the original fill. */
 export function markedNote(userNote: string, reasons: string[], fill: string): string {
-  const block = [...reasons.map((r) => REASON_PREFIX + r.replace(/[\r\n]+/g, ' ')), `⟦okr-grid fill=${fill || 'none'} lines=${reasons.length}⟧`].join('\n');
+  const block = [
+    ...reasons.map((r) => REASON_PREFIX + r.replace(/[\r\n]+/g, ' ')),
+    `⟦okr-grid fill=${fill || 'none'} lines=${reasons.length}⟧`,
+  ].join('\n');
   return userNote ? `${userNote}\n${block}` : block;
 }
 
@@ -73,7 +76,8 @@ function markedCells(snap: SheetSnapshot): { row: number; col: number }[] {
     const line = notes[r] ?? [];
     for (let c = 0; c < line.length; c++) {
       const n = line[c];
-      if (n && n.includes('⟦okr-grid') && parseMarkedNote(n)) out.push({ row: snap.origin.row + r, col: snap.origin.col + c });
+      if (n && n.includes('⟦okr-grid') && parseMarkedNote(n))
+        out.push({ row: snap.origin.row + r, col: snap.origin.col + c });
     }
   }
   return out;

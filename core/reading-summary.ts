@@ -61,7 +61,12 @@ export type RoleCounts = ReturnType<typeof roleCounts>;
 
 /** '2 objectives · 7 key results · 0 initiatives · 1 title or note · 1 not placed' (unplaced left out when null). */
 export function countsText(c: RoleCounts, unplaced: number | null): Msg {
-  const en = [plural(c.objectives, 'objective'), plural(c.krs, 'key result'), plural(c.initiatives, 'initiative'), plural(c.other, 'title or note', 'titles and notes')];
+  const en = [
+    plural(c.objectives, 'objective'),
+    plural(c.krs, 'key result'),
+    plural(c.initiatives, 'initiative'),
+    plural(c.other, 'title or note', 'titles and notes'),
+  ];
   const zh = [`${c.objectives} 个目标`, `${c.krs} 个关键结果`, `${c.initiatives} 个举措`, `${c.other} 个标题和备注`];
   if (unplaced !== null) {
     en.push(`${unplaced} not placed`);

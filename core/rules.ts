@@ -125,16 +125,20 @@ const FIELD_NAME: Record<Field, Msg> = {
 };
 
 /** Words that say the number should go down / up, in English and Chinese. */
-const DECREASE_WORDS = /\b(reduce[sd]?|reducing|lower(?:ing|s)?|decrease[sd]?|decreasing|cut|cutting|shrink|minimi[sz]e)\b|降低|减少|下降|降至|缩短|压缩|压降/i;
-const INCREASE_WORDS = /\b(increase[sd]?|increasing|grow|grows|growing|raise[sd]?|boost|expand)\b|提升|增长|提高|增加|扩大/i;
+const DECREASE_WORDS =
+  /\b(reduce[sd]?|reducing|lower(?:ing|s)?|decrease[sd]?|decreasing|cut|cutting|shrink|minimi[sz]e)\b|降低|减少|下降|降至|缩短|压缩|压降/i;
+const INCREASE_WORDS =
+  /\b(increase[sd]?|increasing|grow|grows|growing|raise[sd]?|boost|expand)\b|提升|增长|提高|增加|扩大/i;
 
 /** Verbs that start a task rather than a result ("Launch the new store", "制定工作流程"). */
 const TASK_VERBS_EN =
   /^(launch|build|create|develop|implement|write|design|hold|run|organi[sz]e|set up|setup|migrate|hire|publish|release|ship|complete|finish|deliver|execute|conduct|prepare|draft|make|start|introduce|deploy|roll out|establish|define|plan|hold|host|redesign|rebuild|refactor|update|set)\b/i;
-const TASK_VERBS_ZH = /^(制定|执行|完成|建立|搭建|开展|组织|推出|上线|开发|设计|编写|撰写|举办|召开|实施|推进|落实|梳理|建设|打造|策划|发布|启动|准备|招聘|完善|形成|确定|编制)/;
+const TASK_VERBS_ZH =
+  /^(制定|执行|完成|建立|搭建|开展|组织|推出|上线|开发|设计|编写|撰写|举办|召开|实施|推进|落实|梳理|建设|打造|策划|发布|启动|准备|招聘|完善|形成|确定|编制)/;
 
 /** Outline prefixes a title may still carry: 'KR1: ', 'O：', '关键结果2：', 'Objective 1 - '. */
-const ITEM_PREFIX = /^(?:kr\s*\d*|o\s*\d*|objective\s*\d*|key\s*result\s*\d*|关键结果\s*\d*|目标\s*\d*)\s*[:：\-–—.、]\s*/i;
+const ITEM_PREFIX =
+  /^(?:kr\s*\d*|o\s*\d*|objective\s*\d*|key\s*result\s*\d*|关键结果\s*\d*|目标\s*\d*)\s*[:：\-–—.、]\s*/i;
 
 /** Text as compared for "copied verbatim": full-width folded, case, spaces, outline prefix and end punctuation ignored. */
 export function comparableText(s: string): string {
@@ -243,12 +247,15 @@ interface KrView {
  * runs once for the sheet (`before` every objective, or `after` them), once per objective, or once per KR; in this
  * order, which is also the order of findings on one cell.
  */
-const RULES: Record<string, {
-  before?: (c: Checks) => void;
-  objective?: (c: Checks, o: Objective, v: ObjectiveView) => void;
-  kr?: (c: Checks, kr: KeyResult, v: KrView) => void;
-  after?: (c: Checks) => void;
-}> = {
+const RULES: Record<
+  string,
+  {
+    before?: (c: Checks) => void;
+    objective?: (c: Checks, o: Objective, v: ObjectiveView) => void;
+    kr?: (c: Checks, kr: KeyResult, v: KrView) => void;
+    after?: (c: Checks) => void;
+  }
+> = {
   'value-problem': { before: checkValueProblems },
   'objectives-per-owner': { before: checkObjectivesPerOwner },
   'too-many-krs/too-few-krs': { objective: checkKrCount },
@@ -332,7 +339,12 @@ function checkValueProblems(c: Checks): void {
     const lead = (m: string, label: string) => (m.includes(at) ? m : `${label} (${at}): ${m}`);
     const seenEn = p.message.en.includes(p.seen) ? '' : ` (the cell holds ${quote(p.seen)})`;
     const seenZh = p.message.zh.includes(p.seen) ? '' : `（单元格内容为 ${quoteZh(p.seen)}）`;
-    add('value-problem', 'error', p.cell, msg(lead(p.message.en, name.en) + seenEn, lead(p.message.zh, name.zh) + seenZh));
+    add(
+      'value-problem',
+      'error',
+      p.cell,
+      msg(lead(p.message.en, name.en) + seenEn, lead(p.message.zh, name.zh) + seenZh),
+    );
   }
 }
 
@@ -369,7 +381,8 @@ function checkObjectivesPerOwner(c: Checks): void {
 /** What copies-higher-kr compares with: higher KRs by comparable text (parents, higher levels, "Aligned to"). */
 function copyIndex(model: OkrModel, parents: OkrModel[]) {
   const parentKrs = new Map<string, KeyResult>();
-  for (const p of parents) for (const o of p.objectives) for (const kr of o.krs) parentKrs.set(comparableText(kr.title), kr);
+  for (const p of parents)
+    for (const o of p.objectives) for (const kr of o.krs) parentKrs.set(comparableText(kr.title), kr);
 
   /** Each KR's comparable text, computed once. */
   const krText = new Map<KeyResult, string>();
@@ -500,8 +513,10 @@ function checkCopiesHigherKr(c: Checks, o: Objective, v: ObjectiveView): void {
 /** weight-negative, weights-all-zero, weights-incomplete, weights-sum (checkWeights: each decides whether the next applies). */
 function checkObjectiveWeights(c: Checks, o: Objective): void {
   const { add, fieldCell, krCell } = c;
-  checkWeights(o, (rule, severity, cell, m, id) => add(rule, severity, cell, m, id), (kr) =>
-    fieldCell(kr.cells, 'weight', kr.row, krCell(kr)),
+  checkWeights(
+    o,
+    (rule, severity, cell, m, id) => add(rule, severity, cell, m, id),
+    (kr) => fieldCell(kr.cells, 'weight', kr.row, krCell(kr)),
   );
 }
 
@@ -616,7 +631,8 @@ function checkDirection(c: Checks, kr: KeyResult, v: KrView): void {
 function checkLooksLikeTask(c: Checks, kr: KeyResult, v: KrView): void {
   const { add } = c;
   const { krTitle } = v;
-  const text = kr.kind === 'binary' || kr.target === null ? kr.title.normalize('NFKC').trim().replace(ITEM_PREFIX, '') : '';
+  const text =
+    kr.kind === 'binary' || kr.target === null ? kr.title.normalize('NFKC').trim().replace(ITEM_PREFIX, '') : '';
   if (text && !kr.placeholder && !/\d/.test(text) && (TASK_VERBS_EN.test(text) || TASK_VERBS_ZH.test(text))) {
     add(
       'kr-looks-like-task',
@@ -672,7 +688,10 @@ function checkClosed(c: Checks, kr: KeyResult, v: KrView): void {
 function checkStale(c: Checks, kr: KeyResult, v: KrView): void {
   const { model, limits, today, staleLine, add, fieldCell } = c;
   const { oCycle, krTitle, score } = v;
-  if (isRunning(today, oCycle ? oCycle.end : null, oCycle ? oCycle.start : null, kr.due) && !(score !== null && score >= 1)) {
+  if (
+    isRunning(today, oCycle ? oCycle.end : null, oCycle ? oCycle.start : null, kr.due) &&
+    !(score !== null && score >= 1)
+  ) {
     if (kr.updated) {
       // ISO dates compare as text: only a date before the stale line needs the day count.
       const age = kr.updated < staleLine ? daysBetween(kr.updated, today) : null;
@@ -754,7 +773,6 @@ function checkBottomUpShare(c: Checks): void {
     );
   }
 }
-
 
 /** Appends the cell address, so a message read outside the sheet still says where (unless it already does). */
 function addCell(m: Msg, cell: CellRef): Msg {

@@ -102,7 +102,10 @@ export function scoreKr(kr: KrInput): ScoreOutcome {
     return scoreError('no-target', msg('the key result has no target', '该关键结果没有目标值'));
   }
   if (!finite(start) || !finite(target) || (current !== null && current !== undefined && !finite(current))) {
-    return scoreError('not-finite', msg('start, target and current must be finite numbers', '起始值、目标值和当前值必须是有限的数字'));
+    return scoreError(
+      'not-finite',
+      msg('start, target and current must be finite numbers', '起始值、目标值和当前值必须是有限的数字'),
+    );
   }
   if (kind === 'auto') {
     if (target === start) return scoreError('start-equals-target', START_EQUALS_TARGET);
@@ -128,7 +131,12 @@ export function scoreKr(kr: KrInput): ScoreOutcome {
 export type RollupOutcome =
   | { ok: true; blank: false; value: number; /** How many scores counted (weight > 0). */ used: number }
   | { ok: false; blank: true }
-  | { ok: false; blank: false; error: ScoreError; /** 0-based index of the item at fault, when one is. */ index?: number };
+  | {
+      ok: false;
+      blank: false;
+      error: ScoreError;
+      /** 0-based index of the item at fault, when one is. */ index?: number;
+    };
 
 /**
  * Weighted mean of scores. Blank scores (null) are skipped with their weights. Weights may be fractions or
@@ -138,10 +146,13 @@ export type RollupOutcome =
  */
 export function rollup(scores: readonly (number | null)[], weights?: readonly (number | null)[] | null): RollupOutcome {
   if (weights && weights.length !== scores.length) {
-    return scoreError('length-mismatch', msg(
-      `${scores.length} scores but ${weights.length} weights`,
-      `有 ${scores.length} 个分数，却有 ${weights.length} 个权重`,
-    ));
+    return scoreError(
+      'length-mismatch',
+      msg(
+        `${scores.length} scores but ${weights.length} weights`,
+        `有 ${scores.length} 个分数，却有 ${weights.length} 个权重`,
+      ),
+    );
   }
   // Weights are scaled by the largest so that huge weights cannot overflow the sums.
   let wmax = 0;
@@ -163,11 +174,29 @@ export function rollup(scores: readonly (number | null)[], weights?: readonly (n
     const s = scores[i];
     const given = weights ? weights[i] : null;
     if (given !== null && given !== undefined) {
-      if (!finite(given)) return { ...scoreError('not-finite', msg(`weight ${i + 1} is not a finite number`, `第 ${i + 1} 个权重不是有限的数字`)), index: i };
-      if (given < 0) return { ...scoreError('negative-weight', msg(`weight ${i + 1} is negative (${given})`, `第 ${i + 1} 个权重为负数（${given}）`)), index: i };
+      if (!finite(given))
+        return {
+          ...scoreError(
+            'not-finite',
+            msg(`weight ${i + 1} is not a finite number`, `第 ${i + 1} 个权重不是有限的数字`),
+          ),
+          index: i,
+        };
+      if (given < 0)
+        return {
+          ...scoreError(
+            'negative-weight',
+            msg(`weight ${i + 1} is negative (${given})`, `第 ${i + 1} 个权重为负数（${given}）`),
+          ),
+          index: i,
+        };
     }
     if (s === null || s === undefined) continue;
-    if (!finite(s)) return { ...scoreError('not-finite', msg(`score ${i + 1} is not a finite number`, `第 ${i + 1} 个分数不是有限的数字`)), index: i };
+    if (!finite(s))
+      return {
+        ...scoreError('not-finite', msg(`score ${i + 1} is not a finite number`, `第 ${i + 1} 个分数不是有限的数字`)),
+        index: i,
+      };
     const w = weighted ? (given as number) : 1;
     seen++;
     if (w === 0) continue;
@@ -177,9 +206,11 @@ export function rollup(scores: readonly (number | null)[], weights?: readonly (n
     used++;
   }
   if (seen === 0) return BLANK_OUTCOME;
-  if (wsum === 0) return scoreError('zero-weights', msg('every weight is 0: nothing to roll up', '所有权重都是 0：没有可汇总的分数'));
+  if (wsum === 0)
+    return scoreError('zero-weights', msg('every weight is 0: nothing to roll up', '所有权重都是 0：没有可汇总的分数'));
   const value = sum / wsum;
-  if (!finite(value)) return scoreError('not-finite', msg('the scores are too large to average', '分数过大，无法求平均'));
+  if (!finite(value))
+    return scoreError('not-finite', msg('the scores are too large to average', '分数过大，无法求平均'));
   return { ok: true, blank: false, value, used };
 }
 
@@ -240,7 +271,10 @@ export const LEGACY_STATUS_LABELS: Partial<Record<StatusCode, Msg>> = {
 
 const STATUS_FOLD = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 const STATUS_BY_TEXT = new Map<string, StatusCode>();
-for (const [code, m] of [...Object.entries(STATUS_LABELS), ...Object.entries(LEGACY_STATUS_LABELS)] as [StatusCode, Msg][]) {
+for (const [code, m] of [...Object.entries(STATUS_LABELS), ...Object.entries(LEGACY_STATUS_LABELS)] as [
+  StatusCode,
+  Msg,
+][]) {
   STATUS_BY_TEXT.set(STATUS_FOLD(m.en), code);
   STATUS_BY_TEXT.set(STATUS_FOLD(m.zh), code);
   STATUS_BY_TEXT.set(code, code);
@@ -248,7 +282,7 @@ for (const [code, m] of [...Object.entries(STATUS_LABELS), ...Object.entries(LEG
 
 /** A status as a sheet shows it (a label in either language, an earlier label, or a code) -> its code; null if none. */
 export function statusFromText(v: unknown): StatusCode | null {
-  return typeof v === 'string' ? STATUS_BY_TEXT.get(STATUS_FOLD(v)) ?? null : null;
+  return typeof v === 'string' ? (STATUS_BY_TEXT.get(STATUS_FOLD(v)) ?? null) : null;
 }
 
 const STATUS_BAND: Record<StatusCode, Band | null> = {
@@ -270,7 +304,12 @@ const STATUS_BAND: Record<StatusCode, Band | null> = {
  * to land around 0.6-0.7 (1.0 suggests the goal was set too low); below the red band means rethink, either way.
  * commitment null reads the plain bands.
  */
-export function status(score: number | null, commitment: Commitment | null, bands: Bands = DEFAULT_SETTINGS.bands, during?: DuringCycle | null): Status {
+export function status(
+  score: number | null,
+  commitment: Commitment | null,
+  bands: Bands = DEFAULT_SETTINGS.bands,
+  during?: DuringCycle | null,
+): Status {
   const code = during ? liveStatusCode(score, commitment, bands, during) : statusCode(score, commitment, bands);
   return { code, band: STATUS_BAND[code], label: STATUS_LABELS[code] };
 }
@@ -287,9 +326,15 @@ export interface DuringCycle {
  * atRiskPoints points behind), at risk (further). From the due date on (expected 1, or no dates) the bands grade it,
  * committed vs aspirational (statusCode), as the close does. The comparisons are the portable formula's, term for term.
  */
-export function liveStatusCode(score: number | null, commitment: Commitment | null, bands: Bands, during: DuringCycle): StatusCode {
+export function liveStatusCode(
+  score: number | null,
+  commitment: Commitment | null,
+  bands: Bands,
+  during: DuringCycle,
+): StatusCode {
   const e = during.expected;
-  if (score === null || !finite(score) || e === null || !finite(e) || e >= 1 || score >= 1) return statusCode(score, commitment, bands);
+  if (score === null || !finite(score) || e === null || !finite(e) || e >= 1 || score >= 1)
+    return statusCode(score, commitment, bands);
   const limit = during.atRiskPoints / 100;
   if (score <= 0) return e - score > limit ? 'at-risk' : 'not-started';
   if (score >= e) return 'on-track';
@@ -297,7 +342,11 @@ export function liveStatusCode(score: number | null, commitment: Commitment | nu
 }
 
 /** status(...).code without building the Status (the quarter close reads thousands of them). */
-export function statusCode(score: number | null, commitment: Commitment | null, bands: Bands = DEFAULT_SETTINGS.bands): StatusCode {
+export function statusCode(
+  score: number | null,
+  commitment: Commitment | null,
+  bands: Bands = DEFAULT_SETTINGS.bands,
+): StatusCode {
   if (score === null || !finite(score)) return 'not-scored';
   if (score < bands.red) return 'rethink';
   if (score >= 1) return commitment === 'aspirational' ? 'set-too-low' : 'achieved';
@@ -358,13 +407,31 @@ export function pace(input: PaceInput): PaceOutcome {
 }
 
 /** pace() on serial days (the custom function converts each distinct date once, not once per row). */
-export function paceOfSerials(p: number | null, start: number | null, due: number | null, today: number | null, atRisk: number): PaceOutcome {
+export function paceOfSerials(
+  p: number | null,
+  start: number | null,
+  due: number | null,
+  today: number | null,
+  atRisk: number,
+): PaceOutcome {
   if (start === null || due === null || today === null) {
-    return { ok: false, error: { code: 'bad-dates', message: msg('cycle start, due date and today must be dates', '周期开始、截止日期和今天必须是日期') } };
+    return {
+      ok: false,
+      error: {
+        code: 'bad-dates',
+        message: msg('cycle start, due date and today must be dates', '周期开始、截止日期和今天必须是日期'),
+      },
+    };
   }
   if (due < start) {
     const [d, c] = [serialToIso(due), serialToIso(start)];
-    return { ok: false, error: { code: 'bad-dates', message: msg(`due date ${d} is before the cycle start ${c}`, `截止日期 ${d} 早于周期开始 ${c}`) } };
+    return {
+      ok: false,
+      error: {
+        code: 'bad-dates',
+        message: msg(`due date ${d} is before the cycle start ${c}`, `截止日期 ${d} 早于周期开始 ${c}`),
+      },
+    };
   }
   const expected = expectedAt(start, due, today);
   const gap = p === null || !finite(p) ? expected * 100 : (expected - p) * 100;

@@ -72,8 +72,27 @@ export function resolveSettings(partial: unknown): Settings {
 }
 
 const FIELD_NAMES: ReadonlySet<string> = new Set<Field>([
-  'id', 'cycle', 'level', 'owner', 'objective', 'kr', 'initiative', 'type', 'kind', 'start', 'target', 'current',
-  'unit', 'weight', 'due', 'confidence', 'alignedTo', 'notes', 'updated', 'score', 'status',
+  'id',
+  'cycle',
+  'level',
+  'owner',
+  'objective',
+  'kr',
+  'initiative',
+  'type',
+  'kind',
+  'start',
+  'target',
+  'current',
+  'unit',
+  'weight',
+  'due',
+  'confidence',
+  'alignedTo',
+  'notes',
+  'updated',
+  'score',
+  'status',
 ]);
 
 /** Stored column roles, keeping only well-formed entries (header text up to 200 characters, a known role). */
@@ -102,7 +121,10 @@ export const SETTINGS_MAX_CHARS = 8000;
 
 const SETTINGS_TEXT = {
   badCycle: msg('Cycle must look like 2026-Q4, 2026-10 or 2026.', '周期格式应为 2026-Q4、2026-10 或 2026。'),
-  badBands: msg('Score bands must be numbers from 0 to 1, red at most yellow.', '分数区间必须是 0 到 1 之间的数，且红色不高于黄色。'),
+  badBands: msg(
+    'Score bands must be numbers from 0 to 1, red at most yellow.',
+    '分数区间必须是 0 到 1 之间的数，且红色不高于黄色。',
+  ),
   badLimit: (name: string) => msg(`${name} must be a whole number of 0 or more.`, `${name} 必须是不小于 0 的整数。`),
   tooLarge: (n: number) =>
     msg(
@@ -116,21 +138,33 @@ const SETTINGS_TEXT = {
  * message for the user; [] when they can be saved. resolveSettings never fails: it drops what this reports.
  */
 export function settingsProblems(input: unknown): Msg[] {
-  const p = (input && typeof input === 'object' ? input : {}) as { cycle?: unknown; bands?: { red?: unknown; yellow?: unknown }; limits?: unknown };
+  const p = (input && typeof input === 'object' ? input : {}) as {
+    cycle?: unknown;
+    bands?: { red?: unknown; yellow?: unknown };
+    limits?: unknown;
+  };
   const problems: Msg[] = [];
   const cycle = p.cycle;
   if (cycle !== null && cycle !== undefined && !(typeof cycle === 'string' && cycle.trim() === '')) {
     // A date only completes forms naming no year ('Q4'); any date will do to check the form.
-    const ok = typeof cycle === 'string' && cycle.length <= MAX_CYCLE_CHARS && parseCycle(cycle, { today: '2000-01-01' }) !== null;
+    const ok =
+      typeof cycle === 'string' &&
+      cycle.length <= MAX_CYCLE_CHARS &&
+      parseCycle(cycle, { today: '2000-01-01' }) !== null;
     if (!ok) problems.push(SETTINGS_TEXT.badCycle);
   }
   const frac = (v: unknown) => v === undefined || (typeof v === 'number' && v >= 0 && v <= 1);
   const bands = p.bands ?? {};
-  if (!frac(bands.red) || !frac(bands.yellow) || (typeof bands.red === 'number' && typeof bands.yellow === 'number' && bands.red > bands.yellow)) {
+  if (
+    !frac(bands.red) ||
+    !frac(bands.yellow) ||
+    (typeof bands.red === 'number' && typeof bands.yellow === 'number' && bands.red > bands.yellow)
+  ) {
     problems.push(SETTINGS_TEXT.badBands);
   }
   for (const [k, v] of Object.entries((p.limits ?? {}) as Record<string, unknown>)) {
-    if (k in DEFAULT_SETTINGS.limits && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) problems.push(SETTINGS_TEXT.badLimit(k));
+    if (k in DEFAULT_SETTINGS.limits && !(typeof v === 'number' && Number.isInteger(v) && v >= 0))
+      problems.push(SETTINGS_TEXT.badLimit(k));
   }
   const size = JSON.stringify(resolveSettings(p)).length;
   if (size > SETTINGS_MAX_CHARS) problems.push(SETTINGS_TEXT.tooLarge(size));
@@ -149,7 +183,8 @@ export function columnRoleOf(word: string): Field | 'ignore' | null {
   if (IGNORE_WORDS.has(key)) return 'ignore';
   for (const field of FIELD_NAMES) {
     const label = FIELD_LABELS[field as Field];
-    if (key === normalizeHeader(field) || key === normalizeHeader(label.en) || key === normalizeHeader(label.zh)) return field as Field;
+    if (key === normalizeHeader(field) || key === normalizeHeader(label.en) || key === normalizeHeader(label.zh))
+      return field as Field;
   }
   return null;
 }

@@ -254,7 +254,10 @@ export function rectA1(r: Rect): string {
 
 /** The smallest rectangle holding every cell (a loop, not Math.min(...cells): that overflows the stack past ~100k). */
 export function boundingRect(cells: readonly CellRef[]): Rect {
-  let r0 = Infinity, c0 = Infinity, r1 = -Infinity, c1 = -Infinity;
+  let r0 = Infinity,
+    c0 = Infinity,
+    r1 = -Infinity,
+    c1 = -Infinity;
   for (const p of cells) {
     if (p.row < r0) r0 = p.row;
     if (p.col < c0) c0 = p.col;

@@ -2,7 +2,19 @@
  * A pure, in-memory workbook that applies a WorkbookPlan the way docs/host-contract.md describes.
  * Used by tests (idempotency, nothing lost, restore), and by the benchmark; never by the hosts themselves.
  */
-import type { ChartSpec, HostKind, PlanCell, SheetPlan, WorkbookPlan, WorkbookSnapshot, SheetSnapshot, ListValidation, ConditionalRule, HeaderStyle, ReadRequest } from './sheet-plan';
+import type {
+  ChartSpec,
+  HostKind,
+  PlanCell,
+  SheetPlan,
+  WorkbookPlan,
+  WorkbookSnapshot,
+  SheetSnapshot,
+  ListValidation,
+  ConditionalRule,
+  HeaderStyle,
+  ReadRequest,
+} from './sheet-plan';
 import { isOwnedRuleFormula } from './sheet-plan';
 import type { Rect } from './model';
 
@@ -31,7 +43,17 @@ export interface SimBook {
 }
 
 function emptySheet(name: string): SimulatedSheet {
-  return { name, values: [], formulas: [], notes: [], backgrounds: [], formats: [], validations: [], rules: [], widths: {} };
+  return {
+    name,
+    values: [],
+    formulas: [],
+    notes: [],
+    backgrounds: [],
+    formats: [],
+    validations: [],
+    rules: [],
+    widths: {},
+  };
 }
 
 function grow<T>(grid: T[][], rows: number, cols: number, fill: T): void {
@@ -125,13 +147,16 @@ function applySheet(book: SimBook, p: SheetPlan): void {
     const rows = b.cells.length;
     const cols = b.cells.reduce((m, r) => Math.max(m, r.length), 0);
     ensure(s, b.row + rows, b.col + cols);
-    for (let r = 0; r < rows; r++) for (let c = 0; c < b.cells[r].length; c++) writeCell(s, b.row + r, b.col + c, b.cells[r][c]);
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < b.cells[r].length; c++) writeCell(s, b.row + r, b.col + c, b.cells[r][c]);
   }
   for (const f of p.numberFormats) {
     const rows = f.formats.length;
     const cols = f.formats.reduce((m, r) => Math.max(m, r.length), 0);
     ensure(s, f.row + rows, f.col + cols);
-    for (let r = 0; r < rows; r++) for (let c = 0; c < f.formats[r].length; c++) s.formats[f.row + r][f.col + c] = f.formats[r][c] === 'General' ? '' : f.formats[r][c];
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < f.formats[r].length; c++)
+        s.formats[f.row + r][f.col + c] = f.formats[r][c] === 'General' ? '' : f.formats[r][c];
   }
   for (const v of p.validations) {
     s.validations = s.validations.filter((x) => !sameRect(x.range, v.range));
@@ -180,11 +205,16 @@ function trimmedSize(s: SimulatedSheet): { rows: number; cols: number } {
 }
 
 /** What a host would read from `name` (its used range from A1), with the parts `req` asks for. */
-export function sheetSnapshot(book: SimBook, name: string, req: Partial<ReadRequest> = { formulas: true, notes: true, backgrounds: true }): SheetSnapshot {
+export function sheetSnapshot(
+  book: SimBook,
+  name: string,
+  req: Partial<ReadRequest> = { formulas: true, notes: true, backgrounds: true },
+): SheetSnapshot {
   const s = book.sheets.find((x) => x.name === name);
   if (!s) throw new Error(`no sheet ${name}`);
   const { rows, cols } = trimmedSize(s);
-  const take = <T>(g: T[][], d: T) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (g[r]?.[c] ?? d) as T));
+  const take = <T>(g: T[][], d: T) =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (g[r]?.[c] ?? d) as T));
   const snap: SheetSnapshot = { name, origin: { row: 0, col: 0 }, values: take(s.values, '' as unknown) };
   if (req.formulas) snap.formulas = take(s.formulas, '');
   if (req.notes) snap.notes = take(s.notes, '');
@@ -193,11 +223,22 @@ export function sheetSnapshot(book: SimBook, name: string, req: Partial<ReadRequ
 }
 
 /** A WorkbookSnapshot with `active` as the active sheet and the requested others, as a host reads it. */
-export function workbookSnapshot(book: SimBook, active: string, req: ReadRequest = { formulas: true, notes: true, backgrounds: true, others: [] }): WorkbookSnapshot {
+export function workbookSnapshot(
+  book: SimBook,
+  active: string,
+  req: ReadRequest = { formulas: true, notes: true, backgrounds: true, others: [] },
+): WorkbookSnapshot {
   const others: Record<string, SheetSnapshot> = {};
   const subject = req.subject && book.sheets.some((s) => s.name === req.subject) ? req.subject : active;
-  for (const o of req.others) if (o !== subject && book.sheets.some((s) => s.name === o)) others[o] = sheetSnapshot(book, o, req);
-  const snap: WorkbookSnapshot = { host: book.host, today: book.today, sheetNames: book.sheets.map((s) => s.name), active: sheetSnapshot(book, subject, req), others };
+  for (const o of req.others)
+    if (o !== subject && book.sheets.some((s) => s.name === o)) others[o] = sheetSnapshot(book, o, req);
+  const snap: WorkbookSnapshot = {
+    host: book.host,
+    today: book.today,
+    sheetNames: book.sheets.map((s) => s.name),
+    active: sheetSnapshot(book, subject, req),
+    others,
+  };
   if (subject !== active) snap.shown = active;
   return snap;
 }
@@ -207,15 +248,18 @@ export function canonicalSheet(s: SimulatedSheet): unknown {
   const { rows, cols } = trimmedSize(s);
   let frows = 0;
   let fcols = 0;
-  s.formats.forEach((row, r) => row.forEach((f, c) => {
-    if (f) {
-      frows = Math.max(frows, r + 1);
-      fcols = Math.max(fcols, c + 1);
-    }
-  }));
+  s.formats.forEach((row, r) =>
+    row.forEach((f, c) => {
+      if (f) {
+        frows = Math.max(frows, r + 1);
+        fcols = Math.max(fcols, c + 1);
+      }
+    }),
+  );
   const R = Math.max(rows, frows);
   const C = Math.max(cols, fcols);
-  const take = <T>(g: T[][], d: T) => Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => (g[r]?.[c] ?? d) as T));
+  const take = <T>(g: T[][], d: T) =>
+    Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => (g[r]?.[c] ?? d) as T));
   return {
     name: s.name,
     values: take(s.values, '' as unknown),

@@ -50,9 +50,7 @@ export interface NumberInfo {
 }
 export type ParsedNumber = Parsed<number, NumberInfo>;
 
-export type Measure =
-  | ({ type: 'number'; value: number } & NumberInfo)
-  | { type: 'done'; done: boolean };
+export type Measure = ({ type: 'number'; value: number } & NumberInfo) | { type: 'done'; done: boolean };
 
 export const BLANK: Blank = Object.freeze({ ok: false, blank: true }) as Blank;
 
@@ -115,13 +113,19 @@ function errorMessage(kind: ValueErrorKind, seen: string): Msg {
     case 'not-a-number':
       return msg(`${q} is not a number`, `${z} 不是数字`);
     case 'placeholder':
-      return msg(`${q} is a placeholder, not a number yet: fill in the value`, `${z} 是占位符，还不是数字：请填写实际数值`);
+      return msg(
+        `${q} is a placeholder, not a number yet: fill in the value`,
+        `${z} 是占位符，还不是数字：请填写实际数值`,
+      );
     case 'not-finite':
       return msg(`${q} is not a finite number`, `${z} 不是有限的数字`);
     case 'not-a-date':
       return msg(`${q} is not a date (use 2026-10-31)`, `${z} 不是日期（请写成 2026-10-31）`);
     case 'not-a-done-word':
-      return msg(`${q} is not done / not done (use TRUE, yes, done, 完成 or FALSE, no, 未完成)`, `${z} 不是完成状态（请用 完成/是/TRUE 或 未完成/否/FALSE）`);
+      return msg(
+        `${q} is not done / not done (use TRUE, yes, done, 完成 or FALSE, no, 未完成)`,
+        `${z} 不是完成状态（请用 完成/是/TRUE 或 未完成/否/FALSE）`,
+      );
     case 'cell-error':
       return msg(`${q} is an error value`, `${z} 是错误值`);
     case 'unsupported':
@@ -134,13 +138,17 @@ function normalizeText(s: string): string {
   let t = s;
   // Only text with full-width forms, odd spaces or dashes needs the (slow) compatibility normalisation.
   if (/[\u00a0\u2000-\u206f\u2212\u3000-\u303f\ufe50-\ufe6f\uff00-\uffef]/.test(t)) {
-    t = t.normalize('NFKC').replace(/[\u2212\u2012\u2013\uFE63]/g, '-').replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ');
+    t = t
+      .normalize('NFKC')
+      .replace(/[\u2212\u2012\u2013\uFE63]/g, '-')
+      .replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ');
     t = t.replace(/。/g, '.');
   }
   return t.trim();
 }
 
-const CELL_ERROR_RE = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)/i;
+const CELL_ERROR_RE =
+  /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)/i;
 
 function objectErrorCode(v: object): boolean {
   // Excel can hand error cells over as objects ({ type: 'Error', code/errorCode: '#N/A' }).
@@ -178,7 +186,7 @@ const NUMBER_RE = new RegExp(
   '^([+-])?\\s*(\\()?\\s*([+-])?\\s*' +
     CURRENCY_PREFIX +
     '?\\s*([+-])?\\s*' +
-    '((?:\\d{1,3}(?:[, \']\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)(?:e([+-]?\\d+))?' +
+    "((?:\\d{1,3}(?:[, ']\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)(?:e([+-]?\\d+))?" +
     '\\s*(万亿|千万|百万|十万|万|亿|千|百|bn|k|w|m|b)?' +
     '\\s*(%|‰)?' +
     `\\s*((?:(?![${NUMERAL_CHARS}])\\p{Script=Han}){1,4}|rmb|cny|usd|eur|hkd|gbp|jpy|(?<=\\s)[a-z]{1,12})?` +
@@ -220,7 +228,8 @@ export function parseNumber(v: unknown): ParsedNumber {
       return Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? numberOk(n, PLAIN) : fail('not-finite', v);
     }
     if (typeof v === 'boolean') return fail('not-a-number', v ? 'TRUE' : 'FALSE');
-    if (typeof v === 'object' && !Array.isArray(v) && !isDateObject(v) && objectErrorCode(v)) return fail('cell-error', v);
+    if (typeof v === 'object' && !Array.isArray(v) && !isDateObject(v) && objectErrorCode(v))
+      return fail('cell-error', v);
     if (isDateObject(v)) return fail('not-a-number', v);
     return fail('unsupported', v);
   } catch {
@@ -283,7 +292,20 @@ function parseNumberText(raw: string): ParsedNumber {
   return fail('not-a-number', raw);
 }
 
-const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ZH_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const ZH_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Chinese integer numerals: 十五, 一百零五, 两万, 三千五百万, 一亿二千万. Null when not one. */
@@ -324,7 +346,10 @@ function parseChineseNumber(s: string): ParsedNumber | null {
     const arabic = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : null;
     if (arabic !== null) return numberOk(arabic / 100, { percent, currency: null, unit: null });
   }
-  const m = /^(负)?([零〇一二三四五六七八九十百千两]*(?:[万亿][零〇一二三四五六七八九十百千两]*)*)(?:点([零〇一二三四五六七八九]+))?([万亿]*)$/u.exec(text);
+  const m =
+    /^(负)?([零〇一二三四五六七八九十百千两]*(?:[万亿][零〇一二三四五六七八九十百千两]*)*)(?:点([零〇一二三四五六七八九]+))?([万亿]*)$/u.exec(
+      text,
+    );
   if (!m || (m[2] === '' && !m[3])) return null;
   const intPart = m[2] === '' ? 0 : chineseInt(m[2]);
   if (intPart === null) return null;
@@ -349,7 +374,11 @@ export function parseDone(v: unknown): Parsed<boolean> {
       return fail('not-a-done-word', v);
     }
     if (v === null || v === undefined) return BLANK;
-    if (typeof v !== 'string') return fail(typeof v === 'object' && !Array.isArray(v) && objectErrorCode(v as object) ? 'cell-error' : 'not-a-done-word', v);
+    if (typeof v !== 'string')
+      return fail(
+        typeof v === 'object' && !Array.isArray(v) && objectErrorCode(v as object) ? 'cell-error' : 'not-a-done-word',
+        v,
+      );
     const s = normalizeText(v).toLowerCase().replace(/\s+/g, ' ');
     if (s === '') return BLANK;
     const word = DONE.get(s);
@@ -369,7 +398,12 @@ export function parseDone(v: unknown): Parsed<boolean> {
 export function parseMeasure(v: unknown): Parsed<Measure> {
   if (typeof v === 'boolean') return { ok: true, blank: false, value: { type: 'done', done: v } };
   const n = parseNumber(v);
-  if (n.ok) return { ok: true, blank: false, value: { type: 'number', value: n.value, percent: n.percent, currency: n.currency, unit: n.unit } };
+  if (n.ok)
+    return {
+      ok: true,
+      blank: false,
+      value: { type: 'number', value: n.value, percent: n.percent, currency: n.currency, unit: n.unit },
+    };
   if (n.blank) return n;
   if (n.error.kind === 'not-a-number' || n.error.kind === 'placeholder') {
     const d = parseDone(v);
@@ -429,7 +463,15 @@ export function localIsoDate(d: Date = new Date()): string {
  */
 export function dateToSerial(d: Date, fields: 'local' | 'utc' = 'local'): number {
   if (fields === 'utc') return UNIX_EPOCH_SERIAL + d.getTime() / DAY_MS;
-  const ms = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+  const ms = Date.UTC(
+    d.getFullYear(),
+    d.getMonth(),
+    d.getDate(),
+    d.getHours(),
+    d.getMinutes(),
+    d.getSeconds(),
+    d.getMilliseconds(),
+  );
   return (ms - EPOCH_1899_12_30) / DAY_MS;
 }
 
@@ -447,8 +489,30 @@ export function isoToSerial(iso: string): number | null {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 function month(name: string): number {
@@ -478,7 +542,11 @@ export function parseDate(v: unknown, opts: DateOptions = {}): Parsed<string> {
       const iso = Number.isNaN(t) ? null : ymdIso(v.getFullYear(), v.getMonth() + 1, v.getDate());
       return iso ? { ok: true, blank: false, value: iso } : fail('not-a-date', v);
     }
-    if (typeof v !== 'string') return fail(typeof v === 'object' && !Array.isArray(v) && objectErrorCode(v as object) ? 'cell-error' : 'not-a-date', v);
+    if (typeof v !== 'string')
+      return fail(
+        typeof v === 'object' && !Array.isArray(v) && objectErrorCode(v as object) ? 'cell-error' : 'not-a-date',
+        v,
+      );
     const s = normalizeText(v);
     if (s === '') return BLANK;
     const iso = dateText(s, opts.year);

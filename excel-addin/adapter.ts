@@ -12,7 +12,15 @@ import { errorText, msg, type Msg } from '../core/i18n';
 import type { CellRef } from '../core/model';
 import type { Settings } from '../core/settings';
 import { localIsoDate } from '../core/values';
-import { parseA1, rectA1, rereadFor, type ReadRequest, type SheetSnapshot, type WorkbookPlan, type WorkbookSnapshot } from '../core/sheet-plan';
+import {
+  parseA1,
+  rectA1,
+  rereadFor,
+  type ReadRequest,
+  type SheetSnapshot,
+  type WorkbookPlan,
+  type WorkbookSnapshot,
+} from '../core/sheet-plan';
 import { applyPlan } from './apply';
 import { block, rectangular, toExcelInput } from './cells';
 import { undoJournal, type SheetJournal } from './journal';
@@ -56,7 +64,9 @@ function patchedCells(name: CommandName, partial: WorkbookSnapshot, settings: Se
   const active = partial.active;
   const bare = { ...partial, active: { ...active, backgrounds: active.values.map((r) => r.map(() => '')) } };
   const plan = runCommand(name, bare, settings).plan;
-  return plan.sheets.filter((s) => s.sheet === active.name).flatMap((s) => s.backgrounds.map((b) => ({ row: b.row, col: b.col })));
+  return plan.sheets
+    .filter((s) => s.sheet === active.name)
+    .flatMap((s) => s.backgrounds.map((b) => ({ row: b.row, col: b.col })));
 }
 
 const NO_HIGHLIGHTS: Msg = msg(
@@ -114,7 +124,10 @@ export async function runExcelCommand(
     if (!started) {
       return {
         ok: false,
-        summary: msg(`Could not read the sheet: ${errorText(e)}. Nothing was changed.`, `无法读取工作表：${errorText(e)}。未做任何更改。`),
+        summary: msg(
+          `Could not read the sheet: ${errorText(e)}. Nothing was changed.`,
+          `无法读取工作表：${errorText(e)}。未做任何更改。`,
+        ),
       };
     }
     return restoreAfter(excel, errorText(e), plan, snap!, journal, support);
@@ -122,14 +135,25 @@ export async function runExcelCommand(
     if (started) applying--;
   }
   const r = result as ReturnType<typeof runCommand> | null;
-  if (!r) return { ok: false, summary: msg('Could not read the sheet. Nothing was changed.', '无法读取工作表。未做任何更改。') };
+  if (!r)
+    return {
+      ok: false,
+      summary: msg('Could not read the sheet. Nothing was changed.', '无法读取工作表。未做任何更改。'),
+    };
   if (!r.ok) return { ok: false, summary: r.summary, details: r.details };
   const summary = dropped ? msg(r.summary.en + NO_HIGHLIGHTS.en, r.summary.zh + NO_HIGHLIGHTS.zh) : r.summary;
   return { ok: true, summary, details: r.details };
 }
 
 /** After a failure halfway: restorePlan (cells, sheets the plan added), then the journal. */
-async function restoreAfter(excel: ExcelLike, why: string, plan: WorkbookPlan, snap: WorkbookSnapshot, journal: SheetJournal[], support: ExcelSupport): Promise<CommandOutcome> {
+async function restoreAfter(
+  excel: ExcelLike,
+  why: string,
+  plan: WorkbookPlan,
+  snap: WorkbookSnapshot,
+  journal: SheetJournal[],
+  support: ExcelSupport,
+): Promise<CommandOutcome> {
   applying++;
   try {
     await excel.run(async (ctx) => {
@@ -149,14 +173,20 @@ async function restoreAfter(excel: ExcelLike, why: string, plan: WorkbookPlan, s
   }
   return {
     ok: false,
-    summary: msg(`Could not finish: ${why}. Your sheet was put back as it was.`, `未能完成：${why}。工作表已恢复原样。`),
+    summary: msg(
+      `Could not finish: ${why}. Your sheet was put back as it was.`,
+      `未能完成：${why}。工作表已恢复原样。`,
+    ),
   };
 }
 
 /** Selects a cell (a finding clicked in the panel). */
 export async function selectCell(excel: ExcelLike, sheet: string, row: number, col: number): Promise<void> {
   await excel.run(async (ctx) => {
-    ctx.workbook.worksheets.getItem(sheet).getRange(rectA1({ row, col, rows: 1, cols: 1 })).select();
+    ctx.workbook.worksheets
+      .getItem(sheet)
+      .getRange(rectA1({ row, col, rows: 1, cols: 1 }))
+      .select();
     await ctx.sync();
   });
 }
@@ -168,7 +198,13 @@ export async function selectCell(excel: ExcelLike, sheet: string, row: number, c
  * Stamps the Updated cell of a KR whose current value was edited (core decides which cell, if any); with `settings`,
  * an edit of a current value or confidence also records today's check-in (the log only, as the Sheets onEdit does).
  */
-export async function stampEdit(excel: ExcelLike, worksheetId: string, address: string, today = localIsoDate(), settings?: Settings): Promise<boolean> {
+export async function stampEdit(
+  excel: ExcelLike,
+  worksheetId: string,
+  address: string,
+  today = localIsoDate(),
+  settings?: Settings,
+): Promise<boolean> {
   if (applying) return false;
   const edited = parseA1(address);
   if (!edited) return false;
@@ -180,18 +216,30 @@ export async function stampEdit(excel: ExcelLike, worksheetId: string, address: 
     top.load(['values', 'rowIndex', 'columnIndex']);
     await ctx.sync();
     if (top.isNullObject) return false;
-    const header: SheetSnapshot = { name: ws.name, origin: { row: top.rowIndex, col: top.columnIndex }, values: top.values as unknown[][] };
+    const header: SheetSnapshot = {
+      name: ws.name,
+      origin: { row: top.rowIndex, col: top.columnIndex },
+      values: top.values as unknown[][],
+    };
     checkin = !!settings && editChecksIn(header, edited);
     const stamp = updatedStamp(header, edited, today);
     if (!stamp) return false;
     const { rows, cols } = block(stamp.cells);
-    ws.getRange(rectA1({ row: stamp.row, col: stamp.col, rows, cols })).formulas = rectangular(stamp.cells, cols, null).map((r) => r.map(toExcelInput));
+    ws.getRange(rectA1({ row: stamp.row, col: stamp.col, rows, cols })).formulas = rectangular(
+      stamp.cells,
+      cols,
+      null,
+    ).map((r) => r.map(toExcelInput));
     if (stamp.cells.some((r) => r.some((c) => typeof c === 'number')))
-      ws.getRange(rectA1({ row: stamp.row, col: stamp.col, rows, cols })).numberFormat = Array.from({ length: rows }, () => Array(cols).fill('yyyy-mm-dd'));
+      ws.getRange(rectA1({ row: stamp.row, col: stamp.col, rows, cols })).numberFormat = Array.from(
+        { length: rows },
+        () => Array(cols).fill('yyyy-mm-dd'),
+      );
     await ctx.sync();
     return true;
   });
-  if (checkin && settings) await runExcelCommand(excel, 'checkin', settings, today, excelSupport(), { dashboard: false });
+  if (checkin && settings)
+    await runExcelCommand(excel, 'checkin', settings, today, excelSupport(), { dashboard: false });
   return stamped;
 }
 

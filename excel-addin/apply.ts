@@ -5,7 +5,18 @@
  * then the writes, queued into syncs of at most SYNC_BUDGET bytes (one sync below the budget).
  */
 import type { Rect } from '../core/model';
-import { a1, boundingRect, colLetter, isOwnedRuleFormula, OWNED_CHART_PREFIX, rectA1, type CellBlock, type ChartSpec, type SheetPlan, type WorkbookPlan } from '../core/sheet-plan';
+import {
+  a1,
+  boundingRect,
+  colLetter,
+  isOwnedRuleFormula,
+  OWNED_CHART_PREFIX,
+  rectA1,
+  type CellBlock,
+  type ChartSpec,
+  type SheetPlan,
+  type WorkbookPlan,
+} from '../core/sheet-plan';
 import { block, rectangular, toExcelInput } from './cells';
 import { queueJournal, settleJournal, type PendingJournal, type SheetJournal } from './journal';
 import { Batch, jsonBytes, rowBands, SMALL_OP } from './payload';
@@ -30,7 +41,8 @@ interface SheetLookup {
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-const overlaps = (a: Rect, b: Rect) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+const overlaps = (a: Rect, b: Rect) =>
+  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 
 function rectOf(r: Excel.Range): Rect {
   return { row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount };
@@ -40,7 +52,12 @@ function rectOf(r: Excel.Range): Rect {
  * What the plan's existing sheets need that the read did not fetch: the sheet names (a restore), the conditional
  * formats, tables and frozen rows of a sheet other than the one read. Usually nothing (no sync).
  */
-async function loadStructure(ctx: Excel.RequestContext, plan: WorkbookPlan, known: Known, withJournal: boolean): Promise<void> {
+async function loadStructure(
+  ctx: Excel.RequestContext,
+  plan: WorkbookPlan,
+  known: Known,
+  withJournal: boolean,
+): Promise<void> {
   const sheets = ctx.workbook.worksheets;
   let queued = false;
   if (!known.sheetNames) {
@@ -60,7 +77,8 @@ async function loadStructure(ctx: Excel.RequestContext, plan: WorkbookPlan, know
       cfs: needsRules ? ws.getRange().conditionalFormats.load('items/type,items/id') : null,
       details: null,
       tables: sp.table ? ws.tables.load('items/name') : null,
-      freeze: withJournal && sp.freezeRows !== undefined ? ws.freezePanes.getLocationOrNullObject().load('address') : null,
+      freeze:
+        withJournal && sp.freezeRows !== undefined ? ws.freezePanes.getLocationOrNullObject().load('address') : null,
     });
     queued = true;
   }
@@ -68,7 +86,13 @@ async function loadStructure(ctx: Excel.RequestContext, plan: WorkbookPlan, know
 }
 
 /** Queues the lookups of one sheet plan; returns whether anything was queued. */
-function queueLookup(ctx: Excel.RequestContext, l: SheetLookup, withJournal: boolean, support: ExcelSupport, seen: ReadNotes | undefined): boolean {
+function queueLookup(
+  ctx: Excel.RequestContext,
+  l: SheetLookup,
+  withJournal: boolean,
+  support: ExcelSupport,
+  seen: ReadNotes | undefined,
+): boolean {
   const { sp, ws } = l;
   let queued = false;
   if (l.rules && l.known && !l.known.details) {
@@ -78,7 +102,10 @@ function queueLookup(ctx: Excel.RequestContext, l: SheetLookup, withJournal: boo
   if (sp.table) {
     l.named = ctx.workbook.tables.getItemOrNullObject(sp.table.name);
     l.named.load('name');
-    l.tableRanges = (l.known?.tables?.items ?? []).map((table) => ({ table, range: table.getRange().load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']) }));
+    l.tableRanges = (l.known?.tables?.items ?? []).map((table) => ({
+      table,
+      range: table.getRange().load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']),
+    }));
     queued = true;
   }
   l.notes = sp.notes.map((n) => {
@@ -91,7 +118,10 @@ function queueLookup(ctx: Excel.RequestContext, l: SheetLookup, withJournal: boo
   });
   if (withJournal) {
     l.journal = queueJournal(ws, sp, support, l.known?.freeze ?? null);
-    queued ||= l.journal.numberFormats.length + l.journal.validations.length > 0 || !!l.journal.header || (!!l.journal.freeze && !l.known?.freeze);
+    queued ||=
+      l.journal.numberFormats.length + l.journal.validations.length > 0 ||
+      !!l.journal.header ||
+      (!!l.journal.freeze && !l.known?.freeze);
   }
   return queued;
 }
@@ -119,9 +149,20 @@ export async function applyPlan(
   let queued = false;
   const lookups: SheetLookup[] = plan.sheets.map((sp) => {
     const exists = names.some((n) => sameName(n, sp.sheet));
-    const known = exists ? read.sheets.get(keyOf(sp.sheet)) ?? null : null;
+    const known = exists ? (read.sheets.get(keyOf(sp.sheet)) ?? null) : null;
     const ws = known?.ws ?? (exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet));
-    const l: SheetLookup = { sp, ws, exists, known, rules: false, named: null, tableRanges: [], notes: [], journal: null, charts: null };
+    const l: SheetLookup = {
+      sp,
+      ws,
+      exists,
+      known,
+      rules: false,
+      named: null,
+      tableRanges: [],
+      notes: [],
+      journal: null,
+      charts: null,
+    };
     if (!exists) {
       l.notes = sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
       if (sp.table) {
@@ -132,7 +173,14 @@ export async function applyPlan(
       return l;
     }
     l.rules = sp.replaceOwnedRules || (!!journal && sp.rules.length > 0);
-    queued = queueLookup(ctx, l, !!journal, support, notes.find((n) => sameName(n.name, sp.sheet))) || queued;
+    queued =
+      queueLookup(
+        ctx,
+        l,
+        !!journal,
+        support,
+        notes.find((n) => sameName(n.name, sp.sheet)),
+      ) || queued;
     if (sp.charts) {
       l.charts = ws.charts.load('items/name');
       queued = true;
@@ -141,7 +189,11 @@ export async function applyPlan(
   });
   if (queued) await ctx.sync();
 
-  const owned = lookups.map((l) => (l.rules && l.known?.details ? l.known.details.customs.filter((cf) => isOwnedRuleFormula(cf.custom.rule.formula)) : []));
+  const owned = lookups.map((l) =>
+    l.rules && l.known?.details
+      ? l.known.details.customs.filter((cf) => isOwnedRuleFormula(cf.custom.rule.formula))
+      : [],
+  );
   if (journal) {
     lookups.forEach((l, i) => {
       if (!l.journal) return;
@@ -150,7 +202,9 @@ export async function applyPlan(
         const ours = l.tableRanges.find((t) => sameName(t.table.name, l.sp.table!.name));
         table = {
           before: l.tableRanges.map((t) => t.table.name),
-          ours: ours ? { name: ours.table.name, address: ours.range.address.slice(ours.range.address.lastIndexOf('!') + 1) } : null,
+          ours: ours
+            ? { name: ours.table.name, address: ours.range.address.slice(ours.range.address.lastIndexOf('!') + 1) }
+            : null,
         };
       }
       journal.push(settleJournal(l.journal, l.known?.cfs?.items ?? [], l.known?.details ?? null, owned[i], table));
@@ -175,9 +229,16 @@ export async function applyPlan(
     }
     await applySheet(batch, ws, l, owned[i], support);
   }
-  for (const name of plan.deleteSheets ?? []) if (names.some((n) => sameName(n, name))) await batch.add(SMALL_OP, () => sheets.getItem(name).delete());
+  for (const name of plan.deleteSheets ?? [])
+    if (names.some((n) => sameName(n, name))) await batch.add(SMALL_OP, () => sheets.getItem(name).delete());
   if (plan.activate) await batch.add(SMALL_OP, () => sheets.getItem(plan.activate!).activate());
-  if (plan.select) await batch.add(SMALL_OP, () => sheets.getItem(plan.select!.sheet).getRange(rectA1({ ...plan.select!, rows: 1, cols: 1 })).select());
+  if (plan.select)
+    await batch.add(SMALL_OP, () =>
+      sheets
+        .getItem(plan.select!.sheet)
+        .getRange(rectA1({ ...plan.select!, rows: 1, cols: 1 }))
+        .select(),
+    );
   await batch.done();
 }
 
@@ -194,7 +255,11 @@ async function writeCells(batch: Batch, ws: Excel.Worksheet, b: CellBlock): Prom
   }
 }
 
-async function writeFormats(batch: Batch, ws: Excel.Worksheet, f: { row: number; col: number; formats: string[][] }): Promise<void> {
+async function writeFormats(
+  batch: Batch,
+  ws: Excel.Worksheet,
+  f: { row: number; col: number; formats: string[][] },
+): Promise<void> {
   const { rows, cols } = block(f.formats);
   if (!rows || !cols) return;
   for (const band of rowBands(rectangular(f.formats, cols, 'General'))) {
@@ -225,9 +290,13 @@ async function writeBackgrounds(batch: Batch, ws: Excel.Worksheet, sp: SheetPlan
   if (!sp.backgrounds.length) return;
   const box = boundingRect(sp.backgrounds);
   // Cells not patched get {} and keep whatever fill they have.
-  const m: Excel.SettableCellProperties[][] = Array.from({ length: box.rows }, () => Array.from({ length: box.cols }, () => ({})));
+  const m: Excel.SettableCellProperties[][] = Array.from({ length: box.rows }, () =>
+    Array.from({ length: box.cols }, () => ({})),
+  );
   for (const p of sp.backgrounds)
-    m[p.row - box.row][p.col - box.col] = { format: { fill: p.value ? { color: p.value } : { pattern: 'None' } } } as Excel.SettableCellProperties;
+    m[p.row - box.row][p.col - box.col] = {
+      format: { fill: p.value ? { color: p.value } : { pattern: 'None' } },
+    } as Excel.SettableCellProperties;
   for (const band of rowBands(m)) {
     const address = rectA1({ row: box.row + band.start, col: box.col, rows: band.rows.length, cols: box.cols });
     await batch.add(band.bytes + SMALL_OP, () => ws.getRange(address).setCellProperties(band.rows));
@@ -247,7 +316,13 @@ async function writeNotes(batch: Batch, ws: Excel.Worksheet, l: SheetLookup): Pr
   }
 }
 
-async function applySheet(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, owned: Excel.ConditionalFormat[], support: ExcelSupport): Promise<void> {
+async function applySheet(
+  batch: Batch,
+  ws: Excel.Worksheet,
+  l: SheetLookup,
+  owned: Excel.ConditionalFormat[],
+  support: ExcelSupport,
+): Promise<void> {
   const sp = l.sp;
   if (sp.replaceAll) await batch.add(SMALL_OP, () => ws.getRange().clear('All' as Excel.ClearApplyTo));
   if (sp.replaceOwnedRules) for (const cf of owned) await batch.add(SMALL_OP, () => cf.delete());
@@ -261,7 +336,12 @@ async function applySheet(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, own
       const dv = ws.getRange(rectA1(v.range)).dataValidation;
       dv.clear();
       dv.rule = { list: { inCellDropDown: true, source } };
-      dv.errorAlert = { showAlert: true, style: v.strict ? 'Stop' : 'Warning', title: 'OKR Grid', message: v.list.join(', ') };
+      dv.errorAlert = {
+        showAlert: true,
+        style: v.strict ? 'Stop' : 'Warning',
+        title: 'OKR Grid',
+        message: v.list.join(', '),
+      };
     });
   }
   await writeRules(batch, ws, sp, support);
@@ -292,7 +372,11 @@ async function applySheet(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, own
   }
 }
 
-const CHART_TYPE: Record<ChartSpec['type'], Excel.ChartType> = { barStacked: 'BarStacked', column: 'ColumnClustered', line: 'Line' } as Record<ChartSpec['type'], Excel.ChartType>;
+const CHART_TYPE: Record<ChartSpec['type'], Excel.ChartType> = {
+  barStacked: 'BarStacked',
+  column: 'ColumnClustered',
+  line: 'Line',
+} as Record<ChartSpec['type'], Excel.ChartType>;
 
 /**
  * The add-in's charts on the sheet become `specs`: a chart of the same name gets the spec's data, type, title and
@@ -326,10 +410,16 @@ function applyCharts(ws: Excel.Worksheet, specs: ChartSpec[], existing: Excel.Ch
       chart.axes.valueAxis.maximum = spec.max;
     }
   }
-  for (const c of existing) if (c.name.startsWith(OWNED_CHART_PREFIX) && !specs.some((s) => s.name === c.name)) c.delete();
+  for (const c of existing)
+    if (c.name.startsWith(OWNED_CHART_PREFIX) && !specs.some((s) => s.name === c.name)) c.delete();
 }
 
-function applyTable(ws: Excel.Worksheet, table: { name: string; range: Rect }, l: SheetLookup, support: ExcelSupport): void {
+function applyTable(
+  ws: Excel.Worksheet,
+  table: { name: string; range: Rect },
+  l: SheetLookup,
+  support: ExcelSupport,
+): void {
   const addr = rectA1(table.range);
   const ours = l.tableRanges.find((t) => sameName(t.table.name, table.name));
   if (ours) {

@@ -46,7 +46,9 @@ export function saveSettings(office: OfficeLike, s: Settings, followLocale = fal
   office.context.document.settings.set(SETTINGS_KEY, followLocale ? rest : { lang, ...rest });
   return new Promise((resolve, reject) =>
     office.context.document.settings.saveAsync((r) =>
-      String(r.status).toLowerCase() === 'succeeded' ? resolve() : reject(new Error(r.error?.message ?? 'Could not save settings.')),
+      String(r.status).toLowerCase() === 'succeeded'
+        ? resolve()
+        : reject(new Error(r.error?.message ?? 'Could not save settings.')),
     ),
   );
 }

@@ -19,14 +19,24 @@ export interface PendingJournal {
   /** Whether the plan replaces the add-in's rules. */
   rules: boolean;
   /** The header's cells: one result for all (ExcelApi 1.9) or one format per cell. */
-  header: { address: string; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null; cells: Excel.RangeFormat[] | null; cols: number } | null;
+  header: {
+    address: string;
+    props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+    cells: Excel.RangeFormat[] | null;
+    cols: number;
+  } | null;
   freeze: Excel.Range | null;
 }
 
 export interface SheetJournal {
   sheet: string;
   numberFormats: { address: string; formats: string[][] }[];
-  validations: { address: string; type: string; rule: Excel.DataValidationRule | null; errorAlert: Excel.DataValidationErrorAlert | null }[];
+  validations: {
+    address: string;
+    type: string;
+    rule: Excel.DataValidationRule | null;
+    errorAlert: Excel.DataValidationErrorAlert | null;
+  }[];
   /** The add-in's rules as they were; null when the plan leaves rules alone. */
   rules: { address: string; formula: string; fill: string | null; fontColor: string | null }[] | null;
   /** Ids of every conditional format on the sheet before: any other one is the failed run's (even half made). */
@@ -39,12 +49,19 @@ export interface SheetJournal {
 }
 
 /** Queues the reads of what `sp` will change on the existing sheet `ws` (run in the apply's lookup sync). */
-export function queueJournal(ws: Excel.Worksheet, sp: SheetPlan, support: ExcelSupport, freeze: Excel.Range | null): PendingJournal {
+export function queueJournal(
+  ws: Excel.Worksheet,
+  sp: SheetPlan,
+  support: ExcelSupport,
+  freeze: Excel.Range | null,
+): PendingJournal {
   const numberFormats = sp.numberFormats
     .filter((f) => f.formats.length && f.formats.some((r) => r.length))
     .map((f) => {
       const cols = f.formats.reduce((m, r) => Math.max(m, r.length), 0);
-      return ws.getRange(rectA1({ row: f.row, col: f.col, rows: f.formats.length, cols })).load(['address', 'numberFormat']);
+      return ws
+        .getRange(rectA1({ row: f.row, col: f.col, rows: f.formats.length, cols }))
+        .load(['address', 'numberFormat']);
     });
   const validations = sp.validations.map((v) => {
     const address = rectA1(v.range);
@@ -58,7 +75,14 @@ export function queueJournal(ws: Excel.Worksheet, sp: SheetPlan, support: ExcelS
     const range = ws.getRange(address);
     const { rows, cols } = sp.header.range;
     if (has(support, API.cellProperties)) {
-      header = { address, props: range.getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true, color: true } } }), cells: null, cols };
+      header = {
+        address,
+        props: range.getCellProperties({
+          format: { fill: { color: true, pattern: true }, font: { bold: true, color: true } },
+        }),
+        cells: null,
+        cols,
+      };
     } else {
       // Without per-cell properties: each header cell's own format (a header is one row of a few cells).
       const cells: Excel.RangeFormat[] = [];
@@ -72,8 +96,16 @@ export function queueJournal(ws: Excel.Worksheet, sp: SheetPlan, support: ExcelS
       header = { address, props: null, cells, cols };
     }
   }
-  const frozen = sp.freezeRows !== undefined ? freeze ?? ws.freezePanes.getLocationOrNullObject().load('address') : null;
-  return { sheet: sp.sheet, numberFormats, validations, rules: sp.replaceOwnedRules || sp.rules.length > 0, header, freeze: frozen };
+  const frozen =
+    sp.freezeRows !== undefined ? (freeze ?? ws.freezePanes.getLocationOrNullObject().load('address')) : null;
+  return {
+    sheet: sp.sheet,
+    numberFormats,
+    validations,
+    rules: sp.replaceOwnedRules || sp.rules.length > 0,
+    header,
+    freeze: frozen,
+  };
 }
 
 function localAddress(address: string): string {
@@ -81,7 +113,10 @@ function localAddress(address: string): string {
 }
 
 function headerCells(h: NonNullable<PendingJournal['header']>): HeaderCell[][] {
-  const cell = (fill: { color?: string; pattern?: string } | undefined, font: { bold?: boolean; color?: string } | undefined): HeaderCell => ({
+  const cell = (
+    fill: { color?: string; pattern?: string } | undefined,
+    font: { bold?: boolean; color?: string } | undefined,
+  ): HeaderCell => ({
     fill: fill?.pattern === 'None' || !fill?.color ? null : fill.color,
     bold: !!font?.bold,
     color: font?.color ?? '#000000',
@@ -90,7 +125,12 @@ function headerCells(h: NonNullable<PendingJournal['header']>): HeaderCell[][] {
   const out: HeaderCell[][] = [];
   h.cells!.forEach((f, i) => {
     if (i % h.cols === 0) out.push([]);
-    out[out.length - 1].push(cell({ color: f.fill.color, pattern: (f.fill as { pattern?: string }).pattern }, { bold: f.font.bold, color: f.font.color }));
+    out[out.length - 1].push(
+      cell(
+        { color: f.fill.color, pattern: (f.fill as { pattern?: string }).pattern },
+        { bold: f.font.bold, color: f.font.color },
+      ),
+    );
   });
   return out;
 }
@@ -103,22 +143,33 @@ export function settleJournal(
   owned: Excel.ConditionalFormat[],
   table: SheetJournal['table'],
 ): SheetJournal {
-  const rules = p.rules && details
-    ? details.customs.flatMap((cf, k) =>
-        owned.includes(cf)
-          ? [{
-              address: details.ranges[k].address.split(',').map(localAddress).join(','),
-              formula: cf.custom.rule.formula,
-              fill: cf.custom.format.fill.color || null,
-              fontColor: cf.custom.format.font.color || null,
-            }]
-          : [],
-      )
-    : null;
+  const rules =
+    p.rules && details
+      ? details.customs.flatMap((cf, k) =>
+          owned.includes(cf)
+            ? [
+                {
+                  address: details.ranges[k].address.split(',').map(localAddress).join(','),
+                  formula: cf.custom.rule.formula,
+                  fill: cf.custom.format.fill.color || null,
+                  fontColor: cf.custom.format.font.color || null,
+                },
+              ]
+            : [],
+        )
+      : null;
   return {
     sheet: p.sheet,
-    numberFormats: p.numberFormats.map((r) => ({ address: localAddress(r.address), formats: r.numberFormat as string[][] })),
-    validations: p.validations.map((v) => ({ address: v.address, type: String(v.dv.type), rule: v.dv.rule ?? null, errorAlert: v.dv.errorAlert ?? null })),
+    numberFormats: p.numberFormats.map((r) => ({
+      address: localAddress(r.address),
+      formats: r.numberFormat as string[][],
+    })),
+    validations: p.validations.map((v) => ({
+      address: v.address,
+      type: String(v.dv.type),
+      rule: v.dv.rule ?? null,
+      errorAlert: v.dv.errorAlert ?? null,
+    })),
     rules,
     ruleIds: all.map((cf) => cf.id),
     table,
@@ -132,7 +183,15 @@ function restoreHeader(ws: Excel.Worksheet, h: NonNullable<SheetJournal['header'
   if (has(support, API.cellProperties)) {
     range.setCellProperties(
       h.cells.map((row) =>
-        row.map((c) => ({ format: { fill: c.fill ? { color: c.fill } : { pattern: 'None' }, font: { bold: c.bold, color: c.color } } }) as Excel.SettableCellProperties),
+        row.map(
+          (c) =>
+            ({
+              format: {
+                fill: c.fill ? { color: c.fill } : { pattern: 'None' },
+                font: { bold: c.bold, color: c.color },
+              },
+            }) as Excel.SettableCellProperties,
+        ),
       ),
     );
     return;
@@ -151,7 +210,9 @@ function restoreHeader(ws: Excel.Worksheet, h: NonNullable<SheetJournal['header'
 /** Puts the add-in's rules back as they were (one rule per area where the host has no RangeAreas). */
 function restoreRules(ws: Excel.Worksheet, rules: NonNullable<SheetJournal['rules']>, support: ExcelSupport): void {
   for (const r of rules) {
-    const targets = has(support, API.rangeAreas) ? [ws.getRanges(r.address)] : r.address.split(',').map((a) => ws.getRange(a));
+    const targets = has(support, API.rangeAreas)
+      ? [ws.getRanges(r.address)]
+      : r.address.split(',').map((a) => ws.getRange(a));
     for (const t of targets) {
       const cf = t.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
       cf.custom.rule.formula = r.formula;
@@ -165,10 +226,16 @@ function restoreRules(ws: Excel.Worksheet, rules: NonNullable<SheetJournal['rule
  * Puts back what the journals recorded, after core's restorePlan has put back the cells (which also removed the
  * add-in's rules and reset number formats to General). Two syncs, whatever the rows.
  */
-export async function undoJournal(ctx: Excel.RequestContext, journals: SheetJournal[], support: ExcelSupport): Promise<void> {
+export async function undoJournal(
+  ctx: Excel.RequestContext,
+  journals: SheetJournal[],
+  support: ExcelSupport,
+): Promise<void> {
   if (!journals.length) return;
   const sheets = ctx.workbook.worksheets;
-  const rules = journals.map((j) => (j.rules ? sheets.getItem(j.sheet).getRange().conditionalFormats.load('items/id') : null));
+  const rules = journals.map((j) =>
+    j.rules ? sheets.getItem(j.sheet).getRange().conditionalFormats.load('items/id') : null,
+  );
   const tables = journals.map((j) => (j.table ? sheets.getItem(j.sheet).tables.load('items/name') : null));
   await ctx.sync();
 

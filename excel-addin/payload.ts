@@ -29,7 +29,10 @@ export function isPayloadError(e: unknown): boolean {
 export class Batch {
   private used = 0;
   syncs = 0;
-  constructor(private ctx: { sync(): Promise<unknown> }, private budget = SYNC_BUDGET) {}
+  constructor(
+    private ctx: { sync(): Promise<unknown> },
+    private budget = SYNC_BUDGET,
+  ) {}
 
   async add(bytes: number, queue: () => void): Promise<void> {
     if (this.used > 0 && this.used + bytes > this.budget) await this.flush();

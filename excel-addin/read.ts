@@ -62,7 +62,10 @@ function queueCells(range: Excel.Range, req: ReadRequest, fills: boolean, suppor
   }
   range.load(props);
   if (dims) return { formulaAreas: null, fills: null };
-  const formulaAreas = req.formulas && has(support, API.specialCells) ? range.getSpecialCellsOrNullObject('Formulas').areas.load('items/rowIndex,items/columnIndex,items/formulas') : null;
+  const formulaAreas =
+    req.formulas && has(support, API.specialCells)
+      ? range.getSpecialCellsOrNullObject('Formulas').areas.load('items/rowIndex,items/columnIndex,items/formulas')
+      : null;
   return { formulaAreas, fills: fills ? range.getCellProperties(FILL_PROPS) : null };
 }
 
@@ -71,7 +74,13 @@ function plainFill(c: Excel.CellProperties): string {
 }
 
 /** A band of a sheet's cells as read, placed into the snapshot's matrices at `top` (rows below the origin). */
-function placeBand(snap: SheetSnapshot, top: number, range: Excel.Range, formulaAreas: Excel.RangeCollection | null, fills: Pending['fills']): void {
+function placeBand(
+  snap: SheetSnapshot,
+  top: number,
+  range: Excel.Range,
+  formulaAreas: Excel.RangeCollection | null,
+  fills: Pending['fills'],
+): void {
   const values = range.values as unknown[][];
   for (let r = 0; r < values.length; r++) snap.values[top + r] = values[r];
   if (snap.formulas) {
@@ -89,10 +98,12 @@ function placeBand(snap: SheetSnapshot, top: number, range: Excel.Range, formula
         }
     } else {
       const f = range.formulas as unknown[][];
-      for (let r = 0; r < f.length; r++) snap.formulas[top + r] = f[r].map((x) => (typeof x === 'string' && x.startsWith('=') ? x : ''));
+      for (let r = 0; r < f.length; r++)
+        snap.formulas[top + r] = f[r].map((x) => (typeof x === 'string' && x.startsWith('=') ? x : ''));
     }
   }
-  if (snap.backgrounds && fills) for (let r = 0; r < fills.value.length; r++) snap.backgrounds[top + r] = fills.value[r].map(plainFill);
+  if (snap.backgrounds && fills)
+    for (let r = 0; r < fills.value.length; r++) snap.backgrounds[top + r] = fills.value[r].map(plainFill);
 }
 
 function emptySnapshot(name: string, range: Excel.Range, req: ReadRequest, fills: boolean): SheetSnapshot {
@@ -112,7 +123,13 @@ interface Queued {
 }
 
 /** Everything of the first read; `dims` queues only the sizes of the used ranges (the banded read follows). */
-function queueRead(ctx: Excel.RequestContext, req: ReadRequest, support: ExcelSupport, known: Known, dims: boolean): Queued {
+function queueRead(
+  ctx: Excel.RequestContext,
+  req: ReadRequest,
+  support: ExcelSupport,
+  known: Known,
+  dims: boolean,
+): Queued {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
   // The sheet the command works on: the active one, or the subject core asked for (the user stays where they are).
@@ -139,12 +156,19 @@ function queueRead(ctx: Excel.RequestContext, req: ReadRequest, support: ExcelSu
 }
 
 /** Reads every band of `p`'s rows, each in its own sync, sized from the bytes the previous band took. */
-async function readBands(ctx: Excel.RequestContext, p: Pending, snap: SheetSnapshot, req: ReadRequest, fills: boolean, support: ExcelSupport): Promise<void> {
+async function readBands(
+  ctx: Excel.RequestContext,
+  p: Pending,
+  snap: SheetSnapshot,
+  req: ReadRequest,
+  fills: boolean,
+  support: ExcelSupport,
+): Promise<void> {
   const rows = p.range.rowCount;
   const cols = p.range.columnCount;
   // First guess: 64 bytes a cell (values and formulas as JSON), 60 more with fills; then measured.
   let bytesPerRow = cols * (64 + (fills ? 60 : 0));
-  for (let top = 0; top < rows; ) {
+  for (let top = 0; top < rows;) {
     let n = Math.max(1, Math.min(rows - top, Math.floor((SYNC_BUDGET * 0.9) / bytesPerRow)));
     for (;;) {
       const band = p.ws.getRangeByIndexes(p.range.rowIndex + top, p.range.columnIndex, n, cols);
@@ -157,7 +181,10 @@ async function readBands(ctx: Excel.RequestContext, p: Pending, snap: SheetSnaps
         continue;
       }
       placeBand(snap, top, band, q.formulaAreas, q.fills);
-      const got = jsonBytes(band.values) + (q.formulaAreas && !q.formulaAreas.isNullObject ? jsonBytes(q.formulaAreas.items.map((a) => a.formulas)) : 0) + (q.fills ? jsonBytes(q.fills.value) : 0);
+      const got =
+        jsonBytes(band.values) +
+        (q.formulaAreas && !q.formulaAreas.isNullObject ? jsonBytes(q.formulaAreas.items.map((a) => a.formulas)) : 0) +
+        (q.fills ? jsonBytes(q.fills.value) : 0);
       bytesPerRow = Math.max(1, got / n);
       break;
     }
@@ -241,7 +268,12 @@ export async function readWorkbook(
     // needs them and this sync happens anyway.
     const locs = q.notes ? q.notes.items.map((n) => n.getLocation().load(['rowIndex', 'columnIndex'])) : [];
     // Fills where the plan will patch them: its first run's cells, and every note's cell (a highlight's note).
-    const fillReads = wantFills ? [...queueFills(q.active.ws, fillCells(snap)), ...locs.map((loc) => ({ at: loc, props: loc.getCellProperties(FILL_PROPS) }))] : [];
+    const fillReads = wantFills
+      ? [
+          ...queueFills(q.active.ws, fillCells(snap)),
+          ...locs.map((loc) => ({ at: loc, props: loc.getCellProperties(FILL_PROPS) })),
+        ]
+      : [];
     loadRuleDetails(activeKnown, support);
     await ctx.sync();
     if (q.notes) placeNotes(active, q.notes, locs);
@@ -251,7 +283,10 @@ export async function readWorkbook(
 }
 
 /** Fills of one row's cells from `at` (its rowIndex and columnIndex are known once synced). */
-type FillRead = { at: { rowIndex: number; columnIndex: number }; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> };
+type FillRead = {
+  at: { rowIndex: number; columnIndex: number };
+  props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+};
 
 /** One read per row of the cells asked for (from its first to its last such cell). */
 function queueFills(ws: Excel.Worksheet, cells: CellRef[]): FillRead[] {

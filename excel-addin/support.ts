@@ -10,7 +10,14 @@
  */
 export const MIN_API = 8;
 
-export const API = { cellProperties: 9, rangeAreas: 9, specialCells: 9, workbookChanged: 9, tableResize: 13, notes: 18 } as const;
+export const API = {
+  cellProperties: 9,
+  rangeAreas: 9,
+  specialCells: 9,
+  workbookChanged: 9,
+  tableResize: 13,
+  notes: 18,
+} as const;
 
 /** The newest ExcelApi minor version the host supports (18 = ExcelApi 1.18). */
 export interface ExcelSupport {
@@ -30,7 +37,9 @@ interface RequirementsLike {
  */
 type OfficeRequirements = { context?: { requirements?: RequirementsLike } };
 
-export function excelSupport(office: OfficeRequirements | undefined = (globalThis as unknown as { Office?: OfficeRequirements }).Office): ExcelSupport {
+export function excelSupport(
+  office: OfficeRequirements | undefined = (globalThis as unknown as { Office?: OfficeRequirements }).Office,
+): ExcelSupport {
   const req = office?.context?.requirements;
   if (!req || typeof req.isSetSupported !== 'function') return { api: KNOWN[0] };
   for (const v of KNOWN) if (req.isSetSupported('ExcelApi', `1.${v}`)) return { api: v };

@@ -34,10 +34,16 @@ function devCerts() {
   const dir = path.join(os.homedir(), '.office-addin-dev-certs');
   const file = (n) => path.join(dir, n);
   if (!fs.existsSync(file('localhost.crt'))) {
-    console.warn('[excel] No dev certificate: run `npx office-addin-dev-certs install` once, then restart `npm run dev-server`.');
+    console.warn(
+      '[excel] No dev certificate: run `npx office-addin-dev-certs install` once, then restart `npm run dev-server`.',
+    );
     return {};
   }
-  return { cert: fs.readFileSync(file('localhost.crt')), key: fs.readFileSync(file('localhost.key')), ca: fs.readFileSync(file('ca.crt')) };
+  return {
+    cert: fs.readFileSync(file('localhost.crt')),
+    key: fs.readFileSync(file('localhost.key')),
+    ca: fs.readFileSync(file('ca.crt')),
+  };
 }
 
 module.exports = (env = {}, argv = {}) => {
@@ -63,14 +69,21 @@ module.exports = (env = {}, argv = {}) => {
           loader: 'ts-loader',
           exclude: /node_modules/,
           // Types are checked once, by `npm run typecheck` (npm test runs it before the build).
-          options: { configFile: path.join(__dirname, 'tsconfig.json'), transpileOnly: true, onlyCompileBundledFiles: true },
+          options: {
+            configFile: path.join(__dirname, 'tsconfig.json'),
+            transpileOnly: true,
+            onlyCompileBundledFiles: true,
+          },
         },
       ],
     },
     // Function names must survive minification: the metadata plugin associates them by name.
     optimization: { minimize: !dev, minimizer: [`...`], concatenateModules: true },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: path.join(__dirname, 'functions/functions.ts') }),
+      new CustomFunctionsMetadataPlugin({
+        output: 'functions.json',
+        input: path.join(__dirname, 'functions/functions.ts'),
+      }),
       new HtmlWebpackPlugin({
         template: path.join(__dirname, 'taskpane/taskpane.html'),
         filename: 'taskpane.html',
@@ -82,7 +95,11 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: path.join(root, 'assets'), to: 'assets', globOptions: { ignore: ['**/*.js'] } },
-          { from: path.join(root, 'manifest.xml'), to: 'manifest.xml', transform: (content) => rewriteManifest(content, url) },
+          {
+            from: path.join(root, 'manifest.xml'),
+            to: 'manifest.xml',
+            transform: (content) => rewriteManifest(content, url),
+          },
         ],
       }),
     ],

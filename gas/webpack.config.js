@@ -29,7 +29,10 @@ class InlineSidebarPlugin {
           if (!js) return;
           const template = fs.readFileSync(path.join(__dirname, 'sidebar', 'sidebar.html'), 'utf8');
           // '</script' inside the code would end the inline script early.
-          const code = js.source().toString().replace(/<\/(script)/gi, '<\\/$1');
+          const code = js
+            .source()
+            .toString()
+            .replace(/<\/(script)/gi, '<\\/$1');
           // The Content-Security-Policy lets exactly this script run, by its hash.
           const hash = 'sha256-' + crypto.createHash('sha256').update(code, 'utf8').digest('base64');
           const html = template.replace('__SIDEBAR_SCRIPT_HASH__', hash).replace('/*__SIDEBAR_JS__*/', () => code);

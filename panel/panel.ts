@@ -9,7 +9,15 @@
 import { errorText, langFromLocale, t, type Lang, type Msg } from '../core/i18n';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settings';
 import { a1 } from '../core/sheet-plan';
-import { readFindings, readSummary, type CommandName, type PanelBridge, type PanelFinding, type PanelResult, type PanelSummary } from './bridge';
+import {
+  readFindings,
+  readSummary,
+  type CommandName,
+  type PanelBridge,
+  type PanelFinding,
+  type PanelResult,
+  type PanelSummary,
+} from './bridge';
 import { PANEL_CSS } from './panel-css';
 import { PROGRESS_CSS, PROGRESS_TEXT, readProgress, renderProgress, type PanelProgress } from './progress';
 import { R, READING_CSS, readReading, renderReading, type PanelReading } from './reading';
@@ -37,7 +45,12 @@ interface PanelState {
   readingOpen: boolean;
 }
 
-const ACTIONS: { command: CommandName; label: keyof typeof PANEL_TEXT; tip: keyof typeof PANEL_TEXT; primary?: boolean }[] = [
+const ACTIONS: {
+  command: CommandName;
+  label: keyof typeof PANEL_TEXT;
+  tip: keyof typeof PANEL_TEXT;
+  primary?: boolean;
+}[] = [
   { command: 'convert', label: 'convert', tip: 'convertTip', primary: true },
   { command: 'validate', label: 'validate', tip: 'validateTip' },
   { command: 'clear', label: 'clear', tip: 'clearTip' },
@@ -81,7 +94,6 @@ function adoptCss(doc: Document): void {
   style.textContent = PANEL_CSS + READING_CSS + PROGRESS_CSS;
   doc.head.appendChild(style);
 }
-
 
 export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
   adoptCss(root.ownerDocument);
@@ -127,18 +139,30 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
   function renderSummary(): void {
     const s = state.summary;
     const card = (label: Msg, value: string, name: string) =>
-      el('div', { class: 'okr-card', 'data-summary': name },
+      el(
+        'div',
+        { class: 'okr-card', 'data-summary': name },
         el('div', { class: 'okr-card-label' }, tr(label)),
-        el('div', { class: 'okr-card-value' }, value));
+        el('div', { class: 'okr-card-value' }, value),
+      );
     const band = (name: 'red' | 'yellow' | 'green', label: Msg) =>
       el('span', { class: `okr-band okr-band-${name}`, 'data-band': name }, `${tr(label)} ${s ? s.bands[name] : '–'}`);
     summaryBox.replaceChildren(
       el('h2', {}, tr(PANEL_TEXT.summaryTitle)),
-      el('div', { class: 'okr-cards' },
+      el(
+        'div',
+        { class: 'okr-cards' },
         card(PANEL_TEXT.objectives, s ? String(s.objectives) : '–', 'objectives'),
         card(PANEL_TEXT.krs, s ? String(s.krs) : '–', 'krs'),
-        card(PANEL_TEXT.averageScore, s && s.averageScore !== null ? s.averageScore.toFixed(2) : '–', 'average')),
-      el('div', { class: 'okr-bands' }, band('red', PANEL_TEXT.red), band('yellow', PANEL_TEXT.yellow), band('green', PANEL_TEXT.green)),
+        card(PANEL_TEXT.averageScore, s && s.averageScore !== null ? s.averageScore.toFixed(2) : '–', 'average'),
+      ),
+      el(
+        'div',
+        { class: 'okr-bands' },
+        band('red', PANEL_TEXT.red),
+        band('yellow', PANEL_TEXT.yellow),
+        band('green', PANEL_TEXT.green),
+      ),
     );
     if (!s) summaryBox.append(el('p', { class: 'okr-empty' }, tr(PANEL_TEXT.noData)));
   }
@@ -147,22 +171,32 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
 
   function renderActions(): void {
     const buttons = ACTIONS.map((a) => {
-      const b = el('button', {
-        type: 'button',
-        class: a.primary ? 'okr-btn okr-primary' : 'okr-btn',
-        title: tr(PANEL_TEXT[a.tip]),
-        'data-command': a.command,
-      }, tr(PANEL_TEXT[a.label]));
+      const b = el(
+        'button',
+        {
+          type: 'button',
+          class: a.primary ? 'okr-btn okr-primary' : 'okr-btn',
+          title: tr(PANEL_TEXT[a.tip]),
+          'data-command': a.command,
+        },
+        tr(PANEL_TEXT[a.label]),
+      );
       b.disabled = state.busy;
       b.addEventListener('click', () => void runCommand(a.command));
       return b;
     });
-    actionsBox.replaceChildren(el('h2', {}, tr(PANEL_TEXT.actions)), el('div', { class: 'okr-buttons' }, ...buttons), messagesBox);
+    actionsBox.replaceChildren(
+      el('h2', {}, tr(PANEL_TEXT.actions)),
+      el('div', { class: 'okr-buttons' }, ...buttons),
+      messagesBox,
+    );
     renderMessages();
   }
 
   function renderMessages(): void {
-    const items = state.messages.map((m) => el('div', { class: `okr-msg okr-msg-${m.kind}`, 'data-kind': m.kind }, tr(m.text)));
+    const items = state.messages.map((m) =>
+      el('div', { class: `okr-msg okr-msg-${m.kind}`, 'data-kind': m.kind }, tr(m.text)),
+    );
     if (state.busy) items.unshift(el('div', { class: 'okr-msg', 'data-kind': 'busy' }, tr(PANEL_TEXT.working)));
     messagesBox.replaceChildren(...items);
   }
@@ -174,18 +208,25 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
 
   function renderFindings(): void {
     const list = state.findings;
-    const parts: Node[] = [el('h2', {}, `${tr(PANEL_TEXT.findingsTitle)}${list && list.length ? ` (${list.length})` : ''}`)];
+    const parts: Node[] = [
+      el('h2', {}, `${tr(PANEL_TEXT.findingsTitle)}${list && list.length ? ` (${list.length})` : ''}`),
+    ];
     if (!list) parts.push(el('p', { class: 'okr-empty' }, tr(PANEL_TEXT.findingsNone)));
-    else if (!list.length) parts.push(el('p', { class: 'okr-empty', 'data-findings': 'clean' }, tr(PANEL_TEXT.findingsClean)));
+    else if (!list.length)
+      parts.push(el('p', { class: 'okr-empty', 'data-findings': 'clean' }, tr(PANEL_TEXT.findingsClean)));
     else {
       const ul = el('ul', { class: 'okr-findings' });
       for (const f of list.slice(0, MAX_FINDINGS_SHOWN)) {
-        const sev = f.severity === 'error' ? PANEL_TEXT.error : f.severity === 'info' ? PANEL_TEXT.info : PANEL_TEXT.warning;
+        const sev =
+          f.severity === 'error' ? PANEL_TEXT.error : f.severity === 'info' ? PANEL_TEXT.info : PANEL_TEXT.warning;
         const where = f.row >= 0 && f.col >= 0 ? `${f.sheet ? f.sheet + '!' : ''}${a1(f.row, f.col)}` : f.sheet;
-        const li = el('li', { class: 'okr-finding', tabindex: '0', role: 'button', 'data-rule': f.rule },
+        const li = el(
+          'li',
+          { class: 'okr-finding', tabindex: '0', role: 'button', 'data-rule': f.rule },
           el('span', { class: `okr-sev okr-sev-${f.severity}`, title: tr(sev), 'aria-label': tr(sev) }),
           el('span', { class: 'okr-where' }, where),
-          el('span', { class: 'okr-text' }, tr(f.message)));
+          el('span', { class: 'okr-text' }, tr(f.message)),
+        );
         if (f.row >= 0 && f.col >= 0) {
           const go = () => bridge.select(f.sheet, f.row, f.col).catch((e) => say('error', failure(e)));
           li.addEventListener('click', go);
@@ -198,14 +239,20 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
         }
         ul.append(li);
       }
-      if (list.length > MAX_FINDINGS_SHOWN) ul.append(el('li', { class: 'okr-more' }, `+${list.length - MAX_FINDINGS_SHOWN} ${tr(PANEL_TEXT.findingsMore)}`));
+      if (list.length > MAX_FINDINGS_SHOWN)
+        ul.append(
+          el('li', { class: 'okr-more' }, `+${list.length - MAX_FINDINGS_SHOWN} ${tr(PANEL_TEXT.findingsMore)}`),
+        );
       parts.push(ul);
     }
     findingsBox.replaceChildren(...parts);
   }
 
   function renderProgressBox(): void {
-    progressBox.replaceChildren(el('h2', {}, tr(PROGRESS_TEXT.title)), renderProgress(root.ownerDocument, state.progress, lang()));
+    progressBox.replaceChildren(
+      el('h2', {}, tr(PROGRESS_TEXT.title)),
+      renderProgress(root.ownerDocument, state.progress, lang()),
+    );
   }
 
   function renderSettings(): void {
@@ -217,31 +264,57 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     };
     const whole = { type: 'number', min: '0', step: '1', inputmode: 'numeric' };
     const frac = { type: 'number', min: '0', max: '1', step: '0.05', inputmode: 'decimal' };
-    const langSel = el('select', { id: 'okr-set-lang', name: 'lang' },
+    const langSel = el(
+      'select',
+      { id: 'okr-set-lang', name: 'lang' },
       el('option', { value: 'auto' }, tr(PANEL_TEXT.langAuto)),
       el('option', { value: 'en' }, 'English'),
-      el('option', { value: 'zh' }, '中文'));
+      el('option', { value: 'zh' }, '中文'),
+    );
     langSel.value = state.langChoice;
-    const modeSel = el('select', { id: 'okr-set-formulaMode', name: 'formulaMode' },
+    const modeSel = el(
+      'select',
+      { id: 'okr-set-formulaMode', name: 'formulaMode' },
       el('option', { value: 'addin' }, tr(PANEL_TEXT.formulaAddin)),
-      el('option', { value: 'portable' }, tr(PANEL_TEXT.formulaPortable)));
+      el('option', { value: 'portable' }, tr(PANEL_TEXT.formulaPortable)),
+    );
     modeSel.value = s.formulaMode;
-    const form = el('form', { class: 'okr-form', novalidate: '' },
+    const form = el(
+      'form',
+      { class: 'okr-form', novalidate: '' },
       input('objectivesPerOwner', PANEL_TEXT.objectivesPerOwner, String(s.limits.objectivesPerOwner), whole),
       input('krsPerObjective', PANEL_TEXT.krsPerObjective, String(s.limits.krsPerObjective), whole),
       input('staleDays', PANEL_TEXT.staleDays, String(s.limits.staleDays), whole),
-      el('div', { class: 'okr-row2' },
+      el(
+        'div',
+        { class: 'okr-row2' },
         input('red', PANEL_TEXT.bandRed, String(s.bands.red), frac),
-        input('yellow', PANEL_TEXT.bandYellow, String(s.bands.yellow), frac)),
+        input('yellow', PANEL_TEXT.bandYellow, String(s.bands.yellow), frac),
+      ),
       el('div', { class: 'okr-field' }, el('label', { for: 'okr-set-lang' }, tr(PANEL_TEXT.language)), langSel),
-      el('div', { class: 'okr-field' }, el('label', { for: 'okr-set-formulaMode' }, tr(PANEL_TEXT.formulaMode)), modeSel),
+      el(
+        'div',
+        { class: 'okr-field' },
+        el('label', { for: 'okr-set-formulaMode' }, tr(PANEL_TEXT.formulaMode)),
+        modeSel,
+      ),
       input('cycle', PANEL_TEXT.cycle, s.cycle ?? '', { type: 'text', autocomplete: 'off', spellcheck: 'false' }),
-      el('button', { type: 'submit', class: 'okr-btn okr-primary', 'data-command': 'save-settings' }, tr(PANEL_TEXT.save)));
+      el(
+        'button',
+        { type: 'submit', class: 'okr-btn okr-primary', 'data-command': 'save-settings' },
+        tr(PANEL_TEXT.save),
+      ),
+    );
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       void saveFrom(form);
     });
-    const details = el('details', { class: 'okr-settings-details' }, el('summary', {}, tr(PANEL_TEXT.settingsTitle)), form);
+    const details = el(
+      'details',
+      { class: 'okr-settings-details' },
+      el('summary', {}, tr(PANEL_TEXT.settingsTitle)),
+      form,
+    );
     settingsBox.replaceChildren(details);
   }
 
@@ -296,7 +369,8 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     state.busy = busy;
     root.dataset.state = busy ? 'busy' : 'ready';
     for (const b of Array.from(actionsBox.querySelectorAll('button'))) (b as HTMLButtonElement).disabled = busy;
-    for (const sel of Array.from(readingBox.querySelectorAll('select'))) sel.disabled = busy || sel.dataset.blank === 'true';
+    for (const sel of Array.from(readingBox.querySelectorAll('select')))
+      sel.disabled = busy || sel.dataset.blank === 'true';
     renderMessages();
   }
 

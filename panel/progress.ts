@@ -69,19 +69,33 @@ export function readProgress(details: unknown): PanelProgress | null {
       score: unit(k.score),
       pace: typeof k.pace === 'string' ? k.pace : null,
       due: num(k.due) ?? end,
-      points: list(k.points).flatMap((q) => (num(q.date) === null ? [] : [{ date: num(q.date)!, score: unit(q.score) }])),
+      points: list(k.points).flatMap((q) =>
+        num(q.date) === null ? [] : [{ date: num(q.date)!, score: unit(q.score) }],
+      ),
     })),
-    more: { objectives: Math.max(0, Math.floor(num(more.objectives) ?? 0)), krs: Math.max(0, Math.floor(num(more.krs) ?? 0)) },
+    more: {
+      objectives: Math.max(0, Math.floor(num(more.objectives) ?? 0)),
+      krs: Math.max(0, Math.floor(num(more.krs) ?? 0)),
+    },
   };
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const e = doc.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   return e;
 }
 
-function html<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
+function html<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  cls: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
   e.className = cls;
   if (text !== undefined) e.textContent = text;
@@ -91,12 +105,33 @@ function html<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls:
 const BAR_W = 120;
 
 /** One objective: title, a bar of its score in its band's colour, a tick at the expected progress, the score. */
-function objectiveRow(doc: Document, o: PanelProgress['objectives'][number], expected: number, lang: Lang): HTMLElement {
+function objectiveRow(
+  doc: Document,
+  o: PanelProgress['objectives'][number],
+  expected: number,
+  lang: Lang,
+): HTMLElement {
   const row = html(doc, 'div', 'okr-prog-row');
   row.dataset.band = o.band ?? 'none';
-  const s = svg(doc, 'svg', { width: BAR_W, height: 12, viewBox: `0 0 ${BAR_W} 12`, role: 'img', class: 'okr-prog-bar' });
+  const s = svg(doc, 'svg', {
+    width: BAR_W,
+    height: 12,
+    viewBox: `0 0 ${BAR_W} 12`,
+    role: 'img',
+    class: 'okr-prog-bar',
+  });
   s.append(svg(doc, 'rect', { x: 0, y: 2, width: BAR_W, height: 8, rx: 2, class: 'okr-prog-track' }));
-  if (o.score !== null) s.append(svg(doc, 'rect', { x: 0, y: 2, width: Math.max(1, o.score * BAR_W), height: 8, rx: 2, class: `okr-prog-fill okr-prog-${o.band ?? 'none'}` }));
+  if (o.score !== null)
+    s.append(
+      svg(doc, 'rect', {
+        x: 0,
+        y: 2,
+        width: Math.max(1, o.score * BAR_W),
+        height: 8,
+        rx: 2,
+        class: `okr-prog-fill okr-prog-${o.band ?? 'none'}`,
+      }),
+    );
   s.append(svg(doc, 'line', { x1: expected * BAR_W, x2: expected * BAR_W, y1: 0, y2: 12, class: 'okr-prog-expected' }));
   const label = html(doc, 'span', 'okr-prog-title', o.title);
   label.title = o.title;
@@ -116,16 +151,38 @@ function krRow(doc: Document, k: PanelProgressKr, p: PanelProgress): HTMLElement
   const span = Math.max(1, p.end - p.start);
   const x = (d: number) => Math.min(SPARK_W, Math.max(0, ((d - p.start) / span) * SPARK_W));
   const y = (v: number) => SPARK_H - 2 - v * (SPARK_H - 4);
-  const s = svg(doc, 'svg', { width: SPARK_W, height: SPARK_H, viewBox: `0 0 ${SPARK_W} ${SPARK_H}`, role: 'img', class: 'okr-prog-spark' });
+  const s = svg(doc, 'svg', {
+    width: SPARK_W,
+    height: SPARK_H,
+    viewBox: `0 0 ${SPARK_W} ${SPARK_H}`,
+    role: 'img',
+    class: 'okr-prog-spark',
+  });
   const title = doc.createElementNS(SVG, 'title');
   title.textContent = `${k.title}${k.score === null ? '' : `: ${k.score.toFixed(2)}`}`;
-  s.append(title, svg(doc, 'line', { x1: x(p.start), y1: y(0), x2: x(Math.max(k.due, p.start + 1)), y2: y(1), class: 'okr-prog-pace' }));
+  s.append(
+    title,
+    svg(doc, 'line', {
+      x1: x(p.start),
+      y1: y(0),
+      x2: x(Math.max(k.due, p.start + 1)),
+      y2: y(1),
+      class: 'okr-prog-pace',
+    }),
+  );
   s.append(svg(doc, 'line', { x1: x(p.today), x2: x(p.today), y1: 0, y2: SPARK_H, class: 'okr-prog-today' }));
   const pts = k.points.filter((q) => q.score !== null);
   if (pts.length) {
-    s.append(svg(doc, 'polyline', { points: pts.map((q) => `${x(q.date).toFixed(1)},${y(q.score!).toFixed(1)}`).join(' '), class: 'okr-prog-line' }));
+    s.append(
+      svg(doc, 'polyline', {
+        points: pts.map((q) => `${x(q.date).toFixed(1)},${y(q.score!).toFixed(1)}`).join(' '),
+        class: 'okr-prog-line',
+      }),
+    );
     const last = pts[pts.length - 1];
-    s.append(svg(doc, 'circle', { cx: x(last.date).toFixed(1), cy: y(last.score!).toFixed(1), r: 2.5, class: 'okr-prog-dot' }));
+    s.append(
+      svg(doc, 'circle', { cx: x(last.date).toFixed(1), cy: y(last.score!).toFixed(1), r: 2.5, class: 'okr-prog-dot' }),
+    );
   }
   const label = html(doc, 'span', 'okr-prog-title', k.title);
   label.title = k.objective ? `${k.objective} › ${k.title}` : k.title;

@@ -35,7 +35,10 @@ export const R = {
   before: msg('Before Convert', '转换前'),
   unplacedTitle: msg('Not placed', '未放置的单元格'),
   unplacedMore: msg('more not shown', '个未显示'),
-  saved: msg('Saved with the workbook; every command now reads the sheet this way.', '已随工作簿保存；所有命令都将按此读取表格。'),
+  saved: msg(
+    'Saved with the workbook; every command now reads the sheet this way.',
+    '已随工作簿保存；所有命令都将按此读取表格。',
+  ),
   savedRole: msg('Column “{h}” is read as: {r}.', '列“{h}”读作：{r}。'),
   savedHeader: msg('Header row: {r}.', '表头行：{r}。'),
 } as const;
@@ -52,28 +55,55 @@ const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 
 const text = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : String(v));
 const whole = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const readMsg = (v: unknown): Msg => (isObj(v) ? { en: text(v.en) || text(v.zh), zh: text(v.zh) || text(v.en) } : { en: text(v), zh: text(v) });
+const readMsg = (v: unknown): Msg =>
+  isObj(v) ? { en: text(v.en) || text(v.zh), zh: text(v.zh) || text(v.en) } : { en: text(v), zh: text(v) };
 const FIELDS = new Set<string>(Object.keys(FIELD_LABELS));
-const ROW_ROLES = new Set<string>(['objective', 'kr', 'objective+kr', 'initiative', 'header', 'title', 'note', 'blank']);
+const ROW_ROLES = new Set<string>([
+  'objective',
+  'kr',
+  'objective+kr',
+  'initiative',
+  'header',
+  'title',
+  'note',
+  'blank',
+]);
 
 /** details.reading (and details.readingSheet) -> a well-formed reading, or null when there is none. */
 export function readReading(details: unknown): PanelReading | null {
   if (!isObj(details) || !isObj(details.reading)) return null;
   const r = details.reading;
   const form = r.form === 'table' || r.form === 'outline' ? r.form : 'none';
-  const cellOf = (v: unknown) => (isObj(v) && whole(v.row) !== null && whole(v.col) !== null ? { row: whole(v.row)!, col: whole(v.col)! } : null);
+  const cellOf = (v: unknown) =>
+    isObj(v) && whole(v.row) !== null && whole(v.col) !== null ? { row: whole(v.row)!, col: whole(v.col)! } : null;
   return {
     sheet: text(details.readingSheet),
     form,
     headerRow: whole(r.headerRow),
     headerReason: readMsg(r.headerReason),
-    candidates: arr(r.candidates).flatMap((c) => (isObj(c) && whole(c.row) !== null ? [{ row: whole(c.row)!, score: Number(c.score) || 0, reason: readMsg(c.reason) }] : [])),
-    columns: arr(r.columns).flatMap((c) =>
-      isObj(c) && whole(c.col) !== null
-        ? [{ col: whole(c.col)!, header: text(c.header), field: typeof c.field === 'string' && FIELDS.has(c.field) ? (c.field as Field) : null, reason: readMsg(c.reason), chosen: c.chosen === true }]
+    candidates: arr(r.candidates).flatMap((c) =>
+      isObj(c) && whole(c.row) !== null
+        ? [{ row: whole(c.row)!, score: Number(c.score) || 0, reason: readMsg(c.reason) }]
         : [],
     ),
-    rows: arr(r.rows).flatMap((x) => (isObj(x) && whole(x.row) !== null && ROW_ROLES.has(text(x.role)) ? [{ row: whole(x.row)!, role: x.role as RowRole }] : [])),
+    columns: arr(r.columns).flatMap((c) =>
+      isObj(c) && whole(c.col) !== null
+        ? [
+            {
+              col: whole(c.col)!,
+              header: text(c.header),
+              field: typeof c.field === 'string' && FIELDS.has(c.field) ? (c.field as Field) : null,
+              reason: readMsg(c.reason),
+              chosen: c.chosen === true,
+            },
+          ]
+        : [],
+    ),
+    rows: arr(r.rows).flatMap((x) =>
+      isObj(x) && whole(x.row) !== null && ROW_ROLES.has(text(x.role))
+        ? [{ row: whole(x.row)!, role: x.role as RowRole }]
+        : [],
+    ),
     unplaced: arr(r.unplaced).flatMap((u) => {
       const cell = isObj(u) ? cellOf(u.cell) : null;
       return cell && isObj(u) ? [{ cell, text: text(u.text), reason: readMsg(u.reason) }] : [];
@@ -97,7 +127,11 @@ export interface ReadingView {
   disabled: boolean;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (k === 'class') e.className = v;
@@ -118,7 +152,8 @@ const fill = (m: Msg, vars: Record<string, string>): Msg => {
 };
 
 const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
-const roleLabel = (role: Field | 'ignore' | null, lang: Lang): string => (role && role !== 'ignore' ? FIELD_LABELS[role][lang] : R.notUsed[lang]);
+const roleLabel = (role: Field | 'ignore' | null, lang: Lang): string =>
+  role && role !== 'ignore' ? FIELD_LABELS[role][lang] : R.notUsed[lang];
 const rowLabel = (row: number, lang: Lang): string => `${R.row[lang]} ${row + 1} ${R.rowSuffix[lang]}`.trim();
 
 function headerRowField(reading: PanelReading, view: ReadingView): HTMLElement {
@@ -139,7 +174,10 @@ function headerRowField(reading: PanelReading, view: ReadingView): HTMLElement {
     const v = sel.value;
     if (v === 'none') return;
     const headerRow = v === 'auto' ? null : Number(v);
-    view.save({ ...settings, headerRow }, fill(R.savedHeader, { r: headerRow === null ? R.automatic[lang] : rowLabel(headerRow, lang) }));
+    view.save(
+      { ...settings, headerRow },
+      fill(R.savedHeader, { r: headerRow === null ? R.automatic[lang] : rowLabel(headerRow, lang) }),
+    );
   });
   const why = el('div', { class: 'okr-reason', 'data-reason': 'header' }, reading.headerReason[lang]);
   return el('div', { class: 'okr-field' }, el('label', { for: 'okr-reading-header' }, R.headerRow[lang]), sel, why);
@@ -148,7 +186,11 @@ function headerRowField(reading: PanelReading, view: ReadingView): HTMLElement {
 function columnItem(c: PanelReading['columns'][number], view: ReadingView): HTMLElement {
   const { lang, settings } = view;
   const header = c.header.trim();
-  const sel = el('select', { 'data-reading': 'role', 'data-col': String(c.col), 'aria-label': `${R.readAs[lang]}: ${header || colLetter(c.col)}` });
+  const sel = el('select', {
+    'data-reading': 'role',
+    'data-col': String(c.col),
+    'aria-label': `${R.readAs[lang]}: ${header || colLetter(c.col)}`,
+  });
   for (const role of ROLES) sel.append(option(role, roleLabel(role, lang)));
   if (c.chosen) sel.append(option('auto', `${R.automatic[lang]}`));
   sel.value = c.field ?? 'ignore';
@@ -164,9 +206,26 @@ function columnItem(c: PanelReading['columns'][number], view: ReadingView): HTML
     const shown = sel.value === 'auto' ? R.automatic[lang] : roleLabel(sel.value as Field | 'ignore', lang);
     view.save({ ...settings, columnRoles }, fill(R.savedRole, { h: header, r: shown }));
   });
-  const name = el('div', { class: 'okr-col-name' }, el('span', { class: 'okr-where' }, colLetter(c.col)), ' ', el('span', { class: 'okr-col-header' }, header || '—'));
+  const name = el(
+    'div',
+    { class: 'okr-col-name' },
+    el('span', { class: 'okr-where' }, colLetter(c.col)),
+    ' ',
+    el('span', { class: 'okr-col-header' }, header || '—'),
+  );
   const reason = el('div', { class: 'okr-reason' }, c.reason[lang]);
-  return el('li', { class: 'okr-col', 'data-col': String(c.col), 'data-field': c.field ?? 'ignore', ...(c.chosen ? { 'data-chosen': 'true' } : {}) }, name, sel, reason);
+  return el(
+    'li',
+    {
+      class: 'okr-col',
+      'data-col': String(c.col),
+      'data-field': c.field ?? 'ignore',
+      ...(c.chosen ? { 'data-chosen': 'true' } : {}),
+    },
+    name,
+    sel,
+    reason,
+  );
 }
 
 function unplacedList(reading: PanelReading, view: ReadingView): HTMLElement[] {
@@ -175,10 +234,13 @@ function unplacedList(reading: PanelReading, view: ReadingView): HTMLElement[] {
   const ul = el('ul', { class: 'okr-findings okr-unplaced' });
   for (const u of list.slice(0, MAX_UNPLACED_SHOWN)) {
     const where = `${reading.sheet ? reading.sheet + '!' : ''}${a1(u.cell.row, u.cell.col)}`;
-    const li = el('li', { class: 'okr-finding', tabindex: '0', role: 'button', 'data-unplaced': a1(u.cell.row, u.cell.col) },
+    const li = el(
+      'li',
+      { class: 'okr-finding', tabindex: '0', role: 'button', 'data-unplaced': a1(u.cell.row, u.cell.col) },
       el('span', { class: 'okr-sev okr-sev-warning' }),
       el('span', { class: 'okr-where' }, where),
-      el('span', { class: 'okr-text' }, `“${u.text}” — ${u.reason[view.lang]}`));
+      el('span', { class: 'okr-text' }, `“${u.text}” — ${u.reason[view.lang]}`),
+    );
     const go = () => view.select(reading.sheet, u.cell.row, u.cell.col);
     li.addEventListener('click', go);
     li.addEventListener('keydown', (ev) => {
@@ -189,7 +251,8 @@ function unplacedList(reading: PanelReading, view: ReadingView): HTMLElement[] {
     });
     ul.append(li);
   }
-  if (list.length > MAX_UNPLACED_SHOWN) ul.append(el('li', { class: 'okr-more' }, `+${list.length - MAX_UNPLACED_SHOWN} ${R.unplacedMore[view.lang]}`));
+  if (list.length > MAX_UNPLACED_SHOWN)
+    ul.append(el('li', { class: 'okr-more' }, `+${list.length - MAX_UNPLACED_SHOWN} ${R.unplacedMore[view.lang]}`));
   return [el('h3', {}, `${R.unplacedTitle[view.lang]} (${list.length})`), ul];
 }
 
@@ -207,15 +270,34 @@ export function renderReading(box: HTMLElement, reading: PanelReading | null, vi
   details.addEventListener('toggle', () => view.onToggle(details.open));
   box.replaceChildren(details);
   const form = reading.form === 'table' ? R.table : reading.form === 'outline' ? R.outline : R.notOkr;
-  details.append(el('p', { class: 'okr-reading-form', 'data-form': reading.form }, `${form[lang]}${reading.sheet ? ` — ${R.sheet[lang]} “${reading.sheet}”` : ''}`));
+  details.append(
+    el(
+      'p',
+      { class: 'okr-reading-form', 'data-form': reading.form },
+      `${form[lang]}${reading.sheet ? ` — ${R.sheet[lang]} “${reading.sheet}”` : ''}`,
+    ),
+  );
   if (reading.form !== 'outline' || reading.candidates.length) details.append(headerRowField(reading, view));
   if (reading.columns.length) {
     const ul = el('ul', { class: 'okr-cols' }, ...reading.columns.map((c) => columnItem(c, view)));
     details.append(el('h3', {}, R.columns[lang]), ul);
   }
   const counts = roleCounts(reading);
-  details.append(el('p', { class: 'okr-reading-counts', 'data-counts': 'now' }, `${R.counts[lang]}${colon(lang)}${countsText(counts, reading.unplaced.length)[lang]}`));
-  if (view.before) details.append(el('p', { class: 'okr-reading-counts', 'data-counts': 'before' }, `${R.before[lang]}${colon(lang)}${countsText(view.before, null)[lang]}`));
+  details.append(
+    el(
+      'p',
+      { class: 'okr-reading-counts', 'data-counts': 'now' },
+      `${R.counts[lang]}${colon(lang)}${countsText(counts, reading.unplaced.length)[lang]}`,
+    ),
+  );
+  if (view.before)
+    details.append(
+      el(
+        'p',
+        { class: 'okr-reading-counts', 'data-counts': 'before' },
+        `${R.before[lang]}${colon(lang)}${countsText(view.before, null)[lang]}`,
+      ),
+    );
   details.append(...unplacedList(reading, view));
 }
 

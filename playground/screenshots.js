@@ -89,7 +89,8 @@ function stubScriptRun(data) {
     panelGetSettings: () => data.settings,
     panelSaveSettings: (json) => JSON.parse(json),
     panelSelect: () => undefined,
-    panelRun: (name) => data.results[name] || { ok: false, summary: { en: `Unknown command: ${name}`, zh: `未知命令：${name}` } },
+    panelRun: (name) =>
+      data.results[name] || { ok: false, summary: { en: `Unknown command: ${name}`, zh: `未知命令：${name}` } },
   };
   const runner = (ok, fail) => {
     const r = {
@@ -138,8 +139,10 @@ async function shootSidebar(browser, file) {
   const context = await browser.newContext({ viewport: { width: 301, height: 900 }, deviceScaleFactor: 1 });
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url === origin) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: SHEETS_FRAME(data.title) });
-    if (url === origin + 'Sidebar.html') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fs.readFileSync(html, 'utf8') });
+    if (url === origin)
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: SHEETS_FRAME(data.title) });
+    if (url === origin + 'Sidebar.html')
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: fs.readFileSync(html, 'utf8') });
     return route.abort();
   });
   await context.addInitScript(stubScriptRun, data);
@@ -165,8 +168,12 @@ async function readingFiles(dir) {
   require('ts-node').register({ transpileOnly: true, project: path.join(ROOT, 'tsconfig.json') });
   const fx = require(path.join(ROOT, 'tests/fixtures/reading-sheets'));
   const { excelSheet, writeExcelWorkbook } = require(path.join(ROOT, 'tests/xlsx/helpers'));
-  const en = await writeExcelWorkbook(path.join(dir, 'sales.xlsx'), [excelSheet(fx.READING_EN_SHEET, fx.readingTeamEn, { dateCols: fx.READING_DATE_COLS })]);
-  const zh = await writeExcelWorkbook(path.join(dir, 'sales-zh.xlsx'), [excelSheet(fx.READING_ZH_SHEET, fx.readingTeamZh, { dateCols: fx.READING_DATE_COLS })]);
+  const en = await writeExcelWorkbook(path.join(dir, 'sales.xlsx'), [
+    excelSheet(fx.READING_EN_SHEET, fx.readingTeamEn, { dateCols: fx.READING_DATE_COLS }),
+  ]);
+  const zh = await writeExcelWorkbook(path.join(dir, 'sales-zh.xlsx'), [
+    excelSheet(fx.READING_ZH_SHEET, fx.readingTeamZh, { dateCols: fx.READING_DATE_COLS }),
+  ]);
   return { en: { file: en, col: fx.UNNAMED_COL }, zh: { file: zh, col: fx.UNNAMED_COL } };
 }
 
@@ -212,25 +219,45 @@ async function shootWalk(browser, url, query, out) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(ROOT, 'dist/playground/index.html'))) throw new Error('dist/playground/ is missing: run `npm run build` first.');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  if (!fs.existsSync(path.join(ROOT, 'dist/playground/index.html')))
+    throw new Error('dist/playground/ is missing: run `npm run build` first.');
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   fs.mkdirSync(DOCS, { recursive: true });
   const { server, url } = await start({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const made = [];
     if (wanted('playground.png') || wanted('taskpane-en.png'))
-      made.push(...(await shoot(browser, url, '?sample=english&lang=en', { full: 'playground.png', pane: 'taskpane-en.png' })));
+      made.push(
+        ...(await shoot(browser, url, '?sample=english&lang=en', { full: 'playground.png', pane: 'taskpane-en.png' })),
+      );
     if (wanted('playground-zh.png') || wanted('taskpane-zh.png'))
-      made.push(...(await shoot(browser, url, '?sample=chinese&lang=zh', { full: 'playground-zh.png', pane: 'taskpane-zh.png' })));
+      made.push(
+        ...(await shoot(browser, url, '?sample=chinese&lang=zh', {
+          full: 'playground-zh.png',
+          pane: 'taskpane-zh.png',
+        })),
+      );
     if (wanted('sidebar.png')) made.push(...(await shootSidebar(browser, path.join(DOCS, 'sidebar.png'))));
-    if (wanted('walk-en.png')) made.push(...(await shootWalk(browser, url, '?sample=english&lang=en', path.join(DOCS, 'walk-en.png'))));
-    if (wanted('walk-zh.png')) made.push(...(await shootWalk(browser, url, '?sample=chinese&lang=zh', path.join(DOCS, 'walk-zh.png'))));
+    if (wanted('walk-en.png'))
+      made.push(...(await shootWalk(browser, url, '?sample=english&lang=en', path.join(DOCS, 'walk-en.png'))));
+    if (wanted('walk-zh.png'))
+      made.push(...(await shootWalk(browser, url, '?sample=chinese&lang=zh', path.join(DOCS, 'walk-zh.png'))));
     if (wanted('reading-en.png') || wanted('reading-zh.png')) {
       const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'okr-shots-'));
       const files = await readingFiles(tmp);
-      if (wanted('reading-en.png')) made.push(...(await shootReading(browser, url, 'en', files.en.file, files.en.col, path.join(DOCS, 'reading-en.png'))));
-      if (wanted('reading-zh.png')) made.push(...(await shootReading(browser, url, 'zh', files.zh.file, files.zh.col, path.join(DOCS, 'reading-zh.png'))));
+      if (wanted('reading-en.png'))
+        made.push(
+          ...(await shootReading(browser, url, 'en', files.en.file, files.en.col, path.join(DOCS, 'reading-en.png'))),
+        );
+      if (wanted('reading-zh.png'))
+        made.push(
+          ...(await shootReading(browser, url, 'zh', files.zh.file, files.zh.col, path.join(DOCS, 'reading-zh.png'))),
+        );
       fs.rmSync(tmp, { recursive: true, force: true });
     }
     for (const f of made) console.log(`wrote ${path.relative(ROOT, f)}`);

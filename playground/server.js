@@ -128,13 +128,22 @@ if (require.main === module) {
     .then(({ url }) => {
       console.log(`OKR Grid playground: ${url}`);
       if (fs.existsSync(path.join(DIST, 'excel'))) {
-        console.log(`Excel add-in files: ${url}excel/ (also at the root paths manifest.xml uses, e.g. ${url}taskpane.html)`);
-        if (!url.startsWith('https')) console.log('To sideload into Excel, serve https: HTTPS=1 npm start (after `npx office-addin-dev-certs install`).');
+        console.log(
+          `Excel add-in files: ${url}excel/ (also at the root paths manifest.xml uses, e.g. ${url}taskpane.html)`,
+        );
+        if (!url.startsWith('https'))
+          console.log(
+            'To sideload into Excel, serve https: HTTPS=1 npm start (after `npx office-addin-dev-certs install`).',
+          );
       }
       console.log('Press Ctrl+C to stop.');
     })
     .catch((e) => {
-      console.error(e && e.code === 'EADDRINUSE' ? `Port ${e.port} is in use: set PORT to another port (e.g. PORT=3001 npm start).` : e);
+      console.error(
+        e && e.code === 'EADDRINUSE'
+          ? `Port ${e.port} is in use: set PORT to another port (e.g. PORT=3001 npm start).`
+          : e,
+      );
       process.exit(1);
     });
 }

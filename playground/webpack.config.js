@@ -26,7 +26,11 @@ module.exports = (_env = {}, argv = {}) => ({
         test: /\.ts$/,
         loader: 'ts-loader',
         exclude: /node_modules/,
-        options: { configFile: path.resolve(__dirname, 'tsconfig.json'), transpileOnly: true, onlyCompileBundledFiles: true },
+        options: {
+          configFile: path.resolve(__dirname, 'tsconfig.json'),
+          transpileOnly: true,
+          onlyCompileBundledFiles: true,
+        },
       },
     ],
   },

@@ -15,16 +15,28 @@ const EN = 'Q4 OKRs';
 const S = DEFAULT_SETTINGS;
 
 function book(grid = englishTable): SimBook {
-  return bookFromSnapshot({ host: 'sheets', active: snapshotOf(EN, grid), sheetNames: [EN], others: {}, today: '2026-10-05' });
+  return bookFromSnapshot({
+    host: 'sheets',
+    active: snapshotOf(EN, grid),
+    sheetNames: [EN],
+    others: {},
+    today: '2026-10-05',
+  });
 }
 
-function run(b: SimBook, cmd: CommandName, today: string, settings = S): { b: SimBook; res: ReturnType<typeof runCommand> } {
+function run(
+  b: SimBook,
+  cmd: CommandName,
+  today: string,
+  settings = S,
+): { b: SimBook; res: ReturnType<typeof runCommand> } {
   const snap = workbookSnapshot({ ...b, today }, EN, readsFor(cmd, settings));
   const res = runCommand(cmd, snap, settings);
   return { b: res.ok ? applyPlan({ ...b, today }, res.plan) : b, res };
 }
 
-const logOf = (b: SimBook, name = CHECKIN_SHEET.en) => readLog(workbookSnapshot(b, name, { formulas: true, notes: false, backgrounds: false, others: [] }).active);
+const logOf = (b: SimBook, name = CHECKIN_SHEET.en) =>
+  readLog(workbookSnapshot(b, name, { formulas: true, notes: false, backgrounds: false, others: [] }).active);
 const sheet = (b: SimBook, name: string) => b.sheets.find((s) => s.name === name)!;
 
 /** Sets the Current cell of a fixture KR row (englishTable: Current is column J = 9, Confidence N = 13). */
@@ -88,14 +100,23 @@ describe('the check-in log', () => {
     expect(editChecksIn(header, { row: 4, col: 4, rows: 1, cols: 1 })).toBe(false); // the KR's title
     expect(editChecksIn(header, { row: 2, col: 9, rows: 1, cols: 1 })).toBe(false); // the header itself
     // Not converted: no owned block, no check-in.
-    const plain = workbookSnapshot(book(), EN, { formulas: false, notes: false, backgrounds: false, others: [] }).active;
+    const plain = workbookSnapshot(book(), EN, {
+      formulas: false,
+      notes: false,
+      backgrounds: false,
+      others: [],
+    }).active;
     expect(editChecksIn(plain, { row: 4, col: 9, rows: 1, cols: 1 })).toBe(false);
   });
 });
 
 describe('findings from the log', () => {
   const rulesOf = (b: SimBook, today: string) =>
-    (run(b, 'validate', today).res.details as { findings: { rule: string; row: number; col: number; message: { en: string } }[] }).findings;
+    (
+      run(b, 'validate', today).res.details as {
+        findings: { rule: string; row: number; col: number; message: { en: string } }[];
+      }
+    ).findings;
 
   test('confidence fell at two check-ins in a row (KR-101 High -> Medium -> Low), on its Confidence cell', () => {
     let b = run(book(), 'checkin', '2026-10-05').b;
@@ -151,13 +172,16 @@ describe('the dashboard', () => {
     const counts = d.values.slice(DATA_ROW + 1, DATA_ROW + 7).map((r) => r[SECTION_COL.status + 1] as number);
     expect(counts.reduce((a, x) => a + x, 0)).toBe(7);
     // Sheets gets a SPARKLINE trend per KR over its rows of the log.
-    expect(d.formulas[DATA_ROW + 1][SECTION_COL.krs + 5]).toMatch(/^=IFERROR\(SPARKLINE\(FILTER\('OKR Check-ins'!\$H\$2:\$H,'OKR Check-ins'!\$B\$2:\$B=T20,/);
+    expect(d.formulas[DATA_ROW + 1][SECTION_COL.krs + 5]).toMatch(
+      /^=IFERROR\(SPARKLINE\(FILTER\('OKR Check-ins'!\$H\$2:\$H,'OKR Check-ins'!\$B\$2:\$B=T20,/,
+    );
   });
 
   test('Score quarter refreshes the dashboard; a failed refresh puts the old dashboard and its charts back', () => {
     const b = run(book(), 'checkin', '2026-10-05').b;
     // Number formats are put back by the hosts' journals (restorePlan resets them to General): compared without them.
-    const noFormats = (x: SimBook) => (canonicalBook(x) as { formats?: unknown }[]).map(({ formats: _f, ...rest }) => rest);
+    const noFormats = (x: SimBook) =>
+      (canonicalBook(x) as { formats?: unknown }[]).map(({ formats: _f, ...rest }) => rest);
     const before = noFormats(b);
     const snap = workbookSnapshot({ ...b, today: '2026-10-12' }, EN, readsFor('checkin', S));
     const res = runCommand('checkin', snap, S);

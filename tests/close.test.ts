@@ -41,7 +41,15 @@ function shop(): OkrModel {
       level: 'team',
       commitment: 'committed',
       krs: [
-        { id: 'KR-a', title: 'Reduce churn from 5% to 3%', kind: 'decrease', start: 5, target: 3, current: 4, weight: 50 },
+        {
+          id: 'KR-a',
+          title: 'Reduce churn from 5% to 3%',
+          kind: 'decrease',
+          start: 5,
+          target: 3,
+          current: 4,
+          weight: 50,
+        },
         { id: 'KR-b', title: 'Orders to 200 a day', start: 0, target: 200, current: 150, weight: 30 },
         { id: 'KR-c', title: 'Open the flagship store', kind: 'binary', target: null, current: 1, weight: 20 },
       ],
@@ -159,7 +167,17 @@ describe('blank KRs', () => {
     expect(r.objectives[0].score).toBeNull();
     expect(r.objectives[0].error?.en).toMatch(/key result "C" cannot be scored: start equals target/);
     // Without C: A (weight 90) and B (no weight) count equally.
-    const ab = close(model([{ title: 'Mixed', krs: [{ title: 'A', target: 10, current: 10, weight: 90 }, { title: 'B', target: 10, current: 0 }] }]));
+    const ab = close(
+      model([
+        {
+          title: 'Mixed',
+          krs: [
+            { title: 'A', target: 10, current: 10, weight: 90 },
+            { title: 'B', target: 10, current: 0 },
+          ],
+        },
+      ]),
+    );
     expect(ab.objectives[0].score).toBeCloseTo(0.5, 12);
   });
 });
@@ -169,8 +187,20 @@ describe('rollup along "aligned to"', () => {
   // rolled(team) = 0.2; rolled(dept) = mean(0.8, 0.2) = 0.5; rolled(company) = mean(0.6, 0.5) = 0.55
   const m = model([
     { id: 'O-co', title: 'Company', level: 'company', krs: [{ title: 'Co KR', target: 10, current: 6 }] },
-    { id: 'O-dep', title: 'Department', level: 'department', alignedTo: 'O-co', krs: [{ title: 'Dept KR', target: 10, current: 8 }] },
-    { id: 'O-team', title: 'Team', level: 'team', alignedTo: 'dept kr', krs: [{ title: 'Team KR', target: 10, current: 2 }] },
+    {
+      id: 'O-dep',
+      title: 'Department',
+      level: 'department',
+      alignedTo: 'O-co',
+      krs: [{ title: 'Dept KR', target: 10, current: 8 }],
+    },
+    {
+      id: 'O-team',
+      title: 'Team',
+      level: 'team',
+      alignedTo: 'dept kr',
+      krs: [{ title: 'Team KR', target: 10, current: 2 }],
+    },
     { id: 'O-solo', title: 'Solo', level: 'team', krs: [{ title: 'Solo KR', target: 10, current: 9 }] },
   ]);
   const r = close(m);
@@ -240,7 +270,8 @@ describe('scorecard', () => {
     const shopRow = t.find((row) => row[1] === 'Grow the Tmall shop')!;
     expect(shopRow[avg]).toBeCloseTo(0.675, 12);
     expect(shopRow.slice(red, red + 3)).toEqual([0, 1, 2]);
-    for (const row of t) for (const v of row) expect(v === null || ['string', 'number', 'boolean'].includes(typeof v)).toBe(true);
+    for (const row of t)
+      for (const v of row) expect(v === null || ['string', 'number', 'boolean'].includes(typeof v)).toBe(true);
     const zh = scorecardTable(r, 'zh');
     expect(zh[0]).toEqual(scorecardHeader('zh'));
     expect(zh.map((row) => row[0])).toEqual(['范围', '合计', '层级', '负责人', '负责人', '目标', '目标']);
@@ -263,7 +294,16 @@ describe('history', () => {
       ['kr', 'KR-e', 1, false],
     ]);
     const a = r.history.append[1];
-    expect(a).toMatchObject({ cycle: '2026-Q4', title: 'Reduce churn from 5% to 3%', owner: 'Alice', level: 'team', start: 5, target: 3, current: 4, closedOn: CLOSE_DAY });
+    expect(a).toMatchObject({
+      cycle: '2026-Q4',
+      title: 'Reduce churn from 5% to 3%',
+      owner: 'Alice',
+      level: 'team',
+      start: 5,
+      target: 3,
+      current: 4,
+      closedOn: CLOSE_DAY,
+    });
     expect(a.score).toBeCloseTo(0.5, 12);
     expect(r.history.append[0]).toMatchObject({ start: null, target: null, current: null });
     expect(r.history.append[0].score).toBeCloseTo(0.675, 12);
@@ -297,7 +337,10 @@ describe('history', () => {
     expect(second.history.unchanged).toBe(5);
 
     // The host marks rows 0 and 2 superseded and appends the new ones.
-    const stored = [...first.map((h, i) => (second.history.supersede.includes(i) ? { ...h, superseded: true } : h)), ...second.history.append];
+    const stored = [
+      ...first.map((h, i) => (second.history.supersede.includes(i) ? { ...h, superseded: true } : h)),
+      ...second.history.append,
+    ];
     expect(close(changed, stored).history.append).toEqual([]);
     const third = close(shop(), stored);
     expect(third.history.append.map((h) => [h.id, h.revision])).toEqual([
@@ -319,7 +362,22 @@ describe('history', () => {
 
   test('reading back what hosts return: dates as Date/serial, TRUE, numbers as text, no header, blank rows', () => {
     expect(HISTORY_FIELDS[HISTORY_SUPERSEDED_COL]).toBe('superseded');
-    const row = ['2026-Q4', 'KR-a', 'kr', 'Reduce churn', 'Alice', 'team', '0.5', 'needs-review', 5, 3, 4, new Date(2027, 0, 5), 2, 'TRUE'];
+    const row = [
+      '2026-Q4',
+      'KR-a',
+      'kr',
+      'Reduce churn',
+      'Alice',
+      'team',
+      '0.5',
+      'needs-review',
+      5,
+      3,
+      4,
+      new Date(2027, 0, 5),
+      2,
+      'TRUE',
+    ];
     const serial = ['2026-Q4', 'KR-b', 'kr', 'Orders', '', '', 0.75, 'on-target', 0, 200, 150, 46392, 1, false];
     const parsed = rowsFromHistory([row, ['', '', ''], serial]);
     expect(parsed.headerRow).toBe(-1);
@@ -374,7 +432,8 @@ describe('history', () => {
 });
 
 describe('rollForward', () => {
-  const rf = (m: OkrModel, lang: 'en' | 'zh' = 'en') => rollForward(m, { settings: settings({}, { lang }), today: TODAY });
+  const rf = (m: OkrModel, lang: 'en' | 'zh' = 'en') =>
+    rollForward(m, { settings: settings({}, { lang }), today: TODAY });
 
   test('unfinished KRs go to the next quarter with start = last current, current blank, new ids', () => {
     const r = rf(shop());
@@ -385,7 +444,13 @@ describe('rollForward', () => {
     const col = (name: string) => h.indexOf(name);
     const body = r.rows.slice(1);
     // O-shop: KR-a (0.5) and KR-b (0.75) unfinished, KR-c done. O-fans: KR-d (0.2) unfinished, KR-e done.
-    expect(body.map((row) => row[col('ID')])).toEqual(['O-shop.2027-Q1', 'KR-a.2027-Q1', 'KR-b.2027-Q1', 'O-fans.2027-Q1', 'KR-d.2027-Q1']);
+    expect(body.map((row) => row[col('ID')])).toEqual([
+      'O-shop.2027-Q1',
+      'KR-a.2027-Q1',
+      'KR-b.2027-Q1',
+      'O-fans.2027-Q1',
+      'KR-d.2027-Q1',
+    ]);
     expect(r.objectives).toBe(2);
     expect(r.krs).toBe(3);
     const a = body[1];
@@ -406,7 +471,13 @@ describe('rollForward', () => {
   test('an objective with every KR done is not carried; a never-measured KR keeps its start', () => {
     const m = model([
       { title: 'Done', krs: [{ title: 'x', target: 10, current: 10 }] },
-      { title: 'Open', krs: [{ title: 'y', start: 2, target: 10, current: null }, { title: 'z', target: 10, current: null }] },
+      {
+        title: 'Open',
+        krs: [
+          { title: 'y', start: 2, target: 10, current: null },
+          { title: 'z', target: 10, current: null },
+        ],
+      },
     ]);
     const r = rf(m);
     expect(r.objectives).toBe(1);
@@ -416,7 +487,19 @@ describe('rollForward', () => {
 
   test('month cycles and ids carried twice; Chinese header', () => {
     const oct = makeCycle('month', 2026, 10)!;
-    const r = rf(model([{ title: '拉新', cycle: oct, krs: [{ id: 'KR-1.2026-10', title: '收获10w粉丝', target: 100000, current: 30000 }] }], { cycle: oct }), 'zh');
+    const r = rf(
+      model(
+        [
+          {
+            title: '拉新',
+            cycle: oct,
+            krs: [{ id: 'KR-1.2026-10', title: '收获10w粉丝', target: 100000, current: 30000 }],
+          },
+        ],
+        { cycle: oct },
+      ),
+      'zh',
+    );
     expect(r.to).toBe('2026-11');
     expect(r.rows[0]).toContain('关键结果');
     expect(r.rows[0]).toContain('起始值');
@@ -467,7 +550,13 @@ describe('on the English table fixture (read by parse-sheet)', () => {
       ['O-200.2027-Q1', 'Make fulfilment fast and cheap', 3],
     ]);
     const krs = back.objectives.flatMap((o) => o.krs);
-    expect(krs.map((k) => k.id.replace(/\.2027-Q1$/, ''))).toEqual(['KR-101', 'KR-102', 'KR-201', 'KR-202', expect.stringMatching(/^KR-/)]);
+    expect(krs.map((k) => k.id.replace(/\.2027-Q1$/, ''))).toEqual([
+      'KR-101',
+      'KR-102',
+      'KR-201',
+      'KR-202',
+      expect.stringMatching(/^KR-/),
+    ]);
     expect(krs.map((k) => k.start)).toEqual([0.21, 0.04, 52, 1200000, 3.1]);
     expect(krs.map((k) => k.target)).toEqual([0.25, 0.03, 48, 2000000, 2.8]);
     expect(krs.every((k) => k.current === null)).toBe(true);
@@ -477,16 +566,66 @@ describe('on the English table fixture (read by parse-sheet)', () => {
 
 describe('properties over sheets read by parse-sheet', () => {
   const opts = { settings: DEFAULT_SETTINGS, today: F.FIXTURE_TODAY };
-  const header = ['ID', 'Cycle', 'Level', 'Owner', 'Objective', 'Key Result', 'Type', 'Kind', 'Start', 'Target', 'Current', 'Weight', 'Due', 'Aligned to', 'Updated'];
+  const header = [
+    'ID',
+    'Cycle',
+    'Level',
+    'Owner',
+    'Objective',
+    'Key Result',
+    'Type',
+    'Kind',
+    'Start',
+    'Target',
+    'Current',
+    'Weight',
+    'Due',
+    'Aligned to',
+    'Updated',
+  ];
   const cell = fc.oneof(
-    fc.constantFrom('', '', 'O-1', 'KR-1', '2026-Q4', 'Q3 2026', 'team', '公司', 'Alice', '张三', 'Grow GMV', 'Reduce churn', '降低退货率', 'Launch the app', '完成XX家'),
-    fc.constantFrom('Increase', 'decrease', 'Stay above', 'Milestone', 'Committed', '挑战型', '50%', '1,200', '¥3.5万', '10w', 'done', 'about half', '=cmd|x', '-1'),
+    fc.constantFrom(
+      '',
+      '',
+      'O-1',
+      'KR-1',
+      '2026-Q4',
+      'Q3 2026',
+      'team',
+      '公司',
+      'Alice',
+      '张三',
+      'Grow GMV',
+      'Reduce churn',
+      '降低退货率',
+      'Launch the app',
+      '完成XX家',
+    ),
+    fc.constantFrom(
+      'Increase',
+      'decrease',
+      'Stay above',
+      'Milestone',
+      'Committed',
+      '挑战型',
+      '50%',
+      '1,200',
+      '¥3.5万',
+      '10w',
+      'done',
+      'about half',
+      '=cmd|x',
+      '-1',
+    ),
     fc.double({ min: -1e6, max: 1e6, noNaN: true }),
     fc.integer({ min: 0, max: 120 }),
     fc.integer({ min: 46000, max: 46500 }),
     fc.boolean(),
   );
-  const grid = fc.array(fc.array(cell, { minLength: header.length, maxLength: header.length }), { minLength: 1, maxLength: 25 });
+  const grid = fc.array(fc.array(cell, { minLength: header.length, maxLength: header.length }), {
+    minLength: 1,
+    maxLength: 25,
+  });
 
   test('validate, closeCycle and rollForward never throw; scores lie in [0,1]; re-closing adds nothing', () => {
     let scored = 0;
@@ -497,7 +636,8 @@ describe('properties over sheets read by parse-sheet', () => {
         for (const f of fs) expect(f.message.en && f.message.zh).toBeTruthy();
         const r = closeCycle(m, opts);
         scored += r.krs.filter((k) => k.score !== null).length;
-        for (const x of [...r.krs, ...r.objectives]) if (x.score !== null) expect(x.score >= 0 && x.score <= 1).toBe(true);
+        for (const x of [...r.krs, ...r.objectives])
+          if (x.score !== null) expect(x.score >= 0 && x.score <= 1).toBe(true);
         expect(r.history.append).toHaveLength(r.krs.length + r.objectives.length);
         const stored = rowsFromHistory([historyHeader('zh'), ...historyToRows(r.history.append)]).rows;
         const again = closeCycle(m, { ...opts, history: stored });

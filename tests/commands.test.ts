@@ -9,9 +9,16 @@ import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 import { COMMANDS, readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
 import { planShape } from '../core/plan-convert';
 import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook, type SimulatedSheet } from '../core/simulate';
-import { FIXTURE_TODAY, chineseOutlineSnapshot, englishTableSnapshot, generatedSnapshot, messySheetSnapshot, snapshotOf, workbookOf } from '../fixtures/sheets';
+import {
+  FIXTURE_TODAY,
+  chineseOutlineSnapshot,
+  englishTableSnapshot,
+  generatedSnapshot,
+  messySheetSnapshot,
+  snapshotOf,
+  workbookOf,
+} from '../fixtures/sheets';
 import { sheetOf, step } from './sim-steps';
-
 
 const near = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) < 1e-9;
 
@@ -21,20 +28,44 @@ const historyRows = (s: SimulatedSheet) => s.values.slice(1).filter((r) => r.som
 describe('readsFor', () => {
   test('convert reads formulas; validate and clear read notes and backgrounds; score reads the history sheet', () => {
     expect(COMMANDS).toEqual(['convert', 'validate', 'clear', 'score', 'rollForward', 'summary', 'checkin']);
-    expect(readsFor('convert', DEFAULT_SETTINGS)).toEqual({ formulas: true, notes: false, backgrounds: false, others: [] });
+    expect(readsFor('convert', DEFAULT_SETTINGS)).toEqual({
+      formulas: true,
+      notes: false,
+      backgrounds: false,
+      others: [],
+    });
     for (const c of ['validate', 'clear'] as CommandName[]) {
       const r = readsFor(c, DEFAULT_SETTINGS);
       expect(r.notes && r.backgrounds).toBe(true);
     }
     // Score refreshes the dashboard from the check-in log: both are read (either language), and put back on a failure.
-    expect(readsFor('score', DEFAULT_SETTINGS).others).toEqual(['OKR History', 'OKR Check-ins', 'OKR 进展记录', 'OKR Dashboard', 'OKR 仪表板']);
-    expect(readsFor('checkin', DEFAULT_SETTINGS).others).toEqual(['OKR Check-ins', 'OKR 进展记录', 'OKR Dashboard', 'OKR 仪表板']);
+    expect(readsFor('score', DEFAULT_SETTINGS).others).toEqual([
+      'OKR History',
+      'OKR Check-ins',
+      'OKR 进展记录',
+      'OKR Dashboard',
+      'OKR 仪表板',
+    ]);
+    expect(readsFor('checkin', DEFAULT_SETTINGS).others).toEqual([
+      'OKR Check-ins',
+      'OKR 进展记录',
+      'OKR Dashboard',
+      'OKR 仪表板',
+    ]);
   });
 });
 
 describe('runCommand never throws', () => {
   test('garbage snapshots give ok:false with a message in both languages', () => {
-    const bad: unknown[] = [null, undefined, 42, {}, { active: null }, { active: { name: 'x' } }, { active: { name: 'x', values: 'nope' } }];
+    const bad: unknown[] = [
+      null,
+      undefined,
+      42,
+      {},
+      { active: null },
+      { active: { name: 'x' } },
+      { active: { name: 'x', values: 'nope' } },
+    ];
     for (const c of COMMANDS) {
       for (const b of bad) {
         const r = runCommand(c, b as WorkbookSnapshot, DEFAULT_SETTINGS);
@@ -61,7 +92,10 @@ describe('runCommand never throws', () => {
   });
 
   test('a sheet that holds no OKRs: ok:false, clear message, nothing written', () => {
-    const snap = snapshotOf('Budget', [['Item', 'Cost'], ['Rent', 1200]]);
+    const snap = snapshotOf('Budget', [
+      ['Item', 'Cost'],
+      ['Rent', 1200],
+    ]);
     for (const c of ['convert', 'score', 'rollForward', 'summary'] as CommandName[]) {
       const r = runCommand(c, workbookOf(snap), DEFAULT_SETTINGS);
       expect(r.ok).toBe(false);
@@ -72,15 +106,27 @@ describe('runCommand never throws', () => {
   });
 
   test('random cell-like 2D arrays: every command returns a well-formed result', () => {
-    const cell = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: false }), fc.boolean(), fc.constant(''), fc.constant(null), fc.constantFrom('O: goal', 'KR1: grow 10%', 'Objective', 'Key Result', 'Target', '=cmd|x', '50%'));
+    const cell = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double({ noNaN: false }),
+      fc.boolean(),
+      fc.constant(''),
+      fc.constant(null),
+      fc.constantFrom('O: goal', 'KR1: grow 10%', 'Objective', 'Key Result', 'Target', '=cmd|x', '50%'),
+    );
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }), fc.constantFrom(...COMMANDS), (values, c) => {
-        const r = runCommand(c, workbookOf(snapshotOf('S', values)), DEFAULT_SETTINGS);
-        expect(typeof r.ok).toBe('boolean');
-        expect(typeof r.summary.en).toBe('string');
-        expect(Array.isArray(r.plan.sheets)).toBe(true);
-        expect(r.summary.en.startsWith('Internal error')).toBe(false);
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }),
+        fc.constantFrom(...COMMANDS),
+        (values, c) => {
+          const r = runCommand(c, workbookOf(snapshotOf('S', values)), DEFAULT_SETTINGS);
+          expect(typeof r.ok).toBe('boolean');
+          expect(typeof r.summary.en).toBe('string');
+          expect(Array.isArray(r.plan.sheets)).toBe(true);
+          expect(r.summary.en.startsWith('Internal error')).toBe(false);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -95,7 +141,12 @@ describe('score: the one-click quarter close', () => {
     // KR-104 done -> 1; KR-201 52 <= 48? no -> 0; KR-202 'about half' -> not scored (#VALUE! in the sheet); row 13
     // (3.1-3.5)/(2.8-3.5) = 4/7. O-100 = 0.4*3/7 + 0.3*0.5 + 0.2 + 0.1 = 0.621428...; O-200 not scored (#N/A in
     // the sheet), so the average is O-100's and KR-202 is in no band.
-    const d = result.details as { objectives: number; krs: number; averageScore: number; bands: { red: number; yellow: number; green: number } };
+    const d = result.details as {
+      objectives: number;
+      krs: number;
+      averageScore: number;
+      bands: { red: number; yellow: number; green: number };
+    };
     expect(d.objectives).toBe(2);
     expect(d.krs).toBe(7);
     expect(near(d.averageScore, (0.4 * 3) / 7 + 0.15 + 0.3)).toBe(true);
@@ -107,7 +158,13 @@ describe('score: the one-click quarter close', () => {
     expect(result.summary.zh).toContain('有 1 个值无法识别（J12）');
     expect(book.sheets.map((s) => s.name)).toEqual(['Q4 OKRs', 'Scorecard 2026-Q4', 'OKR History', 'OKR Dashboard']);
     // The sheet was not converted yet: score converts it too.
-    expect(sheetOf(book, 'Q4 OKRs').values[2].slice(18)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'OKR Pace', 'Updated']);
+    expect(sheetOf(book, 'Q4 OKRs').values[2].slice(18)).toEqual([
+      'OKR ID',
+      'OKR Score',
+      'OKR Status',
+      'OKR Pace',
+      'Updated',
+    ]);
     const hist = sheetOf(book, 'OKR History');
     expect(hist.values[0][0]).toBe('Cycle');
     // 2 objectives + 7 KRs
@@ -137,7 +194,12 @@ describe('score: the one-click quarter close', () => {
     const live = rows.filter((r) => r[sup] !== true);
     const keys = live.map((r) => `${r[0]}|${r[1]}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(rows.filter((r) => r[sup] === true).map((r) => r[1]).sort()).toEqual(['KR-101', 'O-100']);
+    expect(
+      rows
+        .filter((r) => r[sup] === true)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['KR-101', 'O-100']);
     const kr101 = live.find((r) => r[1] === 'KR-101')!;
     expect(kr101[hist.values[0].indexOf('Revision')]).toBe(2);
     expect(kr101[hist.values[0].indexOf('Score')]).toBe(1);
@@ -152,7 +214,9 @@ describe('score: the one-click quarter close', () => {
     const snap = messySheetSnapshot();
     const first = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score');
     const second = step(first.book, snap.name, 'score');
-    expect(JSON.stringify(second.book.sheets.map((s) => [s.name, s.values, s.formulas]))).toBe(JSON.stringify(first.book.sheets.map((s) => [s.name, s.values, s.formulas])));
+    expect(JSON.stringify(second.book.sheets.map((s) => [s.name, s.values, s.formulas]))).toBe(
+      JSON.stringify(first.book.sheets.map((s) => [s.name, s.values, s.formulas])),
+    );
     for (const sheet of ['OKR History', 'Scorecard 2026-Q4']) {
       const r = step(first.book, sheet, 'convert');
       expect(r.result.ok).toBe(true);
@@ -169,7 +233,14 @@ describe('score: the one-click quarter close', () => {
     expect(refused.result.ok).toBe(false);
     expect(refused.result.summary.en).toContain('does not say which OKR sheet');
     expect(refused.result.plan.sheets).toEqual([]);
-    expect(readsFor('score', resolveSettings({ cycle: 'Q4 2026' })).others).toEqual(['OKR History', 'Scorecard 2026-Q4', 'OKR Check-ins', 'OKR 进展记录', 'OKR Dashboard', 'OKR 仪表板']);
+    expect(readsFor('score', resolveSettings({ cycle: 'Q4 2026' })).others).toEqual([
+      'OKR History',
+      'Scorecard 2026-Q4',
+      'OKR Check-ins',
+      'OKR 进展记录',
+      'OKR Dashboard',
+      'OKR 仪表板',
+    ]);
   });
 
   test('Chinese: summary text and history header in Chinese', () => {
@@ -232,9 +303,18 @@ describe('restorePlan', () => {
     return book.sheets.map((s) => {
       const rows = Math.max(s.values.length, 1);
       const cols = Math.max(...s.values.map((r) => r.length), 0);
-      const grid = <T>(g: T[][], d: T) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => g[r]?.[c] ?? d));
+      const grid = <T>(g: T[][], d: T) =>
+        Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => g[r]?.[c] ?? d));
       const trim = (g: unknown[][]) => JSON.stringify(g).replace(/(,"")+\]/g, ']');
-      return { name: s.name, values: trim(grid(s.values, '' as unknown)), formulas: trim(grid(s.formulas, '')), notes: trim(grid(s.notes, '')), backgrounds: trim(grid(s.backgrounds, '')), formats: trim(grid(s.formats, '')), ownedRules: s.rules.length };
+      return {
+        name: s.name,
+        values: trim(grid(s.values, '' as unknown)),
+        formulas: trim(grid(s.formulas, '')),
+        notes: trim(grid(s.notes, '')),
+        backgrounds: trim(grid(s.backgrounds, '')),
+        formats: trim(grid(s.formats, '')),
+        ownedRules: s.rules.length,
+      };
     });
   }
 
@@ -250,7 +330,12 @@ describe('restorePlan', () => {
     snap.notes = snap.values.map((l, r) => l.map((_, c) => (r === 4 && c === 2 ? 'keep me' : '')));
     snap.backgrounds = snap.values.map((l, r) => l.map(() => (r === 4 ? '#abcdef' : '')));
     const start = bookFromSnapshot(workbookOf(snap));
-    const wb = workbookSnapshot(start, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] });
+    const wb = workbookSnapshot(start, snap.name, {
+      formulas: true,
+      notes: true,
+      backgrounds: true,
+      others: ['OKR History'],
+    });
     const r = runCommand(command, wb, DEFAULT_SETTINGS);
     expect(r.ok).toBe(true);
     const applied = applyPlan(start, r.plan);
@@ -265,11 +350,20 @@ describe('restorePlan', () => {
     let book = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score').book;
     sheetOf(book, snap.name).values[4][9] = 0.25;
     // Without the scorecard of the same cycle read, core asks for it first (a failure must be able to put it back).
-    const partial = runCommand('score', workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] }), DEFAULT_SETTINGS);
+    const partial = runCommand(
+      'score',
+      workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] }),
+      DEFAULT_SETTINGS,
+    );
     // (and the dashboard Score refreshes, which this read left out too).
     expect(partial.readAgain).toEqual({ others: ['Scorecard 2026-Q4', 'OKR Dashboard'] });
     expect(partial.plan.sheets).toEqual([]);
-    const wb = workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History', 'Scorecard 2026-Q4', 'OKR Dashboard'] });
+    const wb = workbookSnapshot(book, snap.name, {
+      formulas: true,
+      notes: true,
+      backgrounds: true,
+      others: ['OKR History', 'Scorecard 2026-Q4', 'OKR Dashboard'],
+    });
     const r = runCommand('score', wb, DEFAULT_SETTINGS);
     const before = historyRows(sheetOf(book, 'OKR History'));
     expect(before).toHaveLength(9);
@@ -289,16 +383,26 @@ describe('updatedStamp', () => {
   };
   // 2026-11-20 is serial 46346 (fixture note), so 2026-11-23 is 46349.
   test('editing Current (J) of a KR row stamps the owned Updated column (W) of that row', () => {
-    expect(updatedStamp(converted(), { row: 4, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 22, cells: [[46349]] });
+    expect(updatedStamp(converted(), { row: 4, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)).toEqual({
+      row: 4,
+      col: 22,
+      cells: [[46349]],
+    });
   });
   test('a pasted range over Current stamps each row', () => {
-    expect(updatedStamp(converted(), { row: 4, col: 8, rows: 3, cols: 3 }, FIXTURE_TODAY)).toEqual({ row: 4, col: 22, cells: [[46349], [46349], [46349]] });
+    expect(updatedStamp(converted(), { row: 4, col: 8, rows: 3, cols: 3 }, FIXTURE_TODAY)).toEqual({
+      row: 4,
+      col: 22,
+      cells: [[46349], [46349], [46349]],
+    });
   });
   test('other columns, the header, and unconverted sheets: null', () => {
     expect(updatedStamp(converted(), { row: 4, col: 8, rows: 1, cols: 1 }, FIXTURE_TODAY)).toBeNull();
     expect(updatedStamp(converted(), { row: 2, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)).toBeNull();
     const raw = englishTableSnapshot();
-    expect(updatedStamp({ ...raw, values: raw.values.slice(0, 3) }, { row: 4, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)).toBeNull();
+    expect(
+      updatedStamp({ ...raw, values: raw.values.slice(0, 3) }, { row: 4, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY),
+    ).toBeNull();
     expect(updatedStamp(converted(), { row: 4, col: 9, rows: 1, cols: 1 }, 'not a date')).toBeNull();
   });
 });
@@ -345,7 +449,23 @@ test('the plan for every command is plain JSON (no functions, no class instances
 });
 
 describe('generated sheets speak the workbook language (issue 11)', () => {
-  const CODES = ['kr', 'objective', 'team', 'progressing', 'needs-review', 'set-too-low', 'rethink', 'achieved', 'aspirational', 'committed', 'below', 'above', 'binary', 'increase', 'decrease'];
+  const CODES = [
+    'kr',
+    'objective',
+    'team',
+    'progressing',
+    'needs-review',
+    'set-too-low',
+    'rethink',
+    'achieved',
+    'aspirational',
+    'committed',
+    'below',
+    'above',
+    'binary',
+    'increase',
+    'decrease',
+  ];
 
   test('Chinese: history, scorecard and next quarter carry no English codes; the words read back', () => {
     const zh = resolveSettings({ lang: 'zh' });
@@ -354,7 +474,9 @@ describe('generated sheets speak the workbook language (issue 11)', () => {
     book = step(book, snap.name, 'score', zh).book;
     book = step(book, snap.name, 'rollForward', zh).book;
     for (const name of ['OKR History', 'Scorecard 2026-Q4', 'OKR 2027-Q1']) {
-      const words = sheetOf(book, name).values.flat().filter((v): v is string => typeof v === 'string');
+      const words = sheetOf(book, name)
+        .values.flat()
+        .filter((v): v is string => typeof v === 'string');
       expect([name, words.filter((w) => CODES.includes(w.trim().toLowerCase()))]).toEqual([name, []]);
     }
     const hist = sheetOf(book, 'OKR History').values;
@@ -367,7 +489,12 @@ describe('generated sheets speak the workbook language (issue 11)', () => {
     expect(row('O-100')[5]).toBe('团队');
     const next = sheetOf(book, 'OKR 2027-Q1').values;
     const kindCol = next[0].indexOf('计分方式');
-    expect(next.slice(1).map((r) => r[kindCol]).filter(Boolean)).toEqual(expect.arrayContaining(['增加', '减少', '不高于']));
+    expect(
+      next
+        .slice(1)
+        .map((r) => r[kindCol])
+        .filter(Boolean),
+    ).toEqual(expect.arrayContaining(['增加', '减少', '不高于']));
     // Closing again in English reads the Chinese words back: nothing changed, no new rows.
     const again = step(book, snap.name, 'score');
     expect(again.result.ok).toBe(true);
@@ -382,7 +509,8 @@ describe('generated sheets speak the workbook language (issue 11)', () => {
     for (const r of hist.values.slice(1)) {
       r[2] = r[2] === 'Objective' ? 'objective' : 'kr';
       r[5] = r[5] === 'Team' ? 'team' : r[5];
-      r[7] = r[7] === 'Below commitment' ? 'needs-review' : r[7] === 'Rethink' ? 'Rethink the KR or the approach' : r[7];
+      r[7] =
+        r[7] === 'Below commitment' ? 'needs-review' : r[7] === 'Rethink' ? 'Rethink the KR or the approach' : r[7];
     }
     const rows = hist.values.length;
     book = step(book, snap.name, 'score').book;

@@ -27,10 +27,14 @@ function convert(book: SimBook, sheet: string, settings: Settings): SimBook {
 const valuesOf = (book: SimBook, sheet: string) => book.sheets.find((s) => s.name === sheet)!.values;
 const read = (book: SimBook, sheet: string, settings: Settings = en) =>
   readSheet(workbookSnapshot(book, sheet).active, { settings, today: FIXTURE_TODAY });
-const krIds = (book: SimBook, sheet: string) => read(book, sheet).objectives.flatMap((o) => o.krs.map((k) => [k.row, k.id]));
+const krIds = (book: SimBook, sheet: string) =>
+  read(book, sheet).objectives.flatMap((o) => o.krs.map((k) => [k.row, k.id]));
 
 describe('stable ids: the owned OKR ID column is the id of a row whose own ID cell is blank', () => {
-  for (const [lang, settings, header] of [['en', en, 'OKR ID'], ['zh', zh, 'OKR 编号']] as const) {
+  for (const [lang, settings, header] of [
+    ['en', en, 'OKR ID'],
+    ['zh', zh, 'OKR 编号'],
+  ] as const) {
     test(`englishTable row 12 (blank ID cell) keeps its id when its KR text is edited after a convert (${lang})`, () => {
       const snap = englishTableSnapshot();
       const book = convert(bookFromSnapshot(workbookOf(snap)), snap.name, settings);
@@ -44,7 +48,15 @@ describe('stable ids: the owned OKR ID column is the id of a row whose own ID ce
       values[12][4] = 'Cut packaging cost per order from 3.5 to 2.5';
       values[12][8] = 2.5;
       const ids = krIds(book, snap.name);
-      expect(ids).toEqual([[4, 'KR-101'], [5, 'KR-102'], [6, 'KR-103'], [7, 'KR-104'], [10, 'KR-201'], [11, 'KR-202'], [12, kept]]);
+      expect(ids).toEqual([
+        [4, 'KR-101'],
+        [5, 'KR-102'],
+        [6, 'KR-103'],
+        [7, 'KR-104'],
+        [10, 'KR-201'],
+        [11, 'KR-202'],
+        [12, kept],
+      ]);
       // The id is read from the owned cell (S13), so findings and history point there.
       const kr = read(book, snap.name, settings).objectives[1].krs[2];
       expect(kr.cells.id).toEqual({ row: 12, col: 18 });
@@ -75,7 +87,10 @@ describe('stable ids: the owned OKR ID column is the id of a row whose own ID ce
     values[1][0] = 'Grow revenue fast';
     values[1][1] = 'Reach 120 customers';
     values[2][1] = 'Ship v2.1';
-    expect(krIds(book, 'Team')).toEqual([[1, before[0]], [2, before[1]]]);
+    expect(krIds(book, 'Team')).toEqual([
+      [1, before[0]],
+      [2, before[1]],
+    ]);
   });
 
   test('two rows sharing an owned id (a copied row): the second gets a new id and a finding at the owned cell', () => {
@@ -107,7 +122,11 @@ describe('an unmeasured milestone scores 0 in OKRSCORE as in the close', () => {
   test('a wholly blank row with kind blank or auto stays blank; a range mixes both', () => {
     expect(fnOkrScore('', '', undefined, undefined)).toEqual([['']]);
     expect(fnOkrScore([['']], [['']], null, [['auto']])).toEqual([['']]);
-    expect(fnOkrScore([[''], [''], ['Done']], [[''], [''], ['']], null, [['binary'], [''], ['binary']])).toEqual([[0], [''], [1]]);
+    expect(fnOkrScore([[''], [''], ['Done']], [[''], [''], ['']], null, [['binary'], [''], ['binary']])).toEqual([
+      [0],
+      [''],
+      [1],
+    ]);
   });
 });
 
@@ -152,7 +171,10 @@ describe('one rollup rule: equal weights when a counted score has a blank weight
       ['Grow', 'Reach 100 customers', 'Increase', 100, 100, '90%', '2026-Q4'],
       ['', 'Reach 50 partners', 'Increase', 50, 25, '', '2026-Q4'],
     ]);
-    const c = closeCycle(readSheet(snap, { settings: en, today: FIXTURE_TODAY }), { settings: en, today: FIXTURE_TODAY });
+    const c = closeCycle(readSheet(snap, { settings: en, today: FIXTURE_TODAY }), {
+      settings: en,
+      today: FIXTURE_TODAY,
+    });
     expect(c.objectives[0].score).toBeCloseTo(0.75, 12);
     expect(fnRollup([[1], [0.5]], [['90%'], ['']])).toBe(0.75);
   });
@@ -180,14 +202,17 @@ describe('English plurals in command summaries', () => {
     const findings = (v.details as { findings: { rule: string; severity: string }[] }).findings;
     // Owner, target, due date and cycle are all there; the one thing missing is a last-updated date: one note.
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([['kr-never-updated', 'info']]);
-    expect(v.summary.en).toBe('1 finding: 0 errors, 0 warnings, 1 note. The cells are highlighted with the reason in their note.');
+    expect(v.summary.en).toBe(
+      '1 finding: 0 errors, 0 warnings, 1 note. The cells are highlighted with the reason in their note.',
+    );
   });
 });
 
 describe('comparableText: the one-scan fast path gives what the general rule gives', () => {
   // The general rule, as documented: NFKC, trimmed, outline prefix dropped, lower case, spaces collapsed, end
   // punctuation dropped.
-  const ITEM_PREFIX = /^(?:kr\s*\d*|o\s*\d*|objective\s*\d*|key\s*result\s*\d*|关键结果\s*\d*|目标\s*\d*)\s*[:：\-–—.、]\s*/i;
+  const ITEM_PREFIX =
+    /^(?:kr\s*\d*|o\s*\d*|objective\s*\d*|key\s*result\s*\d*|关键结果\s*\d*|目标\s*\d*)\s*[:：\-–—.、]\s*/i;
   const reference = (s: string) =>
     s
       .normalize('NFKC')

@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { cycleContains, cycleOf, findCycleInText, formatCycle, makeCycle, nextCycle, parseCycle, prevCycle, shiftCycle } from '../core/cycle';
+import {
+  cycleContains,
+  cycleOf,
+  findCycleInText,
+  formatCycle,
+  makeCycle,
+  nextCycle,
+  parseCycle,
+  prevCycle,
+  shiftCycle,
+} from '../core/cycle';
 
 describe('parseCycle: the ways people type a cycle', () => {
   const cases: [unknown, string, string][] = [
@@ -51,7 +61,24 @@ describe('parseCycle: the ways people type a cycle', () => {
   });
 
   it('rejects what is not a cycle', () => {
-    for (const bad of ['2026-Q5', '2026-13', '2026-00', 'hello', '', '   ', 'Q0 2026', '2026-10-05', 'Objective', 20.5, NaN, null, undefined, true, [], {}]) {
+    for (const bad of [
+      '2026-Q5',
+      '2026-13',
+      '2026-00',
+      'hello',
+      '',
+      '   ',
+      'Q0 2026',
+      '2026-10-05',
+      'Objective',
+      20.5,
+      NaN,
+      null,
+      undefined,
+      true,
+      [],
+      {},
+    ]) {
       expect(parseCycle(bad)).toBeNull();
     }
   });

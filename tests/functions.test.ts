@@ -20,7 +20,7 @@ function col(xs: unknown[]): unknown[][] {
   return xs.map((x) => [x]);
 }
 
-describe('OKRSCORE: both hosts\' argument shapes', () => {
+describe("OKRSCORE: both hosts' argument shapes", () => {
   test('Excel: 1x1 matrices and null for omitted optionals', () => {
     expect(fnOkrScore([[50]], [[200]], null, null)).toEqual([[0.25]]);
   });
@@ -35,7 +35,7 @@ describe('OKRSCORE: both hosts\' argument shapes', () => {
     expect(fnOkrScore([[50]], [[200]], [['']], [['']])).toEqual([[0.25]]);
   });
 
-  test('a column broadcast against single cells spills with the column\'s shape', () => {
+  test("a column broadcast against single cells spills with the column's shape", () => {
     // reduce churn from 5% to 3%: 4% -> 0.5, 3.5% -> 0.75, 5% -> 0, 6% -> 0 (wrong way), 2% -> 1 (over)
     const out = fnOkrScore(col(['4%', '3.5%', '5%', '6%', '2%']), '3%', '5%');
     expect(out).toHaveLength(5);
@@ -53,7 +53,18 @@ describe('OKRSCORE: both hosts\' argument shapes', () => {
 
   test('a row of ranges keeps the row shape; a 2D range keeps its shape', () => {
     expect(fnOkrScore([[10, 20, 40]], [[40, 40, 40]])).toEqual([[0.25, 0.5, 1]]);
-    expect(fnOkrScore([[1, 2], [3, 4]], 4)).toEqual([[0.25, 0.5], [0.75, 1]]);
+    expect(
+      fnOkrScore(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        4,
+      ),
+    ).toEqual([
+      [0.25, 0.5],
+      [0.75, 1],
+    ]);
   });
 
   test('a flat array is read as a column', () => {
@@ -151,7 +162,11 @@ describe('OKRSCORE: rules', () => {
   });
 
   test('bad rows are per-cell errors that name the argument and quote the value; other rows still score', () => {
-    const out = fnOkrScore(col([50, 'abc', 'XX家', 75, 10]), col([100, 100, 100, 'TBD', 100]), col([0, 0, 0, 0, 'oops']));
+    const out = fnOkrScore(
+      col([50, 'abc', 'XX家', 75, 10]),
+      col([100, 100, 100, 'TBD', 100]),
+      col([0, 0, 0, 0, 'oops']),
+    );
     expect(out[0][0]).toBe(0.5);
     const a = err(out[1][0]);
     expect(a.error).toBe('#VALUE!');
@@ -255,7 +270,9 @@ describe('OKRSTATUS', () => {
 
   test('Chinese type names and labels; type per row', () => {
     expect(fnOkrStatus(col([1, 1]), col(['承诺型', '挑战型']), null, null, 'zh')).toEqual([['已达成'], ['目标偏低？']]);
-    expect(fnOkrStatus(1, 'committed', undefined, undefined, undefined, undefined, undefined, { lang: 'zh' })).toEqual([['已达成']]);
+    expect(fnOkrStatus(1, 'committed', undefined, undefined, undefined, undefined, undefined, { lang: 'zh' })).toEqual([
+      ['已达成'],
+    ]);
   });
 
   test('custom bands and blank scores', () => {
@@ -268,7 +285,8 @@ describe('OKRSTATUS', () => {
 
   test('during the cycle a score is read against the expected progress (domain note: up to 25 points behind = behind)', () => {
     // expected 0.5 (halfway through): 0.5 on track, 0.3 is 20 points behind, 0.2 is 30 points behind
-    const st = (score: unknown, expected: unknown, points?: unknown, type: unknown = 'committed') => fnOkrStatus(score, type, null, null, 'en', expected, points)[0][0];
+    const st = (score: unknown, expected: unknown, points?: unknown, type: unknown = 'committed') =>
+      fnOkrStatus(score, type, null, null, 'en', expected, points)[0][0];
     expect(st(0.5, 0.5)).toBe('On track');
     expect(st(0.6, 0.5)).toBe('On track');
     expect(st(0.3, 0.5)).toBe('Behind');
@@ -314,8 +332,10 @@ describe('OKRPACE', () => {
     expect(fnOkrPace(0.2, '2026-10-01', '2026-12-31', '2026-11-15', '30%')).toEqual([['Behind']]);
   });
 
-  test('today defaults to the host\'s date', () => {
-    expect(fnOkrPace(0.3, '2026-10-01', '2026-12-31', undefined, undefined, undefined, { today: '2026-11-15' })).toEqual([['Behind']]);
+  test("today defaults to the host's date", () => {
+    expect(
+      fnOkrPace(0.3, '2026-10-01', '2026-12-31', undefined, undefined, undefined, { today: '2026-11-15' }),
+    ).toEqual([['Behind']]);
   });
 
   test('blank rows blank; bad dates are errors naming the argument', () => {
@@ -339,7 +359,11 @@ describe('toSheetsOutput', () => {
   });
 
   test('errors inside a range become "#CODE message" text; the rest stays (blank current with a target: 0)', () => {
-    expect(toSheetsOutput(fnOkrScore(col([5, 'abc', '']), 10))).toEqual([[0.5], ['#VALUE! current: "abc" is not a number'], [0]]);
+    expect(toSheetsOutput(fnOkrScore(col([5, 'abc', '']), 10))).toEqual([
+      [0.5],
+      ['#VALUE! current: "abc" is not a number'],
+      [0],
+    ]);
   });
 });
 
@@ -371,7 +395,12 @@ describe('FUNCTION_DOCS and Excel error codes', () => {
   });
 
   test('every error code maps to a CustomFunctions error code', () => {
-    expect(EXCEL_ERROR_CODE).toEqual({ '#VALUE!': 'invalidValue', '#NUM!': 'invalidNumber', '#N/A': 'notAvailable', '#DIV/0!': 'divisionByZero' });
+    expect(EXCEL_ERROR_CODE).toEqual({
+      '#VALUE!': 'invalidValue',
+      '#NUM!': 'invalidNumber',
+      '#N/A': 'notAvailable',
+      '#DIV/0!': 'divisionByZero',
+    });
   });
 });
 

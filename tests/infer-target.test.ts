@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { inferFromText } from '../core/infer-target';
 
-describe('inferFromText: numbers in a key result\'s wording', () => {
+describe("inferFromText: numbers in a key result's wording", () => {
   it('收获10w粉丝 -> target 100,000 粉丝 (w = 万 = 10,000)', () => {
     const t = inferFromText('在开发新客户活动X大平台上收获10w粉丝');
     expect(t.target).toBe(100000);
@@ -54,7 +54,12 @@ describe('inferFromText: numbers in a key result\'s wording', () => {
   });
 
   it('a KR without any number is a milestone (binary)', () => {
-    for (const text of ['完成拓展团队工作流程的最终制定', "Coordinate Blogger's 5th anniversary PR campaign", 'Launch v2 by 2026-12-31', '第3周上线新版首页']) {
+    for (const text of [
+      '完成拓展团队工作流程的最终制定',
+      "Coordinate Blogger's 5th anniversary PR campaign",
+      'Launch v2 by 2026-12-31',
+      '第3周上线新版首页',
+    ]) {
       const t = inferFromText(text);
       expect(t.kind).toBe('binary');
       expect(t.target).toBeNull();
@@ -64,7 +69,11 @@ describe('inferFromText: numbers in a key result\'s wording', () => {
 
   it('reads scale words, currencies, word numbers, and skips numbers inside words', () => {
     expect(inferFromText('GMV达到1.2亿').target).toBe(120000000);
-    expect(inferFromText('Grow daily active blogs from 1.2M to 1.5M')).toMatchObject({ start: 1200000, target: 1500000, kind: 'increase' });
+    expect(inferFromText('Grow daily active blogs from 1.2M to 1.5M')).toMatchObject({
+      start: 1200000,
+      target: 1500000,
+      kind: 'increase',
+    });
     expect(inferFromText('大客户月采购额达到¥3.5万').target).toBe(35000);
     expect(inferFromText('Speak at three major industry events')).toMatchObject({ target: 3, unit: 'events' });
     expect(inferFromText('Sign 5 new B2B partners in Q4')).toMatchObject({ target: 5, unit: 'partners' });
@@ -82,10 +91,19 @@ describe('inferFromText: numbers in a key result\'s wording', () => {
       expect(() => inferFromText(v)).not.toThrow();
     }
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.fullUnicodeString(), fc.stringOf(fc.constantFrom('从', '到', 'to', 'from', '1', '0', '.', ',', '%', 'w', '万', 'X', ' ', '-', '月'))), (s) => {
-        const t = inferFromText(s);
-        for (const n of [t.target, t.start]) expect(n === null || Number.isFinite(n)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.fullUnicodeString(),
+          fc.stringOf(
+            fc.constantFrom('从', '到', 'to', 'from', '1', '0', '.', ',', '%', 'w', '万', 'X', ' ', '-', '月'),
+          ),
+        ),
+        (s) => {
+          const t = inferFromText(s);
+          for (const n of [t.target, t.start]) expect(n === null || Number.isFinite(n)).toBe(true);
+        },
+      ),
     );
   });
 });

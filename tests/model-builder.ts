@@ -110,5 +110,10 @@ export function model(objs: ObjSpec[], over: Partial<OkrModel> & { noUpdatedColu
 
 /** n objectives for one owner, each with one well-formed KR. */
 export function objectives(n: number, owner: string | null = 'Alice', extra: Partial<ObjSpec> = {}): ObjSpec[] {
-  return Array.from({ length: n }, (_, i) => ({ title: `Objective ${i + 1} of ${owner}`, owner, krs: [{ title: `Reach ${i + 1}00 orders` }], ...extra }));
+  return Array.from({ length: n }, (_, i) => ({
+    title: `Objective ${i + 1} of ${owner}`,
+    owner,
+    krs: [{ title: `Reach ${i + 1}00 orders` }],
+    ...extra,
+  }));
 }

@@ -12,7 +12,14 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-const summary = (objectives: number, krs: number, averageScore: number | null, red: number, yellow: number, green: number): PanelResult => ({
+const summary = (
+  objectives: number,
+  krs: number,
+  averageScore: number | null,
+  red: number,
+  yellow: number,
+  green: number,
+): PanelResult => ({
   ok: true,
   summary: { en: 'Summary', zh: '概览' },
   details: { objectives, krs, averageScore, bands: { red, yellow, green } },
@@ -80,7 +87,9 @@ describe('mountPanel', () => {
       validate: {
         ok: true,
         summary: { en: `2 problems ${XSS}`, zh: `2 个问题 ${XSS}` },
-        details: { findings: [finding(4, 2, XSS, XSS, `<b>Sheet</b>`), finding(5, 3, '<script>window.__pwned=1</script>', 'x')] },
+        details: {
+          findings: [finding(4, 2, XSS, XSS, `<b>Sheet</b>`), finding(5, 3, '<script>window.__pwned=1</script>', 'x')],
+        },
       },
     });
     const root = await mount(s);
@@ -100,7 +109,11 @@ describe('mountPanel', () => {
 
   test('clicking a finding selects its cell through the bridge', async () => {
     const s = scripted('en-US', {
-      validate: { ok: true, summary: { en: '1', zh: '1' }, details: { findings: [finding(9, 11, 'KR has no target', '关键结果没有目标值')] } },
+      validate: {
+        ok: true,
+        summary: { en: '1', zh: '1' },
+        details: { findings: [finding(9, 11, 'KR has no target', '关键结果没有目标值')] },
+      },
     });
     const root = await mount(s);
     button(root, 'validate').click();
@@ -112,7 +125,11 @@ describe('mountPanel', () => {
 
   test('findings show in Chinese when the panel is Chinese', async () => {
     const s = scripted('zh-CN', {
-      validate: { ok: true, summary: { en: '1 problem', zh: '1 个问题' }, details: { findings: [finding(1, 1, 'KR has no target', '关键结果没有目标值')] } },
+      validate: {
+        ok: true,
+        summary: { en: '1 problem', zh: '1 个问题' },
+        details: { findings: [finding(1, 1, 'KR has no target', '关键结果没有目标值')] },
+      },
     });
     const root = await mount(s);
     button(root, 'validate').click();
@@ -166,7 +183,8 @@ describe('mountPanel', () => {
     const set = (name: string, v: string) => {
       (root.querySelector(`[name="${name}"]`) as HTMLInputElement).value = v;
     };
-    const submit = () => (root.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit', { cancelable: true }));
+    const submit = () =>
+      (root.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit', { cancelable: true }));
 
     set('red', '0.8');
     set('yellow', '0.5');
@@ -224,7 +242,9 @@ describe('mountPanel', () => {
   });
 
   test('settings: a host that follows its language shows "Automatic" even when other settings differ from the defaults', async () => {
-    const root = await mount(scripted('zh-CN', {}, { ...DEFAULT_SETTINGS, lang: 'zh', cycle: '2026-Q4', followLocale: true }));
+    const root = await mount(
+      scripted('zh-CN', {}, { ...DEFAULT_SETTINGS, lang: 'zh', cycle: '2026-Q4', followLocale: true }),
+    );
     expect(root.dataset.lang).toBe('zh');
     expect((root.querySelector('[name="lang"]') as HTMLSelectElement).value).toBe('auto');
   });

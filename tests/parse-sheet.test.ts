@@ -6,8 +6,18 @@ import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 import type { Field, KeyResult, OkrModel } from '../core/model';
 import type { SheetSnapshot } from '../core/sheet-plan';
 import {
-  FIXTURE_TODAY, chineseOutline, englishTable, generatedTable, messySheet, messyFormulas, snapshotOf,
-  englishTableSnapshot, chineseOutlineSnapshot, googleExampleSnapshot, messySheetSnapshot, generatedSnapshot,
+  FIXTURE_TODAY,
+  chineseOutline,
+  englishTable,
+  generatedTable,
+  messySheet,
+  messyFormulas,
+  snapshotOf,
+  englishTableSnapshot,
+  chineseOutlineSnapshot,
+  googleExampleSnapshot,
+  messySheetSnapshot,
+  generatedSnapshot,
 } from '../fixtures/sheets';
 
 const opts = { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY };
@@ -23,26 +33,82 @@ const krAt = (m: OkrModel, row: number) => {
 
 describe('headers: English and Chinese, loose spelling', () => {
   const expected: [string, Field][] = [
-    ['Key Result', 'kr'], ['KR', 'kr'], ['Key Results', 'kr'], ['关键结果', 'kr'], ['KR描述', 'kr'], ['key_result', 'kr'],
-    ['KEY  RESULT', 'kr'], ['Key-Result', 'kr'], ['Ｋｅｙ Ｒｅｓｕｌｔ', 'kr'], ['关键结果（KR）', 'kr'], ['Key Result (KR)', 'kr'],
-    ['Target', 'target'], ['Goal value', 'target'], ['目标值', 'target'], ['目标值（万元）', 'target'], ['Target value (units)', 'target'],
-    ['Current', 'current'], ['Actual', 'current'], ['Progress value', 'current'], ['当前值', 'current'], ['实际值', 'current'], ['完成值', 'current'],
-    ['Start', 'start'], ['Baseline', 'start'], ['起始值', 'start'], ['基线', 'start'],
-    ['Weight', 'weight'], ['权重', 'weight'], ['Weight (%)', 'weight'], ['权重%', 'weight'],
-    ['Owner', 'owner'], ['负责人', 'owner'], ['责任人', 'owner'],
-    ['Objective', 'objective'], ['O', 'objective'], ['目标', 'objective'], ['目标（O）', 'objective'], ['1. Objective', 'objective'],
-    ['Level', 'level'], ['层级', 'level'],
-    ['Type', 'type'], ['Committed?', 'type'], ['类型', 'type'],
-    ['Kind', 'kind'], ['Direction', 'kind'], ['计分方式', 'kind'],
-    ['Due', 'due'], ['Deadline', 'due'], ['截止日期', 'due'], ['Due date', 'due'],
-    ['Confidence', 'confidence'], ['信心', 'confidence'],
-    ['Aligned to', 'alignedTo'], ['Parent', 'alignedTo'], ['对齐', 'alignedTo'],
-    ['Notes', 'notes'], ['备注', 'notes'], ['备注 Notes', 'notes'],
-    ['Updated', 'updated'], ['Last updated', 'updated'], ['更新时间', 'updated'],
-    ['Score', 'score'], ['得分', 'score'], ['Status', 'status'], ['状态', 'status'], ['ID', 'id'],
-    ['Cycle', 'cycle'], ['Quarter', 'cycle'], ['周期', 'cycle'], ['季度', 'cycle'],
-    ['Unit', 'unit'], ['单位', 'unit'],
-    ['Initiative', 'initiative'], ['Task', 'initiative'], ['举措', 'initiative'], ['执行', 'initiative'],
+    ['Key Result', 'kr'],
+    ['KR', 'kr'],
+    ['Key Results', 'kr'],
+    ['关键结果', 'kr'],
+    ['KR描述', 'kr'],
+    ['key_result', 'kr'],
+    ['KEY  RESULT', 'kr'],
+    ['Key-Result', 'kr'],
+    ['Ｋｅｙ Ｒｅｓｕｌｔ', 'kr'],
+    ['关键结果（KR）', 'kr'],
+    ['Key Result (KR)', 'kr'],
+    ['Target', 'target'],
+    ['Goal value', 'target'],
+    ['目标值', 'target'],
+    ['目标值（万元）', 'target'],
+    ['Target value (units)', 'target'],
+    ['Current', 'current'],
+    ['Actual', 'current'],
+    ['Progress value', 'current'],
+    ['当前值', 'current'],
+    ['实际值', 'current'],
+    ['完成值', 'current'],
+    ['Start', 'start'],
+    ['Baseline', 'start'],
+    ['起始值', 'start'],
+    ['基线', 'start'],
+    ['Weight', 'weight'],
+    ['权重', 'weight'],
+    ['Weight (%)', 'weight'],
+    ['权重%', 'weight'],
+    ['Owner', 'owner'],
+    ['负责人', 'owner'],
+    ['责任人', 'owner'],
+    ['Objective', 'objective'],
+    ['O', 'objective'],
+    ['目标', 'objective'],
+    ['目标（O）', 'objective'],
+    ['1. Objective', 'objective'],
+    ['Level', 'level'],
+    ['层级', 'level'],
+    ['Type', 'type'],
+    ['Committed?', 'type'],
+    ['类型', 'type'],
+    ['Kind', 'kind'],
+    ['Direction', 'kind'],
+    ['计分方式', 'kind'],
+    ['Due', 'due'],
+    ['Deadline', 'due'],
+    ['截止日期', 'due'],
+    ['Due date', 'due'],
+    ['Confidence', 'confidence'],
+    ['信心', 'confidence'],
+    ['Aligned to', 'alignedTo'],
+    ['Parent', 'alignedTo'],
+    ['对齐', 'alignedTo'],
+    ['Notes', 'notes'],
+    ['备注', 'notes'],
+    ['备注 Notes', 'notes'],
+    ['Updated', 'updated'],
+    ['Last updated', 'updated'],
+    ['更新时间', 'updated'],
+    ['Score', 'score'],
+    ['得分', 'score'],
+    ['Status', 'status'],
+    ['状态', 'status'],
+    ['ID', 'id'],
+    ['Cycle', 'cycle'],
+    ['Quarter', 'cycle'],
+    ['周期', 'cycle'],
+    ['季度', 'cycle'],
+    ['Unit', 'unit'],
+    ['单位', 'unit'],
+    ['Initiative', 'initiative'],
+    ['Task', 'initiative'],
+    ['举措', 'initiative'],
+    ['执行', 'initiative'],
   ];
   it.each(expected)('%p -> %s', (text, field) => {
     expect(matchHeader(text)).toBe(field);
@@ -55,7 +121,8 @@ describe('headers: English and Chinese, loose spelling', () => {
   });
 
   it('does not recognise unknown or non-text headers', () => {
-    for (const v of ['Budget', '附件', '', '   ', null, undefined, 42, true, {}, 'a'.repeat(100)]) expect(matchHeader(v)).toBeNull();
+    for (const v of ['Budget', '附件', '', '   ', null, undefined, 42, true, {}, 'a'.repeat(100)])
+      expect(matchHeader(v)).toBeNull();
   });
 
   it('every field has synonyms in English and in Chinese that map back to it', () => {
@@ -95,7 +162,10 @@ describe('cell words', () => {
   });
 
   it('outline items: prefixes in English and Chinese, full-width colons, bullets', () => {
-    expect(outlineItem('O:打造一个成功的客户拓展团队')).toEqual({ kind: 'objective', title: '打造一个成功的客户拓展团队' });
+    expect(outlineItem('O:打造一个成功的客户拓展团队')).toEqual({
+      kind: 'objective',
+      title: '打造一个成功的客户拓展团队',
+    });
     expect(outlineItem('O1：提升复购')).toEqual({ kind: 'objective', title: '提升复购' });
     expect(outlineItem('Objective 1 - Grow revenue')).toEqual({ kind: 'objective', title: 'Grow revenue' });
     expect(outlineItem('目标：打造团队')).toEqual({ kind: 'objective', title: '打造团队' });
@@ -107,8 +177,18 @@ describe('cell words', () => {
     expect(outlineItem('执行：每周复盘')).toEqual({ kind: 'initiative', title: '每周复盘' });
     expect(outlineItem('举措：上线会员')).toEqual({ kind: 'initiative', title: '上线会员' });
     expect(outlineItem('Initiative: run a webinar')).toEqual({ kind: 'initiative', title: 'run a webinar' });
-    expect(outlineItem('• O: Beautify and package XX products')).toEqual({ kind: 'objective', title: 'Beautify and package XX products' });
-    for (const line of ['为了制定一个好的OKR,我与领导发生了争执', '所以修正后我们团队的OKR是:', 'E-commerce growth plan', 'Overall we did well', '目标客户很多', '']) {
+    expect(outlineItem('• O: Beautify and package XX products')).toEqual({
+      kind: 'objective',
+      title: 'Beautify and package XX products',
+    });
+    for (const line of [
+      '为了制定一个好的OKR,我与领导发生了争执',
+      '所以修正后我们团队的OKR是:',
+      'E-commerce growth plan',
+      'Overall we did well',
+      '目标客户很多',
+      '',
+    ]) {
       expect(outlineItem(line)).toBeNull();
     }
   });
@@ -126,7 +206,25 @@ describe('englishTable: objectives on their own rows', () => {
     expect(m.lastRow).toBe(12);
     expect(m.cycle!.id).toBe('2026-Q4');
     expect(m.columns).toHaveLength(18);
-    expect(m.fieldCols).toMatchObject({ id: 0, level: 1, owner: 2, objective: 3, kr: 4, type: 5, kind: 6, start: 7, target: 8, current: 9, unit: 10, weight: 11, due: 12, confidence: 13, alignedTo: 14, updated: 15, notes: 16 });
+    expect(m.fieldCols).toMatchObject({
+      id: 0,
+      level: 1,
+      owner: 2,
+      objective: 3,
+      kr: 4,
+      type: 5,
+      kind: 6,
+      start: 7,
+      target: 8,
+      current: 9,
+      unit: 10,
+      weight: 11,
+      due: 12,
+      confidence: 13,
+      alignedTo: 14,
+      updated: 15,
+      notes: 16,
+    });
     expect(m.columns[17]).toEqual({ col: 17, header: 'Budget', field: null });
   });
 
@@ -136,20 +234,77 @@ describe('englishTable: objectives on their own rows', () => {
       ['O-200', 9, true, 3],
     ]);
     const [o1, o2] = m.objectives;
-    expect(o1).toMatchObject({ title: 'Grow repeat purchases in our Taobao store', level: 'team', owner: 'Alice Chen', alignedTo: 'CO-1', commitment: 'aspirational' });
+    expect(o1).toMatchObject({
+      title: 'Grow repeat purchases in our Taobao store',
+      level: 'team',
+      owner: 'Alice Chen',
+      alignedTo: 'CO-1',
+      commitment: 'aspirational',
+    });
     expect(o1.extra).toEqual({ Budget: 5000 });
     expect(o1.cycle!.id).toBe('2026-Q4');
-    expect(o2).toMatchObject({ title: 'Make fulfilment fast and cheap', owner: 'Bob Li', commitment: 'committed', alignedTo: 'CO-2' });
+    expect(o2).toMatchObject({
+      title: 'Make fulfilment fast and cheap',
+      owner: 'Bob Li',
+      commitment: 'committed',
+      alignedTo: 'CO-2',
+    });
     expect(o1.krs.every((k) => k.objectiveId === 'O-100')).toBe(true);
   });
 
   it('reads each kind, including a decreasing KR', () => {
-    expect(krAt(m, 4)).toMatchObject({ id: 'KR-101', kind: 'increase', start: 0.18, startGiven: true, target: 0.25, current: 0.21, weight: 0.4, due: '2026-12-31', confidence: 'high', updated: '2026-11-20', unit: '%' });
-    expect(krAt(m, 5)).toMatchObject({ id: 'KR-102', kind: 'decrease', start: 0.05, target: 0.03, current: 0.04, weight: 0.3, commitment: 'committed', owner: 'Bob Li', updated: '2026-11-02', notes: 'Weekly review' });
-    expect(krAt(m, 6)).toMatchObject({ id: 'KR-103', kind: 'above', start: 0, startGiven: false, target: 4.8, current: 4.9, unit: 'stars' });
-    expect(krAt(m, 7)).toMatchObject({ id: 'KR-104', kind: 'binary', target: null, current: 1, weight: 0.1, due: '2026-12-15', confidence: 'low' });
+    expect(krAt(m, 4)).toMatchObject({
+      id: 'KR-101',
+      kind: 'increase',
+      start: 0.18,
+      startGiven: true,
+      target: 0.25,
+      current: 0.21,
+      weight: 0.4,
+      due: '2026-12-31',
+      confidence: 'high',
+      updated: '2026-11-20',
+      unit: '%',
+    });
+    expect(krAt(m, 5)).toMatchObject({
+      id: 'KR-102',
+      kind: 'decrease',
+      start: 0.05,
+      target: 0.03,
+      current: 0.04,
+      weight: 0.3,
+      commitment: 'committed',
+      owner: 'Bob Li',
+      updated: '2026-11-02',
+      notes: 'Weekly review',
+    });
+    expect(krAt(m, 6)).toMatchObject({
+      id: 'KR-103',
+      kind: 'above',
+      start: 0,
+      startGiven: false,
+      target: 4.8,
+      current: 4.9,
+      unit: 'stars',
+    });
+    expect(krAt(m, 7)).toMatchObject({
+      id: 'KR-104',
+      kind: 'binary',
+      target: null,
+      current: 1,
+      weight: 0.1,
+      due: '2026-12-15',
+      confidence: 'low',
+    });
     expect(krAt(m, 7).extra).toEqual({ Budget: 1200 });
-    expect(krAt(m, 10)).toMatchObject({ id: 'KR-201', kind: 'below', target: 48, current: 52, unit: 'hours', weight: 0.5 });
+    expect(krAt(m, 10)).toMatchObject({
+      id: 'KR-201',
+      kind: 'below',
+      target: 48,
+      current: 52,
+      unit: 'hours',
+      weight: 0.5,
+    });
     for (const k of allKrs(m).filter((k) => k.cells.kind)) expect(k.inferred.kind).toBeUndefined();
   });
 
@@ -179,8 +334,23 @@ describe('englishTable: objectives on their own rows', () => {
 
   it('records the cell of every field read', () => {
     const k = krAt(m, 5);
-    expect(k.cells).toMatchObject({ id: { row: 5, col: 0 }, kr: { row: 5, col: 4 }, start: { row: 5, col: 7 }, target: { row: 5, col: 8 }, current: { row: 5, col: 9 }, weight: { row: 5, col: 11 }, due: { row: 5, col: 12 }, updated: { row: 5, col: 15 }, owner: { row: 5, col: 2 } });
-    expect(m.objectives[0].cells).toMatchObject({ id: { row: 3, col: 0 }, objective: { row: 3, col: 3 }, level: { row: 3, col: 1 }, alignedTo: { row: 3, col: 14 } });
+    expect(k.cells).toMatchObject({
+      id: { row: 5, col: 0 },
+      kr: { row: 5, col: 4 },
+      start: { row: 5, col: 7 },
+      target: { row: 5, col: 8 },
+      current: { row: 5, col: 9 },
+      weight: { row: 5, col: 11 },
+      due: { row: 5, col: 12 },
+      updated: { row: 5, col: 15 },
+      owner: { row: 5, col: 2 },
+    });
+    expect(m.objectives[0].cells).toMatchObject({
+      id: { row: 3, col: 0 },
+      objective: { row: 3, col: 3 },
+      level: { row: 3, col: 1 },
+      alignedTo: { row: 3, col: 14 },
+    });
   });
 
   it('KR owner falls back to the objective owner (marked inferred)', () => {
@@ -242,7 +412,8 @@ describe('chineseOutline: the seed, verbatim', () => {
 
   it('ids are stable: reading twice gives the same ids, all distinct', () => {
     const again = read(chineseOutlineSnapshot());
-    const ids = (x: OkrModel) => x.objectives.flatMap((o) => [o.id, ...o.krs.flatMap((k) => [k.id, ...k.initiatives.map((e) => e.id)])]);
+    const ids = (x: OkrModel) =>
+      x.objectives.flatMap((o) => [o.id, ...o.krs.flatMap((k) => [k.id, ...k.initiatives.map((e) => e.id)])]);
     expect(ids(again)).toEqual(ids(m));
     expect(new Set(ids(m)).size).toBe(1 + 3 + 6);
     expect(m.objectives[0].id).toMatch(/^O-[0-9a-f]{6}$/);
@@ -250,7 +421,13 @@ describe('chineseOutline: the seed, verbatim', () => {
   });
 
   it('an outline starting in another column / with its own cycle line', () => {
-    const values = [['', ''], ['', '2026年第四季度 客户拓展团队OKR'], ['', 'O1：提升复购'], ['', 'KR1：复购率从18%提升到25%'], ['', '执行：会员日活动']];
+    const values = [
+      ['', ''],
+      ['', '2026年第四季度 客户拓展团队OKR'],
+      ['', 'O1：提升复购'],
+      ['', 'KR1：复购率从18%提升到25%'],
+      ['', '执行：会员日活动'],
+    ];
     const o = read(snapshotOf('x', values, { origin: { row: 2, col: 3 } }));
     expect(o.cycle!.id).toBe('2026-Q4');
     expect(o.objectives[0].cells.objective).toEqual({ row: 4, col: 4 });
@@ -261,7 +438,14 @@ describe('chineseOutline: the seed, verbatim', () => {
 
 describe('outline with the label in its own cell', () => {
   it('| O | text |, | KR1 | text |, | E | text |', () => {
-    const m = read(snapshotOf('x', [['O', '打造团队'], ['KR1', '收获10w粉丝'], ['E', '每周复盘'], ['备注', '无']]));
+    const m = read(
+      snapshotOf('x', [
+        ['O', '打造团队'],
+        ['KR1', '收获10w粉丝'],
+        ['E', '每周复盘'],
+        ['备注', '无'],
+      ]),
+    );
     expect(m.form).toBe('outline');
     const o = m.objectives[0];
     expect(o.title).toBe('打造团队');
@@ -305,7 +489,17 @@ describe('messySheet: two-row header, blank rows, merged-looking objective cells
   it('joins the two header rows', () => {
     expect(m.headerRow).toBe(2);
     expect(m.headerRows).toEqual([1, 2]);
-    expect(m.fieldCols).toMatchObject({ objective: 0, kr: 1, owner: 2, start: 3, target: 4, current: 5, weight: 6, notes: 7, type: 8 });
+    expect(m.fieldCols).toMatchObject({
+      objective: 0,
+      kr: 1,
+      owner: 2,
+      start: 3,
+      target: 4,
+      current: 5,
+      weight: 6,
+      notes: 7,
+      type: 8,
+    });
     expect(m.cycle!.id).toBe('2026-Q4');
     expect(m.title).toBe('2026年第四季度 运营部OKR');
   });
@@ -319,7 +513,14 @@ describe('messySheet: two-row header, blank rows, merged-looking objective cells
   });
 
   it('parses typed numbers: 18%, ¥3.5万, 1,200, 50%', () => {
-    expect(krAt(m, 3)).toMatchObject({ start: 0.18, target: 0.25, current: 0.21, weight: 0.4, commitment: 'committed', kind: 'increase' });
+    expect(krAt(m, 3)).toMatchObject({
+      start: 0.18,
+      target: 0.25,
+      current: 0.21,
+      weight: 0.4,
+      commitment: 'committed',
+      kind: 'increase',
+    });
     expect(krAt(m, 4)).toMatchObject({ start: 0.05, target: 0.03, kind: 'decrease', commitment: 'aspirational' });
     expect(krAt(m, 4).current).toBeCloseTo(0.042, 10);
     expect(krAt(m, 6)).toMatchObject({ start: 20000, target: 35000, current: 28000, weight: 0.3 });
@@ -449,13 +650,27 @@ describe('table shapes', () => {
   });
 
   it('settings.cycle is used when the sheet names none', () => {
-    const m = readSheet(snapshotOf('s', [['Objective', 'KR'], ['A', 'a']]), { settings: resolveSettings({ cycle: 'Q1 2027' }), today: FIXTURE_TODAY });
+    const m = readSheet(
+      snapshotOf('s', [
+        ['Objective', 'KR'],
+        ['A', 'a'],
+      ]),
+      { settings: resolveSettings({ cycle: 'Q1 2027' }), today: FIXTURE_TODAY },
+    );
     expect(m.cycle!.id).toBe('2027-Q1');
     expect(m.objectives[0].cycle!.id).toBe('2027-Q1');
   });
 
   it('an empty or unreadable sheet gives an empty model', () => {
-    for (const values of [[], [[]], [['hello'], ['world']], [[1, 2], [3, 4]]]) {
+    for (const values of [
+      [],
+      [[]],
+      [['hello'], ['world']],
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    ]) {
       const m = read(snapshotOf('s', values));
       expect(m.objectives).toEqual([]);
       expect(m.lastRow).toBeLessThan(m.firstRow);
@@ -562,7 +777,17 @@ describe('generatedTable', () => {
     expect(m.objectives).toHaveLength(Math.ceil(n / 4));
     expect(m.problems).toEqual([]);
     expect(m.lastRow).toBe(n);
-    expect(krs[0]).toMatchObject({ id: 'KR-g0', kind: 'increase', start: 0, target: 100, current: 0, weight: 0.25, due: '2026-12-31', updated: '2026-11-20', commitment: 'committed' });
+    expect(krs[0]).toMatchObject({
+      id: 'KR-g0',
+      kind: 'increase',
+      start: 0,
+      target: 100,
+      current: 0,
+      weight: 0.25,
+      due: '2026-12-31',
+      updated: '2026-11-20',
+      commitment: 'committed',
+    });
     expect(krs[1]).toMatchObject({ kind: 'decrease', start: 50, target: 10, current: 30 });
     expect(krs[4]).toMatchObject({ kind: 'binary', current: 1, target: null });
     expect(krs[9]).toMatchObject({ kind: 'binary', current: null });
@@ -577,9 +802,47 @@ describe('generatedTable', () => {
 
 describe('property: reading never throws on any 2D array of cell-like values', () => {
   const words = [
-    'Objective', 'Key Result', 'KR', 'Target', 'Current', 'Start', 'Weight', 'Owner', 'ID', 'Kind', 'Due', 'Cycle', 'Level', 'Type',
-    '目标', '关键结果', '目标值', '当前值', 'O:', 'KR1:', 'E:', 'O: x', 'KR1：收获10w粉丝', 'E:做事', '2026-Q4', '50%', '1,200', '¥3.5万',
-    '10w', 'XX家', 'Done', '完成', '=cmd|\' /C calc\'!A0', '#N/A', 'Increase', 'Stay above', 'team', '公司', 'KR-1', 'O-1', '',
+    'Objective',
+    'Key Result',
+    'KR',
+    'Target',
+    'Current',
+    'Start',
+    'Weight',
+    'Owner',
+    'ID',
+    'Kind',
+    'Due',
+    'Cycle',
+    'Level',
+    'Type',
+    '目标',
+    '关键结果',
+    '目标值',
+    '当前值',
+    'O:',
+    'KR1:',
+    'E:',
+    'O: x',
+    'KR1：收获10w粉丝',
+    'E:做事',
+    '2026-Q4',
+    '50%',
+    '1,200',
+    '¥3.5万',
+    '10w',
+    'XX家',
+    'Done',
+    '完成',
+    "=cmd|' /C calc'!A0",
+    '#N/A',
+    'Increase',
+    'Stay above',
+    'team',
+    '公司',
+    'KR-1',
+    'O-1',
+    '',
   ];
   const cell = fc.oneof(
     fc.constantFrom(...words),
@@ -595,7 +858,9 @@ describe('property: reading never throws on any 2D array of cell-like values', (
     fc.constant({ type: 'Error', errorCode: '#DIV/0!' } as unknown),
     fc.constant([1, 2] as unknown),
   );
-  const grid = fc.array(fc.oneof(fc.array(cell, { maxLength: 12 }), fc.constant(undefined as unknown as unknown[])), { maxLength: 16 });
+  const grid = fc.array(fc.oneof(fc.array(cell, { maxLength: 12 }), fc.constant(undefined as unknown as unknown[])), {
+    maxLength: 16,
+  });
 
   it('holds for random grids, origins and formulas', () => {
     fc.assert(
@@ -604,7 +869,13 @@ describe('property: reading never throws on any 2D array of cell-like values', (
           name: 'P',
           origin: { row, col },
           values,
-          ...(withFormulas ? { formulas: values.map((r) => (Array.isArray(r) ? r.map((v) => (typeof v === 'number' ? '=1+1' : '')) : [])) } : {}),
+          ...(withFormulas
+            ? {
+                formulas: values.map((r) =>
+                  Array.isArray(r) ? r.map((v) => (typeof v === 'number' ? '=1+1' : '')) : [],
+                ),
+              }
+            : {}),
         };
         const m = readSheet(snap, opts);
         for (const k of m.objectives.flatMap((o) => o.krs)) {
@@ -614,14 +885,29 @@ describe('property: reading never throws on any 2D array of cell-like values', (
             expect(ref!.col).toBeGreaterThanOrEqual(col);
           }
         }
-        for (const p of m.problems) expect(typeof p.message.en === 'string' && typeof p.message.zh === 'string').toBe(true);
+        for (const p of m.problems)
+          expect(typeof p.message.en === 'string' && typeof p.message.zh === 'string').toBe(true);
       }),
       { numRuns: 300 },
     );
   });
 
   it('holds for malformed snapshots', () => {
-    const bad: unknown[] = [null, undefined, {}, { values: 'x' }, { values: [1, 2, 3] }, { name: 5, origin: { row: -1, col: 'a' }, values: [['Objective', 'KR'], ['a', 'b']] }];
+    const bad: unknown[] = [
+      null,
+      undefined,
+      {},
+      { values: 'x' },
+      { values: [1, 2, 3] },
+      {
+        name: 5,
+        origin: { row: -1, col: 'a' },
+        values: [
+          ['Objective', 'KR'],
+          ['a', 'b'],
+        ],
+      },
+    ];
     for (const s of bad) expect(() => readSheet(s as SheetSnapshot, opts)).not.toThrow();
     expect(() => readSheet(englishTableSnapshot(), undefined as unknown as typeof opts)).not.toThrow();
   });

@@ -18,8 +18,16 @@ import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSna
 import type { KrKind } from '../core/model';
 import { sheetOf, step } from './sim-steps';
 import {
-  FIXTURE_TODAY, chineseOutlineSnapshot, englishTable, englishTableSnapshot, generatedSnapshot, googleExampleSnapshot, messySheet,
-  messySheetSnapshot, snapshotOf, workbookOf,
+  FIXTURE_TODAY,
+  chineseOutlineSnapshot,
+  englishTable,
+  englishTableSnapshot,
+  generatedSnapshot,
+  googleExampleSnapshot,
+  messySheet,
+  messySheetSnapshot,
+  snapshotOf,
+  workbookOf,
 } from '../fixtures/sheets';
 
 const ctx = (over: Partial<Settings> = {}, host: 'excel' | 'sheets' = 'excel'): PlanContext => ({
@@ -28,12 +36,12 @@ const ctx = (over: Partial<Settings> = {}, host: 'excel' | 'sheets' = 'excel'): 
   today: FIXTURE_TODAY,
 });
 
-
 function allWrites(plan: WorkbookPlan, sheet: string): { row: number; col: number; cell: PlanCell }[] {
   const out: { row: number; col: number; cell: PlanCell }[] = [];
   for (const p of plan.sheets) {
     if (p.sheet !== sheet) continue;
-    for (const b of p.writes) b.cells.forEach((line, r) => line.forEach((cell, c) => out.push({ row: b.row + r, col: b.col + c, cell })));
+    for (const b of p.writes)
+      b.cells.forEach((line, r) => line.forEach((cell, c) => out.push({ row: b.row + r, col: b.col + c, cell })));
   }
   return out;
 }
@@ -79,7 +87,18 @@ function sumif(range: { value: unknown }, criteria: { value: unknown }, sumRange
     line.forEach((v, j) => {
       const add = s[i]?.[j];
       if (typeof add !== 'number' || typeof v !== 'number' || Number.isNaN(target)) return;
-      const ok = op === '=' ? v === target : op === '<>' ? v !== target : op === '<' ? v < target : op === '<=' ? v <= target : op === '>' ? v > target : v >= target;
+      const ok =
+        op === '='
+          ? v === target
+          : op === '<>'
+            ? v !== target
+            : op === '<'
+              ? v < target
+              : op === '<='
+                ? v <= target
+                : op === '>'
+                  ? v > target
+                  : v >= target;
       if (ok) sum += add;
     }),
   );
@@ -148,7 +167,9 @@ describe('formula text', () => {
     expect(rollupFormula('excel', 'addin', 'K6:K9', 'H6:H9')).toBe('=OKR.ROLLUP(K6:K9,H6:H9)');
     expect(rollupFormula('sheets', 'addin', 'K6:K9', null)).toBe('=ROLLUP(K6:K9)');
     expect(statusFormula('excel', 'addin', 'K5', 'C5', DEFAULT_SETTINGS.bands, 'en')).toBe('=OKR.OKRSTATUS(K5,C5)');
-    expect(statusFormula('sheets', 'addin', 'K5', 'C5', DEFAULT_SETTINGS.bands, 'zh')).toBe('=OKRSTATUS(K5,C5,0.4,0.7,"zh")');
+    expect(statusFormula('sheets', 'addin', 'K5', 'C5', DEFAULT_SETTINGS.bands, 'zh')).toBe(
+      '=OKRSTATUS(K5,C5,0.4,0.7,"zh")',
+    );
   });
 
   test('portable formulas use no add-in function, no LET and no dynamic-array function', () => {
@@ -160,7 +181,9 @@ describe('formula text', () => {
     ];
     for (const t of texts) {
       expect(t.startsWith('=')).toBe(true);
-      expect(t).not.toMatch(/OKR\.|OKRSCORE|ROLLUP|OKRSTATUS|\bLET\(|FILTER\(|LAMBDA|SEQUENCE|XLOOKUP|IFS\(|SWITCH\(|MAXIFS|MINIFS|TEXTJOIN/);
+      expect(t).not.toMatch(
+        /OKR\.|OKRSCORE|ROLLUP|OKRSTATUS|\bLET\(|FILTER\(|LAMBDA|SEQUENCE|XLOOKUP|IFS\(|SWITCH\(|MAXIFS|MINIFS|TEXTJOIN/,
+      );
     }
     expect(scoreFormula('excel', 'portable', refs)).toBe(scoreFormula('sheets', 'portable', refs));
   });
@@ -204,11 +227,22 @@ describe('portable formulas compute what core and the custom functions compute',
     return 'auto';
   };
   const doneOf = (v: unknown): boolean | number | null =>
-    v === '' ? null : typeof v === 'number' ? v : ['done', 'yes', '完成'].includes(String(v).toLowerCase()) ? true : false;
+    v === ''
+      ? null
+      : typeof v === 'number'
+        ? v
+        : ['done', 'yes', '完成'].includes(String(v).toLowerCase())
+          ? true
+          : false;
 
   test.each(rows.map((r, i) => [i, ...r]))('row %i: %s start=%p target=%p current=%p', (i) => {
     const r = i as number;
-    const f = scoreFormula('excel', 'portable', { current: `D${r + 1}`, target: `C${r + 1}`, start: `B${r + 1}`, kind: `A${r + 1}` });
+    const f = scoreFormula('excel', 'portable', {
+      current: `D${r + 1}`,
+      target: `C${r + 1}`,
+      start: `B${r + 1}`,
+      kind: `A${r + 1}`,
+    });
     const got = ev.run(f, r, 10);
     const [kind, start, target, current] = rows[r];
     const addin = fnOkrScore(current, target, start, kind)[0][0];
@@ -236,7 +270,11 @@ describe('portable formulas compute what core and the custom functions compute',
 
   test('a linear KR with start = target is an error in both forms', () => {
     const ev2 = evaluator([[5, 5, 3]]);
-    const got = ev2.run(scoreFormula('excel', 'portable', { current: 'C1', target: 'B1', start: 'A1', kind: null }), 0, 5);
+    const got = ev2.run(
+      scoreFormula('excel', 'portable', { current: 'C1', target: 'B1', start: 'A1', kind: null }),
+      0,
+      5,
+    );
     expect(got).toEqual({ error: '#DIV/0!' });
     expect(isCellError(fnOkrScore(3, 5, 5)[0][0])).toBe(true);
   });
@@ -257,7 +295,10 @@ describe('portable formulas compute what core and the custom functions compute',
       const ev3 = evaluator(grid);
       const f = rollupFormula('excel', 'portable', `A1:A${n}`, c.weights ? `B1:B${n}` : null);
       const got = ev3.run(f, 0, 5);
-      const addin = fnRollup(c.scores.map((s) => [s]), c.weights ? c.weights.map((w) => [w]) : undefined);
+      const addin = fnRollup(
+        c.scores.map((s) => [s]),
+        c.weights ? c.weights.map((w) => [w]) : undefined,
+      );
       if (isCellError(addin)) {
         // Both are spreadsheet errors (the native formula cannot always pick the same error code).
         expect(got).toEqual({ error: expect.stringMatching(/^#/) });
@@ -266,8 +307,26 @@ describe('portable formulas compute what core and the custom functions compute',
       }
     }
     // By hand: (0.5*0.4 + 1*0.4 + 0*0.2) / 1 = 0.6; (0.5*40 + 0.2*30) / 70 = 26/70.
-    expect(close(evaluator([[0.5, 0.4], [1, 0.4], [0, 0.2]]).run(rollupFormula('sheets', 'portable', 'A1:A3', 'B1:B3'), 0, 5), 0.6)).toBe(true);
-    expect(close(evaluator([[0.5, 40], ['', 30], [0.2, 30]]).run(rollupFormula('sheets', 'portable', 'A1:A3', 'B1:B3'), 0, 5), 26 / 70)).toBe(true);
+    expect(
+      close(
+        evaluator([
+          [0.5, 0.4],
+          [1, 0.4],
+          [0, 0.2],
+        ]).run(rollupFormula('sheets', 'portable', 'A1:A3', 'B1:B3'), 0, 5),
+        0.6,
+      ),
+    ).toBe(true);
+    expect(
+      close(
+        evaluator([
+          [0.5, 40],
+          ['', 30],
+          [0.2, 30],
+        ]).run(rollupFormula('sheets', 'portable', 'A1:A3', 'B1:B3'), 0, 5),
+        26 / 70,
+      ),
+    ).toBe(true);
   });
 
   test('rollup over single cells: text weights ("40%") count like the custom function reads them', () => {
@@ -285,12 +344,20 @@ describe('portable formulas compute what core and the custom functions compute',
       const refs = c.scores.map((_, i) => `A${i + 1}`);
       const f = rollupCellsFormula(refs, c.weights ? c.scores.map((_, i) => `B${i + 1}`) : null);
       const got = evaluator(grid).run(f, 0, 5);
-      const addin = fnRollup(c.scores.map((s) => [s]), c.weights ? c.weights.map((w) => [w]) : undefined);
+      const addin = fnRollup(
+        c.scores.map((s) => [s]),
+        c.weights ? c.weights.map((w) => [w]) : undefined,
+      );
       if (isCellError(addin)) expect(got).toEqual({ error: expect.stringMatching(/^#/) });
       else expect(close(got, addin)).toBe(true);
     }
     // By hand, englishTable's O-100: 0.4*3/7 + 0.3*0.5 + 0.2*1 + 0.1*1 = 0.6214...
-    const o100 = evaluator([[3 / 7, '40%'], [0.5, '30%'], [1, '20%'], [1, '10%']]).run(rollupCellsFormula(['A1', 'A2', 'A3', 'A4'], ['B1', 'B2', 'B3', 'B4']), 0, 5);
+    const o100 = evaluator([
+      [3 / 7, '40%'],
+      [0.5, '30%'],
+      [1, '20%'],
+      [1, '10%'],
+    ]).run(rollupCellsFormula(['A1', 'A2', 'A3', 'A4'], ['B1', 'B2', 'B3', 'B4']), 0, 5);
     expect(close(o100, (0.4 * 3) / 7 + 0.15 + 0.3)).toBe(true);
   });
 
@@ -303,18 +370,29 @@ describe('portable formulas compute what core and the custom functions compute',
           for (const points of [25, 10]) {
             const ev4 = evaluator([[s, 'Committed', e]]);
             const pace = { expected: 'C1', atRiskPoints: points };
-            const got = ev4.run(statusFormula('excel', 'portable', 'A1', 'B1', DEFAULT_SETTINGS.bands, lang, pace), 0, 5);
+            const got = ev4.run(
+              statusFormula('excel', 'portable', 'A1', 'B1', DEFAULT_SETTINGS.bands, lang, pace),
+              0,
+              5,
+            );
             const addin = fnOkrStatus(s, 'Committed', 0.4, 0.7, lang, e, points)[0][0];
             expect([s, e, points, got]).toEqual([s, e, points, addin]);
             const during = typeof e === 'number' ? { expected: e, atRiskPoints: points } : null;
-            expect([s, e, points, got]).toEqual([s, e, points, statusOf(s, 'committed', DEFAULT_SETTINGS.bands, during).label[lang]]);
+            expect([s, e, points, got]).toEqual([
+              s,
+              e,
+              points,
+              statusOf(s, 'committed', DEFAULT_SETTINGS.bands, during).label[lang],
+            ]);
           }
         }
       }
     }
     // By hand: halfway (0.5 expected), 0.3 is 20 points behind -> behind; 0.2 is 30 points behind -> at risk.
     expect(statusOf(0.3, 'committed', DEFAULT_SETTINGS.bands, { expected: 0.5, atRiskPoints: 25 }).code).toBe('behind');
-    expect(statusOf(0.2, 'committed', DEFAULT_SETTINGS.bands, { expected: 0.5, atRiskPoints: 25 }).code).toBe('at-risk');
+    expect(statusOf(0.2, 'committed', DEFAULT_SETTINGS.bands, { expected: 0.5, atRiskPoints: 25 }).code).toBe(
+      'at-risk',
+    );
   });
 
   test('the Pace formula computes expectedProgress on its TODAY(), with the Due cell or the deadline core found', () => {
@@ -362,7 +440,9 @@ describe('convert: table form', () => {
   test('appends the owned columns right of the last used column (R = Budget), headers in English', () => {
     expect(out.ok).toBe(true);
     // englishTable has 18 columns (A..R); the owned block starts at S (col 18).
-    const header = allWrites(plan, snap.name).filter((w) => w.row === 2).sort((a, b) => a.col - b.col);
+    const header = allWrites(plan, snap.name)
+      .filter((w) => w.row === 2)
+      .sort((a, b) => a.col - b.col);
     expect(header.map((w) => w.cell)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'OKR Pace', 'Updated']);
     expect(header.map((w) => colLetter(w.col))).toEqual(['S', 'T', 'U', 'V', 'W']);
     // Kind, Type, Level, Confidence, Start, Target, Current exist on the sheet: no owned duplicates.
@@ -413,7 +493,9 @@ describe('convert: table form', () => {
     const moved = snapshotOf('Moved', englishTable, { origin: { row: 3, col: 2 } });
     const res = planConvert(moved, ['Moved'], ctx());
     expect(res.ok).toBe(true);
-    const header = allWrites(res.plan, 'Moved').filter((w) => w.row === 5).sort((a, b) => a.col - b.col);
+    const header = allWrites(res.plan, 'Moved')
+      .filter((w) => w.row === 5)
+      .sort((a, b) => a.col - b.col);
     expect(header.map((w) => colLetter(w.col))).toEqual(['U', 'V', 'W', 'X', 'Y']);
     expect(formulaAtWrite(res.plan, 'Moved', 7, 21)).toBe('=OKR.OKRSCORE(L8,K8,J8,I8)');
     expect(formulaAtWrite(res.plan, 'Moved', 6, 21)).toBe('=OKR.ROLLUP(V8:V11,N8:N11)');
@@ -441,13 +523,17 @@ describe('convert: table form', () => {
     expect(cols).toEqual([1, 5, 6, 13]);
     expect(p.validations.every((v) => !v.strict)).toBe(true);
     const kind = p.validations.find((v) => v.range.col === 6)!;
-    expect(kind.list).toEqual(expect.arrayContaining(['increase', 'decrease', 'above', 'below', 'binary', 'Stay above', 'Milestone']));
+    expect(kind.list).toEqual(
+      expect.arrayContaining(['increase', 'decrease', 'above', 'below', 'binary', 'Stay above', 'Milestone']),
+    );
     expect(p.replaceOwnedRules).toBe(true);
     expect(p.rules.length).toBeGreaterThanOrEqual(4);
     for (const r of p.rules) expect(r.formula.replace(/\s/g, '')).toContain('N("okr-grid")=0');
     const red = p.rules.find((r) => r.formula.includes('<0.4') && r.ranges[0].col === 19)!;
     // Before the due date (Pace V below 1) red means at risk (over 25 points behind), from then on below 0.4.
-    expect(red.formula).toBe('=AND(ISNUMBER($T4),IF(AND(ISNUMBER($V4),$V4<1,$T4<1),$V4-$T4>0.25,$T4<0.4),N("okr-grid")=0)');
+    expect(red.formula).toBe(
+      '=AND(ISNUMBER($T4),IF(AND(ISNUMBER($V4),$V4<1,$T4<1),$V4-$T4>0.25,$T4<0.4),N("okr-grid")=0)',
+    );
     expect(p.rules.some((r) => r.formula.includes('$L4<0'))).toBe(true);
     expect(p.freezeRows).toBe(3);
     expect(p.header!.range).toEqual({ row: 2, col: 18, rows: 1, cols: 5 });
@@ -456,7 +542,10 @@ describe('convert: table form', () => {
 
   test('Chinese settings: owned headers in Chinese, and a re-convert in English recognises them', () => {
     const zh = planConvert(snap, [snap.name], ctx({ lang: 'zh' }));
-    const header = allWrites(zh.plan, snap.name).filter((w) => w.row === 2).sort((a, b) => a.col - b.col).map((w) => w.cell);
+    const header = allWrites(zh.plan, snap.name)
+      .filter((w) => w.row === 2)
+      .sort((a, b) => a.col - b.col)
+      .map((w) => w.cell);
     expect(header).toEqual(['OKR 编号', 'OKR 得分', 'OKR 状态', 'OKR 应有进度', '更新时间']);
     let book = applyPlan(bookFromSnapshot(workbookOf(snap)), zh.plan);
     const again = step(book, snap.name, 'convert', DEFAULT_SETTINGS);
@@ -466,15 +555,46 @@ describe('convert: table form', () => {
     expect(sheetOf(again.book, snap.name).values).toEqual(sheetOf(book, snap.name).values);
     expect(sheetOf(again.book, snap.name).formulas[4][19]).toBe('=OKR.OKRSCORE(J5,I5,H5,G5)');
     book = again.book;
-    expect(sheetOf(book, snap.name).values[2].slice(18)).toEqual(['OKR 编号', 'OKR 得分', 'OKR 状态', 'OKR 应有进度', '更新时间']);
+    expect(sheetOf(book, snap.name).values[2].slice(18)).toEqual([
+      'OKR 编号',
+      'OKR 得分',
+      'OKR 状态',
+      'OKR 应有进度',
+      '更新时间',
+    ]);
   });
 
   test('a sheet lacking kind/type/level/confidence gets owned dropdown columns, filled from the model', () => {
     const g = googleExampleSnapshot();
     const res = planConvert(g, [g.name], ctx());
-    expect(res.table!.added).toEqual(['id', 'score', 'status', 'pace', 'updated', 'kind', 'type', 'level', 'confidence', 'start']);
-    const header = allWrites(res.plan, g.name).filter((w) => w.row === 0).sort((a, b) => a.col - b.col).map((w) => w.cell);
-    expect(header).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'OKR Pace', 'Updated', 'Kind', 'Type', 'Level', 'Confidence', 'Start']);
+    expect(res.table!.added).toEqual([
+      'id',
+      'score',
+      'status',
+      'pace',
+      'updated',
+      'kind',
+      'type',
+      'level',
+      'confidence',
+      'start',
+    ]);
+    const header = allWrites(res.plan, g.name)
+      .filter((w) => w.row === 0)
+      .sort((a, b) => a.col - b.col)
+      .map((w) => w.cell);
+    expect(header).toEqual([
+      'OKR ID',
+      'OKR Score',
+      'OKR Status',
+      'OKR Pace',
+      'Updated',
+      'Kind',
+      'Type',
+      'Level',
+      'Confidence',
+      'Start',
+    ]);
     // Columns: A Cycle .. F Current; owned G OKR ID, H Score, I Status, J Pace, K Updated, L Kind, M Type, N Level, O Confidence, P Start.
     // Row 5 ("from 1.2M to 1.5M"): target cell E5 blank -> inferred target as fallback, start from the owned Start column.
     expect(formulaAtWrite(res.plan, g.name, 4, 7)).toBe('=OKR.OKRSCORE(F5,IF(E5="",1500000,E5),P5,L5)');
@@ -633,12 +753,41 @@ describe('convert twice changes nothing; nothing the user typed is lost', () => 
 describe('property: convert(convert(sheet)) = convert(sheet), nothing lost', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fc = require('fast-check') as typeof import('fast-check');
-  const headers = ['Objective', 'Key Result', 'Owner', 'Target', 'Current', 'Start', 'Weight', 'Kind', 'Type', 'Notes', 'Budget', '目标值', 'Due'];
+  const headers = [
+    'Objective',
+    'Key Result',
+    'Owner',
+    'Target',
+    'Current',
+    'Start',
+    'Weight',
+    'Kind',
+    'Type',
+    'Notes',
+    'Budget',
+    '目标值',
+    'Due',
+  ];
   const value = fc.oneof(
     fc.constant(''),
     fc.integer({ min: -5, max: 200 }),
     fc.double({ min: -1, max: 2, noNaN: true }),
-    fc.constantFrom('50%', '1,200', '¥3.5万', '10w', 'Done', 'yes', 'Increase', 'Stay above', 'Committed', 'about half', "=cmd|' /C calc'!A0", '<b>x</b>', '+1', '@x'),
+    fc.constantFrom(
+      '50%',
+      '1,200',
+      '¥3.5万',
+      '10w',
+      'Done',
+      'yes',
+      'Increase',
+      'Stay above',
+      'Committed',
+      'about half',
+      "=cmd|' /C calc'!A0",
+      '<b>x</b>',
+      '+1',
+      '@x',
+    ),
     fc.string({ maxLength: 12 }),
   );
   test('random tables', () => {
@@ -717,7 +866,12 @@ describe('text from cells stays text', () => {
   });
 
   test('outline texts copied to the grid are plain strings, never { f }', () => {
-    const snap = snapshotOf('Evil', [[`O: ${evil}`], [`KR1: ${img} 增长10w粉丝`], [`E: ${hyper}`], ['KR2: +1 more @mention -5']]);
+    const snap = snapshotOf('Evil', [
+      [`O: ${evil}`],
+      [`KR1: ${img} 增长10w粉丝`],
+      [`E: ${hyper}`],
+      ['KR2: +1 more @mention -5'],
+    ]);
     const res = planConvert(snap, [snap.name], ctx());
     expect(res.ok).toBe(true);
     const writes = allWrites(res.plan, res.outline!.sheetName);
@@ -729,7 +883,9 @@ describe('text from cells stays text', () => {
       if (w.cell !== null && typeof w.cell === 'object') {
         expect(w.cell.f).not.toMatch(/cmd\||<img|HYPERLINK|@mention/);
         // the add-in's functions, or the Pace cell's date arithmetic
-        expect(w.cell.f).toMatch(/^=(OKR\.)?(OKRSCORE|ROLLUP|OKRSTATUS)\(|^=IF\(ISNUMBER\([A-Z]+\d+\),IF\((IF\(ISNUMBER\([A-Z]+\d+\),[A-Z]+\d+,)?DATE\(/);
+        expect(w.cell.f).toMatch(
+          /^=(OKR\.)?(OKRSCORE|ROLLUP|OKRSTATUS)\(|^=IF\(ISNUMBER\([A-Z]+\d+\),IF\((IF\(ISNUMBER\([A-Z]+\d+\),[A-Z]+\d+,)?DATE\(/,
+        );
       }
     }
   });
@@ -743,7 +899,10 @@ describe('convert: outline form', () => {
     expect(result.ok).toBe(true);
     expect(book.sheets.map((s) => s.name)).toEqual(['10月OKR', '10月OKR grid']);
     expect(canonicalSheet(sheetOf(book, '10月OKR'))).toEqual(canonicalSheet(sheetOf(start, '10月OKR')));
-    const grid = readSheet(workbookSnapshot(book, '10月OKR grid').active, { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY });
+    const grid = readSheet(workbookSnapshot(book, '10月OKR grid').active, {
+      settings: DEFAULT_SETTINGS,
+      today: FIXTURE_TODAY,
+    });
     expect(grid.form).toBe('table');
     expect(grid.objectives).toHaveLength(1);
     expect(grid.objectives[0].title).toBe('打造一个成功的客户拓展团队');
@@ -754,7 +913,10 @@ describe('convert: outline form', () => {
     expect(krs[1].target).toBeNull();
     // Every initiative text is kept (joined per KR).
     const sheet = sheetOf(book, '10月OKR grid');
-    const all = sheet.values.flat().filter((v) => typeof v === 'string').join('\n');
+    const all = sheet.values
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
     for (const line of snap.values.flat() as string[]) {
       const m = /^(?:E|KR\d|O)[:：](.*)$/.exec(line);
       if (m) expect(all).toContain(m[1].trim());
@@ -772,7 +934,9 @@ describe('convert: outline form', () => {
     const settings = resolveSettings({ lang: 'zh' });
     const first = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'convert', settings);
     expect(first.book.sheets.map((s) => s.name)).toEqual(['10月OKR', '10月OKR 表格']);
-    expect(sheetOf(first.book, '10月OKR 表格').values[0]).toEqual(expect.arrayContaining(['目标', '关键结果', '目标值', 'OKR 得分']));
+    expect(sheetOf(first.book, '10月OKR 表格').values[0]).toEqual(
+      expect.arrayContaining(['目标', '关键结果', '目标值', 'OKR 得分']),
+    );
     const second = step(first.book, snap.name, 'convert', settings);
     expect(second.result.ok).toBe(true);
     expect(second.result.plan.sheets).toHaveLength(0);
@@ -784,7 +948,13 @@ describe('convert: outline form', () => {
 
 describe('validate and clear', () => {
   test('marker notes round-trip the user note and fill exactly', () => {
-    for (const user of ['', 'my note', 'two\nlines', 'ends with newline\n', '[OKR Grid] looks like ours but has no fill line']) {
+    for (const user of [
+      '',
+      'my note',
+      'two\nlines',
+      'ends with newline\n',
+      '[OKR Grid] looks like ours but has no fill line',
+    ]) {
       for (const fill of ['', '#ffffff', '#00ff00']) {
         const note = markedNote(user, ['reason one', 'reason\ntwo'], fill);
         expect(parseMarkedNote(note)).toEqual({ userNote: user, fill });
@@ -854,18 +1024,33 @@ describe('validate and clear', () => {
       snap,
       [
         { rule: 'owner-missing', severity: 'info', sheet: snap.name, row: 4, col: 2, message: m },
-        { rule: 'weight-negative', severity: 'error', sheet: snap.name, row: 4, col: 2, message: { en: 'b', zh: '乙' } },
+        {
+          rule: 'weight-negative',
+          severity: 'error',
+          sheet: snap.name,
+          row: 4,
+          col: 2,
+          message: { en: 'b', zh: '乙' },
+        },
       ],
       'zh',
     );
     expect(plan.backgrounds).toEqual([{ row: 4, col: 2, value: '#f4c7c3' }]);
-    expect(plan.notes).toEqual([{ row: 4, col: 2, value: '[OKR Grid] 甲\n[OKR Grid] 乙\n⟦okr-grid fill=none lines=2⟧' }]);
+    expect(plan.notes).toEqual([
+      { row: 4, col: 2, value: '[OKR Grid] 甲\n[OKR Grid] 乙\n⟦okr-grid fill=none lines=2⟧' },
+    ]);
   });
 });
 
 describe('boundingRect (hosts write patches over it in one call)', () => {
   it('holds every cell, and copes with more cells than a spread argument list can (300,000)', () => {
-    expect(boundingRect([{ row: 4, col: 7 }, { row: 2, col: 9 }, { row: 6, col: 8 }])).toEqual({ row: 2, col: 7, rows: 5, cols: 3 });
+    expect(
+      boundingRect([
+        { row: 4, col: 7 },
+        { row: 2, col: 9 },
+        { row: 6, col: 8 },
+      ]),
+    ).toEqual({ row: 2, col: 7, rows: 5, cols: 3 });
     const many = Array.from({ length: 300000 }, (_, i) => ({ row: 10 + (i % 5000), col: 3 + (i % 7) }));
     expect(boundingRect(many)).toEqual({ row: 10, col: 3, rows: 5000, cols: 7 });
   });

@@ -8,14 +8,39 @@ const RUNS = { numRuns: 500 };
 /** Anything a host could pass, and more: nested arrays, Dates, typed text, objects, symbols. */
 /** Text built from the characters people type into number cells, so the parser's odd corners get exercised. */
 const numberishText = fc.stringOf(
-  fc.constantFrom(...'0123456789,. %‰$¥￥€万亿千百kKwWmMbB-−+()（）１２３，．％XxTBD完成是否点十两元家 \u00a0e'.split('')),
+  fc.constantFrom(
+    ...'0123456789,. %‰$¥￥€万亿千百kKwWmMbB-−+()（）１２３，．％XxTBD完成是否点十两元家 \u00a0e'.split(''),
+  ),
   { maxLength: 14 },
 );
 
 const hostValue = fc.oneof(
   numberishText,
-  fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, withBoxedValues: true }),
-  fc.constantFrom('', null, undefined, '50%', '1,200', '¥3.5万', 'XX', 'done', '完成', NaN, Infinity, -Infinity, Symbol('s'), new Date(NaN)),
+  fc.anything({
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withNullPrototype: true,
+    withBoxedValues: true,
+  }),
+  fc.constantFrom(
+    '',
+    null,
+    undefined,
+    '50%',
+    '1,200',
+    '¥3.5万',
+    'XX',
+    'done',
+    '完成',
+    NaN,
+    Infinity,
+    -Infinity,
+    Symbol('s'),
+    new Date(NaN),
+  ),
   fc.double(),
   fc.string(),
   fc.array(fc.array(fc.oneof(fc.double(), fc.string(), fc.constant(null)), { maxLength: 3 }), { maxLength: 3 }),
@@ -62,12 +87,15 @@ describe('the value parser never throws and never returns NaN', () => {
 
   test('serial -> ISO -> serial round-trips (except the phantom 1900-02-29)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2958465 }).filter((s) => s !== 60), (s) => {
-        const iso = serialToIso(s);
-        expect(iso).not.toBeNull();
-        expect(isoToSerial(iso as string)).toBe(s);
-        expect(parseDate(s)).toMatchObject({ ok: true, value: iso });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2958465 }).filter((s) => s !== 60),
+        (s) => {
+          const iso = serialToIso(s);
+          expect(iso).not.toBeNull();
+          expect(isoToSerial(iso as string)).toBe(s);
+          expect(parseDate(s)).toMatchObject({ ok: true, value: iso });
+        },
+      ),
       RUNS,
     );
   });
@@ -79,13 +107,14 @@ describe('OKRSCORE', () => {
       fc.property(hostValue, hostValue, hostValue, hostValue, (c, t, s, k) => {
         const out = fnOkrScore(c, t, s, k);
         expect(Array.isArray(out)).toBe(true);
-        for (const row of out) for (const v of row) {
-          expect(isWellFormedCell(v)).toBe(true);
-          if (typeof v === 'number') {
-            expect(v).toBeGreaterThanOrEqual(0);
-            expect(v).toBeLessThanOrEqual(1);
+        for (const row of out)
+          for (const v of row) {
+            expect(isWellFormedCell(v)).toBe(true);
+            if (typeof v === 'number') {
+              expect(v).toBeGreaterThanOrEqual(0);
+              expect(v).toBeLessThanOrEqual(1);
+            }
           }
-        }
       }),
       RUNS,
     );
@@ -96,7 +125,12 @@ describe('OKRSCORE', () => {
     const n = fc.oneof(fc.double({ noNaN: true, min: -1e12, max: 1e12 }), fc.constant(null));
     fc.assert(
       fc.property(fc.array(fc.tuple(n, n, n), { minLength: 1, maxLength: 20 }), kind, (rows, k) => {
-        const out = fnOkrScore(rows.map((r) => [r[0]]), rows.map((r) => [r[1]]), rows.map((r) => [r[2]]), k);
+        const out = fnOkrScore(
+          rows.map((r) => [r[0]]),
+          rows.map((r) => [r[1]]),
+          rows.map((r) => [r[2]]),
+          k,
+        );
         expect(out).toHaveLength(rows.length);
         for (const [v] of out) {
           if (typeof v === 'number') {
@@ -143,7 +177,10 @@ describe('OKRSCORE', () => {
 
 describe('ROLLUP', () => {
   test('lies between the smallest and largest counted score', () => {
-    const item = fc.tuple(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(null)), fc.double({ min: 0, max: 100, noNaN: true }));
+    const item = fc.tuple(
+      fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(null)),
+      fc.double({ min: 0, max: 100, noNaN: true }),
+    );
     fc.assert(
       fc.property(fc.array(item, { minLength: 1, maxLength: 30 }), (items) => {
         const scores = items.map((i) => i[0]);
@@ -160,7 +197,10 @@ describe('ROLLUP', () => {
           expect(r.value).toBeLessThanOrEqual(Math.max(...counted) + 1e-12);
         }
         // the host function agrees with the core rollup
-        const f = fnRollup(scores.map((s) => [s ?? '']), weights.map((w) => [w]));
+        const f = fnRollup(
+          scores.map((s) => [s ?? '']),
+          weights.map((w) => [w]),
+        );
         if (r.ok) expect(f).toBeCloseTo(r.value, 9);
       }),
       RUNS,
@@ -170,10 +210,19 @@ describe('ROLLUP', () => {
   test('scaling every weight (fractions vs percentages) does not change the result', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 100 })), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 100 })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
         (items) => {
-          const a = rollup(items.map((i) => i[0]), items.map((i) => i[1]));
-          const b = rollup(items.map((i) => i[0]), items.map((i) => i[1] / 100));
+          const a = rollup(
+            items.map((i) => i[0]),
+            items.map((i) => i[1]),
+          );
+          const b = rollup(
+            items.map((i) => i[0]),
+            items.map((i) => i[1] / 100),
+          );
           expect(a.ok && b.ok).toBe(true);
           if (a.ok && b.ok) expect(a.value).toBeCloseTo(b.value, 9);
         },

@@ -18,7 +18,11 @@ const base: LayoutReading = {
 };
 
 const unplaced = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ cell: { row: 10 + i, col: i % 2 }, text: i === 0 ? '团队聚餐：每月一次，地点待定。' : `line ${i + 1}`, reason: { en: 'between tables', zh: '表格之间' } }));
+  Array.from({ length: n }, (_, i) => ({
+    cell: { row: 10 + i, col: i % 2 },
+    text: i === 0 ? '团队聚餐：每月一次，地点待定。' : `line ${i + 1}`,
+    reason: { en: 'between tables', zh: '表格之间' },
+  }));
 
 describe('unplaced cells in a summary', () => {
   test('nothing unplaced: no sentence, the summary stays as it was', () => {
@@ -31,8 +35,12 @@ describe('unplaced cells in a summary', () => {
   test('names each cell with its address and text (full-width punctuation kept), in both languages', () => {
     const r = { ...base, unplaced: unplaced(2) };
     const m = withUnplaced({ en: 'Converted.', zh: '已转换。' }, r);
-    expect(m.en).toBe('Converted. 2 cells were not placed in the grid: A11 “团队聚餐：每月一次，地点待定。”, B12 “line 2”. They are listed under "How I read your sheet".');
-    expect(m.zh).toBe('已转换。有 2 个单元格未能放入表格：A11 “团队聚餐：每月一次，地点待定。”、B12 “line 2”。详见“我如何读取您的表格”。');
+    expect(m.en).toBe(
+      'Converted. 2 cells were not placed in the grid: A11 “团队聚餐：每月一次，地点待定。”, B12 “line 2”. They are listed under "How I read your sheet".',
+    );
+    expect(m.zh).toBe(
+      '已转换。有 2 个单元格未能放入表格：A11 “团队聚餐：每月一次，地点待定。”、B12 “line 2”。详见“我如何读取您的表格”。',
+    );
   });
 
   test('names five and counts the rest; long text is shortened', () => {
@@ -43,7 +51,9 @@ describe('unplaced cells in a summary', () => {
     expect(m.en).toContain('A15 “line 5”, and 2 more.');
     expect(m.en).not.toContain('line 6');
     expect(m.zh).toContain('，另有 2 个。');
-    expect(unplacedSentence({ ...base, unplaced: unplaced(1) })!.en).toMatch(/^1 cell was not placed in the grid: A11 /);
+    expect(unplacedSentence({ ...base, unplaced: unplaced(1) })!.en).toMatch(
+      /^1 cell was not placed in the grid: A11 /,
+    );
   });
 });
 
@@ -67,7 +77,9 @@ test('row roles are counted; a row holding an objective and its first KR counts 
     en: '2 objectives · 2 key results · 1 initiative · 2 titles and notes · 0 not placed',
     zh: '2 个目标，2 个关键结果，1 个举措，2 个标题和备注，0 个未放置',
   });
-  expect(countsText({ objectives: 1, krs: 1, initiatives: 0, other: 1 }, null).en).toBe('1 objective · 1 key result · 0 initiatives · 1 title or note');
+  expect(countsText({ objectives: 1, krs: 1, initiatives: 0, other: 1 }, null).en).toBe(
+    '1 objective · 1 key result · 0 initiatives · 1 title or note',
+  );
 });
 
 test('column-role words: field names, their labels in both languages, and ignore', () => {

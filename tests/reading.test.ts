@@ -11,8 +11,10 @@ import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 import type { Field, OkrModel } from '../core/model';
 import { FIXTURE_TODAY, snapshotOf, workbookOf } from '../fixtures/sheets';
 
-const read = (values: unknown[][], settings = DEFAULT_SETTINGS): OkrModel => readSheet(snapshotOf('S', values), { settings, today: FIXTURE_TODAY });
-const roleOf = (m: OkrModel, header: string): Field | null | undefined => m.reading?.columns.find((c) => c.header === header)?.field;
+const read = (values: unknown[][], settings = DEFAULT_SETTINGS): OkrModel =>
+  readSheet(snapshotOf('S', values), { settings, today: FIXTURE_TODAY });
+const roleOf = (m: OkrModel, header: string): Field | null | undefined =>
+  m.reading?.columns.find((c) => c.header === header)?.field;
 
 const EXPORT = [
   ['Title', 'Object Type', 'Aligned To', 'Goal', 'Start', 'Start Date', 'Current status', 'Due Date'],
@@ -64,7 +66,10 @@ describe('the header row is chosen against the rows below it', () => {
     ];
     const m = read(values);
     expect(m.headerRow).toBe(1);
-    expect(m.objectives[0].krs.map((k) => [k.title, k.target, k.current])).toEqual([['Current NPS to 50', 50, 32], ['Ship 3 features', 3, 1]]);
+    expect(m.objectives[0].krs.map((k) => [k.title, k.target, k.current])).toEqual([
+      ['Current NPS to 50', 50, 32],
+      ['Ship 3 features', 3, 1],
+    ]);
     expect(m.reading!.candidates.every((c) => c.row !== 1)).toBe(true);
   });
 
@@ -97,7 +102,11 @@ describe("the user's corrections override inference", () => {
   });
 
   test('headerRow: the row the user chose is the header', () => {
-    const two = [['Team', 'Owner'], ['Objective', 'Key Result'], ['Grow', 'Reach 100 users']];
+    const two = [
+      ['Team', 'Owner'],
+      ['Objective', 'Key Result'],
+      ['Grow', 'Reach 100 users'],
+    ];
     const m = read(two, resolveSettings({ headerRow: 1 }));
     expect(m.headerRow).toBe(1);
     expect(m.reading!.headerReason.en).toMatch(/you chose/);
@@ -107,7 +116,13 @@ describe("the user's corrections override inference", () => {
 
 describe('nothing skipped silently, text kept exactly', () => {
   test('outline lines it cannot place are listed with their cells and a reason', () => {
-    const m = read([['团队OKR'], ['O：提升复购，扩大规模'], ['KR1：复购率从20%提升到30%'], ['注意：每周一复盘'], ['随便写的一行']]);
+    const m = read([
+      ['团队OKR'],
+      ['O：提升复购，扩大规模'],
+      ['KR1：复购率从20%提升到30%'],
+      ['注意：每周一复盘'],
+      ['随便写的一行'],
+    ]);
     expect(m.objectives[0].krs).toHaveLength(1);
     const cells = m.reading!.unplaced.map((u) => u.cell.row);
     expect(cells).toEqual(expect.arrayContaining([3, 4]));
@@ -122,7 +137,11 @@ describe('nothing skipped silently, text kept exactly', () => {
   });
 
   test('a table row with no objective, KR or initiative is listed as unplaced', () => {
-    const m = read([['Objective', 'Key Result', 'Notes'], ['Grow', 'Reach 100', ''], ['', '', 'Reviewed on Friday']]);
+    const m = read([
+      ['Objective', 'Key Result', 'Notes'],
+      ['Grow', 'Reach 100', ''],
+      ['', '', 'Reviewed on Friday'],
+    ]);
     expect(m.reading!.unplaced.map((u) => [u.cell.row, u.cell.col, u.text])).toEqual([[2, 2, 'Reviewed on Friday']]);
   });
 });

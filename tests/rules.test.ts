@@ -6,8 +6,10 @@ import { readSheet } from '../core/parse-sheet';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import * as F from '../fixtures/sheets';
 
-const run = (m: OkrModel, opts: { today?: string; parents?: OkrModel[]; limits?: Parameters<typeof settings>[0] } = {}) =>
-  validate(m, { settings: settings(opts.limits), today: opts.today ?? TODAY, parents: opts.parents });
+const run = (
+  m: OkrModel,
+  opts: { today?: string; parents?: OkrModel[]; limits?: Parameters<typeof settings>[0] } = {},
+) => validate(m, { settings: settings(opts.limits), today: opts.today ?? TODAY, parents: opts.parents });
 const of = (fs: Finding[], rule: RuleId) => fs.filter((f) => f.rule === rule);
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -23,8 +25,16 @@ function names(f: Finding, ...fragments: string[]) {
 describe('a well-formed sheet', () => {
   test('gives no findings at all', () => {
     const m = model([
-      { title: 'Delight our customers', owner: 'Alice', krs: [{ title: 'Raise NPS from 30 to 50', start: 30, target: 50, current: 40 }] },
-      { title: 'Grow the Douyin shop', owner: 'Alice', krs: [{ title: '抖音店铺 GMV 达到 100 万', target: 1_000_000, current: 400_000 }] },
+      {
+        title: 'Delight our customers',
+        owner: 'Alice',
+        krs: [{ title: 'Raise NPS from 30 to 50', start: 30, target: 50, current: 40 }],
+      },
+      {
+        title: 'Grow the Douyin shop',
+        owner: 'Alice',
+        krs: [{ title: '抖音店铺 GMV 达到 100 万', target: 1_000_000, current: 400_000 }],
+      },
     ]);
     expect(run(m)).toEqual([]);
   });
@@ -37,7 +47,13 @@ describe('objectives per owner per cycle', () => {
     const fs = of(run(m), 'objectives-per-owner');
     expect(fs).toHaveLength(1);
     const sixth = m.objectives[5];
-    expect(fs[0]).toMatchObject({ severity: 'warning', sheet: 'OKRs', row: sixth.row, col: COLS.objective, itemId: sixth.id });
+    expect(fs[0]).toMatchObject({
+      severity: 'warning',
+      sheet: 'OKRs',
+      row: sixth.row,
+      col: COLS.objective,
+      itemId: sixth.id,
+    });
     names(fs[0], '6', '5', 'Alice');
   });
 
@@ -53,14 +69,24 @@ describe('objectives per owner per cycle', () => {
 
 describe('KRs per objective', () => {
   const withKrs = (n: number) =>
-    model([{ title: 'Win the 11.11 campaign', krs: Array.from({ length: n }, (_, i) => ({ title: `KR number ${i + 1}`, target: 10 * (i + 1) })) }]);
+    model([
+      {
+        title: 'Win the 11.11 campaign',
+        krs: Array.from({ length: n }, (_, i) => ({ title: `KR number ${i + 1}`, target: 10 * (i + 1) })),
+      },
+    ]);
 
   test('4 is fine, 5 is a warning at the 5th KR naming 5 and 4', () => {
     expect(of(run(withKrs(4)), 'too-many-krs')).toEqual([]);
     const m = withKrs(5);
     const fs = of(run(m), 'too-many-krs');
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ severity: 'warning', row: m.objectives[0].krs[4].row, col: COLS.kr, itemId: m.objectives[0].id });
+    expect(fs[0]).toMatchObject({
+      severity: 'warning',
+      row: m.objectives[0].krs[4].row,
+      col: COLS.kr,
+      itemId: m.objectives[0].id,
+    });
     names(fs[0], '5', '4');
   });
 
@@ -91,14 +117,24 @@ describe('a KR has a number and a deadline', () => {
     ]);
     const fs = of(run(m), 'kr-no-number');
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ severity: 'error', row: m.objectives[0].krs[0].row, col: COLS.target, itemId: m.objectives[0].krs[0].id });
+    expect(fs[0]).toMatchObject({
+      severity: 'error',
+      row: m.objectives[0].krs[0].row,
+      col: COLS.target,
+      itemId: m.objectives[0].krs[0].id,
+    });
     names(fs[0], 'Grow followers a lot');
   });
 
   test('text in the target cell is one value problem, not also "no number"', () => {
     const m = model([{ title: 'Customers', krs: [{ title: '完成XX家A类客户的拉新', target: null, current: null }] }]);
     const row = m.objectives[0].krs[0].row;
-    m.problems.push({ field: 'target', cell: { row, col: COLS.target }, seen: 'XX家', message: { en: 'a placeholder, not a number', zh: '占位符，不是数字' } });
+    m.problems.push({
+      field: 'target',
+      cell: { row, col: COLS.target },
+      seen: 'XX家',
+      message: { en: 'a placeholder, not a number', zh: '占位符，不是数字' },
+    });
     const fs = run(m);
     expect(of(fs, 'kr-no-number')).toEqual([]);
     const vp = of(fs, 'value-problem');
@@ -114,8 +150,18 @@ describe('a KR has a number and a deadline', () => {
     const fs = of(run(none), 'kr-no-deadline');
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ severity: 'warning', row: none.objectives[0].krs[0].row, col: COLS.due });
-    expect(of(run(model([{ title: 'Ship it', krs: [{ title: 'Reach 100 orders', due: '2026-12-15' }] }], { cycle: null })), 'kr-no-deadline')).toEqual([]);
-    expect(of(run(model([{ title: 'Ship it', cycle: Q4, krs: [{ title: 'Reach 100 orders' }] }], { cycle: null })), 'kr-no-deadline')).toEqual([]);
+    expect(
+      of(
+        run(model([{ title: 'Ship it', krs: [{ title: 'Reach 100 orders', due: '2026-12-15' }] }], { cycle: null })),
+        'kr-no-deadline',
+      ),
+    ).toEqual([]);
+    expect(
+      of(
+        run(model([{ title: 'Ship it', cycle: Q4, krs: [{ title: 'Reach 100 orders' }] }], { cycle: null })),
+        'kr-no-deadline',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -138,9 +184,19 @@ describe('start, target and direction', () => {
   });
 
   test('"reduce" with the target above the start is suspect; with it below it is right', () => {
-    const right = model([{ title: 'Keep customers', krs: [{ title: 'Reduce churn from 5% to 3%', kind: 'decrease', start: 0.05, target: 0.03, current: 0.04 }] }]);
+    const right = model([
+      {
+        title: 'Keep customers',
+        krs: [{ title: 'Reduce churn from 5% to 3%', kind: 'decrease', start: 0.05, target: 0.03, current: 0.04 }],
+      },
+    ]);
     expect(of(run(right), 'direction-mismatch')).toEqual([]);
-    const wrong = model([{ title: 'Keep customers', krs: [{ title: 'Reduce churn from 3% to 5%', start: 0.03, target: 0.05, current: 0.04 }] }]);
+    const wrong = model([
+      {
+        title: 'Keep customers',
+        krs: [{ title: 'Reduce churn from 3% to 5%', start: 0.03, target: 0.05, current: 0.04 }],
+      },
+    ]);
     const fs = of(run(wrong), 'direction-mismatch');
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ severity: 'warning', col: COLS.target });
@@ -148,16 +204,33 @@ describe('start, target and direction', () => {
   });
 
   test('Chinese wording both ways', () => {
-    const up = model([{ title: '提升复购', krs: [{ title: '提升复购率', kind: 'decrease', start: 0.3, target: 0.2, current: 0.25 }] }]);
+    const up = model([
+      { title: '提升复购', krs: [{ title: '提升复购率', kind: 'decrease', start: 0.3, target: 0.2, current: 0.25 }] },
+    ]);
     expect(of(run(up), 'direction-mismatch')).toHaveLength(1);
-    const down = model([{ title: '降本', krs: [{ title: '降低退货率', kind: 'decrease', start: 0.1, target: 0.05, current: 0.08 }] }]);
+    const down = model([
+      { title: '降本', krs: [{ title: '降低退货率', kind: 'decrease', start: 0.1, target: 0.05, current: 0.08 }] },
+    ]);
     expect(of(run(down), 'direction-mismatch')).toEqual([]);
     const grow = model([{ title: '增长', krs: [{ title: 'Increase repeat buyers', start: 100, target: 150 }] }]);
     expect(of(run(grow), 'direction-mismatch')).toEqual([]);
   });
 
   test('a typed kind against the numbers is flagged on the kind cell', () => {
-    const m = model([{ title: 'Refunds', krs: [{ title: 'Refund time in hours', kind: 'decrease', start: 24, target: 48, cells: { kind: { row: 2, col: COLS.kind } } }] }]);
+    const m = model([
+      {
+        title: 'Refunds',
+        krs: [
+          {
+            title: 'Refund time in hours',
+            kind: 'decrease',
+            start: 24,
+            target: 48,
+            cells: { kind: { row: 2, col: COLS.kind } },
+          },
+        ],
+      },
+    ]);
     const fs = of(run(m), 'direction-mismatch');
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ row: 2, col: COLS.kind });
@@ -211,7 +284,12 @@ describe('owner', () => {
     const m = model([{ title: 'Nobody owns me', owner: null, krs: [{ title: 'Reach 10 orders' }] }]);
     const fs = of(run(m), 'owner-missing');
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ severity: 'warning', row: m.objectives[0].row, col: COLS.owner, itemId: m.objectives[0].id });
+    expect(fs[0]).toMatchObject({
+      severity: 'warning',
+      row: m.objectives[0].row,
+      col: COLS.owner,
+      itemId: m.objectives[0].id,
+    });
     names(fs[0], 'Nobody owns me');
     const onKr = model([{ title: 'KR owners', owner: null, krs: [{ title: 'Reach 10 orders', owner: '张三' }] }]);
     expect(of(run(onKr), 'owner-missing')).toEqual([]);
@@ -220,14 +298,29 @@ describe('owner', () => {
 
 describe('a lower objective copies a higher KR verbatim', () => {
   test('against a parent sheet (case, spaces, outline prefix and end punctuation ignored)', () => {
-    const parent = model([{ title: 'Win the market', level: 'company', krs: [{ title: 'Reach 1,000 paying customers' }] }]);
+    const parent = model([
+      { title: 'Win the market', level: 'company', krs: [{ title: 'Reach 1,000 paying customers' }] },
+    ]);
     const child = model([
-      { title: 'KR1: reach 1,000  paying customers。', level: 'department', krs: [{ title: 'Sign 40 customers a month', target: 40 }] },
-      { title: 'Build a great sales team', level: 'department', krs: [{ title: 'Sign 30 customers a month', target: 30 }] },
+      {
+        title: 'KR1: reach 1,000  paying customers。',
+        level: 'department',
+        krs: [{ title: 'Sign 40 customers a month', target: 40 }],
+      },
+      {
+        title: 'Build a great sales team',
+        level: 'department',
+        krs: [{ title: 'Sign 30 customers a month', target: 30 }],
+      },
     ]);
     const fs = of(run(child, { parents: [parent] }), 'copies-higher-kr');
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ severity: 'warning', row: child.objectives[0].row, col: COLS.objective, itemId: child.objectives[0].id });
+    expect(fs[0]).toMatchObject({
+      severity: 'warning',
+      row: child.objectives[0].row,
+      col: COLS.objective,
+      itemId: child.objectives[0].id,
+    });
     names(fs[0], 'Reach 1,000 paying customers');
     expect(of(run(child), 'copies-higher-kr')).toEqual([]);
   });
@@ -261,7 +354,9 @@ describe('a lower objective copies a higher KR verbatim', () => {
 
 describe('a KR that reads like a task', () => {
   test('verb, no number, not binary: info suggesting an initiative (besides the missing number)', () => {
-    const m = model([{ title: 'New store', krs: [{ title: 'Launch the new store page', target: null, current: null }] }]);
+    const m = model([
+      { title: 'New store', krs: [{ title: 'Launch the new store page', target: null, current: null }] },
+    ]);
     const fs = run(m);
     const task = of(fs, 'kr-looks-like-task');
     expect(task).toHaveLength(1);
@@ -272,7 +367,12 @@ describe('a KR that reads like a task', () => {
   });
 
   test('a binary milestone (the Chinese seed KR1) is only an info that says it is a valid KR', () => {
-    const m = model([{ title: '打造一个成功的客户拓展团队', krs: [{ title: '完成拓展团队工作流程的最终制定', kind: 'binary', target: null, current: null }] }]);
+    const m = model([
+      {
+        title: '打造一个成功的客户拓展团队',
+        krs: [{ title: '完成拓展团队工作流程的最终制定', kind: 'binary', target: null, current: null }],
+      },
+    ]);
     const fs = run(m);
     expect(fs.map((f) => f.rule)).toEqual(['kr-looks-like-task']);
     expect(fs[0].severity).toBe('info');
@@ -296,7 +396,12 @@ describe('a KR that reads like a task', () => {
 });
 
 describe('committed and aspirational at close (after the deadline)', () => {
-  const closed = (commitment: 'committed' | 'aspirational', current: number, due: string | null, cycle = Q4): OkrModel =>
+  const closed = (
+    commitment: 'committed' | 'aspirational',
+    current: number,
+    due: string | null,
+    cycle = Q4,
+  ): OkrModel =>
     model([{ title: 'Deliver', commitment, cycle, krs: [{ title: 'Reach 100 orders', current, due }] }], { cycle });
 
   test('committed below 1.0 past its due date: warning naming the score', () => {
@@ -352,7 +457,18 @@ describe('stale KRs while the cycle runs', () => {
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ severity: 'info', row: m.objectives[0].krs[0].row, col: COLS.updated });
     expect(of(run(at(null, 50, Q3)), 'kr-never-updated')).toEqual([]);
-    const noCol = model([{ title: 'x', krs: [{ title: 'Reach 1 order', updated: null }, { title: 'Reach 2 orders', updated: null }] }], { noUpdatedColumn: true });
+    const noCol = model(
+      [
+        {
+          title: 'x',
+          krs: [
+            { title: 'Reach 1 order', updated: null },
+            { title: 'Reach 2 orders', updated: null },
+          ],
+        },
+      ],
+      { noUpdatedColumn: true },
+    );
     const sheetLevel = of(run(noCol), 'kr-never-updated');
     expect(sheetLevel).toHaveLength(1);
     expect(sheetLevel[0]).toMatchObject({ row: 0, col: 0 });
@@ -362,10 +478,18 @@ describe('stale KRs while the cycle runs', () => {
 
 describe('share of bottom-up objectives per level', () => {
   const team = (aligned: boolean[]): ObjSpec[] =>
-    aligned.map((a, i) => ({ title: `Team objective ${i + 1}`, level: 'team', alignedTo: a ? 'O-company' : null, krs: [{ title: `Reach ${i + 1}0 orders` }] }));
+    aligned.map((a, i) => ({
+      title: `Team objective ${i + 1}`,
+      level: 'team',
+      alignedTo: a ? 'O-company' : null,
+      krs: [{ title: `Reach ${i + 1}0 orders` }],
+    }));
 
   test('1 of 3 bottom-up (33%) is an info; 2 of 4 (50%) is fine', () => {
-    const m = model([{ id: 'O-company', title: 'Company', level: 'company', owner: 'CEO', krs: [{ title: 'Reach 1000 orders' }] }, ...team([true, true, false])]);
+    const m = model([
+      { id: 'O-company', title: 'Company', level: 'company', owner: 'CEO', krs: [{ title: 'Reach 1000 orders' }] },
+      ...team([true, true, false]),
+    ]);
     const fs = of(run(m), 'bottom-up-share');
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ severity: 'info', row: m.objectives[1].row, col: COLS.alignedTo });
@@ -403,15 +527,50 @@ describe('every finding', () => {
         ],
       },
       { title: 'Empty objective', level: 'team', alignedTo: 'x', krs: [] },
-      { title: 'Weighted', krs: [{ title: 'A to 10', target: 10, weight: 1 }, { title: 'B to 10', target: 10 }] },
-      { title: 'Stale', cycle: makeCycle('quarter', 2026, 4), krs: [{ title: 'Sum to 10', target: 10, current: 5, updated: '2026-01-01' }, { title: 'C to 10', target: 10, weight: 3 }] },
+      {
+        title: 'Weighted',
+        krs: [
+          { title: 'A to 10', target: 10, weight: 1 },
+          { title: 'B to 10', target: 10 },
+        ],
+      },
+      {
+        title: 'Stale',
+        cycle: makeCycle('quarter', 2026, 4),
+        krs: [
+          { title: 'Sum to 10', target: 10, current: 5, updated: '2026-01-01' },
+          { title: 'C to 10', target: 10, weight: 3 },
+        ],
+      },
     ],
-    { cycle: null, problems: [{ field: 'current', cell: { row: 3, col: COLS.current }, seen: 'abc', message: { en: 'not a number', zh: '不是数字' } }] },
+    {
+      cycle: null,
+      problems: [
+        {
+          field: 'current',
+          cell: { row: 3, col: COLS.current },
+          seen: 'abc',
+          message: { en: 'not a number', zh: '不是数字' },
+        },
+      ],
+    },
   );
   const parent = model([{ title: 'Top', level: 'company', krs: [{ title: 'Reach 1,000 paying customers' }] }]);
   const extra = model([
-    { title: 'Zero', krs: [{ title: 'Z1 to 10', target: 10, weight: 0 }, { title: 'Z2 to 10', target: 10, weight: 0 }] },
-    { title: 'Eighty', krs: [{ title: 'E1 to 10', target: 10, weight: 40 }, { title: 'E2 to 10', target: 10, weight: 40 }] },
+    {
+      title: 'Zero',
+      krs: [
+        { title: 'Z1 to 10', target: 10, weight: 0 },
+        { title: 'Z2 to 10', target: 10, weight: 0 },
+      ],
+    },
+    {
+      title: 'Eighty',
+      krs: [
+        { title: 'E1 to 10', target: 10, weight: 40 },
+        { title: 'E2 to 10', target: 10, weight: 40 },
+      ],
+    },
     { title: 'Too easy', cycle: Q3, krs: [{ title: 'Reach 10 orders', target: 10, current: 10 }] },
     { title: 'Never', cycle: Q4, krs: [{ title: 'Reach 20 orders', target: 20, current: 5, updated: null }] },
   ]);
@@ -419,7 +578,23 @@ describe('every finding', () => {
 
   test('the messy sheet triggers most rules', () => {
     const fired = new Set(fs.map((f) => f.rule));
-    for (const r of ['objectives-per-owner', 'too-many-krs', 'too-few-krs', 'kr-no-number', 'start-equals-target', 'direction-mismatch', 'weight-negative', 'weights-incomplete', 'owner-missing', 'copies-higher-kr', 'kr-looks-like-task', 'committed-below-1', 'kr-stale', 'bottom-up-share', 'value-problem'] as RuleId[]) {
+    for (const r of [
+      'objectives-per-owner',
+      'too-many-krs',
+      'too-few-krs',
+      'kr-no-number',
+      'start-equals-target',
+      'direction-mismatch',
+      'weight-negative',
+      'weights-incomplete',
+      'owner-missing',
+      'copies-higher-kr',
+      'kr-looks-like-task',
+      'committed-below-1',
+      'kr-stale',
+      'bottom-up-share',
+      'value-problem',
+    ] as RuleId[]) {
       expect([r, fired.has(r)]).toEqual([r, true]);
     }
   });
@@ -453,8 +628,10 @@ describe('every finding', () => {
 });
 
 describe('on the shared fixtures (read by parse-sheet)', () => {
-  const read = (snap: ReturnType<typeof F.englishTableSnapshot>) => readSheet(snap, { settings: DEFAULT_SETTINGS, today: F.FIXTURE_TODAY });
-  const check = (snap: ReturnType<typeof F.englishTableSnapshot>) => validate(read(snap), { settings: DEFAULT_SETTINGS, today: F.FIXTURE_TODAY });
+  const read = (snap: ReturnType<typeof F.englishTableSnapshot>) =>
+    readSheet(snap, { settings: DEFAULT_SETTINGS, today: F.FIXTURE_TODAY });
+  const check = (snap: ReturnType<typeof F.englishTableSnapshot>) =>
+    validate(read(snap), { settings: DEFAULT_SETTINGS, today: F.FIXTURE_TODAY });
   const at = (fs: Finding[]) => fs.map((f) => [f.rule, f.row, f.col]);
 
   test('Google example: 5 KRs is over the limit of 4; the Twitter KR reads like a task', () => {
@@ -494,7 +671,10 @@ describe('on the shared fixtures (read by parse-sheet)', () => {
 
 describe('odd settings', () => {
   test('fractional limits do not break the pointer: with 4.5 allowed, the 5th objective is the first over', () => {
-    const fs = of(run(model(objectives(6)), { limits: { objectivesPerOwner: 4.5, krsPerObjective: 0.5 } }), 'objectives-per-owner');
+    const fs = of(
+      run(model(objectives(6)), { limits: { objectivesPerOwner: 4.5, krsPerObjective: 0.5 } }),
+      'objectives-per-owner',
+    );
     expect(fs).toHaveLength(1);
     expect(fs[0].row).toBe(model(objectives(6)).objectives[4].row);
     const krs = of(run(model(objectives(1)), { limits: { krsPerObjective: 0.5 } }), 'too-many-krs');

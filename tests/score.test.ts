@@ -58,7 +58,10 @@ describe('scoreKr', () => {
       }
     }
     // target 0 with the default start 0
-    expect(scoreKr({ kind: 'increase', target: 0, current: 1 })).toMatchObject({ ok: false, error: { code: 'start-equals-target' } });
+    expect(scoreKr({ kind: 'increase', target: 0, current: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'start-equals-target' },
+    });
   });
 
   test('above / below are inclusive', () => {
@@ -74,14 +77,22 @@ describe('scoreKr', () => {
     expect(score(scoreKr({ kind: 'binary', target: null, current: false }))).toBe(0);
     expect(score(scoreKr({ kind: 'binary', target: 1, current: 1 }))).toBe(1);
     expect(score(scoreKr({ kind: 'binary', target: null, current: null }))).toBe(0);
-    expect(scoreKr({ kind: 'auto', target: null, current: true })).toMatchObject({ ok: true, score: 1, kind: 'binary' });
+    expect(scoreKr({ kind: 'auto', target: null, current: true })).toMatchObject({
+      ok: true,
+      score: 1,
+      kind: 'binary',
+    });
   });
 
   test('blank current with a target scores 0; nothing at all is blank; current without target is an error', () => {
     expect(scoreKr({ kind: 'increase', target: 100, current: null })).toMatchObject({ ok: true, score: 0 });
     expect(scoreKr({ kind: 'above', target: 100, current: null })).toMatchObject({ ok: true, score: 0 });
     expect(scoreKr({ target: null, current: null })).toEqual({ ok: false, blank: true });
-    expect(scoreKr({ target: null, current: 5 })).toMatchObject({ ok: false, blank: false, error: { code: 'no-target' } });
+    expect(scoreKr({ target: null, current: 5 })).toMatchObject({
+      ok: false,
+      blank: false,
+      error: { code: 'no-target' },
+    });
   });
 
   test('non-finite numbers are errors', () => {
@@ -198,7 +209,9 @@ describe('pace', () => {
     expect(pace({ ...base, progress: 0.2 })).toMatchObject({ code: 'at-risk' });
     expect(pace({ ...base, progress: 0.2, atRiskPoints: 30 })).toMatchObject({ code: 'behind' });
     // exactly 25 points behind is still "behind": halfway day 2026-10-01 + 50 of 100 days
-    expect(pace({ progress: 0.25, cycleStart: '2026-01-01', due: '2026-04-11', today: '2026-02-20' })).toMatchObject({ code: 'behind' });
+    expect(pace({ progress: 0.25, cycleStart: '2026-01-01', due: '2026-04-11', today: '2026-02-20' })).toMatchObject({
+      code: 'behind',
+    });
   });
 
   test('done, not started, overdue', () => {
@@ -215,7 +228,10 @@ describe('pace', () => {
       expect(r.label.en).toBe('At risk');
       expect(r.label.zh).toBe('有风险');
     }
-    expect(pace({ ...base, due: '2026-09-01', progress: 0 })).toMatchObject({ ok: false, error: { code: 'bad-dates' } });
+    expect(pace({ ...base, due: '2026-09-01', progress: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-dates' },
+    });
     expect(pace({ ...base, due: 'soon', progress: 0 })).toMatchObject({ ok: false, error: { code: 'bad-dates' } });
   });
 });

@@ -34,7 +34,8 @@ describe('core settingsProblems', () => {
 
   test('settings larger than a document property holds are refused with their size', () => {
     const columnRoles: Record<string, string> = {};
-    for (let i = 0; i < 150; i++) columnRoles[`A very long column header number ${i} `.repeat(4).trim().slice(0, 190)] = 'notes';
+    for (let i = 0; i < 150; i++)
+      columnRoles[`A very long column header number ${i} `.repeat(4).trim().slice(0, 190)] = 'notes';
     const problems = settingsProblems({ columnRoles });
     expect(JSON.stringify(resolveSettings({ columnRoles })).length).toBeGreaterThan(SETTINGS_MAX_CHARS);
     expect(problems.map((p) => p.en).join(' ')).toMatch(/too large/);
@@ -51,7 +52,9 @@ describe('Excel bridge', () => {
     const { wb, excel } = bookWith([{ name: 'Q4 OKRs', grid: englishTable }], false);
     const office = createOffice(wb, 'zh-CN');
     const bridge = createExcelBridge(excel, office);
-    await expect(bridge.saveSettings({ ...(await bridge.getSettings()), cycle: MB_CYCLE })).rejects.toThrow(/周期格式应为/);
+    await expect(bridge.saveSettings({ ...(await bridge.getSettings()), cycle: MB_CYCLE })).rejects.toThrow(
+      /周期格式应为/,
+    );
     expect(wb.settings[SETTINGS_KEY]).toBeUndefined();
   });
 });

@@ -6,7 +6,9 @@ function num(v: unknown): number {
   return r.value;
 }
 
-function errKind(r: ReturnType<typeof parseNumber> | ReturnType<typeof parseDate> | ReturnType<typeof parseDone>): string {
+function errKind(
+  r: ReturnType<typeof parseNumber> | ReturnType<typeof parseDate> | ReturnType<typeof parseDone>,
+): string {
   if (r.ok) return 'ok';
   if (r.blank) return 'blank';
   return r.error.kind;
@@ -92,10 +94,13 @@ describe('parseNumber: numbers as people type them', () => {
     expect(num(input)).toBeCloseTo(expected, 10);
   });
 
-  test.each(['XX', 'xx', 'XX家', 'X万', 'TBD', 'tbc', 'N/A', '待定', '待确认', '暂无', '-', '—', '??', '？'])('%p is a placeholder', (input) => {
-    const r = parseNumber(input);
-    expect(errKind(r)).toBe('placeholder');
-  });
+  test.each(['XX', 'xx', 'XX家', 'X万', 'TBD', 'tbc', 'N/A', '待定', '待确认', '暂无', '-', '—', '??', '？'])(
+    '%p is a placeholder',
+    (input) => {
+      const r = parseNumber(input);
+      expect(errKind(r)).toBe('placeholder');
+    },
+  );
 
   test.each(['abc', '1,5', '12abc', '1.2.3', '--5', '(5', '5)', '-(5)', '$', '%'])('%p is not a number', (input) => {
     expect(errKind(parseNumber(input))).toBe('not-a-number');
@@ -132,7 +137,14 @@ describe('parseNumber: numbers as people type them', () => {
     expect(errKind(parseNumber('#VALUE! current: bad'))).toBe('cell-error');
     expect(errKind(parseNumber({ type: 'Error', errorCode: '#N/A' }))).toBe('cell-error');
     expect(num(BigInt(12))).toBe(12);
-    const throwing = { toString() { throw new Error('boom'); }, toJSON() { throw new Error('boom'); } };
+    const throwing = {
+      toString() {
+        throw new Error('boom');
+      },
+      toJSON() {
+        throw new Error('boom');
+      },
+    };
     expect(errKind(parseNumber(throwing))).toBe('unsupported');
   });
 
@@ -151,12 +163,18 @@ describe('parseNumber: numbers as people type them', () => {
 });
 
 describe('parseDone', () => {
-  test.each(['TRUE', 'true', 'True', 'yes', 'Y', 'done', 'Done', '完成', '已完成', '是', '✓', '✔', '✅', 'ok', '１'])('%p is done', (w) => {
-    expect(parseDone(w)).toEqual({ ok: true, blank: false, value: true });
-  });
-  test.each(['FALSE', 'false', 'no', 'N', 'not done', '否', '未完成', '进行中', '✗', '×', 'x', 'X', '0'])('%p is not done' /* a cross is "no" */, (w) => {
-    expect(parseDone(w)).toEqual({ ok: true, blank: false, value: false });
-  });
+  test.each(['TRUE', 'true', 'True', 'yes', 'Y', 'done', 'Done', '完成', '已完成', '是', '✓', '✔', '✅', 'ok', '１'])(
+    '%p is done',
+    (w) => {
+      expect(parseDone(w)).toEqual({ ok: true, blank: false, value: true });
+    },
+  );
+  test.each(['FALSE', 'false', 'no', 'N', 'not done', '否', '未完成', '进行中', '✗', '×', 'x', 'X', '0'])(
+    '%p is not done' /* a cross is "no" */,
+    (w) => {
+      expect(parseDone(w)).toEqual({ ok: true, blank: false, value: false });
+    },
+  );
   test('booleans and 1/0', () => {
     expect(parseDone(true)).toMatchObject({ ok: true, value: true });
     expect(parseDone(false)).toMatchObject({ ok: true, value: false });
@@ -222,7 +240,19 @@ describe('dates', () => {
     expect(parseDate('10月31日', { year: 2026 })).toMatchObject({ ok: true, value: '2026-10-31' });
   });
 
-  test.each<unknown>(['2026-02-30', '2026-13-01', 'tomorrow', '31/31/2026', 0, -5, 3e6, NaN, new Date('nope'), {}, true])('%p is not a date', (v) => {
+  test.each<unknown>([
+    '2026-02-30',
+    '2026-13-01',
+    'tomorrow',
+    '31/31/2026',
+    0,
+    -5,
+    3e6,
+    NaN,
+    new Date('nope'),
+    {},
+    true,
+  ])('%p is not a date', (v) => {
     expect(errKind(parseDate(v))).toBe('not-a-date');
   });
 

@@ -100,7 +100,11 @@ const PORTABLE = scoreFormula('excel', 'portable', { current: 'D1', target: 'C1'
 describe('portable formulas read the same words', () => {
   test.each(allKindWords)('kind %p scores as %s in the portable formula and OKRSCORE', (word) => {
     // above/below give 0 or 1, linear 0.5, binary (current 15 is no done word) an error: each kind its own answer.
-    for (const [start, target, current] of [[10, 20, 15], ['', 20, 25], ['', 20, 15]] as const) {
+    for (const [start, target, current] of [
+      [10, 20, 15],
+      ['', 20, 25],
+      ['', 20, 15],
+    ] as const) {
       const got = evaluate(PORTABLE, [word, start, target, current]);
       const addin = fnOkrScore(current, target, start, word)[0][0];
       if (isCellError(addin)) expect(got).toMatchObject({ error: expect.any(String) });
@@ -108,21 +112,31 @@ describe('portable formulas read the same words', () => {
     }
   });
 
-  test.each([...DONE_VOCAB.done, ...DONE_VOCAB.notDone].map((w) => [w]))('done word %p in the portable milestone formula', (w) => {
-    const got = evaluate(PORTABLE, ['binary', '', '', w]);
-    expect(got).toBe(fnOkrScore(w, '', '', 'binary')[0][0]);
-    expect(got).toBe(DONE_VOCAB.done.includes(w) ? 1 : 0);
-  });
+  test.each([...DONE_VOCAB.done, ...DONE_VOCAB.notDone].map((w) => [w]))(
+    'done word %p in the portable milestone formula',
+    (w) => {
+      const got = evaluate(PORTABLE, ['binary', '', '', w]);
+      expect(got).toBe(fnOkrScore(w, '', '', 'binary')[0][0]);
+      expect(got).toBe(DONE_VOCAB.done.includes(w) ? 1 : 0);
+    },
+  );
 
-  test.each([...COMMITMENT_VOCAB.committed, ...COMMITMENT_VOCAB.aspirational].map((w) => [w]))('type word %p in the portable status formula', (w) => {
-    const f = statusFormula('excel', 'portable', 'A1', 'B1', DEFAULT_SETTINGS.bands, 'en');
-    for (const score of [1, 0.8]) {
-      expect(evaluate(f, [score, w])).toBe(fnOkrStatus(score, w)[0][0]);
-    }
-  });
+  test.each([...COMMITMENT_VOCAB.committed, ...COMMITMENT_VOCAB.aspirational].map((w) => [w]))(
+    'type word %p in the portable status formula',
+    (w) => {
+      const f = statusFormula('excel', 'portable', 'A1', 'B1', DEFAULT_SETTINGS.bands, 'en');
+      for (const score of [1, 0.8]) {
+        expect(evaluate(f, [score, w])).toBe(fnOkrStatus(score, w)[0][0]);
+      }
+    },
+  );
 
   test('every list is in its compared form (what LOWER(TRIM()) gives)', () => {
-    for (const list of [...Object.values(KIND_VOCAB), ...Object.values(DONE_VOCAB), ...Object.values(COMMITMENT_VOCAB)]) {
+    for (const list of [
+      ...Object.values(KIND_VOCAB),
+      ...Object.values(DONE_VOCAB),
+      ...Object.values(COMMITMENT_VOCAB),
+    ]) {
       for (const w of list) expect(wordKey(w)).toBe(w);
     }
   });

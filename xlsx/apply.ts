@@ -65,7 +65,8 @@ const colNumber = (letters: string) => {
 };
 const RELATIVE = new Map<number, string>();
 /** A quoted string (left alone), or a cell reference not part of a name or a function call. */
-const TOKEN = /"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])|(?<![A-Za-z0-9_.$])\$?\d+:\$?\d+/g;
+const TOKEN =
+  /"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])|(?<![A-Za-z0-9_.$])\$?\d+:\$?\d+/g;
 
 /**
  * A formula with every cell reference written relative to (row, col), like R1C1: two cells whose formulas have the
@@ -105,7 +106,11 @@ function writeBlock(ws: ExcelJS.Worksheet, b: CellBlock, warnings: Msg[]): void 
   const close = (col: number) => {
     const m = masters.get(col);
     if (m && m.last > m.row) {
-      cellAt(ws, m.row, m.col).value = { formula: m.formula, shareType: 'shared', ref: `${a1(m.row, m.col)}:${a1(m.last, m.col)}` } as any;
+      cellAt(ws, m.row, m.col).value = {
+        formula: m.formula,
+        shareType: 'shared',
+        ref: `${a1(m.row, m.col)}:${a1(m.last, m.col)}`,
+      } as any;
     }
     masters.delete(col);
   };
@@ -115,7 +120,8 @@ function writeBlock(ws: ExcelJS.Worksheet, b: CellBlock, warnings: Msg[]): void 
       const row = b.row + i;
       const col = b.col + j;
       const value = planCellValue(v);
-      const formula = value && typeof value === 'object' && 'formula' in value ? (value as ExcelJS.CellFormulaValue).formula : null;
+      const formula =
+        value && typeof value === 'object' && 'formula' in value ? (value as ExcelJS.CellFormulaValue).formula : null;
       if (formula === null) {
         close(col);
         cellAt(ws, row, col).value = value;
@@ -215,7 +221,7 @@ function patchNote(ws: ExcelJS.Worksheet, row: number, col: number, text: string
 
 function freeze(ws: ExcelJS.Worksheet, rows: number): void {
   const prev: any = ws.views?.[0] ?? {};
-  const xSplit = prev.state === 'frozen' ? prev.xSplit ?? 0 : 0;
+  const xSplit = prev.state === 'frozen' ? (prev.xSplit ?? 0) : 0;
   ws.views = [
     rows > 0 || xSplit > 0
       ? { ...prev, state: 'frozen', xSplit, ySplit: rows, topLeftCell: a1(rows, xSplit) }
@@ -256,7 +262,9 @@ function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[]): void {
   unshareFormulas(ws);
   for (const b of p.writes) writeBlock(ws, b, warnings);
   for (const fb of p.numberFormats) {
-    fb.formats.forEach((line, i) => line.forEach((f, j) => restyle(cellAt(ws!, fb.row + i, fb.col + j), { numFmt: f })));
+    fb.formats.forEach((line, i) =>
+      line.forEach((f, j) => restyle(cellAt(ws!, fb.row + i, fb.col + j), { numFmt: f })),
+    );
   }
   for (const v of p.validations) addValidation(ws, v, warnings);
   if (p.replaceOwnedRules) replaceOwnedRules(ws);
@@ -282,7 +290,8 @@ function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[]): void {
   }
   // An ExcelJS table rewrites every cell of its range; an autofilter gives the same header buttons without touching data.
   if (p.table) ws.autoFilter = rectA1(p.table.range);
-  for (const w of p.columnWidths ?? []) ws.getColumn(w.col + 1).width = Math.max(1, Math.round((w.width / PX_PER_CHAR) * 10) / 10);
+  for (const w of p.columnWidths ?? [])
+    ws.getColumn(w.col + 1).width = Math.max(1, Math.round((w.width / PX_PER_CHAR) * 10) / 10);
 }
 
 function activate(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {

@@ -75,10 +75,12 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let inline: string | undefined;
-    if (arg.startsWith('--') && arg.includes('=')) [arg, inline] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
+    if (arg.startsWith('--') && arg.includes('='))
+      [arg, inline] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('-') && v.length > 1)) throw new UsageError(cliText.missingValue(arg));
+      if (v === undefined || (inline === undefined && v.startsWith('-') && v.length > 1))
+        throw new UsageError(cliText.missingValue(arg));
       return v;
     };
     switch (arg) {
@@ -152,7 +154,10 @@ export function parseColumns(text: string): Record<string, Field | 'ignore'> {
 /** `team.xlsx` -> `team.okr.xlsx` beside it. */
 export function defaultOutput(file: string): string {
   const ext = path.extname(file);
-  return path.join(path.dirname(file), `${path.basename(file, ext)}.okr${ext.toLowerCase() === '.xlsx' ? ext : '.xlsx'}`);
+  return path.join(
+    path.dirname(file),
+    `${path.basename(file, ext)}.okr${ext.toLowerCase() === '.xlsx' ? ext : '.xlsx'}`,
+  );
 }
 
 function samePath(a: string, b: string): boolean {
@@ -217,7 +222,7 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
   if (args.out && args.inPlace) throw new UsageError(cliText.inPlaceAndOut);
   const input = args.files[0];
   const writes = command !== 'validate' || !!args.out || args.inPlace;
-  const output = args.inPlace ? input : args.out ?? defaultOutput(input);
+  const output = args.inPlace ? input : (args.out ?? defaultOutput(input));
   if (writes && !args.inPlace && samePath(output, input)) throw new UsageError(cliText.outIsInput);
 
   const progress = !args.quiet && (io.tty || (await fileSize(input)) > LARGE_FILE_BYTES);
@@ -240,7 +245,14 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
   note(cliText.read(run.rows, Date.now() - t0));
   if (!run.result.ok) {
     const msgText = cliText.notOkr(input, t(run.result.summary, lang));
-    if (args.json) io.out(JSON.stringify({ ok: false, command: args.command, file: input, summary: run.result.summary, message: msgText }, null, 2));
+    if (args.json)
+      io.out(
+        JSON.stringify(
+          { ok: false, command: args.command, file: input, summary: run.result.summary, message: msgText },
+          null,
+          2,
+        ),
+      );
     else io.err(t(msgText, lang));
     return EXIT.usage;
   }
@@ -285,7 +297,8 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
   } else {
     if (otherSheet) say(cliText.usingSheet(run.sheet));
     // How the sheet was read on convert (the first run on a file); on every command, the cells not placed.
-    const reading = command === 'convert' ? readingText(run.result.details, lang) : unplacedText(run.result.details, lang);
+    const reading =
+      command === 'convert' ? readingText(run.result.details, lang) : unplacedText(run.result.details, lang);
     if (reading) io.out(reading);
     say(run.result.summary);
     for (const w of run.warnings) say(w);
@@ -325,7 +338,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     if (e instanceof XlsxFileError) {
-      if (args.json) io.out(JSON.stringify({ ok: false, command: args.command, problem: e.problem, message: e.text }, null, 2));
+      if (args.json)
+        io.out(JSON.stringify({ ok: false, command: args.command, problem: e.problem, message: e.text }, null, 2));
       io.err(t(e.text, lang));
       return EXIT.usage;
     }

@@ -31,7 +31,10 @@ export function countBySeverity(findings: PrintableFinding[]): { error: number; 
 
 export function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -42,7 +45,12 @@ export const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - widt
 export const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 
 export function cellLabel(f: PrintableFinding): string {
-  const at = typeof f.row === 'number' && f.row >= 0 ? (typeof f.col === 'number' && f.col >= 0 ? a1(f.row, f.col) : String(f.row + 1)) : '';
+  const at =
+    typeof f.row === 'number' && f.row >= 0
+      ? typeof f.col === 'number' && f.col >= 0
+        ? a1(f.row, f.col)
+        : String(f.row + 1)
+      : '';
   return f.sheet ? (at ? `${f.sheet}!${at}` : f.sheet) : at;
 }
 
@@ -60,5 +68,7 @@ export function findingsTable(findings: PrintableFinding[], lang: Lang): string 
   const line = (r: string[]) => [0, 1, 2].map((i) => pad(r[i], widths[i])).join('  ') + '  ' + r[3];
   const sep = widths.map((w) => '-'.repeat(w)).join('  ') + '  ' + '-'.repeat(Math.max(7, width(header[3])));
   const n = countBySeverity(findings);
-  return [line(header), sep, ...rows.map(line), '', t(cliText.findingsCount(n.error, n.warning, n.info), lang)].join('\n');
+  return [line(header), sep, ...rows.map(line), '', t(cliText.findingsCount(n.error, n.warning, n.info), lang)].join(
+    '\n',
+  );
 }

@@ -2,7 +2,8 @@
 import { msg, type Msg } from '../core/i18n';
 import { FIELD_LABELS } from '../core/headers';
 
-export type FileProblem = 'missing' | 'unreadable' | 'empty' | 'encrypted' | 'legacyXls' | 'notXlsx' | 'corrupt' | 'noSheets';
+export type FileProblem =
+  'missing' | 'unreadable' | 'empty' | 'encrypted' | 'legacyXls' | 'notXlsx' | 'corrupt' | 'noSheets';
 
 export const fileProblem: Record<FileProblem, (file: string, detail?: string) => Msg> = {
   missing: (f) => msg(`File not found: ${f}`, `找不到文件：${f}`),
@@ -101,7 +102,10 @@ Exit status: 0 done, 1 error-severity findings, 2 bad usage or an unusable file.
   missingValue: (o: string) => msg(`${o} needs a value`, `${o} 需要一个值`),
   badLang: (l: string) => msg(`--lang must be en or zh, not '${l}'`, `--lang 只能是 en 或 zh，而不是“${l}”`),
   badDate: (d: string) =>
-    msg(`--today must be a date written yyyy-mm-dd, not '${d}'`, `--today 必须是 yyyy-mm-dd 格式的有效日期，而不是“${d}”`),
+    msg(
+      `--today must be a date written yyyy-mm-dd, not '${d}'`,
+      `--today 必须是 yyyy-mm-dd 格式的有效日期，而不是“${d}”`,
+    ),
   needFile: msg('a workbook file is needed', '需要一个工作簿文件'),
   oneFile: msg('give exactly one workbook (use rollup for several)', '只能给一个工作簿（多个请用 rollup）'),
   rollupNeedsOut: msg('rollup needs -o <company.xlsx>', 'rollup 需要 -o <company.xlsx>'),
@@ -116,15 +120,15 @@ Exit status: 0 done, 1 error-severity findings, 2 bad usage or an unusable file.
       `--columns 需要用逗号分隔的“表头=角色”，而不是“${part}”（角色：${ROLE_LIST}）`,
     ),
   howRead: (sheet: string) => msg(`How I read '${sheet}': `, `我如何读取“${sheet}”：`),
-  headerRow: (row: number, why: string) => msg(`header row ${row}${why ? ` (${why})` : ''}`, `表头在第 ${row} 行${why ? `（${why}）` : ''}`),
+  headerRow: (row: number, why: string) =>
+    msg(`header row ${row}${why ? ` (${why})` : ''}`, `表头在第 ${row} 行${why ? `（${why}）` : ''}`),
   outlineForm: msg('an outline, one item per line', '大纲，每行一项'),
   noLayout: msg('no OKR layout recognised', '未识别出 OKR 布局'),
   notUsed: msg('not used', '不使用'),
   found: (counts: string) => msg(`Found: ${counts}`, `找到：${counts}`),
   unplacedHead: (n: number) => msg(`Not placed in the grid (${n}):`, `未能放入表格（${n}）：`),
   noSheet: (s: string, f: string) => msg(`No sheet named '${s}' in ${f}.`, `${f} 中没有名为“${s}”的工作表。`),
-  notOkr: (f: string, why: string) =>
-    msg(`${f}: no OKR sheet found. ${why}`, `${f}：没有找到 OKR 表。${why}`),
+  notOkr: (f: string, why: string) => msg(`${f}: no OKR sheet found. ${why}`, `${f}：没有找到 OKR 表。${why}`),
   usingSheet: (s: string) => msg(`Using sheet '${s}'.`, `使用工作表“${s}”。`),
   reading: (f: string) => msg(`Reading ${f} ...`, `正在读取 ${f} ...`),
   read: (rows: number, ms: number) => msg(`Read ${rows} rows in ${ms} ms.`, `已读取 ${rows} 行，用时 ${ms} 毫秒。`),
@@ -140,6 +144,14 @@ Exit status: 0 done, 1 error-severity findings, 2 bad usage or an unusable file.
   findingsCount: (e: number, w: number, i: number) =>
     msg(`${e} error(s), ${w} warning(s), ${i} note(s).`, `${e} 个错误，${w} 个警告，${i} 个提示。`),
   progressFile: (i: number, n: number, f: string) => msg(`[${i}/${n}] ${f}`, `[${i}/${n}] ${f}`),
-  tableHead: { severity: msg('Severity', '级别'), cell: msg('Cell', '单元格'), rule: msg('Rule', '规则'), message: msg('Message', '说明') },
-  severity: { error: msg('error', '错误'), warning: msg('warning', '警告'), info: msg('note', '提示') } as Record<string, Msg>,
+  tableHead: {
+    severity: msg('Severity', '级别'),
+    cell: msg('Cell', '单元格'),
+    rule: msg('Rule', '规则'),
+    message: msg('Message', '说明'),
+  },
+  severity: { error: msg('error', '错误'), warning: msg('warning', '警告'), info: msg('note', '提示') } as Record<
+    string,
+    Msg
+  >,
 };

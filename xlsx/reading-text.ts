@@ -12,7 +12,9 @@ import { cliText } from './messages';
 
 function readingOf(details: unknown): { reading: LayoutReading; sheet: string } | null {
   const d = details as { reading?: LayoutReading; readingSheet?: string } | null | undefined;
-  return d && d.reading && Array.isArray(d.reading.columns) ? { reading: d.reading, sheet: String(d.readingSheet ?? '') } : null;
+  return d && d.reading && Array.isArray(d.reading.columns)
+    ? { reading: d.reading, sheet: String(d.readingSheet ?? '') }
+    : null;
 }
 
 /** The cells not placed, one per line with address, text and reason; '' when there are none. */

@@ -28,11 +28,17 @@ const text = {
       `已汇总 ${files} 个工作簿：${objectives} 个目标，${krs} 个关键结果，平均 ${avg}；已沿 ${linked} 条对齐关系汇总，${unresolved} 条未找到。`,
     ),
   otherCycles: (n: number, cycle: string) =>
-    msg(`${n} objective(s) belong to other cycles than ${cycle} and were left out (use --cycle to choose).`, `${n} 个目标不属于周期 ${cycle}，未计入（可用 --cycle 指定周期）。`),
+    msg(
+      `${n} objective(s) belong to other cycles than ${cycle} and were left out (use --cycle to choose).`,
+      `${n} 个目标不属于周期 ${cycle}，未计入（可用 --cycle 指定周期）。`,
+    ),
   sameFile: (f: string, first: string) =>
     msg(`${f} is the same file as ${first}: it is read once.`, `${f} 与 ${first} 是同一个文件：只读取一次。`),
   unresolved: (id: string, to: string, file: string) =>
-    msg(`'${id}' (${file}) is aligned to '${to}', which none of the workbooks holds.`, `“${id}”（${file}）对齐到“${to}”，但所有工作簿中都没有它。`),
+    msg(
+      `'${id}' (${file}) is aligned to '${to}', which none of the workbooks holds.`,
+      `“${id}”（${file}）对齐到“${to}”，但所有工作簿中都没有它。`,
+    ),
 };
 
 interface TeamBook {
@@ -55,7 +61,12 @@ function readTeam(wb: ExcelJS.Workbook, file: string, settings: Settings, args: 
     if (model.objectives.length === 0) continue;
     const v = runCommand('validate', snap, settings);
     const findings = ((v.details as any)?.findings ?? []) as PrintableFinding[];
-    return { file, sheet: ws.name, model, findings: findings.map((f) => ({ ...f, sheet: `${path.basename(file)}:${f.sheet}` })) };
+    return {
+      file,
+      sheet: ws.name,
+      model,
+      findings: findings.map((f) => ({ ...f, sheet: `${path.basename(file)}:${f.sheet}` })),
+    };
   }
   throw new XlsxFileError('noSheets', text.noObjectives(file));
 }
@@ -122,7 +133,8 @@ export async function rollupWorkbooks(args: CliArgs, io: CliIo, base: Settings):
   await saveWorkbook(out, args.out);
 
   const all = teams.reduce((n, tm) => n + tm.model.objectives.length, 0);
-  if (all > close.objectives.length) unresolvedMsgs.unshift(text.otherCycles(all - close.objectives.length, close.cycle));
+  if (all > close.objectives.length)
+    unresolvedMsgs.unshift(text.otherCycles(all - close.objectives.length, close.cycle));
   const findings = teams.flatMap((tm) => tm.findings);
   const counts = countBySeverity(findings);
   const code = counts.error > 0 ? 1 : 0;

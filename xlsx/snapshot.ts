@@ -17,7 +17,18 @@ function fileSerial(d: Date, date1904: boolean): number {
 }
 
 /** Office's default theme colours, by theme index, for fills given as theme colours (tints are ignored). */
-const THEME_COLORS = ['#ffffff', '#000000', '#e7e6e6', '#44546a', '#4472c4', '#ed7d31', '#a5a5a5', '#ffc000', '#5b9bd5', '#70ad47'];
+const THEME_COLORS = [
+  '#ffffff',
+  '#000000',
+  '#e7e6e6',
+  '#44546a',
+  '#4472c4',
+  '#ed7d31',
+  '#a5a5a5',
+  '#ffc000',
+  '#5b9bd5',
+  '#70ad47',
+];
 
 function plainText(v: any): string {
   if (v && Array.isArray(v.richText)) return v.richText.map((r: any) => String(r.text ?? '')).join('');
@@ -95,7 +106,10 @@ export function readSheet(
       if (c >= cols) return;
       if (!isMergeSlave(cell)) {
         // ExcelJS's cell.value drops a formula's falsy cached result (0, FALSE, ''); cell.result keeps it.
-        values[r][c] = cell.type === ExcelJS.ValueType.Formula ? plainValue(cell.result ?? '', date1904) : plainValue(cell.value, date1904);
+        values[r][c] =
+          cell.type === ExcelJS.ValueType.Formula
+            ? plainValue(cell.result ?? '', date1904)
+            : plainValue(cell.value, date1904);
         if (formulas && cell.type === ExcelJS.ValueType.Formula) {
           const f = cell.formula;
           formulas[r][c] = f ? '=' + f : '';

@@ -4,7 +4,16 @@
  * CustomFunctions.associate calls), so these stay `function` declarations. Ranges arrive as matrices, an omitted
  * optional argument as null; results spill, and a bad row becomes a CustomFunctions.Error in its own cell.
  */
-import { EXCEL_ERROR_CODE, fnOkrPace, fnOkrScore, fnOkrStatus, fnRollup, isCellError, type CellOut, type FunctionContext } from '../../core/functions';
+import {
+  EXCEL_ERROR_CODE,
+  fnOkrPace,
+  fnOkrScore,
+  fnOkrStatus,
+  fnRollup,
+  isCellError,
+  type CellOut,
+  type FunctionContext,
+} from '../../core/functions';
 import { langFromLocale } from '../../core/i18n';
 import { localIsoDate } from '../../core/values';
 
@@ -44,7 +53,15 @@ function ROLLUP(scores: any[][], weights?: any[][]): any {
  * @param [atRiskPoints] Points behind expected before "At risk". Default 25.
  * @returns Status label.
  */
-function OKRSTATUS(score: any[][], type?: any[][], red?: any[][], yellow?: any[][], lang?: any[][], expected?: any[][], atRiskPoints?: any[][]): any[][] {
+function OKRSTATUS(
+  score: any[][],
+  type?: any[][],
+  red?: any[][],
+  yellow?: any[][],
+  lang?: any[][],
+  expected?: any[][],
+  atRiskPoints?: any[][],
+): any[][] {
   return toExcel(fnOkrStatus(score, type, red, yellow, lang, expected, atRiskPoints, hostContext()));
 }
 
@@ -59,7 +76,14 @@ function OKRSTATUS(score: any[][], type?: any[][], red?: any[][], yellow?: any[]
  * @param [lang] Label language: en or zh. Default: Excel's display language.
  * @returns Pace label.
  */
-function OKRPACE(score: any[][], cycleStart: any[][], due: any[][], today?: any[][], atRiskPoints?: any[][], lang?: any[][]): any[][] {
+function OKRPACE(
+  score: any[][],
+  cycleStart: any[][],
+  due: any[][],
+  today?: any[][],
+  atRiskPoints?: any[][],
+  lang?: any[][],
+): any[][] {
   return toExcel(fnOkrPace(score, cycleStart, due, today, atRiskPoints, lang, hostContext()));
 }
 

@@ -4,7 +4,14 @@
  * replacement, one setBackgrounds and one setNotes over the patches' bounding rectangle.
  */
 import type { Rect } from '../../core/model';
-import type { CellPatch, ChartSpec, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
+import type {
+  CellPatch,
+  ChartSpec,
+  SheetPlan,
+  SheetSnapshot,
+  WorkbookPlan,
+  WorkbookSnapshot,
+} from '../../core/sheet-plan';
 import { boundingRect, isOwnedRuleFormula } from '../../core/sheet-plan';
 import { plainBackground, toSheetCell } from './cells';
 
@@ -54,7 +61,13 @@ function fromSnapshot(snap: SheetSnapshot | undefined, key: 'backgrounds' | 'not
  * Backgrounds or notes: the patches written over the matrix of what the cells hold now (from the snapshot, or one
  * read of the rectangle when the snapshot lacks it), so cells between the patches keep their own fill / note.
  */
-function writePatches(sheet: Sheet, patches: CellPatch<string>[], key: 'backgrounds' | 'notes', snap: SheetSnapshot | undefined, fresh: boolean): void {
+function writePatches(
+  sheet: Sheet,
+  patches: CellPatch<string>[],
+  key: 'backgrounds' | 'notes',
+  snap: SheetSnapshot | undefined,
+  fresh: boolean,
+): void {
   if (!patches.length) return;
   const rect = boundingRect(patches);
   const range = rangeOf(sheet, rect);
@@ -84,7 +97,12 @@ function clearOwnedSheet(sheet: Sheet): void {
 const overlaps = (a: Rect, b: Rect) =>
   a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 
-const rectOfRange = (r: Range): Rect => ({ row: r.getRow() - 1, col: r.getColumn() - 1, rows: r.getNumRows(), cols: r.getNumColumns() });
+const rectOfRange = (r: Range): Rect => ({
+  row: r.getRow() - 1,
+  col: r.getColumn() - 1,
+  rows: r.getNumRows(),
+  cols: r.getNumColumns(),
+});
 
 /**
  * What core's restorePlan cannot know (it sees values, notes and fills, not formats, dropdowns, frozen rows, header
@@ -104,7 +122,10 @@ function bandTable(sheet: Sheet, rect: Rect, undo: UndoJournal | null): void {
   }
   const oldRange = existing[0].getRange();
   const cur = rectOfRange(oldRange);
-  if (existing.length === 1 && (cur.row !== rect.row || cur.col !== rect.col || cur.rows !== rect.rows || cur.cols !== rect.cols)) {
+  if (
+    existing.length === 1 &&
+    (cur.row !== rect.row || cur.col !== rect.col || cur.rows !== rect.rows || cur.cols !== rect.cols)
+  ) {
     existing[0].setRange(range);
     undo?.push(() => existing[0].setRange(oldRange));
   }
@@ -126,7 +147,9 @@ function journalStyles(sheet: Sheet, reach: { rows: number; cols: number }, undo
   const rows = Math.max(old.rows, reach.rows);
   const cols = Math.max(old.cols, reach.cols);
   const pad = <T>(m: T[][], fill: T): T[][] =>
-    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (r < old.rows && c < old.cols ? m[r][c] : fill)));
+    Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => (r < old.rows && c < old.cols ? m[r][c] : fill)),
+    );
   undo.push(() => {
     const range = sheet.getRange(1, 1, rows, cols);
     range.setNumberFormats(pad(formats, 'General'));
@@ -165,7 +188,12 @@ function planExtent(sp: SheetPlan): { rows: number; cols: number } {
  * owns and has just created or cleared is sized to the plan (grown, or trimmed to one spare row), so it carries no
  * thousand empty rows and the call count does not depend on whether the plan is longer than Sheets' default.
  */
-function ensureSize(sheet: Sheet, need: { rows: number; cols: number }, owned: boolean, undo: UndoJournal | null): void {
+function ensureSize(
+  sheet: Sheet,
+  need: { rows: number; cols: number },
+  owned: boolean,
+  undo: UndoJournal | null,
+): void {
   const maxRows = sheet.getMaxRows();
   if (need.rows > maxRows) {
     sheet.insertRowsAfter(maxRows, need.rows - maxRows);
@@ -185,7 +213,12 @@ function ensureSize(sheet: Sheet, need: { rows: number; cols: number }, owned: b
  * Applies one SheetPlan. `undo` collects the steps that put back what restorePlan does not cover; it is null for a
  * sheet this plan creates (restorePlan deletes it) so no reads are spent on it.
  */
-export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name: string) => SheetSnapshot | undefined, journal: UndoJournal): void {
+export function applySheetPlan(
+  ss: Spreadsheet,
+  sp: SheetPlan,
+  snapshotOf: (name: string) => SheetSnapshot | undefined,
+  journal: UndoJournal,
+): void {
   let sheet = ss.getSheetByName(sp.sheet);
   let fresh = false;
   if (!sheet) {
@@ -279,7 +312,11 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
   if (sp.charts) applyCharts(sheet, sp.charts);
 }
 
-const CHART_TYPE: Record<ChartSpec['type'], keyof typeof Charts.ChartType> = { barStacked: 'BAR', column: 'COLUMN', line: 'LINE' };
+const CHART_TYPE: Record<ChartSpec['type'], keyof typeof Charts.ChartType> = {
+  barStacked: 'BAR',
+  column: 'COLUMN',
+  line: 'LINE',
+};
 
 /**
  * The add-in's charts on an owned sheet (Sheets' charts have no names: every chart there is the add-in's, matched to
@@ -301,7 +338,8 @@ function applyCharts(sheet: Sheet, specs: ChartSpec[]): void {
       .setOption('height', spec.anchor.height)
       .setOption('legend', { position: spec.type === 'column' ? 'none' : 'bottom' });
     if (spec.type === 'barStacked') b = b.setOption('isStacked', true);
-    if (spec.max !== undefined) b = b.setOption(spec.type === 'barStacked' ? 'hAxis' : 'vAxis', { viewWindow: { min: 0, max: spec.max } });
+    if (spec.max !== undefined)
+      b = b.setOption(spec.type === 'barStacked' ? 'hAxis' : 'vAxis', { viewWindow: { min: 0, max: spec.max } });
     if (old) sheet.updateChart(b.build());
     else sheet.insertChart(b.build());
   });
@@ -309,7 +347,12 @@ function applyCharts(sheet: Sheet, specs: ChartSpec[]): void {
 }
 
 /** Applies a plan; `journal` receives the extra undo steps (see UndoJournal), run newest first after restorePlan. */
-export function applyWorkbookPlan(ss: Spreadsheet, plan: WorkbookPlan, snap: WorkbookSnapshot, journal: UndoJournal = []): void {
+export function applyWorkbookPlan(
+  ss: Spreadsheet,
+  plan: WorkbookPlan,
+  snap: WorkbookSnapshot,
+  journal: UndoJournal = [],
+): void {
   const snapshotOf = (name: string) => (name === snap.active.name ? snap.active : snap.others[name]);
   // insertSheet makes the new sheet active; unless the plan says where to go, the user stays on their sheet.
   const creates = plan.sheets.some((sp) => sp.create);

@@ -2,7 +2,6 @@
 import type { PlanCell } from '../../core/sheet-plan';
 import { dateToSerial } from '../../core/values';
 
-
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /**

@@ -4,9 +4,24 @@
  * top-level declaration, which is where Sheets reads the @customfunction help). No OKR logic here.
  */
 import { okrPace, okrScore, okrStatus, rollupFn } from './custom-functions';
-import { buildMenu, menuCheckin, menuClear, menuConvert, menuRollForward, menuScore, menuValidate, showPanel } from './menu';
+import {
+  buildMenu,
+  menuCheckin,
+  menuClear,
+  menuConvert,
+  menuRollForward,
+  menuScore,
+  menuValidate,
+  showPanel,
+} from './menu';
 import { stampUpdated } from './on-edit';
-import { panelGetSettingsImpl, panelLocaleImpl, panelRunImpl, panelSaveSettingsImpl, panelSelectImpl } from './panel-server';
+import {
+  panelGetSettingsImpl,
+  panelLocaleImpl,
+  panelRunImpl,
+  panelSaveSettingsImpl,
+  panelSelectImpl,
+} from './panel-server';
 
 declare const global: Record<string, unknown>;
 

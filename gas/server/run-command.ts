@@ -18,7 +18,6 @@ export interface HostResult {
 
 const LOCK_WAIT_MS = 200;
 
-
 /** google.script.run only carries plain data: drop anything JSON cannot say. */
 const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 
@@ -28,12 +27,16 @@ const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse
  * would reset formats to General and drop the sheet's earlier OKR rules, even where the failed run never got to).
  */
 function valuesOnly(plan: WorkbookPlan): WorkbookPlan {
-  return { ...plan, sheets: plan.sheets.map((s) => ({ ...s, numberFormats: [], validations: [], rules: [], replaceOwnedRules: false })) };
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({ ...s, numberFormats: [], validations: [], rules: [], replaceOwnedRules: false })),
+  };
 }
 
 /** opts.dashboard false: a check-in from an edit writes the log only (the dashboard waits for Check in / Score). */
 export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}): HostResult {
-  if (typeof name !== 'string' || (COMMANDS as string[]).indexOf(name) < 0) return { ok: false, summary: UNKNOWN_COMMAND };
+  if (typeof name !== 'string' || (COMMANDS as string[]).indexOf(name) < 0)
+    return { ok: false, summary: UNKNOWN_COMMAND };
   const command = name as CommandName;
   const lock = LockService.getDocumentLock();
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return { ok: false, summary: BUSY };

@@ -50,7 +50,10 @@ export function saveSettings(input: unknown, followLocale = false): Settings {
   const problems = settingsProblems(parsed);
   if (problems.length) throw new Error(problems.map((m) => t(m, uiLang())).join(' '));
   const { lang, ...rest } = resolveSettings(parsed);
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(followLocale ? rest : { lang, ...rest }));
+  PropertiesService.getDocumentProperties().setProperty(
+    SETTINGS_KEY,
+    JSON.stringify(followLocale ? rest : { lang, ...rest }),
+  );
   return loadSettings();
 }
 

@@ -11,10 +11,17 @@ export function dateShiftDays(ss: Spreadsheet): number {
   const sheetTz = ss.getSpreadsheetTimeZone();
   const scriptTz = Session.getScriptTimeZone();
   if (!sheetTz || !scriptTz || sheetTz === scriptTz) return 0;
-  return (offsetMinutes(Utilities.formatDate(now, sheetTz, 'Z')) - offsetMinutes(Utilities.formatDate(now, scriptTz, 'Z'))) / 1440;
+  return (
+    (offsetMinutes(Utilities.formatDate(now, sheetTz, 'Z')) - offsetMinutes(Utilities.formatDate(now, scriptTz, 'Z'))) /
+    1440
+  );
 }
 
-export function readSheet(sheet: Sheet, req: Pick<ReadRequest, 'formulas' | 'notes' | 'backgrounds'>, shiftDays = 0): SheetSnapshot {
+export function readSheet(
+  sheet: Sheet,
+  req: Pick<ReadRequest, 'formulas' | 'notes' | 'backgrounds'>,
+  shiftDays = 0,
+): SheetSnapshot {
   // getDataRange always starts at A1 and reaches the last row and column holding data.
   const range = sheet.getDataRange();
   const snap: SheetSnapshot = {
@@ -45,7 +52,13 @@ export function readWorkbook(ss: Spreadsheet, req: ReadRequest): WorkbookSnapsho
     const other = ss.getSheetByName(name);
     if (other) others[name] = readSheet(other, req, shift);
   }
-  const snap: WorkbookSnapshot = { host: 'sheets', active: readSheet(active, req, shift), sheetNames, others, today: todayIso(ss) };
+  const snap: WorkbookSnapshot = {
+    host: 'sheets',
+    active: readSheet(active, req, shift),
+    sheetNames,
+    others,
+    today: todayIso(ss),
+  };
   if (subject && subject.getName() !== shown.getName()) snap.shown = shown.getName();
   return snap;
 }

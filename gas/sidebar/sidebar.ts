@@ -10,7 +10,8 @@ function start(): void {
   const run = google.script.run;
   const mount = (locale: string) => mountPanel(root, sheetsBridge(run, locale));
   // The locale first: the panel renders its first frame in the user's language.
-  run.withSuccessHandler((locale: unknown) => mount(typeof locale === 'string' ? locale : 'en-US'))
+  run
+    .withSuccessHandler((locale: unknown) => mount(typeof locale === 'string' ? locale : 'en-US'))
     .withFailureHandler(() => mount(navigator.language || 'en-US'))
     .panelLocale();
 }

@@ -15,7 +15,9 @@ import { colLetter as colName, colIndex, parseA1 } from '../../core/sheet-plan';
 
 /** Excel quotes a sheet name in an address unless it is a plain identifier. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function rectToA1(r: SimRect): string {

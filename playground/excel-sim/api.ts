@@ -4,7 +4,17 @@
  * run at sync in order (a failing op stops the batch, earlier ops stay applied, as in Office), syncs are counted.
  * Only the part of the API the add-in uses is here; `createExcel(wb)` gives an object usable as the global `Excel`.
  */
-import { addressOf, contains, intersects, parseLocal, splitSheet, SimRect, MAX_ROWS, MAX_COLS, rectToA1 } from './address';
+import {
+  addressOf,
+  contains,
+  intersects,
+  parseLocal,
+  splitSheet,
+  SimRect,
+  MAX_ROWS,
+  MAX_COLS,
+  rectToA1,
+} from './address';
 import { SimWorkbook, SimSheet, SimOfficeError, Scalar, SimTable, checkSheetName } from './workbook';
 import { SimChartCollection } from './charts';
 
@@ -25,12 +35,20 @@ export function jsonBytes(v: unknown): number {
 /** Throws at sync, as Office does, when the member's requirement set (ExcelApi 1.minor) is above what the host supports. */
 export function needApi(sim: SimWorkbook, minor: number, member: string): void {
   if (minor > sim.apiVersion)
-    throw new SimOfficeError('ApiNotFound', `The API you are trying to use could not be found (${member} needs ExcelApi 1.${minor}; this host has 1.${sim.apiVersion}).`, member);
+    throw new SimOfficeError(
+      'ApiNotFound',
+      `The API you are trying to use could not be found (${member} needs ExcelApi 1.${minor}; this host has 1.${sim.apiVersion}).`,
+      member,
+    );
 }
 
 function propList(p: Props): string[] | null {
   if (p === undefined) return null;
-  if (typeof p === 'string') return p.split(',').map((x) => x.trim()).filter(Boolean);
+  if (typeof p === 'string')
+    return p
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   if (Array.isArray(p)) return p.flatMap((x) => x.split(',').map((y) => y.trim())).filter(Boolean);
   return propList(p.select);
 }
@@ -77,7 +95,10 @@ export class SimRequestContext {
     const request = ops.reduce((n, op) => n + op.bytes, 0);
     if (request > SYNC_PAYLOAD_LIMIT) {
       this.sim.refusedSyncs++;
-      throw new SimOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes).`);
+      throw new SimOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (${request} bytes).`,
+      );
     }
     this.sim.maxRequestBytes = Math.max(this.sim.maxRequestBytes, request);
     this.responseBytes = 0;
@@ -89,7 +110,10 @@ export class SimRequestContext {
       // The batch ran (its writes stay applied), but Office cannot send the answer back.
       if (this.responseBytes > SYNC_PAYLOAD_LIMIT) {
         this.sim.refusedSyncs++;
-        throw new SimOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+        throw new SimOfficeError(
+          'ResponsePayloadSizeLimitExceeded',
+          `The response payload size has exceeded the limit (${this.responseBytes} bytes).`,
+        );
       }
       this.sim.maxResponseBytes = Math.max(this.sim.maxResponseBytes, this.responseBytes);
       this.sim.totalBytes += request + this.responseBytes;
@@ -171,7 +195,9 @@ export class SimWorkbookProxy extends SimProxy {
     return new SimRange(this.context, () => {
       const sel = sim.selection;
       const sheet = sel ? sim.sheet(sel.sheet) : sim.active;
-      return sheet ? { sheet, rect: sel && sheet === sim.sheet(sel.sheet) ? sel.rect : { row: 0, col: 0, rows: 1, cols: 1 } } : null;
+      return sheet
+        ? { sheet, rect: sel && sheet === sim.sheet(sel.sheet) ? sel.rect : { row: 0, col: 0, rows: 1, cols: 1 } }
+        : null;
     });
   }
   getActiveCell(): SimRange {
@@ -208,7 +234,12 @@ export class SimWorksheetCollection extends SimProxy {
     const sim = this.context.sim;
     return new SimWorksheet(this.context, () => {
       const s = sim.sheet(name) ?? sim.sheetById(name);
-      if (!s) throw new SimOfficeError('ItemNotFound', `The requested resource doesn't exist: sheet '${name}'.`, 'Worksheets.getItem');
+      if (!s)
+        throw new SimOfficeError(
+          'ItemNotFound',
+          `The requested resource doesn't exist: sheet '${name}'.`,
+          'Worksheets.getItem',
+        );
       return s;
     });
   }
@@ -249,7 +280,10 @@ export class SimWorksheet extends SimProxy {
   readonly charts: SimChartCollection;
   readonly onChanged: { add(handler: (e: unknown) => unknown): { remove(): void } };
 
-  constructor(ctx: SimRequestContext, readonly ref: SheetRef) {
+  constructor(
+    ctx: SimRequestContext,
+    readonly ref: SheetRef,
+  ) {
     super(ctx);
     this.charts = new SimChartCollection(ctx, ref);
     this.freezePanes = new SimFreezePanes(ctx, ref);
@@ -328,9 +362,11 @@ export class SimWorksheet extends SimProxy {
     return new SimRange(this.context, () => {
       const s = this.ref();
       if (!s) return null;
-      if (address === undefined || address === '') return { sheet: s, rect: { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } };
+      if (address === undefined || address === '')
+        return { sheet: s, rect: { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } };
       const { sheet, local } = splitSheet(address);
-      if (sheet && sheet.toLowerCase() !== s.name.toLowerCase()) throw new SimOfficeError('InvalidArgument', `Address '${address}' is on another sheet.`);
+      if (sheet && sheet.toLowerCase() !== s.name.toLowerCase())
+        throw new SimOfficeError('InvalidArgument', `Address '${address}' is on another sheet.`);
       const rect = parseLocal(local);
       if (!rect) throw new SimOfficeError('InvalidArgument', `'${address}' is not a valid address.`);
       return { sheet: s, rect };
@@ -389,7 +425,10 @@ export class SimWorksheet extends SimProxy {
 }
 
 export class SimFreezePanes {
-  constructor(private ctx: SimRequestContext, private ref: SheetRef) {}
+  constructor(
+    private ctx: SimRequestContext,
+    private ref: SheetRef,
+  ) {}
   freezeRows(count = 1): void {
     this.ctx.enqueue('write', () => {
       const s = this.ref();
@@ -408,8 +447,12 @@ export class SimFreezePanes {
     this.ctx.enqueue('write', () => {
       const s = this.ref();
       if (!s) throw new SimOfficeError('ItemNotFound', 'The worksheet does not exist.');
-      const rect = typeof frozenRange === 'string' ? parseLocal(splitSheet(frozenRange).local) : frozenRange.target()?.rect ?? null;
-      if (!rect || rect.row !== 0 || rect.col !== 0 || rect.cols !== MAX_COLS) throw new SimOfficeError('InvalidArgument', 'Only frozen rows are modelled.');
+      const rect =
+        typeof frozenRange === 'string'
+          ? parseLocal(splitSheet(frozenRange).local)
+          : (frozenRange.target()?.rect ?? null);
+      if (!rect || rect.row !== 0 || rect.col !== 0 || rect.cols !== MAX_COLS)
+        throw new SimOfficeError('InvalidArgument', 'Only frozen rows are modelled.');
       s.freezeRows = rect.rows;
     });
   }
@@ -445,7 +488,10 @@ export class SimRange extends SimProxy {
   readonly dataValidation: SimDataValidation;
   readonly conditionalFormats: SimConditionalFormatCollection;
 
-  constructor(ctx: SimRequestContext, readonly target: RangeTarget) {
+  constructor(
+    ctx: SimRequestContext,
+    readonly target: RangeTarget,
+  ) {
     super(ctx);
     this.format = new SimRangeFormat(ctx, target);
     // Data validation is ExcelApi 1.8, the add-in's minimum.
@@ -553,27 +599,36 @@ export class SimRange extends SimProxy {
     return this.prop('numberFormat');
   }
   set numberFormat(v: string[][]) {
-    this.context.enqueue('write', () => {
-      const { sheet, rect } = this.must();
-      const m = checkShape(v, rect);
-      m.forEach((line, r) =>
-        line.forEach((f, c) => {
-          sheet.ensure(rect.row + r, rect.col + c).nf = f === null || f === undefined ? 'General' : String(f);
-        }),
-      );
-    }, jsonBytes(v));
+    this.context.enqueue(
+      'write',
+      () => {
+        const { sheet, rect } = this.must();
+        const m = checkShape(v, rect);
+        m.forEach((line, r) =>
+          line.forEach((f, c) => {
+            sheet.ensure(rect.row + r, rect.col + c).nf = f === null || f === undefined ? 'General' : String(f);
+          }),
+        );
+      },
+      jsonBytes(v),
+    );
   }
 
   private writeInputs(v: unknown): void {
-    this.context.enqueue('write', () => {
-      const { sheet, rect } = this.must();
-      const m = checkShape(v, rect);
-      for (const line of m)
-        for (const x of line)
-          if (x !== null && typeof x === 'object') throw new SimOfficeError('InvalidArgument', 'A cell value must be a string, number or boolean.');
-      this.context.sim.setInputs(sheet, rect.row, rect.col, m);
-      this.context.touch(sheet, rect);
-    }, jsonBytes(v));
+    this.context.enqueue(
+      'write',
+      () => {
+        const { sheet, rect } = this.must();
+        const m = checkShape(v, rect);
+        for (const line of m)
+          for (const x of line)
+            if (x !== null && typeof x === 'object')
+              throw new SimOfficeError('InvalidArgument', 'A cell value must be a string, number or boolean.');
+        this.context.sim.setInputs(sheet, rect.row, rect.col, m);
+        this.context.touch(sheet, rect);
+      },
+      jsonBytes(v),
+    );
   }
 
   private derived(fn: (t: { sheet: SimSheet; rect: SimRect }) => SimRect): SimRange {
@@ -581,7 +636,14 @@ export class SimRange extends SimProxy {
       const t = this.target();
       if (!t) return null;
       const rect = fn(t);
-      if (rect.row < 0 || rect.col < 0 || rect.rows < 1 || rect.cols < 1 || rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLS)
+      if (
+        rect.row < 0 ||
+        rect.col < 0 ||
+        rect.rows < 1 ||
+        rect.cols < 1 ||
+        rect.row + rect.rows > MAX_ROWS ||
+        rect.col + rect.cols > MAX_COLS
+      )
         throw new SimOfficeError('InvalidArgument', 'The range would fall outside the sheet.');
       return { sheet: t.sheet, rect };
     });
@@ -629,7 +691,12 @@ export class SimRange extends SimProxy {
       const col = Math.max(u.col, t.rect.col);
       return {
         sheet: t.sheet,
-        rect: { row, col, rows: Math.min(u.row + u.rows, t.rect.row + t.rect.rows) - row, cols: Math.min(u.col + u.cols, t.rect.col + t.rect.cols) - col },
+        rect: {
+          row,
+          col,
+          rows: Math.min(u.row + u.rows, t.rect.row + t.rect.rows) - row,
+          cols: Math.min(u.col + u.cols, t.rect.col + t.rect.cols) - col,
+        },
       };
     });
   }
@@ -649,7 +716,8 @@ export class SimRange extends SimProxy {
   getSpecialCellsOrNullObject(cellType: string): SimRangeAreas {
     return new SimRangeAreas(this.context, () => {
       needApi(this.context.sim, 9, 'Range.getSpecialCellsOrNullObject');
-      if (cellType !== 'Formulas') throw new SimOfficeError('InvalidArgument', `Only 'Formulas' special cells are modelled (got ${cellType}).`);
+      if (cellType !== 'Formulas')
+        throw new SimOfficeError('InvalidArgument', `Only 'Formulas' special cells are modelled (got ${cellType}).`);
       const t = this.target();
       if (!t) return null;
       const rects: SimRect[] = [];
@@ -677,7 +745,10 @@ export class SimRange extends SimProxy {
   getCellProperties(opts: unknown): SimClientResult<unknown[][]> {
     const res = new SimClientResult<unknown[][]>();
     // Like Excel, only the properties asked for come back (the response size depends on it).
-    const o = (opts ?? {}) as { address?: boolean; format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean; color?: boolean } } };
+    const o = (opts ?? {}) as {
+      address?: boolean;
+      format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean; color?: boolean } };
+    };
     this.context.enqueue('load', () => {
       needApi(this.context.sim, 9, 'Range.getCellProperties');
       const { sheet, rect } = this.must();
@@ -714,21 +785,29 @@ export class SimRange extends SimProxy {
   }
 
   setCellProperties(props: unknown[][]): void {
-    this.context.enqueue('write', () => {
-      needApi(this.context.sim, 9, 'Range.setCellProperties');
-      const { sheet, rect } = this.must();
-      checkShape(props, rect).forEach((line, r) =>
-        line.forEach((p, c) => {
-          const f = (p as { format?: { fill?: { color?: string; pattern?: string }; font?: { bold?: boolean; color?: string } } } | null)?.format;
-          if (!f) return;
-          const cell = sheet.ensure(rect.row + r, rect.col + c);
-          if (f.fill?.pattern === 'None') delete cell.fill;
-          else if (f.fill?.color !== undefined) cell.fill = normColor(f.fill.color);
-          if (f.font?.bold !== undefined) cell.bold = f.font.bold;
-          if (f.font?.color !== undefined) cell.fontColor = normColor(f.font.color);
-        }),
-      );
-    }, jsonBytes(props));
+    this.context.enqueue(
+      'write',
+      () => {
+        needApi(this.context.sim, 9, 'Range.setCellProperties');
+        const { sheet, rect } = this.must();
+        checkShape(props, rect).forEach((line, r) =>
+          line.forEach((p, c) => {
+            const f = (
+              p as {
+                format?: { fill?: { color?: string; pattern?: string }; font?: { bold?: boolean; color?: string } };
+              } | null
+            )?.format;
+            if (!f) return;
+            const cell = sheet.ensure(rect.row + r, rect.col + c);
+            if (f.fill?.pattern === 'None') delete cell.fill;
+            else if (f.fill?.color !== undefined) cell.fill = normColor(f.fill.color);
+            if (f.font?.bold !== undefined) cell.bold = f.font.bold;
+            if (f.font?.color !== undefined) cell.fontColor = normColor(f.font.color);
+          }),
+        );
+      },
+      jsonBytes(props),
+    );
   }
 
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
@@ -754,7 +833,13 @@ export class SimRange extends SimProxy {
 
 function normColor(c: string): string {
   const s = String(c).trim();
-  const named: Record<string, string> = { red: '#FF0000', yellow: '#FFFF00', green: '#008000', white: '#FFFFFF', black: '#000000' };
+  const named: Record<string, string> = {
+    red: '#FF0000',
+    yellow: '#FFFF00',
+    green: '#008000',
+    white: '#FFFFFF',
+    black: '#000000',
+  };
   if (named[s.toLowerCase()]) return named[s.toLowerCase()];
   if (!/^#[0-9a-f]{6}$/i.test(s)) throw new SimOfficeError('InvalidArgument', `'${c}' is not a colour.`);
   return s.toUpperCase();
@@ -764,14 +849,23 @@ export class SimRangeAreas extends SimProxy {
   readonly conditionalFormats: SimConditionalFormatCollection;
   /** The areas as a collection of ranges (ExcelApi 1.9); load('items/formulas,items/rowIndex,...'). */
   readonly areas: SimRangeCollection;
-  constructor(ctx: SimRequestContext, readonly target: () => { sheet: SimSheet; rects: SimRect[] } | null) {
+  constructor(
+    ctx: SimRequestContext,
+    readonly target: () => { sheet: SimSheet; rects: SimRect[] } | null,
+  ) {
     super(ctx);
     this.conditionalFormats = new SimConditionalFormatCollection(ctx, target);
     this.areas = new SimRangeCollection(ctx, target);
   }
   protected read(): Record<string, unknown> {
     const t = this.target();
-    return t ? { isNullObject: false, address: t.rects.map((r) => addressOf(t.sheet.name, r)).join(','), areaCount: t.rects.length } : { isNullObject: true };
+    return t
+      ? {
+          isNullObject: false,
+          address: t.rects.map((r) => addressOf(t.sheet.name, r)).join(','),
+          areaCount: t.rects.length,
+        }
+      : { isNullObject: true };
   }
   get address(): string {
     return this.prop('address');
@@ -779,7 +873,10 @@ export class SimRangeAreas extends SimProxy {
 }
 
 export class SimRangeCollection extends SimProxy {
-  constructor(ctx: SimRequestContext, private target: () => { sheet: SimSheet; rects: SimRect[] } | null) {
+  constructor(
+    ctx: SimRequestContext,
+    private target: () => { sheet: SimSheet; rects: SimRect[] } | null,
+  ) {
     super(ctx);
   }
   protected read(list: string[] | null): Record<string, unknown> {
@@ -801,14 +898,18 @@ export class SimRangeCollection extends SimProxy {
 export class SimRangeFormat {
   readonly fill: { color: string; clear(): void; load(props?: Props): unknown };
   readonly font: { bold: boolean; color: string; load(props?: Props): unknown };
-  constructor(private ctx: SimRequestContext, private target: RangeTarget) {
+  constructor(
+    private ctx: SimRequestContext,
+    private target: RangeTarget,
+  ) {
     const each = (fn: (cell: ReturnType<SimSheet['ensure']>) => void) =>
       ctx.enqueue('write', () => {
         const t = target();
         if (!t) throw new SimOfficeError('InvalidReference', 'The range does not exist (null object).');
         const { sheet, rect } = t;
         checkCells(rect);
-        for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) fn(sheet.ensure(rect.row + r, rect.col + c));
+        for (let r = 0; r < rect.rows; r++)
+          for (let c = 0; c < rect.cols; c++) fn(sheet.ensure(rect.row + r, rect.col + c));
       });
     // A loaded format property is the range's common value, or null when its cells differ (as in Excel).
     const loaded: Record<string, unknown> = {};
@@ -843,7 +944,10 @@ export class SimRangeFormat {
       },
       clear: () => each((cell) => delete cell.fill),
       load(): unknown {
-        load({ 'fill.color': (cell) => cell?.fill ?? '#FFFFFF', 'fill.pattern': (cell) => (cell?.fill ? 'Solid' : 'None') });
+        load({
+          'fill.color': (cell) => cell?.fill ?? '#FFFFFF',
+          'fill.pattern': (cell) => (cell?.fill ? 'Solid' : 'None'),
+        });
         return this;
       },
     };
@@ -890,16 +994,31 @@ export interface SimListRule {
 /** A range's data validation; load('type,rule,errorAlert') reads it back (only list rules are modelled). */
 export class SimDataValidation extends SimProxy {
   private pendingStyle: 'Stop' | 'Warning' | 'Information' | null = null;
-  constructor(ctx: SimRequestContext, private target: RangeTarget) {
+  constructor(
+    ctx: SimRequestContext,
+    private target: RangeTarget,
+  ) {
     super(ctx);
   }
   protected read(): Record<string, unknown> {
     const t = this.target();
     if (!t) return { isNullObject: true };
     const hit = t.sheet.validations.filter((v) => intersects(v.rect, t.rect));
-    if (!hit.length) return { isNullObject: false, type: 'None', rule: {}, errorAlert: { showAlert: true, style: 'Stop', title: '', message: '' } };
+    if (!hit.length)
+      return {
+        isNullObject: false,
+        type: 'None',
+        rule: {},
+        errorAlert: { showAlert: true, style: 'Stop', title: '', message: '' },
+      };
     const one = hit.length === 1 && contains(hit[0].rect, t.rect) ? hit[0] : null;
-    if (!one) return { isNullObject: false, type: 'Inconsistent', rule: {}, errorAlert: { showAlert: true, style: 'Stop', title: '', message: '' } };
+    if (!one)
+      return {
+        isNullObject: false,
+        type: 'Inconsistent',
+        rule: {},
+        errorAlert: { showAlert: true, style: 'Stop', title: '', message: '' },
+      };
     return {
       isNullObject: false,
       type: 'List',
@@ -918,10 +1037,13 @@ export class SimDataValidation extends SimProxy {
   set rule(rule: SimListRule) {
     this.context.enqueue('write', () => {
       const { sheet, rect } = this.must();
-      if (!rule?.list || typeof rule.list.source !== 'string') throw new SimOfficeError('InvalidArgument', 'Only list rules are modelled.');
-      if (rule.list.source.length > 255) throw new SimOfficeError('InvalidArgument', 'A list source is limited to 255 characters.');
+      if (!rule?.list || typeof rule.list.source !== 'string')
+        throw new SimOfficeError('InvalidArgument', 'Only list rules are modelled.');
+      if (rule.list.source.length > 255)
+        throw new SimOfficeError('InvalidArgument', 'A list source is limited to 255 characters.');
       // Excel refuses a second rule over cells that already have one (clear() first).
-      if (sheet.validations.some((v) => intersects(v.rect, rect))) throw new SimOfficeError('InvalidOperation', 'The range already has a data validation rule.');
+      if (sheet.validations.some((v) => intersects(v.rect, rect)))
+        throw new SimOfficeError('InvalidOperation', 'The range already has a data validation rule.');
       const list = rule.list.source.split(',').map((x) => x.trim());
       sheet.validations.push({ rect, list, style: this.pendingStyle ?? 'Stop' });
     });
@@ -929,10 +1051,20 @@ export class SimDataValidation extends SimProxy {
   get rule(): SimListRule {
     return this.prop('rule');
   }
-  get errorAlert(): { showAlert?: boolean; style?: 'Stop' | 'Warning' | 'Information'; title?: string; message?: string } {
+  get errorAlert(): {
+    showAlert?: boolean;
+    style?: 'Stop' | 'Warning' | 'Information';
+    title?: string;
+    message?: string;
+  } {
     return this.prop('errorAlert');
   }
-  set errorAlert(a: { showAlert?: boolean; style?: 'Stop' | 'Warning' | 'Information'; title?: string; message?: string }) {
+  set errorAlert(a: {
+    showAlert?: boolean;
+    style?: 'Stop' | 'Warning' | 'Information';
+    title?: string;
+    message?: string;
+  }) {
     this.context.enqueue('write', () => {
       const { sheet, rect } = this.must();
       const style = a.style ?? 'Stop';
@@ -946,11 +1078,17 @@ export class SimDataValidation extends SimProxy {
       const kept = [];
       for (const v of sheet.validations) {
         if (!intersects(v.rect, rect)) kept.push(v);
-        else if (!(v.rect.row >= rect.row && v.rect.row + v.rect.rows <= rect.row + rect.rows && v.rect.col >= rect.col && v.rect.col + v.rect.cols <= rect.col + rect.cols)) {
+        else if (!(
+          v.rect.row >= rect.row &&
+          v.rect.row + v.rect.rows <= rect.row + rect.rows &&
+          v.rect.col >= rect.col &&
+          v.rect.col + v.rect.cols <= rect.col + rect.cols
+        )) {
           // Partly covered: keep the rows above/below the cleared block (enough for column-shaped rules).
           if (v.rect.row < rect.row) kept.push({ ...v, rect: { ...v.rect, rows: rect.row - v.rect.row } });
           const end = v.rect.row + v.rect.rows;
-          if (end > rect.row + rect.rows) kept.push({ ...v, rect: { ...v.rect, row: rect.row + rect.rows, rows: end - rect.row - rect.rows } });
+          if (end > rect.row + rect.rows)
+            kept.push({ ...v, rect: { ...v.rect, row: rect.row + rect.rows, rows: end - rect.row - rect.rows } });
         }
       }
       sheet.validations = kept;
@@ -961,7 +1099,10 @@ export class SimDataValidation extends SimProxy {
 type AreasTarget = () => { sheet: SimSheet; rects: SimRect[] } | null;
 
 export class SimConditionalFormatCollection extends SimProxy {
-  constructor(ctx: SimRequestContext, private target: AreasTarget) {
+  constructor(
+    ctx: SimRequestContext,
+    private target: AreasTarget,
+  ) {
     super(ctx);
   }
   protected read(): Record<string, unknown> {
@@ -986,9 +1127,13 @@ export class SimConditionalFormatCollection extends SimProxy {
     this.context.enqueue('write', () => {
       const t = this.target();
       if (!t) throw new SimOfficeError('InvalidReference', 'The range does not exist (null object).');
-      if (type !== 'Custom') throw new SimOfficeError('InvalidArgument', `Only custom conditional formats are modelled (got ${type}).`);
+      if (type !== 'Custom')
+        throw new SimOfficeError('InvalidArgument', `Only custom conditional formats are modelled (got ${type}).`);
       sheetRef = t.sheet;
-      holder.cf = this.context.sim.addConditionalFormat(t.sheet, t.rects.map((r) => ({ ...r })));
+      holder.cf = this.context.sim.addConditionalFormat(
+        t.sheet,
+        t.rects.map((r) => ({ ...r })),
+      );
     });
     return new SimConditionalFormat(this.context, () => sheetRef, holder, false);
   }
@@ -996,7 +1141,9 @@ export class SimConditionalFormatCollection extends SimProxy {
     this.context.enqueue('write', () => {
       const t = this.target();
       if (!t) return;
-      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !cf.ranges.some((r) => t.rects.some((x) => intersects(r, x))));
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter(
+        (cf) => !cf.ranges.some((r) => t.rects.some((x) => intersects(r, x))),
+      );
     });
   }
 }
@@ -1007,7 +1154,10 @@ type SimConditionalFormatData = import('./workbook').SimCfData;
 export class SimConditionalFormat extends SimProxy {
   readonly custom: {
     rule: { formula: string; load(props?: Props): unknown };
-    format: { fill: { color: string; load(props?: Props): unknown }; font: { color: string; load(props?: Props): unknown } };
+    format: {
+      fill: { color: string; load(props?: Props): unknown };
+      font: { color: string; load(props?: Props): unknown };
+    };
   };
   constructor(
     ctx: SimRequestContext,
@@ -1076,7 +1226,14 @@ export class SimConditionalFormat extends SimProxy {
   protected read(): Record<string, unknown> {
     const cf = this.holder.cf;
     if (!cf) return { isNullObject: true };
-    return { isNullObject: false, id: String(cf.id), type: cf.type, formula: cf.formula, fill: cf.fill, fontColor: cf.fontColor };
+    return {
+      isNullObject: false,
+      id: String(cf.id),
+      type: cf.type,
+      formula: cf.formula,
+      fill: cf.fill,
+      fontColor: cf.fontColor,
+    };
   }
   get type(): string {
     return this.prop('type');
@@ -1114,7 +1271,11 @@ export class SimConditionalFormat extends SimProxy {
 
 export class SimTableCollection extends SimProxy {
   /** ref null: the workbook's tables (every sheet). */
-  constructor(ctx: SimRequestContext, private ref: SheetRef | null, private filter?: () => { sheet: SimSheet; rect: SimRect; fully: boolean } | null) {
+  constructor(
+    ctx: SimRequestContext,
+    private ref: SheetRef | null,
+    private filter?: () => { sheet: SimSheet; rect: SimRect; fully: boolean } | null,
+  ) {
     super(ctx);
   }
   protected read(): Record<string, unknown> {
@@ -1126,7 +1287,10 @@ export class SimTableCollection extends SimProxy {
     }
     const sheets = this.ref ? [this.ref()].filter((x): x is SimSheet => !!x) : this.context.sim.sheets;
     if (this.ref && !sheets.length) return { isNullObject: true, items: [] };
-    return { isNullObject: false, items: sheets.flatMap((s) => s.tables.map((t) => new SimTableProxy(this.context, s, { t }, true))) };
+    return {
+      isNullObject: false,
+      items: sheets.flatMap((s) => s.tables.map((t) => new SimTableProxy(this.context, s, { t }, true))),
+    };
   }
   get items(): SimTableProxy[] {
     return this.prop('items');
@@ -1223,8 +1387,10 @@ export class SimTableProxy extends SimProxy {
       needApi(this.context.sim, 13, 'Table.resize');
       const { t, s } = this.must();
       const rect = parseLocal(splitSheet(address).local);
-      if (!rect || rect.row !== t.rect.row) throw new SimOfficeError('InvalidArgument', 'A table keeps its header row when resized.');
-      if (s.tables.some((x) => x !== t && intersects(x.rect, rect))) throw new SimOfficeError('InvalidOperation', 'A table cannot overlap another table.');
+      if (!rect || rect.row !== t.rect.row)
+        throw new SimOfficeError('InvalidArgument', 'A table keeps its header row when resized.');
+      if (s.tables.some((x) => x !== t && intersects(x.rect, rect)))
+        throw new SimOfficeError('InvalidOperation', 'A table cannot overlap another table.');
       t.rect = rect;
     });
   }
@@ -1247,7 +1413,10 @@ export class SimTableProxy extends SimProxy {
 }
 
 export class SimNoteCollection extends SimProxy {
-  constructor(ctx: SimRequestContext, private ref: SheetRef) {
+  constructor(
+    ctx: SimRequestContext,
+    private ref: SheetRef,
+  ) {
     super(ctx);
   }
   private must(): SimSheet {
@@ -1257,7 +1426,8 @@ export class SimNoteCollection extends SimProxy {
   }
   private cellOf(address: string): { row: number; col: number } {
     const r = parseLocal(splitSheet(address).local);
-    if (!r || r.rows !== 1 || r.cols !== 1) throw new SimOfficeError('InvalidArgument', `'${address}' is not one cell.`);
+    if (!r || r.rows !== 1 || r.cols !== 1)
+      throw new SimOfficeError('InvalidArgument', `'${address}' is not one cell.`);
     return { row: r.row, col: r.col };
   }
   protected read(): Record<string, unknown> {
@@ -1276,7 +1446,8 @@ export class SimNoteCollection extends SimProxy {
     const { row, col } = this.cellOf(cellAddress);
     this.context.enqueue('write', () => {
       const s = this.must();
-      if (s.notes.has(`${row},${col}`)) throw new SimOfficeError('InvalidArgument', `The cell ${cellAddress} already has a note.`);
+      if (s.notes.has(`${row},${col}`))
+        throw new SimOfficeError('InvalidArgument', `The cell ${cellAddress} already has a note.`);
       s.notes.set(`${row},${col}`, String(content));
     });
     return new SimNote(this.context, this.ref, row, col, false);
@@ -1315,7 +1486,9 @@ export class SimNote extends SimProxy {
     const s = this.ref();
     const has = !!s && s.notes.has(this.key());
     if (!has && this.strict) throw new SimOfficeError('ItemNotFound', 'There is no note in that cell.');
-    return has ? { isNullObject: false, content: s!.notes.get(this.key()), authorName: 'You' } : { isNullObject: true, content: null };
+    return has
+      ? { isNullObject: false, content: s!.notes.get(this.key()), authorName: 'You' }
+      : { isNullObject: true, content: null };
   }
   get content(): string {
     return this.prop('content');
@@ -1354,7 +1527,10 @@ export interface SimExcel {
 export function createExcel(workbook: SimWorkbook): SimExcel {
   return {
     workbook,
-    async run<T>(batch: ((context: SimRequestContext) => Promise<T>) | unknown, maybe?: (context: SimRequestContext) => Promise<T>): Promise<T> {
+    async run<T>(
+      batch: ((context: SimRequestContext) => Promise<T>) | unknown,
+      maybe?: (context: SimRequestContext) => Promise<T>,
+    ): Promise<T> {
       const fn = (typeof batch === 'function' ? batch : maybe) as (context: SimRequestContext) => Promise<T>;
       const ctx = new SimRequestContext(workbook);
       const out = await fn(ctx);

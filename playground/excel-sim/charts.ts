@@ -11,7 +11,17 @@ import { parseLocal } from './address';
 import { SimOfficeError, type SimSheet } from './workbook';
 import type { SimRequestContext } from './api';
 
-export const SIM_CHART_TYPES = ['ColumnClustered', 'ColumnStacked', 'BarClustered', 'BarStacked', 'Line', 'LineMarkers', 'Pie', 'Area', 'XYScatter'] as const;
+export const SIM_CHART_TYPES = [
+  'ColumnClustered',
+  'ColumnStacked',
+  'BarClustered',
+  'BarStacked',
+  'Line',
+  'LineMarkers',
+  'Pie',
+  'Area',
+  'XYScatter',
+] as const;
 
 export interface SimChart {
   id: string;
@@ -48,12 +58,17 @@ function sourceOf(sheet: SimSheet, r: RangeLike): SimRect {
   }
   const t = r.target();
   if (!t) throw new SimOfficeError('InvalidArgument', 'The source data range does not exist.');
-  if (t.sheet !== sheet) throw new SimOfficeError('InvalidArgument', 'The source data must be on the chart\'s worksheet (in this simulation).');
+  if (t.sheet !== sheet)
+    throw new SimOfficeError(
+      'InvalidArgument',
+      "The source data must be on the chart's worksheet (in this simulation).",
+    );
   return { ...t.rect };
 }
 
 function checkType(type: string): void {
-  if (!(SIM_CHART_TYPES as readonly string[]).includes(type)) throw new SimOfficeError('InvalidArgument', `The argument is invalid or missing: chart type '${type}'.`);
+  if (!(SIM_CHART_TYPES as readonly string[]).includes(type))
+    throw new SimOfficeError('InvalidArgument', `The argument is invalid or missing: chart type '${type}'.`);
 }
 
 function chartData(c: SimChart): Record<string, unknown> {
@@ -62,7 +77,10 @@ function chartData(c: SimChart): Record<string, unknown> {
 
 export class SimChartCollection {
   private loaded: SimChartProxy[] | null = null;
-  constructor(private ctx: SimRequestContext, private sheet: () => SimSheet | null) {}
+  constructor(
+    private ctx: SimRequestContext,
+    private sheet: () => SimSheet | null,
+  ) {}
 
   private must(): SimSheet {
     const s = this.sheet();
@@ -83,7 +101,8 @@ export class SimChartCollection {
   }
 
   get items(): SimChartProxy[] {
-    if (!this.loaded) throw new SimOfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load and sync first.");
+    if (!this.loaded)
+      throw new SimOfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load and sync first.");
     return this.loaded;
   }
 
@@ -109,7 +128,9 @@ export class SimChartCollection {
       holder.s = s;
       holder.c = chart;
     });
-    return new SimChartProxy(this.ctx, () => (holder.s && holder.c && holder.s.charts.includes(holder.c) ? { sheet: holder.s, chart: holder.c } : null));
+    return new SimChartProxy(this.ctx, () =>
+      holder.s && holder.c && holder.s.charts.includes(holder.c) ? { sheet: holder.s, chart: holder.c } : null,
+    );
   }
 
   getItemOrNullObject(name: string): SimChartProxy {
@@ -137,7 +158,10 @@ export class SimChartProxy {
   readonly axes: { valueAxis: { minimum: number; maximum: number } };
   readonly series: { getItemAt(i: number): SimChartSeries };
 
-  constructor(private ctx: SimRequestContext, private ref: ChartRef) {
+  constructor(
+    private ctx: SimRequestContext,
+    private ref: ChartRef,
+  ) {
     const write = (f: (c: SimChart) => void) => this.ctx.enqueue('write', () => f(this.must().chart));
     const self = this;
     this.title = {
@@ -192,7 +216,11 @@ export class SimChartProxy {
   }
 
   private prop(name: string): unknown {
-    if (!this.data || !(name in this.data)) throw new SimOfficeError('PropertyNotLoaded', `The property '${name}' is not available. Call load and sync first.`);
+    if (!this.data || !(name in this.data))
+      throw new SimOfficeError(
+        'PropertyNotLoaded',
+        `The property '${name}' is not available. Call load and sync first.`,
+      );
     return this.data[name];
   }
 
@@ -265,10 +293,15 @@ export class SimChartProxy {
 
 export class SimChartSeries {
   readonly format: { fill: { setSolidColor(c: string): void }; line: { color: string } };
-  constructor(private ctx: SimRequestContext, chart: () => { sheet: SimSheet; chart: SimChart }, index: number) {
+  constructor(
+    private ctx: SimRequestContext,
+    chart: () => { sheet: SimSheet; chart: SimChart },
+    index: number,
+  ) {
     const at = () => {
       const c = chart().chart;
-      if (index < 0 || index >= seriesCount(c)) throw new SimOfficeError('InvalidArgument', `The argument is invalid or missing: series index ${index}.`);
+      if (index < 0 || index >= seriesCount(c))
+        throw new SimOfficeError('InvalidArgument', `The argument is invalid or missing: series index ${index}.`);
       return c;
     };
     const setColor = (v: string) =>

@@ -118,7 +118,8 @@ export class SimSheet {
       row.forEach((cell, c) => {
         if (!cell) return;
         const has = cell.f !== undefined || (cell.v !== undefined && cell.v !== '');
-        const styled = cell.nf !== undefined || cell.fill !== undefined || cell.bold !== undefined || cell.fontColor !== undefined;
+        const styled =
+          cell.nf !== undefined || cell.fill !== undefined || cell.bold !== undefined || cell.fontColor !== undefined;
         if (has || (!valuesOnly && styled)) {
           if (r < r1) r1 = r;
           if (r > r2) r2 = r;
@@ -265,7 +266,8 @@ export class SimWorkbook {
   deleteSheet(name: string): void {
     const s = this.sheet(name);
     if (!s) throw new SimOfficeError('ItemNotFound', `No sheet '${name}'.`);
-    if (this.sheets.filter((x) => x.visible).length <= 1) throw new SimOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
+    if (this.sheets.filter((x) => x.visible).length <= 1)
+      throw new SimOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
     const activeName = this.active.name;
     this.sheets = this.sheets.filter((x) => x !== s);
     const i = this.sheets.findIndex((x) => x.name === activeName);
@@ -389,8 +391,10 @@ export class SimWorkbook {
   addTable(sheet: SimSheet, rect: SimRect): SimTable {
     for (const s of this.sheets)
       for (const t of s.tables)
-        if (s === sheet && intersects(t.rect, rect)) throw new SimOfficeError('InvalidOperation', 'A table cannot overlap another table.');
-    if (rect.rows < 1 || rect.cols < 1 || rect.rows >= MAX_ROWS || rect.cols >= MAX_COLS) throw new SimOfficeError('InvalidArgument', 'Bad table range.');
+        if (s === sheet && intersects(t.rect, rect))
+          throw new SimOfficeError('InvalidOperation', 'A table cannot overlap another table.');
+    if (rect.rows < 1 || rect.cols < 1 || rect.rows >= MAX_ROWS || rect.cols >= MAX_COLS)
+      throw new SimOfficeError('InvalidArgument', 'Bad table range.');
     const t: SimTable = { id: this.tableSeq, name: `Table${this.tableSeq++}`, rect };
     sheet.tables.push(t);
     // Excel turns the header row into text headers and fills blanks with Column1, Column2...
@@ -461,7 +465,11 @@ export function checkSheetName(name: string, wb: SimWorkbook): void {
 /** The shape of OfficeExtension.Error that add-ins read: code, message, debugInfo. */
 export class SimOfficeError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
-  constructor(public readonly code: string, message: string, errorLocation?: string) {
+  constructor(
+    public readonly code: string,
+    message: string,
+    errorLocation?: string,
+  ) {
     super(message);
     this.name = 'RichApi.Error';
     this.debugInfo = { code, message, errorLocation };

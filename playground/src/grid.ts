@@ -46,7 +46,11 @@ export class Grid {
   private readonly tabs = el('div', 'sheet-tabs');
   private table: HTMLTableElement = el('table', 'grid');
 
-  constructor(private readonly root: HTMLElement, private readonly wb: SimWorkbook, private readonly events: GridEvents) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly wb: SimWorkbook,
+    private readonly events: GridEvents,
+  ) {
     this.nameBox.readOnly = true;
     this.nameBox.id = 'name-box';
     this.nameBox.setAttribute('aria-label', 'Cell');
@@ -190,7 +194,8 @@ export class Grid {
     const scrollTop = this.scroller.scrollTop;
     const scrollLeft = this.scroller.scrollLeft;
     const keep: Node[] = [table];
-    if (used && used.row + used.rows > MAX_RENDER_ROWS) keep.push(el('p', 'grid-more', `Showing the first ${MAX_RENDER_ROWS} rows of ${used.row + used.rows}.`));
+    if (used && used.row + used.rows > MAX_RENDER_ROWS)
+      keep.push(el('p', 'grid-more', `Showing the first ${MAX_RENDER_ROWS} rows of ${used.row + used.rows}.`));
     this.scroller.replaceChildren(...keep);
     this.stickFrozenRows(table, sh.freezeRows);
     this.stickFrozenCols(table, widths, sh.freezeCols);
@@ -237,7 +242,12 @@ export class Grid {
       let w = 0;
       for (const ch of text) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
       // A lone title on its row spills over its empty neighbours, as in Excel; do not size the column for it.
-      if (w > 12 && !this.sheet.get(r, col + 1)?.v && !this.sheet.cells[r]?.some((x, c) => c !== col && x && x.v !== undefined && x.v !== '')) continue;
+      if (
+        w > 12 &&
+        !this.sheet.get(r, col + 1)?.v &&
+        !this.sheet.cells[r]?.some((x, c) => c !== col && x && x.v !== undefined && x.v !== '')
+      )
+        continue;
       longest = Math.max(longest, w);
     }
     return Math.max(72, Math.min(230, longest * 7 + 14));
@@ -326,12 +336,14 @@ export class Grid {
       const s = this.scroller;
       const top = td.offsetTop - ROW_PX * (this.sheet.freezeRows + 1);
       if (top < s.scrollTop) s.scrollTop = Math.max(0, top);
-      else if (td.offsetTop + td.offsetHeight > s.scrollTop + s.clientHeight) s.scrollTop = td.offsetTop + td.offsetHeight - s.clientHeight;
+      else if (td.offsetTop + td.offsetHeight > s.scrollTop + s.clientHeight)
+        s.scrollTop = td.offsetTop + td.offsetHeight - s.clientHeight;
       const frozenWidth = this.frozenColsWidth();
       if (td.classList.contains('frozen-col')) {
         /* always in view */
       } else if (td.offsetLeft < s.scrollLeft + frozenWidth) s.scrollLeft = Math.max(0, td.offsetLeft - frozenWidth);
-      else if (td.offsetLeft + td.offsetWidth > s.scrollLeft + s.clientWidth) s.scrollLeft = td.offsetLeft + td.offsetWidth - s.clientWidth;
+      else if (td.offsetLeft + td.offsetWidth > s.scrollLeft + s.clientWidth)
+        s.scrollLeft = td.offsetLeft + td.offsetWidth - s.clientWidth;
     }
   }
 
@@ -352,7 +364,13 @@ export class Grid {
 
   private onKey(e: KeyboardEvent): void {
     if (this.editor) return;
-    const moves: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowDown: [1, 0],
+      ArrowUp: [-1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Tab: [0, 1],
+    };
     if (moves[e.key]) {
       e.preventDefault();
       this.move(...moves[e.key]);

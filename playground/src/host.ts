@@ -22,7 +22,10 @@ const ERROR_CODE = {
 /** CustomFunctions.Error: the workbook shows `error` in the cell (the message is Excel's tooltip). */
 class CustomFunctionError {
   readonly error: string;
-  constructor(readonly code: string, readonly message?: string) {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {
     this.error = (Object.values(ERROR_CODE) as string[]).includes(code) ? code : '#VALUE!';
   }
 }
@@ -81,7 +84,8 @@ export class PlaygroundHost {
     const customFunctions = {
       associate: (id: string | Record<string, (...a: unknown[]) => unknown>, fn?: (...a: unknown[]) => unknown) => {
         if (typeof id === 'string' && fn) this.associated.set(id.toUpperCase(), fn);
-        else if (typeof id === 'object') for (const [k, f] of Object.entries(id)) this.associated.set(k.toUpperCase(), f);
+        else if (typeof id === 'object')
+          for (const [k, f] of Object.entries(id)) this.associated.set(k.toUpperCase(), f);
       },
       Error: CustomFunctionError,
       ErrorCode: ERROR_CODE,

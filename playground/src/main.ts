@@ -17,7 +17,10 @@ const TEXT = {
   open: { en: 'Open .xlsx…', zh: '打开 .xlsx…' },
   download: { en: 'Download .xlsx', zh: '下载 .xlsx' },
   language: { en: 'Language', zh: '语言' },
-  hint: { en: 'Edit cells on the left; the task pane on the right is the real add-in.', zh: '在左侧编辑单元格；右侧任务窗格就是真正的加载项。' },
+  hint: {
+    en: 'Edit cells on the left; the task pane on the right is the real add-in.',
+    zh: '在左侧编辑单元格；右侧任务窗格就是真正的加载项。',
+  },
   paneHost: { en: 'Excel task pane', zh: 'Excel 任务窗格' },
   opened: { en: 'Opened', zh: '已打开' },
   openFailed: { en: 'Could not open the file:', zh: '无法打开文件：' },
@@ -29,7 +32,8 @@ const TEXT = {
 } as const;
 
 const params = new URLSearchParams(location.search);
-let lang: Lang = params.get('lang') === 'zh' ? 'zh' : params.get('lang') === 'en' ? 'en' : langFromLocale(navigator.language);
+let lang: Lang =
+  params.get('lang') === 'zh' ? 'zh' : params.get('lang') === 'en' ? 'en' : langFromLocale(navigator.language);
 let sampleId: SampleId = (SAMPLES.find((s) => s.id === params.get('sample'))?.id ?? 'english') as SampleId;
 let grid: Grid | null = null;
 let fileName = 'okr-grid.xlsx';
@@ -156,7 +160,11 @@ async function main(): Promise<void> {
   // The custom functions first, so the grid's formulas compute from the first draw.
   await loadScript('excel/functions.js').catch(() => (built = false));
   load(loadSample(sampleId));
-  if (built) built = await Promise.all([loadScript('excel/commands.js'), loadScript('excel/taskpane.js')]).then(() => true, () => false);
+  if (built)
+    built = await Promise.all([loadScript('excel/commands.js'), loadScript('excel/taskpane.js')]).then(
+      () => true,
+      () => false,
+    );
   if (!built) {
     const app = $('app');
     app.dataset.state = 'error';
@@ -166,4 +174,8 @@ async function main(): Promise<void> {
 
 void main();
 // For the browser tests and the curious: the workbook behind the page.
-(window as unknown as { okrPlayground: unknown }).okrPlayground = { get workbook() { return host.workbook; } };
+(window as unknown as { okrPlayground: unknown }).okrPlayground = {
+  get workbook() {
+    return host.workbook;
+  },
+};

@@ -16,8 +16,18 @@ export interface Sample {
 }
 
 export const SAMPLES: Sample[] = [
-  { id: 'english', label: { en: 'English team sheet (table)', zh: '英文团队表（表格）' }, sheet: 'Q4 OKRs', values: englishTable },
-  { id: 'chinese', label: { en: 'Chinese customer-development OKR (outline)', zh: '客户拓展团队 OKR（大纲）' }, sheet: '10月OKR', values: chineseOutline },
+  {
+    id: 'english',
+    label: { en: 'English team sheet (table)', zh: '英文团队表（表格）' },
+    sheet: 'Q4 OKRs',
+    values: englishTable,
+  },
+  {
+    id: 'chinese',
+    label: { en: 'Chinese customer-development OKR (outline)', zh: '客户拓展团队 OKR（大纲）' },
+    sheet: '10月OKR',
+    values: chineseOutline,
+  },
   { id: 'empty', label: { en: 'Empty sheet', zh: '空白工作表' }, sheet: 'Sheet1', values: [] },
 ];
 
@@ -38,7 +48,15 @@ export function loadSample(id: SampleId): SimWorkbook {
       const cell = sheet.ensure(r, c);
       cell.v = v;
       const head = headerRow >= 0 ? s.values[headerRow][c] : '';
-      if (typeof v === 'number' && r > headerRow && typeof head === 'string' && DATE_HEADER.test(head) && v > 30000 && v < 80000) cell.nf = 'yyyy-mm-dd';
+      if (
+        typeof v === 'number' &&
+        r > headerRow &&
+        typeof head === 'string' &&
+        DATE_HEADER.test(head) &&
+        v > 30000 &&
+        v < 80000
+      )
+        cell.nf = 'yyyy-mm-dd';
     }),
   );
   return wb;

@@ -4,7 +4,11 @@ declare module 'fast-formula-parser' {
     constructor(config: {
       functions?: Record<string, (...args: any[]) => unknown>;
       onCell?: (ref: { sheet?: string; row: number; col: number }) => unknown;
-      onRange?: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => unknown[][];
+      onRange?: (ref: {
+        sheet?: string;
+        from: { row: number; col: number };
+        to: { row: number; col: number };
+      }) => unknown[][];
     });
     parse(formula: string, position: { sheet: string; row: number; col: number }, allowReturnArray?: boolean): unknown;
   }

@@ -16,7 +16,9 @@ import { SETTINGS_SHEET, saveReadingSettings, savedSettings } from '../../xlsx/s
 type ExcelJSModule = typeof ExcelJSTypes;
 
 async function excelJs(): Promise<ExcelJSModule> {
-  const mod = (await import(/* webpackChunkName: "exceljs" */ 'exceljs')) as unknown as { default?: ExcelJSModule } & ExcelJSModule;
+  const mod = (await import(/* webpackChunkName: "exceljs" */ 'exceljs')) as unknown as {
+    default?: ExcelJSModule;
+  } & ExcelJSModule;
   return (mod.default ?? mod) as ExcelJSModule;
 }
 
@@ -42,11 +44,15 @@ export async function toXlsx(wb: SimWorkbook): Promise<ArrayBuffer> {
         const xc = ws.getCell(r + 1, c + 1);
         if (cell.f !== undefined) {
           const result = wb.value(sh.name, r, c);
-          xc.value = { formula: cell.f.replace(/^=/, ''), result: result === null ? undefined : (result as never) } as ExcelJSTypes.CellFormulaValue;
+          xc.value = {
+            formula: cell.f.replace(/^=/, ''),
+            result: result === null ? undefined : (result as never),
+          } as ExcelJSTypes.CellFormulaValue;
         } else if (cell.v !== undefined) xc.value = cell.v;
         if (cell.nf) xc.numFmt = cell.nf;
         if (cell.fill) xc.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cell.fill) } };
-        if (cell.bold || cell.fontColor) xc.font = { bold: !!cell.bold, ...(cell.fontColor ? { color: { argb: argb(cell.fontColor) } } : {}) };
+        if (cell.bold || cell.fontColor)
+          xc.font = { bold: !!cell.bold, ...(cell.fontColor ? { color: { argb: argb(cell.fontColor) } } : {}) };
       }),
     );
     for (const m of sh.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
@@ -83,7 +89,8 @@ export async function toXlsx(wb: SimWorkbook): Promise<ArrayBuffer> {
         ],
       });
     });
-    for (const [col, width] of Object.entries(sh.columnWidths)) ws.getColumn(Number(col) + 1).width = Math.max(2, (Number(width) * 4) / 3 / 7); // points -> characters
+    for (const [col, width] of Object.entries(sh.columnWidths))
+      ws.getColumn(Number(col) + 1).width = Math.max(2, (Number(width) * 4) / 3 / 7); // points -> characters
   }
   // The corrections to the reading travel with the file the way the command line keeps them (xlsx/settings-store.ts).
   const saved = wb.settings[SETTINGS_KEY];
@@ -105,7 +112,12 @@ function cellFrom(v: ExcelJSTypes.CellValue): Pick<SimCell, 'v' | 'f'> & { nf?: 
   if (typeof o.formula === 'string' || typeof o.sharedFormula === 'string') {
     const result = o.result;
     const f = typeof o.formula === 'string' ? o.formula : undefined;
-    const r = result instanceof Date ? cellFrom(result).v : typeof result === 'object' && result && 'error' in result ? String((result as { error: unknown }).error) : (result as Scalar | undefined);
+    const r =
+      result instanceof Date
+        ? cellFrom(result).v
+        : typeof result === 'object' && result && 'error' in result
+          ? String((result as { error: unknown }).error)
+          : (result as Scalar | undefined);
     // A shared formula's text is on its master cell; keep the computed result for the others.
     return f ? { f: '=' + f, ...(r !== undefined ? { v: r } : {}) } : r !== undefined ? { v: r } : {};
   }
@@ -148,19 +160,36 @@ export async function fromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
         const fc = hexOf(xc.font?.color as { argb?: string } | undefined);
         if (fc && fc !== '#000000') cell.fontColor = fc;
         const note = xc.note;
-        if (note) sh.notes.set(`${r - 1},${c - 1}`, typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join(''));
+        if (note)
+          sh.notes.set(
+            `${r - 1},${c - 1}`,
+            typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join(''),
+          );
         const dv = xc.dataValidation;
         if (dv && dv.type === 'list' && typeof dv.formulae?.[0] === 'string' && dv.formulae[0].startsWith('"')) {
           const list = dv.formulae[0].slice(1, -1).replace(/""/g, '"').split(',');
-          const style = dv.errorStyle === 'warning' ? 'Warning' : dv.errorStyle === 'information' ? 'Information' : 'Stop';
-          const prev = sh.validations.find((x) => x.list.join('\u0000') === list.join('\u0000') && x.style === style && x.rect.col === c - 1 && x.rect.cols === 1 && x.rect.row + x.rect.rows === r - 1);
+          const style =
+            dv.errorStyle === 'warning' ? 'Warning' : dv.errorStyle === 'information' ? 'Information' : 'Stop';
+          const prev = sh.validations.find(
+            (x) =>
+              x.list.join('\u0000') === list.join('\u0000') &&
+              x.style === style &&
+              x.rect.col === c - 1 &&
+              x.rect.cols === 1 &&
+              x.rect.row + x.rect.rows === r - 1,
+          );
           if (prev) prev.rect.rows++;
           else sh.validations.push({ rect: { row: r - 1, col: c - 1, rows: 1, cols: 1 }, list, style });
         }
       }),
     );
-    for (const cf of (ws as unknown as { conditionalFormattings?: { ref: string; rules: ExcelJSTypes.ConditionalFormattingRule[] }[] }).conditionalFormattings ?? []) {
-      const ranges = cf.ref.split(/\s+/).map((a) => parseLocal(a)).filter((x): x is NonNullable<typeof x> => !!x);
+    for (const cf of (
+      ws as unknown as { conditionalFormattings?: { ref: string; rules: ExcelJSTypes.ConditionalFormattingRule[] }[] }
+    ).conditionalFormattings ?? []) {
+      const ranges = cf.ref
+        .split(/\s+/)
+        .map((a) => parseLocal(a))
+        .filter((x): x is NonNullable<typeof x> => !!x);
       for (const rule of cf.rules) {
         if (rule.type !== 'expression' || !ranges.length) continue;
         const made = wb.addConditionalFormat(sh, ranges);
@@ -180,10 +209,14 @@ export async function fromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
       sh.freezeCols = view.xSplit ?? 0;
     }
     ws.columns?.forEach((col, c) => {
-      if (col.width && Math.abs(col.width - 9.140625) > 0.01 && col.width !== 13) sh.columnWidths[c] = Math.round((col.width * 7 * 3) / 4); // characters -> points
+      if (col.width && Math.abs(col.width - 9.140625) > 0.01 && col.width !== 13)
+        sh.columnWidths[c] = Math.round((col.width * 7 * 3) / 4); // characters -> points
     });
   });
-  wb.activeIndex = Math.max(0, wb.sheets.findIndex((x) => x.visible));
+  wb.activeIndex = Math.max(
+    0,
+    wb.sheets.findIndex((x) => x.visible),
+  );
   return wb;
 }
 
@@ -198,4 +231,3 @@ export function saveFile(data: ArrayBuffer, name: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
-

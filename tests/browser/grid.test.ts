@@ -9,7 +9,22 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { cell, cellText, command, describeBrowser, ensurePlaygroundBuild, eventually, launch, openPlayground, serve, tabNames, typeInto, watch, type Served, type Watch } from './harness';
+import {
+  cell,
+  cellText,
+  command,
+  describeBrowser,
+  ensurePlaygroundBuild,
+  eventually,
+  launch,
+  openPlayground,
+  serve,
+  tabNames,
+  typeInto,
+  watch,
+  type Served,
+  type Watch,
+} from './harness';
 
 jest.setTimeout(120_000);
 
@@ -23,7 +38,11 @@ async function excelJs(): Promise<ExcelJSModule> {
 function storedValue(page: Page, sheet: string, row: number, col: number): Promise<unknown> {
   return page.evaluate(
     ([s, r, c]) => {
-      const wb = (window as unknown as { okrPlayground: { workbook: { sheet(n: string): { get(r: number, c: number): { v?: unknown } | undefined } } } }).okrPlayground.workbook;
+      const wb = (
+        window as unknown as {
+          okrPlayground: { workbook: { sheet(n: string): { get(r: number, c: number): { v?: unknown } | undefined } } };
+        }
+      ).okrPlayground.workbook;
       return wb.sheet(s as string)?.get(r as number, c as number)?.v ?? null;
     },
     [sheet, row, col] as const,
@@ -67,7 +86,9 @@ describeBrowser('the playground grid', () => {
     expect(await cellText(page, 'D4')).toBe(objective);
     expect(await cellText(page, 'E4')).toBe('');
     // The precondition: D4's text is painted over E4's left part.
-    const textRight = await cell(page, 'D4').locator('.cv').evaluate((e) => e.getBoundingClientRect().right);
+    const textRight = await cell(page, 'D4')
+      .locator('.cv')
+      .evaluate((e) => e.getBoundingClientRect().right);
     const e4 = (await cell(page, 'E4').boundingBox())!;
     expect(textRight).toBeGreaterThan(e4.x + 12);
 
@@ -77,7 +98,10 @@ describeBrowser('the playground grid', () => {
     await page.keyboard.type('Owner: Alice');
     await page.keyboard.press('Enter');
 
-    await eventually(() => cellText(page, 'E4'), (v) => expect(v).toBe('Owner: Alice'));
+    await eventually(
+      () => cellText(page, 'E4'),
+      (v) => expect(v).toBe('Owner: Alice'),
+    );
     expect(await cellText(page, 'D4')).toBe(objective);
     expect(await storedValue(page, 'Q4 OKRs', 3, 3)).toBe(objective);
     expect(await storedValue(page, 'Q4 OKRs', 3, 4)).toBe('Owner: Alice');
@@ -93,7 +117,11 @@ describeBrowser('the playground grid', () => {
     await open({ width: 1400, height: 480 });
     await openPlayground(page, served.url, '?sample=english&lang=en');
     expect((await command(page, 'convert')).kind).toBe('ok');
-    const frozen = await page.evaluate(() => (window as unknown as { okrPlayground: { workbook: { active: { freezeRows: number } } } }).okrPlayground.workbook.active.freezeRows);
+    const frozen = await page.evaluate(
+      () =>
+        (window as unknown as { okrPlayground: { workbook: { active: { freezeRows: number } } } }).okrPlayground
+          .workbook.active.freezeRows,
+    );
     // Convert freezes the sheet through its header row (row 3).
     expect(frozen).toBeGreaterThanOrEqual(3);
 
@@ -105,13 +133,19 @@ describeBrowser('the playground grid', () => {
     const letters = (await page.locator('#grid thead th.colhead').first().boundingBox())!;
     const before = (await cell(page, 'E3').boundingBox())!;
     await grid.evaluate((g) => (g.scrollTop = 150));
-    await eventually(() => grid.evaluate((g) => g.scrollTop), (v) => expect(v).toBe(150));
+    await eventually(
+      () => grid.evaluate((g) => g.scrollTop),
+      (v) => expect(v).toBe(150),
+    );
 
     // Row 3 (the header) has not moved and is still the cell a person sees (and clicks) there; row 4 has gone under it.
     const after = (await cell(page, 'E3').boundingBox())!;
     expect(Math.abs(after.y - before.y)).toBeLessThan(1);
     expect(after.y).toBeGreaterThanOrEqual(letters.y + letters.height - 1);
-    const seenThere = await page.evaluate(([x, y]) => (document.elementFromPoint(x, y)?.closest('td') as HTMLElement | null)?.dataset.addr ?? null, [after.x + after.width / 2, after.y + after.height / 2]);
+    const seenThere = await page.evaluate(
+      ([x, y]) => (document.elementFromPoint(x, y)?.closest('td') as HTMLElement | null)?.dataset.addr ?? null,
+      [after.x + after.width / 2, after.y + after.height / 2],
+    );
     expect(seenThere).toBe('E3');
     expect(await cellText(page, 'E3')).toBe('Key Result');
     const row1 = (await cell(page, 'A1').boundingBox())!;
@@ -119,7 +153,10 @@ describeBrowser('the playground grid', () => {
     // Unfrozen rows do scroll: row 20 moved up by the scroll.
     const r20 = (await cell(page, 'A20').boundingBox())!;
     await grid.evaluate((g) => (g.scrollTop = 0));
-    await eventually(async () => (await cell(page, 'A20').boundingBox())!.y - r20.y, (v) => expect(Math.abs(v - 150)).toBeLessThan(1));
+    await eventually(
+      async () => (await cell(page, 'A20').boundingBox())!.y - r20.y,
+      (v) => expect(Math.abs(v - 150)).toBeLessThan(1),
+    );
   });
 
   test("a custom function's error says why on hover", async () => {
@@ -148,18 +185,27 @@ describeBrowser('the playground grid', () => {
     await book.xlsx.writeFile(file);
     await openPlayground(page, served.url, '?sample=empty&lang=en');
     await page.setInputFiles('#open-file', file);
-    await eventually(() => tabNames(page), (v) => expect(v).toEqual(['Wide']));
+    await eventually(
+      () => tabNames(page),
+      (v) => expect(v).toEqual(['Wide']),
+    );
 
     const grid = page.locator('#grid');
     const before = { b2: (await cell(page, 'B2').boundingBox())!, e2: (await cell(page, 'E2').boundingBox())! };
     await grid.evaluate((g) => (g.scrollLeft = 300));
-    await eventually(() => grid.evaluate((g) => g.scrollLeft), (v) => expect(v).toBe(300));
+    await eventually(
+      () => grid.evaluate((g) => g.scrollLeft),
+      (v) => expect(v).toBe(300),
+    );
     const b2 = (await cell(page, 'B2').boundingBox())!;
     const e2 = (await cell(page, 'E2').boundingBox())!;
     expect(Math.abs(b2.x - before.b2.x)).toBeLessThan(1);
     expect(Math.abs(before.e2.x - e2.x - 300)).toBeLessThan(1);
     // The key result is what a person sees (and clicks) there, not the column scrolled under it.
-    const there = await page.evaluate(([x, y]) => (document.elementFromPoint(x, y)?.closest('td') as HTMLElement | null)?.dataset.addr ?? null, [b2.x + b2.width / 2, b2.y + b2.height / 2]);
+    const there = await page.evaluate(
+      ([x, y]) => (document.elementFromPoint(x, y)?.closest('td') as HTMLElement | null)?.dataset.addr ?? null,
+      [b2.x + b2.width / 2, b2.y + b2.height / 2],
+    );
     expect(there).toBe('B2');
     expect(await cellText(page, 'B2')).toBe('Sign 40 distributors');
 
@@ -190,10 +236,16 @@ describeBrowser('the playground grid', () => {
 
     await openPlayground(page, served.url, '?sample=english&lang=en');
     await page.setInputFiles('#open-file', file);
-    await eventually(() => tabNames(page), (v) => expect(v).toEqual(['Plan']));
+    await eventually(
+      () => tabNames(page),
+      (v) => expect(v).toEqual(['Plan']),
+    );
 
     // One title, drawn once across four columns; the covered cells are empty in the workbook, as in Excel.
-    await eventually(() => page.locator('#grid td .cv', { hasText: 'Sales OKRs 2027-Q1' }).count(), (v) => expect(v).toBe(1));
+    await eventually(
+      () => page.locator('#grid td .cv', { hasText: 'Sales OKRs 2027-Q1' }).count(),
+      (v) => expect(v).toBe(1),
+    );
     expect(await cell(page, 'A1').getAttribute('colspan')).toBe('4');
     expect(await cell(page, 'B1').count()).toBe(0);
     for (const col of [1, 2, 3]) expect(await storedValue(page, 'Plan', 0, col)).toBeNull();

@@ -25,8 +25,22 @@ if (!HAVE_BROWSER) {
 /** describe() when the browser tests can run (or must fail in CI), describe.skip() otherwise. */
 export const describeBrowser: jest.Describe = HAVE_BROWSER || IN_CI ? describe : describe.skip;
 
-const SOURCES = ['playground/src', 'playground/excel-sim', 'panel', 'core', 'excel-addin', 'manifest.xml', 'fixtures', 'playground/webpack.config.js'];
-const BUNDLES = ['dist/playground/playground.js', 'dist/excel/taskpane.js', 'dist/excel/functions.js', 'dist/excel/commands.js'];
+const SOURCES = [
+  'playground/src',
+  'playground/excel-sim',
+  'panel',
+  'core',
+  'excel-addin',
+  'manifest.xml',
+  'fixtures',
+  'playground/webpack.config.js',
+];
+const BUNDLES = [
+  'dist/playground/playground.js',
+  'dist/excel/taskpane.js',
+  'dist/excel/functions.js',
+  'dist/excel/commands.js',
+];
 
 function newest(p: string): number {
   const full = path.join(ROOT, p);
@@ -41,11 +55,23 @@ function newest(p: string): number {
  * older than the sources, so the tests always drive the code as it is now.
  */
 export function ensurePlaygroundBuild(): void {
-  const built = Math.min(...BUNDLES.map((b) => (fs.existsSync(path.join(ROOT, b)) ? fs.statSync(path.join(ROOT, b)).mtimeMs : 0)));
+  const built = Math.min(
+    ...BUNDLES.map((b) => (fs.existsSync(path.join(ROOT, b)) ? fs.statSync(path.join(ROOT, b)).mtimeMs : 0)),
+  );
   if (built && built >= Math.max(...SOURCES.map(newest))) return;
   execFileSync(
     process.execPath,
-    [require.resolve('webpack-cli/bin/cli.js'), '--config', 'webpack.config.js', '--config-name', 'excel', '--config-name', 'playground', '--mode', 'production'],
+    [
+      require.resolve('webpack-cli/bin/cli.js'),
+      '--config',
+      'webpack.config.js',
+      '--config-name',
+      'excel',
+      '--config-name',
+      'playground',
+      '--mode',
+      'production',
+    ],
     { cwd: ROOT, stdio: 'pipe', timeout: 280_000 },
   );
 }
@@ -63,7 +89,8 @@ export async function serve(): Promise<Served> {
 }
 
 export async function launch(): Promise<Browser> {
-  if (!HAVE_BROWSER) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  if (!HAVE_BROWSER)
+    throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,

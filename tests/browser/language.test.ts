@@ -4,7 +4,19 @@
  * saved (Language on "Automatic"), Office's display language, which the playground's Language menu sets.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { command, describeBrowser, ensurePlaygroundBuild, eventually, launch, openPlayground, serve, tabNames, watch, type Served, type Watch } from './harness';
+import {
+  command,
+  describeBrowser,
+  ensurePlaygroundBuild,
+  eventually,
+  launch,
+  openPlayground,
+  serve,
+  tabNames,
+  watch,
+  type Served,
+  type Watch,
+} from './harness';
 
 jest.setTimeout(120_000);
 
@@ -17,7 +29,9 @@ const ENGLISH_WORDS = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
  * '[OKR Grid] <reason> [A1]', closed by a '⟦okr-grid …⟧' marker line; the brand tag is the same in both languages).
  */
 async function addinReasons(page: Page): Promise<string[]> {
-  const notes = await page.locator('#grid td.has-note').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.note ?? ''));
+  const notes = await page
+    .locator('#grid td.has-note')
+    .evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.note ?? ''));
   return notes
     .flatMap((n) => n.split('\n'))
     .filter((line) => line.startsWith('[OKR Grid] '))
@@ -57,9 +71,15 @@ describeBrowser('the sheet is written in the language the user works in', () => 
   /** English page -> Chinese in the Language menu -> Chinese sample -> convert -> validate. */
   async function validateChineseAfterSwitch(): Promise<string[]> {
     await page.selectOption('#lang', 'zh');
-    await eventually(() => page.locator('#app').getAttribute('data-lang'), (v) => expect(v).toBe('zh'));
+    await eventually(
+      () => page.locator('#app').getAttribute('data-lang'),
+      (v) => expect(v).toBe('zh'),
+    );
     await page.selectOption('#sample', 'chinese');
-    await eventually(() => tabNames(page), (v) => expect(v).toEqual(['10月OKR']));
+    await eventually(
+      () => tabNames(page),
+      (v) => expect(v).toEqual(['10月OKR']),
+    );
     await page.waitForSelector('#app[data-state="ready"]');
     expect(await page.locator('#app').getAttribute('data-lang')).toBe('zh');
 
@@ -73,7 +93,10 @@ describeBrowser('the sheet is written in the language the user works in', () => 
 
     expect((await command(page, 'validate')).kind).toBe('ok');
     // The seed has no owner column and a KR with 'XX' for its number: validate has reasons to write.
-    const reasons = await eventually(() => addinReasons(page), (v) => expect(v.length).toBeGreaterThan(0));
+    const reasons = await eventually(
+      () => addinReasons(page),
+      (v) => expect(v.length).toBeGreaterThan(0),
+    );
     return reasons;
   }
 
@@ -99,15 +122,24 @@ describeBrowser('the sheet is written in the language the user works in', () => 
     await page.click('#app .okr-settings summary');
     expect(await page.locator('#okr-set-lang').inputValue()).toBe('auto');
     await page.click('#app [data-command="save-settings"]');
-    await eventually(() => page.locator('#app .okr-msg').first().getAttribute('data-kind'), (v) => expect(v).toBe('ok'));
+    await eventually(
+      () => page.locator('#app .okr-msg').first().getAttribute('data-kind'),
+      (v) => expect(v).toBe('ok'),
+    );
     await page.selectOption('#lang', 'zh');
-    await eventually(() => page.locator('#app').getAttribute('data-lang'), (v) => expect(v).toBe('zh'));
+    await eventually(
+      () => page.locator('#app').getAttribute('data-lang'),
+      (v) => expect(v).toBe('zh'),
+    );
     await page.waitForSelector('#app[data-state="ready"]');
     await page.click('#app .okr-settings summary');
     expect(await page.locator('#okr-set-lang').inputValue()).toBe('auto');
     expect((await command(page, 'convert')).kind).toBe('ok');
     expect((await command(page, 'validate')).kind).toBe('ok');
-    const reasons = await eventually(() => addinReasons(page), (v) => expect(v.length).toBeGreaterThan(0));
+    const reasons = await eventually(
+      () => addinReasons(page),
+      (v) => expect(v.length).toBeGreaterThan(0),
+    );
     // The pane speaks Chinese, so the sheet must be written in Chinese too.
     for (const r of reasons) {
       expect(r).toMatch(CJK);

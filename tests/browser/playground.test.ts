@@ -105,7 +105,10 @@ describeBrowser('playground in Chromium', () => {
 
     // Editing an input recalculates the formula, as in Excel: KR-101 current 0.21 -> 0.25 reaches the target.
     await typeInto(page, 'J5', '0.25');
-    await eventually(() => score(5), (v) => expect(v).toBeCloseTo(1, 5));
+    await eventually(
+      () => score(5),
+      (v) => expect(v).toBeCloseTo(1, 5),
+    );
   });
 
   test('English table: validate highlights the bad cell, the finding selects it, fixing it clears the highlight', async () => {
@@ -113,7 +116,10 @@ describeBrowser('playground in Chromium', () => {
     expect((await command(page, 'convert')).kind).toBe('ok');
     // Before validation nothing is highlighted on KR-202's current value ('about half' is not a number).
     expect(await cell(page, 'J12').getAttribute('data-fill')).toBeNull();
-    const filled = () => page.locator('#grid td[data-fill]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-addr')} ${e.getAttribute('data-fill')}`));
+    const filled = () =>
+      page
+        .locator('#grid td[data-fill]')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-addr')} ${e.getAttribute('data-fill')}`));
     const fillsBefore = await filled();
 
     const res = await command(page, 'validate');
@@ -124,15 +130,28 @@ describeBrowser('playground in Chromium', () => {
 
     // The finding for J12 is listed; clicking it selects the cell.
     const finding = page.locator('#app .okr-finding', { has: page.locator('.okr-where', { hasText: /!J12$/ }) });
-    await eventually(() => finding.count(), (v) => expect(v).toBe(1));
+    await eventually(
+      () => finding.count(),
+      (v) => expect(v).toBe(1),
+    );
     await finding.click();
-    await eventually(() => page.inputValue('#name-box'), (v) => expect(v).toBe('J12'));
+    await eventually(
+      () => page.inputValue('#name-box'),
+      (v) => expect(v).toBe('J12'),
+    );
 
     // Fix it: a number in place of 'about half'. Validation re-runs on the edit and the highlight goes.
     await typeInto(page, 'J12', '1600000');
     await page.waitForSelector('#app[data-state="ready"]');
-    await eventually(() => cell(page, 'J12').getAttribute('data-fill'), (v) => expect(v).toBeNull(), 15_000);
-    await eventually(() => finding.count(), (v) => expect(v).toBe(0));
+    await eventually(
+      () => cell(page, 'J12').getAttribute('data-fill'),
+      (v) => expect(v).toBeNull(),
+      15_000,
+    );
+    await eventually(
+      () => finding.count(),
+      (v) => expect(v).toBe(0),
+    );
     // And its score is computed now: (1,600,000 - 1,200,000) / (2,000,000 - 1,200,000) = 0.5
     const S = colOf((await findInRow(page, 3, /score|得分/i))!);
     expect(Math.abs(shownNumber(await cellText(page, `${S}12`)) - 0.5)).toBeLessThan(0.006);
@@ -163,12 +182,20 @@ describeBrowser('playground in Chromium', () => {
     // Each of them has content a person can read.
     for (const name of [scorecard!, history!]) {
       await page.click(`.sheet-tab[data-sheet="${name}"]`);
-      await eventually(() => page.locator('.sheet-tab.active').textContent(), (v) => expect(v).toBe(name));
-      const filled = await page.locator('#grid td .cv').evaluateAll((els) => els.filter((e) => (e.textContent ?? '').trim()).length);
+      await eventually(
+        () => page.locator('.sheet-tab.active').textContent(),
+        (v) => expect(v).toBe(name),
+      );
+      const filled = await page
+        .locator('#grid td .cv')
+        .evaluateAll((els) => els.filter((e) => (e.textContent ?? '').trim()).length);
       expect(filled).toBeGreaterThan(4);
     }
     // History names the KRs by id (KR-101 is in the fixture).
-    await eventually(() => page.locator('#grid td .cv', { hasText: 'KR-101' }).count(), (v) => expect(v).toBeGreaterThan(0));
+    await eventually(
+      () => page.locator('#grid td .cv', { hasText: 'KR-101' }).count(),
+      (v) => expect(v).toBeGreaterThan(0),
+    );
   });
 
   test('Chinese outline: the panel speaks Chinese; convert makes a grid sheet and leaves the outline as it was', async () => {
@@ -185,7 +212,10 @@ describeBrowser('playground in Chromium', () => {
     expect(tabs[0]).toBe('10月OKR');
 
     // The new grid holds the objective and the three KRs of the seed.
-    await eventually(() => page.locator('.sheet-tab.active').textContent(), (v) => expect(v).toBe(tabs[1]));
+    await eventually(
+      () => page.locator('.sheet-tab.active').textContent(),
+      (v) => expect(v).toBe(tabs[1]),
+    );
     for (const text of ['打造一个成功的客户拓展团队', '完成拓展团队工作流程的最终制定', '完成10月XX家新客户的开发']) {
       expect(await page.locator('#grid td .cv', { hasText: text }).count()).toBeGreaterThan(0);
     }
@@ -253,8 +283,14 @@ describeBrowser('playground in Chromium', () => {
 
     // Open it back into the playground: same sheet, formulas still computing.
     await page.setInputFiles('#open-file', file);
-    await eventually(() => tabNames(page), (v) => expect(v).toEqual(['Q4 OKRs']));
-    await eventually(async () => Math.abs(shownNumber(await cellText(page, `${S}5`)) - 0.4286) < 0.006, (v) => expect(v).toBe(true));
+    await eventually(
+      () => tabNames(page),
+      (v) => expect(v).toEqual(['Q4 OKRs']),
+    );
+    await eventually(
+      async () => Math.abs(shownNumber(await cellText(page, `${S}5`)) - 0.4286) < 0.006,
+      (v) => expect(v).toBe(true),
+    );
     expect(await cellText(page, 'E5')).toBe('Raise repeat purchase rate from 18% to 25%');
   });
 
@@ -280,7 +316,10 @@ describeBrowser('playground in Chromium', () => {
     await openPlayground(page, served.url, '?sample=english&lang=en');
     expect(await page.locator('#app [data-command="score"]').textContent()).toBe('Score quarter');
     await page.selectOption('#lang', 'zh');
-    await eventually(() => page.locator('#app [data-command="score"]').textContent(), (v) => expect(v).toBe('季度评分'));
+    await eventually(
+      () => page.locator('#app [data-command="score"]').textContent(),
+      (v) => expect(v).toBe('季度评分'),
+    );
     expect(await page.locator('#app').getAttribute('data-lang')).toBe('zh');
     // The workbook is the same one: nothing was reloaded or lost.
     expect(await cellText(page, 'E5')).toBe('Raise repeat purchase rate from 18% to 25%');
@@ -290,13 +329,19 @@ describeBrowser('playground in Chromium', () => {
     await openPlayground(page, served.url, '?sample=english&lang=en');
     expect((await command(page, 'convert')).kind).toBe('ok');
     const listCell = page.locator('#grid td.has-list').first();
-    await eventually(() => listCell.count(), (v) => expect(v).toBe(1));
+    await eventually(
+      () => listCell.count(),
+      (v) => expect(v).toBe(1),
+    );
     const addr = (await listCell.getAttribute('data-addr'))!;
     await listCell.click();
     await listCell.locator('.dd-button').click();
     const items = await page.locator('.dd-list .dd-item').allTextContents();
     expect(items.length).toBeGreaterThan(1);
     await page.locator('.dd-list .dd-item').nth(1).click();
-    await eventually(() => cellText(page, addr), (v) => expect(v).toBe(items[1]));
+    await eventually(
+      () => cellText(page, addr),
+      (v) => expect(v).toBe(items[1]),
+    );
   });
 });

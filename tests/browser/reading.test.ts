@@ -7,8 +7,35 @@
  */
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { cellText, colOf, command, describeBrowser, ensurePlaygroundBuild, eventually, findInRow, launch, openPlayground, serve, shownNumber, tabNames, watch, type Served, type Watch } from './harness';
-import { READING_DATE_COLS, READING_EN_SHEET, READING_ZH_SHEET, REMARK_EN, REMARK_ZH, UNNAMED_COL, UNNAMED_EN, UNNAMED_ZH, readingTeamEn, readingTeamZh } from '../fixtures/reading-sheets';
+import {
+  cellText,
+  colOf,
+  command,
+  describeBrowser,
+  ensurePlaygroundBuild,
+  eventually,
+  findInRow,
+  launch,
+  openPlayground,
+  serve,
+  shownNumber,
+  tabNames,
+  watch,
+  type Served,
+  type Watch,
+} from './harness';
+import {
+  READING_DATE_COLS,
+  READING_EN_SHEET,
+  READING_ZH_SHEET,
+  REMARK_EN,
+  REMARK_ZH,
+  UNNAMED_COL,
+  UNNAMED_EN,
+  UNNAMED_ZH,
+  readingTeamEn,
+  readingTeamZh,
+} from '../fixtures/reading-sheets';
 import { excelSheet, readWorkbookFile, removeTempDirs, tempDir, writeExcelWorkbook } from '../xlsx/helpers';
 import { savedSettings } from '../../xlsx/settings-store';
 import { main } from '../../xlsx/cli';
@@ -25,19 +52,29 @@ const roleOf = (page: Page, col: number) => column(page, col).getAttribute('data
 
 /** The document settings the add-in saved in the page's workbook (Office.context.document.settings). */
 function savedInWorkbook(page: Page): Promise<unknown> {
-  return page.evaluate(() => (window as unknown as { okrPlayground: { workbook: { settings: Record<string, unknown> } } }).okrPlayground.workbook.settings['okrGrid.settings'] ?? null);
+  return page.evaluate(
+    () =>
+      (window as unknown as { okrPlayground: { workbook: { settings: Record<string, unknown> } } }).okrPlayground
+        .workbook.settings['okrGrid.settings'] ?? null,
+  );
 }
 
 async function openFile(page: Page, file: string, sheet: string): Promise<void> {
   await page.setInputFiles('#open-file', file);
-  await eventually(() => tabNames(page), (v) => expect(v).toEqual([sheet]));
+  await eventually(
+    () => tabNames(page),
+    (v) => expect(v).toEqual([sheet]),
+  );
   await page.waitForSelector('#app[data-state="ready"] .okr-reading details');
 }
 
 async function choose(page: Page, col: number, role: string): Promise<void> {
   await column(page, col).locator('select').selectOption(role);
   await page.waitForSelector('#app[data-state="ready"]');
-  await eventually(() => column(page, col).getAttribute('data-chosen'), (v) => expect(v).toBe('true'));
+  await eventually(
+    () => column(page, col).getAttribute('data-chosen'),
+    (v) => expect(v).toBe('true'),
+  );
 }
 
 describeBrowser('how I read your sheet, in the playground', () => {
@@ -83,15 +120,20 @@ describeBrowser('how I read your sheet, in the playground', () => {
     expect(await p.locator('[data-reason="header"]').textContent()).toMatch(/\S/);
     const roles = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((c) => roleOf(page, c)));
     expect(roles).toEqual(['objective', 'kr', 'owner', 'start', 'target', 'ignore', 'due', 'notes']);
-    for (const c of [4, 5]) expect((await column(page, c).locator('.okr-reason').textContent())!.length).toBeGreaterThan(5);
-    expect(await p.locator('[data-counts="now"]').textContent()).toBe('Found: 2 objectives · 4 key results · 0 initiatives · 1 title or note · 1 not placed');
+    for (const c of [4, 5])
+      expect((await column(page, c).locator('.okr-reason').textContent())!.length).toBeGreaterThan(5);
+    expect(await p.locator('[data-counts="now"]').textContent()).toBe(
+      'Found: 2 objectives · 4 key results · 0 initiatives · 1 title or note · 1 not placed',
+    );
     expect(await p.locator('[data-unplaced="H9"] .okr-text').textContent()).toContain(REMARK_EN);
 
     // "Where we are" is the current value: chosen from the dropdown, saved with the workbook.
     await choose(page, UNNAMED_COL, 'current');
     expect(await roleOf(page, UNNAMED_COL)).toBe('current');
     expect(await savedInWorkbook(page)).toMatchObject({ columnRoles: { [UNNAMED_EN]: 'current' } });
-    expect(await page.locator('#app .okr-msg[data-kind="ok"]').first().textContent()).toContain(`Column “${UNNAMED_EN}” is read as: Current.`);
+    expect(await page.locator('#app .okr-msg[data-kind="ok"]').first().textContent()).toContain(
+      `Column “${UNNAMED_EN}” is read as: Current.`,
+    );
 
     // Convert uses it: the scores come from column F. Its summary names the cell it could not place.
     const res = await command(page, 'convert');
@@ -99,17 +141,26 @@ describeBrowser('how I read your sheet, in the playground', () => {
     expect(res.text).toContain(`1 cell was not placed in the grid: H9 “${REMARK_EN}”`);
     const S = colOf((await findInRow(page, 3, /^OKR Score$|^Score$/))!);
     const score = async (row: number) => shownNumber(await cellText(page, `${S}${row}`));
-    await eventually(() => score(4), (v) => expect(v).toBeCloseTo(0.3, 5));
+    await eventually(
+      () => score(4),
+      (v) => expect(v).toBeCloseTo(0.3, 5),
+    );
     expect(await score(5)).toBeCloseTo(0.2, 5);
     expect(await score(6)).toBeCloseTo(0.5, 5);
     expect(await score(7)).toBeCloseTo(0.3, 5);
     // After Convert the pane keeps the counts read before it beside the new reading (the remark is still unplaced).
-    await eventually(() => p.locator('[data-counts="before"]').textContent(), (v) => expect(v).toBe('Before Convert: 2 objectives · 4 key results · 0 initiatives · 1 title or note'));
+    await eventually(
+      () => p.locator('[data-counts="before"]').textContent(),
+      (v) => expect(v).toBe('Before Convert: 2 objectives · 4 key results · 0 initiatives · 1 title or note'),
+    );
     expect(await p.locator('[data-counts="now"]').textContent()).toContain('2 objectives · 4 key results');
     expect(await p.locator('details').getAttribute('open')).not.toBeNull();
     // Clicking the unplaced cell selects it.
     await p.locator('[data-unplaced="H9"]').click();
-    await eventually(() => page.inputValue('#name-box'), (v) => expect(v).toBe('H9'));
+    await eventually(
+      () => page.inputValue('#name-box'),
+      (v) => expect(v).toBe('H9'),
+    );
 
     // Downloaded, the file carries the correction; the command line honours it; opened again, the pane shows it.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
@@ -117,7 +168,12 @@ describeBrowser('how I read your sheet, in the playground', () => {
     await download.saveAs(back);
     expect(savedSettings(await readWorkbookFile(back))).toMatchObject({ columnRoles: { [UNNAMED_EN]: 'current' } });
     const out: string[] = [];
-    const code = await main(['validate', back, '--json', '--quiet', '--today', '2026-11-23'], { out: (s) => out.push(s), err: () => undefined, env: { LANG: 'en_US.UTF-8' }, tty: false });
+    const code = await main(['validate', back, '--json', '--quiet', '--today', '2026-11-23'], {
+      out: (s) => out.push(s),
+      err: () => undefined,
+      env: { LANG: 'en_US.UTF-8' },
+      tty: false,
+    });
     expect(code).toBe(0);
     const json = JSON.parse(out.join('\n'));
     const f = json.details.reading.columns.find((c: { col: number }) => c.col === UNNAMED_COL);
@@ -140,13 +196,17 @@ describeBrowser('how I read your sheet, in the playground', () => {
     expect(await roleOf(page, UNNAMED_COL)).toBe('ignore');
     expect(await column(page, 4).locator('select option:checked').textContent()).toBe('目标值');
     expect(await column(page, 4).locator('.okr-reason').textContent()).toMatch(/[\u4e00-\u9fff]/);
-    expect(await p.locator('[data-counts="now"]').textContent()).toBe('找到：2 个目标，4 个关键结果，0 个举措，1 个标题和备注，1 个未放置');
+    expect(await p.locator('[data-counts="now"]').textContent()).toBe(
+      '找到：2 个目标，4 个关键结果，0 个举措，1 个标题和备注，1 个未放置',
+    );
     // The remark is listed exactly as typed (full-width brackets kept).
     expect(await p.locator('[data-unplaced="H9"] .okr-text').textContent()).toContain(REMARK_ZH);
 
     await choose(page, UNNAMED_COL, 'current');
     expect(await savedInWorkbook(page)).toMatchObject({ columnRoles: { [UNNAMED_ZH]: 'current' } });
-    expect(await page.locator('#app .okr-msg[data-kind="ok"]').first().textContent()).toContain(`列“${UNNAMED_ZH}”读作：当前值。`);
+    expect(await page.locator('#app .okr-msg[data-kind="ok"]').first().textContent()).toContain(
+      `列“${UNNAMED_ZH}”读作：当前值。`,
+    );
 
     // Another header row is saved (the title row names no columns, so the reader keeps row 3); Automatic forgets it.
     const header = p.locator('select[data-reading="header-row"]');
@@ -155,11 +215,17 @@ describeBrowser('how I read your sheet, in the playground', () => {
     await header.selectOption('0');
     await page.waitForSelector('#app[data-state="ready"]');
     expect(await savedInWorkbook(page)).toMatchObject({ headerRow: 0 });
-    await eventually(() => p.locator('select[data-reading="header-row"] option[value="auto"]').count(), (v) => expect(v).toBe(1));
+    await eventually(
+      () => p.locator('select[data-reading="header-row"] option[value="auto"]').count(),
+      (v) => expect(v).toBe(1),
+    );
     await p.locator('select[data-reading="header-row"]').selectOption('auto');
     await page.waitForSelector('#app[data-state="ready"]');
     expect(await savedInWorkbook(page)).toMatchObject({ headerRow: null });
-    await eventually(() => p.locator('select[data-reading="header-row"]').inputValue(), (v) => expect(v).toBe('2'));
+    await eventually(
+      () => p.locator('select[data-reading="header-row"]').inputValue(),
+      (v) => expect(v).toBe('2'),
+    );
 
     const res = await command(page, 'convert');
     expect(res.kind).toBe('ok');

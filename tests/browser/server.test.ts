@@ -20,7 +20,14 @@ function get(p: string, method = 'GET'): Promise<{ status: number; type: string;
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body, location: res.headers.location }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type'] ?? ''),
+          body,
+          location: res.headers.location,
+        }),
+      );
     });
     req.on('error', reject);
     req.end();

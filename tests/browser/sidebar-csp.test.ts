@@ -39,12 +39,16 @@ function fakeScriptRun(settings: unknown): void {
 
 async function open(browser: Browser, html: string): Promise<{ page: Page; violations: string[] }> {
   const page = await browser.newPage();
-  await page.route(`${ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await page.route(`${ORIGIN}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
   await page.addInitScript(fakeScriptRun, DEFAULT_SETTINGS);
   const violations: string[] = [];
   await page.exposeFunction('__violation', (d: string) => void violations.push(d));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violation(d: string): void }).__violation(e.effectiveDirective));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __violation(d: string): void }).__violation(e.effectiveDirective),
+    );
   });
   await page.goto(`${ORIGIN}/userCodeAppPanel`);
   await page.waitForSelector('#root[data-state="ready"]', { timeout: 15_000 });
@@ -54,7 +58,9 @@ async function open(browser: Browser, html: string): Promise<{ page: Page; viola
 /** Markup slipped into the page (as a bug in escaping would): does its handler run? */
 async function injectedHandlerRuns(page: Page): Promise<boolean> {
   await page.evaluate(() => {
-    document.getElementById('root')!.insertAdjacentHTML('beforeend', '<img src="x:missing" onerror="window.__pwned = 1">');
+    document
+      .getElementById('root')!
+      .insertAdjacentHTML('beforeend', '<img src="x:missing" onerror="window.__pwned = 1">');
   });
   await page.waitForTimeout(300);
   return page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned === 1);

@@ -22,7 +22,9 @@ const EN = 'Q4 OKRs';
 function seen(dump: unknown): unknown {
   const d = dump as { cells: ({ v: unknown; f: unknown; fill: unknown; nf: unknown } | null)[][] };
   const cells = d.cells.map((row) => {
-    const out = row.map((c) => (c && (c.v !== null || c.f !== null || c.fill !== null || (c.nf !== null && c.nf !== 'General')) ? c : null));
+    const out = row.map((c) =>
+      c && (c.v !== null || c.f !== null || c.fill !== null || (c.nf !== null && c.nf !== 'General')) ? c : null,
+    );
     while (out.length && out[out.length - 1] === null) out.pop();
     return out;
   });
@@ -148,5 +150,6 @@ test('the versions the in-memory Excel enforces are the documented ones', () => 
     ['Worksheet', 'freezePanes', 7],
     ['WorksheetCollection', 'getItemOrNullObject', 4],
   ];
-  for (const [cls, member, v] of enforced) expect([cls, member, documentedSet(dts, cls, member)]).toEqual([cls, member, v]);
+  for (const [cls, member, v] of enforced)
+    expect([cls, member, documentedSet(dts, cls, member)]).toEqual([cls, member, v]);
 });

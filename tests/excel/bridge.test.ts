@@ -67,7 +67,10 @@ test('saved settings reach the next command: the staleness limit decides which K
   // The bridge runs with the real today, so use limits that do not depend on it: every KR of the fixture has an
   // Updated date in the past, so 0 days flags them, 100,000 days flags none.
   const stale = async (days: number) => {
-    await bridge.saveSettings({ ...(await bridge.getSettings()), limits: { ...(await bridge.getSettings()).limits, staleDays: days } });
+    await bridge.saveSettings({
+      ...(await bridge.getSettings()),
+      limits: { ...(await bridge.getSettings()).limits, staleDays: days },
+    });
     const res = await bridge.run('validate');
     const findings = (res.details as { findings: { rule: string }[] }).findings;
     return findings.filter((f) => /stale/.test(f.rule)).length;

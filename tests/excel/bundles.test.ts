@@ -13,9 +13,16 @@ import { DIST, ERROR_CODES, loadBuiltFunctions, requireBuild, ROOT, StandInError
 
 beforeAll(requireBuild);
 
-const meta = () => JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as {
-  functions: { id: string; name: string; description: string; parameters: { name: string; optional?: boolean; dimensionality?: string }[]; result: { dimensionality?: string } }[];
-};
+const meta = () =>
+  JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as {
+    functions: {
+      id: string;
+      name: string;
+      description: string;
+      parameters: { name: string; optional?: boolean; dimensionality?: string }[];
+      result: { dimensionality?: string };
+    }[];
+  };
 
 /** Core's output as Excel shows it: errors as their code + message. */
 function viaCore(m: unknown): unknown {
@@ -27,13 +34,16 @@ function viaCore(m: unknown): unknown {
   return Array.isArray(m) ? m.map((r) => (r as unknown[]).map(one)) : one(m);
 }
 function shown(m: unknown): unknown {
-  const one = (v: unknown) => (v instanceof StandInError ? (v.message === undefined ? { code: v.code } : { code: v.code, message: v.message }) : v);
+  const one = (v: unknown) =>
+    v instanceof StandInError ? (v.message === undefined ? { code: v.code } : { code: v.code, message: v.message }) : v;
   return Array.isArray(m) ? m.map((r) => (r as unknown[]).map(one)) : one(m);
 }
 
 test('every function in functions.json is associated, and nothing else is', () => {
   const fns = loadBuiltFunctions();
-  const ids = meta().functions.map((f) => f.id).sort();
+  const ids = meta()
+    .functions.map((f) => f.id)
+    .sort();
   expect([...fns.keys()].sort()).toEqual(ids);
   expect(ids).toEqual(FUNCTION_DOCS.map((d) => d.name).sort());
 });
@@ -53,7 +63,12 @@ test('functions.json describes what core documents: parameters, optional ones, r
 test('OKRSCORE: hand-computed scores, one per row, a bad row is a #VALUE! with a message in its own cell', () => {
   const score = loadBuiltFunctions().get('OKRSCORE')!;
   // (0.21 - 0.18) / (0.25 - 0.18) = 3/7; decrease (0.04 - 0.05) / (0.03 - 0.05) = 0.5; 'about half' is not a number.
-  const out = score([[0.21], [0.04], ['about half']], [[0.25], [0.03], [2000000]], [[0.18], [0.05], [1200000]], null) as unknown[][];
+  const out = score(
+    [[0.21], [0.04], ['about half']],
+    [[0.25], [0.03], [2000000]],
+    [[0.18], [0.05], [1200000]],
+    null,
+  ) as unknown[][];
   expect(out).toHaveLength(3);
   expect(out[0][0] as number).toBeCloseTo(3 / 7, 10);
   expect(out[1][0] as number).toBeCloseTo(0.5, 10);
@@ -61,7 +76,12 @@ test('OKRSCORE: hand-computed scores, one per row, a bad row is a #VALUE! with a
   expect((out[2][0] as StandInError).code).toBe('#VALUE!');
   expect((out[2][0] as StandInError).message).toMatch(/about half/);
   // An omitted optional argument arrives as null in Excel; the result is core's, element by element.
-  const args: [unknown, unknown, unknown, unknown] = [[[0.5], ['x'], [''], [52]], [[1], [1], [''], [48]], null, [['increase'], ['increase'], [''], ['below']]];
+  const args: [unknown, unknown, unknown, unknown] = [
+    [[0.5], ['x'], [''], [52]],
+    [[1], [1], [''], [48]],
+    null,
+    [['increase'], ['increase'], [''], ['below']],
+  ];
   expect(shown(score(...args))).toEqual(viaCore(fnOkrScore(...args)));
 });
 
@@ -92,7 +112,13 @@ test('commands.js associates every ExecuteFunction of manifest.xml, and a ribbon
   wb.sheets = [];
   wb.addSheet('Q4 OKRs', typed(englishTable));
   const office = createOffice(wb, 'en-US');
-  const sandbox: Record<string, unknown> = { Office: office, Excel: createExcel(wb), console, setTimeout, clearTimeout };
+  const sandbox: Record<string, unknown> = {
+    Office: office,
+    Excel: createExcel(wb),
+    console,
+    setTimeout,
+    clearTimeout,
+  };
   sandbox.globalThis = sandbox;
   sandbox.self = sandbox;
   sandbox.window = sandbox;
@@ -110,10 +136,16 @@ test('commands.js associates every ExecuteFunction of manifest.xml, and a ribbon
   expect(office.paneVisible).toBe(false);
 
   // On a sheet that is not an OKR sheet the command fails without touching it, and the pane opens to say so.
-  const budget = wb.addSheet('Budget', [['Item', 'Cost'], ['Rent', 1200]]);
+  const budget = wb.addSheet('Budget', [
+    ['Item', 'Cost'],
+    ['Rent', 1200],
+  ]);
   wb.activate('Budget');
   await office.associated.get(convert)!({ completed: () => completed++, source: { id: 'OKR.Convert' } });
   expect(completed).toBe(2);
   expect(office.paneVisible).toBe(true);
-  expect(wb.valuesOf(budget.name)).toEqual([['Item', 'Cost'], ['Rent', 1200]]);
+  expect(wb.valuesOf(budget.name)).toEqual([
+    ['Item', 'Cost'],
+    ['Rent', 1200],
+  ]);
 });

@@ -14,7 +14,6 @@ import { SYNC_BUDGET } from '../../excel-addin/payload';
 import { englishTable, generatedTable } from '../../fixtures/sheets';
 import { bookWith, DIST, dumpBook, requireBuild, typed } from './helpers';
 
-
 beforeAll(requireBuild);
 
 const EN = 'Q4 OKRs';
@@ -33,7 +32,14 @@ let script: vm.Script | null = null;
 /** commands.js loaded over `wb` as Excel loads it; click(fn, day) presses a ribbon button on that day. */
 function ribbon(wb: SimWorkbook, lang = 'en-US'): Ribbon {
   const office = createOffice(wb, lang);
-  const sandbox: Record<string, unknown> = { Office: office, Excel: createExcel(wb), console, setTimeout, clearTimeout, Date };
+  const sandbox: Record<string, unknown> = {
+    Office: office,
+    Excel: createExcel(wb),
+    console,
+    setTimeout,
+    clearTimeout,
+    Date,
+  };
   sandbox.globalThis = sandbox;
   sandbox.self = sandbox;
   sandbox.window = sandbox;
@@ -60,12 +66,17 @@ function english(): Ribbon {
 
 /** The book as a user sees it: a cell put back to empty in the General format is no cell; trailing empties dropped. */
 function seen(wb: SimWorkbook): unknown {
-  const d = dumpBook(wb) as { sheets: string[]; each: { cells: ({ v: unknown; f: unknown; fill: unknown; nf: unknown } | null)[][] }[] };
+  const d = dumpBook(wb) as {
+    sheets: string[];
+    each: { cells: ({ v: unknown; f: unknown; fill: unknown; nf: unknown } | null)[][] }[];
+  };
   return {
     ...d,
     each: d.each.map((s) => {
       const cells = Array.from(s.cells, (row) => {
-        const out = Array.from(row ?? [], (c) => (c && (c.v !== null || c.f !== null || c.fill !== null || (c.nf !== null && c.nf !== 'General')) ? c : null));
+        const out = Array.from(row ?? [], (c) =>
+          c && (c.v !== null || c.f !== null || c.fill !== null || (c.nf !== null && c.nf !== 'General')) ? c : null,
+        );
         while (out.length && out[out.length - 1] === null) out.pop();
         return out;
       });
@@ -75,7 +86,11 @@ function seen(wb: SimWorkbook): unknown {
   };
 }
 
-const logRows = (wb: SimWorkbook) => wb.valuesOf(LOG).slice(1).filter((r) => r.some((v) => v !== null && v !== ''));
+const logRows = (wb: SimWorkbook) =>
+  wb
+    .valuesOf(LOG)
+    .slice(1)
+    .filter((r) => r.some((v) => v !== null && v !== ''));
 
 describe('Check in from the ribbon (built commands.js)', () => {
   test('two check-ins on different days give two rows per KR; two on the same day give one', async () => {
@@ -116,7 +131,11 @@ describe('Check in from the ribbon (built commands.js)', () => {
     ]);
     expect(charts[0].colors).toEqual(['#d93025', '#f9ab00', '#188038']);
     expect(charts[2].colors).toHaveLength(4);
-    expect(charts.map((c) => c.anchor)).toEqual([{ row: 2, col: 0 }, { row: 2, col: 6 }, { row: 2, col: 9 }]);
+    expect(charts.map((c) => c.anchor)).toEqual([
+      { row: 2, col: 0 },
+      { row: 2, col: 6 },
+      { row: 2, col: 9 },
+    ]);
     expect(charts[0].axis).toEqual({ min: 0, max: 1 });
     expect(charts[0].title).toBe('Objective scores');
     // The cells the first chart reads: the objective, then its score in its band's column only.
@@ -135,7 +154,11 @@ describe('Check in from the ribbon (built commands.js)', () => {
     const r = ribbon(wb, 'zh-CN');
     await r.click('okrCheckin', '2026-10-05');
     expect(wb.sheets.map((s) => s.name)).toEqual([EN, 'OKR 进展记录', 'OKR 仪表板']);
-    expect(wb.sheet('OKR 仪表板')!.charts.map((c) => c.title)).toEqual(['目标得分', '关键结果进度状态', '进度与预期对比']);
+    expect(wb.sheet('OKR 仪表板')!.charts.map((c) => c.title)).toEqual([
+      '目标得分',
+      '关键结果进度状态',
+      '进度与预期对比',
+    ]);
   });
 });
 
@@ -164,7 +187,11 @@ describe('Check in: syncs and failures', () => {
   test('syncs per check-in: the same at 100 and 10,000 KR rows while under the payload budget, else one per budget of bytes', async () => {
     const small = await syncs(100);
     // read + lookup (the dashboard's charts, once it exists) + apply.
-    expect(small.map((c) => [c.syncs, c.refused])).toEqual([[2, 0], [3, 0], [3, 0]]);
+    expect(small.map((c) => [c.syncs, c.refused])).toEqual([
+      [2, 0],
+      [3, 0],
+      [3, 0],
+    ]);
     const large = await syncs(10000);
     // The first check-in at 10,000 rows stays under the budget: exactly the small workbook's syncs.
     expect(large[0]).toMatchObject({ syncs: 2, refused: 0 });
@@ -216,7 +243,7 @@ describe('Check in: syncs and failures', () => {
 });
 
 describe('an edit records a check-in (onChanged stamp path)', () => {
-  test('editing a current value adds today\'s rows to the log; the title does not', async () => {
+  test("editing a current value adds today's rows to the log; the title does not", async () => {
     const { wb, excel } = bookWith([{ name: EN, grid: englishTable }], false);
     const r = ribbon(wb);
     await r.click('okrConvert', '2026-10-05');

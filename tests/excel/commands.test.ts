@@ -7,12 +7,22 @@ import { runExcelCommand, stampEdit, watchEdits, toExcelInput } from '../../exce
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { OWNED_RULE_MARK } from '../../core/sheet-plan';
 import { chineseOutline, englishTable, FIXTURE_TODAY, messyFormulas, messySheet } from '../../fixtures/sheets';
-import { bookWith, colOf, dumpBook, dumpSheet, loadBuiltFunctions, requireBuild, StandInError, userCells } from './helpers';
+import {
+  bookWith,
+  colOf,
+  dumpBook,
+  dumpSheet,
+  loadBuiltFunctions,
+  requireBuild,
+  StandInError,
+  userCells,
+} from './helpers';
 
 beforeAll(requireBuild);
 
 const S = DEFAULT_SETTINGS;
-const run = (excel: Parameters<typeof runExcelCommand>[0], cmd: Parameters<typeof runExcelCommand>[1]) => runExcelCommand(excel, cmd, S, FIXTURE_TODAY);
+const run = (excel: Parameters<typeof runExcelCommand>[0], cmd: Parameters<typeof runExcelCommand>[1]) =>
+  runExcelCommand(excel, cmd, S, FIXTURE_TODAY);
 const EN = 'Q4 OKRs';
 
 /** Hand-computed KR scores of englishTable (0-based row -> score): see the fixture's facts. */
@@ -63,7 +73,8 @@ describe('English table', () => {
     expect(kindDropdown?.rect).toMatchObject({ row: 3, rows: 10 });
     // Every kind the user already typed stays valid (Excel compares list entries without case).
     const allowed = (kindDropdown?.list ?? []).map((x) => x.toLowerCase());
-    for (const typed of ['Increase', 'Decrease', 'Stay above', 'Stay below', 'Milestone']) expect(allowed).toContain(typed.toLowerCase());
+    for (const typed of ['Increase', 'Decrease', 'Stay above', 'Stay below', 'Milestone'])
+      expect(allowed).toContain(typed.toLowerCase());
     expect(sheet.conditionalFormats.length).toBeGreaterThan(0);
     for (const cf of sheet.conditionalFormats) expect(cf.formula.replace(/\s/g, '')).toContain(OWNED_RULE_MARK);
   });
@@ -79,7 +90,11 @@ describe('English table', () => {
     const green = wb.displayFill(EN, 6, col); // 1
     expect([red, yellow, green].every(Boolean)).toBe(true);
     expect(new Set([red, yellow, green]).size).toBe(3);
-    expect([wb.value(EN, 10, status), wb.value(EN, 4, status), wb.value(EN, 6, status)]).toEqual(['At risk', 'Behind', 'Achieved']);
+    expect([wb.value(EN, 10, status), wb.value(EN, 4, status), wb.value(EN, 6, status)]).toEqual([
+      'At risk',
+      'Behind',
+      'Achieved',
+    ]);
     // 4/7 due 2026-11-30: 53 of 60 days gone, 88% expected, 31 points behind
     expect(wb.displayFill(EN, 12, col)).toBe(red);
     expect(wb.value(EN, 12, status)).toBe('At risk');
@@ -127,7 +142,9 @@ describe('English table', () => {
     expect(rowOf('Make fulfilment fast and cheap')[6] ?? '').toBe('');
     const hist = wb.valuesOf(history.name);
     expect(hist.length - 1).toBe(2 + 7);
-    expect(hist.slice(1).map((r) => r[1])).toEqual(expect.arrayContaining(['O-100', 'KR-101', 'KR-102', 'KR-103', 'KR-104', 'O-200', 'KR-201', 'KR-202']));
+    expect(hist.slice(1).map((r) => r[1])).toEqual(
+      expect.arrayContaining(['O-100', 'KR-101', 'KR-102', 'KR-103', 'KR-104', 'O-200', 'KR-201', 'KR-202']),
+    );
     wb.activate(EN);
     expect((await run(excel, 'score')).ok).toBe(true);
     expect(wb.valuesOf(history.name).length).toBe(hist.length);
@@ -174,7 +191,14 @@ describe('Chinese outline', () => {
     expect(wb.active.name).toBe(grid);
     const rows = wb.valuesOf(grid);
     const flat = rows.flat();
-    expect(flat).toEqual(expect.arrayContaining(['打造一个成功的客户拓展团队', '完成拓展团队工作流程的最终制定', '完成10月XX家新客户的开发', '在开发新客户活动X大平台上收获10w粉丝']));
+    expect(flat).toEqual(
+      expect.arrayContaining([
+        '打造一个成功的客户拓展团队',
+        '完成拓展团队工作流程的最终制定',
+        '完成10月XX家新客户的开发',
+        '在开发新客户活动X大平台上收获10w粉丝',
+      ]),
+    );
     const kr3 = rows.find((r) => r.includes('在开发新客户活动X大平台上收获10w粉丝'))!;
     expect(kr3).toContain(100000); // 10w = 10 x 万
     expect(kr3).toContain('粉丝');
@@ -195,7 +219,8 @@ describe('messy sheet', () => {
     expect(s.get(3, 5)!.f).toBe('=0.2+0.01');
     expect(s.get(6, 2)!.v).toBe('<img src=x onerror=alert(1)>');
     // No cell anywhere became a DDE-style formula.
-    for (const sheet of wb.sheets) for (const row of sheet.cells) for (const c of row ?? []) if (c?.f) expect(c.f).not.toMatch(/cmd\|/i);
+    for (const sheet of wb.sheets)
+      for (const row of sheet.cells) for (const c of row ?? []) if (c?.f) expect(c.f).not.toMatch(/cmd\|/i);
   });
 
   test('validate highlights with notes; clear puts fills and notes back exactly', async () => {

@@ -2,10 +2,22 @@
  * The in-memory Excel behaves like Office where the add-in depends on it: proxies, load + sync before reads,
  * queued writes, counted syncs, a failing op stopping the batch with the earlier ops applied, typed-input rules.
  */
-import { createExcel, SimWorkbook, shiftFormula, parseLocal, rectToA1, SimRequestContext } from '../../playground/excel-sim';
+import {
+  createExcel,
+  SimWorkbook,
+  shiftFormula,
+  parseLocal,
+  rectToA1,
+  SimRequestContext,
+} from '../../playground/excel-sim';
 
 function book() {
-  const wb = new SimWorkbook({ Data: [['a', 1], ['b', 2]] });
+  const wb = new SimWorkbook({
+    Data: [
+      ['a', 1],
+      ['b', 2],
+    ],
+  });
   return { wb, excel: createExcel(wb) };
 }
 
@@ -17,7 +29,10 @@ test('a property read before load() + sync() throws PropertyNotLoaded; after syn
     r.load('values');
     expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
     await ctx.sync();
-    expect(r.values).toEqual([['a', 1], ['b', 2]]);
+    expect(r.values).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
     expect(() => r.formulas).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
   });
 });
@@ -48,7 +63,10 @@ test('a fault at the Nth write stops the batch: earlier writes stay, later ones 
       await ctx.sync();
     }),
   ).rejects.toMatchObject({ code: 'GeneralException' });
-  expect(wb.valuesOf('Data')).toEqual([['one', 1], ['b', 2]]);
+  expect(wb.valuesOf('Data')).toEqual([
+    ['one', 1],
+    ['b', 2],
+  ]);
 });
 
 test('values are interpreted like typing: "=" makes a formula, an apostrophe keeps text', async () => {
@@ -109,7 +127,11 @@ test('tables cannot overlap; conditional formats, validation, notes and events a
   });
   const s = wb.sheet('Data')!;
   expect(s.tables).toEqual([{ id: expect.any(Number), name: 'Goals', rect: { row: 0, col: 0, rows: 2, cols: 2 } }]);
-  expect(s.conditionalFormats[0]).toMatchObject({ formula: '=A1="a"', fill: '#FF0000', ranges: [parseLocal('A1:A2'), parseLocal('B1:B2')] });
+  expect(s.conditionalFormats[0]).toMatchObject({
+    formula: '=A1="a"',
+    fill: '#FF0000',
+    ranges: [parseLocal('A1:A2'), parseLocal('B1:B2')],
+  });
   expect(s.validations[0].list).toEqual(['x', 'y']);
   expect(s.notes.get('1,0')).toBe('hello');
   await Promise.resolve();

@@ -25,17 +25,27 @@ function fullDump(wb: SimWorkbook): string {
     wb.sheets.map((s) => ({
       name: s.name,
       visible: s.visible,
-      cells: s.cells.map((row) =>
-        (row ?? []).map((c) =>
-          c && (c.v !== undefined || c.f || c.fill || c.bold || c.fontColor || (c.nf && c.nf !== 'General'))
-            ? [c.v ?? null, c.f ?? null, c.quote ?? false, c.nf && c.nf !== 'General' ? c.nf : null, c.fill ?? null, c.bold ?? false, c.fontColor ?? null]
-            : null,
-        ),
-      ).map((row) => {
-        const r = [...row];
-        while (r.length && r[r.length - 1] === null) r.pop();
-        return r;
-      }),
+      cells: s.cells
+        .map((row) =>
+          (row ?? []).map((c) =>
+            c && (c.v !== undefined || c.f || c.fill || c.bold || c.fontColor || (c.nf && c.nf !== 'General'))
+              ? [
+                  c.v ?? null,
+                  c.f ?? null,
+                  c.quote ?? false,
+                  c.nf && c.nf !== 'General' ? c.nf : null,
+                  c.fill ?? null,
+                  c.bold ?? false,
+                  c.fontColor ?? null,
+                ]
+              : null,
+          ),
+        )
+        .map((row) => {
+          const r = [...row];
+          while (r.length && r[r.length - 1] === null) r.pop();
+          return r;
+        }),
       notes: [...s.notes.entries()].sort(),
       rules: s.conditionalFormats.map((c) => [c.ranges, c.formula, c.fill, c.fontColor ?? null]),
       validations: s.validations.map((v) => [v.rect, v.list, v.style]),
@@ -94,28 +104,36 @@ afterAll(() => {
   fs.writeFileSync(out, JSON.stringify(table, null, 1));
 });
 
-describe.each([100, 10000])('Excel, %i rows: a failure at each write of each command puts every sheet back exactly', (rows) => {
-  let base: SimWorkbook;
-  beforeAll(async () => {
-    base = await prepared(rows);
-  }, 120000);
+describe.each([100, 10000])(
+  'Excel, %i rows: a failure at each write of each command puts every sheet back exactly',
+  (rows) => {
+    let base: SimWorkbook;
+    beforeAll(async () => {
+      base = await prepared(rows);
+    }, 120000);
 
-  test.each(COMMANDS)('%s', async (cmd) => {
-    const probe = cloneBook(base);
-    const before = probe.wb.writeCount;
-    expect((await runExcelCommand(probe.excel, cmd, S, FIXTURE_TODAY)).ok).toBe(true);
-    const n = probe.wb.writeCount - before;
-    expect(n).toBeGreaterThan(0);
-    const failures: string[] = [];
-    for (let at = 1; at <= n; at++) {
-      const { wb, excel } = cloneBook(base);
-      const was = fullDump(wb);
-      wb.injectFault(at);
-      const res = await runExcelCommand(excel, cmd, S, FIXTURE_TODAY);
-      const restored = !res.ok && /put back/.test(res.summary.en) && fullDump(wb) === was;
-      table.push({ rows, command: cmd, write: at, of: n, restored });
-      if (!restored) failures.push(`${cmd} failing at write ${at} of ${n}: ${res.ok ? 'reported success' : res.summary.en}`);
-    }
-    expect(failures).toEqual([]);
-  }, 600000);
-});
+    test.each(COMMANDS)(
+      '%s',
+      async (cmd) => {
+        const probe = cloneBook(base);
+        const before = probe.wb.writeCount;
+        expect((await runExcelCommand(probe.excel, cmd, S, FIXTURE_TODAY)).ok).toBe(true);
+        const n = probe.wb.writeCount - before;
+        expect(n).toBeGreaterThan(0);
+        const failures: string[] = [];
+        for (let at = 1; at <= n; at++) {
+          const { wb, excel } = cloneBook(base);
+          const was = fullDump(wb);
+          wb.injectFault(at);
+          const res = await runExcelCommand(excel, cmd, S, FIXTURE_TODAY);
+          const restored = !res.ok && /put back/.test(res.summary.en) && fullDump(wb) === was;
+          table.push({ rows, command: cmd, write: at, of: n, restored });
+          if (!restored)
+            failures.push(`${cmd} failing at write ${at} of ${n}: ${res.ok ? 'reported success' : res.summary.en}`);
+        }
+        expect(failures).toEqual([]);
+      },
+      600000,
+    );
+  },
+);

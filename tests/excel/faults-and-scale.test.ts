@@ -14,7 +14,11 @@ const S = DEFAULT_SETTINGS;
 const EN = 'Q4 OKRs';
 
 /** Writes one successful run of `cmd` makes (on a fresh copy of the same book). */
-async function writesOf(make: () => ReturnType<typeof bookWith>, prepare: CommandName[], cmd: CommandName): Promise<number> {
+async function writesOf(
+  make: () => ReturnType<typeof bookWith>,
+  prepare: CommandName[],
+  cmd: CommandName,
+): Promise<number> {
   const { wb, excel } = make();
   for (const p of prepare) await runExcelCommand(excel, p, S, FIXTURE_TODAY);
   const before = wb.writeCount;
@@ -46,7 +50,9 @@ describe('a failure halfway', () => {
   /** Cells as a user sees them: an empty cell in the General format is no cell; trailing empties dropped. */
   function seen(cells: unknown): unknown {
     return (cells as ({ v: unknown; f: unknown; fill: unknown; nf: unknown } | null)[][]).map((row) => {
-      const out = row.map((c) => (c && (c.v !== null || c.f !== null || c.fill !== null || (c.nf !== null && c.nf !== 'General')) ? c : null));
+      const out = row.map((c) =>
+        c && (c.v !== null || c.f !== null || c.fill !== null || (c.nf !== null && c.nf !== 'General')) ? c : null,
+      );
       while (out.length && out[out.length - 1] === null) out.pop();
       return out;
     });
@@ -96,7 +102,7 @@ describe('a failure halfway', () => {
     expect((after.cells as { fill: string | null }[][])[2][18].fill).toBe('#FF0000');
   });
 
-  test('a second convert failing at its last write: the first run\'s table, rules, formats and dropdowns are as they were', async () => {
+  test("a second convert failing at its last write: the first run's table, rules, formats and dropdowns are as they were", async () => {
     const n = await writesOf(english, ['convert'], 'convert');
     const { wb, excel } = english();
     expect((await runExcelCommand(excel, 'convert', S, FIXTURE_TODAY)).ok).toBe(true);
@@ -138,15 +144,18 @@ describe('a failure halfway', () => {
     60000,
   );
 
-  test.each([1, 2, 3])('convert of the outline failing at write %i of its new sheet: the new sheet is gone, the outline untouched', async (at) => {
-    const { wb, excel } = bookWith([{ name: '10月OKR', grid: chineseOutline }], false);
-    const before = JSON.stringify(dumpSheet(wb, '10月OKR'));
-    wb.injectFault(at + 1); // write 1 creates the sheet
-    const res = await runExcelCommand(excel, 'convert', S, FIXTURE_TODAY);
-    expect(res.ok).toBe(false);
-    expect(wb.sheets.map((s) => s.name)).toEqual(['10月OKR']);
-    expect(JSON.stringify(dumpSheet(wb, '10月OKR'))).toBe(before);
-  });
+  test.each([1, 2, 3])(
+    'convert of the outline failing at write %i of its new sheet: the new sheet is gone, the outline untouched',
+    async (at) => {
+      const { wb, excel } = bookWith([{ name: '10月OKR', grid: chineseOutline }], false);
+      const before = JSON.stringify(dumpSheet(wb, '10月OKR'));
+      wb.injectFault(at + 1); // write 1 creates the sheet
+      const res = await runExcelCommand(excel, 'convert', S, FIXTURE_TODAY);
+      expect(res.ok).toBe(false);
+      expect(wb.sheets.map((s) => s.name)).toEqual(['10月OKR']);
+      expect(JSON.stringify(dumpSheet(wb, '10月OKR'))).toBe(before);
+    },
+  );
 
   test('score failing halfway: no scorecard or history sheet is left, the grid is as it was', async () => {
     const n = await writesOf(english, ['convert'], 'score');
@@ -174,7 +183,18 @@ describe('a failure halfway', () => {
   });
 
   test('a sheet that is not an OKR sheet: nothing changes and the message says why', async () => {
-    const { wb, excel } = bookWith([{ name: 'Budget', grid: [['Item', 'Cost'], ['Rent', 1200]] }], false);
+    const { wb, excel } = bookWith(
+      [
+        {
+          name: 'Budget',
+          grid: [
+            ['Item', 'Cost'],
+            ['Rent', 1200],
+          ],
+        },
+      ],
+      false,
+    );
     const before = JSON.stringify(dumpSheet(wb, 'Budget'));
     const res = await runExcelCommand(excel, 'convert', S, FIXTURE_TODAY);
     expect(res.ok).toBe(false);
@@ -211,7 +231,15 @@ describe('syncs per command do not depend on the number of rows', () => {
     const only = (m: Record<string, Count>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.syncs]));
     // read (+ note cells and the fills under them for validate/clear) + lookup (when the read has not fetched
     // everything) + apply; summary only reads.
-    expect(only(small)).toEqual({ convert: 3, validate: 3, clear: 3, score: 3, summary: 1, checkin: 3, rollForward: 3 });
+    expect(only(small)).toEqual({
+      convert: 3,
+      validate: 3,
+      clear: 3,
+      score: 3,
+      summary: 1,
+      checkin: 3,
+      rollForward: 3,
+    });
     for (const [cmd, m] of Object.entries(large)) {
       // Under the budget: exactly the small sheet's syncs. Over it (a converted 10,000-row grid reads ~5.4 MB, most
       // of it the Pace column's formulas): one refused read, then bands, a sync per budget of bytes.

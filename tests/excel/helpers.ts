@@ -22,7 +22,10 @@ export function requireBuild(): void {
 
 /** A stand-in for Excel's CustomFunctions: records associations, builds Error values like Excel's. */
 export class StandInError {
-  constructor(public code: string, public message?: string) {}
+  constructor(
+    public code: string,
+    public message?: string,
+  ) {}
 }
 export const ERROR_CODES = {
   invalidValue: '#VALUE!',
@@ -87,7 +90,11 @@ export interface Book {
  * A workbook holding `sheets`; with `engine`, formulas compute with the built custom functions, and TODAY() is
  * `today` (ISO; default the fixtures' today), so live Pace and Status cells do not depend on the day the tests run.
  */
-export function bookWith(sheets: { name: string; grid: unknown[][]; formulas?: string[][] }[], engine = true, today = FIXTURE_TODAY): Book {
+export function bookWith(
+  sheets: { name: string; grid: unknown[][]; formulas?: string[][] }[],
+  engine = true,
+  today = FIXTURE_TODAY,
+): Book {
   const wb = new SimWorkbook([]);
   wb.sheets = [];
   for (const s of sheets) wb.addSheet(s.name, typed(s.grid, s.formulas));
@@ -101,7 +108,11 @@ export function dumpSheet(wb: SimWorkbook, name: string): unknown {
   const s = wb.sheet(name)!;
   return {
     cells: s.cells.map((row, r) =>
-      (row ?? []).map((c, k) => (c ? { v: c.f ? wb.value(name, r, k) : c.v ?? null, f: c.f ?? null, fill: c.fill ?? null, nf: c.nf ?? null } : null)),
+      (row ?? []).map((c, k) =>
+        c
+          ? { v: c.f ? wb.value(name, r, k) : (c.v ?? null), f: c.f ?? null, fill: c.fill ?? null, nf: c.nf ?? null }
+          : null,
+      ),
     ),
     notes: [...s.notes.entries()].sort(),
     rules: s.conditionalFormats.map((c) => ({ ranges: c.ranges, formula: c.formula, fill: c.fill })),

@@ -12,7 +12,11 @@ const excelConfig = require(path.join(ROOT, 'excel-addin/webpack.config.js'));
 
 type Node = Record<string, unknown>;
 const SOURCE = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+});
 const doc = parser.parse(SOURCE) as Node;
 
 /** Every element named `name` anywhere under `n`. */
@@ -31,7 +35,8 @@ const text = (n: Node | string) => (typeof n === 'string' ? n : String((n as Rec
 
 const resources = new Map<string, { kind: string; value: string; node: Node }>();
 for (const kind of ['bt:Image', 'bt:Url', 'bt:String'])
-  for (const n of all(doc, kind)) if (attr(n, 'id')) resources.set(attr(n, 'id')!, { kind, value: attr(n, 'DefaultValue')!, node: n });
+  for (const n of all(doc, kind))
+    if (attr(n, 'id')) resources.set(attr(n, 'id')!, { kind, value: attr(n, 'DefaultValue')!, node: n });
 
 test('parses, is a TaskPaneApp for workbooks with ReadWriteDocument and the shared-runtime requirements', () => {
   expect(XMLValidator.validate(SOURCE)).toBe(true);
@@ -52,8 +57,10 @@ test('every resid resolves, resource ids are unique, and every resource is used'
   for (const r of used) expect(resources.has(r) ? r : `missing ${r}`).toBe(r);
   for (const id of ids) expect(used.includes(id) ? id : `unused ${id}`).toBe(id);
   // Short strings fit Office's 125-character limit, long strings its 250.
-  for (const n of all(doc, 'bt:ShortStrings').flatMap((s) => all(s, 'bt:String'))) expect(attr(n, 'DefaultValue')!.length).toBeLessThanOrEqual(125);
-  for (const n of all(doc, 'bt:LongStrings').flatMap((s) => all(s, 'bt:String'))) expect(attr(n, 'DefaultValue')!.length).toBeLessThanOrEqual(250);
+  for (const n of all(doc, 'bt:ShortStrings').flatMap((s) => all(s, 'bt:String')))
+    expect(attr(n, 'DefaultValue')!.length).toBeLessThanOrEqual(125);
+  for (const n of all(doc, 'bt:LongStrings').flatMap((s) => all(s, 'bt:String')))
+    expect(attr(n, 'DefaultValue')!.length).toBeLessThanOrEqual(250);
 });
 
 test('the runtime, the function file, the functions page and the task pane are the same page; lifetime long', () => {
@@ -68,8 +75,12 @@ test('the runtime, the function file, the functions page and the task pane are t
   expect(panes).toHaveLength(1);
   expect(attr(all(panes[0], 'SourceLocation')[0], 'resid')).toBe(page);
   expect(resources.get(page)!.value).toMatch(/\/taskpane\.html$/);
-  expect(resources.get(attr(all(all(cf, 'Script')[0], 'SourceLocation')[0], 'resid')!)!.value).toMatch(/\/functions\.js$/);
-  expect(resources.get(attr(all(all(cf, 'Metadata')[0], 'SourceLocation')[0], 'resid')!)!.value).toMatch(/\/functions\.json$/);
+  expect(resources.get(attr(all(all(cf, 'Script')[0], 'SourceLocation')[0], 'resid')!)!.value).toMatch(
+    /\/functions\.js$/,
+  );
+  expect(resources.get(attr(all(all(cf, 'Metadata')[0], 'SourceLocation')[0], 'resid')!)!.value).toMatch(
+    /\/functions\.json$/,
+  );
 });
 
 test('the ribbon: an OKR tab with the six commands and Show panel, labels in English and Chinese, icons 16/32/80', () => {
@@ -80,7 +91,15 @@ test('the ribbon: an OKR tab with the six commands and Show panel, labels in Eng
   const ids = controls.map((c) => attr(c, 'id'));
   expect(new Set(ids).size).toBe(ids.length);
   const label = (c: Node) => resources.get(attr(all(c, 'Label')[0], 'resid')!)!.value;
-  expect(controls.map(label)).toEqual(['Convert', 'Validate', 'Clear highlights', 'Score quarter', 'Check in', 'Start next quarter', 'Show panel']);
+  expect(controls.map(label)).toEqual([
+    'Convert',
+    'Validate',
+    'Clear highlights',
+    'Score quarter',
+    'Check in',
+    'Start next quarter',
+    'Show panel',
+  ]);
   const fns = all(tab[0], 'FunctionName').map(text);
   expect(fns).toHaveLength(6);
   for (const c of controls) {
@@ -141,7 +160,10 @@ test('the build copy points at the deployment address it was given, and only htt
   for (const u of urls) expect(u.startsWith('https://okr.example.com/addin/')).toBe(true);
   expect(XMLValidator.validate(moved)).toBe(true);
   // The config itself: default address, a trailing slash added, http refused.
-  const plugins = (env: Record<string, string>) => excelConfig(env, { mode: 'production' }).plugins.map((p: object) => p.constructor.name);
-  expect(plugins({})).toEqual(expect.arrayContaining(['CustomFunctionsMetadataPlugin', 'HtmlWebpackPlugin', 'CopyPlugin']));
+  const plugins = (env: Record<string, string>) =>
+    excelConfig(env, { mode: 'production' }).plugins.map((p: object) => p.constructor.name);
+  expect(plugins({})).toEqual(
+    expect.arrayContaining(['CustomFunctionsMetadataPlugin', 'HtmlWebpackPlugin', 'CopyPlugin']),
+  );
   expect(() => excelConfig({ url: 'http://insecure.example.com/' }, { mode: 'production' })).toThrow(/https/);
 });

@@ -16,8 +16,15 @@ const html = () => fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
 
 test('the page has a Content-Security-Policy that allows only its own scripts and Office.js', () => {
   const dom = new JSDOM(html());
-  const csp = dom.window.document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
-  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+  const csp =
+    dom.window.document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+  const directives = Object.fromEntries(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([k, ...v]) => [k, v]),
+  );
   expect(directives['default-src']).toEqual(["'self'"]);
   expect(directives['script-src']).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
   expect(directives['object-src']).toEqual(["'none'"]);

@@ -27,7 +27,14 @@ export function scripted(
   results: Partial<Record<CommandName, PanelResult | Error>>,
   settings: PanelSettings = { ...DEFAULT_SETTINGS, followLocale: true },
 ): Scripted {
-  const out: Scripted = { runs: [], selects: [], saved: [], follows: [], locale, bridge: null as unknown as PanelBridge };
+  const out: Scripted = {
+    runs: [],
+    selects: [],
+    saved: [],
+    follows: [],
+    locale,
+    bridge: null as unknown as PanelBridge,
+  };
   let stored = settings;
   out.bridge = {
     host: 'playground',
@@ -68,5 +75,5 @@ export async function mount(s: Scripted): Promise<HTMLElement> {
   return root;
 }
 
-export const button = (root: HTMLElement, cmd: string) => root.querySelector(`[data-command="${cmd}"]`) as HTMLButtonElement;
-
+export const button = (root: HTMLElement, cmd: string) =>
+  root.querySelector(`[data-command="${cmd}"]`) as HTMLButtonElement;

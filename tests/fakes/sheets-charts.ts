@@ -20,7 +20,12 @@ export interface FakeChartState {
 let nextChartId = 1;
 
 export class FakeEmbeddedChart {
-  constructor(readonly id: number, readonly spec: FakeChartState, readonly rangeObjs: FakeRange[], private log: CallLog) {}
+  constructor(
+    readonly id: number,
+    readonly spec: FakeChartState,
+    readonly rangeObjs: FakeRange[],
+    private log: CallLog,
+  ) {}
   getChartId(): number {
     this.log.hit('EmbeddedChart.getChartId');
     return this.id;
@@ -51,8 +56,21 @@ export class FakeEmbeddedChart {
 export class FakeChartBuilder {
   private spec: FakeChartState;
   private ranges: FakeRange[];
-  constructor(private log: CallLog, private id: number | null, from?: FakeChartState, ranges: FakeRange[] = []) {
-    this.spec = from ? JSON.parse(JSON.stringify(from)) : { type: 'COLUMN', ranges: [], numHeaders: -1, position: { row: 1, col: 1, offsetX: 0, offsetY: 0 }, options: {} };
+  constructor(
+    private log: CallLog,
+    private id: number | null,
+    from?: FakeChartState,
+    ranges: FakeRange[] = [],
+  ) {
+    this.spec = from
+      ? JSON.parse(JSON.stringify(from))
+      : {
+          type: 'COLUMN',
+          ranges: [],
+          numHeaders: -1,
+          position: { row: 1, col: 1, offsetX: 0, offsetY: 0 },
+          options: {},
+        };
     this.ranges = ranges.slice();
   }
   private hit(m: string): this {
@@ -60,7 +78,8 @@ export class FakeChartBuilder {
     return this;
   }
   setChartType(type: string): this {
-    if (!CHART_TYPES.includes(type as ChartTypeName)) throw new Error(`Exception: Invalid argument: type (${String(type)})`);
+    if (!CHART_TYPES.includes(type as ChartTypeName))
+      throw new Error(`Exception: Invalid argument: type (${String(type)})`);
     this.spec.type = type as ChartTypeName;
     return this.hit('setChartType');
   }
@@ -100,7 +119,10 @@ export class FakeChartBuilder {
 /** The chart methods of a fake sheet (mixed into FakeSheet). */
 export class SheetCharts {
   charts: FakeEmbeddedChart[] = [];
-  constructor(private sheet: FakeSheet, private log: CallLog) {}
+  constructor(
+    private sheet: FakeSheet,
+    private log: CallLog,
+  ) {}
   newChart(): FakeChartBuilder {
     this.log.hit('Sheet.newChart');
     return new FakeChartBuilder(this.log, null);
@@ -112,7 +134,9 @@ export class SheetCharts {
   insertChart(chart: FakeEmbeddedChart): void {
     this.log.hit('Sheet.insertChart');
     this.checkRanges(chart);
-    this.charts.push(new FakeEmbeddedChart(nextChartId++, JSON.parse(JSON.stringify(chart.spec)), chart.rangeObjs, this.log));
+    this.charts.push(
+      new FakeEmbeddedChart(nextChartId++, JSON.parse(JSON.stringify(chart.spec)), chart.rangeObjs, this.log),
+    );
   }
   updateChart(chart: FakeEmbeddedChart): void {
     this.log.hit('Sheet.updateChart');
@@ -128,6 +152,8 @@ export class SheetCharts {
     this.charts.splice(i, 1);
   }
   private checkRanges(chart: FakeEmbeddedChart): void {
-    for (const r of chart.rangeObjs) if (!this.sheet.book.sheets.includes(r.sheet)) throw new Error('Exception: The chart refers to a sheet that no longer exists.');
+    for (const r of chart.rangeObjs)
+      if (!this.sheet.book.sheets.includes(r.sheet))
+        throw new Error('Exception: The chart refers to a sheet that no longer exists.');
   }
 }

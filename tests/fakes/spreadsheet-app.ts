@@ -70,7 +70,15 @@ interface Cell {
   fontColor: string;
 }
 
-const blankCell = (): Cell => ({ value: '', formula: '', note: '', background: '', format: 'General', bold: false, fontColor: '' });
+const blankCell = (): Cell => ({
+  value: '',
+  formula: '',
+  note: '',
+  background: '',
+  format: 'General',
+  bold: false,
+  fontColor: '',
+});
 
 export interface FaultSpec {
   method: string;
@@ -109,7 +117,9 @@ export class CallLog {
     }
     if (fire) {
       this.faults = this.faults.filter((x) => x.spec !== fire);
-      throw new Error(fire.message || `Service Spreadsheets failed while accessing document (fault injected on ${method})`);
+      throw new Error(
+        fire.message || `Service Spreadsheets failed while accessing document (fault injected on ${method})`,
+      );
     }
   }
 
@@ -125,14 +135,24 @@ export class CallLog {
   /** Calls on the Spreadsheet service (SpreadsheetApp and everything it returns). */
   spreadsheetCalls(): number {
     let n = 0;
-    for (const [k, v] of Object.entries(this.counts)) if (!/^(Lock|Properties|Utilities|Session|HtmlService|HtmlOutput|Ui|Menu|LockService|PropertiesService)\./.test(k)) n += v;
+    for (const [k, v] of Object.entries(this.counts))
+      if (
+        !/^(Lock|Properties|Utilities|Session|HtmlService|HtmlOutput|Ui|Menu|LockService|PropertiesService)\./.test(k)
+      )
+        n += v;
     return n;
   }
 
   /** Builder calls (newDataValidation(), rule builders): they assemble an object locally, no round trip. */
   builderCalls(): number {
     let n = 0;
-    for (const [k, v] of Object.entries(this.counts)) if (/^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/.test(k)) n += v;
+    for (const [k, v] of Object.entries(this.counts))
+      if (
+        /^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/.test(
+          k,
+        )
+      )
+        n += v;
     return n;
   }
 
@@ -142,11 +162,13 @@ export class CallLog {
 }
 
 function shapeError(what: 'rows' | 'columns', data: number, range: number): Error {
-  return new Error(`The number of ${what} in the data does not match the number of ${what} in the range. The data has ${data} but the range has ${range}.`);
+  return new Error(
+    `The number of ${what} in the data does not match the number of ${what} in the range. The data has ${data} but the range has ${range}.`,
+  );
 }
 
 function checkShape(m: unknown, rows: number, cols: number): asserts m is unknown[][] {
-  if (!Array.isArray(m)) throw new Error('Exception: The parameters (String) don\'t match the method signature.');
+  if (!Array.isArray(m)) throw new Error("Exception: The parameters (String) don't match the method signature.");
   if (m.length !== rows) throw shapeError('rows', m.length, rows);
   for (const r of m) {
     if (!Array.isArray(r)) throw new Error("Exception: The parameters don't match the method signature.");
@@ -187,7 +209,11 @@ export class FakeSpreadsheetBook {
   }
 
   /** Test helper (not an API call): a sheet holding `values` from A1, optional formulas/notes/backgrounds. */
-  addSheet(name: string, values: unknown[][] = [], extra: { formulas?: string[][]; notes?: string[][]; backgrounds?: string[][] } = {}): FakeSheet {
+  addSheet(
+    name: string,
+    values: unknown[][] = [],
+    extra: { formulas?: string[][]; notes?: string[][]; backgrounds?: string[][] } = {},
+  ): FakeSheet {
     const rows = values.length;
     const cols = values.reduce((m, r) => Math.max(m, r.length), 0);
     const s = new FakeSheet(this, name, this.nextId++, Math.max(1000, rows), Math.max(26, cols));
@@ -225,7 +251,32 @@ export class FakeSpreadsheetBook {
   }
 }
 
-export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'getColumnWidth' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows' | 'deleteColumns'> {
+export class FakeSheet implements Pick<
+  GSheet,
+  | 'getName'
+  | 'getIndex'
+  | 'getSheetId'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules'
+  | 'clearConditionalFormatRules'
+  | 'getBandings'
+  | 'activate'
+  | 'clear'
+  | 'clearNotes'
+  | 'setColumnWidth'
+  | 'getColumnWidth'
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter'
+  | 'deleteRows'
+  | 'deleteColumns'
+> {
   /** Dense from A1, grown on write. */
   grid: Cell[][] = [];
   frozenRows = 0;
@@ -238,7 +289,13 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
   /** Embedded charts (sheets-charts.ts). */
   readonly chartsApi: SheetCharts;
 
-  constructor(readonly book: FakeSpreadsheetBook, public name: string, readonly id: number, public maxRows: number, public maxCols: number) {
+  constructor(
+    readonly book: FakeSpreadsheetBook,
+    public name: string,
+    readonly id: number,
+    public maxRows: number,
+    public maxCols: number,
+  ) {
     this.chartsApi = new SheetCharts(this, book.log);
   }
 
@@ -327,7 +384,12 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
   getDataRange(): GRange {
     this.book.log.hit('Sheet.getDataRange');
     const e = this.extent();
-    return new FakeRange(this, { row: 0, col: 0, rows: Math.max(1, e.rows), cols: Math.max(1, e.cols) }) as unknown as GRange;
+    return new FakeRange(this, {
+      row: 0,
+      col: 0,
+      rows: Math.max(1, e.rows),
+      cols: Math.max(1, e.cols),
+    }) as unknown as GRange;
   }
   getLastRow(): number {
     this.book.log.hit('Sheet.getLastRow');
@@ -355,13 +417,15 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     this.book.log.hit('Sheet.deleteRows');
     if (rowPosition + howMany - 1 !== this.maxRows) throw new Error('fake: only deleting trailing rows is modelled');
     if (howMany >= this.maxRows) throw new Error("Exception: You can't delete all the rows on the sheet.");
-    if (this.maxRows - howMany <= this.frozenRows) throw new Error('Exception: Sorry, it is not possible to delete all non-frozen rows.');
+    if (this.maxRows - howMany <= this.frozenRows)
+      throw new Error('Exception: Sorry, it is not possible to delete all non-frozen rows.');
     this.maxRows -= howMany;
     this.grid.length = Math.min(this.grid.length, this.maxRows);
   }
   deleteColumns(columnPosition: number, howMany: number): void {
     this.book.log.hit('Sheet.deleteColumns');
-    if (columnPosition + howMany - 1 !== this.maxCols) throw new Error('fake: only deleting trailing columns is modelled');
+    if (columnPosition + howMany - 1 !== this.maxCols)
+      throw new Error('fake: only deleting trailing columns is modelled');
     this.maxCols -= howMany;
     for (const row of this.grid) row.length = Math.min(row.length, this.maxCols);
   }
@@ -385,7 +449,8 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
   }
   setConditionalFormatRules(rules: GRule[]): void {
     this.book.log.hit('Sheet.setConditionalFormatRules');
-    for (const r of rules) if (!(r instanceof FakeConditionalRule)) throw new Error('Exception: Invalid argument: rules');
+    for (const r of rules)
+      if (!(r instanceof FakeConditionalRule)) throw new Error('Exception: Invalid argument: rules');
     this.rules = (rules as unknown as FakeConditionalRule[]).slice();
   }
   clearConditionalFormatRules(): void {
@@ -434,7 +499,9 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
   /** Values as getValues would give them but without Date conversion, from A1 to the last used cell. */
   values(): unknown[][] {
     const e = this.extent();
-    return Array.from({ length: e.rows }, (_, r) => Array.from({ length: e.cols }, (_, c) => this.cellAt(r, c, false)?.value ?? ''));
+    return Array.from({ length: e.rows }, (_, r) =>
+      Array.from({ length: e.cols }, (_, c) => this.cellAt(r, c, false)?.value ?? ''),
+    );
   }
   formulaAt(r: number, c: number): string {
     return this.cellAt(r, c, false)?.formula ?? '';
@@ -468,20 +535,30 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     this.grid.forEach((row, r) =>
       row.forEach((cell, c) => {
         const diff: Partial<Cell> = {};
-        for (const k of Object.keys(blank) as (keyof Cell)[]) if (cell[k] !== blank[k]) (diff as Record<string, unknown>)[k] = cell[k];
+        for (const k of Object.keys(blank) as (keyof Cell)[])
+          if (cell[k] !== blank[k]) (diff as Record<string, unknown>)[k] = cell[k];
         if (Object.keys(diff).length) cells[colLetter(c) + (r + 1)] = diff;
       }),
     );
     const validations: Record<string, { list: string[]; allowInvalid: boolean }> = {};
-    for (const [k, v] of [...this.validations.entries()].sort()) validations[k] = { list: v.list, allowInvalid: v.allowInvalid };
+    for (const [k, v] of [...this.validations.entries()].sort())
+      validations[k] = { list: v.list, allowInvalid: v.allowInvalid };
     return {
       cells,
       frozenRows: this.frozenRows,
-      rules: this.rules.map((r) => ({ formula: r.formula, background: r.background, fontColor: r.fontColor, ranges: r.ranges.map((x) => x.a1()) })),
+      rules: this.rules.map((r) => ({
+        formula: r.formula,
+        background: r.background,
+        fontColor: r.fontColor,
+        ranges: r.ranges.map((x) => x.a1()),
+      })),
       bandings: this.bandings.map((b) => b.range.a1()),
       validations,
       widths: { ...this.widths },
-      charts: this.chartsApi.charts.map((c) => { const { id: _id, ...rest } = c.state(); return rest; }),
+      charts: this.chartsApi.charts.map((c) => {
+        const { id: _id, ...rest } = c.state();
+        return rest;
+      }),
       maxRows: this.maxRows,
       maxCols: this.maxCols,
     };
@@ -495,13 +572,41 @@ export function parseA1(a1: string): Rect0 {
 }
 
 type RangeApi =
-  | 'getValues' | 'setValues' | 'getFormulas' | 'setFormulas' | 'getNotes' | 'setNotes' | 'getBackgrounds' | 'setBackgrounds'
-  | 'setNumberFormats' | 'getNumberFormats' | 'setDataValidation' | 'clearDataValidations' | 'getRow' | 'getColumn' | 'getNumRows'
-  | 'getNumColumns' | 'getA1Notation' | 'activate' | 'setFontWeight' | 'setBackground' | 'setFontColor' | 'applyRowBanding' | 'getSheet'
-  | 'getDataValidations' | 'setDataValidations' | 'getFontWeights' | 'setFontWeights' | 'getFontColors' | 'setFontColors';
+  | 'getValues'
+  | 'setValues'
+  | 'getFormulas'
+  | 'setFormulas'
+  | 'getNotes'
+  | 'setNotes'
+  | 'getBackgrounds'
+  | 'setBackgrounds'
+  | 'setNumberFormats'
+  | 'getNumberFormats'
+  | 'setDataValidation'
+  | 'clearDataValidations'
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getA1Notation'
+  | 'activate'
+  | 'setFontWeight'
+  | 'setBackground'
+  | 'setFontColor'
+  | 'applyRowBanding'
+  | 'getSheet'
+  | 'getDataValidations'
+  | 'setDataValidations'
+  | 'getFontWeights'
+  | 'setFontWeights'
+  | 'getFontColors'
+  | 'setFontColors';
 
 export class FakeRange implements Pick<GRange, RangeApi> {
-  constructor(readonly sheet: FakeSheet, readonly rect: Rect0) {}
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly rect: Rect0,
+  ) {}
 
   private get self(): GRange {
     return this as unknown as GRange;
@@ -516,14 +621,21 @@ export class FakeRange implements Pick<GRange, RangeApi> {
     const out: T[][] = [];
     for (let r = 0; r < this.rect.rows; r++) {
       const row: T[] = new Array(this.rect.cols);
-      for (let c = 0; c < this.rect.cols; c++) row[c] = f(this.sheet.cellAt(this.rect.row + r, this.rect.col + c, false), r, c);
+      for (let c = 0; c < this.rect.cols; c++)
+        row[c] = f(this.sheet.cellAt(this.rect.row + r, this.rect.col + c, false), r, c);
       out.push(row);
     }
     return out;
   }
   private write<T>(m: T[][], f: (cell: Cell, v: T, r: number, c: number) => void): void {
     for (let r = 0; r < this.rect.rows; r++) {
-      for (let c = 0; c < this.rect.cols; c++) f(this.sheet.cellAt(this.rect.row + r, this.rect.col + c, true)!, m[r][c], this.rect.row + r, this.rect.col + c);
+      for (let c = 0; c < this.rect.cols; c++)
+        f(
+          this.sheet.cellAt(this.rect.row + r, this.rect.col + c, true)!,
+          m[r][c],
+          this.rect.row + r,
+          this.rect.col + c,
+        );
     }
   }
   a1(): string {
@@ -651,24 +763,33 @@ export class FakeRange implements Pick<GRange, RangeApi> {
   }
   setBackground(color: string | null): GRange {
     this.hit('setBackground');
-    this.write(this.each(() => color), (cell, b) => {
-      cell.background = b ? b.toLowerCase() : '';
-    });
+    this.write(
+      this.each(() => color),
+      (cell, b) => {
+        cell.background = b ? b.toLowerCase() : '';
+      },
+    );
     return this.self;
   }
   setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): GRange {
     this.hit('setFontWeight');
-    this.write(this.each(() => fontWeight), (cell, w) => {
-      cell.bold = w === 'bold';
-    });
+    this.write(
+      this.each(() => fontWeight),
+      (cell, w) => {
+        cell.bold = w === 'bold';
+      },
+    );
     return this.self;
   }
   setFontColor(color: string | null): GRange {
     this.hit('setFontColor');
-    this.write(this.each(() => color), (cell, f) => {
-      const v = f ? f.toLowerCase() : '';
-      cell.fontColor = v === '#000000' ? '' : v;
-    });
+    this.write(
+      this.each(() => color),
+      (cell, f) => {
+        const v = f ? f.toLowerCase() : '';
+        cell.fontColor = v === '#000000' ? '' : v;
+      },
+    );
     return this.self;
   }
   setNumberFormats(formats: string[][]): GRange {
@@ -691,22 +812,28 @@ export class FakeRange implements Pick<GRange, RangeApi> {
   }
   setDataValidation(rule: GValidation | null): GRange {
     this.hit('setDataValidation');
-    for (let r = 0; r < this.rect.rows; r++) for (let c = 0; c < this.rect.cols; c++) this.setValidationAt(this.rect.row + r, this.rect.col + c, rule);
+    for (let r = 0; r < this.rect.rows; r++)
+      for (let c = 0; c < this.rect.cols; c++) this.setValidationAt(this.rect.row + r, this.rect.col + c, rule);
     return this.self;
   }
   getDataValidations(): (GValidation | null)[][] {
     this.hit('getDataValidations');
-    return this.each((_cell, r, c) => (this.sheet.validationAt(this.rect.row + r, this.rect.col + c) as unknown as GValidation) ?? null);
+    return this.each(
+      (_cell, r, c) =>
+        (this.sheet.validationAt(this.rect.row + r, this.rect.col + c) as unknown as GValidation) ?? null,
+    );
   }
   setDataValidations(rules: (GValidation | null)[][]): GRange {
     this.hit('setDataValidations');
     checkShape(rules, this.rect.rows, this.rect.cols);
-    for (let r = 0; r < this.rect.rows; r++) for (let c = 0; c < this.rect.cols; c++) this.setValidationAt(this.rect.row + r, this.rect.col + c, rules[r][c]);
+    for (let r = 0; r < this.rect.rows; r++)
+      for (let c = 0; c < this.rect.cols; c++) this.setValidationAt(this.rect.row + r, this.rect.col + c, rules[r][c]);
     return this.self;
   }
   clearDataValidations(): GRange {
     this.hit('clearDataValidations');
-    for (let r = 0; r < this.rect.rows; r++) for (let c = 0; c < this.rect.cols; c++) this.setValidationAt(this.rect.row + r, this.rect.col + c, null);
+    for (let r = 0; r < this.rect.rows; r++)
+      for (let c = 0; c < this.rect.cols; c++) this.setValidationAt(this.rect.row + r, this.rect.col + c, null);
     return this.self;
   }
   getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
@@ -764,7 +891,11 @@ export class FakeRange implements Pick<GRange, RangeApi> {
     this.sheet.book.activeRange = { sheet: this.sheet.name, a1: this.a1() };
     return this.self;
   }
-  applyRowBanding(_theme?: GoogleAppsScript.Spreadsheet.BandingTheme, _showHeader?: boolean, _showFooter?: boolean): GBanding {
+  applyRowBanding(
+    _theme?: GoogleAppsScript.Spreadsheet.BandingTheme,
+    _showHeader?: boolean,
+    _showFooter?: boolean,
+  ): GBanding {
     this.hit('applyRowBanding');
     if (this.sheet.bandings.some((b) => overlaps(b.range.rect, this.rect))) {
       throw new Error('Exception: You cannot add alternating colors to a range that already has alternating colors.');
@@ -775,10 +906,14 @@ export class FakeRange implements Pick<GRange, RangeApi> {
   }
 }
 
-const overlaps = (a: Rect0, b: Rect0) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+const overlaps = (a: Rect0, b: Rect0) =>
+  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 
 export class FakeBanding implements Pick<GBanding, 'getRange' | 'setRange' | 'remove'> {
-  constructor(readonly sheet: FakeSheet, public range: FakeRange) {}
+  constructor(
+    readonly sheet: FakeSheet,
+    public range: FakeRange,
+  ) {}
   getRange(): GRange {
     this.sheet.book.log.hit('Banding.getRange');
     return this.range as unknown as GRange;
@@ -798,7 +933,10 @@ export class FakeBanding implements Pick<GBanding, 'getRange' | 'setRange' | 're
   }
 }
 
-export class FakeBooleanCondition implements Pick<GBooleanCondition, 'getCriteriaType' | 'getCriteriaValues' | 'getBackground' | 'getFontColor'> {
+export class FakeBooleanCondition implements Pick<
+  GBooleanCondition,
+  'getCriteriaType' | 'getCriteriaValues' | 'getBackground' | 'getFontColor'
+> {
   constructor(readonly rule: FakeConditionalRule) {}
   getCriteriaType(): GoogleAppsScript.Spreadsheet.BooleanCriteria {
     return 'CUSTOM_FORMULA' as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
@@ -815,7 +953,13 @@ export class FakeBooleanCondition implements Pick<GBooleanCondition, 'getCriteri
 }
 
 export class FakeConditionalRule implements Pick<GRule, 'getBooleanCondition' | 'getGradientCondition' | 'getRanges'> {
-  constructor(readonly formula: string, readonly background: string, readonly fontColor: string, readonly ranges: FakeRange[], private log: CallLog) {}
+  constructor(
+    readonly formula: string,
+    readonly background: string,
+    readonly fontColor: string,
+    readonly ranges: FakeRange[],
+    private log: CallLog,
+  ) {}
   getBooleanCondition(): GBooleanCondition | null {
     this.log.hit('ConditionalFormatRule.getBooleanCondition');
     return new FakeBooleanCondition(this) as unknown as GBooleanCondition;
@@ -830,7 +974,10 @@ export class FakeConditionalRule implements Pick<GRule, 'getBooleanCondition' | 
   }
 }
 
-export class FakeRuleBuilder implements Pick<GRuleBuilder, 'whenFormulaSatisfied' | 'setBackground' | 'setFontColor' | 'setRanges' | 'build'> {
+export class FakeRuleBuilder implements Pick<
+  GRuleBuilder,
+  'whenFormulaSatisfied' | 'setBackground' | 'setFontColor' | 'setRanges' | 'build'
+> {
   private formula = '';
   private background = '';
   private fontColor = '';
@@ -864,22 +1011,36 @@ export class FakeRuleBuilder implements Pick<GRuleBuilder, 'whenFormulaSatisfied
     this.log.hit('ConditionalFormatRuleBuilder.build');
     if (!this.formula) throw new Error('Exception: A conditional format rule needs a condition.');
     if (!this.ranges.length) throw new Error('Exception: A conditional format rule needs at least one range.');
-    return new FakeConditionalRule(this.formula, this.background, this.fontColor, this.ranges, this.log) as unknown as GRule;
+    return new FakeConditionalRule(
+      this.formula,
+      this.background,
+      this.fontColor,
+      this.ranges,
+      this.log,
+    ) as unknown as GRule;
   }
 }
 
 export class FakeDataValidation {
-  constructor(readonly list: string[], readonly showDropdown: boolean, readonly allowInvalid: boolean) {}
+  constructor(
+    readonly list: string[],
+    readonly showDropdown: boolean,
+    readonly allowInvalid: boolean,
+  ) {}
 }
 
-export class FakeValidationBuilder implements Pick<GValidationBuilder, 'requireValueInList' | 'setAllowInvalid' | 'build'> {
+export class FakeValidationBuilder implements Pick<
+  GValidationBuilder,
+  'requireValueInList' | 'setAllowInvalid' | 'build'
+> {
   private list: string[] | null = null;
   private dropdown = true;
   private allowInvalid = true;
   constructor(private log: CallLog) {}
   requireValueInList(values: string[], showDropdown?: boolean): GValidationBuilder {
     this.log.hit('DataValidationBuilder.requireValueInList');
-    if (!Array.isArray(values) || values.length === 0) throw new Error('Exception: The list of values must not be empty.');
+    if (!Array.isArray(values) || values.length === 0)
+      throw new Error('Exception: The list of values must not be empty.');
     this.list = values.map(String);
     this.dropdown = showDropdown !== false;
     return this as unknown as GValidationBuilder;
@@ -896,7 +1057,21 @@ export class FakeValidationBuilder implements Pick<GValidationBuilder, 'requireV
   }
 }
 
-export class FakeSpreadsheet implements Pick<GSpreadsheet, 'getActiveSheet' | 'setActiveSheet' | 'getSheets' | 'getSheetByName' | 'insertSheet' | 'deleteSheet' | 'getNumSheets' | 'getSpreadsheetLocale' | 'getSpreadsheetTimeZone' | 'toast' | 'getId' | 'getName'> {
+export class FakeSpreadsheet implements Pick<
+  GSpreadsheet,
+  | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getNumSheets'
+  | 'getSpreadsheetLocale'
+  | 'getSpreadsheetTimeZone'
+  | 'toast'
+  | 'getId'
+  | 'getName'
+> {
   constructor(readonly book: FakeSpreadsheetBook) {}
   private hit(m: string) {
     this.book.log.hit(`Spreadsheet.${m}`);
@@ -960,7 +1135,10 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet, 'getActiveSheet' | 's
 
 export class FakeMenu implements GMenu {
   items: ({ caption: string; functionName: string } | 'separator')[] = [];
-  constructor(readonly caption: string, private ui: FakeUi) {}
+  constructor(
+    readonly caption: string,
+    private ui: FakeUi,
+  ) {}
   addItem(caption: string, functionName: string): GMenu {
     this.ui.log.hit('Menu.addItem');
     this.items.push({ caption, functionName });
@@ -1009,7 +1187,10 @@ export class FakeUi implements Pick<GUi, 'createMenu' | 'alert' | 'showSidebar' 
 
 export class FakeHtmlOutput implements Pick<GHtmlOutput, 'getContent' | 'setTitle' | 'getTitle'> {
   private title = '';
-  constructor(private content: string, private log: CallLog) {}
+  constructor(
+    private content: string,
+    private log: CallLog,
+  ) {}
   getContent(): string {
     this.log.hit('HtmlOutput.getContent');
     return this.content;
@@ -1045,7 +1226,8 @@ export class FakeLock implements GLock {
     return true;
   }
   waitLock(timeoutInMillis: number): void {
-    if (!this.tryLock(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
+    if (!this.tryLock(timeoutInMillis))
+      throw new Error('Lock timeout: another process was holding the lock for too long.');
   }
 }
 
@@ -1092,7 +1274,16 @@ export class FakeProperties implements GProperties {
 /** Utilities.formatDate for the patterns the bundle uses (yyyy MM dd HH mm ss), in the given IANA zone. */
 /** Minutes east of UTC of `timeZone` at `date`. */
 export function zoneOffsetMinutes(date: Date, timeZone: string): number {
-  const p = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(date);
+  const p = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(date);
   const n = (t: string) => Number(p.find((x) => x.type === t)?.value ?? 0);
   const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour') % 24, n('minute'), n('second'));
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
@@ -1129,10 +1320,23 @@ export interface FakeServices {
   lock: FakeLock;
   documentProperties: FakeProperties;
   globals: {
-    SpreadsheetApp: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule' | 'flush' | 'BandingTheme'>;
+    SpreadsheetApp: Pick<
+      GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+      | 'getActiveSpreadsheet'
+      | 'getActive'
+      | 'getActiveSheet'
+      | 'getUi'
+      | 'newDataValidation'
+      | 'newConditionalFormatRule'
+      | 'flush'
+      | 'BandingTheme'
+    >;
     HtmlService: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'>;
     LockService: GoogleAppsScript.Lock.LockService;
-    PropertiesService: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'>;
+    PropertiesService: Pick<
+      GoogleAppsScript.Properties.PropertiesService,
+      'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'
+    >;
     Session: Pick<GoogleAppsScript.Base.Session, 'getActiveUserLocale' | 'getScriptTimeZone'>;
     Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate'>;
     console: Pick<Console, 'log' | 'warn' | 'error' | 'info'>;
@@ -1182,7 +1386,12 @@ export function createFakeServices(opts: FakeOptions = {}, book = new FakeSpread
       flush: () => {
         app('flush');
       },
-      BandingTheme: { LIGHT_GREY: 'LIGHT_GREY', CYAN: 'CYAN', GREEN: 'GREEN', BLUE: 'BLUE' } as unknown as typeof GoogleAppsScript.Spreadsheet.BandingTheme,
+      BandingTheme: {
+        LIGHT_GREY: 'LIGHT_GREY',
+        CYAN: 'CYAN',
+        GREEN: 'GREEN',
+        BLUE: 'BLUE',
+      } as unknown as typeof GoogleAppsScript.Spreadsheet.BandingTheme,
     },
     HtmlService: {
       createHtmlOutputFromFile: (filename: string) => {

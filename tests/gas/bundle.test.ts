@@ -42,7 +42,16 @@ describe('dist/gas', () => {
 });
 
 describe('menu', () => {
-  const EN = ['Convert sheet to OKR grid', 'Validate', 'Clear highlights', 'Score quarter', 'Check in', 'Start next quarter', 'Open panel', 'Settings'];
+  const EN = [
+    'Convert sheet to OKR grid',
+    'Validate',
+    'Clear highlights',
+    'Score quarter',
+    'Check in',
+    'Start next quarter',
+    'Open panel',
+    'Settings',
+  ];
 
   test('onOpen builds the OKR menu; every item names a function of the project', () => {
     const p = loadProject({ locale: 'en_US' }, (b) => b.addSheet('Sheet1', [['x']]));
@@ -65,7 +74,9 @@ describe('menu', () => {
   test('a Chinese spreadsheet gets Chinese labels', () => {
     const p = loadProject({ locale: 'zh_CN' }, (b) => b.addSheet('工作表1', [['x']]));
     p.call('onOpen', {});
-    const captions = p.fake.ui.menus[0].items.filter((i) => i !== 'separator').map((i) => (i as { caption: string }).caption);
+    const captions = p.fake.ui.menus[0].items
+      .filter((i) => i !== 'separator')
+      .map((i) => (i as { caption: string }).caption);
     expect(captions).toHaveLength(8);
     for (const c of captions) expect(c).toMatch(/[\u4e00-\u9fff]/);
     expect(captions).not.toContain('Validate');
@@ -94,23 +105,26 @@ describe('custom function JSDoc in Code.js', () => {
   }
   const lines = (doc: string) => doc.split('\n').map((l) => l.replace(/^\s*\/?\*+\/?\s?/, '').trimEnd());
 
-  test.each(FUNCTION_DOCS.map((d) => [d.name, d] as const))('%s is a top-level @customfunction documented as core says', (name, d) => {
-    const code = distFile('Code.js');
-    const doc = jsdocOf(code, name);
-    expect(doc).not.toBeNull();
-    const ls = lines(doc!);
-    expect(ls).toContain('@customfunction');
-    expect(ls).toContain(d.description.en);
-    const params = ls.filter((l) => l.startsWith('@param'));
-    expect(params).toHaveLength(d.params.length);
-    d.params.forEach((p, i) => {
-      const m = /^@param\s+\{[^}]+\}\s+(\[?)(\w+)\]?\s+(.*)$/.exec(params[i]);
-      expect(m).not.toBeNull();
-      expect(m![2]).toBe(p.name);
-      expect(m![1] === '[').toBe(p.optional);
-      expect(m![3]).toBe(p.help.en);
-    });
-    expect(ls.find((l) => l.startsWith('@return'))).toBe(`@return ${d.returns.en}`);
-    expect(typeof loadProject().g[name]).toBe('function');
-  });
+  test.each(FUNCTION_DOCS.map((d) => [d.name, d] as const))(
+    '%s is a top-level @customfunction documented as core says',
+    (name, d) => {
+      const code = distFile('Code.js');
+      const doc = jsdocOf(code, name);
+      expect(doc).not.toBeNull();
+      const ls = lines(doc!);
+      expect(ls).toContain('@customfunction');
+      expect(ls).toContain(d.description.en);
+      const params = ls.filter((l) => l.startsWith('@param'));
+      expect(params).toHaveLength(d.params.length);
+      d.params.forEach((p, i) => {
+        const m = /^@param\s+\{[^}]+\}\s+(\[?)(\w+)\]?\s+(.*)$/.exec(params[i]);
+        expect(m).not.toBeNull();
+        expect(m![2]).toBe(p.name);
+        expect(m![1] === '[').toBe(p.optional);
+        expect(m![3]).toBe(p.help.en);
+      });
+      expect(ls.find((l) => l.startsWith('@return'))).toBe(`@return ${d.returns.en}`);
+      expect(typeof loadProject().g[name]).toBe('function');
+    },
+  );
 });

@@ -7,8 +7,10 @@ import * as fx from '../../fixtures/sheets';
 import { dateAt } from '../clock';
 import { loadProject, plain, type LoadedProject } from './harness';
 
-const run = (p: LoadedProject, cmd: string) => plain(p.call('panelRun', cmd)) as { ok: boolean; summary: { en: string; zh: string }; details?: any };
-const everything = (p: LoadedProject) => plain({ names: p.book.sheets.map((s) => s.name), sheets: p.book.sheets.map((s) => s.state()) });
+const run = (p: LoadedProject, cmd: string) =>
+  plain(p.call('panelRun', cmd)) as { ok: boolean; summary: { en: string; zh: string }; details?: any };
+const everything = (p: LoadedProject) =>
+  plain({ names: p.book.sheets.map((s) => s.name), sheets: p.book.sheets.map((s) => s.state()) });
 const EN = 'Q4 OKRs';
 const LOG = 'OKR Check-ins';
 const DASH = 'OKR Dashboard';
@@ -20,7 +22,10 @@ function on(p: LoadedProject, iso: string): LoadedProject {
 
 /** The English sample converted, checked in on 2026-10-05 (the spreadsheet's zone is UTC). */
 function checkedIn(): LoadedProject {
-  const p = on(loadProject({}, (b) => b.addSheet(EN, fx.englishTable)), '2026-10-05');
+  const p = on(
+    loadProject({}, (b) => b.addSheet(EN, fx.englishTable)),
+    '2026-10-05',
+  );
   expect(run(p, 'convert').ok).toBe(true);
   p.book.active = p.book.sheet(EN);
   expect(run(p, 'checkin').ok).toBe(true);
@@ -30,7 +35,11 @@ function checkedIn(): LoadedProject {
 
 /** Log rows as [KR id, ISO date] (the Date column is a date-formatted serial). */
 function logKeys(p: LoadedProject): [string, number][] {
-  return p.book.sheet(LOG).values().slice(1).map((r) => [String(r[1]), r[2] as number]);
+  return p.book
+    .sheet(LOG)
+    .values()
+    .slice(1)
+    .map((r) => [String(r[1]), r[2] as number]);
 }
 
 const SERIAL = (iso: string) => Math.round((Date.parse(iso) - Date.UTC(1899, 11, 30)) / 86400000);
@@ -40,7 +49,10 @@ describe('Check in (built bundle, fake Sheets)', () => {
     const p = checkedIn();
     expect(logKeys(p)).toHaveLength(7);
     // Current column of the converted grid (J) for KR-101.
-    p.book.sheet(EN).getRange('J5').setValues([[0.22]]);
+    p.book
+      .sheet(EN)
+      .getRange('J5')
+      .setValues([[0.22]]);
     on(p, '2026-10-12');
     expect(run(p, 'checkin').summary.en).toMatch(/7 new rows, 0 updated/);
     p.book.active = p.book.sheet(EN);
@@ -48,8 +60,15 @@ describe('Check in (built bundle, fake Sheets)', () => {
     expect(res.summary.en).toMatch(/0 new rows, 7 updated/);
     const keys = logKeys(p);
     expect(keys).toHaveLength(14);
-    expect(keys.filter(([id]) => id === 'KR-101').map(([, d]) => d)).toEqual([SERIAL('2026-10-05'), SERIAL('2026-10-12')]);
-    const kr101 = p.book.sheet(LOG).values().slice(1).filter((r) => r[1] === 'KR-101');
+    expect(keys.filter(([id]) => id === 'KR-101').map(([, d]) => d)).toEqual([
+      SERIAL('2026-10-05'),
+      SERIAL('2026-10-12'),
+    ]);
+    const kr101 = p.book
+      .sheet(LOG)
+      .values()
+      .slice(1)
+      .filter((r) => r[1] === 'KR-101');
     expect(kr101.map((r) => r[6])).toEqual([0.21, 0.22]);
     expect(p.book.sheet(LOG).formatAt(1, 2)).toBe('yyyy-mm-dd');
   });
@@ -68,7 +87,9 @@ describe('Check in (built bundle, fake Sheets)', () => {
     expect(charts[0].position).toEqual({ row: 3, col: 1, offsetX: 0, offsetY: 0 });
     expect(dash.valueAt(18, 0)).toBe('Objective');
     expect(dash.valueAt(19, 0)).toBe('Grow repeat purchases in our Taobao store');
-    expect(dash.formulaAt(19, 24)).toMatch(/^=IFERROR\(SPARKLINE\(FILTER\('OKR Check-ins'!\$H\$2:\$H,'OKR Check-ins'!\$B\$2:\$B=T20,'OKR Check-ins'!\$A\$2:\$A="2026-Q4"\)/);
+    expect(dash.formulaAt(19, 24)).toMatch(
+      /^=IFERROR\(SPARKLINE\(FILTER\('OKR Check-ins'!\$H\$2:\$H,'OKR Check-ins'!\$B\$2:\$B=T20,'OKR Check-ins'!\$A\$2:\$A="2026-Q4"\)/,
+    );
     // A second check-in updates the same three charts (no duplicates), over the longer progress table.
     on(p, '2026-10-12');
     expect(run(p, 'checkin').ok).toBe(true);
@@ -79,7 +100,10 @@ describe('Check in (built bundle, fake Sheets)', () => {
 
   test('Score quarter refreshes the dashboard too', () => {
     const p = checkedIn();
-    p.book.sheet(EN).getRange('J5').setValues([[0.25]]);
+    p.book
+      .sheet(EN)
+      .getRange('J5')
+      .setValues([[0.25]]);
     expect(run(p, 'score').ok).toBe(true);
     const dash = p.book.sheet(DASH);
     // KR-101 now scores 1: O-100 = 0.4*1 + 0.3*0.5 + 0.2 + 0.1 = 0.85
@@ -87,31 +111,47 @@ describe('Check in (built bundle, fake Sheets)', () => {
   });
 
   test('Chinese: OKR 进展记录 and OKR 仪表板 with Chinese headers and chart titles', () => {
-    const p = on(loadProject({ locale: 'zh_CN' }, (b) => b.addSheet(EN, fx.englishTable)), '2026-10-05');
+    const p = on(
+      loadProject({ locale: 'zh_CN' }, (b) => b.addSheet(EN, fx.englishTable)),
+      '2026-10-05',
+    );
     expect(run(p, 'checkin').ok).toBe(true);
     expect(p.book.sheet('OKR 进展记录').values()[0].slice(0, 3)).toEqual(['周期', '关键结果编号', '日期']);
     const charts = p.book.sheet('OKR 仪表板').charts();
     expect(charts.map((c) => c.options.title)).toEqual(['目标得分', '关键结果进度状态', '进度与预期对比']);
   });
 
-  test('an edit of a current value (onEdit) records today\'s check-in without a click', () => {
+  test("an edit of a current value (onEdit) records today's check-in without a click", () => {
     const p = checkedIn();
     on(p, '2026-10-13');
     const sheet = p.book.sheet(EN);
     sheet.getRange('J6').setValues([[0.035]]);
     p.call('onEdit', { range: sheet.getRange('J6'), source: p.g.SpreadsheetApp.getActiveSpreadsheet(), value: 0.035 });
-    const rows = p.book.sheet(LOG).values().slice(1).filter((r) => r[2] === SERIAL('2026-10-13'));
+    const rows = p.book
+      .sheet(LOG)
+      .values()
+      .slice(1)
+      .filter((r) => r[2] === SERIAL('2026-10-13'));
     expect(rows).toHaveLength(7);
     expect(rows.find((r) => r[1] === 'KR-102')![6]).toBe(0.035);
     // An edit of the KR title is not a check-in.
     on(p, '2026-10-14');
     sheet.getRange('E6').setValues([['Reduce refunds']]);
     p.call('onEdit', { range: sheet.getRange('E6'), source: p.g.SpreadsheetApp.getActiveSpreadsheet(), value: 'x' });
-    expect(p.book.sheet(LOG).values().slice(1).filter((r) => r[2] === SERIAL('2026-10-14'))).toHaveLength(0);
+    expect(
+      p.book
+        .sheet(LOG)
+        .values()
+        .slice(1)
+        .filter((r) => r[2] === SERIAL('2026-10-14')),
+    ).toHaveLength(0);
   });
 
   test('the macro and the menu item exist and run Check in', () => {
-    const p = on(loadProject({}, (b) => b.addSheet(EN, fx.englishTable)), '2026-10-05');
+    const p = on(
+      loadProject({}, (b) => b.addSheet(EN, fx.englishTable)),
+      '2026-10-05',
+    );
     p.call('menuCheckin');
     expect(p.book.sheets.map((s) => s.name)).toEqual([EN, LOG, DASH]);
     expect(p.fake.ui.alerts).toHaveLength(0);
@@ -121,7 +161,10 @@ describe('Check in (built bundle, fake Sheets)', () => {
 describe('Check in: calls and failures', () => {
   function calls(n: number): number[] {
     const name = `Generated ${n}`;
-    const p = on(loadProject({ evaluate: undefined }, (b) => b.addSheet(name, fx.generatedTable(n))), '2026-10-05');
+    const p = on(
+      loadProject({ evaluate: undefined }, (b) => b.addSheet(name, fx.generatedTable(n))),
+      '2026-10-05',
+    );
     const out: number[] = [];
     for (const day of ['2026-10-05', '2026-10-12', '2026-10-12']) {
       on(p, day);
@@ -151,26 +194,35 @@ describe('Check in: calls and failures', () => {
   ];
   const start = (when: 'first' | 'second'): LoadedProject => {
     if (when === 'second') return on(checkedIn(), '2026-10-12');
-    const p = on(loadProject({}, (b) => b.addSheet(EN, fx.englishTable)), '2026-10-05');
+    const p = on(
+      loadProject({}, (b) => b.addSheet(EN, fx.englishTable)),
+      '2026-10-05',
+    );
     expect(run(p, 'convert').ok).toBe(true);
     p.book.active = p.book.sheet(EN);
     return p;
   };
-  test.each(CASES.map(([m, w]) => [m, w] as const))('%s: a %s check-in failing at every call of it leaves the workbook as it was', (method, when) => {
-    const probe = start(when);
-    probe.book.log.reset();
-    expect(run(probe, 'checkin').ok).toBe(true);
-    const n = probe.book.log.count(method);
-    expect(n).toBeGreaterThan(0);
-    for (let k = 1; k <= n; k++) {
-      const p = start(when);
-      p.book.sheet(EN).getRange('J5').setValues([[0.22]]);
-      const before = everything(p);
-      p.book.log.failOn({ method, nth: k });
-      const res = run(p, 'checkin');
-      expect([method, k, res.ok]).toEqual([method, k, false]);
-      expect(res.summary.zh).toMatch(/已恢复原样/);
-      expect(everything(p)).toEqual(before);
-    }
-  });
+  test.each(CASES.map(([m, w]) => [m, w] as const))(
+    '%s: a %s check-in failing at every call of it leaves the workbook as it was',
+    (method, when) => {
+      const probe = start(when);
+      probe.book.log.reset();
+      expect(run(probe, 'checkin').ok).toBe(true);
+      const n = probe.book.log.count(method);
+      expect(n).toBeGreaterThan(0);
+      for (let k = 1; k <= n; k++) {
+        const p = start(when);
+        p.book
+          .sheet(EN)
+          .getRange('J5')
+          .setValues([[0.22]]);
+        const before = everything(p);
+        p.book.log.failOn({ method, nth: k });
+        const res = run(p, 'checkin');
+        expect([method, k, res.ok]).toEqual([method, k, false]);
+        expect(res.summary.zh).toMatch(/已恢复原样/);
+        expect(everything(p)).toEqual(before);
+      }
+    },
+  );
 });

@@ -7,13 +7,19 @@ import * as fx from '../../fixtures/sheets';
 import type { FakeSheet } from '../fakes/spreadsheet-app';
 import { loadProject, plain, type LoadedProject } from './harness';
 
-const run = (p: LoadedProject, cmd: string) => plain(p.call('panelRun', cmd)) as { ok: boolean; summary: { en: string; zh: string }; details?: any };
+const run = (p: LoadedProject, cmd: string) =>
+  plain(p.call('panelRun', cmd)) as { ok: boolean; summary: { en: string; zh: string }; details?: any };
 
 /** Column of a header text in `row`, or -1. */
-const colOf = (s: FakeSheet, row: number, re: RegExp) => (s.values()[row] ?? []).findIndex((v) => typeof v === 'string' && re.test(v));
+const colOf = (s: FakeSheet, row: number, re: RegExp) =>
+  (s.values()[row] ?? []).findIndex((v) => typeof v === 'string' && re.test(v));
 
 function userCellsUnchanged(s: FakeSheet, grid: unknown[][]) {
-  grid.forEach((row, r) => row.forEach((v, c) => expect([r, c, s.valueAt(r, c) === '' && v === '' ? '' : s.cellAt(r, c, false)?.value]).toEqual([r, c, v])));
+  grid.forEach((row, r) =>
+    row.forEach((v, c) =>
+      expect([r, c, s.valueAt(r, c) === '' && v === '' ? '' : s.cellAt(r, c, false)?.value]).toEqual([r, c, v]),
+    ),
+  );
 }
 
 const allStates = (p: LoadedProject) => plain(p.book.sheets.map((s) => ({ name: s.name, state: s.state() })));
@@ -61,8 +67,12 @@ describe('convert: English table', () => {
     const kind = s.validationAt(4, 6);
     expect(kind).not.toBeNull();
     expect(kind!.list.map((x) => x.toLowerCase())).toEqual(expect.arrayContaining(['increase', 'decrease', 'binary']));
-    expect(s.validationAt(4, 5)!.list.map((x) => x.toLowerCase())).toEqual(expect.arrayContaining(['committed', 'aspirational']));
-    expect(s.validationAt(4, 1)!.list.map((x) => x.toLowerCase())).toEqual(expect.arrayContaining(['company', 'team', 'individual']));
+    expect(s.validationAt(4, 5)!.list.map((x) => x.toLowerCase())).toEqual(
+      expect.arrayContaining(['committed', 'aspirational']),
+    );
+    expect(s.validationAt(4, 1)!.list.map((x) => x.toLowerCase())).toEqual(
+      expect.arrayContaining(['company', 'team', 'individual']),
+    );
     expect(s.validationAt(4, 13)!.list.map((x) => x.toLowerCase())).toEqual(expect.arrayContaining(['high', 'low']));
     expect(s.validationAt(12, 6)).not.toBeNull();
     expect(s.validationAt(2, 6)).toBeNull(); // not on the header
@@ -108,7 +118,11 @@ describe('convert: Chinese outline (the seed)', () => {
     const flat = vals.map((r) => r.join('\u0001'));
     const objRow = flat.findIndex((l) => l.includes('打造一个成功的客户拓展团队'));
     expect(objRow).toBeGreaterThan(0);
-    const krTitles = ['完成拓展团队工作流程的最终制定', '完成10月XX家新客户的开发', '在开发新客户活动X大平台上收获10w粉丝'];
+    const krTitles = [
+      '完成拓展团队工作流程的最终制定',
+      '完成10月XX家新客户的开发',
+      '在开发新客户活动X大平台上收获10w粉丝',
+    ];
     const krRows = krTitles.map((t) => flat.findIndex((l) => l.split('\u0001').includes(t)));
     for (const r of krRows) expect(r).toBeGreaterThan(objRow);
     expect(new Set(krRows).size).toBe(3);
@@ -228,7 +242,9 @@ describe('score quarter and start next quarter', () => {
     const hist = p.book.sheet('OKR History').values();
     const idCol = hist[0].findIndex((h) => /^id$/i.test(String(h)));
     const ids = hist.slice(1).map((r) => r[idCol]);
-    expect(ids).toEqual(expect.arrayContaining(['O-100', 'O-200', 'KR-101', 'KR-102', 'KR-103', 'KR-104', 'KR-201', 'KR-202']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['O-100', 'O-200', 'KR-101', 'KR-102', 'KR-103', 'KR-104', 'KR-201', 'KR-202']),
+    );
     const scoreCol = hist[0].findIndex((h) => /score/i.test(String(h)));
     const kr102 = hist.find((r) => r[idCol] === 'KR-102')!;
     expect(kr102[scoreCol]).toBeCloseTo(0.5, 10);
@@ -236,7 +252,7 @@ describe('score quarter and start next quarter', () => {
     expect(kr101[scoreCol]).toBeCloseTo(0.03 / 0.07, 10);
   });
 
-  test('the scorecard shows each objective\'s weighted score and their average', () => {
+  test("the scorecard shows each objective's weighted score and their average", () => {
     const sc = p.book.sheet('Scorecard 2026-Q4').values();
     const flat = sc.flat();
     // O-100: 0.4 x 3/7 + 0.3 x 0.5 + 0.2 x 1 + 0.1 x 1; O-200 is not scored: KR-202's current 'about half' cannot be
@@ -251,7 +267,11 @@ describe('score quarter and start next quarter', () => {
   });
 
   test('the history keeps a record of each KR once per close; a second close does not duplicate it', () => {
-    const count = () => p.book.sheet('OKR History').values().filter((r) => r.includes('KR-101')).length;
+    const count = () =>
+      p.book
+        .sheet('OKR History')
+        .values()
+        .filter((r) => r.includes('KR-101')).length;
     expect(count()).toBe(1);
     p.book.active = p.book.sheet('Q4 OKRs');
     expect(run(p, 'score').ok).toBe(true);
@@ -291,7 +311,12 @@ describe('onEdit stamps the Updated cell', () => {
     const range = s.getRange(row + 1, col + 1);
     p.call('onEdit', { range, source: p.g.SpreadsheetApp.getActiveSpreadsheet(), value });
   };
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
   const asIso = (v: unknown) => {
     if (typeof v === 'number') {
       const d = new Date(Date.UTC(1899, 11, 30) + v * 86400000);
@@ -338,7 +363,10 @@ describe('panel server functions', () => {
     p.book.locale = 'zh_CN'; // File > Settings > Locale: China
     expect(plain(p.call('panelGetSettings'))).toMatchObject({ lang: 'zh', cycle: '2026-Q4', followLocale: true });
     expect(run(p, 'convert').ok).toBe(true);
-    const added = p.book.sheets.map((s) => s.name).find((n) => n !== '10月OKR')!.replace('10月OKR', '');
+    const added = p.book.sheets
+      .map((s) => s.name)
+      .find((n) => n !== '10月OKR')!
+      .replace('10月OKR', '');
     // convert names its grid sheet after the outline plus a word in the language core writes in
     expect(added).toMatch(/[\u4e00-\u9fff]/);
     expect(added).not.toMatch(/[A-Za-z]/);
@@ -355,7 +383,10 @@ describe('panel server functions', () => {
     const p = loadProject({}, (b) => b.addSheet('Q4 OKRs', fx.englishTable));
     p.call('panelSaveSettings', JSON.stringify({ bands: { red: 0.3, yellow: 0.6 } }));
     run(p, 'convert');
-    const formulas = p.book.sheet('Q4 OKRs').rules.map((r) => r.formula).join(' ');
+    const formulas = p.book
+      .sheet('Q4 OKRs')
+      .rules.map((r) => r.formula)
+      .join(' ');
     expect(formulas).toMatch(/0\.3\b/);
     expect(formulas).not.toMatch(/<0\.4\b/);
   });
@@ -390,20 +421,23 @@ describe('panel server functions', () => {
 });
 
 describe('date cells come back as Dates in the spreadsheet time zone', () => {
-  test.each(['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati'])('%s: a date typed in the sheet is read as that date', (timeZone) => {
-    const p = loadProject({ timeZone }, (b) => b.addSheet('Q4 OKRs', fx.englishTable));
-    const s = p.book.sheet('Q4 OKRs');
-    for (let r = 3; r < fx.englishTable.length; r++) {
-      s.cellAt(r, 12, false)!.format = 'yyyy-mm-dd'; // Due
-      s.cellAt(r, 15, false)!.format = 'yyyy-mm-dd'; // Last updated
-    }
-    const res = run(p, 'validate');
-    expect(res.ok).toBe(true);
-    // KR-102 was last updated on serial 46328 = 2026-11-02 (not the 1st or the 3rd, whatever the zones)
-    const stale = (res.details.findings as any[]).find((f) => f.row === 5 && /updated/i.test(f.message.en));
-    expect(stale).toBeDefined();
-    expect(stale.message.en).toContain('2026-11-02');
-  });
+  test.each(['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati'])(
+    '%s: a date typed in the sheet is read as that date',
+    (timeZone) => {
+      const p = loadProject({ timeZone }, (b) => b.addSheet('Q4 OKRs', fx.englishTable));
+      const s = p.book.sheet('Q4 OKRs');
+      for (let r = 3; r < fx.englishTable.length; r++) {
+        s.cellAt(r, 12, false)!.format = 'yyyy-mm-dd'; // Due
+        s.cellAt(r, 15, false)!.format = 'yyyy-mm-dd'; // Last updated
+      }
+      const res = run(p, 'validate');
+      expect(res.ok).toBe(true);
+      // KR-102 was last updated on serial 46328 = 2026-11-02 (not the 1st or the 3rd, whatever the zones)
+      const stale = (res.details.findings as any[]).find((f) => f.row === 5 && /updated/i.test(f.message.en));
+      expect(stale).toBeDefined();
+      expect(stale.message.en).toContain('2026-11-02');
+    },
+  );
 });
 
 describe('a quarter clicked in any order: no dead ends (issue 11)', () => {
@@ -411,7 +445,11 @@ describe('a quarter clicked in any order: no dead ends (issue 11)', () => {
     const p = loadProject({}, (b) => b.addSheet('Q4 OKRs', fx.englishTable));
     expect(run(p, 'convert').ok).toBe(true);
     expect(run(p, 'validate').ok).toBe(true);
-    const notes = () => p.book.sheet('Q4 OKRs').grid.flat().filter((c) => c.note).length;
+    const notes = () =>
+      p.book
+        .sheet('Q4 OKRs')
+        .grid.flat()
+        .filter((c) => c.note).length;
     expect(notes()).toBeGreaterThan(0);
     expect(run(p, 'score').ok).toBe(true);
     expect(p.book.active!.name).toBe('Scorecard 2026-Q4');

@@ -38,7 +38,11 @@ describe('OKRSCORE', () => {
   });
 
   test('ranges give one score per row; a bad row gives its own error text and the others still score', () => {
-    const out = OKRSCORE([[0.21], ['about half'], [''], [3.1]], [[0.25], [100], [''], [2.8]], [[0.18], [0], [''], [3.5]]);
+    const out = OKRSCORE(
+      [[0.21], ['about half'], [''], [3.1]],
+      [[0.25], [100], [''], [2.8]],
+      [[0.18], [0], [''], [3.5]],
+    );
     expect(out).toHaveLength(4);
     expect(out[0][0]).toBeCloseTo(0.03 / 0.07, 10);
     expect(typeof out[1][0]).toBe('string');

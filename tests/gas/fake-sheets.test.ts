@@ -3,13 +3,18 @@ import { createFakeServices, FakeSpreadsheet, type FakeSheet } from '../fakes/sp
 
 function sheet(): { s: FakeSheet; svc: ReturnType<typeof createFakeServices> } {
   const svc = createFakeServices();
-  const s = svc.book.addSheet('S', [['a', 1], ['b', 2]]);
+  const s = svc.book.addSheet('S', [
+    ['a', 1],
+    ['b', 2],
+  ]);
   return { s, svc };
 }
 
 test("setValues reads strings as typed: '=' is a formula, an apostrophe keeps text, numbers/percent/dates convert", () => {
   const { s } = sheet();
-  s.getRange(1, 1, 1, 6).setValues([['=IMPORTXML("http://x","//a")', "'=IMPORTXML(1)", '12', '40%', '2026-11-23', "'40%"]]);
+  s.getRange(1, 1, 1, 6).setValues([
+    ['=IMPORTXML("http://x","//a")', "'=IMPORTXML(1)", '12', '40%', '2026-11-23', "'40%"],
+  ]);
   expect(s.formulaAt(0, 0)).toBe('=IMPORTXML("http://x","//a")');
   expect(s.formulaAt(0, 1)).toBe('');
   expect(s.valueAt(0, 1)).toBe('=IMPORTXML(1)');
@@ -38,7 +43,9 @@ test('a date-formatted number comes back from getValues as a Date; formulas give
 
 test("setValues with the wrong shape throws Sheets' message; ranges beyond the grid throw", () => {
   const { s } = sheet();
-  expect(() => s.getRange(1, 1, 2, 2).setValues([[1, 2]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+  expect(() => s.getRange(1, 1, 2, 2).setValues([[1, 2]])).toThrow(
+    'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+  );
   expect(() => s.getRange(1, 1, 1, 2).setValues([[1, 2, 3]])).toThrow(/number of columns/);
   expect(() => s.getRange(1000, 1, 2, 1)).toThrow(/outside the dimensions/);
   s.insertRowsAfter(1000, 10);

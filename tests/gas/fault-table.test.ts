@@ -16,8 +16,10 @@ const COMMANDS = ['convert', 'validate', 'clear', 'score', 'rollForward'];
 /** Calls that change the spreadsheet (reads and builders are not failed here: a read failing changes nothing). */
 const WRITE = /^(Range|Sheet|Spreadsheet|Banding)\.(set|insert|delete|clear|apply|remove|hide|activate)/;
 
-const run = (p: LoadedProject, cmd: string) => plain(p.call('panelRun', cmd)) as { ok: boolean; summary: { en: string; zh: string } };
-const everything = (p: LoadedProject) => JSON.stringify({ names: p.book.sheets.map((s) => s.name), sheets: p.book.sheets.map((s) => s.state()) });
+const run = (p: LoadedProject, cmd: string) =>
+  plain(p.call('panelRun', cmd)) as { ok: boolean; summary: { en: string; zh: string } };
+const everything = (p: LoadedProject) =>
+  JSON.stringify({ names: p.book.sheets.map((s) => s.name), sheets: p.book.sheets.map((s) => s.state()) });
 
 /** The prepared spreadsheet copied into a fresh project's fake (sheets, cells, rules, dropdowns, banding, sizes). */
 function copyInto(src: FakeSpreadsheetBook, dst: FakeSpreadsheetBook): void {
@@ -29,7 +31,16 @@ function copyInto(src: FakeSpreadsheetBook, dst: FakeSpreadsheetBook): void {
     c.maxRows = s.maxRows;
     c.maxCols = s.maxCols;
     c.validations = new Map(s.validations);
-    c.rules = s.rules.map((r) => new FakeConditionalRule(r.formula, r.background, r.fontColor, r.ranges.map((x) => new FakeRange(c, { ...x.rect })), dst.log));
+    c.rules = s.rules.map(
+      (r) =>
+        new FakeConditionalRule(
+          r.formula,
+          r.background,
+          r.fontColor,
+          r.ranges.map((x) => new FakeRange(c, { ...x.rect })),
+          dst.log,
+        ),
+    );
     c.bandings = s.bandings.map((b) => new FakeBanding(c, new FakeRange(c, { ...b.range.rect })));
   }
   dst.active = dst.sheet(src.active!.name);
@@ -58,35 +69,45 @@ afterAll(() => {
   fs.writeFileSync(out, JSON.stringify(table, null, 1));
 });
 
-describe.each([100, 10000])('Sheets, %i rows: a failure at each write call of each command puts every sheet back exactly', (rows) => {
-  let base: FakeSpreadsheetBook;
-  beforeAll(() => {
-    base = prepared(rows);
-  }, 300000);
+describe.each([100, 10000])(
+  'Sheets, %i rows: a failure at each write call of each command puts every sheet back exactly',
+  (rows) => {
+    let base: FakeSpreadsheetBook;
+    beforeAll(() => {
+      base = prepared(rows);
+    }, 300000);
 
-  test.each(COMMANDS)('%s', (cmd) => {
-    const probe = loadProject({ evaluate: undefined }, (b) => copyInto(base, b));
-    probe.book.log.trace = [];
-    expect(run(probe, cmd).ok).toBe(true);
-    const trace = probe.book.log.trace;
-    // Each write call as (method, nth call of that method).
-    const writes: { method: string; nth: number }[] = [];
-    const seen: Record<string, number> = {};
-    for (const m of trace) {
-      seen[m] = (seen[m] ?? 0) + 1;
-      if (WRITE.test(m)) writes.push({ method: m, nth: seen[m] });
-    }
-    expect(writes.length).toBeGreaterThan(0);
-    const failures: string[] = [];
-    writes.forEach((w, i) => {
-      const p = loadProject({ evaluate: undefined }, (b) => copyInto(base, b));
-      const was = everything(p);
-      p.book.log.failOn({ method: w.method, nth: w.nth });
-      const res = run(p, cmd);
-      const restored = !res.ok && /put back/.test(res.summary.en) && everything(p) === was;
-      table.push({ rows, command: cmd, write: i + 1, of: writes.length, call: `${w.method} #${w.nth}`, restored });
-      if (!restored) failures.push(`${cmd} failing at write ${i + 1} of ${writes.length} (${w.method} #${w.nth}): ${res.ok ? 'reported success' : res.summary.en}`);
-    });
-    expect(failures).toEqual([]);
-  }, 900000);
-});
+    test.each(COMMANDS)(
+      '%s',
+      (cmd) => {
+        const probe = loadProject({ evaluate: undefined }, (b) => copyInto(base, b));
+        probe.book.log.trace = [];
+        expect(run(probe, cmd).ok).toBe(true);
+        const trace = probe.book.log.trace;
+        // Each write call as (method, nth call of that method).
+        const writes: { method: string; nth: number }[] = [];
+        const seen: Record<string, number> = {};
+        for (const m of trace) {
+          seen[m] = (seen[m] ?? 0) + 1;
+          if (WRITE.test(m)) writes.push({ method: m, nth: seen[m] });
+        }
+        expect(writes.length).toBeGreaterThan(0);
+        const failures: string[] = [];
+        writes.forEach((w, i) => {
+          const p = loadProject({ evaluate: undefined }, (b) => copyInto(base, b));
+          const was = everything(p);
+          p.book.log.failOn({ method: w.method, nth: w.nth });
+          const res = run(p, cmd);
+          const restored = !res.ok && /put back/.test(res.summary.en) && everything(p) === was;
+          table.push({ rows, command: cmd, write: i + 1, of: writes.length, call: `${w.method} #${w.nth}`, restored });
+          if (!restored)
+            failures.push(
+              `${cmd} failing at write ${i + 1} of ${writes.length} (${w.method} #${w.nth}): ${res.ok ? 'reported success' : res.summary.en}`,
+            );
+        });
+        expect(failures).toEqual([]);
+      },
+      900000,
+    );
+  },
+);

@@ -41,11 +41,12 @@ export function makeEvaluator(globals: () => Record<string, any>) {
       } catch {
         return '#ERROR!';
       }
-      return Array.isArray(out) ? (out as unknown[][])[0]?.[0] ?? '' : out;
+      return Array.isArray(out) ? ((out as unknown[][])[0]?.[0] ?? '') : out;
     };
   }
   /** The sheet a reference names ('Log'!A1), else the formula's own. */
-  const sheetOf = (name?: string): FakeSheet => (name ? current!.book.sheets.find((x) => x.name === name) ?? current! : current!);
+  const sheetOf = (name?: string): FakeSheet =>
+    name ? (current!.book.sheets.find((x) => x.name === name) ?? current!) : current!;
   const read = (r: number, c: number, sheet: FakeSheet = current!) => {
     const outer = current;
     const cell = sheet.cellAt(r, c, false);
@@ -64,28 +65,31 @@ export function makeEvaluator(globals: () => Record<string, any>) {
   // The parser keeps state while it parses, and a formula reading another formula cell re-enters it: one per depth.
   const parsers: any[] = [];
   const parserAt = (d: number) => (parsers[d] ??= makeParser());
-  const makeParser = () => new FormulaParser({
-    functions,
-    onCell: ({ row: r, col: c, sheet }: { row: number; col: number; sheet?: string }) => read(r - 1, c - 1, sheetOf(sheet)),
-    onRange: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => {
-      const out: unknown[][] = [];
-      const sheet = sheetOf(ref.sheet);
-      // An open-ended range ('H2:H') stops at the sheet's last row, as Sheets' own evaluation effectively does.
-      const last = Math.min(ref.to.row, Math.max(ref.from.row, sheet.extent().rows));
-      for (let r = ref.from.row; r <= last; r++) {
-        const line: unknown[] = [];
-        for (let c = ref.from.col; c <= ref.to.col; c++) line.push(read(r - 1, c - 1, sheet));
-        out.push(line);
-      }
-      return out;
-    },
-  });
+  const makeParser = () =>
+    new FormulaParser({
+      functions,
+      onCell: ({ row: r, col: c, sheet }: { row: number; col: number; sheet?: string }) =>
+        read(r - 1, c - 1, sheetOf(sheet)),
+      onRange: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => {
+        const out: unknown[][] = [];
+        const sheet = sheetOf(ref.sheet);
+        // An open-ended range ('H2:H') stops at the sheet's last row, as Sheets' own evaluation effectively does.
+        const last = Math.min(ref.to.row, Math.max(ref.from.row, sheet.extent().rows));
+        for (let r = ref.from.row; r <= last; r++) {
+          const line: unknown[] = [];
+          for (let c = ref.from.col; c <= ref.to.col; c++) line.push(read(r - 1, c - 1, sheet));
+          out.push(line);
+        }
+        return out;
+      },
+    });
   return (formula: string, sheet: FakeSheet, row: number, col: number): unknown => {
     const outer = current;
     current = sheet;
     try {
       const v = parserAt(depth).parse(formula.replace(/^=/, ''), { row: row + 1, col: col + 1, sheet: sheet.name });
-      if (v && typeof v === 'object' && (v as { name?: string }).name?.startsWith('#')) return (v as { name: string }).name;
+      if (v && typeof v === 'object' && (v as { name?: string }).name?.startsWith('#'))
+        return (v as { name: string }).name;
       return v === null || v === undefined ? '' : v;
     } catch (e) {
       return (e as { name?: string })?.name?.startsWith('#') ? (e as { name: string }).name : '#ERROR!';

@@ -6,13 +6,21 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { makeEvaluator } from './formula-eval';
-import { createFakeServices, type FakeOptions, type FakeServices, type FakeSpreadsheetBook } from '../fakes/spreadsheet-app';
+import {
+  createFakeServices,
+  type FakeOptions,
+  type FakeServices,
+  type FakeSpreadsheetBook,
+} from '../fakes/spreadsheet-app';
 
 export const DIST = path.resolve(__dirname, '../../dist/gas');
 
 export function distFile(name: string): string {
   const p = path.join(DIST, name);
-  if (!fs.existsSync(p)) throw new Error(`${p} is missing: run \`npm run build\` (or \`npx webpack --mode production --config-name gas\`) first`);
+  if (!fs.existsSync(p))
+    throw new Error(
+      `${p} is missing: run \`npm run build\` (or \`npx webpack --mode production --config-name gas\`) first`,
+    );
   return fs.readFileSync(p, 'utf8');
 }
 
@@ -39,7 +47,11 @@ function projectScripts(): vm.Script {
 /** A project over a fresh fake spreadsheet; formulas recalculate with the bundle's own custom functions. */
 export function loadProject(opts: FakeOptions = {}, setup?: (book: FakeSpreadsheetBook) => void): LoadedProject {
   let ctxRef: Record<string, any> = {};
-  const fake = createFakeServices({ htmlFiles: { Sidebar: distFile('Sidebar.html') }, evaluate: makeEvaluator(() => ctxRef), ...opts });
+  const fake = createFakeServices({
+    htmlFiles: { Sidebar: distFile('Sidebar.html') },
+    evaluate: makeEvaluator(() => ctxRef),
+    ...opts,
+  });
   setup?.(fake.book);
   const ctx = vm.createContext({ ...fake.globals });
   projectScripts().runInContext(ctx);

@@ -5,8 +5,10 @@
 import * as fx from '../../fixtures/sheets';
 import { loadProject, plain, type LoadedProject } from './harness';
 
-const run = (p: LoadedProject, cmd: string) => plain(p.call('panelRun', cmd)) as { ok: boolean; summary: { en: string; zh: string }; details?: any };
-const everything = (p: LoadedProject) => plain({ names: p.book.sheets.map((s) => s.name), sheets: p.book.sheets.map((s) => s.state()) });
+const run = (p: LoadedProject, cmd: string) =>
+  plain(p.call('panelRun', cmd)) as { ok: boolean; summary: { en: string; zh: string }; details?: any };
+const everything = (p: LoadedProject) =>
+  plain({ names: p.book.sheets.map((s) => s.name), sheets: p.book.sheets.map((s) => s.state()) });
 
 describe('Spreadsheet service calls per command do not grow with the rows', () => {
   const COMMANDS = ['convert', 'validate', 'clear', 'score', 'rollForward', 'summary'];
@@ -182,7 +184,10 @@ describe('text copied from cells stays text', () => {
     const hist = p.book.sheet('OKR History').values().flat();
     expect(hist).toContain(HOSTILE);
     expect(hist).toContain(IMG);
-    const next = p.book.sheets.find((s) => /2027-Q1/.test(s.name))!.values().flat();
+    const next = p.book.sheets
+      .find((s) => /2027-Q1/.test(s.name))!
+      .values()
+      .flat();
     expect(next).toContain(HOSTILE);
     expect(next).toContain('+SUM(1,2)');
   });

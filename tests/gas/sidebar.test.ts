@@ -70,7 +70,12 @@ describe('Sidebar.html', () => {
   test('has a Content-Security-Policy that runs only its own inline script, by hash (no inline handlers)', () => {
     const doc = new JSDOM(distFile('Sidebar.html')).window.document;
     const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v] as [string, string[]]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v] as [string, string[]]),
+    );
     expect(directives.get('default-src')).toEqual(["'none'"]);
     const scriptSrc = directives.get('script-src') ?? [];
     expect(scriptSrc).not.toContain("'unsafe-inline'");
@@ -97,7 +102,10 @@ describe('Sidebar.html', () => {
     const validate = root.querySelector('button[data-command="validate"]') as HTMLButtonElement;
     expect(validate).not.toBeNull();
     validate.click();
-    await until(() => root.querySelectorAll('.okr-finding').length > 0 && root.dataset.state === 'ready', 'the findings');
+    await until(
+      () => root.querySelectorAll('.okr-finding').length > 0 && root.dataset.state === 'ready',
+      'the findings',
+    );
     expect(calls).toContain('panelRun');
 
     const items = Array.from(root.querySelectorAll('.okr-finding'));
@@ -121,7 +129,10 @@ describe('Sidebar.html', () => {
     await until(() => root.dataset.state === 'ready', 'the panel to load');
     expect(root.dataset.lang).toBe('zh');
     (root.querySelector('button[data-command="convert"]') as HTMLButtonElement).click();
-    await until(() => p.book.sheets.length === 2 && root.dataset.state === 'ready' && /已创建/.test(root.textContent || ''), 'the convert message');
+    await until(
+      () => p.book.sheets.length === 2 && root.dataset.state === 'ready' && /已创建/.test(root.textContent || ''),
+      'the convert message',
+    );
     expect(root.textContent).toMatch(/原大纲未改动|已创建/);
     dom.window.close();
   });

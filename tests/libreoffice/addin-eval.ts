@@ -40,7 +40,12 @@ const first = (out: CellOut | CellOut[][]): CellOut => (Array.isArray(out) ? out
  * Evaluates every add-in formula of `addinPlan` on `values` (0-based grid of the sheet's inputs), scores first, then
  * rollups, then statuses (each reads the cells the previous ones compute). Returns 'row,col' -> expected value.
  */
-export function evaluateAddin(values: unknown[][], formulas: Map<string, string>, lang: Lang, today: string): Map<string, Expected> {
+export function evaluateAddin(
+  values: unknown[][],
+  formulas: Map<string, string>,
+  lang: Lang,
+  today: string,
+): Map<string, Expected> {
   const computed = new Map<string, Expected>();
   const cell = (row: number, col: number): unknown => {
     const c = computed.get(`${row},${col}`);
@@ -60,7 +65,8 @@ export function evaluateAddin(values: unknown[][], formulas: Map<string, string>
       return out;
     },
     functions: {
-      'OKR.OKRSCORE': (...a: any[]) => errOrValue(first(fnOkrScore(...(a.map(unwrap) as [unknown, unknown, unknown?, unknown?])))),
+      'OKR.OKRSCORE': (...a: any[]) =>
+        errOrValue(first(fnOkrScore(...(a.map(unwrap) as [unknown, unknown, unknown?, unknown?])))),
       'OKR.ROLLUP': (...a: any[]) => errOrValue(first(fnRollup(...(a.map(unwrap) as [unknown, unknown?])))),
       'OKR.OKRSTATUS': (...a: any[]) => {
         const [s, ty, r, y, l, e, k] = a.map(unwrap);

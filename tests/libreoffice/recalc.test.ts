@@ -15,7 +15,14 @@ import { runCommand } from '../../core/commands';
 import { a1 } from '../../core/sheet-plan';
 import { resolveSettings, type Settings } from '../../core/settings';
 import type { Lang } from '../../core/i18n';
-import { englishTable, chineseOutline, messySheet, messyFormulas, generatedTable, FIXTURE_TODAY } from '../../fixtures/sheets';
+import {
+  englishTable,
+  chineseOutline,
+  messySheet,
+  messyFormulas,
+  generatedTable,
+  FIXTURE_TODAY,
+} from '../../fixtures/sheets';
 import { captureIo, excelSheet, readWorkbookFile, tempDir, writeExcelWorkbook, removeTempDirs } from '../xlsx/helpers';
 import { convertAll, requireSoffice } from './soffice';
 import { evaluateAddin, planFormulas } from './addin-eval';
@@ -49,7 +56,13 @@ const cases: Case[] = [
   { name: 'english', lang: 'en', sheet: 'Q4 OKRs', rows: englishTable, opts: { dateCols: [12, 15] } },
   { name: 'chinese', lang: 'zh', sheet: '10月OKR', rows: chineseOutline },
   { name: 'messy', lang: 'zh', sheet: '运营部', rows: messySheet, opts: { formulas: messyFormulas } },
-  { name: 'generated', lang: 'en', sheet: 'Generated', rows: generatedTable(GENERATED_ROWS), opts: { dateCols: [12, 13] } },
+  {
+    name: 'generated',
+    lang: 'en',
+    sheet: 'Generated',
+    rows: generatedTable(GENERATED_ROWS),
+    opts: { dateCols: [12, 13] },
+  },
 ];
 const settingsFor = (lang: Lang): Settings => resolveSettings({ lang, formulaMode: 'portable' });
 
@@ -83,7 +96,11 @@ beforeAll(async () => {
   const csv = path.join(dir, 'conv', 'lo-written.csv');
   fs.writeFileSync(
     csv,
-    englishTable.map((r) => r.map((v) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v))).join(',')).join('\n'),
+    englishTable
+      .map((r) =>
+        r.map((v) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v))).join(','),
+      )
+      .join('\n'),
   );
   const t0 = Date.now();
   const outs = convertAll([...cases.map((c) => c.converted!), csv], 'xlsx', path.join(dir, 'lo'));
@@ -92,7 +109,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  if (HAVE_LO) console.log(`LibreOffice recalculation of ${cases.length + 1} files: ${timings.soffice} ms\n${summary.join('\n')}`);
+  if (HAVE_LO)
+    console.log(`LibreOffice recalculation of ${cases.length + 1} files: ${timings.soffice} ms\n${summary.join('\n')}`);
 });
 
 const isError = (v: unknown) => typeof v === 'string' && /^#[A-Z0-9/!?.]+$/.test(v);
@@ -157,7 +175,14 @@ async function compare(c: Case) {
   const mismatches: string[] = [];
   const excused = new Map<string, 'textNumber' | 'boundary'>();
   const counts = { score: 0, rollup: 0, pace: 0, status: 0, errorsBoth: 0 };
-  const kindOf = (f: string) => (f.includes('OKR.OKRSCORE(') ? 'score' : f.includes('OKR.ROLLUP(') ? 'rollup' : f.includes('OKR.') ? 'status' : 'pace');
+  const kindOf = (f: string) =>
+    f.includes('OKR.OKRSCORE(')
+      ? 'score'
+      : f.includes('OKR.ROLLUP(')
+        ? 'rollup'
+        : f.includes('OKR.')
+          ? 'status'
+          : 'pace';
   const keys = [...c.addinFormulas!.keys()];
   for (const kind of ['score', 'rollup', 'pace', 'status'] as const) {
     for (const key of keys) {
@@ -206,9 +231,19 @@ async function compare(c: Case) {
       mismatches.push(label);
     }
   }
-  const excusedRows = (why: string) => [...new Set([...excused].filter(([, w]) => w === why).map(([k]) => Number(k.split(',')[0]) + 1))].sort((x, y) => x - y);
-  const result = { mismatches, counts, textNumberRows: excusedRows('textNumber'), boundaryRows: excusedRows('boundary') };
-  summary.push(`${c.name}: ${JSON.stringify({ ...result.counts, textNumberRows: result.textNumberRows, boundaryRows: result.boundaryRows, mismatches: mismatches.length })}`);
+  const excusedRows = (why: string) =>
+    [...new Set([...excused].filter(([, w]) => w === why).map(([k]) => Number(k.split(',')[0]) + 1))].sort(
+      (x, y) => x - y,
+    );
+  const result = {
+    mismatches,
+    counts,
+    textNumberRows: excusedRows('textNumber'),
+    boundaryRows: excusedRows('boundary'),
+  };
+  summary.push(
+    `${c.name}: ${JSON.stringify({ ...result.counts, textNumberRows: result.textNumberRows, boundaryRows: result.boundaryRows, mismatches: mismatches.length })}`,
+  );
   return result;
 }
 
@@ -261,13 +296,17 @@ describe('what LibreOffice and ExcelJS read back', () => {
       const rules = ((ws as any).conditionalFormattings as any[]).flatMap((cf) => cf.rules);
       expect(rules.some((r: any) => String(r.formulae?.[0]).includes('N("okr-grid")=0'))).toBe(true);
       const note: any = wb.worksheets[0].getCell('A1').note;
-      expect(typeof note === 'string' ? note : note.texts.map((t: any) => t.text).join('')).toBe(`user note on ${c.name}`);
+      expect(typeof note === 'string' ? note : note.texts.map((t: any) => t.text).join('')).toBe(
+        `user note on ${c.name}`,
+      );
     }
   });
   it('LibreOffice keeps them too when it saves the file again', async () => {
     const wb = await readWorkbookFile(cases[0].recalculated!);
     const ws = wb.getWorksheet(cases[0].gridSheet!)!;
-    expect(Object.values((ws as any).dataValidations.model).filter((v: any) => v && v.type === 'list').length).toBeGreaterThan(0);
+    expect(
+      Object.values((ws as any).dataValidations.model).filter((v: any) => v && v.type === 'list').length,
+    ).toBeGreaterThan(0);
     expect(((ws as any).conditionalFormattings as any[]).length).toBeGreaterThan(0);
     const note: any = ws.getCell('A1').note;
     expect(typeof note === 'string' ? note : note.texts.map((t: any) => t.text).join('')).toBe('user note on english');

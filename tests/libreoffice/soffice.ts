@@ -48,7 +48,17 @@ export function convertAll(files: string[], format: string, outDir: string): str
   try {
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', format, '--outdir', outDir, ...files],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--convert-to',
+        format,
+        '--outdir',
+        outDir,
+        ...files,
+      ],
       { stdio: 'pipe', timeout: 240000 },
     );
   } finally {

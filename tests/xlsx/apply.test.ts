@@ -29,7 +29,14 @@ function userBook(): ExcelJS.Workbook {
   // a rule the user made themselves: must survive replaceOwnedRules
   ws.addConditionalFormatting({
     ref: 'B2:B3',
-    rules: [{ type: 'expression', priority: 1, formulae: ['$B2>0.5'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF0000FF' } } } } as any],
+    rules: [
+      {
+        type: 'expression',
+        priority: 1,
+        formulae: ['$B2>0.5'],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF0000FF' } } },
+      } as any,
+    ],
   });
   wb.addWorksheet('Notes').getCell('A1').value = 'keep me';
   return wb;
@@ -60,7 +67,10 @@ describe('cells', () => {
             },
             { row: 3, col: 0, cells: [['@SUM(A1)', "'quoted", 46387]] },
           ],
-          numberFormats: [{ row: 1, col: 2, formats: [['0%'], ['0%']] }, { row: 3, col: 2, formats: [['yyyy-mm-dd']] }],
+          numberFormats: [
+            { row: 1, col: 2, formats: [['0%'], ['0%']] },
+            { row: 3, col: 2, formats: [['yyyy-mm-dd']] },
+          ],
         }),
       ],
     });
@@ -120,7 +130,14 @@ describe('validation, rules, notes, fills, freeze, header', () => {
     // an owned rule from an earlier run, to be replaced
     wb.getWorksheet('OKRs')!.addConditionalFormatting({
       ref: 'C2:C3',
-      rules: [{ type: 'expression', priority: 2, formulae: [`AND($C2>2,${OWNED_RULE_MARK})`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF00FF00' } } } } as any],
+      rules: [
+        {
+          type: 'expression',
+          priority: 2,
+          formulae: [`AND($C2>2,${OWNED_RULE_MARK})`],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF00FF00' } } },
+        } as any,
+      ],
     });
     const ws = wb.getWorksheet('OKRs')!;
     ws.getCell('A3').note = 'old note';
@@ -134,7 +151,14 @@ describe('validation, rules, notes, fills, freeze, header', () => {
             { range: { row: 1, col: 6, rows: 2, cols: 1 }, list: ['高', '中', '低'], strict: false },
           ],
           replaceOwnedRules: true,
-          rules: [{ ranges: [{ row: 1, col: 2, rows: 2, cols: 1 }], formula: '=' + owned, fill: '#f4cccc', fontColor: '#990000' }],
+          rules: [
+            {
+              ranges: [{ row: 1, col: 2, rows: 2, cols: 1 }],
+              formula: '=' + owned,
+              fill: '#f4cccc',
+              fontColor: '#990000',
+            },
+          ],
           notes: [
             { row: 1, col: 0, value: 'Score = (current - start) / (target - start)' },
             { row: 2, col: 0, value: '' },
@@ -180,7 +204,9 @@ describe('validation, rules, notes, fills, freeze, header', () => {
   test('notes set and removed', () => {
     const ws = out.getWorksheet('OKRs')!;
     const n: any = ws.getCell('A2').note;
-    expect(typeof n === 'string' ? n : n.texts.map((t: any) => t.text).join('')).toBe('Score = (current - start) / (target - start)');
+    expect(typeof n === 'string' ? n : n.texts.map((t: any) => t.text).join('')).toBe(
+      'Score = (current - start) / (target - start)',
+    );
     expect(ws.getCell('A3').note).toBeUndefined();
   });
   test('fills set and cleared', () => {
@@ -212,7 +238,20 @@ describe('sheets', () => {
     sc.getCell('Z50').value = 'old far away';
     const p: WorkbookPlan = {
       sheets: [
-        plan({ sheet: 'OKR History', create: { after: 'OKRs' }, writes: [{ row: 0, col: 0, cells: [['Cycle', 'Score'], ['2026-Q4', 0.5]] }] }),
+        plan({
+          sheet: 'OKR History',
+          create: { after: 'OKRs' },
+          writes: [
+            {
+              row: 0,
+              col: 0,
+              cells: [
+                ['Cycle', 'Score'],
+                ['2026-Q4', 0.5],
+              ],
+            },
+          ],
+        }),
         plan({ sheet: 'OKR Scorecard', replaceAll: true, writes: [{ row: 0, col: 0, cells: [['Scope']] }] }),
       ],
       activate: 'OKR Scorecard',
@@ -247,7 +286,11 @@ describe('sheets', () => {
   test('a list too long for an .xlsx inline dropdown is left out with a warning, not a broken file', async () => {
     const wb = userBook();
     const list = Array.from({ length: 60 }, (_, i) => `Owner number ${i}`);
-    const r = applyPlan(wb, { sheets: [plan({ sheet: 'OKRs', validations: [{ range: { row: 1, col: 3, rows: 2, cols: 1 }, list, strict: false }] })] });
+    const r = applyPlan(wb, {
+      sheets: [
+        plan({ sheet: 'OKRs', validations: [{ range: { row: 1, col: 3, rows: 2, cols: 1 }, list, strict: false }] }),
+      ],
+    });
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0].zh).toContain('D2:D3');
     const out = await saveAndRead(wb);
@@ -269,7 +312,10 @@ describe('filled-down formulas are stored the way Excel stores them (shared)', (
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('S');
     const n = 50;
-    const cells = Array.from({ length: n }, (_, i) => [i + 1, i === 20 ? { f: '=A21*3' } : { f: `=IF(A${i + 1}="","",A${i + 1}*2)` }]);
+    const cells = Array.from({ length: n }, (_, i) => [
+      i + 1,
+      i === 20 ? { f: '=A21*3' } : { f: `=IF(A${i + 1}="","",A${i + 1}*2)` },
+    ]);
     applyPlan(wb, { sheets: [plan({ sheet: 'S', writes: [{ row: 0, col: 0, cells: cells as any }] })] });
     const out = await saveAndRead(wb);
     const zip = await JSZip.loadAsync(fs.readFileSync(lastFile));

@@ -17,16 +17,29 @@ const dir = tempDir('okr-bundle-');
 const english = path.join(dir, 'team.xlsx');
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 beforeAll(async () => {
   if (!fs.existsSync(BUNDLE)) {
-    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--config', path.join(ROOT, 'xlsx', 'webpack.config.js'), '--mode', 'production'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve('webpack-cli/bin/cli.js'),
+        '--config',
+        path.join(ROOT, 'xlsx', 'webpack.config.js'),
+        '--mode',
+        'production',
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+      },
+    );
   }
   await writeExcelWorkbook(english, [excelSheet('Q4 OKRs', englishTable, { dateCols: [12, 15] })]);
 });

@@ -10,7 +10,15 @@ import { UsageError } from '../../xlsx/messages';
 import { readingText, unplacedText } from '../../xlsx/reading-text';
 import type { LayoutReading } from '../../core/model';
 import { englishTable, FIXTURE_TODAY } from '../../fixtures/sheets';
-import { captureIo, excelSheet, readWorkbookFile, removeTempDirs, sha256, tempDir, writeExcelWorkbook } from './helpers';
+import {
+  captureIo,
+  excelSheet,
+  readWorkbookFile,
+  removeTempDirs,
+  sha256,
+  tempDir,
+  writeExcelWorkbook,
+} from './helpers';
 
 jest.setTimeout(60000);
 
@@ -31,10 +39,17 @@ afterAll(() => removeTempDirs());
 describe('--columns', () => {
   test('pairs of header text and role; roles by code or by label in either language', () => {
     expect(parseColumns('Goal=target,Start Date=due')).toEqual({ Goal: 'target', 'Start Date': 'due' });
-    expect(parseColumns(' Goal = Target , 备注=ignore, 开始日期=截止日期 ')).toEqual({ Goal: 'target', 备注: 'ignore', 开始日期: 'due' });
+    expect(parseColumns(' Goal = Target , 备注=ignore, 开始日期=截止日期 ')).toEqual({
+      Goal: 'target',
+      备注: 'ignore',
+      开始日期: 'due',
+    });
     // The last '=' splits: a header may hold one.
     expect(parseColumns('a=b=kr')).toEqual({ 'a=b': 'kr' });
-    expect(parseArgs(['convert', 'x.xlsx', '--columns', 'Goal=target', '--columns=Notes=ignore'], {}).columns).toEqual({ Goal: 'target', Notes: 'ignore' });
+    expect(parseArgs(['convert', 'x.xlsx', '--columns', 'Goal=target', '--columns=Notes=ignore'], {}).columns).toEqual({
+      Goal: 'target',
+      Notes: 'ignore',
+    });
   });
 
   test('a pair without a role, or with a role that is none, is bad usage naming the pair', () => {
@@ -95,7 +110,10 @@ describe('saved in the file', () => {
     const input = await readWorkbookFile(english);
     expect(input.getWorksheet(SETTINGS_SHEET)).toBeUndefined();
     const wb = await readWorkbookFile(out);
-    expect(savedSettings(wb)).toEqual({ columnRoles: { 'Last updated': 'updated', Budget: 'ignore' }, headerRow: null });
+    expect(savedSettings(wb)).toEqual({
+      columnRoles: { 'Last updated': 'updated', Budget: 'ignore' },
+      headerRow: null,
+    });
     expect(wb.getWorksheet('Q4 OKRs')!.getCell('E5').value).toBe('Raise repeat purchase rate from 18% to 25%');
     // The visible sheets are the user's; the settings sheet is not among them.
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Q4 OKRs']);
@@ -111,14 +129,26 @@ describe('the reading printed for a terminal', () => {
     columns: [
       { col: 0, header: 'Objective', field: 'objective', reason: { en: 'header "Objective"', zh: '表头“Objective”' } },
       { col: 1, header: '目标值', field: 'target', reason: { en: 'header "目标值"', zh: '表头“目标值”' } },
-      { col: 2, header: 'Where\nwe are', field: 'current', reason: { en: 'you chose: Current', zh: '你的选择：当前值' }, chosen: true },
+      {
+        col: 2,
+        header: 'Where\nwe are',
+        field: 'current',
+        reason: { en: 'you chose: Current', zh: '你的选择：当前值' },
+        chosen: true,
+      },
     ],
     rows: [
       { row: 3, role: 'objective+kr' },
       { row: 4, role: 'kr' },
       { row: 6, role: 'note' },
     ],
-    unplaced: [{ cell: { row: 6, col: 7 }, text: '预算已批准（11月2日）', reason: { en: 'a row with no objective', zh: '这一行没有目标' } }],
+    unplaced: [
+      {
+        cell: { row: 6, col: 7 },
+        text: '预算已批准（11月2日）',
+        reason: { en: 'a row with no objective', zh: '这一行没有目标' },
+      },
+    ],
     cycles: [],
   };
   const details = { reading, readingSheet: 'Sales' };

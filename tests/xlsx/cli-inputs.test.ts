@@ -22,17 +22,26 @@ async function run(args: string[]) {
 
 beforeAll(async () => {
   // One objective with one KR: 0 -> 100 at 40 scores 0.4.
-  await writeExcelWorkbook(team, [excelSheet('Team', [HEAD, ['K-1', '2026-Q4', 'Alice', 'Grow', 'Raise signups from 0 to 100', 'Increase', 0, 100, 40, 46387]], { dateCols: [9] })]);
+  await writeExcelWorkbook(team, [
+    excelSheet(
+      'Team',
+      [HEAD, ['K-1', '2026-Q4', 'Alice', 'Grow', 'Raise signups from 0 to 100', 'Increase', 0, 100, 40, 46387]],
+      { dateCols: [9] },
+    ),
+  ]);
 });
 afterAll(removeTempDirs);
 
 describe('--today', () => {
-  test.each(['2026-02-30', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10'])('%s is not a day of the calendar: exit 2, the value named', async (day) => {
-    const r = await run(['validate', team, '--today', day]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain(day);
-    expect(r.err).toMatch(/--today/);
-  });
+  test.each(['2026-02-30', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10'])(
+    '%s is not a day of the calendar: exit 2, the value named',
+    async (day) => {
+      const r = await run(['validate', team, '--today', day]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(day);
+      expect(r.err).toMatch(/--today/);
+    },
+  );
 
   test('a real date (2028-02-29, a leap day) is accepted', async () => {
     const r = await run(['validate', team, '--today', '2028-02-29', '--quiet']);

@@ -7,7 +7,15 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../xlsx/cli';
 import { englishTable, messySheet, messyFormulas, chineseOutline, FIXTURE_TODAY } from '../../fixtures/sheets';
-import { captureIo, excelSheet, readWorkbookFile, sha256, tempDir, writeExcelWorkbook, removeTempDirs } from './helpers';
+import {
+  captureIo,
+  excelSheet,
+  readWorkbookFile,
+  sha256,
+  tempDir,
+  writeExcelWorkbook,
+  removeTempDirs,
+} from './helpers';
 
 jest.setTimeout(60000);
 
@@ -37,12 +45,46 @@ beforeAll(async () => {
   await writeExcelWorkbook(chinese, [excelSheet('10月OKR', chineseOutline)]);
   // One objective, one fully specified KR: nothing here breaks an error-severity rule.
   await writeExcelWorkbook(clean, [
-    excelSheet('OKRs', [
-      ['Cycle', 'Owner', 'Objective', 'Key Result', 'Kind', 'Start', 'Target', 'Current', 'Weight', 'Due', 'Last updated'],
-      ['2026-Q4', 'Alice Chen', 'Grow repeat purchases', 'Raise repeat purchase rate from 18% to 25%', 'Increase', '18%', '25%', '21%', '100%', 46387, 46346],
-    ], { dateCols: [9, 10] }),
+    excelSheet(
+      'OKRs',
+      [
+        [
+          'Cycle',
+          'Owner',
+          'Objective',
+          'Key Result',
+          'Kind',
+          'Start',
+          'Target',
+          'Current',
+          'Weight',
+          'Due',
+          'Last updated',
+        ],
+        [
+          '2026-Q4',
+          'Alice Chen',
+          'Grow repeat purchases',
+          'Raise repeat purchase rate from 18% to 25%',
+          'Increase',
+          '18%',
+          '25%',
+          '21%',
+          '100%',
+          46387,
+          46346,
+        ],
+      ],
+      { dateCols: [9, 10] },
+    ),
   ]);
-  await writeExcelWorkbook(notOkr, [excelSheet('Budget', [['Item', 'Cost'], ['Laptops', 1200], ['Chairs', 300]])]);
+  await writeExcelWorkbook(notOkr, [
+    excelSheet('Budget', [
+      ['Item', 'Cost'],
+      ['Laptops', 1200],
+      ['Chairs', 300],
+    ]),
+  ]);
   await writeExcelWorkbook(twoSheets, [
     excelSheet('Read me', [['This workbook holds our team OKRs on the next sheet.']]),
     excelSheet('Q4 OKRs', englishTable, { dateCols: [12, 15] }),
@@ -138,7 +180,9 @@ describe('convert', () => {
     const plain = await run(['validate', twoSheets]);
     expect(plain.out).toContain("Using sheet 'Q4 OKRs'.");
     const wb = await readWorkbookFile(path.join(dir, 'two-out.xlsx'));
-    expect(wb.getWorksheet('Read me')!.getCell('A1').value).toBe('This workbook holds our team OKRs on the next sheet.');
+    expect(wb.getWorksheet('Read me')!.getCell('A1').value).toBe(
+      'This workbook holds our team OKRs on the next sheet.',
+    );
     expect(allFormulas(wb.getWorksheet('Q4 OKRs')!).length).toBeGreaterThan(0);
   });
 
@@ -216,19 +260,42 @@ describe('unusable input: exit 2 and a clear message in the user’s language', 
       (f) =>
         fs.writeFileSync(
           f,
-          Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(64)]),
+          Buffer.concat([
+            Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+            Buffer.alloc(504),
+            Buffer.from('EncryptionInfo', 'utf16le'),
+            Buffer.alloc(64),
+          ]),
         ),
       /password-protected/,
       /密码/,
     ],
     [
       'legacy .xls',
-      (f) => fs.writeFileSync(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('Workbook', 'utf16le')])),
+      (f) =>
+        fs.writeFileSync(
+          f,
+          Buffer.concat([
+            Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+            Buffer.alloc(504),
+            Buffer.from('Workbook', 'utf16le'),
+          ]),
+        ),
       /old-format \.xls/,
       /旧版 \.xls/,
     ],
-    ['CSV text', (f) => fs.writeFileSync(f, 'Objective,Key Result\nGrow,Raise\n'), /not an \.xlsx workbook/, /不是 \.xlsx 工作簿/],
-    ['corrupt zip', (f) => fs.writeFileSync(f, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(300, 7)])), /looks damaged/, /已损坏/],
+    [
+      'CSV text',
+      (f) => fs.writeFileSync(f, 'Objective,Key Result\nGrow,Raise\n'),
+      /not an \.xlsx workbook/,
+      /不是 \.xlsx 工作簿/,
+    ],
+    [
+      'corrupt zip',
+      (f) => fs.writeFileSync(f, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(300, 7)])),
+      /looks damaged/,
+      /已损坏/,
+    ],
   ];
   test.each(cases)('%s', async (name, make, en, zh) => {
     const f = path.join(dir, `bad-${name.replace(/\W+/g, '-')}.xlsx`);

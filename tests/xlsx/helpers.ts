@@ -98,7 +98,11 @@ export function excelTyped(v: unknown): { value: unknown; numFmt?: string } {
 }
 
 /** A fixture grid as Excel would have saved it (typed numbers, date columns as dates). */
-export function excelSheet(name: string, rows: unknown[][], opts: { dateCols?: number[]; formulas?: string[][] } = {}): SheetSpec & { numFmts: Record<string, string> } {
+export function excelSheet(
+  name: string,
+  rows: unknown[][],
+  opts: { dateCols?: number[]; formulas?: string[][] } = {},
+): SheetSpec & { numFmts: Record<string, string> } {
   const numFmts: Record<string, string> = {};
   const typed = rows.map((row, r) =>
     row.map((v, c) => {
@@ -111,7 +115,11 @@ export function excelSheet(name: string, rows: unknown[][], opts: { dateCols?: n
   return { name, rows: typed, dateCols: opts.dateCols, formulas: opts.formulas, numFmts };
 }
 
-export async function writeExcelWorkbook(file: string, sheets: (SheetSpec & { numFmts?: Record<string, string> })[], touch?: (wb: ExcelJS.Workbook) => void): Promise<string> {
+export async function writeExcelWorkbook(
+  file: string,
+  sheets: (SheetSpec & { numFmts?: Record<string, string> })[],
+  touch?: (wb: ExcelJS.Workbook) => void,
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = addSheet(wb, s);

@@ -7,7 +7,16 @@ import fs from 'fs';
 import path from 'path';
 import { main } from '../../xlsx/cli';
 import { FIXTURE_TODAY } from '../../fixtures/sheets';
-import { cached, captureIo, excelSheet, readWorkbookFile, sha256, tempDir, writeExcelWorkbook, removeTempDirs } from './helpers';
+import {
+  cached,
+  captureIo,
+  excelSheet,
+  readWorkbookFile,
+  sha256,
+  tempDir,
+  writeExcelWorkbook,
+  removeTempDirs,
+} from './helpers';
 
 jest.setTimeout(60000);
 
@@ -15,7 +24,20 @@ const dir = tempDir('okr-rollup-');
 const company = path.join(dir, 'company.xlsx');
 const team = path.join(dir, 'team-growth.xlsx');
 const out = path.join(dir, 'all.xlsx');
-const HEAD = ['ID', 'Cycle', 'Level', 'Owner', 'Objective', 'Key Result', 'Kind', 'Start', 'Target', 'Current', 'Due', 'Aligned to'];
+const HEAD = [
+  'ID',
+  'Cycle',
+  'Level',
+  'Owner',
+  'Objective',
+  'Key Result',
+  'Kind',
+  'Start',
+  'Target',
+  'Current',
+  'Due',
+  'Aligned to',
+];
 
 async function run(args: string[]) {
   const cap = captureIo();
@@ -25,15 +47,61 @@ async function run(args: string[]) {
 
 beforeAll(async () => {
   await writeExcelWorkbook(company, [
-    excelSheet('Company', [HEAD, ['CK-1', '2026-Q4', 'Company', 'CEO', 'Win repeat customers', 'Raise company repeat rate from 0 to 100', 'Increase', 0, 100, 50, 46387, '']], { dateCols: [10] }),
+    excelSheet(
+      'Company',
+      [
+        HEAD,
+        [
+          'CK-1',
+          '2026-Q4',
+          'Company',
+          'CEO',
+          'Win repeat customers',
+          'Raise company repeat rate from 0 to 100',
+          'Increase',
+          0,
+          100,
+          50,
+          46387,
+          '',
+        ],
+      ],
+      { dateCols: [10] },
+    ),
   ]);
   await writeExcelWorkbook(team, [
     excelSheet(
       'Growth',
       [
         HEAD,
-        ['TK-1', '2026-Q4', 'Team', 'Alice', 'Grow store repeat purchases', 'Raise store repeat rate from 0 to 10', 'Increase', 0, 10, 10, 46387, 'Win repeat customers'],
-        ['TK-2', '2026-Q4', 'Team', 'Alice', 'Ship the loyalty app', 'Launch the loyalty app', 'Milestone', '', '', 'Done', 46387, 'CO-99'],
+        [
+          'TK-1',
+          '2026-Q4',
+          'Team',
+          'Alice',
+          'Grow store repeat purchases',
+          'Raise store repeat rate from 0 to 10',
+          'Increase',
+          0,
+          10,
+          10,
+          46387,
+          'Win repeat customers',
+        ],
+        [
+          'TK-2',
+          '2026-Q4',
+          'Team',
+          'Alice',
+          'Ship the loyalty app',
+          'Launch the loyalty app',
+          'Milestone',
+          '',
+          '',
+          'Done',
+          46387,
+          'CO-99',
+        ],
       ],
       { dateCols: [10] },
     ),
@@ -81,7 +149,12 @@ test('one company scorecard along the aligned-to links, inputs untouched', async
 
 test('a workbook without OKRs stops the rollup with exit 2 and writes nothing', async () => {
   const junk = path.join(dir, 'junk.xlsx');
-  await writeExcelWorkbook(junk, [excelSheet('Budget', [['Item', 'Cost'], ['Laptops', 1200]])]);
+  await writeExcelWorkbook(junk, [
+    excelSheet('Budget', [
+      ['Item', 'Cost'],
+      ['Laptops', 1200],
+    ]),
+  ]);
   const o = path.join(dir, 'never.xlsx');
   const r = await run(['rollup', company, junk, '-o', o]);
   expect(r.code).toBe(2);
@@ -100,9 +173,39 @@ test('Chinese sheet names and text with --lang zh', async () => {
 test('objectives of another cycle are left out of the scorecard and the user is told', async () => {
   const old = path.join(dir, 'team-q3.xlsx');
   await writeExcelWorkbook(old, [
-    excelSheet('Q3', [HEAD, ['TQ-1', '2026-Q3', 'Team', 'Bob', 'Last quarter goal', 'Raise rate from 0 to 10', 'Increase', 0, 10, 5, 46295, '']], { dateCols: [10] }),
+    excelSheet(
+      'Q3',
+      [
+        HEAD,
+        [
+          'TQ-1',
+          '2026-Q3',
+          'Team',
+          'Bob',
+          'Last quarter goal',
+          'Raise rate from 0 to 10',
+          'Increase',
+          0,
+          10,
+          5,
+          46295,
+          '',
+        ],
+      ],
+      { dateCols: [10] },
+    ),
   ]);
-  const r = await run(['rollup', company, team, old, '-o', path.join(dir, 'with-q3.xlsx'), '--cycle', '2026-Q4', '--quiet']);
+  const r = await run([
+    'rollup',
+    company,
+    team,
+    old,
+    '-o',
+    path.join(dir, 'with-q3.xlsx'),
+    '--cycle',
+    '2026-Q4',
+    '--quiet',
+  ]);
   expect(r.out).toContain('1 objective(s) belong to other cycles than 2026-Q4');
   expect(r.out).toContain('3 objectives');
 });

@@ -6,7 +6,10 @@ import { readWorkbookFile, tempDir, removeTempDirs } from './helpers';
 
 const ALL = { formulas: true, notes: true, backgrounds: true };
 
-async function roundTrip(build: (wb: ExcelJS.Workbook) => void, props?: Partial<ExcelJS.WorkbookProperties>): Promise<ExcelJS.Workbook> {
+async function roundTrip(
+  build: (wb: ExcelJS.Workbook) => void,
+  props?: Partial<ExcelJS.WorkbookProperties>,
+): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   if (props) Object.assign(wb.properties as any, props);
   build(wb);
@@ -30,7 +33,9 @@ describe('dates become Excel serials', () => {
 
 describe('plain values', () => {
   test('rich text, hyperlinks, errors, formula results, blanks', () => {
-    expect(plainValue({ richText: [{ text: 'Grow ' }, { font: { bold: true }, text: 'GMV' }] }, false)).toBe('Grow GMV');
+    expect(plainValue({ richText: [{ text: 'Grow ' }, { font: { bold: true }, text: 'GMV' }] }, false)).toBe(
+      'Grow GMV',
+    );
     expect(plainValue({ text: 'site', hyperlink: 'https://example.com' }, false)).toBe('site');
     expect(plainValue({ error: '#DIV/0!' }, false)).toBe('#DIV/0!');
     expect(plainValue({ formula: 'A1*2', result: 6 }, false)).toBe(6);
@@ -103,7 +108,12 @@ describe('readSheet on a real file', () => {
     expect(s.backgrounds).toBeUndefined();
   });
   test('workbook snapshot: sheet names in tab order, only requested others that exist', () => {
-    const snap = readWorkbook(wb, activeSheet(wb)!, { formulas: false, notes: false, backgrounds: false, others: ['Second', 'Nope'] }, '2026-11-23');
+    const snap = readWorkbook(
+      wb,
+      activeSheet(wb)!,
+      { formulas: false, notes: false, backgrounds: false, others: ['Second', 'Nope'] },
+      '2026-11-23',
+    );
     expect(snap.active.name).toBe('OKRs');
     expect(snap.sheetNames).toEqual(['OKRs', 'Second']);
     expect(Object.keys(snap.others)).toEqual(['Second']);
