@@ -432,10 +432,14 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     }
   }
 
-  plan.header = { range: { row: headerRow, col: first, rows: 1, cols: last - first + 1 }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
-  plan.freezeRows = headerRow + 1;
-  plan.columnWidths = [];
-  for (let c = first; c <= last; c++) plan.columnWidths.push({ col: c, width: WIDTHS[keyAt.get(c)!] ?? 100 });
+  // The look of the owned block (header style, frozen header, widths) is set when it gets new columns; later runs
+  // (convert again, score) leave it as the user may have changed it, and cost the hosts no calls for it.
+  if (added.length) {
+    plan.header = { range: { row: headerRow, col: first, rows: 1, cols: last - first + 1 }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
+    plan.freezeRows = headerRow + 1;
+    plan.columnWidths = [];
+    for (let c = first; c <= last; c++) plan.columnWidths.push({ col: c, width: WIDTHS[keyAt.get(c)!] ?? 100 });
+  }
 
   // An Excel table needs distinct, non-empty header cells (Excel would otherwise rename them in the user's cells).
   const firstCol = Math.min(first, ...model.columns.map((c) => c.col));
