@@ -21,7 +21,8 @@
 import type { Commitment, Cycle, KeyResult, KrKind, Level, Objective, OkrModel } from './model';
 import type { Settings } from './settings';
 import { msg, type Lang, type Msg } from './i18n';
-import { band as bandOf, expectedProgress, rollup, scoreKr, statusCode, type Band, type StatusCode } from './score';
+import { band as bandOf, expectedProgress, rollup, scoreKr, statusCode, statusFromText, STATUS_LABELS, type Band, type StatusCode } from './score';
+import { historyKindFromText, HISTORY_KIND_LABELS, KIND_TOKENS, LEVEL_LABELS, levelFromText, TYPE_LABELS } from './labels';
 import { cycleOf, nextCycle, parseCycle } from './cycle';
 import { parseDate, parseNumber } from './values';
 
@@ -183,12 +184,7 @@ export function expectedOfRow(kr: KeyResult | null, o: Objective, model: OkrMode
 // ---------------------------------------------------------------------------------------------------------------
 
 const LEVELS: Level[] = ['company', 'department', 'team', 'individual'];
-const LEVEL_LABEL: Record<Level, Msg> = {
-  company: msg('Company', '公司'),
-  department: msg('Department', '部门'),
-  team: msg('Team', '团队'),
-  individual: msg('Individual', '个人'),
-};
+const LEVEL_LABEL = (lv: Level): Msg => msg(LEVEL_LABELS.en[lv], LEVEL_LABELS.zh[lv]);
 
 /** The cycle id to work on. */
 export function resolveCycleId(model: OkrModel, settings: Settings, today: string, cycle?: string): string {
@@ -235,16 +231,29 @@ function mean(values: (number | null)[]): number | null {
   return r.ok ? r.value : null;
 }
 
+/** KR rows whose current, target or start value could not be read, with the reader's message. */
+function unreadableValues(model: OkrModel): Map<number, Msg> {
+  const out = new Map<number, Msg>();
+  for (const p of model.problems) if ((p.field === 'current' || p.field === 'target' || p.field === 'start') && !out.has(p.cell.row)) out.set(p.cell.row, p.message);
+  return out;
+}
+
 export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
   const { settings, today } = opts;
   const cycle = resolveCycleId(model, settings, today, opts.cycle);
   const objs = objectivesOf(model, cycle);
+  const unreadable = unreadableValues(model);
 
   const krs: KrClose[] = [];
   const objectives: ObjectiveClose[] = [];
   for (const o of objs) {
     const krRows: KrClose[] = o.krs.map((kr) => {
-      const out = scoreKr({ kind: kr.kind, start: kr.start, target: kr.target, current: kr.current });
+      // A value the reader could not understand ('about half') is not a 0: the KR is not scored and says why, as
+      // its cell in the sheet does (#VALUE! with the message).
+      const unread = unreadable.get(kr.row);
+      const out: ReturnType<typeof scoreKr> = unread
+        ? { ok: false, blank: false, error: { code: 'not-finite', message: unread } }
+        : scoreKr({ kind: kr.kind, start: kr.start, target: kr.target, current: kr.current });
       const score = out.ok ? out.score : null;
       const row: KrClose = {
         id: kr.id,
@@ -269,10 +278,14 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
     });
     krs.push(...krRows);
 
-    const r = rollup(
-      krRows.map((k) => k.score),
-      o.krs.map((k) => k.weight),
-    );
+    // A KR the sheet shows as an error makes its objective's rollup an error there too (#N/A): the same here.
+    const failed = krRows.find((k) => k.error);
+    const r: ReturnType<typeof rollup> = failed
+      ? { ok: false, blank: false, error: { code: 'not-finite', message: msg(`key result "${failed.title}" cannot be scored: ${failed.error!.en}`, `关键结果“${failed.title}”无法评分：${failed.error!.zh}`) } }
+      : rollup(
+          krRows.map((k) => k.score),
+          o.krs.map((k) => k.weight),
+        );
     const score = r.ok ? r.value : null;
     const oc: ObjectiveClose = {
       id: o.id,
@@ -313,7 +326,7 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
   const byLevel: GroupRollup[] = [];
   for (const lv of LEVELS) {
     const members = objectives.filter((o) => o.level === lv);
-    if (members.length) byLevel.push(group(lv, LEVEL_LABEL[lv], members));
+    if (members.length) byLevel.push(group(lv, LEVEL_LABEL(lv), members));
   }
   const noLevel = objectives.filter((o) => o.level === null);
   if (noLevel.length && noLevel.length < objectives.length) byLevel.push(group('', msg('(no level)', '（无层级）'), noLevel));
@@ -433,7 +446,7 @@ export function scorecardTable(r: Pick<CloseResult, 'objectives' | 'total' | 'by
       SCOPE.objective[lang],
       o.title,
       o.owner,
-      o.level ? LEVEL_LABEL[o.level][lang] : null,
+      o.level ? LEVEL_LABELS[lang][o.level] : null,
       1,
       o.krs,
       o.score,
@@ -486,9 +499,15 @@ export function historyFormats(): string[] {
 /** Column index of the Superseded flag (where a host writes TRUE for HistoryUpdate.supersede). */
 export const HISTORY_SUPERSEDED_COL = HISTORY_FIELDS.indexOf('superseded');
 
-/** History rows as sheet rows (no header), in HISTORY_FIELDS order. */
-export function historyToRows(rows: HistoryRow[]): PlainValue[][] {
-  return rows.map((r) => HISTORY_FIELDS.map((f) => r[f] as PlainValue));
+/** History rows as sheet rows (no header), in HISTORY_FIELDS order, with kind, level and status in words of `lang`. */
+export function historyToRows(rows: HistoryRow[], lang: Lang = 'en'): PlainValue[][] {
+  const shown = (r: HistoryRow, f: keyof HistoryRow): PlainValue => {
+    if (f === 'kind') return HISTORY_KIND_LABELS[r.kind][lang];
+    if (f === 'level') return r.level ? LEVEL_LABELS[lang][r.level] : null;
+    if (f === 'status') return STATUS_LABELS[r.status][lang];
+    return r[f] as PlainValue;
+  };
+  return rows.map((r) => HISTORY_FIELDS.map((f) => shown(r, f)));
 }
 
 export interface ParsedHistory {
@@ -502,7 +521,6 @@ export interface ParsedHistory {
 const HEADER_KEYS = new Map<string, keyof HistoryRow>();
 for (const lang of ['en', 'zh'] as Lang[]) HISTORY_HEADER[lang].forEach((h, i) => HEADER_KEYS.set(norm(h), HISTORY_FIELDS[i]));
 
-const STATUS_CODES: StatusCode[] = ['not-scored', 'rethink', 'progressing', 'on-target', 'achieved', 'needs-review', 'set-too-low'];
 
 /** Reads a history sheet's values back (header in either language, or none); rows without cycle and id are skipped. */
 export function rowsFromHistory(values: unknown[][]): ParsedHistory {
@@ -530,18 +548,19 @@ export function rowsFromHistory(values: unknown[][]): ParsedHistory {
     const cycle = cycleText(get('cycle'));
     const id = text(get('id'));
     if (!cycle || !id) continue;
-    const kind = text(get('kind'));
-    const level = text(get('level'));
-    const st = text(get('status'));
+    // Words in either language, or the codes earlier versions wrote.
+    const kind = historyKindFromText(get('kind'));
+    const level = levelFromText(get('level'));
+    const st = statusFromText(get('status'));
     rows.push({
       cycle,
       id,
-      kind: kind === 'objective' || kind === '目标' ? 'objective' : 'kr',
+      kind: kind ?? 'kr',
       title: text(get('title')) ?? '',
       owner: text(get('owner')),
-      level: level && (LEVELS as string[]).includes(level) ? (level as Level) : null,
+      level,
       score: num(get('score')),
-      status: st && (STATUS_CODES as string[]).includes(st) ? (st as StatusCode) : 'not-scored',
+      status: st ?? 'not-scored',
       start: num(get('start')),
       target: num(get('target')),
       current: num(get('current')),
@@ -750,7 +769,6 @@ export function rollForwardHeader(lang: Lang): string[] {
   return [...GRID_HEADER[lang]];
 }
 
-const COMMITMENT_TEXT: Record<Commitment, Msg> = { committed: msg('committed', '承诺型'), aspirational: msg('aspirational', '挑战型') };
 
 /** '<old id without an earlier cycle suffix>.<cycle>': 'KR-7f3a2c' -> 'KR-7f3a2c.2027-Q1' -> 'KR-7f3a2c.2027-Q2'. */
 export function carriedId(oldId: string, toCycle: string): string {
@@ -782,11 +800,11 @@ export function rollForward(model: OkrModel, opts: RollForwardOptions): RollForw
     objectives++;
     const oid = carriedId(o.id, to);
     ids.push({ from: o.id, to: oid });
-    const level = o.level ? (lang === 'zh' ? LEVEL_LABEL[o.level].zh : o.level) : null;
+    const level = o.level ? LEVEL_LABELS[lang][o.level] : null;
     const line = (values: Partial<Record<(typeof GRID_FIELDS)[number], PlainValue>>): PlainValue[] =>
       GRID_FIELDS.map((f) => (values[f] === undefined ? null : values[f]!));
     rows.push(
-      line({ id: oid, cycle: to, level, owner: o.owner, objective: o.title, type: COMMITMENT_TEXT[o.commitment][lang], alignedTo: o.alignedTo, notes: o.notes }),
+      line({ id: oid, cycle: to, level, owner: o.owner, objective: o.title, type: TYPE_LABELS[lang][o.commitment], alignedTo: o.alignedTo, notes: o.notes }),
     );
     for (const kr of open) {
       krs++;
@@ -799,8 +817,8 @@ export function rollForward(model: OkrModel, opts: RollForwardOptions): RollForw
           cycle: to,
           owner: kr.owner,
           kr: kr.title,
-          type: COMMITMENT_TEXT[kr.commitment][lang],
-          kind: kr.kind,
+          type: TYPE_LABELS[lang][kr.commitment],
+          kind: KIND_TOKENS[lang][kr.kind],
           start: binary ? null : kr.current ?? (kr.startGiven ? kr.start : null),
           target: kr.target,
           unit: kr.unit,

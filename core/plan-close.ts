@@ -12,6 +12,8 @@ import {
 } from './close';
 import { FILLS, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
 import { count, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
+import { isCheckinSheet } from './checkins';
+import { isDashboardSheet } from './dashboard';
 
 export const HISTORY_SHEET = 'OKR History';
 
@@ -53,7 +55,7 @@ const isSourceHeader = (v: unknown) => typeof v === 'string' && [SOURCE_HEADER.e
 
 /** Sheets the add-in writes for itself; a command run on one of them works on the OKR sheet it came from. */
 export function isGeneratedSheet(name: string): boolean {
-  return name === HISTORY_SHEET || /^Scorecard /.test(name);
+  return name === HISTORY_SHEET || /^Scorecard /.test(name) || isCheckinSheet(name) || isDashboardSheet(name);
 }
 
 /**
@@ -67,7 +69,7 @@ export function sourceSheetOf(snap: SheetSnapshot, sheetNames: string[]): string
     const line = values[r] ?? [];
     for (let c = 0; c < line.length; c++) {
       if (!isSourceHeader(line[c])) continue;
-      if (snap.name === HISTORY_SHEET) {
+      if (snap.name === HISTORY_SHEET || isCheckinSheet(snap.name)) {
         for (let k = values.length - 1; k > r; k--) {
           const name = exists(values[k]?.[c]);
           if (name) return name;
@@ -80,14 +82,31 @@ export function sourceSheetOf(snap: SheetSnapshot, sheetNames: string[]): string
   return null;
 }
 
-function scorecardPlan(close: CloseResult, after: string, lang: Lang): SheetPlan {
+/**
+ * The scorecard sheet. A new one is written whole; over an existing one (read before, see readAgain) the plan writes
+ * one block that holds the new table and blanks every other cell the old one used, so nothing is cleared that a
+ * failure could not put back (the old cells come back from the snapshot, formats and styles from the host's journal).
+ */
+function scorecardPlan(close: CloseResult, after: string, lang: Lang, existing?: SheetSnapshot): SheetPlan {
   const name = scorecardSheetName(close.cycle);
-  const plan: SheetPlan = { ...emptySheetPlan(name), create: { after }, replaceAll: true };
+  const plan: SheetPlan = { ...emptySheetPlan(name), create: { after } };
   const rows = close.scorecard as PlanCell[][];
   const width = rows[0]?.length ?? 0;
-  plan.writes.push({ row: 0, col: 0, cells: rows });
   // Which OKR sheet this scorecard scores, one column right of the table (commands run here work on that sheet).
-  plan.writes.push({ row: 0, col: width + 1, cells: [[SOURCE_HEADER[lang]], [after]] });
+  const sourceCol = width + 1;
+  const old = existing ? usedExtent(existing) : { lastRow: -1, lastCol: -1 };
+  const height = Math.max(rows.length, 2, old.lastRow + 1);
+  const across = Math.max(sourceCol + 1, old.lastCol + 1);
+  const cells: PlanCell[][] = [];
+  for (let r = 0; r < height; r++) {
+    const line: PlanCell[] = new Array(across).fill(null);
+    const src = rows[r];
+    if (src) for (let c = 0; c < src.length; c++) line[c] = src[c];
+    cells.push(line);
+  }
+  cells[0][sourceCol] = SOURCE_HEADER[lang];
+  cells[1][sourceCol] = after;
+  plan.writes.push({ row: 0, col: 0, cells });
   if (rows.length > 1) {
     // Average score and With aligned (columns 7 and 8 of the scorecard) as scores.
     plan.numberFormats.push({ row: 1, col: 6, formats: Array.from({ length: rows.length - 1 }, () => ['0.00', '0.00']) });
@@ -114,7 +133,7 @@ function supersededCol(hist: SheetSnapshot, headerRow: number): number {
 function historyPlan(close: CloseResult, hist: SheetSnapshot | undefined, headerRowRel: number, rowIndex: number[], ctx: PlanContext, after: string): SheetPlan | null {
   const { append, supersede } = close.history;
   const lang = ctx.settings.lang;
-  const fresh = historyToRows(append) as PlanCell[][];
+  const fresh = historyToRows(append, lang) as PlanCell[][];
   const formats = historyFormats();
   if (!hist) {
     const plan: SheetPlan = { ...emptySheetPlan(HISTORY_SHEET), create: { after } };
@@ -168,22 +187,22 @@ export function planScore(active: SheetSnapshot, sheetNames: string[], others: R
   const close = closeCycle(model, { settings: ctx.settings, today: ctx.today, history: parsed.rows });
   const convert = planConvert(active, sheetNames, ctx, model);
   const sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
-  const scorecard = scorecardPlan(close, active.name, ctx.settings.lang);
+  const scorecard = scorecardPlan(close, active.name, ctx.settings.lang, sheetNames.includes(scorecardSheetName(close.cycle)) ? others[scorecardSheetName(close.cycle)] : undefined);
   sheets.push(scorecard);
   const history = historyPlan(close, hist && sheetNames.includes(HISTORY_SHEET) ? hist : undefined, parsed.headerRow, parsed.rowIndex, ctx, scorecard.sheet);
   if (history) sheets.push(history);
   const details = detailsOf(close);
   const added = close.history.append.length;
   const base = scoreSummaryText(details);
-  // A value the reader could not understand ('about half') leaves its KR unmeasured, which the close scores 0 (the
-  // domain rule); the sheet's own formula shows #VALUE! there, so the summary names those cells.
+  // A value the reader could not understand ('about half'): its KR is not scored (an error in the sheet, a blank
+  // on the scorecard) and neither is its objective; the summary names those cells.
   const unreadable = model.problems.filter((p) => p.field === 'current' || p.field === 'target' || p.field === 'start');
   const cells = unreadable.slice(0, 5).map((p) => a1(p.cell.row, p.cell.col)).join(', ') + (unreadable.length > 5 ? ', …' : '');
   const summary = msg(
     `Scored ${base.en} Scorecard on "${scorecard.sheet}"; ${count(added, 'new history row')}${close.history.supersede.length ? `, ${close.history.supersede.length} superseded` : ''}.` +
-      (unreadable.length ? ` ${count(unreadable.length, 'value')} could not be read (${cells}) and counted as not measured (0); run Validate to see why.` : ''),
+      (unreadable.length ? ` ${count(unreadable.length, 'value')} could not be read (${cells}): ${unreadable.length === 1 ? 'its key result is' : 'their key results are'} not scored, nor their objectives; run Validate to see why.` : ''),
     `已评分 ${base.zh} 记分卡见“${scorecard.sheet}”；历史新增 ${added} 行${close.history.supersede.length ? `，${close.history.supersede.length} 行被取代` : ''}。` +
-      (unreadable.length ? `有 ${unreadable.length} 个值无法识别（${cells}），按未测量（0 分）计入；运行“检查”查看原因。` : ''),
+      (unreadable.length ? `有 ${unreadable.length} 个值无法识别（${cells}）：相关关键结果及其目标未评分；运行“检查”查看原因。` : ''),
   );
   return { plan: { sheets, activate: scorecard.sheet, select: { sheet: scorecard.sheet, row: 0, col: 0 } }, close, details, summary };
 }

@@ -13,7 +13,7 @@
  */
 import type { ConditionalRule, HostKind, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan, FormatBlock, CellBlock } from './sheet-plan';
 import { colLetter, emptySheetPlan, OWNED_RULE_MARK } from './sheet-plan';
-import type { Commitment, Confidence, Field, KeyResult, KrKind, Level, Objective, OkrModel, Rect } from './model';
+import type { Commitment, Field, KeyResult, Objective, OkrModel, Rect } from './model';
 import type { Settings } from './settings';
 import { msg, type Lang, type Msg } from './i18n';
 import { readSheet } from './parse-sheet';
@@ -34,22 +34,8 @@ export interface PlanContext {
 // ---------------------------------------------------------------------------------------------------------------
 // Words the grid writes (each accepted by parse-sheet and by the custom functions)
 
-export const KIND_TOKENS: Record<Lang, Record<KrKind, string>> = {
-  en: { increase: 'increase', decrease: 'decrease', above: 'above', below: 'below', binary: 'binary' },
-  zh: { increase: '增加', decrease: '减少', above: '不低于', below: '不高于', binary: '里程碑' },
-};
-export const TYPE_LABELS: Record<Lang, Record<Commitment, string>> = {
-  en: { committed: 'Committed', aspirational: 'Aspirational' },
-  zh: { committed: '承诺型', aspirational: '挑战型' },
-};
-export const LEVEL_LABELS: Record<Lang, Record<Level, string>> = {
-  en: { company: 'Company', department: 'Department', team: 'Team', individual: 'Individual' },
-  zh: { company: '公司', department: '部门', team: '团队', individual: '个人' },
-};
-export const CONFIDENCE_LABELS: Record<Lang, Record<Confidence, string>> = {
-  en: { high: 'High', medium: 'Medium', low: 'Low' },
-  zh: { high: '高', medium: '中', low: '低' },
-};
+export { KIND_TOKENS, TYPE_LABELS, LEVEL_LABELS, CONFIDENCE_LABELS } from './labels';
+import { KIND_TOKENS, TYPE_LABELS, LEVEL_LABELS, CONFIDENCE_LABELS } from './labels';
 
 /** Fills the plan uses. */
 export const FILLS = {

@@ -152,10 +152,15 @@ describe('blank KRs', () => {
       },
     ]);
     const r = close(m);
-    expect(r.objectives[0].score).toBeCloseTo(0.5, 12);
     expect(r.krs[2].score).toBeNull();
     expect(r.krs[2].error?.en).toMatch(/start equals target/);
     expect(r.krs[2].error?.zh).toMatch(/起始值/);
+    // The sheet shows C as an error and its objective's rollup as #N/A: the close agrees (not scored, and why).
+    expect(r.objectives[0].score).toBeNull();
+    expect(r.objectives[0].error?.en).toMatch(/key result "C" cannot be scored: start equals target/);
+    // Without C: A (weight 90) and B (no weight) count equally.
+    const ab = close(model([{ title: 'Mixed', krs: [{ title: 'A', target: 10, current: 10, weight: 90 }, { title: 'B', target: 10, current: 0 }] }]));
+    expect(ab.objectives[0].score).toBeCloseTo(0.5, 12);
   });
 });
 
@@ -394,7 +399,7 @@ describe('rollForward', () => {
     expect(body[2][col('Start')]).toBe(150);
     expect(body[0][col('Objective')]).toBe('Grow the Tmall shop');
     expect(body[0][col('Key Result')]).toBeNull();
-    expect(body[0][col('Type')]).toBe('committed');
+    expect(body[0][col('Type')]).toBe('Committed');
     expect(r.ids).toContainEqual({ from: 'KR-a', to: 'KR-a.2027-Q1' });
   });
 
@@ -432,7 +437,7 @@ describe('on the English table fixture (read by parse-sheet)', () => {
   const opts = { settings: DEFAULT_SETTINGS, today: F.FIXTURE_TODAY };
   const m = readSheet(F.englishTableSnapshot(), opts);
 
-  test('scores by hand: O-100 weighted 40/30/20/10, O-200 50/30/20 with a text current scoring 0', () => {
+  test('scores by hand: O-100 weighted 40/30/20/10; a text current leaves KR-202 and O-200 unscored, as the sheet shows them', () => {
     const r = closeCycle(m, opts);
     const s = (id: string) => r.krs.find((k) => k.id === id)?.score;
     expect(s('KR-101')).toBeCloseTo(0.03 / 0.07, 9); // (0.21-0.18)/(0.25-0.18)
@@ -440,10 +445,14 @@ describe('on the English table fixture (read by parse-sheet)', () => {
     expect(s('KR-103')).toBe(1); // at least 4.8, is 4.9
     expect(s('KR-104')).toBe(1); // milestone done
     expect(s('KR-201')).toBe(0); // at most 48, is 52
-    expect(s('KR-202')).toBe(0); // 'about half' is not a number: unmeasured
+    // 'about half' is not a number: not scored (the sheet's cell is #VALUE! with the reason), and says why
+    expect(s('KR-202')).toBeNull();
+    expect(r.krs.find((k) => k.id === 'KR-202')!.error?.en).toMatch(/about half/);
     const o = (id: string) => r.objectives.find((x) => x.id === id)!.score;
     expect(o('O-100')).toBeCloseTo(0.4 * (3 / 7) + 0.3 * 0.5 + 0.2 + 0.1, 9);
-    expect(o('O-200')).toBeCloseTo(0.2 * (0.4 / 0.7), 9); // packaging 3.5 -> 2.8, now 3.1
+    // O-200's rollup is #N/A in the sheet: not scored here either, rather than a 0 standing in for KR-202
+    expect(o('O-200')).toBeNull();
+    expect(r.objectives.find((x) => x.id === 'O-200')!.error?.en).toMatch(/KR|key result/);
     expect(r.byOwner.map((g) => g.key)).toEqual(['Alice Chen', 'Bob Li']);
   });
 

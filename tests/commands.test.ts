@@ -20,13 +20,15 @@ const historyRows = (s: SimSheet) => s.values.slice(1).filter((r) => r.some((v) 
 
 describe('readsFor', () => {
   test('convert reads formulas; validate and clear read notes and backgrounds; score reads the history sheet', () => {
-    expect(COMMANDS).toEqual(['convert', 'validate', 'clear', 'score', 'rollForward', 'summary']);
+    expect(COMMANDS).toEqual(['convert', 'validate', 'clear', 'score', 'rollForward', 'summary', 'checkin']);
     expect(readsFor('convert', DEFAULT_SETTINGS)).toEqual({ formulas: true, notes: false, backgrounds: false, others: [] });
     for (const c of ['validate', 'clear'] as CommandName[]) {
       const r = readsFor(c, DEFAULT_SETTINGS);
       expect(r.notes && r.backgrounds).toBe(true);
     }
-    expect(readsFor('score', DEFAULT_SETTINGS).others).toEqual(['OKR History']);
+    // Score refreshes the dashboard from the check-in log: both are read (either language), and put back on a failure.
+    expect(readsFor('score', DEFAULT_SETTINGS).others).toEqual(['OKR History', 'OKR Check-ins', 'OKR 进展记录', 'OKR Dashboard', 'OKR 仪表板']);
+    expect(readsFor('checkin', DEFAULT_SETTINGS).others).toEqual(['OKR Check-ins', 'OKR 进展记录', 'OKR Dashboard', 'OKR 仪表板']);
   });
 });
 
@@ -90,19 +92,20 @@ describe('score: the one-click quarter close', () => {
     const { result, book } = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score');
     expect(result.ok).toBe(true);
     // KR scores: KR-101 (0.21-0.18)/(0.25-0.18) = 3/7; KR-102 (0.04-0.05)/(0.03-0.05) = 0.5; KR-103 4.9 >= 4.8 -> 1;
-    // KR-104 done -> 1; KR-201 52 <= 48? no -> 0; KR-202 unmeasured -> 0; row 13 (3.1-3.5)/(2.8-3.5) = 4/7.
-    // O-100 = 0.4*3/7 + 0.3*0.5 + 0.2 + 0.1 = 0.621428...; O-200 = 0.5*0 + 0.3*0 + 0.2*4/7 = 0.114285...
+    // KR-104 done -> 1; KR-201 52 <= 48? no -> 0; KR-202 'about half' -> not scored (#VALUE! in the sheet); row 13
+    // (3.1-3.5)/(2.8-3.5) = 4/7. O-100 = 0.4*3/7 + 0.3*0.5 + 0.2 + 0.1 = 0.621428...; O-200 not scored (#N/A in
+    // the sheet), so the average is O-100's and KR-202 is in no band.
     const d = result.details as { objectives: number; krs: number; averageScore: number; bands: { red: number; yellow: number; green: number } };
     expect(d.objectives).toBe(2);
     expect(d.krs).toBe(7);
-    expect(near(d.averageScore, ((0.4 * 3) / 7 + 0.15 + 0.3 + (0.2 * 4) / 7) / 2)).toBe(true);
-    expect(d.bands).toEqual({ red: 2, yellow: 3, green: 2 });
-    expect(result.summary.en).toContain('0.37');
-    expect(result.summary.zh).toContain('0.37');
+    expect(near(d.averageScore, (0.4 * 3) / 7 + 0.15 + 0.3)).toBe(true);
+    expect(d.bands).toEqual({ red: 1, yellow: 3, green: 2 });
+    expect(result.summary.en).toContain('0.62');
+    expect(result.summary.zh).toContain('0.62');
     // KR-202's current value 'about half' (J12) cannot be read: the summary says so in both languages.
     expect(result.summary.en).toContain('1 value could not be read (J12)');
     expect(result.summary.zh).toContain('有 1 个值无法识别（J12）');
-    expect(book.sheets.map((s) => s.name)).toEqual(['Q4 OKRs', 'Scorecard 2026-Q4', 'OKR History']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Q4 OKRs', 'Scorecard 2026-Q4', 'OKR History', 'OKR Dashboard']);
     // The sheet was not converted yet: score converts it too.
     expect(sheetOf(book, 'Q4 OKRs').values[2].slice(18)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'OKR Pace', 'Updated']);
     const hist = sheetOf(book, 'OKR History');
@@ -166,7 +169,7 @@ describe('score: the one-click quarter close', () => {
     expect(refused.result.ok).toBe(false);
     expect(refused.result.summary.en).toContain('does not say which OKR sheet');
     expect(refused.result.plan.sheets).toEqual([]);
-    expect(readsFor('score', resolveSettings({ cycle: 'Q4 2026' })).others).toEqual(['OKR History', 'Scorecard 2026-Q4']);
+    expect(readsFor('score', resolveSettings({ cycle: 'Q4 2026' })).others).toEqual(['OKR History', 'Scorecard 2026-Q4', 'OKR Check-ins', 'OKR 进展记录', 'OKR Dashboard', 'OKR 仪表板']);
   });
 
   test('Chinese: summary text and history header in Chinese', () => {
@@ -219,7 +222,7 @@ describe('summary', () => {
     const d = r.details as { objectives: number; krs: number; bands: unknown; findings: unknown[] };
     expect(d.objectives).toBe(2);
     expect(d.krs).toBe(7);
-    expect(d.bands).toEqual({ red: 2, yellow: 3, green: 2 });
+    expect(d.bands).toEqual({ red: 1, yellow: 3, green: 2 });
     expect(Array.isArray(d.findings)).toBe(true);
   });
 });
@@ -263,9 +266,10 @@ describe('restorePlan', () => {
     sheetOf(book, snap.name).values[4][9] = 0.25;
     // Without the scorecard of the same cycle read, core asks for it first (a failure must be able to put it back).
     const partial = runCommand('score', workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] }), DEFAULT_SETTINGS);
-    expect(partial.readAgain).toEqual({ others: ['Scorecard 2026-Q4'] });
+    // (and the dashboard Score refreshes, which this read left out too).
+    expect(partial.readAgain).toEqual({ others: ['Scorecard 2026-Q4', 'OKR Dashboard'] });
     expect(partial.plan.sheets).toEqual([]);
-    const wb = workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History', 'Scorecard 2026-Q4'] });
+    const wb = workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History', 'Scorecard 2026-Q4', 'OKR Dashboard'] });
     const r = runCommand('score', wb, DEFAULT_SETTINGS);
     const before = historyRows(sheetOf(book, 'OKR History'));
     expect(before).toHaveLength(9);
@@ -338,4 +342,50 @@ test('the plan for every command is plain JSON (no functions, no class instances
   }
   const plan: WorkbookPlan = runCommand('convert', workbookOf(chineseOutlineSnapshot()), DEFAULT_SETTINGS).plan;
   expect(plan.sheets[0].create).toEqual({ after: '10月OKR' });
+});
+
+describe('generated sheets speak the workbook language (issue 11)', () => {
+  const CODES = ['kr', 'objective', 'team', 'progressing', 'needs-review', 'set-too-low', 'rethink', 'achieved', 'aspirational', 'committed', 'below', 'above', 'binary', 'increase', 'decrease'];
+
+  test('Chinese: history, scorecard and next quarter carry no English codes; the words read back', () => {
+    const zh = resolveSettings({ lang: 'zh' });
+    const snap = englishTableSnapshot();
+    let book = bookFromSnapshot(workbookOf(snap));
+    book = step(book, snap.name, 'score', zh).book;
+    book = step(book, snap.name, 'rollForward', zh).book;
+    for (const name of ['OKR History', 'Scorecard 2026-Q4', 'OKR 2027-Q1']) {
+      const words = sheetOf(book, name).values.flat().filter((v): v is string => typeof v === 'string');
+      expect([name, words.filter((w) => CODES.includes(w.trim().toLowerCase()))]).toEqual([name, []]);
+    }
+    const hist = sheetOf(book, 'OKR History').values;
+    expect(hist[0][2]).toBe('类别');
+    expect(hist.slice(1).map((r) => r[2])).toEqual(expect.arrayContaining(['目标', '关键结果']));
+    // KR-102 (committed, 0.5) closes below its commitment; KR-201 (0) must be rethought; level team is 团队.
+    const row = (id: string) => hist.find((r) => r[1] === id)!;
+    expect(row('KR-102')[7]).toBe('未达承诺');
+    expect(row('KR-201')[7]).toBe('需重新思考');
+    expect(row('O-100')[5]).toBe('团队');
+    const next = sheetOf(book, 'OKR 2027-Q1').values;
+    const kindCol = next[0].indexOf('计分方式');
+    expect(next.slice(1).map((r) => r[kindCol]).filter(Boolean)).toEqual(expect.arrayContaining(['增加', '减少', '不高于']));
+    // Closing again in English reads the Chinese words back: nothing changed, no new rows.
+    const again = step(book, snap.name, 'score');
+    expect(again.result.ok).toBe(true);
+    expect(sheetOf(again.book, 'OKR History').values.length).toBe(hist.length);
+  });
+
+  test('a history written by an earlier version (codes) is read back: closing again adds nothing', () => {
+    const snap = englishTableSnapshot();
+    let book = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score').book;
+    const hist = sheetOf(book, 'OKR History');
+    // As earlier versions wrote it: codes for kind, level and status, long status labels.
+    for (const r of hist.values.slice(1)) {
+      r[2] = r[2] === 'Objective' ? 'objective' : 'kr';
+      r[5] = r[5] === 'Team' ? 'team' : r[5];
+      r[7] = r[7] === 'Below commitment' ? 'needs-review' : r[7] === 'Rethink' ? 'Rethink the KR or the approach' : r[7];
+    }
+    const rows = hist.values.length;
+    book = step(book, snap.name, 'score').book;
+    expect(sheetOf(book, 'OKR History').values.length).toBe(rows);
+  });
 });

@@ -6,7 +6,7 @@
  * width. A Range is asked for once per rectangle; what is already as planned is not written again.
  */
 import type { Rect } from '../../core/model';
-import type { CellPatch, ListValidation, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
+import type { CellPatch, ChartSpec, ListValidation, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
 import { boundingRect, isOwnedRuleFormula, rectA1 } from '../../core/sheet-plan';
 import { plainBackground, toSheetCell } from './cells';
 import { NEW_SHEET, type HostContext } from './host';
@@ -142,6 +142,33 @@ function overlapsA1(a1: string, b: Rect): boolean {
   a.rows = (m[4] ? Number(m[4]) - 1 : a.row) - a.row + 1;
   a.cols = (m[3] ? col(m[3]) : a.col) - a.col + 1;
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/**
+ * Before an owned sheet is cleared whole: its number formats, bold, fills and font colours over its data range (four
+ * reads), and the conditional rules; the undo puts them back over the data range and the plan's extent (cells the
+ * plan reached beyond the old data get the defaults back), after restorePlan has put the values back.
+ */
+function journalStyles(sheet: Sheet, reach: { rows: number; cols: number }, undo: UndoJournal): void {
+  const data = sheet.getDataRange();
+  const old = { rows: data.getNumRows(), cols: data.getNumColumns() };
+  const formats = data.getNumberFormats();
+  const weights = data.getFontWeights();
+  const fills = data.getBackgrounds().map((r) => r.map(plainBackground));
+  const colors = data.getFontColors();
+  const rules = sheet.getConditionalFormatRules();
+  const rows = Math.max(old.rows, reach.rows);
+  const cols = Math.max(old.cols, reach.cols);
+  const pad = <T>(m: T[][], fill: T): T[][] =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (r < old.rows && c < old.cols ? m[r][c] : fill)));
+  undo.push(() => {
+    const range = sheet.getRange(1, 1, rows, cols);
+    range.setNumberFormats(pad(formats, 'General'));
+    range.setFontWeights(pad(weights, 'normal'));
+    range.setBackgrounds(pad(fills, '').map((r) => r.map((b) => (b ? b : (null as unknown as string)))));
+    range.setFontColors(pad(colors, '#000000'));
+    sheet.setConditionalFormatRules(rules);
+  });
 }
 
 /** Rows and columns (1-based counts) the plan reaches on its sheet. */
@@ -286,6 +313,37 @@ function writeWidths(w: SheetWriter, widths: { col: number; width: number }[]): 
       if (old[i] !== x.width) w.undo!.push(() => sheet.setColumnWidth(x.col + 1, old[i]));
     });
   }
+  // Charts last: they read the cells written above.
+  if (sp.charts) applyCharts(sheet, sp.charts);
+}
+
+const CHART_TYPE: Record<ChartSpec['type'], keyof typeof Charts.ChartType> = { barStacked: 'BAR', column: 'COLUMN', line: 'LINE' };
+
+/**
+ * The add-in's charts on an owned sheet (Sheets' charts have no names: every chart there is the add-in's, matched to
+ * the specs in order): an existing chart is rebuilt in place (updateChart), a missing one inserted, extra ones
+ * removed. One getCharts, then one call per chart.
+ */
+function applyCharts(sheet: Sheet, specs: ChartSpec[]): void {
+  const existing = sheet.getCharts();
+  specs.forEach((spec, i) => {
+    const old = existing[i];
+    let b = (old ? old.modify().clearRanges() : sheet.newChart())
+      .setChartType(Charts.ChartType[CHART_TYPE[spec.type]])
+      .addRange(rangeOf(sheet, spec.source))
+      .setNumHeaders(1)
+      .setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0)
+      .setOption('title', spec.title)
+      .setOption('colors', spec.colors)
+      .setOption('width', spec.anchor.width)
+      .setOption('height', spec.anchor.height)
+      .setOption('legend', { position: spec.type === 'column' ? 'none' : 'bottom' });
+    if (spec.type === 'barStacked') b = b.setOption('isStacked', true);
+    if (spec.max !== undefined) b = b.setOption(spec.type === 'barStacked' ? 'hAxis' : 'vAxis', { viewWindow: { min: 0, max: spec.max } });
+    if (old) sheet.updateChart(b.build());
+    else sheet.insertChart(b.build());
+  });
+  for (const extra of existing.slice(specs.length)) sheet.removeChart(extra);
 }
 
 /** Applies one SheetPlan on `w`'s sheet. */
@@ -314,6 +372,38 @@ function applySheetPlan(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | und
   if (sp.header) writeHeader(w, sp.header);
   if (sp.table) bandTable(w, sp.table.range);
   if (sp.columnWidths?.length) writeWidths(w, sp.columnWidths);
+  // Charts last: they read the cells written above.
+  if (sp.charts) applyCharts(w, sp.charts);
+}
+
+const CHART_TYPE: Record<ChartSpec['type'], keyof typeof Charts.ChartType> = { barStacked: 'BAR', column: 'COLUMN', line: 'LINE' };
+
+/**
+ * The add-in's charts on an owned sheet (Sheets' charts have no names: every chart there is the add-in's, matched to
+ * the specs in order): an existing chart is rebuilt in place (updateChart), a missing one inserted, extra ones
+ * removed. One getCharts, then one call per chart.
+ */
+function applyCharts(w: SheetWriter, specs: ChartSpec[]): void {
+  const sheet = w.sheet;
+  const existing = sheet.getCharts();
+  specs.forEach((spec, i) => {
+    const old = existing[i];
+    let b = (old ? old.modify().clearRanges() : sheet.newChart())
+      .setChartType(Charts.ChartType[CHART_TYPE[spec.type]])
+      .addRange(w.range(spec.source))
+      .setNumHeaders(1)
+      .setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0)
+      .setOption('title', spec.title)
+      .setOption('colors', spec.colors)
+      .setOption('width', spec.anchor.width)
+      .setOption('height', spec.anchor.height)
+      .setOption('legend', { position: spec.type === 'column' ? 'none' : 'bottom' });
+    if (spec.type === 'barStacked') b = b.setOption('isStacked', true);
+    if (spec.max !== undefined) b = b.setOption(spec.type === 'barStacked' ? 'hAxis' : 'vAxis', { viewWindow: { min: 0, max: spec.max } });
+    if (old) sheet.updateChart(b.build());
+    else sheet.insertChart(b.build());
+  });
+  for (const extra of existing.slice(specs.length)) sheet.removeChart(extra);
 }
 
 /** The writer for a plan's sheet: created, cleared (an owned sheet written whole) or as it is. */
@@ -330,6 +420,7 @@ function writerFor(host: HostContext, sp: SheetPlan, journal: UndoJournal): Shee
   }
   if (sp.replaceAll) {
     const size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() };
+    journalStyles(sheet, planExtent(sp), journal);
     clearOwnedSheet(sheet, size);
     return new SheetWriter(sheet, size, null);
   }

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import { OWNED_RULE_MARK } from '../../core/sheet-plan';
 import { dateToSerial } from '../../playground/excel-sim';
 import { chineseOutline, englishTable, FIXTURE_TODAY, messyFormulas, messySheet } from '../fixtures/sheets';
-import { bookWith, colOf, dumpBook, dumpSheet, requireBuild, userCells } from './helpers';
+import { bookWith, colOf, dumpBook, dumpSheet, loadBuiltFunctions, requireBuild, StandInError, userCells } from './helpers';
 
 beforeAll(requireBuild);
 
@@ -124,8 +124,8 @@ describe('English table', () => {
     const rowOf = (title: string) => cardRows.find((r) => r.includes(title))!;
     const num = (r: unknown[]) => r.filter((v): v is number => typeof v === 'number');
     expect(num(rowOf('Grow repeat purchases in our Taobao store')).some((v) => Math.abs(v - O100) < 1e-9)).toBe(true);
-    // O-200: 50% x 0 (52 h > 48 h) + 30% x 0 (unmeasured) + 20% x 4/7.
-    expect(num(rowOf('Make fulfilment fast and cheap')).some((v) => Math.abs(v - 0.2 * (4 / 7)) < 1e-9)).toBe(true);
+    // O-200: KR-202's current 'about half' cannot be read, so O-200 is not scored (as its #N/A cell in the sheet).
+    expect(rowOf('Make fulfilment fast and cheap')[6] ?? '').toBe('');
     const hist = wb.valuesOf(history.name);
     expect(hist.length - 1).toBe(2 + 7);
     expect(hist.slice(1).map((r) => r[1])).toEqual(expect.arrayContaining(['O-100', 'KR-101', 'KR-102', 'KR-103', 'KR-104', 'O-200', 'KR-201', 'KR-202']));
@@ -276,5 +276,69 @@ describe('Updated stamp', () => {
     const { wb, excel } = bookWith([{ name: EN, grid: englishTable }]);
     await run(excel, 'convert');
     expect(await stampEdit(excel, wb.sheet(EN)!.id, 'A1', FIXTURE_TODAY)).toBe(false);
+  });
+});
+
+describe('a quarter clicked in any order: no dead ends (issue 11)', () => {
+  test('after Score quarter the scorecard is active: next quarter, clear highlights and the summary work on the OKR sheet', async () => {
+    const { wb, excel } = bookWith([{ name: EN, grid: englishTable }]);
+    expect((await run(excel, 'convert')).ok).toBe(true);
+    expect((await run(excel, 'validate')).ok).toBe(true);
+    const marked = wb.sheet(EN)!.notes.size;
+    expect(marked).toBeGreaterThan(0);
+    expect((await run(excel, 'score')).ok).toBe(true);
+    expect(wb.active.name).toBe('Scorecard 2026-Q4');
+
+    // The summary describes the OKR sheet (2 objectives, 7 KRs), not the scorecard read as one.
+    const summary = await run(excel, 'summary');
+    expect(summary.ok).toBe(true);
+    expect(summary.summary.en).toContain(`On the OKR sheet "${EN}" (you are on "Scorecard 2026-Q4")`);
+    expect(summary.details).toMatchObject({ objectives: 2, krs: 7, sheet: EN });
+
+    // Clear highlights from the scorecard clears the OKR sheet's highlights.
+    wb.activate('Scorecard 2026-Q4');
+    const cleared = await run(excel, 'clear');
+    expect(cleared.ok).toBe(true);
+    expect(cleared.summary.en).toMatch(/Cleared \d+ highlighted cell/);
+    expect(cleared.summary.en).toContain(`"${EN}"`);
+    expect(wb.sheet(EN)!.notes.size).toBe(0);
+
+    // Start next quarter from the scorecard.
+    wb.activate('Scorecard 2026-Q4');
+    const next = await run(excel, 'rollForward');
+    expect(next.ok).toBe(true);
+    expect(next.summary.en).toContain(`On the OKR sheet "${EN}"`);
+    expect(wb.sheets.map((s) => s.name)).toContain('OKR 2027-Q1');
+
+    // From the history too.
+    wb.activate('OKR History');
+    const fromHistory = await run(excel, 'summary');
+    expect(fromHistory.summary.en).toContain(`On the OKR sheet "${EN}" (you are on "OKR History")`);
+  });
+});
+
+describe('one unreadable value (issue 11)', () => {
+  test('"about half" as a current value: the sheet, the summary and the scorecard agree, and the cell says why', async () => {
+    const { wb, excel } = bookWith([{ name: EN, grid: englishTable }]);
+    await run(excel, 'convert');
+    const col = colOf(wb, EN, 2, /score/i);
+    // The sheet: KR-202 (row 12) is an error, and so is its objective O-200 (row 10).
+    expect(wb.value(EN, 11, col)).toBe('#VALUE!');
+    expect(String(wb.value(EN, 9, col))).toMatch(/^#/);
+    // The custom function's error carries the reason (Excel shows it on the cell).
+    const okrscore = loadBuiltFunctions().get('OKRSCORE')!;
+    const e = (okrscore([['about half']], [[2000000]], [[1200000]], null) as unknown[][])[0][0] as StandInError;
+    expect(e).toBeInstanceOf(StandInError);
+    expect(e.code).toBe('#VALUE!');
+    expect(e.message).toMatch(/current: .*about half/);
+    // The summary and the scorecard leave O-200 unscored too (average of O-100 only), not a 0 for KR-202.
+    const summary = await run(excel, 'summary');
+    expect(summary.details).toMatchObject({ bands: { red: 1, yellow: 3, green: 2 } });
+    expect((summary.details as { averageScore: number }).averageScore).toBeCloseTo(0.4 * (3 / 7) + 0.15 + 0.3, 9);
+    await run(excel, 'score');
+    const card = wb.valuesOf('Scorecard 2026-Q4');
+    const o200 = card.find((r) => r[1] === 'Make fulfilment fast and cheap')!;
+    expect(o200[6] === '' || o200[6] === null).toBe(true);
+    expect(card[1][6] as number).toBeCloseTo(0.4 * (3 / 7) + 0.15 + 0.3, 9);
   });
 });

@@ -14,6 +14,8 @@
  * - Every service call is counted ('Range.setValues', ...); `failOn` makes the Nth call of a method throw.
  */
 
+import { CHART_TYPES, SheetCharts, type FakeChartBuilder, type FakeEmbeddedChart } from './sheets-charts';
+
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -86,7 +88,7 @@ export interface FakeOptions {
 }
 
 /** Call counts and injected faults shared by every object of one fake spreadsheet. */
-const VALUE_OBJECT = /^(DataValidationBuilder|ConditionalFormatRuleBuilder|ConditionalFormatRule|BooleanCondition|DataValidation)\.|^SpreadsheetApp\.new/;
+const VALUE_OBJECT = /^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|ConditionalFormatRule|BooleanCondition|DataValidation)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/;
 
 export class CallLog {
   counts: Record<string, number> = {};
@@ -94,8 +96,12 @@ export class CallLog {
   cells = 0;
   private faults: { spec: FaultSpec; seen: number }[] = [];
 
+  /** When a test sets it to [], every call in order (to fail each write in turn). */
+  trace: string[] | null = null;
+
   hit(method: string): void {
     this.counts[method] = (this.counts[method] || 0) + 1;
+    this.trace?.push(method);
     let fire: FaultSpec | null = null;
     for (const f of this.faults) {
       if (f.spec.method !== method) continue;
@@ -248,7 +254,32 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
   validations = new Map<string, FakeDataValidation>();
   widths: Record<number, number> = {};
 
-  constructor(readonly book: FakeSpreadsheetBook, public name: string, readonly id: number, public maxRows: number, public maxCols: number) {}
+  /** Embedded charts (sheets-charts.ts). */
+  readonly chartsApi: SheetCharts;
+
+  constructor(readonly book: FakeSpreadsheetBook, public name: string, readonly id: number, public maxRows: number, public maxCols: number) {
+    this.chartsApi = new SheetCharts(this, book.log);
+  }
+
+  newChart(): FakeChartBuilder {
+    return this.chartsApi.newChart();
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    return this.chartsApi.getCharts();
+  }
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.chartsApi.insertChart(chart);
+  }
+  updateChart(chart: FakeEmbeddedChart): void {
+    this.chartsApi.updateChart(chart);
+  }
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.chartsApi.removeChart(chart);
+  }
+  /** Test helper: the charts as plain data. */
+  charts(): ReturnType<FakeEmbeddedChart['state']>[] {
+    return this.chartsApi.charts.map((c) => c.state());
+  }
 
   private get self(): GSheet {
     return this as unknown as GSheet;
@@ -493,6 +524,7 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
       bandings: this.bandings.map((b) => b.range.a1()),
       validations,
       widths: { ...this.widths },
+      charts: this.chartsApi.charts.map((c) => { const { id: _id, ...rest } = c.state(); return rest; }),
       maxRows: this.maxRows,
       maxCols: this.maxCols,
     };
@@ -1180,6 +1212,8 @@ export interface FakeServices {
     Session: Pick<GoogleAppsScript.Base.Session, 'getActiveUserLocale' | 'getScriptTimeZone'>;
     Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate'>;
     console: Pick<Console, 'log' | 'warn' | 'error' | 'info'>;
+    /** Charts.ChartType, as the Charts service gives it. */
+    Charts: { ChartType: Record<string, string> };
   };
   /** console.* calls the bundle made. */
   logs: string[];
@@ -1282,6 +1316,7 @@ export function createFakeServices(opts: FakeOptions = {}, book = new FakeSpread
         return formatDate(date as unknown as Date, timeZone, format);
       },
     },
+    Charts: { ChartType: Object.fromEntries(CHART_TYPES.map((t) => [t, t])) },
     console: {
       log: (...a: unknown[]) => void logs.push(a.map(String).join(' ')),
       info: (...a: unknown[]) => void logs.push(a.map(String).join(' ')),
