@@ -313,37 +313,6 @@ function writeWidths(w: SheetWriter, widths: { col: number; width: number }[]): 
       if (old[i] !== x.width) w.undo!.push(() => sheet.setColumnWidth(x.col + 1, old[i]));
     });
   }
-  // Charts last: they read the cells written above.
-  if (sp.charts) applyCharts(sheet, sp.charts);
-}
-
-const CHART_TYPE: Record<ChartSpec['type'], keyof typeof Charts.ChartType> = { barStacked: 'BAR', column: 'COLUMN', line: 'LINE' };
-
-/**
- * The add-in's charts on an owned sheet (Sheets' charts have no names: every chart there is the add-in's, matched to
- * the specs in order): an existing chart is rebuilt in place (updateChart), a missing one inserted, extra ones
- * removed. One getCharts, then one call per chart.
- */
-function applyCharts(sheet: Sheet, specs: ChartSpec[]): void {
-  const existing = sheet.getCharts();
-  specs.forEach((spec, i) => {
-    const old = existing[i];
-    let b = (old ? old.modify().clearRanges() : sheet.newChart())
-      .setChartType(Charts.ChartType[CHART_TYPE[spec.type]])
-      .addRange(rangeOf(sheet, spec.source))
-      .setNumHeaders(1)
-      .setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0)
-      .setOption('title', spec.title)
-      .setOption('colors', spec.colors)
-      .setOption('width', spec.anchor.width)
-      .setOption('height', spec.anchor.height)
-      .setOption('legend', { position: spec.type === 'column' ? 'none' : 'bottom' });
-    if (spec.type === 'barStacked') b = b.setOption('isStacked', true);
-    if (spec.max !== undefined) b = b.setOption(spec.type === 'barStacked' ? 'hAxis' : 'vAxis', { viewWindow: { min: 0, max: spec.max } });
-    if (old) sheet.updateChart(b.build());
-    else sheet.insertChart(b.build());
-  });
-  for (const extra of existing.slice(specs.length)) sheet.removeChart(extra);
 }
 
 /** Applies one SheetPlan on `w`'s sheet. */
