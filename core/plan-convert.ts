@@ -400,7 +400,7 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
         extras.push(s);
       }
       const isOwned = userCol[key] === undefined;
-      plan.validations.push({ range: dataRect(c), list: [...base, ...extras], strict: isOwned && extras.length === 0 });
+      plan.validations.push({ range: dataRect(c), list: [...base, ...extras], strict: isOwned && extras.length === 0, ...(isOwned ? {} : { keepExisting: true }) });
     }
 
     plan.replaceOwnedRules = true;

@@ -63,6 +63,11 @@ export interface ListValidation {
   list: string[];
   /** true: reject other values; false: warn only. */
   strict: boolean;
+  /**
+   * A dropdown on the user's own column: hosts leave it out when any of the cells already has a validation (the
+   * user's own strict list and its help text stay); only the add-in's own columns always get theirs.
+   */
+  keepExisting?: boolean;
 }
 
 /**

@@ -24,6 +24,8 @@ interface SheetLookup {
   tableRanges: { table: Excel.Table; range: Excel.Range }[];
   notes: { row: number; col: number; value: string; note: Excel.Note | null; had?: string }[];
   journal: PendingJournal | null;
+  /** Per plan validation with keepExisting: the cells' validation now (the user's own dropdown stays). */
+  existing: (Excel.DataValidation | null)[];
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -87,6 +89,8 @@ function queueLookup(ctx: Excel.RequestContext, l: SheetLookup, withJournal: boo
     queued = true;
     return { row: n.row, col: n.col, value: n.value, note };
   });
+  l.existing = sp.validations.map((v) => (v.keepExisting ? ws.getRange(rectA1(v.range)).dataValidation.load('type') : null));
+  queued ||= l.existing.some((x) => x);
   if (withJournal) {
     l.journal = queueJournal(ws, sp, support, l.known?.freeze ?? null);
     queued ||= l.journal.numberFormats.length + l.journal.validations.length > 0 || !!l.journal.header || (!!l.journal.freeze && !l.known?.freeze);
@@ -119,7 +123,7 @@ export async function applyPlan(
     const exists = names.some((n) => sameName(n, sp.sheet));
     const known = exists ? read.sheets.get(keyOf(sp.sheet)) ?? null : null;
     const ws = known?.ws ?? (exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet));
-    const l: SheetLookup = { sp, ws, exists, known, rules: false, named: null, tableRanges: [], notes: [], journal: null };
+    const l: SheetLookup = { sp, ws, exists, known, rules: false, named: null, tableRanges: [], notes: [], journal: null, existing: [] };
     if (!exists) {
       l.notes = sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
       if (sp.table) {
@@ -247,7 +251,11 @@ async function applySheet(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, own
   if (sp.replaceOwnedRules) for (const cf of owned) await batch.add(SMALL_OP, () => cf.delete());
   for (const b of sp.writes) await writeCells(batch, ws, b);
   for (const f of sp.numberFormats) await writeFormats(batch, ws, f);
-  for (const v of sp.validations) {
+  for (let i = 0; i < sp.validations.length; i++) {
+    const v = sp.validations[i];
+    // The user's own dropdown (a strict list, its help text) stays on their column.
+    const had = l.existing[i];
+    if (had && had.type !== 'None') continue;
     // Excel takes a typed list of at most 255 characters; a longer one would fail the whole batch, so it is left out.
     const source = v.list.map((x) => x.replace(/,/g, ' ')).join(',');
     if (source.length > 255) continue;

@@ -194,12 +194,12 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
   }
   for (const v of sp.validations) {
     if (!v.list.length || v.range.rows < 1 || v.range.cols < 1) continue;
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList(v.list, true).setAllowInvalid(!v.strict).build();
     const range = rangeOf(sheet, v.range);
-    if (undo) {
-      const old = range.getDataValidations();
-      undo.push(() => range.setDataValidations(old));
-    }
+    const old = undo || (v.keepExisting && !fresh) ? range.getDataValidations() : null;
+    // The user's own dropdown (a strict list, its help text) stays on their column.
+    if (v.keepExisting && old && old.some((row) => row.some((x) => x))) continue;
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList(v.list, true).setAllowInvalid(!v.strict).build();
+    if (undo && old) undo.push(() => range.setDataValidations(old));
     range.setDataValidation(rule);
   }
   if (sp.replaceOwnedRules || sp.rules.length) {

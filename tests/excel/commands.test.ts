@@ -342,3 +342,15 @@ describe('one unreadable value (issue 11)', () => {
     expect(card[1][6] as number).toBeCloseTo(0.4 * (3 / 7) + 0.15 + 0.3, 9);
   });
 });
+
+describe("the user's own dropdowns stay (issue 11)", () => {
+  test('a strict list on the Kind column survives convert; the Type column without one gets the add-in list', async () => {
+    const { wb, excel } = bookWith([{ name: EN, grid: englishTable }]);
+    const kind = { rect: { row: 3, col: 6, rows: 10, cols: 1 }, list: ['Increase', 'Decrease', 'Stay above', 'Stay below', 'Milestone'], style: 'Stop' as const };
+    wb.sheet(EN)!.validations.push(kind);
+    expect((await run(excel, 'convert')).ok).toBe(true);
+    const v = wb.sheet(EN)!.validations;
+    expect(v.filter((x) => x.rect.col === 6)).toEqual([kind]);
+    expect(v.some((x) => x.rect.col === 5 && x.list.includes('Committed'))).toBe(true);
+  });
+});
