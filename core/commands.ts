@@ -17,23 +17,35 @@ import { planClear, validatePlan } from './plan-validate';
 import { detailsOf, HISTORY_SHEET, isGeneratedSheet, planRollForward, planScore, scoreSummaryText, scorecardSheetName, sourceSheetOf } from './plan-close';
 import { parseCycle } from './cycle';
 import { backgroundAt, count, findOwnedBlock, noteAt, planCellAt, serialOf } from './plan-grid';
+import { CHECKIN_SHEET, checkinSheetName, logFindings, planCheckin, readLog, type CheckinRow } from './checkins';
+import { DASHBOARD_SHEET, dashboardChartsFrom, dashboardData, dashboardSheetName, planDashboard, progressView } from './dashboard';
+import type { OkrModel } from './model';
+import { resolveCycleId, type CloseResult } from './close';
 import { readingDetails, withUnplaced } from './reading-summary';
 
-export type CommandName = 'convert' | 'validate' | 'clear' | 'score' | 'rollForward' | 'summary';
-export const COMMANDS: CommandName[] = ['convert', 'validate', 'clear', 'score', 'rollForward', 'summary'];
+export type CommandName = 'convert' | 'validate' | 'clear' | 'score' | 'rollForward' | 'summary' | 'checkin';
+export const COMMANDS: CommandName[] = ['convert', 'validate', 'clear', 'score', 'rollForward', 'summary', 'checkin'];
+
+/** The check-in log and the dashboard, in either language (only those that exist are read). */
+const LOG_AND_DASHBOARD = [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, DASHBOARD_SHEET.en, DASHBOARD_SHEET.zh];
 
 /** What the host must read before running `name`. */
 export function readsFor(name: CommandName, settings: Settings): ReadRequest {
   void settings;
   switch (name) {
     case 'validate':
+      return { formulas: true, notes: true, backgrounds: true, others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] };
     case 'clear':
       return { formulas: true, notes: true, backgrounds: true, others: [] };
     case 'score': {
       // The scorecard of the configured cycle is read too, so a failed apply can put the old one back.
       const cycle = settings?.cycle ? parseCycle(settings.cycle)?.id : null;
-      return { formulas: true, notes: false, backgrounds: false, others: cycle ? [HISTORY_SHEET, scorecardSheetName(cycle)] : [HISTORY_SHEET] };
+      return { formulas: true, notes: false, backgrounds: false, others: [...(cycle ? [HISTORY_SHEET, scorecardSheetName(cycle)] : [HISTORY_SHEET]), ...LOG_AND_DASHBOARD] };
     }
+    case 'checkin':
+      return { formulas: true, notes: false, backgrounds: false, others: LOG_AND_DASHBOARD };
+    case 'summary':
+      return { formulas: true, notes: false, backgrounds: false, others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] };
     default:
       return { formulas: true, notes: false, backgrounds: false, others: [] };
   }
@@ -57,7 +69,34 @@ function checkSnapshot(snap: WorkbookSnapshot): Msg | null {
   return null;
 }
 
-function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings): CommandResult {
+/** The log rows of the workbook (either language), or [] when there is no log. */
+function logRowsOf(sheetNames: string[], others: Record<string, SheetSnapshot>, settings: Settings): CheckinRow[] {
+  const name = checkinSheetName(sheetNames, settings.lang);
+  return sheetNames.includes(name) ? readLog(others[name]).rows : [];
+}
+
+/** The dashboard sheet plan, refreshed from `close` and the log as it will be after this command. */
+function dashboardPlan(model: OkrModel, close: CloseResult, log: CheckinRow[], sheetNames: string[], ctx: PlanContext, after: string, source: string): SheetPlan {
+  const name = dashboardSheetName(sheetNames, ctx.settings.lang);
+  const logName = checkinSheetName(sheetNames, ctx.settings.lang);
+  return planDashboard(name, dashboardData(model, close, log, ctx.settings, ctx.today), { lang: ctx.settings.lang, host: ctx.host, logSheet: logName, after, source });
+}
+
+/** Check in: today's rows into the log; the dashboard too unless `dashboard` is false (the edit path). */
+function checkin(active: SheetSnapshot, sheetNames: string[], others: Record<string, SheetSnapshot>, model: OkrModel, ctx: PlanContext, dashboard: boolean): CommandResult {
+  const out = planCheckin(model, sheetNames, others, ctx.settings, ctx.today, active.name);
+  const sheets: SheetPlan[] = [out.log.plan];
+  if (dashboard) sheets.push(dashboardPlan(model, out.close, out.log.rows, sheetNames, ctx, out.sheet, active.name));
+  const view = progressView(dashboardData(model, out.close, out.log.rows, ctx.settings, ctx.today));
+  return {
+    ok: true,
+    plan: { sheets, activate: dashboard ? sheets[1].sheet : undefined },
+    summary: out.summary,
+    details: { ...detailsOf(out.close), added: out.log.added, updated: out.log.updated, progress: view },
+  };
+}
+
+function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: { dashboard?: boolean } = {}): CommandResult {
   const bad = checkSnapshot(wb);
   if (bad) return fail(bad);
   const today = typeof wb.today === 'string' && /^\d{4}-\d{2}-\d{2}/.test(wb.today) ? wb.today.slice(0, 10) : new Date().toISOString().slice(0, 10);
@@ -107,7 +146,8 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings): Comma
       return { ok: out.ok, plan: out.plan, summary: withUnplaced(out.summary, model.reading), details: readingDetails(model) };
     }
     case 'validate': {
-      const findings = validate(model, { settings, today });
+      const fromLog = logFindings(model, readLog(others[checkinSheetName(sheetNames, settings.lang)]), settings, today, resolveCycleId(model, settings, today));
+      const findings = [...validate(model, { settings, today }), ...fromLog];
       const plan = validatePlan(active, findings, settings.lang);
       const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
       const summary = findings.length
@@ -120,7 +160,8 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings): Comma
     }
     case 'score': {
       const out = planScore(active, sheetNames, others, model, ctx);
-      return { ok: true, plan: out.plan, summary: out.summary, details: { ...out.details, ...readingDetails(model) } };
+      const dash = dashboardPlan(model, out.close, logRowsOf(sheetNames, others, settings), sheetNames, ctx, out.plan.sheets[out.plan.sheets.length - 1]?.sheet ?? active.name, active.name);
+      return { ok: true, plan: { ...out.plan, sheets: [...out.plan.sheets, dash] }, summary: out.summary, details: { ...out.details, ...readingDetails(model) } };
     }
     case 'rollForward': {
       const out = planRollForward(active, sheetNames, model, ctx);
@@ -130,8 +171,11 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings): Comma
       const close = closeCycle(model, { settings, today });
       const details = detailsOf(close);
       const findings = validate(model, { settings, today });
-      return { ok: true, plan: EMPTY_PLAN, summary: scoreSummaryText(details), details: { ...details, findings, ...readingDetails(model) } };
+      const progress = progressView(dashboardData(model, close, logRowsOf(sheetNames, others, settings), settings, today));
+      return { ok: true, plan: EMPTY_PLAN, summary: scoreSummaryText(details), details: { ...details, findings, progress, ...readingDetails(model) } };
     }
+    case 'checkin':
+      return checkin(active, sheetNames, others, model, ctx, opts.dashboard !== false);
     default:
       return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));
   }
@@ -159,10 +203,10 @@ function onSheet(result: CommandResult, used: string, shown: string): CommandRes
  * Pure: never throws for any input; a sheet it cannot use gives ok:false with a clear summary in both languages.
  * A result may ask the host to read more first (readAgain): another sheet to work on, or sheets the plan changes.
  */
-export function runCommand(name: CommandName, snap: WorkbookSnapshot, settings: Settings): CommandResult {
+export function runCommand(name: CommandName, snap: WorkbookSnapshot, settings: Settings, opts: { dashboard?: boolean } = {}): CommandResult {
   try {
     if (!COMMANDS.includes(name)) return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));
-    const result = run(name, snap, resolveSettings(settings));
+    const result = run(name, snap, resolveSettings(settings), opts);
     if (result.readAgain) return result;
     const missing = result.ok ? unread(result.plan, snap) : [];
     if (missing.length) return { ...result, plan: EMPTY_PLAN, readAgain: { others: missing } };
@@ -214,7 +258,8 @@ function buildRestore(plan: WorkbookPlan, snap: WorkbookSnapshot): WorkbookPlan 
     }
     const orig = snapshotOf(snap, p.sheet);
     const out = emptySheetPlan(p.sheet);
-    const writes = p.replaceAll && orig ? [{ row: orig.origin.row, col: orig.origin.col, cells: orig.values }] : p.writes;
+    // A sheet rewritten whole: the cells the plan wrote (blank where there was nothing), then everything it cleared.
+    const writes = p.replaceAll && orig ? [...p.writes, { row: orig.origin.row, col: orig.origin.col, cells: orig.values }] : p.writes;
     for (const b of writes) {
       const { rows, cols } = blockSize(b.cells as unknown[][]);
       const cells: PlanCell[][] = [];
@@ -233,6 +278,8 @@ function buildRestore(plan: WorkbookPlan, snap: WorkbookSnapshot): WorkbookPlan 
     if (p.replaceOwnedRules || p.rules.length) out.replaceOwnedRules = true;
     for (const b of p.backgrounds) out.backgrounds.push({ row: b.row, col: b.col, value: orig ? backgroundAt(orig, b.row, b.col) : '' });
     for (const nt of p.notes) out.notes.push({ row: nt.row, col: nt.col, value: orig ? noteAt(orig, nt.row, nt.col) : '' });
+    // The charts the sheet had: the add-in's charts are drawn from its own cells, so they are rebuilt from those.
+    if (p.charts) out.charts = orig ? dashboardChartsFrom(orig) : [];
     sheets.push(out);
   }
   const result: WorkbookPlan = { sheets };
@@ -249,40 +296,71 @@ function buildRestore(plan: WorkbookPlan, snap: WorkbookSnapshot): WorkbookPlan 
  * When the edit touches the Current column below the header of a converted grid, the block that writes today's
  * date (a date serial; the owned column carries the date format) into the owned Updated column of those rows.
  */
+/** The grid's header row in `snap` (the first rows of a sheet), its owned block and its Current / Confidence columns. */
+function editColumns(snap: SheetSnapshot): { headerRow: number; updated?: number; current?: number; confidence?: number } | null {
+  const origin = snap.origin;
+  for (let r = 0; r < snap.values.length; r++) {
+    const headerRow = origin.row + r;
+    const block = findOwnedBlock(snap, headerRow);
+    if (!block || block.cols.updated === undefined) continue;
+    // The user's own columns (left of the owned block) first, else the owned ones.
+    const found: { current?: number; confidence?: number } = {};
+    const line = snap.values[r] ?? [];
+    for (let c = 0; c < line.length; c++) {
+      const col = origin.col + c;
+      if (col >= block.first && col <= block.last) continue;
+      const f = matchHeader(line[c]);
+      if ((f === 'current' || f === 'confidence') && found[f] === undefined) found[f] = col;
+    }
+    return { headerRow, updated: block.cols.updated, current: found.current ?? block.cols.current, confidence: found.confidence ?? block.cols.confidence };
+  }
+  return null;
+}
+
+const within = (col: number | undefined, edited: Rect) => col !== undefined && col >= edited.col && col <= edited.col + edited.cols - 1;
+
+function headerSnapshot(header: SheetSnapshot): SheetSnapshot | null {
+  if (!header || !Array.isArray(header.values)) return null;
+  return { ...header, origin: header.origin ?? { row: 0, col: 0 } };
+}
+
+/**
+ * For the onEdit / onChanged stamp: `header` holds the sheet's first rows (as read), `edited` the changed rectangle.
+ * When the edit touches the Current column below the header of a converted grid, the block that writes today's
+ * date (a date serial; the owned column carries the date format) into the owned Updated column of those rows.
+ */
 export function updatedStamp(header: SheetSnapshot, edited: Rect, today: string): CellBlock | null {
   try {
-    if (!header || !Array.isArray(header.values) || !edited) return null;
+    const snap = headerSnapshot(header);
+    if (!snap || !edited) return null;
     const serial = serialOf(String(today ?? ''));
     if (serial === null) return null;
-    const origin = header.origin ?? { row: 0, col: 0 };
-    const snap: SheetSnapshot = { ...header, origin };
-    for (let r = 0; r < snap.values.length; r++) {
-      const headerRow = origin.row + r;
-      const block = findOwnedBlock(snap, headerRow);
-      if (!block || block.cols.updated === undefined) continue;
-      // The Current column: the user's own (left of the owned block), else the owned one.
-      let currentCol: number | undefined;
-      const line = snap.values[r] ?? [];
-      for (let c = 0; c < line.length; c++) {
-        const col = origin.col + c;
-        if (col >= block.first && col <= block.last) continue;
-        if (matchHeader(line[c]) === 'current') {
-          currentCol = col;
-          break;
-        }
-      }
-      currentCol ??= block.cols.current;
-      if (currentCol === undefined) return null;
-      if (currentCol < edited.col || currentCol > edited.col + edited.cols - 1) return null;
-      const top = Math.max(edited.row, headerRow + 1);
-      const bottom = edited.row + edited.rows - 1;
-      if (bottom < top) return null;
-      const cells: PlanCell[][] = [];
-      for (let i = top; i <= bottom; i++) cells.push([serial]);
-      return { row: top, col: block.cols.updated, cells };
-    }
-    return null;
+    const cols = editColumns(snap);
+    if (!cols || cols.updated === undefined || !within(cols.current, edited)) return null;
+    const top = Math.max(edited.row, cols.headerRow + 1);
+    const bottom = edited.row + edited.rows - 1;
+    if (bottom < top) return null;
+    const cells: PlanCell[][] = [];
+    for (let i = top; i <= bottom; i++) cells.push([serial]);
+    return { row: top, col: cols.updated, cells };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether an edit records a check-in (the same path as the stamp): it touches a KR's Current or Confidence column
+ * below the header of a converted grid. The host then runs the check-in without the dashboard
+ * (runCommand('checkin', ..., { dashboard: false })).
+ */
+export function editChecksIn(header: SheetSnapshot, edited: Rect): boolean {
+  try {
+    const snap = headerSnapshot(header);
+    if (!snap || !edited) return false;
+    const cols = editColumns(snap);
+    if (!cols || (!within(cols.current, edited) && !within(cols.confidence, edited))) return false;
+    return edited.row + edited.rows - 1 > cols.headerRow;
+  } catch {
+    return false;
   }
 }

@@ -40,12 +40,6 @@ const NOT_A_QUANTITY = /\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[�
 const TOKEN =
   /([$¥€£]\s?)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s?%|‰|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?/g;
 
-const WORD_NUMBERS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, 'a hundred': 100, 'one hundred': 100,
-};
-const WORD_TOKEN = new RegExp(`\\b(${Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
-
 const PLACEHOLDER = /(?:^|[^A-Za-z])(?:X{1,3}|x{2,3}|N|若干|\?{2,}|？{2,}|＿+|_+)\s*(?:[家个人位名次件单条篇场份台笔款项万wW%]|new\b|customers?\b|users?\b|people\b|deals?\b)/;
 
 const FROM = /(?:\bfrom\b|从|由)\s*$/i;
@@ -67,13 +61,27 @@ const LIST_NUMBER = /^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.
 /** Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), '30-day' metrics. */
 const CODE_NAME = /(?<=[A-Za-z][-_=/#])\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
 /** A deadline, not a quantity: 'within 30 days', 'in the next 2 weeks', '30天内'. */
-const DURATION = /\b(?:by|before|until|in)\s+(?:the\s+)?(?:end\s+of\s+)?(?:19|20)\d{2}\b(?![.,]\d)|\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?\d+\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?)\b|\d+\s*(?:个)?(?:天|周|个月|月|工作日|季度)(?:之内|以内|内)/gi;
+const DURATION = /\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?\d+\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|hours?|hrs?|minutes?|mins?|iterations?|sprints?|releases?|cycles?)\b|\d+\s*(?:个)?(?:天|周|个月|月|工作日|季度|小时|分钟)(?:之内|以内|内)/gi;
+/** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
+const YEAR = /\b(?:by|before|until|in|for|through|during|since|of|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
+/** Labels with a number ('tier 1 or 2', 'phase 3', 'P0', 'level 2'), thresholds in a definition ('3+ members', '<5 messages'), ranges ('3-5', '3-7 days'). */
+const LABEL_NUMBER = /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint)[-\s]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?\s*\+(?!\s*\d)|[<>]\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*[-–~～]\s*\d+(?:\.\d+)?(?!\s*[-/.]\s*\d)/gi;
+/** Text in brackets describes the KR (a definition, a note), unless it states a target or a change ('(target: 7 days/week)'). */
+const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi;
+const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:onds?)?)?)(?![A-Za-z])/gi;
 
 const blank = (m: string) => ' '.repeat(m.length);
 
 /** Mask dates, periods, list numbers, code names and durations with spaces so token offsets stay valid. */
 function maskPeriods(s: string): string {
-  return s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank).replace(CODE_NAME, blank).replace(DURATION, blank);
+  return s
+    .replace(ASIDE, blank)
+    .replace(YEAR, blank)
+    .replace(NOT_A_QUANTITY, blank)
+    .replace(LIST_NUMBER, blank)
+    .replace(CODE_NAME, blank)
+    .replace(DURATION, blank)
+    .replace(LABEL_NUMBER, blank);
 }
 
 const NUM = String.raw`[$¥€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|千万|百万|万|亿|千|[wWkKmMbB](?![A-Za-z]))?`;
@@ -112,9 +120,13 @@ function tokens(text: string): Token[] {
       currency: m[1] ? m[1].trim() : null,
     });
   }
-  WORD_TOKEN.lastIndex = 0;
-  for (let m = WORD_TOKEN.exec(s); m; m = WORD_TOKEN.exec(s)) {
-    out.push({ value: WORD_NUMBERS[m[1].toLowerCase()], text: m[0], index: m.index, end: m.index + m[0].length, percent: false, currency: null });
+  // Minutes and seconds written together ('2分30秒', '2 min 30 s') are one quantity, in seconds.
+  MIN_SEC.lastIndex = 0;
+  for (let m = MIN_SEC.exec(s); m; m = MIN_SEC.exec(s)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].index >= at && out[i].index < end) out.splice(i, 1);
+    out.push({ value: Number(m[1]) * 60 + Number(m[2]), text: m[0], index: at, end, percent: false, currency: null });
   }
   return out.sort((a, b) => a.index - b.index);
 }

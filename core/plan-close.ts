@@ -12,6 +12,8 @@ import {
 } from './close';
 import { FILLS, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
 import { count, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
+import { isCheckinSheet } from './checkins';
+import { isDashboardSheet } from './dashboard';
 
 export const HISTORY_SHEET = 'OKR History';
 
@@ -53,7 +55,7 @@ const isSourceHeader = (v: unknown) => typeof v === 'string' && [SOURCE_HEADER.e
 
 /** Sheets the add-in writes for itself; a command run on one of them works on the OKR sheet it came from. */
 export function isGeneratedSheet(name: string): boolean {
-  return name === HISTORY_SHEET || /^Scorecard /.test(name);
+  return name === HISTORY_SHEET || /^Scorecard /.test(name) || isCheckinSheet(name) || isDashboardSheet(name);
 }
 
 /**
@@ -67,7 +69,7 @@ export function sourceSheetOf(snap: SheetSnapshot, sheetNames: string[]): string
     const line = values[r] ?? [];
     for (let c = 0; c < line.length; c++) {
       if (!isSourceHeader(line[c])) continue;
-      if (snap.name === HISTORY_SHEET) {
+      if (snap.name === HISTORY_SHEET || isCheckinSheet(snap.name)) {
         for (let k = values.length - 1; k > r; k--) {
           const name = exists(values[k]?.[c]);
           if (name) return name;

@@ -13,7 +13,7 @@
  */
 import type { ConditionalRule, HostKind, PlanCell, SheetPlan, SheetSnapshot, WorkbookPlan, FormatBlock, CellBlock } from './sheet-plan';
 import { colLetter, emptySheetPlan, OWNED_RULE_MARK } from './sheet-plan';
-import type { Commitment, Confidence, Field, KeyResult, KrKind, Level, Objective, OkrModel, Rect } from './model';
+import type { Commitment, Field, KeyResult, Objective, OkrModel, Rect } from './model';
 import type { Settings } from './settings';
 import { msg, type Lang, type Msg } from './i18n';
 import { readSheet } from './parse-sheet';

@@ -41,7 +41,11 @@ export type RuleId =
   | 'kr-stale'
   | 'kr-never-updated'
   | 'bottom-up-share'
-  | 'value-problem';
+  | 'value-problem'
+  // From the check-in log (core/checkins.ts, LOG_RULE_IDS): Validate adds them when the workbook has a log.
+  | 'confidence-falling'
+  | 'no-checkin'
+  | 'value-wrong-way';
 
 export const RULE_IDS: RuleId[] = [
   'objectives-per-owner',

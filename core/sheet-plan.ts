@@ -101,6 +101,28 @@ export interface HeaderStyle {
   fontColor: string;
 }
 
+/**
+ * A chart drawn natively by the host (Excel: worksheet.charts.add; Sheets: an embedded chart), reading ordinary cells
+ * the plan writes. `source` is one rectangle: its first row holds the series names, its first column the categories,
+ * each further column one series (series by columns), so both hosts build the same chart from the same cells.
+ */
+export interface ChartSpec {
+  /** The add-in's name for the chart (Excel's chart name; starts with OWNED_CHART_PREFIX). */
+  name: string;
+  /** 'barStacked': horizontal bars, series stacked (one non-empty series per row colours a bar by its band). */
+  type: 'barStacked' | 'column' | 'line';
+  title: string;
+  source: Rect;
+  /** One '#rrggbb' per series (the source's columns after the first). */
+  colors: string[];
+  /** Top-left cell of the chart, and its size in pixels. */
+  anchor: { row: number; col: number; width: number; height: number };
+  /** Value axis from 0 to this (scores: 1). */
+  max?: number;
+}
+
+export const OWNED_CHART_PREFIX = 'OKR ';
+
 export interface SheetPlan {
   sheet: string;
   /** Create the sheet if it does not exist (placed after `after`, or at the end). */
@@ -122,6 +144,12 @@ export interface SheetPlan {
   /** Excel turns this rectangle (header row included) into a table; Sheets styles it as a banded range. */
   table?: { name: string; range: Rect };
   columnWidths?: { col: number; width: number }[];
+  /**
+   * The add-in's charts on this sheet become exactly these: a host updates its chart of the same name (Sheets, which
+   * has no chart names: the sheet's charts in order) or adds it, and removes its other charts (names starting with
+   * OWNED_CHART_PREFIX). Only set on sheets the add-in owns.
+   */
+  charts?: ChartSpec[];
 }
 
 export interface WorkbookPlan {

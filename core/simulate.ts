@@ -2,7 +2,7 @@
  * A pure, in-memory workbook that applies a WorkbookPlan the way docs/host-contract.md describes.
  * Used by tests (idempotency, nothing lost, restore), and by the benchmark; never by the hosts themselves.
  */
-import type { HostKind, PlanCell, SheetPlan, WorkbookPlan, WorkbookSnapshot, SheetSnapshot, ListValidation, ConditionalRule, HeaderStyle, ReadRequest } from './sheet-plan';
+import type { ChartSpec, HostKind, PlanCell, SheetPlan, WorkbookPlan, WorkbookSnapshot, SheetSnapshot, ListValidation, ConditionalRule, HeaderStyle, ReadRequest } from './sheet-plan';
 import { isOwnedRuleFormula } from './sheet-plan';
 import type { Rect } from './model';
 
@@ -21,6 +21,7 @@ export interface SimSheet {
   header?: HeaderStyle;
   table?: { name: string; range: Rect };
   widths: Record<number, number>;
+  charts?: ChartSpec[];
 }
 
 export interface SimBook {
@@ -153,6 +154,7 @@ function applySheet(book: SimBook, p: SheetPlan): void {
     s.table = JSON.parse(JSON.stringify(p.table));
   }
   for (const w of p.columnWidths ?? []) s.widths[w.col] = w.width;
+  if (p.charts) s.charts = JSON.parse(JSON.stringify(p.charts));
 }
 
 /** The workbook after `plan`, as a host would leave it. Pure: `book` is not changed. */
@@ -227,6 +229,7 @@ export function canonicalSheet(s: SimSheet): unknown {
     header: s.header,
     table: s.table,
     widths: s.widths,
+    charts: s.charts ?? [],
   };
 }
 

@@ -7,7 +7,7 @@
  * split into bands: syncs grow with size / budget only. Members newer than the manifest's ExcelApi are used behind
  * their requirement set (support.ts). A failed apply is put back with restorePlan, then the journal (journal.ts).
  */
-import { readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
+import { editChecksIn, readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
 import { msg, type Msg } from '../core/i18n';
 import type { CellRef, Rect } from '../core/model';
 import type { Settings } from '../core/settings';
@@ -89,7 +89,15 @@ function errorText(e: unknown): string {
  * Runs a command end to end in Excel: read, core, apply in one Excel.run; on a failure halfway, puts back what the
  * plan changed (restorePlan, then the journal) and reports what failed in both languages.
  */
-export async function runExcelCommand(excel: ExcelLike, name: CommandName, settings: Settings, today = localToday(), support: ExcelSupport = excelSupport()): Promise<CommandOutcome> {
+export async function runExcelCommand(
+  excel: ExcelLike,
+  name: CommandName,
+  settings: Settings,
+  today = localToday(),
+  support: ExcelSupport = excelSupport(),
+  /** dashboard false: a check-in from an edit writes the log only. */
+  opts: { dashboard?: boolean } = {},
+): Promise<CommandOutcome> {
   let req: ReadRequest = readsFor(name, settings);
   let snap: WorkbookSnapshot | null = null;
   let result: ReturnType<typeof runCommand> | null = null;
@@ -101,13 +109,13 @@ export async function runExcelCommand(excel: ExcelLike, name: CommandName, setti
     await excel.run(async (ctx) => {
       let read = await readWorkbook(ctx, req, today, support, (partial) => patchedCells(name, partial, settings));
       snap = read.snap;
-      result = runCommand(name, read.snap, settings);
+      result = runCommand(name, read.snap, settings, opts);
       // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
       for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
         req = more;
         read = await readWorkbook(ctx, req, today, support, (partial) => patchedCells(name, partial, settings));
         snap = read.snap;
-        result = runCommand(name, read.snap, settings);
+        result = runCommand(name, read.snap, settings, opts);
       }
       if (!result.ok || READ_ONLY.includes(name)) return;
       ({ plan, dropped } = applicable(result.plan, support));
@@ -169,12 +177,16 @@ export async function selectCell(excel: ExcelLike, sheet: string, row: number, c
 // ---------------------------------------------------------------------------------------------------------------
 // "Updated" stamp
 
-/** Stamps the Updated cell of a KR whose current value was edited (core decides which cell, if any). */
-export async function stampEdit(excel: ExcelLike, worksheetId: string, address: string, today = localToday()): Promise<boolean> {
+/**
+ * Stamps the Updated cell of a KR whose current value was edited (core decides which cell, if any); with `settings`,
+ * an edit of a current value or confidence also records today's check-in (the log only, as the Sheets onEdit does).
+ */
+export async function stampEdit(excel: ExcelLike, worksheetId: string, address: string, today = localToday(), settings?: Settings): Promise<boolean> {
   if (applying) return false;
   const edited = parseA1(address);
   if (!edited) return false;
-  return excel.run(async (ctx) => {
+  let checkin = false;
+  const stamped = await excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(worksheetId);
     ws.load('name');
     const top = ws.getRange(`1:${STAMP_HEADER_ROWS}`).getUsedRangeOrNullObject(true);
@@ -182,6 +194,7 @@ export async function stampEdit(excel: ExcelLike, worksheetId: string, address: 
     await ctx.sync();
     if (top.isNullObject) return false;
     const header: SheetSnapshot = { name: ws.name, origin: { row: top.rowIndex, col: top.columnIndex }, values: top.values as unknown[][] };
+    checkin = !!settings && editChecksIn(header, edited);
     const stamp = updatedStamp(header, edited, today);
     if (!stamp) return false;
     const { rows, cols } = block(stamp.cells);
@@ -191,18 +204,26 @@ export async function stampEdit(excel: ExcelLike, worksheetId: string, address: 
     await ctx.sync();
     return true;
   });
+  if (checkin && settings) await runExcelCommand(excel, 'checkin', settings, today, excelSupport(), { dashboard: false });
+  return stamped;
 }
 
 /**
  * Registers the stamp on the workbook's onChanged (ExcelApi 1.9), else on each sheet's (shared runtime: lives as
  * long as the workbook is open).
  */
-export async function watchEdits(excel: ExcelLike, today: () => string = () => localToday(), support: ExcelSupport = excelSupport()): Promise<void> {
+export async function watchEdits(
+  excel: ExcelLike,
+  today: () => string = () => localToday(),
+  support: ExcelSupport = excelSupport(),
+  /** The settings a check-in from an edit runs with (none: edits only stamp). */
+  settings?: () => Settings,
+): Promise<void> {
   const handler = async (e: Excel.WorksheetChangedEventArgs) => {
     // Our own writes (a command, a stamp) are not edits of a current value.
     if (applying || String((e as { triggerSource?: string }).triggerSource) === 'ThisLocalAddin') return;
     try {
-      await stampEdit(excel, e.worksheetId, e.address, today());
+      await stampEdit(excel, e.worksheetId, e.address, today(), settings?.());
     } catch {
       // A stamp that cannot be written must never disturb the user's edit.
     }

@@ -5,7 +5,7 @@
  * then the writes, queued into syncs of at most SYNC_BUDGET bytes (one sync below the budget).
  */
 import type { Rect } from '../core/model';
-import { boundingRect, colLetter, isOwnedRuleFormula, rectA1, type CellBlock, type SheetPlan, type WorkbookPlan } from '../core/sheet-plan';
+import { a1, boundingRect, colLetter, isOwnedRuleFormula, OWNED_CHART_PREFIX, rectA1, type CellBlock, type ChartSpec, type SheetPlan, type WorkbookPlan } from '../core/sheet-plan';
 import { block, rectangular, toExcelInput } from './cells';
 import { queueJournal, settleJournal, type PendingJournal, type SheetJournal } from './journal';
 import { Batch, jsonBytes, rowBands, SMALL_OP } from './payload';
@@ -26,6 +26,8 @@ interface SheetLookup {
   journal: PendingJournal | null;
   /** Per plan validation with keepExisting: the cells' validation now (the user's own dropdown stays). */
   existing: (Excel.DataValidation | null)[];
+  /** The sheet's charts, when the plan sets them (an existing sheet). */
+  charts: Excel.ChartCollection | null;
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -123,7 +125,7 @@ export async function applyPlan(
     const exists = names.some((n) => sameName(n, sp.sheet));
     const known = exists ? read.sheets.get(keyOf(sp.sheet)) ?? null : null;
     const ws = known?.ws ?? (exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet));
-    const l: SheetLookup = { sp, ws, exists, known, rules: false, named: null, tableRanges: [], notes: [], journal: null, existing: [] };
+    const l: SheetLookup = { sp, ws, exists, known, rules: false, named: null, tableRanges: [], notes: [], journal: null, existing: [], charts: null };
     if (!exists) {
       l.notes = sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
       if (sp.table) {
@@ -135,6 +137,10 @@ export async function applyPlan(
     }
     l.rules = sp.replaceOwnedRules || (!!journal && sp.rules.length > 0);
     queued = queueLookup(ctx, l, !!journal, support, notes.find((n) => sameName(n.name, sp.sheet))) || queued;
+    if (sp.charts) {
+      l.charts = ws.charts.load('items/name');
+      queued = true;
+    }
     return l;
   });
   if (queued) await ctx.sync();
@@ -287,6 +293,48 @@ async function applySheet(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, own
     await batch.add(SMALL_OP, () => {
       ws.getRange(`${colLetter(w.col)}:${colLetter(w.col)}`).format.columnWidth = Math.round(w.width * 0.75);
     });
+  // Charts last: they read the cells written above.
+  if (sp.charts) {
+    const specs = sp.charts;
+    await batch.add(SMALL_OP * (1 + specs.length), () => applyCharts(ws, specs, l.charts ? l.charts.items : []));
+  }
+}
+
+const CHART_TYPE: Record<ChartSpec['type'], Excel.ChartType> = { barStacked: 'BarStacked', column: 'ColumnClustered', line: 'Line' } as Record<ChartSpec['type'], Excel.ChartType>;
+
+/**
+ * The add-in's charts on the sheet become `specs`: a chart of the same name gets the spec's data, type, title and
+ * colours (setData rebuilds its series), a missing one is added; other charts named with the add-in's prefix are
+ * deleted. A constant number of operations per chart.
+ */
+function applyCharts(ws: Excel.Worksheet, specs: ChartSpec[], existing: Excel.Chart[]): void {
+  for (const spec of specs) {
+    const range = ws.getRange(rectA1(spec.source));
+    const old = existing.find((c) => c.name === spec.name);
+    let chart: Excel.Chart;
+    if (old) {
+      chart = old;
+      chart.chartType = CHART_TYPE[spec.type];
+      chart.setData(range, 'Columns' as Excel.ChartSeriesBy);
+    } else chart = ws.charts.add(CHART_TYPE[spec.type], range, 'Columns' as Excel.ChartSeriesBy);
+    chart.name = spec.name;
+    chart.title.text = spec.title;
+    chart.setPosition(a1(spec.anchor.row, spec.anchor.col));
+    chart.width = Math.round(spec.anchor.width * 0.75);
+    chart.height = Math.round(spec.anchor.height * 0.75);
+    chart.legend.position = 'Bottom' as Excel.ChartLegendPosition;
+    chart.legend.visible = spec.type !== 'column';
+    spec.colors.forEach((color, i) => {
+      const series = chart.series.getItemAt(i);
+      if (spec.type === 'line') series.format.line.color = color;
+      else series.format.fill.setSolidColor(color);
+    });
+    if (spec.max !== undefined) {
+      chart.axes.valueAxis.minimum = 0;
+      chart.axes.valueAxis.maximum = spec.max;
+    }
+  }
+  for (const c of existing) if (c.name.startsWith(OWNED_CHART_PREFIX) && !specs.some((s) => s.name === c.name)) c.delete();
 }
 
 function applyTable(ws: Excel.Worksheet, table: { name: string; range: Rect }, l: SheetLookup, support: ExcelSupport): void {

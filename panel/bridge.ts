@@ -6,7 +6,7 @@ import type { Msg } from '../core/i18n';
 import type { Settings } from '../core/settings';
 
 /** The commands of core/commands.ts (kept equal to its CommandName; the panel only passes them through). */
-export type CommandName = 'convert' | 'validate' | 'clear' | 'score' | 'rollForward' | 'summary';
+export type CommandName = 'convert' | 'validate' | 'clear' | 'score' | 'rollForward' | 'summary' | 'checkin';
 
 export interface PanelBridge {
   host: 'excel' | 'sheets' | 'playground';

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settin
 import { a1 } from '../core/sheet-plan';
 import { readFindings, readSummary, type CommandName, type PanelBridge, type PanelFinding, type PanelResult, type PanelSummary } from './bridge';
 import { PANEL_CSS } from './panel-css';
+import { PROGRESS_CSS, PROGRESS_TEXT, readProgress, renderProgress, type PanelProgress } from './progress';
 import { R, READING_CSS, readReading, renderReading, type PanelReading } from './reading';
 import { roleCounts, type RoleCounts } from '../core/reading-summary';
 import { S } from './strings';
@@ -27,6 +28,7 @@ interface PanelState {
   langChoice: LangChoice;
   summary: PanelSummary | null;
   findings: PanelFinding[] | null;
+  progress: PanelProgress | null;
   messages: { kind: MsgKind; text: Msg }[];
   busy: boolean;
   /** "How I read your sheet": the newest reading, the counts before the last Convert, and whether it is unfolded. */
@@ -40,6 +42,7 @@ const ACTIONS: { command: CommandName; label: keyof typeof S; tip: keyof typeof 
   { command: 'validate', label: 'validate', tip: 'validateTip' },
   { command: 'clear', label: 'clear', tip: 'clearTip' },
   { command: 'score', label: 'score', tip: 'scoreTip' },
+  { command: 'checkin', label: 'checkin', tip: 'checkinTip' },
   { command: 'rollForward', label: 'rollForward', tip: 'rollForwardTip' },
 ];
 
@@ -65,7 +68,7 @@ function adoptCss(doc: Document): void {
   if (Sheet && 'adoptedStyleSheets' in doc) {
     try {
       const sheet = new Sheet();
-      sheet.replaceSync(PANEL_CSS + READING_CSS);
+      sheet.replaceSync(PANEL_CSS + READING_CSS + PROGRESS_CSS);
       (doc as any).adoptedStyleSheets = [...(doc as any).adoptedStyleSheets, sheet];
       (doc as any).__okrPanelCss = true;
       return;
@@ -75,7 +78,7 @@ function adoptCss(doc: Document): void {
   }
   const style = doc.createElement('style');
   style.id = 'okr-panel-css';
-  style.textContent = PANEL_CSS + READING_CSS;
+  style.textContent = PANEL_CSS + READING_CSS + PROGRESS_CSS;
   doc.head.appendChild(style);
 }
 
@@ -96,6 +99,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     langChoice: 'auto',
     summary: null,
     findings: null,
+    progress: null,
     messages: [],
     busy: false,
     reading: null,
@@ -116,9 +120,10 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
   const summaryBox = el('section', { class: 'okr-summary', 'aria-live': 'polite' });
   const actionsBox = el('section', { class: 'okr-actions' });
   const findingsBox = el('section', { class: 'okr-findings-box' });
+  const progressBox = el('section', { class: 'okr-progress-box' });
   const settingsBox = el('section', { class: 'okr-settings' });
   const readingBox = el('section', { class: 'okr-reading', 'aria-live': 'polite' });
-  root.replaceChildren(header, summaryBox, actionsBox, readingBox, findingsBox, settingsBox);
+  root.replaceChildren(header, summaryBox, actionsBox, readingBox, findingsBox, progressBox, settingsBox);
 
   function renderHeader(): void {
     header.replaceChildren(el('h1', {}, tr(S.title)), el('p', { class: 'okr-sub' }, tr(S.subtitle)));
@@ -204,6 +209,10 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     findingsBox.replaceChildren(...parts);
   }
 
+  function renderProgressBox(): void {
+    progressBox.replaceChildren(el('h2', {}, tr(PROGRESS_TEXT.title)), renderProgress(root.ownerDocument, state.progress, lang()));
+  }
+
   function renderSettings(): void {
     const s = state.settings;
     const input = (name: string, label: Msg, value: string, attrs: Record<string, string>) => {
@@ -279,6 +288,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     renderActions();
     renderFindings();
     renderReadingBox();
+    renderProgressBox();
     renderSettings();
   }
 
@@ -300,6 +310,8 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     if (findings) state.findings = findings;
     const summary = readSummary(res.details);
     if (summary) state.summary = summary;
+    const progress = readProgress(res.details);
+    if (progress) state.progress = progress;
     const reading = readReading(res.details);
     if (reading) state.reading = reading;
   }
@@ -308,15 +320,20 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     try {
       const res = await bridge.run('summary');
       if (res && res.ok) absorb(res);
-      else state.summary = null;
+      else {
+        state.summary = null;
+        state.progress = null;
+      }
       // A sheet the reader found no OKRs on still has a reading: that is where the user can correct it.
       state.reading = res ? readReading(res.details) : null;
     } catch {
       state.summary = null;
       state.reading = null;
+      state.progress = null;
     }
     renderSummary();
     renderReadingBox();
+    renderProgressBox();
   }
 
   async function runCommand(command: CommandName): Promise<void> {

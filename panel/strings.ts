@@ -21,6 +21,8 @@ export const S = {
   clearTip: msg('Restore the formatting you had before', '恢复原来的格式'),
   score: msg('Score quarter', '季度评分'),
   scoreTip: msg('Write scores, the scorecard and history', '写入得分、记分卡和历史记录'),
+  checkin: msg('Check in', '记录进展'),
+  checkinTip: msg("Record today's values and confidence in the check-in log, and refresh the dashboard", '把今天的数值和信心记入进展记录，并刷新仪表板'),
   rollForward: msg('Start next quarter', '开始下一季度'),
   rollForwardTip: msg('Carry unfinished OKRs into the next cycle', '把未完成的 OKR 带入下一周期'),
   working: msg('Working…', '处理中…'),

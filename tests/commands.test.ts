@@ -20,13 +20,15 @@ const historyRows = (s: SimSheet) => s.values.slice(1).filter((r) => r.some((v) 
 
 describe('readsFor', () => {
   test('convert reads formulas; validate and clear read notes and backgrounds; score reads the history sheet', () => {
-    expect(COMMANDS).toEqual(['convert', 'validate', 'clear', 'score', 'rollForward', 'summary']);
+    expect(COMMANDS).toEqual(['convert', 'validate', 'clear', 'score', 'rollForward', 'summary', 'checkin']);
     expect(readsFor('convert', DEFAULT_SETTINGS)).toEqual({ formulas: true, notes: false, backgrounds: false, others: [] });
     for (const c of ['validate', 'clear'] as CommandName[]) {
       const r = readsFor(c, DEFAULT_SETTINGS);
       expect(r.notes && r.backgrounds).toBe(true);
     }
-    expect(readsFor('score', DEFAULT_SETTINGS).others).toEqual(['OKR History']);
+    // Score refreshes the dashboard from the check-in log: both are read (either language), and put back on a failure.
+    expect(readsFor('score', DEFAULT_SETTINGS).others).toEqual(['OKR History', 'OKR Check-ins', 'OKR 进展记录', 'OKR Dashboard', 'OKR 仪表板']);
+    expect(readsFor('checkin', DEFAULT_SETTINGS).others).toEqual(['OKR Check-ins', 'OKR 进展记录', 'OKR Dashboard', 'OKR 仪表板']);
   });
 });
 
@@ -103,7 +105,7 @@ describe('score: the one-click quarter close', () => {
     // KR-202's current value 'about half' (J12) cannot be read: the summary says so in both languages.
     expect(result.summary.en).toContain('1 value could not be read (J12)');
     expect(result.summary.zh).toContain('有 1 个值无法识别（J12）');
-    expect(book.sheets.map((s) => s.name)).toEqual(['Q4 OKRs', 'Scorecard 2026-Q4', 'OKR History']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Q4 OKRs', 'Scorecard 2026-Q4', 'OKR History', 'OKR Dashboard']);
     // The sheet was not converted yet: score converts it too.
     expect(sheetOf(book, 'Q4 OKRs').values[2].slice(18)).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'OKR Pace', 'Updated']);
     const hist = sheetOf(book, 'OKR History');
@@ -167,7 +169,7 @@ describe('score: the one-click quarter close', () => {
     expect(refused.result.ok).toBe(false);
     expect(refused.result.summary.en).toContain('does not say which OKR sheet');
     expect(refused.result.plan.sheets).toEqual([]);
-    expect(readsFor('score', resolveSettings({ cycle: 'Q4 2026' })).others).toEqual(['OKR History', 'Scorecard 2026-Q4']);
+    expect(readsFor('score', resolveSettings({ cycle: 'Q4 2026' })).others).toEqual(['OKR History', 'Scorecard 2026-Q4', 'OKR Check-ins', 'OKR 进展记录', 'OKR Dashboard', 'OKR 仪表板']);
   });
 
   test('Chinese: summary text and history header in Chinese', () => {
@@ -264,9 +266,10 @@ describe('restorePlan', () => {
     sheetOf(book, snap.name).values[4][9] = 0.25;
     // Without the scorecard of the same cycle read, core asks for it first (a failure must be able to put it back).
     const partial = runCommand('score', workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History'] }), DEFAULT_SETTINGS);
-    expect(partial.readAgain).toEqual({ others: ['Scorecard 2026-Q4'] });
+    // (and the dashboard Score refreshes, which this read left out too).
+    expect(partial.readAgain).toEqual({ others: ['Scorecard 2026-Q4', 'OKR Dashboard'] });
     expect(partial.plan.sheets).toEqual([]);
-    const wb = workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History', 'Scorecard 2026-Q4'] });
+    const wb = workbookSnapshot(book, snap.name, { formulas: true, notes: true, backgrounds: true, others: ['OKR History', 'Scorecard 2026-Q4', 'OKR Dashboard'] });
     const r = runCommand('score', wb, DEFAULT_SETTINGS);
     const before = historyRows(sheetOf(book, 'OKR History'));
     expect(before).toHaveLength(9);

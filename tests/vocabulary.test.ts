@@ -10,7 +10,7 @@ import { parseDone } from '../core/values';
 import { COMMITMENT_VOCAB, DONE_VOCAB, KIND_VOCAB, KINDS, wordKey, type KindWord } from '../core/vocabulary';
 import { snapshotOf, FIXTURE_TODAY } from './fixtures/sheets';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const FormulaParser: any = require('fast-formula-parser');
 
 /** Words nobody means as a kind: every reader must reject them. */

@@ -13,6 +13,7 @@ export const RIBBON_COMMANDS: Record<string, CommandName> = {
   okrValidate: 'validate',
   okrClear: 'clear',
   okrScore: 'score',
+  okrCheckin: 'checkin',
   okrRollForward: 'rollForward',
 };
 

@@ -5,7 +5,7 @@
  */
 import { mountPanel } from '../../panel/panel';
 import { watchEdits } from '../adapter';
-import { createExcelBridge, type OfficeLike } from '../bridge';
+import { createExcelBridge, loadSettings, type OfficeLike } from '../bridge';
 
 Office.onReady(() => {
   const root = document.getElementById('app');
@@ -13,7 +13,7 @@ Office.onReady(() => {
   const g = globalThis as { __okrWatching?: boolean };
   if (!g.__okrWatching) {
     g.__okrWatching = true;
-    watchEdits(Excel).catch(() => {
+    watchEdits(Excel, undefined, undefined, () => loadSettings(Office as unknown as OfficeLike)).catch(() => {
       g.__okrWatching = false;
     });
     // Start the runtime with the workbook from now on, so edits are stamped even before the pane is opened.

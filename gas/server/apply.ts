@@ -4,7 +4,7 @@
  * replacement, one setBackgrounds and one setNotes over the patches' bounding rectangle.
  */
 import type { Rect } from '../../core/model';
-import type { CellPatch, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
+import type { CellPatch, ChartSpec, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
 import { boundingRect, isOwnedRuleFormula } from '../../core/sheet-plan';
 import { plainBackground, toSheetCell } from './cells';
 
@@ -110,6 +110,33 @@ function bandTable(sheet: Sheet, rect: Rect, undo: UndoJournal | null): void {
   }
 }
 
+/**
+ * Before an owned sheet is cleared whole: its number formats, bold, fills and font colours over its data range (four
+ * reads), and the conditional rules; the undo puts them back over the data range and the plan's extent (cells the
+ * plan reached beyond the old data get the defaults back), after restorePlan has put the values back.
+ */
+function journalStyles(sheet: Sheet, reach: { rows: number; cols: number }, undo: UndoJournal): void {
+  const data = sheet.getDataRange();
+  const old = { rows: data.getNumRows(), cols: data.getNumColumns() };
+  const formats = data.getNumberFormats();
+  const weights = data.getFontWeights();
+  const fills = data.getBackgrounds().map((r) => r.map(plainBackground));
+  const colors = data.getFontColors();
+  const rules = sheet.getConditionalFormatRules();
+  const rows = Math.max(old.rows, reach.rows);
+  const cols = Math.max(old.cols, reach.cols);
+  const pad = <T>(m: T[][], fill: T): T[][] =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (r < old.rows && c < old.cols ? m[r][c] : fill)));
+  undo.push(() => {
+    const range = sheet.getRange(1, 1, rows, cols);
+    range.setNumberFormats(pad(formats, 'General'));
+    range.setFontWeights(pad(weights, 'normal'));
+    range.setBackgrounds(pad(fills, '').map((r) => r.map((b) => (b ? b : (null as unknown as string)))));
+    range.setFontColors(pad(colors, '#000000'));
+    sheet.setConditionalFormatRules(rules);
+  });
+}
+
 /** Rows and columns (1-based counts) the plan reaches on its sheet. */
 function planExtent(sp: SheetPlan): { rows: number; cols: number } {
   let rows = 0;
@@ -170,6 +197,7 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
   const snap = fresh ? undefined : snapshotOf(sp.sheet);
   const target = sheet;
   if (sp.replaceAll && !fresh) {
+    if (undo) journalStyles(sheet, planExtent(sp), undo);
     clearOwnedSheet(sheet);
     fresh = true;
   }
@@ -247,6 +275,37 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
     }
     sheet.setColumnWidth(w.col + 1, w.width);
   }
+  // Charts last: they read the cells written above.
+  if (sp.charts) applyCharts(sheet, sp.charts);
+}
+
+const CHART_TYPE: Record<ChartSpec['type'], keyof typeof Charts.ChartType> = { barStacked: 'BAR', column: 'COLUMN', line: 'LINE' };
+
+/**
+ * The add-in's charts on an owned sheet (Sheets' charts have no names: every chart there is the add-in's, matched to
+ * the specs in order): an existing chart is rebuilt in place (updateChart), a missing one inserted, extra ones
+ * removed. One getCharts, then one call per chart.
+ */
+function applyCharts(sheet: Sheet, specs: ChartSpec[]): void {
+  const existing = sheet.getCharts();
+  specs.forEach((spec, i) => {
+    const old = existing[i];
+    let b = (old ? old.modify().clearRanges() : sheet.newChart())
+      .setChartType(Charts.ChartType[CHART_TYPE[spec.type]])
+      .addRange(rangeOf(sheet, spec.source))
+      .setNumHeaders(1)
+      .setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0)
+      .setOption('title', spec.title)
+      .setOption('colors', spec.colors)
+      .setOption('width', spec.anchor.width)
+      .setOption('height', spec.anchor.height)
+      .setOption('legend', { position: spec.type === 'column' ? 'none' : 'bottom' });
+    if (spec.type === 'barStacked') b = b.setOption('isStacked', true);
+    if (spec.max !== undefined) b = b.setOption(spec.type === 'barStacked' ? 'hAxis' : 'vAxis', { viewWindow: { min: 0, max: spec.max } });
+    if (old) sheet.updateChart(b.build());
+    else sheet.insertChart(b.build());
+  });
+  for (const extra of existing.slice(specs.length)) sheet.removeChart(extra);
 }
 
 /** Applies a plan; `journal` receives the extra undo steps (see UndoJournal), run newest first after restorePlan. */

@@ -4,7 +4,7 @@
  * top-level declaration, which is where Sheets reads the @customfunction help). No OKR logic here.
  */
 import { okrPace, okrScore, okrStatus, rollupFn } from './custom-functions';
-import { buildMenu, menuClear, menuConvert, menuRollForward, menuScore, menuValidate, showPanel } from './menu';
+import { buildMenu, menuCheckin, menuClear, menuConvert, menuRollForward, menuScore, menuValidate, showPanel } from './menu';
 import { stampUpdated } from './on-edit';
 import { panelGetSettingsImpl, panelLocaleImpl, panelRunImpl, panelSaveSettingsImpl, panelSelectImpl } from './panel-server';
 
@@ -67,7 +67,7 @@ global.onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen) => buildMenu();
 /** Builds the OKR menu right after the add-on is installed. */
 global.onInstall = (_e?: GoogleAppsScript.Events.AddonOnInstall) => buildMenu();
 
-/** Stamps the Updated cell of a KR whose current value was edited by hand. */
+/** Stamps the Updated cell of a KR whose current value was edited by hand, and records the edit in the check-in log. */
 global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit) => stampUpdated(e);
 
 /** OKR > Convert sheet to OKR grid. */
@@ -81,6 +81,9 @@ global.menuClear = menuClear;
 
 /** OKR > Score quarter (also a macro). */
 global.menuScore = menuScore;
+
+/** OKR > Check in (also a macro): today's values into the check-in log, and the dashboard. */
+global.menuCheckin = menuCheckin;
 
 /** OKR > Start next quarter. */
 global.menuRollForward = menuRollForward;

@@ -10,6 +10,7 @@ export const MENU_ITEMS: { label: keyof typeof MENU_LABELS; fn: string }[] = [
   { label: 'validate', fn: 'menuValidate' },
   { label: 'clear', fn: 'menuClear' },
   { label: 'score', fn: 'menuScore' },
+  { label: 'checkin', fn: 'menuCheckin' },
   { label: 'rollForward', fn: 'menuRollForward' },
   { label: 'panel', fn: 'openPanel' },
   { label: 'settings', fn: 'openSettings' },
@@ -36,6 +37,7 @@ export const menuValidate = () => runFromMenu('validate');
 export const menuClear = () => runFromMenu('clear');
 export const menuScore = () => runFromMenu('score');
 export const menuRollForward = () => runFromMenu('rollForward');
+export const menuCheckin = () => runFromMenu('checkin');
 
 /** The sidebar (Sidebar.html, the panel bundled into one file). Settings live in the same panel. */
 export function showPanel(): void {

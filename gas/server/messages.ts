@@ -8,6 +8,7 @@ export const MENU_LABELS = {
   validate: msg('Validate', '检查'),
   clear: msg('Clear highlights', '清除标记'),
   score: msg('Score quarter', '季度评分'),
+  checkin: msg('Check in', '记录进展'),
   rollForward: msg('Start next quarter', '开始下一季度'),
   panel: msg('Open panel', '打开面板'),
   settings: msg('Settings', '设置'),

@@ -1,5 +1,9 @@
-/** Simple onEdit trigger: a hand edit of a KR's current value stamps its "Updated" cell (core decides which). */
-import { updatedStamp } from '../../core/commands';
+/**
+ * Simple onEdit trigger: a hand edit of a KR's current value stamps its "Updated" cell, and an edit of a current value
+ * or confidence records today's check-in in the log (core decides which cells, if any).
+ */
+import { editChecksIn, updatedStamp } from '../../core/commands';
+import { runInHost } from './run-command';
 import type { SheetSnapshot } from '../../core/sheet-plan';
 import { plainValues, toSheetCell } from './cells';
 import { dateShiftDays, todayIso } from './snapshot';
@@ -22,9 +26,12 @@ export function stampUpdated(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     };
     const edited = { row: range.getRow() - 1, col: range.getColumn() - 1, rows: range.getNumRows(), cols: range.getNumColumns() };
     const block = updatedStamp(header, edited, todayIso(e.source));
-    if (!block || !block.cells.length || !block.cells[0].length) return;
-    const m = block.cells.map((r) => r.map(toSheetCell));
-    sheet.getRange(block.row + 1, block.col + 1, m.length, m[0].length).setValues(m);
+    if (block && block.cells.length && block.cells[0].length) {
+      const m = block.cells.map((r) => r.map(toSheetCell));
+      sheet.getRange(block.row + 1, block.col + 1, m.length, m[0].length).setValues(m);
+    }
+    // An edit of a KR's current value or confidence is a check-in too (today's row per KR in the log).
+    if (editChecksIn(header, edited)) runInHost('checkin', { dashboard: false });
   } catch (err) {
     // A simple trigger must never get in the way of typing; the stamp is a convenience.
     console.warn('OKR Grid onEdit: ' + String(err));

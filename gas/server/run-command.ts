@@ -27,7 +27,7 @@ export function errorText(e: unknown): string {
 const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 
 /**
- * The part of core's restore plan the adapter relies on: cells, fills, notes, sheets to delete. Formats and
+ * The part of core's restore plan the adapter relies on: cells, fills, notes, charts, sheets to delete. Formats and
  * conditional rules are put back by the adapter's own journal, which read them before changing them (restorePlan
  * would reset formats to General and drop the sheet's earlier OKR rules, even where the failed run never got to).
  */
@@ -35,7 +35,8 @@ function valuesOnly(plan: WorkbookPlan): WorkbookPlan {
   return { ...plan, sheets: plan.sheets.map((s) => ({ ...s, numberFormats: [], validations: [], rules: [], replaceOwnedRules: false })) };
 }
 
-export function runInHost(name: unknown): HostResult {
+/** opts.dashboard false: a check-in from an edit writes the log only (the dashboard waits for Check in / Score). */
+export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}): HostResult {
   if (typeof name !== 'string' || (COMMANDS as string[]).indexOf(name) < 0) return { ok: false, summary: UNKNOWN_COMMAND };
   const command = name as CommandName;
   const lock = LockService.getDocumentLock();
@@ -48,12 +49,12 @@ export function runInHost(name: unknown): HostResult {
     try {
       let req = readsFor(command, settings);
       snap = readWorkbook(ss, req);
-      result = runCommand(command, snap, settings);
+      result = runCommand(command, snap, settings, opts);
       // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
       for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
         req = more;
         snap = readWorkbook(ss, req);
-        result = runCommand(command, snap, settings);
+        result = runCommand(command, snap, settings, opts);
       }
     } catch (e) {
       return { ok: false, summary: readFailed(errorText(e)) };

@@ -6,6 +6,7 @@
  */
 import { addressOf, contains, intersects, parseLocal, splitSheet, SimRect, MAX_ROWS, MAX_COLS, rectToA1 } from './address';
 import { SimWorkbook, SimSheet, SimOfficeError, Scalar, SimTable, checkSheetName } from './workbook';
+import { SimChartCollection } from './charts';
 
 /** bytes: what a write sends (request payload); a load's response is measured when it runs. */
 type Op = { kind: 'load' | 'write'; run: () => void; bytes: number };
@@ -245,10 +246,12 @@ export class SimWorksheet extends SimProxy {
   readonly freezePanes: SimFreezePanes;
   readonly tables: SimTableCollection;
   readonly notes: SimNoteCollection;
+  readonly charts: SimChartCollection;
   readonly onChanged: { add(handler: (e: unknown) => unknown): { remove(): void } };
 
   constructor(ctx: SimRequestContext, readonly ref: SheetRef) {
     super(ctx);
+    this.charts = new SimChartCollection(ctx, ref);
     this.freezePanes = new SimFreezePanes(ctx, ref);
     this.tables = new SimTableCollection(ctx, ref);
     // Notes are ExcelApi 1.18: every use of them checks the host's version when it runs.

@@ -5,3 +5,4 @@
 export * from './address';
 export * from './workbook';
 export * from './api';
+export * from './charts';

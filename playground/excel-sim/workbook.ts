@@ -3,6 +3,7 @@
  * cells with the parts of Excel the add-in touches (formulas, number formats, fills, notes, data validation,
  * conditional formats, tables, frozen rows). No DOM, no Node.
  */
+import type { SimChart } from './charts';
 import { MAX_COLS, MAX_ROWS, SimRect, containsCell, contains, intersects, shiftFormula, rectToA1 } from './address';
 
 export type Scalar = string | number | boolean;
@@ -85,6 +86,7 @@ export class SimSheet {
   merges: SimRect[] = [];
   columnWidths: Record<number, number> = {};
   visible = true;
+  charts: SimChart[] = [];
 
   constructor(public name: string) {}
 

@@ -87,7 +87,7 @@ test("OKRSTATUS follows Excel's display language when lang is omitted", () => {
 test('commands.js associates every ExecuteFunction of manifest.xml, and a ribbon click runs its command', async () => {
   const manifest = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
   const names = [...manifest.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
-  expect(names).toHaveLength(5);
+  expect(names).toHaveLength(6);
   const wb = new SimWorkbook([]);
   wb.sheets = [];
   wb.addSheet('Q4 OKRs', typed(englishTable));

@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import { createExcel, SimSheet, SimWorkbook } from '../../playground/excel-sim';
 import type { ExcelLike } from '../../excel-addin/adapter';
 import { FIXTURE_TODAY, generatedTable } from '../fixtures/sheets';
-import { bookWith, ROOT, typed } from './helpers';
+import { bookWith, ROOT } from './helpers';
 
 const S = DEFAULT_SETTINGS;
 const NAME = 'Team';

@@ -193,7 +193,7 @@ describe('syncs per command do not depend on the number of rows', () => {
   async function syncs(rows: number): Promise<Record<string, Count>> {
     const { wb, excel } = bookWith([{ name: 'Team', grid: generatedTable(rows) }], false);
     const out: Record<string, Count> = {};
-    const order: CommandName[] = ['convert', 'validate', 'clear', 'score', 'summary', 'rollForward'];
+    const order: CommandName[] = ['convert', 'validate', 'clear', 'score', 'summary', 'checkin', 'rollForward'];
     expect([...order].sort()).toEqual([...COMMANDS].sort());
     for (const cmd of order) {
       wb.activate('Team');
@@ -211,7 +211,7 @@ describe('syncs per command do not depend on the number of rows', () => {
     const only = (m: Record<string, Count>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.syncs]));
     // read (+ note cells and the fills under them for validate/clear) + lookup (when the read has not fetched
     // everything) + apply; summary only reads.
-    expect(only(small)).toEqual({ convert: 3, validate: 3, clear: 3, score: 3, summary: 1, rollForward: 3 });
+    expect(only(small)).toEqual({ convert: 3, validate: 3, clear: 3, score: 3, summary: 1, checkin: 3, rollForward: 3 });
     for (const [cmd, m] of Object.entries(large)) {
       // Under the budget: exactly the small sheet's syncs. Over it (a converted 10,000-row grid reads ~5.4 MB, most
       // of it the Pace column's formulas): one refused read, then bands, a sync per budget of bytes.

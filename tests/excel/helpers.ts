@@ -108,6 +108,7 @@ export function dumpSheet(wb: SimWorkbook, name: string): unknown {
     validations: s.validations.map((v) => ({ rect: v.rect, list: v.list })),
     tables: s.tables.map((t) => ({ name: t.name, rect: t.rect })),
     freezeRows: s.freezeRows,
+    charts: s.charts.map(({ id: _id, ...c }) => c),
   };
 }
 

@@ -72,7 +72,7 @@ test('the runtime, the function file, the functions page and the task pane are t
   expect(resources.get(attr(all(all(cf, 'Metadata')[0], 'SourceLocation')[0], 'resid')!)!.value).toMatch(/\/functions\.json$/);
 });
 
-test('the ribbon: an OKR tab with the five commands and Show panel, labels in English and Chinese, icons 16/32/80', () => {
+test('the ribbon: an OKR tab with the six commands and Show panel, labels in English and Chinese, icons 16/32/80', () => {
   const tab = all(doc, 'CustomTab');
   expect(tab).toHaveLength(1);
   expect(resources.get(attr(all(tab[0], 'Label').slice(-1)[0], 'resid')!)!.value).toBe('OKR');
@@ -80,9 +80,9 @@ test('the ribbon: an OKR tab with the five commands and Show panel, labels in En
   const ids = controls.map((c) => attr(c, 'id'));
   expect(new Set(ids).size).toBe(ids.length);
   const label = (c: Node) => resources.get(attr(all(c, 'Label')[0], 'resid')!)!.value;
-  expect(controls.map(label)).toEqual(['Convert', 'Validate', 'Clear highlights', 'Score quarter', 'Start next quarter', 'Show panel']);
+  expect(controls.map(label)).toEqual(['Convert', 'Validate', 'Clear highlights', 'Score quarter', 'Check in', 'Start next quarter', 'Show panel']);
   const fns = all(tab[0], 'FunctionName').map(text);
-  expect(fns).toHaveLength(5);
+  expect(fns).toHaveLength(6);
   for (const c of controls) {
     expect(all(c, 'bt:Image').map((i) => attr(i, 'size'))).toEqual(['16', '32', '80']);
     for (const r of [attr(all(c, 'Label')[0], 'resid')!, attr(all(c, 'Description')[0], 'resid')!]) {

@@ -14,6 +14,8 @@
  * - Every service call is counted ('Range.setValues', ...); `failOn` makes the Nth call of a method throw.
  */
 
+import { CHART_TYPES, SheetCharts, type FakeChartBuilder, type FakeEmbeddedChart } from './sheets-charts';
+
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -129,7 +131,7 @@ export class CallLog {
   /** Builder calls (newDataValidation(), rule builders): they assemble an object locally, no round trip. */
   builderCalls(): number {
     let n = 0;
-    for (const [k, v] of Object.entries(this.counts)) if (/^(DataValidationBuilder|ConditionalFormatRuleBuilder)\.|^SpreadsheetApp\.new/.test(k)) n += v;
+    for (const [k, v] of Object.entries(this.counts)) if (/^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/.test(k)) n += v;
     return n;
   }
 
@@ -232,7 +234,32 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
   validations = new Map<string, FakeDataValidation>();
   widths: Record<number, number> = {};
 
-  constructor(readonly book: FakeSpreadsheetBook, public name: string, readonly id: number, public maxRows: number, public maxCols: number) {}
+  /** Embedded charts (sheets-charts.ts). */
+  readonly chartsApi: SheetCharts;
+
+  constructor(readonly book: FakeSpreadsheetBook, public name: string, readonly id: number, public maxRows: number, public maxCols: number) {
+    this.chartsApi = new SheetCharts(this, book.log);
+  }
+
+  newChart(): FakeChartBuilder {
+    return this.chartsApi.newChart();
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    return this.chartsApi.getCharts();
+  }
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.chartsApi.insertChart(chart);
+  }
+  updateChart(chart: FakeEmbeddedChart): void {
+    this.chartsApi.updateChart(chart);
+  }
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.chartsApi.removeChart(chart);
+  }
+  /** Test helper: the charts as plain data. */
+  charts(): ReturnType<FakeEmbeddedChart['state']>[] {
+    return this.chartsApi.charts.map((c) => c.state());
+  }
 
   private get self(): GSheet {
     return this as unknown as GSheet;
@@ -453,6 +480,7 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
       bandings: this.bandings.map((b) => b.range.a1()),
       validations,
       widths: { ...this.widths },
+      charts: this.chartsApi.charts.map((c) => { const { id: _id, ...rest } = c.state(); return rest; }),
       maxRows: this.maxRows,
       maxCols: this.maxCols,
     };
@@ -1128,6 +1156,8 @@ export interface FakeServices {
     Session: Pick<GoogleAppsScript.Base.Session, 'getActiveUserLocale' | 'getScriptTimeZone'>;
     Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate'>;
     console: Pick<Console, 'log' | 'warn' | 'error' | 'info'>;
+    /** Charts.ChartType, as the Charts service gives it. */
+    Charts: { ChartType: Record<string, string> };
   };
   /** console.* calls the bundle made. */
   logs: string[];
@@ -1230,6 +1260,7 @@ export function createFakeServices(opts: FakeOptions = {}, book = new FakeSpread
         return formatDate(date as unknown as Date, timeZone, format);
       },
     },
+    Charts: { ChartType: Object.fromEntries(CHART_TYPES.map((t) => [t, t])) },
     console: {
       log: (...a: unknown[]) => void logs.push(a.map(String).join(' ')),
       info: (...a: unknown[]) => void logs.push(a.map(String).join(' ')),

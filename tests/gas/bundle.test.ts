@@ -42,7 +42,7 @@ describe('dist/gas', () => {
 });
 
 describe('menu', () => {
-  const EN = ['Convert sheet to OKR grid', 'Validate', 'Clear highlights', 'Score quarter', 'Start next quarter', 'Open panel', 'Settings'];
+  const EN = ['Convert sheet to OKR grid', 'Validate', 'Clear highlights', 'Score quarter', 'Check in', 'Start next quarter', 'Open panel', 'Settings'];
 
   test('onOpen builds the OKR menu; every item names a function of the project', () => {
     const p = loadProject({ locale: 'en_US' }, (b) => b.addSheet('Sheet1', [['x']]));
@@ -59,14 +59,14 @@ describe('menu', () => {
   test('onInstall builds the same menu', () => {
     const p = loadProject({ locale: 'en_GB' }, (b) => b.addSheet('Sheet1', [['x']]));
     p.call('onInstall', {});
-    expect(p.fake.ui.menus[0].items.filter((i) => i !== 'separator')).toHaveLength(7);
+    expect(p.fake.ui.menus[0].items.filter((i) => i !== 'separator')).toHaveLength(8);
   });
 
   test('a Chinese spreadsheet gets Chinese labels', () => {
     const p = loadProject({ locale: 'zh_CN' }, (b) => b.addSheet('工作表1', [['x']]));
     p.call('onOpen', {});
     const captions = p.fake.ui.menus[0].items.filter((i) => i !== 'separator').map((i) => (i as { caption: string }).caption);
-    expect(captions).toHaveLength(7);
+    expect(captions).toHaveLength(8);
     for (const c of captions) expect(c).toMatch(/[\u4e00-\u9fff]/);
     expect(captions).not.toContain('Validate');
   });

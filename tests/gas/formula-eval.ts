@@ -44,17 +44,20 @@ export function makeEvaluator(globals: () => Record<string, any>) {
       return Array.isArray(out) ? (out as unknown[][])[0]?.[0] ?? '' : out;
     };
   }
-  const read = (r: number, c: number) => {
-    const sheet = current!;
+  /** The sheet a reference names ('Log'!A1), else the formula's own. */
+  const sheetOf = (name?: string): FakeSheet => (name ? current!.book.sheets.find((x) => x.name === name) ?? current! : current!);
+  const read = (r: number, c: number, sheet: FakeSheet = current!) => {
+    const outer = current;
     const cell = sheet.cellAt(r, c, false);
     if (!cell) return null;
     if (depth > 50) return '#REF!';
     depth++;
     try {
-      const v = sheet.computed(cell, r, c);
       current = sheet;
+      const v = sheet.computed(cell, r, c);
       return v === '' ? null : v;
     } finally {
+      current = outer;
       depth--;
     }
   };
@@ -63,12 +66,15 @@ export function makeEvaluator(globals: () => Record<string, any>) {
   const parserAt = (d: number) => (parsers[d] ??= makeParser());
   const makeParser = () => new FormulaParser({
     functions,
-    onCell: ({ row: r, col: c }: { row: number; col: number }) => read(r - 1, c - 1),
-    onRange: (ref: { from: { row: number; col: number }; to: { row: number; col: number } }) => {
+    onCell: ({ row: r, col: c, sheet }: { row: number; col: number; sheet?: string }) => read(r - 1, c - 1, sheetOf(sheet)),
+    onRange: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => {
       const out: unknown[][] = [];
-      for (let r = ref.from.row; r <= ref.to.row; r++) {
+      const sheet = sheetOf(ref.sheet);
+      // An open-ended range ('H2:H') stops at the sheet's last row, as Sheets' own evaluation effectively does.
+      const last = Math.min(ref.to.row, Math.max(ref.from.row, sheet.extent().rows));
+      for (let r = ref.from.row; r <= last; r++) {
         const line: unknown[] = [];
-        for (let c = ref.from.col; c <= ref.to.col; c++) line.push(read(r - 1, c - 1));
+        for (let c = ref.from.col; c <= ref.to.col; c++) line.push(read(r - 1, c - 1, sheet));
         out.push(line);
       }
       return out;
