@@ -140,6 +140,8 @@ export interface SheetPlan {
   /** Notes to set; '' removes the note. Hosts patch these into the snapshot's notes (one call). */
   notes: CellPatch<string>[];
   freezeRows?: number;
+  /** Columns to freeze with the rows (through the Key Result column), so the owned Score and Status scroll in beside it. */
+  freezeCols?: number;
   header?: HeaderStyle;
   /** Excel turns this rectangle (header row included) into a table; Sheets styles it as a banded range. */
   table?: { name: string; range: Rect };

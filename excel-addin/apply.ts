@@ -287,7 +287,10 @@ async function applySheet(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, own
   if (sp.table) await batch.add(SMALL_OP, () => applyTable(ws, sp.table!, l, support));
   if (sp.freezeRows !== undefined) {
     const rows = sp.freezeRows;
-    await batch.add(SMALL_OP, () => (rows > 0 ? ws.freezePanes.freezeRows(rows) : ws.freezePanes.unfreeze()));
+    const cols = sp.freezeCols ?? 0;
+    // Rows and columns together: the top-left pane A1 through the last frozen row and column.
+    if (rows > 0 && cols > 0) await batch.add(SMALL_OP, () => ws.freezePanes.freezeAt(rectA1({ row: 0, col: 0, rows, cols })));
+    else await batch.add(SMALL_OP, () => (rows > 0 ? ws.freezePanes.freezeRows(rows) : ws.freezePanes.unfreeze()));
   }
   for (const w of sp.columnWidths ?? [])
     await batch.add(SMALL_OP, () => {

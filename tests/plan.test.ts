@@ -450,6 +450,8 @@ describe('convert: table form', () => {
     expect(red.formula).toBe('=AND(ISNUMBER($T4),IF(AND(ISNUMBER($V4),$V4<1,$T4<1),$V4-$T4>0.25,$T4<0.4),N("okr-grid")=0)');
     expect(p.rules.some((r) => r.formula.includes('$L4<0'))).toBe(true);
     expect(p.freezeRows).toBe(3);
+    // Frozen through the Key Result column E: the owned Score and Status scroll in beside the KR (issue 11).
+    expect(p.freezeCols).toBe(5);
     expect(p.header!.range).toEqual({ row: 2, col: 18, rows: 1, cols: 5 });
     expect(p.table!.range).toEqual({ row: 2, col: 0, rows: 11, cols: 23 });
   });
@@ -472,27 +474,37 @@ describe('convert: table form', () => {
   test('a sheet lacking kind/type/level/confidence gets owned dropdown columns, filled from the model', () => {
     const g = googleExampleSnapshot();
     const res = planConvert(g, [g.name], ctx());
-    expect(res.table!.added).toEqual(['id', 'score', 'status', 'pace', 'updated', 'kind', 'type', 'level', 'confidence', 'start']);
+    expect(res.table!.added).toEqual(['id', 'score', 'rollup', 'status', 'pace', 'updated', 'kind', 'type', 'level', 'confidence', 'start']);
     const header = allWrites(res.plan, g.name).filter((w) => w.row === 0).sort((a, b) => a.col - b.col).map((w) => w.cell);
-    expect(header).toEqual(['OKR ID', 'OKR Score', 'OKR Status', 'OKR Pace', 'Updated', 'Kind', 'Type', 'Level', 'Confidence', 'Start']);
-    // Columns: A Cycle .. F Current; owned G OKR ID, H Score, I Status, J Pace, K Updated, L Kind, M Type, N Level, O Confidence, P Start.
+    expect(header).toEqual(['OKR ID', 'OKR Score', 'OKR Rollup', 'OKR Status', 'OKR Pace', 'Updated', 'Kind', 'Type', 'Level', 'Confidence', 'Start']);
+    // Columns: A Cycle .. F Current; owned G OKR ID, H Score, I Rollup, J Status, K Pace, L Updated, M Kind, N Type,
+    // O Level, P Confidence, Q Start.
     // Row 5 ("from 1.2M to 1.5M"): target cell E5 blank -> inferred target as fallback, start from the owned Start column.
-    expect(formulaAtWrite(res.plan, g.name, 4, 7)).toBe('=OKR.OKRSCORE(F5,IF(E5="",1500000,E5),P5,L5)');
+    expect(formulaAtWrite(res.plan, g.name, 4, 7)).toBe('=OKR.OKRSCORE(F5,IF(E5="",1500000,E5),Q5,M5)');
     const cell = (r: number, c: number) => allWrites(res.plan, g.name).find((w) => w.row === r && w.col === c)!.cell;
-    expect(cell(4, 15)).toBe(1200000);
-    expect(cell(2, 11)).toBe('binary');
-    expect(cell(1, 11)).toBe('increase');
+    expect(cell(4, 16)).toBe(1200000);
+    expect(cell(2, 12)).toBe('binary');
+    expect(cell(1, 12)).toBe('increase');
     const owned = res.plan.sheets[0].validations.filter((v) => v.strict);
-    expect(owned.map((v) => v.range.col).sort((a, b) => a - b)).toEqual([11, 12, 13, 14]);
+    expect(owned.map((v) => v.range.col).sort((a, b) => a - b)).toEqual([12, 13, 14, 15]);
   });
 
-  test('objectives repeated on KR rows get no rollup cell', () => {
+  test('an objective written on its first KR row gets its own score there, in the owned Rollup column (issue 11)', () => {
     const g = googleExampleSnapshot();
     const res = planConvert(g, [g.name], ctx());
     const formulas = allWrites(res.plan, g.name).filter((w) => w.cell !== null && typeof w.cell === 'object');
-    expect(formulas.some((w) => /ROLLUP/.test((w.cell as { f: string }).f))).toBe(false);
-    // 5 KR rows x (score + status + pace)
-    expect(formulas).toHaveLength(15);
+    // 5 KR rows x (score + status + pace), and the objective's rollup of the 5 KR scores on its first row (row 2, col I).
+    expect(formulas).toHaveLength(16);
+    const rollups = formulas.filter((w) => /ROLLUP/.test((w.cell as { f: string }).f));
+    expect(rollups.map((w) => [w.row, w.col, (w.cell as { f: string }).f])).toEqual([[1, 8, '=OKR.ROLLUP(H2:H6)']]);
+    // Evaluated: the mean of the five KR scores, as the close computes the objective's score.
+    const { book } = step(bookFromSnapshot(workbookOf(g)), g.name, 'convert', resolveSettings({ formulaMode: 'portable' }));
+    const sheet = sheetOf(book, g.name);
+    const formulasByCell: Record<string, string> = {};
+    sheet.formulas.forEach((line, r) => line.forEach((f, c) => f && (formulasByCell[`${r}:${c}`] = f)));
+    const ev = evaluator(sheet.values, formulasByCell);
+    const closed = closeCycle(readSheet(g, { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY }), { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY });
+    expect(close(ev.cellValue(1, 8), closed.objectives[0].score)).toBe(true);
   });
 
   test('portable mode writes formulas without add-in functions', () => {

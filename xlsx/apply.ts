@@ -235,9 +235,9 @@ function patchNote(ws: ExcelJS.Worksheet, row: number, col: number, text: string
   else cell._comment = undefined; // ExcelJS has no public way to remove a note
 }
 
-function freeze(ws: ExcelJS.Worksheet, rows: number): void {
+function freeze(ws: ExcelJS.Worksheet, rows: number, cols?: number): void {
   const prev: any = ws.views?.[0] ?? {};
-  const xSplit = prev.state === 'frozen' ? prev.xSplit ?? 0 : 0;
+  const xSplit = cols ?? (prev.state === 'frozen' ? prev.xSplit ?? 0 : 0);
   ws.views = [
     rows > 0 || xSplit > 0
       ? { ...prev, state: 'frozen', xSplit, ySplit: rows, topLeftCell: a1(rows, xSplit) }
@@ -289,7 +289,7 @@ function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[]): void {
     else restyle(cell, {}, 'fill');
   }
   for (const n of p.notes) patchNote(ws, n.row, n.col, n.value);
-  if (p.freezeRows !== undefined) freeze(ws, p.freezeRows);
+  if (p.freezeRows !== undefined) freeze(ws, p.freezeRows, p.freezeCols);
   if (p.header) {
     const h = p.header;
     for (let r = h.range.row; r < h.range.row + h.range.rows; r++) {

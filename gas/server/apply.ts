@@ -250,6 +250,13 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
     }
     sheet.setFrozenRows(sp.freezeRows);
   }
+  if (typeof sp.freezeCols === 'number') {
+    if (undo) {
+      const old = sheet.getFrozenColumns();
+      undo.push(() => target.setFrozenColumns(old));
+    }
+    sheet.setFrozenColumns(sp.freezeCols);
+  }
   if (sp.header) {
     const range = rangeOf(sheet, sp.header.range);
     if (undo) {

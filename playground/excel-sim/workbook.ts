@@ -82,6 +82,8 @@ export class SimSheet {
   validations: SimValidation[] = [];
   tables: SimTable[] = [];
   freezeRows = 0;
+  /** Frozen columns (with the rows, through freezeAt). */
+  freezeCols = 0;
   /** Merged areas (Excel keeps the value in the top-left cell only; the others stay empty). */
   merges: SimRect[] = [];
   columnWidths: Record<number, number> = {};

@@ -60,6 +60,8 @@ describe('English table', () => {
     expect(sheet.tables).toHaveLength(1);
     expect(sheet.tables[0].rect).toMatchObject({ row: 2, col: 0, rows: 11 });
     expect(sheet.freezeRows).toBe(3);
+    // and through the Key Result column E, so Score and Status scroll in beside the KR on a laptop screen
+    expect(sheet.freezeCols).toBe(5);
     const kindDropdown = sheet.validations.find((v) => v.rect.col === 6);
     expect(kindDropdown?.rect).toMatchObject({ row: 3, rows: 10 });
     // Every kind the user already typed stays valid (Excel compares list entries without case).

@@ -41,6 +41,7 @@ function fullDump(wb: SimWorkbook): string {
       validations: s.validations.map((v) => [v.rect, v.list, v.style]),
       tables: s.tables.map((t) => [t.name, t.rect]),
       freezeRows: s.freezeRows,
+      freezeCols: s.freezeCols,
       widths: s.columnWidths,
     })),
   );
@@ -57,6 +58,7 @@ function cloneBook(src: SimWorkbook): { wb: SimWorkbook; excel: ExcelLike } {
     c.validations = structuredClone(s.validations);
     c.tables = structuredClone(s.tables);
     c.freezeRows = s.freezeRows;
+    c.freezeCols = s.freezeCols;
     c.merges = structuredClone(s.merges);
     c.columnWidths = { ...s.columnWidths };
     c.visible = s.visible;

@@ -224,10 +224,11 @@ export class FakeSpreadsheetBook {
   }
 }
 
-export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'getColumnWidth' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows' | 'deleteColumns'> {
+export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'getColumnWidth' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows' | 'deleteColumns'> {
   /** Dense from A1, grown on write. */
   grid: Cell[][] = [];
   frozenRows = 0;
+  frozenCols = 0;
   rules: FakeConditionalRule[] = [];
   bandings: FakeBanding[] = [];
   /** Data validation per cell, keyed 'row,col' (0-based). */
@@ -374,6 +375,14 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     this.book.log.hit('Sheet.setFrozenRows');
     this.frozenRows = rows;
   }
+  setFrozenColumns(cols: number): void {
+    this.book.log.hit('Sheet.setFrozenColumns');
+    this.frozenCols = cols;
+  }
+  getFrozenColumns(): number {
+    this.book.log.hit('Sheet.getFrozenColumns');
+    return this.frozenCols;
+  }
   getFrozenRows(): number {
     this.book.log.hit('Sheet.getFrozenRows');
     return this.frozenRows;
@@ -476,6 +485,7 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     return {
       cells,
       frozenRows: this.frozenRows,
+      frozenCols: this.frozenCols,
       rules: this.rules.map((r) => ({ formula: r.formula, background: r.background, fontColor: r.fontColor, ranges: r.ranges.map((x) => x.a1()) })),
       bandings: this.bandings.map((b) => b.range.a1()),
       validations,

@@ -25,6 +25,7 @@ function copyInto(src: FakeSpreadsheetBook, dst: FakeSpreadsheetBook): void {
     const c = dst.addSheet(s.name);
     c.grid = s.grid.map((row) => row.map((cell) => ({ ...cell })));
     c.frozenRows = s.frozenRows;
+    c.frozenCols = s.frozenCols;
     c.widths = { ...s.widths };
     c.maxRows = s.maxRows;
     c.maxCols = s.maxCols;
