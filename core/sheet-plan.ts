@@ -129,6 +129,8 @@ export interface SheetPlan {
   create?: { after?: string };
   /** The sheet is owned by the add-in (scorecard): clear all of it before writing. Never set on a user's sheet. */
   replaceAll?: boolean;
+  /** A sheet the add-in keeps for itself, out of sight: hidden when created (the marks Clear needs). */
+  hidden?: boolean;
   writes: CellBlock[];
   numberFormats: FormatBlock[];
   validations: ListValidation[];

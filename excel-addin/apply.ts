@@ -173,6 +173,8 @@ export async function applyPlan(
       await batch.add(SMALL_OP, () => {
         added = sheets.add(sp.sheet);
         added.position = pos;
+        // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight.
+        if (sp.hidden) added.visibility = 'Hidden' as Excel.SheetVisibility;
       });
       ws = added!;
       names.splice(pos, 0, sp.sheet);

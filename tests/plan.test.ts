@@ -13,8 +13,8 @@ import { isoToSerial } from '../core/values';
 import { readSheet } from '../core/parse-sheet';
 import { closeCycle } from '../core/close';
 import { planConvert, type PlanContext } from '../core/plan-convert';
-import { parseMarkedNote, markedNote, planValidate } from '../core/plan-validate';
-import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot } from '../core/simulate';
+import { parseMarkedNote, markedNote, planValidate, MARKS_SHEET } from '../core/plan-validate';
+import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot, type SimBook } from '../core/simulate';
 import type { KrKind } from '../core/model';
 import { sheetOf, step } from './sim-steps';
 import {
@@ -84,6 +84,11 @@ function sumif(range: { value: unknown }, criteria: { value: unknown }, sumRange
     }),
   );
   return sum;
+}
+
+/** The book without the hidden sheet where the add-in keeps what Clear needs. */
+function userBook(book: SimBook): unknown {
+  return canonicalBook({ ...book, sheets: book.sheets.filter((s) => s.name !== MARKS_SHEET) });
 }
 
 function evaluator(grid: Grid, formulas: Record<string, string> = {}) {
@@ -705,7 +710,8 @@ describe('property: convert(convert(sheet)) = convert(sheet), nothing lost', () 
           const v2 = step(v1.book, 'V', 'validate');
           expect(canonicalBook(v2.book)).toEqual(canonicalBook(v1.book));
           const cleared = step(v2.book, 'V', 'clear');
-          expect(canonicalBook(cleared.book)).toEqual(canonicalBook(start));
+          // Every sheet as it was (the hidden marks sheet the add-in keeps aside).
+          expect(userBook(cleared.book)).toEqual(canonicalBook(start));
         },
       ),
       { numRuns: 40 },
@@ -835,7 +841,7 @@ describe('validate and clear', () => {
     expect(canonicalBook(v2.book)).toEqual(canonicalBook(v1.book));
     const c1 = step(v2.book, snap.name, 'clear');
     expect(c1.result.ok).toBe(true);
-    expect(canonicalBook(c1.book)).toEqual(canonicalBook(start));
+    expect(userBook(c1.book)).toEqual(canonicalBook(start));
     const c2 = step(c1.book, snap.name, 'clear');
     expect(c2.result.plan.sheets).toHaveLength(0);
   });
@@ -857,12 +863,63 @@ describe('validate and clear', () => {
     }
   });
 
+  test('notes show only their text; Clear after the user edited a note keeps the edit and the fill it had (issue 11)', () => {
+    const snap = decorated();
+    const start = bookFromSnapshot(workbookOf(snap));
+    const v1 = step(start, snap.name, 'validate');
+    const s1 = sheetOf(v1.book, snap.name);
+    for (const line of s1.notes) for (const n of line) expect(n).not.toMatch(/⟦|okr-grid fill/);
+    // What Clear needs is in a hidden sheet of the add-in.
+    expect(v1.result.plan.sheets.find((p) => p.sheet === MARKS_SHEET)?.hidden).toBe(true);
+    // J12 (KR-202's unreadable current) is marked; the user adds a line to its note.
+    expect(s1.notes[11][9]).toContain('[OKR Grid] ');
+    const userBefore = snap.notes![11][9];
+    const fillBefore = snap.backgrounds![11][9];
+    s1.notes[11][9] = `${s1.notes[11][9]}\nasked Bob for the real number`;
+    // Validate again, then Clear: the red fill is never taken for the user's own, the user's edit stays.
+    const v2 = step(v1.book, snap.name, 'validate');
+    expect(sheetOf(v2.book, snap.name).notes[11][9]).toContain('asked Bob for the real number');
+    const c = step(v2.book, snap.name, 'clear');
+    expect(c.result.summary.en).toMatch(/^Cleared \d+ highlighted cell/);
+    const after = sheetOf(c.book, snap.name);
+    expect(after.backgrounds[11][9]).toBe(fillBefore);
+    expect(after.notes[11][9]).toBe(userBefore ? `${userBefore}\nasked Bob for the real number` : 'asked Bob for the real number');
+    // Every other cell is exactly as before Validate.
+    const expected = sheetOf(start, snap.name).notes.map((l) => [...l]);
+    expected[11][9] = after.notes[11][9];
+    expect(after.notes).toEqual(expected);
+    expect(after.backgrounds).toEqual(sheetOf(start, snap.name).backgrounds);
+  });
+
+  test('notes an earlier version marked inline (⟦okr-grid …⟧) are still cleared exactly', () => {
+    const snap = englishTableSnapshot();
+    snap.notes = snap.values.map((l) => l.map(() => ''));
+    snap.backgrounds = snap.values.map((l) => l.map(() => ''));
+    snap.notes[4][2] = markedNote('mine', ['old reason'], '#00ff00');
+    snap.backgrounds[4][2] = '#f4c7c3';
+    const c = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'clear');
+    expect(c.result.ok).toBe(true);
+    expect(sheetOf(c.book, snap.name).notes[4][2]).toBe('mine');
+    expect(sheetOf(c.book, snap.name).backgrounds[4][2]).toBe('#00ff00');
+  });
+
+  test('Clear on a sheet without highlights (the next quarter) clears the sheet that has them, and says so', () => {
+    const snap = englishTableSnapshot();
+    let book = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'validate').book;
+    book = step(book, snap.name, 'rollForward').book;
+    expect(book.sheets.map((x) => x.name)).toContain('OKR 2027-Q1');
+    const c = step(book, 'OKR 2027-Q1', 'clear');
+    expect(c.result.ok).toBe(true);
+    expect(c.result.summary.en).toContain(`On the OKR sheet "${snap.name}" (you are on "OKR 2027-Q1")`);
+    for (const line of sheetOf(c.book, snap.name).notes) for (const n of line) expect(n).toBe('');
+  });
+
   test('findings on the same cell share one note, with the most severe fill', () => {
     const snap = englishTableSnapshot();
     snap.notes = snap.values.map((l) => l.map(() => ''));
     snap.backgrounds = snap.values.map((l) => l.map(() => ''));
     const m = { en: 'a', zh: '甲' };
-    const plan = planValidate(
+    const { sheet: plan, marks } = planValidate(
       snap,
       [
         { rule: 'owner-missing', severity: 'info', sheet: snap.name, row: 4, col: 2, message: m },
@@ -871,7 +928,9 @@ describe('validate and clear', () => {
       'zh',
     );
     expect(plan.backgrounds).toEqual([{ row: 4, col: 2, value: '#f4c7c3' }]);
-    expect(plan.notes).toEqual([{ row: 4, col: 2, value: '[OKR Grid] 甲\n[OKR Grid] 乙\n⟦okr-grid fill=none lines=2⟧' }]);
+    // Only the reasons show in the note; what Clear needs is kept in the hidden marks sheet (issue 11).
+    expect(plan.notes).toEqual([{ row: 4, col: 2, value: '[OKR Grid] 甲\n[OKR Grid] 乙' }]);
+    expect(marks).toEqual([{ sheet: snap.name, row: 4, col: 2, fill: '', note: '', written: '[OKR Grid] 甲\n[OKR Grid] 乙' }]);
   });
 });
 

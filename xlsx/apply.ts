@@ -272,6 +272,8 @@ function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[]): void {
   if (!ws) {
     ws = wb.addWorksheet(p.sheet);
     placeAfter(wb, ws, p.create?.after);
+    // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight.
+    if (p.hidden) ws.state = 'hidden';
   } else if (p.replaceAll) {
     ws = recreate(wb, ws);
   }

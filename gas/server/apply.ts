@@ -188,10 +188,12 @@ function ensureSize(sheet: Sheet, need: { rows: number; cols: number }, owned: b
 export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name: string) => SheetSnapshot | undefined, journal: UndoJournal): void {
   let sheet = ss.getSheetByName(sp.sheet);
   let fresh = false;
+  let created = false;
   if (!sheet) {
     if (!sp.create) throw new Error(`sheet "${sp.sheet}" not found`);
     sheet = insertSheet(ss, sp.sheet, sp.create.after);
     fresh = true;
+    created = true;
   }
   const undo = fresh ? null : journal;
   const snap = fresh ? undefined : snapshotOf(sp.sheet);
@@ -275,6 +277,8 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
       .setFontColor(sp.header.fontColor || null);
   }
   if (sp.table) bandTable(sheet, sp.table.range, undo);
+  // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight; restorePlan deletes it on a failure.
+  if (sp.hidden && created) sheet.hideSheet();
   for (const w of sp.columnWidths ?? []) {
     if (undo) {
       const old = sheet.getColumnWidth(w.col + 1);

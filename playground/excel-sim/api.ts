@@ -323,6 +323,14 @@ export class SimWorksheet extends SimProxy {
   get visibility(): string {
     return this.prop('visibility');
   }
+  set visibility(v: string) {
+    this.context.enqueue('write', () => {
+      const s = this.must();
+      const hide = v !== 'Visible';
+      if (hide && this.context.sim.sheets.filter((x) => x.visible && x !== s).length === 0) throw new SimOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
+      s.visible = !hide;
+    });
+  }
 
   getRange(address?: string): SimRange {
     return new SimRange(this.context, () => {

@@ -26,6 +26,7 @@ function copyInto(src: FakeSpreadsheetBook, dst: FakeSpreadsheetBook): void {
     c.grid = s.grid.map((row) => row.map((cell) => ({ ...cell })));
     c.frozenRows = s.frozenRows;
     c.frozenCols = s.frozenCols;
+    c.hidden = s.hidden;
     c.widths = { ...s.widths };
     c.maxRows = s.maxRows;
     c.maxCols = s.maxCols;
