@@ -35,7 +35,7 @@ export interface TableLayout {
 
 const HEADER_SCAN_ROWS = 12;
 /** Cells looked at per column to judge its contents. */
-const SAMPLE = 120;
+const SAMPLE = 60;
 const EMPTY: unknown[] = [];
 const NUMERIC: ReadonlySet<Field> = new Set<Field>(['start', 'target', 'current', 'weight', 'score']);
 /** Header words naming a title column (an export's `Name` / `Title`), which no field names by itself. */
@@ -63,11 +63,11 @@ interface Profile {
 
 const DATE_SHAPE = /\d{1,4}\s*[-/.年月]\s*\d|[a-z]{3,9}\.?\s+\d{1,2}\b|\b\d{1,2}\s+[a-z]{3,9}/i;
 
-function profile(values: unknown[][], from: number, c: number): Profile {
+function profile(values: unknown[][], from: number, c: number, header = ''): Profile {
   const p: Profile = { filled: 0, numbers: 0, dates: 0, words: 0, rowTypes: 0, types: new Set(), levels: 0, commitments: 0, items: 0, itemKinds: new Set(), people: 0 };
   for (let r = from; r < values.length && p.filled < SAMPLE; r++) {
     const v = rowAt(values, r)[c];
-    if (isBlank(v)) continue;
+    if (isBlank(v) || (header && v === header)) continue; // blank, or the header repeated
     p.filled++;
     if (typeof v === 'number') p.numbers++;
     else if (typeof v !== 'string') p.dates += Object.prototype.toString.call(v) === '[object Date]' ? 1 : 0;
@@ -76,8 +76,16 @@ function profile(values: unknown[][], from: number, c: number): Profile {
   return p;
 }
 
+/** A template's placeholder ('[Target value]', 'TBD', 'XX'): says nothing about the column. */
+const TEMPLATE = /^\s*[[【<{].*[\]】>}]\s*$/;
+
 function classifyText(v: string, p: Profile): void {
-  if (parseNumber(v).ok) p.numbers++;
+  const n = parseNumber(v);
+  if (TEMPLATE.test(v) || (!n.ok && !n.blank && n.error.kind === 'placeholder')) {
+    p.filled--;
+    return;
+  }
+  if (n.ok) p.numbers++;
   else if (DATE_SHAPE.test(v) && parseDate(v, { year: 2000 }).ok) p.dates++;
   else p.words++;
   const t = ROW_TYPES.get(v);
@@ -242,6 +250,10 @@ interface Decided {
   role: Role;
   reason: Msg;
   chosen?: boolean;
+  /** A title header ('Goal') whose numbers made it the target: only beside another title column. */
+  fromTitle?: boolean;
+  /** The role the header alone gives. */
+  header?: Field | null;
   /** How well the contents fit the role (people in an owner column): the better of two claimants keeps the role. */
   fit?: number;
 }
@@ -261,7 +273,7 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
     return { role: 'items', reason: { en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`, zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取` } };
   }
   if (f && NUMERIC.has(f) && most(p.dates, p)) return datesInNumberColumn(f, text, p);
-  if (f === 'current' && p.words > p.numbers) {
+  if (f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled) {
     const status = /status|state|状态|进度|进展|progress/i.test(text);
     const n = of(p.words, p);
     return { role: status ? 'status' : null, reason: { en: `${h.en} holds words (${n.en}), not numbers: not a current value`, zh: `${h.zh}是文字（${n.zh}），不是数值：不是当前值` } };
@@ -271,7 +283,7 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
   }
   if ((f === 'objective' || f === 'kr') && most(p.numbers, p)) {
     const n = of(p.numbers, p);
-    return { role: 'target', reason: { en: `${h.en} holds numbers (${n.en}): the target`, zh: `${h.zh}是数字（${n.zh}）：目标值` } };
+    return { role: 'target', fromTitle: true, reason: { en: `${h.en} holds numbers (${n.en}): the target`, zh: `${h.zh}是数字（${n.zh}）：目标值` } };
   }
   return null;
 }
@@ -307,10 +319,21 @@ function byUser(text: string, settings: Settings | undefined): Decided | null {
 function decideColumn(values: unknown[][], body: number, c: number, f: Field | null, text: string, settings: Settings | undefined): Decided {
   const user = byUser(text, settings);
   if (user) return user;
-  const p = profile(values, body, c);
+  const p = profile(values, body, c, text);
   const d = byContent(f, text, p) ?? byHeader(f, text);
+  d.header = f;
   if (d.role === 'owner') d.fit = p.filled ? p.people / p.filled : 0;
   return d;
+}
+
+/** A numeric 'Goal' column is the target beside an Objective column; alone, it stays the objective (its header says so). */
+function keepLoneTitle(decided: Decided[], texts: string[]): void {
+  const titles = decided.filter((d) => d.role === 'objective' || d.role === 'kr' || d.role === 'title' || d.role === 'items' || d.role === 'rowType').length;
+  // A column named Target by its header is the target; then a numeric title column stays what its header says.
+  const namedTarget = decided.some((d) => d.header === 'target' && d.role === 'target');
+  decided.forEach((d, c) => {
+    if (d.fromTitle && (titles === 0 || namedTarget)) Object.assign(d, byHeader(d.header ?? null, texts[c]), { fromTitle: false });
+  });
 }
 
 /** One field per column: a later column naming a field already taken is carried along. */
@@ -367,6 +390,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   const texts = headerTexts(values, rows, width);
   const body = rows[rows.length - 1] + 1;
   const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings));
+  keepLoneTitle(decided, texts);
   dedupe(decided, texts);
   resolveTitles(decided, texts);
   const rowTypeCol = decided.findIndex((d) => d.role === 'rowType');

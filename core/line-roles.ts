@@ -7,7 +7,7 @@
  * (full-width punctuation included): labels are matched on the line as typed, with full-width forms in the patterns.
  */
 
-export type LineRole = 'objective' | 'kr' | 'initiative' | 'objective-label' | 'kr-label' | 'initiative-label' | 'text';
+export type LineRole = 'objective' | 'kr' | 'initiative' | 'objective-label' | 'kr-label' | 'initiative-label' | 'other-label' | 'text';
 
 export interface LineReading {
   role: LineRole;
@@ -48,10 +48,23 @@ function labelRe(short: string, long: string): RegExp {
 const OBJECTIVE = labelRe(String.raw`目标|o(?=\s*[0-9０-９:：])`, String.raw`objectives?|obj\.?|okr`);
 const KR = labelRe(String.raw`krs?|关键结果|关键成果`, String.raw`key\s*results?`);
 const INITIATIVE = labelRe(String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s)`, String.raw`initiatives?|tasks?|actions?`);
-/** `CTO KR: ...`, `Distribution KR: ...`, `Business (Finance) KR: ...`: a KR with its owner's role before it. */
-const ROLE_KR = /^([^:：\n]{1,40}?)\s+KRs?\s*[0-9]*\s*[:：]\s*([\s\S]+)$/i;
+/**
+ * `CTO KR: ...`, `Business (Finance) KR: ...`, `Annual Objective: ...`, `Quarterly Key Result: ...`, `年度目标：...`: a label
+ * with its owner's role or its horizon before it.
+ */
+const ROLE_LABEL = /^([^:：\n]{1,40}?)\s+(objectives?|key\s*results?|krs?|initiatives?)\s*[0-9]*\s*[:：]\s*([\s\S]+)$/i;
+const ZH_ROLE_LABEL = /^([\u4e00-\u9fff]{1,6}?)(目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]\s*([\s\S]+)$/;
 /** `CEO: Net new ARR` on a bold line: an objective with its owner's role before it (a role is a few words). */
 const ROLE_OBJECTIVE = /^([^:：\n]{1,30})[:：]\s*([\s\S]+)$/;
+
+/**
+ * A section heading naming what follows: '年度/季度目标(Objective)', '关键结果(Key Results)', '行动计划(Actions)',
+ * 'Quarterly objectives', 'Key results for Q3'.
+ */
+const SECTION =
+  /^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划)\s*(?:[(（][A-Za-z ]+[)）])?|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan)(?:\s+for\s+[\w ]{1,12})?)\s*[:：]?$/i;
+/** A short label line ending in a colon ('示例:', 'Dependencies:', 'Validation Checks:'): it introduces something else. */
+const OTHER_LABEL = /^[^:：\n]{1,30}[:：]$/;
 
 /** Strips indentation, headings, quotes, bullets, checkboxes and list numbers, noting each. */
 function stripStructure(raw: string, out: LineReading): string {
@@ -83,7 +96,8 @@ function stripBold(s: string, out: LineReading): string {
     out.bold = true;
     return m[2].trim() + m[3];
   }
-  return `${m[2].trim()}${m[3] || ':'} ${m[4]}`;
+  const label = m[2].trim();
+  return `${label}${m[3] || (/[:：]$/.test(label) ? '' : ':')} ${m[4]}`;
 }
 
 function labelled(s: string): { role: LineRole; title: string } | null {
@@ -95,8 +109,12 @@ function labelled(s: string): { role: LineRole; title: string } | null {
     const m = re.exec(s);
     if (m) return m[3].trim() ? { role, title: m[3].trim() } : { role: alone, title: '' };
   }
-  const rk = ROLE_KR.exec(s);
-  if (rk && rk[1].split(/\s+/).length <= 5) return { role: 'kr', title: rk[2].trim() };
+  const rk = ROLE_LABEL.exec(s) ?? ZH_ROLE_LABEL.exec(s);
+  if (rk && rk[1].trim().split(/\s+/).length <= 5) {
+    const w = rk[2].toLowerCase();
+    const role: LineRole = /^(obj|目标)/.test(w) ? 'objective' : /^(key|kr|关键)/.test(w) ? 'kr' : 'initiative';
+    return { role, title: rk[3].trim() };
+  }
   return null;
 }
 
@@ -111,6 +129,17 @@ export function readLine(raw: string): LineReading {
     out.title = unwrapBold(l.title);
     return out;
   }
+  const section = SECTION.exec(s);
+  if (section) {
+    const w = (section[1] ?? section[2]).toLowerCase();
+    out.role = /^(obj|目标)/.test(w) || /目标/.test(w) ? 'objective-label' : /^(key|kr|关键)/.test(w) ? 'kr-label' : 'initiative-label';
+    return out;
+  }
+  if (OTHER_LABEL.test(s)) {
+    out.role = 'other-label';
+    out.title = s.replace(/[:：]\s*$/, '');
+    return out;
+  }
   const ro = out.bold ? ROLE_OBJECTIVE.exec(s) : null;
   if (ro && ro[1].trim().split(/\s+/).length <= 4 && !/[.。!?]$/.test(ro[1].trim())) {
     out.role = 'objective';
@@ -121,8 +150,10 @@ export function readLine(raw: string): LineReading {
   return out;
 }
 
-/** A title still wrapped in emphasis ('**Grow**') loses the marks. */
+/** A title still wrapped in emphasis ('**Grow**') or quotes ('"Delight customers"') loses them. */
 function unwrapBold(s: string): string {
   const m = /^(\*\*|__)(.+)\1$/.exec(s);
-  return m ? m[2].trim() : s;
+  const t = m ? m[2].trim() : s;
+  const q = /^(["“「『])([\s\S]+)(["”」』])$/.exec(t);
+  return q && !/["“”「」『』]/.test(q[2]) ? q[2].trim() : t;
 }

@@ -15,7 +15,7 @@ import type { SheetSnapshot } from './sheet-plan';
 import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
-import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
+import { FIELD_LABELS, normalizeHeader } from './headers';
 import { cycleEndDate, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
@@ -31,8 +31,6 @@ export interface ReadOptions {
   today: string;
 }
 
-/** How many rows from the top may hold the header. */
-const HEADER_SCAN_ROWS = 12;
 /** Fields whose value makes a row a key result even when its KR cell is blank. */
 const KR_VALUE_FIELDS: Field[] = ['start', 'target', 'current', 'kind', 'unit', 'weight', 'due'];
 /** Numbers that make an objective-text row a key result too (a weight or due date alone can be the objective's). */
@@ -252,8 +250,10 @@ interface TableCols {
   width: number;
   /** The add-in's own Updated column (stamped when a current value is edited), when it is not fc.updated. */
   stamped?: number;
-  /** Rows say their own type (a row-type column): a KR row's cells never fill its objective's. */
+  /** Rows say their own type (a row-type column, or a parent column): a KR row's cells never fill its objective's. */
   typed: boolean;
+  /** The row-type column, if any. */
+  typeCol?: number;
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, opts: ReadOptions, model: OkrModel): void {
@@ -281,7 +281,8 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, opts: R
     unknown: unknownCols,
     typeYes: /aspir|stretch|挑战/.test(typeHeader) ? 'aspirational' : 'committed',
     width: header.width,
-    typed: header.rowTypeCol !== null,
+    typed: header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
+    ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
   };
 
   const headerRow = header.rows[header.rows.length - 1];
@@ -322,14 +323,18 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, opts: R
     rd.typedIdCols = typedCols;
   }
 
-  const st: TableState = { obj: null, kr: null, objectives: [], extraSeen: new Set(), columns, objByTitle: new Map(), krByTitle: new Map(), headerKeys: header.texts.map((t) => normalizeHeader(t)) };
+  const tree = header.rowTypeCol === null && fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined ? typesByParent(values, headerRow + 1, fc.objective, fc.alignedTo) : null;
+  const st: TableState = { obj: null, kr: null, objectives: [], extraSeen: new Set(), columns, objByTitle: new Map(), krByTitle: new Map(), headerKeys: header.texts.map((t) => normalizeHeader(t)), labelledKrs: 0 };
+  linesAboveHeader(values, header.rows[0], st, rd);
+  for (const r of header.rows) rd.role(r, 'header');
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     if (repeatsHeader(row, st.headerKeys)) rd.role(r, 'header');
-    else if (header.rowTypeCol !== null) typedRow(row, r, header.rowTypeCol, st, rd, cols, opts);
+    else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols, opts);
+    else if (tree) typedRow(row, r, tree[r] ?? null, st, rd, cols, opts);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols, opts);
     else plainRow(row, r, st, rd, cols, opts);
   }
@@ -347,6 +352,8 @@ interface TableState {
   objByTitle: Map<string, Objective>;
   krByTitle: Map<string, KeyResult>;
   headerKeys: string[];
+  /** KR cells seen with their own label ('KR 1.1: ...'): a sheet that labels its KRs labels all of them. */
+  labelledKrs: number;
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -355,8 +362,11 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
   for (let c = 0; c < keys.length && c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
-    // Most rows differ from the header at their first cell; a cell much longer than its header is data.
-    if (typeof v !== 'string' || !keys[c] || v.length > keys[c].length * 3 + 8 || normalizeHeader(v) !== keys[c]) return false;
+    // Most rows differ from the header at their first cell; a cell much longer or shorter than its header is data.
+    if (typeof v !== 'string' || !keys[c] || v.length > keys[c].length * 3 + 8 || v.length < keys[c].length) return false;
+    const first = v.trimStart()[0]?.toLowerCase() ?? '';
+    if (/[a-z0-9]/.test(first) && first !== keys[c][0]) return false;
+    if (normalizeHeader(v) !== keys[c]) return false;
     same++;
   }
   return same >= 2 || (same === 1 && keys.filter((k) => k).length === 1);
@@ -366,7 +376,8 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
 function cellTitle(v: unknown): string {
   let text = cellText(v);
   if (text.includes('(http')) text = text.replace(NOTION_LINK, '').trim();
-  if (!STRUCTURED.test(text) && !ROLE_KR_HINT.test(text)) return text;
+  const colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
+  if ((!colon && plainStart(text)) || (!STRUCTURED.test(text) && !(colon && ROLE_KR_HINT.test(text)))) return text;
   let t = titleCache.get(text);
   if (t === undefined) {
     if (titleCache.size > MEMO_LIMIT) titleCache.clear();
@@ -381,12 +392,73 @@ const NOTION_LINK = /\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
 /** Cheap test: could the text start with a label, bullet, list number or emphasis? */
 const STRUCTURED =
   /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（①-⑳_]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
+/** Fast path: a title starting with a letter no label starts with (and no colon) has no structure. */
+function plainStart(text: string): boolean {
+  const ch = text.charCodeAt(0);
+  return ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) && !LABEL_INITIALS.includes(text[0]);
+}
+const LABEL_INITIALS = 'oekiatOEKIAT';
+
 /** `CTO KR: ...` somewhere in the first words. */
-const ROLE_KR_HINT = /\sKRs?\s*[0-9]*\s*[:：]/i;
+const ROLE_KR_HINT = /\s(?:KRs?|objectives?|key\s*results?|initiatives?)\s*[0-9]*\s*[:：]|^[\u4e00-\u9fff]{1,6}(?:目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]/i;
 
 /** The usual table: objective, KR and initiative columns (an objective on its own row or repeated on each KR row). */
+/** The one filled cell of a row, or -1. */
+function onlyCell(row: unknown[]): number {
+  let at = -1;
+  for (let c = 0; c < row.length; c++) {
+    if (isBlank(row[c])) continue;
+    if (at >= 0) return -1;
+    at = c;
+  }
+  return at;
+}
+
+/**
+ * Lines between tables (or above the first one): an `Objective 2: ...` line starts that objective's table; label lines
+ * ('Risks:') and the text under them are notes. Returns true when the row was such a line.
+ */
+function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): boolean {
+  const c = onlyCell(row);
+  if (c < 0 || typeof row[c] !== 'string') return false;
+  const text = row[c] as string;
+  const line = readLine(text);
+  if (line.role === 'objective' && line.title) {
+    st.obj = newObjective(line.title, rd.r0 + r, true, rd.ids.generate('O', [line.title]));
+    st.obj.cells.objective = rd.ref(r, c);
+    st.objectives.push(st.obj);
+    st.kr = null;
+    rd.role(r, 'objective');
+    return true;
+  }
+  const unlabelledKr = c === cols.fc.kr && line.role === 'text' && st.labelledKrs > 0;
+  if (line.role !== 'other-label' && !unlabelledKr) return false;
+  unplacedRow(row, r, rd, NOTE_ROW);
+  return true;
+}
+
+/** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
+function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader): void {
+  for (let r = 0; r < top; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    if (isBlankRow(row)) continue;
+    const c = onlyCell(row);
+    const line = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
+    if (line?.role === 'objective' && line.title) {
+      st.obj = newObjective(line.title, rd.r0 + r, true, rd.ids.generate('O', [line.title]));
+      st.obj.cells.objective = rd.ref(r, c);
+      st.objectives.push(st.obj);
+      rd.role(r, 'objective');
+    } else if (st.obj) unplacedRow(row, r, rd, NOTE_ROW);
+    else rd.role(r, 'title');
+  }
+}
+
 function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols, opts: ReadOptions): void {
   const { fc } = cols;
+  if (lineBetweenTables(row, r, st, rd, cols)) return;
+  const kv = fc.kr === undefined ? undefined : row[fc.kr];
+  if (typeof kv === 'string' && STRUCTURED.test(kv) && readLine(kv).role === 'kr') st.labelledKrs++;
   const objText = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
   const krText = fc.kr === undefined ? '' : cellTitle(row[fc.kr]);
   const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
@@ -434,11 +506,10 @@ const NOTE_ROW: Msg = {
 };
 
 /** A row of an export whose type column says Objective / Key Result / Initiative, with its parent in Aligned To. */
-function typedRow(row: unknown[], r: number, typeCol: number, st: TableState, rd: Reader, cols: TableCols, opts: ReadOptions): void {
+function typedRow(row: unknown[], r: number, type: RowType | null, st: TableState, rd: Reader, cols: TableCols, opts: ReadOptions): void {
   const { fc } = cols;
-  const type = ROW_TYPES.get(row[typeCol]);
   const title = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
-  if (!type || !title) return unplacedRow(row, r, rd, type ? NOTE_ROW : unknownRowType(describeValue(row[typeCol])));
+  if (!type || !title) return unplacedRow(row, r, rd, type || cols.typeCol === undefined ? NOTE_ROW : unknownRowType(describeValue(row[cols.typeCol])));
   const parent = fc.alignedTo === undefined ? '' : normalizeHeader(cellText(row[fc.alignedTo]));
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols, opts);
@@ -459,6 +530,33 @@ function typedRow(row: unknown[], r: number, typeCol: number, st: TableState, rd
   rd.role(r, type);
 }
 
+type RowType = 'objective' | 'kr' | 'initiative';
+
+/**
+ * Rows of a goal list with only a title and a parent column (Asana's Name / Parent goal): a goal without a parent in the
+ * sheet is an objective, its children key results, theirs initiatives.
+ */
+function typesByParent(values: unknown[][], from: number, titleCol: number, parentCol: number): (RowType | null)[] {
+  const parentOf = new Map<string, string>();
+  for (let r = from; r < values.length; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    const t = normalizeHeader(cellText(row[titleCol]));
+    if (t) parentOf.set(t, normalizeHeader(cellText(row[parentCol])));
+  }
+  const depth = (t: string): number => {
+    let d = 0;
+    for (let p = parentOf.get(t); p && parentOf.has(p) && d < 3; p = parentOf.get(p)) d++;
+    return d;
+  };
+  const out: (RowType | null)[] = [];
+  for (let r = from; r < values.length; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    const t = normalizeHeader(cellText(row[titleCol]));
+    out[r] = t ? (['objective', 'kr', 'initiative'] as const)[Math.min(depth(t), 2)] : null;
+  }
+  return out;
+}
+
 const unknownRowType = (seen: string): Msg => ({
   en: `the type "${seen}" is not Objective, Key Result or Initiative: row not placed`,
   zh: `类型“${seen}”不是 目标、关键结果 或 举措：此行未放入`,
@@ -476,7 +574,7 @@ function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd:
   const text = cellText(row[itemCol]);
   const line = readLine(text);
   if (line.role === 'objective-label' || line.role === 'kr-label' || line.role === 'initiative-label') return rd.role(r, 'title');
-  if (line.role === 'text' || !line.title) return unplacedRow(row, r, rd, NOTE_ROW);
+  if (line.role === 'text' || line.role === 'other-label' || !line.title) return unplacedRow(row, r, rd, NOTE_ROW);
   if (line.role === 'objective') {
     st.obj = objectiveFromRow(row, r, line.title, true, rd, cols, opts);
     st.obj.cells.objective = rd.ref(r, itemCol);
@@ -913,7 +1011,7 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
     while (c < row.length && isBlank(row[c])) c++;
     if (c >= row.length || typeof row[c] !== 'string') continue;
     const text = row[c] as string;
-    let line = readLine(text);
+    const line = readLine(text);
     // A label in its own cell, the text in the next one: | KR1 | 完成... |
     const next = row[c + 1];
     if ((line.role !== 'text' ? !line.title : BARE_LABEL.test(text.trim())) && typeof next === 'string' && next.trim()) {
@@ -945,10 +1043,11 @@ type Context = { style: { objectives: boolean; krs: boolean }; mode: 'none' | 'k
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
   const { line } = l;
   const listed = line.bullet || line.numbered;
-  if (ctx.mode === 'objective' && !listed && !line.heading) return 'objective';
   if (line.quote) return 'note';
+  if (ctx.mode === 'objective' && !listed && !line.heading) return 'objective';
   const next = ctx.next?.line;
-  const opensList = !!next && next.role === 'text' && (next.bullet || next.numbered) && (next.depth > line.depth || !listed);
+  // A heading or bold line opens a list of KRs when plain list lines follow it (bold list lines are objectives themselves).
+  const opensList = !!next && next.role === 'text' && (next.bullet || next.numbered) && !next.bold && !next.heading && (next.depth > line.depth || !listed);
   if (!ctx.style.objectives && (line.heading || line.bold || (listed && next && next.depth > line.depth)) && opensList) return 'objective';
   if (line.heading || (line.bold && !listed)) return 'heading';
   if (!listed) return 'note';
@@ -974,6 +1073,14 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   lines.forEach((l, i) => {
     ctx.next = lines[i + 1];
     const role = l.line.role;
+    if (role === 'other-label') {
+      // 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it.
+      if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
+      if (ctx.mode !== 'objective') ctx.krDepth = null;
+      rd.role(l.r, 'note');
+      rd.unplace(l.r, l.c, l.text, NOTE_LINE);
+      return;
+    }
     if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
       ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
       rd.role(l.r, 'title');

@@ -62,12 +62,11 @@ describe('inferFromText: numbers in a key result\'s wording', () => {
     }
   });
 
-  it('reads scale words and currencies, and skips numbers inside words and numbers written as words', () => {
+  it('reads scale words, currencies, word numbers, and skips numbers inside words', () => {
     expect(inferFromText('GMV达到1.2亿').target).toBe(120000000);
     expect(inferFromText('Grow daily active blogs from 1.2M to 1.5M')).toMatchObject({ start: 1200000, target: 1500000, kind: 'increase' });
     expect(inferFromText('大客户月采购额达到¥3.5万').target).toBe(35000);
-    // Numbers written as words are not stated targets (the real-world corpus's reading: 'Two dates per month').
-    expect(inferFromText('Speak at three major industry events')).toMatchObject({ target: null });
+    expect(inferFromText('Speak at three major industry events')).toMatchObject({ target: 3, unit: 'events' });
     expect(inferFromText('Sign 5 new B2B partners in Q4')).toMatchObject({ target: 5, unit: 'partners' });
     expect(inferFromText('新增会员1,200人')).toMatchObject({ target: 1200, unit: '人' });
     expect(inferFromText('Publish 12 posts on the Blogger Buzz blog')).toMatchObject({ target: 12, unit: 'posts' });
