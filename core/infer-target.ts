@@ -70,9 +70,9 @@ const CODE_NAME = /(?<=[A-Za-z][-_=/#])\d+(?:\.\d+)*|\b\d+-(?:day|week|month|yea
 /** A deadline, not a quantity: 'within 30 days', 'in the next 2 weeks', '30天内'. */
 const DURATION = /\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?\d+\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|hours?|hrs?|minutes?|mins?|iterations?|sprints?|releases?|cycles?)\b|\d+\s*(?:个)?(?:天|周|个月|月|工作日|季度|小时|分钟)(?:之内|以内|内)/gi;
 /** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
-const YEAR = /\b(?:by|before|until|in|for|through|during|since|of|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
+const YEAR = /\b(?:by|before|until|in|for|through|during|since|of|vs\.?|versus|than|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
 /** Labels with a number ('tier 1 or 2', 'phase 3', 'P0', 'level 2'), thresholds in a definition ('3+ members', '<5 messages'), ranges ('3-5', '3-7 days'). */
-const LABEL_NUMBER = /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?\s*\+(?!\s*\d)|\d+(?:\.\d+)?\s*[-–~～]\s*\d+(?:\.\d+)?(?!\s*[-/.]\s*\d)/gi;
+const LABEL_NUMBER = /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?[kKmMwW万]?\s*[-–~～]\s*\d+(?:\.\d+)?[kKmMwW万]?(?!\s*[-/.]\s*\d)/gi;
 /** Text in brackets describes the KR (a definition, a note), unless it states a target or a change ('(target: 7 days/week)'). */
 const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi;
 /** What follows '=>' is the outcome written at grading time, not the KR ('... => Done, started March 18'). */
@@ -163,7 +163,8 @@ function addDurations(s: string, re: RegExp, out: Token[]): void {
     const at = m.index;
     const end = at + m[0].length;
     for (let i = out.length - 1; i >= 0; i--) if (out[i].index >= at && out[i].index < end) out.splice(i, 1);
-    out.push({ value: Number(m[1]) * 60 + Number(m[2]), text: m[0], index: at, end, percent: false, currency: null });
+    const value = Number(m[1]) * 60 + Number(m[2]);
+    if (Number.isFinite(value) && value <= 1e15) out.push({ value, text: m[0], index: at, end, percent: false, currency: null });
   }
 }
 
@@ -228,6 +229,7 @@ export function inferFromText(input: unknown): TextInference {
 }
 
 /** "to" right before B, after a unit word ('from 800ms to 300ms', 'from 80% of users to 90%'). */
+const ARROW = /^\s*(?:->|→|⟶|=>)\s*$/;
 const TO_END = /(?:\bto\b|->|→|~|～|到|至)\s*$/i;
 
 /** "from A to B" / "从A提升到B": start A, target B. */
@@ -237,7 +239,8 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
     const b = toks[i + 1];
     const lead = text.slice(Math.max(0, a.index - 12), a.index);
     const between = text.slice(a.end, b.index);
-    if (!FROM.test(lead) || between.length > 28) continue;
+    // 'from A to B', or just 'A -> B' / 'A → B'.
+    if ((!FROM.test(lead) && !ARROW.test(between)) || between.length > 28) continue;
     if (!TO.test(between) && !TO_END.test(between)) continue;
     const kind: KrKind = b.value < a.value ? 'decrease' : 'increase';
     return { target: b.value, start: a.value, unit: unitAfter(text, b) ?? unitAfter(text, a), kind };

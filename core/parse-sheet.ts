@@ -940,8 +940,11 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
     kr.relative = t.relative;
     if (kr.startGiven) {
       const sign = t.relative.down ? -1 : 1;
-      kr.target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
-      kr.inferred.target = true;
+      const target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
+      if (Number.isFinite(target)) {
+        kr.target = target;
+        kr.inferred.target = true;
+      }
     }
   }
   if (t.current !== null && kr.current === null) {
