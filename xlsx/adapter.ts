@@ -81,6 +81,9 @@ export interface WorkbookRun {
  * Reads `sheet` (or the active sheet), runs the command and, when it succeeds, applies its plan to `wb`.
  * Throws only when applying fails; the workbook must then be dropped, not saved.
  */
+/** The .xlsx host cannot write charts: a check-in here writes the log only (the dashboard is drawn by the add-in). */
+const RUN_OPTS: Partial<Record<CommandName, { dashboard?: boolean }>> = { checkin: { dashboard: false } };
+
 export function runOnWorkbook(
   wb: ExcelJS.Workbook,
   name: CommandName,
@@ -91,7 +94,7 @@ export function runOnWorkbook(
   let ws = opts.sheet ?? activeSheet(wb)!;
   let req = readsForAll([name, 'validate'], s);
   let snap = readWorkbook(wb, ws, req, opts.today);
-  let result = runCommand(name, snap, s);
+  let result = runCommand(name, snap, s, RUN_OPTS[name]);
   const shown = ws.name;
   // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
   for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
@@ -100,7 +103,7 @@ export function runOnWorkbook(
     if (subject) ws = subject;
     snap = readWorkbook(wb, ws, req, opts.today);
     if (ws.name !== shown) snap.shown = shown;
-    result = runCommand(name, snap, s);
+    result = runCommand(name, snap, s, RUN_OPTS[name]);
   }
   const validation = name === 'validate' ? result : runCommand('validate', snap, s);
   let warnings: Msg[] = [];

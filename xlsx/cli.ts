@@ -31,6 +31,7 @@ const COMMAND_OF: Record<string, CommandName | 'rollup'> = {
   validate: 'validate',
   score: 'score',
   close: 'score',
+  checkin: 'checkin',
   rollup: 'rollup',
 };
 
