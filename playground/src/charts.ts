@@ -60,13 +60,15 @@ export function chartSvg(wb: SimWorkbook, sheet: SimSheet, c: SimChart): SVGSVGE
   const horizontal = c.type.startsWith('Bar');
   const stacked = /Stacked/.test(c.type);
   const totals = d.categories.map((_, i) => (stacked ? d.series.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0) : Math.max(0, ...d.series.map((s) => s.values[i] ?? 0))));
-  const max = c.axis.max ?? Math.max(1, ...totals) * 1.1;
+  const top = Math.max(1, ...totals);
+  const max = c.axis.max ?? (top <= 1 ? 1 : Math.ceil(top / 4) * 4);
   const min = c.axis.min ?? 0;
   const scale = (v: number) => (Math.min(max, Math.max(min, v)) - min) / (max - min || 1);
   // Value-axis grid lines at quarters.
   for (let k = 0; k <= 4; k++) {
     const v = min + ((max - min) * k) / 4;
-    const text = max <= 1 ? v.toFixed(2) : String(Math.round(v));
+    const step = (max - min) / 4;
+    const text = max <= 1 ? v.toFixed(2) : Number.isInteger(step) ? String(v) : v.toFixed(1);
     if (horizontal) {
       const x = PAD.left + pw * (k / 4);
       root.append(svg('line', { x1: x, x2: x, y1: PAD.top, y2: PAD.top + ph, stroke: '#e6e6e6' }));

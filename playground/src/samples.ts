@@ -34,7 +34,8 @@ const DATE_HEADER = /due|date|updated|deadline|截止|日期|更新/i;
  * A workbook holding the sample's cells as stored values (the way a saved workbook holds them: a string stays a
  * string, never re-interpreted as a formula), with a date format on date columns the way the user's file had it.
  */
-export function loadSample(id: SampleId): SimWorkbook {
+/** `lang`: the page's language, which the English sample's check-in log is written in (the Chinese one's is Chinese). */
+export function loadSample(id: SampleId, lang: Lang = 'en'): SimWorkbook {
   const s = SAMPLES.find((x) => x.id === id) ?? SAMPLES[0];
   const wb = new SimWorkbook([s.sheet]);
   const sheet = wb.sheets[0];
@@ -48,7 +49,7 @@ export function loadSample(id: SampleId): SimWorkbook {
       if (typeof v === 'number' && r > headerRow && typeof head === 'string' && DATE_HEADER.test(head) && v > 30000 && v < 80000) cell.nf = 'yyyy-mm-dd';
     }),
   );
-  if (s.values.length) addCheckins(wb, s, s.id === 'chinese' ? 'zh' : 'en');
+  if (s.values.length) addCheckins(wb, s, s.id === 'chinese' ? 'zh' : lang);
   return wb;
 }
 
