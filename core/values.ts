@@ -87,6 +87,18 @@ function isDateObject(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
 
+/** A cell as text: strings trimmed, numbers as written, booleans as TRUE/FALSE, dates as ISO, anything else ''. */
+export function cellText(v: unknown): string {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (Object.prototype.toString.call(v) === '[object Date]') {
+    const d = parseDate(v);
+    return d.ok ? d.value : '';
+  }
+  return '';
+}
+
 export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
@@ -221,6 +233,8 @@ const GROUPED_FAST_RE = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const SCALED_FAST_RE = /^([$¥€£])?(\d+(?:\.\d+)?)(万|亿|千|k|w|m)?$/i;
 const PERCENT_INFO: NumberInfo = Object.freeze({ percent: true, currency: null, unit: null }) as NumberInfo;
 
+const TRAILING_NOTE = /^([^()（）]+)[(（][^()（）]*[)）]$/;
+
 function parseNumberText(raw: string): ParsedNumber {
   // Fast paths for what most cells hold: 42, 12.5%, 1,200, ¥3.5万, 3.5k.
   if (PLAIN_NUMBER_RE.test(raw)) return sensible(Number(raw), PLAIN, raw);
@@ -260,6 +274,12 @@ function parseNumberText(raw: string): ParsedNumber {
   const zh = parseChineseNumber(s);
   if (zh) return zh;
   if (PLACEHOLDER_RE.test(s)) return fail('placeholder', raw);
+  // A number with a note after it in brackets ('2.1%(+0.3)', '$3.5（需优化）') is that number.
+  const noted = TRAILING_NOTE.exec(s);
+  if (noted && noted[1].trim()) {
+    const n = parseNumberText(noted[1].trim());
+    if (n.ok) return n;
+  }
   return fail('not-a-number', raw);
 }
 

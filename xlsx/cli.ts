@@ -9,6 +9,7 @@ import type { CommandName } from '../core/commands';
 import { columnRoleOf, resolveSettings, type Settings } from '../core/settings';
 import type { Field } from '../core/model';
 import { langFromLocale, t, type Lang, type Msg } from '../core/i18n';
+import { isoToSerial } from '../core/values';
 import { openWorkbook, runOnWorkbook, saveWorkbook, type WorkbookRun } from './adapter';
 import { cliText, UsageError, XlsxFileError } from './messages';
 import { countBySeverity, findingsOf, findingsTable } from './findings-table';
@@ -113,7 +114,8 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       }
       case '--today': {
         const v = value();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(cliText.badDate(v));
+        // isoToSerial checks the calendar (Date.parse takes 2026-02-30 for March 2).
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || isoToSerial(v) === null) throw new UsageError(cliText.badDate(v));
         a.today = v;
         break;
       }

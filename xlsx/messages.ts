@@ -102,7 +102,8 @@ Exit status: 0 done, 1 error-severity findings, 2 bad usage or an unusable file.
   unknownOption: (o: string) => msg(`unknown option '${o}'`, `未知选项“${o}”`),
   missingValue: (o: string) => msg(`${o} needs a value`, `${o} 需要一个值`),
   badLang: (l: string) => msg(`--lang must be en or zh, not '${l}'`, `--lang 只能是 en 或 zh，而不是“${l}”`),
-  badDate: (d: string) => msg(`--today must be yyyy-mm-dd, not '${d}'`, `--today 必须是 yyyy-mm-dd 格式，而不是“${d}”`),
+  badDate: (d: string) =>
+    msg(`--today must be a date written yyyy-mm-dd, not '${d}'`, `--today 必须是 yyyy-mm-dd 格式的有效日期，而不是“${d}”`),
   needFile: msg('a workbook file is needed', '需要一个工作簿文件'),
   oneFile: msg('give exactly one workbook (use rollup for several)', '只能给一个工作簿（多个请用 rollup）'),
   rollupNeedsOut: msg('rollup needs -o <company.xlsx>', 'rollup 需要 -o <company.xlsx>'),
