@@ -33,7 +33,8 @@ export const fileProblem: Record<FileProblem, (file: string, detail?: string) =>
 
 export class XlsxFileError extends Error {
   constructor(
-    readonly problem: FileProblem,
+    /** losesParts: writing would drop macros, charts... of the file it replaces. */
+    readonly problem: FileProblem | 'losesParts',
     readonly text: Msg,
   ) {
     super(text.en);
