@@ -7,7 +7,7 @@ import type { CellBlock, CommandResult, PlanCell, ReadRequest, SheetPlan, SheetS
 import { emptySheetPlan } from './sheet-plan';
 import type { Rect } from './model';
 import { resolveSettings, type Settings } from './settings';
-import { msg, type Msg } from './i18n';
+import { errorText, msg, type Msg } from './i18n';
 import { readSheet } from './parse-sheet';
 import { validate } from './rules';
 import { closeCycle } from './close';
@@ -16,6 +16,7 @@ import { countItems, NOT_OKR, planConvert, type PlanContext } from './plan-conve
 import { planClear, validatePlan } from './plan-validate';
 import { detailsOf, HISTORY_SHEET, isGeneratedSheet, planRollForward, planScore, scoreSummaryText, scorecardSheetName, sourceSheetOf } from './plan-close';
 import { parseCycle } from './cycle';
+import { localIsoDate } from './values';
 import { backgroundAt, count, findOwnedBlock, noteAt, planCellAt, serialOf } from './plan-grid';
 import { CHECKIN_SHEET, checkinSheetName, logFindings, planCheckin, readLog, type CheckinRow } from './checkins';
 import { DASHBOARD_SHEET, dashboardChartsFrom, dashboardData, dashboardSheetName, planDashboard, progressView } from './dashboard';
@@ -31,7 +32,6 @@ const LOG_AND_DASHBOARD = [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, DASHBOARD_SHEET.e
 
 /** What the host must read before running `name`. */
 export function readsFor(name: CommandName, settings: Settings): ReadRequest {
-  void settings;
   switch (name) {
     case 'validate':
       return { formulas: true, notes: true, backgrounds: true, others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] };
@@ -58,7 +58,7 @@ function fail(summary: Msg, details?: unknown): CommandResult {
 }
 
 function describeError(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
+  const m = errorText(e);
   return m.length > 200 ? m.slice(0, 200) + '…' : m;
 }
 
@@ -99,7 +99,7 @@ function checkin(active: SheetSnapshot, sheetNames: string[], others: Record<str
 function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: { dashboard?: boolean } = {}): CommandResult {
   const bad = checkSnapshot(wb);
   if (bad) return fail(bad);
-  const today = typeof wb.today === 'string' && /^\d{4}-\d{2}-\d{2}/.test(wb.today) ? wb.today.slice(0, 10) : new Date().toISOString().slice(0, 10);
+  const today = typeof wb.today === 'string' && /^\d{4}-\d{2}-\d{2}/.test(wb.today) ? wb.today.slice(0, 10) : localIsoDate();
   const ctx: PlanContext = { settings, host: wb.host === 'sheets' ? 'sheets' : 'excel', today };
   const active: SheetSnapshot = { ...wb.active, origin: wb.active.origin ?? { row: 0, col: 0 }, name: String(wb.active.name ?? '') };
   const sheetNames = Array.isArray(wb.sheetNames) ? wb.sheetNames.map(String) : [active.name];
@@ -160,6 +160,7 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
     }
     case 'score': {
       const out = planScore(active, sheetNames, others, model, ctx);
+      if (out.absent) return { ok: false, plan: EMPTY_PLAN, summary: out.summary, details: { ...out.details, ...readingDetails(model) } };
       const dash = dashboardPlan(model, out.close, logRowsOf(sheetNames, others, settings), sheetNames, ctx, out.plan.sheets[out.plan.sheets.length - 1]?.sheet ?? active.name, active.name);
       return { ok: true, plan: { ...out.plan, sheets: [...out.plan.sheets, dash] }, summary: out.summary, details: { ...out.details, ...readingDetails(model) } };
     }

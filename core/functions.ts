@@ -16,7 +16,7 @@ import type { Commitment } from './model';
 import { DEFAULT_SETTINGS } from './settings';
 import { linearScore, PACE_LABELS, paceCode, paceOfSerials, rollup, scoreKr, status, START_EQUALS_TARGET, type ScoreKind } from './score';
 import { COMMITMENTS, KINDS } from './vocabulary';
-import { describeValue, isBlank, isoToSerial, parseDate, parseMeasure, parseNumber, type ValueError } from './values';
+import { describeValue, isBlank, isoToSerial, localIsoDate, parseDate, parseMeasure, parseNumber, type ValueError } from './values';
 
 /**
  * The functions return only '#VALUE!' (bad input) and '#N/A' (a value not filled in yet): the two codes Excel shows a
@@ -165,9 +165,7 @@ function langArg(v: unknown, ctx: FunctionContext | undefined): Lang {
 }
 
 function todayIso(ctx: FunctionContext | undefined): string {
-  if (ctx?.today) return ctx.today;
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return ctx?.today || localIsoDate();
 }
 
 /** Runs `cell` over the broadcast shape. A module-level loop, not a closure per cell. */

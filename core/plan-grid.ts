@@ -4,7 +4,7 @@
  */
 import type { PlanCell, SheetSnapshot } from './sheet-plan';
 import { msg, type Lang, type Msg } from './i18n';
-import { isoToSerial } from './values';
+import { isoToSerial, localIsoDate } from './values';
 
 /** The value at an absolute (row, col), '' outside the snapshot. */
 export function valueAt(s: SheetSnapshot, row: number, col: number): unknown {
@@ -42,8 +42,7 @@ export function cellAsPlan(v: unknown, formula = ''): PlanCell {
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (isDate(v)) {
-    const iso = `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
-    const serial = isoToSerial(iso);
+    const serial = isoToSerial(localIsoDate(v));
     const frac = (v.getHours() * 3600 + v.getMinutes() * 60 + v.getSeconds()) / 86400;
     return serial === null ? null : serial + frac;
   }

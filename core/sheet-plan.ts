@@ -218,6 +218,29 @@ export function colLetter(col: number): string {
   return s;
 }
 
+/** 'A' -> 0, 'AA' -> 26 (case-insensitive): the inverse of colLetter. */
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * 'B7', 'B7:D9', '$B$7', "'Sheet 1'!B7:D9" -> the 0-based rectangle (corners in any order; a sheet prefix is
+ * ignored); null when the text is not a cell or a cell range.
+ */
+export function parseA1(address: string): Rect | null {
+  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(local.trim());
+  if (!m) return null;
+  const r1 = Number(m[2]) - 1;
+  const c1 = colIndex(m[1]);
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] ? colIndex(m[3]) : c1;
+  if (r1 < 0 || r2 < 0) return null;
+  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+}
+
 /** 0-based (row, col) -> 'B7'. */
 export function a1(row: number, col: number): string {
   return colLetter(col) + String(row + 1);

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellBlock, ConditionalRule, ListValidation, PlanCell, SheetPlan, WorkbookPlan } from '../core/sheet-plan';
-import { a1, isOwnedRuleFormula, rectA1 } from '../core/sheet-plan';
+import { a1, isOwnedRuleFormula, parseA1, rectA1 } from '../core/sheet-plan';
 import type { Rect } from '../core/model';
 import { msg, type Msg } from '../core/i18n';
 
@@ -160,10 +160,8 @@ function addValidation(ws: ExcelJS.Worksheet, v: ListValidation, warnings: Msg[]
   // Drop what covered these cells before (ExcelJS keeps validations read from a file per cell).
   for (const key of Object.keys(model)) {
     if (!model[key] || key.includes(':')) continue;
-    const m = /^([A-Z]+)(\d+)$/.exec(key);
-    if (!m) continue;
-    const col = m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    if (inRect(Number(m[2]) - 1, col, v.range)) delete model[key];
+    const cell = parseA1(key);
+    if (cell && inRect(cell.row, cell.col, v.range)) delete model[key];
   }
   const formula = listFormula(v.list);
   if (!formula) {

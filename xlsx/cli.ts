@@ -9,7 +9,7 @@ import type { CommandName } from '../core/commands';
 import { columnRoleOf, resolveSettings, type Settings } from '../core/settings';
 import type { Field } from '../core/model';
 import { langFromLocale, t, type Lang, type Msg } from '../core/i18n';
-import { isoToSerial } from '../core/values';
+import { isoToSerial, localIsoDate } from '../core/values';
 import { openWorkbook, runOnWorkbook, saveWorkbook, type WorkbookRun } from './adapter';
 import { cliText, UsageError, XlsxFileError } from './messages';
 import { countBySeverity, findingsOf, findingsTable } from './findings-table';
@@ -55,12 +55,6 @@ export interface CliArgs {
   columns?: Record<string, Field | 'ignore'>;
 }
 
-function localToday(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 /** The language of messages: --lang when it is valid, else the environment's; read first, so usage errors use it. */
 function argLang(argv: string[], env: Record<string, string | undefined>): Lang {
   const li = argv.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
@@ -76,7 +70,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     lang: argLang(argv, env),
     json: false,
     quiet: false,
-    today: localToday(),
+    today: localIsoDate(),
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
