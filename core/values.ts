@@ -385,6 +385,8 @@ const MIN_SERIAL = 1;
 const MAX_SERIAL = 2958465; // 9999-12-31
 const DAY_MS = 86400000;
 const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
+/** 1970-01-01 as a date serial. */
+const UNIX_EPOCH_SERIAL = 25569;
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
@@ -412,6 +414,23 @@ export function serialToIso(serial: number): string | null {
   const ms = EPOCH_1899_12_30 + (whole < 61 ? whole + 1 : whole) * DAY_MS;
   const d = new Date(ms);
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** A Date's calendar day in the runtime's time zone, 'yyyy-mm-dd' (by default today: "today" on the user's machine). */
+export function localIsoDate(d: Date = new Date()): string {
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * A Date -> date serial, the time of day as the fraction (days since 1899-12-30, as both hosts count). `local` reads
+ * the Date's fields in the runtime's time zone (Apps Script builds a cell's Date there, so they are the cell's
+ * wall-clock date and time); `utc` reads them in UTC, as ExcelJS builds them (and mirrors its own conversion,
+ * 25569 + ms / day, so a serial read back is the one the file holds).
+ */
+export function dateToSerial(d: Date, fields: 'local' | 'utc' = 'local'): number {
+  if (fields === 'utc') return UNIX_EPOCH_SERIAL + d.getTime() / DAY_MS;
+  const ms = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+  return (ms - EPOCH_1899_12_30) / DAY_MS;
 }
 
 /** ISO date (yyyy-mm-dd; a time part is ignored) -> Excel/Sheets serial, or null when not a valid date. */

@@ -51,9 +51,9 @@ export function saveSettings(office: OfficeLike, s: Settings, followLocale = fal
   );
 }
 
-export function createExcelBridge(excel: ExcelLike, office: OfficeLike, host: 'excel' | 'playground' = 'excel'): PanelBridge {
+export function createExcelBridge(excel: ExcelLike, office: OfficeLike): PanelBridge {
   return {
-    host,
+    host: 'excel',
     locale: () => office.context.displayLanguage || 'en-US',
     run: (command: CommandName): Promise<PanelResult> => runExcelCommand(excel, command, loadSettings(office)),
     select: (sheet, row, col) => selectCell(excel, sheet, row, col),

@@ -12,6 +12,7 @@ import type { Msg } from '../core/i18n';
 import { activeSheet, readWorkbook } from './snapshot';
 import { applyPlan } from './apply';
 import { fileProblem, XlsxFileError } from './messages';
+import { lostParts, partsOfFile, partsText, type PartCounts, type PartKind } from './package-parts';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** Compound File Binary (OLE2): an encrypted OOXML package or a legacy .xls. */
@@ -115,12 +116,19 @@ export function runOnWorkbook(
   return { sheet: ws.name, snap, result, validation, applied, warnings, rows: snap.active.values.length };
 }
 
-/** Writes to a temporary file beside the target, then renames it: the target is never left half written. */
-export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+/**
+ * Writes to a temporary file beside the target, then renames it: the target is never left half written. With `keep`,
+ * the written file is compared with the input's parts first: overwriting the input (inPlace) when it would lose some
+ * is refused (the input stays untouched); otherwise the kinds lost are returned for a warning.
+ */
+export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, keep?: { input: PartCounts; inPlace: boolean }): Promise<PartKind[]> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     await wb.xlsx.writeFile(tmp);
+    const lost = keep ? lostParts(keep.input, await partsOfFile(tmp)) : [];
+    if (keep?.inPlace && lost.length) throw new XlsxFileError('losesParts', partsText.refuseInPlace(file, lost));
     await fs.rename(tmp, file);
+    return lost;
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;

@@ -33,7 +33,8 @@ export const fileProblem: Record<FileProblem, (file: string, detail?: string) =>
 
 export class XlsxFileError extends Error {
   constructor(
-    readonly problem: FileProblem,
+    /** losesParts: writing would drop macros, charts... of the file it replaces. */
+    readonly problem: FileProblem | 'losesParts',
     readonly text: Msg,
   ) {
     super(text.en);
@@ -117,12 +118,11 @@ Exit status: 0 done, 1 error-severity findings, 2 bad usage or an unusable file.
       `--columns takes "Header=role" pairs separated by commas, not '${part}' (roles: ${ROLE_LIST})`,
       `--columns 需要用逗号分隔的“表头=角色”，而不是“${part}”（角色：${ROLE_LIST}）`,
     ),
-  howRead: (sheet: string) => msg(`How I read '${sheet}':`, `我如何读取“${sheet}”：`),
+  howRead: (sheet: string) => msg(`How I read '${sheet}': `, `我如何读取“${sheet}”：`),
   headerRow: (row: number, why: string) => msg(`header row ${row}${why ? ` (${why})` : ''}`, `表头在第 ${row} 行${why ? `（${why}）` : ''}`),
   outlineForm: msg('an outline, one item per line', '大纲，每行一项'),
   noLayout: msg('no OKR layout recognised', '未识别出 OKR 布局'),
   notUsed: msg('not used', '不使用'),
-  chosen: msg('your choice', '您的选择'),
   found: (counts: string) => msg(`Found: ${counts}`, `找到：${counts}`),
   unplacedHead: (n: number) => msg(`Not placed in the grid (${n}):`, `未能放入表格（${n}）：`),
   noSheet: (s: string, f: string) => msg(`No sheet named '${s}' in ${f}.`, `${f} 中没有名为“${s}”的工作表。`),
