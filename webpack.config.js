@@ -3,7 +3,6 @@
  * dist/playground/ (the no-account playground of `npm start`) and dist/cli/ (the okr-grid command line).
  * Each surface keeps its own config next to its code.
  */
-const fs = require('fs');
 const path = require('path');
 
 const parts = [
@@ -13,10 +12,9 @@ const parts = [
   'xlsx/webpack.config.js',
 ];
 
+// Every part must exist: a missing one is an error here, not a build that silently lacks a surface.
 module.exports = (env = {}, argv = {}) =>
-  parts
-    .filter((p) => fs.existsSync(path.join(__dirname, p)))
-    .flatMap((p) => {
-      const made = require(path.join(__dirname, p))(env, argv);
-      return Array.isArray(made) ? made : [made];
-    });
+  parts.flatMap((p) => {
+    const made = require(path.join(__dirname, p))(env, argv);
+    return Array.isArray(made) ? made : [made];
+  });

@@ -163,6 +163,15 @@ function nearest(kind: 'quarter' | 'month', n: number, today: string | undefined
 const qn = (today: string | undefined, n: string) => nearest('quarter', smallNumber(n), today);
 const mn = (today: string | undefined, n: number) => nearest('month', n, today);
 
+/** Months from..to of a year that make a whole quarter, half or year ('2026年4月-6月', 'Apr-Jun 2026'); null otherwise. */
+function monthSpan(year: number, from: number, to: number): Cycle | null {
+  if (from === to) return makeCycle('month', year, from);
+  if (to - from === 2 && from % 3 === 1) return makeCycle('quarter', year, (from + 2) / 3);
+  if (to - from === 5 && from % 6 === 1) return makeCycle('half', year, from === 1 ? 1 : 2);
+  if (from === 1 && to === 12) return makeCycle('year', year);
+  return null;
+}
+
 /** Anchored forms; `year` is the default year for forms that name none ('Q4', '10月'), null when there is none. */
 const ANCHORED: Pattern[] = [
   { re: new RegExp(String.raw`^(?:FY\s*)?(\d{4}|\d{2})\s*[-/.\s_]?\s*Q\s*([1-4])$`, 'i'), make: (m) => q(fullYear(m[1]), m[2]) },
@@ -174,6 +183,8 @@ const ANCHORED: Pattern[] = [
   { re: /^(\d{4})\s*,?\s*([a-z]{3,9})\.?$/i, make: (m) => mo(Number(m[1]), monthFromName(m[2])) },
   { re: /^(?:FY\s*|财年\s*)?(\d{4})\s*(?:年度?|财年)?$/i, make: (m) => makeCycle('year', Number(m[1])) },
   { re: /^FY\s*'?(\d{2})$/i, make: (m) => makeCycle('year', fullYear(m[1])) },
+  { re: /^(\d{4})\s*年\s*(1[0-2]|0?[1-9])\s*月?\s*[-–~～至到]\s*(1[0-2]|0?[1-9])\s*月$/, make: (m) => monthSpan(Number(m[1]), Number(m[2]), Number(m[3])) },
+  { re: /^([a-z]{3,9})\.?\s*[-–~]\s*([a-z]{3,9})\.?,?\s*(\d{4})$/i, make: (m) => monthSpan(Number(m[3]), monthFromName(m[1]), monthFromName(m[2])) },
   { re: /^(?:annual|year|yearly|full year|fy)\s*(\d{4})$/i, make: (m) => makeCycle('year', Number(m[1])) },
   { re: /^(\d{4})\s*(?:annual|yearly|full year)$/i, make: (m) => makeCycle('year', Number(m[1])) },
   { re: /^H\s*([12])\s*[-/,']?\s*(?:FY\s*)?(\d{4}|\d{2})$/i, make: (m) => makeCycle('half', fullYear(m[2]), Number(m[1])) },

@@ -14,9 +14,9 @@
 import { langFromLocale, msg, type Lang, type Msg } from './i18n';
 import type { Commitment } from './model';
 import { DEFAULT_SETTINGS } from './settings';
-import { linearScore, pace, rollup, scoreKr, status, START_EQUALS_TARGET, type ScoreKind } from './score';
+import { linearScore, PACE_LABELS, paceCode, paceOfSerials, rollup, scoreKr, status, START_EQUALS_TARGET, type ScoreKind } from './score';
 import { COMMITMENTS, KINDS } from './vocabulary';
-import { describeValue, isBlank, parseDate, parseMeasure, parseNumber, type ValueError } from './values';
+import { describeValue, isBlank, isoToSerial, localIsoDate, parseDate, parseMeasure, parseNumber, type ValueError } from './values';
 
 /**
  * The functions return only '#VALUE!' (bad input) and '#N/A' (a value not filled in yet): the two codes Excel shows a
@@ -105,6 +105,34 @@ function isArgBlank(a: Arg): boolean {
   return a.m === null && isBlank(a.v);
 }
 
+/**
+ * `parse(at(a, i, j))` with one parse per distinct value: once for a single cell, and for a range once per distinct
+ * number, text or date (a column repeats a few dates, types and words; parsing each row again is what made OKRPACE
+ * and OKRSTATUS slower than OKRSCORE per row).
+ */
+function parsedArg<T>(a: Arg, parse: (v: unknown) => T): (i: number, j: number) => T {
+  if (a.m === null) {
+    const once = parse(a.v);
+    return () => once;
+  }
+  const m = a.m;
+  const byValue = new Map<unknown, T>();
+  const byTime = new Map<number, T>();
+  return (i, j) => {
+    const v = m[i][j];
+    const isDate = v instanceof Date;
+    if (!isDate && typeof v === 'object' && v !== null) return parse(v);
+    const key = isDate ? (v as Date).getTime() : v;
+    const cache = (isDate ? byTime : byValue) as Map<unknown, T>;
+    let out = cache.get(key);
+    if (out === undefined) {
+      out = parse(v);
+      if (cache.size < 4096) cache.set(key, out);
+    }
+    return out;
+  };
+}
+
 function cellError(error: ErrorCode, en: string, zh: string): CellError {
   return { error, message: en, zh };
 }
@@ -137,9 +165,7 @@ function langArg(v: unknown, ctx: FunctionContext | undefined): Lang {
 }
 
 function todayIso(ctx: FunctionContext | undefined): string {
-  if (ctx?.today) return ctx.today;
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return ctx?.today || localIsoDate();
 }
 
 /** Runs `cell` over the broadcast shape. A module-level loop, not a closure per cell. */
@@ -414,26 +440,36 @@ export function fnOkrStatus(
   const lg = toArg(lang, 'lang', '语言');
   const ex = toArg(expected, 'expected', '应有进度');
   const ar = toArg(atRiskPoints, 'atRiskPoints', '风险阈值');
+  // Everything but the score is parsed once per distinct value (single cells once).
+  const langAt = parsedArg(lg, (v) => langArg(v, ctx));
+  const typeAt = parsedArg(ty, (v) => parseCommitment(ty, v));
+  const redAt = parsedArg(rd, (v) => bandArg(rd, v, DEFAULT_SETTINGS.bands.red));
+  const expectedAt = parsedArg(ex, parseNumber);
+  const pointsAt = parsedArg(ar, (v) => atRiskArg(ar, v));
   return elementwise([sc, ty, rd, ye, lg, ex, ar], (i, j) => {
     const sv = at(sc, i, j);
-    const L = langArg(at(lg, i, j), ctx);
-    const sp = parseNumber(sv);
-    if (sp.blank) return '';
-    if (!sp.ok) return argError(sc, sp.error);
-    if (sp.value < 0) return cellError('#VALUE!', `score: ${sp.value} is negative; scores run from 0 to 1`, `分数：${sp.value} 为负数；分数范围是 0 到 1`);
-    const c = parseCommitment(ty, at(ty, i, j));
+    let score: number;
+    if (typeof sv === 'number' && Number.isFinite(sv)) score = sv;
+    else {
+      const sp = parseNumber(sv);
+      if (sp.blank) return '';
+      if (!sp.ok) return argError(sc, sp.error);
+      score = sp.value;
+    }
+    if (score < 0) return cellError('#VALUE!', `score: ${score} is negative; scores run from 0 to 1`, `分数：${score} 为负数；分数范围是 0 到 1`);
+    const c = typeAt(i, j);
     if (isCellError(c)) return c;
-    const r = bandArg(rd, at(rd, i, j), DEFAULT_SETTINGS.bands.red);
+    const r = redAt(i, j);
     if (typeof r !== 'number') return r;
     const y = bandArg(ye, at(ye, i, j), Math.max(r, DEFAULT_SETTINGS.bands.yellow));
     if (typeof y !== 'number') return y;
     if (r > y) return cellError('#VALUE!', `red (${r}) is above yellow (${y})`, `红色阈值（${r}）高于黄色阈值（${y}）`);
-    const ep = parseNumber(at(ex, i, j));
+    const ep = expectedAt(i, j);
     if (!ep.ok && !ep.blank) return argError(ex, ep.error);
-    const points = atRiskArg(ar, at(ar, i, j));
+    const points = pointsAt(i, j);
     if (typeof points !== 'number') return points;
     const during = ep.ok ? { expected: ep.value, atRiskPoints: points } : null;
-    return status(sp.value, c, { red: r, yellow: y }, during).label[L];
+    return status(score, c, { red: r, yellow: y }, during).label[langAt(i, j)];
   });
 }
 
@@ -461,33 +497,38 @@ export function fnOkrPace(
   const td = toArg(today, 'today', '今天');
   const ar = toArg(atRiskPoints, 'atRiskPoints', '风险阈值');
   const lg = toArg(lang, 'lang', '语言');
-  const dfltToday = todayIso(ctx);
+  const dfltToday = isoToSerial(todayIso(ctx));
+  // Dates, thresholds and languages repeat down a column: each distinct value is parsed (and made a serial) once.
+  const serialOf = (v: unknown) => {
+    const p = parseDate(v);
+    return { p, serial: p.ok ? isoToSerial(p.value) : null };
+  };
+  const startAt = parsedArg(cs, serialOf);
+  const dueAt = parsedArg(du, serialOf);
+  const todayAt = parsedArg(td, (v) => (isBlank(v) ? null : serialOf(v)));
+  const pointsAt = parsedArg(ar, (v) => atRiskArg(ar, v));
+  const langAt = parsedArg(lg, (v) => langArg(v, ctx));
   return elementwise([sc, cs, du, td, ar, lg], (i, j) => {
     const sv = at(sc, i, j);
-    const csv = at(cs, i, j);
-    const dv = at(du, i, j);
-    if (isBlank(sv) && isBlank(csv) && isBlank(dv)) return '';
-    const L = langArg(at(lg, i, j), ctx);
-    const sp = parseNumber(sv);
-    if (!sp.ok && !sp.blank) return argError(sc, sp.error);
-    const start = parseDate(csv);
-    if (!start.ok) return start.blank ? cellError('#N/A', `${cs.name}: blank; give the date the cycle starts`, `${cs.zh}：为空；请填写周期开始日期`) : argError(cs, start.error);
-    const dueP = parseDate(dv);
-    if (!dueP.ok) return dueP.blank ? cellError('#N/A', `${du.name}: blank; give the due date`, `${du.zh}：为空；请填写截止日期`) : argError(du, dueP.error);
-    const tv = at(td, i, j);
-    const todayP = isBlank(tv) ? null : parseDate(tv);
-    if (todayP && !todayP.ok) return argError(td, (todayP as { error: ValueError }).error);
-    const points = atRiskArg(ar, at(ar, i, j));
+    const num = typeof sv === 'number' && Number.isFinite(sv);
+    if (!num && isBlank(sv) && isBlank(at(cs, i, j)) && isBlank(at(du, i, j))) return '';
+    const sp = num ? null : parseNumber(sv);
+    if (sp && !sp.ok && !sp.blank) return argError(sc, sp.error);
+    const start = startAt(i, j);
+    if (!start.p.ok) return start.p.blank ? cellError('#N/A', `${cs.name}: blank; give the date the cycle starts`, `${cs.zh}：为空；请填写周期开始日期`) : argError(cs, start.p.error);
+    const due = dueAt(i, j);
+    if (!due.p.ok) return due.p.blank ? cellError('#N/A', `${du.name}: blank; give the due date`, `${du.zh}：为空；请填写截止日期`) : argError(du, due.p.error);
+    const today = todayAt(i, j);
+    if (today && !today.p.ok) return argError(td, (today.p as { error: ValueError }).error);
+    const points = pointsAt(i, j);
     if (typeof points !== 'number') return points;
-    const r = pace({
-      progress: sp.ok ? sp.value : null,
-      cycleStart: start.value,
-      due: dueP.value,
-      today: todayP ? todayP.value : dfltToday,
-      atRiskPoints: points,
-    });
-    if (!r.ok) return cellError('#VALUE!', r.error.message.en, r.error.message.zh);
-    return r.label[L];
+    const progress = sp === null ? (sv as number) : sp.ok ? sp.value : null;
+    const day = today ? today.serial : dfltToday;
+    if (start.serial === null || due.serial === null || day === null || due.serial < start.serial) {
+      const r = paceOfSerials(progress, start.serial, due.serial, day, points);
+      if (!r.ok) return cellError('#VALUE!', r.error.message.en, r.error.message.zh);
+    }
+    return PACE_LABELS[paceCode(progress, start.serial!, due.serial!, day!, points)][langAt(i, j)];
   });
 }
 

@@ -41,14 +41,15 @@ const TOKEN =
   /([$¥€£]\s?)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s?%|‰|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?/g;
 
 const WORD_NUMBERS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, 'a hundred': 100, 'one hundred': 100,
 };
-const WORD_TOKEN = new RegExp(`\\b(${Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
+/** Numbers written as words count like digits ('Two dates per month', 'from four months to six'); not 'one-page', 'one of'. */
+const WORD_TOKEN = new RegExp(`\\b(${Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|')})\\b(?![-‐]|\\s+of\\b)`, 'gi');
 
 const PLACEHOLDER = /(?:^|[^A-Za-z])(?:X{1,3}|x{2,3}|N|若干|\?{2,}|？{2,}|＿+|_+)\s*(?:[家个人位名次件单条篇场份台笔款项万wW%]|new\b|customers?\b|users?\b|people\b|deals?\b)/;
 
-const FROM = /(?:\bfrom\b|从|由)\s*$/i;
+const FROM = /(?:\bfrom\b|从|由)\s*(?:每[\u4e00-\u9fff]|[\u4e00-\u9fff]{0,2}的)?\s*$/i;
 const TO = /^\s*(?:\bto\b|->|→|~|～|到|至|(?:提升|提高|增长|增加|上升|降低|降|减少|下降|压缩|缩短|控制|增)(?:到|至)?)/i;
 const DECREASE = /\b(?:reduce[sd]?|decrease[sd]?|cut|lower|shrink|drop|minimi[sz]e|bring down|down to)\b|降低|减少|下降|降到|降至|压缩|缩短|减低|控制在?.*以[内下]/i;
 const ABOVE = /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than)\b|>=|≥|不低于|至少|不少于|以上|不小于/i;
@@ -67,13 +68,38 @@ const LIST_NUMBER = /^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.
 /** Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), '30-day' metrics. */
 const CODE_NAME = /(?<=[A-Za-z][-_=/#])\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
 /** A deadline, not a quantity: 'within 30 days', 'in the next 2 weeks', '30天内'. */
-const DURATION = /\b(?:by|before|until|in)\s+(?:the\s+)?(?:end\s+of\s+)?(?:19|20)\d{2}\b(?![.,]\d)|\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?\d+\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?)\b|\d+\s*(?:个)?(?:天|周|个月|月|工作日|季度)(?:之内|以内|内)/gi;
+const DURATION = /\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?\d+\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|hours?|hrs?|minutes?|mins?|iterations?|sprints?|releases?|cycles?)\b|\d+\s*(?:个)?(?:天|周|个月|月|工作日|季度|小时|分钟)(?:之内|以内|内)/gi;
+/** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
+const YEAR = /\b(?:by|before|until|in|for|through|during|since|of|vs\.?|versus|than|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
+/** Labels with a number ('tier 1 or 2', 'phase 3', 'P0', 'level 2'), thresholds in a definition ('3+ members', '<5 messages'), ranges ('3-5', '3-7 days'). */
+const LABEL_NUMBER = /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?[kKmMwW万]?\s*[-–~～]\s*\d+(?:\.\d+)?[kKmMwW万]?(?!\s*[-/.]\s*\d)/gi;
+/** Text in brackets describes the KR (a definition, a note), unless it states a target or a change ('(target: 7 days/week)'). */
+const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi;
+/** What follows '=>' is the outcome written at grading time, not the KR ('... => Done, started March 18'). */
+const OUTCOME = /\s=+>[\s\S]*$/;
+/** Addresses are not quantities ('[RFC 42](https://...)'). */
+const URL = /\bhttps?:\/\/[^\s)\]]+/gi;
+/** Minutes:seconds ('from 3:00 to 4:00', '2:37 per session'), not a time of day ('9:30 AM'). */
+const CLOCK = /\b(\d{1,2}):([0-5]\d)\b(?!\s*(?:[ap]\.?m\b|:))/gi;
+/** Dates with a month name ('March 18', '18 March 2026'). */
+const MONTH_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?:\.?,?\s+\d{4})?/gi;
+const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:onds?)?)?)(?![A-Za-z])/gi;
 
 const blank = (m: string) => ' '.repeat(m.length);
 
 /** Mask dates, periods, list numbers, code names and durations with spaces so token offsets stay valid. */
-function maskPeriods(s: string): string {
-  return s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank).replace(CODE_NAME, blank).replace(DURATION, blank);
+function maskPeriods(text: string): string {
+  let s = text;
+  // Each pattern runs only when its mark is there: most KR texts hold none of them.
+  if (s.includes('=>')) s = s.replace(OUTCOME, blank);
+  if (s.includes('http')) s = s.replace(URL, blank);
+  if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
+  if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
+  if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);
+  s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
+  if (/[A-Za-z][-_=/#]\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
+  if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
+  return s.replace(LABEL_NUMBER, blank);
 }
 
 const NUM = String.raw`[$¥€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|千万|百万|万|亿|千|[wWkKmMbB](?![A-Za-z]))?`;
@@ -81,6 +107,12 @@ const NUM = String.raw`[$¥€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|千万|百万|万
 const CURRENT_SAID = new RegExp(String.raw`[(（]?\s*(?:\b(?:current(?:ly)?|now|today|as of today|actual)\b|当前|目前|现在|现状)\s*(?:value\s*)?(?:is|at|:|：|=|为|是)?\s*(${NUM})\s*[)）]?`, 'i');
 /** '(baseline 80)', '(was 80)', '基线为80': the start. */
 const BASELINE_SAID = new RegExp(String.raw`[(（]?\s*(?:\b(?:baseline|was|starting at|start)\b|基线|基准|起点)\s*(?:value\s*)?(?:is|at|:|：|=|为|是|of)?\s*(${NUM})\s*[)）]?`, 'i');
+
+/** '(from 120)': the start, said in passing. */
+const FROM_ASIDE = new RegExp(String.raw`[(（]\s*(?:up\s+|down\s+)?(?:from|从)\s*(${NUM})\s*[)）]`, 'i');
+
+/** Words that may introduce a current or starting value (cheap test before the full patterns). */
+const SAID_HINT = /current|now|today|actual|baseline|was|start|当前|目前|现在|现状|基线|基准|起点/i;
 
 /** A number said about the current or the starting value, and the text with it blanked out. */
 function said(text: string, re: RegExp): { value: number | null; text: string } {
@@ -91,8 +123,10 @@ function said(text: string, re: RegExp): { value: number | null; text: string } 
   return { value: p.value, text: text.slice(0, m.index) + blank(m[0]) + text.slice(m.index + m[0].length) };
 }
 
-function tokens(text: string): Token[] {
-  const s = maskPeriods(text);
+const wordsBefore = (s: string, at: number): number => (s.slice(0, at).match(/\S+/g) ?? []).length;
+
+/** Number tokens of a text already masked by maskPeriods. */
+function tokens(s: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(s); m; m = TOKEN.exec(s)) {
@@ -114,9 +148,24 @@ function tokens(text: string): Token[] {
   }
   WORD_TOKEN.lastIndex = 0;
   for (let m = WORD_TOKEN.exec(s); m; m = WORD_TOKEN.exec(s)) {
+    // A number word deep in a sentence describes something ('a model with three scenarios'), unless 'from'/'to' leads it.
+    if (wordsBefore(s, m.index) > 6 && !/(?:\bfrom|\bto)\s*$/i.test(s.slice(Math.max(0, m.index - 6), m.index))) continue;
     out.push({ value: WORD_NUMBERS[m[1].toLowerCase()], text: m[0], index: m.index, end: m.index + m[0].length, percent: false, currency: null });
   }
+  // Minutes and seconds written together ('2分30秒', '2 min 30 s', '3:45') are one quantity, in seconds.
+  for (const re of [MIN_SEC, CLOCK]) addDurations(s, re, out);
   return out.sort((a, b) => a.index - b.index);
+}
+
+function addDurations(s: string, re: RegExp, out: Token[]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].index >= at && out[i].index < end) out.splice(i, 1);
+    const value = Number(m[1]) * 60 + Number(m[2]);
+    if (Number.isFinite(value) && value <= 1e15) out.push({ value, text: m[0], index: at, end, percent: false, currency: null });
+  }
 }
 
 const EN_STOP = /^(?:in|on|at|by|per|for|from|to|and|or|of|with|within|across|before|after|during|the|a|an|this|each|every|than)$/i;
@@ -152,11 +201,12 @@ export function inferFromText(input: unknown): TextInference {
   if (typeof input !== 'string') return NONE;
   const whole = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!whole || whole.length > 500) return NONE;
-  const cur = said(whole, CURRENT_SAID);
-  const base = said(cur.text, BASELINE_SAID);
+  const cur = SAID_HINT.test(whole) ? said(whole, CURRENT_SAID) : { value: null, text: whole };
+  let base = SAID_HINT.test(cur.text) ? said(cur.text, BASELINE_SAID) : { value: null, text: cur.text };
+  if (base.value === null && /[(（]/.test(base.text)) base = said(base.text, FROM_ASIDE);
   const text = base.text;
-  const toks = tokens(text);
   const masked = maskPeriods(text);
+  const toks = tokens(masked);
   const decreasing = DECREASE.test(masked);
   const known = { current: cur.value, start: base.value };
 
@@ -179,6 +229,7 @@ export function inferFromText(input: unknown): TextInference {
 }
 
 /** "to" right before B, after a unit word ('from 800ms to 300ms', 'from 80% of users to 90%'). */
+const ARROW = /^\s*(?:->|→|⟶|=>)\s*$/;
 const TO_END = /(?:\bto\b|->|→|~|～|到|至)\s*$/i;
 
 /** "from A to B" / "从A提升到B": start A, target B. */
@@ -188,7 +239,8 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
     const b = toks[i + 1];
     const lead = text.slice(Math.max(0, a.index - 12), a.index);
     const between = text.slice(a.end, b.index);
-    if (!FROM.test(lead) || between.length > 28) continue;
+    // 'from A to B', or just 'A -> B' / 'A → B'.
+    if ((!FROM.test(lead) && !ARROW.test(between)) || between.length > 28) continue;
     if (!TO.test(between) && !TO_END.test(between)) continue;
     const kind: KrKind = b.value < a.value ? 'decrease' : 'increase';
     return { target: b.value, start: a.value, unit: unitAfter(text, b) ?? unitAfter(text, a), kind };

@@ -9,19 +9,21 @@
  * Every item remembers the absolute 0-based cell it came from (snapshot.origin taken into account).
  */
 import type {
-  CellProblem, CellRef, ColumnInfo, Commitment, Confidence, Cycle, Field, Initiative, KeyResult, KrKind, Level, Objective, OkrModel,
+  CellProblem, CellRef, ColumnInfo, LayoutReading, RowRole, UnplacedCell, Commitment, Confidence, Cycle, Field, Initiative, KeyResult, KrKind, Level, Objective, OkrModel,
 } from './model';
 import type { SheetSnapshot } from './sheet-plan';
 import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
-import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
+import { FIELD_LABELS, normalizeHeader } from './headers';
 import { cycleEndDate, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
+import { readLine, type LineReading } from './line-roles';
+import { inferLayout, type TableLayout } from './layout';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
-import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, type KindWord } from './vocabulary';
-import { describeValue, isBlank, parseDate, parseMeasure, parseNumber, type Measure, type Parsed, type ParsedNumber, type ValueError } from './values';
+import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
+import { cellText, describeValue, isBlank, parseDate, parseMeasure, parseNumber, type Measure, type Parsed, type ParsedNumber, type ValueError } from './values';
 
 export interface ReadOptions {
   settings: Settings;
@@ -29,8 +31,6 @@ export interface ReadOptions {
   today: string;
 }
 
-/** How many rows from the top may hold the header. */
-const HEADER_SCAN_ROWS = 12;
 /** Fields whose value makes a row a key result even when its KR cell is blank. */
 const KR_VALUE_FIELDS: Field[] = ['start', 'target', 'current', 'kind', 'unit', 'weight', 'due'];
 /** Numbers that make an objective-text row a key result too (a weight or due date alone can be the objective's). */
@@ -74,126 +74,11 @@ export function parseConfidence(v: unknown): Confidence | null {
   return x >= 0.7 ? 'high' : x >= 0.4 ? 'medium' : 'low';
 }
 
-/** A cell as text: strings trimmed, numbers as written, booleans as TRUE/FALSE, dates as ISO, anything else ''. */
-export function cellText(v: unknown): string {
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (Object.prototype.toString.call(v) === '[object Date]') {
-    const d = parseDate(v);
-    return d.ok ? d.value : '';
-  }
-  return '';
-}
-
 /** Titles compare without case, spaces and punctuation, so 'Grow revenue.' continues 'grow revenue'. */
 const sameTitle = (a: string, b: string) => a === b || normalizeHeader(a) === normalizeHeader(b);
 
 // ---------------------------------------------------------------------------------------------------------------
-// The header
-
-interface HeaderFind {
-  /** Relative rows of the header, top first. */
-  rows: number[];
-  fields: (Field | null)[];
-  texts: string[];
-  width: number;
-}
-
-function rowFields(row: unknown[]): (Field | null)[] {
-  const out: (Field | null)[] = new Array(row.length);
-  for (let c = 0; c < row.length; c++) out[c] = typeof row[c] === 'string' ? matchHeader(row[c]) : null;
-  return out;
-}
-
-function distinct(fields: (Field | null)[]): Set<Field> {
-  const s = new Set<Field>();
-  for (const f of fields) if (f) s.add(f);
-  return s;
-}
-
-/**
- * Two rows form one header when every filled lower cell is either a recognised header or sits under an
- * unrecognised group label; a data row under a header row fails (its KR text sits under 'Key Result').
- */
-function mergePair(upper: unknown[], uf: (Field | null)[], lower: unknown[], lf: (Field | null)[]): (Field | null)[] | null {
-  const width = Math.max(upper.length, lower.length);
-  const out: (Field | null)[] = new Array(width).fill(null);
-  let lowerFilled = 0;
-  for (let c = 0; c < width; c++) {
-    const lv = lower[c];
-    const l = lf[c] ?? null;
-    const u = uf[c] ?? null;
-    if (!isBlank(lv)) {
-      lowerFilled++;
-      if (!l && u) return null;
-      if (!l && typeof lv !== 'string') return null;
-    }
-    out[c] = l ?? (isBlank(lv) ? u : null);
-  }
-  return lowerFilled > 0 ? out : null;
-}
-
-function findHeader(values: unknown[][]): HeaderFind | null {
-  const scan = Math.min(values.length, HEADER_SCAN_ROWS);
-  const fieldsOf: (Field | null)[][] = [];
-  let best = -1;
-  let bestScore = 0;
-  for (let r = 0; r < scan; r++) {
-    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
-    fieldsOf[r] = rowFields(row);
-    const score = distinct(fieldsOf[r]).size;
-    if (score > bestScore) {
-      bestScore = score;
-      best = r;
-    }
-  }
-  if (best < 0) return null;
-  const rowOf = (r: number) => (Array.isArray(values[r]) ? values[r] : EMPTY_ROW);
-  let rows = [best];
-  let fields = fieldsOf[best];
-  let score = bestScore;
-  for (const [u, l] of [[best - 1, best], [best, best + 1]]) {
-    if (u < 0 || l >= values.length) continue;
-    const lf = fieldsOf[l] ?? rowFields(rowOf(l));
-    const merged = mergePair(rowOf(u), fieldsOf[u], rowOf(l), lf);
-    if (!merged) continue;
-    const s = distinct(merged).size;
-    if (s > score) {
-      rows = [u, l];
-      fields = merged;
-      score = s;
-    }
-  }
-  const set = distinct(fields);
-  if (score < 2 || !(set.has('kr') || set.has('objective'))) return null;
-  // A group row directly above (labels over several columns, none recognised) belongs to the header too.
-  if (rows.length === 1 && best > 0) {
-    const up = rowOf(best - 1);
-    let labels = 0;
-    let ok = true;
-    for (let c = 0; c < up.length; c++) {
-      if (isBlank(up[c])) continue;
-      if (typeof up[c] !== 'string' || fieldsOf[best - 1][c]) ok = false;
-      labels++;
-    }
-    if (ok && labels >= 2) rows = [best - 1, best];
-  }
-  const width = Math.max(...rows.map((r) => rowOf(r).length), fields.length);
-  const texts: string[] = [];
-  for (let c = 0; c < width; c++) {
-    let t = '';
-    for (const r of rows) {
-      const s = cellText(rowOf(r)[c]);
-      if (s) t = s;
-    }
-    // Under a merged-looking group label, an empty lower cell takes the label.
-    texts.push(t);
-  }
-  const fieldsFull: (Field | null)[] = [];
-  for (let c = 0; c < width; c++) fieldsFull.push(fields[c] ?? null);
-  return { rows, fields: fieldsFull, texts, width };
-}
+// The header: see layout.ts
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading context
@@ -269,6 +154,20 @@ class Reader {
       this.measures.set(v, p);
     }
     return p;
+  }
+
+  /** The table layout read (null for an outline). */
+  layout: TableLayout | null = null;
+  /** Every non-blank row's role and the cells nothing took (model.reading). */
+  readonly rowRoles: { row: number; role: RowRole }[] = [];
+  readonly unplaced: UnplacedCell[] = [];
+
+  role(r: number, role: RowRole): void {
+    this.rowRoles.push({ row: this.r0 + r, role });
+  }
+
+  unplace(r: number, c: number, text: string, reason: Msg): void {
+    if (this.unplaced.length < 1000) this.unplaced.push({ cell: this.ref(r, c), text: text.length > 200 ? text.slice(0, 197) + '...' : text, reason });
   }
 
   /** Ids kept in the sheet, by relative row (filled by the table reader's pre-pass), and the column each came from. */
@@ -349,9 +248,15 @@ interface TableCols {
   typeYes: Commitment;
   /** Header width: cells right of it are carried by column letter. */
   width: number;
+  /** The add-in's own Updated column (stamped when a current value is edited), when it is not fc.updated. */
+  stamped?: number;
+  /** Rows say their own type (a row-type column, or a parent column): a KR row's cells never fill its objective's. */
+  typed: boolean;
+  /** The row-type column, if any. */
+  typeCol?: number;
 }
 
-function readTable(values: unknown[][], header: HeaderFind, rd: Reader, opts: ReadOptions, model: OkrModel): void {
+function readTable(values: unknown[][], header: TableLayout, rd: Reader, opts: ReadOptions, model: OkrModel): void {
   const fc: Partial<Record<Field, number>> = {};
   const columns: ColumnInfo[] = [];
   const unknownCols: { col: number; key: string }[] = [];
@@ -376,6 +281,8 @@ function readTable(values: unknown[][], header: HeaderFind, rd: Reader, opts: Re
     unknown: unknownCols,
     typeYes: /aspir|stretch|挑战/.test(typeHeader) ? 'aspirational' : 'committed',
     width: header.width,
+    typed: header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
+    ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
   };
 
   const headerRow = header.rows[header.rows.length - 1];
@@ -390,6 +297,7 @@ function readTable(values: unknown[][], header: HeaderFind, rd: Reader, opts: Re
   // is no ID column), the id the add-in keeps in its own 'OKR ID' column is the row's id, so editing a row's text
   // after a convert does not change its id.
   const owned = findOwnedBlock({ name: rd.sheet, origin: { row: rd.r0, col: rd.c0 }, values }, rd.r0 + headerRow);
+  if (owned?.cols.updated !== undefined && owned.cols.updated - rd.c0 !== fc.updated) cols.stamped = owned.cols.updated - rd.c0;
   const ownedId = owned?.cols.id === undefined ? undefined : owned.cols.id - rd.c0;
   const ic = fc.id;
   const oic = ownedId !== ic ? ownedId : undefined;
@@ -415,50 +323,270 @@ function readTable(values: unknown[][], header: HeaderFind, rd: Reader, opts: Re
     rd.typedIdCols = typedCols;
   }
 
-  const extraSeen = new Set<number>();
-  let obj: Objective | null = null;
-  let kr: KeyResult | null = null;
-  const objectives: Objective[] = [];
-  const oc = fc.objective;
-  const kc = fc.kr;
-  const ec = fc.initiative;
-
+  const tree = header.rowTypeCol === null && fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined ? typesByParent(values, headerRow + 1, fc.objective, fc.alignedTo) : null;
+  const st: TableState = { obj: null, kr: null, objectives: [], extraSeen: new Set(), columns, objByTitle: new Map(), krByTitle: new Map(), headerKeys: header.texts.map((t) => normalizeHeader(t)), labelledKrs: 0 };
+  linesAboveHeader(values, header.rows[0], st, rd);
+  for (const r of header.rows) rd.role(r, 'header');
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
     model.lastRow = rd.r0 + r;
-    const objText = oc === undefined ? '' : cellText(row[oc]);
-    const krText = kc === undefined ? '' : cellText(row[kc]);
-    const initText = ec === undefined ? '' : cellText(row[ec]);
-    const krValues = !krText && anyFilled(row, fc, objText ? MEASURE_FIELDS : KR_VALUE_FIELDS);
-
-    if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, extraSeen);
-
-    if (objText && !krText && !krValues) {
-      obj = objectiveFromRow(row, r, objText, true, rd, cols, opts);
-      objectives.push(obj);
-      kr = null;
-      if (initText) addInitiative(obj, null, initText, r, ec as number, rd);
-      continue;
-    }
-    if (krText || krValues) {
-      if (objText) {
-        if (!obj || !sameTitle(obj.title, objText)) {
-          obj = objectiveFromRow(row, r, objText, false, rd, cols, opts);
-          objectives.push(obj);
-        }
-      } else if (!obj) {
-        obj = objectiveFromRow(row, r, '', false, rd, cols, opts);
-        objectives.push(obj);
-      }
-      kr = krFromRow(row, r, krText, obj, rd, cols, opts);
-      obj.krs.push(kr);
-      if (initText) addInitiative(obj, kr, initText, r, ec as number, rd);
-      continue;
-    }
-    if (initText && obj) addInitiative(obj, kr, initText, r, ec as number, rd);
+    if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
+    if (repeatsHeader(row, st.headerKeys)) rd.role(r, 'header');
+    else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols, opts);
+    else if (tree) typedRow(row, r, tree[r] ?? null, st, rd, cols, opts);
+    else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols, opts);
+    else plainRow(row, r, st, rd, cols, opts);
   }
-  model.objectives = objectives;
+  model.objectives = st.objectives;
+}
+
+/** What the table reader carries from row to row. */
+interface TableState {
+  obj: Objective | null;
+  kr: KeyResult | null;
+  objectives: Objective[];
+  extraSeen: Set<number>;
+  columns: ColumnInfo[];
+  /** Objectives and KRs by title (normalised), for row-type exports that name each row's parent. */
+  objByTitle: Map<string, Objective>;
+  krByTitle: Map<string, KeyResult>;
+  headerKeys: string[];
+  /** KR cells seen with their own label ('KR 1.1: ...'): a sheet that labels its KRs labels all of them. */
+  labelledKrs: number;
+}
+
+/** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
+function repeatsHeader(row: unknown[], keys: string[]): boolean {
+  let same = 0;
+  for (let c = 0; c < keys.length && c < row.length; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    // Most rows differ from the header at their first cell; a cell much longer or shorter than its header is data.
+    if (typeof v !== 'string' || !keys[c] || v.length > keys[c].length * 3 + 8 || v.length < keys[c].length) return false;
+    const first = v.trimStart()[0]?.toLowerCase() ?? '';
+    if (/[a-z0-9]/.test(first) && first !== keys[c][0]) return false;
+    if (normalizeHeader(v) !== keys[c]) return false;
+    same++;
+  }
+  return same >= 2 || (same === 1 && keys.filter((k) => k).length === 1);
+}
+
+/** A title as typed in a cell, without its structure ('1. ', 'KR1: ', '**...**') or a Notion link to its page. */
+function cellTitle(v: unknown): string {
+  let text = cellText(v);
+  if (text.includes('(http')) text = text.replace(NOTION_LINK, '').trim();
+  const colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
+  if ((!colon && plainStart(text)) || (!STRUCTURED.test(text) && !(colon && ROLE_KR_HINT.test(text)))) return text;
+  let t = titleCache.get(text);
+  if (t === undefined) {
+    if (titleCache.size > MEMO_LIMIT) titleCache.clear();
+    t = readLine(text).title || text;
+    titleCache.set(text, t);
+  }
+  return t;
+}
+/** Objective titles repeat down their column: each distinct labelled cell is read once. */
+const titleCache = new Map<string, string>();
+const NOTION_LINK = /\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
+/** Cheap test: could the text start with a label, bullet, list number or emphasis? */
+const STRUCTURED =
+  /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（①-⑳_]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
+/** Fast path: a title starting with a letter no label starts with (and no colon) has no structure. */
+function plainStart(text: string): boolean {
+  const ch = text.charCodeAt(0);
+  return ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) && !LABEL_INITIALS.includes(text[0]);
+}
+const LABEL_INITIALS = 'oekiatOEKIAT';
+
+/** `CTO KR: ...` somewhere in the first words. */
+const ROLE_KR_HINT = /\s(?:KRs?|objectives?|key\s*results?|initiatives?)\s*[0-9]*\s*[:：]|^[\u4e00-\u9fff]{1,6}(?:目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]/i;
+
+/** The usual table: objective, KR and initiative columns (an objective on its own row or repeated on each KR row). */
+/** The one filled cell of a row, or -1. */
+function onlyCell(row: unknown[]): number {
+  let at = -1;
+  for (let c = 0; c < row.length; c++) {
+    if (isBlank(row[c])) continue;
+    if (at >= 0) return -1;
+    at = c;
+  }
+  return at;
+}
+
+/**
+ * Lines between tables (or above the first one): an `Objective 2: ...` line starts that objective's table; label lines
+ * ('Risks:') and the text under them are notes. Returns true when the row was such a line.
+ */
+function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): boolean {
+  const c = onlyCell(row);
+  if (c < 0 || typeof row[c] !== 'string') return false;
+  const text = row[c] as string;
+  const line = readLine(text);
+  if (line.role === 'objective' && line.title) {
+    st.obj = newObjective(line.title, rd.r0 + r, true, rd.ids.generate('O', [line.title]));
+    st.obj.cells.objective = rd.ref(r, c);
+    st.objectives.push(st.obj);
+    st.kr = null;
+    rd.role(r, 'objective');
+    return true;
+  }
+  const unlabelledKr = c === cols.fc.kr && line.role === 'text' && st.labelledKrs > 0;
+  if (line.role !== 'other-label' && !unlabelledKr) return false;
+  unplacedRow(row, r, rd, NOTE_ROW);
+  return true;
+}
+
+/** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
+function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader): void {
+  for (let r = 0; r < top; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    if (isBlankRow(row)) continue;
+    const c = onlyCell(row);
+    const line = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
+    if (line?.role === 'objective' && line.title) {
+      st.obj = newObjective(line.title, rd.r0 + r, true, rd.ids.generate('O', [line.title]));
+      st.obj.cells.objective = rd.ref(r, c);
+      st.objectives.push(st.obj);
+      rd.role(r, 'objective');
+    } else if (st.obj) unplacedRow(row, r, rd, NOTE_ROW);
+    else rd.role(r, 'title');
+  }
+}
+
+function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols, opts: ReadOptions): void {
+  const { fc } = cols;
+  if (lineBetweenTables(row, r, st, rd, cols)) return;
+  const kv = fc.kr === undefined ? undefined : row[fc.kr];
+  if (typeof kv === 'string' && STRUCTURED.test(kv) && readLine(kv).role === 'kr') st.labelledKrs++;
+  const objText = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
+  const krText = fc.kr === undefined ? '' : cellTitle(row[fc.kr]);
+  const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
+  const krValues = !krText && anyFilled(row, fc, objText ? MEASURE_FIELDS : KR_VALUE_FIELDS);
+  if (objText && !krText && !krValues) {
+    st.obj = objectiveFromRow(row, r, objText, true, rd, cols, opts);
+    st.objectives.push(st.obj);
+    st.kr = null;
+    rd.role(r, 'objective');
+    if (initText) addInitiative(st.obj, null, initText, r, fc.initiative as number, rd);
+    return;
+  }
+  if (krText || krValues) {
+    let role: RowRole = 'kr';
+    let o = st.obj;
+    if (!o || (objText && !sameTitle(o.title, objText))) {
+      o = objectiveFromRow(row, r, objText, false, rd, cols, opts);
+      st.obj = o;
+      st.objectives.push(o);
+      if (objText) role = 'objective+kr';
+    }
+    st.kr = krFromRow(row, r, krText, o, rd, cols, opts);
+    o.krs.push(st.kr);
+    rd.role(r, role);
+    if (initText) addInitiative(o, st.kr, initText, r, fc.initiative as number, rd);
+    return;
+  }
+  if (initText && st.obj) {
+    addInitiative(st.obj, st.kr, initText, r, fc.initiative as number, rd);
+    rd.role(r, 'initiative');
+    return;
+  }
+  unplacedRow(row, r, rd, initText ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
+}
+
+/** A row nothing took: each filled cell is listed (nothing is skipped silently). */
+function unplacedRow(row: unknown[], r: number, rd: Reader, reason: Msg): void {
+  rd.role(r, 'note');
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) rd.unplace(r, c, cellText(row[c]) || describeValue(row[c]), reason);
+}
+
+const NOTE_ROW: Msg = {
+  en: 'a row with no objective, key result or initiative: kept in the sheet, not in the grid',
+  zh: '这一行没有目标、关键结果或举措：保留在原表中，未放入新表',
+};
+
+/** A row of an export whose type column says Objective / Key Result / Initiative, with its parent in Aligned To. */
+function typedRow(row: unknown[], r: number, type: RowType | null, st: TableState, rd: Reader, cols: TableCols, opts: ReadOptions): void {
+  const { fc } = cols;
+  const title = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
+  if (!type || !title) return unplacedRow(row, r, rd, type || cols.typeCol === undefined ? NOTE_ROW : unknownRowType(describeValue(row[cols.typeCol])));
+  const parent = fc.alignedTo === undefined ? '' : normalizeHeader(cellText(row[fc.alignedTo]));
+  if (type === 'objective') {
+    st.obj = objectiveFromRow(row, r, title, true, rd, cols, opts);
+    st.objectives.push(st.obj);
+    st.objByTitle.set(normalizeHeader(title), st.obj);
+    st.kr = null;
+  } else if (type === 'kr') {
+    const o = st.objByTitle.get(parent) ?? st.obj ?? blankObjective(row, r, st, rd, cols, opts);
+    st.kr = krFromRow(row, r, title, o, rd, cols, opts);
+    o.krs.push(st.kr);
+    st.krByTitle.set(normalizeHeader(title), st.kr);
+  } else {
+    const k = st.krByTitle.get(parent) ?? null;
+    const o = k ? st.objectives.find((x) => x.id === k.objectiveId)! : st.objByTitle.get(parent) ?? st.obj;
+    if (!o) return unplacedRow(row, r, rd, INITIATIVE_WITHOUT_OBJECTIVE);
+    addInitiative(o, k ?? (st.objByTitle.has(parent) ? null : st.kr), title, r, fc.objective as number, rd);
+  }
+  rd.role(r, type);
+}
+
+type RowType = 'objective' | 'kr' | 'initiative';
+
+/**
+ * Rows of a goal list with only a title and a parent column (Asana's Name / Parent goal): a goal without a parent in the
+ * sheet is an objective, its children key results, theirs initiatives.
+ */
+function typesByParent(values: unknown[][], from: number, titleCol: number, parentCol: number): (RowType | null)[] {
+  const parentOf = new Map<string, string>();
+  for (let r = from; r < values.length; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    const t = normalizeHeader(cellText(row[titleCol]));
+    if (t) parentOf.set(t, normalizeHeader(cellText(row[parentCol])));
+  }
+  const depth = (t: string): number => {
+    let d = 0;
+    for (let p = parentOf.get(t); p && parentOf.has(p) && d < 3; p = parentOf.get(p)) d++;
+    return d;
+  };
+  const out: (RowType | null)[] = [];
+  for (let r = from; r < values.length; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    const t = normalizeHeader(cellText(row[titleCol]));
+    out[r] = t ? (['objective', 'kr', 'initiative'] as const)[Math.min(depth(t), 2)] : null;
+  }
+  return out;
+}
+
+const unknownRowType = (seen: string): Msg => ({
+  en: `the type "${seen}" is not Objective, Key Result or Initiative: row not placed`,
+  zh: `类型“${seen}”不是 目标、关键结果 或 举措：此行未放入`,
+});
+
+function blankObjective(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols, opts: ReadOptions): Objective {
+  const o = objectiveFromRow(row, r, '', false, rd, cols, opts);
+  st.objectives.push(o);
+  st.obj = o;
+  return o;
+}
+
+/** A table whose text column labels each line (`目标一：...`, `关键结果二：...`): each row is what its label says. */
+function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd: Reader, cols: TableCols, opts: ReadOptions): void {
+  const text = cellText(row[itemCol]);
+  const line = readLine(text);
+  if (line.role === 'objective-label' || line.role === 'kr-label' || line.role === 'initiative-label') return rd.role(r, 'title');
+  if (line.role === 'text' || line.role === 'other-label' || !line.title) return unplacedRow(row, r, rd, NOTE_ROW);
+  if (line.role === 'objective') {
+    st.obj = objectiveFromRow(row, r, line.title, true, rd, cols, opts);
+    st.obj.cells.objective = rd.ref(r, itemCol);
+    st.objectives.push(st.obj);
+    st.kr = null;
+  } else if (line.role === 'kr') {
+    const o = st.obj ?? blankObjective(row, r, st, rd, cols, opts);
+    st.kr = krFromRow(row, r, line.title, o, rd, cols, opts);
+    o.krs.push(st.kr);
+  } else if (st.obj) addInitiative(st.obj, st.kr, line.title, r, itemCol, rd);
+  else return unplacedRow(row, r, rd, INITIATIVE_WITHOUT_OBJECTIVE);
+  rd.role(r, line.role);
 }
 
 function anyFilled(row: unknown[], fc: Partial<Record<Field, number>>, fields: Field[]): boolean {
@@ -631,7 +759,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   if (id) kr.cells.id = rd.ref(r, idCol);
   if (fc.kr !== undefined) kr.cells.kr = rd.ref(r, fc.kr);
   // The objective's fields on its first KR row were read when it was made from that row.
-  if (o.row !== rd.r0 + r) fillObjective(o, row, r, rd, cols, opts, false);
+  if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, opts, false);
 
 
   // Numbers: start, target (current waits for the kind).
@@ -737,6 +865,15 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
       rd.note(kr, 'updated', r, fc.updated);
     } else if (!p.blank) rd.problem('updated', r, fc.updated, p.error);
   }
+  // The stamp the add-in writes when the current value is edited counts as an update too: the later date wins.
+  const st = cols.stamped;
+  if (st !== undefined && !isBlank(row[st])) {
+    const p = rd.date(row[st]);
+    if (p.ok && (!kr.updated || p.value > kr.updated)) {
+      kr.updated = p.value;
+      rd.note(kr, 'updated', r, st);
+    }
+  }
   if (fc.confidence !== undefined && !isBlank(row[fc.confidence])) {
     const c = parseConfidence(row[fc.confidence]);
     if (c) {
@@ -803,8 +940,11 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
     kr.relative = t.relative;
     if (kr.startGiven) {
       const sign = t.relative.down ? -1 : 1;
-      kr.target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
-      kr.inferred.target = true;
+      const target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
+      if (Number.isFinite(target)) {
+        kr.target = target;
+        kr.inferred.target = true;
+      }
     }
   }
   if (t.current !== null && kr.current === null) {
@@ -846,96 +986,192 @@ function inferKind(kr: KeyResult, currentDone: boolean | null, t: TextInference 
 // ---------------------------------------------------------------------------------------------------------------
 // Outline form
 
-const BULLET = /^[\s•·●○◦▪▫■□\-*–—>]+/;
-const ITEM_WORD =
-  /^(objectives?|obj|目标|key\s*results?|krs?|关键结果|关键成果|initiatives?|tasks?|actions?|执行|举措|行动|任务)\s*(\d+(?:\.\d+)*|[一二三四五六七八九十]+)?\s*(?:[:、)]|\s[-–—]\s|[-–—.](?=\s)|(?<=[\d一二三四五六七八九十])\s)\s*(\S.*)$/i;
-const ITEM_LETTER = /^(O|E)\s*(\d+(?:\.\d+)*)?\s*(?:[:、)]|\s[-–—]\s|\.(?=\s))\s*(\S.*)$/i;
-
-const BARE_LABEL = /^(?:o|e|objectives?|key\s*results?|krs?|目标|关键结果|关键成果|执行|举措|initiatives?|tasks?)\s*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)?\s*[:：]?$/i;
-
 type ItemKind = 'objective' | 'kr' | 'initiative';
 
-/** An outline line's item, or null for a title or any other line. */
+/** An outline line's item, or null for a title or any other line (see line-roles.ts). */
 export function outlineItem(line: string): { kind: ItemKind; title: string } | null {
-  const s = line.normalize('NFKC').replace(BULLET, '').trim();
-  if (!s) return null;
-  let m = ITEM_WORD.exec(s);
-  if (m) {
-    const w = m[1].toLowerCase().replace(/\s+/g, '');
-    const kind: ItemKind = /^(obj|目标)/.test(w) ? 'objective' : /^(key|kr|关键)/.test(w) ? 'kr' : 'initiative';
-    return { kind, title: m[3].trim() };
-  }
-  m = ITEM_LETTER.exec(s);
-  if (m) return { kind: m[1].toUpperCase() === 'O' ? 'objective' : 'initiative', title: m[3].trim() };
-  return null;
+  const r = readLine(line);
+  return r.role === 'objective' || r.role === 'kr' || r.role === 'initiative' ? (r.title ? { kind: r.role, title: r.title } : null) : null;
 }
 
-function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
-  const objectives: Objective[] = [];
-  let obj: Objective | null = null;
-  let kr: KeyResult | null = null;
-  const others: string[] = [];
-  const dated: string[] = [];
-  let first = -1;
-  let last = -1;
+/** A label alone in its cell ('O', 'KR1', 'E', '目标'), its text in the next cell. */
+const BARE_LABEL = /^(?:o|e|kr[0-9]*|objectives?|key\s*results?|目标|关键结果|关键成果|执行|举措|initiatives?|tasks?)\s*(?:[0-9]+(?:\.[0-9]+)*|[一二三四五六七八九十]+)?\s*[:：]?$/i;
+
+/** One non-blank line of an outline: its sheet row, the cell it is in, and what it says it is. */
+interface OutlineLine {
+  r: number;
+  c: number;
+  text: string;
+  line: LineReading;
+}
+
+/** The outline's lines: the first filled text cell of each row; a label alone in its cell joins the next cell. */
+function outlineLines(values: unknown[][]): OutlineLine[] {
+  const out: OutlineLine[] = [];
   for (let r = 0; r < values.length; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     let c = 0;
     while (c < row.length && isBlank(row[c])) c++;
     if (c >= row.length || typeof row[c] !== 'string') continue;
-    const line = (row[c] as string).trim();
-    let item = outlineItem(line);
+    const text = row[c] as string;
+    const line = readLine(text);
     // A label in its own cell, the text in the next one: | KR1 | 完成... |
-    if (!item && BARE_LABEL.test(line.normalize('NFKC')) && typeof row[c + 1] === 'string' && (row[c + 1] as string).trim()) {
-      item = outlineItem(`${line}: ${(row[c + 1] as string).trim()}`);
-      if (item) c++;
+    const next = row[c + 1];
+    if ((line.role !== 'text' ? !line.title : BARE_LABEL.test(text.trim())) && typeof next === 'string' && next.trim()) {
+      const joined = readLine(`${text.trim()}: ${next.trim()}`);
+      if (joined.title) {
+        out.push({ r, c: c + 1, text: next, line: joined });
+        continue;
+      }
     }
-    if (!item) {
-      if (others.length < 50) others.push(line);
-      continue;
+    out.push({ r, c, text, line });
+  }
+  return out;
+}
+
+/** How an outline states its structure: whether any line has an explicit objective / KR label. */
+function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean } {
+  let objectives = false;
+  let krs = false;
+  for (const l of lines) {
+    if (l.line.role === 'objective') objectives = true;
+    if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
+  }
+  return { objectives, krs };
+}
+
+/** The role an unlabelled line takes from where it stands. */
+type Context = { style: { objectives: boolean; krs: boolean }; mode: 'none' | 'krs' | 'initiatives' | 'objective'; obj: boolean; krDepth: number | null; next: OutlineLine | undefined };
+
+function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
+  const { line } = l;
+  const listed = line.bullet || line.numbered;
+  if (line.quote) return 'note';
+  if (ctx.mode === 'objective' && !listed && !line.heading) return 'objective';
+  const next = ctx.next?.line;
+  // A heading or bold line opens a list of KRs when plain list lines follow it (bold list lines are objectives themselves).
+  const opensList = !!next && next.role === 'text' && (next.bullet || next.numbered) && !next.bold && !next.heading && (next.depth > line.depth || !listed);
+  if (!ctx.style.objectives && (line.heading || line.bold || (listed && next && next.depth > line.depth)) && opensList) return 'objective';
+  if (line.heading || (line.bold && !listed)) return 'heading';
+  if (!listed) return 'note';
+  if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
+  if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
+  if (ctx.mode === 'krs' && ctx.obj) return 'kr';
+  if (ctx.obj && !ctx.style.krs) return 'kr';
+  return 'note';
+}
+
+function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
+  const lines = outlineLines(values);
+  const style = outlineStyle(lines);
+  const objectives: Objective[] = [];
+  let obj: Objective | null = null;
+  let kr: KeyResult | null = null;
+  const ctx: Context = { style, mode: 'none', obj: false, krDepth: null, next: undefined };
+  const titles: string[] = [];
+  const notes: string[] = [];
+  const dated: string[] = [];
+  let first = -1;
+  let last = -1;
+  lines.forEach((l, i) => {
+    ctx.next = lines[i + 1];
+    const role = l.line.role;
+    if (role === 'other-label') {
+      // 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it.
+      if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
+      if (ctx.mode !== 'objective') ctx.krDepth = null;
+      rd.role(l.r, 'note');
+      rd.unplace(l.r, l.c, l.text, NOTE_LINE);
+      return;
     }
-    if (first < 0) first = r;
-    last = r;
-    if (item.kind === 'objective') {
-      obj = newObjective(item.title, rd.r0 + r, true, rd.ids.generate('O', [item.title]));
-      obj.cells.objective = rd.ref(r, c);
+    if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
+      ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
+      rd.role(l.r, 'title');
+      return;
+    }
+    const kind = role === 'text' ? placeText(l, ctx) : role;
+    if (kind === 'heading' || (kind === 'note' && first < 0 && !titles.length && !l.line.quote)) {
+      // Headings, and the first line above everything, are titles.
+      rd.role(l.r, 'title');
+      titles.push(l.line.title);
+      return;
+    }
+    if (kind === 'note') {
+      rd.role(l.r, 'note');
+      rd.unplace(l.r, l.c, l.text, NOTE_LINE);
+      if (notes.length < 50) notes.push(l.line.title);
+      return;
+    }
+    const title = l.line.title;
+    if (kind === 'initiative' && !obj) {
+      rd.role(l.r, 'note');
+      rd.unplace(l.r, l.c, l.text, INITIATIVE_WITHOUT_OBJECTIVE);
+      return;
+    }
+    if (first < 0) first = l.r;
+    last = l.r;
+    if (dated.length < 50) dated.push(title);
+    rd.role(l.r, kind);
+    if (kind === 'objective') {
+      obj = outlineObjective(title, l, rd);
       objectives.push(obj);
       kr = null;
-      if (dated.length < 50) dated.push(item.title);
-    } else if (item.kind === 'kr') {
+      ctx.obj = true;
+      ctx.mode = 'none';
+      ctx.krDepth = null;
+    } else if (kind === 'kr') {
       if (!obj) {
-        obj = newObjective('', rd.r0 + r, false, rd.ids.generate('O', ['']));
+        obj = newObjective('', rd.r0 + l.r, false, rd.ids.generate('O', ['']));
         objectives.push(obj);
+        ctx.obj = true;
       }
-      kr = newKr(rd.ids.generate('KR', [obj.title, item.title]), rd.r0 + r, item.title, obj.id);
-      kr.cells.kr = rd.ref(r, c);
-      kr.commitment = obj.commitment;
-      kr.inferred.type = true;
-      const t = inferFromText(item.title);
-      fillFromWording(kr, t);
-      if (t.unit && (kr.target !== null || kr.relative)) {
-        kr.unit = t.unit;
-        kr.inferred.unit = true;
-      }
-      if (kr.relative && kr.target === null) rd.problemText('target', r, c, item.title, relativeWithoutStart(kr.relative));
-      kr.kind = inferKind(kr, null, t);
-      kr.inferred.kind = true;
-      obj.krs.push(kr);
-      if (dated.length < 50) dated.push(item.title);
-    } else {
-      if (!obj) continue;
-      addInitiative(obj, kr, item.title, r, c, rd);
-      if (dated.length < 50) dated.push(item.title);
-    }
-  }
+      kr = outlineKr(obj, title, l, rd);
+      if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
+    } else addInitiative(obj!, kr, title, l.r, l.c, rd);
+  });
   if (!objectives.length) return false;
   model.form = 'outline';
   model.objectives = objectives;
   model.firstRow = rd.r0 + first;
   model.lastRow = rd.r0 + last;
-  model.title = others[0] ?? null;
-  model.cycle = outlineCycle(others, dated, rd.today);
+  model.title = titles[0] ?? null;
+  model.cycle = outlineCycle([...titles, ...notes], dated, rd.today);
   return true;
+}
+
+const NOTE_LINE: Msg = {
+  en: 'a line that is neither an objective, a key result nor an initiative: kept in the sheet, not in the grid',
+  zh: '这一行既不是目标、关键结果，也不是举措：保留在原表中，未放入新表',
+};
+const INITIATIVE_WITHOUT_OBJECTIVE: Msg = {
+  en: 'an initiative before any objective: it has nothing to belong to',
+  zh: '这个举措出现在任何目标之前：无处归属',
+};
+
+function outlineObjective(title: string, l: OutlineLine, rd: Reader): Objective {
+  const o = newObjective(title, rd.r0 + l.r, true, rd.ids.generate('O', [title]));
+  o.cells.objective = rd.ref(l.r, l.c);
+  // An objective naming its own cycle ('提升品牌影响力(Q4 2024)') is of that cycle.
+  o.cycle = findCycleInText(title, { today: rd.today });
+  return o;
+}
+
+function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {
+  const kr = newKr(rd.ids.generate('KR', [obj.title, title]), rd.r0 + l.r, title, obj.id);
+  kr.cells.kr = rd.ref(l.r, l.c);
+  kr.commitment = obj.commitment;
+  kr.inferred.type = true;
+  const t = inferFromText(title);
+  fillFromWording(kr, t);
+  if (t.unit && (kr.target !== null || kr.relative)) {
+    kr.unit = t.unit;
+    kr.inferred.unit = true;
+  }
+  if (kr.relative && kr.target === null) rd.problemText('target', l.r, l.c, title, relativeWithoutStart(kr.relative));
+  kr.kind = inferKind(kr, null, t);
+  kr.inferred.kind = true;
+  obj.krs.push(kr);
+  return kr;
 }
 
 /** A title line naming a cycle wins; otherwise the items' own dates when they all name the same one ('10月'). */
@@ -993,7 +1229,8 @@ export function readSheet(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel 
   const model = emptyModel(sheet, r0);
   const settingsCycle = parseCycle(opts?.settings?.cycle ?? null, { today });
 
-  const header = findHeader(values);
+  const header = inferLayout(values, opts?.settings, r0, c0);
+  rd.layout = header;
   if (header) {
     readTable(values, header, rd, opts, model);
     const top = header.rows[0];
@@ -1016,8 +1253,55 @@ export function readSheet(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel 
     if (model.cycle) for (const o of model.objectives) o.cycle ??= model.cycle;
   }
   model.problems = rd.problems;
+  model.reading = finishReading(model, rd, header ? rd.layout : null, settingsCycle);
   return model;
 }
+
+/** The cycles the sheet itself names (not the settings' cycle), in sheet order. */
+function sheetCycles(model: OkrModel, settingsCycle: Cycle | null): string[] {
+  const ids: string[] = [];
+  for (const o of model.objectives) {
+    const id = o.cycle?.id;
+    if (id && !ids.includes(id) && !(settingsCycle && id === settingsCycle.id && !o.cells.cycle && model.cycle === settingsCycle)) ids.push(id);
+  }
+  return ids;
+}
+
+function finishReading(model: OkrModel, rd: Reader, layout: TableLayout | null, settingsCycle: Cycle | null): LayoutReading {
+  const rows = rd.rowRoles;
+  // Tables and outlines record rows in order; anything else is sorted.
+  for (let i = 1; i < rows.length; i++) if (rows[i].row < rows[i - 1].row) {
+    rows.sort((a, b) => a.row - b.row);
+    break;
+  }
+  const cycles = sheetCycles(model, settingsCycle);
+  if (layout) {
+    return {
+      form: 'table', headerRow: model.headerRow, headerReason: layout.reason, candidates: layout.candidates,
+      columns: layout.columns, rows, unplaced: rd.unplaced, cycles,
+    };
+  }
+  const outline = model.objectives.length > 0;
+  return {
+    form: outline ? 'outline' : 'none',
+    headerRow: null,
+    headerReason: outline ? OUTLINE_REASON : NOTHING_REASON,
+    candidates: [],
+    columns: [],
+    rows,
+    unplaced: rd.unplaced,
+    cycles,
+  };
+}
+
+const OUTLINE_REASON: Msg = {
+  en: 'no row reads as a table header: read as an outline, one item per line (labels, bullets, indentation)',
+  zh: '没有哪一行像表头：按提纲读取，每行一项（按标签、项目符号和缩进）',
+};
+const NOTHING_REASON: Msg = {
+  en: 'no table header and no objective or key result line found',
+  zh: '没有找到表头，也没有找到目标或关键结果所在的行',
+};
 
 /** The cycle most objectives name in their cycle cells, or null when none does. */
 function commonCycle(objectives: Objective[]): Cycle | null {
@@ -1032,3 +1316,4 @@ function commonCycle(objectives: Objective[]): Cycle | null {
   }
   return best ? best.c : null;
 }
+export { cellText } from './values';

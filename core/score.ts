@@ -5,7 +5,7 @@
 import { msg, type Msg } from './i18n';
 import type { Commitment, KrKind } from './model';
 import { DEFAULT_SETTINGS, type Bands } from './settings';
-import { isoToSerial } from './values';
+import { isoToSerial, serialToIso } from './values';
 
 export type ScoreKind = KrKind | 'auto';
 
@@ -348,30 +348,44 @@ export type PaceOutcome =
  * Otherwise on track when progress >= expected, behind when up to atRiskPoints behind, at risk beyond.
  */
 export function pace(input: PaceInput): PaceOutcome {
-  const start = isoToSerial(input.cycleStart);
-  const due = isoToSerial(input.due);
-  const today = isoToSerial(input.today);
-  const atRisk = input.atRiskPoints ?? DEFAULT_SETTINGS.limits.atRiskPoints;
+  return paceOfSerials(
+    input.progress,
+    isoToSerial(input.cycleStart),
+    isoToSerial(input.due),
+    isoToSerial(input.today),
+    input.atRiskPoints ?? DEFAULT_SETTINGS.limits.atRiskPoints,
+  );
+}
+
+/** pace() on serial days (the custom function converts each distinct date once, not once per row). */
+export function paceOfSerials(p: number | null, start: number | null, due: number | null, today: number | null, atRisk: number): PaceOutcome {
   if (start === null || due === null || today === null) {
     return { ok: false, error: { code: 'bad-dates', message: msg('cycle start, due date and today must be dates', '周期开始、截止日期和今天必须是日期') } };
   }
   if (due < start) {
-    return { ok: false, error: { code: 'bad-dates', message: msg(`due date ${input.due} is before the cycle start ${input.cycleStart}`, `截止日期 ${input.due} 早于周期开始 ${input.cycleStart}`) } };
+    const [d, c] = [serialToIso(due), serialToIso(start)];
+    return { ok: false, error: { code: 'bad-dates', message: msg(`due date ${d} is before the cycle start ${c}`, `截止日期 ${d} 早于周期开始 ${c}`) } };
   }
   const expected = expectedAt(start, due, today);
-  const p = input.progress;
   const gap = p === null || !finite(p) ? expected * 100 : (expected - p) * 100;
-  let code: PaceCode;
-  if (p !== null && finite(p) && p >= 1) code = 'done';
-  else if (today < start || p === null || !finite(p)) code = 'not-started';
-  else if (today > due) code = 'overdue';
-  else if (gap <= 1e-9) code = 'on-track';
-  else if (gap <= atRisk + 1e-9) code = 'behind';
-  else code = 'at-risk';
+  const code = paceCode(p, start, due, today, atRisk);
   return { ok: true, code, label: PACE_LABELS[code], expected, gap };
 }
 
-/** Linear expected progress on serial day `today` between serial days `start` (0) and `due` (1), clamped to [0, 1]. */
+/** The pace code on valid serial days (due not before start), without building the outcome (a column of them). */
+export function paceCode(p: number | null, start: number, due: number, today: number, atRisk: number): PaceCode {
+  if (p !== null && finite(p) && p >= 1) return 'done';
+  if (today < start || p === null || !finite(p)) return 'not-started';
+  if (today > due) return 'overdue';
+  const gap = (expectedAt(start, due, today) - p) * 100;
+  if (gap <= 1e-9) return 'on-track';
+  return gap <= atRisk + 1e-9 ? 'behind' : 'at-risk';
+}
+
+/**
+ * Linear expected progress on serial day `today` between serial days `start` (0) and `due` (1): 1 from the due date
+ * on, 0 until the start (the sheet's Pace formula computes exactly this, in this order).
+ */
 function expectedAt(start: number, due: number, today: number): number {
   if (today >= due) return 1;
   if (today <= start) return 0;

@@ -1,5 +1,6 @@
-import type { Lang } from './i18n';
+import { msg, type Lang, type Msg } from './i18n';
 import type { Field } from './model';
+import { parseCycle } from './cycle';
 import { FIELD_LABELS, normalizeHeader } from './headers';
 
 /** Score bands: a score below `red` is red, below `yellow` is yellow, otherwise green. */
@@ -63,7 +64,7 @@ export function resolveSettings(partial: unknown): Settings {
       staleDays: num(limits.staleDays, DEFAULT_SETTINGS.limits.staleDays),
       atRiskPoints: num(limits.atRiskPoints, DEFAULT_SETTINGS.limits.atRiskPoints),
     },
-    cycle: typeof p.cycle === 'string' && p.cycle.trim() ? p.cycle.trim() : null,
+    cycle: cycleSetting(p.cycle),
     formulaMode: p.formulaMode === 'portable' ? 'portable' : 'addin',
     columnRoles: columnRolesOf(p.columnRoles),
     headerRow: Number.isInteger(p.headerRow) && p.headerRow >= 0 && p.headerRow < 1e6 ? p.headerRow : null,
@@ -84,6 +85,56 @@ function columnRolesOf(v: unknown): Record<string, Field | 'ignore'> {
     if (role === 'ignore' || FIELD_NAMES.has(role)) out[k.trim()] = role as Field | 'ignore';
   }
   return out;
+}
+
+/** The longest cycle text read (parseCycle's limit): '2026年第四季度', 'Q4 2026', '2026-10'. */
+const MAX_CYCLE_CHARS = 40;
+
+/** A cycle setting as stored: trimmed text of at most MAX_CYCLE_CHARS characters, else null (no cycle). */
+function cycleSetting(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const s = v.trim();
+  return s && s.length <= MAX_CYCLE_CHARS ? s : null;
+}
+
+/** The most a host stores for the settings (Apps Script allows 9 KB per document property). */
+export const SETTINGS_MAX_CHARS = 8000;
+
+const SETTINGS_TEXT = {
+  badCycle: msg('Cycle must look like 2026-Q4, 2026-10 or 2026.', '周期格式应为 2026-Q4、2026-10 或 2026。'),
+  badBands: msg('Score bands must be numbers from 0 to 1, red at most yellow.', '分数区间必须是 0 到 1 之间的数，且红色不高于黄色。'),
+  badLimit: (name: string) => msg(`${name} must be a whole number of 0 or more.`, `${name} 必须是不小于 0 的整数。`),
+  tooLarge: (n: number) =>
+    msg(
+      `The settings are too large to save (${n} characters, at most ${SETTINGS_MAX_CHARS}): remove some saved column roles.`,
+      `设置过大，无法保存（${n} 个字符，最多 ${SETTINGS_MAX_CHARS} 个）：请删除部分已保存的列角色。`,
+    ),
+};
+
+/**
+ * What is wrong with settings about to be saved (a host's save path and the panel check with this), each problem a
+ * message for the user; [] when they can be saved. resolveSettings never fails: it drops what this reports.
+ */
+export function settingsProblems(input: unknown): Msg[] {
+  const p = (input && typeof input === 'object' ? input : {}) as { cycle?: unknown; bands?: { red?: unknown; yellow?: unknown }; limits?: unknown };
+  const problems: Msg[] = [];
+  const cycle = p.cycle;
+  if (cycle !== null && cycle !== undefined && !(typeof cycle === 'string' && cycle.trim() === '')) {
+    // A date only completes forms naming no year ('Q4'); any date will do to check the form.
+    const ok = typeof cycle === 'string' && cycle.length <= MAX_CYCLE_CHARS && parseCycle(cycle, { today: '2000-01-01' }) !== null;
+    if (!ok) problems.push(SETTINGS_TEXT.badCycle);
+  }
+  const frac = (v: unknown) => v === undefined || (typeof v === 'number' && v >= 0 && v <= 1);
+  const bands = p.bands ?? {};
+  if (!frac(bands.red) || !frac(bands.yellow) || (typeof bands.red === 'number' && typeof bands.yellow === 'number' && bands.red > bands.yellow)) {
+    problems.push(SETTINGS_TEXT.badBands);
+  }
+  for (const [k, v] of Object.entries((p.limits ?? {}) as Record<string, unknown>)) {
+    if (k in DEFAULT_SETTINGS.limits && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) problems.push(SETTINGS_TEXT.badLimit(k));
+  }
+  const size = JSON.stringify(resolveSettings(p)).length;
+  if (size > SETTINGS_MAX_CHARS) problems.push(SETTINGS_TEXT.tooLarge(size));
+  return problems;
 }
 
 const IGNORE_WORDS = new Set(['ignore', 'none', 'notused', '忽略', '不使用'].map(normalizeHeader));

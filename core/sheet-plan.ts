@@ -63,6 +63,11 @@ export interface ListValidation {
   list: string[];
   /** true: reject other values; false: warn only. */
   strict: boolean;
+  /**
+   * A dropdown on the user's own column: hosts leave it out when any of the cells already has a validation (the
+   * user's own strict list and its help text stay); only the add-in's own columns always get theirs.
+   */
+  keepExisting?: boolean;
 }
 
 /**
@@ -124,6 +129,8 @@ export interface SheetPlan {
   create?: { after?: string };
   /** The sheet is owned by the add-in (scorecard): clear all of it before writing. Never set on a user's sheet. */
   replaceAll?: boolean;
+  /** A sheet the add-in keeps for itself, out of sight: hidden when created (the marks Clear needs). */
+  hidden?: boolean;
   writes: CellBlock[];
   numberFormats: FormatBlock[];
   validations: ListValidation[];
@@ -135,6 +142,8 @@ export interface SheetPlan {
   /** Notes to set; '' removes the note. Hosts patch these into the snapshot's notes (one call). */
   notes: CellPatch<string>[];
   freezeRows?: number;
+  /** Columns to freeze with the rows (through the Key Result column), so the owned Score and Status scroll in beside it. */
+  freezeCols?: number;
   header?: HeaderStyle;
   /** Excel turns this rectangle (header row included) into a table; Sheets styles it as a banded range. */
   table?: { name: string; range: Rect };
@@ -216,6 +225,29 @@ export function colLetter(col: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return s;
+}
+
+/** 'A' -> 0, 'AA' -> 26 (case-insensitive): the inverse of colLetter. */
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * 'B7', 'B7:D9', '$B$7', "'Sheet 1'!B7:D9" -> the 0-based rectangle (corners in any order; a sheet prefix is
+ * ignored); null when the text is not a cell or a cell range.
+ */
+export function parseA1(address: string): Rect | null {
+  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(local.trim());
+  if (!m) return null;
+  const r1 = Number(m[2]) - 1;
+  const c1 = colIndex(m[1]);
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] ? colIndex(m[3]) : c1;
+  if (r1 < 0 || r2 < 0) return null;
+  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
 }
 
 /** 0-based (row, col) -> 'B7'. */

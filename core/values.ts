@@ -87,6 +87,18 @@ function isDateObject(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
 
+/** A cell as text: strings trimmed, numbers as written, booleans as TRUE/FALSE, dates as ISO, anything else ''. */
+export function cellText(v: unknown): string {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (Object.prototype.toString.call(v) === '[object Date]') {
+    const d = parseDate(v);
+    return d.ok ? d.value : '';
+  }
+  return '';
+}
+
 export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
@@ -221,6 +233,8 @@ const GROUPED_FAST_RE = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const SCALED_FAST_RE = /^([$¥€£])?(\d+(?:\.\d+)?)(万|亿|千|k|w|m)?$/i;
 const PERCENT_INFO: NumberInfo = Object.freeze({ percent: true, currency: null, unit: null }) as NumberInfo;
 
+const TRAILING_NOTE = /^([^()（）]+)[(（][^()（）]*[)）]$/;
+
 function parseNumberText(raw: string): ParsedNumber {
   // Fast paths for what most cells hold: 42, 12.5%, 1,200, ¥3.5万, 3.5k.
   if (PLAIN_NUMBER_RE.test(raw)) return sensible(Number(raw), PLAIN, raw);
@@ -260,6 +274,12 @@ function parseNumberText(raw: string): ParsedNumber {
   const zh = parseChineseNumber(s);
   if (zh) return zh;
   if (PLACEHOLDER_RE.test(s)) return fail('placeholder', raw);
+  // A number with a note after it in brackets ('2.1%(+0.3)', '$3.5（需优化）') is that number.
+  const noted = TRAILING_NOTE.exec(s);
+  if (noted && noted[1].trim()) {
+    const n = parseNumberText(noted[1].trim());
+    if (n.ok) return n;
+  }
   return fail('not-a-number', raw);
 }
 
@@ -365,6 +385,8 @@ const MIN_SERIAL = 1;
 const MAX_SERIAL = 2958465; // 9999-12-31
 const DAY_MS = 86400000;
 const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
+/** 1970-01-01 as a date serial. */
+const UNIX_EPOCH_SERIAL = 25569;
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
@@ -392,6 +414,23 @@ export function serialToIso(serial: number): string | null {
   const ms = EPOCH_1899_12_30 + (whole < 61 ? whole + 1 : whole) * DAY_MS;
   const d = new Date(ms);
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** A Date's calendar day in the runtime's time zone, 'yyyy-mm-dd' (by default today: "today" on the user's machine). */
+export function localIsoDate(d: Date = new Date()): string {
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * A Date -> date serial, the time of day as the fraction (days since 1899-12-30, as both hosts count). `local` reads
+ * the Date's fields in the runtime's time zone (Apps Script builds a cell's Date there, so they are the cell's
+ * wall-clock date and time); `utc` reads them in UTC, as ExcelJS builds them (and mirrors its own conversion,
+ * 25569 + ms / day, so a serial read back is the one the file holds).
+ */
+export function dateToSerial(d: Date, fields: 'local' | 'utc' = 'local'): number {
+  if (fields === 'utc') return UNIX_EPOCH_SERIAL + d.getTime() / DAY_MS;
+  const ms = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+  return (ms - EPOCH_1899_12_30) / DAY_MS;
 }
 
 /** ISO date (yyyy-mm-dd; a time part is ignored) -> Excel/Sheets serial, or null when not a valid date. */

@@ -60,7 +60,7 @@ export const ANSWER_VOCAB: Readonly<Record<'yes' | 'no', readonly string[]>> = {
 };
 
 export const LEVEL_VOCAB: Readonly<Record<Level, readonly string[]>> = {
-  company: ['company', 'corporate', 'corporation', 'org', 'organization', 'organisation', 'group-wide', '公司', '企业', '集团', '公司级'],
+  company: ['company', 'organization-wide', 'organization', 'organisation-wide', 'corporate', 'corporation', 'org', 'organisation', 'group-wide', '公司', '企业', '集团', '公司级'],
   department: ['department', 'dept', 'division', 'business unit', 'bu', '部门', '事业部', '中心', '部门级'],
   team: ['team', 'group', 'squad', 'unit', '团队', '小组', '组', '班组', '团队级'],
   individual: ['individual', 'personal', 'person', 'employee', 'me', 'self', '个人', '员工', '本人', '个人级'],
@@ -70,6 +70,13 @@ export const CONFIDENCE_VOCAB: Readonly<Record<Confidence, readonly string[]>> =
   high: ['high', 'h', 'green', 'confident', 'on track', '高', '绿', '绿色', '有信心', '很有信心'],
   medium: ['medium', 'med', 'm', 'mid', 'amber', 'yellow', 'moderate', '中', '中等', '黄', '黄色', '一般'],
   low: ['low', 'l', 'red', 'at risk', 'off track', '低', '红', '红色', '没信心', '风险'],
+};
+
+/** What a row is, as a row-type column says it (Viva Goals' Object Type, Perdoo's Goal Type, Betterworks' type). */
+export const ROW_TYPE_VOCAB: Readonly<Record<'objective' | 'kr' | 'initiative', readonly string[]>> = {
+  objective: ['objective', 'objectives', 'goal', 'goals', 'o', 'obj', 'company objective', 'team objective', '目标', 'okr目标'],
+  kr: ['key result', 'key results', 'kr', 'krs', 'milestone', 'metric', 'measure', '关键结果', '关键成果', 'kr关键结果'],
+  initiative: ['initiative', 'initiatives', 'task', 'tasks', 'project', 'action', 'e', '举措', '任务', '项目', '执行', '行动'],
 };
 
 /** The form a cell is compared in: trimmed, lower case, runs of whitespace as one space (what LOWER(TRIM()) gives). */
@@ -88,9 +95,20 @@ export class Vocabulary<T extends string> {
 
   /** The value a cell says, or null. */
   get(v: unknown): T | null {
+    // The same few words fill a column: answer a string seen before without normalising it again.
+    if (typeof v === 'string') {
+      const hit = this.seen.get(v);
+      if (hit !== undefined) return hit;
+      if (this.seen.size > 5000) this.seen.clear();
+      const found = this.map.get(wordKey(v)) ?? null;
+      this.seen.set(v, found);
+      return found;
+    }
     const k = wordKey(v);
     return k ? this.map.get(k) ?? null : null;
   }
+
+  private readonly seen = new Map<string, T | null>();
 
   /** Every accepted word (in its wordKey form). */
   words(): string[] {
@@ -104,3 +122,4 @@ export const DONE = new Vocabulary<'done' | 'notDone'>(DONE_VOCAB);
 export const ANSWERS = new Vocabulary<'yes' | 'no'>(ANSWER_VOCAB);
 export const LEVELS = new Vocabulary<Level>(LEVEL_VOCAB);
 export const CONFIDENCES = new Vocabulary<Confidence>(CONFIDENCE_VOCAB);
+export const ROW_TYPES = new Vocabulary<'objective' | 'kr' | 'initiative'>(ROW_TYPE_VOCAB);

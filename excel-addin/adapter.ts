@@ -8,10 +8,11 @@
  * their requirement set (support.ts). A failed apply is put back with restorePlan, then the journal (journal.ts).
  */
 import { editChecksIn, readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
-import { msg, type Msg } from '../core/i18n';
-import type { CellRef, Rect } from '../core/model';
+import { errorText, msg, type Msg } from '../core/i18n';
+import type { CellRef } from '../core/model';
 import type { Settings } from '../core/settings';
-import { rectA1, rereadFor, type ReadRequest, type SheetSnapshot, type WorkbookPlan, type WorkbookSnapshot } from '../core/sheet-plan';
+import { localIsoDate } from '../core/values';
+import { parseA1, rectA1, rereadFor, type ReadRequest, type SheetSnapshot, type WorkbookPlan, type WorkbookSnapshot } from '../core/sheet-plan';
 import { applyPlan } from './apply';
 import { block, rectangular, toExcelInput } from './cells';
 import { undoJournal, type SheetJournal } from './journal';
@@ -34,11 +35,6 @@ export interface CommandOutcome {
 
 /** Rows read above an edit to find the header row for the "Updated" stamp. */
 const STAMP_HEADER_ROWS = 20;
-
-/** ISO date of today in the user's time zone. */
-export function localToday(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * The plan as this host can apply it. Highlights (fills and notes) need notes (ExcelApi 1.18): the note carries the
@@ -76,15 +72,6 @@ let applying = 0;
 /** Commands that only report: no apply step. */
 const READ_ONLY: CommandName[] = ['summary'];
 
-function errorText(e: unknown): string {
-  if (e && typeof e === 'object') {
-    const o = e as { message?: unknown; code?: unknown; debugInfo?: { errorLocation?: unknown } };
-    const where = o.debugInfo?.errorLocation ? ` (${String(o.debugInfo.errorLocation)})` : '';
-    return `${String(o.message ?? o.code ?? 'error')}${where}`;
-  }
-  return String(e);
-}
-
 /**
  * Runs a command end to end in Excel: read, core, apply in one Excel.run; on a failure halfway, puts back what the
  * plan changed (restorePlan, then the journal) and reports what failed in both languages.
@@ -93,7 +80,7 @@ export async function runExcelCommand(
   excel: ExcelLike,
   name: CommandName,
   settings: Settings,
-  today = localToday(),
+  today = localIsoDate(),
   support: ExcelSupport = excelSupport(),
   /** dashboard false: a check-in from an edit writes the log only. */
   opts: { dashboard?: boolean } = {},
@@ -181,7 +168,7 @@ export async function selectCell(excel: ExcelLike, sheet: string, row: number, c
  * Stamps the Updated cell of a KR whose current value was edited (core decides which cell, if any); with `settings`,
  * an edit of a current value or confidence also records today's check-in (the log only, as the Sheets onEdit does).
  */
-export async function stampEdit(excel: ExcelLike, worksheetId: string, address: string, today = localToday(), settings?: Settings): Promise<boolean> {
+export async function stampEdit(excel: ExcelLike, worksheetId: string, address: string, today = localIsoDate(), settings?: Settings): Promise<boolean> {
   if (applying) return false;
   const edited = parseA1(address);
   if (!edited) return false;
@@ -214,7 +201,7 @@ export async function stampEdit(excel: ExcelLike, worksheetId: string, address: 
  */
 export async function watchEdits(
   excel: ExcelLike,
-  today: () => string = () => localToday(),
+  today: () => string = () => localIsoDate(),
   support: ExcelSupport = excelSupport(),
   /** The settings a check-in from an edit runs with (none: edits only stamp). */
   settings?: () => Settings,
@@ -238,16 +225,4 @@ export async function watchEdits(
     }
     await ctx.sync();
   });
-}
-
-function parseA1(address: string): Rect | null {
-  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(local.trim());
-  if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const r1 = Number(m[2]) - 1;
-  const c1 = col(m[1]);
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
-  const c2 = m[3] ? col(m[3]) : c1;
-  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
 }

@@ -4,8 +4,8 @@
  * document (Office.context.document.settings), the language follows Office's display language.
  * The playground builds the same bridge over its in-memory workbook.
  */
-import { langFromLocale } from '../core/i18n';
-import { resolveSettings, type Settings } from '../core/settings';
+import { langFromLocale, t } from '../core/i18n';
+import { resolveSettings, settingsProblems, type Settings } from '../core/settings';
 import type { CommandName, PanelBridge, PanelResult } from '../panel/bridge';
 import { runExcelCommand, selectCell, type ExcelLike } from './adapter';
 
@@ -40,6 +40,8 @@ export function loadSettings(office: OfficeLike): Settings {
 
 /** followLocale: store the settings without `lang`, so the language keeps following Office's display language. */
 export function saveSettings(office: OfficeLike, s: Settings, followLocale = false): Promise<void> {
+  const problems = settingsProblems(s);
+  if (problems.length) return Promise.reject(new Error(problems.map((m) => t(m, loadSettings(office).lang)).join(' ')));
   const { lang, ...rest } = resolveSettings(s);
   office.context.document.settings.set(SETTINGS_KEY, followLocale ? rest : { lang, ...rest });
   return new Promise((resolve, reject) =>
@@ -49,9 +51,9 @@ export function saveSettings(office: OfficeLike, s: Settings, followLocale = fal
   );
 }
 
-export function createExcelBridge(excel: ExcelLike, office: OfficeLike, host: 'excel' | 'playground' = 'excel'): PanelBridge {
+export function createExcelBridge(excel: ExcelLike, office: OfficeLike): PanelBridge {
   return {
-    host,
+    host: 'excel',
     locale: () => office.context.displayLanguage || 'en-US',
     run: (command: CommandName): Promise<PanelResult> => runExcelCommand(excel, command, loadSettings(office)),
     select: (sheet, row, col) => selectCell(excel, sheet, row, col),

@@ -20,7 +20,8 @@ export const PANEL_CSS = `
   --okr-bg2: #f8f9fa; --okr-red: #d93025; --okr-yellow: #e37400; --okr-green: #188038;
   font-size: 13px;
 }
-.okr-panel *, .okr-panel *::before, .okr-panel *::after { box-sizing: inherit; }
+/* border-box, not inherit: inside <details> the flat tree passes through the browser's own slot, which is content-box. */
+.okr-panel *, .okr-panel *::before, .okr-panel *::after { box-sizing: border-box; }
 .okr-panel h1 { font-size: 20px; line-height: 28px; font-weight: 600; margin: 0; }
 .okr-panel h2 { font-size: 14px; line-height: 20px; font-weight: 600; margin: 20px 0 8px; }
 .okr-sub { color: var(--okr-fg2); font-size: 12px; margin: 2px 0 0; }

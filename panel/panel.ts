@@ -6,7 +6,7 @@
  *
  * State for tests and hosts: root.dataset.state is 'loading', 'ready' or 'busy'; root.dataset.lang is 'en' or 'zh'.
  */
-import { langFromLocale, t, type Lang, type Msg } from '../core/i18n';
+import { errorText, langFromLocale, t, type Lang, type Msg } from '../core/i18n';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settings';
 import { a1 } from '../core/sheet-plan';
 import { readFindings, readSummary, type CommandName, type PanelBridge, type PanelFinding, type PanelResult, type PanelSummary } from './bridge';
@@ -82,11 +82,6 @@ function adoptCss(doc: Document): void {
   doc.head.appendChild(style);
 }
 
-function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
-  return String(e);
-}
 
 export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
   adoptCss(root.ownerDocument);

@@ -27,7 +27,6 @@ export const R = {
   rowSuffix: msg('', '行'),
   noHeader: msg('None (outline)', '无（大纲）'),
   automatic: msg('Automatic', '自动'),
-  yourChoice: msg('your choice', '您的选择'),
   columns: msg('Columns', '列'),
   readAs: msg('Read as', '读作'),
   notUsed: msg('Not used (kept as is)', '不使用（保持原样）'),
@@ -167,7 +166,6 @@ function columnItem(c: PanelReading['columns'][number], view: ReadingView): HTML
   });
   const name = el('div', { class: 'okr-col-name' }, el('span', { class: 'okr-where' }, colLetter(c.col)), ' ', el('span', { class: 'okr-col-header' }, header || '—'));
   const reason = el('div', { class: 'okr-reason' }, c.reason[lang]);
-  if (c.chosen) reason.append(` (${R.yourChoice[lang]})`);
   return el('li', { class: 'okr-col', 'data-col': String(c.col), 'data-field': c.field ?? 'ignore', ...(c.chosen ? { 'data-chosen': 'true' } : {}) }, name, sel, reason);
 }
 
@@ -225,10 +223,12 @@ export const READING_CSS = `
 .okr-reading h3 { font-size: 12px; font-weight: 600; color: var(--okr-fg2); margin: 12px 0 4px; }
 .okr-reading-form { margin: 0 0 8px; font-size: 13px; }
 .okr-reason { font-size: 12px; line-height: 16px; color: var(--okr-fg2); word-break: break-word; }
-.okr-cols { list-style: none; margin: 0; padding: 0; border: 1px solid var(--okr-line); border-radius: var(--okr-radius);
-  max-height: 360px; overflow: auto; }
-.okr-col { display: grid; grid-template-columns: 1fr 46%; gap: 2px 8px; align-items: center; padding: 6px 8px;
-  border-bottom: 1px solid var(--okr-line); }
+/* A select is as wide as its longest option unless told otherwise: keep every one inside the pane. */
+.okr-reading .okr-field { grid-template-columns: minmax(0, 1fr); }
+.okr-reading select { min-width: 0; max-width: 100%; }
+.okr-cols { list-style: none; margin: 0; padding: 0; border: 1px solid var(--okr-line); border-radius: var(--okr-radius); }
+.okr-col { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 46%); gap: 2px 8px; align-items: center;
+  padding: 6px 8px; border-bottom: 1px solid var(--okr-line); }
 .okr-col:last-child { border-bottom: 0; }
 .okr-col .okr-reason { grid-column: 1 / -1; }
 .okr-col[data-chosen] { background: #ebf3fc; }

@@ -52,7 +52,4 @@ export const S = {
   badBands: msg('Red must not be above yellow.', '红色阈值不能高于黄色阈值。'),
   badCycle: msg('Cycle must look like 2026-Q4, 2026-10 or 2026.', '周期格式应为 2026-Q4、2026-10 或 2026。'),
   failed: msg('Something went wrong:', '出错了：'),
-  hostPlayground: msg('Playground', '演练场'),
 } as const;
-
-export type StringKey = keyof typeof S;

@@ -8,6 +8,9 @@
  *   docs/sidebar.png        the Google Sheets sidebar (dist/gas/Sidebar.html), English fixture validated
  *   docs/reading-en.png     "How I read your sheet": a sales team's .xlsx opened, one column corrected (English)
  *   docs/reading-zh.png     the same in Chinese (tests/fixtures/reading-sheets.ts)
+ *   docs/walk-en.png        a quarter clicked in order (Convert, Validate, Score quarter, Start next quarter, Clear
+ *                           highlights) without going back to the OKR sheet: where the user ends up, English sample
+ *   docs/walk-zh.png        the same on the Chinese sample
  * Uses Debian's Chromium (CHROMIUM_PATH to override) through playwright-core; no network.
  * `node playground/screenshots.js sidebar` (or any part of the file names) makes only the matching pictures.
  */
@@ -169,7 +172,8 @@ async function readingFiles(dir) {
 
 /** Opens `file` in the playground, reads the unnamed column as Current from the pane's dropdown, and shoots the page. */
 async function shootReading(browser, url, lang, file, col, out) {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  // Tall enough for the whole reading: the columns, the counts and the cell not placed.
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1240 }, deviceScaleFactor: 1 });
   await page.goto(`${url}?sample=empty&lang=${lang}`);
   await page.waitForSelector('#app[data-state="ready"]', { timeout: 15000 });
   await page.setInputFiles('#open-file', file);
@@ -181,6 +185,24 @@ async function shootReading(browser, url, lang, file, col, out) {
     const app = document.getElementById('app');
     const box = app.querySelector('.okr-actions h2');
     app.scrollTop = box ? box.offsetTop - 8 : 0;
+  });
+  await page.evaluate(() => document.getElementById('toast').classList.remove('show'));
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: out });
+  await page.close();
+  return [out];
+}
+
+/** The quarter walked as the browser test walks it (tests/browser/walk.test.ts), then the page as the user sees it. */
+async function shootWalk(browser, url, query, out) {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
+  await page.goto(url + query);
+  await page.waitForSelector('#app[data-state="ready"]', { timeout: 15000 });
+  for (const step of ['convert', 'validate', 'score', 'rollForward', 'clear']) await run(page, step);
+  await page.evaluate(() => {
+    document.getElementById('toast').classList.remove('show');
+    document.getElementById('app').scrollTop = 0;
   });
   await page.mouse.move(0, 0);
   await page.waitForTimeout(200);
@@ -202,6 +224,8 @@ async function main() {
     if (wanted('playground-zh.png') || wanted('taskpane-zh.png'))
       made.push(...(await shoot(browser, url, '?sample=chinese&lang=zh', { full: 'playground-zh.png', pane: 'taskpane-zh.png' })));
     if (wanted('sidebar.png')) made.push(...(await shootSidebar(browser, path.join(DOCS, 'sidebar.png'))));
+    if (wanted('walk-en.png')) made.push(...(await shootWalk(browser, url, '?sample=english&lang=en', path.join(DOCS, 'walk-en.png'))));
+    if (wanted('walk-zh.png')) made.push(...(await shootWalk(browser, url, '?sample=chinese&lang=zh', path.join(DOCS, 'walk-zh.png'))));
     if (wanted('reading-en.png') || wanted('reading-zh.png')) {
       const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'okr-shots-'));
       const files = await readingFiles(tmp);

@@ -155,7 +155,7 @@ describe('the dashboard', () => {
   });
 
   test('Score quarter refreshes the dashboard; a failed refresh puts the old dashboard and its charts back', () => {
-    let b = run(book(), 'checkin', '2026-10-05').b;
+    const b = run(book(), 'checkin', '2026-10-05').b;
     // Number formats are put back by the hosts' journals (restorePlan resets them to General): compared without them.
     const noFormats = (x: SimBook) => (canonicalBook(x) as { formats?: unknown }[]).map(({ formats: _f, ...rest }) => rest);
     const before = noFormats(b);

@@ -9,10 +9,12 @@ import type { CommandName } from '../core/commands';
 import { columnRoleOf, resolveSettings, type Settings } from '../core/settings';
 import type { Field } from '../core/model';
 import { langFromLocale, t, type Lang, type Msg } from '../core/i18n';
+import { isoToSerial, localIsoDate } from '../core/values';
 import { openWorkbook, runOnWorkbook, saveWorkbook, type WorkbookRun } from './adapter';
 import { cliText, UsageError, XlsxFileError } from './messages';
 import { countBySeverity, findingsOf, findingsTable } from './findings-table';
 import { rollupWorkbooks } from './rollup';
+import { hasXlsxExtension, partsOfFile, partsText } from './package-parts';
 import { readingText, unplacedText } from './reading-text';
 import { saveReadingSettings, savedSettings } from './settings-store';
 
@@ -31,6 +33,7 @@ const COMMAND_OF: Record<string, CommandName | 'rollup'> = {
   validate: 'validate',
   score: 'score',
   close: 'score',
+  checkin: 'checkin',
   rollup: 'rollup',
 };
 
@@ -53,12 +56,6 @@ export interface CliArgs {
   columns?: Record<string, Field | 'ignore'>;
 }
 
-function localToday(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 /** The language of messages: --lang when it is valid, else the environment's; read first, so usage errors use it. */
 function argLang(argv: string[], env: Record<string, string | undefined>): Lang {
   const li = argv.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
@@ -74,7 +71,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     lang: argLang(argv, env),
     json: false,
     quiet: false,
-    today: localToday(),
+    today: localIsoDate(),
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -112,7 +109,8 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       }
       case '--today': {
         const v = value();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new UsageError(cliText.badDate(v));
+        // isoToSerial checks the calendar (Date.parse takes 2026-02-30 for March 2).
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || isoToSerial(v) === null) throw new UsageError(cliText.badDate(v));
         a.today = v;
         break;
       }
@@ -223,6 +221,7 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
   const writes = command !== 'validate' || !!args.out || args.inPlace;
   const output = args.inPlace ? input : args.out ?? defaultOutput(input);
   if (writes && !args.inPlace && samePath(output, input)) throw new UsageError(cliText.outIsInput);
+  if (writes && !hasXlsxExtension(output)) throw new UsageError(partsText.wrongExtension(output));
 
   const progress = !args.quiet && (io.tty || (await fileSize(input)) > LARGE_FILE_BYTES);
   const note = (m: Msg) => progress && io.err(t(m, lang));
@@ -256,9 +255,11 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
   if (writes && run.applied) {
     note(cliText.writing(output));
     try {
-      await saveWorkbook(wb, output);
+      const lost = await saveWorkbook(wb, output, { input: await partsOfFile(input), inPlace: args.inPlace });
+      if (lost.length) run.warnings.push(partsText.droppedInNew(output, lost));
       written = output;
     } catch (e) {
+      if (e instanceof XlsxFileError) throw e;
       io.err(t(cliText.writeFailed(output, String((e as Error)?.message ?? e).slice(0, 200)), lang));
       return EXIT.usage;
     }

@@ -33,7 +33,8 @@ export const fileProblem: Record<FileProblem, (file: string, detail?: string) =>
 
 export class XlsxFileError extends Error {
   constructor(
-    readonly problem: FileProblem,
+    /** losesParts: writing would drop macros, charts... of the file it replaces. */
+    readonly problem: FileProblem | 'losesParts',
     readonly text: Msg,
   ) {
     super(text.en);
@@ -57,6 +58,7 @@ export const cliText = {
   okr-grid validate <file.xlsx> [options]   check the sheet; writes a file only with -o or --in-place
   okr-grid score    <file.xlsx> [options]   quarter close: scores, rollups, scorecard and history sheets
   okr-grid close    <file.xlsx> [options]   same as score
+  okr-grid checkin  <file.xlsx> [options]   append today's check-in (value, score, confidence, note per KR) to the log
   okr-grid rollup   <a.xlsx> <b.xlsx> ... -o company.xlsx   one company scorecard from several team workbooks
 
 Options:
@@ -78,6 +80,7 @@ Exit status: 0 done, 1 error-severity findings, 2 bad usage or an unusable file.
   okr-grid validate <文件.xlsx> [选项]   检查表格；仅在给出 -o 或 --in-place 时写入文件
   okr-grid score    <文件.xlsx> [选项]   季度收尾：评分、汇总、记分卡和历史记录表
   okr-grid close    <文件.xlsx> [选项]   同 score
+  okr-grid checkin  <文件.xlsx> [选项]   把今天的进展（每个关键结果的数值、得分、信心、备注）追加到进展记录
   okr-grid rollup   <a.xlsx> <b.xlsx> ... -o company.xlsx   由多个团队工作簿生成一张公司记分卡
 
 选项：
@@ -100,7 +103,8 @@ Exit status: 0 done, 1 error-severity findings, 2 bad usage or an unusable file.
   unknownOption: (o: string) => msg(`unknown option '${o}'`, `未知选项“${o}”`),
   missingValue: (o: string) => msg(`${o} needs a value`, `${o} 需要一个值`),
   badLang: (l: string) => msg(`--lang must be en or zh, not '${l}'`, `--lang 只能是 en 或 zh，而不是“${l}”`),
-  badDate: (d: string) => msg(`--today must be yyyy-mm-dd, not '${d}'`, `--today 必须是 yyyy-mm-dd 格式，而不是“${d}”`),
+  badDate: (d: string) =>
+    msg(`--today must be a date written yyyy-mm-dd, not '${d}'`, `--today 必须是 yyyy-mm-dd 格式的有效日期，而不是“${d}”`),
   needFile: msg('a workbook file is needed', '需要一个工作簿文件'),
   oneFile: msg('give exactly one workbook (use rollup for several)', '只能给一个工作簿（多个请用 rollup）'),
   rollupNeedsOut: msg('rollup needs -o <company.xlsx>', 'rollup 需要 -o <company.xlsx>'),
@@ -114,12 +118,11 @@ Exit status: 0 done, 1 error-severity findings, 2 bad usage or an unusable file.
       `--columns takes "Header=role" pairs separated by commas, not '${part}' (roles: ${ROLE_LIST})`,
       `--columns 需要用逗号分隔的“表头=角色”，而不是“${part}”（角色：${ROLE_LIST}）`,
     ),
-  howRead: (sheet: string) => msg(`How I read '${sheet}':`, `我如何读取“${sheet}”：`),
+  howRead: (sheet: string) => msg(`How I read '${sheet}': `, `我如何读取“${sheet}”：`),
   headerRow: (row: number, why: string) => msg(`header row ${row}${why ? ` (${why})` : ''}`, `表头在第 ${row} 行${why ? `（${why}）` : ''}`),
   outlineForm: msg('an outline, one item per line', '大纲，每行一项'),
   noLayout: msg('no OKR layout recognised', '未识别出 OKR 布局'),
   notUsed: msg('not used', '不使用'),
-  chosen: msg('your choice', '您的选择'),
   found: (counts: string) => msg(`Found: ${counts}`, `找到：${counts}`),
   unplacedHead: (n: number) => msg(`Not placed in the grid (${n}):`, `未能放入表格（${n}）：`),
   noSheet: (s: string, f: string) => msg(`No sheet named '${s}' in ${f}.`, `${f} 中没有名为“${s}”的工作表。`),

@@ -35,14 +35,13 @@ export function readingText(details: unknown, lang: Lang): string {
     reading.form === 'table' && reading.headerRow !== null
       ? t(cliText.headerRow(reading.headerRow + 1, t(reading.headerReason, lang)), lang)
       : t(reading.form === 'outline' ? cliText.outlineForm : cliText.noLayout, lang);
-  const out = [`${t(cliText.howRead(sheet), lang)} ${clean(form)}`];
+  const out = [`${t(cliText.howRead(sheet), lang)}${clean(form)}`];
   const names = reading.columns.map((c) => `${colLetter(c.col)}  ${clean(c.header)}`);
   const roles = reading.columns.map((c) => (c.field ? FIELD_LABELS[c.field][lang] : t(cliText.notUsed, lang)));
   const w1 = Math.max(0, ...names.map(width));
   const w2 = Math.max(0, ...roles.map(width));
   reading.columns.forEach((c, i) => {
-    const why = clean(t(c.reason, lang)) + (c.chosen ? ` (${t(cliText.chosen, lang)})` : '');
-    out.push(`  ${pad(names[i], w1)}  -> ${pad(roles[i], w2)}  ${why}`);
+    out.push(`  ${pad(names[i], w1)}  -> ${pad(roles[i], w2)}  ${clean(t(c.reason, lang))}`);
   });
   out.push(t(cliText.found(t(countsText(roleCounts(reading), reading.unplaced.length), lang)), lang));
   const unplaced = unplacedText(details, lang);

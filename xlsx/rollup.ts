@@ -5,6 +5,7 @@
  * a company objective or KR in another file counts towards it). This file only moves data between files and core.
  */
 import path from 'path';
+import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { readSheet as readModel } from '../core/parse-sheet';
 import { planCompanyRollup } from '../core/plan-rollup';
@@ -28,6 +29,8 @@ const text = {
     ),
   otherCycles: (n: number, cycle: string) =>
     msg(`${n} objective(s) belong to other cycles than ${cycle} and were left out (use --cycle to choose).`, `${n} 个目标不属于周期 ${cycle}，未计入（可用 --cycle 指定周期）。`),
+  sameFile: (f: string, first: string) =>
+    msg(`${f} is the same file as ${first}: it is read once.`, `${f} 与 ${first} 是同一个文件：只读取一次。`),
   unresolved: (id: string, to: string, file: string) =>
     msg(`'${id}' (${file}) is aligned to '${to}', which none of the workbooks holds.`, `“${id}”（${file}）对齐到“${to}”，但所有工作簿中都没有它。`),
 };
@@ -57,18 +60,47 @@ function readTeam(wb: ExcelJS.Workbook, file: string, settings: Settings, args: 
   throw new XlsxFileError('noSheets', text.noObjectives(file));
 }
 
+/** A file's real path (links and '..' resolved); the plain absolute path when it cannot be resolved (e.g. missing). */
+async function realPath(file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+/** The files with each real file once (the first name given wins), and a message for every name dropped. */
+async function distinctFiles(files: string[]): Promise<{ files: string[]; dropped: Msg[]; real: Set<string> }> {
+  const firstByReal = new Map<string, string>();
+  const out: string[] = [];
+  const dropped: Msg[] = [];
+  for (const f of files) {
+    const real = await realPath(f);
+    const first = firstByReal.get(real);
+    if (first !== undefined) dropped.push(text.sameFile(f, first));
+    else {
+      firstByReal.set(real, f);
+      out.push(f);
+    }
+  }
+  return { files: out, dropped, real: new Set(firstByReal.keys()) };
+}
+
 export async function rollupWorkbooks(args: CliArgs, io: CliIo, base: Settings): Promise<number> {
   const lang = args.lang;
   const settings = portable(base);
   if (args.files.length === 0) throw new UsageError(cliText.needFile);
   if (!args.out) throw new UsageError(cliText.rollupNeedsOut);
   if (args.inPlace) throw new UsageError(cliText.inPlaceAndOut);
-  if (args.files.some((f) => path.resolve(f) === path.resolve(args.out!))) throw new UsageError(cliText.outIsInput);
+  const distinct = await distinctFiles(args.files);
+  if (distinct.real.has(await realPath(args.out))) throw new UsageError(cliText.outIsInput);
+  const files = distinct.files;
   const note = (m: Msg) => !args.quiet && io.err(t(m, lang));
+  for (const m of distinct.dropped) io.err(t(m, lang));
   const teams: TeamBook[] = [];
-  for (let i = 0; i < args.files.length; i++) {
-    const file = args.files[i];
-    note(cliText.progressFile(i + 1, args.files.length, file));
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    note(cliText.progressFile(i + 1, files.length, file));
     teams.push(readTeam(await openWorkbook(file), file, settings, args));
   }
   const { close, plan } = planCompanyRollup(
@@ -109,6 +141,7 @@ export async function rollupWorkbooks(args: CliArgs, io: CliIo, base: Settings):
           total: close.total,
           objectives: close.objectives,
           unresolved: unresolvedMsgs,
+          duplicates: distinct.dropped,
           findings,
           counts,
           warnings,

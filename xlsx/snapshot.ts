@@ -5,16 +5,14 @@
  */
 import ExcelJS from 'exceljs';
 import type { SheetSnapshot, WorkbookSnapshot, ReadRequest } from '../core/sheet-plan';
+import { dateToSerial } from '../core/values';
 
-const MS_PER_DAY = 86400000;
-/** 1970-01-01 as an Excel serial (1900 date system). */
-const UNIX_EPOCH_SERIAL = 25569;
 /** Days between the 1900 and 1904 date systems. */
 const DATE1904_OFFSET = 1462;
 
 /** ExcelJS turns date-formatted numbers into JS Dates (UTC); this turns them back into the serial Excel stores. */
-export function dateToSerial(d: Date, date1904: boolean): number {
-  const serial = UNIX_EPOCH_SERIAL + Math.round(d.getTime()) / MS_PER_DAY;
+function fileSerial(d: Date, date1904: boolean): number {
+  const serial = dateToSerial(d, 'utc');
   return date1904 ? serial - DATE1904_OFFSET : serial;
 }
 
@@ -31,7 +29,7 @@ export function plainValue(v: unknown, date1904: boolean): unknown {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? v : '';
   if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : dateToSerial(v, date1904);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : fileSerial(v, date1904);
   const o = v as any;
   if (Array.isArray(o.richText)) return plainText(o);
   if (typeof o.error === 'string') return o.error;

@@ -6,6 +6,7 @@
  */
 import { EXCEL_ERROR_CODE, fnOkrPace, fnOkrScore, fnOkrStatus, fnRollup, isCellError, type CellOut, type FunctionContext } from '../../core/functions';
 import { langFromLocale } from '../../core/i18n';
+import { localIsoDate } from '../../core/values';
 
 /**
  * Scores key results from 0 to 1: (current - start) / (target - start) for increasing and decreasing KRs, 1 or 0 for stay-above, stay-below and done/not-done KRs. Ranges give one score per row.
@@ -79,7 +80,5 @@ function toExcel(m: CellOut[][]): any[][] {
 
 function hostContext(): FunctionContext {
   const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return { lang: langFromLocale(office?.context?.displayLanguage), today };
+  return { lang: langFromLocale(office?.context?.displayLanguage), today: localIsoDate() };
 }

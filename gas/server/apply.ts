@@ -50,6 +50,8 @@ class SheetWriter {
     public size: { rows: number; cols: number } | null,
     /** null for a sheet this plan creates or clears: restorePlan deletes it, nothing is read for it. */
     readonly undo: UndoJournal | null,
+    /** The plan inserted this sheet. */
+    readonly created = false,
   ) {}
 
   range(r: Rect): Range {
@@ -227,6 +229,8 @@ function writeValidations(w: SheetWriter, validations: ListValidation[]): void {
   const matrix: (DataValidation | null)[][] = old ? old.map((r) => r.slice()) : Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
   const rules = new Map<string, DataValidation>();
   for (const v of list) {
+    // The user's own dropdown (a strict list, its help text) stays on their column.
+    if (v.keepExisting && old && old.slice(v.range.row - box.row, v.range.row - box.row + v.range.rows).some((row) => row.slice(v.range.col - box.col, v.range.col - box.col + v.range.cols).some((x) => x))) continue;
     const key = JSON.stringify([v.list, v.strict]);
     let rule = rules.get(key);
     if (!rule) {
@@ -338,8 +342,18 @@ function applySheetPlan(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | und
       sheet.setFrozenRows(sp.freezeRows);
     }
   }
+  if (typeof sp.freezeCols === 'number') {
+    const sheet = w.sheet;
+    const old = w.undo ? sheet.getFrozenColumns() : null;
+    if (old !== sp.freezeCols) {
+      if (old !== null) w.undo!.push(() => sheet.setFrozenColumns(old));
+      sheet.setFrozenColumns(sp.freezeCols);
+    }
+  }
   if (sp.header) writeHeader(w, sp.header);
   if (sp.table) bandTable(w, sp.table.range);
+  // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight; restorePlan deletes it on a failure.
+  if (sp.hidden && w.created) w.sheet.hideSheet();
   if (sp.columnWidths?.length) writeWidths(w, sp.columnWidths);
   // Charts last: they read the cells written above.
   if (sp.charts) applyCharts(w, sp.charts);
@@ -385,7 +399,7 @@ function writerFor(host: HostContext, sp: SheetPlan, journal: UndoJournal): Shee
     const index = after >= 0 ? after + 1 : names.length;
     sheet = host.ss.insertSheet(sp.sheet, index);
     host.added(sp.sheet, sheet, index);
-    return new SheetWriter(sheet, { ...NEW_SHEET }, null);
+    return new SheetWriter(sheet, { ...NEW_SHEET }, null, true);
   }
   if (sp.replaceAll) {
     const size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() };

@@ -1,17 +1,7 @@
 /** Value conversions between Sheets cells and core's plain data. */
 import type { PlanCell } from '../../core/sheet-plan';
+import { dateToSerial } from '../../core/values';
 
-const DAY_MS = 86400000;
-const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
-
-/**
- * A Date from getValues -> a serial number (days since 1899-12-30, as Sheets and Excel count). Sheets builds the Date
- * in the runtime's time zone, so its local fields are the cell's wall-clock date and time.
- */
-export function dateToSerial(d: Date): number {
-  const ms = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
-  return (ms - EPOCH_1899_12_30) / DAY_MS;
-}
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 

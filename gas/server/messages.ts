@@ -40,4 +40,3 @@ export function readFailed(what: string): Msg {
 }
 
 export const UNKNOWN_COMMAND = msg('Unknown command.', '未知命令。');
-export const SETTINGS_SAVED = msg('Settings saved.', '设置已保存。');

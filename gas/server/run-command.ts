@@ -3,7 +3,7 @@
  * core has returned, and a write that fails halfway is undone with core's restore plan.
  */
 import { COMMANDS, readsFor, restorePlan, runCommand, type CommandName } from '../../core/commands';
-import { t, type Msg } from '../../core/i18n';
+import { errorText, t, type Msg } from '../../core/i18n';
 import { rereadFor, type CommandResult, type WorkbookPlan, type WorkbookSnapshot } from '../../core/sheet-plan';
 import { applyWorkbookPlan, runUndo, type UndoJournal } from './apply';
 import { BUSY, PANEL_TITLE, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from './messages';
@@ -19,10 +19,6 @@ export interface HostResult {
 
 const LOCK_WAIT_MS = 200;
 
-export function errorText(e: unknown): string {
-  if (e && typeof e === 'object' && 'message' in e) return String((e as Error).message);
-  return String(e);
-}
 
 /** google.script.run only carries plain data: drop anything JSON cannot say. */
 const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));

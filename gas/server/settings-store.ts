@@ -1,6 +1,6 @@
 /** Settings live in the spreadsheet's DocumentProperties, so everyone editing the file shares them. */
-import { langFromLocale, type Lang } from '../../core/i18n';
-import { resolveSettings, type Settings } from '../../core/settings';
+import { langFromLocale, t, type Lang } from '../../core/i18n';
+import { resolveSettings, settingsProblems, type Settings } from '../../core/settings';
 
 export const SETTINGS_KEY = 'okrGrid.settings';
 
@@ -37,7 +37,8 @@ export function followsLocale(): boolean {
 
 /**
  * Accepts the panel's object or its JSON text; stores only what resolveSettings keeps, without the language when
- * followLocale. Returns the settings as loadSettings now gives them.
+ * followLocale. Returns the settings as loadSettings now gives them. Settings core would not keep (a 1 MB cycle,
+ * bands out of order) are refused with a message in the user's language, before anything is stored.
  */
 export function saveSettings(input: unknown, followLocale = false): Settings {
   let parsed: unknown = input;
@@ -48,6 +49,8 @@ export function saveSettings(input: unknown, followLocale = false): Settings {
       parsed = {};
     }
   }
+  const problems = settingsProblems(parsed);
+  if (problems.length) throw new Error(problems.map((m) => t(m, uiLang())).join(' '));
   const { lang, ...rest } = resolveSettings(parsed);
   PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(followLocale ? rest : { lang, ...rest }));
   return loadSettings();

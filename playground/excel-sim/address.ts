@@ -10,14 +10,8 @@ export interface SimRect {
   cols: number;
 }
 
-export { colLetter as colName } from '../../core/sheet-plan';
-import { colLetter as colName } from '../../core/sheet-plan';
-
-export function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { colLetter as colName, colIndex } from '../../core/sheet-plan';
+import { colLetter as colName, colIndex, parseA1 } from '../../core/sheet-plan';
 
 /** Excel quotes a sheet name in an address unless it is a plain identifier. */
 export function quoteSheet(name: string): string {
@@ -49,16 +43,9 @@ export function splitSheet(address: string): { sheet: string | null; local: stri
 /** 'B2', 'B2:D9', 'C:C', '2:5' (with $ anchors allowed) -> rectangle; null when it is not an address. */
 export function parseLocal(local: string): SimRect | null {
   const s = local.replace(/\$/g, '').toUpperCase().trim();
-  let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(s);
-  if (m) {
-    const r1 = Number(m[2]) - 1;
-    const c1 = colIndex(m[1]);
-    const r2 = m[4] ? Number(m[4]) - 1 : r1;
-    const c2 = m[3] ? colIndex(m[3]) : c1;
-    if (r1 < 0 || r2 < 0 || r1 >= MAX_ROWS || r2 >= MAX_ROWS || c1 >= MAX_COLS || c2 >= MAX_COLS) return null;
-    return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
-  }
-  m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(s);
+  const cells = s.includes('!') ? null : parseA1(s);
+  if (cells) return cells.row + cells.rows > MAX_ROWS || cells.col + cells.cols > MAX_COLS ? null : cells;
+  let m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(s);
   if (m) {
     const c1 = colIndex(m[1]);
     const c2 = colIndex(m[2]);

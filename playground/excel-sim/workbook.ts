@@ -5,6 +5,7 @@
  */
 import type { SimChart } from './charts';
 import { MAX_COLS, MAX_ROWS, SimRect, containsCell, contains, intersects, shiftFormula, rectToA1 } from './address';
+import { isoToSerial } from '../../core/values';
 
 export type Scalar = string | number | boolean;
 
@@ -82,6 +83,8 @@ export class SimSheet {
   validations: SimValidation[] = [];
   tables: SimTable[] = [];
   freezeRows = 0;
+  /** Frozen columns (with the rows, through freezeAt). */
+  freezeCols = 0;
   /** Merged areas (Excel keeps the value in the top-left cell only; the others stay empty). */
   merges: SimRect[] = [];
   columnWidths: Record<number, number> = {};
@@ -188,25 +191,12 @@ export function interpretInput(input: Scalar | null | undefined): Pick<SimCell, 
   if (/^(true|false)$/i.test(t)) return { v: t.toUpperCase() === 'TRUE' };
   const d = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
   if (d) {
-    const serial = dateToSerial(Number(d[1]), Number(d[2]), Number(d[3]));
+    const serial = isoToSerial(`${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`);
     if (serial !== null) return { v: serial, nf: 'yyyy-mm-dd' };
   }
   // Excel turns +x, -x and @x into formulas when typed; an add-in that forgets the apostrophe gets one too.
   if (/^[+\-@]/.test(s) && s.length > 1) return { f: '=' + s.slice(1) };
   return { v: s };
-}
-
-/** Excel's date serial (1900 system, as Excel counts it) for a calendar date; null when not a date. */
-export function dateToSerial(y: number, m: number, d: number): number | null {
-  const ms = Date.UTC(y, m - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
-  return Math.round((ms - Date.UTC(1899, 11, 30)) / 86400000);
-}
-
-export function serialToIso(serial: number): string {
-  const dt = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000);
-  return dt.toISOString().slice(0, 10);
 }
 
 export class SimWorkbook {
@@ -275,7 +265,7 @@ export class SimWorkbook {
   deleteSheet(name: string): void {
     const s = this.sheet(name);
     if (!s) throw new SimOfficeError('ItemNotFound', `No sheet '${name}'.`);
-    if (this.sheets.filter((x) => x.visible).length <= 1) throw new SimOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
+    if (s.visible && this.sheets.filter((x) => x.visible).length <= 1) throw new SimOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
     const activeName = this.active.name;
     this.sheets = this.sheets.filter((x) => x !== s);
     const i = this.sheets.findIndex((x) => x.name === activeName);

@@ -1,5 +1,6 @@
 /** How the grid shows a value under an Excel number format, and what the formula bar shows for editing. */
-import { serialToIso, type SimCell } from '../excel-sim/workbook';
+import { serialToIso } from '../../core/values';
+import type { SimCell } from '../excel-sim/workbook';
 
 const isDateFormat = (nf: string) => /[yd]/i.test(nf.replace(/"[^"]*"/g, '')) && !/^\[?h/i.test(nf);
 
@@ -28,6 +29,7 @@ export function formatValue(v: unknown, nf: string | undefined): string {
   if (!f || f === 'General' || f === '@') return general(v);
   if (isDateFormat(f)) {
     const iso = serialToIso(v);
+    if (!iso) return general(v);
     const [y, m, d] = iso.split('-');
     return f
       .replace(/yyyy/i, y)

@@ -3,6 +3,7 @@
  * cells, values computed by the formula engine, fills (the cells' own and conditional formats), notes, dropdowns,
  * tables and frozen rows, shown as a person sees them in Excel. Every cell text is set with textContent.
  */
+import { chartLayer } from './charts';
 import { SimOfficeError, type SimSheet, type SimWorkbook } from '../excel-sim/workbook';
 import { colName, containsCell } from '../excel-sim/address';
 import { editText, formatValue } from './format';
@@ -10,6 +11,8 @@ import { withPassCache } from './engine';
 
 const MAX_RENDER_ROWS = 1000;
 const ROW_PX = 24;
+/** Width of the row-number column (col.rowhead-col in index.html). */
+const ROWHEAD_PX = 44;
 
 export interface GridEvents {
   /** A person changed a cell (after the workbook took the change). */
@@ -150,11 +153,15 @@ export class Grid {
     }
     table.append(colgroup);
     // A fixed layout only holds with an explicit table width; then long text never widens its column.
-    table.style.width = `${44 + widths.reduce((a, b) => a + b, 0)}px`;
+    table.style.width = `${ROWHEAD_PX + widths.reduce((a, b) => a + b, 0)}px`;
     const thead = el('thead');
     const hr = el('tr');
     hr.append(el('th', 'corner'));
-    for (let c = 0; c < cols; c++) hr.append(el('th', 'colhead', colName(c)));
+    for (let c = 0; c < cols; c++) {
+      const th = el('th', c < sh.freezeCols ? 'colhead frozen-col' : 'colhead', colName(c));
+      th.dataset.col = String(c);
+      hr.append(th);
+    }
     thead.append(hr);
     table.append(thead);
 
@@ -169,6 +176,7 @@ export class Grid {
         // A merged area is one cell, drawn by its top-left cell; the cells it covers have no element of their own.
         if (merge && (merge.row !== r || merge.col !== c)) continue;
         const td = this.renderCell(sh, r, c, tables);
+        if (c < sh.freezeCols) td.classList.add('frozen-col');
         if (merge) {
           td.colSpan = Math.min(merge.cols, cols - c);
           td.rowSpan = Math.min(merge.rows, rows - r);
@@ -185,10 +193,29 @@ export class Grid {
     const keep: Node[] = [table];
     if (used && used.row + used.rows > MAX_RENDER_ROWS) keep.push(el('p', 'grid-more', `Showing the first ${MAX_RENDER_ROWS} rows of ${used.row + used.rows}.`));
     this.scroller.replaceChildren(...keep);
+    // The sheet's charts (the add-in's dashboard) float over the cells, as in Excel.
+    const charts = chartLayer(this.wb, sh, table);
+    if (charts) this.scroller.append(charts);
     this.stickFrozenRows(table, sh.freezeRows);
+    this.stickFrozenCols(table, widths, sh.freezeCols);
     this.scroller.scrollTop = scrollTop;
     this.scroller.scrollLeft = scrollLeft;
     this.table = table;
+  }
+
+  /** Frozen columns stay right of the row numbers while the sheet scrolls sideways (sticky left, per cell). */
+  private stickFrozenCols(table: HTMLTableElement, widths: number[], frozen: number): void {
+    if (!frozen) return;
+    const lefts: number[] = [];
+    let left = ROWHEAD_PX;
+    for (let c = 0; c < frozen; c++) {
+      lefts.push(left);
+      left += widths[c] ?? 0;
+    }
+    for (const cellEl of Array.from(table.querySelectorAll<HTMLElement>('.frozen-col'))) {
+      const c = Number(cellEl.dataset.col);
+      cellEl.style.left = `${lefts[c] ?? ROWHEAD_PX}px`;
+    }
   }
 
   /**
@@ -304,9 +331,18 @@ export class Grid {
       const top = td.offsetTop - ROW_PX * (this.sheet.freezeRows + 1);
       if (top < s.scrollTop) s.scrollTop = Math.max(0, top);
       else if (td.offsetTop + td.offsetHeight > s.scrollTop + s.clientHeight) s.scrollTop = td.offsetTop + td.offsetHeight - s.clientHeight;
-      if (td.offsetLeft < s.scrollLeft + 40) s.scrollLeft = Math.max(0, td.offsetLeft - 40);
+      const frozenWidth = this.frozenColsWidth();
+      if (td.classList.contains('frozen-col')) {
+        /* always in view */
+      } else if (td.offsetLeft < s.scrollLeft + frozenWidth) s.scrollLeft = Math.max(0, td.offsetLeft - frozenWidth);
       else if (td.offsetLeft + td.offsetWidth > s.scrollLeft + s.clientWidth) s.scrollLeft = td.offsetLeft + td.offsetWidth - s.clientWidth;
     }
+  }
+
+  /** Width of the row numbers and the frozen columns: what stays on the left while scrolling. */
+  private frozenColsWidth(): number {
+    const cells = Array.from(this.table.querySelectorAll<HTMLElement>('thead th.frozen-col'));
+    return ROWHEAD_PX + cells.reduce((sum, th) => sum + th.offsetWidth, 0);
   }
 
   private move(dr: number, dc: number): void {

@@ -1,13 +1,14 @@
 /**
  * .xlsx in and out of the in-browser workbook with ExcelJS (MIT), loaded on first use from its own chunk.
  * Kept: values, formulas (with their last computed result), number formats, fills, bold and font colours, notes,
- * list data validation, custom-formula conditional formats, frozen rows, merged cells, column widths, and the
+ * list data validation, custom-formula conditional formats, frozen rows and columns, merged cells, column widths, and the
  * reading corrections of the document's settings (as the command line's settings sheet). Tables are written as their
  * ranges with the header styling (ExcelJS's table writer would rewrite the cells).
  */
 import type * as ExcelJSTypes from 'exceljs';
 import { parseLocal, rectToA1 } from '../excel-sim/address';
-import { SimWorkbook, dateToSerial, type Scalar, type SimCell } from '../excel-sim/workbook';
+import { SimWorkbook, type Scalar, type SimCell } from '../excel-sim/workbook';
+import { dateToSerial } from '../../core/values';
 import { SETTINGS_KEY } from '../../excel-addin/bridge';
 import { resolveSettings } from '../../core/settings';
 import { SETTINGS_SHEET, saveReadingSettings, savedSettings } from '../../xlsx/settings-store';
@@ -29,7 +30,12 @@ export async function toXlsx(wb: SimWorkbook): Promise<ArrayBuffer> {
   const out = new ExcelJS.Workbook();
   out.creator = 'OKR Grid playground';
   for (const sh of wb.sheets) {
-    const ws = out.addWorksheet(sh.name, sh.freezeRows ? { views: [{ state: 'frozen', ySplit: sh.freezeRows }] } : undefined);
+    const frozen = sh.freezeRows || sh.freezeCols;
+    const ws = out.addWorksheet(sh.name, {
+      // A hidden sheet stays hidden in the file (the add-in's own bookkeeping sheets among them).
+      state: sh.visible ? 'visible' : 'hidden',
+      ...(frozen ? { views: [{ state: 'frozen', ySplit: sh.freezeRows, xSplit: sh.freezeCols }] } : {}),
+    });
     sh.cells.forEach((line, r) =>
       line?.forEach((cell, c) => {
         if (!cell) return;
@@ -92,8 +98,8 @@ function cellFrom(v: ExcelJSTypes.CellValue): Pick<SimCell, 'v' | 'f'> & { nf?: 
   if (v === null || v === undefined) return {};
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { v };
   if (v instanceof Date) {
-    const serial = dateToSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
-    return serial === null ? {} : { v: serial, nf: 'yyyy-mm-dd' };
+    const serial = Math.floor(dateToSerial(v, 'utc'));
+    return Number.isFinite(serial) ? { v: serial, nf: 'yyyy-mm-dd' } : {};
   }
   const o = v as unknown as Record<string, unknown>;
   if (typeof o.formula === 'string' || typeof o.sharedFormula === 'string') {
@@ -125,6 +131,7 @@ export async function fromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
   }
   sheets.forEach((ws, i) => {
     const sh = wb.sheets[i];
+    sh.visible = ws.state === 'visible';
     ws.eachRow({ includeEmpty: false }, (row, r) =>
       row.eachCell({ includeEmpty: false }, (xc, c) => {
         // A cell covered by a merged area reports its top-left cell's value; in the workbook it is empty.
@@ -167,12 +174,16 @@ export async function fromXlsx(data: ArrayBuffer): Promise<SimWorkbook> {
       const rect = parseLocal(range);
       if (rect && (rect.rows > 1 || rect.cols > 1)) sh.merges.push(rect);
     }
-    const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
-    if (view?.state === 'frozen' && view.ySplit) sh.freezeRows = view.ySplit;
+    const view = ws.views?.[0] as { state?: string; ySplit?: number; xSplit?: number } | undefined;
+    if (view?.state === 'frozen') {
+      sh.freezeRows = view.ySplit ?? 0;
+      sh.freezeCols = view.xSplit ?? 0;
+    }
     ws.columns?.forEach((col, c) => {
       if (col.width && Math.abs(col.width - 9.140625) > 0.01 && col.width !== 13) sh.columnWidths[c] = Math.round((col.width * 7 * 3) / 4); // characters -> points
     });
   });
+  wb.activeIndex = Math.max(0, wb.sheets.findIndex((x) => x.visible));
   return wb;
 }
 

@@ -135,10 +135,48 @@ describeBrowser('the playground grid', () => {
     expect(await cell(page, 'A1').getAttribute('title')).toBeNull();
   });
 
+  test('frozen columns stay beside the row numbers while the sheet scrolls sideways, and are saved frozen', async () => {
+    await open({ width: 900, height: 600 });
+    const ExcelJS = await excelJs();
+    const book = new ExcelJS.Workbook();
+    // Frozen through column B and row 1, as Convert freezes a grid through its Key Result column.
+    const ws = book.addWorksheet('Wide', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
+    ws.getRow(1).values = ['Objective', 'Key Result', ...Array.from({ length: 20 }, (_, i) => `Column ${i + 3}`)];
+    ws.getRow(2).values = ['Grow', 'Sign 40 distributors', ...Array.from({ length: 20 }, (_, i) => i)];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-frozen-'));
+    const file = path.join(dir, 'wide.xlsx');
+    await book.xlsx.writeFile(file);
+    await openPlayground(page, served.url, '?sample=empty&lang=en');
+    await page.setInputFiles('#open-file', file);
+    await eventually(() => tabNames(page), (v) => expect(v).toEqual(['Wide']));
+
+    const grid = page.locator('#grid');
+    const before = { b2: (await cell(page, 'B2').boundingBox())!, e2: (await cell(page, 'E2').boundingBox())! };
+    await grid.evaluate((g) => (g.scrollLeft = 300));
+    await eventually(() => grid.evaluate((g) => g.scrollLeft), (v) => expect(v).toBe(300));
+    const b2 = (await cell(page, 'B2').boundingBox())!;
+    const e2 = (await cell(page, 'E2').boundingBox())!;
+    expect(Math.abs(b2.x - before.b2.x)).toBeLessThan(1);
+    expect(Math.abs(before.e2.x - e2.x - 300)).toBeLessThan(1);
+    // The key result is what a person sees (and clicks) there, not the column scrolled under it.
+    const there = await page.evaluate(([x, y]) => (document.elementFromPoint(x, y)?.closest('td') as HTMLElement | null)?.dataset.addr ?? null, [b2.x + b2.width / 2, b2.y + b2.height / 2]);
+    expect(there).toBe('B2');
+    expect(await cellText(page, 'B2')).toBe('Sign 40 distributors');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const back = path.join(dir, 'back.xlsx');
+    await download.saveAs(back);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.readFile(back);
+    expect(again.getWorksheet('Wide')!.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
+  });
+
   test('Open .xlsx keeps a merged title merged, and Download writes it merged', async () => {
     await open({ width: 1400, height: 860 });
     const ExcelJS = await excelJs();
     const book = new ExcelJS.Workbook();
+    // A hidden sheet first: it stays hidden, and is not the sheet shown.
+    book.addWorksheet('Lists', { state: 'hidden' }).getCell('A1').value = 'Open';
     const ws = book.addWorksheet('Plan');
     ws.getCell('A1').value = 'Sales OKRs 2027-Q1';
     ws.mergeCells('A1:D1');
@@ -184,5 +222,6 @@ describeBrowser('the playground grid', () => {
     expect([...ws2.model.merges].sort()).toEqual(['A1:D1', 'A6:B7']);
     expect(ws2.getCell('A1').value).toBe('Sales OKRs 2027-Q1');
     expect(ws2.getCell('B1').type).toBe(ExcelJS.ValueType.Merge);
+    expect(again.getWorksheet('Lists')!.state).toBe('hidden');
   });
 });

@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { createExcel, dateToSerial, SimWorkbook, type Scalar } from '../../playground/excel-sim';
+import { createExcel, SimWorkbook, type Scalar } from '../../playground/excel-sim';
+import { isoToSerial } from '../../core/values';
 import { FIXTURE_TODAY } from '../fixtures/sheets';
 import { createEvaluator } from '../../playground/src/engine';
 import type { ExcelLike } from '../../excel-addin/adapter';
@@ -91,8 +92,7 @@ export function bookWith(sheets: { name: string; grid: unknown[][]; formulas?: s
   wb.sheets = [];
   for (const s of sheets) wb.addSheet(s.name, typed(s.grid, s.formulas));
   wb.activeIndex = 0;
-  const [y, m, d] = today.split('-').map(Number);
-  if (engine) wb.evaluator = createEvaluator({ ...builtFormulaFunctions(), TODAY: () => dateToSerial(y, m, d) });
+  if (engine) wb.evaluator = createEvaluator({ ...builtFormulaFunctions(), TODAY: () => isoToSerial(today) });
   return { wb, excel: createExcel(wb) as unknown as ExcelLike };
 }
 

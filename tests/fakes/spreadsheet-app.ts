@@ -13,6 +13,7 @@
  * - applyRowBanding over a range that already has banding throws; getBackgrounds reports '#ffffff' for no fill.
  * - Every service call is counted ('Range.setValues', ...); `failOn` makes the Nth call of a method throw.
  */
+import { colLetter, parseA1 as parseCellRange } from '../../core/sheet-plan';
 
 import { CHART_TYPES, SheetCharts, type FakeChartBuilder, type FakeEmbeddedChart } from './sheets-charts';
 
@@ -244,10 +245,12 @@ export class FakeSpreadsheetBook {
   }
 }
 
-export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'getRangeList' | 'setActiveSelection' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows' | 'deleteColumns'> {
+export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'hideSheet' | 'isSheetHidden' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'getRangeList' | 'setActiveSelection' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows' | 'deleteColumns'> {
   /** Dense from A1, grown on write. */
   grid: Cell[][] = [];
   frozenRows = 0;
+  frozenCols = 0;
+  hidden = false;
   rules: FakeConditionalRule[] = [];
   bandings: FakeBanding[] = [];
   /** Data validation per cell, keyed 'row,col' (0-based). */
@@ -394,6 +397,24 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     this.book.log.hit('Sheet.setFrozenRows');
     this.frozenRows = rows;
   }
+  hideSheet(): GSheet {
+    this.book.log.hit('Sheet.hideSheet');
+    if (this.book.sheets.filter((s) => !s.hidden && s !== this).length === 0) throw new Error('Exception: You can\'t hide all the sheets in a document.');
+    this.hidden = true;
+    return this.self;
+  }
+  isSheetHidden(): boolean {
+    this.book.log.hit('Sheet.isSheetHidden');
+    return this.hidden;
+  }
+  setFrozenColumns(cols: number): void {
+    this.book.log.hit('Sheet.setFrozenColumns');
+    this.frozenCols = cols;
+  }
+  getFrozenColumns(): number {
+    this.book.log.hit('Sheet.getFrozenColumns');
+    return this.frozenCols;
+  }
   getFrozenRows(): number {
     this.book.log.hit('Sheet.getFrozenRows');
     return this.frozenRows;
@@ -512,7 +533,7 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
       row.forEach((cell, c) => {
         const diff: Partial<Cell> = {};
         for (const k of Object.keys(blank) as (keyof Cell)[]) if (cell[k] !== blank[k]) (diff as Record<string, unknown>)[k] = cell[k];
-        if (Object.keys(diff).length) cells[colName(c) + (r + 1)] = diff;
+        if (Object.keys(diff).length) cells[colLetter(c) + (r + 1)] = diff;
       }),
     );
     const validations: Record<string, { list: string[]; allowInvalid: boolean }> = {};
@@ -520,6 +541,8 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     return {
       cells,
       frozenRows: this.frozenRows,
+      frozenCols: this.frozenCols,
+      hidden: this.hidden,
       rules: this.rules.map((r) => ({ formula: r.formula, background: r.background, fontColor: r.fontColor, ranges: r.ranges.map((x) => x.a1()) })),
       bandings: this.bandings.map((b) => b.range.a1()),
       validations,
@@ -531,31 +554,10 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
   }
 }
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function colName(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export function parseA1(a1: string): Rect0 {
-  const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(a1.trim());
-  if (!m) throw new Error('Exception: Range not found');
-  const r0 = Number(m[2]) - 1;
-  const c0 = colIndex(m[1]);
-  const r1 = m[4] ? Number(m[4]) - 1 : r0;
-  const c1 = m[3] ? colIndex(m[3]) : c0;
-  return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
+  const rect = a1.includes('!') ? null : parseCellRange(a1);
+  if (!rect) throw new Error('Exception: Range not found');
+  return rect;
 }
 
 type RangeApi =
@@ -591,9 +593,9 @@ export class FakeRange implements Pick<GRange, RangeApi> {
     }
   }
   a1(): string {
-    const tl = colName(this.rect.col) + (this.rect.row + 1);
+    const tl = colLetter(this.rect.col) + (this.rect.row + 1);
     if (this.rect.rows === 1 && this.rect.cols === 1) return tl;
-    return `${tl}:${colName(this.rect.col + this.rect.cols - 1)}${this.rect.row + this.rect.rows}`;
+    return `${tl}:${colLetter(this.rect.col + this.rect.cols - 1)}${this.rect.row + this.rect.rows}`;
   }
 
   getValues(): any[][] {

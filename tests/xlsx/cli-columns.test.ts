@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import { main, parseArgs, parseColumns, settingsFor } from '../../xlsx/cli';
 import { SETTINGS_SHEET, saveReadingSettings, savedSettings } from '../../xlsx/settings-store';
 import { UsageError } from '../../xlsx/messages';
+import { readingText, unplacedText } from '../../xlsx/reading-text';
+import type { LayoutReading } from '../../core/model';
 import { englishTable, FIXTURE_TODAY } from '../fixtures/sheets';
 import { captureIo, excelSheet, readWorkbookFile, removeTempDirs, sha256, tempDir, writeExcelWorkbook } from './helpers';
 
@@ -97,5 +99,48 @@ describe('saved in the file', () => {
     expect(wb.getWorksheet('Q4 OKRs')!.getCell('E5').value).toBe('Raise repeat purchase rate from 18% to 25%');
     // The visible sheets are the user's; the settings sheet is not among them.
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Q4 OKRs']);
+  });
+});
+
+describe('the reading printed for a terminal', () => {
+  const reading: LayoutReading = {
+    form: 'table',
+    headerRow: 2,
+    headerReason: { en: 'row 3 names 3 of 3 columns', zh: '第 3 行含 3 个列名' },
+    candidates: [],
+    columns: [
+      { col: 0, header: 'Objective', field: 'objective', reason: { en: 'header "Objective"', zh: '表头“Objective”' } },
+      { col: 1, header: '目标值', field: 'target', reason: { en: 'header "目标值"', zh: '表头“目标值”' } },
+      { col: 2, header: 'Where\nwe are', field: 'current', reason: { en: 'you chose: Current', zh: '你的选择：当前值' }, chosen: true },
+    ],
+    rows: [
+      { row: 3, role: 'objective+kr' },
+      { row: 4, role: 'kr' },
+      { row: 6, role: 'note' },
+    ],
+    unplaced: [{ cell: { row: 6, col: 7 }, text: '预算已批准（11月2日）', reason: { en: 'a row with no objective', zh: '这一行没有目标' } }],
+    cycles: [],
+  };
+  const details = { reading, readingSheet: 'Sales' };
+
+  test('header row, one aligned line per column (wide characters count twice, control characters shown as spaces), counts, unplaced cells', () => {
+    expect(readingText(details, 'en').split('\n')).toEqual([
+      "How I read 'Sales': header row 3 (row 3 names 3 of 3 columns)",
+      '  A  Objective     -> Objective  header "Objective"',
+      '  B  目标值        -> Target     header "目标值"',
+      '  C  Where we are  -> Current    you chose: Current',
+      'Found: 1 objective · 2 key results · 0 initiatives · 1 title or note · 1 not placed',
+      'Not placed in the grid (1):',
+      '  H7  “预算已批准（11月2日）”  a row with no objective',
+    ]);
+    expect(readingText(details, 'zh').split('\n')[0]).toBe('我如何读取“Sales”：表头在第 3 行（第 3 行含 3 个列名）');
+    expect(readingText(details, 'zh')).toContain('找到：1 个目标，2 个关键结果，0 个举措，1 个标题和备注，1 个未放置');
+  });
+
+  test('only the unplaced cells for the other commands; nothing without a reading', () => {
+    expect(unplacedText(details, 'zh')).toBe('未能放入表格（1）：\n  H7  “预算已批准（11月2日）”  这一行没有目标');
+    expect(unplacedText({ reading: { ...reading, unplaced: [] } }, 'en')).toBe('');
+    expect(readingText({}, 'en')).toBe('');
+    expect(unplacedText(undefined, 'en')).toBe('');
   });
 });

@@ -1,0 +1,440 @@
+/**
+ * Which row is a table's header and what each column is, decided from the header words AND the cells below them.
+ *
+ * Header: every row near the top is a candidate, scored by the columns its words name, less what makes it look like
+ * data (numbers, long sentences, cells like the ones below it). Columns: the header word proposes a role and the
+ * contents confirm or overrule it: a `Start Date` column of dates is not a start value, a `Goal` column of numbers is
+ * the target, `Object Type` / `Goal Type` columns saying Objective / Key Result are row types, a `Current status` column
+ * of words is not a current value, a column of `目标：... / 关键结果：...` lines carries each row's role. The user's
+ * corrections (Settings.columnRoles, Settings.headerRow) override all of it. Every decision keeps a short reason.
+ */
+import type { ColumnReading, Field, HeaderCandidate } from './model';
+import type { Msg } from './i18n';
+import type { Settings } from './settings';
+import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
+import { readLine } from './line-roles';
+import { COMMITMENTS, LEVELS, ROW_TYPES } from './vocabulary';
+import { cellText, isBlank, parseDate, parseNumber } from './values';
+
+export interface TableLayout {
+  /** Relative rows of the header, top first (two rows when a group row sits above). */
+  rows: number[];
+  /** Role of each column (null: carried along as an unknown column). */
+  fields: (Field | null)[];
+  /** Header text of each column, as shown. */
+  texts: string[];
+  width: number;
+  /** A column saying what each row is (Objective / Key Result / Initiative), or null. */
+  rowTypeCol: number | null;
+  /** A column whose cells carry their own labels (`目标一：...`, `KR1: ...`), or null. */
+  itemCol: number | null;
+  columns: ColumnReading[];
+  candidates: HeaderCandidate[];
+  reason: Msg;
+}
+
+const HEADER_SCAN_ROWS = 12;
+/** Cells looked at per column to judge its contents. */
+const SAMPLE = 60;
+const EMPTY: unknown[] = [];
+const NUMERIC: ReadonlySet<Field> = new Set<Field>(['start', 'target', 'current', 'weight', 'score']);
+/** Header words naming a title column (an export's `Name` / `Title`), which no field names by itself. */
+const TITLE_WORDS = new Set(['title', 'name', 'summary', 'item', 'goalname', 'okr', 'okrs', '名称', '标题', '名字', '内容', 'okr内容']);
+
+const rowAt = (values: unknown[][], r: number): unknown[] => (Array.isArray(values[r]) ? values[r] : EMPTY);
+const labelOf = (f: Field) => FIELD_LABELS[f];
+
+/** What a column holds below the header (up to SAMPLE filled cells). */
+interface Profile {
+  filled: number;
+  numbers: number;
+  dates: number;
+  words: number;
+  rowTypes: number;
+  types: Set<string>;
+  levels: number;
+  commitments: number;
+  items: number;
+  /** Labelled lines: objectives and KRs among them. */
+  itemKinds: Set<string>;
+  /** Cells that look like a person ('Ana Souza', 'mia@example.com', '张三'). */
+  people: number;
+}
+
+const DATE_SHAPE = /\d{1,4}\s*[-/.年月]\s*\d|[a-z]{3,9}\.?\s+\d{1,2}\b|\b\d{1,2}\s+[a-z]{3,9}/i;
+
+function profile(values: unknown[][], from: number, c: number, header = ''): Profile {
+  const p: Profile = { filled: 0, numbers: 0, dates: 0, words: 0, rowTypes: 0, types: new Set(), levels: 0, commitments: 0, items: 0, itemKinds: new Set(), people: 0 };
+  for (let r = from; r < values.length && p.filled < SAMPLE; r++) {
+    const v = rowAt(values, r)[c];
+    if (isBlank(v) || (header && v === header)) continue; // blank, or the header repeated
+    p.filled++;
+    if (typeof v === 'number') p.numbers++;
+    else if (typeof v !== 'string') p.dates += Object.prototype.toString.call(v) === '[object Date]' ? 1 : 0;
+    else classifyText(v, p);
+  }
+  return p;
+}
+
+/** A template's placeholder ('[Target value]', 'TBD', 'XX'): says nothing about the column. */
+const TEMPLATE = /^\s*[[【<{].*[\]】>}]\s*$/;
+
+function classifyText(v: string, p: Profile): void {
+  const n = parseNumber(v);
+  if (TEMPLATE.test(v) || (!n.ok && !n.blank && n.error.kind === 'placeholder')) {
+    p.filled--;
+    return;
+  }
+  if (n.ok) p.numbers++;
+  else if (DATE_SHAPE.test(v) && parseDate(v, { year: 2000 }).ok) p.dates++;
+  else p.words++;
+  const t = ROW_TYPES.get(v);
+  if (t) {
+    p.rowTypes++;
+    p.types.add(t);
+  }
+  if (LEVELS.get(v)) p.levels++;
+  else if (PERSON.test(v.trim())) p.people++;
+  if (COMMITMENTS.get(v)) p.commitments++;
+  const line = readLine(v);
+  if ((line.role === 'objective' || line.role === 'kr') && line.title) {
+    p.items++;
+    p.itemKinds.add(line.role);
+  }
+}
+
+const PERSON = /^(?:[A-Z][a-z]+(?:[ .'-]+[A-Z][a-z]*)+|[^\s@]+@[^\s@]+\.[a-z]{2,}|[\u4e00-\u9fff]{2,4})$/;
+
+const most = (n: number, p: Profile) => p.filled > 0 && n >= Math.max(1, 0.6 * p.filled);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Header candidates
+
+interface Candidate {
+  row: number;
+  score: number;
+  fields: (Field | null)[];
+  named: number;
+}
+
+/** How much a row looks like a header: columns it names, less numbers, sentences and cells shaped like the data below. */
+function scoreRow(values: unknown[][], r: number): Candidate {
+  const row = rowAt(values, r);
+  const fields: (Field | null)[] = new Array(row.length).fill(null);
+  const seen = new Set<Field>();
+  let named = 0;
+  let penalty = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string') {
+      penalty += 1;
+      continue;
+    }
+    const f = matchHeader(v);
+    fields[c] = f;
+    if (f && !seen.has(f)) seen.add(f);
+    else if (!f && TITLE_WORDS.has(normalizeHeader(v))) named += 0.5;
+    if (v.length > 40 || /\n/.test(v)) penalty += 1;
+    else if (parseNumber(v).ok) penalty += 1;
+  }
+  named += seen.size;
+  return { row: r, score: named - penalty - dataLike(values, r, fields), fields, named };
+}
+
+/** Named numeric columns whose cell in this row is itself a number: the row is data under another header. */
+function dataLike(values: unknown[][], r: number, fields: (Field | null)[]): number {
+  let n = 0;
+  const row = rowAt(values, r);
+  for (let c = 0; c < fields.length; c++) if (fields[c] && NUMERIC.has(fields[c]!) && parseNumber(row[c]).ok) n++;
+  return n;
+}
+
+function candidates(values: unknown[][]): Candidate[] {
+  const out: Candidate[] = [];
+  const scan = Math.min(values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < scan; r++) {
+    const c = scoreRow(values, r);
+    if (c.named > 0) out.push(c);
+  }
+  return out.sort((a, b) => b.score - a.score || a.row - b.row);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One or two header rows
+
+function rowFields(row: unknown[]): (Field | null)[] {
+  const out: (Field | null)[] = new Array(row.length);
+  for (let c = 0; c < row.length; c++) out[c] = typeof row[c] === 'string' ? matchHeader(row[c]) : null;
+  return out;
+}
+
+function distinct(fields: (Field | null)[]): number {
+  const s = new Set<Field>();
+  for (const f of fields) if (f) s.add(f);
+  return s.size;
+}
+
+/**
+ * Two rows form one header when every filled lower cell is either a recognised header or sits under an
+ * unrecognised group label; a data row under a header row fails (its KR text sits under 'Key Result').
+ */
+function mergePair(upper: unknown[], uf: (Field | null)[], lower: unknown[], lf: (Field | null)[]): (Field | null)[] | null {
+  const width = Math.max(upper.length, lower.length);
+  const out: (Field | null)[] = new Array(width).fill(null);
+  let lowerFilled = 0;
+  for (let c = 0; c < width; c++) {
+    const lv = lower[c];
+    const l = lf[c] ?? null;
+    const u = uf[c] ?? null;
+    if (!isBlank(lv)) {
+      lowerFilled++;
+      if (!l && u) return null;
+      if (!l && (typeof lv !== 'string' || lv.length > 40 || lv.includes('\n'))) return null;
+    }
+    out[c] = l ?? (isBlank(lv) ? u : null);
+  }
+  return lowerFilled > 0 ? out : null;
+}
+
+/** The header rows around `best`: a second header row below or above it, or a group-label row above. */
+function headerRows(values: unknown[][], best: number): { rows: number[]; fields: (Field | null)[] } {
+  const fieldsAt = (r: number) => rowFields(rowAt(values, r));
+  let rows = [best];
+  let fields = fieldsAt(best);
+  let score = distinct(fields);
+  for (const [u, l] of [[best - 1, best], [best, best + 1]]) {
+    if (u < 0 || l >= values.length) continue;
+    const merged = mergePair(rowAt(values, u), fieldsAt(u), rowAt(values, l), fieldsAt(l));
+    if (merged && distinct(merged) > score) {
+      rows = [u, l];
+      fields = merged;
+      score = distinct(merged);
+    }
+  }
+  if (rows.length === 1 && best > 0 && isGroupRow(rowAt(values, best - 1))) rows = [best - 1, best];
+  return { rows, fields };
+}
+
+/** Labels over several columns, none of them a header word: the group row of a two-row header. */
+function isGroupRow(up: unknown[]): boolean {
+  let labels = 0;
+  for (let c = 0; c < up.length; c++) {
+    if (isBlank(up[c])) continue;
+    if (typeof up[c] !== 'string' || matchHeader(up[c]) || (up[c] as string).length > 40) return false;
+    labels++;
+  }
+  return labels >= 2;
+}
+
+function headerTexts(values: unknown[][], rows: number[], width: number): string[] {
+  const texts: string[] = [];
+  for (let c = 0; c < width; c++) {
+    let t = '';
+    for (const r of rows) {
+      const s = cellText(rowAt(values, r)[c]);
+      if (s) t = s;
+    }
+    texts.push(t);
+  }
+  return texts;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Column roles: header words and contents together
+
+/** A column's role: a field, a row-type column, a column of labelled items, a title column, or nothing. */
+type Role = Field | 'rowType' | 'items' | 'title' | null;
+
+interface Decided {
+  role: Role;
+  reason: Msg;
+  chosen?: boolean;
+  /** A title header ('Goal') whose numbers made it the target: only beside another title column. */
+  fromTitle?: boolean;
+  /** The role the header alone gives. */
+  header?: Field | null;
+  /** How well the contents fit the role (people in an owner column): the better of two claimants keeps the role. */
+  fit?: number;
+}
+
+const q = (t: string) => ({ en: `"${t}"`, zh: `“${t}”` });
+const of = (n: number, p: Profile) => ({ en: `${n} of ${p.filled}`, zh: `${p.filled} 个中有 ${n} 个` });
+
+/** The role the contents give a column whose header proposes `f` (or names nothing). */
+function byContent(f: Field | null, text: string, p: Profile): Decided | null {
+  const h = q(text);
+  if (p.filled >= 2 && most(p.rowTypes, p)) {
+    const n = of(p.rowTypes, p);
+    return { role: 'rowType', reason: { en: `${h.en} says what each row is (${n.en} cells are Objective / Key Result / Initiative)`, zh: `${h.zh}说明每行是什么（${n.zh}为 目标/关键结果/举措）` } };
+  }
+  // Labelled lines make a column of items when its header names no column, or when objectives and KRs share it.
+  if (p.filled >= 2 && p.items >= Math.max(2, 0.4 * p.filled) && (f === null || p.itemKinds.size > 1)) {
+    return { role: 'items', reason: { en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`, zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取` } };
+  }
+  if (f && NUMERIC.has(f) && most(p.dates, p)) return datesInNumberColumn(f, text, p);
+  if (f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled) {
+    const status = /status|state|状态|进度|进展|progress/i.test(text);
+    const n = of(p.words, p);
+    return { role: status ? 'status' : null, reason: { en: `${h.en} holds words (${n.en}), not numbers: not a current value`, zh: `${h.zh}是文字（${n.zh}），不是数值：不是当前值` } };
+  }
+  if ((f === 'objective' || f === 'kr' || f === 'type' || f === null) && p.filled >= 2 && most(p.levels, p) && !most(p.words - p.levels, p)) {
+    return { role: 'level', reason: { en: `${h.en} holds levels (company, team...)`, zh: `${h.zh}是层级（公司、团队……）` } };
+  }
+  if ((f === 'objective' || f === 'kr') && most(p.numbers, p)) {
+    const n = of(p.numbers, p);
+    return { role: 'target', fromTitle: true, reason: { en: `${h.en} holds numbers (${n.en}): the target`, zh: `${h.zh}是数字（${n.zh}）：目标值` } };
+  }
+  return null;
+}
+
+function datesInNumberColumn(f: Field, text: string, p: Profile): Decided {
+  const h = q(text);
+  const n = of(p.dates, p);
+  const due = /end|due|deadline|finish|截止|结束|完成/i.test(text);
+  const label = labelOf(f);
+  return {
+    role: due ? 'due' : null,
+    reason: due
+      ? { en: `${h.en} holds dates (${n.en}): the due date`, zh: `${h.zh}是日期（${n.zh}）：截止日期` }
+      : { en: `${h.en} holds dates (${n.en}), not a ${label.en.toLowerCase()} value: carried along`, zh: `${h.zh}是日期（${n.zh}），不是${label.zh}：原样保留` },
+  };
+}
+
+function byHeader(f: Field | null, text: string): Decided {
+  const h = q(text);
+  if (f) return { role: f, reason: { en: `header ${h.en} names the ${labelOf(f).en.toLowerCase()}`, zh: `表头${h.zh}即${labelOf(f).zh}` } };
+  if (TITLE_WORDS.has(normalizeHeader(text))) return { role: 'title', reason: { en: `header ${h.en} names the titles`, zh: `表头${h.zh}是标题` } };
+  return { role: null, reason: text ? { en: `header ${h.en} is not an OKR field: carried along`, zh: `表头${h.zh}不是 OKR 字段：原样保留` } : { en: 'no header: carried along', zh: '无表头：原样保留' } };
+}
+
+/** The user's correction for a column, by its header text. */
+function byUser(text: string, settings: Settings | undefined): Decided | null {
+  const role = settings?.columnRoles?.[text.trim()];
+  if (!role) return null;
+  if (role === 'ignore') return { role: null, chosen: true, reason: { en: 'you chose: not an OKR column', zh: '你的选择：不是 OKR 列' } };
+  return { role, chosen: true, reason: { en: `you chose: ${labelOf(role).en}`, zh: `你的选择：${labelOf(role).zh}` } };
+}
+
+function decideColumn(values: unknown[][], body: number, c: number, f: Field | null, text: string, settings: Settings | undefined): Decided {
+  const user = byUser(text, settings);
+  if (user) return user;
+  const p = profile(values, body, c, text);
+  const d = byContent(f, text, p) ?? byHeader(f, text);
+  d.header = f;
+  if (d.role === 'owner') d.fit = p.filled ? p.people / p.filled : 0;
+  return d;
+}
+
+/** A numeric 'Goal' column is the target beside an Objective column; alone, it stays the objective (its header says so). */
+function keepLoneTitle(decided: Decided[], texts: string[]): void {
+  const titles = decided.filter((d) => d.role === 'objective' || d.role === 'kr' || d.role === 'title' || d.role === 'items' || d.role === 'rowType').length;
+  // A column named Target by its header is the target; then a numeric title column stays what its header says.
+  const namedTarget = decided.some((d) => d.header === 'target' && d.role === 'target');
+  decided.forEach((d, c) => {
+    if (d.fromTitle && (titles === 0 || namedTarget)) Object.assign(d, byHeader(d.header ?? null, texts[c]), { fromTitle: false });
+  });
+}
+
+/** One field per column: a later column naming a field already taken is carried along. */
+function dedupe(decided: Decided[], texts: string[]): void {
+  const taken = new Map<Role, number>();
+  decided.forEach((d, c) => {
+    if (d.role === null || d.role === 'title') return;
+    const first = taken.get(d.role);
+    if (first !== undefined && !decided[first].chosen && (d.fit ?? 0) > (decided[first].fit ?? 0) + 0.3) {
+      // This column fits the role clearly better (people in the second of two owner columns): it takes the role.
+      decided[first] = { ...decided[first], role: null, reason: takenBy(texts[first], texts[c]) };
+      taken.set(d.role, c);
+      return;
+    }
+    if (first !== undefined && !d.chosen) {
+      const label = typeof d.role === 'string' && d.role in FIELD_LABELS ? labelOf(d.role as Field) : { en: d.role, zh: d.role };
+      d.reason = { en: `${q(texts[c]).en}: an earlier column is already the ${String(label.en).toLowerCase()}; carried along`, zh: `${q(texts[c]).zh}：前面已有${label.zh}列；原样保留` };
+      d.role = null;
+    } else taken.set(d.role, c);
+  });
+}
+
+const takenBy = (mine: string, other: string): Msg => ({
+  en: `${q(mine).en}: ${q(other).en} fits the role better (names of people); carried along`,
+  zh: `${q(mine).zh}：${q(other).zh}更符合（人名）；原样保留`,
+});
+
+const TITLE_REASON = {
+  typed: (t: string): Msg => ({ en: `${q(t).en} holds the titles of objectives, key results and initiatives (the row-type column says which)`, zh: `${q(t).zh}是目标、关键结果和举措的标题（由类型列区分）` }),
+  kr: (t: string): Msg => ({ en: `${q(t).en} holds the titles beside an Objective column: the key results`, zh: `${q(t).zh}是目标列旁的标题：关键结果` }),
+};
+
+/** A title column becomes the objective (row-type tables: every title) or the key result (beside an Objective column). */
+function resolveTitles(decided: Decided[], texts: string[]): void {
+  const has = (r: Role) => decided.some((d) => d.role === r);
+  const typed = has('rowType');
+  let title = decided.findIndex((d) => d.role === 'title');
+  if (typed && title < 0) title = decided.findIndex((d) => d.role === 'objective' || d.role === 'kr');
+  decided.forEach((d, c) => {
+    if (d.role !== 'title' && c !== title) return;
+    if (c !== title) d.role = null;
+    else if (typed) Object.assign(d, { role: 'objective', reason: TITLE_REASON.typed(texts[c]) });
+    else if (has('objective') && !has('kr')) Object.assign(d, { role: 'kr', reason: TITLE_REASON.kr(texts[c]) });
+    else if (!has('objective') && !has('kr')) d.role = 'objective';
+    else d.role = null;
+  });
+  // In a row-type table the title column is the only title: other objective / KR columns are carried along.
+  if (typed) decided.forEach((d, c) => { if (c !== title && (d.role === 'objective' || d.role === 'kr') && !d.chosen) d.role = null; });
+}
+
+function layoutAt(values: unknown[][], best: number, settings: Settings | undefined, c0: number): TableLayout | null {
+  const { rows, fields } = headerRows(values, best);
+  const width = Math.max(fields.length, ...rows.map((r) => rowAt(values, r).length));
+  const texts = headerTexts(values, rows, width);
+  const body = rows[rows.length - 1] + 1;
+  const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings));
+  keepLoneTitle(decided, texts);
+  dedupe(decided, texts);
+  resolveTitles(decided, texts);
+  const rowTypeCol = decided.findIndex((d) => d.role === 'rowType');
+  const itemCol = decided.findIndex((d) => d.role === 'items');
+  const out: (Field | null)[] = decided.map((d) => (d.role === 'rowType' || d.role === 'items' || d.role === 'title' ? null : d.role));
+  if (itemCol >= 0 && !out.includes('kr') && !out.includes('objective')) out[itemCol] = 'kr';
+  const named = out.filter((f) => f).length + (rowTypeCol >= 0 ? 1 : 0);
+  if (!(out.includes('objective') || out.includes('kr')) || named < 2) return null;
+  const columns: ColumnReading[] = decided.map((d, c) => ({ col: c0 + c, header: texts[c], field: out[c], reason: d.reason, ...(d.chosen ? { chosen: true } : {}) }));
+  return { rows, fields: out, texts, width, rowTypeCol: rowTypeCol >= 0 ? rowTypeCol : null, itemCol: itemCol >= 0 ? itemCol : null, columns, candidates: [], reason: { en: '', zh: '' } };
+}
+
+function headerReason(row: number, layout: TableLayout, chosen: boolean, r0: number): Msg {
+  const n = layout.fields.filter((f) => f).length;
+  const at = r0 + row + 1;
+  if (chosen) return { en: `row ${at}: you chose it as the header`, zh: `第 ${at} 行：你选择的表头` };
+  return {
+    en: `row ${at}: its words name ${n} of ${layout.width} columns and the rows below fit them`,
+    zh: `第 ${at} 行：其中 ${n}/${layout.width} 个单元格是列名，下面各行与之相符`,
+  };
+}
+
+const candidateReason = (c: Candidate, r0: number): Msg => ({
+  en: `row ${r0 + c.row + 1}: names ${c.named} column${c.named === 1 ? '' : 's'}`,
+  zh: `第 ${r0 + c.row + 1} 行：含 ${c.named} 个列名`,
+});
+
+/**
+ * The table layout of a sheet, or null when no row reads as a table header (then the sheet is an outline).
+ * `r0` / `c0` are the sheet row and column of values[0][0] (for the reasons and the column numbers).
+ */
+export function inferLayout(values: unknown[][], settings: Settings | undefined, r0 = 0, c0 = 0): TableLayout | null {
+  const chosen = settings?.headerRow;
+  const list = candidates(values);
+  const tries: { row: number; chosen: boolean }[] =
+    chosen !== null && chosen !== undefined && chosen - r0 >= 0 && chosen - r0 < values.length ? [{ row: chosen - r0, chosen: true }] : [];
+  for (const c of list.slice(0, 4)) tries.push({ row: c.row, chosen: false });
+  for (const t of tries) {
+    const layout = layoutAt(values, t.row, settings, c0);
+    if (!layout) continue;
+    const headerRow = layout.rows[layout.rows.length - 1];
+    layout.reason = headerReason(headerRow, layout, t.chosen, r0);
+    layout.candidates = list.filter((c) => c.row !== headerRow).slice(0, 5).map((c) => ({ row: r0 + c.row, score: c.score, reason: candidateReason(c, r0) }));
+    return layout;
+  }
+  return null;
+}
