@@ -70,9 +70,9 @@ const CODE_NAME = /(?<=[A-Za-z][-_=/#])\d+(?:\.\d+)*|\b\d+-(?:day|week|month|yea
 /** A deadline, not a quantity: 'within 30 days', 'in the next 2 weeks', '30天内'. */
 const DURATION = /\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?\d+\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|hours?|hrs?|minutes?|mins?|iterations?|sprints?|releases?|cycles?)\b|\d+\s*(?:个)?(?:天|周|个月|月|工作日|季度|小时|分钟)(?:之内|以内|内)/gi;
 /** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
-const YEAR = /\b(?:by|before|until|in|for|through|during|since|of|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
+const YEAR = /\b(?:by|before|until|in|for|through|during|since|of|vs\.?|versus|than|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
 /** Labels with a number ('tier 1 or 2', 'phase 3', 'P0', 'level 2'), thresholds in a definition ('3+ members', '<5 messages'), ranges ('3-5', '3-7 days'). */
-const LABEL_NUMBER = /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?\s*\+(?!\s*\d)|\d+(?:\.\d+)?\s*[-–~～]\s*\d+(?:\.\d+)?(?!\s*[-/.]\s*\d)/gi;
+const LABEL_NUMBER = /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?[kKmMwW万]?\s*[-–~～]\s*\d+(?:\.\d+)?[kKmMwW万]?(?!\s*[-/.]\s*\d)/gi;
 /** Text in brackets describes the KR (a definition, a note), unless it states a target or a change ('(target: 7 days/week)'). */
 const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi;
 /** What follows '=>' is the outcome written at grading time, not the KR ('... => Done, started March 18'). */
@@ -88,18 +88,18 @@ const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:o
 const blank = (m: string) => ' '.repeat(m.length);
 
 /** Mask dates, periods, list numbers, code names and durations with spaces so token offsets stay valid. */
-function maskPeriods(s: string): string {
-  return s
-    .replace(OUTCOME, blank)
-    .replace(URL, blank)
-    .replace(ASIDE, blank)
-    .replace(MONTH_DAY, blank)
-    .replace(YEAR, blank)
-    .replace(NOT_A_QUANTITY, blank)
-    .replace(LIST_NUMBER, blank)
-    .replace(CODE_NAME, blank)
-    .replace(DURATION, blank)
-    .replace(LABEL_NUMBER, blank);
+function maskPeriods(text: string): string {
+  let s = text;
+  // Each pattern runs only when its mark is there: most KR texts hold none of them.
+  if (s.includes('=>')) s = s.replace(OUTCOME, blank);
+  if (s.includes('http')) s = s.replace(URL, blank);
+  if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
+  if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
+  if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);
+  s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
+  if (/[A-Za-z][-_=/#]\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
+  if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
+  return s.replace(LABEL_NUMBER, blank);
 }
 
 const NUM = String.raw`[$¥€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|千万|百万|万|亿|千|[wWkKmMbB](?![A-Za-z]))?`;
@@ -110,6 +110,9 @@ const BASELINE_SAID = new RegExp(String.raw`[(（]?\s*(?:\b(?:baseline|was|start
 
 /** '(from 120)': the start, said in passing. */
 const FROM_ASIDE = new RegExp(String.raw`[(（]\s*(?:up\s+|down\s+)?(?:from|从)\s*(${NUM})\s*[)）]`, 'i');
+
+/** Words that may introduce a current or starting value (cheap test before the full patterns). */
+const SAID_HINT = /current|now|today|actual|baseline|was|start|当前|目前|现在|现状|基线|基准|起点/i;
 
 /** A number said about the current or the starting value, and the text with it blanked out. */
 function said(text: string, re: RegExp): { value: number | null; text: string } {
@@ -122,8 +125,8 @@ function said(text: string, re: RegExp): { value: number | null; text: string } 
 
 const wordsBefore = (s: string, at: number): number => (s.slice(0, at).match(/\S+/g) ?? []).length;
 
-function tokens(text: string): Token[] {
-  const s = maskPeriods(text);
+/** Number tokens of a text already masked by maskPeriods. */
+function tokens(s: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(s); m; m = TOKEN.exec(s)) {
@@ -160,7 +163,8 @@ function addDurations(s: string, re: RegExp, out: Token[]): void {
     const at = m.index;
     const end = at + m[0].length;
     for (let i = out.length - 1; i >= 0; i--) if (out[i].index >= at && out[i].index < end) out.splice(i, 1);
-    out.push({ value: Number(m[1]) * 60 + Number(m[2]), text: m[0], index: at, end, percent: false, currency: null });
+    const value = Number(m[1]) * 60 + Number(m[2]);
+    if (Number.isFinite(value) && value <= 1e15) out.push({ value, text: m[0], index: at, end, percent: false, currency: null });
   }
 }
 
@@ -197,12 +201,12 @@ export function inferFromText(input: unknown): TextInference {
   if (typeof input !== 'string') return NONE;
   const whole = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!whole || whole.length > 500) return NONE;
-  const cur = said(whole, CURRENT_SAID);
-  let base = said(cur.text, BASELINE_SAID);
-  if (base.value === null) base = said(base.text, FROM_ASIDE);
+  const cur = SAID_HINT.test(whole) ? said(whole, CURRENT_SAID) : { value: null, text: whole };
+  let base = SAID_HINT.test(cur.text) ? said(cur.text, BASELINE_SAID) : { value: null, text: cur.text };
+  if (base.value === null && /[(（]/.test(base.text)) base = said(base.text, FROM_ASIDE);
   const text = base.text;
-  const toks = tokens(text);
   const masked = maskPeriods(text);
+  const toks = tokens(masked);
   const decreasing = DECREASE.test(masked);
   const known = { current: cur.value, start: base.value };
 
@@ -225,6 +229,7 @@ export function inferFromText(input: unknown): TextInference {
 }
 
 /** "to" right before B, after a unit word ('from 800ms to 300ms', 'from 80% of users to 90%'). */
+const ARROW = /^\s*(?:->|→|⟶|=>)\s*$/;
 const TO_END = /(?:\bto\b|->|→|~|～|到|至)\s*$/i;
 
 /** "from A to B" / "从A提升到B": start A, target B. */
@@ -234,7 +239,8 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
     const b = toks[i + 1];
     const lead = text.slice(Math.max(0, a.index - 12), a.index);
     const between = text.slice(a.end, b.index);
-    if (!FROM.test(lead) || between.length > 28) continue;
+    // 'from A to B', or just 'A -> B' / 'A → B'.
+    if ((!FROM.test(lead) && !ARROW.test(between)) || between.length > 28) continue;
     if (!TO.test(between) && !TO_END.test(between)) continue;
     const kind: KrKind = b.value < a.value ? 'decrease' : 'increase';
     return { target: b.value, start: a.value, unit: unitAfter(text, b) ?? unitAfter(text, a), kind };

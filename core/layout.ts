@@ -35,7 +35,7 @@ export interface TableLayout {
 
 const HEADER_SCAN_ROWS = 12;
 /** Cells looked at per column to judge its contents. */
-const SAMPLE = 120;
+const SAMPLE = 60;
 const EMPTY: unknown[] = [];
 const NUMERIC: ReadonlySet<Field> = new Set<Field>(['start', 'target', 'current', 'weight', 'score']);
 /** Header words naming a title column (an export's `Name` / `Title`), which no field names by itself. */
@@ -273,7 +273,7 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
     return { role: 'items', reason: { en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`, zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取` } };
   }
   if (f && NUMERIC.has(f) && most(p.dates, p)) return datesInNumberColumn(f, text, p);
-  if (f === 'current' && p.words > p.numbers) {
+  if (f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled) {
     const status = /status|state|状态|进度|进展|progress/i.test(text);
     const n = of(p.words, p);
     return { role: status ? 'status' : null, reason: { en: `${h.en} holds words (${n.en}), not numbers: not a current value`, zh: `${h.zh}是文字（${n.zh}），不是数值：不是当前值` } };
@@ -329,8 +329,10 @@ function decideColumn(values: unknown[][], body: number, c: number, f: Field | n
 /** A numeric 'Goal' column is the target beside an Objective column; alone, it stays the objective (its header says so). */
 function keepLoneTitle(decided: Decided[], texts: string[]): void {
   const titles = decided.filter((d) => d.role === 'objective' || d.role === 'kr' || d.role === 'title' || d.role === 'items' || d.role === 'rowType').length;
+  // A column named Target by its header is the target; then a numeric title column stays what its header says.
+  const namedTarget = decided.some((d) => d.header === 'target' && d.role === 'target');
   decided.forEach((d, c) => {
-    if (d.fromTitle && titles === 0) Object.assign(d, byHeader(d.header ?? null, texts[c]), { fromTitle: false });
+    if (d.fromTitle && (titles === 0 || namedTarget)) Object.assign(d, byHeader(d.header ?? null, texts[c]), { fromTitle: false });
   });
 }
 

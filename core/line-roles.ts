@@ -140,7 +140,7 @@ export function readLine(raw: string): LineReading {
     out.title = s.replace(/[:：]\s*$/, '');
     return out;
   }
-  const ro = out.bold ? ROLE_OBJECTIVE.exec(s) : null;
+  const ro = out.bold && !out.heading ? ROLE_OBJECTIVE.exec(s) : null;
   if (ro && ro[1].trim().split(/\s+/).length <= 4 && !/[.。!?]$/.test(ro[1].trim())) {
     out.role = 'objective';
     out.title = ro[2].trim();

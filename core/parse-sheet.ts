@@ -248,6 +248,8 @@ interface TableCols {
   typeYes: Commitment;
   /** Header width: cells right of it are carried by column letter. */
   width: number;
+  /** The add-in's own Updated column (stamped when a current value is edited), when it is not fc.updated. */
+  stamped?: number;
   /** Rows say their own type (a row-type column, or a parent column): a KR row's cells never fill its objective's. */
   typed: boolean;
   /** The row-type column, if any. */
@@ -295,6 +297,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, opts: R
   // is no ID column), the id the add-in keeps in its own 'OKR ID' column is the row's id, so editing a row's text
   // after a convert does not change its id.
   const owned = findOwnedBlock({ name: rd.sheet, origin: { row: rd.r0, col: rd.c0 }, values }, rd.r0 + headerRow);
+  if (owned?.cols.updated !== undefined && owned.cols.updated - rd.c0 !== fc.updated) cols.stamped = owned.cols.updated - rd.c0;
   const ownedId = owned?.cols.id === undefined ? undefined : owned.cols.id - rd.c0;
   const ic = fc.id;
   const oic = ownedId !== ic ? ownedId : undefined;
@@ -323,6 +326,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, opts: R
   const tree = header.rowTypeCol === null && fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined ? typesByParent(values, headerRow + 1, fc.objective, fc.alignedTo) : null;
   const st: TableState = { obj: null, kr: null, objectives: [], extraSeen: new Set(), columns, objByTitle: new Map(), krByTitle: new Map(), headerKeys: header.texts.map((t) => normalizeHeader(t)), labelledKrs: 0 };
   linesAboveHeader(values, header.rows[0], st, rd);
+  for (const r of header.rows) rd.role(r, 'header');
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
@@ -358,8 +362,11 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
   for (let c = 0; c < keys.length && c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
-    // Most rows differ from the header at their first cell; a cell much longer than its header is data.
-    if (typeof v !== 'string' || !keys[c] || v.length > keys[c].length * 3 + 8 || normalizeHeader(v) !== keys[c]) return false;
+    // Most rows differ from the header at their first cell; a cell much longer or shorter than its header is data.
+    if (typeof v !== 'string' || !keys[c] || v.length > keys[c].length * 3 + 8 || v.length < keys[c].length) return false;
+    const first = v.trimStart()[0]?.toLowerCase() ?? '';
+    if (/[a-z0-9]/.test(first) && first !== keys[c][0]) return false;
+    if (normalizeHeader(v) !== keys[c]) return false;
     same++;
   }
   return same >= 2 || (same === 1 && keys.filter((k) => k).length === 1);
@@ -369,7 +376,8 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
 function cellTitle(v: unknown): string {
   let text = cellText(v);
   if (text.includes('(http')) text = text.replace(NOTION_LINK, '').trim();
-  if (!STRUCTURED.test(text) && !ROLE_KR_HINT.test(text)) return text;
+  const colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
+  if ((!colon && plainStart(text)) || (!STRUCTURED.test(text) && !(colon && ROLE_KR_HINT.test(text)))) return text;
   let t = titleCache.get(text);
   if (t === undefined) {
     if (titleCache.size > MEMO_LIMIT) titleCache.clear();
@@ -384,6 +392,13 @@ const NOTION_LINK = /\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
 /** Cheap test: could the text start with a label, bullet, list number or emphasis? */
 const STRUCTURED =
   /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（①-⑳_]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
+/** Fast path: a title starting with a letter no label starts with (and no colon) has no structure. */
+function plainStart(text: string): boolean {
+  const ch = text.charCodeAt(0);
+  return ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) && !LABEL_INITIALS.includes(text[0]);
+}
+const LABEL_INITIALS = 'oekiatOEKIAT';
+
 /** `CTO KR: ...` somewhere in the first words. */
 const ROLE_KR_HINT = /\s(?:KRs?|objectives?|key\s*results?|initiatives?)\s*[0-9]*\s*[:：]|^[\u4e00-\u9fff]{1,6}(?:目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]/i;
 
@@ -850,6 +865,15 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
       rd.note(kr, 'updated', r, fc.updated);
     } else if (!p.blank) rd.problem('updated', r, fc.updated, p.error);
   }
+  // The stamp the add-in writes when the current value is edited counts as an update too: the later date wins.
+  const st = cols.stamped;
+  if (st !== undefined && !isBlank(row[st])) {
+    const p = rd.date(row[st]);
+    if (p.ok && (!kr.updated || p.value > kr.updated)) {
+      kr.updated = p.value;
+      rd.note(kr, 'updated', r, st);
+    }
+  }
   if (fc.confidence !== undefined && !isBlank(row[fc.confidence])) {
     const c = parseConfidence(row[fc.confidence]);
     if (c) {
@@ -916,8 +940,11 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
     kr.relative = t.relative;
     if (kr.startGiven) {
       const sign = t.relative.down ? -1 : 1;
-      kr.target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
-      kr.inferred.target = true;
+      const target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
+      if (Number.isFinite(target)) {
+        kr.target = target;
+        kr.inferred.target = true;
+      }
     }
   }
   if (t.current !== null && kr.current === null) {

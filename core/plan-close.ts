@@ -14,6 +14,7 @@ import { FILLS, planConvert, planNewGrid, safeSheetName, type PlanContext } from
 import { count, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
 import { isCheckinSheet } from './checkins';
 import { isDashboardSheet } from './dashboard';
+import { MARKS_SHEET } from './plan-validate';
 
 export const HISTORY_SHEET = 'OKR History';
 
@@ -55,7 +56,7 @@ const isSourceHeader = (v: unknown) => typeof v === 'string' && [SOURCE_HEADER.e
 
 /** Sheets the add-in writes for itself; a command run on one of them works on the OKR sheet it came from. */
 export function isGeneratedSheet(name: string): boolean {
-  return name === HISTORY_SHEET || /^Scorecard /.test(name) || isCheckinSheet(name) || isDashboardSheet(name);
+  return name === HISTORY_SHEET || name === MARKS_SHEET || /^Scorecard /.test(name) || isCheckinSheet(name) || isDashboardSheet(name);
 }
 
 /**
@@ -178,6 +179,17 @@ export interface ScoreOutcome {
   close: CloseResult;
   details: ScoreDetails;
   summary: Msg;
+  /** True when the cycle asked for is not in the sheet: nothing is written, the summary names the cycles it holds. */
+  absent?: boolean;
+}
+
+/** 'This sheet holds no OKRs of 2026-Q1; it holds 2025-Q3, 2025-Q4': closing it would write an empty scorecard. */
+function absentCycleText(cycle: string, model: OkrModel): Msg {
+  const held = model.reading?.cycles ?? [];
+  const list = held.slice(0, 8).join(', ') + (held.length > 8 ? ', …' : '');
+  return held.length
+    ? msg(`This sheet holds no OKRs of ${cycle}; it holds ${list}. Choose one of those cycles: nothing was written.`, `此工作表没有 ${cycle} 的 OKR；它包含的周期是 ${list}。请选择其中一个周期：未写入任何内容。`)
+    : msg(`This sheet holds no OKRs of ${cycle}, and names no cycle: set the cycle in the settings. Nothing was written.`, `此工作表没有 ${cycle} 的 OKR，也未注明周期：请在设置中选择周期。未写入任何内容。`);
 }
 
 /** The quarter close: the convert plan (a no-op on a converted sheet), the scorecard and the history rows. */
@@ -185,6 +197,9 @@ export function planScore(active: SheetSnapshot, sheetNames: string[], others: R
   const hist = others[HISTORY_SHEET];
   const parsed = hist ? rowsFromHistory(hist.values) : { rows: [], rowIndex: [], headerRow: -1 };
   const close = closeCycle(model, { settings: ctx.settings, today: ctx.today, history: parsed.rows });
+  if (close.total.objectives === 0 && model.objectives.length > 0) {
+    return { plan: { sheets: [] }, close, details: detailsOf(close), summary: absentCycleText(close.cycle, model), absent: true };
+  }
   const convert = planConvert(active, sheetNames, ctx, model);
   const sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
   const scorecard = scorecardPlan(close, active.name, ctx.settings.lang, sheetNames.includes(scorecardSheetName(close.cycle)) ? others[scorecardSheetName(close.cycle)] : undefined);

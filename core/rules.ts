@@ -15,7 +15,7 @@
  * - A KR that reads like a task (starts with a verb such as Launch/制定, has no number) is an info, never an error:
  *   a done/not-done milestone is a legitimate binary KR, so the message says how to tell the two apart.
  */
-import type { CellRef, Field, KeyResult, Level, Objective, OkrModel } from './model';
+import type { CellRef, Cycle, Field, KeyResult, Level, Objective, OkrModel } from './model';
 import type { Settings } from './settings';
 import { msg, type Msg } from './i18n';
 import { a1 } from './sheet-plan';
@@ -205,32 +205,127 @@ function shiftDays(iso: string, days: number): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
 }
 
+/** What every rule reads: the model, its limits and today, and where a finding about a field points. */
+interface Checks {
+  model: OkrModel;
+  limits: Settings['limits'];
+  today: string;
+  /** Updated before this ISO date is stale. */
+  staleLine: string;
+  add: AddFn;
+  fieldCell(cells: Partial<Record<Field, CellRef>>, field: Field, row: number, fallback: CellRef): CellRef;
+  objCell(o: Objective): CellRef;
+  krCell(kr: KeyResult): CellRef;
+  /** 'row:col' of the cells holding a value problem (kr-no-number stays quiet there). */
+  problemCells: Set<string>;
+  copies(): ReturnType<typeof copyIndex>;
+}
+
+interface ObjectiveView {
+  index: number;
+  oCycle: Cycle | null;
+  /** The objective's title cell. */
+  title: CellRef;
+}
+
+interface KrView {
+  o: Objective;
+  oCycle: Cycle | null;
+  krTitle: CellRef;
+  targetCell: CellRef;
+  linear: boolean;
+  deadline: string | null;
+  score: number | null;
+}
+
+/**
+ * The rules, keyed by rule id (a key that is not one names the group of rule ids its check decides together). Each
+ * runs once for the sheet (`before` every objective, or `after` them), once per objective, or once per KR; in this
+ * order, which is also the order of findings on one cell.
+ */
+const RULES: Record<string, {
+  before?: (c: Checks) => void;
+  objective?: (c: Checks, o: Objective, v: ObjectiveView) => void;
+  kr?: (c: Checks, kr: KeyResult, v: KrView) => void;
+  after?: (c: Checks) => void;
+}> = {
+  'value-problem': { before: checkValueProblems },
+  'objectives-per-owner': { before: checkObjectivesPerOwner },
+  'too-many-krs/too-few-krs': { objective: checkKrCount },
+  'owner-missing': { objective: checkOwner },
+  'copies-higher-kr': { objective: checkCopiesHigherKr },
+  weights: { objective: (c, o) => checkObjectiveWeights(c, o) },
+  'kr-no-number': { kr: checkNumber },
+  'kr-no-deadline': { kr: checkDeadline },
+  'start-equals-target': { kr: checkStartEqualsTarget },
+  'direction-mismatch': { kr: checkDirection },
+  'kr-looks-like-task': { kr: checkLooksLikeTask },
+  'committed-below-1/aspirational-at-1': { kr: checkClosed },
+  'kr-stale/kr-never-updated': { kr: checkStale, after: checkNoUpdatedColumn },
+  'bottom-up-share': { after: checkBottomUpShare },
+};
+
 export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
+  const c = checksFor(model, opts);
+  const rules = Object.values(RULES);
+  for (const r of rules) r.before?.(c);
+  model.objectives.forEach((o, index) => {
+    const oCycle = cycleOfObjective(o, model);
+    const ov: ObjectiveView = { index, oCycle, title: c.objCell(o) };
+    for (const r of rules) r.objective?.(c, o, ov);
+    for (const kr of o.krs) {
+      const krTitle = c.krCell(kr);
+      const v: KrView = {
+        o,
+        oCycle,
+        krTitle,
+        targetCell: c.fieldCell(kr.cells, 'target', kr.row, krTitle),
+        linear: kr.kind === 'increase' || kr.kind === 'decrease',
+        deadline: deadlineOf(kr, oCycle),
+        score: scoreOfKr(kr),
+      };
+      for (const r of rules) r.kr?.(c, kr, v);
+    }
+  });
+  for (const r of rules) r.after?.(c);
+  return c.out.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+function checksFor(model: OkrModel, opts: ValidateOptions): Checks & { out: Finding[] } {
   const { settings, today } = opts;
   const limits = settings.limits;
   const out: Finding[] = [];
-  const staleLine = shiftDays(today, -limits.staleDays) ?? '';
   const sheet = model.sheet;
-
-  const add = (rule: RuleId, severity: Severity, cell: CellRef, message: Msg, itemId?: string) => {
-    const f: Finding = { rule, severity, sheet, row: cell.row, col: cell.col, message: addCell(message, cell) };
-    if (itemId !== undefined) f.itemId = itemId;
-    out.push(f);
-  };
-
   const fieldCell = (cells: Partial<Record<Field, CellRef>>, field: Field, row: number, fallback: CellRef): CellRef => {
-    const c = cells[field];
-    if (c) return c;
+    const cell = cells[field];
+    if (cell) return cell;
     const col = model.fieldCols[field];
     return col === undefined ? fallback : { row, col };
   };
-  const objCell = (o: Objective): CellRef => o.cells.objective ?? { row: o.row, col: model.fieldCols.objective ?? 0 };
-  const krCell = (kr: KeyResult): CellRef => kr.cells.kr ?? { row: kr.row, col: model.fieldCols.kr ?? 0 };
+  let copies: ReturnType<typeof copyIndex> | null = null;
+  return {
+    model,
+    limits,
+    today,
+    staleLine: shiftDays(today, -limits.staleDays) ?? '',
+    out,
+    add: (rule, severity, cell, message, itemId) => {
+      const f: Finding = { rule, severity, sheet, row: cell.row, col: cell.col, message: addCell(message, cell) };
+      if (itemId !== undefined) f.itemId = itemId;
+      out.push(f);
+    },
+    fieldCell,
+    objCell: (o) => o.cells.objective ?? { row: o.row, col: model.fieldCols.objective ?? 0 },
+    krCell: (kr) => kr.cells.kr ?? { row: kr.row, col: model.fieldCols.kr ?? 0 },
+    problemCells: new Set(model.problems.map((p) => `${p.cell.row}:${p.cell.col}`)),
+    copies: () => (copies ??= copyIndex(model, opts.parents ?? [])),
+  };
+}
 
-  // Value problems first: they explain many of the findings below.
-  const problemCells = new Set<string>();
+/** value-problem: each cell the reader could not read, first: it explains many of the findings below. */
+function checkValueProblems(c: Checks): void {
+  const { model, add } = c;
   for (const p of model.problems) {
-    problemCells.add(`${p.cell.row}:${p.cell.col}`);
     // The reader's message usually names the column and cell already ('Current (J12): ...'); otherwise say them.
     const at = a1(p.cell.row, p.cell.col);
     const name = FIELD_NAME[p.field];
@@ -239,8 +334,11 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
     const seenZh = p.message.zh.includes(p.seen) ? '' : `（单元格内容为 ${quoteZh(p.seen)}）`;
     add('value-problem', 'error', p.cell, msg(lead(p.message.en, name.en) + seenEn, lead(p.message.zh, name.zh) + seenZh));
   }
+}
 
-  // Objectives per owner per cycle.
+/** objectives-per-owner: counted per (owner, cycle); objectives without an owner count together. */
+function checkObjectivesPerOwner(c: Checks): void {
+  const { model, limits, add, objCell } = c;
   const byOwner = new Map<string, { owner: string | null; cycle: string | null; objs: Objective[] }>();
   for (const o of model.objectives) {
     const owner = ownerOf(o);
@@ -266,10 +364,12 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
       first.id,
     );
   }
+}
 
-  // Higher KRs an objective must not copy: from the parents, and within this sheet from higher levels / alignment.
+/** What copies-higher-kr compares with: higher KRs by comparable text (parents, higher levels, "Aligned to"). */
+function copyIndex(model: OkrModel, parents: OkrModel[]) {
   const parentKrs = new Map<string, KeyResult>();
-  for (const p of opts.parents ?? []) for (const o of p.objectives) for (const kr of o.krs) parentKrs.set(comparableText(kr.title), kr);
+  for (const p of parents) for (const o of p.objectives) for (const kr of o.krs) parentKrs.set(comparableText(kr.title), kr);
 
   /** Each KR's comparable text, computed once. */
   const krText = new Map<KeyResult, string>();
@@ -313,264 +413,299 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
     }
     return refs;
   };
+  return { parentKrs, textOf, objText, highestKr, alignRefs };
+}
 
-  model.objectives.forEach((o, oi) => {
-    const oCycle = cycleOfObjective(o, model);
-    const title = objCell(o);
+/** too-many-krs / too-few-krs: the KRs of one objective against the limits. */
+function checkKrCount(c: Checks, o: Objective, v: ObjectiveView): void {
+  const { limits, add, krCell } = c;
+  const { title } = v;
+  const n = o.krs.length;
+  if (n > limits.krsPerObjective) {
+    const extra = o.krs[Math.min(n - 1, Math.floor(limits.krsPerObjective))];
+    add(
+      'too-many-krs',
+      'warning',
+      krCell(extra),
+      msg(
+        `Objective ${quote(o.title)} has ${n} key results; the limit is ${limits.krsPerObjective} per objective.`,
+        `目标 ${quoteZh(o.title)} 有 ${n} 个关键结果，每个目标最多 ${limits.krsPerObjective} 个。`,
+      ),
+      o.id,
+    );
+  } else if (n < limits.minKrsPerObjective) {
+    add(
+      'too-few-krs',
+      n === 0 ? 'error' : 'warning',
+      title,
+      msg(
+        `Objective ${quote(o.title)} has ${n} key result${n === 1 ? '' : 's'}; it needs at least ${limits.minKrsPerObjective} to be measured.`,
+        `目标 ${quoteZh(o.title)} 有 ${n} 个关键结果，至少需要 ${limits.minKrsPerObjective} 个才能衡量。`,
+      ),
+      o.id,
+    );
+  }
+}
 
-    // KRs per objective.
-    const n = o.krs.length;
-    if (n > limits.krsPerObjective) {
-      const extra = o.krs[Math.min(n - 1, Math.floor(limits.krsPerObjective))];
+/** owner-missing. */
+function checkOwner(c: Checks, o: Objective, v: ObjectiveView): void {
+  const { add, fieldCell } = c;
+  const { title } = v;
+  if (ownerOf(o) === null) {
+    add(
+      'owner-missing',
+      'warning',
+      fieldCell(o.cells, 'owner', o.row, title),
+      msg(`Objective ${quote(o.title)} has no owner.`, `目标 ${quoteZh(o.title)} 没有负责人。`),
+      o.id,
+    );
+  }
+}
+
+/** copies-higher-kr: an objective that is a higher KR word for word. */
+function checkCopiesHigherKr(c: Checks, o: Objective, v: ObjectiveView): void {
+  const { add } = c;
+  const { title } = v;
+  const { parentKrs, textOf, objText, highestKr, alignRefs } = c.copies();
+  const mine = objText[v.index];
+  if (mine) {
+    let copied: KeyResult | undefined = parentKrs.get(mine);
+    if (!copied && o.level) {
+      const top = highestKr.get(mine);
+      if (top && top.rank < LEVEL_RANK[o.level]) copied = top.kr;
+    }
+    if (!copied && o.alignedTo) {
+      const ref = o.alignedTo;
+      const { objectives: objectiveByRef, krs: krByRef } = alignRefs();
+      const kr = krByRef.get(refKey(ref)) ?? krByRef.get(comparableText(ref));
+      const parent = objectiveByRef.get(refKey(ref)) ?? objectiveByRef.get(comparableText(ref));
+      if (kr && kr.objectiveId !== o.id && textOf(kr) === mine) copied = kr;
+      else if (parent && parent !== o) copied = parent.krs.find((k) => textOf(k) === mine);
+    }
+    if (copied) {
       add(
-        'too-many-krs',
+        'copies-higher-kr',
         'warning',
-        krCell(extra),
-        msg(
-          `Objective ${quote(o.title)} has ${n} key results; the limit is ${limits.krsPerObjective} per objective.`,
-          `目标 ${quoteZh(o.title)} 有 ${n} 个关键结果，每个目标最多 ${limits.krsPerObjective} 个。`,
-        ),
-        o.id,
-      );
-    } else if (n < limits.minKrsPerObjective) {
-      add(
-        'too-few-krs',
-        n === 0 ? 'error' : 'warning',
         title,
         msg(
-          `Objective ${quote(o.title)} has ${n} key result${n === 1 ? '' : 's'}; it needs at least ${limits.minKrsPerObjective} to be measured.`,
-          `目标 ${quoteZh(o.title)} 有 ${n} 个关键结果，至少需要 ${limits.minKrsPerObjective} 个才能衡量。`,
+          `Objective ${quote(o.title)} copies the higher-level key result ${quote(copied.title)} word for word; a higher KR should not become a lower objective. Say what your team wants to achieve so that KR happens.`,
+          `目标 ${quoteZh(o.title)} 与上级关键结果 ${quoteZh(copied.title)} 完全相同；上级的 KR 不能直接作为下级的 O。请写出本团队为达成该 KR 想实现的目标。`,
         ),
         o.id,
       );
     }
+  }
+}
 
-    // Owner.
-    if (ownerOf(o) === null) {
+/** weight-negative, weights-all-zero, weights-incomplete, weights-sum (checkWeights: each decides whether the next applies). */
+function checkObjectiveWeights(c: Checks, o: Objective): void {
+  const { add, fieldCell, krCell } = c;
+  checkWeights(o, (rule, severity, cell, m, id) => add(rule, severity, cell, m, id), (kr) =>
+    fieldCell(kr.cells, 'weight', kr.row, krCell(kr)),
+  );
+}
+
+/** kr-no-number: a target, or a binary (done / not done) KR. */
+function checkNumber(c: Checks, kr: KeyResult, v: KrView): void {
+  const { add, problemCells } = c;
+  const { targetCell } = v;
+  if (kr.kind !== 'binary' && kr.target === null && !problemCells.has(`${targetCell.row}:${targetCell.col}`)) {
+    add(
+      'kr-no-number',
+      'error',
+      targetCell,
+      kr.placeholder
+        ? msg(
+            `Key result ${quote(kr.title)} has a placeholder (like "XX") instead of a number. Fill in the target number.`,
+            `关键结果 ${quoteZh(kr.title)} 用占位符（如“XX”）代替了数字，请填写具体的目标值。`,
+          )
+        : msg(
+            `Key result ${quote(kr.title)} has no target number. A KR needs a number (e.g. "from 2% to 3.5%"), or kind "binary" for a done/not-done milestone.`,
+            `关键结果 ${quoteZh(kr.title)} 没有目标值。KR 必须量化（例如“从 2% 提升到 3.5%”），里程碑式的 KR 请把计分方式设为“binary（完成/未完成）”。`,
+          ),
+      kr.id,
+    );
+  }
+}
+
+/** kr-no-deadline: its own due date or the cycle's end. */
+function checkDeadline(c: Checks, kr: KeyResult, v: KrView): void {
+  const { add, fieldCell } = c;
+  const { oCycle, krTitle } = v;
+  if (!kr.due && !oCycle) {
+    add(
+      'kr-no-deadline',
+      'warning',
+      fieldCell(kr.cells, 'due', kr.row, krTitle),
+      msg(
+        `Key result ${quote(kr.title)} has no deadline: no due date and no cycle. Add a due date or set the cycle (e.g. 2026-Q4).`,
+        `关键结果 ${quoteZh(kr.title)} 没有截止时间：既无截止日期也无周期。请填写截止日期或设置周期（如 2026-Q4）。`,
+      ),
+      kr.id,
+    );
+  }
+}
+
+/** start-equals-target: a linear KR that cannot be scored. */
+function checkStartEqualsTarget(c: Checks, kr: KeyResult, v: KrView): void {
+  const { add } = c;
+  const { targetCell, linear } = v;
+  if (linear && kr.target !== null && kr.start === kr.target) {
+    add(
+      'start-equals-target',
+      'error',
+      targetCell,
+      msg(
+        `Key result ${quote(kr.title)}: start and target are both ${fmt(kr.target)}, so progress cannot be measured. If the aim is to hold the level, use kind "above" (stay at or above) or "below" (stay at or below).`,
+        `关键结果 ${quoteZh(kr.title)}：起始值与目标值都是 ${fmt(kr.target)}，无法计算进度。如果目标是保持水平，请将计分方式设为“above（不低于）”或“below（不高于）”。`,
+      ),
+      kr.id,
+    );
+  }
+}
+
+/** direction-mismatch: the wording (and a typed kind) against the direction of the numbers. */
+function checkDirection(c: Checks, kr: KeyResult, v: KrView): void {
+  const { add } = c;
+  const { targetCell, linear } = v;
+  if (linear && kr.target !== null && kr.start !== kr.target) {
+    const goesUp = kr.target > kr.start;
+    const saysDown = DECREASE_WORDS.test(kr.title);
+    const saysUp = INCREASE_WORDS.test(kr.title);
+    const target = kr.target;
+    const nums = () => `start ${fmt(kr.start)}, target ${fmt(target)}`;
+    const numsZh = () => `起始值 ${fmt(kr.start)}，目标值 ${fmt(target)}`;
+    if (saysDown && !saysUp && goesUp) {
       add(
-        'owner-missing',
+        'direction-mismatch',
         'warning',
-        fieldCell(o.cells, 'owner', o.row, title),
-        msg(`Objective ${quote(o.title)} has no owner.`, `目标 ${quoteZh(o.title)} 没有负责人。`),
-        o.id,
+        targetCell,
+        msg(
+          `Key result ${quote(kr.title)} says to reduce, but the target is above the start (${nums()}). Check the numbers.`,
+          `关键结果 ${quoteZh(kr.title)} 要求降低，但目标值高于起始值（${numsZh()}）。请检查数值。`,
+        ),
+        kr.id,
+      );
+    } else if (saysUp && !saysDown && !goesUp) {
+      add(
+        'direction-mismatch',
+        'warning',
+        targetCell,
+        msg(
+          `Key result ${quote(kr.title)} says to increase, but the target is below the start (${nums()}). Check the numbers.`,
+          `关键结果 ${quoteZh(kr.title)} 要求提升，但目标值低于起始值（${numsZh()}）。请检查数值。`,
+        ),
+        kr.id,
+      );
+    } else if (kr.cells.kind && !kr.inferred.kind && (kr.kind === 'decrease') === goesUp) {
+      add(
+        'direction-mismatch',
+        'warning',
+        kr.cells.kind,
+        msg(
+          `Key result ${quote(kr.title)} is marked "${kr.kind}", but the numbers go ${goesUp ? 'up' : 'down'} (${nums()}).`,
+          `关键结果 ${quoteZh(kr.title)} 标为“${kr.kind === 'decrease' ? '降低' : '提升'}”，但数值是${goesUp ? '上升' : '下降'}的（${numsZh()}）。`,
+        ),
+        kr.id,
       );
     }
+  }
+}
 
-    // Copies a higher KR verbatim.
-    const mine = objText[oi];
-    if (mine) {
-      let copied: KeyResult | undefined = parentKrs.get(mine);
-      if (!copied && o.level) {
-        const top = highestKr.get(mine);
-        if (top && top.rank < LEVEL_RANK[o.level]) copied = top.kr;
-      }
-      if (!copied && o.alignedTo) {
-        const ref = o.alignedTo;
-        const { objectives: objectiveByRef, krs: krByRef } = alignRefs();
-        const kr = krByRef.get(refKey(ref)) ?? krByRef.get(comparableText(ref));
-        const parent = objectiveByRef.get(refKey(ref)) ?? objectiveByRef.get(comparableText(ref));
-        if (kr && kr.objectiveId !== o.id && textOf(kr) === mine) copied = kr;
-        else if (parent && parent !== o) copied = parent.krs.find((k) => textOf(k) === mine);
-      }
-      if (copied) {
-        add(
-          'copies-higher-kr',
-          'warning',
-          title,
-          msg(
-            `Objective ${quote(o.title)} copies the higher-level key result ${quote(copied.title)} word for word; a higher KR should not become a lower objective. Say what your team wants to achieve so that KR happens.`,
-            `目标 ${quoteZh(o.title)} 与上级关键结果 ${quoteZh(copied.title)} 完全相同；上级的 KR 不能直接作为下级的 O。请写出本团队为达成该 KR 想实现的目标。`,
+/** kr-looks-like-task. */
+function checkLooksLikeTask(c: Checks, kr: KeyResult, v: KrView): void {
+  const { add } = c;
+  const { krTitle } = v;
+  const text = kr.kind === 'binary' || kr.target === null ? kr.title.normalize('NFKC').trim().replace(ITEM_PREFIX, '') : '';
+  if (text && !kr.placeholder && !/\d/.test(text) && (TASK_VERBS_EN.test(text) || TASK_VERBS_ZH.test(text))) {
+    add(
+      'kr-looks-like-task',
+      'info',
+      krTitle,
+      kr.kind === 'binary'
+        ? msg(
+            `Key result ${quote(kr.title)} reads like a task. As a done/not-done milestone it is a valid KR; if it is an activity toward a result, move it under a KR as an initiative (E:) and measure the result instead.`,
+            `关键结果 ${quoteZh(kr.title)} 读起来像一项任务。作为“完成/未完成”的里程碑它是合格的 KR；如果它只是达成结果的行动，请把它移到某个 KR 下作为执行（E:），改为衡量结果。`,
+          )
+        : msg(
+            `Key result ${quote(kr.title)} starts with a verb and has no number: it is probably an initiative (a task). Move it under a KR as an initiative (E:), give it a measurable target, or set kind "binary" if it is a done/not-done milestone.`,
+            `关键结果 ${quoteZh(kr.title)} 以动词开头且没有数字，可能是执行动作（任务）。请把它移到某个 KR 下作为执行（E:），或给它一个可衡量的目标值；若是“完成/未完成”的里程碑，请将计分方式设为 binary。`,
           ),
-          o.id,
-        );
-      }
-    }
-
-    // Weights.
-    checkWeights(o, (rule, severity, cell, m, id) => add(rule, severity, cell, m, id), (kr) =>
-      fieldCell(kr.cells, 'weight', kr.row, krCell(kr)),
+      kr.id,
     );
+  }
+}
 
-    for (const kr of o.krs) {
-      const krTitle = krCell(kr);
-      const targetCell = fieldCell(kr.cells, 'target', kr.row, krTitle);
-      const linear = kr.kind === 'increase' || kr.kind === 'decrease';
-
-      // A number: a target, or a binary (done / not done) KR. A target cell holding text is already a value problem.
-      if (kr.kind !== 'binary' && kr.target === null && !problemCells.has(`${targetCell.row}:${targetCell.col}`)) {
-        add(
-          'kr-no-number',
-          'error',
-          targetCell,
-          kr.placeholder
-            ? msg(
-                `Key result ${quote(kr.title)} has a placeholder (like "XX") instead of a number. Fill in the target number.`,
-                `关键结果 ${quoteZh(kr.title)} 用占位符（如“XX”）代替了数字，请填写具体的目标值。`,
-              )
-            : msg(
-                `Key result ${quote(kr.title)} has no target number. A KR needs a number (e.g. "from 2% to 3.5%"), or kind "binary" for a done/not-done milestone.`,
-                `关键结果 ${quoteZh(kr.title)} 没有目标值。KR 必须量化（例如“从 2% 提升到 3.5%”），里程碑式的 KR 请把计分方式设为“binary（完成/未完成）”。`,
-              ),
-          kr.id,
-        );
-      }
-
-      // A deadline: its own due date or the cycle's end.
-      if (!kr.due && !oCycle) {
-        add(
-          'kr-no-deadline',
-          'warning',
-          fieldCell(kr.cells, 'due', kr.row, krTitle),
-          msg(
-            `Key result ${quote(kr.title)} has no deadline: no due date and no cycle. Add a due date or set the cycle (e.g. 2026-Q4).`,
-            `关键结果 ${quoteZh(kr.title)} 没有截止时间：既无截止日期也无周期。请填写截止日期或设置周期（如 2026-Q4）。`,
-          ),
-          kr.id,
-        );
-      }
-
-      // Start = target on a linear KR cannot be scored.
-      if (linear && kr.target !== null && kr.start === kr.target) {
-        add(
-          'start-equals-target',
-          'error',
-          targetCell,
-          msg(
-            `Key result ${quote(kr.title)}: start and target are both ${fmt(kr.target)}, so progress cannot be measured. If the aim is to hold the level, use kind "above" (stay at or above) or "below" (stay at or below).`,
-            `关键结果 ${quoteZh(kr.title)}：起始值与目标值都是 ${fmt(kr.target)}，无法计算进度。如果目标是保持水平，请将计分方式设为“above（不低于）”或“below（不高于）”。`,
-          ),
-          kr.id,
-        );
-      }
-
-      // Wording (and a typed kind) against the direction of the numbers.
-      if (linear && kr.target !== null && kr.start !== kr.target) {
-        const goesUp = kr.target > kr.start;
-        const saysDown = DECREASE_WORDS.test(kr.title);
-        const saysUp = INCREASE_WORDS.test(kr.title);
-        const target = kr.target;
-        const nums = () => `start ${fmt(kr.start)}, target ${fmt(target)}`;
-        const numsZh = () => `起始值 ${fmt(kr.start)}，目标值 ${fmt(target)}`;
-        if (saysDown && !saysUp && goesUp) {
-          add(
-            'direction-mismatch',
-            'warning',
-            targetCell,
-            msg(
-              `Key result ${quote(kr.title)} says to reduce, but the target is above the start (${nums()}). Check the numbers.`,
-              `关键结果 ${quoteZh(kr.title)} 要求降低，但目标值高于起始值（${numsZh()}）。请检查数值。`,
-            ),
-            kr.id,
-          );
-        } else if (saysUp && !saysDown && !goesUp) {
-          add(
-            'direction-mismatch',
-            'warning',
-            targetCell,
-            msg(
-              `Key result ${quote(kr.title)} says to increase, but the target is below the start (${nums()}). Check the numbers.`,
-              `关键结果 ${quoteZh(kr.title)} 要求提升，但目标值低于起始值（${numsZh()}）。请检查数值。`,
-            ),
-            kr.id,
-          );
-        } else if (kr.cells.kind && !kr.inferred.kind && (kr.kind === 'decrease') === goesUp) {
-          add(
-            'direction-mismatch',
-            'warning',
-            kr.cells.kind,
-            msg(
-              `Key result ${quote(kr.title)} is marked "${kr.kind}", but the numbers go ${goesUp ? 'up' : 'down'} (${nums()}).`,
-              `关键结果 ${quoteZh(kr.title)} 标为“${kr.kind === 'decrease' ? '降低' : '提升'}”，但数值是${goesUp ? '上升' : '下降'}的（${numsZh()}）。`,
-            ),
-            kr.id,
-          );
-        }
-      }
-
-      // Reads like a task.
-      const text = kr.kind === 'binary' || kr.target === null ? kr.title.normalize('NFKC').trim().replace(ITEM_PREFIX, '') : '';
-      if (text && !kr.placeholder && !/\d/.test(text) && (TASK_VERBS_EN.test(text) || TASK_VERBS_ZH.test(text))) {
-        add(
-          'kr-looks-like-task',
-          'info',
-          krTitle,
-          kr.kind === 'binary'
-            ? msg(
-                `Key result ${quote(kr.title)} reads like a task. As a done/not-done milestone it is a valid KR; if it is an activity toward a result, move it under a KR as an initiative (E:) and measure the result instead.`,
-                `关键结果 ${quoteZh(kr.title)} 读起来像一项任务。作为“完成/未完成”的里程碑它是合格的 KR；如果它只是达成结果的行动，请把它移到某个 KR 下作为执行（E:），改为衡量结果。`,
-              )
-            : msg(
-                `Key result ${quote(kr.title)} starts with a verb and has no number: it is probably an initiative (a task). Move it under a KR as an initiative (E:), give it a measurable target, or set kind "binary" if it is a done/not-done milestone.`,
-                `关键结果 ${quoteZh(kr.title)} 以动词开头且没有数字，可能是执行动作（任务）。请把它移到某个 KR 下作为执行（E:），或给它一个可衡量的目标值；若是“完成/未完成”的里程碑，请将计分方式设为 binary。`,
-              ),
-          kr.id,
-        );
-      }
-
-      // Committed / aspirational, once the KR's deadline has passed.
-      const deadline = deadlineOf(kr, oCycle);
-      const score = scoreOfKr(kr);
-      if (deadline && deadline < today && score !== null) {
-        const scoreCell = fieldCell(kr.cells, 'score', kr.row, fieldCell(kr.cells, 'current', kr.row, targetCell));
-        if (kr.commitment === 'committed' && score < 1) {
-          add(
-            'committed-below-1',
-            'warning',
-            scoreCell,
-            msg(
-              `Committed key result ${quote(kr.title)} closed at ${fmt(score)} (deadline ${deadline}); committed KRs are expected to reach 1.0. Review what got in the way.`,
-              `承诺型关键结果 ${quoteZh(kr.title)} 截止（${deadline}）时得分 ${fmt(score)}；承诺型 KR 应达到 1.0，请复盘原因。`,
-            ),
-            kr.id,
-          );
-        } else if (kr.commitment === 'aspirational' && score >= 1) {
-          add(
-            'aspirational-at-1',
-            'info',
-            scoreCell,
-            msg(
-              `Aspirational key result ${quote(kr.title)} closed at ${fmt(score)} (deadline ${deadline}); aspirational KRs average about 0.6-0.7, so 1.0 suggests the target was set too low.`,
-              `挑战型关键结果 ${quoteZh(kr.title)} 截止（${deadline}）时得分 ${fmt(score)}；挑战型 KR 一般在 0.6-0.7 左右，得 1.0 说明目标可能定得太低。`,
-            ),
-            kr.id,
-          );
-        }
-      }
-
-      // Staleness, while the cycle runs.
-      if (isRunning(today, oCycle ? oCycle.end : null, oCycle ? oCycle.start : null, kr.due) && !(score !== null && score >= 1)) {
-        if (kr.updated) {
-          // ISO dates compare as text: only a date before the stale line needs the day count.
-          const age = kr.updated < staleLine ? daysBetween(kr.updated, today) : null;
-          if (age !== null && age > limits.staleDays) {
-            add(
-              'kr-stale',
-              'warning',
-              fieldCell(kr.cells, 'updated', kr.row, krTitle),
-              msg(
-                `Key result ${quote(kr.title)} was last updated on ${kr.updated}, ${age} days ago (limit ${limits.staleDays} days). Update its current value.`,
-                `关键结果 ${quoteZh(kr.title)} 最后更新于 ${kr.updated}，已 ${age} 天未更新（上限 ${limits.staleDays} 天）。请更新当前值。`,
-              ),
-              kr.id,
-            );
-          }
-        } else if (model.fieldCols.updated !== undefined) {
-          add(
-            'kr-never-updated',
-            'info',
-            fieldCell(kr.cells, 'updated', kr.row, krTitle),
-            msg(
-              `Key result ${quote(kr.title)} has no "Updated" date, so staleness (over ${limits.staleDays} days) cannot be checked.`,
-              `关键结果 ${quoteZh(kr.title)} 没有“更新时间”，无法检查是否超过 ${limits.staleDays} 天未更新。`,
-            ),
-            kr.id,
-          );
-        }
-      }
+/** committed-below-1 / aspirational-at-1, once the KR's deadline has passed. */
+function checkClosed(c: Checks, kr: KeyResult, v: KrView): void {
+  const { today, add, fieldCell } = c;
+  const { targetCell, deadline, score } = v;
+  if (deadline && deadline < today && score !== null) {
+    const scoreCell = fieldCell(kr.cells, 'score', kr.row, fieldCell(kr.cells, 'current', kr.row, targetCell));
+    if (kr.commitment === 'committed' && score < 1) {
+      add(
+        'committed-below-1',
+        'warning',
+        scoreCell,
+        msg(
+          `Committed key result ${quote(kr.title)} closed at ${fmt(score)} (deadline ${deadline}); committed KRs are expected to reach 1.0. Review what got in the way.`,
+          `承诺型关键结果 ${quoteZh(kr.title)} 截止（${deadline}）时得分 ${fmt(score)}；承诺型 KR 应达到 1.0，请复盘原因。`,
+        ),
+        kr.id,
+      );
+    } else if (kr.commitment === 'aspirational' && score >= 1) {
+      add(
+        'aspirational-at-1',
+        'info',
+        scoreCell,
+        msg(
+          `Aspirational key result ${quote(kr.title)} closed at ${fmt(score)} (deadline ${deadline}); aspirational KRs average about 0.6-0.7, so 1.0 suggests the target was set too low.`,
+          `挑战型关键结果 ${quoteZh(kr.title)} 截止（${deadline}）时得分 ${fmt(score)}；挑战型 KR 一般在 0.6-0.7 左右，得 1.0 说明目标可能定得太低。`,
+        ),
+        kr.id,
+      );
     }
-  });
+  }
+}
 
-  // One sheet-level note when there is no Updated column at all and something is running.
+/** kr-stale / kr-never-updated, while the cycle runs. */
+function checkStale(c: Checks, kr: KeyResult, v: KrView): void {
+  const { model, limits, today, staleLine, add, fieldCell } = c;
+  const { oCycle, krTitle, score } = v;
+  if (isRunning(today, oCycle ? oCycle.end : null, oCycle ? oCycle.start : null, kr.due) && !(score !== null && score >= 1)) {
+    if (kr.updated) {
+      // ISO dates compare as text: only a date before the stale line needs the day count.
+      const age = kr.updated < staleLine ? daysBetween(kr.updated, today) : null;
+      if (age !== null && age > limits.staleDays) {
+        add(
+          'kr-stale',
+          'warning',
+          fieldCell(kr.cells, 'updated', kr.row, krTitle),
+          msg(
+            `Key result ${quote(kr.title)} was last updated on ${kr.updated}, ${age} days ago (limit ${limits.staleDays} days). Update its current value.`,
+            `关键结果 ${quoteZh(kr.title)} 最后更新于 ${kr.updated}，已 ${age} 天未更新（上限 ${limits.staleDays} 天）。请更新当前值。`,
+          ),
+          kr.id,
+        );
+      }
+    } else if (model.fieldCols.updated !== undefined) {
+      add(
+        'kr-never-updated',
+        'info',
+        fieldCell(kr.cells, 'updated', kr.row, krTitle),
+        msg(
+          `Key result ${quote(kr.title)} has no "Updated" date, so staleness (over ${limits.staleDays} days) cannot be checked.`,
+          `关键结果 ${quoteZh(kr.title)} 没有“更新时间”，无法检查是否超过 ${limits.staleDays} 天未更新。`,
+        ),
+        kr.id,
+      );
+    }
+  }
+}
+
+/** kr-never-updated, once for the sheet: no Updated column at all while something runs. */
+function checkNoUpdatedColumn(c: Checks): void {
+  const { model, limits, today, add } = c;
   if (model.fieldCols.updated === undefined) {
     const running = model.objectives.some((o) => {
       const c = cycleOfObjective(o, model);
@@ -588,8 +723,11 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
       );
     }
   }
+}
 
-  // Bottom-up share per level below company.
+/** bottom-up-share per level below company. */
+function checkBottomUpShare(c: Checks): void {
+  const { model, add, fieldCell, objCell } = c;
   const byLevel = new Map<Level | null, Objective[]>();
   for (const o of model.objectives) {
     if (o.level === 'company') continue;
@@ -615,10 +753,8 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
       first.id,
     );
   }
-
-  out.sort((a, b) => a.row - b.row || a.col - b.col);
-  return out;
 }
+
 
 /** Appends the cell address, so a message read outside the sheet still says where (unless it already does). */
 function addCell(m: Msg, cell: CellRef): Msg {

@@ -188,10 +188,12 @@ function ensureSize(sheet: Sheet, need: { rows: number; cols: number }, owned: b
 export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name: string) => SheetSnapshot | undefined, journal: UndoJournal): void {
   let sheet = ss.getSheetByName(sp.sheet);
   let fresh = false;
+  let created = false;
   if (!sheet) {
     if (!sp.create) throw new Error(`sheet "${sp.sheet}" not found`);
     sheet = insertSheet(ss, sp.sheet, sp.create.after);
     fresh = true;
+    created = true;
   }
   const undo = fresh ? null : journal;
   const snap = fresh ? undefined : snapshotOf(sp.sheet);
@@ -222,12 +224,12 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
   }
   for (const v of sp.validations) {
     if (!v.list.length || v.range.rows < 1 || v.range.cols < 1) continue;
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList(v.list, true).setAllowInvalid(!v.strict).build();
     const range = rangeOf(sheet, v.range);
-    if (undo) {
-      const old = range.getDataValidations();
-      undo.push(() => range.setDataValidations(old));
-    }
+    const old = undo || (v.keepExisting && !fresh) ? range.getDataValidations() : null;
+    // The user's own dropdown (a strict list, its help text) stays on their column.
+    if (v.keepExisting && old && old.some((row) => row.some((x) => x))) continue;
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList(v.list, true).setAllowInvalid(!v.strict).build();
+    if (undo && old) undo.push(() => range.setDataValidations(old));
     range.setDataValidation(rule);
   }
   if (sp.replaceOwnedRules || sp.rules.length) {
@@ -250,6 +252,13 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
     }
     sheet.setFrozenRows(sp.freezeRows);
   }
+  if (typeof sp.freezeCols === 'number') {
+    if (undo) {
+      const old = sheet.getFrozenColumns();
+      undo.push(() => target.setFrozenColumns(old));
+    }
+    sheet.setFrozenColumns(sp.freezeCols);
+  }
   if (sp.header) {
     const range = rangeOf(sheet, sp.header.range);
     if (undo) {
@@ -268,6 +277,8 @@ export function applySheetPlan(ss: Spreadsheet, sp: SheetPlan, snapshotOf: (name
       .setFontColor(sp.header.fontColor || null);
   }
   if (sp.table) bandTable(sheet, sp.table.range, undo);
+  // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight; restorePlan deletes it on a failure.
+  if (sp.hidden && created) sheet.hideSheet();
   for (const w of sp.columnWidths ?? []) {
     if (undo) {
       const old = sheet.getColumnWidth(w.col + 1);

@@ -225,10 +225,12 @@ export class FakeSpreadsheetBook {
   }
 }
 
-export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'getColumnWidth' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows' | 'deleteColumns'> {
+export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'hideSheet' | 'isSheetHidden' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'getColumnWidth' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows' | 'deleteColumns'> {
   /** Dense from A1, grown on write. */
   grid: Cell[][] = [];
   frozenRows = 0;
+  frozenCols = 0;
+  hidden = false;
   rules: FakeConditionalRule[] = [];
   bandings: FakeBanding[] = [];
   /** Data validation per cell, keyed 'row,col' (0-based). */
@@ -375,6 +377,24 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     this.book.log.hit('Sheet.setFrozenRows');
     this.frozenRows = rows;
   }
+  hideSheet(): GSheet {
+    this.book.log.hit('Sheet.hideSheet');
+    if (this.book.sheets.filter((s) => !s.hidden && s !== this).length === 0) throw new Error('Exception: You can\'t hide all the sheets in a document.');
+    this.hidden = true;
+    return this.self;
+  }
+  isSheetHidden(): boolean {
+    this.book.log.hit('Sheet.isSheetHidden');
+    return this.hidden;
+  }
+  setFrozenColumns(cols: number): void {
+    this.book.log.hit('Sheet.setFrozenColumns');
+    this.frozenCols = cols;
+  }
+  getFrozenColumns(): number {
+    this.book.log.hit('Sheet.getFrozenColumns');
+    return this.frozenCols;
+  }
   getFrozenRows(): number {
     this.book.log.hit('Sheet.getFrozenRows');
     return this.frozenRows;
@@ -477,6 +497,8 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     return {
       cells,
       frozenRows: this.frozenRows,
+      frozenCols: this.frozenCols,
+      hidden: this.hidden,
       rules: this.rules.map((r) => ({ formula: r.formula, background: r.background, fontColor: r.fontColor, ranges: r.ranges.map((x) => x.a1()) })),
       bandings: this.bandings.map((b) => b.range.a1()),
       validations,
