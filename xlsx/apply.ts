@@ -305,6 +305,16 @@ function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[]): void {
   // An ExcelJS table rewrites every cell of its range; an autofilter gives the same header buttons without touching data.
   if (p.table) ws.autoFilter = rectA1(p.table.range);
   for (const w of p.columnWidths ?? []) ws.getColumn(w.col + 1).width = Math.max(1, Math.round((w.width / PX_PER_CHAR) * 10) / 10);
+  // ExcelJS cannot write charts (no maintained Node library writes native .xlsx charts): the cells the charts read
+  // are written, and the user is told how to get the charts.
+  if (p.charts?.length) {
+    warnings.push(
+      msg(
+        `"${p.sheet}" has its data but not its ${p.charts.length} charts: the command line cannot write charts into .xlsx. Open the file with the add-in in Excel or Google Sheets and run Check in to draw them.`,
+        `“${p.sheet}”已写入数据，但未写入其 ${p.charts.length} 个图表：命令行无法把图表写入 .xlsx。请在装有加载项的 Excel 或 Google 表格中打开文件并运行“记录进展”来绘制图表。`,
+      ),
+    );
+  }
 }
 
 function activate(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
