@@ -3,13 +3,17 @@
  * refuses a sync above Excel on the web's ~5 MB payload), at 100, 10,000 and 50,000 rows. At most 3 syncs and equal
  * at 100 and 10,000 rows (below the budget); at 50,000 rows the syncs grow with the bytes moved / SYNC_BUDGET only.
  */
+import * as path from 'path';
 import { runExcelCommand, type ExcelLike } from '../excel-addin/adapter';
 import type { CommandName } from '../core/commands';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { SYNC_BUDGET } from '../excel-addin/payload';
 import { createExcel, SimWorkbook } from '../playground/excel-sim';
-import { FIXTURE_TODAY, generatedTable } from '../fixtures/sheets';
+import { FIXTURE_TODAY, generatedTable } from '../tests/fixtures/sheets';
+import { BASELINE_COMMIT, baselineTree } from './baseline';
 import type { BenchRow } from './util';
+
+type Run = typeof runExcelCommand;
 
 const ORDER: CommandName[] = ['convert', 'validate', 'clear', 'score', 'summary', 'rollForward'];
 
@@ -23,7 +27,7 @@ interface Measure {
   ok: boolean;
 }
 
-async function measureAll(rows: number): Promise<Record<string, Measure>> {
+async function measureAll(rows: number, run: Run = runExcelCommand): Promise<Record<string, Measure>> {
   const wb = new SimWorkbook([]);
   wb.sheets = [];
   wb.addSheet('Team', generatedTable(rows) as (string | number)[][]);
@@ -33,7 +37,7 @@ async function measureAll(rows: number): Promise<Record<string, Measure>> {
     wb.activate('Team');
     const [s0, o0, w0, b0, r0] = [wb.syncCount, wb.opCount, wb.writeCount, wb.totalBytes, wb.refusedSyncs];
     const t0 = process.hrtime.bigint();
-    const res = await runExcelCommand(excel, cmd, DEFAULT_SETTINGS, FIXTURE_TODAY);
+    const res = await run(excel, cmd, DEFAULT_SETTINGS, FIXTURE_TODAY);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     out[cmd] = {
       syncs: wb.syncCount - s0,
@@ -52,21 +56,24 @@ export async function rows(): Promise<BenchRow[]> {
   const small = await measureAll(100);
   const large = await measureAll(10000);
   const huge = await measureAll(50000);
+  // The baseline adapter (bench/baseline.ts) on the same in-memory Excel, payload limit included.
+  const tree = baselineTree();
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const oldRun: Run | null = 'dir' in tree ? (require(path.join(tree.dir, 'excel-addin/adapter.ts')) as { runExcelCommand: Run }).runExcelCommand : null;
+  const base = oldRun ? { 100: await measureAll(100, oldRun), 10000: await measureAll(10000, oldRun), 50000: await measureAll(50000, oldRun) } : null;
   const out: BenchRow[] = [];
   const mb = (b: number) => (b / 1e6).toFixed(1);
   for (const cmd of ORDER) {
-    for (const [n, m] of [
-      [100, small[cmd]],
-      [10000, large[cmd]],
-      [50000, huge[cmd]],
-    ] as const) {
+    for (const [n, m] of [[100, small[cmd]], [10000, large[cmd]], [50000, huge[cmd]]] as const) {
+      const b = base?.[n][cmd];
+      const baseline = b ? `; baseline ${BASELINE_COMMIT.slice(0, 7)}: ${b.ok ? `${b.syncs} syncs` : `FAILED after ${b.syncs} syncs (${b.refused} refused for size)`}` : 'error' in tree ? `; ${tree.error}` : '';
       out.push({
         name: `excel ${cmd} (in-memory Excel, 5 MB payload limit)`,
         rows: n,
         medianMs: m.ms,
         note:
           `${m.syncs} syncs (${mb(m.bytes)} MB moved / ${mb(SYNC_BUDGET)} MB budget = ${Math.ceil(m.bytes / SYNC_BUDGET)}; ${m.refused} refused for size), ` +
-          `${m.ops} queued ops (${m.writes} writes)${m.ok ? '' : ', FAILED'}`,
+          `${m.ops} queued ops (${m.writes} writes)${m.ok ? '' : ', FAILED'}${baseline}`,
       });
     }
   }
@@ -77,7 +84,8 @@ export async function rows(): Promise<BenchRow[]> {
     medianMs: NaN,
     note: equal
       ? `equal for every command (${ORDER.map((c) => `${c} ${small[c].syncs}`).join(', ')})`
-      : 'NOT EQUAL: ' + ORDER.map((c) => `${c} ${small[c].syncs}/${large[c].syncs}`).join(', '),
+      : 'equal where under the budget, more where over it (100/10,000): ' +
+        ORDER.map((c) => `${c} ${small[c].syncs}/${large[c].syncs}${large[c].refused ? ` (${(large[c].bytes / 1e6).toFixed(1)} MB)` : ''}`).join(', '),
   });
   return out;
 }

@@ -190,20 +190,9 @@ export function checkinRows(model: OkrModel, close: CloseResult, today: number, 
   });
 }
 
-function rowCells(r: CheckinRow, lang: Lang): PlanCell[] {
-  return [
-    r.cycle,
-    r.krId,
-    r.date,
-    r.objectiveId,
-    r.objective,
-    r.kr,
-    r.current,
-    r.score,
-    r.confidence ? CONFIDENCE_LABELS[lang][r.confidence] : null,
-    r.note,
-    r.sheet,
-  ];
+/** A log row as the cells of its sheet row. */
+export function logRowCells(r: CheckinRow, lang: Lang): PlanCell[] {
+  return [r.cycle, r.krId, r.date, r.objectiveId, r.objective, r.kr, r.current, r.score, r.confidence ? CONFIDENCE_LABELS[lang][r.confidence] : null, r.note, r.sheet];
 }
 
 function logFormats(): string[] {
@@ -239,7 +228,7 @@ export function planLog(
   if (!log) {
     const plan: SheetPlan = { ...emptySheetPlan(name), create: { after } };
     const header = logHeader(lang);
-    plan.writes.push({ row: 0, col: 0, cells: [header, ...fresh.map((r) => rowCells(r, lang))] });
+    plan.writes.push({ row: 0, col: 0, cells: [header, ...fresh.map((r) => logRowCells(r, lang))] });
     if (fresh.length) plan.numberFormats.push({ row: 1, col: 0, formats: fresh.map(() => formats.slice()) });
     plan.header = {
       range: { row: 0, col: 0, rows: 1, cols: header.length },
@@ -276,14 +265,14 @@ export function planLog(
     const cells: PlanCell[][] = [];
     for (let r = span.row; r < span.row + span.rows; r++) {
       const f = replace.get(r);
-      cells.push(f ? rowCells(f, lang) : LOG_FIELDS.map((_, c) => planCellAt(log, r, col + c)));
+      cells.push(f ? logRowCells(f, lang) : LOG_FIELDS.map((_, c) => planCellAt(log, r, col + c)));
     }
     const block: CellBlock = { row: span.row, col, cells };
     plan.writes.push(block);
   }
   if (append.length) {
     const row = Math.max(parsed.lastRow + 1, parsed.headerRow + 1, log.origin.row + 1);
-    plan.writes.push({ row, col, cells: append.map((r) => rowCells(r, lang)) });
+    plan.writes.push({ row, col, cells: append.map((r) => logRowCells(r, lang)) });
     plan.numberFormats.push({ row, col, formats: append.map(() => formats.slice()) });
   }
   if (parsed.headerRow < 0 && !parsed.rows.length) {

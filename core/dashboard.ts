@@ -252,7 +252,7 @@ export function dashboardCharts(l: DashboardLayout, lang: Lang): ChartSpec[] {
       title: T.chartStatus[lang],
       source: { row: DATA_ROW, col: SECTION_COL.status, rows: STATUS_ORDER.length + 1, cols: 2 },
       colors: ['#1a73e8'],
-      anchor: { row: 2, col: SECTION_COL.status, width: 300, height: 320 },
+      anchor: { row: 2, col: SECTION_COL.status, width: 250, height: 320 },
     },
     {
       name: CHART_NAMES.progress,

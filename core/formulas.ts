@@ -206,7 +206,8 @@ export function paceFormula(score: string, startIso: string, due: { ref: string 
   const st = dateLiteral(startIso);
   const lit = dateLiteral(due.iso);
   const D = due.ref ? `IF(ISNUMBER(${due.ref}),${due.ref},${lit})` : lit;
-  return `=IF(ISNUMBER(${score}),IF(${D}<${st},"",IF(TODAY()>=${D},1,IF(TODAY()<=${st},0,(TODAY()-${st})/(${D}-${st})))),"")`;
+  // Short on purpose (one per row, 10,000 rows) and without MIN/MAX (not every engine has them).
+  return `=IF(ISNUMBER(${score}),IF(TODAY()>=${D},1,IF(TODAY()<=${st},0,(TODAY()-${st})/(${D}-${st}))),"")`;
 }
 
 /** Type words the portable status formula reads (vocabulary.ts's, the custom function's). */

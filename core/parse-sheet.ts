@@ -275,6 +275,8 @@ interface TableCols {
   typeYes: Commitment;
   /** Header width: cells right of it are carried by column letter. */
   width: number;
+  /** The add-in's own Updated column (stamped when a current value is edited), when it is not fc.updated. */
+  stamped?: number;
   /** Rows say their own type (a row-type column, or a parent column): a KR row's cells never fill its objective's. */
   typed: boolean;
   /** The row-type column, if any. */
@@ -323,6 +325,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
   // is no ID column), the id the add-in keeps in its own 'OKR ID' column is the row's id, so editing a row's text
   // after a convert does not change its id.
   const owned = findOwnedBlock({ name: rd.sheet, origin: { row: rd.r0, col: rd.c0 }, values }, rd.r0 + headerRow);
+  if (owned?.cols.updated !== undefined && owned.cols.updated - rd.c0 !== fc.updated) cols.stamped = owned.cols.updated - rd.c0;
   const ownedId = owned?.cols.id === undefined ? undefined : owned.cols.id - rd.c0;
   const ic = fc.id;
   const oic = ownedId !== ic ? ownedId : undefined;
@@ -962,6 +965,15 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
       kr.updated = p.value;
       rd.recordSource(kr, 'updated', r, fc.updated);
     } else if (!p.blank) rd.problem('updated', r, fc.updated, p.error);
+  }
+  // The stamp the add-in writes when the current value is edited counts as an update too: the later date wins.
+  const st = cols.stamped;
+  if (st !== undefined && !isBlank(row[st])) {
+    const p = rd.date(row[st]);
+    if (p.ok && (!kr.updated || p.value > kr.updated)) {
+      kr.updated = p.value;
+      rd.note(kr, 'updated', r, st);
+    }
   }
   if (fc.confidence !== undefined && !isBlank(row[fc.confidence])) {
     const c = parseConfidence(row[fc.confidence]);

@@ -23,6 +23,7 @@ import { FILLS, planConvert, planNewGrid, safeSheetName, type PlanContext } from
 import { plural, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
 import { isCheckinSheet } from './checkins';
 import { isDashboardSheet } from './dashboard';
+import { MARKS_SHEET } from './plan-validate';
 
 export const HISTORY_SHEET = 'OKR History';
 
@@ -64,7 +65,7 @@ const isSourceHeader = (v: unknown) => typeof v === 'string' && [SOURCE_HEADER.e
 
 /** Sheets the add-in writes for itself; a command run on one of them works on the OKR sheet it came from. */
 export function isGeneratedSheet(name: string): boolean {
-  return name === HISTORY_SHEET || /^Scorecard /.test(name) || isCheckinSheet(name) || isDashboardSheet(name);
+  return name === HISTORY_SHEET || name === MARKS_SHEET || /^Scorecard /.test(name) || isCheckinSheet(name) || isDashboardSheet(name);
 }
 
 /**

@@ -71,6 +71,7 @@ export const FILLS = {
 const NUMBER_FORMATS: Record<OwnedKey, string> = {
   id: '@',
   score: '0.00',
+  rollup: '0.00',
   status: 'General',
   pace: '0%',
   updated: 'yyyy-mm-dd',
@@ -83,7 +84,7 @@ const NUMBER_FORMATS: Record<OwnedKey, string> = {
   current: 'General',
 };
 
-const WIDTHS: Partial<Record<OwnedKey, number>> = { id: 110, score: 90, status: 120, pace: 80, updated: 100 };
+const WIDTHS: Partial<Record<OwnedKey, number>> = { id: 110, score: 90, rollup: 90, status: 120, pace: 80, updated: 100 };
 
 const DROPDOWNS: ('kind' | 'type' | 'level' | 'confidence')[] = ['kind', 'type', 'level', 'confidence'];
 
@@ -187,6 +188,8 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
   }
 
   const wanted = new Set<OwnedKey>(['id', 'score', 'status', 'pace', 'updated']);
+  // Objectives written on their first KR's row have no score cell of their own: an owned Rollup column holds it.
+  if (model.objectives.some((o) => !o.ownRow && o.krs.length > 0)) wanted.add('rollup');
   for (const k of DROPDOWNS) if (userCol[k] === undefined) wanted.add(k);
   if (userCol.start === undefined && model.objectives.some((o) => o.krs.some((k) => k.inferred.start)))
     wanted.add('start');
@@ -313,6 +316,20 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     };
   };
 
+  /** An objective's score: the weighted rollup of its KRs' score cells (undefined when other items sit between them). */
+  const objectiveScore = (obj: Objective): PlanCell | undefined => {
+    const span = krSpan(obj, roles);
+    if (!span) return undefined;
+    const w = userCol.weight;
+    if (mode === 'portable') {
+      const rowsOf = obj.krs.map((k) => k.row).sort((a, b) => a - b);
+      return { f: flat(rollupCellsFormula(rowsOf.map((kr) => a1(kr, scoreCol)), w === undefined ? null : rowsOf.map((kr) => a1(kr, w)))) };
+    }
+    const scores = `${a1(span.first, scoreCol)}:${a1(span.last, scoreCol)}`;
+    const weights = w === undefined ? null : `${a1(span.first, w)}:${a1(span.last, w)}`;
+    return { f: flat(rollupFormula(host, mode, scores, weights)) };
+  };
+
   // What each owned cell gets: a formula, a value filled from the model, or what it already holds.
   const fill = (r: number, role: RowRole, key: OwnedKey): PlanCell | undefined => {
     if (role.kind === 'kr') {
@@ -326,6 +343,8 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
           return statusOf(r, kr.commitment);
         case 'pace':
           return paceOf(r, kr, obj);
+        case 'rollup':
+          return !obj.ownRow && obj.krs[0] === kr ? objectiveScore(obj) : undefined;
         case 'kind':
           return KIND_TOKENS[lang][kr.kind];
         case 'type':
@@ -348,25 +367,8 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     switch (key) {
       case 'id':
         return obj.id;
-      case 'score': {
-        const span = krSpan(obj, roles);
-        if (!span) return undefined;
-        const w = userCol.weight;
-        if (mode === 'portable') {
-          const rowsOf = obj.krs.map((k) => k.row).sort((a, b) => a - b);
-          return {
-            f: flat(
-              rollupCellsFormula(
-                rowsOf.map((kr) => a1(kr, scoreCol)),
-                w === undefined ? null : rowsOf.map((kr) => a1(kr, w)),
-              ),
-            ),
-          };
-        }
-        const scores = `${a1(span.first, scoreCol)}:${a1(span.last, scoreCol)}`;
-        const weights = w === undefined ? null : `${a1(span.first, w)}:${a1(span.last, w)}`;
-        return { f: flat(rollupFormula(host, mode, scores, weights)) };
-      }
+      case 'score':
+        return objectiveScore(obj);
       case 'status':
         return krSpan(obj, roles) ? statusOf(r, obj.commitment) : undefined;
       case 'pace':
@@ -382,7 +384,7 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
 
   const keys: OwnedKey[] = [];
   for (let c = first; c <= last; c++) keys.push(keyAt.get(c)!);
-  const computedCol = keys.map((k) => k === 'score' || k === 'status' || k === 'pace');
+  const computedCol = keys.map((k) => k === 'score' || k === 'status' || k === 'pace' || k === 'rollup');
   const cells: PlanCell[][] = [];
   cells.push(
     keys.map((key, i) => {
@@ -447,7 +449,7 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
         extras.push(s);
       }
       const isOwned = userCol[key] === undefined;
-      plan.validations.push({ range: dataRect(c), list: [...base, ...extras], strict: isOwned && extras.length === 0 });
+      plan.validations.push({ range: dataRect(c), list: [...base, ...extras], strict: isOwned && extras.length === 0, ...(isOwned ? {} : { keepExisting: true }) });
     }
 
     plan.replaceOwnedRules = true;
@@ -482,15 +484,18 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     }
   }
 
-  plan.header = {
-    range: { row: headerRow, col: first, rows: 1, cols: last - first + 1 },
-    bold: true,
-    fill: FILLS.header,
-    fontColor: FILLS.headerFont,
-  };
-  plan.freezeRows = headerRow + 1;
-  plan.columnWidths = [];
-  for (let c = first; c <= last; c++) plan.columnWidths.push({ col: c, width: WIDTHS[keyAt.get(c)!] ?? 100 });
+  // The look of the owned block (header style, frozen panes, widths) is set when it gets new columns; later runs
+  // (convert again, score) leave it as the user may have changed it, and cost the hosts no calls for it.
+  if (added.length) {
+    plan.header = { range: { row: headerRow, col: first, rows: 1, cols: last - first + 1 }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
+    plan.freezeRows = headerRow + 1;
+    // Frozen through the Key Result column (when it is among the first six), the owned Score and Status scroll in
+    // right beside the KR on a laptop screen instead of sitting a screen to the right.
+    const krColumn = userCol.kr;
+    if (krColumn !== undefined && krColumn < 6 && krColumn < first) plan.freezeCols = krColumn + 1;
+    plan.columnWidths = [];
+    for (let c = first; c <= last; c++) plan.columnWidths.push({ col: c, width: WIDTHS[keyAt.get(c)!] ?? 100 });
+  }
 
   // An Excel table needs distinct, non-empty header cells (Excel would otherwise rename them in the user's cells).
   const firstCol = Math.min(first, ...model.columns.map((c) => c.col));

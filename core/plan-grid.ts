@@ -76,24 +76,15 @@ export function usedExtent(s: SheetSnapshot): { lastRow: number; lastCol: number
 // ---------------------------------------------------------------------------------------------------------------
 // Owned columns
 
-export type OwnedKey =
-  | 'id'
-  | 'score'
-  | 'status'
-  | 'pace'
-  | 'updated'
-  | 'kind'
-  | 'type'
-  | 'level'
-  | 'confidence'
-  | 'start'
-  | 'target'
-  | 'current';
+export type OwnedKey = 'id' | 'score' | 'rollup' | 'status' | 'pace' | 'updated' | 'kind' | 'type' | 'level' | 'confidence' | 'start' | 'target' | 'current';
 
 /** Headers of the columns convert appends, in append order. The first, 'OKR ID', marks where the owned block starts. */
 export const OWNED_HEADERS: Record<OwnedKey, Msg> = {
   id: msg('OKR ID', 'OKR 编号'),
   score: msg('OKR Score', 'OKR 得分'),
+  // An objective that shares its row with its first KR: its own score, beside the KR's (no header word the reader
+  // would take for an objective or score column).
+  rollup: msg('OKR Rollup', 'OKR 汇总'),
   status: msg('OKR Status', 'OKR 状态'),
   pace: msg('OKR Pace', 'OKR 应有进度'),
   updated: msg('Updated', '更新时间'),
@@ -106,20 +97,7 @@ export const OWNED_HEADERS: Record<OwnedKey, Msg> = {
   current: msg('Current', '当前值'),
 };
 
-export const OWNED_ORDER: OwnedKey[] = [
-  'id',
-  'score',
-  'status',
-  'pace',
-  'updated',
-  'kind',
-  'type',
-  'level',
-  'confidence',
-  'start',
-  'target',
-  'current',
-];
+export const OWNED_ORDER: OwnedKey[] = ['id', 'score', 'rollup', 'status', 'pace', 'updated', 'kind', 'type', 'level', 'confidence', 'start', 'target', 'current'];
 
 const fold = (v: unknown) =>
   typeof v === 'string' ? v.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ') : '';

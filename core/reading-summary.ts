@@ -40,7 +40,7 @@ export function withUnplaced(summary: Msg, reading: LayoutReading | undefined): 
   return extra ? msg(`${summary.en} ${extra.en}`, `${summary.zh}${extra.zh}`) : summary;
 }
 
-/** How many rows the reader gave each role (objective+kr rows count for both). */
+/** How many rows the reader gave each role (objective+kr rows count for both; unplaced rows only as unplaced). */
 export function roleCounts(reading: LayoutReading): Record<'objectives' | 'krs' | 'initiatives' | 'other', number> {
   const out = { objectives: 0, krs: 0, initiatives: 0, other: 0 };
   const add: Record<RowRole, (keyof typeof out)[]> = {
@@ -53,7 +53,12 @@ export function roleCounts(reading: LayoutReading): Record<'objectives' | 'krs' 
     note: ['other'],
     blank: [],
   };
-  for (const r of reading.rows) for (const k of add[r.role] ?? []) out[k]++;
+  // A note row nothing could take is counted once, as "not placed", not also as a note.
+  const unplacedRows = new Set(reading.unplaced.map((u) => u.cell.row));
+  for (const r of reading.rows) {
+    if (r.role === 'note' && unplacedRows.has(r.row)) continue;
+    for (const k of add[r.role] ?? []) out[k]++;
+  }
   return out;
 }
 

@@ -449,7 +449,10 @@ export function paceCode(p: number | null, start: number, due: number, today: nu
   return gap <= atRisk + 1e-9 ? 'behind' : 'at-risk';
 }
 
-/** Linear expected progress on serial day `today` between serial days `start` (0) and `due` (1), clamped to [0, 1]. */
+/**
+ * Linear expected progress on serial day `today` between serial days `start` (0) and `due` (1): 1 from the due date
+ * on, 0 until the start (the sheet's Pace formula computes exactly this, in this order).
+ */
 function expectedAt(start: number, due: number, today: number): number {
   if (today >= due) return 1;
   if (today <= start) return 0;

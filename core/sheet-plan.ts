@@ -63,6 +63,11 @@ export interface ListValidation {
   list: string[];
   /** true: reject other values; false: warn only. */
   strict: boolean;
+  /**
+   * A dropdown on the user's own column: hosts leave it out when any of the cells already has a validation (the
+   * user's own strict list and its help text stay); only the add-in's own columns always get theirs.
+   */
+  keepExisting?: boolean;
 }
 
 /**
@@ -124,6 +129,8 @@ export interface SheetPlan {
   create?: { after?: string };
   /** The sheet is owned by the add-in (scorecard): clear all of it before writing. Never set on a user's sheet. */
   replaceAll?: boolean;
+  /** A sheet the add-in keeps for itself, out of sight: hidden when created (the marks Clear needs). */
+  hidden?: boolean;
   writes: CellBlock[];
   numberFormats: FormatBlock[];
   validations: ListValidation[];
@@ -135,6 +142,8 @@ export interface SheetPlan {
   /** Notes to set; '' removes the note. Hosts patch these into the snapshot's notes (one call). */
   notes: CellPatch<string>[];
   freezeRows?: number;
+  /** Columns to freeze with the rows (through the Key Result column), so the owned Score and Status scroll in beside it. */
+  freezeCols?: number;
   header?: HeaderStyle;
   /** Excel turns this rectangle (header row included) into a table; Sheets styles it as a banded range. */
   table?: { name: string; range: Rect };

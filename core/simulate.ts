@@ -30,6 +30,7 @@ export interface SimulatedSheet {
   validations: ListValidation[];
   rules: ConditionalRule[];
   freezeRows?: number;
+  freezeCols?: number;
   header?: HeaderStyle;
   table?: { name: string; range: Rect };
   widths: Record<number, number>;
@@ -173,6 +174,7 @@ function applySheet(book: SimBook, p: SheetPlan): void {
     s.notes[n.row][n.col] = n.value;
   }
   if (p.freezeRows !== undefined) s.freezeRows = p.freezeRows;
+  if (p.freezeCols !== undefined) s.freezeCols = p.freezeCols;
   if (p.header) s.header = JSON.parse(JSON.stringify(p.header));
   if (p.table) {
     ensure(s, p.table.range.row + p.table.range.rows, p.table.range.col + p.table.range.cols);

@@ -35,6 +35,8 @@ interface SheetLookup {
   tableRanges: { table: Excel.Table; range: Excel.Range }[];
   notes: { row: number; col: number; value: string; note: Excel.Note | null; had?: string }[];
   journal: PendingJournal | null;
+  /** Per plan validation with keepExisting: the cells' validation now (the user's own dropdown stays). */
+  existing: (Excel.DataValidation | null)[];
   /** The sheet's charts, when the plan sets them (an existing sheet). */
   charts: Excel.ChartCollection | null;
 }
@@ -116,6 +118,8 @@ function queueLookup(
     queued = true;
     return { row: n.row, col: n.col, value: n.value, note };
   });
+  l.existing = sp.validations.map((v) => (v.keepExisting ? ws.getRange(rectA1(v.range)).dataValidation.load('type') : null));
+  queued ||= l.existing.some((x) => x);
   if (withJournal) {
     l.journal = queueJournal(ws, sp, support, l.known?.freeze ?? null);
     queued ||=
@@ -151,18 +155,7 @@ export async function applyPlan(
     const exists = names.some((n) => sameName(n, sp.sheet));
     const known = exists ? (read.sheets.get(keyOf(sp.sheet)) ?? null) : null;
     const ws = known?.ws ?? (exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet));
-    const l: SheetLookup = {
-      sp,
-      ws,
-      exists,
-      known,
-      rules: false,
-      named: null,
-      tableRanges: [],
-      notes: [],
-      journal: null,
-      charts: null,
-    };
+    const l: SheetLookup = { sp, ws, exists, known, rules: false, named: null, tableRanges: [], notes: [], journal: null, existing: [], charts: null };
     if (!exists) {
       l.notes = sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
       if (sp.table) {
@@ -223,6 +216,8 @@ export async function applyPlan(
       await batch.add(SMALL_OP, () => {
         added = sheets.add(sp.sheet);
         added.position = pos;
+        // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight.
+        if (sp.hidden) added.visibility = 'Hidden' as Excel.SheetVisibility;
       });
       ws = added!;
       names.splice(pos, 0, sp.sheet);
@@ -328,7 +323,11 @@ async function applySheet(
   if (sp.replaceOwnedRules) for (const cf of owned) await batch.add(SMALL_OP, () => cf.delete());
   for (const b of sp.writes) await writeCells(batch, ws, b);
   for (const f of sp.numberFormats) await writeFormats(batch, ws, f);
-  for (const v of sp.validations) {
+  for (let i = 0; i < sp.validations.length; i++) {
+    const v = sp.validations[i];
+    // The user's own dropdown (a strict list, its help text) stays on their column.
+    const had = l.existing[i];
+    if (had && had.type !== 'None') continue;
     // Excel takes a typed list of at most 255 characters; a longer one would fail the whole batch, so it is left out.
     const source = v.list.map((x) => x.replace(/,/g, ' ')).join(',');
     if (source.length > 255) continue;
@@ -359,7 +358,10 @@ async function applySheet(
   if (sp.table) await batch.add(SMALL_OP, () => applyTable(ws, sp.table!, l, support));
   if (sp.freezeRows !== undefined) {
     const rows = sp.freezeRows;
-    await batch.add(SMALL_OP, () => (rows > 0 ? ws.freezePanes.freezeRows(rows) : ws.freezePanes.unfreeze()));
+    const cols = sp.freezeCols ?? 0;
+    // Rows and columns together: the top-left pane A1 through the last frozen row and column.
+    if (rows > 0 && cols > 0) await batch.add(SMALL_OP, () => ws.freezePanes.freezeAt(rectA1({ row: 0, col: 0, rows, cols })));
+    else await batch.add(SMALL_OP, () => (rows > 0 ? ws.freezePanes.freezeRows(rows) : ws.freezePanes.unfreeze()));
   }
   for (const w of sp.columnWidths ?? [])
     await batch.add(SMALL_OP, () => {

@@ -15,7 +15,8 @@ type HeaderCell = { fill: string | null; bold: boolean; color: string };
 export interface PendingJournal {
   sheet: string;
   numberFormats: Excel.Range[];
-  validations: { address: string; dv: Excel.DataValidation }[];
+  /** keep: the plan leaves a validation already there as it is (keepExisting). */
+  validations: { address: string; dv: Excel.DataValidation; keep: boolean }[];
   /** Whether the plan replaces the add-in's rules. */
   rules: boolean;
   /** The header's cells: one result for all (ExcelApi 1.9) or one format per cell. */
@@ -31,12 +32,8 @@ export interface PendingJournal {
 export interface SheetJournal {
   sheet: string;
   numberFormats: { address: string; formats: string[][] }[];
-  validations: {
-    address: string;
-    type: string;
-    rule: Excel.DataValidationRule | null;
-    errorAlert: Excel.DataValidationErrorAlert | null;
-  }[];
+  /** kept: the apply left the user's own validation there untouched, so the undo leaves it too. */
+  validations: { address: string; type: string; rule: Excel.DataValidationRule | null; errorAlert: Excel.DataValidationErrorAlert | null; kept: boolean }[];
   /** The add-in's rules as they were; null when the plan leaves rules alone. */
   rules: { address: string; formula: string; fill: string | null; fontColor: string | null }[] | null;
   /** Ids of every conditional format on the sheet before: any other one is the failed run's (even half made). */
@@ -67,7 +64,7 @@ export function queueJournal(
     const address = rectA1(v.range);
     const dv = ws.getRange(address).dataValidation;
     dv.load(['type', 'rule', 'errorAlert']);
-    return { address, dv };
+    return { address, dv, keep: !!v.keepExisting };
   });
   let header: PendingJournal['header'] = null;
   if (sp.header) {
@@ -160,16 +157,8 @@ export function settleJournal(
       : null;
   return {
     sheet: p.sheet,
-    numberFormats: p.numberFormats.map((r) => ({
-      address: localAddress(r.address),
-      formats: r.numberFormat as string[][],
-    })),
-    validations: p.validations.map((v) => ({
-      address: v.address,
-      type: String(v.dv.type),
-      rule: v.dv.rule ?? null,
-      errorAlert: v.dv.errorAlert ?? null,
-    })),
+    numberFormats: p.numberFormats.map((r) => ({ address: localAddress(r.address), formats: r.numberFormat as string[][] })),
+    validations: p.validations.map((v) => ({ address: v.address, type: String(v.dv.type), rule: v.dv.rule ?? null, errorAlert: v.dv.errorAlert ?? null, kept: v.keep && String(v.dv.type) !== 'None' })),
     rules,
     ruleIds: all.map((cf) => cf.id),
     table,
@@ -257,6 +246,7 @@ export async function undoJournal(
     }
     for (const f of j.numberFormats) ws.getRange(f.address).numberFormat = f.formats;
     for (const v of j.validations) {
+      if (v.kept) continue;
       const dv = ws.getRange(v.address).dataValidation;
       dv.clear();
       if (v.rule && v.type !== 'None' && v.type !== 'Inconsistent' && v.type !== 'MixedCriteria') {

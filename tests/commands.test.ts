@@ -429,11 +429,18 @@ describe('plans do not grow with the rows', () => {
   test('validate: per-cell patches, but one sheet plan (one bounding rectangle per kind of patch)', () => {
     for (const n of [100, 2000]) {
       const r = runCommand('validate', workbookOf(generatedSnapshot(n)), DEFAULT_SETTINGS);
-      expect(r.plan.sheets.length).toBeLessThanOrEqual(1);
+      // The sheet's patches, and the hidden marks sheet written as one block.
+      expect(r.plan.sheets.length).toBeLessThanOrEqual(2);
       const p = r.plan.sheets[0];
       if (p) {
         expect(p.writes).toHaveLength(0);
         expect(p.rules).toHaveLength(0);
+      }
+      const m = r.plan.sheets[1];
+      if (m) {
+        expect(m.sheet).toBe('OKR Grid marks');
+        expect(m.hidden).toBe(true);
+        expect(m.writes).toHaveLength(1);
       }
     }
   });
@@ -515,5 +522,23 @@ describe('generated sheets speak the workbook language (issue 11)', () => {
     const rows = hist.values.length;
     book = step(book, snap.name, 'score').book;
     expect(sheetOf(book, 'OKR History').values.length).toBe(rows);
+  });
+});
+
+describe('stale means not updated (issue 11)', () => {
+  test('editing a current value (the Updated stamp) clears its stale finding at the next Validate', () => {
+    const snap = englishTableSnapshot();
+    let book = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'convert').book;
+    // KR-102 was last updated 2026-11-02 (its own "Last updated" column): 21 days before FIXTURE_TODAY, over 14.
+    const stale = (b: typeof book) =>
+      ((step(b, snap.name, 'validate').result.details as { findings: { rule: string; row: number }[] }).findings).filter((f) => f.rule === 'kr-stale').map((f) => f.row);
+    expect(stale(book)).toContain(5);
+    // The user edits KR-102's current value today: the add-in stamps its Updated column (core's updatedStamp).
+    const sheet = sheetOf(book, snap.name);
+    const stamp = updatedStamp({ name: snap.name, origin: { row: 0, col: 0 }, values: sheet.values }, { row: 5, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)!;
+    expect(stamp).not.toBeNull();
+    sheet.values[5][stamp.col] = stamp.cells[0][0];
+    book = { ...book };
+    expect(stale(book)).not.toContain(5);
   });
 });

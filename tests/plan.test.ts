@@ -13,8 +13,8 @@ import { isoToSerial } from '../core/values';
 import { readSheet } from '../core/parse-sheet';
 import { closeCycle } from '../core/close';
 import { planConvert, type PlanContext } from '../core/plan-convert';
-import { parseMarkedNote, markedNote, markFindings } from '../core/plan-validate';
-import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot } from '../core/simulate';
+import { parseMarkedNote, markedNote, planValidate, MARKS_SHEET } from '../core/plan-validate';
+import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot, type SimBook } from '../core/simulate';
 import type { KrKind } from '../core/model';
 import { sheetOf, step } from './sim-steps';
 import {
@@ -103,6 +103,11 @@ function sumif(range: { value: unknown }, criteria: { value: unknown }, sumRange
     }),
   );
   return sum;
+}
+
+/** The book without the hidden sheet where the add-in keeps what Clear needs. */
+function userBook(book: SimBook): unknown {
+  return canonicalBook({ ...book, sheets: book.sheets.filter((s) => s.name !== MARKS_SHEET) });
 }
 
 function evaluator(grid: Grid, formulas: Record<string, string> = {}) {
@@ -467,8 +472,8 @@ describe('convert: table form', () => {
     expect(formulaAtWrite(plan, snap.name, 4, 20)).toBe('=OKR.OKRSTATUS(T5,F5,0.4,0.7,"en",V5)');
     // Pace: from the cycle start (2026-Q4 in the title) to the KR's Due cell M5, else the date core read there.
     expect(formulaAtWrite(plan, snap.name, 4, 21)).toBe(
-      '=IF(ISNUMBER(T5),IF(IF(ISNUMBER(M5),M5,DATE(2026,12,31))<DATE(2026,10,1),"",IF(TODAY()>=IF(ISNUMBER(M5),M5,DATE(2026,12,31)),1,' +
-        'IF(TODAY()<=DATE(2026,10,1),0,(TODAY()-DATE(2026,10,1))/(IF(ISNUMBER(M5),M5,DATE(2026,12,31))-DATE(2026,10,1))))),"")',
+      '=IF(ISNUMBER(T5),IF(TODAY()>=IF(ISNUMBER(M5),M5,DATE(2026,12,31)),1,IF(TODAY()<=DATE(2026,10,1),0,' +
+        '(TODAY()-DATE(2026,10,1))/(IF(ISNUMBER(M5),M5,DATE(2026,12,31))-DATE(2026,10,1)))),"")',
     );
     // O-100 on its own row 4 rolls up its KRs on rows 5-8 with the Weight column L.
     expect(formulaAtWrite(plan, snap.name, 3, 19)).toBe('=OKR.ROLLUP(T5:T8,L5:L8)');
@@ -536,6 +541,8 @@ describe('convert: table form', () => {
     );
     expect(p.rules.some((r) => r.formula.includes('$L4<0'))).toBe(true);
     expect(p.freezeRows).toBe(3);
+    // Frozen through the Key Result column E: the owned Score and Status scroll in beside the KR (issue 11).
+    expect(p.freezeCols).toBe(5);
     expect(p.header!.range).toEqual({ row: 2, col: 18, rows: 1, cols: 5 });
     expect(p.table!.range).toEqual({ row: 2, col: 0, rows: 11, cols: 23 });
   });
@@ -567,52 +574,37 @@ describe('convert: table form', () => {
   test('a sheet lacking kind/type/level/confidence gets owned dropdown columns, filled from the model', () => {
     const g = googleExampleSnapshot();
     const res = planConvert(g, [g.name], ctx());
-    expect(res.table!.added).toEqual([
-      'id',
-      'score',
-      'status',
-      'pace',
-      'updated',
-      'kind',
-      'type',
-      'level',
-      'confidence',
-      'start',
-    ]);
-    const header = allWrites(res.plan, g.name)
-      .filter((w) => w.row === 0)
-      .sort((a, b) => a.col - b.col)
-      .map((w) => w.cell);
-    expect(header).toEqual([
-      'OKR ID',
-      'OKR Score',
-      'OKR Status',
-      'OKR Pace',
-      'Updated',
-      'Kind',
-      'Type',
-      'Level',
-      'Confidence',
-      'Start',
-    ]);
-    // Columns: A Cycle .. F Current; owned G OKR ID, H Score, I Status, J Pace, K Updated, L Kind, M Type, N Level, O Confidence, P Start.
+    expect(res.table!.added).toEqual(['id', 'score', 'rollup', 'status', 'pace', 'updated', 'kind', 'type', 'level', 'confidence', 'start']);
+    const header = allWrites(res.plan, g.name).filter((w) => w.row === 0).sort((a, b) => a.col - b.col).map((w) => w.cell);
+    expect(header).toEqual(['OKR ID', 'OKR Score', 'OKR Rollup', 'OKR Status', 'OKR Pace', 'Updated', 'Kind', 'Type', 'Level', 'Confidence', 'Start']);
+    // Columns: A Cycle .. F Current; owned G OKR ID, H Score, I Rollup, J Status, K Pace, L Updated, M Kind, N Type,
+    // O Level, P Confidence, Q Start.
     // Row 5 ("from 1.2M to 1.5M"): target cell E5 blank -> inferred target as fallback, start from the owned Start column.
-    expect(formulaAtWrite(res.plan, g.name, 4, 7)).toBe('=OKR.OKRSCORE(F5,IF(E5="",1500000,E5),P5,L5)');
+    expect(formulaAtWrite(res.plan, g.name, 4, 7)).toBe('=OKR.OKRSCORE(F5,IF(E5="",1500000,E5),Q5,M5)');
     const cell = (r: number, c: number) => allWrites(res.plan, g.name).find((w) => w.row === r && w.col === c)!.cell;
-    expect(cell(4, 15)).toBe(1200000);
-    expect(cell(2, 11)).toBe('binary');
-    expect(cell(1, 11)).toBe('increase');
+    expect(cell(4, 16)).toBe(1200000);
+    expect(cell(2, 12)).toBe('binary');
+    expect(cell(1, 12)).toBe('increase');
     const owned = res.plan.sheets[0].validations.filter((v) => v.strict);
-    expect(owned.map((v) => v.range.col).sort((a, b) => a - b)).toEqual([11, 12, 13, 14]);
+    expect(owned.map((v) => v.range.col).sort((a, b) => a - b)).toEqual([12, 13, 14, 15]);
   });
 
-  test('objectives repeated on KR rows get no rollup cell', () => {
+  test('an objective written on its first KR row gets its own score there, in the owned Rollup column (issue 11)', () => {
     const g = googleExampleSnapshot();
     const res = planConvert(g, [g.name], ctx());
     const formulas = allWrites(res.plan, g.name).filter((w) => w.cell !== null && typeof w.cell === 'object');
-    expect(formulas.some((w) => /ROLLUP/.test((w.cell as { f: string }).f))).toBe(false);
-    // 5 KR rows x (score + status + pace)
-    expect(formulas).toHaveLength(15);
+    // 5 KR rows x (score + status + pace), and the objective's rollup of the 5 KR scores on its first row (row 2, col I).
+    expect(formulas).toHaveLength(16);
+    const rollups = formulas.filter((w) => /ROLLUP/.test((w.cell as { f: string }).f));
+    expect(rollups.map((w) => [w.row, w.col, (w.cell as { f: string }).f])).toEqual([[1, 8, '=OKR.ROLLUP(H2:H6)']]);
+    // Evaluated: the mean of the five KR scores, as the close computes the objective's score.
+    const { book } = step(bookFromSnapshot(workbookOf(g)), g.name, 'convert', resolveSettings({ formulaMode: 'portable' }));
+    const sheet = sheetOf(book, g.name);
+    const formulasByCell: Record<string, string> = {};
+    sheet.formulas.forEach((line, r) => line.forEach((f, c) => f && (formulasByCell[`${r}:${c}`] = f)));
+    const ev = evaluator(sheet.values, formulasByCell);
+    const closed = closeCycle(readSheet(g, { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY }), { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY });
+    expect(close(ev.cellValue(1, 8), closed.objectives[0].score)).toBe(true);
   });
 
   test('portable mode writes formulas without add-in functions', () => {
@@ -842,7 +834,8 @@ describe('property: convert(convert(sheet)) = convert(sheet), nothing lost', () 
           const v2 = step(v1.book, 'V', 'validate');
           expect(canonicalBook(v2.book)).toEqual(canonicalBook(v1.book));
           const cleared = step(v2.book, 'V', 'clear');
-          expect(canonicalBook(cleared.book)).toEqual(canonicalBook(start));
+          // Every sheet as it was (the hidden marks sheet the add-in keeps aside).
+          expect(userBook(cleared.book)).toEqual(canonicalBook(start));
         },
       ),
       { numRuns: 40 },
@@ -883,9 +876,7 @@ describe('text from cells stays text', () => {
       if (w.cell !== null && typeof w.cell === 'object') {
         expect(w.cell.f).not.toMatch(/cmd\||<img|HYPERLINK|@mention/);
         // the add-in's functions, or the Pace cell's date arithmetic
-        expect(w.cell.f).toMatch(
-          /^=(OKR\.)?(OKRSCORE|ROLLUP|OKRSTATUS)\(|^=IF\(ISNUMBER\([A-Z]+\d+\),IF\((IF\(ISNUMBER\([A-Z]+\d+\),[A-Z]+\d+,)?DATE\(/,
-        );
+        expect(w.cell.f).toMatch(/^=(OKR\.)?(OKRSCORE|ROLLUP|OKRSTATUS)\(|^=IF\(ISNUMBER\([A-Z]+\d+\),IF\(TODAY\(\)>=/);
       }
     }
   });
@@ -993,7 +984,7 @@ describe('validate and clear', () => {
     expect(canonicalBook(v2.book)).toEqual(canonicalBook(v1.book));
     const c1 = step(v2.book, snap.name, 'clear');
     expect(c1.result.ok).toBe(true);
-    expect(canonicalBook(c1.book)).toEqual(canonicalBook(start));
+    expect(userBook(c1.book)).toEqual(canonicalBook(start));
     const c2 = step(c1.book, snap.name, 'clear');
     expect(c2.result.plan.sheets).toHaveLength(0);
   });
@@ -1015,12 +1006,63 @@ describe('validate and clear', () => {
     }
   });
 
+  test('notes show only their text; Clear after the user edited a note keeps the edit and the fill it had (issue 11)', () => {
+    const snap = decorated();
+    const start = bookFromSnapshot(workbookOf(snap));
+    const v1 = step(start, snap.name, 'validate');
+    const s1 = sheetOf(v1.book, snap.name);
+    for (const line of s1.notes) for (const n of line) expect(n).not.toMatch(/⟦|okr-grid fill/);
+    // What Clear needs is in a hidden sheet of the add-in.
+    expect(v1.result.plan.sheets.find((p) => p.sheet === MARKS_SHEET)?.hidden).toBe(true);
+    // J12 (KR-202's unreadable current) is marked; the user adds a line to its note.
+    expect(s1.notes[11][9]).toContain('[OKR Grid] ');
+    const userBefore = snap.notes![11][9];
+    const fillBefore = snap.backgrounds![11][9];
+    s1.notes[11][9] = `${s1.notes[11][9]}\nasked Bob for the real number`;
+    // Validate again, then Clear: the red fill is never taken for the user's own, the user's edit stays.
+    const v2 = step(v1.book, snap.name, 'validate');
+    expect(sheetOf(v2.book, snap.name).notes[11][9]).toContain('asked Bob for the real number');
+    const c = step(v2.book, snap.name, 'clear');
+    expect(c.result.summary.en).toMatch(/^Cleared \d+ highlighted cell/);
+    const after = sheetOf(c.book, snap.name);
+    expect(after.backgrounds[11][9]).toBe(fillBefore);
+    expect(after.notes[11][9]).toBe(userBefore ? `${userBefore}\nasked Bob for the real number` : 'asked Bob for the real number');
+    // Every other cell is exactly as before Validate.
+    const expected = sheetOf(start, snap.name).notes.map((l) => [...l]);
+    expected[11][9] = after.notes[11][9];
+    expect(after.notes).toEqual(expected);
+    expect(after.backgrounds).toEqual(sheetOf(start, snap.name).backgrounds);
+  });
+
+  test('notes an earlier version marked inline (⟦okr-grid …⟧) are still cleared exactly', () => {
+    const snap = englishTableSnapshot();
+    snap.notes = snap.values.map((l) => l.map(() => ''));
+    snap.backgrounds = snap.values.map((l) => l.map(() => ''));
+    snap.notes[4][2] = markedNote('mine', ['old reason'], '#00ff00');
+    snap.backgrounds[4][2] = '#f4c7c3';
+    const c = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'clear');
+    expect(c.result.ok).toBe(true);
+    expect(sheetOf(c.book, snap.name).notes[4][2]).toBe('mine');
+    expect(sheetOf(c.book, snap.name).backgrounds[4][2]).toBe('#00ff00');
+  });
+
+  test('Clear on a sheet without highlights (the next quarter) clears the sheet that has them, and says so', () => {
+    const snap = englishTableSnapshot();
+    let book = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'validate').book;
+    book = step(book, snap.name, 'rollForward').book;
+    expect(book.sheets.map((x) => x.name)).toContain('OKR 2027-Q1');
+    const c = step(book, 'OKR 2027-Q1', 'clear');
+    expect(c.result.ok).toBe(true);
+    expect(c.result.summary.en).toContain(`On the OKR sheet "${snap.name}" (you are on "OKR 2027-Q1")`);
+    for (const line of sheetOf(c.book, snap.name).notes) for (const n of line) expect(n).toBe('');
+  });
+
   test('findings on the same cell share one note, with the most severe fill', () => {
     const snap = englishTableSnapshot();
     snap.notes = snap.values.map((l) => l.map(() => ''));
     snap.backgrounds = snap.values.map((l) => l.map(() => ''));
     const m = { en: 'a', zh: '甲' };
-    const plan = markFindings(
+    const { sheet: plan, marks } = planValidate(
       snap,
       [
         { rule: 'owner-missing', severity: 'info', sheet: snap.name, row: 4, col: 2, message: m },
@@ -1036,9 +1078,9 @@ describe('validate and clear', () => {
       'zh',
     );
     expect(plan.backgrounds).toEqual([{ row: 4, col: 2, value: '#f4c7c3' }]);
-    expect(plan.notes).toEqual([
-      { row: 4, col: 2, value: '[OKR Grid] 甲\n[OKR Grid] 乙\n⟦okr-grid fill=none lines=2⟧' },
-    ]);
+    // Only the reasons show in the note; what Clear needs is kept in the hidden marks sheet (issue 11).
+    expect(plan.notes).toEqual([{ row: 4, col: 2, value: '[OKR Grid] 甲\n[OKR Grid] 乙' }]);
+    expect(marks).toEqual([{ sheet: snap.name, row: 4, col: 2, fill: '', note: '', written: '[OKR Grid] 甲\n[OKR Grid] 乙' }]);
   });
 });
 

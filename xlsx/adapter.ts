@@ -12,6 +12,7 @@ import type { Msg } from '../core/i18n';
 import { activeSheet, readWorkbook } from './snapshot';
 import { applyPlan } from './apply';
 import { fileProblem, XlsxFileError } from './messages';
+import { lostParts, partsOfFile, partsText, type PartCounts, type PartKind } from './package-parts';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** Compound File Binary (OLE2): an encrypted OOXML package or a legacy .xls. */
@@ -81,6 +82,9 @@ export interface WorkbookRun {
  * Reads `sheet` (or the active sheet), runs the command and, when it succeeds, applies its plan to `wb`.
  * Throws only when applying fails; the workbook must then be dropped, not saved.
  */
+/** The .xlsx host cannot write charts: a check-in here writes the log only (the dashboard is drawn by the add-in). */
+const RUN_OPTS: Partial<Record<CommandName, { dashboard?: boolean }>> = { checkin: { dashboard: false } };
+
 export function runOnWorkbook(
   wb: ExcelJS.Workbook,
   name: CommandName,
@@ -91,7 +95,7 @@ export function runOnWorkbook(
   let ws = opts.sheet ?? activeSheet(wb)!;
   let req = readsForAll([name, 'validate'], s);
   let snap = readWorkbook(wb, ws, req, opts.today);
-  let result = runCommand(name, snap, s);
+  let result = runCommand(name, snap, s, RUN_OPTS[name]);
   const shown = ws.name;
   // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
   for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
@@ -100,7 +104,7 @@ export function runOnWorkbook(
     if (subject) ws = subject;
     snap = readWorkbook(wb, ws, req, opts.today);
     if (ws.name !== shown) snap.shown = shown;
-    result = runCommand(name, snap, s);
+    result = runCommand(name, snap, s, RUN_OPTS[name]);
   }
   const validation = name === 'validate' ? result : runCommand('validate', snap, s);
   let warnings: Msg[] = [];
@@ -112,12 +116,19 @@ export function runOnWorkbook(
   return { sheet: ws.name, snap, result, validation, applied, warnings, rows: snap.active.values.length };
 }
 
-/** Writes to a temporary file beside the target, then renames it: the target is never left half written. */
-export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+/**
+ * Writes to a temporary file beside the target, then renames it: the target is never left half written. With `keep`,
+ * the written file is compared with the input's parts first: overwriting the input (inPlace) when it would lose some
+ * is refused (the input stays untouched); otherwise the kinds lost are returned for a warning.
+ */
+export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, keep?: { input: PartCounts; inPlace: boolean }): Promise<PartKind[]> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     await wb.xlsx.writeFile(tmp);
+    const lost = keep ? lostParts(keep.input, await partsOfFile(tmp)) : [];
+    if (keep?.inPlace && lost.length) throw new XlsxFileError('losesParts', partsText.refuseInPlace(file, lost));
     await fs.rename(tmp, file);
+    return lost;
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;

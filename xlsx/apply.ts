@@ -161,8 +161,28 @@ function listFormula(list: string[]): string | null {
   return joined.length > MAX_INLINE_LIST ? null : `"${joined}"`;
 }
 
+/** Whether any validation ExcelJS holds (keyed by cell 'B4' or range 'B4:B13') covers a cell of `rect`. */
+function hasValidation(model: Record<string, unknown>, rect: Rect): boolean {
+  const colNum = (l: string) => l.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  for (const key of Object.keys(model)) {
+    if (!model[key]) continue;
+    for (const part of key.split(/\s+/)) {
+      const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(part);
+      if (!m) continue;
+      const r1 = Number(m[2]) - 1;
+      const c1 = colNum(m[1]);
+      const r2 = m[4] ? Number(m[4]) - 1 : r1;
+      const c2 = m[3] ? colNum(m[3]) : c1;
+      if (r1 <= rect.row + rect.rows - 1 && r2 >= rect.row && c1 <= rect.col + rect.cols - 1 && c2 >= rect.col) return true;
+    }
+  }
+  return false;
+}
+
 function addValidation(ws: ExcelJS.Worksheet, v: ListValidation, warnings: Msg[]): void {
   const model = (ws as any).dataValidations.model as Record<string, unknown>;
+  // The user's own dropdown (a strict list, its help text) stays on their column.
+  if (v.keepExisting && hasValidation(model, v.range)) return;
   // Drop what covered these cells before (ExcelJS keeps validations read from a file per cell).
   for (const key of Object.keys(model)) {
     if (!model[key] || key.includes(':')) continue;
@@ -219,9 +239,9 @@ function patchNote(ws: ExcelJS.Worksheet, row: number, col: number, text: string
   else cell._comment = undefined; // ExcelJS has no public way to remove a note
 }
 
-function freeze(ws: ExcelJS.Worksheet, rows: number): void {
+function freeze(ws: ExcelJS.Worksheet, rows: number, cols?: number): void {
   const prev: any = ws.views?.[0] ?? {};
-  const xSplit = prev.state === 'frozen' ? (prev.xSplit ?? 0) : 0;
+  const xSplit = cols ?? (prev.state === 'frozen' ? prev.xSplit ?? 0 : 0);
   ws.views = [
     rows > 0 || xSplit > 0
       ? { ...prev, state: 'frozen', xSplit, ySplit: rows, topLeftCell: a1(rows, xSplit) }
@@ -256,6 +276,8 @@ function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[]): void {
   if (!ws) {
     ws = wb.addWorksheet(p.sheet);
     placeAfter(wb, ws, p.create?.after);
+    // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight.
+    if (p.hidden) ws.state = 'hidden';
   } else if (p.replaceAll) {
     ws = recreate(wb, ws);
   }
@@ -275,7 +297,7 @@ function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[]): void {
     else restyle(cell, {}, 'fill');
   }
   for (const n of p.notes) patchNote(ws, n.row, n.col, n.value);
-  if (p.freezeRows !== undefined) freeze(ws, p.freezeRows);
+  if (p.freezeRows !== undefined) freeze(ws, p.freezeRows, p.freezeCols);
   if (p.header) {
     const h = p.header;
     for (let r = h.range.row; r < h.range.row + h.range.rows; r++) {
@@ -290,8 +312,17 @@ function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[]): void {
   }
   // An ExcelJS table rewrites every cell of its range; an autofilter gives the same header buttons without touching data.
   if (p.table) ws.autoFilter = rectA1(p.table.range);
-  for (const w of p.columnWidths ?? [])
-    ws.getColumn(w.col + 1).width = Math.max(1, Math.round((w.width / PX_PER_CHAR) * 10) / 10);
+  for (const w of p.columnWidths ?? []) ws.getColumn(w.col + 1).width = Math.max(1, Math.round((w.width / PX_PER_CHAR) * 10) / 10);
+  // ExcelJS cannot write charts (no maintained Node library writes native .xlsx charts): the cells the charts read
+  // are written, and the user is told how to get the charts.
+  if (p.charts?.length) {
+    warnings.push(
+      msg(
+        `"${p.sheet}" has its data but not its ${p.charts.length} charts: the command line cannot write charts into .xlsx. Open the file with the add-in in Excel or Google Sheets and run Check in to draw them.`,
+        `“${p.sheet}”已写入数据，但未写入其 ${p.charts.length} 个图表：命令行无法把图表写入 .xlsx。请在装有加载项的 Excel 或 Google 表格中打开文件并运行“记录进展”来绘制图表。`,
+      ),
+    );
+  }
 }
 
 function activate(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {

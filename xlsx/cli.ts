@@ -14,6 +14,7 @@ import { openWorkbook, runOnWorkbook, saveWorkbook, type WorkbookRun } from './a
 import { cliText, UsageError, XlsxFileError } from './messages';
 import { countBySeverity, findingsOf, findingsTable } from './findings-table';
 import { rollupWorkbooks } from './rollup';
+import { hasXlsxExtension, partsOfFile, partsText } from './package-parts';
 import { readingText, unplacedText } from './reading-text';
 import { saveReadingSettings, savedSettings } from './settings-store';
 
@@ -32,6 +33,7 @@ const COMMAND_OF: Record<string, CommandName | 'rollup'> = {
   validate: 'validate',
   score: 'score',
   close: 'score',
+  checkin: 'checkin',
   rollup: 'rollup',
 };
 
@@ -224,6 +226,7 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
   const writes = command !== 'validate' || !!args.out || args.inPlace;
   const output = args.inPlace ? input : (args.out ?? defaultOutput(input));
   if (writes && !args.inPlace && samePath(output, input)) throw new UsageError(cliText.outIsInput);
+  if (writes && !hasXlsxExtension(output)) throw new UsageError(partsText.wrongExtension(output));
 
   const progress = !args.quiet && (io.tty || (await fileSize(input)) > LARGE_FILE_BYTES);
   const note = (m: Msg) => progress && io.err(t(m, lang));
@@ -264,9 +267,11 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
   if (writes && run.applied) {
     note(cliText.writing(output));
     try {
-      await saveWorkbook(wb, output);
+      const lost = await saveWorkbook(wb, output, { input: await partsOfFile(input), inPlace: args.inPlace });
+      if (lost.length) run.warnings.push(partsText.droppedInNew(output, lost));
       written = output;
     } catch (e) {
+      if (e instanceof XlsxFileError) throw e;
       io.err(t(cliText.writeFailed(output, String((e as Error)?.message ?? e).slice(0, 200)), lang));
       return EXIT.usage;
     }

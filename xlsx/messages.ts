@@ -34,7 +34,8 @@ export const fileProblem: Record<FileProblem, (file: string, detail?: string) =>
 
 export class XlsxFileError extends Error {
   constructor(
-    readonly problem: FileProblem,
+    /** losesParts: writing would drop macros, charts... of the file it replaces. */
+    readonly problem: FileProblem | 'losesParts',
     readonly text: Msg,
   ) {
     super(text.en);
@@ -58,6 +59,7 @@ export const cliText = {
   okr-grid validate <file.xlsx> [options]   check the sheet; writes a file only with -o or --in-place
   okr-grid score    <file.xlsx> [options]   quarter close: scores, rollups, scorecard and history sheets
   okr-grid close    <file.xlsx> [options]   same as score
+  okr-grid checkin  <file.xlsx> [options]   append today's check-in (value, score, confidence, note per KR) to the log
   okr-grid rollup   <a.xlsx> <b.xlsx> ... -o company.xlsx   one company scorecard from several team workbooks
 
 Options:
@@ -79,6 +81,7 @@ Exit status: 0 done, 1 error-severity findings, 2 bad usage or an unusable file.
   okr-grid validate <文件.xlsx> [选项]   检查表格；仅在给出 -o 或 --in-place 时写入文件
   okr-grid score    <文件.xlsx> [选项]   季度收尾：评分、汇总、记分卡和历史记录表
   okr-grid close    <文件.xlsx> [选项]   同 score
+  okr-grid checkin  <文件.xlsx> [选项]   把今天的进展（每个关键结果的数值、得分、信心、备注）追加到进展记录
   okr-grid rollup   <a.xlsx> <b.xlsx> ... -o company.xlsx   由多个团队工作簿生成一张公司记分卡
 
 选项：

@@ -1,26 +1,20 @@
 /**
- * Applies a WorkbookPlan with a constant number of Spreadsheet service calls per plan item, whatever the row count
- * (docs/host-contract.md): one call per CellBlock, FormatBlock and ListValidation, one rules
- * replacement, one setBackgrounds and one setNotes over the patches' bounding rectangle.
+ * Applies a WorkbookPlan with a number of Spreadsheet service calls that depends on what kinds of things the plan
+ * holds, never on the rows (docs/host-contract.md): one setValues per CellBlock, one setNumberFormats per FormatBlock,
+ * one setDataValidations for all of a sheet's dropdowns, one setConditionalFormatRules (its ranges from one
+ * RangeList), one setBackgrounds / setNotes over the patches' bounding rectangle, column widths by runs of equal
+ * width. A Range is asked for once per rectangle; what is already as planned is not written again.
  */
 import type { Rect } from '../../core/model';
-import type {
-  CellPatch,
-  ChartSpec,
-  SheetPlan,
-  SheetSnapshot,
-  WorkbookPlan,
-  WorkbookSnapshot,
-} from '../../core/sheet-plan';
-import { boundingRect, isOwnedRuleFormula } from '../../core/sheet-plan';
+import type { CellPatch, ChartSpec, ListValidation, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
+import { boundingRect, isOwnedRuleFormula, rectA1 } from '../../core/sheet-plan';
 import { plainBackground, toSheetCell } from './cells';
+import { NEW_SHEET, type HostContext } from './host';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
-
-const rangeOf = (sheet: Sheet, r: Rect): Range => sheet.getRange(r.row + 1, r.col + 1, r.rows, r.cols);
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 /** Pads ragged rows to the widest one so the matrix is the rectangle setValues expects. */
 function rectangular<T, U>(rows: T[][], fill: U, map: (v: T) => U): U[][] {
@@ -32,10 +26,47 @@ function rectangular<T, U>(rows: T[][], fill: U, map: (v: T) => U): U[][] {
   });
 }
 
+const sameMatrix = (a: unknown[][], b: unknown[][]) => a.length === b.length && a.every((r, i) => r.length === b[i].length && r.every((v, j) => v === b[i][j]));
+
 export function isOwnedRule(rule: ConditionalFormatRule): boolean {
   const cond = rule.getBooleanCondition();
   if (!cond) return false;
   return cond.getCriteriaValues().some((v) => typeof v === 'string' && isOwnedRuleFormula(v));
+}
+
+/**
+ * What core's restorePlan cannot know (it sees values, notes and fills, not formats, dropdowns, frozen rows, header
+ * style, banding, widths or the rules a sheet had): before each such change to a sheet that already existed, the
+ * adapter reads the old state of exactly the cells it will touch (one call each) and keeps a step that puts it back.
+ */
+export type UndoJournal = (() => void)[];
+
+/** One sheet being written: its Ranges by rectangle (each asked for once), its size, what to undo. */
+class SheetWriter {
+  private ranges = new Map<string, Range>();
+  constructor(
+    readonly sheet: Sheet,
+    /** The sheet's rows and columns when known (a sheet this command made or read), else null until asked. */
+    public size: { rows: number; cols: number } | null,
+    /** null for a sheet this plan creates or clears: restorePlan deletes it, nothing is read for it. */
+    readonly undo: UndoJournal | null,
+    /** The plan inserted this sheet. */
+    readonly created = false,
+  ) {}
+
+  range(r: Rect): Range {
+    const key = rectA1(r);
+    let range = this.ranges.get(key);
+    if (!range) {
+      range = this.sheet.getRange(r.row + 1, r.col + 1, r.rows, r.cols);
+      this.ranges.set(key, range);
+    }
+    return range;
+  }
+
+  get fresh(): boolean {
+    return this.undo === null;
+  }
 }
 
 /** The snapshot's matrix cut to `rect`, or null when the snapshot did not read it or does not cover the rectangle. */
@@ -61,19 +92,13 @@ function fromSnapshot(snap: SheetSnapshot | undefined, key: 'backgrounds' | 'not
  * Backgrounds or notes: the patches written over the matrix of what the cells hold now (from the snapshot, or one
  * read of the rectangle when the snapshot lacks it), so cells between the patches keep their own fill / note.
  */
-function writePatches(
-  sheet: Sheet,
-  patches: CellPatch<string>[],
-  key: 'backgrounds' | 'notes',
-  snap: SheetSnapshot | undefined,
-  fresh: boolean,
-): void {
+function writePatches(w: SheetWriter, patches: CellPatch<string>[], key: 'backgrounds' | 'notes', snap: SheetSnapshot | undefined): void {
   if (!patches.length) return;
   const rect = boundingRect(patches);
-  const range = rangeOf(sheet, rect);
+  const range = w.range(rect);
   let base = fromSnapshot(snap, key, rect);
   if (!base) {
-    if (fresh) base = Array.from({ length: rect.rows }, () => new Array<string>(rect.cols).fill(''));
+    if (w.fresh) base = Array.from({ length: rect.rows }, () => new Array<string>(rect.cols).fill(''));
     else base = key === 'backgrounds' ? range.getBackgrounds().map((r) => r.map(plainBackground)) : range.getNotes();
   }
   for (const p of patches) base[p.row - rect.row][p.col - rect.col] = p.value;
@@ -81,54 +106,44 @@ function writePatches(
   else range.setNotes(base);
 }
 
-function insertSheet(ss: Spreadsheet, name: string, after: string | undefined): Sheet {
-  const anchor = after ? ss.getSheetByName(after) : null;
-  return anchor ? ss.insertSheet(name, anchor.getIndex()) : ss.insertSheet(name, ss.getNumSheets());
-}
-
-function clearOwnedSheet(sheet: Sheet): void {
-  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
+function clearOwnedSheet(sheet: Sheet, size: { rows: number; cols: number }): void {
+  sheet.getRange(1, 1, size.rows, size.cols).clearDataValidations();
   sheet.clear();
   sheet.clearNotes();
   sheet.clearConditionalFormatRules();
   for (const b of sheet.getBandings()) b.remove();
 }
 
-const overlaps = (a: Rect, b: Rect) =>
-  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
-
-const rectOfRange = (r: Range): Rect => ({
-  row: r.getRow() - 1,
-  col: r.getColumn() - 1,
-  rows: r.getNumRows(),
-  cols: r.getNumColumns(),
-});
-
-/**
- * What core's restorePlan cannot know (it sees values, notes and fills, not formats, dropdowns, frozen rows, header
- * style, banding, widths or the rules a sheet had): before each such change to a sheet that already existed, the
- * adapter reads the old state of exactly the cells it will touch (one call each) and keeps a step that puts it back.
- */
-export type UndoJournal = (() => void)[];
-
 /** Sheets has no tables: the grid gets row banding, reusing a banding already over it (Sheets refuses two). */
-function bandTable(sheet: Sheet, rect: Rect, undo: UndoJournal | null): void {
-  const range = rangeOf(sheet, rect);
-  const existing = sheet.getBandings().filter((b) => overlaps(rectOfRange(b.getRange()), rect));
-  if (!existing.length) {
-    const banding = range.applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, true, false);
-    undo?.push(() => banding.remove());
+function bandTable(w: SheetWriter, rect: Rect): void {
+  const want = rectA1(rect);
+  const overlapping = w.fresh
+    ? []
+    : w.sheet
+        .getBandings()
+        .map((b) => ({ b, range: b.getRange() }))
+        .map((x) => ({ ...x, a1: x.range.getA1Notation() }))
+        .filter((x) => overlapsA1(x.a1, rect));
+  if (!overlapping.length) {
+    const banding = w.range(rect).applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, true, false);
+    w.undo?.push(() => banding.remove());
     return;
   }
-  const oldRange = existing[0].getRange();
-  const cur = rectOfRange(oldRange);
-  if (
-    existing.length === 1 &&
-    (cur.row !== rect.row || cur.col !== rect.col || cur.rows !== rect.rows || cur.cols !== rect.cols)
-  ) {
-    existing[0].setRange(range);
-    undo?.push(() => existing[0].setRange(oldRange));
+  const [one] = overlapping;
+  if (overlapping.length === 1 && one.a1 !== want) {
+    one.b.setRange(w.range(rect));
+    w.undo?.push(() => one.b.setRange(one.range));
   }
+}
+
+function overlapsA1(a1: string, b: Rect): boolean {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1.replace(/\$/g, ''));
+  if (!m) return true;
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const a = { row: Number(m[2]) - 1, col: col(m[1]), rows: 0, cols: 0 };
+  a.rows = (m[4] ? Number(m[4]) - 1 : a.row) - a.row + 1;
+  a.cols = (m[3] ? col(m[3]) : a.col) - a.col + 1;
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
 /**
@@ -186,130 +201,164 @@ function planExtent(sp: SheetPlan): { rows: number; cols: number } {
 /**
  * Sheets refuses ranges beyond the grid (a new sheet has 1000 rows, 26 columns): grow it first. A sheet the add-in
  * owns and has just created or cleared is sized to the plan (grown, or trimmed to one spare row), so it carries no
- * thousand empty rows and the call count does not depend on whether the plan is longer than Sheets' default.
+ * thousand empty rows. The size is asked for only when the plan may reach beyond what is known to be there.
  */
-function ensureSize(
-  sheet: Sheet,
-  need: { rows: number; cols: number },
-  owned: boolean,
-  undo: UndoJournal | null,
-): void {
-  const maxRows = sheet.getMaxRows();
+function ensureSize(w: SheetWriter, need: { rows: number; cols: number }, snapSize: { rows: number; cols: number } | null): void {
+  const sheet = w.sheet;
+  const maxRows = w.size ? w.size.rows : need.rows > (snapSize?.rows ?? 0) ? sheet.getMaxRows() : (snapSize?.rows ?? 0);
   if (need.rows > maxRows) {
     sheet.insertRowsAfter(maxRows, need.rows - maxRows);
-    undo?.push(() => sheet.deleteRows(maxRows + 1, need.rows - maxRows));
-  } else if (owned && need.rows > 0 && need.rows + 1 < maxRows) {
+    w.undo?.push(() => sheet.deleteRows(maxRows + 1, need.rows - maxRows));
+  } else if (w.fresh && need.rows > 0 && need.rows + 1 < maxRows) {
     // One spare row stays: Sheets refuses to delete every row below a frozen header.
     sheet.deleteRows(need.rows + 2, maxRows - need.rows - 1);
   }
-  const maxCols = sheet.getMaxColumns();
+  const maxCols = w.size ? w.size.cols : need.cols > (snapSize?.cols ?? 0) ? sheet.getMaxColumns() : (snapSize?.cols ?? 0);
   if (need.cols > maxCols) {
     sheet.insertColumnsAfter(maxCols, need.cols - maxCols);
-    undo?.push(() => sheet.deleteColumns(maxCols + 1, need.cols - maxCols));
+    w.undo?.push(() => sheet.deleteColumns(maxCols + 1, need.cols - maxCols));
   }
 }
 
-/**
- * Applies one SheetPlan. `undo` collects the steps that put back what restorePlan does not cover; it is null for a
- * sheet this plan creates (restorePlan deletes it) so no reads are spent on it.
- */
-export function applySheetPlan(
-  ss: Spreadsheet,
-  sp: SheetPlan,
-  snapshotOf: (name: string) => SheetSnapshot | undefined,
-  journal: UndoJournal,
-): void {
-  let sheet = ss.getSheetByName(sp.sheet);
-  let fresh = false;
-  if (!sheet) {
-    if (!sp.create) throw new Error(`sheet "${sp.sheet}" not found`);
-    sheet = insertSheet(ss, sp.sheet, sp.create.after);
-    fresh = true;
+/** Every dropdown of the sheet in one setDataValidations over their bounding rectangle (one rule per distinct list). */
+function writeValidations(w: SheetWriter, validations: ListValidation[]): void {
+  const list = validations.filter((v) => v.list.length && v.range.rows > 0 && v.range.cols > 0);
+  if (!list.length) return;
+  const box = boundingRect(list.flatMap((v) => [{ row: v.range.row, col: v.range.col }, { row: v.range.row + v.range.rows - 1, col: v.range.col + v.range.cols - 1 }]));
+  const range = w.range(box);
+  // Cells between the dropdowns keep theirs: the matrix starts from what is there now (nothing on a new sheet).
+  const old = w.fresh ? null : range.getDataValidations();
+  const matrix: (DataValidation | null)[][] = old ? old.map((r) => r.slice()) : Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
+  const rules = new Map<string, DataValidation>();
+  for (const v of list) {
+    // The user's own dropdown (a strict list, its help text) stays on their column.
+    if (v.keepExisting && old && old.slice(v.range.row - box.row, v.range.row - box.row + v.range.rows).some((row) => row.slice(v.range.col - box.col, v.range.col - box.col + v.range.cols).some((x) => x))) continue;
+    const key = JSON.stringify([v.list, v.strict]);
+    let rule = rules.get(key);
+    if (!rule) {
+      let b = SpreadsheetApp.newDataValidation().requireValueInList(v.list, true);
+      if (v.strict) b = b.setAllowInvalid(false);
+      rule = b.build();
+      rules.set(key, rule);
+    }
+    for (let r = 0; r < v.range.rows; r++) for (let c = 0; c < v.range.cols; c++) matrix[v.range.row - box.row + r][v.range.col - box.col + c] = rule;
   }
-  const undo = fresh ? null : journal;
-  const snap = fresh ? undefined : snapshotOf(sp.sheet);
-  const target = sheet;
-  if (sp.replaceAll && !fresh) {
-    if (undo) journalStyles(sheet, planExtent(sp), undo);
-    clearOwnedSheet(sheet);
-    fresh = true;
-  }
-  ensureSize(sheet, planExtent(sp), fresh, undo);
+  if (old) w.undo?.push(() => range.setDataValidations(old));
+  range.setDataValidations(matrix);
+}
 
-  for (const w of sp.writes) {
-    if (!w.cells.length) continue;
-    const m = rectangular(w.cells, '' as string | number | boolean, toSheetCell);
-    if (!m[0].length) continue;
-    sheet.getRange(w.row + 1, w.col + 1, m.length, m[0].length).setValues(m);
-  }
+/** The add-in's rules replaced in one setConditionalFormatRules; their ranges come from one RangeList. */
+function writeRules(w: SheetWriter, sp: SheetPlan): void {
+  if (!sp.replaceOwnedRules && !sp.rules.length) return;
+  const current = w.fresh ? [] : w.sheet.getConditionalFormatRules();
+  const kept = sp.replaceOwnedRules ? current.filter((r) => !isOwnedRule(r)) : current;
+  const a1s = sp.rules.flatMap((r) => r.ranges.map(rectA1));
+  const ranges = a1s.length ? w.sheet.getRangeList(a1s).getRanges() : [];
+  let at = 0;
+  const added = sp.rules.map((r) => {
+    const own = ranges.slice(at, (at += r.ranges.length));
+    let b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.fill);
+    if (r.fontColor) b = b.setFontColor(r.fontColor);
+    return b.setRanges(own).build();
+  });
+  const target = w.sheet;
+  if (!w.fresh) w.undo?.push(() => target.setConditionalFormatRules(current));
+  target.setConditionalFormatRules(kept.concat(added));
+}
+
+function writeFormats(w: SheetWriter, sp: SheetPlan): void {
   for (const f of sp.numberFormats) {
     if (!f.formats.length) continue;
     const m = rectangular(f.formats, 'General', (v) => v || 'General');
     if (!m[0].length) continue;
-    const range = sheet.getRange(f.row + 1, f.col + 1, m.length, m[0].length);
-    if (undo) {
+    const range = w.range({ row: f.row, col: f.col, rows: m.length, cols: m[0].length });
+    if (w.undo) {
       const old = range.getNumberFormats();
-      undo.push(() => range.setNumberFormats(old));
+      if (sameMatrix(old, m)) continue;
+      w.undo.push(() => range.setNumberFormats(old));
     }
     range.setNumberFormats(m);
   }
-  for (const v of sp.validations) {
-    if (!v.list.length || v.range.rows < 1 || v.range.cols < 1) continue;
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList(v.list, true).setAllowInvalid(!v.strict).build();
-    const range = rangeOf(sheet, v.range);
-    if (undo) {
-      const old = range.getDataValidations();
-      undo.push(() => range.setDataValidations(old));
-    }
-    range.setDataValidation(rule);
-  }
-  if (sp.replaceOwnedRules || sp.rules.length) {
-    const current = sheet.getConditionalFormatRules();
-    undo?.push(() => target.setConditionalFormatRules(current));
-    const kept = sp.replaceOwnedRules ? current.filter((r) => !isOwnedRule(r)) : current;
-    const added = sp.rules.map((r) => {
-      let b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.fill);
-      if (r.fontColor) b = b.setFontColor(r.fontColor);
-      return b.setRanges(r.ranges.map((x) => rangeOf(target, x))).build();
+}
+
+function writeHeader(w: SheetWriter, h: NonNullable<SheetPlan['header']>): void {
+  const range = w.range(h.range);
+  const weight = h.bold ? 'bold' : 'normal';
+  if (w.undo) {
+    const weights = range.getFontWeights();
+    const fills = range.getBackgrounds();
+    const colors = range.getFontColors();
+    const same = (m: string[][], v: string) => m.every((r) => r.every((x) => String(x).toLowerCase() === v.toLowerCase()));
+    if (same(weights, weight) && same(fills, h.fill || '#ffffff') && same(colors, h.fontColor || '#000000')) return;
+    w.undo.push(() => {
+      range.setFontWeights(weights);
+      range.setBackgrounds(fills);
+      range.setFontColors(colors);
     });
-    sheet.setConditionalFormatRules(kept.concat(added));
   }
-  writePatches(sheet, sp.backgrounds, 'backgrounds', snap, fresh);
-  writePatches(sheet, sp.notes, 'notes', snap, fresh);
+  range
+    .setFontWeight(weight)
+    .setBackground(h.fill || null)
+    .setFontColor(h.fontColor || null);
+}
+
+/** Widths by runs of neighbouring columns with the same width: one setColumnWidths each, only where they differ. */
+function writeWidths(w: SheetWriter, widths: { col: number; width: number }[]): void {
+  const sorted = [...widths].sort((a, b) => a.col - b.col);
+  const old = w.undo ? sorted.map((x) => w.sheet.getColumnWidth(x.col + 1)) : null;
+  const todo = sorted.filter((x, i) => !old || old[i] !== x.width);
+  for (let i = 0; i < todo.length; ) {
+    let j = i + 1;
+    while (j < todo.length && todo[j].col === todo[j - 1].col + 1 && todo[j].width === todo[i].width) j++;
+    w.sheet.setColumnWidths(todo[i].col + 1, j - i, todo[i].width);
+    i = j;
+  }
+  if (old) {
+    const sheet = w.sheet;
+    sorted.forEach((x, i) => {
+      if (old[i] !== x.width) w.undo!.push(() => sheet.setColumnWidth(x.col + 1, old[i]));
+    });
+  }
+}
+
+/** Applies one SheetPlan on `w`'s sheet. */
+function applySheetPlan(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | undefined): void {
+  const snapSize = snap ? { rows: snap.origin.row + snap.values.length, cols: snap.origin.col + snap.values.reduce((m, r) => Math.max(m, r.length), 0) } : null;
+  ensureSize(w, planExtent(sp), snapSize);
+  for (const b of sp.writes) {
+    if (!b.cells.length) continue;
+    const m = rectangular(b.cells, '' as string | number | boolean, toSheetCell);
+    if (!m[0].length) continue;
+    w.range({ row: b.row, col: b.col, rows: m.length, cols: m[0].length }).setValues(m);
+  }
+  writeFormats(w, sp);
+  writeValidations(w, sp.validations);
+  writeRules(w, sp);
+  writePatches(w, sp.backgrounds, 'backgrounds', w.fresh ? undefined : snap);
+  writePatches(w, sp.notes, 'notes', w.fresh ? undefined : snap);
   if (typeof sp.freezeRows === 'number') {
-    if (undo) {
-      const old = sheet.getFrozenRows();
-      undo.push(() => target.setFrozenRows(old));
+    const sheet = w.sheet;
+    const old = w.undo ? sheet.getFrozenRows() : null;
+    if (old !== sp.freezeRows) {
+      if (old !== null) w.undo!.push(() => sheet.setFrozenRows(old));
+      sheet.setFrozenRows(sp.freezeRows);
     }
-    sheet.setFrozenRows(sp.freezeRows);
   }
-  if (sp.header) {
-    const range = rangeOf(sheet, sp.header.range);
-    if (undo) {
-      const weights = range.getFontWeights();
-      const fills = range.getBackgrounds();
-      const colors = range.getFontColors();
-      undo.push(() => {
-        range.setFontWeights(weights);
-        range.setBackgrounds(fills);
-        range.setFontColors(colors);
-      });
+  if (typeof sp.freezeCols === 'number') {
+    const sheet = w.sheet;
+    const old = w.undo ? sheet.getFrozenColumns() : null;
+    if (old !== sp.freezeCols) {
+      if (old !== null) w.undo!.push(() => sheet.setFrozenColumns(old));
+      sheet.setFrozenColumns(sp.freezeCols);
     }
-    range
-      .setFontWeight(sp.header.bold ? 'bold' : 'normal')
-      .setBackground(sp.header.fill || null)
-      .setFontColor(sp.header.fontColor || null);
   }
-  if (sp.table) bandTable(sheet, sp.table.range, undo);
-  for (const w of sp.columnWidths ?? []) {
-    if (undo) {
-      const old = sheet.getColumnWidth(w.col + 1);
-      undo.push(() => target.setColumnWidth(w.col + 1, old));
-    }
-    sheet.setColumnWidth(w.col + 1, w.width);
-  }
+  if (sp.header) writeHeader(w, sp.header);
+  if (sp.table) bandTable(w, sp.table.range);
+  // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight; restorePlan deletes it on a failure.
+  if (sp.hidden && w.created) w.sheet.hideSheet();
+  if (sp.columnWidths?.length) writeWidths(w, sp.columnWidths);
   // Charts last: they read the cells written above.
-  if (sp.charts) applyCharts(sheet, sp.charts);
+  if (sp.charts) applyCharts(w, sp.charts);
 }
 
 const CHART_TYPE: Record<ChartSpec['type'], keyof typeof Charts.ChartType> = {
@@ -323,13 +372,14 @@ const CHART_TYPE: Record<ChartSpec['type'], keyof typeof Charts.ChartType> = {
  * the specs in order): an existing chart is rebuilt in place (updateChart), a missing one inserted, extra ones
  * removed. One getCharts, then one call per chart.
  */
-function applyCharts(sheet: Sheet, specs: ChartSpec[]): void {
+function applyCharts(w: SheetWriter, specs: ChartSpec[]): void {
+  const sheet = w.sheet;
   const existing = sheet.getCharts();
   specs.forEach((spec, i) => {
     const old = existing[i];
     let b = (old ? old.modify().clearRanges() : sheet.newChart())
       .setChartType(Charts.ChartType[CHART_TYPE[spec.type]])
-      .addRange(rangeOf(sheet, spec.source))
+      .addRange(w.range(spec.source))
       .setNumHeaders(1)
       .setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0)
       .setOption('title', spec.title)
@@ -346,26 +396,48 @@ function applyCharts(sheet: Sheet, specs: ChartSpec[]): void {
   for (const extra of existing.slice(specs.length)) sheet.removeChart(extra);
 }
 
+/** The writer for a plan's sheet: created, cleared (an owned sheet written whole) or as it is. */
+function writerFor(host: HostContext, sp: SheetPlan, journal: UndoJournal): SheetWriter {
+  let sheet = host.sheet(sp.sheet);
+  if (!sheet) {
+    if (!sp.create) throw new Error(`sheet "${sp.sheet}" not found`);
+    const names = host.sheetNames();
+    const after = sp.create.after ? names.indexOf(sp.create.after) : -1;
+    const index = after >= 0 ? after + 1 : names.length;
+    sheet = host.ss.insertSheet(sp.sheet, index);
+    host.added(sp.sheet, sheet, index);
+    return new SheetWriter(sheet, { ...NEW_SHEET }, null, true);
+  }
+  if (sp.replaceAll) {
+    const size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() };
+    journalStyles(sheet, planExtent(sp), journal);
+    clearOwnedSheet(sheet, size);
+    return new SheetWriter(sheet, size, null);
+  }
+  return new SheetWriter(sheet, null, journal);
+}
+
 /** Applies a plan; `journal` receives the extra undo steps (see UndoJournal), run newest first after restorePlan. */
-export function applyWorkbookPlan(
-  ss: Spreadsheet,
-  plan: WorkbookPlan,
-  snap: WorkbookSnapshot,
-  journal: UndoJournal = [],
-): void {
+export function applyWorkbookPlan(host: HostContext, plan: WorkbookPlan, snap: WorkbookSnapshot, journal: UndoJournal = []): void {
   const snapshotOf = (name: string) => (name === snap.active.name ? snap.active : snap.others[name]);
   // insertSheet makes the new sheet active; unless the plan says where to go, the user stays on their sheet.
-  const creates = plan.sheets.some((sp) => sp.create);
-  for (const sp of plan.sheets) applySheetPlan(ss, sp, snapshotOf, journal);
+  const creates = plan.sheets.some((sp) => sp.create && !host.sheet(sp.sheet));
+  for (const sp of plan.sheets) {
+    const w = writerFor(host, sp, journal);
+    applySheetPlan(w, sp, w.fresh ? undefined : snapshotOf(sp.sheet));
+  }
   for (const name of plan.deleteSheets ?? []) {
-    const s = ss.getSheetByName(name);
-    if (s) ss.deleteSheet(s);
+    const s = host.sheet(name);
+    if (s) {
+      host.ss.deleteSheet(s);
+      host.removed(name);
+    }
   }
   if (plan.select) {
-    const s = ss.getSheetByName(plan.select.sheet);
-    if (s) s.getRange(plan.select.row + 1, plan.select.col + 1).activate();
+    const s = host.sheet(plan.select.sheet);
+    if (s) s.setActiveSelection(rectA1({ row: plan.select.row, col: plan.select.col, rows: 1, cols: 1 }));
   } else if (plan.activate || creates) {
-    const s = ss.getSheetByName(plan.activate || snap.active.name);
+    const s = host.sheet(plan.activate || snap.active.name);
     if (s) s.activate();
   }
   // Pending writes surface their errors here, inside the caller's try, not after it has reported success.

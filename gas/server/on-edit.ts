@@ -19,18 +19,14 @@ export function stampUpdated(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const lastCol = sheet.getLastColumn();
     if (lastRow < 1 || lastCol < 1) return;
     const rows = Math.min(HEADER_ROWS, lastRow);
+    const tz = e.source.getSpreadsheetTimeZone();
     const header: SheetSnapshot = {
       name: sheet.getName(),
       origin: { row: 0, col: 0 },
-      values: plainValues(sheet.getRange(1, 1, rows, lastCol).getValues(), dateShiftDays(e.source)),
+      values: plainValues(sheet.getRange(1, 1, rows, lastCol).getValues(), dateShiftDays(tz)),
     };
-    const edited = {
-      row: range.getRow() - 1,
-      col: range.getColumn() - 1,
-      rows: range.getNumRows(),
-      cols: range.getNumColumns(),
-    };
-    const block = updatedStamp(header, edited, todayIso(e.source));
+    const edited = { row: range.getRow() - 1, col: range.getColumn() - 1, rows: range.getNumRows(), cols: range.getNumColumns() };
+    const block = updatedStamp(header, edited, todayIso(tz));
     if (block && block.cells.length && block.cells[0].length) {
       const m = block.cells.map((r) => r.map(toSheetCell));
       sheet.getRange(block.row + 1, block.col + 1, m.length, m[0].length).setValues(m);

@@ -8,6 +8,7 @@ import { rereadFor, type CommandResult, type WorkbookPlan, type WorkbookSnapshot
 import { applyWorkbookPlan, runUndo, type UndoJournal } from './apply';
 import { BUSY, PANEL_TITLE, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from './messages';
 import { loadSettings, uiLang } from './settings-store';
+import { HostContext } from './host';
 import { readWorkbook } from './snapshot';
 
 export interface HostResult {
@@ -41,18 +42,19 @@ export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}): Ho
   const lock = LockService.getDocumentLock();
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return { ok: false, summary: BUSY };
   try {
-    const settings = loadSettings();
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    // One view of the spreadsheet for the whole command: each sheet, name and setting asked for once.
+    const host = new HostContext();
+    const settings = loadSettings(host.ss);
     let snap: WorkbookSnapshot;
     let result: CommandResult;
     try {
       let req = readsFor(command, settings);
-      snap = readWorkbook(ss, req);
+      snap = readWorkbook(host, req);
       result = runCommand(command, snap, settings, opts);
       // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
       for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
         req = more;
-        snap = readWorkbook(ss, req);
+        snap = readWorkbook(host, req);
         result = runCommand(command, snap, settings, opts);
       }
     } catch (e) {
@@ -61,11 +63,11 @@ export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}): Ho
     if (!result.ok) return { ok: false, summary: result.summary, details: plain(result.details) };
     const journal: UndoJournal = [];
     try {
-      applyWorkbookPlan(ss, result.plan, snap, journal);
+      applyWorkbookPlan(host, result.plan, snap, journal);
     } catch (e) {
       const what = errorText(e);
       try {
-        applyWorkbookPlan(ss, valuesOnly(restorePlan(result.plan, snap)), snap);
+        applyWorkbookPlan(host, valuesOnly(restorePlan(result.plan, snap)), snap);
         runUndo(journal);
         return { ok: false, summary: failedAndRestored(what) };
       } catch (e2) {

@@ -4,8 +4,8 @@ import { resolveSettings, settingsProblems, type Settings } from '../../core/set
 
 export const SETTINGS_KEY = 'okrGrid.settings';
 
-export function spreadsheetLocale(): string {
-  return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale() || 'en_US';
+export function spreadsheetLocale(ss = SpreadsheetApp.getActiveSpreadsheet()): string {
+  return ss.getSpreadsheetLocale() || 'en_US';
 }
 
 /** What DocumentProperties holds (an object, or {} when nothing or something unreadable is saved). */
@@ -23,9 +23,11 @@ function storedSettings(): Record<string, unknown> {
 const storedLang = (s: Record<string, unknown>): Lang | null => (s.lang === 'en' || s.lang === 'zh' ? s.lang : null);
 
 /** Stored settings over the defaults; settings stored without a language follow the spreadsheet's locale. */
-export function loadSettings(): Settings {
+export function loadSettings(ss?: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
   const s = storedSettings();
-  return resolveSettings({ ...s, lang: storedLang(s) ?? langFromLocale(spreadsheetLocale()) });
+  const lang = storedLang(s);
+  // The locale is asked for only when no language is stored.
+  return resolveSettings({ ...s, lang: lang ?? langFromLocale(spreadsheetLocale(ss)) });
 }
 
 /** True when no language is stored: the language is the spreadsheet locale's ("Automatic" in the panel). */

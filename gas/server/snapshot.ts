@@ -1,14 +1,13 @@
 /** One read batch per command: the active sheet's data range (+ formulas/notes/backgrounds on request) and other sheets. */
 import type { ReadRequest, SheetSnapshot, WorkbookSnapshot } from '../../core/sheet-plan';
 import { offsetMinutes, plainBackground, plainValues } from './cells';
+import type { HostContext } from './host';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Days to add to a Date read in the script's time zone to get the spreadsheet's wall-clock date (see plainValues). */
-export function dateShiftDays(ss: Spreadsheet): number {
+export function dateShiftDays(sheetTz: string): number {
   const now = new Date();
-  const sheetTz = ss.getSpreadsheetTimeZone();
   const scriptTz = Session.getScriptTimeZone();
   if (!sheetTz || !scriptTz || sheetTz === scriptTz) return 0;
   return (
@@ -17,15 +16,11 @@ export function dateShiftDays(ss: Spreadsheet): number {
   );
 }
 
-export function readSheet(
-  sheet: Sheet,
-  req: Pick<ReadRequest, 'formulas' | 'notes' | 'backgrounds'>,
-  shiftDays = 0,
-): SheetSnapshot {
+export function readSheet(sheet: Sheet, name: string, req: Pick<ReadRequest, 'formulas' | 'notes' | 'backgrounds'>, shiftDays = 0): SheetSnapshot {
   // getDataRange always starts at A1 and reaches the last row and column holding data.
   const range = sheet.getDataRange();
   const snap: SheetSnapshot = {
-    name: sheet.getName(),
+    name,
     origin: { row: 0, col: 0 },
     values: plainValues(range.getValues(), shiftDays),
   };
@@ -35,30 +30,24 @@ export function readSheet(
   return snap;
 }
 
-export function todayIso(ss: Spreadsheet): string {
-  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone(), 'yyyy-MM-dd');
+export function todayIso(tz: string): string {
+  return Utilities.formatDate(new Date(), tz || Session.getScriptTimeZone(), 'yyyy-MM-dd');
 }
 
-export function readWorkbook(ss: Spreadsheet, req: ReadRequest): WorkbookSnapshot {
+/** Each sheet read once: its data range's values (+ formulas, notes, fills on request); names and sheets cached in `host`. */
+export function readWorkbook(host: HostContext, req: ReadRequest): WorkbookSnapshot {
   // The sheet the command works on: the active one, or the subject core asked for (the user stays where they are).
-  const shown = ss.getActiveSheet();
-  const subject = req.subject ? ss.getSheetByName(req.subject) : null;
-  const active = subject ?? shown;
-  const sheetNames = ss.getSheets().map((s) => s.getName());
-  const shift = dateShiftDays(ss);
+  const shownName = host.ss.getActiveSheet().getName();
+  const sheetNames = host.sheetNames();
+  const activeName = req.subject && host.sheet(req.subject) ? req.subject : shownName;
+  const shift = dateShiftDays(host.timeZone());
   const others: Record<string, SheetSnapshot> = {};
   for (const name of req.others) {
-    if (name === active.getName() || sheetNames.indexOf(name) < 0) continue;
-    const other = ss.getSheetByName(name);
-    if (other) others[name] = readSheet(other, req, shift);
+    const other = host.sheet(name);
+    if (name === activeName || !other) continue;
+    others[name] = readSheet(other, name, req, shift);
   }
-  const snap: WorkbookSnapshot = {
-    host: 'sheets',
-    active: readSheet(active, req, shift),
-    sheetNames,
-    others,
-    today: todayIso(ss),
-  };
-  if (subject && subject.getName() !== shown.getName()) snap.shown = shown.getName();
+  const snap: WorkbookSnapshot = { host: 'sheets', active: readSheet(host.sheet(activeName)!, activeName, req, shift), sheetNames, others, today: todayIso(host.timeZone()) };
+  if (activeName !== shownName) snap.shown = shownName;
   return snap;
 }

@@ -357,6 +357,14 @@ export class SimWorksheet extends SimProxy {
   get visibility(): string {
     return this.prop('visibility');
   }
+  set visibility(v: string) {
+    this.context.enqueue('write', () => {
+      const s = this.must();
+      const hide = v !== 'Visible';
+      if (hide && this.context.sim.sheets.filter((x) => x.visible && x !== s).length === 0) throw new SimOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
+      s.visible = !hide;
+    });
+  }
 
   getRange(address?: string): SimRange {
     return new SimRange(this.context, () => {
@@ -434,33 +442,34 @@ export class SimFreezePanes {
       const s = this.ref();
       if (!s) throw new SimOfficeError('ItemNotFound', 'The worksheet does not exist.');
       s.freezeRows = count;
+      s.freezeCols = 0;
     });
   }
   unfreeze(): void {
     this.ctx.enqueue('write', () => {
       const s = this.ref();
-      if (s) s.freezeRows = 0;
+      if (s) {
+        s.freezeRows = 0;
+        s.freezeCols = 0;
+      }
     });
   }
-  /** Only frozen rows are modelled: a range of whole rows from row 1. */
+  /** The top-left pane: whole rows from row 1 (rows only), or A1 through a cell (rows and columns). */
   freezeAt(frozenRange: SimRange | string): void {
     this.ctx.enqueue('write', () => {
       const s = this.ref();
       if (!s) throw new SimOfficeError('ItemNotFound', 'The worksheet does not exist.');
-      const rect =
-        typeof frozenRange === 'string'
-          ? parseLocal(splitSheet(frozenRange).local)
-          : (frozenRange.target()?.rect ?? null);
-      if (!rect || rect.row !== 0 || rect.col !== 0 || rect.cols !== MAX_COLS)
-        throw new SimOfficeError('InvalidArgument', 'Only frozen rows are modelled.');
+      const rect = typeof frozenRange === 'string' ? parseLocal(splitSheet(frozenRange).local) : frozenRange.target()?.rect ?? null;
+      if (!rect || rect.row !== 0 || rect.col !== 0) throw new SimOfficeError('InvalidArgument', 'Frozen panes start at A1.');
       s.freezeRows = rect.rows;
+      s.freezeCols = rect.cols === MAX_COLS ? 0 : rect.cols;
     });
   }
-  /** The frozen rows as a range of whole rows, or a null object when nothing is frozen. */
+  /** The frozen pane (whole rows when only rows are frozen), or a null object when nothing is frozen. */
   getLocationOrNullObject(): SimRange {
     return new SimRange(this.ctx, () => {
       const s = this.ref();
-      return s && s.freezeRows > 0 ? { sheet: s, rect: { row: 0, col: 0, rows: s.freezeRows, cols: MAX_COLS } } : null;
+      return s && s.freezeRows > 0 ? { sheet: s, rect: { row: 0, col: 0, rows: s.freezeRows, cols: s.freezeCols > 0 ? s.freezeCols : MAX_COLS } } : null;
     });
   }
 }

@@ -3,6 +3,7 @@
  * cells, values computed by the formula engine, fills (the cells' own and conditional formats), notes, dropdowns,
  * tables and frozen rows, shown as a person sees them in Excel. Every cell text is set with textContent.
  */
+import { chartLayer } from './charts';
 import { SimOfficeError, type SimSheet, type SimWorkbook } from '../excel-sim/workbook';
 import { colName, containsCell } from '../excel-sim/address';
 import { editText, formatValue } from './format';
@@ -197,6 +198,9 @@ export class Grid {
     if (used && used.row + used.rows > MAX_RENDER_ROWS)
       keep.push(el('p', 'grid-more', `Showing the first ${MAX_RENDER_ROWS} rows of ${used.row + used.rows}.`));
     this.scroller.replaceChildren(...keep);
+    // The sheet's charts (the add-in's dashboard) float over the cells, as in Excel.
+    const charts = chartLayer(this.wb, sh, table);
+    if (charts) this.scroller.append(charts);
     this.stickFrozenRows(table, sh.freezeRows);
     this.stickFrozenCols(table, widths, sh.freezeCols);
     this.scroller.scrollTop = scrollTop;

@@ -118,7 +118,7 @@ function wire(): void {
     params.set('sample', sampleId);
     history.replaceState(null, '', `?${params}`);
     fileName = 'okr-grid.xlsx';
-    load(loadSample(sampleId));
+    load(loadSample(sampleId, lang));
   });
   ($('lang') as HTMLSelectElement).addEventListener('change', (e) => {
     lang = (e.target as HTMLSelectElement).value === 'zh' ? 'zh' : 'en';
@@ -159,12 +159,8 @@ async function main(): Promise<void> {
   let built = true;
   // The custom functions first, so the grid's formulas compute from the first draw.
   await loadScript('excel/functions.js').catch(() => (built = false));
-  load(loadSample(sampleId));
-  if (built)
-    built = await Promise.all([loadScript('excel/commands.js'), loadScript('excel/taskpane.js')]).then(
-      () => true,
-      () => false,
-    );
+  load(loadSample(sampleId, lang));
+  if (built) built = await Promise.all([loadScript('excel/commands.js'), loadScript('excel/taskpane.js')]).then(() => true, () => false);
   if (!built) {
     const app = $('app');
     app.dataset.state = 'error';

@@ -69,6 +69,8 @@ describe('English table', () => {
     expect(sheet.tables).toHaveLength(1);
     expect(sheet.tables[0].rect).toMatchObject({ row: 2, col: 0, rows: 11 });
     expect(sheet.freezeRows).toBe(3);
+    // and through the Key Result column E, so Score and Status scroll in beside the KR on a laptop screen
+    expect(sheet.freezeCols).toBe(5);
     const kindDropdown = sheet.validations.find((v) => v.rect.col === 6);
     expect(kindDropdown?.rect).toMatchObject({ row: 3, rows: 10 });
     // Every kind the user already typed stays valid (Excel compares list entries without case).
@@ -364,5 +366,17 @@ describe('one unreadable value (issue 11)', () => {
     const o200 = card.find((r) => r[1] === 'Make fulfilment fast and cheap')!;
     expect(o200[6] === '' || o200[6] === null).toBe(true);
     expect(card[1][6] as number).toBeCloseTo(0.4 * (3 / 7) + 0.15 + 0.3, 9);
+  });
+});
+
+describe("the user's own dropdowns stay (issue 11)", () => {
+  test('a strict list on the Kind column survives convert; the Type column without one gets the add-in list', async () => {
+    const { wb, excel } = bookWith([{ name: EN, grid: englishTable }]);
+    const kind = { rect: { row: 3, col: 6, rows: 10, cols: 1 }, list: ['Increase', 'Decrease', 'Stay above', 'Stay below', 'Milestone'], style: 'Stop' as const };
+    wb.sheet(EN)!.validations.push(kind);
+    expect((await run(excel, 'convert')).ok).toBe(true);
+    const v = wb.sheet(EN)!.validations;
+    expect(v.filter((x) => x.rect.col === 6)).toEqual([kind]);
+    expect(v.some((x) => x.rect.col === 5 && x.list.includes('Committed'))).toBe(true);
   });
 });

@@ -25,32 +25,24 @@ function fullDump(wb: SimWorkbook): string {
     wb.sheets.map((s) => ({
       name: s.name,
       visible: s.visible,
-      cells: s.cells
-        .map((row) =>
-          (row ?? []).map((c) =>
-            c && (c.v !== undefined || c.f || c.fill || c.bold || c.fontColor || (c.nf && c.nf !== 'General'))
-              ? [
-                  c.v ?? null,
-                  c.f ?? null,
-                  c.quote ?? false,
-                  c.nf && c.nf !== 'General' ? c.nf : null,
-                  c.fill ?? null,
-                  c.bold ?? false,
-                  c.fontColor ?? null,
-                ]
-              : null,
-          ),
-        )
-        .map((row) => {
-          const r = [...row];
-          while (r.length && r[r.length - 1] === null) r.pop();
-          return r;
-        }),
+      // Array.from: holes (rows never touched) and empty rows read the same.
+      cells: Array.from(s.cells, (row) =>
+        (row ?? []).map((c) =>
+          c && (c.v !== undefined || c.f || c.fill || c.bold || c.fontColor || (c.nf && c.nf !== 'General'))
+            ? [c.v ?? null, c.f ?? null, c.quote ?? false, c.nf && c.nf !== 'General' ? c.nf : null, c.fill ?? null, c.bold ?? false, c.fontColor ?? null]
+            : null,
+        ),
+      ).map((row) => {
+        const r = [...row];
+        while (r.length && r[r.length - 1] === null) r.pop();
+        return r;
+      }).reduceRight((acc: unknown[][], row) => (acc.length === 0 && row.length === 0 ? acc : [row, ...acc]), []),
       notes: [...s.notes.entries()].sort(),
       rules: s.conditionalFormats.map((c) => [c.ranges, c.formula, c.fill, c.fontColor ?? null]),
       validations: s.validations.map((v) => [v.rect, v.list, v.style]),
       tables: s.tables.map((t) => [t.name, t.rect]),
       freezeRows: s.freezeRows,
+      freezeCols: s.freezeCols,
       widths: s.columnWidths,
     })),
   );
@@ -67,6 +59,7 @@ function cloneBook(src: SimWorkbook): { wb: SimWorkbook; excel: ExcelLike } {
     c.validations = structuredClone(s.validations);
     c.tables = structuredClone(s.tables);
     c.freezeRows = s.freezeRows;
+    c.freezeCols = s.freezeCols;
     c.merges = structuredClone(s.merges);
     c.columnWidths = { ...s.columnWidths };
     c.visible = s.visible;

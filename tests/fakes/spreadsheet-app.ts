@@ -97,6 +97,8 @@ export interface FakeOptions {
 }
 
 /** Call counts and injected faults shared by every object of one fake spreadsheet. */
+const VALUE_OBJECT = /^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|ConditionalFormatRule|BooleanCondition|DataValidation)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/;
+
 export class CallLog {
   counts: Record<string, number> = {};
   /** Cells carried by matrix reads and writes (getValues, setValues, setNotes, ...): what a real call transfers. */
@@ -143,17 +145,29 @@ export class CallLog {
     return n;
   }
 
-  /** Builder calls (newDataValidation(), rule builders): they assemble an object locally, no round trip. */
+  /**
+   * Calls on value objects: builders (SpreadsheetApp.newDataValidation(), rule builders) and what a read returned
+   * (a ConditionalFormatRule, its BooleanCondition, a DataValidation). They are Spreadsheet service methods, counted
+   * above, but assemble or read an object the script already holds: no request reaches the spreadsheet (Apps
+   * Script's best practices count as costly the calls that fetch from or write to Google's servers).
+   */
   builderCalls(): number {
     let n = 0;
-    for (const [k, v] of Object.entries(this.counts))
-      if (
-        /^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/.test(
-          k,
-        )
-      )
-        n += v;
+    for (const [k, v] of Object.entries(this.counts)) if (VALUE_OBJECT.test(k)) n += v;
     return n;
+  }
+
+  /** Calls that read or change the spreadsheet: every Spreadsheet service call but those on value objects. */
+  documentCalls(): number {
+    return this.spreadsheetCalls() - this.builderCalls();
+  }
+
+  /** The methods with the most document calls, most first. */
+  dominant(k = 4): [string, number][] {
+    return Object.entries(this.counts)
+      .filter(([m]) => !VALUE_OBJECT.test(m) && !/^(Lock|Properties|Utilities|Session|HtmlService|HtmlOutput|Ui|Menu|LockService|PropertiesService)\./.test(m))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, k);
   }
 
   count(method: string): number {
@@ -251,35 +265,12 @@ export class FakeSpreadsheetBook {
   }
 }
 
-export class FakeSheet implements Pick<
-  GSheet,
-  | 'getName'
-  | 'getIndex'
-  | 'getSheetId'
-  | 'getDataRange'
-  | 'getLastRow'
-  | 'getLastColumn'
-  | 'getMaxRows'
-  | 'getMaxColumns'
-  | 'setFrozenRows'
-  | 'getFrozenRows'
-  | 'getConditionalFormatRules'
-  | 'setConditionalFormatRules'
-  | 'clearConditionalFormatRules'
-  | 'getBandings'
-  | 'activate'
-  | 'clear'
-  | 'clearNotes'
-  | 'setColumnWidth'
-  | 'getColumnWidth'
-  | 'insertRowsAfter'
-  | 'insertColumnsAfter'
-  | 'deleteRows'
-  | 'deleteColumns'
-> {
+export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'hideSheet' | 'isSheetHidden' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'getRangeList' | 'setActiveSelection' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows' | 'deleteColumns'> {
   /** Dense from A1, grown on write. */
   grid: Cell[][] = [];
   frozenRows = 0;
+  frozenCols = 0;
+  hidden = false;
   rules: FakeConditionalRule[] = [];
   bandings: FakeBanding[] = [];
   /** Data validation per cell, keyed 'row,col' (0-based). */
@@ -439,6 +430,24 @@ export class FakeSheet implements Pick<
     this.book.log.hit('Sheet.setFrozenRows');
     this.frozenRows = rows;
   }
+  hideSheet(): GSheet {
+    this.book.log.hit('Sheet.hideSheet');
+    if (this.book.sheets.filter((s) => !s.hidden && s !== this).length === 0) throw new Error('Exception: You can\'t hide all the sheets in a document.');
+    this.hidden = true;
+    return this.self;
+  }
+  isSheetHidden(): boolean {
+    this.book.log.hit('Sheet.isSheetHidden');
+    return this.hidden;
+  }
+  setFrozenColumns(cols: number): void {
+    this.book.log.hit('Sheet.setFrozenColumns');
+    this.frozenCols = cols;
+  }
+  getFrozenColumns(): number {
+    this.book.log.hit('Sheet.getFrozenColumns');
+    return this.frozenCols;
+  }
   getFrozenRows(): number {
     this.book.log.hit('Sheet.getFrozenRows');
     return this.frozenRows;
@@ -482,6 +491,30 @@ export class FakeSheet implements Pick<
     this.book.log.hit('Sheet.setColumnWidth');
     this.widths[columnPosition - 1] = width;
     return this.self;
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet {
+    this.book.log.hit('Sheet.setColumnWidths');
+    if (startColumn < 1 || numColumns < 1 || startColumn + numColumns - 1 > this.maxCols) throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    for (let c = 0; c < numColumns; c++) this.widths[startColumn - 1 + c] = width;
+    return this.self;
+  }
+  /** Several A1 ranges as one RangeList (each must lie in the sheet). */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this.book.log.hit('Sheet.getRangeList');
+    const ranges = a1Notations.map((a) => {
+      const rect = parseA1(a);
+      if (rect.row + rect.rows > this.maxRows || rect.col + rect.cols > this.maxCols) throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+      return new FakeRange(this, rect);
+    });
+    return new FakeRangeList(this, ranges) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
+  }
+  /** Selects the range and shows its sheet, as Range.activate() does. */
+  setActiveSelection(a1Notation: any): GRange {
+    this.book.log.hit('Sheet.setActiveSelection');
+    const range = typeof a1Notation === 'string' ? new FakeRange(this, parseA1(a1Notation)) : (a1Notation as FakeRange);
+    this.book.active = this;
+    this.book.activeRange = { sheet: this.name, a1: range.a1() };
+    return range as unknown as GRange;
   }
   getColumnWidth(columnPosition: number): number {
     this.book.log.hit('Sheet.getColumnWidth');
@@ -546,12 +579,9 @@ export class FakeSheet implements Pick<
     return {
       cells,
       frozenRows: this.frozenRows,
-      rules: this.rules.map((r) => ({
-        formula: r.formula,
-        background: r.background,
-        fontColor: r.fontColor,
-        ranges: r.ranges.map((x) => x.a1()),
-      })),
+      frozenCols: this.frozenCols,
+      hidden: this.hidden,
+      rules: this.rules.map((r) => ({ formula: r.formula, background: r.background, fontColor: r.fontColor, ranges: r.ranges.map((x) => x.a1()) })),
       bandings: this.bandings.map((b) => b.range.a1()),
       validations,
       widths: { ...this.widths },
@@ -909,6 +939,14 @@ export class FakeRange implements Pick<GRange, RangeApi> {
 const overlaps = (a: Rect0, b: Rect0) =>
   a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 
+export class FakeRangeList {
+  constructor(readonly sheet: FakeSheet, readonly ranges: FakeRange[]) {}
+  getRanges(): GRange[] {
+    this.sheet.book.log.hit('RangeList.getRanges');
+    return this.ranges.slice() as unknown as GRange[];
+  }
+}
+
 export class FakeBanding implements Pick<GBanding, 'getRange' | 'setRange' | 'remove'> {
   constructor(
     readonly sheet: FakeSheet,
@@ -933,21 +971,22 @@ export class FakeBanding implements Pick<GBanding, 'getRange' | 'setRange' | 're
   }
 }
 
-export class FakeBooleanCondition implements Pick<
-  GBooleanCondition,
-  'getCriteriaType' | 'getCriteriaValues' | 'getBackground' | 'getFontColor'
-> {
-  constructor(readonly rule: FakeConditionalRule) {}
+export class FakeBooleanCondition implements Pick<GBooleanCondition, 'getCriteriaType' | 'getCriteriaValues' | 'getBackground' | 'getFontColor'> {
+  constructor(readonly rule: FakeConditionalRule, private log: CallLog) {}
   getCriteriaType(): GoogleAppsScript.Spreadsheet.BooleanCriteria {
+    this.log.hit('BooleanCondition.getCriteriaType');
     return 'CUSTOM_FORMULA' as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
   }
   getCriteriaValues(): any[] {
+    this.log.hit('BooleanCondition.getCriteriaValues');
     return [this.rule.formula];
   }
   getBackground(): string | null {
+    this.log.hit('BooleanCondition.getBackground');
     return this.rule.background || null;
   }
   getFontColor(): string | null {
+    this.log.hit('BooleanCondition.getFontColor');
     return this.rule.fontColor || null;
   }
 }
@@ -962,7 +1001,7 @@ export class FakeConditionalRule implements Pick<GRule, 'getBooleanCondition' | 
   ) {}
   getBooleanCondition(): GBooleanCondition | null {
     this.log.hit('ConditionalFormatRule.getBooleanCondition');
-    return new FakeBooleanCondition(this) as unknown as GBooleanCondition;
+    return new FakeBooleanCondition(this, this.log) as unknown as GBooleanCondition;
   }
   getGradientCondition(): null {
     this.log.hit('ConditionalFormatRule.getGradientCondition');

@@ -78,3 +78,29 @@ test('insertSheet activates the new sheet, as Sheets does', () => {
   expect(svc.book.active!.name).toBe('New');
   expect(svc.book.sheets.map((x) => x.name)).toEqual(['S', 'New']);
 });
+
+test('builders and the objects a read returned are counted apart from the calls that reach the spreadsheet', () => {
+  const { s, svc } = sheet();
+  const log = svc.book.log;
+  log.reset();
+  const rule = svc.globals.SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=A1>0').setBackground('#ff0000').setRanges([s.getRange(1, 1)]).build();
+  s.setConditionalFormatRules([rule]);
+  const read = s.getConditionalFormatRules()[0];
+  read.getBooleanCondition()!.getCriteriaValues();
+  // newConditionalFormatRule, 4 builder methods, getBooleanCondition, getCriteriaValues: no request reaches the sheet
+  expect(log.builderCalls()).toBe(7);
+  // getRange, setConditionalFormatRules, getConditionalFormatRules do
+  expect(log.documentCalls()).toBe(3);
+  expect(log.spreadsheetCalls()).toBe(10);
+});
+
+test('RangeList, setColumnWidths and setActiveSelection behave as in Sheets', () => {
+  const { s, svc } = sheet();
+  const ranges = s.getRangeList(['A1:B2', 'D4']).getRanges();
+  expect(ranges.map((r) => r.getA1Notation())).toEqual(['A1:B2', 'D4']);
+  expect(() => s.getRangeList(['A1001'])).toThrow(/outside the dimensions/);
+  s.setColumnWidths(2, 3, 140);
+  expect([s.getColumnWidth(1), s.getColumnWidth(2), s.getColumnWidth(4), s.getColumnWidth(5)]).toEqual([100, 140, 140, 100]);
+  s.setActiveSelection('C3');
+  expect(svc.book.activeRange).toEqual({ sheet: 'S', a1: 'C3' });
+});

@@ -33,28 +33,30 @@ export interface LoadedProject {
   call(name: string, ...args: unknown[]): any;
 }
 
-let codeCache: vm.Script | null = null;
+const codeCache = new Map<string, vm.Script>();
 
-function projectScripts(): vm.Script {
-  if (!codeCache) {
-    const files = fs.readdirSync(DIST).filter((f) => /\.(js|gs)$/.test(f));
-    const source = files.map((f) => distFile(f)).join('\n;\n');
-    codeCache = new vm.Script(source, { filename: 'dist/gas (all script files)' });
+function projectScripts(dist: string): vm.Script {
+  let code = codeCache.get(dist);
+  if (!code) {
+    const files = fs.readdirSync(dist).filter((f) => /\.(js|gs)$/.test(f));
+    const source = files.map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n;\n');
+    code = new vm.Script(source, { filename: `${dist} (all script files)` });
+    codeCache.set(dist, code);
   }
-  return codeCache;
+  return code;
 }
 
-/** A project over a fresh fake spreadsheet; formulas recalculate with the bundle's own custom functions. */
-export function loadProject(opts: FakeOptions = {}, setup?: (book: FakeSpreadsheetBook) => void): LoadedProject {
+/**
+ * A project over a fresh fake spreadsheet; formulas recalculate with the bundle's own custom functions. `dist`: a
+ * built project other than this checkout's (the bench loads an earlier build as its baseline).
+ */
+export function loadProject(opts: FakeOptions = {}, setup?: (book: FakeSpreadsheetBook) => void, dist = DIST): LoadedProject {
+  if (dist === DIST) distFile('Code.js');
   let ctxRef: Record<string, any> = {};
-  const fake = createFakeServices({
-    htmlFiles: { Sidebar: distFile('Sidebar.html') },
-    evaluate: makeEvaluator(() => ctxRef),
-    ...opts,
-  });
+  const fake = createFakeServices({ htmlFiles: { Sidebar: fs.readFileSync(path.join(dist, 'Sidebar.html'), 'utf8') }, evaluate: makeEvaluator(() => ctxRef), ...opts });
   setup?.(fake.book);
   const ctx = vm.createContext({ ...fake.globals });
-  projectScripts().runInContext(ctx);
+  projectScripts(dist).runInContext(ctx);
   const g = ctx as Record<string, any>;
   ctxRef = g;
   return {

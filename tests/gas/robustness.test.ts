@@ -13,30 +13,40 @@ const everything = (p: LoadedProject) =>
 describe('Spreadsheet service calls per command do not grow with the rows', () => {
   const COMMANDS = ['convert', 'validate', 'clear', 'score', 'rollForward', 'summary'];
 
-  function callsPerCommand(n: number): Record<string, number> {
+  function callsPerCommand(n: number): Record<string, { calls: number; counts: Record<string, number> }> {
     const name = `Generated ${n}`;
     // No recalculation here: the counts do not depend on formula values, and 20,000 formulas per read are slow.
     // The same kinds of content at both sizes: one unreadable current value, so validate has something to flag.
     const grid = fx.generatedTable(n);
     grid[1][10] = 'about half';
     const p = loadProject({ evaluate: undefined }, (b) => b.addSheet(name, grid));
-    const out: Record<string, number> = {};
+    const out: Record<string, { calls: number; counts: Record<string, number> }> = {};
     for (const cmd of COMMANDS) {
       p.book.active = p.book.sheet(name);
       p.book.log.reset();
       const res = run(p, cmd);
       expect([cmd, res.ok]).toEqual([cmd, true]);
-      out[cmd] = p.book.log.spreadsheetCalls();
+      out[cmd] = { calls: p.book.log.documentCalls(), counts: { ...p.book.log.counts } };
     }
     return out;
   }
 
-  test('100 rows and 10,000 rows make the same number of calls for every command', () => {
+  test('100 rows and 10,000 rows make the same number of calls for every command; the batching rules hold', () => {
     const small = callsPerCommand(100);
     const large = callsPerCommand(10000);
-    expect(large).toEqual(small);
-    // and a handful, not hundreds: one read batch and batched writes
-    for (const cmd of COMMANDS) expect(small[cmd]).toBeLessThan(250);
+    const calls = (m: typeof small) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.calls]));
+    expect(calls(large)).toEqual(calls(small));
+    for (const cmd of COMMANDS) {
+      const c = (m: string) => small[cmd].counts[m] ?? 0;
+      // Asked for once per command: the spreadsheet, its time zone, its sheets; no sheet looked up by name again.
+      expect([cmd, c('SpreadsheetApp.getActiveSpreadsheet'), c('Spreadsheet.getSpreadsheetTimeZone'), c('Spreadsheet.getSheets')]).toEqual([cmd, 1, 1, 1]);
+      expect([cmd, c('Spreadsheet.getSheetByName')]).toEqual([cmd, 0]);
+      // No per-column width loop, no per-dropdown validation call, no per-range rule lookups.
+      expect([cmd, c('Sheet.setColumnWidth'), c('Range.setDataValidation')]).toEqual([cmd, 0, 0]);
+      expect([cmd, c('Range.setDataValidations') <= 2, c('Sheet.setConditionalFormatRules') <= 2]).toEqual([cmd, true, true]);
+    }
+    // Commands that touch one sheet's cells stay within 25 calls.
+    for (const cmd of ['validate', 'clear', 'summary']) expect([cmd, small[cmd].calls <= 25]).toEqual([cmd, true]);
   });
 
   test('convert reads the sheet with one getValues and writes each block with one call', () => {

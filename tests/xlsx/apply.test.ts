@@ -9,6 +9,9 @@ import ExcelJS from 'exceljs';
 import { applyPlan, relativeShape } from '../../xlsx/apply';
 import { emptySheetPlan, OWNED_RULE_MARK, type SheetPlan, type WorkbookPlan } from '../../core/sheet-plan';
 import { readWorkbookFile, tempDir, removeTempDirs } from './helpers';
+import { runOnWorkbook } from '../../xlsx/adapter';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { FIXTURE_TODAY } from '../fixtures/sheets';
 
 let lastFile = '';
 async function saveAndRead(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -333,3 +336,25 @@ describe('filled-down formulas are stored the way Excel stores them (shared)', (
 });
 
 afterAll(() => removeTempDirs());
+
+describe("the user's own dropdowns stay (issue 11)", () => {
+  test('a strict list with help text on the Kind column survives convert; a column without one gets the add-in list', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('OKRs');
+    const rows = [
+      ['Objective', 'Key Result', 'Kind', 'Type', 'Target', 'Current'],
+      ['Grow', 'Raise repeat rate to 25%', 'increase', 'Committed', 0.25, 0.21],
+      ['', 'Keep rating at least 4.8', 'above', 'Committed', 4.8, 4.9],
+    ];
+    rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v === '' ? null : (v as ExcelJS.CellValue))));
+    const mine = { type: 'list', allowBlank: false, formulae: ['"increase,above"'], showErrorMessage: true, errorStyle: 'stop', showInputMessage: true, promptTitle: 'Kind', prompt: 'Pick how this KR is scored' };
+    (ws as any).dataValidations.add('C2:C3', mine);
+    const run = runOnWorkbook(wb, 'convert', DEFAULT_SETTINGS, { today: FIXTURE_TODAY, apply: true });
+    expect(run.result.ok).toBe(true);
+    const back = (await saveAndRead(wb)).getWorksheet('OKRs')!;
+    const kind = back.getCell('C2').dataValidation as any;
+    expect(kind).toMatchObject({ type: 'list', formulae: ['"increase,above"'], errorStyle: 'stop', prompt: 'Pick how this KR is scored', promptTitle: 'Kind' });
+    // The Type column had none: it gets the add-in's list.
+    expect((back.getCell('D2').dataValidation as any)?.type).toBe('list');
+  });
+});

@@ -153,18 +153,19 @@ describe('the reading printed for a terminal', () => {
   };
   const details = { reading, readingSheet: 'Sales' };
 
+  // The note row holding the unplaced remark counts once, as not placed (core/reading-summary.ts roleCounts).
   test('header row, one aligned line per column (wide characters count twice, control characters shown as spaces), counts, unplaced cells', () => {
     expect(readingText(details, 'en').split('\n')).toEqual([
       "How I read 'Sales': header row 3 (row 3 names 3 of 3 columns)",
       '  A  Objective     -> Objective  header "Objective"',
       '  B  目标值        -> Target     header "目标值"',
       '  C  Where we are  -> Current    you chose: Current',
-      'Found: 1 objective · 2 key results · 0 initiatives · 1 title or note · 1 not placed',
+      'Found: 1 objective · 2 key results · 0 initiatives · 0 titles and notes · 1 not placed',
       'Not placed in the grid (1):',
       '  H7  “预算已批准（11月2日）”  a row with no objective',
     ]);
     expect(readingText(details, 'zh').split('\n')[0]).toBe('我如何读取“Sales”：表头在第 3 行（第 3 行含 3 个列名）');
-    expect(readingText(details, 'zh')).toContain('找到：1 个目标，2 个关键结果，0 个举措，1 个标题和备注，1 个未放置');
+    expect(readingText(details, 'zh')).toContain('找到：1 个目标，2 个关键结果，0 个举措，0 个标题和备注，1 个未放置');
   });
 
   test('only the unplaced cells for the other commands; nothing without a reading', () => {

@@ -244,10 +244,16 @@ test('--cycle reaches core: the quarter close is for the cycle asked', async () 
   await run(['close', english, '-o', out, '--cycle', 'Q4 2026']);
   const names = (await readWorkbookFile(out)).worksheets.map((s) => s.name);
   expect(names.some((n) => n.includes('2026-Q4'))).toBe(true);
+  // A cycle the sheet does not hold: nothing is written, and the message names the cycle the sheet does hold.
   const out3 = path.join(dir, 'closed-q3.xlsx');
-  await run(['close', english, '-o', out3, '--cycle', '2026-Q3']);
-  const names3 = (await readWorkbookFile(out3)).worksheets.map((s) => s.name);
-  expect(names3.some((n) => n.includes('2026-Q3'))).toBe(true);
+  const r3 = await run(['close', english, '-o', out3, '--cycle', '2026-Q3']);
+  expect(r3.code).not.toBe(0);
+  expect(r3.out + r3.err).toMatch(/2026-Q3/);
+  expect(r3.out + r3.err).toMatch(/2026-Q4/);
+  if (fs.existsSync(out3)) {
+    const names3 = (await readWorkbookFile(out3)).worksheets.map((s) => s.name);
+    expect(names3.some((n) => n.includes('2026-Q3'))).toBe(false);
+  }
 });
 
 describe('unusable input: exit 2 and a clear message in the user’s language', () => {

@@ -1,0 +1,30 @@
+/**
+ * The baseline the host-call rows are measured against in the same run: this repository at BASELINE_COMMIT (main
+ * before issue 13's host budgets), extracted with `git archive` into the system's temp directory (never into the
+ * checkout), its Apps Script bundle built there with its own webpack config. Returns null, with the reason, when
+ * that cannot be done (no git history, say); the bench then prints the new counts alone.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export const BASELINE_COMMIT = '9d8602c5558fa2ad47567aa32d11a3bbcdedc3fc';
+const ROOT = path.resolve(__dirname, '..');
+
+export function baselineTree(): { dir: string } | { error: string } {
+  const dir = path.join(os.tmpdir(), `okr-grid-baseline-${BASELINE_COMMIT.slice(0, 12)}`);
+  try {
+    if (!fs.existsSync(path.join(dir, 'dist/gas/Code.js'))) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+      const tar = execFileSync('git', ['-C', ROOT, 'archive', BASELINE_COMMIT], { maxBuffer: 256 * 1024 * 1024 });
+      execFileSync('tar', ['-x', '-C', dir], { input: tar });
+      fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+      execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--config', 'gas/webpack.config.js', '--mode', 'production'], { cwd: dir, stdio: 'pipe', timeout: 240_000 });
+    }
+    return { dir };
+  } catch (e) {
+    return { error: `baseline ${BASELINE_COMMIT.slice(0, 7)} not available: ${String((e as Error).message).split('\n')[0]}` };
+  }
+}

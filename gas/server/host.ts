@@ -1,0 +1,59 @@
+/**
+ * One command's view of the spreadsheet: the Spreadsheet, its sheets by name and its time zone, each asked for once
+ * (every Spreadsheet service call is a round trip; a command asks for each of these several times otherwise).
+ */
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A new sheet's size in Sheets: 1000 rows, 26 columns. */
+export const NEW_SHEET = { rows: 1000, cols: 26 };
+
+export class HostContext {
+  readonly ss: Spreadsheet;
+  private byName: Map<string, Sheet> | null = null;
+  private order: string[] = [];
+  private zone: string | null = null;
+
+  constructor(ss?: Spreadsheet) {
+    this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
+  }
+
+  private load(): Map<string, Sheet> {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const s of this.ss.getSheets()) {
+        const name = s.getName();
+        this.byName.set(name, s);
+        this.order.push(name);
+      }
+    }
+    return this.byName;
+  }
+
+  /** Every sheet name in tab order. */
+  sheetNames(): string[] {
+    this.load();
+    return [...this.order];
+  }
+
+  sheet(name: string): Sheet | null {
+    return this.load().get(name) ?? null;
+  }
+
+  /** Records a sheet the command inserted at 0-based `index`. */
+  added(name: string, sheet: Sheet, index: number): void {
+    this.load().set(name, sheet);
+    this.order.splice(Math.max(0, Math.min(index, this.order.length)), 0, name);
+  }
+
+  removed(name: string): void {
+    this.load().delete(name);
+    this.order = this.order.filter((n) => n !== name);
+  }
+
+  /** The spreadsheet's time zone (File > Settings), or the script's. */
+  timeZone(): string {
+    if (this.zone === null) this.zone = this.ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
+    return this.zone;
+  }
+}
