@@ -21,10 +21,16 @@ export function baselineTree(): { dir: string } | { error: string } {
       const tar = execFileSync('git', ['-C', ROOT, 'archive', BASELINE_COMMIT], { maxBuffer: 256 * 1024 * 1024 });
       execFileSync('tar', ['-x', '-C', dir], { input: tar });
       fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-      execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--config', 'gas/webpack.config.js', '--mode', 'production'], { cwd: dir, stdio: 'pipe', timeout: 240_000 });
+      execFileSync(
+        process.execPath,
+        [require.resolve('webpack-cli/bin/cli.js'), '--config', 'gas/webpack.config.js', '--mode', 'production'],
+        { cwd: dir, stdio: 'pipe', timeout: 240_000 },
+      );
     }
     return { dir };
   } catch (e) {
-    return { error: `baseline ${BASELINE_COMMIT.slice(0, 7)} not available: ${String((e as Error).message).split('\n')[0]}` };
+    return {
+      error: `baseline ${BASELINE_COMMIT.slice(0, 7)} not available: ${String((e as Error).message).split('\n')[0]}`,
+    };
   }
 }

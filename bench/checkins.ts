@@ -14,7 +14,7 @@ import { isoToSerial, serialToIso } from '../core/values';
 import { runExcelCommand, type ExcelLike } from '../excel-addin/adapter';
 import { createExcel, SimWorkbook } from '../playground/excel-sim';
 import { dateAt } from '../tests/clock';
-import { generatedSnapshot, generatedTable } from '../tests/fixtures/sheets';
+import { generatedSnapshot, generatedTable } from '../fixtures/sheets';
 import { loadProject } from '../tests/gas/harness';
 import { row, timeMedian, type BenchRow } from './util';
 
@@ -32,7 +32,8 @@ function logGrid(days: number): unknown[][] {
   const base = checkinRows(model, close, isoToSerial(FIRST)!, SHEET);
   const out: unknown[][] = [logHeader('en')];
   for (let d = 0; d < days; d++) {
-    for (const r of base) out.push(logRowCells({ ...r, date: r.date + d, current: r.current === null ? null : r.current + d / 10 }, 'en'));
+    for (const r of base)
+      out.push(logRowCells({ ...r, date: r.date + d, current: r.current === null ? null : r.current + d / 10 }, 'en'));
   }
   return out;
 }
@@ -81,23 +82,47 @@ export async function rows(): Promise<BenchRow[]> {
   snap.sheetNames[0] = SHEET;
   const res = runCommand('checkin', snap, S);
   const ms = timeMedian(() => runCommand('checkin', snap, S), 5, 1);
-  out.push(row(`core check in over ${DAYS} check-ins x ${KRS.toLocaleString('en-US')} KRs`, (DAYS + 1) * KRS, ms, `${res.ok ? 'ok' : 'FAILED'}; log rows read ${(DAYS * KRS).toLocaleString('en-US')}, dashboard with ${res.plan.sheets[1]?.charts?.length ?? 0} charts`));
+  out.push(
+    row(
+      `core check in over ${DAYS} check-ins x ${KRS.toLocaleString('en-US')} KRs`,
+      (DAYS + 1) * KRS,
+      ms,
+      `${res.ok ? 'ok' : 'FAILED'}; log rows read ${(DAYS * KRS).toLocaleString('en-US')}, dashboard with ${res.plan.sheets[1]?.charts?.length ?? 0} charts`,
+    ),
+  );
   const vres = runCommand('validate', snap, S);
   const vms = timeMedian(() => runCommand('validate', snap, S), 5, 1);
-  const fromLog = ((vres.details as { findings: { rule: string }[] }).findings ?? []).filter((f) => ['confidence-falling', 'no-checkin', 'value-wrong-way'].includes(f.rule)).length;
-  out.push(row(`core validate with the log (${DAYS} x ${KRS.toLocaleString('en-US')})`, DAYS * KRS, vms, `${fromLog} findings from the log`));
+  const fromLog = ((vres.details as { findings: { rule: string }[] }).findings ?? []).filter((f) =>
+    ['confidence-falling', 'no-checkin', 'value-wrong-way'].includes(f.rule),
+  ).length;
+  out.push(
+    row(
+      `core validate with the log (${DAYS} x ${KRS.toLocaleString('en-US')})`,
+      DAYS * KRS,
+      vms,
+      `${fromLog} findings from the log`,
+    ),
+  );
 
   const one = gasCalls(1);
   const fifty = gasCalls(DAYS);
   out.push(
-    row(`gas check in, log of ${DAYS} x ${KRS.toLocaleString('en-US')} (built bundle)`, DAYS * KRS, fifty.ms,
-      `${fifty.calls} Spreadsheet calls (log of 1 check-in: ${one.calls}${one.calls === fifty.calls ? ', equal' : ', NOT EQUAL'}), ${fifty.cells.toLocaleString('en-US')} cells moved${fifty.ok ? '' : ', FAILED'}`),
+    row(
+      `gas check in, log of ${DAYS} x ${KRS.toLocaleString('en-US')} (built bundle)`,
+      DAYS * KRS,
+      fifty.ms,
+      `${fifty.calls} Spreadsheet calls (log of 1 check-in: ${one.calls}${one.calls === fifty.calls ? ', equal' : ', NOT EQUAL'}), ${fifty.cells.toLocaleString('en-US')} cells moved${fifty.ok ? '' : ', FAILED'}`,
+    ),
   );
   const e1 = await excelSyncs(1);
   const e50 = await excelSyncs(DAYS);
   out.push(
-    row(`excel check in, log of ${DAYS} x ${KRS.toLocaleString('en-US')} (in-memory Excel)`, DAYS * KRS, e50.ms,
-      `${e50.syncs} syncs (log of 1 check-in: ${e1.syncs}; reads past the payload budget go in bands)${e50.ok ? '' : ', FAILED'}`),
+    row(
+      `excel check in, log of ${DAYS} x ${KRS.toLocaleString('en-US')} (in-memory Excel)`,
+      DAYS * KRS,
+      e50.ms,
+      `${e50.syncs} syncs (log of 1 check-in: ${e1.syncs}; reads past the payload budget go in bands)${e50.ok ? '' : ', FAILED'}`,
+    ),
   );
   return out;
 }

@@ -9,7 +9,7 @@ import type { CommandName } from '../core/commands';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { SYNC_BUDGET } from '../excel-addin/payload';
 import { createExcel, SimWorkbook } from '../playground/excel-sim';
-import { FIXTURE_TODAY, generatedTable } from '../tests/fixtures/sheets';
+import { FIXTURE_TODAY, generatedTable } from '../fixtures/sheets';
 import { BASELINE_COMMIT, baselineTree } from './baseline';
 import type { BenchRow } from './util';
 
@@ -58,15 +58,31 @@ export async function rows(): Promise<BenchRow[]> {
   const huge = await measureAll(50000);
   // The baseline adapter (bench/baseline.ts) on the same in-memory Excel, payload limit included.
   const tree = baselineTree();
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const oldRun: Run | null = 'dir' in tree ? (require(path.join(tree.dir, 'excel-addin/adapter.ts')) as { runExcelCommand: Run }).runExcelCommand : null;
-  const base = oldRun ? { 100: await measureAll(100, oldRun), 10000: await measureAll(10000, oldRun), 50000: await measureAll(50000, oldRun) } : null;
+  const oldRun: Run | null =
+    'dir' in tree
+      ? (require(path.join(tree.dir, 'excel-addin/adapter.ts')) as { runExcelCommand: Run }).runExcelCommand
+      : null;
+  const base = oldRun
+    ? {
+        100: await measureAll(100, oldRun),
+        10000: await measureAll(10000, oldRun),
+        50000: await measureAll(50000, oldRun),
+      }
+    : null;
   const out: BenchRow[] = [];
   const mb = (b: number) => (b / 1e6).toFixed(1);
   for (const cmd of ORDER) {
-    for (const [n, m] of [[100, small[cmd]], [10000, large[cmd]], [50000, huge[cmd]]] as const) {
+    for (const [n, m] of [
+      [100, small[cmd]],
+      [10000, large[cmd]],
+      [50000, huge[cmd]],
+    ] as const) {
       const b = base?.[n][cmd];
-      const baseline = b ? `; baseline ${BASELINE_COMMIT.slice(0, 7)}: ${b.ok ? `${b.syncs} syncs` : `FAILED after ${b.syncs} syncs (${b.refused} refused for size)`}` : 'error' in tree ? `; ${tree.error}` : '';
+      const baseline = b
+        ? `; baseline ${BASELINE_COMMIT.slice(0, 7)}: ${b.ok ? `${b.syncs} syncs` : `FAILED after ${b.syncs} syncs (${b.refused} refused for size)`}`
+        : 'error' in tree
+          ? `; ${tree.error}`
+          : '';
       out.push({
         name: `excel ${cmd} (in-memory Excel, 5 MB payload limit)`,
         rows: n,
@@ -85,7 +101,10 @@ export async function rows(): Promise<BenchRow[]> {
     note: equal
       ? `equal for every command (${ORDER.map((c) => `${c} ${small[c].syncs}`).join(', ')})`
       : 'equal where under the budget, more where over it (100/10,000): ' +
-        ORDER.map((c) => `${c} ${small[c].syncs}/${large[c].syncs}${large[c].refused ? ` (${(large[c].bytes / 1e6).toFixed(1)} MB)` : ''}`).join(', '),
+        ORDER.map(
+          (c) =>
+            `${c} ${small[c].syncs}/${large[c].syncs}${large[c].refused ? ` (${(large[c].bytes / 1e6).toFixed(1)} MB)` : ''}`,
+        ).join(', '),
   });
   return out;
 }

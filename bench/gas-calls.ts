@@ -14,7 +14,7 @@
  * The limit is 6 minutes (360 s) per execution.
  */
 import * as path from 'path';
-import { generatedTable } from '../tests/fixtures/sheets';
+import { generatedTable } from '../fixtures/sheets';
 import { loadProject } from '../tests/gas/harness';
 import { BASELINE_COMMIT, baselineTree } from './baseline';
 import type { BenchRow } from './util';
@@ -48,7 +48,14 @@ function measureAll(n: number, dist?: string): Record<string, Measure> {
     const res = p.call('panelRun', cmd) as { ok: boolean };
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     const log = p.book.log;
-    out[cmd] = { calls: log.documentCalls(), valueObject: log.builderCalls(), dominant: log.dominant(3), cells: log.cells, ms, ok: !!res && res.ok };
+    out[cmd] = {
+      calls: log.documentCalls(),
+      valueObject: log.builderCalls(),
+      dominant: log.dominant(3),
+      cells: log.cells,
+      ms,
+      ok: !!res && res.ok,
+    };
   }
   return out;
 }
@@ -57,7 +64,13 @@ export async function rows(): Promise<BenchRow[]> {
   const small = measureAll(100);
   const large = measureAll(10000);
   const tree = baselineTree();
-  const base = 'dir' in tree ? { small: measureAll(100, path.join(tree.dir, 'dist/gas')), large: measureAll(10000, path.join(tree.dir, 'dist/gas')) } : null;
+  const base =
+    'dir' in tree
+      ? {
+          small: measureAll(100, path.join(tree.dir, 'dist/gas')),
+          large: measureAll(10000, path.join(tree.dir, 'dist/gas')),
+        }
+      : null;
   const out: BenchRow[] = [];
   for (const cmd of ORDER) {
     const equal = small[cmd].calls === large[cmd].calls;
@@ -66,7 +79,11 @@ export async function rows(): Promise<BenchRow[]> {
       [10000, large[cmd], base?.large[cmd]],
     ] as const) {
       const estimateS = (m.calls * CALL_MS + m.cells * CELL_MS + m.ms * SLOWDOWN) / 1000;
-      const baseline = b ? `baseline ${BASELINE_COMMIT.slice(0, 7)}: ${b.calls} calls (+${b.valueObject} value-object)` : 'error' in tree ? tree.error : '';
+      const baseline = b
+        ? `baseline ${BASELINE_COMMIT.slice(0, 7)}: ${b.calls} calls (+${b.valueObject} value-object)`
+        : 'error' in tree
+          ? tree.error
+          : '';
       out.push({
         name: `gas ${cmd} (built bundle, in-memory Sheets)`,
         rows: n,

@@ -46,7 +46,6 @@ export async function collect(files: string[]): Promise<BenchRow[]> {
   for (const file of files) {
     const name = path.basename(file, '.ts');
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(file) as { rows?: () => Promise<BenchRow[]> | BenchRow[] };
       if (typeof mod.rows !== 'function') continue;
       const rows = await mod.rows();

@@ -5,7 +5,7 @@
  * portable one. Target (issue 13): a constant, whatever the row count. Issue 13 measured one per KR row and column
  * on main: 2 x 10,000 for a 10,000-KR sheet.
  */
-import { generatedTable } from '../tests/fixtures/sheets';
+import { generatedTable } from '../fixtures/sheets';
 import { loadProject, type LoadedProject } from '../tests/gas/harness';
 import type { BenchRow } from './util';
 
@@ -16,7 +16,8 @@ export function executionsPerRecalc(p: LoadedProject, sheet: string): number {
   const s = p.book.sheet(sheet);
   const { rows, cols } = s.extent();
   let n = 0;
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) n += (s.formulaAt(r, c).match(CUSTOM_CALL) ?? []).length;
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) n += (s.formulaAt(r, c).match(CUSTOM_CALL) ?? []).length;
   return n;
 }
 
@@ -35,7 +36,10 @@ export async function rows(): Promise<BenchRow[]> {
   for (const mode of ['addin', 'portable'] as const) {
     const small = convertedExecutions(100, mode);
     const large = convertedExecutions(10_000, mode);
-    for (const [n, e] of [[100, small], [10_000, large]] as const) {
+    for (const [n, e] of [
+      [100, small],
+      [10_000, large],
+    ] as const) {
       out.push({
         name: `gas custom-function executions per recalculation (${mode} setting)`,
         rows: n,

@@ -192,7 +192,19 @@ export function checkinRows(model: OkrModel, close: CloseResult, today: number, 
 
 /** A log row as the cells of its sheet row. */
 export function logRowCells(r: CheckinRow, lang: Lang): PlanCell[] {
-  return [r.cycle, r.krId, r.date, r.objectiveId, r.objective, r.kr, r.current, r.score, r.confidence ? CONFIDENCE_LABELS[lang][r.confidence] : null, r.note, r.sheet];
+  return [
+    r.cycle,
+    r.krId,
+    r.date,
+    r.objectiveId,
+    r.objective,
+    r.kr,
+    r.current,
+    r.score,
+    r.confidence ? CONFIDENCE_LABELS[lang][r.confidence] : null,
+    r.note,
+    r.sheet,
+  ];
 }
 
 function logFormats(): string[] {

@@ -23,8 +23,17 @@ import { validate } from './rules';
 import { closeCycle } from './close';
 import { matchHeader } from './headers';
 import { countItems, NOT_OKR, planConvert, type PlanContext } from './plan-convert';
-import { clearPlan, MARKS_SHEET, sheetsWithMarks, validatePlan } from './plan-validate';
-import { detailsOf, HISTORY_SHEET, isGeneratedSheet, planRollForward, planScore, scoreSummaryText, scorecardSheetName, sourceSheetOf } from './plan-close';
+import { clearPlan, MARKS_SHEET, sheetsWithMarks, planValidate } from './plan-validate';
+import {
+  detailsOf,
+  HISTORY_SHEET,
+  isGeneratedSheet,
+  planRollForward,
+  planScore,
+  scoreSummaryText,
+  scorecardSheetName,
+  sourceSheetOf,
+} from './plan-close';
 import { parseCycle } from './cycle';
 import { localIsoDate, isoToSerial } from './values';
 import { backgroundAt, plural, findOwnedBlock, noteAt, planCellAt } from './plan-grid';
@@ -51,7 +60,12 @@ const LOG_AND_DASHBOARD = [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, DASHBOARD_SHEET.e
 export function readsFor(name: CommandName, settings: Settings): ReadRequest {
   switch (name) {
     case 'validate':
-      return { formulas: true, notes: true, backgrounds: true, others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, MARKS_SHEET] };
+      return {
+        formulas: true,
+        notes: true,
+        backgrounds: true,
+        others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, MARKS_SHEET],
+      };
     case 'clear':
       return { formulas: true, notes: true, backgrounds: true, others: [MARKS_SHEET] };
     case 'score': {
@@ -183,7 +197,13 @@ function run(
     const { plan, cleared } = clearPlan(active, others[MARKS_SHEET]);
     // Nothing marked here (e.g. the next quarter's new sheet): the highlights are on another sheet; clear those.
     const elsewhere = cleared || wb.shown ? [] : sheetsWithMarks(others[MARKS_SHEET], sheetNames, active.name);
-    if (elsewhere.length) return { ok: true, plan: EMPTY_PLAN, summary: msg(`Reading "${elsewhere[0]}"…`, `正在读取“${elsewhere[0]}”…`), readAgain: { subject: elsewhere[0] } };
+    if (elsewhere.length)
+      return {
+        ok: true,
+        plan: EMPTY_PLAN,
+        summary: msg(`Reading "${elsewhere[0]}"…`, `正在读取“${elsewhere[0]}”…`),
+        readAgain: { subject: elsewhere[0] },
+      };
     return {
       ok: true,
       plan: cleared ? plan : EMPTY_PLAN,
@@ -201,7 +221,7 @@ function run(
   if (n.objectives === 0 && n.krs === 0) {
     // Validate on a non-OKR sheet still removes its own earlier marks.
     if (name === 'validate') {
-      const plan = validatePlan(active, [], settings.lang, others[MARKS_SHEET]);
+      const plan = planValidate(active, [], settings.lang, others[MARKS_SHEET]);
       return { ok: false, plan, summary: NOT_OKR, details: { findings: [], ...readingDetails(model) } };
     }
     // How the sheet was read is most useful here: the user can correct a column's role or the header row.
@@ -227,7 +247,7 @@ function run(
         resolveCycleId(model, settings, today),
       );
       const findings = [...validate(model, { settings, today }), ...fromLog];
-      const plan = validatePlan(active, findings, settings.lang, others[MARKS_SHEET]);
+      const plan = planValidate(active, findings, settings.lang, others[MARKS_SHEET]);
       const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
       const summary = findings.length
         ? msg(

@@ -325,7 +325,8 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
   // is no ID column), the id the add-in keeps in its own 'OKR ID' column is the row's id, so editing a row's text
   // after a convert does not change its id.
   const owned = findOwnedBlock({ name: rd.sheet, origin: { row: rd.r0, col: rd.c0 }, values }, rd.r0 + headerRow);
-  if (owned?.cols.updated !== undefined && owned.cols.updated - rd.c0 !== fc.updated) cols.stamped = owned.cols.updated - rd.c0;
+  if (owned?.cols.updated !== undefined && owned.cols.updated - rd.c0 !== fc.updated)
+    cols.stamped = owned.cols.updated - rd.c0;
   const ownedId = owned?.cols.id === undefined ? undefined : owned.cols.id - rd.c0;
   const ic = fc.id;
   const oic = ownedId !== ic ? ownedId : undefined;
@@ -972,7 +973,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     const p = rd.date(row[st]);
     if (p.ok && (!kr.updated || p.value > kr.updated)) {
       kr.updated = p.value;
-      rd.note(kr, 'updated', r, st);
+      rd.recordSource(kr, 'updated', r, st);
     }
   }
   if (fc.confidence !== undefined && !isBlank(row[fc.confidence])) {

@@ -65,7 +65,13 @@ const isSourceHeader = (v: unknown) => typeof v === 'string' && [SOURCE_HEADER.e
 
 /** Sheets the add-in writes for itself; a command run on one of them works on the OKR sheet it came from. */
 export function isGeneratedSheet(name: string): boolean {
-  return name === HISTORY_SHEET || name === MARKS_SHEET || /^Scorecard /.test(name) || isCheckinSheet(name) || isDashboardSheet(name);
+  return (
+    name === HISTORY_SHEET ||
+    name === MARKS_SHEET ||
+    /^Scorecard /.test(name) ||
+    isCheckinSheet(name) ||
+    isDashboardSheet(name)
+  );
 }
 
 /**

@@ -84,7 +84,14 @@ const NUMBER_FORMATS: Record<OwnedKey, string> = {
   current: 'General',
 };
 
-const WIDTHS: Partial<Record<OwnedKey, number>> = { id: 110, score: 90, rollup: 90, status: 120, pace: 80, updated: 100 };
+const WIDTHS: Partial<Record<OwnedKey, number>> = {
+  id: 110,
+  score: 90,
+  rollup: 90,
+  status: 120,
+  pace: 80,
+  updated: 100,
+};
 
 const DROPDOWNS: ('kind' | 'type' | 'level' | 'confidence')[] = ['kind', 'type', 'level', 'confidence'];
 
@@ -323,7 +330,14 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     const w = userCol.weight;
     if (mode === 'portable') {
       const rowsOf = obj.krs.map((k) => k.row).sort((a, b) => a - b);
-      return { f: flat(rollupCellsFormula(rowsOf.map((kr) => a1(kr, scoreCol)), w === undefined ? null : rowsOf.map((kr) => a1(kr, w)))) };
+      return {
+        f: flat(
+          rollupCellsFormula(
+            rowsOf.map((kr) => a1(kr, scoreCol)),
+            w === undefined ? null : rowsOf.map((kr) => a1(kr, w)),
+          ),
+        ),
+      };
     }
     const scores = `${a1(span.first, scoreCol)}:${a1(span.last, scoreCol)}`;
     const weights = w === undefined ? null : `${a1(span.first, w)}:${a1(span.last, w)}`;
@@ -449,7 +463,12 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
         extras.push(s);
       }
       const isOwned = userCol[key] === undefined;
-      plan.validations.push({ range: dataRect(c), list: [...base, ...extras], strict: isOwned && extras.length === 0, ...(isOwned ? {} : { keepExisting: true }) });
+      plan.validations.push({
+        range: dataRect(c),
+        list: [...base, ...extras],
+        strict: isOwned && extras.length === 0,
+        ...(isOwned ? {} : { keepExisting: true }),
+      });
     }
 
     plan.replaceOwnedRules = true;
@@ -487,7 +506,12 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
   // The look of the owned block (header style, frozen panes, widths) is set when it gets new columns; later runs
   // (convert again, score) leave it as the user may have changed it, and cost the hosts no calls for it.
   if (added.length) {
-    plan.header = { range: { row: headerRow, col: first, rows: 1, cols: last - first + 1 }, bold: true, fill: FILLS.header, fontColor: FILLS.headerFont };
+    plan.header = {
+      range: { row: headerRow, col: first, rows: 1, cols: last - first + 1 },
+      bold: true,
+      fill: FILLS.header,
+      fontColor: FILLS.headerFont,
+    };
     plan.freezeRows = headerRow + 1;
     // Frozen through the Key Result column (when it is among the first six), the owned Score and Status scroll in
     // right beside the KR on a laptop screen instead of sitting a screen to the right.

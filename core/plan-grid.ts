@@ -76,7 +76,20 @@ export function usedExtent(s: SheetSnapshot): { lastRow: number; lastCol: number
 // ---------------------------------------------------------------------------------------------------------------
 // Owned columns
 
-export type OwnedKey = 'id' | 'score' | 'rollup' | 'status' | 'pace' | 'updated' | 'kind' | 'type' | 'level' | 'confidence' | 'start' | 'target' | 'current';
+export type OwnedKey =
+  | 'id'
+  | 'score'
+  | 'rollup'
+  | 'status'
+  | 'pace'
+  | 'updated'
+  | 'kind'
+  | 'type'
+  | 'level'
+  | 'confidence'
+  | 'start'
+  | 'target'
+  | 'current';
 
 /** Headers of the columns convert appends, in append order. The first, 'OKR ID', marks where the owned block starts. */
 export const OWNED_HEADERS: Record<OwnedKey, Msg> = {
@@ -97,7 +110,21 @@ export const OWNED_HEADERS: Record<OwnedKey, Msg> = {
   current: msg('Current', '当前值'),
 };
 
-export const OWNED_ORDER: OwnedKey[] = ['id', 'score', 'rollup', 'status', 'pace', 'updated', 'kind', 'type', 'level', 'confidence', 'start', 'target', 'current'];
+export const OWNED_ORDER: OwnedKey[] = [
+  'id',
+  'score',
+  'rollup',
+  'status',
+  'pace',
+  'updated',
+  'kind',
+  'type',
+  'level',
+  'confidence',
+  'start',
+  'target',
+  'current',
+];
 
 const fold = (v: unknown) =>
   typeof v === 'string' ? v.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ') : '';

@@ -82,7 +82,14 @@ export function readMarks(snap: SheetSnapshot | undefined): Mark[] {
     const sheet = str(line[0]);
     if (!m || !sheet) continue;
     const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    out.push({ sheet, row: Number(m[2]) - 1, col, fill: str(line[2]).toLowerCase(), note: str(line[3]), written: str(line[4]) });
+    out.push({
+      sheet,
+      row: Number(m[2]) - 1,
+      col,
+      fill: str(line[2]).toLowerCase(),
+      note: str(line[3]),
+      written: str(line[4]),
+    });
   }
   return out;
 }
@@ -93,7 +100,10 @@ export function readMarks(snap: SheetSnapshot | undefined): Mark[] {
  */
 export function marksPlan(marks: Mark[], existing: SheetSnapshot | undefined): SheetPlan {
   const plan: SheetPlan = { ...emptySheetPlan(MARKS_SHEET), create: {}, hidden: true };
-  const rows: PlanCell[][] = [MARKS_HEADER, ...marks.map((m) => [m.sheet, a1(m.row, m.col), m.fill, m.note, m.written])];
+  const rows: PlanCell[][] = [
+    MARKS_HEADER,
+    ...marks.map((m) => [m.sheet, a1(m.row, m.col), m.fill, m.note, m.written]),
+  ];
   const old = existing ? usedExtent(existing) : { lastRow: -1, lastCol: -1 };
   const height = Math.max(rows.length, old.lastRow + 1);
   const width = Math.max(MARKS_HEADER.length, old.lastCol + 1);
@@ -154,7 +164,8 @@ function marksOf(snap: SheetSnapshot, kept: Mark[]): Map<string, Mark> {
       const parsed = parseMarkedNote(n);
       const row = snap.origin.row + r;
       const col = snap.origin.col + c;
-      if (parsed && !out.has(key(row, col))) out.set(key(row, col), { sheet: snap.name, row, col, fill: parsed.fill, note: parsed.userNote, written: n });
+      if (parsed && !out.has(key(row, col)))
+        out.set(key(row, col), { sheet: snap.name, row, col, fill: parsed.fill, note: parsed.userNote, written: n });
     }
   }
   return out;
@@ -172,7 +183,12 @@ export function reasonsNote(userNote: string, reasons: string[]): string {
  * Backgrounds and notes that show `findings` on the sheet (and put back earlier marks no finding needs), with the
  * marks to keep for the sheet afterwards.
  */
-export function planValidate(snap: SheetSnapshot, findings: Finding[], lang: Lang, kept: Mark[] = []): { sheet: SheetPlan; marks: Mark[] } {
+export function markFindings(
+  snap: SheetSnapshot,
+  findings: Finding[],
+  lang: Lang,
+  kept: Mark[] = [],
+): { sheet: SheetPlan; marks: Mark[] } {
   const plan = emptySheetPlan(snap.name);
   const byCell = new Map<string, { row: number; col: number; severity: Severity; reasons: string[] }>();
   for (const f of findings) {
@@ -224,13 +240,19 @@ export function planClear(snap: SheetSnapshot, kept: Mark[] = []): { sheet: Shee
  * Validate's plan: the sheet's marks, the hidden marks sheet with the sheet's new marks (other sheets' kept), and
  * the first finding selected.
  */
-export function validatePlan(snap: SheetSnapshot, findings: Finding[], lang: Lang, marksSheet?: SheetSnapshot): WorkbookPlan {
+export function planValidate(
+  snap: SheetSnapshot,
+  findings: Finding[],
+  lang: Lang,
+  marksSheet?: SheetSnapshot,
+): WorkbookPlan {
   const kept = readMarks(marksSheet);
-  const { sheet, marks } = planValidate(snap, findings, lang, kept);
+  const { sheet, marks } = markFindings(snap, findings, lang, kept);
   const first = findings.find((f) => !f.sheet || f.sheet === snap.name);
   const sheets: SheetPlan[] = sheet.backgrounds.length || sheet.notes.length ? [sheet] : [];
   const before = kept.filter((m) => m.sheet === snap.name);
-  if (marks.length || before.length) sheets.push(marksPlan([...kept.filter((m) => m.sheet !== snap.name), ...marks], marksSheet));
+  if (marks.length || before.length)
+    sheets.push(marksPlan([...kept.filter((m) => m.sheet !== snap.name), ...marks], marksSheet));
   return {
     sheets,
     activate: snap.name,
@@ -244,7 +266,13 @@ export function clearPlan(snap: SheetSnapshot, marksSheet?: SheetSnapshot): { pl
   const { sheet, cleared } = planClear(snap, kept);
   if (!cleared) return { plan: { sheets: [] }, cleared };
   const sheets = [sheet];
-  if (kept.some((m) => m.sheet === snap.name)) sheets.push(marksPlan(kept.filter((m) => m.sheet !== snap.name), marksSheet));
+  if (kept.some((m) => m.sheet === snap.name))
+    sheets.push(
+      marksPlan(
+        kept.filter((m) => m.sheet !== snap.name),
+        marksSheet,
+      ),
+    );
   return { plan: { sheets, activate: snap.name }, cleared };
 }
 

@@ -118,7 +118,9 @@ function queueLookup(
     queued = true;
     return { row: n.row, col: n.col, value: n.value, note };
   });
-  l.existing = sp.validations.map((v) => (v.keepExisting ? ws.getRange(rectA1(v.range)).dataValidation.load('type') : null));
+  l.existing = sp.validations.map((v) =>
+    v.keepExisting ? ws.getRange(rectA1(v.range)).dataValidation.load('type') : null,
+  );
   queued ||= l.existing.some((x) => x);
   if (withJournal) {
     l.journal = queueJournal(ws, sp, support, l.known?.freeze ?? null);
@@ -155,7 +157,19 @@ export async function applyPlan(
     const exists = names.some((n) => sameName(n, sp.sheet));
     const known = exists ? (read.sheets.get(keyOf(sp.sheet)) ?? null) : null;
     const ws = known?.ws ?? (exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet));
-    const l: SheetLookup = { sp, ws, exists, known, rules: false, named: null, tableRanges: [], notes: [], journal: null, existing: [], charts: null };
+    const l: SheetLookup = {
+      sp,
+      ws,
+      exists,
+      known,
+      rules: false,
+      named: null,
+      tableRanges: [],
+      notes: [],
+      journal: null,
+      existing: [],
+      charts: null,
+    };
     if (!exists) {
       l.notes = sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
       if (sp.table) {
@@ -360,7 +374,8 @@ async function applySheet(
     const rows = sp.freezeRows;
     const cols = sp.freezeCols ?? 0;
     // Rows and columns together: the top-left pane A1 through the last frozen row and column.
-    if (rows > 0 && cols > 0) await batch.add(SMALL_OP, () => ws.freezePanes.freezeAt(rectA1({ row: 0, col: 0, rows, cols })));
+    if (rows > 0 && cols > 0)
+      await batch.add(SMALL_OP, () => ws.freezePanes.freezeAt(rectA1({ row: 0, col: 0, rows, cols })));
     else await batch.add(SMALL_OP, () => (rows > 0 ? ws.freezePanes.freezeRows(rows) : ws.freezePanes.unfreeze()));
   }
   for (const w of sp.columnWidths ?? [])

@@ -33,7 +33,13 @@ export interface SheetJournal {
   sheet: string;
   numberFormats: { address: string; formats: string[][] }[];
   /** kept: the apply left the user's own validation there untouched, so the undo leaves it too. */
-  validations: { address: string; type: string; rule: Excel.DataValidationRule | null; errorAlert: Excel.DataValidationErrorAlert | null; kept: boolean }[];
+  validations: {
+    address: string;
+    type: string;
+    rule: Excel.DataValidationRule | null;
+    errorAlert: Excel.DataValidationErrorAlert | null;
+    kept: boolean;
+  }[];
   /** The add-in's rules as they were; null when the plan leaves rules alone. */
   rules: { address: string; formula: string; fill: string | null; fontColor: string | null }[] | null;
   /** Ids of every conditional format on the sheet before: any other one is the failed run's (even half made). */
@@ -157,8 +163,17 @@ export function settleJournal(
       : null;
   return {
     sheet: p.sheet,
-    numberFormats: p.numberFormats.map((r) => ({ address: localAddress(r.address), formats: r.numberFormat as string[][] })),
-    validations: p.validations.map((v) => ({ address: v.address, type: String(v.dv.type), rule: v.dv.rule ?? null, errorAlert: v.dv.errorAlert ?? null, kept: v.keep && String(v.dv.type) !== 'None' })),
+    numberFormats: p.numberFormats.map((r) => ({
+      address: localAddress(r.address),
+      formats: r.numberFormat as string[][],
+    })),
+    validations: p.validations.map((v) => ({
+      address: v.address,
+      type: String(v.dv.type),
+      rule: v.dv.rule ?? null,
+      errorAlert: v.dv.errorAlert ?? null,
+      kept: v.keep && String(v.dv.type) !== 'None',
+    })),
     rules,
     ruleIds: all.map((cf) => cf.id),
     table,

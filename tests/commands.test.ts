@@ -531,11 +531,17 @@ describe('stale means not updated (issue 11)', () => {
     let book = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'convert').book;
     // KR-102 was last updated 2026-11-02 (its own "Last updated" column): 21 days before FIXTURE_TODAY, over 14.
     const stale = (b: typeof book) =>
-      ((step(b, snap.name, 'validate').result.details as { findings: { rule: string; row: number }[] }).findings).filter((f) => f.rule === 'kr-stale').map((f) => f.row);
+      (step(b, snap.name, 'validate').result.details as { findings: { rule: string; row: number }[] }).findings
+        .filter((f) => f.rule === 'kr-stale')
+        .map((f) => f.row);
     expect(stale(book)).toContain(5);
     // The user edits KR-102's current value today: the add-in stamps its Updated column (core's updatedStamp).
     const sheet = sheetOf(book, snap.name);
-    const stamp = updatedStamp({ name: snap.name, origin: { row: 0, col: 0 }, values: sheet.values }, { row: 5, col: 9, rows: 1, cols: 1 }, FIXTURE_TODAY)!;
+    const stamp = updatedStamp(
+      { name: snap.name, origin: { row: 0, col: 0 }, values: sheet.values },
+      { row: 5, col: 9, rows: 1, cols: 1 },
+      FIXTURE_TODAY,
+    )!;
     expect(stamp).not.toBeNull();
     sheet.values[5][stamp.col] = stamp.cells[0][0];
     book = { ...book };

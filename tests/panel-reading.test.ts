@@ -108,7 +108,9 @@ describe('how I read your sheet', () => {
     expect(roleSelect(root, 5).disabled).toBe(true);
 
     // Rows: objectives 3 (row 3) + 6 (objective+kr) = 2; KRs 4, 5, 6 = 3; one initiative; the title = 1 (row 9 is a note nothing took: counted once, as not placed); 1 unplaced.
-    expect(b.querySelector('[data-counts="now"]')!.textContent).toBe('Found: 2 objectives · 3 key results · 1 initiative · 1 title or note · 1 not placed');
+    expect(b.querySelector('[data-counts="now"]')!.textContent).toBe(
+      'Found: 2 objectives · 3 key results · 1 initiative · 1 title or note · 1 not placed',
+    );
     const unplaced = b.querySelector('[data-unplaced="A10"]') as HTMLElement;
     expect(unplaced.querySelector('.okr-where')!.textContent).toBe('Team <b>OKRs</b>!A10');
     expect(unplaced.querySelector('.okr-text')!.textContent).toBe(`“${XSS}” — a line between tables`);
@@ -129,8 +131,12 @@ describe('how I read your sheet', () => {
       (b.querySelector('select[data-reading="header-row"]') as HTMLSelectElement).selectedOptions[0].textContent,
     ).toBe('第 3 行');
     expect(roleSelect(root, 2).selectedOptions[0].textContent).toBe('目标值');
-    expect(b.querySelector('.okr-col[data-col="2"] .okr-reason')!.textContent).toBe('“Goal”位于目标列旁，6 个值都是数字');
-    expect(b.querySelector('[data-counts="now"]')!.textContent).toBe('找到：2 个目标，3 个关键结果，1 个举措，1 个标题和备注，1 个未放置');
+    expect(b.querySelector('.okr-col[data-col="2"] .okr-reason')!.textContent).toBe(
+      '“Goal”位于目标列旁，6 个值都是数字',
+    );
+    expect(b.querySelector('[data-counts="now"]')!.textContent).toBe(
+      '找到：2 个目标，3 个关键结果，1 个举措，1 个标题和备注，1 个未放置',
+    );
     expect(b.textContent).not.toMatch(/How I read|Not used|key results/);
   });
 

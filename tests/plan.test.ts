@@ -13,8 +13,15 @@ import { isoToSerial } from '../core/values';
 import { readSheet } from '../core/parse-sheet';
 import { closeCycle } from '../core/close';
 import { planConvert, type PlanContext } from '../core/plan-convert';
-import { parseMarkedNote, markedNote, planValidate, MARKS_SHEET } from '../core/plan-validate';
-import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot, type SimBook } from '../core/simulate';
+import { parseMarkedNote, markedNote, markFindings, MARKS_SHEET } from '../core/plan-validate';
+import {
+  applyPlan,
+  bookFromSnapshot,
+  canonicalBook,
+  canonicalSheet,
+  workbookSnapshot,
+  type SimBook,
+} from '../core/simulate';
 import type { KrKind } from '../core/model';
 import { sheetOf, step } from './sim-steps';
 import {
@@ -574,9 +581,36 @@ describe('convert: table form', () => {
   test('a sheet lacking kind/type/level/confidence gets owned dropdown columns, filled from the model', () => {
     const g = googleExampleSnapshot();
     const res = planConvert(g, [g.name], ctx());
-    expect(res.table!.added).toEqual(['id', 'score', 'rollup', 'status', 'pace', 'updated', 'kind', 'type', 'level', 'confidence', 'start']);
-    const header = allWrites(res.plan, g.name).filter((w) => w.row === 0).sort((a, b) => a.col - b.col).map((w) => w.cell);
-    expect(header).toEqual(['OKR ID', 'OKR Score', 'OKR Rollup', 'OKR Status', 'OKR Pace', 'Updated', 'Kind', 'Type', 'Level', 'Confidence', 'Start']);
+    expect(res.table!.added).toEqual([
+      'id',
+      'score',
+      'rollup',
+      'status',
+      'pace',
+      'updated',
+      'kind',
+      'type',
+      'level',
+      'confidence',
+      'start',
+    ]);
+    const header = allWrites(res.plan, g.name)
+      .filter((w) => w.row === 0)
+      .sort((a, b) => a.col - b.col)
+      .map((w) => w.cell);
+    expect(header).toEqual([
+      'OKR ID',
+      'OKR Score',
+      'OKR Rollup',
+      'OKR Status',
+      'OKR Pace',
+      'Updated',
+      'Kind',
+      'Type',
+      'Level',
+      'Confidence',
+      'Start',
+    ]);
     // Columns: A Cycle .. F Current; owned G OKR ID, H Score, I Rollup, J Status, K Pace, L Updated, M Kind, N Type,
     // O Level, P Confidence, Q Start.
     // Row 5 ("from 1.2M to 1.5M"): target cell E5 blank -> inferred target as fallback, start from the owned Start column.
@@ -598,12 +632,20 @@ describe('convert: table form', () => {
     const rollups = formulas.filter((w) => /ROLLUP/.test((w.cell as { f: string }).f));
     expect(rollups.map((w) => [w.row, w.col, (w.cell as { f: string }).f])).toEqual([[1, 8, '=OKR.ROLLUP(H2:H6)']]);
     // Evaluated: the mean of the five KR scores, as the close computes the objective's score.
-    const { book } = step(bookFromSnapshot(workbookOf(g)), g.name, 'convert', resolveSettings({ formulaMode: 'portable' }));
+    const { book } = step(
+      bookFromSnapshot(workbookOf(g)),
+      g.name,
+      'convert',
+      resolveSettings({ formulaMode: 'portable' }),
+    );
     const sheet = sheetOf(book, g.name);
     const formulasByCell: Record<string, string> = {};
     sheet.formulas.forEach((line, r) => line.forEach((f, c) => f && (formulasByCell[`${r}:${c}`] = f)));
     const ev = evaluator(sheet.values, formulasByCell);
-    const closed = closeCycle(readSheet(g, { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY }), { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY });
+    const closed = closeCycle(readSheet(g, { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY }), {
+      settings: DEFAULT_SETTINGS,
+      today: FIXTURE_TODAY,
+    });
     expect(close(ev.cellValue(1, 8), closed.objectives[0].score)).toBe(true);
   });
 
@@ -1026,7 +1068,9 @@ describe('validate and clear', () => {
     expect(c.result.summary.en).toMatch(/^Cleared \d+ highlighted cell/);
     const after = sheetOf(c.book, snap.name);
     expect(after.backgrounds[11][9]).toBe(fillBefore);
-    expect(after.notes[11][9]).toBe(userBefore ? `${userBefore}\nasked Bob for the real number` : 'asked Bob for the real number');
+    expect(after.notes[11][9]).toBe(
+      userBefore ? `${userBefore}\nasked Bob for the real number` : 'asked Bob for the real number',
+    );
     // Every other cell is exactly as before Validate.
     const expected = sheetOf(start, snap.name).notes.map((l) => [...l]);
     expected[11][9] = after.notes[11][9];
@@ -1062,7 +1106,7 @@ describe('validate and clear', () => {
     snap.notes = snap.values.map((l) => l.map(() => ''));
     snap.backgrounds = snap.values.map((l) => l.map(() => ''));
     const m = { en: 'a', zh: '甲' };
-    const { sheet: plan, marks } = planValidate(
+    const { sheet: plan, marks } = markFindings(
       snap,
       [
         { rule: 'owner-missing', severity: 'info', sheet: snap.name, row: 4, col: 2, message: m },
@@ -1080,7 +1124,9 @@ describe('validate and clear', () => {
     expect(plan.backgrounds).toEqual([{ row: 4, col: 2, value: '#f4c7c3' }]);
     // Only the reasons show in the note; what Clear needs is kept in the hidden marks sheet (issue 11).
     expect(plan.notes).toEqual([{ row: 4, col: 2, value: '[OKR Grid] 甲\n[OKR Grid] 乙' }]);
-    expect(marks).toEqual([{ sheet: snap.name, row: 4, col: 2, fill: '', note: '', written: '[OKR Grid] 甲\n[OKR Grid] 乙' }]);
+    expect(marks).toEqual([
+      { sheet: snap.name, row: 4, col: 2, fill: '', note: '', written: '[OKR Grid] 甲\n[OKR Grid] 乙' },
+    ]);
   });
 });
 

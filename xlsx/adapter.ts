@@ -121,7 +121,11 @@ export function runOnWorkbook(
  * the written file is compared with the input's parts first: overwriting the input (inPlace) when it would lose some
  * is refused (the input stays untouched); otherwise the kinds lost are returned for a warning.
  */
-export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, keep?: { input: PartCounts; inPlace: boolean }): Promise<PartKind[]> {
+export async function saveWorkbook(
+  wb: ExcelJS.Workbook,
+  file: string,
+  keep?: { input: PartCounts; inPlace: boolean },
+): Promise<PartKind[]> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     await wb.xlsx.writeFile(tmp);

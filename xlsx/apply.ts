@@ -173,7 +173,8 @@ function hasValidation(model: Record<string, unknown>, rect: Rect): boolean {
       const c1 = colNum(m[1]);
       const r2 = m[4] ? Number(m[4]) - 1 : r1;
       const c2 = m[3] ? colNum(m[3]) : c1;
-      if (r1 <= rect.row + rect.rows - 1 && r2 >= rect.row && c1 <= rect.col + rect.cols - 1 && c2 >= rect.col) return true;
+      if (r1 <= rect.row + rect.rows - 1 && r2 >= rect.row && c1 <= rect.col + rect.cols - 1 && c2 >= rect.col)
+        return true;
     }
   }
   return false;
@@ -241,7 +242,7 @@ function patchNote(ws: ExcelJS.Worksheet, row: number, col: number, text: string
 
 function freeze(ws: ExcelJS.Worksheet, rows: number, cols?: number): void {
   const prev: any = ws.views?.[0] ?? {};
-  const xSplit = cols ?? (prev.state === 'frozen' ? prev.xSplit ?? 0 : 0);
+  const xSplit = cols ?? (prev.state === 'frozen' ? (prev.xSplit ?? 0) : 0);
   ws.views = [
     rows > 0 || xSplit > 0
       ? { ...prev, state: 'frozen', xSplit, ySplit: rows, topLeftCell: a1(rows, xSplit) }
@@ -312,7 +313,8 @@ function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[]): void {
   }
   // An ExcelJS table rewrites every cell of its range; an autofilter gives the same header buttons without touching data.
   if (p.table) ws.autoFilter = rectA1(p.table.range);
-  for (const w of p.columnWidths ?? []) ws.getColumn(w.col + 1).width = Math.max(1, Math.round((w.width / PX_PER_CHAR) * 10) / 10);
+  for (const w of p.columnWidths ?? [])
+    ws.getColumn(w.col + 1).width = Math.max(1, Math.round((w.width / PX_PER_CHAR) * 10) / 10);
   // ExcelJS cannot write charts (no maintained Node library writes native .xlsx charts): the cells the charts read
   // are written, and the user is told how to get the charts.
   if (p.charts?.length) {

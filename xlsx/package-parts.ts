@@ -42,7 +42,10 @@ export function lostParts(input: PartCounts, output: PartCounts): PartKind[] {
   return (Object.keys(input) as PartKind[]).filter((k) => output[k] < input[k]);
 }
 
-const list = (kinds: PartKind[]) => ({ en: kinds.map((k) => NAMES[k].en).join(', '), zh: kinds.map((k) => NAMES[k].zh).join('、') });
+const list = (kinds: PartKind[]) => ({
+  en: kinds.map((k) => NAMES[k].en).join(', '),
+  zh: kinds.map((k) => NAMES[k].zh).join('、'),
+});
 
 export const partsText = {
   refuseInPlace: (file: string, kinds: PartKind[]) => {
@@ -54,7 +57,10 @@ export const partsText = {
   },
   droppedInNew: (file: string, kinds: PartKind[]) => {
     const l = list(kinds);
-    return msg(`${file} does not have the input's ${l.en} (this tool cannot keep them); the input file still has them.`, `${file} 中没有输入文件的${l.zh}（本工具无法保留）；输入文件中仍然保留。`);
+    return msg(
+      `${file} does not have the input's ${l.en} (this tool cannot keep them); the input file still has them.`,
+      `${file} 中没有输入文件的${l.zh}（本工具无法保留）；输入文件中仍然保留。`,
+    );
   },
   wrongExtension: (file: string) =>
     msg(

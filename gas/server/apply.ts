@@ -6,7 +6,15 @@
  * width. A Range is asked for once per rectangle; what is already as planned is not written again.
  */
 import type { Rect } from '../../core/model';
-import type { CellPatch, ChartSpec, ListValidation, SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
+import type {
+  CellPatch,
+  ChartSpec,
+  ListValidation,
+  SheetPlan,
+  SheetSnapshot,
+  WorkbookPlan,
+  WorkbookSnapshot,
+} from '../../core/sheet-plan';
 import { boundingRect, isOwnedRuleFormula, rectA1 } from '../../core/sheet-plan';
 import { plainBackground, toSheetCell } from './cells';
 import { NEW_SHEET, type HostContext } from './host';
@@ -26,7 +34,8 @@ function rectangular<T, U>(rows: T[][], fill: U, map: (v: T) => U): U[][] {
   });
 }
 
-const sameMatrix = (a: unknown[][], b: unknown[][]) => a.length === b.length && a.every((r, i) => r.length === b[i].length && r.every((v, j) => v === b[i][j]));
+const sameMatrix = (a: unknown[][], b: unknown[][]) =>
+  a.length === b.length && a.every((r, i) => r.length === b[i].length && r.every((v, j) => v === b[i][j]));
 
 export function isOwnedRule(rule: ConditionalFormatRule): boolean {
   const cond = rule.getBooleanCondition();
@@ -92,7 +101,12 @@ function fromSnapshot(snap: SheetSnapshot | undefined, key: 'backgrounds' | 'not
  * Backgrounds or notes: the patches written over the matrix of what the cells hold now (from the snapshot, or one
  * read of the rectangle when the snapshot lacks it), so cells between the patches keep their own fill / note.
  */
-function writePatches(w: SheetWriter, patches: CellPatch<string>[], key: 'backgrounds' | 'notes', snap: SheetSnapshot | undefined): void {
+function writePatches(
+  w: SheetWriter,
+  patches: CellPatch<string>[],
+  key: 'backgrounds' | 'notes',
+  snap: SheetSnapshot | undefined,
+): void {
   if (!patches.length) return;
   const rect = boundingRect(patches);
   const range = w.range(rect);
@@ -203,7 +217,11 @@ function planExtent(sp: SheetPlan): { rows: number; cols: number } {
  * owns and has just created or cleared is sized to the plan (grown, or trimmed to one spare row), so it carries no
  * thousand empty rows. The size is asked for only when the plan may reach beyond what is known to be there.
  */
-function ensureSize(w: SheetWriter, need: { rows: number; cols: number }, snapSize: { rows: number; cols: number } | null): void {
+function ensureSize(
+  w: SheetWriter,
+  need: { rows: number; cols: number },
+  snapSize: { rows: number; cols: number } | null,
+): void {
   const sheet = w.sheet;
   const maxRows = w.size ? w.size.rows : need.rows > (snapSize?.rows ?? 0) ? sheet.getMaxRows() : (snapSize?.rows ?? 0);
   if (need.rows > maxRows) {
@@ -213,7 +231,11 @@ function ensureSize(w: SheetWriter, need: { rows: number; cols: number }, snapSi
     // One spare row stays: Sheets refuses to delete every row below a frozen header.
     sheet.deleteRows(need.rows + 2, maxRows - need.rows - 1);
   }
-  const maxCols = w.size ? w.size.cols : need.cols > (snapSize?.cols ?? 0) ? sheet.getMaxColumns() : (snapSize?.cols ?? 0);
+  const maxCols = w.size
+    ? w.size.cols
+    : need.cols > (snapSize?.cols ?? 0)
+      ? sheet.getMaxColumns()
+      : (snapSize?.cols ?? 0);
   if (need.cols > maxCols) {
     sheet.insertColumnsAfter(maxCols, need.cols - maxCols);
     w.undo?.push(() => sheet.deleteColumns(maxCols + 1, need.cols - maxCols));
@@ -224,15 +246,29 @@ function ensureSize(w: SheetWriter, need: { rows: number; cols: number }, snapSi
 function writeValidations(w: SheetWriter, validations: ListValidation[]): void {
   const list = validations.filter((v) => v.list.length && v.range.rows > 0 && v.range.cols > 0);
   if (!list.length) return;
-  const box = boundingRect(list.flatMap((v) => [{ row: v.range.row, col: v.range.col }, { row: v.range.row + v.range.rows - 1, col: v.range.col + v.range.cols - 1 }]));
+  const box = boundingRect(
+    list.flatMap((v) => [
+      { row: v.range.row, col: v.range.col },
+      { row: v.range.row + v.range.rows - 1, col: v.range.col + v.range.cols - 1 },
+    ]),
+  );
   const range = w.range(box);
   // Cells between the dropdowns keep theirs: the matrix starts from what is there now (nothing on a new sheet).
   const old = w.fresh ? null : range.getDataValidations();
-  const matrix: (DataValidation | null)[][] = old ? old.map((r) => r.slice()) : Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
+  const matrix: (DataValidation | null)[][] = old
+    ? old.map((r) => r.slice())
+    : Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
   const rules = new Map<string, DataValidation>();
   for (const v of list) {
     // The user's own dropdown (a strict list, its help text) stays on their column.
-    if (v.keepExisting && old && old.slice(v.range.row - box.row, v.range.row - box.row + v.range.rows).some((row) => row.slice(v.range.col - box.col, v.range.col - box.col + v.range.cols).some((x) => x))) continue;
+    if (
+      v.keepExisting &&
+      old &&
+      old
+        .slice(v.range.row - box.row, v.range.row - box.row + v.range.rows)
+        .some((row) => row.slice(v.range.col - box.col, v.range.col - box.col + v.range.cols).some((x) => x))
+    )
+      continue;
     const key = JSON.stringify([v.list, v.strict]);
     let rule = rules.get(key);
     if (!rule) {
@@ -241,7 +277,8 @@ function writeValidations(w: SheetWriter, validations: ListValidation[]): void {
       rule = b.build();
       rules.set(key, rule);
     }
-    for (let r = 0; r < v.range.rows; r++) for (let c = 0; c < v.range.cols; c++) matrix[v.range.row - box.row + r][v.range.col - box.col + c] = rule;
+    for (let r = 0; r < v.range.rows; r++)
+      for (let c = 0; c < v.range.cols; c++) matrix[v.range.row - box.row + r][v.range.col - box.col + c] = rule;
   }
   if (old) w.undo?.push(() => range.setDataValidations(old));
   range.setDataValidations(matrix);
@@ -288,7 +325,8 @@ function writeHeader(w: SheetWriter, h: NonNullable<SheetPlan['header']>): void 
     const weights = range.getFontWeights();
     const fills = range.getBackgrounds();
     const colors = range.getFontColors();
-    const same = (m: string[][], v: string) => m.every((r) => r.every((x) => String(x).toLowerCase() === v.toLowerCase()));
+    const same = (m: string[][], v: string) =>
+      m.every((r) => r.every((x) => String(x).toLowerCase() === v.toLowerCase()));
     if (same(weights, weight) && same(fills, h.fill || '#ffffff') && same(colors, h.fontColor || '#000000')) return;
     w.undo.push(() => {
       range.setFontWeights(weights);
@@ -307,7 +345,7 @@ function writeWidths(w: SheetWriter, widths: { col: number; width: number }[]): 
   const sorted = [...widths].sort((a, b) => a.col - b.col);
   const old = w.undo ? sorted.map((x) => w.sheet.getColumnWidth(x.col + 1)) : null;
   const todo = sorted.filter((x, i) => !old || old[i] !== x.width);
-  for (let i = 0; i < todo.length; ) {
+  for (let i = 0; i < todo.length;) {
     let j = i + 1;
     while (j < todo.length && todo[j].col === todo[j - 1].col + 1 && todo[j].width === todo[i].width) j++;
     w.sheet.setColumnWidths(todo[i].col + 1, j - i, todo[i].width);
@@ -323,7 +361,12 @@ function writeWidths(w: SheetWriter, widths: { col: number; width: number }[]): 
 
 /** Applies one SheetPlan on `w`'s sheet. */
 function applySheetPlan(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | undefined): void {
-  const snapSize = snap ? { rows: snap.origin.row + snap.values.length, cols: snap.origin.col + snap.values.reduce((m, r) => Math.max(m, r.length), 0) } : null;
+  const snapSize = snap
+    ? {
+        rows: snap.origin.row + snap.values.length,
+        cols: snap.origin.col + snap.values.reduce((m, r) => Math.max(m, r.length), 0),
+      }
+    : null;
   ensureSize(w, planExtent(sp), snapSize);
   for (const b of sp.writes) {
     if (!b.cells.length) continue;
@@ -418,7 +461,12 @@ function writerFor(host: HostContext, sp: SheetPlan, journal: UndoJournal): Shee
 }
 
 /** Applies a plan; `journal` receives the extra undo steps (see UndoJournal), run newest first after restorePlan. */
-export function applyWorkbookPlan(host: HostContext, plan: WorkbookPlan, snap: WorkbookSnapshot, journal: UndoJournal = []): void {
+export function applyWorkbookPlan(
+  host: HostContext,
+  plan: WorkbookPlan,
+  snap: WorkbookSnapshot,
+  journal: UndoJournal = [],
+): void {
   const snapshotOf = (name: string) => (name === snap.active.name ? snap.active : snap.others[name]);
   // insertSheet makes the new sheet active; unless the plan says where to go, the user stays on their sheet.
   const creates = plan.sheets.some((sp) => sp.create && !host.sheet(sp.sheet));

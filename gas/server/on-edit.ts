@@ -25,7 +25,12 @@ export function stampUpdated(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       origin: { row: 0, col: 0 },
       values: plainValues(sheet.getRange(1, 1, rows, lastCol).getValues(), dateShiftDays(tz)),
     };
-    const edited = { row: range.getRow() - 1, col: range.getColumn() - 1, rows: range.getNumRows(), cols: range.getNumColumns() };
+    const edited = {
+      row: range.getRow() - 1,
+      col: range.getColumn() - 1,
+      rows: range.getNumRows(),
+      cols: range.getNumColumns(),
+    };
     const block = updatedStamp(header, edited, todayIso(tz));
     if (block && block.cells.length && block.cells[0].length) {
       const m = block.cells.map((r) => r.map(toSheetCell));

@@ -16,7 +16,12 @@ export function dateShiftDays(sheetTz: string): number {
   );
 }
 
-export function readSheet(sheet: Sheet, name: string, req: Pick<ReadRequest, 'formulas' | 'notes' | 'backgrounds'>, shiftDays = 0): SheetSnapshot {
+export function readSheet(
+  sheet: Sheet,
+  name: string,
+  req: Pick<ReadRequest, 'formulas' | 'notes' | 'backgrounds'>,
+  shiftDays = 0,
+): SheetSnapshot {
   // getDataRange always starts at A1 and reaches the last row and column holding data.
   const range = sheet.getDataRange();
   const snap: SheetSnapshot = {
@@ -47,7 +52,13 @@ export function readWorkbook(host: HostContext, req: ReadRequest): WorkbookSnaps
     if (name === activeName || !other) continue;
     others[name] = readSheet(other, name, req, shift);
   }
-  const snap: WorkbookSnapshot = { host: 'sheets', active: readSheet(host.sheet(activeName)!, activeName, req, shift), sheetNames, others, today: todayIso(host.timeZone()) };
+  const snap: WorkbookSnapshot = {
+    host: 'sheets',
+    active: readSheet(host.sheet(activeName)!, activeName, req, shift),
+    sheetNames,
+    others,
+    today: todayIso(host.timeZone()),
+  };
   if (activeName !== shownName) snap.shown = shownName;
   return snap;
 }

@@ -361,7 +361,8 @@ export class SimWorksheet extends SimProxy {
     this.context.enqueue('write', () => {
       const s = this.must();
       const hide = v !== 'Visible';
-      if (hide && this.context.sim.sheets.filter((x) => x.visible && x !== s).length === 0) throw new SimOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
+      if (hide && this.context.sim.sheets.filter((x) => x.visible && x !== s).length === 0)
+        throw new SimOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
       s.visible = !hide;
     });
   }
@@ -459,8 +460,12 @@ export class SimFreezePanes {
     this.ctx.enqueue('write', () => {
       const s = this.ref();
       if (!s) throw new SimOfficeError('ItemNotFound', 'The worksheet does not exist.');
-      const rect = typeof frozenRange === 'string' ? parseLocal(splitSheet(frozenRange).local) : frozenRange.target()?.rect ?? null;
-      if (!rect || rect.row !== 0 || rect.col !== 0) throw new SimOfficeError('InvalidArgument', 'Frozen panes start at A1.');
+      const rect =
+        typeof frozenRange === 'string'
+          ? parseLocal(splitSheet(frozenRange).local)
+          : (frozenRange.target()?.rect ?? null);
+      if (!rect || rect.row !== 0 || rect.col !== 0)
+        throw new SimOfficeError('InvalidArgument', 'Frozen panes start at A1.');
       s.freezeRows = rect.rows;
       s.freezeCols = rect.cols === MAX_COLS ? 0 : rect.cols;
     });
@@ -469,7 +474,9 @@ export class SimFreezePanes {
   getLocationOrNullObject(): SimRange {
     return new SimRange(this.ctx, () => {
       const s = this.ref();
-      return s && s.freezeRows > 0 ? { sheet: s, rect: { row: 0, col: 0, rows: s.freezeRows, cols: s.freezeCols > 0 ? s.freezeCols : MAX_COLS } } : null;
+      return s && s.freezeRows > 0
+        ? { sheet: s, rect: { row: 0, col: 0, rows: s.freezeRows, cols: s.freezeCols > 0 ? s.freezeCols : MAX_COLS } }
+        : null;
     });
   }
 }

@@ -266,7 +266,8 @@ export class SimWorkbook {
   deleteSheet(name: string): void {
     const s = this.sheet(name);
     if (!s) throw new SimOfficeError('ItemNotFound', `No sheet '${name}'.`);
-    if (s.visible && this.sheets.filter((x) => x.visible).length <= 1) throw new SimOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
+    if (s.visible && this.sheets.filter((x) => x.visible).length <= 1)
+      throw new SimOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
     const activeName = this.active.name;
     this.sheets = this.sheets.filter((x) => x !== s);
     const i = this.sheets.findIndex((x) => x.name === activeName);

@@ -10,7 +10,11 @@ import type { SimSheet, SimWorkbook } from '../excel-sim/workbook';
 const NS = 'http://www.w3.org/2000/svg';
 const AUTO = ['#4472c4', '#ed7d31', '#a5a5a5', '#ffc000', '#5b9bd5', '#70ad47', '#264478', '#9e480e'];
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[K] {
   const e = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   if (text !== undefined) e.textContent = text;
@@ -33,7 +37,9 @@ function label(v: unknown, nf: string | undefined): string {
 function dataOf(wb: SimWorkbook, sheet: SimSheet, c: SimChart): Data {
   const { row, col, rows, cols } = c.source;
   const at = (r: number, k: number) => wb.value(sheet.name, r, k);
-  const categories = Array.from({ length: rows - 1 }, (_, i) => label(at(row + 1 + i, col), sheet.get(row + 1 + i, col)?.nf));
+  const categories = Array.from({ length: rows - 1 }, (_, i) =>
+    label(at(row + 1 + i, col), sheet.get(row + 1 + i, col)?.nf),
+  );
   const series = Array.from({ length: cols - 1 }, (_, s) => ({
     name: label(at(row, col + 1 + s), undefined),
     color: c.colors[s] ?? AUTO[s % AUTO.length],
@@ -51,15 +57,33 @@ const PAD = { top: 34, right: 14, bottom: 46, left: 44 };
 export function chartSvg(wb: SimWorkbook, sheet: SimSheet, c: SimChart): SVGSVGElement {
   const W = Math.round((c.width * 4) / 3);
   const H = Math.round((c.height * 4) / 3);
-  const root = svg('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, class: 'sim-chart', 'data-chart': c.name, 'data-type': c.type, role: 'img' });
+  const root = svg('svg', {
+    width: W,
+    height: H,
+    viewBox: `0 0 ${W} ${H}`,
+    class: 'sim-chart',
+    'data-chart': c.name,
+    'data-type': c.type,
+    role: 'img',
+  });
   root.append(svg('rect', { x: 0.5, y: 0.5, width: W - 1, height: H - 1, fill: '#fff', stroke: '#c8c8c8' }));
-  root.append(svg('text', { x: W / 2, y: 20, 'text-anchor': 'middle', 'font-size': 13, 'font-weight': 600, fill: '#404040' }, c.title));
+  root.append(
+    svg(
+      'text',
+      { x: W / 2, y: 20, 'text-anchor': 'middle', 'font-size': 13, 'font-weight': 600, fill: '#404040' },
+      c.title,
+    ),
+  );
   const d = dataOf(wb, sheet, c);
   const pw = W - PAD.left - PAD.right;
   const ph = H - PAD.top - PAD.bottom;
   const horizontal = c.type.startsWith('Bar');
   const stacked = /Stacked/.test(c.type);
-  const totals = d.categories.map((_, i) => (stacked ? d.series.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0) : Math.max(0, ...d.series.map((s) => s.values[i] ?? 0))));
+  const totals = d.categories.map((_, i) =>
+    stacked
+      ? d.series.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0)
+      : Math.max(0, ...d.series.map((s) => s.values[i] ?? 0)),
+  );
   const top = Math.max(1, ...totals);
   const max = c.axis.max ?? (top <= 1 ? 1 : Math.ceil(top / 4) * 4);
   const min = c.axis.min ?? 0;
@@ -72,25 +96,44 @@ export function chartSvg(wb: SimWorkbook, sheet: SimSheet, c: SimChart): SVGSVGE
     if (horizontal) {
       const x = PAD.left + pw * (k / 4);
       root.append(svg('line', { x1: x, x2: x, y1: PAD.top, y2: PAD.top + ph, stroke: '#e6e6e6' }));
-      root.append(svg('text', { x, y: PAD.top + ph + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#595959' }, text));
+      root.append(
+        svg('text', { x, y: PAD.top + ph + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#595959' }, text),
+      );
     } else {
       const y = PAD.top + ph * (1 - k / 4);
       root.append(svg('line', { x1: PAD.left, x2: PAD.left + pw, y1: y, y2: y, stroke: '#e6e6e6' }));
-      root.append(svg('text', { x: PAD.left - 4, y: y + 3, 'text-anchor': 'end', 'font-size': 10, fill: '#595959' }, text));
+      root.append(
+        svg('text', { x: PAD.left - 4, y: y + 3, 'text-anchor': 'end', 'font-size': 10, fill: '#595959' }, text),
+      );
     }
   }
   const n = Math.max(1, d.categories.length);
   if (c.type === 'Line' || c.type === 'LineMarkers') {
     const x = (i: number) => PAD.left + (n === 1 ? pw / 2 : (pw * i) / (n - 1));
     d.series.forEach((s, si) => {
-      const pts = s.values.map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${(PAD.top + ph * (1 - scale(v))).toFixed(1)}`)).filter((p): p is string => !!p);
-      if (pts.length) root.append(svg('polyline', { points: pts.join(' '), fill: 'none', stroke: s.color, 'stroke-width': si === 0 ? 1.5 : 2, 'stroke-dasharray': si === 0 ? '5 3' : '' }));
+      const pts = s.values
+        .map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${(PAD.top + ph * (1 - scale(v))).toFixed(1)}`))
+        .filter((p): p is string => !!p);
+      if (pts.length)
+        root.append(
+          svg('polyline', {
+            points: pts.join(' '),
+            fill: 'none',
+            stroke: s.color,
+            'stroke-width': si === 0 ? 1.5 : 2,
+            'stroke-dasharray': si === 0 ? '5 3' : '',
+          }),
+        );
       for (const p of pts) {
         const [cx, cy] = p.split(',');
         root.append(svg('circle', { cx, cy, r: 2.5, fill: s.color }));
       }
     });
-    d.categories.forEach((cat, i) => root.append(svg('text', { x: x(i), y: PAD.top + ph + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#595959' }, cat)));
+    d.categories.forEach((cat, i) =>
+      root.append(
+        svg('text', { x: x(i), y: PAD.top + ph + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#595959' }, cat),
+      ),
+    );
   } else {
     const band = (horizontal ? ph : pw) / n;
     d.categories.forEach((cat, i) => {
@@ -106,15 +149,51 @@ export function chartSvg(wb: SimWorkbook, sheet: SimSheet, c: SimChart): SVGSVGE
         const slot = stacked ? 0 : si;
         if (horizontal) {
           const y = PAD.top + band * i + band * 0.2 + ((band * 0.6) / inner) * slot;
-          root.append(svg('rect', { x: PAD.left + pw * a, y, width: Math.max(1, pw * (b - a)), height: (band * 0.6) / inner, fill: s.color }));
+          root.append(
+            svg('rect', {
+              x: PAD.left + pw * a,
+              y,
+              width: Math.max(1, pw * (b - a)),
+              height: (band * 0.6) / inner,
+              fill: s.color,
+            }),
+          );
         } else {
           const x = PAD.left + band * i + band * 0.2 + ((band * 0.6) / inner) * slot;
-          root.append(svg('rect', { x, y: PAD.top + ph * (1 - b), width: (band * 0.6) / inner, height: Math.max(1, ph * (b - a)), fill: s.color }));
+          root.append(
+            svg('rect', {
+              x,
+              y: PAD.top + ph * (1 - b),
+              width: (band * 0.6) / inner,
+              height: Math.max(1, ph * (b - a)),
+              fill: s.color,
+            }),
+          );
         }
       });
       const short = cat.length > 22 ? cat.slice(0, 21) + '…' : cat;
-      if (horizontal) root.append(svg('text', { x: PAD.left + 4, y: PAD.top + band * i + band * 0.2 - 2, 'font-size': 10, fill: '#404040' }, short));
-      else root.append(svg('text', { x: PAD.left + band * (i + 0.5), y: PAD.top + ph + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#595959' }, short));
+      if (horizontal)
+        root.append(
+          svg(
+            'text',
+            { x: PAD.left + 4, y: PAD.top + band * i + band * 0.2 - 2, 'font-size': 10, fill: '#404040' },
+            short,
+          ),
+        );
+      else
+        root.append(
+          svg(
+            'text',
+            {
+              x: PAD.left + band * (i + 0.5),
+              y: PAD.top + ph + 14,
+              'text-anchor': 'middle',
+              'font-size': 10,
+              fill: '#595959',
+            },
+            short,
+          ),
+        );
     });
   }
   if (c.legend.visible) {

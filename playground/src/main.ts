@@ -160,7 +160,11 @@ async function main(): Promise<void> {
   // The custom functions first, so the grid's formulas compute from the first draw.
   await loadScript('excel/functions.js').catch(() => (built = false));
   load(loadSample(sampleId, lang));
-  if (built) built = await Promise.all([loadScript('excel/commands.js'), loadScript('excel/taskpane.js')]).then(() => true, () => false);
+  if (built)
+    built = await Promise.all([loadScript('excel/commands.js'), loadScript('excel/taskpane.js')]).then(
+      () => true,
+      () => false,
+    );
   if (!built) {
     const app = $('app');
     app.dataset.state = 'error';

@@ -101,7 +101,10 @@ function addCheckins(wb: SimWorkbook, s: Sample, lang: Lang, today = new Date().
       let score = r.score;
       if (kr && r.current !== null && (kr.kind === 'increase' || kr.kind === 'decrease')) {
         current = Math.round((kr.start + (r.current - kr.start) * Math.min(1, t + wobble)) * 1000) / 1000;
-        score = r.score === null ? null : Math.max(0, Math.min(1, Math.round(r.score * Math.min(1, t + wobble) * 1000) / 1000));
+        score =
+          r.score === null
+            ? null
+            : Math.max(0, Math.min(1, Math.round(r.score * Math.min(1, t + wobble) * 1000) / 1000));
       } else if (r.score !== null) score = w >= weeks / 2 ? r.score : 0;
       const confidence = r.confidence ?? CONFIDENCE[(i + w) % CONFIDENCE.length];
       const row: CheckinRow = { ...r, date: start + WEEK * w + 4, current, score, confidence };

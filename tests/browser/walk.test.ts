@@ -7,7 +7,18 @@
  * The workbook is inspected through window.okrPlayground (what the grid draws comes from it), not by switching tabs.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { command, describeBrowser, ensurePlaygroundBuild, launch, openPlayground, serve, tabNames, watch, type Served, type Watch } from './harness';
+import {
+  command,
+  describeBrowser,
+  ensurePlaygroundBuild,
+  launch,
+  openPlayground,
+  serve,
+  tabNames,
+  watch,
+  type Served,
+  type Watch,
+} from './harness';
 
 jest.setTimeout(180_000);
 
@@ -22,7 +33,12 @@ interface SheetLook {
 function look(page: Page, sheet: string): Promise<SheetLook> {
   return page.evaluate((name) => {
     type Wb = {
-      sheet(n: string): { usedRect(v: boolean): { row: number; col: number; rows: number; cols: number } | null; notes: Map<string, string> } | undefined;
+      sheet(n: string):
+        | {
+            usedRect(v: boolean): { row: number; col: number; rows: number; cols: number } | null;
+            notes: Map<string, string>;
+          }
+        | undefined;
       displayFill(s: string, r: number, c: number): string | null;
     };
     const wb = (window as unknown as { okrPlayground: { workbook: Wb } }).okrPlayground.workbook;
@@ -50,7 +66,8 @@ function look(page: Page, sheet: string): Promise<SheetLook> {
 }
 
 const activeTab = (page: Page) => page.locator('.sheet-tab.active').textContent();
-const card = async (page: Page, name: string) => ((await page.locator(`#app [data-summary="${name}"] .okr-card-value`).textContent()) ?? '').trim();
+const card = async (page: Page, name: string) =>
+  ((await page.locator(`#app [data-summary="${name}"] .okr-card-value`).textContent()) ?? '').trim();
 
 interface Case {
   lang: 'en' | 'zh';
@@ -109,7 +126,8 @@ describeBrowser('a quarter clicked in order, without going back to the OKR sheet
       steps.push({ step: name, ...r });
       return r;
     };
-    const speaks = (text: string) => (k.lang === 'zh' ? /[\u4e00-\u9fff]/.test(text) : !/[\u4e00-\u9fff]{2}/.test(text.replace(/“[^”]*”|"[^"]*"/g, '')));
+    const speaks = (text: string) =>
+      k.lang === 'zh' ? /[\u4e00-\u9fff]/.test(text) : !/[\u4e00-\u9fff]{2}/.test(text.replace(/“[^”]*”|"[^"]*"/g, ''));
 
     // 1. Convert: the OKR sheet is the active one afterwards (the outline's new grid for the Chinese sample).
     expect((await step('convert')).kind).toBe('ok');

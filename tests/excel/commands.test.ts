@@ -372,7 +372,11 @@ describe('one unreadable value (issue 11)', () => {
 describe("the user's own dropdowns stay (issue 11)", () => {
   test('a strict list on the Kind column survives convert; the Type column without one gets the add-in list', async () => {
     const { wb, excel } = bookWith([{ name: EN, grid: englishTable }]);
-    const kind = { rect: { row: 3, col: 6, rows: 10, cols: 1 }, list: ['Increase', 'Decrease', 'Stay above', 'Stay below', 'Milestone'], style: 'Stop' as const };
+    const kind = {
+      rect: { row: 3, col: 6, rows: 10, cols: 1 },
+      list: ['Increase', 'Decrease', 'Stay above', 'Stay below', 'Milestone'],
+      style: 'Stop' as const,
+    };
     wb.sheet(EN)!.validations.push(kind);
     expect((await run(excel, 'convert')).ok).toBe(true);
     const v = wb.sheet(EN)!.validations;

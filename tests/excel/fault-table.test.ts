@@ -29,14 +29,24 @@ function fullDump(wb: SimWorkbook): string {
       cells: Array.from(s.cells, (row) =>
         (row ?? []).map((c) =>
           c && (c.v !== undefined || c.f || c.fill || c.bold || c.fontColor || (c.nf && c.nf !== 'General'))
-            ? [c.v ?? null, c.f ?? null, c.quote ?? false, c.nf && c.nf !== 'General' ? c.nf : null, c.fill ?? null, c.bold ?? false, c.fontColor ?? null]
+            ? [
+                c.v ?? null,
+                c.f ?? null,
+                c.quote ?? false,
+                c.nf && c.nf !== 'General' ? c.nf : null,
+                c.fill ?? null,
+                c.bold ?? false,
+                c.fontColor ?? null,
+              ]
             : null,
         ),
-      ).map((row) => {
-        const r = [...row];
-        while (r.length && r[r.length - 1] === null) r.pop();
-        return r;
-      }).reduceRight((acc: unknown[][], row) => (acc.length === 0 && row.length === 0 ? acc : [row, ...acc]), []),
+      )
+        .map((row) => {
+          const r = [...row];
+          while (r.length && r[r.length - 1] === null) r.pop();
+          return r;
+        })
+        .reduceRight((acc: unknown[][], row) => (acc.length === 0 && row.length === 0 ? acc : [row, ...acc]), []),
       notes: [...s.notes.entries()].sort(),
       rules: s.conditionalFormats.map((c) => [c.ranges, c.formula, c.fill, c.fontColor ?? null]),
       validations: s.validations.map((v) => [v.rect, v.list, v.style]),

@@ -97,7 +97,8 @@ export interface FakeOptions {
 }
 
 /** Call counts and injected faults shared by every object of one fake spreadsheet. */
-const VALUE_OBJECT = /^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|ConditionalFormatRule|BooleanCondition|DataValidation)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/;
+const VALUE_OBJECT =
+  /^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|ConditionalFormatRule|BooleanCondition|DataValidation)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/;
 
 export class CallLog {
   counts: Record<string, number> = {};
@@ -165,7 +166,13 @@ export class CallLog {
   /** The methods with the most document calls, most first. */
   dominant(k = 4): [string, number][] {
     return Object.entries(this.counts)
-      .filter(([m]) => !VALUE_OBJECT.test(m) && !/^(Lock|Properties|Utilities|Session|HtmlService|HtmlOutput|Ui|Menu|LockService|PropertiesService)\./.test(m))
+      .filter(
+        ([m]) =>
+          !VALUE_OBJECT.test(m) &&
+          !/^(Lock|Properties|Utilities|Session|HtmlService|HtmlOutput|Ui|Menu|LockService|PropertiesService)\./.test(
+            m,
+          ),
+      )
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, k);
   }
@@ -265,7 +272,39 @@ export class FakeSpreadsheetBook {
   }
 }
 
-export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getSheetId' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'hideSheet' | 'isSheetHidden' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'getBandings' | 'activate' | 'clear' | 'clearNotes' | 'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'getRangeList' | 'setActiveSelection' | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows' | 'deleteColumns'> {
+export class FakeSheet implements Pick<
+  GSheet,
+  | 'getName'
+  | 'getIndex'
+  | 'getSheetId'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'setFrozenColumns'
+  | 'getFrozenColumns'
+  | 'hideSheet'
+  | 'isSheetHidden'
+  | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules'
+  | 'clearConditionalFormatRules'
+  | 'getBandings'
+  | 'activate'
+  | 'clear'
+  | 'clearNotes'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'getColumnWidth'
+  | 'getRangeList'
+  | 'setActiveSelection'
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter'
+  | 'deleteRows'
+  | 'deleteColumns'
+> {
   /** Dense from A1, grown on write. */
   grid: Cell[][] = [];
   frozenRows = 0;
@@ -432,7 +471,8 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
   }
   hideSheet(): GSheet {
     this.book.log.hit('Sheet.hideSheet');
-    if (this.book.sheets.filter((s) => !s.hidden && s !== this).length === 0) throw new Error('Exception: You can\'t hide all the sheets in a document.');
+    if (this.book.sheets.filter((s) => !s.hidden && s !== this).length === 0)
+      throw new Error("Exception: You can't hide all the sheets in a document.");
     this.hidden = true;
     return this.self;
   }
@@ -494,7 +534,8 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet {
     this.book.log.hit('Sheet.setColumnWidths');
-    if (startColumn < 1 || numColumns < 1 || startColumn + numColumns - 1 > this.maxCols) throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    if (startColumn < 1 || numColumns < 1 || startColumn + numColumns - 1 > this.maxCols)
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
     for (let c = 0; c < numColumns; c++) this.widths[startColumn - 1 + c] = width;
     return this.self;
   }
@@ -503,7 +544,8 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
     this.book.log.hit('Sheet.getRangeList');
     const ranges = a1Notations.map((a) => {
       const rect = parseA1(a);
-      if (rect.row + rect.rows > this.maxRows || rect.col + rect.cols > this.maxCols) throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+      if (rect.row + rect.rows > this.maxRows || rect.col + rect.cols > this.maxCols)
+        throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
       return new FakeRange(this, rect);
     });
     return new FakeRangeList(this, ranges) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
@@ -581,7 +623,12 @@ export class FakeSheet implements Pick<GSheet, 'getName' | 'getIndex' | 'getShee
       frozenRows: this.frozenRows,
       frozenCols: this.frozenCols,
       hidden: this.hidden,
-      rules: this.rules.map((r) => ({ formula: r.formula, background: r.background, fontColor: r.fontColor, ranges: r.ranges.map((x) => x.a1()) })),
+      rules: this.rules.map((r) => ({
+        formula: r.formula,
+        background: r.background,
+        fontColor: r.fontColor,
+        ranges: r.ranges.map((x) => x.a1()),
+      })),
       bandings: this.bandings.map((b) => b.range.a1()),
       validations,
       widths: { ...this.widths },
@@ -940,7 +987,10 @@ const overlaps = (a: Rect0, b: Rect0) =>
   a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 
 export class FakeRangeList {
-  constructor(readonly sheet: FakeSheet, readonly ranges: FakeRange[]) {}
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly ranges: FakeRange[],
+  ) {}
   getRanges(): GRange[] {
     this.sheet.book.log.hit('RangeList.getRanges');
     return this.ranges.slice() as unknown as GRange[];
@@ -971,8 +1021,14 @@ export class FakeBanding implements Pick<GBanding, 'getRange' | 'setRange' | 're
   }
 }
 
-export class FakeBooleanCondition implements Pick<GBooleanCondition, 'getCriteriaType' | 'getCriteriaValues' | 'getBackground' | 'getFontColor'> {
-  constructor(readonly rule: FakeConditionalRule, private log: CallLog) {}
+export class FakeBooleanCondition implements Pick<
+  GBooleanCondition,
+  'getCriteriaType' | 'getCriteriaValues' | 'getBackground' | 'getFontColor'
+> {
+  constructor(
+    readonly rule: FakeConditionalRule,
+    private log: CallLog,
+  ) {}
   getCriteriaType(): GoogleAppsScript.Spreadsheet.BooleanCriteria {
     this.log.hit('BooleanCondition.getCriteriaType');
     return 'CUSTOM_FORMULA' as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;

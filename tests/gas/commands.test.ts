@@ -3,7 +3,7 @@
  * Expected values come from the fixtures' documented facts and the domain rules (okr-domain.md).
  */
 import { OWNED_RULE_MARK } from '../../core/sheet-plan';
-import * as fx from '../fixtures/sheets';
+import * as fx from '../../fixtures/sheets';
 import { FakeDataValidation, type FakeSheet } from '../fakes/spreadsheet-app';
 import { loadProject, plain, type LoadedProject } from './harness';
 
@@ -472,7 +472,11 @@ describe("the user's own dropdowns stay (issue 11)", () => {
   test('a strict list on the Kind column survives convert; the Type column without one gets the add-in list', () => {
     const p = loadProject({}, (b) => b.addSheet('Q4 OKRs', fx.englishTable));
     const sheet = p.book.sheet('Q4 OKRs');
-    const strict = new FakeDataValidation(['Increase', 'Decrease', 'Stay above', 'Stay below', 'Milestone'], true, false);
+    const strict = new FakeDataValidation(
+      ['Increase', 'Decrease', 'Stay above', 'Stay below', 'Milestone'],
+      true,
+      false,
+    );
     for (let r = 3; r <= 12; r++) sheet.validations.set(`${r},6`, strict);
     expect(run(p, 'convert').ok).toBe(true);
     for (let r = 3; r <= 12; r++) expect(sheet.validations.get(`${r},6`)).toBe(strict);

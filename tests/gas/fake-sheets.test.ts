@@ -83,7 +83,11 @@ test('builders and the objects a read returned are counted apart from the calls 
   const { s, svc } = sheet();
   const log = svc.book.log;
   log.reset();
-  const rule = svc.globals.SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=A1>0').setBackground('#ff0000').setRanges([s.getRange(1, 1)]).build();
+  const rule = svc.globals.SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied('=A1>0')
+    .setBackground('#ff0000')
+    .setRanges([s.getRange(1, 1)])
+    .build();
   s.setConditionalFormatRules([rule]);
   const read = s.getConditionalFormatRules()[0];
   read.getBooleanCondition()!.getCriteriaValues();
@@ -100,7 +104,9 @@ test('RangeList, setColumnWidths and setActiveSelection behave as in Sheets', ()
   expect(ranges.map((r) => r.getA1Notation())).toEqual(['A1:B2', 'D4']);
   expect(() => s.getRangeList(['A1001'])).toThrow(/outside the dimensions/);
   s.setColumnWidths(2, 3, 140);
-  expect([s.getColumnWidth(1), s.getColumnWidth(2), s.getColumnWidth(4), s.getColumnWidth(5)]).toEqual([100, 140, 140, 100]);
+  expect([s.getColumnWidth(1), s.getColumnWidth(2), s.getColumnWidth(4), s.getColumnWidth(5)]).toEqual([
+    100, 140, 140, 100,
+  ]);
   s.setActiveSelection('C3');
   expect(svc.book.activeRange).toEqual({ sheet: 'S', a1: 'C3' });
 });

@@ -50,10 +50,18 @@ function projectScripts(dist: string): vm.Script {
  * A project over a fresh fake spreadsheet; formulas recalculate with the bundle's own custom functions. `dist`: a
  * built project other than this checkout's (the bench loads an earlier build as its baseline).
  */
-export function loadProject(opts: FakeOptions = {}, setup?: (book: FakeSpreadsheetBook) => void, dist = DIST): LoadedProject {
+export function loadProject(
+  opts: FakeOptions = {},
+  setup?: (book: FakeSpreadsheetBook) => void,
+  dist = DIST,
+): LoadedProject {
   if (dist === DIST) distFile('Code.js');
   let ctxRef: Record<string, any> = {};
-  const fake = createFakeServices({ htmlFiles: { Sidebar: fs.readFileSync(path.join(dist, 'Sidebar.html'), 'utf8') }, evaluate: makeEvaluator(() => ctxRef), ...opts });
+  const fake = createFakeServices({
+    htmlFiles: { Sidebar: fs.readFileSync(path.join(dist, 'Sidebar.html'), 'utf8') },
+    evaluate: makeEvaluator(() => ctxRef),
+    ...opts,
+  });
   setup?.(fake.book);
   const ctx = vm.createContext({ ...fake.globals });
   projectScripts(dist).runInContext(ctx);

@@ -39,11 +39,20 @@ describe('Spreadsheet service calls per command do not grow with the rows', () =
     for (const cmd of COMMANDS) {
       const c = (m: string) => small[cmd].counts[m] ?? 0;
       // Asked for once per command: the spreadsheet, its time zone, its sheets; no sheet looked up by name again.
-      expect([cmd, c('SpreadsheetApp.getActiveSpreadsheet'), c('Spreadsheet.getSpreadsheetTimeZone'), c('Spreadsheet.getSheets')]).toEqual([cmd, 1, 1, 1]);
+      expect([
+        cmd,
+        c('SpreadsheetApp.getActiveSpreadsheet'),
+        c('Spreadsheet.getSpreadsheetTimeZone'),
+        c('Spreadsheet.getSheets'),
+      ]).toEqual([cmd, 1, 1, 1]);
       expect([cmd, c('Spreadsheet.getSheetByName')]).toEqual([cmd, 0]);
       // No per-column width loop, no per-dropdown validation call, no per-range rule lookups.
       expect([cmd, c('Sheet.setColumnWidth'), c('Range.setDataValidation')]).toEqual([cmd, 0, 0]);
-      expect([cmd, c('Range.setDataValidations') <= 2, c('Sheet.setConditionalFormatRules') <= 2]).toEqual([cmd, true, true]);
+      expect([cmd, c('Range.setDataValidations') <= 2, c('Sheet.setConditionalFormatRules') <= 2]).toEqual([
+        cmd,
+        true,
+        true,
+      ]);
     }
     // Commands that touch one sheet's cells stay within 25 calls.
     for (const cmd of ['validate', 'clear', 'summary']) expect([cmd, small[cmd].calls <= 25]).toEqual([cmd, true]);

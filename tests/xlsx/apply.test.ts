@@ -11,7 +11,7 @@ import { emptySheetPlan, OWNED_RULE_MARK, type SheetPlan, type WorkbookPlan } fr
 import { readWorkbookFile, tempDir, removeTempDirs } from './helpers';
 import { runOnWorkbook } from '../../xlsx/adapter';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import { FIXTURE_TODAY } from '../fixtures/sheets';
+import { FIXTURE_TODAY } from '../../fixtures/sheets';
 
 let lastFile = '';
 async function saveAndRead(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -346,14 +346,31 @@ describe("the user's own dropdowns stay (issue 11)", () => {
       ['Grow', 'Raise repeat rate to 25%', 'increase', 'Committed', 0.25, 0.21],
       ['', 'Keep rating at least 4.8', 'above', 'Committed', 4.8, 4.9],
     ];
-    rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v === '' ? null : (v as ExcelJS.CellValue))));
-    const mine = { type: 'list', allowBlank: false, formulae: ['"increase,above"'], showErrorMessage: true, errorStyle: 'stop', showInputMessage: true, promptTitle: 'Kind', prompt: 'Pick how this KR is scored' };
+    rows.forEach((r, i) =>
+      r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v === '' ? null : (v as ExcelJS.CellValue))),
+    );
+    const mine = {
+      type: 'list',
+      allowBlank: false,
+      formulae: ['"increase,above"'],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      showInputMessage: true,
+      promptTitle: 'Kind',
+      prompt: 'Pick how this KR is scored',
+    };
     (ws as any).dataValidations.add('C2:C3', mine);
     const run = runOnWorkbook(wb, 'convert', DEFAULT_SETTINGS, { today: FIXTURE_TODAY, apply: true });
     expect(run.result.ok).toBe(true);
     const back = (await saveAndRead(wb)).getWorksheet('OKRs')!;
     const kind = back.getCell('C2').dataValidation as any;
-    expect(kind).toMatchObject({ type: 'list', formulae: ['"increase,above"'], errorStyle: 'stop', prompt: 'Pick how this KR is scored', promptTitle: 'Kind' });
+    expect(kind).toMatchObject({
+      type: 'list',
+      formulae: ['"increase,above"'],
+      errorStyle: 'stop',
+      prompt: 'Pick how this KR is scored',
+      promptTitle: 'Kind',
+    });
     // The Type column had none: it gets the add-in's list.
     expect((back.getCell('D2').dataValidation as any)?.type).toBe('list');
   });

@@ -4,7 +4,7 @@
  */
 import path from 'path';
 import { main } from '../../xlsx/cli';
-import { englishTable } from '../fixtures/sheets';
+import { englishTable } from '../../fixtures/sheets';
 import { captureIo, excelSheet, readWorkbookFile, tempDir, writeExcelWorkbook, removeTempDirs } from './helpers';
 
 jest.setTimeout(60000);

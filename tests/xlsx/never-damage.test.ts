@@ -8,7 +8,7 @@ import path from 'path';
 import JSZip from 'jszip';
 import { main } from '../../xlsx/cli';
 import { partsOf } from '../../xlsx/package-parts';
-import { englishTable, FIXTURE_TODAY } from '../fixtures/sheets';
+import { englishTable, FIXTURE_TODAY } from '../../fixtures/sheets';
 import { captureIo, excelSheet, sha256, tempDir, writeExcelWorkbook, removeTempDirs } from './helpers';
 
 jest.setTimeout(60000);
@@ -32,7 +32,9 @@ async function workbookWith(name: string, parts: Record<string, string>): Promis
 }
 
 const VBA = { 'xl/vbaProject.bin': 'VBA project bytes' };
-const CHART = { 'xl/charts/chart1.xml': '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>' };
+const CHART = {
+  'xl/charts/chart1.xml': '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+};
 
 afterAll(removeTempDirs);
 
