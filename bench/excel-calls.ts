@@ -50,7 +50,7 @@ export async function rows(): Promise<BenchRow[]> {
   const huge = await measureAll(50000);
   // The baseline adapter (bench/baseline.ts) on the same in-memory Excel, payload limit included.
   const tree = baselineTree();
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const oldRun: Run | null = 'dir' in tree ? (require(path.join(tree.dir, 'excel-addin/adapter.ts')) as { runExcelCommand: Run }).runExcelCommand : null;
   const base = oldRun ? { 100: await measureAll(100, oldRun), 10000: await measureAll(10000, oldRun), 50000: await measureAll(50000, oldRun) } : null;
   const out: BenchRow[] = [];
