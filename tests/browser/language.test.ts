@@ -59,7 +59,7 @@ describeBrowser('the sheet is written in the language the user works in', () => 
     await page.selectOption('#lang', 'zh');
     await eventually(() => page.locator('#app').getAttribute('data-lang'), (v) => expect(v).toBe('zh'));
     await page.selectOption('#sample', 'chinese');
-    await eventually(() => tabNames(page), (v) => expect(v).toEqual(['10月OKR']));
+    await eventually(() => tabNames(page), (v) => expect(v).toEqual(['10月OKR', 'OKR 进展记录']));
     await page.waitForSelector('#app[data-state="ready"]');
     expect(await page.locator('#app').getAttribute('data-lang')).toBe('zh');
 
