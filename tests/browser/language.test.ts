@@ -78,7 +78,7 @@ describeBrowser('the sheet is written in the language the user works in', () => 
     await page.selectOption('#sample', 'chinese');
     await eventually(
       () => tabNames(page),
-      (v) => expect(v).toEqual(['10月OKR']),
+      (v) => expect(v).toEqual(['10月OKR', 'OKR 进展记录']),
     );
     await page.waitForSelector('#app[data-state="ready"]');
     expect(await page.locator('#app').getAttribute('data-lang')).toBe('zh');
