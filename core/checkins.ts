@@ -4,7 +4,7 @@
  * are never written. Validate reads the log for three findings (confidence falling twice in a row, no check-in for
  * `staleDays` days, a value that moved the wrong way).
  */
-import type { CellBlock, PlanCell, SheetPlan, SheetSnapshot } from './sheet-plan';
+import type { CellBlock, PartialRead, PlanCell, SheetPlan, SheetSnapshot } from './sheet-plan';
 import { boundingRect, emptySheetPlan } from './sheet-plan';
 import type { Confidence, KeyResult, OkrModel } from './model';
 import { msg, type Lang, type Msg } from './i18n';
@@ -118,23 +118,47 @@ function numberOrNull(v: unknown): number | null {
   return n.ok ? n.value : null;
 }
 
-/** Reads the log (header in either language, anywhere in the first 10 rows); rows without a key are skipped. */
+/** The log's header is looked for in its first rows only. */
+const LOG_HEAD_ROWS = 10;
+
+/** The header's row and column in `values` (relative), or null: in either language, in the first LOG_HEAD_ROWS. */
+function findLogHeader(values: unknown[][]): { hr: number; hc: number } | null {
+  for (let r = 0; r < Math.min(values.length, LOG_HEAD_ROWS); r++) {
+    const line = values[r] ?? [];
+    for (let c = 0; c + 2 < line.length; c++)
+      if (isHeaderCell(line[c], 'cycle') && isHeaderCell(line[c + 1], 'krId') && isHeaderCell(line[c + 2], 'date'))
+        return { hr: r, hc: c };
+  }
+  return null;
+}
+
+/**
+ * What a command needs of the log, as a part read (ReadRequest.partial): the key columns and `fields`, counted from
+ * the used range's first column (where the add-in writes the log), and the head rows (the header) whole.
+ */
+export function logPartialRead(fields: LogField[]): Record<string, PartialRead> {
+  const columns = [...new Set<LogField>(['cycle', 'krId', 'date', ...fields])].map((f) => LOG_COL[f]);
+  return Object.fromEntries(Object.values(CHECKIN_SHEET).map((name) => [name, { columns, headRows: LOG_HEAD_ROWS }]));
+}
+
+/**
+ * A log read in part that was not enough: its header is not at the used range's first column (someone typed left
+ * of it, so the columns read are not the log's), or not in the head rows at all while the sheet holds rows.
+ */
+export function logNeedsWholeRead(snap: SheetSnapshot | undefined): boolean {
+  if (!snap?.partial || !Array.isArray(snap.values)) return false;
+  const h = findLogHeader(snap.values);
+  return h ? h.hc !== 0 : snap.values.length > 0;
+}
+
+/** Reads the log (header in either language, anywhere in the first rows); rows without a key are skipped. */
 export function readLog(snap: SheetSnapshot | undefined): ParsedLog {
   const empty: ParsedLog = { rows: [], sheetRows: [], headerRow: -1, col: 0, lastRow: -1 };
   if (!snap || !Array.isArray(snap.values)) return empty;
   const { origin, values } = snap;
-  let hr = -1;
-  let hc = 0;
-  for (let r = 0; r < Math.min(values.length, 10) && hr < 0; r++) {
-    const line = values[r] ?? [];
-    for (let c = 0; c + 2 < line.length; c++) {
-      if (isHeaderCell(line[c], 'cycle') && isHeaderCell(line[c + 1], 'krId') && isHeaderCell(line[c + 2], 'date')) {
-        hr = r;
-        hc = c;
-        break;
-      }
-    }
-  }
+  const header = findLogHeader(values);
+  const hr = header ? header.hr : -1;
+  const hc = header ? header.hc : 0;
   const out: ParsedLog = {
     ...empty,
     headerRow: hr < 0 ? -1 : origin.row + hr,
@@ -225,9 +249,34 @@ export interface LogOutcome {
 }
 
 /**
+ * Today's rows already in the log, rewritten where they are: one block over their span, the rows between written back
+ * as they were; over a log read in part (the rows between are unknown) one block per run of adjacent rows instead.
+ */
+function replaceBlocks(log: SheetSnapshot, replace: Map<number, CheckinRow>, col: number, lang: Lang): CellBlock[] {
+  if (!replace.size) return [];
+  const rows = [...replace.keys()].sort((a, b) => a - b);
+  const spans: { row: number; rows: number }[] = [];
+  if (log.partial) {
+    for (const r of rows) {
+      const last = spans[spans.length - 1];
+      if (last && last.row + last.rows === r) last.rows++;
+      else spans.push({ row: r, rows: 1 });
+    }
+  } else spans.push(boundingRect(rows.map((row) => ({ row, col }))));
+  return spans.map((span) => {
+    const cells: PlanCell[][] = [];
+    for (let r = span.row; r < span.row + span.rows; r++) {
+      const f = replace.get(r);
+      cells.push(f ? logRowCells(f, lang) : LOG_FIELDS.map((_, c) => planCellAt(log, r, col + c)));
+    }
+    return { row: span.row, col, cells };
+  });
+}
+
+/**
  * The plan that records `fresh` (today's rows) into the log: rows already logged for the same (cycle, KR, date) are
- * rewritten where they are (one block over their span; rows between them are written back as they were), the rest
- * appended as one block. A missing log sheet is created with its header.
+ * rewritten where they are (replaceBlocks), the rest appended as one block. A missing log sheet is created with its
+ * header.
  */
 export function planLog(
   name: string,
@@ -272,16 +321,7 @@ export function planLog(
       rows[i] = f;
     }
   }
-  if (replace.size) {
-    const span = boundingRect([...replace.keys()].map((row) => ({ row, col })));
-    const cells: PlanCell[][] = [];
-    for (let r = span.row; r < span.row + span.rows; r++) {
-      const f = replace.get(r);
-      cells.push(f ? logRowCells(f, lang) : LOG_FIELDS.map((_, c) => planCellAt(log, r, col + c)));
-    }
-    const block: CellBlock = { row: span.row, col, cells };
-    plan.writes.push(block);
-  }
+  plan.writes.push(...replaceBlocks(log, replace, col, lang));
   if (append.length) {
     const row = Math.max(parsed.lastRow + 1, parsed.headerRow + 1, log.origin.row + 1);
     plan.writes.push({ row, col, cells: append.map((r) => logRowCells(r, lang)) });

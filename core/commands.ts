@@ -37,7 +37,16 @@ import {
 import { parseCycle } from './cycle';
 import { localIsoDate, isoToSerial } from './values';
 import { backgroundAt, plural, findOwnedBlock, noteAt, planCellAt } from './plan-grid';
-import { CHECKIN_SHEET, checkinSheetName, logFindings, planCheckin, readLog, type CheckinRow } from './checkins';
+import {
+  CHECKIN_SHEET,
+  checkinSheetName,
+  logFindings,
+  logNeedsWholeRead,
+  logPartialRead,
+  planCheckin,
+  readLog,
+  type CheckinRow,
+} from './checkins';
 import {
   DASHBOARD_SHEET,
   dashboardChartsFrom,
@@ -56,6 +65,12 @@ export const COMMANDS: CommandName[] = ['convert', 'validate', 'clear', 'score',
 /** The check-in log and the dashboard, in either language (only those that exist are read). */
 const LOG_AND_DASHBOARD = [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, DASHBOARD_SHEET.en, DASHBOARD_SHEET.zh];
 
+/**
+ * What the dashboard (and Check in, which writes only today's rows) needs of the log: the keys and each check-in's
+ * score. A long log is then read in part (ReadRequest.partial), its other columns left in the sheet.
+ */
+const DASHBOARD_LOG_READ = logPartialRead(['score']);
+
 /** What the host must read before running `name`. */
 export function readsFor(name: CommandName, settings: Settings): ReadRequest {
   switch (name) {
@@ -65,6 +80,7 @@ export function readsFor(name: CommandName, settings: Settings): ReadRequest {
         notes: true,
         backgrounds: true,
         others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, MARKS_SHEET],
+        partial: logPartialRead(['current', 'confidence']),
       };
     case 'clear':
       return { formulas: true, notes: true, backgrounds: true, others: [MARKS_SHEET] };
@@ -76,12 +92,25 @@ export function readsFor(name: CommandName, settings: Settings): ReadRequest {
         notes: false,
         backgrounds: false,
         others: [...(cycle ? [HISTORY_SHEET, scorecardSheetName(cycle)] : [HISTORY_SHEET]), ...LOG_AND_DASHBOARD],
+        partial: DASHBOARD_LOG_READ,
       };
     }
     case 'checkin':
-      return { formulas: true, notes: false, backgrounds: false, others: LOG_AND_DASHBOARD };
+      return {
+        formulas: true,
+        notes: false,
+        backgrounds: false,
+        others: LOG_AND_DASHBOARD,
+        partial: DASHBOARD_LOG_READ,
+      };
     case 'summary':
-      return { formulas: true, notes: false, backgrounds: false, others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] };
+      return {
+        formulas: true,
+        notes: false,
+        backgrounds: false,
+        others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh],
+        partial: DASHBOARD_LOG_READ,
+      };
     default:
       return { formulas: true, notes: false, backgrounds: false, others: [] };
   }
@@ -344,6 +373,10 @@ export function runCommand(
 ): CommandResult {
   try {
     if (!COMMANDS.includes(name)) return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));
+    // A log read in part whose columns are not where the part read assumed: read it whole first.
+    const whole = Object.values(CHECKIN_SHEET).filter((n) => logNeedsWholeRead(snap?.others?.[n]));
+    if (whole.length)
+      return { ok: true, plan: EMPTY_PLAN, summary: msg('Reading…', '正在读取…'), readAgain: { whole } };
     const result = run(name, snap, resolveSettings(settings), opts);
     if (result.readAgain) return result;
     const missing = result.ok ? unread(result.plan, snap) : [];

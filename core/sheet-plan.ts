@@ -21,6 +21,11 @@ export interface SheetSnapshot {
   notes?: string[][];
   /** Same shape; '#rrggbb' lower-case, or '' where the cell has no fill. */
   backgrounds?: string[][];
+  /**
+   * Set when the host read the sheet in part (ReadRequest.partial): only these absolute columns of every row, plus the
+   * head rows and the last row whole. Any other cell is unknown (undefined), not empty: core never writes it back.
+   */
+  partial?: { columns: number[] };
 }
 
 export interface WorkbookSnapshot {
@@ -188,6 +193,18 @@ export interface ReadRequest {
   others: string[];
   /** Read this sheet as `active` instead of the active sheet (core asked for it: see CommandResult.readAgain). */
   subject?: string;
+  /**
+   * Other sheets a host MAY read in part, by name: of every row only `columns` (0-based, counted from the used range's
+   * first column), and the first `headRows` rows and the last row whole; the snapshot then says `partial`. A host that
+   * reads them whole is right too (it only moves more bytes). Core asks for a whole read (readAgain.whole) when the
+   * part read was not enough.
+   */
+  partial?: Record<string, PartialRead>;
+}
+
+export interface PartialRead {
+  columns: number[];
+  headRows: number;
 }
 
 export interface CommandResult {
@@ -202,7 +219,7 @@ export interface CommandResult {
    * sheets the plan would change that were not read (so a failure can put them back). The host reads again with
    * rereadFor(...) and runs the command once more; nothing is applied from a result that asks this.
    */
-  readAgain?: { subject?: string; others?: string[] };
+  readAgain?: { subject?: string; others?: string[]; whole?: string[] };
 }
 
 /** The read a host makes next when `result` asks for more (null when it does not): at most twice per command. */
@@ -212,7 +229,13 @@ export function rereadFor(req: ReadRequest, result: CommandResult): ReadRequest 
   const others = [...req.others];
   for (const o of more.others ?? []) if (!others.includes(o)) others.push(o);
   const subject = more.subject ?? req.subject;
-  return { ...req, others, ...(subject ? { subject } : {}) };
+  const next: ReadRequest = { ...req, others, ...(subject ? { subject } : {}) };
+  if (req.partial && more.whole?.length) {
+    const partial = Object.fromEntries(Object.entries(req.partial).filter(([name]) => !more.whole!.includes(name)));
+    if (Object.keys(partial).length) next.partial = partial;
+    else delete next.partial;
+  }
+  return next;
 }
 
 /** 0-based column index -> 'A', 'B', ..., 'AA'. */

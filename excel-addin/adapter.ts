@@ -22,10 +22,10 @@ import {
   type WorkbookPlan,
   type WorkbookSnapshot,
 } from '../core/sheet-plan';
-import { applyPlan } from './apply';
+import { applyWorkbookPlan } from './apply';
 import { block, rectangular, toExcelInput } from './cells';
 import { undoJournal, type SheetJournal } from './journal';
-import { emptyKnown, readWorkbook } from './read';
+import { emptyKnown, readSnapshot } from './read';
 import { API, excelSupport, has, type ExcelSupport } from './support';
 
 export { toExcelInput } from './cells';
@@ -105,13 +105,13 @@ export async function runExcelCommand(
   const journal: SheetJournal[] = [];
   try {
     await excel.run(async (ctx) => {
-      let read = await readWorkbook(ctx, req, today, support, (partial) => patchedCells(name, partial, settings));
+      let read = await readSnapshot(ctx, req, today, support, (partial) => patchedCells(name, partial, settings));
       snap = read.snap;
       result = runCommand(name, read.snap, settings, opts);
       // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
       for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
         req = more;
-        read = await readWorkbook(ctx, req, today, support, (partial) => patchedCells(name, partial, settings));
+        read = await readSnapshot(ctx, req, today, support, (partial) => patchedCells(name, partial, settings));
         snap = read.snap;
         result = runCommand(name, read.snap, settings, opts);
       }
@@ -119,7 +119,14 @@ export async function runExcelCommand(
       ({ plan, dropped } = applicable(result.plan, support));
       started = true;
       applying++;
-      await applyPlan(ctx, plan, read.known, support, [read.snap.active], journal);
+      await applyWorkbookPlan(
+        ctx,
+        plan,
+        read.known,
+        support,
+        [read.snap.active, ...Object.values(read.snap.others)],
+        journal,
+      );
     });
   } catch (e) {
     if (!started) {
@@ -148,7 +155,7 @@ async function restoreAfter(
   applying++;
   try {
     await excel.run(async (ctx) => {
-      await applyPlan(ctx, restorePlan(plan, snap), emptyKnown(), support);
+      await applyWorkbookPlan(ctx, restorePlan(plan, snap), emptyKnown(), support);
       await undoJournal(ctx, journal, support);
     });
   } catch (e2) {

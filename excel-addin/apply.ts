@@ -15,11 +15,12 @@ import {
   type CellBlock,
   type ChartSpec,
   type SheetPlan,
+  type SheetSnapshot,
   type WorkbookPlan,
 } from '../core/sheet-plan';
 import { block, rectangular, toExcelInput } from './cells';
 import { queueJournal, settleJournal, type PendingJournal, type SheetJournal } from './journal';
-import { Batch, jsonBytes, rowBands, SMALL_OP } from './payload';
+import { Batch, jsonBytes, rowBands, SMALL_OP, SYNC_BUDGET } from './payload';
 import { keyOf, loadRuleDetails, type Known, type SheetKnown } from './read';
 import { API, has, type ExcelSupport } from './support';
 
@@ -39,6 +40,8 @@ interface SheetLookup {
   existing: (Excel.DataValidation | null)[];
   /** The sheet's charts, when the plan sets them (an existing sheet). */
   charts: Excel.ChartCollection | null;
+  /** The add-in's rules among the sheet's conditional formats (once looked up). */
+  owned: Excel.ConditionalFormat[];
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -61,14 +64,12 @@ async function loadStructure(
   withJournal: boolean,
 ): Promise<void> {
   const sheets = ctx.workbook.worksheets;
-  let queued = false;
   if (!known.sheetNames) {
     sheets.load('items/name');
-    queued = true;
+    await ctx.sync();
+    known.sheetNames = sheets.items.map((s) => s.name);
   }
-  await (queued ? ctx.sync() : Promise.resolve());
-  if (!known.sheetNames) known.sheetNames = sheets.items.map((s) => s.name);
-  queued = false;
+  let queued = false;
   for (const sp of plan.sheets) {
     if (!known.sheetNames.some((n) => sameName(n, sp.sheet)) || known.sheets.has(keyOf(sp.sheet))) continue;
     const needsRules = sp.replaceOwnedRules || (withJournal && sp.rules.length > 0);
@@ -87,167 +88,271 @@ async function loadStructure(
   if (queued) await ctx.sync();
 }
 
-/** Queues the lookups of one sheet plan; returns whether anything was queued. */
+/** The snapshots the read made (the notes it saw need no lookup; a sheet read in part gets its written cells). */
+export type ReadSheets = SheetSnapshot[];
+
+/** A sheet plan's lookup, before anything is queued: its sheet (added later when missing) and what is known of it. */
+function newLookup(ctx: Excel.RequestContext, sp: SheetPlan, names: string[], read: Known): SheetLookup {
+  const sheets = ctx.workbook.worksheets;
+  const exists = names.some((n) => sameName(n, sp.sheet));
+  const known = exists ? (read.sheets.get(keyOf(sp.sheet)) ?? null) : null;
+  const ws = known?.ws ?? (exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet));
+  return {
+    sp,
+    ws,
+    exists,
+    known,
+    rules: false,
+    named: null,
+    tableRanges: [],
+    notes: [],
+    journal: null,
+    existing: [],
+    charts: null,
+    owned: [],
+  };
+}
+
+/** Queues what a sheet the plan creates needs: only whether its table's name is taken. */
+function queueNewSheet(ctx: Excel.RequestContext, l: SheetLookup): boolean {
+  l.notes = l.sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
+  if (!l.sp.table) return false;
+  l.named = ctx.workbook.tables.getItemOrNullObject(l.sp.table.name);
+  l.named.load('name');
+  return true;
+}
+
+/** Queues the table lookups: the name taken or not, and the sheet's tables with their ranges. */
+function queueTables(ctx: Excel.RequestContext, l: SheetLookup): boolean {
+  if (!l.sp.table) return false;
+  l.named = ctx.workbook.tables.getItemOrNullObject(l.sp.table.name);
+  l.named.load('name');
+  l.tableRanges = (l.known?.tables?.items ?? []).map((table) => ({
+    table,
+    range: table.getRange().load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']),
+  }));
+  return true;
+}
+
+/** Queues the notes under the plan's note patches, except where the read saw them. */
+function queueNotes(l: SheetLookup, seen: SheetSnapshot | undefined): boolean {
+  let queued = false;
+  l.notes = l.sp.notes.map((n) => {
+    const had = seen?.notes?.[n.row - seen.origin.row]?.[n.col - seen.origin.col];
+    if (typeof had === 'string') return { row: n.row, col: n.col, value: n.value, note: null, had };
+    const note = l.ws.notes.getItemOrNullObject(rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 }));
+    note.load('content');
+    queued = true;
+    return { row: n.row, col: n.col, value: n.value, note };
+  });
+  return queued;
+}
+
+/** Queues the journal's reads (what a failure must put back beyond restorePlan); whether any needs a sync. */
+function queueJournalOf(l: SheetLookup, support: ExcelSupport): boolean {
+  l.journal = queueJournal(l.ws, l.sp, support, l.known?.freeze ?? null);
+  return (
+    l.journal.numberFormats.length + l.journal.validations.length > 0 ||
+    !!l.journal.header ||
+    (!!l.journal.freeze && !l.known?.freeze)
+  );
+}
+
+/** Queues the lookups of one existing sheet's plan; returns whether anything was queued. */
 function queueLookup(
   ctx: Excel.RequestContext,
   l: SheetLookup,
   withJournal: boolean,
   support: ExcelSupport,
-  seen: ReadNotes | undefined,
+  seen: SheetSnapshot | undefined,
 ): boolean {
-  const { sp, ws } = l;
   let queued = false;
+  l.rules = l.sp.replaceOwnedRules || (withJournal && l.sp.rules.length > 0);
   if (l.rules && l.known && !l.known.details) {
     loadRuleDetails(l.known, support);
     queued = true;
   }
-  if (sp.table) {
-    l.named = ctx.workbook.tables.getItemOrNullObject(sp.table.name);
-    l.named.load('name');
-    l.tableRanges = (l.known?.tables?.items ?? []).map((table) => ({
-      table,
-      range: table.getRange().load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']),
-    }));
-    queued = true;
-  }
-  l.notes = sp.notes.map((n) => {
-    const had = seen?.notes?.[n.row - seen.origin.row]?.[n.col - seen.origin.col];
-    if (typeof had === 'string') return { row: n.row, col: n.col, value: n.value, note: null, had };
-    const note = ws.notes.getItemOrNullObject(rectA1({ row: n.row, col: n.col, rows: 1, cols: 1 }));
-    note.load('content');
-    queued = true;
-    return { row: n.row, col: n.col, value: n.value, note };
-  });
-  l.existing = sp.validations.map((v) =>
-    v.keepExisting ? ws.getRange(rectA1(v.range)).dataValidation.load('type') : null,
+  queued = queueTables(ctx, l) || queued;
+  queued = queueNotes(l, seen) || queued;
+  l.existing = l.sp.validations.map((v) =>
+    v.keepExisting ? l.ws.getRange(rectA1(v.range)).dataValidation.load('type') : null,
   );
   queued ||= l.existing.some((x) => x);
-  if (withJournal) {
-    l.journal = queueJournal(ws, sp, support, l.known?.freeze ?? null);
-    queued ||=
-      l.journal.numberFormats.length + l.journal.validations.length > 0 ||
-      !!l.journal.header ||
-      (!!l.journal.freeze && !l.known?.freeze);
+  if (withJournal) queued = queueJournalOf(l, support) || queued;
+  if (l.sp.charts) {
+    l.charts = l.ws.charts.load('items/name');
+    queued = true;
   }
   return queued;
 }
 
-/** The notes a read saw on a sheet (a note there needs no lookup). */
-export type ReadNotes = { name: string; origin: { row: number; col: number }; notes?: string[][] };
+/**
+ * The one lookup sync (skipped when nothing is queued): every sheet plan's lookups, and the cells the plan writes on
+ * a sheet read in part (readOriginals). Then the add-in's rules among each sheet's conditional formats.
+ */
+async function lookUp(
+  ctx: Excel.RequestContext,
+  lookups: SheetLookup[],
+  withJournal: boolean,
+  support: ExcelSupport,
+  seen: ReadSheets,
+): Promise<void> {
+  let queued = false;
+  const originals: PendingOriginal[] = [];
+  for (const l of lookups) {
+    if (!l.exists) {
+      queued = queueNewSheet(ctx, l) || queued;
+      continue;
+    }
+    const snap = seen.find((n) => sameName(n.name, l.sp.sheet));
+    queued = queueLookup(ctx, l, withJournal, support, snap) || queued;
+    if (snap?.partial) await queueOriginals(ctx, l.ws, l.sp, snap, originals);
+  }
+  if (queued || originals.length) await ctx.sync();
+  originals.forEach(placeOriginal);
+  for (const l of lookups)
+    l.owned =
+      l.rules && l.known?.details
+        ? l.known.details.customs.filter((cf) => isOwnedRuleFormula(cf.custom.rule.formula))
+        : [];
+}
+
+/** A rectangle of cells a plan writes on a sheet read in part, read before anything is written. */
+interface PendingOriginal {
+  snap: SheetSnapshot;
+  rect: Rect;
+  range: Excel.Range;
+  /** The answer's size, estimated from the cells to write. */
+  bytes: number;
+}
+
+/**
+ * The cells `sp` writes on a sheet read in part (its snapshot does not know them): queued for the lookup sync, in
+ * bands of rows sized from the cells to write (what was there is about as large); when they would pass the payload
+ * budget, the bands before are synced and placed first (syncs grow with the bytes needed only).
+ */
+async function queueOriginals(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  sp: SheetPlan,
+  snap: SheetSnapshot,
+  pending: PendingOriginal[],
+): Promise<void> {
+  for (const b of sp.writes) {
+    const { cols } = block(b.cells);
+    if (!cols) continue;
+    for (const band of rowBands(b.cells, SYNC_BUDGET / 4)) {
+      const bytes = 2 * band.bytes + 8 * band.rows.length * cols;
+      if (pending.length && pendingBytes(pending) + bytes > SYNC_BUDGET) {
+        await ctx.sync();
+        pending.splice(0).forEach(placeOriginal);
+      }
+      const rect = { row: b.row + band.start, col: b.col, rows: band.rows.length, cols };
+      pending.push({ snap, rect, bytes, range: ws.getRange(rectA1(rect)).load(['values', 'formulas']) });
+    }
+  }
+}
+
+const pendingBytes = (p: PendingOriginal[]) => p.reduce((n, o) => n + o.bytes, 0);
+
+/**
+ * Cells read before writing, placed into the snapshot they were missing from (a formula where Excel's formula
+ * differs from the value: a text cell that starts with "=" reads the same in both).
+ */
+function placeOriginal(o: PendingOriginal): void {
+  const { snap, rect } = o;
+  const values = o.range.values as unknown[][];
+  const formulas = o.range.formulas as unknown[][];
+  snap.formulas ??= [];
+  for (let r = 0; r < rect.rows; r++) {
+    const at = rect.row - snap.origin.row + r;
+    if (at < 0) continue;
+    const vals = (snap.values[at] ??= []);
+    const fs = (snap.formulas[at] ??= []);
+    for (let c = 0; c < rect.cols; c++) {
+      const k = rect.col - snap.origin.col + c;
+      if (k < 0) continue;
+      const v = values[r][c];
+      const f = formulas[r][c];
+      vals[k] = v;
+      fs[k] = typeof f === 'string' && f.startsWith('=') && f !== v ? f : '';
+    }
+  }
+}
+
+/** The journal of each existing sheet, once the lookups have synced. */
+function settleJournals(lookups: SheetLookup[]): SheetJournal[] {
+  return lookups.flatMap((l) => {
+    if (!l.journal) return [];
+    let table: SheetJournal['table'] = null;
+    if (l.sp.table) {
+      const ours = l.tableRanges.find((t) => sameName(t.table.name, l.sp.table!.name));
+      table = {
+        before: l.tableRanges.map((t) => t.table.name),
+        ours: ours
+          ? { name: ours.table.name, address: ours.range.address.slice(ours.range.address.lastIndexOf('!') + 1) }
+          : null,
+      };
+    }
+    return [settleJournal(l.journal, l.known?.cfs?.items ?? [], l.known?.details ?? null, l.owned, table)];
+  });
+}
+
+/** The sheet a plan writes to: the existing one, or a new one added where the plan asks (after another sheet). */
+async function sheetOf(batch: Batch, ctx: Excel.RequestContext, l: SheetLookup, names: string[]) {
+  if (l.exists) return l.ws;
+  const sp = l.sp;
+  const afterIdx = sp.create?.after ? names.findIndex((n) => sameName(n, sp.create!.after!)) : -1;
+  const pos = afterIdx >= 0 ? afterIdx + 1 : names.length;
+  let added: Excel.Worksheet | null = null;
+  await batch.add(SMALL_OP, () => {
+    added = ctx.workbook.worksheets.add(sp.sheet);
+    added.position = pos;
+    // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight.
+    if (sp.hidden) added.visibility = 'Hidden' as Excel.SheetVisibility;
+  });
+  names.splice(pos, 0, sp.sheet);
+  return added! as Excel.Worksheet;
+}
+
+/** The plan's workbook-wide steps, after the sheets: sheets to delete (a restore), the sheet to show, the cell. */
+async function finishWorkbook(batch: Batch, ctx: Excel.RequestContext, plan: WorkbookPlan, names: string[]) {
+  const sheets = ctx.workbook.worksheets;
+  for (const name of plan.deleteSheets ?? [])
+    if (names.some((n) => sameName(n, name))) await batch.add(SMALL_OP, () => sheets.getItem(name).delete());
+  if (plan.activate) await batch.add(SMALL_OP, () => sheets.getItem(plan.activate!).activate());
+  const at = plan.select;
+  if (at)
+    await batch.add(SMALL_OP, () =>
+      sheets
+        .getItem(at.sheet)
+        .getRange(rectA1({ ...at, rows: 1, cols: 1 }))
+        .select(),
+    );
+}
 
 /**
  * Applies a plan: a lookup sync only when the plan needs something the read did not fetch, then the writes in as
  * many syncs as their bytes need (one below the budget). `read` holds what the read fetched (emptyKnown() for a
- * restore); `notes` the notes the read saw, by sheet. `journal` is filled, before anything is written, with what a
- * failure must put back beyond restorePlan (see journal.ts).
+ * restore); `seen` the snapshots it made. `journal` is filled, before anything is written, with what a failure must
+ * put back beyond restorePlan (see journal.ts).
  */
-export async function applyPlan(
+export async function applyWorkbookPlan(
   ctx: Excel.RequestContext,
   plan: WorkbookPlan,
   read: Known,
   support: ExcelSupport,
-  notes: ReadNotes[] = [],
+  seen: ReadSheets = [],
   journal: SheetJournal[] | null = null,
 ): Promise<void> {
   await loadStructure(ctx, plan, read, !!journal);
   const names = [...(read.sheetNames ?? [])];
-  const sheets = ctx.workbook.worksheets;
-  let queued = false;
-  const lookups: SheetLookup[] = plan.sheets.map((sp) => {
-    const exists = names.some((n) => sameName(n, sp.sheet));
-    const known = exists ? (read.sheets.get(keyOf(sp.sheet)) ?? null) : null;
-    const ws = known?.ws ?? (exists ? sheets.getItem(sp.sheet) : sheets.getItemOrNullObject(sp.sheet));
-    const l: SheetLookup = {
-      sp,
-      ws,
-      exists,
-      known,
-      rules: false,
-      named: null,
-      tableRanges: [],
-      notes: [],
-      journal: null,
-      existing: [],
-      charts: null,
-    };
-    if (!exists) {
-      l.notes = sp.notes.map((n) => ({ row: n.row, col: n.col, value: n.value, note: null }));
-      if (sp.table) {
-        l.named = ctx.workbook.tables.getItemOrNullObject(sp.table.name);
-        l.named.load('name');
-        queued = true;
-      }
-      return l;
-    }
-    l.rules = sp.replaceOwnedRules || (!!journal && sp.rules.length > 0);
-    queued =
-      queueLookup(
-        ctx,
-        l,
-        !!journal,
-        support,
-        notes.find((n) => sameName(n.name, sp.sheet)),
-      ) || queued;
-    if (sp.charts) {
-      l.charts = ws.charts.load('items/name');
-      queued = true;
-    }
-    return l;
-  });
-  if (queued) await ctx.sync();
-
-  const owned = lookups.map((l) =>
-    l.rules && l.known?.details
-      ? l.known.details.customs.filter((cf) => isOwnedRuleFormula(cf.custom.rule.formula))
-      : [],
-  );
-  if (journal) {
-    lookups.forEach((l, i) => {
-      if (!l.journal) return;
-      let table: SheetJournal['table'] = null;
-      if (l.sp.table) {
-        const ours = l.tableRanges.find((t) => sameName(t.table.name, l.sp.table!.name));
-        table = {
-          before: l.tableRanges.map((t) => t.table.name),
-          ours: ours
-            ? { name: ours.table.name, address: ours.range.address.slice(ours.range.address.lastIndexOf('!') + 1) }
-            : null,
-        };
-      }
-      journal.push(settleJournal(l.journal, l.known?.cfs?.items ?? [], l.known?.details ?? null, owned[i], table));
-    });
-  }
-
+  const lookups = plan.sheets.map((sp) => newLookup(ctx, sp, names, read));
+  await lookUp(ctx, lookups, !!journal, support, seen);
+  if (journal) journal.push(...settleJournals(lookups));
   const batch = new Batch(ctx);
-  for (let i = 0; i < lookups.length; i++) {
-    const l = lookups[i];
-    let ws = l.ws;
-    if (!l.exists) {
-      const sp = l.sp;
-      const afterIdx = sp.create?.after ? names.findIndex((n) => sameName(n, sp.create!.after!)) : -1;
-      const pos = afterIdx >= 0 ? afterIdx + 1 : names.length;
-      let added: Excel.Worksheet | null = null;
-      await batch.add(SMALL_OP, () => {
-        added = sheets.add(sp.sheet);
-        added.position = pos;
-        // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight.
-        if (sp.hidden) added.visibility = 'Hidden' as Excel.SheetVisibility;
-      });
-      ws = added!;
-      names.splice(pos, 0, sp.sheet);
-    }
-    await applySheet(batch, ws, l, owned[i], support);
-  }
-  for (const name of plan.deleteSheets ?? [])
-    if (names.some((n) => sameName(n, name))) await batch.add(SMALL_OP, () => sheets.getItem(name).delete());
-  if (plan.activate) await batch.add(SMALL_OP, () => sheets.getItem(plan.activate!).activate());
-  if (plan.select)
-    await batch.add(SMALL_OP, () =>
-      sheets
-        .getItem(plan.select!.sheet)
-        .getRange(rectA1({ ...plan.select!, rows: 1, cols: 1 }))
-        .select(),
-    );
+  for (const l of lookups) await applySheetPlan(batch, await sheetOf(batch, ctx, l, names), l, support);
+  await finishWorkbook(batch, ctx, plan, names);
   await batch.done();
 }
 
@@ -325,24 +430,13 @@ async function writeNotes(batch: Batch, ws: Excel.Worksheet, l: SheetLookup): Pr
   }
 }
 
-async function applySheet(
-  batch: Batch,
-  ws: Excel.Worksheet,
-  l: SheetLookup,
-  owned: Excel.ConditionalFormat[],
-  support: ExcelSupport,
-): Promise<void> {
-  const sp = l.sp;
-  if (sp.replaceAll) await batch.add(SMALL_OP, () => ws.getRange().clear('All' as Excel.ClearApplyTo));
-  if (sp.replaceOwnedRules) for (const cf of owned) await batch.add(SMALL_OP, () => cf.delete());
-  for (const b of sp.writes) await writeCells(batch, ws, b);
-  for (const f of sp.numberFormats) await writeFormats(batch, ws, f);
-  for (let i = 0; i < sp.validations.length; i++) {
-    const v = sp.validations[i];
-    // The user's own dropdown (a strict list, its help text) stays on their column.
+/** Dropdowns; the user's own on their column stays, and a list Excel would refuse (over 255 characters) is left out. */
+async function writeValidations(batch: Batch, ws: Excel.Worksheet, l: SheetLookup): Promise<void> {
+  for (let i = 0; i < l.sp.validations.length; i++) {
+    const v = l.sp.validations[i];
     const had = l.existing[i];
     if (had && had.type !== 'None') continue;
-    // Excel takes a typed list of at most 255 characters; a longer one would fail the whole batch, so it is left out.
+    // A longer typed list would fail the whole batch.
     const source = v.list.map((x) => x.replace(/,/g, ' ')).join(',');
     if (source.length > 255) continue;
     await batch.add(SMALL_OP + source.length * 2, () => {
@@ -357,18 +451,19 @@ async function applySheet(
       };
     });
   }
-  await writeRules(batch, ws, sp, support);
-  await writeBackgrounds(batch, ws, sp);
-  await writeNotes(batch, ws, l);
-  if (sp.header) {
-    const h = sp.header;
+}
+
+/** The header's style, the table, frozen rows and column widths. */
+async function writeLayout(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, support: ExcelSupport): Promise<void> {
+  const sp = l.sp;
+  const h = sp.header;
+  if (h)
     await batch.add(SMALL_OP, () => {
       const f = ws.getRange(rectA1(h.range)).format;
       f.font.bold = h.bold;
       f.fill.color = h.fill;
       f.font.color = h.fontColor;
     });
-  }
   if (sp.table) await batch.add(SMALL_OP, () => applyTable(ws, sp.table!, l, support));
   if (sp.freezeRows !== undefined) {
     const rows = sp.freezeRows;
@@ -382,6 +477,20 @@ async function applySheet(
     await batch.add(SMALL_OP, () => {
       ws.getRange(`${colLetter(w.col)}:${colLetter(w.col)}`).format.columnWidth = Math.round(w.width * 0.75);
     });
+}
+
+/** One sheet plan, in the order a reader of the sheet expects: cells, formats, dropdowns, rules, marks, layout. */
+async function applySheetPlan(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, support: ExcelSupport): Promise<void> {
+  const sp = l.sp;
+  if (sp.replaceAll) await batch.add(SMALL_OP, () => ws.getRange().clear('All' as Excel.ClearApplyTo));
+  if (sp.replaceOwnedRules) for (const cf of l.owned) await batch.add(SMALL_OP, () => cf.delete());
+  for (const b of sp.writes) await writeCells(batch, ws, b);
+  for (const f of sp.numberFormats) await writeFormats(batch, ws, f);
+  await writeValidations(batch, ws, l);
+  await writeRules(batch, ws, sp, support);
+  await writeBackgrounds(batch, ws, sp);
+  await writeNotes(batch, ws, l);
+  await writeLayout(batch, ws, l, support);
   // Charts last: they read the cells written above.
   if (sp.charts) {
     const specs = sp.charts;

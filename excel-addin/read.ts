@@ -7,7 +7,7 @@
  * formulas. When the answer would pass the payload limit, the sheets are read again in bands of rows (payload.ts).
  */
 import type { CellRef } from '../core/model';
-import type { ReadRequest, SheetSnapshot, WorkbookSnapshot } from '../core/sheet-plan';
+import type { PartialRead, ReadRequest, SheetSnapshot, WorkbookSnapshot } from '../core/sheet-plan';
 import { isPayloadError, jsonBytes, SYNC_BUDGET } from './payload';
 import { API, has, type ExcelSupport } from './support';
 
@@ -49,13 +49,25 @@ interface Pending {
   /** The formula cells (ExcelApi 1.9), or null when `formulas` are loaded for every cell. */
   formulaAreas: Excel.RangeCollection | null;
   fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  /** Set when core lets this sheet be read in part (ReadRequest.partial); `part` then holds what was queued. */
+  partial: PartialRead | null;
+  part: PartPending | null;
 }
+
+/** A part read: the head rows and the last row whole, and the used cells of each column asked for. */
+interface PartPending {
+  head: Excel.Range;
+  last: Excel.Range;
+  columns: Excel.Range[];
+}
+
+const DIMS = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
 
 const FILL_PROPS = { format: { fill: { color: true, pattern: true } } };
 
 /** Queues the read of `range`: values, formulas (of formula cells only when the host can say which), fills. */
 function queueCells(range: Excel.Range, req: ReadRequest, fills: boolean, support: ExcelSupport, dims: boolean) {
-  const props = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
+  const props = [...DIMS];
   if (!dims) {
     props.push('values');
     if (req.formulas && !has(support, API.specialCells)) props.push('formulas');
@@ -69,8 +81,41 @@ function queueCells(range: Excel.Range, req: ReadRequest, fills: boolean, suppor
   return { formulaAreas, fills: fills ? range.getCellProperties(FILL_PROPS) : null };
 }
 
+/**
+ * Queues a part read of the used range `range`: its size, its head rows and last row (values), and, unless `banded`
+ * (the columns then come in bands of rows), each asked column's used cells (its own used range: no more rows than
+ * it fills).
+ */
+function queuePart(range: Excel.Range, partial: PartialRead, banded: boolean): PartPending {
+  range.load(DIMS);
+  const head = range.getRow(0).getResizedRange(Math.max(1, partial.headRows) - 1, 0);
+  head.load(['values', 'rowIndex']);
+  const last = range.getLastRow().load(['values', 'rowIndex']);
+  const columns = banded
+    ? []
+    : partial.columns.map((c) =>
+        range.getCell(0, c).getEntireColumn().getUsedRangeOrNullObject(true).load(['values', 'rowIndex']),
+      );
+  return { head, last, columns };
+}
+
 function plainFill(c: Excel.CellProperties): string {
   return c.format?.fill?.pattern === 'None' || !c.format?.fill?.color ? '' : String(c.format.fill.color).toLowerCase();
+}
+
+/** The formulas of a band's formula cells placed into the snapshot (rows `top`.. already hold their values). */
+function placeFormulaAreas(snap: SheetSnapshot, top: number, rows: number, areas: Excel.RangeCollection): void {
+  for (let r = 0; r < rows; r++) snap.formulas![top + r] = snap.values[top + r].map(() => '');
+  if (areas.isNullObject) return;
+  for (const a of areas.items) {
+    const f = a.formulas as unknown[][];
+    f.forEach((line, i) =>
+      line.forEach((x, j) => {
+        const row = snap.formulas![a.rowIndex - snap.origin.row + i];
+        if (row && typeof x === 'string' && x.startsWith('=')) row[a.columnIndex - snap.origin.col + j] = x;
+      }),
+    );
+  }
 }
 
 /** A band of a sheet's cells as read, placed into the snapshot's matrices at `top` (rows below the origin). */
@@ -84,19 +129,8 @@ function placeBand(
   const values = range.values as unknown[][];
   for (let r = 0; r < values.length; r++) snap.values[top + r] = values[r];
   if (snap.formulas) {
-    if (formulaAreas) {
-      for (let r = 0; r < values.length; r++) snap.formulas[top + r] = values[r].map(() => '');
-      if (!formulaAreas.isNullObject)
-        for (const a of formulaAreas.items) {
-          const f = a.formulas as unknown[][];
-          f.forEach((line, i) =>
-            line.forEach((x, j) => {
-              const row = snap.formulas![a.rowIndex - snap.origin.row + i];
-              if (row && typeof x === 'string' && x.startsWith('=')) row[a.columnIndex - snap.origin.col + j] = x;
-            }),
-          );
-        }
-    } else {
+    if (formulaAreas) placeFormulaAreas(snap, top, values.length, formulaAreas);
+    else {
       const f = range.formulas as unknown[][];
       for (let r = 0; r < f.length; r++)
         snap.formulas[top + r] = f[r].map((x) => (typeof x === 'string' && x.startsWith('=') ? x : ''));
@@ -106,11 +140,43 @@ function placeBand(
     for (let r = 0; r < fills.value.length; r++) snap.backgrounds[top + r] = fills.value[r].map(plainFill);
 }
 
+/** Whole rows read in part (the head, the last row) placed into a part-read snapshot; rows past its end dropped. */
+function placeRows(snap: SheetSnapshot, range: Excel.Range): void {
+  const values = range.values as unknown[][];
+  values.forEach((line, i) => {
+    const r = range.rowIndex - snap.origin.row + i;
+    if (r >= 0 && r < snap.values.length) snap.values[r] = line.slice();
+  });
+}
+
+/** Columns read in part placed into the snapshot; `cols[i]` is the absolute column of `ranges[i]`. */
+function placeColumns(snap: SheetSnapshot, ranges: Excel.Range[], cols: number[]): void {
+  ranges.forEach((range, i) => {
+    if (range.isNullObject) return;
+    const c = cols[i] - snap.origin.col;
+    (range.values as unknown[][]).forEach((line, j) => {
+      const row = snap.values[range.rowIndex - snap.origin.row + j];
+      if (row && row[c] === undefined) row[c] = line[0];
+    });
+  });
+}
+
 function emptySnapshot(name: string, range: Excel.Range, req: ReadRequest, fills: boolean): SheetSnapshot {
   const snap: SheetSnapshot = { name, origin: { row: range.rowIndex, col: range.columnIndex }, values: [] };
   if (req.formulas) snap.formulas = [];
   if (fills) snap.backgrounds = [];
   return snap;
+}
+
+/**
+ * The snapshot of a sheet read in part: as many rows as its used range, each cell unknown (undefined) but for the
+ * head rows, the last row and the columns read; no formulas (a cell the plan writes is read again before, see
+ * apply.ts), so the snapshot says `partial`.
+ */
+function partSnapshot(name: string, range: Excel.Range, partial: PartialRead): SheetSnapshot {
+  const origin = { row: range.rowIndex, col: range.columnIndex };
+  const values: unknown[][] = Array.from({ length: range.rowCount }, () => []);
+  return { name, origin, values, partial: { columns: partial.columns.map((c) => origin.col + c) } };
 }
 
 interface Queued {
@@ -120,6 +186,22 @@ interface Queued {
   sheets: Excel.WorksheetCollection;
   /** The sheet the user is on, when a subject was read instead. */
   shown: Excel.Worksheet | null;
+}
+
+/** Queues the read of another sheet by name (a sheet that does not exist is a null object, and so is its range). */
+function queueOther(
+  sheets: Excel.WorksheetCollection,
+  want: string,
+  req: ReadRequest,
+  support: ExcelSupport,
+  dims: boolean,
+): Pending {
+  const ws = sheets.getItemOrNullObject(want);
+  ws.load('name');
+  const range = ws.getUsedRangeOrNullObject(true);
+  const partial = req.partial?.[want] ?? null;
+  if (!partial) return { name: want, ws, range, partial, part: null, ...queueCells(range, req, false, support, dims) };
+  return { name: want, ws, range, partial, part: queuePart(range, partial, dims), formulaAreas: null, fills: null };
 }
 
 /** Everything of the first read; `dims` queues only the sizes of the used ranges (the banded read follows). */
@@ -139,15 +221,16 @@ function queueRead(
   if (req.subject) shownWs.load('name');
   // Fills are read in the second sync, only where the plan will patch them (see readWorkbook).
   const range = activeWs.getUsedRange(true);
-  const active: Pending = { name: '', ws: activeWs, range, ...queueCells(range, req, false, support, dims) };
+  const active: Pending = {
+    name: '',
+    ws: activeWs,
+    range,
+    partial: null,
+    part: null,
+    ...queueCells(range, req, false, support, dims),
+  };
   const notes = req.notes && has(support, API.notes) ? activeWs.notes.load('items/content') : null;
-  // Others by name: a sheet that does not exist is a null object (and so is its used range).
-  const others = req.others.map((want) => {
-    const ws = sheets.getItemOrNullObject(want);
-    ws.load('name');
-    const r = ws.getUsedRangeOrNullObject(true);
-    return { name: want, ws, range: r, ...queueCells(r, req, false, support, dims) };
-  });
+  const others = req.others.map((want) => queueOther(sheets, want, req, support, dims));
   const cfs = activeWs.getRange().conditionalFormats.load('items/type,items/id');
   const tables = activeWs.tables.load('items/name');
   const freeze = activeWs.freezePanes.getLocationOrNullObject().load('address');
@@ -155,7 +238,35 @@ function queueRead(
   return { active, others, notes, sheets, shown: req.subject ? shownWs : null };
 }
 
-/** Reads every band of `p`'s rows, each in its own sync, sized from the bytes the previous band took. */
+/**
+ * Reads `rows` rows in bands, each in its own sync, sized from the bytes the previous band took (`bytesPerRow` the
+ * first guess). `queueBand(top, n)` queues a band and returns what places it once synced (and its bytes).
+ */
+async function inBands(
+  ctx: Excel.RequestContext,
+  rows: number,
+  bytesPerRow: number,
+  queueBand: (top: number, n: number) => () => number,
+): Promise<void> {
+  for (let top = 0; top < rows;) {
+    let n = Math.max(1, Math.min(rows - top, Math.floor((SYNC_BUDGET * 0.9) / bytesPerRow)));
+    for (;;) {
+      const place = queueBand(top, n);
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (!isPayloadError(e) || n === 1) throw e;
+        n = Math.max(1, Math.floor(n / 2));
+        continue;
+      }
+      bytesPerRow = Math.max(1, place() / n);
+      break;
+    }
+    top += n;
+  }
+}
+
+/** Reads every band of `p`'s rows (values, formulas, fills as asked). */
 async function readBands(
   ctx: Excel.RequestContext,
   p: Pending,
@@ -164,32 +275,63 @@ async function readBands(
   fills: boolean,
   support: ExcelSupport,
 ): Promise<void> {
-  const rows = p.range.rowCount;
   const cols = p.range.columnCount;
   // First guess: 64 bytes a cell (values and formulas as JSON), 60 more with fills; then measured.
-  let bytesPerRow = cols * (64 + (fills ? 60 : 0));
-  for (let top = 0; top < rows;) {
-    let n = Math.max(1, Math.min(rows - top, Math.floor((SYNC_BUDGET * 0.9) / bytesPerRow)));
-    for (;;) {
-      const band = p.ws.getRangeByIndexes(p.range.rowIndex + top, p.range.columnIndex, n, cols);
-      const q = queueCells(band, req, fills, support, false);
-      try {
-        await ctx.sync();
-      } catch (e) {
-        if (!isPayloadError(e) || n === 1) throw e;
-        n = Math.max(1, Math.floor(n / 2));
-        continue;
-      }
+  await inBands(ctx, p.range.rowCount, cols * (64 + (fills ? 60 : 0)), (top, n) => {
+    const band = p.ws.getRangeByIndexes(p.range.rowIndex + top, p.range.columnIndex, n, cols);
+    const q = queueCells(band, req, fills, support, false);
+    return () => {
       placeBand(snap, top, band, q.formulaAreas, q.fills);
-      const got =
-        jsonBytes(band.values) +
-        (q.formulaAreas && !q.formulaAreas.isNullObject ? jsonBytes(q.formulaAreas.items.map((a) => a.formulas)) : 0) +
-        (q.fills ? jsonBytes(q.fills.value) : 0);
-      bytesPerRow = Math.max(1, got / n);
-      break;
+      const areas = q.formulaAreas && !q.formulaAreas.isNullObject ? q.formulaAreas.items.map((a) => a.formulas) : [];
+      return jsonBytes(band.values) + jsonBytes(areas) + (q.fills ? jsonBytes(q.fills.value) : 0);
+    };
+  });
+}
+
+/** A part read past the budget: the head and last rows with the first band, then the asked columns in bands. */
+async function readPartBands(ctx: Excel.RequestContext, p: Pending, snap: SheetSnapshot): Promise<void> {
+  const partial = p.partial!;
+  const cols = snap.partial!.columns;
+  await inBands(ctx, p.range.rowCount, 24 * cols.length, (top, n) => {
+    // The head and last rows ride on the first band (queued again if that band is retried smaller).
+    const whole = top === 0 ? queuePart(p.range, partial, true) : null;
+    const bands = cols.map((c) => p.ws.getRangeByIndexes(p.range.rowIndex + top, c, n, 1).load(['values', 'rowIndex']));
+    return () => {
+      if (whole) placePartRows(snap, whole);
+      placeColumns(snap, bands, cols);
+      return jsonBytes(bands.map((b) => b.values));
+    };
+  });
+}
+
+/** The head rows and the last row of a part read, placed (before the columns, which fill only unknown cells). */
+function placePartRows(snap: SheetSnapshot, part: PartPending): void {
+  placeRows(snap, part.head);
+  placeRows(snap, part.last);
+}
+
+/** A sheet's snapshot from what the first read fetched, or read again in bands when it was too large. */
+async function placeSheet(
+  ctx: Excel.RequestContext,
+  p: Pending,
+  name: string,
+  req: ReadRequest,
+  banded: boolean,
+  support: ExcelSupport,
+): Promise<SheetSnapshot> {
+  if (p.partial) {
+    const snap = partSnapshot(name, p.range, p.partial);
+    if (banded) await readPartBands(ctx, p, snap);
+    else {
+      placePartRows(snap, p.part!);
+      placeColumns(snap, p.part!.columns, snap.partial!.columns);
     }
-    top += n;
+    return snap;
   }
+  const snap = emptySnapshot(name, p.range, req, false);
+  if (banded) await readBands(ctx, p, snap, req, false, support);
+  else placeBand(snap, 0, p.range, p.formulaAreas, null);
+  return snap;
 }
 
 /** Reads the cells of the notes (ExcelApi 1.18) into a matrix shaped like the snapshot's values. */
@@ -217,11 +359,56 @@ export function loadRuleDetails(k: SheetKnown, support: ExcelSupport): void {
   k.details = { customs, ranges };
 }
 
+/** The first read's sync; too large for one sync (the payload limit), only the sizes, then the bands follow. */
+async function firstRead(
+  ctx: Excel.RequestContext,
+  req: ReadRequest,
+  support: ExcelSupport,
+  known: Known,
+): Promise<{ q: Queued; banded: boolean }> {
+  const q = queueRead(ctx, req, support, known, false);
+  try {
+    await ctx.sync();
+    return { q, banded: false };
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+    known.sheets.clear();
+    const sizes = queueRead(ctx, req, support, known, true);
+    await ctx.sync();
+    return { q: sizes, banded: true };
+  }
+}
+
+/** The notes' cells and the fills where the plan will patch them, in one more sync (with the rules' details). */
+async function readNotesAndFills(
+  ctx: Excel.RequestContext,
+  q: Queued,
+  snap: WorkbookSnapshot,
+  activeKnown: SheetKnown,
+  wantFills: boolean,
+  fillCells: (snap: WorkbookSnapshot) => CellRef[],
+  support: ExcelSupport,
+): Promise<void> {
+  const locs = q.notes ? q.notes.items.map((n) => n.getLocation().load(['rowIndex', 'columnIndex'])) : [];
+  // Fills where the plan will patch them: its first run's cells, and every note's cell (a highlight's note).
+  const fillReads = wantFills
+    ? [
+        ...queueFills(q.active.ws, fillCells(snap)),
+        ...locs.map((loc) => ({ at: loc, props: loc.getCellProperties(FILL_PROPS) })),
+      ]
+    : [];
+  // The apply needs the rules' details, and this sync happens anyway.
+  loadRuleDetails(activeKnown, support);
+  await ctx.sync();
+  if (q.notes) placeNotes(snap.active, q.notes, locs);
+  if (wantFills) placeFills(snap.active, fillReads);
+}
+
 /**
  * The snapshot a command needs and what the apply can reuse (`known`). One sync; a second when notes are read.
  * A read too large for one sync is read again in bands (sizes first, then rows), whatever else it costs.
  */
-export async function readWorkbook(
+export async function readSnapshot(
   ctx: Excel.RequestContext,
   req: ReadRequest,
   today: string,
@@ -230,55 +417,23 @@ export async function readWorkbook(
   fillCells: (snap: WorkbookSnapshot) => CellRef[] = () => [],
 ): Promise<{ snap: WorkbookSnapshot; known: Known }> {
   const known: Known = { sheetNames: null, sheets: new Map() };
-  const fills = false;
-  let q = queueRead(ctx, req, support, known, false);
-  let banded = false;
-  try {
-    await ctx.sync();
-  } catch (e) {
-    if (!isPayloadError(e)) throw e;
-    banded = true;
-    known.sheets.clear();
-    q = queueRead(ctx, req, support, known, true);
-    await ctx.sync();
-  }
+  const { q, banded } = await firstRead(ctx, req, support, known);
   const activeName = q.active.ws.name;
   const activeKnown = known.sheets.get('')!;
   known.sheets.delete('');
   known.sheets.set(keyOf(activeName), activeKnown);
   known.sheetNames = q.sheets.items.map((s) => s.name);
 
-  const active = emptySnapshot(activeName, q.active.range, req, fills);
-  if (banded) await readBands(ctx, q.active, active, req, fills, support);
-  else placeBand(active, 0, q.active.range, q.active.formulaAreas, q.active.fills);
+  const active = await placeSheet(ctx, q.active, activeName, req, banded, support);
   const others: Record<string, SheetSnapshot> = {};
   for (const o of q.others) {
     if (o.ws.isNullObject || o.range.isNullObject || keyOf(o.ws.name) === keyOf(activeName)) continue;
-    const snap = emptySnapshot(o.ws.name, o.range, req, false);
-    if (banded) await readBands(ctx, o, snap, req, false, support);
-    else placeBand(snap, 0, o.range, o.formulaAreas, null);
-    others[o.ws.name] = snap;
+    others[o.ws.name] = await placeSheet(ctx, o, o.ws.name, req, banded, support);
   }
-
   const snap: WorkbookSnapshot = { host: 'excel', active, sheetNames: known.sheetNames, others, today };
   if (q.shown && q.shown.name !== activeName) snap.shown = q.shown.name;
   const wantFills = req.backgrounds && has(support, API.notes) && has(support, API.cellProperties);
-  if (q.notes || wantFills) {
-    // The notes' cells and the fills where the plan will patch them; the rules' details ride along, as the apply
-    // needs them and this sync happens anyway.
-    const locs = q.notes ? q.notes.items.map((n) => n.getLocation().load(['rowIndex', 'columnIndex'])) : [];
-    // Fills where the plan will patch them: its first run's cells, and every note's cell (a highlight's note).
-    const fillReads = wantFills
-      ? [
-          ...queueFills(q.active.ws, fillCells(snap)),
-          ...locs.map((loc) => ({ at: loc, props: loc.getCellProperties(FILL_PROPS) })),
-        ]
-      : [];
-    loadRuleDetails(activeKnown, support);
-    await ctx.sync();
-    if (q.notes) placeNotes(active, q.notes, locs);
-    if (wantFills) placeFills(active, fillReads);
-  }
+  if (q.notes || wantFills) await readNotesAndFills(ctx, q, snap, activeKnown, wantFills, fillCells, support);
   return { snap, known };
 }
 

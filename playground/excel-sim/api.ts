@@ -679,6 +679,9 @@ export class SimRange extends SimProxy {
   getColumn(i: number): SimRange {
     return this.derived(({ rect }) => ({ ...rect, col: rect.col + i, cols: 1 }));
   }
+  getLastRow(): SimRange {
+    return this.derived(({ rect }) => ({ ...rect, row: rect.row + rect.rows - 1, rows: 1 }));
+  }
   getEntireColumn(): SimRange {
     return this.derived(({ rect }) => ({ ...rect, row: 0, rows: MAX_ROWS }));
   }

@@ -11,7 +11,11 @@ import { stampEdit } from '../../excel-addin/adapter';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { dateAt } from '../clock';
 import { SYNC_BUDGET } from '../../excel-addin/payload';
-import { englishTable, generatedTable } from '../../fixtures/sheets';
+import { englishTable, generatedSnapshot, generatedTable } from '../../fixtures/sheets';
+import { checkinRows, logHeader, logRowCells } from '../../core/checkins';
+import { closeCycle } from '../../core/close';
+import { readSheet } from '../../core/parse-sheet';
+import { isoToSerial, serialToIso } from '../../core/values';
 import { bookWith, DIST, dumpBook, requireBuild, typed } from './helpers';
 
 beforeAll(requireBuild);
@@ -239,6 +243,80 @@ describe('Check in: syncs and failures', () => {
       await r.click('okrCheckin', '2026-10-05');
       expect([k, seen(r.wb)]).toEqual([k, before]);
     }
+  }, 120000);
+});
+
+describe('a long log: 50 check-ins x 1,000 KRs', () => {
+  const KRS = 1000;
+  const FIRST = '2026-10-01';
+  const day = (d: number) => serialToIso(isoToSerial(FIRST)! + d)!;
+
+  /** The log after `days` daily check-ins of the generated sheet (values drifting a little each day). */
+  function longLog(days: number): unknown[][] {
+    const snap = generatedSnapshot(KRS);
+    const model = readSheet(snap, { settings: DEFAULT_SETTINGS, today: FIRST });
+    const close = closeCycle(model, { settings: DEFAULT_SETTINGS, today: FIRST });
+    const base = checkinRows(model, close, isoToSerial(FIRST)!, 'Team');
+    const out: unknown[][] = [logHeader('en')];
+    for (let d = 0; d < days; d++)
+      for (const r of base)
+        out.push(
+          logRowCells({ ...r, date: r.date + d, current: r.current === null ? null : r.current + d / 10 }, 'en'),
+        );
+    return out;
+  }
+
+  function book(log: unknown[][]): Ribbon {
+    const wb = new SimWorkbook([]);
+    wb.sheets = [];
+    wb.addSheet('Team', generatedTable(KRS) as (string | number)[][]);
+    wb.addSheet(LOG, log as (string | number)[][]);
+    return ribbon(wb);
+  }
+
+  async function checkIn(r: Ribbon, d: string): Promise<{ syncs: number; refused: number }> {
+    r.wb.activate('Team');
+    const [s0, r0] = [r.wb.syncCount, r.wb.refusedSyncs];
+    await r.click('okrCheckin', d);
+    return { syncs: r.wb.syncCount - s0, refused: r.wb.refusedSyncs - r0 };
+  }
+
+  test('the 51st check-in takes 3 syncs (the log read in part), adds 1,000 rows, rewrites no earlier day', async () => {
+    const log = longLog(50);
+    const r = book(log);
+    expect(await checkIn(r, day(50))).toEqual({ syncs: 3, refused: 0 });
+    const after = r.wb.valuesOf(LOG);
+    expect(after).toHaveLength(51 * KRS + 1);
+    // Earlier days exactly as they were (every column, not only the ones read; compared as JSON: 50,000 rows).
+    expect(JSON.stringify(after.slice(0, log.length)) === JSON.stringify(log)).toBe(true);
+    const today = after.slice(log.length);
+    expect(today.every((row) => row[2] === isoToSerial(day(50)))).toBe(true);
+    expect(new Set(today.map((row) => row[1])).size).toBe(KRS);
+    // Again the same day (a value changed): today's 1,000 rows rewritten in place, still 3 syncs, nothing added.
+    r.wb.sheet('Team')!.ensure(1, 9).v = 0.99;
+    expect(await checkIn(r, day(50))).toEqual({ syncs: 3, refused: 0 });
+    const again = r.wb.valuesOf(LOG);
+    expect(again).toHaveLength(51 * KRS + 1);
+    expect(JSON.stringify(again.slice(0, log.length)) === JSON.stringify(log)).toBe(true);
+    const changed = again.slice(log.length).filter((row, i) => JSON.stringify(row) !== JSON.stringify(today[i]));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every((row) => row[2] === isoToSerial(day(50)))).toBe(true);
+  }, 120000);
+
+  test('a log moved right of a column the user filled is read whole (one more read), with the same result', async () => {
+    const shifted = [
+      ['Comments', ...longLog(2)[0]],
+      ...longLog(2)
+        .slice(1)
+        .map((row, i) => [i === 3 ? 'mine' : null, ...row]),
+    ];
+    const r = book(shifted);
+    const { syncs } = await checkIn(r, day(2));
+    expect(syncs).toBe(4);
+    const after = r.wb.valuesOf(LOG);
+    expect(after.slice(0, shifted.length)).toEqual(shifted);
+    expect(after.slice(shifted.length)).toHaveLength(KRS);
+    expect(after.slice(shifted.length).every((row) => row[0] === null && row[3] === isoToSerial(day(2)))).toBe(true);
   }, 120000);
 });
 
