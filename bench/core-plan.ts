@@ -3,7 +3,7 @@
  * KR rows, and the plan's shape (writes / formats / validations / rules), which must not grow with the rows.
  * Target: 10,000 rows under 100 ms; 50,000 within 6x of 10,000.
  */
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { validate } from '../core/rules';
 import { closeCycle } from '../core/close';
 import { planConvert, planShape } from '../core/plan-convert';
@@ -24,7 +24,7 @@ export async function rows(): Promise<BenchRow[]> {
   for (const n of SIZES) {
     const snap = generatedSnapshot(n);
     const pipeline = () => {
-      const model = readSheet(snap, { settings, today });
+      const model = readModel(snap, { settings, today });
       const findings = validate(model, { settings, today });
       const close = closeCycle(model, { settings, today });
       const plan = planConvert(snap, [snap.name], ctx, model);
