@@ -6,7 +6,7 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { parseNumber } from './values';
+import { WORD_NUMBERS, parseNumber } from './values';
 
 export interface TextInference {
   target: number | null;
@@ -41,28 +41,6 @@ const NOT_A_QUANTITY =
 const TOKEN =
   /([$¥€£]\s?)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s?%|‰|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?/g;
 
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  'a hundred': 100,
-  'one hundred': 100,
-};
 /** Numbers written as words count like digits ('Two dates per month', 'from four months to six'); not 'one-page', 'one of'. */
 const WORD_TOKEN = new RegExp(
   `\\b(${Object.keys(WORD_NUMBERS)

@@ -30,7 +30,7 @@ import type { SheetSnapshot } from './sheet-plan';
 import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
-import { FIELD_LABELS, normalizeHeader } from './headers';
+import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { cycleEndDate, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
@@ -318,7 +318,8 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (isBlankRow(row)) continue;
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
-    if (repeatsHeader(row, st.headerKeys)) rd.role(r, 'header');
+    if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, fc.kr ?? fc.objective))
+      rd.role(r, 'header');
     else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
     else if (tree) typedRow(row, r, tree[r] ?? null, st, rd, cols);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
@@ -436,6 +437,28 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
     same++;
   }
   return same >= 2 || (same === 1 && keys.filter((k) => k).length === 1);
+}
+
+/**
+ * A row naming the same roles as the header in the same columns, in other words ('Baseline' under 'Baseline (Q4
+ * 2024)', '关键结果' under 'KR'): the header again, for the next table. Its title cell names the title role and at
+ * least one more cell names its column's role; its other cells are short words (a '#' or a blank).
+ */
+/** A label with a colon ('KR 1: ...') or a template's bracketed placeholder ('[Target value]') is data, never a header. */
+const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
+
+function renamesHeader(row: unknown[], fields: (Field | null)[], titleCol: number | undefined): boolean {
+  if (titleCol === undefined) return false;
+  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40 || DATA_SHAPE.test(v))) return false;
+  if (isBlank(row[titleCol]) || matchHeader(row[titleCol]) !== fields[titleCol]) return false;
+  let same = 0;
+  for (let c = 0; c < row.length && c < fields.length; c++) {
+    if (c === titleCol || isBlank(row[c])) continue;
+    const f = matchHeader(row[c]);
+    if (f && f === fields[c]) same++;
+    else if (f) return false;
+  }
+  return same >= 1;
 }
 
 /** A title as typed in a cell, without its structure ('1. ', 'KR1: ', '**...**') or a Notion link to its page. */
