@@ -1278,6 +1278,8 @@ type Context = {
   obj: boolean;
   krDepth: number | null;
   next: OutlineLine | undefined;
+  /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
+  cycle?: Cycle | null;
 };
 
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
@@ -1346,6 +1348,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       // Headings, and the first line above everything, are titles.
       rd.role(l.r, 'title');
       titles.push(l.line.title);
+      ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? ctx.cycle;
       return;
     }
     if (kind === 'note') {
@@ -1366,6 +1369,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
     rd.role(l.r, kind);
     if (kind === 'objective') {
       obj = outlineObjective(title, l, rd);
+      obj.cycle ??= ctx.cycle ?? null;
       objectives.push(obj);
       kr = null;
       ctx.obj = true;
