@@ -5,7 +5,7 @@
  * last row states them plainly, with the CPU time and the machine's load beside the wall time (on a busy machine the
  * wall time is mostly waiting for a core).
  */
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { validate } from '../core/rules';
 import { closeCycle } from '../core/close';
 import { planConvert, planShape } from '../core/plan-convert';
@@ -31,7 +31,7 @@ export async function rows(): Promise<BenchRow[]> {
   for (const n of SIZES) {
     const snap = generatedSnapshot(n);
     const pipeline = () => {
-      const model = readSheet(snap, { settings, today });
+      const model = readModel(snap, { settings, today });
       const findings = validate(model, { settings, today });
       const close = closeCycle(model, { settings, today });
       const plan = planConvert(snap, [snap.name], ctx, model);

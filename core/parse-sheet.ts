@@ -1453,7 +1453,7 @@ function safeInt(v: unknown): number {
  * The OKR model of one sheet. Never throws, whatever the values; text in number cells becomes a CellProblem
  * (quoting what it saw, in English and Chinese), never NaN.
  */
-export function readSheet(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel {
+export function readModel(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel {
   const snap = (snapshot ?? {}) as Partial<SheetSnapshot>;
   const sheet = typeof snap.name === 'string' ? snap.name : '';
   const values = Array.isArray(snap.values) ? snap.values : [];

@@ -2,13 +2,13 @@
  * Classes of layouts people keep (issue 10), each on constructed sheets written here: different words, positions and
  * sizes than the corpus sheets that showed the class. Expected values are worked out by reading the sheet.
  */
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { parseNumber } from '../core/values';
 import { resolveSettings } from '../core/settings';
 import type { KeyResult, OkrModel } from '../core/model';
 
 const read = (values: unknown[][], settings = resolveSettings({})): OkrModel =>
-  readSheet({ name: 'S', origin: { row: 0, col: 0 }, values }, { settings, today: '2026-12-07' });
+  readModel({ name: 'S', origin: { row: 0, col: 0 }, values }, { settings, today: '2026-12-07' });
 const krs = (m: OkrModel): KeyResult[] => m.objectives.flatMap((o) => o.krs);
 const nums = (k: KeyResult) => ({ start: k.startGiven ? k.start : null, target: k.target, current: k.current });
 const pad = (row: unknown[], w: number) => [...row, ...Array(Math.max(0, w - row.length)).fill('')];
