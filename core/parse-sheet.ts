@@ -893,9 +893,10 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
   const kindTyped = readTypedKind(kr, row, r, rd, fc);
   if (kr.target === null && !kr.placeholder && title && !(kindTyped && kr.kind === 'binary')) {
-    fillFromWording(kr, rd.wording(title));
-    if (kr.relative && kr.target === null)
-      rd.problemText('target', r, fc.kr ?? 0, title, relativeWithoutStart(kr.relative));
+    const t = rd.wording(title);
+    fillFromWording(kr, t);
+    const why = wordingStatesNoTarget(kr, t);
+    if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
   readUnit(kr, row, r, title, targetInfo, rd, fc);
@@ -1172,6 +1173,18 @@ const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
   };
 };
 
+/** Why a KR whose wording names numbers still has no target: a change from an unstated start, or several measures. */
+function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
+  if (kr.target !== null) return null;
+  if (kr.relative) return relativeWithoutStart(kr.relative);
+  if (t.measures > 1)
+    return {
+      en: `names ${t.measures} measures in separate clauses, so no single target was taken: type the one to score as the target`,
+      zh: `分句中写了 ${t.measures} 个衡量指标，无法确定唯一目标值：请把要评分的那个填为目标值`,
+    };
+  return null;
+}
+
 /**
  * The kind a KR's numbers and words imply: no number at all -> a milestone (binary); "from 5% to 3%", "reduce",
  * "at least", "at most" -> their kind; start above target -> decrease; otherwise increase.
@@ -1270,6 +1283,8 @@ type Context = {
   obj: boolean;
   krDepth: number | null;
   next: OutlineLine | undefined;
+  /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
+  cycle?: Cycle | null;
 };
 
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
@@ -1330,6 +1345,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       // Headings, and the first line above everything, are titles.
       rd.role(l.r, 'title');
       titles.push(l.line.title);
+      ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? ctx.cycle;
       return;
     }
     if (kind === 'note') {
@@ -1350,6 +1366,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
     rd.role(l.r, kind);
     if (kind === 'objective') {
       obj = outlineObjective(title, l, rd);
+      obj.cycle ??= ctx.cycle ?? null;
       objectives.push(obj);
       kr = null;
       ctx.obj = true;
@@ -1403,7 +1420,8 @@ function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): K
     kr.unit = t.unit;
     kr.inferred.unit = true;
   }
-  if (kr.relative && kr.target === null) rd.problemText('target', l.r, l.c, title, relativeWithoutStart(kr.relative));
+  const why = wordingStatesNoTarget(kr, t);
+  if (why) rd.problemText('target', l.r, l.c, title, why);
   kr.kind = inferKind(kr, null, t);
   kr.inferred.kind = true;
   obj.krs.push(kr);
