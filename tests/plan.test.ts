@@ -1,6 +1,6 @@
 /**
  * The sheet plan: formula text per host and mode, convert (owned columns, never a user cell, idempotent, nothing
- * lost), outline -> new grid sheet, validate/clear round trip. Plans are applied with core/simulate.ts.
+ * lost), outline -> new grid sheet, validate/clear round trip. Plans are applied with tests/simulate.ts.
  * Expected cell letters and numbers are worked out by hand from the fixtures' documented layout.
  */
 import type { PlanCell, SheetSnapshot, WorkbookPlan } from '../core/sheet-plan';
@@ -21,7 +21,7 @@ import {
   canonicalSheet,
   workbookSnapshot,
   type SimBook,
-} from '../core/simulate';
+} from './simulate';
 import type { KrKind } from '../core/model';
 import { sheetOf, step } from './sim-steps';
 import {
