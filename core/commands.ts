@@ -31,7 +31,7 @@ import {
   planRollForward,
   planScore,
   scoreSummaryText,
-  scorecardSheetName,
+  scorecardNames,
   sourceSheetOf,
 } from './plan-close';
 import { parseCycle } from './cycle';
@@ -75,7 +75,12 @@ export function readsFor(name: CommandName, settings: Settings): ReadRequest {
         formulas: true,
         notes: false,
         backgrounds: false,
-        others: [...(cycle ? [HISTORY_SHEET, scorecardSheetName(cycle)] : [HISTORY_SHEET]), ...LOG_AND_DASHBOARD],
+        others: [
+          HISTORY_SHEET.en,
+          HISTORY_SHEET.zh,
+          ...(cycle ? Object.values(scorecardNames(cycle)) : []),
+          ...LOG_AND_DASHBOARD,
+        ],
       };
     }
     case 'checkin':

@@ -888,9 +888,10 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
   const kindTyped = readTypedKind(kr, row, r, rd, fc);
   if (kr.target === null && !kr.placeholder && title && !(kindTyped && kr.kind === 'binary')) {
-    fillFromWording(kr, rd.wording(title));
-    if (kr.relative && kr.target === null)
-      rd.problemText('target', r, fc.kr ?? 0, title, relativeWithoutStart(kr.relative));
+    const t = rd.wording(title);
+    fillFromWording(kr, t);
+    const why = wordingStatesNoTarget(kr, t);
+    if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
   readUnit(kr, row, r, title, targetInfo, rd, fc);
@@ -1167,6 +1168,18 @@ const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
   };
 };
 
+/** Why a KR whose wording names numbers still has no target: a change from an unstated start, or several measures. */
+function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
+  if (kr.target !== null) return null;
+  if (kr.relative) return relativeWithoutStart(kr.relative);
+  if (t.measures > 1)
+    return {
+      en: `names ${t.measures} measures in separate clauses, so no single target was taken: type the one to score as the target`,
+      zh: `分句中写了 ${t.measures} 个衡量指标，无法确定唯一目标值：请把要评分的那个填为目标值`,
+    };
+  return null;
+}
+
 /**
  * The kind a KR's numbers and words imply: no number at all -> a milestone (binary); "from 5% to 3%", "reduce",
  * "at least", "at most" -> their kind; start above target -> decrease; otherwise increase.
@@ -1398,7 +1411,8 @@ function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): K
     kr.unit = t.unit;
     kr.inferred.unit = true;
   }
-  if (kr.relative && kr.target === null) rd.problemText('target', l.r, l.c, title, relativeWithoutStart(kr.relative));
+  const why = wordingStatesNoTarget(kr, t);
+  if (why) rd.problemText('target', l.r, l.c, title, why);
   kr.kind = inferKind(kr, null, t);
   kr.inferred.kind = true;
   obj.krs.push(kr);

@@ -685,6 +685,19 @@ export function safeSheetName(base: string, suffix: string): string {
   return Array.from(clean).slice(0, Math.max(1, room)).join('') + suffix;
 }
 
+/**
+ * The name of a sheet the add-in writes, in the workbook's language: an existing sheet of that name in either language
+ * is used as it is (a workbook switched to Chinese keeps its 'OKR History'), else the name in `lang`.
+ */
+export function ownedSheetName(names: Record<Lang, string>, sheetNames: readonly string[], lang: Lang): string {
+  const lower = sheetNames.map((n) => n.trim().toLowerCase());
+  for (const l of [lang, lang === 'en' ? 'zh' : 'en'] as Lang[]) {
+    const i = lower.indexOf(names[l].toLowerCase());
+    if (i >= 0) return sheetNames[i];
+  }
+  return safeSheetName(names[lang], '');
+}
+
 export function gridSheetNames(sheet: string): Record<Lang, string> {
   return { en: safeSheetName(sheet, ' grid'), zh: safeSheetName(sheet, ' 表格') };
 }
