@@ -14,14 +14,7 @@ import { readModel } from '../core/parse-sheet';
 import { closeCycle } from '../core/close';
 import { planConvert, type PlanContext } from '../core/plan-convert';
 import { parseMarkedNote, markedNote, markFindings, MARKS_SHEET } from '../core/plan-validate';
-import {
-  applyPlan,
-  bookFromSnapshot,
-  canonicalBook,
-  canonicalSheet,
-  workbookSnapshot,
-  type SimBook,
-} from './simulate';
+import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot, type SimBook } from './simulate';
 import type { KrKind } from '../core/model';
 import { sheetOf, step } from './sim-steps';
 import {
