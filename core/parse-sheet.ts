@@ -110,6 +110,10 @@ const sameTitle = (a: string, b: string) => a === b || normalizeHeader(a) === no
 // ---------------------------------------------------------------------------------------------------------------
 // Reading context
 
+/** A cell value the reader's memos may key on: text, or a number other than -0 (a Map takes -0 for 0). */
+const memoKey = (v: unknown): v is string | number =>
+  typeof v === 'string' || (typeof v === 'number' && !Object.is(v, -0));
+
 class Reader {
   readonly problems: CellProblem[] = [];
   readonly ids: IdAllocator;
@@ -127,14 +131,15 @@ class Reader {
     this.year = y ? Number(y[1]) : undefined;
   }
 
-  // Sheets repeat the same texts ('25%', dates, 'Increase') down a column: parse each distinct one once.
-  private numbers = new Map<string, ParsedNumber>();
+  // Sheets repeat the same texts ('25%', dates, 'Increase') and numbers (targets, starts) down a column: parse each
+  // distinct one once (a typed number too: its reading is 1-3 objects every KR would otherwise keep making).
+  private numbers = new Map<string | number, ParsedNumber>();
   private dates = new Map<string | number, Parsed<string>>();
   private lastTitle: string | null = null;
   private lastWording: TextInference | null = null;
 
   number(v: unknown): ParsedNumber {
-    if (typeof v !== 'string') return parseNumber(v);
+    if (!memoKey(v)) return parseNumber(v);
     let p = this.numbers.get(v);
     if (!p) {
       if (this.numbers.size > MEMO_LIMIT) this.numbers.clear();
@@ -158,7 +163,7 @@ class Reader {
     return p;
   }
 
-  private measures = new Map<string, Parsed<Measure>>();
+  private measures = new Map<string | number, Parsed<Measure>>();
   private cycles = new Map<unknown, Cycle | null>();
 
   cycle(v: unknown): Cycle | null {
@@ -173,7 +178,7 @@ class Reader {
   }
 
   measure(v: unknown): Parsed<Measure> {
-    if (typeof v !== 'string') return parseMeasure(v);
+    if (!memoKey(v)) return parseMeasure(v);
     let p = this.measures.get(v);
     if (!p) {
       if (this.measures.size > MEMO_LIMIT) this.measures.clear();
