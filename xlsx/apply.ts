@@ -90,25 +90,31 @@ export function fillTemplate(formula: string): FillTemplate | null {
   return { lits, rows };
 }
 
-/** Whether `formula` is the template's formula filled down `d` rows (see fillTemplate). */
+/**
+ * Whether `formula` is the template's formula filled down `d` rows (see fillTemplate). Pieces are compared with ===
+ * on substrings (a slice, then a block compare), the fastest exact check V8 offers on these long two-byte strings.
+ */
 export function fillsDown(t: FillTemplate, formula: string, d: number): boolean {
   let pos = 0;
   for (let i = 0; i < t.rows.length; i++) {
     const lit = t.lits[i];
-    if (!formula.startsWith(lit, pos)) return false;
+    if (formula.substring(pos, pos + lit.length) !== lit) return false;
     pos += lit.length;
     const digits = String(t.rows[i] + d);
-    if (!formula.startsWith(digits, pos)) return false;
+    if (formula.substring(pos, pos + digits.length) !== digits) return false;
     pos += digits.length;
   }
   const last = t.lits[t.rows.length];
-  return formula.length - pos === last.length && formula.startsWith(last, pos);
+  return formula.length - pos === last.length && formula.substring(pos) === last;
 }
 
 /** Excel refuses a formula longer than this. */
 const MAX_FORMULA = 8192;
 
-/** A run of filled-down formulas in one column: the first cell (the master) and the last row that clones it. */
+/**
+ * A run of filled-down formulas in one column: the first cell (the master) and the last row that clones it. `formula`
+ * is the plan's text, with its '='.
+ */
 interface FillRun {
   row: number;
   col: number;
@@ -124,7 +130,7 @@ function endRun(ws: ExcelJS.Worksheet, runs: Map<number, FillRun>, col: number):
   const m = runs.get(col);
   if (m && m.last > m.row) {
     cellAt(ws, m.row, m.col).value = {
-      formula: m.formula,
+      formula: m.formula.replace(/^=/, ''),
       shareType: 'shared',
       ref: `${m.addr}:${a1(m.last, m.col)}`,
     } as any;
@@ -145,7 +151,7 @@ function writeFormula(ws: ExcelJS.Worksheet, runs: Map<number, FillRun>, row: nu
   }
   endRun(ws, runs, col);
   runs.set(col, { row, col, addr: a1(row, col), formula, last: row });
-  cellAt(ws, row, col).value = { formula } as ExcelJS.CellFormulaValue;
+  cellAt(ws, row, col).value = planCellValue({ f: formula });
 }
 
 /**
@@ -159,11 +165,12 @@ function writeBlock(ws: ExcelJS.Worksheet, b: CellBlock, warnings: Msg[]): void 
   for (let i = 0; i < b.cells.length; i++) {
     const line = b.cells[i];
     for (let j = 0; j < line.length; j++) {
-      const value = planCellValue(line[j]);
-      const formula = value !== null && typeof value === 'object' ? (value as ExcelJS.CellFormulaValue).formula : null;
-      if (formula === null || formula === undefined) {
+      const v = line[j];
+      // The plan's formula text as it is ('=' and all): a copy per cell would be 100 MB of garbage at 10,000 rows.
+      const formula = v !== null && typeof v === 'object' && typeof v.f === 'string' ? v.f : null;
+      if (formula === null) {
         endRun(ws, runs, b.col + j);
-        cellAt(ws, b.row + i, b.col + j).value = value;
+        cellAt(ws, b.row + i, b.col + j).value = planCellValue(v);
         continue;
       }
       if (formula.length > MAX_FORMULA) tooLong++;
