@@ -10,7 +10,7 @@ import type { Confidence, KeyResult, OkrModel } from './model';
 import { msg, type Lang, type Msg } from './i18n';
 import type { Settings } from './settings';
 import { closeCycle, scoreOfKr, type CloseResult } from './close';
-import { CONFIDENCE_LABELS, FILLS, safeSheetName } from './plan-convert';
+import { CONFIDENCE_LABELS, FILLS, ownedSheetName } from './plan-convert';
 import { parseConfidence } from './parse-sheet';
 import { planCellAt, usedExtent } from './plan-grid';
 import { isoToSerial, parseDate, parseNumber, serialToIso } from './values';
@@ -92,12 +92,7 @@ export interface ParsedLog {
 
 /** The log sheet's name in this workbook: an existing one in either language, else the settings' language. */
 export function checkinSheetName(sheetNames: readonly string[], lang: Lang): string {
-  const lower = sheetNames.map((n) => n.trim().toLowerCase());
-  for (const l of [lang, lang === 'en' ? 'zh' : 'en'] as Lang[]) {
-    const i = lower.indexOf(CHECKIN_SHEET[l].toLowerCase());
-    if (i >= 0) return sheetNames[i];
-  }
-  return safeSheetName(CHECKIN_SHEET[lang], '');
+  return ownedSheetName(CHECKIN_SHEET, sheetNames, lang);
 }
 
 const text = (v: unknown) =>

@@ -17,7 +17,7 @@ import type { CloseResult } from './close';
 import { deadlineOf } from './close';
 import { band as bandOf, pace, PACE_LABELS, rollup, type Band, type PaceCode } from './score';
 import { parseCycle } from './cycle';
-import { FILLS, safeSheetName } from './plan-convert';
+import { FILLS, ownedSheetName } from './plan-convert';
 import { historyByKr, LOG_COL, type CheckinRow } from './checkins';
 import { isoToSerial, serialToIso } from './values';
 import { SOURCE_HEADER } from './plan-close';
@@ -65,12 +65,7 @@ export const CHART_NAMES = {
 };
 
 export function dashboardSheetName(sheetNames: readonly string[], lang: Lang): string {
-  const lower = sheetNames.map((n) => n.trim().toLowerCase());
-  for (const l of [lang, lang === 'en' ? 'zh' : 'en'] as Lang[]) {
-    const i = lower.indexOf(DASHBOARD_SHEET[l].toLowerCase());
-    if (i >= 0) return sheetNames[i];
-  }
-  return safeSheetName(DASHBOARD_SHEET[lang], '');
+  return ownedSheetName(DASHBOARD_SHEET, sheetNames, lang);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

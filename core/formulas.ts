@@ -199,9 +199,17 @@ export function statusFormula(
 
 /** DATE(y,m,d) for an ISO date (every spreadsheet reads it the same way, whatever its locale). */
 export function dateLiteral(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `DATE(${y},${m},${d})`;
+  // A plan asks for the same few dates (cycle start, deadlines) once or twice per row: each is built once.
+  let lit = dateLiterals.get(iso);
+  if (lit === undefined) {
+    const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+    lit = `DATE(${y},${m},${d})`;
+    if (dateLiterals.size >= 1000) dateLiterals.clear();
+    dateLiterals.set(iso, lit);
+  }
+  return lit;
 }
+const dateLiterals = new Map<string, string>();
 
 /**
  * The Pace cell: expected progress today (0-1), growing linearly from the cycle start to the due date (score.ts

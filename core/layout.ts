@@ -386,7 +386,9 @@ function byHeader(f: Field | null, text: string): Decided {
 
 /** The user's correction for a column, by its header text. */
 function byUser(text: string, settings: Settings | undefined): Decided | null {
-  const role = settings?.columnRoles?.[text.trim()];
+  const roles = settings?.columnRoles;
+  // Own keys only: a header such as 'valueOf' or 'constructor' is not a saved choice.
+  const role = roles && Object.prototype.hasOwnProperty.call(roles, text.trim()) ? roles[text.trim()] : undefined;
   if (!role) return null;
   if (role === 'ignore')
     return { role: null, chosen: true, reason: { en: 'you chose: not an OKR column', zh: '你的选择：不是 OKR 列' } };

@@ -7,7 +7,7 @@
 import path from 'path';
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
-import { readSheet as readModel } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { planCompanyRollup } from '../core/plan-rollup';
 import { runCommand } from '../core/commands';
 import type { OkrModel } from '../core/model';
