@@ -113,6 +113,8 @@ const MONTH_DAY =
 const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:onds?)?)?)(?![A-Za-z])/gi;
 
 const blank = (m: string) => ' '.repeat(m.length);
+/** A number glued to bracketed letters ('501(c)(3)', '401(k)') names a section of a law or plan, not a quantity. */
+const SECTION_CODE = /\b\d+(?:\([a-z0-9]{1,3}\))+/gi;
 
 /** Mask dates, periods, list numbers, code names and durations with spaces so token offsets stay valid. */
 function maskPeriods(text: string): string {
@@ -121,6 +123,7 @@ function maskPeriods(text: string): string {
   if (s.includes('=>')) s = s.replace(OUTCOME, blank);
   if (/[`=(§]/.test(s)) s = s.replace(CODE_SPAN, blank);
   if (s.includes('http')) s = s.replace(URL, blank);
+  if (/\d\([a-z]\)/i.test(s)) s = s.replace(SECTION_CODE, blank);
   if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
   if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);

@@ -110,6 +110,10 @@ const sameTitle = (a: string, b: string) => a === b || normalizeHeader(a) === no
 // ---------------------------------------------------------------------------------------------------------------
 // Reading context
 
+/** A cell value the reader's memos may key on: text, or a number other than -0 (a Map takes -0 for 0). */
+const memoKey = (v: unknown): v is string | number =>
+  typeof v === 'string' || (typeof v === 'number' && !Object.is(v, -0));
+
 class Reader {
   readonly problems: CellProblem[] = [];
   readonly ids: IdAllocator;
@@ -127,14 +131,15 @@ class Reader {
     this.year = y ? Number(y[1]) : undefined;
   }
 
-  // Sheets repeat the same texts ('25%', dates, 'Increase') down a column: parse each distinct one once.
-  private numbers = new Map<string, ParsedNumber>();
+  // Sheets repeat the same texts ('25%', dates, 'Increase') and numbers (targets, starts) down a column: parse each
+  // distinct one once (a typed number too: its reading is 1-3 objects every KR would otherwise keep making).
+  private numbers = new Map<string | number, ParsedNumber>();
   private dates = new Map<string | number, Parsed<string>>();
   private lastTitle: string | null = null;
   private lastWording: TextInference | null = null;
 
   number(v: unknown): ParsedNumber {
-    if (typeof v !== 'string') return parseNumber(v);
+    if (!memoKey(v)) return parseNumber(v);
     let p = this.numbers.get(v);
     if (!p) {
       if (this.numbers.size > MEMO_LIMIT) this.numbers.clear();
@@ -158,7 +163,7 @@ class Reader {
     return p;
   }
 
-  private measures = new Map<string, Parsed<Measure>>();
+  private measures = new Map<string | number, Parsed<Measure>>();
   private cycles = new Map<unknown, Cycle | null>();
 
   cycle(v: unknown): Cycle | null {
@@ -173,7 +178,7 @@ class Reader {
   }
 
   measure(v: unknown): Parsed<Measure> {
-    if (typeof v !== 'string') return parseMeasure(v);
+    if (!memoKey(v)) return parseMeasure(v);
     let p = this.measures.get(v);
     if (!p) {
       if (this.measures.size > MEMO_LIMIT) this.measures.clear();
@@ -1278,6 +1283,8 @@ type Context = {
   obj: boolean;
   krDepth: number | null;
   next: OutlineLine | undefined;
+  /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
+  cycle?: Cycle | null;
 };
 
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
@@ -1311,6 +1318,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   const objectives: Objective[] = [];
   let obj: Objective | null = null;
   let kr: KeyResult | null = null;
+  let krLine: LineReading | null = null;
   const ctx: Context = { style, mode: 'none', obj: false, krDepth: null, next: undefined };
   const titles: string[] = [];
   const notes: string[] = [];
@@ -1320,6 +1328,13 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   lines.forEach((l, i) => {
     ctx.next = lines[i + 1];
     const role = l.line.role;
+    // Property lines follow their KR line directly (or other property lines): anything else ends them.
+    const propsOf = krLine;
+    krLine = null;
+    if (kr && propsOf && role === 'text' && krProperty(l, propsOf, kr, rd)) {
+      krLine = propsOf;
+      return;
+    }
     if (role === 'other-label') {
       // 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it.
       if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
@@ -1338,6 +1353,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       // Headings, and the first line above everything, are titles.
       rd.role(l.r, 'title');
       titles.push(l.line.title);
+      ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? ctx.cycle;
       return;
     }
     if (kind === 'note') {
@@ -1358,6 +1374,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
     rd.role(l.r, kind);
     if (kind === 'objective') {
       obj = outlineObjective(title, l, rd);
+      obj.cycle ??= ctx.cycle ?? null;
       objectives.push(obj);
       kr = null;
       ctx.obj = true;
@@ -1370,6 +1387,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
         ctx.obj = true;
       }
       kr = outlineKr(obj, title, l, rd);
+      krLine = l.line;
       if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
     } else addInitiative(obj!, kr, title, l.r, l.c, rd);
   });
@@ -1381,6 +1399,66 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   model.title = titles[0] ?? null;
   model.cycle = outlineCycle([...titles, ...notes], dated, rd.today);
   return true;
+}
+
+/** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
+const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;
+/** Property labels that say how a KR is measured or how far it got (no value of its own): kept as notes. */
+const MEASURE_LABEL =
+  /^(?:progress|measurement|measured by|how measured|metric|measure|进度|进展|衡量标准|衡量方式|衡量指标|progreso|avance|medición)$/i;
+/** Fields a property line under a KR may fill; other header words (Objective, Initiative...) are not properties. */
+const PROPERTY_FIELDS: ReadonlySet<Field> = new Set<Field>(['target', 'current', 'start', 'owner', 'due', 'status']);
+const MEASURE_NOTE: Msg = {
+  en: 'a line saying how the key result above it is measured or how far it got: kept in the sheet as a note',
+  zh: '这一行说明上面关键结果的衡量方式或进度：作为备注保留在原表中',
+};
+
+/**
+ * A listed `Label: value` line under a KR (deeper than it, or under a KR line that is no list item) whose label names
+ * a KR field is that KR's own field, not an initiative or another KR: `- Target: 5 members`, `  - 当前值：2.5 秒`,
+ * `* _Current Status:_ [e.g., 5%]`. Its value is read like a KR's wording (so `by 15%` states no target).
+ */
+function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Reader): boolean {
+  const listed = l.line.bullet || l.line.numbered;
+  if (!listed || (l.line.depth <= krLine.depth && (krLine.bullet || krLine.numbered))) return false;
+  const m = PROPERTY.exec(l.line.title);
+  if (!m) return false;
+  const label = m[1].trim();
+  if (MEASURE_LABEL.test(label)) {
+    rd.role(l.r, 'note');
+    rd.unplace(l.r, l.c, l.text, MEASURE_NOTE);
+    return true;
+  }
+  // Under a KR, 'Goal:' / '目标：' names what the KR aims at: its target.
+  const named = matchHeader(label);
+  const field = named === 'objective' ? 'target' : named;
+  if (!field || !PROPERTY_FIELDS.has(field)) return false;
+  rd.role(l.r, 'kr');
+  setProperty(kr, field, m[2].trim(), rd);
+  return true;
+}
+
+function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): void {
+  if (/^[[【<{].*[\]】>}]$/.test(value) && !/\d/.test(value)) return; // a template's '[Name/Role]'
+  if (field === 'owner' || field === 'status') {
+    kr[field] = value;
+    return;
+  }
+  if (field === 'due') {
+    const d = rd.date(value);
+    if (d.ok) kr.due = d.value;
+    return;
+  }
+  const n = rd.number(value);
+  const v = n.ok ? n.value : inferFromText(value).target;
+  if (v === null) return;
+  if (field === 'current') kr.current = v;
+  else if (field === 'start') {
+    kr.start = v;
+    kr.startGiven = true;
+  } else kr.target = v;
+  kr.inferred[field] = true;
+  if (kr.inferred.kind) kr.kind = inferKind(kr, null, rd.wording(kr.title));
 }
 
 const NOTE_LINE: Msg = {

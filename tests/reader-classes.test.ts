@@ -117,3 +117,60 @@ test('a header that is an Object.prototype name is not a saved column choice', (
     ]),
   ).not.toThrow();
 });
+
+describe("property lines under a key result are that KR's own fields", () => {
+  const lines = (text: string) => text.split('\n').map((t) => [t]);
+  test('en: indented bullets with emphasis; a relative target states none; a template owner is skipped', () => {
+    const m = read(
+      lines(`## Objective: Faster support
+- **KR 1:** Shorter first reply
+    - *Goal:* Bring it down to 2 hours
+    - *Current:* 5 hours
+    - *Owner:* [Name]
+- **KR 2:** Happier customers
+    - *Target:* Increase CSAT by 10%
+    - *Baseline:* 4.1/5
+    - Write the macros`),
+    );
+    expect(krs(m).map((k) => [k.title, k.target, k.current, k.startGiven ? k.start : null])).toEqual([
+      ['Shorter first reply', 2, 5, null],
+      ['Happier customers', null, null, 4.1],
+    ]);
+    expect(krs(m).flatMap((k) => k.initiatives.map((i) => i.title))).toEqual(['Write the macros']);
+    expect(krs(m)[0].owner).toBeNull();
+  });
+
+  test('zh: 当前值 / 目标值 / 负责人 bullets under a bold KR line at the same depth; 进度 is a note', () => {
+    const m = read(
+      lines(`目标：提升交付质量
+**KR1：线上缺陷数下降**
+- 目标值：每月 3 个
+- 当前值：8 个
+- 负责人：王芳
+- 进度：40%
+**KR2：单测覆盖率达到 80%**
+- 当前值：65%`),
+    );
+    expect(krs(m).map((k) => [k.title, k.target, k.current, k.owner])).toEqual([
+      ['线上缺陷数下降', 3, 8, '王芳'],
+      ['单测覆盖率达到 80%', 0.8, 0.65, null],
+    ]);
+    expect(m.reading?.unplaced.map((u) => u.text)).toContain('- 进度：40%');
+  });
+
+  test('a Label: value line after another block (an update log under a label) is not a property', () => {
+    const m = read(
+      lines(`Objective 1: Grow
+KR 1.1: Reach 500 users
+- Current: 120
+Updates:
+- 2026-11-02: Current: 300 after the launch`),
+    );
+    expect(krs(m)[0].current).toBe(120);
+  });
+});
+
+test('a number glued to bracketed letters names a section (501(c)(3), 401(k)), not a target', () => {
+  const m = read([['O: Set up the foundation'], ['KR1: Establish 501(c)(3) status'], ['KR2: Offer a 401(k) plan']]);
+  expect(krs(m).map((k) => k.target)).toEqual([null, null]);
+});
