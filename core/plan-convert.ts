@@ -31,6 +31,7 @@ import { fnOkrScore, fnOkrStatus, isCellError } from './functions';
 import { hash32 } from './ids';
 import { paceFormula, rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from './formulas';
 import { paceWindow } from './close';
+import { ROW_MARK, RowTemplates } from './row-templates';
 import {
   OWNED_HEADERS,
   OWNED_ORDER,
@@ -205,6 +206,11 @@ interface TableCtx {
   items: RowItems;
   scoreCol: number;
   a1: (r: number, c: number) => string;
+  /** Row r's number as text (cached for the row at hand). */
+  rowText: (r: number) => string;
+  /** Column c's reference at ROW_MARK, for formula templates (see row-templates.ts). */
+  marked: (c: number) => string;
+  templates: { score: RowTemplates; status: RowTemplates; pace: RowTemplates };
 }
 
 /** The user's own column per field: the first one outside the owned block. */
@@ -271,20 +277,25 @@ function rowItems(model: OkrModel, dataFirst: number, lastRow: number): RowItems
 
 /**
  * a1() with the column letters computed once per column and the row number text once per row (it is on the hot
- * path: several references per row).
+ * path: several references per row); the same for a row's number alone and a column's reference at ROW_MARK.
  */
-function cachedA1(): (r: number, c: number) => string {
+function cachedRefs(): Pick<TableCtx, 'a1' | 'rowText' | 'marked'> {
   const letters: string[] = [];
+  const marked: string[] = [];
   let lastRow1 = -1;
-  let rowText = '';
-  return (r, c) => {
-    let l = letters[c];
-    if (l === undefined) l = letters[c] = colLetter(c);
+  let text = '';
+  const letter = (c: number) => letters[c] ?? (letters[c] = colLetter(c));
+  const rowText = (r: number) => {
     if (r !== lastRow1) {
       lastRow1 = r;
-      rowText = String(r + 1);
+      text = String(r + 1);
     }
-    return l + rowText;
+    return text;
+  };
+  return {
+    a1: (r, c) => letter(c) + rowText(r),
+    rowText,
+    marked: (c) => marked[c] ?? (marked[c] = letter(c) + ROW_MARK),
   };
 }
 
@@ -309,7 +320,8 @@ function tableContext(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext): T
     ...owned,
     items: rowItems(model, dataFirst, lastRow),
     scoreCol: owned.cols.score!,
-    a1: cachedA1(),
+    ...cachedRefs(),
+    templates: { score: new RowTemplates(), status: new RowTemplates(), pace: new RowTemplates() },
   };
 }
 
@@ -323,21 +335,30 @@ const TYPE_LITERAL: Record<Commitment, string> = {
   aspirational: quoteText(TYPE_LABELS.en.aspirational),
 };
 
-/** The type a status formula reads: the row's Type cell, or the model's reading when that cell says something else. */
+/**
+ * The type a status formula reads: the row's Type cell, or the model's reading when that cell says something else.
+ * Row-free (a literal, or the Type column at ROW_MARK): it keys the status template.
+ */
 function typeExpr(t: TableCtx, r: number, commitment: Commitment): string {
   const typeCol = fieldCol(t, 'type');
   if (typeCol === undefined) return TYPE_LITERAL[commitment];
   if (t.userCol.type !== undefined && !typeAccepted(valueAt(t.snap, r, typeCol))) return TYPE_LITERAL[commitment];
-  return t.a1(r, typeCol);
+  return t.marked(typeCol);
 }
 
+/** The Status cell; the template depends on the row only through its type expression. */
 function statusCell(t: TableCtx, r: number, commitment: Commitment): PlanCell {
-  const { settings, cols } = t;
-  const pace =
-    cols.pace === undefined ? undefined : { expected: t.a1(r, cols.pace), atRiskPoints: settings.limits.atRiskPoints };
-  const score = t.a1(r, t.scoreCol);
   const type = typeExpr(t, r, commitment);
-  return { f: flat(statusFormula(t.ctx.host, settings.formulaMode, score, type, settings.bands, t.lang, pace)) };
+  const make = () => {
+    const { settings, cols } = t;
+    const pace =
+      cols.pace === undefined
+        ? undefined
+        : { expected: t.marked(cols.pace), atRiskPoints: settings.limits.atRiskPoints };
+    const score = t.marked(t.scoreCol);
+    return statusFormula(t.ctx.host, settings.formulaMode, score, type, settings.bands, t.lang, pace);
+  };
+  return { f: t.templates.status.formula(t.rowText(r), make, type) };
 }
 
 /** The Pace cell: expected progress today between the cycle start and the row's deadline (a live TODAY() formula). */
@@ -345,38 +366,51 @@ function paceCell(t: TableCtx, r: number, kr: KeyResult | null, obj: Objective):
   const w = paceWindow(kr, obj, t.model, t.settings, t.ctx.today);
   if (!w) return undefined;
   const dueCol = t.userCol.due;
-  const ref = kr && dueCol !== undefined ? t.a1(r, dueCol) : null;
-  return { f: flat(paceFormula(t.a1(r, t.scoreCol), w.start, { ref, iso: w.due })) };
+  const ref = kr && dueCol !== undefined ? t.marked(dueCol) : null;
+  const make = () => paceFormula(t.marked(t.scoreCol), w.start, { ref, iso: w.due });
+  return { f: t.templates.pace.formula(t.rowText(r), make, w.start, w.due, ref ?? '') };
 }
 
-/** A reference to the row's target / start cell, falling back to the model's inferred value when the cell is blank. */
+/**
+ * A reference to the row's target / start cell (at ROW_MARK), falling back to the model's inferred value when the
+ * cell is blank.
+ */
 function withFallback(t: TableCtx, r: number, f: 'target' | 'start', lit: number | null): string | null {
   const c = fieldCol(t, f);
   if (c === undefined) return lit === null ? null : String(lit);
-  const ref = t.a1(r, c);
+  const ref = t.marked(c);
   if (lit !== null && t.userCol[f] !== undefined && isEmptyValue(valueAt(t.snap, r, c)))
     return `IF(${ref}="",${lit},${ref})`;
   return ref;
 }
 
-/** The kind a score formula reads: the Kind cell, or the model's reading when the cell is blank or unreadable. */
+/**
+ * The kind a score formula reads (the Kind cell at ROW_MARK, or the model's reading when the cell is blank or
+ * unreadable). The KR is on row r.
+ */
 function kindExpr(t: TableCtx, r: number, kr: KeyResult): string | null {
   const kc = fieldCol(t, 'kind');
   if (kc === undefined) return null;
-  const ref = t.a1(kr.row, kc);
+  const ref = t.marked(kc);
   if (t.userCol.kind === undefined) return ref;
   const v = valueAt(t.snap, r, kc);
   if (isEmptyValue(v)) return kr.inferred.kind ? `IF(${ref}="",${quoteText(kr.kind)},${ref})` : ref;
   return kindAccepted(v) ? ref : quoteText(kr.kind);
 }
 
+/** The Score cell; the template depends on the row only through its target, start and kind expressions. */
 function krScoreCell(t: TableCtx, r: number, kr: KeyResult): PlanCell {
   const target = withFallback(t, r, 'target', kr.inferred.target ? kr.target : null) ?? '""';
   const start = withFallback(t, r, 'start', kr.inferred.start ? kr.start : null);
   const kind = kindExpr(t, r, kr);
-  const currentCol = fieldCol(t, 'current');
-  const current = currentCol === undefined ? '""' : t.a1(r, currentCol);
-  return { f: flat(scoreFormula(t.ctx.host, t.settings.formulaMode, { current, target, start, kind })) };
+  const make = () => {
+    // The same Current column on every row.
+    const currentCol = fieldCol(t, 'current');
+    const current = currentCol === undefined ? '""' : t.marked(currentCol);
+    return scoreFormula(t.ctx.host, t.settings.formulaMode, { current, target, start, kind });
+  };
+  // Neither start nor kind is ever '' (a reference, a number or a quoted word), so '' stands for none.
+  return { f: t.templates.score.formula(t.rowText(r), make, target, start ?? '', kind ?? '') };
 }
 
 /** An objective's score: the weighted rollup of its KRs' score cells (undefined when other items sit between them). */
