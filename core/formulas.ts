@@ -44,8 +44,15 @@ export const PORTABLE_NOT_DONE_WORDS = DONE_VOCAB.notDone.map(wordKey);
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
+/** Each word list quoted once (the lists are constants; the score formula is built per KR row). */
+const QUOTED = new WeakMap<string[], string[]>();
+
 /** OR(x="a",x="b",...) */
-const oneOf = (x: string, words: string[]) => `OR(${words.map((w) => `${x}=${q(w)}`).join(',')})`;
+const oneOf = (x: string, words: string[]) => {
+  let quoted = QUOTED.get(words);
+  if (!quoted) QUOTED.set(words, (quoted = words.map(q)));
+  return quoted.length ? `OR(${x}=${quoted.join(`,${x}=`)})` : 'OR()';
+};
 
 /** KR score in [0,1]: blank when current, target and start are all blank; blank current with a target scores 0. */
 export function scoreFormula(host: HostKind, mode: FormulaMode, r: ScoreRefs): string {
