@@ -8,7 +8,7 @@ import type { SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../core/shee
 import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 import { COMMANDS, readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
 import { planShape } from '../core/plan-convert';
-import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook, type SimulatedSheet } from '../core/simulate';
+import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook, type SimulatedSheet } from './simulate';
 import {
   FIXTURE_TODAY,
   chineseOutlineSnapshot,

@@ -12,7 +12,7 @@ import { plural } from '../core/plan-grid';
 import { comparableText } from '../core/rules';
 import fc from 'fast-check';
 import { resolveSettings, type Settings } from '../core/settings';
-import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook } from '../core/simulate';
+import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook } from './simulate';
 import { FIXTURE_TODAY, englishTableSnapshot, snapshotOf, workbookOf } from '../fixtures/sheets';
 
 const en = resolveSettings({ lang: 'en' });

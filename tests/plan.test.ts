@@ -1,6 +1,6 @@
 /**
  * The sheet plan: formula text per host and mode, convert (owned columns, never a user cell, idempotent, nothing
- * lost), outline -> new grid sheet, validate/clear round trip. Plans are applied with core/simulate.ts.
+ * lost), outline -> new grid sheet, validate/clear round trip. Plans are applied with tests/simulate.ts.
  * Expected cell letters and numbers are worked out by hand from the fixtures' documented layout.
  */
 import type { PlanCell, SheetSnapshot, WorkbookPlan } from '../core/sheet-plan';
@@ -14,14 +14,7 @@ import { readModel } from '../core/parse-sheet';
 import { closeCycle } from '../core/close';
 import { planConvert, type PlanContext } from '../core/plan-convert';
 import { parseMarkedNote, markedNote, markFindings, MARKS_SHEET } from '../core/plan-validate';
-import {
-  applyPlan,
-  bookFromSnapshot,
-  canonicalBook,
-  canonicalSheet,
-  workbookSnapshot,
-  type SimBook,
-} from '../core/simulate';
+import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot, type SimBook } from './simulate';
 import type { KrKind } from '../core/model';
 import { sheetOf, step } from './sim-steps';
 import {

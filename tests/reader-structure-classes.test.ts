@@ -66,3 +66,45 @@ describe('the reader says why the wording gave no target', () => {
     expect(m.problems.find((p) => p.field === 'target')?.message.zh).toMatch(/起始值/);
   });
 });
+
+describe('a flat goal list whose hierarchy is a parent-id column', () => {
+  const roles = (m: OkrModel) => Object.fromEntries((m.reading?.columns ?? []).map((c) => [c.header, c.field]));
+
+  it('Chinese headers: ids link goals; a goal with children and no values is an objective aligned to its parent', () => {
+    const m = read([
+      ['编号', '上级编号', '目标名称', '周期', '截止日期', '起始值', '目标值', '当前值'],
+      ['G1', '', '提升华东区销售额', '季度', '2026-09-30', '', '', ''],
+      ['G2', 'G1', '新签经销商', '季度', '2026-09-30', 0, 30, 12],
+      ['G3', 'G1', '门店复购率', '季度', '2026-09-30', '20%', '35%', '24%'],
+      ['G4', 'G1', '优化上海门店体验', '季度', '2026-09-30', '', '', ''],
+      ['G5', 'G4', '顾客满意度', '季度', '2026-09-30', 4.2, 4.6, 4.3],
+    ]);
+    expect(roles(m)).toMatchObject({ 编号: 'id', 上级编号: 'alignedTo', 目标名称: 'objective' });
+    expect(m.objectives.map((o) => [o.title, o.alignedTo, o.krs.map((k) => k.title)])).toEqual([
+      ['提升华东区销售额', null, ['新签经销商', '门店复购率']],
+      ['优化上海门店体验', '提升华东区销售额', ['顾客满意度']],
+    ]);
+    // A cadence word with the due date names the quarter holding it.
+    expect(m.objectives[0].cycle?.id).toBe('2026-Q3');
+  });
+
+  it('English headers ending in ID are ids, not titles; an empty title column and a column of words under a date header take no role', () => {
+    const m = read([
+      ['Key', 'Parent IDs', 'Objective ID', 'Initiative', 'Name', 'Check-in', 'Target', 'Current', 'Period', 'Due'],
+      [10, '', '', '', 'Win the mid-market', 'Weekly', '', '', 'Monthly', '2026-05-31'],
+      [11, 10, '', '', 'Close 12 mid-market deals', 'Weekly', 12, 5, 'Monthly', '2026-05-31'],
+      [12, 10, '', '', 'Cut sales cycle to 30 days', 'Manual', 30, 41, 'Monthly', '2026-05-31'],
+    ]);
+    const r = roles(m);
+    expect(r['Parent IDs']).toBe('alignedTo');
+    expect(r['Objective ID']).not.toBe('objective');
+    expect(r['Initiative']).toBeNull();
+    expect(r['Check-in']).toBeNull();
+    expect(m.objectives).toHaveLength(1);
+    expect(m.objectives[0].krs.map((k) => [k.title, k.target])).toEqual([
+      ['Close 12 mid-market deals', 12],
+      ['Cut sales cycle to 30 days', 30],
+    ]);
+    expect(m.objectives[0].cycle?.id).toBe('2026-05');
+  });
+});
