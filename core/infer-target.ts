@@ -120,8 +120,6 @@ const MILESTONE_WITH =
   /^\s*(?:launch|ship|release|roll out|introduce|build|create|set up|stand up|deploy|上线|发布|推出|搭建|建立)[^\d]*?(?:\bwith\b|带有|包含)/i;
 
 const blank = (m: string) => ' '.repeat(m.length);
-/** A number glued to bracketed letters ('501(c)(3)', '401(k)') names a section of a law or plan, not a quantity. */
-const SECTION_CODE = /\b\d+(?:\([a-z0-9]{1,3}\))+/gi;
 
 /** Mask dates, periods, list numbers, code names and durations with spaces so token offsets stay valid. */
 function maskPeriods(text: string): string {
@@ -132,7 +130,6 @@ function maskPeriods(text: string): string {
   const milestone = MILESTONE_WITH.exec(s);
   if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
   if (s.includes('http')) s = s.replace(URL, blank);
-  if (/\d\([a-z]\)/i.test(s)) s = s.replace(SECTION_CODE, blank);
   if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
   if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);

@@ -451,6 +451,67 @@ function keepLoneTitle(decided: Decided[], texts: string[]): void {
   });
 }
 
+/** A code numbering a row: '1.1', '1.4a', 'KR2.3', 'O1', 'KR 3', '#2', '1-2' (a number up to two levels deep). */
+const ROW_CODE = /^\s*#?(?:[A-Za-z]{1,3}\s?)?\d{1,2}(?:[.-]\d{1,2}){0,2}[a-z]?\s*$/;
+
+/** Whether a column's cells are codes numbering its rows (1.1, 1.2 as numbers; KR1.1, 1.4a as text). */
+function holdsCodes(values: unknown[][], body: number, c: number, header: string): boolean {
+  let filled = 0;
+  let codes = 0;
+  for (let r = body; r < values.length && filled < SAMPLE; r++) {
+    const row = rowAt(values, r);
+    const v = row[c];
+    // A line between tables (only its first cell filled: 'Objective 2: ...') is not a cell of this column.
+    if (isBlank(v) || v === header || row.every((x, i) => i === c || isBlank(x))) continue;
+    filled++;
+    if (
+      typeof v === 'number'
+        ? v > 0 && v < 100 && Math.abs(v * 10 - Math.round(v * 10)) < 1e-9
+        : ROW_CODE.test(String(v))
+    )
+      codes++;
+  }
+  return filled >= 2 && codes >= 0.8 * filled;
+}
+
+/** Whether a column's cells are mostly words (titles), not numbers or dates. */
+function holdsWords(values: unknown[][], body: number, c: number, header: string): boolean {
+  const p = profile(values, body, c, header);
+  return p.filled >= 2 && most(p.words, p);
+}
+
+/**
+ * A column headed KR / Objective whose cells are codes numbering the rows (KR | Measure | Target with 1.1, 1.2 ...)
+ * is not the titles: the column of words right of it, whose header names no field ('Measure', 'Métrica', '指标'),
+ * holds them. The codes are carried along.
+ */
+function codesBeforeTitles(decided: Decided[], texts: string[], values: unknown[][], body: number): void {
+  decided.forEach((d, c) => {
+    const title = d.header === 'kr' || d.header === 'objective' ? d.header : null;
+    const next = decided[c + 1];
+    if (!title || d.chosen || !next || next.chosen || next.header || !texts[c + 1]) return;
+    if (next.role !== null && next.role !== 'title') return;
+    if (decided.some((o, i) => i !== c && o.role === title)) return;
+    if (!holdsCodes(values, body, c, texts[c]) || !holdsWords(values, body, c + 1, texts[c + 1])) return;
+    const [h, t] = [q(texts[c]), q(texts[c + 1])];
+    Object.assign(d, {
+      role: null,
+      fromTitle: false,
+      reason: {
+        en: `${h.en} holds codes numbering the rows (1.1, KR2): carried along`,
+        zh: `${h.zh}是行编号（1.1、KR2）：原样保留`,
+      },
+    });
+    Object.assign(next, {
+      role: title,
+      reason: {
+        en: `${t.en} holds the titles beside the code column ${h.en}: the ${labelOf(title).en.toLowerCase()}`,
+        zh: `${t.zh}是编号列${h.zh}旁的标题：${labelOf(title).zh}`,
+      },
+    });
+  });
+}
+
 /** A title column with nothing below it ('Action' in an import template) is no title while other columns hold data. */
 function dropEmptyTitles(decided: Decided[], texts: string[]): void {
   if (!decided.some((d) => (d.filled ?? 0) > 0)) return; // an empty template keeps its columns
@@ -603,6 +664,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   const texts = headerTexts(values, rows, width);
   const body = rows[rows.length - 1] + 1;
   const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings));
+  codesBeforeTitles(decided, texts, values, body);
   keepLoneTitle(decided, texts);
   dropEmptyTitles(decided, texts);
   dedupe(decided, texts);
