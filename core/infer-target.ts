@@ -112,6 +112,13 @@ const MONTH_DAY =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?:\.?,?\s+\d{4})?/gi;
 const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:onds?)?)?)(?![A-Za-z])/gi;
 
+/**
+ * A milestone verb with no number before 'with' / 带有: what follows describes the thing delivered, not a quantity
+ * ('Launch a loyalty programme with 3 tiers', '上线带有3种支付方式的结账页'). 'Launch 2 apps with 3 tiers' keeps 2.
+ */
+const MILESTONE_WITH =
+  /^\s*(?:launch|ship|release|roll out|introduce|build|create|set up|stand up|deploy|上线|发布|推出|搭建|建立)[^\d]*?(?:\bwith\b|带有|包含)/i;
+
 const blank = (m: string) => ' '.repeat(m.length);
 
 /** Mask dates, periods, list numbers, code names and durations with spaces so token offsets stay valid. */
@@ -120,6 +127,8 @@ function maskPeriods(text: string): string {
   // Each pattern runs only when its mark is there: most KR texts hold none of them.
   if (s.includes('=>')) s = s.replace(OUTCOME, blank);
   if (/[`=(§]/.test(s)) s = s.replace(CODE_SPAN, blank);
+  const milestone = MILESTONE_WITH.exec(s);
+  if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
   if (s.includes('http')) s = s.replace(URL, blank);
   if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
