@@ -14,7 +14,7 @@ import { SYNC_BUDGET } from '../../excel-addin/payload';
 import { englishTable, generatedSnapshot, generatedTable } from '../../fixtures/sheets';
 import { checkinRows, logHeader, logRowCells } from '../../core/checkins';
 import { closeCycle } from '../../core/close';
-import { readSheet } from '../../core/parse-sheet';
+import { readModel } from '../../core/parse-sheet';
 import { isoToSerial, serialToIso } from '../../core/values';
 import { bookWith, DIST, dumpBook, requireBuild, typed } from './helpers';
 
@@ -283,7 +283,7 @@ describe('a long log: 50 check-ins x 1,000 KRs', () => {
   /** The log after `days` daily check-ins of the generated sheet (values drifting a little each day). */
   function longLog(days: number): unknown[][] {
     const snap = generatedSnapshot(KRS);
-    const model = readSheet(snap, { settings: DEFAULT_SETTINGS, today: FIRST });
+    const model = readModel(snap, { settings: DEFAULT_SETTINGS, today: FIRST });
     const close = closeCycle(model, { settings: DEFAULT_SETTINGS, today: FIRST });
     const base = checkinRows(model, close, isoToSerial(FIRST)!, 'Team');
     const out: unknown[][] = [logHeader('en')];
