@@ -15,7 +15,7 @@ import type { BenchRow } from './util';
 
 type Run = typeof runExcelCommand;
 
-const ORDER: CommandName[] = ['convert', 'validate', 'clear', 'score', 'summary', 'rollForward'];
+const ORDER: CommandName[] = ['convert', 'validate', 'clear', 'score', 'summary', 'checkin', 'rollForward'];
 
 interface Measure {
   syncs: number;
@@ -79,7 +79,7 @@ export async function rows(): Promise<BenchRow[]> {
     ] as const) {
       const b = base?.[n][cmd];
       const baseline = b
-        ? `; baseline ${BASELINE_COMMIT.slice(0, 7)}: ${b.ok ? `${b.syncs} syncs` : `FAILED after ${b.syncs} syncs (${b.refused} refused for size)`}`
+        ? `; baseline ${BASELINE_COMMIT.slice(0, 7)}: ${b.ok ? `${b.syncs} syncs` : b.refused ? `FAILED after ${b.syncs} syncs (${b.refused} refused for size)` : 'no such command then'}`
         : 'error' in tree
           ? `; ${tree.error}`
           : '';
