@@ -288,6 +288,8 @@ interface TableCols {
   typed: boolean;
   /** The row-type column, if any. */
   typeCol?: number;
+  /** A column headed as the current value that holds words ('已签约5家', 'Signed 5 of 8'): the figure inside is it. */
+  currentInWords?: number;
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
@@ -326,7 +328,11 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, fc.kr ?? fc.objective))
       rd.role(r, 'header');
-    else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
+    else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
+      // The root of level columns names the plan: a title row.
+      rd.role(r, 'title');
+      model.title ??= cellText(row[header.rootCol]);
+    } else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
     else if (tree) typedRow(row, r, tree.types[r] ?? null, st, rd, cols, tree.parentTitle[r]);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
     else plainRow(row, r, st, rd, cols);
@@ -375,6 +381,9 @@ function tableCols(values: unknown[][], header: TableLayout, fc: TableCols['fc']
     typed:
       header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
     ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
+    ...(fc.current === undefined && fc.status !== undefined && matchHeader(header.texts[fc.status]) === 'current'
+      ? { currentInWords: fc.status }
+      : {}),
   };
 }
 
@@ -455,7 +464,9 @@ const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
 
 function renamesHeader(row: unknown[], fields: (Field | null)[], titleCol: number | undefined): boolean {
   if (titleCol === undefined) return false;
-  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40 || DATA_SHAPE.test(v))) return false;
+  // Most data rows hold a number or a long text somewhere: that cheap test first, the pattern only on rows of words.
+  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
+  for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
   if (isBlank(row[titleCol]) || matchHeader(row[titleCol]) !== fields[titleCol]) return false;
   let same = 0;
   for (let c = 0; c < row.length && c < fields.length; c++) {
@@ -974,6 +985,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
   readUnit(kr, row, r, title, targetInfo, rd, fc);
   readWeightAndDates(kr, row, r, rd, cols);
   readConfidence(kr, row, r, rd, fc);
@@ -1120,6 +1132,21 @@ function readCurrent(
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
     zh: `“${seen}”表示完成与否，但这个关键结果按数值计分：请填写实际达到的数值`,
   });
+}
+
+/**
+ * The current value inside the words of a progress column ('已签约5家' -> 5, '当前留存率25%' -> 0.25, 'Signed 5 deals'
+ * -> 5), read like a KR's wording: a change from an unstated base ('同比增长12%', 'up 12%') states none.
+ */
+function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
+  const v = row[c];
+  if (typeof v !== 'string' || isBlank(v)) return;
+  const t = inferFromText(v);
+  const value = t.current ?? (t.relative || t.measures > 1 ? null : t.target);
+  if (value === null) return;
+  // No cell is recorded: the words stay the user's, nothing writes a number over them.
+  kr.current = value;
+  kr.inferred.current = true;
 }
 
 /** Unit: typed, or what the target cell or the wording shows. */
@@ -1375,7 +1402,8 @@ function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean
   let objectives = false;
   let krs = false;
   for (const l of lines) {
-    if (l.line.role === 'objective') objectives = true;
+    // An 'Objective:' label line marks objectives as explicitly as 'O1:' does: headings then are no objectives.
+    if (l.line.role === 'objective' || l.line.role === 'objective-label') objectives = true;
     if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
   }
   return { objectives, krs };
@@ -1396,7 +1424,8 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const { line } = l;
   const listed = line.bullet || line.numbered;
   if (line.quote) return 'note';
-  if (ctx.mode === 'objective' && !listed && !line.heading) return 'objective';
+  // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
+  if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
   // A heading or bold line opens a list of KRs when plain list lines follow it (bold list lines are objectives themselves).
   const opensList =
@@ -1455,7 +1484,9 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
     }
     const kind = role === 'text' ? placeText(l, ctx) : role;
     if (kind === 'heading' || (kind === 'note' && first < 0 && !titles.length && !l.line.quote)) {
-      // Headings, and the first line above everything, are titles.
+      // Headings, and the first line above everything, are titles. A heading that is no label ends the list a
+      // label line opened ('Key Results:' ... '# Why OKRs' ... '1. reason' is no KR).
+      if (kind === 'heading' && l.line.heading && ctx.mode === 'krs') ctx.mode = 'none';
       rd.role(l.r, 'title');
       titles.push(l.line.title);
       ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? ctx.cycle;

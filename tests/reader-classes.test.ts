@@ -229,3 +229,59 @@ test('Label: value lines above a table (Status: Active, 负责人：王芳) are 
   expect(m.reading?.unplaced.map((u) => u.text)).toEqual(['Status: Active', '负责人：王芳']);
   expect(m.title).toBe('Team OKRs 2027');
 });
+
+describe('a current column written as words: the figure inside is the current value', () => {
+  test.each([
+    [
+      'zh',
+      ['目标', '关键结果', '当前进度', '负责人'],
+      [
+        ['扩大渠道', '签约12家代理商', '已签约7家', '李雷'],
+        ['', '季度营收增长15%', '环比增长6%', '韩梅'],
+        ['', '复购率达到40%', '目前复购率31%', '李雷'],
+      ],
+      [7, null, 0.31],
+    ],
+    [
+      'en',
+      ['Objective', 'Key Result', 'Current progress', 'Owner'],
+      [
+        ['Grow partners', 'Sign 12 resellers', 'Signed 4 so far', 'Ana'],
+        ['', 'Lift revenue by 15%', 'grew by 6% on last quarter', 'Bo'],
+        ['', 'Reach 40% repeat rate', 'currently 31%', 'Ana'],
+      ],
+      [4, null, 0.31],
+    ],
+  ])('%s', (_l, header, rows, currents) => {
+    const m = read([header, ...rows]);
+    expect(krs(m).map((k) => k.current)).toEqual(currents);
+    expect(m.columns[2].field).toBe('status'); // the words themselves stay the status, untouched
+  });
+});
+
+describe('label lines: the items under "Objective:" / "Key Results:" labels, until a heading ends them', () => {
+  const lines = (text: string) => text.split('\n').map((t) => [t]);
+  test.each([
+    [
+      'en',
+      'Objective:\n- Make onboarding painless\n\nKey Results:\n- Cut setup time to 10 minutes\n- Get 40 teams live\n\n# Why we use OKRs\n1. Focus\n2. Alignment',
+      'Make onboarding painless',
+      [10, 40],
+    ],
+    [
+      'zh',
+      '目标：\n* 打造顺畅的新手体验\n关键结果：\n* 安装时间缩短到10分钟\n* 上线40个团队\n## 为什么用OKR\n1. 聚焦\n2. 对齐',
+      '打造顺畅的新手体验',
+      [10, 40],
+    ],
+  ])('%s', (_l, text, objective, targets) => {
+    const m = read(lines(text));
+    expect(m.objectives.map((o) => o.title)).toEqual([objective]);
+    expect(krs(m).map((k) => k.target)).toEqual(targets);
+  });
+
+  test('zh: a span describing a noun (3个月的计划, 2周的冲刺) is no target; 完成3个版本 still is', () => {
+    const m = read(lines('目标：交付新版本\nKR1：制定3个月的路线图\nKR2：完成2周的冲刺评审\nKR3：完成3个版本'));
+    expect(krs(m).map((k) => k.target)).toEqual([null, null, 3]);
+  });
+});
