@@ -98,7 +98,7 @@ export interface FakeOptions {
 
 /** Call counts and injected faults shared by every object of one fake spreadsheet. */
 const VALUE_OBJECT =
-  /^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|ConditionalFormatRule|BooleanCondition|DataValidation)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/;
+  /^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|EmbeddedChart|ConditionalFormatRule|BooleanCondition|DataValidation)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/;
 
 export class CallLog {
   counts: Record<string, number> = {};
