@@ -46,6 +46,7 @@ import {
   parseMeasure,
   parseNumber,
   type Measure,
+  type NumberInfo,
   type Parsed,
   type ParsedNumber,
   type ValueError,
@@ -284,35 +285,8 @@ interface TableCols {
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
-  const fc: Partial<Record<Field, number>> = {};
-  const columns: ColumnInfo[] = [];
-  const unknownCols: { col: number; key: string }[] = [];
-  const keyCount = new Map<string, number>();
-  for (let c = 0; c < header.width; c++) {
-    const f = header.fields[c];
-    const useField = f && fc[f] === undefined ? f : null;
-    if (useField) fc[useField] = c;
-    columns.push({ col: rd.c0 + c, header: header.texts[c], field: useField });
-    if (!useField && header.texts[c]) keyCount.set(header.texts[c], (keyCount.get(header.texts[c]) ?? 0) + 1);
-  }
-  for (let c = 0; c < header.width; c++) {
-    if (columns[c].field) continue;
-    const t = header.texts[c];
-    // Keys are the header text; a blank or repeated header is keyed by its column letter instead.
-    const key = t && keyCount.get(t) === 1 ? t : colLetter(rd.c0 + c);
-    if (t || hasDataBelow(values, header.rows[header.rows.length - 1] + 1, c)) unknownCols.push({ col: c, key });
-  }
-  const typeHeader = fc.type !== undefined ? normalizeHeader(header.texts[fc.type]) : '';
-  const cols: TableCols = {
-    fc,
-    unknown: unknownCols,
-    typeYes: /aspir|stretch|挑战/.test(typeHeader) ? 'aspirational' : 'committed',
-    width: header.width,
-    typed:
-      header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
-    ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
-  };
-
+  const { fc, columns } = columnRoles(header, rd);
+  const cols = tableCols(values, header, fc, rd);
   const headerRow = header.rows[header.rows.length - 1];
   model.headerRow = rd.r0 + headerRow;
   model.headerRows = header.rows.map((r) => rd.r0 + r);
@@ -320,37 +294,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
   model.lastRow = model.firstRow - 1;
   model.columns = columns;
   for (const f of Object.keys(fc) as Field[]) model.fieldCols[f] = rd.c0 + (fc[f] as number);
-
-  // Typed ids first, so generated ids never take one of them. The user's ID cell wins; when it is blank (or there
-  // is no ID column), the id the add-in keeps in its own 'OKR ID' column is the row's id, so editing a row's text
-  // after a convert does not change its id.
-  const owned = findOwnedBlock({ name: rd.sheet, origin: { row: rd.r0, col: rd.c0 }, values }, rd.r0 + headerRow);
-  if (owned?.cols.updated !== undefined && owned.cols.updated - rd.c0 !== fc.updated)
-    cols.stamped = owned.cols.updated - rd.c0;
-  const ownedId = owned?.cols.id === undefined ? undefined : owned.cols.id - rd.c0;
-  const ic = fc.id;
-  const oic = ownedId !== ic ? ownedId : undefined;
-  if (ic !== undefined || oic !== undefined) {
-    const typed: (string | null)[] = new Array(values.length).fill(null);
-    const typedCols: number[] = new Array(values.length).fill(-1);
-    for (let r = headerRow + 1; r < values.length; r++) {
-      const row = values[r];
-      if (!Array.isArray(row)) continue;
-      let id = ic === undefined ? null : idFromCell(row[ic]);
-      let col = ic ?? -1;
-      if (!id && oic !== undefined) {
-        id = idFromCell(row[oic]);
-        col = oic;
-      }
-      if (id) {
-        rd.ids.reserve(id);
-        typed[r] = id;
-        typedCols[r] = col;
-      }
-    }
-    rd.typedIds = typed;
-    rd.typedIdCols = typedCols;
-  }
+  reserveTypedIds(values, headerRow, cols, rd);
 
   const tree =
     header.rowTypeCol === null && fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined
@@ -381,6 +325,85 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     else plainRow(row, r, st, rd, cols);
   }
   model.objectives = st.objectives;
+}
+
+/** Each field's column (the first column of a field wins; a later one is carried along) and the columns shown. */
+function columnRoles(header: TableLayout, rd: Reader) {
+  const fc: Partial<Record<Field, number>> = {};
+  const columns: ColumnInfo[] = [];
+  for (let c = 0; c < header.width; c++) {
+    const f = header.fields[c];
+    const useField = f && fc[f] === undefined ? f : null;
+    if (useField) fc[useField] = c;
+    columns.push({ col: rd.c0 + c, header: header.texts[c], field: useField });
+  }
+  return { fc, columns };
+}
+
+/** Columns no field took, keyed by their header text (a blank or repeated header: by the column letter instead). */
+function unknownColumns(values: unknown[][], header: TableLayout, fc: TableCols['fc'], rd: Reader) {
+  const taken = new Set(Object.values(fc));
+  const keyCount = new Map<string, number>();
+  for (let c = 0; c < header.width; c++) {
+    const t = header.texts[c];
+    if (!taken.has(c) && t) keyCount.set(t, (keyCount.get(t) ?? 0) + 1);
+  }
+  const unknown: { col: number; key: string }[] = [];
+  for (let c = 0; c < header.width; c++) {
+    if (taken.has(c)) continue;
+    const t = header.texts[c];
+    const key = t && keyCount.get(t) === 1 ? t : colLetter(rd.c0 + c);
+    if (t || hasDataBelow(values, header.rows[header.rows.length - 1] + 1, c)) unknown.push({ col: c, key });
+  }
+  return unknown;
+}
+
+function tableCols(values: unknown[][], header: TableLayout, fc: TableCols['fc'], rd: Reader): TableCols {
+  const typeHeader = fc.type !== undefined ? normalizeHeader(header.texts[fc.type]) : '';
+  return {
+    fc,
+    unknown: unknownColumns(values, header, fc, rd),
+    typeYes: /aspir|stretch|挑战/.test(typeHeader) ? 'aspirational' : 'committed',
+    width: header.width,
+    typed:
+      header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
+    ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
+  };
+}
+
+/**
+ * Typed ids first, so generated ids never take one of them. The user's ID cell wins; when it is blank (or there is
+ * no ID column), the id the add-in keeps in its own 'OKR ID' column is the row's id, so editing a row's text after a
+ * convert does not change its id. Also finds the add-in's own Updated column (cols.stamped).
+ */
+function reserveTypedIds(values: unknown[][], headerRow: number, cols: TableCols, rd: Reader): void {
+  const { fc } = cols;
+  const owned = findOwnedBlock({ name: rd.sheet, origin: { row: rd.r0, col: rd.c0 }, values }, rd.r0 + headerRow);
+  if (owned?.cols.updated !== undefined && owned.cols.updated - rd.c0 !== fc.updated)
+    cols.stamped = owned.cols.updated - rd.c0;
+  const ownedId = owned?.cols.id === undefined ? undefined : owned.cols.id - rd.c0;
+  const ic = fc.id;
+  const oic = ownedId !== ic ? ownedId : undefined;
+  if (ic === undefined && oic === undefined) return;
+  const typed: (string | null)[] = new Array(values.length).fill(null);
+  const typedCols: number[] = new Array(values.length).fill(-1);
+  for (let r = headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    let id = ic === undefined ? null : idFromCell(row[ic]);
+    let col = ic ?? -1;
+    if (!id && oic !== undefined) {
+      id = idFromCell(row[oic]);
+      col = oic;
+    }
+    if (id) {
+      rd.ids.reserve(id);
+      typed[r] = id;
+      typedCols[r] = col;
+    }
+  }
+  rd.typedIds = typed;
+  rd.typedIdCols = typedCols;
 }
 
 /** What the table reader carries from row to row. */
@@ -833,141 +856,182 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
 
 function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: Reader, cols: TableCols): KeyResult {
   const { fc } = cols;
-  let id: string | null = null;
-  const idCol = rd.typedIdCols[r] ?? -1;
-  const typed = rd.typedIds[r] ?? null;
-  if (typed) {
-    if (rd.ids.claim(typed)) id = typed;
-    else rd.problemText('id', r, idCol, typed, duplicateId(typed));
-  }
+  const id = typedKrId(r, rd);
   const kr = newKr(id ?? rd.ids.generate('KR', [o.title, title]), rd.r0 + r, title, o.id);
-  if (id) kr.cells.id = rd.ref(r, idCol);
+  if (id) kr.cells.id = rd.ref(r, rd.typedIdCols[r] ?? -1);
   if (fc.kr !== undefined) kr.cells.kr = rd.ref(r, fc.kr);
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
-
-  // Numbers: start, target (current waits for the kind).
-  let targetInfo: { percent: boolean; currency: string | null; unit: string | null } | null = null;
-  if (fc.start !== undefined && !isBlank(row[fc.start])) {
-    const p = rd.number(row[fc.start]);
-    if (p.ok) {
-      kr.start = p.value;
-      kr.startGiven = true;
-      rd.recordSource(kr, 'start', r, fc.start);
-    } else if (!p.blank) rd.problem('start', r, fc.start, p.error);
-  }
-  if (fc.target !== undefined && !isBlank(row[fc.target])) {
-    const p = rd.number(row[fc.target]);
-    if (p.ok) {
-      kr.target = p.value;
-      targetInfo = p;
-      rd.recordSource(kr, 'target', r, fc.target);
-    } else if (!p.blank) {
-      if (p.error.kind === 'placeholder') kr.placeholder = true;
-      rd.problem('target', r, fc.target, p.error);
-    }
-  }
-
-  // Kind: typed, or inferred from the wording and the numbers.
-  let kindTyped = false;
-  if (fc.kind !== undefined && !isBlank(row[fc.kind])) {
-    const k = parseKind(row[fc.kind]);
-    if (k === 'auto') {
-      // 'auto': the numbers and wording decide, as OKRSCORE's kind argument does.
-    } else if (k) {
-      kr.kind = k;
-      kindTyped = true;
-      rd.recordSource(kr, 'kind', r, fc.kind);
-    } else
-      rd.problemText(
-        'kind',
-        r,
-        fc.kind,
-        describeValue(row[fc.kind]),
-        unknownWord(
-          describeValue(row[fc.kind]),
-          'increase, decrease, stay above, stay below or milestone',
-          '增加、降低、不低于、不高于 或 里程碑',
-        ),
-      );
-  }
+  const targetInfo = readStartTarget(kr, row, r, rd, fc);
+  const kindTyped = readTypedKind(kr, row, r, rd, fc);
   if (kr.target === null && !kr.placeholder && title && !(kindTyped && kr.kind === 'binary')) {
     fillFromWording(kr, rd.wording(title));
     if (kr.relative && kr.target === null)
       rd.problemText('target', r, fc.kr ?? 0, title, relativeWithoutStart(kr.relative));
   }
+  readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  readUnit(kr, row, r, title, targetInfo, rd, fc);
+  readWeightAndDates(kr, row, r, rd, cols);
+  readConfidence(kr, row, r, rd, fc);
+  readKrOwnerAndType(kr, row, r, o, rd, cols);
+  readKrTexts(kr, row, r, rd, fc);
+  kr.extra = extrasOf(row, cols, rd, kr.extra);
+  return kr;
+}
 
-  // Current: a number, or done / not done for a milestone.
+/** The row's typed id when it is still free (a duplicate is a problem, and the KR gets a generated id). */
+function typedKrId(r: number, rd: Reader): string | null {
+  const typed = rd.typedIds[r] ?? null;
+  if (!typed) return null;
+  if (rd.ids.claim(typed)) return typed;
+  rd.problemText('id', r, rd.typedIdCols[r] ?? -1, typed, duplicateId(typed));
+  return null;
+}
+
+/** A number cell of a KR field: the parsed number, or null when blank or unreadable (then a problem is recorded). */
+function numberCell(kr: KeyResult, f: Field, row: unknown[], r: number, c: number | undefined, rd: Reader) {
+  if (c === undefined || isBlank(row[c])) return null;
+  const p = rd.number(row[c]);
+  if (p.ok) {
+    rd.recordSource(kr, f, r, c);
+    return p;
+  }
+  if (!p.blank) {
+    if (f === 'target' && p.error.kind === 'placeholder') kr.placeholder = true;
+    rd.problem(f, r, c, p.error);
+  }
+  return null;
+}
+
+/** A date cell of a KR field: the ISO date, or null when blank or unreadable (then a problem is recorded). */
+function dateCell(f: Field, row: unknown[], r: number, c: number | undefined, rd: Reader): string | null {
+  if (c === undefined || isBlank(row[c])) return null;
+  const p = rd.date(row[c]);
+  if (p.ok) return p.value;
+  if (!p.blank) rd.problem(f, r, c, p.error);
+  return null;
+}
+
+/** Start and target cells (current waits for the kind); returns the target's number info for the unit. */
+function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']) {
+  const start = numberCell(kr, 'start', row, r, fc.start, rd);
+  if (start) {
+    kr.start = start.value;
+    kr.startGiven = true;
+  }
+  const target = numberCell(kr, 'target', row, r, fc.target, rd);
+  if (target) kr.target = target.value;
+  return target;
+}
+
+/** The kind typed in its cell ('auto' leaves it to the numbers and wording, as OKRSCORE's kind argument does). */
+function readTypedKind(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']): boolean {
+  if (fc.kind === undefined || isBlank(row[fc.kind])) return false;
+  const k = parseKind(row[fc.kind]);
+  if (k === 'auto') return false;
+  if (k) {
+    kr.kind = k;
+    rd.recordSource(kr, 'kind', r, fc.kind);
+    return true;
+  }
+  const seen = describeValue(row[fc.kind]);
+  rd.problemText(
+    'kind',
+    r,
+    fc.kind,
+    seen,
+    unknownWord(
+      seen,
+      'increase, decrease, stay above, stay below or milestone',
+      '增加、降低、不低于、不高于 或 里程碑',
+    ),
+  );
+  return false;
+}
+
+/** Current: a number, or done / not done for a milestone; then the kind when it was not typed. */
+function readCurrent(
+  kr: KeyResult,
+  row: unknown[],
+  r: number,
+  title: string,
+  kindTyped: boolean,
+  rd: Reader,
+  fc: TableCols['fc'],
+): void {
   let currentDone: boolean | null = null;
-  let currentCol = -1;
-  if (fc.current !== undefined && !isBlank(row[fc.current])) {
-    currentCol = fc.current;
-    const p = rd.measure(row[fc.current]);
+  const c = fc.current;
+  if (c !== undefined && !isBlank(row[c])) {
+    const p = rd.measure(row[c]);
     if (p.ok) {
       if (p.value.type === 'number') kr.current = p.value.value;
       else currentDone = p.value.done;
-      rd.recordSource(kr, 'current', r, fc.current);
-    } else if (!p.blank) rd.problem('current', r, fc.current, p.error);
+      rd.recordSource(kr, 'current', r, c);
+    } else if (!p.blank) rd.problem('current', r, c, p.error);
   }
-
   if (!kindTyped) {
     const words =
       title && (kr.target === null || kr.inferred.target || mentionsDirection(title)) ? rd.wording(title) : null;
     kr.kind = inferKind(kr, currentDone, words);
     kr.inferred.kind = true;
   }
-  if (currentDone !== null) {
-    if (kr.kind === 'binary') kr.current = currentDone ? 1 : 0;
-    else {
-      delete kr.cells.current;
-      const seen = describeValue(row[currentCol]);
-      rd.problemText('current', r, currentCol, seen, {
-        en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
-        zh: `“${seen}”表示完成与否，但这个关键结果按数值计分：请填写实际达到的数值`,
-      });
-    }
+  if (currentDone === null || c === undefined) return;
+  if (kr.kind === 'binary') {
+    kr.current = currentDone ? 1 : 0;
+    return;
   }
+  delete kr.cells.current;
+  const seen = describeValue(row[c]);
+  rd.problemText('current', r, c, seen, {
+    en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
+    zh: `“${seen}”表示完成与否，但这个关键结果按数值计分：请填写实际达到的数值`,
+  });
+}
 
-  // Unit: typed, or what the target cell or the wording shows.
+/** Unit: typed, or what the target cell or the wording shows. */
+function readUnit(
+  kr: KeyResult,
+  row: unknown[],
+  r: number,
+  title: string,
+  targetInfo: NumberInfo | null,
+  rd: Reader,
+  fc: TableCols['fc'],
+): void {
   if (fc.unit !== undefined && !isBlank(row[fc.unit])) {
     kr.unit = cellText(row[fc.unit]);
     rd.recordSource(kr, 'unit', r, fc.unit);
-  } else {
-    const u = targetInfo
-      ? targetInfo.percent
-        ? '%'
-        : (targetInfo.unit ?? targetInfo.currency)
-      : kr.inferred.target
-        ? rd.wording(title).unit
-        : null;
-    if (u) {
-      kr.unit = u;
-      kr.inferred.unit = true;
-    }
+    return;
   }
+  const u = targetInfo
+    ? targetInfo.percent
+      ? '%'
+      : (targetInfo.unit ?? targetInfo.currency)
+    : kr.inferred.target
+      ? rd.wording(title).unit
+      : null;
+  if (u) {
+    kr.unit = u;
+    kr.inferred.unit = true;
+  }
+}
 
-  if (fc.weight !== undefined && !isBlank(row[fc.weight])) {
-    const p = rd.number(row[fc.weight]);
-    if (p.ok) {
-      kr.weight = p.value;
-      rd.recordSource(kr, 'weight', r, fc.weight);
-    } else if (!p.blank) rd.problem('weight', r, fc.weight, p.error);
+/** Weight, due and updated; the stamp the add-in writes when the current value is edited counts as an update too. */
+function readWeightAndDates(kr: KeyResult, row: unknown[], r: number, rd: Reader, cols: TableCols): void {
+  const { fc } = cols;
+  const weight = numberCell(kr, 'weight', row, r, fc.weight, rd);
+  if (weight) kr.weight = weight.value;
+  const due = dateCell('due', row, r, fc.due, rd);
+  if (due !== null) {
+    kr.due = due;
+    rd.recordSource(kr, 'due', r, fc.due as number);
   }
-  if (fc.due !== undefined && !isBlank(row[fc.due])) {
-    const p = rd.date(row[fc.due]);
-    if (p.ok) {
-      kr.due = p.value;
-      rd.recordSource(kr, 'due', r, fc.due);
-    } else if (!p.blank) rd.problem('due', r, fc.due, p.error);
+  const updated = dateCell('updated', row, r, fc.updated, rd);
+  if (updated !== null) {
+    kr.updated = updated;
+    rd.recordSource(kr, 'updated', r, fc.updated as number);
   }
-  if (fc.updated !== undefined && !isBlank(row[fc.updated])) {
-    const p = rd.date(row[fc.updated]);
-    if (p.ok) {
-      kr.updated = p.value;
-      rd.recordSource(kr, 'updated', r, fc.updated);
-    } else if (!p.blank) rd.problem('updated', r, fc.updated, p.error);
-  }
-  // The stamp the add-in writes when the current value is edited counts as an update too: the later date wins.
+  // The later date wins; an unreadable stamp is the add-in's own cell, not the user's problem.
   const st = cols.stamped;
   if (st !== undefined && !isBlank(row[st])) {
     const p = rd.date(row[st]);
@@ -976,20 +1040,29 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
       rd.recordSource(kr, 'updated', r, st);
     }
   }
-  if (fc.confidence !== undefined && !isBlank(row[fc.confidence])) {
-    const c = parseConfidence(row[fc.confidence]);
-    if (c) {
-      kr.confidence = c;
-      rd.recordSource(kr, 'confidence', r, fc.confidence);
-    } else
-      rd.problemText(
-        'confidence',
-        r,
-        fc.confidence,
-        describeValue(row[fc.confidence]),
-        unknownWord(describeValue(row[fc.confidence]), 'high, medium, low or 0-10', '高、中、低 或 0-10'),
-      );
+}
+
+function readConfidence(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']): void {
+  if (fc.confidence === undefined || isBlank(row[fc.confidence])) return;
+  const c = parseConfidence(row[fc.confidence]);
+  if (c) {
+    kr.confidence = c;
+    rd.recordSource(kr, 'confidence', r, fc.confidence);
+    return;
   }
+  const seen = describeValue(row[fc.confidence]);
+  rd.problemText(
+    'confidence',
+    r,
+    fc.confidence,
+    seen,
+    unknownWord(seen, 'high, medium, low or 0-10', '高、中、低 或 0-10'),
+  );
+}
+
+/** Owner and committed / aspirational: the KR's own cells, else its objective's. */
+function readKrOwnerAndType(kr: KeyResult, row: unknown[], r: number, o: Objective, rd: Reader, cols: TableCols): void {
+  const { fc } = cols;
   if (fc.owner !== undefined && !isBlank(row[fc.owner])) {
     kr.owner = cellText(row[fc.owner]);
     rd.recordSource(kr, 'owner', r, fc.owner);
@@ -997,26 +1070,21 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     kr.owner = o.owner;
     kr.inferred.owner = true;
   }
-  if (fc.type !== undefined && !isBlank(row[fc.type])) {
-    const t = parseCommitment(row[fc.type], cols.typeYes);
-    if (t) {
-      kr.commitment = t;
-      rd.recordSource(kr, 'type', r, fc.type);
-    } else {
-      kr.commitment = o.commitment;
-      kr.inferred.type = true;
-      rd.problemText(
-        'type',
-        r,
-        fc.type,
-        describeValue(row[fc.type]),
-        unknownWord(describeValue(row[fc.type]), 'committed or aspirational', '承诺型 或 挑战型'),
-      );
-    }
-  } else {
-    kr.commitment = o.commitment;
-    kr.inferred.type = true;
+  const t = fc.type !== undefined && !isBlank(row[fc.type]) ? parseCommitment(row[fc.type], cols.typeYes) : null;
+  if (t) {
+    kr.commitment = t;
+    rd.recordSource(kr, 'type', r, fc.type as number);
+    return;
   }
+  kr.commitment = o.commitment;
+  kr.inferred.type = true;
+  if (fc.type === undefined || isBlank(row[fc.type])) return;
+  const seen = describeValue(row[fc.type]);
+  rd.problemText('type', r, fc.type, seen, unknownWord(seen, 'committed or aspirational', '承诺型 或 挑战型'));
+}
+
+/** Notes, the add-in's score, status, and where the aligned-to cell is. */
+function readKrTexts(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']): void {
   if (fc.notes !== undefined && !isBlank(row[fc.notes])) {
     kr.notes = cellText(row[fc.notes]);
     rd.recordSource(kr, 'notes', r, fc.notes);
@@ -1032,8 +1100,6 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     rd.recordSource(kr, 'status', r, fc.status);
   }
   if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cells.alignedTo = rd.ref(r, fc.alignedTo);
-  kr.extra = extrasOf(row, cols, rd, kr.extra);
-  return kr;
 }
 
 /**
