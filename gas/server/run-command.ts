@@ -6,7 +6,8 @@ import { COMMANDS, readsFor, restorePlan, runCommand, type CommandName } from '.
 import { errorText, t, type Msg } from '../../core/i18n';
 import { journaledRestore, rereadFor, type CommandResult, type WorkbookSnapshot } from '../../core/sheet-plan';
 import { applyWorkbookPlan, runUndo, type UndoJournal } from './apply';
-import { BUSY, PANEL_TITLE, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from './messages';
+import { BUSY, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from '../../core/host-messages';
+import { PANEL_TITLE } from './messages';
 import { loadSettings, uiLang } from './settings-store';
 import { HostContext } from './host';
 import { readWorkbook } from './snapshot';
