@@ -169,28 +169,32 @@ function fromSnapshot(snap: SheetSnapshot | undefined, key: 'backgrounds' | 'not
   );
 }
 
-/** Header style: bold, fill and font colour over the header range (read first on a sheet that existed). */
+/**
+ * Header style: bold and font colour as one text style, and the fill. On a sheet that existed the old text styles and
+ * fills are read first (two calls) and nothing is written when they already are as planned.
+ */
 export function writeHeader(w: SheetWriter, h: NonNullable<SheetPlan['header']>): void {
   const range = w.range(h.range);
-  const weight = h.bold ? 'bold' : 'normal';
+  const color = h.fontColor || '#000000';
+  const fill = h.fill || '';
   if (w.undo) {
-    const weights = range.getFontWeights();
-    const fills = range.getBackgrounds();
-    const colors = range.getFontColors();
-    const same = (m: string[][], v: string) =>
-      m.every((r) => r.every((x) => String(x).toLowerCase() === v.toLowerCase()));
-    if (same(weights, weight) && same(fills, h.fill || '#ffffff') && same(colors, h.fontColor || '#000000')) return;
+    const styles = range.getTextStyles();
+    const fills = range.getBackgrounds().map((r) => r.map(plainBackground));
+    const same =
+      styles.every((r) => r.every((x) => !!x.isBold() === h.bold && lower(x.getForegroundColor()) === lower(color))) &&
+      fills.every((r) => r.every((x) => x === lower(fill)));
+    if (same) return;
     w.undo.push(() => {
-      range.setFontWeights(weights);
-      range.setBackgrounds(fills);
-      range.setFontColors(colors);
+      range.setTextStyles(styles);
+      range.setBackgrounds(fillsForSet(fills));
     });
   }
-  // A new sheet is plain already: only what differs from that is set.
-  if (!w.created || h.bold) range.setFontWeight(weight);
-  if (!w.created || h.fill) range.setBackground(h.fill || null);
-  if (!w.created || h.fontColor) range.setFontColor(h.fontColor || null);
+  range.setTextStyle(SpreadsheetApp.newTextStyle().setBold(h.bold).setForegroundColor(color).build());
+  // A new sheet has no fill: only a planned one is set there.
+  if (!w.created || fill) range.setBackground(fill || null);
 }
+
+const lower = (s: string | null) => String(s || '').toLowerCase();
 
 /** Frozen rows and columns, only where they differ (a new sheet has none). */
 export function writeFrozen(w: SheetWriter, sp: SheetPlan): void {

@@ -44,7 +44,7 @@ function planRects(w: SheetWriter, sp: SheetPlan, old: Rect | undefined): Rect[]
   if (box) out.push(box);
   for (const p of [sp.backgrounds, sp.notes]) if (p.length) out.push(boundingRect(p));
   for (const r of sp.rules) out.push(...r.ranges);
-  if (sp.header) out.push(sp.header.range);
+  if (sp.header && w.mode !== 'owned') out.push(sp.header.range);
   if (sp.table) out.push(sp.table.range);
   for (const c of sp.charts ?? []) out.push(c.source);
   return out;
@@ -61,12 +61,15 @@ function applySheetPlan(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | und
   writeRules(w, sp);
   writePatches(w, sp.backgrounds, 'backgrounds', snap);
   writePatches(w, sp.notes, 'notes', snap);
-  writeFrozen(w, sp);
-  if (sp.header) writeHeader(w, sp.header);
+  // An owned sheet keeps the look it got when it was created (and whatever the user made of it since): its header
+  // style, frozen rows and widths are not read or set again on every refresh.
+  const look = w.mode !== 'owned';
+  if (look) writeFrozen(w, sp);
+  if (look && sp.header) writeHeader(w, sp.header);
   if (sp.table) bandTable(w, sp.table.range);
   // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight; restorePlan deletes it on a failure.
   if (sp.hidden && w.created) w.sheet.hideSheet();
-  if (sp.columnWidths?.length) writeWidths(w, sp.columnWidths);
+  if (look && sp.columnWidths?.length) writeWidths(w, sp.columnWidths);
   // Charts last: they read the cells written above.
   if (sp.charts) applyCharts(w, sp.charts);
 }

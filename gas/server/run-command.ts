@@ -23,8 +23,11 @@ const LOCK_WAIT_MS = 200;
 /** google.script.run only carries plain data: drop anything JSON cannot say. */
 const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 
-/** opts.dashboard false: a check-in from an edit writes the log only (the dashboard waits for Check in / Score). */
-export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}): HostResult {
+/**
+ * opts.dashboard false: a check-in from an edit writes the log only (the dashboard waits for Check in / Score).
+ * `view`: the caller's HostContext when it has one (onEdit), so what it asked for is not asked again.
+ */
+export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}, view?: HostContext): HostResult {
   if (typeof name !== 'string' || (COMMANDS as string[]).indexOf(name) < 0)
     return { ok: false, summary: UNKNOWN_COMMAND };
   const command = name as CommandName;
@@ -32,12 +35,12 @@ export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}): Ho
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return { ok: false, summary: BUSY };
   try {
     // One view of the spreadsheet for the whole command: each sheet, name and setting asked for once.
-    const host = new HostContext();
+    const host = view ?? new HostContext();
     const settings = loadSettings(host.ss);
     let snap: WorkbookSnapshot;
     let result: CommandResult;
     try {
-      let req = readsFor(command, settings);
+      let req = readsFor(command, settings, opts);
       snap = readWorkbook(host, req);
       result = runCommand(command, snap, settings, opts);
       // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.

@@ -7,16 +7,16 @@ import { CALL_BUDGET, STEPS, measureSteps, type Step, type StepCalls } from './c
 /**
  * Steps still over the budget, with the most they may cost today (each lowered as the adapter improves; the step
  * leaves this table once it is within CALL_BUDGET). Main before issue 13's work: convert 50, validate 22, clear 25,
- * score 83, checkin 83, score again 118, checkin again 80, onEdit stamp 38, rollForward 45.
+ * score 83, checkin 80, score again 115, checkin again 77, onEdit stamp 37, rollForward 45 (this fake, that build).
  */
 const OVER_BUDGET: Partial<Record<Step, number>> = {
-  convert: 45,
-  score: 62,
-  checkin: 48,
-  'score again': 65,
-  'checkin again': 46,
-  'onEdit stamp': 38,
-  rollForward: 36,
+  convert: 43,
+  score: 59,
+  checkin: 39,
+  'score again': 52,
+  'checkin again': 38,
+  'onEdit stamp': 28,
+  rollForward: 35,
 };
 
 let small: Record<Step, StepCalls>;

@@ -49,8 +49,9 @@ function runStep(p: LoadedProject, step: Step): { ok: boolean; summary: string }
     const sheet = p.book.sheet(SHEET);
     const current = sheet.values()[0].findIndex((h) => h === 'Current');
     const range = sheet.getRange(2, current + 1);
+    const source = p.g.SpreadsheetApp.getActiveSpreadsheet();
     p.book.log.reset();
-    p.call('onEdit', { range, source: p.g.SpreadsheetApp.getActiveSpreadsheet(), value: 0.3 });
+    p.call('onEdit', { range, source, value: 0.3 });
     return { ok: p.fake.logs.every((l) => !/OKR Grid onEdit/.test(l)), summary: p.fake.logs.join(' | ') };
   }
   const res = p.call('panelRun', step.replace(' again', '')) as { ok: boolean; summary: { en: string } };

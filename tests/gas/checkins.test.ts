@@ -189,8 +189,8 @@ describe('Check in: calls and failures', () => {
     ['Range.setValues', 'second'],
     ['Range.setNumberFormats', 'second'],
     ['Sheet.updateChart', 'second'],
-    // The dashboard's header style is set when it is created (an existing one already has it).
-    ['Range.setFontWeight', 'first'],
+    // The dashboard's header style is set when it is created (an existing one keeps it).
+    ['Range.setTextStyle', 'first'],
     // Widths are set by runs (setColumnWidths), and only where they differ: on the first check-in.
     ['Sheet.setColumnWidths', 'first'],
   ];
