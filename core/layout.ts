@@ -289,6 +289,8 @@ interface Decided {
   header?: Field | null;
   /** How well the contents fit the role (people in an owner column): the better of two claimants keeps the role. */
   fit?: number;
+  /** Cells filled below the header (up to SAMPLE). */
+  filled?: number;
 }
 
 const q = (t: string) => ({ en: `"${t}"`, zh: `“${t}”` });
@@ -318,6 +320,16 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
     };
   }
   if (f && NUMERIC.has(f) && most(p.dates, p)) return datesInNumberColumn(f, text, p);
+  if (f === 'updated' && p.filled >= 2 && most(p.words, p) && p.dates === 0) {
+    const n = of(p.words, p);
+    return {
+      role: null,
+      reason: {
+        en: `${h.en} holds words (${n.en}), not dates: not the last update; carried along`,
+        zh: `${h.zh}是文字（${n.zh}），不是日期：不是更新时间；原样保留`,
+      },
+    };
+  }
   if (f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled) {
     const status = /status|state|状态|进度|进展|progress/i.test(text);
     const n = of(p.words, p);
@@ -386,7 +398,9 @@ function byHeader(f: Field | null, text: string): Decided {
 
 /** The user's correction for a column, by its header text. */
 function byUser(text: string, settings: Settings | undefined): Decided | null {
-  const role = settings?.columnRoles?.[text.trim()];
+  const roles = settings?.columnRoles;
+  // Own keys only: a header such as 'valueOf' or 'constructor' is not a saved choice.
+  const role = roles && Object.prototype.hasOwnProperty.call(roles, text.trim()) ? roles[text.trim()] : undefined;
   if (!role) return null;
   if (role === 'ignore')
     return { role: null, chosen: true, reason: { en: 'you chose: not an OKR column', zh: '你的选择：不是 OKR 列' } };
@@ -406,6 +420,7 @@ function decideColumn(
   const p = profile(values, body, c, text);
   const d = byContent(f, text, p) ?? byHeader(f, text);
   d.header = f;
+  d.filled = p.filled;
   if (d.role === 'owner') d.fit = p.filled ? p.people / p.filled : 0;
   return d;
 }
@@ -421,6 +436,16 @@ function keepLoneTitle(decided: Decided[], texts: string[]): void {
   decided.forEach((d, c) => {
     if (d.fromTitle && (titles === 0 || namedTarget))
       Object.assign(d, byHeader(d.header ?? null, texts[c]), { fromTitle: false });
+  });
+}
+
+/** A title column with nothing below it ('Action' in an import template) is no title while other columns hold data. */
+function dropEmptyTitles(decided: Decided[], texts: string[]): void {
+  if (!decided.some((d) => (d.filled ?? 0) > 0)) return; // an empty template keeps its columns
+  decided.forEach((d, c) => {
+    if (d.chosen || d.filled !== 0 || !(d.role === 'objective' || d.role === 'kr' || d.role === 'initiative')) return;
+    d.role = null;
+    d.reason = { en: `${q(texts[c]).en} is empty: carried along`, zh: `${q(texts[c]).zh}为空：原样保留` };
   });
 }
 
@@ -492,6 +517,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   const body = rows[rows.length - 1] + 1;
   const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings));
   keepLoneTitle(decided, texts);
+  dropEmptyTitles(decided, texts);
   dedupe(decided, texts);
   resolveTitles(decided, texts);
   const rowTypeCol = decided.findIndex((d) => d.role === 'rowType');

@@ -18,6 +18,7 @@ import type {
   Commitment,
   Confidence,
   Cycle,
+  CycleKind,
   Field,
   Initiative,
   KeyResult,
@@ -30,8 +31,8 @@ import type { SheetSnapshot } from './sheet-plan';
 import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
-import { FIELD_LABELS, normalizeHeader } from './headers';
-import { cycleEndDate, findCycleInText, parseCycle } from './cycle';
+import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
+import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { readLine, type LineReading } from './line-roles';
@@ -110,6 +111,10 @@ const sameTitle = (a: string, b: string) => a === b || normalizeHeader(a) === no
 // ---------------------------------------------------------------------------------------------------------------
 // Reading context
 
+/** A cell value the reader's memos may key on: text, or a number other than -0 (a Map takes -0 for 0). */
+const memoKey = (v: unknown): v is string | number =>
+  typeof v === 'string' || (typeof v === 'number' && !Object.is(v, -0));
+
 class Reader {
   readonly problems: CellProblem[] = [];
   readonly ids: IdAllocator;
@@ -127,14 +132,15 @@ class Reader {
     this.year = y ? Number(y[1]) : undefined;
   }
 
-  // Sheets repeat the same texts ('25%', dates, 'Increase') down a column: parse each distinct one once.
-  private numbers = new Map<string, ParsedNumber>();
+  // Sheets repeat the same texts ('25%', dates, 'Increase') and numbers (targets, starts) down a column: parse each
+  // distinct one once (a typed number too: its reading is 1-3 objects every KR would otherwise keep making).
+  private numbers = new Map<string | number, ParsedNumber>();
   private dates = new Map<string | number, Parsed<string>>();
   private lastTitle: string | null = null;
   private lastWording: TextInference | null = null;
 
   number(v: unknown): ParsedNumber {
-    if (typeof v !== 'string') return parseNumber(v);
+    if (!memoKey(v)) return parseNumber(v);
     let p = this.numbers.get(v);
     if (!p) {
       if (this.numbers.size > MEMO_LIMIT) this.numbers.clear();
@@ -158,7 +164,7 @@ class Reader {
     return p;
   }
 
-  private measures = new Map<string, Parsed<Measure>>();
+  private measures = new Map<string | number, Parsed<Measure>>();
   private cycles = new Map<unknown, Cycle | null>();
 
   cycle(v: unknown): Cycle | null {
@@ -173,7 +179,7 @@ class Reader {
   }
 
   measure(v: unknown): Parsed<Measure> {
-    if (typeof v !== 'string') return parseMeasure(v);
+    if (!memoKey(v)) return parseMeasure(v);
     let p = this.measures.get(v);
     if (!p) {
       if (this.measures.size > MEMO_LIMIT) this.measures.clear();
@@ -298,7 +304,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
 
   const tree =
     header.rowTypeCol === null && fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined
-      ? typesByParent(values, headerRow + 1, fc.objective, fc.alignedTo)
+      ? typesByParent(values, headerRow + 1, fc)
       : null;
   const st: TableState = {
     obj: null,
@@ -318,9 +324,10 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (isBlankRow(row)) continue;
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
-    if (repeatsHeader(row, st.headerKeys)) rd.role(r, 'header');
+    if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, fc.kr ?? fc.objective))
+      rd.role(r, 'header');
     else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
-    else if (tree) typedRow(row, r, tree[r] ?? null, st, rd, cols);
+    else if (tree) typedRow(row, r, tree.types[r] ?? null, st, rd, cols, tree.parentTitle[r]);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
     else plainRow(row, r, st, rd, cols);
   }
@@ -436,6 +443,28 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
     same++;
   }
   return same >= 2 || (same === 1 && keys.filter((k) => k).length === 1);
+}
+
+/**
+ * A row naming the same roles as the header in the same columns, in other words ('Baseline' under 'Baseline (Q4
+ * 2024)', '关键结果' under 'KR'): the header again, for the next table. Its title cell names the title role and at
+ * least one more cell names its column's role; its other cells are short words (a '#' or a blank).
+ */
+/** A label with a colon ('KR 1: ...') or a template's bracketed placeholder ('[Target value]') is data, never a header. */
+const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
+
+function renamesHeader(row: unknown[], fields: (Field | null)[], titleCol: number | undefined): boolean {
+  if (titleCol === undefined) return false;
+  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40 || DATA_SHAPE.test(v))) return false;
+  if (isBlank(row[titleCol]) || matchHeader(row[titleCol]) !== fields[titleCol]) return false;
+  let same = 0;
+  for (let c = 0; c < row.length && c < fields.length; c++) {
+    if (c === titleCol || isBlank(row[c])) continue;
+    const f = matchHeader(row[c]);
+    if (f && f === fields[c]) same++;
+    else if (f) return false;
+  }
+  return same >= 1;
 }
 
 /** A title as typed in a cell, without its structure ('1. ', 'KR1: ', '**...**') or a Notion link to its page. */
@@ -574,7 +603,15 @@ const NOTE_ROW: Msg = {
 };
 
 /** A row of an export whose type column says Objective / Key Result / Initiative, with its parent in Aligned To. */
-function typedRow(row: unknown[], r: number, type: RowType | null, st: TableState, rd: Reader, cols: TableCols): void {
+function typedRow(
+  row: unknown[],
+  r: number,
+  type: RowType | null,
+  st: TableState,
+  rd: Reader,
+  cols: TableCols,
+  parentTitle?: string | null,
+): void {
   const { fc } = cols;
   const title = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
   if (!type || !title)
@@ -584,9 +621,15 @@ function typedRow(row: unknown[], r: number, type: RowType | null, st: TableStat
       rd,
       type || cols.typeCol === undefined ? NOTE_ROW : unknownRowType(describeValue(row[cols.typeCol])),
     );
-  const parent = fc.alignedTo === undefined ? '' : normalizeHeader(cellText(row[fc.alignedTo]));
+  const parent = parentTitle
+    ? normalizeHeader(parentTitle)
+    : fc.alignedTo === undefined
+      ? ''
+      : normalizeHeader(cellText(row[fc.alignedTo]));
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
+    // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
+    if (parentTitle) st.obj.alignedTo = parentTitle;
     st.objectives.push(st.obj);
     st.objByTitle.set(normalizeHeader(title), st.obj);
     st.kr = null;
@@ -606,27 +649,71 @@ function typedRow(row: unknown[], r: number, type: RowType | null, st: TableStat
 
 type RowType = 'objective' | 'kr' | 'initiative';
 
+/** A goal list's tree: each row's type, and the title of its parent when the parent column holds ids. */
+interface GoalTree {
+  types: (RowType | null)[];
+  parentTitle: (string | null)[];
+}
+
 /**
- * Rows of a goal list with only a title and a parent column (Asana's Name / Parent goal): a goal without a parent in the
- * sheet is an objective, its children key results, theirs initiatives.
+ * Rows of a goal list with only a title and a parent column (Asana's Name / Parent goal; Peoplebox's Goal Title /
+ * Parent Row IDs, the parent named by its id): a goal without a parent in the sheet is an objective; a goal with
+ * children and no values of its own is an objective too (aligned to its parent); the others are key results of an
+ * objective parent, initiatives of a KR parent.
  */
-function typesByParent(values: unknown[][], from: number, titleCol: number, parentCol: number): (RowType | null)[] {
-  const parentOf = new Map<string, string>();
-  for (let r = from; r < values.length; r++) {
-    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
-    const t = normalizeHeader(cellText(row[titleCol]));
-    if (t) parentOf.set(t, normalizeHeader(cellText(row[parentCol])));
-  }
-  const depth = (t: string): number => {
-    let d = 0;
-    for (let p = parentOf.get(t); p && parentOf.has(p) && d < 3; p = parentOf.get(p)) d++;
-    return d;
+function typesByParent(values: unknown[][], from: number, fc: TableCols['fc']): GoalTree {
+  const rows = goalRows(values, from, fc);
+  const types: (RowType | null)[] = [];
+  const parentTitle: (string | null)[] = [];
+  const typeOf = (r: number, depth: number): RowType => {
+    if (types[r]) return types[r]!;
+    const g = rows.get(r)!;
+    const up = g.parent === undefined || depth > 8 ? null : typeOf(g.parent, depth + 1);
+    let t: RowType = 'objective';
+    if (up && !(g.children > 0 && !g.measured)) t = up === 'objective' ? 'kr' : 'initiative';
+    return (types[r] = t);
   };
-  const out: (RowType | null)[] = [];
+  for (const [r, g] of rows) {
+    typeOf(r, 0);
+    parentTitle[r] = g.parent === undefined || !g.byId ? null : rows.get(g.parent)!.title;
+  }
+  return { types, parentTitle };
+}
+
+interface GoalRow {
+  title: string;
+  parent?: number;
+  /** The parent cell named an id, not a title. */
+  byId: boolean;
+  children: number;
+  /** Start, target or current filled on the row. */
+  measured: boolean;
+}
+
+/** The goal rows of a parent-linked list, each with its parent's row (by title, or by the id column's value). */
+function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<number, GoalRow> {
+  const rowOf = (r: number) => (Array.isArray(values[r]) ? values[r] : EMPTY_ROW);
+  const byTitle = new Map<string, number>();
+  const byId = new Map<string, number>();
+  const out = new Map<number, GoalRow>();
   for (let r = from; r < values.length; r++) {
-    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
-    const t = normalizeHeader(cellText(row[titleCol]));
-    out[r] = t ? (['objective', 'kr', 'initiative'] as const)[Math.min(depth(t), 2)] : null;
+    const row = rowOf(r);
+    const title = cellTitle(row[fc.objective!]);
+    if (!title) continue;
+    byTitle.set(normalizeHeader(title), r);
+    if (fc.id !== undefined && !isBlank(row[fc.id])) byId.set(normalizeHeader(cellText(row[fc.id])), r);
+    const measured = (['start', 'target', 'current'] as const).some(
+      (f) => fc[f] !== undefined && !isBlank(row[fc[f]!]),
+    );
+    out.set(r, { title, byId: false, children: 0, measured });
+  }
+  for (const [r, g] of out) {
+    const key = normalizeHeader(cellText(rowOf(r)[fc.alignedTo!]));
+    const p = byTitle.get(key) ?? byId.get(key);
+    if (p === undefined || p === r) continue;
+    g.parent = p;
+    g.byId = !byTitle.has(key);
+    out.get(p)!.children++;
   }
   return out;
 }
@@ -773,20 +860,7 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
         unknownWord(describeValue(row[fc.level]), 'company, department, team, individual', '公司、部门、团队、个人'),
       );
   }
-  if (o.cycle === null && fc.cycle !== undefined && !isBlank(row[fc.cycle])) {
-    const cy = rd.cycle(row[fc.cycle]);
-    if (cy) {
-      o.cycle = cy;
-      o.cells.cycle = rd.ref(r, fc.cycle);
-    } else
-      rd.problemText(
-        'cycle',
-        r,
-        fc.cycle,
-        describeValue(row[fc.cycle]),
-        unknownWord(describeValue(row[fc.cycle]), '2026-Q4, 2026-10 or 2026', '2026-Q4、2026-10 或 2026'),
-      );
-  }
+  if (o.cycle === null && fc.cycle !== undefined && !isBlank(row[fc.cycle])) fillObjectiveCycle(o, row, r, rd, fc);
   if (o.cells.type === undefined && fc.type !== undefined && !isBlank(row[fc.type])) {
     const t = parseCommitment(row[fc.type], cols.typeYes);
     if (t) {
@@ -814,6 +888,31 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
       o.owner = w;
       o.cells.owner = rd.ref(r, fc.owner);
     }
+  }
+}
+
+/** A cadence word instead of a cycle ('Quarterly', '季度'): with the row's due date it names the cycle holding it. */
+const CADENCE: [RegExp, CycleKind][] = [
+  [/^(?:quarterly|每?季度|按季度?)$/i, 'quarter'],
+  [/^(?:monthly|每?月度?|按月)$/i, 'month'],
+  [/^(?:half[- ]?yearly|semi[- ]?annual(?:ly)?|bi-?annual|半年度?)$/i, 'half'],
+  [/^(?:yearly|annual(?:ly)?|每?年度)$/i, 'year'],
+];
+
+function fillObjectiveCycle(o: Objective, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']): void {
+  const c = fc.cycle!;
+  let cy = rd.cycle(row[c]);
+  if (!cy && fc.due !== undefined) {
+    const kind = CADENCE.find(([re]) => re.test(cellText(row[c])))?.[1];
+    const due = kind ? rd.date(row[fc.due]) : null;
+    if (kind && due?.ok) cy = cycleOf(due.value, kind);
+  }
+  if (cy) {
+    o.cycle = cy;
+    o.cells.cycle = rd.ref(r, c);
+  } else {
+    const seen = describeValue(row[c]);
+    rd.problemText('cycle', r, c, seen, unknownWord(seen, '2026-Q4, 2026-10 or 2026', '2026-Q4、2026-10 或 2026'));
   }
 }
 
@@ -865,9 +964,10 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
   const kindTyped = readTypedKind(kr, row, r, rd, fc);
   if (kr.target === null && !kr.placeholder && title && !(kindTyped && kr.kind === 'binary')) {
-    fillFromWording(kr, rd.wording(title));
-    if (kr.relative && kr.target === null)
-      rd.problemText('target', r, fc.kr ?? 0, title, relativeWithoutStart(kr.relative));
+    const t = rd.wording(title);
+    fillFromWording(kr, t);
+    const why = wordingStatesNoTarget(kr, t);
+    if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
   readUnit(kr, row, r, title, targetInfo, rd, fc);
@@ -1144,6 +1244,18 @@ const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
   };
 };
 
+/** Why a KR whose wording names numbers still has no target: a change from an unstated start, or several measures. */
+function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
+  if (kr.target !== null) return null;
+  if (kr.relative) return relativeWithoutStart(kr.relative);
+  if (t.measures > 1)
+    return {
+      en: `names ${t.measures} measures in separate clauses, so no single target was taken: type the one to score as the target`,
+      zh: `分句中写了 ${t.measures} 个衡量指标，无法确定唯一目标值：请把要评分的那个填为目标值`,
+    };
+  return null;
+}
+
 /**
  * The kind a KR's numbers and words imply: no number at all -> a milestone (binary); "from 5% to 3%", "reduce",
  * "at least", "at most" -> their kind; start above target -> decrease; otherwise increase.
@@ -1242,6 +1354,8 @@ type Context = {
   obj: boolean;
   krDepth: number | null;
   next: OutlineLine | undefined;
+  /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
+  cycle?: Cycle | null;
 };
 
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
@@ -1275,6 +1389,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   const objectives: Objective[] = [];
   let obj: Objective | null = null;
   let kr: KeyResult | null = null;
+  let krLine: LineReading | null = null;
   const ctx: Context = { style, mode: 'none', obj: false, krDepth: null, next: undefined };
   const titles: string[] = [];
   const notes: string[] = [];
@@ -1284,6 +1399,13 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   lines.forEach((l, i) => {
     ctx.next = lines[i + 1];
     const role = l.line.role;
+    // Property lines follow their KR line directly (or other property lines): anything else ends them.
+    const propsOf = krLine;
+    krLine = null;
+    if (kr && propsOf && role === 'text' && krProperty(l, propsOf, kr, rd)) {
+      krLine = propsOf;
+      return;
+    }
     if (role === 'other-label') {
       // 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it.
       if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
@@ -1302,6 +1424,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       // Headings, and the first line above everything, are titles.
       rd.role(l.r, 'title');
       titles.push(l.line.title);
+      ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? ctx.cycle;
       return;
     }
     if (kind === 'note') {
@@ -1322,6 +1445,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
     rd.role(l.r, kind);
     if (kind === 'objective') {
       obj = outlineObjective(title, l, rd);
+      obj.cycle ??= ctx.cycle ?? null;
       objectives.push(obj);
       kr = null;
       ctx.obj = true;
@@ -1334,6 +1458,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
         ctx.obj = true;
       }
       kr = outlineKr(obj, title, l, rd);
+      krLine = l.line;
       if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
     } else addInitiative(obj!, kr, title, l.r, l.c, rd);
   });
@@ -1345,6 +1470,66 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   model.title = titles[0] ?? null;
   model.cycle = outlineCycle([...titles, ...notes], dated, rd.today);
   return true;
+}
+
+/** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
+const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;
+/** Property labels that say how a KR is measured or how far it got (no value of its own): kept as notes. */
+const MEASURE_LABEL =
+  /^(?:progress|measurement|measured by|how measured|metric|measure|进度|进展|衡量标准|衡量方式|衡量指标|progreso|avance|medición)$/i;
+/** Fields a property line under a KR may fill; other header words (Objective, Initiative...) are not properties. */
+const PROPERTY_FIELDS: ReadonlySet<Field> = new Set<Field>(['target', 'current', 'start', 'owner', 'due', 'status']);
+const MEASURE_NOTE: Msg = {
+  en: 'a line saying how the key result above it is measured or how far it got: kept in the sheet as a note',
+  zh: '这一行说明上面关键结果的衡量方式或进度：作为备注保留在原表中',
+};
+
+/**
+ * A listed `Label: value` line under a KR (deeper than it, or under a KR line that is no list item) whose label names
+ * a KR field is that KR's own field, not an initiative or another KR: `- Target: 5 members`, `  - 当前值：2.5 秒`,
+ * `* _Current Status:_ [e.g., 5%]`. Its value is read like a KR's wording (so `by 15%` states no target).
+ */
+function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Reader): boolean {
+  const listed = l.line.bullet || l.line.numbered;
+  if (!listed || (l.line.depth <= krLine.depth && (krLine.bullet || krLine.numbered))) return false;
+  const m = PROPERTY.exec(l.line.title);
+  if (!m) return false;
+  const label = m[1].trim();
+  if (MEASURE_LABEL.test(label)) {
+    rd.role(l.r, 'note');
+    rd.unplace(l.r, l.c, l.text, MEASURE_NOTE);
+    return true;
+  }
+  // Under a KR, 'Goal:' / '目标：' names what the KR aims at: its target.
+  const named = matchHeader(label);
+  const field = named === 'objective' ? 'target' : named;
+  if (!field || !PROPERTY_FIELDS.has(field)) return false;
+  rd.role(l.r, 'kr');
+  setProperty(kr, field, m[2].trim(), rd);
+  return true;
+}
+
+function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): void {
+  if (/^[[【<{].*[\]】>}]$/.test(value) && !/\d/.test(value)) return; // a template's '[Name/Role]'
+  if (field === 'owner' || field === 'status') {
+    kr[field] = value;
+    return;
+  }
+  if (field === 'due') {
+    const d = rd.date(value);
+    if (d.ok) kr.due = d.value;
+    return;
+  }
+  const n = rd.number(value);
+  const v = n.ok ? n.value : inferFromText(value).target;
+  if (v === null) return;
+  if (field === 'current') kr.current = v;
+  else if (field === 'start') {
+    kr.start = v;
+    kr.startGiven = true;
+  } else kr.target = v;
+  kr.inferred[field] = true;
+  if (kr.inferred.kind) kr.kind = inferKind(kr, null, rd.wording(kr.title));
 }
 
 const NOTE_LINE: Msg = {
@@ -1375,7 +1560,8 @@ function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): K
     kr.unit = t.unit;
     kr.inferred.unit = true;
   }
-  if (kr.relative && kr.target === null) rd.problemText('target', l.r, l.c, title, relativeWithoutStart(kr.relative));
+  const why = wordingStatesNoTarget(kr, t);
+  if (why) rd.problemText('target', l.r, l.c, title, why);
   kr.kind = inferKind(kr, null, t);
   kr.inferred.kind = true;
   obj.krs.push(kr);
@@ -1425,7 +1611,7 @@ function safeInt(v: unknown): number {
  * The OKR model of one sheet. Never throws, whatever the values; text in number cells becomes a CellProblem
  * (quoting what it saw, in English and Chinese), never NaN.
  */
-export function readSheet(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel {
+export function readModel(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel {
   const snap = (snapshot ?? {}) as Partial<SheetSnapshot>;
   const sheet = typeof snap.name === 'string' ? snap.name : '';
   const values = Array.isArray(snap.values) ? snap.values : [];
