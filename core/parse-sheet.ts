@@ -326,7 +326,11 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, fc.kr ?? fc.objective))
       rd.role(r, 'header');
-    else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
+    else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
+      // The root of level columns names the plan: a title row.
+      rd.role(r, 'title');
+      model.title ??= cellText(row[header.rootCol]);
+    } else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
     else if (tree) typedRow(row, r, tree.types[r] ?? null, st, rd, cols, tree.parentTitle[r]);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
     else plainRow(row, r, st, rd, cols);
@@ -534,6 +538,10 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
 }
 
 /** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
+/**
+ * Lines above the header: an objective line opens the first objective; before it, `Label: value` lines ('Status:
+ * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
+ */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader): void {
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
@@ -545,7 +553,7 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
-    } else if (st.obj) unplacedRow(row, r, rd, NOTE_ROW);
+    } else if (st.obj || (line && line.role === 'text' && PROPERTY.test(line.title))) unplacedRow(row, r, rd, NOTE_ROW);
     else rd.role(r, 'title');
   }
 }
@@ -998,9 +1006,39 @@ function numberCell(kr: KeyResult, f: Field, row: unknown[], r: number, c: numbe
   }
   if (!p.blank) {
     if (f === 'target' && p.error.kind === 'placeholder') kr.placeholder = true;
+    if (f === 'target' && p.error.kind === 'not-a-number' && targetFromWords(kr, cellText(row[c]), r, c, rd))
+      return null;
     rd.problem(f, r, c, p.error);
   }
   return null;
+}
+
+/** A target cell opening with a quantity ('$83k/mo to $93k/mo', '8% 到 15%'): its words run from that quantity. */
+const OPENS_WITH_NUMBER = /^[$¥€£]?\s?\d/;
+
+/**
+ * A target cell in words is read like a KR's wording: '$83k/mo to $93k/mo' -> from 83000 to 93000, '50%+ of all
+ * orders' -> 0.5; a relative change, several measures or no number state none. The cell still gets a problem: the
+ * sheet's formulas need the number alone.
+ */
+function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: Reader): boolean {
+  const t = inferFromText(OPENS_WITH_NUMBER.test(text) ? `from ${text}` : text);
+  if (t.placeholder) kr.placeholder = true;
+  if (t.target === null) return false;
+  kr.target = t.target;
+  kr.inferred.target = true;
+  if (t.start !== null && !kr.startGiven) {
+    kr.start = t.start;
+    kr.startGiven = true;
+    kr.inferred.start = true;
+  }
+  const read = t.start !== null ? `from ${t.start} to ${t.target}` : String(t.target);
+  const zh = t.start !== null ? `从 ${t.start} 到 ${t.target}` : String(t.target);
+  rd.problemText('target', r, c, describeValue(text), {
+    en: `"${describeValue(text)}" is words, read as ${read}: type the number alone so the sheet's formulas can use it`,
+    zh: `“${describeValue(text)}”是文字，按 ${zh} 读取：请只填写数字，表中的公式才能使用`,
+  });
+  return true;
 }
 
 /** A date cell of a KR field: the ISO date, or null when blank or unreadable (then a problem is recorded). */
