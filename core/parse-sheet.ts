@@ -288,6 +288,8 @@ interface TableCols {
   typed: boolean;
   /** The row-type column, if any. */
   typeCol?: number;
+  /** A column headed as the current value that holds words ('已签约5家', 'Signed 5 of 8'): the figure inside is it. */
+  currentInWords?: number;
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
@@ -379,6 +381,9 @@ function tableCols(values: unknown[][], header: TableLayout, fc: TableCols['fc']
     typed:
       header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
     ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
+    ...(fc.current === undefined && fc.status !== undefined && matchHeader(header.texts[fc.status]) === 'current'
+      ? { currentInWords: fc.status }
+      : {}),
   };
 }
 
@@ -978,6 +983,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
   readUnit(kr, row, r, title, targetInfo, rd, fc);
   readWeightAndDates(kr, row, r, rd, cols);
   readConfidence(kr, row, r, rd, fc);
@@ -1124,6 +1130,21 @@ function readCurrent(
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
     zh: `“${seen}”表示完成与否，但这个关键结果按数值计分：请填写实际达到的数值`,
   });
+}
+
+/**
+ * The current value inside the words of a progress column ('已签约5家' -> 5, '当前留存率25%' -> 0.25, 'Signed 5 deals'
+ * -> 5), read like a KR's wording: a change from an unstated base ('同比增长12%', 'up 12%') states none.
+ */
+function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
+  const v = row[c];
+  if (typeof v !== 'string' || isBlank(v)) return;
+  const t = inferFromText(v);
+  const value = t.current ?? (t.relative || t.measures > 1 ? null : t.target);
+  if (value === null) return;
+  // No cell is recorded: the words stay the user's, nothing writes a number over them.
+  kr.current = value;
+  kr.inferred.current = true;
 }
 
 /** Unit: typed, or what the target cell or the wording shows. */

@@ -229,3 +229,32 @@ test('Label: value lines above a table (Status: Active, 负责人：王芳) are 
   expect(m.reading?.unplaced.map((u) => u.text)).toEqual(['Status: Active', '负责人：王芳']);
   expect(m.title).toBe('Team OKRs 2027');
 });
+
+describe('a current column written as words: the figure inside is the current value', () => {
+  test.each([
+    [
+      'zh',
+      ['目标', '关键结果', '当前进度', '负责人'],
+      [
+        ['扩大渠道', '签约12家代理商', '已签约7家', '李雷'],
+        ['', '季度营收增长15%', '环比增长6%', '韩梅'],
+        ['', '复购率达到40%', '目前复购率31%', '李雷'],
+      ],
+      [7, null, 0.31],
+    ],
+    [
+      'en',
+      ['Objective', 'Key Result', 'Current progress', 'Owner'],
+      [
+        ['Grow partners', 'Sign 12 resellers', 'Signed 4 so far', 'Ana'],
+        ['', 'Lift revenue by 15%', 'grew by 6% on last quarter', 'Bo'],
+        ['', 'Reach 40% repeat rate', 'currently 31%', 'Ana'],
+      ],
+      [4, null, 0.31],
+    ],
+  ])('%s', (_l, header, rows, currents) => {
+    const m = read([header, ...rows]);
+    expect(krs(m).map((k) => k.current)).toEqual(currents);
+    expect(m.columns[2].field).toBe('status'); // the words themselves stay the status, untouched
+  });
+});
