@@ -177,14 +177,33 @@ function dataLike(values: unknown[][], r: number, fields: (Field | null)[]): num
   return n;
 }
 
+/** Text lines (one filled cell) above a table may be many (a document's title, headings, paragraphs). */
+const TEXT_LINES_SKIPPED = 200;
+
+/**
+ * Header candidates: the first HEADER_SCAN_ROWS rows of several cells (lines of one cell above them do not count,
+ * up to TEXT_LINES_SKIPPED of them: a document whose table comes after its headings and paragraphs).
+ */
 function candidates(values: unknown[][]): Candidate[] {
   const out: Candidate[] = [];
-  const scan = Math.min(values.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < scan; r++) {
+  let rows = 0;
+  let lines = 0;
+  for (let r = 0; r < values.length && rows < HEADER_SCAN_ROWS; r++) {
+    if (filledCells(rowAt(values, r), 2) < 2) {
+      if (++lines > TEXT_LINES_SKIPPED) break;
+      if (r >= HEADER_SCAN_ROWS) continue;
+    } else rows++;
     const c = scoreRow(values, r);
     if (c.named > 0) out.push(c);
   }
   return out.sort((a, b) => b.score - a.score || a.row - b.row);
+}
+
+/** Filled cells of a row, counting up to `max`. */
+function filledCells(row: unknown[], max: number): number {
+  let n = 0;
+  for (let c = 0; c < row.length && n < max; c++) if (!isBlank(row[c])) n++;
+  return n;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

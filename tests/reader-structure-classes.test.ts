@@ -156,3 +156,20 @@ describe('level columns: the level of a row is the column its text sits in', () 
     expect(m.objectives[0].krs.map((k) => k.target)).toEqual([200, 50]);
   });
 });
+
+describe('a table under many lines of text is still found', () => {
+  it('headings and paragraphs above the header row do not hide it (English and Chinese)', () => {
+    const intro = Array.from({ length: 15 }, (_, i) => [`Paragraph ${i + 1} of the plan's introduction.`, '', '']);
+    for (const header of [
+      ['Key result', 'Target', 'Owner'],
+      ['关键结果', '目标值', '负责人'],
+    ]) {
+      const m = read([...intro, header, ['Sign 20 partners', 20, 'Ana'], ['Ship 3 integrations', 3, 'Bo']]);
+      expect([header[0], m.headerRow, m.objectives.flatMap((o) => o.krs.map((k) => k.target))]).toEqual([
+        header[0],
+        15,
+        [20, 3],
+      ]);
+    }
+  });
+});
