@@ -464,7 +464,9 @@ const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
 
 function renamesHeader(row: unknown[], fields: (Field | null)[], titleCol: number | undefined): boolean {
   if (titleCol === undefined) return false;
-  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40 || DATA_SHAPE.test(v))) return false;
+  // Most data rows hold a number or a long text somewhere: that cheap test first, the pattern only on rows of words.
+  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
+  for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
   if (isBlank(row[titleCol]) || matchHeader(row[titleCol]) !== fields[titleCol]) return false;
   let same = 0;
   for (let c = 0; c < row.length && c < fields.length; c++) {
