@@ -71,8 +71,11 @@ const LOG_AND_DASHBOARD = [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, DASHBOARD_SHEET.e
  */
 const DASHBOARD_LOG_READ = logPartialRead(['score']);
 
-/** What the host must read before running `name`. */
-export function readsFor(name: CommandName, settings: Settings): ReadRequest {
+/**
+ * What the host must read before running `name`. `opts.dashboard` false (a check-in from an edit, which writes the
+ * log only): the dashboard is not read.
+ */
+export function readsFor(name: CommandName, settings: Settings, opts: { dashboard?: boolean } = {}): ReadRequest {
   switch (name) {
     case 'validate':
       return {
@@ -105,7 +108,7 @@ export function readsFor(name: CommandName, settings: Settings): ReadRequest {
         formulas: true,
         notes: false,
         backgrounds: false,
-        others: LOG_AND_DASHBOARD,
+        others: opts.dashboard === false ? [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] : LOG_AND_DASHBOARD,
         partial: DASHBOARD_LOG_READ,
       };
     case 'summary':

@@ -96,7 +96,7 @@ export async function runExcelCommand(
   /** dashboard false: a check-in from an edit writes the log only. */
   opts: { dashboard?: boolean } = {},
 ): Promise<CommandOutcome> {
-  let req: ReadRequest = readsFor(name, settings);
+  let req: ReadRequest = readsFor(name, settings, opts);
   let snap: WorkbookSnapshot | null = null;
   let result: ReturnType<typeof runCommand> | null = null;
   let plan: WorkbookPlan = { sheets: [] };
