@@ -57,15 +57,15 @@ export const COMMANDS: CommandName[] = ['convert', 'validate', 'clear', 'score',
 const LOG_AND_DASHBOARD = [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, DASHBOARD_SHEET.en, DASHBOARD_SHEET.zh];
 
 /**
- * What the host must read before running `name`: the command's own sheets and the settings sheet, whose reading
- * corrections apply where the host's settings have none (withSheetReading).
+ * A read request with the settings sheet added: a host whose document settings may lack the reading corrections the
+ * command line saved in the file reads it in the same batch, and runCommand applies it (withSheetReading).
  */
-export function readsFor(name: CommandName, settings: Settings): ReadRequest {
-  const r = commandReads(name, settings);
-  return { ...r, others: [...r.others, SETTINGS_SHEET] };
+export function withSettingsSheet(req: ReadRequest): ReadRequest {
+  return req.others.includes(SETTINGS_SHEET) ? req : { ...req, others: [...req.others, SETTINGS_SHEET] };
 }
 
-function commandReads(name: CommandName, settings: Settings): ReadRequest {
+/** What the host must read before running `name`. */
+export function readsFor(name: CommandName, settings: Settings): ReadRequest {
   switch (name) {
     case 'validate':
       return {
