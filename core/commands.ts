@@ -64,8 +64,11 @@ export function withSettingsSheet(req: ReadRequest): ReadRequest {
   return req.others.includes(SETTINGS_SHEET) ? req : { ...req, others: [...req.others, SETTINGS_SHEET] };
 }
 
-/** What the host must read before running `name`. */
-export function readsFor(name: CommandName, settings: Settings): ReadRequest {
+/**
+ * What the host must read before running `name`. `opts.dashboard` false (a check-in from an edit, which writes the
+ * log only): the dashboard is not read.
+ */
+export function readsFor(name: CommandName, settings: Settings, opts: { dashboard?: boolean } = {}): ReadRequest {
   switch (name) {
     case 'validate':
       return {
@@ -92,7 +95,12 @@ export function readsFor(name: CommandName, settings: Settings): ReadRequest {
       };
     }
     case 'checkin':
-      return { formulas: true, notes: false, backgrounds: false, others: LOG_AND_DASHBOARD };
+      return {
+        formulas: true,
+        notes: false,
+        backgrounds: false,
+        others: opts.dashboard === false ? [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] : LOG_AND_DASHBOARD,
+      };
     case 'summary':
       return { formulas: true, notes: false, backgrounds: false, others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] };
     default:

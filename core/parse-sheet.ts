@@ -288,6 +288,8 @@ interface TableCols {
   typed: boolean;
   /** The row-type column, if any. */
   typeCol?: number;
+  /** A column headed as the current value that holds words ('已签约5家', 'Signed 5 of 8'): the figure inside is it. */
+  currentInWords?: number;
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
@@ -326,7 +328,11 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, fc.kr ?? fc.objective))
       rd.role(r, 'header');
-    else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
+    else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
+      // The root of level columns names the plan: a title row.
+      rd.role(r, 'title');
+      model.title ??= cellText(row[header.rootCol]);
+    } else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
     else if (tree) typedRow(row, r, tree.types[r] ?? null, st, rd, cols, tree.parentTitle[r]);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
     else plainRow(row, r, st, rd, cols);
@@ -375,6 +381,9 @@ function tableCols(values: unknown[][], header: TableLayout, fc: TableCols['fc']
     typed:
       header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
     ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
+    ...(fc.current === undefined && fc.status !== undefined && matchHeader(header.texts[fc.status]) === 'current'
+      ? { currentInWords: fc.status }
+      : {}),
   };
 }
 
@@ -455,7 +464,9 @@ const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
 
 function renamesHeader(row: unknown[], fields: (Field | null)[], titleCol: number | undefined): boolean {
   if (titleCol === undefined) return false;
-  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40 || DATA_SHAPE.test(v))) return false;
+  // Most data rows hold a number or a long text somewhere: that cheap test first, the pattern only on rows of words.
+  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
+  for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
   if (isBlank(row[titleCol]) || matchHeader(row[titleCol]) !== fields[titleCol]) return false;
   let same = 0;
   for (let c = 0; c < row.length && c < fields.length; c++) {
@@ -534,6 +545,10 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
 }
 
 /** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
+/**
+ * Lines above the header: an objective line opens the first objective; before it, `Label: value` lines ('Status:
+ * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
+ */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader): void {
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
@@ -545,7 +560,7 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
-    } else if (st.obj) unplacedRow(row, r, rd, NOTE_ROW);
+    } else if (st.obj || (line && line.role === 'text' && PROPERTY.test(line.title))) unplacedRow(row, r, rd, NOTE_ROW);
     else rd.role(r, 'title');
   }
 }
@@ -970,6 +985,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
   readUnit(kr, row, r, title, targetInfo, rd, fc);
   readWeightAndDates(kr, row, r, rd, cols);
   readConfidence(kr, row, r, rd, fc);
@@ -998,9 +1014,39 @@ function numberCell(kr: KeyResult, f: Field, row: unknown[], r: number, c: numbe
   }
   if (!p.blank) {
     if (f === 'target' && p.error.kind === 'placeholder') kr.placeholder = true;
+    if (f === 'target' && p.error.kind === 'not-a-number' && targetFromWords(kr, cellText(row[c]), r, c, rd))
+      return null;
     rd.problem(f, r, c, p.error);
   }
   return null;
+}
+
+/** A target cell opening with a quantity ('$83k/mo to $93k/mo', '8% 到 15%'): its words run from that quantity. */
+const OPENS_WITH_NUMBER = /^[$¥€£]?\s?\d/;
+
+/**
+ * A target cell in words is read like a KR's wording: '$83k/mo to $93k/mo' -> from 83000 to 93000, '50%+ of all
+ * orders' -> 0.5; a relative change, several measures or no number state none. The cell still gets a problem: the
+ * sheet's formulas need the number alone.
+ */
+function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: Reader): boolean {
+  const t = inferFromText(OPENS_WITH_NUMBER.test(text) ? `from ${text}` : text);
+  if (t.placeholder) kr.placeholder = true;
+  if (t.target === null) return false;
+  kr.target = t.target;
+  kr.inferred.target = true;
+  if (t.start !== null && !kr.startGiven) {
+    kr.start = t.start;
+    kr.startGiven = true;
+    kr.inferred.start = true;
+  }
+  const read = t.start !== null ? `from ${t.start} to ${t.target}` : String(t.target);
+  const zh = t.start !== null ? `从 ${t.start} 到 ${t.target}` : String(t.target);
+  rd.problemText('target', r, c, describeValue(text), {
+    en: `"${describeValue(text)}" is words, read as ${read}: type the number alone so the sheet's formulas can use it`,
+    zh: `“${describeValue(text)}”是文字，按 ${zh} 读取：请只填写数字，表中的公式才能使用`,
+  });
+  return true;
 }
 
 /** A date cell of a KR field: the ISO date, or null when blank or unreadable (then a problem is recorded). */
@@ -1086,6 +1132,21 @@ function readCurrent(
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
     zh: `“${seen}”表示完成与否，但这个关键结果按数值计分：请填写实际达到的数值`,
   });
+}
+
+/**
+ * The current value inside the words of a progress column ('已签约5家' -> 5, '当前留存率25%' -> 0.25, 'Signed 5 deals'
+ * -> 5), read like a KR's wording: a change from an unstated base ('同比增长12%', 'up 12%') states none.
+ */
+function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
+  const v = row[c];
+  if (typeof v !== 'string' || isBlank(v)) return;
+  const t = inferFromText(v);
+  const value = t.current ?? (t.relative || t.measures > 1 ? null : t.target);
+  if (value === null) return;
+  // No cell is recorded: the words stay the user's, nothing writes a number over them.
+  kr.current = value;
+  kr.inferred.current = true;
 }
 
 /** Unit: typed, or what the target cell or the wording shows. */
@@ -1341,7 +1402,8 @@ function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean
   let objectives = false;
   let krs = false;
   for (const l of lines) {
-    if (l.line.role === 'objective') objectives = true;
+    // An 'Objective:' label line marks objectives as explicitly as 'O1:' does: headings then are no objectives.
+    if (l.line.role === 'objective' || l.line.role === 'objective-label') objectives = true;
     if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
   }
   return { objectives, krs };
@@ -1362,7 +1424,8 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const { line } = l;
   const listed = line.bullet || line.numbered;
   if (line.quote) return 'note';
-  if (ctx.mode === 'objective' && !listed && !line.heading) return 'objective';
+  // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
+  if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
   // A heading or bold line opens a list of KRs when plain list lines follow it (bold list lines are objectives themselves).
   const opensList =
@@ -1421,7 +1484,9 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
     }
     const kind = role === 'text' ? placeText(l, ctx) : role;
     if (kind === 'heading' || (kind === 'note' && first < 0 && !titles.length && !l.line.quote)) {
-      // Headings, and the first line above everything, are titles.
+      // Headings, and the first line above everything, are titles. A heading that is no label ends the list a
+      // label line opened ('Key Results:' ... '# Why OKRs' ... '1. reason' is no KR).
+      if (kind === 'heading' && l.line.heading && ctx.mode === 'krs') ctx.mode = 'none';
       rd.role(l.r, 'title');
       titles.push(l.line.title);
       ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? ctx.cycle;

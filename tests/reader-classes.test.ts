@@ -174,3 +174,129 @@ test('a number glued to bracketed letters names a section (501(c)(3), 401(k)), n
   const m = read([['O: Set up the foundation'], ['KR1: Establish 501(c)(3) status'], ['KR2: Offer a 401(k) plan']]);
   expect(krs(m).map((k) => k.target)).toEqual([null, null]);
 });
+
+describe('a code column before the titles: the codes are carried, the column of words beside them holds the titles', () => {
+  test.each([
+    ['en, codes as numbers, header "Metric"', ['KR', 'Metric', 'Target'], [1.1, 1.2, 2.1], 'kr'],
+    ['en, codes as text, header "Measure"', ['Key Result', 'Measure', 'Target'], ['KR1', 'KR2', 'KR3'], 'kr'],
+    ['zh, codes like 1.4a, header "指标"', ['关键结果', '指标', '目标值'], ['1.1', '1.4a', '2.1'], 'kr'],
+    ['zh, objective codes O1..O3, a title header "内容"', ['目标', '内容', '目标值'], ['O1', 'O2', 'O3'], 'objective'],
+  ])('%s', (_name, header, codes, role) => {
+    const titles = ['Grow weekly users', 'Cut churn in half', 'Ship the mobile app'];
+    const m = read([header, ...codes.map((c, i) => [c, titles[i], (i + 1) * 10])]);
+    expect(m.columns.map((c) => c.field)).toEqual([null, role === 'objective' ? 'objective' : 'kr', 'target']);
+    const items = role === 'kr' ? krs(m).map((k) => k.title) : m.objectives.map((o) => o.title);
+    expect(items).toEqual(titles);
+  });
+
+  test('a KR column of plain counts beside a words column is not a code column (numbers up to 100, no Target column)', () => {
+    const m = read([
+      ['Objective', 'Key Result', 'Notes'],
+      ['Grow', 'Reach 500 users', 'launch first'],
+      ['', 'Sign 3 partners', 'EMEA only'],
+    ]);
+    expect(m.columns.map((c) => c.field)).toEqual(['objective', 'kr', 'notes']);
+  });
+});
+
+describe('a target cell in words is read like a KR wording, and says so', () => {
+  test.each([
+    ['$83k/mo to $93k/mo', 83000, 93000],
+    ['8% to 15% of revenue', 0.08, 0.15],
+    ['从 20% 提升到 35%', 0.2, 0.35],
+    ['50%+ of all orders', null, 0.5],
+    ['99%+ uptime, 95%+ on-time, NPS 60+', null, null],
+    ['Grow it by 10%', null, null],
+  ])('%p -> start %p, target %p', (cell, start, target) => {
+    const m = read([
+      ['Key Result', 'Target'],
+      ['Revenue share', cell],
+    ]);
+    const k = krs(m)[0];
+    expect([k.startGiven ? k.start : null, k.target]).toEqual([start, target]);
+    expect(m.problems.length).toBe(1); // either "is not a number" or "read as ...: type the number alone"
+  });
+});
+
+test('Label: value lines above a table (Status: Active, 负责人：王芳) are listed as not placed; the first line is the title', () => {
+  const m = read([
+    ['Team OKRs 2027'],
+    ['Status: Active'],
+    ['负责人：王芳'],
+    ['Objective', 'Key Result', 'Target'],
+    ['Grow', 'Reach 500 users', 500],
+  ]);
+  expect(m.reading?.unplaced.map((u) => u.text)).toEqual(['Status: Active', '负责人：王芳']);
+  expect(m.title).toBe('Team OKRs 2027');
+});
+
+describe('a current column written as words: the figure inside is the current value', () => {
+  test.each([
+    [
+      'zh',
+      ['目标', '关键结果', '当前进度', '负责人'],
+      [
+        ['扩大渠道', '签约12家代理商', '已签约7家', '李雷'],
+        ['', '季度营收增长15%', '环比增长6%', '韩梅'],
+        ['', '复购率达到40%', '目前复购率31%', '李雷'],
+      ],
+      [7, null, 0.31],
+    ],
+    [
+      'en',
+      ['Objective', 'Key Result', 'Current progress', 'Owner'],
+      [
+        ['Grow partners', 'Sign 12 resellers', 'Signed 4 so far', 'Ana'],
+        ['', 'Lift revenue by 15%', 'grew by 6% on last quarter', 'Bo'],
+        ['', 'Reach 40% repeat rate', 'currently 31%', 'Ana'],
+      ],
+      [4, null, 0.31],
+    ],
+  ])('%s', (_l, header, rows, currents) => {
+    const m = read([header, ...rows]);
+    expect(krs(m).map((k) => k.current)).toEqual(currents);
+    expect(m.columns[2].field).toBe('status'); // the words themselves stay the status, untouched
+  });
+});
+
+describe('label lines: the items under "Objective:" / "Key Results:" labels, until a heading ends them', () => {
+  const lines = (text: string) => text.split('\n').map((t) => [t]);
+  test.each([
+    [
+      'en',
+      'Objective:\n- Make onboarding painless\n\nKey Results:\n- Cut setup time to 10 minutes\n- Get 40 teams live\n\n# Why we use OKRs\n1. Focus\n2. Alignment',
+      'Make onboarding painless',
+      [10, 40],
+    ],
+    [
+      'zh',
+      '目标：\n* 打造顺畅的新手体验\n关键结果：\n* 安装时间缩短到10分钟\n* 上线40个团队\n## 为什么用OKR\n1. 聚焦\n2. 对齐',
+      '打造顺畅的新手体验',
+      [10, 40],
+    ],
+  ])('%s', (_l, text, objective, targets) => {
+    const m = read(lines(text));
+    expect(m.objectives.map((o) => o.title)).toEqual([objective]);
+    expect(krs(m).map((k) => k.target)).toEqual(targets);
+  });
+
+  test('zh: a span describing a noun (3个月的计划, 2周的冲刺) is no target; 完成3个版本 still is', () => {
+    const m = read(lines('目标：交付新版本\nKR1：制定3个月的路线图\nKR2：完成2周的冲刺评审\nKR3：完成3个版本'));
+    expect(krs(m).map((k) => k.target)).toEqual([null, null, 3]);
+  });
+});
+
+test.each([
+  [
+    'en',
+    'O1: Launch in Spain\n- KR1: Sign 20 shops\n- KR2: Reach 500 orders\n- KR 1 → Company OKR: Expand to Europe\n- KR 2 -> Company OKR 3',
+  ],
+  [
+    'zh',
+    '目标1：进入西班牙市场\n- KR1：签约20家门店\n- KR2：订单达到500单\n- 关键结果1 → 公司OKR：拓展欧洲\n- KR2 ⇒ 公司目标3',
+  ],
+])('%s: a KR label with an arrow to another OKR is a cross-reference note, not a KR', (_l, text) => {
+  const m = read(text.split('\n').map((t) => [t]));
+  expect(krs(m).map((k) => k.target)).toEqual([20, 500]);
+  expect(m.reading?.unplaced.length).toBe(2);
+});

@@ -108,3 +108,68 @@ describe('a flat goal list whose hierarchy is a parent-id column', () => {
     expect(m.objectives[0].cycle?.id).toBe('2026-05');
   });
 });
+
+describe('level columns: the level of a row is the column its text sits in', () => {
+  it('a root column naming the plan, then objectives and key results (English, level columns after an owner column)', () => {
+    const m = read([
+      ['Owner', 'Root', 'Level 1 goal', 'Level 2 goal', 'Importance', 'Due'],
+      ['Ana', 'Shop plan 2026', '', '', 100, ''],
+      ['Ana', '', 'Grow repeat buyers', '', 70, ''],
+      ['Bo', '', '', 'Repeat rate reaches 30%', 60, '2026-09-30'],
+      ['Bo', '', '', 'Send 6 win-back emails', 40, '2026-09-30'],
+      ['Ana', '', 'Faster delivery', '', 30, ''],
+      ['Cy', '', '', 'Cut late deliveries from 9% to 4%', 100, '2026-09-30'],
+    ]);
+    expect(m.title).toBe('Shop plan 2026');
+    expect(m.objectives.map((o) => [o.title, o.krs.map((k) => [k.title, k.target, k.weight])])).toEqual([
+      [
+        'Grow repeat buyers',
+        [
+          ['Repeat rate reaches 30%', 0.3, 60],
+          ['Send 6 win-back emails', 6, 40],
+        ],
+      ],
+      ['Faster delivery', [['Cut late deliveries from 9% to 4%', 0.04, 100]]],
+    ]);
+    expect(m.reading?.columns.find((c) => c.header === 'Level 1 goal')?.reason.en).toMatch(/level column/);
+  });
+
+  it('Chinese level columns without a root: objectives, key results, initiatives', () => {
+    const m = read([
+      ['一级', '二级', '三级', '截止日期'],
+      ['提升客户满意度', '', '', ''],
+      ['', '客诉率降到1%', '', '2026-12-31'],
+      ['', '', '建立48小时回访机制', ''],
+      ['', '好评率达到95%', '', '2026-12-31'],
+    ]);
+    const o = m.objectives[0];
+    expect([o.title, o.krs.map((k) => k.title)]).toEqual(['提升客户满意度', ['客诉率降到1%', '好评率达到95%']]);
+    expect(o.krs[0].initiatives.map((i) => i.title)).toEqual(['建立48小时回访机制']);
+  });
+
+  it('columns filled on the same row are no levels (an ordinary table stays as it was)', () => {
+    const m = read([
+      ['Objective', 'Key result', 'Target'],
+      ['Grow revenue', 'Reach 200 customers', 200],
+      ['', 'Raise ARPU to $50', 50],
+    ]);
+    expect(m.objectives[0].krs.map((k) => k.target)).toEqual([200, 50]);
+  });
+});
+
+describe('a table under many lines of text is still found', () => {
+  it('headings and paragraphs above the header row do not hide it (English and Chinese)', () => {
+    const intro = Array.from({ length: 15 }, (_, i) => [`Paragraph ${i + 1} of the plan's introduction.`, '', '']);
+    for (const header of [
+      ['Key result', 'Target', 'Owner'],
+      ['关键结果', '目标值', '负责人'],
+    ]) {
+      const m = read([...intro, header, ['Sign 20 partners', 20, 'Ana'], ['Ship 3 integrations', 3, 'Bo']]);
+      expect([header[0], m.headerRow, m.objectives.flatMap((o) => o.krs.map((k) => k.target))]).toEqual([
+        header[0],
+        15,
+        [20, 3],
+      ]);
+    }
+  });
+});
