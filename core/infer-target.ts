@@ -112,9 +112,14 @@ const MONTH_DAY =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?:\.?,?\s+\d{4})?/gi;
 const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:onds?)?)?)(?![A-Za-z])/gi;
 
+/**
+ * A milestone verb with no number before 'with' / 带有: what follows describes the thing delivered, not a quantity
+ * ('Launch a loyalty programme with 3 tiers', '上线带有3种支付方式的结账页'). 'Launch 2 apps with 3 tiers' keeps 2.
+ */
+const MILESTONE_WITH =
+  /^\s*(?:launch|ship|release|roll out|introduce|build|create|set up|stand up|deploy|上线|发布|推出|搭建|建立)[^\d]*?(?:\bwith\b|带有|包含)/i;
+
 const blank = (m: string) => ' '.repeat(m.length);
-/** A number glued to bracketed letters ('501(c)(3)', '401(k)') names a section of a law or plan, not a quantity. */
-const SECTION_CODE = /\b\d+(?:\([a-z0-9]{1,3}\))+/gi;
 
 /** Mask dates, periods, list numbers, code names and durations with spaces so token offsets stay valid. */
 function maskPeriods(text: string): string {
@@ -122,8 +127,9 @@ function maskPeriods(text: string): string {
   // Each pattern runs only when its mark is there: most KR texts hold none of them.
   if (s.includes('=>')) s = s.replace(OUTCOME, blank);
   if (/[`=(§]/.test(s)) s = s.replace(CODE_SPAN, blank);
+  const milestone = MILESTONE_WITH.exec(s);
+  if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
   if (s.includes('http')) s = s.replace(URL, blank);
-  if (/\d\([a-z]\)/i.test(s)) s = s.replace(SECTION_CODE, blank);
   if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
   if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);

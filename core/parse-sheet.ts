@@ -18,6 +18,7 @@ import type {
   Commitment,
   Confidence,
   Cycle,
+  CycleKind,
   Field,
   Initiative,
   KeyResult,
@@ -31,7 +32,7 @@ import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
-import { cycleEndDate, findCycleInText, parseCycle } from './cycle';
+import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { readLine, type LineReading } from './line-roles';
@@ -287,6 +288,8 @@ interface TableCols {
   typed: boolean;
   /** The row-type column, if any. */
   typeCol?: number;
+  /** A column headed as the current value that holds words ('已签约5家', 'Signed 5 of 8'): the figure inside is it. */
+  currentInWords?: number;
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
@@ -303,7 +306,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
 
   const tree =
     header.rowTypeCol === null && fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined
-      ? typesByParent(values, headerRow + 1, fc.objective, fc.alignedTo)
+      ? typesByParent(values, headerRow + 1, fc)
       : null;
   const st: TableState = {
     obj: null,
@@ -325,8 +328,12 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, fc.kr ?? fc.objective))
       rd.role(r, 'header');
-    else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
-    else if (tree) typedRow(row, r, tree[r] ?? null, st, rd, cols);
+    else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
+      // The root of level columns names the plan: a title row.
+      rd.role(r, 'title');
+      model.title ??= cellText(row[header.rootCol]);
+    } else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
+    else if (tree) typedRow(row, r, tree.types[r] ?? null, st, rd, cols, tree.parentTitle[r]);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
     else plainRow(row, r, st, rd, cols);
   }
@@ -374,6 +381,9 @@ function tableCols(values: unknown[][], header: TableLayout, fc: TableCols['fc']
     typed:
       header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
     ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
+    ...(fc.current === undefined && fc.status !== undefined && matchHeader(header.texts[fc.status]) === 'current'
+      ? { currentInWords: fc.status }
+      : {}),
   };
 }
 
@@ -533,6 +543,10 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
 }
 
 /** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
+/**
+ * Lines above the header: an objective line opens the first objective; before it, `Label: value` lines ('Status:
+ * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
+ */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader): void {
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
@@ -544,7 +558,7 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
-    } else if (st.obj) unplacedRow(row, r, rd, NOTE_ROW);
+    } else if (st.obj || (line && line.role === 'text' && PROPERTY.test(line.title))) unplacedRow(row, r, rd, NOTE_ROW);
     else rd.role(r, 'title');
   }
 }
@@ -602,7 +616,15 @@ const NOTE_ROW: Msg = {
 };
 
 /** A row of an export whose type column says Objective / Key Result / Initiative, with its parent in Aligned To. */
-function typedRow(row: unknown[], r: number, type: RowType | null, st: TableState, rd: Reader, cols: TableCols): void {
+function typedRow(
+  row: unknown[],
+  r: number,
+  type: RowType | null,
+  st: TableState,
+  rd: Reader,
+  cols: TableCols,
+  parentTitle?: string | null,
+): void {
   const { fc } = cols;
   const title = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
   if (!type || !title)
@@ -612,9 +634,15 @@ function typedRow(row: unknown[], r: number, type: RowType | null, st: TableStat
       rd,
       type || cols.typeCol === undefined ? NOTE_ROW : unknownRowType(describeValue(row[cols.typeCol])),
     );
-  const parent = fc.alignedTo === undefined ? '' : normalizeHeader(cellText(row[fc.alignedTo]));
+  const parent = parentTitle
+    ? normalizeHeader(parentTitle)
+    : fc.alignedTo === undefined
+      ? ''
+      : normalizeHeader(cellText(row[fc.alignedTo]));
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
+    // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
+    if (parentTitle) st.obj.alignedTo = parentTitle;
     st.objectives.push(st.obj);
     st.objByTitle.set(normalizeHeader(title), st.obj);
     st.kr = null;
@@ -634,27 +662,71 @@ function typedRow(row: unknown[], r: number, type: RowType | null, st: TableStat
 
 type RowType = 'objective' | 'kr' | 'initiative';
 
+/** A goal list's tree: each row's type, and the title of its parent when the parent column holds ids. */
+interface GoalTree {
+  types: (RowType | null)[];
+  parentTitle: (string | null)[];
+}
+
 /**
- * Rows of a goal list with only a title and a parent column (Asana's Name / Parent goal): a goal without a parent in the
- * sheet is an objective, its children key results, theirs initiatives.
+ * Rows of a goal list with only a title and a parent column (Asana's Name / Parent goal; Peoplebox's Goal Title /
+ * Parent Row IDs, the parent named by its id): a goal without a parent in the sheet is an objective; a goal with
+ * children and no values of its own is an objective too (aligned to its parent); the others are key results of an
+ * objective parent, initiatives of a KR parent.
  */
-function typesByParent(values: unknown[][], from: number, titleCol: number, parentCol: number): (RowType | null)[] {
-  const parentOf = new Map<string, string>();
-  for (let r = from; r < values.length; r++) {
-    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
-    const t = normalizeHeader(cellText(row[titleCol]));
-    if (t) parentOf.set(t, normalizeHeader(cellText(row[parentCol])));
-  }
-  const depth = (t: string): number => {
-    let d = 0;
-    for (let p = parentOf.get(t); p && parentOf.has(p) && d < 3; p = parentOf.get(p)) d++;
-    return d;
+function typesByParent(values: unknown[][], from: number, fc: TableCols['fc']): GoalTree {
+  const rows = goalRows(values, from, fc);
+  const types: (RowType | null)[] = [];
+  const parentTitle: (string | null)[] = [];
+  const typeOf = (r: number, depth: number): RowType => {
+    if (types[r]) return types[r]!;
+    const g = rows.get(r)!;
+    const up = g.parent === undefined || depth > 8 ? null : typeOf(g.parent, depth + 1);
+    let t: RowType = 'objective';
+    if (up && !(g.children > 0 && !g.measured)) t = up === 'objective' ? 'kr' : 'initiative';
+    return (types[r] = t);
   };
-  const out: (RowType | null)[] = [];
+  for (const [r, g] of rows) {
+    typeOf(r, 0);
+    parentTitle[r] = g.parent === undefined || !g.byId ? null : rows.get(g.parent)!.title;
+  }
+  return { types, parentTitle };
+}
+
+interface GoalRow {
+  title: string;
+  parent?: number;
+  /** The parent cell named an id, not a title. */
+  byId: boolean;
+  children: number;
+  /** Start, target or current filled on the row. */
+  measured: boolean;
+}
+
+/** The goal rows of a parent-linked list, each with its parent's row (by title, or by the id column's value). */
+function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<number, GoalRow> {
+  const rowOf = (r: number) => (Array.isArray(values[r]) ? values[r] : EMPTY_ROW);
+  const byTitle = new Map<string, number>();
+  const byId = new Map<string, number>();
+  const out = new Map<number, GoalRow>();
   for (let r = from; r < values.length; r++) {
-    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
-    const t = normalizeHeader(cellText(row[titleCol]));
-    out[r] = t ? (['objective', 'kr', 'initiative'] as const)[Math.min(depth(t), 2)] : null;
+    const row = rowOf(r);
+    const title = cellTitle(row[fc.objective!]);
+    if (!title) continue;
+    byTitle.set(normalizeHeader(title), r);
+    if (fc.id !== undefined && !isBlank(row[fc.id])) byId.set(normalizeHeader(cellText(row[fc.id])), r);
+    const measured = (['start', 'target', 'current'] as const).some(
+      (f) => fc[f] !== undefined && !isBlank(row[fc[f]!]),
+    );
+    out.set(r, { title, byId: false, children: 0, measured });
+  }
+  for (const [r, g] of out) {
+    const key = normalizeHeader(cellText(rowOf(r)[fc.alignedTo!]));
+    const p = byTitle.get(key) ?? byId.get(key);
+    if (p === undefined || p === r) continue;
+    g.parent = p;
+    g.byId = !byTitle.has(key);
+    out.get(p)!.children++;
   }
   return out;
 }
@@ -801,20 +873,7 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
         unknownWord(describeValue(row[fc.level]), 'company, department, team, individual', '公司、部门、团队、个人'),
       );
   }
-  if (o.cycle === null && fc.cycle !== undefined && !isBlank(row[fc.cycle])) {
-    const cy = rd.cycle(row[fc.cycle]);
-    if (cy) {
-      o.cycle = cy;
-      o.cells.cycle = rd.ref(r, fc.cycle);
-    } else
-      rd.problemText(
-        'cycle',
-        r,
-        fc.cycle,
-        describeValue(row[fc.cycle]),
-        unknownWord(describeValue(row[fc.cycle]), '2026-Q4, 2026-10 or 2026', '2026-Q4、2026-10 或 2026'),
-      );
-  }
+  if (o.cycle === null && fc.cycle !== undefined && !isBlank(row[fc.cycle])) fillObjectiveCycle(o, row, r, rd, fc);
   if (o.cells.type === undefined && fc.type !== undefined && !isBlank(row[fc.type])) {
     const t = parseCommitment(row[fc.type], cols.typeYes);
     if (t) {
@@ -842,6 +901,31 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
       o.owner = w;
       o.cells.owner = rd.ref(r, fc.owner);
     }
+  }
+}
+
+/** A cadence word instead of a cycle ('Quarterly', '季度'): with the row's due date it names the cycle holding it. */
+const CADENCE: [RegExp, CycleKind][] = [
+  [/^(?:quarterly|每?季度|按季度?)$/i, 'quarter'],
+  [/^(?:monthly|每?月度?|按月)$/i, 'month'],
+  [/^(?:half[- ]?yearly|semi[- ]?annual(?:ly)?|bi-?annual|半年度?)$/i, 'half'],
+  [/^(?:yearly|annual(?:ly)?|每?年度)$/i, 'year'],
+];
+
+function fillObjectiveCycle(o: Objective, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']): void {
+  const c = fc.cycle!;
+  let cy = rd.cycle(row[c]);
+  if (!cy && fc.due !== undefined) {
+    const kind = CADENCE.find(([re]) => re.test(cellText(row[c])))?.[1];
+    const due = kind ? rd.date(row[fc.due]) : null;
+    if (kind && due?.ok) cy = cycleOf(due.value, kind);
+  }
+  if (cy) {
+    o.cycle = cy;
+    o.cells.cycle = rd.ref(r, c);
+  } else {
+    const seen = describeValue(row[c]);
+    rd.problemText('cycle', r, c, seen, unknownWord(seen, '2026-Q4, 2026-10 or 2026', '2026-Q4、2026-10 或 2026'));
   }
 }
 
@@ -899,6 +983,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
   readUnit(kr, row, r, title, targetInfo, rd, fc);
   readWeightAndDates(kr, row, r, rd, cols);
   readConfidence(kr, row, r, rd, fc);
@@ -927,9 +1012,39 @@ function numberCell(kr: KeyResult, f: Field, row: unknown[], r: number, c: numbe
   }
   if (!p.blank) {
     if (f === 'target' && p.error.kind === 'placeholder') kr.placeholder = true;
+    if (f === 'target' && p.error.kind === 'not-a-number' && targetFromWords(kr, cellText(row[c]), r, c, rd))
+      return null;
     rd.problem(f, r, c, p.error);
   }
   return null;
+}
+
+/** A target cell opening with a quantity ('$83k/mo to $93k/mo', '8% 到 15%'): its words run from that quantity. */
+const OPENS_WITH_NUMBER = /^[$¥€£]?\s?\d/;
+
+/**
+ * A target cell in words is read like a KR's wording: '$83k/mo to $93k/mo' -> from 83000 to 93000, '50%+ of all
+ * orders' -> 0.5; a relative change, several measures or no number state none. The cell still gets a problem: the
+ * sheet's formulas need the number alone.
+ */
+function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: Reader): boolean {
+  const t = inferFromText(OPENS_WITH_NUMBER.test(text) ? `from ${text}` : text);
+  if (t.placeholder) kr.placeholder = true;
+  if (t.target === null) return false;
+  kr.target = t.target;
+  kr.inferred.target = true;
+  if (t.start !== null && !kr.startGiven) {
+    kr.start = t.start;
+    kr.startGiven = true;
+    kr.inferred.start = true;
+  }
+  const read = t.start !== null ? `from ${t.start} to ${t.target}` : String(t.target);
+  const zh = t.start !== null ? `从 ${t.start} 到 ${t.target}` : String(t.target);
+  rd.problemText('target', r, c, describeValue(text), {
+    en: `"${describeValue(text)}" is words, read as ${read}: type the number alone so the sheet's formulas can use it`,
+    zh: `“${describeValue(text)}”是文字，按 ${zh} 读取：请只填写数字，表中的公式才能使用`,
+  });
+  return true;
 }
 
 /** A date cell of a KR field: the ISO date, or null when blank or unreadable (then a problem is recorded). */
@@ -1015,6 +1130,21 @@ function readCurrent(
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
     zh: `“${seen}”表示完成与否，但这个关键结果按数值计分：请填写实际达到的数值`,
   });
+}
+
+/**
+ * The current value inside the words of a progress column ('已签约5家' -> 5, '当前留存率25%' -> 0.25, 'Signed 5 deals'
+ * -> 5), read like a KR's wording: a change from an unstated base ('同比增长12%', 'up 12%') states none.
+ */
+function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
+  const v = row[c];
+  if (typeof v !== 'string' || isBlank(v)) return;
+  const t = inferFromText(v);
+  const value = t.current ?? (t.relative || t.measures > 1 ? null : t.target);
+  if (value === null) return;
+  // No cell is recorded: the words stay the user's, nothing writes a number over them.
+  kr.current = value;
+  kr.inferred.current = true;
 }
 
 /** Unit: typed, or what the target cell or the wording shows. */

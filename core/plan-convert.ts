@@ -210,7 +210,35 @@ interface TableCtx {
   rowText: (r: number) => string;
   /** Column c's reference at ROW_MARK, for formula templates (see row-templates.ts). */
   marked: (c: number) => string;
-  templates: { score: RowTemplates; status: RowTemplates; pace: RowTemplates };
+  templates: FormulaTemplates;
+}
+
+/** The per-row formulas' templates (row-templates.ts); each one's keys are exactly its builder's inputs. */
+interface FormulaTemplates {
+  /** Keys: the target, start and kind expressions ('' for no start / kind). */
+  score: RowTemplates;
+  /** Key: the type expression. */
+  status: RowTemplates;
+  /** Keys: the cycle start, the due date, the Due reference ('' for none). */
+  pace: RowTemplates;
+}
+
+function formulaTemplates(t: Omit<TableCtx, 'templates'>): FormulaTemplates {
+  const { settings, cols } = t;
+  const { host } = t.ctx;
+  const mode = settings.formulaMode;
+  const score = t.marked(t.scoreCol);
+  const currentCol = fieldCol(t, 'current');
+  const current = currentCol === undefined ? '""' : t.marked(currentCol);
+  const pace =
+    cols.pace === undefined ? undefined : { expected: t.marked(cols.pace), atRiskPoints: settings.limits.atRiskPoints };
+  return {
+    score: new RowTemplates((target, start, kind) =>
+      scoreFormula(host, mode, { current, target, start: start || null, kind: kind || null }),
+    ),
+    status: new RowTemplates((type) => statusFormula(host, mode, score, type, settings.bands, t.lang, pace)),
+    pace: new RowTemplates((start, due, ref) => paceFormula(score, start, { ref: ref || null, iso: due })),
+  };
 }
 
 /** The user's own column per field: the first one outside the owned block. */
@@ -300,6 +328,11 @@ function cachedRefs(): Pick<TableCtx, 'a1' | 'rowText' | 'marked'> {
 }
 
 function tableContext(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext): TableCtx {
+  const t = tableBase(snap, model, ctx);
+  return { ...t, templates: formulaTemplates(t) };
+}
+
+function tableBase(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext): Omit<TableCtx, 'templates'> {
   const headerRow = model.headerRow ?? snap.origin.row;
   const existing = findOwnedBlock(snap, headerRow);
   const userCol = userColumns(model, existing);
@@ -321,12 +354,14 @@ function tableContext(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext): T
     items: rowItems(model, dataFirst, lastRow),
     scoreCol: owned.cols.score!,
     ...cachedRefs(),
-    templates: { score: new RowTemplates(), status: new RowTemplates(), pace: new RowTemplates() },
   };
 }
 
 /** The column holding a field's value: the user's, else the owned one. */
-function fieldCol(t: TableCtx, f: 'current' | 'target' | 'start' | 'kind' | 'type' | 'weight'): number | undefined {
+function fieldCol(
+  t: Pick<TableCtx, 'userCol' | 'cols'>,
+  f: 'current' | 'target' | 'start' | 'kind' | 'type' | 'weight',
+): number | undefined {
   return t.userCol[f] ?? (f === 'weight' ? undefined : t.cols[f]);
 }
 
@@ -348,17 +383,7 @@ function typeExpr(t: TableCtx, r: number, commitment: Commitment): string {
 
 /** The Status cell; the template depends on the row only through its type expression. */
 function statusCell(t: TableCtx, r: number, commitment: Commitment): PlanCell {
-  const type = typeExpr(t, r, commitment);
-  const make = () => {
-    const { settings, cols } = t;
-    const pace =
-      cols.pace === undefined
-        ? undefined
-        : { expected: t.marked(cols.pace), atRiskPoints: settings.limits.atRiskPoints };
-    const score = t.marked(t.scoreCol);
-    return statusFormula(t.ctx.host, settings.formulaMode, score, type, settings.bands, t.lang, pace);
-  };
-  return { f: t.templates.status.formula(t.rowText(r), make, type) };
+  return { f: t.templates.status.formula(t.rowText(r), typeExpr(t, r, commitment)) };
 }
 
 /** The Pace cell: expected progress today between the cycle start and the row's deadline (a live TODAY() formula). */
@@ -366,9 +391,8 @@ function paceCell(t: TableCtx, r: number, kr: KeyResult | null, obj: Objective):
   const w = paceWindow(kr, obj, t.model, t.settings, t.ctx.today);
   if (!w) return undefined;
   const dueCol = t.userCol.due;
-  const ref = kr && dueCol !== undefined ? t.marked(dueCol) : null;
-  const make = () => paceFormula(t.marked(t.scoreCol), w.start, { ref, iso: w.due });
-  return { f: t.templates.pace.formula(t.rowText(r), make, w.start, w.due, ref ?? '') };
+  const ref = kr && dueCol !== undefined ? t.marked(dueCol) : '';
+  return { f: t.templates.pace.formula(t.rowText(r), w.start, w.due, ref) };
 }
 
 /**
@@ -403,14 +427,8 @@ function krScoreCell(t: TableCtx, r: number, kr: KeyResult): PlanCell {
   const target = withFallback(t, r, 'target', kr.inferred.target ? kr.target : null) ?? '""';
   const start = withFallback(t, r, 'start', kr.inferred.start ? kr.start : null);
   const kind = kindExpr(t, r, kr);
-  const make = () => {
-    // The same Current column on every row.
-    const currentCol = fieldCol(t, 'current');
-    const current = currentCol === undefined ? '""' : t.marked(currentCol);
-    return scoreFormula(t.ctx.host, t.settings.formulaMode, { current, target, start, kind });
-  };
   // Neither start nor kind is ever '' (a reference, a number or a quoted word), so '' stands for none.
-  return { f: t.templates.score.formula(t.rowText(r), make, target, start ?? '', kind ?? '') };
+  return { f: t.templates.score.formula(t.rowText(r), target, start ?? '', kind ?? '') };
 }
 
 /** An objective's score: the weighted rollup of its KRs' score cells (undefined when other items sit between them). */

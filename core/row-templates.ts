@@ -5,9 +5,10 @@
  * is the formula built once with ROW_MARK where the row number goes; each row then gets the template joined with its
  * own number, a single flat string made in one copy.
  *
- * The caller keys a template by everything the formula depends on besides the row number (for instance a Type
- * reference or a literal, a due date), and builds it from references made with ROW_MARK as their row. Only
- * formulas that use their references as plain text may be built this way (not one that parses a range).
+ * A template is keyed by everything the formula depends on besides the row number and what is the same for the whole
+ * sheet (for instance a Type reference or a literal, a due date), and built from references made with ROW_MARK as
+ * their row. Only formulas that use their references as plain text may be built this way (not one that parses a
+ * range).
  */
 
 /** Stands for the row number in a template; no formula contains it. */
@@ -18,16 +19,20 @@ const MAX_SHAPES = 1000;
 
 type Level3 = Map<string, Map<string, Map<string, string[]>>>;
 
-/** Templates of one kind of formula (score, status, pace...), by up to three key strings (no key built per row). */
+/**
+ * Templates of one kind of formula (score, status, pace...). `build(k1, k2, k3)` makes the formula with ROW_MARK as
+ * the row number of every reference it holds; the keys are its only inputs that vary from row to row, so two rows
+ * with the same keys have the same template. Keys are plain strings ('' for none), looked up in nested maps: no key
+ * string is built per row.
+ */
 export class RowTemplates {
   private shapes: Level3 = new Map();
   private count = 0;
 
-  /**
-   * The formula for the row whose number (as text) is `rowText`: the template under (k1, k2, k3), made by `make()`
-   * the first time (with ROW_MARK as the row number of every reference it holds).
-   */
-  formula(rowText: string, make: () => string, k1: string, k2 = '', k3 = ''): string {
+  constructor(private readonly build: (k1: string, k2: string, k3: string) => string) {}
+
+  /** The formula for the row whose number (as text) is `rowText`. */
+  formula(rowText: string, k1: string, k2 = '', k3 = ''): string {
     let byK2 = this.shapes.get(k1);
     if (!byK2) this.shapes.set(k1, (byK2 = new Map()));
     let byK3 = byK2.get(k2);
@@ -37,9 +42,9 @@ export class RowTemplates {
       if (this.count >= MAX_SHAPES) {
         this.shapes.clear();
         this.count = 0;
-        return this.formula(rowText, make, k1, k2, k3);
+        return this.formula(rowText, k1, k2, k3);
       }
-      parts = make().split(ROW_MARK);
+      parts = this.build(k1, k2, k3).split(ROW_MARK);
       byK3.set(k3, parts);
       this.count++;
     }

@@ -189,3 +189,16 @@ describe('inferFromText: numbers that are not the target (hold-out 2 classes)', 
     expect(inferFromText('提高客户服务质量,提升服务评分至4.5分').target).toBe(4.5);
   });
 });
+
+describe('inferFromText: a milestone described with a number', () => {
+  it("'Launch X with 3 tiers' is a milestone; a number before 'with' is still the target", () => {
+    for (const text of [
+      'Launch a loyalty programme with 3 tiers',
+      'Ship the new checkout with 2 payment options',
+      '上线带有3种支付方式的结账页',
+    ])
+      expect([text, inferFromText(text).target, inferFromText(text).kind]).toEqual([text, null, 'binary']);
+    expect(inferFromText('Launch 2 apps with 3 tiers each').target).toBe(2);
+    expect(inferFromText('NPS of 50+ with 90% response rate').target).toBe(50);
+  });
+});

@@ -174,3 +174,87 @@ test('a number glued to bracketed letters names a section (501(c)(3), 401(k)), n
   const m = read([['O: Set up the foundation'], ['KR1: Establish 501(c)(3) status'], ['KR2: Offer a 401(k) plan']]);
   expect(krs(m).map((k) => k.target)).toEqual([null, null]);
 });
+
+describe('a code column before the titles: the codes are carried, the column of words beside them holds the titles', () => {
+  test.each([
+    ['en, codes as numbers, header "Metric"', ['KR', 'Metric', 'Target'], [1.1, 1.2, 2.1], 'kr'],
+    ['en, codes as text, header "Measure"', ['Key Result', 'Measure', 'Target'], ['KR1', 'KR2', 'KR3'], 'kr'],
+    ['zh, codes like 1.4a, header "指标"', ['关键结果', '指标', '目标值'], ['1.1', '1.4a', '2.1'], 'kr'],
+    ['zh, objective codes O1..O3, a title header "内容"', ['目标', '内容', '目标值'], ['O1', 'O2', 'O3'], 'objective'],
+  ])('%s', (_name, header, codes, role) => {
+    const titles = ['Grow weekly users', 'Cut churn in half', 'Ship the mobile app'];
+    const m = read([header, ...codes.map((c, i) => [c, titles[i], (i + 1) * 10])]);
+    expect(m.columns.map((c) => c.field)).toEqual([null, role === 'objective' ? 'objective' : 'kr', 'target']);
+    const items = role === 'kr' ? krs(m).map((k) => k.title) : m.objectives.map((o) => o.title);
+    expect(items).toEqual(titles);
+  });
+
+  test('a KR column of plain counts beside a words column is not a code column (numbers up to 100, no Target column)', () => {
+    const m = read([
+      ['Objective', 'Key Result', 'Notes'],
+      ['Grow', 'Reach 500 users', 'launch first'],
+      ['', 'Sign 3 partners', 'EMEA only'],
+    ]);
+    expect(m.columns.map((c) => c.field)).toEqual(['objective', 'kr', 'notes']);
+  });
+});
+
+describe('a target cell in words is read like a KR wording, and says so', () => {
+  test.each([
+    ['$83k/mo to $93k/mo', 83000, 93000],
+    ['8% to 15% of revenue', 0.08, 0.15],
+    ['从 20% 提升到 35%', 0.2, 0.35],
+    ['50%+ of all orders', null, 0.5],
+    ['99%+ uptime, 95%+ on-time, NPS 60+', null, null],
+    ['Grow it by 10%', null, null],
+  ])('%p -> start %p, target %p', (cell, start, target) => {
+    const m = read([
+      ['Key Result', 'Target'],
+      ['Revenue share', cell],
+    ]);
+    const k = krs(m)[0];
+    expect([k.startGiven ? k.start : null, k.target]).toEqual([start, target]);
+    expect(m.problems.length).toBe(1); // either "is not a number" or "read as ...: type the number alone"
+  });
+});
+
+test('Label: value lines above a table (Status: Active, 负责人：王芳) are listed as not placed; the first line is the title', () => {
+  const m = read([
+    ['Team OKRs 2027'],
+    ['Status: Active'],
+    ['负责人：王芳'],
+    ['Objective', 'Key Result', 'Target'],
+    ['Grow', 'Reach 500 users', 500],
+  ]);
+  expect(m.reading?.unplaced.map((u) => u.text)).toEqual(['Status: Active', '负责人：王芳']);
+  expect(m.title).toBe('Team OKRs 2027');
+});
+
+describe('a current column written as words: the figure inside is the current value', () => {
+  test.each([
+    [
+      'zh',
+      ['目标', '关键结果', '当前进度', '负责人'],
+      [
+        ['扩大渠道', '签约12家代理商', '已签约7家', '李雷'],
+        ['', '季度营收增长15%', '环比增长6%', '韩梅'],
+        ['', '复购率达到40%', '目前复购率31%', '李雷'],
+      ],
+      [7, null, 0.31],
+    ],
+    [
+      'en',
+      ['Objective', 'Key Result', 'Current progress', 'Owner'],
+      [
+        ['Grow partners', 'Sign 12 resellers', 'Signed 4 so far', 'Ana'],
+        ['', 'Lift revenue by 15%', 'grew by 6% on last quarter', 'Bo'],
+        ['', 'Reach 40% repeat rate', 'currently 31%', 'Ana'],
+      ],
+      [4, null, 0.31],
+    ],
+  ])('%s', (_l, header, rows, currents) => {
+    const m = read([header, ...rows]);
+    expect(krs(m).map((k) => k.current)).toEqual(currents);
+    expect(m.columns[2].field).toBe('status'); // the words themselves stay the status, untouched
+  });
+});

@@ -13,25 +13,25 @@ import { FIXTURE_TODAY, snapshotOf } from '../fixtures/sheets';
 
 describe('RowTemplates', () => {
   test('builds a shape once and puts each row number where the marker is', () => {
-    const t = new RowTemplates();
-    let made = 0;
-    const make = () => {
-      made++;
-      return `=F(A${ROW_MARK},B${ROW_MARK})`;
-    };
-    expect(t.formula('5', make, 'x')).toBe('=F(A5,B5)');
-    expect(t.formula('123', make, 'x')).toBe('=F(A123,B123)');
-    expect(made).toBe(1);
+    const built: string[] = [];
+    const t = new RowTemplates((k1) => {
+      built.push(k1);
+      return `=F(A${ROW_MARK},${k1})`;
+    });
+    expect(t.formula('5', `B${ROW_MARK}`)).toBe('=F(A5,B5)');
+    expect(t.formula('123', `B${ROW_MARK}`)).toBe('=F(A123,B123)');
+    expect(t.formula('7', '"Committed"')).toBe('=F(A7,"Committed")');
+    expect(built).toEqual([`B${ROW_MARK}`, '"Committed"']);
   });
 
-  test('each key (up to three strings) has its own template', () => {
-    const t = new RowTemplates();
-    expect(t.formula('2', () => `=A${ROW_MARK}`, 'a', 'b', 'c')).toBe('=A2');
-    expect(t.formula('2', () => `=B${ROW_MARK}`, 'a', 'b', 'd')).toBe('=B2');
-    expect(t.formula('2', () => `=C${ROW_MARK}`, 'a', 'e')).toBe('=C2');
-    expect(t.formula('3', () => 'never built', 'a', 'b', 'c')).toBe('=A3');
+  test('each key (up to three strings) has its own template, built from those keys', () => {
+    const t = new RowTemplates((a, b, c) => `=${a}${ROW_MARK}+${b}+${c}`);
+    expect(t.formula('2', 'A', 'b', 'c')).toBe('=A2+b+c');
+    expect(t.formula('2', 'A', 'b', 'd')).toBe('=A2+b+d');
+    expect(t.formula('2', 'A', 'e')).toBe('=A2+e+');
+    expect(t.formula('3', 'A', 'b', 'c')).toBe('=A3+b+c');
     // A formula without a reference is the same text on every row.
-    expect(t.formula('9', () => '=1', 'const')).toBe('=1');
+    expect(new RowTemplates(() => '=1').formula('9', '')).toBe('=1');
   });
 });
 
