@@ -464,7 +464,9 @@ const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
 
 function renamesHeader(row: unknown[], fields: (Field | null)[], titleCol: number | undefined): boolean {
   if (titleCol === undefined) return false;
-  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40 || DATA_SHAPE.test(v))) return false;
+  // Most data rows hold a number or a long text somewhere: that cheap test first, the pattern only on rows of words.
+  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
+  for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
   if (isBlank(row[titleCol]) || matchHeader(row[titleCol]) !== fields[titleCol]) return false;
   let same = 0;
   for (let c = 0; c < row.length && c < fields.length; c++) {
@@ -1400,7 +1402,8 @@ function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean
   let objectives = false;
   let krs = false;
   for (const l of lines) {
-    if (l.line.role === 'objective') objectives = true;
+    // An 'Objective:' label line marks objectives as explicitly as 'O1:' does: headings then are no objectives.
+    if (l.line.role === 'objective' || l.line.role === 'objective-label') objectives = true;
     if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
   }
   return { objectives, krs };
@@ -1421,7 +1424,8 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const { line } = l;
   const listed = line.bullet || line.numbered;
   if (line.quote) return 'note';
-  if (ctx.mode === 'objective' && !listed && !line.heading) return 'objective';
+  // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
+  if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
   // A heading or bold line opens a list of KRs when plain list lines follow it (bold list lines are objectives themselves).
   const opensList =
@@ -1480,7 +1484,9 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
     }
     const kind = role === 'text' ? placeText(l, ctx) : role;
     if (kind === 'heading' || (kind === 'note' && first < 0 && !titles.length && !l.line.quote)) {
-      // Headings, and the first line above everything, are titles.
+      // Headings, and the first line above everything, are titles. A heading that is no label ends the list a
+      // label line opened ('Key Results:' ... '# Why OKRs' ... '1. reason' is no KR).
+      if (kind === 'heading' && l.line.heading && ctx.mode === 'krs') ctx.mode = 'none';
       rd.role(l.r, 'title');
       titles.push(l.line.title);
       ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? ctx.cycle;

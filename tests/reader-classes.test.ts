@@ -258,3 +258,30 @@ describe('a current column written as words: the figure inside is the current va
     expect(m.columns[2].field).toBe('status'); // the words themselves stay the status, untouched
   });
 });
+
+describe('label lines: the items under "Objective:" / "Key Results:" labels, until a heading ends them', () => {
+  const lines = (text: string) => text.split('\n').map((t) => [t]);
+  test.each([
+    [
+      'en',
+      'Objective:\n- Make onboarding painless\n\nKey Results:\n- Cut setup time to 10 minutes\n- Get 40 teams live\n\n# Why we use OKRs\n1. Focus\n2. Alignment',
+      'Make onboarding painless',
+      [10, 40],
+    ],
+    [
+      'zh',
+      '目标：\n* 打造顺畅的新手体验\n关键结果：\n* 安装时间缩短到10分钟\n* 上线40个团队\n## 为什么用OKR\n1. 聚焦\n2. 对齐',
+      '打造顺畅的新手体验',
+      [10, 40],
+    ],
+  ])('%s', (_l, text, objective, targets) => {
+    const m = read(lines(text));
+    expect(m.objectives.map((o) => o.title)).toEqual([objective]);
+    expect(krs(m).map((k) => k.target)).toEqual(targets);
+  });
+
+  test('zh: a span describing a noun (3个月的计划, 2周的冲刺) is no target; 完成3个版本 still is', () => {
+    const m = read(lines('目标：交付新版本\nKR1：制定3个月的路线图\nKR2：完成2周的冲刺评审\nKR3：完成3个版本'));
+    expect(krs(m).map((k) => k.target)).toEqual([null, null, 3]);
+  });
+});
