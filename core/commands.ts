@@ -56,8 +56,11 @@ export const COMMANDS: CommandName[] = ['convert', 'validate', 'clear', 'score',
 /** The check-in log and the dashboard, in either language (only those that exist are read). */
 const LOG_AND_DASHBOARD = [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, DASHBOARD_SHEET.en, DASHBOARD_SHEET.zh];
 
-/** What the host must read before running `name`. */
-export function readsFor(name: CommandName, settings: Settings): ReadRequest {
+/**
+ * What the host must read before running `name`. `opts.dashboard` false (a check-in from an edit, which writes the
+ * log only): the dashboard is not read.
+ */
+export function readsFor(name: CommandName, settings: Settings, opts: { dashboard?: boolean } = {}): ReadRequest {
   switch (name) {
     case 'validate':
       return {
@@ -84,7 +87,12 @@ export function readsFor(name: CommandName, settings: Settings): ReadRequest {
       };
     }
     case 'checkin':
-      return { formulas: true, notes: false, backgrounds: false, others: LOG_AND_DASHBOARD };
+      return {
+        formulas: true,
+        notes: false,
+        backgrounds: false,
+        others: opts.dashboard === false ? [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] : LOG_AND_DASHBOARD,
+      };
     case 'summary':
       return { formulas: true, notes: false, backgrounds: false, others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] };
     default:
