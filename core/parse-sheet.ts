@@ -1503,6 +1503,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   let obj: Objective | null = null;
   let kr: KeyResult | null = null;
   let krLine: LineReading | null = null;
+  let lastKr: LineReading | null = null;
   const ctx: Context = { style, mode: 'none', obj: false, krDepth: null, next: undefined };
   const titles: string[] = [];
   const notes: string[] = [];
@@ -1532,7 +1533,10 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       rd.role(l.r, 'title');
       return;
     }
-    const kind = role === 'text' ? placeText(l, ctx) : role;
+    let kind = role === 'text' ? placeText(l, ctx) : role;
+    // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
+    if (kind === 'kr' && kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
+      kind = 'initiative';
     if (kind === 'heading' || (kind === 'note' && first < 0 && !titles.length && !l.line.quote)) {
       // Headings, and the first line above everything, are titles. A heading that is no label ends the list a
       // label line opened ('Key Results:' ... '# Why OKRs' ... '1. reason' is no KR).
@@ -1563,6 +1567,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       obj.cycle ??= ctx.cycle ?? null;
       objectives.push(obj);
       kr = null;
+      lastKr = null;
       ctx.obj = true;
       ctx.mode = 'none';
       ctx.krDepth = null;
@@ -1574,6 +1579,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       }
       kr = outlineKr(obj, title, l, rd);
       krLine = l.line;
+      lastKr = l.line;
       if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
     } else addInitiative(obj!, kr, title, l.r, l.c, rd);
   });
@@ -1586,6 +1592,8 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   model.cycle = outlineCycle([...titles, ...notes], dated, rd.today);
   return true;
 }
+
+const isListed = (line: LineReading) => line.bullet || line.numbered;
 
 /** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
 const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;

@@ -300,3 +300,15 @@ test.each([
   expect(krs(m).map((k) => k.target)).toEqual([20, 500]);
   expect(m.reading?.unplaced.length).toBe(2);
 });
+
+test.each([
+  [
+    'en',
+    'Objective: Better docs\n- KR: Write 2 tutorials\n    - KR: Tutorial on setup\n    - KR: Tutorial on upgrades\n- KR: Answer 90% of questions in a day',
+  ],
+  ['zh', '目标：完善文档\n* KR：编写2篇教程\n  * KR：安装教程\n  * KR：升级教程\n* KR：90%的问题一天内答复'],
+])('%s: a KR listed under a listed KR is work under it (an initiative), not a KR of the objective', (_l, text) => {
+  const m = read(text.split('\n').map((t) => [t]));
+  expect(krs(m).map((k) => k.initiatives.length)).toEqual([2, 0]);
+  expect(krs(m).map((k) => k.target)).toEqual([2, 0.9]);
+});
