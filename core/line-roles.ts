@@ -72,6 +72,9 @@ const SECTION =
 /** A short label line ending in a colon ('示例:', 'Dependencies:', 'Validation Checks:'): it introduces something else. */
 const OTHER_LABEL = /^[^:：\n]{1,30}[:：]$/;
 
+/** An arrow right after an item's label points at another OKR: a cross-reference, not the item's title. */
+const CROSS_REFERENCE = /^\s*(?:→|->|=>|⟶|↔|⇒|➜|➔)/;
+
 /** Strips indentation, headings, quotes, bullets, checkboxes and list numbers, noting each. */
 function stripStructure(raw: string, out: LineReading): string {
   const indent = INDENT.exec(raw)![0];
@@ -125,6 +128,8 @@ function labelled(s: string): { role: LineRole; title: string } | null {
     [OBJECTIVE, 'objective', 'objective-label'],
   ] as const) {
     const m = re.exec(s);
+    // 'KR 1 → Company OKR: ...', 'KR2 -> 公司目标': an arrow from the label to another OKR says how it ladders up.
+    if (m && CROSS_REFERENCE.test(m[3])) return { role: 'other-label', title: s };
     if (m) return m[3].trim() ? { role, title: m[3].trim() } : { role: alone, title: '' };
   }
   const rk = ROLE_LABEL.exec(s) ?? ZH_ROLE_LABEL.exec(s);

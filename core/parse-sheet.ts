@@ -319,7 +319,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     headerKeys: header.texts.map((t) => normalizeHeader(t)),
     labelledKrs: 0,
   };
-  linesAboveHeader(values, header.rows[0], st, rd);
+  linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
   for (const r of header.rows) rd.role(r, 'header');
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
@@ -530,8 +530,10 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   if (c < 0 || typeof row[c] !== 'string') return false;
   const text = row[c] as string;
   const line = readLine(text);
-  if (line.role === 'objective' && line.title) {
-    st.obj = newObjective(line.title, rd.r0 + r, true, rd.ids.generate('O', [line.title]));
+  const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
+  if ((line.role === 'objective' && line.title) || heading) {
+    const title = heading ?? line.title;
+    st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
     st.obj.cells.objective = rd.ref(r, c);
     st.objectives.push(st.obj);
     st.kr = null;
@@ -544,19 +546,33 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   return true;
 }
 
+/**
+ * A numbered section heading ('WhyGO #1: Prove fit', 'Goal #2 - Retention', '重点 #3：提效'): in a table of key results
+ * with no objective column, it names the objective of the table under it. Its title, or null.
+ */
+const NUMBERED_HEADING =
+  /^\s*(?:[A-Za-z][A-Za-z0-9 ]{0,24}?|[\u4e00-\u9fff]{1,8})\s*#\s*\d{1,3}\s*[:：.\-–—]\s*(\S.{2,})$/;
+function numberedHeading(text: string): string | null {
+  if (!text.includes('#') || text.length > 200) return null;
+  const m = NUMBERED_HEADING.exec(text);
+  return m ? m[1].trim() : null;
+}
+
 /** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
 /**
  * Lines above the header: an objective line opens the first objective; before it, `Label: value` lines ('Status:
  * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
  */
-function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader): void {
+function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
     const c = onlyCell(row);
     const line = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
-    if (line?.role === 'objective' && line.title) {
-      st.obj = newObjective(line.title, rd.r0 + r, true, rd.ids.generate('O', [line.title]));
+    const heading = headings && line ? numberedHeading(row[c] as string) : null;
+    if ((line?.role === 'objective' && line.title) || heading) {
+      const title = heading ?? line!.title;
+      st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
@@ -1453,6 +1469,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   let obj: Objective | null = null;
   let kr: KeyResult | null = null;
   let krLine: LineReading | null = null;
+  let lastKr: LineReading | null = null;
   const ctx: Context = { style, mode: 'none', obj: false, krDepth: null, next: undefined };
   const titles: string[] = [];
   const notes: string[] = [];
@@ -1482,7 +1499,10 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       rd.role(l.r, 'title');
       return;
     }
-    const kind = role === 'text' ? placeText(l, ctx) : role;
+    let kind = role === 'text' ? placeText(l, ctx) : role;
+    // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
+    if (kind === 'kr' && kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
+      kind = 'initiative';
     if (kind === 'heading' || (kind === 'note' && first < 0 && !titles.length && !l.line.quote)) {
       // Headings, and the first line above everything, are titles. A heading that is no label ends the list a
       // label line opened ('Key Results:' ... '# Why OKRs' ... '1. reason' is no KR).
@@ -1513,6 +1533,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       obj.cycle ??= ctx.cycle ?? null;
       objectives.push(obj);
       kr = null;
+      lastKr = null;
       ctx.obj = true;
       ctx.mode = 'none';
       ctx.krDepth = null;
@@ -1524,6 +1545,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       }
       kr = outlineKr(obj, title, l, rd);
       krLine = l.line;
+      lastKr = l.line;
       if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
     } else addInitiative(obj!, kr, title, l.r, l.c, rd);
   });
@@ -1536,6 +1558,8 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   model.cycle = outlineCycle([...titles, ...notes], dated, rd.today);
   return true;
 }
+
+const isListed = (line: LineReading) => line.bullet || line.numbered;
 
 /** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
 const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;

@@ -285,3 +285,30 @@ describe('label lines: the items under "Objective:" / "Key Results:" labels, unt
     expect(krs(m).map((k) => k.target)).toEqual([null, null, 3]);
   });
 });
+
+test.each([
+  [
+    'en',
+    'O1: Launch in Spain\n- KR1: Sign 20 shops\n- KR2: Reach 500 orders\n- KR 1 → Company OKR: Expand to Europe\n- KR 2 -> Company OKR 3',
+  ],
+  [
+    'zh',
+    '目标1：进入西班牙市场\n- KR1：签约20家门店\n- KR2：订单达到500单\n- 关键结果1 → 公司OKR：拓展欧洲\n- KR2 ⇒ 公司目标3',
+  ],
+])('%s: a KR label with an arrow to another OKR is a cross-reference note, not a KR', (_l, text) => {
+  const m = read(text.split('\n').map((t) => [t]));
+  expect(krs(m).map((k) => k.target)).toEqual([20, 500]);
+  expect(m.reading?.unplaced.length).toBe(2);
+});
+
+test.each([
+  [
+    'en',
+    'Objective: Better docs\n- KR: Write 2 tutorials\n    - KR: Tutorial on setup\n    - KR: Tutorial on upgrades\n- KR: Answer 90% of questions in a day',
+  ],
+  ['zh', '目标：完善文档\n* KR：编写2篇教程\n  * KR：安装教程\n  * KR：升级教程\n* KR：90%的问题一天内答复'],
+])('%s: a KR listed under a listed KR is work under it (an initiative), not a KR of the objective', (_l, text) => {
+  const m = read(text.split('\n').map((t) => [t]));
+  expect(krs(m).map((k) => k.initiatives.length)).toEqual([2, 0]);
+  expect(krs(m).map((k) => k.target)).toEqual([2, 0.9]);
+});

@@ -53,6 +53,62 @@ function dataOf(wb: SimWorkbook, sheet: SimSheet, c: SimChart): Data {
 
 const PAD = { top: 34, right: 14, bottom: 46, left: 44 };
 
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+const NARROW = /[\sfijlrt.,:;'!|()[\]…-]/;
+
+/** Width in pixels of text at font-size 10: CJK and full-width characters are about twice a Latin letter. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? 10 : NARROW.test(ch) ? 3 : /[A-Zmw]/.test(ch) ? 7.5 : 5.5;
+  return w;
+}
+
+/** `text` cut with an ellipsis to fit `px` pixels (a label never runs into its neighbour). */
+export function fitText(text: string, px: number): string {
+  if (textWidth(text) <= px) return text;
+  const chars = Array.from(text);
+  while (chars.length > 1 && textWidth(chars.join('') + '…') > px) chars.pop();
+  return chars.join('') + '…';
+}
+
+/** `text` in at most `lines` lines of `px` pixels: breaks between words, or between any two CJK characters. */
+export function wrapText(text: string, px: number, lines = 2): string[] {
+  const tokens =
+    text.match(
+      /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uffe6]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uffe6]+|\s+/g,
+    ) ?? [];
+  const out: string[] = [''];
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    if (!last || textWidth(last + t) <= px || /^\s+$/.test(t)) out[out.length - 1] = last + t;
+    else out.push(t.trimStart());
+  }
+  const kept = out.map((l) => l.trim()).filter(Boolean);
+  if (kept.length <= lines) return kept.map((l) => fitText(l, px));
+  return [...kept.slice(0, lines - 1), fitText(kept.slice(lines - 1).join(' '), px)];
+}
+
+const fitsWrapped = (cat: string, px: number) => wrapText(cat, px).join(' ') === cat.replace(/\s+/g, ' ').trim();
+
+/**
+ * A column chart's category label under its column: on one line, or two when it does not fit; when a word is wider
+ * than its column and no legend sits below, all labels are tilted 45° (as Excel does).
+ */
+function columnLabel(cat: string, x: number, y: number, band: number, tilt: boolean): SVGTextElement {
+  if (tilt) {
+    const at = { x: x + 3, y: y - 6 };
+    return svg(
+      'text',
+      { ...at, 'text-anchor': 'end', 'font-size': 10, fill: '#595959', transform: `rotate(-45 ${at.x} ${at.y})` },
+      fitText(cat, (PAD.bottom - 10) / Math.SQRT1_2),
+    );
+  }
+  const text = svg('text', { x, y, 'text-anchor': 'middle', 'font-size': 10, fill: '#595959' });
+  wrapText(cat, band - 4).forEach((line, i) => text.append(svg('tspan', { x, dy: i ? 12 : 0 }, line)));
+  return text;
+}
+
 /** One chart as an SVG element of its size (points -> pixels). */
 export function chartSvg(wb: SimWorkbook, sheet: SimSheet, c: SimChart): SVGSVGElement {
   const W = Math.round((c.width * 4) / 3);
@@ -129,13 +185,18 @@ export function chartSvg(wb: SimWorkbook, sheet: SimSheet, c: SimChart): SVGSVGE
         root.append(svg('circle', { cx, cy, r: 2.5, fill: s.color }));
       }
     });
-    d.categories.forEach((cat, i) =>
+    // Every k-th category, so the labels do not run into each other (Excel skips labels the same way).
+    const widest = Math.max(...d.categories.map(textWidth), 1);
+    const every = Math.max(1, Math.ceil((widest + 6) / (pw / n)));
+    d.categories.forEach((cat, i) => {
+      if (i % every) return;
       root.append(
         svg('text', { x: x(i), y: PAD.top + ph + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#595959' }, cat),
-      ),
-    );
+      );
+    });
   } else {
     const band = (horizontal ? ph : pw) / n;
+    const tilt = !horizontal && !c.legend.visible && d.categories.some((cat) => !fitsWrapped(cat, band - 4));
     d.categories.forEach((cat, i) => {
       let acc = 0;
       const inner = stacked ? 1 : d.series.length;
@@ -171,38 +232,24 @@ export function chartSvg(wb: SimWorkbook, sheet: SimSheet, c: SimChart): SVGSVGE
           );
         }
       });
-      const short = cat.length > 22 ? cat.slice(0, 21) + '…' : cat;
       if (horizontal)
         root.append(
           svg(
             'text',
             { x: PAD.left + 4, y: PAD.top + band * i + band * 0.2 - 2, 'font-size': 10, fill: '#404040' },
-            short,
+            fitText(cat, pw - 8),
           ),
         );
-      else
-        root.append(
-          svg(
-            'text',
-            {
-              x: PAD.left + band * (i + 0.5),
-              y: PAD.top + ph + 14,
-              'text-anchor': 'middle',
-              'font-size': 10,
-              fill: '#595959',
-            },
-            short,
-          ),
-        );
+      else root.append(columnLabel(cat, PAD.left + band * (i + 0.5), PAD.top + ph + 14, band, tilt));
     });
   }
   if (c.legend.visible) {
     let x = PAD.left;
     for (const s of d.series) {
-      const name = s.name.length > 18 ? s.name.slice(0, 17) + '…' : s.name;
+      const name = fitText(s.name, Math.min(110, (W - PAD.left - PAD.right) / d.series.length - 24));
       root.append(svg('rect', { x, y: H - 16, width: 10, height: 10, fill: s.color }));
       root.append(svg('text', { x: x + 14, y: H - 7, 'font-size': 10, fill: '#404040' }, name));
-      x += 24 + name.length * 6;
+      x += 24 + textWidth(name);
     }
   }
   return root;
