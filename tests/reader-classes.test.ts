@@ -312,3 +312,15 @@ test.each([
   expect(krs(m).map((k) => k.initiatives.length)).toEqual([2, 0]);
   expect(krs(m).map((k) => k.target)).toEqual([2, 0.9]);
 });
+
+test.each([
+  ['en', '4. OKR - Objectives and Key Results', 'Objective', 'Key Result'],
+  ['zh', 'OKR：目标与关键结果', '目标', '关键结果'],
+])('%s: a title spelling out the OKR words is a title, not an objective', (_l, title, o, k) => {
+  const m = read([
+    [title, ''],
+    [o, k],
+    ['Grow', 'Reach 500 users'],
+  ]);
+  expect(m.objectives.map((x) => x.title)).toEqual(['Grow']);
+});
