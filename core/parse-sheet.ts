@@ -326,9 +326,15 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (isBlankRow(row)) continue;
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
-    if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective))
+    const afterLine = st.afterLine;
+    st.afterLine = onlyCell(row) >= 0;
+    if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
-    else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
+      st.foreign = false;
+    } else if (!st.afterLine && (st.foreign || (afterLine && otherHeader(row, header.fields)))) {
+      st.foreign = true;
+      unplacedRow(row, r, rd, OTHER_TABLE);
+    } else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
       // The root of level columns names the plan: a title row.
       rd.role(r, 'title');
       model.title ??= cellText(row[header.rootCol]);
@@ -435,6 +441,10 @@ interface TableState {
   headerKeys: string[];
   /** KR cells seen with their own label ('KR 1.1: ...'): a sheet that labels its KRs labels all of them. */
   labelledKrs: number;
+  /** The last row was a line of one cell (a caption): a header of other words may follow it. */
+  afterLine?: boolean;
+  /** Inside another table (its own header of other words under a caption): its rows are not OKR rows. */
+  foreign?: boolean;
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -539,6 +549,7 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
   if ((line.role === 'objective' && line.title) || heading) {
     const title = heading ?? line.title;
+    st.foreign = false;
     st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
     st.obj.cells.objective = rd.ref(r, c);
     st.objectives.push(st.obj);
@@ -633,6 +644,29 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   }
   unplacedRow(row, r, rd, initText ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
 }
+
+/**
+ * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
+ * Definition', 'Tier | Status | Criteria'): the header of another table (definitions, a protocol), whose rows are no
+ * OKR rows. Ends at this table's header again or an objective line.
+ */
+function otherHeader(row: unknown[], fields: (Field | null)[]): boolean {
+  let cells = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string' || !SHORT_HEADER.test(v.trim())) return false;
+    const f = matchHeader(v);
+    if (f && f === fields[c]) return false;
+    cells++;
+  }
+  return cells >= 2;
+}
+const SHORT_HEADER = /^(?:[A-Z][A-Za-z]{0,15}(?: [A-Za-z]{1,15})?|[\u4e00-\u9fff]{2,4})$/;
+const OTHER_TABLE: Msg = {
+  en: 'a row of another table (its own header under a caption line): kept in the sheet, not in the grid',
+  zh: '另一个表格中的行（标题行下有其自己的表头）：保留在原表中，未放入新表',
+};
 
 /** A row nothing took: each filled cell is listed (nothing is skipped silently). */
 function unplacedRow(row: unknown[], r: number, rd: Reader, reason: Msg): void {

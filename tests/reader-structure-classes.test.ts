@@ -206,3 +206,29 @@ describe('outcome tables with quarter columns under numbered headings', () => {
     expect(m.objectives.map((o) => [o.title, o.krs.map((k) => k.target)])).toEqual([['提升复购', [0.35, 20000]]]);
   });
 });
+
+describe('another table under a caption line is no OKR rows', () => {
+  it('a definitions table after the outcomes (English) and a glossary (Chinese) are listed as not placed', () => {
+    const m = read([
+      ['Goal #1: Grow the community', '', '', ''],
+      ['#', 'Outcome', 'Target', 'Owner'],
+      [1, 'Discord members', 1000, 'Ana'],
+      ['Tier definitions', '', '', ''],
+      ['Tier', 'Status', 'Criteria', ''],
+      ['Tier 1', 'Community Member', 'Joined Discord', ''],
+      ['Tier 2', 'Engaged Learner', 'Finished the first course', ''],
+      ['Goal #2: Grow revenue', '', '', ''],
+      ['#', 'Outcome', 'Target', 'Owner'],
+      [1, 'Paying customers', 200, 'Bo'],
+      ['术语表', '', '', ''],
+      ['术语', '解释', '', ''],
+      ['复购', '再次购买的客户', '', ''],
+    ]);
+    expect(m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)])).toEqual([
+      ['Grow the community', ['Discord members']],
+      ['Grow revenue', ['Paying customers']],
+    ]);
+    const unplaced = (m.reading?.unplaced ?? []).map((u) => u.text);
+    expect(unplaced).toEqual(expect.arrayContaining(['Community Member', 'Engaged Learner', '再次购买的客户']));
+  });
+});
