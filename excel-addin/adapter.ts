@@ -30,7 +30,7 @@ import {
   type WorkbookPlan,
   type WorkbookSnapshot,
 } from '../core/sheet-plan';
-import { applyWorkbookPlan } from './apply';
+import { applyPlan } from './apply';
 import { block, rectangular, toExcelInput } from './cells';
 import { undoJournal, type SheetJournal } from './journal';
 import { emptyKnown, readSnapshot } from './read';
@@ -128,14 +128,7 @@ export async function runExcelCommand(
       ({ plan, dropped } = applicable(result.plan, support));
       started = true;
       applying++;
-      await applyWorkbookPlan(
-        ctx,
-        plan,
-        read.known,
-        support,
-        [read.snap.active, ...Object.values(read.snap.others)],
-        journal,
-      );
+      await applyPlan(ctx, plan, read.known, support, [read.snap.active, ...Object.values(read.snap.others)], journal);
     });
   } catch (e) {
     if (!started) {
@@ -164,7 +157,7 @@ async function restoreAfter(
   applying++;
   try {
     await excel.run(async (ctx) => {
-      await applyWorkbookPlan(ctx, restorePlan(plan, snap), emptyKnown(), support);
+      await applyPlan(ctx, restorePlan(plan, snap), emptyKnown(), support);
       await undoJournal(ctx, journal, support);
     });
   } catch (e2) {

@@ -337,7 +337,7 @@ async function finishWorkbook(batch: Batch, ctx: Excel.RequestContext, plan: Wor
  * restore); `seen` the snapshots it made. `journal` is filled, before anything is written, with what a failure must
  * put back beyond restorePlan (see journal.ts).
  */
-export async function applyWorkbookPlan(
+export async function applyPlan(
   ctx: Excel.RequestContext,
   plan: WorkbookPlan,
   read: Known,
@@ -351,7 +351,7 @@ export async function applyWorkbookPlan(
   await lookUp(ctx, lookups, !!journal, support, seen);
   if (journal) journal.push(...settleJournals(lookups));
   const batch = new Batch(ctx);
-  for (const l of lookups) await applySheetPlan(batch, await sheetOf(batch, ctx, l, names), l, support);
+  for (const l of lookups) await applySheet(batch, await sheetOf(batch, ctx, l, names), l, support);
   await finishWorkbook(batch, ctx, plan, names);
   await batch.done();
 }
@@ -480,7 +480,7 @@ async function writeLayout(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, su
 }
 
 /** One sheet plan, in the order a reader of the sheet expects: cells, formats, dropdowns, rules, marks, layout. */
-async function applySheetPlan(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, support: ExcelSupport): Promise<void> {
+async function applySheet(batch: Batch, ws: Excel.Worksheet, l: SheetLookup, support: ExcelSupport): Promise<void> {
   const sp = l.sp;
   if (sp.replaceAll) await batch.add(SMALL_OP, () => ws.getRange().clear('All' as Excel.ClearApplyTo));
   if (sp.replaceOwnedRules) for (const cf of l.owned) await batch.add(SMALL_OP, () => cf.delete());
