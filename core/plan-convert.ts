@@ -28,7 +28,15 @@ import { msg, type Lang, type Msg } from './i18n';
 import { readSheet } from './parse-sheet';
 import { fnOkrScore, fnOkrStatus, isCellError } from './functions';
 import { hash32 } from './ids';
-import { paceFormula, rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from './formulas';
+import {
+  beyondSheetsFormula,
+  gridFormulas,
+  paceFormula,
+  rollupCellsFormula,
+  rollupFormula,
+  scoreFormula,
+  statusFormula,
+} from './formulas';
 import { paceWindow } from './close';
 import {
   OWNED_HEADERS,
@@ -183,7 +191,7 @@ function krSpan(o: Objective, roles: { get(r: number): RowRole | undefined }): {
 export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext): TablePlan {
   const { settings, host } = ctx;
   const lang = settings.lang;
-  const mode = settings.formulaMode;
+  const mode = gridFormulas(host, settings.formulaMode);
   const headerRow = model.headerRow ?? snap.origin.row;
   const existing = findOwnedBlock(snap, headerRow);
   const inBlock = (c: number) => !!existing && c >= existing.first && c <= existing.last;
@@ -318,7 +326,12 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     }
     return {
       f: flat(
-        scoreFormula(host, mode, { current: currentCol === undefined ? '""' : a1(r, currentCol), target, start, kind }),
+        scoreFormula(
+          host,
+          mode,
+          { current: currentCol === undefined ? '""' : a1(r, currentCol), target, start, kind },
+          lang,
+        ),
       ),
     };
   };
@@ -328,7 +341,7 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     const span = krSpan(obj, roles);
     if (!span) return undefined;
     const w = userCol.weight;
-    if (mode === 'portable') {
+    if (mode !== 'addin') {
       const rowsOf = obj.krs.map((k) => k.row).sort((a, b) => a - b);
       return {
         f: flat(
@@ -742,7 +755,7 @@ export function planConvert(
   }
   const table = planTable(snap, m, ctx);
   const names = table.added.map((k) => OWNED_HEADERS[k]);
-  const summary = table.added.length
+  const done = table.added.length
     ? msg(
         `Converted: ${plural(n.objectives, 'objective')}, ${plural(n.krs, 'key result')}; added ${names.length === 1 ? 'column' : 'columns'} ${names.map((h) => h.en).join(', ')}.`,
         `已转换：${n.objectives} 个目标、${n.krs} 个关键结果；新增列 ${names.map((h) => h.zh).join('、')}。`,
@@ -751,6 +764,13 @@ export function planConvert(
         `Grid up to date: ${plural(n.objectives, 'objective')}, ${plural(n.krs, 'key result')}; scores and statuses refreshed.`,
         `表格已是最新：${n.objectives} 个目标、${n.krs} 个关键结果；得分和状态已刷新。`,
       );
+  const unread = gridFormulas(ctx.host, ctx.settings.formulaMode) === 'sheets' ? beyondSheets(snap, m) : 0;
+  const summary = unread
+    ? msg(
+        `${done.en} ${plural(unread, 'key result')} ${unread === 1 ? 'holds a number' : 'hold numbers'} written in a form the live Sheets formula cannot read (such as "30家" or "１２３"): ${unread === 1 ? 'its score shows' : 'their scores show'} an error until typed as 35000, 3.5万 or 40%.`,
+        `${done.zh}有 ${unread} 个关键结果的数值写法（如“30家”“１２３”）表格中的实时公式无法读取：请改写为 35000、3.5万 或 40%，否则得分显示错误。`,
+      )
+    : done;
   return {
     ok: true,
     plan: {
@@ -762,6 +782,17 @@ export function planConvert(
     model: m,
     table,
   };
+}
+
+/** KRs whose current, target or start cell OKRSCORE reads but the grid's Sheets formula does not (formulas.ts). */
+function beyondSheets(snap: SheetSnapshot, model: OkrModel): number {
+  let n = 0;
+  for (const o of model.objectives)
+    for (const kr of o.krs) {
+      const refs = [kr.cells.current, kr.cells.target, kr.cells.start];
+      if (refs.some((c) => c && beyondSheetsFormula(valueAt(snap, c.row, c.col)))) n++;
+    }
+  return n;
 }
 
 /** Rules and validations a plan adds, for tests and the bench. */
