@@ -16,7 +16,8 @@ import { argsOf, closing } from './sheets-native';
 
 jest.setTimeout(300000);
 
-const run = (p: LoadedProject, cmd: string) => p.call('panelRun', cmd) as { ok: boolean };
+const run = (p: LoadedProject, cmd: string) =>
+  p.call('panelRun', cmd) as { ok: boolean; summary: { en: string; zh: string } };
 const isError = (v: unknown) => typeof v === 'string' && /^#[A-Z0-9/!?.]+$/.test(v);
 
 /** Wraps the bundle's custom functions so every call the evaluator makes (one execution each in Sheets) counts. */
@@ -202,6 +203,14 @@ describe('the native score is OKRSCORE or an error, for every value of both lang
     for (const r of rowsBeyond) {
       expect([r, isError(s.valueAt(r, scoreCol)), isError(s.valueAt(r, statusCol))]).toEqual([r, true, true]);
     }
+  });
+
+  test('Convert says how many KRs hold numbers the Sheets formula cannot read', () => {
+    const expected = rows.filter((r) => r.slice(1).some((v) => BEYOND_NATIVE.includes(v))).length;
+    expect(converted.summary.en).toContain(
+      `${expected} key results hold numbers written in a form the live Sheets formula cannot read`,
+    );
+    expect(converted.summary.zh).toContain(`有 ${expected} 个关键结果的数值写法`);
   });
 
   test('the error says which cell and what to type', () => {
