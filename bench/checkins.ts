@@ -7,7 +7,7 @@
 import { runCommand } from '../core/commands';
 import { checkinRows, logHeader, logRowCells } from '../core/checkins';
 import { closeCycle } from '../core/close';
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { WorkbookSnapshot } from '../core/sheet-plan';
 import { isoToSerial, serialToIso } from '../core/values';
@@ -27,7 +27,7 @@ const SHEET = `Generated ${KRS}`;
 /** The log's cells after `days` daily check-ins (current values drifting a little each day). */
 function logGrid(days: number): unknown[][] {
   const snap = generatedSnapshot(KRS);
-  const model = readSheet(snap, { settings: S, today: FIRST });
+  const model = readModel(snap, { settings: S, today: FIRST });
   const close = closeCycle(model, { settings: S, today: FIRST });
   const base = checkinRows(model, close, isoToSerial(FIRST)!, SHEET);
   const out: unknown[][] = [logHeader('en')];

@@ -1,6 +1,10 @@
 /**
  * The command line end to end on a 10,000-KR workbook: a node process reading the .xlsx, running the command and
- * writing the result (the built dist/cli bundle through bin/okr-grid.js, as `npx okr-grid` runs it).
+ * writing the result (the built dist/cli bundle through bin/okr-grid.js, as `npx okr-grid` runs it), beside the
+ * baseline measured in the same run: a node process reading and writing the same file with ExcelJS alone (issue 13
+ * item 6: at most 1.3x its time and its peak memory). Each process reports its own CPU time and peak RSS
+ * (process.resourceUsage) through a preloaded module; wall time is printed too, but on a shared machine the CPU
+ * time is the steadier figure.
  */
 import fs from 'fs';
 import os from 'os';
@@ -8,52 +12,84 @@ import path from 'path';
 import { spawnSync } from 'child_process';
 import { generatedTable, FIXTURE_TODAY } from '../fixtures/sheets';
 import { excelSheet, writeExcelWorkbook } from '../tests/xlsx/helpers';
-import { main } from '../xlsx/cli';
 import { median, row, type BenchRow } from './util';
 
 const N = 10_000;
-/** convert is the headline number (median of 3); validate and score once each, to keep `npm run bench` short. */
+/** convert is the headline number (median of 3, as its baseline); validate and score once each. */
 const RUNS: Record<string, number> = { convert: 3, validate: 1, score: 1 };
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'okr-grid.js');
 const BUNDLE = path.join(ROOT, 'dist', 'cli', 'okr-grid.js');
 
-async function timeRuns(fn: () => Promise<void> | void, runs: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return median(times);
+/** Preloaded into each measured process: writes its CPU ms and peak RSS (KB) to $OKR_BENCH_USAGE at exit. */
+const USAGE_PRELOAD = `process.on('exit', () => {
+  const u = process.resourceUsage();
+  require('fs').writeFileSync(process.env.OKR_BENCH_USAGE, JSON.stringify({
+    cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssKb: u.maxRSS }));
+});`;
+
+/** ExcelJS alone: read the file, write it back. */
+const exceljsAlone = () => `const ExcelJS = require(${JSON.stringify(require.resolve('exceljs'))});
+(async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(process.argv[2]);
+  await wb.xlsx.writeFile(process.argv[3]);
+})();`;
+
+interface Usage {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+  exit: number | null;
 }
 
+function measureProcess(dir: string, args: string[]): Usage {
+  const usageFile = path.join(dir, 'usage.json');
+  fs.rmSync(usageFile, { force: true });
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-r', path.join(dir, 'usage.js'), ...args], {
+    stdio: 'ignore',
+    env: { ...process.env, OKR_BENCH_USAGE: usageFile },
+  });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const u = fs.existsSync(usageFile) ? JSON.parse(fs.readFileSync(usageFile, 'utf8')) : { cpuMs: NaN, maxRssKb: NaN };
+  return { wallMs, cpuMs: u.cpuMs, maxRssMb: u.maxRssKb / 1024, exit: r.status };
+}
+
+/** Median of each figure over `runs` processes. */
+function measureRuns(dir: string, args: string[], runs: number): Usage {
+  const all = Array.from({ length: runs }, () => measureProcess(dir, args));
+  const med = (k: 'wallMs' | 'cpuMs' | 'maxRssMb') => median(all.map((u) => u[k]));
+  return { wallMs: med('wallMs'), cpuMs: med('cpuMs'), maxRssMb: med('maxRssMb'), exit: all[0].exit };
+}
+
+const fmt = (u: Usage) => `CPU ${Math.round(u.cpuMs)} ms, peak RSS ${Math.round(u.maxRssMb)} MB`;
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+
 export async function rows(): Promise<BenchRow[]> {
+  if (!fs.existsSync(BUNDLE)) return [row('okr-grid (dist/cli not built: run npm run build)', N, NaN)];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-bench-cli-'));
+  fs.writeFileSync(path.join(dir, 'usage.js'), USAGE_PRELOAD);
+  fs.writeFileSync(path.join(dir, 'exceljs-alone.js'), exceljsAlone());
   const input = path.join(dir, 'okrs-10k.xlsx');
   await writeExcelWorkbook(input, [excelSheet('OKRs', generatedTable(N), { dateCols: [12, 13] })]);
   const size = `${Math.round(fs.statSync(input).size / 1024)} KB in`;
-  const built = fs.existsSync(BUNDLE);
   const out: BenchRow[] = [];
   try {
+    const base = measureRuns(dir, [path.join(dir, 'exceljs-alone.js'), input, path.join(dir, 'alone.xlsx')], 3);
+    out.push(row('ExcelJS alone: read + write the same file (baseline)', N, base.wallMs, `${fmt(base)}; median of 3`));
     for (const command of ['convert', 'validate', 'score']) {
       const output = path.join(dir, `out-${command}.xlsx`);
-      const args = [command, input, '-o', output, '--today', FIXTURE_TODAY, '--quiet', '--json'];
-      let exit: number | null = null;
-      const ms = built
-        ? await timeRuns(() => {
-            exit = spawnSync(process.execPath, [BIN, ...args], { stdio: 'ignore' }).status;
-          }, RUNS[command])
-        : await timeRuns(async () => {
-            exit = await main(args, { out: () => undefined, err: () => undefined, env: process.env, tty: false });
-          }, RUNS[command]);
+      const args = [BIN, command, input, '-o', output, '--today', FIXTURE_TODAY, '--quiet', '--json'];
+      const u = measureRuns(dir, args, RUNS[command]);
       const written = fs.existsSync(output) ? `${Math.round(fs.statSync(output).size / 1024)} KB out` : 'no output';
+      const vs = `${ratio(u.cpuMs, base.cpuMs)}x CPU, ${ratio(u.maxRssMb, base.maxRssMb)}x memory, ${ratio(u.wallMs, base.wallMs)}x wall of ExcelJS alone (target 1.3x)`;
       out.push(
         row(
           `okr-grid ${command} (xlsx file, end to end)`,
           N,
-          ms,
-          `${built ? 'node bin/okr-grid.js' : 'in-process (dist/cli not built)'}; exit ${exit}; ${size}, ${written}; ${RUNS[command] > 1 ? `median of ${RUNS[command]}` : 'one run'}`,
+          u.wallMs,
+          `${fmt(u)}; ${vs}; exit ${u.exit}; ${size}, ${written}; ${RUNS[command] > 1 ? `median of ${RUNS[command]}` : 'one run'}`,
         ),
       );
     }

@@ -1,5 +1,5 @@
 /** Validation findings and the quarter close (scores, rollups, scorecard, history) over 1,000 / 10,000 / 50,000 KR rows. */
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { validate } from '../core/rules';
 import { closeCycle, rollForward } from '../core/close';
 import { DEFAULT_SETTINGS } from '../core/settings';
@@ -12,7 +12,7 @@ export async function rows(): Promise<BenchRow[]> {
   const out: BenchRow[] = [];
   const opts = { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY };
   for (const n of SIZES) {
-    const model = readSheet(generatedSnapshot(n), opts);
+    const model = readModel(generatedSnapshot(n), opts);
     const first = closeCycle(model, opts);
     const runs = n >= 50_000 ? 5 : 7;
     out.push(

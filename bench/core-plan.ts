@@ -1,18 +1,23 @@
 /**
  * The grid core end to end: read + validate + score (quarter close) + plan (convert) for 1,000, 10,000 and 50,000
  * KR rows, and the plan's shape (writes / formats / validations / rules), which must not grow with the rows.
- * Target: 10,000 rows under 100 ms; 50,000 within 6x of 10,000.
+ * Targets (issue 10): 10,000 rows at most 60 ms; 50,000 at most 5.5x the 10,000-row time, both from the same run. The
+ * last row states them plainly, with the CPU time and the machine's load beside the wall time (on a busy machine the
+ * wall time is mostly waiting for a core).
  */
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { validate } from '../core/rules';
 import { closeCycle } from '../core/close';
 import { planConvert, planShape } from '../core/plan-convert';
 import { runCommand } from '../core/commands';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { generatedSnapshot, workbookOf, FIXTURE_TODAY } from '../fixtures/sheets';
-import { row, timeMedian, type BenchRow } from './util';
+import * as os from 'os';
+import { measure, row, timeMedian, type BenchRow } from './util';
 
 const SIZES = [1_000, 10_000, 50_000];
+const TARGET_MS = 60;
+const TARGET_RATIO = 5.5;
 
 export async function rows(): Promise<BenchRow[]> {
   const out: BenchRow[] = [];
@@ -20,25 +25,31 @@ export async function rows(): Promise<BenchRow[]> {
   const today = FIXTURE_TODAY;
   const ctx = { settings, host: 'excel' as const, today };
   let tenK = NaN;
+  let tenKCpu = NaN;
+  let fiftyK = NaN;
   let tenKScore = NaN;
   for (const n of SIZES) {
     const snap = generatedSnapshot(n);
     const pipeline = () => {
-      const model = readSheet(snap, { settings, today });
+      const model = readModel(snap, { settings, today });
       const findings = validate(model, { settings, today });
       const close = closeCycle(model, { settings, today });
       const plan = planConvert(snap, [snap.name], ctx, model);
       return [findings.length, close.total.average, plan.plan.sheets.length];
     };
     const runs = n >= 50_000 ? 5 : 7;
-    const ms = timeMedian(pipeline, runs);
-    if (n === 10_000) tenK = ms;
+    const { wallMs: ms, cpuMs } = measure(pipeline, runs);
+    if (n === 10_000) {
+      tenK = ms;
+      tenKCpu = cpuMs;
+    }
+    if (n === 50_000) fiftyK = ms;
     const shape = planShape(planConvert(snap, [snap.name], ctx).plan);
     const ratio =
       n === 50_000 && tenK > 0
-        ? `; ${(ms / tenK).toFixed(1)}x the 10k time (limit 6x)`
+        ? `; ${(ms / tenK).toFixed(1)}x the 10k time (target ${TARGET_RATIO}x)`
         : n === 10_000
-          ? `; target < 100 ms`
+          ? `; target ${TARGET_MS} ms`
           : '';
     out.push(
       row(
@@ -64,5 +75,24 @@ export async function rows(): Promise<BenchRow[]> {
       ),
     );
   }
+  out.push(targetRow(tenK, tenKCpu, fiftyK));
   return out;
+}
+
+/** Issue 10's speed targets, met or not, in words. */
+function targetRow(tenK: number, tenKCpu: number, fiftyK: number): BenchRow {
+  const ratio = fiftyK / tenK;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+  return row(
+    'target check: read+validate+score+plan',
+    10_000,
+    tenK,
+    `read+validate+score+plan 10,000 rows: ${tenK.toFixed(1)} ms (target ${TARGET_MS}: ${verdict(tenK <= TARGET_MS)}; ` +
+      `CPU ${tenKCpu.toFixed(1)} ms); 50,000/10,000 ratio: ${ratio.toFixed(2)} (target ${TARGET_RATIO}: ` +
+      `${verdict(ratio <= TARGET_RATIO)}); load average ${load} on ${os.cpus().length} cores`,
+  );
 }

@@ -1,5 +1,5 @@
 /** Reading sheets into the model (parse-sheet.ts) over 1,000 / 10,000 / 50,000 KR rows, and the seed outline. */
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { chineseOutlineSnapshot, generatedSnapshot, messySheetSnapshot, FIXTURE_TODAY } from '../fixtures/sheets';
 import { row, timeMedian, type BenchRow } from './util';
@@ -12,27 +12,27 @@ export async function rows(): Promise<BenchRow[]> {
   let tenK = NaN;
   for (const n of SIZES) {
     const snap = generatedSnapshot(n);
-    const ms = timeMedian(() => readSheet(snap, opts), n >= 50_000 ? 5 : 7);
+    const ms = timeMedian(() => readModel(snap, opts), n >= 50_000 ? 5 : 7);
     if (n === 10_000) tenK = ms;
-    const krs = readSheet(snap, opts).objectives.reduce((a, o) => a + o.krs.length, 0);
+    const krs = readModel(snap, opts).objectives.reduce((a, o) => a + o.krs.length, 0);
     const ratio = n === 50_000 && tenK > 0 ? `; ${(ms / tenK).toFixed(1)}x the 10k time (limit 6x)` : '';
-    out.push(row('readSheet, generated table', n, ms, `${krs} KRs${ratio}`));
+    out.push(row('readModel, generated table', n, ms, `${krs} KRs${ratio}`));
   }
   const outline = chineseOutlineSnapshot();
   out.push(
     row(
-      'readSheet, Chinese seed outline',
+      'readModel, Chinese seed outline',
       outline.values.length,
-      timeMedian(() => readSheet(outline, opts), 50),
+      timeMedian(() => readModel(outline, opts), 50),
       'outline form, targets inferred',
     ),
   );
   const messy = messySheetSnapshot();
   out.push(
     row(
-      'readSheet, messy two-row header',
+      'readModel, messy two-row header',
       messy.values.length,
-      timeMedian(() => readSheet(messy, opts), 50),
+      timeMedian(() => readModel(messy, opts), 50),
     ),
   );
   return out;

@@ -10,7 +10,7 @@ import type { Confidence, KeyResult, OkrModel } from './model';
 import { msg, type Lang, type Msg } from './i18n';
 import type { Settings } from './settings';
 import { closeCycle, scoreOfKr, type CloseResult } from './close';
-import { CONFIDENCE_LABELS, FILLS, safeSheetName } from './plan-convert';
+import { CONFIDENCE_LABELS, FILLS, ownedSheetName } from './plan-convert';
 import { parseConfidence } from './parse-sheet';
 import { planCellAt, usedExtent } from './plan-grid';
 import { isoToSerial, parseDate, parseNumber, serialToIso } from './values';
@@ -92,12 +92,7 @@ export interface ParsedLog {
 
 /** The log sheet's name in this workbook: an existing one in either language, else the settings' language. */
 export function checkinSheetName(sheetNames: readonly string[], lang: Lang): string {
-  const lower = sheetNames.map((n) => n.trim().toLowerCase());
-  for (const l of [lang, lang === 'en' ? 'zh' : 'en'] as Lang[]) {
-    const i = lower.indexOf(CHECKIN_SHEET[l].toLowerCase());
-    if (i >= 0) return sheetNames[i];
-  }
-  return safeSheetName(CHECKIN_SHEET[lang], '');
+  return ownedSheetName(CHECKIN_SHEET, sheetNames, lang);
 }
 
 const text = (v: unknown) =>
@@ -349,6 +344,82 @@ export function historyByKr(rows: readonly CheckinRow[], cycle: string): Map<str
 
 const iso = (serial: number) => serialToIso(serial) ?? String(serial);
 
+/** A log finding on one of the KR's cells (its KR title cell when it has no such column). */
+function logFinding(
+  model: OkrModel,
+  kr: KeyResult,
+  f: 'current' | 'confidence' | 'kr',
+  rule: LogRuleId,
+  message: Msg,
+): Finding {
+  const cell = kr.cells[f] ?? kr.cells.kr ?? { row: kr.row, col: 0 };
+  return { rule, severity: 'warning', sheet: model.sheet, row: cell.row, col: cell.col, message, itemId: kr.id };
+}
+
+/** No check-in for more than staleDays days (counted from `first` when the KR was never checked in). */
+function noCheckin(
+  model: OkrModel,
+  kr: KeyResult,
+  list: CheckinRow[],
+  first: number,
+  now: number | null,
+  staleDays: number,
+): Finding | null {
+  const last = list.length ? list[list.length - 1].date : first;
+  if (now === null || now - last <= staleDays || scoreOfKr(kr) === 1) return null;
+  return logFinding(
+    model,
+    kr,
+    'kr',
+    'no-checkin',
+    msg(
+      `No check-in for ${now - last} days (last ${iso(last)}; more than ${staleDays} days). Run Check in after updating the value.`,
+      `已有 ${now - last} 天没有记录进展（上次 ${iso(last)}；超过 ${staleDays} 天）。更新数值后请运行“记录进展”。`,
+    ),
+  );
+}
+
+/** Confidence fell at each of the last two check-ins. */
+function confidenceFalling(model: OkrModel, kr: KeyResult, list: CheckinRow[]): Finding | null {
+  const last3 = list.filter((r) => r.confidence !== null).slice(-3);
+  if (last3.length < 3) return null;
+  const [a, b, c] = last3.map((r) => CONFIDENCE_RANK[r.confidence!]);
+  if (!(b < a && c < b)) return null;
+  const names = last3.map((r) => `${CONFIDENCE_LABELS.en[r.confidence!]} (${iso(r.date)})`).join(' → ');
+  const namesZh = last3.map((r) => `${CONFIDENCE_LABELS.zh[r.confidence!]}（${iso(r.date)}）`).join(' → ');
+  return logFinding(
+    model,
+    kr,
+    'confidence',
+    'confidence-falling',
+    msg(
+      `Confidence fell at two check-ins in a row: ${names}. Talk about what blocks this key result.`,
+      `信心连续两次记录下降：${namesZh}。请讨论这个关键结果遇到的阻碍。`,
+    ),
+  );
+}
+
+/** The last check-in moved the value away from the target (an increasing KR went down, a decreasing one up). */
+function valueWrongWay(model: OkrModel, kr: KeyResult, list: CheckinRow[]): Finding | null {
+  if (kr.kind !== 'increase' && kr.kind !== 'decrease') return null;
+  const values = list.filter((r) => r.current !== null);
+  if (values.length < 2) return null;
+  const p = values[values.length - 2];
+  const q = values[values.length - 1];
+  const wrong = kr.kind === 'increase' ? q.current! < p.current! : q.current! > p.current!;
+  if (!wrong) return null;
+  return logFinding(
+    model,
+    kr,
+    'current',
+    'value-wrong-way',
+    msg(
+      `The value moved the wrong way: ${p.current} on ${iso(p.date)}, ${q.current} on ${iso(q.date)}, while the target ${kr.target ?? ''} asks it to ${kr.kind === 'increase' ? 'rise' : 'fall'}.`,
+      `数值朝反方向变化：${iso(p.date)} 为 ${p.current}，${iso(q.date)} 为 ${q.current}，而目标值 ${kr.target ?? ''} 要求它${kr.kind === 'increase' ? '上升' : '下降'}。`,
+    ),
+  );
+}
+
 /**
  * Findings from the log for the KRs of `model`: confidence fell at each of the last two check-ins; no check-in for
  * more than `staleDays` days (a KR never checked in counts from the log's first check-in of the cycle); the last
@@ -371,79 +442,12 @@ export function logFindings(
   for (const o of model.objectives) {
     for (const kr of o.krs) {
       const list = byKr.get(kr.id) ?? [];
-      const cell = (f: 'current' | 'confidence' | 'kr') => kr.cells[f] ?? kr.cells.kr ?? { row: kr.row, col: 0 };
-      const at = (
-        f: 'current' | 'confidence' | 'kr',
-        rule: LogRuleId,
-        severity: Finding['severity'],
-        message: Msg,
-      ): Finding => ({
-        rule,
-        severity,
-        sheet: model.sheet,
-        row: cell(f).row,
-        col: cell(f).col,
-        message,
-        itemId: kr.id,
-      });
-      const last = list.length ? list[list.length - 1].date : first;
-      if (now !== null && now - last > settings.limits.staleDays && scoreOfKr(kr) !== 1) {
-        out.push(
-          at(
-            'kr',
-            'no-checkin',
-            'warning',
-            msg(
-              `No check-in for ${now - last} days (last ${iso(last)}; more than ${settings.limits.staleDays} days). Run Check in after updating the value.`,
-              `已有 ${now - last} 天没有记录进展（上次 ${iso(last)}；超过 ${settings.limits.staleDays} 天）。更新数值后请运行“记录进展”。`,
-            ),
-          ),
-        );
-      }
-      const conf = list.filter((r) => r.confidence !== null);
-      if (conf.length >= 3) {
-        const [a, b, c] = conf.slice(-3).map((r) => CONFIDENCE_RANK[r.confidence!]);
-        if (b < a && c < b) {
-          const names = conf
-            .slice(-3)
-            .map((r) => `${CONFIDENCE_LABELS.en[r.confidence!]} (${iso(r.date)})`)
-            .join(' → ');
-          const namesZh = conf
-            .slice(-3)
-            .map((r) => `${CONFIDENCE_LABELS.zh[r.confidence!]}（${iso(r.date)}）`)
-            .join(' → ');
-          out.push(
-            at(
-              'confidence',
-              'confidence-falling',
-              'warning',
-              msg(
-                `Confidence fell at two check-ins in a row: ${names}. Talk about what blocks this key result.`,
-                `信心连续两次记录下降：${namesZh}。请讨论这个关键结果遇到的阻碍。`,
-              ),
-            ),
-          );
-        }
-      }
-      const values = list.filter((r) => r.current !== null);
-      if (values.length >= 2 && (kr.kind === 'increase' || kr.kind === 'decrease')) {
-        const p = values[values.length - 2];
-        const q = values[values.length - 1];
-        const wrong = kr.kind === 'increase' ? q.current! < p.current! : q.current! > p.current!;
-        if (wrong) {
-          out.push(
-            at(
-              'current',
-              'value-wrong-way',
-              'warning',
-              msg(
-                `The value moved the wrong way: ${p.current} on ${iso(p.date)}, ${q.current} on ${iso(q.date)}, while the target ${kr.target ?? ''} asks it to ${kr.kind === 'increase' ? 'rise' : 'fall'}.`,
-                `数值朝反方向变化：${iso(p.date)} 为 ${p.current}，${iso(q.date)} 为 ${q.current}，而目标值 ${kr.target ?? ''} 要求它${kr.kind === 'increase' ? '上升' : '下降'}。`,
-              ),
-            ),
-          );
-        }
-      }
+      for (const f of [
+        noCheckin(model, kr, list, first, now, settings.limits.staleDays),
+        confidenceFalling(model, kr, list),
+        valueWrongWay(model, kr, list),
+      ])
+        if (f) out.push(f);
     }
   }
   return out;

@@ -273,101 +273,90 @@ function unreadableValues(model: OkrModel): Map<number, Msg> {
   return out;
 }
 
-export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
-  const { settings, today } = opts;
-  const cycle = resolveCycleId(model, settings, today, opts.cycle);
-  const objs = objectivesOf(model, cycle);
-  const unreadable = unreadableValues(model);
-
-  const krs: KrClose[] = [];
-  const objectives: ObjectiveClose[] = [];
-  for (const o of objs) {
-    const krRows: KrClose[] = o.krs.map((kr) => {
-      // A value the reader could not understand ('about half') is not a 0: the KR is not scored and says why, as
-      // its cell in the sheet does (#VALUE! with the message).
-      const unread = unreadable.get(kr.row);
-      const out: ReturnType<typeof scoreKr> = unread
-        ? { ok: false, blank: false, error: { code: 'not-finite', message: unread } }
-        : scoreKr({ kind: kr.kind, start: kr.start, target: kr.target, current: kr.current });
-      const score = out.ok ? out.score : null;
-      const row: KrClose = {
-        id: kr.id,
-        objectiveId: o.id,
-        row: kr.row,
-        title: kr.title,
-        owner: kr.owner ?? o.owner,
-        level: o.level,
-        kind: kr.kind,
-        commitment: kr.commitment,
-        start: kr.start,
-        target: kr.target,
-        current: kr.current,
-        weight: kr.weight,
-        score,
-        band: score === null ? null : bandOf(score, settings.bands),
-        status: statusCode(score, kr.commitment, settings.bands),
-        flags: closeFlags(score, kr.commitment, settings),
-      };
-      if (!out.ok && !out.blank) row.error = out.error.message;
-      return row;
-    });
-    krs.push(...krRows);
-
-    // A KR the sheet shows as an error makes its objective's rollup an error there too (#N/A): the same here.
-    const failed = krRows.find((k) => k.error);
-    const r: ReturnType<typeof rollup> = failed
-      ? {
-          ok: false,
-          blank: false,
-          error: {
-            code: 'not-finite',
-            message: msg(
-              `key result "${failed.title}" cannot be scored: ${failed.error!.en}`,
-              `关键结果“${failed.title}”无法评分：${failed.error!.zh}`,
-            ),
-          },
-        }
-      : rollup(
-          krRows.map((k) => k.score),
-          o.krs.map((k) => k.weight),
-        );
-    const score = r.ok ? r.value : null;
-    const oc: ObjectiveClose = {
-      id: o.id,
-      row: o.row,
-      title: o.title,
-      owner: o.owner ?? krRows.find((k) => k.owner)?.owner ?? null,
-      level: o.level,
-      commitment: o.commitment,
-      alignedTo: o.alignedTo,
-      score,
-      rolledUp: null,
-      children: [],
-      band: score === null ? null : bandOf(score, settings.bands),
-      status: statusCode(score, o.commitment, settings.bands),
-      flags: closeFlags(score, o.commitment, settings),
-      krs: krRows.length,
-      bands: countKrBands(krRows, settings),
-    };
-    if (!r.ok && !r.blank) oc.error = r.error.message;
-    objectives.push(oc);
-  }
-
-  linkAligned(objs, objectives);
-
-  const group = (key: string, label: Msg, members: ObjectiveClose[]): GroupRollup => {
-    const bands: BandCounts = { red: 0, yellow: 0, green: 0 };
-    let krCount = 0;
-    for (const m of members) {
-      krCount += m.krs;
-      bands.red += m.bands.red;
-      bands.yellow += m.bands.yellow;
-      bands.green += m.bands.green;
-    }
-    return { key, label, objectives: members.length, krs: krCount, average: mean(members.map((m) => m.score)), bands };
+/** A KR's close: its score (none when a value could not be read), band, status and flags. */
+function krClose(kr: KeyResult, o: Objective, unread: Msg | undefined, settings: Settings): KrClose {
+  // A value the reader could not understand ('about half') is not a 0: the KR is not scored and says why, as
+  // its cell in the sheet does (#VALUE! with the message).
+  const out: ReturnType<typeof scoreKr> = unread
+    ? { ok: false, blank: false, error: { code: 'not-finite', message: unread } }
+    : scoreKr({ kind: kr.kind, start: kr.start, target: kr.target, current: kr.current });
+  const score = out.ok ? out.score : null;
+  const row: KrClose = {
+    id: kr.id,
+    objectiveId: o.id,
+    row: kr.row,
+    title: kr.title,
+    owner: kr.owner ?? o.owner,
+    level: o.level,
+    kind: kr.kind,
+    commitment: kr.commitment,
+    start: kr.start,
+    target: kr.target,
+    current: kr.current,
+    weight: kr.weight,
+    score,
+    band: score === null ? null : bandOf(score, settings.bands),
+    status: statusCode(score, kr.commitment, settings.bands),
+    flags: closeFlags(score, kr.commitment, settings),
   };
+  if (!out.ok && !out.blank) row.error = out.error.message;
+  return row;
+}
 
-  const total = group('', msg('All', '全部'), objectives);
+/** An objective's weighted rollup of its KRs' scores; a KR the sheet shows as an error makes it an error (#N/A). */
+function objectiveRollup(o: Objective, krRows: KrClose[]): ReturnType<typeof rollup> {
+  const failed = krRows.find((k) => k.error);
+  if (!failed)
+    return rollup(
+      krRows.map((k) => k.score),
+      o.krs.map((k) => k.weight),
+    );
+  const message = msg(
+    `key result "${failed.title}" cannot be scored: ${failed.error!.en}`,
+    `关键结果“${failed.title}”无法评分：${failed.error!.zh}`,
+  );
+  return { ok: false, blank: false, error: { code: 'not-finite', message } };
+}
+
+function objectiveClose(o: Objective, krRows: KrClose[], settings: Settings): ObjectiveClose {
+  const r = objectiveRollup(o, krRows);
+  const score = r.ok ? r.value : null;
+  const oc: ObjectiveClose = {
+    id: o.id,
+    row: o.row,
+    title: o.title,
+    owner: o.owner ?? krRows.find((k) => k.owner)?.owner ?? null,
+    level: o.level,
+    commitment: o.commitment,
+    alignedTo: o.alignedTo,
+    score,
+    rolledUp: null,
+    children: [],
+    band: score === null ? null : bandOf(score, settings.bands),
+    status: statusCode(score, o.commitment, settings.bands),
+    flags: closeFlags(score, o.commitment, settings),
+    krs: krRows.length,
+    bands: countKrBands(krRows, settings),
+  };
+  if (!r.ok && !r.blank) oc.error = r.error.message;
+  return oc;
+}
+
+/** A group's counts and average score. */
+function group(key: string, label: Msg, members: ObjectiveClose[]): GroupRollup {
+  const bands: BandCounts = { red: 0, yellow: 0, green: 0 };
+  let krCount = 0;
+  for (const m of members) {
+    krCount += m.krs;
+    bands.red += m.bands.red;
+    bands.yellow += m.bands.yellow;
+    bands.green += m.bands.green;
+  }
+  return { key, label, objectives: members.length, krs: krCount, average: mean(members.map((m) => m.score)), bands };
+}
+
+/** One group per level in LEVELS order, and one for objectives without a level when some have one. */
+function groupsByLevel(objectives: ObjectiveClose[]): GroupRollup[] {
   const byLevel: GroupRollup[] = [];
   for (const lv of LEVELS) {
     const members = objectives.filter((o) => o.level === lv);
@@ -376,7 +365,11 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
   const noLevel = objectives.filter((o) => o.level === null);
   if (noLevel.length && noLevel.length < objectives.length)
     byLevel.push(group('', msg('(no level)', '（无层级）'), noLevel));
+  return byLevel;
+}
 
+/** One group per owner (names compared normalised), sorted by name, objectives without an owner last. */
+function groupsByOwner(objectives: ObjectiveClose[]): GroupRollup[] {
   const owners = new Map<string, { name: string; members: ObjectiveClose[] }>();
   // A sheet has a few owners over thousands of rows: each distinct name is normalised once.
   const ownerKeys = new Map<string, string>();
@@ -391,18 +384,32 @@ export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
     g.members.push(o);
     owners.set(key, g);
   }
-  const byOwner = [...owners.entries()]
+  return [...owners.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0))
     .map(([key, g]) => group(g.name, key ? msg(g.name, g.name) : msg('(no owner)', '（无负责人）'), g.members));
+}
 
+export function closeCycle(model: OkrModel, opts: CloseOptions): CloseResult {
+  const { settings, today } = opts;
+  const cycle = resolveCycleId(model, settings, today, opts.cycle);
+  const objs = objectivesOf(model, cycle);
+  const unreadable = unreadableValues(model);
+  const krs: KrClose[] = [];
+  const objectives: ObjectiveClose[] = [];
+  for (const o of objs) {
+    const krRows = o.krs.map((kr) => krClose(kr, o, unreadable.get(kr.row), settings));
+    krs.push(...krRows);
+    objectives.push(objectiveClose(o, krRows, settings));
+  }
+  linkAligned(objs, objectives);
   const partial: Omit<CloseResult, 'scorecard' | 'history'> = {
     cycle,
     closedOn: today,
     krs,
     objectives,
-    total,
-    byLevel,
-    byOwner,
+    total: group('', msg('All', '全部'), objectives),
+    byLevel: groupsByLevel(objectives),
+    byOwner: groupsByOwner(objectives),
   };
   return {
     ...partial,

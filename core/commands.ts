@@ -18,8 +18,8 @@ import { emptySheetPlan } from './sheet-plan';
 import type { Rect } from './model';
 import { resolveSettings, type Settings } from './settings';
 import { errorText, msg, type Msg } from './i18n';
-import { readSheet } from './parse-sheet';
-import { validate } from './rules';
+import { readModel } from './parse-sheet';
+import { validate, type Finding } from './rules';
 import { closeCycle } from './close';
 import { matchHeader } from './headers';
 import { countItems, NOT_OKR, planConvert, type PlanContext } from './plan-convert';
@@ -31,7 +31,7 @@ import {
   planRollForward,
   planScore,
   scoreSummaryText,
-  scorecardSheetName,
+  scorecardNames,
   sourceSheetOf,
 } from './plan-close';
 import { parseCycle } from './cycle';
@@ -75,7 +75,12 @@ export function readsFor(name: CommandName, settings: Settings): ReadRequest {
         formulas: true,
         notes: false,
         backgrounds: false,
-        others: [...(cycle ? [HISTORY_SHEET, scorecardSheetName(cycle)] : [HISTORY_SHEET]), ...LOG_AND_DASHBOARD],
+        others: [
+          HISTORY_SHEET.en,
+          HISTORY_SHEET.zh,
+          ...(cycle ? Object.values(scorecardNames(cycle)) : []),
+          ...LOG_AND_DASHBOARD,
+        ],
       };
     }
     case 'checkin':
@@ -156,14 +161,18 @@ function checkin(
   };
 }
 
-function run(
-  name: CommandName,
-  wb: WorkbookSnapshot,
-  settings: Settings,
-  opts: { dashboard?: boolean } = {},
-): CommandResult {
-  const bad = checkSnapshot(wb);
-  if (bad) return fail(bad);
+/** One command's inputs, checked: the active sheet, the workbook's sheet names and the other sheets read. */
+interface Run {
+  wb: WorkbookSnapshot;
+  settings: Settings;
+  today: string;
+  ctx: PlanContext;
+  active: SheetSnapshot;
+  sheetNames: string[];
+  others: Record<string, SheetSnapshot>;
+}
+
+function runOf(wb: WorkbookSnapshot, settings: Settings): Run {
   const today =
     typeof wb.today === 'string' && /^\d{4}-\d{2}-\d{2}/.test(wb.today) ? wb.today.slice(0, 10) : localIsoDate();
   const ctx: PlanContext = { settings, host: wb.host === 'sheets' ? 'sheets' : 'excel', today };
@@ -174,137 +183,148 @@ function run(
   };
   const sheetNames = Array.isArray(wb.sheetNames) ? wb.sheetNames.map(String) : [active.name];
   const others = wb.others && typeof wb.others === 'object' ? wb.others : {};
+  return { wb, settings, today, ctx, active, sheetNames, others };
+}
 
-  if (isGeneratedSheet(active.name) && !wb.shown) {
-    // A sheet the add-in wrote: the command works on the OKR sheet it came from (read next, see readAgain).
-    const source = sourceSheetOf(active, sheetNames);
-    if (source)
-      return {
-        ok: true,
-        plan: EMPTY_PLAN,
-        summary: msg(`Reading "${source}"…`, `正在读取“${source}”…`),
-        readAgain: { subject: source },
-      };
-    return fail(
-      msg(
-        `"${active.name}" is written by OKR Grid and does not say which OKR sheet it came from. Select your OKR sheet and run the command again.`,
-        `“${active.name}”由 OKR Grid 生成，且未记录来源的 OKR 工作表。请选中您的 OKR 工作表后再运行此命令。`,
-      ),
+/** Ask the host to read `subject` and run the command there. */
+function readAgainOn(subject: string): CommandResult {
+  return {
+    ok: true,
+    plan: EMPTY_PLAN,
+    summary: msg(`Reading "${subject}"…`, `正在读取“${subject}”…`),
+    readAgain: { subject },
+  };
+}
+
+/** A sheet the add-in wrote: the command works on the OKR sheet it came from (read next, see readAgain). */
+function onGeneratedSheet(c: Run): CommandResult {
+  const source = sourceSheetOf(c.active, c.sheetNames);
+  if (source) return readAgainOn(source);
+  const name = c.active.name;
+  return fail(
+    msg(
+      `"${name}" is written by OKR Grid and does not say which OKR sheet it came from. Select your OKR sheet and run the command again.`,
+      `“${name}”由 OKR Grid 生成，且未记录来源的 OKR 工作表。请选中您的 OKR 工作表后再运行此命令。`,
+    ),
+  );
+}
+
+function runClear(c: Run): CommandResult {
+  const { plan, cleared } = clearPlan(c.active, c.others[MARKS_SHEET]);
+  // Nothing marked here (e.g. the next quarter's new sheet): the highlights are on another sheet; clear those.
+  const elsewhere = cleared || c.wb.shown ? [] : sheetsWithMarks(c.others[MARKS_SHEET], c.sheetNames, c.active.name);
+  if (elsewhere.length) return readAgainOn(elsewhere[0]);
+  return {
+    ok: true,
+    plan: cleared ? plan : EMPTY_PLAN,
+    summary: cleared
+      ? msg(
+          `Cleared ${plural(cleared, 'highlighted cell')}; their fills and notes are as before.`,
+          `已清除 ${cleared} 个高亮单元格，填充色和批注已恢复原样。`,
+        )
+      : msg('No highlights to clear.', '没有需要清除的高亮。'),
+  };
+}
+
+/** A sheet without objectives or KRs. */
+function notOkr(name: CommandName, c: Run, model: OkrModel): CommandResult {
+  // Validate on a non-OKR sheet still removes its own earlier marks.
+  if (name === 'validate') {
+    const plan = planValidate(c.active, [], c.settings.lang, c.others[MARKS_SHEET]);
+    return { ok: false, plan, summary: NOT_OKR, details: { findings: [], ...readingDetails(model) } };
+  }
+  // How the sheet was read is most useful here: the user can correct a column's role or the header row.
+  return fail(NOT_OKR, readingDetails(model));
+}
+
+function runConvert(c: Run, model: OkrModel): CommandResult {
+  const out = planConvert(c.active, c.sheetNames, c.ctx, model);
+  return {
+    ok: out.ok,
+    plan: out.plan,
+    summary: withUnplaced(out.summary, model.reading),
+    details: readingDetails(model),
+  };
+}
+
+function validateSummary(findings: Finding[], n: { objectives: number; krs: number }): Msg {
+  if (!findings.length)
+    return msg(
+      `No problems found in ${plural(n.objectives, 'objective')} and ${plural(n.krs, 'key result')}.`,
+      `${n.objectives} 个目标、${n.krs} 个关键结果中未发现问题。`,
     );
-  }
+  const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
+  const [errors, warnings, notes] = [bySeverity('error'), bySeverity('warning'), bySeverity('info')];
+  return msg(
+    `${plural(findings.length, 'finding')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}. The cells are highlighted with the reason in their note.`,
+    `发现 ${findings.length} 个问题：${errors} 个错误、${warnings} 个警告、${notes} 个提示。相关单元格已高亮，原因写在批注中。`,
+  );
+}
 
-  if (name === 'clear') {
-    const { plan, cleared } = clearPlan(active, others[MARKS_SHEET]);
-    // Nothing marked here (e.g. the next quarter's new sheet): the highlights are on another sheet; clear those.
-    const elsewhere = cleared || wb.shown ? [] : sheetsWithMarks(others[MARKS_SHEET], sheetNames, active.name);
-    if (elsewhere.length)
-      return {
-        ok: true,
-        plan: EMPTY_PLAN,
-        summary: msg(`Reading "${elsewhere[0]}"…`, `正在读取“${elsewhere[0]}”…`),
-        readAgain: { subject: elsewhere[0] },
-      };
-    return {
-      ok: true,
-      plan: cleared ? plan : EMPTY_PLAN,
-      summary: cleared
-        ? msg(
-            `Cleared ${plural(cleared, 'highlighted cell')}; their fills and notes are as before.`,
-            `已清除 ${cleared} 个高亮单元格，填充色和批注已恢复原样。`,
-          )
-        : msg('No highlights to clear.', '没有需要清除的高亮。'),
-    };
-  }
+function runValidate(c: Run, model: OkrModel): CommandResult {
+  const { settings, today } = c;
+  const log = readLog(c.others[checkinSheetName(c.sheetNames, settings.lang)]);
+  const fromLog = logFindings(model, log, settings, today, resolveCycleId(model, settings, today));
+  const findings = [...validate(model, { settings, today }), ...fromLog];
+  const plan = planValidate(c.active, findings, settings.lang, c.others[MARKS_SHEET]);
+  const summary = validateSummary(findings, countItems(model));
+  return { ok: true, plan, summary, details: { findings, ...readingDetails(model) } };
+}
 
-  const model = readSheet(active, { settings, today });
+function runScore(c: Run, model: OkrModel): CommandResult {
+  const out = planScore(c.active, c.sheetNames, c.others, model, c.ctx);
+  const details = { ...out.details, ...readingDetails(model) };
+  if (out.absent) return { ok: false, plan: EMPTY_PLAN, summary: out.summary, details };
+  const log = logRowsOf(c.sheetNames, c.others, c.settings);
+  const after = out.plan.sheets[out.plan.sheets.length - 1]?.sheet ?? c.active.name;
+  const dash = dashboardPlan(model, out.close, log, c.sheetNames, c.ctx, after, c.active.name);
+  return { ok: true, plan: { ...out.plan, sheets: [...out.plan.sheets, dash] }, summary: out.summary, details };
+}
+
+function runSummary(c: Run, model: OkrModel): CommandResult {
+  const { settings, today } = c;
+  const close = closeCycle(model, { settings, today });
+  const details = detailsOf(close);
+  const findings = validate(model, { settings, today });
+  const log = logRowsOf(c.sheetNames, c.others, settings);
+  const progress = progressView(dashboardData(model, close, log, settings, today));
+  return {
+    ok: true,
+    plan: EMPTY_PLAN,
+    summary: scoreSummaryText(details),
+    details: { ...details, findings, progress, ...readingDetails(model) },
+  };
+}
+
+function run(
+  name: CommandName,
+  wb: WorkbookSnapshot,
+  settings: Settings,
+  opts: { dashboard?: boolean } = {},
+): CommandResult {
+  const bad = checkSnapshot(wb);
+  if (bad) return fail(bad);
+  const c = runOf(wb, settings);
+  if (isGeneratedSheet(c.active.name) && !wb.shown) return onGeneratedSheet(c);
+  if (name === 'clear') return runClear(c);
+  const model = readModel(c.active, { settings, today: c.today });
   const n = countItems(model);
-  if (n.objectives === 0 && n.krs === 0) {
-    // Validate on a non-OKR sheet still removes its own earlier marks.
-    if (name === 'validate') {
-      const plan = planValidate(active, [], settings.lang, others[MARKS_SHEET]);
-      return { ok: false, plan, summary: NOT_OKR, details: { findings: [], ...readingDetails(model) } };
-    }
-    // How the sheet was read is most useful here: the user can correct a column's role or the header row.
-    return fail(NOT_OKR, readingDetails(model));
-  }
-
+  if (n.objectives === 0 && n.krs === 0) return notOkr(name, c, model);
   switch (name) {
-    case 'convert': {
-      const out = planConvert(active, sheetNames, ctx, model);
-      return {
-        ok: out.ok,
-        plan: out.plan,
-        summary: withUnplaced(out.summary, model.reading),
-        details: readingDetails(model),
-      };
-    }
-    case 'validate': {
-      const fromLog = logFindings(
-        model,
-        readLog(others[checkinSheetName(sheetNames, settings.lang)]),
-        settings,
-        today,
-        resolveCycleId(model, settings, today),
-      );
-      const findings = [...validate(model, { settings, today }), ...fromLog];
-      const plan = planValidate(active, findings, settings.lang, others[MARKS_SHEET]);
-      const bySeverity = (s: string) => findings.filter((f) => f.severity === s).length;
-      const summary = findings.length
-        ? msg(
-            `${plural(findings.length, 'finding')}: ${plural(bySeverity('error'), 'error')}, ${plural(bySeverity('warning'), 'warning')}, ${plural(bySeverity('info'), 'note')}. The cells are highlighted with the reason in their note.`,
-            `发现 ${findings.length} 个问题：${bySeverity('error')} 个错误、${bySeverity('warning')} 个警告、${bySeverity('info')} 个提示。相关单元格已高亮，原因写在批注中。`,
-          )
-        : msg(
-            `No problems found in ${plural(n.objectives, 'objective')} and ${plural(n.krs, 'key result')}.`,
-            `${n.objectives} 个目标、${n.krs} 个关键结果中未发现问题。`,
-          );
-      return { ok: true, plan, summary, details: { findings, ...readingDetails(model) } };
-    }
-    case 'score': {
-      const out = planScore(active, sheetNames, others, model, ctx);
-      if (out.absent)
-        return {
-          ok: false,
-          plan: EMPTY_PLAN,
-          summary: out.summary,
-          details: { ...out.details, ...readingDetails(model) },
-        };
-      const dash = dashboardPlan(
-        model,
-        out.close,
-        logRowsOf(sheetNames, others, settings),
-        sheetNames,
-        ctx,
-        out.plan.sheets[out.plan.sheets.length - 1]?.sheet ?? active.name,
-        active.name,
-      );
-      return {
-        ok: true,
-        plan: { ...out.plan, sheets: [...out.plan.sheets, dash] },
-        summary: out.summary,
-        details: { ...out.details, ...readingDetails(model) },
-      };
-    }
+    case 'convert':
+      return runConvert(c, model);
+    case 'validate':
+      return runValidate(c, model);
+    case 'score':
+      return runScore(c, model);
     case 'rollForward': {
-      const out = planRollForward(active, sheetNames, model, ctx);
+      const out = planRollForward(c.active, c.sheetNames, model, c.ctx);
       return { ok: out.ok, plan: out.plan, summary: out.summary };
     }
-    case 'summary': {
-      const close = closeCycle(model, { settings, today });
-      const details = detailsOf(close);
-      const findings = validate(model, { settings, today });
-      const progress = progressView(
-        dashboardData(model, close, logRowsOf(sheetNames, others, settings), settings, today),
-      );
-      return {
-        ok: true,
-        plan: EMPTY_PLAN,
-        summary: scoreSummaryText(details),
-        details: { ...details, findings, progress, ...readingDetails(model) },
-      };
-    }
+    case 'summary':
+      return runSummary(c, model);
     case 'checkin':
-      return checkin(active, sheetNames, others, model, ctx, opts.dashboard !== false);
+      return checkin(c.active, c.sheetNames, c.others, model, c.ctx, opts.dashboard !== false);
     default:
       return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));
   }
@@ -436,11 +456,6 @@ function buildRestore(plan: WorkbookPlan, snap: WorkbookSnapshot): WorkbookPlan 
 // ---------------------------------------------------------------------------------------------------------------
 // Updated stamp
 
-/**
- * For the onEdit / onChanged stamp: `header` holds the sheet's first rows (as read), `edited` the changed rectangle.
- * When the edit touches the Current column below the header of a converted grid, the block that writes today's
- * date (a date serial; the owned column carries the date format) into the owned Updated column of those rows.
- */
 /** The grid's header row in `snap` (the first rows of a sheet), its owned block and its Current / Confidence columns. */
 function editColumns(
   snap: SheetSnapshot,

@@ -296,6 +296,16 @@ const IN_TEXT: Pattern[] = [
   { re: /(\d{4})\s*年?\s*([上下])半年/, make: (m) => makeCycle('half', Number(m[1]), m[2] === '上' ? 1 : 2) },
   { re: /\b(?:annual|yearly|full[- ]year|FY)\s*(\d{4})\b/i, make: (m) => makeCycle('year', Number(m[1])) },
   { re: /(\d{4})\s*(?:年度|annual\b)/i, make: (m) => makeCycle('year', Number(m[1])) },
+  // A year naming a plan ('# 2022OKR', '2026 OKRs', '2025年目标', 'OKRs 2024', 'Goals for 2026'): that year. Not a
+  // count ('2000 goals scored', '2000目标客户').
+  {
+    re: /(?<![0-9])((?:19|20)\d\d)\s*年?\s*(?:OKRs?(?![A-Za-z])|目标(?:与关键结果|(?![\u4e00-\u9fff]))|规划)/i,
+    make: (m) => makeCycle('year', Number(m[1])),
+  },
+  {
+    re: /\b(?:OKRs?|goals?|objectives)\s*(?:for\s+|of\s+)?[-–—:]?\s*((?:19|20)\d\d)(?![0-9])/i,
+    make: (m) => makeCycle('year', Number(m[1])),
+  },
   { re: new RegExp(`第\\s*${QN}\\s*季度`), make: (m, t) => qn(t, m[1]) },
   { re: new RegExp(`(?<![0-9])${QN}\\s*季度`), make: (m, t) => qn(t, m[1]) },
   { re: /(?<![A-Za-z0-9])Q\s*([1-4])(?![0-9])/i, make: (m, t) => qn(t, m[1]) },

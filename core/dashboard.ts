@@ -17,7 +17,7 @@ import type { CloseResult } from './close';
 import { deadlineOf } from './close';
 import { band as bandOf, pace, PACE_LABELS, rollup, type Band, type PaceCode } from './score';
 import { parseCycle } from './cycle';
-import { FILLS, safeSheetName } from './plan-convert';
+import { FILLS, ownedSheetName } from './plan-convert';
 import { historyByKr, LOG_COL, type CheckinRow } from './checkins';
 import { isoToSerial, serialToIso } from './values';
 import { SOURCE_HEADER } from './plan-close';
@@ -65,12 +65,7 @@ export const CHART_NAMES = {
 };
 
 export function dashboardSheetName(sheetNames: readonly string[], lang: Lang): string {
-  const lower = sheetNames.map((n) => n.trim().toLowerCase());
-  for (const l of [lang, lang === 'en' ? 'zh' : 'en'] as Lang[]) {
-    const i = lower.indexOf(DASHBOARD_SHEET[l].toLowerCase());
-    if (i >= 0) return sheetNames[i];
-  }
-  return safeSheetName(DASHBOARD_SHEET[lang], '');
+  return ownedSheetName(DASHBOARD_SHEET, sheetNames, lang);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -123,6 +118,86 @@ const mean = (xs: (number | null)[]) => {
   return r.ok ? r.value : null;
 };
 
+/** Each KR today: its pace code and its check-ins of the cycle (the objective's title is filled in by the caller). */
+function progressKrs(
+  model: OkrModel,
+  close: CloseResult,
+  byKr: ReturnType<typeof historyByKr>,
+  cycle: Cycle,
+  settings: Settings,
+  today: string,
+): ProgressKr[] {
+  const krModel = new Map(model.objectives.flatMap((o) => o.krs.map((k) => [k.id, k] as const)));
+  const end = isoToSerial(cycle.end) ?? isoToSerial(cycle.start) ?? 0;
+  const titles = new Map(close.objectives.map((o) => [o.id, o.title]));
+  return close.krs.map((k) => {
+    const m = krModel.get(k.id);
+    const dueIso = (m && deadlineOf(m, cycle)) || cycle.end;
+    const atRiskPoints = settings.limits.atRiskPoints;
+    const p = pace({ progress: k.score, cycleStart: cycle.start, due: dueIso, today, atRiskPoints });
+    return {
+      id: k.id,
+      objectiveId: k.objectiveId,
+      objective: titles.get(k.objectiveId) ?? '',
+      title: k.title,
+      score: k.score,
+      pace: p.ok ? p.code : null,
+      points: (byKr.get(k.id) ?? []).map((r) => ({ date: r.date, score: r.score })),
+      due: isoToSerial(dueIso) ?? end,
+    };
+  });
+}
+
+/** How many KRs have each pace code, in STATUS_ORDER. */
+function paceCounts(krs: ProgressKr[]): { code: PaceCode; count: number }[] {
+  const counts = new Map<PaceCode, number>(STATUS_ORDER.map((c) => [c, 0]));
+  for (const k of krs) if (k.pace) counts.set(k.pace, (counts.get(k.pace) ?? 0) + 1);
+  return STATUS_ORDER.map((code) => ({ code, count: counts.get(code) ?? 0 }));
+}
+
+/** Each KR's score on each date: the last check-in on or before it. */
+function scoresOnDates(krs: ProgressKr[], dates: number[]): (number | null)[][] {
+  return krs.map((k) => {
+    const out: (number | null)[] = [];
+    let i = 0;
+    let last: number | null = null;
+    for (const d of dates) {
+      while (i < k.points.length && k.points[i].date <= d) last = k.points[i++].score;
+      out.push(last);
+    }
+    return out;
+  });
+}
+
+/** Each objective's rollup on each date, from its KRs' scores on that date. */
+function objectivesOnDates(close: CloseResult, krs: ProgressKr[], dates: number[]): (number | null)[][] {
+  const at = scoresOnDates(krs, dates);
+  const krIndex = new Map(krs.map((k, i) => [k.id, i]));
+  // KRs grouped by objective once (a filter per objective is quadratic: 40 s at 50,000 rows).
+  const membersOf = new Map<string, typeof close.krs>();
+  for (const k of close.krs) {
+    const list = membersOf.get(k.objectiveId);
+    if (list) list.push(k);
+    else membersOf.set(k.objectiveId, [k]);
+  }
+  return close.objectives.map((o) => {
+    const members = membersOf.get(o.id) ?? [];
+    return dates.map((_, d) => {
+      const r = rollup(
+        members.map((k) => at[krIndex.get(k.id)!][d]),
+        members.map((k) => k.weight),
+      );
+      return r.ok ? r.value : null;
+    });
+  });
+}
+
+/** Expected progress on `iso` for a KR due at the cycle's end (0 when the pace cannot say). */
+function expectedOn(cycle: Cycle, iso: string): number {
+  const p = pace({ progress: null, cycleStart: cycle.start, due: cycle.end, today: iso });
+  return p.ok ? p.expected : 0;
+}
+
 /** The dashboard's numbers from the close (today's scores) and the log (the check-ins of the close's cycle). */
 export function dashboardData(
   model: OkrModel,
@@ -134,89 +209,27 @@ export function dashboardData(
   const cycle = cycleOfClose(close, today);
   const start = isoToSerial(cycle.start) ?? 0;
   const end = isoToSerial(cycle.end) ?? start;
-  const now = isoToSerial(today) ?? end;
-  const krModel = new Map(model.objectives.flatMap((o) => o.krs.map((k) => [k.id, k] as const)));
   const byKr = historyByKr(log, close.cycle);
   const dateSet = new Set<number>();
   for (const list of byKr.values()) for (const r of list) dateSet.add(r.date);
   const dates = [...dateSet].sort((a, b) => a - b);
-
-  const counts = new Map<PaceCode, number>(STATUS_ORDER.map((c) => [c, 0]));
-  const krs: ProgressKr[] = close.krs.map((k) => {
-    const m = krModel.get(k.id);
-    const dueIso = (m && deadlineOf(m, cycle)) || cycle.end;
-    const p = pace({
-      progress: k.score,
-      cycleStart: cycle.start,
-      due: dueIso,
-      today,
-      atRiskPoints: settings.limits.atRiskPoints,
-    });
-    const code = p.ok ? p.code : null;
-    if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
-    const points = (byKr.get(k.id) ?? []).map((r) => ({ date: r.date, score: r.score }));
-    return {
-      id: k.id,
-      objectiveId: k.objectiveId,
-      objective: '',
-      title: k.title,
-      score: k.score,
-      pace: code,
-      points,
-      due: isoToSerial(dueIso) ?? end,
-    };
-  });
-  const titles = new Map(close.objectives.map((o) => [o.id, o.title]));
-  for (const k of krs) k.objective = titles.get(k.objectiveId) ?? '';
-
-  // Each KR's score on each date: the last check-in on or before it.
-  const at: (number | null)[][] = krs.map((k) => {
-    const out: (number | null)[] = [];
-    let i = 0;
-    let last: number | null = null;
-    for (const d of dates) {
-      while (i < k.points.length && k.points[i].date <= d) last = k.points[i++].score;
-      out.push(last);
-    }
-    return out;
-  });
-  const krIndex = new Map(krs.map((k, i) => [k.id, i]));
-  // KRs grouped by objective once (a filter per objective is quadratic: 40 s at 50,000 rows).
-  const membersOf = new Map<string, typeof close.krs>();
-  for (const k of close.krs) {
-    const list = membersOf.get(k.objectiveId);
-    if (list) list.push(k);
-    else membersOf.set(k.objectiveId, [k]);
-  }
-  const byObjective = close.objectives.map((o) => {
-    const members = membersOf.get(o.id) ?? [];
-    return dates.map((_, d) => {
-      const r = rollup(
-        members.map((k) => at[krIndex.get(k.id)!][d]),
-        members.map((k) => k.weight),
-      );
-      return r.ok ? r.value : null;
-    });
-  });
-  const expectedToday = pace({ progress: null, cycleStart: cycle.start, due: cycle.end, today });
+  const krs = progressKrs(model, close, byKr, cycle, settings, today);
+  const byObjective = objectivesOnDates(close, krs, dates);
   return {
     cycle: close.cycle,
     start,
     end,
-    today: now,
-    expectedToday: expectedToday.ok ? expectedToday.expected : 0,
+    today: isoToSerial(today) ?? end,
+    expectedToday: expectedOn(cycle, today),
     objectives: close.objectives.map((o) => ({
       id: o.id,
       title: o.title,
       score: o.score,
       band: o.score === null ? null : bandOf(o.score, settings.bands),
     })),
-    status: STATUS_ORDER.map((code) => ({ code, count: counts.get(code) ?? 0 })),
+    status: paceCounts(krs),
     dates,
-    expected: dates.map((d) => {
-      const p = pace({ progress: null, cycleStart: cycle.start, due: cycle.end, today: serialToIso(d) ?? today });
-      return p.ok ? p.expected : 0;
-    }),
+    expected: dates.map((d) => expectedOn(cycle, serialToIso(d) ?? today)),
     average: dates.map((_, d) => mean(byObjective.map((o) => o[d]))),
     byObjective,
     krs,

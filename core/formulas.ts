@@ -10,12 +10,10 @@
  */
 import type { HostKind } from './sheet-plan';
 import { DEFAULT_SETTINGS, type Bands } from './settings';
-import type { Lang } from './i18n';
-import { STATUS_LABELS, type StatusCode } from './score';
+import { msg, type Lang, type Msg } from './i18n';
+import { START_EQUALS_TARGET, STATUS_LABELS, type StatusCode } from './score';
 import { COMMITMENT_VOCAB, DONE_VOCAB, KIND_VOCAB, wordKey } from './vocabulary';
 import { parseMeasure, SCALE_FACTORS, SHEETS_NUMBER_PATTERN } from './values';
-import { START_EQUALS_TARGET } from './score';
-import { msg, type Msg } from './i18n';
 
 export type FormulaMode = 'addin' | 'portable';
 
@@ -60,8 +58,15 @@ export const PORTABLE_NOT_DONE_WORDS = DONE_VOCAB.notDone.map(wordKey);
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
+/** Each word list quoted once (the lists are constants; the score formula is built per KR row). */
+const QUOTED = new WeakMap<string[], string[]>();
+
 /** OR(x="a",x="b",...) */
-const oneOf = (x: string, words: string[]) => `OR(${words.map((w) => `${x}=${q(w)}`).join(',')})`;
+const oneOf = (x: string, words: string[]) => {
+  let quoted = QUOTED.get(words);
+  if (!quoted) QUOTED.set(words, (quoted = words.map(q)));
+  return quoted.length ? `OR(${x}=${quoted.join(`,${x}=`)})` : 'OR()';
+};
 
 /** An RE2 pattern matching exactly one of `words` (already in wordKey form). */
 const wordsPattern = (words: readonly string[]) =>
@@ -216,9 +221,17 @@ export function statusFormula(
 
 /** DATE(y,m,d) for an ISO date (every spreadsheet reads it the same way, whatever its locale). */
 export function dateLiteral(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `DATE(${y},${m},${d})`;
+  // A plan asks for the same few dates (cycle start, deadlines) once or twice per row: each is built once.
+  let lit = dateLiterals.get(iso);
+  if (lit === undefined) {
+    const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+    lit = `DATE(${y},${m},${d})`;
+    if (dateLiterals.size >= 1000) dateLiterals.clear();
+    dateLiterals.set(iso, lit);
+  }
+  return lit;
 }
+const dateLiterals = new Map<string, string>();
 
 /**
  * The Pace cell: expected progress today (0-1), growing linearly from the cycle start to the due date (score.ts

@@ -223,7 +223,7 @@ function elementwise(args: Arg[], cell: (i: number, j: number) => CellOut): OutM
 
 const KIND_LIST = 'auto, increase, decrease, above, below, binary';
 
-function parseKind(v: unknown): ScoreKind | CellError {
+function kindArg(v: unknown): ScoreKind | CellError {
   if (isBlank(v)) return 'auto';
   const k = typeof v === 'string' ? KINDS.get(v) : null;
   if (k) return k;
@@ -245,78 +245,48 @@ function kindMismatch(a: Arg, seen: unknown, kind: ScoreKind): CellError {
   );
 }
 
-/** One OKRSCORE cell from raw values; kindFixed is the kind parsed once when it is a single cell. */
-function scoreCell(
-  cur: Arg,
-  tgt: Arg,
-  st: Arg,
-  kd: Arg,
-  kindFixed: ScoreKind | CellError | null,
-  i: number,
-  j: number,
-): CellOut {
-  const c = at(cur, i, j);
-  const t = at(tgt, i, j);
-  const s = at(st, i, j);
-  // Fast path: plain numbers on a linear KR.
-  if (
-    typeof c === 'number' &&
-    typeof t === 'number' &&
-    (s === null || s === undefined || s === '' || typeof s === 'number')
-  ) {
-    const k0 = kindFixed ?? parseKind(at(kd, i, j));
-    if ((k0 === 'auto' || k0 === 'increase' || k0 === 'decrease') && Number.isFinite(c) && Number.isFinite(t)) {
-      const s0 = typeof s === 'number' ? s : 0;
-      if (Number.isFinite(s0)) {
-        if (t === s0) return cellError('#VALUE!', START_EQUALS_TARGET.en, START_EQUALS_TARGET.zh);
-        const raw = linearScore(c, s0, t);
-        return raw < 0 ? 0 : raw > 1 ? 1 : raw;
-      }
-    }
-  }
-  const kindP = kindFixed ?? parseKind(at(kd, i, j));
-  // A blank row is blank, except a milestone whose kind says binary: unmeasured, it scores 0 (as scoreKr does).
-  if (isBlank(c) && isBlank(t) && isBlank(s)) return kindP === 'binary' ? 0 : '';
-  if (typeof kindP !== 'string') return kindP;
-  let kind: ScoreKind = kindP;
+/** The fast path: plain numbers on a linear KR; undefined when the row needs the full reading. */
+function linearFast(c: unknown, t: unknown, s: unknown, k0: ScoreKind | CellError): CellOut | undefined {
+  if (typeof c !== 'number' || typeof t !== 'number') return undefined;
+  if (!(s === null || s === undefined || s === '' || typeof s === 'number')) return undefined;
+  if (!(k0 === 'auto' || k0 === 'increase' || k0 === 'decrease') || !Number.isFinite(c) || !Number.isFinite(t))
+    return undefined;
+  const s0 = typeof s === 'number' ? s : 0;
+  if (!Number.isFinite(s0)) return undefined;
+  if (t === s0) return cellError('#VALUE!', START_EQUALS_TARGET.en, START_EQUALS_TARGET.zh);
+  const raw = linearScore(c, s0, t);
+  return raw < 0 ? 0 : raw > 1 ? 1 : raw;
+}
 
-  const cm = parseMeasure(c);
-  if (!cm.ok && !cm.blank) return argError(cur, cm.error);
-  const tm = parseMeasure(t);
-  if (!tm.ok && !tm.blank && kind !== 'binary') return argError(tgt, tm.error);
+type Measured = ReturnType<typeof parseMeasure>;
 
-  if (
-    kind === 'auto' &&
-    tm.ok &&
-    tm.value.type === 'done' &&
-    cm.ok &&
-    cm.value.type === 'number' &&
-    cm.value.value !== 0 &&
-    cm.value.value !== 1
-  ) {
-    // e.g. target "X" (a placeholder that also reads as a tick) beside a measured number
-    const ts = describeValue(t);
-    const cs = describeValue(c);
-    return cellError(
-      '#VALUE!',
-      `${tgt.name}: "${ts}" reads as done / not done, but current "${cs}" is a number: give a numeric target`,
-      `${tgt.zh}：“${ts}” 被读作完成状态，但当前值“${cs}”是数字：请填写数字目标值`,
-    );
-  }
-  if (kind === 'auto' && ((cm.ok && cm.value.type === 'done') || (tm.ok && tm.value.type === 'done'))) kind = 'binary';
-  if (kind === 'binary') {
-    if (!cm.ok) return 0; // not measured yet
-    if (cm.value.type === 'done') return cm.value.done ? 1 : 0;
-    if (cm.value.value === 1 || cm.value.value === 0) return cm.value.value;
-    return cellError(
-      '#VALUE!',
-      `${cur.name}: "${describeValue(c)}" is not done / not done (use TRUE, yes, done, 完成, 1 or FALSE, no, 未完成, 0)`,
-      `${cur.zh}：“${describeValue(c)}” 不是完成状态（请用 完成/是/TRUE/1 或 未完成/否/FALSE/0）`,
-    );
-  }
-  if (cm.ok && cm.value.type === 'done') return kindMismatch(cur, c, kind);
-  if (tm.ok && tm.value.type === 'done') return kindMismatch(tgt, t, kind);
+/** e.g. target "X" (a placeholder that also reads as a tick) beside a measured number: an error under kind auto. */
+function doneTargetBesideNumber(tgt: Arg, c: unknown, t: unknown, cm: Measured, tm: Measured): CellError | null {
+  if (!(tm.ok && tm.value.type === 'done' && cm.ok && cm.value.type === 'number')) return null;
+  if (cm.value.value === 0 || cm.value.value === 1) return null;
+  const ts = describeValue(t);
+  const cs = describeValue(c);
+  return cellError(
+    '#VALUE!',
+    `${tgt.name}: "${ts}" reads as done / not done, but current "${cs}" is a number: give a numeric target`,
+    `${tgt.zh}：“${ts}” 被读作完成状态，但当前值“${cs}”是数字：请填写数字目标值`,
+  );
+}
 
+/** A binary KR: 1 when done, 0 when not (or not measured yet). */
+function binaryScore(cur: Arg, c: unknown, cm: Measured): CellOut {
+  if (!cm.ok) return 0; // not measured yet
+  if (cm.value.type === 'done') return cm.value.done ? 1 : 0;
+  if (cm.value.value === 1 || cm.value.value === 0) return cm.value.value;
+  return cellError(
+    '#VALUE!',
+    `${cur.name}: "${describeValue(c)}" is not done / not done (use TRUE, yes, done, 完成, 1 or FALSE, no, 未完成, 0)`,
+    `${cur.zh}：“${describeValue(c)}” 不是完成状态（请用 完成/是/TRUE/1 或 未完成/否/FALSE/0）`,
+  );
+}
+
+/** A numeric KR of a known kind, scored by scoreKr (blank without target and current). */
+function numericScore(tgt: Arg, st: Arg, s: unknown, kind: ScoreKind, cm: Measured, tm: Measured): CellOut {
   const sp = parseNumber(s);
   if (!sp.ok && !sp.blank) return argError(st, sp.error);
   const current = cm.ok && cm.value.type === 'number' ? cm.value.value : null;
@@ -335,6 +305,41 @@ function scoreCell(
   return cellError('#VALUE!', r.error.message.en, r.error.message.zh);
 }
 
+/** One OKRSCORE cell from raw values; kindFixed is the kind parsed once when it is a single cell. */
+function scoreCell(
+  cur: Arg,
+  tgt: Arg,
+  st: Arg,
+  kd: Arg,
+  kindFixed: ScoreKind | CellError | null,
+  i: number,
+  j: number,
+): CellOut {
+  const c = at(cur, i, j);
+  const t = at(tgt, i, j);
+  const s = at(st, i, j);
+  const kindP = kindFixed ?? kindArg(at(kd, i, j));
+  const fast = linearFast(c, t, s, kindP);
+  if (fast !== undefined) return fast;
+  // A blank row is blank, except a milestone whose kind says binary: unmeasured, it scores 0 (as scoreKr does).
+  if (isBlank(c) && isBlank(t) && isBlank(s)) return kindP === 'binary' ? 0 : '';
+  if (typeof kindP !== 'string') return kindP;
+  let kind: ScoreKind = kindP;
+  const cm = parseMeasure(c);
+  if (!cm.ok && !cm.blank) return argError(cur, cm.error);
+  const tm = parseMeasure(t);
+  if (!tm.ok && !tm.blank && kind !== 'binary') return argError(tgt, tm.error);
+  if (kind === 'auto') {
+    const bad = doneTargetBesideNumber(tgt, c, t, cm, tm);
+    if (bad) return bad;
+    if ((cm.ok && cm.value.type === 'done') || (tm.ok && tm.value.type === 'done')) kind = 'binary';
+  }
+  if (kind === 'binary') return binaryScore(cur, c, cm);
+  if (cm.ok && cm.value.type === 'done') return kindMismatch(cur, c, kind);
+  if (tm.ok && tm.value.type === 'done') return kindMismatch(tgt, t, kind);
+  return numericScore(tgt, st, s, kind, cm, tm);
+}
+
 /**
  * OKRSCORE(current, target, [start], [kind]) -> score in [0, 1] per row.
  * kind: auto (default: direction from start and target; a done word makes it binary), increase, decrease, above,
@@ -345,7 +350,7 @@ export function fnOkrScore(current: unknown, target: unknown, start?: unknown, k
   const tgt = toArg(target, ARG_TARGET[0], ARG_TARGET[1]);
   const st = toArg(start, ARG_START[0], ARG_START[1]);
   const kd = toArg(kind, ARG_KIND[0], ARG_KIND[1]);
-  const kindFixed = kd.m === null ? parseKind(kd.v) : null;
+  const kindFixed = kd.m === null ? kindArg(kd.v) : null;
   return elementwiseScore(cur, tgt, st, kd, kindFixed);
 }
 
@@ -451,7 +456,7 @@ export function fnRollup(scores: unknown, weights?: unknown): CellOut {
 // ---------------------------------------------------------------------------------------------------------------
 // OKRSTATUS
 
-function parseCommitment(a: Arg, v: unknown): Commitment | null | CellError {
+function commitmentArg(a: Arg, v: unknown): Commitment | null | CellError {
   if (isBlank(v)) return null;
   const c = typeof v === 'string' ? COMMITMENTS.get(v) : null;
   if (c) return c;
@@ -507,7 +512,7 @@ export function fnOkrStatus(
   const ar = toArg(atRiskPoints, 'atRiskPoints', '风险阈值');
   // Everything but the score is parsed once per distinct value (single cells once).
   const langAt = parsedArg(lg, (v) => langArg(v, ctx));
-  const typeAt = parsedArg(ty, (v) => parseCommitment(ty, v));
+  const typeAt = parsedArg(ty, (v) => commitmentArg(ty, v));
   const redAt = parsedArg(rd, (v) => bandArg(rd, v, DEFAULT_SETTINGS.bands.red));
   const expectedAt = parsedArg(ex, parseNumber);
   const pointsAt = parsedArg(ar, (v) => atRiskArg(ar, v));

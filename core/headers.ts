@@ -212,7 +212,19 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '现值',
   ],
   unit: ['Unit', 'Units', 'UoM', 'Unit of measure', 'Metric unit', '单位', '计量单位'],
-  weight: ['Weight', 'Weights', 'Weighting', 'Weight %', '权重', '比重', '占比', '权重%'],
+  weight: [
+    'Weight',
+    'Weights',
+    'Weighting',
+    'Weight %',
+    'Importance',
+    '权重',
+    '比重',
+    '占比',
+    '权重%',
+    '重要性',
+    '重要程度',
+  ],
   due: [
     'Due',
     'Due date',
@@ -345,6 +357,9 @@ for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
 }
 CONTAINED.sort((a, b) => b.key.length - a.key.length);
 
+const ID_TAIL = /(?:^|[^A-Za-z])ids?$|编号$/i;
+const PARENT_WORDS = /parent|aligned|上级|父|对齐/;
+
 /** Bracketed hints like '(%)', '（元）', '[optional]' are dropped before matching. */
 const BRACKETED = /[(（[【][^)）\]】]*[)）\]】]/g;
 
@@ -371,6 +386,9 @@ export function matchHeader(text: unknown): Field | null {
   }
   // Long texts are data, not headers.
   if (key.length > 30) return null;
+  // A header ending in an id word ('Goal ID', 'Parent Goal IDs', '目标编号') names an id, or the parent's id (the
+  // aligned-to), never the field its other words name.
+  if (ID_TAIL.test(raw.trim())) return PARENT_WORDS.test(key) ? 'alignedTo' : 'id';
   for (const { key: k, field } of CONTAINED) if (key.includes(k)) return field;
   return null;
 }

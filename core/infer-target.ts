@@ -6,7 +6,7 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { parseNumber } from './values';
+import { WORD_NUMBERS, parseNumber } from './values';
 
 export interface TextInference {
   target: number | null;
@@ -23,6 +23,11 @@ export interface TextInference {
    * is a share of the start, `down` whether it lowers the value. The target is start * (1 ± by) (percent) or start ± by.
    */
   relative: { by: number; percent: boolean; down: boolean } | null;
+  /**
+   * Separate measures the wording names, clause by clause ('合作3个KOL，曝光≥50万次': 2). With two or more it states no
+   * single target (target null) and the reader says so; 0 or 1 otherwise.
+   */
+  measures: number;
 }
 
 interface Token {
@@ -34,35 +39,13 @@ interface Token {
   currency: string | null;
 }
 
-/** Dates and periods are not targets: '10月', '2026-12-31', 'Q4', '第3周', '5th'. */
+/** Dates, periods and floors are not targets: '10月', '2026-12-31', 'Q4', '第3周', '5th', '1楼'. */
 const NOT_A_QUANTITY =
-  /\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?|\bQ[1-4]\b|第\s*\d+\s*[周天季期轮批]|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|分钟)|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
+  /\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?|\bQ[1-4]\b|第\s*\d+\s*[周天季期轮批]|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
 
 const TOKEN =
   /([$¥€£]\s?)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s?%|‰|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?/g;
 
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  'a hundred': 100,
-  'one hundred': 100,
-};
 /** Numbers written as words count like digits ('Two dates per month', 'from four months to six'); not 'one-page', 'one of'. */
 const WORD_TOKEN = new RegExp(
   `\\b(${Object.keys(WORD_NUMBERS)
@@ -79,9 +62,9 @@ const TO = /^\s*(?:\bto\b|->|→|~|～|到|至|(?:提升|提高|增长|增加|�
 const DECREASE =
   /\b(?:reduce[sd]?|decrease[sd]?|cut|lower|shrink|drop|minimi[sz]e|bring down|down to)\b|降低|减少|下降|降到|降至|压缩|缩短|减低|控制在?.*以[内下]/i;
 const ABOVE =
-  /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than)\b|>=|≥|不低于|至少|不少于|以上|不小于/i;
+  /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于/i;
 const BELOW =
-  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within)\b|<=|≤|不超过|不高于|至多|以内|以下|低于|不大于/i;
+  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|不超过|不高于|至多|以内|以下|低于|不大于/i;
 const TO_WORD_BEFORE = /(?:\bto\b|\breach(?:es|ing)?\b|达到|到|至|突破|超过)\s*$/i;
 
 const ANY_DIRECTION = new RegExp(
@@ -98,9 +81,18 @@ export function mentionsDirection(text: string): boolean {
 const LIST_NUMBER = /^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.)、:：](?!\d)|[①-⑳])/;
 /** Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), '30-day' metrics. */
 const CODE_NAME = /(?<=[A-Za-z][-_=/#])\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
-/** A deadline, not a quantity: 'within 30 days', 'in the next 2 weeks', '30天内'. */
+/**
+ * Code written as code: text in backticks ('`waypoints_total = 5`'), a setting assigned to an identifier
+ * ('max_retries = 3', 'config.limit = 10'), a section of a law or standard ('501(c)(3)', '§ 12', 'RFC 7231').
+ */
+const CODE_SPAN =
+  /`[^`\n]*`|\b[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z][A-Za-z0-9]*)+\s*:?==?\s*\d+(?:\.\d+)?\b|\b\d+(?:\([A-Za-z0-9]{1,3}\))+|§+\s*\d+(?:\.\d+)*/g;
+/**
+ * A deadline, not a quantity: 'within 30 days', 'in the next 2 weeks', '30天内', '30min内'. After a to-word the limit is
+ * the target itself ('降低至1.5秒以内', '控制在24小时以内': stay below).
+ */
 const DURATION =
-  /\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?\d+\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|hours?|hrs?|minutes?|mins?|iterations?|sprints?|releases?|cycles?)\b|\d+\s*(?:个)?(?:天|周|个月|月|工作日|季度|小时|分钟)(?:之内|以内|内)/gi;
+  /\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?\d+\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|hours?|hrs?|minutes?|mins?|iterations?|sprints?|releases?|cycles?)\b|(?<!(?:至|到|在|为|于|[<≤])\s*[\d.]*)\d+(?:\.\d+)?\s*(?:个)?(?:天|周|个月|月|工作日|季度|小时|分钟|分|秒钟?|min(?:ute)?s?|h(?:ou)?rs?|h|s|days?|d)\s*(?:之内|以内|内)/gi;
 /** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
 const YEAR =
   /\b(?:by|before|until|in|for|through|during|since|of|vs\.?|versus|than|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
@@ -120,6 +112,13 @@ const MONTH_DAY =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?:\.?,?\s+\d{4})?/gi;
 const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:onds?)?)?)(?![A-Za-z])/gi;
 
+/**
+ * A milestone verb with no number before 'with' / 带有: what follows describes the thing delivered, not a quantity
+ * ('Launch a loyalty programme with 3 tiers', '上线带有3种支付方式的结账页'). 'Launch 2 apps with 3 tiers' keeps 2.
+ */
+const MILESTONE_WITH =
+  /^\s*(?:launch|ship|release|roll out|introduce|build|create|set up|stand up|deploy|上线|发布|推出|搭建|建立)[^\d]*?(?:\bwith\b|带有|包含)/i;
+
 const blank = (m: string) => ' '.repeat(m.length);
 
 /** Mask dates, periods, list numbers, code names and durations with spaces so token offsets stay valid. */
@@ -127,6 +126,9 @@ function maskPeriods(text: string): string {
   let s = text;
   // Each pattern runs only when its mark is there: most KR texts hold none of them.
   if (s.includes('=>')) s = s.replace(OUTCOME, blank);
+  if (/[`=(§]/.test(s)) s = s.replace(CODE_SPAN, blank);
+  const milestone = MILESTONE_WITH.exec(s);
+  if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
   if (s.includes('http')) s = s.replace(URL, blank);
   if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
@@ -151,6 +153,49 @@ const BASELINE_SAID = new RegExp(
 
 /** '(from 120)': the start, said in passing. */
 const FROM_ASIDE = new RegExp(String.raw`[(（]\s*(?:up\s+|down\s+)?(?:from|从)\s*(${NUM})\s*[)）]`, 'i');
+
+/** 'Target: 10 min', '[Target: 10 min, Weight: 30%]', '目标值：500': a target stated as a field wins over other numbers. */
+const TARGET_SAID = new RegExp(
+  String.raw`(?:\b(?:target|goal)\b|目标值|指标值)\s*(?:value\s*)?(?::|：|=|\bis\b)\s*(?:[<>≤≥]=?\s*)?(${NUM})`,
+  'i',
+);
+const TARGET_HINT = /target|goal|目标值|指标值/i;
+
+/** The target a field label states, read on the masked text (so 'Target: 2026-06-30' is a date, not 2026). */
+function labelledTarget(masked: string, text: string): { value: number; unit: string | null } | null {
+  if (!TARGET_HINT.test(masked)) return null;
+  const m = TARGET_SAID.exec(masked);
+  if (!m) return null;
+  const num = m[1].trimEnd();
+  const p = parseNumber(num.replace(/\s+/g, ''));
+  if (!p.ok) return null;
+  const end = m.index + m[0].length - (m[1].length - num.length);
+  const tok = { value: p.value, text: num, index: end - num.length, end, percent: /[%‰]/.test(num), currency: null };
+  return { value: p.value, unit: unitAfter(text, tok) };
+}
+
+/** Clause breaks: a comma or semicolon, not the thousands comma inside '1,200'. */
+const CLAUSE_BREAK = /[，；;]|,(?!\d{3}(?!\d))/g;
+
+/**
+ * How many clauses name a measured quantity (a %, a currency or a unit after the number): '合作3个KOL，曝光≥50万次' -> 2,
+ * 'Hire 3 engineers, 2 designers' -> 2, '5,000 members' -> 1. Linear in the text.
+ */
+function measureCount(text: string, toks: Token[]): number {
+  const breaks: number[] = [];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) breaks.push(m.index);
+  let n = 0;
+  let lastClause = -1;
+  let b = 0;
+  for (const t of toks) {
+    while (b < breaks.length && breaks[b] < t.index) b++;
+    if (b === lastClause || !(t.percent || t.currency || unitAfter(text, t))) continue;
+    n++;
+    lastClause = b;
+  }
+  return n;
+}
 
 /** Words that may introduce a current or starting value (cheap test before the full patterns). */
 const SAID_HINT = /current|now|today|actual|baseline|was|start|当前|目前|现在|现状|基线|基准|起点/i;
@@ -230,7 +275,7 @@ function unitAfter(text: string, t: Token): string | null {
   const zh = /^\s*([\u3400-\u9fff]+)/.exec(rest);
   if (zh) {
     const run = zh[1];
-    if (ZH_MEASURE.test(run)) return run[0] === '小' ? '小时' : run[0];
+    if (ZH_MEASURE.test(run)) return run[0] === '小' ? '小时' : run.startsWith('分钟') ? '分钟' : run[0];
     const cut = run.split(/[的了在并和与及到至，。、]/)[0];
     return cut ? cut.slice(0, 4) : null;
   }
@@ -253,6 +298,7 @@ const NONE: TextInference = Object.freeze({
   placeholder: false,
   current: null,
   relative: null,
+  measures: 0,
 }) as TextInference;
 
 /** What a KR's wording says about its numbers and direction. Never throws. */
@@ -273,6 +319,8 @@ export function inferFromText(input: unknown): TextInference {
     if (PLACEHOLDER.test(text)) return { ...NONE, ...known, placeholder: true, kind: decreasing ? 'decrease' : null };
     return { ...NONE, ...known, kind: known.current === null ? 'binary' : null };
   }
+  const labelled = labelledTarget(masked, text);
+  if (labelled) return { ...NONE, ...known, target: labelled.value, unit: labelled.unit, kind: kindOf(masked) };
   const fromTo = fromToPair(text, toks);
   if (fromTo) return { ...NONE, ...fromTo, current: known.current };
   const rel = relativeChange(text, toks, decreasing);
@@ -285,13 +333,20 @@ export function inferFromText(input: unknown): TextInference {
       relative: { by: rel.by, percent: rel.percent, down: rel.down },
     };
 
+  // Two measures in separate clauses ('合作3个KOL，曝光≥50万次'): neither is the target; the reader says so.
+  const measures = toks.length > 1 ? measureCount(text, toks) : 1;
+  if (measures > 1) return { ...NONE, ...known, measures, kind: kindOf(masked) };
   // The target is the number after "to"/"达到" if there is one, else the first number.
   const t = toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 8), k.index))) ?? toks[0];
-  let kind: KrKind | null = null;
-  if (decreasing) kind = 'decrease';
-  else if (BELOW.test(masked)) kind = 'below';
-  else if (ABOVE.test(masked)) kind = 'above';
-  return { ...NONE, ...known, target: t.value, unit: unitAfter(text, t), kind };
+  return { ...NONE, ...known, target: t.value, unit: unitAfter(text, t), kind: kindOf(masked) };
+}
+
+/** The direction the (masked) wording names: reduce -> decrease, at most / < -> below, at least / > -> above. */
+function kindOf(masked: string): KrKind | null {
+  if (DECREASE.test(masked)) return 'decrease';
+  if (BELOW.test(masked)) return 'below';
+  if (ABOVE.test(masked)) return 'above';
+  return null;
 }
 
 /** "to" right before B, after a unit word ('from 800ms to 300ms', 'from 80% of users to 90%'). */
@@ -326,12 +381,11 @@ function relativeChange(
 ): { by: number; percent: boolean; down: boolean; unit: string | null } | null {
   for (const k of toks) {
     const before = text.slice(Math.max(0, k.index - 8), k.index);
-    const zh = ZH_CHANGE_BEFORE.test(before);
-    if (!BY_BEFORE.test(before) && !zh) continue;
+    if (!BY_BEFORE.test(before) && !ZH_CHANGE_BEFORE.test(before)) continue;
     const after = text.slice(k.end);
-    // '增长到20%' / 'by 2026' are not changes; a Chinese verb changes a share only ('增加10个客户' is a count).
+    // '增长到20%' / 'by 2026' are not changes; '增加20份' / '减少5单' change a count by that much (no target either).
     const points = POINTS_AFTER.test(after);
-    if (/^\s*(?:到|至)/.test(after) || (zh && !k.percent && !points)) continue;
+    if (/^\s*(?:到|至)/.test(after)) continue;
     const by = points ? k.value / 100 : k.value;
     return {
       by,

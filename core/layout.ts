@@ -28,6 +28,8 @@ export interface TableLayout {
   rowTypeCol: number | null;
   /** A column whose cells carry their own labels (`目标一：...`, `KR1: ...`), or null. */
   itemCol: number | null;
+  /** Level columns: the root column (Goalscape's `Main`, one cell naming the plan), or null. */
+  rootCol?: number | null;
   columns: ColumnReading[];
   candidates: HeaderCandidate[];
   reason: Msg;
@@ -175,14 +177,33 @@ function dataLike(values: unknown[][], r: number, fields: (Field | null)[]): num
   return n;
 }
 
+/** Text lines (one filled cell) above a table may be many (a document's title, headings, paragraphs). */
+const TEXT_LINES_SKIPPED = 200;
+
+/**
+ * Header candidates: the first HEADER_SCAN_ROWS rows of several cells (lines of one cell above them do not count,
+ * up to TEXT_LINES_SKIPPED of them: a document whose table comes after its headings and paragraphs).
+ */
 function candidates(values: unknown[][]): Candidate[] {
   const out: Candidate[] = [];
-  const scan = Math.min(values.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < scan; r++) {
+  let rows = 0;
+  let lines = 0;
+  for (let r = 0; r < values.length && rows < HEADER_SCAN_ROWS; r++) {
+    if (filledCells(rowAt(values, r), 2) < 2) {
+      if (++lines > TEXT_LINES_SKIPPED) break;
+      if (r >= HEADER_SCAN_ROWS) continue;
+    } else rows++;
     const c = scoreRow(values, r);
     if (c.named > 0) out.push(c);
   }
   return out.sort((a, b) => b.score - a.score || a.row - b.row);
+}
+
+/** Filled cells of a row, counting up to `max`. */
+function filledCells(row: unknown[], max: number): number {
+  let n = 0;
+  for (let c = 0; c < row.length && n < max; c++) if (!isBlank(row[c])) n++;
+  return n;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -289,6 +310,8 @@ interface Decided {
   header?: Field | null;
   /** How well the contents fit the role (people in an owner column): the better of two claimants keeps the role. */
   fit?: number;
+  /** Cells filled below the header (up to SAMPLE). */
+  filled?: number;
 }
 
 const q = (t: string) => ({ en: `"${t}"`, zh: `“${t}”` });
@@ -318,6 +341,26 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
     };
   }
   if (f && NUMERIC.has(f) && most(p.dates, p)) return datesInNumberColumn(f, text, p);
+  if (f === 'level' && p.filled >= 2 && p.levels === 0 && most(p.words, p)) {
+    // 'Level 1 goal' over goal titles: a level column of the tree (see levelColumns), not the level field.
+    return {
+      role: null,
+      reason: {
+        en: `${h.en} holds titles, not levels (company, team...)`,
+        zh: `${h.zh}是标题，不是层级（公司、团队……）`,
+      },
+    };
+  }
+  if (f === 'updated' && p.filled >= 2 && most(p.words, p) && p.dates === 0) {
+    const n = of(p.words, p);
+    return {
+      role: null,
+      reason: {
+        en: `${h.en} holds words (${n.en}), not dates: not the last update; carried along`,
+        zh: `${h.zh}是文字（${n.zh}），不是日期：不是更新时间；原样保留`,
+      },
+    };
+  }
   if (f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled) {
     const status = /status|state|状态|进度|进展|progress/i.test(text);
     const n = of(p.words, p);
@@ -386,7 +429,9 @@ function byHeader(f: Field | null, text: string): Decided {
 
 /** The user's correction for a column, by its header text. */
 function byUser(text: string, settings: Settings | undefined): Decided | null {
-  const role = settings?.columnRoles?.[text.trim()];
+  const roles = settings?.columnRoles;
+  // Own keys only: a header such as 'valueOf' or 'constructor' is not a saved choice.
+  const role = roles && Object.prototype.hasOwnProperty.call(roles, text.trim()) ? roles[text.trim()] : undefined;
   if (!role) return null;
   if (role === 'ignore')
     return { role: null, chosen: true, reason: { en: 'you chose: not an OKR column', zh: '你的选择：不是 OKR 列' } };
@@ -406,6 +451,7 @@ function decideColumn(
   const p = profile(values, body, c, text);
   const d = byContent(f, text, p) ?? byHeader(f, text);
   d.header = f;
+  d.filled = p.filled;
   if (d.role === 'owner') d.fit = p.filled ? p.people / p.filled : 0;
   return d;
 }
@@ -421,6 +467,77 @@ function keepLoneTitle(decided: Decided[], texts: string[]): void {
   decided.forEach((d, c) => {
     if (d.fromTitle && (titles === 0 || namedTarget))
       Object.assign(d, byHeader(d.header ?? null, texts[c]), { fromTitle: false });
+  });
+}
+
+/** A code numbering a row: '1.1', '1.4a', 'KR2.3', 'O1', 'KR 3', '#2', '1-2' (a number up to two levels deep). */
+const ROW_CODE = /^\s*#?(?:[A-Za-z]{1,3}\s?)?\d{1,2}(?:[.-]\d{1,2}){0,2}[a-z]?\s*$/;
+
+/** Whether a column's cells are codes numbering its rows (1.1, 1.2 as numbers; KR1.1, 1.4a as text). */
+function holdsCodes(values: unknown[][], body: number, c: number, header: string): boolean {
+  let filled = 0;
+  let codes = 0;
+  for (let r = body; r < values.length && filled < SAMPLE; r++) {
+    const row = rowAt(values, r);
+    const v = row[c];
+    // A line between tables (only its first cell filled: 'Objective 2: ...') is not a cell of this column.
+    if (isBlank(v) || v === header || row.every((x, i) => i === c || isBlank(x))) continue;
+    filled++;
+    if (
+      typeof v === 'number'
+        ? v > 0 && v < 100 && Math.abs(v * 10 - Math.round(v * 10)) < 1e-9
+        : ROW_CODE.test(String(v))
+    )
+      codes++;
+  }
+  return filled >= 2 && codes >= 0.8 * filled;
+}
+
+/** Whether a column's cells are mostly words (titles), not numbers or dates. */
+function holdsWords(values: unknown[][], body: number, c: number, header: string): boolean {
+  const p = profile(values, body, c, header);
+  return p.filled >= 2 && most(p.words, p);
+}
+
+/**
+ * A column headed KR / Objective whose cells are codes numbering the rows (KR | Measure | Target with 1.1, 1.2 ...)
+ * is not the titles: the column of words right of it, whose header names no field ('Measure', 'Métrica', '指标'),
+ * holds them. The codes are carried along.
+ */
+function codesBeforeTitles(decided: Decided[], texts: string[], values: unknown[][], body: number): void {
+  decided.forEach((d, c) => {
+    const title = d.header === 'kr' || d.header === 'objective' ? d.header : null;
+    const next = decided[c + 1];
+    if (!title || d.chosen || !next || next.chosen || next.header || !texts[c + 1]) return;
+    if (next.role !== null && next.role !== 'title') return;
+    if (decided.some((o, i) => i !== c && o.role === title)) return;
+    if (!holdsCodes(values, body, c, texts[c]) || !holdsWords(values, body, c + 1, texts[c + 1])) return;
+    const [h, t] = [q(texts[c]), q(texts[c + 1])];
+    Object.assign(d, {
+      role: null,
+      fromTitle: false,
+      reason: {
+        en: `${h.en} holds codes numbering the rows (1.1, KR2): carried along`,
+        zh: `${h.zh}是行编号（1.1、KR2）：原样保留`,
+      },
+    });
+    Object.assign(next, {
+      role: title,
+      reason: {
+        en: `${t.en} holds the titles beside the code column ${h.en}: the ${labelOf(title).en.toLowerCase()}`,
+        zh: `${t.zh}是编号列${h.zh}旁的标题：${labelOf(title).zh}`,
+      },
+    });
+  });
+}
+
+/** A title column with nothing below it ('Action' in an import template) is no title while other columns hold data. */
+function dropEmptyTitles(decided: Decided[], texts: string[]): void {
+  if (!decided.some((d) => (d.filled ?? 0) > 0)) return; // an empty template keeps its columns
+  decided.forEach((d, c) => {
+    if (d.chosen || d.filled !== 0 || !(d.role === 'objective' || d.role === 'kr' || d.role === 'initiative')) return;
+    d.role = null;
+    d.reason = { en: `${q(texts[c]).en} is empty: carried along`, zh: `${q(texts[c]).zh}为空：原样保留` };
   });
 }
 
@@ -485,15 +602,93 @@ function resolveTitles(decided: Decided[], texts: string[]): void {
     });
 }
 
+const LEVEL_ROLES: Field[] = ['objective', 'kr', 'initiative'];
+const LEVEL_SCAN = 400;
+/** Header words of a root column (one cell naming the whole plan): Goalscape's `Main`. */
+const ROOT_WORDS = /^\s*(?:main|root|plan|vision|mission|总目标|主目标|愿景|使命|总体目标)\s*$/i;
+
+/**
+ * Level columns (Goalscape's Main / L1 / L2, 一级 / 二级 / 三级): adjacent columns no field names where each row's text
+ * sits in one of them, each deeper column starting lower. The row's level is the column its text is in. A first
+ * column with a single cell above the others is the root naming the plan, when its header says so (`Main`, `Root`,
+ * `总目标`) or 4 or more levels follow from it.
+ */
+function levelColumns(
+  values: unknown[][],
+  body: number,
+  decided: Decided[],
+  texts: string[],
+): { root: number | null; cols: number[] } {
+  const w = decided.length;
+  const open = decided.map((d) => !d.chosen && (d.role === null || d.role === 'title'));
+  const first = new Array<number>(w).fill(-1);
+  const count = new Array<number>(w).fill(0);
+  // A row filling open columns a and b: no run holds both. minEnd[a] is the nearest such b.
+  const minEnd = new Array<number>(w).fill(w);
+  for (let r = body; r < values.length && r < body + LEVEL_SCAN; r++) {
+    const row = rowAt(values, r);
+    let prev = -1;
+    for (let c = 0; c < w; c++) {
+      const v = row[c];
+      if (!open[c] || isBlank(v)) continue;
+      // Numbers and dates: not a level column.
+      if (typeof v !== 'string' || parseNumber(v).ok || (DATE_SHAPE.test(v) && parseDate(v, { year: 2000 }).ok))
+        open[c] = false;
+      if (first[c] < 0) first[c] = r;
+      count[c]++;
+      if (prev >= 0) minEnd[prev] = Math.min(minEnd[prev], c);
+      prev = c;
+    }
+  }
+  const usable = (c: number) => c < w && open[c] && count[c] > 0;
+  for (let s = 0; s < w; s++) {
+    if (!usable(s)) continue;
+    const run = [s];
+    let limit = minEnd[s];
+    for (let c = s + 1; c < limit && usable(c) && first[c] > first[c - 1]; c++) {
+      run.push(c);
+      limit = Math.min(limit, minEnd[c]);
+    }
+    if (run.length < 2) continue;
+    const root =
+      count[run[0]] === 1 && (run.length >= 4 || (run.length === 3 && ROOT_WORDS.test(texts[run[0]]))) ? run[0] : null;
+    return { root, cols: (root === null ? run : run.slice(1)).slice(0, LEVEL_ROLES.length) };
+  }
+  return { root: null, cols: [] };
+}
+
+const LEVEL_REASON = (t: string, f: Field): Msg => ({
+  en: `${q(t).en}: a level column (a row's level is the column its text sits in): the ${labelOf(f).en.toLowerCase()}`,
+  zh: `${q(t).zh}：层级列（每行的层级由文字所在的列决定）：${labelOf(f).zh}`,
+});
+
+/** With no objective or key result column, level columns give them (and the root column the plan's name). */
+function applyLevelColumns(values: unknown[][], body: number, decided: Decided[], texts: string[]): number | null {
+  if (decided.some((d) => d.role === 'objective' || d.role === 'kr')) return null;
+  const { root, cols } = levelColumns(values, body, decided, texts);
+  cols.forEach((c, i) =>
+    Object.assign(decided[c], { role: LEVEL_ROLES[i], reason: LEVEL_REASON(texts[c], LEVEL_ROLES[i]) }),
+  );
+  if (root !== null)
+    decided[root].reason = {
+      en: `${q(texts[root]).en}: the root of the level columns, naming the plan`,
+      zh: `${q(texts[root]).zh}：层级列的根，即计划名称`,
+    };
+  return cols.length ? root : null;
+}
+
 function layoutAt(values: unknown[][], best: number, settings: Settings | undefined, c0: number): TableLayout | null {
   const { rows, fields } = headerRows(values, best);
   const width = Math.max(fields.length, ...rows.map((r) => rowAt(values, r).length));
   const texts = headerTexts(values, rows, width);
   const body = rows[rows.length - 1] + 1;
   const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings));
+  codesBeforeTitles(decided, texts, values, body);
   keepLoneTitle(decided, texts);
+  dropEmptyTitles(decided, texts);
   dedupe(decided, texts);
   resolveTitles(decided, texts);
+  const rootCol = applyLevelColumns(values, body, decided, texts);
   const rowTypeCol = decided.findIndex((d) => d.role === 'rowType');
   const itemCol = decided.findIndex((d) => d.role === 'items');
   const out: (Field | null)[] = decided.map((d) =>
@@ -516,6 +711,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
     width,
     rowTypeCol: rowTypeCol >= 0 ? rowTypeCol : null,
     itemCol: itemCol >= 0 ? itemCol : null,
+    rootCol,
     columns,
     candidates: [],
     reason: { en: '', zh: '' },

@@ -18,6 +18,7 @@ import type {
   Commitment,
   Confidence,
   Cycle,
+  CycleKind,
   Field,
   Initiative,
   KeyResult,
@@ -30,8 +31,8 @@ import type { SheetSnapshot } from './sheet-plan';
 import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
-import { FIELD_LABELS, normalizeHeader } from './headers';
-import { cycleEndDate, findCycleInText, parseCycle } from './cycle';
+import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
+import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { readLine, type LineReading } from './line-roles';
@@ -46,6 +47,7 @@ import {
   parseMeasure,
   parseNumber,
   type Measure,
+  type NumberInfo,
   type Parsed,
   type ParsedNumber,
   type ValueError,
@@ -109,6 +111,10 @@ const sameTitle = (a: string, b: string) => a === b || normalizeHeader(a) === no
 // ---------------------------------------------------------------------------------------------------------------
 // Reading context
 
+/** A cell value the reader's memos may key on: text, or a number other than -0 (a Map takes -0 for 0). */
+const memoKey = (v: unknown): v is string | number =>
+  typeof v === 'string' || (typeof v === 'number' && !Object.is(v, -0));
+
 class Reader {
   readonly problems: CellProblem[] = [];
   readonly ids: IdAllocator;
@@ -126,14 +132,15 @@ class Reader {
     this.year = y ? Number(y[1]) : undefined;
   }
 
-  // Sheets repeat the same texts ('25%', dates, 'Increase') down a column: parse each distinct one once.
-  private numbers = new Map<string, ParsedNumber>();
+  // Sheets repeat the same texts ('25%', dates, 'Increase') and numbers (targets, starts) down a column: parse each
+  // distinct one once (a typed number too: its reading is 1-3 objects every KR would otherwise keep making).
+  private numbers = new Map<string | number, ParsedNumber>();
   private dates = new Map<string | number, Parsed<string>>();
   private lastTitle: string | null = null;
   private lastWording: TextInference | null = null;
 
   number(v: unknown): ParsedNumber {
-    if (typeof v !== 'string') return parseNumber(v);
+    if (!memoKey(v)) return parseNumber(v);
     let p = this.numbers.get(v);
     if (!p) {
       if (this.numbers.size > MEMO_LIMIT) this.numbers.clear();
@@ -157,7 +164,7 @@ class Reader {
     return p;
   }
 
-  private measures = new Map<string, Parsed<Measure>>();
+  private measures = new Map<string | number, Parsed<Measure>>();
   private cycles = new Map<unknown, Cycle | null>();
 
   cycle(v: unknown): Cycle | null {
@@ -172,7 +179,7 @@ class Reader {
   }
 
   measure(v: unknown): Parsed<Measure> {
-    if (typeof v !== 'string') return parseMeasure(v);
+    if (!memoKey(v)) return parseMeasure(v);
     let p = this.measures.get(v);
     if (!p) {
       if (this.measures.size > MEMO_LIMIT) this.measures.clear();
@@ -281,38 +288,13 @@ interface TableCols {
   typed: boolean;
   /** The row-type column, if any. */
   typeCol?: number;
+  /** A column headed as the current value that holds words ('已签约5家', 'Signed 5 of 8'): the figure inside is it. */
+  currentInWords?: number;
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
-  const fc: Partial<Record<Field, number>> = {};
-  const columns: ColumnInfo[] = [];
-  const unknownCols: { col: number; key: string }[] = [];
-  const keyCount = new Map<string, number>();
-  for (let c = 0; c < header.width; c++) {
-    const f = header.fields[c];
-    const useField = f && fc[f] === undefined ? f : null;
-    if (useField) fc[useField] = c;
-    columns.push({ col: rd.c0 + c, header: header.texts[c], field: useField });
-    if (!useField && header.texts[c]) keyCount.set(header.texts[c], (keyCount.get(header.texts[c]) ?? 0) + 1);
-  }
-  for (let c = 0; c < header.width; c++) {
-    if (columns[c].field) continue;
-    const t = header.texts[c];
-    // Keys are the header text; a blank or repeated header is keyed by its column letter instead.
-    const key = t && keyCount.get(t) === 1 ? t : colLetter(rd.c0 + c);
-    if (t || hasDataBelow(values, header.rows[header.rows.length - 1] + 1, c)) unknownCols.push({ col: c, key });
-  }
-  const typeHeader = fc.type !== undefined ? normalizeHeader(header.texts[fc.type]) : '';
-  const cols: TableCols = {
-    fc,
-    unknown: unknownCols,
-    typeYes: /aspir|stretch|挑战/.test(typeHeader) ? 'aspirational' : 'committed',
-    width: header.width,
-    typed:
-      header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
-    ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
-  };
-
+  const { fc, columns } = columnRoles(header, rd);
+  const cols = tableCols(values, header, fc, rd);
   const headerRow = header.rows[header.rows.length - 1];
   model.headerRow = rd.r0 + headerRow;
   model.headerRows = header.rows.map((r) => rd.r0 + r);
@@ -320,41 +302,11 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
   model.lastRow = model.firstRow - 1;
   model.columns = columns;
   for (const f of Object.keys(fc) as Field[]) model.fieldCols[f] = rd.c0 + (fc[f] as number);
-
-  // Typed ids first, so generated ids never take one of them. The user's ID cell wins; when it is blank (or there
-  // is no ID column), the id the add-in keeps in its own 'OKR ID' column is the row's id, so editing a row's text
-  // after a convert does not change its id.
-  const owned = findOwnedBlock({ name: rd.sheet, origin: { row: rd.r0, col: rd.c0 }, values }, rd.r0 + headerRow);
-  if (owned?.cols.updated !== undefined && owned.cols.updated - rd.c0 !== fc.updated)
-    cols.stamped = owned.cols.updated - rd.c0;
-  const ownedId = owned?.cols.id === undefined ? undefined : owned.cols.id - rd.c0;
-  const ic = fc.id;
-  const oic = ownedId !== ic ? ownedId : undefined;
-  if (ic !== undefined || oic !== undefined) {
-    const typed: (string | null)[] = new Array(values.length).fill(null);
-    const typedCols: number[] = new Array(values.length).fill(-1);
-    for (let r = headerRow + 1; r < values.length; r++) {
-      const row = values[r];
-      if (!Array.isArray(row)) continue;
-      let id = ic === undefined ? null : idFromCell(row[ic]);
-      let col = ic ?? -1;
-      if (!id && oic !== undefined) {
-        id = idFromCell(row[oic]);
-        col = oic;
-      }
-      if (id) {
-        rd.ids.reserve(id);
-        typed[r] = id;
-        typedCols[r] = col;
-      }
-    }
-    rd.typedIds = typed;
-    rd.typedIdCols = typedCols;
-  }
+  reserveTypedIds(values, headerRow, cols, rd);
 
   const tree =
     header.rowTypeCol === null && fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined
-      ? typesByParent(values, headerRow + 1, fc.objective, fc.alignedTo)
+      ? typesByParent(values, headerRow + 1, fc)
       : null;
   const st: TableState = {
     obj: null,
@@ -374,13 +326,100 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (isBlankRow(row)) continue;
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
-    if (repeatsHeader(row, st.headerKeys)) rd.role(r, 'header');
-    else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
-    else if (tree) typedRow(row, r, tree[r] ?? null, st, rd, cols);
+    if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, fc.kr ?? fc.objective))
+      rd.role(r, 'header');
+    else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
+      // The root of level columns names the plan: a title row.
+      rd.role(r, 'title');
+      model.title ??= cellText(row[header.rootCol]);
+    } else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
+    else if (tree) typedRow(row, r, tree.types[r] ?? null, st, rd, cols, tree.parentTitle[r]);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
     else plainRow(row, r, st, rd, cols);
   }
   model.objectives = st.objectives;
+}
+
+/** Each field's column (the first column of a field wins; a later one is carried along) and the columns shown. */
+function columnRoles(header: TableLayout, rd: Reader) {
+  const fc: Partial<Record<Field, number>> = {};
+  const columns: ColumnInfo[] = [];
+  for (let c = 0; c < header.width; c++) {
+    const f = header.fields[c];
+    const useField = f && fc[f] === undefined ? f : null;
+    if (useField) fc[useField] = c;
+    columns.push({ col: rd.c0 + c, header: header.texts[c], field: useField });
+  }
+  return { fc, columns };
+}
+
+/** Columns no field took, keyed by their header text (a blank or repeated header: by the column letter instead). */
+function unknownColumns(values: unknown[][], header: TableLayout, fc: TableCols['fc'], rd: Reader) {
+  const taken = new Set(Object.values(fc));
+  const keyCount = new Map<string, number>();
+  for (let c = 0; c < header.width; c++) {
+    const t = header.texts[c];
+    if (!taken.has(c) && t) keyCount.set(t, (keyCount.get(t) ?? 0) + 1);
+  }
+  const unknown: { col: number; key: string }[] = [];
+  for (let c = 0; c < header.width; c++) {
+    if (taken.has(c)) continue;
+    const t = header.texts[c];
+    const key = t && keyCount.get(t) === 1 ? t : colLetter(rd.c0 + c);
+    if (t || hasDataBelow(values, header.rows[header.rows.length - 1] + 1, c)) unknown.push({ col: c, key });
+  }
+  return unknown;
+}
+
+function tableCols(values: unknown[][], header: TableLayout, fc: TableCols['fc'], rd: Reader): TableCols {
+  const typeHeader = fc.type !== undefined ? normalizeHeader(header.texts[fc.type]) : '';
+  return {
+    fc,
+    unknown: unknownColumns(values, header, fc, rd),
+    typeYes: /aspir|stretch|挑战/.test(typeHeader) ? 'aspirational' : 'committed',
+    width: header.width,
+    typed:
+      header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
+    ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
+    ...(fc.current === undefined && fc.status !== undefined && matchHeader(header.texts[fc.status]) === 'current'
+      ? { currentInWords: fc.status }
+      : {}),
+  };
+}
+
+/**
+ * Typed ids first, so generated ids never take one of them. The user's ID cell wins; when it is blank (or there is
+ * no ID column), the id the add-in keeps in its own 'OKR ID' column is the row's id, so editing a row's text after a
+ * convert does not change its id. Also finds the add-in's own Updated column (cols.stamped).
+ */
+function reserveTypedIds(values: unknown[][], headerRow: number, cols: TableCols, rd: Reader): void {
+  const { fc } = cols;
+  const owned = findOwnedBlock({ name: rd.sheet, origin: { row: rd.r0, col: rd.c0 }, values }, rd.r0 + headerRow);
+  if (owned?.cols.updated !== undefined && owned.cols.updated - rd.c0 !== fc.updated)
+    cols.stamped = owned.cols.updated - rd.c0;
+  const ownedId = owned?.cols.id === undefined ? undefined : owned.cols.id - rd.c0;
+  const ic = fc.id;
+  const oic = ownedId !== ic ? ownedId : undefined;
+  if (ic === undefined && oic === undefined) return;
+  const typed: (string | null)[] = new Array(values.length).fill(null);
+  const typedCols: number[] = new Array(values.length).fill(-1);
+  for (let r = headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    let id = ic === undefined ? null : idFromCell(row[ic]);
+    let col = ic ?? -1;
+    if (!id && oic !== undefined) {
+      id = idFromCell(row[oic]);
+      col = oic;
+    }
+    if (id) {
+      rd.ids.reserve(id);
+      typed[r] = id;
+      typedCols[r] = col;
+    }
+  }
+  rd.typedIds = typed;
+  rd.typedIdCols = typedCols;
 }
 
 /** What the table reader carries from row to row. */
@@ -413,6 +452,28 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
     same++;
   }
   return same >= 2 || (same === 1 && keys.filter((k) => k).length === 1);
+}
+
+/**
+ * A row naming the same roles as the header in the same columns, in other words ('Baseline' under 'Baseline (Q4
+ * 2024)', '关键结果' under 'KR'): the header again, for the next table. Its title cell names the title role and at
+ * least one more cell names its column's role; its other cells are short words (a '#' or a blank).
+ */
+/** A label with a colon ('KR 1: ...') or a template's bracketed placeholder ('[Target value]') is data, never a header. */
+const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
+
+function renamesHeader(row: unknown[], fields: (Field | null)[], titleCol: number | undefined): boolean {
+  if (titleCol === undefined) return false;
+  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40 || DATA_SHAPE.test(v))) return false;
+  if (isBlank(row[titleCol]) || matchHeader(row[titleCol]) !== fields[titleCol]) return false;
+  let same = 0;
+  for (let c = 0; c < row.length && c < fields.length; c++) {
+    if (c === titleCol || isBlank(row[c])) continue;
+    const f = matchHeader(row[c]);
+    if (f && f === fields[c]) same++;
+    else if (f) return false;
+  }
+  return same >= 1;
 }
 
 /** A title as typed in a cell, without its structure ('1. ', 'KR1: ', '**...**') or a Notion link to its page. */
@@ -482,6 +543,10 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
 }
 
 /** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
+/**
+ * Lines above the header: an objective line opens the first objective; before it, `Label: value` lines ('Status:
+ * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
+ */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader): void {
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
@@ -493,7 +558,7 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
-    } else if (st.obj) unplacedRow(row, r, rd, NOTE_ROW);
+    } else if (st.obj || (line && line.role === 'text' && PROPERTY.test(line.title))) unplacedRow(row, r, rd, NOTE_ROW);
     else rd.role(r, 'title');
   }
 }
@@ -551,7 +616,15 @@ const NOTE_ROW: Msg = {
 };
 
 /** A row of an export whose type column says Objective / Key Result / Initiative, with its parent in Aligned To. */
-function typedRow(row: unknown[], r: number, type: RowType | null, st: TableState, rd: Reader, cols: TableCols): void {
+function typedRow(
+  row: unknown[],
+  r: number,
+  type: RowType | null,
+  st: TableState,
+  rd: Reader,
+  cols: TableCols,
+  parentTitle?: string | null,
+): void {
   const { fc } = cols;
   const title = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
   if (!type || !title)
@@ -561,9 +634,15 @@ function typedRow(row: unknown[], r: number, type: RowType | null, st: TableStat
       rd,
       type || cols.typeCol === undefined ? NOTE_ROW : unknownRowType(describeValue(row[cols.typeCol])),
     );
-  const parent = fc.alignedTo === undefined ? '' : normalizeHeader(cellText(row[fc.alignedTo]));
+  const parent = parentTitle
+    ? normalizeHeader(parentTitle)
+    : fc.alignedTo === undefined
+      ? ''
+      : normalizeHeader(cellText(row[fc.alignedTo]));
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
+    // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
+    if (parentTitle) st.obj.alignedTo = parentTitle;
     st.objectives.push(st.obj);
     st.objByTitle.set(normalizeHeader(title), st.obj);
     st.kr = null;
@@ -583,27 +662,71 @@ function typedRow(row: unknown[], r: number, type: RowType | null, st: TableStat
 
 type RowType = 'objective' | 'kr' | 'initiative';
 
+/** A goal list's tree: each row's type, and the title of its parent when the parent column holds ids. */
+interface GoalTree {
+  types: (RowType | null)[];
+  parentTitle: (string | null)[];
+}
+
 /**
- * Rows of a goal list with only a title and a parent column (Asana's Name / Parent goal): a goal without a parent in the
- * sheet is an objective, its children key results, theirs initiatives.
+ * Rows of a goal list with only a title and a parent column (Asana's Name / Parent goal; Peoplebox's Goal Title /
+ * Parent Row IDs, the parent named by its id): a goal without a parent in the sheet is an objective; a goal with
+ * children and no values of its own is an objective too (aligned to its parent); the others are key results of an
+ * objective parent, initiatives of a KR parent.
  */
-function typesByParent(values: unknown[][], from: number, titleCol: number, parentCol: number): (RowType | null)[] {
-  const parentOf = new Map<string, string>();
-  for (let r = from; r < values.length; r++) {
-    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
-    const t = normalizeHeader(cellText(row[titleCol]));
-    if (t) parentOf.set(t, normalizeHeader(cellText(row[parentCol])));
-  }
-  const depth = (t: string): number => {
-    let d = 0;
-    for (let p = parentOf.get(t); p && parentOf.has(p) && d < 3; p = parentOf.get(p)) d++;
-    return d;
+function typesByParent(values: unknown[][], from: number, fc: TableCols['fc']): GoalTree {
+  const rows = goalRows(values, from, fc);
+  const types: (RowType | null)[] = [];
+  const parentTitle: (string | null)[] = [];
+  const typeOf = (r: number, depth: number): RowType => {
+    if (types[r]) return types[r]!;
+    const g = rows.get(r)!;
+    const up = g.parent === undefined || depth > 8 ? null : typeOf(g.parent, depth + 1);
+    let t: RowType = 'objective';
+    if (up && !(g.children > 0 && !g.measured)) t = up === 'objective' ? 'kr' : 'initiative';
+    return (types[r] = t);
   };
-  const out: (RowType | null)[] = [];
+  for (const [r, g] of rows) {
+    typeOf(r, 0);
+    parentTitle[r] = g.parent === undefined || !g.byId ? null : rows.get(g.parent)!.title;
+  }
+  return { types, parentTitle };
+}
+
+interface GoalRow {
+  title: string;
+  parent?: number;
+  /** The parent cell named an id, not a title. */
+  byId: boolean;
+  children: number;
+  /** Start, target or current filled on the row. */
+  measured: boolean;
+}
+
+/** The goal rows of a parent-linked list, each with its parent's row (by title, or by the id column's value). */
+function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<number, GoalRow> {
+  const rowOf = (r: number) => (Array.isArray(values[r]) ? values[r] : EMPTY_ROW);
+  const byTitle = new Map<string, number>();
+  const byId = new Map<string, number>();
+  const out = new Map<number, GoalRow>();
   for (let r = from; r < values.length; r++) {
-    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
-    const t = normalizeHeader(cellText(row[titleCol]));
-    out[r] = t ? (['objective', 'kr', 'initiative'] as const)[Math.min(depth(t), 2)] : null;
+    const row = rowOf(r);
+    const title = cellTitle(row[fc.objective!]);
+    if (!title) continue;
+    byTitle.set(normalizeHeader(title), r);
+    if (fc.id !== undefined && !isBlank(row[fc.id])) byId.set(normalizeHeader(cellText(row[fc.id])), r);
+    const measured = (['start', 'target', 'current'] as const).some(
+      (f) => fc[f] !== undefined && !isBlank(row[fc[f]!]),
+    );
+    out.set(r, { title, byId: false, children: 0, measured });
+  }
+  for (const [r, g] of out) {
+    const key = normalizeHeader(cellText(rowOf(r)[fc.alignedTo!]));
+    const p = byTitle.get(key) ?? byId.get(key);
+    if (p === undefined || p === r) continue;
+    g.parent = p;
+    g.byId = !byTitle.has(key);
+    out.get(p)!.children++;
   }
   return out;
 }
@@ -750,20 +873,7 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
         unknownWord(describeValue(row[fc.level]), 'company, department, team, individual', '公司、部门、团队、个人'),
       );
   }
-  if (o.cycle === null && fc.cycle !== undefined && !isBlank(row[fc.cycle])) {
-    const cy = rd.cycle(row[fc.cycle]);
-    if (cy) {
-      o.cycle = cy;
-      o.cells.cycle = rd.ref(r, fc.cycle);
-    } else
-      rd.problemText(
-        'cycle',
-        r,
-        fc.cycle,
-        describeValue(row[fc.cycle]),
-        unknownWord(describeValue(row[fc.cycle]), '2026-Q4, 2026-10 or 2026', '2026-Q4、2026-10 或 2026'),
-      );
-  }
+  if (o.cycle === null && fc.cycle !== undefined && !isBlank(row[fc.cycle])) fillObjectiveCycle(o, row, r, rd, fc);
   if (o.cells.type === undefined && fc.type !== undefined && !isBlank(row[fc.type])) {
     const t = parseCommitment(row[fc.type], cols.typeYes);
     if (t) {
@@ -791,6 +901,31 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
       o.owner = w;
       o.cells.owner = rd.ref(r, fc.owner);
     }
+  }
+}
+
+/** A cadence word instead of a cycle ('Quarterly', '季度'): with the row's due date it names the cycle holding it. */
+const CADENCE: [RegExp, CycleKind][] = [
+  [/^(?:quarterly|每?季度|按季度?)$/i, 'quarter'],
+  [/^(?:monthly|每?月度?|按月)$/i, 'month'],
+  [/^(?:half[- ]?yearly|semi[- ]?annual(?:ly)?|bi-?annual|半年度?)$/i, 'half'],
+  [/^(?:yearly|annual(?:ly)?|每?年度)$/i, 'year'],
+];
+
+function fillObjectiveCycle(o: Objective, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']): void {
+  const c = fc.cycle!;
+  let cy = rd.cycle(row[c]);
+  if (!cy && fc.due !== undefined) {
+    const kind = CADENCE.find(([re]) => re.test(cellText(row[c])))?.[1];
+    const due = kind ? rd.date(row[fc.due]) : null;
+    if (kind && due?.ok) cy = cycleOf(due.value, kind);
+  }
+  if (cy) {
+    o.cycle = cy;
+    o.cells.cycle = rd.ref(r, c);
+  } else {
+    const seen = describeValue(row[c]);
+    rd.problemText('cycle', r, c, seen, unknownWord(seen, '2026-Q4, 2026-10 or 2026', '2026-Q4、2026-10 或 2026'));
   }
 }
 
@@ -833,141 +968,229 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
 
 function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: Reader, cols: TableCols): KeyResult {
   const { fc } = cols;
-  let id: string | null = null;
-  const idCol = rd.typedIdCols[r] ?? -1;
-  const typed = rd.typedIds[r] ?? null;
-  if (typed) {
-    if (rd.ids.claim(typed)) id = typed;
-    else rd.problemText('id', r, idCol, typed, duplicateId(typed));
-  }
+  const id = typedKrId(r, rd);
   const kr = newKr(id ?? rd.ids.generate('KR', [o.title, title]), rd.r0 + r, title, o.id);
-  if (id) kr.cells.id = rd.ref(r, idCol);
+  if (id) kr.cells.id = rd.ref(r, rd.typedIdCols[r] ?? -1);
   if (fc.kr !== undefined) kr.cells.kr = rd.ref(r, fc.kr);
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
-
-  // Numbers: start, target (current waits for the kind).
-  let targetInfo: { percent: boolean; currency: string | null; unit: string | null } | null = null;
-  if (fc.start !== undefined && !isBlank(row[fc.start])) {
-    const p = rd.number(row[fc.start]);
-    if (p.ok) {
-      kr.start = p.value;
-      kr.startGiven = true;
-      rd.recordSource(kr, 'start', r, fc.start);
-    } else if (!p.blank) rd.problem('start', r, fc.start, p.error);
-  }
-  if (fc.target !== undefined && !isBlank(row[fc.target])) {
-    const p = rd.number(row[fc.target]);
-    if (p.ok) {
-      kr.target = p.value;
-      targetInfo = p;
-      rd.recordSource(kr, 'target', r, fc.target);
-    } else if (!p.blank) {
-      if (p.error.kind === 'placeholder') kr.placeholder = true;
-      rd.problem('target', r, fc.target, p.error);
-    }
-  }
-
-  // Kind: typed, or inferred from the wording and the numbers.
-  let kindTyped = false;
-  if (fc.kind !== undefined && !isBlank(row[fc.kind])) {
-    const k = parseKind(row[fc.kind]);
-    if (k === 'auto') {
-      // 'auto': the numbers and wording decide, as OKRSCORE's kind argument does.
-    } else if (k) {
-      kr.kind = k;
-      kindTyped = true;
-      rd.recordSource(kr, 'kind', r, fc.kind);
-    } else
-      rd.problemText(
-        'kind',
-        r,
-        fc.kind,
-        describeValue(row[fc.kind]),
-        unknownWord(
-          describeValue(row[fc.kind]),
-          'increase, decrease, stay above, stay below or milestone',
-          '增加、降低、不低于、不高于 或 里程碑',
-        ),
-      );
-  }
+  const targetInfo = readStartTarget(kr, row, r, rd, fc);
+  const kindTyped = readTypedKind(kr, row, r, rd, fc);
   if (kr.target === null && !kr.placeholder && title && !(kindTyped && kr.kind === 'binary')) {
-    fillFromWording(kr, rd.wording(title));
-    if (kr.relative && kr.target === null)
-      rd.problemText('target', r, fc.kr ?? 0, title, relativeWithoutStart(kr.relative));
+    const t = rd.wording(title);
+    fillFromWording(kr, t);
+    const why = wordingStatesNoTarget(kr, t);
+    if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
+  readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
+  readUnit(kr, row, r, title, targetInfo, rd, fc);
+  readWeightAndDates(kr, row, r, rd, cols);
+  readConfidence(kr, row, r, rd, fc);
+  readKrOwnerAndType(kr, row, r, o, rd, cols);
+  readKrTexts(kr, row, r, rd, fc);
+  kr.extra = extrasOf(row, cols, rd, kr.extra);
+  return kr;
+}
 
-  // Current: a number, or done / not done for a milestone.
+/** The row's typed id when it is still free (a duplicate is a problem, and the KR gets a generated id). */
+function typedKrId(r: number, rd: Reader): string | null {
+  const typed = rd.typedIds[r] ?? null;
+  if (!typed) return null;
+  if (rd.ids.claim(typed)) return typed;
+  rd.problemText('id', r, rd.typedIdCols[r] ?? -1, typed, duplicateId(typed));
+  return null;
+}
+
+/** A number cell of a KR field: the parsed number, or null when blank or unreadable (then a problem is recorded). */
+function numberCell(kr: KeyResult, f: Field, row: unknown[], r: number, c: number | undefined, rd: Reader) {
+  if (c === undefined || isBlank(row[c])) return null;
+  const p = rd.number(row[c]);
+  if (p.ok) {
+    rd.recordSource(kr, f, r, c);
+    return p;
+  }
+  if (!p.blank) {
+    if (f === 'target' && p.error.kind === 'placeholder') kr.placeholder = true;
+    if (f === 'target' && p.error.kind === 'not-a-number' && targetFromWords(kr, cellText(row[c]), r, c, rd))
+      return null;
+    rd.problem(f, r, c, p.error);
+  }
+  return null;
+}
+
+/** A target cell opening with a quantity ('$83k/mo to $93k/mo', '8% 到 15%'): its words run from that quantity. */
+const OPENS_WITH_NUMBER = /^[$¥€£]?\s?\d/;
+
+/**
+ * A target cell in words is read like a KR's wording: '$83k/mo to $93k/mo' -> from 83000 to 93000, '50%+ of all
+ * orders' -> 0.5; a relative change, several measures or no number state none. The cell still gets a problem: the
+ * sheet's formulas need the number alone.
+ */
+function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: Reader): boolean {
+  const t = inferFromText(OPENS_WITH_NUMBER.test(text) ? `from ${text}` : text);
+  if (t.placeholder) kr.placeholder = true;
+  if (t.target === null) return false;
+  kr.target = t.target;
+  kr.inferred.target = true;
+  if (t.start !== null && !kr.startGiven) {
+    kr.start = t.start;
+    kr.startGiven = true;
+    kr.inferred.start = true;
+  }
+  const read = t.start !== null ? `from ${t.start} to ${t.target}` : String(t.target);
+  const zh = t.start !== null ? `从 ${t.start} 到 ${t.target}` : String(t.target);
+  rd.problemText('target', r, c, describeValue(text), {
+    en: `"${describeValue(text)}" is words, read as ${read}: type the number alone so the sheet's formulas can use it`,
+    zh: `“${describeValue(text)}”是文字，按 ${zh} 读取：请只填写数字，表中的公式才能使用`,
+  });
+  return true;
+}
+
+/** A date cell of a KR field: the ISO date, or null when blank or unreadable (then a problem is recorded). */
+function dateCell(f: Field, row: unknown[], r: number, c: number | undefined, rd: Reader): string | null {
+  if (c === undefined || isBlank(row[c])) return null;
+  const p = rd.date(row[c]);
+  if (p.ok) return p.value;
+  if (!p.blank) rd.problem(f, r, c, p.error);
+  return null;
+}
+
+/** Start and target cells (current waits for the kind); returns the target's number info for the unit. */
+function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']) {
+  const start = numberCell(kr, 'start', row, r, fc.start, rd);
+  if (start) {
+    kr.start = start.value;
+    kr.startGiven = true;
+  }
+  const target = numberCell(kr, 'target', row, r, fc.target, rd);
+  if (target) kr.target = target.value;
+  return target;
+}
+
+/** The kind typed in its cell ('auto' leaves it to the numbers and wording, as OKRSCORE's kind argument does). */
+function readTypedKind(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']): boolean {
+  if (fc.kind === undefined || isBlank(row[fc.kind])) return false;
+  const k = parseKind(row[fc.kind]);
+  if (k === 'auto') return false;
+  if (k) {
+    kr.kind = k;
+    rd.recordSource(kr, 'kind', r, fc.kind);
+    return true;
+  }
+  const seen = describeValue(row[fc.kind]);
+  rd.problemText(
+    'kind',
+    r,
+    fc.kind,
+    seen,
+    unknownWord(
+      seen,
+      'increase, decrease, stay above, stay below or milestone',
+      '增加、降低、不低于、不高于 或 里程碑',
+    ),
+  );
+  return false;
+}
+
+/** Current: a number, or done / not done for a milestone; then the kind when it was not typed. */
+function readCurrent(
+  kr: KeyResult,
+  row: unknown[],
+  r: number,
+  title: string,
+  kindTyped: boolean,
+  rd: Reader,
+  fc: TableCols['fc'],
+): void {
   let currentDone: boolean | null = null;
-  let currentCol = -1;
-  if (fc.current !== undefined && !isBlank(row[fc.current])) {
-    currentCol = fc.current;
-    const p = rd.measure(row[fc.current]);
+  const c = fc.current;
+  if (c !== undefined && !isBlank(row[c])) {
+    const p = rd.measure(row[c]);
     if (p.ok) {
       if (p.value.type === 'number') kr.current = p.value.value;
       else currentDone = p.value.done;
-      rd.recordSource(kr, 'current', r, fc.current);
-    } else if (!p.blank) rd.problem('current', r, fc.current, p.error);
+      rd.recordSource(kr, 'current', r, c);
+    } else if (!p.blank) rd.problem('current', r, c, p.error);
   }
-
   if (!kindTyped) {
     const words =
       title && (kr.target === null || kr.inferred.target || mentionsDirection(title)) ? rd.wording(title) : null;
     kr.kind = inferKind(kr, currentDone, words);
     kr.inferred.kind = true;
   }
-  if (currentDone !== null) {
-    if (kr.kind === 'binary') kr.current = currentDone ? 1 : 0;
-    else {
-      delete kr.cells.current;
-      const seen = describeValue(row[currentCol]);
-      rd.problemText('current', r, currentCol, seen, {
-        en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
-        zh: `“${seen}”表示完成与否，但这个关键结果按数值计分：请填写实际达到的数值`,
-      });
-    }
+  if (currentDone === null || c === undefined) return;
+  if (kr.kind === 'binary') {
+    kr.current = currentDone ? 1 : 0;
+    return;
   }
+  delete kr.cells.current;
+  const seen = describeValue(row[c]);
+  rd.problemText('current', r, c, seen, {
+    en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
+    zh: `“${seen}”表示完成与否，但这个关键结果按数值计分：请填写实际达到的数值`,
+  });
+}
 
-  // Unit: typed, or what the target cell or the wording shows.
+/**
+ * The current value inside the words of a progress column ('已签约5家' -> 5, '当前留存率25%' -> 0.25, 'Signed 5 deals'
+ * -> 5), read like a KR's wording: a change from an unstated base ('同比增长12%', 'up 12%') states none.
+ */
+function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
+  const v = row[c];
+  if (typeof v !== 'string' || isBlank(v)) return;
+  const t = inferFromText(v);
+  const value = t.current ?? (t.relative || t.measures > 1 ? null : t.target);
+  if (value === null) return;
+  // No cell is recorded: the words stay the user's, nothing writes a number over them.
+  kr.current = value;
+  kr.inferred.current = true;
+}
+
+/** Unit: typed, or what the target cell or the wording shows. */
+function readUnit(
+  kr: KeyResult,
+  row: unknown[],
+  r: number,
+  title: string,
+  targetInfo: NumberInfo | null,
+  rd: Reader,
+  fc: TableCols['fc'],
+): void {
   if (fc.unit !== undefined && !isBlank(row[fc.unit])) {
     kr.unit = cellText(row[fc.unit]);
     rd.recordSource(kr, 'unit', r, fc.unit);
-  } else {
-    const u = targetInfo
-      ? targetInfo.percent
-        ? '%'
-        : (targetInfo.unit ?? targetInfo.currency)
-      : kr.inferred.target
-        ? rd.wording(title).unit
-        : null;
-    if (u) {
-      kr.unit = u;
-      kr.inferred.unit = true;
-    }
+    return;
   }
+  const u = targetInfo
+    ? targetInfo.percent
+      ? '%'
+      : (targetInfo.unit ?? targetInfo.currency)
+    : kr.inferred.target
+      ? rd.wording(title).unit
+      : null;
+  if (u) {
+    kr.unit = u;
+    kr.inferred.unit = true;
+  }
+}
 
-  if (fc.weight !== undefined && !isBlank(row[fc.weight])) {
-    const p = rd.number(row[fc.weight]);
-    if (p.ok) {
-      kr.weight = p.value;
-      rd.recordSource(kr, 'weight', r, fc.weight);
-    } else if (!p.blank) rd.problem('weight', r, fc.weight, p.error);
+/** Weight, due and updated; the stamp the add-in writes when the current value is edited counts as an update too. */
+function readWeightAndDates(kr: KeyResult, row: unknown[], r: number, rd: Reader, cols: TableCols): void {
+  const { fc } = cols;
+  const weight = numberCell(kr, 'weight', row, r, fc.weight, rd);
+  if (weight) kr.weight = weight.value;
+  const due = dateCell('due', row, r, fc.due, rd);
+  if (due !== null) {
+    kr.due = due;
+    rd.recordSource(kr, 'due', r, fc.due as number);
   }
-  if (fc.due !== undefined && !isBlank(row[fc.due])) {
-    const p = rd.date(row[fc.due]);
-    if (p.ok) {
-      kr.due = p.value;
-      rd.recordSource(kr, 'due', r, fc.due);
-    } else if (!p.blank) rd.problem('due', r, fc.due, p.error);
+  const updated = dateCell('updated', row, r, fc.updated, rd);
+  if (updated !== null) {
+    kr.updated = updated;
+    rd.recordSource(kr, 'updated', r, fc.updated as number);
   }
-  if (fc.updated !== undefined && !isBlank(row[fc.updated])) {
-    const p = rd.date(row[fc.updated]);
-    if (p.ok) {
-      kr.updated = p.value;
-      rd.recordSource(kr, 'updated', r, fc.updated);
-    } else if (!p.blank) rd.problem('updated', r, fc.updated, p.error);
-  }
-  // The stamp the add-in writes when the current value is edited counts as an update too: the later date wins.
+  // The later date wins; an unreadable stamp is the add-in's own cell, not the user's problem.
   const st = cols.stamped;
   if (st !== undefined && !isBlank(row[st])) {
     const p = rd.date(row[st]);
@@ -976,20 +1199,29 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
       rd.recordSource(kr, 'updated', r, st);
     }
   }
-  if (fc.confidence !== undefined && !isBlank(row[fc.confidence])) {
-    const c = parseConfidence(row[fc.confidence]);
-    if (c) {
-      kr.confidence = c;
-      rd.recordSource(kr, 'confidence', r, fc.confidence);
-    } else
-      rd.problemText(
-        'confidence',
-        r,
-        fc.confidence,
-        describeValue(row[fc.confidence]),
-        unknownWord(describeValue(row[fc.confidence]), 'high, medium, low or 0-10', '高、中、低 或 0-10'),
-      );
+}
+
+function readConfidence(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']): void {
+  if (fc.confidence === undefined || isBlank(row[fc.confidence])) return;
+  const c = parseConfidence(row[fc.confidence]);
+  if (c) {
+    kr.confidence = c;
+    rd.recordSource(kr, 'confidence', r, fc.confidence);
+    return;
   }
+  const seen = describeValue(row[fc.confidence]);
+  rd.problemText(
+    'confidence',
+    r,
+    fc.confidence,
+    seen,
+    unknownWord(seen, 'high, medium, low or 0-10', '高、中、低 或 0-10'),
+  );
+}
+
+/** Owner and committed / aspirational: the KR's own cells, else its objective's. */
+function readKrOwnerAndType(kr: KeyResult, row: unknown[], r: number, o: Objective, rd: Reader, cols: TableCols): void {
+  const { fc } = cols;
   if (fc.owner !== undefined && !isBlank(row[fc.owner])) {
     kr.owner = cellText(row[fc.owner]);
     rd.recordSource(kr, 'owner', r, fc.owner);
@@ -997,26 +1229,21 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     kr.owner = o.owner;
     kr.inferred.owner = true;
   }
-  if (fc.type !== undefined && !isBlank(row[fc.type])) {
-    const t = parseCommitment(row[fc.type], cols.typeYes);
-    if (t) {
-      kr.commitment = t;
-      rd.recordSource(kr, 'type', r, fc.type);
-    } else {
-      kr.commitment = o.commitment;
-      kr.inferred.type = true;
-      rd.problemText(
-        'type',
-        r,
-        fc.type,
-        describeValue(row[fc.type]),
-        unknownWord(describeValue(row[fc.type]), 'committed or aspirational', '承诺型 或 挑战型'),
-      );
-    }
-  } else {
-    kr.commitment = o.commitment;
-    kr.inferred.type = true;
+  const t = fc.type !== undefined && !isBlank(row[fc.type]) ? parseCommitment(row[fc.type], cols.typeYes) : null;
+  if (t) {
+    kr.commitment = t;
+    rd.recordSource(kr, 'type', r, fc.type as number);
+    return;
   }
+  kr.commitment = o.commitment;
+  kr.inferred.type = true;
+  if (fc.type === undefined || isBlank(row[fc.type])) return;
+  const seen = describeValue(row[fc.type]);
+  rd.problemText('type', r, fc.type, seen, unknownWord(seen, 'committed or aspirational', '承诺型 或 挑战型'));
+}
+
+/** Notes, the add-in's score, status, and where the aligned-to cell is. */
+function readKrTexts(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']): void {
   if (fc.notes !== undefined && !isBlank(row[fc.notes])) {
     kr.notes = cellText(row[fc.notes]);
     rd.recordSource(kr, 'notes', r, fc.notes);
@@ -1032,8 +1259,6 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     rd.recordSource(kr, 'status', r, fc.status);
   }
   if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cells.alignedTo = rd.ref(r, fc.alignedTo);
-  kr.extra = extrasOf(row, cols, rd, kr.extra);
-  return kr;
 }
 
 /**
@@ -1077,6 +1302,18 @@ const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
     zh: `写的是比起始值${dir.zh}${by}，不是目标值 ${by}：请填写起始值（或直接填写目标值）`,
   };
 };
+
+/** Why a KR whose wording names numbers still has no target: a change from an unstated start, or several measures. */
+function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
+  if (kr.target !== null) return null;
+  if (kr.relative) return relativeWithoutStart(kr.relative);
+  if (t.measures > 1)
+    return {
+      en: `names ${t.measures} measures in separate clauses, so no single target was taken: type the one to score as the target`,
+      zh: `分句中写了 ${t.measures} 个衡量指标，无法确定唯一目标值：请把要评分的那个填为目标值`,
+    };
+  return null;
+}
 
 /**
  * The kind a KR's numbers and words imply: no number at all -> a milestone (binary); "from 5% to 3%", "reduce",
@@ -1176,6 +1413,8 @@ type Context = {
   obj: boolean;
   krDepth: number | null;
   next: OutlineLine | undefined;
+  /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
+  cycle?: Cycle | null;
 };
 
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
@@ -1209,6 +1448,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   const objectives: Objective[] = [];
   let obj: Objective | null = null;
   let kr: KeyResult | null = null;
+  let krLine: LineReading | null = null;
   const ctx: Context = { style, mode: 'none', obj: false, krDepth: null, next: undefined };
   const titles: string[] = [];
   const notes: string[] = [];
@@ -1218,6 +1458,13 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   lines.forEach((l, i) => {
     ctx.next = lines[i + 1];
     const role = l.line.role;
+    // Property lines follow their KR line directly (or other property lines): anything else ends them.
+    const propsOf = krLine;
+    krLine = null;
+    if (kr && propsOf && role === 'text' && krProperty(l, propsOf, kr, rd)) {
+      krLine = propsOf;
+      return;
+    }
     if (role === 'other-label') {
       // 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it.
       if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
@@ -1236,6 +1483,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       // Headings, and the first line above everything, are titles.
       rd.role(l.r, 'title');
       titles.push(l.line.title);
+      ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? ctx.cycle;
       return;
     }
     if (kind === 'note') {
@@ -1256,6 +1504,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
     rd.role(l.r, kind);
     if (kind === 'objective') {
       obj = outlineObjective(title, l, rd);
+      obj.cycle ??= ctx.cycle ?? null;
       objectives.push(obj);
       kr = null;
       ctx.obj = true;
@@ -1268,6 +1517,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
         ctx.obj = true;
       }
       kr = outlineKr(obj, title, l, rd);
+      krLine = l.line;
       if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
     } else addInitiative(obj!, kr, title, l.r, l.c, rd);
   });
@@ -1279,6 +1529,66 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   model.title = titles[0] ?? null;
   model.cycle = outlineCycle([...titles, ...notes], dated, rd.today);
   return true;
+}
+
+/** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
+const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;
+/** Property labels that say how a KR is measured or how far it got (no value of its own): kept as notes. */
+const MEASURE_LABEL =
+  /^(?:progress|measurement|measured by|how measured|metric|measure|进度|进展|衡量标准|衡量方式|衡量指标|progreso|avance|medición)$/i;
+/** Fields a property line under a KR may fill; other header words (Objective, Initiative...) are not properties. */
+const PROPERTY_FIELDS: ReadonlySet<Field> = new Set<Field>(['target', 'current', 'start', 'owner', 'due', 'status']);
+const MEASURE_NOTE: Msg = {
+  en: 'a line saying how the key result above it is measured or how far it got: kept in the sheet as a note',
+  zh: '这一行说明上面关键结果的衡量方式或进度：作为备注保留在原表中',
+};
+
+/**
+ * A listed `Label: value` line under a KR (deeper than it, or under a KR line that is no list item) whose label names
+ * a KR field is that KR's own field, not an initiative or another KR: `- Target: 5 members`, `  - 当前值：2.5 秒`,
+ * `* _Current Status:_ [e.g., 5%]`. Its value is read like a KR's wording (so `by 15%` states no target).
+ */
+function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Reader): boolean {
+  const listed = l.line.bullet || l.line.numbered;
+  if (!listed || (l.line.depth <= krLine.depth && (krLine.bullet || krLine.numbered))) return false;
+  const m = PROPERTY.exec(l.line.title);
+  if (!m) return false;
+  const label = m[1].trim();
+  if (MEASURE_LABEL.test(label)) {
+    rd.role(l.r, 'note');
+    rd.unplace(l.r, l.c, l.text, MEASURE_NOTE);
+    return true;
+  }
+  // Under a KR, 'Goal:' / '目标：' names what the KR aims at: its target.
+  const named = matchHeader(label);
+  const field = named === 'objective' ? 'target' : named;
+  if (!field || !PROPERTY_FIELDS.has(field)) return false;
+  rd.role(l.r, 'kr');
+  setProperty(kr, field, m[2].trim(), rd);
+  return true;
+}
+
+function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): void {
+  if (/^[[【<{].*[\]】>}]$/.test(value) && !/\d/.test(value)) return; // a template's '[Name/Role]'
+  if (field === 'owner' || field === 'status') {
+    kr[field] = value;
+    return;
+  }
+  if (field === 'due') {
+    const d = rd.date(value);
+    if (d.ok) kr.due = d.value;
+    return;
+  }
+  const n = rd.number(value);
+  const v = n.ok ? n.value : inferFromText(value).target;
+  if (v === null) return;
+  if (field === 'current') kr.current = v;
+  else if (field === 'start') {
+    kr.start = v;
+    kr.startGiven = true;
+  } else kr.target = v;
+  kr.inferred[field] = true;
+  if (kr.inferred.kind) kr.kind = inferKind(kr, null, rd.wording(kr.title));
 }
 
 const NOTE_LINE: Msg = {
@@ -1309,7 +1619,8 @@ function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): K
     kr.unit = t.unit;
     kr.inferred.unit = true;
   }
-  if (kr.relative && kr.target === null) rd.problemText('target', l.r, l.c, title, relativeWithoutStart(kr.relative));
+  const why = wordingStatesNoTarget(kr, t);
+  if (why) rd.problemText('target', l.r, l.c, title, why);
   kr.kind = inferKind(kr, null, t);
   kr.inferred.kind = true;
   obj.krs.push(kr);
@@ -1359,7 +1670,7 @@ function safeInt(v: unknown): number {
  * The OKR model of one sheet. Never throws, whatever the values; text in number cells becomes a CellProblem
  * (quoting what it saw, in English and Chinese), never NaN.
  */
-export function readSheet(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel {
+export function readModel(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel {
   const snap = (snapshot ?? {}) as Partial<SheetSnapshot>;
   const sheet = typeof snap.name === 'string' ? snap.name : '';
   const values = Array.isArray(snap.values) ? snap.values : [];

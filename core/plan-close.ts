@@ -19,17 +19,34 @@ import {
   HISTORY_SUPERSEDED_COL,
   type CloseResult,
 } from './close';
-import { FILLS, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
+import { FILLS, ownedSheetName, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
 import { plural, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
 import { isCheckinSheet } from './checkins';
 import { isDashboardSheet } from './dashboard';
 import { MARKS_SHEET } from './plan-validate';
 
-export const HISTORY_SHEET = 'OKR History';
+/** The history sheet, named in the workbook's language (an existing one in either language is kept). */
+export const HISTORY_SHEET: Record<Lang, string> = { en: 'OKR History', zh: 'OKR 历史' };
+const SCORECARD_PREFIX: Record<Lang, string> = { en: 'Scorecard ', zh: '计分卡 ' };
 
-export function scorecardSheetName(cycle: string): string {
-  return safeSheetName(`Scorecard ${cycle}`, '');
+export function historySheetName(sheetNames: readonly string[], lang: Lang): string {
+  return ownedSheetName(HISTORY_SHEET, sheetNames, lang);
 }
+
+/** The scorecard of a cycle: an existing one in either language, else 'Scorecard 2026-Q4' / '计分卡 2026-Q4'. */
+export function scorecardSheetName(cycle: string, sheetNames: readonly string[], lang: Lang): string {
+  return ownedSheetName(scorecardNames(cycle), sheetNames, lang);
+}
+
+/** Both languages' names of a cycle's scorecard (a command reads whichever exists). */
+export function scorecardNames(cycle: string): Record<Lang, string> {
+  return {
+    en: safeSheetName(SCORECARD_PREFIX.en + cycle, ''),
+    zh: safeSheetName(SCORECARD_PREFIX.zh + cycle, ''),
+  };
+}
+
+const isHistorySheet = (name: string) => name === HISTORY_SHEET.en || name === HISTORY_SHEET.zh;
 
 export interface ScoreDetails {
   cycle: string;
@@ -66,9 +83,10 @@ const isSourceHeader = (v: unknown) => typeof v === 'string' && [SOURCE_HEADER.e
 /** Sheets the add-in writes for itself; a command run on one of them works on the OKR sheet it came from. */
 export function isGeneratedSheet(name: string): boolean {
   return (
-    name === HISTORY_SHEET ||
+    isHistorySheet(name) ||
     name === MARKS_SHEET ||
-    /^Scorecard /.test(name) ||
+    name.startsWith(SCORECARD_PREFIX.en) ||
+    name.startsWith(SCORECARD_PREFIX.zh) ||
     isCheckinSheet(name) ||
     isDashboardSheet(name)
   );
@@ -86,7 +104,7 @@ export function sourceSheetOf(snap: SheetSnapshot, sheetNames: string[]): string
     const line = values[r] ?? [];
     for (let c = 0; c < line.length; c++) {
       if (!isSourceHeader(line[c])) continue;
-      if (snap.name === HISTORY_SHEET || isCheckinSheet(snap.name)) {
+      if (isHistorySheet(snap.name) || isCheckinSheet(snap.name)) {
         for (let k = values.length - 1; k > r; k--) {
           const name = exists(values[k]?.[c]);
           if (name) return name;
@@ -104,8 +122,13 @@ export function sourceSheetOf(snap: SheetSnapshot, sheetNames: string[]): string
  * one block that holds the new table and blanks every other cell the old one used, so nothing is cleared that a
  * failure could not put back (the old cells come back from the snapshot, formats and styles from the host's journal).
  */
-function scorecardPlan(close: CloseResult, after: string, lang: Lang, existing?: SheetSnapshot): SheetPlan {
-  const name = scorecardSheetName(close.cycle);
+function scorecardPlan(
+  close: CloseResult,
+  after: string,
+  lang: Lang,
+  name: string,
+  existing?: SheetSnapshot,
+): SheetPlan {
   const plan: SheetPlan = { ...emptySheetPlan(name), create: { after } };
   const rows = close.scorecard as PlanCell[][];
   const width = rows[0]?.length ?? 0;
@@ -160,6 +183,7 @@ function supersededCol(hist: SheetSnapshot, headerRow: number): number {
 
 function historyPlan(
   close: CloseResult,
+  name: string,
   hist: SheetSnapshot | undefined,
   headerRowRel: number,
   rowIndex: number[],
@@ -171,7 +195,7 @@ function historyPlan(
   const fresh = historyToRows(append, lang) as PlanCell[][];
   const formats = historyFormats();
   if (!hist) {
-    const plan: SheetPlan = { ...emptySheetPlan(HISTORY_SHEET), create: { after } };
+    const plan: SheetPlan = { ...emptySheetPlan(name), create: { after } };
     const header = historyHeader(lang);
     plan.writes.push({ row: 0, col: 0, cells: [header, ...fresh] });
     if (fresh.length) plan.numberFormats.push({ row: 1, col: 0, formats: fresh.map(() => formats.slice()) });
@@ -185,7 +209,7 @@ function historyPlan(
     return plan;
   }
   if (!fresh.length && !supersede.length) return null;
-  const plan = emptySheetPlan(HISTORY_SHEET);
+  const plan = emptySheetPlan(name);
   // A history written before rows named their OKR sheet: its header gets that column's name too.
   const headerLine = headerRowRel >= 0 ? (hist.values[headerRowRel] ?? []) : null;
   const sheetCol = HISTORY_FIELDS.indexOf('sheet');
@@ -249,7 +273,9 @@ export function planScore(
   model: OkrModel,
   ctx: PlanContext,
 ): ScoreOutcome {
-  const hist = others[HISTORY_SHEET];
+  const lang = ctx.settings.lang;
+  const historyName = historySheetName(sheetNames, lang);
+  const hist = sheetNames.includes(historyName) ? others[historyName] : undefined;
   const parsed = hist ? rowsFromHistory(hist.values) : { rows: [], rowIndex: [], headerRow: -1 };
   const close = closeCycle(model, { settings: ctx.settings, today: ctx.today, history: parsed.rows });
   if (close.total.objectives === 0 && model.objectives.length > 0) {
@@ -263,21 +289,16 @@ export function planScore(
   }
   const convert = planConvert(active, sheetNames, ctx, model);
   const sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
+  const scorecardName = scorecardSheetName(close.cycle, sheetNames, lang);
   const scorecard = scorecardPlan(
     close,
     active.name,
-    ctx.settings.lang,
-    sheetNames.includes(scorecardSheetName(close.cycle)) ? others[scorecardSheetName(close.cycle)] : undefined,
+    lang,
+    scorecardName,
+    sheetNames.includes(scorecardName) ? others[scorecardName] : undefined,
   );
   sheets.push(scorecard);
-  const history = historyPlan(
-    close,
-    hist && sheetNames.includes(HISTORY_SHEET) ? hist : undefined,
-    parsed.headerRow,
-    parsed.rowIndex,
-    ctx,
-    scorecard.sheet,
-  );
+  const history = historyPlan(close, historyName, hist, parsed.headerRow, parsed.rowIndex, ctx, scorecard.sheet);
   if (history) sheets.push(history);
   const details = detailsOf(close);
   const added = close.history.append.length;

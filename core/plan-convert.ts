@@ -20,12 +20,13 @@ import type {
   WorkbookPlan,
   FormatBlock,
   CellBlock,
+  ListValidation,
 } from './sheet-plan';
 import { colLetter, emptySheetPlan, OWNED_RULE_MARK } from './sheet-plan';
 import type { Commitment, Field, KeyResult, Objective, OkrModel, Rect } from './model';
 import type { Settings } from './settings';
 import { msg, type Lang, type Msg } from './i18n';
-import { readSheet } from './parse-sheet';
+import { readModel } from './parse-sheet';
 import { fnOkrScore, fnOkrStatus, isCellError } from './functions';
 import { hash32 } from './ids';
 import {
@@ -38,6 +39,7 @@ import {
   statusFormula,
 } from './formulas';
 import { paceWindow } from './close';
+import { ROW_MARK, RowTemplates } from './row-templates';
 import {
   OWNED_HEADERS,
   OWNED_ORDER,
@@ -149,7 +151,12 @@ export interface TablePlan {
   lastRow: number;
 }
 
-type RowRole = { kind: 'kr'; kr: KeyResult; obj: Objective } | { kind: 'objective'; obj: Objective };
+/** What a row of the table holds: a KR (with its objective) or an objective on a row of its own. */
+type RowItem = { kind: 'kr'; kr: KeyResult; obj: Objective } | { kind: 'objective'; obj: Objective };
+
+interface RowItems {
+  get(r: number): RowItem | undefined;
+}
 
 /** Excel table name for a sheet: letters, digits and '_' only, never a cell reference, stable across converts. */
 export function tableNameFor(sheet: string): string {
@@ -168,7 +175,7 @@ function flat(s: string): string {
 }
 
 /** Rows [first, last] of an objective's KRs, when no other item sits between them (a ROLLUP range). */
-function krSpan(o: Objective, roles: { get(r: number): RowRole | undefined }): { first: number; last: number } | null {
+function krSpan(o: Objective, items: RowItems): { first: number; last: number } | null {
   if (!o.krs.length) return null;
   let first = Infinity;
   let last = -Infinity;
@@ -177,31 +184,83 @@ function krSpan(o: Objective, roles: { get(r: number): RowRole | undefined }): {
     last = Math.max(last, k.row);
   }
   for (let r = first; r <= last; r++) {
-    const role = roles.get(r);
-    if (!role) continue;
-    if (role.kind === 'objective' || role.obj !== o) return null;
+    const item = items.get(r);
+    if (!item) continue;
+    if (item.kind === 'objective' || item.obj !== o) return null;
   }
   return { first, last };
 }
 
-/**
- * The plan for a table-form sheet. `snap` is the sheet as read (values, and formulas when the host read them),
- * `model` its reading by parse-sheet.
- */
-export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext): TablePlan {
-  const { settings, host } = ctx;
-  const lang = settings.lang;
-  const mode = gridFormulas(host, settings.formulaMode);
-  const headerRow = model.headerRow ?? snap.origin.row;
-  const existing = findOwnedBlock(snap, headerRow);
-  const inBlock = (c: number) => !!existing && c >= existing.first && c <= existing.last;
+/** What the steps of planTable share: the sheet, its reading, the owned columns and the item on each row. */
+interface TableCtx {
+  snap: SheetSnapshot;
+  model: OkrModel;
+  ctx: PlanContext;
+  settings: Settings;
+  lang: Lang;
+  headerRow: number;
+  dataFirst: number;
+  lastRow: number;
+  nData: number;
+  /** The user's own columns per field (the first one, outside the owned block). */
+  userCol: Partial<Record<Field, number>>;
+  /** The owned columns after the plan, by key, spanning [first, last]. */
+  cols: Partial<Record<OwnedKey, number>>;
+  added: OwnedKey[];
+  first: number;
+  last: number;
+  /** The owned key of each column in [first, last], in column order. */
+  keys: OwnedKey[];
+  items: RowItems;
+  scoreCol: number;
+  a1: (r: number, c: number) => string;
+  /** Row r's number as text (cached for the row at hand). */
+  rowText: (r: number) => string;
+  /** Column c's reference at ROW_MARK, for formula templates (see row-templates.ts). */
+  marked: (c: number) => string;
+  templates: FormulaTemplates;
+}
 
-  // The user's own columns per field (the first one, outside the owned block).
+/** The per-row formulas' templates (row-templates.ts); each one's keys are exactly its builder's inputs. */
+interface FormulaTemplates {
+  /** Keys: the target, start and kind expressions ('' for no start / kind). */
+  score: RowTemplates;
+  /** Key: the type expression. */
+  status: RowTemplates;
+  /** Keys: the cycle start, the due date, the Due reference ('' for none). */
+  pace: RowTemplates;
+}
+
+function formulaTemplates(t: Omit<TableCtx, 'templates'>): FormulaTemplates {
+  const { settings, cols } = t;
+  const { host } = t.ctx;
+  const mode = gridFormulas(host, settings.formulaMode);
+  const score = t.marked(t.scoreCol);
+  const currentCol = fieldCol(t, 'current');
+  const current = currentCol === undefined ? '""' : t.marked(currentCol);
+  const pace =
+    cols.pace === undefined ? undefined : { expected: t.marked(cols.pace), atRiskPoints: settings.limits.atRiskPoints };
+  return {
+    score: new RowTemplates((target, start, kind) =>
+      scoreFormula(host, mode, { current, target, start: start || null, kind: kind || null }, t.lang),
+    ),
+    status: new RowTemplates((type) => statusFormula(host, mode, score, type, settings.bands, t.lang, pace)),
+    pace: new RowTemplates((start, due, ref) => paceFormula(score, start, { ref: ref || null, iso: due })),
+  };
+}
+
+/** The user's own column per field: the first one outside the owned block. */
+function userColumns(model: OkrModel, existing: OwnedBlock | null): Partial<Record<Field, number>> {
+  const inBlock = (c: number) => !!existing && c >= existing.first && c <= existing.last;
   const userCol: Partial<Record<Field, number>> = {};
   for (const ci of model.columns) {
     if (ci.field && !inBlock(ci.col) && userCol[ci.field] === undefined) userCol[ci.field] = ci.col;
   }
+  return userCol;
+}
 
+/** The owned columns this sheet needs: always the computed ones, the inputs only when the user has no column. */
+function wantedOwned(model: OkrModel, userCol: Partial<Record<Field, number>>): Set<OwnedKey> {
   const wanted = new Set<OwnedKey>(['id', 'score', 'status', 'pace', 'updated']);
   // Objectives written on their first KR's row have no score cell of their own: an owned Rollup column holds it.
   if (model.objectives.some((o) => !o.ownRow && o.krs.length > 0)) wanted.add('rollup');
@@ -210,16 +269,20 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     wanted.add('start');
   if (userCol.target === undefined) wanted.add('target');
   if (userCol.current === undefined) wanted.add('current');
+  return wanted;
+}
 
+/** Where each owned column goes: the existing block's columns, new ones appended right of the used range. */
+function placeOwned(snap: SheetSnapshot, existing: OwnedBlock | null, wanted: Set<OwnedKey>) {
   const cols: Partial<Record<OwnedKey, number>> = { ...(existing?.cols ?? {}) };
   const added: OwnedKey[] = [];
   const { lastCol: usedLastCol } = usedExtent(snap);
   let next = existing ? existing.last + 1 : Math.max(usedLastCol + 1, snap.origin.col);
-  const toAdd = OWNED_ORDER.filter((k) => wanted.has(k) && cols[k] === undefined);
   // New owned columns go right after an existing block only when those columns are empty (never over user cells).
   const roomAfterBlock = !existing || next > usedLastCol;
   if (roomAfterBlock) {
-    for (const k of toAdd) {
+    for (const k of OWNED_ORDER) {
+      if (!wanted.has(k) || cols[k] !== undefined) continue;
       cols[k] = next++;
       added.push(k);
     }
@@ -229,205 +292,249 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
   const last = Math.max(...ownedCols);
   const keyAt = new Map<number, OwnedKey>();
   for (const k of Object.keys(cols) as OwnedKey[]) keyAt.set(cols[k]!, k);
-
-  const dataFirst = headerRow + 1;
-  const lastRow = Math.max(model.lastRow, dataFirst - 1);
-  const nData = lastRow - dataFirst + 1;
-
-  // Row -> its item, as an array over the rows the model spans (a Map of 10,000 numbers is needlessly slow).
-  const roleBase = Math.min(dataFirst, model.firstRow);
-  const roleList: (RowRole | undefined)[] = new Array(Math.max(0, Math.max(lastRow, model.lastRow) - roleBase + 1));
-  const roles = {
-    get: (r: number): RowRole | undefined => (r >= roleBase ? roleList[r - roleBase] : undefined),
-    set: (r: number, role: RowRole) => {
-      if (r >= roleBase) roleList[r - roleBase] = role;
-    },
-  };
-  for (const o of model.objectives) {
-    if (o.ownRow) roles.set(o.row, { kind: 'objective', obj: o });
-    for (const kr of o.krs) roles.set(kr.row, { kind: 'kr', kr, obj: o });
-  }
-
-  const col = (f: 'current' | 'target' | 'start' | 'kind' | 'type' | 'weight'): number | undefined =>
-    userCol[f] ?? (f === 'weight' ? undefined : cols[f as OwnedKey]);
-  const isUser = (f: Field) => userCol[f] !== undefined;
-  const scoreCol = cols.score!;
-  // Column letters, computed once per column, and the row number text once per row (a1() is on the hot path:
-  // several references per row).
-  const letters: string[] = [];
-  let lastRow1 = -1;
-  let rowText = '';
-  const a1 = (r: number, c: number): string => {
-    let l = letters[c];
-    if (l === undefined) l = letters[c] = colLetter(c);
-    if (r !== lastRow1) {
-      lastRow1 = r;
-      rowText = String(r + 1);
-    }
-    return l + rowText;
-  };
-  const typeCol = col('type');
-  const userType = isUser('type');
-  const typeLiteral: Record<Commitment, string> = {
-    committed: quoteText(TYPE_LABELS.en.committed),
-    aspirational: quoteText(TYPE_LABELS.en.aspirational),
-  };
-
-  const typeExpr = (r: number, commitment: Commitment): string => {
-    if (typeCol === undefined) return typeLiteral[commitment];
-    if (userType && !typeAccepted(valueAt(snap, r, typeCol))) return typeLiteral[commitment];
-    return a1(r, typeCol);
-  };
-  const paceCol = cols.pace;
-  const atRiskPoints = settings.limits.atRiskPoints;
-  const statusOf = (r: number, commitment: Commitment): PlanCell => ({
-    f: flat(
-      statusFormula(
-        host,
-        mode,
-        a1(r, scoreCol),
-        typeExpr(r, commitment),
-        settings.bands,
-        lang,
-        paceCol === undefined ? undefined : { expected: a1(r, paceCol), atRiskPoints },
-      ),
-    ),
-  });
-  // The Pace cell: expected progress today between the cycle start and the row's deadline (a live TODAY() formula).
-  const dueCol = userCol.due;
-  const paceOf = (r: number, kr: KeyResult | null, obj: Objective): PlanCell | undefined => {
-    const w = paceWindow(kr, obj, model, settings, ctx.today);
-    if (!w) return undefined;
-    const ref = kr && dueCol !== undefined ? a1(r, dueCol) : null;
-    return { f: flat(paceFormula(a1(r, scoreCol), w.start, { ref, iso: w.due })) };
-  };
-
-  const fallbackCols = { target: col('target'), start: col('start') };
-  const fallbackUser = { target: isUser('target'), start: isUser('start') };
-  const kc = col('kind');
-  const currentCol = col('current');
-  const withFallback = (r: number, f: 'target' | 'start', lit: number | null): string | null => {
-    const c = fallbackCols[f];
-    if (c === undefined) return lit === null ? null : String(lit);
-    const ref = a1(r, c);
-    if (lit !== null && fallbackUser[f] && isEmptyValue(valueAt(snap, r, c))) return `IF(${ref}="",${lit},${ref})`;
-    return ref;
-  };
-  const krScore = (r: number, kr: KeyResult): PlanCell => {
-    const target = withFallback(r, 'target', kr.inferred.target ? kr.target : null) ?? '""';
-    const start = withFallback(r, 'start', kr.inferred.start ? kr.start : null);
-    let kind: string | null = null;
-    if (kc !== undefined) {
-      const ref = a1(kr.row, kc);
-      const v = valueAt(snap, r, kc);
-      if (!isUser('kind')) kind = ref;
-      else if (isEmptyValue(v)) kind = kr.inferred.kind ? `IF(${ref}="",${quoteText(kr.kind)},${ref})` : ref;
-      else kind = kindAccepted(v) ? ref : quoteText(kr.kind);
-    }
-    return {
-      f: flat(
-        scoreFormula(
-          host,
-          mode,
-          { current: currentCol === undefined ? '""' : a1(r, currentCol), target, start, kind },
-          lang,
-        ),
-      ),
-    };
-  };
-
-  /** An objective's score: the weighted rollup of its KRs' score cells (undefined when other items sit between them). */
-  const objectiveScore = (obj: Objective): PlanCell | undefined => {
-    const span = krSpan(obj, roles);
-    if (!span) return undefined;
-    const w = userCol.weight;
-    if (mode !== 'addin') {
-      const rowsOf = obj.krs.map((k) => k.row).sort((a, b) => a - b);
-      return {
-        f: flat(
-          rollupCellsFormula(
-            rowsOf.map((kr) => a1(kr, scoreCol)),
-            w === undefined ? null : rowsOf.map((kr) => a1(kr, w)),
-          ),
-        ),
-      };
-    }
-    const scores = `${a1(span.first, scoreCol)}:${a1(span.last, scoreCol)}`;
-    const weights = w === undefined ? null : `${a1(span.first, w)}:${a1(span.last, w)}`;
-    return { f: flat(rollupFormula(host, mode, scores, weights)) };
-  };
-
-  // What each owned cell gets: a formula, a value filled from the model, or what it already holds.
-  const fill = (r: number, role: RowRole, key: OwnedKey): PlanCell | undefined => {
-    if (role.kind === 'kr') {
-      const { kr, obj } = role;
-      switch (key) {
-        case 'id':
-          return kr.id;
-        case 'score':
-          return krScore(r, kr);
-        case 'status':
-          return statusOf(r, kr.commitment);
-        case 'pace':
-          return paceOf(r, kr, obj);
-        case 'rollup':
-          return !obj.ownRow && obj.krs[0] === kr ? objectiveScore(obj) : undefined;
-        case 'kind':
-          return KIND_TOKENS[lang][kr.kind];
-        case 'type':
-          return TYPE_LABELS[lang][kr.commitment];
-        case 'level':
-          return obj.level ? LEVEL_LABELS[lang][obj.level] : undefined;
-        case 'confidence':
-          return kr.confidence ? CONFIDENCE_LABELS[lang][kr.confidence] : undefined;
-        case 'start':
-          return kr.inferred.start || kr.startGiven ? kr.start : undefined;
-        case 'target':
-          return kr.target ?? undefined;
-        case 'current':
-          return kr.current ?? undefined;
-        default:
-          return undefined;
-      }
-    }
-    const { obj } = role;
-    switch (key) {
-      case 'id':
-        return obj.id;
-      case 'score':
-        return objectiveScore(obj);
-      case 'status':
-        return krSpan(obj, roles) ? statusOf(r, obj.commitment) : undefined;
-      case 'pace':
-        return krSpan(obj, roles) ? paceOf(r, null, obj) : undefined;
-      case 'type':
-        return TYPE_LABELS[lang][obj.commitment];
-      case 'level':
-        return obj.level ? LEVEL_LABELS[lang][obj.level] : undefined;
-      default:
-        return undefined;
-    }
-  };
-
   const keys: OwnedKey[] = [];
   for (let c = first; c <= last; c++) keys.push(keyAt.get(c)!);
-  const computedCol = keys.map((k) => k === 'score' || k === 'status' || k === 'pace' || k === 'rollup');
-  const cells: PlanCell[][] = [];
-  cells.push(
-    keys.map((key, i) => {
-      const held = planCellAt(snap, headerRow, first + i);
-      return typeof held === 'string' && held.trim() ? held : OWNED_HEADERS[key][lang];
-    }),
-  );
-  const vr0 = snap.origin.row;
+  return { cols, added, first, last, keys };
+}
+
+/** Row -> its item, as an array over the rows the model spans (a Map of 10,000 numbers is needlessly slow). */
+function rowItems(model: OkrModel, dataFirst: number, lastRow: number): RowItems {
+  const base = Math.min(dataFirst, model.firstRow);
+  const list: (RowItem | undefined)[] = new Array(Math.max(0, Math.max(lastRow, model.lastRow) - base + 1));
+  const set = (r: number, item: RowItem) => {
+    if (r >= base) list[r - base] = item;
+  };
+  for (const o of model.objectives) {
+    if (o.ownRow) set(o.row, { kind: 'objective', obj: o });
+    for (const kr of o.krs) set(kr.row, { kind: 'kr', kr, obj: o });
+  }
+  return { get: (r) => (r >= base ? list[r - base] : undefined) };
+}
+
+/**
+ * a1() with the column letters computed once per column and the row number text once per row (it is on the hot
+ * path: several references per row); the same for a row's number alone and a column's reference at ROW_MARK.
+ */
+function cachedRefs(): Pick<TableCtx, 'a1' | 'rowText' | 'marked'> {
+  const letters: string[] = [];
+  const marked: string[] = [];
+  let lastRow1 = -1;
+  let text = '';
+  const letter = (c: number) => letters[c] ?? (letters[c] = colLetter(c));
+  const rowText = (r: number) => {
+    if (r !== lastRow1) {
+      lastRow1 = r;
+      text = String(r + 1);
+    }
+    return text;
+  };
+  return {
+    a1: (r, c) => letter(c) + rowText(r),
+    rowText,
+    marked: (c) => marked[c] ?? (marked[c] = letter(c) + ROW_MARK),
+  };
+}
+
+function tableContext(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext): TableCtx {
+  const t = tableBase(snap, model, ctx);
+  return { ...t, templates: formulaTemplates(t) };
+}
+
+function tableBase(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext): Omit<TableCtx, 'templates'> {
+  const headerRow = model.headerRow ?? snap.origin.row;
+  const existing = findOwnedBlock(snap, headerRow);
+  const userCol = userColumns(model, existing);
+  const owned = placeOwned(snap, existing, wantedOwned(model, userCol));
+  const dataFirst = headerRow + 1;
+  const lastRow = Math.max(model.lastRow, dataFirst - 1);
+  return {
+    snap,
+    model,
+    ctx,
+    settings: ctx.settings,
+    lang: ctx.settings.lang,
+    headerRow,
+    dataFirst,
+    lastRow,
+    nData: lastRow - dataFirst + 1,
+    userCol,
+    ...owned,
+    items: rowItems(model, dataFirst, lastRow),
+    scoreCol: owned.cols.score!,
+    ...cachedRefs(),
+  };
+}
+
+/** The column holding a field's value: the user's, else the owned one. */
+function fieldCol(
+  t: Pick<TableCtx, 'userCol' | 'cols'>,
+  f: 'current' | 'target' | 'start' | 'kind' | 'type' | 'weight',
+): number | undefined {
+  return t.userCol[f] ?? (f === 'weight' ? undefined : t.cols[f]);
+}
+
+const TYPE_LITERAL: Record<Commitment, string> = {
+  committed: quoteText(TYPE_LABELS.en.committed),
+  aspirational: quoteText(TYPE_LABELS.en.aspirational),
+};
+
+/**
+ * The type a status formula reads: the row's Type cell, or the model's reading when that cell says something else.
+ * Row-free (a literal, or the Type column at ROW_MARK): it keys the status template.
+ */
+function typeExpr(t: TableCtx, r: number, commitment: Commitment): string {
+  const typeCol = fieldCol(t, 'type');
+  if (typeCol === undefined) return TYPE_LITERAL[commitment];
+  if (t.userCol.type !== undefined && !typeAccepted(valueAt(t.snap, r, typeCol))) return TYPE_LITERAL[commitment];
+  return t.marked(typeCol);
+}
+
+/** The Status cell; the template depends on the row only through its type expression. */
+function statusCell(t: TableCtx, r: number, commitment: Commitment): PlanCell {
+  return { f: t.templates.status.formula(t.rowText(r), typeExpr(t, r, commitment)) };
+}
+
+/** The Pace cell: expected progress today between the cycle start and the row's deadline (a live TODAY() formula). */
+function paceCell(t: TableCtx, r: number, kr: KeyResult | null, obj: Objective): PlanCell | undefined {
+  const w = paceWindow(kr, obj, t.model, t.settings, t.ctx.today);
+  if (!w) return undefined;
+  const dueCol = t.userCol.due;
+  const ref = kr && dueCol !== undefined ? t.marked(dueCol) : '';
+  return { f: t.templates.pace.formula(t.rowText(r), w.start, w.due, ref) };
+}
+
+/**
+ * A reference to the row's target / start cell (at ROW_MARK), falling back to the model's inferred value when the
+ * cell is blank.
+ */
+function withFallback(t: TableCtx, r: number, f: 'target' | 'start', lit: number | null): string | null {
+  const c = fieldCol(t, f);
+  if (c === undefined) return lit === null ? null : String(lit);
+  const ref = t.marked(c);
+  if (lit !== null && t.userCol[f] !== undefined && isEmptyValue(valueAt(t.snap, r, c)))
+    return `IF(${ref}="",${lit},${ref})`;
+  return ref;
+}
+
+/**
+ * The kind a score formula reads (the Kind cell at ROW_MARK, or the model's reading when the cell is blank or
+ * unreadable). The KR is on row r.
+ */
+function kindExpr(t: TableCtx, r: number, kr: KeyResult): string | null {
+  const kc = fieldCol(t, 'kind');
+  if (kc === undefined) return null;
+  const ref = t.marked(kc);
+  if (t.userCol.kind === undefined) return ref;
+  const v = valueAt(t.snap, r, kc);
+  if (isEmptyValue(v)) return kr.inferred.kind ? `IF(${ref}="",${quoteText(kr.kind)},${ref})` : ref;
+  return kindAccepted(v) ? ref : quoteText(kr.kind);
+}
+
+/** The Score cell; the template depends on the row only through its target, start and kind expressions. */
+function krScoreCell(t: TableCtx, r: number, kr: KeyResult): PlanCell {
+  const target = withFallback(t, r, 'target', kr.inferred.target ? kr.target : null) ?? '""';
+  const start = withFallback(t, r, 'start', kr.inferred.start ? kr.start : null);
+  const kind = kindExpr(t, r, kr);
+  // Neither start nor kind is ever '' (a reference, a number or a quoted word), so '' stands for none.
+  return { f: t.templates.score.formula(t.rowText(r), target, start ?? '', kind ?? '') };
+}
+
+/** An objective's score: the weighted rollup of its KRs' score cells (undefined when other items sit between them). */
+function objectiveScoreCell(t: TableCtx, obj: Objective): PlanCell | undefined {
+  const span = krSpan(obj, t.items);
+  if (!span) return undefined;
+  const { a1, scoreCol } = t;
+  const w = t.userCol.weight;
+  const mode = gridFormulas(t.ctx.host, t.settings.formulaMode);
+  if (mode !== 'addin') {
+    const rowsOf = obj.krs.map((k) => k.row).sort((a, b) => a - b);
+    const scores = rowsOf.map((kr) => a1(kr, scoreCol));
+    return { f: flat(rollupCellsFormula(scores, w === undefined ? null : rowsOf.map((kr) => a1(kr, w)))) };
+  }
+  const scores = `${a1(span.first, scoreCol)}:${a1(span.last, scoreCol)}`;
+  const weights = w === undefined ? null : `${a1(span.first, w)}:${a1(span.last, w)}`;
+  return { f: flat(rollupFormula(t.ctx.host, mode, scores, weights)) };
+}
+
+/** What an owned cell on a KR's row gets: a formula or a value filled from the model. */
+function krFill(t: TableCtx, r: number, kr: KeyResult, obj: Objective, key: OwnedKey): PlanCell | undefined {
+  const lang = t.lang;
+  switch (key) {
+    case 'id':
+      return kr.id;
+    case 'score':
+      return krScoreCell(t, r, kr);
+    case 'status':
+      return statusCell(t, r, kr.commitment);
+    case 'pace':
+      return paceCell(t, r, kr, obj);
+    case 'rollup':
+      return !obj.ownRow && obj.krs[0] === kr ? objectiveScoreCell(t, obj) : undefined;
+    case 'kind':
+      return KIND_TOKENS[lang][kr.kind];
+    case 'type':
+      return TYPE_LABELS[lang][kr.commitment];
+    case 'level':
+      return obj.level ? LEVEL_LABELS[lang][obj.level] : undefined;
+    case 'confidence':
+      return kr.confidence ? CONFIDENCE_LABELS[lang][kr.confidence] : undefined;
+    case 'start':
+      return kr.inferred.start || kr.startGiven ? kr.start : undefined;
+    case 'target':
+      return kr.target ?? undefined;
+    case 'current':
+      return kr.current ?? undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** What an owned cell on an objective's own row gets. */
+function objectiveFill(t: TableCtx, r: number, obj: Objective, key: OwnedKey): PlanCell | undefined {
+  switch (key) {
+    case 'id':
+      return obj.id;
+    case 'score':
+      return objectiveScoreCell(t, obj);
+    case 'status':
+      return krSpan(obj, t.items) ? statusCell(t, r, obj.commitment) : undefined;
+    case 'pace':
+      return krSpan(obj, t.items) ? paceCell(t, r, null, obj) : undefined;
+    case 'type':
+      return TYPE_LABELS[t.lang][obj.commitment];
+    case 'level':
+      return obj.level ? LEVEL_LABELS[t.lang][obj.level] : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function fill(t: TableCtx, r: number, item: RowItem, key: OwnedKey): PlanCell | undefined {
+  return item.kind === 'kr' ? krFill(t, r, item.kr, item.obj, key) : objectiveFill(t, r, item.obj, key);
+}
+
+const COMPUTED = new Set<OwnedKey>(['score', 'status', 'pace', 'rollup']);
+
+/**
+ * The owned block's cells, header first. Computed cells (score, status, pace, rollup) get their formula; the others
+ * keep what they hold (a user's edit survives a second convert) and are filled from the model when empty.
+ */
+function ownedCells(t: TableCtx): PlanCell[][] {
+  const { snap, keys, first } = t;
+  const header = keys.map((key, i) => {
+    const held = planCellAt(snap, t.headerRow, first + i);
+    return typeof held === 'string' && held.trim() ? held : OWNED_HEADERS[key][t.lang];
+  });
+  const cells: PlanCell[][] = [header];
+  const computedCol = keys.map((k) => COMPUTED.has(k));
   const vc0 = snap.origin.col;
-  for (let r = dataFirst; r <= lastRow; r++) {
+  for (let r = t.dataFirst; r <= t.lastRow; r++) {
     const line: PlanCell[] = new Array(keys.length);
-    const role = roles.get(r);
-    const vrow = snap.values[r - vr0];
-    const frow = snap.formulas?.[r - vr0];
+    const item = t.items.get(r);
+    const vrow = snap.values[r - snap.origin.row];
+    const frow = snap.formulas?.[r - snap.origin.row];
     for (let i = 0; i < keys.length; i++) {
-      const computed = role ? fill(r, role, keys[i]) : undefined;
+      const computed = item ? fill(t, r, item, keys[i]) : undefined;
       if (computedCol[i] && computed !== undefined) {
         line[i] = computed;
         continue;
@@ -441,116 +548,148 @@ export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext
     }
     cells.push(line);
   }
+  return cells;
+}
 
+const dataRect = (t: TableCtx, c: number): Rect => ({ row: t.dataFirst, col: c, rows: t.nData, cols: 1 });
+
+/** Every data row has the same formats: one shared row (plans are read-only data). */
+function ownedFormats(t: TableCtx): string[][] {
+  const formatRow = t.keys.map((k) => NUMBER_FORMATS[k]);
+  const formats: string[][] = [];
+  for (let i = 0; i < t.nData; i++) formats.push(formatRow);
+  return formats;
+}
+
+/** Words already in a column that its dropdown keeps (besides the standard list), within a 240-character list. */
+function dropdownExtras(t: TableCtx, c: number, base: string[]): string[] {
+  const known = new Set(base.map((s) => s.toLowerCase()));
+  const extras: string[] = [];
+  let length = base.join(',').length;
+  const seenRaw = new Set<string>();
+  for (let r = t.dataFirst; r <= t.lastRow; r++) {
+    const v = valueAt(t.snap, r, c);
+    if (typeof v !== 'string' || seenRaw.has(v)) continue;
+    seenRaw.add(v);
+    if (!v.trim() || v.includes(',')) continue;
+    const s = v.trim();
+    if (known.has(s.toLowerCase())) continue;
+    known.add(s.toLowerCase());
+    if (length + s.length + 1 > 240) continue;
+    length += s.length + 1;
+    extras.push(s);
+  }
+  return extras;
+}
+
+/** Dropdowns on the kind, type, level and confidence columns (the user's own ones keep what they already hold). */
+function dropdowns(t: TableCtx): ListValidation[] {
+  const out: ListValidation[] = [];
+  for (const key of DROPDOWNS) {
+    const c = t.userCol[key] ?? t.cols[key];
+    if (c === undefined) continue;
+    const base = dropdownList(key, t.lang);
+    const extras = dropdownExtras(t, c, base);
+    const isOwned = t.userCol[key] === undefined;
+    out.push({
+      range: dataRect(t, c),
+      list: [...base, ...extras],
+      strict: isOwned && extras.length === 0,
+      ...(isOwned ? {} : { keepExisting: true }),
+    });
+  }
+  return out;
+}
+
+/** The conditional rules: the score fill, inputs red when their score is an error, negative weights red. */
+function ownedRules(t: TableCtx): ConditionalRule[] {
+  const first = t.dataFirst + 1;
+  const scoreRef = `$${colLetter(t.scoreCol)}${first}`;
+  const paceRef = t.cols.pace === undefined ? null : `$${colLetter(t.cols.pace)}${first}`;
+  const rules = scoreFillRules(dataRect(t, t.scoreCol), scoreRef, paceRef, t.settings);
+  const inputs = [...new Set([fieldCol(t, 'current'), fieldCol(t, 'target')])].filter(
+    (c): c is number => c !== undefined,
+  );
+  if (inputs.length) {
+    rules.push({
+      ranges: inputs.map((c) => dataRect(t, c)),
+      formula: `=AND(ISERROR(${scoreRef}),${OWNED_RULE_MARK})`,
+      fill: FILLS.invalid,
+      fontColor: FILLS.invalidFont,
+    });
+  }
+  const wc = t.userCol.weight;
+  if (wc !== undefined) {
+    const weightRef = `$${colLetter(wc)}${first}`;
+    rules.push({
+      ranges: [dataRect(t, wc)],
+      formula: `=AND(ISNUMBER(${weightRef}),${weightRef}<0,${OWNED_RULE_MARK})`,
+      fill: FILLS.invalid,
+      fontColor: FILLS.invalidFont,
+    });
+  }
+  return rules;
+}
+
+/**
+ * The look of the owned block (header style, frozen panes, widths), set when it gets new columns; later runs
+ * (convert again, score) leave it as the user may have changed it, and cost the hosts no calls for it.
+ */
+function ownedLook(t: TableCtx, plan: SheetPlan): void {
+  const { first, last, headerRow } = t;
+  plan.header = {
+    range: { row: headerRow, col: first, rows: 1, cols: last - first + 1 },
+    bold: true,
+    fill: FILLS.header,
+    fontColor: FILLS.headerFont,
+  };
+  plan.freezeRows = headerRow + 1;
+  // Frozen through the Key Result column (when it is among the first six), the owned Score and Status scroll in
+  // right beside the KR on a laptop screen instead of sitting a screen to the right.
+  const krColumn = t.userCol.kr;
+  if (krColumn !== undefined && krColumn < 6 && krColumn < first) plan.freezeCols = krColumn + 1;
+  plan.columnWidths = t.keys.map((k, i) => ({ col: first + i, width: WIDTHS[k] ?? 100 }));
+}
+
+/** The Excel table over the user's and the owned columns, when their header cells are distinct and non-empty. */
+function tableRange(t: TableCtx, header: PlanCell[]): SheetPlan['table'] {
+  // An Excel table needs distinct, non-empty header cells (Excel would otherwise rename them in the user's cells).
+  const { first, last, headerRow } = t;
+  const firstCol = Math.min(first, ...t.model.columns.map((c) => c.col));
+  if (t.nData <= 0) return undefined;
+  const seen = new Set<string>();
+  for (let c = firstCol; c <= last; c++) {
+    const h = c >= first ? header[c - first] : valueAt(t.snap, headerRow, c);
+    const text = typeof h === 'string' ? h.trim().toLowerCase() : typeof h === 'number' ? String(h) : '';
+    if (!text || seen.has(text)) return undefined;
+    seen.add(text);
+  }
+  return {
+    name: tableNameFor(t.snap.name),
+    range: { row: headerRow, col: firstCol, rows: t.lastRow - headerRow + 1, cols: last - firstCol + 1 },
+  };
+}
+
+/**
+ * The plan for a table-form sheet. `snap` is the sheet as read (values, and formulas when the host read them),
+ * `model` its reading by parse-sheet.
+ */
+export function planTable(snap: SheetSnapshot, model: OkrModel, ctx: PlanContext): TablePlan {
+  const t = tableContext(snap, model, ctx);
+  const { first, last, cols, added, headerRow, lastRow } = t;
+  const cells = ownedCells(t);
   const plan = emptySheetPlan(snap.name);
   plan.writes.push({ row: headerRow, col: first, cells });
-
-  if (nData > 0) {
-    const formats: string[][] = [];
-    const formatRow: string[] = [];
-    for (let c = first; c <= last; c++) formatRow.push(NUMBER_FORMATS[keyAt.get(c)!]);
-    // Every data row has the same formats: one shared row (plans are read-only data).
-    for (let i = 0; i < nData; i++) formats.push(formatRow);
-    plan.numberFormats.push({ row: dataFirst, col: first, formats });
-
-    const dataRect = (c: number) => ({ row: dataFirst, col: c, rows: nData, cols: 1 });
-    for (const key of DROPDOWNS) {
-      const own = cols[key];
-      const c = userCol[key] ?? own;
-      if (c === undefined) continue;
-      const base = dropdownList(key, lang);
-      const known = new Set(base.map((s) => s.toLowerCase()));
-      const extras: string[] = [];
-      let length = base.join(',').length;
-      const seenRaw = new Set<string>();
-      for (let r = dataFirst; r <= lastRow; r++) {
-        const v = valueAt(snap, r, c);
-        if (typeof v !== 'string' || seenRaw.has(v)) continue;
-        seenRaw.add(v);
-        if (!v.trim() || v.includes(',')) continue;
-        const s = v.trim();
-        if (known.has(s.toLowerCase())) continue;
-        known.add(s.toLowerCase());
-        if (length + s.length + 1 > 240) continue;
-        length += s.length + 1;
-        extras.push(s);
-      }
-      const isOwned = userCol[key] === undefined;
-      plan.validations.push({
-        range: dataRect(c),
-        list: [...base, ...extras],
-        strict: isOwned && extras.length === 0,
-        ...(isOwned ? {} : { keepExisting: true }),
-      });
-    }
-
+  if (t.nData > 0) {
+    plan.numberFormats.push({ row: t.dataFirst, col: first, formats: ownedFormats(t) });
+    plan.validations.push(...dropdowns(t));
     plan.replaceOwnedRules = true;
-    const S = `$${colLetter(scoreCol)}${dataFirst + 1}`;
-    plan.rules.push(
-      ...scoreFillRules(
-        dataRect(scoreCol),
-        S,
-        paceCol === undefined ? null : `$${colLetter(paceCol)}${dataFirst + 1}`,
-        settings,
-      ),
-    );
-    const inputs = [col('current'), col('target')].filter((c): c is number => c !== undefined);
-    const uniqueInputs = [...new Set(inputs)];
-    if (uniqueInputs.length) {
-      plan.rules.push({
-        ranges: uniqueInputs.map(dataRect),
-        formula: `=AND(ISERROR(${S}),${OWNED_RULE_MARK})`,
-        fill: FILLS.invalid,
-        fontColor: FILLS.invalidFont,
-      });
-    }
-    const wc = userCol.weight;
-    if (wc !== undefined) {
-      const W = `$${colLetter(wc)}${dataFirst + 1}`;
-      plan.rules.push({
-        ranges: [dataRect(wc)],
-        formula: `=AND(ISNUMBER(${W}),${W}<0,${OWNED_RULE_MARK})`,
-        fill: FILLS.invalid,
-        fontColor: FILLS.invalidFont,
-      });
-    }
+    plan.rules.push(...ownedRules(t));
   }
-
-  // The look of the owned block (header style, frozen panes, widths) is set when it gets new columns; later runs
-  // (convert again, score) leave it as the user may have changed it, and cost the hosts no calls for it.
-  if (added.length) {
-    plan.header = {
-      range: { row: headerRow, col: first, rows: 1, cols: last - first + 1 },
-      bold: true,
-      fill: FILLS.header,
-      fontColor: FILLS.headerFont,
-    };
-    plan.freezeRows = headerRow + 1;
-    // Frozen through the Key Result column (when it is among the first six), the owned Score and Status scroll in
-    // right beside the KR on a laptop screen instead of sitting a screen to the right.
-    const krColumn = userCol.kr;
-    if (krColumn !== undefined && krColumn < 6 && krColumn < first) plan.freezeCols = krColumn + 1;
-    plan.columnWidths = [];
-    for (let c = first; c <= last; c++) plan.columnWidths.push({ col: c, width: WIDTHS[keyAt.get(c)!] ?? 100 });
-  }
-
-  // An Excel table needs distinct, non-empty header cells (Excel would otherwise rename them in the user's cells).
-  const firstCol = Math.min(first, ...model.columns.map((c) => c.col));
-  const seen = new Set<string>();
-  let tableOk = nData > 0;
-  for (let c = firstCol; c <= last && tableOk; c++) {
-    const h = c >= first ? cells[0][c - first] : valueAt(snap, headerRow, c);
-    const t = typeof h === 'string' ? h.trim().toLowerCase() : typeof h === 'number' ? String(h) : '';
-    if (!t || seen.has(t)) tableOk = false;
-    seen.add(t);
-  }
-  if (tableOk)
-    plan.table = {
-      name: tableNameFor(snap.name),
-      range: { row: headerRow, col: firstCol, rows: lastRow - headerRow + 1, cols: last - firstCol + 1 },
-    };
-
-  return { sheet: plan, owned: { first, last, cols }, added, scoreCol, headerRow, lastRow };
+  if (added.length) ownedLook(t, plan);
+  const table = tableRange(t, cells[0]);
+  if (table) plan.table = table;
+  return { sheet: plan, owned: { first, last, cols }, added, scoreCol: t.scoreCol, headerRow, lastRow };
 }
 
 /**
@@ -604,6 +743,19 @@ export function safeSheetName(base: string, suffix: string): string {
   const clean = base.replace(/[[\]:*?/\\]/g, '_');
   const room = 31 - suffix.length;
   return Array.from(clean).slice(0, Math.max(1, room)).join('') + suffix;
+}
+
+/**
+ * The name of a sheet the add-in writes, in the workbook's language: an existing sheet of that name in either language
+ * is used as it is (a workbook switched to Chinese keeps its 'OKR History'), else the name in `lang`.
+ */
+export function ownedSheetName(names: Record<Lang, string>, sheetNames: readonly string[], lang: Lang): string {
+  const lower = sheetNames.map((n) => n.trim().toLowerCase());
+  for (const l of [lang, lang === 'en' ? 'zh' : 'en'] as Lang[]) {
+    const i = lower.indexOf(names[l].toLowerCase());
+    if (i >= 0) return sheetNames[i];
+  }
+  return safeSheetName(names[lang], '');
 }
 
 export function gridSheetNames(sheet: string): Record<Lang, string> {
@@ -672,7 +824,7 @@ export function planNewGrid(
 ): GridSheetPlan {
   const values = rows.map((r) => r.map((c) => (c === null ? '' : c)));
   const snap: SheetSnapshot = { name, origin: { row: 0, col: 0 }, values };
-  const model = readSheet(snap, { settings: ctx.settings, today: ctx.today });
+  const model = readModel(snap, { settings: ctx.settings, today: ctx.today });
   const table = planTable(snap, model, ctx);
   const sheet: SheetPlan = { ...table.sheet, create: after ? { after } : {} };
   const base: CellBlock = { row: 0, col: 0, cells: rows };
@@ -737,7 +889,7 @@ export function planConvert(
   ctx: PlanContext,
   model?: OkrModel,
 ): ConvertOutcome {
-  const m = model ?? readSheet(snap, { settings: ctx.settings, today: ctx.today });
+  const m = model ?? readModel(snap, { settings: ctx.settings, today: ctx.today });
   const n = countItems(m);
   if (n.objectives === 0 && n.krs === 0) return { ok: false, plan: { sheets: [] }, summary: NOT_OKR, model: m };
   if (m.form === 'outline') {

@@ -777,8 +777,21 @@ function checkBottomUpShare(c: Checks): void {
 /** Appends the cell address, so a message read outside the sheet still says where (unless it already does). */
 function addCell(m: Msg, cell: CellRef): Msg {
   const at = a1(cell.row, cell.col);
-  const tag = (s: string) => (new RegExp(`\\b${at}\\b`).test(s) ? s : `${s} [${at}]`);
+  const tag = (s: string) => (namesCell(s, at) ? s : `${s} [${at}]`);
   return msg(tag(m.en), tag(m.zh));
+}
+
+/**
+ * True when `s` names the cell `at` ('K5') on its own: no letter, digit or '_' either side, as /\bK5\b/ tests (without
+ * compiling a regex for every finding).
+ */
+function namesCell(s: string, at: string): boolean {
+  const word = (i: number) => {
+    const c = s.charCodeAt(i);
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  };
+  for (let i = s.indexOf(at); i >= 0; i = s.indexOf(at, i + 1)) if (!word(i - 1) && !word(i + at.length)) return true;
+  return false;
 }
 
 function refKey(s: string): string {

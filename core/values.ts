@@ -304,6 +304,8 @@ function parseNumberText(raw: string): ParsedNumber {
   const zh = parseChineseNumber(s);
   if (zh) return zh;
   if (PLACEHOLDER_RE.test(s)) return fail('placeholder', raw);
+  const q = quantity(s);
+  if (q) return q;
   // A number with a note after it in brackets ('2.1%(+0.3)', '$3.5（需优化）') is that number.
   const noted = TRAILING_NOTE.exec(s);
   if (noted && noted[1].trim()) {
@@ -311,6 +313,73 @@ function parseNumberText(raw: string): ParsedNumber {
     if (n.ok) return n;
   }
   return fail('not-a-number', raw);
+}
+
+/** Numbers written as words, counted like digits when they are the quantity ('Two dates per month'). */
+export const WORD_NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  'a hundred': 100,
+  'one hundred': 100,
+};
+/**
+ * In a number cell a leading word is the quantity ('Single region', 'dos regiones'), so a few more words count there
+ * than in a KR's wording, where 'a single dashboard' or 'una plataforma' name no target.
+ */
+const CELL_WORD_NUMBERS: Record<string, number> = {
+  ...WORD_NUMBERS,
+  single: 1,
+  uno: 1,
+  una: 1,
+  un: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+};
+
+/** Units people glue to a number ('550ms', '4hrs', '2GB'); other glued letters ('12abc') are not a quantity. */
+const GLUED_UNIT = /^(?:ms|s|secs?|mins?|h|hrs?|hours?|d|days?|wks?|kg|g|km|m|cm|mm|gb|mb|kb|tb|px|pts?|x\/\p{L}+)$/iu;
+/** A number and the words naming what it counts: '8 deals/qtr', '2 regions live', '1x/week', '5/día', '5 días'. */
+const QUANTITY_RE =
+  /^(.*?\d(?:[kmbw万亿千](?=[\s/]))?%?|[\p{L}]+(?: hundred)?)(\s*)(\/?\s*\p{L}[\p{L}.]{0,11}(?:\s*\/\s*\p{L}{1,12}|\s+\p{L}{1,12})?)$/iu;
+
+/**
+ * A quantity with its unit words: the number before them, the words as its unit. A lone 'x' / '×' is a multiplier
+ * (a change relative to a base), not a unit.
+ */
+function quantity(s: string): ParsedNumber | null {
+  const m = QUANTITY_RE.exec(s);
+  if (!m) return null;
+  const [, head, space, unit] = m;
+  if (/^[x×]$/i.test(unit)) return null;
+  const word = CELL_WORD_NUMBERS[head.toLowerCase()];
+  if (word !== undefined) return space ? numberOk(word, { percent: false, currency: null, unit }) : null;
+  if (!space && !/^[/\p{Script=Han}]/u.test(unit) && !GLUED_UNIT.test(unit)) return null;
+  const n = parseNumberText(head);
+  if (!n.ok || n.unit) return null;
+  return numberOk(n.value, { percent: n.percent, currency: n.currency, unit: unit.replace(/^\/\s*/, '/') });
 }
 
 const ZH_DIGITS: Record<string, number> = {

@@ -8,6 +8,7 @@
  * their requirement set (support.ts). A failed apply is put back with restorePlan, then the journal (journal.ts).
  */
 import { editChecksIn, readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
+import { failedAndRestored, failedNotRestored, readFailed } from '../core/host-messages';
 import { errorText, msg, type Msg } from '../core/i18n';
 import type { CellRef } from '../core/model';
 import type { Settings } from '../core/settings';
@@ -122,24 +123,14 @@ export async function runExcelCommand(
     });
   } catch (e) {
     if (!started) {
-      return {
-        ok: false,
-        summary: msg(
-          `Could not read the sheet: ${errorText(e)}. Nothing was changed.`,
-          `无法读取工作表：${errorText(e)}。未做任何更改。`,
-        ),
-      };
+      return { ok: false, summary: readFailed(errorText(e)) };
     }
     return restoreAfter(excel, errorText(e), plan, snap!, journal, support);
   } finally {
     if (started) applying--;
   }
   const r = result as ReturnType<typeof runCommand> | null;
-  if (!r)
-    return {
-      ok: false,
-      summary: msg('Could not read the sheet. Nothing was changed.', '无法读取工作表。未做任何更改。'),
-    };
+  if (!r) return { ok: false, summary: readFailed() };
   if (!r.ok) return { ok: false, summary: r.summary, details: r.details };
   const summary = dropped ? msg(r.summary.en + NO_HIGHLIGHTS.en, r.summary.zh + NO_HIGHLIGHTS.zh) : r.summary;
   return { ok: true, summary, details: r.details };
@@ -161,23 +152,11 @@ async function restoreAfter(
       await undoJournal(ctx, journal, support);
     });
   } catch (e2) {
-    return {
-      ok: false,
-      summary: msg(
-        `Could not finish: ${why}. Putting the sheet back also failed (${errorText(e2)}): use Undo (Ctrl+Z) or version history.`,
-        `未能完成：${why}。恢复工作表也失败了（${errorText(e2)}）：请使用撤销 (Ctrl+Z) 或版本历史记录。`,
-      ),
-    };
+    return { ok: false, summary: failedNotRestored(why, errorText(e2)) };
   } finally {
     applying--;
   }
-  return {
-    ok: false,
-    summary: msg(
-      `Could not finish: ${why}. Your sheet was put back as it was.`,
-      `未能完成：${why}。工作表已恢复原样。`,
-    ),
-  };
+  return { ok: false, summary: failedAndRestored(why) };
 }
 
 /** Selects a cell (a finding clicked in the panel). */

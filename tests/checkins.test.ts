@@ -4,7 +4,7 @@
  */
 import { editChecksIn, restorePlan, runCommand } from '../core/commands';
 import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
-import { applyPlan, bookFromSnapshot, canonicalBook, workbookSnapshot, type SimBook } from '../core/simulate';
+import { applyPlan, bookFromSnapshot, canonicalBook, workbookSnapshot, type SimBook } from './simulate';
 import { CHECKIN_SHEET, readLog } from '../core/checkins';
 import { CHART_NAMES, DASHBOARD_SHEET, DATA_ROW, SECTION_COL } from '../core/dashboard';
 import { isoToSerial } from '../core/values';

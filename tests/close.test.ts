@@ -17,7 +17,7 @@ import { validate } from '../core/rules';
 import { makeCycle } from '../core/cycle';
 import type { OkrModel } from '../core/model';
 import { Q3, Q4, TODAY, model, settings } from './model-builder';
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import * as F from '../fixtures/sheets';
 
@@ -518,7 +518,7 @@ describe('rollForward', () => {
 
 describe('on the English table fixture (read by parse-sheet)', () => {
   const opts = { settings: DEFAULT_SETTINGS, today: F.FIXTURE_TODAY };
-  const m = readSheet(F.englishTableSnapshot(), opts);
+  const m = readModel(F.englishTableSnapshot(), opts);
 
   test('scores by hand: O-100 weighted 40/30/20/10; a text current leaves KR-202 and O-200 unscored, as the sheet shows them', () => {
     const r = closeCycle(m, opts);
@@ -542,7 +542,7 @@ describe('on the English table fixture (read by parse-sheet)', () => {
   test('roll-forward rows read back as a grid for 2027-Q1 with start = last current and current blank', () => {
     const rf = rollForward(m, opts);
     expect(rf.sheetName).toBe('OKR 2027-Q1');
-    const back = readSheet({ name: rf.sheetName, origin: { row: 0, col: 0 }, values: rf.rows }, opts);
+    const back = readModel({ name: rf.sheetName, origin: { row: 0, col: 0 }, values: rf.rows }, opts);
     expect(back.problems).toEqual([]);
     expect(back.cycle?.id).toBe('2027-Q1');
     expect(back.objectives.map((o) => [o.id, o.title, o.krs.length])).toEqual([
@@ -631,7 +631,7 @@ describe('properties over sheets read by parse-sheet', () => {
     let scored = 0;
     fc.assert(
       fc.property(grid, (rows) => {
-        const m = readSheet({ name: 'P', origin: { row: 0, col: 0 }, values: [header, ...rows] }, opts);
+        const m = readModel({ name: 'P', origin: { row: 0, col: 0 }, values: [header, ...rows] }, opts);
         const fs = validate(m, opts);
         for (const f of fs) expect(f.message.en && f.message.zh).toBeTruthy();
         const r = closeCycle(m, opts);

@@ -8,7 +8,7 @@ import type { SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../core/shee
 import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
 import { COMMANDS, readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
 import { planShape } from '../core/plan-convert';
-import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook, type SimulatedSheet } from '../core/simulate';
+import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook, type SimulatedSheet } from './simulate';
 import {
   FIXTURE_TODAY,
   chineseOutlineSnapshot,
@@ -41,6 +41,7 @@ describe('readsFor', () => {
     // Score refreshes the dashboard from the check-in log: both are read (either language), and put back on a failure.
     expect(readsFor('score', DEFAULT_SETTINGS).others).toEqual([
       'OKR History',
+      'OKR 历史',
       'OKR Check-ins',
       'OKR 进展记录',
       'OKR Dashboard',
@@ -235,7 +236,9 @@ describe('score: the one-click quarter close', () => {
     expect(refused.result.plan.sheets).toEqual([]);
     expect(readsFor('score', resolveSettings({ cycle: 'Q4 2026' })).others).toEqual([
       'OKR History',
+      'OKR 历史',
       'Scorecard 2026-Q4',
+      '计分卡 2026-Q4',
       'OKR Check-ins',
       'OKR 进展记录',
       'OKR Dashboard',
@@ -249,10 +252,39 @@ describe('score: the one-click quarter close', () => {
     const { result, book } = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score', settings);
     expect(result.ok).toBe(true);
     expect(result.summary.zh).toMatch(/个目标/);
-    expect(sheetOf(book, 'OKR History').values[0][0]).toBe('周期');
+    // A Chinese workbook gets its scorecard and history under Chinese names.
+    expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['计分卡 2026-10', 'OKR 历史']));
+    expect(book.sheets.map((s) => s.name)).not.toContain('OKR History');
+    expect(sheetOf(book, 'OKR 历史').values[0][0]).toBe('周期');
     expect((result.details as { objectives: number; krs: number }).krs).toBe(3);
     // The outline itself is never written.
     expect(sheetOf(book, snap.name).values).toEqual(bookFromSnapshot(workbookOf(snap)).sheets[0].values);
+  });
+});
+
+describe('the sheets Score writes keep their names when the language changes', () => {
+  test('an English history and scorecard are used (not duplicated) after switching to Chinese', () => {
+    const snap = englishTableSnapshot();
+    const first = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score').book;
+    const rows = historyRows(sheetOf(first, 'OKR History')).length;
+    const zh = resolveSettings({ lang: 'zh' });
+    const again = step(first, snap.name, 'score', zh).book;
+    const names = again.sheets.map((s) => s.name);
+    expect(names).toContain('Scorecard 2026-Q4');
+    expect(names).not.toContain('计分卡 2026-Q4');
+    expect(names).not.toContain('OKR 历史');
+    // Closing the same cycle again adds nothing to the one history.
+    expect(historyRows(sheetOf(again, 'OKR History'))).toHaveLength(rows);
+  });
+
+  test('a command run on a Chinese scorecard or history works on the OKR sheet it came from', () => {
+    const settings = resolveSettings({ lang: 'zh' });
+    const snap = chineseOutlineSnapshot();
+    const book = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'score', settings).book;
+    for (const sheet of ['计分卡 2026-10', 'OKR 历史']) {
+      const r = step(book, sheet, 'validate', settings).result;
+      expect(r.summary.zh).toContain(`（当前在“${sheet}”）`);
+    }
   });
 });
 
@@ -480,13 +512,13 @@ describe('generated sheets speak the workbook language (issue 11)', () => {
     let book = bookFromSnapshot(workbookOf(snap));
     book = step(book, snap.name, 'score', zh).book;
     book = step(book, snap.name, 'rollForward', zh).book;
-    for (const name of ['OKR History', 'Scorecard 2026-Q4', 'OKR 2027-Q1']) {
+    for (const name of ['OKR 历史', '计分卡 2026-Q4', 'OKR 2027-Q1']) {
       const words = sheetOf(book, name)
         .values.flat()
         .filter((v): v is string => typeof v === 'string');
       expect([name, words.filter((w) => CODES.includes(w.trim().toLowerCase()))]).toEqual([name, []]);
     }
-    const hist = sheetOf(book, 'OKR History').values;
+    const hist = sheetOf(book, 'OKR 历史').values;
     expect(hist[0][2]).toBe('类别');
     expect(hist.slice(1).map((r) => r[2])).toEqual(expect.arrayContaining(['目标', '关键结果']));
     // KR-102 (committed, 0.5) closes below its commitment; KR-201 (0) must be rethought; level team is 团队.
@@ -502,10 +534,11 @@ describe('generated sheets speak the workbook language (issue 11)', () => {
         .map((r) => r[kindCol])
         .filter(Boolean),
     ).toEqual(expect.arrayContaining(['增加', '减少', '不高于']));
-    // Closing again in English reads the Chinese words back: nothing changed, no new rows.
+    // Closing again in English reads the Chinese words back from the Chinese sheets: nothing changed, no new rows.
     const again = step(book, snap.name, 'score');
     expect(again.result.ok).toBe(true);
-    expect(sheetOf(again.book, 'OKR History').values.length).toBe(hist.length);
+    expect(again.book.sheets.map((s) => s.name)).not.toContain('OKR History');
+    expect(sheetOf(again.book, 'OKR 历史').values.length).toBe(hist.length);
   });
 
   test('a history written by an earlier version (codes) is read back: closing again adds nothing', () => {

@@ -3,7 +3,7 @@
  * for ROLLUP and the quarter close, unmeasured milestones in OKRSCORE, English plurals in command summaries.
  * Expected values are worked out by hand from the domain note and the fixtures' documented layout.
  */
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { readsFor, runCommand } from '../core/commands';
 import { closeCycle } from '../core/close';
 import { fnOkrScore, fnRollup } from '../core/functions';
@@ -12,7 +12,7 @@ import { plural } from '../core/plan-grid';
 import { comparableText } from '../core/rules';
 import fc from 'fast-check';
 import { resolveSettings, type Settings } from '../core/settings';
-import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook } from '../core/simulate';
+import { applyPlan, bookFromSnapshot, workbookSnapshot, type SimBook } from './simulate';
 import { FIXTURE_TODAY, englishTableSnapshot, snapshotOf, workbookOf } from '../fixtures/sheets';
 
 const en = resolveSettings({ lang: 'en' });
@@ -26,7 +26,7 @@ function convert(book: SimBook, sheet: string, settings: Settings): SimBook {
 
 const valuesOf = (book: SimBook, sheet: string) => book.sheets.find((s) => s.name === sheet)!.values;
 const read = (book: SimBook, sheet: string, settings: Settings = en) =>
-  readSheet(workbookSnapshot(book, sheet).active, { settings, today: FIXTURE_TODAY });
+  readModel(workbookSnapshot(book, sheet).active, { settings, today: FIXTURE_TODAY });
 const krIds = (book: SimBook, sheet: string) =>
   read(book, sheet).objectives.flatMap((o) => o.krs.map((k) => [k.row, k.id]));
 
@@ -156,7 +156,7 @@ describe('one rollup rule: equal weights when a counted score has a blank weight
       ['', 'Reach 50 partners', 'Increase', 50, 25, '25%', '2026-Q4'],
       ['', 'Raise NPS', 'Increase', '', '', '', '2026-Q4'],
     ]);
-    const m = readSheet(snap, { settings: en, today: FIXTURE_TODAY });
+    const m = readModel(snap, { settings: en, today: FIXTURE_TODAY });
     expect(m.objectives[0].krs.map((k) => k.weight)).toEqual([0.75, 0.25, null]);
     const c = closeCycle(m, { settings: en, today: FIXTURE_TODAY });
     expect(c.krs.map((k) => k.score)).toEqual([1, 0.5, null]);
@@ -171,7 +171,7 @@ describe('one rollup rule: equal weights when a counted score has a blank weight
       ['Grow', 'Reach 100 customers', 'Increase', 100, 100, '90%', '2026-Q4'],
       ['', 'Reach 50 partners', 'Increase', 50, 25, '', '2026-Q4'],
     ]);
-    const c = closeCycle(readSheet(snap, { settings: en, today: FIXTURE_TODAY }), {
+    const c = closeCycle(readModel(snap, { settings: en, today: FIXTURE_TODAY }), {
       settings: en,
       today: FIXTURE_TODAY,
     });

@@ -165,6 +165,14 @@ describe('findCycleInText: titles', () => {
     ['第四季度目标', '2026-Q4'],
     ['OKRs for October 2026', '2026-10'],
     ['2026年10月 团队OKR', '2026-10'],
+    // A year naming the plan: that year (a quarter or half beside it wins).
+    ['# 2022OKR', '2022'],
+    ['Engineering 2025 OKRs', '2025'],
+    ['2024年目标与关键结果', '2024'],
+    ['OKRs 2023 — Platform team', '2023'],
+    ['Company goals for 2026', '2026'],
+    ['2026 H1 OKR', '2026-H1'],
+    ['2018 Q3 OKRs', '2018-Q3'],
   ])('%s -> %s', (text, id) => {
     expect(findCycleInText(text, { today })!.id).toBe(id);
   });
@@ -172,6 +180,8 @@ describe('findCycleInText: titles', () => {
   it('finds nothing in text without a cycle (and a day is not a month)', () => {
     expect(findCycleInText('为了制定一个好的OKR,我与领导发生了争执', { today })).toBeNull();
     expect(findCycleInText('Team OKRs', { today })).toBeNull();
+    expect(findCycleInText('Score 2000 goals this season', { today })).toBeNull();
+    expect(findCycleInText('新增2000目标客户', { today })).toBeNull();
     expect(findCycleInText('10月1日上线', { today })).toBeNull();
   });
 });

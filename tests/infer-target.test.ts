@@ -107,3 +107,98 @@ describe("inferFromText: numbers in a key result's wording", () => {
     );
   });
 });
+
+describe('inferFromText: numbers that are not the target (hold-out 2 classes)', () => {
+  it('code is not a quantity: backticks, an identifier assigned a value, a section of a law', () => {
+    for (const text of [
+      '不再使用固定 `max_items = 8` 的占位逻辑',
+      'Replace the hard-coded `retry_limit = 3` with a setting',
+      'Remove the page_size = 50 default from the API',
+      'Register the charity under 501(c)(3)',
+      '完成 §12 条款的合规审查',
+    ]) {
+      const t = inferFromText(text);
+      expect([text, t.target]).toEqual([text, null]);
+    }
+    // A number outside the code still counts.
+    expect(inferFromText('Cut `fetch_all` calls to 40 per day').target).toBe(40);
+  });
+
+  it('a floor is a place, not a quantity (3楼, floor 2)', () => {
+    expect(inferFromText('机器人独立乘电梯到达3楼并返回').target).toBeNull();
+    expect(inferFromText('Robot reaches floor 2 without help').target).toBeNull();
+    expect(inferFromText('覆盖12个楼层的配送').target).toBe(12);
+  });
+
+  it('a time limit for an action is not a target; a limit after a to-word is one (stay below)', () => {
+    for (const text of [
+      '线上故障30min内响应',
+      '客诉2h内处理完毕',
+      'Tickets answered within 24 hours',
+      '工单48小时内关闭',
+    ])
+      expect([text, inferFromText(text).target]).toEqual([text, null]);
+    const t = inferFromText('页面加载时间降低至1.5秒以内');
+    expect([t.target, t.kind]).toEqual([1.5, 'decrease']);
+    const u = inferFromText('首次响应控制在10分钟以内');
+    expect(u.target).toBe(10);
+  });
+
+  it('a comparator before a number gives the kind, a unit after a space is kept (MTTR < 15 分钟)', () => {
+    expect(inferFromText('MTTR < 15 分钟')).toMatchObject({ target: 15, kind: 'below', unit: '分钟' });
+    expect(inferFromText('P99 latency < 200 ms')).toMatchObject({ target: 200, kind: 'below' });
+    expect(inferFromText('NPS > 40')).toMatchObject({ target: 40, kind: 'above' });
+    // An arrow is not a comparator.
+    expect(inferFromText('Move state IDLE -> 3 retries').kind).not.toBe('above');
+  });
+
+  it('a rise by a count is relative (增加20份, 减少5单), not a target', () => {
+    const up = inferFromText('每个岗位合格简历量增加20份');
+    expect(up.target).toBeNull();
+    expect(up.relative).toEqual({ by: 20, percent: false, down: false });
+    const down = inferFromText('每月客诉减少5单');
+    expect(down.target).toBeNull();
+    expect(down.relative).toMatchObject({ by: 5, down: true });
+    // ... while a rise TO a count is the target.
+    expect(inferFromText('合格简历量增加到60份').target).toBe(60);
+  });
+
+  it('a labelled target wins over the other numbers ([Target: 10 min], 目标值：500)', () => {
+    expect(inferFromText('Time to resolution -30% [Target: 10 min, Weight: 30%]')).toMatchObject({
+      target: 10,
+      unit: 'min',
+      relative: null,
+    });
+    expect(inferFromText('Churn down 2 points (target: 3%)').target).toBeCloseTo(0.03, 10);
+    expect(inferFromText('月活用户增长30%，目标值：500万').target).toBe(5000000);
+    // A date after the label is not a target.
+    expect(inferFromText('Ship the new checkout, target: 2026-06-30').target).toBeNull();
+  });
+
+  it('two measures in separate clauses state no single target, and say how many', () => {
+    for (const text of [
+      '合作3个本地达人，内容曝光≥50万次',
+      'Hire 3 engineers, onboard 2 designers',
+      '签约5家门店；月销售额达到¥20万',
+    ]) {
+      const t = inferFromText(text);
+      expect([text, t.target, t.measures]).toEqual([text, null, 2]);
+    }
+    // One measure, with a thousands comma or a bare count in another clause, still has its target.
+    expect(inferFromText('Reach 5,000 members, up from 3')).toMatchObject({ target: 5000, measures: 0 });
+    expect(inferFromText('提高客户服务质量,提升服务评分至4.5分').target).toBe(4.5);
+  });
+});
+
+describe('inferFromText: a milestone described with a number', () => {
+  it("'Launch X with 3 tiers' is a milestone; a number before 'with' is still the target", () => {
+    for (const text of [
+      'Launch a loyalty programme with 3 tiers',
+      'Ship the new checkout with 2 payment options',
+      '上线带有3种支付方式的结账页',
+    ])
+      expect([text, inferFromText(text).target, inferFromText(text).kind]).toEqual([text, null, 'binary']);
+    expect(inferFromText('Launch 2 apps with 3 tiers each').target).toBe(2);
+    expect(inferFromText('NPS of 50+ with 90% response rate').target).toBe(50);
+  });
+});

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readSheet, outlineItem, parseKind, parseLevel, parseCommitment, parseConfidence } from '../core/parse-sheet';
+import { readModel, outlineItem, parseKind, parseLevel, parseCommitment, parseConfidence } from '../core/parse-sheet';
 import { HEADER_SYNONYMS, matchHeader, normalizeHeader } from '../core/headers';
 import { IdAllocator, idFromCell, stableId } from '../core/ids';
 import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
@@ -21,7 +21,7 @@ import {
 } from '../fixtures/sheets';
 
 const opts = { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY };
-const read = (s: SheetSnapshot) => readSheet(s, opts);
+const read = (s: SheetSnapshot) => readModel(s, opts);
 const allKrs = (m: OkrModel): KeyResult[] => m.objectives.flatMap((o) => o.krs);
 const krAt = (m: OkrModel, row: number) => {
   const k = allKrs(m).find((x) => x.row === row);
@@ -650,7 +650,7 @@ describe('table shapes', () => {
   });
 
   it('settings.cycle is used when the sheet names none', () => {
-    const m = readSheet(
+    const m = readModel(
       snapshotOf('s', [
         ['Objective', 'KR'],
         ['A', 'a'],
@@ -877,7 +877,7 @@ describe('property: reading never throws on any 2D array of cell-like values', (
               }
             : {}),
         };
-        const m = readSheet(snap, opts);
+        const m = readModel(snap, opts);
         for (const k of m.objectives.flatMap((o) => o.krs)) {
           for (const n of [k.start, k.target, k.current, k.weight]) expect(n === null || Number.isFinite(n)).toBe(true);
           for (const ref of Object.values(k.cells)) {
@@ -908,7 +908,7 @@ describe('property: reading never throws on any 2D array of cell-like values', (
         ],
       },
     ];
-    for (const s of bad) expect(() => readSheet(s as SheetSnapshot, opts)).not.toThrow();
-    expect(() => readSheet(englishTableSnapshot(), undefined as unknown as typeof opts)).not.toThrow();
+    for (const s of bad) expect(() => readModel(s as SheetSnapshot, opts)).not.toThrow();
+    expect(() => readModel(englishTableSnapshot(), undefined as unknown as typeof opts)).not.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The sheet plan: formula text per host and mode, convert (owned columns, never a user cell, idempotent, nothing
- * lost), outline -> new grid sheet, validate/clear round trip. Plans are applied with core/simulate.ts.
+ * lost), outline -> new grid sheet, validate/clear round trip. Plans are applied with tests/simulate.ts.
  * Expected cell letters and numbers are worked out by hand from the fixtures' documented layout.
  */
 import type { PlanCell, SheetSnapshot, WorkbookPlan } from '../core/sheet-plan';
@@ -10,18 +10,11 @@ import { paceFormula, rollupCellsFormula, rollupFormula, scoreFormula, statusFor
 import { fnOkrScore, fnOkrStatus, fnRollup, isCellError } from '../core/functions';
 import { expectedProgress, scoreKr, status as statusOf } from '../core/score';
 import { isoToSerial } from '../core/values';
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { closeCycle } from '../core/close';
 import { planConvert, type PlanContext } from '../core/plan-convert';
 import { parseMarkedNote, markedNote, markFindings, MARKS_SHEET } from '../core/plan-validate';
-import {
-  applyPlan,
-  bookFromSnapshot,
-  canonicalBook,
-  canonicalSheet,
-  workbookSnapshot,
-  type SimBook,
-} from '../core/simulate';
+import { applyPlan, bookFromSnapshot, canonicalBook, canonicalSheet, workbookSnapshot, type SimBook } from './simulate';
 import type { KrKind } from '../core/model';
 import { sheetOf, step } from './sim-steps';
 import {
@@ -652,7 +645,7 @@ describe('convert: table form', () => {
     const formulasByCell: Record<string, string> = {};
     sheet.formulas.forEach((line, r) => line.forEach((f, c) => f && (formulasByCell[`${r}:${c}`] = f)));
     const ev = evaluator(sheet.values, formulasByCell);
-    const closed = closeCycle(readSheet(g, { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY }), {
+    const closed = closeCycle(readModel(g, { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY }), {
       settings: DEFAULT_SETTINGS,
       today: FIXTURE_TODAY,
     });
@@ -677,7 +670,7 @@ describe('portable grid evaluated end to end', () => {
     const formulas: Record<string, string> = {};
     sheet.formulas.forEach((line, r) => line.forEach((f, c) => f && (formulas[`${r}:${c}`] = f)));
     const ev = evaluator(sheet.values, formulas);
-    const closed = closeCycle(readSheet(snap, { settings, today: FIXTURE_TODAY }), { settings, today: FIXTURE_TODAY });
+    const closed = closeCycle(readModel(snap, { settings, today: FIXTURE_TODAY }), { settings, today: FIXTURE_TODAY });
     // Score column T (19). KR-202 (row 12) holds the text 'about half': an error cell, not a score.
     for (const kr of closed.krs) {
       const got = ev.cellValue(kr.row, 19);
@@ -704,7 +697,7 @@ describe('portable grid evaluated end to end', () => {
     const formulas: Record<string, string> = {};
     sheet.formulas.forEach((line, r) => line.forEach((f, c) => f && (formulas[`${r}:${c}`] = f)));
     const ev = evaluator(sheet.values, formulas);
-    const model = readSheet(snap, { settings, today: FIXTURE_TODAY });
+    const model = readModel(snap, { settings, today: FIXTURE_TODAY });
     const scoreCol = sheet.values[0].indexOf('OKR Score');
     expect(scoreCol).toBe(15);
     let checked = 0;
@@ -942,7 +935,7 @@ describe('convert: outline form', () => {
     expect(result.ok).toBe(true);
     expect(book.sheets.map((s) => s.name)).toEqual(['10月OKR', '10月OKR grid']);
     expect(canonicalSheet(sheetOf(book, '10月OKR'))).toEqual(canonicalSheet(sheetOf(start, '10月OKR')));
-    const grid = readSheet(workbookSnapshot(book, '10月OKR grid').active, {
+    const grid = readModel(workbookSnapshot(book, '10月OKR grid').active, {
       settings: DEFAULT_SETTINGS,
       today: FIXTURE_TODAY,
     });

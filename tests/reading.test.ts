@@ -3,7 +3,7 @@
  * AND contents, the user's corrections, reasons for each decision, nothing skipped silently, text kept exactly,
  * and a close of a cycle the sheet does not hold writes nothing.
  */
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { inferLayout } from '../core/layout';
 import { readLine } from '../core/line-roles';
 import { runCommand } from '../core/commands';
@@ -12,7 +12,7 @@ import type { Field, OkrModel } from '../core/model';
 import { FIXTURE_TODAY, snapshotOf, workbookOf } from '../fixtures/sheets';
 
 const read = (values: unknown[][], settings = DEFAULT_SETTINGS): OkrModel =>
-  readSheet(snapshotOf('S', values), { settings, today: FIXTURE_TODAY });
+  readModel(snapshotOf('S', values), { settings, today: FIXTURE_TODAY });
 const roleOf = (m: OkrModel, header: string): Field | null | undefined =>
   m.reading?.columns.find((c) => c.header === header)?.field;
 

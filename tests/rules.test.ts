@@ -2,7 +2,7 @@ import { validate, RULE_IDS, comparableText, type Finding, type RuleId } from '.
 import type { OkrModel } from '../core/model';
 import { COLS, Q3, Q4, TODAY, model, objectives, settings, type ObjSpec } from './model-builder';
 import { makeCycle } from '../core/cycle';
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import * as F from '../fixtures/sheets';
 
@@ -629,7 +629,7 @@ describe('every finding', () => {
 
 describe('on the shared fixtures (read by parse-sheet)', () => {
   const read = (snap: ReturnType<typeof F.englishTableSnapshot>) =>
-    readSheet(snap, { settings: DEFAULT_SETTINGS, today: F.FIXTURE_TODAY });
+    readModel(snap, { settings: DEFAULT_SETTINGS, today: F.FIXTURE_TODAY });
   const check = (snap: ReturnType<typeof F.englishTableSnapshot>) =>
     validate(read(snap), { settings: DEFAULT_SETTINGS, today: F.FIXTURE_TODAY });
   const at = (fs: Finding[]) => fs.map((f) => [f.rule, f.row, f.col]);

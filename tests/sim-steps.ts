@@ -1,7 +1,7 @@
-/** Running commands as a host would, on core's in-memory workbook (core/simulate.ts): shared by the core tests. */
+/** Running commands as a host would, on the in-memory workbook of tests/simulate.ts: shared by the core tests. */
 import { readsFor, runCommand, type CommandName } from '../core/commands';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
-import { applyPlan, workbookSnapshot, type SimBook, type SimulatedSheet } from '../core/simulate';
+import { applyPlan, workbookSnapshot, type SimBook, type SimulatedSheet } from './simulate';
 import { rereadFor } from '../core/sheet-plan';
 
 /** Runs `name` on the book's sheet `sheet` (reading what readsFor asks), returns the result and the new book. */

@@ -2,7 +2,7 @@
  * One vocabulary: the reader, the custom functions and the portable formulas accept exactly the same words for a
  * key result's kind, committed / aspirational and done / not done; a cross means NOT done.
  */
-import { readSheet } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { fnOkrScore, fnOkrStatus, isCellError } from '../core/functions';
 import { scoreFormula, statusFormula } from '../core/formulas';
 import { DEFAULT_SETTINGS } from '../core/settings';
@@ -23,7 +23,7 @@ function readerKind(word: string): string | null {
     ['Key Result', 'Kind', 'Start', 'Target', 'Current'],
     ['Reach the number', word, 10, 20, 15],
   ]);
-  const m = readSheet(snap, { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY });
+  const m = readModel(snap, { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY });
   if (m.problems.some((p) => p.field === 'kind')) return null;
   const kr = m.objectives[0].krs[0];
   return kr.inferred.kind ? 'auto' : kr.kind;

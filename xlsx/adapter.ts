@@ -4,14 +4,24 @@
  * spreadsheet without the add-in.
  */
 import { promises as fs } from 'fs';
+import os from 'os';
+import v8 from 'v8';
+import vm from 'vm';
 import ExcelJS from 'exceljs';
 import { readsFor, runCommand, type CommandName } from '../core/commands';
-import { rereadFor, type CommandResult, type ReadRequest, type WorkbookSnapshot } from '../core/sheet-plan';
+import {
+  rereadFor,
+  type CommandResult,
+  type ReadRequest,
+  type WorkbookPlan,
+  type WorkbookSnapshot,
+} from '../core/sheet-plan';
 import type { Settings } from '../core/settings';
 import type { Msg } from '../core/i18n';
-import { activeSheet, readWorkbook } from './snapshot';
+import { activeSheet, readSnapshot } from './snapshot';
 import { applyPlan } from './apply';
-import { fileProblem, XlsxFileError } from './messages';
+import { fileProblem, tooLargeText, XlsxFileError } from './messages';
+import { zipEntries } from './zip-directory';
 import { lostParts, partsOfFile, partsText, type PartCounts, type PartKind } from './package-parts';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -31,6 +41,34 @@ export function sniff(buf: Buffer): 'empty' | 'encrypted' | 'legacyXls' | 'notXl
   return null;
 }
 
+/**
+ * Heap a command needs per byte of cell XML (the sheets' XML and the shared strings, uncompressed), measured by
+ * running the built command line under --max-old-space-size on the bench's generated files: score, the heaviest
+ * command, needs 260-320 MB for the 10,000-KR file's 5.4 MB (about 55 per byte) and more than 1,400 MB for the
+ * 50,000-KR file's 27.7 MB. With a margin, as real sheets have more styles and text per cell.
+ */
+export const HEAP_PER_CELL_XML_BYTE = 64;
+const CELL_XML = /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i;
+const MB = 1024 * 1024;
+
+/**
+ * Refuses, before ExcelJS loads it, a file whose cells would not fit in the heap this process may grow to: the sizes
+ * come from the zip directory, so the answer takes milliseconds where loading would take minutes and then crash
+ * with "JavaScript heap out of memory".
+ */
+export function checkFitsInMemory(buf: Buffer, file: string): void {
+  const entries = zipEntries(buf);
+  if (!entries) return; // not a readable directory: the load says the file is damaged
+  const cells = entries.filter((e) => CELL_XML.test(e.name)).reduce((n, e) => n + e.size, 0);
+  const need = cells * HEAP_PER_CELL_XML_BYTE;
+  const heap = v8.getHeapStatistics();
+  if (need <= heap.heap_size_limit - heap.used_heap_size) return;
+  const mb = (n: number) => Math.ceil(n / MB);
+  // A bigger heap is worth suggesting only when the machine has the memory (with room for the rest of the system).
+  const growTo = need < os.totalmem() * 0.75 ? Math.ceil(need / MB / 1024) * 1024 : null;
+  throw new XlsxFileError('tooLarge', tooLargeText(file, mb(cells), mb(need), mb(heap.heap_size_limit), growTo));
+}
+
 /** Loads a workbook, turning every way a file can be unusable into an XlsxFileError with a message in both languages. */
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   let buf: Buffer;
@@ -42,6 +80,7 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   }
   const kind = sniff(buf);
   if (kind) throw new XlsxFileError(kind, fileProblem[kind](file));
+  checkFitsInMemory(buf, file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as any);
@@ -70,6 +109,7 @@ export function portable(settings: Settings): Settings {
 export interface WorkbookRun {
   sheet: string;
   snap: WorkbookSnapshot;
+  /** The command's result; once applied, its plan is dropped unless keepPlan was asked. */
   result: CommandResult;
   /** Findings of 'validate' on the same snapshot (the command's own when the command is validate). */
   validation: CommandResult;
@@ -78,41 +118,57 @@ export interface WorkbookRun {
   rows: number;
 }
 
-/**
- * Reads `sheet` (or the active sheet), runs the command and, when it succeeds, applies its plan to `wb`.
- * Throws only when applying fails; the workbook must then be dropped, not saved.
- */
 /** The .xlsx host cannot write charts: a check-in here writes the log only (the dashboard is drawn by the add-in). */
 const RUN_OPTS: Partial<Record<CommandName, { dashboard?: boolean }>> = { checkin: { dashboard: false } };
 
-export function runOnWorkbook(
+const NO_PLAN: WorkbookPlan = { sheets: [] };
+
+/** Reads `ws` and runs the command; core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes). */
+function commandOn(
   wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
   name: CommandName,
-  settings: Settings,
-  opts: { sheet?: ExcelJS.Worksheet; today: string; apply: boolean },
-): WorkbookRun {
-  const s = portable(settings);
-  let ws = opts.sheet ?? activeSheet(wb)!;
+  s: Settings,
+  today: string,
+): { ws: ExcelJS.Worksheet; snap: WorkbookSnapshot; result: CommandResult } {
   let req = readsForAll([name, 'validate'], s);
-  let snap = readWorkbook(wb, ws, req, opts.today);
+  let snap = readSnapshot(wb, ws, req, today);
   let result = runCommand(name, snap, s, RUN_OPTS[name]);
   const shown = ws.name;
-  // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
+  // Read again at most twice.
   for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
     req = more;
     const subject = req.subject ? wb.getWorksheet(req.subject) : undefined;
     if (subject) ws = subject;
-    snap = readWorkbook(wb, ws, req, opts.today);
+    snap = readSnapshot(wb, ws, req, today);
     if (ws.name !== shown) snap.shown = shown;
     result = runCommand(name, snap, s, RUN_OPTS[name]);
   }
-  const validation = name === 'validate' ? result : runCommand('validate', snap, s);
+  return { ws, snap, result };
+}
+
+/**
+ * Reads `sheet` (or the active sheet), runs the command and, when it succeeds and `apply`, applies its plan to `wb`.
+ * The applied plan is then dropped (at 10,000 rows it holds some 100 MB of formula text) unless `keepPlan`.
+ * Throws only when applying fails; the workbook must then be dropped, not saved.
+ */
+export function runOnWorkbook(
+  wb: ExcelJS.Workbook,
+  name: CommandName,
+  settings: Settings,
+  opts: { sheet?: ExcelJS.Worksheet; today: string; apply: boolean; keepPlan?: boolean },
+): WorkbookRun {
+  const s = portable(settings);
+  const c = commandOn(wb, opts.sheet ?? activeSheet(wb)!, name, s, opts.today);
   let warnings: Msg[] = [];
   let applied = false;
-  if (result.ok && opts.apply) {
-    warnings = applyPlan(wb, result.plan).warnings;
+  if (c.result.ok && opts.apply) {
+    warnings = applyPlan(wb, c.result.plan).warnings;
     applied = true;
+    if (!opts.keepPlan) c.result = { ...c.result, plan: NO_PLAN };
   }
+  const validation = name === 'validate' ? c.result : runCommand('validate', c.snap, s);
+  const { ws, snap, result } = c;
   return { sheet: ws.name, snap, result, validation, applied, warnings, rows: snap.active.values.length };
 }
 
@@ -121,12 +177,35 @@ export function runOnWorkbook(
  * the written file is compared with the input's parts first: overwriting the input (inPlace) when it would lose some
  * is refused (the input stays untouched); otherwise the kinds lost are returned for a warning.
  */
+/** Below this much heap in use, a full collection before the save is not worth its time. */
+const COLLECT_ABOVE_BYTES = 128 * 1024 * 1024;
+let fullGc: (() => void) | null | undefined;
+
+/**
+ * A full garbage collection, when the heap is big: called before ExcelJS's write, whose own peak then starts from the
+ * live workbook instead of on top of the run's garbage (the plan's formula text: some 150 MB at 10,000 rows), which
+ * V8 would otherwise keep until its heap had grown. `gc` is exposed the way Jest's leak detector does it.
+ */
+export function collectGarbage(): void {
+  if (process.memoryUsage().heapUsed < COLLECT_ABOVE_BYTES) return;
+  if (fullGc === undefined) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      fullGc = vm.runInNewContext('gc') as () => void;
+    } catch {
+      fullGc = null;
+    }
+  }
+  fullGc?.();
+}
+
 export async function saveWorkbook(
   wb: ExcelJS.Workbook,
   file: string,
   keep?: { input: PartCounts; inPlace: boolean },
 ): Promise<PartKind[]> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  collectGarbage();
   try {
     await wb.xlsx.writeFile(tmp);
     const lost = keep ? lostParts(keep.input, await partsOfFile(tmp)) : [];

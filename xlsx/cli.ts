@@ -12,7 +12,7 @@ import { langFromLocale, t, type Lang, type Msg } from '../core/i18n';
 import { isoToSerial, localIsoDate } from '../core/values';
 import { openWorkbook, runOnWorkbook, saveWorkbook, type WorkbookRun } from './adapter';
 import { cliText, UsageError, XlsxFileError } from './messages';
-import { countBySeverity, findingsOf, findingsTable } from './findings-table';
+import { countBySeverity, findingsOf, findingsTable, type PrintableFinding } from './findings-table';
 import { rollupWorkbooks } from './rollup';
 import { hasXlsxExtension, partsOfFile, partsText } from './package-parts';
 import { readingText, unplacedText } from './reading-text';
@@ -215,9 +215,16 @@ function runOnBestSheet(
   return { run: first, tried };
 }
 
-async function runOne(args: CliArgs, io: CliIo): Promise<number> {
-  const lang = args.lang;
-  const say = (m: Msg) => io.out(t(m, lang));
+/** Where a one-file command reads and writes, after the checks on its arguments. */
+interface Target {
+  command: CommandName;
+  input: string;
+  output: string;
+  /** validate writes only with -o or --in-place. */
+  writes: boolean;
+}
+
+function targetOf(args: CliArgs): Target {
   const command = COMMAND_OF[args.command] as CommandName;
   if (args.files.length === 0) throw new UsageError(cliText.needFile);
   if (args.files.length > 1) throw new UsageError(cliText.oneFile);
@@ -227,91 +234,132 @@ async function runOne(args: CliArgs, io: CliIo): Promise<number> {
   const output = args.inPlace ? input : (args.out ?? defaultOutput(input));
   if (writes && !args.inPlace && samePath(output, input)) throw new UsageError(cliText.outIsInput);
   if (writes && !hasXlsxExtension(output)) throw new UsageError(partsText.wrongExtension(output));
+  return { command, input, output, writes };
+}
 
-  const progress = !args.quiet && (io.tty || (await fileSize(input)) > LARGE_FILE_BYTES);
-  const note = (m: Msg) => progress && io.err(t(m, lang));
-  const t0 = Date.now();
-  note(cliText.reading(input));
-  const wb = await openWorkbook(input);
-  note(cliText.running(args.command));
-  const settings = settingsFor(args, wb);
-  let picked: { run: WorkbookRun; tried: WorkbookRun[] };
-  try {
-    picked = runOnBestSheet(wb, command, settings, args, writes);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const detail = String((e as Error)?.message ?? e).slice(0, 200);
-    io.err(t(cliText.applyFailed(detail), lang));
-    return EXIT.usage;
-  }
+/**
+ * What a run leaves to print: the command's summary and details, the findings, nothing of its plan or snapshot (those
+ * are garbage once this is built, so saving the file does not hold them: at 10,000 rows they are most of the memory).
+ */
+interface Outcome {
+  ok: boolean;
+  sheet: string;
+  /** The sheet used is not the one the file opens on. */
+  otherSheet: boolean;
+  summary: Msg;
+  details: unknown;
+  findings: PrintableFinding[];
+  applied: boolean;
+  warnings: Msg[];
+  rows: number;
+}
+
+function outcomeOf(picked: { run: WorkbookRun; tried: WorkbookRun[] }): Outcome {
   const { run } = picked;
-  note(cliText.read(run.rows, Date.now() - t0));
-  if (!run.result.ok) {
-    const msgText = cliText.notOkr(input, t(run.result.summary, lang));
-    if (args.json)
-      io.out(
-        JSON.stringify(
-          { ok: false, command: args.command, file: input, summary: run.result.summary, message: msgText },
-          null,
-          2,
-        ),
-      );
-    else io.err(t(msgText, lang));
-    return EXIT.usage;
-  }
-  const otherSheet = run.sheet !== picked.tried[0].sheet;
+  return {
+    ok: run.result.ok,
+    sheet: run.sheet,
+    otherSheet: run.sheet !== picked.tried[0].sheet,
+    summary: run.result.summary,
+    details: run.result.details ?? null,
+    findings: findingsOf(run.validation.details),
+    applied: run.applied,
+    warnings: run.warnings,
+    rows: run.rows,
+  };
+}
 
-  let written: string | null = null;
-  // Corrections given on the command line are saved in the file written, so later runs read it the same way.
-  if (writes && run.applied && args.columns) saveReadingSettings(wb, settings);
-  if (writes && run.applied) {
-    note(cliText.writing(output));
-    try {
-      const lost = await saveWorkbook(wb, output, { input: await partsOfFile(input), inPlace: args.inPlace });
-      if (lost.length) run.warnings.push(partsText.droppedInNew(output, lost));
-      written = output;
-    } catch (e) {
-      if (e instanceof XlsxFileError) throw e;
-      io.err(t(cliText.writeFailed(output, String((e as Error)?.message ?? e).slice(0, 200)), lang));
-      return EXIT.usage;
-    }
+/** Saves the workbook; the written path, or null after telling why it could not (the input is untouched then). */
+async function writeOutput(wb: ExcelJS.Workbook, target: Target, args: CliArgs, o: Outcome, io: CliIo) {
+  try {
+    const lost = await saveWorkbook(wb, target.output, {
+      input: await partsOfFile(target.input),
+      inPlace: args.inPlace,
+    });
+    if (lost.length) o.warnings.push(partsText.droppedInNew(target.output, lost));
+    return target.output;
+  } catch (e) {
+    if (e instanceof XlsxFileError) throw e;
+    io.err(t(cliText.writeFailed(target.output, String((e as Error)?.message ?? e).slice(0, 200)), args.lang));
+    return null;
   }
-  const findings = findingsOf(run.validation.details);
-  const counts = countBySeverity(findings);
-  const code = counts.error > 0 ? EXIT.findings : EXIT.ok;
-  if (args.json) {
+}
+
+function printNotOkr(o: Outcome, target: Target, args: CliArgs, io: CliIo): void {
+  const msgText = cliText.notOkr(target.input, t(o.summary, args.lang));
+  if (args.json)
     io.out(
       JSON.stringify(
-        {
-          ok: true,
-          command: args.command,
-          file: input,
-          sheet: run.sheet,
-          output: written,
-          summary: run.result.summary,
-          details: run.result.details ?? null,
-          findings,
-          counts,
-          warnings: run.warnings,
-          exitCode: code,
-        },
+        { ok: false, command: args.command, file: target.input, summary: o.summary, message: msgText },
         null,
         2,
       ),
     );
-  } else {
-    if (otherSheet) say(cliText.usingSheet(run.sheet));
-    // How the sheet was read on convert (the first run on a file); on every command, the cells not placed.
-    const reading =
-      command === 'convert' ? readingText(run.result.details, lang) : unplacedText(run.result.details, lang);
-    if (reading) io.out(reading);
-    say(run.result.summary);
-    for (const w of run.warnings) say(w);
-    io.out('');
-    io.out(findingsTable(findings, lang));
-    if (written) say(cliText.wrote(written));
-    else if (command === 'validate') say(cliText.notWritten);
+  else io.err(t(msgText, args.lang));
+}
+
+function printJson(o: Outcome, target: Target, args: CliArgs, written: string | null, code: number, io: CliIo): void {
+  const { summary, details, findings, warnings, sheet } = o;
+  const counts = countBySeverity(findings);
+  const file = target.input;
+  const body = { ok: true, command: args.command, file, sheet, output: written, summary, details, findings, counts };
+  io.out(JSON.stringify({ ...body, warnings, exitCode: code }, null, 2));
+}
+
+function printText(o: Outcome, target: Target, args: CliArgs, written: string | null, io: CliIo): void {
+  const lang = args.lang;
+  const say = (m: Msg) => io.out(t(m, lang));
+  if (o.otherSheet) say(cliText.usingSheet(o.sheet));
+  // How the sheet was read on convert (the first run on a file); on every command, the cells not placed.
+  const reading = target.command === 'convert' ? readingText(o.details, lang) : unplacedText(o.details, lang);
+  if (reading) io.out(reading);
+  say(o.summary);
+  for (const w of o.warnings) say(w);
+  io.out('');
+  io.out(findingsTable(o.findings, lang));
+  if (written) say(cliText.wrote(written));
+  else if (target.command === 'validate') say(cliText.notWritten);
+}
+
+/** Runs the command on the best sheet of the workbook and applies it; null when applying failed (told on stderr). */
+function runStep(wb: ExcelJS.Workbook, target: Target, args: CliArgs, io: CliIo): Outcome | null {
+  const settings = settingsFor(args, wb);
+  try {
+    const o = outcomeOf(runOnBestSheet(wb, target.command, settings, args, target.writes));
+    // Corrections given on the command line are saved in the file written, so later runs read it the same way.
+    if (target.writes && o.applied && args.columns) saveReadingSettings(wb, settings);
+    return o;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    io.err(t(cliText.applyFailed(String((e as Error)?.message ?? e).slice(0, 200)), args.lang));
+    return null;
   }
+}
+
+async function runOne(args: CliArgs, io: CliIo): Promise<number> {
+  const target = targetOf(args);
+  const progress = !args.quiet && (io.tty || (await fileSize(target.input)) > LARGE_FILE_BYTES);
+  const note = (m: Msg) => progress && io.err(t(m, args.lang));
+  const t0 = Date.now();
+  note(cliText.reading(target.input));
+  const wb = await openWorkbook(target.input);
+  note(cliText.running(args.command));
+  const o = runStep(wb, target, args, io);
+  if (!o) return EXIT.usage;
+  note(cliText.read(o.rows, Date.now() - t0));
+  if (!o.ok) {
+    printNotOkr(o, target, args, io);
+    return EXIT.usage;
+  }
+  let written: string | null = null;
+  if (target.writes && o.applied) {
+    note(cliText.writing(target.output));
+    written = await writeOutput(wb, target, args, o, io);
+    if (!written) return EXIT.usage;
+  }
+  const code = countBySeverity(o.findings).error > 0 ? EXIT.findings : EXIT.ok;
+  if (args.json) printJson(o, target, args, written, code, io);
+  else printText(o, target, args, written, io);
   note(msgElapsed(Date.now() - t0));
   return code;
 }

@@ -32,10 +32,20 @@ export const fileProblem: Record<FileProblem, (file: string, detail?: string) =>
   noSheets: (f) => msg(`${f} has no worksheets.`, `${f} 中没有工作表。`),
 };
 
+/**
+ * A workbook whose cells need more memory than this process has (checked before it is loaded). Sizes in MB;
+ * `growTo`: a heap size the machine could give (suggested as NODE_OPTIONS), null when its memory is too small.
+ */
+export const tooLargeText = (file: string, cellsMb: number, needMb: number, limitMb: number, growTo: number | null) =>
+  msg(
+    `${file} is too large for the memory this command can use: its sheets hold ${cellsMb} MB of cell data, which needs about ${needMb} MB; this process can use ${limitMb} MB. Nothing was read or written. Split the workbook (one sheet or one team per file)${growTo ? `, or give Node more memory: NODE_OPTIONS=--max-old-space-size=${growTo} okr-grid ...` : '.'}`,
+    `${file} 太大，超出本命令可用的内存：其工作表含 ${cellsMb} MB 单元格数据，约需 ${needMb} MB 内存；本进程只能使用 ${limitMb} MB。未读取、未写入任何内容。请拆分工作簿（每个文件一张工作表或一个团队）${growTo ? `，或给 Node 更多内存：NODE_OPTIONS=--max-old-space-size=${growTo} okr-grid ...` : '。'}`,
+  );
+
 export class XlsxFileError extends Error {
   constructor(
-    /** losesParts: writing would drop macros, charts... of the file it replaces. */
-    readonly problem: FileProblem | 'losesParts',
+    /** losesParts: writing would drop macros, charts... of the file it replaces; tooLarge: see tooLargeText. */
+    readonly problem: FileProblem | 'losesParts' | 'tooLarge',
     readonly text: Msg,
   ) {
     super(text.en);

@@ -7,13 +7,13 @@
 import path from 'path';
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
-import { readSheet as readModel } from '../core/parse-sheet';
+import { readModel } from '../core/parse-sheet';
 import { planCompanyRollup } from '../core/plan-rollup';
 import { runCommand } from '../core/commands';
 import type { OkrModel } from '../core/model';
 import type { Settings } from '../core/settings';
 import { msg, t, type Msg } from '../core/i18n';
-import { activeSheet, readWorkbook } from './snapshot';
+import { activeSheet, readSnapshot } from './snapshot';
 import { openWorkbook, portable, readsForAll, saveWorkbook } from './adapter';
 import { applyPlan } from './apply';
 import { cliText, UsageError, XlsxFileError } from './messages';
@@ -56,7 +56,7 @@ function readTeam(wb: ExcelJS.Workbook, file: string, settings: Settings, args: 
     : [activeSheet(wb)!, ...wb.worksheets.filter((s) => s.state === 'visible')];
   if (args.sheet && candidates.length === 0) throw new XlsxFileError('noSheets', cliText.noSheet(args.sheet, file));
   for (const ws of candidates) {
-    const snap = readWorkbook(wb, ws, req, args.today);
+    const snap = readSnapshot(wb, ws, req, args.today);
     const model = readModel(snap.active, { settings, today: args.today });
     if (model.objectives.length === 0) continue;
     const v = runCommand('validate', snap, settings);

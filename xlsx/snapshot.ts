@@ -87,7 +87,8 @@ export function usedExtent(ws: ExcelJS.Worksheet): { rows: number; cols: number 
   return { rows, cols };
 }
 
-export function readSheet(
+/** One sheet's cells as core's SheetSnapshot (core's own readSheet then builds the OKR model from it). */
+export function readSheetSnapshot(
   ws: ExcelJS.Worksheet,
   want: { formulas: boolean; notes: boolean; backgrounds: boolean },
   date1904: boolean,
@@ -140,7 +141,8 @@ export function activeSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined
   return sheets.find((s) => s.state === 'visible') ?? sheets[0];
 }
 
-export function readWorkbook(
+/** The snapshot core asked for: the active sheet and the `others` that exist. */
+export function readSnapshot(
   wb: ExcelJS.Workbook,
   active: ExcelJS.Worksheet,
   req: ReadRequest,
@@ -150,11 +152,11 @@ export function readWorkbook(
   const others: Record<string, SheetSnapshot> = {};
   for (const name of req.others) {
     const ws = wb.getWorksheet(name);
-    if (ws && ws.name !== active.name) others[ws.name] = readSheet(ws, req, date1904);
+    if (ws && ws.name !== active.name) others[ws.name] = readSheetSnapshot(ws, req, date1904);
   }
   return {
     host: 'excel',
-    active: readSheet(active, req, date1904),
+    active: readSheetSnapshot(active, req, date1904),
     sheetNames: sheetsInOrder(wb).map((s) => s.name),
     others,
     today,

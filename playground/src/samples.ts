@@ -7,7 +7,7 @@ import { englishTable, chineseOutline } from '../../fixtures/sheets';
 import { SimWorkbook, type Scalar } from '../excel-sim/workbook';
 import { CHECKIN_SHEET, checkinRows, logHeader, logRowCells, type CheckinRow } from '../../core/checkins';
 import { closeCycle } from '../../core/close';
-import { readSheet } from '../../core/parse-sheet';
+import { readModel } from '../../core/parse-sheet';
 import { resolveSettings } from '../../core/settings';
 import type { Confidence } from '../../core/model';
 import { isoToSerial } from '../../core/values';
@@ -83,7 +83,7 @@ const CONFIDENCE: Confidence[] = ['high', 'high', 'medium', 'medium', 'low'];
 function addCheckins(wb: SimWorkbook, s: Sample, lang: Lang, today = new Date().toISOString().slice(0, 10)): void {
   const settings = resolveSettings({ lang });
   const snap = { name: s.sheet, origin: { row: 0, col: 0 }, values: s.values as unknown[][] };
-  const model = readSheet(snap, { settings, today });
+  const model = readModel(snap, { settings, today });
   const close = closeCycle(model, { settings, today });
   const start = isoToSerial(model.cycle?.start ?? today);
   const end = Math.min(isoToSerial(today) ?? 0, isoToSerial(model.cycle?.end ?? today) ?? 0);

@@ -81,7 +81,7 @@ interface Case {
 
 const CASES: Case[] = [
   { lang: 'en', sample: 'english', objectives: 2, krs: 7, scorecard: /^Scorecard 2026-Q4$/, next: /2027-Q1/ },
-  { lang: 'zh', sample: 'chinese', objectives: 1, krs: 3, scorecard: /^Scorecard /, next: /2026-11|2027-Q1|11月/ },
+  { lang: 'zh', sample: 'chinese', objectives: 1, krs: 3, scorecard: /^计分卡 /, next: /2026-11|2027-Q1|11月/ },
 ];
 
 describeBrowser('a quarter clicked in order, without going back to the OKR sheet', () => {

@@ -5,6 +5,7 @@
 import { runExcelCommand } from '../../excel-addin/adapter';
 import { SYNC_BUDGET } from '../../excel-addin/payload';
 import { COMMANDS, type CommandName } from '../../core/commands';
+import { failedAndRestored, failedNotRestored } from '../../core/host-messages';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { OWNED_RULE_MARK } from '../../core/sheet-plan';
 import { chineseOutline, englishTable, FIXTURE_TODAY, generatedTable } from '../../fixtures/sheets';
@@ -41,6 +42,8 @@ describe('a failure halfway', () => {
     expect(res.summary.en).toMatch(/Simulated: the workbook is busy/);
     expect(res.summary.en).toMatch(/put back/);
     expect(res.summary.zh).toMatch(/已恢复原样/);
+    // The wording is core's, the same in every host.
+    expect(res.summary).toEqual(failedAndRestored('Simulated: the workbook is busy'));
     expect(userCells(wb, EN, 20, 30)).toEqual(before);
     for (const cf of wb.sheet(EN)!.conditionalFormats) expect(cf.formula).not.toContain(OWNED_RULE_MARK);
     // And the command still works afterwards.
@@ -75,6 +78,24 @@ describe('a failure halfway', () => {
     sh.freezeRows = 1;
     return book;
   }
+
+  test("a failure whose restore fails too: core's message, with both errors and where to recover", async () => {
+    const n = await writesOf(english, [], 'convert');
+    const { wb, excel } = english();
+    wb.injectFault(Math.floor(n / 2), 'Simulated: the workbook is busy');
+    // The restore runs in a second Excel.run: that one cannot even start.
+    let runs = 0;
+    const flaky: typeof excel = {
+      run: (batch) => (++runs > 1 ? Promise.reject(new Error('Simulated: connection lost')) : excel.run(batch)),
+    };
+    const res = await runExcelCommand(flaky, 'convert', S, FIXTURE_TODAY);
+    expect(res).toEqual({
+      ok: false,
+      summary: failedNotRestored('Simulated: the workbook is busy', 'Simulated: connection lost'),
+    });
+    expect(res.summary.en).toMatch(/Version history/);
+    expect(res.summary.zh).toMatch(/版本记录/);
+  });
 
   test.each([
     ['after everything but the last write', 0],

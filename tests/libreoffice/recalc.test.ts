@@ -9,7 +9,7 @@ import fs from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { openWorkbook, runOnWorkbook, saveWorkbook } from '../../xlsx/adapter';
-import { readSheet as snapshotSheet } from '../../xlsx/snapshot';
+import { readSheetSnapshot as snapshotSheet } from '../../xlsx/snapshot';
 import { main } from '../../xlsx/cli';
 import { runCommand } from '../../core/commands';
 import { a1 } from '../../core/sheet-plan';
@@ -81,7 +81,11 @@ beforeAll(async () => {
       wb.worksheets[0].getCell('A1').note = `user note on ${c.name}`;
     });
     const wb = await openWorkbook(src);
-    const run = runOnWorkbook(wb, 'convert', settingsFor(c.lang), { today: FIXTURE_TODAY, apply: true });
+    const run = runOnWorkbook(wb, 'convert', settingsFor(c.lang), {
+      today: FIXTURE_TODAY,
+      apply: true,
+      keepPlan: true,
+    });
     expect(run.result.ok).toBe(true);
     c.gridSheet = run.result.plan.activate ?? c.sheet;
     const addin = runCommand('convert', run.snap, { ...settingsFor(c.lang), formulaMode: 'addin' });

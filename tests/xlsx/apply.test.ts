@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { applyPlan, relativeShape } from '../../xlsx/apply';
+import { applyPlan, fillsDown, fillTemplate } from '../../xlsx/apply';
 import { emptySheetPlan, OWNED_RULE_MARK, type SheetPlan, type WorkbookPlan } from '../../core/sheet-plan';
 import { readWorkbookFile, tempDir, removeTempDirs } from './helpers';
 import { runOnWorkbook } from '../../xlsx/adapter';
@@ -302,13 +302,27 @@ describe('sheets', () => {
 });
 
 describe('filled-down formulas are stored the way Excel stores them (shared)', () => {
-  test('relativeShape: same shape only for the same formula moved down; quoted text is not a reference', () => {
-    expect(relativeShape('=IF(A2="",0,B2/$C$1)', 1, 3)).toBe(relativeShape('=IF(A3="",0,B3/$C$1)', 2, 3));
-    expect(relativeShape('=IF(A2="",0,B2/$C$1)', 1, 3)).not.toBe(relativeShape('=IF(A3="",0,B4/$C$1)', 2, 3));
-    expect(relativeShape('=IF(A2="A2",0,B2)', 1, 3)).not.toBe(relativeShape('=IF(A3="A3",0,B3)', 2, 3));
-    expect(relativeShape('=SUM(T3:T5)', 1, 19)).toBe('=SUM(R[1]C[0]:R[3]C[0])');
-    expect(relativeShape('=LOG10(A1)+ATAN2(B1,C1)', 0, 0)).toBe('=LOG10(R[0]C[0])+ATAN2(R[0]C[1],R[0]C[2])');
-    expect(relativeShape('=SUM(3:3)', 1, 1)).toBeNull();
+  test('fillsDown: only the same formula moved down; quoted text, absolute rows and column letters stay', () => {
+    const down = (a: string, b: string, d = 1) => {
+      const t = fillTemplate(a);
+      return t !== null && fillsDown(t, b, d);
+    };
+    expect(down('IF(A2="",0,B2/$C$1)', 'IF(A3="",0,B3/$C$1)')).toBe(true);
+    expect(down('IF(A2="",0,B2/$C$1)', 'IF(A5="",0,B5/$C$1)', 3)).toBe(true);
+    expect(down('IF(A2="",0,B2/$C$1)', 'IF(A3="",0,B4/$C$1)')).toBe(false);
+    expect(down('IF(A2="",0,B2/$C$1)', 'IF(A3="",0,B3/$C$2)')).toBe(false);
+    expect(down('IF(A2="",0,B2/$C$1)', 'IF(A3="",0,C3/$C$1)')).toBe(false);
+    // text that looks like a reference is not one
+    expect(down('IF(A2="A2",0,B2)', 'IF(A3="A3",0,B3)')).toBe(false);
+    expect(down('IF(A2="A2",0,B2)', 'IF(A3="A2",0,B3)')).toBe(true);
+    // a number crossing a power of ten, a reference at the very end, names and functions with digits
+    expect(down('SUM(T9:T99)', 'SUM(T10:T100)')).toBe(true);
+    expect(down('LOG10(A9)+ATAN2(B9,C9)', 'LOG10(A10)+ATAN2(B10,C10)')).toBe(true);
+    expect(down('A9', 'A10')).toBe(true);
+    expect(down('A9', 'A100')).toBe(false);
+    expect(down('A9', 'A10+1')).toBe(false);
+    expect(down('A9*2', 'A10*3')).toBe(false);
+    expect(fillTemplate('SUM(3:3)')).toBeNull();
   });
 
   test('a column of row-wise formulas becomes one shared formula; each cell reads back with its own row', async () => {

@@ -1,7 +1,7 @@
 /** Reading .xlsx cells the way Excel's API hands them over. Expected values are worked out from the cells written. */
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { readSheet, readWorkbook, activeSheet, plainValue, fillColor } from '../../xlsx/snapshot';
+import { readSheetSnapshot, readSnapshot, activeSheet, plainValue, fillColor } from '../../xlsx/snapshot';
 import { readWorkbookFile, tempDir, removeTempDirs } from './helpers';
 
 const ALL = { formulas: true, notes: true, backgrounds: true };
@@ -53,7 +53,7 @@ describe('plain values', () => {
   });
 });
 
-describe('readSheet on a real file', () => {
+describe('readSheetSnapshot on a real file', () => {
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {
     wb = await roundTrip((b) => {
@@ -81,7 +81,7 @@ describe('readSheet on a real file', () => {
   });
 
   test('used range ignores styled empty cells; values as Excel gives them', () => {
-    const s = readSheet(wb.getWorksheet('OKRs')!, ALL, false);
+    const s = readSheetSnapshot(wb.getWorksheet('OKRs')!, ALL, false);
     expect(s.values.length).toBe(4);
     expect(s.values[0].length).toBe(5);
     expect(s.values[1]).toEqual(['Grow repeat', 46387, 0.5, 5, 10]);
@@ -89,26 +89,26 @@ describe('readSheet on a real file', () => {
     expect(s.values[3][2]).toBe('#DIV/0!');
   });
   test('formulas only where there is one; text that looks like a formula is not one', () => {
-    const s = readSheet(wb.getWorksheet('OKRs')!, ALL, false);
+    const s = readSheetSnapshot(wb.getWorksheet('OKRs')!, ALL, false);
     expect(s.formulas![1][2]).toBe('=D2/E2');
     expect(s.formulas![2][3]).toBe('');
     expect(s.formulas![1][0]).toBe('');
   });
   test('notes and fills', () => {
-    const s = readSheet(wb.getWorksheet('OKRs')!, ALL, false);
+    const s = readSheetSnapshot(wb.getWorksheet('OKRs')!, ALL, false);
     expect(s.notes![2][4]).toBe('a note');
     expect(s.notes![1][1]).toBe('');
     expect(s.backgrounds![1][0]).toBe('#00ff00');
     expect(s.backgrounds![1][1]).toBe('');
   });
   test('matrices are absent when not asked for', () => {
-    const s = readSheet(wb.getWorksheet('OKRs')!, { formulas: false, notes: false, backgrounds: false }, false);
+    const s = readSheetSnapshot(wb.getWorksheet('OKRs')!, { formulas: false, notes: false, backgrounds: false }, false);
     expect(s.formulas).toBeUndefined();
     expect(s.notes).toBeUndefined();
     expect(s.backgrounds).toBeUndefined();
   });
   test('workbook snapshot: sheet names in tab order, only requested others that exist', () => {
-    const snap = readWorkbook(
+    const snap = readSnapshot(
       wb,
       activeSheet(wb)!,
       { formulas: false, notes: false, backgrounds: false, others: ['Second', 'Nope'] },
@@ -140,7 +140,7 @@ test('a 1904-system workbook still reads 2026-12-31 as the same day', async () =
     },
     { date1904: true } as any,
   );
-  const s = readSheet(wb.getWorksheet('S')!, ALL, !!(wb.properties as any).date1904);
+  const s = readSheetSnapshot(wb.getWorksheet('S')!, ALL, !!(wb.properties as any).date1904);
   expect((wb.properties as any).date1904).toBe(true);
   expect(s.values[0][0]).toBe(46387 - 1462);
 });

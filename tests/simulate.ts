@@ -1,6 +1,6 @@
 /**
  * A pure, in-memory workbook that applies a WorkbookPlan the way docs/host-contract.md describes.
- * Used by tests (idempotency, nothing lost, restore), and by the benchmark; never by the hosts themselves.
+ * Used by tests only (idempotency, nothing lost, restore); never by the hosts.
  */
 import type {
   ChartSpec,
@@ -14,9 +14,9 @@ import type {
   ConditionalRule,
   HeaderStyle,
   ReadRequest,
-} from './sheet-plan';
-import { isOwnedRuleFormula } from './sheet-plan';
-import type { Rect } from './model';
+} from '../core/sheet-plan';
+import { isOwnedRuleFormula } from '../core/sheet-plan';
+import type { Rect } from '../core/model';
 
 export interface SimulatedSheet {
   name: string;

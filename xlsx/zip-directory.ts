@@ -1,0 +1,77 @@
+/**
+ * The sizes a zip package declares for its parts, read from its central directory alone (nothing is decompressed):
+ * how much cell XML a workbook holds is known in milliseconds, before ExcelJS spends minutes and all the memory
+ * there is on a file too large for it.
+ */
+
+export interface ZipEntry {
+  name: string;
+  /** Bytes once decompressed, as the directory declares them. */
+  size: number;
+}
+
+const EOCD = 0x06054b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const EOCD64 = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const ZIP64_EXTRA = 0x0001;
+const MAX32 = 0xffffffff;
+
+/** 64-bit little-endian as a number (exact up to 2^53, far beyond any file). */
+const u64 = (buf: Buffer, at: number) => buf.readUInt32LE(at) + buf.readUInt32LE(at + 4) * 2 ** 32;
+
+/** Where the central directory starts and how many entries it has; null when the end record is missing. */
+function directoryOf(buf: Buffer): { offset: number; count: number } | null {
+  // The end record is the last 22 bytes, unless a comment (at most 65,535 bytes) follows it.
+  for (let at = buf.length - 22; at >= 0 && at >= buf.length - 22 - 0xffff; at--) {
+    if (buf.readUInt32LE(at) !== EOCD) continue;
+    let count = buf.readUInt16LE(at + 10);
+    let offset = buf.readUInt32LE(at + 16);
+    const loc = at - 20;
+    if ((offset === MAX32 || count === 0xffff) && loc >= 0 && buf.readUInt32LE(loc) === EOCD64_LOCATOR) {
+      const end64 = u64(buf, loc + 8);
+      if (end64 + 56 > buf.length || buf.readUInt32LE(end64) !== EOCD64) return null;
+      count = u64(buf, end64 + 32);
+      offset = u64(buf, end64 + 48);
+    }
+    return { offset, count };
+  }
+  return null;
+}
+
+/** The declared uncompressed size of one central-directory entry, its zip64 extra field read when it has one. */
+function entrySize(buf: Buffer, at: number, nameLen: number, extraLen: number): number {
+  const size = buf.readUInt32LE(at + 24);
+  if (size !== MAX32) return size;
+  let x = at + 46 + nameLen;
+  const end = x + extraLen;
+  while (x + 4 <= end) {
+    const id = buf.readUInt16LE(x);
+    const len = buf.readUInt16LE(x + 2);
+    if (id === ZIP64_EXTRA && len >= 8) return u64(buf, x + 4); // the uncompressed size comes first
+    x += 4 + len;
+  }
+  return size;
+}
+
+/** Every entry of the package's directory, or null when the bytes are not a readable zip directory. */
+export function zipEntries(buf: Buffer): ZipEntry[] | null {
+  try {
+    const dir = directoryOf(buf);
+    if (!dir) return null;
+    const out: ZipEntry[] = [];
+    let at = dir.offset;
+    for (let i = 0; i < dir.count; i++) {
+      if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) return null;
+      const nameLen = buf.readUInt16LE(at + 28);
+      const extraLen = buf.readUInt16LE(at + 30);
+      const commentLen = buf.readUInt16LE(at + 32);
+      const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
+      out.push({ name, size: entrySize(buf, at, nameLen, extraLen) });
+      at += 46 + nameLen + extraLen + commentLen;
+    }
+    return out;
+  } catch {
+    return null; // a truncated directory: ExcelJS's own load then says the file is damaged
+  }
+}
