@@ -12,7 +12,7 @@ import { convertedExecutions, executionsPerRecalc } from '../../bench/sheets-exe
 import { DONE_VOCAB, KIND_VOCAB } from '../../core/vocabulary';
 import * as fx from '../../fixtures/sheets';
 import { loadProject, type LoadedProject } from './harness';
-import { argsOf, closing } from './sheets-native';
+import { closing } from './sheets-native';
 
 jest.setTimeout(300000);
 

@@ -86,7 +86,7 @@ export function closing(f: string, open: number): number {
 }
 
 /** The top-level, comma-separated arguments between parentheses at open and close. */
-export function argsOf(f: string, open: number, close: number): string[] {
+function argsOf(f: string, open: number, close: number): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = open + 1;
