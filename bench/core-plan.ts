@@ -27,6 +27,7 @@ export async function rows(): Promise<BenchRow[]> {
   let tenK = NaN;
   let tenKCpu = NaN;
   let fiftyK = NaN;
+  let fiftyKCpu = NaN;
   let tenKScore = NaN;
   for (const n of SIZES) {
     const snap = generatedSnapshot(n);
@@ -43,7 +44,10 @@ export async function rows(): Promise<BenchRow[]> {
       tenK = ms;
       tenKCpu = cpuMs;
     }
-    if (n === 50_000) fiftyK = ms;
+    if (n === 50_000) {
+      fiftyK = ms;
+      fiftyKCpu = cpuMs;
+    }
     const shape = planShape(planConvert(snap, [snap.name], ctx).plan);
     const ratio =
       n === 50_000 && tenK > 0
@@ -75,13 +79,16 @@ export async function rows(): Promise<BenchRow[]> {
       ),
     );
   }
-  out.push(targetRow(tenK, tenKCpu, fiftyK));
+  out.push(targetRow({ wall: tenK, cpu: tenKCpu }, { wall: fiftyK, cpu: fiftyKCpu }));
   return out;
 }
 
-/** Issue 10's speed targets, met or not, in words. */
-function targetRow(tenK: number, tenKCpu: number, fiftyK: number): BenchRow {
-  const ratio = fiftyK / tenK;
+/**
+ * Issue 10's speed targets, met or not, in words. The CPU times (this process, GC threads included) stand beside the
+ * wall times: on a machine shared by many processes the wall time is mostly waiting, and its ratio is noise.
+ */
+function targetRow(tenK: { wall: number; cpu: number }, fiftyK: { wall: number; cpu: number }): BenchRow {
+  const ratio = fiftyK.wall / tenK.wall;
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const load = os
     .loadavg()
@@ -90,9 +97,10 @@ function targetRow(tenK: number, tenKCpu: number, fiftyK: number): BenchRow {
   return row(
     'target check: read+validate+score+plan',
     10_000,
-    tenK,
-    `read+validate+score+plan 10,000 rows: ${tenK.toFixed(1)} ms (target ${TARGET_MS}: ${verdict(tenK <= TARGET_MS)}; ` +
-      `CPU ${tenKCpu.toFixed(1)} ms); 50,000/10,000 ratio: ${ratio.toFixed(2)} (target ${TARGET_RATIO}: ` +
-      `${verdict(ratio <= TARGET_RATIO)}); load average ${load} on ${os.cpus().length} cores`,
+    tenK.wall,
+    `read+validate+score+plan 10,000 rows: ${tenK.wall.toFixed(1)} ms (target ${TARGET_MS}: ` +
+      `${verdict(tenK.wall <= TARGET_MS)}; CPU ${tenK.cpu.toFixed(1)} ms); 50,000/10,000 ratio: ${ratio.toFixed(2)} ` +
+      `(target ${TARGET_RATIO}: ${verdict(ratio <= TARGET_RATIO)}; CPU ratio ${(fiftyK.cpu / tenK.cpu).toFixed(2)}); ` +
+      `load average ${load} on ${os.cpus().length} cores`,
   );
 }

@@ -16,7 +16,7 @@ import type {
 } from './sheet-plan';
 import { emptySheetPlan } from './sheet-plan';
 import type { Rect } from './model';
-import { resolveSettings, type Settings } from './settings';
+import { readingCorrections, resolveSettings, SETTINGS_SHEET, settingsSheetValue, type Settings } from './settings';
 import { errorText, msg, type Msg } from './i18n';
 import { readModel } from './parse-sheet';
 import { validate, type Finding } from './rules';
@@ -56,8 +56,19 @@ export const COMMANDS: CommandName[] = ['convert', 'validate', 'clear', 'score',
 /** The check-in log and the dashboard, in either language (only those that exist are read). */
 const LOG_AND_DASHBOARD = [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, DASHBOARD_SHEET.en, DASHBOARD_SHEET.zh];
 
-/** What the host must read before running `name`. */
-export function readsFor(name: CommandName, settings: Settings): ReadRequest {
+/**
+ * A read request with the settings sheet added: a host whose document settings may lack the reading corrections the
+ * command line saved in the file reads it in the same batch, and runCommand applies it (withSheetReading).
+ */
+export function withSettingsSheet(req: ReadRequest): ReadRequest {
+  return req.others.includes(SETTINGS_SHEET) ? req : { ...req, others: [...req.others, SETTINGS_SHEET] };
+}
+
+/**
+ * What the host must read before running `name`. `opts.dashboard` false (a check-in from an edit, which writes the
+ * log only): the dashboard is not read.
+ */
+export function readsFor(name: CommandName, settings: Settings, opts: { dashboard?: boolean } = {}): ReadRequest {
   switch (name) {
     case 'validate':
       return {
@@ -84,7 +95,12 @@ export function readsFor(name: CommandName, settings: Settings): ReadRequest {
       };
     }
     case 'checkin':
-      return { formulas: true, notes: false, backgrounds: false, others: LOG_AND_DASHBOARD };
+      return {
+        formulas: true,
+        notes: false,
+        backgrounds: false,
+        others: opts.dashboard === false ? [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] : LOG_AND_DASHBOARD,
+      };
     case 'summary':
       return { formulas: true, notes: false, backgrounds: false, others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] };
     default:
@@ -330,6 +346,12 @@ function run(
   }
 }
 
+/** The settings with the settings sheet's reading corrections where the host's (document) settings have none. */
+function withSheetReading(s: Settings, snap: WorkbookSnapshot): Settings {
+  const sheet = snap?.others?.[SETTINGS_SHEET];
+  return sheet ? { ...s, ...readingCorrections(s, settingsSheetValue(sheet.values)) } : s;
+}
+
 /** Sheets the plan changes that exist but were not read: a failure could not put them back. */
 function unread(plan: WorkbookPlan, snap: WorkbookSnapshot): string[] {
   const names = Array.isArray(snap.sheetNames) ? snap.sheetNames : [];
@@ -364,7 +386,7 @@ export function runCommand(
 ): CommandResult {
   try {
     if (!COMMANDS.includes(name)) return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));
-    const result = run(name, snap, resolveSettings(settings), opts);
+    const result = run(name, snap, withSheetReading(resolveSettings(settings), snap), opts);
     if (result.readAgain) return result;
     const missing = result.ok ? unread(result.plan, snap) : [];
     if (missing.length) return { ...result, plan: EMPTY_PLAN, readAgain: { others: missing } };

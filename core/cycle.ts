@@ -294,7 +294,10 @@ const IN_TEXT: Pattern[] = [
   },
   { re: /(\d{4})\s*[-/\s]?\s*H\s*([12])(?![0-9])/i, make: (m) => makeCycle('half', Number(m[1]), Number(m[2])) },
   { re: /(\d{4})\s*年?\s*([上下])半年/, make: (m) => makeCycle('half', Number(m[1]), m[2] === '上' ? 1 : 2) },
-  { re: /\b(?:annual|yearly|full[- ]year|FY)\s*(\d{4})\b/i, make: (m) => makeCycle('year', Number(m[1])) },
+  {
+    re: /\b(?:annual|yearly|full[- ]year|FY|(?:fiscal|financial)\s+year)\s*(\d{4})\b|(\d{4})\s*财年|财年\s*(\d{4})/i,
+    make: (m) => makeCycle('year', Number(m[1] ?? m[2] ?? m[3])),
+  },
   { re: /(\d{4})\s*(?:年度|annual\b)/i, make: (m) => makeCycle('year', Number(m[1])) },
   // A year naming a plan ('# 2022OKR', '2026 OKRs', '2025年目标', 'OKRs 2024', 'Goals for 2026'): that year. Not a
   // count ('2000 goals scored', '2000目标客户').

@@ -531,6 +531,36 @@ function codesBeforeTitles(decided: Decided[], texts: string[], values: unknown[
   });
 }
 
+const QUARTER_HEADER = /^\s*(?:Q\s*[1-4]|[一二三四1-4]\s*季度|第\s*[一二三四1-4]\s*季度)\s*(?:target|goal|目标)?\s*$/i;
+const ANNUAL_HEADER = /^\s*(?:annual|yearly|year|full[- ]year|fy|全年|年度)\s*(?:target|goal|目标值?)?\s*$/i;
+
+/**
+ * Quarter columns (Annual | Q1 | Q2 | Q3 | Q4, 全年 | 一季度 ...): the annual column is the target, the quarter columns
+ * pace it quarter by quarter and are carried along (they state no start, target or current of the KR).
+ */
+function quarterColumns(decided: Decided[], texts: string[]): void {
+  const quarters = texts.filter((t) => QUARTER_HEADER.test(t)).length;
+  if (quarters < 2 || decided.some((d) => d.role === 'target')) return;
+  decided.forEach((d, c) => {
+    // Several quarter headers are the quarters of one year, not a cycle column each.
+    if (d.chosen || (d.role !== null && !(d.role === 'cycle' && QUARTER_HEADER.test(texts[c])))) return;
+    const h = q(texts[c]);
+    if (ANNUAL_HEADER.test(texts[c]))
+      Object.assign(d, {
+        role: 'target',
+        reason: { en: `${h.en} beside quarter columns: the year's target`, zh: `${h.zh}与各季度列并列：全年目标值` },
+      });
+    else if (QUARTER_HEADER.test(texts[c]))
+      Object.assign(d, {
+        role: null,
+        reason: {
+          en: `${h.en}: a quarter's milestone, pacing the target; carried along`,
+          zh: `${h.zh}：季度里程碑，用于分解目标；原样保留`,
+        },
+      });
+  });
+}
+
 /** A title column with nothing below it ('Action' in an import template) is no title while other columns hold data. */
 function dropEmptyTitles(decided: Decided[], texts: string[]): void {
   if (!decided.some((d) => (d.filled ?? 0) > 0)) return; // an empty template keeps its columns
@@ -685,6 +715,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings));
   codesBeforeTitles(decided, texts, values, body);
   keepLoneTitle(decided, texts);
+  quarterColumns(decided, texts);
   dropEmptyTitles(decided, texts);
   dedupe(decided, texts);
   resolveTitles(decided, texts);

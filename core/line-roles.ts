@@ -72,6 +72,12 @@ const SECTION =
 /** A short label line ending in a colon ('示例:', 'Dependencies:', 'Validation Checks:'): it introduces something else. */
 const OTHER_LABEL = /^[^:：\n]{1,30}[:：]$/;
 
+const OKR_SPELLED =
+  /^(?:objectives?\s*(?:&|and|\+|\/)\s*key\s*results?|目标(?:与|和|及|\s*&\s*)关键(?:结果|成果))[.:：]?$/i;
+
+/** An arrow right after an item's label points at another OKR: a cross-reference, not the item's title. */
+const CROSS_REFERENCE = /^\s*(?:→|->|=>|⟶|↔|⇒|➜|➔)/;
+
 /** Strips indentation, headings, quotes, bullets, checkboxes and list numbers, noting each. */
 function stripStructure(raw: string, out: LineReading): string {
   const indent = INDENT.exec(raw)![0];
@@ -125,6 +131,10 @@ function labelled(s: string): { role: LineRole; title: string } | null {
     [OBJECTIVE, 'objective', 'objective-label'],
   ] as const) {
     const m = re.exec(s);
+    // 'KR 1 → Company OKR: ...', 'KR2 -> 公司目标': an arrow from the label to another OKR says how it ladders up.
+    if (m && CROSS_REFERENCE.test(m[3])) return { role: 'other-label', title: s };
+    // 'OKR - Objectives & Key Results', 'OKR：目标与关键结果': the label spelled out is a section title, no objective.
+    if (m && role === 'objective' && OKR_SPELLED.test(m[3].trim())) return { role: 'text', title: s };
     if (m) return m[3].trim() ? { role, title: m[3].trim() } : { role: alone, title: '' };
   }
   const rk = ROLE_LABEL.exec(s) ?? ZH_ROLE_LABEL.exec(s);

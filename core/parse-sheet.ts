@@ -319,16 +319,22 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     headerKeys: header.texts.map((t) => normalizeHeader(t)),
     labelledKrs: 0,
   };
-  linesAboveHeader(values, header.rows[0], st, rd);
+  linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
   for (const r of header.rows) rd.role(r, 'header');
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
-    if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, fc.kr ?? fc.objective))
+    const afterLine = st.afterLine;
+    st.afterLine = onlyCell(row) >= 0;
+    if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
-    else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
+      st.foreign = false;
+    } else if (!st.afterLine && (st.foreign || (afterLine && otherHeader(row, header.fields)))) {
+      st.foreign = true;
+      unplacedRow(row, r, rd, OTHER_TABLE);
+    } else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
       // The root of level columns names the plan: a title row.
       rd.role(r, 'title');
       model.title ??= cellText(row[header.rootCol]);
@@ -435,6 +441,10 @@ interface TableState {
   headerKeys: string[];
   /** KR cells seen with their own label ('KR 1.1: ...'): a sheet that labels its KRs labels all of them. */
   labelledKrs: number;
+  /** The last row was a line of one cell (a caption): a header of other words may follow it. */
+  afterLine?: boolean;
+  /** Inside another table (its own header of other words under a caption): its rows are not OKR rows. */
+  foreign?: boolean;
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -464,7 +474,9 @@ const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
 
 function renamesHeader(row: unknown[], fields: (Field | null)[], titleCol: number | undefined): boolean {
   if (titleCol === undefined) return false;
-  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40 || DATA_SHAPE.test(v))) return false;
+  // Most data rows hold a number or a long text somewhere: that cheap test first, the pattern only on rows of words.
+  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
+  for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
   if (isBlank(row[titleCol]) || matchHeader(row[titleCol]) !== fields[titleCol]) return false;
   let same = 0;
   for (let c = 0; c < row.length && c < fields.length; c++) {
@@ -528,8 +540,11 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   if (c < 0 || typeof row[c] !== 'string') return false;
   const text = row[c] as string;
   const line = readLine(text);
-  if (line.role === 'objective' && line.title) {
-    st.obj = newObjective(line.title, rd.r0 + r, true, rd.ids.generate('O', [line.title]));
+  const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
+  if ((line.role === 'objective' && line.title) || heading) {
+    const title = heading ?? line.title;
+    st.foreign = false;
+    st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
     st.obj.cells.objective = rd.ref(r, c);
     st.objectives.push(st.obj);
     st.kr = null;
@@ -542,19 +557,33 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   return true;
 }
 
+/**
+ * A numbered section heading ('WhyGO #1: Prove fit', 'Goal #2 - Retention', '重点 #3：提效'): in a table of key results
+ * with no objective column, it names the objective of the table under it. Its title, or null.
+ */
+const NUMBERED_HEADING =
+  /^\s*(?:[A-Za-z][A-Za-z0-9 ]{0,24}?|[\u4e00-\u9fff]{1,8})\s*#\s*\d{1,3}\s*[:：.\-–—]\s*(\S.{2,})$/;
+function numberedHeading(text: string): string | null {
+  if (!text.includes('#') || text.length > 200) return null;
+  const m = NUMBERED_HEADING.exec(text);
+  return m ? m[1].trim() : null;
+}
+
 /** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
 /**
  * Lines above the header: an objective line opens the first objective; before it, `Label: value` lines ('Status:
  * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
  */
-function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader): void {
+function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
     const c = onlyCell(row);
     const line = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
-    if (line?.role === 'objective' && line.title) {
-      st.obj = newObjective(line.title, rd.r0 + r, true, rd.ids.generate('O', [line.title]));
+    const heading = headings && line ? numberedHeading(row[c] as string) : null;
+    if ((line?.role === 'objective' && line.title) || heading) {
+      const title = heading ?? line!.title;
+      st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
@@ -602,6 +631,29 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   }
   unplacedRow(row, r, rd, initText ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
 }
+
+/**
+ * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
+ * Definition', 'Tier | Status | Criteria'): the header of another table (definitions, a protocol), whose rows are no
+ * OKR rows. Ends at this table's header again or an objective line.
+ */
+function otherHeader(row: unknown[], fields: (Field | null)[]): boolean {
+  let cells = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string' || !SHORT_HEADER.test(v.trim())) return false;
+    const f = matchHeader(v);
+    if (f && f === fields[c]) return false;
+    cells++;
+  }
+  return cells >= 2;
+}
+const SHORT_HEADER = /^(?:[A-Z][A-Za-z]{0,15}(?: [A-Za-z]{1,15})?|[\u4e00-\u9fff]{2,4})$/;
+const OTHER_TABLE: Msg = {
+  en: 'a row of another table (its own header under a caption line): kept in the sheet, not in the grid',
+  zh: '另一个表格中的行（标题行下有其自己的表头）：保留在原表中，未放入新表',
+};
 
 /** A row nothing took: each filled cell is listed (nothing is skipped silently). */
 function unplacedRow(row: unknown[], r: number, rd: Reader, reason: Msg): void {
@@ -1400,7 +1452,8 @@ function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean
   let objectives = false;
   let krs = false;
   for (const l of lines) {
-    if (l.line.role === 'objective') objectives = true;
+    // An 'Objective:' label line marks objectives as explicitly as 'O1:' does: headings then are no objectives.
+    if (l.line.role === 'objective' || l.line.role === 'objective-label') objectives = true;
     if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
   }
   return { objectives, krs };
@@ -1421,7 +1474,8 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const { line } = l;
   const listed = line.bullet || line.numbered;
   if (line.quote) return 'note';
-  if (ctx.mode === 'objective' && !listed && !line.heading) return 'objective';
+  // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
+  if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
   // A heading or bold line opens a list of KRs when plain list lines follow it (bold list lines are objectives themselves).
   const opensList =
@@ -1449,6 +1503,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   let obj: Objective | null = null;
   let kr: KeyResult | null = null;
   let krLine: LineReading | null = null;
+  let lastKr: LineReading | null = null;
   const ctx: Context = { style, mode: 'none', obj: false, krDepth: null, next: undefined };
   const titles: string[] = [];
   const notes: string[] = [];
@@ -1478,9 +1533,14 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       rd.role(l.r, 'title');
       return;
     }
-    const kind = role === 'text' ? placeText(l, ctx) : role;
+    let kind = role === 'text' ? placeText(l, ctx) : role;
+    // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
+    if (kind === 'kr' && kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
+      kind = 'initiative';
     if (kind === 'heading' || (kind === 'note' && first < 0 && !titles.length && !l.line.quote)) {
-      // Headings, and the first line above everything, are titles.
+      // Headings, and the first line above everything, are titles. A heading that is no label ends the list a
+      // label line opened ('Key Results:' ... '# Why OKRs' ... '1. reason' is no KR).
+      if (kind === 'heading' && l.line.heading && ctx.mode === 'krs') ctx.mode = 'none';
       rd.role(l.r, 'title');
       titles.push(l.line.title);
       ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? ctx.cycle;
@@ -1507,6 +1567,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       obj.cycle ??= ctx.cycle ?? null;
       objectives.push(obj);
       kr = null;
+      lastKr = null;
       ctx.obj = true;
       ctx.mode = 'none';
       ctx.krDepth = null;
@@ -1518,6 +1579,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       }
       kr = outlineKr(obj, title, l, rd);
       krLine = l.line;
+      lastKr = l.line;
       if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
     } else addInitiative(obj!, kr, title, l.r, l.c, rd);
   });
@@ -1530,6 +1592,8 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   model.cycle = outlineCycle([...titles, ...notes], dated, rd.today);
   return true;
 }
+
+const isListed = (line: LineReading) => line.bullet || line.numbered;
 
 /** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
 const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;

@@ -155,14 +155,17 @@ function scorecardPlan(
       formats: Array.from({ length: rows.length - 1 }, () => ['0.00', '0.00']),
     });
   }
-  plan.header = {
-    range: { row: 0, col: 0, rows: 1, cols: width },
-    bold: true,
-    fill: FILLS.header,
-    fontColor: FILLS.headerFont,
-  };
-  plan.freezeRows = 1;
-  plan.columnWidths = [{ col: 1, width: 260 }];
+  // The look is set when the scorecard is new; an existing one keeps it (and what the user made of it), at no cost.
+  if (!existing) {
+    plan.header = {
+      range: { row: 0, col: 0, rows: 1, cols: width },
+      bold: true,
+      fill: FILLS.header,
+      fontColor: FILLS.headerFont,
+    };
+    plan.freezeRows = 1;
+    plan.columnWidths = [{ col: 1, width: 260 }];
+  }
   return plan;
 }
 

@@ -188,3 +188,42 @@ export function columnRoleOf(word: string): Field | 'ignore' | null {
   }
   return null;
 }
+
+/**
+ * The sheet in which the command line keeps a file's reading corrections (a very hidden sheet; cell A2 holds them as
+ * JSON text). Every host reads it with the command's other sheets, so corrections made on the command line reach the
+ * add-ins, and the add-ins' own document settings still come first (withSavedReading).
+ */
+export const SETTINGS_SHEET = 'OKR Grid settings';
+
+/** The key of the Excel add-in's settings in the document's settings (in an .xlsx: a web-extension property). */
+export const DOCUMENT_SETTINGS_KEY = 'okrGrid.settings';
+
+/** The settings a settings sheet's cells hold (cell A2's JSON object); {} when there are none or the text is not one. */
+export function settingsSheetValue(values: unknown[][] | undefined): Record<string, unknown> {
+  const raw = values?.[1]?.[0];
+  if (typeof raw !== 'string') return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The reading corrections (column roles, header row) that apply when both the document's settings (the add-in's, in
+ * the workbook) and the settings sheet may hold some: the document's first, field by field; the sheet's where the
+ * document has none.
+ */
+export function readingCorrections(
+  document: Partial<Pick<Settings, 'columnRoles' | 'headerRow'>> | Record<string, unknown>,
+  sheet: Record<string, unknown>,
+): Pick<Settings, 'columnRoles' | 'headerRow'> {
+  const doc = resolveSettings(document);
+  const saved = resolveSettings(sheet);
+  return {
+    columnRoles: Object.keys(doc.columnRoles).length ? doc.columnRoles : saved.columnRoles,
+    headerRow: doc.headerRow ?? saved.headerRow,
+  };
+}

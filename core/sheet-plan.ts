@@ -205,6 +205,23 @@ export interface CommandResult {
   readAgain?: { subject?: string; others?: string[] };
 }
 
+/**
+ * The part of a restore plan (core/commands.ts restorePlan) a host applies when its journal (docs/host-contract.md,
+ * section 4) has recorded, just before each change, the old number formats, dropdowns, rules and charts: cells,
+ * fills, notes and the sheets to delete. The rest of the restore plan approximates what the journal knows exactly
+ * (formats back to General, every add-in rule removed, charts rebuilt from the cells), and would change things the
+ * failed run never reached.
+ */
+export function journaledRestore(restore: WorkbookPlan): WorkbookPlan {
+  return {
+    ...restore,
+    sheets: restore.sheets.map((s) => {
+      const { charts: _charts, ...rest } = s;
+      return { ...rest, numberFormats: [], validations: [], rules: [], replaceOwnedRules: false };
+    }),
+  };
+}
+
 /** The read a host makes next when `result` asks for more (null when it does not): at most twice per command. */
 export function rereadFor(req: ReadRequest, result: CommandResult): ReadRequest | null {
   const more = result?.readAgain;

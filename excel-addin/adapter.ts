@@ -7,7 +7,15 @@
  * split into bands: syncs grow with size / budget only. Members newer than the manifest's ExcelApi are used behind
  * their requirement set (support.ts). A failed apply is put back with restorePlan, then the journal (journal.ts).
  */
-import { editChecksIn, readsFor, restorePlan, runCommand, updatedStamp, type CommandName } from '../core/commands';
+import {
+  editChecksIn,
+  readsFor,
+  restorePlan,
+  runCommand,
+  updatedStamp,
+  withSettingsSheet,
+  type CommandName,
+} from '../core/commands';
 import { failedAndRestored, failedNotRestored, readFailed } from '../core/host-messages';
 import { errorText, msg, type Msg } from '../core/i18n';
 import type { CellRef } from '../core/model';
@@ -96,7 +104,8 @@ export async function runExcelCommand(
   /** dashboard false: a check-in from an edit writes the log only. */
   opts: { dashboard?: boolean } = {},
 ): Promise<CommandOutcome> {
-  let req: ReadRequest = readsFor(name, settings);
+  // The command line's saved reading corrections are read with the rest (core uses them where the document has none).
+  let req: ReadRequest = withSettingsSheet(readsFor(name, settings));
   let snap: WorkbookSnapshot | null = null;
   let result: ReturnType<typeof runCommand> | null = null;
   let plan: WorkbookPlan = { sheets: [] };

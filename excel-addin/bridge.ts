@@ -5,11 +5,11 @@
  * The playground builds the same bridge over its in-memory workbook.
  */
 import { langFromLocale, t } from '../core/i18n';
-import { resolveSettings, settingsProblems, type Settings } from '../core/settings';
+import { DOCUMENT_SETTINGS_KEY, resolveSettings, settingsProblems, type Settings } from '../core/settings';
 import type { CommandName, PanelBridge, PanelResult } from '../panel/bridge';
 import { runExcelCommand, selectCell, type ExcelLike } from './adapter';
 
-export const SETTINGS_KEY = 'okrGrid.settings';
+export const SETTINGS_KEY = DOCUMENT_SETTINGS_KEY;
 
 /** The part of the `Office` global the bridge reads. */
 export interface OfficeLike {

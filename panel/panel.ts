@@ -96,12 +96,28 @@ function adoptCss(doc: Document): void {
 }
 
 export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
-  adoptCss(root.ownerDocument);
-  root.classList.add('okr-panel');
-  root.dataset.host = bridge.host;
-  root.dataset.state = 'loading';
+  new Panel(root, bridge).start();
+}
 
-  const state: PanelState = {
+/** A whole number >= 0 from a settings field, or a problem. */
+function wholeField(raw: string, label: Msg, problems: Msg[]): number {
+  const n = Number(raw);
+  if (raw === '' || !Number.isInteger(n) || n < 0)
+    problems.push({ en: `${label.en}: ${PANEL_TEXT.badNumber.en}`, zh: `${label.zh}：${PANEL_TEXT.badNumber.zh}` });
+  return n;
+}
+
+/** A fraction in [0, 1] from a settings field, or a problem. */
+function fracField(raw: string, label: Msg, problems: Msg[]): number {
+  const n = Number(raw);
+  if (raw === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    problems.push({ en: `${label.en}: ${PANEL_TEXT.badBand.en}`, zh: `${label.zh}：${PANEL_TEXT.badBand.zh}` });
+  return n;
+}
+
+/** The panel on one root element: its state, one render method per section, and the event wiring. */
+class Panel {
+  private readonly state: PanelState = {
     settings: DEFAULT_SETTINGS,
     langChoice: 'auto',
     summary: null,
@@ -113,31 +129,84 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     readingBefore: null,
     readingOpen: true,
   };
-  const localeLang = (): Lang => {
+  private readonly header = el('header');
+  private readonly summaryBox = el('section', { class: 'okr-summary', 'aria-live': 'polite' });
+  private readonly actionsBox = el('section', { class: 'okr-actions' });
+  private readonly findingsBox = el('section', { class: 'okr-findings-box' });
+  private readonly progressBox = el('section', { class: 'okr-progress-box' });
+  private readonly settingsBox = el('section', { class: 'okr-settings' });
+  private readonly readingBox = el('section', { class: 'okr-reading', 'aria-live': 'polite' });
+  private readonly messagesBox = el('div', { class: 'okr-msgs', role: 'status', 'aria-live': 'polite' });
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly bridge: PanelBridge,
+  ) {
+    adoptCss(root.ownerDocument);
+    root.classList.add('okr-panel');
+    root.dataset.host = bridge.host;
+    root.dataset.state = 'loading';
+    const boxes = [this.summaryBox, this.actionsBox, this.readingBox, this.findingsBox, this.progressBox];
+    root.replaceChildren(this.header, ...boxes, this.settingsBox);
+  }
+
+  /** First render, then the saved settings and the sheet's summary. */
+  start(): void {
+    this.renderAll();
+    void (async () => {
+      try {
+        const got = await this.bridge.getSettings();
+        const s = resolveSettings(got);
+        this.state.settings = s;
+        this.state.langChoice = got && got.followLocale === true ? 'auto' : s.lang;
+      } catch (e) {
+        this.state.messages = [{ kind: 'error', text: this.failure(e) }];
+      }
+      this.renderAll();
+      await this.refreshSummary();
+      this.root.dataset.state = this.state.busy ? 'busy' : 'ready';
+    })();
+  }
+
+  private localeLang(): Lang {
     try {
-      return langFromLocale(bridge.locale());
+      return langFromLocale(this.bridge.locale());
     } catch {
       return 'en';
     }
-  };
-  const lang = (): Lang => (state.langChoice === 'auto' ? localeLang() : state.langChoice);
-  const tr = (m: Msg): string => t(m, lang()) || m.en || m.zh;
-
-  const header = el('header');
-  const summaryBox = el('section', { class: 'okr-summary', 'aria-live': 'polite' });
-  const actionsBox = el('section', { class: 'okr-actions' });
-  const findingsBox = el('section', { class: 'okr-findings-box' });
-  const progressBox = el('section', { class: 'okr-progress-box' });
-  const settingsBox = el('section', { class: 'okr-settings' });
-  const readingBox = el('section', { class: 'okr-reading', 'aria-live': 'polite' });
-  root.replaceChildren(header, summaryBox, actionsBox, readingBox, findingsBox, progressBox, settingsBox);
-
-  function renderHeader(): void {
-    header.replaceChildren(el('h1', {}, tr(PANEL_TEXT.title)), el('p', { class: 'okr-sub' }, tr(PANEL_TEXT.subtitle)));
   }
 
-  function renderSummary(): void {
-    const s = state.summary;
+  private lang(): Lang {
+    return this.state.langChoice === 'auto' ? this.localeLang() : this.state.langChoice;
+  }
+
+  private tr(m: Msg): string {
+    return t(m, this.lang()) || m.en || m.zh;
+  }
+
+  private renderAll(): void {
+    this.root.lang = this.lang() === 'zh' ? 'zh-CN' : 'en';
+    this.root.dataset.lang = this.lang();
+    this.renderHeader();
+    this.renderSummary();
+    this.renderActions();
+    this.renderFindings();
+    this.renderReadingBox();
+    this.renderProgressBox();
+    this.renderSettings();
+  }
+
+  private renderHeader(): void {
+    const tr = (m: Msg) => this.tr(m);
+    this.header.replaceChildren(
+      el('h1', {}, tr(PANEL_TEXT.title)),
+      el('p', { class: 'okr-sub' }, tr(PANEL_TEXT.subtitle)),
+    );
+  }
+
+  private renderSummary(): void {
+    const s = this.state.summary;
+    const tr = (m: Msg) => this.tr(m);
     const card = (label: Msg, value: string, name: string) =>
       el(
         'div',
@@ -147,7 +216,7 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
       );
     const band = (name: 'red' | 'yellow' | 'green', label: Msg) =>
       el('span', { class: `okr-band okr-band-${name}`, 'data-band': name }, `${tr(label)} ${s ? s.bands[name] : '–'}`);
-    summaryBox.replaceChildren(
+    this.summaryBox.replaceChildren(
       el('h2', {}, tr(PANEL_TEXT.summaryTitle)),
       el(
         'div',
@@ -164,106 +233,111 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
         band('green', PANEL_TEXT.green),
       ),
     );
-    if (!s) summaryBox.append(el('p', { class: 'okr-empty' }, tr(PANEL_TEXT.noData)));
+    if (!s) this.summaryBox.append(el('p', { class: 'okr-empty' }, tr(PANEL_TEXT.noData)));
   }
 
-  const messagesBox = el('div', { class: 'okr-msgs', role: 'status', 'aria-live': 'polite' });
-
-  function renderActions(): void {
+  private renderActions(): void {
     const buttons = ACTIONS.map((a) => {
       const b = el(
         'button',
         {
           type: 'button',
           class: a.primary ? 'okr-btn okr-primary' : 'okr-btn',
-          title: tr(PANEL_TEXT[a.tip]),
+          title: this.tr(PANEL_TEXT[a.tip]),
           'data-command': a.command,
         },
-        tr(PANEL_TEXT[a.label]),
+        this.tr(PANEL_TEXT[a.label]),
       );
-      b.disabled = state.busy;
-      b.addEventListener('click', () => void runCommand(a.command));
+      b.disabled = this.state.busy;
+      b.addEventListener('click', () => void this.runCommand(a.command));
       return b;
     });
-    actionsBox.replaceChildren(
-      el('h2', {}, tr(PANEL_TEXT.actions)),
+    this.actionsBox.replaceChildren(
+      el('h2', {}, this.tr(PANEL_TEXT.actions)),
       el('div', { class: 'okr-buttons' }, ...buttons),
-      messagesBox,
+      this.messagesBox,
     );
-    renderMessages();
+    this.renderMessages();
   }
 
-  function renderMessages(): void {
-    const items = state.messages.map((m) =>
-      el('div', { class: `okr-msg okr-msg-${m.kind}`, 'data-kind': m.kind }, tr(m.text)),
+  private renderMessages(): void {
+    const items = this.state.messages.map((m) =>
+      el('div', { class: `okr-msg okr-msg-${m.kind}`, 'data-kind': m.kind }, this.tr(m.text)),
     );
-    if (state.busy) items.unshift(el('div', { class: 'okr-msg', 'data-kind': 'busy' }, tr(PANEL_TEXT.working)));
-    messagesBox.replaceChildren(...items);
+    if (this.state.busy)
+      items.unshift(el('div', { class: 'okr-msg', 'data-kind': 'busy' }, this.tr(PANEL_TEXT.working)));
+    this.messagesBox.replaceChildren(...items);
   }
 
-  function say(kind: MsgKind, text: Msg): void {
-    state.messages = [{ kind, text }, ...state.messages].slice(0, MAX_MESSAGES);
-    renderMessages();
+  private say(kind: MsgKind, text: Msg): void {
+    this.state.messages = [{ kind, text }, ...this.state.messages].slice(0, MAX_MESSAGES);
+    this.renderMessages();
   }
 
-  function renderFindings(): void {
-    const list = state.findings;
-    const parts: Node[] = [
-      el('h2', {}, `${tr(PANEL_TEXT.findingsTitle)}${list && list.length ? ` (${list.length})` : ''}`),
-    ];
-    if (!list) parts.push(el('p', { class: 'okr-empty' }, tr(PANEL_TEXT.findingsNone)));
+  private failure(e: unknown): Msg {
+    const why = errorText(e);
+    return { en: `${PANEL_TEXT.failed.en} ${why}`, zh: `${PANEL_TEXT.failed.zh}${why}` };
+  }
+
+  /** Selects a cell in the sheet; a failure is said in the messages. */
+  private select(sheet: string, row: number, col: number): void {
+    this.bridge.select(sheet, row, col).catch((e) => this.say('error', this.failure(e)));
+  }
+
+  private renderFindings(): void {
+    const list = this.state.findings;
+    const count = list && list.length ? ` (${list.length})` : '';
+    const parts: Node[] = [el('h2', {}, `${this.tr(PANEL_TEXT.findingsTitle)}${count}`)];
+    if (!list) parts.push(el('p', { class: 'okr-empty' }, this.tr(PANEL_TEXT.findingsNone)));
     else if (!list.length)
-      parts.push(el('p', { class: 'okr-empty', 'data-findings': 'clean' }, tr(PANEL_TEXT.findingsClean)));
+      parts.push(el('p', { class: 'okr-empty', 'data-findings': 'clean' }, this.tr(PANEL_TEXT.findingsClean)));
     else {
       const ul = el('ul', { class: 'okr-findings' });
-      for (const f of list.slice(0, MAX_FINDINGS_SHOWN)) {
-        const sev =
-          f.severity === 'error' ? PANEL_TEXT.error : f.severity === 'info' ? PANEL_TEXT.info : PANEL_TEXT.warning;
-        const where = f.row >= 0 && f.col >= 0 ? `${f.sheet ? f.sheet + '!' : ''}${a1(f.row, f.col)}` : f.sheet;
-        const li = el(
-          'li',
-          { class: 'okr-finding', tabindex: '0', role: 'button', 'data-rule': f.rule },
-          el('span', { class: `okr-sev okr-sev-${f.severity}`, title: tr(sev), 'aria-label': tr(sev) }),
-          el('span', { class: 'okr-where' }, where),
-          el('span', { class: 'okr-text' }, tr(f.message)),
-        );
-        if (f.row >= 0 && f.col >= 0) {
-          const go = () => bridge.select(f.sheet, f.row, f.col).catch((e) => say('error', failure(e)));
-          li.addEventListener('click', go);
-          li.addEventListener('keydown', (ev) => {
-            if (ev.key === 'Enter' || ev.key === ' ') {
-              ev.preventDefault();
-              go();
-            }
-          });
-        }
-        ul.append(li);
+      for (const f of list.slice(0, MAX_FINDINGS_SHOWN)) ul.append(this.findingItem(f));
+      if (list.length > MAX_FINDINGS_SHOWN) {
+        const more = `+${list.length - MAX_FINDINGS_SHOWN} ${this.tr(PANEL_TEXT.findingsMore)}`;
+        ul.append(el('li', { class: 'okr-more' }, more));
       }
-      if (list.length > MAX_FINDINGS_SHOWN)
-        ul.append(
-          el('li', { class: 'okr-more' }, `+${list.length - MAX_FINDINGS_SHOWN} ${tr(PANEL_TEXT.findingsMore)}`),
-        );
       parts.push(ul);
     }
-    findingsBox.replaceChildren(...parts);
+    this.findingsBox.replaceChildren(...parts);
   }
 
-  function renderProgressBox(): void {
-    progressBox.replaceChildren(
-      el('h2', {}, tr(PROGRESS_TEXT.title)),
-      renderProgress(root.ownerDocument, state.progress, lang()),
+  /** One finding: severity, cell and message; clicking it (or Enter / Space) selects the cell. */
+  private findingItem(f: PanelFinding): HTMLLIElement {
+    const sev =
+      f.severity === 'error' ? PANEL_TEXT.error : f.severity === 'info' ? PANEL_TEXT.info : PANEL_TEXT.warning;
+    const where = f.row >= 0 && f.col >= 0 ? `${f.sheet ? f.sheet + '!' : ''}${a1(f.row, f.col)}` : f.sheet;
+    const li = el(
+      'li',
+      { class: 'okr-finding', tabindex: '0', role: 'button', 'data-rule': f.rule },
+      el('span', { class: `okr-sev okr-sev-${f.severity}`, title: this.tr(sev), 'aria-label': this.tr(sev) }),
+      el('span', { class: 'okr-where' }, where),
+      el('span', { class: 'okr-text' }, this.tr(f.message)),
+    );
+    if (f.row >= 0 && f.col >= 0) {
+      const go = () => this.select(f.sheet, f.row, f.col);
+      li.addEventListener('click', go);
+      li.addEventListener('keydown', (ev) => {
+        if (ev.key === 'Enter' || ev.key === ' ') {
+          ev.preventDefault();
+          go();
+        }
+      });
+    }
+    return li;
+  }
+
+  private renderProgressBox(): void {
+    this.progressBox.replaceChildren(
+      el('h2', {}, this.tr(PROGRESS_TEXT.title)),
+      renderProgress(this.root.ownerDocument, this.state.progress, this.lang()),
     );
   }
 
-  function renderSettings(): void {
-    const s = state.settings;
-    const input = (name: string, label: Msg, value: string, attrs: Record<string, string>) => {
-      const i = el('input', { id: `okr-set-${name}`, name, ...attrs });
-      i.value = value;
-      return el('div', { class: 'okr-field' }, el('label', { for: `okr-set-${name}` }, tr(label)), i);
-    };
-    const whole = { type: 'number', min: '0', step: '1', inputmode: 'numeric' };
-    const frac = { type: 'number', min: '0', max: '1', step: '0.05', inputmode: 'decimal' };
+  /** The language and formula-mode selects of the settings form. */
+  private settingsSelects(): HTMLElement[] {
+    const tr = (m: Msg) => this.tr(m);
     const langSel = el(
       'select',
       { id: 'okr-set-lang', name: 'lang' },
@@ -271,14 +345,34 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
       el('option', { value: 'en' }, 'English'),
       el('option', { value: 'zh' }, '中文'),
     );
-    langSel.value = state.langChoice;
+    langSel.value = this.state.langChoice;
     const modeSel = el(
       'select',
       { id: 'okr-set-formulaMode', name: 'formulaMode' },
       el('option', { value: 'addin' }, tr(PANEL_TEXT.formulaAddin)),
       el('option', { value: 'portable' }, tr(PANEL_TEXT.formulaPortable)),
     );
-    modeSel.value = s.formulaMode;
+    modeSel.value = this.state.settings.formulaMode;
+    return [
+      el('div', { class: 'okr-field' }, el('label', { for: 'okr-set-lang' }, tr(PANEL_TEXT.language)), langSel),
+      el(
+        'div',
+        { class: 'okr-field' },
+        el('label', { for: 'okr-set-formulaMode' }, tr(PANEL_TEXT.formulaMode)),
+        modeSel,
+      ),
+    ];
+  }
+
+  private renderSettings(): void {
+    const s = this.state.settings;
+    const input = (name: string, label: Msg, value: string, attrs: Record<string, string>) => {
+      const i = el('input', { id: `okr-set-${name}`, name, ...attrs });
+      i.value = value;
+      return el('div', { class: 'okr-field' }, el('label', { for: `okr-set-${name}` }, this.tr(label)), i);
+    };
+    const whole = { type: 'number', min: '0', step: '1', inputmode: 'numeric' };
+    const frac = { type: 'number', min: '0', max: '1', step: '0.05', inputmode: 'decimal' };
     const form = el(
       'form',
       { class: 'okr-form', novalidate: '' },
@@ -291,90 +385,65 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
         input('red', PANEL_TEXT.bandRed, String(s.bands.red), frac),
         input('yellow', PANEL_TEXT.bandYellow, String(s.bands.yellow), frac),
       ),
-      el('div', { class: 'okr-field' }, el('label', { for: 'okr-set-lang' }, tr(PANEL_TEXT.language)), langSel),
-      el(
-        'div',
-        { class: 'okr-field' },
-        el('label', { for: 'okr-set-formulaMode' }, tr(PANEL_TEXT.formulaMode)),
-        modeSel,
-      ),
+      ...this.settingsSelects(),
       input('cycle', PANEL_TEXT.cycle, s.cycle ?? '', { type: 'text', autocomplete: 'off', spellcheck: 'false' }),
       el(
         'button',
         { type: 'submit', class: 'okr-btn okr-primary', 'data-command': 'save-settings' },
-        tr(PANEL_TEXT.save),
+        this.tr(PANEL_TEXT.save),
       ),
     );
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
-      void saveFrom(form);
+      void this.saveFrom(form);
     });
-    const details = el(
-      'details',
-      { class: 'okr-settings-details' },
-      el('summary', {}, tr(PANEL_TEXT.settingsTitle)),
-      form,
-    );
-    settingsBox.replaceChildren(details);
+    const title = el('summary', {}, this.tr(PANEL_TEXT.settingsTitle));
+    this.settingsBox.replaceChildren(el('details', { class: 'okr-settings-details' }, title, form));
   }
 
-  function renderReadingBox(): void {
-    renderReading(readingBox, state.reading, {
-      lang: lang(),
+  private renderReadingBox(): void {
+    const state = this.state;
+    renderReading(this.readingBox, state.reading, {
+      lang: this.lang(),
       settings: state.settings,
       before: state.readingBefore,
       open: state.readingOpen,
       onToggle: (open) => (state.readingOpen = open),
-      save: (next, what) => void saveCorrection(next, what),
-      select: (sheet, row, col) => void bridge.select(sheet, row, col).catch((e) => say('error', failure(e))),
+      save: (next, what) => void this.saveCorrection(next, what),
+      select: (sheet, row, col) => this.select(sheet, row, col),
       disabled: state.busy,
     });
   }
 
   /** A correction from "How I read your sheet": saved with the workbook, then the sheet is read again. */
-  async function saveCorrection(next: Settings, what: Msg): Promise<void> {
-    if (state.busy) return;
-    setBusy(true);
+  private async saveCorrection(next: Settings, what: Msg): Promise<void> {
+    if (this.state.busy) return;
+    this.setBusy(true);
     try {
-      await bridge.saveSettings(next, state.langChoice === 'auto');
-      state.settings = next;
-      say('ok', { en: `${what.en} ${R.saved.en}`, zh: `${what.zh}${R.saved.zh}` });
-      await refreshSummary();
+      await this.bridge.saveSettings(next, this.state.langChoice === 'auto');
+      this.state.settings = next;
+      this.say('ok', { en: `${what.en} ${R.saved.en}`, zh: `${what.zh}${R.saved.zh}` });
+      await this.refreshSummary();
     } catch (e) {
-      say('error', failure(e));
+      this.say('error', this.failure(e));
     } finally {
-      setBusy(false);
-      renderReadingBox();
+      this.setBusy(false);
+      this.renderReadingBox();
     }
   }
 
-  function renderAll(): void {
-    root.lang = lang() === 'zh' ? 'zh-CN' : 'en';
-    root.dataset.lang = lang();
-    renderHeader();
-    renderSummary();
-    renderActions();
-    renderFindings();
-    renderReadingBox();
-    renderProgressBox();
-    renderSettings();
-  }
-
-  function failure(e: unknown): Msg {
-    const why = errorText(e);
-    return { en: `${PANEL_TEXT.failed.en} ${why}`, zh: `${PANEL_TEXT.failed.zh}${why}` };
-  }
-
-  function setBusy(busy: boolean): void {
-    state.busy = busy;
-    root.dataset.state = busy ? 'busy' : 'ready';
-    for (const b of Array.from(actionsBox.querySelectorAll('button'))) (b as HTMLButtonElement).disabled = busy;
-    for (const sel of Array.from(readingBox.querySelectorAll('select')))
+  private setBusy(busy: boolean): void {
+    this.state.busy = busy;
+    this.root.dataset.state = busy ? 'busy' : 'ready';
+    for (const b of Array.from(this.actionsBox.querySelectorAll('button'))) (b as HTMLButtonElement).disabled = busy;
+    for (const sel of Array.from(this.readingBox.querySelectorAll('select')))
       sel.disabled = busy || sel.dataset.blank === 'true';
-    renderMessages();
+    this.renderMessages();
   }
 
-  function absorb(res: PanelResult): void {
+  /** What a command's details say: findings, summary, progress and reading, each when present. */
+  private absorb(res: PanelResult): void {
+    const state = this.state;
     const findings = readFindings(res.details);
     if (findings) state.findings = findings;
     const summary = readSummary(res.details);
@@ -385,10 +454,11 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
     if (reading) state.reading = reading;
   }
 
-  async function refreshSummary(): Promise<void> {
+  private async refreshSummary(): Promise<void> {
+    const state = this.state;
     try {
-      const res = await bridge.run('summary');
-      if (res && res.ok) absorb(res);
+      const res = await this.bridge.run('summary');
+      if (res && res.ok) this.absorb(res);
       else {
         state.summary = null;
         state.progress = null;
@@ -400,18 +470,19 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
       state.reading = null;
       state.progress = null;
     }
-    renderSummary();
-    renderReadingBox();
-    renderProgressBox();
+    this.renderSummary();
+    this.renderReadingBox();
+    this.renderProgressBox();
   }
 
-  async function runCommand(command: CommandName): Promise<void> {
+  private async runCommand(command: CommandName): Promise<void> {
+    const state = this.state;
     if (state.busy) return;
-    setBusy(true);
+    this.setBusy(true);
     try {
-      const res = await bridge.run(command);
+      const res = await this.bridge.run(command);
       const summary = res && res.summary ? res.summary : { en: '', zh: '' };
-      say(res && res.ok ? 'ok' : 'error', summary);
+      this.say(res && res.ok ? 'ok' : 'error', summary);
       if (res && res.ok) {
         if (command === 'clear' || command === 'convert' || command === 'rollForward') state.findings = null;
         if (command === 'convert' && state.reading) {
@@ -419,79 +490,57 @@ export function mountPanel(root: HTMLElement, bridge: PanelBridge): void {
           // Unfolded after Convert only when something was not placed.
           state.readingOpen = (readReading(res.details)?.unplaced.length ?? 0) > 0;
         }
-        absorb(res);
-        renderFindings();
-        await refreshSummary();
+        this.absorb(res);
+        this.renderFindings();
+        await this.refreshSummary();
       }
     } catch (e) {
-      say('error', failure(e));
+      this.say('error', this.failure(e));
     } finally {
-      setBusy(false);
+      this.setBusy(false);
     }
   }
 
-  async function saveFrom(form: HTMLFormElement): Promise<void> {
+  /** The settings the form says, or the problems with what it says. */
+  private settingsFrom(form: HTMLFormElement): { next: Settings; choice: LangChoice } | Msg[] {
     const val = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
     const problems: Msg[] = [];
-    const whole = (name: string, label: Msg): number => {
-      const n = Number(val(name));
-      if (val(name) === '' || !Number.isInteger(n) || n < 0) {
-        problems.push({ en: `${label.en}: ${PANEL_TEXT.badNumber.en}`, zh: `${label.zh}：${PANEL_TEXT.badNumber.zh}` });
-      }
-      return n;
-    };
-    const frac = (name: string, label: Msg): number => {
-      const n = Number(val(name));
-      if (val(name) === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-        problems.push({ en: `${label.en}: ${PANEL_TEXT.badBand.en}`, zh: `${label.zh}：${PANEL_TEXT.badBand.zh}` });
-      }
-      return n;
-    };
-    const objectivesPerOwner = whole('objectivesPerOwner', PANEL_TEXT.objectivesPerOwner);
-    const krsPerObjective = whole('krsPerObjective', PANEL_TEXT.krsPerObjective);
-    const staleDays = whole('staleDays', PANEL_TEXT.staleDays);
-    const red = frac('red', PANEL_TEXT.bandRed);
-    const yellow = frac('yellow', PANEL_TEXT.bandYellow);
+    const objectivesPerOwner = wholeField(val('objectivesPerOwner'), PANEL_TEXT.objectivesPerOwner, problems);
+    const krsPerObjective = wholeField(val('krsPerObjective'), PANEL_TEXT.krsPerObjective, problems);
+    const staleDays = wholeField(val('staleDays'), PANEL_TEXT.staleDays, problems);
+    const red = fracField(val('red'), PANEL_TEXT.bandRed, problems);
+    const yellow = fracField(val('yellow'), PANEL_TEXT.bandYellow, problems);
     if (!problems.length && red > yellow) problems.push(PANEL_TEXT.badBands);
     const cycle = val('cycle');
     if (cycle && !/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/i.test(cycle)) problems.push(PANEL_TEXT.badCycle);
+    if (problems.length) return problems;
     const choice = val('lang') as LangChoice;
-    if (problems.length) {
-      say('error', { en: problems.map((p) => p.en).join('\n'), zh: problems.map((p) => p.zh).join('\n') });
-      return;
-    }
     const next = resolveSettings({
-      ...state.settings,
-      lang: choice === 'auto' ? localeLang() : choice,
+      ...this.state.settings,
+      lang: choice === 'auto' ? this.localeLang() : choice,
       bands: { red, yellow },
-      limits: { ...state.settings.limits, objectivesPerOwner, krsPerObjective, staleDays },
+      limits: { ...this.state.settings.limits, objectivesPerOwner, krsPerObjective, staleDays },
       cycle: cycle ? cycle.toUpperCase() : null,
       formulaMode: val('formulaMode') === 'portable' ? 'portable' : 'addin',
     });
-    try {
-      // "Automatic" is saved as no language at all, so the host (and core) keep following the host's language.
-      await bridge.saveSettings(next, choice === 'auto');
-      state.settings = next;
-      state.langChoice = choice;
-      renderAll();
-      say('ok', PANEL_TEXT.saved);
-    } catch (e) {
-      say('error', failure(e));
-    }
+    return { next, choice };
   }
 
-  renderAll();
-  void (async () => {
-    try {
-      const got = await bridge.getSettings();
-      const s = resolveSettings(got);
-      state.settings = s;
-      state.langChoice = got && got.followLocale === true ? 'auto' : s.lang;
-    } catch (e) {
-      state.messages = [{ kind: 'error', text: failure(e) }];
+  private async saveFrom(form: HTMLFormElement): Promise<void> {
+    const got = this.settingsFrom(form);
+    if (Array.isArray(got)) {
+      this.say('error', { en: got.map((p) => p.en).join('\n'), zh: got.map((p) => p.zh).join('\n') });
+      return;
     }
-    renderAll();
-    await refreshSummary();
-    root.dataset.state = state.busy ? 'busy' : 'ready';
-  })();
+    try {
+      // "Automatic" is saved as no language at all, so the host (and core) keep following the host's language.
+      await this.bridge.saveSettings(got.next, got.choice === 'auto');
+      this.state.settings = got.next;
+      this.state.langChoice = got.choice;
+      this.renderAll();
+      this.say('ok', PANEL_TEXT.saved);
+    } catch (e) {
+      this.say('error', this.failure(e));
+    }
+  }
 }

@@ -173,6 +173,8 @@ describe('findCycleInText: titles', () => {
     ['Company goals for 2026', '2026'],
     ['2026 H1 OKR', '2026-H1'],
     ['2018 Q3 OKRs', '2018-Q3'],
+    ['Our goals for fiscal year 2027', '2027'],
+    ['2025财年重点目标', '2025'],
   ])('%s -> %s', (text, id) => {
     expect(findCycleInText(text, { today })!.id).toBe(id);
   });

@@ -258,3 +258,69 @@ describe('a current column written as words: the figure inside is the current va
     expect(m.columns[2].field).toBe('status'); // the words themselves stay the status, untouched
   });
 });
+
+describe('label lines: the items under "Objective:" / "Key Results:" labels, until a heading ends them', () => {
+  const lines = (text: string) => text.split('\n').map((t) => [t]);
+  test.each([
+    [
+      'en',
+      'Objective:\n- Make onboarding painless\n\nKey Results:\n- Cut setup time to 10 minutes\n- Get 40 teams live\n\n# Why we use OKRs\n1. Focus\n2. Alignment',
+      'Make onboarding painless',
+      [10, 40],
+    ],
+    [
+      'zh',
+      '目标：\n* 打造顺畅的新手体验\n关键结果：\n* 安装时间缩短到10分钟\n* 上线40个团队\n## 为什么用OKR\n1. 聚焦\n2. 对齐',
+      '打造顺畅的新手体验',
+      [10, 40],
+    ],
+  ])('%s', (_l, text, objective, targets) => {
+    const m = read(lines(text));
+    expect(m.objectives.map((o) => o.title)).toEqual([objective]);
+    expect(krs(m).map((k) => k.target)).toEqual(targets);
+  });
+
+  test('zh: a span describing a noun (3个月的计划, 2周的冲刺) is no target; 完成3个版本 still is', () => {
+    const m = read(lines('目标：交付新版本\nKR1：制定3个月的路线图\nKR2：完成2周的冲刺评审\nKR3：完成3个版本'));
+    expect(krs(m).map((k) => k.target)).toEqual([null, null, 3]);
+  });
+});
+
+test.each([
+  [
+    'en',
+    'O1: Launch in Spain\n- KR1: Sign 20 shops\n- KR2: Reach 500 orders\n- KR 1 → Company OKR: Expand to Europe\n- KR 2 -> Company OKR 3',
+  ],
+  [
+    'zh',
+    '目标1：进入西班牙市场\n- KR1：签约20家门店\n- KR2：订单达到500单\n- 关键结果1 → 公司OKR：拓展欧洲\n- KR2 ⇒ 公司目标3',
+  ],
+])('%s: a KR label with an arrow to another OKR is a cross-reference note, not a KR', (_l, text) => {
+  const m = read(text.split('\n').map((t) => [t]));
+  expect(krs(m).map((k) => k.target)).toEqual([20, 500]);
+  expect(m.reading?.unplaced.length).toBe(2);
+});
+
+test.each([
+  [
+    'en',
+    'Objective: Better docs\n- KR: Write 2 tutorials\n    - KR: Tutorial on setup\n    - KR: Tutorial on upgrades\n- KR: Answer 90% of questions in a day',
+  ],
+  ['zh', '目标：完善文档\n* KR：编写2篇教程\n  * KR：安装教程\n  * KR：升级教程\n* KR：90%的问题一天内答复'],
+])('%s: a KR listed under a listed KR is work under it (an initiative), not a KR of the objective', (_l, text) => {
+  const m = read(text.split('\n').map((t) => [t]));
+  expect(krs(m).map((k) => k.initiatives.length)).toEqual([2, 0]);
+  expect(krs(m).map((k) => k.target)).toEqual([2, 0.9]);
+});
+
+test.each([
+  ['en', '4. OKR - Objectives and Key Results', 'Objective', 'Key Result'],
+  ['zh', 'OKR：目标与关键结果', '目标', '关键结果'],
+])('%s: a title spelling out the OKR words is a title, not an objective', (_l, title, o, k) => {
+  const m = read([
+    [title, ''],
+    [o, k],
+    ['Grow', 'Reach 500 users'],
+  ]);
+  expect(m.objectives.map((x) => x.title)).toEqual(['Grow']);
+});

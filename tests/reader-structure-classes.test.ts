@@ -173,3 +173,62 @@ describe('a table under many lines of text is still found', () => {
     }
   });
 });
+
+describe('outcome tables with quarter columns under numbered headings', () => {
+  const roles = (m: OkrModel) => Object.fromEntries((m.reading?.columns ?? []).map((c) => [c.header, c.field]));
+
+  it('English: the annual column is the target, quarters are carried along, "Goal #N: title" names the objective', () => {
+    const m = read([
+      ['Plan for fiscal year 2027', '', '', '', '', ''],
+      ['Goal #1: Win the enterprise market', '', '', '', '', ''],
+      ['Outcome', 'Annual', 'Q1', 'Q2', 'Q3', 'Q4'],
+      ['Enterprise logos signed', '12+', 2, 5, 8, 12],
+      ['Net revenue retention', '110%', '100%', '104%', '107%', '110%'],
+      ['Goal #2: Make delivery predictable', '', '', '', '', ''],
+      ['Outcome', 'Annual', 'Q1', 'Q2', 'Q3', 'Q4'],
+      ['On-time delivery rate', 0.95, 0.85, 0.9, 0.92, 0.95],
+    ]);
+    expect(roles(m)).toMatchObject({ Outcome: 'kr', Annual: 'target', Q1: null, Q4: null });
+    expect(m.objectives.map((o) => [o.title, o.cycle?.id, o.krs.map((k) => k.target)])).toEqual([
+      ['Win the enterprise market', '2027', [12, 1.1]],
+      ['Make delivery predictable', '2027', [0.95]],
+    ]);
+  });
+
+  it('Chinese: 全年 beside 一季度..四季度 is the target; "重点 #1：..." names the objective', () => {
+    const m = read([
+      ['重点 #1：提升复购', '', '', '', '', ''],
+      ['关键结果', '全年', '一季度', '二季度', '三季度', '四季度'],
+      ['复购率', '35%', '25%', '28%', '31%', '35%'],
+      ['会员数', 20000, 8000, 12000, 16000, 20000],
+    ]);
+    expect(roles(m)).toMatchObject({ 全年: 'target', 一季度: null });
+    expect(m.objectives.map((o) => [o.title, o.krs.map((k) => k.target)])).toEqual([['提升复购', [0.35, 20000]]]);
+  });
+});
+
+describe('another table under a caption line is no OKR rows', () => {
+  it('a definitions table after the outcomes (English) and a glossary (Chinese) are listed as not placed', () => {
+    const m = read([
+      ['Goal #1: Grow the community', '', '', ''],
+      ['#', 'Outcome', 'Target', 'Owner'],
+      [1, 'Discord members', 1000, 'Ana'],
+      ['Tier definitions', '', '', ''],
+      ['Tier', 'Status', 'Criteria', ''],
+      ['Tier 1', 'Community Member', 'Joined Discord', ''],
+      ['Tier 2', 'Engaged Learner', 'Finished the first course', ''],
+      ['Goal #2: Grow revenue', '', '', ''],
+      ['#', 'Outcome', 'Target', 'Owner'],
+      [1, 'Paying customers', 200, 'Bo'],
+      ['术语表', '', '', ''],
+      ['术语', '解释', '', ''],
+      ['复购', '再次购买的客户', '', ''],
+    ]);
+    expect(m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)])).toEqual([
+      ['Grow the community', ['Discord members']],
+      ['Grow revenue', ['Paying customers']],
+    ]);
+    const unplaced = (m.reading?.unplaced ?? []).map((u) => u.text);
+    expect(unplaced).toEqual(expect.arrayContaining(['Community Member', 'Engaged Learner', '再次购买的客户']));
+  });
+});

@@ -22,6 +22,7 @@ import { activeSheet, readSnapshot } from './snapshot';
 import { applyPlan } from './apply';
 import { fileProblem, tooLargeText, XlsxFileError } from './messages';
 import { zipEntries } from './zip-directory';
+import { documentSettingsOf, rememberDocumentSettings } from './document-settings';
 import { lostParts, partsOfFile, partsText, type PartCounts, type PartKind } from './package-parts';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -88,6 +89,7 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
     throw new XlsxFileError('corrupt', fileProblem.corrupt(file, String(e?.message ?? e).slice(0, 120)));
   }
   if (wb.worksheets.length === 0) throw new XlsxFileError('noSheets', fileProblem.noSheets(file));
+  rememberDocumentSettings(wb, documentSettingsOf(buf));
   return wb;
 }
 

@@ -16,7 +16,8 @@ import { countBySeverity, findingsOf, findingsTable, type PrintableFinding } fro
 import { rollupWorkbooks } from './rollup';
 import { hasXlsxExtension, partsOfFile, partsText } from './package-parts';
 import { readingText, unplacedText } from './reading-text';
-import { saveReadingSettings, savedSettings } from './settings-store';
+import { fileReading } from './document-settings';
+import { saveReadingSettings } from './settings-store';
 
 export interface CliIo {
   out(text: string): void;
@@ -175,11 +176,11 @@ async function fileSize(file: string): Promise<number> {
 }
 
 /**
- * The settings of a run: the options, over the reading corrections saved in the file (settings-store.ts), with
- * --columns over the saved column roles.
+ * The settings of a run: the options, over the reading corrections saved in the file (the Excel add-in's document
+ * settings first, then the command line's settings sheet: settings-store.ts), with --columns over the saved roles.
  */
 export function settingsFor(args: CliArgs, wb?: ExcelJS.Workbook): Settings {
-  const saved = wb ? resolveSettings(savedSettings(wb)) : null;
+  const saved = wb ? fileReading(wb) : null;
   return resolveSettings({
     lang: args.lang,
     cycle: args.cycle ?? null,
@@ -326,8 +327,9 @@ function runStep(wb: ExcelJS.Workbook, target: Target, args: CliArgs, io: CliIo)
   const settings = settingsFor(args, wb);
   try {
     const o = outcomeOf(runOnBestSheet(wb, target.command, settings, args, target.writes));
-    // Corrections given on the command line are saved in the file written, so later runs read it the same way.
-    if (target.writes && o.applied && args.columns) saveReadingSettings(wb, settings);
+    // Corrections given on the command line, or found in the add-in's document settings (a part ExcelJS does not
+    // write back), are saved in the file written, so later runs and the add-ins read it the same way.
+    if (target.writes && o.applied && (args.columns || fileReading(wb).fromDocument)) saveReadingSettings(wb, settings);
     return o;
   } catch (e) {
     if (e instanceof UsageError) throw e;

@@ -6,22 +6,15 @@
  * or document properties (Sheets); this sheet is what `okr-grid --columns` saves and every later run honours.
  */
 import type ExcelJS from 'exceljs';
-import { resolveSettings, type Settings } from '../core/settings';
+import { resolveSettings, SETTINGS_SHEET, settingsSheetValue, type Settings } from '../core/settings';
 
-export const SETTINGS_SHEET = 'OKR Grid settings';
+export { SETTINGS_SHEET };
 const LABEL = 'OKR Grid settings (JSON); written by okr-grid --columns. Delete this sheet to forget them.';
 
 /** What the file holds (an object; {} when there is no settings sheet or its text is not JSON of an object). */
 export function savedSettings(wb: ExcelJS.Workbook): Record<string, unknown> {
   const ws = wb.getWorksheet(SETTINGS_SHEET);
-  const raw = ws?.getCell('A2').value;
-  if (typeof raw !== 'string') return {};
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  return ws ? settingsSheetValue([[], [ws.getCell('A2').value]]) : {};
 }
 
 /**

@@ -3,11 +3,16 @@
  * how much cell XML a workbook holds is known in milliseconds, before ExcelJS spends minutes and all the memory
  * there is on a file too large for it.
  */
+import zlib from 'zlib';
 
 export interface ZipEntry {
   name: string;
   /** Bytes once decompressed, as the directory declares them. */
   size: number;
+  /** Where its local header starts, and how its data is stored (0 stored, 8 deflated). */
+  offset: number;
+  method: number;
+  compressedSize: number;
 }
 
 const EOCD = 0x06054b50;
@@ -39,19 +44,32 @@ function directoryOf(buf: Buffer): { offset: number; count: number } | null {
   return null;
 }
 
-/** The declared uncompressed size of one central-directory entry, its zip64 extra field read when it has one. */
-function entrySize(buf: Buffer, at: number, nameLen: number, extraLen: number): number {
-  const size = buf.readUInt32LE(at + 24);
-  if (size !== MAX32) return size;
+/**
+ * Sizes and local-header offset of one central-directory entry. A field that does not fit in 32 bits is 0xFFFFFFFF,
+ * its value then in the zip64 extra field, in this order: uncompressed size, compressed size, offset.
+ */
+function entryNumbers(buf: Buffer, at: number, nameLen: number, extraLen: number) {
+  const n = {
+    size: buf.readUInt32LE(at + 24),
+    compressedSize: buf.readUInt32LE(at + 20),
+    offset: buf.readUInt32LE(at + 42),
+  };
   let x = at + 46 + nameLen;
   const end = x + extraLen;
   while (x + 4 <= end) {
     const id = buf.readUInt16LE(x);
     const len = buf.readUInt16LE(x + 2);
-    if (id === ZIP64_EXTRA && len >= 8) return u64(buf, x + 4); // the uncompressed size comes first
+    if (id === ZIP64_EXTRA) {
+      let f = x + 4;
+      for (const k of ['size', 'compressedSize', 'offset'] as const) {
+        if (n[k] !== MAX32 || f + 8 > x + 4 + len) continue;
+        n[k] = u64(buf, f);
+        f += 8;
+      }
+    }
     x += 4 + len;
   }
-  return size;
+  return n;
 }
 
 /** Every entry of the package's directory, or null when the bytes are not a readable zip directory. */
@@ -67,11 +85,26 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
       const extraLen = buf.readUInt16LE(at + 30);
       const commentLen = buf.readUInt16LE(at + 32);
       const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
-      out.push({ name, size: entrySize(buf, at, nameLen, extraLen) });
+      out.push({ name, method: buf.readUInt16LE(at + 10), ...entryNumbers(buf, at, nameLen, extraLen) });
       at += 46 + nameLen + extraLen + commentLen;
     }
     return out;
   } catch {
     return null; // a truncated directory: ExcelJS's own load then says the file is damaged
+  }
+}
+
+const LOCAL = 0x04034b50;
+
+/** One entry's bytes (a small part: the whole thing is inflated at once); null when it cannot be read. */
+export function readEntry(buf: Buffer, e: ZipEntry): Buffer | null {
+  try {
+    if (buf.readUInt32LE(e.offset) !== LOCAL) return null;
+    const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
+    const data = buf.subarray(start, start + e.compressedSize);
+    if (e.method === 0) return data;
+    return e.method === 8 ? zlib.inflateRawSync(data) : null;
+  } catch {
+    return null;
   }
 }

@@ -13,6 +13,7 @@ export class HostContext {
   private byName: Map<string, Sheet> | null = null;
   private order: string[] = [];
   private zone: string | null = null;
+  private shown: string | null = null;
 
   constructor(ss?: Spreadsheet) {
     this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
@@ -49,6 +50,12 @@ export class HostContext {
   removed(name: string): void {
     this.load().delete(name);
     this.order = this.order.filter((n) => n !== name);
+  }
+
+  /** The name of the sheet the user is on. */
+  activeName(): string {
+    if (this.shown === null) this.shown = this.ss.getActiveSheet().getName();
+    return this.shown;
   }
 
   /** The spreadsheet's time zone (File > Settings), or the script's. */

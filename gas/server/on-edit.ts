@@ -4,7 +4,8 @@
  */
 import { editChecksIn, updatedStamp } from '../../core/commands';
 import { runInHost } from './run-command';
-import type { SheetSnapshot } from '../../core/sheet-plan';
+import { parseA1, type SheetSnapshot } from '../../core/sheet-plan';
+import { HostContext } from './host';
 import { plainValues, toSheetCell } from './cells';
 import { dateShiftDays, todayIso } from './snapshot';
 
@@ -13,31 +14,26 @@ const HEADER_ROWS = 12;
 
 export function stampUpdated(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
-    const range = e.range;
-    const sheet = range.getSheet();
-    const lastRow = sheet.getLastRow();
+    const edited = parseA1(e.range.getA1Notation());
+    const sheet = e.range.getSheet();
     const lastCol = sheet.getLastColumn();
-    if (lastRow < 1 || lastCol < 1) return;
-    const rows = Math.min(HEADER_ROWS, lastRow);
-    const tz = e.source.getSpreadsheetTimeZone();
+    if (!edited || lastCol < 1) return;
+    // The header is above the edit (an edit of the header itself stamps nothing): read down to the edit at most.
+    const rows = Math.min(HEADER_ROWS, edited.row + edited.rows);
+    // One view of the spreadsheet for the stamp and the check-in it may start (the event carries the spreadsheet).
+    const host = new HostContext(e.source);
     const header: SheetSnapshot = {
       name: sheet.getName(),
       origin: { row: 0, col: 0 },
-      values: plainValues(sheet.getRange(1, 1, rows, lastCol).getValues(), dateShiftDays(tz)),
+      values: plainValues(sheet.getRange(1, 1, rows, lastCol).getValues(), dateShiftDays(host.timeZone())),
     };
-    const edited = {
-      row: range.getRow() - 1,
-      col: range.getColumn() - 1,
-      rows: range.getNumRows(),
-      cols: range.getNumColumns(),
-    };
-    const block = updatedStamp(header, edited, todayIso(tz));
+    const block = updatedStamp(header, edited, todayIso(host.timeZone()));
     if (block && block.cells.length && block.cells[0].length) {
       const m = block.cells.map((r) => r.map(toSheetCell));
       sheet.getRange(block.row + 1, block.col + 1, m.length, m[0].length).setValues(m);
     }
     // An edit of a KR's current value or confidence is a check-in too (today's row per KR in the log).
-    if (editChecksIn(header, edited)) runInHost('checkin', { dashboard: false });
+    if (editChecksIn(header, edited)) runInHost('checkin', { dashboard: false }, host);
   } catch (err) {
     // A simple trigger must never get in the way of typing; the stamp is a convenience.
     console.warn('OKR Grid onEdit: ' + String(err));

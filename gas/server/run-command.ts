@@ -4,9 +4,10 @@
  */
 import { COMMANDS, readsFor, restorePlan, runCommand, type CommandName } from '../../core/commands';
 import { errorText, t, type Msg } from '../../core/i18n';
-import { rereadFor, type CommandResult, type WorkbookPlan, type WorkbookSnapshot } from '../../core/sheet-plan';
+import { journaledRestore, rereadFor, type CommandResult, type WorkbookSnapshot } from '../../core/sheet-plan';
 import { applyWorkbookPlan, runUndo, type UndoJournal } from './apply';
-import { BUSY, PANEL_TITLE, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from './messages';
+import { BUSY, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from '../../core/host-messages';
+import { PANEL_TITLE } from './messages';
 import { loadSettings, uiLang } from './settings-store';
 import { HostContext } from './host';
 import { readWorkbook } from './snapshot';
@@ -23,19 +24,10 @@ const LOCK_WAIT_MS = 200;
 const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 
 /**
- * The part of core's restore plan the adapter relies on: cells, fills, notes, charts, sheets to delete. Formats and
- * conditional rules are put back by the adapter's own journal, which read them before changing them (restorePlan
- * would reset formats to General and drop the sheet's earlier OKR rules, even where the failed run never got to).
+ * opts.dashboard false: a check-in from an edit writes the log only (the dashboard waits for Check in / Score).
+ * `view`: the caller's HostContext when it has one (onEdit), so what it asked for is not asked again.
  */
-function valuesOnly(plan: WorkbookPlan): WorkbookPlan {
-  return {
-    ...plan,
-    sheets: plan.sheets.map((s) => ({ ...s, numberFormats: [], validations: [], rules: [], replaceOwnedRules: false })),
-  };
-}
-
-/** opts.dashboard false: a check-in from an edit writes the log only (the dashboard waits for Check in / Score). */
-export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}): HostResult {
+export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}, view?: HostContext): HostResult {
   if (typeof name !== 'string' || (COMMANDS as string[]).indexOf(name) < 0)
     return { ok: false, summary: UNKNOWN_COMMAND };
   const command = name as CommandName;
@@ -43,18 +35,18 @@ export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}): Ho
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return { ok: false, summary: BUSY };
   try {
     // One view of the spreadsheet for the whole command: each sheet, name and setting asked for once.
-    const host = new HostContext();
+    const host = view ?? new HostContext();
     const settings = loadSettings(host.ss);
     let snap: WorkbookSnapshot;
     let result: CommandResult;
     try {
-      let req = readsFor(command, settings);
+      let req = readsFor(command, settings, opts);
       snap = readWorkbook(host, req);
       result = runCommand(command, snap, settings, opts);
       // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
       for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
         req = more;
-        snap = readWorkbook(host, req);
+        snap = readWorkbook(host, req, snap);
         result = runCommand(command, snap, settings, opts);
       }
     } catch (e) {
@@ -67,7 +59,9 @@ export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}): Ho
     } catch (e) {
       const what = errorText(e);
       try {
-        applyWorkbookPlan(host, valuesOnly(restorePlan(result.plan, snap)), snap);
+        // The contract's undo (docs/host-contract.md, section 4): the restore plan's cells, fills, notes and sheet
+        // deletions, then the journal newest first (formats, dropdowns, rules, charts as they were).
+        applyWorkbookPlan(host, journaledRestore(restorePlan(result.plan, snap)), snap);
         runUndo(journal);
         return { ok: false, summary: failedAndRestored(what) };
       } catch (e2) {

@@ -16,7 +16,8 @@ export function dateShiftDays(sheetTz: string): number {
   );
 }
 
-export function readSheet(
+/** One sheet's data range as core's SheetSnapshot (core's readSheet then builds a model from it). */
+export function readSnapshot(
   sheet: Sheet,
   name: string,
   req: Pick<ReadRequest, 'formulas' | 'notes' | 'backgrounds'>,
@@ -39,25 +40,26 @@ export function todayIso(tz: string): string {
   return Utilities.formatDate(new Date(), tz || Session.getScriptTimeZone(), 'yyyy-MM-dd');
 }
 
-/** Each sheet read once: its data range's values (+ formulas, notes, fills on request); names and sheets cached in `host`. */
-export function readWorkbook(host: HostContext, req: ReadRequest): WorkbookSnapshot {
+/**
+ * Each sheet read once: its data range's values (+ formulas, notes, fills on request); names and sheets cached in
+ * `host`. `earlier`: the snapshot of a first read when core asked for more; only sheets it lacks are read now.
+ */
+export function readWorkbook(host: HostContext, req: ReadRequest, earlier?: WorkbookSnapshot): WorkbookSnapshot {
   // The sheet the command works on: the active one, or the subject core asked for (the user stays where they are).
-  const shownName = host.ss.getActiveSheet().getName();
-  const sheetNames = host.sheetNames();
+  const shownName = host.activeName();
   const activeName = req.subject && host.sheet(req.subject) ? req.subject : shownName;
   const shift = dateShiftDays(host.timeZone());
+  const known = (name: string): SheetSnapshot | undefined =>
+    earlier && (earlier.active.name === name ? earlier.active : earlier.others[name]);
+  const read = (name: string) => known(name) ?? readSnapshot(host.sheet(name)!, name, req, shift);
   const others: Record<string, SheetSnapshot> = {};
-  for (const name of req.others) {
-    const other = host.sheet(name);
-    if (name === activeName || !other) continue;
-    others[name] = readSheet(other, name, req, shift);
-  }
+  for (const name of req.others) if (name !== activeName && host.sheet(name)) others[name] = read(name);
   const snap: WorkbookSnapshot = {
     host: 'sheets',
-    active: readSheet(host.sheet(activeName)!, activeName, req, shift),
-    sheetNames,
+    active: read(activeName),
+    sheetNames: host.sheetNames(),
     others,
-    today: todayIso(host.timeZone()),
+    today: earlier?.today ?? todayIso(host.timeZone()),
   };
   if (activeName !== shownName) snap.shown = shownName;
   return snap;

@@ -9,7 +9,7 @@
 import type { SimRect } from './address';
 import { parseLocal } from './address';
 import { SimOfficeError, type SimSheet } from './workbook';
-import type { SimRequestContext } from './api';
+import type { SimRequestContext } from './context';
 
 export const SIM_CHART_TYPES = [
   'ColumnClustered',

@@ -4,5 +4,14 @@
  */
 export * from './address';
 export * from './workbook';
+export * from './proxy';
+export * from './context';
+export * from './worksheet';
+export * from './range';
+export * from './data-validation';
+export * from './conditional-formats';
+export * from './tables';
+export * from './notes';
 export * from './api';
 export * from './charts';
+export * from './custom-functions';

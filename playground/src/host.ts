@@ -6,29 +6,8 @@
  */
 import { createExcel, createOffice, type SimExcel, type SimOffice } from '../excel-sim/api';
 import type { SimWorkbook } from '../excel-sim/workbook';
+import { createCustomFunctions } from '../excel-sim/custom-functions';
 import type { EngineFunction } from './engine';
-
-/** CustomFunctions.ErrorCode as Office defines it: the value is the error Excel shows in the cell. */
-const ERROR_CODE = {
-  invalidValue: '#VALUE!',
-  notAvailable: '#N/A',
-  divisionByZero: '#DIV/0!',
-  invalidNumber: '#NUM!',
-  nullReference: '#NULL!',
-  invalidName: '#NAME?',
-  invalidReference: '#REF!',
-} as const;
-
-/** CustomFunctions.Error: the workbook shows `error` in the cell (the message is Excel's tooltip). */
-class CustomFunctionError {
-  readonly error: string;
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {
-    this.error = (Object.values(ERROR_CODE) as string[]).includes(code) ? code : '#VALUE!';
-  }
-}
 
 type ReadyCallback = (info: { host: string; platform: string }) => void;
 
@@ -81,15 +60,7 @@ export class PlaygroundHost {
         return (current(host.office, 'workbook') as unknown as Record<string | symbol, unknown>)[key];
       },
     });
-    const customFunctions = {
-      associate: (id: string | Record<string, (...a: unknown[]) => unknown>, fn?: (...a: unknown[]) => unknown) => {
-        if (typeof id === 'string' && fn) this.associated.set(id.toUpperCase(), fn);
-        else if (typeof id === 'object')
-          for (const [k, f] of Object.entries(id)) this.associated.set(k.toUpperCase(), f);
-      },
-      Error: CustomFunctionError,
-      ErrorCode: ERROR_CODE,
-    };
+    const customFunctions = createCustomFunctions(this.associated);
     Object.assign(globalThis, { Excel: excel, Office: office, CustomFunctions: customFunctions });
   }
 

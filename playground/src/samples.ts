@@ -10,7 +10,7 @@ import { closeCycle } from '../../core/close';
 import { readModel } from '../../core/parse-sheet';
 import { resolveSettings } from '../../core/settings';
 import type { Confidence } from '../../core/model';
-import { isoToSerial } from '../../core/values';
+import { isoToSerial, localIsoDate } from '../../core/values';
 import type { Lang } from '../../core/i18n';
 
 export type SampleId = 'english' | 'chinese' | 'empty';
@@ -80,7 +80,7 @@ const CONFIDENCE: Confidence[] = ['high', 'high', 'medium', 'medium', 'low'];
  * today's value (a little ahead or behind the line), the confidence drifting for some KRs. Press Check in to add
  * today's and draw the dashboard.
  */
-function addCheckins(wb: SimWorkbook, s: Sample, lang: Lang, today = new Date().toISOString().slice(0, 10)): void {
+function addCheckins(wb: SimWorkbook, s: Sample, lang: Lang, today = localIsoDate()): void {
   const settings = resolveSettings({ lang });
   const snap = { name: s.sheet, origin: { row: 0, col: 0 }, values: s.values as unknown[][] };
   const model = readModel(snap, { settings, today });

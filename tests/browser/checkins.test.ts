@@ -75,6 +75,27 @@ describeBrowser('check in: dashboard and progress view', () => {
         'Line',
       ]);
       expect(await page.locator('#grid .sim-chart[data-type="Line"] polyline').count()).toBeGreaterThanOrEqual(2);
+      // No two labels of a chart on one line overlap (legends and axis labels in Chinese are twice as wide).
+      const overlaps = await charts.evaluateAll((els) =>
+        els.flatMap((chart) => {
+          // (Tilted labels are parallel and a column apart: they cannot run into each other.)
+          const level = Array.from(chart.querySelectorAll('text')).filter((t) => !t.hasAttribute('transform'));
+          const boxes = level.map((t) => ({
+            text: t.textContent ?? '',
+            r: t.getBoundingClientRect(),
+          }));
+          const out: string[] = [];
+          for (let i = 0; i < boxes.length; i++)
+            for (let j = i + 1; j < boxes.length; j++) {
+              const [a, b] = [boxes[i].r, boxes[j].r];
+              const sameLine = Math.abs(a.top - b.top) < 2;
+              if (sameLine && a.left < b.right - 1 && b.left < a.right - 1)
+                out.push(`${boxes[i].text} / ${boxes[j].text}`);
+            }
+          return out;
+        }),
+      );
+      expect(overlaps).toEqual([]);
       // The panel's progress view: one bar per objective, one sparkline per KR with the check-ins drawn.
       const bars = page.locator('#app .okr-progress .okr-prog-bar');
       expect(await bars.count()).toBeGreaterThan(0);

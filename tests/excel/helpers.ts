@@ -6,7 +6,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { createExcel, SimWorkbook, type Scalar } from '../../playground/excel-sim';
+import {
+  createCustomFunctions,
+  createExcel,
+  CustomFunctionError,
+  ERROR_CODE,
+  SimWorkbook,
+  type Scalar,
+} from '../../playground/excel-sim';
 import { isoToSerial } from '../../core/values';
 import { FIXTURE_TODAY } from '../../fixtures/sheets';
 import { createEvaluator } from '../../playground/src/engine';
@@ -20,32 +27,14 @@ export function requireBuild(): void {
     if (!fs.existsSync(path.join(DIST, f))) throw new Error(`dist/excel/${f} is missing: run \`npm run build\` first.`);
 }
 
-/** A stand-in for Excel's CustomFunctions: records associations, builds Error values like Excel's. */
-export class StandInError {
-  constructor(
-    public code: string,
-    public message?: string,
-  ) {}
-}
-export const ERROR_CODES = {
-  invalidValue: '#VALUE!',
-  notAvailable: '#N/A',
-  divisionByZero: '#DIV/0!',
-  invalidNumber: '#NUM!',
-  nullReference: '#NULL!',
-  invalidName: '#NAME?',
-  invalidReference: '#REF!',
-};
+/** The stand-in CustomFunctions' error class and codes (playground/excel-sim/custom-functions.ts). */
+export { CustomFunctionError as StandInError, ERROR_CODE as ERROR_CODES };
 
 /** Runs dist/excel/functions.js and returns what it associated (id -> function). */
 export function loadBuiltFunctions(displayLanguage = 'en-US'): Map<string, (...a: unknown[]) => unknown> {
   const associated = new Map<string, (...a: unknown[]) => unknown>();
   const sandbox: Record<string, unknown> = {
-    CustomFunctions: {
-      associate: (id: string, fn: (...a: unknown[]) => unknown) => associated.set(id, fn),
-      Error: StandInError,
-      ErrorCode: ERROR_CODES,
-    },
+    CustomFunctions: createCustomFunctions(associated),
     Office: { context: { displayLanguage } },
     console,
   };
@@ -61,7 +50,7 @@ export function builtFormulaFunctions(): Record<string, (...a: unknown[]) => unk
   const out: Record<string, (...a: unknown[]) => unknown> = {};
   for (const [id, fn] of loadBuiltFunctions()) {
     out[`OKR.${id}`] = (...args: unknown[]) => {
-      const show = (v: unknown) => (v instanceof StandInError ? v.code : v);
+      const show = (v: unknown) => (v instanceof CustomFunctionError ? v.code : v);
       const r = fn(...args.map((a) => (a === undefined ? null : Array.isArray(a) ? a : [[a]])));
       return Array.isArray(r) ? r.map((row) => (row as unknown[]).map(show)) : show(r);
     };

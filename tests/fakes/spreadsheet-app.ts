@@ -26,6 +26,8 @@ type GRuleBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 type GValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type GValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 type GBooleanCondition = GoogleAppsScript.Spreadsheet.BooleanCondition;
+type GTextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
+type GTextStyleBuilder = GoogleAppsScript.Spreadsheet.TextStyleBuilder;
 type GMenu = GoogleAppsScript.Base.Menu;
 type GUi = GoogleAppsScript.Base.Ui;
 type GHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
@@ -40,6 +42,8 @@ export interface Rect0 {
 }
 
 const DAY_MS = 86400000;
+/** A column's width in pixels until one is set. */
+const DEFAULT_WIDTH = 100;
 const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
 
 /**
@@ -98,7 +102,7 @@ export interface FakeOptions {
 
 /** Call counts and injected faults shared by every object of one fake spreadsheet. */
 const VALUE_OBJECT =
-  /^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|ConditionalFormatRule|BooleanCondition|DataValidation)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/;
+  /^(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|EmbeddedChart|ConditionalFormatRule|BooleanCondition|DataValidation|TextStyleBuilder|TextStyle)\.|^SpreadsheetApp\.new|^Sheet\.newChart$/;
 
 export class CallLog {
   counts: Record<string, number> = {};
@@ -560,7 +564,7 @@ export class FakeSheet implements Pick<
   }
   getColumnWidth(columnPosition: number): number {
     this.book.log.hit('Sheet.getColumnWidth');
-    return this.widths[columnPosition - 1] ?? 100;
+    return this.widths[columnPosition - 1] ?? DEFAULT_WIDTH;
   }
 
   /** A formula cell's value as Sheets would show it now (formulas recalculate on read), else the stored value. */
@@ -631,7 +635,8 @@ export class FakeSheet implements Pick<
       })),
       bandings: this.bandings.map((b) => b.range.a1()),
       validations,
-      widths: { ...this.widths },
+      // A column at Sheets' default width (100) looks the same whether or not a width was ever set.
+      widths: Object.fromEntries(Object.entries(this.widths).filter(([, w]) => w !== DEFAULT_WIDTH)),
       charts: this.chartsApi.charts.map((c) => {
         const { id: _id, ...rest } = c.state();
         return rest;
@@ -677,7 +682,10 @@ type RangeApi =
   | 'getFontWeights'
   | 'setFontWeights'
   | 'getFontColors'
-  | 'setFontColors';
+  | 'setFontColors'
+  | 'getTextStyles'
+  | 'setTextStyle'
+  | 'setTextStyles';
 
 export class FakeRange implements Pick<GRange, RangeApi> {
   constructor(
@@ -690,7 +698,11 @@ export class FakeRange implements Pick<GRange, RangeApi> {
   }
   private hit(m: string) {
     this.sheet.book.log.hit(`Range.${m}`);
-    if (/^(get|set)(Values|Formulas|Notes|Backgrounds|NumberFormats|DataValidations|FontWeights|FontColors)$/.test(m)) {
+    if (
+      /^(get|set)(Values|Formulas|Notes|Backgrounds|NumberFormats|DataValidations|FontWeights|FontColors|TextStyles)$/.test(
+        m,
+      )
+    ) {
       this.sheet.book.log.cells += this.rect.rows * this.rect.cols;
     }
   }
@@ -938,6 +950,37 @@ export class FakeRange implements Pick<GRange, RangeApi> {
     });
     return this.self;
   }
+  /** Bold and font colour, the two text-style attributes the fake keeps. */
+  getTextStyles(): GTextStyle[][] {
+    this.hit('getTextStyles');
+    const log = this.sheet.book.log;
+    return this.each(
+      (cell) => new FakeTextStyle(log, cell?.bold ?? false, cell?.fontColor || '#000000') as unknown as GTextStyle,
+    );
+  }
+  /** Applies the attributes the style sets; the others stay as they are (as Sheets does). */
+  private applyStyle(cell: Cell, style: GTextStyle): void {
+    if (!(style instanceof FakeTextStyle)) throw new Error('Exception: Invalid argument: style');
+    if (style.bold !== null) cell.bold = style.bold;
+    if (style.color !== null) {
+      const v = style.color.toLowerCase();
+      cell.fontColor = v === '#000000' ? '' : v;
+    }
+  }
+  setTextStyle(style: GTextStyle): GRange {
+    this.hit('setTextStyle');
+    this.write(
+      this.each(() => style),
+      (cell, st) => this.applyStyle(cell, st),
+    );
+    return this.self;
+  }
+  setTextStyles(styles: GTextStyle[][]): GRange {
+    this.hit('setTextStyles');
+    checkShape(styles, this.rect.rows, this.rect.cols);
+    this.write(styles, (cell, st) => this.applyStyle(cell, st));
+    return this.self;
+  }
   getRow(): number {
     this.hit('getRow');
     return this.rect.row + 1;
@@ -1113,6 +1156,43 @@ export class FakeRuleBuilder implements Pick<
       this.ranges,
       this.log,
     ) as unknown as GRule;
+  }
+}
+
+/** A text style as a value: only bold and the foreground colour (null: not set, left as it is when applied). */
+export class FakeTextStyle implements Pick<GTextStyle, 'isBold' | 'getForegroundColor'> {
+  constructor(
+    private log: CallLog,
+    readonly bold: boolean | null,
+    readonly color: string | null,
+  ) {}
+  isBold(): boolean | null {
+    this.log.hit('TextStyle.isBold');
+    return this.bold;
+  }
+  getForegroundColor(): string | null {
+    this.log.hit('TextStyle.getForegroundColor');
+    return this.color;
+  }
+}
+
+export class FakeTextStyleBuilder implements Pick<GTextStyleBuilder, 'setBold' | 'setForegroundColor' | 'build'> {
+  private bold: boolean | null = null;
+  private color: string | null = null;
+  constructor(private log: CallLog) {}
+  setBold(bold: boolean): GTextStyleBuilder {
+    this.log.hit('TextStyleBuilder.setBold');
+    this.bold = bold;
+    return this as unknown as GTextStyleBuilder;
+  }
+  setForegroundColor(cssString: string): GTextStyleBuilder {
+    this.log.hit('TextStyleBuilder.setForegroundColor');
+    this.color = cssString;
+    return this as unknown as GTextStyleBuilder;
+  }
+  build(): GTextStyle {
+    this.log.hit('TextStyleBuilder.build');
+    return new FakeTextStyle(this.log, this.bold, this.color) as unknown as GTextStyle;
   }
 }
 
@@ -1423,6 +1503,7 @@ export interface FakeServices {
       | 'getUi'
       | 'newDataValidation'
       | 'newConditionalFormatRule'
+      | 'newTextStyle'
       | 'flush'
       | 'BandingTheme'
     >;
@@ -1473,6 +1554,10 @@ export function createFakeServices(opts: FakeOptions = {}, book = new FakeSpread
       newDataValidation: () => {
         app('newDataValidation');
         return new FakeValidationBuilder(log) as unknown as GValidationBuilder;
+      },
+      newTextStyle: () => {
+        app('newTextStyle');
+        return new FakeTextStyleBuilder(log) as unknown as GTextStyleBuilder;
       },
       newConditionalFormatRule: () => {
         app('newConditionalFormatRule');

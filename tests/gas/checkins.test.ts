@@ -189,7 +189,8 @@ describe('Check in: calls and failures', () => {
     ['Range.setValues', 'second'],
     ['Range.setNumberFormats', 'second'],
     ['Sheet.updateChart', 'second'],
-    ['Range.setFontWeight', 'second'],
+    // The dashboard's header style is set when it is created (an existing one keeps it).
+    ['Range.setTextStyle', 'first'],
     // Widths are set by runs (setColumnWidths), and only where they differ: on the first check-in.
     ['Sheet.setColumnWidths', 'first'],
   ];
@@ -203,6 +204,22 @@ describe('Check in: calls and failures', () => {
     p.book.active = p.book.sheet(EN);
     return p;
   };
+  test('a Score quarter failing after the dashboard is redrawn puts back its charts as they were (moved by the user)', () => {
+    for (const method of ['Sheet.updateChart', 'Sheet.setActiveSelection']) {
+      const p = checkedIn();
+      const dash = p.book.sheet(DASH);
+      // The user moved the first chart and deleted the last one: core cannot rebuild that from the cells.
+      const [first, , last] = dash.getCharts();
+      dash.updateChart(first.modify().setPosition(30, 5, 10, 10).build());
+      dash.removeChart(last);
+      const before = everything(p);
+      p.book.log.failOn({ method, nth: method === 'Sheet.updateChart' ? 2 : 1 });
+      const res = run(p, 'score');
+      expect([method, res.ok]).toEqual([method, false]);
+      expect(everything(p)).toEqual(before);
+    }
+  });
+
   test.each(CASES.map(([m, w]) => [m, w] as const))(
     '%s: a %s check-in failing at every call of it leaves the workbook as it was',
     (method, when) => {

@@ -162,13 +162,13 @@ describe('a service call failing halfway leaves the sheet as it was', () => {
     expect(p.fake.ui.alerts[0].prompt).toMatch(/put back/);
   });
 
-  test('when putting the cells back fails too, the user is told to use Undo / Version history', () => {
+  test('when putting the sheet back fails too, the user is told to use Undo / Version history', () => {
     const p = english();
     p.book.log.failOn({ method: 'Range.setValues', nth: 1 });
     p.book.log.failOn({ method: 'Range.setValues', nth: 2, message: 'quota exceeded' });
     const res = run(p, 'convert');
     expect(res.ok).toBe(false);
-    expect(res.summary.en).toMatch(/putting the cells back also failed \(quota exceeded\)/);
+    expect(res.summary.en).toMatch(/putting the sheet back also failed \(quota exceeded\)/);
     expect(res.summary.en).toMatch(/Version history/);
     expect(res.summary.zh).toMatch(/版本记录/);
   });

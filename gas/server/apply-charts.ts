@@ -1,0 +1,61 @@
+/**
+ * The add-in's charts on an owned sheet (Sheets' charts have no names: every chart there is the add-in's, matched to
+ * the specs in order): an existing chart is rebuilt in place (updateChart), a missing one inserted, extra ones
+ * removed. One getCharts on a sheet that existed, then one call per chart. The old charts are journaled as the
+ * objects getCharts returned (values, like a rule or a dropdown): the undo puts each back by its id, removes the
+ * ones this command inserted and inserts again the ones it removed.
+ */
+import type { ChartSpec } from '../../core/sheet-plan';
+import type { SheetWriter } from './writer';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+type Builder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+
+const CHART_TYPE: Record<ChartSpec['type'], keyof typeof Charts.ChartType> = {
+  barStacked: 'BAR',
+  column: 'COLUMN',
+  line: 'LINE',
+};
+
+function build(w: SheetWriter, spec: ChartSpec, from: Builder): EmbeddedChart {
+  let b = from
+    .setChartType(Charts.ChartType[CHART_TYPE[spec.type]])
+    .addRange(w.range(spec.source))
+    .setNumHeaders(1)
+    .setPosition(spec.anchor.row + 1, spec.anchor.col + 1, 0, 0)
+    .setOption('title', spec.title)
+    .setOption('colors', spec.colors)
+    .setOption('width', spec.anchor.width)
+    .setOption('height', spec.anchor.height)
+    .setOption('legend', { position: spec.type === 'column' ? 'none' : 'bottom' });
+  if (spec.type === 'barStacked') b = b.setOption('isStacked', true);
+  if (spec.max !== undefined)
+    b = b.setOption(spec.type === 'barStacked' ? 'hAxis' : 'vAxis', { viewWindow: { min: 0, max: spec.max } });
+  return b.build();
+}
+
+/** Puts back exactly the charts `old` held (by chart id), whatever the failed run got to. */
+function restoreCharts(sheet: Sheet, old: EmbeddedChart[]): void {
+  const byId = new Map(old.map((c) => [c.getChartId(), c]));
+  for (const now of sheet.getCharts()) {
+    const was = byId.get(now.getChartId());
+    if (was) {
+      sheet.updateChart(was);
+      byId.delete(now.getChartId());
+    } else sheet.removeChart(now);
+  }
+  for (const was of byId.values()) sheet.insertChart(was);
+}
+
+export function applyCharts(w: SheetWriter, specs: ChartSpec[]): void {
+  const sheet = w.sheet;
+  const existing = w.created ? [] : sheet.getCharts();
+  if (!w.created) w.undo?.push(() => restoreCharts(sheet, existing));
+  specs.forEach((spec, i) => {
+    const old = existing[i];
+    if (old) sheet.updateChart(build(w, spec, old.modify().clearRanges()));
+    else sheet.insertChart(build(w, spec, sheet.newChart()));
+  });
+  for (const extra of existing.slice(specs.length)) sheet.removeChart(extra);
+}

@@ -1,0 +1,260 @@
+/**
+ * The steps of applySheetPlan, one per kind of thing a SheetPlan holds, each a fixed number of Spreadsheet service
+ * calls whatever the rows (docs/host-contract.md). On a sheet that existed, each step reads what it will change
+ * (one call), writes nothing that already is as planned, and journals a step that puts the old state back; on a
+ * sheet the plan created it only writes.
+ */
+import type { Rect } from '../../core/model';
+import type { CellPatch, ListValidation, SheetPlan, SheetSnapshot } from '../../core/sheet-plan';
+import { boundingRect, isOwnedRuleFormula, parseA1, rectA1 } from '../../core/sheet-plan';
+import { plainBackground, toSheetCell } from './cells';
+import { blockRect, mergeBlocks, rectangular, sameMatrix, type SheetWriter } from './writer';
+
+type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type SheetCell = string | number | boolean;
+
+export function isOwnedRule(rule: ConditionalFormatRule): boolean {
+  const cond = rule.getBooleanCondition();
+  if (!cond) return false;
+  return cond.getCriteriaValues().some((v) => typeof v === 'string' && isOwnedRuleFormula(v));
+}
+
+/** Setters take null for "no fill"; Sheets reports it as '' (after plainBackground). */
+const fillsForSet = (m: string[][]) => m.map((r) => r.map((b) => (b ? b : (null as unknown as string))));
+
+/** The plan's cells as setValues matrices at their places (strings stay text, see toSheetCell). */
+export function cellBlocks(sp: SheetPlan): { row: number; col: number; m: SheetCell[][] }[] {
+  return sp.writes
+    .filter((b) => b.cells.length)
+    .map((b) => ({ row: b.row, col: b.col, m: rectangular(b.cells, '' as SheetCell, toSheetCell) }))
+    .filter((b) => b.m[0].length);
+}
+
+/** The plan's number formats at their places ('General' where a row is short). */
+export function formatBlocks(sp: SheetPlan): { row: number; col: number; m: string[][] }[] {
+  return sp.numberFormats
+    .filter((f) => f.formats.length)
+    .map((f) => ({ row: f.row, col: f.col, m: rectangular(f.formats, 'General', (v) => v || 'General') }))
+    .filter((b) => b.m[0].length);
+}
+
+/**
+ * Cells: one setValues per block on a user's sheet (only the plan's cells); one over everything on a sheet the
+ * add-in created or owns, `old` (an owned sheet's previous extent) blanked where the plan writes nothing.
+ */
+export function writeCells(w: SheetWriter, sp: SheetPlan, old: Rect | undefined): void {
+  const blocks = cellBlocks(sp);
+  if (!w.whole) {
+    for (const b of blocks) w.range(blockRect(b.row, b.col, b.m)).setValues(b.m);
+    return;
+  }
+  const one = mergeBlocks(blocks, '' as SheetCell, old);
+  if (one) w.range(one.rect).setValues(one.m);
+}
+
+/** Number formats: merged like the cells on a sheet the add-in owns; per block on a user's sheet. */
+export function writeFormats(w: SheetWriter, sp: SheetPlan, old: Rect | undefined): void {
+  const blocks = formatBlocks(sp);
+  const merged = w.whole && blocks.length ? mergeBlocks(blocks, 'General', old) : null;
+  const todo = merged ? [merged] : blocks.map((b) => ({ rect: blockRect(b.row, b.col, b.m), m: b.m }));
+  for (const { rect, m } of todo) {
+    const range = w.range(rect);
+    if (w.undo) {
+      const was = range.getNumberFormats();
+      if (sameMatrix(was, m)) continue;
+      w.undo.push(() => range.setNumberFormats(was));
+    }
+    range.setNumberFormats(m);
+  }
+}
+
+/** The rectangle all of a sheet's dropdowns fit in, or null without any. */
+export function validationBox(validations: ListValidation[]): Rect | null {
+  const list = validations.filter((v) => v.list.length && v.range.rows > 0 && v.range.cols > 0);
+  if (!list.length) return null;
+  return boundingRect(
+    list.flatMap((v) => [
+      { row: v.range.row, col: v.range.col },
+      { row: v.range.row + v.range.rows - 1, col: v.range.col + v.range.cols - 1 },
+    ]),
+  );
+}
+
+/** The user's own dropdown (a strict list, its help text) stays on their column. */
+function userHasOwn(v: ListValidation, old: (DataValidation | null)[][] | null, box: Rect): boolean {
+  if (!v.keepExisting || !old) return false;
+  return old
+    .slice(v.range.row - box.row, v.range.row - box.row + v.range.rows)
+    .some((row) => row.slice(v.range.col - box.col, v.range.col - box.col + v.range.cols).some((x) => x));
+}
+
+/** Every dropdown of the sheet in one setDataValidations over their bounding rectangle (one rule per distinct list). */
+export function writeValidations(w: SheetWriter, validations: ListValidation[]): void {
+  const box = validationBox(validations);
+  if (!box) return;
+  const range = w.range(box);
+  // Cells between the dropdowns keep theirs: the matrix starts from what is there now (nothing on a new sheet).
+  const old = w.created ? null : range.getDataValidations();
+  const matrix: (DataValidation | null)[][] = old
+    ? old.map((r) => r.slice())
+    : Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
+  const rules = new Map<string, DataValidation>();
+  for (const v of validations) {
+    if (!v.list.length || v.range.rows < 1 || v.range.cols < 1 || userHasOwn(v, old, box)) continue;
+    const key = JSON.stringify([v.list, v.strict]);
+    let rule = rules.get(key);
+    if (!rule) {
+      let b = SpreadsheetApp.newDataValidation().requireValueInList(v.list, true);
+      if (v.strict) b = b.setAllowInvalid(false);
+      rule = b.build();
+      rules.set(key, rule);
+    }
+    for (let r = 0; r < v.range.rows; r++)
+      for (let c = 0; c < v.range.cols; c++) matrix[v.range.row - box.row + r][v.range.col - box.col + c] = rule;
+  }
+  if (old) w.undo?.push(() => range.setDataValidations(old));
+  range.setDataValidations(matrix);
+}
+
+/** The add-in's rules replaced in one setConditionalFormatRules; their ranges come from the writer's RangeList. */
+export function writeRules(w: SheetWriter, sp: SheetPlan): void {
+  if (!sp.replaceOwnedRules && !sp.rules.length) return;
+  const current = w.created ? [] : w.sheet.getConditionalFormatRules();
+  const kept = sp.replaceOwnedRules ? current.filter((r) => !isOwnedRule(r)) : current;
+  const added = sp.rules.map((r) => {
+    let b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.fill);
+    if (r.fontColor) b = b.setFontColor(r.fontColor);
+    return b.setRanges(r.ranges.map((x) => w.range(x))).build();
+  });
+  if (!added.length && kept.length === current.length) return;
+  const sheet = w.sheet;
+  if (!w.created) w.undo?.push(() => sheet.setConditionalFormatRules(current));
+  sheet.setConditionalFormatRules(kept.concat(added));
+}
+
+/**
+ * Backgrounds or notes: the patches written over the matrix of what the cells hold now (from the snapshot, or one
+ * read of the rectangle when the snapshot lacks it), so cells between the patches keep their own fill / note.
+ */
+export function writePatches(
+  w: SheetWriter,
+  patches: CellPatch<string>[],
+  key: 'backgrounds' | 'notes',
+  snap: SheetSnapshot | undefined,
+): void {
+  if (!patches.length) return;
+  const rect = boundingRect(patches);
+  const range = w.range(rect);
+  let base = w.created ? null : fromSnapshot(snap, key, rect);
+  if (!base) {
+    if (w.created) base = Array.from({ length: rect.rows }, () => new Array<string>(rect.cols).fill(''));
+    else base = key === 'backgrounds' ? range.getBackgrounds().map((r) => r.map(plainBackground)) : range.getNotes();
+  }
+  for (const p of patches) base[p.row - rect.row][p.col - rect.col] = p.value;
+  if (key === 'backgrounds') range.setBackgrounds(fillsForSet(base));
+  else range.setNotes(base);
+}
+
+/** The snapshot's matrix cut to `rect`, or null when the snapshot did not read it or does not cover the rectangle. */
+function fromSnapshot(snap: SheetSnapshot | undefined, key: 'backgrounds' | 'notes', rect: Rect): string[][] | null {
+  const m = snap?.[key];
+  if (!snap || !m) return null;
+  const dr = rect.row - snap.origin.row;
+  const dc = rect.col - snap.origin.col;
+  const width = snap.values.reduce((x, r) => Math.max(x, r.length), 0);
+  if (dr < 0 || dc < 0 || dr + rect.rows > snap.values.length || dc + rect.cols > width) return null;
+  return Array.from({ length: rect.rows }, (_, r) =>
+    Array.from({ length: rect.cols }, (_, c) => (m[dr + r] || [])[dc + c] || ''),
+  );
+}
+
+/**
+ * Header style: bold and font colour as one text style, and the fill. On a sheet that existed the old text styles and
+ * fills are read first (two calls) and nothing is written when they already are as planned.
+ */
+export function writeHeader(w: SheetWriter, h: NonNullable<SheetPlan['header']>): void {
+  const range = w.range(h.range);
+  const color = h.fontColor || '#000000';
+  const fill = h.fill || '';
+  if (w.undo) {
+    const styles = range.getTextStyles();
+    const fills = range.getBackgrounds().map((r) => r.map(plainBackground));
+    const same =
+      styles.every((r) => r.every((x) => !!x.isBold() === h.bold && lower(x.getForegroundColor()) === lower(color))) &&
+      fills.every((r) => r.every((x) => x === lower(fill)));
+    if (same) return;
+    w.undo.push(() => {
+      range.setTextStyles(styles);
+      range.setBackgrounds(fillsForSet(fills));
+    });
+  }
+  range.setTextStyle(SpreadsheetApp.newTextStyle().setBold(h.bold).setForegroundColor(color).build());
+  // A new sheet has no fill: only a planned one is set there.
+  if (!w.created || fill) range.setBackground(fill || null);
+}
+
+const lower = (s: string | null) => String(s || '').toLowerCase();
+
+/** Frozen rows and columns, only where they differ (a new sheet has none). */
+export function writeFrozen(w: SheetWriter, sp: SheetPlan): void {
+  const sheet = w.sheet;
+  const steps: [number | undefined, () => number, (n: number) => void][] = [
+    [sp.freezeRows, () => sheet.getFrozenRows(), (n) => sheet.setFrozenRows(n)],
+    [sp.freezeCols, () => sheet.getFrozenColumns(), (n) => sheet.setFrozenColumns(n)],
+  ];
+  for (const [want, get, set] of steps) {
+    if (typeof want !== 'number') continue;
+    const old = w.created ? 0 : get();
+    if (old === want) continue;
+    w.undo?.push(() => set(old));
+    set(want);
+  }
+}
+
+/** Widths by runs of neighbouring columns with the same width: one setColumnWidths each, only where they differ. */
+export function writeWidths(w: SheetWriter, widths: { col: number; width: number }[]): void {
+  const sorted = [...widths].sort((a, b) => a.col - b.col);
+  const old = w.undo ? sorted.map((x) => w.sheet.getColumnWidth(x.col + 1)) : null;
+  const todo = sorted.filter((x, i) => !old || old[i] !== x.width);
+  const sheet = w.sheet;
+  if (old)
+    sorted.forEach((x, i) => {
+      if (old[i] !== x.width) w.undo!.push(() => sheet.setColumnWidth(x.col + 1, old[i]));
+    });
+  for (let i = 0; i < todo.length;) {
+    let j = i + 1;
+    while (j < todo.length && todo[j].col === todo[j - 1].col + 1 && todo[j].width === todo[i].width) j++;
+    sheet.setColumnWidths(todo[i].col + 1, j - i, todo[i].width);
+    i = j;
+  }
+}
+
+/** Sheets has no tables: the grid gets row banding, reusing a banding already over it (Sheets refuses two). */
+export function bandTable(w: SheetWriter, rect: Rect): void {
+  const overlapping = w.created
+    ? []
+    : w.sheet
+        .getBandings()
+        .map((b) => ({ b, range: b.getRange() }))
+        .map((x) => ({ ...x, a1: x.range.getA1Notation() }))
+        .filter((x) => overlapsA1(x.a1, rect));
+  if (!overlapping.length) {
+    const banding = w.range(rect).applyRowBanding(SpreadsheetApp.BandingTheme.LIGHT_GREY, true, false);
+    w.undo?.push(() => banding.remove());
+    return;
+  }
+  const [one] = overlapping;
+  const now = parseA1(one.a1);
+  if (overlapping.length === 1 && (!now || rectA1(now) !== rectA1(rect))) {
+    one.b.setRange(w.range(rect));
+    w.undo?.push(() => one.b.setRange(one.range));
+  }
+}
+
+/** Whether an A1 range overlaps `b` (an address core cannot parse counts as overlapping: never a second banding). */
+function overlapsA1(a1: string, b: Rect): boolean {
+  const a = parseA1(a1);
+  if (!a) return true;
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
