@@ -341,7 +341,27 @@ export function inferFromText(input: unknown): TextInference {
   if (measures > 1) return { ...NONE, ...known, measures, kind: kindOf(masked) };
   // The target is the number after "to"/"达到" if there is one, else the first number.
   const t = toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 8), k.index))) ?? toks[0];
-  return { ...NONE, ...known, target: t.value, unit: unitAfter(text, t), kind: kindOf(masked) };
+  const unit = unitAfter(text, t);
+  const current = known.current ?? gradedCurrent(text, unit);
+  return { ...NONE, ...known, current, target: t.value, unit, kind: kindOf(masked) };
+}
+
+/**
+ * The outcome written at grading time after '=>' states the value reached when it counts the same unit as the target
+ * ('Run 5 user tests => 3 user tests conducted' -> 3); other numbers there (dates, links) say nothing.
+ */
+function gradedCurrent(text: string, unit: string | null): number | null {
+  const at = unit && unit !== '%' ? text.indexOf('=>') : -1;
+  if (at < 0) return null;
+  const outcome = ' '.repeat(at + 2) + text.slice(at + 2);
+  const sameUnit = (k: Token) =>
+    outcome
+      .slice(k.end, k.end + 40)
+      .split(/[\s,.;:()]+/)
+      .slice(0, 4)
+      .includes(unit!);
+  const hit = tokens(maskPeriods(outcome)).find(sameUnit);
+  return hit ? hit.value : null;
 }
 
 /** The direction the (masked) wording names: reduce -> decrease, at most / < -> below, at least / > -> above. */

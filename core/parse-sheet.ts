@@ -328,7 +328,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     const afterLine = st.afterLine;
     st.afterLine = onlyCell(row) >= 0;
-    if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, fc.kr ?? fc.objective)) {
+    if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
       st.foreign = false;
     } else if (!st.afterLine && (st.foreign || (afterLine && otherHeader(row, header.fields)))) {
@@ -472,18 +472,24 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
 /** A label with a colon ('KR 1: ...') or a template's bracketed placeholder ('[Target value]') is data, never a header. */
 const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
 
-function renamesHeader(row: unknown[], fields: (Field | null)[], titleCol: number | undefined): boolean {
+function renamesHeader(
+  row: unknown[],
+  fields: (Field | null)[],
+  keys: string[],
+  titleCol: number | undefined,
+): boolean {
   if (titleCol === undefined) return false;
   // Most data rows hold a number or a long text somewhere: that cheap test first, the pattern only on rows of words.
   for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
   for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
-  if (isBlank(row[titleCol]) || matchHeader(row[titleCol]) !== fields[titleCol]) return false;
+  // A cell names its column's role when it repeats the header's words ('Métrica') or names the same field.
+  const names = (c: number) => normalizeHeader(row[c]) === keys[c] || matchHeader(row[c]) === fields[c];
+  if (isBlank(row[titleCol]) || !names(titleCol)) return false;
   let same = 0;
   for (let c = 0; c < row.length && c < fields.length; c++) {
     if (c === titleCol || isBlank(row[c])) continue;
-    const f = matchHeader(row[c]);
-    if (f && f === fields[c]) same++;
-    else if (f) return false;
+    if (names(c)) same++;
+    else if (matchHeader(row[c])) return false;
   }
   return same >= 1;
 }
@@ -549,6 +555,13 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
     st.objectives.push(st.obj);
     st.kr = null;
     rd.role(r, 'objective');
+    return true;
+  }
+  // A labelled KR line alone in its row, outside the title column ('KR1.1: Uptime 99.5% → 99.95%' between two tables),
+  // is a KR of the objective above, its numbers from its wording.
+  if (line.role === 'kr' && line.title && st.obj && c !== cols.fc.kr) {
+    st.kr = outlineKr(st.obj, line.title, { r, c, text, line }, rd);
+    rd.role(r, 'kr');
     return true;
   }
   const unlabelledKr = c === cols.fc.kr && line.role === 'text' && st.labelledKrs > 0;

@@ -202,3 +202,15 @@ describe('inferFromText: a milestone described with a number', () => {
     expect(inferFromText('NPS of 50+ with 90% response rate').target).toBe(50);
   });
 });
+
+describe('inferFromText: the graded outcome after =>', () => {
+  it('states the current value when it counts the same thing as the target', () => {
+    expect(inferFromText('Run 5 user tests on onboarding => 3 user tests conducted (see notes)')).toMatchObject({
+      target: 5,
+      current: 3,
+    });
+    expect(inferFromText('Publish 12 posts => 9 posts live, 2 drafts')).toMatchObject({ target: 12, current: 9 });
+    // Other numbers after => (a date, another measure) say nothing about it.
+    expect(inferFromText('Sign 10 partners => done on March 18, 2 pilots running').current).toBeNull();
+  });
+});

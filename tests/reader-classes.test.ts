@@ -324,3 +324,47 @@ test.each([
   ]);
   expect(m.objectives.map((x) => x.title)).toEqual(['Grow']);
 });
+
+describe('tables repeated under objectives with lines between them', () => {
+  const pad4 = (r: unknown[]) => pad(r, 4);
+  test.each([
+    [
+      'en',
+      [
+        ['Objective 1: Reliable platform'],
+        ['KR', 'Metric', 'Target', 'Owner'],
+        ['KR1.1', 'Uptime', 0.999, 'Ana'],
+        ['Example:'],
+        ['KR 1.2: Cut MTTR from 90 to 30'],
+        ['Objective 2: Faster delivery'],
+        ['KR', 'Metric', 'Target', 'Lead'],
+        ['KR2.1', 'Deploys per week', 5, 'Bo'],
+      ],
+    ],
+    [
+      'zh',
+      [
+        ['目标一：稳定的平台'],
+        ['关键结果', '指标', '目标值', '负责人'],
+        ['KR1', '可用性', 0.999, '王芳'],
+        ['示例：'],
+        ['KR2：故障恢复时间从90降到30'],
+        ['目标二：更快交付'],
+        ['关键结果', '指标', '目标值', ''],
+        ['KR1', '每周发布次数', 5, ''],
+      ],
+    ],
+  ])(
+    '%s: a repeated header keeping the title words is a header; a labelled KR line between tables is a KR',
+    (_l, v) => {
+      const m = read(v.map(pad4));
+      expect(m.objectives.map((o) => o.krs.map((k) => [k.target, k.startGiven ? k.start : null]))).toEqual([
+        [
+          [0.999, null],
+          [30, 90],
+        ],
+        [[5, null]],
+      ]);
+    },
+  );
+});

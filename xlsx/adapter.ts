@@ -45,7 +45,7 @@ export function sniff(buf: Buffer): 'empty' | 'encrypted' | 'legacyXls' | 'notXl
 /**
  * Heap a command needs per byte of cell XML (the sheets' XML and the shared strings, uncompressed), measured by
  * running the built command line under --max-old-space-size on the bench's generated files: score, the heaviest
- * command, needs 260-320 MB for the 10,000-KR file's 5.4 MB (about 55 per byte) and more than 1,400 MB for the
+ * command, needs 260-320 MB for the 10,000-KR file's 5.4 MB (about 55 per byte) and 1,400-1,800 MB for the
  * 50,000-KR file's 27.7 MB. With a margin, as real sheets have more styles and text per cell.
  */
 export const HEAP_PER_CELL_XML_BYTE = 64;

@@ -64,6 +64,54 @@ function argLang(argv: string[], env: Record<string, string | undefined>): Lang 
   return v === 'en' || v === 'zh' ? v : langFromLocale(env.OKR_GRID_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
 }
 
+/** Sets the option `arg` on `a`; `value()` takes its value. false when `arg` is not an option (a command or file). */
+function setOption(a: CliArgs, arg: string, value: () => string): boolean {
+  switch (arg) {
+    case '-h':
+    case '--help':
+      a.help = true;
+      return true;
+    case '-o':
+    case '--out':
+      a.out = value();
+      return true;
+    case '--in-place':
+      a.inPlace = true;
+      return true;
+    case '--sheet':
+      a.sheet = value();
+      return true;
+    case '--cycle':
+      a.cycle = value();
+      return true;
+    case '--lang': {
+      const v = value();
+      if (v !== 'en' && v !== 'zh') throw new UsageError(cliText.badLang(v));
+      a.lang = v;
+      return true;
+    }
+    case '--today': {
+      const v = value();
+      // isoToSerial checks the calendar (Date.parse takes 2026-02-30 for March 2).
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || isoToSerial(v) === null) throw new UsageError(cliText.badDate(v));
+      a.today = v;
+      return true;
+    }
+    case '--columns':
+      a.columns = { ...a.columns, ...parseColumns(value()) };
+      return true;
+    case '--json':
+      a.json = true;
+      return true;
+    case '-q':
+    case '--quiet':
+      a.quiet = true;
+      return true;
+    default:
+      return false;
+  }
+}
+
 export function parseArgs(argv: string[], env: Record<string, string | undefined>): CliArgs {
   const a: CliArgs = {
     command: '',
@@ -86,52 +134,10 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         throw new UsageError(cliText.missingValue(arg));
       return v;
     };
-    switch (arg) {
-      case '-h':
-      case '--help':
-        a.help = true;
-        break;
-      case '-o':
-      case '--out':
-        a.out = value();
-        break;
-      case '--in-place':
-        a.inPlace = true;
-        break;
-      case '--sheet':
-        a.sheet = value();
-        break;
-      case '--cycle':
-        a.cycle = value();
-        break;
-      case '--lang': {
-        const v = value();
-        if (v !== 'en' && v !== 'zh') throw new UsageError(cliText.badLang(v));
-        a.lang = v;
-        break;
-      }
-      case '--today': {
-        const v = value();
-        // isoToSerial checks the calendar (Date.parse takes 2026-02-30 for March 2).
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || isoToSerial(v) === null) throw new UsageError(cliText.badDate(v));
-        a.today = v;
-        break;
-      }
-      case '--columns':
-        a.columns = { ...a.columns, ...parseColumns(value()) };
-        break;
-      case '--json':
-        a.json = true;
-        break;
-      case '-q':
-      case '--quiet':
-        a.quiet = true;
-        break;
-      default:
-        if (arg.startsWith('-') && arg.length > 1) throw new UsageError(cliText.unknownOption(arg));
-        if (!a.command) a.command = arg;
-        else a.files.push(arg);
-    }
+    if (setOption(a, arg, value)) continue;
+    if (arg.startsWith('-') && arg.length > 1) throw new UsageError(cliText.unknownOption(arg));
+    if (!a.command) a.command = arg;
+    else a.files.push(arg);
   }
   return a;
 }

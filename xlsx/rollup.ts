@@ -97,78 +97,85 @@ async function distinctFiles(files: string[]): Promise<{ files: string[]; droppe
   return { files: out, dropped, real: new Set(firstByReal.keys()) };
 }
 
-export async function rollupWorkbooks(args: CliArgs, io: CliIo, base: Settings): Promise<number> {
-  const lang = args.lang;
-  const settings = portable(base);
+/** The checked inputs of a rollup: each real file once (messages for names dropped), and the output. */
+async function rollupInputs(args: CliArgs): Promise<{ files: string[]; dropped: Msg[]; out: string }> {
   if (args.files.length === 0) throw new UsageError(cliText.needFile);
   if (!args.out) throw new UsageError(cliText.rollupNeedsOut);
   if (args.inPlace) throw new UsageError(cliText.inPlaceAndOut);
   const distinct = await distinctFiles(args.files);
   if (distinct.real.has(await realPath(args.out))) throw new UsageError(cliText.outIsInput);
-  const files = distinct.files;
+  return { files: distinct.files, dropped: distinct.dropped, out: args.out };
+}
+
+/** Objectives aligned to one that none of the workbooks holds, each with the file it came from. */
+function unresolvedLinks(teams: TeamBook[], close: ReturnType<typeof planCompanyRollup>['close']): Msg[] {
+  const childIds = new Set(close.objectives.flatMap((o) => o.children));
+  return close.objectives
+    .filter((o) => o.alignedTo && !childIds.has(o.id))
+    .map((o) => {
+      const tm = teams.find((x) => x.model.objectives.some((m) => m.id === o.id));
+      return text.unresolved(o.id, o.alignedTo!, tm ? path.basename(tm.file) : '?');
+    });
+}
+
+interface RollupReport {
+  teams: TeamBook[];
+  close: ReturnType<typeof planCompanyRollup>['close'];
+  summary: Msg;
+  /** Aligned links not found, then objectives of other cycles left out. */
+  notes: Msg[];
+  dropped: Msg[];
+  warnings: Msg[];
+  findings: PrintableFinding[];
+  code: number;
+}
+
+function printRollup(r: RollupReport, args: CliArgs, io: CliIo): void {
+  const lang = args.lang;
+  if (!args.json) {
+    io.out(t(r.summary, lang));
+    for (const m of [...r.notes, ...r.warnings]) io.out(t(m, lang));
+    io.out('');
+    io.out(findingsTable(r.findings, lang));
+    io.out(t(cliText.wrote(args.out!), lang));
+    return;
+  }
+  const { close, findings } = r;
+  const files = r.teams.map((tm) => ({ file: tm.file, sheet: tm.sheet, objectives: tm.model.objectives.length }));
+  const body = { ok: true, command: 'rollup', files, output: args.out, cycle: close.cycle, summary: r.summary };
+  const result = { total: close.total, objectives: close.objectives, unresolved: r.notes, duplicates: r.dropped };
+  const tail = { findings, counts: countBySeverity(findings), warnings: r.warnings, exitCode: r.code };
+  io.out(JSON.stringify({ ...body, ...result, ...tail }, null, 2));
+}
+
+export async function rollupWorkbooks(args: CliArgs, io: CliIo, base: Settings): Promise<number> {
+  const lang = args.lang;
+  const settings = portable(base);
+  const { files, dropped, out: outFile } = await rollupInputs(args);
   const note = (m: Msg) => !args.quiet && io.err(t(m, lang));
-  for (const m of distinct.dropped) io.err(t(m, lang));
+  for (const m of dropped) io.err(t(m, lang));
   const teams: TeamBook[] = [];
   for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    note(cliText.progressFile(i + 1, files.length, file));
-    teams.push(readTeam(await openWorkbook(file), file, settings, args));
+    note(cliText.progressFile(i + 1, files.length, files[i]));
+    teams.push(readTeam(await openWorkbook(files[i]), files[i], settings, args));
   }
   const { close, plan } = planCompanyRollup(
     teams.map((tm) => ({ name: path.basename(tm.file), sheet: tm.sheet, model: tm.model })),
     { settings, today: args.today, cycle: args.cycle },
   );
-
-  const linked = close.objectives.reduce((n, o) => n + o.children.length, 0);
-  const childIds = new Set(close.objectives.flatMap((o) => o.children));
-  const unresolved = close.objectives.filter((o) => o.alignedTo && !childIds.has(o.id));
-  const unresolvedMsgs = unresolved.map((o) => {
-    const tm = teams.find((x) => x.model.objectives.some((m) => m.id === o.id));
-    return text.unresolved(o.id, o.alignedTo!, tm ? path.basename(tm.file) : '?');
-  });
-
+  const links = unresolvedLinks(teams, close);
   const out = new ExcelJS.Workbook();
   const { warnings } = applyPlan(out, plan);
-  note(cliText.writing(args.out));
-  await saveWorkbook(out, args.out);
+  note(cliText.writing(outFile));
+  await saveWorkbook(out, outFile);
 
-  const all = teams.reduce((n, tm) => n + tm.model.objectives.length, 0);
-  if (all > close.objectives.length)
-    unresolvedMsgs.unshift(text.otherCycles(all - close.objectives.length, close.cycle));
+  const left = teams.reduce((n, tm) => n + tm.model.objectives.length, 0) - close.objectives.length;
+  const notes = [...(left > 0 ? [text.otherCycles(left, close.cycle)] : []), ...links];
   const findings = teams.flatMap((tm) => tm.findings);
-  const counts = countBySeverity(findings);
-  const code = counts.error > 0 ? 1 : 0;
+  const code = countBySeverity(findings).error > 0 ? 1 : 0;
+  const linked = close.objectives.reduce((n, o) => n + o.children.length, 0);
   const avg = close.total.average === null ? '-' : `${Math.round(close.total.average * 100)}%`;
-  const summary = text.summary(teams.length, close.objectives.length, close.krs.length, linked, unresolved.length, avg);
-  if (args.json) {
-    io.out(
-      JSON.stringify(
-        {
-          ok: true,
-          command: 'rollup',
-          files: teams.map((tm) => ({ file: tm.file, sheet: tm.sheet, objectives: tm.model.objectives.length })),
-          output: args.out,
-          cycle: close.cycle,
-          summary,
-          total: close.total,
-          objectives: close.objectives,
-          unresolved: unresolvedMsgs,
-          duplicates: distinct.dropped,
-          findings,
-          counts,
-          warnings,
-          exitCode: code,
-        },
-        null,
-        2,
-      ),
-    );
-  } else {
-    io.out(t(summary, lang));
-    for (const m of [...unresolvedMsgs, ...warnings]) io.out(t(m, lang));
-    io.out('');
-    io.out(findingsTable(findings, lang));
-    io.out(t(cliText.wrote(args.out), lang));
-  }
+  const summary = text.summary(teams.length, close.objectives.length, close.krs.length, linked, links.length, avg);
+  printRollup({ teams, close, summary, notes, dropped, warnings, findings, code }, args, io);
   return code;
 }

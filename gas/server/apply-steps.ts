@@ -1,5 +1,5 @@
 /**
- * The steps of applySheetPlan, one per kind of thing a SheetPlan holds, each a fixed number of Spreadsheet service
+ * The steps of applySheet, one per kind of thing a SheetPlan holds, each a fixed number of Spreadsheet service
  * calls whatever the rows (docs/host-contract.md). On a sheet that existed, each step reads what it will change
  * (one call), writes nothing that already is as planned, and journals a step that puts the old state back; on a
  * sheet the plan created it only writes.

@@ -34,7 +34,7 @@ function oldExtent(w: SheetWriter, snap: SheetSnapshot | undefined): Rect | unde
   return e ? { row: 0, col: 0, rows: e.rows, cols: e.cols } : undefined;
 }
 
-/** Every rectangle applySheetPlan will ask for, so the writer gets them in one RangeList. */
+/** Every rectangle applySheet will ask for, so the writer gets them in one RangeList. */
 function planRects(w: SheetWriter, sp: SheetPlan, old: Rect | undefined): Rect[] {
   const cells = sp.writes.map((b) => blockRect(b.row, b.col, b.cells));
   const formats = sp.numberFormats.map((f) => blockRect(f.row, f.col, f.formats));
@@ -51,7 +51,7 @@ function planRects(w: SheetWriter, sp: SheetPlan, old: Rect | undefined): Rect[]
 }
 
 /** Applies one SheetPlan on `w`'s sheet; `snap` is the sheet as read (none for a sheet the plan creates). */
-function applySheetPlan(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | undefined): void {
+function applySheet(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | undefined): void {
   const old = oldExtent(w, snap);
   ensureSize(w, planExtent(sp), snapshotExtent(snap));
   w.gather(planRects(w, sp, old));
@@ -109,7 +109,7 @@ function finishPlan(host: HostContext, plan: WorkbookPlan, snap: WorkbookSnapsho
 }
 
 /** Applies a plan; `journal` receives the extra undo steps (see UndoJournal), run newest first after restorePlan. */
-export function applyWorkbookPlan(
+export function applyPlan(
   host: HostContext,
   plan: WorkbookPlan,
   snap: WorkbookSnapshot,
@@ -120,7 +120,7 @@ export function applyWorkbookPlan(
   const creates = plan.sheets.some((sp) => sp.create && !host.sheet(sp.sheet));
   for (const sp of plan.sheets) {
     const w = writerFor(host, sp, journal);
-    applySheetPlan(w, sp, w.created ? undefined : snapshotOf(sp.sheet));
+    applySheet(w, sp, w.created ? undefined : snapshotOf(sp.sheet));
   }
   finishPlan(host, plan, snap, creates);
   // Pending writes surface their errors here, inside the caller's try, not after it has reported success.

@@ -5,7 +5,7 @@
 import { COMMANDS, readsFor, restorePlan, runCommand, type CommandName } from '../../core/commands';
 import { errorText, t, type Msg } from '../../core/i18n';
 import { journaledRestore, rereadFor, type CommandResult, type WorkbookSnapshot } from '../../core/sheet-plan';
-import { applyWorkbookPlan, runUndo, type UndoJournal } from './apply';
+import { applyPlan, runUndo, type UndoJournal } from './apply';
 import { BUSY, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from '../../core/host-messages';
 import { PANEL_TITLE } from './messages';
 import { loadSettings, uiLang } from './settings-store';
@@ -55,13 +55,13 @@ export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}, vie
     if (!result.ok) return { ok: false, summary: result.summary, details: plain(result.details) };
     const journal: UndoJournal = [];
     try {
-      applyWorkbookPlan(host, result.plan, snap, journal);
+      applyPlan(host, result.plan, snap, journal);
     } catch (e) {
       const what = errorText(e);
       try {
         // The contract's undo (docs/host-contract.md, section 4): the restore plan's cells, fills, notes and sheet
         // deletions, then the journal newest first (formats, dropdowns, rules, charts as they were).
-        applyWorkbookPlan(host, journaledRestore(restorePlan(result.plan, snap)), snap);
+        applyPlan(host, journaledRestore(restorePlan(result.plan, snap)), snap);
         runUndo(journal);
         return { ok: false, summary: failedAndRestored(what) };
       } catch (e2) {

@@ -1,5 +1,5 @@
 /**
- * One sheet being written by applySheetPlan: its Ranges (all of a plan's rectangles from one RangeList), its size,
+ * One sheet being written by applySheet: its Ranges (all of a plan's rectangles from one RangeList), its size,
  * how it came to be written (created, an owned sheet rewritten, or a user's sheet patched) and its undo steps.
  */
 import type { Rect } from '../../core/model';
