@@ -783,6 +783,57 @@ function sameValues(a: HistoryRow, b: HistoryRow): boolean {
   );
 }
 
+/**
+ * Rows by (cycle, kind, id): one map per cycle and kind (a few), keyed by the id string itself, so no key string is
+ * built per row; an item closed once holds its index, one closed again a list of them.
+ */
+class HistoryIndex {
+  private readonly byKey = new Map<string, Map<string, number | number[]>>();
+  private lastCycle: string | null = null;
+  private lastKind: string | null = null;
+  private lastIds: Map<string, number | number[]> | undefined;
+
+  constructor(existing: HistoryRow[]) {
+    existing.forEach((h, i) => {
+      const ids = this.idsOf(h.cycle, h.kind, true)!;
+      const id = String(h.id);
+      const at = ids.get(id);
+      if (at === undefined) ids.set(id, i);
+      else if (typeof at === 'number') ids.set(id, [at, i]);
+      else at.push(i);
+    });
+  }
+
+  /** The earlier rows of the row's item: one index, a list, or undefined when it was never closed. */
+  get(row: HistoryRow): number | number[] | undefined {
+    return this.idsOf(row.cycle, row.kind, false)?.get(String(row.id));
+  }
+
+  private idsOf(cycle: string, kind: string, create: boolean): Map<string, number | number[]> | undefined {
+    if (cycle !== this.lastCycle || kind !== this.lastKind) {
+      this.lastCycle = cycle;
+      this.lastKind = kind;
+      const group = `${cycle}\u0001${kind}`;
+      this.lastIds = this.byKey.get(group);
+      if (!this.lastIds && create) this.byKey.set(group, (this.lastIds = new Map()));
+    }
+    return this.lastIds;
+  }
+}
+
+/** The latest live row (highest revision, then last in the sheet): the one in force. */
+function latestLive(existing: HistoryRow[], live: number[]): number | null {
+  return live.reduce<number | null>(
+    (best, i) =>
+      best === null ||
+      existing[i].revision > existing[best].revision ||
+      (existing[i].revision === existing[best].revision && i > best)
+        ? i
+        : best,
+    null,
+  );
+}
+
 /** What closing adds to the history: new rows and the earlier rows they supersede. */
 export function historyUpdate(fresh: HistoryRow[], existing: HistoryRow[]): HistoryUpdate {
   // First close of a sheet: every row is new, revision 1 (fresh rows already in that shape are used as they are).
@@ -792,36 +843,12 @@ export function historyUpdate(fresh: HistoryRow[], existing: HistoryRow[]): Hist
     );
     return { append, supersede: [], unchanged: 0 };
   }
-  // Rows by (cycle, kind, id): one map per cycle and kind (a few), keyed by the id string itself, so no key string
-  // is built per row; an item closed once holds its index, one closed again a list of them.
-  const byKey = new Map<string, Map<string, number | number[]>>();
-  let lastCycle: string | null = null;
-  let lastKind: string | null = null;
-  let lastIds: Map<string, number | number[]> | undefined;
-  const idsOf = (cycle: string, kind: string, create: boolean): Map<string, number | number[]> | undefined => {
-    if (cycle !== lastCycle || kind !== lastKind) {
-      lastCycle = cycle;
-      lastKind = kind;
-      const group = `${cycle}\u0001${kind}`;
-      lastIds = byKey.get(group);
-      if (!lastIds && create) byKey.set(group, (lastIds = new Map()));
-    }
-    return lastIds;
-  };
-  existing.forEach((h, i) => {
-    const ids = idsOf(h.cycle, h.kind, true)!;
-    const id = String(h.id);
-    const at = ids.get(id);
-    if (at === undefined) ids.set(id, i);
-    else if (typeof at === 'number') ids.set(id, [at, i]);
-    else at.push(i);
-  });
-  lastCycle = lastKind = null;
+  const index = new HistoryIndex(existing);
   const append: HistoryRow[] = [];
   const supersede: number[] = [];
   let unchanged = 0;
   for (const row of fresh) {
-    const at = idsOf(row.cycle, row.kind, false)?.get(String(row.id));
+    const at = index.get(row);
     if (typeof at === 'number') {
       // Closed once before (the usual case): the same steps as below, without the lists.
       const h = existing[at];
@@ -837,16 +864,7 @@ export function historyUpdate(fresh: HistoryRow[], existing: HistoryRow[]): Hist
     }
     const earlier = at === undefined ? [] : at;
     const live = earlier.filter((i) => !existing[i].superseded);
-    // The latest live row (highest revision, then last in the sheet) is the one in force.
-    const latest = live.reduce<number | null>(
-      (best, i) =>
-        best === null ||
-        existing[i].revision > existing[best].revision ||
-        (existing[i].revision === existing[best].revision && i > best)
-          ? i
-          : best,
-      null,
-    );
+    const latest = latestLive(existing, live);
     if (latest !== null && sameValues(existing[latest], row)) {
       unchanged++;
       continue;
