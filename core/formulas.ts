@@ -10,11 +10,25 @@
  */
 import type { HostKind } from './sheet-plan';
 import { DEFAULT_SETTINGS, type Bands } from './settings';
-import type { Lang } from './i18n';
-import { STATUS_LABELS, type StatusCode } from './score';
+import { msg, type Lang, type Msg } from './i18n';
+import { START_EQUALS_TARGET, STATUS_LABELS, type StatusCode } from './score';
 import { COMMITMENT_VOCAB, DONE_VOCAB, KIND_VOCAB, wordKey } from './vocabulary';
+import { parseMeasure, SCALE_FACTORS, SHEETS_NUMBER_PATTERN } from './values';
 
 export type FormulaMode = 'addin' | 'portable';
+
+/**
+ * The formulas the grid gets: the setting's ('addin', 'portable'), except that Google Sheets never gets custom
+ * functions in the grid. There every cell calling one is its own Apps Script execution (a 1,000-KR sheet would
+ * start thousands, each "Loading..." and counted against quotas), so the 'addin' setting writes 'sheets': native
+ * Sheets formulas (LET, LAMBDA, REGEXMATCH) that score like OKRSCORE, at no execution cost. 'portable' stays the
+ * formulas every spreadsheet app computes. Excel batches custom functions in-process: unchanged.
+ */
+export type GridFormulas = FormulaMode | 'sheets';
+
+export function gridFormulas(host: HostKind, mode: FormulaMode): GridFormulas {
+  return host === 'sheets' && mode === 'addin' ? 'sheets' : mode;
+}
 
 /** Cells of one KR row the score reads. start/kind null when the grid has no such column (defaults: 0, auto). */
 export interface ScoreRefs {
@@ -54,8 +68,13 @@ const oneOf = (x: string, words: string[]) => {
   return quoted.length ? `OR(${x}=${quoted.join(`,${x}=`)})` : 'OR()';
 };
 
+/** An RE2 pattern matching exactly one of `words` (already in wordKey form). */
+const wordsPattern = (words: readonly string[]) =>
+  `^(?:${words.map((w) => w.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')).join('|')})$`;
+
 /** KR score in [0,1]: blank when current, target and start are all blank; blank current with a target scores 0. */
-export function scoreFormula(host: HostKind, mode: FormulaMode, r: ScoreRefs): string {
+export function scoreFormula(host: HostKind, mode: GridFormulas, r: ScoreRefs, lang: Lang = 'en'): string {
+  if (mode === 'sheets') return sheetsScoreFormula(r, lang);
   if (mode === 'addin') {
     // One formula per KR row: plain concatenation, no argument array.
     let args = r.current + ',' + r.target;
@@ -94,7 +113,7 @@ export function scoreFormula(host: HostKind, mode: FormulaMode, r: ScoreRefs): s
  * when a score's weight is blank (score.ts rollup's rule). Portable: a negative weight gives #NUM! (SQRT(-1)), weights all 0 give #DIV/0!
  * (the custom function gives an error there too); weights typed as text count as 0 (the custom function parses them).
  */
-export function rollupFormula(host: HostKind, mode: FormulaMode, scores: string, weights: string | null): string {
+export function rollupFormula(host: HostKind, mode: GridFormulas, scores: string, weights: string | null): string {
   if (mode === 'addin') return `=${fnName(host, 'ROLLUP')}(${weights ? `${scores},${weights}` : scores})`;
   const K = scores;
   // An error among the scores (a KR whose value cannot be read) makes the rollup #N/A, as ROLLUP does.
@@ -160,7 +179,7 @@ export interface PaceRef {
  */
 export function statusFormula(
   host: HostKind,
-  mode: FormulaMode,
+  mode: GridFormulas,
   score: string,
   type: string | null,
   bands: Bands,
@@ -183,8 +202,11 @@ export function statusFormula(
   const s = score;
   const L = (code: StatusCode) => q(STATUS_LABELS[code][lang]);
   const t = type ? `LOWER(TRIM(${type}&""))` : '""';
-  const asp = type ? oneOf(t, PORTABLE_TYPE_WORDS.aspirational) : 'FALSE';
-  const com = type ? oneOf(t, PORTABLE_TYPE_WORDS.committed) : 'FALSE';
+  // Google Sheets reads a word list as one pattern (shorter); other apps compare word by word.
+  const isOne = (x: string, words: string[]) =>
+    mode === 'sheets' ? `REGEXMATCH(${x},${q(wordsPattern(words))})` : oneOf(x, words);
+  const asp = type ? isOne(t, PORTABLE_TYPE_WORDS.aspirational) : 'FALSE';
+  const com = type ? isOne(t, PORTABLE_TYPE_WORDS.committed) : 'FALSE';
   const graded =
     `IF(${s}<${bands.red},${L('rethink')},IF(${s}>=1,IF(${asp},${L('set-too-low')},${L('achieved')}),` +
     `IF(${com},${L('needs-review')},IF(${s}<${bands.yellow},${L('progressing')},${L('on-target')}))))`;
@@ -230,3 +252,135 @@ export const PORTABLE_TYPE_WORDS = {
   aspirational: COMMITMENT_VOCAB.aspirational.map(wordKey),
   committed: COMMITMENT_VOCAB.committed.map(wordKey),
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// The grid's score in Google Sheets: native, readable, and never silently different from OKRSCORE
+
+/** Reasons the Sheets score formula shows as its error (Sheets displays them when the cell is pointed at). */
+const SHEETS_ERRORS = {
+  kind: msg(
+    'kind: use auto, increase, decrease, above, below or binary',
+    '计分方式：请用 auto、increase、decrease、above、below 或 binary',
+  ),
+  number: msg(
+    'is not a number this formula reads: type 35000, 3.5万, 40% or ¥1,200',
+    '不是此公式能读的数字：请写成 35000、3.5万、40% 或 ¥1,200',
+  ),
+  measure: msg(
+    'is not a number or done word this formula reads: type 35000, 3.5万, 40%, 完成 or done',
+    '不是此公式能读的数字或完成状态：请写成 35000、3.5万、40%、完成 或 done',
+  ),
+  doneTarget: msg(
+    'target is done / not done but current is a number: give a numeric target',
+    '目标值是完成状态，但当前值是数字：请填写数字目标值',
+  ),
+  notDone: msg(
+    'a milestone is done or not: use TRUE, done, 完成, 1 or FALSE, 未完成, 0',
+    '里程碑只有完成与否：请用 完成/TRUE/1 或 未完成/FALSE/0',
+  ),
+  doneKind: msg('a done / not done value needs kind binary', '完成状态需要计分方式 binary'),
+  noTarget: msg('target: blank; a key result needs a target', '目标值：为空；关键结果需要目标值'),
+} satisfies Record<string, Msg>;
+
+/**
+ * An error cell whose message says why: Sheets has no function raising an error with a text of one's own, but
+ * VALUE of a sentence fails with #VALUE! and quotes the sentence ("VALUE parameter '…' cannot be parsed").
+ */
+const sheetsError = (text: string) => `VALUE(${text})`;
+
+/**
+ * read(cell): what a current / target / start cell says, as the native formula reads it: a number (numbers, and text
+ * SHEETS_NUMBER_PATTERN matches, read as parseNumber reads it), "" (blank), TRUE / FALSE (a done / not-done word of
+ * vocabulary.ts), or "?" (anything else: the score then shows an error naming the cell, never another number).
+ */
+function sheetsReadLambda(): string {
+  const scale = Object.entries(SCALE_FACTORS)
+    .map(([w, f]) => `${q(w)},${f}`)
+    .join(',');
+  const value =
+    `VALUE(SUBSTITUTE(INDEX(part,1,2),",","")&INDEX(part,1,3))*IF(INDEX(part,1,1)="-",-1,1)` +
+    `*SWITCH(INDEX(part,1,4),${scale},1)/IF(INDEX(part,1,5)="%",100,1)`;
+  return (
+    `LAMBDA(cell,LET(text,LOWER(TRIM(cell&"")),` +
+    `IF(ISNUMBER(cell),cell,IF(text="","",` +
+    `IF(REGEXMATCH(text,number),LET(part,REGEXEXTRACT(text,number),n,${value},IF(ABS(n)>10^15,"?",n)),` +
+    `IF(REGEXMATCH(text,done),TRUE,IF(REGEXMATCH(text,notdone),FALSE,"?")))))))`
+  );
+}
+
+/** The kind cell as one of "auto", "linear" (increase / decrease), "above", "below", "binary", or "?". */
+function sheetsKind(ref: string | null): string {
+  if (!ref) return '"auto"';
+  const k = PORTABLE_KIND_WORDS;
+  const linear = [...KIND_VOCAB.increase, ...KIND_VOCAB.decrease].map(wordKey);
+  const test = (words: readonly string[], code: string, rest: string) =>
+    `IF(REGEXMATCH(word,${q(wordsPattern(words))}),"${code}",${rest})`;
+  return (
+    `LET(word,LOWER(TRIM(${ref}&"")),IF(word="","auto",` +
+    test(
+      KIND_VOCAB.auto.map(wordKey),
+      'auto',
+      test(linear, 'linear', test(k.above, 'above', test(k.below, 'below', test(k.binary, 'binary', '"?"')))),
+    ) +
+    '))'
+  );
+}
+
+/**
+ * The KR score in Google Sheets without custom functions: OKRSCORE's rules (functions.ts scoreCell, score.ts
+ * scoreKr) in one LET, in the same order, over what read() makes of each cell. A cell read() cannot read gives an
+ * error naming it where OKRSCORE might have given a number: a row may show an error, never a different score.
+ */
+export function sheetsScoreFormula(r: ScoreRefs, lang: Lang): string {
+  const E = (m: Msg) => sheetsError(q(m[lang]));
+  const said = (label: Msg, ref: string, why: Msg) =>
+    sheetsError(`${q(label[lang] + ' "')}&${ref}&${q('" ' + why[lang])}`);
+  const field = { current: msg('current', '当前值'), target: msg('target', '目标值'), start: msg('start', '起始值') };
+  const bindings = [
+    `number,${q(SHEETS_NUMBER_PATTERN)}`,
+    `done,${q(wordsPattern(PORTABLE_DONE_WORDS))}`,
+    `notdone,${q(wordsPattern(PORTABLE_NOT_DONE_WORDS))}`,
+    `read,${sheetsReadLambda()}`,
+    `current,read(${r.current})`,
+    `target,read(${r.target})`,
+    `start,${r.start ? `read(${r.start})` : '""'}`,
+    `kind,${sheetsKind(r.kind)}`,
+    `from,IF(start="",0,start)`,
+    `progress,IF(AND(ISNUMBER(current),ISNUMBER(target),ISNUMBER(from),target<>from),ROUND((current-from)/(target-from),12),0)`,
+  ];
+  const rules: [string, string][] = [
+    [`kind="?"`, E(SHEETS_ERRORS.kind)],
+    [`current="?"`, said(field.current, r.current, SHEETS_ERRORS.measure)],
+    [`AND(target="?",kind<>"binary")`, said(field.target, r.target, SHEETS_ERRORS.measure)],
+    [`AND(kind="auto",ISLOGICAL(target),ISNUMBER(current),current<>0,current<>1)`, E(SHEETS_ERRORS.doneTarget)],
+    [
+      `OR(kind="binary",AND(kind="auto",OR(ISLOGICAL(current),ISLOGICAL(target))))`,
+      `IF(current="",0,IF(ISLOGICAL(current),IF(current,1,0),IF(OR(current=0,current=1),current,${E(SHEETS_ERRORS.notDone)})))`,
+    ],
+    [`OR(ISLOGICAL(current),ISLOGICAL(target))`, E(SHEETS_ERRORS.doneKind)],
+    [`OR(start="?",ISLOGICAL(start))`, r.start ? said(field.start, r.start, SHEETS_ERRORS.number) : '""'],
+    [`target=""`, `IF(current="","",${E(SHEETS_ERRORS.noTarget)})`],
+    [`AND(kind="auto",target=from)`, E(START_EQUALS_TARGET)],
+    [`current=""`, '0'],
+    [`kind="above"`, 'IF(current>=target,1,0)'],
+    [`kind="below"`, 'IF(current<=target,1,0)'],
+    [`target=from`, E(START_EQUALS_TARGET)],
+  ];
+  let body = 'IF(progress<0,0,IF(progress>1,1,progress))';
+  for (let i = rules.length - 1; i >= 0; i--) body = `IF(${rules[i][0]},${rules[i][1]},${body})`;
+  body = `IF(AND(current="",target="",start=""),IF(kind="binary",0,""),${body})`;
+  return `=LET(${bindings.join(',')},${body})`;
+}
+
+const SHEETS_NUMBER_RE = new RegExp(SHEETS_NUMBER_PATTERN, 'u');
+const SHEETS_DONE_WORDS = new Set([...PORTABLE_DONE_WORDS, ...PORTABLE_NOT_DONE_WORDS]);
+
+/**
+ * True when OKRSCORE reads `v` (a current / target / start cell) but the Sheets score formula's read() does not,
+ * so that row's score shows an error in Sheets: what Convert reports. Sheets' TRIM removes spaces only.
+ */
+export function beyondSheetsFormula(v: unknown): boolean {
+  if (typeof v !== 'string' || !parseMeasure(v).ok) return false;
+  const text = v.replace(/ +/g, ' ').replace(/^ | $/g, '').toLowerCase();
+  return !SHEETS_NUMBER_RE.test(text) && !SHEETS_DONE_WORDS.has(text);
+}

@@ -29,7 +29,15 @@ import { msg, type Lang, type Msg } from './i18n';
 import { readModel } from './parse-sheet';
 import { fnOkrScore, fnOkrStatus, isCellError } from './functions';
 import { hash32 } from './ids';
-import { paceFormula, rollupCellsFormula, rollupFormula, scoreFormula, statusFormula } from './formulas';
+import {
+  beyondSheetsFormula,
+  gridFormulas,
+  paceFormula,
+  rollupCellsFormula,
+  rollupFormula,
+  scoreFormula,
+  statusFormula,
+} from './formulas';
 import { paceWindow } from './close';
 import { ROW_MARK, RowTemplates } from './row-templates';
 import {
@@ -226,7 +234,7 @@ interface FormulaTemplates {
 function formulaTemplates(t: Omit<TableCtx, 'templates'>): FormulaTemplates {
   const { settings, cols } = t;
   const { host } = t.ctx;
-  const mode = settings.formulaMode;
+  const mode = gridFormulas(host, settings.formulaMode);
   const score = t.marked(t.scoreCol);
   const currentCol = fieldCol(t, 'current');
   const current = currentCol === undefined ? '""' : t.marked(currentCol);
@@ -234,7 +242,7 @@ function formulaTemplates(t: Omit<TableCtx, 'templates'>): FormulaTemplates {
     cols.pace === undefined ? undefined : { expected: t.marked(cols.pace), atRiskPoints: settings.limits.atRiskPoints };
   return {
     score: new RowTemplates((target, start, kind) =>
-      scoreFormula(host, mode, { current, target, start: start || null, kind: kind || null }),
+      scoreFormula(host, mode, { current, target, start: start || null, kind: kind || null }, t.lang),
     ),
     status: new RowTemplates((type) => statusFormula(host, mode, score, type, settings.bands, t.lang, pace)),
     pace: new RowTemplates((start, due, ref) => paceFormula(score, start, { ref: ref || null, iso: due })),
@@ -437,8 +445,8 @@ function objectiveScoreCell(t: TableCtx, obj: Objective): PlanCell | undefined {
   if (!span) return undefined;
   const { a1, scoreCol } = t;
   const w = t.userCol.weight;
-  const mode = t.settings.formulaMode;
-  if (mode === 'portable') {
+  const mode = gridFormulas(t.ctx.host, t.settings.formulaMode);
+  if (mode !== 'addin') {
     const rowsOf = obj.krs.map((k) => k.row).sort((a, b) => a - b);
     const scores = rowsOf.map((kr) => a1(kr, scoreCol));
     return { f: flat(rollupCellsFormula(scores, w === undefined ? null : rowsOf.map((kr) => a1(kr, w)))) };
@@ -899,7 +907,7 @@ export function planConvert(
   }
   const table = planTable(snap, m, ctx);
   const names = table.added.map((k) => OWNED_HEADERS[k]);
-  const summary = table.added.length
+  const done = table.added.length
     ? msg(
         `Converted: ${plural(n.objectives, 'objective')}, ${plural(n.krs, 'key result')}; added ${names.length === 1 ? 'column' : 'columns'} ${names.map((h) => h.en).join(', ')}.`,
         `已转换：${n.objectives} 个目标、${n.krs} 个关键结果；新增列 ${names.map((h) => h.zh).join('、')}。`,
@@ -908,6 +916,13 @@ export function planConvert(
         `Grid up to date: ${plural(n.objectives, 'objective')}, ${plural(n.krs, 'key result')}; scores and statuses refreshed.`,
         `表格已是最新：${n.objectives} 个目标、${n.krs} 个关键结果；得分和状态已刷新。`,
       );
+  const unread = gridFormulas(ctx.host, ctx.settings.formulaMode) === 'sheets' ? beyondSheets(snap, m) : 0;
+  const summary = unread
+    ? msg(
+        `${done.en} ${plural(unread, 'key result')} ${unread === 1 ? 'holds a number' : 'hold numbers'} written in a form the live Sheets formula cannot read (such as "30家" or "１２３"): ${unread === 1 ? 'its score shows' : 'their scores show'} an error until typed as 35000, 3.5万 or 40%.`,
+        `${done.zh}有 ${unread} 个关键结果的数值写法（如“30家”“１２３”）表格中的实时公式无法读取：请改写为 35000、3.5万 或 40%，否则得分显示错误。`,
+      )
+    : done;
   return {
     ok: true,
     plan: {
@@ -919,6 +934,17 @@ export function planConvert(
     model: m,
     table,
   };
+}
+
+/** KRs whose current, target or start cell OKRSCORE reads but the grid's Sheets formula does not (formulas.ts). */
+function beyondSheets(snap: SheetSnapshot, model: OkrModel): number {
+  let n = 0;
+  for (const o of model.objectives)
+    for (const kr of o.krs) {
+      const refs = [kr.cells.current, kr.cells.target, kr.cells.start];
+      if (refs.some((c) => c && beyondSheetsFormula(valueAt(snap, c.row, c.col)))) n++;
+    }
+  return n;
 }
 
 /** Rules and validations a plan adds, for tests and the bench. */

@@ -194,6 +194,27 @@ const NUMBER_RE = new RegExp(
   'iu',
 );
 const PLAIN_NUMBER_RE = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * The part of parseNumber's grammar a Google Sheets formula reads itself (formulas.ts, the grid's native score), as
+ * an RE2 pattern over LOWER(TRIM(text)): a sign, a currency sign or code, digits (comma groups allowed), decimals, a
+ * scale word (万, 亿, k, w...), %, a currency word. Groups: 1 sign, 2 digits, 3 decimals, 4 scale, 5 percent.
+ * Text it matches reads as the same number here (sign * digits * scale / 100); text it does not match (full-width
+ * digits, units such as 家, Chinese numerals, notes in brackets) is flagged by that formula, never read otherwise.
+ */
+export const SHEETS_NUMBER_PATTERN =
+  '^([-+]?)' +
+  CURRENCY_PREFIX.toLowerCase().replace(/^\(/, '(?:') +
+  '? ?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\\.[0-9]+)? ?(' +
+  Object.keys(SCALES)
+    .sort((a, b) => b.length - a.length)
+    .join('|') +
+  ')? ?(%)? ?(?:' +
+  CURRENCY_SUFFIX.join('|') +
+  ')?$';
+
+/** The scale words SHEETS_NUMBER_PATTERN reads and their factors. */
+export const SCALE_FACTORS: Readonly<Record<string, number>> = SCALES;
 const PLACEHOLDER_RE = new RegExp(
   '^(?:[x×*?]+(?:\\.[x×*]+)?\\s*(?:万亿|千万|百万|万|亿|千|百|k|w|m|%)?|tbd|tbc|tba|n/?a|待定|未定|待确认|待补充|待更新|暂无|无|-+|—+|…+|\\.{2,})' +
     `\\s*(?:(?:(?![${NUMERAL_CHARS}])\\p{Script=Han}){1,4})?$`,

@@ -510,10 +510,20 @@ describe('convert: table form', () => {
     expect(canonicalBook(second.book)).toEqual(canonicalBook(first.book));
   });
 
-  test('Sheets gets the bare function names', () => {
+  test('Sheets gets native formulas in the grid: each custom-function cell there is an Apps Script execution', () => {
     const s = planConvert(snap, [snap.name], ctx({}, 'sheets'));
-    expect(formulaAtWrite(s.plan, snap.name, 4, 19)).toBe('=OKRSCORE(J5,I5,H5,G5)');
-    expect(formulaAtWrite(s.plan, snap.name, 3, 19)).toBe('=ROLLUP(T5:T8,L5:L8)');
+    const score = formulaAtWrite(s.plan, snap.name, 4, 19);
+    // one LET reading the row's current, target, start and kind cells through its read() lambda
+    expect(score).toMatch(/^=LET\(/);
+    expect(score).toContain('current,read(J5),target,read(I5),start,read(H5),kind,LET(word,LOWER(TRIM(G5&"")),');
+    expect(score).not.toMatch(/OKRSCORE|ROLLUP|OKRSTATUS|OKRPACE/);
+    // the objective's rollup over its KR cells, native too (the portable one)
+    const portable = planConvert(snap, [snap.name], ctx({ formulaMode: 'portable' }, 'sheets'));
+    expect(formulaAtWrite(s.plan, snap.name, 3, 19)).toBe(formulaAtWrite(portable.plan, snap.name, 3, 19));
+    expect(formulaAtWrite(s.plan, snap.name, 3, 19)).not.toMatch(/ROLLUP/);
+    // Excel keeps its custom functions (batched locally)
+    const excel = planConvert(snap, [snap.name], ctx({}, 'excel'));
+    expect(formulaAtWrite(excel.plan, snap.name, 4, 19)).toBe('=OKR.OKRSCORE(J5,I5,H5,G5)');
   });
 
   test('formats, dropdowns, rules, header, freeze and table', () => {

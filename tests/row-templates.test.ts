@@ -5,7 +5,7 @@
  */
 import { ROW_MARK, RowTemplates } from '../core/row-templates';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settings';
-import { paceFormula, scoreFormula, statusFormula } from '../core/formulas';
+import { gridFormulas, paceFormula, scoreFormula, statusFormula } from '../core/formulas';
 import { colLetter, type WorkbookPlan } from '../core/sheet-plan';
 import { readModel } from '../core/parse-sheet';
 import { planConvert, type PlanContext } from '../core/plan-convert';
@@ -89,10 +89,12 @@ describe('the plan gives each row its own formula, whatever the rows before it',
     const scores = formulasOf(res.plan, 'OKR Score');
     const statuses = formulasOf(res.plan, 'OKR Status');
     const paces = formulasOf(res.plan, 'OKR Pace');
+    // the formulas the grid gets on this host (Sheets: native ones, never a custom function per cell)
+    const mode = gridFormulas(host, formulaMode);
     for (const { R, type, target, kind, due } of rows) {
-      expect(scores.get(R)).toBe(scoreFormula(host, formulaMode, { current: `G${R}`, target, start: `E${R}`, kind }));
+      expect(scores.get(R)).toBe(scoreFormula(host, mode, { current: `G${R}`, target, start: `E${R}`, kind }));
       const pace = { expected: `${P}${R}`, atRiskPoints: settings.limits.atRiskPoints };
-      expect(statuses.get(R)).toBe(statusFormula(host, formulaMode, `${S}${R}`, type, settings.bands, 'en', pace));
+      expect(statuses.get(R)).toBe(statusFormula(host, mode, `${S}${R}`, type, settings.bands, 'en', pace));
       expect(paces.get(R)).toBe(paceFormula(`${S}${R}`, '2026-10-01', { ref: `H${R}`, iso: due }));
     }
   });

@@ -1,14 +1,17 @@
 /**
  * Recalculation for the fake Sheets: formulas are computed when read, with fast-formula-parser for the built-in
  * functions and the LOADED BUNDLE's own top-level functions for OKRSCORE, ROLLUP, OKRSTATUS and OKRPACE, called the
- * way Sheets calls a custom function (one cell -> a scalar, a range -> a 2D array, blanks as '').
+ * way Sheets calls a custom function (one cell -> a scalar, a range -> a 2D array, blanks as ''). Sheets' own
+ * functions the parser lacks (LET, LAMBDA, REGEXMATCH, VALUE...) come from sheets-native.ts.
  */
 import type { FakeSheet } from '../fakes/spreadsheet-app';
+import { letRuntime, SHEETS_FUNCTIONS } from './sheets-native';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const FormulaParser = require('fast-formula-parser');
 
 const CUSTOM = ['OKRSCORE', 'ROLLUP', 'OKRSTATUS', 'OKRPACE'];
+const ERROR_NAMES = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#ERROR!']);
 
 interface Param {
   value: unknown;
@@ -32,7 +35,7 @@ function sheetsArg(p: Param | undefined): unknown {
 export function makeEvaluator(globals: () => Record<string, any>) {
   let depth = 0;
   let current: FakeSheet | null = null;
-  const functions: Record<string, (...a: Param[]) => unknown> = {};
+  const functions: Record<string, (...a: Param[]) => unknown> = { ...SHEETS_FUNCTIONS };
   for (const name of CUSTOM) {
     functions[name] = (...args: Param[]) => {
       let out: unknown;
@@ -56,12 +59,25 @@ export function makeEvaluator(globals: () => Record<string, any>) {
     try {
       current = sheet;
       const v = sheet.computed(cell, r, c);
+      // A formula's error is an error to the formulas reading it (ISERROR, and it propagates), as in Sheets.
+      if (cell.formula && typeof v === 'string' && ERROR_NAMES.has(v)) return new FormulaParser.FormulaError(v);
       return v === '' ? null : v;
     } finally {
       current = outer;
       depth--;
     }
   };
+  // A LET's names are computed by re-entering the parser (one per depth), at the position of the formula being read.
+  let at = { row: 1, col: 1, sheet: '' };
+  const lets = letRuntime((text) => {
+    depth++;
+    try {
+      return parserAt(depth).parse(text, at, true);
+    } finally {
+      depth--;
+    }
+  });
+  Object.assign(functions, lets.functions);
   // The parser keeps state while it parses, and a formula reading another formula cell re-enters it: one per depth.
   const parsers: any[] = [];
   const parserAt = (d: number) => (parsers[d] ??= makeParser());
@@ -85,9 +101,11 @@ export function makeEvaluator(globals: () => Record<string, any>) {
     });
   return (formula: string, sheet: FakeSheet, row: number, col: number): unknown => {
     const outer = current;
+    const outerAt = at;
     current = sheet;
+    at = { row: row + 1, col: col + 1, sheet: sheet.name };
     try {
-      const v = parserAt(depth).parse(formula.replace(/^=/, ''), { row: row + 1, col: col + 1, sheet: sheet.name });
+      const v = parserAt(depth).parse(lets.prepare(formula.replace(/^=/, '')), at);
       if (v && typeof v === 'object' && (v as { name?: string }).name?.startsWith('#'))
         return (v as { name: string }).name;
       return v === null || v === undefined ? '' : v;
@@ -95,6 +113,7 @@ export function makeEvaluator(globals: () => Record<string, any>) {
       return (e as { name?: string })?.name?.startsWith('#') ? (e as { name: string }).name : '#ERROR!';
     } finally {
       current = outer;
+      at = outerAt;
     }
   };
 }

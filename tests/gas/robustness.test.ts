@@ -66,8 +66,9 @@ describe('Spreadsheet service calls per command do not grow with the rows', () =
     expect(c['Range.getFormulas'] ?? 0).toBeLessThanOrEqual(1);
     const s = p.book.sheet('G');
     const scoreCol = s.values()[0].findIndex((h) => /score/i.test(String(h)));
-    expect(s.formulaAt(10000, scoreCol)).toMatch(/^=OKRSCORE\(/);
-    expect(s.formulaAt(1, scoreCol)).toMatch(/^=OKRSCORE\(/);
+    // native Sheets formulas: no Apps Script execution per cell (issue 13)
+    expect(s.formulaAt(10000, scoreCol)).toMatch(/^=LET\(/);
+    expect(s.formulaAt(1, scoreCol)).toMatch(/^=LET\(/);
     // KR 9995 (0-based row 9996): 9995 mod 5 = 0 -> increase 0 -> 100, current 9995 mod 101 = 97
     expect(s.valueAt(9996, scoreCol)).toBeCloseTo(0.97, 10);
     // KR 9998: stay below 4.5 with current 4.8 -> 0
