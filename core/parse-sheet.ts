@@ -1509,101 +1509,133 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   return 'note';
 }
 
+/** What reading an outline has gathered so far, line by line (readOutline's state). */
+interface OutlineWalk {
+  ctx: Context;
+  objectives: Objective[];
+  obj: Objective | null;
+  kr: KeyResult | null;
+  /** The KR line whose property lines may follow (reset by any other line). */
+  krLine: LineReading | null;
+  lastKr: LineReading | null;
+  titles: string[];
+  notes: string[];
+  dated: string[];
+  first: number;
+  last: number;
+}
+
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
   const lines = outlineLines(values);
-  const style = outlineStyle(lines);
-  const objectives: Objective[] = [];
-  let obj: Objective | null = null;
-  let kr: KeyResult | null = null;
-  let krLine: LineReading | null = null;
-  let lastKr: LineReading | null = null;
-  const ctx: Context = { style, mode: 'none', obj: false, krDepth: null, next: undefined };
-  const titles: string[] = [];
-  const notes: string[] = [];
-  const dated: string[] = [];
-  let first = -1;
-  let last = -1;
+  const walk: OutlineWalk = {
+    ctx: { style: outlineStyle(lines), mode: 'none', obj: false, krDepth: null, next: undefined },
+    objectives: [],
+    obj: null,
+    kr: null,
+    krLine: null,
+    lastKr: null,
+    titles: [],
+    notes: [],
+    dated: [],
+    first: -1,
+    last: -1,
+  };
   lines.forEach((l, i) => {
-    ctx.next = lines[i + 1];
-    const role = l.line.role;
-    // Property lines follow their KR line directly (or other property lines): anything else ends them.
-    const propsOf = krLine;
-    krLine = null;
-    if (kr && propsOf && role === 'text' && krProperty(l, propsOf, kr, rd)) {
-      krLine = propsOf;
-      return;
-    }
-    if (role === 'other-label') {
-      // 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it.
-      if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
-      if (ctx.mode !== 'objective') ctx.krDepth = null;
-      rd.role(l.r, 'note');
-      rd.unplace(l.r, l.c, l.text, NOTE_LINE);
-      return;
-    }
-    if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
-      ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
-      rd.role(l.r, 'title');
-      return;
-    }
-    let kind = role === 'text' ? placeText(l, ctx) : role;
-    // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
-    if (kind === 'kr' && kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
-      kind = 'initiative';
-    if (kind === 'heading' || (kind === 'note' && first < 0 && !titles.length && !l.line.quote)) {
-      // Headings, and the first line above everything, are titles. A heading that is no label ends the list a
-      // label line opened ('Key Results:' ... '# Why OKRs' ... '1. reason' is no KR).
-      if (kind === 'heading' && l.line.heading && ctx.mode === 'krs') ctx.mode = 'none';
-      rd.role(l.r, 'title');
-      titles.push(l.line.title);
-      ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? ctx.cycle;
-      return;
-    }
-    if (kind === 'note') {
-      rd.role(l.r, 'note');
-      rd.unplace(l.r, l.c, l.text, NOTE_LINE);
-      if (notes.length < 50) notes.push(l.line.title);
-      return;
-    }
-    const title = l.line.title;
-    if (kind === 'initiative' && !obj) {
-      rd.role(l.r, 'note');
-      rd.unplace(l.r, l.c, l.text, INITIATIVE_WITHOUT_OBJECTIVE);
-      return;
-    }
-    if (first < 0) first = l.r;
-    last = l.r;
-    if (dated.length < 50) dated.push(title);
-    rd.role(l.r, kind);
-    if (kind === 'objective') {
-      obj = outlineObjective(title, l, rd);
-      obj.cycle ??= ctx.cycle ?? null;
-      objectives.push(obj);
-      kr = null;
-      lastKr = null;
-      ctx.obj = true;
-      ctx.mode = 'none';
-      ctx.krDepth = null;
-    } else if (kind === 'kr') {
-      if (!obj) {
-        obj = newObjective('', rd.r0 + l.r, false, rd.ids.generate('O', ['']));
-        objectives.push(obj);
-        ctx.obj = true;
-      }
-      kr = outlineKr(obj, title, l, rd);
-      krLine = l.line;
-      lastKr = l.line;
-      if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
-    } else addInitiative(obj!, kr, title, l.r, l.c, rd);
+    walk.ctx.next = lines[i + 1];
+    readOutlineLine(walk, l, rd);
   });
-  if (!objectives.length) return false;
+  if (!walk.objectives.length) return false;
   model.form = 'outline';
-  model.objectives = objectives;
-  model.firstRow = rd.r0 + first;
-  model.lastRow = rd.r0 + last;
-  model.title = titles[0] ?? null;
-  model.cycle = outlineCycle([...titles, ...notes], dated, rd.today);
+  model.objectives = walk.objectives;
+  model.firstRow = rd.r0 + walk.first;
+  model.lastRow = rd.r0 + walk.last;
+  model.title = walk.titles[0] ?? null;
+  model.cycle = outlineCycle([...walk.titles, ...walk.notes], walk.dated, rd.today);
   return true;
+}
+
+/** One outline line: a KR's property, a label, a title, a note, or an objective / KR / initiative. */
+function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
+  const { ctx } = walk;
+  const role = l.line.role;
+  // Property lines follow their KR line directly (or other property lines): anything else ends them.
+  const propsOf = walk.krLine;
+  walk.krLine = null;
+  if (walk.kr && propsOf && role === 'text' && krProperty(l, propsOf, walk.kr, rd)) {
+    walk.krLine = propsOf;
+    return;
+  }
+  if (role === 'other-label') return otherLabelLine(ctx, l, rd);
+  if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
+    ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
+    rd.role(l.r, 'title');
+    return;
+  }
+  let kind = role === 'text' ? placeText(l, ctx) : role;
+  // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
+  const lastKr = walk.lastKr;
+  if (kind === 'kr' && walk.kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
+    kind = 'initiative';
+  if (kind === 'heading' || (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote))
+    return titleLine(walk, l, kind, rd);
+  if (kind === 'note') {
+    rd.role(l.r, 'note');
+    rd.unplace(l.r, l.c, l.text, NOTE_LINE);
+    if (walk.notes.length < 50) walk.notes.push(l.line.title);
+    return;
+  }
+  if (kind === 'initiative' && !walk.obj) {
+    rd.role(l.r, 'note');
+    rd.unplace(l.r, l.c, l.text, INITIATIVE_WITHOUT_OBJECTIVE);
+    return;
+  }
+  itemLine(walk, l, kind as 'objective' | 'kr' | 'initiative', rd);
+}
+
+/** 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it. */
+function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
+  if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
+  if (ctx.mode !== 'objective') ctx.krDepth = null;
+  rd.role(l.r, 'note');
+  rd.unplace(l.r, l.c, l.text, NOTE_LINE);
+}
+
+/**
+ * Headings, and the first line above everything, are titles (a title naming a cycle gives the cycle of what follows).
+ * A heading that is no label ends the list a label line opened ('Key Results:' ... '# Why OKRs' ... '1. reason' is no KR).
+ */
+function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader): void {
+  if (kind === 'heading' && l.line.heading && walk.ctx.mode === 'krs') walk.ctx.mode = 'none';
+  rd.role(l.r, 'title');
+  walk.titles.push(l.line.title);
+  walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
+}
+
+/** An objective, a KR (under the objective above, or a new untitled one) or an initiative of the KR above. */
+function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 'initiative', rd: Reader): void {
+  const { ctx } = walk;
+  const title = l.line.title;
+  if (walk.first < 0) walk.first = l.r;
+  walk.last = l.r;
+  if (walk.dated.length < 50) walk.dated.push(title);
+  rd.role(l.r, kind);
+  if (kind === 'objective') {
+    const obj = outlineObjective(title, l, rd);
+    obj.cycle ??= ctx.cycle ?? null;
+    walk.objectives.push(obj);
+    Object.assign(walk, { obj, kr: null, lastKr: null });
+    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null });
+  } else if (kind === 'kr') {
+    if (!walk.obj) {
+      walk.obj = newObjective('', rd.r0 + l.r, false, rd.ids.generate('O', ['']));
+      walk.objectives.push(walk.obj);
+      ctx.obj = true;
+    }
+    walk.kr = outlineKr(walk.obj, title, l, rd);
+    walk.krLine = l.line;
+    walk.lastKr = l.line;
+    if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
+  } else addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;
