@@ -61,14 +61,14 @@ async function shoot(browser, url, query, prefix) {
 
 /**
  * What the Apps Script server would answer the sidebar, computed by core itself: every command run on the English
- * fixture (tests/fixtures/sheets.ts) as a Sheets workbook, with the settings a new spreadsheet in en_US has.
+ * fixture (fixtures/sheets.ts) as a Sheets workbook, with the settings a new spreadsheet in en_US has.
  * The sources are TypeScript: compiled on the fly (transpile only), as bench/ does with ts-node.
  */
 function sheetsServerData() {
   require('ts-node').register({ transpileOnly: true, project: path.join(ROOT, 'tsconfig.json') });
   const { COMMANDS, runCommand } = require(path.join(ROOT, 'core/commands'));
   const { resolveSettings } = require(path.join(ROOT, 'core/settings'));
-  const fx = require(path.join(ROOT, 'tests/fixtures/sheets'));
+  const fx = require(path.join(ROOT, 'fixtures/sheets'));
   const locale = 'en_US';
   const settings = resolveSettings({ lang: 'en' });
   const snap = fx.workbookOf(fx.englishTableSnapshot(), [], 'sheets');
