@@ -6,7 +6,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -96,6 +96,45 @@ export async function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/**
+ * The usual suite set-up, registered as jest hooks where it is called: one server and one Chromium per suite, a fresh
+ * context and page per test, and after each test no page error and no request that left the local server.
+ */
+export function pageSession(options: BrowserContextOptions): { readonly page: Page; readonly url: string } {
+  let served: Served;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let seen: Watch;
+  beforeAll(async () => {
+    ensurePlaygroundBuild();
+    served = await serve();
+    browser = await launch();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext(options);
+    page = await context.newPage();
+    seen = watch(page, served.url);
+  });
+  afterEach(async () => {
+    expect(seen.external).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+  return {
+    get page() {
+      return page;
+    },
+    get url() {
+      return served.url;
+    },
+  };
 }
 
 /** Problems a page had: uncaught errors and requests that left the local server. */

@@ -3,20 +3,8 @@
  * Core writes in settings.lang; in Excel (and the playground) that is the saved settings' language or, when none is
  * saved (Language on "Automatic"), Office's display language, which the playground's Language menu sets.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  command,
-  describeBrowser,
-  ensurePlaygroundBuild,
-  eventually,
-  launch,
-  openPlayground,
-  serve,
-  tabNames,
-  watch,
-  type Served,
-  type Watch,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { command, describeBrowser, pageSession, eventually, openPlayground, tabNames } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -39,33 +27,10 @@ async function addinReasons(page: Page): Promise<string[]> {
 }
 
 describeBrowser('the sheet is written in the language the user works in', () => {
-  let served: Served;
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = pageSession({ viewport: { width: 1400, height: 860 } });
   let page: Page;
-  let seen: Watch;
-
-  beforeAll(async () => {
-    ensurePlaygroundBuild();
-    served = await serve();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-    page = await context.newPage();
-    seen = watch(page, served.url);
-  });
-
-  afterEach(async () => {
-    expect(seen.external).toEqual([]);
-    expect(seen.errors).toEqual([]);
-    await context.close();
+  beforeEach(() => {
+    page = session.page;
   });
 
   /** English page -> Chinese in the Language menu -> Chinese sample -> convert -> validate. */
@@ -102,7 +67,7 @@ describeBrowser('the sheet is written in the language the user works in', () => 
   }
 
   test('after switching the page to Chinese, validating the Chinese sample writes Chinese notes', async () => {
-    await openPlayground(page, served.url, '?sample=english&lang=en');
+    await openPlayground(page, session.url, '?sample=english&lang=en');
     const reasons = await validateChineseAfterSwitch();
     for (const r of reasons) {
       expect(r).toMatch(CJK);
@@ -119,7 +84,7 @@ describeBrowser('the sheet is written in the language the user works in', () => 
    * changes, the pane and what core writes into the sheet both follow it (they once disagreed: Chinese pane, English sheet).
    */
   test('after saving settings on "Automatic" in English, a Chinese pane writes Chinese notes', async () => {
-    await openPlayground(page, served.url, '?sample=chinese&lang=en');
+    await openPlayground(page, session.url, '?sample=chinese&lang=en');
     await page.click('#app .okr-settings summary');
     expect(await page.locator('#okr-set-lang').inputValue()).toBe('auto');
     await page.click('#app [data-command="save-settings"]');

@@ -6,19 +6,8 @@
  * English 2 objectives / 7 KRs, Chinese 1 objective / 3 KRs, tests/fixtures/sheets.ts).
  * The workbook is inspected through window.okrPlayground (what the grid draws comes from it), not by switching tabs.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  command,
-  describeBrowser,
-  ensurePlaygroundBuild,
-  launch,
-  openPlayground,
-  serve,
-  tabNames,
-  watch,
-  type Served,
-  type Watch,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { command, describeBrowser, pageSession, openPlayground, tabNames } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -85,33 +74,10 @@ const CASES: Case[] = [
 ];
 
 describeBrowser('a quarter clicked in order, without going back to the OKR sheet', () => {
-  let served: Served;
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = pageSession({ viewport: { width: 1400, height: 900 } });
   let page: Page;
-  let seen: Watch;
-
-  beforeAll(async () => {
-    ensurePlaygroundBuild();
-    served = await serve();
-    browser = await launch();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    seen = watch(page, served.url);
-  });
-
-  afterEach(async () => {
-    expect(seen.external).toEqual([]);
-    expect(seen.errors).toEqual([]);
-    await context.close();
+  beforeEach(() => {
+    page = session.page;
   });
 
   /**
@@ -119,7 +85,7 @@ describeBrowser('a quarter clicked in order, without going back to the OKR sheet
    * or goes on through Clear highlights and the summary.
    */
   async function walk(k: Case, through: 'rollForward' | 'summary'): Promise<void> {
-    await openPlayground(page, served.url, `?sample=${k.sample}&lang=${k.lang}`);
+    await openPlayground(page, session.url, `?sample=${k.sample}&lang=${k.lang}`);
     const steps: { step: string; kind: string; text: string }[] = [];
     const step = async (name: string) => {
       const r = await command(page, name);
