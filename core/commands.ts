@@ -36,7 +36,7 @@ import {
 } from './plan-close';
 import { parseCycle } from './cycle';
 import { localIsoDate, isoToSerial } from './values';
-import { backgroundAt, plural, findOwnedBlock, noteAt, planCellAt } from './plan-grid';
+import { backgroundAt, plural, findOwnedBlock, noteAt, overFormulas, planCellAt } from './plan-grid';
 import {
   CHECKIN_SHEET,
   checkinSheetName,
@@ -88,18 +88,21 @@ export function readsFor(name: CommandName, settings: Settings, opts: { dashboar
     case 'validate':
       return {
         formulas: true,
+        activeFormulas: false,
         notes: true,
         backgrounds: true,
         others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, MARKS_SHEET],
         partial: logPartialRead(['current', 'confidence']),
       };
     case 'clear':
-      return { formulas: true, notes: true, backgrounds: true, others: [MARKS_SHEET] };
+      return { formulas: true, activeFormulas: false, notes: true, backgrounds: true, others: [MARKS_SHEET] };
     case 'score': {
-      // The scorecard of the configured cycle is read too, so a failed apply can put the old one back.
+      // The scorecard of the configured cycle is read too, so a failed apply can put the old one back. The grid's
+      // formulas only when its convert step has work to do (planScore asks for them then).
       const cycle = settings?.cycle ? parseCycle(settings.cycle)?.id : null;
       return {
         formulas: true,
+        activeFormulas: false,
         notes: false,
         backgrounds: false,
         others: [
@@ -114,6 +117,7 @@ export function readsFor(name: CommandName, settings: Settings, opts: { dashboar
     case 'checkin':
       return {
         formulas: true,
+        activeFormulas: false,
         notes: false,
         backgrounds: false,
         others: opts.dashboard === false ? [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] : LOG_AND_DASHBOARD,
@@ -122,13 +126,18 @@ export function readsFor(name: CommandName, settings: Settings, opts: { dashboar
     case 'summary':
       return {
         formulas: true,
+        activeFormulas: false,
         notes: false,
         backgrounds: false,
         others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh],
         partial: DASHBOARD_LOG_READ,
       };
+    case 'rollForward':
+      // The new sheet is built from the reading alone.
+      return { formulas: true, activeFormulas: false, notes: false, backgrounds: false, others: [] };
     default:
-      return { formulas: true, notes: false, backgrounds: false, others: [] };
+      // Convert: the grid's formulas only when it would keep one (runConvert asks for them then).
+      return { formulas: true, activeFormulas: false, notes: false, backgrounds: false, others: [] };
   }
 }
 
@@ -279,6 +288,10 @@ function notOkr(name: CommandName, c: Run, model: OkrModel): CommandResult {
 
 function runConvert(c: Run, model: OkrModel): CommandResult {
   const out = planConvert(c.active, c.sheetNames, c.ctx, model);
+  // Read without its formulas: fine unless a formula convert keeps would be written back as its value.
+  const own = c.active.formulas ? undefined : out.plan.sheets.find((s) => s.sheet === c.active.name);
+  if (own && overFormulas(own, c.active) === 'unknown')
+    return { ok: true, plan: EMPTY_PLAN, summary: msg('Reading…', '正在读取…'), readAgain: { formulas: true } };
   return {
     ok: out.ok,
     plan: out.plan,
@@ -313,6 +326,7 @@ function runValidate(c: Run, model: OkrModel): CommandResult {
 
 function runScore(c: Run, model: OkrModel): CommandResult {
   const out = planScore(c.active, c.sheetNames, c.others, model, c.ctx);
+  if (out.needsFormulas) return { ok: true, plan: EMPTY_PLAN, summary: out.summary, readAgain: { formulas: true } };
   const details = { ...out.details, ...readingDetails(model) };
   if (out.absent) return { ok: false, plan: EMPTY_PLAN, summary: out.summary, details };
   const log = logRowsOf(c.sheetNames, c.others, c.settings);
