@@ -36,7 +36,15 @@ import {
 } from './plan-close';
 import { parseCycle } from './cycle';
 import { localIsoDate, isoToSerial } from './values';
-import { backgroundAt, plural, findOwnedBlock, noteAt, overFormulas, planCellAt } from './plan-grid';
+import {
+  backgroundAt,
+  plural,
+  findOwnedBlock,
+  noteAt,
+  overFormulas,
+  planCellAt,
+  readWithoutFormulas,
+} from './plan-grid';
 import {
   CHECKIN_SHEET,
   checkinSheetName,
@@ -289,7 +297,7 @@ function notOkr(name: CommandName, c: Run, model: OkrModel): CommandResult {
 function runConvert(c: Run, model: OkrModel): CommandResult {
   const out = planConvert(c.active, c.sheetNames, c.ctx, model);
   // Read without its formulas: fine unless a formula convert keeps would be written back as its value.
-  const own = c.active.formulas ? undefined : out.plan.sheets.find((s) => s.sheet === c.active.name);
+  const own = readWithoutFormulas(c.active) ? out.plan.sheets.find((s) => s.sheet === c.active.name) : undefined;
   if (own && overFormulas(own, c.active) === 'unknown')
     return { ok: true, plan: EMPTY_PLAN, summary: msg('Reading…', '正在读取…'), readAgain: { formulas: true } };
   return {

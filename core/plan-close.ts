@@ -20,7 +20,7 @@ import {
   type CloseResult,
 } from './close';
 import { FILLS, ownedSheetName, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
-import { overFormulas, plural, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
+import { overFormulas, plural, readWithoutFormulas, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
 import { isCheckinSheet } from './checkins';
 import { isDashboardSheet } from './dashboard';
 import { MARKS_SHEET } from './plan-validate';
@@ -294,7 +294,7 @@ export function planScore(
   }
   const convert = planConvert(active, sheetNames, ctx, model);
   let sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
-  const own = active.formulas ? undefined : sheets.find((s) => s.sheet === active.name);
+  const own = readWithoutFormulas(active) ? sheets.find((s) => s.sheet === active.name) : undefined;
   if (own) {
     // Read without its formulas (a converted 10,000-row grid's formulas pass Excel on the web's payload limit): a
     // grid that holds what convert would write is left alone; one whose formulas convert would keep is read again.

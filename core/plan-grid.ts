@@ -67,6 +67,9 @@ function formulaMask(s: SheetSnapshot): boolean[][] {
   return m;
 }
 
+/** The host read where the formulas are but not their text (ReadRequest.activeFormulas false). */
+export const readWithoutFormulas = (s: SheetSnapshot): boolean => !s.formulas && Array.isArray(s.formulaCells);
+
 /**
  * What the cells `sp` writes on `s` hold, when `s` was read without its formulas' text but with where they are
  * (formulaCells): 'same' when they hold it already (a formula where it writes one, its text unread; the same value

@@ -206,8 +206,7 @@ async function lookUp(
     }
     const snap = seen.find((n) => sameName(n.name, l.sp.sheet));
     queued = queueLookup(ctx, l, withJournal, support, snap) || queued;
-    if (snap?.partial || (snap?.formulaCells && !snap.formulas))
-      await queueOriginals(ctx, l.ws, l.sp, snap, originals);
+    if (snap?.partial || (snap?.formulaCells && !snap.formulas)) await queueOriginals(ctx, l.ws, l.sp, snap, originals);
   }
   if (queued || originals.length) await ctx.sync();
   originals.forEach(placeOriginal);

@@ -43,11 +43,11 @@ export function emptyKnown(): Known {
 }
 
 /**
- * The request as it applies to the active sheet: its formulas only when core needs them (activeFormulas); without
- * them, where they are (a few addresses), when the host can say (ExcelApi 1.9).
+ * The request as it applies to the active sheet: without the formulas' text when core does not need it
+ * (activeFormulas false), then where the formulas are (a few addresses, ExcelApi 1.9); without that, the formulas.
  */
-const forActive = (req: ReadRequest): ReadRequest =>
-  req.activeFormulas === false ? { ...req, formulas: false } : req;
+const forActive = (req: ReadRequest, support: ExcelSupport): ReadRequest =>
+  req.activeFormulas === false && has(support, API.specialCells) ? { ...req, formulas: false } : req;
 
 const wantsFormulaCells = (req: ReadRequest, support: ExcelSupport): boolean =>
   !req.formulas && req.activeFormulas === false && has(support, API.specialCells);
@@ -243,7 +243,7 @@ function queueRead(
     range,
     partial: null,
     part: null,
-    ...queueCells(range, forActive(req), false, support, dims),
+    ...queueCells(range, forActive(req, support), false, support, dims),
   };
   const notes = req.notes && has(support, API.notes) ? activeWs.notes.load('items/content') : null;
   const others = req.others.map((want) => queueOther(sheets, want, req, support, dims));
@@ -440,7 +440,7 @@ export async function readSnapshot(
   known.sheets.set(keyOf(activeName), activeKnown);
   known.sheetNames = q.sheets.items.map((s) => s.name);
 
-  const active = await placeSheet(ctx, q.active, activeName, forActive(req), banded, support);
+  const active = await placeSheet(ctx, q.active, activeName, forActive(req, support), banded, support);
   const others: Record<string, SheetSnapshot> = {};
   for (const o of q.others) {
     if (o.ws.isNullObject || o.range.isNullObject || keyOf(o.ws.name) === keyOf(activeName)) continue;
