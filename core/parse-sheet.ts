@@ -1430,6 +1430,26 @@ interface OutlineLine {
   c: number;
   text: string;
   line: LineReading;
+  /** The sheet row, and how many of its cells are filled (a row of several cells is a table's row, not a line). */
+  row?: unknown[];
+  cells?: number;
+}
+
+/** Filled cells of a row, counting up to `max`. */
+function filledCount(row: unknown[], max: number): number {
+  let n = 0;
+  for (let c = 0; c < row.length && n < max; c++) if (!isBlank(row[c])) n++;
+  return n;
+}
+
+/**
+ * A row of a table standing inside an outline ('Date | KR #1 | KR #2', a relation table 团队 | OKR | 关联指标): three
+ * filled cells or more, or two when its first is a plain line (no bullet, number, heading or label).
+ */
+function isTableRow(l: OutlineLine | undefined): boolean {
+  if (!l || (l.cells ?? 1) < 2 || l.line.role !== 'text') return false;
+  const plain = !l.line.bullet && !l.line.numbered && !l.line.heading && !l.line.bold;
+  return (l.cells ?? 1) >= 3 || plain;
 }
 
 /** The outline's lines: the first filled text cell of each row; a label alone in its cell joins the next cell. */
@@ -1455,7 +1475,7 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
         continue;
       }
     }
-    out.push({ r, c, text, line });
+    out.push({ r, c, text, line, row, cells: filledCount(row, 3) });
   }
   return out;
 }
@@ -1479,14 +1499,19 @@ type Context = {
   obj: boolean;
   krDepth: number | null;
   next: OutlineLine | undefined;
+  /** The row of the `Key Results:` label or of the bare KR line under it: a plain line right below is a KR too. */
+  bareAfter?: number | null;
   /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
   cycle?: Cycle | null;
 };
 
+/** A note numbered by the items it comments on ('3. & 4.: ...', '3. - 5. ...', '1、2：...'): a note, not a list item. */
+const ITEM_REFERENCE = /^\s*\d{1,2}\s*[.．)）]?\s*(?:[&,，、]|and|和|与|及|[-–~～]|to|至)\s*\d{1,2}\s*[.．:：)）]/i;
+
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
   const { line } = l;
   const listed = line.bullet || line.numbered;
-  if (line.quote) return 'note';
+  if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text))) return 'note';
   // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
   if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
@@ -1501,6 +1526,9 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   if (!ctx.style.objectives && (line.heading || line.bold || (listed && next && next.depth > line.depth)) && opensList)
     return 'objective';
   if (line.heading || (line.bold && !listed)) return 'heading';
+  // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
+  // row or a table's caption.
+  if (!listed && ctx.mode === 'krs' && ctx.obj && ctx.bareAfter === l.r - 1 && !isTableRow(ctx.next)) return 'kr';
   if (!listed) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
   if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
@@ -1565,13 +1593,18 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     walk.krLine = propsOf;
     return;
   }
+  const bareAfter = ctx.bareAfter;
+  ctx.bareAfter = null;
+  if (isTableRow(l)) return tableRowInOutline(walk, l, rd);
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
+    if (role === 'kr-label') ctx.bareAfter = l.r;
     rd.role(l.r, 'title');
     return;
   }
-  let kind = role === 'text' ? placeText(l, ctx) : role;
+  let kind = role === 'text' ? placeText(l, { ...ctx, bareAfter }) : role;
+  if (kind === 'kr' && role === 'text' && !isListed(l.line)) ctx.bareAfter = l.r;
   // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
   const lastKr = walk.lastKr;
   if (kind === 'kr' && walk.kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
@@ -1591,6 +1624,40 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   }
   itemLine(walk, l, kind as 'objective' | 'kr' | 'initiative', rd);
 }
+
+/**
+ * A row of a table inside an outline (a weekly tracking table, a relation table linking KRs to metrics): its cells are
+ * notes, each listed (a cell repeating a KR above says so); the table ends the list a label line opened.
+ */
+function tableRowInOutline(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
+  if (walk.ctx.mode !== 'objective') walk.ctx.mode = 'none';
+  walk.ctx.krDepth = null;
+  rd.role(l.r, 'note');
+  const row = l.row ?? EMPTY_ROW;
+  for (let c = 0; c < row.length; c++) {
+    if (isBlank(row[c])) continue;
+    const text = cellText(row[c]) || describeValue(row[c]);
+    const kr = typeof row[c] === 'string' ? repeatedKr(walk.objectives, text) : null;
+    rd.unplace(l.r, c, text, kr ? repeatsKr(kr.title) : TABLE_IN_OUTLINE);
+  }
+}
+
+/** The KR read above whose title this cell repeats, or null. */
+function repeatedKr(objectives: Objective[], text: string): KeyResult | null {
+  const key = normalizeHeader(cellTitle(text));
+  if (!key) return null;
+  for (const o of objectives) for (const k of o.krs) if (normalizeHeader(k.title) === key) return k;
+  return null;
+}
+
+const TABLE_IN_OUTLINE: Msg = {
+  en: 'a cell of a table inside the outline (tracking, links between teams): kept in the sheet, not in the grid',
+  zh: '提纲中表格的单元格（跟踪记录、团队间关联）：保留在原表中，未放入新表',
+};
+const repeatsKr = (title: string): Msg => ({
+  en: `repeats the key result "${title}" above: not a new key result; kept in the sheet`,
+  zh: `重复了上面的关键结果“${title}”：不是新的关键结果；保留在原表中`,
+});
 
 /** 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it. */
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
