@@ -116,10 +116,11 @@ const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:o
 
 /**
  * A milestone verb with no number before 'with' / 带有: what follows describes the thing delivered, not a quantity
- * ('Launch a loyalty programme with 3 tiers', '上线带有3种支付方式的结账页'). 'Launch 2 apps with 3 tiers' keeps 2.
+ * ('Launch a loyalty programme with 3 tiers', '上线带有3种支付方式的结账页'). 'Launch 2 apps with 3 tiers' keeps 2;
+ * 'Launch with 3 content types' (no thing named before 'with') counts what the launch has: 3.
  */
 const MILESTONE_WITH =
-  /^\s*(?:launch|ship|release|roll out|introduce|build|create|set up|stand up|deploy|上线|发布|推出|搭建|建立)[^\d]*?(?:\bwith\b|带有|包含)/i;
+  /^\s*(?:(?:launch|ship|release|roll out|introduce|build|create|set up|stand up|deploy)\s+(?!with\b)|上线|发布|推出|搭建|建立)[^\d]*?(?:\bwith\b|带有|包含)/i;
 
 const blank = (m: string) => ' '.repeat(m.length);
 
