@@ -248,9 +248,10 @@ async function queueOriginals(
     for (const band of rowBands(b.cells, SYNC_BUDGET / 4)) {
       const rect = { row: b.row + band.start, col: b.col, rows: band.rows.length, cols };
       if (!values && !(snap.formulaCells ?? []).some((f) => overlaps(f, rect))) continue;
-      const bytes = (values ? 2 : 1) * band.bytes + 8 * band.rows.length * cols;
-      // A quarter of the budget left for the lookup's other reads (the journal's number formats, the rules).
-      if (pending.length && pendingBytes(pending) + bytes > 0.75 * SYNC_BUDGET) {
+      // The cells to write are about as large as what they hold (their JSON a little larger than Excel's formulas).
+      const bytes = values ? 2 * band.bytes + 8 * band.rows.length * cols : band.bytes;
+      // Room left for the lookup's other reads (the journal's number formats, the rules).
+      if (pending.length && pendingBytes(pending) + bytes > 0.85 * SYNC_BUDGET) {
         await ctx.sync();
         pending.splice(0).forEach(placeOriginal);
       }

@@ -3,7 +3,6 @@
  * they were and says what failed (both languages); the number of syncs per command is the same at 100 and 10,000 rows.
  */
 import { runExcelCommand } from '../../excel-addin/adapter';
-import { SYNC_BUDGET } from '../../excel-addin/payload';
 import { COMMANDS, type CommandName } from '../../core/commands';
 import { failedAndRestored, failedNotRestored } from '../../core/host-messages';
 import { DEFAULT_SETTINGS } from '../../core/settings';
