@@ -298,7 +298,11 @@ async function readBands(
     const q = queueCells(band, req, fills, support, false);
     return () => {
       placeBand(snap, top, band, q.formulaAreas, q.fills);
-      const areas = q.formulaAreas && !q.formulaAreas.isNullObject ? q.formulaAreas.items.map((a) => a.formulas) : [];
+      // The areas' formulas, or only where they are (a sheet read without its formulas' text).
+      const areas =
+        q.formulaAreas && !q.formulaAreas.isNullObject
+          ? q.formulaAreas.items.map((a) => (snap.formulas ? a.formulas : [a.rowIndex, a.columnIndex, a.rowCount]))
+          : [];
       return jsonBytes(band.values) + jsonBytes(areas) + (q.fills ? jsonBytes(q.fills.value) : 0);
     };
   });
