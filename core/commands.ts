@@ -358,12 +358,34 @@ function runSummary(c: Run, model: OkrModel): CommandResult {
   };
 }
 
-function run(
-  name: CommandName,
-  wb: WorkbookSnapshot,
-  settings: Settings,
-  opts: { dashboard?: boolean } = {},
-): CommandResult {
+/**
+ * dashboard false: a check-in writes the log only. edited: the check-in follows an edit of that rectangle of the
+ * active sheet (the host's onChanged / onEdit), see checkinOnEdit.
+ */
+export interface CommandOptions {
+  dashboard?: boolean;
+  edited?: Rect;
+}
+
+/**
+ * A check-in from an edit: when the edit touches a KR's Current or Confidence (editChecksIn), today's rows of the log
+ * and, for Current, the Updated stamp of the edited rows (updatedStamp), in one plan, so the host applies both at
+ * once; any other edit records nothing.
+ */
+function checkinOnEdit(c: Run, model: OkrModel, edited: Rect): CommandResult {
+  if (!editChecksIn(c.active, edited))
+    return { ok: true, plan: EMPTY_PLAN, summary: msg('Nothing to record.', '无需记录。') };
+  const result = checkin(c.active, c.sheetNames, c.others, model, c.ctx, false);
+  const stamp = updatedStamp(c.active, edited, c.today);
+  if (!result.ok || !stamp) return result;
+  const sp = emptySheetPlan(c.active.name);
+  sp.writes.push(stamp);
+  if (readWithoutFormulas(c.active) && overFormulas(sp, c.active) === 'unknown')
+    return { ok: true, plan: EMPTY_PLAN, summary: msg('Reading…', '正在读取…'), readAgain: { formulas: true } };
+  return { ...result, plan: { ...result.plan, sheets: [sp, ...result.plan.sheets] } };
+}
+
+function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: CommandOptions = {}): CommandResult {
   const bad = checkSnapshot(wb);
   if (bad) return fail(bad);
   const c = runOf(wb, settings);
@@ -386,6 +408,7 @@ function run(
     case 'summary':
       return runSummary(c, model);
     case 'checkin':
+      if (opts.edited) return checkinOnEdit(c, model, opts.edited);
       return checkin(c.active, c.sheetNames, c.others, model, c.ctx, opts.dashboard !== false);
     default:
       return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));
@@ -428,7 +451,7 @@ export function runCommand(
   name: CommandName,
   snap: WorkbookSnapshot,
   settings: Settings,
-  opts: { dashboard?: boolean } = {},
+  opts: CommandOptions = {},
 ): CommandResult {
   try {
     if (!COMMANDS.includes(name)) return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));

@@ -246,7 +246,10 @@ async function queueOriginals(
     const { cols } = block(b.cells);
     if (!cols) continue;
     for (const band of rowBands(b.cells, SYNC_BUDGET / 4)) {
-      const rect = { row: b.row + band.start, col: b.col, rows: band.rows.length, cols };
+      // Rows below the used range (a part read's appended rows) are known: blank.
+      const end = Math.min(b.row + band.start + band.rows.length, snap.origin.row + snap.values.length);
+      const rect = { row: b.row + band.start, col: b.col, rows: end - b.row - band.start, cols };
+      if (rect.rows <= 0) continue;
       if (!values && !(snap.formulaCells ?? []).some((f) => overlaps(f, rect))) continue;
       // The cells to write are about as large as what they hold (their JSON a little larger than Excel's formulas).
       const bytes = values ? 2 * band.bytes + 8 * band.rows.length * cols : band.bytes;
