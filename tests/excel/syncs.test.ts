@@ -74,8 +74,12 @@ test('the ribbon at 100 and 10,000 rows: at most 3 syncs each, the same at both 
   for (const [name, m] of Object.entries(large)) expect([name, m.refused]).toEqual([name, 0]);
 }, 180000);
 
-/** The panel's summary and an edit's stamp (the adapter the task pane bundles), on a converted grid. */
-async function readOnlyAndEdit(rows: number): Promise<{ summary: number; edit: number; refused: number }> {
+/**
+ * The panel's summary, and an edit of a Current cell (the adapter's onChanged path, which the task pane bundles): the
+ * header's read, then the check-in with the Updated stamp in its plan; a second edit, on the next day, also looks up
+ * the formats under the log rows it appends (the journal).
+ */
+async function readOnlyAndEdits(rows: number): Promise<{ summary: number; edits: number[]; refused: number }> {
   const wb = new SimWorkbook([]);
   wb.sheets = [];
   wb.addSheet(SHEET, typed(generatedTable(rows)));
@@ -84,16 +88,22 @@ async function readOnlyAndEdit(rows: number): Promise<{ summary: number; edit: n
   const [s0, r0] = [wb.syncCount, wb.refusedSyncs];
   expect((await runExcelCommand(excel, 'summary', DEFAULT_SETTINGS, FIXTURE_TODAY)).ok).toBe(true);
   const summary = wb.syncCount - s0;
-  const s1 = wb.syncCount;
-  // K3: the Current of the first KR; the stamp, then today's check-in (the log only).
-  expect(await stampEdit(excel, wb.sheet(SHEET)!.id, 'K3', FIXTURE_TODAY, DEFAULT_SETTINGS)).toBe(true);
-  return { summary, edit: wb.syncCount - s1, refused: wb.refusedSyncs - r0 };
+  const edits: number[] = [];
+  // K3: the Current of the first KR.
+  for (const day of [FIXTURE_TODAY, '2026-11-24']) {
+    const s1 = wb.syncCount;
+    expect(await stampEdit(excel, wb.sheet(SHEET)!.id, 'K3', day, DEFAULT_SETTINGS)).toBe(true);
+    edits.push(wb.syncCount - s1);
+  }
+  expect(wb.sheet('OKR Check-ins')).toBeDefined();
+  return { summary, edits, refused: wb.refusedSyncs - r0 };
 }
 
 test('summary and the edit path: the same syncs at 100 and 10,000 rows, none refused', async () => {
-  const small = await readOnlyAndEdit(100);
-  const large = await readOnlyAndEdit(10000);
+  const small = await readOnlyAndEdits(100);
+  const large = await readOnlyAndEdits(10000);
   expect(small.summary).toBe(1);
+  expect(small.edits).toEqual([3, 4]);
   expect(large).toEqual(small);
   expect(large.refused).toBe(0);
 }, 120000);
