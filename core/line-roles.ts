@@ -72,10 +72,10 @@ const ROLE_OBJECTIVE = /^([^:：\n]{1,30})[:：]\s*([\s\S]+)$/;
 
 /**
  * A section heading naming what follows: '年度/季度目标(Objective)', '关键结果(Key Results)', '行动计划(Actions)',
- * 'Quarterly objectives', 'Key results for Q3'.
+ * 'Quarterly objectives', 'Key results for Q3', 'Initiatives (What)'.
  */
 const SECTION =
-  /^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划)\s*(?:[(（][A-Za-z ]+[)）])?|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan)(?:\s+for\s+[\w ]{1,12})?)\s*[:：]?$/i;
+  /^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划)\s*(?:[(（][A-Za-z ]+[)）])?|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan)(?:\s+for\s+[\w ]{1,12})?(?:\s*[(（][A-Za-z ]{1,12}[)）])?)\s*[:：]?$/i;
 /** A short label line ending in a colon ('示例:', 'Dependencies:', 'Validation Checks:'): it introduces something else. */
 const OTHER_LABEL = /^[^:：\n]{1,30}[:：]$/;
 
