@@ -318,6 +318,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     krByTitle: new Map(),
     headerKeys: header.texts.map((t) => normalizeHeader(t)),
     labelledKrs: 0,
+    values,
   };
   linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
   for (const r of header.rows) rd.role(r, 'header');
@@ -445,6 +446,11 @@ interface TableState {
   afterLine?: boolean;
   /** Inside another table (its own header of other words under a caption): its rows are not OKR rows. */
   foreign?: boolean;
+  /** Objectives read from a row of their own, and from the row of their first KR (a merged or repeated cell). */
+  ownRowObjectives?: number;
+  sharedRowObjectives?: number;
+  /** The sheet's rows (lookahead for lines standing alone in the table). */
+  values?: unknown[][];
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -588,6 +594,8 @@ function numberedHeading(text: string): string | null {
  * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
  */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
+  // After the sheet's title, a sentence above the table is an instruction or a note, listed as not placed.
+  let titled = false;
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
@@ -600,9 +608,21 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
-    } else if (st.obj || (line && line.role === 'text' && PROPERTY.test(line.title))) unplacedRow(row, r, rd, NOTE_ROW);
-    else rd.role(r, 'title');
+    } else if (st.obj || (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line)))))
+      unplacedRow(row, r, rd, NOTE_ROW);
+    else {
+      rd.role(r, 'title');
+      titled = true;
+    }
   }
+}
+
+/** A sentence ('Put each objective in its own row, add owners.', '请把每个目标写在单独一行。'): an instruction or a note, no title. */
+function isSentence(line: LineReading): boolean {
+  const t = line.title;
+  return (
+    !line.heading && !line.bold && /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t))
+  );
 }
 
 function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): void {
@@ -615,7 +635,9 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
   const krValues = !krText && anyFilled(row, fc, objText ? MEASURE_FIELDS : KR_VALUE_FIELDS);
   if (objText && !krText && !krValues) {
+    if (loneLineInSharedTable(row, r, st, rd, cols)) return;
     st.obj = objectiveFromRow(row, r, objText, true, rd, cols);
+    st.ownRowObjectives = (st.ownRowObjectives ?? 0) + 1;
     st.objectives.push(st.obj);
     st.kr = null;
     rd.role(r, 'objective');
@@ -629,7 +651,10 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
       o = objectiveFromRow(row, r, objText, false, rd, cols);
       st.obj = o;
       st.objectives.push(o);
-      if (objText) role = 'objective+kr';
+      if (objText) {
+        role = 'objective+kr';
+        st.sharedRowObjectives = (st.sharedRowObjectives ?? 0) + 1;
+      }
     }
     st.kr = krFromRow(row, r, krText, o, rd, cols);
     o.krs.push(st.kr);
@@ -644,6 +669,36 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   }
   unplacedRow(row, r, rd, initText ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
 }
+
+/**
+ * In a table whose objectives sit on the row of their first KR (the objective cell merged down over its KR rows, or
+ * repeated), a line standing alone in its row is no objective of its own: a group heading when a new objective follows
+ * it, a note after the table when no KR row follows ('Remember', a link to a guideline). Returns true when it took the row.
+ */
+function loneLineInSharedTable(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): boolean {
+  if (onlyCell(row) < 0 || !st.values) return false;
+  const next = nextFilledRow(st.values, r + 1);
+  const title = (c: number | undefined) => (c === undefined || !next ? '' : cellText(next[c]));
+  const objectiveFollows = !!title(cols.fc.objective) && !!title(cols.fc.kr);
+  const shared = (st.sharedRowObjectives ?? 0) > 0 && !st.ownRowObjectives;
+  if (!objectiveFollows && !(shared && (!next || onlyCell(next) >= 0))) return false;
+  if (objectiveFollows) rd.role(r, 'title');
+  else unplacedRow(row, r, rd, LINE_AFTER_TABLE);
+  return true;
+}
+
+function nextFilledRow(values: unknown[][], from: number): unknown[] | null {
+  for (let r = from; r < values.length; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    if (!isBlankRow(row)) return row;
+  }
+  return null;
+}
+
+const LINE_AFTER_TABLE: Msg = {
+  en: 'a line alone after the table, with no key result: a note, kept in the sheet, not in the grid',
+  zh: '表格后单独的一行，没有关键结果：作为备注保留在原表中，未放入新表',
+};
 
 /**
  * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
