@@ -1,0 +1,178 @@
+/**
+ * Structure classes of the known-misreads ledger (issue 10), on constructed sheets in English and Chinese: tables inside
+ * outlines (a tracking table whose columns are the KRs, a relation table repeating KRs), bare KR lines under a label,
+ * notes numbered by the KRs they comment on, merged cells, several KRs per row, period columns.
+ */
+import { readModel } from '../core/parse-sheet';
+import { matchHeader } from '../core/headers';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import type { OkrModel } from '../core/model';
+import { FIXTURE_TODAY, snapshotOf } from '../fixtures/sheets';
+
+const read = (values: unknown[][]): OkrModel =>
+  readModel(snapshotOf('S', values), { settings: DEFAULT_SETTINGS, today: FIXTURE_TODAY });
+const W = 5;
+const pad = (cells: unknown[]) => [...cells, ...Array(Math.max(0, W - cells.length)).fill('')];
+const rows = (...xs: (string | unknown[])[]): unknown[][] => xs.map((x) => pad(Array.isArray(x) ? x : [x]));
+const krTitles = (m: OkrModel) => m.objectives.map((o) => o.krs.map((k) => k.title));
+const unplacedAt = (m: OkrModel) => (m.reading?.unplaced ?? []).map((u) => `${u.cell.row}:${u.cell.col}`);
+
+describe('a table inside an outline: its rows are notes, every cell listed', () => {
+  it('a relation table repeating KRs above: each repeated KR cell listed, with a reason naming the repeat', () => {
+    for (const [o, k1, k2, head, tail] of [
+      ['Objective: Faster pages', 'KR1: p95 latency < 300ms', 'KR2: Error rate < 1%', ['Team', 'OKR', 'Metric'], 'Ops'],
+      ['目标：提升系统稳定性', 'KR1：错误率 < 0.1%', 'KR2：MTTR < 15 分钟', ['团队', 'OKR', '关联指标'], '运维团队'],
+    ] as [string, string, string, string[], string][]) {
+      const m = read(
+        rows(o, '### Key Results:', `- ${k1}`, `- ${k2}`, 'Links:', head, [tail, k1.replace(/^KR1[:：]\s*/, ''), 'x']),
+      );
+      expect(krTitles(m)).toEqual([[k1, k2].map((k) => k.replace(/^KR\d[:：]\s*/, ''))]);
+      expect(unplacedAt(m)).toEqual(expect.arrayContaining(['5:1', '5:2', '6:0', '6:1', '6:2']));
+      const repeat = m.reading!.unplaced.find((u) => u.cell.row === 6 && u.cell.col === 1)!;
+      expect(repeat.reason.en).toMatch(/repeats the key result/);
+      expect(repeat.reason.zh).toMatch(/重复/);
+    }
+  });
+
+  it('"MTTR < 15 分钟" (the unit after a space) states a target of 15', () => {
+    const m = read(rows('目标：提升可靠性', '- KR1：MTTR < 15 分钟', '- KR2: p99 < 200 ms'));
+    expect(m.objectives[0].krs.map((k) => k.target)).toEqual([15, 200]);
+  });
+});
+
+describe('bare KR lines under a Key Results label, a tracking table whose columns are the KRs', () => {
+  const tracking = (head: string[], ...data: unknown[][]) => [head, ...data];
+  it('lines under the label are the KRs; the table, its caption and the notes numbered by KRs are notes', () => {
+    const m = read(
+      rows(
+        'Objective: Launch the content system',
+        'Owner: Maya',
+        'Key Results:',
+        'Creators can publish under their own profile.',
+        'Support 3 content types.',
+        'Tracking',
+        ...tracking(['Date', 'KR #1', 'KR #2', 'Comments'], ['01.09.19', 0.1, 0.2, 'v0'], ['08.09.19', '', '', '-']),
+        'Notes',
+        '1. Creators may keep several profiles.',
+        '2. & 3.: Types are defined in the runtime.',
+        '1. - 2. Both ship in the same release.',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['Creators can publish under their own profile.', 'Support 3 content types.']]);
+    expect(m.objectives[0].krs[1].target).toBe(3);
+    expect(unplacedAt(m)).toEqual(expect.arrayContaining(['6:1', '7:1', '7:3', '10:0', '11:0', '12:0']));
+  });
+
+  it('in Chinese: 关键结果 label, bare lines, a weekly table, 1. / 2、3： notes', () => {
+    const m = read(
+      rows(
+        '目标：提升社区活跃度',
+        '关键结果：',
+        '新增20位内容创作者',
+        '每周发布5篇精选文章',
+        '跟踪',
+        ['日期', 'KR #1', 'KR #2', '备注'],
+        ['9月1日', 0.2, 0.4, '第一周'],
+        '说明',
+        '1. 创作者需完成实名认证。',
+        '1. & 2.: 每周二统计。',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['新增20位内容创作者', '每周发布5篇精选文章']]);
+    expect(m.objectives[0].krs.map((k) => k.target)).toEqual([20, 5]);
+    expect(unplacedAt(m)).toEqual(expect.arrayContaining(['5:1', '6:2', '8:0', '9:0']));
+  });
+
+  it('a bare line after a blank row under the KRs is a note, not a KR', () => {
+    const m = read(rows('Objective: Grow', 'Key Results:', 'Reach 500 users.', '', 'These are reviewed monthly.'));
+    expect(krTitles(m)).toEqual([['Reach 500 users.']]);
+    expect(unplacedAt(m)).toContain('4:0');
+  });
+});
+
+describe('a milestone verb right before "with" counts what the launch has', () => {
+  it('"Launch with 3 content types" states 3; "Launch a programme with 3 tiers" states none', () => {
+    const m = read(
+      rows('Objective: Ship', '- KR1: Launch with 3 content types', '- KR2: Launch a loyalty programme with 3 tiers'),
+    );
+    expect(m.objectives[0].krs.map((k) => k.target)).toEqual([3, null]);
+  });
+});
+
+describe('merged cells: a value spanning rows or columns arrives once, blanks beside or below it', () => {
+  it('an objective cell merged down over its KR rows; lines after the table are notes, a group line a heading', () => {
+    for (const [head, a, b] of [
+      [['Objectives', 'Key results', 'Owner', 'Expected key result score'], 'Faster support', 'Sales team'],
+      [['目标', '关键结果', '负责人', '预期关键结果得分'], '提升客服效率', '销售团队'],
+    ] as [string[], string, string][]) {
+      const m = read(
+        rows(
+          'Team OKRs',
+          'Put each objective in its own row, add owners and the score you expect.',
+          head,
+          [a, 'Cut first reply from average 20 minutes to 8', 'Ana', 0.7],
+          ['', 'Answer 95% of tickets within a day', '', 0.5],
+          [b],
+          [`${b} O`, 'Sign 8 new resellers', 'Li', 1],
+          '',
+          '',
+          'Remember',
+          'Link to the OKR writing guideline',
+        ),
+      );
+      expect(m.objectives.map((o) => o.title)).toEqual([a, `${b} O`]);
+      expect(krTitles(m)[0]).toHaveLength(2);
+      const kr = m.objectives[0].krs[0];
+      expect([kr.start, kr.target, kr.score]).toEqual([20, 8, 0.7]);
+      expect(m.reading!.columns[3].field).toBe('score');
+      expect(unplacedAt(m)).toEqual(expect.arrayContaining(['1:0', '9:0', '10:0']));
+      expect(unplacedAt(m)).not.toContain('5:0');
+    }
+  });
+
+  it('a header merged across its sub-headers (Progress over Start | Target | Current; 进度 over 起始值 | 目标值 | 当前值)', () => {
+    for (const [up, low] of [
+      [
+        ['Objective', 'Key Result', 'Progress', '', ''],
+        ['', '', 'Start', 'Target', 'Current'],
+      ],
+      [
+        ['目标', '关键结果', '进度', '', ''],
+        ['', '', '起始值', '目标值', '当前值'],
+      ],
+    ]) {
+      const m = read(rows(up, low, ['Grow', 'Reach 500 users', 100, 500, 320], ['', 'Ship 3 guides', 0, 3, 1]));
+      expect(m.objectives.map((o) => o.krs.map((k) => [k.start, k.target, k.current]))).toEqual([
+        [
+          [100, 500, 320],
+          [0, 3, 1],
+        ],
+      ]);
+    }
+  });
+
+  it('a KR cell merged down over its initiative rows: the initiatives stay under that KR', () => {
+    const m = read(
+      rows(
+        ['目标', '关键结果', '举措'],
+        ['提升留存', '次月留存率达到40%', '上线会员体系'],
+        ['', '', '每周推送精选内容'],
+        ['', '复购率达到25%', '优惠券活动'],
+      ),
+    );
+    expect(m.objectives[0].krs.map((k) => k.initiatives.map((i) => i.title))).toEqual([
+      ['上线会员体系', '每周推送精选内容'],
+      ['优惠券活动'],
+    ]);
+  });
+});
+
+describe("a header's last word names its field over a title word before it", () => {
+  it('Expected key result score, Key result weight, 关键结果得分, 目标权重; Goal Type stays no commitment', () => {
+    expect(
+      ['Expected key result score', 'Key result weight', '关键结果得分', '目标权重', 'Goal Type', 'Key Result'].map(
+        (h) => matchHeader(h),
+      ),
+    ).toEqual(['score', 'weight', 'score', 'weight', 'objective', 'kr']);
+  });
+});
