@@ -389,8 +389,23 @@ export function matchHeader(text: unknown): Field | null {
   // A header ending in an id word ('Goal ID', 'Parent Goal IDs', '目标编号') names an id, or the parent's id (the
   // aligned-to), never the field its other words name.
   if (ID_TAIL.test(raw.trim())) return PARENT_WORDS.test(key) ? 'alignedTo' : 'id';
-  for (const { key: k, field } of CONTAINED) if (key.includes(k)) return field;
+  for (const { key: k, field } of CONTAINED)
+    if (key.includes(k)) return TITLE_FIELDS.has(field) ? headNoun(key, field) : field;
   return null;
+}
+
+const TITLE_FIELDS: ReadonlySet<Field> = new Set<Field>(['objective', 'kr', 'initiative']);
+
+/**
+ * A title word inside a longer header is often a modifier of its last word, the header's head noun: 'Expected key
+ * result score' is a score, 'Key result weight' a weight, '关键结果得分' a score. The field the header ends with wins
+ * over the title word, when it is another field's ('Goal Type', 'Object Type' say what a row is, not committed or
+ * aspirational: the content decides those).
+ */
+function headNoun(key: string, title: Field): Field {
+  for (const { key: k, field } of CONTAINED)
+    if (!TITLE_FIELDS.has(field) && field !== 'type' && key.endsWith(k) && key.length > k.length) return field;
+  return title;
 }
 
 /** What each field is called in messages and new headers. */

@@ -57,7 +57,9 @@ const WORD_TOKEN = new RegExp(
 const PLACEHOLDER =
   /(?:^|[^A-Za-z])(?:X{1,3}|x{2,3}|N|若干|\?{2,}|？{2,}|＿+|_+)\s*(?:[家个人位名次件单条篇场份台笔款项万wW%]|new\b|customers?\b|users?\b|people\b|deals?\b)/;
 
-const FROM = /(?:\bfrom\b|从|由)\s*(?:每[\u4e00-\u9fff]|[\u4e00-\u9fff]{0,2}的)?\s*$/i;
+/** 'from 20', 'from average 20', 'from an average of 20', '从平均20', '由每月…': the start follows. */
+const FROM =
+  /(?:\bfrom\b(?:\s+(?:an?\s+)?(?:average|avg\.?|mean|median|about|around|roughly|approx(?:imately|\.)?)(?:\s+of)?)?|从|由)\s*(?:每[\u4e00-\u9fff]|[\u4e00-\u9fff]{0,2}的|平均|约)?\s*$/i;
 const TO = /^\s*(?:\bto\b|->|→|~|～|到|至|(?:提升|提高|增长|增加|上升|降低|降|减少|下降|压缩|缩短|控制|增)(?:到|至)?)/i;
 const DECREASE =
   /\b(?:reduce[sd]?|decrease[sd]?|cut|lower|shrink|drop|minimi[sz]e|bring down|down to)\b|降低|减少|下降|降到|降至|压缩|缩短|减低|控制在?.*以[内下]/i;
@@ -382,7 +384,7 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
   for (let i = 0; i + 1 < toks.length; i++) {
     const a = toks[i];
     const b = toks[i + 1];
-    const lead = text.slice(Math.max(0, a.index - 12), a.index);
+    const lead = text.slice(Math.max(0, a.index - 30), a.index);
     const between = text.slice(a.end, b.index);
     // 'from A to B', or just 'A -> B' / 'A → B'.
     if ((!FROM.test(lead) && !ARROW.test(between)) || between.length > 28) continue;

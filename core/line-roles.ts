@@ -23,6 +23,11 @@ export interface LineReading {
   /** The whole line (after bullets and numbers) is bold. */
   bold: boolean;
   quote: boolean;
+  /** The word before the line's colon ('目标' in `4. 目标：...`, 'KPI' in `KPI: ...`, 'O1' in `O1: ...`), '' when none. */
+  term: string;
+  /** An owner or priority written as a leading label (`` `P1` - @alice - ``, `[P0]`, `(@bob)`, `【负责人：王芳】`). */
+  owner?: string;
+  priority?: string;
 }
 
 const INDENT = /^[ \t\u3000\u00a0]*/;
@@ -35,6 +40,8 @@ const LIST_NUMBER =
 const BOLD = /^(\*\*|__)(.+?)\1\s*([:：]?)\s*([\s\S]*)$/;
 
 const NUM = String.raw`(?:[0-9０-９]+(?:\.[0-9]+)*|[一二三四五六七八九十]+)`;
+/** A gloss naming the label in the other language right after it: `O(目标):`, `KR1(关键结果):`, `目标(Objective)：`. */
+const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举措|执行|行动|任务|objectives?|key\s*results?|krs?|initiatives?|o|e)\s*[)）])?`;
 /** After a label: a colon, '、', ')', ' - ', '.', or (when numbered) a space. */
 const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s))`;
 
@@ -43,11 +50,11 @@ const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\
  * ('Key result 0 of objective 0', 'Objective 1 Grow') need a colon, a dash or the like, or they are just words.
  */
 function labelRe(short: string, long: string): RegExp {
-  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})\s*(?:${DELIM}|\s(?=\S)|$)|${DELIM}|$)`;
-  const longForm = String.raw`(?:${long})\s*(?:(${NUM})\s*(?:${DELIM}|$)|${DELIM}|$)`;
+  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})${GLOSS}\s*(?:${DELIM}|\s(?=\S)|$)|${GLOSS}(?:${DELIM}|$))`;
+  const longForm = String.raw`(?:${long})\s*(?:(${NUM})${GLOSS}\s*(?:${DELIM}|$)|${GLOSS}(?:${DELIM}|$))`;
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
-const OBJECTIVE = labelRe(String.raw`目标|o(?=\s*[0-9０-９:：])`, String.raw`objectives?|obj\.?|okr`);
+const OBJECTIVE = labelRe(String.raw`目标|o(?=\s*[0-9０-９:：(（])`, String.raw`objectives?|obj\.?|okr`);
 const KR = labelRe(String.raw`krs?|关键结果|关键成果`, String.raw`key\s*results?`);
 const INITIATIVE = labelRe(
   String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s)`,
@@ -146,6 +153,43 @@ function labelled(s: string): { role: LineRole; title: string } | null {
   return null;
 }
 
+/** The word before a line's colon: a label ('O1', '目标', 'Key Results') or a term being defined ('KPI', '使命'). */
+const TERM = /^([^\s:：][^:：\n]{0,24}?)\s*[:：]/;
+
+/** A reStructuredText field (`:krs: ...`, `:scores: 0 0 0`): read as `krs: ...`, a label and its text. */
+const RST_FIELD = /^:([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,24}):(?=\s|$)/;
+function rstField(s: string): string {
+  const m = RST_FIELD.exec(s);
+  return m ? `${m[1]}:${s.slice(m[0].length)}` : s;
+}
+
+/**
+ * An owner or priority written before the text as a label: `` `P1` - @alice - ``, `[P0]`, `(@bob)`, `P2 - `,
+ * `【负责人：王芳】`, `Owner: Ana - `. Stripped like `CEO:`; a placeholder (`PX`, `@???`) names nobody.
+ */
+const PRIORITY_TOKEN = /^(?:`(P[0-9X])`|[[【(（](P[0-9X])[\]】)）]|(P[0-9])(?=\s*(?:[-–—|:：]\s)))/i;
+const OWNER_TOKEN =
+  /^(?:[[【(（]\s*(?:@|(?:owner|负责人|责任人)\s*[:：]\s*)([^\s\])】）]+)\s*[\]】)）]|(?:`@([^`\s]+)`|@(\S+)|(?:owner|负责人|责任人)\s*[:：]\s*([^\s,，;；]+))(?=\s*[-–—|]\s))/i;
+const PREFIX_SEPARATOR = /^\s*(?:[-–—|]\s+|[:：]\s*)?/;
+const PLACEHOLDER_NAME = /^(?:\?+|px|tbd|n\/a|-+)$/i;
+
+function stripPrefix(s: string, out: LineReading): string {
+  let rest = s;
+  for (let guard = 0; guard < 3; guard++) {
+    const p = PRIORITY_TOKEN.exec(rest);
+    const o = p ? null : OWNER_TOKEN.exec(rest);
+    const m = p ?? o;
+    if (!m) break;
+    const value = m.slice(1).find((v) => v !== undefined) ?? '';
+    const after = rest.slice(m[0].length);
+    const next = after.slice(PREFIX_SEPARATOR.exec(after)![0].length);
+    if (!next.trim()) break;
+    if (!PLACEHOLDER_NAME.test(value)) out[p ? 'priority' : 'owner'] = p ? value.toUpperCase() : value;
+    rest = next;
+  }
+  return rest;
+}
+
 /** What one line says it is. Never throws. */
 export function readLine(raw: string): LineReading {
   const out: LineReading = {
@@ -157,13 +201,15 @@ export function readLine(raw: string): LineReading {
     numbered: false,
     bold: false,
     quote: false,
+    term: '',
   };
   if (typeof raw !== 'string') return out;
-  const s = stripBold(stripStructure(raw, out), out);
+  const s = stripPrefix(stripBold(rstField(stripStructure(raw, out)), out), out);
+  out.term = TERM.exec(s)?.[1] ?? '';
   const l = labelled(s);
   if (l) {
     out.role = l.role;
-    out.title = unwrapBold(l.title);
+    out.title = stripPrefix(unwrapBold(l.title), out);
     return out;
   }
   const section = SECTION.exec(s);
@@ -198,4 +244,67 @@ function unwrapBold(s: string): string {
   const t = m ? m[2].trim() : s;
   const q = /^(["“「『])([\s\S]+)(["”」』])$/.exec(t);
   return q && !/["“”「」『』]/.test(q[2]) ? q[2].trim() : t;
+}
+
+/** An OKR word as a label, or a label alone (`关键成果：`): it structures OKRs rather than defining a term. */
+const ITEM_ROLES: ReadonlySet<LineRole> = new Set<LineRole>(['objective', 'kr', 'initiative']);
+
+/**
+ * A glossary: consecutive list items at one depth, each `Term: text`, defining the OKR words (`1. 使命：...` `4. 目标：...`
+ * `5. 关键结果：...`; `• OKR: ...` `• KPI: ...`; `• Objective(目标): 定性描述` `• Key Results(关键结果): 定量衡量，回答...目标?`).
+ * Its `目标：` / `OKR:` lines define the words, they are no objective. A list is a glossary when its unnumbered OKR
+ * labels stand beside terms that are neither OKR labels nor an item's property (Owner, Due...), or when they define
+ * each other (a text naming another item's word, or asking a question); and none of its OKR items opens a list or
+ * states a number (an objective with `200家`, or `关键成果：` alone over its KRs, is a real plan).
+ * Returns the indexes of its lines.
+ */
+export function glossaryLines(
+  lines: readonly { r: number; line: LineReading }[],
+  isProperty: (term: string) => boolean,
+): Set<number> {
+  const out = new Set<number>();
+  let from = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    const prev = lines[i - 1].line;
+    const cur = lines[i]?.line;
+    const same = cur && lines[i].r === lines[i - 1].r + 1 && cur.depth === prev.depth && listed(cur) && listed(prev);
+    if (same) continue;
+    if (
+      isGlossary(
+        lines.slice(from, i).map((l) => l.line),
+        isProperty,
+      )
+    )
+      for (let k = from; k < i; k++) out.add(k);
+    from = i;
+  }
+  return out;
+}
+
+const listed = (l: LineReading) => l.bullet || l.numbered;
+
+function isGlossary(run: LineReading[], isProperty: (term: string) => boolean): boolean {
+  if (run.length < 2 || !listed(run[0])) return false;
+  const okr: LineReading[] = [];
+  let otherTerms = 0;
+  for (const l of run) {
+    if (!l.term || l.term.length > 24) return false;
+    if (ITEM_ROLES.has(l.role)) {
+      // 'O1:', 'KR 2:' number their items; a definition names the word alone. A number states a plan's figure.
+      if (/[0-9０-９]/.test(l.term) || /[0-9０-９]/.test(l.title)) return false;
+      okr.push(l);
+    } else if (l.role === 'text' && !isProperty(l.term)) otherTerms++;
+    else return false;
+  }
+  if (!okr.length) return false;
+  return otherTerms > 0 || (new Set(okr.map((l) => l.role)).size > 1 && okr.some((l) => defines(l, okr)));
+}
+
+/** A definition's text asks a question or names another word of its list ('...如何知道已经达成目标?'). */
+function defines(l: LineReading, list: LineReading[]): boolean {
+  if (/[?？]/.test(l.title)) return true;
+  const text = l.title.toLowerCase();
+  return list.some(
+    (o) => o !== l && o.term.split(/[\s()（）]+/).some((w) => w.length >= 2 && text.includes(w.toLowerCase())),
+  );
 }

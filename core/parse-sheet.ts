@@ -35,7 +35,7 @@ import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
-import { readLine, type LineReading } from './line-roles';
+import { glossaryLines, readLine, type LineReading } from './line-roles';
 import { inferLayout, type TableLayout } from './layout';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
 import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
@@ -318,6 +318,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     krByTitle: new Map(),
     headerKeys: header.texts.map((t) => normalizeHeader(t)),
     labelledKrs: 0,
+    values,
   };
   linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
   for (const r of header.rows) rd.role(r, 'header');
@@ -445,6 +446,11 @@ interface TableState {
   afterLine?: boolean;
   /** Inside another table (its own header of other words under a caption): its rows are not OKR rows. */
   foreign?: boolean;
+  /** Objectives read from a row of their own, and from the row of their first KR (a merged or repeated cell). */
+  ownRowObjectives?: number;
+  sharedRowObjectives?: number;
+  /** The sheet's rows (lookahead for lines standing alone in the table). */
+  values?: unknown[][];
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -513,7 +519,7 @@ const titleCache = new Map<string, string>();
 const NOTION_LINK = /\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
 /** Cheap test: could the text start with a label, bullet, list number or emphasis? */
 const STRUCTURED =
-  /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（①-⑳_]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
+  /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（【`@①-⑳_]|p[0-9]\s*[-–—|:：]|(?:负责人|责任人|owner)\s*[:：]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
 /** Fast path: a title starting with a letter no label starts with (and no colon) has no structure. */
 function plainStart(text: string): boolean {
   const ch = text.charCodeAt(0);
@@ -588,6 +594,8 @@ function numberedHeading(text: string): string | null {
  * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
  */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
+  // After the sheet's title, a sentence above the table is an instruction or a note, listed as not placed.
+  let titled = false;
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
@@ -600,9 +608,21 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
-    } else if (st.obj || (line && line.role === 'text' && PROPERTY.test(line.title))) unplacedRow(row, r, rd, NOTE_ROW);
-    else rd.role(r, 'title');
+    } else if (st.obj || (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line)))))
+      unplacedRow(row, r, rd, NOTE_ROW);
+    else {
+      rd.role(r, 'title');
+      titled = true;
+    }
   }
+}
+
+/** A sentence ('Put each objective in its own row, add owners.', '请把每个目标写在单独一行。'): an instruction or a note, no title. */
+function isSentence(line: LineReading): boolean {
+  const t = line.title;
+  return (
+    !line.heading && !line.bold && /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t))
+  );
 }
 
 function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): void {
@@ -615,7 +635,9 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
   const krValues = !krText && anyFilled(row, fc, objText ? MEASURE_FIELDS : KR_VALUE_FIELDS);
   if (objText && !krText && !krValues) {
+    if (loneLineInSharedTable(row, r, st, rd, cols)) return;
     st.obj = objectiveFromRow(row, r, objText, true, rd, cols);
+    st.ownRowObjectives = (st.ownRowObjectives ?? 0) + 1;
     st.objectives.push(st.obj);
     st.kr = null;
     rd.role(r, 'objective');
@@ -629,7 +651,10 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
       o = objectiveFromRow(row, r, objText, false, rd, cols);
       st.obj = o;
       st.objectives.push(o);
-      if (objText) role = 'objective+kr';
+      if (objText) {
+        role = 'objective+kr';
+        st.sharedRowObjectives = (st.sharedRowObjectives ?? 0) + 1;
+      }
     }
     st.kr = krFromRow(row, r, krText, o, rd, cols);
     o.krs.push(st.kr);
@@ -644,6 +669,36 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   }
   unplacedRow(row, r, rd, initText ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
 }
+
+/**
+ * In a table whose objectives sit on the row of their first KR (the objective cell merged down over its KR rows, or
+ * repeated), a line standing alone in its row is no objective of its own: a group heading when a new objective follows
+ * it, a note after the table when no KR row follows ('Remember', a link to a guideline). Returns true when it took the row.
+ */
+function loneLineInSharedTable(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): boolean {
+  if (onlyCell(row) < 0 || !st.values) return false;
+  const next = nextFilledRow(st.values, r + 1);
+  const title = (c: number | undefined) => (c === undefined || !next ? '' : cellText(next[c]));
+  const objectiveFollows = !!title(cols.fc.objective) && !!title(cols.fc.kr);
+  const shared = (st.sharedRowObjectives ?? 0) > 0 && !st.ownRowObjectives;
+  if (!objectiveFollows && !(shared && (!next || onlyCell(next) >= 0))) return false;
+  if (objectiveFollows) rd.role(r, 'title');
+  else unplacedRow(row, r, rd, LINE_AFTER_TABLE);
+  return true;
+}
+
+function nextFilledRow(values: unknown[][], from: number): unknown[] | null {
+  for (let r = from; r < values.length; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    if (!isBlankRow(row)) return row;
+  }
+  return null;
+}
+
+const LINE_AFTER_TABLE: Msg = {
+  en: 'a line alone after the table, with no key result: a note, kept in the sheet, not in the grid',
+  zh: '表格后单独的一行，没有关键结果：作为备注保留在原表中，未放入新表',
+};
 
 /**
  * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
@@ -1054,9 +1109,25 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   readConfidence(kr, row, r, rd, fc);
   readKrOwnerAndType(kr, row, r, o, rd, cols);
   readKrTexts(kr, row, r, rd, fc);
+  if (fc.kr !== undefined) titlePrefix(kr, row[fc.kr]);
   kr.extra = extrasOf(row, cols, rd, kr.extra);
   return kr;
 }
+
+/**
+ * An owner or priority written before a title cell's text (`[P0] Ship`, `(@ana) Cut churn`): its title lost them
+ * (cellTitle), the KR keeps them, its own Owner cell first.
+ */
+function titlePrefix(kr: KeyResult, v: unknown): void {
+  if (typeof v !== 'string' || !PREFIX_HINT.test(v)) return;
+  const line = readLine(v);
+  if (line.owner && kr.owner === null) {
+    kr.owner = line.owner;
+    kr.inferred.owner = true;
+  }
+  if (line.priority) kr.extra.Priority ??= line.priority;
+}
+const PREFIX_HINT = /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner)/i;
 
 /** The row's typed id when it is still free (a duplicate is a problem, and the KR gets a generated id). */
 function typedKrId(r: number, rd: Reader): string | null {
@@ -1433,6 +1504,8 @@ interface OutlineLine {
   /** The sheet row, and how many of its cells are filled (a row of several cells is a table's row, not a line). */
   row?: unknown[];
   cells?: number;
+  /** Not an item whatever it says: a glossary line (a note, with this reason) or a heading's underline (structure). */
+  skip?: Msg | 'underline';
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -1480,11 +1553,37 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
   return out;
 }
 
+/**
+ * Lines no item comes from whatever they say: a glossary's (`4. 目标：近期聚焦达成的事项` beside `1. 使命：...`), and the
+ * underlines (and overlines) of reStructuredText or setext headings (`人造上帝` over `========`), whose text line is a
+ * heading.
+ */
+function markOutline(lines: OutlineLine[]): void {
+  for (const i of glossaryLines(lines, (term) => matchHeader(term) !== null)) lines[i].skip = GLOSSARY_LINE;
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i];
+    const above = lines[i - 1];
+    if (!UNDERLINE.test(l.text) || above.r !== l.r - 1 || above.skip || UNDERLINE.test(above.text)) continue;
+    if (above.line.role !== 'text' || above.line.bullet || above.line.numbered || above.line.heading) continue;
+    l.skip = 'underline';
+    above.line.heading = 1;
+    const over = lines[i - 2];
+    if (over && over.r === l.r - 2 && over.text.trim() === l.text.trim()) over.skip = 'underline';
+  }
+}
+/** A heading's underline: one punctuation mark repeated (`=====`, `-----`, `~~~~`). */
+const UNDERLINE = /^\s*([=\-~^"'`#*+:.])\1{2,}\s*$/;
+const GLOSSARY_LINE: Msg = {
+  en: 'a line of a list defining words (mission, objective, key result...): a glossary, not an OKR: kept in the sheet',
+  zh: '这一行属于解释名词的列表（使命、目标、关键结果……），是名词解释而不是 OKR：保留在原表中',
+};
+
 /** How an outline states its structure: whether any line has an explicit objective / KR label. */
 function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean } {
   let objectives = false;
   let krs = false;
   for (const l of lines) {
+    if (l.skip) continue;
     // An 'Objective:' label line marks objectives as explicitly as 'O1:' does: headings then are no objectives.
     if (l.line.role === 'objective' || l.line.role === 'objective-label') objectives = true;
     if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
@@ -1503,8 +1602,12 @@ type Context = {
   bareAfter?: number | null;
   /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
   cycle?: Cycle | null;
+  /** The label line that set the mode ('- **Key Results**:', '关键成果：'). */
+  label?: LineReading;
 };
 
+/** A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`): a reference to read elsewhere, no item. */
+const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)[.;,，。]?$/;
 /** A note numbered by the items it comments on ('3. & 4.: ...', '3. - 5. ...', '1、2：...'): a note, not a list item. */
 const ITEM_REFERENCE = /^\s*\d{1,2}\s*[.．)）]?\s*(?:[&,，、]|and|和|与|及|[-–~～]|to|至)\s*\d{1,2}\s*[.．:：)）]/i;
 
@@ -1519,6 +1622,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const opensList =
     !!next &&
     next.role === 'text' &&
+    !LINK_ONLY.test(next.title) &&
     (next.bullet || next.numbered) &&
     !next.bold &&
     !next.heading &&
@@ -1529,7 +1633,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
   if (!listed && ctx.mode === 'krs' && ctx.obj && ctx.bareAfter === l.r - 1 && !isTableRow(ctx.next)) return 'kr';
-  if (!listed) return 'note';
+  if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
   if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
@@ -1555,6 +1659,7 @@ interface OutlineWalk {
 
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
   const lines = outlineLines(values);
+  markOutline(lines);
   const walk: OutlineWalk = {
     ctx: { style: outlineStyle(lines), mode: 'none', obj: false, krDepth: null, next: undefined },
     objectives: [],
@@ -1586,6 +1691,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
 function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const { ctx } = walk;
   const role = l.line.role;
+  if (l.skip) return skippedLine(l, rd);
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   walk.krLine = null;
@@ -1599,6 +1705,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
+    ctx.label = l.line;
     if (role === 'kr-label') ctx.bareAfter = l.r;
     rd.role(l.r, 'title');
     return;
@@ -1623,6 +1730,34 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     return;
   }
   itemLine(walk, l, kind as 'objective' | 'kr' | 'initiative', rd);
+}
+
+/**
+ * A label listed beside a `Key Results:` label and followed by a list (`* **销售体系**：` / `1. ...`, `- Sales:` /
+ * `  - ...`) names a group of those KRs: the list goes on under it.
+ */
+function groupHeading(ctx: Context, l: OutlineLine): boolean {
+  const label = ctx.label;
+  const next = ctx.next?.line;
+  return (
+    ctx.mode === 'krs' &&
+    ctx.obj &&
+    !!label &&
+    isListed(label) &&
+    isListed(l.line) &&
+    l.line.depth >= label.depth &&
+    !!next &&
+    next.role === 'text' &&
+    isListed(next) &&
+    next.depth >= l.line.depth
+  );
+}
+
+/** A glossary line is a note; a heading's underline is part of the heading. */
+function skippedLine(l: OutlineLine, rd: Reader): void {
+  if (l.skip === 'underline') return rd.role(l.r, 'title');
+  rd.role(l.r, 'note');
+  rd.unplace(l.r, l.c, l.text, l.skip!);
 }
 
 /**
@@ -1661,6 +1796,7 @@ const repeatsKr = (title: string): Msg => ({
 
 /** 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it. */
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
+  if (groupHeading(ctx, l)) return rd.role(l.r, 'title');
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
   if (ctx.mode !== 'objective') ctx.krDepth = null;
   rd.role(l.r, 'note');
@@ -1781,7 +1917,19 @@ function outlineObjective(title: string, l: OutlineLine, rd: Reader): Objective 
   o.cells.objective = rd.ref(l.r, l.c);
   // An objective naming its own cycle ('提升品牌影响力(Q4 2024)') is of that cycle.
   o.cycle = findCycleInText(title, { today: rd.today });
+  o.owner = l.line.owner ?? null;
+  if (l.line.priority) o.extra.Priority = l.line.priority;
   return o;
+}
+
+/** An owner or priority written before a KR's text (`` `P1` - @alice - ``): the KR's owner (else its objective's). */
+function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): void {
+  const owner = line.owner ?? obj.owner;
+  if (owner) {
+    kr.owner = owner;
+    kr.inferred.owner = true;
+  }
+  if (line.priority) kr.extra.Priority = line.priority;
 }
 
 function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {
@@ -1789,6 +1937,7 @@ function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): K
   kr.cells.kr = rd.ref(l.r, l.c);
   kr.commitment = obj.commitment;
   kr.inferred.type = true;
+  ownerAndPriority(kr, obj, l.line);
   const t = inferFromText(title);
   fillFromWording(kr, t);
   if (t.unit && (kr.target !== null || kr.relative)) {

@@ -4,6 +4,7 @@
  * notes numbered by the KRs they comment on, merged cells, several KRs per row, period columns.
  */
 import { readModel } from '../core/parse-sheet';
+import { matchHeader } from '../core/headers';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { OkrModel } from '../core/model';
 import { FIXTURE_TODAY, snapshotOf } from '../fixtures/sheets';
@@ -95,5 +96,83 @@ describe('a milestone verb right before "with" counts what the launch has', () =
       rows('Objective: Ship', '- KR1: Launch with 3 content types', '- KR2: Launch a loyalty programme with 3 tiers'),
     );
     expect(m.objectives[0].krs.map((k) => k.target)).toEqual([3, null]);
+  });
+});
+
+describe('merged cells: a value spanning rows or columns arrives once, blanks beside or below it', () => {
+  it('an objective cell merged down over its KR rows; lines after the table are notes, a group line a heading', () => {
+    for (const [head, a, b] of [
+      [['Objectives', 'Key results', 'Owner', 'Expected key result score'], 'Faster support', 'Sales team'],
+      [['目标', '关键结果', '负责人', '预期关键结果得分'], '提升客服效率', '销售团队'],
+    ] as [string[], string, string][]) {
+      const m = read(
+        rows(
+          'Team OKRs',
+          'Put each objective in its own row, add owners and the score you expect.',
+          head,
+          [a, 'Cut first reply from average 20 minutes to 8', 'Ana', 0.7],
+          ['', 'Answer 95% of tickets within a day', '', 0.5],
+          [b],
+          [`${b} O`, 'Sign 8 new resellers', 'Li', 1],
+          '',
+          '',
+          'Remember',
+          'Link to the OKR writing guideline',
+        ),
+      );
+      expect(m.objectives.map((o) => o.title)).toEqual([a, `${b} O`]);
+      expect(krTitles(m)[0]).toHaveLength(2);
+      const kr = m.objectives[0].krs[0];
+      expect([kr.start, kr.target, kr.score]).toEqual([20, 8, 0.7]);
+      expect(m.reading!.columns[3].field).toBe('score');
+      expect(unplacedAt(m)).toEqual(expect.arrayContaining(['1:0', '9:0', '10:0']));
+      expect(unplacedAt(m)).not.toContain('5:0');
+    }
+  });
+
+  it('a header merged across its sub-headers (Progress over Start | Target | Current; 进度 over 起始值 | 目标值 | 当前值)', () => {
+    for (const [up, low] of [
+      [
+        ['Objective', 'Key Result', 'Progress', '', ''],
+        ['', '', 'Start', 'Target', 'Current'],
+      ],
+      [
+        ['目标', '关键结果', '进度', '', ''],
+        ['', '', '起始值', '目标值', '当前值'],
+      ],
+    ]) {
+      const m = read(rows(up, low, ['Grow', 'Reach 500 users', 100, 500, 320], ['', 'Ship 3 guides', 0, 3, 1]));
+      expect(m.objectives.map((o) => o.krs.map((k) => [k.start, k.target, k.current]))).toEqual([
+        [
+          [100, 500, 320],
+          [0, 3, 1],
+        ],
+      ]);
+    }
+  });
+
+  it('a KR cell merged down over its initiative rows: the initiatives stay under that KR', () => {
+    const m = read(
+      rows(
+        ['目标', '关键结果', '举措'],
+        ['提升留存', '次月留存率达到40%', '上线会员体系'],
+        ['', '', '每周推送精选内容'],
+        ['', '复购率达到25%', '优惠券活动'],
+      ),
+    );
+    expect(m.objectives[0].krs.map((k) => k.initiatives.map((i) => i.title))).toEqual([
+      ['上线会员体系', '每周推送精选内容'],
+      ['优惠券活动'],
+    ]);
+  });
+});
+
+describe("a header's last word names its field over a title word before it", () => {
+  it('Expected key result score, Key result weight, 关键结果得分, 目标权重; Goal Type stays no commitment', () => {
+    expect(
+      ['Expected key result score', 'Key result weight', '关键结果得分', '目标权重', 'Goal Type', 'Key Result'].map(
+        (h) => matchHeader(h),
+      ),
+    ).toEqual(['score', 'weight', 'score', 'weight', 'objective', 'kr']);
   });
 });

@@ -1,0 +1,197 @@
+/**
+ * Text classes of outlines people keep (issue 10's ledger of misreads): definitions of the OKR words beside a real
+ * plan, labels with a gloss, KRs grouped under sub-headings, owners and priorities written before the text, link
+ * lists, number words, other languages' labels and reStructuredText. Each on constructed sheets written here (other
+ * words, sizes and positions than the corpus sheets that showed the class); expected values worked out by reading.
+ */
+import { readModel } from '../core/parse-sheet';
+import { resolveSettings } from '../core/settings';
+import type { KeyResult, OkrModel } from '../core/model';
+
+const lines = (text: string): string[][] =>
+  text
+    .replace(/^\n/, '')
+    .split('\n')
+    .map((l) => [l]);
+const read = (values: unknown[][]): OkrModel =>
+  readModel({ name: 'S', origin: { row: 0, col: 0 }, values }, { settings: resolveSettings({}), today: '2026-12-07' });
+const krs = (m: OkrModel): KeyResult[] => m.objectives.flatMap((o) => o.krs);
+const outline = (m: OkrModel) => m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)]);
+const unplacedRows = (m: OkrModel) => (m.reading?.unplaced ?? []).map((u) => u.cell.row);
+
+describe('a list defining the OKR words is a glossary, not an objective', () => {
+  test.each([
+    [
+      'zh: numbered definitions, then the team plan with bold labels',
+      `
+  1. 愿景：我们想成为什么样的公司
+  2. 目标：一段时间内想达成的方向
+  3. 关键结果：衡量目标是否达成的指标
+  4. 行动：为关键结果做的具体事情
+
+**增长组**
+- **愿景**：让每家门店都用上数字化工具
+- **目标**：本季度签约300家门店
+- **关键结果**：
+  1. 新签门店300家
+  2. 续约率达到85%`,
+      [['本季度签约300家门店', ['新签门店300家', '续约率达到85%']]],
+      [0, 1, 2, 3, 6],
+    ],
+    [
+      'en: OKR beside KPI bullets, then the plan with glossed labels',
+      `
+How OKRs differ from KPIs:
+- OKR: an ambitious direction, e.g. "open a new market"
+- KPI: a health metric kept steady, e.g. "GMV of 5M in Q3"
+
+O(Objective): Win the Nordic market
+KR1(Key result): Reach 40 resellers in Sweden
+KR2: Grow Nordic revenue to $2M`,
+      [['Win the Nordic market', ['Reach 40 resellers in Sweden', 'Grow Nordic revenue to $2M']]],
+      [1, 2],
+    ],
+    [
+      'zh: the two words defined by each other (a question), then a real objective',
+      `
+- 目标(Objective)：定性的方向，回答“我们要去哪里？”
+- 关键结果(Key Results)：定量的衡量，说明怎样算达成目标
+
+目标(Objective)：提升新用户激活率
+关键结果1(关键结果)：激活率从20%提升到35%`,
+      [['提升新用户激活率', ['激活率从20%提升到35%']]],
+      [0, 1],
+    ],
+  ])('%s', (_name, text, want, notes) => {
+    const m = read(lines(text));
+    expect(outline(m)).toEqual(want);
+    for (const r of notes) expect(unplacedRows(m)).toContain(r);
+  });
+
+  test('a plan listing mission and owner beside an objective and a measurable KR stays a plan', () => {
+    const m = read(
+      lines(`
+- Mission: Help every shop sell online
+- Owner: Dana
+- Objective: Make onboarding effortless
+- Key result: 90% of new shops publish within a day`),
+    );
+    expect(outline(m)).toEqual([['Make onboarding effortless', ['90% of new shops publish within a day']]]);
+  });
+});
+
+describe('KRs grouped under sub-headings of a Key Results label', () => {
+  test.each([
+    [
+      'zh',
+      `
+- **目标**：打开华南市场
+- **关键成果**：
+
+- **渠道**：
+  1. 签约经销商12家
+  2. 覆盖门店500家
+
+- **品牌**：
+  1. 小红书曝光达到200万次`,
+      ['签约经销商12家', '覆盖门店500家', '小红书曝光达到200万次'],
+    ],
+    [
+      'en',
+      `
+* **Objective**: Make support effortless
+* **Key Results**:
+* **Self-service**:
+  - Deflect 30% of tickets with help articles
+* **Response**:
+  - First reply within 2 hours for 95% of tickets
+  - CSAT of 4.6`,
+      ['Deflect 30% of tickets with help articles', 'First reply within 2 hours for 95% of tickets', 'CSAT of 4.6'],
+    ],
+  ])('%s: the KRs under each group belong to the objective; the group names are no KR', (_l, text, want) => {
+    const m = read(lines(text));
+    expect(m.objectives).toHaveLength(1);
+    expect(krs(m).map((k) => k.title)).toEqual(want);
+  });
+});
+
+describe('an owner or priority written before the text is split off, not kept in the title', () => {
+  test.each([
+    [
+      'en outline: code, handle and dash',
+      `
+## 2026 Q1
+- **Make releases boring**
+  - \`P0\` - @mara - Cut release rollbacks to 1 per month
+  - \`P2\` - @??? - Publish the release checklist
+- **Grow the contributor base**
+  - [P1] (@lee) Onboard 6 new maintainers`,
+      [
+        ['Cut release rollbacks to 1 per month', 'mara', 'P0'],
+        ['Publish the release checklist', null, 'P2'],
+        ['Onboard 6 new maintainers', 'lee', 'P1'],
+      ],
+    ],
+    [
+      'zh outline: bracketed owner label',
+      `
+目标：提升客服效率
+关键结果1：【负责人：王芳】首次响应时间缩短到2小时以内
+关键结果2：(P1) 自助解决率达到40%`,
+      [
+        ['首次响应时间缩短到2小时以内', '王芳', undefined],
+        ['自助解决率达到40%', null, 'P1'],
+      ],
+    ],
+  ])('%s', (_name, text, want) => {
+    const m = read(lines(text));
+    expect(krs(m).map((k) => [k.title, k.owner, k.extra.Priority])).toEqual(want);
+  });
+
+  test('a table KR cell: the title without the prefix, the owner from it when the row has no owner', () => {
+    const m = read([
+      ['Objective', 'Key Result', 'Owner', 'Target'],
+      ['Ship faster', '[P0] (@kim) Deploys per week', '', 5],
+      ['', '(@kim) Lead time in days', 'Ravi', 2],
+    ]);
+    expect(krs(m).map((k) => [k.title, k.owner, k.extra.Priority])).toEqual([
+      ['Deploys per week', 'kim', 'P0'],
+      ['Lead time in days', 'Ravi', undefined],
+    ]);
+  });
+
+  test('a note after the text stays in the title (only a leading label is split off)', () => {
+    const m = read(lines(`O1: Grow revenue\nKR1: Sign 10 partners (@alanshaw) - P0`));
+    expect(krs(m).map((k) => [k.title, k.owner])).toEqual([['Sign 10 partners (@alanshaw) - P0', null]]);
+  });
+});
+
+describe('a list of links is a list of references, no objective or KR', () => {
+  test.each([
+    [
+      'en',
+      `
+## This quarter
+- **Ship the mobile app**
+  - Reach 2,000 weekly users
+## Previous quarters
+- [2025 Q4 OKRs](https://example.com/okrs/2025q4)
+- [Planning thread](https://example.com/t/12)`,
+      [['Ship the mobile app', ['Reach 2,000 weekly users']]],
+    ],
+    [
+      'zh',
+      `
+**提升门店复购**
+- 复购率达到30%
+### 参考资料
+- https://example.cn/okr/2025
+- [上季度复盘](https://example.cn/review)`,
+      [['提升门店复购', ['复购率达到30%']]],
+    ],
+  ])('%s: the link lines are notes', (_l, text, want) => {
+    const m = read(lines(text));
+    expect(outline(m)).toEqual(want);
+    expect((m.reading?.unplaced ?? []).filter((u) => /https:/.test(u.text))).toHaveLength(2);
+  });
+});
