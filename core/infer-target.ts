@@ -62,7 +62,7 @@ const FROM =
   /(?:\bfrom\b(?:\s+(?:an?\s+)?(?:average|avg\.?|mean|median|about|around|roughly|approx(?:imately|\.)?)(?:\s+of)?)?|从|由)\s*(?:每[\u4e00-\u9fff]|[\u4e00-\u9fff]{0,2}的|平均|约)?\s*$/i;
 const TO = /^\s*(?:\bto\b|->|→|~|～|到|至|(?:提升|提高|增长|增加|上升|降低|降|减少|下降|压缩|缩短|控制|增)(?:到|至)?)/i;
 const DECREASE =
-  /\b(?:reduce[sd]?|decrease[sd]?|cut|lower|shrink|drop|minimi[sz]e|bring down|down to)\b|降低|减少|下降|降到|降至|压缩|缩短|减低|控制在?.*以[内下]/i;
+  /\b(?:reduce[sd]?|decrease[sd]?|cut|lower|shrink|drop|minimi[sz]e|bring down|down to|reducir|disminuir|recortar)\b|降低|减少|下降|降到|降至|压缩|缩短|减低|控制在?.*以[内下]/i;
 const ABOVE =
   /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于/i;
 const BELOW =
@@ -398,6 +398,17 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
 /** "by 3%", "by 20 points", "增长20%", "降低10%": a change from the start, never a target of 3%. */
 const BY_BEFORE = /\bby\s*$/i;
 const ZH_CHANGE_BEFORE = /(?:提升|提高|增长|增加|上升|降低|减少|下降|缩短|压缩|减)了?\s*$/;
+/**
+ * Spanish: the change verb right before the number ('Incrementar 15% el...') or 'en un' / 'un' after it ('Reducir el
+ * tiempo en un 15%', 'Aumentar cuota un 5%'); 'Lograr un 25%' reaches 25%, no change.
+ */
+const ES_CHANGE_VERB = /\b(?:incrementar|aumentar|reducir|disminuir|elevar|mejorar|subir|bajar|crecer|recortar)\b/i;
+const ES_VERB_BEFORE = new RegExp(`${ES_CHANGE_VERB.source}\\s*$`, 'i');
+const ES_BY_BEFORE = /\b(?:en\s+)?un\s*$/i;
+function esChange(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 14), at);
+  return ES_VERB_BEFORE.test(before) || (ES_BY_BEFORE.test(before) && ES_CHANGE_VERB.test(text.slice(0, at)));
+}
 const POINTS_AFTER = /^\s*(?:percentage\s+points?|points?|pp|pts?|个百分点|百分点)/i;
 
 function relativeChange(
@@ -407,7 +418,7 @@ function relativeChange(
 ): { by: number; percent: boolean; down: boolean; unit: string | null } | null {
   for (const k of toks) {
     const before = text.slice(Math.max(0, k.index - 8), k.index);
-    if (!BY_BEFORE.test(before) && !ZH_CHANGE_BEFORE.test(before)) continue;
+    if (!BY_BEFORE.test(before) && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index)) continue;
     const after = text.slice(k.end);
     // '增长到20%' / 'by 2026' are not changes; '增加20份' / '减少5单' change a count by that much (no target either).
     const points = POINTS_AFTER.test(after);

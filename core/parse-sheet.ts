@@ -1632,7 +1632,11 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   if (line.heading || (line.bold && !listed)) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
-  if (!listed && ctx.mode === 'krs' && ctx.obj && ctx.bareAfter === l.r - 1 && !isTableRow(ctx.next)) return 'kr';
+  // The same under an `Iniciativas:` label; a `Q2: name` line is no bare item.
+  if (!listed && ctx.obj && ctx.bareAfter === l.r - 1 && !line.term && !isTableRow(ctx.next)) {
+    if (ctx.mode === 'krs') return 'kr';
+    if (ctx.mode === 'initiatives') return 'initiative';
+  }
   if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
   if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
@@ -1706,12 +1710,12 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
     ctx.label = l.line;
-    if (role === 'kr-label') ctx.bareAfter = l.r;
+    if (role === 'kr-label' || role === 'initiative-label') ctx.bareAfter = l.r;
     rd.role(l.r, 'title');
     return;
   }
   let kind = role === 'text' ? placeText(l, { ...ctx, bareAfter }) : role;
-  if (kind === 'kr' && role === 'text' && !isListed(l.line)) ctx.bareAfter = l.r;
+  if ((kind === 'kr' || kind === 'initiative') && role === 'text' && !isListed(l.line)) ctx.bareAfter = l.r;
   // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
   const lastKr = walk.lastKr;
   if (kind === 'kr' && walk.kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)

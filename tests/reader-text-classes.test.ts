@@ -195,3 +195,79 @@ describe('a list of links is a list of references, no objective or KR', () => {
     expect((m.reading?.unplaced ?? []).filter((u) => /https:/.test(u.text))).toHaveLength(2);
   });
 });
+
+describe("other languages' labels and header words (Spanish): one vocabulary", () => {
+  test('an outline: Objetivo / Resultados clave / Iniciativas labels, bare lines under each; relative changes state no target', () => {
+    const m = read(
+      lines(`
+Plan comercial 2027
+T1: Base del negocio
+Objetivo: Consolidar la cartera de clientes medianos.
+Resultados clave:
+Aumentar la retención un 10% con revisiones trimestrales.
+Cerrar 12 cuentas nuevas del segmento medio.
+Iniciativas Ventas Norte:
+Lanzar el programa de referidos.
+T2: Expansión
+Objetivo: Abrir el mercado andino.
+KRs:
+Reducir el ciclo de venta en un 20% en Perú.
+Lograr que el 30% de los ingresos venga de Colombia.`),
+    );
+    expect(outline(m)).toEqual([
+      [
+        'Consolidar la cartera de clientes medianos.',
+        ['Aumentar la retención un 10% con revisiones trimestrales.', 'Cerrar 12 cuentas nuevas del segmento medio.'],
+      ],
+      [
+        'Abrir el mercado andino.',
+        ['Reducir el ciclo de venta en un 20% en Perú.', 'Lograr que el 30% de los ingresos venga de Colombia.'],
+      ],
+    ]);
+    expect(krs(m).map((k) => k.target)).toEqual([null, 12, null, 0.3]);
+    expect(krs(m)[2].kind).toBe('decrease');
+    // Initiatives listed after the KRs: work under the last KR above them, as in English outlines.
+    expect(krs(m)[1].initiatives.map((i) => i.title)).toEqual(['Lanzar el programa de referidos.']);
+  });
+
+  test('a table headed in Spanish: each column its role; Spanish words in the cells read like English ones', () => {
+    const m = read([
+      [
+        'Objetivo',
+        'Resultado clave',
+        'Línea base',
+        'Meta',
+        'Actual',
+        'Responsable',
+        'Tipo',
+        'Confianza',
+        'Fecha límite',
+      ],
+      ['Crecer en LATAM', 'Clientes activos', 40, 90, 55, 'Lucía', 'Comprometido', 'Alta', '2027-03-31'],
+      ['', 'Portal de socios publicado', '', '', 'Hecho', 'Marco', 'Aspiracional', 'Baja', ''],
+    ]);
+    const fields = m.columns.map((c) => c.field);
+    expect(fields).toEqual(['objective', 'kr', 'start', 'target', 'current', 'owner', 'type', 'confidence', 'due']);
+    const [a, b] = krs(m);
+    expect([a.start, a.target, a.current, a.owner, a.commitment, a.confidence, a.due]).toEqual([
+      40,
+      90,
+      55,
+      'Lucía',
+      'committed',
+      'high',
+      '2027-03-31',
+    ]);
+    expect([b.kind, b.current, b.commitment, b.confidence]).toEqual(['binary', 1, 'aspirational', 'low']);
+    expect(m.problems).toEqual([]);
+  });
+
+  test('"Meta" holding words is the objective column, and never matches inside "Metadata"', () => {
+    const m = read([
+      ['Meta', 'Resultado clave', 'Metadata', 'Valor meta'],
+      ['Duplicar la base de usuarios', 'Usuarios activos', 'v2', 2000],
+    ]);
+    expect(m.columns.map((c) => c.field)).toEqual(['objective', 'kr', null, 'target']);
+    expect(krs(m)[0].target).toBe(2000);
+  });
+});
