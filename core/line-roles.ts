@@ -187,8 +187,11 @@ function labelled(s: string): { role: LineRole; title: string } | null {
   return null;
 }
 
-/** The word before a line's colon: a label ('O1', '目标', 'Key Results') or a term being defined ('KPI', '使命'). */
-const TERM = /^([^\s:：][^:：\n]{0,24}?)\s*[:：]/;
+/**
+ * The word before a line's colon: a label ('O1', '目标', 'Key Results') or a term being defined ('KPI', '使命'); not a
+ * markup role (`读 :book:`x``).
+ */
+const TERM = /^([^\s:：][^:：\n]{0,24}?)\s*(?:：|:(?=\s|$|[\u3400-\u9fff]))/;
 
 /** A reStructuredText field (`:krs: ...`, `:scores: 0 0 0`): read as `krs: ...`, a label and its text. */
 const RST_FIELD = /^:([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,24}):(?=\s|$)/;

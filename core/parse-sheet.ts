@@ -1659,6 +1659,8 @@ interface OutlineWalk {
   dated: string[];
   first: number;
   last: number;
+  /** The last heading since the last objective: the objective of KRs that come with none of their own. */
+  heading?: OutlineLine | null;
 }
 
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
@@ -1705,6 +1707,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   }
   const bareAfter = ctx.bareAfter;
   ctx.bareAfter = null;
+  closeOnOutdent(ctx, l);
   if (isTableRow(l)) return tableRowInOutline(walk, l, rd);
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
@@ -1816,6 +1819,27 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
+  // The KRs that follow have an objective to go to: this heading (see headingObjective).
+  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives) Object.assign(walk, { heading: l });
+  if (walk.heading) walk.ctx.obj = true;
+}
+
+/**
+ * In an outline without objective lines, KRs under a heading of their own (a reStructuredText section title over a
+ * `:krs:` field, `## Ship v2` over `KR1:` lines) have that heading as their objective.
+ */
+function headingObjective(walk: OutlineWalk, rd: Reader): Objective | null {
+  const h = walk.heading;
+  if (!h) return null;
+  walk.heading = null;
+  const obj = outlineObjective(h.line.title, h, rd);
+  obj.cycle ??= walk.ctx.cycle ?? null;
+  const at = rd.rowRoles.findIndex((x) => x.row === rd.r0 + h.r);
+  if (at >= 0) rd.rowRoles[at].role = 'objective';
+  if (walk.titles[walk.titles.length - 1] === h.line.title) walk.titles.pop();
+  walk.objectives.push(obj);
+  if (walk.first < 0 || h.r < walk.first) walk.first = h.r;
+  return obj;
 }
 
 /** An objective, a KR (under the objective above, or a new untitled one) or an initiative of the KR above. */
@@ -1830,22 +1854,34 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     const obj = outlineObjective(title, l, rd);
     obj.cycle ??= ctx.cycle ?? null;
     walk.objectives.push(obj);
-    Object.assign(walk, { obj, kr: null, lastKr: null });
+    Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
     Object.assign(ctx, { obj: true, mode: 'none', krDepth: null });
   } else if (kind === 'kr') {
+    const fromHeading = headingObjective(walk, rd);
+    if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
     if (!walk.obj) {
       walk.obj = newObjective('', rd.r0 + l.r, false, rd.ids.generate('O', ['']));
       walk.objectives.push(walk.obj);
-      ctx.obj = true;
     }
+    ctx.obj = true;
     walk.kr = outlineKr(walk.obj, title, l, rd);
     walk.krLine = l.line;
     walk.lastKr = l.line;
     if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
+    if (!isListed(l.line) && PLURAL_KR_LABEL.test(l.line.term))
+      Object.assign(ctx, { mode: 'krs', label: l.line, bareAfter: l.r });
   } else addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;
+/** `KRs: first` / `:krs: first` with the next ones on the lines under it: the label of a list, its first item alongside. */
+const PLURAL_KR_LABEL = /^(?:krs|key\s*results|resultados\s+claves?)$/i;
+
+/** A line less indented than the label of the list being read (`07-15` after an indented `:krs:` field) ends the list. */
+function closeOnOutdent(ctx: Context, l: OutlineLine): void {
+  if ((ctx.mode === 'krs' || ctx.mode === 'initiatives') && ctx.label && l.line.depth < ctx.label.depth)
+    ctx.mode = 'none';
+}
 
 /** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
 const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;

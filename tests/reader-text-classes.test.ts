@@ -271,3 +271,69 @@ Lograr que el 30% de los ingresos venga de Colombia.`),
     expect(krs(m)[0].target).toBe(2000);
   });
 });
+
+describe('reStructuredText and setext outlines: underlined section titles, field lists', () => {
+  test('zh rst: each section title is the objective of its :krs: field (first KR on the field line, the rest under it)', () => {
+    const m = read(
+      lines(`
+============
+九月～十月
+============
+
+.. okr:: _
+   :id: q3-a
+
+学会日语
+--------
+
+.. okr:: _
+   :krs: 通过 N3 模拟考
+         每天背 30 个单词
+   :scores: 0.5 0
+
+09-12
+   - 背单词断了三天
+   - 下周补上
+
+搬家
+----
+
+.. okr:: _
+   :krs:
+         找到离公司 3 公里内的房子
+         旧家具卖掉 5 件
+`),
+    );
+    expect(outline(m)).toEqual([
+      ['学会日语', ['通过 N3 模拟考', '每天背 30 个单词']],
+      ['搬家', ['找到离公司 3 公里内的房子', '旧家具卖掉 5 件']],
+    ]);
+    // The dated review under the first section is notes (its bullets are no KRs), and so is the scores field.
+    const notes = unplacedRows(m);
+    for (const r of [13, 15, 16, 17]) expect(notes).toContain(r);
+  });
+
+  test('en markdown setext headings over a Key results label', () => {
+    const m = read(
+      lines(`
+Ship the v2 API
+===============
+
+Key results:
+
+* 40 partners migrated
+* p95 latency under 200ms
+
+Hire the platform team
+----------------------
+
+Key results:
+
+* 3 senior engineers signed`),
+    );
+    expect(outline(m)).toEqual([
+      ['Ship the v2 API', ['40 partners migrated', 'p95 latency under 200ms']],
+      ['Hire the platform team', ['3 senior engineers signed']],
+    ]);
+  });
+});
