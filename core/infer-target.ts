@@ -6,7 +6,7 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { WORD_NUMBERS, parseNumber } from './values';
+import { WORD_NUMBERS, parseNumber, secondsIn } from './values';
 
 export interface TextInference {
   target: number | null;
@@ -431,7 +431,18 @@ function kindOf(masked: string): KrKind | null {
 }
 
 /** "to" right before B, after a unit word ('from 800ms to 300ms', 'from 80% of users to 90%'). */
-const ARROW = /^\s*(?:->|→|⟶|=>)\s*$/;
+const ARROW = /^\s*(?:[\p{L}.]{1,12}\s*)?(?:->|→|⟶|=>)\s*$/u;
+/** The unit of time right after a number ('4hrs', '30 min', '3 semanas', '2小时'). */
+const TIME_UNIT_AFTER = /^\s?([A-Za-zÀ-ÿ]{1,12}|[\u4e00-\u9fff]{1,3})/;
+
+/** Seconds in the unit of time written right after a token, or null. */
+function timeUnitOf(text: string, t: Token): number | null {
+  const m = TIME_UNIT_AFTER.exec(text.slice(t.end));
+  if (!m) return null;
+  return (
+    secondsIn(m[1]) ?? (/^[\u4e00-\u9fff]/.test(m[1]) ? (secondsIn(m[1].slice(0, 2)) ?? secondsIn(m[1][0])) : null)
+  );
+}
 const TO_END = /(?:\bto\b|->|→|~|～|到|至)\s*$/i;
 
 /** "from A to B" / "从A提升到B": start A, target B. */
@@ -444,8 +455,12 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
     // 'from A to B', or just 'A -> B' / 'A → B'.
     if ((!FROM.test(lead) && !ARROW.test(between)) || between.length > 28) continue;
     if (!TO.test(between) && !TO_END.test(between)) continue;
-    const kind: KrKind = b.value < a.value ? 'decrease' : 'increase';
-    return { target: b.value, start: a.value, unit: unitAfter(text, b) ?? unitAfter(text, a), kind };
+    // Mixed units of time ('4hrs → 30min', '3 weeks to 5 days', '2小时到30分钟') are compared in seconds.
+    const [sa, sb] = [timeUnitOf(text, a), timeUnitOf(text, b)];
+    const [start, target] = sa && sb && sa !== sb ? [a.value * sa, b.value * sb] : [a.value, b.value];
+    const kind: KrKind = target < start ? 'decrease' : 'increase';
+    const unit = sa && sb && sa !== sb ? 's' : (unitAfter(text, b) ?? unitAfter(text, a));
+    return { target, start, unit, kind };
   }
   return null;
 }
