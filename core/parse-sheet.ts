@@ -46,6 +46,7 @@ import {
   parseDate,
   parseMeasure,
   parseNumber,
+  secondsIn,
   type Measure,
   type NumberInfo,
   type Parsed,
@@ -290,6 +291,8 @@ interface TableCols {
   typeCol?: number;
   /** A column headed as the current value that holds words ('已签约5家', 'Signed 5 of 8'): the figure inside is it. */
   currentInWords?: number;
+  /** Period columns (M1..M3, W1..W13): the latest one filled with a number is the current value. */
+  periods?: number[];
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
@@ -318,6 +321,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     krByTitle: new Map(),
     headerKeys: header.texts.map((t) => normalizeHeader(t)),
     labelledKrs: 0,
+    values,
   };
   linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
   for (const r of header.rows) rd.role(r, 'header');
@@ -387,6 +391,7 @@ function tableCols(values: unknown[][], header: TableLayout, fc: TableCols['fc']
     typed:
       header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
     ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
+    ...(header.periodCols ? { periods: header.periodCols } : {}),
     ...(fc.current === undefined && fc.status !== undefined && matchHeader(header.texts[fc.status]) === 'current'
       ? { currentInWords: fc.status }
       : {}),
@@ -445,6 +450,14 @@ interface TableState {
   afterLine?: boolean;
   /** Inside another table (its own header of other words under a caption): its rows are not OKR rows. */
   foreign?: boolean;
+  /** Objectives read from a row of their own, and from the row of their first KR (a merged or repeated cell). */
+  ownRowObjectives?: number;
+  sharedRowObjectives?: number;
+  /** The list of lines the last row opened or continued (see listLine), and whether it was a line of such lists. */
+  lineList?: 'initiatives' | 'notes';
+  lineRun?: boolean;
+  /** The sheet's rows (lookahead for lines standing alone in the table). */
+  values?: unknown[][];
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -542,10 +555,15 @@ function onlyCell(row: unknown[]): number {
  * ('Risks:') and the text under them are notes. Returns true when the row was such a line.
  */
 function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): boolean {
+  const list = st.lineList;
+  const afterLines = st.lineRun;
+  st.lineList = undefined;
+  st.lineRun = false;
   const c = onlyCell(row);
   if (c < 0 || typeof row[c] !== 'string') return false;
   const text = row[c] as string;
   const line = readLine(text);
+  if (st.obj && listLine(line, list, afterLines, r, c, st, rd)) return true;
   const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
   if ((line.role === 'objective' && line.title) || heading) {
     const title = heading ?? line.title;
@@ -567,6 +585,45 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const unlabelledKr = c === cols.fc.kr && line.role === 'text' && st.labelledKrs > 0;
   if (line.role !== 'other-label' && !unlabelledKr) return false;
   unplacedRow(row, r, rd, NOTE_ROW);
+  st.lineRun = true;
+  return true;
+}
+
+/**
+ * Lists of lines between tables: an `Initiatives:` / `Initiatives (What):` / `举措：` label opens the objective's
+ * initiatives, the plain lines right under it; another label after such lines ('Dependencies:', '依赖：') opens a list of
+ * notes. A list ends at an objective, a header or any row of several cells.
+ */
+function listLine(
+  line: LineReading,
+  list: TableState['lineList'],
+  afterLines: boolean | undefined,
+  r: number,
+  c: number,
+  st: TableState,
+  rd: Reader,
+): boolean {
+  const open = (l: TableState['lineList']) => Object.assign(st, { lineList: l, lineRun: true });
+  if (line.role === 'initiative-label') {
+    rd.role(r, 'title');
+    open('initiatives');
+    return true;
+  }
+  if (line.role === 'other-label' && afterLines) {
+    rd.role(r, 'note');
+    rd.unplace(r, c, line.title, NOTE_ROW);
+    open('notes');
+    return true;
+  }
+  if (!list || line.role !== 'text' || !line.title || line.heading) return false;
+  if (list === 'initiatives') {
+    addInitiative(st.obj!, null, line.title, r, c, rd);
+    rd.role(r, 'initiative');
+  } else {
+    rd.role(r, 'note');
+    rd.unplace(r, c, line.title, NOTE_ROW);
+  }
+  open(list);
   return true;
 }
 
@@ -588,6 +645,8 @@ function numberedHeading(text: string): string | null {
  * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
  */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
+  // After the sheet's title, a sentence above the table is an instruction or a note, listed as not placed.
+  let titled = false;
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
@@ -600,9 +659,21 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
-    } else if (st.obj || (line && line.role === 'text' && PROPERTY.test(line.title))) unplacedRow(row, r, rd, NOTE_ROW);
-    else rd.role(r, 'title');
+    } else if (st.obj || (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line)))))
+      unplacedRow(row, r, rd, NOTE_ROW);
+    else {
+      rd.role(r, 'title');
+      titled = true;
+    }
   }
+}
+
+/** A sentence ('Put each objective in its own row, add owners.', '请把每个目标写在单独一行。'): an instruction or a note, no title. */
+function isSentence(line: LineReading): boolean {
+  const t = line.title;
+  return (
+    !line.heading && !line.bold && /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t))
+  );
 }
 
 function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): void {
@@ -615,7 +686,9 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
   const krValues = !krText && anyFilled(row, fc, objText ? MEASURE_FIELDS : KR_VALUE_FIELDS);
   if (objText && !krText && !krValues) {
+    if (loneLineInSharedTable(row, r, st, rd, cols)) return;
     st.obj = objectiveFromRow(row, r, objText, true, rd, cols);
+    st.ownRowObjectives = (st.ownRowObjectives ?? 0) + 1;
     st.objectives.push(st.obj);
     st.kr = null;
     rd.role(r, 'objective');
@@ -629,7 +702,10 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
       o = objectiveFromRow(row, r, objText, false, rd, cols);
       st.obj = o;
       st.objectives.push(o);
-      if (objText) role = 'objective+kr';
+      if (objText) {
+        role = 'objective+kr';
+        st.sharedRowObjectives = (st.sharedRowObjectives ?? 0) + 1;
+      }
     }
     st.kr = krFromRow(row, r, krText, o, rd, cols);
     o.krs.push(st.kr);
@@ -644,6 +720,36 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   }
   unplacedRow(row, r, rd, initText ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
 }
+
+/**
+ * In a table whose objectives sit on the row of their first KR (the objective cell merged down over its KR rows, or
+ * repeated), a line standing alone in its row is no objective of its own: a group heading when a new objective follows
+ * it, a note after the table when no KR row follows ('Remember', a link to a guideline). Returns true when it took the row.
+ */
+function loneLineInSharedTable(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): boolean {
+  if (onlyCell(row) < 0 || !st.values) return false;
+  const next = nextFilledRow(st.values, r + 1);
+  const title = (c: number | undefined) => (c === undefined || !next ? '' : cellText(next[c]));
+  const objectiveFollows = !!title(cols.fc.objective) && !!title(cols.fc.kr);
+  const shared = (st.sharedRowObjectives ?? 0) > 0 && !st.ownRowObjectives;
+  if (!objectiveFollows && !(shared && (!next || onlyCell(next) >= 0))) return false;
+  if (objectiveFollows) rd.role(r, 'title');
+  else unplacedRow(row, r, rd, LINE_AFTER_TABLE);
+  return true;
+}
+
+function nextFilledRow(values: unknown[][], from: number): unknown[] | null {
+  for (let r = from; r < values.length; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    if (!isBlankRow(row)) return row;
+  }
+  return null;
+}
+
+const LINE_AFTER_TABLE: Msg = {
+  en: 'a line alone after the table, with no key result: a note, kept in the sheet, not in the grid',
+  zh: '表格后单独的一行，没有关键结果：作为备注保留在原表中，未放入新表',
+};
 
 /**
  * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
@@ -703,7 +809,7 @@ function typedRow(
     ? normalizeHeader(parentTitle)
     : fc.alignedTo === undefined
       ? ''
-      : normalizeHeader(cellText(row[fc.alignedTo]));
+      : normalizeHeader(parentRef(row[fc.alignedTo]).title);
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
     // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
@@ -786,8 +892,9 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
     out.set(r, { title, byId: false, children: 0, measured });
   }
   for (const [r, g] of out) {
-    const key = normalizeHeader(cellText(rowOf(r)[fc.alignedTo!]));
-    const p = byTitle.get(key) ?? byId.get(key);
+    const ref = parentRef(rowOf(r)[fc.alignedTo!]);
+    const key = normalizeHeader(ref.title);
+    const p = (ref.id === null ? undefined : byId.get(normalizeHeader(ref.id))) ?? byTitle.get(key) ?? byId.get(key);
     if (p === undefined || p === r) continue;
     g.parent = p;
     g.byId = !byTitle.has(key);
@@ -795,6 +902,20 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
   }
   return out;
 }
+
+/**
+ * A parent as an export names it: its title, and the id the export appends in brackets (Viva Goals' `Parent
+ * title(weight: 14.29%, Id: 2295776)`, `上级目标（权重：20%，ID：12）`). The bracket is a reference, not part of the title.
+ */
+function parentRef(v: unknown): { title: string; id: string | null } {
+  const text = cellText(v);
+  const m = PARENT_REF.exec(text);
+  if (!m) return { title: text, id: null };
+  const id = /(?:^|[\s,，;；(（])(?:id|编号)\s*[:：=]\s*([^\s,，;；)）]+)/i.exec(m[1]);
+  return { title: text.slice(0, m.index).trim() || text, id: id ? id[1] : null };
+}
+/** A trailing bracket of `key: value` pairs naming an id or a weight. */
+const PARENT_REF = /\s*[(（]((?:[^()（）]*[\s,，;；])?(?:id|weight|编号|权重)\s*[:：=][^()（）]*)[)）]\s*$/i;
 
 const unknownRowType = (seen: string): Msg => ({
   en: `the type "${seen}" is not Objective, Key Result or Initiative: row not placed`,
@@ -954,7 +1075,7 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
       );
   }
   if (o.alignedTo === null && fc.alignedTo !== undefined) {
-    const a = cellText(row[fc.alignedTo]);
+    const a = parentRef(row[fc.alignedTo]).title;
     if (a) {
       o.alignedTo = a;
       o.cells.alignedTo = rd.ref(r, fc.alignedTo);
@@ -1048,7 +1169,9 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  currentInTargetUnit(kr, row, fc.current, targetInfo, rd);
   if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
+  if (kr.current === null && cols.periods) currentFromPeriods(kr, row, cols.periods, rd);
   readUnit(kr, row, r, title, targetInfo, rd, fc);
   readWeightAndDates(kr, row, r, rd, cols);
   readConfidence(kr, row, r, rd, fc);
@@ -1146,7 +1269,34 @@ function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, f
   }
   const target = numberCell(kr, 'target', row, r, fc.target, rd);
   if (target) kr.target = target.value;
-  return target;
+  return mixedTimes(kr, start, target);
+}
+
+const SECONDS: NumberInfo = Object.freeze({ percent: false, currency: null, unit: 's' });
+
+/** Start and target in different units of time ('3 semanas' -> '5 días', '4 hrs' -> '30 min'): both in seconds. */
+function mixedTimes(kr: KeyResult, start: NumberInfo | null, target: NumberInfo | null): NumberInfo | null {
+  const ss = start && secondsIn(start.unit);
+  const ts = target && secondsIn(target.unit);
+  if (!ss || !ts || ss === ts) return target;
+  kr.start *= ss;
+  kr.target! *= ts;
+  return SECONDS;
+}
+
+/** A current cell in another unit of time than the target ('2 semanas' for a target in days): in the target's unit. */
+function currentInTargetUnit(
+  kr: KeyResult,
+  row: unknown[],
+  c: number | undefined,
+  target: NumberInfo | null,
+  rd: Reader,
+) {
+  const ts = target && secondsIn(target.unit);
+  if (!ts || c === undefined || kr.current === null || typeof row[c] !== 'string') return;
+  const p = rd.number(row[c]);
+  const cs = p.ok ? secondsIn(p.unit) : null;
+  if (cs && cs !== ts) kr.current = (kr.current * cs) / ts;
 }
 
 /** The kind typed in its cell ('auto' leaves it to the numbers and wording, as OKRSCORE's kind argument does). */
@@ -1226,6 +1376,22 @@ function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
   // No cell is recorded: the words stay the user's, nothing writes a number over them.
   kr.current = value;
   kr.inferred.current = true;
+}
+
+/**
+ * The latest period column (M3, then M2, M1) holding a number is the current value. A tally to fill ('/30') or a word
+ * is no value and no problem: the periods are the user's log. No cell is recorded (the column changes row by row).
+ */
+function currentFromPeriods(kr: KeyResult, row: unknown[], periods: number[], rd: Reader): void {
+  for (let i = periods.length - 1; i >= 0; i--) {
+    const v = row[periods[i]];
+    if (isBlank(v)) continue;
+    const p = rd.number(v);
+    if (!p.ok) continue;
+    kr.current = p.value;
+    kr.inferred.current = true;
+    return;
+  }
 }
 
 /** Unit: typed, or what the target cell or the wording shows. */
@@ -1577,7 +1743,11 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   if (line.heading || (line.bold && !listed)) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
-  if (!listed && ctx.mode === 'krs' && ctx.obj && ctx.bareAfter === l.r - 1 && !isTableRow(ctx.next)) return 'kr';
+  // The same under an `Iniciativas:` label; a `Q2: name` line is no bare item.
+  if (!listed && ctx.obj && ctx.bareAfter === l.r - 1 && !line.term && !isTableRow(ctx.next)) {
+    if (ctx.mode === 'krs') return 'kr';
+    if (ctx.mode === 'initiatives') return 'initiative';
+  }
   if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
   if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
@@ -1600,6 +1770,8 @@ interface OutlineWalk {
   dated: string[];
   first: number;
   last: number;
+  /** The last heading since the last objective: the objective of KRs that come with none of their own. */
+  heading?: OutlineLine | null;
 }
 
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
@@ -1646,17 +1818,18 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   }
   const bareAfter = ctx.bareAfter;
   ctx.bareAfter = null;
+  closeOnOutdent(ctx, l);
   if (isTableRow(l)) return tableRowInOutline(walk, l, rd);
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
     ctx.label = l.line;
-    if (role === 'kr-label') ctx.bareAfter = l.r;
+    if (role === 'kr-label' || role === 'initiative-label') ctx.bareAfter = l.r;
     rd.role(l.r, 'title');
     return;
   }
   let kind = role === 'text' ? placeText(l, { ...ctx, bareAfter }) : role;
-  if (kind === 'kr' && role === 'text' && !isListed(l.line)) ctx.bareAfter = l.r;
+  if ((kind === 'kr' || kind === 'initiative') && role === 'text' && !isListed(l.line)) ctx.bareAfter = l.r;
   // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
   const lastKr = walk.lastKr;
   if (kind === 'kr' && walk.kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
@@ -1757,6 +1930,27 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
+  // The KRs that follow have an objective to go to: this heading (see headingObjective).
+  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives) Object.assign(walk, { heading: l });
+  if (walk.heading) walk.ctx.obj = true;
+}
+
+/**
+ * In an outline without objective lines, KRs under a heading of their own (a reStructuredText section title over a
+ * `:krs:` field, `## Ship v2` over `KR1:` lines) have that heading as their objective.
+ */
+function headingObjective(walk: OutlineWalk, rd: Reader): Objective | null {
+  const h = walk.heading;
+  if (!h) return null;
+  walk.heading = null;
+  const obj = outlineObjective(h.line.title, h, rd);
+  obj.cycle ??= walk.ctx.cycle ?? null;
+  const at = rd.rowRoles.findIndex((x) => x.row === rd.r0 + h.r);
+  if (at >= 0) rd.rowRoles[at].role = 'objective';
+  if (walk.titles[walk.titles.length - 1] === h.line.title) walk.titles.pop();
+  walk.objectives.push(obj);
+  if (walk.first < 0 || h.r < walk.first) walk.first = h.r;
+  return obj;
 }
 
 /** An objective, a KR (under the objective above, or a new untitled one) or an initiative of the KR above. */
@@ -1771,22 +1965,34 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     const obj = outlineObjective(title, l, rd);
     obj.cycle ??= ctx.cycle ?? null;
     walk.objectives.push(obj);
-    Object.assign(walk, { obj, kr: null, lastKr: null });
+    Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
     Object.assign(ctx, { obj: true, mode: 'none', krDepth: null });
   } else if (kind === 'kr') {
+    const fromHeading = headingObjective(walk, rd);
+    if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
     if (!walk.obj) {
       walk.obj = newObjective('', rd.r0 + l.r, false, rd.ids.generate('O', ['']));
       walk.objectives.push(walk.obj);
-      ctx.obj = true;
     }
+    ctx.obj = true;
     walk.kr = outlineKr(walk.obj, title, l, rd);
     walk.krLine = l.line;
     walk.lastKr = l.line;
     if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
+    if (!isListed(l.line) && PLURAL_KR_LABEL.test(l.line.term))
+      Object.assign(ctx, { mode: 'krs', label: l.line, bareAfter: l.r });
   } else addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;
+/** `KRs: first` / `:krs: first` with the next ones on the lines under it: the label of a list, its first item alongside. */
+const PLURAL_KR_LABEL = /^(?:krs|key\s*results|resultados\s+claves?)$/i;
+
+/** A line less indented than the label of the list being read (`07-15` after an indented `:krs:` field) ends the list. */
+function closeOnOutdent(ctx: Context, l: OutlineLine): void {
+  if ((ctx.mode === 'krs' || ctx.mode === 'initiatives') && ctx.label && l.line.depth < ctx.label.depth)
+    ctx.mode = 'none';
+}
 
 /** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
 const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;
