@@ -44,6 +44,8 @@ const HEADER_SCAN_ROWS = 12;
 const SAMPLE = 60;
 const EMPTY: unknown[] = [];
 const NUMERIC: ReadonlySet<Field> = new Set<Field>(['start', 'target', 'current', 'weight', 'score']);
+/** Headers whose column may hold committed / aspirational words: a type header, or a title word inside one. */
+const TYPE_HEADERS: ReadonlySet<Field | null> = new Set<Field | null>(['type', 'objective', 'kr']);
 /** Header words naming a title column (an export's `Name` / `Title`), which no field names by itself. */
 const TITLE_WORDS = new Set([
   'title',
@@ -126,7 +128,8 @@ function classifyText(v: string, p: Profile): void {
   }
   if (LEVELS.get(v)) p.levels++;
   else if (PERSON.test(v.trim())) p.people++;
-  if (COMMITMENTS.get(v)) p.commitments++;
+  // One letter ('A', 'C') is a commitment only under a Type header: in a title column it is a title.
+  if (v.trim().length > 1 && COMMITMENTS.get(v)) p.commitments++;
   const line = readLine(v);
   if ((line.role === 'objective' || line.role === 'kr') && line.title) {
     p.items++;
@@ -341,6 +344,17 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
       reason: {
         en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`,
         zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取`,
+      },
+    };
+  }
+  if (TYPE_HEADERS.has(f) && p.filled >= 2 && most(p.commitments, p)) {
+    // 'Goal Type' over 'Aspirational Goal': the header's title word names no title column; the cells say the type.
+    const n = of(p.commitments, p);
+    return {
+      role: 'type',
+      reason: {
+        en: `${h.en} holds committed / aspirational (${n.en}): the OKR type`,
+        zh: `${h.zh}是承诺型 / 挑战型（${n.zh}）：OKR 类型`,
       },
     };
   }

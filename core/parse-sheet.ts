@@ -836,7 +836,7 @@ function typedRow(
     ? normalizeHeader(parentTitle)
     : fc.alignedTo === undefined
       ? ''
-      : normalizeHeader(cellText(row[fc.alignedTo]));
+      : normalizeHeader(parentRef(row[fc.alignedTo]).title);
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
     // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
@@ -919,8 +919,9 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
     out.set(r, { title, byId: false, children: 0, measured });
   }
   for (const [r, g] of out) {
-    const key = normalizeHeader(cellText(rowOf(r)[fc.alignedTo!]));
-    const p = byTitle.get(key) ?? byId.get(key);
+    const ref = parentRef(rowOf(r)[fc.alignedTo!]);
+    const key = normalizeHeader(ref.title);
+    const p = (ref.id === null ? undefined : byId.get(normalizeHeader(ref.id))) ?? byTitle.get(key) ?? byId.get(key);
     if (p === undefined || p === r) continue;
     g.parent = p;
     g.byId = !byTitle.has(key);
@@ -928,6 +929,20 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
   }
   return out;
 }
+
+/**
+ * A parent as an export names it: its title, and the id the export appends in brackets (Viva Goals' `Parent
+ * title(weight: 14.29%, Id: 2295776)`, `上级目标（权重：20%，ID：12）`). The bracket is a reference, not part of the title.
+ */
+function parentRef(v: unknown): { title: string; id: string | null } {
+  const text = cellText(v);
+  const m = PARENT_REF.exec(text);
+  if (!m) return { title: text, id: null };
+  const id = /(?:^|[\s,，;；(（])(?:id|编号)\s*[:：=]\s*([^\s,，;；)）]+)/i.exec(m[1]);
+  return { title: text.slice(0, m.index).trim() || text, id: id ? id[1] : null };
+}
+/** A trailing bracket of `key: value` pairs naming an id or a weight. */
+const PARENT_REF = /\s*[(（]((?:[^()（）]*[\s,，;；])?(?:id|weight|编号|权重)\s*[:：=][^()（）]*)[)）]\s*$/i;
 
 const unknownRowType = (seen: string): Msg => ({
   en: `the type "${seen}" is not Objective, Key Result or Initiative: row not placed`,
@@ -1087,7 +1102,7 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
       );
   }
   if (o.alignedTo === null && fc.alignedTo !== undefined) {
-    const a = cellText(row[fc.alignedTo]);
+    const a = parentRef(row[fc.alignedTo]).title;
     if (a) {
       o.alignedTo = a;
       o.cells.alignedTo = rd.ref(r, fc.alignedTo);
