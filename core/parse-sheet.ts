@@ -36,7 +36,7 @@ import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { glossaryLines, readLine, type LineReading } from './line-roles';
-import { inferLayout, type TableLayout } from './layout';
+import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
 import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
 import {
@@ -46,6 +46,7 @@ import {
   parseDate,
   parseMeasure,
   parseNumber,
+  secondsIn,
   type Measure,
   type NumberInfo,
   type Parsed,
@@ -290,6 +291,8 @@ interface TableCols {
   typeCol?: number;
   /** A column headed as the current value that holds words ('已签约5家', 'Signed 5 of 8'): the figure inside is it. */
   currentInWords?: number;
+  /** Period columns (M1..M3, W1..W13): the latest one filled with a number is the current value. */
+  periods?: number[];
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
@@ -342,6 +345,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     } else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
     else if (tree) typedRow(row, r, tree.types[r] ?? null, st, rd, cols, tree.parentTitle[r]);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
+    else if (header.krGroups) groupRow(row, r, header.krGroups, st, rd, cols);
     else plainRow(row, r, st, rd, cols);
   }
   model.objectives = st.objectives;
@@ -388,6 +392,7 @@ function tableCols(values: unknown[][], header: TableLayout, fc: TableCols['fc']
     typed:
       header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
     ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
+    ...(header.periodCols ? { periods: header.periodCols } : {}),
     ...(fc.current === undefined && fc.status !== undefined && matchHeader(header.texts[fc.status]) === 'current'
       ? { currentInWords: fc.status }
       : {}),
@@ -449,6 +454,9 @@ interface TableState {
   /** Objectives read from a row of their own, and from the row of their first KR (a merged or repeated cell). */
   ownRowObjectives?: number;
   sharedRowObjectives?: number;
+  /** The list of lines the last row opened or continued (see listLine), and whether it was a line of such lists. */
+  lineList?: 'initiatives' | 'notes';
+  lineRun?: boolean;
   /** The sheet's rows (lookahead for lines standing alone in the table). */
   values?: unknown[][];
 }
@@ -548,10 +556,15 @@ function onlyCell(row: unknown[]): number {
  * ('Risks:') and the text under them are notes. Returns true when the row was such a line.
  */
 function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): boolean {
+  const list = st.lineList;
+  const afterLines = st.lineRun;
+  st.lineList = undefined;
+  st.lineRun = false;
   const c = onlyCell(row);
   if (c < 0 || typeof row[c] !== 'string') return false;
   const text = row[c] as string;
   const line = readLine(text);
+  if (st.obj && listLine(line, list, afterLines, r, c, st, rd)) return true;
   const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
   if ((line.role === 'objective' && line.title) || heading) {
     const title = heading ?? line.title;
@@ -573,6 +586,45 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const unlabelledKr = c === cols.fc.kr && line.role === 'text' && st.labelledKrs > 0;
   if (line.role !== 'other-label' && !unlabelledKr) return false;
   unplacedRow(row, r, rd, NOTE_ROW);
+  st.lineRun = true;
+  return true;
+}
+
+/**
+ * Lists of lines between tables: an `Initiatives:` / `Initiatives (What):` / `举措：` label opens the objective's
+ * initiatives, the plain lines right under it; another label after such lines ('Dependencies:', '依赖：') opens a list of
+ * notes. A list ends at an objective, a header or any row of several cells.
+ */
+function listLine(
+  line: LineReading,
+  list: TableState['lineList'],
+  afterLines: boolean | undefined,
+  r: number,
+  c: number,
+  st: TableState,
+  rd: Reader,
+): boolean {
+  const open = (l: TableState['lineList']) => Object.assign(st, { lineList: l, lineRun: true });
+  if (line.role === 'initiative-label') {
+    rd.role(r, 'title');
+    open('initiatives');
+    return true;
+  }
+  if (line.role === 'other-label' && afterLines) {
+    rd.role(r, 'note');
+    rd.unplace(r, c, line.title, NOTE_ROW);
+    open('notes');
+    return true;
+  }
+  if (!list || line.role !== 'text' || !line.title || line.heading) return false;
+  if (list === 'initiatives') {
+    addInitiative(st.obj!, null, line.title, r, c, rd);
+    rd.role(r, 'initiative');
+  } else {
+    rd.role(r, 'note');
+    rd.unplace(r, c, line.title, NOTE_ROW);
+  }
+  open(list);
   return true;
 }
 
@@ -701,6 +753,32 @@ const LINE_AFTER_TABLE: Msg = {
 };
 
 /**
+ * A row holding several KRs, one group of columns each (KR1 / KR1 target / KR2 / ...): its objective, then a KR per
+ * filled group, each read from its own group's columns and the row's shared ones (owner, due...).
+ */
+function groupRow(row: unknown[], r: number, groups: KrGroup[], st: TableState, rd: Reader, cols: TableCols): void {
+  if (lineBetweenTables(row, r, st, rd, cols)) return;
+  const { fc } = cols;
+  const objText = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
+  const filled = groups.filter((g) => !isBlank(row[g.kr]));
+  if (!filled.length) return plainRow(row, r, st, rd, cols);
+  let o = st.obj;
+  if (!o || (objText && !sameTitle(o.title, objText))) {
+    o = objectiveFromRow(row, r, objText, false, rd, cols);
+    st.obj = o;
+    st.objectives.push(o);
+  }
+  const grouped = new Set(groups.flatMap((g) => Object.keys(g.fields) as Field[]));
+  for (const g of filled) {
+    const gfc: TableCols['fc'] = { ...fc, kr: g.kr };
+    for (const f of grouped) gfc[f] = g.fields[f];
+    st.kr = krFromRow(row, r, cellTitle(row[g.kr]), o, rd, { ...cols, fc: gfc });
+    o.krs.push(st.kr);
+  }
+  rd.role(r, objText ? 'objective+kr' : 'kr');
+}
+
+/**
  * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
  * Definition', 'Tier | Status | Criteria'): the header of another table (definitions, a protocol), whose rows are no
  * OKR rows. Ends at this table's header again or an objective line.
@@ -758,7 +836,7 @@ function typedRow(
     ? normalizeHeader(parentTitle)
     : fc.alignedTo === undefined
       ? ''
-      : normalizeHeader(cellText(row[fc.alignedTo]));
+      : normalizeHeader(parentRef(row[fc.alignedTo]).title);
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
     // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
@@ -841,8 +919,9 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
     out.set(r, { title, byId: false, children: 0, measured });
   }
   for (const [r, g] of out) {
-    const key = normalizeHeader(cellText(rowOf(r)[fc.alignedTo!]));
-    const p = byTitle.get(key) ?? byId.get(key);
+    const ref = parentRef(rowOf(r)[fc.alignedTo!]);
+    const key = normalizeHeader(ref.title);
+    const p = (ref.id === null ? undefined : byId.get(normalizeHeader(ref.id))) ?? byTitle.get(key) ?? byId.get(key);
     if (p === undefined || p === r) continue;
     g.parent = p;
     g.byId = !byTitle.has(key);
@@ -850,6 +929,20 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
   }
   return out;
 }
+
+/**
+ * A parent as an export names it: its title, and the id the export appends in brackets (Viva Goals' `Parent
+ * title(weight: 14.29%, Id: 2295776)`, `上级目标（权重：20%，ID：12）`). The bracket is a reference, not part of the title.
+ */
+function parentRef(v: unknown): { title: string; id: string | null } {
+  const text = cellText(v);
+  const m = PARENT_REF.exec(text);
+  if (!m) return { title: text, id: null };
+  const id = /(?:^|[\s,，;；(（])(?:id|编号)\s*[:：=]\s*([^\s,，;；)）]+)/i.exec(m[1]);
+  return { title: text.slice(0, m.index).trim() || text, id: id ? id[1] : null };
+}
+/** A trailing bracket of `key: value` pairs naming an id or a weight. */
+const PARENT_REF = /\s*[(（]((?:[^()（）]*[\s,，;；])?(?:id|weight|编号|权重)\s*[:：=][^()（）]*)[)）]\s*$/i;
 
 const unknownRowType = (seen: string): Msg => ({
   en: `the type "${seen}" is not Objective, Key Result or Initiative: row not placed`,
@@ -1009,7 +1102,7 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
       );
   }
   if (o.alignedTo === null && fc.alignedTo !== undefined) {
-    const a = cellText(row[fc.alignedTo]);
+    const a = parentRef(row[fc.alignedTo]).title;
     if (a) {
       o.alignedTo = a;
       o.cells.alignedTo = rd.ref(r, fc.alignedTo);
@@ -1103,7 +1196,9 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  currentInTargetUnit(kr, row, fc.current, targetInfo, rd);
   if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
+  if (kr.current === null && cols.periods) currentFromPeriods(kr, row, cols.periods, rd);
   readUnit(kr, row, r, title, targetInfo, rd, fc);
   readWeightAndDates(kr, row, r, rd, cols);
   readConfidence(kr, row, r, rd, fc);
@@ -1201,7 +1296,34 @@ function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, f
   }
   const target = numberCell(kr, 'target', row, r, fc.target, rd);
   if (target) kr.target = target.value;
-  return target;
+  return mixedTimes(kr, start, target);
+}
+
+const SECONDS: NumberInfo = Object.freeze({ percent: false, currency: null, unit: 's' });
+
+/** Start and target in different units of time ('3 semanas' -> '5 días', '4 hrs' -> '30 min'): both in seconds. */
+function mixedTimes(kr: KeyResult, start: NumberInfo | null, target: NumberInfo | null): NumberInfo | null {
+  const ss = start && secondsIn(start.unit);
+  const ts = target && secondsIn(target.unit);
+  if (!ss || !ts || ss === ts) return target;
+  kr.start *= ss;
+  kr.target! *= ts;
+  return SECONDS;
+}
+
+/** A current cell in another unit of time than the target ('2 semanas' for a target in days): in the target's unit. */
+function currentInTargetUnit(
+  kr: KeyResult,
+  row: unknown[],
+  c: number | undefined,
+  target: NumberInfo | null,
+  rd: Reader,
+) {
+  const ts = target && secondsIn(target.unit);
+  if (!ts || c === undefined || kr.current === null || typeof row[c] !== 'string') return;
+  const p = rd.number(row[c]);
+  const cs = p.ok ? secondsIn(p.unit) : null;
+  if (cs && cs !== ts) kr.current = (kr.current * cs) / ts;
 }
 
 /** The kind typed in its cell ('auto' leaves it to the numbers and wording, as OKRSCORE's kind argument does). */
@@ -1281,6 +1403,22 @@ function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
   // No cell is recorded: the words stay the user's, nothing writes a number over them.
   kr.current = value;
   kr.inferred.current = true;
+}
+
+/**
+ * The latest period column (M3, then M2, M1) holding a number is the current value. A tally to fill ('/30') or a word
+ * is no value and no problem: the periods are the user's log. No cell is recorded (the column changes row by row).
+ */
+function currentFromPeriods(kr: KeyResult, row: unknown[], periods: number[], rd: Reader): void {
+  for (let i = periods.length - 1; i >= 0; i--) {
+    const v = row[periods[i]];
+    if (isBlank(v)) continue;
+    const p = rd.number(v);
+    if (!p.ok) continue;
+    kr.current = p.value;
+    kr.inferred.current = true;
+    return;
+  }
 }
 
 /** Unit: typed, or what the target cell or the wording shows. */

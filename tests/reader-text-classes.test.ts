@@ -337,3 +337,40 @@ Key results:
     ]);
   });
 });
+
+describe('number words count like digits, in English and Chinese alike', () => {
+  const targetOf = (kr: string) => krs(read(lines(`O1: Grow\nKR1: ${kr}`)))[0].target;
+  test.each([
+    ['Sign three new distributors', 3],
+    ['Sign 3 new distributors', 3],
+    ['签约三家新经销商', 3],
+    ['签约3家新经销商', 3],
+    ['每周两次复盘会', 2],
+    ['每周2次复盘会', 2],
+    ['完成简历上的两个项目', 2],
+    ['招聘十五名销售', 15],
+    ['发布二十篇案例文章', 20],
+    ['At least one design partner signs the pilot', 1],
+    ['至少落地一个试点客户', 1],
+  ])('%p -> %p', (kr, want) => {
+    expect(targetOf(kr)).toBe(want);
+  });
+
+  test.each([
+    // 一 alone is "a": a platform, not a count of one (like 'Build a platform').
+    '搭建一个数据中台',
+    // Ordinals, spans of time and a bare 千 (per thousand) are no count.
+    '完成第三个版本的验收',
+    '用两个月完成迁移',
+    '千次曝光成本下降',
+    // A date written month/day.
+    '完成6/20的认证考试',
+    'Pass the audit by 6/20',
+    // What a metric checks describes the metric, the KR is that it is tracked.
+    'Metrics to validate four customers use SSO are tracked in the dashboard',
+    'Metrics to validate 4 customers use SSO are tracked in the dashboard',
+    '用于验证三家客户使用情况的埋点已上线',
+  ])('%p states no target', (kr) => {
+    expect(targetOf(kr)).toBeNull();
+  });
+});
