@@ -3,6 +3,7 @@
  * Note the one trap: '目标' alone is the objective, '目标值' is the target.
  */
 import type { Field } from './model';
+import { OTHER_LANGUAGE_ITEMS } from './vocabulary';
 
 /** Synonyms as people write them; they are normalised with normalizeHeader before use. */
 export const HEADER_SYNONYMS: Record<Field, string[]> = {
@@ -22,8 +23,12 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '考核周期',
     'OKR周期',
     '时间周期',
+    'Trimestre',
+    'Periodo',
+    'Período',
+    'Ciclo',
   ],
-  level: ['Level', 'Tier', 'OKR level', 'Scope', '层级', '级别', '层次', '类别层级', 'OKR层级'],
+  level: ['Level', 'Tier', 'OKR level', 'Scope', '层级', '级别', '层次', '类别层级', 'OKR层级', 'Nivel'],
   owner: [
     'Owner',
     'Owners',
@@ -44,6 +49,9 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '担当',
     '所有者',
     '负责部门',
+    'Responsable',
+    'Dueño',
+    'Propietario',
   ],
   objective: [
     'Objective',
@@ -60,6 +68,9 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '目标名称',
     '目标内容',
     'OKR目标',
+    ...OTHER_LANGUAGE_ITEMS.objective,
+    'Meta',
+    'Metas',
   ],
   kr: [
     'Key Result',
@@ -85,6 +96,8 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '关键结果KR',
     'KR关键结果',
     '关键结果描述',
+    ...OTHER_LANGUAGE_ITEMS.kr,
+    'Resultado',
   ],
   initiative: [
     'Initiative',
@@ -107,6 +120,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '任务',
     '关键举措',
     '措施',
+    ...OTHER_LANGUAGE_ITEMS.initiative,
   ],
   type: [
     'Type',
@@ -125,6 +139,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '承诺型/挑战型',
     '目标类型',
     '性质',
+    'Tipo',
   ],
   kind: [
     'Kind',
@@ -163,6 +178,9 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '期初值',
     '基准值',
     '起始',
+    'Línea base',
+    'Linea base',
+    'Valor inicial',
   ],
   target: [
     'Target',
@@ -184,6 +202,10 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '指标值',
     '目标量',
     '目标金额',
+    'Valor meta',
+    'Valor objetivo',
+    'Meta numérica',
+    'Resultado esperado',
   ],
   current: [
     'Current',
@@ -210,8 +232,11 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '实际完成',
     '当前进度值',
     '现值',
+    'Valor actual',
+    'Resultado actual',
+    'Logrado',
   ],
-  unit: ['Unit', 'Units', 'UoM', 'Unit of measure', 'Metric unit', '单位', '计量单位'],
+  unit: ['Unit', 'Units', 'UoM', 'Unit of measure', 'Metric unit', '单位', '计量单位', 'Unidad'],
   weight: [
     'Weight',
     'Weights',
@@ -224,6 +249,8 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '权重%',
     '重要性',
     '重要程度',
+    'Peso',
+    'Ponderación',
   ],
   due: [
     'Due',
@@ -255,6 +282,10 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     'Due on',
     'Target completion',
     'End',
+    'Fecha límite',
+    'Fecha de vencimiento',
+    'Plazo',
+    'Fecha fin',
   ],
   confidence: [
     'Confidence',
@@ -268,6 +299,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '把握度',
     '置信度',
     '信心度',
+    'Confianza',
   ],
   alignedTo: [
     'Aligned to',
@@ -290,6 +322,8 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '父目标',
     '关联目标',
     '对齐到',
+    'Alineado con',
+    'Objetivo padre',
   ],
   notes: [
     'Notes',
@@ -306,6 +340,9 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '评论',
     '批注',
     '备注说明',
+    'Notas',
+    'Comentarios',
+    'Observaciones',
   ],
   updated: [
     'Updated',
@@ -327,9 +364,25 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '最近更新',
     '上次更新',
     '更新',
+    'Actualizado',
+    'Última actualización',
   ],
-  score: ['Score', 'Scores', 'Grade', 'Rating', 'OKR score', 'KR score', '得分', '评分', '分数', '打分', '成绩'],
-  status: ['Status', 'State', 'Health', 'RAG', 'Progress status', '状态', '进展状态', '健康度', '进度状态'],
+  score: [
+    'Score',
+    'Scores',
+    'Grade',
+    'Rating',
+    'OKR score',
+    'KR score',
+    '得分',
+    '评分',
+    '分数',
+    '打分',
+    '成绩',
+    'Puntuación',
+    'Calificación',
+  ],
+  status: ['Status', 'State', 'Health', 'RAG', 'Progress status', '状态', '进展状态', '健康度', '进度状态', 'Estado'],
 };
 
 /** Lower-case, full-width folded, without spaces and punctuation: 'Key Result（KR）' -> 'keyresultkr'. */
@@ -343,6 +396,8 @@ export function normalizeHeader(text: unknown): string {
 }
 
 const EXACT = new Map<string, Field>();
+/** Short words that are a header only alone: 'Meta' (Spanish goal), never inside 'Metadata'. */
+const EXACT_ONLY = new Set(['meta', 'metas']);
 /** Synonyms long enough to be found inside longer header text ('Target value (units)'), longest first. */
 const CONTAINED: { key: string; field: Field }[] = [];
 
@@ -352,7 +407,7 @@ for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
     if (!key || EXACT.has(key)) continue;
     EXACT.set(key, field);
     const cjk = /[\u3400-\u9fff]/.test(key);
-    if ((cjk && key.length >= 2) || (!cjk && key.length >= 4)) CONTAINED.push({ key, field });
+    if (((cjk && key.length >= 2) || (!cjk && key.length >= 4)) && !EXACT_ONLY.has(key)) CONTAINED.push({ key, field });
   }
 }
 CONTAINED.sort((a, b) => b.key.length - a.key.length);

@@ -30,6 +30,8 @@ export interface TableLayout {
   itemCol: number | null;
   /** Level columns: the root column (Goalscape's `Main`, one cell naming the plan), or null. */
   rootCol?: number | null;
+  /** Period columns (M1..M3, W1..W13, 1月..3月), left to right: the latest filled one on a row is its current value. */
+  periodCols?: number[];
   columns: ColumnReading[];
   candidates: HeaderCandidate[];
   reason: Msg;
@@ -561,6 +563,85 @@ function quarterColumns(decided: Decided[], texts: string[]): void {
   });
 }
 
+/**
+ * A period header: `M0`..`M3`, `Month 2`, `W1`..`W13`, `Week 4`, `Sprint 3`, `Q1`..`Q4`, `Mes 2`, `Semana 4`, `1月`,
+ * `第3周`, `二季度`. Its family (m, w, s, q) and index, or null.
+ */
+const PERIOD_HEADER =
+  /^\s*(?:(m|months?|mes|mês|w|wk|weeks?|semana|s|sprint|q|quarter|trimestre)\s*-?\s*(\d{1,2})|第?\s*(\d{1,2}|[一二三四])\s*(月份?|周|季度?))\s*$/i;
+const PERIOD_FAMILY: [RegExp, string][] = [
+  [/^(?:m|months?|mes|mês|月份?)$/i, 'm'],
+  [/^(?:w|wk|weeks?|semana|周)$/i, 'w'],
+  [/^(?:s|sprint)$/i, 's'],
+  [/^(?:q|quarter|trimestre|季度?)$/i, 'q'],
+];
+const ZH_SMALL_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+function periodOf(text: string): { family: string; index: number } | null {
+  const m = PERIOD_HEADER.exec(text);
+  if (!m) return null;
+  const word = m[1] ?? m[4];
+  const n = m[2] ?? m[3];
+  const family = PERIOD_FAMILY.find(([re]) => re.test(word))?.[1];
+  const index = ZH_SMALL_DIGITS[n] ?? Number(n);
+  return family ? { family, index } : null;
+}
+
+/** The longest run of one family's period columns, indexes rising left to right (columns no other role took). */
+function periodSeries(decided: Decided[], texts: string[]): { col: number; index: number }[] {
+  const byFamily = new Map<string, { col: number; index: number }[]>();
+  decided.forEach((d, c) => {
+    const p = !d.chosen && (d.role === null || d.role === 'cycle') ? periodOf(texts[c]) : null;
+    if (!p) return;
+    const list = byFamily.get(p.family) ?? [];
+    if (!list.length || list[list.length - 1].index < p.index) list.push({ col: c, index: p.index });
+    byFamily.set(p.family, list);
+  });
+  let best: { col: number; index: number }[] = [];
+  for (const list of byFamily.values()) if (list.length > best.length) best = list;
+  return best.length >= 2 ? best : [];
+}
+
+/**
+ * Period columns (M0 | M1 | M2 | M3, W1..W13, 1月..3月, Q1..Q4 without an annual target): snapshots of the KR's value.
+ * Period 0 (M0) is the start; the latest filled period on a row is its current value (the reader takes it, TableLayout
+ * periodCols). Two periods far apart (M0 | M3) are the plan's ends: the start and the target.
+ */
+function periodColumns(decided: Decided[], texts: string[]): number[] {
+  if (decided.some((d, c) => d.role === 'target' && ANNUAL_HEADER.test(texts[c]))) return [];
+  const series = periodSeries(decided, texts);
+  if (!series.length) return [];
+  const has = (f: Field) => decided.some((d) => d.role === f);
+  const set = (c: number, role: Field | null, en: string, zh: string) =>
+    Object.assign(decided[c], { role, reason: { en: `${q(texts[c]).en}: ${en}`, zh: `${q(texts[c]).zh}：${zh}` } });
+  let rest = series;
+  if (series[0].index === 0 && !has('start')) {
+    set(series[0].col, 'start', 'period 0, before the first: the start value', '第 0 期（开始之前）：起始值');
+    rest = series.slice(1);
+  }
+  const ends = series.length === 2 && series[1].index - series[0].index > 1;
+  if (ends && rest.length === 1 && !has('target')) {
+    set(
+      rest[0].col,
+      'target',
+      'the last period, far from the first: the value planned, the target',
+      '最后一期，与第一期相隔较远：计划达到的值，即目标值',
+    );
+    return [];
+  }
+  const current = !has('current');
+  for (const p of rest)
+    set(
+      p.col,
+      null,
+      current
+        ? "a period's value: the latest filled one on a row is its current value"
+        : "a period's value beside the current column: carried along",
+      current ? '某一期的数值：每行最近填写的一期即当前值' : '当前值列旁的某一期数值：原样保留',
+    );
+  return current ? rest.map((p) => p.col) : [];
+}
+
 /** A title column with nothing below it ('Action' in an import template) is no title while other columns hold data. */
 function dropEmptyTitles(decided: Decided[], texts: string[]): void {
   if (!decided.some((d) => (d.filled ?? 0) > 0)) return; // an empty template keeps its columns
@@ -716,6 +797,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   codesBeforeTitles(decided, texts, values, body);
   keepLoneTitle(decided, texts);
   quarterColumns(decided, texts);
+  const periodCols = periodColumns(decided, texts);
   dropEmptyTitles(decided, texts);
   dedupe(decided, texts);
   resolveTitles(decided, texts);
@@ -743,6 +825,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
     rowTypeCol: rowTypeCol >= 0 ? rowTypeCol : null,
     itemCol: itemCol >= 0 ? itemCol : null,
     rootCol,
+    ...(periodCols.length ? { periodCols } : {}),
     columns,
     candidates: [],
     reason: { en: '', zh: '' },

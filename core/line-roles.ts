@@ -7,6 +7,8 @@
  * (full-width punctuation included): labels are matched on the line as typed, with full-width forms in the patterns.
  */
 
+import { OTHER_LANGUAGE_ITEMS } from './vocabulary';
+
 export type LineRole =
   'objective' | 'kr' | 'initiative' | 'objective-label' | 'kr-label' | 'initiative-label' | 'other-label' | 'text';
 
@@ -45,6 +47,17 @@ const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举�
 /** After a label: a colon, '、', ')', ' - ', '.', or (when numbered) a space. */
 const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s))`;
 
+/** Other languages' words for the three items (vocabulary.ts), as regex alternatives: 'resultados\\s+clave'. */
+const OTHER = Object.fromEntries(
+  Object.entries(OTHER_LANGUAGE_ITEMS).map(([k, words]) => [
+    k,
+    [...words]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/\s+/g, String.raw`\s+`))
+      .join('|'),
+  ]),
+) as Record<keyof typeof OTHER_LANGUAGE_ITEMS, string>;
+
 /**
  * A label: short ones ('O1 text', 'KR2 text', '目标1 text') may be followed by a space after their number; words
  * ('Key result 0 of objective 0', 'Objective 1 Grow') need a colon, a dash or the like, or they are just words.
@@ -54,11 +67,14 @@ function labelRe(short: string, long: string): RegExp {
   const longForm = String.raw`(?:${long})\s*(?:(${NUM})${GLOSS}\s*(?:${DELIM}|$)|${GLOSS}(?:${DELIM}|$))`;
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
-const OBJECTIVE = labelRe(String.raw`目标|o(?=\s*[0-9０-９:：(（])`, String.raw`objectives?|obj\.?|okr`);
-const KR = labelRe(String.raw`krs?|关键结果|关键成果`, String.raw`key\s*results?`);
+const OBJECTIVE = labelRe(
+  String.raw`目标|o(?=\s*[0-9０-９:：(（])`,
+  String.raw`objectives?|obj\.?|okr|${OTHER.objective}`,
+);
+const KR = labelRe(String.raw`krs?|关键结果|关键成果`, String.raw`key\s*results?|${OTHER.kr}`);
 const INITIATIVE = labelRe(
   String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s)`,
-  String.raw`initiatives?|tasks?|actions?`,
+  String.raw`initiatives?|tasks?|actions?|${OTHER.initiative}`,
 );
 /**
  * `CTO KR: ...`, `Business (Finance) KR: ...`, `Annual Objective: ...`, `Quarterly Key Result: ...`, `年度目标：...`: a label
@@ -72,10 +88,21 @@ const ROLE_OBJECTIVE = /^([^:：\n]{1,30})[:：]\s*([\s\S]+)$/;
 
 /**
  * A section heading naming what follows: '年度/季度目标(Objective)', '关键结果(Key Results)', '行动计划(Actions)',
- * 'Quarterly objectives', 'Key results for Q3'.
+ * 'Quarterly objectives', 'Key results for Q3', 'Initiatives (What)'.
  */
-const SECTION =
-  /^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划)\s*(?:[(（][A-Za-z ]+[)）])?|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan)(?:\s+for\s+[\w ]{1,12})?)\s*[:：]?$/i;
+const SECTION = new RegExp(
+  String.raw`^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划)\s*(?:[(（][A-Za-z ]+[)）])?|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})(?:\s+for\s+[\w ]{1,12})?(?:\s*[(（][A-Za-z ]{1,12}[)）])?)\s*[:：]?$`,
+  'i',
+);
+/** 'Iniciativas Growth OS:', 'Key Results Q3 Platform:': the label words, then a name in capitals, then a colon. */
+const NAMED_SECTION = new RegExp(
+  String.raw`^()(objectives|key\s*results|initiatives|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})((?:\s+[\w/-]+){1,3})\s*[:：]$`,
+  'i',
+);
+function namedSection(s: string): RegExpExecArray | null {
+  const m = NAMED_SECTION.exec(s);
+  return m && /^(?:\s+[A-Z0-9][\w/-]*)+$/.test(m[3]) ? m : null;
+}
 /** A short label line ending in a colon ('示例:', 'Dependencies:', 'Validation Checks:'): it introduces something else. */
 const OTHER_LABEL = /^[^:：\n]{1,30}[:：]$/;
 
@@ -131,6 +158,13 @@ function stripBold(s: string, out: LineReading): string {
   return `${label}${m[3] || (/[:：]$/.test(label) ? '' : ':')} ${m[4]}`;
 }
 
+/** The item a label word names: 'Objectives' / '目标' / 'objetivo', 'KRs' / '关键结果' / 'resultados clave', else an initiative. */
+function itemOfWord(w: string): 'objective' | 'kr' | 'initiative' {
+  if (/^(?:obj|目标)/.test(w)) return 'objective';
+  if (/^(?:key|kr|关键)/.test(w) || new RegExp(`^(?:${OTHER.kr})`, 'i').test(w)) return 'kr';
+  return 'initiative';
+}
+
 function labelled(s: string): { role: LineRole; title: string } | null {
   for (const [re, role, alone] of [
     [KR, 'kr', 'kr-label'],
@@ -147,14 +181,17 @@ function labelled(s: string): { role: LineRole; title: string } | null {
   const rk = ROLE_LABEL.exec(s) ?? ZH_ROLE_LABEL.exec(s);
   if (rk && rk[1].trim().split(/\s+/).length <= 5) {
     const w = rk[2].toLowerCase();
-    const role: LineRole = /^(obj|目标)/.test(w) ? 'objective' : /^(key|kr|关键)/.test(w) ? 'kr' : 'initiative';
+    const role: LineRole = itemOfWord(w);
     return { role, title: rk[3].trim() };
   }
   return null;
 }
 
-/** The word before a line's colon: a label ('O1', '目标', 'Key Results') or a term being defined ('KPI', '使命'). */
-const TERM = /^([^\s:：][^:：\n]{0,24}?)\s*[:：]/;
+/**
+ * The word before a line's colon: a label ('O1', '目标', 'Key Results') or a term being defined ('KPI', '使命'); not a
+ * markup role (`读 :book:`x``).
+ */
+const TERM = /^([^\s:：][^:：\n]{0,24}?)\s*(?:：|:(?=\s|$|[\u3400-\u9fff]))/;
 
 /** A reStructuredText field (`:krs: ...`, `:scores: 0 0 0`): read as `krs: ...`, a label and its text. */
 const RST_FIELD = /^:([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,24}):(?=\s|$)/;
@@ -212,15 +249,10 @@ export function readLine(raw: string): LineReading {
     out.title = stripPrefix(unwrapBold(l.title), out);
     return out;
   }
-  const section = SECTION.exec(s);
+  const section = SECTION.exec(s) ?? namedSection(s);
   if (section) {
-    const w = (section[1] ?? section[2]).toLowerCase();
-    out.role =
-      /^(obj|目标)/.test(w) || /目标/.test(w)
-        ? 'objective-label'
-        : /^(key|kr|关键)/.test(w)
-          ? 'kr-label'
-          : 'initiative-label';
+    const w = (section[1] || section[2]).toLowerCase();
+    out.role = /目标/.test(w) ? 'objective-label' : (`${itemOfWord(w)}-label` as LineRole);
     return out;
   }
   if (OTHER_LABEL.test(s)) {

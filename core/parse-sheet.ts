@@ -46,6 +46,7 @@ import {
   parseDate,
   parseMeasure,
   parseNumber,
+  secondsIn,
   type Measure,
   type NumberInfo,
   type Parsed,
@@ -290,6 +291,8 @@ interface TableCols {
   typeCol?: number;
   /** A column headed as the current value that holds words ('已签约5家', 'Signed 5 of 8'): the figure inside is it. */
   currentInWords?: number;
+  /** Period columns (M1..M3, W1..W13): the latest one filled with a number is the current value. */
+  periods?: number[];
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
@@ -388,6 +391,7 @@ function tableCols(values: unknown[][], header: TableLayout, fc: TableCols['fc']
     typed:
       header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
     ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
+    ...(header.periodCols ? { periods: header.periodCols } : {}),
     ...(fc.current === undefined && fc.status !== undefined && matchHeader(header.texts[fc.status]) === 'current'
       ? { currentInWords: fc.status }
       : {}),
@@ -449,6 +453,9 @@ interface TableState {
   /** Objectives read from a row of their own, and from the row of their first KR (a merged or repeated cell). */
   ownRowObjectives?: number;
   sharedRowObjectives?: number;
+  /** The list of lines the last row opened or continued (see listLine), and whether it was a line of such lists. */
+  lineList?: 'initiatives' | 'notes';
+  lineRun?: boolean;
   /** The sheet's rows (lookahead for lines standing alone in the table). */
   values?: unknown[][];
 }
@@ -562,10 +569,15 @@ function onlyCell(row: unknown[]): number {
  * ('Risks:') and the text under them are notes. Returns true when the row was such a line.
  */
 function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): boolean {
+  const list = st.lineList;
+  const afterLines = st.lineRun;
+  st.lineList = undefined;
+  st.lineRun = false;
   const c = onlyCell(row);
   if (c < 0 || typeof row[c] !== 'string') return false;
   const text = row[c] as string;
   const line = readLine(text);
+  if (st.obj && listLine(line, list, afterLines, r, c, st, rd)) return true;
   const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
   if ((line.role === 'objective' && line.title) || heading) {
     const title = heading ?? line.title;
@@ -587,6 +599,45 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const unlabelledKr = c === cols.fc.kr && line.role === 'text' && st.labelledKrs > 0;
   if (line.role !== 'other-label' && !unlabelledKr) return false;
   unplacedRow(row, r, rd, NOTE_ROW);
+  st.lineRun = true;
+  return true;
+}
+
+/**
+ * Lists of lines between tables: an `Initiatives:` / `Initiatives (What):` / `举措：` label opens the objective's
+ * initiatives, the plain lines right under it; another label after such lines ('Dependencies:', '依赖：') opens a list of
+ * notes. A list ends at an objective, a header or any row of several cells.
+ */
+function listLine(
+  line: LineReading,
+  list: TableState['lineList'],
+  afterLines: boolean | undefined,
+  r: number,
+  c: number,
+  st: TableState,
+  rd: Reader,
+): boolean {
+  const open = (l: TableState['lineList']) => Object.assign(st, { lineList: l, lineRun: true });
+  if (line.role === 'initiative-label') {
+    rd.role(r, 'title');
+    open('initiatives');
+    return true;
+  }
+  if (line.role === 'other-label' && afterLines) {
+    rd.role(r, 'note');
+    rd.unplace(r, c, line.title, NOTE_ROW);
+    open('notes');
+    return true;
+  }
+  if (!list || line.role !== 'text' || !line.title || line.heading) return false;
+  if (list === 'initiatives') {
+    addInitiative(st.obj!, null, line.title, r, c, rd);
+    rd.role(r, 'initiative');
+  } else {
+    rd.role(r, 'note');
+    rd.unplace(r, c, line.title, NOTE_ROW);
+  }
+  open(list);
   return true;
 }
 
@@ -1117,7 +1168,9 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  currentInTargetUnit(kr, row, fc.current, targetInfo, rd);
   if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
+  if (kr.current === null && cols.periods) currentFromPeriods(kr, row, cols.periods, rd);
   readUnit(kr, row, r, title, targetInfo, rd, fc);
   readWeightAndDates(kr, row, r, rd, cols);
   readConfidence(kr, row, r, rd, fc);
@@ -1215,7 +1268,34 @@ function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, f
   }
   const target = numberCell(kr, 'target', row, r, fc.target, rd);
   if (target) kr.target = target.value;
-  return target;
+  return mixedTimes(kr, start, target);
+}
+
+const SECONDS: NumberInfo = Object.freeze({ percent: false, currency: null, unit: 's' });
+
+/** Start and target in different units of time ('3 semanas' -> '5 días', '4 hrs' -> '30 min'): both in seconds. */
+function mixedTimes(kr: KeyResult, start: NumberInfo | null, target: NumberInfo | null): NumberInfo | null {
+  const ss = start && secondsIn(start.unit);
+  const ts = target && secondsIn(target.unit);
+  if (!ss || !ts || ss === ts) return target;
+  kr.start *= ss;
+  kr.target! *= ts;
+  return SECONDS;
+}
+
+/** A current cell in another unit of time than the target ('2 semanas' for a target in days): in the target's unit. */
+function currentInTargetUnit(
+  kr: KeyResult,
+  row: unknown[],
+  c: number | undefined,
+  target: NumberInfo | null,
+  rd: Reader,
+) {
+  const ts = target && secondsIn(target.unit);
+  if (!ts || c === undefined || kr.current === null || typeof row[c] !== 'string') return;
+  const p = rd.number(row[c]);
+  const cs = p.ok ? secondsIn(p.unit) : null;
+  if (cs && cs !== ts) kr.current = (kr.current * cs) / ts;
 }
 
 /** The kind typed in its cell ('auto' leaves it to the numbers and wording, as OKRSCORE's kind argument does). */
@@ -1295,6 +1375,22 @@ function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
   // No cell is recorded: the words stay the user's, nothing writes a number over them.
   kr.current = value;
   kr.inferred.current = true;
+}
+
+/**
+ * The latest period column (M3, then M2, M1) holding a number is the current value. A tally to fill ('/30') or a word
+ * is no value and no problem: the periods are the user's log. No cell is recorded (the column changes row by row).
+ */
+function currentFromPeriods(kr: KeyResult, row: unknown[], periods: number[], rd: Reader): void {
+  for (let i = periods.length - 1; i >= 0; i--) {
+    const v = row[periods[i]];
+    if (isBlank(v)) continue;
+    const p = rd.number(v);
+    if (!p.ok) continue;
+    kr.current = p.value;
+    kr.inferred.current = true;
+    return;
+  }
 }
 
 /** Unit: typed, or what the target cell or the wording shows. */
@@ -1646,7 +1742,11 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   if (line.heading || (line.bold && !listed)) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
-  if (!listed && ctx.mode === 'krs' && ctx.obj && ctx.bareAfter === l.r - 1 && !isTableRow(ctx.next)) return 'kr';
+  // The same under an `Iniciativas:` label; a `Q2: name` line is no bare item.
+  if (!listed && ctx.obj && ctx.bareAfter === l.r - 1 && !line.term && !isTableRow(ctx.next)) {
+    if (ctx.mode === 'krs') return 'kr';
+    if (ctx.mode === 'initiatives') return 'initiative';
+  }
   if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
   if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
@@ -1669,6 +1769,8 @@ interface OutlineWalk {
   dated: string[];
   first: number;
   last: number;
+  /** The last heading since the last objective: the objective of KRs that come with none of their own. */
+  heading?: OutlineLine | null;
 }
 
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
@@ -1715,17 +1817,18 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   }
   const bareAfter = ctx.bareAfter;
   ctx.bareAfter = null;
+  closeOnOutdent(ctx, l);
   if (isTableRow(l)) return tableRowInOutline(walk, l, rd);
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
     ctx.label = l.line;
-    if (role === 'kr-label') ctx.bareAfter = l.r;
+    if (role === 'kr-label' || role === 'initiative-label') ctx.bareAfter = l.r;
     rd.role(l.r, 'title');
     return;
   }
   let kind = role === 'text' ? placeText(l, { ...ctx, bareAfter }) : role;
-  if (kind === 'kr' && role === 'text' && !isListed(l.line)) ctx.bareAfter = l.r;
+  if ((kind === 'kr' || kind === 'initiative') && role === 'text' && !isListed(l.line)) ctx.bareAfter = l.r;
   // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
   const lastKr = walk.lastKr;
   if (kind === 'kr' && walk.kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
@@ -1826,6 +1929,27 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
+  // The KRs that follow have an objective to go to: this heading (see headingObjective).
+  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives) Object.assign(walk, { heading: l });
+  if (walk.heading) walk.ctx.obj = true;
+}
+
+/**
+ * In an outline without objective lines, KRs under a heading of their own (a reStructuredText section title over a
+ * `:krs:` field, `## Ship v2` over `KR1:` lines) have that heading as their objective.
+ */
+function headingObjective(walk: OutlineWalk, rd: Reader): Objective | null {
+  const h = walk.heading;
+  if (!h) return null;
+  walk.heading = null;
+  const obj = outlineObjective(h.line.title, h, rd);
+  obj.cycle ??= walk.ctx.cycle ?? null;
+  const at = rd.rowRoles.findIndex((x) => x.row === rd.r0 + h.r);
+  if (at >= 0) rd.rowRoles[at].role = 'objective';
+  if (walk.titles[walk.titles.length - 1] === h.line.title) walk.titles.pop();
+  walk.objectives.push(obj);
+  if (walk.first < 0 || h.r < walk.first) walk.first = h.r;
+  return obj;
 }
 
 /** An objective, a KR (under the objective above, or a new untitled one) or an initiative of the KR above. */
@@ -1840,22 +1964,34 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     const obj = outlineObjective(title, l, rd);
     obj.cycle ??= ctx.cycle ?? null;
     walk.objectives.push(obj);
-    Object.assign(walk, { obj, kr: null, lastKr: null });
+    Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
     Object.assign(ctx, { obj: true, mode: 'none', krDepth: null });
   } else if (kind === 'kr') {
+    const fromHeading = headingObjective(walk, rd);
+    if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
     if (!walk.obj) {
       walk.obj = newObjective('', rd.r0 + l.r, false, rd.ids.generate('O', ['']));
       walk.objectives.push(walk.obj);
-      ctx.obj = true;
     }
+    ctx.obj = true;
     walk.kr = outlineKr(walk.obj, title, l, rd);
     walk.krLine = l.line;
     walk.lastKr = l.line;
     if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
+    if (!isListed(l.line) && PLURAL_KR_LABEL.test(l.line.term))
+      Object.assign(ctx, { mode: 'krs', label: l.line, bareAfter: l.r });
   } else addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;
+/** `KRs: first` / `:krs: first` with the next ones on the lines under it: the label of a list, its first item alongside. */
+const PLURAL_KR_LABEL = /^(?:krs|key\s*results|resultados\s+claves?)$/i;
+
+/** A line less indented than the label of the list being read (`07-15` after an indented `:krs:` field) ends the list. */
+function closeOnOutdent(ctx: Context, l: OutlineLine): void {
+  if ((ctx.mode === 'krs' || ctx.mode === 'initiatives') && ctx.label && l.line.depth < ctx.label.depth)
+    ctx.mode = 'none';
+}
 
 /** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
 const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;

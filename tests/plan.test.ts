@@ -192,6 +192,25 @@ describe('formula text', () => {
     }
     expect(scoreFormula('excel', 'portable', refs)).toBe(scoreFormula('sheets', 'portable', refs));
   });
+
+  test('a converted KR row carries at most 4,500 characters of portable formulas, its score at most 2,500', () => {
+    // Issue 13 item 6: every word was compared one by one (OR(LOWER(TRIM(H5&""))="binary",...)): 4,700 characters per
+    // score, 6,700 on a row with its objective's rollup; 69 MB of formula text in a 10,000-KR plan.
+    const snap = generatedSnapshot(200);
+    const res = planConvert(snap, [snap.name], ctx({ formulaMode: 'portable' }));
+    const perRow = new Map<number, number>();
+    let longestScore = 0;
+    const header = snap.values[0].length;
+    for (const w of allWrites(res.plan, snap.name)) {
+      if (w.cell === null || typeof w.cell !== 'object') continue;
+      perRow.set(w.row, (perRow.get(w.row) ?? 0) + w.cell.f.length);
+      if (w.col === header + 1) longestScore = Math.max(longestScore, w.cell.f.length);
+    }
+    expect(perRow.size).toBe(200);
+    expect(longestScore).toBeGreaterThan(500); // the score column: kind, start and both word lists in it
+    expect(longestScore).toBeLessThanOrEqual(2500);
+    expect(Math.max(...perRow.values())).toBeLessThanOrEqual(4500);
+  });
 });
 
 describe('portable formulas compute what core and the custom functions compute', () => {

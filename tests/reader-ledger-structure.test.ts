@@ -176,3 +176,110 @@ describe("a header's last word names its field over a title word before it", () 
     ).toEqual(['score', 'weight', 'score', 'weight', 'objective', 'kr']);
   });
 });
+
+describe('period columns: M0..M3, W1..W13, 1月..3月 (snapshots of the KR value)', () => {
+  const values = (m: OkrModel) =>
+    m.objectives.flatMap((o) => o.krs.map((k) => [k.startGiven ? k.start : null, k.target, k.current]));
+
+  it('M0 is the start, the latest filled month the current value, beside a Target column', () => {
+    const m = read(
+      rows(
+        ['Objective', 'Key Result', 'Target', 'M0', 'M1', 'M2', 'M3'],
+        ['Grow', 'Weekly active teams', 500, 120, 180, 260, ''],
+        ['', 'Paying accounts', 80, 10, 25, '', ''],
+      ),
+    );
+    expect(values(m)).toEqual([
+      [120, 500, 260],
+      [10, 80, 25],
+    ]);
+    expect(m.reading!.columns.map((c) => c.field)).toEqual(['objective', 'kr', 'target', 'start', null, null, null]);
+    expect(m.reading!.columns[5].reason.en).toMatch(/latest filled/);
+    expect(m.reading!.columns[5].reason.zh).toMatch(/当前值/);
+  });
+
+  it('week columns W1..W4 and Chinese month columns 1月..3月: the latest number is current, no start stated', () => {
+    const weeks = read(
+      rows(['Objective', 'KR', 'Goal', 'W1', 'W2', 'W3', 'W4'], ['Ship', 'Bugs closed', 40, 5, 12, 20, '']),
+    );
+    expect(values(weeks)).toEqual([[null, 40, 20]]);
+    const months = read(
+      rows(['目标', '关键结果', '目标值', '1月', '2月', '3月'], ['增长', '新增付费用户', 300, 80, 150, '/30']),
+    );
+    expect(values(months)).toEqual([[null, 300, 150]]);
+  });
+
+  it('two periods far apart (M0 | M3) are the plan: the start and the target; a tally "/30" is no value', () => {
+    const m = read(rows(['KR', 'Métrica', 'M0', 'M3'], ['KR1.1', 'Test coverage', 0.45, 0.8]));
+    expect(values(m)).toEqual([[0.45, 0.8, null]]);
+    expect(m.problems).toEqual([]);
+  });
+
+  it('quarter columns beside an annual target still pace it (no current)', () => {
+    const m = read(rows(['Outcome', 'Annual', 'Q1', 'Q2', 'Q3', 'Q4'], ['Clients signed', 10, 4, 6, '', '']));
+    expect(values(m)).toEqual([[null, 10, null]]);
+  });
+});
+
+describe('mixed units of time are compared in seconds', () => {
+  it('cells: 3 semanas -> 5 días, 4 hrs -> 30 min, 2小时 -> 30分钟 (current in the target unit)', () => {
+    const m = read(
+      rows(
+        ['KR', 'Start', 'Target', 'Current'],
+        ['Cycle time', '3 semanas', '5 días', '2 semanas'],
+        ['MTTR', '4 hrs', '30 min', ''],
+        ['响应时长', '2小时', '30分钟', ''],
+        ['Deploys', '1/semana', '5/día', ''],
+      ),
+    );
+    expect(m.objectives.flatMap((o) => o.krs.map((k) => [k.start, k.target]))).toEqual([
+      [1814400, 432000],
+      [14400, 1800],
+      [7200, 1800],
+      [1, 5],
+    ]);
+    expect(m.objectives[0].krs[0].current).toBe(1209600);
+  });
+
+  it('wording: "4hrs → 30min", "from 3 weeks to 5 days", "从2小时缩短到30分钟"; one unit stays as written', () => {
+    const m = read(
+      rows(
+        'Objective: Reliable',
+        '- KR1: MTTR 4hrs → 30min (SRE Lead)',
+        '- KR2: Cut lead time from 3 weeks to 5 days',
+        '- KR3: 响应时间从2小时缩短到30分钟',
+        '- KR4: p95 from 800ms to 300ms',
+      ),
+    );
+    expect(m.objectives[0].krs.map((k) => [k.start, k.target])).toEqual([
+      [14400, 1800],
+      [1814400, 432000],
+      [7200, 1800],
+      [800, 300],
+    ]);
+  });
+});
+
+describe('an initiatives label between tables lists the objective initiatives', () => {
+  it('English and Chinese: the lines under it are initiatives until the next label', () => {
+    for (const [label, item, other] of [
+      ['Initiatives (What):', 'Automate the release pipeline - Owner: Ana', 'Dependencies:'],
+      ['举措：', '搭建自动化发布流水线', '依赖：'],
+    ]) {
+      const m = read(
+        rows(
+          'Objective 1: Ship faster',
+          ['KR', 'Metric', 'Start', 'Target'],
+          ['KR1.1', 'Deploy frequency', 1, 5],
+          label,
+          item,
+          item + ' 2',
+          other,
+          'Blocked by the API team',
+        ),
+      );
+      expect(m.objectives[0].initiatives?.map((i) => i.title)).toEqual([item, item + ' 2']);
+      expect(unplacedAt(m)).toEqual(expect.arrayContaining(['6:0', '7:0']));
+    }
+  });
+});

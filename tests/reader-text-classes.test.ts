@@ -195,3 +195,182 @@ describe('a list of links is a list of references, no objective or KR', () => {
     expect((m.reading?.unplaced ?? []).filter((u) => /https:/.test(u.text))).toHaveLength(2);
   });
 });
+
+describe("other languages' labels and header words (Spanish): one vocabulary", () => {
+  test('an outline: Objetivo / Resultados clave / Iniciativas labels, bare lines under each; relative changes state no target', () => {
+    const m = read(
+      lines(`
+Plan comercial 2027
+T1: Base del negocio
+Objetivo: Consolidar la cartera de clientes medianos.
+Resultados clave:
+Aumentar la retención un 10% con revisiones trimestrales.
+Cerrar 12 cuentas nuevas del segmento medio.
+Iniciativas Ventas Norte:
+Lanzar el programa de referidos.
+T2: Expansión
+Objetivo: Abrir el mercado andino.
+KRs:
+Reducir el ciclo de venta en un 20% en Perú.
+Lograr que el 30% de los ingresos venga de Colombia.`),
+    );
+    expect(outline(m)).toEqual([
+      [
+        'Consolidar la cartera de clientes medianos.',
+        ['Aumentar la retención un 10% con revisiones trimestrales.', 'Cerrar 12 cuentas nuevas del segmento medio.'],
+      ],
+      [
+        'Abrir el mercado andino.',
+        ['Reducir el ciclo de venta en un 20% en Perú.', 'Lograr que el 30% de los ingresos venga de Colombia.'],
+      ],
+    ]);
+    expect(krs(m).map((k) => k.target)).toEqual([null, 12, null, 0.3]);
+    expect(krs(m)[2].kind).toBe('decrease');
+    // Initiatives listed after the KRs: work under the last KR above them, as in English outlines.
+    expect(krs(m)[1].initiatives.map((i) => i.title)).toEqual(['Lanzar el programa de referidos.']);
+  });
+
+  test('a table headed in Spanish: each column its role; Spanish words in the cells read like English ones', () => {
+    const m = read([
+      [
+        'Objetivo',
+        'Resultado clave',
+        'Línea base',
+        'Meta',
+        'Actual',
+        'Responsable',
+        'Tipo',
+        'Confianza',
+        'Fecha límite',
+      ],
+      ['Crecer en LATAM', 'Clientes activos', 40, 90, 55, 'Lucía', 'Comprometido', 'Alta', '2027-03-31'],
+      ['', 'Portal de socios publicado', '', '', 'Hecho', 'Marco', 'Aspiracional', 'Baja', ''],
+    ]);
+    const fields = m.columns.map((c) => c.field);
+    expect(fields).toEqual(['objective', 'kr', 'start', 'target', 'current', 'owner', 'type', 'confidence', 'due']);
+    const [a, b] = krs(m);
+    expect([a.start, a.target, a.current, a.owner, a.commitment, a.confidence, a.due]).toEqual([
+      40,
+      90,
+      55,
+      'Lucía',
+      'committed',
+      'high',
+      '2027-03-31',
+    ]);
+    expect([b.kind, b.current, b.commitment, b.confidence]).toEqual(['binary', 1, 'aspirational', 'low']);
+    expect(m.problems).toEqual([]);
+  });
+
+  test('"Meta" holding words is the objective column, and never matches inside "Metadata"', () => {
+    const m = read([
+      ['Meta', 'Resultado clave', 'Metadata', 'Valor meta'],
+      ['Duplicar la base de usuarios', 'Usuarios activos', 'v2', 2000],
+    ]);
+    expect(m.columns.map((c) => c.field)).toEqual(['objective', 'kr', null, 'target']);
+    expect(krs(m)[0].target).toBe(2000);
+  });
+});
+
+describe('reStructuredText and setext outlines: underlined section titles, field lists', () => {
+  test('zh rst: each section title is the objective of its :krs: field (first KR on the field line, the rest under it)', () => {
+    const m = read(
+      lines(`
+============
+九月～十月
+============
+
+.. okr:: _
+   :id: q3-a
+
+学会日语
+--------
+
+.. okr:: _
+   :krs: 通过 N3 模拟考
+         每天背 30 个单词
+   :scores: 0.5 0
+
+09-12
+   - 背单词断了三天
+   - 下周补上
+
+搬家
+----
+
+.. okr:: _
+   :krs:
+         找到离公司 3 公里内的房子
+         旧家具卖掉 5 件
+`),
+    );
+    expect(outline(m)).toEqual([
+      ['学会日语', ['通过 N3 模拟考', '每天背 30 个单词']],
+      ['搬家', ['找到离公司 3 公里内的房子', '旧家具卖掉 5 件']],
+    ]);
+    // The dated review under the first section is notes (its bullets are no KRs), and so is the scores field.
+    const notes = unplacedRows(m);
+    for (const r of [13, 15, 16, 17]) expect(notes).toContain(r);
+  });
+
+  test('en markdown setext headings over a Key results label', () => {
+    const m = read(
+      lines(`
+Ship the v2 API
+===============
+
+Key results:
+
+* 40 partners migrated
+* p95 latency under 200ms
+
+Hire the platform team
+----------------------
+
+Key results:
+
+* 3 senior engineers signed`),
+    );
+    expect(outline(m)).toEqual([
+      ['Ship the v2 API', ['40 partners migrated', 'p95 latency under 200ms']],
+      ['Hire the platform team', ['3 senior engineers signed']],
+    ]);
+  });
+});
+
+describe('number words count like digits, in English and Chinese alike', () => {
+  const targetOf = (kr: string) => krs(read(lines(`O1: Grow\nKR1: ${kr}`)))[0].target;
+  test.each([
+    ['Sign three new distributors', 3],
+    ['Sign 3 new distributors', 3],
+    ['签约三家新经销商', 3],
+    ['签约3家新经销商', 3],
+    ['每周两次复盘会', 2],
+    ['每周2次复盘会', 2],
+    ['完成简历上的两个项目', 2],
+    ['招聘十五名销售', 15],
+    ['发布二十篇案例文章', 20],
+    ['At least one design partner signs the pilot', 1],
+    ['至少落地一个试点客户', 1],
+  ])('%p -> %p', (kr, want) => {
+    expect(targetOf(kr)).toBe(want);
+  });
+
+  test.each([
+    // 一 alone is "a": a platform, not a count of one (like 'Build a platform').
+    '搭建一个数据中台',
+    // Ordinals, spans of time and a bare 千 (per thousand) are no count.
+    '完成第三个版本的验收',
+    '用两个月完成迁移',
+    '千次曝光成本下降',
+    // A date written month/day.
+    '完成6/20的认证考试',
+    'Pass the audit by 6/20',
+    // What a metric checks describes the metric, the KR is that it is tracked.
+    'Metrics to validate four customers use SSO are tracked in the dashboard',
+    'Metrics to validate 4 customers use SSO are tracked in the dashboard',
+    '用于验证三家客户使用情况的埋点已上线',
+  ])('%p states no target', (kr) => {
+    expect(targetOf(kr)).toBeNull();
+  });
+});
