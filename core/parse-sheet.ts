@@ -36,7 +36,7 @@ import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { glossaryLines, readLine, type LineReading } from './line-roles';
-import { inferLayout, type TableLayout } from './layout';
+import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
 import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
 import {
@@ -345,6 +345,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     } else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
     else if (tree) typedRow(row, r, tree.types[r] ?? null, st, rd, cols, tree.parentTitle[r]);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
+    else if (header.krGroups) groupRow(row, r, header.krGroups, st, rd, cols);
     else plainRow(row, r, st, rd, cols);
   }
   model.objectives = st.objectives;
@@ -766,6 +767,32 @@ const LINE_AFTER_TABLE: Msg = {
 };
 
 /**
+ * A row holding several KRs, one group of columns each (KR1 / KR1 target / KR2 / ...): its objective, then a KR per
+ * filled group, each read from its own group's columns and the row's shared ones (owner, due...).
+ */
+function groupRow(row: unknown[], r: number, groups: KrGroup[], st: TableState, rd: Reader, cols: TableCols): void {
+  if (lineBetweenTables(row, r, st, rd, cols)) return;
+  const { fc } = cols;
+  const objText = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
+  const filled = groups.filter((g) => !isBlank(row[g.kr]));
+  if (!filled.length) return plainRow(row, r, st, rd, cols);
+  let o = st.obj;
+  if (!o || (objText && !sameTitle(o.title, objText))) {
+    o = objectiveFromRow(row, r, objText, false, rd, cols);
+    st.obj = o;
+    st.objectives.push(o);
+  }
+  const grouped = new Set(groups.flatMap((g) => Object.keys(g.fields) as Field[]));
+  for (const g of filled) {
+    const gfc: TableCols['fc'] = { ...fc, kr: g.kr };
+    for (const f of grouped) gfc[f] = g.fields[f];
+    st.kr = krFromRow(row, r, cellTitle(row[g.kr]), o, rd, { ...cols, fc: gfc });
+    o.krs.push(st.kr);
+  }
+  rd.role(r, objText ? 'objective+kr' : 'kr');
+}
+
+/**
  * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
  * Definition', 'Tier | Status | Criteria'): the header of another table (definitions, a protocol), whose rows are no
  * OKR rows. Ends at this table's header again or an objective line.
@@ -823,7 +850,7 @@ function typedRow(
     ? normalizeHeader(parentTitle)
     : fc.alignedTo === undefined
       ? ''
-      : normalizeHeader(cellText(row[fc.alignedTo]));
+      : normalizeHeader(parentRef(row[fc.alignedTo]).title);
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
     // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
@@ -906,8 +933,9 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
     out.set(r, { title, byId: false, children: 0, measured });
   }
   for (const [r, g] of out) {
-    const key = normalizeHeader(cellText(rowOf(r)[fc.alignedTo!]));
-    const p = byTitle.get(key) ?? byId.get(key);
+    const ref = parentRef(rowOf(r)[fc.alignedTo!]);
+    const key = normalizeHeader(ref.title);
+    const p = (ref.id === null ? undefined : byId.get(normalizeHeader(ref.id))) ?? byTitle.get(key) ?? byId.get(key);
     if (p === undefined || p === r) continue;
     g.parent = p;
     g.byId = !byTitle.has(key);
@@ -915,6 +943,20 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
   }
   return out;
 }
+
+/**
+ * A parent as an export names it: its title, and the id the export appends in brackets (Viva Goals' `Parent
+ * title(weight: 14.29%, Id: 2295776)`, `上级目标（权重：20%，ID：12）`). The bracket is a reference, not part of the title.
+ */
+function parentRef(v: unknown): { title: string; id: string | null } {
+  const text = cellText(v);
+  const m = PARENT_REF.exec(text);
+  if (!m) return { title: text, id: null };
+  const id = /(?:^|[\s,，;；(（])(?:id|编号)\s*[:：=]\s*([^\s,，;；)）]+)/i.exec(m[1]);
+  return { title: text.slice(0, m.index).trim() || text, id: id ? id[1] : null };
+}
+/** A trailing bracket of `key: value` pairs naming an id or a weight. */
+const PARENT_REF = /\s*[(（]((?:[^()（）]*[\s,，;；])?(?:id|weight|编号|权重)\s*[:：=][^()（）]*)[)）]\s*$/i;
 
 const unknownRowType = (seen: string): Msg => ({
   en: `the type "${seen}" is not Objective, Key Result or Initiative: row not placed`,
@@ -1074,7 +1116,7 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
       );
   }
   if (o.alignedTo === null && fc.alignedTo !== undefined) {
-    const a = cellText(row[fc.alignedTo]);
+    const a = parentRef(row[fc.alignedTo]).title;
     if (a) {
       o.alignedTo = a;
       o.cells.alignedTo = rd.ref(r, fc.alignedTo);
