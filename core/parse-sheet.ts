@@ -36,7 +36,7 @@ import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { glossaryLines, readLine, type LineReading } from './line-roles';
-import { inferLayout, type TableLayout } from './layout';
+import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
 import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
 import {
@@ -345,6 +345,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     } else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
     else if (tree) typedRow(row, r, tree.types[r] ?? null, st, rd, cols, tree.parentTitle[r]);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
+    else if (header.krGroups) groupRow(row, r, header.krGroups, st, rd, cols);
     else plainRow(row, r, st, rd, cols);
   }
   model.objectives = st.objectives;
@@ -750,6 +751,32 @@ const LINE_AFTER_TABLE: Msg = {
   en: 'a line alone after the table, with no key result: a note, kept in the sheet, not in the grid',
   zh: '表格后单独的一行，没有关键结果：作为备注保留在原表中，未放入新表',
 };
+
+/**
+ * A row holding several KRs, one group of columns each (KR1 / KR1 target / KR2 / ...): its objective, then a KR per
+ * filled group, each read from its own group's columns and the row's shared ones (owner, due...).
+ */
+function groupRow(row: unknown[], r: number, groups: KrGroup[], st: TableState, rd: Reader, cols: TableCols): void {
+  if (lineBetweenTables(row, r, st, rd, cols)) return;
+  const { fc } = cols;
+  const objText = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
+  const filled = groups.filter((g) => !isBlank(row[g.kr]));
+  if (!filled.length) return plainRow(row, r, st, rd, cols);
+  let o = st.obj;
+  if (!o || (objText && !sameTitle(o.title, objText))) {
+    o = objectiveFromRow(row, r, objText, false, rd, cols);
+    st.obj = o;
+    st.objectives.push(o);
+  }
+  const grouped = new Set(groups.flatMap((g) => Object.keys(g.fields) as Field[]));
+  for (const g of filled) {
+    const gfc: TableCols['fc'] = { ...fc, kr: g.kr };
+    for (const f of grouped) gfc[f] = g.fields[f];
+    st.kr = krFromRow(row, r, cellTitle(row[g.kr]), o, rd, { ...cols, fc: gfc });
+    o.krs.push(st.kr);
+  }
+  rd.role(r, objText ? 'objective+kr' : 'kr');
+}
 
 /**
  * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
