@@ -510,6 +510,20 @@ function renamesHeader(
 
 /** A title as typed in a cell, without its structure ('1. ', 'KR1: ', '**...**') or a Notion link to its page. */
 function cellTitle(v: unknown): string {
+  if (typeof v !== 'string') return titleOf(v);
+  // The last two texts read are remembered: a row reads its objective cell and its KR cell, and the objective cell
+  // repeats down the rows of its KRs (read once, not once per KR row).
+  if (v === recent.v1) return recent.t1;
+  const t = v === recent.v2 ? recent.t2 : titleOf(v);
+  recent.v2 = recent.v1;
+  recent.t2 = recent.t1;
+  recent.v1 = v;
+  recent.t1 = t;
+  return t;
+}
+const recent = { v1: '', t1: '', v2: '', t2: '' };
+
+function titleOf(v: unknown): string {
   let text = cellText(v);
   if (text.includes('(http')) text = text.replace(NOTION_LINK, '').trim();
   const colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
