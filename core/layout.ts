@@ -32,6 +32,8 @@ export interface TableLayout {
   rootCol?: number | null;
   /** Period columns (M1..M3, W1..W13, 1月..3月), left to right: the latest filled one on a row is its current value. */
   periodCols?: number[];
+  /** Several KRs per row, one group of columns each (KR1 / KR1 target / KR2 / ...), in column order. */
+  krGroups?: KrGroup[];
   columns: ColumnReading[];
   candidates: HeaderCandidate[];
   reason: Msg;
@@ -42,6 +44,8 @@ const HEADER_SCAN_ROWS = 12;
 const SAMPLE = 60;
 const EMPTY: unknown[] = [];
 const NUMERIC: ReadonlySet<Field> = new Set<Field>(['start', 'target', 'current', 'weight', 'score']);
+/** Headers whose column may hold committed / aspirational words: a type header, or a title word inside one. */
+const TYPE_HEADERS: ReadonlySet<Field | null> = new Set<Field | null>(['type', 'objective', 'kr']);
 /** Header words naming a title column (an export's `Name` / `Title`), which no field names by itself. */
 const TITLE_WORDS = new Set([
   'title',
@@ -124,7 +128,8 @@ function classifyText(v: string, p: Profile): void {
   }
   if (LEVELS.get(v)) p.levels++;
   else if (PERSON.test(v.trim())) p.people++;
-  if (COMMITMENTS.get(v)) p.commitments++;
+  // One letter ('A', 'C') is a commitment only under a Type header: in a title column it is a title.
+  if (v.trim().length > 1 && COMMITMENTS.get(v)) p.commitments++;
   const line = readLine(v);
   if ((line.role === 'objective' || line.role === 'kr') && line.title) {
     p.items++;
@@ -322,6 +327,16 @@ const of = (n: number, p: Profile) => ({ en: `${n} of ${p.filled}`, zh: `${p.fil
 /** The role the contents give a column whose header proposes `f` (or names nothing). */
 function byContent(f: Field | null, text: string, p: Profile): Decided | null {
   const h = q(text);
+  if (f === 'kind' && p.filled >= 2 && most(p.rowTypes, p) && !p.types.has('objective')) {
+    // 'KR_Type' over Milestone / Deliverable: kinds of key result, every row a KR (not a row-type column).
+    return {
+      role: null,
+      reason: {
+        en: `${h.en} says what kind of key result each row is (milestone, deliverable): carried along`,
+        zh: `${h.zh}说明每个关键结果的种类（里程碑、交付物）：原样保留`,
+      },
+    };
+  }
   if (p.filled >= 2 && most(p.rowTypes, p)) {
     const n = of(p.rowTypes, p);
     return {
@@ -339,6 +354,17 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
       reason: {
         en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`,
         zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取`,
+      },
+    };
+  }
+  if (TYPE_HEADERS.has(f) && p.filled >= 2 && most(p.commitments, p)) {
+    // 'Goal Type' over 'Aspirational Goal': the header's title word names no title column; the cells say the type.
+    const n = of(p.commitments, p);
+    return {
+      role: 'type',
+      reason: {
+        en: `${h.en} holds committed / aspirational (${n.en}): the OKR type`,
+        zh: `${h.zh}是承诺型 / 挑战型（${n.zh}）：OKR 类型`,
       },
     };
   }
@@ -713,6 +739,94 @@ function resolveTitles(decided: Decided[], texts: string[]): void {
     });
 }
 
+/** A header of a KR column group: `key_result_1_title`, `KR1 target`, `KR 2`, `关键结果1目标值`, `KR2 Current`. */
+const KR_GROUP_HEADER =
+  /^\s*(?:key[\s_-]*results?|krs?|关键结果|关键成果)\s*[_#\s-]*(\d{1,2})(?![\d.])\s*[_\s:：-]*(.*)$/i;
+const KR_GROUP_TITLE = /^(?:|title|name|text|description|desc|描述|名称|内容|标题)$/i;
+/** Progress of the KR (0-1, a share done): neither its current value nor its target. */
+const KR_GROUP_PROGRESS = /^(?:completion|complete|progress|percent\s*complete|done|完成度|完成率|进度|完成情况)$/i;
+
+export interface KrGroup {
+  /** The column of the KR's title. */
+  kr: number;
+  /** The KR's own columns for its other fields (target, current...). */
+  fields: Partial<Record<Field, number>>;
+}
+
+/** The groups of KR columns a header repeats (`KR1 / KR1 target / KR2 / KR2 target`), by KR number. */
+/** A column of titles: words, even when only one row fills it (the third KR of one goal). */
+function titlesIn(values: unknown[][], body: number, c: number, header: string): boolean {
+  const p = profile(values, body, c, header);
+  return p.filled >= 1 && most(p.words, p);
+}
+
+type GroupCols = { kr?: number; fields: Partial<Record<Field, number>>; progress: number[] };
+
+function groupsOf(values: unknown[][], body: number, texts: string[], decided: Decided[]): Map<number, GroupCols> {
+  const groups = new Map<number, GroupCols>();
+  texts.forEach((t, c) => {
+    const m = decided[c].chosen ? null : KR_GROUP_HEADER.exec(t);
+    if (!m) return;
+    const g: GroupCols = groups.get(Number(m[1])) ?? { fields: {}, progress: [] };
+    const rest = m[2].trim();
+    const f = KR_GROUP_TITLE.test(rest) ? 'kr' : matchHeader(rest);
+    // A KR's title column holds words (a tracking table's `KR #1` column of scores is no title).
+    if (KR_GROUP_PROGRESS.test(rest)) g.progress.push(c);
+    else if (f === 'kr' && g.kr === undefined && titlesIn(values, body, c, t)) g.kr = c;
+    else if (f && f !== 'kr' && f !== 'objective' && g.fields[f] === undefined) g.fields[f] = c;
+    groups.set(Number(m[1]), g);
+  });
+  return groups;
+}
+
+/**
+ * KR column groups (Culture Amp's `key_result_1_title | key_result_1_completion | key_result_2_title ...`, `KR1 | KR1
+ * target | KR2 | KR2 target`, `关键结果1 | 关键结果1目标值 | 关键结果2`): several KRs on one row, one group of columns each.
+ * A title column left of them (`name`) is the objective the row's KRs belong to.
+ */
+function krColumnGroups(values: unknown[][], body: number, decided: Decided[], texts: string[]): KrGroup[] {
+  const found = [...groupsOf(values, body, texts, decided).entries()].filter(([, g]) => g.kr !== undefined);
+  if (found.length < 2) return [];
+  const set = (c: number, role: Field | null, n: number, en: string, zh: string) =>
+    Object.assign(decided[c], {
+      role,
+      reason: { en: `${q(texts[c]).en}: KR ${n}'s ${en}`, zh: `${q(texts[c]).zh}：第 ${n} 个关键结果的${zh}` },
+    });
+  const groups: KrGroup[] = [];
+  for (const [n, g] of found) {
+    set(
+      g.kr!,
+      'kr',
+      n,
+      'title (several key results per row, a group of columns each)',
+      '标题（每行多个关键结果，每个一组列）',
+    );
+    for (const [f, c] of Object.entries(g.fields))
+      set(c, f as Field, n, labelOf(f as Field).en.toLowerCase(), labelOf(f as Field).zh);
+    for (const c of g.progress)
+      set(
+        c,
+        null,
+        n,
+        'progress (a share done), not its current value or target: carried along',
+        '进度（完成比例），不是当前值或目标值：原样保留',
+      );
+    groups.push({ kr: g.kr!, fields: g.fields });
+  }
+  const first = Math.min(...groups.map((g) => g.kr));
+  if (!decided.some((d) => d.role === 'objective')) {
+    const t = texts.findIndex(
+      (x, c) => c < first && !decided[c].chosen && decided[c].role === null && TITLE_WORDS.has(normalizeHeader(x)),
+    );
+    if (t >= 0)
+      Object.assign(decided[t], { role: 'objective' }).reason = {
+        en: `${q(texts[t]).en} names the titles left of the KR groups: the objective`,
+        zh: `${q(texts[t]).zh}是关键结果列组左侧的标题：目标`,
+      };
+  }
+  return groups;
+}
+
 const LEVEL_ROLES: Field[] = ['objective', 'kr', 'initiative'];
 const LEVEL_SCAN = 400;
 /** Header words of a root column (one cell naming the whole plan): Goalscape's `Main`. */
@@ -801,6 +915,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   dropEmptyTitles(decided, texts);
   dedupe(decided, texts);
   resolveTitles(decided, texts);
+  const krGroups = krColumnGroups(values, body, decided, texts);
   const rootCol = applyLevelColumns(values, body, decided, texts);
   const rowTypeCol = decided.findIndex((d) => d.role === 'rowType');
   const itemCol = decided.findIndex((d) => d.role === 'items');
@@ -826,6 +941,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
     itemCol: itemCol >= 0 ? itemCol : null,
     rootCol,
     ...(periodCols.length ? { periodCols } : {}),
+    ...(krGroups.length ? { krGroups } : {}),
     columns,
     candidates: [],
     reason: { en: '', zh: '' },

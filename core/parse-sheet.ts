@@ -36,7 +36,7 @@ import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { glossaryLines, readLine, type LineReading } from './line-roles';
-import { inferLayout, type TableLayout } from './layout';
+import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
 import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
 import {
@@ -345,6 +345,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     } else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
     else if (tree) typedRow(row, r, tree.types[r] ?? null, st, rd, cols, tree.parentTitle[r]);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
+    else if (header.krGroups) groupRow(row, r, header.krGroups, st, rd, cols);
     else plainRow(row, r, st, rd, cols);
   }
   model.objectives = st.objectives;
@@ -509,6 +510,20 @@ function renamesHeader(
 
 /** A title as typed in a cell, without its structure ('1. ', 'KR1: ', '**...**') or a Notion link to its page. */
 function cellTitle(v: unknown): string {
+  if (typeof v !== 'string') return titleOf(v);
+  // The last two texts read are remembered: a row reads its objective cell and its KR cell, and the objective cell
+  // repeats down the rows of its KRs (read once, not once per KR row).
+  if (v === recent.v1) return recent.t1;
+  const t = v === recent.v2 ? recent.t2 : titleOf(v);
+  recent.v2 = recent.v1;
+  recent.t2 = recent.t1;
+  recent.v1 = v;
+  recent.t1 = t;
+  return t;
+}
+const recent = { v1: '', t1: '', v2: '', t2: '' };
+
+function titleOf(v: unknown): string {
   let text = cellText(v);
   if (text.includes('(http')) text = text.replace(NOTION_LINK, '').trim();
   const colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
@@ -752,6 +767,32 @@ const LINE_AFTER_TABLE: Msg = {
 };
 
 /**
+ * A row holding several KRs, one group of columns each (KR1 / KR1 target / KR2 / ...): its objective, then a KR per
+ * filled group, each read from its own group's columns and the row's shared ones (owner, due...).
+ */
+function groupRow(row: unknown[], r: number, groups: KrGroup[], st: TableState, rd: Reader, cols: TableCols): void {
+  if (lineBetweenTables(row, r, st, rd, cols)) return;
+  const { fc } = cols;
+  const objText = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
+  const filled = groups.filter((g) => !isBlank(row[g.kr]));
+  if (!filled.length) return plainRow(row, r, st, rd, cols);
+  let o = st.obj;
+  if (!o || (objText && !sameTitle(o.title, objText))) {
+    o = objectiveFromRow(row, r, objText, false, rd, cols);
+    st.obj = o;
+    st.objectives.push(o);
+  }
+  const grouped = new Set(groups.flatMap((g) => Object.keys(g.fields) as Field[]));
+  for (const g of filled) {
+    const gfc: TableCols['fc'] = { ...fc, kr: g.kr };
+    for (const f of grouped) gfc[f] = g.fields[f];
+    st.kr = krFromRow(row, r, cellTitle(row[g.kr]), o, rd, { ...cols, fc: gfc });
+    o.krs.push(st.kr);
+  }
+  rd.role(r, objText ? 'objective+kr' : 'kr');
+}
+
+/**
  * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
  * Definition', 'Tier | Status | Criteria'): the header of another table (definitions, a protocol), whose rows are no
  * OKR rows. Ends at this table's header again or an objective line.
@@ -809,7 +850,7 @@ function typedRow(
     ? normalizeHeader(parentTitle)
     : fc.alignedTo === undefined
       ? ''
-      : normalizeHeader(cellText(row[fc.alignedTo]));
+      : normalizeHeader(parentRef(row[fc.alignedTo]).title);
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
     // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
@@ -892,8 +933,9 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
     out.set(r, { title, byId: false, children: 0, measured });
   }
   for (const [r, g] of out) {
-    const key = normalizeHeader(cellText(rowOf(r)[fc.alignedTo!]));
-    const p = byTitle.get(key) ?? byId.get(key);
+    const ref = parentRef(rowOf(r)[fc.alignedTo!]);
+    const key = normalizeHeader(ref.title);
+    const p = (ref.id === null ? undefined : byId.get(normalizeHeader(ref.id))) ?? byTitle.get(key) ?? byId.get(key);
     if (p === undefined || p === r) continue;
     g.parent = p;
     g.byId = !byTitle.has(key);
@@ -901,6 +943,20 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
   }
   return out;
 }
+
+/**
+ * A parent as an export names it: its title, and the id the export appends in brackets (Viva Goals' `Parent
+ * title(weight: 14.29%, Id: 2295776)`, `上级目标（权重：20%，ID：12）`). The bracket is a reference, not part of the title.
+ */
+function parentRef(v: unknown): { title: string; id: string | null } {
+  const text = cellText(v);
+  const m = PARENT_REF.exec(text);
+  if (!m) return { title: text, id: null };
+  const id = /(?:^|[\s,，;；(（])(?:id|编号)\s*[:：=]\s*([^\s,，;；)）]+)/i.exec(m[1]);
+  return { title: text.slice(0, m.index).trim() || text, id: id ? id[1] : null };
+}
+/** A trailing bracket of `key: value` pairs naming an id or a weight. */
+const PARENT_REF = /\s*[(（]((?:[^()（）]*[\s,，;；])?(?:id|weight|编号|权重)\s*[:：=][^()（）]*)[)）]\s*$/i;
 
 const unknownRowType = (seen: string): Msg => ({
   en: `the type "${seen}" is not Objective, Key Result or Initiative: row not placed`,
@@ -1060,7 +1116,7 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
       );
   }
   if (o.alignedTo === null && fc.alignedTo !== undefined) {
-    const a = cellText(row[fc.alignedTo]);
+    const a = parentRef(row[fc.alignedTo]).title;
     if (a) {
       o.alignedTo = a;
       o.cells.alignedTo = rd.ref(r, fc.alignedTo);
@@ -1700,7 +1756,35 @@ type Context = {
   cycle?: Cycle | null;
   /** The label line that set the mode ('- **Key Results**:', '关键成果：'). */
   label?: LineReading;
+  /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
+  krLevels?: Set<number>;
+  objHeading?: number;
 };
+
+/**
+ * Heading levels under which some section holds a flat list of plain bullets (none with sub-bullets): headings of that
+ * level name objectives and their bullets are KRs, so under any of them a bullet with sub-bullets is a KR with its
+ * parts, not an objective ('### Build team' / '- hiring 2 developers' / '    - 1 full stack ...').
+ */
+function krHeadingLevels(lines: OutlineLine[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const h = lines[i].line.heading;
+    if (!h || out.has(h)) continue;
+    let listed = 0;
+    let top = Infinity;
+    let nested = false;
+    for (let j = i + 1; j < lines.length && !lines[j].line.heading; j++) {
+      const l = lines[j].line;
+      if (!(l.bullet || l.numbered) || l.role !== 'text') continue;
+      if (listed && l.depth > top) nested = true;
+      top = Math.min(top, l.depth);
+      listed++;
+    }
+    if (listed > 0 && !nested) out.add(h);
+  }
+  return out;
+}
 
 /** A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`): a reference to read elsewhere, no item. */
 const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)[.;,，。]?$/;
@@ -1723,8 +1807,9 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
     !next.bold &&
     !next.heading &&
     (next.depth > line.depth || !listed);
-  if (!ctx.style.objectives && (line.heading || line.bold || (listed && next && next.depth > line.depth)) && opensList)
-    return 'objective';
+  const krWithParts = ctx.obj && !!ctx.objHeading && !!ctx.krLevels?.has(ctx.objHeading);
+  const parent = listed && !!next && next.depth > line.depth && !krWithParts;
+  if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (line.heading || (line.bold && !listed)) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
@@ -1763,7 +1848,14 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   const lines = outlineLines(values);
   markOutline(lines);
   const walk: OutlineWalk = {
-    ctx: { style: outlineStyle(lines), mode: 'none', obj: false, krDepth: null, next: undefined },
+    ctx: {
+      style: outlineStyle(lines),
+      mode: 'none',
+      obj: false,
+      krDepth: null,
+      next: undefined,
+      krLevels: krHeadingLevels(lines),
+    },
     objectives: [],
     obj: null,
     kr: null,
@@ -1951,7 +2043,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     obj.cycle ??= ctx.cycle ?? null;
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null });
+    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });

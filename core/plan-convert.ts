@@ -151,11 +151,13 @@ export interface TablePlan {
   lastRow: number;
 }
 
-/** What a row of the table holds: a KR (with its objective) or an objective on a row of its own. */
-type RowItem = { kind: 'kr'; kr: KeyResult; obj: Objective } | { kind: 'objective'; obj: Objective };
-
+/**
+ * What each row of the table holds: an objective, and the KR when the row is a KR's (null on an objective's own row).
+ * Two arrays over the rows, no object per row.
+ */
 interface RowItems {
-  get(r: number): RowItem | undefined;
+  obj(r: number): Objective | undefined;
+  kr(r: number): KeyResult | null | undefined;
 }
 
 /** Excel table name for a sheet: letters, digits and '_' only, never a cell reference, stable across converts. */
@@ -184,9 +186,9 @@ function krSpan(o: Objective, items: RowItems): { first: number; last: number } 
     last = Math.max(last, k.row);
   }
   for (let r = first; r <= last; r++) {
-    const item = items.get(r);
-    if (!item) continue;
-    if (item.kind === 'objective' || item.obj !== o) return null;
+    const obj = items.obj(r);
+    if (!obj) continue;
+    if (!items.kr(r) || obj !== o) return null;
   }
   return { first, last };
 }
@@ -300,15 +302,22 @@ function placeOwned(snap: SheetSnapshot, existing: OwnedBlock | null, wanted: Se
 /** Row -> its item, as an array over the rows the model spans (a Map of 10,000 numbers is needlessly slow). */
 function rowItems(model: OkrModel, dataFirst: number, lastRow: number): RowItems {
   const base = Math.min(dataFirst, model.firstRow);
-  const list: (RowItem | undefined)[] = new Array(Math.max(0, Math.max(lastRow, model.lastRow) - base + 1));
-  const set = (r: number, item: RowItem) => {
-    if (r >= base) list[r - base] = item;
+  const n = Math.max(0, Math.max(lastRow, model.lastRow) - base + 1);
+  const objs: (Objective | undefined)[] = new Array(n);
+  const krs: (KeyResult | null | undefined)[] = new Array(n);
+  const set = (r: number, o: Objective, kr: KeyResult | null) => {
+    if (r < base) return;
+    objs[r - base] = o;
+    krs[r - base] = kr;
   };
   for (const o of model.objectives) {
-    if (o.ownRow) set(o.row, { kind: 'objective', obj: o });
-    for (const kr of o.krs) set(kr.row, { kind: 'kr', kr, obj: o });
+    if (o.ownRow) set(o.row, o, null);
+    for (const kr of o.krs) set(kr.row, o, kr);
   }
-  return { get: (r) => (r >= base ? list[r - base] : undefined) };
+  return {
+    obj: (r) => (r >= base ? objs[r - base] : undefined),
+    kr: (r) => (r >= base ? krs[r - base] : undefined),
+  };
 }
 
 /**
@@ -523,8 +532,8 @@ function objectiveFill(t: TableCtx, r: number, obj: Objective, key: OwnedKey): P
   }
 }
 
-function fill(t: TableCtx, r: number, item: RowItem, key: OwnedKey): PlanCell | undefined {
-  return item.kind === 'kr' ? krFill(t, r, item.kr, item.obj, key) : objectiveFill(t, r, item.obj, key);
+function fill(t: TableCtx, r: number, obj: Objective, kr: KeyResult | null, key: OwnedKey): PlanCell | undefined {
+  return kr ? krFill(t, r, kr, obj, key) : objectiveFill(t, r, obj, key);
 }
 
 const COMPUTED = new Set<OwnedKey>(['score', 'status', 'pace', 'rollup']);
@@ -544,21 +553,25 @@ function ownedCells(t: TableCtx): PlanCell[][] {
   const vc0 = snap.origin.col;
   for (let r = t.dataFirst; r <= t.lastRow; r++) {
     const line: PlanCell[] = new Array(keys.length);
-    const item = t.items.get(r);
+    const obj = t.items.obj(r);
+    const kr = obj ? (t.items.kr(r) ?? null) : null;
     const vrow = snap.values[r - snap.origin.row];
     const frow = snap.formulas?.[r - snap.origin.row];
     for (let i = 0; i < keys.length; i++) {
-      const computed = item ? fill(t, r, item, keys[i]) : undefined;
-      if (computedCol[i] && computed !== undefined) {
-        line[i] = computed;
-        continue;
+      if (computedCol[i] && obj) {
+        const computed = fill(t, r, obj, kr, keys[i]);
+        if (computed !== undefined) {
+          line[i] = computed;
+          continue;
+        }
       }
       // planCellAt(snap, r, first + i), with the row looked up once.
       const c = first + i - vc0;
       const v = vrow?.[c];
       const f = frow?.[c];
       const held = cellAsPlan(v === undefined || v === null ? '' : v, typeof f === 'string' ? f : '');
-      line[i] = held !== null ? held : (computed ?? null);
+      // An input column is filled from the model only where the cell is empty (a user's edit survives).
+      line[i] = held !== null ? held : ((!computedCol[i] && obj ? fill(t, r, obj, kr, keys[i]) : undefined) ?? null);
     }
     cells.push(line);
   }

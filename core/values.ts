@@ -98,7 +98,13 @@ export function cellText(v: unknown): string {
 }
 
 export function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  if (typeof v !== 'string') return v === null || v === undefined;
+  if (v.length === 0) return true;
+  // Most cells start with a character trim() keeps (ASCII, CJK): they are not blank, with no trimming. The others
+  // (any Unicode space below U+3000, U+3000, U+FEFF...) are decided by trim() itself.
+  const c = v.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) return false;
+  return v.trim() === '';
 }
 
 function fail(kind: ValueErrorKind, v: unknown): Failed {

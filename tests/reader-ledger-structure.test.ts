@@ -283,3 +283,141 @@ describe('an initiatives label between tables lists the objective initiatives', 
     }
   });
 });
+
+describe('several KRs per row in repeated column groups (KR1 / KR1 target / KR2 / ...)', () => {
+  const read3 = (m: OkrModel) =>
+    m.objectives.map((o) => [o.title, o.krs.map((k) => [k.title, k.target, k.current, k.due])]);
+
+  it('English groups with target and current; the row shares its due date', () => {
+    const m = read(
+      rows(
+        ['Objective', 'Due', 'KR1', 'KR1 target', 'KR1 current', 'KR2', 'KR2 target', 'KR2 current'],
+        ['Grow revenue', '2026-06-30', 'New customers', 40, 12, 'Upsell deals', 10, 3],
+        ['Delight users', '2026-06-30', 'Ship dark mode', '', '', '', '', ''],
+      ),
+    );
+    expect(read3(m)).toEqual([
+      [
+        'Grow revenue',
+        [
+          ['New customers', 40, 12, '2026-06-30'],
+          ['Upsell deals', 10, 3, '2026-06-30'],
+        ],
+      ],
+      ['Delight users', [['Ship dark mode', null, null, '2026-06-30']]],
+    ]);
+    expect(m.reading!.columns.map((c) => c.field)).toEqual([
+      'objective',
+      'due',
+      'kr',
+      'target',
+      'current',
+      'kr',
+      'target',
+      'current',
+    ]);
+    expect(m.reading!.columns[5].reason.en).toMatch(/KR 2/);
+    expect(m.reading!.columns[5].reason.zh).toMatch(/第 2 个关键结果/);
+  });
+
+  it('Chinese groups (关键结果1 / 关键结果1目标值 / 关键结果2 ...)', () => {
+    const m = read(
+      rows(
+        ['目标', '关键结果1', '关键结果1目标值', '关键结果2', '关键结果2目标值'],
+        ['提升复购', '会员数', 5000, '复购率', '30%'],
+        ['降低成本', '物流成本下降到每单8元', '', '', ''],
+      ),
+    );
+    expect(read3(m)).toEqual([
+      [
+        '提升复购',
+        [
+          ['会员数', 5000, null, null],
+          ['复购率', 0.3, null, null],
+        ],
+      ],
+      ['降低成本', [['物流成本下降到每单8元', 8, null, null]]],
+    ]);
+  });
+
+  it('an import file (name, email, key_result_N_title / key_result_N_completion): completion is no current value', () => {
+    const m = read(
+      rows(
+        [
+          'email',
+          'name',
+          'due_at',
+          'key_result_1_title',
+          'key_result_1_completion',
+          'key_result_2_title',
+          'key_result_2_completion',
+        ],
+        ['sam@example.com', 'Own the funnel', '2026-06-30', 'Run 6 usability sessions', 0.5, 'Ship autocomplete', 0.8],
+      ),
+    );
+    expect(read3(m)).toEqual([
+      [
+        'Own the funnel',
+        [
+          ['Run 6 usability sessions', 6, null, '2026-06-30'],
+          ['Ship autocomplete', null, null, '2026-06-30'],
+        ],
+      ],
+    ]);
+    expect(m.objectives[0].krs.map((k) => k.owner)).toEqual(['sam@example.com', 'sam@example.com']);
+  });
+});
+
+describe('under objective headings, a bullet with sub-bullets is a KR with its parts', () => {
+  it('English: one section has a flat list, so the headings are objectives and every bullet a KR', () => {
+    const m = read(
+      rows(
+        '# OKRs',
+        '### Build the team',
+        '- hire 2 developers',
+        '    - 1 full stack, experienced',
+        '    - 1 generalist',
+        '- write the handbook',
+        '### Be profitable',
+        '        - make 15,000 per month',
+        '        -reach problem solution fit',
+      ),
+    );
+    expect(m.objectives.map((o) => o.title)).toEqual(['Build the team', 'Be profitable']);
+    expect(krTitles(m)).toEqual([
+      ['hire 2 developers', 'write the handbook'],
+      ['make 15,000 per month', 'reach problem solution fit'],
+    ]);
+    expect(m.objectives[0].krs[0].initiatives.map((i) => i.title)).toEqual([
+      '1 full stack, experienced',
+      '1 generalist',
+    ]);
+  });
+
+  it('Chinese: the same under ### 目标 headings', () => {
+    const m = read(
+      rows(
+        '### 提升交付质量',
+        '- 缺陷率降低到1%',
+        '- 完成自动化测试覆盖',
+        '  - 单元测试',
+        '  - 接口测试',
+        '### 扩大用户规模',
+        '- 新增注册用户5000人',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['缺陷率降低到1%', '完成自动化测试覆盖'], ['新增注册用户5000人']]);
+    expect(m.objectives[0].krs[1].initiatives.map((i) => i.title)).toEqual(['单元测试', '接口测试']);
+  });
+
+  it('when every section nests its bullets, the headings are sections and the parent bullets objectives', () => {
+    const m = read(
+      rows('## Team A', '- Grow revenue', '  - Reach 500 customers', '- Delight users', '  - NPS above 50'),
+    );
+    const byTitle = new Map(m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)]));
+    expect([byTitle.get('Grow revenue'), byTitle.get('Delight users')]).toEqual([
+      ['Reach 500 customers'],
+      ['NPS above 50'],
+    ]);
+  });
+});
