@@ -199,6 +199,8 @@ async function lookUp(
 ): Promise<void> {
   let queued = false;
   const originals: PendingOriginal[] = [];
+  // What the originals may take of a sync: the budget less the journal's number formats (read in the same sync).
+  const room = Math.max(SYNC_BUDGET / 4, 0.9 * SYNC_BUDGET - (withJournal ? formatBytes(lookups) : 0));
   for (const l of lookups) {
     if (!l.exists) {
       queued = queueNewSheet(ctx, l) || queued;
@@ -206,7 +208,8 @@ async function lookUp(
     }
     const snap = seen.find((n) => sameName(n.name, l.sp.sheet));
     queued = queueLookup(ctx, l, withJournal, support, snap) || queued;
-    if (snap?.partial || (snap?.formulaCells && !snap.formulas)) await queueOriginals(ctx, l.ws, l.sp, snap, originals);
+    if (snap?.partial || (snap?.formulaCells && !snap.formulas))
+      await queueOriginals(ctx, l.ws, l.sp, snap, originals, room);
   }
   if (queued || originals.length) await ctx.sync();
   originals.forEach(placeOriginal);
@@ -215,6 +218,14 @@ async function lookUp(
       l.rules && l.known?.details
         ? l.known.details.customs.filter((cf) => isOwnedRuleFormula(cf.custom.rule.formula))
         : [];
+}
+
+/** The journal's number formats of the plan's existing sheets, estimated at 8 bytes a cell (its JSON). */
+function formatBytes(lookups: SheetLookup[]): number {
+  let n = 0;
+  for (const l of lookups)
+    if (l.exists) for (const f of l.sp.numberFormats) n += 8 * f.formats.length * (f.formats[0]?.length ?? 0);
+  return n;
 }
 
 /** A rectangle of cells a plan writes, read before anything is written (see queueOriginals). */
@@ -240,6 +251,8 @@ async function queueOriginals(
   sp: SheetPlan,
   snap: SheetSnapshot,
   pending: PendingOriginal[],
+  /** The bytes a sync of them may carry. */
+  room: number,
 ): Promise<void> {
   const values = !!snap.partial;
   for (const b of sp.writes) {
@@ -251,10 +264,11 @@ async function queueOriginals(
       const rect = { row: b.row + band.start, col: b.col, rows: end - b.row - band.start, cols };
       if (rect.rows <= 0) continue;
       if (!values && !(snap.formulaCells ?? []).some((f) => overlaps(f, rect))) continue;
-      // The cells to write are about as large as what they hold (their JSON a little larger than Excel's formulas).
-      const bytes = values ? 2 * band.bytes + 8 * band.rows.length * cols : band.bytes;
-      // Room left for the lookup's other reads (the journal's number formats, the rules).
-      if (pending.length && pendingBytes(pending) + bytes > 0.85 * SYNC_BUDGET) {
+      // What the cells hold is about as large as what is written there (as Excel takes it).
+      const bytes = values
+        ? 2 * band.bytes + 8 * band.rows.length * cols
+        : jsonBytes(band.rows.map((r) => r.map(toExcelInput)));
+      if (pending.length && pendingBytes(pending) + bytes > room) {
         await ctx.sync();
         pending.splice(0).forEach(placeOriginal);
       }

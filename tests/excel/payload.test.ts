@@ -12,7 +12,8 @@ import { SYNC_PAYLOAD_LIMIT } from '../../playground/excel-sim';
 import { FIXTURE_TODAY, generatedTable } from '../../fixtures/sheets';
 import { bookWith } from './helpers';
 
-const ORDER: CommandName[] = ['convert', 'validate', 'clear', 'score', 'summary', 'checkin', 'rollForward'];
+// Convert twice: the second over the grid's own formulas (read before it writes them, in bands of the budget).
+const ORDER: CommandName[] = ['convert', 'validate', 'clear', 'score', 'summary', 'checkin', 'rollForward', 'convert'];
 
 test('the budget leaves room under the limit', () => {
   expect(SYNC_BUDGET).toBeLessThan(SYNC_PAYLOAD_LIMIT);
