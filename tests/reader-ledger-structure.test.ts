@@ -421,3 +421,68 @@ describe('under objective headings, a bullet with sub-bullets is a KR with its p
     ]);
   });
 });
+
+describe('a line followed by a numbered list starting at 1 is the objective of those KRs (no labels anywhere)', () => {
+  it('Chinese 1、 lists under plain lines and a bullet, blank rows between blocks', () => {
+    const m = read(
+      rows(
+        '- 提升模型交付质量',
+        '1、关键特性全部支持',
+        '2、按时交付POC需求',
+        '',
+        '提高团队效率',
+        '1、申报3个改进议题',
+        '2、构建知识库',
+      ),
+    );
+    expect(m.objectives.map((o) => o.title)).toEqual(['提升模型交付质量', '提高团队效率']);
+    expect(krTitles(m)).toEqual([
+      ['关键特性全部支持', '按时交付POC需求'],
+      ['申报3个改进议题', '构建知识库'],
+    ]);
+  });
+
+  it('English 1. lists under plain lines; a label line ending in a colon opens no objective', () => {
+    const m = read(
+      rows('Grow the community', '1. Reach 500 members', '2. Host 4 meetups', 'Notes:', '1. Meetups are online'),
+    );
+    expect(m.objectives.map((o) => o.title)).toEqual(['Grow the community']);
+    expect(krTitles(m)[0]).toContain('Reach 500 members');
+    expect(m.objectives[0].krs[0].target).toBe(500);
+  });
+});
+
+describe('categories grouping the KRs under a Key Results label are headings, their items the KRs', () => {
+  it('English checkbox KRs under "- Features" / "- Adoption"', () => {
+    const m = read(
+      rows(
+        '## Objective',
+        'Ship a delightful editor.',
+        '## Key Results',
+        '- Features',
+        '  - [ ] Editor is private',
+        '  - [ ] Editor supports snapshots',
+        '- Adoption',
+        '  - [ ] 100 daily active users',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['Editor is private', 'Editor supports snapshots', '100 daily active users']]);
+    expect(m.objectives[0].krs[2].target).toBe(100);
+    expect(m.reading!.rows.filter((r) => r.row === 3 || r.row === 6).map((r) => r.role)).toEqual(['title', 'title']);
+  });
+
+  it('Chinese: 关键结果 label, - 销售体系 / - 客户成功 groups', () => {
+    const m = read(
+      rows(
+        '目标：打开华东市场',
+        '关键结果：',
+        '- 销售体系',
+        '  - 新签客户20家',
+        '  - 建立渠道3个',
+        '- 客户成功',
+        '  - 续约率达到90%',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['新签客户20家', '建立渠道3个', '续约率达到90%']]);
+  });
+});
