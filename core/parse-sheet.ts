@@ -1774,7 +1774,35 @@ type Context = {
   cycle?: Cycle | null;
   /** The label line that set the mode ('- **Key Results**:', '关键成果：'). */
   label?: LineReading;
+  /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
+  krLevels?: Set<number>;
+  objHeading?: number;
 };
+
+/**
+ * Heading levels under which some section holds a flat list of plain bullets (none with sub-bullets): headings of that
+ * level name objectives and their bullets are KRs, so under any of them a bullet with sub-bullets is a KR with its
+ * parts, not an objective ('### Build team' / '- hiring 2 developers' / '    - 1 full stack ...').
+ */
+function krHeadingLevels(lines: OutlineLine[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const h = lines[i].line.heading;
+    if (!h || out.has(h)) continue;
+    let listed = 0;
+    let top = Infinity;
+    let nested = false;
+    for (let j = i + 1; j < lines.length && !lines[j].line.heading; j++) {
+      const l = lines[j].line;
+      if (!(l.bullet || l.numbered) || l.role !== 'text') continue;
+      if (listed && l.depth > top) nested = true;
+      top = Math.min(top, l.depth);
+      listed++;
+    }
+    if (listed > 0 && !nested) out.add(h);
+  }
+  return out;
+}
 
 /** A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`): a reference to read elsewhere, no item. */
 const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)[.;,，。]?$/;
@@ -1797,8 +1825,9 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
     !next.bold &&
     !next.heading &&
     (next.depth > line.depth || !listed);
-  if (!ctx.style.objectives && (line.heading || line.bold || (listed && next && next.depth > line.depth)) && opensList)
-    return 'objective';
+  const krWithParts = ctx.obj && !!ctx.objHeading && !!ctx.krLevels?.has(ctx.objHeading);
+  const parent = listed && !!next && next.depth > line.depth && !krWithParts;
+  if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (line.heading || (line.bold && !listed)) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
@@ -1837,7 +1866,14 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   const lines = outlineLines(values);
   markOutline(lines);
   const walk: OutlineWalk = {
-    ctx: { style: outlineStyle(lines), mode: 'none', obj: false, krDepth: null, next: undefined },
+    ctx: {
+      style: outlineStyle(lines),
+      mode: 'none',
+      obj: false,
+      krDepth: null,
+      next: undefined,
+      krLevels: krHeadingLevels(lines),
+    },
     objectives: [],
     obj: null,
     kr: null,
@@ -2025,7 +2061,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     obj.cycle ??= ctx.cycle ?? null;
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null });
+    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });

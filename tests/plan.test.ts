@@ -1165,3 +1165,38 @@ describe('boundingRect (hosts write patches over it in one call)', () => {
     expect(boundingRect(many)).toEqual({ row: 10, col: 3, rows: 5000, cols: 7 });
   });
 });
+
+describe('a target cell in words: the score uses the number the reader read from it', () => {
+  const values = [
+    ['Objective', 'Key Result', 'Target', 'Current'],
+    ['Grow revenue', 'Organic MRR', '$83k/mo to $93k/mo', 88000],
+    ['', 'Paying teams', '120 teams', 90],
+    ['', 'Churn', 'below 3% (from 5%)', 0.04],
+  ];
+
+  test.each(['portable', 'addin'] as const)('%s: the words stay, the score is not an error', (formulaMode) => {
+    const snap = snapshotOf('Words', values);
+    const res = planConvert(snap, [snap.name], ctx({ formulaMode }));
+    const writes = allWrites(res.plan, snap.name);
+    // The user's Target cells are never written.
+    expect(writes.filter((w) => w.col === 2 && w.row > 0)).toEqual([]);
+    const model = readModel(snap, { settings: resolveSettings({}), today: FIXTURE_TODAY });
+    const scoreCol = writes.find((w) => w.row === 0 && w.cell === 'OKR Score')!.col;
+    const f = formulaAtWrite(res.plan, snap.name, 1, scoreCol)!;
+    // The cell's own number wins once the user types one; until then the number read from the words.
+    expect(f).toContain('IF(ISNUMBER(C2),C2,93000)');
+    if (formulaMode !== 'portable') return;
+    const grid: Grid = values.map((r) => [...r]);
+    for (const w of writes) if (typeof w.cell !== 'object' || w.cell === null) (grid[w.row] ??= [])[w.col] = w.cell;
+    const formulas: Record<string, string> = {};
+    for (const w of writes) if (w.cell && typeof w.cell === 'object') formulas[`${w.row}:${w.col}`] = w.cell.f;
+    const ev = evaluator(grid, formulas);
+    for (const kr of model.objectives[0].krs) {
+      const got = ev.cellValue(kr.row, scoreCol);
+      expect(typeof got).toBe('number');
+      const want = scoreKr(kr);
+      expect(want.ok).toBe(true);
+      if (want.ok) expect(got).toBeCloseTo(want.score, 9);
+    }
+  });
+});

@@ -367,3 +367,57 @@ describe('several KRs per row in repeated column groups (KR1 / KR1 target / KR2 
     expect(m.objectives[0].krs.map((k) => k.owner)).toEqual(['sam@example.com', 'sam@example.com']);
   });
 });
+
+describe('under objective headings, a bullet with sub-bullets is a KR with its parts', () => {
+  it('English: one section has a flat list, so the headings are objectives and every bullet a KR', () => {
+    const m = read(
+      rows(
+        '# OKRs',
+        '### Build the team',
+        '- hire 2 developers',
+        '    - 1 full stack, experienced',
+        '    - 1 generalist',
+        '- write the handbook',
+        '### Be profitable',
+        '        - make 15,000 per month',
+        '        -reach problem solution fit',
+      ),
+    );
+    expect(m.objectives.map((o) => o.title)).toEqual(['Build the team', 'Be profitable']);
+    expect(krTitles(m)).toEqual([
+      ['hire 2 developers', 'write the handbook'],
+      ['make 15,000 per month', 'reach problem solution fit'],
+    ]);
+    expect(m.objectives[0].krs[0].initiatives.map((i) => i.title)).toEqual([
+      '1 full stack, experienced',
+      '1 generalist',
+    ]);
+  });
+
+  it('Chinese: the same under ### 目标 headings', () => {
+    const m = read(
+      rows(
+        '### 提升交付质量',
+        '- 缺陷率降低到1%',
+        '- 完成自动化测试覆盖',
+        '  - 单元测试',
+        '  - 接口测试',
+        '### 扩大用户规模',
+        '- 新增注册用户5000人',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['缺陷率降低到1%', '完成自动化测试覆盖'], ['新增注册用户5000人']]);
+    expect(m.objectives[0].krs[1].initiatives.map((i) => i.title)).toEqual(['单元测试', '接口测试']);
+  });
+
+  it('when every section nests its bullets, the headings are sections and the parent bullets objectives', () => {
+    const m = read(
+      rows('## Team A', '- Grow revenue', '  - Reach 500 customers', '- Delight users', '  - NPS above 50'),
+    );
+    const byTitle = new Map(m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)]));
+    expect([byTitle.get('Grow revenue'), byTitle.get('Delight users')]).toEqual([
+      ['Reach 500 customers'],
+      ['NPS above 50'],
+    ]);
+  });
+});
