@@ -1779,6 +1779,20 @@ type Context = {
   objHeading?: number;
 };
 
+/** The first item of a numbered list ('1、', '1.', '(1)', '①'). */
+const FIRST_ITEM = /^\s*(?:[(（]\s*1\s*[)）]|1\s*[.．)）、](?!\d)|①)/;
+
+/**
+ * In an outline with no labels, a line that is no item of a numbered list (a plain line, or a bullet) followed by
+ * that list's first item ('提高团队交付效率' / '1、...' / '2、...') is the objective those items are the KRs of.
+ */
+function opensNumberedList(l: OutlineLine, next: OutlineLine | undefined): boolean {
+  const { line } = l;
+  if (line.heading || line.quote || line.numbered || !line.title || /[:：]$/.test(line.title)) return false;
+  const n = next?.line;
+  return !!n && n.numbered && !n.bullet && n.role === 'text' && n.depth >= line.depth && FIRST_ITEM.test(next!.text);
+}
+
 /**
  * Heading levels under which some section holds a flat list of plain bullets (none with sub-bullets): headings of that
  * level name objectives and their bullets are KRs, so under any of them a bullet with sub-bullets is a KR with its
@@ -1828,6 +1842,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const krWithParts = ctx.obj && !!ctx.objHeading && !!ctx.krLevels?.has(ctx.objHeading);
   const parent = listed && !!next && next.depth > line.depth && !krWithParts;
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
+  if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
   if (line.heading || (line.bold && !listed)) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.

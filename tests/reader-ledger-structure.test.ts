@@ -421,3 +421,33 @@ describe('under objective headings, a bullet with sub-bullets is a KR with its p
     ]);
   });
 });
+
+describe('a line followed by a numbered list starting at 1 is the objective of those KRs (no labels anywhere)', () => {
+  it('Chinese 1、 lists under plain lines and a bullet, blank rows between blocks', () => {
+    const m = read(
+      rows(
+        '- 提升模型交付质量',
+        '1、关键特性全部支持',
+        '2、按时交付POC需求',
+        '',
+        '提高团队效率',
+        '1、申报3个改进议题',
+        '2、构建知识库',
+      ),
+    );
+    expect(m.objectives.map((o) => o.title)).toEqual(['提升模型交付质量', '提高团队效率']);
+    expect(krTitles(m)).toEqual([
+      ['关键特性全部支持', '按时交付POC需求'],
+      ['申报3个改进议题', '构建知识库'],
+    ]);
+  });
+
+  it('English 1. lists under plain lines; a label line ending in a colon opens no objective', () => {
+    const m = read(
+      rows('Grow the community', '1. Reach 500 members', '2. Host 4 meetups', 'Notes:', '1. Meetups are online'),
+    );
+    expect(m.objectives.map((o) => o.title)).toEqual(['Grow the community']);
+    expect(krTitles(m)[0]).toContain('Reach 500 members');
+    expect(m.objectives[0].krs[0].target).toBe(500);
+  });
+});
