@@ -657,7 +657,8 @@ function numberedHeading(text: string): string | null {
 /** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
 /**
  * Lines above the header: an objective line opens the first objective; before it, `Label: value` lines ('Status:
- * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
+ * Active', '负责人：王芳'), sentences after the title and rows of several cells are notes listed as not placed, other
+ * lines (the sheet's title, headings) are titles.
  */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
   // After the sheet's title, a sentence above the table is an instruction or a note, listed as not placed.
@@ -674,7 +675,12 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
-    } else if (st.obj || (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line)))))
+    } else if (
+      st.obj ||
+      c < 0 ||
+      (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line))))
+    )
+      // A row of several cells above the table (a table of contents, `Team | Name`) is no title: each cell is listed.
       unplacedRow(row, r, rd, NOTE_ROW);
     else {
       rd.role(r, 'title');
