@@ -387,7 +387,22 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     'Puntuación',
     'Calificación',
   ],
-  status: ['Status', 'State', 'Health', 'RAG', 'Progress status', '状态', '进展状态', '健康度', '进度状态', 'Estado'],
+  status: [
+    'Status',
+    'State',
+    'Health',
+    'RAG',
+    'Progress status',
+    'Risk',
+    'Risk level',
+    '状态',
+    '进展状态',
+    '健康度',
+    '进度状态',
+    '风险',
+    '风险等级',
+    'Estado',
+  ],
 };
 
 /** Lower-case, full-width folded, without spaces and punctuation: 'Key Result（KR）' -> 'keyresultkr'. */
@@ -401,8 +416,11 @@ export function normalizeHeader(text: unknown): string {
 }
 
 const EXACT = new Map<string, Field>();
-/** Short words that are a header only alone: 'Meta' (Spanish goal), never inside 'Metadata'. */
-const EXACT_ONLY = new Set(['meta', 'metas']);
+/**
+ * Short words that are a header only alone: 'Meta' (Spanish goal), never inside 'Metadata'; 'Risk' / '风险', never
+ * inside '风险同步和资源支持' (a notes column).
+ */
+const EXACT_ONLY = new Set(['meta', 'metas', 'risk', '风险']);
 /** Synonyms long enough to be found inside longer header text ('Target value (units)'), longest first. */
 const CONTAINED: { key: string; field: Field }[] = [];
 
@@ -418,6 +436,8 @@ for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
 CONTAINED.sort((a, b) => b.key.length - a.key.length);
 
 const ID_TAIL = /(?:^|[^A-Za-z])ids?$|编号$/i;
+/** An identifier-style field name ending in an id: 'objectiveId', 'parentGoalIds' (camelCase, as tools export). */
+const CAMEL_ID_TAIL = /[a-z](?:Id|ID)s?$/;
 const PARENT_WORDS = /parent|aligned|上级|父|对齐/;
 
 /** Bracketed hints like '(%)', '（元）', '[optional]' are dropped before matching. */
@@ -448,11 +468,18 @@ export function matchHeader(text: unknown): Field | null {
   if (key.length > 30) return null;
   // A header ending in an id word ('Goal ID', 'Parent Goal IDs', '目标编号') names an id, or the parent's id (the
   // aligned-to), never the field its other words name.
-  if (ID_TAIL.test(raw.trim())) return PARENT_WORDS.test(key) ? 'alignedTo' : 'id';
-  for (const { key: k, field } of CONTAINED)
-    if (key.includes(k)) return TITLE_FIELDS.has(field) ? headNoun(key, field) : field;
+  if (ID_TAIL.test(raw.trim()) || CAMEL_ID_TAIL.test(raw.trim())) return PARENT_WORDS.test(key) ? 'alignedTo' : 'id';
+  for (const { key: k, field } of CONTAINED) {
+    if (!key.includes(k)) continue;
+    if (TITLE_FIELDS.has(field)) return headNoun(key, field);
+    // 'Current risk', '当前风险': the state the row is in now (its status), not its current value.
+    return field === 'current' && RISK_TAIL.test(key) ? 'status' : field;
+  }
   return null;
 }
+
+/** A header ending in a risk word ('Current_Risk', '当前风险') names the row's state (its status). */
+const RISK_TAIL = /(?:risk|risklevel|风险|风险等级)$/;
 
 const TITLE_FIELDS: ReadonlySet<Field> = new Set<Field>(['objective', 'kr', 'initiative']);
 

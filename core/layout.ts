@@ -327,6 +327,16 @@ const of = (n: number, p: Profile) => ({ en: `${n} of ${p.filled}`, zh: `${p.fil
 /** The role the contents give a column whose header proposes `f` (or names nothing). */
 function byContent(f: Field | null, text: string, p: Profile): Decided | null {
   const h = q(text);
+  if (f === 'kind' && p.filled >= 2 && most(p.rowTypes, p) && !p.types.has('objective')) {
+    // 'KR_Type' over Milestone / Deliverable: kinds of key result, every row a KR (not a row-type column).
+    return {
+      role: null,
+      reason: {
+        en: `${h.en} says what kind of key result each row is (milestone, deliverable): carried along`,
+        zh: `${h.zh}说明每个关键结果的种类（里程碑、交付物）：原样保留`,
+      },
+    };
+  }
   if (p.filled >= 2 && most(p.rowTypes, p)) {
     const n = of(p.rowTypes, p);
     return {

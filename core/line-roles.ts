@@ -35,7 +35,8 @@ export interface LineReading {
 const INDENT = /^[ \t\u3000\u00a0]*/;
 const HEADING = /^(#{1,6})\s+/;
 const QUOTE = /^>\s*/;
-const BULLET = /^(?:[-*+]\s+|[•·●○◦▪▫■□►▸➢✓✔☐☑–—]\s*)/;
+/** A bullet; a dash glued to a word ('-all elements', as people type lists by hand) is one too. */
+const BULLET = /^(?:[-*+]\s+|-(?=\p{L})|[•·●○◦▪▫■□►▸➢✓✔☐☑–—]\s*)/u;
 const CHECKBOX = /^\[[ xX✓✔]\]\s*/;
 const LIST_NUMBER =
   /^(?:[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、](?![0-9])|[(（][0-9]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)\s*/;

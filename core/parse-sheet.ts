@@ -1776,7 +1776,49 @@ type Context = {
   cycle?: Cycle | null;
   /** The label line that set the mode ('- **Key Results**:', '关键成果：'). */
   label?: LineReading;
+  /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
+  krLevels?: Set<number>;
+  objHeading?: number;
 };
+
+/** The first item of a numbered list ('1、', '1.', '(1)', '①'). */
+const FIRST_ITEM = /^\s*(?:[(（]\s*1\s*[)）]|1\s*[.．)）、](?!\d)|①)/;
+
+/**
+ * In an outline with no labels, a line that is no item of a numbered list (a plain line, or a bullet) followed by
+ * that list's first item ('提高团队交付效率' / '1、...' / '2、...') is the objective those items are the KRs of.
+ */
+function opensNumberedList(l: OutlineLine, next: OutlineLine | undefined): boolean {
+  const { line } = l;
+  if (line.heading || line.quote || line.numbered || !line.title || /[:：]$/.test(line.title)) return false;
+  const n = next?.line;
+  return !!n && n.numbered && !n.bullet && n.role === 'text' && n.depth >= line.depth && FIRST_ITEM.test(next!.text);
+}
+
+/**
+ * Heading levels under which some section holds a flat list of plain bullets (none with sub-bullets): headings of that
+ * level name objectives and their bullets are KRs, so under any of them a bullet with sub-bullets is a KR with its
+ * parts, not an objective ('### Build team' / '- hiring 2 developers' / '    - 1 full stack ...').
+ */
+function krHeadingLevels(lines: OutlineLine[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const h = lines[i].line.heading;
+    if (!h || out.has(h)) continue;
+    let listed = 0;
+    let top = Infinity;
+    let nested = false;
+    for (let j = i + 1; j < lines.length && !lines[j].line.heading; j++) {
+      const l = lines[j].line;
+      if (!(l.bullet || l.numbered) || l.role !== 'text') continue;
+      if (listed && l.depth > top) nested = true;
+      top = Math.min(top, l.depth);
+      listed++;
+    }
+    if (listed > 0 && !nested) out.add(h);
+  }
+  return out;
+}
 
 /** A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`): a reference to read elsewhere, no item. */
 const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)[.;,，。]?$/;
@@ -1799,8 +1841,10 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
     !next.bold &&
     !next.heading &&
     (next.depth > line.depth || !listed);
-  if (!ctx.style.objectives && (line.heading || line.bold || (listed && next && next.depth > line.depth)) && opensList)
-    return 'objective';
+  const krWithParts = ctx.obj && !!ctx.objHeading && !!ctx.krLevels?.has(ctx.objHeading);
+  const parent = listed && !!next && next.depth > line.depth && !krWithParts;
+  if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
+  if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
   if (line.heading || (line.bold && !listed)) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
@@ -1839,7 +1883,14 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   const lines = outlineLines(values);
   markOutline(lines);
   const walk: OutlineWalk = {
-    ctx: { style: outlineStyle(lines), mode: 'none', obj: false, krDepth: null, next: undefined },
+    ctx: {
+      style: outlineStyle(lines),
+      mode: 'none',
+      obj: false,
+      krDepth: null,
+      next: undefined,
+      krLevels: krHeadingLevels(lines),
+    },
     objectives: [],
     obj: null,
     kr: null,
@@ -2027,7 +2078,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     obj.cycle ??= ctx.cycle ?? null;
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null });
+    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });

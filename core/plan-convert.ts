@@ -413,17 +413,31 @@ function paceCell(t: TableCtx, r: number, kr: KeyResult | null, obj: Objective):
 }
 
 /**
- * A reference to the row's target / start cell (at ROW_MARK), falling back to the model's inferred value when the
- * cell is blank.
+ * A reference to the row's target / start cell (at ROW_MARK), falling back to the model's value when the cell is
+ * blank (a value inferred from the KR's wording), or holds text the formula cannot read as a number: words the reader
+ * read the number from ('$83k/mo to $93k/mo' -> 93000; an add-in formula reads '120 teams' itself, a portable one
+ * does not). The score then uses that number until the cell holds a number itself; the add-in never writes over the
+ * user's words (the reader's problem asks for the number alone).
  */
-function withFallback(t: TableCtx, r: number, f: 'target' | 'start', lit: number | null): string | null {
+function withFallback(t: TableCtx, r: number, f: 'target' | 'start', kr: KeyResult): string | null {
+  const inferred = !!kr.inferred[f];
+  const value = f === 'target' ? kr.target : kr.startGiven || inferred ? kr.start : null;
+  const lit = inferred ? value : null;
   const c = fieldCol(t, f);
   if (c === undefined) return lit === null ? null : String(lit);
   const ref = t.marked(c);
-  if (lit !== null && t.userCol[f] !== undefined && isEmptyValue(valueAt(t.snap, r, c)))
-    return `IF(${ref}="",${lit},${ref})`;
-  return ref;
+  if (value === null || t.userCol[f] === undefined) return ref;
+  const v = valueAt(t.snap, r, c);
+  if (isEmptyValue(v)) return lit === null ? ref : `IF(${ref}="",${lit},${ref})`;
+  if (
+    typeof v !== 'string' ||
+    !(inferred || (gridFormulas(t.ctx.host, t.settings.formulaMode) !== 'addin' && !VALUE_READS.test(v)))
+  )
+    return ref;
+  return `IF(ISNUMBER(${ref}),${ref},${value})`;
 }
+/** Text a spreadsheet's VALUE() reads as a number: '1,200', '40%', '0.5'. */
+const VALUE_READS = /^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?\s*%?\s*$/;
 
 /**
  * The kind a score formula reads (the Kind cell at ROW_MARK, or the model's reading when the cell is blank or
@@ -441,8 +455,8 @@ function kindExpr(t: TableCtx, r: number, kr: KeyResult): string | null {
 
 /** The Score cell; the template depends on the row only through its target, start and kind expressions. */
 function krScoreCell(t: TableCtx, r: number, kr: KeyResult): PlanCell {
-  const target = withFallback(t, r, 'target', kr.inferred.target ? kr.target : null) ?? '""';
-  const start = withFallback(t, r, 'start', kr.inferred.start ? kr.start : null);
+  const target = withFallback(t, r, 'target', kr) ?? '""';
+  const start = withFallback(t, r, 'start', kr);
   const kind = kindExpr(t, r, kr);
   // Neither start nor kind is ever '' (a reference, a number or a quoted word), so '' stands for none.
   return { f: t.templates.score.formula(t.rowText(r), target, start ?? '', kind ?? '') };

@@ -73,3 +73,44 @@ describe('a row-type export: a goal-type column of committed / aspirational, par
     ]);
   });
 });
+
+describe('a KR table with identifier-style field names: the objective link column last', () => {
+  const en = [
+    ['krTitle', 'krType', 'targetValue', 'currentRisk', 'dueDate', 'krId', 'objectiveId', 'objectiveTitle'],
+    ['Launch the beta to 50 testers', 'Milestone', 50, 'Green', '2026-03-31', 'kr-1', 'o-1', 'O1 - Prove demand'],
+    ['Write the pricing memo', 'Deliverable', '', 'Amber', '2026-02-28', 'kr-2', 'o-1', 'O1 - Prove demand'],
+    ['Close 3 design partners', 'Metric', 3, '', '2026-03-31', 'kr-3', 'o-2', 'O2 - Land partners'],
+  ];
+  const zh = [
+    ['关键结果名称', 'KR类型', '目标值', '当前风险', '截止日期', '所属目标'],
+    ['完成种子用户访谈20场', '里程碑', 20, '绿', '2026-03-31', 'O1 - 验证需求'],
+    ['输出定价方案', 'Deliverable', '', '黄', '2026-02-28', 'O1 - 验证需求'],
+    ['签约3家合作伙伴', 'Milestone', 3, '', '2026-03-31', 'O2 - 拿下合作伙伴'],
+  ];
+
+  test('en: every row a KR of the objective its last column names; currentRisk is the status, ids carried', () => {
+    const m = read(en);
+    expect(
+      ['krTitle', 'krType', 'currentRisk', 'krId', 'objectiveId', 'objectiveTitle'].map((h) => role(m, h)),
+    ).toEqual(['kr', null, 'status', 'id', null, 'objective']);
+    expect(outline(m).map((o) => [o.o, o.krs.map((k) => k[0])])).toEqual([
+      ['Prove demand', ['Launch the beta to 50 testers', 'Write the pricing memo']],
+      ['Land partners', ['Close 3 design partners']],
+    ]);
+    expect(krs(m).map((k) => k.target)).toEqual([50, null, 3]);
+  });
+
+  test('zh: KR类型 of 里程碑 / Deliverable is no row type; 当前风险 is the status; 所属目标 names the objective', () => {
+    const m = read(zh);
+    expect(['关键结果名称', 'KR类型', '当前风险', '所属目标'].map((h) => role(m, h))).toEqual([
+      'kr',
+      null,
+      'status',
+      'objective',
+    ]);
+    expect(outline(m).map((o) => [o.o, o.krs.map((k) => k[0])])).toEqual([
+      ['验证需求', ['完成种子用户访谈20场', '输出定价方案']],
+      ['拿下合作伙伴', ['签约3家合作伙伴']],
+    ]);
+  });
+});

@@ -367,3 +367,87 @@ describe('several KRs per row in repeated column groups (KR1 / KR1 target / KR2 
     expect(m.objectives[0].krs.map((k) => k.owner)).toEqual(['sam@example.com', 'sam@example.com']);
   });
 });
+
+describe('under objective headings, a bullet with sub-bullets is a KR with its parts', () => {
+  it('English: one section has a flat list, so the headings are objectives and every bullet a KR', () => {
+    const m = read(
+      rows(
+        '# OKRs',
+        '### Build the team',
+        '- hire 2 developers',
+        '    - 1 full stack, experienced',
+        '    - 1 generalist',
+        '- write the handbook',
+        '### Be profitable',
+        '        - make 15,000 per month',
+        '        -reach problem solution fit',
+      ),
+    );
+    expect(m.objectives.map((o) => o.title)).toEqual(['Build the team', 'Be profitable']);
+    expect(krTitles(m)).toEqual([
+      ['hire 2 developers', 'write the handbook'],
+      ['make 15,000 per month', 'reach problem solution fit'],
+    ]);
+    expect(m.objectives[0].krs[0].initiatives.map((i) => i.title)).toEqual([
+      '1 full stack, experienced',
+      '1 generalist',
+    ]);
+  });
+
+  it('Chinese: the same under ### 目标 headings', () => {
+    const m = read(
+      rows(
+        '### 提升交付质量',
+        '- 缺陷率降低到1%',
+        '- 完成自动化测试覆盖',
+        '  - 单元测试',
+        '  - 接口测试',
+        '### 扩大用户规模',
+        '- 新增注册用户5000人',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['缺陷率降低到1%', '完成自动化测试覆盖'], ['新增注册用户5000人']]);
+    expect(m.objectives[0].krs[1].initiatives.map((i) => i.title)).toEqual(['单元测试', '接口测试']);
+  });
+
+  it('when every section nests its bullets, the headings are sections and the parent bullets objectives', () => {
+    const m = read(
+      rows('## Team A', '- Grow revenue', '  - Reach 500 customers', '- Delight users', '  - NPS above 50'),
+    );
+    const byTitle = new Map(m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)]));
+    expect([byTitle.get('Grow revenue'), byTitle.get('Delight users')]).toEqual([
+      ['Reach 500 customers'],
+      ['NPS above 50'],
+    ]);
+  });
+});
+
+describe('a line followed by a numbered list starting at 1 is the objective of those KRs (no labels anywhere)', () => {
+  it('Chinese 1、 lists under plain lines and a bullet, blank rows between blocks', () => {
+    const m = read(
+      rows(
+        '- 提升模型交付质量',
+        '1、关键特性全部支持',
+        '2、按时交付POC需求',
+        '',
+        '提高团队效率',
+        '1、申报3个改进议题',
+        '2、构建知识库',
+      ),
+    );
+    expect(m.objectives.map((o) => o.title)).toEqual(['提升模型交付质量', '提高团队效率']);
+    expect(krTitles(m)).toEqual([
+      ['关键特性全部支持', '按时交付POC需求'],
+      ['申报3个改进议题', '构建知识库'],
+    ]);
+  });
+
+  it('English 1. lists under plain lines; a label line ending in a colon opens no objective', () => {
+    const m = read(
+      rows('Grow the community', '1. Reach 500 members', '2. Host 4 meetups', 'Notes:', '1. Meetups are online'),
+    );
+    expect(m.objectives.map((o) => o.title)).toEqual(['Grow the community']);
+    expect(krTitles(m)[0]).toContain('Reach 500 members');
+    expect(m.objectives[0].krs[0].target).toBe(500);
+  });
+});
