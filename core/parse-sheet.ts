@@ -1781,6 +1781,14 @@ type Context = {
   objHeading?: number;
 };
 
+/** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
+const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9fff]{2,8})$/;
+
+/** Under a Key Results label, a listed category with KRs listed under it ('- Features' / '  - [ ] Peerpad is private'). */
+function groupsKrs(l: OutlineLine, next: LineReading | undefined): boolean {
+  return !!next && next.depth > l.line.depth && next.role === 'text' && GROUP_NAME.test(l.line.title);
+}
+
 /** The first item of a numbered list ('1、', '1.', '(1)', '①'). */
 const FIRST_ITEM = /^\s*(?:[(（]\s*1\s*[)）]|1\s*[.．)）、](?!\d)|①)/;
 
@@ -1845,6 +1853,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const parent = listed && !!next && next.depth > line.depth && !krWithParts;
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
+  if (ctx.mode === 'krs' && listed && groupsKrs(l, next)) return 'heading';
   if (line.heading || (line.bold && !listed)) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.

@@ -451,3 +451,38 @@ describe('a line followed by a numbered list starting at 1 is the objective of t
     expect(m.objectives[0].krs[0].target).toBe(500);
   });
 });
+
+describe('categories grouping the KRs under a Key Results label are headings, their items the KRs', () => {
+  it('English checkbox KRs under "- Features" / "- Adoption"', () => {
+    const m = read(
+      rows(
+        '## Objective',
+        'Ship a delightful editor.',
+        '## Key Results',
+        '- Features',
+        '  - [ ] Editor is private',
+        '  - [ ] Editor supports snapshots',
+        '- Adoption',
+        '  - [ ] 100 daily active users',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['Editor is private', 'Editor supports snapshots', '100 daily active users']]);
+    expect(m.objectives[0].krs[2].target).toBe(100);
+    expect(m.reading!.rows.filter((r) => r.row === 3 || r.row === 6).map((r) => r.role)).toEqual(['title', 'title']);
+  });
+
+  it('Chinese: 关键结果 label, - 销售体系 / - 客户成功 groups', () => {
+    const m = read(
+      rows(
+        '目标：打开华东市场',
+        '关键结果：',
+        '- 销售体系',
+        '  - 新签客户20家',
+        '  - 建立渠道3个',
+        '- 客户成功',
+        '  - 续约率达到90%',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['新签客户20家', '建立渠道3个', '续约率达到90%']]);
+  });
+});
