@@ -47,6 +47,7 @@ import {
   parseMeasure,
   parseNumber,
   secondsIn,
+  sumResult,
   type Measure,
   type NumberInfo,
   type Parsed,
@@ -497,7 +498,9 @@ function renamesHeader(
   for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
   for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
   // A cell names its column's role when it repeats the header's words ('Métrica') or names the same field.
-  const names = (c: number) => normalizeHeader(row[c]) === keys[c] || matchHeader(row[c]) === fields[c];
+  // A word naming no field ('Metric') under a column of no field is no header word.
+  const names = (c: number) =>
+    normalizeHeader(row[c]) === keys[c] || (fields[c] != null && matchHeader(row[c]) === fields[c]);
   if (isBlank(row[titleCol]) || !names(titleCol)) return false;
   let same = 0;
   for (let c = 0; c < row.length && c < fields.length; c++) {
@@ -793,21 +796,23 @@ function groupRow(row: unknown[], r: number, groups: KrGroup[], st: TableState, 
 }
 
 /**
- * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
- * Definition', 'Tier | Status | Criteria'): the header of another table (definitions, a protocol), whose rows are no
- * OKR rows. Ends at this table's header again or an objective line.
+ * Under a caption line, a row of two or more short words naming at most one of this table's roles in its columns
+ * ('Element | Definition', 'Tier | Status | Criteria', 'Metric | Result'): the header of another table (definitions, a
+ * protocol, metrics), whose rows are no OKR rows. Ends at this table's header again or an objective line.
  */
 function otherHeader(row: unknown[], fields: (Field | null)[]): boolean {
   let cells = 0;
+  let agree = 0;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
     if (typeof v !== 'string' || !SHORT_HEADER.test(v.trim())) return false;
     const f = matchHeader(v);
-    if (f && f === fields[c]) return false;
+    if (f && f === fields[c]) agree++;
     cells++;
   }
-  return cells >= 2;
+  // One word agreeing by chance ('Metric | Result' under a KR column) does not make this table's header again.
+  return cells >= 2 && agree <= 1;
 }
 const SHORT_HEADER = /^(?:[A-Z][A-Za-z]{0,15}(?: [A-Za-z]{1,15})?|[\u4e00-\u9fff]{2,4})$/;
 const OTHER_TABLE: Msg = {
@@ -1403,7 +1408,7 @@ function readCurrent(
       if (p.value.type === 'number') kr.current = p.value.value;
       else currentDone = p.value.done;
       rd.recordSource(kr, 'current', r, c);
-    } else if (!p.blank) rd.problem('current', r, c, p.error);
+    } else if (!p.blank && !currentInCellWords(kr, row[c])) rd.problem('current', r, c, p.error);
   }
   if (!kindTyped) {
     const words =
@@ -1422,6 +1427,19 @@ function readCurrent(
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
     zh: `“${seen}”表示完成与否，但这个关键结果按数值计分：请填写实际达到的数值`,
   });
+}
+
+/**
+ * A current cell in words that state the value: a sum's result ('... = 7 total') or a current named as such
+ * ('当前3.8%'). Other words ('No page exists') state none. Like currentFromWords, no cell is recorded.
+ */
+function currentInCellWords(kr: KeyResult, v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const value = sumResult(v) ?? inferFromText(v).current;
+  if (value === null) return false;
+  kr.current = value;
+  kr.inferred.current = true;
+  return true;
 }
 
 /**
