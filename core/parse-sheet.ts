@@ -47,6 +47,7 @@ import {
   parseMeasure,
   parseNumber,
   secondsIn,
+  sumResult,
   type Measure,
   type NumberInfo,
   type Parsed,
@@ -268,7 +269,7 @@ function newObjective(title: string, row: number, ownRow: boolean, id: string): 
     notes: null,
     krs: [],
     cells: {},
-    extra: {},
+    extra: NO_EXTRA,
   };
 }
 
@@ -497,7 +498,9 @@ function renamesHeader(
   for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
   for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
   // A cell names its column's role when it repeats the header's words ('Métrica') or names the same field.
-  const names = (c: number) => normalizeHeader(row[c]) === keys[c] || matchHeader(row[c]) === fields[c];
+  // A word naming no field ('Metric') under a column of no field is no header word.
+  const names = (c: number) =>
+    normalizeHeader(row[c]) === keys[c] || (fields[c] != null && matchHeader(row[c]) === fields[c]);
   if (isBlank(row[titleCol]) || !names(titleCol)) return false;
   let same = 0;
   for (let c = 0; c < row.length && c < fields.length; c++) {
@@ -799,21 +802,23 @@ function groupRow(row: unknown[], r: number, groups: KrGroup[], st: TableState, 
 }
 
 /**
- * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
- * Definition', 'Tier | Status | Criteria'): the header of another table (definitions, a protocol), whose rows are no
- * OKR rows. Ends at this table's header again or an objective line.
+ * Under a caption line, a row of two or more short words naming at most one of this table's roles in its columns
+ * ('Element | Definition', 'Tier | Status | Criteria', 'Metric | Result'): the header of another table (definitions, a
+ * protocol, metrics), whose rows are no OKR rows. Ends at this table's header again or an objective line.
  */
 function otherHeader(row: unknown[], fields: (Field | null)[]): boolean {
   let cells = 0;
+  let agree = 0;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
     if (typeof v !== 'string' || !SHORT_HEADER.test(v.trim())) return false;
     const f = matchHeader(v);
-    if (f && f === fields[c]) return false;
+    if (f && f === fields[c]) agree++;
     cells++;
   }
-  return cells >= 2;
+  // One word agreeing by chance ('Metric | Result' under a KR column) does not make this table's header again.
+  return cells >= 2 && agree <= 1;
 }
 const SHORT_HEADER = /^(?:[A-Z][A-Za-z]{0,15}(?: [A-Za-z]{1,15})?|[\u4e00-\u9fff]{2,4})$/;
 const OTHER_TABLE: Msg = {
@@ -1027,19 +1032,36 @@ function carryWideColumns(row: unknown[], width: number, rd: Reader, columns: Co
   }
 }
 
+/** The row's values in unknown columns, added to `into` (NO_EXTRA, the shared empty one, when there are none). */
 function extrasOf(
   row: unknown[],
   cols: TableCols,
   rd: Reader,
-  into?: Record<string, unknown>,
-): Record<string, unknown> {
-  const extra: Record<string, unknown> = into ?? {};
+  into: Readonly<Record<string, unknown>> = NO_EXTRA,
+): Readonly<Record<string, unknown>> {
+  let extra = into;
   for (const u of cols.unknown) {
     const v = row[u.col];
-    if (!isBlank(v)) extra[u.key] = v;
+    if (!isBlank(v)) extra = withExtra(extra, u.key, v);
   }
-  for (let c = cols.width; c < row.length; c++) if (!isBlank(row[c])) extra[colLetter(rd.c0 + c)] = row[c];
+  for (let c = cols.width; c < row.length; c++)
+    if (!isBlank(row[c])) extra = withExtra(extra, colLetter(rd.c0 + c), row[c]);
   return extra;
+}
+
+/**
+ * Items without values in unknown columns (most of them) share one frozen empty `extra`, and KRs without initiatives
+ * one frozen empty list: 10,000 KRs would otherwise keep 20,000 empty objects, each one more for the garbage collector
+ * to copy. An item gets its own object with its first value.
+ */
+const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+const NO_INITIATIVES: readonly Initiative[] = Object.freeze([]);
+
+/** `extra` with key set to value: the same object, or a new one in place of the shared empty one. */
+function withExtra(extra: Readonly<Record<string, unknown>>, key: string, value: unknown): Record<string, unknown> {
+  const own = (extra === NO_EXTRA ? {} : extra) as Record<string, unknown>;
+  own[key] = value;
+  return own;
 }
 
 function objectiveFromRow(
@@ -1170,7 +1192,9 @@ const unknownWord = (seen: string, en: string, zh: string): Msg => ({
 function addInitiative(o: Objective, kr: KeyResult | null, title: string, r: number, c: number, rd: Reader): void {
   const parent = kr ? kr.id : o.id;
   const item: Initiative = { id: rd.ids.generate('E', [parent, title]), title, cell: rd.ref(r, c) };
-  if (kr) kr.initiatives.push(item);
+  // A KR's list is its own (so it may grow) once it has an item; the shared empty one is frozen.
+  if (kr && kr.initiatives === NO_INITIATIVES) kr.initiatives = [item];
+  else if (kr) (kr.initiatives as Initiative[]).push(item);
   else (o.initiatives ??= []).push(item);
 }
 
@@ -1192,10 +1216,10 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     updated: null,
     commitment: 'aspirational',
     objectiveId,
-    initiatives: [],
+    initiatives: NO_INITIATIVES,
     cells: {},
     inferred: {},
-    extra: {},
+    extra: NO_EXTRA,
   };
 }
 
@@ -1240,7 +1264,8 @@ function titlePrefix(kr: KeyResult, v: unknown): void {
     kr.owner = line.owner;
     kr.inferred.owner = true;
   }
-  if (line.priority) kr.extra.Priority ??= line.priority;
+  if (line.priority && (kr.extra.Priority === undefined || kr.extra.Priority === null))
+    kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
 const PREFIX_HINT = /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner)/i;
 
@@ -1389,7 +1414,7 @@ function readCurrent(
       if (p.value.type === 'number') kr.current = p.value.value;
       else currentDone = p.value.done;
       rd.recordSource(kr, 'current', r, c);
-    } else if (!p.blank) rd.problem('current', r, c, p.error);
+    } else if (!p.blank && !currentInCellWords(kr, row[c])) rd.problem('current', r, c, p.error);
   }
   if (!kindTyped) {
     const words =
@@ -1408,6 +1433,19 @@ function readCurrent(
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
     zh: `“${seen}”表示完成与否，但这个关键结果按数值计分：请填写实际达到的数值`,
   });
+}
+
+/**
+ * A current cell in words that state the value: a sum's result ('... = 7 total') or a current named as such
+ * ('当前3.8%'). Other words ('No page exists') state none. Like currentFromWords, no cell is recorded.
+ */
+function currentInCellWords(kr: KeyResult, v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const value = sumResult(v) ?? inferFromText(v).current;
+  if (value === null) return false;
+  kr.current = value;
+  kr.inferred.current = true;
+  return true;
 }
 
 /**
@@ -2176,7 +2214,7 @@ function outlineObjective(title: string, l: OutlineLine, rd: Reader): Objective 
   // An objective naming its own cycle ('提升品牌影响力(Q4 2024)') is of that cycle.
   o.cycle = findCycleInText(title, { today: rd.today });
   o.owner = l.line.owner ?? null;
-  if (l.line.priority) o.extra.Priority = l.line.priority;
+  if (l.line.priority) o.extra = withExtra(o.extra, 'Priority', l.line.priority);
   return o;
 }
 
@@ -2187,7 +2225,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
     kr.owner = owner;
     kr.inferred.owner = true;
   }
-  if (line.priority) kr.extra.Priority = line.priority;
+  if (line.priority) kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
 
 function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {

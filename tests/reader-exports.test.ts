@@ -5,6 +5,7 @@
  */
 import { readModel } from '../core/parse-sheet';
 import { resolveSettings } from '../core/settings';
+import { sumResult } from '../core/values';
 import type { KeyResult, OkrModel } from '../core/model';
 
 const read = (values: unknown[][]): OkrModel =>
@@ -113,4 +114,62 @@ describe('a KR table with identifier-style field names: the objective link colum
       ['拿下合作伙伴', ['签约3家合作伙伴']],
     ]);
   });
+});
+
+describe('a KR column of labels only: the column of statements holds the KRs, whatever its header says', () => {
+  const en = [
+    ['Team Atlas OKRs', '', '', ''],
+    ['Objective: Become the default choice for hobby makers', '', '', ''],
+    ['KR', 'Target', 'Current', 'Owner'],
+    ['KR1', '500 newsletter subscribers', '120 (blog) + 80 (shop) = 200 total', 'Ana'],
+    ['KR2', 'Workshop kit shipped to first school', 'Not started', 'Raj'],
+    ['KR3', '40 paid workshops, rated 4.5+', 12, 'Ana'],
+    ['Baseline last quarter', '', '', ''],
+    ['Metric', 'Result', '', ''],
+    ['Subscribers', 90, '', ''],
+    ['Workshops', '6 (pilot)', '', ''],
+  ];
+  const zh = [
+    ['目标：成为华南最受欢迎的手作品牌', '', '', ''],
+    ['KR', '目标值', '当前值', '负责人'],
+    ['KR1', '签约20家线下代理商', '华东8家+华南4家=12家', '王磊'],
+    ['KR2', '上线会员积分体系', '开发中', '李娜'],
+    ['附：上季度基线', '', '', ''],
+    ['指标', '结果', '', ''],
+    ['代理商', 6, '', ''],
+  ];
+
+  test('en: KR1..KR3 are carried, Target holds the KRs; a sum gives the current; the metric table is no OKR', () => {
+    const m = read(en);
+    expect(['KR', 'Target', 'Current'].map((h) => role(m, h))).toEqual([null, 'kr', 'current']);
+    expect(krs(m).map((k) => [k.title, k.target, k.current])).toEqual([
+      ['500 newsletter subscribers', 500, 200],
+      ['Workshop kit shipped to first school', null, 0],
+      ['40 paid workshops, rated 4.5+', 40, 12],
+    ]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toEqual(
+      expect.arrayContaining(['Subscribers', 'Workshops']),
+    );
+  });
+
+  test('zh: 目标值 over statements is the KR column; 8家+4家=12家 is the current 12', () => {
+    const m = read(zh);
+    expect(['KR', '目标值'].map((h) => role(m, h))).toEqual([null, 'kr']);
+    expect(krs(m).map((k) => [k.title, k.target, k.current])).toEqual([
+      ['签约20家线下代理商', 20, 12],
+      ['上线会员积分体系', null, null],
+    ]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toContain('代理商');
+  });
+});
+
+describe('a sum written out in a cell: its result is the value', () => {
+  test.each([
+    ['2 (app) + 5 (web) = 7 total', 7],
+    ['8家+4家=12家', 12],
+    ['40% + 15% ＝ 55%', 0.55],
+  ])('%p -> %p', (text, value) => expect(sumResult(text)).toBe(value));
+  test.each(['3-5', 'A+B', '1 + 1 = two', 'score = 7', '7 total'])('%p states no sum', (text) =>
+    expect(sumResult(text)).toBeNull(),
+  );
 });
