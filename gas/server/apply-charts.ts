@@ -1,7 +1,8 @@
 /**
  * The add-in's charts on an owned sheet (Sheets' charts have no names: every chart there is the add-in's, matched to
- * the specs in order): an existing chart is rebuilt in place (updateChart), a missing one inserted, extra ones
- * removed. One getCharts on a sheet that existed, then one call per chart. The old charts are journaled as the
+ * the specs in order): an existing chart is rebuilt in place (updateChart) unless it already is as planned (see
+ * written.ts), a missing one inserted, extra ones removed. One getCharts on a sheet that existed, then at most one
+ * call per chart. The old charts are journaled as the
  * objects getCharts returned (values, like a rule or a dropdown): the undo puts each back by its id, removes the
  * ones this command inserted and inserts again the ones it removed.
  */
@@ -48,14 +49,32 @@ function restoreCharts(sheet: Sheet, old: EmbeddedChart[]): void {
   for (const was of byId.values()) sheet.insertChart(was);
 }
 
+const chartKey = (id: string | number) => `chart ${id}`;
+
+/**
+ * A chart already built from the same spec (recorded in the writer's `written` by id) is left as it is: it reads the cells the
+ * refresh rewrote. Others are rebuilt in place, inserted or removed.
+ */
 export function applyCharts(w: SheetWriter, specs: ChartSpec[]): void {
-  const sheet = w.sheet;
+  const { sheet, written } = w;
   const existing = w.created ? [] : sheet.getCharts();
   if (!w.created) w.undo?.push(() => restoreCharts(sheet, existing));
   specs.forEach((spec, i) => {
     const old = existing[i];
-    if (old) sheet.updateChart(build(w, spec, old.modify().clearRanges()));
-    else sheet.insertChart(build(w, spec, sheet.newChart()));
+    if (!old) {
+      // Its id is only known once inserted: the next refresh rebuilds it once and records it.
+      sheet.insertChart(build(w, spec, sheet.newChart()));
+      return;
+    }
+    const id = old.getChartId();
+    const print = JSON.stringify(spec);
+    if (id !== null && written.same(chartKey(id), print)) return;
+    sheet.updateChart(build(w, spec, old.modify().clearRanges()));
+    if (id !== null) written.note(chartKey(id), print);
   });
-  for (const extra of existing.slice(specs.length)) sheet.removeChart(extra);
+  for (const extra of existing.slice(specs.length)) {
+    const id = extra.getChartId();
+    sheet.removeChart(extra);
+    if (id !== null) written.note(chartKey(id), null);
+  }
 }

@@ -14,10 +14,16 @@ type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type SheetCell = string | number | boolean;
 
-export function isOwnedRule(rule: ConditionalFormatRule): boolean {
+/** The add-in's mark found in a rule's formula: the formula, or null for a rule that is not the add-in's. */
+function ownedFormula(rule: ConditionalFormatRule): string | null {
   const cond = rule.getBooleanCondition();
-  if (!cond) return false;
-  return cond.getCriteriaValues().some((v) => typeof v === 'string' && isOwnedRuleFormula(v));
+  if (!cond) return null;
+  const f = cond.getCriteriaValues().find((v) => typeof v === 'string' && isOwnedRuleFormula(v));
+  return typeof f === 'string' ? f : null;
+}
+
+export function isOwnedRule(rule: ConditionalFormatRule): boolean {
+  return ownedFormula(rule) !== null;
 }
 
 /** Setters take null for "no fill"; Sheets reports it as '' (after plainBackground). */
@@ -89,13 +95,28 @@ function userHasOwn(v: ListValidation, old: (DataValidation | null)[][] | null, 
     .some((row) => row.slice(v.range.col - box.col, v.range.col - box.col + v.range.cols).some((x) => x));
 }
 
-/** Every dropdown of the sheet in one setDataValidations over their bounding rectangle (one rule per distinct list). */
-export function writeValidations(w: SheetWriter, validations: ListValidation[]): void {
+/** Whether every cell of every planned dropdown holds a dropdown now (`old`: the box's validations). */
+function allHeld(validations: ListValidation[], old: (DataValidation | null)[][], box: Rect): boolean {
+  return validations.every((v) =>
+    old
+      .slice(v.range.row - box.row, v.range.row - box.row + v.range.rows)
+      .every((row) => row.slice(v.range.col - box.col, v.range.col - box.col + v.range.cols).every((x) => !!x)),
+  );
+}
+
+/**
+ * Every dropdown of the sheet in one setDataValidations over their bounding rectangle (one rule per distinct list);
+ * left alone when an earlier run recorded writing these dropdowns on `sheetName` and every cell still has one.
+ */
+export function writeValidations(w: SheetWriter, validations: ListValidation[], sheetName: string): void {
   const box = validationBox(validations);
   if (!box) return;
   const range = w.range(box);
   // Cells between the dropdowns keep theirs: the matrix starts from what is there now (nothing on a new sheet).
   const old = w.created ? null : range.getDataValidations();
+  const key = `dropdowns ${sheetName}`;
+  const print = JSON.stringify(validations);
+  if (old && w.written.same(key, print) && allHeld(validations, old, box)) return;
   const matrix: (DataValidation | null)[][] = old
     ? old.map((r) => r.slice())
     : Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
@@ -115,13 +136,23 @@ export function writeValidations(w: SheetWriter, validations: ListValidation[]):
   }
   if (old) w.undo?.push(() => range.setDataValidations(old));
   range.setDataValidations(matrix);
+  w.written.note(key, print);
 }
 
-/** The add-in's rules replaced in one setConditionalFormatRules; their ranges come from the writer's RangeList. */
+/**
+ * The add-in's rules replaced in one setConditionalFormatRules; their ranges come from the writer's RangeList. Left
+ * alone when the sheet's rules of the add-in are the ones an earlier run recorded writing (same formulas, in order,
+ * and the same planned rules: see written.ts).
+ */
 export function writeRules(w: SheetWriter, sp: SheetPlan): void {
   if (!sp.replaceOwnedRules && !sp.rules.length) return;
   const current = w.created ? [] : w.sheet.getConditionalFormatRules();
-  const kept = sp.replaceOwnedRules ? current.filter((r) => !isOwnedRule(r)) : current;
+  const owned = current.map(ownedFormula);
+  const kept = sp.replaceOwnedRules ? current.filter((_, i) => owned[i] === null) : current;
+  const key = `rules ${sp.sheet}`;
+  const print = JSON.stringify(sp.rules);
+  const ownedNow = owned.filter((f): f is string => f !== null);
+  if (sp.replaceOwnedRules && w.written.same(key, print) && sameList(ownedNow, sp.rules.map((r) => r.formula))) return;
   const added = sp.rules.map((r) => {
     let b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.fill);
     if (r.fontColor) b = b.setFontColor(r.fontColor);
@@ -131,7 +162,10 @@ export function writeRules(w: SheetWriter, sp: SheetPlan): void {
   const sheet = w.sheet;
   if (!w.created) w.undo?.push(() => sheet.setConditionalFormatRules(current));
   sheet.setConditionalFormatRules(kept.concat(added));
+  w.written.note(key, sp.replaceOwnedRules ? print : null);
 }
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * Backgrounds or notes: the patches written over the matrix of what the cells hold now (from the snapshot, or one

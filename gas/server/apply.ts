@@ -23,6 +23,7 @@ import {
   writeWidths,
 } from './apply-steps';
 import { NEW_SHEET, type HostContext } from './host';
+import { WrittenRecord } from './written';
 import { SheetWriter, blockRect, ensureSize, mergedRect, planExtent, snapshotExtent, type UndoJournal } from './writer';
 
 export { isOwnedRule } from './apply-steps';
@@ -57,7 +58,7 @@ function applySheet(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | undefin
   w.gather(planRects(w, sp, old));
   writeCells(w, sp, old);
   writeFormats(w, sp, old);
-  writeValidations(w, sp.validations);
+  writeValidations(w, sp.validations, sp.sheet);
   writeRules(w, sp);
   writePatches(w, sp.backgrounds, 'backgrounds', snap);
   writePatches(w, sp.notes, 'notes', snap);
@@ -78,16 +79,16 @@ function applySheet(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | undefin
  * The writer for a plan's sheet: created (inserted where the plan says), owned (an existing sheet the add-in
  * rewrites whole: written over, never cleared, so its old state can be put back) or a user's sheet.
  */
-function writerFor(host: HostContext, sp: SheetPlan, journal: UndoJournal): SheetWriter {
+function writerFor(host: HostContext, sp: SheetPlan, journal: UndoJournal, written: WrittenRecord): SheetWriter {
   const sheet = host.sheet(sp.sheet);
-  if (sheet) return new SheetWriter(sheet, sp.replaceAll ? 'owned' : 'user', null, journal);
+  if (sheet) return new SheetWriter(sheet, sp.replaceAll ? 'owned' : 'user', null, journal, written);
   if (!sp.create) throw new Error(`sheet "${sp.sheet}" not found`);
   const names = host.sheetNames();
   const after = sp.create.after ? names.indexOf(sp.create.after) : -1;
   const index = after >= 0 ? after + 1 : names.length;
   const created = host.ss.insertSheet(sp.sheet, index);
   host.added(sp.sheet, created, index);
-  return new SheetWriter(created, 'created', { ...NEW_SHEET }, null);
+  return new SheetWriter(created, 'created', { ...NEW_SHEET }, null, written);
 }
 
 /** Deletes, selects or activates what the plan says once its sheets are written. */
@@ -118,13 +119,15 @@ export function applyPlan(
   const snapshotOf = (name: string) => (name === snap.active.name ? snap.active : snap.others[name]);
   // insertSheet makes the new sheet active; unless the plan says where to go, the user stays on their sheet.
   const creates = plan.sheets.some((sp) => sp.create && !host.sheet(sp.sheet));
+  const written = new WrittenRecord();
   for (const sp of plan.sheets) {
-    const w = writerFor(host, sp, journal);
+    const w = writerFor(host, sp, journal, written);
     applySheet(w, sp, w.created ? undefined : snapshotOf(sp.sheet));
   }
   finishPlan(host, plan, snap, creates);
   // Pending writes surface their errors here, inside the caller's try, not after it has reported success.
   SpreadsheetApp.flush();
+  written.commit();
 }
 
 /** Runs the journal newest first; every step is tried, the first error is reported after all have run. */

@@ -15,8 +15,10 @@ export class HostContext {
   private zone: string | null = null;
   private shown: string | null = null;
 
-  constructor(ss?: Spreadsheet) {
+  /** `shown`: the name of the sheet the user is on, when the caller knows it (onEdit: the sheet edited). */
+  constructor(ss?: Spreadsheet, shown?: string) {
     this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
+    this.shown = shown ?? null;
   }
 
   private load(): Map<string, Sheet> {

@@ -5,6 +5,7 @@
 import type { Rect } from '../../core/model';
 import type { SheetPlan, SheetSnapshot } from '../../core/sheet-plan';
 import { boundingRect, rectA1 } from '../../core/sheet-plan';
+import { WrittenRecord } from './written';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -41,6 +42,8 @@ export class SheetWriter {
     public size: Size | null,
     /** Undo steps for changes to a sheet that existed (null for a created one). */
     readonly undo: UndoJournal | null,
+    /** What earlier runs wrote, to leave alone what already is as planned (see written.ts). */
+    readonly written: WrittenRecord = new WrittenRecord(),
   ) {}
 
   get created(): boolean {

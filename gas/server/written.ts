@@ -1,0 +1,51 @@
+/**
+ * What the add-in last wrote where finding out what is there costs calls (a chart's data range can only be read back
+ * through one Range call per chart): its spec, kept in DocumentProperties by chart id. A refresh whose spec is the
+ * one recorded for that chart leaves the chart alone (it reads its cells, which the refresh rewrote), so an unchanged
+ * dashboard costs one getCharts instead of an updateChart (and a dozen builder calls) per chart. Entries are recorded
+ * only once a whole apply has succeeded; anything not recorded, or recorded differently, is written as before.
+ */
+const KEY = 'okrGrid.written';
+
+export class WrittenRecord {
+  private was: Record<string, string> | null = null;
+  private changes: Record<string, string | null> = {};
+
+  private load(): Record<string, string> {
+    if (!this.was) {
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(PropertiesService.getDocumentProperties().getProperty(KEY) || 'null');
+      } catch {
+        parsed = null;
+      }
+      this.was = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
+    }
+    return this.was;
+  }
+
+  /** Whether `key` was recorded with exactly `fingerprint` by an earlier successful apply. */
+  same(key: string, fingerprint: string): boolean {
+    return this.load()[key] === fingerprint;
+  }
+
+  /** Records (or with null forgets) `key` once the apply succeeds. */
+  note(key: string, fingerprint: string | null): void {
+    this.changes[key] = fingerprint;
+  }
+
+  /** After the apply succeeded: the changes saved. A record that cannot be saved only costs the next run its calls. */
+  commit(): void {
+    if (!Object.keys(this.changes).length) return;
+    try {
+      const next = { ...this.load() };
+      for (const [k, v] of Object.entries(this.changes)) {
+        if (v === null) delete next[k];
+        else next[k] = v;
+      }
+      PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(next));
+    } catch {
+      // Nothing to undo: the spreadsheet is as planned either way.
+    }
+  }
+}
