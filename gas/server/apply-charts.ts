@@ -50,31 +50,40 @@ function restoreCharts(sheet: Sheet, old: EmbeddedChart[]): void {
 }
 
 const chartKey = (id: string | number) => `chart ${id}`;
+const insertedKey = (i: number) => `chart inserted ${i + 1}`;
 
 /**
- * A chart already built from the same spec (recorded in the writer's `written` by id) is left as it is: it reads the cells the
+ * A chart already built from the same spec (recorded by its id: SheetWriter.asRecorded) is left as it is: it reads the cells the
  * refresh rewrote. Others are rebuilt in place, inserted or removed.
  */
 export function applyCharts(w: SheetWriter, specs: ChartSpec[]): void {
-  const { sheet, written } = w;
+  const sheet = w.sheet;
   const existing = w.created ? [] : sheet.getCharts();
   if (!w.created) w.undo?.push(() => restoreCharts(sheet, existing));
   specs.forEach((spec, i) => {
     const old = existing[i];
     if (!old) {
-      // Its id is only known once inserted: the next refresh rebuilds it once and records it.
+      // Its id is only known once inserted: recorded by its place until the next run finds it there.
       sheet.insertChart(build(w, spec, sheet.newChart()));
+      w.record(insertedKey(i), spec);
       return;
     }
     const id = old.getChartId();
-    const print = JSON.stringify(spec);
-    if (id !== null && written.same(chartKey(id), print)) return;
-    sheet.updateChart(build(w, spec, old.modify().clearRanges()));
-    if (id !== null) written.note(chartKey(id), print);
+    if (id === null) {
+      sheet.updateChart(build(w, spec, old.modify().clearRanges()));
+      return;
+    }
+    // The record by place holds for this run only: from now on the chart is known by its id.
+    const inserted = w.asRecorded(insertedKey(i), spec);
+    w.record(insertedKey(i), null);
+    if (!inserted && !w.asRecorded(chartKey(id), spec)) sheet.updateChart(build(w, spec, old.modify().clearRanges()));
+    w.record(chartKey(id), spec);
   });
   for (const extra of existing.slice(specs.length)) {
     const id = extra.getChartId();
     sheet.removeChart(extra);
-    if (id !== null) written.note(chartKey(id), null);
+    if (id !== null) w.record(chartKey(id), null);
   }
+  // What the next run's RangeList can leave out (planRects); each chart is still checked by its own record above.
+  w.record('charts', specs);
 }

@@ -54,9 +54,12 @@ export class HostContext {
     this.order = this.order.filter((n) => n !== name);
   }
 
-  /** The name of the sheet the user is on. */
+  /** The name of the sheet the user is on (the only sheet there is needs no asking: the active one is never hidden). */
   activeName(): string {
-    if (this.shown === null) this.shown = this.ss.getActiveSheet().getName();
+    if (this.shown === null) {
+      const names = this.sheetNames();
+      this.shown = names.length === 1 ? names[0] : this.ss.getActiveSheet().getName();
+    }
     return this.shown;
   }
 

@@ -6,6 +6,22 @@
  * only once a whole apply has succeeded; anything not recorded, or recorded differently, is written as before.
  */
 const KEY = 'okrGrid.written';
+/** A property value holds at most 9 kB: past this the record keeps only the last apply's entries. */
+const MAX_CHARS = 8000;
+
+/** A 53-bit hash of `text` (cyrb53): the record keeps these, not the specs, so it stays small. */
+export function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
 
 export class WrittenRecord {
   private was: Record<string, string> | null = null;
@@ -19,19 +35,20 @@ export class WrittenRecord {
       } catch {
         parsed = null;
       }
-      this.was = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
+      this.was =
+        parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
     }
     return this.was;
   }
 
-  /** Whether `key` was recorded with exactly `fingerprint` by an earlier successful apply. */
-  same(key: string, fingerprint: string): boolean {
-    return this.load()[key] === fingerprint;
+  /** Whether `key` was recorded with exactly `spec` (any JSON-able value) by an earlier successful apply. */
+  same(key: string, spec: unknown): boolean {
+    return this.load()[key] === fingerprint(JSON.stringify(spec));
   }
 
-  /** Records (or with null forgets) `key` once the apply succeeds. */
-  note(key: string, fingerprint: string | null): void {
-    this.changes[key] = fingerprint;
+  /** Records `spec` for `key` (or with null forgets `key`) once the apply succeeds. */
+  note(key: string, spec: unknown): void {
+    this.changes[key] = spec === null ? null : fingerprint(JSON.stringify(spec));
   }
 
   /** After the apply succeeded: the changes saved. A record that cannot be saved only costs the next run its calls. */
@@ -43,7 +60,11 @@ export class WrittenRecord {
         if (v === null) delete next[k];
         else next[k] = v;
       }
-      PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(next));
+      let text = JSON.stringify(next);
+      if (text === JSON.stringify(this.load())) return;
+      if (text.length > MAX_CHARS)
+        text = JSON.stringify(Object.fromEntries(Object.entries(this.changes).filter(([, v]) => v !== null)));
+      PropertiesService.getDocumentProperties().setProperty(KEY, text);
     } catch {
       // Nothing to undo: the spreadsheet is as planned either way.
     }
