@@ -4,7 +4,7 @@
  * at 100 and 10,000 rows (below the budget); at 50,000 rows the syncs grow with the bytes moved / SYNC_BUDGET only.
  */
 import * as path from 'path';
-import { runExcelCommand, type ExcelLike } from '../excel-addin/adapter';
+import { runExcelCommand, stampEdit, type ExcelLike } from '../excel-addin/adapter';
 import type { CommandName } from '../core/commands';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { SYNC_BUDGET } from '../excel-addin/payload';
@@ -14,8 +14,22 @@ import { BASELINE_COMMIT, baselineTree } from './baseline';
 import type { BenchRow } from './util';
 
 type Run = typeof runExcelCommand;
+type Edit = typeof stampEdit;
 
-const ORDER: CommandName[] = ['convert', 'validate', 'clear', 'score', 'summary', 'checkin', 'rollForward'];
+/** What each run is called, and its command: Convert twice (the first on the plain table, then on the grid). */
+const RUNS: [string, CommandName][] = [
+  ['convert', 'convert'],
+  ['validate', 'validate'],
+  ['clear', 'clear'],
+  ['score', 'score'],
+  ['summary', 'summary'],
+  ['checkin', 'checkin'],
+  ['rollForward', 'rollForward'],
+  ['convert again', 'convert'],
+];
+/** Then an edit of the first KR's Current (K3): the Updated stamp and today's check-in (onChanged). */
+const EDIT = 'edit of Current (stamp + check-in)';
+const ORDER = [...RUNS.map(([label]) => label), EDIT];
 
 interface Measure {
   syncs: number;
@@ -27,26 +41,37 @@ interface Measure {
   ok: boolean;
 }
 
-async function measureAll(rows: number, run: Run = runExcelCommand): Promise<Record<string, Measure>> {
+async function measureAll(
+  rows: number,
+  run: Run = runExcelCommand,
+  edit: Edit = stampEdit,
+): Promise<Record<string, Measure>> {
   const wb = new SimWorkbook([]);
   wb.sheets = [];
   wb.addSheet('Team', generatedTable(rows) as (string | number)[][]);
   const excel = createExcel(wb) as unknown as ExcelLike;
   const out: Record<string, Measure> = {};
-  for (const cmd of ORDER) {
+  const steps: [string, () => Promise<boolean>][] = [
+    ...RUNS.map(([label, cmd]): [string, () => Promise<boolean>] => [
+      label,
+      async () => (await run(excel, cmd, DEFAULT_SETTINGS, FIXTURE_TODAY)).ok,
+    ]),
+    [EDIT, () => edit(excel, wb.sheet('Team')!.id, 'K3', FIXTURE_TODAY, DEFAULT_SETTINGS)],
+  ];
+  for (const [label, step] of steps) {
     wb.activate('Team');
     const [s0, o0, w0, b0, r0] = [wb.syncCount, wb.opCount, wb.writeCount, wb.totalBytes, wb.refusedSyncs];
     const t0 = process.hrtime.bigint();
-    const res = await run(excel, cmd, DEFAULT_SETTINGS, FIXTURE_TODAY);
+    const ok = await step();
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    out[cmd] = {
+    out[label] = {
       syncs: wb.syncCount - s0,
       ops: wb.opCount - o0,
       writes: wb.writeCount - w0,
       bytes: wb.totalBytes - b0,
       refused: wb.refusedSyncs - r0,
       ms,
-      ok: res.ok,
+      ok,
     };
   }
   return out;
@@ -58,15 +83,15 @@ export async function rows(): Promise<BenchRow[]> {
   const huge = await measureAll(50000);
   // The baseline adapter (bench/baseline.ts) on the same in-memory Excel, payload limit included.
   const tree = baselineTree();
-  const oldRun: Run | null =
+  const old =
     'dir' in tree
-      ? (require(path.join(tree.dir, 'excel-addin/adapter.ts')) as { runExcelCommand: Run }).runExcelCommand
+      ? (require(path.join(tree.dir, 'excel-addin/adapter.ts')) as { runExcelCommand: Run; stampEdit: Edit })
       : null;
-  const base = oldRun
+  const base = old
     ? {
-        100: await measureAll(100, oldRun),
-        10000: await measureAll(10000, oldRun),
-        50000: await measureAll(50000, oldRun),
+        100: await measureAll(100, old.runExcelCommand, old.stampEdit),
+        10000: await measureAll(10000, old.runExcelCommand, old.stampEdit),
+        50000: await measureAll(50000, old.runExcelCommand, old.stampEdit),
       }
     : null;
   const out: BenchRow[] = [];

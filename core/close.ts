@@ -71,7 +71,8 @@ export interface KrClose {
   score: number | null;
   band: Band | null;
   status: StatusCode;
-  flags: CloseFlag[];
+  /** Shared and frozen (one array per combination of flags, not one per row). */
+  flags: readonly CloseFlag[];
   error?: Msg;
 }
 
@@ -87,11 +88,11 @@ export interface ObjectiveClose {
   score: number | null;
   /** Mean of its own score and the rolled-up scores of the objectives aligned to it. */
   rolledUp: number | null;
-  /** Ids of the objectives aligned to this one. */
-  children: string[];
+  /** Ids of the objectives aligned to this one (shared and frozen when none). */
+  children: readonly string[];
   band: Band | null;
   status: StatusCode;
-  flags: CloseFlag[];
+  flags: readonly CloseFlag[];
   krs: number;
   bands: BandCounts;
   error?: Msg;
@@ -239,18 +240,27 @@ function objectivesOf(model: OkrModel, cycleId: string): Objective[] {
 const norm = (s: string) =>
   (/^[\x20-\x7e]*$/.test(s) ? s : s.normalize('NFKC')).trim().toLowerCase().replace(/\s+/g, ' ');
 
-function closeFlags(score: number | null, commitment: Commitment, settings: Settings): CloseFlag[] {
-  if (score === null) return [];
-  // Arrays of their exact length: an array grown by push keeps room for 16 elements, in every one of 50,000 rows.
-  const first: CloseFlag | null =
-    commitment === 'committed' && score < 1
-      ? 'committed-below-1'
-      : commitment === 'aspirational' && score >= 1
-        ? 'aspirational-at-1'
-        : null;
+/**
+ * The flag lists a row can have, each made once and frozen: a close of 50,000 rows keeps one array per combination
+ * instead of one per row (every row's array would live as long as the result and be copied by each collection).
+ */
+const FLAG_SETS = {
+  none: Object.freeze([] as CloseFlag[]),
+  low: Object.freeze(['low-score'] as CloseFlag[]),
+  committed: Object.freeze(['committed-below-1'] as CloseFlag[]),
+  committedLow: Object.freeze(['committed-below-1', 'low-score'] as CloseFlag[]),
+  aspirational: Object.freeze(['aspirational-at-1'] as CloseFlag[]),
+  aspirationalLow: Object.freeze(['aspirational-at-1', 'low-score'] as CloseFlag[]),
+};
+
+const NO_CHILDREN: readonly string[] = Object.freeze([]);
+
+function closeFlags(score: number | null, commitment: Commitment, settings: Settings): readonly CloseFlag[] {
+  if (score === null) return FLAG_SETS.none;
   const low = score < settings.bands.red;
-  if (first === null) return low ? ['low-score'] : [];
-  return low ? [first, 'low-score'] : [first];
+  if (commitment === 'committed' && score < 1) return low ? FLAG_SETS.committedLow : FLAG_SETS.committed;
+  if (commitment === 'aspirational' && score >= 1) return low ? FLAG_SETS.aspirationalLow : FLAG_SETS.aspirational;
+  return low ? FLAG_SETS.low : FLAG_SETS.none;
 }
 
 function countKrBands(rows: KrClose[], settings: Settings): BandCounts {
@@ -331,7 +341,7 @@ function objectiveClose(o: Objective, krRows: KrClose[], settings: Settings): Ob
     alignedTo: o.alignedTo,
     score,
     rolledUp: null,
-    children: [],
+    children: NO_CHILDREN,
     band: score === null ? null : bandOf(score, settings.bands),
     status: statusCode(score, o.commitment, settings.bands),
     flags: closeFlags(score, o.commitment, settings),
@@ -460,7 +470,7 @@ function linkAligned(objs: Objective[], closes: ObjectiveClose[]): void {
     return { v, pure };
   };
   closes.forEach((c, i) => {
-    c.children = children[i].map((j) => closes[j].id);
+    if (children[i].length) c.children = children[i].map((j) => closes[j].id);
     c.rolledUp = rolled(i).v;
   });
 }

@@ -36,7 +36,15 @@ import {
 } from './plan-close';
 import { parseCycle } from './cycle';
 import { localIsoDate, isoToSerial } from './values';
-import { backgroundAt, plural, findOwnedBlock, noteAt, planCellAt } from './plan-grid';
+import {
+  backgroundAt,
+  plural,
+  findOwnedBlock,
+  noteAt,
+  overFormulas,
+  planCellAt,
+  readWithoutFormulas,
+} from './plan-grid';
 import {
   CHECKIN_SHEET,
   checkinSheetName,
@@ -88,18 +96,21 @@ export function readsFor(name: CommandName, settings: Settings, opts: { dashboar
     case 'validate':
       return {
         formulas: true,
+        activeFormulas: false,
         notes: true,
         backgrounds: true,
         others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh, MARKS_SHEET],
         partial: logPartialRead(['current', 'confidence']),
       };
     case 'clear':
-      return { formulas: true, notes: true, backgrounds: true, others: [MARKS_SHEET] };
+      return { formulas: true, activeFormulas: false, notes: true, backgrounds: true, others: [MARKS_SHEET] };
     case 'score': {
-      // The scorecard of the configured cycle is read too, so a failed apply can put the old one back.
+      // The scorecard of the configured cycle is read too, so a failed apply can put the old one back. The grid's
+      // formulas only when its convert step has work to do (planScore asks for them then).
       const cycle = settings?.cycle ? parseCycle(settings.cycle)?.id : null;
       return {
         formulas: true,
+        activeFormulas: false,
         notes: false,
         backgrounds: false,
         others: [
@@ -114,6 +125,7 @@ export function readsFor(name: CommandName, settings: Settings, opts: { dashboar
     case 'checkin':
       return {
         formulas: true,
+        activeFormulas: false,
         notes: false,
         backgrounds: false,
         others: opts.dashboard === false ? [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] : LOG_AND_DASHBOARD,
@@ -122,13 +134,18 @@ export function readsFor(name: CommandName, settings: Settings, opts: { dashboar
     case 'summary':
       return {
         formulas: true,
+        activeFormulas: false,
         notes: false,
         backgrounds: false,
         others: [CHECKIN_SHEET.en, CHECKIN_SHEET.zh],
         partial: DASHBOARD_LOG_READ,
       };
+    case 'rollForward':
+      // The new sheet is built from the reading alone.
+      return { formulas: true, activeFormulas: false, notes: false, backgrounds: false, others: [] };
     default:
-      return { formulas: true, notes: false, backgrounds: false, others: [] };
+      // Convert: the grid's formulas only when it would keep one (runConvert asks for them then).
+      return { formulas: true, activeFormulas: false, notes: false, backgrounds: false, others: [] };
   }
 }
 
@@ -279,6 +296,10 @@ function notOkr(name: CommandName, c: Run, model: OkrModel): CommandResult {
 
 function runConvert(c: Run, model: OkrModel): CommandResult {
   const out = planConvert(c.active, c.sheetNames, c.ctx, model);
+  // Read without its formulas: fine unless a formula convert keeps would be written back as its value.
+  const own = readWithoutFormulas(c.active) ? out.plan.sheets.find((s) => s.sheet === c.active.name) : undefined;
+  if (own && overFormulas(own, c.active) === 'unknown')
+    return { ok: true, plan: EMPTY_PLAN, summary: msg('Reading…', '正在读取…'), readAgain: { formulas: true } };
   return {
     ok: out.ok,
     plan: out.plan,
@@ -313,6 +334,7 @@ function runValidate(c: Run, model: OkrModel): CommandResult {
 
 function runScore(c: Run, model: OkrModel): CommandResult {
   const out = planScore(c.active, c.sheetNames, c.others, model, c.ctx);
+  if (out.needsFormulas) return { ok: true, plan: EMPTY_PLAN, summary: out.summary, readAgain: { formulas: true } };
   const details = { ...out.details, ...readingDetails(model) };
   if (out.absent) return { ok: false, plan: EMPTY_PLAN, summary: out.summary, details };
   const log = logRowsOf(c.sheetNames, c.others, c.settings);
@@ -336,12 +358,34 @@ function runSummary(c: Run, model: OkrModel): CommandResult {
   };
 }
 
-function run(
-  name: CommandName,
-  wb: WorkbookSnapshot,
-  settings: Settings,
-  opts: { dashboard?: boolean } = {},
-): CommandResult {
+/**
+ * dashboard false: a check-in writes the log only. edited: the check-in follows an edit of that rectangle of the
+ * active sheet (the host's onChanged / onEdit), see checkinOnEdit.
+ */
+export interface CommandOptions {
+  dashboard?: boolean;
+  edited?: Rect;
+}
+
+/**
+ * A check-in from an edit: when the edit touches a KR's Current or Confidence (editChecksIn), today's rows of the log
+ * and, for Current, the Updated stamp of the edited rows (updatedStamp), in one plan, so the host applies both at
+ * once; any other edit records nothing.
+ */
+function checkinOnEdit(c: Run, model: OkrModel, edited: Rect): CommandResult {
+  if (!editChecksIn(c.active, edited))
+    return { ok: true, plan: EMPTY_PLAN, summary: msg('Nothing to record.', '无需记录。') };
+  const result = checkin(c.active, c.sheetNames, c.others, model, c.ctx, false);
+  const stamp = updatedStamp(c.active, edited, c.today);
+  if (!result.ok || !stamp) return result;
+  const sp = emptySheetPlan(c.active.name);
+  sp.writes.push(stamp);
+  if (readWithoutFormulas(c.active) && overFormulas(sp, c.active) === 'unknown')
+    return { ok: true, plan: EMPTY_PLAN, summary: msg('Reading…', '正在读取…'), readAgain: { formulas: true } };
+  return { ...result, plan: { ...result.plan, sheets: [sp, ...result.plan.sheets] } };
+}
+
+function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: CommandOptions = {}): CommandResult {
   const bad = checkSnapshot(wb);
   if (bad) return fail(bad);
   const c = runOf(wb, settings);
@@ -364,6 +408,7 @@ function run(
     case 'summary':
       return runSummary(c, model);
     case 'checkin':
+      if (opts.edited) return checkinOnEdit(c, model, opts.edited);
       return checkin(c.active, c.sheetNames, c.others, model, c.ctx, opts.dashboard !== false);
     default:
       return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));
@@ -406,7 +451,7 @@ export function runCommand(
   name: CommandName,
   snap: WorkbookSnapshot,
   settings: Settings,
-  opts: { dashboard?: boolean } = {},
+  opts: CommandOptions = {},
 ): CommandResult {
   try {
     if (!COMMANDS.includes(name)) return fail(msg(`Unknown command "${String(name)}".`, `未知命令“${String(name)}”。`));

@@ -58,15 +58,35 @@ export const PORTABLE_NOT_DONE_WORDS = DONE_VOCAB.notDone.map(wordKey);
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** Each word list quoted once (the lists are constants; the score formula is built per KR row). */
-const QUOTED = new WeakMap<string[], string[]>();
+/**
+ * Separates the words of a list a portable formula searches (wordIn): two spaces, which no word holds and TRIM's
+ * result never holds (TRIM leaves single spaces between words in Excel, Google Sheets, LibreOffice and Numbers).
+ */
+const WORD_SEP = '  ';
 
-/** OR(x="a",x="b",...) */
-const oneOf = (x: string, words: string[]) => {
-  let quoted = QUOTED.get(words);
-  if (!quoted) QUOTED.set(words, (quoted = words.map(q)));
-  return quoted.length ? `OR(${x}=${quoted.join(`,${x}=`)})` : 'OR()';
-};
+/** Each word list as one quoted text, "  w1  w2  ...  ", made once (the lists are constants; formulas are per row). */
+const WORD_LISTS = new WeakMap<readonly string[], string>();
+
+function wordList(words: readonly string[]): string {
+  let list = WORD_LISTS.get(words);
+  if (list === undefined) {
+    if (words.some((w) => w !== wordKey(w) || !w)) throw new Error(`a word list is not in its compared form`);
+    WORD_LISTS.set(words, (list = q(WORD_SEP + words.join(WORD_SEP) + WORD_SEP)));
+  }
+  return list;
+}
+
+/**
+ * Whether `x`, a text made by LOWER(TRIM(...)), is one of `words`: FIND("  x  ", "  w1  w2  ...  "), the list written
+ * once (OR(x="w1",x="w2",...) repeated x per word: 4,700 characters per score cell, 69 MB of formula text at 10,000
+ * rows). Exact: x holds no two spaces in a row and does not start or end with one, so "  x  " is found only as a whole
+ * word between two separators. FIND compares exactly (x is lower case, as the words are) and knows no wildcards,
+ * unlike MATCH, SEARCH or COUNTIF, which would read * and ? typed in a cell as patterns.
+ */
+export function wordIn(x: string, words: readonly string[]): string {
+  if (!words.length) return 'FALSE';
+  return `ISNUMBER(FIND("${WORD_SEP}"&${x}&"${WORD_SEP}",${wordList(words)}))`;
+}
 
 /** An RE2 pattern matching exactly one of `words` (already in wordKey form). */
 const wordsPattern = (words: readonly string[]) =>
@@ -82,29 +102,34 @@ export function scoreFormula(host: HostKind, mode: GridFormulas, r: ScoreRefs, l
     if (r.kind) args += ',' + r.kind;
     return (host === 'excel' ? '=OKR.OKRSCORE(' : '=OKRSCORE(') + args + ')';
   }
-  // Numbers typed as text ('40%', '1,200') read through VALUE, as the add-in's parser reads them.
+  return portableScoreFormula(r);
+}
+
+/**
+ * The portable KR score: native functions every spreadsheet has, each word list written once (wordIn). Numbers typed
+ * as text ('40%', '1,200') read through VALUE, as the add-in's parser reads them.
+ */
+function portableScoreFormula(r: ScoreRefs): string {
   const num = (x: string) => `IF(ISNUMBER(${x}),${x},IFERROR(VALUE(${x}&""),${x}))`;
-  const C = num(r.current);
+  const c = r.current;
+  const C = num(c);
   const T = num(r.target);
   const S = r.start ? `N(${num(r.start)})` : '0';
-  const allBlank = r.start
-    ? `AND(${r.current}="",${r.target}="",${r.start}="")`
-    : `AND(${r.current}="",${r.target}="")`;
+  const allBlank = r.start ? `AND(${c}="",${r.target}="",${r.start}="")` : `AND(${c}="",${r.target}="")`;
+  const cText = `LOWER(TRIM(${c}&""))`;
+  // A done / not-done word in the current cell counts only when the cell does not read as a number.
+  const says = (words: string[]) => `AND(NOT(ISNUMBER(${C})),${wordIn(cText, words)})`;
+  // Clamped to [0, 1] with IF: fast-formula-parser (the playground's engine, the tests' fakes) has no MIN or MAX.
   const x = `(${C}-${S})/(${T}-${S})`;
-  const cText = `LOWER(TRIM(${r.current}&""))`;
-  const done = oneOf(cText, PORTABLE_DONE_WORDS);
-  const notDone = oneOf(cText, PORTABLE_NOT_DONE_WORDS);
-  const linear = `IF(${r.current}="",0,IF(ISNUMBER(${C}),IF(${x}<0,0,IF(${x}>1,1,${x})),IF(${done},1,IF(${notDone},0,IF(${x}<0,0,IF(${x}>1,1,${x}))))))`;
-  const above = `IF(${r.current}="",0,IF(${C}>=${T},1,0))`;
-  const below = `IF(${r.current}="",0,IF(${C}<=${T},1,0))`;
-  const binary = `IF(${r.current}="",0,IF(ISNUMBER(${r.current}),IF(OR(${r.current}=1,${r.current}=0),${r.current},NA()),IF(${done},1,0)))`;
-  if (!r.kind) return `=IF(${allBlank},"",${linear})`;
+  const clamped = `IF(${x}<0,0,IF(${x}>1,1,${x}))`;
+  const linear = `IF(${says(PORTABLE_DONE_WORDS)},1,IF(${says(PORTABLE_NOT_DONE_WORDS)},0,${clamped}))`;
+  if (!r.kind) return `=IF(${allBlank},"",IF(${c}="",0,${linear}))`;
+  const binary = `IF(${c}="",0,IF(ISNUMBER(${c}),IF(OR(${c}=1,${c}=0),${c},NA()),IF(${wordIn(cText, PORTABLE_DONE_WORDS)},1,0)))`;
   const k = `LOWER(TRIM(${r.kind}&""))`;
   return (
-    `=IF(${oneOf(k, PORTABLE_KIND_WORDS.binary)},${binary},` +
-    `IF(${allBlank},"",` +
-    `IF(${oneOf(k, PORTABLE_KIND_WORDS.above)},${above},` +
-    `IF(${oneOf(k, PORTABLE_KIND_WORDS.below)},${below},${linear}))))`
+    `=IF(${wordIn(k, PORTABLE_KIND_WORDS.binary)},${binary},IF(${allBlank},"",IF(${c}="",0,` +
+    `IF(${wordIn(k, PORTABLE_KIND_WORDS.above)},IF(${C}>=${T},1,0),` +
+    `IF(${wordIn(k, PORTABLE_KIND_WORDS.below)},IF(${C}<=${T},1,0),${linear})))))`
   );
 }
 
@@ -204,7 +229,7 @@ export function statusFormula(
   const t = type ? `LOWER(TRIM(${type}&""))` : '""';
   // Google Sheets reads a word list as one pattern (shorter); other apps compare word by word.
   const isOne = (x: string, words: string[]) =>
-    mode === 'sheets' ? `REGEXMATCH(${x},${q(wordsPattern(words))})` : oneOf(x, words);
+    mode === 'sheets' ? `REGEXMATCH(${x},${q(wordsPattern(words))})` : wordIn(x, words);
   const asp = type ? isOne(t, PORTABLE_TYPE_WORDS.aspirational) : 'FALSE';
   const com = type ? isOne(t, PORTABLE_TYPE_WORDS.committed) : 'FALSE';
   const graded =

@@ -3,6 +3,7 @@
  * Note the one trap: '目标' alone is the objective, '目标值' is the target.
  */
 import type { Field } from './model';
+import { OTHER_LANGUAGE_ITEMS } from './vocabulary';
 
 /** Synonyms as people write them; they are normalised with normalizeHeader before use. */
 export const HEADER_SYNONYMS: Record<Field, string[]> = {
@@ -22,14 +23,21 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '考核周期',
     'OKR周期',
     '时间周期',
+    'Trimestre',
+    'Periodo',
+    'Período',
+    'Ciclo',
   ],
-  level: ['Level', 'Tier', 'OKR level', 'Scope', '层级', '级别', '层次', '类别层级', 'OKR层级'],
+  level: ['Level', 'Tier', 'OKR level', 'Scope', '层级', '级别', '层次', '类别层级', 'OKR层级', 'Nivel'],
   owner: [
     'Owner',
     'Owners',
     'Lead',
     'Owner email',
     'Owner name',
+    'Email',
+    'E-mail',
+    '邮箱',
     'Assigned to',
     '负责人姓名',
     'Responsible',
@@ -44,6 +52,9 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '担当',
     '所有者',
     '负责部门',
+    'Responsable',
+    'Dueño',
+    'Propietario',
   ],
   objective: [
     'Objective',
@@ -60,6 +71,9 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '目标名称',
     '目标内容',
     'OKR目标',
+    ...OTHER_LANGUAGE_ITEMS.objective,
+    'Meta',
+    'Metas',
   ],
   kr: [
     'Key Result',
@@ -85,6 +99,8 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '关键结果KR',
     'KR关键结果',
     '关键结果描述',
+    ...OTHER_LANGUAGE_ITEMS.kr,
+    'Resultado',
   ],
   initiative: [
     'Initiative',
@@ -107,6 +123,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '任务',
     '关键举措',
     '措施',
+    ...OTHER_LANGUAGE_ITEMS.initiative,
   ],
   type: [
     'Type',
@@ -125,6 +142,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '承诺型/挑战型',
     '目标类型',
     '性质',
+    'Tipo',
   ],
   kind: [
     'Kind',
@@ -163,6 +181,9 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '期初值',
     '基准值',
     '起始',
+    'Línea base',
+    'Linea base',
+    'Valor inicial',
   ],
   target: [
     'Target',
@@ -184,6 +205,10 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '指标值',
     '目标量',
     '目标金额',
+    'Valor meta',
+    'Valor objetivo',
+    'Meta numérica',
+    'Resultado esperado',
   ],
   current: [
     'Current',
@@ -210,8 +235,11 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '实际完成',
     '当前进度值',
     '现值',
+    'Valor actual',
+    'Resultado actual',
+    'Logrado',
   ],
-  unit: ['Unit', 'Units', 'UoM', 'Unit of measure', 'Metric unit', '单位', '计量单位'],
+  unit: ['Unit', 'Units', 'UoM', 'Unit of measure', 'Metric unit', '单位', '计量单位', 'Unidad'],
   weight: [
     'Weight',
     'Weights',
@@ -224,6 +252,8 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '权重%',
     '重要性',
     '重要程度',
+    'Peso',
+    'Ponderación',
   ],
   due: [
     'Due',
@@ -233,6 +263,8 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     'Target date',
     'By',
     'Due by',
+    'Due at',
+    'Ends at',
     'Finish by',
     'Completion date',
     '截止日期',
@@ -255,6 +287,10 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     'Due on',
     'Target completion',
     'End',
+    'Fecha límite',
+    'Fecha de vencimiento',
+    'Plazo',
+    'Fecha fin',
   ],
   confidence: [
     'Confidence',
@@ -268,6 +304,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '把握度',
     '置信度',
     '信心度',
+    'Confianza',
   ],
   alignedTo: [
     'Aligned to',
@@ -290,6 +327,8 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '父目标',
     '关联目标',
     '对齐到',
+    'Alineado con',
+    'Objetivo padre',
   ],
   notes: [
     'Notes',
@@ -306,6 +345,9 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '评论',
     '批注',
     '备注说明',
+    'Notas',
+    'Comentarios',
+    'Observaciones',
   ],
   updated: [
     'Updated',
@@ -327,9 +369,40 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     '最近更新',
     '上次更新',
     '更新',
+    'Actualizado',
+    'Última actualización',
   ],
-  score: ['Score', 'Scores', 'Grade', 'Rating', 'OKR score', 'KR score', '得分', '评分', '分数', '打分', '成绩'],
-  status: ['Status', 'State', 'Health', 'RAG', 'Progress status', '状态', '进展状态', '健康度', '进度状态'],
+  score: [
+    'Score',
+    'Scores',
+    'Grade',
+    'Rating',
+    'OKR score',
+    'KR score',
+    '得分',
+    '评分',
+    '分数',
+    '打分',
+    '成绩',
+    'Puntuación',
+    'Calificación',
+  ],
+  status: [
+    'Status',
+    'State',
+    'Health',
+    'RAG',
+    'Progress status',
+    'Risk',
+    'Risk level',
+    '状态',
+    '进展状态',
+    '健康度',
+    '进度状态',
+    '风险',
+    '风险等级',
+    'Estado',
+  ],
 };
 
 /** Lower-case, full-width folded, without spaces and punctuation: 'Key Result（KR）' -> 'keyresultkr'. */
@@ -343,6 +416,11 @@ export function normalizeHeader(text: unknown): string {
 }
 
 const EXACT = new Map<string, Field>();
+/**
+ * Short words that are a header only alone: 'Meta' (Spanish goal), never inside 'Metadata'; 'Risk' / '风险', never
+ * inside '风险同步和资源支持' (a notes column).
+ */
+const EXACT_ONLY = new Set(['meta', 'metas', 'risk', '风险']);
 /** Synonyms long enough to be found inside longer header text ('Target value (units)'), longest first. */
 const CONTAINED: { key: string; field: Field }[] = [];
 
@@ -352,12 +430,14 @@ for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
     if (!key || EXACT.has(key)) continue;
     EXACT.set(key, field);
     const cjk = /[\u3400-\u9fff]/.test(key);
-    if ((cjk && key.length >= 2) || (!cjk && key.length >= 4)) CONTAINED.push({ key, field });
+    if (((cjk && key.length >= 2) || (!cjk && key.length >= 4)) && !EXACT_ONLY.has(key)) CONTAINED.push({ key, field });
   }
 }
 CONTAINED.sort((a, b) => b.key.length - a.key.length);
 
 const ID_TAIL = /(?:^|[^A-Za-z])ids?$|编号$/i;
+/** An identifier-style field name ending in an id: 'objectiveId', 'parentGoalIds' (camelCase, as tools export). */
+const CAMEL_ID_TAIL = /[a-z](?:Id|ID)s?$/;
 const PARENT_WORDS = /parent|aligned|上级|父|对齐/;
 
 /** Bracketed hints like '(%)', '（元）', '[optional]' are dropped before matching. */
@@ -388,9 +468,31 @@ export function matchHeader(text: unknown): Field | null {
   if (key.length > 30) return null;
   // A header ending in an id word ('Goal ID', 'Parent Goal IDs', '目标编号') names an id, or the parent's id (the
   // aligned-to), never the field its other words name.
-  if (ID_TAIL.test(raw.trim())) return PARENT_WORDS.test(key) ? 'alignedTo' : 'id';
-  for (const { key: k, field } of CONTAINED) if (key.includes(k)) return field;
+  if (ID_TAIL.test(raw.trim()) || CAMEL_ID_TAIL.test(raw.trim())) return PARENT_WORDS.test(key) ? 'alignedTo' : 'id';
+  for (const { key: k, field } of CONTAINED) {
+    if (!key.includes(k)) continue;
+    if (TITLE_FIELDS.has(field)) return headNoun(key, field);
+    // 'Current risk', '当前风险': the state the row is in now (its status), not its current value.
+    return field === 'current' && RISK_TAIL.test(key) ? 'status' : field;
+  }
   return null;
+}
+
+/** A header ending in a risk word ('Current_Risk', '当前风险') names the row's state (its status). */
+const RISK_TAIL = /(?:risk|risklevel|风险|风险等级)$/;
+
+const TITLE_FIELDS: ReadonlySet<Field> = new Set<Field>(['objective', 'kr', 'initiative']);
+
+/**
+ * A title word inside a longer header is often a modifier of its last word, the header's head noun: 'Expected key
+ * result score' is a score, 'Key result weight' a weight, '关键结果得分' a score. The field the header ends with wins
+ * over the title word, when it is another field's ('Goal Type', 'Object Type' say what a row is, not committed or
+ * aspirational: the content decides those).
+ */
+function headNoun(key: string, title: Field): Field {
+  for (const { key: k, field } of CONTAINED)
+    if (!TITLE_FIELDS.has(field) && field !== 'type' && key.endsWith(k) && key.length > k.length) return field;
+  return title;
 }
 
 /** What each field is called in messages and new headers. */

@@ -6,7 +6,7 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { WORD_NUMBERS, parseNumber } from './values';
+import { WORD_NUMBERS, parseNumber, secondsIn } from './values';
 
 export interface TextInference {
   target: number | null;
@@ -57,10 +57,12 @@ const WORD_TOKEN = new RegExp(
 const PLACEHOLDER =
   /(?:^|[^A-Za-z])(?:X{1,3}|x{2,3}|N|若干|\?{2,}|？{2,}|＿+|_+)\s*(?:[家个人位名次件单条篇场份台笔款项万wW%]|new\b|customers?\b|users?\b|people\b|deals?\b)/;
 
-const FROM = /(?:\bfrom\b|从|由)\s*(?:每[\u4e00-\u9fff]|[\u4e00-\u9fff]{0,2}的)?\s*$/i;
+/** 'from 20', 'from average 20', 'from an average of 20', '从平均20', '由每月…': the start follows. */
+const FROM =
+  /(?:\bfrom\b(?:\s+(?:an?\s+)?(?:average|avg\.?|mean|median|about|around|roughly|approx(?:imately|\.)?)(?:\s+of)?)?|从|由)\s*(?:每[\u4e00-\u9fff]|[\u4e00-\u9fff]{0,2}的|平均|约)?\s*$/i;
 const TO = /^\s*(?:\bto\b|->|→|~|～|到|至|(?:提升|提高|增长|增加|上升|降低|降|减少|下降|压缩|缩短|控制|增)(?:到|至)?)/i;
 const DECREASE =
-  /\b(?:reduce[sd]?|decrease[sd]?|cut|lower|shrink|drop|minimi[sz]e|bring down|down to)\b|降低|减少|下降|降到|降至|压缩|缩短|减低|控制在?.*以[内下]/i;
+  /\b(?:reduce[sd]?|decrease[sd]?|cut|lower|shrink|drop|minimi[sz]e|bring down|down to|reducir|disminuir|recortar)\b|降低|减少|下降|降到|降至|压缩|缩短|减低|控制在?.*以[内下]/i;
 const ABOVE =
   /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于/i;
 const BELOW =
@@ -116,10 +118,31 @@ const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:o
 
 /**
  * A milestone verb with no number before 'with' / 带有: what follows describes the thing delivered, not a quantity
- * ('Launch a loyalty programme with 3 tiers', '上线带有3种支付方式的结账页'). 'Launch 2 apps with 3 tiers' keeps 2.
+ * ('Launch a loyalty programme with 3 tiers', '上线带有3种支付方式的结账页'). 'Launch 2 apps with 3 tiers' keeps 2;
+ * 'Launch with 3 content types' (no thing named before 'with') counts what the launch has: 3.
  */
 const MILESTONE_WITH =
-  /^\s*(?:launch|ship|release|roll out|introduce|build|create|set up|stand up|deploy|上线|发布|推出|搭建|建立)[^\d]*?(?:\bwith\b|带有|包含)/i;
+  /^\s*(?:(?:launch|ship|release|roll out|introduce|build|create|set up|stand up|deploy)\s+(?!with\b)|上线|发布|推出|搭建|建立)[^\d]*?(?:\bwith\b|带有|包含)/i;
+
+/** A month/day date ('6/20的考试', 'by 6/20'), not a fraction: a day of the year names no quantity. */
+const SLASH_DATE =
+  /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?![\d/%.])(?=\s*(?:的|前|之前|号|日|截止))|(?<=\b(?:by|on|before|until|due)\s+)(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?![\d/%.])/gi;
+
+/**
+ * A KR about putting a measurement in place ('Metrics to validate four customers are running X are tracked',
+ * '用于验证三家客户使用情况的埋点已上线'): it is done or not; the numbers in what the metric checks describe it, they are no
+ * target. The span masked runs from the purpose word to the predicate.
+ */
+const MEASUREMENT_SUBJECT =
+  /^\s*(?:the\s+|new\s+)?(?:metrics?|dashboards?|alerts?|tracking|telemetry|instrumentation|analytics|monitoring|reports?|reporting|logging|events?)\s+((?:to|for|that|which)\s[\s\S]*?)\s(?:is|are)\s+(?:now\s+|all\s+)?(?:tracked|in place|live|available|set up|built|instrumented|created|published|added|implemented|collected|defined|shipped|enabled|running|reported|monitored)\b|^\s*((?:用于|用来|以便?)?(?:验证|衡量|追踪|跟踪|监控|统计)[^，。,;；]*?)的(?:指标|埋点|监控|看板|报表|数据|日志)/i;
+
+function maskMeasurementSubject(s: string): string {
+  const m = MEASUREMENT_SUBJECT.exec(s);
+  const span = m?.[1] ?? m?.[2];
+  if (!m || !span) return s;
+  const at = s.indexOf(span, m.index);
+  return s.slice(0, at) + blank(span) + s.slice(at + span.length);
+}
 
 const blank = (m: string) => ' '.repeat(m.length);
 
@@ -128,6 +151,13 @@ function maskPeriods(text: string): string {
   let s = text;
   // Each pattern runs only when its mark is there: most KR texts hold none of them.
   if (s.includes('=>')) s = s.replace(OUTCOME, blank);
+  if (
+    /metric|dashboard|alert|track|telemetry|instrument|analytic|monitor|report|logging|event|验证|衡量|追踪|跟踪|监控|统计/i.test(
+      s,
+    )
+  )
+    s = maskMeasurementSubject(s);
+  if (s.includes('/')) s = s.replace(SLASH_DATE, blank);
   if (/[`=(§]/.test(s)) s = s.replace(CODE_SPAN, blank);
   const milestone = MILESTONE_WITH.exec(s);
   if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
@@ -235,24 +265,52 @@ function tokens(s: string): Token[] {
       currency: m[1] ? m[1].trim() : null,
     });
   }
-  WORD_TOKEN.lastIndex = 0;
-  for (let m = WORD_TOKEN.exec(s); m; m = WORD_TOKEN.exec(s)) {
-    // A number word deep in a sentence describes something ('a model with three scenarios'), unless 'from'/'to' leads it.
-    if (wordsBefore(s, m.index) > 6 && !/(?:\bfrom|\bto)\s*$/i.test(s.slice(Math.max(0, m.index - 6), m.index)))
-      continue;
-    out.push({
-      value: WORD_NUMBERS[m[1].toLowerCase()],
-      text: m[0],
-      index: m.index,
-      end: m.index + m[0].length,
-      percent: false,
-      currency: null,
-    });
-  }
+  wordTokens(s, out);
   // Minutes and seconds written together ('2分30秒', '2 min 30 s', '3:45') are one quantity, in seconds.
   for (const re of [MIN_SEC, CLOCK]) addDurations(s, re, out);
   return out.sort((a, b) => a.index - b.index);
 }
+
+/** 'at least' / '至少' (and its verb) right before a number word: the count to reach ('at least one', '至少形成一个'). */
+const AT_LEAST_BEFORE = /(?:\bfrom|\bto|\bat least|(?:至少|最少|不少于|起码)[\u4e00-\u9fff]{0,2})\s*$/i;
+
+/**
+ * Numbers written as words, counted like digits: English words ('Two dates per month'), and Chinese numerals before a
+ * measure word ('两个DL项目', '每周两次', '三家门店'). Not: a word deep in an English sentence ('a model with three
+ * scenarios'), an ordinal ('第三个'), a span of time ('两个月'), nor 一 alone ('一个平台' is "a platform") — unless
+ * 'from' / 'to' / 'at least' / '至少' leads it.
+ */
+function wordTokens(s: string, out: Token[]): void {
+  const led = (at: number) => AT_LEAST_BEFORE.test(s.slice(Math.max(0, at - 9), at));
+  WORD_TOKEN.lastIndex = 0;
+  for (let m = WORD_TOKEN.exec(s); m; m = WORD_TOKEN.exec(s)) {
+    if (wordsBefore(s, m.index) > 6 && !led(m.index)) continue;
+    out.push(wordToken(WORD_NUMBERS[m[1].toLowerCase()], m[0], m.index));
+  }
+  if (!/[一两二三四五六七八九十百千]/.test(s)) return;
+  ZH_WORD_TOKEN.lastIndex = 0;
+  for (let m = ZH_WORD_TOKEN.exec(s); m; m = ZH_WORD_TOKEN.exec(s)) {
+    if (m[0] === '一' && !led(m.index)) continue;
+    const p = parseNumber(m[0]);
+    if (p.ok) out.push(wordToken(p.value, m[0], m.index));
+  }
+}
+
+const wordToken = (value: number, text: string, index: number): Token => ({
+  value,
+  text,
+  index,
+  end: index + text.length,
+  percent: false,
+  currency: null,
+});
+
+/**
+ * A Chinese numeral before a measure word, not an ordinal (第) nor part of a longer number or a span of time; a bare
+ * 百 / 千 is a unit ('千次观看成交额' is per thousand views).
+ */
+const ZH_WORD_TOKEN =
+  /(?<![第0-9零〇一二两三四五六七八九十百千万几数])(?:[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*|一[十百千][零〇一二两三四五六七八九十百千]*|一)(?=[个家位名次件款项场篇条份台笔套本门轮种支辆所座张部首集节课])(?!个?(?:月|星期|小时|工作日|季度|周|礼拜|钟头))/g;
 
 function addDurations(s: string, re: RegExp, out: Token[]): void {
   re.lastIndex = 0;
@@ -373,7 +431,18 @@ function kindOf(masked: string): KrKind | null {
 }
 
 /** "to" right before B, after a unit word ('from 800ms to 300ms', 'from 80% of users to 90%'). */
-const ARROW = /^\s*(?:->|→|⟶|=>)\s*$/;
+const ARROW = /^\s*(?:[\p{L}.]{1,12}\s*)?(?:->|→|⟶|=>)\s*$/u;
+/** The unit of time right after a number ('4hrs', '30 min', '3 semanas', '2小时'). */
+const TIME_UNIT_AFTER = /^\s?([A-Za-zÀ-ÿ]{1,12}|[\u4e00-\u9fff]{1,3})/;
+
+/** Seconds in the unit of time written right after a token, or null. */
+function timeUnitOf(text: string, t: Token): number | null {
+  const m = TIME_UNIT_AFTER.exec(text.slice(t.end));
+  if (!m) return null;
+  return (
+    secondsIn(m[1]) ?? (/^[\u4e00-\u9fff]/.test(m[1]) ? (secondsIn(m[1].slice(0, 2)) ?? secondsIn(m[1][0])) : null)
+  );
+}
 const TO_END = /(?:\bto\b|->|→|~|～|到|至)\s*$/i;
 
 /** "from A to B" / "从A提升到B": start A, target B. */
@@ -381,13 +450,17 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
   for (let i = 0; i + 1 < toks.length; i++) {
     const a = toks[i];
     const b = toks[i + 1];
-    const lead = text.slice(Math.max(0, a.index - 12), a.index);
+    const lead = text.slice(Math.max(0, a.index - 30), a.index);
     const between = text.slice(a.end, b.index);
     // 'from A to B', or just 'A -> B' / 'A → B'.
     if ((!FROM.test(lead) && !ARROW.test(between)) || between.length > 28) continue;
     if (!TO.test(between) && !TO_END.test(between)) continue;
-    const kind: KrKind = b.value < a.value ? 'decrease' : 'increase';
-    return { target: b.value, start: a.value, unit: unitAfter(text, b) ?? unitAfter(text, a), kind };
+    // Mixed units of time ('4hrs → 30min', '3 weeks to 5 days', '2小时到30分钟') are compared in seconds.
+    const [sa, sb] = [timeUnitOf(text, a), timeUnitOf(text, b)];
+    const [start, target] = sa && sb && sa !== sb ? [a.value * sa, b.value * sb] : [a.value, b.value];
+    const kind: KrKind = target < start ? 'decrease' : 'increase';
+    const unit = sa && sb && sa !== sb ? 's' : (unitAfter(text, b) ?? unitAfter(text, a));
+    return { target, start, unit, kind };
   }
   return null;
 }
@@ -395,6 +468,17 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
 /** "by 3%", "by 20 points", "增长20%", "降低10%": a change from the start, never a target of 3%. */
 const BY_BEFORE = /\bby\s*$/i;
 const ZH_CHANGE_BEFORE = /(?:提升|提高|增长|增加|上升|降低|减少|下降|缩短|压缩|减)了?\s*$/;
+/**
+ * Spanish: the change verb right before the number ('Incrementar 15% el...') or 'en un' / 'un' after it ('Reducir el
+ * tiempo en un 15%', 'Aumentar cuota un 5%'); 'Lograr un 25%' reaches 25%, no change.
+ */
+const ES_CHANGE_VERB = /\b(?:incrementar|aumentar|reducir|disminuir|elevar|mejorar|subir|bajar|crecer|recortar)\b/i;
+const ES_VERB_BEFORE = new RegExp(`${ES_CHANGE_VERB.source}\\s*$`, 'i');
+const ES_BY_BEFORE = /\b(?:en\s+)?un\s*$/i;
+function esChange(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 14), at);
+  return ES_VERB_BEFORE.test(before) || (ES_BY_BEFORE.test(before) && ES_CHANGE_VERB.test(text.slice(0, at)));
+}
 const POINTS_AFTER = /^\s*(?:percentage\s+points?|points?|pp|pts?|个百分点|百分点)/i;
 
 function relativeChange(
@@ -404,7 +488,7 @@ function relativeChange(
 ): { by: number; percent: boolean; down: boolean; unit: string | null } | null {
   for (const k of toks) {
     const before = text.slice(Math.max(0, k.index - 8), k.index);
-    if (!BY_BEFORE.test(before) && !ZH_CHANGE_BEFORE.test(before)) continue;
+    if (!BY_BEFORE.test(before) && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index)) continue;
     const after = text.slice(k.end);
     // '增长到20%' / 'by 2026' are not changes; '增加20份' / '减少5单' change a count by that much (no target either).
     const points = POINTS_AFTER.test(after);

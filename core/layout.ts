@@ -30,6 +30,10 @@ export interface TableLayout {
   itemCol: number | null;
   /** Level columns: the root column (Goalscape's `Main`, one cell naming the plan), or null. */
   rootCol?: number | null;
+  /** Period columns (M1..M3, W1..W13, 1月..3月), left to right: the latest filled one on a row is its current value. */
+  periodCols?: number[];
+  /** Several KRs per row, one group of columns each (KR1 / KR1 target / KR2 / ...), in column order. */
+  krGroups?: KrGroup[];
   columns: ColumnReading[];
   candidates: HeaderCandidate[];
   reason: Msg;
@@ -40,6 +44,8 @@ const HEADER_SCAN_ROWS = 12;
 const SAMPLE = 60;
 const EMPTY: unknown[] = [];
 const NUMERIC: ReadonlySet<Field> = new Set<Field>(['start', 'target', 'current', 'weight', 'score']);
+/** Headers whose column may hold committed / aspirational words: a type header, or a title word inside one. */
+const TYPE_HEADERS: ReadonlySet<Field | null> = new Set<Field | null>(['type', 'objective', 'kr']);
 /** Header words naming a title column (an export's `Name` / `Title`), which no field names by itself. */
 const TITLE_WORDS = new Set([
   'title',
@@ -122,7 +128,8 @@ function classifyText(v: string, p: Profile): void {
   }
   if (LEVELS.get(v)) p.levels++;
   else if (PERSON.test(v.trim())) p.people++;
-  if (COMMITMENTS.get(v)) p.commitments++;
+  // One letter ('A', 'C') is a commitment only under a Type header: in a title column it is a title.
+  if (v.trim().length > 1 && COMMITMENTS.get(v)) p.commitments++;
   const line = readLine(v);
   if ((line.role === 'objective' || line.role === 'kr') && line.title) {
     p.items++;
@@ -320,6 +327,16 @@ const of = (n: number, p: Profile) => ({ en: `${n} of ${p.filled}`, zh: `${p.fil
 /** The role the contents give a column whose header proposes `f` (or names nothing). */
 function byContent(f: Field | null, text: string, p: Profile): Decided | null {
   const h = q(text);
+  if (f === 'kind' && p.filled >= 2 && most(p.rowTypes, p) && !p.types.has('objective')) {
+    // 'KR_Type' over Milestone / Deliverable: kinds of key result, every row a KR (not a row-type column).
+    return {
+      role: null,
+      reason: {
+        en: `${h.en} says what kind of key result each row is (milestone, deliverable): carried along`,
+        zh: `${h.zh}说明每个关键结果的种类（里程碑、交付物）：原样保留`,
+      },
+    };
+  }
   if (p.filled >= 2 && most(p.rowTypes, p)) {
     const n = of(p.rowTypes, p);
     return {
@@ -337,6 +354,17 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
       reason: {
         en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`,
         zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取`,
+      },
+    };
+  }
+  if (TYPE_HEADERS.has(f) && p.filled >= 2 && most(p.commitments, p)) {
+    // 'Goal Type' over 'Aspirational Goal': the header's title word names no title column; the cells say the type.
+    const n = of(p.commitments, p);
+    return {
+      role: 'type',
+      reason: {
+        en: `${h.en} holds committed / aspirational (${n.en}): the OKR type`,
+        zh: `${h.zh}是承诺型 / 挑战型（${n.zh}）：OKR 类型`,
       },
     };
   }
@@ -561,6 +589,85 @@ function quarterColumns(decided: Decided[], texts: string[]): void {
   });
 }
 
+/**
+ * A period header: `M0`..`M3`, `Month 2`, `W1`..`W13`, `Week 4`, `Sprint 3`, `Q1`..`Q4`, `Mes 2`, `Semana 4`, `1月`,
+ * `第3周`, `二季度`. Its family (m, w, s, q) and index, or null.
+ */
+const PERIOD_HEADER =
+  /^\s*(?:(m|months?|mes|mês|w|wk|weeks?|semana|s|sprint|q|quarter|trimestre)\s*-?\s*(\d{1,2})|第?\s*(\d{1,2}|[一二三四])\s*(月份?|周|季度?))\s*$/i;
+const PERIOD_FAMILY: [RegExp, string][] = [
+  [/^(?:m|months?|mes|mês|月份?)$/i, 'm'],
+  [/^(?:w|wk|weeks?|semana|周)$/i, 'w'],
+  [/^(?:s|sprint)$/i, 's'],
+  [/^(?:q|quarter|trimestre|季度?)$/i, 'q'],
+];
+const ZH_SMALL_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+function periodOf(text: string): { family: string; index: number } | null {
+  const m = PERIOD_HEADER.exec(text);
+  if (!m) return null;
+  const word = m[1] ?? m[4];
+  const n = m[2] ?? m[3];
+  const family = PERIOD_FAMILY.find(([re]) => re.test(word))?.[1];
+  const index = ZH_SMALL_DIGITS[n] ?? Number(n);
+  return family ? { family, index } : null;
+}
+
+/** The longest run of one family's period columns, indexes rising left to right (columns no other role took). */
+function periodSeries(decided: Decided[], texts: string[]): { col: number; index: number }[] {
+  const byFamily = new Map<string, { col: number; index: number }[]>();
+  decided.forEach((d, c) => {
+    const p = !d.chosen && (d.role === null || d.role === 'cycle') ? periodOf(texts[c]) : null;
+    if (!p) return;
+    const list = byFamily.get(p.family) ?? [];
+    if (!list.length || list[list.length - 1].index < p.index) list.push({ col: c, index: p.index });
+    byFamily.set(p.family, list);
+  });
+  let best: { col: number; index: number }[] = [];
+  for (const list of byFamily.values()) if (list.length > best.length) best = list;
+  return best.length >= 2 ? best : [];
+}
+
+/**
+ * Period columns (M0 | M1 | M2 | M3, W1..W13, 1月..3月, Q1..Q4 without an annual target): snapshots of the KR's value.
+ * Period 0 (M0) is the start; the latest filled period on a row is its current value (the reader takes it, TableLayout
+ * periodCols). Two periods far apart (M0 | M3) are the plan's ends: the start and the target.
+ */
+function periodColumns(decided: Decided[], texts: string[]): number[] {
+  if (decided.some((d, c) => d.role === 'target' && ANNUAL_HEADER.test(texts[c]))) return [];
+  const series = periodSeries(decided, texts);
+  if (!series.length) return [];
+  const has = (f: Field) => decided.some((d) => d.role === f);
+  const set = (c: number, role: Field | null, en: string, zh: string) =>
+    Object.assign(decided[c], { role, reason: { en: `${q(texts[c]).en}: ${en}`, zh: `${q(texts[c]).zh}：${zh}` } });
+  let rest = series;
+  if (series[0].index === 0 && !has('start')) {
+    set(series[0].col, 'start', 'period 0, before the first: the start value', '第 0 期（开始之前）：起始值');
+    rest = series.slice(1);
+  }
+  const ends = series.length === 2 && series[1].index - series[0].index > 1;
+  if (ends && rest.length === 1 && !has('target')) {
+    set(
+      rest[0].col,
+      'target',
+      'the last period, far from the first: the value planned, the target',
+      '最后一期，与第一期相隔较远：计划达到的值，即目标值',
+    );
+    return [];
+  }
+  const current = !has('current');
+  for (const p of rest)
+    set(
+      p.col,
+      null,
+      current
+        ? "a period's value: the latest filled one on a row is its current value"
+        : "a period's value beside the current column: carried along",
+      current ? '某一期的数值：每行最近填写的一期即当前值' : '当前值列旁的某一期数值：原样保留',
+    );
+  return current ? rest.map((p) => p.col) : [];
+}
+
 /** A title column with nothing below it ('Action' in an import template) is no title while other columns hold data. */
 function dropEmptyTitles(decided: Decided[], texts: string[]): void {
   if (!decided.some((d) => (d.filled ?? 0) > 0)) return; // an empty template keeps its columns
@@ -630,6 +737,94 @@ function resolveTitles(decided: Decided[], texts: string[]): void {
     decided.forEach((d, c) => {
       if (c !== title && (d.role === 'objective' || d.role === 'kr') && !d.chosen) d.role = null;
     });
+}
+
+/** A header of a KR column group: `key_result_1_title`, `KR1 target`, `KR 2`, `关键结果1目标值`, `KR2 Current`. */
+const KR_GROUP_HEADER =
+  /^\s*(?:key[\s_-]*results?|krs?|关键结果|关键成果)\s*[_#\s-]*(\d{1,2})(?![\d.])\s*[_\s:：-]*(.*)$/i;
+const KR_GROUP_TITLE = /^(?:|title|name|text|description|desc|描述|名称|内容|标题)$/i;
+/** Progress of the KR (0-1, a share done): neither its current value nor its target. */
+const KR_GROUP_PROGRESS = /^(?:completion|complete|progress|percent\s*complete|done|完成度|完成率|进度|完成情况)$/i;
+
+export interface KrGroup {
+  /** The column of the KR's title. */
+  kr: number;
+  /** The KR's own columns for its other fields (target, current...). */
+  fields: Partial<Record<Field, number>>;
+}
+
+/** The groups of KR columns a header repeats (`KR1 / KR1 target / KR2 / KR2 target`), by KR number. */
+/** A column of titles: words, even when only one row fills it (the third KR of one goal). */
+function titlesIn(values: unknown[][], body: number, c: number, header: string): boolean {
+  const p = profile(values, body, c, header);
+  return p.filled >= 1 && most(p.words, p);
+}
+
+type GroupCols = { kr?: number; fields: Partial<Record<Field, number>>; progress: number[] };
+
+function groupsOf(values: unknown[][], body: number, texts: string[], decided: Decided[]): Map<number, GroupCols> {
+  const groups = new Map<number, GroupCols>();
+  texts.forEach((t, c) => {
+    const m = decided[c].chosen ? null : KR_GROUP_HEADER.exec(t);
+    if (!m) return;
+    const g: GroupCols = groups.get(Number(m[1])) ?? { fields: {}, progress: [] };
+    const rest = m[2].trim();
+    const f = KR_GROUP_TITLE.test(rest) ? 'kr' : matchHeader(rest);
+    // A KR's title column holds words (a tracking table's `KR #1` column of scores is no title).
+    if (KR_GROUP_PROGRESS.test(rest)) g.progress.push(c);
+    else if (f === 'kr' && g.kr === undefined && titlesIn(values, body, c, t)) g.kr = c;
+    else if (f && f !== 'kr' && f !== 'objective' && g.fields[f] === undefined) g.fields[f] = c;
+    groups.set(Number(m[1]), g);
+  });
+  return groups;
+}
+
+/**
+ * KR column groups (Culture Amp's `key_result_1_title | key_result_1_completion | key_result_2_title ...`, `KR1 | KR1
+ * target | KR2 | KR2 target`, `关键结果1 | 关键结果1目标值 | 关键结果2`): several KRs on one row, one group of columns each.
+ * A title column left of them (`name`) is the objective the row's KRs belong to.
+ */
+function krColumnGroups(values: unknown[][], body: number, decided: Decided[], texts: string[]): KrGroup[] {
+  const found = [...groupsOf(values, body, texts, decided).entries()].filter(([, g]) => g.kr !== undefined);
+  if (found.length < 2) return [];
+  const set = (c: number, role: Field | null, n: number, en: string, zh: string) =>
+    Object.assign(decided[c], {
+      role,
+      reason: { en: `${q(texts[c]).en}: KR ${n}'s ${en}`, zh: `${q(texts[c]).zh}：第 ${n} 个关键结果的${zh}` },
+    });
+  const groups: KrGroup[] = [];
+  for (const [n, g] of found) {
+    set(
+      g.kr!,
+      'kr',
+      n,
+      'title (several key results per row, a group of columns each)',
+      '标题（每行多个关键结果，每个一组列）',
+    );
+    for (const [f, c] of Object.entries(g.fields))
+      set(c, f as Field, n, labelOf(f as Field).en.toLowerCase(), labelOf(f as Field).zh);
+    for (const c of g.progress)
+      set(
+        c,
+        null,
+        n,
+        'progress (a share done), not its current value or target: carried along',
+        '进度（完成比例），不是当前值或目标值：原样保留',
+      );
+    groups.push({ kr: g.kr!, fields: g.fields });
+  }
+  const first = Math.min(...groups.map((g) => g.kr));
+  if (!decided.some((d) => d.role === 'objective')) {
+    const t = texts.findIndex(
+      (x, c) => c < first && !decided[c].chosen && decided[c].role === null && TITLE_WORDS.has(normalizeHeader(x)),
+    );
+    if (t >= 0)
+      Object.assign(decided[t], { role: 'objective' }).reason = {
+        en: `${q(texts[t]).en} names the titles left of the KR groups: the objective`,
+        zh: `${q(texts[t]).zh}是关键结果列组左侧的标题：目标`,
+      };
+  }
+  return groups;
 }
 
 const LEVEL_ROLES: Field[] = ['objective', 'kr', 'initiative'];
@@ -716,9 +911,11 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   codesBeforeTitles(decided, texts, values, body);
   keepLoneTitle(decided, texts);
   quarterColumns(decided, texts);
+  const periodCols = periodColumns(decided, texts);
   dropEmptyTitles(decided, texts);
   dedupe(decided, texts);
   resolveTitles(decided, texts);
+  const krGroups = krColumnGroups(values, body, decided, texts);
   const rootCol = applyLevelColumns(values, body, decided, texts);
   const rowTypeCol = decided.findIndex((d) => d.role === 'rowType');
   const itemCol = decided.findIndex((d) => d.role === 'items');
@@ -743,6 +940,8 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
     rowTypeCol: rowTypeCol >= 0 ? rowTypeCol : null,
     itemCol: itemCol >= 0 ? itemCol : null,
     rootCol,
+    ...(periodCols.length ? { periodCols } : {}),
+    ...(krGroups.length ? { krGroups } : {}),
     columns,
     candidates: [],
     reason: { en: '', zh: '' },

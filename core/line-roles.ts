@@ -7,6 +7,8 @@
  * (full-width punctuation included): labels are matched on the line as typed, with full-width forms in the patterns.
  */
 
+import { OTHER_LANGUAGE_ITEMS } from './vocabulary';
+
 export type LineRole =
   'objective' | 'kr' | 'initiative' | 'objective-label' | 'kr-label' | 'initiative-label' | 'other-label' | 'text';
 
@@ -23,35 +25,57 @@ export interface LineReading {
   /** The whole line (after bullets and numbers) is bold. */
   bold: boolean;
   quote: boolean;
+  /** The word before the line's colon ('目标' in `4. 目标：...`, 'KPI' in `KPI: ...`, 'O1' in `O1: ...`), '' when none. */
+  term: string;
+  /** An owner or priority written as a leading label (`` `P1` - @alice - ``, `[P0]`, `(@bob)`, `【负责人：王芳】`). */
+  owner?: string;
+  priority?: string;
 }
 
 const INDENT = /^[ \t\u3000\u00a0]*/;
 const HEADING = /^(#{1,6})\s+/;
 const QUOTE = /^>\s*/;
-const BULLET = /^(?:[-*+]\s+|[•·●○◦▪▫■□►▸➢✓✔☐☑–—]\s*)/;
+/** A bullet; a dash glued to a word ('-all elements', as people type lists by hand) is one too. */
+const BULLET = /^(?:[-*+]\s+|-(?=\p{L})|[•·●○◦▪▫■□►▸➢✓✔☐☑–—]\s*)/u;
 const CHECKBOX = /^\[[ xX✓✔]\]\s*/;
 const LIST_NUMBER =
   /^(?:[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、](?![0-9])|[(（][0-9]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)\s*/;
 const BOLD = /^(\*\*|__)(.+?)\1\s*([:：]?)\s*([\s\S]*)$/;
 
 const NUM = String.raw`(?:[0-9０-９]+(?:\.[0-9]+)*|[一二三四五六七八九十]+)`;
+/** A gloss naming the label in the other language right after it: `O(目标):`, `KR1(关键结果):`, `目标(Objective)：`. */
+const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举措|执行|行动|任务|objectives?|key\s*results?|krs?|initiatives?|o|e)\s*[)）])?`;
 /** After a label: a colon, '、', ')', ' - ', '.', or (when numbered) a space. */
 const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s))`;
+
+/** Other languages' words for the three items (vocabulary.ts), as regex alternatives: 'resultados\\s+clave'. */
+const OTHER = Object.fromEntries(
+  Object.entries(OTHER_LANGUAGE_ITEMS).map(([k, words]) => [
+    k,
+    [...words]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/\s+/g, String.raw`\s+`))
+      .join('|'),
+  ]),
+) as Record<keyof typeof OTHER_LANGUAGE_ITEMS, string>;
 
 /**
  * A label: short ones ('O1 text', 'KR2 text', '目标1 text') may be followed by a space after their number; words
  * ('Key result 0 of objective 0', 'Objective 1 Grow') need a colon, a dash or the like, or they are just words.
  */
 function labelRe(short: string, long: string): RegExp {
-  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})\s*(?:${DELIM}|\s(?=\S)|$)|${DELIM}|$)`;
-  const longForm = String.raw`(?:${long})\s*(?:(${NUM})\s*(?:${DELIM}|$)|${DELIM}|$)`;
+  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})${GLOSS}\s*(?:${DELIM}|\s(?=\S)|$)|${GLOSS}(?:${DELIM}|$))`;
+  const longForm = String.raw`(?:${long})\s*(?:(${NUM})${GLOSS}\s*(?:${DELIM}|$)|${GLOSS}(?:${DELIM}|$))`;
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
-const OBJECTIVE = labelRe(String.raw`目标|o(?=\s*[0-9０-９:：])`, String.raw`objectives?|obj\.?|okr`);
-const KR = labelRe(String.raw`krs?|关键结果|关键成果`, String.raw`key\s*results?`);
+const OBJECTIVE = labelRe(
+  String.raw`目标|o(?=\s*[0-9０-９:：(（])`,
+  String.raw`objectives?|obj\.?|okr|${OTHER.objective}`,
+);
+const KR = labelRe(String.raw`krs?|关键结果|关键成果`, String.raw`key\s*results?|${OTHER.kr}`);
 const INITIATIVE = labelRe(
   String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s)`,
-  String.raw`initiatives?|tasks?|actions?`,
+  String.raw`initiatives?|tasks?|actions?|${OTHER.initiative}`,
 );
 /**
  * `CTO KR: ...`, `Business (Finance) KR: ...`, `Annual Objective: ...`, `Quarterly Key Result: ...`, `年度目标：...`: a label
@@ -65,10 +89,21 @@ const ROLE_OBJECTIVE = /^([^:：\n]{1,30})[:：]\s*([\s\S]+)$/;
 
 /**
  * A section heading naming what follows: '年度/季度目标(Objective)', '关键结果(Key Results)', '行动计划(Actions)',
- * 'Quarterly objectives', 'Key results for Q3'.
+ * 'Quarterly objectives', 'Key results for Q3', 'Initiatives (What)'.
  */
-const SECTION =
-  /^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划)\s*(?:[(（][A-Za-z ]+[)）])?|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan)(?:\s+for\s+[\w ]{1,12})?)\s*[:：]?$/i;
+const SECTION = new RegExp(
+  String.raw`^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划)\s*(?:[(（][A-Za-z ]+[)）])?|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})(?:\s+for\s+[\w ]{1,12})?(?:\s*[(（][A-Za-z ]{1,12}[)）])?)\s*[:：]?$`,
+  'i',
+);
+/** 'Iniciativas Growth OS:', 'Key Results Q3 Platform:': the label words, then a name in capitals, then a colon. */
+const NAMED_SECTION = new RegExp(
+  String.raw`^()(objectives|key\s*results|initiatives|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})((?:\s+[\w/-]+){1,3})\s*[:：]$`,
+  'i',
+);
+function namedSection(s: string): RegExpExecArray | null {
+  const m = NAMED_SECTION.exec(s);
+  return m && /^(?:\s+[A-Z0-9][\w/-]*)+$/.test(m[3]) ? m : null;
+}
 /** A short label line ending in a colon ('示例:', 'Dependencies:', 'Validation Checks:'): it introduces something else. */
 const OTHER_LABEL = /^[^:：\n]{1,30}[:：]$/;
 
@@ -124,6 +159,13 @@ function stripBold(s: string, out: LineReading): string {
   return `${label}${m[3] || (/[:：]$/.test(label) ? '' : ':')} ${m[4]}`;
 }
 
+/** The item a label word names: 'Objectives' / '目标' / 'objetivo', 'KRs' / '关键结果' / 'resultados clave', else an initiative. */
+function itemOfWord(w: string): 'objective' | 'kr' | 'initiative' {
+  if (/^(?:obj|目标)/.test(w)) return 'objective';
+  if (/^(?:key|kr|关键)/.test(w) || new RegExp(`^(?:${OTHER.kr})`, 'i').test(w)) return 'kr';
+  return 'initiative';
+}
+
 function labelled(s: string): { role: LineRole; title: string } | null {
   for (const [re, role, alone] of [
     [KR, 'kr', 'kr-label'],
@@ -140,10 +182,50 @@ function labelled(s: string): { role: LineRole; title: string } | null {
   const rk = ROLE_LABEL.exec(s) ?? ZH_ROLE_LABEL.exec(s);
   if (rk && rk[1].trim().split(/\s+/).length <= 5) {
     const w = rk[2].toLowerCase();
-    const role: LineRole = /^(obj|目标)/.test(w) ? 'objective' : /^(key|kr|关键)/.test(w) ? 'kr' : 'initiative';
+    const role: LineRole = itemOfWord(w);
     return { role, title: rk[3].trim() };
   }
   return null;
+}
+
+/**
+ * The word before a line's colon: a label ('O1', '目标', 'Key Results') or a term being defined ('KPI', '使命'); not a
+ * markup role (`读 :book:`x``).
+ */
+const TERM = /^([^\s:：][^:：\n]{0,24}?)\s*(?:：|:(?=\s|$|[\u3400-\u9fff]))/;
+
+/** A reStructuredText field (`:krs: ...`, `:scores: 0 0 0`): read as `krs: ...`, a label and its text. */
+const RST_FIELD = /^:([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,24}):(?=\s|$)/;
+function rstField(s: string): string {
+  const m = RST_FIELD.exec(s);
+  return m ? `${m[1]}:${s.slice(m[0].length)}` : s;
+}
+
+/**
+ * An owner or priority written before the text as a label: `` `P1` - @alice - ``, `[P0]`, `(@bob)`, `P2 - `,
+ * `【负责人：王芳】`, `Owner: Ana - `. Stripped like `CEO:`; a placeholder (`PX`, `@???`) names nobody.
+ */
+const PRIORITY_TOKEN = /^(?:`(P[0-9X])`|[[【(（](P[0-9X])[\]】)）]|(P[0-9])(?=\s*(?:[-–—|:：]\s)))/i;
+const OWNER_TOKEN =
+  /^(?:[[【(（]\s*(?:@|(?:owner|负责人|责任人)\s*[:：]\s*)([^\s\])】）]+)\s*[\]】)）]|(?:`@([^`\s]+)`|@(\S+)|(?:owner|负责人|责任人)\s*[:：]\s*([^\s,，;；]+))(?=\s*[-–—|]\s))/i;
+const PREFIX_SEPARATOR = /^\s*(?:[-–—|]\s+|[:：]\s*)?/;
+const PLACEHOLDER_NAME = /^(?:\?+|px|tbd|n\/a|-+)$/i;
+
+function stripPrefix(s: string, out: LineReading): string {
+  let rest = s;
+  for (let guard = 0; guard < 3; guard++) {
+    const p = PRIORITY_TOKEN.exec(rest);
+    const o = p ? null : OWNER_TOKEN.exec(rest);
+    const m = p ?? o;
+    if (!m) break;
+    const value = m.slice(1).find((v) => v !== undefined) ?? '';
+    const after = rest.slice(m[0].length);
+    const next = after.slice(PREFIX_SEPARATOR.exec(after)![0].length);
+    if (!next.trim()) break;
+    if (!PLACEHOLDER_NAME.test(value)) out[p ? 'priority' : 'owner'] = p ? value.toUpperCase() : value;
+    rest = next;
+  }
+  return rest;
 }
 
 /** What one line says it is. Never throws. */
@@ -157,24 +239,21 @@ export function readLine(raw: string): LineReading {
     numbered: false,
     bold: false,
     quote: false,
+    term: '',
   };
   if (typeof raw !== 'string') return out;
-  const s = stripBold(stripStructure(raw, out), out);
+  const s = stripPrefix(stripBold(rstField(stripStructure(raw, out)), out), out);
+  out.term = TERM.exec(s)?.[1] ?? '';
   const l = labelled(s);
   if (l) {
     out.role = l.role;
-    out.title = unwrapBold(l.title);
+    out.title = stripPrefix(unwrapBold(l.title), out);
     return out;
   }
-  const section = SECTION.exec(s);
+  const section = SECTION.exec(s) ?? namedSection(s);
   if (section) {
-    const w = (section[1] ?? section[2]).toLowerCase();
-    out.role =
-      /^(obj|目标)/.test(w) || /目标/.test(w)
-        ? 'objective-label'
-        : /^(key|kr|关键)/.test(w)
-          ? 'kr-label'
-          : 'initiative-label';
+    const w = (section[1] || section[2]).toLowerCase();
+    out.role = /目标/.test(w) ? 'objective-label' : (`${itemOfWord(w)}-label` as LineRole);
     return out;
   }
   if (OTHER_LABEL.test(s)) {
@@ -198,4 +277,67 @@ function unwrapBold(s: string): string {
   const t = m ? m[2].trim() : s;
   const q = /^(["“「『])([\s\S]+)(["”」』])$/.exec(t);
   return q && !/["“”「」『』]/.test(q[2]) ? q[2].trim() : t;
+}
+
+/** An OKR word as a label, or a label alone (`关键成果：`): it structures OKRs rather than defining a term. */
+const ITEM_ROLES: ReadonlySet<LineRole> = new Set<LineRole>(['objective', 'kr', 'initiative']);
+
+/**
+ * A glossary: consecutive list items at one depth, each `Term: text`, defining the OKR words (`1. 使命：...` `4. 目标：...`
+ * `5. 关键结果：...`; `• OKR: ...` `• KPI: ...`; `• Objective(目标): 定性描述` `• Key Results(关键结果): 定量衡量，回答...目标?`).
+ * Its `目标：` / `OKR:` lines define the words, they are no objective. A list is a glossary when its unnumbered OKR
+ * labels stand beside terms that are neither OKR labels nor an item's property (Owner, Due...), or when they define
+ * each other (a text naming another item's word, or asking a question); and none of its OKR items opens a list or
+ * states a number (an objective with `200家`, or `关键成果：` alone over its KRs, is a real plan).
+ * Returns the indexes of its lines.
+ */
+export function glossaryLines(
+  lines: readonly { r: number; line: LineReading }[],
+  isProperty: (term: string) => boolean,
+): Set<number> {
+  const out = new Set<number>();
+  let from = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    const prev = lines[i - 1].line;
+    const cur = lines[i]?.line;
+    const same = cur && lines[i].r === lines[i - 1].r + 1 && cur.depth === prev.depth && listed(cur) && listed(prev);
+    if (same) continue;
+    if (
+      isGlossary(
+        lines.slice(from, i).map((l) => l.line),
+        isProperty,
+      )
+    )
+      for (let k = from; k < i; k++) out.add(k);
+    from = i;
+  }
+  return out;
+}
+
+const listed = (l: LineReading) => l.bullet || l.numbered;
+
+function isGlossary(run: LineReading[], isProperty: (term: string) => boolean): boolean {
+  if (run.length < 2 || !listed(run[0])) return false;
+  const okr: LineReading[] = [];
+  let otherTerms = 0;
+  for (const l of run) {
+    if (!l.term || l.term.length > 24) return false;
+    if (ITEM_ROLES.has(l.role)) {
+      // 'O1:', 'KR 2:' number their items; a definition names the word alone. A number states a plan's figure.
+      if (/[0-9０-９]/.test(l.term) || /[0-9０-９]/.test(l.title)) return false;
+      okr.push(l);
+    } else if (l.role === 'text' && !isProperty(l.term)) otherTerms++;
+    else return false;
+  }
+  if (!okr.length) return false;
+  return otherTerms > 0 || (new Set(okr.map((l) => l.role)).size > 1 && okr.some((l) => defines(l, okr)));
+}
+
+/** A definition's text asks a question or names another word of its list ('...如何知道已经达成目标?'). */
+function defines(l: LineReading, list: LineReading[]): boolean {
+  if (/[?？]/.test(l.title)) return true;
+  const text = l.title.toLowerCase();
+  return list.some(
+    (o) => o !== l && o.term.split(/[\s()（）]+/).some((w) => w.length >= 2 && text.includes(w.toLowerCase())),
+  );
 }

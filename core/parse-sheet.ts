@@ -35,8 +35,8 @@ import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
-import { readLine, type LineReading } from './line-roles';
-import { inferLayout, type TableLayout } from './layout';
+import { glossaryLines, readLine, type LineReading } from './line-roles';
+import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
 import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
 import {
@@ -46,6 +46,7 @@ import {
   parseDate,
   parseMeasure,
   parseNumber,
+  secondsIn,
   type Measure,
   type NumberInfo,
   type Parsed,
@@ -290,6 +291,8 @@ interface TableCols {
   typeCol?: number;
   /** A column headed as the current value that holds words ('已签约5家', 'Signed 5 of 8'): the figure inside is it. */
   currentInWords?: number;
+  /** Period columns (M1..M3, W1..W13): the latest one filled with a number is the current value. */
+  periods?: number[];
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
@@ -318,6 +321,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     krByTitle: new Map(),
     headerKeys: header.texts.map((t) => normalizeHeader(t)),
     labelledKrs: 0,
+    values,
   };
   linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
   for (const r of header.rows) rd.role(r, 'header');
@@ -341,6 +345,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     } else if (header.rowTypeCol !== null) typedRow(row, r, ROW_TYPES.get(row[header.rowTypeCol]), st, rd, cols);
     else if (tree) typedRow(row, r, tree.types[r] ?? null, st, rd, cols, tree.parentTitle[r]);
     else if (header.itemCol !== null) itemRow(row, r, header.itemCol, st, rd, cols);
+    else if (header.krGroups) groupRow(row, r, header.krGroups, st, rd, cols);
     else plainRow(row, r, st, rd, cols);
   }
   model.objectives = st.objectives;
@@ -387,6 +392,7 @@ function tableCols(values: unknown[][], header: TableLayout, fc: TableCols['fc']
     typed:
       header.rowTypeCol !== null || (fc.kr === undefined && fc.alignedTo !== undefined && fc.objective !== undefined),
     ...(header.rowTypeCol !== null ? { typeCol: header.rowTypeCol } : {}),
+    ...(header.periodCols ? { periods: header.periodCols } : {}),
     ...(fc.current === undefined && fc.status !== undefined && matchHeader(header.texts[fc.status]) === 'current'
       ? { currentInWords: fc.status }
       : {}),
@@ -445,6 +451,14 @@ interface TableState {
   afterLine?: boolean;
   /** Inside another table (its own header of other words under a caption): its rows are not OKR rows. */
   foreign?: boolean;
+  /** Objectives read from a row of their own, and from the row of their first KR (a merged or repeated cell). */
+  ownRowObjectives?: number;
+  sharedRowObjectives?: number;
+  /** The list of lines the last row opened or continued (see listLine), and whether it was a line of such lists. */
+  lineList?: 'initiatives' | 'notes';
+  lineRun?: boolean;
+  /** The sheet's rows (lookahead for lines standing alone in the table). */
+  values?: unknown[][];
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -496,6 +510,20 @@ function renamesHeader(
 
 /** A title as typed in a cell, without its structure ('1. ', 'KR1: ', '**...**') or a Notion link to its page. */
 function cellTitle(v: unknown): string {
+  if (typeof v !== 'string') return titleOf(v);
+  // The last two texts read are remembered: a row reads its objective cell and its KR cell, and the objective cell
+  // repeats down the rows of its KRs (read once, not once per KR row).
+  if (v === recent.v1) return recent.t1;
+  const t = v === recent.v2 ? recent.t2 : titleOf(v);
+  recent.v2 = recent.v1;
+  recent.t2 = recent.t1;
+  recent.v1 = v;
+  recent.t1 = t;
+  return t;
+}
+const recent = { v1: '', t1: '', v2: '', t2: '' };
+
+function titleOf(v: unknown): string {
   let text = cellText(v);
   if (text.includes('(http')) text = text.replace(NOTION_LINK, '').trim();
   const colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
@@ -513,7 +541,7 @@ const titleCache = new Map<string, string>();
 const NOTION_LINK = /\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
 /** Cheap test: could the text start with a label, bullet, list number or emphasis? */
 const STRUCTURED =
-  /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（①-⑳_]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
+  /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（【`@①-⑳_]|p[0-9]\s*[-–—|:：]|(?:负责人|责任人|owner)\s*[:：]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
 /** Fast path: a title starting with a letter no label starts with (and no colon) has no structure. */
 function plainStart(text: string): boolean {
   const ch = text.charCodeAt(0);
@@ -542,10 +570,15 @@ function onlyCell(row: unknown[]): number {
  * ('Risks:') and the text under them are notes. Returns true when the row was such a line.
  */
 function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): boolean {
+  const list = st.lineList;
+  const afterLines = st.lineRun;
+  st.lineList = undefined;
+  st.lineRun = false;
   const c = onlyCell(row);
   if (c < 0 || typeof row[c] !== 'string') return false;
   const text = row[c] as string;
   const line = readLine(text);
+  if (st.obj && listLine(line, list, afterLines, r, c, st, rd)) return true;
   const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
   if ((line.role === 'objective' && line.title) || heading) {
     const title = heading ?? line.title;
@@ -567,6 +600,45 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const unlabelledKr = c === cols.fc.kr && line.role === 'text' && st.labelledKrs > 0;
   if (line.role !== 'other-label' && !unlabelledKr) return false;
   unplacedRow(row, r, rd, NOTE_ROW);
+  st.lineRun = true;
+  return true;
+}
+
+/**
+ * Lists of lines between tables: an `Initiatives:` / `Initiatives (What):` / `举措：` label opens the objective's
+ * initiatives, the plain lines right under it; another label after such lines ('Dependencies:', '依赖：') opens a list of
+ * notes. A list ends at an objective, a header or any row of several cells.
+ */
+function listLine(
+  line: LineReading,
+  list: TableState['lineList'],
+  afterLines: boolean | undefined,
+  r: number,
+  c: number,
+  st: TableState,
+  rd: Reader,
+): boolean {
+  const open = (l: TableState['lineList']) => Object.assign(st, { lineList: l, lineRun: true });
+  if (line.role === 'initiative-label') {
+    rd.role(r, 'title');
+    open('initiatives');
+    return true;
+  }
+  if (line.role === 'other-label' && afterLines) {
+    rd.role(r, 'note');
+    rd.unplace(r, c, line.title, NOTE_ROW);
+    open('notes');
+    return true;
+  }
+  if (!list || line.role !== 'text' || !line.title || line.heading) return false;
+  if (list === 'initiatives') {
+    addInitiative(st.obj!, null, line.title, r, c, rd);
+    rd.role(r, 'initiative');
+  } else {
+    rd.role(r, 'note');
+    rd.unplace(r, c, line.title, NOTE_ROW);
+  }
+  open(list);
   return true;
 }
 
@@ -588,6 +660,8 @@ function numberedHeading(text: string): string | null {
  * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
  */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
+  // After the sheet's title, a sentence above the table is an instruction or a note, listed as not placed.
+  let titled = false;
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
@@ -600,9 +674,21 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
-    } else if (st.obj || (line && line.role === 'text' && PROPERTY.test(line.title))) unplacedRow(row, r, rd, NOTE_ROW);
-    else rd.role(r, 'title');
+    } else if (st.obj || (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line)))))
+      unplacedRow(row, r, rd, NOTE_ROW);
+    else {
+      rd.role(r, 'title');
+      titled = true;
+    }
   }
+}
+
+/** A sentence ('Put each objective in its own row, add owners.', '请把每个目标写在单独一行。'): an instruction or a note, no title. */
+function isSentence(line: LineReading): boolean {
+  const t = line.title;
+  return (
+    !line.heading && !line.bold && /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t))
+  );
 }
 
 function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): void {
@@ -615,7 +701,9 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
   const krValues = !krText && anyFilled(row, fc, objText ? MEASURE_FIELDS : KR_VALUE_FIELDS);
   if (objText && !krText && !krValues) {
+    if (loneLineInSharedTable(row, r, st, rd, cols)) return;
     st.obj = objectiveFromRow(row, r, objText, true, rd, cols);
+    st.ownRowObjectives = (st.ownRowObjectives ?? 0) + 1;
     st.objectives.push(st.obj);
     st.kr = null;
     rd.role(r, 'objective');
@@ -629,7 +717,10 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
       o = objectiveFromRow(row, r, objText, false, rd, cols);
       st.obj = o;
       st.objectives.push(o);
-      if (objText) role = 'objective+kr';
+      if (objText) {
+        role = 'objective+kr';
+        st.sharedRowObjectives = (st.sharedRowObjectives ?? 0) + 1;
+      }
     }
     st.kr = krFromRow(row, r, krText, o, rd, cols);
     o.krs.push(st.kr);
@@ -643,6 +734,62 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
     return;
   }
   unplacedRow(row, r, rd, initText ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
+}
+
+/**
+ * In a table whose objectives sit on the row of their first KR (the objective cell merged down over its KR rows, or
+ * repeated), a line standing alone in its row is no objective of its own: a group heading when a new objective follows
+ * it, a note after the table when no KR row follows ('Remember', a link to a guideline). Returns true when it took the row.
+ */
+function loneLineInSharedTable(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): boolean {
+  if (onlyCell(row) < 0 || !st.values) return false;
+  const next = nextFilledRow(st.values, r + 1);
+  const title = (c: number | undefined) => (c === undefined || !next ? '' : cellText(next[c]));
+  const objectiveFollows = !!title(cols.fc.objective) && !!title(cols.fc.kr);
+  const shared = (st.sharedRowObjectives ?? 0) > 0 && !st.ownRowObjectives;
+  if (!objectiveFollows && !(shared && (!next || onlyCell(next) >= 0))) return false;
+  if (objectiveFollows) rd.role(r, 'title');
+  else unplacedRow(row, r, rd, LINE_AFTER_TABLE);
+  return true;
+}
+
+function nextFilledRow(values: unknown[][], from: number): unknown[] | null {
+  for (let r = from; r < values.length; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    if (!isBlankRow(row)) return row;
+  }
+  return null;
+}
+
+const LINE_AFTER_TABLE: Msg = {
+  en: 'a line alone after the table, with no key result: a note, kept in the sheet, not in the grid',
+  zh: '表格后单独的一行，没有关键结果：作为备注保留在原表中，未放入新表',
+};
+
+/**
+ * A row holding several KRs, one group of columns each (KR1 / KR1 target / KR2 / ...): its objective, then a KR per
+ * filled group, each read from its own group's columns and the row's shared ones (owner, due...).
+ */
+function groupRow(row: unknown[], r: number, groups: KrGroup[], st: TableState, rd: Reader, cols: TableCols): void {
+  if (lineBetweenTables(row, r, st, rd, cols)) return;
+  const { fc } = cols;
+  const objText = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
+  const filled = groups.filter((g) => !isBlank(row[g.kr]));
+  if (!filled.length) return plainRow(row, r, st, rd, cols);
+  let o = st.obj;
+  if (!o || (objText && !sameTitle(o.title, objText))) {
+    o = objectiveFromRow(row, r, objText, false, rd, cols);
+    st.obj = o;
+    st.objectives.push(o);
+  }
+  const grouped = new Set(groups.flatMap((g) => Object.keys(g.fields) as Field[]));
+  for (const g of filled) {
+    const gfc: TableCols['fc'] = { ...fc, kr: g.kr };
+    for (const f of grouped) gfc[f] = g.fields[f];
+    st.kr = krFromRow(row, r, cellTitle(row[g.kr]), o, rd, { ...cols, fc: gfc });
+    o.krs.push(st.kr);
+  }
+  rd.role(r, objText ? 'objective+kr' : 'kr');
 }
 
 /**
@@ -703,7 +850,7 @@ function typedRow(
     ? normalizeHeader(parentTitle)
     : fc.alignedTo === undefined
       ? ''
-      : normalizeHeader(cellText(row[fc.alignedTo]));
+      : normalizeHeader(parentRef(row[fc.alignedTo]).title);
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
     // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
@@ -786,8 +933,9 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
     out.set(r, { title, byId: false, children: 0, measured });
   }
   for (const [r, g] of out) {
-    const key = normalizeHeader(cellText(rowOf(r)[fc.alignedTo!]));
-    const p = byTitle.get(key) ?? byId.get(key);
+    const ref = parentRef(rowOf(r)[fc.alignedTo!]);
+    const key = normalizeHeader(ref.title);
+    const p = (ref.id === null ? undefined : byId.get(normalizeHeader(ref.id))) ?? byTitle.get(key) ?? byId.get(key);
     if (p === undefined || p === r) continue;
     g.parent = p;
     g.byId = !byTitle.has(key);
@@ -795,6 +943,20 @@ function goalRows(values: unknown[][], from: number, fc: TableCols['fc']): Map<n
   }
   return out;
 }
+
+/**
+ * A parent as an export names it: its title, and the id the export appends in brackets (Viva Goals' `Parent
+ * title(weight: 14.29%, Id: 2295776)`, `上级目标（权重：20%，ID：12）`). The bracket is a reference, not part of the title.
+ */
+function parentRef(v: unknown): { title: string; id: string | null } {
+  const text = cellText(v);
+  const m = PARENT_REF.exec(text);
+  if (!m) return { title: text, id: null };
+  const id = /(?:^|[\s,，;；(（])(?:id|编号)\s*[:：=]\s*([^\s,，;；)）]+)/i.exec(m[1]);
+  return { title: text.slice(0, m.index).trim() || text, id: id ? id[1] : null };
+}
+/** A trailing bracket of `key: value` pairs naming an id or a weight. */
+const PARENT_REF = /\s*[(（]((?:[^()（）]*[\s,，;；])?(?:id|weight|编号|权重)\s*[:：=][^()（）]*)[)）]\s*$/i;
 
 const unknownRowType = (seen: string): Msg => ({
   en: `the type "${seen}" is not Objective, Key Result or Initiative: row not placed`,
@@ -954,7 +1116,7 @@ function fillObjective(o: Objective, row: unknown[], r: number, rd: Reader, cols
       );
   }
   if (o.alignedTo === null && fc.alignedTo !== undefined) {
-    const a = cellText(row[fc.alignedTo]);
+    const a = parentRef(row[fc.alignedTo]).title;
     if (a) {
       o.alignedTo = a;
       o.cells.alignedTo = rd.ref(r, fc.alignedTo);
@@ -1048,15 +1210,33 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  currentInTargetUnit(kr, row, fc.current, targetInfo, rd);
   if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
+  if (kr.current === null && cols.periods) currentFromPeriods(kr, row, cols.periods, rd);
   readUnit(kr, row, r, title, targetInfo, rd, fc);
   readWeightAndDates(kr, row, r, rd, cols);
   readConfidence(kr, row, r, rd, fc);
   readKrOwnerAndType(kr, row, r, o, rd, cols);
   readKrTexts(kr, row, r, rd, fc);
+  if (fc.kr !== undefined) titlePrefix(kr, row[fc.kr]);
   kr.extra = extrasOf(row, cols, rd, kr.extra);
   return kr;
 }
+
+/**
+ * An owner or priority written before a title cell's text (`[P0] Ship`, `(@ana) Cut churn`): its title lost them
+ * (cellTitle), the KR keeps them, its own Owner cell first.
+ */
+function titlePrefix(kr: KeyResult, v: unknown): void {
+  if (typeof v !== 'string' || !PREFIX_HINT.test(v)) return;
+  const line = readLine(v);
+  if (line.owner && kr.owner === null) {
+    kr.owner = line.owner;
+    kr.inferred.owner = true;
+  }
+  if (line.priority) kr.extra.Priority ??= line.priority;
+}
+const PREFIX_HINT = /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner)/i;
 
 /** The row's typed id when it is still free (a duplicate is a problem, and the KR gets a generated id). */
 function typedKrId(r: number, rd: Reader): string | null {
@@ -1130,7 +1310,34 @@ function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, f
   }
   const target = numberCell(kr, 'target', row, r, fc.target, rd);
   if (target) kr.target = target.value;
-  return target;
+  return mixedTimes(kr, start, target);
+}
+
+const SECONDS: NumberInfo = Object.freeze({ percent: false, currency: null, unit: 's' });
+
+/** Start and target in different units of time ('3 semanas' -> '5 días', '4 hrs' -> '30 min'): both in seconds. */
+function mixedTimes(kr: KeyResult, start: NumberInfo | null, target: NumberInfo | null): NumberInfo | null {
+  const ss = start && secondsIn(start.unit);
+  const ts = target && secondsIn(target.unit);
+  if (!ss || !ts || ss === ts) return target;
+  kr.start *= ss;
+  kr.target! *= ts;
+  return SECONDS;
+}
+
+/** A current cell in another unit of time than the target ('2 semanas' for a target in days): in the target's unit. */
+function currentInTargetUnit(
+  kr: KeyResult,
+  row: unknown[],
+  c: number | undefined,
+  target: NumberInfo | null,
+  rd: Reader,
+) {
+  const ts = target && secondsIn(target.unit);
+  if (!ts || c === undefined || kr.current === null || typeof row[c] !== 'string') return;
+  const p = rd.number(row[c]);
+  const cs = p.ok ? secondsIn(p.unit) : null;
+  if (cs && cs !== ts) kr.current = (kr.current * cs) / ts;
 }
 
 /** The kind typed in its cell ('auto' leaves it to the numbers and wording, as OKRSCORE's kind argument does). */
@@ -1210,6 +1417,22 @@ function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
   // No cell is recorded: the words stay the user's, nothing writes a number over them.
   kr.current = value;
   kr.inferred.current = true;
+}
+
+/**
+ * The latest period column (M3, then M2, M1) holding a number is the current value. A tally to fill ('/30') or a word
+ * is no value and no problem: the periods are the user's log. No cell is recorded (the column changes row by row).
+ */
+function currentFromPeriods(kr: KeyResult, row: unknown[], periods: number[], rd: Reader): void {
+  for (let i = periods.length - 1; i >= 0; i--) {
+    const v = row[periods[i]];
+    if (isBlank(v)) continue;
+    const p = rd.number(v);
+    if (!p.ok) continue;
+    kr.current = p.value;
+    kr.inferred.current = true;
+    return;
+  }
 }
 
 /** Unit: typed, or what the target cell or the wording shows. */
@@ -1430,6 +1653,28 @@ interface OutlineLine {
   c: number;
   text: string;
   line: LineReading;
+  /** The sheet row, and how many of its cells are filled (a row of several cells is a table's row, not a line). */
+  row?: unknown[];
+  cells?: number;
+  /** Not an item whatever it says: a glossary line (a note, with this reason) or a heading's underline (structure). */
+  skip?: Msg | 'underline';
+}
+
+/** Filled cells of a row, counting up to `max`. */
+function filledCount(row: unknown[], max: number): number {
+  let n = 0;
+  for (let c = 0; c < row.length && n < max; c++) if (!isBlank(row[c])) n++;
+  return n;
+}
+
+/**
+ * A row of a table standing inside an outline ('Date | KR #1 | KR #2', a relation table 团队 | OKR | 关联指标): three
+ * filled cells or more, or two when its first is a plain line (no bullet, number, heading or label).
+ */
+function isTableRow(l: OutlineLine | undefined): boolean {
+  if (!l || (l.cells ?? 1) < 2 || l.line.role !== 'text') return false;
+  const plain = !l.line.bullet && !l.line.numbered && !l.line.heading && !l.line.bold;
+  return (l.cells ?? 1) >= 3 || plain;
 }
 
 /** The outline's lines: the first filled text cell of each row; a label alone in its cell joins the next cell. */
@@ -1455,16 +1700,42 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
         continue;
       }
     }
-    out.push({ r, c, text, line });
+    out.push({ r, c, text, line, row, cells: filledCount(row, 3) });
   }
   return out;
 }
+
+/**
+ * Lines no item comes from whatever they say: a glossary's (`4. 目标：近期聚焦达成的事项` beside `1. 使命：...`), and the
+ * underlines (and overlines) of reStructuredText or setext headings (`人造上帝` over `========`), whose text line is a
+ * heading.
+ */
+function markOutline(lines: OutlineLine[]): void {
+  for (const i of glossaryLines(lines, (term) => matchHeader(term) !== null)) lines[i].skip = GLOSSARY_LINE;
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i];
+    const above = lines[i - 1];
+    if (!UNDERLINE.test(l.text) || above.r !== l.r - 1 || above.skip || UNDERLINE.test(above.text)) continue;
+    if (above.line.role !== 'text' || above.line.bullet || above.line.numbered || above.line.heading) continue;
+    l.skip = 'underline';
+    above.line.heading = 1;
+    const over = lines[i - 2];
+    if (over && over.r === l.r - 2 && over.text.trim() === l.text.trim()) over.skip = 'underline';
+  }
+}
+/** A heading's underline: one punctuation mark repeated (`=====`, `-----`, `~~~~`). */
+const UNDERLINE = /^\s*([=\-~^"'`#*+:.])\1{2,}\s*$/;
+const GLOSSARY_LINE: Msg = {
+  en: 'a line of a list defining words (mission, objective, key result...): a glossary, not an OKR: kept in the sheet',
+  zh: '这一行属于解释名词的列表（使命、目标、关键结果……），是名词解释而不是 OKR：保留在原表中',
+};
 
 /** How an outline states its structure: whether any line has an explicit objective / KR label. */
 function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean } {
   let objectives = false;
   let krs = false;
   for (const l of lines) {
+    if (l.skip) continue;
     // An 'Objective:' label line marks objectives as explicitly as 'O1:' does: headings then are no objectives.
     if (l.line.role === 'objective' || l.line.role === 'objective-label') objectives = true;
     if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
@@ -1479,14 +1750,51 @@ type Context = {
   obj: boolean;
   krDepth: number | null;
   next: OutlineLine | undefined;
+  /** The row of the `Key Results:` label or of the bare KR line under it: a plain line right below is a KR too. */
+  bareAfter?: number | null;
   /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
   cycle?: Cycle | null;
+  /** The label line that set the mode ('- **Key Results**:', '关键成果：'). */
+  label?: LineReading;
+  /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
+  krLevels?: Set<number>;
+  objHeading?: number;
 };
+
+/**
+ * Heading levels under which some section holds a flat list of plain bullets (none with sub-bullets): headings of that
+ * level name objectives and their bullets are KRs, so under any of them a bullet with sub-bullets is a KR with its
+ * parts, not an objective ('### Build team' / '- hiring 2 developers' / '    - 1 full stack ...').
+ */
+function krHeadingLevels(lines: OutlineLine[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const h = lines[i].line.heading;
+    if (!h || out.has(h)) continue;
+    let listed = 0;
+    let top = Infinity;
+    let nested = false;
+    for (let j = i + 1; j < lines.length && !lines[j].line.heading; j++) {
+      const l = lines[j].line;
+      if (!(l.bullet || l.numbered) || l.role !== 'text') continue;
+      if (listed && l.depth > top) nested = true;
+      top = Math.min(top, l.depth);
+      listed++;
+    }
+    if (listed > 0 && !nested) out.add(h);
+  }
+  return out;
+}
+
+/** A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`): a reference to read elsewhere, no item. */
+const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)[.;,，。]?$/;
+/** A note numbered by the items it comments on ('3. & 4.: ...', '3. - 5. ...', '1、2：...'): a note, not a list item. */
+const ITEM_REFERENCE = /^\s*\d{1,2}\s*[.．)）]?\s*(?:[&,，、]|and|和|与|及|[-–~～]|to|至)\s*\d{1,2}\s*[.．:：)）]/i;
 
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
   const { line } = l;
   const listed = line.bullet || line.numbered;
-  if (line.quote) return 'note';
+  if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text))) return 'note';
   // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
   if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
@@ -1494,14 +1802,23 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const opensList =
     !!next &&
     next.role === 'text' &&
+    !LINK_ONLY.test(next.title) &&
     (next.bullet || next.numbered) &&
     !next.bold &&
     !next.heading &&
     (next.depth > line.depth || !listed);
-  if (!ctx.style.objectives && (line.heading || line.bold || (listed && next && next.depth > line.depth)) && opensList)
-    return 'objective';
+  const krWithParts = ctx.obj && !!ctx.objHeading && !!ctx.krLevels?.has(ctx.objHeading);
+  const parent = listed && !!next && next.depth > line.depth && !krWithParts;
+  if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (line.heading || (line.bold && !listed)) return 'heading';
-  if (!listed) return 'note';
+  // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
+  // row or a table's caption.
+  // The same under an `Iniciativas:` label; a `Q2: name` line is no bare item.
+  if (!listed && ctx.obj && ctx.bareAfter === l.r - 1 && !line.term && !isTableRow(ctx.next)) {
+    if (ctx.mode === 'krs') return 'kr';
+    if (ctx.mode === 'initiatives') return 'initiative';
+  }
+  if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
   if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
@@ -1523,12 +1840,22 @@ interface OutlineWalk {
   dated: string[];
   first: number;
   last: number;
+  /** The last heading since the last objective: the objective of KRs that come with none of their own. */
+  heading?: OutlineLine | null;
 }
 
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
   const lines = outlineLines(values);
+  markOutline(lines);
   const walk: OutlineWalk = {
-    ctx: { style: outlineStyle(lines), mode: 'none', obj: false, krDepth: null, next: undefined },
+    ctx: {
+      style: outlineStyle(lines),
+      mode: 'none',
+      obj: false,
+      krDepth: null,
+      next: undefined,
+      krLevels: krHeadingLevels(lines),
+    },
     objectives: [],
     obj: null,
     kr: null,
@@ -1558,6 +1885,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
 function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const { ctx } = walk;
   const role = l.line.role;
+  if (l.skip) return skippedLine(l, rd);
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   walk.krLine = null;
@@ -1565,13 +1893,20 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     walk.krLine = propsOf;
     return;
   }
+  const bareAfter = ctx.bareAfter;
+  ctx.bareAfter = null;
+  closeOnOutdent(ctx, l);
+  if (isTableRow(l)) return tableRowInOutline(walk, l, rd);
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
+    ctx.label = l.line;
+    if (role === 'kr-label' || role === 'initiative-label') ctx.bareAfter = l.r;
     rd.role(l.r, 'title');
     return;
   }
-  let kind = role === 'text' ? placeText(l, ctx) : role;
+  let kind = role === 'text' ? placeText(l, { ...ctx, bareAfter }) : role;
+  if ((kind === 'kr' || kind === 'initiative') && role === 'text' && !isListed(l.line)) ctx.bareAfter = l.r;
   // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
   const lastKr = walk.lastKr;
   if (kind === 'kr' && walk.kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
@@ -1592,8 +1927,71 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   itemLine(walk, l, kind as 'objective' | 'kr' | 'initiative', rd);
 }
 
+/**
+ * A label listed beside a `Key Results:` label and followed by a list (`* **销售体系**：` / `1. ...`, `- Sales:` /
+ * `  - ...`) names a group of those KRs: the list goes on under it.
+ */
+function groupHeading(ctx: Context, l: OutlineLine): boolean {
+  const label = ctx.label;
+  const next = ctx.next?.line;
+  return (
+    ctx.mode === 'krs' &&
+    ctx.obj &&
+    !!label &&
+    isListed(label) &&
+    isListed(l.line) &&
+    l.line.depth >= label.depth &&
+    !!next &&
+    next.role === 'text' &&
+    isListed(next) &&
+    next.depth >= l.line.depth
+  );
+}
+
+/** A glossary line is a note; a heading's underline is part of the heading. */
+function skippedLine(l: OutlineLine, rd: Reader): void {
+  if (l.skip === 'underline') return rd.role(l.r, 'title');
+  rd.role(l.r, 'note');
+  rd.unplace(l.r, l.c, l.text, l.skip!);
+}
+
+/**
+ * A row of a table inside an outline (a weekly tracking table, a relation table linking KRs to metrics): its cells are
+ * notes, each listed (a cell repeating a KR above says so); the table ends the list a label line opened.
+ */
+function tableRowInOutline(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
+  if (walk.ctx.mode !== 'objective') walk.ctx.mode = 'none';
+  walk.ctx.krDepth = null;
+  rd.role(l.r, 'note');
+  const row = l.row ?? EMPTY_ROW;
+  for (let c = 0; c < row.length; c++) {
+    if (isBlank(row[c])) continue;
+    const text = cellText(row[c]) || describeValue(row[c]);
+    const kr = typeof row[c] === 'string' ? repeatedKr(walk.objectives, text) : null;
+    rd.unplace(l.r, c, text, kr ? repeatsKr(kr.title) : TABLE_IN_OUTLINE);
+  }
+}
+
+/** The KR read above whose title this cell repeats, or null. */
+function repeatedKr(objectives: Objective[], text: string): KeyResult | null {
+  const key = normalizeHeader(cellTitle(text));
+  if (!key) return null;
+  for (const o of objectives) for (const k of o.krs) if (normalizeHeader(k.title) === key) return k;
+  return null;
+}
+
+const TABLE_IN_OUTLINE: Msg = {
+  en: 'a cell of a table inside the outline (tracking, links between teams): kept in the sheet, not in the grid',
+  zh: '提纲中表格的单元格（跟踪记录、团队间关联）：保留在原表中，未放入新表',
+};
+const repeatsKr = (title: string): Msg => ({
+  en: `repeats the key result "${title}" above: not a new key result; kept in the sheet`,
+  zh: `重复了上面的关键结果“${title}”：不是新的关键结果；保留在原表中`,
+});
+
 /** 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it. */
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
+  if (groupHeading(ctx, l)) return rd.role(l.r, 'title');
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
   if (ctx.mode !== 'objective') ctx.krDepth = null;
   rd.role(l.r, 'note');
@@ -1609,6 +2007,27 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
+  // The KRs that follow have an objective to go to: this heading (see headingObjective).
+  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives) Object.assign(walk, { heading: l });
+  if (walk.heading) walk.ctx.obj = true;
+}
+
+/**
+ * In an outline without objective lines, KRs under a heading of their own (a reStructuredText section title over a
+ * `:krs:` field, `## Ship v2` over `KR1:` lines) have that heading as their objective.
+ */
+function headingObjective(walk: OutlineWalk, rd: Reader): Objective | null {
+  const h = walk.heading;
+  if (!h) return null;
+  walk.heading = null;
+  const obj = outlineObjective(h.line.title, h, rd);
+  obj.cycle ??= walk.ctx.cycle ?? null;
+  const at = rd.rowRoles.findIndex((x) => x.row === rd.r0 + h.r);
+  if (at >= 0) rd.rowRoles[at].role = 'objective';
+  if (walk.titles[walk.titles.length - 1] === h.line.title) walk.titles.pop();
+  walk.objectives.push(obj);
+  if (walk.first < 0 || h.r < walk.first) walk.first = h.r;
+  return obj;
 }
 
 /** An objective, a KR (under the objective above, or a new untitled one) or an initiative of the KR above. */
@@ -1623,22 +2042,34 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     const obj = outlineObjective(title, l, rd);
     obj.cycle ??= ctx.cycle ?? null;
     walk.objectives.push(obj);
-    Object.assign(walk, { obj, kr: null, lastKr: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null });
+    Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
+    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading });
   } else if (kind === 'kr') {
+    const fromHeading = headingObjective(walk, rd);
+    if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
     if (!walk.obj) {
       walk.obj = newObjective('', rd.r0 + l.r, false, rd.ids.generate('O', ['']));
       walk.objectives.push(walk.obj);
-      ctx.obj = true;
     }
+    ctx.obj = true;
     walk.kr = outlineKr(walk.obj, title, l, rd);
     walk.krLine = l.line;
     walk.lastKr = l.line;
     if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
+    if (!isListed(l.line) && PLURAL_KR_LABEL.test(l.line.term))
+      Object.assign(ctx, { mode: 'krs', label: l.line, bareAfter: l.r });
   } else addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;
+/** `KRs: first` / `:krs: first` with the next ones on the lines under it: the label of a list, its first item alongside. */
+const PLURAL_KR_LABEL = /^(?:krs|key\s*results|resultados\s+claves?)$/i;
+
+/** A line less indented than the label of the list being read (`07-15` after an indented `:krs:` field) ends the list. */
+function closeOnOutdent(ctx: Context, l: OutlineLine): void {
+  if ((ctx.mode === 'krs' || ctx.mode === 'initiatives') && ctx.label && l.line.depth < ctx.label.depth)
+    ctx.mode = 'none';
+}
 
 /** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
 const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;
@@ -1714,7 +2145,19 @@ function outlineObjective(title: string, l: OutlineLine, rd: Reader): Objective 
   o.cells.objective = rd.ref(l.r, l.c);
   // An objective naming its own cycle ('提升品牌影响力(Q4 2024)') is of that cycle.
   o.cycle = findCycleInText(title, { today: rd.today });
+  o.owner = l.line.owner ?? null;
+  if (l.line.priority) o.extra.Priority = l.line.priority;
   return o;
+}
+
+/** An owner or priority written before a KR's text (`` `P1` - @alice - ``): the KR's owner (else its objective's). */
+function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): void {
+  const owner = line.owner ?? obj.owner;
+  if (owner) {
+    kr.owner = owner;
+    kr.inferred.owner = true;
+  }
+  if (line.priority) kr.extra.Priority = line.priority;
 }
 
 function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {
@@ -1722,6 +2165,7 @@ function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): K
   kr.cells.kr = rd.ref(l.r, l.c);
   kr.commitment = obj.commitment;
   kr.inferred.type = true;
+  ownerAndPriority(kr, obj, l.line);
   const t = inferFromText(title);
   fillFromWording(kr, t);
   if (t.unit && (kr.target !== null || kr.relative)) {

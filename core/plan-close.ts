@@ -20,7 +20,7 @@ import {
   type CloseResult,
 } from './close';
 import { FILLS, ownedSheetName, planConvert, planNewGrid, safeSheetName, type PlanContext } from './plan-convert';
-import { plural, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
+import { overFormulas, plural, readWithoutFormulas, isEmptyValue, planCellAt, usedExtent } from './plan-grid';
 import { isCheckinSheet } from './checkins';
 import { isDashboardSheet } from './dashboard';
 import { MARKS_SHEET } from './plan-validate';
@@ -251,6 +251,8 @@ export interface ScoreOutcome {
   summary: Msg;
   /** True when the cycle asked for is not in the sheet: nothing is written, the summary names the cycles it holds. */
   absent?: boolean;
+  /** The sheet's formulas were not read and the convert step has work to do: read them and score again. */
+  needsFormulas?: boolean;
 }
 
 /** 'This sheet holds no OKRs of 2026-Q1; it holds 2025-Q3, 2025-Q4': closing it would write an empty scorecard. */
@@ -291,7 +293,18 @@ export function planScore(
     };
   }
   const convert = planConvert(active, sheetNames, ctx, model);
-  const sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
+  let sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
+  const own = readWithoutFormulas(active) ? sheets.find((s) => s.sheet === active.name) : undefined;
+  if (own) {
+    // Read without its formulas (a converted 10,000-row grid's formulas pass Excel on the web's payload limit): a
+    // grid that holds what convert would write is left alone; one whose formulas convert would keep is read again.
+    const held = overFormulas(own, active);
+    if (held === 'unknown') {
+      const summary = msg('Reading…', '正在读取…');
+      return { plan: { sheets: [] }, close, details: detailsOf(close), summary, needsFormulas: true };
+    }
+    if (held === 'same') sheets = sheets.filter((s) => s !== own);
+  }
   const scorecardName = scorecardSheetName(close.cycle, sheetNames, lang);
   const scorecard = scorecardPlan(
     close,

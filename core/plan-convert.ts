@@ -151,11 +151,13 @@ export interface TablePlan {
   lastRow: number;
 }
 
-/** What a row of the table holds: a KR (with its objective) or an objective on a row of its own. */
-type RowItem = { kind: 'kr'; kr: KeyResult; obj: Objective } | { kind: 'objective'; obj: Objective };
-
+/**
+ * What each row of the table holds: an objective, and the KR when the row is a KR's (null on an objective's own row).
+ * Two arrays over the rows, no object per row.
+ */
 interface RowItems {
-  get(r: number): RowItem | undefined;
+  obj(r: number): Objective | undefined;
+  kr(r: number): KeyResult | null | undefined;
 }
 
 /** Excel table name for a sheet: letters, digits and '_' only, never a cell reference, stable across converts. */
@@ -184,9 +186,9 @@ function krSpan(o: Objective, items: RowItems): { first: number; last: number } 
     last = Math.max(last, k.row);
   }
   for (let r = first; r <= last; r++) {
-    const item = items.get(r);
-    if (!item) continue;
-    if (item.kind === 'objective' || item.obj !== o) return null;
+    const obj = items.obj(r);
+    if (!obj) continue;
+    if (!items.kr(r) || obj !== o) return null;
   }
   return { first, last };
 }
@@ -300,15 +302,22 @@ function placeOwned(snap: SheetSnapshot, existing: OwnedBlock | null, wanted: Se
 /** Row -> its item, as an array over the rows the model spans (a Map of 10,000 numbers is needlessly slow). */
 function rowItems(model: OkrModel, dataFirst: number, lastRow: number): RowItems {
   const base = Math.min(dataFirst, model.firstRow);
-  const list: (RowItem | undefined)[] = new Array(Math.max(0, Math.max(lastRow, model.lastRow) - base + 1));
-  const set = (r: number, item: RowItem) => {
-    if (r >= base) list[r - base] = item;
+  const n = Math.max(0, Math.max(lastRow, model.lastRow) - base + 1);
+  const objs: (Objective | undefined)[] = new Array(n);
+  const krs: (KeyResult | null | undefined)[] = new Array(n);
+  const set = (r: number, o: Objective, kr: KeyResult | null) => {
+    if (r < base) return;
+    objs[r - base] = o;
+    krs[r - base] = kr;
   };
   for (const o of model.objectives) {
-    if (o.ownRow) set(o.row, { kind: 'objective', obj: o });
-    for (const kr of o.krs) set(kr.row, { kind: 'kr', kr, obj: o });
+    if (o.ownRow) set(o.row, o, null);
+    for (const kr of o.krs) set(kr.row, o, kr);
   }
-  return { get: (r) => (r >= base ? list[r - base] : undefined) };
+  return {
+    obj: (r) => (r >= base ? objs[r - base] : undefined),
+    kr: (r) => (r >= base ? krs[r - base] : undefined),
+  };
 }
 
 /**
@@ -404,17 +413,31 @@ function paceCell(t: TableCtx, r: number, kr: KeyResult | null, obj: Objective):
 }
 
 /**
- * A reference to the row's target / start cell (at ROW_MARK), falling back to the model's inferred value when the
- * cell is blank.
+ * A reference to the row's target / start cell (at ROW_MARK), falling back to the model's value when the cell is
+ * blank (a value inferred from the KR's wording), or holds text the formula cannot read as a number: words the reader
+ * read the number from ('$83k/mo to $93k/mo' -> 93000; an add-in formula reads '120 teams' itself, a portable one
+ * does not). The score then uses that number until the cell holds a number itself; the add-in never writes over the
+ * user's words (the reader's problem asks for the number alone).
  */
-function withFallback(t: TableCtx, r: number, f: 'target' | 'start', lit: number | null): string | null {
+function withFallback(t: TableCtx, r: number, f: 'target' | 'start', kr: KeyResult): string | null {
+  const inferred = !!kr.inferred[f];
+  const value = f === 'target' ? kr.target : kr.startGiven || inferred ? kr.start : null;
+  const lit = inferred ? value : null;
   const c = fieldCol(t, f);
   if (c === undefined) return lit === null ? null : String(lit);
   const ref = t.marked(c);
-  if (lit !== null && t.userCol[f] !== undefined && isEmptyValue(valueAt(t.snap, r, c)))
-    return `IF(${ref}="",${lit},${ref})`;
-  return ref;
+  if (value === null || t.userCol[f] === undefined) return ref;
+  const v = valueAt(t.snap, r, c);
+  if (isEmptyValue(v)) return lit === null ? ref : `IF(${ref}="",${lit},${ref})`;
+  if (
+    typeof v !== 'string' ||
+    !(inferred || (gridFormulas(t.ctx.host, t.settings.formulaMode) !== 'addin' && !VALUE_READS.test(v)))
+  )
+    return ref;
+  return `IF(ISNUMBER(${ref}),${ref},${value})`;
 }
+/** Text a spreadsheet's VALUE() reads as a number: '1,200', '40%', '0.5'. */
+const VALUE_READS = /^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?\s*%?\s*$/;
 
 /**
  * The kind a score formula reads (the Kind cell at ROW_MARK, or the model's reading when the cell is blank or
@@ -432,8 +455,8 @@ function kindExpr(t: TableCtx, r: number, kr: KeyResult): string | null {
 
 /** The Score cell; the template depends on the row only through its target, start and kind expressions. */
 function krScoreCell(t: TableCtx, r: number, kr: KeyResult): PlanCell {
-  const target = withFallback(t, r, 'target', kr.inferred.target ? kr.target : null) ?? '""';
-  const start = withFallback(t, r, 'start', kr.inferred.start ? kr.start : null);
+  const target = withFallback(t, r, 'target', kr) ?? '""';
+  const start = withFallback(t, r, 'start', kr);
   const kind = kindExpr(t, r, kr);
   // Neither start nor kind is ever '' (a reference, a number or a quoted word), so '' stands for none.
   return { f: t.templates.score.formula(t.rowText(r), target, start ?? '', kind ?? '') };
@@ -509,8 +532,8 @@ function objectiveFill(t: TableCtx, r: number, obj: Objective, key: OwnedKey): P
   }
 }
 
-function fill(t: TableCtx, r: number, item: RowItem, key: OwnedKey): PlanCell | undefined {
-  return item.kind === 'kr' ? krFill(t, r, item.kr, item.obj, key) : objectiveFill(t, r, item.obj, key);
+function fill(t: TableCtx, r: number, obj: Objective, kr: KeyResult | null, key: OwnedKey): PlanCell | undefined {
+  return kr ? krFill(t, r, kr, obj, key) : objectiveFill(t, r, obj, key);
 }
 
 const COMPUTED = new Set<OwnedKey>(['score', 'status', 'pace', 'rollup']);
@@ -530,21 +553,25 @@ function ownedCells(t: TableCtx): PlanCell[][] {
   const vc0 = snap.origin.col;
   for (let r = t.dataFirst; r <= t.lastRow; r++) {
     const line: PlanCell[] = new Array(keys.length);
-    const item = t.items.get(r);
+    const obj = t.items.obj(r);
+    const kr = obj ? (t.items.kr(r) ?? null) : null;
     const vrow = snap.values[r - snap.origin.row];
     const frow = snap.formulas?.[r - snap.origin.row];
     for (let i = 0; i < keys.length; i++) {
-      const computed = item ? fill(t, r, item, keys[i]) : undefined;
-      if (computedCol[i] && computed !== undefined) {
-        line[i] = computed;
-        continue;
+      if (computedCol[i] && obj) {
+        const computed = fill(t, r, obj, kr, keys[i]);
+        if (computed !== undefined) {
+          line[i] = computed;
+          continue;
+        }
       }
       // planCellAt(snap, r, first + i), with the row looked up once.
       const c = first + i - vc0;
       const v = vrow?.[c];
       const f = frow?.[c];
       const held = cellAsPlan(v === undefined || v === null ? '' : v, typeof f === 'string' ? f : '');
-      line[i] = held !== null ? held : (computed ?? null);
+      // An input column is filled from the model only where the cell is empty (a user's edit survives).
+      line[i] = held !== null ? held : ((!computedCol[i] && obj ? fill(t, r, obj, kr, keys[i]) : undefined) ?? null);
     }
     cells.push(line);
   }

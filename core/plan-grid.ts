@@ -2,7 +2,7 @@
  * Small helpers the plan builders share: reading a snapshot by absolute position, copying a cell as a PlanCell,
  * and the owned columns (the only columns of a user's sheet the add-in writes into).
  */
-import type { PlanCell, SheetSnapshot } from './sheet-plan';
+import type { PlanCell, SheetPlan, SheetSnapshot } from './sheet-plan';
 import { msg, type Lang, type Msg } from './i18n';
 import { isoToSerial, localIsoDate } from './values';
 
@@ -52,6 +52,45 @@ export function cellAsPlan(v: unknown, formula = ''): PlanCell {
 /** What the snapshot holds at a cell, as a PlanCell. */
 export function planCellAt(s: SheetSnapshot, row: number, col: number): PlanCell {
   return cellAsPlan(valueAt(s, row, col), formulaAt(s, row, col));
+}
+
+/** Which cells of `s` hold a formula (formulaCells), shaped like its values. */
+function formulaMask(s: SheetSnapshot): boolean[][] {
+  const m = s.values.map((r) => new Array<boolean>(r.length).fill(false));
+  for (const a of s.formulaCells ?? [])
+    for (let r = Math.max(a.row, s.origin.row); r < a.row + a.rows; r++) {
+      const line = m[r - s.origin.row];
+      if (!line) break;
+      for (let c = Math.max(a.col, s.origin.col); c < a.col + a.cols && c - s.origin.col < line.length; c++)
+        line[c - s.origin.col] = true;
+    }
+  return m;
+}
+
+/** The host read where the formulas are but not their text (ReadRequest.activeFormulas false). */
+export const readWithoutFormulas = (s: SheetSnapshot): boolean => !s.formulas && Array.isArray(s.formulaCells);
+
+/**
+ * What the cells `sp` writes on `s` hold, when `s` was read without its formulas' text but with where they are
+ * (formulaCells): 'same' when they hold it already (a formula where it writes one, its text unread; the same value
+ * and no formula elsewhere); 'known' when no cell it writes a value to holds a formula (what it writes does not
+ * depend on the formulas' text, and the host reads the formulas it overwrites before writing, for a failure to put
+ * back); else 'unknown': a formula the plan would turn into its value, so the formulas must be read first.
+ */
+export function overFormulas(sp: SheetPlan, s: SheetSnapshot): 'same' | 'known' | 'unknown' {
+  if (!s.formulaCells) return 'unknown';
+  const isFormula = formulaMask(s);
+  let same = true;
+  for (const b of sp.writes)
+    for (let r = 0; r < b.cells.length; r++)
+      for (let c = 0; c < b.cells[r].length; c++) {
+        const want = b.cells[r][c];
+        const formula = isFormula[b.row + r - s.origin.row]?.[b.col + c - s.origin.col] ?? false;
+        if (want !== null && typeof want === 'object') same &&= formula;
+        else if (formula) return 'unknown';
+        else same &&= cellAsPlan(valueAt(s, b.row + r, b.col + c)) === want;
+      }
+  return same ? 'same' : 'known';
 }
 
 /** Highest absolute row / col holding anything (value or formula); origin - 1 when the sheet is empty. */

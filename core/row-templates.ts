@@ -31,8 +31,18 @@ export class RowTemplates {
 
   constructor(private readonly build: (k1: string, k2: string, k3: string) => string) {}
 
+  /** The last shape used: consecutive rows nearly always share it, and then no map is looked up. */
+  private last: { k1: string; k2: string; k3: string; parts: string[] } | null = null;
+
   /** The formula for the row whose number (as text) is `rowText`. */
   formula(rowText: string, k1: string, k2 = '', k3 = ''): string {
+    const last = this.last;
+    const parts = last && last.k1 === k1 && last.k2 === k2 && last.k3 === k3 ? last.parts : this.shape(k1, k2, k3);
+    return parts.length === 1 ? parts[0] : parts.join(rowText);
+  }
+
+  /** The template of one shape, split at ROW_MARK (built on first use). */
+  private shape(k1: string, k2: string, k3: string): string[] {
     let byK2 = this.shapes.get(k1);
     if (!byK2) this.shapes.set(k1, (byK2 = new Map()));
     let byK3 = byK2.get(k2);
@@ -42,12 +52,13 @@ export class RowTemplates {
       if (this.count >= MAX_SHAPES) {
         this.shapes.clear();
         this.count = 0;
-        return this.formula(rowText, k1, k2, k3);
+        return this.shape(k1, k2, k3);
       }
       parts = this.build(k1, k2, k3).split(ROW_MARK);
       byK3.set(k3, parts);
       this.count++;
     }
-    return parts.length === 1 ? parts[0] : parts.join(rowText);
+    this.last = { k1, k2, k3, parts };
+    return parts;
   }
 }

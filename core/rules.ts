@@ -272,14 +272,21 @@ const RULES: Record<
   'bottom-up-share': { after: checkBottomUpShare },
 };
 
+/** The rules' hooks by when they run, listed once (the per-KR loop runs 10,000s of times). */
+const HOOKS = {
+  before: Object.values(RULES).flatMap((r) => (r.before ? [r.before] : [])),
+  objective: Object.values(RULES).flatMap((r) => (r.objective ? [r.objective] : [])),
+  kr: Object.values(RULES).flatMap((r) => (r.kr ? [r.kr] : [])),
+  after: Object.values(RULES).flatMap((r) => (r.after ? [r.after] : [])),
+};
+
 export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
   const c = checksFor(model, opts);
-  const rules = Object.values(RULES);
-  for (const r of rules) r.before?.(c);
+  for (const before of HOOKS.before) before(c);
   model.objectives.forEach((o, index) => {
     const oCycle = cycleOfObjective(o, model);
     const ov: ObjectiveView = { index, oCycle, title: c.objCell(o) };
-    for (const r of rules) r.objective?.(c, o, ov);
+    for (const check of HOOKS.objective) check(c, o, ov);
     for (const kr of o.krs) {
       const krTitle = c.krCell(kr);
       const v: KrView = {
@@ -291,10 +298,10 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
         deadline: deadlineOf(kr, oCycle),
         score: scoreOfKr(kr),
       };
-      for (const r of rules) r.kr?.(c, kr, v);
+      for (const check of HOOKS.kr) check(c, kr, v);
     }
   });
-  for (const r of rules) r.after?.(c);
+  for (const after of HOOKS.after) after(c);
   return c.out.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 

@@ -17,6 +17,11 @@ export interface SheetSnapshot {
   values: unknown[][];
   /** Same shape as values; '' where the cell holds no formula. Absent when the host did not read them. */
   formulas?: string[][];
+  /**
+   * Where the formulas are, when the host read which cells hold one but not their text (ReadRequest.activeFormulas
+   * false): absolute rectangles. Absent when the host does not know (then nothing is known of the formulas).
+   */
+  formulaCells?: Rect[];
   /** Same shape; '' where the cell has no note. */
   notes?: string[][];
   /** Same shape; '#rrggbb' lower-case, or '' where the cell has no fill. */
@@ -187,6 +192,12 @@ export function emptySheetPlan(sheet: string): SheetPlan {
 /** What a host needs to read for a command, before calling core. */
 export interface ReadRequest {
   formulas: boolean;
+  /**
+   * False: the command writes no cell of the active sheet (nor of the subject), so of that sheet only the values are
+   * needed, not the formulas (at 10,000 converted rows they are most of its bytes: Excel on the web refuses a read
+   * above ~5 MB); `formulas` still applies to the other sheets. A host that reads them anyway is right too.
+   */
+  activeFormulas?: boolean;
   notes: boolean;
   backgrounds: boolean;
   /** Extra sheets to read if they exist (e.g. the history sheet). */
@@ -216,10 +227,11 @@ export interface CommandResult {
   details?: unknown;
   /**
    * Core needs more before it can plan: another sheet to work on (the active one is a sheet the add-in wrote) and/or
-   * sheets the plan would change that were not read (so a failure can put them back). The host reads again with
+   * sheets the plan would change that were not read (so a failure can put them back), and/or the active sheet's
+   * formulas after a read without them (`formulas`). The host reads again with
    * rereadFor(...) and runs the command once more; nothing is applied from a result that asks this.
    */
-  readAgain?: { subject?: string; others?: string[]; whole?: string[] };
+  readAgain?: { subject?: string; others?: string[]; whole?: string[]; formulas?: boolean };
 }
 
 /**
@@ -247,6 +259,8 @@ export function rereadFor(req: ReadRequest, result: CommandResult): ReadRequest 
   for (const o of more.others ?? []) if (!others.includes(o)) others.push(o);
   const subject = more.subject ?? req.subject;
   const next: ReadRequest = { ...req, others, ...(subject ? { subject } : {}) };
+  // The active sheet's formulas after all (the values alone were not enough).
+  if (more.formulas) delete next.activeFormulas;
   if (req.partial && more.whole?.length) {
     const partial = Object.fromEntries(Object.entries(req.partial).filter(([name]) => !more.whole!.includes(name)));
     if (Object.keys(partial).length) next.partial = partial;

@@ -98,7 +98,13 @@ export function cellText(v: unknown): string {
 }
 
 export function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  if (typeof v !== 'string') return v === null || v === undefined;
+  if (v.length === 0) return true;
+  // Most cells start with a character trim() keeps (ASCII, CJK): they are not blank, with no trimming. The others
+  // (any Unicode space below U+3000, U+3000, U+FEFF...) are decided by trim() itself.
+  const c = v.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) return false;
+  return v.trim() === '';
 }
 
 function fail(kind: ValueErrorKind, v: unknown): Failed {
@@ -358,6 +364,24 @@ const CELL_WORD_NUMBERS: Record<string, number> = {
   nueve: 9,
   diez: 10,
 };
+
+/** Seconds in a unit of time as people write it after a number ('4hrs', '30 min', '3 semanas', '5 días', '2小时'). */
+const TIME_UNITS: [RegExp, number][] = [
+  [/^(?:ms|msecs?|milliseconds?|毫秒)$/i, 0.001],
+  [/^(?:s|secs?|seconds?|segundos?|秒钟?)$/i, 1],
+  [/^(?:m|mins?|minutes?|minutos?|分钟|分)$/i, 60],
+  [/^(?:h|hrs?|hours?|horas?|小时|个小时)$/i, 3600],
+  [/^(?:d|days?|d[ií]as?|天|日)$/i, 86400],
+  [/^(?:wks?|weeks?|semanas?|周|星期|个星期)$/i, 604800],
+];
+
+/** Seconds in one `unit` of time, or null when it is no unit of time. */
+export function secondsIn(unit: string | null | undefined): number | null {
+  if (!unit) return null;
+  const u = unit.trim();
+  for (const [re, s] of TIME_UNITS) if (re.test(u)) return s;
+  return null;
+}
 
 /** Units people glue to a number ('550ms', '4hrs', '2GB'); other glued letters ('12abc') are not a quantity. */
 const GLUED_UNIT = /^(?:ms|s|secs?|mins?|h|hrs?|hours?|d|days?|wks?|kg|g|km|m|cm|mm|gb|mb|kb|tb|px|pts?|x\/\p{L}+)$/iu;

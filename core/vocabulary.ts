@@ -34,6 +34,10 @@ export const KIND_VOCAB: Readonly<Record<KindWord, readonly string[]>> = {
     '递增',
     '线性',
     '正向',
+    'aumentar',
+    'incrementar',
+    'crecer',
+    'mayor es mejor',
   ],
   decrease: [
     'decrease',
@@ -51,6 +55,9 @@ export const KIND_VOCAB: Readonly<Record<KindWord, readonly string[]>> = {
     '越低越好',
     '递减',
     '反向',
+    'reducir',
+    'disminuir',
+    'menor es mejor',
   ],
   above: [
     'above',
@@ -69,6 +76,10 @@ export const KIND_VOCAB: Readonly<Record<KindWord, readonly string[]>> = {
     '保持以上',
     '保持高于',
     '保持不低于',
+    'al menos',
+    'mínimo',
+    'como mínimo',
+    'no menos de',
   ],
   below: [
     'below',
@@ -88,6 +99,9 @@ export const KIND_VOCAB: Readonly<Record<KindWord, readonly string[]>> = {
     '保持以下',
     '保持低于',
     '保持不高于',
+    'como máximo',
+    'máximo',
+    'no más de',
   ],
   binary: [
     'binary',
@@ -105,6 +119,9 @@ export const KIND_VOCAB: Readonly<Record<KindWord, readonly string[]>> = {
     '完成与否',
     '二元',
     '是否',
+    'hito',
+    'sí/no',
+    'hecho/no hecho',
   ],
 };
 
@@ -121,6 +138,14 @@ export const COMMITMENT_VOCAB: Readonly<Record<Commitment, readonly string[]>> =
     '必达',
     '必达型',
     '保底',
+    'comprometido',
+    'compromiso',
+    // A tool's goal type names the commitment with the item (Viva Goals' `Committed Goal`).
+    'committed goal',
+    'committed objective',
+    'committed okr',
+    '承诺型目标',
+    '必达目标',
   ],
   aspirational: [
     'aspirational',
@@ -135,6 +160,15 @@ export const COMMITMENT_VOCAB: Readonly<Record<Commitment, readonly string[]>> =
     '愿景',
     '愿景型',
     '冲刺',
+    'aspiracional',
+    'ambicioso',
+    'desafiante',
+    'aspirational goal',
+    'aspirational objective',
+    'aspirational okr',
+    'stretch goal',
+    '挑战型目标',
+    '挑战目标',
   ],
 };
 
@@ -165,6 +199,11 @@ export const DONE_VOCAB: Readonly<Record<'done' | 'notDone', readonly string[]>>
     '☑️',
     '✅',
     '√',
+    'sí',
+    'hecho',
+    'completado',
+    'terminado',
+    'logrado',
   ],
   notDone: [
     'false',
@@ -190,6 +229,12 @@ export const DONE_VOCAB: Readonly<Record<'done' | 'notDone', readonly string[]>>
     '×',
     '☐',
     '❌',
+    'no hecho',
+    'pendiente',
+    'en progreso',
+    'en curso',
+    'no iniciado',
+    'sin empezar',
   ],
 };
 
@@ -214,16 +259,56 @@ export const LEVEL_VOCAB: Readonly<Record<Level, readonly string[]>> = {
     '企业',
     '集团',
     '公司级',
+    'empresa',
+    'compañía',
+    'organización',
   ],
-  department: ['department', 'dept', 'division', 'business unit', 'bu', '部门', '事业部', '中心', '部门级'],
-  team: ['team', 'group', 'squad', 'unit', '团队', '小组', '组', '班组', '团队级'],
+  department: [
+    'department',
+    'dept',
+    'division',
+    'business unit',
+    'bu',
+    '部门',
+    '事业部',
+    '中心',
+    '部门级',
+    'departamento',
+    'área',
+  ],
+  team: ['team', 'group', 'squad', 'unit', '团队', '小组', '组', '班组', '团队级', 'equipo'],
   individual: ['individual', 'personal', 'person', 'employee', 'me', 'self', '个人', '员工', '本人', '个人级'],
 };
 
 export const CONFIDENCE_VOCAB: Readonly<Record<Confidence, readonly string[]>> = {
-  high: ['high', 'h', 'green', 'confident', 'on track', '高', '绿', '绿色', '有信心', '很有信心'],
-  medium: ['medium', 'med', 'm', 'mid', 'amber', 'yellow', 'moderate', '中', '中等', '黄', '黄色', '一般'],
-  low: ['low', 'l', 'red', 'at risk', 'off track', '低', '红', '红色', '没信心', '风险'],
+  high: ['high', 'h', 'green', 'confident', 'on track', '高', '绿', '绿色', '有信心', '很有信心', 'alta', 'alto'],
+  medium: [
+    'medium',
+    'med',
+    'm',
+    'mid',
+    'amber',
+    'yellow',
+    'moderate',
+    '中',
+    '中等',
+    '黄',
+    '黄色',
+    '一般',
+    'media',
+    'medio',
+  ],
+  low: ['low', 'l', 'red', 'at risk', 'off track', '低', '红', '红色', '没信心', '风险', 'baja', 'bajo'],
+};
+
+/**
+ * The words naming an objective, a key result and an initiative in languages beside English and Chinese (Spanish):
+ * outline labels (`Objetivo: ...`, `Resultados clave:`), header words and row types all read them from here.
+ */
+export const OTHER_LANGUAGE_ITEMS: Readonly<Record<'objective' | 'kr' | 'initiative', readonly string[]>> = {
+  objective: ['objetivo', 'objetivos'],
+  kr: ['resultado clave', 'resultados clave', 'resultados claves'],
+  initiative: ['iniciativa', 'iniciativas', 'acción', 'acciones', 'tarea', 'tareas'],
 };
 
 /** What a row is, as a row-type column says it (Viva Goals' Object Type, Perdoo's Goal Type, Betterworks' type). */
@@ -239,6 +324,7 @@ export const ROW_TYPE_VOCAB: Readonly<Record<'objective' | 'kr' | 'initiative', 
     'team objective',
     '目标',
     'okr目标',
+    ...OTHER_LANGUAGE_ITEMS.objective,
   ],
   kr: [
     'key result',
@@ -251,6 +337,7 @@ export const ROW_TYPE_VOCAB: Readonly<Record<'objective' | 'kr' | 'initiative', 
     '关键结果',
     '关键成果',
     'kr关键结果',
+    ...OTHER_LANGUAGE_ITEMS.kr,
   ],
   initiative: [
     'initiative',
@@ -260,11 +347,14 @@ export const ROW_TYPE_VOCAB: Readonly<Record<'objective' | 'kr' | 'initiative', 
     'project',
     'action',
     'e',
+    'deliverable',
+    'deliverables',
     '举措',
     '任务',
     '项目',
     '执行',
     '行动',
+    ...OTHER_LANGUAGE_ITEMS.initiative,
   ],
 };
 

@@ -15,6 +15,7 @@ import {
   updatedStamp,
   withSettingsSheet,
   type CommandName,
+  type CommandOptions,
 } from '../core/commands';
 import { failedAndRestored, failedNotRestored, readFailed } from '../core/host-messages';
 import { errorText, msg, type Msg } from '../core/i18n';
@@ -25,6 +26,7 @@ import {
   parseA1,
   rectA1,
   rereadFor,
+  type CellBlock,
   type ReadRequest,
   type SheetSnapshot,
   type WorkbookPlan,
@@ -101,8 +103,8 @@ export async function runExcelCommand(
   settings: Settings,
   today = localIsoDate(),
   support: ExcelSupport = excelSupport(),
-  /** dashboard false: a check-in from an edit writes the log only. */
-  opts: { dashboard?: boolean } = {},
+  /** dashboard false: a check-in from an edit writes the log only; edited: the edit it follows (the stamp too). */
+  opts: CommandOptions = {},
 ): Promise<CommandOutcome> {
   // The command line's saved reading corrections are read with the rest (core uses them where the document has none).
   let req: ReadRequest = withSettingsSheet(readsFor(name, settings, opts));
@@ -182,9 +184,42 @@ export async function selectCell(excel: ExcelLike, sheet: string, row: number, c
 // ---------------------------------------------------------------------------------------------------------------
 // "Updated" stamp
 
+/** The first rows of the edited sheet (to find its header), and whether it is the sheet the user is on. */
+async function readEditHeader(
+  excel: ExcelLike,
+  worksheetId: string,
+): Promise<{ header: SheetSnapshot; active: boolean } | null> {
+  return excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(worksheetId);
+    ws.load('name');
+    const shown = ctx.workbook.worksheets.getActiveWorksheet().load('name');
+    const top = ws.getRange(`1:${STAMP_HEADER_ROWS}`).getUsedRangeOrNullObject(true);
+    top.load(['values', 'rowIndex', 'columnIndex']);
+    await ctx.sync();
+    if (top.isNullObject) return null;
+    const origin = { row: top.rowIndex, col: top.columnIndex };
+    return { header: { name: ws.name, origin, values: top.values as unknown[][] }, active: shown.name === ws.name };
+  });
+}
+
+/** Writes the stamp core planned (a date serial in the owned Updated column, which carries the date format). */
+async function writeStamp(excel: ExcelLike, worksheetId: string, stamp: CellBlock): Promise<void> {
+  await excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(worksheetId);
+    const { rows, cols } = block(stamp.cells);
+    const range = ws.getRange(rectA1({ row: stamp.row, col: stamp.col, rows, cols }));
+    range.formulas = rectangular(stamp.cells, cols, null).map((r) => r.map(toExcelInput));
+    if (stamp.cells.some((r) => r.some((c) => typeof c === 'number')))
+      range.numberFormat = Array.from({ length: rows }, () => Array(cols).fill('yyyy-mm-dd'));
+    await ctx.sync();
+  });
+}
+
 /**
  * Stamps the Updated cell of a KR whose current value was edited (core decides which cell, if any); with `settings`,
  * an edit of a current value or confidence also records today's check-in (the log only, as the Sheets onEdit does).
+ * An edit of the sheet the user is on that checks in costs the header's read and the check-in's (read, lookup when
+ * the log's rows it rewrites were not read, apply, with the stamp in the same plan).
  */
 export async function stampEdit(
   excel: ExcelLike,
@@ -196,39 +231,18 @@ export async function stampEdit(
   if (applying) return false;
   const edited = parseA1(address);
   if (!edited) return false;
-  let checkin = false;
-  const stamped = await excel.run(async (ctx) => {
-    const ws = ctx.workbook.worksheets.getItem(worksheetId);
-    ws.load('name');
-    const top = ws.getRange(`1:${STAMP_HEADER_ROWS}`).getUsedRangeOrNullObject(true);
-    top.load(['values', 'rowIndex', 'columnIndex']);
-    await ctx.sync();
-    if (top.isNullObject) return false;
-    const header: SheetSnapshot = {
-      name: ws.name,
-      origin: { row: top.rowIndex, col: top.columnIndex },
-      values: top.values as unknown[][],
-    };
-    checkin = !!settings && editChecksIn(header, edited);
-    const stamp = updatedStamp(header, edited, today);
-    if (!stamp) return false;
-    const { rows, cols } = block(stamp.cells);
-    ws.getRange(rectA1({ row: stamp.row, col: stamp.col, rows, cols })).formulas = rectangular(
-      stamp.cells,
-      cols,
-      null,
-    ).map((r) => r.map(toExcelInput));
-    if (stamp.cells.some((r) => r.some((c) => typeof c === 'number')))
-      ws.getRange(rectA1({ row: stamp.row, col: stamp.col, rows, cols })).numberFormat = Array.from(
-        { length: rows },
-        () => Array(cols).fill('yyyy-mm-dd'),
-      );
-    await ctx.sync();
-    return true;
-  });
+  const read = await readEditHeader(excel, worksheetId);
+  if (!read) return false;
+  const stamp = updatedStamp(read.header, edited, today);
+  const checkin = !!settings && editChecksIn(read.header, edited);
+  if (checkin && settings && read.active) {
+    const res = await runExcelCommand(excel, 'checkin', settings, today, excelSupport(), { dashboard: false, edited });
+    return !!stamp && res.ok;
+  }
+  if (stamp) await writeStamp(excel, worksheetId, stamp);
   if (checkin && settings)
     await runExcelCommand(excel, 'checkin', settings, today, excelSupport(), { dashboard: false });
-  return stamped;
+  return !!stamp;
 }
 
 /**

@@ -206,7 +206,7 @@ async function lookUp(
     }
     const snap = seen.find((n) => sameName(n.name, l.sp.sheet));
     queued = queueLookup(ctx, l, withJournal, support, snap) || queued;
-    if (snap?.partial) await queueOriginals(ctx, l.ws, l.sp, snap, originals);
+    if (snap?.partial || (snap?.formulaCells && !snap.formulas)) await queueOriginals(ctx, l.ws, l.sp, snap, originals);
   }
   if (queued || originals.length) await ctx.sync();
   originals.forEach(placeOriginal);
@@ -217,19 +217,22 @@ async function lookUp(
         : [];
 }
 
-/** A rectangle of cells a plan writes on a sheet read in part, read before anything is written. */
+/** A rectangle of cells a plan writes, read before anything is written (see queueOriginals). */
 interface PendingOriginal {
   snap: SheetSnapshot;
   rect: Rect;
   range: Excel.Range;
+  /** Whether the values are read too (a sheet read in part), or only the formulas (their values are known). */
+  values: boolean;
   /** The answer's size, estimated from the cells to write. */
   bytes: number;
 }
 
 /**
- * The cells `sp` writes on a sheet read in part (its snapshot does not know them): queued for the lookup sync, in
- * bands of rows sized from the cells to write (what was there is about as large); when they would pass the payload
- * budget, the bands before are synced and placed first (syncs grow with the bytes needed only).
+ * The cells `sp` writes that the snapshot does not know: on a sheet read in part, every one (values and formulas);
+ * on a sheet read without its formulas' text, the formulas where there are some (formulaCells). Queued for the lookup
+ * sync, in bands of rows sized from the cells to write (what was there is about as large); when they would pass the
+ * payload budget, the bands before are synced and placed first (syncs grow with the bytes needed only).
  */
 async function queueOriginals(
   ctx: Excel.RequestContext,
@@ -238,17 +241,25 @@ async function queueOriginals(
   snap: SheetSnapshot,
   pending: PendingOriginal[],
 ): Promise<void> {
+  const values = !!snap.partial;
   for (const b of sp.writes) {
     const { cols } = block(b.cells);
     if (!cols) continue;
     for (const band of rowBands(b.cells, SYNC_BUDGET / 4)) {
-      const bytes = 2 * band.bytes + 8 * band.rows.length * cols;
-      if (pending.length && pendingBytes(pending) + bytes > SYNC_BUDGET) {
+      // Rows below the used range (a part read's appended rows) are known: blank.
+      const end = Math.min(b.row + band.start + band.rows.length, snap.origin.row + snap.values.length);
+      const rect = { row: b.row + band.start, col: b.col, rows: end - b.row - band.start, cols };
+      if (rect.rows <= 0) continue;
+      if (!values && !(snap.formulaCells ?? []).some((f) => overlaps(f, rect))) continue;
+      // The cells to write are about as large as what they hold (their JSON a little larger than Excel's formulas).
+      const bytes = values ? 2 * band.bytes + 8 * band.rows.length * cols : band.bytes;
+      // Room left for the lookup's other reads (the journal's number formats, the rules).
+      if (pending.length && pendingBytes(pending) + bytes > 0.85 * SYNC_BUDGET) {
         await ctx.sync();
         pending.splice(0).forEach(placeOriginal);
       }
-      const rect = { row: b.row + band.start, col: b.col, rows: band.rows.length, cols };
-      pending.push({ snap, rect, bytes, range: ws.getRange(rectA1(rect)).load(['values', 'formulas']) });
+      const range = ws.getRange(rectA1(rect)).load(values ? ['values', 'formulas'] : ['formulas']);
+      pending.push({ snap, rect, bytes, values, range });
     }
   }
 }
@@ -261,8 +272,8 @@ const pendingBytes = (p: PendingOriginal[]) => p.reduce((n, o) => n + o.bytes, 0
  */
 function placeOriginal(o: PendingOriginal): void {
   const { snap, rect } = o;
-  const values = o.range.values as unknown[][];
   const formulas = o.range.formulas as unknown[][];
+  const values = o.values ? (o.range.values as unknown[][]) : null;
   snap.formulas ??= [];
   for (let r = 0; r < rect.rows; r++) {
     const at = rect.row - snap.origin.row + r;
@@ -272,7 +283,7 @@ function placeOriginal(o: PendingOriginal): void {
     for (let c = 0; c < rect.cols; c++) {
       const k = rect.col - snap.origin.col + c;
       if (k < 0) continue;
-      const v = values[r][c];
+      const v = values ? values[r][c] : vals[k];
       const f = formulas[r][c];
       vals[k] = v;
       fs[k] = typeof f === 'string' && f.startsWith('=') && f !== v ? f : '';
@@ -369,6 +380,11 @@ async function writeCells(batch: Batch, ws: Excel.Worksheet, b: CellBlock): Prom
   }
 }
 
+/**
+ * Number formats: a run of columns each holding one format in every row is set with that single value (Office
+ * applies a single value to every cell of the range), so a 10,000-row column costs a few bytes; other columns go
+ * as a matrix, in bands of rows.
+ */
 async function writeFormats(
   batch: Batch,
   ws: Excel.Worksheet,
@@ -376,12 +392,36 @@ async function writeFormats(
 ): Promise<void> {
   const { rows, cols } = block(f.formats);
   if (!rows || !cols) return;
-  for (const band of rowBands(rectangular(f.formats, cols, 'General'))) {
-    const address = rectA1({ row: f.row + band.start, col: f.col, rows: band.rows.length, cols });
-    await batch.add(band.bytes + SMALL_OP, () => {
-      ws.getRange(address).numberFormat = band.rows;
-    });
+  const m = rectangular(f.formats, cols, 'General');
+  for (const run of formatRuns(m)) {
+    const at = { row: f.row, col: f.col + run.start, rows, cols: run.cols };
+    if (run.single !== null) {
+      const one = run.single;
+      await batch.add(jsonBytes(one) + SMALL_OP, () => {
+        ws.getRange(rectA1(at)).numberFormat = one as unknown as string[][];
+      });
+      continue;
+    }
+    for (const band of rowBands(m.map((r) => r.slice(run.start, run.start + run.cols)))) {
+      const address = rectA1({ ...at, row: f.row + band.start, rows: band.rows.length });
+      await batch.add(band.bytes + SMALL_OP, () => {
+        ws.getRange(address).numberFormat = band.rows;
+      });
+    }
   }
+}
+
+/** Runs of adjacent columns: those sharing one format in every row (`single`), and the others (null). */
+function formatRuns(m: string[][]): { start: number; cols: number; single: string | null }[] {
+  const runs: { start: number; cols: number; single: string | null }[] = [];
+  for (let c = 0; c < m[0].length; c++) {
+    const first = m[0][c];
+    const single = m.every((r) => r[c] === first) ? first : null;
+    const last = runs[runs.length - 1];
+    if (last && last.single === single) last.cols++;
+    else runs.push({ start: c, cols: 1, single });
+  }
+  return runs;
 }
 
 async function writeRules(batch: Batch, ws: Excel.Worksheet, sp: SheetPlan, support: ExcelSupport): Promise<void> {

@@ -42,6 +42,16 @@ export function emptyKnown(): Known {
   return { sheetNames: null, sheets: new Map() };
 }
 
+/**
+ * The request as it applies to the active sheet: without the formulas' text when core does not need it
+ * (activeFormulas false), then where the formulas are (a few addresses, ExcelApi 1.9); without that, the formulas.
+ */
+const forActive = (req: ReadRequest, support: ExcelSupport): ReadRequest =>
+  req.activeFormulas === false && has(support, API.specialCells) ? { ...req, formulas: false } : req;
+
+const wantsFormulaCells = (req: ReadRequest, support: ExcelSupport): boolean =>
+  !req.formulas && req.activeFormulas === false && has(support, API.specialCells);
+
 interface Pending {
   name: string;
   ws: Excel.Worksheet;
@@ -74,10 +84,13 @@ function queueCells(range: Excel.Range, req: ReadRequest, fills: boolean, suppor
   }
   range.load(props);
   if (dims) return { formulaAreas: null, fills: null };
+  const areas = () => range.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType).areas;
   const formulaAreas =
     req.formulas && has(support, API.specialCells)
-      ? range.getSpecialCellsOrNullObject('Formulas').areas.load('items/rowIndex,items/columnIndex,items/formulas')
-      : null;
+      ? areas().load('items/rowIndex,items/columnIndex,items/formulas')
+      : wantsFormulaCells(req, support)
+        ? areas().load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount')
+        : null;
   return { formulaAreas, fills: fills ? range.getCellProperties(FILL_PROPS) : null };
 }
 
@@ -128,6 +141,9 @@ function placeBand(
 ): void {
   const values = range.values as unknown[][];
   for (let r = 0; r < values.length; r++) snap.values[top + r] = values[r];
+  if (snap.formulaCells && formulaAreas && !formulaAreas.isNullObject)
+    for (const a of formulaAreas.items)
+      snap.formulaCells.push({ row: a.rowIndex, col: a.columnIndex, rows: a.rowCount, cols: a.columnCount });
   if (snap.formulas) {
     if (formulaAreas) placeFormulaAreas(snap, top, values.length, formulaAreas);
     else {
@@ -161,10 +177,10 @@ function placeColumns(snap: SheetSnapshot, ranges: Excel.Range[], cols: number[]
   });
 }
 
-function emptySnapshot(name: string, range: Excel.Range, req: ReadRequest, fills: boolean): SheetSnapshot {
+function emptySnapshot(name: string, range: Excel.Range, req: ReadRequest, support: ExcelSupport): SheetSnapshot {
   const snap: SheetSnapshot = { name, origin: { row: range.rowIndex, col: range.columnIndex }, values: [] };
   if (req.formulas) snap.formulas = [];
-  if (fills) snap.backgrounds = [];
+  if (wantsFormulaCells(req, support)) snap.formulaCells = [];
   return snap;
 }
 
@@ -227,7 +243,7 @@ function queueRead(
     range,
     partial: null,
     part: null,
-    ...queueCells(range, req, false, support, dims),
+    ...queueCells(range, forActive(req, support), false, support, dims),
   };
   const notes = req.notes && has(support, API.notes) ? activeWs.notes.load('items/content') : null;
   const others = req.others.map((want) => queueOther(sheets, want, req, support, dims));
@@ -282,7 +298,11 @@ async function readBands(
     const q = queueCells(band, req, fills, support, false);
     return () => {
       placeBand(snap, top, band, q.formulaAreas, q.fills);
-      const areas = q.formulaAreas && !q.formulaAreas.isNullObject ? q.formulaAreas.items.map((a) => a.formulas) : [];
+      // The areas' formulas, or only where they are (a sheet read without its formulas' text).
+      const areas =
+        q.formulaAreas && !q.formulaAreas.isNullObject
+          ? q.formulaAreas.items.map((a) => (snap.formulas ? a.formulas : [a.rowIndex, a.columnIndex, a.rowCount]))
+          : [];
       return jsonBytes(band.values) + jsonBytes(areas) + (q.fills ? jsonBytes(q.fills.value) : 0);
     };
   });
@@ -328,7 +348,7 @@ async function placeSheet(
     }
     return snap;
   }
-  const snap = emptySnapshot(name, p.range, req, false);
+  const snap = emptySnapshot(name, p.range, req, support);
   if (banded) await readBands(ctx, p, snap, req, false, support);
   else placeBand(snap, 0, p.range, p.formulaAreas, null);
   return snap;
@@ -424,7 +444,7 @@ export async function readSnapshot(
   known.sheets.set(keyOf(activeName), activeKnown);
   known.sheetNames = q.sheets.items.map((s) => s.name);
 
-  const active = await placeSheet(ctx, q.active, activeName, req, banded, support);
+  const active = await placeSheet(ctx, q.active, activeName, forActive(req, support), banded, support);
   const others: Record<string, SheetSnapshot> = {};
   for (const o of q.others) {
     if (o.ws.isNullObject || o.range.isNullObject || keyOf(o.ws.name) === keyOf(activeName)) continue;

@@ -30,6 +30,7 @@ describe('readsFor', () => {
     expect(COMMANDS).toEqual(['convert', 'validate', 'clear', 'score', 'rollForward', 'summary', 'checkin']);
     expect(readsFor('convert', DEFAULT_SETTINGS)).toEqual({
       formulas: true,
+      activeFormulas: false,
       notes: false,
       backgrounds: false,
       others: [],

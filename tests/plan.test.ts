@@ -192,6 +192,25 @@ describe('formula text', () => {
     }
     expect(scoreFormula('excel', 'portable', refs)).toBe(scoreFormula('sheets', 'portable', refs));
   });
+
+  test('a converted KR row carries at most 4,500 characters of portable formulas, its score at most 2,500', () => {
+    // Issue 13 item 6: every word was compared one by one (OR(LOWER(TRIM(H5&""))="binary",...)): 4,700 characters per
+    // score, 6,700 on a row with its objective's rollup; 69 MB of formula text in a 10,000-KR plan.
+    const snap = generatedSnapshot(200);
+    const res = planConvert(snap, [snap.name], ctx({ formulaMode: 'portable' }));
+    const perRow = new Map<number, number>();
+    let longestScore = 0;
+    const header = snap.values[0].length;
+    for (const w of allWrites(res.plan, snap.name)) {
+      if (w.cell === null || typeof w.cell !== 'object') continue;
+      perRow.set(w.row, (perRow.get(w.row) ?? 0) + w.cell.f.length);
+      if (w.col === header + 1) longestScore = Math.max(longestScore, w.cell.f.length);
+    }
+    expect(perRow.size).toBe(200);
+    expect(longestScore).toBeGreaterThan(500); // the score column: kind, start and both word lists in it
+    expect(longestScore).toBeLessThanOrEqual(2500);
+    expect(Math.max(...perRow.values())).toBeLessThanOrEqual(4500);
+  });
 });
 
 describe('portable formulas compute what core and the custom functions compute', () => {
@@ -1144,5 +1163,40 @@ describe('boundingRect (hosts write patches over it in one call)', () => {
     ).toEqual({ row: 2, col: 7, rows: 5, cols: 3 });
     const many = Array.from({ length: 300000 }, (_, i) => ({ row: 10 + (i % 5000), col: 3 + (i % 7) }));
     expect(boundingRect(many)).toEqual({ row: 10, col: 3, rows: 5000, cols: 7 });
+  });
+});
+
+describe('a target cell in words: the score uses the number the reader read from it', () => {
+  const values = [
+    ['Objective', 'Key Result', 'Target', 'Current'],
+    ['Grow revenue', 'Organic MRR', '$83k/mo to $93k/mo', 88000],
+    ['', 'Paying teams', '120 teams', 90],
+    ['', 'Churn', 'below 3% (from 5%)', 0.04],
+  ];
+
+  test.each(['portable', 'addin'] as const)('%s: the words stay, the score is not an error', (formulaMode) => {
+    const snap = snapshotOf('Words', values);
+    const res = planConvert(snap, [snap.name], ctx({ formulaMode }));
+    const writes = allWrites(res.plan, snap.name);
+    // The user's Target cells are never written.
+    expect(writes.filter((w) => w.col === 2 && w.row > 0)).toEqual([]);
+    const model = readModel(snap, { settings: resolveSettings({}), today: FIXTURE_TODAY });
+    const scoreCol = writes.find((w) => w.row === 0 && w.cell === 'OKR Score')!.col;
+    const f = formulaAtWrite(res.plan, snap.name, 1, scoreCol)!;
+    // The cell's own number wins once the user types one; until then the number read from the words.
+    expect(f).toContain('IF(ISNUMBER(C2),C2,93000)');
+    if (formulaMode !== 'portable') return;
+    const grid: Grid = values.map((r) => [...r]);
+    for (const w of writes) if (typeof w.cell !== 'object' || w.cell === null) (grid[w.row] ??= [])[w.col] = w.cell;
+    const formulas: Record<string, string> = {};
+    for (const w of writes) if (w.cell && typeof w.cell === 'object') formulas[`${w.row}:${w.col}`] = w.cell.f;
+    const ev = evaluator(grid, formulas);
+    for (const kr of model.objectives[0].krs) {
+      const got = ev.cellValue(kr.row, scoreCol);
+      expect(typeof got).toBe('number');
+      const want = scoreKr(kr);
+      expect(want.ok).toBe(true);
+      if (want.ok) expect(got).toBeCloseTo(want.score, 9);
+    }
   });
 });

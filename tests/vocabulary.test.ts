@@ -84,6 +84,11 @@ function evaluate(formula: string, row: unknown[]): unknown {
   const parser = new FormulaParser({
     onCell: ({ col }: { col: number }) => (row[col - 1] === undefined || row[col - 1] === null ? '' : row[col - 1]),
     functions: {
+      // As Excel, Sheets and LibreOffice trim: runs of spaces inside become one (fast-formula-parser keeps them).
+      TRIM: (arg: { value: unknown }) =>
+        String(arg.value ?? '')
+          .replace(/ +/g, ' ')
+          .replace(/^ | $/g, ''),
       VALUE: (arg: { value: unknown }) => {
         const n = Number(String(arg.value).trim());
         if (String(arg.value).trim() === '' || Number.isNaN(n)) throw FormulaParser.FormulaError.VALUE;
@@ -110,6 +115,24 @@ describe('portable formulas read the same words', () => {
       if (isCellError(addin)) expect(got).toMatchObject({ error: expect.any(String) });
       else expect(got).toBeCloseTo(addin as number, 10);
     }
+  });
+
+  // Each list is one text searched for "  word  ": a wildcard, two words of a list, or spaces must not make a word.
+  test.each([
+    'd?ne',
+    'don*',
+    '*',
+    '~',
+    'above*',
+    'above below',
+    'milestone  done',
+    '  binary  milestone ',
+    'done complete',
+  ])('a text that only looks like words (%p) is none: a linear kind, not done', (w) => {
+    expect(evaluate(PORTABLE, [w, 10, 20, 15])).toBe(0.5);
+    expect(evaluate(PORTABLE, ['', 10, 20, 15])).toBe(0.5);
+    expect(evaluate(PORTABLE, ['binary', '', '', w])).toBe(0);
+    expect(fnOkrScore(w, '', '', 'binary')[0][0]).not.toBe(1);
   });
 
   test.each([...DONE_VOCAB.done, ...DONE_VOCAB.notDone].map((w) => [w]))(

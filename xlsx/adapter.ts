@@ -23,7 +23,8 @@ import { applyPlan } from './apply';
 import { fileProblem, tooLargeText, XlsxFileError } from './messages';
 import { zipEntries } from './zip-directory';
 import { documentSettingsOf, rememberDocumentSettings } from './document-settings';
-import { lostParts, partsOfFile, partsText, type PartCounts, type PartKind } from './package-parts';
+import { lostParts, partsOf, partsOfFile, partsText, type PartKind } from './package-parts';
+import { carryWebExtensions } from './web-extensions';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** Compound File Binary (OLE2): an encrypted OOXML package or a legacy .xls. */
@@ -174,11 +175,6 @@ export function runOnWorkbook(
   return { sheet: ws.name, snap, result, validation, applied, warnings, rows: snap.active.values.length };
 }
 
-/**
- * Writes to a temporary file beside the target, then renames it: the target is never left half written. With `keep`,
- * the written file is compared with the input's parts first: overwriting the input (inPlace) when it would lose some
- * is refused (the input stays untouched); otherwise the kinds lost are returned for a warning.
- */
 /** Below this much heap in use, a full collection before the save is not worth its time. */
 const COLLECT_ABOVE_BYTES = 128 * 1024 * 1024;
 let fullGc: (() => void) | null | undefined;
@@ -201,16 +197,25 @@ export function collectGarbage(): void {
   fullGc?.();
 }
 
+/**
+ * Writes to a temporary file beside the target, then renames it: the target is never left half written. With `keep`,
+ * the Excel add-in's parts of the source (which ExcelJS drops) are put back, then the written file is compared with
+ * the source's parts: overwriting the input (inPlace) when it would lose some is refused (the input stays untouched);
+ * otherwise the kinds lost are returned for a warning.
+ */
 export async function saveWorkbook(
   wb: ExcelJS.Workbook,
   file: string,
-  keep?: { input: PartCounts; inPlace: boolean },
+  keep?: { source: string; inPlace: boolean },
 ): Promise<PartKind[]> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   collectGarbage();
   try {
+    // Read before the write: with --in-place the source is the file the rename below replaces.
+    const source = keep ? await fs.readFile(keep.source) : null;
     await wb.xlsx.writeFile(tmp);
-    const lost = keep ? lostParts(keep.input, await partsOfFile(tmp)) : [];
+    if (source) await carryWebExtensions(source, tmp);
+    const lost = source ? lostParts(await partsOf(source), await partsOfFile(tmp)) : [];
     if (keep?.inPlace && lost.length) throw new XlsxFileError('losesParts', partsText.refuseInPlace(file, lost));
     await fs.rename(tmp, file);
     return lost;

@@ -14,7 +14,7 @@ import { openWorkbook, runOnWorkbook, saveWorkbook, type WorkbookRun } from './a
 import { cliText, UsageError, XlsxFileError } from './messages';
 import { countBySeverity, findingsOf, findingsTable, type PrintableFinding } from './findings-table';
 import { rollupWorkbooks } from './rollup';
-import { hasXlsxExtension, partsOfFile, partsText } from './package-parts';
+import { hasXlsxExtension, partsText } from './package-parts';
 import { readingText, unplacedText } from './reading-text';
 import { fileReading } from './document-settings';
 import { saveReadingSettings } from './settings-store';
@@ -279,10 +279,7 @@ function outcomeOf(picked: { run: WorkbookRun; tried: WorkbookRun[] }): Outcome 
 /** Saves the workbook; the written path, or null after telling why it could not (the input is untouched then). */
 async function writeOutput(wb: ExcelJS.Workbook, target: Target, args: CliArgs, o: Outcome, io: CliIo) {
   try {
-    const lost = await saveWorkbook(wb, target.output, {
-      input: await partsOfFile(target.input),
-      inPlace: args.inPlace,
-    });
+    const lost = await saveWorkbook(wb, target.output, { source: target.input, inPlace: args.inPlace });
     if (lost.length) o.warnings.push(partsText.droppedInNew(target.output, lost));
     return target.output;
   } catch (e) {
@@ -333,8 +330,9 @@ function runStep(wb: ExcelJS.Workbook, target: Target, args: CliArgs, io: CliIo)
   const settings = settingsFor(args, wb);
   try {
     const o = outcomeOf(runOnBestSheet(wb, target.command, settings, args, target.writes));
-    // Corrections given on the command line, or found in the add-in's document settings (a part ExcelJS does not
-    // write back), are saved in the file written, so later runs and the add-ins read it the same way.
+    // Corrections given on the command line, or found in the add-in's document settings (whose part is carried over
+    // as it was: web-extensions.ts), are saved in the file's settings sheet, so later runs and the add-ins read it
+    // the same way.
     if (target.writes && o.applied && (args.columns || fileReading(wb).fromDocument)) saveReadingSettings(wb, settings);
     return o;
   } catch (e) {

@@ -1,14 +1,15 @@
 /**
  * What a workbook file holds beyond cells, counted from its zip directory: the parts ExcelJS may not carry over
- * (macros, charts, pivot tables, images, drawings). The command line compares the input with the file ExcelJS wrote,
- * so it knows exactly what a write would lose: it refuses to overwrite the input then, and warns for a new file.
+ * (macros, charts, pivot tables, images, drawings) and the Excel add-in's part (web-extensions.ts puts it back). The
+ * command line compares the input with the file written, so it knows exactly what a write would lose: it refuses to
+ * overwrite the input then, and warns for a new file.
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import JSZip from 'jszip';
 import { msg, type Msg } from '../core/i18n';
+import { zipEntries } from './zip-directory';
 
-export type PartKind = 'macros' | 'charts' | 'pivots' | 'images' | 'drawings';
+export type PartKind = 'macros' | 'charts' | 'pivots' | 'images' | 'drawings' | 'addins';
 export type PartCounts = Record<PartKind, number>;
 
 const KIND_OF: [PartKind, RegExp][] = [
@@ -17,6 +18,7 @@ const KIND_OF: [PartKind, RegExp][] = [
   ['pivots', /^xl\/pivotTables\/[^/]+\.xml$/i],
   ['images', /^xl\/media\/[^/]+$/i],
   ['drawings', /^xl\/drawings\/[^/]+\.xml$/i],
+  ['addins', /^xl\/webextensions\/webextension[^/]*\.xml$/i],
 ];
 
 const NAMES: Record<PartKind, Msg> = {
@@ -25,13 +27,13 @@ const NAMES: Record<PartKind, Msg> = {
   pivots: msg('pivot tables', '数据透视表'),
   images: msg('images', '图片'),
   drawings: msg('drawings and shapes', '绘图和形状'),
+  addins: msg('Excel add-in parts (with their document settings)', 'Excel 加载项部件（及其文档设置）'),
 };
 
 /** Parts per kind in an .xlsx/.xlsm package (zip directory only: nothing is decompressed). */
 export async function partsOf(buf: Buffer): Promise<PartCounts> {
-  const counts: PartCounts = { macros: 0, charts: 0, pivots: 0, images: 0, drawings: 0 };
-  const zip = await JSZip.loadAsync(buf);
-  for (const name of Object.keys(zip.files)) {
+  const counts: PartCounts = { macros: 0, charts: 0, pivots: 0, images: 0, drawings: 0, addins: 0 };
+  for (const { name } of zipEntries(buf) ?? []) {
     for (const [kind, re] of KIND_OF) if (re.test(name)) counts[kind]++;
   }
   return counts;

@@ -29,6 +29,7 @@ export function saveReadingSettings(wb: ExcelJS.Workbook, s: Pick<Settings, 'col
   ws.getCell('A1').value = LABEL;
   const cell = ws.getCell('A2');
   cell.value = JSON.stringify(stored);
-  // Text, never a formula or a number, whatever the JSON looks like.
-  cell.numFmt = '@';
+  // Text, never a formula or a number, whatever the JSON looks like. A new style object: style objects are shared
+  // between cells (ExcelJS's reading, apply.ts's restyle), so one is never changed in place.
+  cell.style = { ...cell.style, numFmt: '@' };
 }

@@ -21,8 +21,11 @@ import {
   messySheet,
   messyFormulas,
   generatedTable,
+  GENERATED_HEADER,
   FIXTURE_TODAY,
+  type Grid,
 } from '../../fixtures/sheets';
+import { COMMITMENT_VOCAB, DONE_VOCAB, KIND_VOCAB, type KindWord } from '../../core/vocabulary';
 import { captureIo, excelSheet, readWorkbookFile, tempDir, writeExcelWorkbook, removeTempDirs } from '../xlsx/helpers';
 import { convertAll, requireSoffice } from './soffice';
 import { evaluateAddin, planFormulas } from './addin-eval';
@@ -52,6 +55,50 @@ interface Case {
  * same per-row formulas (scale is for the bench and the call-count tests), at about 1 s of LibreOffice per 1,500.
  */
 const GENERATED_ROWS = 4040;
+
+/** A word as people type it: as listed, in capitals, and with spaces around and doubled inside. */
+const spellings = (w: string) => [w, w.toUpperCase(), `  ${w.toUpperCase().replace(/ /g, '   ')} `];
+
+/**
+ * Every kind word and every done / not-done word of vocabulary.ts in each spelling, and every type word, in the
+ * generated table's columns: the portable formulas search each word list as one text (wordIn in core/formulas.ts),
+ * which LibreOffice's own TRIM, LOWER and FIND must read exactly as OKRSCORE and OKRSTATUS read the words.
+ */
+function vocabularyTable(): Grid {
+  const numbers: Record<KindWord, [number, number, number]> = {
+    auto: [10, 20, 15],
+    increase: [10, 20, 15],
+    decrease: [20, 10, 15],
+    above: [10, 20, 15],
+    below: [10, 20, 15],
+    binary: [0, 1, 1],
+  };
+  const rows: [string, number | string, number | string, number | string][] = [];
+  for (const kind of Object.keys(KIND_VOCAB) as KindWord[])
+    for (const w of KIND_VOCAB[kind]) for (const k of spellings(w)) rows.push([k, ...numbers[kind]]);
+  for (const w of [...DONE_VOCAB.done, ...DONE_VOCAB.notDone])
+    for (const d of spellings(w)) rows.push(['binary', '', '', d]);
+  const types = [...COMMITMENT_VOCAB.committed, ...COMMITMENT_VOCAB.aspirational].flatMap(spellings);
+  return [
+    GENERATED_HEADER.slice(),
+    ...rows.map(([kind, start, target, current], i) => [
+      `KR-v${i}`,
+      '2026-Q4',
+      'Team',
+      'Owner',
+      `Objective ${Math.floor(i / 4)}`,
+      `Key result ${i}`,
+      types[i % types.length],
+      kind,
+      start,
+      target,
+      current,
+      '',
+      46387,
+      46346,
+    ]),
+  ];
+}
 const cases: Case[] = [
   { name: 'english', lang: 'en', sheet: 'Q4 OKRs', rows: englishTable, opts: { dateCols: [12, 15] } },
   { name: 'chinese', lang: 'zh', sheet: '10月OKR', rows: chineseOutline },
@@ -63,6 +110,7 @@ const cases: Case[] = [
     rows: generatedTable(GENERATED_ROWS),
     opts: { dateCols: [12, 13] },
   },
+  { name: 'vocabulary', lang: 'en', sheet: 'Words', rows: vocabularyTable(), opts: { dateCols: [12, 13] } },
 ];
 const settingsFor = (lang: Lang): Settings => resolveSettings({ lang, formulaMode: 'portable' });
 
@@ -277,6 +325,15 @@ describe('LibreOffice computes what the add-in functions compute, cell for cell'
     expect(r.textNumberRows).toEqual([4, 7]);
     // sheet row 5: refund rate 5% -> 3% at 4.2% is exactly 40% progress, the red/yellow edge: core rounds like a
     // spreadsheet, so both read 0.4 and the same band
+    expect(r.boundaryRows).toEqual([]);
+    expect(r.mismatches).toEqual([]);
+  });
+  it('every kind, done and type word in three spellings reads the same in LibreOffice as in the add-in', async () => {
+    const c = cases[4];
+    const r = await compare(c);
+    expect(r.counts.score).toBe(c.rows.length - 1);
+    expect(r.counts.errorsBoth).toBe(0);
+    expect(r.textNumberRows).toEqual([]);
     expect(r.boundaryRows).toEqual([]);
     expect(r.mismatches).toEqual([]);
   });

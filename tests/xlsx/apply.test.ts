@@ -349,6 +349,26 @@ describe('filled-down formulas are stored the way Excel stores them (shared)', (
   });
 });
 
+describe('styles: cells given the same style share one style object (ExcelJS renders each object once)', () => {
+  test('a formatted column shares one object per distinct style; the file holds each format where it was put', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A3').style = { font: { bold: true } }; // a user's own style, under the new format
+    const n = 40;
+    const formats = Array.from({ length: n }, (_, i) => [i < 30 ? '0%' : 'yyyy-mm-dd']);
+    applyPlan(wb, { sheets: [plan({ sheet: 'S', numberFormats: [{ row: 0, col: 0, formats }] })] });
+    const objects = new Set(Array.from({ length: n }, (_, i) => ws.getCell(i + 1, 1).style));
+    // '0%', '0%' over the bold cell, and the date
+    expect(objects.size).toBe(3);
+    expect(ws.getCell('A3').style).toEqual({ font: { bold: true }, numFmt: '0%' });
+    const out = (await saveAndRead(wb)).getWorksheet('S')!;
+    expect(out.getCell('A1').numFmt).toBe('0%');
+    expect(out.getCell('A3').font?.bold).toBe(true);
+    expect(out.getCell('A4').font?.bold).toBeFalsy();
+    expect(out.getCell('A31').numFmt).toBe('yyyy-mm-dd');
+  });
+});
+
 afterAll(() => removeTempDirs());
 
 describe("the user's own dropdowns stay (issue 11)", () => {

@@ -79,11 +79,12 @@ describe('the command line honours the Excel add-in’s corrections saved in the
     expect(after).toMatchObject({ field: null, chosen: true });
   });
 
-  test('convert keeps them in the file written, in the settings sheet (ExcelJS drops the web-extension part)', async () => {
+  test('convert keeps them in the file written: the web-extension part as it was, and the settings sheet', async () => {
     const file = await withAddinSettings(plain, { columnRoles: { 'Last updated': 'ignore' } });
     const out = path.join(dir, 'english.converted.xlsx');
     const r = await cli(['convert', file, '-o', out]);
     expect(r.json.ok).toBe(true);
+    expect(documentSettingsOf(fs.readFileSync(out))).toEqual({ columnRoles: { 'Last updated': 'ignore' } });
     expect(savedSettings(await readWorkbookFile(out))).toEqual({
       columnRoles: { 'Last updated': 'ignore' },
       headerRow: null,
