@@ -269,7 +269,7 @@ function newObjective(title: string, row: number, ownRow: boolean, id: string): 
     notes: null,
     krs: [],
     cells: {},
-    extra: {},
+    extra: NO_EXTRA,
   };
 }
 
@@ -660,8 +660,8 @@ function numberedHeading(text: string): string | null {
 /** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
 /**
  * Lines above the header: an objective line opens the first objective; before it, `Label: value` lines ('Status:
- * Active', '负责人：王芳') and rows of several cells are notes listed as not placed, other lines (the sheet's title,
- * headings) are titles.
+ * Active', '负责人：王芳'), sentences after the title and rows of several cells are notes listed as not placed, other
+ * lines (the sheet's title, headings) are titles.
  */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
   // After the sheet's title, a sentence above the table is an instruction or a note, listed as not placed.
@@ -680,10 +680,10 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
       rd.role(r, 'objective');
     } else if (
       st.obj ||
-      // A row of several cells above the header (a table of contents, a summary) is no title: listed as not placed.
       c < 0 ||
       (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line))))
     )
+      // A row of several cells above the table (a table of contents, `Team | Name`) is no title: each cell is listed.
       unplacedRow(row, r, rd, NOTE_ROW);
     else {
       rd.role(r, 'title');
@@ -1032,19 +1032,36 @@ function carryWideColumns(row: unknown[], width: number, rd: Reader, columns: Co
   }
 }
 
+/** The row's values in unknown columns, added to `into` (NO_EXTRA, the shared empty one, when there are none). */
 function extrasOf(
   row: unknown[],
   cols: TableCols,
   rd: Reader,
-  into?: Record<string, unknown>,
-): Record<string, unknown> {
-  const extra: Record<string, unknown> = into ?? {};
+  into: Readonly<Record<string, unknown>> = NO_EXTRA,
+): Readonly<Record<string, unknown>> {
+  let extra = into;
   for (const u of cols.unknown) {
     const v = row[u.col];
-    if (!isBlank(v)) extra[u.key] = v;
+    if (!isBlank(v)) extra = withExtra(extra, u.key, v);
   }
-  for (let c = cols.width; c < row.length; c++) if (!isBlank(row[c])) extra[colLetter(rd.c0 + c)] = row[c];
+  for (let c = cols.width; c < row.length; c++)
+    if (!isBlank(row[c])) extra = withExtra(extra, colLetter(rd.c0 + c), row[c]);
   return extra;
+}
+
+/**
+ * Items without values in unknown columns (most of them) share one frozen empty `extra`, and KRs without initiatives
+ * one frozen empty list: 10,000 KRs would otherwise keep 20,000 empty objects, each one more for the garbage collector
+ * to copy. An item gets its own object with its first value.
+ */
+const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+const NO_INITIATIVES: readonly Initiative[] = Object.freeze([]);
+
+/** `extra` with key set to value: the same object, or a new one in place of the shared empty one. */
+function withExtra(extra: Readonly<Record<string, unknown>>, key: string, value: unknown): Record<string, unknown> {
+  const own = (extra === NO_EXTRA ? {} : extra) as Record<string, unknown>;
+  own[key] = value;
+  return own;
 }
 
 function objectiveFromRow(
@@ -1175,7 +1192,9 @@ const unknownWord = (seen: string, en: string, zh: string): Msg => ({
 function addInitiative(o: Objective, kr: KeyResult | null, title: string, r: number, c: number, rd: Reader): void {
   const parent = kr ? kr.id : o.id;
   const item: Initiative = { id: rd.ids.generate('E', [parent, title]), title, cell: rd.ref(r, c) };
-  if (kr) kr.initiatives.push(item);
+  // A KR's list is its own (so it may grow) once it has an item; the shared empty one is frozen.
+  if (kr && kr.initiatives === NO_INITIATIVES) kr.initiatives = [item];
+  else if (kr) (kr.initiatives as Initiative[]).push(item);
   else (o.initiatives ??= []).push(item);
 }
 
@@ -1197,10 +1216,10 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     updated: null,
     commitment: 'aspirational',
     objectiveId,
-    initiatives: [],
+    initiatives: NO_INITIATIVES,
     cells: {},
     inferred: {},
-    extra: {},
+    extra: NO_EXTRA,
   };
 }
 
@@ -1245,7 +1264,8 @@ function titlePrefix(kr: KeyResult, v: unknown): void {
     kr.owner = line.owner;
     kr.inferred.owner = true;
   }
-  if (line.priority) kr.extra.Priority ??= line.priority;
+  if (line.priority && (kr.extra.Priority === undefined || kr.extra.Priority === null))
+    kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
 const PREFIX_HINT = /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner)/i;
 
@@ -2215,7 +2235,7 @@ function outlineObjective(title: string, l: OutlineLine, rd: Reader): Objective 
   // An objective naming its own cycle ('提升品牌影响力(Q4 2024)') is of that cycle.
   o.cycle = findCycleInText(title, { today: rd.today });
   o.owner = l.line.owner ?? null;
-  if (l.line.priority) o.extra.Priority = l.line.priority;
+  if (l.line.priority) o.extra = withExtra(o.extra, 'Priority', l.line.priority);
   return o;
 }
 
@@ -2226,7 +2246,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
     kr.owner = owner;
     kr.inferred.owner = true;
   }
-  if (line.priority) kr.extra.Priority = line.priority;
+  if (line.priority) kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
 
 function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {

@@ -486,3 +486,17 @@ describe('categories grouping the KRs under a Key Results label are headings, th
     expect(krTitles(m)).toEqual([['新签客户20家', '建立渠道3个', '续约率达到90%']]);
   });
 });
+
+describe('rows of several cells above the table are listed, not titles', () => {
+  it('a table of contents (English) and a key/value block (Chinese) above the header', () => {
+    for (const [title, toc, head] of [
+      ['Company OKRs', ['Contents', 'O1: Safety', 'O2: Growth'], ['Objective', 'Key Result', 'Target']],
+      ['公司OKR', ['团队', '平台组', '负责人：王芳'], ['目标', '关键结果', '目标值']],
+    ] as [string, string[], string[]][]) {
+      const m = read(rows(title, toc, '', title + ' 2026', head, ['Grow', 'Reach 500 users', 500]));
+      expect(m.objectives.map((o) => o.krs.length)).toEqual([1]);
+      expect(unplacedAt(m)).toEqual(expect.arrayContaining(['1:0', '1:1', '1:2']));
+      expect(m.title).toBe(title);
+    }
+  });
+});
