@@ -1873,6 +1873,13 @@ function krHeadingLevels(lines: OutlineLine[]): Set<number> {
   return out;
 }
 
+/**
+ * A sentence defining an OKR word ('Objectives are qualitative, ambitious...', 'Key Results are a set of metrics...',
+ * '关键结果是指衡量目标的指标'): an explanation, no item, even under an `Objectives` / `Key Results` label.
+ */
+const DEFINES_WORD =
+  /^(?:(?:the\s+)?(?:objectives|key\s*results|krs|okrs|initiatives)\s+(?:are|mean|refer\s+to)|an?\s+(?:objective|key\s*result|kr|okr|initiative)\s+(?:is|means|refers\s+to))\s+(?!to\s)|^(?:目标|关键结果|关键成果|OKR)\s*(?:[(（][^)）]*[)）])?\s*(?:是指|指的是|是一种|是一组|即|就是)/i;
+
 /** A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`): a reference to read elsewhere, no item. */
 const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)[.;,，。]?$/;
 /** A note numbered by the items it comments on ('3. & 4.: ...', '3. - 5. ...', '1、2：...'): a note, not a list item. */
@@ -1881,7 +1888,7 @@ const ITEM_REFERENCE = /^\s*\d{1,2}\s*[.．)）]?\s*(?:[&,，、]|and|和|与|�
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
   const { line } = l;
   const listed = line.bullet || line.numbered;
-  if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text))) return 'note';
+  if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text)) || DEFINES_WORD.test(line.title)) return 'note';
   // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
   if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
