@@ -1734,12 +1734,11 @@ function filledCount(row: unknown[], max: number): number {
 
 /**
  * A row of a table standing inside an outline ('Date | KR #1 | KR #2', a relation table 团队 | OKR | 关联指标): three
- * filled cells or more, or two when its first is a plain line (no bullet, number, heading or label).
+ * filled cells or more, its first a line with no label (a line with a value beside it, `Grow revenue | 50%`, stays a
+ * line).
  */
 function isTableRow(l: OutlineLine | undefined): boolean {
-  if (!l || (l.cells ?? 1) < 2 || l.line.role !== 'text') return false;
-  const plain = !l.line.bullet && !l.line.numbered && !l.line.heading && !l.line.bold;
-  return (l.cells ?? 1) >= 3 || plain;
+  return !!l && (l.cells ?? 1) >= 3 && l.line.role === 'text';
 }
 
 /** The outline's lines: the first filled text cell of each row; a label alone in its cell joins the next cell. */

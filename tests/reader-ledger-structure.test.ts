@@ -500,3 +500,10 @@ describe('rows of several cells above the table are listed, not titles', () => {
     }
   });
 });
+
+describe('a line with one value beside it stays a line of the outline', () => {
+  it('a bare KR line with its progress in the next cell is still a KR', () => {
+    const m = read(rows('Objective: Grow', 'Key Results:', ['Reach 500 users', '320'], ['Launch 3 guides', '1']));
+    expect(krTitles(m)).toEqual([['Reach 500 users', 'Launch 3 guides']]);
+  });
+});
