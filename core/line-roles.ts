@@ -234,6 +234,14 @@ function stripPrefix(s: string, out: LineReading): string {
 /** A heading `# OKR — Dental Concierge` names the whole plan (a page title); `## OKR 2: ...` numbers an objective. */
 const UNNUMBERED_OKR = /^okrs?\b(?!\s*[0-9０-９])/i;
 
+/** An emoji decorating a label (`## 📌 Objective`, `**🔑 Key Result 1.1**:`, `🎯 目标：`). */
+const EMOJI = /^(?:\p{Extended_Pictographic}\uFE0F?\s*)+/u;
+
+/** A label behind an emoji; the emoji stays on a line that is no label ('🚀 Launch v2' keeps its rocket). */
+function emojiLabelled(s: string): { role: LineRole; title: string } | null {
+  return EMOJI.test(s) ? labelled(s.replace(EMOJI, '')) : null;
+}
+
 /** What one line says it is. Never throws. */
 export function readLine(raw: string): LineReading {
   const out: LineReading = {
@@ -250,13 +258,13 @@ export function readLine(raw: string): LineReading {
   if (typeof raw !== 'string') return out;
   const s = stripPrefix(stripBold(rstField(stripStructure(raw, out)), out), out);
   out.term = TERM.exec(s)?.[1] ?? '';
-  const l = out.heading && UNNUMBERED_OKR.test(s) ? null : labelled(s);
+  const l = out.heading && UNNUMBERED_OKR.test(s) ? null : (labelled(s) ?? emojiLabelled(s));
   if (l) {
     out.role = l.role;
     out.title = stripPrefix(unwrapBold(l.title), out);
     return out;
   }
-  const section = SECTION.exec(s) ?? namedSection(s);
+  const section = SECTION.exec(s) ?? namedSection(s) ?? SECTION.exec(s.replace(EMOJI, ''));
   if (section) {
     const w = (section[1] || section[2]).toLowerCase();
     out.role = /目标/.test(w) ? 'objective-label' : (`${itemOfWord(w)}-label` as LineRole);

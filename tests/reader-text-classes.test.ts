@@ -441,3 +441,41 @@ Duplicar las ventas recurrentes.
     expect(m.title).toBe('OKR — Tienda Online');
   });
 });
+
+describe('emoji before a label, and a change written after the share (ko / ja)', () => {
+  test.each([
+    [
+      'ko: emoji headings over the lines',
+      `
+# OKR: 검색 속도 개선
+
+## 📌 Objective
+- 검색 응답을 가장 빠르게 만든다
+
+## 🎯 Key Results
+- [ ] 평균 응답 시간 1.5초 이내 달성
+- [ ] 서버 비용 20% 이상 절감
+
+## 📊 현재 상황
+- 지금은 응답이 느리다`,
+      [['검색 응답을 가장 빠르게 만든다', ['평균 응답 시간 1.5초 이내 달성', '서버 비용 20% 이상 절감']]],
+    ],
+    [
+      'zh: emoji inside bold labels',
+      `
+**🎯 目标 1**：提升门店复购
+- **🔑 关键结果 1.1**：复购率达到30%
+- **🔑 关键结果 1.2**：会员数达到5000人`,
+      [['提升门店复购', ['复购率达到30%', '会员数达到5000人']]],
+    ],
+  ])('%s', (_n, text, want) => {
+    const m = read(lines(text));
+    expect(outline(m)).toEqual(want);
+  });
+
+  test('a share followed by a change word is a change of an unstated base: no target', () => {
+    const m = read(lines('O1: 비용 절감\nKR1: 서버 비용 20% 이상 절감\nKR2: 処理時間を30%短縮\nKR3: 전환율 5% 달성'));
+    expect(krs(m).map((k) => k.target)).toEqual([null, null, 0.05]);
+    expect(krs(m)[0].kind).toBe('decrease');
+  });
+});
