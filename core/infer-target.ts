@@ -479,6 +479,13 @@ function esChange(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 14), at);
   return ES_VERB_BEFORE.test(before) || (ES_BY_BEFORE.test(before) && ES_CHANGE_VERB.test(text.slice(0, at)));
 }
+/**
+ * Korean and Japanese put the change after the share: '25% 이상 감소' (cut by 25% or more), '30%向上'; a change of an
+ * unstated base like '增长10%'.
+ */
+const CHANGE_AFTER =
+  /^\s*(?:이상|이하|가량|정도|以上|程度)?\s*(감소|절감|축소|단축|감축|증가|향상|개선|상승|증대|削減|減少|短縮|向上|増加|改善|上昇)/;
+const DOWN_AFTER = /감소|절감|축소|단축|감축|削減|減少|短縮/;
 const POINTS_AFTER = /^\s*(?:percentage\s+points?|points?|pp|pts?|个百分点|百分点)/i;
 
 function relativeChange(
@@ -488,8 +495,9 @@ function relativeChange(
 ): { by: number; percent: boolean; down: boolean; unit: string | null } | null {
   for (const k of toks) {
     const before = text.slice(Math.max(0, k.index - 8), k.index);
-    if (!BY_BEFORE.test(before) && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index)) continue;
     const after = text.slice(k.end);
+    const changeAfter = k.percent && CHANGE_AFTER.exec(after);
+    if (!BY_BEFORE.test(before) && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index) && !changeAfter) continue;
     // '增长到20%' / 'by 2026' are not changes; '增加20份' / '减少5单' change a count by that much (no target either).
     const points = POINTS_AFTER.test(after);
     if (/^\s*(?:到|至)/.test(after)) continue;
@@ -497,7 +505,7 @@ function relativeChange(
     return {
       by,
       percent: k.percent && !points,
-      down: decreasing,
+      down: decreasing || (!!changeAfter && DOWN_AFTER.test(changeAfter[1])),
       unit: k.percent || points ? '%' : unitAfter(text, k),
     };
   }

@@ -121,7 +121,6 @@ export const KIND_VOCAB: Readonly<Record<KindWord, readonly string[]>> = {
     '是否',
     'hito',
     'sí/no',
-    'hecho/no hecho',
   ],
 };
 
@@ -202,8 +201,6 @@ export const DONE_VOCAB: Readonly<Record<'done' | 'notDone', readonly string[]>>
     'sí',
     'hecho',
     'completado',
-    'terminado',
-    'logrado',
   ],
   notDone: [
     'false',
@@ -232,7 +229,6 @@ export const DONE_VOCAB: Readonly<Record<'done' | 'notDone', readonly string[]>>
     'no hecho',
     'pendiente',
     'en progreso',
-    'en curso',
     'no iniciado',
     'sin empezar',
   ],

@@ -104,10 +104,12 @@ export async function runExcelCommand(
   today = localIsoDate(),
   support: ExcelSupport = excelSupport(),
   /** dashboard false: a check-in from an edit writes the log only; edited: the edit it follows (the stamp too). */
-  opts: CommandOptions = {},
+  /** subject: the sheet to work on instead of the active one (an edit's, by name). */
+  opts: CommandOptions & { subject?: string } = {},
 ): Promise<CommandOutcome> {
   // The command line's saved reading corrections are read with the rest (core uses them where the document has none).
   let req: ReadRequest = withSettingsSheet(readsFor(name, settings, opts));
+  if (opts.subject) req = { ...req, subject: opts.subject };
   let snap: WorkbookSnapshot | null = null;
   let result: ReturnType<typeof runCommand> | null = null;
   let plan: WorkbookPlan = { sheets: [] };
@@ -184,6 +186,12 @@ export async function selectCell(excel: ExcelLike, sheet: string, row: number, c
 // ---------------------------------------------------------------------------------------------------------------
 // "Updated" stamp
 
+/**
+ * Each sheet's first rows as the last edit read them, by worksheet id: an edit they say checks in skips the header's
+ * read. Only ever trusted to say yes (core checks again on the sheet it reads); a no is read afresh.
+ */
+const editHeaders = new Map<string, SheetSnapshot>();
+
 /** The first rows of the edited sheet (to find its header), and whether it is the sheet the user is on. */
 async function readEditHeader(
   excel: ExcelLike,
@@ -231,8 +239,16 @@ export async function stampEdit(
   if (applying) return false;
   const edited = parseA1(address);
   if (!edited) return false;
+  // The sheet's header as last read says this edit checks in: no header read (core decides again from the sheet).
+  const known = editHeaders.get(worksheetId);
+  if (settings && known && editChecksIn(known, edited)) {
+    const opts = { dashboard: false, edited, subject: known.name };
+    const res = await runExcelCommand(excel, 'checkin', settings, today, excelSupport(), opts);
+    if (res.ok) return !!updatedStamp(known, edited, today);
+  }
   const read = await readEditHeader(excel, worksheetId);
   if (!read) return false;
+  editHeaders.set(worksheetId, read.header);
   const stamp = updatedStamp(read.header, edited, today);
   const checkin = !!settings && editChecksIn(read.header, edited);
   if (checkin && settings && read.active) {
