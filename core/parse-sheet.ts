@@ -666,13 +666,18 @@ function numberedHeading(text: string): string | null {
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
   // After the sheet's title, a sentence above the table is an instruction or a note, listed as not placed.
   let titled = false;
+  // Under an 'Objective:' / '目标（Objective）' label line, the line below it is the objective.
+  let labelled = false;
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
     const c = onlyCell(row);
     const line = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
     const heading = headings && line ? numberedHeading(row[c] as string) : null;
-    if ((line?.role === 'objective' && line.title) || heading) {
+    const underLabel = labelled && !st.obj && line?.role === 'text' && !!line.title;
+    labelled = line?.role === 'objective-label';
+    if (labelled) rd.role(r, 'title');
+    else if ((line?.role === 'objective' && line.title) || heading || underLabel) {
       const title = heading ?? line!.title;
       st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
       st.obj.cells.objective = rd.ref(r, c);
@@ -1304,6 +1309,7 @@ const OPENS_WITH_NUMBER = /^[$¥€£]?\s?\d/;
  * sheet's formulas need the number alone.
  */
 function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: Reader): boolean {
+  if (listsMeasures(text)) return false;
   const t = inferFromText(OPENS_WITH_NUMBER.test(text) ? `from ${text}` : text);
   if (t.placeholder) kr.placeholder = true;
   if (t.target === null) return false;
@@ -1321,6 +1327,26 @@ function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: 
     zh: `“${describeValue(text)}”是文字，按 ${zh} 读取：请只填写数字，表中的公式才能使用`,
   });
   return true;
+}
+
+/** A quantity opening a part: a figure (after a sign such as ≤), or a number word ('ZERO critical harm', '零事故'). */
+const QUANTITY_START = String.raw`[≤≥<>~≈+\-−]?\s*[$¥€£]?\s*(?:\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|零(?!售)|两)`;
+const QUANTITY = new RegExp(`^${QUANTITY_START}`, 'i');
+/**
+ * Where a list of measures breaks: ';', '•', '|', a Chinese comma or '、', or a comma (not inside a figure) before a
+ * quantity: after 'avg score >50' the comma's words qualify the first measure ('10 articles, avg score >50').
+ */
+const MEASURE_BREAK = new RegExp(String.raw`\s*[;；•|｜，、]\s*|(?<!\d)\s*,\s*(?=${QUANTITY_START})`, 'i');
+const BRACKETED_NOTE = /[(（[【][^)）\]】]*[)）\]】]/g;
+
+/**
+ * Whether a target cell lists several measures ('≤8h/vehicle install; ≤14 days site cutover', '2× lidar, 2× camera
+ * stacks', '≤0.5 / 1k km, ZERO critical harm', '签约10家；复购率≥30%'): no one of them is the KR's target. Notes in
+ * brackets ('3 sites (1× Mining, 1× Logistics)') are no measures of their own.
+ */
+function listsMeasures(text: string): boolean {
+  const parts = text.replace(BRACKETED_NOTE, ' ').split(MEASURE_BREAK);
+  return parts.filter((p) => /\d/.test(p) || QUANTITY.test(p.trim())).length >= 2;
 }
 
 /** A date cell of a KR field: the ISO date, or null when blank or unreadable (then a problem is recorded). */
