@@ -2092,6 +2092,12 @@ const repeatsKr = (title: string): Msg => ({
 /** 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it. */
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
   if (groupHeading(ctx, l)) return rd.role(l.r, 'title');
+  // A label naming only a cycle ('23年Q1：', 'Q3 2026:') heads the objectives under it, like a heading.
+  const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today }) : null;
+  if (cycle) {
+    ctx.cycle = cycle;
+    return rd.role(l.r, 'title');
+  }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
   if (ctx.mode !== 'objective') ctx.krDepth = null;
   rd.role(l.r, 'note');

@@ -498,3 +498,16 @@ describe('a code joined before an item label, and "by" naming who, not how much'
     expect([k.target, k.relative?.by]).toEqual([null, 0.2]);
   });
 });
+
+describe('a label line naming only a cycle heads the objectives under it', () => {
+  test.each([
+    ['zh, two-digit year', '24年Q3：', { start: '2024-07-01', end: '2024-09-30' }],
+    ['zh, 第N季度', '25年第二季度：', { start: '2025-04-01', end: '2025-06-30' }],
+    ['en', 'Q1 2027:', { start: '2027-01-01', end: '2027-03-31' }],
+  ])('%s', (_n, label, want) => {
+    const m = read(lines(`${label}\n\nO: 提升续约率\n- KR：续约率达到90%\n\nO: 降低成本\n- KR：单客成本下降到50元`));
+    expect(m.objectives.map((o) => o.title)).toEqual(['提升续约率', '降低成本']);
+    for (const o of m.objectives) expect({ start: o.cycle?.start, end: o.cycle?.end }).toEqual(want);
+    expect(unplacedRows(m)).not.toContain(0);
+  });
+});
