@@ -666,13 +666,18 @@ function numberedHeading(text: string): string | null {
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
   // After the sheet's title, a sentence above the table is an instruction or a note, listed as not placed.
   let titled = false;
+  // Under an 'Objective:' / '目标（Objective）' label line, the line below it is the objective.
+  let labelled = false;
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
     const c = onlyCell(row);
     const line = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
     const heading = headings && line ? numberedHeading(row[c] as string) : null;
-    if ((line?.role === 'objective' && line.title) || heading) {
+    const underLabel = labelled && !st.obj && line?.role === 'text' && !!line.title;
+    labelled = line?.role === 'objective-label';
+    if (labelled) rd.role(r, 'title');
+    else if ((line?.role === 'objective' && line.title) || heading || underLabel) {
       const title = heading ?? line!.title;
       st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
       st.obj.cells.objective = rd.ref(r, c);

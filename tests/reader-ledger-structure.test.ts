@@ -507,3 +507,17 @@ describe('a line with one value beside it stays a line of the outline', () => {
     expect(krTitles(m)).toEqual([['Reach 500 users', 'Launch 3 guides']]);
   });
 });
+
+describe('an objective label line above the KR table: the line under it is the objective', () => {
+  it('Objective（目标） in English and 目标： in Chinese', () => {
+    for (const [label, text, head] of [
+      ['Objective（目标）', 'Build a complete damage model.', ['KR', 'Description', 'Weight']],
+      ['目标：', '构建完整的伤害计算模型', ['KR', '描述', '权重']],
+    ] as [string, string, string[]][]) {
+      const m = read(
+        rows('Research plan', label, text, head, ['KR1', 'Formula system done', 0.5], ['KR2', 'Two class models', 0.5]),
+      );
+      expect(m.objectives.map((o) => [o.title, o.krs.length])).toEqual([[text, 2]]);
+    }
+  });
+});
