@@ -467,6 +467,9 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
 
 /** "by 3%", "by 20 points", "增长20%", "降低10%": a change from the start, never a target of 3%. */
 const BY_BEFORE = /\bby\s*$/i;
+/** 'by' is a change only after a verb of change ('grow revenue by 20%'), not an agent ('signed off by 3+ personas'). */
+const CHANGE_VERB =
+  /\b(?:increase|decrease|reduce|grow|grew|rose|fell|gain|climb|jump|lost|lose|cut|improve|raise|lower|boost|drop|lift|shrink|expand|rise|fall|decline|accelerate|speed|shorten|lengthen|up|down|higher|lower|more|less|faster|slower)/i;
 const ZH_CHANGE_BEFORE = /(?:提升|提高|增长|增加|上升|降低|减少|下降|缩短|压缩|减)了?\s*$/;
 /**
  * Spanish: the change verb right before the number ('Incrementar 15% el...') or 'en un' / 'un' after it ('Reducir el
@@ -497,7 +500,8 @@ function relativeChange(
     const before = text.slice(Math.max(0, k.index - 8), k.index);
     const after = text.slice(k.end);
     const changeAfter = k.percent && CHANGE_AFTER.exec(after);
-    if (!BY_BEFORE.test(before) && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index) && !changeAfter) continue;
+    const byChange = BY_BEFORE.test(before) && CHANGE_VERB.test(text.slice(0, k.index));
+    if (!byChange && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index) && !changeAfter) continue;
     // '增长到20%' / 'by 2026' are not changes; '增加20份' / '减少5单' change a count by that much (no target either).
     const points = POINTS_AFTER.test(after);
     if (/^\s*(?:到|至)/.test(after)) continue;

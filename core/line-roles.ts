@@ -169,6 +169,9 @@ function itemOfWord(w: string): 'objective' | 'kr' | 'initiative' {
   return 'initiative';
 }
 
+/** A release or team code joined before an item label (`R0-O1:`, `Q3-KR2:`, `T1.O2:`): part of the label. */
+const CODE_BEFORE_LABEL = /^[A-Z]{1,3}[0-9]{1,2}[-.](?=(?:O|KR)\s*[0-9]+\s*[:：])/;
+
 function labelled(s: string): { role: LineRole; title: string } | null {
   for (const [re, role, alone] of [
     [KR, 'kr', 'kr-label'],
@@ -258,7 +261,8 @@ export function readLine(raw: string): LineReading {
   if (typeof raw !== 'string') return out;
   const s = stripPrefix(stripBold(rstField(stripStructure(raw, out)), out), out);
   out.term = TERM.exec(s)?.[1] ?? '';
-  const l = out.heading && UNNUMBERED_OKR.test(s) ? null : (labelled(s) ?? emojiLabelled(s));
+  const l =
+    out.heading && UNNUMBERED_OKR.test(s) ? null : (labelled(s.replace(CODE_BEFORE_LABEL, '')) ?? emojiLabelled(s));
   if (l) {
     out.role = l.role;
     out.title = stripPrefix(unwrapBold(l.title), out);

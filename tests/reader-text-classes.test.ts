@@ -479,3 +479,22 @@ describe('emoji before a label, and a change written after the share (ko / ja)',
     expect(krs(m)[0].kind).toBe('decrease');
   });
 });
+
+describe('a code joined before an item label, and "by" naming who, not how much', () => {
+  test('R1-O1: / Q3-KR2: labels: the code is part of the label, the title is the rest', () => {
+    const m = read(lines('#### **R1-O1: Prove the pilot works**\n- Q3-KR1: 5 clinics live\n- Q3-KR2: NPS of 40'));
+    expect(outline(m)).toEqual([['Prove the pilot works', ['5 clinics live', 'NPS of 40']]]);
+  });
+
+  test.each([
+    ['Spec approved by 4+ reviewers', 4],
+    ['Roadmap signed off by 3 department heads', 3],
+  ])('%p: an agent after "by" is the count (target %p)', (kr, want) => {
+    expect(krs(read(lines(`O1: Ship\nKR1: ${kr}`)))[0].target).toBe(want);
+  });
+
+  test('"grow ... by 20%" still is a change from an unstated base', () => {
+    const k = krs(read(lines('O1: Grow\nKR1: Grow weekly active users by 20%')))[0];
+    expect([k.target, k.relative?.by]).toEqual([null, 0.2]);
+  });
+});
