@@ -660,24 +660,35 @@ function numberedHeading(text: string): string | null {
 /** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
 /**
  * Lines above the header: an objective line opens the first objective; before it, `Label: value` lines ('Status:
- * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
+ * Active', '负责人：王芳'), sentences after the title and rows of several cells are notes listed as not placed, other
+ * lines (the sheet's title, headings) are titles.
  */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
   // After the sheet's title, a sentence above the table is an instruction or a note, listed as not placed.
   let titled = false;
+  // Under an 'Objective:' / '目标（Objective）' label line, the line below it is the objective.
+  let labelled = false;
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
     const c = onlyCell(row);
     const line = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
     const heading = headings && line ? numberedHeading(row[c] as string) : null;
-    if ((line?.role === 'objective' && line.title) || heading) {
+    const underLabel = labelled && !st.obj && line?.role === 'text' && !!line.title;
+    labelled = line?.role === 'objective-label';
+    if (labelled) rd.role(r, 'title');
+    else if ((line?.role === 'objective' && line.title) || heading || underLabel) {
       const title = heading ?? line!.title;
       st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
-    } else if (st.obj || (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line)))))
+    } else if (
+      st.obj ||
+      c < 0 ||
+      (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line))))
+    )
+      // A row of several cells above the table (a table of contents, `Team | Name`) is no title: each cell is listed.
       unplacedRow(row, r, rd, NOTE_ROW);
     else {
       rd.role(r, 'title');
@@ -855,19 +866,19 @@ function typedRow(
     ? normalizeHeader(parentTitle)
     : fc.alignedTo === undefined
       ? ''
-      : normalizeHeader(parentRef(row[fc.alignedTo]).title);
+      : parentKey(parentRef(row[fc.alignedTo]), st);
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
     // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
     if (parentTitle) st.obj.alignedTo = parentTitle;
     st.objectives.push(st.obj);
-    st.objByTitle.set(normalizeHeader(title), st.obj);
+    remember(st.objByTitle, st.obj, title, row, fc);
     st.kr = null;
   } else if (type === 'kr') {
     const o = st.objByTitle.get(parent) ?? st.obj ?? blankObjective(row, r, st, rd, cols);
     st.kr = krFromRow(row, r, title, o, rd, cols);
     o.krs.push(st.kr);
-    st.krByTitle.set(normalizeHeader(title), st.kr);
+    remember(st.krByTitle, st.kr, title, row, fc);
   } else {
     const k = st.krByTitle.get(parent) ?? null;
     const o = k ? st.objectives.find((x) => x.id === k.objectiveId)! : (st.objByTitle.get(parent) ?? st.obj);
@@ -878,6 +889,21 @@ function typedRow(
 }
 
 type RowType = 'objective' | 'kr' | 'initiative';
+
+/** The key an item is found by under its id (beside its title) in the title maps: never a normalised title. */
+const idKey = (id: string) => `\u0000id:${normalizeHeader(id)}`;
+
+/** An item of a row-type export, found later by its title and by its row's id (when the export has an id column). */
+function remember<T>(map: Map<string, T>, item: T, title: string, row: unknown[], fc: TableCols['fc']): void {
+  map.set(normalizeHeader(title), item);
+  if (fc.id !== undefined && !isBlank(row[fc.id])) map.set(idKey(cellText(row[fc.id])), item);
+}
+
+/** A parent's key: its id when an item read so far has that id (titles may repeat across periods), else its title. */
+function parentKey(ref: { title: string; id: string | null }, st: TableState): string {
+  const k = ref.id === null ? null : idKey(ref.id);
+  return k !== null && (st.objByTitle.has(k) || st.krByTitle.has(k)) ? k : normalizeHeader(ref.title);
+}
 
 /** A goal list's tree: each row's type, and the title of its parent when the parent column holds ids. */
 interface GoalTree {
@@ -1298,6 +1324,7 @@ const OPENS_WITH_NUMBER = /^[$¥€£]?\s?\d/;
  * sheet's formulas need the number alone.
  */
 function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: Reader): boolean {
+  if (listsMeasures(text)) return false;
   const t = inferFromText(OPENS_WITH_NUMBER.test(text) ? `from ${text}` : text);
   if (t.placeholder) kr.placeholder = true;
   if (t.target === null) return false;
@@ -1315,6 +1342,26 @@ function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: 
     zh: `“${describeValue(text)}”是文字，按 ${zh} 读取：请只填写数字，表中的公式才能使用`,
   });
   return true;
+}
+
+/** A quantity opening a part: a figure (after a sign such as ≤), or a number word ('ZERO critical harm', '零事故'). */
+const QUANTITY_START = String.raw`[≤≥<>~≈+\-−]?\s*[$¥€£]?\s*(?:\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|零(?!售)|两)`;
+const QUANTITY = new RegExp(`^${QUANTITY_START}`, 'i');
+/**
+ * Where a list of measures breaks: ';', '•', '|', a Chinese comma or '、', or a comma (not inside a figure) before a
+ * quantity: after 'avg score >50' the comma's words qualify the first measure ('10 articles, avg score >50').
+ */
+const MEASURE_BREAK = new RegExp(String.raw`\s*[;；•|｜，、]\s*|(?<!\d)\s*,\s*(?=${QUANTITY_START})`, 'i');
+const BRACKETED_NOTE = /[(（[【][^)）\]】]*[)）\]】]/g;
+
+/**
+ * Whether a target cell lists several measures ('≤8h/vehicle install; ≤14 days site cutover', '2× lidar, 2× camera
+ * stacks', '≤0.5 / 1k km, ZERO critical harm', '签约10家；复购率≥30%'): no one of them is the KR's target. Notes in
+ * brackets ('3 sites (1× Mining, 1× Logistics)') are no measures of their own.
+ */
+function listsMeasures(text: string): boolean {
+  const parts = text.replace(BRACKETED_NOTE, ' ').split(MEASURE_BREAK);
+  return parts.filter((p) => /\d/.test(p) || QUANTITY.test(p.trim())).length >= 2;
 }
 
 /** A date cell of a KR field: the ISO date, or null when blank or unreadable (then a problem is recorded). */
@@ -1707,12 +1754,11 @@ function filledCount(row: unknown[], max: number): number {
 
 /**
  * A row of a table standing inside an outline ('Date | KR #1 | KR #2', a relation table 团队 | OKR | 关联指标): three
- * filled cells or more, or two when its first is a plain line (no bullet, number, heading or label).
+ * filled cells or more, its first a line with no label (a line with a value beside it, `Grow revenue | 50%`, stays a
+ * line).
  */
 function isTableRow(l: OutlineLine | undefined): boolean {
-  if (!l || (l.cells ?? 1) < 2 || l.line.role !== 'text') return false;
-  const plain = !l.line.bullet && !l.line.numbered && !l.line.heading && !l.line.bold;
-  return (l.cells ?? 1) >= 3 || plain;
+  return !!l && (l.cells ?? 1) >= 3 && l.line.role === 'text';
 }
 
 /** The outline's lines: the first filled text cell of each row; a label alone in its cell joins the next cell. */
@@ -1846,6 +1892,13 @@ function krHeadingLevels(lines: OutlineLine[]): Set<number> {
   return out;
 }
 
+/**
+ * A sentence defining an OKR word ('Objectives are qualitative, ambitious...', 'Key Results are a set of metrics...',
+ * '关键结果是指衡量目标的指标'): an explanation, no item, even under an `Objectives` / `Key Results` label.
+ */
+const DEFINES_WORD =
+  /^(?:(?:the\s+)?(?:objectives|key\s*results|krs|okrs|initiatives)\s+(?:are|mean|refer\s+to)|an?\s+(?:objective|key\s*result|kr|okr|initiative)\s+(?:is|means|refers\s+to))\s+(?!to\s)|^(?:目标|关键结果|关键成果|OKR)\s*(?:[(（][^)）]*[)）])?\s*(?:是指|指的是|是一种|是一组|即|就是)/i;
+
 /** A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`): a reference to read elsewhere, no item. */
 const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)[.;,，。]?$/;
 /** A note numbered by the items it comments on ('3. & 4.: ...', '3. - 5. ...', '1、2：...'): a note, not a list item. */
@@ -1854,7 +1907,7 @@ const ITEM_REFERENCE = /^\s*\d{1,2}\s*[.．)）]?\s*(?:[&,，、]|and|和|与|�
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
   const { line } = l;
   const listed = line.bullet || line.numbered;
-  if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text))) return 'note';
+  if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text)) || DEFINES_WORD.test(line.title)) return 'note';
   // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
   if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;

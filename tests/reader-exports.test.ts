@@ -173,3 +173,72 @@ describe('a sum written out in a cell: its result is the value', () => {
     expect(sumResult(text)).toBeNull(),
   );
 });
+
+describe('a target cell listing several measures states no one target; one measure with notes states it', () => {
+  const en = [
+    ['Contents', 'O1: Reliability', 'O2: Growth', ''],
+    ['Objective: Run the service people trust', '', '', ''],
+    ['Key Result', 'Target', 'Owner', ''],
+    ['Faster recovery', '≤2h to detect; ≤6h to restore', 'SRE', ''],
+    ['Wider device coverage', '3× Android, 2× iOS, 1× web builds', 'QA', ''],
+    ['Fewer incidents', '≤1 / 10k sessions (P1), ZERO data loss', 'SRE', ''],
+    ['Regions live', '4 regions (EU, US, APAC, LATAM)', 'Ops', ''],
+    ['Signed customers', '1,200 accounts', 'Sales', ''],
+    ['Uptime', '≥99.9% (rolling 30 days)', 'SRE', ''],
+    ['Articles', '12 articles published, avg score >50', 'CMO', ''],
+  ];
+  const zh = [
+    ['目标：让客户放心使用', '', ''],
+    ['关键结果', '目标值', '负责人'],
+    ['渠道拓展', '签约10家代理商；复购率≥30%', '王磊'],
+    ['故障恢复', '≤2小时发现，≤6小时恢复', '李娜'],
+    ['区域覆盖', '3个省份、12个城市', '李娜'],
+    ['门店扩张', '新增10家门店 • 会员5万', '王磊'],
+    ['安全运营', '零事故，客诉≤3起', '李娜'],
+    ['覆盖城市', '5个城市（北京、上海、广州、深圳、杭州）', '王磊'],
+  ];
+
+  test('en: lists of measures read none; one measure with bracketed notes reads it; the contents row is listed', () => {
+    const m = read(en);
+    const round = (n: number | null) => (n === null ? null : Math.round(n * 1e6) / 1e6);
+    expect(krs(m).map((k) => [k.title, round(k.target)])).toEqual([
+      ['Faster recovery', null],
+      ['Wider device coverage', null],
+      ['Fewer incidents', null],
+      ['Regions live', 4],
+      ['Signed customers', 1200],
+      ['Uptime', 0.999],
+      // The words after the comma qualify the articles: one measure.
+      ['Articles', 12],
+    ]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toEqual(
+      expect.arrayContaining(['O1: Reliability', 'O2: Growth']),
+    );
+  });
+
+  test('zh: 签约10家；复购率≥30%, 3个省份、12个城市, 零事故，客诉≤3起 state no target; 5个城市（…） states 5', () => {
+    const m = read(zh);
+    expect(krs(m).map((k) => [k.title, k.target])).toEqual([
+      ['渠道拓展', null],
+      ['故障恢复', null],
+      ['区域覆盖', null],
+      ['门店扩张', null],
+      ['安全运营', null],
+      ['覆盖城市', 5],
+    ]);
+  });
+});
+
+test('a row-type export whose titles repeat across periods: each row goes under the parent its Id names', () => {
+  const m = read([
+    ['Id', 'Title', 'Object Type', 'Period', 'Aligned To (weight, Objective ID)', 'Target'],
+    [101, 'Grow partner revenue', 'Objective', 'Q1 2026', '', 100],
+    [102, 'Grow partner revenue', 'Objective', 'Q2 2026', '', 100],
+    [201, 'Sign 5 partners', 'Key Result', 'Q2 2026', 'Grow partner revenue(weight: 50%, Id: 102)', 5],
+    [202, 'Sign 3 partners', 'Key Result', 'Q1 2026', 'Grow partner revenue(weight: 50%, Id: 101)', 3],
+  ]);
+  expect(m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)])).toEqual([
+    ['Grow partner revenue', ['Sign 3 partners']],
+    ['Grow partner revenue', ['Sign 5 partners']],
+  ]);
+});
