@@ -866,19 +866,19 @@ function typedRow(
     ? normalizeHeader(parentTitle)
     : fc.alignedTo === undefined
       ? ''
-      : normalizeHeader(parentRef(row[fc.alignedTo]).title);
+      : parentKey(parentRef(row[fc.alignedTo]), st);
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
     // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
     if (parentTitle) st.obj.alignedTo = parentTitle;
     st.objectives.push(st.obj);
-    st.objByTitle.set(normalizeHeader(title), st.obj);
+    remember(st.objByTitle, st.obj, title, row, fc);
     st.kr = null;
   } else if (type === 'kr') {
     const o = st.objByTitle.get(parent) ?? st.obj ?? blankObjective(row, r, st, rd, cols);
     st.kr = krFromRow(row, r, title, o, rd, cols);
     o.krs.push(st.kr);
-    st.krByTitle.set(normalizeHeader(title), st.kr);
+    remember(st.krByTitle, st.kr, title, row, fc);
   } else {
     const k = st.krByTitle.get(parent) ?? null;
     const o = k ? st.objectives.find((x) => x.id === k.objectiveId)! : (st.objByTitle.get(parent) ?? st.obj);
@@ -889,6 +889,21 @@ function typedRow(
 }
 
 type RowType = 'objective' | 'kr' | 'initiative';
+
+/** The key an item is found by under its id (beside its title) in the title maps: never a normalised title. */
+const idKey = (id: string) => `\u0000id:${normalizeHeader(id)}`;
+
+/** An item of a row-type export, found later by its title and by its row's id (when the export has an id column). */
+function remember<T>(map: Map<string, T>, item: T, title: string, row: unknown[], fc: TableCols['fc']): void {
+  map.set(normalizeHeader(title), item);
+  if (fc.id !== undefined && !isBlank(row[fc.id])) map.set(idKey(cellText(row[fc.id])), item);
+}
+
+/** A parent's key: its id when an item read so far has that id (titles may repeat across periods), else its title. */
+function parentKey(ref: { title: string; id: string | null }, st: TableState): string {
+  const k = ref.id === null ? null : idKey(ref.id);
+  return k !== null && (st.objByTitle.has(k) || st.krByTitle.has(k)) ? k : normalizeHeader(ref.title);
+}
 
 /** A goal list's tree: each row's type, and the title of its parent when the parent column holds ids. */
 interface GoalTree {

@@ -228,3 +228,17 @@ describe('a target cell listing several measures states no one target; one measu
     ]);
   });
 });
+
+test('a row-type export whose titles repeat across periods: each row goes under the parent its Id names', () => {
+  const m = read([
+    ['Id', 'Title', 'Object Type', 'Period', 'Aligned To (weight, Objective ID)', 'Target'],
+    [101, 'Grow partner revenue', 'Objective', 'Q1 2026', '', 100],
+    [102, 'Grow partner revenue', 'Objective', 'Q2 2026', '', 100],
+    [201, 'Sign 5 partners', 'Key Result', 'Q2 2026', 'Grow partner revenue(weight: 50%, Id: 102)', 5],
+    [202, 'Sign 3 partners', 'Key Result', 'Q1 2026', 'Grow partner revenue(weight: 50%, Id: 101)', 3],
+  ]);
+  expect(m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)])).toEqual([
+    ['Grow partner revenue', ['Sign 3 partners']],
+    ['Grow partner revenue', ['Sign 5 partners']],
+  ]);
+});
