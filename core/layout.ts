@@ -325,8 +325,8 @@ interface Decided {
 const q = (t: string) => ({ en: `"${t}"`, zh: `“${t}”` });
 const of = (n: number, p: Profile) => ({ en: `${n} of ${p.filled}`, zh: `${p.filled} 个中有 ${n} 个` });
 
-/** The role the contents give a column whose header proposes `f` (or names nothing). */
-function byContent(f: Field | null, text: string, p: Profile): Decided | null {
+/** Columns of type words: kinds of KR (not row types) under a KR-type header; committed / aspirational words. */
+function typeWords(f: Field | null, text: string, p: Profile): Decided | null {
   const h = q(text);
   if (f === 'kind' && p.filled >= 2 && most(p.rowTypes, p) && !p.types.has('objective')) {
     // 'KR_Type' over Milestone / Deliverable: kinds of key result, every row a KR (not a row-type column).
@@ -338,6 +338,25 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
       },
     };
   }
+  if (TYPE_HEADERS.has(f) && p.filled >= 2 && most(p.commitments, p)) {
+    // 'Goal Type' over 'Aspirational Goal': the header's title word names no title column; the cells say the type.
+    const n = of(p.commitments, p);
+    return {
+      role: 'type',
+      reason: {
+        en: `${h.en} holds committed / aspirational (${n.en}): the OKR type`,
+        zh: `${h.zh}是承诺型 / 挑战型（${n.zh}）：OKR 类型`,
+      },
+    };
+  }
+  return null;
+}
+
+/** The role the contents give a column whose header proposes `f` (or names nothing). */
+function byContent(f: Field | null, text: string, p: Profile): Decided | null {
+  const h = q(text);
+  const typed = typeWords(f, text, p);
+  if (typed) return typed;
   if (p.filled >= 2 && most(p.rowTypes, p)) {
     const n = of(p.rowTypes, p);
     return {
@@ -355,17 +374,6 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
       reason: {
         en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`,
         zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取`,
-      },
-    };
-  }
-  if (TYPE_HEADERS.has(f) && p.filled >= 2 && most(p.commitments, p)) {
-    // 'Goal Type' over 'Aspirational Goal': the header's title word names no title column; the cells say the type.
-    const n = of(p.commitments, p);
-    return {
-      role: 'type',
-      reason: {
-        en: `${h.en} holds committed / aspirational (${n.en}): the OKR type`,
-        zh: `${h.zh}是承诺型 / 挑战型（${n.zh}）：OKR 类型`,
       },
     };
   }
