@@ -33,6 +33,12 @@ function safeMeasure(rows: number, dist?: string): Record<Step, StepCalls> | nul
   }
 }
 
+const top = (methods: [string, number][]) =>
+  methods
+    .slice(0, 4)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+
 function note(m: StepCalls, equal: boolean, b: StepCalls | undefined, baseNote: string): string {
   const estimateS = (m.calls * CALL_MS + m.cells * CELL_MS + m.ms * SLOWDOWN) / 1000;
   const baseline = b ? `baseline ${BASELINE_COMMIT.slice(0, 7)}: ${b.calls} calls +${b.builder} builder` : baseNote;
@@ -40,10 +46,7 @@ function note(m: StepCalls, equal: boolean, b: StepCalls | undefined, baseNote: 
   return (
     `${m.calls} calls (budget ${CALL_BUDGET}, ${met}) +${m.builder} builder (not in the budget); ${baseline}; ` +
     `${equal ? 'equal' : 'NOT EQUAL'} at 100 and 10,000 rows; ` +
-    `most: ${m.byMethod
-      .slice(0, 4)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}; ` +
+    `most: ${top(m.byMethod)}; most builder: ${top(m.builderByMethod) || 'none'}; ` +
     `${m.cells.toLocaleString('en-US')} cells moved; Apps Script estimate ${estimateS.toFixed(1)} s of 360 s` +
     (m.ok ? '' : `, FAILED: ${m.summary}`)
   );

@@ -286,6 +286,9 @@ const IN_TEXT: Pattern[] = [
   { re: new RegExp(`${Y}\\s*年\\s*${QN}\\s*季度`), make: (m) => q(Number(m[1]), m[2]) },
   { re: new RegExp(`${Y}\\s*年?\\s*[-/]?\\s*Q\\s*([1-4])(?![0-9])`, 'i'), make: (m) => q(Number(m[1]), m[2]) },
   { re: /(?<![A-Za-z])Q\s*([1-4])\s*[-/,']?\s*(\d{4})(?![0-9])/i, make: (m) => q(Number(m[2]), m[1]) },
+  // A two-digit year written with 年 ('23年Q1', '24年第二季度') is of this century.
+  { re: /(?<![0-9])(\d{2})\s*年\s*Q\s*([1-4])(?![0-9])/i, make: (m) => q(2000 + Number(m[1]), m[2]) },
+  { re: new RegExp(`(?<![0-9])(\\d{2})\\s*年\\s*第?\\s*${QN}\\s*季度`), make: (m) => q(2000 + Number(m[1]), m[2]) },
   { re: new RegExp(`${Y}\\s*年\\s*(1[0-2]|0?[1-9])\\s*月`), make: (m) => mo(Number(m[1]), Number(m[2])) },
   { re: /\b([A-Za-z]{3,9})\.?\s+(\d{4})\b/, make: (m) => mo(Number(m[2]), monthFromName(m[1])) },
   {

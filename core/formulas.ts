@@ -64,14 +64,30 @@ const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
  */
 const WORD_SEP = '  ';
 
-/** Each word list as one quoted text, "  w1  w2  ...  ", made once (the lists are constants; formulas are per row). */
+/** Excel refuses a formula holding a text constant longer than this (the others have no such limit). */
+const MAX_TEXT_CONSTANT = 255;
+
+/**
+ * Each word list as the text "  w1  w2  ...  ", made once (the lists are constants; formulas are per row): one quoted
+ * constant, or constants joined with & when the list is longer than Excel allows one to be, cut between words.
+ */
 const WORD_LISTS = new WeakMap<readonly string[], string>();
 
 function wordList(words: readonly string[]): string {
   let list = WORD_LISTS.get(words);
   if (list === undefined) {
     if (words.some((w) => w !== wordKey(w) || !w)) throw new Error(`a word list is not in its compared form`);
-    WORD_LISTS.set(words, (list = q(WORD_SEP + words.join(WORD_SEP) + WORD_SEP)));
+    const parts: string[] = [];
+    let part = WORD_SEP;
+    for (const w of words) {
+      if (part.length + w.length + WORD_SEP.length > MAX_TEXT_CONSTANT) {
+        parts.push(part);
+        part = '';
+      }
+      part += w + WORD_SEP;
+    }
+    parts.push(part);
+    WORD_LISTS.set(words, (list = parts.map(q).join('&')));
   }
   return list;
 }

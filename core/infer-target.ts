@@ -467,6 +467,9 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
 
 /** "by 3%", "by 20 points", "增长20%", "降低10%": a change from the start, never a target of 3%. */
 const BY_BEFORE = /\bby\s*$/i;
+/** 'by' is a change only after a verb of change ('grow revenue by 20%'), not an agent ('signed off by 3+ personas'). */
+const CHANGE_VERB =
+  /\b(?:increase|decrease|reduce|grow|grew|rose|fell|gain|climb|jump|lost|lose|cut|improve|raise|lower|boost|drop|lift|shrink|expand|rise|fall|decline|accelerate|speed|shorten|lengthen|up|down|higher|lower|more|less|faster|slower)/i;
 const ZH_CHANGE_BEFORE = /(?:提升|提高|增长|增加|上升|降低|减少|下降|缩短|压缩|减)了?\s*$/;
 /**
  * Spanish: the change verb right before the number ('Incrementar 15% el...') or 'en un' / 'un' after it ('Reducir el
@@ -479,6 +482,13 @@ function esChange(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 14), at);
   return ES_VERB_BEFORE.test(before) || (ES_BY_BEFORE.test(before) && ES_CHANGE_VERB.test(text.slice(0, at)));
 }
+/**
+ * Korean and Japanese put the change after the share: '25% 이상 감소' (cut by 25% or more), '30%向上'; a change of an
+ * unstated base like '增长10%'.
+ */
+const CHANGE_AFTER =
+  /^\s*(?:이상|이하|가량|정도|以上|程度)?\s*(감소|절감|축소|단축|감축|증가|향상|개선|상승|증대|削減|減少|短縮|向上|増加|改善|上昇)/;
+const DOWN_AFTER = /감소|절감|축소|단축|감축|削減|減少|短縮/;
 const POINTS_AFTER = /^\s*(?:percentage\s+points?|points?|pp|pts?|个百分点|百分点)/i;
 
 function relativeChange(
@@ -488,8 +498,10 @@ function relativeChange(
 ): { by: number; percent: boolean; down: boolean; unit: string | null } | null {
   for (const k of toks) {
     const before = text.slice(Math.max(0, k.index - 8), k.index);
-    if (!BY_BEFORE.test(before) && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index)) continue;
     const after = text.slice(k.end);
+    const changeAfter = k.percent && CHANGE_AFTER.exec(after);
+    const byChange = BY_BEFORE.test(before) && CHANGE_VERB.test(text.slice(0, k.index));
+    if (!byChange && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index) && !changeAfter) continue;
     // '增长到20%' / 'by 2026' are not changes; '增加20份' / '减少5单' change a count by that much (no target either).
     const points = POINTS_AFTER.test(after);
     if (/^\s*(?:到|至)/.test(after)) continue;
@@ -497,7 +509,7 @@ function relativeChange(
     return {
       by,
       percent: k.percent && !points,
-      down: decreasing,
+      down: decreasing || (!!changeAfter && DOWN_AFTER.test(changeAfter[1])),
       unit: k.percent || points ? '%' : unitAfter(text, k),
     };
   }

@@ -14,7 +14,7 @@ import type { Settings } from './settings';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { readLine } from './line-roles';
 import { COMMITMENTS, LEVELS, ROW_TYPES } from './vocabulary';
-import { cellText, isBlank, parseDate, parseNumber } from './values';
+import { cellText, isBlank, parseDate, parseNumber, sumResult } from './values';
 
 export interface TableLayout {
   /** Relative rows of the header, top first (two rows when a group row sits above). */
@@ -118,7 +118,8 @@ function classifyText(v: string, p: Profile): void {
     p.filled--;
     return;
   }
-  if (n.ok) p.numbers++;
+  // A sum written out ('3 + 4 = 7 total') is a number in words.
+  if (n.ok || sumResult(v) !== null) p.numbers++;
   else if (DATE_SHAPE.test(v) && parseDate(v, { year: 2000 }).ok) p.dates++;
   else p.words++;
   const t = ROW_TYPES.get(v);
@@ -324,8 +325,8 @@ interface Decided {
 const q = (t: string) => ({ en: `"${t}"`, zh: `“${t}”` });
 const of = (n: number, p: Profile) => ({ en: `${n} of ${p.filled}`, zh: `${p.filled} 个中有 ${n} 个` });
 
-/** The role the contents give a column whose header proposes `f` (or names nothing). */
-function byContent(f: Field | null, text: string, p: Profile): Decided | null {
+/** Columns of type words: kinds of KR (not row types) under a KR-type header; committed / aspirational words. */
+function typeWords(f: Field | null, text: string, p: Profile): Decided | null {
   const h = q(text);
   if (f === 'kind' && p.filled >= 2 && most(p.rowTypes, p) && !p.types.has('objective')) {
     // 'KR_Type' over Milestone / Deliverable: kinds of key result, every row a KR (not a row-type column).
@@ -337,6 +338,25 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
       },
     };
   }
+  if (TYPE_HEADERS.has(f) && p.filled >= 2 && most(p.commitments, p)) {
+    // 'Goal Type' over 'Aspirational Goal': the header's title word names no title column; the cells say the type.
+    const n = of(p.commitments, p);
+    return {
+      role: 'type',
+      reason: {
+        en: `${h.en} holds committed / aspirational (${n.en}): the OKR type`,
+        zh: `${h.zh}是承诺型 / 挑战型（${n.zh}）：OKR 类型`,
+      },
+    };
+  }
+  return null;
+}
+
+/** The role the contents give a column whose header proposes `f` (or names nothing). */
+function byContent(f: Field | null, text: string, p: Profile): Decided | null {
+  const h = q(text);
+  const typed = typeWords(f, text, p);
+  if (typed) return typed;
   if (p.filled >= 2 && most(p.rowTypes, p)) {
     const n = of(p.rowTypes, p);
     return {
@@ -354,17 +374,6 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
       reason: {
         en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`,
         zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取`,
-      },
-    };
-  }
-  if (TYPE_HEADERS.has(f) && p.filled >= 2 && most(p.commitments, p)) {
-    // 'Goal Type' over 'Aspirational Goal': the header's title word names no title column; the cells say the type.
-    const n = of(p.commitments, p);
-    return {
-      role: 'type',
-      reason: {
-        en: `${h.en} holds committed / aspirational (${n.en}): the OKR type`,
-        zh: `${h.zh}是承诺型 / 挑战型（${n.zh}）：OKR 类型`,
       },
     };
   }
@@ -521,6 +530,28 @@ function holdsCodes(values: unknown[][], body: number, c: number, header: string
   return filled >= 2 && codes >= 0.8 * filled;
 }
 
+/**
+ * The rows of the table under this header and of its repeats (up to SAMPLE): after a line of one cell ('How KRs
+ * connect to work', 'Objective 2: ...') the rows belong to another table until this header repeats.
+ */
+function ownRows(values: unknown[][], body: number, texts: string[]): unknown[][] {
+  const out: unknown[][] = [];
+  const keys = texts.map(normalizeHeader);
+  const named = keys.filter((k) => k).length;
+  // The header again, perhaps with another last column ('Sprint Breakdown' for 'Status'): most of its cells.
+  const repeats = (row: unknown[]) =>
+    keys.filter((k, c) => k && normalizeHeader(row[c]) === k).length >= Math.max(2, named / 2);
+  let outside = false;
+  for (let r = body; r < values.length && out.length < SAMPLE; r++) {
+    const row = rowAt(values, r);
+    const filled = filledCells(row, 2);
+    if (filled === 1) outside = true;
+    else if (filled > 1 && repeats(row)) outside = false;
+    else if (filled > 1 && !outside) out.push(row);
+  }
+  return out;
+}
+
 /** Whether a column's cells are mostly words (titles), not numbers or dates. */
 function holdsWords(values: unknown[][], body: number, c: number, header: string): boolean {
   const p = profile(values, body, c, header);
@@ -529,17 +560,21 @@ function holdsWords(values: unknown[][], body: number, c: number, header: string
 
 /**
  * A column headed KR / Objective whose cells are codes numbering the rows (KR | Measure | Target with 1.1, 1.2 ...)
- * is not the titles: the column of words right of it, whose header names no field ('Measure', 'Métrica', '指标'),
- * holds them. The codes are carried along.
+ * is not the titles: the column of words right of it holds them, whose header names no field ('Measure', 'Métrica',
+ * '指标') or names a number its cells are not (`Target` over `200 GitHub stars`, `First enterprise deal signed`: the
+ * statements, their target inside the wording). The codes are carried along.
  */
 function codesBeforeTitles(decided: Decided[], texts: string[], values: unknown[][], body: number): void {
+  let own: unknown[][] | undefined;
   decided.forEach((d, c) => {
     const title = d.header === 'kr' || d.header === 'objective' ? d.header : null;
     const next = decided[c + 1];
-    if (!title || d.chosen || !next || next.chosen || next.header || !texts[c + 1]) return;
-    if (next.role !== null && next.role !== 'title') return;
+    if (!title || d.chosen || !next || next.chosen || !texts[c + 1]) return;
+    const numberHeader = next.header ? NUMERIC.has(next.header) && next.role === next.header : false;
+    if (next.header ? !numberHeader : next.role !== null && next.role !== 'title') return;
     if (decided.some((o, i) => i !== c && o.role === title)) return;
-    if (!holdsCodes(values, body, c, texts[c]) || !holdsWords(values, body, c + 1, texts[c + 1])) return;
+    own ??= ownRows(values, body, texts);
+    if (!holdsCodes(own, 0, c, texts[c]) || !holdsWords(own, 0, c + 1, texts[c + 1])) return;
     const [h, t] = [q(texts[c]), q(texts[c + 1])];
     Object.assign(d, {
       role: null,
@@ -549,12 +584,18 @@ function codesBeforeTitles(decided: Decided[], texts: string[], values: unknown[
         zh: `${h.zh}是行编号（1.1、KR2）：原样保留`,
       },
     });
+    const label = labelOf(title);
     Object.assign(next, {
       role: title,
-      reason: {
-        en: `${t.en} holds the titles beside the code column ${h.en}: the ${labelOf(title).en.toLowerCase()}`,
-        zh: `${t.zh}是编号列${h.zh}旁的标题：${labelOf(title).zh}`,
-      },
+      reason: numberHeader
+        ? {
+            en: `${t.en} holds statements in words, not numbers, beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
+            zh: `${t.zh}是文字陈述而非数值，位于编号列${h.zh}旁：${label.zh}`,
+          }
+        : {
+            en: `${t.en} holds the titles beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
+            zh: `${t.zh}是编号列${h.zh}旁的标题：${label.zh}`,
+          },
     });
   });
 }

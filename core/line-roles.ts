@@ -43,8 +43,11 @@ const LIST_NUMBER =
 const BOLD = /^(\*\*|__)(.+?)\1\s*([:：]?)\s*([\s\S]*)$/;
 
 const NUM = String.raw`(?:[0-9０-９]+(?:\.[0-9]+)*|[一二三四五六七八九十]+)`;
-/** A gloss naming the label in the other language right after it: `O(目标):`, `KR1(关键结果):`, `目标(Objective)：`. */
-const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举措|执行|行动|任务|objectives?|key\s*results?|krs?|initiatives?|o|e)\s*[)）])?`;
+/**
+ * A gloss naming the label in the other language right after it: `O(目标):`, `KR1(关键结果):`, `目标(Objective)：`,
+ * `关键结果(KR1):` (the item's number inside).
+ */
+const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举措|执行|行动|任务|objectives?|key\s*results?|krs?|initiatives?|o|e)\s*(?:${NUM})?\s*[)）])?`;
 /** After a label: a colon, '、', ')', ' - ', '.', or (when numbered) a space. */
 const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s))`;
 
@@ -166,6 +169,9 @@ function itemOfWord(w: string): 'objective' | 'kr' | 'initiative' {
   return 'initiative';
 }
 
+/** A release or team code joined before an item label (`R0-O1:`, `Q3-KR2:`, `T1.O2:`): part of the label. */
+const CODE_BEFORE_LABEL = /^[A-Z]{1,3}[0-9]{1,2}[-.](?=(?:O|KR)\s*[0-9]+\s*[:：])/;
+
 function labelled(s: string): { role: LineRole; title: string } | null {
   for (const [re, role, alone] of [
     [KR, 'kr', 'kr-label'],
@@ -228,6 +234,17 @@ function stripPrefix(s: string, out: LineReading): string {
   return rest;
 }
 
+/** A heading `# OKR — Dental Concierge` names the whole plan (a page title); `## OKR 2: ...` numbers an objective. */
+const UNNUMBERED_OKR = /^okrs?\b(?!\s*[0-9０-９])/i;
+
+/** An emoji decorating a label (`## 📌 Objective`, `**🔑 Key Result 1.1**:`, `🎯 目标：`). */
+const EMOJI = /^(?:\p{Extended_Pictographic}\uFE0F?\s*)+/u;
+
+/** A label behind an emoji; the emoji stays on a line that is no label ('🚀 Launch v2' keeps its rocket). */
+function emojiLabelled(s: string): { role: LineRole; title: string } | null {
+  return EMOJI.test(s) ? labelled(s.replace(EMOJI, '')) : null;
+}
+
 /** What one line says it is. Never throws. */
 export function readLine(raw: string): LineReading {
   const out: LineReading = {
@@ -244,13 +261,14 @@ export function readLine(raw: string): LineReading {
   if (typeof raw !== 'string') return out;
   const s = stripPrefix(stripBold(rstField(stripStructure(raw, out)), out), out);
   out.term = TERM.exec(s)?.[1] ?? '';
-  const l = labelled(s);
+  const l =
+    out.heading && UNNUMBERED_OKR.test(s) ? null : (labelled(s.replace(CODE_BEFORE_LABEL, '')) ?? emojiLabelled(s));
   if (l) {
     out.role = l.role;
     out.title = stripPrefix(unwrapBold(l.title), out);
     return out;
   }
-  const section = SECTION.exec(s) ?? namedSection(s);
+  const section = SECTION.exec(s) ?? namedSection(s) ?? SECTION.exec(s.replace(EMOJI, ''));
   if (section) {
     const w = (section[1] || section[2]).toLowerCase();
     out.role = /目标/.test(w) ? 'objective-label' : (`${itemOfWord(w)}-label` as LineRole);

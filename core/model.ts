@@ -94,13 +94,14 @@ export interface KeyResult {
   updated: string | null;
   commitment: Commitment;
   objectiveId: string;
-  initiatives: Initiative[];
+  /** Shared, frozen and empty when the KR has none (the reader gives a KR its own list with its first initiative). */
+  initiatives: readonly Initiative[];
   /** Where each field was read from. */
   cells: Partial<Record<Field, CellRef>>;
   /** Fields that were inferred (from KR text, defaults) rather than typed in their own cell. */
   inferred: Partial<Record<Field, true>>;
-  /** Unknown columns' values on this row, by header text. */
-  extra: Record<string, unknown>;
+  /** Unknown columns' values on this row, by header text (shared, frozen and empty when there are none). */
+  extra: Readonly<Record<string, unknown>>;
   /** Text of the row's notes cell. (added by parse-sheet) */
   notes?: string | null;
   /** Value found in the row's score cell (the add-in's own column), and the status cell's text. (added by parse-sheet) */
@@ -130,7 +131,8 @@ export interface Objective {
   notes: string | null;
   krs: KeyResult[];
   cells: Partial<Record<Field, CellRef>>;
-  extra: Record<string, unknown>;
+  /** As KeyResult.extra. */
+  extra: Readonly<Record<string, unknown>>;
   /** Initiatives written under the objective before any of its KRs. (added by parse-sheet) */
   initiatives?: Initiative[];
 }

@@ -47,6 +47,7 @@ import {
   parseMeasure,
   parseNumber,
   secondsIn,
+  sumResult,
   type Measure,
   type NumberInfo,
   type Parsed,
@@ -268,7 +269,7 @@ function newObjective(title: string, row: number, ownRow: boolean, id: string): 
     notes: null,
     krs: [],
     cells: {},
-    extra: {},
+    extra: NO_EXTRA,
   };
 }
 
@@ -497,7 +498,9 @@ function renamesHeader(
   for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
   for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
   // A cell names its column's role when it repeats the header's words ('Métrica') or names the same field.
-  const names = (c: number) => normalizeHeader(row[c]) === keys[c] || matchHeader(row[c]) === fields[c];
+  // A word naming no field ('Metric') under a column of no field is no header word.
+  const names = (c: number) =>
+    normalizeHeader(row[c]) === keys[c] || (fields[c] != null && matchHeader(row[c]) === fields[c]);
   if (isBlank(row[titleCol]) || !names(titleCol)) return false;
   let same = 0;
   for (let c = 0; c < row.length && c < fields.length; c++) {
@@ -657,24 +660,35 @@ function numberedHeading(text: string): string | null {
 /** Rows above the header: titles, then, from an objective line on, that objective and its notes. */
 /**
  * Lines above the header: an objective line opens the first objective; before it, `Label: value` lines ('Status:
- * Active', '负责人：王芳') are notes listed as not placed, other lines (the sheet's title, headings) are titles.
+ * Active', '负责人：王芳'), sentences after the title and rows of several cells are notes listed as not placed, other
+ * lines (the sheet's title, headings) are titles.
  */
 function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: Reader, headings: boolean): void {
   // After the sheet's title, a sentence above the table is an instruction or a note, listed as not placed.
   let titled = false;
+  // Under an 'Objective:' / '目标（Objective）' label line, the line below it is the objective.
+  let labelled = false;
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     if (isBlankRow(row)) continue;
     const c = onlyCell(row);
     const line = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
     const heading = headings && line ? numberedHeading(row[c] as string) : null;
-    if ((line?.role === 'objective' && line.title) || heading) {
+    const underLabel = labelled && !st.obj && line?.role === 'text' && !!line.title;
+    labelled = line?.role === 'objective-label';
+    if (labelled) rd.role(r, 'title');
+    else if ((line?.role === 'objective' && line.title) || heading || underLabel) {
       const title = heading ?? line!.title;
       st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
       st.obj.cells.objective = rd.ref(r, c);
       st.objectives.push(st.obj);
       rd.role(r, 'objective');
-    } else if (st.obj || (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line)))))
+    } else if (
+      st.obj ||
+      c < 0 ||
+      (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line))))
+    )
+      // A row of several cells above the table (a table of contents, `Team | Name`) is no title: each cell is listed.
       unplacedRow(row, r, rd, NOTE_ROW);
     else {
       rd.role(r, 'title');
@@ -793,21 +807,23 @@ function groupRow(row: unknown[], r: number, groups: KrGroup[], st: TableState, 
 }
 
 /**
- * Under a caption line, a row of two or more short words naming none of this table's roles in its columns ('Element |
- * Definition', 'Tier | Status | Criteria'): the header of another table (definitions, a protocol), whose rows are no
- * OKR rows. Ends at this table's header again or an objective line.
+ * Under a caption line, a row of two or more short words naming at most one of this table's roles in its columns
+ * ('Element | Definition', 'Tier | Status | Criteria', 'Metric | Result'): the header of another table (definitions, a
+ * protocol, metrics), whose rows are no OKR rows. Ends at this table's header again or an objective line.
  */
 function otherHeader(row: unknown[], fields: (Field | null)[]): boolean {
   let cells = 0;
+  let agree = 0;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
     if (typeof v !== 'string' || !SHORT_HEADER.test(v.trim())) return false;
     const f = matchHeader(v);
-    if (f && f === fields[c]) return false;
+    if (f && f === fields[c]) agree++;
     cells++;
   }
-  return cells >= 2;
+  // One word agreeing by chance ('Metric | Result' under a KR column) does not make this table's header again.
+  return cells >= 2 && agree <= 1;
 }
 const SHORT_HEADER = /^(?:[A-Z][A-Za-z]{0,15}(?: [A-Za-z]{1,15})?|[\u4e00-\u9fff]{2,4})$/;
 const OTHER_TABLE: Msg = {
@@ -850,19 +866,19 @@ function typedRow(
     ? normalizeHeader(parentTitle)
     : fc.alignedTo === undefined
       ? ''
-      : normalizeHeader(parentRef(row[fc.alignedTo]).title);
+      : parentKey(parentRef(row[fc.alignedTo]), st);
   if (type === 'objective') {
     st.obj = objectiveFromRow(row, r, title, true, rd, cols);
     // A parent named by its id ('1' in Parent Row IDs) is shown by its title.
     if (parentTitle) st.obj.alignedTo = parentTitle;
     st.objectives.push(st.obj);
-    st.objByTitle.set(normalizeHeader(title), st.obj);
+    remember(st.objByTitle, st.obj, title, row, fc);
     st.kr = null;
   } else if (type === 'kr') {
     const o = st.objByTitle.get(parent) ?? st.obj ?? blankObjective(row, r, st, rd, cols);
     st.kr = krFromRow(row, r, title, o, rd, cols);
     o.krs.push(st.kr);
-    st.krByTitle.set(normalizeHeader(title), st.kr);
+    remember(st.krByTitle, st.kr, title, row, fc);
   } else {
     const k = st.krByTitle.get(parent) ?? null;
     const o = k ? st.objectives.find((x) => x.id === k.objectiveId)! : (st.objByTitle.get(parent) ?? st.obj);
@@ -873,6 +889,21 @@ function typedRow(
 }
 
 type RowType = 'objective' | 'kr' | 'initiative';
+
+/** The key an item is found by under its id (beside its title) in the title maps: never a normalised title. */
+const idKey = (id: string) => `\u0000id:${normalizeHeader(id)}`;
+
+/** An item of a row-type export, found later by its title and by its row's id (when the export has an id column). */
+function remember<T>(map: Map<string, T>, item: T, title: string, row: unknown[], fc: TableCols['fc']): void {
+  map.set(normalizeHeader(title), item);
+  if (fc.id !== undefined && !isBlank(row[fc.id])) map.set(idKey(cellText(row[fc.id])), item);
+}
+
+/** A parent's key: its id when an item read so far has that id (titles may repeat across periods), else its title. */
+function parentKey(ref: { title: string; id: string | null }, st: TableState): string {
+  const k = ref.id === null ? null : idKey(ref.id);
+  return k !== null && (st.objByTitle.has(k) || st.krByTitle.has(k)) ? k : normalizeHeader(ref.title);
+}
 
 /** A goal list's tree: each row's type, and the title of its parent when the parent column holds ids. */
 interface GoalTree {
@@ -1021,19 +1052,36 @@ function carryWideColumns(row: unknown[], width: number, rd: Reader, columns: Co
   }
 }
 
+/** The row's values in unknown columns, added to `into` (NO_EXTRA, the shared empty one, when there are none). */
 function extrasOf(
   row: unknown[],
   cols: TableCols,
   rd: Reader,
-  into?: Record<string, unknown>,
-): Record<string, unknown> {
-  const extra: Record<string, unknown> = into ?? {};
+  into: Readonly<Record<string, unknown>> = NO_EXTRA,
+): Readonly<Record<string, unknown>> {
+  let extra = into;
   for (const u of cols.unknown) {
     const v = row[u.col];
-    if (!isBlank(v)) extra[u.key] = v;
+    if (!isBlank(v)) extra = withExtra(extra, u.key, v);
   }
-  for (let c = cols.width; c < row.length; c++) if (!isBlank(row[c])) extra[colLetter(rd.c0 + c)] = row[c];
+  for (let c = cols.width; c < row.length; c++)
+    if (!isBlank(row[c])) extra = withExtra(extra, colLetter(rd.c0 + c), row[c]);
   return extra;
+}
+
+/**
+ * Items without values in unknown columns (most of them) share one frozen empty `extra`, and KRs without initiatives
+ * one frozen empty list: 10,000 KRs would otherwise keep 20,000 empty objects, each one more for the garbage collector
+ * to copy. An item gets its own object with its first value.
+ */
+const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+const NO_INITIATIVES: readonly Initiative[] = Object.freeze([]);
+
+/** `extra` with key set to value: the same object, or a new one in place of the shared empty one. */
+function withExtra(extra: Readonly<Record<string, unknown>>, key: string, value: unknown): Record<string, unknown> {
+  const own = (extra === NO_EXTRA ? {} : extra) as Record<string, unknown>;
+  own[key] = value;
+  return own;
 }
 
 function objectiveFromRow(
@@ -1164,7 +1212,9 @@ const unknownWord = (seen: string, en: string, zh: string): Msg => ({
 function addInitiative(o: Objective, kr: KeyResult | null, title: string, r: number, c: number, rd: Reader): void {
   const parent = kr ? kr.id : o.id;
   const item: Initiative = { id: rd.ids.generate('E', [parent, title]), title, cell: rd.ref(r, c) };
-  if (kr) kr.initiatives.push(item);
+  // A KR's list is its own (so it may grow) once it has an item; the shared empty one is frozen.
+  if (kr && kr.initiatives === NO_INITIATIVES) kr.initiatives = [item];
+  else if (kr) (kr.initiatives as Initiative[]).push(item);
   else (o.initiatives ??= []).push(item);
 }
 
@@ -1186,10 +1236,10 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     updated: null,
     commitment: 'aspirational',
     objectiveId,
-    initiatives: [],
+    initiatives: NO_INITIATIVES,
     cells: {},
     inferred: {},
-    extra: {},
+    extra: NO_EXTRA,
   };
 }
 
@@ -1234,7 +1284,8 @@ function titlePrefix(kr: KeyResult, v: unknown): void {
     kr.owner = line.owner;
     kr.inferred.owner = true;
   }
-  if (line.priority) kr.extra.Priority ??= line.priority;
+  if (line.priority && (kr.extra.Priority === undefined || kr.extra.Priority === null))
+    kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
 const PREFIX_HINT = /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner)/i;
 
@@ -1273,6 +1324,7 @@ const OPENS_WITH_NUMBER = /^[$¥€£]?\s?\d/;
  * sheet's formulas need the number alone.
  */
 function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: Reader): boolean {
+  if (listsMeasures(text)) return false;
   const t = inferFromText(OPENS_WITH_NUMBER.test(text) ? `from ${text}` : text);
   if (t.placeholder) kr.placeholder = true;
   if (t.target === null) return false;
@@ -1290,6 +1342,26 @@ function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: 
     zh: `“${describeValue(text)}”是文字，按 ${zh} 读取：请只填写数字，表中的公式才能使用`,
   });
   return true;
+}
+
+/** A quantity opening a part: a figure (after a sign such as ≤), or a number word ('ZERO critical harm', '零事故'). */
+const QUANTITY_START = String.raw`[≤≥<>~≈+\-−]?\s*[$¥€£]?\s*(?:\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\b|零(?!售)|两)`;
+const QUANTITY = new RegExp(`^${QUANTITY_START}`, 'i');
+/**
+ * Where a list of measures breaks: ';', '•', '|', a Chinese comma or '、', or a comma (not inside a figure) before a
+ * quantity: after 'avg score >50' the comma's words qualify the first measure ('10 articles, avg score >50').
+ */
+const MEASURE_BREAK = new RegExp(String.raw`\s*[;；•|｜，、]\s*|(?<!\d)\s*,\s*(?=${QUANTITY_START})`, 'i');
+const BRACKETED_NOTE = /[(（[【][^)）\]】]*[)）\]】]/g;
+
+/**
+ * Whether a target cell lists several measures ('≤8h/vehicle install; ≤14 days site cutover', '2× lidar, 2× camera
+ * stacks', '≤0.5 / 1k km, ZERO critical harm', '签约10家；复购率≥30%'): no one of them is the KR's target. Notes in
+ * brackets ('3 sites (1× Mining, 1× Logistics)') are no measures of their own.
+ */
+function listsMeasures(text: string): boolean {
+  const parts = text.replace(BRACKETED_NOTE, ' ').split(MEASURE_BREAK);
+  return parts.filter((p) => /\d/.test(p) || QUANTITY.test(p.trim())).length >= 2;
 }
 
 /** A date cell of a KR field: the ISO date, or null when blank or unreadable (then a problem is recorded). */
@@ -1383,7 +1455,7 @@ function readCurrent(
       if (p.value.type === 'number') kr.current = p.value.value;
       else currentDone = p.value.done;
       rd.recordSource(kr, 'current', r, c);
-    } else if (!p.blank) rd.problem('current', r, c, p.error);
+    } else if (!p.blank && !currentInCellWords(kr, row[c])) rd.problem('current', r, c, p.error);
   }
   if (!kindTyped) {
     const words =
@@ -1402,6 +1474,19 @@ function readCurrent(
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
     zh: `“${seen}”表示完成与否，但这个关键结果按数值计分：请填写实际达到的数值`,
   });
+}
+
+/**
+ * A current cell in words that state the value: a sum's result ('... = 7 total') or a current named as such
+ * ('当前3.8%'). Other words ('No page exists') state none. Like currentFromWords, no cell is recorded.
+ */
+function currentInCellWords(kr: KeyResult, v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const value = sumResult(v) ?? inferFromText(v).current;
+  if (value === null) return false;
+  kr.current = value;
+  kr.inferred.current = true;
+  return true;
 }
 
 /**
@@ -1669,12 +1754,11 @@ function filledCount(row: unknown[], max: number): number {
 
 /**
  * A row of a table standing inside an outline ('Date | KR #1 | KR #2', a relation table 团队 | OKR | 关联指标): three
- * filled cells or more, or two when its first is a plain line (no bullet, number, heading or label).
+ * filled cells or more, its first a line with no label (a line with a value beside it, `Grow revenue | 50%`, stays a
+ * line).
  */
 function isTableRow(l: OutlineLine | undefined): boolean {
-  if (!l || (l.cells ?? 1) < 2 || l.line.role !== 'text') return false;
-  const plain = !l.line.bullet && !l.line.numbered && !l.line.heading && !l.line.bold;
-  return (l.cells ?? 1) >= 3 || plain;
+  return !!l && (l.cells ?? 1) >= 3 && l.line.role === 'text';
 }
 
 /** The outline's lines: the first filled text cell of each row; a label alone in its cell joins the next cell. */
@@ -1761,6 +1845,14 @@ type Context = {
   objHeading?: number;
 };
 
+/** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
+const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9fff]{2,8})$/;
+
+/** Under a Key Results label, a listed category with KRs listed under it ('- Features' / '  - [ ] Peerpad is private'). */
+function groupsKrs(l: OutlineLine, next: LineReading | undefined): boolean {
+  return !!next && next.depth > l.line.depth && next.role === 'text' && GROUP_NAME.test(l.line.title);
+}
+
 /** The first item of a numbered list ('1、', '1.', '(1)', '①'). */
 const FIRST_ITEM = /^\s*(?:[(（]\s*1\s*[)）]|1\s*[.．)）、](?!\d)|①)/;
 
@@ -1800,6 +1892,13 @@ function krHeadingLevels(lines: OutlineLine[]): Set<number> {
   return out;
 }
 
+/**
+ * A sentence defining an OKR word ('Objectives are qualitative, ambitious...', 'Key Results are a set of metrics...',
+ * '关键结果是指衡量目标的指标'): an explanation, no item, even under an `Objectives` / `Key Results` label.
+ */
+const DEFINES_WORD =
+  /^(?:(?:the\s+)?(?:objectives|key\s*results|krs|okrs|initiatives)\s+(?:are|mean|refer\s+to)|an?\s+(?:objective|key\s*result|kr|okr|initiative)\s+(?:is|means|refers\s+to))\s+(?!to\s)|^(?:目标|关键结果|关键成果|OKR)\s*(?:[(（][^)）]*[)）])?\s*(?:是指|指的是|是一种|是一组|即|就是)/i;
+
 /** A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`): a reference to read elsewhere, no item. */
 const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)[.;,，。]?$/;
 /** A note numbered by the items it comments on ('3. & 4.: ...', '3. - 5. ...', '1、2：...'): a note, not a list item. */
@@ -1808,7 +1907,7 @@ const ITEM_REFERENCE = /^\s*\d{1,2}\s*[.．)）]?\s*(?:[&,，、]|and|和|与|�
 function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' {
   const { line } = l;
   const listed = line.bullet || line.numbered;
-  if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text))) return 'note';
+  if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text)) || DEFINES_WORD.test(line.title)) return 'note';
   // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
   if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
@@ -1825,6 +1924,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const parent = listed && !!next && next.depth > line.depth && !krWithParts;
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
+  if (ctx.mode === 'krs' && listed && groupsKrs(l, next)) return 'heading';
   if (line.heading || (line.bold && !listed)) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
@@ -2007,6 +2107,12 @@ const repeatsKr = (title: string): Msg => ({
 /** 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it. */
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
   if (groupHeading(ctx, l)) return rd.role(l.r, 'title');
+  // A label naming only a cycle ('23年Q1：', 'Q3 2026:') heads the objectives under it, like a heading.
+  const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today }) : null;
+  if (cycle) {
+    ctx.cycle = cycle;
+    return rd.role(l.r, 'title');
+  }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
   if (ctx.mode !== 'objective') ctx.krDepth = null;
   rd.role(l.r, 'note');
@@ -2161,7 +2267,7 @@ function outlineObjective(title: string, l: OutlineLine, rd: Reader): Objective 
   // An objective naming its own cycle ('提升品牌影响力(Q4 2024)') is of that cycle.
   o.cycle = findCycleInText(title, { today: rd.today });
   o.owner = l.line.owner ?? null;
-  if (l.line.priority) o.extra.Priority = l.line.priority;
+  if (l.line.priority) o.extra = withExtra(o.extra, 'Priority', l.line.priority);
   return o;
 }
 
@@ -2172,7 +2278,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
     kr.owner = owner;
     kr.inferred.owner = true;
   }
-  if (line.priority) kr.extra.Priority = line.priority;
+  if (line.priority) kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
 
 function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {

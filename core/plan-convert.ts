@@ -789,43 +789,76 @@ export function gridSheetNames(sheet: string): Record<Lang, string> {
   return { en: safeSheetName(sheet, ' grid'), zh: safeSheetName(sheet, ' 表格') };
 }
 
-/** The model as a plain table (header + rows), one objective row followed by its KR rows. */
+/** Headers the reader gives values it split off a title (an outline has no column of its own for them). */
+const EXTRA_HEADERS: Record<string, Msg> = { Priority: msg('Priority', '优先级') };
+
+/** The keys of `extra` any objective or KR carries, in the order first met: each becomes a grid column. */
+function extraKeys(model: OkrModel): string[] {
+  const keys = new Set<string>();
+  for (const o of model.objectives) {
+    for (const k of Object.keys(o.extra)) keys.add(k);
+    for (const kr of o.krs) for (const k of Object.keys(kr.extra)) keys.add(k);
+  }
+  return [...keys];
+}
+
+/** A carried value as a cell: text stays text (the host writes strings as text, never as a formula). */
+function extraCell(v: unknown): PlanCell {
+  if (v === undefined || v === null || v === '') return null;
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : String(v);
+}
+
+/**
+ * The model as a plain table (header + rows), one objective row followed by its KR rows. Values the outline gave
+ * that the grid has no column for (a priority split off a title, an unknown property line) follow as extra columns,
+ * so Convert loses nothing the user wrote.
+ */
 export function gridRows(model: OkrModel, lang: Lang): PlanCell[][] {
-  const rows: PlanCell[][] = [GRID_COLUMNS.map((c) => c.header[lang])];
-  const line = (v: Partial<Record<Field, PlanCell>>) =>
-    GRID_COLUMNS.map((c) => (v[c.field] === undefined ? null : v[c.field]!));
+  const extras = extraKeys(model);
+  const headers = [...GRID_COLUMNS.map((c) => c.header[lang]), ...extras.map((k) => EXTRA_HEADERS[k]?.[lang] ?? k)];
+  const rows: PlanCell[][] = [headers];
+  const line = (v: Partial<Record<Field, PlanCell>>, extra: Readonly<Record<string, unknown>>) => [
+    ...GRID_COLUMNS.map((c) => (v[c.field] === undefined ? null : v[c.field]!)),
+    ...extras.map((k) => extraCell(extra[k])),
+  ];
   for (const o of model.objectives) {
     const cycle = (o.cycle ?? model.cycle)?.id ?? null;
     rows.push(
-      line({
-        id: o.id,
-        cycle,
-        level: o.level ? LEVEL_LABELS[lang][o.level] : null,
-        owner: o.owner,
-        objective: o.title,
-        type: TYPE_LABELS[lang][o.commitment],
-        alignedTo: o.alignedTo,
-        notes: o.notes,
-      }),
+      line(
+        {
+          id: o.id,
+          cycle,
+          level: o.level ? LEVEL_LABELS[lang][o.level] : null,
+          owner: o.owner,
+          objective: o.title,
+          type: TYPE_LABELS[lang][o.commitment],
+          alignedTo: o.alignedTo,
+          notes: o.notes,
+        },
+        o.extra,
+      ),
     );
     for (const kr of o.krs) {
       rows.push(
-        line({
-          id: kr.id,
-          cycle,
-          owner: kr.owner,
-          kr: kr.title,
-          initiative: kr.initiatives.length ? kr.initiatives.map((i) => i.title).join('\n') : null,
-          type: TYPE_LABELS[lang][kr.commitment],
-          kind: KIND_TOKENS[lang][kr.kind],
-          start: kr.startGiven || kr.inferred.start ? kr.start : null,
-          target: kr.target,
-          current: kr.current,
-          unit: kr.unit,
-          weight: kr.weight,
-          due: kr.due ? isoToSerial(kr.due) : null,
-          confidence: kr.confidence ? CONFIDENCE_LABELS[lang][kr.confidence] : null,
-        }),
+        line(
+          {
+            id: kr.id,
+            cycle,
+            owner: kr.owner,
+            kr: kr.title,
+            initiative: kr.initiatives.length ? kr.initiatives.map((i) => i.title).join('\n') : null,
+            type: TYPE_LABELS[lang][kr.commitment],
+            kind: KIND_TOKENS[lang][kr.kind],
+            start: kr.startGiven || kr.inferred.start ? kr.start : null,
+            target: kr.target,
+            current: kr.current,
+            unit: kr.unit,
+            weight: kr.weight,
+            due: kr.due ? isoToSerial(kr.due) : null,
+            confidence: kr.confidence ? CONFIDENCE_LABELS[lang][kr.confidence] : null,
+          },
+          kr.extra,
+        ),
       );
     }
   }

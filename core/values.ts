@@ -376,6 +376,17 @@ const TIME_UNITS: [RegExp, number][] = [
 ];
 
 /** Seconds in one `unit` of time, or null when it is no unit of time. */
+/** A sum written out ('2 (Y*gov) + 5 (K9Audit) = 7 total', '8家+4家=12家'): the part after the last '=' is its result. */
+const SUM_RESULT = /[+＋][^=＝]*[=＝]\s*([^=＝]+)$/;
+
+/** The result of a sum written out in a cell, or null when the text is no such sum or its result is no number. */
+export function sumResult(text: string): number | null {
+  const m = SUM_RESULT.exec(text);
+  if (!m) return null;
+  const n = parseNumber(m[1].trim());
+  return n.ok ? n.value : null;
+}
+
 export function secondsIn(unit: string | null | undefined): number | null {
   if (!unit) return null;
   const u = unit.trim();

@@ -962,6 +962,40 @@ describe('text from cells stays text', () => {
 });
 
 describe('convert: outline form', () => {
+  test.each([
+    ['en', resolveSettings({ lang: 'en' }), 'Priority'],
+    ['zh', resolveSettings({ lang: 'zh' }), '优先级'],
+  ])(
+    '%s: a priority split off a KR title gets its own grid column, so Convert loses none of it',
+    (_l, settings, head) => {
+      const snap = snapshotOf('Plan', [
+        ['O1: Make releases boring'],
+        ['KR1: [P0] Cut release rollbacks to 1 per month'],
+        ['KR2: Publish the release checklist'],
+        ['KR3: (P2) 自助解决率达到40%'],
+      ]);
+      const { result, book } = step(bookFromSnapshot(workbookOf(snap)), snap.name, 'convert', settings);
+      expect(result.ok).toBe(true);
+      const grid = book.sheets.find((s) => s.name !== 'Plan')!;
+      const header = grid.values[0];
+      const p = header.indexOf(head);
+      const k = header.indexOf(settings.lang === 'zh' ? '关键结果' : 'Key Result');
+      expect(p).toBeGreaterThan(k);
+      const byKr = grid.values
+        .slice(1)
+        .filter((r) => r[k] !== '')
+        .map((r) => [r[k], r[p]]);
+      expect(byKr).toEqual([
+        ['Cut release rollbacks to 1 per month', 'P0'],
+        ['Publish the release checklist', ''],
+        ['自助解决率达到40%', 'P2'],
+      ]);
+      // Converting the grid again changes nothing (its priority column is the user's own now).
+      const again = step(book, grid.name, 'convert', settings);
+      expect(canonicalSheet(sheetOf(again.book, grid.name))).toEqual(canonicalSheet(grid));
+    },
+  );
+
   test('a new grid sheet with 1 objective and 3 KRs (KR3 target 100,000); the outline is untouched', () => {
     const snap = chineseOutlineSnapshot();
     const start = bookFromSnapshot(workbookOf(snap));

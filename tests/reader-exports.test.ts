@@ -5,6 +5,7 @@
  */
 import { readModel } from '../core/parse-sheet';
 import { resolveSettings } from '../core/settings';
+import { sumResult } from '../core/values';
 import type { KeyResult, OkrModel } from '../core/model';
 
 const read = (values: unknown[][]): OkrModel =>
@@ -113,4 +114,131 @@ describe('a KR table with identifier-style field names: the objective link colum
       ['拿下合作伙伴', ['签约3家合作伙伴']],
     ]);
   });
+});
+
+describe('a KR column of labels only: the column of statements holds the KRs, whatever its header says', () => {
+  const en = [
+    ['Team Atlas OKRs', '', '', ''],
+    ['Objective: Become the default choice for hobby makers', '', '', ''],
+    ['KR', 'Target', 'Current', 'Owner'],
+    ['KR1', '500 newsletter subscribers', '120 (blog) + 80 (shop) = 200 total', 'Ana'],
+    ['KR2', 'Workshop kit shipped to first school', 'Not started', 'Raj'],
+    ['KR3', '40 paid workshops, rated 4.5+', 12, 'Ana'],
+    ['Baseline last quarter', '', '', ''],
+    ['Metric', 'Result', '', ''],
+    ['Subscribers', 90, '', ''],
+    ['Workshops', '6 (pilot)', '', ''],
+  ];
+  const zh = [
+    ['目标：成为华南最受欢迎的手作品牌', '', '', ''],
+    ['KR', '目标值', '当前值', '负责人'],
+    ['KR1', '签约20家线下代理商', '华东8家+华南4家=12家', '王磊'],
+    ['KR2', '上线会员积分体系', '开发中', '李娜'],
+    ['附：上季度基线', '', '', ''],
+    ['指标', '结果', '', ''],
+    ['代理商', 6, '', ''],
+  ];
+
+  test('en: KR1..KR3 are carried, Target holds the KRs; a sum gives the current; the metric table is no OKR', () => {
+    const m = read(en);
+    expect(['KR', 'Target', 'Current'].map((h) => role(m, h))).toEqual([null, 'kr', 'current']);
+    expect(krs(m).map((k) => [k.title, k.target, k.current])).toEqual([
+      ['500 newsletter subscribers', 500, 200],
+      ['Workshop kit shipped to first school', null, 0],
+      ['40 paid workshops, rated 4.5+', 40, 12],
+    ]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toEqual(
+      expect.arrayContaining(['Subscribers', 'Workshops']),
+    );
+  });
+
+  test('zh: 目标值 over statements is the KR column; 8家+4家=12家 is the current 12', () => {
+    const m = read(zh);
+    expect(['KR', '目标值'].map((h) => role(m, h))).toEqual([null, 'kr']);
+    expect(krs(m).map((k) => [k.title, k.target, k.current])).toEqual([
+      ['签约20家线下代理商', 20, 12],
+      ['上线会员积分体系', null, null],
+    ]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toContain('代理商');
+  });
+});
+
+describe('a sum written out in a cell: its result is the value', () => {
+  test.each([
+    ['2 (app) + 5 (web) = 7 total', 7],
+    ['8家+4家=12家', 12],
+    ['40% + 15% ＝ 55%', 0.55],
+  ])('%p -> %p', (text, value) => expect(sumResult(text)).toBe(value));
+  test.each(['3-5', 'A+B', '1 + 1 = two', 'score = 7', '7 total'])('%p states no sum', (text) =>
+    expect(sumResult(text)).toBeNull(),
+  );
+});
+
+describe('a target cell listing several measures states no one target; one measure with notes states it', () => {
+  const en = [
+    ['Contents', 'O1: Reliability', 'O2: Growth', ''],
+    ['Objective: Run the service people trust', '', '', ''],
+    ['Key Result', 'Target', 'Owner', ''],
+    ['Faster recovery', '≤2h to detect; ≤6h to restore', 'SRE', ''],
+    ['Wider device coverage', '3× Android, 2× iOS, 1× web builds', 'QA', ''],
+    ['Fewer incidents', '≤1 / 10k sessions (P1), ZERO data loss', 'SRE', ''],
+    ['Regions live', '4 regions (EU, US, APAC, LATAM)', 'Ops', ''],
+    ['Signed customers', '1,200 accounts', 'Sales', ''],
+    ['Uptime', '≥99.9% (rolling 30 days)', 'SRE', ''],
+    ['Articles', '12 articles published, avg score >50', 'CMO', ''],
+  ];
+  const zh = [
+    ['目标：让客户放心使用', '', ''],
+    ['关键结果', '目标值', '负责人'],
+    ['渠道拓展', '签约10家代理商；复购率≥30%', '王磊'],
+    ['故障恢复', '≤2小时发现，≤6小时恢复', '李娜'],
+    ['区域覆盖', '3个省份、12个城市', '李娜'],
+    ['门店扩张', '新增10家门店 • 会员5万', '王磊'],
+    ['安全运营', '零事故，客诉≤3起', '李娜'],
+    ['覆盖城市', '5个城市（北京、上海、广州、深圳、杭州）', '王磊'],
+  ];
+
+  test('en: lists of measures read none; one measure with bracketed notes reads it; the contents row is listed', () => {
+    const m = read(en);
+    const round = (n: number | null) => (n === null ? null : Math.round(n * 1e6) / 1e6);
+    expect(krs(m).map((k) => [k.title, round(k.target)])).toEqual([
+      ['Faster recovery', null],
+      ['Wider device coverage', null],
+      ['Fewer incidents', null],
+      ['Regions live', 4],
+      ['Signed customers', 1200],
+      ['Uptime', 0.999],
+      // The words after the comma qualify the articles: one measure.
+      ['Articles', 12],
+    ]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toEqual(
+      expect.arrayContaining(['O1: Reliability', 'O2: Growth']),
+    );
+  });
+
+  test('zh: 签约10家；复购率≥30%, 3个省份、12个城市, 零事故，客诉≤3起 state no target; 5个城市（…） states 5', () => {
+    const m = read(zh);
+    expect(krs(m).map((k) => [k.title, k.target])).toEqual([
+      ['渠道拓展', null],
+      ['故障恢复', null],
+      ['区域覆盖', null],
+      ['门店扩张', null],
+      ['安全运营', null],
+      ['覆盖城市', 5],
+    ]);
+  });
+});
+
+test('a row-type export whose titles repeat across periods: each row goes under the parent its Id names', () => {
+  const m = read([
+    ['Id', 'Title', 'Object Type', 'Period', 'Aligned To (weight, Objective ID)', 'Target'],
+    [101, 'Grow partner revenue', 'Objective', 'Q1 2026', '', 100],
+    [102, 'Grow partner revenue', 'Objective', 'Q2 2026', '', 100],
+    [201, 'Sign 5 partners', 'Key Result', 'Q2 2026', 'Grow partner revenue(weight: 50%, Id: 102)', 5],
+    [202, 'Sign 3 partners', 'Key Result', 'Q1 2026', 'Grow partner revenue(weight: 50%, Id: 101)', 3],
+  ]);
+  expect(m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)])).toEqual([
+    ['Grow partner revenue', ['Sign 3 partners']],
+    ['Grow partner revenue', ['Sign 5 partners']],
+  ]);
 });

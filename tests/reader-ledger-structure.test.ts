@@ -451,3 +451,73 @@ describe('a line followed by a numbered list starting at 1 is the objective of t
     expect(m.objectives[0].krs[0].target).toBe(500);
   });
 });
+
+describe('categories grouping the KRs under a Key Results label are headings, their items the KRs', () => {
+  it('English checkbox KRs under "- Features" / "- Adoption"', () => {
+    const m = read(
+      rows(
+        '## Objective',
+        'Ship a delightful editor.',
+        '## Key Results',
+        '- Features',
+        '  - [ ] Editor is private',
+        '  - [ ] Editor supports snapshots',
+        '- Adoption',
+        '  - [ ] 100 daily active users',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['Editor is private', 'Editor supports snapshots', '100 daily active users']]);
+    expect(m.objectives[0].krs[2].target).toBe(100);
+    expect(m.reading!.rows.filter((r) => r.row === 3 || r.row === 6).map((r) => r.role)).toEqual(['title', 'title']);
+  });
+
+  it('Chinese: 关键结果 label, - 销售体系 / - 客户成功 groups', () => {
+    const m = read(
+      rows(
+        '目标：打开华东市场',
+        '关键结果：',
+        '- 销售体系',
+        '  - 新签客户20家',
+        '  - 建立渠道3个',
+        '- 客户成功',
+        '  - 续约率达到90%',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['新签客户20家', '建立渠道3个', '续约率达到90%']]);
+  });
+});
+
+describe('rows of several cells above the table are listed, not titles', () => {
+  it('a table of contents (English) and a key/value block (Chinese) above the header', () => {
+    for (const [title, toc, head] of [
+      ['Company OKRs', ['Contents', 'O1: Safety', 'O2: Growth'], ['Objective', 'Key Result', 'Target']],
+      ['公司OKR', ['团队', '平台组', '负责人：王芳'], ['目标', '关键结果', '目标值']],
+    ] as [string, string[], string[]][]) {
+      const m = read(rows(title, toc, '', title + ' 2026', head, ['Grow', 'Reach 500 users', 500]));
+      expect(m.objectives.map((o) => o.krs.length)).toEqual([1]);
+      expect(unplacedAt(m)).toEqual(expect.arrayContaining(['1:0', '1:1', '1:2']));
+      expect(m.title).toBe(title);
+    }
+  });
+});
+
+describe('a line with one value beside it stays a line of the outline', () => {
+  it('a bare KR line with its progress in the next cell is still a KR', () => {
+    const m = read(rows('Objective: Grow', 'Key Results:', ['Reach 500 users', '320'], ['Launch 3 guides', '1']));
+    expect(krTitles(m)).toEqual([['Reach 500 users', 'Launch 3 guides']]);
+  });
+});
+
+describe('an objective label line above the KR table: the line under it is the objective', () => {
+  it('Objective（目标） in English and 目标： in Chinese', () => {
+    for (const [label, text, head] of [
+      ['Objective（目标）', 'Build a complete damage model.', ['KR', 'Description', 'Weight']],
+      ['目标：', '构建完整的伤害计算模型', ['KR', '描述', '权重']],
+    ] as [string, string, string[]][]) {
+      const m = read(
+        rows('Research plan', label, text, head, ['KR1', 'Formula system done', 0.5], ['KR2', 'Two class models', 0.5]),
+      );
+      expect(m.objectives.map((o) => [o.title, o.krs.length])).toEqual([[text, 2]]);
+    }
+  });
+});

@@ -374,3 +374,140 @@ describe('number words count like digits, in English and Chinese alike', () => {
     expect(targetOf(kr)).toBeNull();
   });
 });
+
+describe('more label forms and definition traps', () => {
+  test('zh: a gloss holding the item number (关键结果(KR2):) is the label; note bullets after a paragraph are no KRs', () => {
+    const m = read(
+      lines(`
+• 目标(O):提升复购
+• 关键结果(KR1):复购率从18%提升至25%
+• 关键结果(KR2):会员数达到5000人
+这套方法适合以下团队:
+- 新品牌:先看首单转化
+- 老品牌:关注复购与LTV`),
+    );
+    expect(outline(m)).toEqual([['提升复购', ['复购率从18%提升至25%', '会员数达到5000人']]]);
+    expect(unplacedRows(m)).toEqual(expect.arrayContaining([3, 4, 5]));
+  });
+
+  test.each([
+    [
+      'en',
+      `
+## Key concepts
+- Objectives
+  - Objectives are ambitious, qualitative statements of what the team wants.
+- Key Results
+  - Key results are the metrics that tell whether an objective was reached.
+
+## 2027 H1
+- **Objective:** Make onboarding delightful
+  - **Key Result:** 80% of new users finish setup`,
+      [['Make onboarding delightful', ['80% of new users finish setup']]],
+    ],
+    [
+      'zh',
+      `
+## 基本概念
+- 目标
+  - 目标是指团队想要达成的方向
+- 关键结果
+  - 关键结果是一组衡量目标是否达成的指标
+
+## 本季度
+- **目标：** 提升交付质量
+  - **关键结果：** 线上缺陷数降到10个以下`,
+      [['提升交付质量', ['线上缺陷数降到10个以下']]],
+    ],
+  ])('%s: sentences defining the OKR words under their label bullets are notes', (_l, text, want) => {
+    expect(outline(read(lines(text)))).toEqual(want);
+  });
+
+  test('a page title "# OKR — name" is the title; the line under a "## Objetivo" heading is the objective', () => {
+    const m = read(
+      lines(`
+# OKR — Tienda Online
+
+## Objetivo
+Duplicar las ventas recurrentes.
+
+## Resultados Clave
+- KR1: 300 suscriptores activos
+- KR2: Churn mensual <4%`),
+    );
+    expect(outline(m)).toEqual([
+      ['Duplicar las ventas recurrentes.', ['300 suscriptores activos', 'Churn mensual <4%']],
+    ]);
+    expect(m.title).toBe('OKR — Tienda Online');
+  });
+});
+
+describe('emoji before a label, and a change written after the share (ko / ja)', () => {
+  test.each([
+    [
+      'ko: emoji headings over the lines',
+      `
+# OKR: 검색 속도 개선
+
+## 📌 Objective
+- 검색 응답을 가장 빠르게 만든다
+
+## 🎯 Key Results
+- [ ] 평균 응답 시간 1.5초 이내 달성
+- [ ] 서버 비용 20% 이상 절감
+
+## 📊 현재 상황
+- 지금은 응답이 느리다`,
+      [['검색 응답을 가장 빠르게 만든다', ['평균 응답 시간 1.5초 이내 달성', '서버 비용 20% 이상 절감']]],
+    ],
+    [
+      'zh: emoji inside bold labels',
+      `
+**🎯 目标 1**：提升门店复购
+- **🔑 关键结果 1.1**：复购率达到30%
+- **🔑 关键结果 1.2**：会员数达到5000人`,
+      [['提升门店复购', ['复购率达到30%', '会员数达到5000人']]],
+    ],
+  ])('%s', (_n, text, want) => {
+    const m = read(lines(text));
+    expect(outline(m)).toEqual(want);
+  });
+
+  test('a share followed by a change word is a change of an unstated base: no target', () => {
+    const m = read(lines('O1: 비용 절감\nKR1: 서버 비용 20% 이상 절감\nKR2: 処理時間を30%短縮\nKR3: 전환율 5% 달성'));
+    expect(krs(m).map((k) => k.target)).toEqual([null, null, 0.05]);
+    expect(krs(m)[0].kind).toBe('decrease');
+  });
+});
+
+describe('a code joined before an item label, and "by" naming who, not how much', () => {
+  test('R1-O1: / Q3-KR2: labels: the code is part of the label, the title is the rest', () => {
+    const m = read(lines('#### **R1-O1: Prove the pilot works**\n- Q3-KR1: 5 clinics live\n- Q3-KR2: NPS of 40'));
+    expect(outline(m)).toEqual([['Prove the pilot works', ['5 clinics live', 'NPS of 40']]]);
+  });
+
+  test.each([
+    ['Spec approved by 4+ reviewers', 4],
+    ['Roadmap signed off by 3 department heads', 3],
+  ])('%p: an agent after "by" is the count (target %p)', (kr, want) => {
+    expect(krs(read(lines(`O1: Ship\nKR1: ${kr}`)))[0].target).toBe(want);
+  });
+
+  test('"grow ... by 20%" still is a change from an unstated base', () => {
+    const k = krs(read(lines('O1: Grow\nKR1: Grow weekly active users by 20%')))[0];
+    expect([k.target, k.relative?.by]).toEqual([null, 0.2]);
+  });
+});
+
+describe('a label line naming only a cycle heads the objectives under it', () => {
+  test.each([
+    ['zh, two-digit year', '24年Q3：', { start: '2024-07-01', end: '2024-09-30' }],
+    ['zh, 第N季度', '25年第二季度：', { start: '2025-04-01', end: '2025-06-30' }],
+    ['en', 'Q1 2027:', { start: '2027-01-01', end: '2027-03-31' }],
+  ])('%s', (_n, label, want) => {
+    const m = read(lines(`${label}\n\nO: 提升续约率\n- KR：续约率达到90%\n\nO: 降低成本\n- KR：单客成本下降到50元`));
+    expect(m.objectives.map((o) => o.title)).toEqual(['提升续约率', '降低成本']);
+    for (const o of m.objectives) expect({ start: o.cycle?.start, end: o.cycle?.end }).toEqual(want);
+    expect(unplacedRows(m)).not.toContain(0);
+  });
+});

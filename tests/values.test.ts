@@ -119,6 +119,20 @@ describe('parseNumber: numbers as people type them', () => {
     expect(isBlank(false)).toBe(false);
   });
 
+  test('isBlank: every space trim() removes is blank, a visible character anywhere is not (the fast path skips trim)', () => {
+    // The spaces JavaScript's trim() removes, alone and as runs: blank.
+    const spaces = ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029'];
+    spaces.push('\u202f', '\u205f', '\u3000', '\ufeff');
+    for (const s of spaces) {
+      expect(isBlank(s)).toBe(true);
+      expect(isBlank(s + s + ' ')).toBe(true);
+    }
+    // Text after leading spaces, and text starting right at either end of the fast path's ranges: not blank.
+    for (const s of [...spaces.map((sp) => sp + 'x'), '!', '~', '\u007f', '\u3001', '目标', '\ufefe', '\uff10']) {
+      expect(isBlank(s)).toBe(false);
+    }
+  });
+
   test('non-finite and odd values are typed errors that quote what was seen', () => {
     expect(errKind(parseNumber(NaN))).toBe('not-finite');
     expect(errKind(parseNumber(Infinity))).toBe('not-finite');

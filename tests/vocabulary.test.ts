@@ -4,7 +4,7 @@
  */
 import { readModel } from '../core/parse-sheet';
 import { fnOkrScore, fnOkrStatus, isCellError } from '../core/functions';
-import { scoreFormula, statusFormula } from '../core/formulas';
+import { scoreFormula, statusFormula, wordIn } from '../core/formulas';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { parseDone } from '../core/values';
 import { COMMITMENT_VOCAB, DONE_VOCAB, KIND_VOCAB, KINDS, wordKey, type KindWord } from '../core/vocabulary';
@@ -133,6 +133,20 @@ describe('portable formulas read the same words', () => {
     expect(evaluate(PORTABLE, ['', 10, 20, 15])).toBe(0.5);
     expect(evaluate(PORTABLE, ['binary', '', '', w])).toBe(0);
     expect(fnOkrScore(w, '', '', 'binary')[0][0]).not.toBe(1);
+  });
+
+  test('a word list longer than Excel allows one text constant (255 characters) is cut between words, read alike', () => {
+    const words = Array.from({ length: 120 }, (_, i) => `word number ${i}`);
+    const f = '=' + wordIn('LOWER(TRIM(A1&""))', words);
+    const constants = [...f.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"'));
+    expect(Math.max(...constants.map((c) => c.length))).toBeLessThanOrEqual(255);
+    expect(constants.filter((c) => c.length > 2).join('')).toBe(`  ${words.join('  ')}  `);
+    for (const w of [words[0], words[17], words[60], words[119]])
+      expect(evaluate(f, [` ${w.toUpperCase()} `])).toBe(true);
+    for (const w of ['word number', 'number 17', 'word number 120', '17  word']) expect(evaluate(f, [w])).toBe(false);
+    // and the formulas Convert writes today
+    for (const text of [PORTABLE, statusFormula('excel', 'portable', 'A1', 'B1', DEFAULT_SETTINGS.bands, 'zh')])
+      for (const m of text.matchAll(/"((?:[^"]|"")*)"/g)) expect(m[1].length).toBeLessThanOrEqual(255);
   });
 
   test.each([...DONE_VOCAB.done, ...DONE_VOCAB.notDone].map((w) => [w]))(

@@ -1,7 +1,8 @@
 /**
  * The add-in's charts on an owned sheet (Sheets' charts have no names: every chart there is the add-in's, matched to
- * the specs in order): an existing chart is rebuilt in place (updateChart), a missing one inserted, extra ones
- * removed. One getCharts on a sheet that existed, then one call per chart. The old charts are journaled as the
+ * the specs in order): an existing chart is rebuilt in place (updateChart) unless it already is as planned (see
+ * written.ts), a missing one inserted, extra ones removed. One getCharts on a sheet that existed, then at most one
+ * call per chart. The old charts are journaled as the
  * objects getCharts returned (values, like a rule or a dropdown): the undo puts each back by its id, removes the
  * ones this command inserted and inserts again the ones it removed.
  */
@@ -48,14 +49,41 @@ function restoreCharts(sheet: Sheet, old: EmbeddedChart[]): void {
   for (const was of byId.values()) sheet.insertChart(was);
 }
 
+const chartKey = (id: string | number) => `chart ${id}`;
+const insertedKey = (i: number) => `chart inserted ${i + 1}`;
+
+/**
+ * A chart already built from the same spec (recorded by its id: SheetWriter.asRecorded) is left as it is: it reads the cells the
+ * refresh rewrote. Others are rebuilt in place, inserted or removed.
+ */
 export function applyCharts(w: SheetWriter, specs: ChartSpec[]): void {
   const sheet = w.sheet;
   const existing = w.created ? [] : sheet.getCharts();
   if (!w.created) w.undo?.push(() => restoreCharts(sheet, existing));
   specs.forEach((spec, i) => {
     const old = existing[i];
-    if (old) sheet.updateChart(build(w, spec, old.modify().clearRanges()));
-    else sheet.insertChart(build(w, spec, sheet.newChart()));
+    if (!old) {
+      // Its id is only known once inserted: recorded by its place until the next run finds it there.
+      sheet.insertChart(build(w, spec, sheet.newChart()));
+      w.record(insertedKey(i), spec);
+      return;
+    }
+    const id = old.getChartId();
+    if (id === null) {
+      sheet.updateChart(build(w, spec, old.modify().clearRanges()));
+      return;
+    }
+    // The record by place holds for this run only: from now on the chart is known by its id.
+    const inserted = w.asRecorded(insertedKey(i), spec);
+    w.record(insertedKey(i), null);
+    if (!inserted && !w.asRecorded(chartKey(id), spec)) sheet.updateChart(build(w, spec, old.modify().clearRanges()));
+    w.record(chartKey(id), spec);
   });
-  for (const extra of existing.slice(specs.length)) sheet.removeChart(extra);
+  for (const extra of existing.slice(specs.length)) {
+    const id = extra.getChartId();
+    sheet.removeChart(extra);
+    if (id !== null) w.record(chartKey(id), null);
+  }
+  // What the next run's RangeList can leave out (planRects); each chart is still checked by its own record above.
+  w.record('charts', specs);
 }

@@ -8,16 +8,24 @@ import type { Rect } from '../../core/model';
 import type { CellPatch, ListValidation, SheetPlan, SheetSnapshot } from '../../core/sheet-plan';
 import { boundingRect, isOwnedRuleFormula, parseA1, rectA1 } from '../../core/sheet-plan';
 import { plainBackground, toSheetCell } from './cells';
+import { withoutFormulas } from './snapshot';
 import { blockRect, mergeBlocks, rectangular, sameMatrix, type SheetWriter } from './writer';
 
 type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type SheetCell = string | number | boolean;
 
-export function isOwnedRule(rule: ConditionalFormatRule): boolean {
+/** The add-in's mark found in a rule's formula: the formula, or null for a rule that is not the add-in's. */
+function ownedFormula(rule: ConditionalFormatRule): string | null {
   const cond = rule.getBooleanCondition();
-  if (!cond) return false;
-  return cond.getCriteriaValues().some((v) => typeof v === 'string' && isOwnedRuleFormula(v));
+  if (!cond) return null;
+  const f = cond.getCriteriaValues().find((v) => typeof v === 'string' && isOwnedRuleFormula(v));
+  return typeof f === 'string' ? f : null;
+}
+
+export function isOwnedRule(rule: ConditionalFormatRule): boolean {
+  return ownedFormula(rule) !== null;
 }
 
 /** Setters take null for "no fill"; Sheets reports it as '' (after plainBackground). */
@@ -43,21 +51,59 @@ export function formatBlocks(sp: SheetPlan): { row: number; col: number; m: stri
  * Cells: one setValues per block on a user's sheet (only the plan's cells); one over everything on a sheet the
  * add-in created or owns, `old` (an owned sheet's previous extent) blanked where the plan writes nothing.
  */
-export function writeCells(w: SheetWriter, sp: SheetPlan, old: Rect | undefined): void {
+export function writeCells(w: SheetWriter, sp: SheetPlan, old: Rect | undefined, snap?: SheetSnapshot): void {
   const blocks = cellBlocks(sp);
+  const write = (rect: Rect, m: SheetCell[][]) => {
+    const range = w.range(rect);
+    if (w.undo && snap && withoutFormulas.has(snap)) readFormulasBefore(range, rect, snap);
+    range.setValues(m);
+    w.wrote(rect, m);
+  };
   if (!w.whole) {
-    for (const b of blocks) w.range(blockRect(b.row, b.col, b.m)).setValues(b.m);
+    for (const b of blocks) write(blockRect(b.row, b.col, b.m), b.m);
     return;
   }
   const one = mergeBlocks(blocks, '' as SheetCell, old);
-  if (one) w.range(one.rect).setValues(one.m);
+  if (one) write(one.rect, one.m);
 }
 
-/** Number formats: merged like the cells on a sheet the add-in owns; per block on a user's sheet. */
-export function writeFormats(w: SheetWriter, sp: SheetPlan, old: Rect | undefined): void {
+/**
+ * A sheet read without formulas (see withoutFormulas in snapshot.ts): the formulas of the cells about to be written
+ * that lie within what was read, put into the snapshot (one call; none for cells below or right of it, which are
+ * empty), so restorePlan gives a formula back as a formula.
+ */
+function readFormulasBefore(range: Range, rect: Rect, snap: SheetSnapshot): void {
+  const { row: r0, col: c0 } = snap.origin;
+  const rows = snap.values.length;
+  const cols = snap.values.reduce((m, r) => Math.max(m, r.length), 0);
+  const top = Math.max(rect.row, r0);
+  const left = Math.max(rect.col, c0);
+  const bottom = Math.min(rect.row + rect.rows, r0 + rows);
+  const right = Math.min(rect.col + rect.cols, c0 + cols);
+  if (top >= bottom || left >= right) return;
+  const got = range.getFormulas();
+  const formulas = snap.formulas ?? snap.values.map((r) => new Array<string>(r.length).fill(''));
+  for (let r = top; r < bottom; r++)
+    for (let c = left; c < right; c++) formulas[r - r0][c - c0] = got[r - rect.row][c - rect.col] || '';
+  snap.formulas = formulas;
+}
+
+export type FormatWrite = { rect: Rect; m: string[][] };
+
+/** The number formats to write: one block over everything on a sheet the add-in created or owns, else per block. */
+export function formatWrites(w: SheetWriter, sp: SheetPlan, old: Rect | undefined): FormatWrite[] {
   const blocks = formatBlocks(sp);
   const merged = w.whole && blocks.length ? mergeBlocks(blocks, 'General', old) : null;
-  const todo = merged ? [merged] : blocks.map((b) => ({ rect: blockRect(b.row, b.col, b.m), m: b.m }));
+  return merged ? [merged] : blocks.map((b) => ({ rect: blockRect(b.row, b.col, b.m), m: b.m }));
+}
+
+/**
+ * Number formats: merged like the cells on a sheet the add-in owns; per block on a user's sheet. Not read or written
+ * when an earlier run recorded writing exactly these (see SheetWriter.asRecorded): formats travel with their cells.
+ */
+export function writeFormats(w: SheetWriter, todo: FormatWrite[]): void {
+  if (!todo.length || w.asRecorded('formats', todo)) return;
+  w.record('formats', todo);
   for (const { rect, m } of todo) {
     const range = w.range(rect);
     if (w.undo) {
@@ -89,13 +135,27 @@ function userHasOwn(v: ListValidation, old: (DataValidation | null)[][] | null, 
     .some((row) => row.slice(v.range.col - box.col, v.range.col - box.col + v.range.cols).some((x) => x));
 }
 
-/** Every dropdown of the sheet in one setDataValidations over their bounding rectangle (one rule per distinct list). */
+/** Whether every cell of every planned dropdown holds a dropdown now (`old`: the box's validations). */
+function allHeld(validations: ListValidation[], old: (DataValidation | null)[][], box: Rect): boolean {
+  return validations.every((v) =>
+    old
+      .slice(v.range.row - box.row, v.range.row - box.row + v.range.rows)
+      .every((row) => row.slice(v.range.col - box.col, v.range.col - box.col + v.range.cols).every((x) => !!x)),
+  );
+}
+
+/**
+ * Every dropdown of the sheet in one setDataValidations over their bounding rectangle (one rule per distinct list);
+ * left alone when an earlier run recorded writing these dropdowns (see SheetWriter.asRecorded) and every cell still
+ * has one.
+ */
 export function writeValidations(w: SheetWriter, validations: ListValidation[]): void {
   const box = validationBox(validations);
   if (!box) return;
   const range = w.range(box);
   // Cells between the dropdowns keep theirs: the matrix starts from what is there now (nothing on a new sheet).
   const old = w.created ? null : range.getDataValidations();
+  if (old && w.asRecorded('dropdowns', validations) && allHeld(validations, old, box)) return;
   const matrix: (DataValidation | null)[][] = old
     ? old.map((r) => r.slice())
     : Array.from({ length: box.rows }, () => new Array(box.cols).fill(null));
@@ -115,13 +175,29 @@ export function writeValidations(w: SheetWriter, validations: ListValidation[]):
   }
   if (old) w.undo?.push(() => range.setDataValidations(old));
   range.setDataValidations(matrix);
+  w.record('dropdowns', validations);
 }
 
-/** The add-in's rules replaced in one setConditionalFormatRules; their ranges come from the writer's RangeList. */
+/**
+ * The add-in's rules replaced in one setConditionalFormatRules; their ranges come from the writer's RangeList. Left
+ * alone when the sheet's rules of the add-in are the ones an earlier run recorded writing (same formulas, in order,
+ * and the same planned rules: see written.ts).
+ */
 export function writeRules(w: SheetWriter, sp: SheetPlan): void {
   if (!sp.replaceOwnedRules && !sp.rules.length) return;
   const current = w.created ? [] : w.sheet.getConditionalFormatRules();
-  const kept = sp.replaceOwnedRules ? current.filter((r) => !isOwnedRule(r)) : current;
+  const owned = current.map(ownedFormula);
+  const kept = sp.replaceOwnedRules ? current.filter((_, i) => owned[i] === null) : current;
+  const ownedNow = owned.filter((f): f is string => f !== null);
+  if (
+    sp.replaceOwnedRules &&
+    w.asRecorded('rules', sp.rules) &&
+    sameList(
+      ownedNow,
+      sp.rules.map((r) => r.formula),
+    )
+  )
+    return;
   const added = sp.rules.map((r) => {
     let b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.fill);
     if (r.fontColor) b = b.setFontColor(r.fontColor);
@@ -131,7 +207,10 @@ export function writeRules(w: SheetWriter, sp: SheetPlan): void {
   const sheet = w.sheet;
   if (!w.created) w.undo?.push(() => sheet.setConditionalFormatRules(current));
   sheet.setConditionalFormatRules(kept.concat(added));
+  w.record('rules', sp.replaceOwnedRules ? sp.rules : null);
 }
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * Backgrounds or notes: the patches written over the matrix of what the cells hold now (from the snapshot, or one
@@ -230,8 +309,13 @@ export function writeWidths(w: SheetWriter, widths: { col: number; width: number
   }
 }
 
-/** Sheets has no tables: the grid gets row banding, reusing a banding already over it (Sheets refuses two). */
+/**
+ * Sheets has no tables: the grid gets row banding, reusing a banding already over it (Sheets refuses two). Nothing is
+ * asked when an earlier run recorded banding exactly this rectangle (see SheetWriter.asRecorded).
+ */
 export function bandTable(w: SheetWriter, rect: Rect): void {
+  if (w.asRecorded('banding', rect)) return;
+  w.record('banding', rect);
   const overlapping = w.created
     ? []
     : w.sheet

@@ -12,6 +12,7 @@ import { boundingRect, rectA1 } from '../../core/sheet-plan';
 import { applyCharts } from './apply-charts';
 import {
   bandTable,
+  formatWrites,
   validationBox,
   writeCells,
   writeFormats,
@@ -21,8 +22,10 @@ import {
   writeRules,
   writeValidations,
   writeWidths,
+  type FormatWrite,
 } from './apply-steps';
 import { NEW_SHEET, type HostContext } from './host';
+import { WrittenRecord } from './written';
 import { SheetWriter, blockRect, ensureSize, mergedRect, planExtent, snapshotExtent, type UndoJournal } from './writer';
 
 export { isOwnedRule } from './apply-steps';
@@ -34,29 +37,34 @@ function oldExtent(w: SheetWriter, snap: SheetSnapshot | undefined): Rect | unde
   return e ? { row: 0, col: 0, rows: e.rows, cols: e.cols } : undefined;
 }
 
-/** Every rectangle applySheet will ask for, so the writer gets them in one RangeList. */
-function planRects(w: SheetWriter, sp: SheetPlan, old: Rect | undefined): Rect[] {
+/**
+ * Every rectangle applySheet will ask for, so the writer gets them in one RangeList: not those of steps an earlier
+ * run recorded as done (SheetWriter.asRecorded), which ask for none (should one run after all, it asks on its own).
+ */
+function planRects(w: SheetWriter, sp: SheetPlan, old: Rect | undefined, formats: FormatWrite[]): Rect[] {
   const cells = sp.writes.map((b) => blockRect(b.row, b.col, b.cells));
-  const formats = sp.numberFormats.map((f) => blockRect(f.row, f.col, f.formats));
   const merged = (rs: Rect[]) => (w.whole ? [mergedRect(rs, old)].filter((r): r is Rect => !!r) : rs);
-  const out = [...merged(cells), ...(formats.length ? merged(formats) : [])];
+  const out = merged(cells);
+  if (!w.asRecorded('formats', formats)) out.push(...formats.map((f) => f.rect));
   const box = validationBox(sp.validations);
   if (box) out.push(box);
   for (const p of [sp.backgrounds, sp.notes]) if (p.length) out.push(boundingRect(p));
-  for (const r of sp.rules) out.push(...r.ranges);
+  if (!(sp.replaceOwnedRules && w.asRecorded('rules', sp.rules))) for (const r of sp.rules) out.push(...r.ranges);
   if (sp.header && w.mode !== 'owned') out.push(sp.header.range);
-  if (sp.table) out.push(sp.table.range);
-  for (const c of sp.charts ?? []) out.push(c.source);
+  if (sp.table && !w.asRecorded('banding', sp.table.range)) out.push(sp.table.range);
+  if (sp.charts && !w.asRecorded('charts', sp.charts)) for (const c of sp.charts) out.push(c.source);
   return out;
 }
 
 /** Applies one SheetPlan on `w`'s sheet; `snap` is the sheet as read (none for a sheet the plan creates). */
 function applySheet(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | undefined): void {
   const old = oldExtent(w, snap);
+  w.describe(sp.sheet, snap);
   ensureSize(w, planExtent(sp), snapshotExtent(snap));
-  w.gather(planRects(w, sp, old));
-  writeCells(w, sp, old);
-  writeFormats(w, sp, old);
+  const formats = formatWrites(w, sp, old);
+  w.gather(planRects(w, sp, old, formats));
+  writeCells(w, sp, old, snap);
+  writeFormats(w, formats);
   writeValidations(w, sp.validations);
   writeRules(w, sp);
   writePatches(w, sp.backgrounds, 'backgrounds', snap);
@@ -78,16 +86,16 @@ function applySheet(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | undefin
  * The writer for a plan's sheet: created (inserted where the plan says), owned (an existing sheet the add-in
  * rewrites whole: written over, never cleared, so its old state can be put back) or a user's sheet.
  */
-function writerFor(host: HostContext, sp: SheetPlan, journal: UndoJournal): SheetWriter {
+function writerFor(host: HostContext, sp: SheetPlan, journal: UndoJournal | null, written: WrittenRecord): SheetWriter {
   const sheet = host.sheet(sp.sheet);
-  if (sheet) return new SheetWriter(sheet, sp.replaceAll ? 'owned' : 'user', null, journal);
+  if (sheet) return new SheetWriter(sheet, sp.replaceAll ? 'owned' : 'user', null, journal, written);
   if (!sp.create) throw new Error(`sheet "${sp.sheet}" not found`);
   const names = host.sheetNames();
   const after = sp.create.after ? names.indexOf(sp.create.after) : -1;
   const index = after >= 0 ? after + 1 : names.length;
   const created = host.ss.insertSheet(sp.sheet, index);
   host.added(sp.sheet, created, index);
-  return new SheetWriter(created, 'created', { ...NEW_SHEET }, null);
+  return new SheetWriter(created, 'created', { ...NEW_SHEET }, null, written);
 }
 
 /** Deletes, selects or activates what the plan says once its sheets are written. */
@@ -108,23 +116,28 @@ function finishPlan(host: HostContext, plan: WorkbookPlan, snap: WorkbookSnapsho
   }
 }
 
-/** Applies a plan; `journal` receives the extra undo steps (see UndoJournal), run newest first after restorePlan. */
+/**
+ * Applies a plan; `journal` receives the extra undo steps (see UndoJournal), run newest first after restorePlan.
+ * Without a journal (putting a failed run back) nothing is read to be undone later.
+ */
 export function applyPlan(
   host: HostContext,
   plan: WorkbookPlan,
   snap: WorkbookSnapshot,
-  journal: UndoJournal = [],
+  journal: UndoJournal | null = null,
 ): void {
   const snapshotOf = (name: string) => (name === snap.active.name ? snap.active : snap.others[name]);
   // insertSheet makes the new sheet active; unless the plan says where to go, the user stays on their sheet.
   const creates = plan.sheets.some((sp) => sp.create && !host.sheet(sp.sheet));
+  const written = new WrittenRecord();
   for (const sp of plan.sheets) {
-    const w = writerFor(host, sp, journal);
+    const w = writerFor(host, sp, journal, written);
     applySheet(w, sp, w.created ? undefined : snapshotOf(sp.sheet));
   }
   finishPlan(host, plan, snap, creates);
   // Pending writes surface their errors here, inside the caller's try, not after it has reported success.
   SpreadsheetApp.flush();
+  written.commit();
 }
 
 /** Runs the journal newest first; every step is tried, the first error is reported after all have run. */

@@ -15,8 +15,10 @@ export class HostContext {
   private zone: string | null = null;
   private shown: string | null = null;
 
-  constructor(ss?: Spreadsheet) {
+  /** `shown`: the name of the sheet the user is on, when the caller knows it (onEdit: the sheet edited). */
+  constructor(ss?: Spreadsheet, shown?: string) {
     this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
+    this.shown = shown ?? null;
   }
 
   private load(): Map<string, Sheet> {
@@ -52,9 +54,12 @@ export class HostContext {
     this.order = this.order.filter((n) => n !== name);
   }
 
-  /** The name of the sheet the user is on. */
+  /** The name of the sheet the user is on (the only sheet there is needs no asking: the active one is never hidden). */
   activeName(): string {
-    if (this.shown === null) this.shown = this.ss.getActiveSheet().getName();
+    if (this.shown === null) {
+      const names = this.sheetNames();
+      this.shown = names.length === 1 ? names[0] : this.ss.getActiveSheet().getName();
+    }
     return this.shown;
   }
 

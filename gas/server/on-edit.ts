@@ -16,16 +16,18 @@ export function stampUpdated(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
     const edited = parseA1(e.range.getA1Notation());
     const sheet = e.range.getSheet();
-    const lastCol = sheet.getLastColumn();
-    if (!edited || lastCol < 1) return;
+    if (!edited) return;
     // The header is above the edit (an edit of the header itself stamps nothing): read down to the edit at most.
     const rows = Math.min(HEADER_ROWS, edited.row + edited.rows);
-    // One view of the spreadsheet for the stamp and the check-in it may start (the event carries the spreadsheet).
-    const host = new HostContext(e.source);
+    // One view of the spreadsheet for the stamp and the check-in it may start (the event carries the spreadsheet, and
+    // the sheet edited is the one the user is on).
+    const name = sheet.getName();
+    const host = new HostContext(e.source, name);
     const header: SheetSnapshot = {
-      name: sheet.getName(),
+      name,
       origin: { row: 0, col: 0 },
-      values: plainValues(sheet.getRange(1, 1, rows, lastCol).getValues(), dateShiftDays(host.timeZone())),
+      // Whole rows ('1:12'): every column without asking how many hold data first.
+      values: plainValues(sheet.getRange(`1:${rows}`).getValues(), dateShiftDays(host.timeZone())),
     };
     const block = updatedStamp(header, edited, todayIso(host.timeZone()));
     if (block && block.cells.length && block.cells[0].length) {

@@ -2,7 +2,7 @@
  * One command, start to end: lock, read once, let core compute everything, then write. Nothing is written before
  * core has returned, and a write that fails halfway is undone with core's restore plan.
  */
-import { COMMANDS, readsFor, restorePlan, runCommand, type CommandName } from '../../core/commands';
+import { COMMANDS, readsFor, restorePlan, runCommand, withSettingsSheet, type CommandName } from '../../core/commands';
 import { errorText, t, type Msg } from '../../core/i18n';
 import { journaledRestore, rereadFor, type CommandResult, type WorkbookSnapshot } from '../../core/sheet-plan';
 import { applyPlan, runUndo, type UndoJournal } from './apply';
@@ -40,7 +40,8 @@ export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}, vie
     let snap: WorkbookSnapshot;
     let result: CommandResult;
     try {
-      let req = readsFor(command, settings, opts);
+      // The command line's settings sheet (its reading corrections), when there is one, in the same batch.
+      let req = withSettingsSheet(readsFor(command, settings, opts));
       snap = readWorkbook(host, req);
       result = runCommand(command, snap, settings, opts);
       // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.

@@ -1,5 +1,6 @@
 /** One read batch per command: the active sheet's data range (+ formulas/notes/backgrounds on request) and other sheets. */
 import type { ReadRequest, SheetSnapshot, WorkbookSnapshot } from '../../core/sheet-plan';
+import { SETTINGS_SHEET } from '../../core/settings';
 import { offsetMinutes, plainBackground, plainValues } from './cells';
 import type { HostContext } from './host';
 
@@ -15,6 +16,13 @@ export function dateShiftDays(sheetTz: string): number {
     1440
   );
 }
+
+/**
+ * Snapshots read without their formulas: sheets core lets the host read in part (ReadRequest.partial, the check-in
+ * log). The formulas of the cells a plan writes there are read just before writing (readFormulasBefore in
+ * apply-steps.ts), so the restore plan still puts a formula back as a formula.
+ */
+export const withoutFormulas = new WeakSet<SheetSnapshot>();
 
 /** One sheet's data range as core's SheetSnapshot (core's readSheet then builds a model from it). */
 export function readSnapshot(
@@ -36,6 +44,20 @@ export function readSnapshot(
   return snap;
 }
 
+/**
+ * The command line's settings sheet holds its JSON in A2 (core/settings.ts settingsSheetValue): those two cells are
+ * all core reads of it, two calls where a whole read takes three (and none when the sheet is not there).
+ */
+function readSettingsSheet(sheet: Sheet): SheetSnapshot {
+  let values: unknown[][] = [];
+  try {
+    values = sheet.getRange('A1:A2').getValues();
+  } catch {
+    // A sheet of a single row has no A2 (Sheets refuses the range): it holds no settings either.
+  }
+  return { name: SETTINGS_SHEET, origin: { row: 0, col: 0 }, values };
+}
+
 export function todayIso(tz: string): string {
   return Utilities.formatDate(new Date(), tz || Session.getScriptTimeZone(), 'yyyy-MM-dd');
 }
@@ -51,9 +73,19 @@ export function readWorkbook(host: HostContext, req: ReadRequest, earlier?: Work
   const shift = dateShiftDays(host.timeZone());
   const known = (name: string): SheetSnapshot | undefined =>
     earlier && (earlier.active.name === name ? earlier.active : earlier.others[name]);
-  const read = (name: string) => known(name) ?? readSnapshot(host.sheet(name)!, name, req, shift);
+  const read = (name: string) => {
+    const had = known(name);
+    if (had) return had;
+    // A sheet core may read in part: its values whole (one call fewer than with formulas; see withoutFormulas).
+    const inPart = name !== activeName && !!req.partial?.[name] && req.formulas;
+    const snap = readSnapshot(host.sheet(name)!, name, inPart ? { ...req, formulas: false } : req, shift);
+    if (inPart) withoutFormulas.add(snap);
+    return snap;
+  };
   const others: Record<string, SheetSnapshot> = {};
-  for (const name of req.others) if (name !== activeName && host.sheet(name)) others[name] = read(name);
+  for (const name of req.others)
+    if (name !== activeName && host.sheet(name))
+      others[name] = name === SETTINGS_SHEET ? (known(name) ?? readSettingsSheet(host.sheet(name)!)) : read(name);
   const snap: WorkbookSnapshot = {
     host: 'sheets',
     active: read(activeName),

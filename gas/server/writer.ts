@@ -5,6 +5,7 @@
 import type { Rect } from '../../core/model';
 import type { SheetPlan, SheetSnapshot } from '../../core/sheet-plan';
 import { boundingRect, rectA1 } from '../../core/sheet-plan';
+import { WrittenRecord } from './written';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -41,7 +42,50 @@ export class SheetWriter {
     public size: Size | null,
     /** Undo steps for changes to a sheet that existed (null for a created one). */
     readonly undo: UndoJournal | null,
+    /** What earlier runs wrote, to leave alone what already is as planned (see written.ts). */
+    readonly written: WrittenRecord = new WrittenRecord(),
   ) {}
+
+  /**
+   * The sheet's name; its used extent as read (null for a sheet the plan created) and as this apply leaves it
+   * (grown by every block written): see asRecorded.
+   */
+  private name = '';
+  private before: Size | null = null;
+  private after: Size = { rows: 0, cols: 0 };
+
+  /** Called once the plan's sheet and its snapshot are known (applySheet). */
+  describe(name: string, snap: SheetSnapshot | undefined): void {
+    this.name = name;
+    this.before = this.created ? null : snapshotExtent(snap);
+    // A sheet rewritten whole is written over its old extent: what it holds afterwards is what is written.
+    this.after = this.mode === 'user' && this.before ? { ...this.before } : { rows: 0, cols: 0 };
+  }
+
+  /** A block of cells written at `rect`: the sheet's used extent grows to its last non-empty cell. */
+  wrote(rect: Rect, m: unknown[][]): void {
+    m.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (v === '' || v === null || v === undefined) return;
+        this.after.rows = Math.max(this.after.rows, rect.row + r + 1);
+        this.after.cols = Math.max(this.after.cols, rect.col + c + 1);
+      }),
+    );
+  }
+
+  /**
+   * Whether an earlier successful run recorded writing `spec` as `what` on this sheet and left the sheet with the used
+   * extent it has now (rows or columns added or deleted since, by the user or a command, and it is checked again).
+   * Never on a sheet the plan created.
+   */
+  asRecorded(what: string, spec: unknown): boolean {
+    return this.before !== null && this.written.same(`${what} ${this.name}`, [this.before, spec]);
+  }
+
+  /** Records `spec` (null: forgets) as `what` on this sheet with the extent it will have, once the apply succeeds. */
+  record(what: string, spec: unknown): void {
+    this.written.note(`${what} ${this.name}`, spec === null ? null : [this.after, spec]);
+  }
 
   get created(): boolean {
     return this.mode === 'created';

@@ -181,6 +181,14 @@ export class CallLog {
       .slice(0, k);
   }
 
+  /** The methods with the most builder calls (see builderCalls), most first. */
+  dominantBuilders(k = 4): [string, number][] {
+    return Object.entries(this.counts)
+      .filter(([m]) => VALUE_OBJECT.test(m))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, k);
+  }
+
   count(method: string): number {
     return this.counts[method] || 0;
   }
@@ -402,7 +410,11 @@ export class FakeSheet implements Pick<
   getRange(a: number | string, b?: number, c?: number, d?: number): GRange {
     this.book.log.hit('Sheet.getRange');
     let rect: Rect0;
-    if (typeof a === 'string') rect = parseA1(a);
+    const rows = typeof a === 'string' ? /^\$?(\d+):\$?(\d+)$/.exec(a.trim()) : null;
+    // Whole rows ('1:12'), as Sheets has them: every column of the sheet.
+    if (rows)
+      rect = { row: Number(rows[1]) - 1, col: 0, rows: Number(rows[2]) - Number(rows[1]) + 1, cols: this.maxCols };
+    else if (typeof a === 'string') rect = parseA1(a);
     else rect = { row: a - 1, col: (b ?? 1) - 1, rows: c ?? 1, cols: d ?? 1 };
     if (!Number.isInteger(rect.row) || !Number.isInteger(rect.col) || rect.row < 0 || rect.col < 0) {
       throw new Error('Exception: Range not found');

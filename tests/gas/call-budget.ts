@@ -35,6 +35,8 @@ export interface StepCalls {
   builder: number;
   /** Document calls by method, most first. */
   byMethod: [string, number][];
+  /** Builder calls by method, most first. */
+  builderByMethod: [string, number][];
   /** Cells carried by matrix reads and writes. */
   cells: number;
   ms: number;
@@ -78,6 +80,7 @@ export function measureSteps(rows: number, dist?: string): Record<Step, StepCall
       calls: log.documentCalls(),
       builder: log.builderCalls(),
       byMethod: log.dominant(100),
+      builderByMethod: log.dominantBuilders(100),
       cells: log.cells,
       ms,
     };

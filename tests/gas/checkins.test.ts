@@ -212,6 +212,9 @@ describe('Check in: calls and failures', () => {
       const [first, , last] = dash.getCharts();
       dash.updateChart(first.modify().setPosition(30, 5, 10, 10).build());
       dash.removeChart(last);
+      // A chart recorded as drawn as planned is left where the user put it (gas/server/written.ts): without the record
+      // every chart is redrawn, and the failure comes after that.
+      delete p.fake.documentProperties.store['okrGrid.written'];
       const before = everything(p);
       p.book.log.failOn({ method, nth: method === 'Sheet.updateChart' ? 2 : 1 });
       const res = run(p, 'score');
