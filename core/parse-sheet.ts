@@ -286,6 +286,8 @@ interface TableCols {
   width: number;
   /** The add-in's own Updated column (stamped when a current value is edited), when it is not fc.updated. */
   stamped?: number;
+  /** The block of columns a previous Convert appended (relative, inclusive), when the sheet was converted. */
+  ownedSpan?: { first: number; last: number };
   /** Rows say their own type (a row-type column, or a parent column): a KR row's cells never fill its objective's. */
   typed: boolean;
   /** The row-type column, if any. */
@@ -408,6 +410,7 @@ function tableCols(values: unknown[][], header: TableLayout, fc: TableCols['fc']
 function reserveTypedIds(values: unknown[][], headerRow: number, cols: TableCols, rd: Reader): void {
   const { fc } = cols;
   const owned = findOwnedBlock({ name: rd.sheet, origin: { row: rd.r0, col: rd.c0 }, values }, rd.r0 + headerRow);
+  if (owned) cols.ownedSpan = { first: owned.first - rd.c0, last: owned.last - rd.c0 };
   if (owned?.cols.updated !== undefined && owned.cols.updated - rd.c0 !== fc.updated)
     cols.stamped = owned.cols.updated - rd.c0;
   const ownedId = owned?.cols.id === undefined ? undefined : owned.cols.id - rd.c0;
@@ -557,11 +560,11 @@ const ROLE_KR_HINT =
   /\s(?:KRs?|objectives?|key\s*results?|initiatives?)\s*[0-9]*\s*[:：]|^[\u4e00-\u9fff]{1,6}(?:目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]/i;
 
 /** The usual table: objective, KR and initiative columns (an objective on its own row or repeated on each KR row). */
-/** The one filled cell of a row, or -1. */
-function onlyCell(row: unknown[]): number {
+/** The one filled cell of a row, or -1; cells in `skip` (columns a previous Convert wrote) do not count. */
+function onlyCell(row: unknown[], skip?: { first: number; last: number }): number {
   let at = -1;
   for (let c = 0; c < row.length; c++) {
-    if (isBlank(row[c])) continue;
+    if (isBlank(row[c]) || (skip && c >= skip.first && c <= skip.last)) continue;
     if (at >= 0) return -1;
     at = c;
   }
@@ -577,7 +580,9 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const afterLines = st.lineRun;
   st.lineList = undefined;
   st.lineRun = false;
-  const c = onlyCell(row);
+  // The cells Convert filled on this row (its id, type, formulas) do not make a line a table row: read again, the
+  // line reads as it did the first time.
+  const c = onlyCell(row, cols.ownedSpan);
   if (c < 0 || typeof row[c] !== 'string') return false;
   const text = row[c] as string;
   const line = readLine(text);

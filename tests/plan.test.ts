@@ -861,6 +861,22 @@ describe('property: convert(convert(sheet)) = convert(sheet), nothing lost', () 
     ),
     fc.string({ maxLength: 12 }),
   );
+  test.each([['O:!'], ['O: Grow revenue'], ['目标：提升复购率']])(
+    'an objective line alone in a table row reads the same after Convert filled its owned cells (%s)',
+    (line) => {
+      // Found by the property below (seed -40167036): the second read took the line for a KR.
+      const snap = snapshotOf('Rand', [
+        ['Key Result', 'Notes'],
+        [line, ''],
+        ['KR text 10%', 0],
+      ]);
+      const first = step(bookFromSnapshot(workbookOf(snap, [], 'excel')), 'Rand', 'convert');
+      expect(first.result.ok).toBe(true);
+      const second = step(first.book, 'Rand', 'convert');
+      expect(canonicalBook(second.book)).toEqual(canonicalBook(first.book));
+    },
+  );
+
   test('random tables', () => {
     fc.assert(
       fc.property(
