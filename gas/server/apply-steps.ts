@@ -8,6 +8,7 @@ import type { Rect } from '../../core/model';
 import type { CellPatch, ListValidation, SheetPlan, SheetSnapshot } from '../../core/sheet-plan';
 import { boundingRect, isOwnedRuleFormula, parseA1, rectA1 } from '../../core/sheet-plan';
 import { plainBackground, toSheetCell } from './cells';
+import { NEW_SHEET_WIDTH } from './host';
 import { withoutFormulas } from './snapshot';
 import { blockRect, mergeBlocks, rectangular, sameMatrix, type SheetWriter } from './writer';
 
@@ -198,16 +199,36 @@ export function writeRules(w: SheetWriter, sp: SheetPlan): void {
     )
   )
     return;
-  const added = sp.rules.map((r) => {
-    let b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.fill);
-    if (r.fontColor) b = b.setFontColor(r.fontColor);
-    return b.setRanges(r.ranges.map((x) => w.range(x))).build();
-  });
+  const added = buildRules(w, sp.rules);
   if (!added.length && kept.length === current.length) return;
   const sheet = w.sheet;
   if (!w.created) w.undo?.push(() => sheet.setConditionalFormatRules(current));
   sheet.setConditionalFormatRules(kept.concat(added));
   w.record('rules', sp.replaceOwnedRules ? sp.rules : null);
+}
+
+/**
+ * The plan's rules as Sheets rules. A rule with the look (fill and font colour) of an earlier one starts from a copy
+ * of it (ConditionalFormatRule.copy(): a builder preset with that rule's settings), so the look is not set again.
+ */
+function buildRules(w: SheetWriter, rules: SheetPlan['rules']): ConditionalFormatRule[] {
+  const byLook = new Map<string, ConditionalFormatRule>();
+  return rules.map((r) => {
+    const look = JSON.stringify([r.fill, r.fontColor || '']);
+    const like = byLook.get(look);
+    let b: GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+    if (like) b = like.copy();
+    else {
+      b = SpreadsheetApp.newConditionalFormatRule().setBackground(r.fill);
+      if (r.fontColor) b = b.setFontColor(r.fontColor);
+    }
+    const rule = b
+      .whenFormulaSatisfied(r.formula)
+      .setRanges(r.ranges.map((x) => w.range(x)))
+      .build();
+    if (!like) byLook.set(look, rule);
+    return rule;
+  });
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -268,12 +289,23 @@ export function writeHeader(w: SheetWriter, h: NonNullable<SheetPlan['header']>)
       range.setBackgrounds(fillsForSet(fills));
     });
   }
-  range.setTextStyle(SpreadsheetApp.newTextStyle().setBold(h.bold).setForegroundColor(color).build());
+  range.setTextStyle(textStyle(w, h.bold, color));
   // A new sheet has no fill: only a planned one is set there.
   if (!w.created || fill) range.setBackground(fill || null);
 }
 
 const lower = (s: string | null) => String(s || '').toLowerCase();
+
+/** The header's text style, built once per apply (SheetWriter.shared). */
+function textStyle(w: SheetWriter, bold: boolean, color: string): GoogleAppsScript.Spreadsheet.TextStyle {
+  const key = `${bold} ${color}`;
+  let style = w.shared.textStyles.get(key);
+  if (!style) {
+    style = SpreadsheetApp.newTextStyle().setBold(bold).setForegroundColor(color).build();
+    w.shared.textStyles.set(key, style);
+  }
+  return style;
+}
 
 /** Frozen rows and columns, only where they differ (a new sheet has none). */
 export function writeFrozen(w: SheetWriter, sp: SheetPlan): void {
@@ -291,9 +323,12 @@ export function writeFrozen(w: SheetWriter, sp: SheetPlan): void {
   }
 }
 
-/** Widths by runs of neighbouring columns with the same width: one setColumnWidths each, only where they differ. */
+/**
+ * Widths by runs of neighbouring columns with the same width: one setColumnWidths each, only where they differ (on a
+ * sheet the plan created, where they differ from a new sheet's width).
+ */
 export function writeWidths(w: SheetWriter, widths: { col: number; width: number }[]): void {
-  const sorted = [...widths].sort((a, b) => a.col - b.col);
+  const sorted = [...widths].filter((x) => !(w.created && x.width === NEW_SHEET_WIDTH)).sort((a, b) => a.col - b.col);
   const old = w.undo ? sorted.map((x) => w.sheet.getColumnWidth(x.col + 1)) : null;
   const todo = sorted.filter((x, i) => !old || old[i] !== x.width);
   const sheet = w.sheet;

@@ -26,7 +26,17 @@ import {
 } from './apply-steps';
 import { NEW_SHEET, type HostContext } from './host';
 import { WrittenRecord } from './written';
-import { SheetWriter, blockRect, ensureSize, mergedRect, planExtent, snapshotExtent, type UndoJournal } from './writer';
+import {
+  SheetWriter,
+  blockRect,
+  ensureSize,
+  mergedRect,
+  newApplyShared,
+  planExtent,
+  snapshotExtent,
+  type ApplyShared,
+  type UndoJournal,
+} from './writer';
 
 export { isOwnedRule } from './apply-steps';
 export type { UndoJournal } from './writer';
@@ -86,16 +96,22 @@ function applySheet(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | undefin
  * The writer for a plan's sheet: created (inserted where the plan says), owned (an existing sheet the add-in
  * rewrites whole: written over, never cleared, so its old state can be put back) or a user's sheet.
  */
-function writerFor(host: HostContext, sp: SheetPlan, journal: UndoJournal | null, written: WrittenRecord): SheetWriter {
+function writerFor(
+  host: HostContext,
+  sp: SheetPlan,
+  journal: UndoJournal | null,
+  written: WrittenRecord,
+  shared: ApplyShared,
+): SheetWriter {
   const sheet = host.sheet(sp.sheet);
-  if (sheet) return new SheetWriter(sheet, sp.replaceAll ? 'owned' : 'user', null, journal, written);
+  if (sheet) return new SheetWriter(sheet, sp.replaceAll ? 'owned' : 'user', null, journal, written, shared);
   if (!sp.create) throw new Error(`sheet "${sp.sheet}" not found`);
   const names = host.sheetNames();
   const after = sp.create.after ? names.indexOf(sp.create.after) : -1;
   const index = after >= 0 ? after + 1 : names.length;
   const created = host.ss.insertSheet(sp.sheet, index);
   host.added(sp.sheet, created, index);
-  return new SheetWriter(created, 'created', { ...NEW_SHEET }, null, written);
+  return new SheetWriter(created, 'created', { ...NEW_SHEET }, null, written, shared);
 }
 
 /** Deletes, selects or activates what the plan says once its sheets are written. */
@@ -130,8 +146,9 @@ export function applyPlan(
   // insertSheet makes the new sheet active; unless the plan says where to go, the user stays on their sheet.
   const creates = plan.sheets.some((sp) => sp.create && !host.sheet(sp.sheet));
   const written = new WrittenRecord();
+  const shared = newApplyShared();
   for (const sp of plan.sheets) {
-    const w = writerFor(host, sp, journal, written);
+    const w = writerFor(host, sp, journal, written, shared);
     applySheet(w, sp, w.created ? undefined : snapshotOf(sp.sheet));
   }
   finishPlan(host, plan, snap, creates);

@@ -7,6 +7,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A new sheet's size in Sheets: 1000 rows, 26 columns. */
 export const NEW_SHEET = { rows: 1000, cols: 26 };
+/** A new sheet's columns are this wide (pixels) until set. */
+export const NEW_SHEET_WIDTH = 100;
 
 export class HostContext {
   readonly ss: Spreadsheet;

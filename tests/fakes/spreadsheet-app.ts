@@ -1102,7 +1102,10 @@ export class FakeBooleanCondition implements Pick<
   }
 }
 
-export class FakeConditionalRule implements Pick<GRule, 'getBooleanCondition' | 'getGradientCondition' | 'getRanges'> {
+export class FakeConditionalRule implements Pick<
+  GRule,
+  'getBooleanCondition' | 'getGradientCondition' | 'getRanges' | 'copy'
+> {
   constructor(
     readonly formula: string,
     readonly background: string,
@@ -1110,6 +1113,11 @@ export class FakeConditionalRule implements Pick<GRule, 'getBooleanCondition' | 
     readonly ranges: FakeRange[],
     private log: CallLog,
   ) {}
+  /** A builder preset with this rule's settings (condition, format and ranges), as Apps Script's copy(). */
+  copy(): GRuleBuilder {
+    this.log.hit('ConditionalFormatRule.copy');
+    return new FakeRuleBuilder(this.log, this) as unknown as GRuleBuilder;
+  }
   getBooleanCondition(): GBooleanCondition | null {
     this.log.hit('ConditionalFormatRule.getBooleanCondition');
     return new FakeBooleanCondition(this, this.log) as unknown as GBooleanCondition;
@@ -1132,7 +1140,17 @@ export class FakeRuleBuilder implements Pick<
   private background = '';
   private fontColor = '';
   private ranges: FakeRange[] = [];
-  constructor(private log: CallLog) {}
+  constructor(
+    private log: CallLog,
+    from?: FakeConditionalRule,
+  ) {
+    if (from) {
+      this.formula = from.formula;
+      this.background = from.background;
+      this.fontColor = from.fontColor;
+      this.ranges = from.ranges.slice();
+    }
+  }
   private get self(): GRuleBuilder {
     return this as unknown as GRuleBuilder;
   }
