@@ -76,9 +76,8 @@ export function readWorkbook(host: HostContext, req: ReadRequest, earlier?: Work
   const read = (name: string) => {
     const had = known(name);
     if (had) return had;
-    // Another sheet than the one the command works on: its values (one call fewer than with formulas; see
-    // withoutFormulas); the formulas of cells a plan rewrites there are read just before writing.
-    const inPart = name !== activeName && req.formulas;
+    // A sheet core may read in part: its values whole (one call fewer than with formulas; see withoutFormulas).
+    const inPart = name !== activeName && !!req.partial?.[name] && req.formulas;
     const snap = readSnapshot(host.sheet(name)!, name, inPart ? { ...req, formulas: false } : req, shift);
     if (inPart) withoutFormulas.add(snap);
     return snap;
