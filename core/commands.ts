@@ -19,6 +19,7 @@ import type { Rect } from './model';
 import { readingCorrections, resolveSettings, SETTINGS_SHEET, settingsSheetValue, type Settings } from './settings';
 import { errorText, msg, type Msg } from './i18n';
 import { readModel } from './parse-sheet';
+import { editRowsSelfContained } from './edit-checkin';
 import { validate, type Finding } from './rules';
 import { closeCycle } from './close';
 import { matchHeader } from './headers';
@@ -365,6 +366,11 @@ function runSummary(c: Run, model: OkrModel): CommandResult {
 export interface CommandOptions {
   dashboard?: boolean;
   edited?: Rect;
+  /**
+   * The active snapshot holds only an edit's rows (core/edit-checkin.ts editSnapshot) and these are the KR ids in
+   * them: the check-in records those KRs, when their rows say everything it needs; else core asks for the whole read.
+   */
+  editIds?: string[];
 }
 
 /**
@@ -408,6 +414,13 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
     case 'summary':
       return runSummary(c, model);
     case 'checkin':
+      if (opts.editIds && !editRowsSelfContained(model, opts.editIds))
+        return {
+          ok: true,
+          plan: EMPTY_PLAN,
+          summary: msg('Reading…', '正在读取…'),
+          readAgain: { whole: [c.active.name] },
+        };
       if (opts.edited) return checkinOnEdit(c, model, opts.edited);
       return checkin(c.active, c.sheetNames, c.others, model, c.ctx, opts.dashboard !== false);
     default:

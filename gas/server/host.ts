@@ -13,6 +13,8 @@ export const NEW_SHEET_WIDTH = 100;
 export class HostContext {
   readonly ss: Spreadsheet;
   private byName: Map<string, Sheet> | null = null;
+  /** Sheets asked for by name (sheetNamed) before or instead of all of them; null: there is none of that name. */
+  private named = new Map<string, Sheet | null>();
   private order: string[] = [];
   private zone: string | null = null;
   private shown: string | null = null;
@@ -42,16 +44,28 @@ export class HostContext {
   }
 
   sheet(name: string): Sheet | null {
-    return this.load().get(name) ?? null;
+    return this.named.get(name) ?? this.load().get(name) ?? null;
+  }
+
+  /**
+   * One sheet by its name without asking for every sheet and name (one call, or none once known): for a command that
+   * needs only a few sheets it can name (an edit's check-in). The sheet is then known to sheet() by that name.
+   */
+  sheetNamed(name: string): Sheet | null {
+    if (this.byName) return this.byName.get(name) ?? null;
+    if (!this.named.has(name)) this.named.set(name, this.ss.getSheetByName(name));
+    return this.named.get(name) ?? null;
   }
 
   /** Records a sheet the command inserted at 0-based `index`. */
   added(name: string, sheet: Sheet, index: number): void {
+    this.named.delete(name);
     this.load().set(name, sheet);
     this.order.splice(Math.max(0, Math.min(index, this.order.length)), 0, name);
   }
 
   removed(name: string): void {
+    this.named.delete(name);
     this.load().delete(name);
     this.order = this.order.filter((n) => n !== name);
   }

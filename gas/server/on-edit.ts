@@ -1,10 +1,12 @@
 /**
  * Simple onEdit trigger: a hand edit of a KR's current value stamps its "Updated" cell, and an edit of a current value
- * or confidence records today's check-in in the log (core decides which cells, if any).
+ * or confidence records today's check-in of the KRs it touched in the log (core decides which cells, if any), read in
+ * the edit's measure (edit-checkin.ts).
  */
 import { editChecksIn, updatedStamp } from '../../core/commands';
 import { runInHost } from './run-command';
 import { parseA1, type SheetSnapshot } from '../../core/sheet-plan';
+import { checkinEdited } from './edit-checkin';
 import { HostContext } from './host';
 import { plainValues, toSheetCell } from './cells';
 import { dateShiftDays, todayIso } from './snapshot';
@@ -23,19 +25,23 @@ export function stampUpdated(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     // the sheet edited is the one the user is on).
     const name = sheet.getName();
     const host = new HostContext(e.source, name);
+    const shift = dateShiftDays(host.timeZone());
     const header: SheetSnapshot = {
       name,
       origin: { row: 0, col: 0 },
       // Whole rows ('1:12'): every column without asking how many hold data first.
-      values: plainValues(sheet.getRange(`1:${rows}`).getValues(), dateShiftDays(host.timeZone())),
+      values: plainValues(sheet.getRange(`1:${rows}`).getValues(), shift),
     };
-    const block = updatedStamp(header, edited, todayIso(host.timeZone()));
+    const today = todayIso(host.timeZone());
+    const block = updatedStamp(header, edited, today);
     if (block && block.cells.length && block.cells[0].length) {
       const m = block.cells.map((r) => r.map(toSheetCell));
       sheet.getRange(block.row + 1, block.col + 1, m.length, m[0].length).setValues(m);
     }
-    // An edit of a KR's current value or confidence is a check-in too (today's row per KR in the log).
-    if (editChecksIn(header, edited)) runInHost('checkin', { dashboard: false }, host);
+    // An edit of a KR's current value or confidence is a check-in too: today's row of the edited KRs in the log, read
+    // in the edit's measure (edit-checkin.ts); the whole check-in when the edited rows do not say enough.
+    if (editChecksIn(header, edited) && !checkinEdited(host, sheet, header, edited, shift, today))
+      runInHost('checkin', { dashboard: false }, host);
   } catch (err) {
     // A simple trigger must never get in the way of typing; the stamp is a convenience.
     console.warn('OKR Grid onEdit: ' + String(err));

@@ -31,9 +31,7 @@ export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}, vie
   if (typeof name !== 'string' || (COMMANDS as string[]).indexOf(name) < 0)
     return { ok: false, summary: UNKNOWN_COMMAND };
   const command = name as CommandName;
-  const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return { ok: false, summary: BUSY };
-  try {
+  return withDocumentLock(() => {
     // One view of the spreadsheet for the whole command: each sheet, name and setting asked for once.
     const host = view ?? new HostContext();
     const settings = loadSettings(host.ss);
@@ -53,26 +51,41 @@ export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}, vie
     } catch (e) {
       return { ok: false, summary: readFailed(errorText(e)) };
     }
-    if (!result.ok) return { ok: false, summary: result.summary, details: plain(result.details) };
-    const journal: UndoJournal = [];
-    try {
-      applyPlan(host, result.plan, snap, journal);
-    } catch (e) {
-      const what = errorText(e);
-      try {
-        // The contract's undo (docs/host-contract.md, section 4): the restore plan's cells, fills, notes and sheet
-        // deletions, then the journal newest first (formats, dropdowns, rules, charts as they were).
-        applyPlan(host, journaledRestore(restorePlan(result.plan, snap)), snap);
-        runUndo(journal);
-        return { ok: false, summary: failedAndRestored(what) };
-      } catch (e2) {
-        return { ok: false, summary: failedNotRestored(what, errorText(e2)) };
-      }
-    }
-    return { ok: true, summary: result.summary, details: plain(result.details) };
+    return applyResult(host, result, snap);
+  });
+}
+
+/** Runs `fn` holding the document lock (a second run meanwhile gets "still running"). */
+export function withDocumentLock(fn: () => HostResult): HostResult {
+  const lock = LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return { ok: false, summary: BUSY };
+  try {
+    return fn();
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * Applies core's result; a write that fails is undone (docs/host-contract.md, section 4): the restore plan's cells,
+ * fills, notes and sheet deletions, then the journal newest first (formats, dropdowns, rules, charts as they were).
+ */
+export function applyResult(host: HostContext, result: CommandResult, snap: WorkbookSnapshot): HostResult {
+  if (!result.ok) return { ok: false, summary: result.summary, details: plain(result.details) };
+  const journal: UndoJournal = [];
+  try {
+    applyPlan(host, result.plan, snap, journal);
+  } catch (e) {
+    const what = errorText(e);
+    try {
+      applyPlan(host, journaledRestore(restorePlan(result.plan, snap)), snap);
+      runUndo(journal);
+      return { ok: false, summary: failedAndRestored(what) };
+    } catch (e2) {
+      return { ok: false, summary: failedNotRestored(what, errorText(e2)) };
+    }
+  }
+  return { ok: true, summary: result.summary, details: plain(result.details) };
 }
 
 /** Menu and macro runs: success in a toast, failure in an alert the user has to read. */

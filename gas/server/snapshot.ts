@@ -48,7 +48,7 @@ export function readSnapshot(
  * The command line's settings sheet holds its JSON in A2 (core/settings.ts settingsSheetValue): those two cells are
  * all core reads of it, two calls where a whole read takes three (and none when the sheet is not there).
  */
-function readSettingsSheet(sheet: Sheet): SheetSnapshot {
+export function readSettingsSheet(sheet: Sheet): SheetSnapshot {
   let values: unknown[][] = [];
   try {
     values = sheet.getRange('A1:A2').getValues();

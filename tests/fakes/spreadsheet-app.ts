@@ -697,7 +697,8 @@ type RangeApi =
   | 'setFontColors'
   | 'getTextStyles'
   | 'setTextStyle'
-  | 'setTextStyles';
+  | 'setTextStyles'
+  | 'createTextFinder';
 
 export class FakeRange implements Pick<GRange, RangeApi> {
   constructor(
@@ -743,6 +744,21 @@ export class FakeRange implements Pick<GRange, RangeApi> {
     const tl = colLetter(this.rect.col) + (this.rect.row + 1);
     if (this.rect.rows === 1 && this.rect.cols === 1) return tl;
     return `${tl}:${colLetter(this.rect.col + this.rect.cols - 1)}${this.rect.row + this.rect.rows}`;
+  }
+
+  /** A search over this range's cells (Apps Script's TextFinder: case-insensitive, part of a cell, until told). */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.hit('createTextFinder');
+    return new FakeTextFinder(this, String(findText)) as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
+  }
+
+  /** The cells' text as Sheets shows it, for a TextFinder (no number formatting beyond plain text is modelled). */
+  cellTexts(): string[][] {
+    return this.each((cell, r, c) => {
+      if (!cell) return '';
+      const v = this.sheet.computed(cell, this.rect.row + r, this.rect.col + c);
+      return v === null || v === undefined ? '' : String(v);
+    });
   }
 
   getValues(): any[][] {
@@ -1040,6 +1056,46 @@ export class FakeRange implements Pick<GRange, RangeApi> {
 
 const overlaps = (a: Rect0, b: Rect0) =>
   a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+
+/** TextFinder over a range: matchCase / matchEntireCell set options; findAll returns the matching cells in order. */
+export class FakeTextFinder {
+  private caseSensitive = false;
+  private entire = false;
+  constructor(
+    private range: FakeRange,
+    private text: string,
+  ) {}
+  private get log(): CallLog {
+    return this.range.sheet.book.log;
+  }
+  matchCase(on: boolean): FakeTextFinder {
+    this.log.hit('TextFinder.matchCase');
+    this.caseSensitive = on;
+    return this;
+  }
+  matchEntireCell(on: boolean): FakeTextFinder {
+    this.log.hit('TextFinder.matchEntireCell');
+    this.entire = on;
+    return this;
+  }
+  findAll(): GRange[] {
+    this.log.hit('TextFinder.findAll');
+    const norm = (s: string) => (this.caseSensitive ? s : s.toLowerCase());
+    const want = norm(this.text);
+    const { row, col } = this.range.rect;
+    const out: GRange[] = [];
+    this.range.cellTexts().forEach((line, r) =>
+      line.forEach((t, c) => {
+        const got = norm(t);
+        if (this.entire ? got === want : want !== '' && got.includes(want))
+          out.push(
+            new FakeRange(this.range.sheet, { row: row + r, col: col + c, rows: 1, cols: 1 }) as unknown as GRange,
+          );
+      }),
+    );
+    return out;
+  }
+}
 
 export class FakeRangeList {
   constructor(

@@ -1,0 +1,85 @@
+/**
+ * A check-in from an edit, bounded by what the edit touched (issue 13): a host that cannot afford to read a whole
+ * sheet on every keystroke (Apps Script's simple onEdit trigger stops at 30 s) reads the grid's header rows, the edited
+ * rows and, of the log, its head rows, the rows of the edited KRs and its last row; core then records today's row of
+ * those KRs only. When the edited rows do not say everything a check-in needs (a KR without its own id cell, an
+ * objective on a row of its own above them) core asks for the whole read (CommandResult.readAgain.whole) and the host
+ * runs the whole check-in instead.
+ */
+import type { OkrModel, Rect } from './model';
+import type { SheetSnapshot } from './sheet-plan';
+import { findOwnedBlock } from './plan-grid';
+
+/** Past this many edited rows (a pasted block), the host reads the whole sheet as for Check in. */
+export const MAX_EDIT_ROWS = 50;
+
+/** The rows an edit's check-in reads: 0-based, absolute, below the grid's header (see editRowsToRead). */
+export interface EditRows {
+  headerRow: number;
+  top: number;
+  bottom: number;
+  /** The owned OKR ID column (absolute): the KRs' keys in the log. */
+  idCol: number;
+}
+
+/**
+ * `header`: the sheet's first rows as read from A1 (they hold the header row of a converted grid); `edited`: the
+ * edited rectangle. The edited rows below the header, or null (no converted grid there, nothing below the header, or
+ * more than MAX_EDIT_ROWS rows).
+ */
+export function editRowsToRead(header: SheetSnapshot, edited: Rect): EditRows | null {
+  if (!header || !Array.isArray(header.values) || !edited) return null;
+  for (let r = 0; r < header.values.length; r++) {
+    const headerRow = (header.origin?.row ?? 0) + r;
+    const block = findOwnedBlock(header, headerRow);
+    if (!block || block.cols.id === undefined) continue;
+    const top = Math.max(edited.row, headerRow + 1);
+    const bottom = edited.row + edited.rows - 1;
+    if (bottom < top || bottom - top + 1 > MAX_EDIT_ROWS) return null;
+    return { headerRow, top, bottom, idCol: block.cols.id };
+  }
+  return null;
+}
+
+/**
+ * The sheet as an edit's check-in sees it: the header rows (title rows and the header, as read), then the edited rows
+ * right below (their own rows in between are left out: nothing of a check-in row depends on where a KR sits).
+ */
+export function editSnapshot(header: SheetSnapshot, at: EditRows, rows: unknown[][]): SheetSnapshot {
+  const origin = header.origin ?? { row: 0, col: 0 };
+  const head = header.values.slice(0, at.headerRow - origin.row + 1);
+  return { name: header.name, origin, values: [...head, ...rows] };
+}
+
+/** The KR ids in the edited rows' OKR ID cells (trimmed text), in order, each once. */
+export function editRowIds(at: EditRows, rows: unknown[][], originCol = 0): string[] {
+  const ids: string[] = [];
+  for (const line of rows) {
+    const v = (line ?? [])[at.idCol - originCol];
+    const id = typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
+    if (id && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * Whether a model read from an edit's rows (editSnapshot) holds everything a check-in of them needs: every KR keyed
+ * by its own id cell, under an objective named on the KR's own row (not one on a row above, which was not read), and
+ * the KRs are exactly those `ids`.
+ */
+export function editRowsSelfContained(model: OkrModel, ids: string[]): boolean {
+  const krs = model.objectives.flatMap((o) => o.krs.map((k) => ({ k, o })));
+  if (!krs.length || krs.length !== ids.length) return false;
+  return krs.every(({ k, o }) => !!k.cells.id && !o.ownRow && ids.includes(k.id));
+}
+
+/**
+ * The log as an edit's check-in read it: its head rows (from A1), the rows found for the edited KRs and its last row,
+ * each at its 0-based place; every other cell unknown (a part read: core never writes one back).
+ */
+export function editLogSnapshot(name: string, rows: { row: number; values: unknown[] }[]): SheetSnapshot {
+  const last = rows.reduce((m, r) => Math.max(m, r.row), -1);
+  const values: unknown[][] = Array.from({ length: last + 1 }, () => []);
+  for (const r of rows) values[r.row] = r.values;
+  return { name, origin: { row: 0, col: 0 }, values, partial: { columns: [] } };
+}

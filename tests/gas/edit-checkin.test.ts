@@ -1,0 +1,101 @@
+/**
+ * Issue 13, item 1 part 2: an edit that checks in (Sheets' simple onEdit trigger, stopped at 30 s) reads in the edit's
+ * measure: the header and the edited rows of the OKR sheet, and of the log its head rows, the edited KR's rows (a
+ * TextFinder) and its last row. The same calls and cells at 100 and 10,000 KR rows, on the BUILT bundle; the log ends
+ * as a Check in of the same day leaves it when only that KR changed; an edit whose rows do not say enough falls back to
+ * the whole check-in.
+ */
+import * as fx from '../../fixtures/sheets';
+import { dateAt } from '../clock';
+import { loadProject, type LoadedProject } from './harness';
+
+const SHEET = 'Team';
+const LOG = 'OKR Check-ins';
+
+/** A converted sheet of `rows` KRs checked in on two days (the log then holds two rows per KR). */
+function prepared(rows: number): LoadedProject {
+  const p = loadProject({ evaluate: undefined }, (b) => b.addSheet(SHEET, fx.generatedTable(rows)));
+  p.g.Date = dateAt('2026-10-05');
+  for (const [day, cmd] of [
+    ['2026-10-05', 'convert'],
+    ['2026-10-05', 'checkin'],
+    ['2026-10-12', 'checkin'],
+  ]) {
+    p.g.Date = dateAt(day);
+    p.book.active = p.book.sheet(SHEET);
+    expect(p.call('panelRun', cmd).ok).toBe(true);
+  }
+  return p;
+}
+
+const column = (p: LoadedProject, header: string) => p.book.sheet(SHEET).values()[0].indexOf(header);
+
+/** Types `value` into the Current cell of sheet row `row` (1-based) and fires onEdit; the calls and cells it cost. */
+function edit(p: LoadedProject, row: number, value: unknown): { calls: number; cells: number; warnings: string[] } {
+  const range = p.book.sheet(SHEET).getRange(row, column(p, 'Current') + 1);
+  range.setValues([[value]]);
+  p.book.log.reset();
+  p.fake.logs.length = 0;
+  p.call('onEdit', { range, source: p.g.SpreadsheetApp.getActiveSpreadsheet(), value });
+  return { calls: p.book.log.documentCalls(), cells: p.book.log.cells, warnings: [...p.fake.logs] };
+}
+
+const logRows = (p: LoadedProject, day: string) => {
+  const serial = Math.round((Date.parse(day) - Date.UTC(1899, 11, 30)) / 86400000);
+  return p.book
+    .sheet(LOG)
+    .values()
+    .filter((r) => r[2] === serial);
+};
+
+describe("an edit's check-in (onEdit, built bundle)", () => {
+  test('costs the same calls and cells at 100 and 10,000 KR rows, a few hundred cells', () => {
+    const small = prepared(100);
+    const large = prepared(10000);
+    const s = edit(small, 3, 7);
+    const l = edit(large, 3, 7);
+    expect(s.warnings).toEqual([]);
+    expect(l).toEqual(s);
+    // The edited row, the log's head, the KR's row and the last row: never a whole sheet (10,000 rows x 11 columns).
+    expect(s.cells).toBeLessThan(1000);
+  }, 600000);
+
+  test("the same day: the log ends as Check in leaves it (only the edited KR's row changes)", () => {
+    const viaEdit = prepared(100);
+    const viaCommand = prepared(100);
+    edit(viaEdit, 3, 7);
+    viaCommand.book
+      .sheet(SHEET)
+      .getRange(3, column(viaCommand, 'Current') + 1)
+      .setValues([[7]]);
+    viaCommand.book.active = viaCommand.book.sheet(SHEET);
+    expect(viaCommand.call('panelRun', 'checkin').ok).toBe(true);
+    expect(viaEdit.book.sheet(LOG).state()).toEqual(viaCommand.book.sheet(LOG).state());
+    const kr = viaEdit.book.sheet(SHEET).values()[2][column(viaEdit, 'OKR ID')];
+    const today = logRows(viaEdit, '2026-10-12').filter((r) => r[1] === kr);
+    expect(today.map((r) => r[6])).toEqual([7]);
+  });
+
+  test('a new day: one row for the edited KR, appended after the last row', () => {
+    const p = prepared(100);
+    p.g.Date = dateAt('2026-10-19');
+    const before = p.book.sheet(LOG).values().length;
+    edit(p, 4, 9);
+    const kr = p.book.sheet(SHEET).values()[3][column(p, 'OKR ID')];
+    const rows = p.book.sheet(LOG).values();
+    expect(rows.length).toBe(before + 1);
+    expect([rows[before][1], rows[before][6]]).toEqual([kr, 9]);
+    expect(logRows(p, '2026-10-19')).toHaveLength(1);
+  });
+
+  test('a row without its OKR ID says too little: the whole check-in runs (a row for every KR)', () => {
+    const p = prepared(100);
+    p.g.Date = dateAt('2026-10-19');
+    p.book
+      .sheet(SHEET)
+      .getRange(5, column(p, 'OKR ID') + 1)
+      .setValues([['']]);
+    edit(p, 5, 9);
+    expect(logRows(p, '2026-10-19')).toHaveLength(100);
+  });
+});
