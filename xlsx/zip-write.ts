@@ -104,7 +104,7 @@ function header(p: ZipPart, central: boolean, offset: number, when: { time: numb
   at = h.writeUInt32LE(p.crc >>> 0, at);
   at = h.writeUInt32LE(p.data.length, at);
   at = h.writeUInt32LE(p.size, at);
-  at = h.writeUInt16LE(p.name.length, at);
+  h.writeUInt16LE(p.name.length, at);
   // extra field, then (central only) comment, disk, internal and external attributes: all zero
   if (central) h.writeUInt32LE(offset, 42);
   return h;
