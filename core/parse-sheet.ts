@@ -344,7 +344,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
       st.tasks = undefined;
     } else if (st.tasks && taskRow(row, r, st, rd)) {
       continue;
-    } else if (plain && (afterLine || isBlankRow(values[r - 1] ?? EMPTY_ROW)) && opensTaskTable(row, r, st, rd, cols)) {
+    } else if (plain && (afterLine || isBlankRow(values[r - 1] ?? EMPTY_ROW)) && opensTaskTable(row, r, st, rd)) {
       continue;
     } else if (!st.afterLine && (st.foreign || (afterLine && otherHeader(row, header.fields)))) {
       st.foreign = true;
@@ -851,15 +851,31 @@ const OTHER_TABLE: Msg = {
  * are the initiatives of the KR line right above the table (`KR1.1: ...` between tables), else of the objective: a
  * task table after a whole KR table is the plan of the objective, not of its last KR.
  */
-function opensTaskTable(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): boolean {
+function opensTaskTable(row: unknown[], r: number, st: TableState, rd: Reader): boolean {
   const tc = taskHeader(row);
   if (!tc) return false;
   rd.role(r, 'header');
-  const krCol = cols.fc.kr === undefined ? -1 : rd.c0 + cols.fc.kr;
-  const fromLine = !!st.kr && st.kr.cells.kr !== undefined && st.kr.cells.kr.col !== krCol;
-  st.tasks = { cols: tc, obj: st.obj, kr: fromLine ? st.kr : null };
+  st.tasks = { cols: tc, obj: st.obj, kr: krLineAbove(r, st, rd) };
   st.foreign = false;
   return true;
+}
+
+/**
+ * The KR whose labelled line (`KR2：...` alone in its row) stands right above a task table, with only captions and
+ * notes between; null when the last KR is a row of the KR table (its cells beside it).
+ */
+function krLineAbove(r: number, st: TableState, rd: Reader): KeyResult | null {
+  const kr = st.kr;
+  const values = st.values ?? [];
+  const at = kr ? kr.row - rd.r0 : -1;
+  const krRow = at >= 0 ? values[at] : undefined;
+  const c = Array.isArray(krRow) ? onlyCell(krRow) : -1;
+  if (c < 0 || typeof krRow![c] !== 'string' || readLine(krRow![c] as string).role !== 'kr') return null;
+  for (let i = r - 1; i > at; i--) {
+    const row = Array.isArray(values[i]) ? values[i] : EMPTY_ROW;
+    if (!isBlankRow(row) && onlyCell(row) < 0) return null;
+  }
+  return kr;
 }
 
 /**
@@ -871,7 +887,11 @@ function taskRow(row: unknown[], r: number, st: TableState, rd: Reader): boolean
   const t = st.tasks!;
   const c = onlyCell(row);
   const only = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
-  if ((c >= 0 && c !== t.cols.task) || (only && only.role !== 'text') || taskHeader(row)) {
+  // A line alone over another table's header is that table's caption ('Deliverables' over `Deliverables | Owner`).
+  const next = c >= 0 ? nextFilledRow(st.values ?? [], r + 1) : null;
+  const caption = !!next && onlyCell(next) < 0 && (!!taskHeader(next) || otherHeader(next, []));
+  const wider = row.length > t.cols.last + 1 && row.slice(t.cols.last + 1).some((v) => !isBlank(v));
+  if ((c >= 0 && c !== t.cols.task) || (only && only.role !== 'text') || caption || wider || taskHeader(row)) {
     st.tasks = undefined;
     return false;
   }

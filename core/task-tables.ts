@@ -13,6 +13,8 @@ export interface TaskColumns {
   task: number;
   kr: number | null;
   index: number | null;
+  /** The header's last filled column: a row filling a cell right of it is a row of a wider table (the KR table). */
+  last: number;
 }
 
 /** Header words of a column of work beside the initiative words of headers.ts (`Task`, `任务`, `Actions`, `举措`...). */
@@ -54,12 +56,14 @@ export function taskHeader(row: unknown[]): TaskColumns | null {
   let kr: number | null = null;
   let index: number | null = null;
   let cells = 0;
+  let last = 0;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
     if (typeof v !== 'string') return null;
     const text = v.trim();
     cells++;
+    last = c;
     if (INDEX_HEADER.test(text)) {
       index ??= c;
       continue;
@@ -73,7 +77,7 @@ export function taskHeader(row: unknown[]): TaskColumns | null {
     if (f === 'kr' && kr === null) kr = c;
     else if (f !== null && !BESIDE_TASKS.has(f)) return null;
   }
-  return task >= 0 && cells >= 2 ? { task, kr, index } : null;
+  return task >= 0 && cells >= 2 ? { task, kr, index, last } : null;
 }
 
 /** `KR1`, `KR 2`, `KR1.2`, `KR-3`, `关键结果2`, `KR2: Ship v2` (the label before the KR's words). */
