@@ -2267,7 +2267,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
   rd.role(l.r, kind);
   if (kind === 'objective') {
     const obj = outlineObjective(title, l, rd);
-    obj.cycle = governingCycle(obj.cycle, ctx.cycle ?? null);
+    obj.cycle = governingCycle(title, obj.cycle, ctx.cycle ?? null);
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
     Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading, krHeading: undefined });
@@ -2402,12 +2402,12 @@ function outlineObjective(title: string, l: OutlineLine, rd: Reader): Objective 
 }
 
 /**
- * The cycle of an objective under a cycle heading (`## 2018 Q4`): a cycle its own title names counts only inside the
- * heading's (`(Q4 2024)` under `## 2024`); one outside it (`... priorities from Q3`) speaks of another period.
+ * The cycle of an objective under a cycle heading (`## 2018 Q4`): its title's own when the title names it in full
+ * (`(Q2 2026)`); a quarter without a year (`... priorities from Q3`) speaks of another period, the heading governs.
  */
-function governingCycle(own: Cycle | null, heading: Cycle | null): Cycle | null {
+function governingCycle(title: string, own: Cycle | null, heading: Cycle | null): Cycle | null {
   if (!own || !heading) return own ?? heading;
-  return own.start >= heading.start && own.end <= heading.end ? own : heading;
+  return findCycleInText(title) ? own : heading;
 }
 
 /** An owner or priority written before a KR's text (`` `P1` - @alice - ``): the KR's owner (else its objective's). */

@@ -57,18 +57,18 @@ describe('a placeholder item (a priority or owner label and no text) is no KR, a
   });
 });
 
-describe('a cycle heading governs the objectives under it; a period a title speaks of does not', () => {
+describe('a cycle heading governs the objectives under it; a quarter without a year in a title does not', () => {
   const cycleOf = (m: OkrModel) => m.objectives.map((o) => o.cycle?.id ?? null);
   it.each([
     ['## 2018 Q4', '**Finish what is left from Q3**', '2018-Q4'],
-    ['## 2018 Q4', '**Carry over the Q1 2019 plan**', '2018-Q4'],
+    ['## 2018 Q4', '- O1: Close the gaps left in Q3', '2018-Q4'],
     ['### 2019年Q1', '**完成Q4遗留的工作**', '2019-Q1'],
   ])('%s over %s: %s', (heading, objective, id) => {
     const m = read(rows(heading, objective, '- Ship 2 releases', '- Close 10 issues'));
     expect(cycleOf(m)).toEqual([id]);
   });
 
-  it("a cycle inside the heading's (`(Q2 2024)` under `## 2024`) is the objective's own", () => {
+  it("a cycle the title names in full (`(Q2 2024)` under `## 2024`) is the objective's own", () => {
     const m = read(rows('## 2024', '**Grow (Q2 2024)**', '- 100 users', '**Keep (H2 2024)**', '- 5 teams'));
     expect(cycleOf(m)).toEqual(['2024-Q2', '2024-H2']);
   });
