@@ -37,6 +37,7 @@ import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { glossaryLines, readLine, type LineReading } from './line-roles';
 import { inferLayout, type KrGroup, type TableLayout } from './layout';
+import { namedKr, taskHeader, TASK_CELL, TASK_KR_UNKNOWN, type TaskColumns } from './task-tables';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
 import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
 import {
@@ -221,7 +222,7 @@ class Reader {
 
   /** Records where a KR field came from, and its formula if the cell holds one. */
   recordSource(kr: KeyResult, f: Field, r: number, c: number): void {
-    kr.cells[f] = this.ref(r, c);
+    kr.cols[f] = this.c0 + c;
     if (this.formulas) {
       const fx = this.formula(r, c);
       if (fx) (kr.formulas ??= {})[f] = fx;
@@ -326,6 +327,8 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     labelledKrs: 0,
     values,
   };
+  // Task tables under the KR table are read in tables of plain rows (an export's rows say their own type).
+  const plain = header.rowTypeCol === null && !tree && header.itemCol === null;
   linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
   for (const r of header.rows) rd.role(r, 'header');
   for (let r = headerRow + 1; r < values.length; r++) {
@@ -338,6 +341,11 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
       st.foreign = false;
+      st.tasks = undefined;
+    } else if (st.tasks && taskRow(row, r, st, rd)) {
+      continue;
+    } else if (plain && (afterLine || isBlankRow(values[r - 1] ?? EMPTY_ROW)) && opensTaskTable(row, r, st, rd)) {
+      continue;
     } else if (!st.afterLine && (st.foreign || (afterLine && otherHeader(row, header.fields)))) {
       st.foreign = true;
       unplacedRow(row, r, rd, OTHER_TABLE);
@@ -463,6 +471,8 @@ interface TableState {
   lineRun?: boolean;
   /** The sheet's rows (lookahead for lines standing alone in the table). */
   values?: unknown[][];
+  /** Inside a task table (see task-tables.ts): its columns, and the objective or KR its rows are the work of. */
+  tasks?: { cols: TaskColumns; obj: Objective | null; kr: KeyResult | null };
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -835,6 +845,73 @@ const OTHER_TABLE: Msg = {
   en: 'a row of another table (its own header under a caption line): kept in the sheet, not in the grid',
   zh: '另一个表格中的行（标题行下有其自己的表头）：保留在原表中，未放入新表',
 };
+
+/**
+ * A task table's header under a caption line or a blank row (`# | 任务 | 类型 | 状态`): its rows are work, no KRs. They
+ * are the initiatives of the KR line right above the table (`KR1.1: ...` between tables), else of the objective: a
+ * task table after a whole KR table is the plan of the objective, not of its last KR.
+ */
+function opensTaskTable(row: unknown[], r: number, st: TableState, rd: Reader): boolean {
+  const tc = taskHeader(row);
+  if (!tc) return false;
+  rd.role(r, 'header');
+  st.tasks = { cols: tc, obj: st.obj, kr: krLineAbove(r, st, rd) };
+  st.foreign = false;
+  return true;
+}
+
+/**
+ * The KR whose labelled line (`KR2：...` alone in its row) stands right above a task table, with only captions and
+ * notes between; null when the last KR is a row of the KR table (its cells beside it).
+ */
+function krLineAbove(r: number, st: TableState, rd: Reader): KeyResult | null {
+  const kr = st.kr;
+  const values = st.values ?? [];
+  const at = kr ? kr.row - rd.r0 : -1;
+  const krRow = at >= 0 ? values[at] : undefined;
+  const c = Array.isArray(krRow) ? onlyCell(krRow) : -1;
+  if (c < 0 || typeof krRow![c] !== 'string' || readLine(krRow![c] as string).role !== 'kr') return null;
+  for (let i = r - 1; i > at; i--) {
+    const row = Array.isArray(values[i]) ? values[i] : EMPTY_ROW;
+    if (!isBlankRow(row) && onlyCell(row) < 0) return null;
+  }
+  return kr;
+}
+
+/**
+ * A row of the task table: its task cell is an initiative (of the KR its KR column names, else of the table's KR or
+ * objective); its other cells stay in the sheet beside it, listed. A line alone outside the task column, an item
+ * line or another header ends the table (returns false: the row is read as any other).
+ */
+function taskRow(row: unknown[], r: number, st: TableState, rd: Reader): boolean {
+  const t = st.tasks!;
+  const c = onlyCell(row);
+  const only = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
+  // A line alone over another table's header is that table's caption ('Deliverables' over `Deliverables | Owner`).
+  const next = c >= 0 ? nextFilledRow(st.values ?? [], r + 1) : null;
+  const caption = !!next && onlyCell(next) < 0 && (!!taskHeader(next) || otherHeader(next, []));
+  const wider = row.length > t.cols.last + 1 && row.slice(t.cols.last + 1).some((v) => !isBlank(v));
+  if ((c >= 0 && c !== t.cols.task) || (only && only.role !== 'text') || caption || wider || taskHeader(row)) {
+    st.tasks = undefined;
+    return false;
+  }
+  const title = cellTitle(row[t.cols.task]);
+  if (!title || !t.obj) {
+    unplacedRow(row, r, rd, title ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
+    return true;
+  }
+  const ref = t.cols.kr === null ? '' : cellText(row[t.cols.kr]);
+  const named = ref ? namedKr(ref, t.obj, st.objectives) : null;
+  const kr = named ?? t.kr;
+  addInitiative(named ? st.objectives.find((o) => o.id === named.objectiveId)! : t.obj, kr, title, r, t.cols.task, rd);
+  rd.role(r, 'initiative');
+  for (let k = 0; k < row.length; k++) {
+    if (k === t.cols.task || isBlank(row[k]) || (k === t.cols.kr && named)) continue;
+    if (k === t.cols.index && typeof row[k] === 'number') continue; // the task's number in a `#` column
+    rd.unplace(r, k, cellText(row[k]) || describeValue(row[k]), k === t.cols.kr ? TASK_KR_UNKNOWN : TASK_CELL);
+  }
+  return true;
+}
 
 /** A row nothing took: each filled cell is listed (nothing is skipped silently). */
 function unplacedRow(row: unknown[], r: number, rd: Reader, reason: Msg): void {
@@ -1242,7 +1319,7 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     commitment: 'aspirational',
     objectiveId,
     initiatives: NO_INITIATIVES,
-    cells: {},
+    cols: {},
     inferred: {},
     extra: NO_EXTRA,
   };
@@ -1252,8 +1329,8 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   const { fc } = cols;
   const id = typedKrId(r, rd);
   const kr = newKr(id ?? rd.ids.generate('KR', [o.title, title]), rd.r0 + r, title, o.id);
-  if (id) kr.cells.id = rd.ref(r, rd.typedIdCols[r] ?? -1);
-  if (fc.kr !== undefined) kr.cells.kr = rd.ref(r, fc.kr);
+  if (id) kr.cols.id = rd.c0 + (rd.typedIdCols[r] ?? -1);
+  if (fc.kr !== undefined) kr.cols.kr = rd.c0 + fc.kr;
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
@@ -1473,7 +1550,7 @@ function readCurrent(
     kr.current = currentDone ? 1 : 0;
     return;
   }
-  delete kr.cells.current;
+  delete kr.cols.current;
   const seen = describeValue(row[c]);
   rd.problemText('current', r, c, seen, {
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
@@ -1636,7 +1713,7 @@ function readKrTexts(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: T
     kr.status = cellText(row[fc.status]);
     rd.recordSource(kr, 'status', r, fc.status);
   }
-  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cells.alignedTo = rd.ref(r, fc.alignedTo);
+  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cols.alignedTo = rd.c0 + fc.alignedTo;
 }
 
 /**
@@ -1848,6 +1925,8 @@ type Context = {
   /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
   krLevels?: Set<number>;
   objHeading?: number;
+  /** The last KR was a heading (`### KR1.1：...`): the list under it is its work, up to the next heading or label. */
+  krHeading?: number;
 };
 
 /** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
@@ -1941,6 +2020,8 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
   if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
+  // Under a KR heading its list is its work; a `Confidence: ...` line naming a field is the KR's note, no work.
+  if (ctx.krHeading && ctx.obj) return line.term && matchHeader(line.term) ? 'note' : 'initiative';
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
   if (ctx.obj && !ctx.style.krs) return 'kr';
   return 'note';
@@ -2019,6 +2100,8 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   if (isTableRow(l)) return tableRowInOutline(walk, l, rd);
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
+    if (role === 'initiative-label' && objectiveWork(ctx, l.line)) walk.kr = null;
+    ctx.krHeading = undefined;
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
     ctx.label = l.line;
     if (role === 'kr-label' || role === 'initiative-label') ctx.bareAfter = l.r;
@@ -2068,6 +2151,16 @@ function groupHeading(ctx: Context, l: OutlineLine): boolean {
   );
 }
 
+/**
+ * Under an initiatives label, a bold label over a list of work or over the next such label (`**생산성 향상을 위한
+ * 작업:**` / `- [ ] ...`, one per KR) names a group of that work: the list goes on under it.
+ */
+function workGroup(ctx: Context, l: OutlineLine): boolean {
+  const next = ctx.next?.line;
+  if (ctx.mode !== 'initiatives' || !ctx.obj || !l.line.bold || l.line.heading || !next) return false;
+  return (isListed(next) && next.role === 'text') || (next.bold && next.role === 'other-label');
+}
+
 /** A glossary line is a note; a heading's underline is part of the heading. */
 function skippedLine(l: OutlineLine, rd: Reader): void {
   if (l.skip === 'underline') return rd.role(l.r, 'title');
@@ -2111,7 +2204,7 @@ const repeatsKr = (title: string): Msg => ({
 
 /** 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it. */
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
-  if (groupHeading(ctx, l)) return rd.role(l.r, 'title');
+  if (groupHeading(ctx, l) || workGroup(ctx, l)) return rd.role(l.r, 'title');
   // A label naming only a cycle ('23年Q1：', 'Q3 2026:') heads the objectives under it, like a heading.
   const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today }) : null;
   if (cycle) {
@@ -2119,6 +2212,7 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
     return rd.role(l.r, 'title');
   }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
+  if (l.line.bold || l.line.heading) ctx.krHeading = undefined;
   if (ctx.mode !== 'objective') ctx.krDepth = null;
   rd.role(l.r, 'note');
   rd.unplace(l.r, l.c, l.text, NOTE_LINE);
@@ -2130,6 +2224,7 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
  */
 function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader): void {
   if (kind === 'heading' && l.line.heading && walk.ctx.mode === 'krs') walk.ctx.mode = 'none';
+  if (kind === 'heading') walk.ctx.krHeading = undefined;
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
@@ -2169,7 +2264,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     obj.cycle ??= ctx.cycle ?? null;
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading });
+    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading, krHeading: undefined });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
@@ -2181,10 +2276,24 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     walk.kr = outlineKr(walk.obj, title, l, rd);
     walk.krLine = l.line;
     walk.lastKr = l.line;
+    ctx.krHeading = l.line.heading || undefined;
     if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
     if (!isListed(l.line) && PLURAL_KR_LABEL.test(l.line.term))
       Object.assign(ctx, { mode: 'krs', label: l.line, bareAfter: l.r });
-  } else addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
+  } else {
+    addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
+    // Under a KR heading, its measure line may follow its work items (`- [ ] ...` then `- **衡量标准：** > 50%`).
+    if (ctx.krHeading && walk.kr) walk.krLine = walk.lastKr;
+  }
+}
+
+/**
+ * An initiatives label heading a section of its own (`# アクション項目`, `## Actions` after the KRs, not deeper than the
+ * KR heading above): the work of the objective as a whole, not of its last KR. A label line under a KR (`举措：`
+ * after `KR1: ...`) lists that KR's work.
+ */
+function objectiveWork(ctx: Context, line: LineReading): boolean {
+  return !!line.heading && !(ctx.krHeading && line.heading > ctx.krHeading);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;
@@ -2203,6 +2312,10 @@ const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)
 const MEASURE_LABEL =
   /^(?:progress|measurement|measured by|how measured|metric|measure|进度|进展|衡量标准|衡量方式|衡量指标|progreso|avance|medición)$/i;
 /** Fields a property line under a KR may fill; other header words (Objective, Initiative...) are not properties. */
+/** KRs with a `Target:` property line (a number in it or not). */
+const targetInWords = new WeakSet<KeyResult>();
+/** Of those, the labels of a done-criterion (what counts as reached), whose threshold is the KR's target. */
+const CRITERION_LABEL = /^(?:measurement|measured by|how measured|measure|衡量标准|衡量方式|衡量指标|medición)$/i;
 const PROPERTY_FIELDS: ReadonlySet<Field> = new Set<Field>(['target', 'current', 'start', 'owner', 'due', 'status']);
 const MEASURE_NOTE: Msg = {
   en: 'a line saying how the key result above it is measured or how far it got: kept in the sheet as a note',
@@ -2221,6 +2334,11 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
   if (!m) return false;
   const label = m[1].trim();
   if (MEASURE_LABEL.test(label)) {
+    // A measure stating the threshold to reach (`衡量标准： 占比 > 50%`) gives the KR its target, like `Target:`.
+    // A KR whose `Target:` line says its target in words ('All IRS requirements met') is measured by this line, no more.
+    const open = kr.target === null && !targetInWords.has(kr);
+    const stated = open && CRITERION_LABEL.test(label) ? inferFromText(m[2]) : null;
+    if (stated && stated.target !== null && !stated.relative) setProperty(kr, 'target', String(stated.target), rd);
     rd.role(l.r, 'note');
     rd.unplace(l.r, l.c, l.text, MEASURE_NOTE);
     return true;
@@ -2229,6 +2347,7 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
   const named = matchHeader(label);
   const field = named === 'objective' ? 'target' : named;
   if (!field || !PROPERTY_FIELDS.has(field)) return false;
+  if (field === 'target') targetInWords.add(kr);
   rd.role(l.r, 'kr');
   setProperty(kr, field, m[2].trim(), rd);
   return true;
@@ -2288,7 +2407,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
 
 function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {
   const kr = newKr(rd.ids.generate('KR', [obj.title, title]), rd.r0 + l.r, title, obj.id);
-  kr.cells.kr = rd.ref(l.r, l.c);
+  kr.cols.kr = rd.c0 + l.c;
   kr.commitment = obj.commitment;
   kr.inferred.type = true;
   ownerAndPriority(kr, obj, l.line);

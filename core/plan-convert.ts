@@ -831,6 +831,8 @@ export function gridRows(model: OkrModel, lang: Lang): PlanCell[][] {
           level: o.level ? LEVEL_LABELS[lang][o.level] : null,
           owner: o.owner,
           objective: o.title,
+          // The objective's own initiatives (a task table after its KR table, an action list under it), joined as a KR's.
+          initiative: o.initiatives?.length ? o.initiatives.map((i) => i.title).join('\n') : null,
           type: TYPE_LABELS[lang][o.commitment],
           alignedTo: o.alignedTo,
           notes: o.notes,
@@ -1001,8 +1003,8 @@ function beyondSheets(snap: SheetSnapshot, model: OkrModel): number {
   let n = 0;
   for (const o of model.objectives)
     for (const kr of o.krs) {
-      const refs = [kr.cells.current, kr.cells.target, kr.cells.start];
-      if (refs.some((c) => c && beyondSheetsFormula(valueAt(snap, c.row, c.col)))) n++;
+      const cols = [kr.cols.current, kr.cols.target, kr.cols.start];
+      if (cols.some((c) => c !== undefined && beyondSheetsFormula(valueAt(snap, kr.row, c)))) n++;
     }
   return n;
 }
