@@ -704,11 +704,9 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
 
 /** A sentence ('Put each objective in its own row, add owners.', '请把每个目标写在单独一行。'): an instruction or a note, no title. */
 function isSentence(line: LineReading): boolean {
-  const t = line.title;
-  return (
-    !line.heading && !line.bold && /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t))
-  );
+  return !line.heading && !line.bold && sentence(line.title);
 }
+const sentence = (t: string) => /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t));
 
 function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): void {
   const { fc } = cols;
@@ -1837,7 +1835,8 @@ type Context = {
   style: { objectives: boolean; krs: boolean };
   mode: 'none' | 'krs' | 'initiatives' | 'objective';
   obj: boolean;
-  krDepth: number | null;
+  /** The outline level (outlineLevel) of the KR being read: lines below it in the outline are its parts. */
+  krLevel: number | null;
   next: OutlineLine | undefined;
   /** The row of the `Key Results:` label or of the bare KR line under it: a plain line right below is a KR too. */
   bareAfter?: number | null;
@@ -1856,6 +1855,17 @@ const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9
 /** Under a Key Results label, a listed category with KRs listed under it ('- Features' / '  - [ ] Peerpad is private'). */
 function groupsKrs(l: OutlineLine, next: LineReading | undefined): boolean {
   return !!next && next.depth > l.line.depth && next.role === 'text' && GROUP_NAME.test(l.line.title);
+}
+
+/**
+ * Where a line stands in the outline, lower numbers higher: headings by their level, then a bold line of its own (a
+ * level people use between headings and lists: `**Ship the companion**` over its bullets), then plain lines and list
+ * items by their indentation. Bullets under a KR heading or a bold KR line are that KR's parts.
+ */
+function outlineLevel(line: LineReading): number {
+  if (line.heading) return line.heading;
+  if (line.bold && !isListed(line)) return 7;
+  return 8 + line.depth;
 }
 
 /** The first item of a numbered list ('1、', '1.', '(1)', '①'). */
@@ -1926,11 +1936,16 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
     !next.heading &&
     (next.depth > line.depth || !listed);
   const krWithParts = ctx.obj && !!ctx.objHeading && !!ctx.krLevels?.has(ctx.objHeading);
-  const parent = listed && !!next && next.depth > line.depth && !krWithParts;
+  // A list item with items under it, below the KR being read, is one of its parts, not an objective.
+  const underKr = ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel;
+  const parent = listed && !!next && next.depth > line.depth && !krWithParts && !underKr;
+  // Under a Key Results label a bold line of its own is a KR, the list under it its parts (bold lines are a level).
+  if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading) return 'kr';
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
   if (ctx.mode === 'krs' && listed && groupsKrs(l, next)) return 'heading';
-  if (line.heading || (line.bold && !listed)) return 'heading';
+  // A bold sentence ('**WORK IN PROGRESS. This document will change.**') is a note, not a heading.
+  if (line.heading || (line.bold && !listed && !sentence(line.title))) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
   // The same under an `Iniciativas:` label; a `Q2: name` line is no bare item.
@@ -1940,7 +1955,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   }
   if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
-  if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
+  if (ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel) return 'initiative';
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
   if (ctx.obj && !ctx.style.krs) return 'kr';
   return 'note';
@@ -1962,6 +1977,9 @@ interface OutlineWalk {
   last: number;
   /** The last heading since the last objective: the objective of KRs that come with none of their own. */
   heading?: OutlineLine | null;
+  /** The last KR given a `Target:` line, and the last given its target by a measure line (krProperty). */
+  targetLineOf?: KeyResult | null;
+  measuredOf?: KeyResult | null;
 }
 
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
@@ -1972,7 +1990,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       style: outlineStyle(lines),
       mode: 'none',
       obj: false,
-      krDepth: null,
+      krLevel: null,
       next: undefined,
       krLevels: krHeadingLevels(lines),
     },
@@ -2009,7 +2027,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   walk.krLine = null;
-  if (walk.kr && propsOf && role === 'text' && krProperty(l, propsOf, walk.kr, rd)) {
+  if (walk.kr && propsOf && role === 'text' && krProperty(l, propsOf, walk, rd)) {
     walk.krLine = propsOf;
     return;
   }
@@ -2020,6 +2038,8 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
+    // A label opens a new list: the KRs under it set their own level.
+    if (role === 'kr-label') ctx.krLevel = null;
     ctx.label = l.line;
     if (role === 'kr-label' || role === 'initiative-label') ctx.bareAfter = l.r;
     rd.role(l.r, 'title');
@@ -2031,7 +2051,11 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const lastKr = walk.lastKr;
   if (kind === 'kr' && walk.kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
     kind = 'initiative';
-  if (kind === 'heading' || (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote))
+  // The first line above everything names the sheet, unless it is a sentence (an introduction is a note).
+  if (
+    kind === 'heading' ||
+    (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote && !isSentence(l.line))
+  )
     return titleLine(walk, l, kind, rd);
   if (kind === 'note') {
     rd.role(l.r, 'note');
@@ -2039,6 +2063,8 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     if (walk.notes.length < 50) walk.notes.push(l.line.title);
     return;
   }
+  // The KR's property lines may follow its parts too (`- [ ] task` ... `- **衡量标准：** ... > 50%`).
+  if (kind === 'initiative' && walk.kr) walk.krLine = propsOf;
   if (kind === 'initiative' && !walk.obj) {
     rd.role(l.r, 'note');
     rd.unplace(l.r, l.c, l.text, INITIATIVE_WITHOUT_OBJECTIVE);
@@ -2081,7 +2107,7 @@ function skippedLine(l: OutlineLine, rd: Reader): void {
  */
 function tableRowInOutline(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   if (walk.ctx.mode !== 'objective') walk.ctx.mode = 'none';
-  walk.ctx.krDepth = null;
+  walk.ctx.krLevel = null;
   rd.role(l.r, 'note');
   const row = l.row ?? EMPTY_ROW;
   for (let c = 0; c < row.length; c++) {
@@ -2119,7 +2145,7 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
     return rd.role(l.r, 'title');
   }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
-  if (ctx.mode !== 'objective') ctx.krDepth = null;
+  if (ctx.mode !== 'objective') ctx.krLevel = null;
   rd.role(l.r, 'note');
   rd.unplace(l.r, l.c, l.text, NOTE_LINE);
 }
@@ -2169,7 +2195,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     obj.cycle ??= ctx.cycle ?? null;
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading });
+    Object.assign(ctx, { obj: true, mode: 'none', krLevel: null, objHeading: l.line.heading });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
@@ -2181,7 +2207,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     walk.kr = outlineKr(walk.obj, title, l, rd);
     walk.krLine = l.line;
     walk.lastKr = l.line;
-    if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
+    if (ctx.mode !== 'krs' || ctx.krLevel === null) ctx.krLevel = outlineLevel(l.line);
     if (!isListed(l.line) && PLURAL_KR_LABEL.test(l.line.term))
       Object.assign(ctx, { mode: 'krs', label: l.line, bareAfter: l.r });
   } else addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
@@ -2199,9 +2225,14 @@ function closeOnOutdent(ctx: Context, l: OutlineLine): void {
 
 /** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
 const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;
-/** Property labels that say how a KR is measured or how far it got (no value of its own): kept as notes. */
+/** Property labels that say how far a KR got (no value of its own): kept as notes. */
+const PROGRESS_LABEL = /^(?:progress|进度|进展|progreso|avance|進捗)$/i;
+/**
+ * Property labels that say how a KR is measured: the measure's threshold, when it states one, is the KR's target
+ * (`- **衡量标准：** 占比 > 50%`, `- Metric: NPS ≥ 40`); a measure in words is a note.
+ */
 const MEASURE_LABEL =
-  /^(?:progress|measurement|measured by|how measured|metric|measure|进度|进展|衡量标准|衡量方式|衡量指标|progreso|avance|medición)$/i;
+  /^(?:measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|medición|métrica|指標|評価指標|測定方法|達成基準)$/i;
 /** Fields a property line under a KR may fill; other header words (Objective, Initiative...) are not properties. */
 const PROPERTY_FIELDS: ReadonlySet<Field> = new Set<Field>(['target', 'current', 'start', 'owner', 'due', 'status']);
 const MEASURE_NOTE: Msg = {
@@ -2212,27 +2243,45 @@ const MEASURE_NOTE: Msg = {
 /**
  * A listed `Label: value` line under a KR (deeper than it, or under a KR line that is no list item) whose label names
  * a KR field is that KR's own field, not an initiative or another KR: `- Target: 5 members`, `  - 当前值：2.5 秒`,
- * `* _Current Status:_ [e.g., 5%]`. Its value is read like a KR's wording (so `by 15%` states no target).
+ * `* _Current Status:_ [e.g., 5%]`. Its value is read like a KR's wording (so `by 15%` states no target). A measure
+ * line's threshold is the target of a KR that states none otherwise (no number in its wording, no `Target:` line).
  */
-function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Reader): boolean {
+function krProperty(l: OutlineLine, krLine: LineReading, walk: OutlineWalk, rd: Reader): boolean {
+  const kr = walk.kr!;
   const listed = l.line.bullet || l.line.numbered;
   if (!listed || (l.line.depth <= krLine.depth && (krLine.bullet || krLine.numbered))) return false;
   const m = PROPERTY.exec(l.line.title);
   if (!m) return false;
   const label = m[1].trim();
-  if (MEASURE_LABEL.test(label)) {
-    rd.role(l.r, 'note');
-    rd.unplace(l.r, l.c, l.text, MEASURE_NOTE);
-    return true;
-  }
+  const measure =
+    MEASURE_LABEL.test(label) && kr.target === null && walk.targetLineOf !== kr && inferFromText(m[2]).target !== null;
+  if (!measure && (PROGRESS_LABEL.test(label) || MEASURE_LABEL.test(label))) return noteLine(l, MEASURE_NOTE, rd);
   // Under a KR, 'Goal:' / '目标：' names what the KR aims at: its target.
-  const named = matchHeader(label);
+  const named = measure ? 'target' : matchHeader(label);
   const field = named === 'objective' ? 'target' : named;
-  if (!field || !PROPERTY_FIELDS.has(field)) return false;
+  if (!field) return false;
+  // A field an outline does not fill (`- **Confidence:** High`) is the KR's too: a note, not a part of the KR.
+  if (!PROPERTY_FIELDS.has(field)) return noteLine(l, propertyNote(label), rd);
   rd.role(l.r, 'kr');
+  if (field === 'target' && !measure) {
+    // The KR's own Target line wins over a measure line read before it.
+    if (walk.measuredOf === kr) kr.target = null;
+    walk.targetLineOf = kr;
+  }
+  if (measure) walk.measuredOf = kr;
   setProperty(kr, field, m[2].trim(), rd);
   return true;
 }
+
+function noteLine(l: OutlineLine, reason: Msg, rd: Reader): true {
+  rd.role(l.r, 'note');
+  rd.unplace(l.r, l.c, l.text, reason);
+  return true;
+}
+const propertyNote = (label: string): Msg => ({
+  en: `"${label}" of the key result above: the grid takes no such field from an outline; kept in the sheet as a note`,
+  zh: `上面关键结果的“${label}”：新表不从提纲读取这一项；作为备注保留在原表中`,
+});
 
 function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): void {
   if (/^[[【<{].*[\]】>}]$/.test(value) && !/\d/.test(value)) return; // a template's '[Name/Role]'
