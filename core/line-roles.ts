@@ -88,14 +88,14 @@ const INITIATIVE = labelRe(
  * with its owner's role or its horizon before it.
  */
 const ROLE_LABEL =
-  /^([^:：\n[`]{1,40}?)\s+(objectives?|key\s*results?|krs?|initiatives?)\s*[0-9]*\s*[:：](?!\/\/)\s*([\s\S]+)$/i;
+  /^([^:：\n[`]{1,40}?)\s+(objectives?|key\s*results?|krs?|initiatives?)\s*[0-9]*\s*[:：](?!\/)\s*([\s\S]+)$/i;
 const ZH_ROLE_LABEL =
   /^([\u4e00-\u9fff]{1,6}?)(目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]\s*([\s\S]+)$/;
 /**
  * `CEO: Net new ARR` on a bold line: an objective with its owner's role before it (a role is a few words). A role
  * opens no link or code, and a URL's scheme is no role: `**[IPFS Companion](https://...) is ...**` is one title.
  */
-const ROLE_OBJECTIVE = /^([^:：\n[`]{1,30})[:：](?!\/\/)\s*([\s\S]+)$/;
+const ROLE_OBJECTIVE = /^([^:：\n[`]{1,30})[:：](?!\/)\s*([\s\S]+)$/;
 
 /**
  * A section heading naming what follows: '年度/季度目标(Objective)', '关键结果(Key Results)', '行动计划(Actions)',

@@ -2223,8 +2223,8 @@ function closeOnOutdent(ctx: Context, l: OutlineLine): void {
     ctx.mode = 'none';
 }
 
-/** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
-const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;
+/** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value (no URL scheme). */
+const PROPERTY = /^[_*]*([^:：\n_*[`]{1,30}?)[_*]*\s*[:：](?!\/)\s*[_*]*\s*(\S[\s\S]*)$/;
 /** Property labels that say how far a KR got (no value of its own): kept as notes. */
 const PROGRESS_LABEL = /^(?:progress|进度|进展|progreso|avance|進捗)$/i;
 /**
