@@ -222,7 +222,7 @@ class Reader {
 
   /** Records where a KR field came from, and its formula if the cell holds one. */
   recordSource(kr: KeyResult, f: Field, r: number, c: number): void {
-    kr.cells[f] = this.ref(r, c);
+    kr.cols[f] = this.c0 + c;
     if (this.formulas) {
       const fx = this.formula(r, c);
       if (fx) (kr.formulas ??= {})[f] = fx;
@@ -1317,7 +1317,7 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     commitment: 'aspirational',
     objectiveId,
     initiatives: NO_INITIATIVES,
-    cells: {},
+    cols: {},
     inferred: {},
     extra: NO_EXTRA,
   };
@@ -1327,8 +1327,8 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   const { fc } = cols;
   const id = typedKrId(r, rd);
   const kr = newKr(id ?? rd.ids.generate('KR', [o.title, title]), rd.r0 + r, title, o.id);
-  if (id) kr.cells.id = rd.ref(r, rd.typedIdCols[r] ?? -1);
-  if (fc.kr !== undefined) kr.cells.kr = rd.ref(r, fc.kr);
+  if (id) kr.cols.id = rd.c0 + (rd.typedIdCols[r] ?? -1);
+  if (fc.kr !== undefined) kr.cols.kr = rd.c0 + fc.kr;
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
@@ -1548,7 +1548,7 @@ function readCurrent(
     kr.current = currentDone ? 1 : 0;
     return;
   }
-  delete kr.cells.current;
+  delete kr.cols.current;
   const seen = describeValue(row[c]);
   rd.problemText('current', r, c, seen, {
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
@@ -1711,7 +1711,7 @@ function readKrTexts(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: T
     kr.status = cellText(row[fc.status]);
     rd.recordSource(kr, 'status', r, fc.status);
   }
-  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cells.alignedTo = rd.ref(r, fc.alignedTo);
+  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cols.alignedTo = rd.c0 + fc.alignedTo;
 }
 
 /**
@@ -2457,7 +2457,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
 
 function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {
   const kr = newKr(rd.ids.generate('KR', [obj.title, title]), rd.r0 + l.r, title, obj.id);
-  kr.cells.kr = rd.ref(l.r, l.c);
+  kr.cols.kr = rd.c0 + l.c;
   kr.commitment = obj.commitment;
   kr.inferred.type = true;
   ownerAndPriority(kr, obj, l.line);
