@@ -222,7 +222,7 @@ class Reader {
 
   /** Records where a KR field came from, and its formula if the cell holds one. */
   recordSource(kr: KeyResult, f: Field, r: number, c: number): void {
-    kr.cells[f] = this.ref(r, c);
+    kr.cols[f] = this.c0 + c;
     if (this.formulas) {
       const fx = this.formula(r, c);
       if (fx) (kr.formulas ??= {})[f] = fx;
@@ -1319,7 +1319,7 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     commitment: 'aspirational',
     objectiveId,
     initiatives: NO_INITIATIVES,
-    cells: {},
+    cols: {},
     inferred: {},
     extra: NO_EXTRA,
   };
@@ -1329,8 +1329,8 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   const { fc } = cols;
   const id = typedKrId(r, rd);
   const kr = newKr(id ?? rd.ids.generate('KR', [o.title, title]), rd.r0 + r, title, o.id);
-  if (id) kr.cells.id = rd.ref(r, rd.typedIdCols[r] ?? -1);
-  if (fc.kr !== undefined) kr.cells.kr = rd.ref(r, fc.kr);
+  if (id) kr.cols.id = rd.c0 + (rd.typedIdCols[r] ?? -1);
+  if (fc.kr !== undefined) kr.cols.kr = rd.c0 + fc.kr;
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
@@ -1550,7 +1550,7 @@ function readCurrent(
     kr.current = currentDone ? 1 : 0;
     return;
   }
-  delete kr.cells.current;
+  delete kr.cols.current;
   const seen = describeValue(row[c]);
   rd.problemText('current', r, c, seen, {
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
@@ -1713,7 +1713,7 @@ function readKrTexts(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: T
     kr.status = cellText(row[fc.status]);
     rd.recordSource(kr, 'status', r, fc.status);
   }
-  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cells.alignedTo = rd.ref(r, fc.alignedTo);
+  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cols.alignedTo = rd.c0 + fc.alignedTo;
 }
 
 /**
@@ -2151,6 +2151,16 @@ function groupHeading(ctx: Context, l: OutlineLine): boolean {
   );
 }
 
+/**
+ * Under an initiatives label, a bold label over a list of work or over the next such label (`**생산성 향상을 위한
+ * 작업:**` / `- [ ] ...`, one per KR) names a group of that work: the list goes on under it.
+ */
+function workGroup(ctx: Context, l: OutlineLine): boolean {
+  const next = ctx.next?.line;
+  if (ctx.mode !== 'initiatives' || !ctx.obj || !l.line.bold || l.line.heading || !next) return false;
+  return (isListed(next) && next.role === 'text') || (next.bold && next.role === 'other-label');
+}
+
 /** A glossary line is a note; a heading's underline is part of the heading. */
 function skippedLine(l: OutlineLine, rd: Reader): void {
   if (l.skip === 'underline') return rd.role(l.r, 'title');
@@ -2194,7 +2204,7 @@ const repeatsKr = (title: string): Msg => ({
 
 /** 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it. */
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
-  if (groupHeading(ctx, l)) return rd.role(l.r, 'title');
+  if (groupHeading(ctx, l) || workGroup(ctx, l)) return rd.role(l.r, 'title');
   // A label naming only a cycle ('23年Q1：', 'Q3 2026:') heads the objectives under it, like a heading.
   const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today }) : null;
   if (cycle) {
@@ -2397,7 +2407,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
 
 function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {
   const kr = newKr(rd.ids.generate('KR', [obj.title, title]), rd.r0 + l.r, title, obj.id);
-  kr.cells.kr = rd.ref(l.r, l.c);
+  kr.cols.kr = rd.c0 + l.c;
   kr.commitment = obj.commitment;
   kr.inferred.type = true;
   ownerAndPriority(kr, obj, l.line);
