@@ -430,7 +430,13 @@ export function inferFromText(input: unknown): TextInference {
   const rel = relativeChange(text, toks, decreasing);
   if (rel) {
     const { unit, times, ...relative } = rel;
-    return { ...NONE, ...known, unit, kind: rel.down ? 'decrease' : 'increase', relative: times ? { ...relative, times } : relative };
+    return {
+      ...NONE,
+      ...known,
+      unit,
+      kind: rel.down ? 'decrease' : 'increase',
+      relative: times ? { ...relative, times } : relative,
+    };
   }
 
   // Two measures in separate clauses ('合作3个KOL，曝光≥50万次'): neither is the target; the reader says so.
@@ -539,7 +545,8 @@ function relativeChange(
     // 'Improve throughput 3x', 'by 3x', '提升3倍': so many times an unstated start. Beside other numbers it is one
     // measure among them ('性能0.8x') or compares one with a base ('10k users, 3x last year'): no change then.
     if (k.times) {
-      if (toks.length === 1) return { by: k.value, percent: false, down: decreasing || k.value < 1, unit: null, times: true };
+      if (toks.length === 1)
+        return { by: k.value, percent: false, down: decreasing || k.value < 1, unit: null, times: true };
       continue;
     }
     const before = text.slice(Math.max(0, k.index - 8), k.index);
