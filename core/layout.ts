@@ -8,6 +8,7 @@
  * of words is not a current value, a column of `目标：... / 关键结果：...` lines carries each row's role. The user's
  * corrections (Settings.columnRoles, Settings.headerRow) override all of it. Every decision keeps a short reason.
  */
+import { taskHeader } from './task-tables';
 import type { ColumnReading, Field, HeaderCandidate } from './model';
 import type { Msg } from './i18n';
 import type { Settings } from './settings';
@@ -205,6 +206,23 @@ function candidates(values: unknown[][]): Candidate[] {
     if (c.named > 0) out.push(c);
   }
   return out.sort((a, b) => b.score - a.score || a.row - b.row);
+}
+
+/**
+ * A task table's header (`KR | Action | Owner`, see task-tables.ts) naming more columns than the KR table's header above
+ * it is still that KR table's task table: the KR table's header comes first.
+ */
+function krTableFirst(list: Candidate[], values: unknown[][]): Candidate[] {
+  const top = list[0];
+  if (!top || !taskHeader(rowAt(values, top.row))) return list;
+  const kr = list.find(
+    (c) =>
+      c.row < top.row &&
+      c.named >= 2 &&
+      (c.fields.includes('kr') || c.fields.includes('objective')) &&
+      !taskHeader(rowAt(values, c.row)),
+  );
+  return kr ? [kr, ...list.filter((c) => c !== kr)] : list;
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -1010,7 +1028,7 @@ const candidateReason = (c: Candidate, r0: number): Msg => ({
  */
 export function inferLayout(values: unknown[][], settings: Settings | undefined, r0 = 0, c0 = 0): TableLayout | null {
   const chosen = settings?.headerRow;
-  const list = candidates(values);
+  const list = krTableFirst(candidates(values), values);
   const tries: { row: number; chosen: boolean }[] =
     chosen !== null && chosen !== undefined && chosen - r0 >= 0 && chosen - r0 < values.length
       ? [{ row: chosen - r0, chosen: true }]

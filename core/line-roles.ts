@@ -87,15 +87,17 @@ const INITIATIVE = labelRe(
 const ROLE_LABEL = /^([^:：\n]{1,40}?)\s+(objectives?|key\s*results?|krs?|initiatives?)\s*[0-9]*\s*[:：]\s*([\s\S]+)$/i;
 const ZH_ROLE_LABEL =
   /^([\u4e00-\u9fff]{1,6}?)(目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]\s*([\s\S]+)$/;
+/** A phase's goal (`阶段目标：...`, `Phase objective: ...`): a milestone of the plan on the way, a note, no objective. */
+const STAGE = /^(?:阶段|阶段性|本阶段|当前阶段|phase|stage|sprint)$/i;
 /** `CEO: Net new ARR` on a bold line: an objective with its owner's role before it (a role is a few words). */
 const ROLE_OBJECTIVE = /^([^:：\n]{1,30})[:：]\s*([\s\S]+)$/;
 
 /**
  * A section heading naming what follows: '年度/季度目标(Objective)', '关键结果(Key Results)', '行动计划(Actions)',
- * 'Quarterly objectives', 'Key results for Q3', 'Initiatives (What)'.
+ * 'Quarterly objectives', 'Key results for Q3', 'Initiatives (What)', 'Action items', '主要任务', 'アクション項目'.
  */
 const SECTION = new RegExp(
-  String.raw`^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划)\s*(?:[(（][A-Za-z ]+[)）])?|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})(?:\s+for\s+[\w ]{1,12})?(?:\s*[(（][A-Za-z ]{1,12}[)）])?)\s*[:：]?$`,
+  String.raw`^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划|任务|措施|待办事项|行动项)\s*(?:[(（][A-Za-z ]+[)）])?|(アクション項目|アクションプラン|行動計画|施策|タスク)|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan|action\s+items|tasks|to-?dos|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})(?:\s+for\s+[\w ]{1,12})?(?:\s*[(（][A-Za-z ]{1,12}[)）])?)\s*[:：]?$`,
   'i',
 );
 /** 'Iniciativas Growth OS:', 'Key Results Q3 Platform:': the label words, then a name in capitals, then a colon. */
@@ -186,6 +188,7 @@ function labelled(s: string): { role: LineRole; title: string } | null {
     if (m) return m[3].trim() ? { role, title: m[3].trim() } : { role: alone, title: '' };
   }
   const rk = ROLE_LABEL.exec(s) ?? ZH_ROLE_LABEL.exec(s);
+  if (rk && STAGE.test(rk[1].trim())) return { role: 'other-label', title: s };
   if (rk && rk[1].trim().split(/\s+/).length <= 5) {
     const w = rk[2].toLowerCase();
     const role: LineRole = itemOfWord(w);
@@ -270,7 +273,7 @@ export function readLine(raw: string): LineReading {
   }
   const section = SECTION.exec(s) ?? namedSection(s) ?? SECTION.exec(s.replace(EMOJI, ''));
   if (section) {
-    const w = (section[1] || section[2]).toLowerCase();
+    const w = (section[1] || section[2] || section[3]).toLowerCase();
     out.role = /目标/.test(w) ? 'objective-label' : (`${itemOfWord(w)}-label` as LineRole);
     return out;
   }

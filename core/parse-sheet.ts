@@ -37,6 +37,7 @@ import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { glossaryLines, readLine, type LineReading } from './line-roles';
 import { inferLayout, type KrGroup, type TableLayout } from './layout';
+import { namedKr, taskHeader, TASK_CELL, TASK_KR_UNKNOWN, type TaskColumns } from './task-tables';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
 import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
 import {
@@ -326,6 +327,8 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     labelledKrs: 0,
     values,
   };
+  // Task tables under the KR table are read in tables of plain rows (an export's rows say their own type).
+  const plain = header.rowTypeCol === null && !tree && header.itemCol === null;
   linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
   for (const r of header.rows) rd.role(r, 'header');
   for (let r = headerRow + 1; r < values.length; r++) {
@@ -338,6 +341,11 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
       st.foreign = false;
+      st.tasks = undefined;
+    } else if (st.tasks && taskRow(row, r, st, rd)) {
+      continue;
+    } else if (plain && (afterLine || isBlankRow(values[r - 1] ?? EMPTY_ROW)) && opensTaskTable(row, r, st, rd)) {
+      continue;
     } else if (!st.afterLine && (st.foreign || (afterLine && otherHeader(row, header.fields)))) {
       st.foreign = true;
       unplacedRow(row, r, rd, OTHER_TABLE);
@@ -463,6 +471,8 @@ interface TableState {
   lineRun?: boolean;
   /** The sheet's rows (lookahead for lines standing alone in the table). */
   values?: unknown[][];
+  /** Inside a task table (see task-tables.ts): its columns, and the objective or KR its rows are the work of. */
+  tasks?: { cols: TaskColumns; obj: Objective | null; kr: KeyResult | null };
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -835,6 +845,73 @@ const OTHER_TABLE: Msg = {
   en: 'a row of another table (its own header under a caption line): kept in the sheet, not in the grid',
   zh: '另一个表格中的行（标题行下有其自己的表头）：保留在原表中，未放入新表',
 };
+
+/**
+ * A task table's header under a caption line or a blank row (`# | 任务 | 类型 | 状态`): its rows are work, no KRs. They
+ * are the initiatives of the KR line right above the table (`KR1.1: ...` between tables), else of the objective: a
+ * task table after a whole KR table is the plan of the objective, not of its last KR.
+ */
+function opensTaskTable(row: unknown[], r: number, st: TableState, rd: Reader): boolean {
+  const tc = taskHeader(row);
+  if (!tc) return false;
+  rd.role(r, 'header');
+  st.tasks = { cols: tc, obj: st.obj, kr: krLineAbove(r, st, rd) };
+  st.foreign = false;
+  return true;
+}
+
+/**
+ * The KR whose labelled line (`KR2：...` alone in its row) stands right above a task table, with only captions and
+ * notes between; null when the last KR is a row of the KR table (its cells beside it).
+ */
+function krLineAbove(r: number, st: TableState, rd: Reader): KeyResult | null {
+  const kr = st.kr;
+  const values = st.values ?? [];
+  const at = kr ? kr.row - rd.r0 : -1;
+  const krRow = at >= 0 ? values[at] : undefined;
+  const c = Array.isArray(krRow) ? onlyCell(krRow) : -1;
+  if (c < 0 || typeof krRow![c] !== 'string' || readLine(krRow![c] as string).role !== 'kr') return null;
+  for (let i = r - 1; i > at; i--) {
+    const row = Array.isArray(values[i]) ? values[i] : EMPTY_ROW;
+    if (!isBlankRow(row) && onlyCell(row) < 0) return null;
+  }
+  return kr;
+}
+
+/**
+ * A row of the task table: its task cell is an initiative (of the KR its KR column names, else of the table's KR or
+ * objective); its other cells stay in the sheet beside it, listed. A line alone outside the task column, an item
+ * line or another header ends the table (returns false: the row is read as any other).
+ */
+function taskRow(row: unknown[], r: number, st: TableState, rd: Reader): boolean {
+  const t = st.tasks!;
+  const c = onlyCell(row);
+  const only = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
+  // A line alone over another table's header is that table's caption ('Deliverables' over `Deliverables | Owner`).
+  const next = c >= 0 ? nextFilledRow(st.values ?? [], r + 1) : null;
+  const caption = !!next && onlyCell(next) < 0 && (!!taskHeader(next) || otherHeader(next, []));
+  const wider = row.length > t.cols.last + 1 && row.slice(t.cols.last + 1).some((v) => !isBlank(v));
+  if ((c >= 0 && c !== t.cols.task) || (only && only.role !== 'text') || caption || wider || taskHeader(row)) {
+    st.tasks = undefined;
+    return false;
+  }
+  const title = cellTitle(row[t.cols.task]);
+  if (!title || !t.obj) {
+    unplacedRow(row, r, rd, title ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
+    return true;
+  }
+  const ref = t.cols.kr === null ? '' : cellText(row[t.cols.kr]);
+  const named = ref ? namedKr(ref, t.obj, st.objectives) : null;
+  const kr = named ?? t.kr;
+  addInitiative(named ? st.objectives.find((o) => o.id === named.objectiveId)! : t.obj, kr, title, r, t.cols.task, rd);
+  rd.role(r, 'initiative');
+  for (let k = 0; k < row.length; k++) {
+    if (k === t.cols.task || isBlank(row[k]) || (k === t.cols.kr && named)) continue;
+    if (k === t.cols.index && typeof row[k] === 'number') continue; // the task's number in a `#` column
+    rd.unplace(r, k, cellText(row[k]) || describeValue(row[k]), k === t.cols.kr ? TASK_KR_UNKNOWN : TASK_CELL);
+  }
+  return true;
+}
 
 /** A row nothing took: each filled cell is listed (nothing is skipped silently). */
 function unplacedRow(row: unknown[], r: number, rd: Reader, reason: Msg): void {
@@ -1862,6 +1939,8 @@ type Context = {
   /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
   krLevels?: Set<number>;
   objHeading?: number;
+  /** The last KR was a heading (`### KR1.1：...`): the list under it is its work, up to the next heading or label. */
+  krHeading?: number;
 };
 
 /** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
@@ -1955,6 +2034,8 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
   if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
+  // Under a KR heading its list is its work; a `Confidence: ...` line naming a field is the KR's note, no work.
+  if (ctx.krHeading && ctx.obj) return line.term && matchHeader(line.term) ? 'note' : 'initiative';
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
   if (ctx.obj && !ctx.style.krs) return 'kr';
   return 'note';
@@ -2033,6 +2114,8 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   if (isTableRow(l)) return tableRowInOutline(walk, l, rd);
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
+    if (role === 'initiative-label' && objectiveWork(ctx, l.line)) walk.kr = null;
+    ctx.krHeading = undefined;
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
     ctx.label = l.line;
     if (role === 'kr-label' || role === 'initiative-label') ctx.bareAfter = l.r;
@@ -2133,6 +2216,7 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
     return rd.role(l.r, 'title');
   }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
+  if (l.line.bold || l.line.heading) ctx.krHeading = undefined;
   if (ctx.mode !== 'objective') ctx.krDepth = null;
   rd.role(l.r, 'note');
   rd.unplace(l.r, l.c, l.text, NOTE_LINE);
@@ -2144,6 +2228,7 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
  */
 function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader): void {
   if (kind === 'heading' && l.line.heading && walk.ctx.mode === 'krs') walk.ctx.mode = 'none';
+  if (kind === 'heading') walk.ctx.krHeading = undefined;
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
@@ -2183,7 +2268,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     obj.cycle ??= ctx.cycle ?? null;
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading });
+    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading, krHeading: undefined });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
@@ -2195,10 +2280,24 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     walk.kr = outlineKr(walk.obj, title, l, rd);
     walk.krLine = l.line;
     walk.lastKr = l.line;
+    ctx.krHeading = l.line.heading || undefined;
     if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
     if (!isListed(l.line) && PLURAL_KR_LABEL.test(l.line.term))
       Object.assign(ctx, { mode: 'krs', label: l.line, bareAfter: l.r });
-  } else addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
+  } else {
+    addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
+    // Under a KR heading, its measure line may follow its work items (`- [ ] ...` then `- **衡量标准：** > 50%`).
+    if (ctx.krHeading && walk.kr) walk.krLine = walk.lastKr;
+  }
+}
+
+/**
+ * An initiatives label heading a section of its own (`# アクション項目`, `## Actions` after the KRs, not deeper than the
+ * KR heading above): the work of the objective as a whole, not of its last KR. A label line under a KR (`举措：`
+ * after `KR1: ...`) lists that KR's work.
+ */
+function objectiveWork(ctx: Context, line: LineReading): boolean {
+  return !!line.heading && !(ctx.krHeading && line.heading > ctx.krHeading);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;
@@ -2217,6 +2316,10 @@ const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)
 const MEASURE_LABEL =
   /^(?:progress|measurement|measured by|how measured|metric|measure|进度|进展|衡量标准|衡量方式|衡量指标|progreso|avance|medición)$/i;
 /** Fields a property line under a KR may fill; other header words (Objective, Initiative...) are not properties. */
+/** KRs with a `Target:` property line (a number in it or not). */
+const targetInWords = new WeakSet<KeyResult>();
+/** Of those, the labels of a done-criterion (what counts as reached), whose threshold is the KR's target. */
+const CRITERION_LABEL = /^(?:measurement|measured by|how measured|measure|衡量标准|衡量方式|衡量指标|medición)$/i;
 const PROPERTY_FIELDS: ReadonlySet<Field> = new Set<Field>(['target', 'current', 'start', 'owner', 'due', 'status']);
 const MEASURE_NOTE: Msg = {
   en: 'a line saying how the key result above it is measured or how far it got: kept in the sheet as a note',
@@ -2235,6 +2338,11 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
   if (!m) return false;
   const label = m[1].trim();
   if (MEASURE_LABEL.test(label)) {
+    // A measure stating the threshold to reach (`衡量标准： 占比 > 50%`) gives the KR its target, like `Target:`.
+    // A KR whose `Target:` line says its target in words ('All IRS requirements met') is measured by this line, no more.
+    const open = kr.target === null && !targetInWords.has(kr);
+    const stated = open && CRITERION_LABEL.test(label) ? inferFromText(m[2]) : null;
+    if (stated && stated.target !== null && !stated.relative) setProperty(kr, 'target', String(stated.target), rd);
     rd.role(l.r, 'note');
     rd.unplace(l.r, l.c, l.text, MEASURE_NOTE);
     return true;
@@ -2243,6 +2351,7 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
   const named = matchHeader(label);
   const field = named === 'objective' ? 'target' : named;
   if (!field || !PROPERTY_FIELDS.has(field)) return false;
+  if (field === 'target') targetInWords.add(kr);
   rd.role(l.r, 'kr');
   setProperty(kr, field, m[2].trim(), rd);
   return true;

@@ -831,6 +831,8 @@ export function gridRows(model: OkrModel, lang: Lang): PlanCell[][] {
           level: o.level ? LEVEL_LABELS[lang][o.level] : null,
           owner: o.owner,
           objective: o.title,
+          // The objective's own initiatives (a task table after its KR table, an action list under it), joined as a KR's.
+          initiative: o.initiatives?.length ? o.initiatives.map((i) => i.title).join('\n') : null,
           type: TYPE_LABELS[lang][o.commitment],
           alignedTo: o.alignedTo,
           notes: o.notes,
