@@ -55,9 +55,12 @@ const NOT_A_QUANTITY =
 const TOKEN =
   /([$¥€£]\s?)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s?%|‰|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?/g;
 
-/** Numbers written as words count like digits ('Two dates per month', 'from four months to six'); not 'one-page', 'one of'. */
+/**
+ * Numbers written as words count like digits ('Two dates per month', 'from four months to six'); not 'one-page',
+ * 'day-one', 'one of'.
+ */
 const WORD_TOKEN = new RegExp(
-  `\\b(${Object.keys(WORD_NUMBERS)
+  `(?<![-‐])\\b(${Object.keys(WORD_NUMBERS)
     .sort((a, b) => b.length - a.length)
     .join('|')})\\b(?![-‐]|\\s+of\\b)`,
   'gi',
