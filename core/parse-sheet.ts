@@ -2165,6 +2165,16 @@ function groupHeading(ctx: Context, l: OutlineLine): boolean {
   );
 }
 
+/**
+ * Under an initiatives label, a bold label over a list of work or over the next such label (`**생산성 향상을 위한
+ * 작업:**` / `- [ ] ...`, one per KR) names a group of that work: the list goes on under it.
+ */
+function workGroup(ctx: Context, l: OutlineLine): boolean {
+  const next = ctx.next?.line;
+  if (ctx.mode !== 'initiatives' || !ctx.obj || !l.line.bold || l.line.heading || !next) return false;
+  return (isListed(next) && next.role === 'text') || (next.bold && next.role === 'other-label');
+}
+
 /** A glossary line is a note; a heading's underline is part of the heading. */
 function skippedLine(l: OutlineLine, rd: Reader): void {
   if (l.skip === 'underline') return rd.role(l.r, 'title');
@@ -2208,7 +2218,7 @@ const repeatsKr = (title: string): Msg => ({
 
 /** 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it. */
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
-  if (groupHeading(ctx, l)) return rd.role(l.r, 'title');
+  if (groupHeading(ctx, l) || workGroup(ctx, l)) return rd.role(l.r, 'title');
   // A label naming only a cycle ('23年Q1：', 'Q3 2026:') heads the objectives under it, like a heading.
   const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today }) : null;
   if (cycle) {

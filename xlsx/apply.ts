@@ -152,10 +152,15 @@ function endRun(ws: ExcelJS.Worksheet, runs: Map<number, FillRun>, col: number):
   runs.delete(col);
 }
 
-/** A formula cell: a clone of the run above it when it is that formula filled down one more row, else a new run. */
+/**
+ * A formula cell: a clone of the run above it when it is that formula filled down to this row, else a new run. Empty
+ * cells between the run's last row and this one stay in the run's range without a formula, as Excel stores a filled
+ * column whose cells were partly cleared: an objective's rollup on the first row of each objective is one formula
+ * per column instead of one per objective (at 10,000 KRs, a third of the sheet's XML).
+ */
 function writeFormula(ws: ExcelJS.Worksheet, runs: Map<number, FillRun>, row: number, col: number, formula: string) {
   const m = runs.get(col);
-  if (m && m.last === row - 1) {
+  if (m) {
     if (m.tpl === undefined) m.tpl = fillTemplate(m.formula);
     if (m.tpl && fillsDown(m.tpl, formula, row - m.row)) {
       m.last = row;
@@ -183,7 +188,8 @@ function writeBlock(ws: ExcelJS.Worksheet, b: CellBlock, warnings: Msg[]): void 
       // The plan's formula text as it is ('=' and all): a copy per cell would be 100 MB of garbage at 10,000 rows.
       const formula = v !== null && typeof v === 'object' && typeof v.f === 'string' ? v.f : null;
       if (formula === null) {
-        endRun(ws, runs, b.col + j);
+        // An empty cell leaves the column's run open (writeFormula); a value ends it.
+        if (v !== null && v !== undefined) endRun(ws, runs, b.col + j);
         cellAt(ws, b.row + i, b.col + j).value = planCellValue(v);
         continue;
       }

@@ -347,6 +347,33 @@ describe('filled-down formulas are stored the way Excel stores them (shared)', (
     expect(ws.getCell('B21').formula).toBe('A21*3');
     expect(ws.getCell('B50').formula).toBe('IF(A50="","",A50*2)');
   });
+
+  test('a formula on every third row (an objective rollup) shares across the empty cells; a value ends the run', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('S');
+    const n = 30;
+    // rows 1, 4, 7, ..., 19: AVERAGE of its three rows; row 20 holds a value; rows 22, 25, 28 the same shape again
+    const cells = Array.from({ length: n }, (_, i) => [
+      i + 1,
+      i % 3 === 0 ? { f: `=AVERAGE(A${i + 1}:A${i + 3})` } : i === 19 ? 'note' : null,
+    ]);
+    applyPlan(wb, { sheets: [plan({ sheet: 'S', writes: [{ row: 0, col: 0, cells: cells as any }] })] });
+    const out = await saveAndRead(wb);
+    const zip = await JSZip.loadAsync(fs.readFileSync(lastFile));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect((xml.match(/t="shared" ref="/g) ?? []).length).toBe(2);
+    expect(xml).toContain('ref="B1:B19"');
+    expect(xml).toContain('ref="B22:B28"');
+    // one formula text per run: the clones carry none
+    expect((xml.match(/AVERAGE/g) ?? []).length).toBe(2);
+    const ws = out.getWorksheet('S')!;
+    expect(ws.getCell('B1').formula).toBe('AVERAGE(A1:A3)');
+    expect(ws.getCell('B13').formula).toBe('AVERAGE(A13:A15)');
+    expect(ws.getCell('B14').formula).toBeUndefined();
+    expect(ws.getCell('B14').value).toBeNull();
+    expect(ws.getCell('B20').value).toBe('note');
+    expect(ws.getCell('B28').formula).toBe('AVERAGE(A28:A30)');
+  });
 });
 
 describe('styles: cells given the same style share one style object (ExcelJS renders each object once)', () => {
