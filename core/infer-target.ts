@@ -112,9 +112,12 @@ const DURATION =
 /** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
 const YEAR =
   /\b(?:by|before|until|in|for|through|during|since|of|vs\.?|versus|than|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
-/** Labels with a number ('tier 1 or 2', 'phase 3', 'P0', 'level 2'), thresholds in a definition ('3+ members', '<5 messages'), ranges ('3-5', '3-7 days'). */
+/**
+ * Labels with a number ('tier 1 or 2', 'phase 3', 'P0', 'level 2'), thresholds in a definition ('3+ members', '<5
+ * messages'), ranges ('3-5', '3-7 days', a progress range typed after a KR: '0%-30%').
+ */
 const LABEL_NUMBER =
-  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|iteration|milestone|edition|season|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?[kKmMwW万]?\s*[-–~～]\s*\d+(?:\.\d+)?[kKmMwW万]?(?!\s*[-/.]\s*\d)/gi;
+  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|iteration|milestone|edition|season|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?(?:%|[kKmMwW万])?\s*[-–~～]\s*\d+(?:\.\d+)?(?:%|[kKmMwW万])?(?!\s*[-/.]\s*\d)/gi;
 /** Text in brackets describes the KR (a definition, a note), unless it states a target or a change ('(target: 7 days/week)'). */
 const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi;
 /**

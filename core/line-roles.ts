@@ -30,6 +30,8 @@ export interface LineReading {
   /** An owner or priority written as a leading label (`` `P1` - @alice - ``, `[P0]`, `(@bob)`, `【负责人：王芳】`). */
   owner?: string;
   priority?: string;
+  /** Only such a label and no text (`` - `PX` - ``): a placeholder for an item not written yet. */
+  placeholder?: boolean;
 }
 
 const INDENT = /^[ \t\u3000\u00a0]*/;
@@ -219,6 +221,7 @@ const OWNER_TOKEN =
   /^(?:[[【(（]\s*(?:@|(?:owner|负责人|责任人)\s*[:：]\s*)([^\s\])】）]+)\s*[\]】)）]|(?:`@([^`\s]+)`|@(\S+)|(?:owner|负责人|责任人)\s*[:：]\s*([^\s,，;；]+))(?=\s*[-–—|]\s))/i;
 const PREFIX_SEPARATOR = /^\s*(?:[-–—|]\s+|[:：]\s*)?/;
 const PLACEHOLDER_NAME = /^(?:\?+|px|tbd|n\/a|-+)$/i;
+const ONLY_SEPARATORS = /^[\s\-–—|:：]*$/;
 
 function stripPrefix(s: string, out: LineReading): string {
   let rest = s;
@@ -231,6 +234,10 @@ function stripPrefix(s: string, out: LineReading): string {
     const after = rest.slice(m[0].length);
     const next = after.slice(PREFIX_SEPARATOR.exec(after)![0].length);
     if (!next.trim()) break;
+    if (ONLY_SEPARATORS.test(next)) {
+      out.placeholder = true;
+      break;
+    }
     if (!PLACEHOLDER_NAME.test(value)) out[p ? 'priority' : 'owner'] = p ? value.toUpperCase() : value;
     rest = next;
   }

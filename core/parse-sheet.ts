@@ -222,7 +222,7 @@ class Reader {
 
   /** Records where a KR field came from, and its formula if the cell holds one. */
   recordSource(kr: KeyResult, f: Field, r: number, c: number): void {
-    kr.cells[f] = this.ref(r, c);
+    kr.cols[f] = this.c0 + c;
     if (this.formulas) {
       const fx = this.formula(r, c);
       if (fx) (kr.formulas ??= {})[f] = fx;
@@ -1319,7 +1319,7 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     commitment: 'aspirational',
     objectiveId,
     initiatives: NO_INITIATIVES,
-    cells: {},
+    cols: {},
     inferred: {},
     extra: NO_EXTRA,
   };
@@ -1329,8 +1329,8 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   const { fc } = cols;
   const id = typedKrId(r, rd);
   const kr = newKr(id ?? rd.ids.generate('KR', [o.title, title]), rd.r0 + r, title, o.id);
-  if (id) kr.cells.id = rd.ref(r, rd.typedIdCols[r] ?? -1);
-  if (fc.kr !== undefined) kr.cells.kr = rd.ref(r, fc.kr);
+  if (id) kr.cols.id = rd.c0 + (rd.typedIdCols[r] ?? -1);
+  if (fc.kr !== undefined) kr.cols.kr = rd.c0 + fc.kr;
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
@@ -1550,7 +1550,7 @@ function readCurrent(
     kr.current = currentDone ? 1 : 0;
     return;
   }
-  delete kr.cells.current;
+  delete kr.cols.current;
   const seen = describeValue(row[c]);
   rd.problemText('current', r, c, seen, {
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
@@ -1713,7 +1713,7 @@ function readKrTexts(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: T
     kr.status = cellText(row[fc.status]);
     rd.recordSource(kr, 'status', r, fc.status);
   }
-  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cells.alignedTo = rd.ref(r, fc.alignedTo);
+  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cols.alignedTo = rd.c0 + fc.alignedTo;
 }
 
 /**
@@ -1814,6 +1814,11 @@ function inferKind(kr: KeyResult, currentDone: boolean | null, t: TextInference 
 
 type ItemKind = 'objective' | 'kr' | 'initiative';
 
+const PLACEHOLDER_LINE: Msg = {
+  en: 'only a priority or owner label with no text: a placeholder for an item not written yet, not read as one',
+  zh: '只有优先级或负责人标签而没有内容：尚未填写的占位项，未作为条目读取',
+};
+
 /** An outline line's item, or null for a title or any other line (see line-roles.ts). */
 export function outlineItem(line: string): { kind: ItemKind; title: string } | null {
   const r = readLine(line);
@@ -1837,8 +1842,11 @@ interface OutlineLine {
   /** The sheet row, and how many of its cells are filled (a row of several cells is a table's row, not a line). */
   row?: unknown[];
   cells?: number;
-  /** Not an item whatever it says: a glossary line (a note, with this reason) or a heading's underline (structure). */
-  skip?: Msg | 'underline';
+  /**
+   * Not an item whatever it says: a glossary line (a note, with this reason), or markup (a heading's underline, a code
+   * fence): structure, no content.
+   */
+  skip?: Msg | 'markup';
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -1892,19 +1900,23 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
  */
 function markOutline(lines: OutlineLine[]): void {
   for (const i of glossaryLines(lines, (term) => matchHeader(term) !== null)) lines[i].skip = GLOSSARY_LINE;
+  for (const l of lines) if (CODE_FENCE.test(l.text)) l.skip = 'markup';
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i];
     const above = lines[i - 1];
+    if (l.skip) continue;
     if (!UNDERLINE.test(l.text) || above.r !== l.r - 1 || above.skip || UNDERLINE.test(above.text)) continue;
     if (above.line.role !== 'text' || above.line.bullet || above.line.numbered || above.line.heading) continue;
-    l.skip = 'underline';
+    l.skip = 'markup';
     above.line.heading = 1;
     const over = lines[i - 2];
-    if (over && over.r === l.r - 2 && over.text.trim() === l.text.trim()) over.skip = 'underline';
+    if (over && over.r === l.r - 2 && over.text.trim() === l.text.trim()) over.skip = 'markup';
   }
 }
 /** A heading's underline: one punctuation mark repeated (`=====`, `-----`, `~~~~`). */
-const UNDERLINE = /^\s*([=\-~^"'`#*+:.])\1{2,}\s*$/;
+const UNDERLINE = /^\s*([=\-~^"'#*+:.])\1{2,}\s*$/;
+/** A markdown code fence (```` ``` ````, ```` ```yaml ````): it opens or closes a block, never underlines the line above. */
+const CODE_FENCE = /^\s*`{3,}[\w+-]*\s*$/;
 const GLOSSARY_LINE: Msg = {
   en: 'a line of a list defining words (mission, objective, key result...): a glossary, not an OKR: kept in the sheet',
   zh: '这一行属于解释名词的列表（使命、目标、关键结果……），是名词解释而不是 OKR：保留在原表中',
@@ -2101,6 +2113,10 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const { ctx } = walk;
   const role = l.line.role;
   if (l.skip) return skippedLine(l, rd);
+  if (l.line.placeholder) {
+    rd.role(l.r, 'note');
+    return rd.unplace(l.r, l.c, l.text, PLACEHOLDER_LINE);
+  }
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   walk.krLine = null;
@@ -2177,7 +2193,7 @@ function workGroup(ctx: Context, l: OutlineLine): boolean {
 
 /** A glossary line is a note; a heading's underline is part of the heading. */
 function skippedLine(l: OutlineLine, rd: Reader): void {
-  if (l.skip === 'underline') return rd.role(l.r, 'title');
+  if (l.skip === 'markup') return rd.role(l.r, 'title');
   rd.role(l.r, 'note');
   rd.unplace(l.r, l.c, l.text, l.skip!);
 }
@@ -2275,7 +2291,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
   rd.role(l.r, kind);
   if (kind === 'objective') {
     const obj = outlineObjective(title, l, rd);
-    obj.cycle ??= ctx.cycle ?? null;
+    obj.cycle = governingCycle(title, obj.cycle, ctx.cycle ?? null);
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
     Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading, krHeading: undefined });
@@ -2409,6 +2425,15 @@ function outlineObjective(title: string, l: OutlineLine, rd: Reader): Objective 
   return o;
 }
 
+/**
+ * The cycle of an objective under a cycle heading (`## 2018 Q4`): its title's own when the title names it in full
+ * (`(Q2 2026)`); a quarter without a year (`... priorities from Q3`) speaks of another period, the heading governs.
+ */
+function governingCycle(title: string, own: Cycle | null, heading: Cycle | null): Cycle | null {
+  if (!own || !heading) return own ?? heading;
+  return findCycleInText(title) ? own : heading;
+}
+
 /** An owner or priority written before a KR's text (`` `P1` - @alice - ``): the KR's owner (else its objective's). */
 function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): void {
   const owner = line.owner ?? obj.owner;
@@ -2421,7 +2446,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
 
 function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {
   const kr = newKr(rd.ids.generate('KR', [obj.title, title]), rd.r0 + l.r, title, obj.id);
-  kr.cells.kr = rd.ref(l.r, l.c);
+  kr.cols.kr = rd.c0 + l.c;
   kr.commitment = obj.commitment;
   kr.inferred.type = true;
   ownerAndPriority(kr, obj, l.line);
