@@ -50,8 +50,11 @@ const NUM = String.raw`(?:[0-9０-９]+(?:\.[0-9]+)*|[一二三四五六七八�
  * `关键结果(KR1):` (the item's number inside).
  */
 const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举措|执行|行动|任务|objectives?|key\s*results?|krs?|initiatives?|o|e)\s*(?:${NUM})?\s*[)）])?`;
-/** After a label: a colon, '、', ')', ' - ', '.', or (when numbered) a space. */
-const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s))`;
+/**
+ * After a label: a colon, '、', ')', ' - ', '.', (when numbered) a space, or a space before a link naming the item
+ * (`OKR [Win with AI](https://...)`, as a tool's page lists items linking to their own pages).
+ */
+const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s)|\s+(?=\[[^\]\n]+\]\())`;
 
 /** Other languages' words for the three items (vocabulary.ts), as regex alternatives: 'resultados\\s+clave'. */
 const OTHER = Object.fromEntries(
@@ -74,25 +77,29 @@ function labelRe(short: string, long: string): RegExp {
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
 const OBJECTIVE = labelRe(
-  String.raw`目标|o(?=\s*[0-9０-９:：(（])`,
+  String.raw`目标|o(?=\s*(?:[0-9０-９:：(（]|$))`,
   String.raw`objectives?|obj\.?|okr|${OTHER.objective}`,
 );
 const KR = labelRe(String.raw`krs?|关键结果|关键成果`, String.raw`key\s*results?|${OTHER.kr}`);
 const INITIATIVE = labelRe(
-  String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s)`,
+  String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s|\s*$)`,
   String.raw`initiatives?|tasks?|actions?|${OTHER.initiative}`,
 );
 /**
  * `CTO KR: ...`, `Business (Finance) KR: ...`, `Annual Objective: ...`, `Quarterly Key Result: ...`, `年度目标：...`: a label
  * with its owner's role or its horizon before it.
  */
-const ROLE_LABEL = /^([^:：\n]{1,40}?)\s+(objectives?|key\s*results?|krs?|initiatives?)\s*[0-9]*\s*[:：]\s*([\s\S]+)$/i;
+const ROLE_LABEL =
+  /^([^:：\n[`]{1,40}?)\s+(objectives?|key\s*results?|krs?|initiatives?)\s*[0-9]*\s*[:：](?!\/)\s*([\s\S]+)$/i;
 const ZH_ROLE_LABEL =
   /^([\u4e00-\u9fff]{1,6}?)(目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]\s*([\s\S]+)$/;
 /** A phase's goal (`阶段目标：...`, `Phase objective: ...`): a milestone of the plan on the way, a note, no objective. */
 const STAGE = /^(?:阶段|阶段性|本阶段|当前阶段|phase|stage|sprint)$/i;
-/** `CEO: Net new ARR` on a bold line: an objective with its owner's role before it (a role is a few words). */
-const ROLE_OBJECTIVE = /^([^:：\n]{1,30})[:：]\s*([\s\S]+)$/;
+/**
+ * `CEO: Net new ARR` on a bold line: an objective with its owner's role before it (a role is a few words). A role
+ * opens no link or code, and a URL's scheme is no role: `**[IPFS Companion](https://...) is ...**` is one title.
+ */
+const ROLE_OBJECTIVE = /^([^:：\n[`]{1,30})[:：](?!\/)\s*([\s\S]+)$/;
 
 /**
  * A section heading naming what follows: '年度/季度目标(Objective)', '关键结果(Key Results)', '行动计划(Actions)',
@@ -154,7 +161,14 @@ function stripStructure(raw: string, out: LineReading): string {
   return s.trim();
 }
 
-/** `**Label**: rest` -> 'Label: rest'; `**whole line**` -> 'whole line' (bold). */
+/** A bracketed note or reference after a bold title: `(#24)`, `([issue](https://...))`, `【草稿】`. */
+const TRAILING_NOTE = /^[(（[【][\s\S]*[)）\]】]$/;
+
+/**
+ * `**Label**: rest` -> 'Label: rest'; `**whole line**` -> 'whole line' (bold). A bold sentence with more text after it
+ * and no colon (`**Set up the site.** ([#24](...))`) is no label: the line stays as typed, bold when what follows is only
+ * a bracketed note.
+ */
 function stripBold(s: string, out: LineReading): string {
   const m = BOLD.exec(s);
   if (!m) return s;
@@ -163,12 +177,16 @@ function stripBold(s: string, out: LineReading): string {
     return m[2].trim() + m[3];
   }
   const label = m[2].trim();
+  if (!m[3] && !/[:：]$/.test(label) && (/[.。!！?？]$/.test(label) || label.split(/\s+/).length > 6)) {
+    out.bold = TRAILING_NOTE.test(m[4].trim());
+    return s;
+  }
   return `${label}${m[3] || (/[:：]$/.test(label) ? '' : ':')} ${m[4]}`;
 }
 
 /** The item a label word names: 'Objectives' / '目标' / 'objetivo', 'KRs' / '关键结果' / 'resultados clave', else an initiative. */
 function itemOfWord(w: string): 'objective' | 'kr' | 'initiative' {
-  if (/^(?:obj|目标)/.test(w)) return 'objective';
+  if (/^(?:obj|目标)/.test(w) || new RegExp(`^(?:${OTHER.objective})`, 'i').test(w)) return 'objective';
   if (/^(?:key|kr|关键)/.test(w) || new RegExp(`^(?:${OTHER.kr})`, 'i').test(w)) return 'kr';
   return 'initiative';
 }

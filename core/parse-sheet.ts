@@ -714,11 +714,9 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
 
 /** A sentence ('Put each objective in its own row, add owners.', '请把每个目标写在单独一行。'): an instruction or a note, no title. */
 function isSentence(line: LineReading): boolean {
-  const t = line.title;
-  return (
-    !line.heading && !line.bold && /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t))
-  );
+  return !line.heading && !line.bold && sentence(line.title);
 }
+const sentence = (t: string) => /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t));
 
 function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): void {
   const { fc } = cols;
@@ -1940,7 +1938,8 @@ type Context = {
   style: { objectives: boolean; krs: boolean };
   mode: 'none' | 'krs' | 'initiatives' | 'objective';
   obj: boolean;
-  krDepth: number | null;
+  /** The outline level (outlineLevel) of the KR being read: lines below it in the outline are its parts. */
+  krLevel: number | null;
   next: OutlineLine | undefined;
   /** The row of the `Key Results:` label or of the bare KR line under it: a plain line right below is a KR too. */
   bareAfter?: number | null;
@@ -1961,6 +1960,17 @@ const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9
 /** Under a Key Results label, a listed category with KRs listed under it ('- Features' / '  - [ ] Peerpad is private'). */
 function groupsKrs(l: OutlineLine, next: LineReading | undefined): boolean {
   return !!next && next.depth > l.line.depth && next.role === 'text' && GROUP_NAME.test(l.line.title);
+}
+
+/**
+ * Where a line stands in the outline, lower numbers higher: headings by their level, then a bold line of its own (a
+ * level people use between headings and lists: `**Ship the companion**` over its bullets), then plain lines and list
+ * items by their indentation. Bullets under a KR heading or a bold KR line are that KR's parts.
+ */
+function outlineLevel(line: LineReading): number {
+  if (line.heading) return line.heading;
+  if (line.bold && !isListed(line)) return 7;
+  return 8 + line.depth;
 }
 
 /** The first item of a numbered list ('1、', '1.', '(1)', '①'). */
@@ -2031,11 +2041,16 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
     !next.heading &&
     (next.depth > line.depth || !listed);
   const krWithParts = ctx.obj && !!ctx.objHeading && !!ctx.krLevels?.has(ctx.objHeading);
-  const parent = listed && !!next && next.depth > line.depth && !krWithParts;
+  // A list item with items under it, below the KR being read, is one of its parts, not an objective.
+  const underKr = ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel;
+  const parent = listed && !!next && next.depth > line.depth && !krWithParts && !underKr;
+  // Under a Key Results label a bold line of its own is a KR, the list under it its parts (bold lines are a level).
+  if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading) return 'kr';
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
   if (ctx.mode === 'krs' && listed && groupsKrs(l, next)) return 'heading';
-  if (line.heading || (line.bold && !listed)) return 'heading';
+  // A bold sentence ('**WORK IN PROGRESS. This document will change.**') is a note, not a heading.
+  if (line.heading || (line.bold && !listed && !sentence(line.title))) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
   // The same under an `Iniciativas:` label; a `Q2: name` line is no bare item.
@@ -2045,9 +2060,10 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   }
   if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
-  if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
-  // Under a KR heading its list is its work; a `Confidence: ...` line naming a field is the KR's note, no work.
-  if (ctx.krHeading && ctx.obj) return line.term && matchHeader(line.term) ? 'note' : 'initiative';
+  // Under a KR (its heading, its bold line, or a list item deeper than it) the list is its work; a `Confidence: ...`
+  // line naming a field is the KR's note, no work.
+  if ((ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel) || (ctx.krHeading && ctx.obj))
+    return line.term && matchHeader(line.term) ? 'note' : 'initiative';
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
   if (ctx.obj && !ctx.style.krs) return 'kr';
   return 'note';
@@ -2079,7 +2095,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       style: outlineStyle(lines),
       mode: 'none',
       obj: false,
-      krDepth: null,
+      krLevel: null,
       next: undefined,
       krLevels: krHeadingLevels(lines),
     },
@@ -2133,6 +2149,8 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     if (role === 'initiative-label' && objectiveWork(ctx, l.line)) walk.kr = null;
     ctx.krHeading = undefined;
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
+    // A label opens a new list: the KRs under it set their own level.
+    if (role === 'kr-label') ctx.krLevel = null;
     ctx.label = l.line;
     if (role === 'kr-label' || role === 'initiative-label') ctx.bareAfter = l.r;
     rd.role(l.r, 'title');
@@ -2144,7 +2162,11 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const lastKr = walk.lastKr;
   if (kind === 'kr' && walk.kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
     kind = 'initiative';
-  if (kind === 'heading' || (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote))
+  // The first line above everything names the sheet, unless it is a sentence (an introduction is a note).
+  if (
+    kind === 'heading' ||
+    (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote && !isSentence(l.line))
+  )
     return titleLine(walk, l, kind, rd);
   if (kind === 'note') {
     rd.role(l.r, 'note');
@@ -2152,6 +2174,8 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     if (walk.notes.length < 50) walk.notes.push(l.line.title);
     return;
   }
+  // The KR's property lines may follow its parts too (`- [ ] task` ... `- **衡量标准：** ... > 50%`).
+  if (kind === 'initiative' && walk.kr) walk.krLine = propsOf;
   if (kind === 'initiative' && !walk.obj) {
     rd.role(l.r, 'note');
     rd.unplace(l.r, l.c, l.text, INITIATIVE_WITHOUT_OBJECTIVE);
@@ -2204,7 +2228,7 @@ function skippedLine(l: OutlineLine, rd: Reader): void {
  */
 function tableRowInOutline(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   if (walk.ctx.mode !== 'objective') walk.ctx.mode = 'none';
-  walk.ctx.krDepth = null;
+  walk.ctx.krLevel = null;
   rd.role(l.r, 'note');
   const row = l.row ?? EMPTY_ROW;
   for (let c = 0; c < row.length; c++) {
@@ -2243,7 +2267,7 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
   }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
   if (l.line.bold || l.line.heading) ctx.krHeading = undefined;
-  if (ctx.mode !== 'objective') ctx.krDepth = null;
+  if (ctx.mode !== 'objective') ctx.krLevel = null;
   rd.role(l.r, 'note');
   rd.unplace(l.r, l.c, l.text, NOTE_LINE);
 }
@@ -2255,6 +2279,9 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
 function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader): void {
   if (kind === 'heading' && l.line.heading && walk.ctx.mode === 'krs') walk.ctx.mode = 'none';
   if (kind === 'heading') walk.ctx.krHeading = undefined;
+  // A heading as high as the KR being read ends its parts ('### KR1' ... '## Notes' / '- reviewed weekly').
+  const { ctx } = walk;
+  if (kind === 'heading' && ctx.krLevel !== null && outlineLevel(l.line) <= ctx.krLevel) ctx.krLevel = null;
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
@@ -2294,7 +2321,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     obj.cycle = governingCycle(title, obj.cycle, ctx.cycle ?? null);
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading, krHeading: undefined });
+    Object.assign(ctx, { obj: true, mode: 'none', krLevel: null, objHeading: l.line.heading, krHeading: undefined });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
@@ -2307,13 +2334,11 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     walk.krLine = l.line;
     walk.lastKr = l.line;
     ctx.krHeading = l.line.heading || undefined;
-    if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
+    if (ctx.mode !== 'krs' || ctx.krLevel === null) ctx.krLevel = outlineLevel(l.line);
     if (!isListed(l.line) && PLURAL_KR_LABEL.test(l.line.term))
       Object.assign(ctx, { mode: 'krs', label: l.line, bareAfter: l.r });
   } else {
     addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
-    // Under a KR heading, its measure line may follow its work items (`- [ ] ...` then `- **衡量标准：** > 50%`).
-    if (ctx.krHeading && walk.kr) walk.krLine = walk.lastKr;
   }
 }
 
@@ -2336,16 +2361,24 @@ function closeOnOutdent(ctx: Context, l: OutlineLine): void {
     ctx.mode = 'none';
 }
 
-/** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
-const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;
-/** Property labels that say how a KR is measured or how far it got (no value of its own): kept as notes. */
+/** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value (no URL scheme). */
+const PROPERTY = /^[_*]*([^:：\n_*[`]{1,30}?)[_*]*\s*[:：](?!\/)\s*[_*]*\s*(\S[\s\S]*)$/;
+/**
+ * Property labels that say how a KR is measured or how far it got: kept as notes (a measure's threshold may also give
+ * the KR its target, see CRITERION_LABEL).
+ */
 const MEASURE_LABEL =
-  /^(?:progress|measurement|measured by|how measured|metric|measure|进度|进展|衡量标准|衡量方式|衡量指标|progreso|avance|medición)$/i;
-/** Fields a property line under a KR may fill; other header words (Objective, Initiative...) are not properties. */
-/** KRs with a `Target:` property line (a number in it or not). */
+  /^(?:progress|measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|进度|进展|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|progreso|avance|medición|métrica|進捗|指標|評価指標|測定方法|達成基準)$/i;
+/**
+ * Of those, the labels of a done-criterion or a measure (what counts as reached), whose threshold is the target of a
+ * KR that states none otherwise (`- **衡量标准：** 占比 > 50%`, `- Metric: NPS ≥ 40`, `- 指標：継続率 80% 以上`).
+ */
+const CRITERION_LABEL =
+  /^(?:measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|medición|métrica|指標|評価指標|測定方法|達成基準)$/i;
+/** KRs with a `Target:` property line (a number in it or not), and KRs given their target by a measure line. */
 const targetInWords = new WeakSet<KeyResult>();
-/** Of those, the labels of a done-criterion (what counts as reached), whose threshold is the KR's target. */
-const CRITERION_LABEL = /^(?:measurement|measured by|how measured|measure|衡量标准|衡量方式|衡量指标|medición)$/i;
+const measured = new WeakSet<KeyResult>();
+/** Fields a property line under a KR may fill; other header words (Objective, Initiative...) are not properties. */
 const PROPERTY_FIELDS: ReadonlySet<Field> = new Set<Field>(['target', 'current', 'start', 'owner', 'due', 'status']);
 const MEASURE_NOTE: Msg = {
   en: 'a line saying how the key result above it is measured or how far it got: kept in the sheet as a note',
@@ -2368,20 +2401,37 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
     // A KR whose `Target:` line says its target in words ('All IRS requirements met') is measured by this line, no more.
     const open = kr.target === null && !targetInWords.has(kr);
     const stated = open && CRITERION_LABEL.test(label) ? inferFromText(m[2]) : null;
-    if (stated && stated.target !== null && !stated.relative) setProperty(kr, 'target', String(stated.target), rd);
-    rd.role(l.r, 'note');
-    rd.unplace(l.r, l.c, l.text, MEASURE_NOTE);
-    return true;
+    if (stated && stated.target !== null && !stated.relative) {
+      setProperty(kr, 'target', String(stated.target), rd);
+      measured.add(kr);
+    }
+    return noteLine(l, MEASURE_NOTE, rd);
   }
   // Under a KR, 'Goal:' / '目标：' names what the KR aims at: its target.
   const named = matchHeader(label);
   const field = named === 'objective' ? 'target' : named;
-  if (!field || !PROPERTY_FIELDS.has(field)) return false;
-  if (field === 'target') targetInWords.add(kr);
+  if (!field) return false;
+  // A field an outline does not fill (`- **Confidence:** High`) is the KR's too: a note, not a part of the KR.
+  if (!PROPERTY_FIELDS.has(field)) return noteLine(l, propertyNote(label), rd);
+  if (field === 'target') {
+    // The KR's own Target line wins over a measure line read before it.
+    if (measured.has(kr)) kr.target = null;
+    targetInWords.add(kr);
+  }
   rd.role(l.r, 'kr');
   setProperty(kr, field, m[2].trim(), rd);
   return true;
 }
+
+function noteLine(l: OutlineLine, reason: Msg, rd: Reader): true {
+  rd.role(l.r, 'note');
+  rd.unplace(l.r, l.c, l.text, reason);
+  return true;
+}
+const propertyNote = (label: string): Msg => ({
+  en: `"${label}" of the key result above: the grid takes no such field from an outline; kept in the sheet as a note`,
+  zh: `上面关键结果的“${label}”：新表不从提纲读取这一项；作为备注保留在原表中`,
+});
 
 function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): void {
   if (/^[[【<{].*[\]】>}]$/.test(value) && !/\d/.test(value)) return; // a template's '[Name/Role]'
