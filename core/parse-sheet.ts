@@ -1920,22 +1920,53 @@ const GLOSSARY_LINE: Msg = {
   zh: '这一行属于解释名词的列表（使命、目标、关键结果……），是名词解释而不是 OKR：保留在原表中',
 };
 
-/** How an outline states its structure: whether any line has an explicit objective / KR label. */
-function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean } {
+/**
+ * How an outline states its structure: whether any line has an explicit objective / KR label, and, when none has,
+ * whether a plain line opens a bullet list (plain lines are then the objectives: see plainObjective).
+ */
+function outlineStyle(lines: OutlineLine[]): OutlineStyle {
   let objectives = false;
   let krs = false;
-  for (const l of lines) {
-    if (l.skip) continue;
+  let plain = false;
+  lines.forEach((l, i) => {
+    if (l.skip) return;
     // An 'Objective:' label line marks objectives as explicitly as 'O1:' does: headings then are no objectives.
     if (l.line.role === 'objective' || l.line.role === 'objective-label') objectives = true;
     if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
-  }
-  return { objectives, krs };
+    if (!plain && plainLine(l) && opensBullets(l, lines[i + 1])) plain = true;
+  });
+  return { objectives, krs, plain: plain && !objectives && !krs };
+}
+type OutlineStyle = { objectives: boolean; krs: boolean; plain?: boolean };
+
+/** A line with no mark of any kind: no heading, list mark, emphasis, quote, `Term:` or link; no sentence. */
+function plainLine(l: OutlineLine): boolean {
+  const { line } = l;
+  if (line.role !== 'text' || !line.title || line.term || line.heading || line.bold || line.quote) return false;
+  return !isListed(line) && !LINK_ONLY.test(line.title) && !/\]\(/.test(line.title) && !isSentence(line);
+}
+
+/** The next line is a bullet on the row right below, as deep or deeper. */
+function opensBullets(l: OutlineLine, next: OutlineLine | undefined): boolean {
+  const n = next?.line;
+  return !!n && next!.r === l.r + 1 && n.role === 'text' && n.bullet && !n.bold && n.depth >= l.line.depth;
+}
+
+/**
+ * In an outline with no labels at all, a plain line is an objective when bullets follow it ('Make the stream good!' /
+ * '- 12 streams': its KRs), or, where the outline has such objectives, when it stands alone (a blank row or the end
+ * after it) under a heading naming a cycle ('### Q2 2020' / 'Hold a Squad Game Jam': an objective with no KR yet).
+ */
+function plainObjective(l: OutlineLine, ctx: Context): boolean {
+  if (!ctx.style.plain || ctx.mode !== 'none' || !plainLine(l)) return false;
+  const next = ctx.next;
+  if (next && next.r === l.r + 1) return opensBullets(l, next);
+  return !!ctx.cycle;
 }
 
 /** The role an unlabelled line takes from where it stands. */
 type Context = {
-  style: { objectives: boolean; krs: boolean };
+  style: OutlineStyle;
   mode: 'none' | 'krs' | 'initiatives' | 'objective';
   obj: boolean;
   /** The outline level (outlineLevel) of the KR being read: lines below it in the outline are its parts. */
@@ -2048,6 +2079,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading) return 'kr';
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
+  if (plainObjective(l, ctx)) return 'objective';
   if (ctx.mode === 'krs' && listed && groupsKrs(l, next)) return 'heading';
   // A bold sentence ('**WORK IN PROGRESS. This document will change.**') is a note, not a heading.
   if (line.heading || (line.bold && !listed && !sentence(line.title))) return 'heading';
@@ -2172,6 +2204,11 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     rd.role(l.r, 'note');
     rd.unplace(l.r, l.c, l.text, NOTE_LINE);
     if (walk.notes.length < 50) walk.notes.push(l.line.title);
+    // Where plain lines are the objectives, another plain line (a sentence) ends the list of the one above.
+    if (ctx.style.plain && !isListed(l.line)) {
+      Object.assign(walk, { obj: null, kr: null, lastKr: null });
+      ctx.obj = false;
+    }
     return;
   }
   // The KR's property lines may follow its parts too (`- [ ] task` ... `- **衡量标准：** ... > 50%`).
