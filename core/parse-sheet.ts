@@ -35,7 +35,7 @@ import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
-import { glossaryLines, readLine, type LineReading } from './line-roles';
+import { glossaryLines, packedItems, readLine, type LineReading } from './line-roles';
 import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { namedKr, taskHeader, TASK_CELL, TASK_KR_UNKNOWN, type TaskColumns } from './task-tables';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
@@ -1136,6 +1136,8 @@ function blankObjective(row: unknown[], r: number, st: TableState, rd: Reader, c
 function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd: Reader, cols: TableCols): void {
   const text = cellText(row[itemCol]);
   const line = readLine(text);
+  const packed = line.term ? packedItems(text) : null;
+  if (packed) return packedRow(row, r, itemCol, packed, st, rd, cols);
   if (line.role === 'objective-label' || line.role === 'kr-label' || line.role === 'initiative-label')
     return rd.role(r, 'title');
   if (line.role === 'text' || line.role === 'other-label' || !line.title) return unplacedRow(row, r, rd, NOTE_ROW);
@@ -1151,6 +1153,26 @@ function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd:
   } else if (st.obj) addInitiative(st.obj, st.kr, line.title, r, itemCol, rd);
   else return unplacedRow(row, r, rd, INITIATIVE_WITHOUT_OBJECTIVE);
   rd.role(r, line.role);
+}
+
+/** A row whose item cell packs an objective and its KR (`Goal: ...; Target: ...`): both, the KR under the objective. */
+function packedRow(
+  row: unknown[],
+  r: number,
+  itemCol: number,
+  packed: { objective: string; kr: string },
+  st: TableState,
+  rd: Reader,
+  cols: TableCols,
+): void {
+  if (!st.obj || !sameTitle(st.obj.title, packed.objective)) {
+    st.obj = objectiveFromRow(row, r, packed.objective, false, rd, cols);
+    st.obj.cells.objective = rd.ref(r, itemCol);
+    st.objectives.push(st.obj);
+  }
+  st.kr = krFromRow(row, r, packed.kr, st.obj, rd, cols);
+  st.obj.krs.push(st.kr);
+  rd.role(r, 'objective+kr');
 }
 
 function anyFilled(row: unknown[], fc: Partial<Record<Field, number>>, fields: Field[]): boolean {
