@@ -6,7 +6,7 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { WORD_NUMBERS, parseNumber, secondsIn } from './values';
+import { SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
 
 export interface TextInference {
   target: number | null;
@@ -43,12 +43,21 @@ interface Token {
 const NOT_A_QUANTITY =
   /\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?|\bQ[1-4]\b|第\s*\d+\s*[周天季期轮批]|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
 
-const TOKEN =
-  /([$¥€£]\s?)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s?%|‰|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?/g;
+/** Scale words of several letters or in Korean / Japanese ('milhões', 'Mio.', 'billion', '만', '億'): values.ts's. */
+const WORD_SCALES = SCALE_WORDS.split('|')
+  .filter((w) => w.length >= 3 || /[\uac00-\ud7af億]/.test(w))
+  .join('|');
+const TOKEN = new RegExp(
+  // A decimal comma is read only before a scale word ('R$ 2,5 milhões'); elsewhere '3,4' may be two numbers.
+  String.raw`((?:R\$|[$¥€£₩₺])\s?)?(\d+,\d{1,2}(?=\s?(?:${WORD_SCALES})(?![A-Za-zÀ-ÿ]))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*|\.\d+)` +
+    String.raw`(\s?%|‰|\s?(?:${WORD_SCALES})\.?(?![A-Za-zÀ-ÿ])|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?`,
+  'gi',
+);
 
 /** Numbers written as words count like digits ('Two dates per month', 'from four months to six'); not 'one-page', 'one of'. */
 const WORD_TOKEN = new RegExp(
-  `\\b(${Object.keys(WORD_NUMBERS)
+  // Not a suffix after an apostrophe (Turkish `25'ten` is "from 25", no ten).
+  `(?<!['’])\\b(${Object.keys(WORD_NUMBERS)
     .sort((a, b) => b.length - a.length)
     .join('|')})\\b(?![-‐]|\\s+of\\b)`,
   'gi',
@@ -70,7 +79,12 @@ const BELOW =
 const TO_WORD_BEFORE = /(?:\bto\b|\breach(?:es|ing)?\b|达到|到|至|突破|超过)\s*$/i;
 
 const ANY_DIRECTION = new RegExp(
-  [DECREASE.source, ABOVE.source, BELOW.source, String.raw`\bfrom\b|从|由`].join('|'),
+  [
+    DECREASE.source,
+    ABOVE.source,
+    BELOW.source,
+    String.raw`\b(?:from|de|desde|von)\b|从|由|에서|から|'[dt][ae]n\b`,
+  ].join('|'),
   'i',
 );
 
@@ -81,8 +95,11 @@ export function mentionsDirection(text: string): boolean {
 
 /** A list number at the start ('1. ', '2) ', '(3)', '①'): the item's place, not a quantity. */
 const LIST_NUMBER = /^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.)、:：](?!\d)|[①-⑳])/;
-/** Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), '30-day' metrics. */
-const CODE_NAME = /(?<=[A-Za-z][-_=/#])\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
+/**
+ * Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), an issue reference
+ * ('repo/#24', '[#24](...)'), '30-day' metrics.
+ */
+const CODE_NAME = /(?<=[A-Za-z][-_=/#]|[/[]#)\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
 /** A span describing a noun ('3个月的计划', '两周的冲刺' like '3-month plan'): how long something lasts, not a quantity. */
 const ZH_SPAN_OF = /\d+\s*个?(?:月|星期|周|天|年|季度|小时)(?=的)/g;
 /**
@@ -100,9 +117,12 @@ const DURATION =
 /** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
 const YEAR =
   /\b(?:by|before|until|in|for|through|during|since|of|vs\.?|versus|than|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
-/** Labels with a number ('tier 1 or 2', 'phase 3', 'P0', 'level 2'), thresholds in a definition ('3+ members', '<5 messages'), ranges ('3-5', '3-7 days'). */
+/**
+ * Labels with a number ('tier 1 or 2', 'phase 3', 'P0', 'level 2'), thresholds in a definition ('3+ members', '<5
+ * messages'), ranges ('3-5', '3-7 days', a progress range typed after a KR: '0%-30%').
+ */
 const LABEL_NUMBER =
-  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?[kKmMwW万]?\s*[-–~～]\s*\d+(?:\.\d+)?[kKmMwW万]?(?!\s*[-/.]\s*\d)/gi;
+  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?(?:%|[kKmMwW万])?\s*[-–~～]\s*\d+(?:\.\d+)?(?:%|[kKmMwW万])?(?!\s*[-/.]\s*\d)/gi;
 /** Text in brackets describes the KR (a definition, a note), unless it states a target or a change ('(target: 7 days/week)'). */
 const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi;
 /** What follows '=>' is the outcome written at grading time, not the KR ('... => Done, started March 18'). */
@@ -166,7 +186,7 @@ function maskPeriods(text: string): string {
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
   if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);
   s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
-  if (/[A-Za-z][-_=/#]\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
+  if (/[A-Za-z][-_=/#]\d|[/[]#\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
   if (s.includes('的')) s = s.replace(ZH_SPAN_OF, blank);
   if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
   return s.replace(LABEL_NUMBER, blank);
@@ -362,10 +382,16 @@ const NONE: TextInference = Object.freeze({
   measures: 0,
 }) as TextInference;
 
+/** Turkish writes the percent sign first ('%95', '%30 azaltmak'): turned round in place, so offsets stay valid. */
+const PERCENT_FIRST = /(?<![\p{L}\p{N}%.,])%(\s?)(\d+(?:[.,]\d+)?)(?![\d%])/gu;
+function percentAfter(s: string): string {
+  return s.includes('%') ? s.replace(PERCENT_FIRST, (_m, sp: string, d: string) => `${d}${sp}%`) : s;
+}
+
 /** What a KR's wording says about its numbers and direction. Never throws. */
 export function inferFromText(input: unknown): TextInference {
   if (typeof input !== 'string') return NONE;
-  const whole = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const whole = percentAfter(input.normalize('NFKC').replace(/\s+/g, ' ').trim());
   if (!whole || whole.length > 500) return NONE;
   const cur = SAID_HINT.test(whole) ? said(whole, CURRENT_SAID) : { value: null, text: whole };
   let base = SAID_HINT.test(cur.text) ? said(cur.text, BASELINE_SAID) : { value: null, text: cur.text };
@@ -445,6 +471,27 @@ function timeUnitOf(text: string, t: Token): number | null {
 }
 const TO_END = /(?:\bto\b|->|→|~|～|到|至)\s*$/i;
 
+/**
+ * From-to in other languages, where the from-word leads A and the to-word (after A's unit, if any) leads B: Spanish
+ * `de 2.5% a 4.5%`, Portuguese `de 25% para 40%`, French `de 3 à 5`, German `von 5 auf 8`.
+ */
+const FROM_WORD = /(?:\b(?:de|desde|von|vom)|\bd')\s*$/i;
+const TO_WORD_BETWEEN = /^\s*(?:[\p{L}/.]{1,12}\s+)?(?:a|al|à|para|hasta|até|jusqu'à|auf|bis|zu)\s*$/iu;
+/**
+ * Languages that mark from and to with endings: Turkish `5 adam/ay'dan 3 adam/ay'a` (-dan/-den/-tan/-ten, then
+ * -a/-e/-ya/-ye), Korean `10시간에서 1시간으로` (에서, then 로/으로/까지), Japanese `10件から20件へ` (から, then へ/に/まで).
+ */
+const FROM_ENDING = /^\s*(?:[\p{L}/.]{0,12}'(?:dan|den|tan|ten)|[\p{L}]{0,6}?에서|[\p{L}]{0,6}?から)\s*$/iu;
+const TO_ENDING =
+  /^\s*(?:[\p{L}/.]{0,12}'(?:a|e|ya|ye)(?![\p{L}])|[\p{L}]{0,6}?(?:으로|로|까지)|[\p{L}]{0,6}?(?:へ|に|まで))/iu;
+
+/** A from-to pair written in one of the other languages' forms (FROM_WORD / FROM_ENDING above). */
+function foreignFromTo(text: string, a: Token, b: Token): boolean {
+  const between = text.slice(a.end, b.index);
+  if (FROM_WORD.test(text.slice(Math.max(0, a.index - 8), a.index)) && TO_WORD_BETWEEN.test(between)) return true;
+  return FROM_ENDING.test(between) && TO_ENDING.test(text.slice(b.end, b.end + 16));
+}
+
 /** "from A to B" / "从A提升到B": start A, target B. */
 function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' | 'start' | 'unit' | 'kind'> | null {
   for (let i = 0; i + 1 < toks.length; i++) {
@@ -453,8 +500,9 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
     const lead = text.slice(Math.max(0, a.index - 30), a.index);
     const between = text.slice(a.end, b.index);
     // 'from A to B', or just 'A -> B' / 'A → B'.
-    if ((!FROM.test(lead) && !ARROW.test(between)) || between.length > 28) continue;
-    if (!TO.test(between) && !TO_END.test(between)) continue;
+    if (between.length > 28) continue;
+    const english = (FROM.test(lead) || ARROW.test(between)) && (TO.test(between) || TO_END.test(between));
+    if (!english && !foreignFromTo(text, a, b)) continue;
     // Mixed units of time ('4hrs → 30min', '3 weeks to 5 days', '2小时到30分钟') are compared in seconds.
     const [sa, sb] = [timeUnitOf(text, a), timeUnitOf(text, b)];
     const [start, target] = sa && sb && sa !== sb ? [a.value * sa, b.value * sb] : [a.value, b.value];

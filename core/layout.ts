@@ -370,81 +370,119 @@ function typeWords(f: Field | null, text: string, p: Profile): Decided | null {
   return null;
 }
 
+/** One rule of the contents: the role it gives a column whose header proposes `f`, or null to let the next decide. */
+type ContentRule = (f: Field | null, text: string, p: Profile) => Decided | null;
+
+/** A column of Objective / Key Result / Initiative cells says what each row is. */
+const rowTypeColumn: ContentRule = (_f, text, p) => {
+  if (!(p.filled >= 2 && most(p.rowTypes, p))) return null;
+  const h = q(text);
+  const n = of(p.rowTypes, p);
+  return {
+    role: 'rowType',
+    reason: {
+      en: `${h.en} says what each row is (${n.en} cells are Objective / Key Result / Initiative)`,
+      zh: `${h.zh}说明每行是什么（${n.zh}为 目标/关键结果/举措）`,
+    },
+  };
+};
+
+/** Labelled lines make a column of items when its header names no column, or when objectives and KRs share it. */
+const labelledItems: ContentRule = (f, text, p) => {
+  if (!(p.filled >= 2 && p.items >= Math.max(2, 0.4 * p.filled) && (f === null || p.itemKinds.size > 1))) return null;
+  const h = q(text);
+  return {
+    role: 'items',
+    reason: {
+      en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`,
+      zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取`,
+    },
+  };
+};
+
+const datesAsNumbers: ContentRule = (f, text, p) =>
+  f && NUMERIC.has(f) && most(p.dates, p) ? datesInNumberColumn(f, text, p) : null;
+
+/** 'Level 1 goal' over goal titles: a level column of the tree (see levelColumns), not the level field. */
+const titlesUnderLevel: ContentRule = (f, text, p) => {
+  if (!(f === 'level' && p.filled >= 2 && p.levels === 0 && most(p.words, p))) return null;
+  const h = q(text);
+  return {
+    role: null,
+    reason: {
+      en: `${h.en} holds titles, not levels (company, team...)`,
+      zh: `${h.zh}是标题，不是层级（公司、团队……）`,
+    },
+  };
+};
+
+const wordsUnderUpdated: ContentRule = (f, text, p) => {
+  if (!(f === 'updated' && p.filled >= 2 && most(p.words, p) && p.dates === 0)) return null;
+  const h = q(text);
+  const n = of(p.words, p);
+  return {
+    role: null,
+    reason: {
+      en: `${h.en} holds words (${n.en}), not dates: not the last update; carried along`,
+      zh: `${h.zh}是文字（${n.zh}），不是日期：不是更新时间；原样保留`,
+    },
+  };
+};
+
+/** 'Current status' over words: a status column when its header says so, else carried along. */
+const wordsUnderCurrent: ContentRule = (f, text, p) => {
+  if (!(f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled)) return null;
+  const h = q(text);
+  const n = of(p.words, p);
+  return {
+    role: /status|state|状态|进度|进展|progress/i.test(text) ? 'status' : null,
+    reason: {
+      en: `${h.en} holds words (${n.en}), not numbers: not a current value`,
+      zh: `${h.zh}是文字（${n.zh}），不是数值：不是当前值`,
+    },
+  };
+};
+
+const levelsColumn: ContentRule = (f, text, p) => {
+  const titleLike = f === 'objective' || f === 'kr' || f === 'type' || f === null;
+  if (!(titleLike && p.filled >= 2 && most(p.levels, p) && !most(p.words - p.levels, p))) return null;
+  const h = q(text);
+  return {
+    role: 'level',
+    reason: { en: `${h.en} holds levels (company, team...)`, zh: `${h.zh}是层级（公司、团队……）` },
+  };
+};
+
+/** A numeric 'Goal' beside an Objective column: the target, not a title. */
+const numbersUnderTitle: ContentRule = (f, text, p) => {
+  if (!((f === 'objective' || f === 'kr') && most(p.numbers, p))) return null;
+  const h = q(text);
+  const n = of(p.numbers, p);
+  return {
+    role: 'target',
+    fromTitle: true,
+    reason: { en: `${h.en} holds numbers (${n.en}): the target`, zh: `${h.zh}是数字（${n.zh}）：目标值` },
+  };
+};
+
+/** The content rules in the order they are asked; the first that decides wins. */
+const CONTENT_RULES: ContentRule[] = [
+  typeWords,
+  rowTypeColumn,
+  labelledItems,
+  datesAsNumbers,
+  titlesUnderLevel,
+  wordsUnderUpdated,
+  wordsUnderCurrent,
+  levelsColumn,
+  numbersUnderTitle,
+];
+
 /** The role the contents give a column whose header proposes `f` (or names nothing). */
 function byContent(f: Field | null, text: string, p: Profile): Decided | null {
-  const h = q(text);
-  const typed = typeWords(f, text, p);
-  if (typed) return typed;
-  if (p.filled >= 2 && most(p.rowTypes, p)) {
-    const n = of(p.rowTypes, p);
-    return {
-      role: 'rowType',
-      reason: {
-        en: `${h.en} says what each row is (${n.en} cells are Objective / Key Result / Initiative)`,
-        zh: `${h.zh}说明每行是什么（${n.zh}为 目标/关键结果/举措）`,
-      },
-    };
-  }
-  // Labelled lines make a column of items when its header names no column, or when objectives and KRs share it.
-  if (p.filled >= 2 && p.items >= Math.max(2, 0.4 * p.filled) && (f === null || p.itemKinds.size > 1)) {
-    return {
-      role: 'items',
-      reason: {
-        en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`,
-        zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取`,
-      },
-    };
-  }
-  if (f && NUMERIC.has(f) && most(p.dates, p)) return datesInNumberColumn(f, text, p);
-  if (f === 'level' && p.filled >= 2 && p.levels === 0 && most(p.words, p)) {
-    // 'Level 1 goal' over goal titles: a level column of the tree (see levelColumns), not the level field.
-    return {
-      role: null,
-      reason: {
-        en: `${h.en} holds titles, not levels (company, team...)`,
-        zh: `${h.zh}是标题，不是层级（公司、团队……）`,
-      },
-    };
-  }
-  if (f === 'updated' && p.filled >= 2 && most(p.words, p) && p.dates === 0) {
-    const n = of(p.words, p);
-    return {
-      role: null,
-      reason: {
-        en: `${h.en} holds words (${n.en}), not dates: not the last update; carried along`,
-        zh: `${h.zh}是文字（${n.zh}），不是日期：不是更新时间；原样保留`,
-      },
-    };
-  }
-  if (f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled) {
-    const status = /status|state|状态|进度|进展|progress/i.test(text);
-    const n = of(p.words, p);
-    return {
-      role: status ? 'status' : null,
-      reason: {
-        en: `${h.en} holds words (${n.en}), not numbers: not a current value`,
-        zh: `${h.zh}是文字（${n.zh}），不是数值：不是当前值`,
-      },
-    };
-  }
-  if (
-    (f === 'objective' || f === 'kr' || f === 'type' || f === null) &&
-    p.filled >= 2 &&
-    most(p.levels, p) &&
-    !most(p.words - p.levels, p)
-  ) {
-    return {
-      role: 'level',
-      reason: { en: `${h.en} holds levels (company, team...)`, zh: `${h.zh}是层级（公司、团队……）` },
-    };
-  }
-  if ((f === 'objective' || f === 'kr') && most(p.numbers, p)) {
-    const n = of(p.numbers, p);
-    return {
-      role: 'target',
-      fromTitle: true,
-      reason: { en: `${h.en} holds numbers (${n.en}): the target`, zh: `${h.zh}是数字（${n.zh}）：目标值` },
-    };
+  for (const rule of CONTENT_RULES) {
+    const d = rule(f, text, p);
+    if (d) return d;
   }
   return null;
 }

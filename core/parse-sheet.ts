@@ -222,7 +222,7 @@ class Reader {
 
   /** Records where a KR field came from, and its formula if the cell holds one. */
   recordSource(kr: KeyResult, f: Field, r: number, c: number): void {
-    kr.cells[f] = this.ref(r, c);
+    kr.cols[f] = this.c0 + c;
     if (this.formulas) {
       const fx = this.formula(r, c);
       if (fx) (kr.formulas ??= {})[f] = fx;
@@ -714,11 +714,9 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
 
 /** A sentence ('Put each objective in its own row, add owners.', '请把每个目标写在单独一行。'): an instruction or a note, no title. */
 function isSentence(line: LineReading): boolean {
-  const t = line.title;
-  return (
-    !line.heading && !line.bold && /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t))
-  );
+  return !line.heading && !line.bold && sentence(line.title);
 }
+const sentence = (t: string) => /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t));
 
 function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): void {
   const { fc } = cols;
@@ -1319,7 +1317,7 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     commitment: 'aspirational',
     objectiveId,
     initiatives: NO_INITIATIVES,
-    cells: {},
+    cols: {},
     inferred: {},
     extra: NO_EXTRA,
   };
@@ -1329,8 +1327,8 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   const { fc } = cols;
   const id = typedKrId(r, rd);
   const kr = newKr(id ?? rd.ids.generate('KR', [o.title, title]), rd.r0 + r, title, o.id);
-  if (id) kr.cells.id = rd.ref(r, rd.typedIdCols[r] ?? -1);
-  if (fc.kr !== undefined) kr.cells.kr = rd.ref(r, fc.kr);
+  if (id) kr.cols.id = rd.c0 + (rd.typedIdCols[r] ?? -1);
+  if (fc.kr !== undefined) kr.cols.kr = rd.c0 + fc.kr;
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
@@ -1550,7 +1548,7 @@ function readCurrent(
     kr.current = currentDone ? 1 : 0;
     return;
   }
-  delete kr.cells.current;
+  delete kr.cols.current;
   const seen = describeValue(row[c]);
   rd.problemText('current', r, c, seen, {
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
@@ -1713,7 +1711,7 @@ function readKrTexts(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: T
     kr.status = cellText(row[fc.status]);
     rd.recordSource(kr, 'status', r, fc.status);
   }
-  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cells.alignedTo = rd.ref(r, fc.alignedTo);
+  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cols.alignedTo = rd.c0 + fc.alignedTo;
 }
 
 /**
@@ -1800,6 +1798,11 @@ function inferKind(kr: KeyResult, currentDone: boolean | null, t: TextInference 
 
 type ItemKind = 'objective' | 'kr' | 'initiative';
 
+const PLACEHOLDER_LINE: Msg = {
+  en: 'only a priority or owner label with no text: a placeholder for an item not written yet, not read as one',
+  zh: '只有优先级或负责人标签而没有内容：尚未填写的占位项，未作为条目读取',
+};
+
 /** An outline line's item, or null for a title or any other line (see line-roles.ts). */
 export function outlineItem(line: string): { kind: ItemKind; title: string } | null {
   const r = readLine(line);
@@ -1823,8 +1826,11 @@ interface OutlineLine {
   /** The sheet row, and how many of its cells are filled (a row of several cells is a table's row, not a line). */
   row?: unknown[];
   cells?: number;
-  /** Not an item whatever it says: a glossary line (a note, with this reason) or a heading's underline (structure). */
-  skip?: Msg | 'underline';
+  /**
+   * Not an item whatever it says: a glossary line (a note, with this reason), or markup (a heading's underline, a code
+   * fence): structure, no content.
+   */
+  skip?: Msg | 'markup';
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -1878,43 +1884,79 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
  */
 function markOutline(lines: OutlineLine[]): void {
   for (const i of glossaryLines(lines, (term) => matchHeader(term) !== null)) lines[i].skip = GLOSSARY_LINE;
+  for (const l of lines) if (CODE_FENCE.test(l.text)) l.skip = 'markup';
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i];
     const above = lines[i - 1];
+    if (l.skip) continue;
     if (!UNDERLINE.test(l.text) || above.r !== l.r - 1 || above.skip || UNDERLINE.test(above.text)) continue;
     if (above.line.role !== 'text' || above.line.bullet || above.line.numbered || above.line.heading) continue;
-    l.skip = 'underline';
+    l.skip = 'markup';
     above.line.heading = 1;
     const over = lines[i - 2];
-    if (over && over.r === l.r - 2 && over.text.trim() === l.text.trim()) over.skip = 'underline';
+    if (over && over.r === l.r - 2 && over.text.trim() === l.text.trim()) over.skip = 'markup';
   }
 }
 /** A heading's underline: one punctuation mark repeated (`=====`, `-----`, `~~~~`). */
-const UNDERLINE = /^\s*([=\-~^"'`#*+:.])\1{2,}\s*$/;
+const UNDERLINE = /^\s*([=\-~^"'#*+:.])\1{2,}\s*$/;
+/** A markdown code fence (```` ``` ````, ```` ```yaml ````): it opens or closes a block, never underlines the line above. */
+const CODE_FENCE = /^\s*`{3,}[\w+-]*\s*$/;
 const GLOSSARY_LINE: Msg = {
   en: 'a line of a list defining words (mission, objective, key result...): a glossary, not an OKR: kept in the sheet',
   zh: '这一行属于解释名词的列表（使命、目标、关键结果……），是名词解释而不是 OKR：保留在原表中',
 };
 
-/** How an outline states its structure: whether any line has an explicit objective / KR label. */
-function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean } {
+/**
+ * How an outline states its structure: whether any line has an explicit objective / KR label, and, when none has,
+ * whether a plain line opens a bullet list (plain lines are then the objectives: see plainObjective).
+ */
+function outlineStyle(lines: OutlineLine[]): OutlineStyle {
   let objectives = false;
   let krs = false;
-  for (const l of lines) {
-    if (l.skip) continue;
+  let plain = false;
+  lines.forEach((l, i) => {
+    if (l.skip) return;
     // An 'Objective:' label line marks objectives as explicitly as 'O1:' does: headings then are no objectives.
     if (l.line.role === 'objective' || l.line.role === 'objective-label') objectives = true;
     if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
-  }
-  return { objectives, krs };
+    if (!plain && plainLine(l) && opensBullets(l, lines[i + 1])) plain = true;
+  });
+  return { objectives, krs, plain: plain && !objectives && !krs };
+}
+type OutlineStyle = { objectives: boolean; krs: boolean; plain?: boolean };
+
+/** A line with no mark of any kind: no heading, list mark, emphasis, quote, `Term:` or link; no sentence. */
+function plainLine(l: OutlineLine): boolean {
+  const { line } = l;
+  if (line.role !== 'text' || !line.title || line.term || line.heading || line.bold || line.quote) return false;
+  return !isListed(line) && !LINK_ONLY.test(line.title) && !/\]\(/.test(line.title) && !isSentence(line);
+}
+
+/** The next line is a bullet on the row right below, as deep or deeper. */
+function opensBullets(l: OutlineLine, next: OutlineLine | undefined): boolean {
+  const n = next?.line;
+  return !!n && next!.r === l.r + 1 && n.role === 'text' && n.bullet && !n.bold && n.depth >= l.line.depth;
+}
+
+/**
+ * In an outline with no labels at all, a plain line is an objective when bullets follow it ('Make the stream good!' /
+ * '- 12 streams': its KRs), or, where the outline has such objectives, when it stands alone (a blank row or the end
+ * after it) under a heading naming a cycle ('### Q2 2020' / 'Hold a Squad Game Jam': an objective with no KR yet).
+ */
+function plainObjective(l: OutlineLine, ctx: Context): boolean {
+  if (!ctx.style.plain || ctx.mode !== 'none' || !plainLine(l)) return false;
+  const next = ctx.next;
+  if (next && next.r === l.r + 1) return opensBullets(l, next);
+  return !!ctx.cycle;
 }
 
 /** The role an unlabelled line takes from where it stands. */
 type Context = {
-  style: { objectives: boolean; krs: boolean };
+  style: OutlineStyle;
   mode: 'none' | 'krs' | 'initiatives' | 'objective';
   obj: boolean;
-  krDepth: number | null;
+  /** The outline level (outlineLevel) of the KR being read: lines below it in the outline are its parts. */
+  krLevel: number | null;
   next: OutlineLine | undefined;
   /** The row of the `Key Results:` label or of the bare KR line under it: a plain line right below is a KR too. */
   bareAfter?: number | null;
@@ -1935,6 +1977,17 @@ const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9
 /** Under a Key Results label, a listed category with KRs listed under it ('- Features' / '  - [ ] Peerpad is private'). */
 function groupsKrs(l: OutlineLine, next: LineReading | undefined): boolean {
   return !!next && next.depth > l.line.depth && next.role === 'text' && GROUP_NAME.test(l.line.title);
+}
+
+/**
+ * Where a line stands in the outline, lower numbers higher: headings by their level, then a bold line of its own (a
+ * level people use between headings and lists: `**Ship the companion**` over its bullets), then plain lines and list
+ * items by their indentation. Bullets under a KR heading or a bold KR line are that KR's parts.
+ */
+function outlineLevel(line: LineReading): number {
+  if (line.heading) return line.heading;
+  if (line.bold && !isListed(line)) return 7;
+  return 8 + line.depth;
 }
 
 /** The first item of a numbered list ('1、', '1.', '(1)', '①'). */
@@ -2005,11 +2058,17 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
     !next.heading &&
     (next.depth > line.depth || !listed);
   const krWithParts = ctx.obj && !!ctx.objHeading && !!ctx.krLevels?.has(ctx.objHeading);
-  const parent = listed && !!next && next.depth > line.depth && !krWithParts;
+  // A list item with items under it, below the KR being read, is one of its parts, not an objective.
+  const underKr = ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel;
+  const parent = listed && !!next && next.depth > line.depth && !krWithParts && !underKr;
+  // Under a Key Results label a bold line of its own is a KR, the list under it its parts (bold lines are a level).
+  if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading) return 'kr';
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
+  if (plainObjective(l, ctx)) return 'objective';
   if (ctx.mode === 'krs' && listed && groupsKrs(l, next)) return 'heading';
-  if (line.heading || (line.bold && !listed)) return 'heading';
+  // A bold sentence ('**WORK IN PROGRESS. This document will change.**') is a note, not a heading.
+  if (line.heading || (line.bold && !listed && !sentence(line.title))) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
   // The same under an `Iniciativas:` label; a `Q2: name` line is no bare item.
@@ -2019,9 +2078,10 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   }
   if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
-  if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
-  // Under a KR heading its list is its work; a `Confidence: ...` line naming a field is the KR's note, no work.
-  if (ctx.krHeading && ctx.obj) return line.term && matchHeader(line.term) ? 'note' : 'initiative';
+  // Under a KR (its heading, its bold line, or a list item deeper than it) the list is its work; a `Confidence: ...`
+  // line naming a field is the KR's note, no work.
+  if ((ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel) || (ctx.krHeading && ctx.obj))
+    return line.term && matchHeader(line.term) ? 'note' : 'initiative';
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
   if (ctx.obj && !ctx.style.krs) return 'kr';
   return 'note';
@@ -2053,7 +2113,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       style: outlineStyle(lines),
       mode: 'none',
       obj: false,
-      krDepth: null,
+      krLevel: null,
       next: undefined,
       krLevels: krHeadingLevels(lines),
     },
@@ -2087,6 +2147,10 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const { ctx } = walk;
   const role = l.line.role;
   if (l.skip) return skippedLine(l, rd);
+  if (l.line.placeholder) {
+    rd.role(l.r, 'note');
+    return rd.unplace(l.r, l.c, l.text, PLACEHOLDER_LINE);
+  }
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   walk.krLine = null;
@@ -2103,6 +2167,8 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     if (role === 'initiative-label' && objectiveWork(ctx, l.line)) walk.kr = null;
     ctx.krHeading = undefined;
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
+    // A label opens a new list: the KRs under it set their own level.
+    if (role === 'kr-label') ctx.krLevel = null;
     ctx.label = l.line;
     if (role === 'kr-label' || role === 'initiative-label') ctx.bareAfter = l.r;
     rd.role(l.r, 'title');
@@ -2114,14 +2180,25 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const lastKr = walk.lastKr;
   if (kind === 'kr' && walk.kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
     kind = 'initiative';
-  if (kind === 'heading' || (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote))
+  // The first line above everything names the sheet, unless it is a sentence (an introduction is a note).
+  if (
+    kind === 'heading' ||
+    (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote && !isSentence(l.line))
+  )
     return titleLine(walk, l, kind, rd);
   if (kind === 'note') {
     rd.role(l.r, 'note');
     rd.unplace(l.r, l.c, l.text, NOTE_LINE);
     if (walk.notes.length < 50) walk.notes.push(l.line.title);
+    // Where plain lines are the objectives, another plain line (a sentence) ends the list of the one above.
+    if (ctx.style.plain && !isListed(l.line)) {
+      Object.assign(walk, { obj: null, kr: null, lastKr: null });
+      ctx.obj = false;
+    }
     return;
   }
+  // The KR's property lines may follow its parts too (`- [ ] task` ... `- **衡量标准：** ... > 50%`).
+  if (kind === 'initiative' && walk.kr) walk.krLine = propsOf;
   if (kind === 'initiative' && !walk.obj) {
     rd.role(l.r, 'note');
     rd.unplace(l.r, l.c, l.text, INITIATIVE_WITHOUT_OBJECTIVE);
@@ -2151,9 +2228,19 @@ function groupHeading(ctx: Context, l: OutlineLine): boolean {
   );
 }
 
+/**
+ * Under an initiatives label, a bold label over a list of work or over the next such label (`**생산성 향상을 위한
+ * 작업:**` / `- [ ] ...`, one per KR) names a group of that work: the list goes on under it.
+ */
+function workGroup(ctx: Context, l: OutlineLine): boolean {
+  const next = ctx.next?.line;
+  if (ctx.mode !== 'initiatives' || !ctx.obj || !l.line.bold || l.line.heading || !next) return false;
+  return (isListed(next) && next.role === 'text') || (next.bold && next.role === 'other-label');
+}
+
 /** A glossary line is a note; a heading's underline is part of the heading. */
 function skippedLine(l: OutlineLine, rd: Reader): void {
-  if (l.skip === 'underline') return rd.role(l.r, 'title');
+  if (l.skip === 'markup') return rd.role(l.r, 'title');
   rd.role(l.r, 'note');
   rd.unplace(l.r, l.c, l.text, l.skip!);
 }
@@ -2164,7 +2251,7 @@ function skippedLine(l: OutlineLine, rd: Reader): void {
  */
 function tableRowInOutline(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   if (walk.ctx.mode !== 'objective') walk.ctx.mode = 'none';
-  walk.ctx.krDepth = null;
+  walk.ctx.krLevel = null;
   rd.role(l.r, 'note');
   const row = l.row ?? EMPTY_ROW;
   for (let c = 0; c < row.length; c++) {
@@ -2194,7 +2281,7 @@ const repeatsKr = (title: string): Msg => ({
 
 /** 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it. */
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
-  if (groupHeading(ctx, l)) return rd.role(l.r, 'title');
+  if (groupHeading(ctx, l) || workGroup(ctx, l)) return rd.role(l.r, 'title');
   // A label naming only a cycle ('23年Q1：', 'Q3 2026:') heads the objectives under it, like a heading.
   const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today }) : null;
   if (cycle) {
@@ -2203,7 +2290,7 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
   }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
   if (l.line.bold || l.line.heading) ctx.krHeading = undefined;
-  if (ctx.mode !== 'objective') ctx.krDepth = null;
+  if (ctx.mode !== 'objective') ctx.krLevel = null;
   rd.role(l.r, 'note');
   rd.unplace(l.r, l.c, l.text, NOTE_LINE);
 }
@@ -2215,6 +2302,9 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
 function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader): void {
   if (kind === 'heading' && l.line.heading && walk.ctx.mode === 'krs') walk.ctx.mode = 'none';
   if (kind === 'heading') walk.ctx.krHeading = undefined;
+  // A heading as high as the KR being read ends its parts ('### KR1' ... '## Notes' / '- reviewed weekly').
+  const { ctx } = walk;
+  if (kind === 'heading' && ctx.krLevel !== null && outlineLevel(l.line) <= ctx.krLevel) ctx.krLevel = null;
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
@@ -2251,10 +2341,10 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
   rd.role(l.r, kind);
   if (kind === 'objective') {
     const obj = outlineObjective(title, l, rd);
-    obj.cycle ??= ctx.cycle ?? null;
+    obj.cycle = governingCycle(title, obj.cycle, ctx.cycle ?? null);
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading, krHeading: undefined });
+    Object.assign(ctx, { obj: true, mode: 'none', krLevel: null, objHeading: l.line.heading, krHeading: undefined });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
@@ -2267,13 +2357,11 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     walk.krLine = l.line;
     walk.lastKr = l.line;
     ctx.krHeading = l.line.heading || undefined;
-    if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
+    if (ctx.mode !== 'krs' || ctx.krLevel === null) ctx.krLevel = outlineLevel(l.line);
     if (!isListed(l.line) && PLURAL_KR_LABEL.test(l.line.term))
       Object.assign(ctx, { mode: 'krs', label: l.line, bareAfter: l.r });
   } else {
     addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
-    // Under a KR heading, its measure line may follow its work items (`- [ ] ...` then `- **衡量标准：** > 50%`).
-    if (ctx.krHeading && walk.kr) walk.krLine = walk.lastKr;
   }
 }
 
@@ -2296,16 +2384,24 @@ function closeOnOutdent(ctx: Context, l: OutlineLine): void {
     ctx.mode = 'none';
 }
 
-/** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
-const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;
-/** Property labels that say how a KR is measured or how far it got (no value of its own): kept as notes. */
+/** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value (no URL scheme). */
+const PROPERTY = /^[_*]*([^:：\n_*[`]{1,30}?)[_*]*\s*[:：](?!\/)\s*[_*]*\s*(\S[\s\S]*)$/;
+/**
+ * Property labels that say how a KR is measured or how far it got: kept as notes (a measure's threshold may also give
+ * the KR its target, see CRITERION_LABEL).
+ */
 const MEASURE_LABEL =
-  /^(?:progress|measurement|measured by|how measured|metric|measure|进度|进展|衡量标准|衡量方式|衡量指标|progreso|avance|medición)$/i;
-/** Fields a property line under a KR may fill; other header words (Objective, Initiative...) are not properties. */
-/** KRs with a `Target:` property line (a number in it or not). */
+  /^(?:progress|measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|进度|进展|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|progreso|avance|medición|métrica|進捗|指標|評価指標|測定方法|達成基準)$/i;
+/**
+ * Of those, the labels of a done-criterion or a measure (what counts as reached), whose threshold is the target of a
+ * KR that states none otherwise (`- **衡量标准：** 占比 > 50%`, `- Metric: NPS ≥ 40`, `- 指標：継続率 80% 以上`).
+ */
+const CRITERION_LABEL =
+  /^(?:measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|medición|métrica|指標|評価指標|測定方法|達成基準)$/i;
+/** KRs with a `Target:` property line (a number in it or not), and KRs given their target by a measure line. */
 const targetInWords = new WeakSet<KeyResult>();
-/** Of those, the labels of a done-criterion (what counts as reached), whose threshold is the KR's target. */
-const CRITERION_LABEL = /^(?:measurement|measured by|how measured|measure|衡量标准|衡量方式|衡量指标|medición)$/i;
+const measured = new WeakSet<KeyResult>();
+/** Fields a property line under a KR may fill; other header words (Objective, Initiative...) are not properties. */
 const PROPERTY_FIELDS: ReadonlySet<Field> = new Set<Field>(['target', 'current', 'start', 'owner', 'due', 'status']);
 const MEASURE_NOTE: Msg = {
   en: 'a line saying how the key result above it is measured or how far it got: kept in the sheet as a note',
@@ -2328,20 +2424,37 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
     // A KR whose `Target:` line says its target in words ('All IRS requirements met') is measured by this line, no more.
     const open = kr.target === null && !targetInWords.has(kr);
     const stated = open && CRITERION_LABEL.test(label) ? inferFromText(m[2]) : null;
-    if (stated && stated.target !== null && !stated.relative) setProperty(kr, 'target', String(stated.target), rd);
-    rd.role(l.r, 'note');
-    rd.unplace(l.r, l.c, l.text, MEASURE_NOTE);
-    return true;
+    if (stated && stated.target !== null && !stated.relative) {
+      setProperty(kr, 'target', String(stated.target), rd);
+      measured.add(kr);
+    }
+    return noteLine(l, MEASURE_NOTE, rd);
   }
   // Under a KR, 'Goal:' / '目标：' names what the KR aims at: its target.
   const named = matchHeader(label);
   const field = named === 'objective' ? 'target' : named;
-  if (!field || !PROPERTY_FIELDS.has(field)) return false;
-  if (field === 'target') targetInWords.add(kr);
+  if (!field) return false;
+  // A field an outline does not fill (`- **Confidence:** High`) is the KR's too: a note, not a part of the KR.
+  if (!PROPERTY_FIELDS.has(field)) return noteLine(l, propertyNote(label), rd);
+  if (field === 'target') {
+    // The KR's own Target line wins over a measure line read before it.
+    if (measured.has(kr)) kr.target = null;
+    targetInWords.add(kr);
+  }
   rd.role(l.r, 'kr');
   setProperty(kr, field, m[2].trim(), rd);
   return true;
 }
+
+function noteLine(l: OutlineLine, reason: Msg, rd: Reader): true {
+  rd.role(l.r, 'note');
+  rd.unplace(l.r, l.c, l.text, reason);
+  return true;
+}
+const propertyNote = (label: string): Msg => ({
+  en: `"${label}" of the key result above: the grid takes no such field from an outline; kept in the sheet as a note`,
+  zh: `上面关键结果的“${label}”：新表不从提纲读取这一项；作为备注保留在原表中`,
+});
 
 function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): void {
   if (/^[[【<{].*[\]】>}]$/.test(value) && !/\d/.test(value)) return; // a template's '[Name/Role]'
@@ -2385,6 +2498,15 @@ function outlineObjective(title: string, l: OutlineLine, rd: Reader): Objective 
   return o;
 }
 
+/**
+ * The cycle of an objective under a cycle heading (`## 2018 Q4`): its title's own when the title names it in full
+ * (`(Q2 2026)`); a quarter without a year (`... priorities from Q3`) speaks of another period, the heading governs.
+ */
+function governingCycle(title: string, own: Cycle | null, heading: Cycle | null): Cycle | null {
+  if (!own || !heading) return own ?? heading;
+  return findCycleInText(title) ? own : heading;
+}
+
 /** An owner or priority written before a KR's text (`` `P1` - @alice - ``): the KR's owner (else its objective's). */
 function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): void {
   const owner = line.owner ?? obj.owner;
@@ -2397,7 +2519,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
 
 function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {
   const kr = newKr(rd.ids.generate('KR', [obj.title, title]), rd.r0 + l.r, title, obj.id);
-  kr.cells.kr = rd.ref(l.r, l.c);
+  kr.cols.kr = rd.c0 + l.c;
   kr.commitment = obj.commitment;
   kr.inferred.type = true;
   ownerAndPriority(kr, obj, l.line);

@@ -1003,8 +1003,8 @@ function beyondSheets(snap: SheetSnapshot, model: OkrModel): number {
   let n = 0;
   for (const o of model.objectives)
     for (const kr of o.krs) {
-      const refs = [kr.cells.current, kr.cells.target, kr.cells.start];
-      if (refs.some((c) => c && beyondSheetsFormula(valueAt(snap, c.row, c.col)))) n++;
+      const cols = [kr.cols.current, kr.cols.target, kr.cols.start];
+      if (cols.some((c) => c !== undefined && beyondSheetsFormula(valueAt(snap, kr.row, c)))) n++;
     }
   return n;
 }

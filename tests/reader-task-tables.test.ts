@@ -226,6 +226,38 @@ describe('action-item sections and stage lines', () => {
     }
   });
 
+  it('bold group labels under an Initiatives heading (one per KR, a gloss in any language) keep listing the work', () => {
+    for (const [heading, g1, g2, g3] of [
+      ['### Initiatives (실행 방안)', '**생산성 향상을 위한 작업:**', '**구독 전환율 향상:**', '**빈 그룹:**'],
+      ['### Initiatives', '**For adoption:**', '**For retention:**', '**Later:**'],
+      ['### 举措（行动）', '**提升转化：**', '**降低流失：**', '**待定：**'],
+    ]) {
+      const m = read(
+        lines(
+          [
+            '## Objective 1: Grow',
+            '### Key Results',
+            '**KR 1: 25% conversion**',
+            '**KR 2: Churn under 5%**',
+            heading,
+            g1,
+            '- [ ] Simplify checkout',
+            '- [ ] First-month discount',
+            '',
+            g2,
+            '- [ ] Usage alerts',
+            g3,
+            '',
+            '## Objective 2: Scale',
+          ].join('\n'),
+        ),
+      );
+      expect(m.objectives.map((o) => o.krs.length)).toEqual([2, 0]);
+      expect(objectiveWork(m)).toEqual([['Simplify checkout', 'First-month discount', 'Usage alerts'], []]);
+      expect(krWork(m)).toEqual([[[], []], []]);
+    }
+  });
+
   it('a 行动计划： label under a KR line (no heading) stays that KR work', () => {
     const m = read(
       lines(['目标：提升复购率', 'KR1：复购率达到30%', '行动计划：', '- 上线会员积分', 'KR2：月活达到10万'].join('\n')),
