@@ -1752,8 +1752,9 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
   if (t.relative && kr.target === null) {
     kr.relative = t.relative;
     if (kr.startGiven) {
-      const sign = t.relative.down ? -1 : 1;
-      const target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
+      const { by, percent, down, times } = t.relative;
+      const sign = down ? -1 : 1;
+      const target = times ? kr.start * by : percent ? kr.start * (1 + sign * by) : kr.start + sign * by;
       if (Number.isFinite(target)) {
         kr.target = target;
         kr.inferred.target = true;
@@ -1768,6 +1769,11 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
 }
 
 const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
+  if (rel.times)
+    return {
+      en: `says ${rel.by} times the start, not a target of ${rel.by}: give the start value (or the target itself)`,
+      zh: `写的是起始值的 ${rel.by} 倍，不是目标值 ${rel.by}：请填写起始值（或直接填写目标值）`,
+    };
   const by = rel.percent ? `${+(rel.by * 100).toFixed(6)}%` : String(rel.by);
   const dir = rel.down ? { en: 'lower', zh: '降低' } : { en: 'higher', zh: '提高' };
   return {
@@ -1776,7 +1782,10 @@ const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
   };
 };
 
-/** Why a KR whose wording names numbers still has no target: a change from an unstated start, or several measures. */
+/**
+ * Why a KR whose wording names numbers still has no target: a change from an unstated start, several measures, or a
+ * number that names a version or product ('React 18').
+ */
 function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
   if (kr.target !== null) return null;
   if (kr.relative) return relativeWithoutStart(kr.relative);
@@ -1784,6 +1793,11 @@ function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
     return {
       en: `names ${t.measures} measures in separate clauses, so no single target was taken: type the one to score as the target`,
       zh: `分句中写了 ${t.measures} 个衡量指标，无法确定唯一目标值：请把要评分的那个填为目标值`,
+    };
+  if (t.named)
+    return {
+      en: `the number in "${t.named}" names a version, product or standard, not a quantity to reach: read as done or not done; type a target if the KR has one`,
+      zh: `“${t.named}”中的数字是版本、产品或标准的名称，不是要达到的数量：按完成/未完成读取；如有目标值请填写`,
     };
   return null;
 }
