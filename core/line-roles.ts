@@ -296,7 +296,10 @@ export function readLine(raw: string): LineReading {
     out.title = stripPrefix(unwrapBold(l.title), out);
     return out;
   }
-  const section = SECTION.exec(s) ?? namedSection(s) ?? SECTION.exec(s.replace(EMOJI, ''));
+  // 'Objectives and Key Results', '目标与关键结果': the method spelled out titles a page, it labels no list.
+  const section = OKR_SPELLED.test(s)
+    ? null
+    : (SECTION.exec(s) ?? namedSection(s) ?? SECTION.exec(s.replace(EMOJI, '')));
   if (section) {
     const w = (section[1] || section[2] || section[3]).toLowerCase();
     out.role = /目标/.test(w) ? 'objective-label' : (`${itemOfWord(w)}-label` as LineRole);

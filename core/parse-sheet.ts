@@ -1831,6 +1831,8 @@ interface OutlineLine {
    * fence): structure, no content.
    */
   skip?: Msg | 'markup';
+  /** A line of its own naming only a cycle (namesOnlyCycle): a title giving the cycle, never an item. */
+  cycleOnly?: boolean;
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -1906,22 +1908,59 @@ const GLOSSARY_LINE: Msg = {
   zh: '这一行属于解释名词的列表（使命、目标、关键结果……），是名词解释而不是 OKR：保留在原表中',
 };
 
-/** How an outline states its structure: whether any line has an explicit objective / KR label. */
-function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean } {
+/**
+ * How an outline states its structure: whether any line has an explicit objective / KR label; and, when none has,
+ * whether plain lines over lists are its objectives (two or more plain title lines each followed by a list:
+ * `Alpha release` / `- Real matches playable online`). Then a plain title line with no list under it is an objective
+ * too (one with no KRs yet).
+ */
+function outlineStyle(lines: OutlineLine[]): Context['style'] {
   let objectives = false;
   let krs = false;
-  for (const l of lines) {
+  let plainOverList = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
     if (l.skip) continue;
     // An 'Objective:' label line marks objectives as explicitly as 'O1:' does: headings then are no objectives.
     if (l.line.role === 'objective' || l.line.role === 'objective-label') objectives = true;
     if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
+    const next = lines[i + 1]?.line;
+    if (plainTitle(l.line) && next && isListed(next) && next.role === 'text' && next.depth >= l.line.depth)
+      plainOverList++;
   }
-  return { objectives, krs };
+  return { objectives, krs, plain: !objectives && !krs && plainOverList >= 2 };
+}
+
+/** A line of its own that could title an item: no heading, list mark, bold, quote, label, term or sentence. */
+function plainTitle(line: LineReading): boolean {
+  return (
+    line.role === 'text' &&
+    !line.heading &&
+    !isListed(line) &&
+    !line.bold &&
+    !line.quote &&
+    !line.term &&
+    !!line.title &&
+    !/[:：]$/.test(line.title) &&
+    !isSentence(line) &&
+    !LINK_ONLY.test(line.title)
+  );
+}
+
+/**
+ * A heading naming only a cycle ('### FY24Q3', '## Q3 2024 OKRs', '2024年第一季度', '# 2026 Goals'): the cycle of what
+ * follows, never an objective.
+ */
+const CYCLE_WORDS =
+  /\b(?:okrs?|goals?|objectives?(?:\s*(?:&|and)\s*key\s*results?)?|plan)\b|目标|规划|計画|[-–—:：()（）]/gi;
+function namesOnlyCycle(title: string, today: string): boolean {
+  const rest = title.replace(CYCLE_WORDS, ' ').trim();
+  return !!rest && rest.length <= 20 && parseCycle(rest, { today }) !== null;
 }
 
 /** The role an unlabelled line takes from where it stands. */
 type Context = {
-  style: { objectives: boolean; krs: boolean };
+  style: { objectives: boolean; krs: boolean; plain: boolean };
   mode: 'none' | 'krs' | 'initiatives' | 'objective';
   obj: boolean;
   /** The outline level (outlineLevel) of the KR being read: lines below it in the outline are its parts. */
@@ -2014,6 +2053,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const { line } = l;
   const listed = line.bullet || line.numbered;
   if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text)) || DEFINES_WORD.test(line.title)) return 'note';
+  if (l.cycleOnly) return 'heading';
   // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
   if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
@@ -2044,6 +2084,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
     if (ctx.mode === 'krs') return 'kr';
     if (ctx.mode === 'initiatives') return 'initiative';
   }
+  if (ctx.style.plain && plainTitle(line)) return 'objective';
   if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
   // Under a KR (its heading, its bold line, or a list item deeper than it) the list is its work; a `Confidence: ...`
@@ -2076,6 +2117,9 @@ interface OutlineWalk {
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
   const lines = outlineLines(values);
   markOutline(lines);
+  for (const l of lines)
+    if (l.line.role === 'text' && !isListed(l.line) && l.line.title.length <= 30)
+      l.cycleOnly = namesOnlyCycle(l.line.title, rd.today);
   const walk: OutlineWalk = {
     ctx: {
       style: outlineStyle(lines),
@@ -2272,7 +2316,8 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
   // The KRs that follow have an objective to go to: this heading (see headingObjective).
-  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives) Object.assign(walk, { heading: l });
+  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly)
+    Object.assign(walk, { heading: l });
   if (walk.heading) walk.ctx.obj = true;
 }
 
