@@ -296,7 +296,7 @@ export function readLine(raw: string): LineReading {
     out.title = stripPrefix(unwrapBold(l.title), out);
     return out;
   }
-  // 'Objectives and Key Results', '目标与关键结果': the method spelled out titles a page, it labels no list.
+  // `# Objectives and Key Results` names the whole method (a page title), no list of KRs.
   const section = OKR_SPELLED.test(s)
     ? null
     : (SECTION.exec(s) ?? namedSection(s) ?? SECTION.exec(s.replace(EMOJI, '')));
