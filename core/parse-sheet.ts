@@ -1918,6 +1918,8 @@ interface OutlineLine {
    * fence): structure, no content.
    */
   skip?: Msg | 'markup';
+  /** A line of its own naming only a cycle (namesOnlyCycle): a title giving the cycle, never an item. */
+  cycleOnly?: boolean;
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -2037,6 +2039,17 @@ function plainObjective(l: OutlineLine, ctx: Context): boolean {
   return !!ctx.cycle;
 }
 
+/**
+ * A heading naming only a cycle ('### FY24Q3', '## Q3 2024 OKRs', '2024年第一季度', '# 2026 Goals'): the cycle of what
+ * follows, never an objective.
+ */
+const CYCLE_WORDS =
+  /\b(?:okrs?|goals?|objectives?(?:\s*(?:&|and)\s*key\s*results?)?|plan)\b|目标|规划|計画|[-–—:：()（）]/gi;
+function namesOnlyCycle(title: string, today: string): boolean {
+  const rest = title.replace(CYCLE_WORDS, ' ').trim();
+  return !!rest && rest.length <= 20 && parseCycle(rest, { today }) !== null;
+}
+
 /** The role an unlabelled line takes from where it stands. */
 type Context = {
   style: OutlineStyle;
@@ -2134,6 +2147,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const { line } = l;
   const listed = line.bullet || line.numbered;
   if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text)) || DEFINES_WORD.test(line.title)) return 'note';
+  if (l.cycleOnly) return 'heading';
   // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
   if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
@@ -2200,6 +2214,9 @@ interface OutlineWalk {
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
   const lines = outlineLines(values);
   markOutline(lines);
+  for (const l of lines)
+    if (l.line.role === 'text' && !isListed(l.line) && l.line.title.length <= 30)
+      l.cycleOnly = namesOnlyCycle(l.line.title, rd.today);
   const walk: OutlineWalk = {
     ctx: {
       style: outlineStyle(lines),
@@ -2437,7 +2454,8 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
   // The KRs that follow have an objective to go to: this heading (see headingObjective).
-  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives) Object.assign(walk, { heading: l });
+  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly)
+    Object.assign(walk, { heading: l });
   if (walk.heading) walk.ctx.obj = true;
 }
 
