@@ -6,7 +6,7 @@
  */
 import type { CellBlock, PartialRead, PlanCell, SheetPlan, SheetSnapshot } from './sheet-plan';
 import { boundingRect, emptySheetPlan } from './sheet-plan';
-import type { Confidence, KeyResult, OkrModel } from './model';
+import { cellOf, type Confidence, type KeyResult, type OkrModel } from './model';
 import { msg, type Lang, type Msg } from './i18n';
 import type { Settings } from './settings';
 import { closeCycle, scoreOfKr, type CloseResult } from './close';
@@ -392,7 +392,7 @@ function logFinding(
   rule: LogRuleId,
   message: Msg,
 ): Finding {
-  const cell = kr.cells[f] ?? kr.cells.kr ?? { row: kr.row, col: 0 };
+  const cell = cellOf(kr, f) ?? cellOf(kr, 'kr') ?? { row: kr.row, col: 0 };
   return { rule, severity: 'warning', sheet: model.sheet, row: cell.row, col: cell.col, message, itemId: kr.id };
 }
 

@@ -289,7 +289,11 @@ const IN_TEXT: Pattern[] = [
   // A two-digit year written with 年 ('23年Q1', '24年第二季度') is of this century.
   { re: /(?<![0-9])(\d{2})\s*年\s*Q\s*([1-4])(?![0-9])/i, make: (m) => q(2000 + Number(m[1]), m[2]) },
   { re: new RegExp(`(?<![0-9])(\\d{2})\\s*年\\s*第?\\s*${QN}\\s*季度`), make: (m) => q(2000 + Number(m[1]), m[2]) },
-  { re: new RegExp(`${Y}\\s*年\\s*(1[0-2]|0?[1-9])\\s*月`), make: (m) => mo(Number(m[1]), Number(m[2])) },
+  // The year before the month, with 年 or a space or a dash between ('2026年10月', '2022 10月', '2022-10月').
+  {
+    re: new RegExp(`${Y}\\s*(?:年|[-/.\\s])\\s*(1[0-2]|0?[1-9])\\s*月`),
+    make: (m) => mo(Number(m[1]), Number(m[2])),
+  },
   { re: /\b([A-Za-z]{3,9})\.?\s+(\d{4})\b/, make: (m) => mo(Number(m[2]), monthFromName(m[1])) },
   {
     re: /(?<![A-Za-z0-9])H\s*([12])\s*[-/,']?\s*(\d{4})(?![0-9])/i,

@@ -198,6 +198,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     'Expected value',
     'Aim',
     '目标值',
+    '目標値',
     '目标数值',
     '目标数',
     '期望值',

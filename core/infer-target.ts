@@ -6,7 +6,8 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { WORD_NUMBERS, parseNumber, secondsIn } from './values';
+import { SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
+import { firstNamedNumber, maskNames } from './version-names';
 
 export interface TextInference {
   target: number | null;
@@ -20,14 +21,20 @@ export interface TextInference {
   current: number | null;
   /**
    * "by 3%", "增长20%": a change relative to the start, not a target. `by` is the change (0.03 for 3%), `percent` whether it
-   * is a share of the start, `down` whether it lowers the value. The target is start * (1 ± by) (percent) or start ± by.
+   * is a share of the start, `down` whether it lowers the value. The target is start * (1 ± by) (percent) or start ± by;
+   * with `times` ('3x', '提升3倍') it is start * by.
    */
-  relative: { by: number; percent: boolean; down: boolean } | null;
+  relative: { by: number; percent: boolean; down: boolean; times?: boolean } | null;
   /**
    * Separate measures the wording names, clause by clause ('合作3个KOL，曝光≥50万次': 2). With two or more it states no
    * single target (target null) and the reader says so; 0 or 1 otherwise.
    */
   measures: number;
+  /**
+   * The version, product or standard whose number the wording holds when it states no quantity ('React 18',
+   * 'stable 1.0'): the KR reads as a milestone and the reader says why. Absent otherwise.
+   */
+  named?: string;
 }
 
 interface Token {
@@ -37,18 +44,32 @@ interface Token {
   end: number;
   percent: boolean;
   currency: string | null;
+  /** A multiplier ('3x', '0.8x', '3倍'): so many times a base, not a count. */
+  times?: boolean;
 }
 
 /** Dates, periods and floors are not targets: '10月', '2026-12-31', 'Q4', '第3周', '5th', '1楼'. */
 const NOT_A_QUANTITY =
   /\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?|\bQ[1-4]\b|第\s*\d+\s*[周天季期轮批]|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
 
-const TOKEN =
-  /([$¥€£]\s?)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\s?%|‰|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?/g;
+/** Scale words of several letters or in Korean / Japanese ('milhões', 'Mio.', 'billion', '만', '億'): values.ts's. */
+const WORD_SCALES = SCALE_WORDS.split('|')
+  .filter((w) => w.length >= 3 || /[\uac00-\ud7af億]/.test(w))
+  .join('|');
+const TOKEN = new RegExp(
+  // A decimal comma is read only before a scale word ('R$ 2,5 milhões'); elsewhere '3,4' may be two numbers.
+  String.raw`((?:R\$|[$¥€£₩₺])\s?)?(\d+,\d{1,2}(?=\s?(?:${WORD_SCALES})(?![A-Za-zÀ-ÿ]))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*|\.\d+)` +
+    String.raw`(\s?%|‰|\s?(?:${WORD_SCALES})\.?(?![A-Za-zÀ-ÿ])|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?`,
+  'gi',
+);
 
-/** Numbers written as words count like digits ('Two dates per month', 'from four months to six'); not 'one-page', 'one of'. */
+/**
+ * Numbers written as words count like digits ('Two dates per month', 'from four months to six'); not 'one-page',
+ * 'day-one', 'one of'.
+ */
 const WORD_TOKEN = new RegExp(
-  `\\b(${Object.keys(WORD_NUMBERS)
+  // Not part of a compound ('day-one') nor a suffix after an apostrophe (Turkish `25'ten` is "from 25", no ten).
+  `(?<![-‐'’])\\b(${Object.keys(WORD_NUMBERS)
     .sort((a, b) => b.length - a.length)
     .join('|')})\\b(?![-‐]|\\s+of\\b)`,
   'gi',
@@ -70,7 +91,12 @@ const BELOW =
 const TO_WORD_BEFORE = /(?:\bto\b|\breach(?:es|ing)?\b|达到|到|至|突破|超过)\s*$/i;
 
 const ANY_DIRECTION = new RegExp(
-  [DECREASE.source, ABOVE.source, BELOW.source, String.raw`\bfrom\b|从|由`].join('|'),
+  [
+    DECREASE.source,
+    ABOVE.source,
+    BELOW.source,
+    String.raw`\b(?:from|de|desde|von)\b|从|由|에서|から|'[dt][ae]n\b`,
+  ].join('|'),
   'i',
 );
 
@@ -81,8 +107,11 @@ export function mentionsDirection(text: string): boolean {
 
 /** A list number at the start ('1. ', '2) ', '(3)', '①'): the item's place, not a quantity. */
 const LIST_NUMBER = /^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.)、:：](?!\d)|[①-⑳])/;
-/** Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), '30-day' metrics. */
-const CODE_NAME = /(?<=[A-Za-z][-_=/#])\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
+/**
+ * Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), an issue reference
+ * ('repo/#24', '[#24](...)'), '30-day' metrics.
+ */
+const CODE_NAME = /(?<=[A-Za-z][-_=/#]|[/[]#)\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
 /** A span describing a noun ('3个月的计划', '两周的冲刺' like '3-month plan'): how long something lasts, not a quantity. */
 const ZH_SPAN_OF = /\d+\s*个?(?:月|星期|周|天|年|季度|小时)(?=的)/g;
 /**
@@ -100,11 +129,29 @@ const DURATION =
 /** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
 const YEAR =
   /\b(?:by|before|until|in|for|through|during|since|of|vs\.?|versus|than|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
-/** Labels with a number ('tier 1 or 2', 'phase 3', 'P0', 'level 2'), thresholds in a definition ('3+ members', '<5 messages'), ranges ('3-5', '3-7 days'). */
+/**
+ * Labels with a number ('tier 1 or 2', 'phase 3', 'P0', 'level 2'), thresholds in a definition ('3+ members', '<5
+ * messages'), ranges ('3-5', '3-7 days', a progress range typed after a KR: '0%-30%').
+ */
 const LABEL_NUMBER =
-  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?[kKmMwW万]?\s*[-–~～]\s*\d+(?:\.\d+)?[kKmMwW万]?(?!\s*[-/.]\s*\d)/gi;
+  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|iteration|milestone|edition|season|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?(?:%|[kKmMwW万])?\s*[-–~～]\s*\d+(?:\.\d+)?(?:%|[kKmMwW万])?(?!\s*[-/.]\s*\d)/gi;
 /** Text in brackets describes the KR (a definition, a note), unless it states a target or a change ('(target: 7 days/week)'). */
 const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi;
+/**
+ * A count with a '+' in brackets ('Large Scale Testbed (50k+ nodes)', '(10万+用户)') is the size to reach, the one
+ * number of the KR, not a note: its brackets are dropped so the aside mask keeps it. Other numbers outside win.
+ */
+const PLUS_COUNT = /[(（](\s*[≥>]?=?\s*\d[\d,.]*\s?(?:[kKmMwW]|万|千|亿)?\+\s*[\p{L}][\p{L} -]{0,30})[)）]/u;
+const RATE_NAMED = /\b(?:rate|ratio|share|percentage|proportion|retention|score|index)\b|率|占比|比例/i;
+function unbracketCount(text: string): string {
+  const m = /\d\s?[kKmMwW万千亿]?\+/.test(text) ? PLUS_COUNT.exec(text) : null;
+  if (!m) return text;
+  const outside = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+  // '(2+ conversations per month)' after 'user rate' defines who a rate counts: a note, no size to reach.
+  if (RATE_NAMED.test(outside) || /\bper\b|\/|每/.test(m[1]) || tokens(maskPeriods(outside)).length > 0) return text;
+  return text.slice(0, m.index) + ` ${m[1]} ` + text.slice(m.index + m[0].length);
+}
+
 /** What follows '=>' is the outcome written at grading time, not the KR ('... => Done, started March 18'). */
 const OUTCOME = /\s=+>[\s\S]*$/;
 /** Addresses are not quantities ('[RFC 42](https://...)'). */
@@ -162,11 +209,12 @@ function maskPeriods(text: string): string {
   const milestone = MILESTONE_WITH.exec(s);
   if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
   if (s.includes('http')) s = s.replace(URL, blank);
+  s = maskNames(s);
   if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
   if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);
   s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
-  if (/[A-Za-z][-_=/#]\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
+  if (/[A-Za-z][-_=/#]\d|[/[]#\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
   if (s.includes('的')) s = s.replace(ZH_SPAN_OF, blank);
   if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
   return s.replace(LABEL_NUMBER, blank);
@@ -223,12 +271,20 @@ function measureCount(text: string, toks: Token[]): number {
   let b = 0;
   for (const t of toks) {
     while (b < breaks.length && breaks[b] < t.index) b++;
-    if (b === lastClause || !(t.percent || t.currency || unitAfter(text, t))) continue;
+    const clause = text.slice(b > 0 ? breaks[b - 1] + 1 : 0, t.index);
+    if (b === lastClause || !(t.percent || t.currency || multiplierMeasure(clause, t) || unitAfter(text, t))) continue;
     n++;
     lastClause = b;
   }
   return n;
 }
+
+/**
+ * A multiplier naming what it multiplies in its own clause is a measure ('day 7性能0.8x', 'throughput 0.9x of the C++
+ * engine'); one opening its clause qualifies the measure before it ('Reach 10k users, 3x last year').
+ */
+const multiplierMeasure = (clauseBefore: string, t: Token): boolean =>
+  !!t.times && /[\p{L}]/u.test(clauseBefore.replace(/\b(?:and|or|with|about|around|by|at)\b|约|达到|为/gi, ''));
 
 /** Words that may introduce a current or starting value (cheap test before the full patterns). */
 const SAID_HINT = /current|now|today|actual|baseline|was|start|当前|目前|现在|现状|基线|基准|起点/i;
@@ -243,6 +299,13 @@ function said(text: string, re: RegExp): { value: number | null; text: string } 
 }
 
 const wordsBefore = (s: string, at: number): number => (s.slice(0, at).match(/\S+/g) ?? []).length;
+
+/**
+ * 'x' / '×' / '倍' after a number: so many times a base ('3x faster', 'throughput 3x', '性能0.8x', '提升3倍'), not a
+ * frequency ('1x/week', '2x per month') nor a count of things ('2× lidar').
+ */
+const MULTIPLIER =
+  /^\s?(?:倍|[x×](?=\s*(?:$|[^\sA-Za-z\d/]|(?:faster|slower|more|less|fewer|higher|lower|better|bigger|larger|greater|smaller|cheaper|quicker|increase|growth|improvement|speed-?up|boost|gain|return|over|vs\.?|versus|than|the|of|last|compared|relative|what)\b)))/i;
 
 /** Number tokens of a text already masked by maskPeriods. */
 function tokens(s: string): Token[] {
@@ -263,6 +326,7 @@ function tokens(s: string): Token[] {
       end: m.index + m[0].length,
       percent: /%|‰/.test(m[3] ?? ''),
       currency: m[1] ? m[1].trim() : null,
+      times: !m[3] && MULTIPLIER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 24)),
     });
   }
   wordTokens(s, out);
@@ -332,7 +396,8 @@ const ZH_MEASURE = /^[家个人位名次件单条篇场份台笔款项元块天�
 function unitAfter(text: string, t: Token): string | null {
   if (t.percent) return '%';
   if (t.currency) return t.currency;
-  const rest = text.slice(t.end);
+  // '50k+ nodes', '10万+用户': the '+' says "or more", the unit follows it.
+  const rest = text.slice(t.end).replace(/^\+/, '');
   const zh = /^\s*([\u3400-\u9fff]+)/.exec(rest);
   if (zh) {
     const run = zh[1];
@@ -362,37 +427,46 @@ const NONE: TextInference = Object.freeze({
   measures: 0,
 }) as TextInference;
 
+/** Turkish writes the percent sign first ('%95', '%30 azaltmak'): turned round in place, so offsets stay valid. */
+const PERCENT_FIRST = /(?<![\p{L}\p{N}%.,])%(\s?)(\d+(?:[.,]\d+)?)(?![\d%])/gu;
+function percentAfter(s: string): string {
+  return s.includes('%') ? s.replace(PERCENT_FIRST, (_m, sp: string, d: string) => `${d}${sp}%`) : s;
+}
+
 /** What a KR's wording says about its numbers and direction. Never throws. */
 export function inferFromText(input: unknown): TextInference {
   if (typeof input !== 'string') return NONE;
-  const whole = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const whole = percentAfter(input.normalize('NFKC').replace(/\s+/g, ' ').trim());
   if (!whole || whole.length > 500) return NONE;
   const cur = SAID_HINT.test(whole) ? said(whole, CURRENT_SAID) : { value: null, text: whole };
   let base = SAID_HINT.test(cur.text) ? said(cur.text, BASELINE_SAID) : { value: null, text: cur.text };
   if (base.value === null && /[(（]/.test(base.text)) base = said(base.text, FROM_ASIDE);
   const text = base.text;
-  const masked = maskPeriods(text);
+  const masked = maskPeriods(unbracketCount(text));
   const toks = tokens(masked);
   const decreasing = DECREASE.test(masked);
   const known = { current: cur.value, start: base.value };
 
   if (toks.length === 0) {
     if (PLACEHOLDER.test(text)) return { ...NONE, ...known, placeholder: true, kind: decreasing ? 'decrease' : null };
-    return { ...NONE, ...known, kind: known.current === null ? 'binary' : null };
+    const named = firstNamedNumber(text);
+    return { ...NONE, ...known, kind: known.current === null ? 'binary' : null, ...(named ? { named } : {}) };
   }
   const labelled = labelledTarget(masked, text);
   if (labelled) return { ...NONE, ...known, target: labelled.value, unit: labelled.unit, kind: kindOf(masked) };
   const fromTo = fromToPair(text, toks);
   if (fromTo) return { ...NONE, ...fromTo, current: known.current };
   const rel = relativeChange(text, toks, decreasing);
-  if (rel)
+  if (rel) {
+    const { unit, times, ...relative } = rel;
     return {
       ...NONE,
       ...known,
-      unit: rel.unit,
+      unit,
       kind: rel.down ? 'decrease' : 'increase',
-      relative: { by: rel.by, percent: rel.percent, down: rel.down },
+      relative: times ? { ...relative, times } : relative,
     };
+  }
 
   // Two measures in separate clauses ('合作3个KOL，曝光≥50万次'): neither is the target; the reader says so.
   const measures = toks.length > 1 ? measureCount(text, toks) : 1;
@@ -445,6 +519,27 @@ function timeUnitOf(text: string, t: Token): number | null {
 }
 const TO_END = /(?:\bto\b|->|→|~|～|到|至)\s*$/i;
 
+/**
+ * From-to in other languages, where the from-word leads A and the to-word (after A's unit, if any) leads B: Spanish
+ * `de 2.5% a 4.5%`, Portuguese `de 25% para 40%`, French `de 3 à 5`, German `von 5 auf 8`.
+ */
+const FROM_WORD = /(?:\b(?:de|desde|von|vom)|\bd')\s*$/i;
+const TO_WORD_BETWEEN = /^\s*(?:[\p{L}/.]{1,12}\s+)?(?:a|al|à|para|hasta|até|jusqu'à|auf|bis|zu)\s*$/iu;
+/**
+ * Languages that mark from and to with endings: Turkish `5 adam/ay'dan 3 adam/ay'a` (-dan/-den/-tan/-ten, then
+ * -a/-e/-ya/-ye), Korean `10시간에서 1시간으로` (에서, then 로/으로/까지), Japanese `10件から20件へ` (から, then へ/に/まで).
+ */
+const FROM_ENDING = /^\s*(?:[\p{L}/.]{0,12}'(?:dan|den|tan|ten)|[\p{L}]{0,6}?에서|[\p{L}]{0,6}?から)\s*$/iu;
+const TO_ENDING =
+  /^\s*(?:[\p{L}/.]{0,12}'(?:a|e|ya|ye)(?![\p{L}])|[\p{L}]{0,6}?(?:으로|로|까지)|[\p{L}]{0,6}?(?:へ|に|まで))/iu;
+
+/** A from-to pair written in one of the other languages' forms (FROM_WORD / FROM_ENDING above). */
+function foreignFromTo(text: string, a: Token, b: Token): boolean {
+  const between = text.slice(a.end, b.index);
+  if (FROM_WORD.test(text.slice(Math.max(0, a.index - 8), a.index)) && TO_WORD_BETWEEN.test(between)) return true;
+  return FROM_ENDING.test(between) && TO_ENDING.test(text.slice(b.end, b.end + 16));
+}
+
 /** "from A to B" / "从A提升到B": start A, target B. */
 function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' | 'start' | 'unit' | 'kind'> | null {
   for (let i = 0; i + 1 < toks.length; i++) {
@@ -453,8 +548,9 @@ function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' |
     const lead = text.slice(Math.max(0, a.index - 30), a.index);
     const between = text.slice(a.end, b.index);
     // 'from A to B', or just 'A -> B' / 'A → B'.
-    if ((!FROM.test(lead) && !ARROW.test(between)) || between.length > 28) continue;
-    if (!TO.test(between) && !TO_END.test(between)) continue;
+    if (between.length > 28) continue;
+    const english = (FROM.test(lead) || ARROW.test(between)) && (TO.test(between) || TO_END.test(between));
+    if (!english && !foreignFromTo(text, a, b)) continue;
     // Mixed units of time ('4hrs → 30min', '3 weeks to 5 days', '2小时到30分钟') are compared in seconds.
     const [sa, sb] = [timeUnitOf(text, a), timeUnitOf(text, b)];
     const [start, target] = sa && sb && sa !== sb ? [a.value * sa, b.value * sb] : [a.value, b.value];
@@ -495,8 +591,15 @@ function relativeChange(
   text: string,
   toks: Token[],
   decreasing: boolean,
-): { by: number; percent: boolean; down: boolean; unit: string | null } | null {
+): { by: number; percent: boolean; down: boolean; unit: string | null; times?: boolean } | null {
   for (const k of toks) {
+    // 'Improve throughput 3x', 'by 3x', '提升3倍': so many times an unstated start. Beside other numbers it is one
+    // measure among them ('性能0.8x') or compares one with a base ('10k users, 3x last year'): no change then.
+    if (k.times) {
+      if (toks.length === 1)
+        return { by: k.value, percent: false, down: decreasing || k.value < 1, unit: null, times: true };
+      continue;
+    }
     const before = text.slice(Math.max(0, k.index - 8), k.index);
     const after = text.slice(k.end);
     const changeAfter = k.percent && CHANGE_AFTER.exec(after);

@@ -8,11 +8,12 @@
  * of words is not a current value, a column of `目标：... / 关键结果：...` lines carries each row's role. The user's
  * corrections (Settings.columnRoles, Settings.headerRow) override all of it. Every decision keeps a short reason.
  */
+import { taskHeader } from './task-tables';
 import type { ColumnReading, Field, HeaderCandidate } from './model';
 import type { Msg } from './i18n';
 import type { Settings } from './settings';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
-import { readLine } from './line-roles';
+import { packedItems, readLine } from './line-roles';
 import { COMMITMENTS, LEVELS, ROW_TYPES } from './vocabulary';
 import { cellText, isBlank, parseDate, parseNumber, sumResult } from './values';
 
@@ -135,6 +136,9 @@ function classifyText(v: string, p: Profile): void {
   if ((line.role === 'objective' || line.role === 'kr') && line.title) {
     p.items++;
     p.itemKinds.add(line.role);
+  } else if (line.term && packedItems(v)) {
+    p.items++;
+    p.itemKinds.add('objective').add('kr');
   }
 }
 
@@ -205,6 +209,37 @@ function candidates(values: unknown[][]): Candidate[] {
     if (c.named > 0) out.push(c);
   }
   return out.sort((a, b) => b.score - a.score || a.row - b.row);
+}
+
+/**
+ * A task table's header (`KR | Action | Owner`, see task-tables.ts) naming more columns than the KR table's header above
+ * it is still that KR table's task table: the KR table's header comes first. One naming no KR column is no candidate.
+ */
+function krTableFirst(all: Candidate[], values: unknown[][]): Candidate[] {
+  // A task table's header naming no KR or objective column heads no OKR table: the sheet's OKRs are elsewhere (lines).
+  const list = all.filter((c) => !taskOnly(values, c.row) && !inTaskTable(values, c.row));
+  const top = list[0];
+  if (!top || !taskHeader(rowAt(values, top.row))) return list;
+  const kr = list.find(
+    (c) =>
+      c.row < top.row &&
+      c.named >= 2 &&
+      (c.fields.includes('kr') || c.fields.includes('objective')) &&
+      !taskHeader(rowAt(values, c.row)),
+  );
+  return kr ? [kr, ...list.filter((c) => c !== kr)] : list;
+}
+
+/** A task table's header whose words name no KR column (`Task | Owner | Status`): it heads no OKR table. */
+function taskOnly(values: unknown[][], r: number): boolean {
+  const row = rowAt(values, r);
+  return !!taskHeader(row) && !rowFields(row).includes('kr');
+}
+
+/** A row of a task table: under such a header, in the rows of several cells that follow it. */
+function inTaskTable(values: unknown[][], r: number): boolean {
+  for (let up = r - 1; up >= 0 && filledCells(rowAt(values, up), 2) >= 2; up--) if (taskOnly(values, up)) return true;
+  return false;
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -352,81 +387,119 @@ function typeWords(f: Field | null, text: string, p: Profile): Decided | null {
   return null;
 }
 
+/** One rule of the contents: the role it gives a column whose header proposes `f`, or null to let the next decide. */
+type ContentRule = (f: Field | null, text: string, p: Profile) => Decided | null;
+
+/** A column of Objective / Key Result / Initiative cells says what each row is. */
+const rowTypeColumn: ContentRule = (_f, text, p) => {
+  if (!(p.filled >= 2 && most(p.rowTypes, p))) return null;
+  const h = q(text);
+  const n = of(p.rowTypes, p);
+  return {
+    role: 'rowType',
+    reason: {
+      en: `${h.en} says what each row is (${n.en} cells are Objective / Key Result / Initiative)`,
+      zh: `${h.zh}说明每行是什么（${n.zh}为 目标/关键结果/举措）`,
+    },
+  };
+};
+
+/** Labelled lines make a column of items when its header names no column, or when objectives and KRs share it. */
+const labelledItems: ContentRule = (f, text, p) => {
+  if (!(p.filled >= 2 && p.items >= Math.max(2, 0.4 * p.filled) && (f === null || p.itemKinds.size > 1))) return null;
+  const h = q(text);
+  return {
+    role: 'items',
+    reason: {
+      en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`,
+      zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取`,
+    },
+  };
+};
+
+const datesAsNumbers: ContentRule = (f, text, p) =>
+  f && NUMERIC.has(f) && most(p.dates, p) ? datesInNumberColumn(f, text, p) : null;
+
+/** 'Level 1 goal' over goal titles: a level column of the tree (see levelColumns), not the level field. */
+const titlesUnderLevel: ContentRule = (f, text, p) => {
+  if (!(f === 'level' && p.filled >= 2 && p.levels === 0 && most(p.words, p))) return null;
+  const h = q(text);
+  return {
+    role: null,
+    reason: {
+      en: `${h.en} holds titles, not levels (company, team...)`,
+      zh: `${h.zh}是标题，不是层级（公司、团队……）`,
+    },
+  };
+};
+
+const wordsUnderUpdated: ContentRule = (f, text, p) => {
+  if (!(f === 'updated' && p.filled >= 2 && most(p.words, p) && p.dates === 0)) return null;
+  const h = q(text);
+  const n = of(p.words, p);
+  return {
+    role: null,
+    reason: {
+      en: `${h.en} holds words (${n.en}), not dates: not the last update; carried along`,
+      zh: `${h.zh}是文字（${n.zh}），不是日期：不是更新时间；原样保留`,
+    },
+  };
+};
+
+/** 'Current status' over words: a status column when its header says so, else carried along. */
+const wordsUnderCurrent: ContentRule = (f, text, p) => {
+  if (!(f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled)) return null;
+  const h = q(text);
+  const n = of(p.words, p);
+  return {
+    role: /status|state|状态|进度|进展|progress/i.test(text) ? 'status' : null,
+    reason: {
+      en: `${h.en} holds words (${n.en}), not numbers: not a current value`,
+      zh: `${h.zh}是文字（${n.zh}），不是数值：不是当前值`,
+    },
+  };
+};
+
+const levelsColumn: ContentRule = (f, text, p) => {
+  const titleLike = f === 'objective' || f === 'kr' || f === 'type' || f === null;
+  if (!(titleLike && p.filled >= 2 && most(p.levels, p) && !most(p.words - p.levels, p))) return null;
+  const h = q(text);
+  return {
+    role: 'level',
+    reason: { en: `${h.en} holds levels (company, team...)`, zh: `${h.zh}是层级（公司、团队……）` },
+  };
+};
+
+/** A numeric 'Goal' beside an Objective column: the target, not a title. */
+const numbersUnderTitle: ContentRule = (f, text, p) => {
+  if (!((f === 'objective' || f === 'kr') && most(p.numbers, p))) return null;
+  const h = q(text);
+  const n = of(p.numbers, p);
+  return {
+    role: 'target',
+    fromTitle: true,
+    reason: { en: `${h.en} holds numbers (${n.en}): the target`, zh: `${h.zh}是数字（${n.zh}）：目标值` },
+  };
+};
+
+/** The content rules in the order they are asked; the first that decides wins. */
+const CONTENT_RULES: ContentRule[] = [
+  typeWords,
+  rowTypeColumn,
+  labelledItems,
+  datesAsNumbers,
+  titlesUnderLevel,
+  wordsUnderUpdated,
+  wordsUnderCurrent,
+  levelsColumn,
+  numbersUnderTitle,
+];
+
 /** The role the contents give a column whose header proposes `f` (or names nothing). */
 function byContent(f: Field | null, text: string, p: Profile): Decided | null {
-  const h = q(text);
-  const typed = typeWords(f, text, p);
-  if (typed) return typed;
-  if (p.filled >= 2 && most(p.rowTypes, p)) {
-    const n = of(p.rowTypes, p);
-    return {
-      role: 'rowType',
-      reason: {
-        en: `${h.en} says what each row is (${n.en} cells are Objective / Key Result / Initiative)`,
-        zh: `${h.zh}说明每行是什么（${n.zh}为 目标/关键结果/举措）`,
-      },
-    };
-  }
-  // Labelled lines make a column of items when its header names no column, or when objectives and KRs share it.
-  if (p.filled >= 2 && p.items >= Math.max(2, 0.4 * p.filled) && (f === null || p.itemKinds.size > 1)) {
-    return {
-      role: 'items',
-      reason: {
-        en: `${h.en} holds labelled lines (目标 / Objective, 关键结果 / KR): each row is what its label says`,
-        zh: `${h.zh}中的行带有标签（目标、关键结果）：每行按标签读取`,
-      },
-    };
-  }
-  if (f && NUMERIC.has(f) && most(p.dates, p)) return datesInNumberColumn(f, text, p);
-  if (f === 'level' && p.filled >= 2 && p.levels === 0 && most(p.words, p)) {
-    // 'Level 1 goal' over goal titles: a level column of the tree (see levelColumns), not the level field.
-    return {
-      role: null,
-      reason: {
-        en: `${h.en} holds titles, not levels (company, team...)`,
-        zh: `${h.zh}是标题，不是层级（公司、团队……）`,
-      },
-    };
-  }
-  if (f === 'updated' && p.filled >= 2 && most(p.words, p) && p.dates === 0) {
-    const n = of(p.words, p);
-    return {
-      role: null,
-      reason: {
-        en: `${h.en} holds words (${n.en}), not dates: not the last update; carried along`,
-        zh: `${h.zh}是文字（${n.zh}），不是日期：不是更新时间；原样保留`,
-      },
-    };
-  }
-  if (f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled) {
-    const status = /status|state|状态|进度|进展|progress/i.test(text);
-    const n = of(p.words, p);
-    return {
-      role: status ? 'status' : null,
-      reason: {
-        en: `${h.en} holds words (${n.en}), not numbers: not a current value`,
-        zh: `${h.zh}是文字（${n.zh}），不是数值：不是当前值`,
-      },
-    };
-  }
-  if (
-    (f === 'objective' || f === 'kr' || f === 'type' || f === null) &&
-    p.filled >= 2 &&
-    most(p.levels, p) &&
-    !most(p.words - p.levels, p)
-  ) {
-    return {
-      role: 'level',
-      reason: { en: `${h.en} holds levels (company, team...)`, zh: `${h.zh}是层级（公司、团队……）` },
-    };
-  }
-  if ((f === 'objective' || f === 'kr') && most(p.numbers, p)) {
-    const n = of(p.numbers, p);
-    return {
-      role: 'target',
-      fromTitle: true,
-      reason: { en: `${h.en} holds numbers (${n.en}): the target`, zh: `${h.zh}是数字（${n.zh}）：目标值` },
-    };
+  for (const rule of CONTENT_RULES) {
+    const d = rule(f, text, p);
+    if (d) return d;
   }
   return null;
 }
@@ -1010,7 +1083,7 @@ const candidateReason = (c: Candidate, r0: number): Msg => ({
  */
 export function inferLayout(values: unknown[][], settings: Settings | undefined, r0 = 0, c0 = 0): TableLayout | null {
   const chosen = settings?.headerRow;
-  const list = candidates(values);
+  const list = krTableFirst(candidates(values), values);
   const tries: { row: number; chosen: boolean }[] =
     chosen !== null && chosen !== undefined && chosen - r0 >= 0 && chosen - r0 < values.length
       ? [{ row: chosen - r0, chosen: true }]
@@ -1018,7 +1091,7 @@ export function inferLayout(values: unknown[][], settings: Settings | undefined,
   for (const c of list.slice(0, 4)) tries.push({ row: c.row, chosen: false });
   for (const t of tries) {
     const layout = layoutAt(values, t.row, settings, c0);
-    if (!layout) continue;
+    if (!layout || (!t.chosen && taskOnly(values, layout.rows[layout.rows.length - 1]))) continue;
     const headerRow = layout.rows[layout.rows.length - 1];
     layout.reason = headerReason(headerRow, layout, t.chosen, r0);
     layout.candidates = list

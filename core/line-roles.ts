@@ -30,6 +30,8 @@ export interface LineReading {
   /** An owner or priority written as a leading label (`` `P1` - @alice - ``, `[P0]`, `(@bob)`, `【负责人：王芳】`). */
   owner?: string;
   priority?: string;
+  /** Only such a label and no text (`` - `PX` - ``): a placeholder for an item not written yet. */
+  placeholder?: boolean;
 }
 
 const INDENT = /^[ \t\u3000\u00a0]*/;
@@ -48,8 +50,11 @@ const NUM = String.raw`(?:[0-9０-９]+(?:\.[0-9]+)*|[一二三四五六七八�
  * `关键结果(KR1):` (the item's number inside).
  */
 const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举措|执行|行动|任务|objectives?|key\s*results?|krs?|initiatives?|o|e)\s*(?:${NUM})?\s*[)）])?`;
-/** After a label: a colon, '、', ')', ' - ', '.', or (when numbered) a space. */
-const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s))`;
+/**
+ * After a label: a colon, '、', ')', ' - ', '.', (when numbered) a space, or a space before a link naming the item
+ * (`OKR [Win with AI](https://...)`, as a tool's page lists items linking to their own pages).
+ */
+const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s)|\s+(?=\[[^\]\n]+\]\())`;
 
 /** Other languages' words for the three items (vocabulary.ts), as regex alternatives: 'resultados\\s+clave'. */
 const OTHER = Object.fromEntries(
@@ -72,30 +77,36 @@ function labelRe(short: string, long: string): RegExp {
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
 const OBJECTIVE = labelRe(
-  String.raw`目标|o(?=\s*[0-9０-９:：(（])`,
+  String.raw`目标|o(?=\s*(?:[0-9０-９:：(（]|$))`,
   String.raw`objectives?|obj\.?|okr|${OTHER.objective}`,
 );
 const KR = labelRe(String.raw`krs?|关键结果|关键成果`, String.raw`key\s*results?|${OTHER.kr}`);
 const INITIATIVE = labelRe(
-  String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s)`,
+  String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s|\s*$)`,
   String.raw`initiatives?|tasks?|actions?|${OTHER.initiative}`,
 );
 /**
  * `CTO KR: ...`, `Business (Finance) KR: ...`, `Annual Objective: ...`, `Quarterly Key Result: ...`, `年度目标：...`: a label
  * with its owner's role or its horizon before it.
  */
-const ROLE_LABEL = /^([^:：\n]{1,40}?)\s+(objectives?|key\s*results?|krs?|initiatives?)\s*[0-9]*\s*[:：]\s*([\s\S]+)$/i;
+const ROLE_LABEL =
+  /^([^:：\n[`]{1,40}?)\s+(objectives?|key\s*results?|krs?|initiatives?)\s*[0-9]*\s*[:：](?!\/)\s*([\s\S]+)$/i;
 const ZH_ROLE_LABEL =
   /^([\u4e00-\u9fff]{1,6}?)(目标|关键结果|关键成果|举措)\s*[0-9一二三四五六七八九十]*\s*[:：]\s*([\s\S]+)$/;
-/** `CEO: Net new ARR` on a bold line: an objective with its owner's role before it (a role is a few words). */
-const ROLE_OBJECTIVE = /^([^:：\n]{1,30})[:：]\s*([\s\S]+)$/;
+/** A phase's goal (`阶段目标：...`, `Phase objective: ...`): a milestone of the plan on the way, a note, no objective. */
+const STAGE = /^(?:阶段|阶段性|本阶段|当前阶段|phase|stage|sprint)$/i;
+/**
+ * `CEO: Net new ARR` on a bold line: an objective with its owner's role before it (a role is a few words). A role
+ * opens no link or code, and a URL's scheme is no role: `**[IPFS Companion](https://...) is ...**` is one title.
+ */
+const ROLE_OBJECTIVE = /^([^:：\n[`]{1,30})[:：](?!\/)\s*([\s\S]+)$/;
 
 /**
  * A section heading naming what follows: '年度/季度目标(Objective)', '关键结果(Key Results)', '行动计划(Actions)',
- * 'Quarterly objectives', 'Key results for Q3', 'Initiatives (What)'.
+ * 'Quarterly objectives', 'Key results for Q3', 'Initiatives (What)', 'Initiatives (실행 방안)', 'Action items', '主要任务', 'アクション項目'.
  */
 const SECTION = new RegExp(
-  String.raw`^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划)\s*(?:[(（][A-Za-z ]+[)）])?|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})(?:\s+for\s+[\w ]{1,12})?(?:\s*[(（][A-Za-z ]{1,12}[)）])?)\s*[:：]?$`,
+  String.raw`^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划|任务|措施|待办事项|行动项)\s*(?:[(（][^()（）\n0-9０-９]{1,16}[)）])?|(アクション項目|アクションプラン|行動計画|施策|タスク)|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan|action\s+items|tasks|to-?dos|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})(?:\s+for\s+[\w ]{1,12})?(?:\s*[(（][^()（）\n0-9０-９]{1,12}[)）])?)\s*[:：]?$`,
   'i',
 );
 /** 'Iniciativas Growth OS:', 'Key Results Q3 Platform:': the label words, then a name in capitals, then a colon. */
@@ -150,7 +161,14 @@ function stripStructure(raw: string, out: LineReading): string {
   return s.trim();
 }
 
-/** `**Label**: rest` -> 'Label: rest'; `**whole line**` -> 'whole line' (bold). */
+/** A bracketed note or reference after a bold title: `(#24)`, `([issue](https://...))`, `【草稿】`. */
+const TRAILING_NOTE = /^[(（[【][\s\S]*[)）\]】]$/;
+
+/**
+ * `**Label**: rest` -> 'Label: rest'; `**whole line**` -> 'whole line' (bold). A bold sentence with more text after it
+ * and no colon (`**Set up the site.** ([#24](...))`) is no label: the line stays as typed, bold when what follows is only
+ * a bracketed note.
+ */
 function stripBold(s: string, out: LineReading): string {
   const m = BOLD.exec(s);
   if (!m) return s;
@@ -159,12 +177,16 @@ function stripBold(s: string, out: LineReading): string {
     return m[2].trim() + m[3];
   }
   const label = m[2].trim();
+  if (!m[3] && !/[:：]$/.test(label) && (/[.。!！?？]$/.test(label) || label.split(/\s+/).length > 6)) {
+    out.bold = TRAILING_NOTE.test(m[4].trim());
+    return s;
+  }
   return `${label}${m[3] || (/[:：]$/.test(label) ? '' : ':')} ${m[4]}`;
 }
 
 /** The item a label word names: 'Objectives' / '目标' / 'objetivo', 'KRs' / '关键结果' / 'resultados clave', else an initiative. */
 function itemOfWord(w: string): 'objective' | 'kr' | 'initiative' {
-  if (/^(?:obj|目标)/.test(w)) return 'objective';
+  if (/^(?:obj|目标)/.test(w) || new RegExp(`^(?:${OTHER.objective})`, 'i').test(w)) return 'objective';
   if (/^(?:key|kr|关键)/.test(w) || new RegExp(`^(?:${OTHER.kr})`, 'i').test(w)) return 'kr';
   return 'initiative';
 }
@@ -186,6 +208,7 @@ function labelled(s: string): { role: LineRole; title: string } | null {
     if (m) return m[3].trim() ? { role, title: m[3].trim() } : { role: alone, title: '' };
   }
   const rk = ROLE_LABEL.exec(s) ?? ZH_ROLE_LABEL.exec(s);
+  if (rk && STAGE.test(rk[1].trim())) return { role: 'other-label', title: s };
   if (rk && rk[1].trim().split(/\s+/).length <= 5) {
     const w = rk[2].toLowerCase();
     const role: LineRole = itemOfWord(w);
@@ -216,6 +239,7 @@ const OWNER_TOKEN =
   /^(?:[[【(（]\s*(?:@|(?:owner|负责人|责任人)\s*[:：]\s*)([^\s\])】）]+)\s*[\]】)）]|(?:`@([^`\s]+)`|@(\S+)|(?:owner|负责人|责任人)\s*[:：]\s*([^\s,，;；]+))(?=\s*[-–—|]\s))/i;
 const PREFIX_SEPARATOR = /^\s*(?:[-–—|]\s+|[:：]\s*)?/;
 const PLACEHOLDER_NAME = /^(?:\?+|px|tbd|n\/a|-+)$/i;
+const ONLY_SEPARATORS = /^[\s\-–—|:：]*$/;
 
 function stripPrefix(s: string, out: LineReading): string {
   let rest = s;
@@ -228,6 +252,10 @@ function stripPrefix(s: string, out: LineReading): string {
     const after = rest.slice(m[0].length);
     const next = after.slice(PREFIX_SEPARATOR.exec(after)![0].length);
     if (!next.trim()) break;
+    if (ONLY_SEPARATORS.test(next)) {
+      out.placeholder = true;
+      break;
+    }
     if (!PLACEHOLDER_NAME.test(value)) out[p ? 'priority' : 'owner'] = p ? value.toUpperCase() : value;
     rest = next;
   }
@@ -268,9 +296,12 @@ export function readLine(raw: string): LineReading {
     out.title = stripPrefix(unwrapBold(l.title), out);
     return out;
   }
-  const section = SECTION.exec(s) ?? namedSection(s) ?? SECTION.exec(s.replace(EMOJI, ''));
+  // `# Objectives and Key Results` names the whole method (a page title), no list of KRs.
+  const section = OKR_SPELLED.test(s)
+    ? null
+    : (SECTION.exec(s) ?? namedSection(s) ?? SECTION.exec(s.replace(EMOJI, '')));
   if (section) {
-    const w = (section[1] || section[2]).toLowerCase();
+    const w = (section[1] || section[2] || section[3]).toLowerCase();
     out.role = /目标/.test(w) ? 'objective-label' : (`${itemOfWord(w)}-label` as LineRole);
     return out;
   }
@@ -359,3 +390,27 @@ function defines(l: LineReading, list: LineReading[]): boolean {
     (o) => o !== l && o.term.split(/[\s()（）]+/).some((w) => w.length >= 2 && text.includes(w.toLowerCase())),
   );
 }
+
+/**
+ * A whole OKR packed in one cell as fields (`Goal: Master Python; Target: Complete 3 projects`, `目标：提升留存；关键结果：
+ * 次留达到40%`): the objective and the key result it states, or null. The fields are `Label: value` parts joined by `;`
+ * (or a line break); one names the objective (Objective, Goal, 目标), one the key result (Key Result, KR, a Target
+ * that is a statement, 关键结果).
+ */
+export function packedItems(cell: string): { objective: string; kr: string } | null {
+  if (!/[;；\n]/.test(cell) || !/[:：]/.test(cell)) return null;
+  let objective = '';
+  let kr = '';
+  for (const part of cell.split(/[;；\n]/)) {
+    if (!part.trim()) continue;
+    const m = PACKED_FIELD.exec(part);
+    if (!m) return null;
+    const value = m[2].trim();
+    if (PACKED_OBJECTIVE.test(m[1])) objective ||= value;
+    else if (PACKED_KR.test(m[1]) && /\p{L}{2}/u.test(value)) kr ||= value;
+  }
+  return objective && kr ? { objective, kr } : null;
+}
+const PACKED_FIELD = /^\s*([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff _-]{0,20}?)\s*[:：]\s*(\S[\s\S]*)$/;
+const PACKED_OBJECTIVE = /^(?:objectives?|goals?|目标)$/i;
+const PACKED_KR = /^(?:key\s*results?|krs?|targets?|results?|关键结果|关键成果)$/i;

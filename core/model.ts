@@ -96,8 +96,11 @@ export interface KeyResult {
   objectiveId: string;
   /** Shared, frozen and empty when the KR has none (the reader gives a KR its own list with its first initiative). */
   initiatives: readonly Initiative[];
-  /** Where each field was read from. */
-  cells: Partial<Record<Field, CellRef>>;
+  /**
+   * Where each field was read from: its column, on the KR's own row (cellOf gives the cell). Columns, not cells: a
+   * 50,000-row sheet would otherwise keep half a million small cell objects alive for every collection to copy.
+   */
+  cols: Partial<Record<Field, number>>;
   /** Fields that were inferred (from KR text, defaults) rather than typed in their own cell. */
   inferred: Partial<Record<Field, true>>;
   /** Unknown columns' values on this row, by header text (shared, frozen and empty when there are none). */
@@ -111,8 +114,14 @@ export interface KeyResult {
   formulas?: Partial<Record<Field, string>>;
   /** The wording names a quantity with a placeholder ('完成XX家') instead of a number. (added by parse-sheet) */
   placeholder?: boolean;
-  /** The wording names a change from the start ("by 3%"), not a target: see infer-target.ts. (added by parse-sheet) */
-  relative?: { by: number; percent: boolean; down: boolean };
+  /** The wording names a change from the start ("by 3%", "3x"), not a target: see infer-target.ts. (added by parse-sheet) */
+  relative?: { by: number; percent: boolean; down: boolean; times?: boolean };
+}
+
+/** The cell a KR's field was read from, or undefined when no cell of the KR's row gave it. */
+export function cellOf(kr: Pick<KeyResult, 'row' | 'cols'>, f: Field): CellRef | undefined {
+  const col = kr.cols[f];
+  return col === undefined ? undefined : { row: kr.row, col };
 }
 
 export interface Objective {

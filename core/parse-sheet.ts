@@ -35,8 +35,9 @@ import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
-import { glossaryLines, readLine, type LineReading } from './line-roles';
+import { glossaryLines, packedItems, readLine, type LineReading } from './line-roles';
 import { inferLayout, type KrGroup, type TableLayout } from './layout';
+import { namedKr, taskHeader, TASK_CELL, TASK_KR_UNKNOWN, type TaskColumns } from './task-tables';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
 import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
 import {
@@ -221,7 +222,7 @@ class Reader {
 
   /** Records where a KR field came from, and its formula if the cell holds one. */
   recordSource(kr: KeyResult, f: Field, r: number, c: number): void {
-    kr.cells[f] = this.ref(r, c);
+    kr.cols[f] = this.c0 + c;
     if (this.formulas) {
       const fx = this.formula(r, c);
       if (fx) (kr.formulas ??= {})[f] = fx;
@@ -326,6 +327,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     labelledKrs: 0,
     values,
   };
+  const plain = header.rowTypeCol === null && !tree && header.itemCol === null;
   linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
   for (const r of header.rows) rd.role(r, 'header');
   for (let r = headerRow + 1; r < values.length; r++) {
@@ -337,10 +339,12 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     st.afterLine = onlyCell(row) >= 0;
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
-      st.foreign = false;
-    } else if (!st.afterLine && (st.foreign || (afterLine && otherHeader(row, header.fields)))) {
-      st.foreign = true;
-      unplacedRow(row, r, rd, OTHER_TABLE);
+      st.foreign = null;
+      st.tasks = undefined;
+    } else if (tasksTake(row, r, st, rd, plain && (afterLine || isBlankRow(values[r - 1] ?? EMPTY_ROW)))) {
+      continue;
+    } else if (!st.afterLine && (st.foreign || (afterLine && (st.foreign = foreignHeader(row, r, header, st, rd))))) {
+      unplacedRow(row, r, rd, st.foreign);
     } else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
       // The root of level columns names the plan: a title row.
       rd.role(r, 'title');
@@ -453,8 +457,8 @@ interface TableState {
   labelledKrs: number;
   /** The last row was a line of one cell (a caption): a header of other words may follow it. */
   afterLine?: boolean;
-  /** Inside another table (its own header of other words under a caption): its rows are not OKR rows. */
-  foreign?: boolean;
+  /** Inside another table (its own header of other words under a caption): its rows are not OKR rows, for this reason. */
+  foreign?: Msg | null;
   /** Objectives read from a row of their own, and from the row of their first KR (a merged or repeated cell). */
   ownRowObjectives?: number;
   sharedRowObjectives?: number;
@@ -463,6 +467,8 @@ interface TableState {
   lineRun?: boolean;
   /** The sheet's rows (lookahead for lines standing alone in the table). */
   values?: unknown[][];
+  /** Inside a task table (see task-tables.ts). */
+  tasks?: TaskTable;
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -590,7 +596,7 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
   if ((line.role === 'objective' && line.title) || heading) {
     const title = heading ?? line.title;
-    st.foreign = false;
+    st.foreign = null;
     st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
     st.obj.cells.objective = rd.ref(r, c);
     st.objectives.push(st.obj);
@@ -609,6 +615,8 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   if (line.role !== 'other-label' && !unlabelledKr) return false;
   unplacedRow(row, r, rd, NOTE_ROW);
   st.lineRun = true;
+  // The lines under a label ('Blockers:' / 'Critical bug in payment service') are its notes, not rows of the table.
+  if (line.role === 'other-label' && st.obj) st.lineList = 'notes';
   return true;
 }
 
@@ -704,11 +712,9 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
 
 /** A sentence ('Put each objective in its own row, add owners.', '请把每个目标写在单独一行。'): an instruction or a note, no title. */
 function isSentence(line: LineReading): boolean {
-  const t = line.title;
-  return (
-    !line.heading && !line.bold && /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t))
-  );
+  return !line.heading && !line.bold && sentence(line.title);
 }
+const sentence = (t: string) => /[.。!！]$/.test(t) && (t.split(/\s+/).length >= 6 || /[\u4e00-\u9fff]{12}/.test(t));
 
 function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: TableCols): void {
   const { fc } = cols;
@@ -835,6 +841,126 @@ const OTHER_TABLE: Msg = {
   en: 'a row of another table (its own header under a caption line): kept in the sheet, not in the grid',
   zh: '另一个表格中的行（标题行下有其自己的表头）：保留在原表中，未放入新表',
 };
+
+/**
+ * The header of another table under a caption line, and why its rows are no OKR rows: a header of other words
+ * (otherHeader), or one sharing this table's value columns whose title column names something else than key results
+ * ('KPI | Target | Current' after 'Key Result | Target | Current': a dashboard of other measures). Right under an
+ * objective line a table is that objective's, whatever its title column says. Null when the row is no such header.
+ */
+function foreignHeader(row: unknown[], r: number, header: TableLayout, st: TableState, rd: Reader): Msg | null {
+  if (otherHeader(row, header.fields)) return OTHER_TABLE;
+  const tc = header.fields.indexOf('kr');
+  const v = tc < 0 ? undefined : row[tc];
+  if (typeof v !== 'string' || !SHORT_HEADER.test(v.trim()) || matchHeader(v) !== null) return null;
+  const above = st.values ? lastFilledRow(st.values, r - 1) : -1;
+  if (st.obj && st.obj.row === rd.r0 + above) return null;
+  return otherHeader(
+    row.map((x, c) => (c === tc ? '' : x)),
+    [],
+  )
+    ? otherMeasures(v.trim())
+    : null;
+}
+const otherMeasures = (word: string): Msg => ({
+  en: `a row of a table of other measures (its first column is "${word}", not key results): kept in the sheet, not in the grid`,
+  zh: `另一类指标表中的行（首列为“${word}”，不是关键结果）：保留在原表中，未放入新表`,
+});
+
+function lastFilledRow(values: unknown[][], from: number): number {
+  for (let r = from; r >= 0; r--) if (Array.isArray(values[r]) && !isBlankRow(values[r])) return r;
+  return -1;
+}
+
+/**
+ * A row of the task table being read, or the header opening one (`opens`: under a caption line or a blank row, in a
+ * table of plain rows; an export's rows say their own type). Returns true when it took the row.
+ */
+function tasksTake(row: unknown[], r: number, st: TableState, rd: Reader, opens: boolean): boolean {
+  return (!!st.tasks && taskRow(row, r, st, rd)) || (opens && opensTaskTable(row, r, st, rd));
+}
+
+/**
+ * A task table's header under a caption line or a blank row (`# | 任务 | 类型 | 状态`): its rows are work, no KRs. They
+ * are the initiatives of the KR line right above the table (`KR1.1: ...` between tables), else of the objective: a
+ * task table after a whole KR table is the plan of the objective, not of its last KR.
+ */
+function opensTaskTable(row: unknown[], r: number, st: TableState, rd: Reader): boolean {
+  const tc = taskHeader(row);
+  if (!tc) return false;
+  rd.role(r, 'header');
+  st.tasks = { cols: tc, obj: st.obj, kr: krLineAbove(r, st, rd) };
+  st.foreign = null;
+  return true;
+}
+
+/**
+ * The KR whose labelled line (`KR2：...` alone in its row) stands right above a task table, with only captions and
+ * notes between; null when the last KR is a row of the KR table (its cells beside it).
+ */
+function krLineAbove(r: number, st: TableState, rd: Reader): KeyResult | null {
+  const kr = st.kr;
+  const values = st.values ?? [];
+  const at = kr ? kr.row - rd.r0 : -1;
+  const krRow = at >= 0 ? values[at] : undefined;
+  const c = Array.isArray(krRow) ? onlyCell(krRow) : -1;
+  if (c < 0 || typeof krRow![c] !== 'string' || readLine(krRow![c] as string).role !== 'kr') return null;
+  for (let i = r - 1; i > at; i--) {
+    const row = Array.isArray(values[i]) ? values[i] : EMPTY_ROW;
+    if (!isBlankRow(row) && onlyCell(row) < 0) return null;
+  }
+  return kr;
+}
+
+/**
+ * A row of the task table: its task cell is an initiative (of the KR its KR column names, else of the table's KR or
+ * objective); its other cells stay in the sheet beside it, listed. A line alone outside the task column, an item
+ * line or another header ends the table (returns false: the row is read as any other).
+ */
+function taskRow(row: unknown[], r: number, st: TableState, rd: Reader): boolean {
+  const t = st.tasks!;
+  const c = onlyCell(row);
+  const only = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
+  // A line alone over another table's header is that table's caption ('Deliverables' over `Deliverables | Owner`).
+  const next = c >= 0 ? nextFilledRow(st.values ?? [], r + 1) : null;
+  const caption = !!next && onlyCell(next) < 0 && (!!taskHeader(next) || otherHeader(next, []));
+  const wider = row.length > t.cols.last + 1 && row.slice(t.cols.last + 1).some((v) => !isBlank(v));
+  if ((c >= 0 && c !== t.cols.task) || (only && only.role !== 'text') || caption || wider || taskHeader(row)) {
+    st.tasks = undefined;
+    return false;
+  }
+  taskItem(row, r, t, st.objectives, rd);
+  return true;
+}
+
+/** A task table being read: its columns, and the objective or KR its rows are the work of. */
+interface TaskTable {
+  cols: TaskColumns;
+  obj: Objective | null;
+  kr: KeyResult | null;
+  /** The last row read (in an outline a blank row ends the table). */
+  last?: number;
+}
+
+/**
+ * One task row: its task cell is an initiative of the KR its KR column names, else of the table's KR or objective;
+ * its other cells stay in the sheet beside it, each listed (its number in a `#` column is structure).
+ */
+function taskItem(row: unknown[], r: number, t: TaskTable, objectives: Objective[], rd: Reader): void {
+  const title = cellTitle(row[t.cols.task]);
+  if (!title || !t.obj) return unplacedRow(row, r, rd, title ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
+  const ref = t.cols.kr === null ? '' : cellText(row[t.cols.kr]);
+  const named = ref ? namedKr(ref, t.obj, objectives) : null;
+  const owner = named ? (objectives.find((o) => o.id === named.objectiveId) ?? t.obj) : t.obj;
+  addInitiative(owner, named ?? t.kr, title, r, t.cols.task, rd);
+  rd.role(r, 'initiative');
+  for (let k = 0; k < row.length; k++) {
+    if (k === t.cols.task || isBlank(row[k]) || (k === t.cols.kr && named)) continue;
+    if (k === t.cols.index && TASK_NUMBER.test(cellText(row[k]))) continue;
+    rd.unplace(r, k, cellText(row[k]) || describeValue(row[k]), k === t.cols.kr ? TASK_KR_UNKNOWN : TASK_CELL);
+  }
+}
+const TASK_NUMBER = /^#?\d{1,4}$/;
 
 /** A row nothing took: each filled cell is listed (nothing is skipped silently). */
 function unplacedRow(row: unknown[], r: number, rd: Reader, reason: Msg): void {
@@ -1010,6 +1136,8 @@ function blankObjective(row: unknown[], r: number, st: TableState, rd: Reader, c
 function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd: Reader, cols: TableCols): void {
   const text = cellText(row[itemCol]);
   const line = readLine(text);
+  const packed = line.term ? packedItems(text) : null;
+  if (packed) return packedRow(row, r, itemCol, packed, st, rd, cols);
   if (line.role === 'objective-label' || line.role === 'kr-label' || line.role === 'initiative-label')
     return rd.role(r, 'title');
   if (line.role === 'text' || line.role === 'other-label' || !line.title) return unplacedRow(row, r, rd, NOTE_ROW);
@@ -1025,6 +1153,26 @@ function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd:
   } else if (st.obj) addInitiative(st.obj, st.kr, line.title, r, itemCol, rd);
   else return unplacedRow(row, r, rd, INITIATIVE_WITHOUT_OBJECTIVE);
   rd.role(r, line.role);
+}
+
+/** A row whose item cell packs an objective and its KR (`Goal: ...; Target: ...`): both, the KR under the objective. */
+function packedRow(
+  row: unknown[],
+  r: number,
+  itemCol: number,
+  packed: { objective: string; kr: string },
+  st: TableState,
+  rd: Reader,
+  cols: TableCols,
+): void {
+  if (!st.obj || !sameTitle(st.obj.title, packed.objective)) {
+    st.obj = objectiveFromRow(row, r, packed.objective, false, rd, cols);
+    st.obj.cells.objective = rd.ref(r, itemCol);
+    st.objectives.push(st.obj);
+  }
+  st.kr = krFromRow(row, r, packed.kr, st.obj, rd, cols);
+  st.obj.krs.push(st.kr);
+  rd.role(r, 'objective+kr');
 }
 
 function anyFilled(row: unknown[], fc: Partial<Record<Field, number>>, fields: Field[]): boolean {
@@ -1242,7 +1390,7 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     commitment: 'aspirational',
     objectiveId,
     initiatives: NO_INITIATIVES,
-    cells: {},
+    cols: {},
     inferred: {},
     extra: NO_EXTRA,
   };
@@ -1252,8 +1400,8 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   const { fc } = cols;
   const id = typedKrId(r, rd);
   const kr = newKr(id ?? rd.ids.generate('KR', [o.title, title]), rd.r0 + r, title, o.id);
-  if (id) kr.cells.id = rd.ref(r, rd.typedIdCols[r] ?? -1);
-  if (fc.kr !== undefined) kr.cells.kr = rd.ref(r, fc.kr);
+  if (id) kr.cols.id = rd.c0 + (rd.typedIdCols[r] ?? -1);
+  if (fc.kr !== undefined) kr.cols.kr = rd.c0 + fc.kr;
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
@@ -1473,7 +1621,7 @@ function readCurrent(
     kr.current = currentDone ? 1 : 0;
     return;
   }
-  delete kr.cells.current;
+  delete kr.cols.current;
   const seen = describeValue(row[c]);
   rd.problemText('current', r, c, seen, {
     en: `"${seen}" says done / not done, but this key result is measured by a number: type the value reached`,
@@ -1636,7 +1784,7 @@ function readKrTexts(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: T
     kr.status = cellText(row[fc.status]);
     rd.recordSource(kr, 'status', r, fc.status);
   }
-  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cells.alignedTo = rd.ref(r, fc.alignedTo);
+  if (fc.alignedTo !== undefined && !isBlank(row[fc.alignedTo])) kr.cols.alignedTo = rd.c0 + fc.alignedTo;
 }
 
 /**
@@ -1657,8 +1805,9 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
   if (t.relative && kr.target === null) {
     kr.relative = t.relative;
     if (kr.startGiven) {
-      const sign = t.relative.down ? -1 : 1;
-      const target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
+      const { by, percent, down, times } = t.relative;
+      const sign = down ? -1 : 1;
+      const target = times ? kr.start * by : percent ? kr.start * (1 + sign * by) : kr.start + sign * by;
       if (Number.isFinite(target)) {
         kr.target = target;
         kr.inferred.target = true;
@@ -1673,6 +1822,11 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
 }
 
 const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
+  if (rel.times)
+    return {
+      en: `says ${rel.by} times the start, not a target of ${rel.by}: give the start value (or the target itself)`,
+      zh: `写的是起始值的 ${rel.by} 倍，不是目标值 ${rel.by}：请填写起始值（或直接填写目标值）`,
+    };
   const by = rel.percent ? `${+(rel.by * 100).toFixed(6)}%` : String(rel.by);
   const dir = rel.down ? { en: 'lower', zh: '降低' } : { en: 'higher', zh: '提高' };
   return {
@@ -1681,7 +1835,10 @@ const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
   };
 };
 
-/** Why a KR whose wording names numbers still has no target: a change from an unstated start, or several measures. */
+/**
+ * Why a KR whose wording names numbers still has no target: a change from an unstated start, several measures, or a
+ * number that names a version or product ('React 18').
+ */
 function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
   if (kr.target !== null) return null;
   if (kr.relative) return relativeWithoutStart(kr.relative);
@@ -1689,6 +1846,11 @@ function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
     return {
       en: `names ${t.measures} measures in separate clauses, so no single target was taken: type the one to score as the target`,
       zh: `分句中写了 ${t.measures} 个衡量指标，无法确定唯一目标值：请把要评分的那个填为目标值`,
+    };
+  if (t.named)
+    return {
+      en: `the number in "${t.named}" names a version, product or standard, not a quantity to reach: read as done or not done; type a target if the KR has one`,
+      zh: `“${t.named}”中的数字是版本、产品或标准的名称，不是要达到的数量：按完成/未完成读取；如有目标值请填写`,
     };
   return null;
 }
@@ -1723,6 +1885,11 @@ function inferKind(kr: KeyResult, currentDone: boolean | null, t: TextInference 
 
 type ItemKind = 'objective' | 'kr' | 'initiative';
 
+const PLACEHOLDER_LINE: Msg = {
+  en: 'only a priority or owner label with no text: a placeholder for an item not written yet, not read as one',
+  zh: '只有优先级或负责人标签而没有内容：尚未填写的占位项，未作为条目读取',
+};
+
 /** An outline line's item, or null for a title or any other line (see line-roles.ts). */
 export function outlineItem(line: string): { kind: ItemKind; title: string } | null {
   const r = readLine(line);
@@ -1746,8 +1913,13 @@ interface OutlineLine {
   /** The sheet row, and how many of its cells are filled (a row of several cells is a table's row, not a line). */
   row?: unknown[];
   cells?: number;
-  /** Not an item whatever it says: a glossary line (a note, with this reason) or a heading's underline (structure). */
-  skip?: Msg | 'underline';
+  /**
+   * Not an item whatever it says: a glossary line (a note, with this reason), or markup (a heading's underline, a code
+   * fence): structure, no content.
+   */
+  skip?: Msg | 'markup';
+  /** A line of its own naming only a cycle (namesOnlyCycle): a title giving the cycle, never an item. */
+  cycleOnly?: boolean;
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -1801,43 +1973,90 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
  */
 function markOutline(lines: OutlineLine[]): void {
   for (const i of glossaryLines(lines, (term) => matchHeader(term) !== null)) lines[i].skip = GLOSSARY_LINE;
+  for (const l of lines) if (CODE_FENCE.test(l.text)) l.skip = 'markup';
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i];
     const above = lines[i - 1];
+    if (l.skip) continue;
     if (!UNDERLINE.test(l.text) || above.r !== l.r - 1 || above.skip || UNDERLINE.test(above.text)) continue;
     if (above.line.role !== 'text' || above.line.bullet || above.line.numbered || above.line.heading) continue;
-    l.skip = 'underline';
+    l.skip = 'markup';
     above.line.heading = 1;
     const over = lines[i - 2];
-    if (over && over.r === l.r - 2 && over.text.trim() === l.text.trim()) over.skip = 'underline';
+    if (over && over.r === l.r - 2 && over.text.trim() === l.text.trim()) over.skip = 'markup';
   }
 }
 /** A heading's underline: one punctuation mark repeated (`=====`, `-----`, `~~~~`). */
-const UNDERLINE = /^\s*([=\-~^"'`#*+:.])\1{2,}\s*$/;
+const UNDERLINE = /^\s*([=\-~^"'#*+:.])\1{2,}\s*$/;
+/** A markdown code fence (```` ``` ````, ```` ```yaml ````): it opens or closes a block, never underlines the line above. */
+const CODE_FENCE = /^\s*`{3,}[\w+-]*\s*$/;
 const GLOSSARY_LINE: Msg = {
   en: 'a line of a list defining words (mission, objective, key result...): a glossary, not an OKR: kept in the sheet',
   zh: '这一行属于解释名词的列表（使命、目标、关键结果……），是名词解释而不是 OKR：保留在原表中',
 };
 
-/** How an outline states its structure: whether any line has an explicit objective / KR label. */
-function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean } {
+/**
+ * How an outline states its structure: whether any line has an explicit objective / KR label, and, when none has,
+ * whether a plain line opens a bullet list (plain lines are then the objectives: see plainObjective).
+ */
+function outlineStyle(lines: OutlineLine[]): OutlineStyle {
   let objectives = false;
   let krs = false;
-  for (const l of lines) {
-    if (l.skip) continue;
+  let plain = false;
+  lines.forEach((l, i) => {
+    if (l.skip) return;
     // An 'Objective:' label line marks objectives as explicitly as 'O1:' does: headings then are no objectives.
     if (l.line.role === 'objective' || l.line.role === 'objective-label') objectives = true;
     if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
-  }
-  return { objectives, krs };
+    if (!plain && plainLine(l) && opensBullets(l, lines[i + 1])) plain = true;
+  });
+  return { objectives, krs, plain: plain && !objectives && !krs };
+}
+type OutlineStyle = { objectives: boolean; krs: boolean; plain?: boolean };
+
+/** A line with no mark of any kind: no heading, list mark, emphasis, quote, `Term:` or link; no sentence. */
+function plainLine(l: OutlineLine): boolean {
+  const { line } = l;
+  if (line.role !== 'text' || !line.title || line.term || line.heading || line.bold || line.quote) return false;
+  return !isListed(line) && !LINK_ONLY.test(line.title) && !/\]\(/.test(line.title) && !isSentence(line);
+}
+
+/** The next line is a bullet on the row right below, as deep or deeper. */
+function opensBullets(l: OutlineLine, next: OutlineLine | undefined): boolean {
+  const n = next?.line;
+  return !!n && next!.r === l.r + 1 && n.role === 'text' && n.bullet && !n.bold && n.depth >= l.line.depth;
+}
+
+/**
+ * In an outline with no labels at all, a plain line is an objective when bullets follow it ('Make the stream good!' /
+ * '- 12 streams': its KRs), or, where the outline has such objectives, when it stands alone (a blank row or the end
+ * after it) under a heading naming a cycle ('### Q2 2020' / 'Hold a Squad Game Jam': an objective with no KR yet).
+ */
+function plainObjective(l: OutlineLine, ctx: Context): boolean {
+  if (!ctx.style.plain || ctx.mode !== 'none' || !plainLine(l)) return false;
+  const next = ctx.next;
+  if (next && next.r === l.r + 1) return opensBullets(l, next);
+  return !!ctx.cycle;
+}
+
+/**
+ * A heading naming only a cycle ('### FY24Q3', '## Q3 2024 OKRs', '2024年第一季度', '# 2026 Goals'): the cycle of what
+ * follows, never an objective.
+ */
+const CYCLE_WORDS =
+  /\b(?:okrs?|goals?|objectives?(?:\s*(?:&|and)\s*key\s*results?)?|plan)\b|目标|规划|計画|[-–—:：()（）]/gi;
+function namesOnlyCycle(title: string, today: string): boolean {
+  const rest = title.replace(CYCLE_WORDS, ' ').trim();
+  return !!rest && rest.length <= 20 && parseCycle(rest, { today }) !== null;
 }
 
 /** The role an unlabelled line takes from where it stands. */
 type Context = {
-  style: { objectives: boolean; krs: boolean };
+  style: OutlineStyle;
   mode: 'none' | 'krs' | 'initiatives' | 'objective';
   obj: boolean;
-  krDepth: number | null;
+  /** The outline level (outlineLevel) of the KR being read: lines below it in the outline are its parts. */
+  krLevel: number | null;
   next: OutlineLine | undefined;
   /** The row of the `Key Results:` label or of the bare KR line under it: a plain line right below is a KR too. */
   bareAfter?: number | null;
@@ -1848,6 +2067,10 @@ type Context = {
   /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
   krLevels?: Set<number>;
   objHeading?: number;
+  /**
+   * The last KR's line while a list of its work may follow (see partOfKr), up to the next heading, label or objective.
+   */
+  krOwn?: LineReading;
 };
 
 /** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
@@ -1856,6 +2079,17 @@ const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9
 /** Under a Key Results label, a listed category with KRs listed under it ('- Features' / '  - [ ] Peerpad is private'). */
 function groupsKrs(l: OutlineLine, next: LineReading | undefined): boolean {
   return !!next && next.depth > l.line.depth && next.role === 'text' && GROUP_NAME.test(l.line.title);
+}
+
+/**
+ * Where a line stands in the outline, lower numbers higher: headings by their level, then a bold line of its own (a
+ * level people use between headings and lists: `**Ship the companion**` over its bullets), then plain lines and list
+ * items by their indentation. Bullets under a KR heading or a bold KR line are that KR's parts.
+ */
+function outlineLevel(line: LineReading): number {
+  if (line.heading) return line.heading;
+  if (line.bold && !isListed(line)) return 7;
+  return 8 + line.depth;
 }
 
 /** The first item of a numbered list ('1、', '1.', '(1)', '①'). */
@@ -1913,6 +2147,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const { line } = l;
   const listed = line.bullet || line.numbered;
   if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text)) || DEFINES_WORD.test(line.title)) return 'note';
+  if (l.cycleOnly) return 'heading';
   // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
   if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
@@ -1926,11 +2161,17 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
     !next.heading &&
     (next.depth > line.depth || !listed);
   const krWithParts = ctx.obj && !!ctx.objHeading && !!ctx.krLevels?.has(ctx.objHeading);
-  const parent = listed && !!next && next.depth > line.depth && !krWithParts;
+  // A list item with items under it, below the KR being read, is one of its parts, not an objective.
+  const underKr = ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel;
+  const parent = listed && !!next && next.depth > line.depth && !krWithParts && !underKr;
+  // Under a Key Results label a bold line of its own is a KR, the list under it its parts (bold lines are a level).
+  if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading) return 'kr';
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
+  if (plainObjective(l, ctx)) return 'objective';
   if (ctx.mode === 'krs' && listed && groupsKrs(l, next)) return 'heading';
-  if (line.heading || (line.bold && !listed)) return 'heading';
+  // A bold sentence ('**WORK IN PROGRESS. This document will change.**') is a note, not a heading.
+  if (line.heading || (line.bold && !listed && !sentence(line.title))) return 'heading';
   // Plain lines right under a `Key Results:` label (a rendered page drops the list marks) are its KRs, up to a blank
   // row or a table's caption.
   // The same under an `Iniciativas:` label; a `Q2: name` line is no bare item.
@@ -1940,7 +2181,10 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   }
   if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
-  if (ctx.krDepth !== null && line.depth > ctx.krDepth) return 'initiative';
+  // Under a KR's heading, bold line or a list item deeper than it, or right under a KR line that is no item of its
+  // list (see partOfKr), the list is its work; a `Label: value` line ('Confidence: High', '현재: 0%') is about the KR.
+  const underKrLine = ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel;
+  if (underKrLine || (ctx.obj && partOfKr(ctx.krOwn, line))) return line.term ? 'note' : 'initiative';
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
   if (ctx.obj && !ctx.style.krs) return 'kr';
   return 'note';
@@ -1962,17 +2206,23 @@ interface OutlineWalk {
   last: number;
   /** The last heading since the last objective: the objective of KRs that come with none of their own. */
   heading?: OutlineLine | null;
+  /** The sheet's rows (a task table's cells), and the task table being read. */
+  rows: unknown[][];
+  tasks?: TaskTable;
 }
 
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
   const lines = outlineLines(values);
   markOutline(lines);
+  for (const l of lines)
+    if (l.line.role === 'text' && !isListed(l.line) && l.line.title.length <= 30)
+      l.cycleOnly = namesOnlyCycle(l.line.title, rd.today);
   const walk: OutlineWalk = {
     ctx: {
       style: outlineStyle(lines),
       mode: 'none',
       obj: false,
-      krDepth: null,
+      krLevel: null,
       next: undefined,
       krLevels: krHeadingLevels(lines),
     },
@@ -1986,9 +2236,14 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
     dated: [],
     first: -1,
     last: -1,
+    rows: values,
   };
   lines.forEach((l, i) => {
     walk.ctx.next = lines[i + 1];
+    // A blank row or a line that is no list item ends the list of a KR's work (a KR heading's runs to the next heading).
+    const prev = lines[i - 1];
+    const ends = (prev && l.r > prev.r + 1) || !(l.line.bullet || l.line.numbered);
+    if (ends && !walk.ctx.krOwn?.heading) walk.ctx.krOwn = undefined;
     readOutlineLine(walk, l, rd);
   });
   if (!walk.objectives.length) return false;
@@ -2006,6 +2261,10 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const { ctx } = walk;
   const role = l.line.role;
   if (l.skip) return skippedLine(l, rd);
+  if (l.line.placeholder) {
+    rd.role(l.r, 'note');
+    return rd.unplace(l.r, l.c, l.text, PLACEHOLDER_LINE);
+  }
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   walk.krLine = null;
@@ -2016,10 +2275,15 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const bareAfter = ctx.bareAfter;
   ctx.bareAfter = null;
   closeOnOutdent(ctx, l);
+  if (taskTableInOutline(walk, l, rd)) return;
   if (isTableRow(l)) return tableRowInOutline(walk, l, rd);
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
+    if (role === 'initiative-label' && objectiveWork(ctx, l.line)) walk.kr = null;
+    ctx.krOwn = undefined;
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
+    // A label opens a new list: the KRs under it set their own level.
+    if (role === 'kr-label') ctx.krLevel = null;
     ctx.label = l.line;
     if (role === 'kr-label' || role === 'initiative-label') ctx.bareAfter = l.r;
     rd.role(l.r, 'title');
@@ -2031,14 +2295,25 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const lastKr = walk.lastKr;
   if (kind === 'kr' && walk.kr && lastKr && isListed(l.line) && isListed(lastKr) && l.line.depth > lastKr.depth)
     kind = 'initiative';
-  if (kind === 'heading' || (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote))
+  // The first line above everything names the sheet, unless it is a sentence (an introduction is a note).
+  if (
+    kind === 'heading' ||
+    (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote && !isSentence(l.line))
+  )
     return titleLine(walk, l, kind, rd);
   if (kind === 'note') {
     rd.role(l.r, 'note');
     rd.unplace(l.r, l.c, l.text, NOTE_LINE);
     if (walk.notes.length < 50) walk.notes.push(l.line.title);
+    // Where plain lines are the objectives, another plain line (a sentence) ends the list of the one above.
+    if (ctx.style.plain && !isListed(l.line)) {
+      Object.assign(walk, { obj: null, kr: null, lastKr: null });
+      ctx.obj = false;
+    }
     return;
   }
+  // The KR's property lines may follow its parts too (`- [ ] task` ... `- **衡量标准：** ... > 50%`).
+  if (kind === 'initiative' && walk.kr) walk.krLine = propsOf;
   if (kind === 'initiative' && !walk.obj) {
     rd.role(l.r, 'note');
     rd.unplace(l.r, l.c, l.text, INITIATIVE_WITHOUT_OBJECTIVE);
@@ -2068,9 +2343,19 @@ function groupHeading(ctx: Context, l: OutlineLine): boolean {
   );
 }
 
+/**
+ * Under an initiatives label, a bold label over a list of work or over the next such label (`**생산성 향상을 위한
+ * 작업:**` / `- [ ] ...`, one per KR) names a group of that work: the list goes on under it.
+ */
+function workGroup(ctx: Context, l: OutlineLine): boolean {
+  const next = ctx.next?.line;
+  if (ctx.mode !== 'initiatives' || !ctx.obj || !l.line.bold || l.line.heading || !next) return false;
+  return (isListed(next) && next.role === 'text') || (next.bold && next.role === 'other-label');
+}
+
 /** A glossary line is a note; a heading's underline is part of the heading. */
 function skippedLine(l: OutlineLine, rd: Reader): void {
-  if (l.skip === 'underline') return rd.role(l.r, 'title');
+  if (l.skip === 'markup') return rd.role(l.r, 'title');
   rd.role(l.r, 'note');
   rd.unplace(l.r, l.c, l.text, l.skip!);
 }
@@ -2081,7 +2366,7 @@ function skippedLine(l: OutlineLine, rd: Reader): void {
  */
 function tableRowInOutline(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   if (walk.ctx.mode !== 'objective') walk.ctx.mode = 'none';
-  walk.ctx.krDepth = null;
+  walk.ctx.krLevel = null;
   rd.role(l.r, 'note');
   const row = l.row ?? EMPTY_ROW;
   for (let c = 0; c < row.length; c++) {
@@ -2090,6 +2375,36 @@ function tableRowInOutline(walk: OutlineWalk, l: OutlineLine, rd: Reader): void 
     const kr = typeof row[c] === 'string' ? repeatedKr(walk.objectives, text) : null;
     rd.unplace(l.r, c, text, kr ? repeatsKr(kr.title) : TABLE_IN_OUTLINE);
   }
+}
+
+/**
+ * A task table inside an outline (`ID | Iniciativa | Owner | Status` under an objective's KRs): its header, then its
+ * rows, each an initiative of the KR whose list of work it continues (a KR heading's section), else of the objective.
+ * A blank row, a line alone outside the task column, an item line or heading, or another header ends it. Returns true
+ * when it took the line.
+ */
+function taskTableInOutline(walk: OutlineWalk, l: OutlineLine, rd: Reader): boolean {
+  const row = walk.rows[l.r] ?? EMPTY_ROW;
+  const t = walk.tasks;
+  if (t) {
+    const c = onlyCell(row);
+    const line = c >= 0 && (c !== t.cols.task || l.line.role !== 'text' || !!l.line.heading);
+    if (l.r === t.last! + 1 && !line && !taskHeader(row)) {
+      t.last = l.r;
+      walk.last = l.r;
+      taskItem(row, l.r, t, walk.objectives, rd);
+      return true;
+    }
+    walk.tasks = undefined;
+  }
+  const tc = walk.obj && onlyCell(row) < 0 ? taskHeader(row) : null;
+  // A label in its own cell with its text beside it (`| 任务 | 每周复盘 |`, joined by outlineLines) is a line; a header
+  // names a field in each of its other cells (`| 任务 | 负责人 | 状态 |`).
+  const named = (v: unknown, c: number) => c === tc?.task || isBlank(v) || matchHeader(v) !== null;
+  if (!tc || (!l.row && !row.every(named))) return false;
+  rd.role(l.r, 'header');
+  walk.tasks = { cols: tc, obj: walk.obj, kr: walk.ctx.krOwn ? walk.kr : null, last: l.r };
+  return true;
 }
 
 /** The KR read above whose title this cell repeats, or null. */
@@ -2111,7 +2426,7 @@ const repeatsKr = (title: string): Msg => ({
 
 /** 'Dependencies:', '示例:': a line of its own; a bold one ('**Validation Checks**:') ends the list above it. */
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
-  if (groupHeading(ctx, l)) return rd.role(l.r, 'title');
+  if (groupHeading(ctx, l) || workGroup(ctx, l)) return rd.role(l.r, 'title');
   // A label naming only a cycle ('23年Q1：', 'Q3 2026:') heads the objectives under it, like a heading.
   const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today }) : null;
   if (cycle) {
@@ -2119,7 +2434,8 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
     return rd.role(l.r, 'title');
   }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
-  if (ctx.mode !== 'objective') ctx.krDepth = null;
+  if (l.line.bold || l.line.heading) ctx.krOwn = undefined;
+  if (ctx.mode !== 'objective') ctx.krLevel = null;
   rd.role(l.r, 'note');
   rd.unplace(l.r, l.c, l.text, NOTE_LINE);
 }
@@ -2130,11 +2446,16 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
  */
 function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader): void {
   if (kind === 'heading' && l.line.heading && walk.ctx.mode === 'krs') walk.ctx.mode = 'none';
+  if (kind === 'heading') walk.ctx.krOwn = undefined;
+  // A heading as high as the KR being read ends its parts ('### KR1' ... '## Notes' / '- reviewed weekly').
+  const { ctx } = walk;
+  if (kind === 'heading' && ctx.krLevel !== null && outlineLevel(l.line) <= ctx.krLevel) ctx.krLevel = null;
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
   // The KRs that follow have an objective to go to: this heading (see headingObjective).
-  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives) Object.assign(walk, { heading: l });
+  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly)
+    Object.assign(walk, { heading: l });
   if (walk.heading) walk.ctx.obj = true;
 }
 
@@ -2166,10 +2487,10 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
   rd.role(l.r, kind);
   if (kind === 'objective') {
     const obj = outlineObjective(title, l, rd);
-    obj.cycle ??= ctx.cycle ?? null;
+    obj.cycle = governingCycle(title, obj.cycle, ctx.cycle ?? null);
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krDepth: null, objHeading: l.line.heading });
+    Object.assign(ctx, { obj: true, mode: 'none', krLevel: null, objHeading: l.line.heading, krOwn: undefined });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
@@ -2181,10 +2502,36 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     walk.kr = outlineKr(walk.obj, title, l, rd);
     walk.krLine = l.line;
     walk.lastKr = l.line;
-    if (ctx.mode !== 'krs' || ctx.krDepth === null) ctx.krDepth = l.line.depth;
+    ctx.krOwn = l.line;
+    if (ctx.mode !== 'krs' || ctx.krLevel === null) ctx.krLevel = outlineLevel(l.line);
     if (!isListed(l.line) && PLURAL_KR_LABEL.test(l.line.term))
       Object.assign(ctx, { mode: 'krs', label: l.line, bareAfter: l.r });
-  } else addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
+  } else {
+    addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
+    // Under a KR heading, its measure line may follow its work items (`- [ ] ...` then `- **衡量标准：** > 50%`).
+    if (ctx.krOwn && walk.kr) walk.krLine = walk.lastKr;
+  }
+}
+
+/**
+ * An initiatives label heading a section of its own (`# アクション項目`, `## Actions` after the KRs, not deeper than the
+ * KR heading above): the work of the objective as a whole, not of its last KR. A label line under a KR (`举措：`
+ * after `KR1: ...`) lists that KR's work.
+ */
+function objectiveWork(ctx: Context, line: LineReading): boolean {
+  const kr = ctx.krOwn?.heading;
+  return !!line.heading && !(kr && line.heading > kr);
+}
+
+/**
+ * A list line right under a KR's line that is no item of the same list is a part of that KR, its work: the list under
+ * a KR heading (`### KR1.1：...` / `- [ ] ...`), bullets under a plain `KR1: ...` line, `·` lines under a numbered
+ * `1. KR1: ...`. A bullet under a bullet KR at its depth is the next item of that list, not a part.
+ */
+function partOfKr(kr: LineReading | undefined, line: LineReading): boolean {
+  if (!kr || line.depth < kr.depth) return false;
+  if (kr.heading || line.depth > kr.depth) return true;
+  return !(kr.bullet && line.bullet) && !(kr.numbered && line.numbered);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;
@@ -2197,11 +2544,23 @@ function closeOnOutdent(ctx: Context, l: OutlineLine): void {
     ctx.mode = 'none';
 }
 
-/** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value. */
-const PROPERTY = /^[_*]*([^:：\n_*]{1,30}?)[_*]*\s*[:：]\s*[_*]*\s*(\S[\s\S]*)$/;
-/** Property labels that say how a KR is measured or how far it got (no value of its own): kept as notes. */
+/** `Target: 5 members`, `_Current Status:_ 5%`, `**Owner**: Ana`, `当前值：2.5 秒`: a label and its value (no URL scheme). */
+const PROPERTY = /^[_*]*([^:：\n_*[`]{1,30}?)[_*]*\s*[:：](?!\/)\s*[_*]*\s*(\S[\s\S]*)$/;
+/**
+ * Property labels that say how a KR is measured or how far it got: kept as notes (a measure's threshold may also give
+ * the KR its target, see CRITERION_LABEL).
+ */
 const MEASURE_LABEL =
-  /^(?:progress|measurement|measured by|how measured|metric|measure|进度|进展|衡量标准|衡量方式|衡量指标|progreso|avance|medición)$/i;
+  /^(?:progress|measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|进度|进展|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|progreso|avance|medición|métrica|進捗|指標|評価指標|測定方法|達成基準)$/i;
+/**
+ * Of those, the labels of a done-criterion or a measure (what counts as reached), whose threshold is the target of a
+ * KR that states none otherwise (`- **衡量标准：** 占比 > 50%`, `- Metric: NPS ≥ 40`, `- 指標：継続率 80% 以上`).
+ */
+const CRITERION_LABEL =
+  /^(?:measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|medición|métrica|指標|評価指標|測定方法|達成基準)$/i;
+/** KRs with a `Target:` property line (a number in it or not), and KRs given their target by a measure line. */
+const targetInWords = new WeakSet<KeyResult>();
+const measured = new WeakSet<KeyResult>();
 /** Fields a property line under a KR may fill; other header words (Objective, Initiative...) are not properties. */
 const PROPERTY_FIELDS: ReadonlySet<Field> = new Set<Field>(['target', 'current', 'start', 'owner', 'due', 'status']);
 const MEASURE_NOTE: Msg = {
@@ -2221,18 +2580,41 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
   if (!m) return false;
   const label = m[1].trim();
   if (MEASURE_LABEL.test(label)) {
-    rd.role(l.r, 'note');
-    rd.unplace(l.r, l.c, l.text, MEASURE_NOTE);
-    return true;
+    // A measure stating the threshold to reach (`衡量标准： 占比 > 50%`) gives the KR its target, like `Target:`.
+    // A KR whose `Target:` line says its target in words ('All IRS requirements met') is measured by this line, no more.
+    const open = kr.target === null && !targetInWords.has(kr);
+    const stated = open && CRITERION_LABEL.test(label) ? inferFromText(m[2]) : null;
+    if (stated && stated.target !== null && !stated.relative) {
+      setProperty(kr, 'target', String(stated.target), rd);
+      measured.add(kr);
+    }
+    return noteLine(l, MEASURE_NOTE, rd);
   }
   // Under a KR, 'Goal:' / '目标：' names what the KR aims at: its target.
   const named = matchHeader(label);
   const field = named === 'objective' ? 'target' : named;
-  if (!field || !PROPERTY_FIELDS.has(field)) return false;
+  if (!field) return false;
+  // A field an outline does not fill (`- **Confidence:** High`) is the KR's too: a note, not a part of the KR.
+  if (!PROPERTY_FIELDS.has(field)) return noteLine(l, propertyNote(label), rd);
+  if (field === 'target') {
+    // The KR's own Target line wins over a measure line read before it.
+    if (measured.has(kr)) kr.target = null;
+    targetInWords.add(kr);
+  }
   rd.role(l.r, 'kr');
   setProperty(kr, field, m[2].trim(), rd);
   return true;
 }
+
+function noteLine(l: OutlineLine, reason: Msg, rd: Reader): true {
+  rd.role(l.r, 'note');
+  rd.unplace(l.r, l.c, l.text, reason);
+  return true;
+}
+const propertyNote = (label: string): Msg => ({
+  en: `"${label}" of the key result above: the grid takes no such field from an outline; kept in the sheet as a note`,
+  zh: `上面关键结果的“${label}”：新表不从提纲读取这一项；作为备注保留在原表中`,
+});
 
 function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): void {
   if (/^[[【<{].*[\]】>}]$/.test(value) && !/\d/.test(value)) return; // a template's '[Name/Role]'
@@ -2276,6 +2658,15 @@ function outlineObjective(title: string, l: OutlineLine, rd: Reader): Objective 
   return o;
 }
 
+/**
+ * The cycle of an objective under a cycle heading (`## 2018 Q4`): its title's own when the title names it in full
+ * (`(Q2 2026)`); a quarter without a year (`... priorities from Q3`) speaks of another period, the heading governs.
+ */
+function governingCycle(title: string, own: Cycle | null, heading: Cycle | null): Cycle | null {
+  if (!own || !heading) return own ?? heading;
+  return findCycleInText(title) ? own : heading;
+}
+
 /** An owner or priority written before a KR's text (`` `P1` - @alice - ``): the KR's owner (else its objective's). */
 function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): void {
   const owner = line.owner ?? obj.owner;
@@ -2288,7 +2679,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
 
 function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): KeyResult {
   const kr = newKr(rd.ids.generate('KR', [obj.title, title]), rd.r0 + l.r, title, obj.id);
-  kr.cells.kr = rd.ref(l.r, l.c);
+  kr.cols.kr = rd.c0 + l.c;
   kr.commitment = obj.commitment;
   kr.inferred.type = true;
   ownerAndPriority(kr, obj, l.line);

@@ -16,6 +16,7 @@
  *   a done/not-done milestone is a legitimate binary KR, so the message says how to tell the two apart.
  */
 import type { CellRef, Cycle, Field, KeyResult, Level, Objective, OkrModel } from './model';
+import { cellOf } from './model';
 import type { Settings } from './settings';
 import { msg, type Msg } from './i18n';
 import { a1 } from './sheet-plan';
@@ -217,7 +218,8 @@ interface Checks {
   /** Updated before this ISO date is stale. */
   staleLine: string;
   add: AddFn;
-  fieldCell(cells: Partial<Record<Field, CellRef>>, field: Field, row: number, fallback: CellRef): CellRef;
+  /** Where a finding about an item's field points: the cell it was read from, else its field's column on its row. */
+  fieldCell(item: Objective | KeyResult, field: Field, fallback: CellRef): CellRef;
   objCell(o: Objective): CellRef;
   krCell(kr: KeyResult): CellRef;
   /** 'row:col' of the cells holding a value problem (kr-no-number stays quiet there). */
@@ -293,7 +295,7 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
         o,
         oCycle,
         krTitle,
-        targetCell: c.fieldCell(kr.cells, 'target', kr.row, krTitle),
+        targetCell: c.fieldCell(kr, 'target', krTitle),
         linear: kr.kind === 'increase' || kr.kind === 'decrease',
         deadline: deadlineOf(kr, oCycle),
         score: scoreOfKr(kr),
@@ -310,11 +312,11 @@ function checksFor(model: OkrModel, opts: ValidateOptions): Checks & { out: Find
   const limits = settings.limits;
   const out: Finding[] = [];
   const sheet = model.sheet;
-  const fieldCell = (cells: Partial<Record<Field, CellRef>>, field: Field, row: number, fallback: CellRef): CellRef => {
-    const cell = cells[field];
+  const fieldCell = (item: Objective | KeyResult, field: Field, fallback: CellRef): CellRef => {
+    const cell = 'cols' in item ? cellOf(item, field) : item.cells[field];
     if (cell) return cell;
     const col = model.fieldCols[field];
-    return col === undefined ? fallback : { row, col };
+    return col === undefined ? fallback : { row: item.row, col };
   };
   let copies: ReturnType<typeof copyIndex> | null = null;
   return {
@@ -330,7 +332,7 @@ function checksFor(model: OkrModel, opts: ValidateOptions): Checks & { out: Find
     },
     fieldCell,
     objCell: (o) => o.cells.objective ?? { row: o.row, col: model.fieldCols.objective ?? 0 },
-    krCell: (kr) => kr.cells.kr ?? { row: kr.row, col: model.fieldCols.kr ?? 0 },
+    krCell: (kr) => cellOf(kr, 'kr') ?? { row: kr.row, col: model.fieldCols.kr ?? 0 },
     problemCells: new Set(model.problems.map((p) => `${p.cell.row}:${p.cell.col}`)),
     copies: () => (copies ??= copyIndex(model, opts.parents ?? [])),
   };
@@ -475,7 +477,7 @@ function checkOwner(c: Checks, o: Objective, v: ObjectiveView): void {
     add(
       'owner-missing',
       'warning',
-      fieldCell(o.cells, 'owner', o.row, title),
+      fieldCell(o, 'owner', title),
       msg(`Objective ${quote(o.title)} has no owner.`, `目标 ${quoteZh(o.title)} 没有负责人。`),
       o.id,
     );
@@ -523,7 +525,7 @@ function checkObjectiveWeights(c: Checks, o: Objective): void {
   checkWeights(
     o,
     (rule, severity, cell, m, id) => add(rule, severity, cell, m, id),
-    (kr) => fieldCell(kr.cells, 'weight', kr.row, krCell(kr)),
+    (kr) => fieldCell(kr, 'weight', krCell(kr)),
   );
 }
 
@@ -558,7 +560,7 @@ function checkDeadline(c: Checks, kr: KeyResult, v: KrView): void {
     add(
       'kr-no-deadline',
       'warning',
-      fieldCell(kr.cells, 'due', kr.row, krTitle),
+      fieldCell(kr, 'due', krTitle),
       msg(
         `Key result ${quote(kr.title)} has no deadline: no due date and no cycle. Add a due date or set the cycle (e.g. 2026-Q4).`,
         `关键结果 ${quoteZh(kr.title)} 没有截止时间：既无截止日期也无周期。请填写截止日期或设置周期（如 2026-Q4）。`,
@@ -619,11 +621,11 @@ function checkDirection(c: Checks, kr: KeyResult, v: KrView): void {
         ),
         kr.id,
       );
-    } else if (kr.cells.kind && !kr.inferred.kind && (kr.kind === 'decrease') === goesUp) {
+    } else if (kr.cols.kind !== undefined && !kr.inferred.kind && (kr.kind === 'decrease') === goesUp) {
       add(
         'direction-mismatch',
         'warning',
-        kr.cells.kind,
+        cellOf(kr, 'kind')!,
         msg(
           `Key result ${quote(kr.title)} is marked "${kr.kind}", but the numbers go ${goesUp ? 'up' : 'down'} (${nums()}).`,
           `关键结果 ${quoteZh(kr.title)} 标为“${kr.kind === 'decrease' ? '降低' : '提升'}”，但数值是${goesUp ? '上升' : '下降'}的（${numsZh()}）。`,
@@ -664,7 +666,7 @@ function checkClosed(c: Checks, kr: KeyResult, v: KrView): void {
   const { today, add, fieldCell } = c;
   const { targetCell, deadline, score } = v;
   if (deadline && deadline < today && score !== null) {
-    const scoreCell = fieldCell(kr.cells, 'score', kr.row, fieldCell(kr.cells, 'current', kr.row, targetCell));
+    const scoreCell = fieldCell(kr, 'score', fieldCell(kr, 'current', targetCell));
     if (kr.commitment === 'committed' && score < 1) {
       add(
         'committed-below-1',
@@ -706,7 +708,7 @@ function checkStale(c: Checks, kr: KeyResult, v: KrView): void {
         add(
           'kr-stale',
           'warning',
-          fieldCell(kr.cells, 'updated', kr.row, krTitle),
+          fieldCell(kr, 'updated', krTitle),
           msg(
             `Key result ${quote(kr.title)} was last updated on ${kr.updated}, ${age} days ago (limit ${limits.staleDays} days). Update its current value.`,
             `关键结果 ${quoteZh(kr.title)} 最后更新于 ${kr.updated}，已 ${age} 天未更新（上限 ${limits.staleDays} 天）。请更新当前值。`,
@@ -718,7 +720,7 @@ function checkStale(c: Checks, kr: KeyResult, v: KrView): void {
       add(
         'kr-never-updated',
         'info',
-        fieldCell(kr.cells, 'updated', kr.row, krTitle),
+        fieldCell(kr, 'updated', krTitle),
         msg(
           `Key result ${quote(kr.title)} has no "Updated" date, so staleness (over ${limits.staleDays} days) cannot be checked.`,
           `关键结果 ${quoteZh(kr.title)} 没有“更新时间”，无法检查是否超过 ${limits.staleDays} 天未更新。`,
@@ -771,7 +773,7 @@ function checkBottomUpShare(c: Checks): void {
     add(
       'bottom-up-share',
       'info',
-      fieldCell(first.cells, 'alignedTo', first.row, objCell(first)),
+      fieldCell(first, 'alignedTo', objCell(first)),
       msg(
         `Only ${bottomUp} of ${objs.length} ${level ? lv.en + '-level ' : ''}objectives (${pct}%) are set bottom-up (no "Aligned to" link); about half or more should come from the ${level ? 'level' : 'team'} itself.`,
         `${level ? lv.zh + '层级' : ''}的 ${objs.length} 个目标中只有 ${bottomUp} 个（${pct}%）是自下而上制定的（未对齐上级）；建议约一半或更多由本层级自己提出。`,

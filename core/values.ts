@@ -184,18 +184,64 @@ const SCALES: Record<string, number> = {
   千万: 1e7,
   亿: 1e8,
   万亿: 1e12,
+  // Korean and Japanese myriads ('600만원', '1억', '3億円'); million / billion words of other languages
+  // ('R$ 150 milhões', '2 millones', '5 Mio.', '3 milyar'); 'mil' is a thousand in Spanish and Portuguese.
+  천: 1e3,
+  만: 1e4,
+  억: 1e8,
+  億: 1e8,
+  mil: 1e3,
+  bin: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  milhão: 1e6,
+  milhões: 1e6,
+  millón: 1e6,
+  millones: 1e6,
+  millionen: 1e6,
+  mio: 1e6,
+  milyon: 1e6,
+  billion: 1e9,
+  billions: 1e9,
+  bilhão: 1e9,
+  bilhões: 1e9,
+  milliard: 1e9,
+  milliards: 1e9,
+  milliarden: 1e9,
+  mrd: 1e9,
+  milyar: 1e9,
 };
-const CURRENCY_PREFIX = '(US\\$|HK\\$|RMB|CNY|USD|EUR|GBP|JPY|HKD|[$¥€£])';
-const CURRENCY_SUFFIX = ['元', '块', '美元', '人民币', '港元', '欧元', 'rmb', 'cny', 'usd', 'eur', 'hkd', 'gbp', 'jpy'];
+/** The scale words as regex alternatives, longest first ('milhões' before 'mil' before 'm'). */
+export const SCALE_WORDS = Object.keys(SCALES)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const CURRENCY_PREFIX = '(US\\$|HK\\$|R\\$|RMB|CNY|USD|EUR|GBP|JPY|HKD|BRL|[$¥€£₩₺])';
+const CURRENCY_SUFFIX = [
+  '元',
+  '块',
+  '美元',
+  '人民币',
+  '港元',
+  '欧元',
+  '円',
+  '원',
+  'rmb',
+  'cny',
+  'usd',
+  'eur',
+  'hkd',
+  'gbp',
+  'jpy',
+];
 const NUMERAL_CHARS = '零〇一二三四五六七八九十百千万亿两';
 const NUMBER_RE = new RegExp(
   '^([+-])?\\s*(\\()?\\s*([+-])?\\s*' +
     CURRENCY_PREFIX +
     '?\\s*([+-])?\\s*' +
-    "((?:\\d{1,3}(?:[, ']\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)(?:e([+-]?\\d+))?" +
-    '\\s*(万亿|千万|百万|十万|万|亿|千|百|bn|k|w|m|b)?' +
+    "((?:[1-9]\\d{0,2}(?:\\.\\d{3}){2,}|\\d{1,3}(?:[, ']\\d{3})+|\\d+,\\d{1,2}(?!\\d)|\\d+)(?:\\.\\d+)?|\\.\\d+)(?:e([+-]?\\d+))?" +
+    `\\s*(?:(${SCALE_WORDS})\\.?)?` +
     '\\s*(%|‰)?' +
-    `\\s*((?:(?![${NUMERAL_CHARS}])\\p{Script=Han}){1,4}|rmb|cny|usd|eur|hkd|gbp|jpy|(?<=\\s)[a-z]{1,12})?` +
+    `\\s*((?:(?![${NUMERAL_CHARS}])\\p{Script=Han}){1,4}|원|rmb|cny|usd|eur|hkd|gbp|jpy|(?<=\\s)[a-z]{1,12})?` +
     '\\s*(\\))?$',
   'iu',
 );
@@ -204,14 +250,16 @@ const PLAIN_NUMBER_RE = /^-?\d+(?:\.\d+)?$/;
 /**
  * The part of parseNumber's grammar a Google Sheets formula reads itself (formulas.ts, the grid's native score), as
  * an RE2 pattern over LOWER(TRIM(text)): a sign, a currency sign or code, digits (comma groups allowed), decimals, a
- * scale word (万, 亿, k, w...), %, a currency word. Groups: 1 sign, 2 digits, 3 decimals, 4 scale, 5 percent.
+ * scale word (万, 亿, k, w...), %, a currency word. Groups: 1 sign, 2 digits and decimals, 3 (empty), 4 scale, 5 percent.
  * Text it matches reads as the same number here (sign * digits * scale / 100); text it does not match (full-width
  * digits, units such as 家, Chinese numerals, notes in brackets) is flagged by that formula, never read otherwise.
  */
 export const SHEETS_NUMBER_PATTERN =
   '^([-+]?)' +
   CURRENCY_PREFIX.toLowerCase().replace(/^\(/, '(?:') +
-  '? ?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\\.[0-9]+)? ?(' +
+  // A dot followed by exactly three digits after 1-3 digits ('50.000') is thousands to parseNumber: left unmatched
+  // here (the formula flags it) rather than read as 50. The decimals stay inside group 2; group 3 is kept empty.
+  '? ?((?:[0-9]{1,3}(?:,[0-9]{3})+|0[0-9]{0,2}|[0-9]{4,})(?:\\.[0-9]+)?|[1-9][0-9]{0,2}(?:\\.[0-9]{1,2}|\\.[0-9]{4,})?)() ?(' +
   Object.keys(SCALES)
     .sort((a, b) => b.length - a.length)
     .join('|') +
@@ -271,8 +319,17 @@ const PERCENT_INFO: NumberInfo = Object.freeze({ percent: true, currency: null, 
 
 const TRAILING_NOTE = /^([^()（）]+)[(（][^()（）]*[)）]$/;
 
+/**
+ * Thousands written with a dot ('50.000', '1.250.000', as Portuguese, Spanish, German and Turkish do): a dot followed
+ * by exactly three digits, with no other decimal sign in the number. '0.125' and '1.5' stay decimals.
+ */
+const DOT_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
+/** The percent sign first ('%95', Turkish): the same as '95%'. */
+const PERCENT_FIRST_RE = /^%\s?(\d+(?:\.\d+)?)$/;
+
 function parseNumberText(raw: string): ParsedNumber {
   // Fast paths for what most cells hold: 42, 12.5%, 1,200, ¥3.5万, 3.5k.
+  if (dotThousands(raw)) return sensible(Number(raw.replace(/\./g, '')), PLAIN, raw);
   if (PLAIN_NUMBER_RE.test(raw)) return sensible(Number(raw), PLAIN, raw);
   const pm = PERCENT_FAST_RE.exec(raw);
   if (pm) return sensible(Number(pm[1]) / 100, PERCENT_INFO, raw);
@@ -284,14 +341,18 @@ function parseNumberText(raw: string): ParsedNumber {
   }
   const s = normalizeText(raw);
   if (s === '') return BLANK;
-  if (PLAIN_NUMBER_RE.test(s)) return sensible(Number(s), PLAIN, raw);
+  if (PLAIN_NUMBER_RE.test(s) && !dotThousands(s)) return sensible(Number(s), PLAIN, raw);
+  const pf = PERCENT_FIRST_RE.exec(s);
+  if (pf) return sensible(Number(pf[1]) / 100, PERCENT_INFO, raw);
   if (CELL_ERROR_RE.test(s)) return fail('cell-error', raw);
   const m = NUMBER_RE.exec(s);
   if (m) {
     const [, sign1, open, sign2, cur, sign3, digits, exp, scaleWord, pct, suffix, close] = m;
     const signs = (sign1 ? 1 : 0) + (sign2 ? 1 : 0) + (sign3 ? 1 : 0);
     if (signs > 1 || !!open !== !!close || (open && signs > 0)) return fail('not-a-number', raw);
-    let n = Number(digits.replace(/[, ']/g, ''));
+    // A decimal comma only before a scale word ('2,5 milhões'): alone, '1,5' is neither 1.5 nor 15 for sure.
+    if (!scaleWord && DECIMAL_COMMA.test(digits)) return fail('not-a-number', raw);
+    let n = Number(localDigits(digits));
     if (exp) n *= Math.pow(10, Number(exp));
     if (scaleWord) n *= SCALES[scaleWord.toLowerCase()];
     const negative = sign1 === '-' || sign2 === '-' || sign3 === '-' || !!open;
@@ -319,6 +380,22 @@ function parseNumberText(raw: string): ParsedNumber {
     if (n.ok) return n;
   }
   return fail('not-a-number', raw);
+}
+
+/** A decimal comma ('2,5 milhões', '1,5 Mio.'): one or two digits after a single comma, no dot. */
+const DECIMAL_COMMA = /^\d+,\d{1,2}$/;
+
+/** The digits of a number in plain form: group separators dropped, a decimal comma made a point. */
+function localDigits(digits: string): string {
+  if (dotThousands(digits)) return digits.replace(/\./g, '');
+  if (DECIMAL_COMMA.test(digits)) return digits.replace(',', '.');
+  return digits.replace(/[, ']/g, '');
+}
+
+function dotThousands(digits: string): boolean {
+  return (
+    digits.length >= 5 && digits.charCodeAt(digits.length - 4) === 46 && DOT_THOUSANDS.test(digits.replace(/^-/, ''))
+  );
 }
 
 /** Numbers written as words, counted like digits when they are the quantity ('Two dates per month'). */

@@ -298,13 +298,33 @@ export const CONFIDENCE_VOCAB: Readonly<Record<Confidence, readonly string[]>> =
 };
 
 /**
- * The words naming an objective, a key result and an initiative in languages beside English and Chinese (Spanish):
+ * The words naming an objective, a key result and an initiative in languages beside English and Chinese (Spanish,
+ * Japanese):
  * outline labels (`Objetivo: ...`, `Resultados clave:`), header words and row types all read them from here.
  */
 export const OTHER_LANGUAGE_ITEMS: Readonly<Record<'objective' | 'kr' | 'initiative', readonly string[]>> = {
-  objective: ['objetivo', 'objetivos'],
-  kr: ['resultado clave', 'resultados clave', 'resultados claves'],
-  initiative: ['iniciativa', 'iniciativas', 'acción', 'acciones', 'tarea', 'tareas'],
+  objective: ['objetivo', 'objetivos', '目標'],
+  kr: [
+    'resultado clave',
+    'resultados clave',
+    'resultados claves',
+    '主要な成果',
+    '主要成果',
+    '成果指標',
+    'キーリザルト',
+  ],
+  initiative: [
+    'iniciativa',
+    'iniciativas',
+    'acción',
+    'acciones',
+    'tarea',
+    'tareas',
+    'アクション',
+    'アクション項目',
+    'アクションプラン',
+    '施策',
+  ],
 };
 
 /** What a row is, as a row-type column says it (Viva Goals' Object Type, Perdoo's Goal Type, Betterworks' type). */

@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 /**
  * Reading a workbook for a command in one sync: the active sheet's used range (values; formulas of the formula cells
- * only; per-cell fills when asked), every sheet name, the other sheets the command asks for, and what a plan may
+ * only), every sheet name, the other sheets the command asks for, and what a plan may
  * touch on the active sheet (its conditional formats, tables, frozen rows), so applying needs no extra round trip.
  * Notes need a second sync (their cells are known only once the notes are), which also fetches the custom rules'
- * formulas. When the answer would pass the payload limit, the sheets are read again in bands of rows (payload.ts).
+ * formulas and the fills of the cells a plan patches. When the answer would pass the payload limit, the sheets are read again in bands of rows (payload.ts).
  */
 import type { CellRef } from '../core/model';
 import type { PartialRead, ReadRequest, SheetSnapshot, WorkbookSnapshot } from '../core/sheet-plan';
@@ -58,7 +58,6 @@ interface Pending {
   range: Excel.Range;
   /** The formula cells (ExcelApi 1.9), or null when `formulas` are loaded for every cell. */
   formulaAreas: Excel.RangeCollection | null;
-  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
   /** Set when core lets this sheet be read in part (ReadRequest.partial); `part` then holds what was queued. */
   partial: PartialRead | null;
   part: PartPending | null;
@@ -75,15 +74,18 @@ const DIMS = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
 
 const FILL_PROPS = { format: { fill: { color: true, pattern: true } } };
 
-/** Queues the read of `range`: values, formulas (of formula cells only when the host can say which), fills. */
-function queueCells(range: Excel.Range, req: ReadRequest, fills: boolean, support: ExcelSupport, dims: boolean) {
+/**
+ * Queues the read of `range`: values and formulas (of formula cells only when the host can say which). Fills are
+ * never read for a whole range: only where a plan patches them, in the second sync (see readNotesAndFills).
+ */
+function queueCells(range: Excel.Range, req: ReadRequest, support: ExcelSupport, dims: boolean) {
   const props = [...DIMS];
   if (!dims) {
     props.push('values');
     if (req.formulas && !has(support, API.specialCells)) props.push('formulas');
   }
   range.load(props);
-  if (dims) return { formulaAreas: null, fills: null };
+  if (dims) return { formulaAreas: null };
   const areas = () => range.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType).areas;
   const formulaAreas =
     req.formulas && has(support, API.specialCells)
@@ -91,7 +93,7 @@ function queueCells(range: Excel.Range, req: ReadRequest, fills: boolean, suppor
       : wantsFormulaCells(req, support)
         ? areas().load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount')
         : null;
-  return { formulaAreas, fills: fills ? range.getCellProperties(FILL_PROPS) : null };
+  return { formulaAreas };
 }
 
 /**
@@ -137,7 +139,6 @@ function placeBand(
   top: number,
   range: Excel.Range,
   formulaAreas: Excel.RangeCollection | null,
-  fills: Pending['fills'],
 ): void {
   const values = range.values as unknown[][];
   for (let r = 0; r < values.length; r++) snap.values[top + r] = values[r];
@@ -152,8 +153,6 @@ function placeBand(
         snap.formulas[top + r] = f[r].map((x) => (typeof x === 'string' && x.startsWith('=') ? x : ''));
     }
   }
-  if (snap.backgrounds && fills)
-    for (let r = 0; r < fills.value.length; r++) snap.backgrounds[top + r] = fills.value[r].map(plainFill);
 }
 
 /** Whole rows read in part (the head, the last row) placed into a part-read snapshot; rows past its end dropped. */
@@ -216,8 +215,8 @@ function queueOther(
   ws.load('name');
   const range = ws.getUsedRangeOrNullObject(true);
   const partial = req.partial?.[want] ?? null;
-  if (!partial) return { name: want, ws, range, partial, part: null, ...queueCells(range, req, false, support, dims) };
-  return { name: want, ws, range, partial, part: queuePart(range, partial, dims), formulaAreas: null, fills: null };
+  if (!partial) return { name: want, ws, range, partial, part: null, ...queueCells(range, req, support, dims) };
+  return { name: want, ws, range, partial, part: queuePart(range, partial, dims), formulaAreas: null };
 }
 
 /** Everything of the first read; `dims` queues only the sizes of the used ranges (the banded read follows). */
@@ -243,7 +242,7 @@ function queueRead(
     range,
     partial: null,
     part: null,
-    ...queueCells(range, forActive(req, support), false, support, dims),
+    ...queueCells(range, forActive(req, support), support, dims),
   };
   const notes = req.notes && has(support, API.notes) ? activeWs.notes.load('items/content') : null;
   const others = req.others.map((want) => queueOther(sheets, want, req, support, dims));
@@ -282,28 +281,27 @@ async function inBands(
   }
 }
 
-/** Reads every band of `p`'s rows (values, formulas, fills as asked). */
+/** Reads every band of `p`'s rows (values, formulas as asked). */
 async function readBands(
   ctx: Excel.RequestContext,
   p: Pending,
   snap: SheetSnapshot,
   req: ReadRequest,
-  fills: boolean,
   support: ExcelSupport,
 ): Promise<void> {
   const cols = p.range.columnCount;
-  // First guess: 64 bytes a cell (values and formulas as JSON), 60 more with fills; then measured.
-  await inBands(ctx, p.range.rowCount, cols * (64 + (fills ? 60 : 0)), (top, n) => {
+  // First guess: 64 bytes a cell (values and formulas as JSON); then measured.
+  await inBands(ctx, p.range.rowCount, cols * 64, (top, n) => {
     const band = p.ws.getRangeByIndexes(p.range.rowIndex + top, p.range.columnIndex, n, cols);
-    const q = queueCells(band, req, fills, support, false);
+    const q = queueCells(band, req, support, false);
     return () => {
-      placeBand(snap, top, band, q.formulaAreas, q.fills);
+      placeBand(snap, top, band, q.formulaAreas);
       // The areas' formulas, or only where they are (a sheet read without its formulas' text).
       const areas =
         q.formulaAreas && !q.formulaAreas.isNullObject
           ? q.formulaAreas.items.map((a) => (snap.formulas ? a.formulas : [a.rowIndex, a.columnIndex, a.rowCount]))
           : [];
-      return jsonBytes(band.values) + jsonBytes(areas) + (q.fills ? jsonBytes(q.fills.value) : 0);
+      return jsonBytes(band.values) + jsonBytes(areas);
     };
   });
 }
@@ -349,8 +347,8 @@ async function placeSheet(
     return snap;
   }
   const snap = emptySnapshot(name, p.range, req, support);
-  if (banded) await readBands(ctx, p, snap, req, false, support);
-  else placeBand(snap, 0, p.range, p.formulaAreas, null);
+  if (banded) await readBands(ctx, p, snap, req, support);
+  else placeBand(snap, 0, p.range, p.formulaAreas);
   return snap;
 }
 

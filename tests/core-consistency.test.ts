@@ -3,6 +3,7 @@
  * for ROLLUP and the quarter close, unmeasured milestones in OKRSCORE, English plurals in command summaries.
  * Expected values are worked out by hand from the domain note and the fixtures' documented layout.
  */
+import { cellOf } from '../core/model';
 import { readModel } from '../core/parse-sheet';
 import { readsFor, runCommand } from '../core/commands';
 import { closeCycle } from '../core/close';
@@ -59,7 +60,7 @@ describe('stable ids: the owned OKR ID column is the id of a row whose own ID ce
       ]);
       // The id is read from the owned cell (S13), so findings and history point there.
       const kr = read(book, snap.name, settings).objectives[1].krs[2];
-      expect(kr.cells.id).toEqual({ row: 12, col: 18 });
+      expect(cellOf(kr, 'id')).toEqual({ row: 12, col: 18 });
       // Converting again writes the same id back and changes nothing else in the owned id column.
       const again = convert(book, snap.name, settings);
       expect(valuesOf(again, snap.name).map((r) => r[18])).toEqual(values.map((r) => r[18]));
@@ -71,7 +72,7 @@ describe('stable ids: the owned OKR ID column is the id of a row whose own ID ce
     const book = convert(bookFromSnapshot(workbookOf(snap)), snap.name, en);
     valuesOf(book, snap.name)[12][0] = 'KR-203';
     expect(krIds(book, snap.name)[6]).toEqual([12, 'KR-203']);
-    expect(read(book, snap.name).objectives[1].krs[2].cells.id).toEqual({ row: 12, col: 0 });
+    expect(cellOf(read(book, snap.name).objectives[1].krs[2], 'id')).toEqual({ row: 12, col: 0 });
   });
 
   test('a table without an ID column: ids survive editing the objective and KR texts after a convert', () => {

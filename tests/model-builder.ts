@@ -69,7 +69,7 @@ export function model(objs: ObjSpec[], over: Partial<OkrModel> & { noUpdatedColu
         commitment: k.commitment ?? o.commitment ?? 'aspirational',
         objectiveId: oid,
         initiatives: k.initiatives ?? [],
-        cells: k.cells ?? {},
+        cols: k.cols ?? {},
         inferred: k.inferred ?? {},
         extra: k.extra ?? {},
       };

@@ -3,7 +3,7 @@ import { readModel, outlineItem, parseKind, parseLevel, parseCommitment, parseCo
 import { HEADER_SYNONYMS, matchHeader, normalizeHeader } from '../core/headers';
 import { IdAllocator, idFromCell, stableId } from '../core/ids';
 import { DEFAULT_SETTINGS, resolveSettings } from '../core/settings';
-import type { Field, KeyResult, OkrModel } from '../core/model';
+import { cellOf, type Field, type KeyResult, type OkrModel } from '../core/model';
 import type { SheetSnapshot } from '../core/sheet-plan';
 import {
   FIXTURE_TODAY,
@@ -305,13 +305,13 @@ describe('englishTable: objectives on their own rows', () => {
       unit: 'hours',
       weight: 0.5,
     });
-    for (const k of allKrs(m).filter((k) => k.cells.kind)) expect(k.inferred.kind).toBeUndefined();
+    for (const k of allKrs(m).filter((k) => k.cols.kind !== undefined)) expect(k.inferred.kind).toBeUndefined();
   });
 
   it('text in a number cell is a problem quoting it in both languages, never NaN', () => {
     const k = krAt(m, 11);
     expect(k.current).toBeNull();
-    expect(k.cells.current).toBeUndefined();
+    expect(k.cols.current).toBeUndefined();
     expect(m.problems).toHaveLength(1);
     const p = m.problems[0];
     expect(p.field).toBe('current');
@@ -328,22 +328,23 @@ describe('englishTable: objectives on their own rows', () => {
     expect(k.id).toMatch(/^KR-[0-9a-f]{6}$/);
     expect(k.kind).toBe('decrease');
     expect(k.inferred.kind).toBe(true);
-    expect(k.cells.id).toBeUndefined();
+    expect(k.cols.id).toBeUndefined();
     expect([k.start, k.target, k.current, k.weight, k.due]).toEqual([3.5, 2.8, 3.1, 0.2, '2026-11-30']);
   });
 
   it('records the cell of every field read', () => {
     const k = krAt(m, 5);
-    expect(k.cells).toMatchObject({
-      id: { row: 5, col: 0 },
-      kr: { row: 5, col: 4 },
-      start: { row: 5, col: 7 },
-      target: { row: 5, col: 8 },
-      current: { row: 5, col: 9 },
-      weight: { row: 5, col: 11 },
-      due: { row: 5, col: 12 },
-      updated: { row: 5, col: 15 },
-      owner: { row: 5, col: 2 },
+    expect(k.row).toBe(5);
+    expect(k.cols).toMatchObject({
+      id: 0,
+      kr: 4,
+      start: 7,
+      target: 8,
+      current: 9,
+      weight: 11,
+      due: 12,
+      updated: 15,
+      owner: 2,
     });
     expect(m.objectives[0].cells).toMatchObject({
       id: { row: 3, col: 0 },
@@ -370,7 +371,7 @@ describe('englishTable: objectives on their own rows', () => {
     expect(shifted.problems[0].cell).toEqual({ row: 16, col: 11 });
     const k = allKrs(shifted).find((x) => x.id === 'KR-102')!;
     expect(k.row).toBe(10);
-    expect(k.cells.target).toEqual({ row: 10, col: 10 });
+    expect(cellOf(k, 'target')).toEqual({ row: 10, col: 10 });
     expect(shifted.objectives[0].row).toBe(8);
   });
 });
@@ -693,7 +694,7 @@ describe('stable ids', () => {
     const third = read(snapshotOf('G', written));
     for (const k of allKrs(third)) {
       expect(k.id).toBe(byTitle.get(k.title));
-      expect(k.cells.id).toBeDefined();
+      expect(k.cols.id).toBeDefined();
     }
   });
 
@@ -881,10 +882,8 @@ describe('property: reading never throws on any 2D array of cell-like values', (
         const m = readModel(snap, opts);
         for (const k of m.objectives.flatMap((o) => o.krs)) {
           for (const n of [k.start, k.target, k.current, k.weight]) expect(n === null || Number.isFinite(n)).toBe(true);
-          for (const ref of Object.values(k.cells)) {
-            expect(ref!.row).toBeGreaterThanOrEqual(row);
-            expect(ref!.col).toBeGreaterThanOrEqual(col);
-          }
+          expect(k.row).toBeGreaterThanOrEqual(row);
+          for (const c of Object.values(k.cols)) expect(c).toBeGreaterThanOrEqual(col);
         }
         for (const p of m.problems)
           expect(typeof p.message.en === 'string' && typeof p.message.zh === 'string').toBe(true);

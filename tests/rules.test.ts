@@ -226,7 +226,7 @@ describe('start, target and direction', () => {
             kind: 'decrease',
             start: 24,
             target: 48,
-            cells: { kind: { row: 2, col: COLS.kind } },
+            cols: { kind: COLS.kind },
           },
         ],
       },

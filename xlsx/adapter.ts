@@ -25,6 +25,7 @@ import { zipEntries } from './zip-directory';
 import { documentSettingsOf, rememberDocumentSettings } from './document-settings';
 import { lostParts, partsOf, partsOfFile, partsText, type PartKind } from './package-parts';
 import { carryWebExtensions } from './web-extensions';
+import { workbookBytes } from './zip-write';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** Compound File Binary (OLE2): an encrypted OOXML package or a legacy .xls. */
@@ -213,7 +214,7 @@ export async function saveWorkbook(
   try {
     // Read before the write: with --in-place the source is the file the rename below replaces.
     const source = keep ? await fs.readFile(keep.source) : null;
-    await wb.xlsx.writeFile(tmp);
+    await fs.writeFile(tmp, await workbookBytes(wb));
     if (source) await carryWebExtensions(source, tmp);
     const lost = source ? lostParts(await partsOf(source), await partsOfFile(tmp)) : [];
     if (keep?.inPlace && lost.length) throw new XlsxFileError('losesParts', partsText.refuseInPlace(file, lost));

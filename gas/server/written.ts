@@ -5,24 +5,13 @@
  * dashboard costs one getCharts instead of an updateChart (and a dozen builder calls) per chart. Entries are recorded
  * only once a whole apply has succeeded; anything not recorded, or recorded differently, is written as before.
  */
+import { hash32 } from '../../core/ids';
+
 const KEY = 'okrGrid.written';
 /** A property value holds at most 9 kB: past this the record keeps only the last apply's entries. */
 const MAX_CHARS = 8000;
 
-/** A 53-bit hash of `text` (cyrb53): the record keeps these, not the specs, so it stays small. */
-export function fingerprint(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
+/** The record keeps a hash of each spec, not the spec, so it stays small (32 bits: it is only compared per key). */
 export class WrittenRecord {
   private was: Record<string, string> | null = null;
   private changes: Record<string, string | null> = {};
@@ -43,12 +32,12 @@ export class WrittenRecord {
 
   /** Whether `key` was recorded with exactly `spec` (any JSON-able value) by an earlier successful apply. */
   same(key: string, spec: unknown): boolean {
-    return this.load()[key] === fingerprint(JSON.stringify(spec));
+    return this.load()[key] === hash32(JSON.stringify(spec));
   }
 
   /** Records `spec` for `key` (or with null forgets `key`) once the apply succeeds. */
   note(key: string, spec: unknown): void {
-    this.changes[key] = spec === null ? null : fingerprint(JSON.stringify(spec));
+    this.changes[key] = spec === null ? null : hash32(JSON.stringify(spec));
   }
 
   /** After the apply succeeded: the changes saved. A record that cannot be saved only costs the next run its calls. */

@@ -1,0 +1,102 @@
+/**
+ * Issue 13 item 6: the command line zips the package with Node's zlib (xlsx/zip-write.ts) instead of JSZip's
+ * JavaScript deflate. The parts must be exactly the ones ExcelJS's own writer makes, and the package a zip that any
+ * reader opens.
+ */
+import fs from 'fs';
+import path from 'path';
+import zlib from 'zlib';
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { renderParts, tableCrc32, workbookBytes, zipPackage } from '../../xlsx/zip-write';
+import { saveWorkbook } from '../../xlsx/adapter';
+import { readEntry, zipEntries } from '../../xlsx/zip-directory';
+import { removeTempDirs, tempDir } from './helpers';
+
+const dir = tempDir('okr-zip-write-');
+afterAll(() => removeTempDirs());
+
+/** 1x1 transparent PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A workbook with what ExcelJS writes as separate parts: two sheets, shared strings, a note, an image, styles. */
+function richWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.created = wb.modified = new Date(Date.UTC(2026, 1, 15));
+  const ws = wb.addWorksheet('OKRs');
+  ws.getCell('A1').value = '目标：增长（全角）';
+  ws.getCell('B1').value = 0.25;
+  ws.getCell('B1').numFmt = '0%';
+  ws.getCell('C1').value = { formula: 'B1*2', shareType: 'shared', ref: 'C1:C3' } as any;
+  ws.getCell('C3').value = { sharedFormula: 'C1' } as any;
+  ws.getCell('A2').note = 'a note';
+  const img = wb.addImage({ buffer: PNG as any, extension: 'png' });
+  ws.addImage(img, 'E2:F4');
+  wb.addWorksheet('Second').getCell('A1').value = 'x';
+  return wb;
+}
+
+async function partsOfZip(buf: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(buf);
+  const out = new Map<string, Buffer>();
+  for (const [name, f] of Object.entries(zip.files)) if (!f.dir) out.set(name, await f.async('nodebuffer'));
+  return out;
+}
+
+describe('the package written with Node zlib', () => {
+  test("holds exactly ExcelJS's own parts, byte for byte", async () => {
+    const ours = await partsOfZip(await workbookBytes(richWorkbook()));
+    const theirs = await partsOfZip(Buffer.from(await richWorkbook().xlsx.writeBuffer()));
+    expect([...ours.keys()].sort()).toEqual([...theirs.keys()].sort());
+    expect(ours.has('xl/media/image1.png')).toBe(true);
+    expect(ours.has('xl/comments1.xml')).toBe(true);
+    for (const [name, bytes] of theirs)
+      expect({ name, same: ours.get(name)!.equals(bytes) }).toEqual({ name, same: true });
+  });
+
+  test('reads back through the zip directory, each part deflated with the CRC the format asks for', async () => {
+    const buf = await workbookBytes(richWorkbook());
+    const entries = zipEntries(buf)!;
+    expect(entries[0].name).toBe('[Content_Types].xml');
+    for (const e of entries) {
+      expect(e.method).toBe(8);
+      const data = readEntry(buf, e)!;
+      expect(data.length).toBe(e.size);
+      const crc = buf.readUInt32LE(e.offset + 14);
+      expect(crc).toBe(zlib.crc32(data));
+      expect(tableCrc32(data)).toBe(crc);
+    }
+    // the sheet's text comes back as written (UTF-8, full-width punctuation)
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(buf as any);
+    expect(back.getWorksheet('OKRs')!.getCell('A1').value).toBe('目标：增长（全角）');
+    expect(back.getWorksheet('OKRs')!.getCell('C3').formula).toBe('B3*2');
+  });
+
+  test('an empty package is still a zip with an end record', () => {
+    const buf = zipPackage([]);
+    expect(buf.length).toBe(22);
+    expect(zipEntries(buf)).toEqual([]);
+  });
+
+  test("saving a workbook does not run JSZip's deflate (the JavaScript one)", async () => {
+    const spy = jest.spyOn(JSZip.prototype, 'generateAsync');
+    try {
+      const file = path.join(dir, 'saved.xlsx');
+      await saveWorkbook(richWorkbook(), file);
+      expect(spy).not.toHaveBeenCalled();
+      expect((await partsOfZip(fs.readFileSync(file))).has('xl/worksheets/sheet2.xml')).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('renderParts declines an ExcelJS without the version 4 render steps', async () => {
+    const wb = richWorkbook();
+    (wb.xlsx as any).addWorksheets = undefined;
+    expect(await renderParts(wb)).toBeNull();
+  });
+});
