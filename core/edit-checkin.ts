@@ -70,7 +70,7 @@ export function editRowIds(at: EditRows, rows: unknown[][], originCol = 0): stri
 export function editRowsSelfContained(model: OkrModel, ids: string[]): boolean {
   const krs = model.objectives.flatMap((o) => o.krs.map((k) => ({ k, o })));
   if (!krs.length || krs.length !== ids.length) return false;
-  return krs.every(({ k, o }) => !!k.cells.id && !o.ownRow && ids.includes(k.id));
+  return krs.every(({ k, o }) => k.cols.id !== undefined && !o.ownRow && ids.includes(k.id));
 }
 
 /**
