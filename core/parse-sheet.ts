@@ -339,13 +339,12 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     st.afterLine = onlyCell(row) >= 0;
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
-      st.foreign = false;
+      st.foreign = null;
       st.tasks = undefined;
     } else if (tasksTake(row, r, st, rd, plain && (afterLine || isBlankRow(values[r - 1] ?? EMPTY_ROW)))) {
       continue;
-    } else if (!st.afterLine && (st.foreign || (afterLine && otherHeader(row, header.fields)))) {
-      st.foreign = true;
-      unplacedRow(row, r, rd, OTHER_TABLE);
+    } else if (!st.afterLine && (st.foreign || (afterLine && (st.foreign = foreignHeader(row, r, header, st, rd))))) {
+      unplacedRow(row, r, rd, st.foreign);
     } else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
       // The root of level columns names the plan: a title row.
       rd.role(r, 'title');
@@ -458,8 +457,8 @@ interface TableState {
   labelledKrs: number;
   /** The last row was a line of one cell (a caption): a header of other words may follow it. */
   afterLine?: boolean;
-  /** Inside another table (its own header of other words under a caption): its rows are not OKR rows. */
-  foreign?: boolean;
+  /** Inside another table (its own header of other words under a caption): its rows are not OKR rows, for this reason. */
+  foreign?: Msg | null;
   /** Objectives read from a row of their own, and from the row of their first KR (a merged or repeated cell). */
   ownRowObjectives?: number;
   sharedRowObjectives?: number;
@@ -597,7 +596,7 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
   if ((line.role === 'objective' && line.title) || heading) {
     const title = heading ?? line.title;
-    st.foreign = false;
+    st.foreign = null;
     st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
     st.obj.cells.objective = rd.ref(r, c);
     st.objectives.push(st.obj);
@@ -616,6 +615,8 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   if (line.role !== 'other-label' && !unlabelledKr) return false;
   unplacedRow(row, r, rd, NOTE_ROW);
   st.lineRun = true;
+  // The lines under a label ('Blockers:' / 'Critical bug in payment service') are its notes, not rows of the table.
+  if (line.role === 'other-label' && st.obj) st.lineList = 'notes';
   return true;
 }
 
@@ -842,6 +843,36 @@ const OTHER_TABLE: Msg = {
 };
 
 /**
+ * The header of another table under a caption line, and why its rows are no OKR rows: a header of other words
+ * (otherHeader), or one sharing this table's value columns whose title column names something else than key results
+ * ('KPI | Target | Current' after 'Key Result | Target | Current': a dashboard of other measures). Right under an
+ * objective line a table is that objective's, whatever its title column says. Null when the row is no such header.
+ */
+function foreignHeader(row: unknown[], r: number, header: TableLayout, st: TableState, rd: Reader): Msg | null {
+  if (otherHeader(row, header.fields)) return OTHER_TABLE;
+  const tc = header.fields.indexOf('kr');
+  const v = tc < 0 ? undefined : row[tc];
+  if (typeof v !== 'string' || !SHORT_HEADER.test(v.trim()) || matchHeader(v) !== null) return null;
+  const above = st.values ? lastFilledRow(st.values, r - 1) : -1;
+  if (st.obj && st.obj.row === rd.r0 + above) return null;
+  return otherHeader(
+    row.map((x, c) => (c === tc ? '' : x)),
+    [],
+  )
+    ? otherMeasures(v.trim())
+    : null;
+}
+const otherMeasures = (word: string): Msg => ({
+  en: `a row of a table of other measures (its first column is "${word}", not key results): kept in the sheet, not in the grid`,
+  zh: `另一类指标表中的行（首列为“${word}”，不是关键结果）：保留在原表中，未放入新表`,
+});
+
+function lastFilledRow(values: unknown[][], from: number): number {
+  for (let r = from; r >= 0; r--) if (Array.isArray(values[r]) && !isBlankRow(values[r])) return r;
+  return -1;
+}
+
+/**
  * A row of the task table being read, or the header opening one (`opens`: under a caption line or a blank row, in a
  * table of plain rows; an export's rows say their own type). Returns true when it took the row.
  */
@@ -859,7 +890,7 @@ function opensTaskTable(row: unknown[], r: number, st: TableState, rd: Reader): 
   if (!tc) return false;
   rd.role(r, 'header');
   st.tasks = { cols: tc, obj: st.obj, kr: krLineAbove(r, st, rd) };
-  st.foreign = false;
+  st.foreign = null;
   return true;
 }
 
