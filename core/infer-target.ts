@@ -95,8 +95,11 @@ export function mentionsDirection(text: string): boolean {
 
 /** A list number at the start ('1. ', '2) ', '(3)', '①'): the item's place, not a quantity. */
 const LIST_NUMBER = /^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.)、:：](?!\d)|[①-⑳])/;
-/** Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), '30-day' metrics. */
-const CODE_NAME = /(?<=[A-Za-z][-_=/#])\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
+/**
+ * Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), an issue reference
+ * ('repo/#24', '[#24](...)'), '30-day' metrics.
+ */
+const CODE_NAME = /(?<=[A-Za-z][-_=/#]|[/[]#)\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
 /** A span describing a noun ('3个月的计划', '两周的冲刺' like '3-month plan'): how long something lasts, not a quantity. */
 const ZH_SPAN_OF = /\d+\s*个?(?:月|星期|周|天|年|季度|小时)(?=的)/g;
 /**
@@ -183,7 +186,7 @@ function maskPeriods(text: string): string {
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
   if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);
   s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
-  if (/[A-Za-z][-_=/#]\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
+  if (/[A-Za-z][-_=/#]\d|[/[]#\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
   if (s.includes('的')) s = s.replace(ZH_SPAN_OF, blank);
   if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
   return s.replace(LABEL_NUMBER, blank);

@@ -210,9 +210,11 @@ function candidates(values: unknown[][]): Candidate[] {
 
 /**
  * A task table's header (`KR | Action | Owner`, see task-tables.ts) naming more columns than the KR table's header above
- * it is still that KR table's task table: the KR table's header comes first.
+ * it is still that KR table's task table: the KR table's header comes first. One naming no KR column is no candidate.
  */
-function krTableFirst(list: Candidate[], values: unknown[][]): Candidate[] {
+function krTableFirst(all: Candidate[], values: unknown[][]): Candidate[] {
+  // A task table's header naming no KR or objective column heads no OKR table: the sheet's OKRs are elsewhere (lines).
+  const list = all.filter((c) => !taskOnly(values, c.row) && !inTaskTable(values, c.row));
   const top = list[0];
   if (!top || !taskHeader(rowAt(values, top.row))) return list;
   const kr = list.find(
@@ -223,6 +225,18 @@ function krTableFirst(list: Candidate[], values: unknown[][]): Candidate[] {
       !taskHeader(rowAt(values, c.row)),
   );
   return kr ? [kr, ...list.filter((c) => c !== kr)] : list;
+}
+
+/** A task table's header whose words name no KR column (`Task | Owner | Status`): it heads no OKR table. */
+function taskOnly(values: unknown[][], r: number): boolean {
+  const row = rowAt(values, r);
+  return !!taskHeader(row) && !rowFields(row).includes('kr');
+}
+
+/** A row of a task table: under such a header, in the rows of several cells that follow it. */
+function inTaskTable(values: unknown[][], r: number): boolean {
+  for (let up = r - 1; up >= 0 && filledCells(rowAt(values, up), 2) >= 2; up--) if (taskOnly(values, up)) return true;
+  return false;
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -1074,7 +1088,7 @@ export function inferLayout(values: unknown[][], settings: Settings | undefined,
   for (const c of list.slice(0, 4)) tries.push({ row: c.row, chosen: false });
   for (const t of tries) {
     const layout = layoutAt(values, t.row, settings, c0);
-    if (!layout) continue;
+    if (!layout || (!t.chosen && taskOnly(values, layout.rows[layout.rows.length - 1]))) continue;
     const headerRow = layout.rows[layout.rows.length - 1];
     layout.reason = headerReason(headerRow, layout, t.chosen, r0);
     layout.candidates = list

@@ -296,7 +296,10 @@ export function readLine(raw: string): LineReading {
     out.title = stripPrefix(unwrapBold(l.title), out);
     return out;
   }
-  const section = SECTION.exec(s) ?? namedSection(s) ?? SECTION.exec(s.replace(EMOJI, ''));
+  // `# Objectives and Key Results` names the whole method (a page title), no list of KRs.
+  const section = OKR_SPELLED.test(s)
+    ? null
+    : (SECTION.exec(s) ?? namedSection(s) ?? SECTION.exec(s.replace(EMOJI, '')));
   if (section) {
     const w = (section[1] || section[2] || section[3]).toLowerCase();
     out.role = /目标/.test(w) ? 'objective-label' : (`${itemOfWord(w)}-label` as LineRole);

@@ -336,7 +336,6 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     labelledKrs: 0,
     values,
   };
-  // Task tables under the KR table are read in tables of plain rows (an export's rows say their own type).
   const plain = header.rowTypeCol === null && !tree && header.itemCol === null;
   linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
   for (const r of header.rows) rd.role(r, 'header');
@@ -351,9 +350,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
       rd.role(r, 'header');
       st.foreign = false;
       st.tasks = undefined;
-    } else if (st.tasks && taskRow(row, r, st, rd)) {
-      continue;
-    } else if (plain && (afterLine || isBlankRow(values[r - 1] ?? EMPTY_ROW)) && opensTaskTable(row, r, st, rd)) {
+    } else if (tasksTake(row, r, st, rd, plain && (afterLine || isBlankRow(values[r - 1] ?? EMPTY_ROW)))) {
       continue;
     } else if (!st.afterLine && (st.foreign || (afterLine && otherHeader(row, header.fields)))) {
       st.foreign = true;
@@ -480,8 +477,8 @@ interface TableState {
   lineRun?: boolean;
   /** The sheet's rows (lookahead for lines standing alone in the table). */
   values?: unknown[][];
-  /** Inside a task table (see task-tables.ts): its columns, and the objective or KR its rows are the work of. */
-  tasks?: { cols: TaskColumns; obj: Objective | null; kr: KeyResult | null };
+  /** Inside a task table (see task-tables.ts). */
+  tasks?: TaskTable;
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -854,6 +851,14 @@ const OTHER_TABLE: Msg = {
 };
 
 /**
+ * A row of the task table being read, or the header opening one (`opens`: under a caption line or a blank row, in a
+ * table of plain rows; an export's rows say their own type). Returns true when it took the row.
+ */
+function tasksTake(row: unknown[], r: number, st: TableState, rd: Reader, opens: boolean): boolean {
+  return (!!st.tasks && taskRow(row, r, st, rd)) || (opens && opensTaskTable(row, r, st, rd));
+}
+
+/**
  * A task table's header under a caption line or a blank row (`# | 任务 | 类型 | 状态`): its rows are work, no KRs. They
  * are the initiatives of the KR line right above the table (`KR1.1: ...` between tables), else of the objective: a
  * task table after a whole KR table is the plan of the objective, not of its last KR.
@@ -902,23 +907,38 @@ function taskRow(row: unknown[], r: number, st: TableState, rd: Reader): boolean
     st.tasks = undefined;
     return false;
   }
+  taskItem(row, r, t, st.objectives, rd);
+  return true;
+}
+
+/** A task table being read: its columns, and the objective or KR its rows are the work of. */
+interface TaskTable {
+  cols: TaskColumns;
+  obj: Objective | null;
+  kr: KeyResult | null;
+  /** The last row read (in an outline a blank row ends the table). */
+  last?: number;
+}
+
+/**
+ * One task row: its task cell is an initiative of the KR its KR column names, else of the table's KR or objective;
+ * its other cells stay in the sheet beside it, each listed (its number in a `#` column is structure).
+ */
+function taskItem(row: unknown[], r: number, t: TaskTable, objectives: Objective[], rd: Reader): void {
   const title = cellTitle(row[t.cols.task]);
-  if (!title || !t.obj) {
-    unplacedRow(row, r, rd, title ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
-    return true;
-  }
+  if (!title || !t.obj) return unplacedRow(row, r, rd, title ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
   const ref = t.cols.kr === null ? '' : cellText(row[t.cols.kr]);
-  const named = ref ? namedKr(ref, t.obj, st.objectives) : null;
-  const kr = named ?? t.kr;
-  addInitiative(named ? st.objectives.find((o) => o.id === named.objectiveId)! : t.obj, kr, title, r, t.cols.task, rd);
+  const named = ref ? namedKr(ref, t.obj, objectives) : null;
+  const owner = named ? (objectives.find((o) => o.id === named.objectiveId) ?? t.obj) : t.obj;
+  addInitiative(owner, named ?? t.kr, title, r, t.cols.task, rd);
   rd.role(r, 'initiative');
   for (let k = 0; k < row.length; k++) {
     if (k === t.cols.task || isBlank(row[k]) || (k === t.cols.kr && named)) continue;
-    if (k === t.cols.index && typeof row[k] === 'number') continue; // the task's number in a `#` column
+    if (k === t.cols.index && TASK_NUMBER.test(cellText(row[k]))) continue;
     rd.unplace(r, k, cellText(row[k]) || describeValue(row[k]), k === t.cols.kr ? TASK_KR_UNKNOWN : TASK_CELL);
   }
-  return true;
 }
+const TASK_NUMBER = /^#?\d{1,4}$/;
 
 /** A row nothing took: each filled cell is listed (nothing is skipped silently). */
 function unplacedRow(row: unknown[], r: number, rd: Reader, reason: Msg): void {
@@ -1915,22 +1935,53 @@ const GLOSSARY_LINE: Msg = {
   zh: '这一行属于解释名词的列表（使命、目标、关键结果……），是名词解释而不是 OKR：保留在原表中',
 };
 
-/** How an outline states its structure: whether any line has an explicit objective / KR label. */
-function outlineStyle(lines: OutlineLine[]): { objectives: boolean; krs: boolean } {
+/**
+ * How an outline states its structure: whether any line has an explicit objective / KR label, and, when none has,
+ * whether a plain line opens a bullet list (plain lines are then the objectives: see plainObjective).
+ */
+function outlineStyle(lines: OutlineLine[]): OutlineStyle {
   let objectives = false;
   let krs = false;
-  for (const l of lines) {
-    if (l.skip) continue;
+  let plain = false;
+  lines.forEach((l, i) => {
+    if (l.skip) return;
     // An 'Objective:' label line marks objectives as explicitly as 'O1:' does: headings then are no objectives.
     if (l.line.role === 'objective' || l.line.role === 'objective-label') objectives = true;
     if (l.line.role === 'kr' || l.line.role === 'kr-label') krs = true;
-  }
-  return { objectives, krs };
+    if (!plain && plainLine(l) && opensBullets(l, lines[i + 1])) plain = true;
+  });
+  return { objectives, krs, plain: plain && !objectives && !krs };
+}
+type OutlineStyle = { objectives: boolean; krs: boolean; plain?: boolean };
+
+/** A line with no mark of any kind: no heading, list mark, emphasis, quote, `Term:` or link; no sentence. */
+function plainLine(l: OutlineLine): boolean {
+  const { line } = l;
+  if (line.role !== 'text' || !line.title || line.term || line.heading || line.bold || line.quote) return false;
+  return !isListed(line) && !LINK_ONLY.test(line.title) && !/\]\(/.test(line.title) && !isSentence(line);
+}
+
+/** The next line is a bullet on the row right below, as deep or deeper. */
+function opensBullets(l: OutlineLine, next: OutlineLine | undefined): boolean {
+  const n = next?.line;
+  return !!n && next!.r === l.r + 1 && n.role === 'text' && n.bullet && !n.bold && n.depth >= l.line.depth;
+}
+
+/**
+ * In an outline with no labels at all, a plain line is an objective when bullets follow it ('Make the stream good!' /
+ * '- 12 streams': its KRs), or, where the outline has such objectives, when it stands alone (a blank row or the end
+ * after it) under a heading naming a cycle ('### Q2 2020' / 'Hold a Squad Game Jam': an objective with no KR yet).
+ */
+function plainObjective(l: OutlineLine, ctx: Context): boolean {
+  if (!ctx.style.plain || ctx.mode !== 'none' || !plainLine(l)) return false;
+  const next = ctx.next;
+  if (next && next.r === l.r + 1) return opensBullets(l, next);
+  return !!ctx.cycle;
 }
 
 /** The role an unlabelled line takes from where it stands. */
 type Context = {
-  style: { objectives: boolean; krs: boolean };
+  style: OutlineStyle;
   mode: 'none' | 'krs' | 'initiatives' | 'objective';
   obj: boolean;
   /** The outline level (outlineLevel) of the KR being read: lines below it in the outline are its parts. */
@@ -1945,8 +1996,10 @@ type Context = {
   /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
   krLevels?: Set<number>;
   objHeading?: number;
-  /** The last KR was a heading (`### KR1.1：...`): the list under it is its work, up to the next heading or label. */
-  krHeading?: number;
+  /**
+   * The last KR's line while a list of its work may follow (see partOfKr), up to the next heading, label or objective.
+   */
+  krOwn?: LineReading;
 };
 
 /** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
@@ -2043,6 +2096,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading) return 'kr';
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
+  if (plainObjective(l, ctx)) return 'objective';
   if (ctx.mode === 'krs' && listed && groupsKrs(l, next)) return 'heading';
   // A bold sentence ('**WORK IN PROGRESS. This document will change.**') is a note, not a heading.
   if (line.heading || (line.bold && !listed && !sentence(line.title))) return 'heading';
@@ -2055,10 +2109,10 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   }
   if (!listed || LINK_ONLY.test(line.title)) return 'note';
   if (ctx.mode === 'initiatives' && ctx.obj) return 'initiative';
-  // Under a KR (its heading, its bold line, or a list item deeper than it) the list is its work; a `Confidence: ...`
-  // line naming a field is the KR's note, no work.
-  if ((ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel) || (ctx.krHeading && ctx.obj))
-    return line.term && matchHeader(line.term) ? 'note' : 'initiative';
+  // Under a KR's heading, bold line or a list item deeper than it, or right under a KR line that is no item of its
+  // list (see partOfKr), the list is its work; a `Label: value` line ('Confidence: High', '현재: 0%') is about the KR.
+  const underKrLine = ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel;
+  if (underKrLine || (ctx.obj && partOfKr(ctx.krOwn, line))) return line.term ? 'note' : 'initiative';
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
   if (ctx.obj && !ctx.style.krs) return 'kr';
   return 'note';
@@ -2080,6 +2134,9 @@ interface OutlineWalk {
   last: number;
   /** The last heading since the last objective: the objective of KRs that come with none of their own. */
   heading?: OutlineLine | null;
+  /** The sheet's rows (a task table's cells), and the task table being read. */
+  rows: unknown[][];
+  tasks?: TaskTable;
 }
 
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
@@ -2104,9 +2161,14 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
     dated: [],
     first: -1,
     last: -1,
+    rows: values,
   };
   lines.forEach((l, i) => {
     walk.ctx.next = lines[i + 1];
+    // A blank row or a line that is no list item ends the list of a KR's work (a KR heading's runs to the next heading).
+    const prev = lines[i - 1];
+    const ends = (prev && l.r > prev.r + 1) || !(l.line.bullet || l.line.numbered);
+    if (ends && !walk.ctx.krOwn?.heading) walk.ctx.krOwn = undefined;
     readOutlineLine(walk, l, rd);
   });
   if (!walk.objectives.length) return false;
@@ -2138,11 +2200,12 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const bareAfter = ctx.bareAfter;
   ctx.bareAfter = null;
   closeOnOutdent(ctx, l);
+  if (taskTableInOutline(walk, l, rd)) return;
   if (isTableRow(l)) return tableRowInOutline(walk, l, rd);
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
     if (role === 'initiative-label' && objectiveWork(ctx, l.line)) walk.kr = null;
-    ctx.krHeading = undefined;
+    ctx.krOwn = undefined;
     ctx.mode = role === 'objective-label' ? 'objective' : role === 'kr-label' ? 'krs' : 'initiatives';
     // A label opens a new list: the KRs under it set their own level.
     if (role === 'kr-label') ctx.krLevel = null;
@@ -2167,6 +2230,11 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     rd.role(l.r, 'note');
     rd.unplace(l.r, l.c, l.text, NOTE_LINE);
     if (walk.notes.length < 50) walk.notes.push(l.line.title);
+    // Where plain lines are the objectives, another plain line (a sentence) ends the list of the one above.
+    if (ctx.style.plain && !isListed(l.line)) {
+      Object.assign(walk, { obj: null, kr: null, lastKr: null });
+      ctx.obj = false;
+    }
     return;
   }
   // The KR's property lines may follow its parts too (`- [ ] task` ... `- **衡量标准：** ... > 50%`).
@@ -2234,6 +2302,36 @@ function tableRowInOutline(walk: OutlineWalk, l: OutlineLine, rd: Reader): void 
   }
 }
 
+/**
+ * A task table inside an outline (`ID | Iniciativa | Owner | Status` under an objective's KRs): its header, then its
+ * rows, each an initiative of the KR whose list of work it continues (a KR heading's section), else of the objective.
+ * A blank row, a line alone outside the task column, an item line or heading, or another header ends it. Returns true
+ * when it took the line.
+ */
+function taskTableInOutline(walk: OutlineWalk, l: OutlineLine, rd: Reader): boolean {
+  const row = walk.rows[l.r] ?? EMPTY_ROW;
+  const t = walk.tasks;
+  if (t) {
+    const c = onlyCell(row);
+    const line = c >= 0 && (c !== t.cols.task || l.line.role !== 'text' || !!l.line.heading);
+    if (l.r === t.last! + 1 && !line && !taskHeader(row)) {
+      t.last = l.r;
+      walk.last = l.r;
+      taskItem(row, l.r, t, walk.objectives, rd);
+      return true;
+    }
+    walk.tasks = undefined;
+  }
+  const tc = walk.obj && onlyCell(row) < 0 ? taskHeader(row) : null;
+  // A label in its own cell with its text beside it (`| 任务 | 每周复盘 |`, joined by outlineLines) is a line; a header
+  // names a field in each of its other cells (`| 任务 | 负责人 | 状态 |`).
+  const named = (v: unknown, c: number) => c === tc?.task || isBlank(v) || matchHeader(v) !== null;
+  if (!tc || (!l.row && !row.every(named))) return false;
+  rd.role(l.r, 'header');
+  walk.tasks = { cols: tc, obj: walk.obj, kr: walk.ctx.krOwn ? walk.kr : null, last: l.r };
+  return true;
+}
+
 /** The KR read above whose title this cell repeats, or null. */
 function repeatedKr(objectives: Objective[], text: string): KeyResult | null {
   const key = normalizeHeader(cellTitle(text));
@@ -2261,7 +2359,7 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
     return rd.role(l.r, 'title');
   }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
-  if (l.line.bold || l.line.heading) ctx.krHeading = undefined;
+  if (l.line.bold || l.line.heading) ctx.krOwn = undefined;
   if (ctx.mode !== 'objective') ctx.krLevel = null;
   rd.role(l.r, 'note');
   rd.unplace(l.r, l.c, l.text, NOTE_LINE);
@@ -2273,7 +2371,7 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
  */
 function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader): void {
   if (kind === 'heading' && l.line.heading && walk.ctx.mode === 'krs') walk.ctx.mode = 'none';
-  if (kind === 'heading') walk.ctx.krHeading = undefined;
+  if (kind === 'heading') walk.ctx.krOwn = undefined;
   // A heading as high as the KR being read ends its parts ('### KR1' ... '## Notes' / '- reviewed weekly').
   const { ctx } = walk;
   if (kind === 'heading' && ctx.krLevel !== null && outlineLevel(l.line) <= ctx.krLevel) ctx.krLevel = null;
@@ -2316,7 +2414,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     obj.cycle = governingCycle(title, obj.cycle, ctx.cycle ?? null);
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krLevel: null, objHeading: l.line.heading, krHeading: undefined });
+    Object.assign(ctx, { obj: true, mode: 'none', krLevel: null, objHeading: l.line.heading, krOwn: undefined });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
@@ -2328,12 +2426,14 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     walk.kr = outlineKr(walk.obj, title, l, rd);
     walk.krLine = l.line;
     walk.lastKr = l.line;
-    ctx.krHeading = l.line.heading || undefined;
+    ctx.krOwn = l.line;
     if (ctx.mode !== 'krs' || ctx.krLevel === null) ctx.krLevel = outlineLevel(l.line);
     if (!isListed(l.line) && PLURAL_KR_LABEL.test(l.line.term))
       Object.assign(ctx, { mode: 'krs', label: l.line, bareAfter: l.r });
   } else {
     addInitiative(walk.obj!, walk.kr, title, l.r, l.c, rd);
+    // Under a KR heading, its measure line may follow its work items (`- [ ] ...` then `- **衡量标准：** > 50%`).
+    if (ctx.krOwn && walk.kr) walk.krLine = walk.lastKr;
   }
 }
 
@@ -2343,7 +2443,19 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
  * after `KR1: ...`) lists that KR's work.
  */
 function objectiveWork(ctx: Context, line: LineReading): boolean {
-  return !!line.heading && !(ctx.krHeading && line.heading > ctx.krHeading);
+  const kr = ctx.krOwn?.heading;
+  return !!line.heading && !(kr && line.heading > kr);
+}
+
+/**
+ * A list line right under a KR's line that is no item of the same list is a part of that KR, its work: the list under
+ * a KR heading (`### KR1.1：...` / `- [ ] ...`), bullets under a plain `KR1: ...` line, `·` lines under a numbered
+ * `1. KR1: ...`. A bullet under a bullet KR at its depth is the next item of that list, not a part.
+ */
+function partOfKr(kr: LineReading | undefined, line: LineReading): boolean {
+  if (!kr || line.depth < kr.depth) return false;
+  if (kr.heading || line.depth > kr.depth) return true;
+  return !(kr.bullet && line.bullet) && !(kr.numbered && line.numbered);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;

@@ -42,8 +42,9 @@ const INDEX_HEADER = /^(?:#|no\.?|nr\.?|序号|编号|番号)$/i;
 /** A header cell: a few words, no colon (a label with its text is data), no number. */
 const HEADER_CELL = /^[^:：\d\n]{1,24}$/;
 
+/** A word naming the work; a letter alone (`E`, the Chinese seed's execution label) labels a line, no column. */
 function isTaskWord(text: string): boolean {
-  return matchHeader(text) === 'initiative' || TASK_WORDS.test(text.trim());
+  return (text.length > 1 && matchHeader(text) === 'initiative') || TASK_WORDS.test(text);
 }
 
 /**

@@ -93,3 +93,69 @@ describe('a progress range typed after a KR states no number', () => {
     expect(m.objectives[0].krs.map((k) => k.target)).toEqual([1, 0.4]);
   });
 });
+
+describe('an outline with no labels at all: plain objective lines, bare KR bullets, cycle headings', () => {
+  const cycles = (m: OkrModel) => m.objectives.map((o) => o.cycle?.id ?? null);
+  it('English: each plain line over bullets is an objective; a lone line under a cycle heading is one with no KR', () => {
+    const m = read(
+      rows(
+        '# Objectives and Key Results',
+        '_Objectives: Qualitative, inspiring statement',
+        '### Q1 2020',
+        'Ship the beta',
+        '- 3 teams onboard',
+        '- 100 users',
+        '',
+        'Grow the stream!',
+        '- 12 streams',
+        '### Q2 2020',
+        'Hold a game jam (or help run one)',
+        '',
+        '## Yearly',
+        '### 2020',
+        'Publish a whitepaper',
+      ),
+    );
+    expect(titles(m)).toEqual([
+      ['Ship the beta', ['3 teams onboard', '100 users']],
+      ['Grow the stream!', ['12 streams']],
+      ['Hold a game jam (or help run one)', []],
+      ['Publish a whitepaper', []],
+    ]);
+    expect(cycles(m)).toEqual(['2020-Q1', '2020-Q1', '2020-Q2', '2020']);
+    expect(m.objectives[0].krs.map((k) => k.target)).toEqual([3, 100]);
+    expect(unplaced(m)).toContain(1);
+  });
+
+  it('Chinese: 提升交付效率 over its bullets, 建设团队 over its own', () => {
+    const m = read(
+      rows('### 2024年Q1', '提升交付效率', '- 发布3个版本', '- 线上事故不超过2次', '', '建设团队', '- 招聘2名工程师'),
+    );
+    expect(titles(m)).toEqual([
+      ['提升交付效率', ['发布3个版本', '线上事故不超过2次']],
+      ['建设团队', ['招聘2名工程师']],
+    ]);
+    expect(cycles(m)).toEqual(['2024-Q1', '2024-Q1']);
+  });
+
+  it('without a plain line over bullets, lone lines under a cycle heading stay notes (a page pointing elsewhere)', () => {
+    const m = read(
+      rows('## 2018 Q4', '**Ship v2**', '- 100 users', '', '## 2018 Q3', 'See the Q3 sheet for those OKRs', ''),
+    );
+    expect(titles(m)).toEqual([['Ship v2', ['100 users']]]);
+    expect(unplaced(m)).toContain(5);
+  });
+
+  it('a sentence over bullets is a note, not an objective', () => {
+    const m = read(
+      rows(
+        'Build a community',
+        '- 10 regulars',
+        '',
+        'We list below the things we tried this year and gave up.',
+        '- a forum',
+      ),
+    );
+    expect(titles(m)).toEqual([['Build a community', ['10 regulars']]]);
+  });
+});

@@ -262,4 +262,15 @@ ${line}
 - Publish the runbook`);
     expect(outline(m)).toEqual([['Be transparent', [line.slice(2, -2)]]]);
   });
+
+  it('an issue reference after a bold KR (`([repo/#24](...))`, `[#7](...)`) states no number; a rank to reach does', () => {
+    const m = read(`
+## Be transparent
+### Key Results
+**Publish the incident log.** ([status-site/#24](https://github.com/acme/status-site/issues/24))
+- Fix [#7](https://github.com/acme/status-site/issues/7) first
+**Reach #1 among status tools on the comparison site**`);
+    expect(targets(m)).toEqual([[null, 1]]);
+    expect(parts(m)).toEqual([[['Fix [#7](https://github.com/acme/status-site/issues/7) first'], []]]);
+  });
 });

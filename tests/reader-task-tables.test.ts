@@ -197,6 +197,99 @@ describe('the list under a KR heading is its work; its measure line states its t
   });
 });
 
+describe('bullets under a KR line that is no item of their list are its work', () => {
+  it('Chinese: · lines under numbered `1. KR1:` lines; a blank row ends the list, the data line after it is a note', () => {
+    const m = read(
+      lines(
+        [
+          '# O1:环比12月，水印宝贝总数提高40%',
+          '1. **KR1:优化水印功能-使用人数提高20%**',
+          '·流程优化',
+          '·定时删除水印',
+          '2. KR2:节日推广-宝贝数提升20%',
+          '·提供部分免费水印',
+          '3. KR3:详情成功率提升至100%',
+          '',
+          '·数据（每天1000人使用）',
+        ].join('\n'),
+      ),
+    );
+    expect(krTitles(m)).toEqual([['优化水印功能-使用人数提高20%', '节日推广-宝贝数提升20%', '详情成功率提升至100%']]);
+    expect(krWork(m)).toEqual([[['流程优化', '定时删除水印'], ['提供部分免费水印'], []]]);
+    expect(unplacedAt(m)).toContain('8:0');
+  });
+
+  it('English: bullets under a plain `KR1:` line; `Label: value` bullets and bullets under bullet KRs are no work', () => {
+    const m = read(
+      lines(
+        [
+          'Objective: Faster support',
+          'KR1: First reply within 2 hours',
+          '- Hire two agents',
+          '- Add canned replies',
+          '- Owner: Ana',
+          'KR2: CSAT 90%',
+          'Notes',
+          '- reviewed monthly',
+          'Objective: Grow',
+          '- KR1: 100 customers',
+          '- KR2: 20 partners',
+        ].join('\n'),
+      ),
+    );
+    expect(krTitles(m)).toEqual([
+      ['First reply within 2 hours', 'CSAT 90%'],
+      ['100 customers', '20 partners'],
+    ]);
+    expect(krWork(m)).toEqual([
+      [['Hire two agents', 'Add canned replies'], []],
+      [[], []],
+    ]);
+    expect(unplacedAt(m)).toContain('7:0');
+  });
+});
+
+describe('a task table inside an outline', () => {
+  it('Spanish: `ID | Iniciativa | Owner | Status` after the KRs and their property lines is the objective work', () => {
+    const m = read(
+      rows(
+        '🎯 Objetivo 1: Dominar el tráfico orgánico',
+        'KR1.1: Aumentar tráfico a 75K sesiones/mes',
+        'Progress: 7.4%',
+        'KR1.2: Posicionar 25 keywords en Top 3',
+        'Status: On Track',
+        '💡 Iniciativas Principales',
+        ['ID', 'Iniciativa', 'Owner', 'Status', 'Deadline'],
+        ['#12', 'Auditoría SEO técnica', '@seo-lead', 'In Progress', 'Jan 15'],
+        ['#13', 'Contenido localizado', '@content-lead', 'Planning', 'Jan 20'],
+        '🎯 Objetivo 2: Optimizar conversión',
+        'KR2.1: Conversión web de 1.2% a 3%',
+      ),
+    );
+    expect(m.form).toBe('outline');
+    expect(m.objectives.map((o) => o.title)).toEqual(['Dominar el tráfico orgánico', 'Optimizar conversión']);
+    expect(objectiveWork(m)).toEqual([['Auditoría SEO técnica', 'Contenido localizado'], []]);
+    expect(krWork(m)).toEqual([[[], []], [[]]]);
+    // The task's own cells (its id, owner, state, deadline) stay beside it in the sheet, listed.
+    expect(unplacedAt(m)).toEqual(expect.arrayContaining(['7:0', '7:2', '7:3', '7:4', '8:2']));
+  });
+
+  it('Chinese: a 任务 | 负责人 | 状态 table in a KR heading section is that KR work', () => {
+    const m = read(
+      rows(
+        '## 目标一：提升交付效率',
+        '### KR1：发布周期缩短到2天',
+        ['任务', '负责人', '状态'],
+        ['引入灰度发布', '李雷', '进行中'],
+        ['自动化回归测试', '王芳', ''],
+        '### KR2：故障减少到每月1次',
+      ),
+    );
+    expect(krTitles(m)).toEqual([['发布周期缩短到2天', '故障减少到每月1次']]);
+    expect(krWork(m)).toEqual([[['引入灰度发布', '自动化回归测试'], []]]);
+  });
+});
+
 describe('action-item sections and stage lines', () => {
   it('a # アクション項目 / ## Action items / ## 主要任务 heading after the KRs lists the objective work', () => {
     for (const [heading, o, k1, k2, a1, a2] of [
