@@ -412,8 +412,11 @@ export const OTHER_LANGUAGE_MEASURE_LABELS: readonly string[] = [
   'messung',
   'fortschritt',
   'ölçüm',
+  // Turkish dotted capital İ has no simple lower case: both spellings are listed.
   'izleme',
+  'İzleme',
   'ilerleme',
+  'İlerleme',
   '측정',
   '진행률',
   '진척도',
