@@ -348,13 +348,12 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     st.afterLine = onlyCell(row) >= 0;
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
-      st.foreign = false;
+      st.foreign = null;
       st.tasks = undefined;
     } else if (tasksTake(row, r, st, rd, plain && (afterLine || isBlankRow(values[r - 1] ?? EMPTY_ROW)))) {
       continue;
-    } else if (!st.afterLine && (st.foreign || (afterLine && otherHeader(row, header.fields)))) {
-      st.foreign = true;
-      unplacedRow(row, r, rd, OTHER_TABLE);
+    } else if (!st.afterLine && (st.foreign || (afterLine && (st.foreign = foreignHeader(row, r, header, st, rd))))) {
+      unplacedRow(row, r, rd, st.foreign);
     } else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
       // The root of level columns names the plan: a title row.
       rd.role(r, 'title');
@@ -467,8 +466,8 @@ interface TableState {
   labelledKrs: number;
   /** The last row was a line of one cell (a caption): a header of other words may follow it. */
   afterLine?: boolean;
-  /** Inside another table (its own header of other words under a caption): its rows are not OKR rows. */
-  foreign?: boolean;
+  /** Inside another table (its own header of other words under a caption): its rows are not OKR rows, for this reason. */
+  foreign?: Msg | null;
   /** Objectives read from a row of their own, and from the row of their first KR (a merged or repeated cell). */
   ownRowObjectives?: number;
   sharedRowObjectives?: number;
@@ -606,7 +605,7 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
   if ((line.role === 'objective' && line.title) || heading) {
     const title = heading ?? line.title;
-    st.foreign = false;
+    st.foreign = null;
     st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
     st.obj.cells.objective = rd.ref(r, c);
     st.objectives.push(st.obj);
@@ -625,6 +624,8 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   if (line.role !== 'other-label' && !unlabelledKr) return false;
   unplacedRow(row, r, rd, NOTE_ROW);
   st.lineRun = true;
+  // The lines under a label ('Blockers:' / 'Critical bug in payment service') are its notes, not rows of the table.
+  if (line.role === 'other-label' && st.obj) st.lineList = 'notes';
   return true;
 }
 
@@ -851,6 +852,36 @@ const OTHER_TABLE: Msg = {
 };
 
 /**
+ * The header of another table under a caption line, and why its rows are no OKR rows: a header of other words
+ * (otherHeader), or one sharing this table's value columns whose title column names something else than key results
+ * ('KPI | Target | Current' after 'Key Result | Target | Current': a dashboard of other measures). Right under an
+ * objective line a table is that objective's, whatever its title column says. Null when the row is no such header.
+ */
+function foreignHeader(row: unknown[], r: number, header: TableLayout, st: TableState, rd: Reader): Msg | null {
+  if (otherHeader(row, header.fields)) return OTHER_TABLE;
+  const tc = header.fields.indexOf('kr');
+  const v = tc < 0 ? undefined : row[tc];
+  if (typeof v !== 'string' || !SHORT_HEADER.test(v.trim()) || matchHeader(v) !== null) return null;
+  const above = st.values ? lastFilledRow(st.values, r - 1) : -1;
+  if (st.obj && st.obj.row === rd.r0 + above) return null;
+  return otherHeader(
+    row.map((x, c) => (c === tc ? '' : x)),
+    [],
+  )
+    ? otherMeasures(v.trim())
+    : null;
+}
+const otherMeasures = (word: string): Msg => ({
+  en: `a row of a table of other measures (its first column is "${word}", not key results): kept in the sheet, not in the grid`,
+  zh: `另一类指标表中的行（首列为“${word}”，不是关键结果）：保留在原表中，未放入新表`,
+});
+
+function lastFilledRow(values: unknown[][], from: number): number {
+  for (let r = from; r >= 0; r--) if (Array.isArray(values[r]) && !isBlankRow(values[r])) return r;
+  return -1;
+}
+
+/**
  * A row of the task table being read, or the header opening one (`opens`: under a caption line or a blank row, in a
  * table of plain rows; an export's rows say their own type). Returns true when it took the row.
  */
@@ -868,7 +899,7 @@ function opensTaskTable(row: unknown[], r: number, st: TableState, rd: Reader): 
   if (!tc) return false;
   rd.role(r, 'header');
   st.tasks = { cols: tc, obj: st.obj, kr: krLineAbove(r, st, rd) };
-  st.foreign = false;
+  st.foreign = null;
   return true;
 }
 
@@ -1761,8 +1792,9 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
   if (t.relative && kr.target === null) {
     kr.relative = t.relative;
     if (kr.startGiven) {
-      const sign = t.relative.down ? -1 : 1;
-      const target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
+      const { by, percent, down, times } = t.relative;
+      const sign = down ? -1 : 1;
+      const target = times ? kr.start * by : percent ? kr.start * (1 + sign * by) : kr.start + sign * by;
       if (Number.isFinite(target)) {
         kr.target = target;
         kr.inferred.target = true;
@@ -1777,6 +1809,11 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
 }
 
 const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
+  if (rel.times)
+    return {
+      en: `says ${rel.by} times the start, not a target of ${rel.by}: give the start value (or the target itself)`,
+      zh: `写的是起始值的 ${rel.by} 倍，不是目标值 ${rel.by}：请填写起始值（或直接填写目标值）`,
+    };
   const by = rel.percent ? `${+(rel.by * 100).toFixed(6)}%` : String(rel.by);
   const dir = rel.down ? { en: 'lower', zh: '降低' } : { en: 'higher', zh: '提高' };
   return {
@@ -1785,7 +1822,10 @@ const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
   };
 };
 
-/** Why a KR whose wording names numbers still has no target: a change from an unstated start, or several measures. */
+/**
+ * Why a KR whose wording names numbers still has no target: a change from an unstated start, several measures, or a
+ * number that names a version or product ('React 18').
+ */
 function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
   if (kr.target !== null) return null;
   if (kr.relative) return relativeWithoutStart(kr.relative);
@@ -1793,6 +1833,11 @@ function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
     return {
       en: `names ${t.measures} measures in separate clauses, so no single target was taken: type the one to score as the target`,
       zh: `分句中写了 ${t.measures} 个衡量指标，无法确定唯一目标值：请把要评分的那个填为目标值`,
+    };
+  if (t.named)
+    return {
+      en: `the number in "${t.named}" names a version, product or standard, not a quantity to reach: read as done or not done; type a target if the KR has one`,
+      zh: `“${t.named}”中的数字是版本、产品或标准的名称，不是要达到的数量：按完成/未完成读取；如有目标值请填写`,
     };
   return null;
 }

@@ -159,3 +159,62 @@ describe('an outline with no labels at all: plain objective lines, bare KR bulle
     expect(titles(m)).toEqual([['Build a community', ['10 regulars']]]);
   });
 });
+
+describe('a table of other measures after the KR table (a KPI dashboard) holds no KRs', () => {
+  const line = (text: string) => [text, '', '', '', ''];
+  const kpiReason = (m: OkrModel, row: number) =>
+    m.reading!.unplaced.find((u) => u.cell.row === row && u.cell.col === 0)?.reason;
+  it.each([
+    [
+      [
+        'Objective 1: Ship fast',
+        'Key Result',
+        'Target',
+        'Current',
+        'Blockers:',
+        'A payment bug (@john)',
+        'KPI Dashboard',
+      ],
+      ['KPI', 'Target', 'Current', 'Trend', 'Status'],
+    ],
+    [
+      ['目标1：提升交付质量', '关键结果', '目标值', '当前值', '风险：', '支付服务有严重缺陷', '指标看板'],
+      ['指标', '目标值', '当前值', '趋势', '状态'],
+    ],
+  ])('%j: two KRs; the note under the label and the KPI rows listed with a reason', (words, kpiHead) => {
+    const [objective, kr, target, current, label, note, caption] = words;
+    const m = read([
+      line(objective),
+      [kr, target, current, 'Status', ''],
+      ['Cut deploy time to 10 min', 10, 15, '🟡', ''],
+      ['90% test coverage', 0.9, 0.85, '🟢', ''],
+      line(label),
+      line(note),
+      line(caption),
+      kpiHead,
+      ['Monthly Active Users', '50K', '42K', '↗️ +15%', '🟡'],
+      ['Customer Churn', '<5%', 0.062, '↘️', '🔴'],
+    ]);
+    expect(titles(m)).toEqual([
+      [objective.replace(/^(?:Objective 1: |目标1：)/, ''), ['Cut deploy time to 10 min', '90% test coverage']],
+    ]);
+    expect(unplaced(m)).toEqual(expect.arrayContaining([5, 8, 9]));
+    expect(kpiReason(m, 8)!.en).toMatch(/other measures/);
+    expect(kpiReason(m, 8)!.zh).toMatch(/指标表/);
+  });
+
+  it('a second KR table under its own objective line is read, its header repeated', () => {
+    const m = read([
+      line('Objective 1: Ship fast'),
+      ['Key Result', 'Target', 'Current', '', ''],
+      ['Cut deploy time to 10 min', 10, 15, '', ''],
+      line('Objective 2: Grow'),
+      ['Key Result', 'Target', 'Current', '', ''],
+      ['Reach 500 users', 500, 120, '', ''],
+    ]);
+    expect(titles(m)).toEqual([
+      ['Ship fast', ['Cut deploy time to 10 min']],
+      ['Grow', ['Reach 500 users']],
+    ]);
+  });
+});
