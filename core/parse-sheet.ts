@@ -35,7 +35,7 @@ import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
-import { glossaryLines, readLine, type LineReading } from './line-roles';
+import { glossaryLines, packedItems, readLine, type LineReading } from './line-roles';
 import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { namedKr, taskHeader, TASK_CELL, TASK_KR_UNKNOWN, type TaskColumns } from './task-tables';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
@@ -1145,6 +1145,8 @@ function blankObjective(row: unknown[], r: number, st: TableState, rd: Reader, c
 function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd: Reader, cols: TableCols): void {
   const text = cellText(row[itemCol]);
   const line = readLine(text);
+  const packed = line.term ? packedItems(text) : null;
+  if (packed) return packedRow(row, r, itemCol, packed, st, rd, cols);
   if (line.role === 'objective-label' || line.role === 'kr-label' || line.role === 'initiative-label')
     return rd.role(r, 'title');
   if (line.role === 'text' || line.role === 'other-label' || !line.title) return unplacedRow(row, r, rd, NOTE_ROW);
@@ -1160,6 +1162,26 @@ function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd:
   } else if (st.obj) addInitiative(st.obj, st.kr, line.title, r, itemCol, rd);
   else return unplacedRow(row, r, rd, INITIATIVE_WITHOUT_OBJECTIVE);
   rd.role(r, line.role);
+}
+
+/** A row whose item cell packs an objective and its KR (`Goal: ...; Target: ...`): both, the KR under the objective. */
+function packedRow(
+  row: unknown[],
+  r: number,
+  itemCol: number,
+  packed: { objective: string; kr: string },
+  st: TableState,
+  rd: Reader,
+  cols: TableCols,
+): void {
+  if (!st.obj || !sameTitle(st.obj.title, packed.objective)) {
+    st.obj = objectiveFromRow(row, r, packed.objective, false, rd, cols);
+    st.obj.cells.objective = rd.ref(r, itemCol);
+    st.objectives.push(st.obj);
+  }
+  st.kr = krFromRow(row, r, packed.kr, st.obj, rd, cols);
+  st.obj.krs.push(st.kr);
+  rd.role(r, 'objective+kr');
 }
 
 function anyFilled(row: unknown[], fc: Partial<Record<Field, number>>, fields: Field[]): boolean {
@@ -1905,6 +1927,8 @@ interface OutlineLine {
    * fence): structure, no content.
    */
   skip?: Msg | 'markup';
+  /** A line of its own naming only a cycle (namesOnlyCycle): a title giving the cycle, never an item. */
+  cycleOnly?: boolean;
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -2024,6 +2048,17 @@ function plainObjective(l: OutlineLine, ctx: Context): boolean {
   return !!ctx.cycle;
 }
 
+/**
+ * A heading naming only a cycle ('### FY24Q3', '## Q3 2024 OKRs', '2024年第一季度', '# 2026 Goals'): the cycle of what
+ * follows, never an objective.
+ */
+const CYCLE_WORDS =
+  /\b(?:okrs?|goals?|objectives?(?:\s*(?:&|and)\s*key\s*results?)?|plan)\b|目标|规划|計画|[-–—:：()（）]/gi;
+function namesOnlyCycle(title: string, today: string): boolean {
+  const rest = title.replace(CYCLE_WORDS, ' ').trim();
+  return !!rest && rest.length <= 20 && parseCycle(rest, { today }) !== null;
+}
+
 /** The role an unlabelled line takes from where it stands. */
 type Context = {
   style: OutlineStyle;
@@ -2121,6 +2156,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const { line } = l;
   const listed = line.bullet || line.numbered;
   if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text)) || DEFINES_WORD.test(line.title)) return 'note';
+  if (l.cycleOnly) return 'heading';
   // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
   if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
@@ -2187,6 +2223,9 @@ interface OutlineWalk {
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
   const lines = outlineLines(values);
   markOutline(lines);
+  for (const l of lines)
+    if (l.line.role === 'text' && !isListed(l.line) && l.line.title.length <= 30)
+      l.cycleOnly = namesOnlyCycle(l.line.title, rd.today);
   const walk: OutlineWalk = {
     ctx: {
       style: outlineStyle(lines),
@@ -2424,7 +2463,8 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
   // The KRs that follow have an objective to go to: this heading (see headingObjective).
-  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives) Object.assign(walk, { heading: l });
+  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly)
+    Object.assign(walk, { heading: l });
   if (walk.heading) walk.ctx.obj = true;
 }
 
