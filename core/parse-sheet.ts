@@ -2343,7 +2343,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote && !isSentence(l.line))
   )
     return titleLine(walk, l, kind, rd);
-  if (kind === 'note') return noteLine(walk, l, rd);
+  if (kind === 'note') return outlineNote(walk, l, rd);
   // The KR's property lines may follow its parts too (`- [ ] task` ... `- **衡量标准：** ... > 50%`).
   if (kind === 'initiative' && walk.kr) walk.krLine = propsOf;
   if (kind === 'initiative' && !walk.obj) {
@@ -2354,7 +2354,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   itemLine(walk, l, kind as 'objective' | 'kr' | 'initiative', rd);
 }
 
-function noteLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
+function outlineNote(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   rd.role(l.r, 'note');
   rd.unplace(l.r, l.c, l.text, NOTE_LINE);
   if (walk.notes.length < 50) walk.notes.push(l.line.title);
