@@ -2464,6 +2464,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
   if (walk.dated.length < 50) walk.dated.push(title);
   rd.role(l.r, kind);
   if (kind === 'objective') {
+    namedByHeading(walk, l, rd);
     const obj = outlineObjective(title, l, rd);
     obj.cycle = governingCycle(title, obj.cycle, ctx.cycle ?? null);
     walk.objectives.push(obj);
@@ -2510,6 +2511,20 @@ function partOfKr(kr: LineReading | undefined, line: LineReading): boolean {
   if (!kr || line.depth < kr.depth) return false;
   if (kr.heading || line.depth > kr.depth) return true;
   return !(kr.bullet && line.bullet) && !(kr.numbered && line.numbered);
+}
+
+/**
+ * `### OKR 1: name` over a listed `- **Hedef (Objective):** statement`, no KR between: the heading names the objective
+ * the labelled line states. The heading's objective gives way (its row is a title).
+ */
+function namedByHeading(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
+  const o = walk.obj;
+  if (!o || !walk.ctx.objHeading || !isListed(l.line) || l.line.role !== 'objective' || o.krs.length) return;
+  if (o.initiatives?.length || walk.objectives[walk.objectives.length - 1] !== o) return;
+  walk.objectives.pop();
+  const at = rd.rowRoles.findIndex((x) => x.row === o.row);
+  if (at >= 0) rd.rowRoles[at].role = 'title';
+  walk.titles.push(o.title);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;
