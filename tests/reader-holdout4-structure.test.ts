@@ -218,3 +218,40 @@ describe('a table of other measures after the KR table (a KPI dashboard) holds n
     ]);
   });
 });
+
+describe('an objective and its KR packed in one cell as `Label: value;` fields', () => {
+  it.each([
+    [
+      ['student_id', 'okr_description'],
+      ['S001', 'Goal: Master Python; Target: Complete 3 projects on Kaggle'],
+      ['S002', 'Goal: Speak in public; Target: Give 2 talks'],
+    ],
+    [
+      ['编号', '内容'],
+      ['A1', '目标：提升用户留存；关键结果：次日留存达到40%'],
+      ['A2', '目标：完善文档；关键结果：完成 5 篇教程'],
+    ],
+    [
+      ['id', 'okr'],
+      ['1', 'Objective: Grow the community\nKey Result: Reach 500 members'],
+      ['2', 'Objective: Ship v2\nKey Result: Write 2 case studies'],
+    ],
+  ])("%j: the header found, each row an objective with its KR and the KR's number", (head, ...data) => {
+    const m = read([head, ...data]);
+    expect(m.reading!.headerRow).toBe(0);
+    expect(m.objectives.map((o) => o.krs.length)).toEqual([1, 1]);
+    const numbers = m.objectives.map((o) => o.krs[0].target);
+    const expected: Record<string, (number | null)[]> = { S001: [3, 2], A1: [0.4, 5], '1': [500, 2] };
+    expect(numbers).toEqual(expected[String(data[0][0])]);
+    expect(titles(m)[0][0]).toMatch(/^(?:Master Python|提升用户留存|Grow the community)$/);
+  });
+
+  it('a Target field holding only a number packs no KR: the cell is no packed OKR', () => {
+    const m = read([
+      ['id', 'description'],
+      ['1', 'Goal: Grow; Target: 500'],
+      ['2', 'Goal: Keep; Target: 20'],
+    ]);
+    expect(m.objectives.flatMap((o) => o.krs.map((k) => k.title))).not.toContain('500');
+  });
+});
