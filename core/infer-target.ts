@@ -7,6 +7,7 @@
  */
 import type { KrKind } from './model';
 import { SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
+import { firstNamedNumber, maskNames } from './version-names';
 
 export interface TextInference {
   target: number | null;
@@ -20,14 +21,20 @@ export interface TextInference {
   current: number | null;
   /**
    * "by 3%", "增长20%": a change relative to the start, not a target. `by` is the change (0.03 for 3%), `percent` whether it
-   * is a share of the start, `down` whether it lowers the value. The target is start * (1 ± by) (percent) or start ± by.
+   * is a share of the start, `down` whether it lowers the value. The target is start * (1 ± by) (percent) or start ± by;
+   * with `times` ('3x', '提升3倍') it is start * by.
    */
-  relative: { by: number; percent: boolean; down: boolean } | null;
+  relative: { by: number; percent: boolean; down: boolean; times?: boolean } | null;
   /**
    * Separate measures the wording names, clause by clause ('合作3个KOL，曝光≥50万次': 2). With two or more it states no
    * single target (target null) and the reader says so; 0 or 1 otherwise.
    */
   measures: number;
+  /**
+   * The version, product or standard whose number the wording holds when it states no quantity ('React 18',
+   * 'stable 1.0'): the KR reads as a milestone and the reader says why. Absent otherwise.
+   */
+  named?: string;
 }
 
 interface Token {
@@ -37,6 +44,8 @@ interface Token {
   end: number;
   percent: boolean;
   currency: string | null;
+  /** A multiplier ('3x', '0.8x', '3倍'): so many times a base, not a count. */
+  times?: boolean;
 }
 
 /** Dates, periods and floors are not targets: '10月', '2026-12-31', 'Q4', '第3周', '5th', '1楼'. */
@@ -54,10 +63,13 @@ const TOKEN = new RegExp(
   'gi',
 );
 
-/** Numbers written as words count like digits ('Two dates per month', 'from four months to six'); not 'one-page', 'one of'. */
+/**
+ * Numbers written as words count like digits ('Two dates per month', 'from four months to six'); not 'one-page',
+ * 'day-one', 'one of'.
+ */
 const WORD_TOKEN = new RegExp(
-  // Not a suffix after an apostrophe (Turkish `25'ten` is "from 25", no ten).
-  `(?<!['’])\\b(${Object.keys(WORD_NUMBERS)
+  // Not part of a compound ('day-one') nor a suffix after an apostrophe (Turkish `25'ten` is "from 25", no ten).
+  `(?<![-‐'’])\\b(${Object.keys(WORD_NUMBERS)
     .sort((a, b) => b.length - a.length)
     .join('|')})\\b(?![-‐]|\\s+of\\b)`,
   'gi',
@@ -122,9 +134,24 @@ const YEAR =
  * messages'), ranges ('3-5', '3-7 days', a progress range typed after a KR: '0%-30%').
  */
 const LABEL_NUMBER =
-  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?(?:%|[kKmMwW万])?\s*[-–~～]\s*\d+(?:\.\d+)?(?:%|[kKmMwW万])?(?!\s*[-/.]\s*\d)/gi;
+  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|iteration|milestone|edition|season|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?(?:%|[kKmMwW万])?\s*[-–~～]\s*\d+(?:\.\d+)?(?:%|[kKmMwW万])?(?!\s*[-/.]\s*\d)/gi;
 /** Text in brackets describes the KR (a definition, a note), unless it states a target or a change ('(target: 7 days/week)'). */
 const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi;
+/**
+ * A count with a '+' in brackets ('Large Scale Testbed (50k+ nodes)', '(10万+用户)') is the size to reach, the one
+ * number of the KR, not a note: its brackets are dropped so the aside mask keeps it. Other numbers outside win.
+ */
+const PLUS_COUNT = /[(（](\s*[≥>]?=?\s*\d[\d,.]*\s?(?:[kKmMwW]|万|千|亿)?\+\s*[\p{L}][\p{L} -]{0,30})[)）]/u;
+const RATE_NAMED = /\b(?:rate|ratio|share|percentage|proportion|retention|score|index)\b|率|占比|比例/i;
+function unbracketCount(text: string): string {
+  const m = /\d\s?[kKmMwW万千亿]?\+/.test(text) ? PLUS_COUNT.exec(text) : null;
+  if (!m) return text;
+  const outside = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+  // '(2+ conversations per month)' after 'user rate' defines who a rate counts: a note, no size to reach.
+  if (RATE_NAMED.test(outside) || /\bper\b|\/|每/.test(m[1]) || tokens(maskPeriods(outside)).length > 0) return text;
+  return text.slice(0, m.index) + ` ${m[1]} ` + text.slice(m.index + m[0].length);
+}
+
 /** What follows '=>' is the outcome written at grading time, not the KR ('... => Done, started March 18'). */
 const OUTCOME = /\s=+>[\s\S]*$/;
 /** Addresses are not quantities ('[RFC 42](https://...)'). */
@@ -182,6 +209,7 @@ function maskPeriods(text: string): string {
   const milestone = MILESTONE_WITH.exec(s);
   if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
   if (s.includes('http')) s = s.replace(URL, blank);
+  s = maskNames(s);
   if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
   if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);
@@ -243,12 +271,20 @@ function measureCount(text: string, toks: Token[]): number {
   let b = 0;
   for (const t of toks) {
     while (b < breaks.length && breaks[b] < t.index) b++;
-    if (b === lastClause || !(t.percent || t.currency || unitAfter(text, t))) continue;
+    const clause = text.slice(b > 0 ? breaks[b - 1] + 1 : 0, t.index);
+    if (b === lastClause || !(t.percent || t.currency || multiplierMeasure(clause, t) || unitAfter(text, t))) continue;
     n++;
     lastClause = b;
   }
   return n;
 }
+
+/**
+ * A multiplier naming what it multiplies in its own clause is a measure ('day 7性能0.8x', 'throughput 0.9x of the C++
+ * engine'); one opening its clause qualifies the measure before it ('Reach 10k users, 3x last year').
+ */
+const multiplierMeasure = (clauseBefore: string, t: Token): boolean =>
+  !!t.times && /[\p{L}]/u.test(clauseBefore.replace(/\b(?:and|or|with|about|around|by|at)\b|约|达到|为/gi, ''));
 
 /** Words that may introduce a current or starting value (cheap test before the full patterns). */
 const SAID_HINT = /current|now|today|actual|baseline|was|start|当前|目前|现在|现状|基线|基准|起点/i;
@@ -263,6 +299,13 @@ function said(text: string, re: RegExp): { value: number | null; text: string } 
 }
 
 const wordsBefore = (s: string, at: number): number => (s.slice(0, at).match(/\S+/g) ?? []).length;
+
+/**
+ * 'x' / '×' / '倍' after a number: so many times a base ('3x faster', 'throughput 3x', '性能0.8x', '提升3倍'), not a
+ * frequency ('1x/week', '2x per month') nor a count of things ('2× lidar').
+ */
+const MULTIPLIER =
+  /^\s?(?:倍|[x×](?=\s*(?:$|[^\sA-Za-z\d/]|(?:faster|slower|more|less|fewer|higher|lower|better|bigger|larger|greater|smaller|cheaper|quicker|increase|growth|improvement|speed-?up|boost|gain|return|over|vs\.?|versus|than|the|of|last|compared|relative|what)\b)))/i;
 
 /** Number tokens of a text already masked by maskPeriods. */
 function tokens(s: string): Token[] {
@@ -283,6 +326,7 @@ function tokens(s: string): Token[] {
       end: m.index + m[0].length,
       percent: /%|‰/.test(m[3] ?? ''),
       currency: m[1] ? m[1].trim() : null,
+      times: !m[3] && MULTIPLIER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 24)),
     });
   }
   wordTokens(s, out);
@@ -352,7 +396,8 @@ const ZH_MEASURE = /^[家个人位名次件单条篇场份台笔款项元块天�
 function unitAfter(text: string, t: Token): string | null {
   if (t.percent) return '%';
   if (t.currency) return t.currency;
-  const rest = text.slice(t.end);
+  // '50k+ nodes', '10万+用户': the '+' says "or more", the unit follows it.
+  const rest = text.slice(t.end).replace(/^\+/, '');
   const zh = /^\s*([\u3400-\u9fff]+)/.exec(rest);
   if (zh) {
     const run = zh[1];
@@ -397,28 +442,31 @@ export function inferFromText(input: unknown): TextInference {
   let base = SAID_HINT.test(cur.text) ? said(cur.text, BASELINE_SAID) : { value: null, text: cur.text };
   if (base.value === null && /[(（]/.test(base.text)) base = said(base.text, FROM_ASIDE);
   const text = base.text;
-  const masked = maskPeriods(text);
+  const masked = maskPeriods(unbracketCount(text));
   const toks = tokens(masked);
   const decreasing = DECREASE.test(masked);
   const known = { current: cur.value, start: base.value };
 
   if (toks.length === 0) {
     if (PLACEHOLDER.test(text)) return { ...NONE, ...known, placeholder: true, kind: decreasing ? 'decrease' : null };
-    return { ...NONE, ...known, kind: known.current === null ? 'binary' : null };
+    const named = firstNamedNumber(text);
+    return { ...NONE, ...known, kind: known.current === null ? 'binary' : null, ...(named ? { named } : {}) };
   }
   const labelled = labelledTarget(masked, text);
   if (labelled) return { ...NONE, ...known, target: labelled.value, unit: labelled.unit, kind: kindOf(masked) };
   const fromTo = fromToPair(text, toks);
   if (fromTo) return { ...NONE, ...fromTo, current: known.current };
   const rel = relativeChange(text, toks, decreasing);
-  if (rel)
+  if (rel) {
+    const { unit, times, ...relative } = rel;
     return {
       ...NONE,
       ...known,
-      unit: rel.unit,
+      unit,
       kind: rel.down ? 'decrease' : 'increase',
-      relative: { by: rel.by, percent: rel.percent, down: rel.down },
+      relative: times ? { ...relative, times } : relative,
     };
+  }
 
   // Two measures in separate clauses ('合作3个KOL，曝光≥50万次'): neither is the target; the reader says so.
   const measures = toks.length > 1 ? measureCount(text, toks) : 1;
@@ -543,8 +591,15 @@ function relativeChange(
   text: string,
   toks: Token[],
   decreasing: boolean,
-): { by: number; percent: boolean; down: boolean; unit: string | null } | null {
+): { by: number; percent: boolean; down: boolean; unit: string | null; times?: boolean } | null {
   for (const k of toks) {
+    // 'Improve throughput 3x', 'by 3x', '提升3倍': so many times an unstated start. Beside other numbers it is one
+    // measure among them ('性能0.8x') or compares one with a base ('10k users, 3x last year'): no change then.
+    if (k.times) {
+      if (toks.length === 1)
+        return { by: k.value, percent: false, down: decreasing || k.value < 1, unit: null, times: true };
+      continue;
+    }
     const before = text.slice(Math.max(0, k.index - 8), k.index);
     const after = text.slice(k.end);
     const changeAfter = k.percent && CHANGE_AFTER.exec(after);

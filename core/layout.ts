@@ -13,7 +13,7 @@ import type { ColumnReading, Field, HeaderCandidate } from './model';
 import type { Msg } from './i18n';
 import type { Settings } from './settings';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
-import { readLine } from './line-roles';
+import { packedItems, readLine } from './line-roles';
 import { COMMITMENTS, LEVELS, ROW_TYPES } from './vocabulary';
 import { cellText, isBlank, parseDate, parseNumber, sumResult } from './values';
 
@@ -136,6 +136,9 @@ function classifyText(v: string, p: Profile): void {
   if ((line.role === 'objective' || line.role === 'kr') && line.title) {
     p.items++;
     p.itemKinds.add(line.role);
+  } else if (line.term && packedItems(v)) {
+    p.items++;
+    p.itemKinds.add('objective').add('kr');
   }
 }
 

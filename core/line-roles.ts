@@ -390,3 +390,27 @@ function defines(l: LineReading, list: LineReading[]): boolean {
     (o) => o !== l && o.term.split(/[\s()（）]+/).some((w) => w.length >= 2 && text.includes(w.toLowerCase())),
   );
 }
+
+/**
+ * A whole OKR packed in one cell as fields (`Goal: Master Python; Target: Complete 3 projects`, `目标：提升留存；关键结果：
+ * 次留达到40%`): the objective and the key result it states, or null. The fields are `Label: value` parts joined by `;`
+ * (or a line break); one names the objective (Objective, Goal, 目标), one the key result (Key Result, KR, a Target
+ * that is a statement, 关键结果).
+ */
+export function packedItems(cell: string): { objective: string; kr: string } | null {
+  if (!/[;；\n]/.test(cell) || !/[:：]/.test(cell)) return null;
+  let objective = '';
+  let kr = '';
+  for (const part of cell.split(/[;；\n]/)) {
+    if (!part.trim()) continue;
+    const m = PACKED_FIELD.exec(part);
+    if (!m) return null;
+    const value = m[2].trim();
+    if (PACKED_OBJECTIVE.test(m[1])) objective ||= value;
+    else if (PACKED_KR.test(m[1]) && /\p{L}{2}/u.test(value)) kr ||= value;
+  }
+  return objective && kr ? { objective, kr } : null;
+}
+const PACKED_FIELD = /^\s*([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff _-]{0,20}?)\s*[:：]\s*(\S[\s\S]*)$/;
+const PACKED_OBJECTIVE = /^(?:objectives?|goals?|目标)$/i;
+const PACKED_KR = /^(?:key\s*results?|krs?|targets?|results?|关键结果|关键成果)$/i;

@@ -114,8 +114,8 @@ export interface KeyResult {
   formulas?: Partial<Record<Field, string>>;
   /** The wording names a quantity with a placeholder ('完成XX家') instead of a number. (added by parse-sheet) */
   placeholder?: boolean;
-  /** The wording names a change from the start ("by 3%"), not a target: see infer-target.ts. (added by parse-sheet) */
-  relative?: { by: number; percent: boolean; down: boolean };
+  /** The wording names a change from the start ("by 3%", "3x"), not a target: see infer-target.ts. (added by parse-sheet) */
+  relative?: { by: number; percent: boolean; down: boolean; times?: boolean };
 }
 
 /** The cell a KR's field was read from, or undefined when no cell of the KR's row gave it. */

@@ -35,7 +35,7 @@ import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
-import { glossaryLines, readLine, type LineReading } from './line-roles';
+import { glossaryLines, packedItems, readLine, type LineReading } from './line-roles';
 import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { namedKr, taskHeader, TASK_CELL, TASK_KR_UNKNOWN, type TaskColumns } from './task-tables';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
@@ -339,13 +339,12 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     st.afterLine = onlyCell(row) >= 0;
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
-      st.foreign = false;
+      st.foreign = null;
       st.tasks = undefined;
     } else if (tasksTake(row, r, st, rd, plain && (afterLine || isBlankRow(values[r - 1] ?? EMPTY_ROW)))) {
       continue;
-    } else if (!st.afterLine && (st.foreign || (afterLine && otherHeader(row, header.fields)))) {
-      st.foreign = true;
-      unplacedRow(row, r, rd, OTHER_TABLE);
+    } else if (!st.afterLine && (st.foreign || (afterLine && (st.foreign = foreignHeader(row, r, header, st, rd))))) {
+      unplacedRow(row, r, rd, st.foreign);
     } else if (header.rootCol != null && !isBlank(row[header.rootCol])) {
       // The root of level columns names the plan: a title row.
       rd.role(r, 'title');
@@ -458,8 +457,8 @@ interface TableState {
   labelledKrs: number;
   /** The last row was a line of one cell (a caption): a header of other words may follow it. */
   afterLine?: boolean;
-  /** Inside another table (its own header of other words under a caption): its rows are not OKR rows. */
-  foreign?: boolean;
+  /** Inside another table (its own header of other words under a caption): its rows are not OKR rows, for this reason. */
+  foreign?: Msg | null;
   /** Objectives read from a row of their own, and from the row of their first KR (a merged or repeated cell). */
   ownRowObjectives?: number;
   sharedRowObjectives?: number;
@@ -597,7 +596,7 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
   if ((line.role === 'objective' && line.title) || heading) {
     const title = heading ?? line.title;
-    st.foreign = false;
+    st.foreign = null;
     st.obj = newObjective(title, rd.r0 + r, true, rd.ids.generate('O', [title]));
     st.obj.cells.objective = rd.ref(r, c);
     st.objectives.push(st.obj);
@@ -616,6 +615,8 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   if (line.role !== 'other-label' && !unlabelledKr) return false;
   unplacedRow(row, r, rd, NOTE_ROW);
   st.lineRun = true;
+  // The lines under a label ('Blockers:' / 'Critical bug in payment service') are its notes, not rows of the table.
+  if (line.role === 'other-label' && st.obj) st.lineList = 'notes';
   return true;
 }
 
@@ -842,6 +843,36 @@ const OTHER_TABLE: Msg = {
 };
 
 /**
+ * The header of another table under a caption line, and why its rows are no OKR rows: a header of other words
+ * (otherHeader), or one sharing this table's value columns whose title column names something else than key results
+ * ('KPI | Target | Current' after 'Key Result | Target | Current': a dashboard of other measures). Right under an
+ * objective line a table is that objective's, whatever its title column says. Null when the row is no such header.
+ */
+function foreignHeader(row: unknown[], r: number, header: TableLayout, st: TableState, rd: Reader): Msg | null {
+  if (otherHeader(row, header.fields)) return OTHER_TABLE;
+  const tc = header.fields.indexOf('kr');
+  const v = tc < 0 ? undefined : row[tc];
+  if (typeof v !== 'string' || !SHORT_HEADER.test(v.trim()) || matchHeader(v) !== null) return null;
+  const above = st.values ? lastFilledRow(st.values, r - 1) : -1;
+  if (st.obj && st.obj.row === rd.r0 + above) return null;
+  return otherHeader(
+    row.map((x, c) => (c === tc ? '' : x)),
+    [],
+  )
+    ? otherMeasures(v.trim())
+    : null;
+}
+const otherMeasures = (word: string): Msg => ({
+  en: `a row of a table of other measures (its first column is "${word}", not key results): kept in the sheet, not in the grid`,
+  zh: `另一类指标表中的行（首列为“${word}”，不是关键结果）：保留在原表中，未放入新表`,
+});
+
+function lastFilledRow(values: unknown[][], from: number): number {
+  for (let r = from; r >= 0; r--) if (Array.isArray(values[r]) && !isBlankRow(values[r])) return r;
+  return -1;
+}
+
+/**
  * A row of the task table being read, or the header opening one (`opens`: under a caption line or a blank row, in a
  * table of plain rows; an export's rows say their own type). Returns true when it took the row.
  */
@@ -859,7 +890,7 @@ function opensTaskTable(row: unknown[], r: number, st: TableState, rd: Reader): 
   if (!tc) return false;
   rd.role(r, 'header');
   st.tasks = { cols: tc, obj: st.obj, kr: krLineAbove(r, st, rd) };
-  st.foreign = false;
+  st.foreign = null;
   return true;
 }
 
@@ -1105,6 +1136,8 @@ function blankObjective(row: unknown[], r: number, st: TableState, rd: Reader, c
 function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd: Reader, cols: TableCols): void {
   const text = cellText(row[itemCol]);
   const line = readLine(text);
+  const packed = line.term ? packedItems(text) : null;
+  if (packed) return packedRow(row, r, itemCol, packed, st, rd, cols);
   if (line.role === 'objective-label' || line.role === 'kr-label' || line.role === 'initiative-label')
     return rd.role(r, 'title');
   if (line.role === 'text' || line.role === 'other-label' || !line.title) return unplacedRow(row, r, rd, NOTE_ROW);
@@ -1120,6 +1153,26 @@ function itemRow(row: unknown[], r: number, itemCol: number, st: TableState, rd:
   } else if (st.obj) addInitiative(st.obj, st.kr, line.title, r, itemCol, rd);
   else return unplacedRow(row, r, rd, INITIATIVE_WITHOUT_OBJECTIVE);
   rd.role(r, line.role);
+}
+
+/** A row whose item cell packs an objective and its KR (`Goal: ...; Target: ...`): both, the KR under the objective. */
+function packedRow(
+  row: unknown[],
+  r: number,
+  itemCol: number,
+  packed: { objective: string; kr: string },
+  st: TableState,
+  rd: Reader,
+  cols: TableCols,
+): void {
+  if (!st.obj || !sameTitle(st.obj.title, packed.objective)) {
+    st.obj = objectiveFromRow(row, r, packed.objective, false, rd, cols);
+    st.obj.cells.objective = rd.ref(r, itemCol);
+    st.objectives.push(st.obj);
+  }
+  st.kr = krFromRow(row, r, packed.kr, st.obj, rd, cols);
+  st.obj.krs.push(st.kr);
+  rd.role(r, 'objective+kr');
 }
 
 function anyFilled(row: unknown[], fc: Partial<Record<Field, number>>, fields: Field[]): boolean {
@@ -1752,8 +1805,9 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
   if (t.relative && kr.target === null) {
     kr.relative = t.relative;
     if (kr.startGiven) {
-      const sign = t.relative.down ? -1 : 1;
-      const target = t.relative.percent ? kr.start * (1 + sign * t.relative.by) : kr.start + sign * t.relative.by;
+      const { by, percent, down, times } = t.relative;
+      const sign = down ? -1 : 1;
+      const target = times ? kr.start * by : percent ? kr.start * (1 + sign * by) : kr.start + sign * by;
       if (Number.isFinite(target)) {
         kr.target = target;
         kr.inferred.target = true;
@@ -1768,6 +1822,11 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
 }
 
 const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
+  if (rel.times)
+    return {
+      en: `says ${rel.by} times the start, not a target of ${rel.by}: give the start value (or the target itself)`,
+      zh: `写的是起始值的 ${rel.by} 倍，不是目标值 ${rel.by}：请填写起始值（或直接填写目标值）`,
+    };
   const by = rel.percent ? `${+(rel.by * 100).toFixed(6)}%` : String(rel.by);
   const dir = rel.down ? { en: 'lower', zh: '降低' } : { en: 'higher', zh: '提高' };
   return {
@@ -1776,7 +1835,10 @@ const relativeWithoutStart = (rel: NonNullable<KeyResult['relative']>): Msg => {
   };
 };
 
-/** Why a KR whose wording names numbers still has no target: a change from an unstated start, or several measures. */
+/**
+ * Why a KR whose wording names numbers still has no target: a change from an unstated start, several measures, or a
+ * number that names a version or product ('React 18').
+ */
 function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
   if (kr.target !== null) return null;
   if (kr.relative) return relativeWithoutStart(kr.relative);
@@ -1784,6 +1846,11 @@ function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
     return {
       en: `names ${t.measures} measures in separate clauses, so no single target was taken: type the one to score as the target`,
       zh: `分句中写了 ${t.measures} 个衡量指标，无法确定唯一目标值：请把要评分的那个填为目标值`,
+    };
+  if (t.named)
+    return {
+      en: `the number in "${t.named}" names a version, product or standard, not a quantity to reach: read as done or not done; type a target if the KR has one`,
+      zh: `“${t.named}”中的数字是版本、产品或标准的名称，不是要达到的数量：按完成/未完成读取；如有目标值请填写`,
     };
   return null;
 }
@@ -1851,6 +1918,8 @@ interface OutlineLine {
    * fence): structure, no content.
    */
   skip?: Msg | 'markup';
+  /** A line of its own naming only a cycle (namesOnlyCycle): a title giving the cycle, never an item. */
+  cycleOnly?: boolean;
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -1970,6 +2039,17 @@ function plainObjective(l: OutlineLine, ctx: Context): boolean {
   return !!ctx.cycle;
 }
 
+/**
+ * A heading naming only a cycle ('### FY24Q3', '## Q3 2024 OKRs', '2024年第一季度', '# 2026 Goals'): the cycle of what
+ * follows, never an objective.
+ */
+const CYCLE_WORDS =
+  /\b(?:okrs?|goals?|objectives?(?:\s*(?:&|and)\s*key\s*results?)?|plan)\b|目标|规划|計画|[-–—:：()（）]/gi;
+function namesOnlyCycle(title: string, today: string): boolean {
+  const rest = title.replace(CYCLE_WORDS, ' ').trim();
+  return !!rest && rest.length <= 20 && parseCycle(rest, { today }) !== null;
+}
+
 /** The role an unlabelled line takes from where it stands. */
 type Context = {
   style: OutlineStyle;
@@ -2067,6 +2147,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const { line } = l;
   const listed = line.bullet || line.numbered;
   if (line.quote || (line.numbered && ITEM_REFERENCE.test(l.text)) || DEFINES_WORD.test(line.title)) return 'note';
+  if (l.cycleOnly) return 'heading';
   // Under an 'Objective:' label line its text is the objective, a list item ('- Build ...') or a plain line alike.
   if (ctx.mode === 'objective' && !line.heading) return 'objective';
   const next = ctx.next?.line;
@@ -2133,6 +2214,9 @@ interface OutlineWalk {
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
   const lines = outlineLines(values);
   markOutline(lines);
+  for (const l of lines)
+    if (l.line.role === 'text' && !isListed(l.line) && l.line.title.length <= 30)
+      l.cycleOnly = namesOnlyCycle(l.line.title, rd.today);
   const walk: OutlineWalk = {
     ctx: {
       style: outlineStyle(lines),
@@ -2370,7 +2454,8 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   walk.titles.push(l.line.title);
   walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
   // The KRs that follow have an objective to go to: this heading (see headingObjective).
-  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives) Object.assign(walk, { heading: l });
+  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly)
+    Object.assign(walk, { heading: l });
   if (walk.heading) walk.ctx.obj = true;
 }
 

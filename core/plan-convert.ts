@@ -400,7 +400,7 @@ function typeExpr(t: TableCtx, r: number, commitment: Commitment): string {
 
 /** The Status cell; the template depends on the row only through its type expression. */
 function statusCell(t: TableCtx, r: number, commitment: Commitment): PlanCell {
-  return { f: t.templates.status.formula(t.rowText(r), typeExpr(t, r, commitment)) };
+  return t.templates.status.cell(t.rowText(r), typeExpr(t, r, commitment));
 }
 
 /** The Pace cell: expected progress today between the cycle start and the row's deadline (a live TODAY() formula). */
@@ -409,7 +409,7 @@ function paceCell(t: TableCtx, r: number, kr: KeyResult | null, obj: Objective):
   if (!w) return undefined;
   const dueCol = t.userCol.due;
   const ref = kr && dueCol !== undefined ? t.marked(dueCol) : '';
-  return { f: t.templates.pace.formula(t.rowText(r), w.start, w.due, ref) };
+  return t.templates.pace.cell(t.rowText(r), w.start, w.due, ref);
 }
 
 /**
@@ -459,7 +459,7 @@ function krScoreCell(t: TableCtx, r: number, kr: KeyResult): PlanCell {
   const start = withFallback(t, r, 'start', kr);
   const kind = kindExpr(t, r, kr);
   // Neither start nor kind is ever '' (a reference, a number or a quoted word), so '' stands for none.
-  return { f: t.templates.score.formula(t.rowText(r), target, start ?? '', kind ?? '') };
+  return t.templates.score.cell(t.rowText(r), target, start ?? '', kind ?? '');
 }
 
 /** An objective's score: the weighted rollup of its KRs' score cells (undefined when other items sit between them). */

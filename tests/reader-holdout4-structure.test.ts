@@ -159,3 +159,99 @@ describe('an outline with no labels at all: plain objective lines, bare KR bulle
     expect(titles(m)).toEqual([['Build a community', ['10 regulars']]]);
   });
 });
+
+describe('a table of other measures after the KR table (a KPI dashboard) holds no KRs', () => {
+  const line = (text: string) => [text, '', '', '', ''];
+  const kpiReason = (m: OkrModel, row: number) =>
+    m.reading!.unplaced.find((u) => u.cell.row === row && u.cell.col === 0)?.reason;
+  it.each([
+    [
+      [
+        'Objective 1: Ship fast',
+        'Key Result',
+        'Target',
+        'Current',
+        'Blockers:',
+        'A payment bug (@john)',
+        'KPI Dashboard',
+      ],
+      ['KPI', 'Target', 'Current', 'Trend', 'Status'],
+    ],
+    [
+      ['目标1：提升交付质量', '关键结果', '目标值', '当前值', '风险：', '支付服务有严重缺陷', '指标看板'],
+      ['指标', '目标值', '当前值', '趋势', '状态'],
+    ],
+  ])('%j: two KRs; the note under the label and the KPI rows listed with a reason', (words, kpiHead) => {
+    const [objective, kr, target, current, label, note, caption] = words;
+    const m = read([
+      line(objective),
+      [kr, target, current, 'Status', ''],
+      ['Cut deploy time to 10 min', 10, 15, '🟡', ''],
+      ['90% test coverage', 0.9, 0.85, '🟢', ''],
+      line(label),
+      line(note),
+      line(caption),
+      kpiHead,
+      ['Monthly Active Users', '50K', '42K', '↗️ +15%', '🟡'],
+      ['Customer Churn', '<5%', 0.062, '↘️', '🔴'],
+    ]);
+    expect(titles(m)).toEqual([
+      [objective.replace(/^(?:Objective 1: |目标1：)/, ''), ['Cut deploy time to 10 min', '90% test coverage']],
+    ]);
+    expect(unplaced(m)).toEqual(expect.arrayContaining([5, 8, 9]));
+    expect(kpiReason(m, 8)!.en).toMatch(/other measures/);
+    expect(kpiReason(m, 8)!.zh).toMatch(/指标表/);
+  });
+
+  it('a second KR table under its own objective line is read, its header repeated', () => {
+    const m = read([
+      line('Objective 1: Ship fast'),
+      ['Key Result', 'Target', 'Current', '', ''],
+      ['Cut deploy time to 10 min', 10, 15, '', ''],
+      line('Objective 2: Grow'),
+      ['Key Result', 'Target', 'Current', '', ''],
+      ['Reach 500 users', 500, 120, '', ''],
+    ]);
+    expect(titles(m)).toEqual([
+      ['Ship fast', ['Cut deploy time to 10 min']],
+      ['Grow', ['Reach 500 users']],
+    ]);
+  });
+});
+
+describe('an objective and its KR packed in one cell as `Label: value;` fields', () => {
+  it.each([
+    [
+      ['student_id', 'okr_description'],
+      ['S001', 'Goal: Master Python; Target: Complete 3 projects on Kaggle'],
+      ['S002', 'Goal: Speak in public; Target: Give 2 talks'],
+    ],
+    [
+      ['编号', '内容'],
+      ['A1', '目标：提升用户留存；关键结果：次日留存达到40%'],
+      ['A2', '目标：完善文档；关键结果：完成 5 篇教程'],
+    ],
+    [
+      ['id', 'okr'],
+      ['1', 'Objective: Grow the community\nKey Result: Reach 500 members'],
+      ['2', 'Objective: Ship v2\nKey Result: Write 2 case studies'],
+    ],
+  ])("%j: the header found, each row an objective with its KR and the KR's number", (head, ...data) => {
+    const m = read([head, ...data]);
+    expect(m.reading!.headerRow).toBe(0);
+    expect(m.objectives.map((o) => o.krs.length)).toEqual([1, 1]);
+    const numbers = m.objectives.map((o) => o.krs[0].target);
+    const expected: Record<string, (number | null)[]> = { S001: [3, 2], A1: [0.4, 5], '1': [500, 2] };
+    expect(numbers).toEqual(expected[String(data[0][0])]);
+    expect(titles(m)[0][0]).toMatch(/^(?:Master Python|提升用户留存|Grow the community)$/);
+  });
+
+  it('a Target field holding only a number packs no KR: the cell is no packed OKR', () => {
+    const m = read([
+      ['id', 'description'],
+      ['1', 'Goal: Grow; Target: 500'],
+      ['2', 'Goal: Keep; Target: 20'],
+    ]);
+    expect(m.objectives.flatMap((o) => o.krs.map((k) => k.title))).not.toContain('500');
+  });
+});

@@ -274,3 +274,83 @@ ${line}
     expect(parts(m)).toEqual([[['Fix [#7](https://github.com/acme/status-site/issues/7) first'], []]]);
   });
 });
+
+describe('a heading naming only a cycle is the cycle of what follows, not an objective', () => {
+  test.each([
+    [
+      'en: ## Q3 2024 OKRs over objective bullets with KR sub-bullets',
+      `
+## Q3 2024 OKRs
+- Grow revenue
+  - Reach 40 paying customers
+  - Sign 2 resellers
+- Hire well
+  - Fill 3 engineering roles`,
+      [
+        ['Grow revenue', ['Reach 40 paying customers', 'Sign 2 resellers']],
+        ['Hire well', ['Fill 3 engineering roles']],
+      ],
+      { start: '2024-07-01', end: '2024-09-30' },
+    ],
+    [
+      'zh: ## 2024年第一季度 over objective bullets',
+      `
+## 2024年第一季度
+- 提升用户留存
+  - 次月留存达到40%
+- 降低获客成本
+  - 单个获客成本降到30元`,
+      [
+        ['提升用户留存', ['次月留存达到40%']],
+        ['降低获客成本', ['单个获客成本降到30元']],
+      ],
+      { start: '2024-01-01', end: '2024-03-31' },
+    ],
+  ])('%s', (_name, text, expected, cycle) => {
+    const m = read(text);
+    expect(outline(m)).toEqual(expected);
+    for (const o of m.objectives) expect({ start: o.cycle?.start, end: o.cycle?.end }).toEqual(cycle);
+  });
+});
+
+describe('plain objective lines over bare KR bullets, in an outline without labels', () => {
+  it('en: objectives under cycle headings, one with no KRs yet; the page title spells the method out', () => {
+    const m = read(`
+# Objectives and Key Results
+## Quarterly
+### Q2 2025
+Launch the public beta
+- 200 beta testers
+- Crash rate under 1%
+
+Write the handbook
+
+## Yearly
+### 2025
+Build a sustainable studio
+- 3 paying clients`);
+    expect(outline(m)).toEqual([
+      ['Launch the public beta', ['200 beta testers', 'Crash rate under 1%']],
+      ['Write the handbook', []],
+      ['Build a sustainable studio', ['3 paying clients']],
+    ]);
+    expect(m.objectives.map((o) => o.cycle?.id)).toEqual(['2025-Q2', '2025-Q2', '2025']);
+    expect(targets(m)).toEqual([[200, 0.01], [], [3]]);
+  });
+
+  it('zh: plain objective lines with bullets; a sentence between them is a note', () => {
+    const m = read(`
+### 2024年第二季度
+提升品牌影响力
+- 公众号粉丝达到1万
+- 发布4篇行业报告
+下面的目标需要在季度中期再次确认是否仍然合适。
+完善会员体系
+- 付费会员达到500人`);
+    expect(outline(m)).toEqual([
+      ['提升品牌影响力', ['公众号粉丝达到1万', '发布4篇行业报告']],
+      ['完善会员体系', ['付费会员达到500人']],
+    ]);
+    expect(unplacedRows(m)).toContain(4);
+  });
+});

@@ -3,7 +3,7 @@
  * row's number. The plan must give every row exactly the formula the formula functions give for that row's cells,
  * whatever shape the rows before it had.
  */
-import { ROW_MARK, RowTemplates } from '../core/row-templates';
+import { filledCell, filledFrom, ROW_MARK, RowTemplates } from '../core/row-templates';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../core/settings';
 import { gridFormulas, paceFormula, scoreFormula, statusFormula } from '../core/formulas';
 import { colLetter, type WorkbookPlan } from '../core/sheet-plan';
@@ -32,6 +32,23 @@ describe('RowTemplates', () => {
     expect(t.formula('3', 'A', 'b', 'c')).toBe('=A3+b+c');
     // A formula without a reference is the same text on every row.
     expect(new RowTemplates(() => '=1').formula('9', '')).toBe('=1');
+  });
+
+  test("a cell's text is built when read, and reads, compares and serialises as { f: text }", () => {
+    const t = new RowTemplates((k1) => `=F(A${ROW_MARK},${k1})`);
+    const a = t.cell('5', `B${ROW_MARK}`);
+    const b = t.cell('6', `B${ROW_MARK}`);
+    expect(a.f).toBe('=F(A5,B5)');
+    expect(a).toEqual({ f: '=F(A5,B5)' });
+    expect({ ...b }).toEqual({ f: '=F(A6,B6)' });
+    expect(JSON.parse(JSON.stringify([a]))).toEqual([{ f: '=F(A5,B5)' }]);
+    // the same template behind both: a host can tell a filled-down column without reading the text
+    expect(filledFrom(a)!.parts).toBe(filledFrom(b)!.parts);
+    expect(filledFrom(b)!.rowText).toBe('6');
+    expect(filledFrom(t.cell('7', '"x"'))!.parts).not.toBe(filledFrom(a)!.parts);
+    expect(filledFrom({ f: '=F(A5,B5)' })).toBeUndefined();
+    expect(filledFrom(null)).toBeUndefined();
+    expect(filledCell(['=1'], '9').f).toBe('=1');
   });
 });
 

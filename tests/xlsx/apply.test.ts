@@ -12,6 +12,7 @@ import { readWorkbookFile, tempDir, removeTempDirs } from './helpers';
 import { runOnWorkbook } from '../../xlsx/adapter';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { FIXTURE_TODAY } from '../../fixtures/sheets';
+import { filledCell } from '../../core/row-templates';
 
 let lastFile = '';
 async function saveAndRead(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -346,6 +347,40 @@ describe('filled-down formulas are stored the way Excel stores them (shared)', (
     expect(ws.getCell('B17').formula).toBe('IF(A17="","",A17*2)');
     expect(ws.getCell('B21').formula).toBe('A21*3');
     expect(ws.getCell('B50').formula).toBe('IF(A50="","",A50*2)');
+  });
+
+  test('a column made from one template is shared without reading the text of the rows below the first', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('S');
+    let reads = 0;
+    /** filledCell's cell, its getter counted (the same object: core's record of its template stays). */
+    const counted = (parts: string[], rowText: string) => {
+      const cell = filledCell(parts, rowText);
+      const get = Object.getOwnPropertyDescriptor(cell, 'f')!.get!;
+      Object.defineProperty(cell, 'f', { enumerable: true, get: () => (reads++, get.call(cell)) });
+      return cell;
+    };
+    const score = ['=IF(A', '="",0,A', '*$C$1)'];
+    // a literal relative reference beside the mark: rows of this template are not that formula filled down
+    const fixed = ['=A', '+B2'];
+    const n = 40;
+    const cells = Array.from({ length: n }, (_, i) => [
+      i + 1,
+      counted(score, String(i + 1)),
+      counted(fixed, String(i + 1)),
+    ]);
+    applyPlan(wb, { sheets: [plan({ sheet: 'S', writes: [{ row: 0, col: 0, cells: cells as any }] })] });
+    // column B: its first cell once; column C: each cell once, to be written as its own formula
+    expect(reads).toBe(1 + n);
+    const out = await saveAndRead(wb);
+    const zip = await JSZip.loadAsync(fs.readFileSync(lastFile));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('ref="B1:B40"');
+    expect(xml).not.toContain('ref="C1');
+    const ws = out.getWorksheet('S')!;
+    expect(ws.getCell('B1').formula).toBe('IF(A1="",0,A1*$C$1)');
+    expect(ws.getCell('B37').formula).toBe('IF(A37="",0,A37*$C$1)');
+    expect(ws.getCell('C37').formula).toBe('A37+B2');
   });
 
   test('a formula on every third row (an objective rollup) shares across the empty cells; a value ends the run', async () => {
