@@ -39,7 +39,16 @@ import { glossaryLines, packedItems, readLine, type LineReading } from './line-r
 import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { namedKr, taskHeader, TASK_CELL, TASK_KR_UNKNOWN, type TaskColumns } from './task-tables';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
-import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
+import {
+  ANSWERS,
+  COMMITMENTS,
+  CONFIDENCES,
+  KINDS,
+  LEVELS,
+  OTHER_LANGUAGE_MEASURE_LABELS,
+  ROW_TYPES,
+  type KindWord,
+} from './vocabulary';
 import {
   cellText,
   describeValue,
@@ -2550,8 +2559,10 @@ const PROPERTY = /^[_*]*([^:：\n_*[`]{1,30}?)[_*]*\s*[:：](?!\/)\s*[_*]*\s*(\S
  * Property labels that say how a KR is measured or how far it got: kept as notes (a measure's threshold may also give
  * the KR its target, see CRITERION_LABEL).
  */
-const MEASURE_LABEL =
-  /^(?:progress|measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|进度|进展|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|progreso|avance|medición|métrica|進捗|指標|評価指標|測定方法|達成基準)$/i;
+const MEASURE_LABEL = new RegExp(
+  String.raw`^(?:progress|measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|进度|进展|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|progreso|avance|medición|métrica|進捗|指標|評価指標|測定方法|達成基準|${OTHER_LANGUAGE_MEASURE_LABELS.join('|')})$`,
+  'i',
+);
 /**
  * Of those, the labels of a done-criterion or a measure (what counts as reached), whose threshold is the target of a
  * KR that states none otherwise (`- **衡量标准：** 占比 > 50%`, `- Metric: NPS ≥ 40`, `- 指標：継続率 80% 以上`).
@@ -2575,7 +2586,9 @@ const MEASURE_NOTE: Msg = {
  */
 function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Reader): boolean {
   const listed = l.line.bullet || l.line.numbered;
-  if (!listed || (l.line.depth <= krLine.depth && (krLine.bullet || krLine.numbered))) return false;
+  const krListed = krLine.bullet || krLine.numbered;
+  // Under a KR line that is no list item, the property lines may be plain lines too (`KR1.1: ...` / `Baseline: 5`).
+  if (listed ? l.line.depth <= krLine.depth && krListed : krListed) return false;
   const m = PROPERTY.exec(l.line.title);
   if (!m) return false;
   const label = m[1].trim();
@@ -2628,8 +2641,8 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
     return;
   }
   const n = rd.number(value);
-  const v = n.ok ? n.value : inferFromText(value).target;
-  if (v === null) return;
+  const v = n.ok ? n.value : propertyNumber(value);
+  if (v === null || (field !== 'target' && otherMeasure(kr, value, rd))) return;
   if (field === 'current') kr.current = v;
   else if (field === 'start') {
     kr.start = v;
@@ -2637,6 +2650,37 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
   } else kr.target = v;
   kr.inferred[field] = true;
   if (kr.inferred.kind) kr.kind = inferKind(kr, null, rd.wording(kr.title));
+}
+
+/** An amount in brackets: `(R$ 32k/mês)`. */
+const BRACKETED_AMOUNT = /[(（]\s*([^()（）]*\d[^()（）]*?)\s*[)）]/;
+
+/**
+ * The number a property's words state. A change relative to the start (`Redução de 60%`) states none, unless the
+ * value also gives the amount it comes to in brackets (`Redução de 60% (R$ 32k/mês)` -> 32000).
+ */
+function propertyNumber(value: string): number | null {
+  const said = inferFromText(value);
+  if (!said.relative) return said.target;
+  const m = BRACKETED_AMOUNT.exec(value);
+  const n = m ? parseNumber(m[1]) : null;
+  return n && n.ok && n.currency ? n.value : null;
+}
+
+const isMoney = (unit: string | null) => unit !== null && /^(?:[$¥€£₩₺]|R\$|US\$)$/.test(unit);
+
+/**
+ * A baseline or current value in another measure than the KR's (money for a percentage KR, `Baseline: Investimento
+ * inicial R$ 400k` under `ROI ≥ 75%`, or the other way round) is no start or current of it.
+ */
+function otherMeasure(kr: KeyResult, value: string, rd: Reader): boolean {
+  if (!/[%$¥€£₩₺]/.test(value)) return false;
+  // A KR cutting a cost by 60% measures the cost: its baseline in money is its start.
+  const words = rd.wording(kr.title);
+  if (words.relative) return false;
+  const own = kr.unit ?? words.unit;
+  const said = inferFromText(value).unit;
+  return (own === '%' && isMoney(said)) || (isMoney(own) && said === '%');
 }
 
 const NOTE_LINE: Msg = {
