@@ -50,7 +50,7 @@ interface Token {
 
 /** Dates, periods and floors are not targets: '10月', '2026-12-31', 'Q4', '第3周', '5th', '1楼'. */
 const NOT_A_QUANTITY =
-  /\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?|\bQ[1-4]\b|第\s*\d+\s*[周天季期轮批]|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
+  /\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?|\bQ[1-4]\b|第\s*\d+\s*(?:[周天季期轮批版代]|阶段)|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
 
 /** Scale words of several letters or in Korean / Japanese ('milhões', 'Mio.', 'billion', '만', '億'): values.ts's. */
 const WORD_SCALES = SCALE_WORDS.split('|')

@@ -2524,8 +2524,8 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
 
 /**
  * An initiatives label heading a section of its own (`# アクション項目`, `## Actions` after the KRs, not deeper than the
- * KR heading above): the work of the objective as a whole, not of its last KR. A label line under a KR (`举措：`
- * after `KR1: ...`) lists that KR's work.
+ * KR heading above): the work of the objective as a whole, not of its last KR. A label line that is no heading
+ * (`举措：` after `KR1: ...`, `Iniciativas:` after the KR lines) lists the work of the KR above it.
  */
 function objectiveWork(ctx: Context, line: LineReading): boolean {
   const kr = ctx.krOwn?.heading;
