@@ -49,7 +49,7 @@ const NUM = String.raw`(?:[0-9０-９]+(?:\.[0-9]+)*|[一二三四五六七八�
  * A gloss naming the label in the other language right after it: `O(目标):`, `KR1(关键结果):`, `目标(Objective)：`,
  * `关键结果(KR1):` (the item's number inside).
  */
-const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举措|执行|行动|任务|objectives?|key\s*results?|krs?|initiatives?|o|e)\s*(?:${NUM})?\s*[)）])?`;
+const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举措|执行|行动|任务|objectives?|goals?|key\s*results?|krs?|initiatives?|actions?|tasks?|o|e)\s*(?:${NUM})?\s*[)）])?`;
 /**
  * After a label: a colon, '、', ')', ' - ', '.', (when numbered) a space, or a space before a link naming the item
  * (`OKR [Win with AI](https://...)`, as a tool's page lists items linking to their own pages).
