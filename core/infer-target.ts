@@ -6,7 +6,7 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
+import { GLUED_UNIT, SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
 import { firstNamedNumber, maskNames } from './version-names';
 
 export interface TextInference {
@@ -398,6 +398,9 @@ function unitAfter(text: string, t: Token): string | null {
   if (t.currency) return t.currency;
   // '50k+ nodes', '10万+用户': the '+' says "or more", the unit follows it.
   const rest = text.slice(t.end).replace(/^\+/, '');
+  // A unit glued to the number ('<200ms', '4hrs', '2GB'): a measure of its own in a spec line.
+  const glued = /^[A-Za-z]+/.exec(rest);
+  if (glued && GLUED_UNIT.test(glued[0])) return glued[0];
   const zh = /^\s*([\u3400-\u9fff]+)/.exec(rest);
   if (zh) {
     const run = zh[1];

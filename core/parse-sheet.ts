@@ -32,7 +32,7 @@ import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
-import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
+import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { glossaryLines, packedItems, readLine, type LineReading } from './line-roles';
@@ -2529,6 +2529,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
   if (walk.dated.length < 50) walk.dated.push(title);
   rd.role(l.r, kind);
   if (kind === 'objective') {
+    namedByHeading(walk, l, rd);
     const obj = outlineObjective(title, l, rd);
     obj.cycle = governingCycle(title, obj.cycle, ctx.cycle ?? null);
     walk.objectives.push(obj);
@@ -2558,8 +2559,8 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
 
 /**
  * An initiatives label heading a section of its own (`# アクション項目`, `## Actions` after the KRs, not deeper than the
- * KR heading above): the work of the objective as a whole, not of its last KR. A label line under a KR (`举措：`
- * after `KR1: ...`) lists that KR's work.
+ * KR heading above): the work of the objective as a whole, not of its last KR. A label line that is no heading
+ * (`举措：` after `KR1: ...`, `Iniciativas:` after the KR lines) lists the work of the KR above it.
  */
 function objectiveWork(ctx: Context, line: LineReading): boolean {
   const kr = ctx.krOwn?.heading;
@@ -2575,6 +2576,20 @@ function partOfKr(kr: LineReading | undefined, line: LineReading): boolean {
   if (!kr || line.depth < kr.depth) return false;
   if (kr.heading || line.depth > kr.depth) return true;
   return !(kr.bullet && line.bullet) && !(kr.numbered && line.numbered);
+}
+
+/**
+ * `### OKR 1: name` over a listed `- **Hedef (Objective):** statement`, no KR between: the heading names the objective
+ * the labelled line states. The heading's objective gives way (its row is a title).
+ */
+function namedByHeading(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
+  const o = walk.obj;
+  if (!o || !walk.ctx.objHeading || !isListed(l.line) || l.line.role !== 'objective' || o.krs.length) return;
+  if (o.initiatives?.length || walk.objectives[walk.objectives.length - 1] !== o) return;
+  walk.objectives.pop();
+  const at = rd.rowRoles.findIndex((x) => x.row === o.row);
+  if (at >= 0) rd.rowRoles[at].role = 'title';
+  walk.titles.push(o.title);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;
@@ -2853,9 +2868,22 @@ export function readModel(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel 
     model.cycle ??= settingsCycle;
     if (model.cycle) for (const o of model.objectives) o.cycle ??= model.cycle;
   }
+  deadlinesInWords(model, today);
   model.problems = rd.problems;
   model.reading = finishReading(model, rd, header ? rd.layout : null, settingsCycle);
   return model;
+}
+
+/** A KR without a due date whose words state one ('by end 2025', 'by quarter end'): that date. */
+function deadlinesInWords(model: OkrModel, today: string): void {
+  for (const o of model.objectives)
+    for (const kr of o.krs) {
+      if (kr.due !== null) continue;
+      const due = deadlineInWords(kr.title, o.cycle ?? model.cycle, { today });
+      if (!due) continue;
+      kr.due = due;
+      kr.inferred.due = true;
+    }
 }
 
 /** The cycles the sheet itself names (not the settings' cycle), in sheet order. */

@@ -234,3 +234,39 @@ describe("other languages' field words are header words too: one vocabulary", ()
     ]);
   });
 });
+
+describe('deadlines said in words', () => {
+  test.each([
+    ['a year after "by end"', 'Objective: Grow the community\n- 40 regular contributors by end 2026', '2026-12-31'],
+    [
+      'a quarter after "by the end of"',
+      'Objective: Ship\n- 3 partner integrations live by the end of Q2 2027',
+      '2027-06-30',
+    ],
+    [
+      '"by quarter end" in a quarter the sheet names',
+      '## Q1 2027\nObjective: Grow\n- 800 weekly visitors by quarter end',
+      '2027-03-31',
+    ],
+    [
+      '"by year end" in a quarter: the end of its year',
+      '## Q1 2027\nObjective: Grow\n- 12 case studies published by year end',
+      '2027-12-31',
+    ],
+    ['"by week 12" names no date', '## Q1 2027\nObjective: Grow\n- 5 demos booked by week 12', null],
+    ['"by the end of the sprint" names no date', 'Objective: Grow\n- 2 bugs fixed by the end of the sprint', null],
+  ])('%s', (_what, text, due) => {
+    expect(krs(read(lines(text))).map((k) => k.due)).toEqual([due]);
+  });
+
+  test('"by quarter end" in a yearly plan names no date (which quarter is not said)', () => {
+    const m = read(lines('# OKRs 2027\nObjective: Grow\n- 800 weekly visitors by quarter end'));
+    expect(krs(m).map((k) => k.due)).toEqual([null]);
+  });
+
+  test('a span of months written after a fiscal quarter is that quarter (not its last month)', () => {
+    const m = read(lines('Horizon: Q3 FY27-28 (Oct–Dec 2027)\n\nObjective: Grow\n- 20 stores by quarter end'));
+    expect(m.objectives.map((o) => [o.cycle?.start, o.cycle?.end])).toEqual([['2027-10-01', '2027-12-31']]);
+    expect(krs(m).map((k) => k.due)).toEqual(['2027-12-31']);
+  });
+});
