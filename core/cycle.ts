@@ -294,6 +294,12 @@ const IN_TEXT: Pattern[] = [
     re: new RegExp(`${Y}\\s*(?:年|[-/.\\s])\\s*(1[0-2]|0?[1-9])\\s*月`),
     make: (m) => mo(Number(m[1]), Number(m[2])),
   },
+  // A span of months in running text ('Q2 FY26–27 (Jul–Sep 2026)'): the quarter, half or year they make, before
+  // the last month alone.
+  {
+    re: /\b([A-Za-z]{3,9})\.?\s*[-–~]\s*([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/,
+    make: (m) => monthSpan(Number(m[3]), monthFromName(m[1]), monthFromName(m[2])),
+  },
   { re: /\b([A-Za-z]{3,9})\.?\s+(\d{4})\b/, make: (m) => mo(Number(m[2]), monthFromName(m[1])) },
   {
     re: /(?<![A-Za-z0-9])H\s*([12])\s*[-/,']?\s*(\d{4})(?![0-9])/i,
@@ -336,6 +342,28 @@ export function findCycleInText(text: string, opts: CycleParseOptions = {}): Cyc
     }
   }
   return null;
+}
+
+/**
+ * A deadline said in words in a KR's text: 'by end 2025', 'by the end of Q3 2026' (a cycle named: its end), 'by
+ * quarter end', 'by the end of the year' (the cycle the KR belongs to, or the one of that length holding it).
+ */
+const BY_END =
+  /\bby\s+(?:the\s+)?(?:(?:this\s+|current\s+)?(quarter|year|month)[- ]end\b|end\s+(?:of\s+)?(?:the\s+|this\s+|current\s+)?(?:(quarter|year|month)\b(?!\s*\d)|([^,;:()]{2,24})))/i;
+const KIND_RANK: Record<CycleKind, number> = { month: 0, quarter: 1, half: 2, year: 3 };
+
+/**
+ * The due date a KR's words state ('by end 2025' -> 2025-12-31; 'by quarter end' in Q3 2026 -> 2026-09-30), or null
+ * ('by week 12', 'by the end of the sprint', or 'by quarter end' in a yearly plan: which quarter is not said).
+ */
+export function deadlineInWords(text: string, within: Cycle | null, opts: CycleParseOptions = {}): string | null {
+  if (!/\bby\b/i.test(text) || !/end/i.test(text)) return null;
+  const m = BY_END.exec(normalise(text));
+  if (!m) return null;
+  const unit = (m[1] ?? m[2])?.toLowerCase() as CycleKind | undefined;
+  if (!unit) return findCycleInText(m[3].trim(), opts)?.end ?? null;
+  if (!within || KIND_RANK[within.kind] > KIND_RANK[unit]) return null;
+  return cycleOf(within.end, unit)?.end ?? null;
 }
 
 /** "end of", "末", "底": a deadline written as the end of a cycle ('2024年Q2末', 'end of Q3 2026', '年底'). */

@@ -3,7 +3,7 @@
  * Note the one trap: '目标' alone is the objective, '目标值' is the target.
  */
 import type { Field } from './model';
-import { OTHER_LANGUAGE_ITEMS } from './vocabulary';
+import { OTHER_LANGUAGE_FIELDS, OTHER_LANGUAGE_ITEMS } from './vocabulary';
 
 /** Synonyms as people write them; they are normalised with normalizeHeader before use. */
 export const HEADER_SYNONYMS: Record<Field, string[]> = {
@@ -55,6 +55,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     'Responsable',
     'Dueño',
     'Propietario',
+    ...OTHER_LANGUAGE_FIELDS.owner,
   ],
   objective: [
     'Objective',
@@ -74,6 +75,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     ...OTHER_LANGUAGE_ITEMS.objective,
     'Meta',
     'Metas',
+    ...OTHER_LANGUAGE_FIELDS.objective,
   ],
   kr: [
     'Key Result',
@@ -184,6 +186,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     'Línea base',
     'Linea base',
     'Valor inicial',
+    ...OTHER_LANGUAGE_FIELDS.start,
   ],
   target: [
     'Target',
@@ -210,6 +213,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     'Valor objetivo',
     'Meta numérica',
     'Resultado esperado',
+    ...OTHER_LANGUAGE_FIELDS.target,
   ],
   current: [
     'Current',
@@ -239,6 +243,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     'Valor actual',
     'Resultado actual',
     'Logrado',
+    ...OTHER_LANGUAGE_FIELDS.current,
   ],
   unit: ['Unit', 'Units', 'UoM', 'Unit of measure', 'Metric unit', '单位', '计量单位', 'Unidad'],
   weight: [
@@ -292,6 +297,7 @@ export const HEADER_SYNONYMS: Record<Field, string[]> = {
     'Fecha de vencimiento',
     'Plazo',
     'Fecha fin',
+    ...OTHER_LANGUAGE_FIELDS.due,
   ],
   confidence: [
     'Confidence',

@@ -6,7 +6,7 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
+import { GLUED_UNIT, SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
 import { firstNamedNumber, maskNames } from './version-names';
 
 export interface TextInference {
@@ -50,7 +50,7 @@ interface Token {
 
 /** Dates, periods and floors are not targets: '10月', '2026-12-31', 'Q4', '第3周', '5th', '1楼'. */
 const NOT_A_QUANTITY =
-  /\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?|\bQ[1-4]\b|第\s*\d+\s*[周天季期轮批]|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
+  /\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?|\bQ[1-4]\b|第\s*\d+\s*(?:[周天季期轮批版代]|阶段)|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
 
 /** Scale words of several letters or in Korean / Japanese ('milhões', 'Mio.', 'billion', '만', '億'): values.ts's. */
 const WORD_SCALES = SCALE_WORDS.split('|')
@@ -83,7 +83,7 @@ const FROM =
   /(?:\bfrom\b(?:\s+(?:an?\s+)?(?:average|avg\.?|mean|median|about|around|roughly|approx(?:imately|\.)?)(?:\s+of)?)?|从|由)\s*(?:每[\u4e00-\u9fff]|[\u4e00-\u9fff]{0,2}的|平均|约)?\s*$/i;
 const TO = /^\s*(?:\bto\b|->|→|~|～|到|至|(?:提升|提高|增长|增加|上升|降低|降|减少|下降|压缩|缩短|控制|增)(?:到|至)?)/i;
 const DECREASE =
-  /\b(?:reduce[sd]?|decrease[sd]?|cut|lower|shrink|drop|minimi[sz]e|bring down|down to|reducir|disminuir|recortar)\b|降低|减少|下降|降到|降至|压缩|缩短|减低|控制在?.*以[内下]/i;
+  /\b(?:reduce[sd]?|decrease[sd]?|cut|lower|shrink|drop|minimi[sz]e|bring down|down to|reducir|disminuir|recortar|reduzir|redução|reducción|réduire|réduction|diminuir|diminuição|disminución|baisser|baisse|senken|verringern|azaltmak|azalma|düşürmek)\b|降低|减少|下降|降到|降至|压缩|缩短|减低|控制在?.*以[内下]/i;
 const ABOVE =
   /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于/i;
 const BELOW =
@@ -134,7 +134,7 @@ const YEAR =
  * messages'), ranges ('3-5', '3-7 days', a progress range typed after a KR: '0%-30%').
  */
 const LABEL_NUMBER =
-  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|iteration|milestone|edition|season|rfc|issue|ticket|pr|bug|epic|release)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?(?:%|[kKmMwW万])?\s*[-–~～]\s*\d+(?:\.\d+)?(?:%|[kKmMwW万])?(?!\s*[-/.]\s*\d)/gi;
+  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|iteration|milestone|edition|season|rfc|issue|ticket|pr|bug|epic|release|nível|nivel|niveau|stufe|seviye|fase|etapa|étape|versão|versión)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?(?:%|[kKmMwW万])?\s*[-–~～]\s*\d+(?:\.\d+)?(?:%|[kKmMwW万])?(?!\s*[-/.]\s*\d)/gi;
 /** Text in brackets describes the KR (a definition, a note), unless it states a target or a change ('(target: 7 days/week)'). */
 const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi;
 /**
@@ -374,7 +374,7 @@ const wordToken = (value: number, text: string, index: number): Token => ({
  * 百 / 千 is a unit ('千次观看成交额' is per thousand views).
  */
 const ZH_WORD_TOKEN =
-  /(?<![第0-9零〇一二两三四五六七八九十百千万几数])(?:[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*|一[十百千][零〇一二两三四五六七八九十百千]*|一)(?=[个家位名次件款项场篇条份台笔套本门轮种支辆所座张部首集节课])(?!个?(?:月|星期|小时|工作日|季度|周|礼拜|钟头))/g;
+  /(?<![第0-9零〇一二两三四五六七八九十百千万几数])(?:[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*|一[十百千][零〇一二两三四五六七八九十百千]*|一)(?=[个家位名次件款项场篇条份台笔套本门轮种支辆所座张部首集节课块])(?!个?(?:月|星期|小时|工作日|季度|周|礼拜|钟头))/g;
 
 function addDurations(s: string, re: RegExp, out: Token[]): void {
   re.lastIndex = 0;
@@ -398,6 +398,9 @@ function unitAfter(text: string, t: Token): string | null {
   if (t.currency) return t.currency;
   // '50k+ nodes', '10万+用户': the '+' says "or more", the unit follows it.
   const rest = text.slice(t.end).replace(/^\+/, '');
+  // A unit glued to the number ('<200ms', '4hrs', '2GB'): a measure of its own in a spec line.
+  const glued = /^[A-Za-z]+/.exec(rest);
+  if (glued && GLUED_UNIT.test(glued[0])) return glued[0];
   const zh = /^\s*([\u3400-\u9fff]+)/.exec(rest);
   if (zh) {
     const run = zh[1];
@@ -571,7 +574,8 @@ const ZH_CHANGE_BEFORE = /(?:提升|提高|增长|增加|上升|降低|减少|�
  * Spanish: the change verb right before the number ('Incrementar 15% el...') or 'en un' / 'un' after it ('Reducir el
  * tiempo en un 15%', 'Aumentar cuota un 5%'); 'Lograr un 25%' reaches 25%, no change.
  */
-const ES_CHANGE_VERB = /\b(?:incrementar|aumentar|reducir|disminuir|elevar|mejorar|subir|bajar|crecer|recortar)\b/i;
+const ES_CHANGE_VERB =
+  /\b(?:incrementar|aumentar|reducir|disminuir|elevar|mejorar|subir|bajar|crecer|recortar|reduzir|diminuir|melhorar|crescer|cortar|réduire|augmenter|diminuer|baisser|améliorer)\b/i;
 const ES_VERB_BEFORE = new RegExp(`${ES_CHANGE_VERB.source}\\s*$`, 'i');
 const ES_BY_BEFORE = /\b(?:en\s+)?un\s*$/i;
 function esChange(text: string, at: number): boolean {
@@ -583,8 +587,11 @@ function esChange(text: string, at: number): boolean {
  * unstated base like '增长10%'.
  */
 const CHANGE_AFTER =
-  /^\s*(?:이상|이하|가량|정도|以上|程度)?\s*(감소|절감|축소|단축|감축|증가|향상|개선|상승|증대|削減|減少|短縮|向上|増加|改善|上昇)/;
-const DOWN_AFTER = /감소|절감|축소|단축|감축|削減|減少|短縮/;
+  /^\s*(?:이상|이하|가량|정도|以上|程度)?\s*(감소|절감|축소|단축|감축|증가|향상|개선|상승|증대|削減|減少|短縮|向上|増加|改善|上昇|azal|düşüş|düşür|artış|artır)/;
+const DOWN_AFTER = /감소|절감|축소|단축|감축|削減|減少|短縮|azal|düş/;
+/** A noun of change before a share ('Redução de 60%', 'aumento del 20%', 'baisse de 15 %'): a change, no target. */
+const CHANGE_NOUN_BEFORE =
+  /\b(?:redução|reducción|réduction|diminuição|disminución|baisse|queda|caída|aumento|crescimento|crecimiento|augmentation|hausse|mejora|melhoria|amélioration)\s+(?:de[l]?\s+|d'|em\s+|en\s+)?$/i;
 const POINTS_AFTER = /^\s*(?:percentage\s+points?|points?|pp|pts?|个百分点|百分点)/i;
 
 function relativeChange(
@@ -604,7 +611,9 @@ function relativeChange(
     const after = text.slice(k.end);
     const changeAfter = k.percent && CHANGE_AFTER.exec(after);
     const byChange = BY_BEFORE.test(before) && CHANGE_VERB.test(text.slice(0, k.index));
-    if (!byChange && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index) && !changeAfter) continue;
+    const nounBefore = k.percent && CHANGE_NOUN_BEFORE.test(text.slice(Math.max(0, k.index - 20), k.index));
+    if (!byChange && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index) && !changeAfter && !nounBefore)
+      continue;
     // '增长到20%' / 'by 2026' are not changes; '增加20份' / '减少5单' change a count by that much (no target either).
     const points = POINTS_AFTER.test(after);
     if (/^\s*(?:到|至)/.test(after)) continue;

@@ -49,12 +49,15 @@ const NUM = String.raw`(?:[0-9０-９]+(?:\.[0-9]+)*|[一二三四五六七八�
  * A gloss naming the label in the other language right after it: `O(目标):`, `KR1(关键结果):`, `目标(Objective)：`,
  * `关键结果(KR1):` (the item's number inside).
  */
-const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举措|执行|行动|任务|objectives?|key\s*results?|krs?|initiatives?|o|e)\s*(?:${NUM})?\s*[)）])?`;
+const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举措|执行|行动|任务|objectives?|goals?|key\s*results?|krs?|initiatives?|actions?|tasks?|o|e)\s*(?:${NUM})?\s*[)）])?`;
 /**
  * After a label: a colon, '、', ')', ' - ', '.', (when numbered) a space, or a space before a link naming the item
  * (`OKR [Win with AI](https://...)`, as a tool's page lists items linking to their own pages).
  */
 const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s)|\s+(?=\[[^\]\n]+\]\())`;
+
+/** A category the item's author put in brackets after its label and number (`KR 1 (Değer Yaratma):`), a colon after. */
+const CATEGORY = String.raw`\s*[(（][^()（）\n]{1,30}[)）]\s*[:：]`;
 
 /** Other languages' words for the three items (vocabulary.ts), as regex alternatives: 'resultados\\s+clave'. */
 const OTHER = Object.fromEntries(
@@ -72,8 +75,8 @@ const OTHER = Object.fromEntries(
  * ('Key result 0 of objective 0', 'Objective 1 Grow') need a colon, a dash or the like, or they are just words.
  */
 function labelRe(short: string, long: string): RegExp {
-  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})${GLOSS}\s*(?:${DELIM}|\s(?=\S)|$)|${GLOSS}(?:${DELIM}|$))`;
-  const longForm = String.raw`(?:${long})\s*(?:(${NUM})${GLOSS}\s*(?:${DELIM}|$)|${GLOSS}(?:${DELIM}|$))`;
+  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|\s(?=\S)|$))|${GLOSS}(?:${DELIM}|$))`;
+  const longForm = String.raw`(?:${long})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|$))|${GLOSS}(?:${DELIM}|$))`;
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
 const OBJECTIVE = labelRe(
@@ -85,6 +88,9 @@ const INITIATIVE = labelRe(
   String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s|\s*$)`,
   String.raw`initiatives?|tasks?|actions?|${OTHER.initiative}`,
 );
+const GLOSSED_LABEL =
+  /^([^:：()（）\n[`]{1,30}?)\s*[(（]\s*(objectives?|key\s*results?|krs?|initiatives?|目标|关键结果|关键成果|举措)\s*[)）]\s*[:：](?!\/)\s*([\s\S]*)$/i;
+const labelAlone = (w: string) => ({ role: `${itemOfWord(w.toLowerCase())}-label` as LineRole, title: '' });
 /**
  * `CTO KR: ...`, `Business (Finance) KR: ...`, `Annual Objective: ...`, `Quarterly Key Result: ...`, `年度目标：...`: a label
  * with its owner's role or its horizon before it.
@@ -207,6 +213,9 @@ function labelled(s: string): { role: LineRole; title: string } | null {
     if (m && role === 'objective' && OKR_SPELLED.test(m[3].trim())) return { role: 'text', title: s };
     if (m) return m[3].trim() ? { role, title: m[3].trim() } : { role: alone, title: '' };
   }
+  // A word of any language glossed in English or Chinese (`Hedef (Objective):`, `Anahtar Sonuçlar (Key Results):`).
+  const g = GLOSSED_LABEL.exec(s);
+  if (g) return g[3].trim() ? { role: itemOfWord(g[2].toLowerCase()), title: g[3].trim() } : labelAlone(g[2]);
   const rk = ROLE_LABEL.exec(s) ?? ZH_ROLE_LABEL.exec(s);
   if (rk && STAGE.test(rk[1].trim())) return { role: 'other-label', title: s };
   if (rk && rk[1].trim().split(/\s+/).length <= 5) {

@@ -32,14 +32,23 @@ import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
-import { cycleEndDate, cycleOf, findCycleInText, parseCycle } from './cycle';
+import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { glossaryLines, packedItems, readLine, type LineReading } from './line-roles';
 import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { namedKr, taskHeader, TASK_CELL, TASK_KR_UNKNOWN, type TaskColumns } from './task-tables';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
-import { ANSWERS, COMMITMENTS, CONFIDENCES, KINDS, LEVELS, ROW_TYPES, type KindWord } from './vocabulary';
+import {
+  ANSWERS,
+  COMMITMENTS,
+  CONFIDENCES,
+  KINDS,
+  LEVELS,
+  OTHER_LANGUAGE_MEASURE_LABELS,
+  ROW_TYPES,
+  type KindWord,
+} from './vocabulary';
 import {
   cellText,
   describeValue,
@@ -477,6 +486,11 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
   for (let c = 0; c < keys.length && c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
+    // A score level (`1.0 | 0.7` of a score rubric's header) repeats as the same number.
+    if (typeof v === 'number' && keys[c] && normalizeHeader(cellText(v)) === keys[c]) {
+      same++;
+      continue;
+    }
     // Most rows differ from the header at their first cell; a cell much longer or shorter than its header is data.
     if (typeof v !== 'string' || !keys[c] || v.length > keys[c].length * 3 + 8 || v.length < keys[c].length)
       return false;
@@ -593,7 +607,8 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const text = row[c] as string;
   const line = readLine(text);
   if (st.obj && listLine(line, list, afterLines, r, c, st, rd)) return true;
-  const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
+  const noObjectives = cols.fc.objective === undefined;
+  const heading = noObjectives ? (numberedHeading(text) ?? captionOverRepeat(line, r, st)) : null;
   if ((line.role === 'objective' && line.title) || heading) {
     const title = heading ?? line.title;
     st.foreign = null;
@@ -619,6 +634,33 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   if (line.role === 'other-label' && st.obj) st.lineList = 'notes';
   return true;
 }
+
+/** The caption right over the first of repeated KR tables (see captionOverRepeat). */
+function firstCaption(line: LineReading, r: number, top: number, st: TableState): string | null {
+  const values = st.values ?? [];
+  if (!isCaption(line) || values.slice(r + 1, top).some((x) => Array.isArray(x) && !isBlankRow(x))) return null;
+  for (let i = top + 1; i < values.length; i++)
+    if (Array.isArray(values[i]) && repeatsHeader(values[i], st.headerKeys)) return line.title;
+  return null;
+}
+
+/**
+ * A caption over a KR table with no objective column, the same header repeating under each such caption (`生活` /
+ * `条目 | 1.0 | 0.7` ... `能力` / `条目 | 1.0 | 0.7`): it names the area, the objective of the table under it. Its
+ * title, or null. A short line of words only: no label, no colon, no sentence.
+ */
+function captionOverRepeat(line: LineReading, r: number, st: TableState): string | null {
+  if (!isCaption(line) || !st.values) return null;
+  const next = nextFilledRow(st.values, r + 1);
+  return next && repeatsHeader(next, st.headerKeys) ? line.title : null;
+}
+const isCaption = (line: LineReading) =>
+  line.role === 'text' &&
+  !!line.title &&
+  line.title.length <= 30 &&
+  !line.term &&
+  !/[:：]/.test(line.title) &&
+  !isSentence(line);
 
 /**
  * Lists of lines between tables: an `Initiatives:` / `Initiatives (What):` / `举措：` label opens the objective's
@@ -686,7 +728,7 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
     if (isBlankRow(row)) continue;
     const c = onlyCell(row);
     const line = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
-    const heading = headings && line ? numberedHeading(row[c] as string) : null;
+    const heading = headings && line ? (numberedHeading(row[c] as string) ?? firstCaption(line, r, top, st)) : null;
     const underLabel = labelled && !st.obj && line?.role === 'text' && !!line.title;
     labelled = line?.role === 'objective-label';
     if (labelled) rd.role(r, 'title');
@@ -2301,17 +2343,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote && !isSentence(l.line))
   )
     return titleLine(walk, l, kind, rd);
-  if (kind === 'note') {
-    rd.role(l.r, 'note');
-    rd.unplace(l.r, l.c, l.text, NOTE_LINE);
-    if (walk.notes.length < 50) walk.notes.push(l.line.title);
-    // Where plain lines are the objectives, another plain line (a sentence) ends the list of the one above.
-    if (ctx.style.plain && !isListed(l.line)) {
-      Object.assign(walk, { obj: null, kr: null, lastKr: null });
-      ctx.obj = false;
-    }
-    return;
-  }
+  if (kind === 'note') return outlineNote(walk, l, rd);
   // The KR's property lines may follow its parts too (`- [ ] task` ... `- **衡量标准：** ... > 50%`).
   if (kind === 'initiative' && walk.kr) walk.krLine = propsOf;
   if (kind === 'initiative' && !walk.obj) {
@@ -2320,6 +2352,17 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     return;
   }
   itemLine(walk, l, kind as 'objective' | 'kr' | 'initiative', rd);
+}
+
+function outlineNote(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
+  rd.role(l.r, 'note');
+  rd.unplace(l.r, l.c, l.text, NOTE_LINE);
+  if (walk.notes.length < 50) walk.notes.push(l.line.title);
+  // Where plain lines are the objectives, another plain line (a sentence) ends the list of the one above.
+  if (walk.ctx.style.plain && !isListed(l.line)) {
+    Object.assign(walk, { obj: null, kr: null, lastKr: null });
+    walk.ctx.obj = false;
+  }
 }
 
 /**
@@ -2486,6 +2529,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
   if (walk.dated.length < 50) walk.dated.push(title);
   rd.role(l.r, kind);
   if (kind === 'objective') {
+    namedByHeading(walk, l, rd);
     const obj = outlineObjective(title, l, rd);
     obj.cycle = governingCycle(title, obj.cycle, ctx.cycle ?? null);
     walk.objectives.push(obj);
@@ -2515,8 +2559,8 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
 
 /**
  * An initiatives label heading a section of its own (`# アクション項目`, `## Actions` after the KRs, not deeper than the
- * KR heading above): the work of the objective as a whole, not of its last KR. A label line under a KR (`举措：`
- * after `KR1: ...`) lists that KR's work.
+ * KR heading above): the work of the objective as a whole, not of its last KR. A label line that is no heading
+ * (`举措：` after `KR1: ...`, `Iniciativas:` after the KR lines) lists the work of the KR above it.
  */
 function objectiveWork(ctx: Context, line: LineReading): boolean {
   const kr = ctx.krOwn?.heading;
@@ -2532,6 +2576,20 @@ function partOfKr(kr: LineReading | undefined, line: LineReading): boolean {
   if (!kr || line.depth < kr.depth) return false;
   if (kr.heading || line.depth > kr.depth) return true;
   return !(kr.bullet && line.bullet) && !(kr.numbered && line.numbered);
+}
+
+/**
+ * `### OKR 1: name` over a listed `- **Hedef (Objective):** statement`, no KR between: the heading names the objective
+ * the labelled line states. The heading's objective gives way (its row is a title).
+ */
+function namedByHeading(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
+  const o = walk.obj;
+  if (!o || !walk.ctx.objHeading || !isListed(l.line) || l.line.role !== 'objective' || o.krs.length) return;
+  if (o.initiatives?.length || walk.objectives[walk.objectives.length - 1] !== o) return;
+  walk.objectives.pop();
+  const at = rd.rowRoles.findIndex((x) => x.row === o.row);
+  if (at >= 0) rd.rowRoles[at].role = 'title';
+  walk.titles.push(o.title);
 }
 
 const isListed = (line: LineReading) => line.bullet || line.numbered;
@@ -2550,8 +2608,10 @@ const PROPERTY = /^[_*]*([^:：\n_*[`]{1,30}?)[_*]*\s*[:：](?!\/)\s*[_*]*\s*(\S
  * Property labels that say how a KR is measured or how far it got: kept as notes (a measure's threshold may also give
  * the KR its target, see CRITERION_LABEL).
  */
-const MEASURE_LABEL =
-  /^(?:progress|measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|进度|进展|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|progreso|avance|medición|métrica|進捗|指標|評価指標|測定方法|達成基準)$/i;
+const MEASURE_LABEL = new RegExp(
+  String.raw`^(?:progress|measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|进度|进展|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|progreso|avance|medición|métrica|進捗|指標|評価指標|測定方法|達成基準|${OTHER_LANGUAGE_MEASURE_LABELS.join('|')})$`,
+  'i',
+);
 /**
  * Of those, the labels of a done-criterion or a measure (what counts as reached), whose threshold is the target of a
  * KR that states none otherwise (`- **衡量标准：** 占比 > 50%`, `- Metric: NPS ≥ 40`, `- 指標：継続率 80% 以上`).
@@ -2575,7 +2635,9 @@ const MEASURE_NOTE: Msg = {
  */
 function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Reader): boolean {
   const listed = l.line.bullet || l.line.numbered;
-  if (!listed || (l.line.depth <= krLine.depth && (krLine.bullet || krLine.numbered))) return false;
+  const krListed = krLine.bullet || krLine.numbered;
+  // Under a KR line that is no list item, the property lines may be plain lines too (`KR1.1: ...` / `Baseline: 5`).
+  if (listed ? l.line.depth <= krLine.depth && krListed : krListed) return false;
   const m = PROPERTY.exec(l.line.title);
   if (!m) return false;
   const label = m[1].trim();
@@ -2628,8 +2690,8 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
     return;
   }
   const n = rd.number(value);
-  const v = n.ok ? n.value : inferFromText(value).target;
-  if (v === null) return;
+  const v = n.ok ? n.value : propertyNumber(value);
+  if (v === null || (field !== 'target' && otherMeasure(kr, value, rd))) return;
   if (field === 'current') kr.current = v;
   else if (field === 'start') {
     kr.start = v;
@@ -2637,6 +2699,37 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
   } else kr.target = v;
   kr.inferred[field] = true;
   if (kr.inferred.kind) kr.kind = inferKind(kr, null, rd.wording(kr.title));
+}
+
+/** An amount in brackets: `(R$ 32k/mês)`. */
+const BRACKETED_AMOUNT = /[(（]\s*([^()（）]*\d[^()（）]*?)\s*[)）]/;
+
+/**
+ * The number a property's words state. A change relative to the start (`Redução de 60%`) states none, unless the
+ * value also gives the amount it comes to in brackets (`Redução de 60% (R$ 32k/mês)` -> 32000).
+ */
+function propertyNumber(value: string): number | null {
+  const said = inferFromText(value);
+  if (!said.relative) return said.target;
+  const m = BRACKETED_AMOUNT.exec(value);
+  const n = m ? parseNumber(m[1]) : null;
+  return n && n.ok && n.currency ? n.value : null;
+}
+
+const isMoney = (unit: string | null) => unit !== null && /^(?:[$¥€£₩₺]|R\$|US\$)$/.test(unit);
+
+/**
+ * A baseline or current value in another measure than the KR's (money for a percentage KR, `Baseline: Investimento
+ * inicial R$ 400k` under `ROI ≥ 75%`, or the other way round) is no start or current of it.
+ */
+function otherMeasure(kr: KeyResult, value: string, rd: Reader): boolean {
+  if (!/[%$¥€£₩₺]/.test(value)) return false;
+  // A KR cutting a cost by 60% measures the cost: its baseline in money is its start.
+  const words = rd.wording(kr.title);
+  if (words.relative) return false;
+  const own = kr.unit ?? words.unit;
+  const said = inferFromText(value).unit;
+  return (own === '%' && isMoney(said)) || (isMoney(own) && said === '%');
 }
 
 const NOTE_LINE: Msg = {
@@ -2775,9 +2868,22 @@ export function readModel(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel 
     model.cycle ??= settingsCycle;
     if (model.cycle) for (const o of model.objectives) o.cycle ??= model.cycle;
   }
+  deadlinesInWords(model, today);
   model.problems = rd.problems;
   model.reading = finishReading(model, rd, header ? rd.layout : null, settingsCycle);
   return model;
+}
+
+/** A KR without a due date whose words state one ('by end 2025', 'by quarter end'): that date. */
+function deadlinesInWords(model: OkrModel, today: string): void {
+  for (const o of model.objectives)
+    for (const kr of o.krs) {
+      if (kr.due !== null) continue;
+      const due = deadlineInWords(kr.title, o.cycle ?? model.cycle, { today });
+      if (!due) continue;
+      kr.due = due;
+      kr.inferred.due = true;
+    }
 }
 
 /** The cycles the sheet itself names (not the settings' cycle), in sheet order. */

@@ -472,10 +472,18 @@ export function secondsIn(unit: string | null | undefined): number | null {
 }
 
 /** Units people glue to a number ('550ms', '4hrs', '2GB'); other glued letters ('12abc') are not a quantity. */
-const GLUED_UNIT = /^(?:ms|s|secs?|mins?|h|hrs?|hours?|d|days?|wks?|kg|g|km|m|cm|mm|gb|mb|kb|tb|px|pts?|x\/\p{L}+)$/iu;
+export const GLUED_UNIT =
+  /^(?:ms|s|secs?|mins?|h|hrs?|hours?|d|days?|wks?|kg|g|km|m|cm|mm|gb|mb|kb|tb|px|pts?|x\/\p{L}+)$/iu;
 /** A number and the words naming what it counts: '8 deals/qtr', '2 regions live', '1x/week', '5/día', '5 días'. */
-const QUANTITY_RE =
-  /^(.*?\d(?:[kmbw万亿千](?=[\s/]))?%?|[\p{L}]+(?: hundred)?)(\s*)(\/?\s*\p{L}[\p{L}.]{0,11}(?:\s*\/\s*\p{L}{1,12}|\s+\p{L}{1,12})?)$/iu;
+const QUANTITY_RE = new RegExp(
+  // A scale word belongs to the number ('R$ 150 milhões/mês' is 150 million a month).
+  String.raw`^(.*?\d(?:[kmbw万亿千](?=[\s/])|\s?(?:${SCALE_WORDS.split('|')
+    .filter((w) => w.length >= 3)
+    .join(
+      '|',
+    )})(?=[\s/]))?%?|[\p{L}]+(?: hundred)?)(\s*)(\/?\s*\p{L}[\p{L}.]{0,11}(?:\s*\/\s*\p{L}{1,12}|\s+\p{L}{1,12})?)$`,
+  'iu',
+);
 
 /**
  * A quantity with its unit words: the number before them, the words as its unit. A lone 'x' / '×' is a multiplier

@@ -22,7 +22,7 @@ const PRODUCTS = new Set(
     'Swagger OAuth TLS SSL HTTP HTML CSS USB Bluetooth Wi-Fi WiFi Chrome Firefox Safari Xcode Qt OpenGL Vulkan',
     'DirectX CUDA PyTorch TensorFlow GPT Llama Claude Gemini Qwen DeepSeek Mistral Gradle Maven Drupal WordPress',
     'Magento Odoo Svelte Ionic Xamarin Blazor HarmonyOS OpenHarmony IPFS libp2p Solidity SOC ISO IEC ISO/IEC',
-    'IEEE WCAG PCI DSS Office Microsoft Excel',
+    'IEEE WCAG PCI DSS CMMC NIST Office Microsoft Dynamics Excel Diffusion Xbox Pixel',
   ]
     .join(' ')
     .split(' ')
@@ -38,8 +38,8 @@ const NAME_CHAR = /[A-Za-z\d.+#-]/;
 
 /** A plural noun after a number counts things ('1000 stars'): then the number is a quantity, not a version. */
 const PLURAL = String.raw`(?!(?:is|was|has|as|its|this|does|plus|across|status)\b)[a-z]+s\b`;
-/** A number going somewhere is a quantity ('4.0 -> 4.5', '1.0 to 2.0', '2.0到3.0'). */
-const TO_NEXT = String.raw`->|→|=>|~|～|到|至|to\b`;
+/** A number going somewhere is a quantity ('4.0 -> 4.5', '1.0 to 2.0', '2.0到3.0'), or a range's start ('0.0–1.0'). */
+const TO_NEXT = String.raw`->|→|=>|~|～|[-–—]\s*\d|到|至|to\b`;
 /** What may follow a version: not a share, a multiple of thousands, a plural noun counted or a 'to' ('1000 stars'). */
 const QUANTITY_AFTER = new RegExp(String.raw`^(?:[%‰]|\s*(?:[kKmMwW万]\b|${PLURAL}|${TO_NEXT}))`);
 
@@ -86,14 +86,26 @@ function maskWordVersions(s: string): string {
     const name = s.slice(k, at - space.length);
     if (!/^[A-Za-z.]/.test(name) || (!space && /\d$/.test(name))) continue;
     if (!isVersion(s, k, name, space, m[0], s.slice(at + m[0].length, at + m[0].length + 24))) continue;
-    out = out.slice(0, at) + blank(m[0]) + out.slice(at + m[0].length);
+    // More versions of the same name: 'Node 18/20', 'iOS 17 and 18', 'SOC 1、2', 'Node 18 to 20' (not 'to 500 apps').
+    const more = MORE_VERSIONS.exec(s.slice(at + m[0].length));
+    const end = at + m[0].length + (more ? more[0].length : 0);
+    out = out.slice(0, at) + out.slice(at, end).replace(/\d/g, ' ') + out.slice(end);
+    NUMBER_RUN.lastIndex = end;
   }
   return out;
 }
+const MORE_NUMBER = String.raw`\s*\d+(?:\.(?:\d+|x))*\+?(?![\d%]|\s*[kKmMwW万]\b)`;
+/** A list of versions ('/20', ' and 18', '、2'), or the version upgraded to ('to 20'; not 'to 500 apps', a count). */
+const MORE_VERSIONS = new RegExp(
+  String.raw`^(?:\s*(?:\/|,|、|&|\band\b|\bor\b|和|与)${MORE_NUMBER}|\s*(?:\bto\b|->|→|到|至)${MORE_NUMBER}(?!\s*(?:${PLURAL}|[个家位名台])))+`,
+);
 
-/** A version named as one: 'version 2', 'v. 1.0', '版本2.0', '버전 3', '鸿蒙4'; 'stable 1.0', 'release 2.1' (with a point). */
+/**
+ * A version named as one: 'version 2', 'v. 1.0', '版本2.0', '버전 3', and Chinese platform names ('鸿蒙4', '安卓14');
+ * 'stable 1.0', 'release 2.1' (with a point).
+ */
 const VERSION_BEFORE =
-  /(?:\b(?:version|ver\.|v\.)|版本|버전|バージョン|鸿蒙)\s*:?\s*(v?\d+(?:\.\d+)*)|\b(?:stable|beta|alpha|LTS|GA|RC|release)\s+(v?\d+(?:\.\d+)+)/gi;
+  /(?:\b(?:version|ver\.|v\.)|版本|버전|バージョン|鸿蒙|安卓|欧拉|麒麟|统信)\s*:?\s*(v?\d+(?:\.\d+)*)|\b(?:stable|beta|alpha|LTS|GA|RC|release)\s+(v?\d+(?:\.\d+)+)/gi;
 /** '1.0 release', 'stable 2.1 version', '2.0版本', '3.0版', '1.2-beta': a number with a point before a version word. */
 const VERSION_AFTER =
   /(?<![\d.])(\d+(?:\.\d+)+)(?=\s?(?:-?(?:alpha|beta|rc\d*|stable|lts|ga|final)\b|(?:version|release)s?\b|版本?|버전|バージョン))/gi;
@@ -147,7 +159,7 @@ export function maskNames(text: string): string {
   let s = text;
   if (/\d\.\d+\.\d/.test(s)) s = s.replace(SEMVER, blank);
   if (/[A-Za-z.]\s?\d/.test(s)) s = maskWordVersions(s);
-  if (/版本|버전|バージョン|鸿蒙|ver|v\.|\d\.\d/i.test(s)) s = blankGroups(s, VERSION_BEFORE);
+  if (/版本|버전|バージョン|鸿蒙|安卓|欧拉|麒麟|统信|ver|v\.|\d\.\d/i.test(s)) s = blankGroups(s, VERSION_BEFORE);
   if (/\d\.\d/.test(s)) {
     s = blankGroups(blankGroups(s, VERSION_AFTER), UPGRADE_TO);
     if (/[\u4e00-\u9fff]\d/.test(s)) s = maskZhPointZero(s);

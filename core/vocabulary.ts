@@ -299,15 +299,21 @@ export const CONFIDENCE_VOCAB: Readonly<Record<Confidence, readonly string[]>> =
 
 /**
  * The words naming an objective, a key result and an initiative in languages beside English and Chinese (Spanish,
- * Japanese):
+ * Japanese, Portuguese, French, Turkish):
  * outline labels (`Objetivo: ...`, `Resultados clave:`), header words and row types all read them from here.
  */
 export const OTHER_LANGUAGE_ITEMS: Readonly<Record<'objective' | 'kr' | 'initiative', readonly string[]>> = {
-  objective: ['objetivo', 'objetivos', '目標'],
+  objective: ['objetivo', 'objetivos', '目標', 'objectif', 'objectifs', 'amaç', 'amaçlar'],
   kr: [
     'resultado clave',
     'resultados clave',
     'resultados claves',
+    'resultado-chave',
+    'resultados-chave',
+    'résultat clé',
+    'résultats clés',
+    'anahtar sonuç',
+    'anahtar sonuçlar',
     '主要な成果',
     '主要成果',
     '成果指標',
@@ -326,6 +332,97 @@ export const OTHER_LANGUAGE_ITEMS: Readonly<Record<'objective' | 'kr' | 'initiat
     '施策',
   ],
 };
+
+/**
+ * A KR's fields as other languages name them (Portuguese, French, German, Turkish, Korean, Japanese; Spanish is in
+ * headers.ts): header words of a table and labels of property lines under a KR (`- Meta: 50.000`, `- 현재: 0%`,
+ * `Cible`, `Hedef Tarih`) alike. Under a KR an objective word names its target (`- 목표: 90%`, like `Goal:`).
+ */
+export const OTHER_LANGUAGE_FIELDS: Readonly<
+  Record<'objective' | 'start' | 'target' | 'current' | 'due' | 'owner', readonly string[]>
+> = {
+  objective: ['Ziel', 'Ziele', '목표'],
+  start: [
+    'Linha de base',
+    'Ponto de partida',
+    'Valeur initiale',
+    'Point de départ',
+    'Référence',
+    'Ausgangswert',
+    'Startwert',
+    'Başlangıç',
+    'Başlangıç değeri',
+    '기준',
+    '기준값',
+    '기준선',
+    '시작값',
+    'ベースライン',
+    '開始値',
+    '基準値',
+  ],
+  target: ['Cible', 'Valeur cible', 'Zielwert', 'Hedef', 'Hedef değer', '목표치', '목표값', '目標値'],
+  current: [
+    'Atual',
+    'Valor atual',
+    'Actuel',
+    'Valeur actuelle',
+    'Aktuell',
+    'Istwert',
+    'Mevcut',
+    'Mevcut durum',
+    'Güncel',
+    '현재',
+    '현재값',
+    '실적',
+    '現在',
+    '現在値',
+    '現状',
+    '実績',
+  ],
+  due: [
+    'Prazo',
+    'Data limite',
+    'Échéance',
+    'Date limite',
+    'Frist',
+    'Fällig',
+    'Hedef tarih',
+    'Son tarih',
+    'Bitiş tarihi',
+    '마감',
+    '마감일',
+    '기한',
+    '締切',
+    '期日',
+  ],
+  owner: ['Responsável', 'Dono', 'Verantwortlich', 'Sorumlu', '담당자', '담당', '担当者'],
+};
+
+/**
+ * Property labels that say how a KR is measured or how far it got (no value of its own), in the languages beside
+ * English, Chinese and Spanish: kept as notes under the KR (`- 측정: ...`, `**Tracking**: ...`, `İlerleme: 0%`).
+ */
+export const OTHER_LANGUAGE_MEASURE_LABELS: readonly string[] = [
+  'tracking',
+  'medição',
+  'métrica',
+  'progresso',
+  'mesure',
+  'progression',
+  'messung',
+  'fortschritt',
+  'ölçüm',
+  // Turkish dotted capital İ has no simple lower case: both spellings are listed.
+  'izleme',
+  'İzleme',
+  'ilerleme',
+  'İlerleme',
+  '측정',
+  '진행률',
+  '진척도',
+  '測定',
+  '進捗',
+];
 
 /** What a row is, as a row-type column says it (Viva Goals' Object Type, Perdoo's Goal Type, Betterworks' type). */
 export const ROW_TYPE_VOCAB: Readonly<Record<'objective' | 'kr' | 'initiative', readonly string[]>> = {

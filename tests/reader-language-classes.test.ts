@@ -9,6 +9,8 @@ import { inferFromText } from '../core/infer-target';
 import { readModel } from '../core/parse-sheet';
 import { resolveSettings } from '../core/settings';
 import { parseNumber } from '../core/values';
+import { matchHeader } from '../core/headers';
+import { OTHER_LANGUAGE_FIELDS } from '../core/vocabulary';
 import type { KeyResult, OkrModel } from '../core/model';
 
 const lines = (text: string): string[][] =>
@@ -79,5 +81,192 @@ describe('numbers in local forms', () => {
     ['pt: millions with a decimal comma', 'Captar R$ 1,5 milhão em investimento', 1.5e6],
   ])('%s', (_what, text, target) => {
     expect(inferFromText(text).target).toBe(target);
+  });
+});
+
+describe('property lines under a KR, in each language, fill its fields', () => {
+  const fields = (k: KeyResult) => ({ ...numbers(k), due: k.due, owner: k.owner });
+  test.each([
+    [
+      'pt: Linha de base / Meta / Atual / Responsável / Prazo',
+      `
+### Objetivo 1: Fidelizar clientes
+#### KR 1.1: Elevar a recompra em 90 dias
+- **Linha de base**: 18%
+- **Meta**: 30%
+- **Atual**: 21%
+- **Responsável**: Time de CRM
+- **Prazo**: 2026-06-30
+- **Tracking**: painel semanal`,
+      { start: 0.18, target: 0.3, current: 0.21, due: '2026-06-30', owner: 'Time de CRM' },
+    ],
+    [
+      'fr: Référence / Cible / Actuel / Échéance',
+      `
+Objectif : Réduire les délais de livraison
+- KR1 : Délai moyen de livraison en jours
+  - Référence : 6
+  - Cible : 3
+  - Actuel : 5
+  - Échéance : 2026-09-30`,
+      { start: 6, target: 3, current: 5, due: '2026-09-30', owner: null },
+    ],
+    [
+      'de: Ausgangswert / Zielwert / Aktuell / Verantwortlich',
+      `
+Objective: Support entlasten
+- KR: Anteil der Tickets im Self-Service
+  - Ausgangswert: 12%
+  - Zielwert: 35%
+  - Aktuell: 20%
+  - Verantwortlich: Lena`,
+      { start: 0.12, target: 0.35, current: 0.2, due: null, owner: 'Lena' },
+    ],
+    [
+      'tr: Başlangıç / Hedef / Mevcut / Hedef Tarih, İlerleme kept as a note',
+      `
+Objective: Mobil uygulamayı hızlandırmak
+1. KR 1: Açılış süresi (saniye)
+    * Başlangıç: 4
+    * Hedef: 1.5
+    * Mevcut: 3
+    * İlerleme: 40%
+    * Hedef Tarih: 2026-12-31`,
+      { start: 4, target: 1.5, current: 3, due: '2026-12-31', owner: null },
+    ],
+    [
+      'ko: 기준 / 목표 / 현재 / 마감, 측정 kept as a note',
+      `
+## Objective 1: 재구매 고객을 늘린다
+**KR 1: 90일 재구매율 개선**
+- 측정: 90일 안에 두 번째 주문을 한 고객의 비율
+- 기준: 22%
+- 현재: 31%
+- 목표: 40%
+- 마감: 2026-03-31`,
+      { start: 0.22, target: 0.4, current: 0.31, due: '2026-03-31', owner: null },
+    ],
+    [
+      'ja: ベースライン / 目標値 / 現在 / 期日 / 担当者',
+      `
+Objective: 解約を減らす
+- KR1: 月次解約率
+  - ベースライン: 4%
+  - 目標値: 2%
+  - 現在: 3.5%
+  - 期日: 2026-06-30
+  - 担当者: 佐藤`,
+      { start: 0.04, target: 0.02, current: 0.035, due: '2026-06-30', owner: '佐藤' },
+    ],
+    [
+      'es: plain lines under a plain KR line (no bullets), a Progress line kept as a note',
+      `
+Objetivo 1: Crecer en México
+KR1.1: Captar 400 agencias socias
+Baseline: 120 agencias
+Target Q2: 400 agencias
+Actual: 185 agencias
+Progress: 23%
+KR1.2: Publicar 30 guías de destino`,
+      { start: 120, target: 400, current: 185, due: null, owner: null },
+    ],
+  ])('%s', (_what, text, first) => {
+    const m = read(lines(text));
+    expect(m.objectives).toHaveLength(1);
+    expect(fields(krs(m)[0])).toEqual(first);
+    // The property lines and the measure / progress notes are no KRs and no initiatives.
+    expect(krs(m).length).toBe(text.includes('KR1.2') ? 2 : 1);
+    expect(m.objectives[0].initiatives ?? []).toEqual([]);
+  });
+
+  test('a relative change as a property states the amount given in brackets, else none', () => {
+    const m = read(
+      lines(`
+### Objetivo 2: Eficiência
+#### KR 2.1: Reduzir 40% do custo de frete
+- **Linha de base**: R$ 50k/mês
+- **Meta**: Redução de 40% (R$ 30k/mês)
+#### KR 2.2: Reduzir 25% do retrabalho
+- **Meta**: Redução de 25%`),
+    );
+    expect(krs(m).map(numbers)).toEqual([
+      { start: 50000, target: 30000, current: null },
+      { start: null, target: null, current: null },
+    ]);
+  });
+
+  test('a baseline in another measure (money for a percentage KR) is no start', () => {
+    const m = read(
+      lines(`
+Objective: Retorno do investimento
+- KR: Margem de contribuição ≥ 35%
+  - Baseline: Investimento inicial R$ 250k
+  - Meta: 35%
+- KR: Ticket médio de R$ 90
+  - Baseline: R$ 70
+  - Atual: 12%`),
+    );
+    expect(krs(m).map(numbers)).toEqual([
+      { start: null, target: 0.35, current: null },
+      { start: 70, target: 90, current: null },
+    ]);
+  });
+});
+
+describe("other languages' field words are header words too: one vocabulary", () => {
+  test.each(Object.entries(OTHER_LANGUAGE_FIELDS).flatMap(([f, words]) => words.map((w) => [w, f])))(
+    '%p names the %s',
+    (word, field) => {
+      expect(matchHeader(word)).toBe(field);
+    },
+  );
+
+  test('a French KR table: Résultat clé | Référence | Cible | Actuel | Échéance', () => {
+    const m = read([
+      ['Objectif', 'Résultat clé', 'Référence', 'Cible', 'Actuel', 'Échéance'],
+      ['Fidéliser', 'Taux de réachat', '20%', '35%', '26%', '2026-06-30'],
+      ['', 'Avis clients publiés', 40, 150, 90, '2026-06-30'],
+    ]);
+    expect(m.objectives.map((o) => o.title)).toEqual(['Fidéliser']);
+    expect(krs(m).map((k) => ({ ...numbers(k), due: k.due }))).toEqual([
+      { start: 0.2, target: 0.35, current: 0.26, due: '2026-06-30' },
+      { start: 40, target: 150, current: 90, due: '2026-06-30' },
+    ]);
+  });
+});
+
+describe('deadlines said in words', () => {
+  test.each([
+    ['a year after "by end"', 'Objective: Grow the community\n- 40 regular contributors by end 2026', '2026-12-31'],
+    [
+      'a quarter after "by the end of"',
+      'Objective: Ship\n- 3 partner integrations live by the end of Q2 2027',
+      '2027-06-30',
+    ],
+    [
+      '"by quarter end" in a quarter the sheet names',
+      '## Q1 2027\nObjective: Grow\n- 800 weekly visitors by quarter end',
+      '2027-03-31',
+    ],
+    [
+      '"by year end" in a quarter: the end of its year',
+      '## Q1 2027\nObjective: Grow\n- 12 case studies published by year end',
+      '2027-12-31',
+    ],
+    ['"by week 12" names no date', '## Q1 2027\nObjective: Grow\n- 5 demos booked by week 12', null],
+    ['"by the end of the sprint" names no date', 'Objective: Grow\n- 2 bugs fixed by the end of the sprint', null],
+  ])('%s', (_what, text, due) => {
+    expect(krs(read(lines(text))).map((k) => k.due)).toEqual([due]);
+  });
+
+  test('"by quarter end" in a yearly plan names no date (which quarter is not said)', () => {
+    const m = read(lines('# OKRs 2027\nObjective: Grow\n- 800 weekly visitors by quarter end'));
+    expect(krs(m).map((k) => k.due)).toEqual([null]);
+  });
+
+  test('a span of months written after a fiscal quarter is that quarter (not its last month)', () => {
+    const m = read(lines('Horizon: Q3 FY27-28 (Oct–Dec 2027)\n\nObjective: Grow\n- 20 stores by quarter end'));
+    expect(m.objectives.map((o) => [o.cycle?.start, o.cycle?.end])).toEqual([['2027-10-01', '2027-12-31']]);
+    expect(krs(m).map((k) => k.due)).toEqual(['2027-12-31']);
   });
 });

@@ -34,6 +34,12 @@ describe('a version, product or standard with a number is a name: the KR is a mi
     '完成版本3.0的上线',
     '会员商城2.0上线',
     '完成鸿蒙5适配',
+    '安卓15适配完成',
+    '发布第2版产品手册',
+    // Several versions of one name.
+    'Support Node 20/22 in CI',
+    'Upgrade Node 20 to 22',
+    'Pass the SOC 1 and 2 audits',
     'Launch the 5G pilot',
     '3D打印原型通过验收',
   ])('%p: no target, a milestone', (kr) => {
@@ -55,6 +61,8 @@ describe('a version, product or standard with a number is a name: the KR is a mi
     ['Roll out Windows 11 to 800 laptops', 800],
     ['Migrate 12 services to Python 3.12', 12],
     ['Upgrade 40 clusters to 1.30', 40],
+    ['Roll out React 19 to 500 apps', 500],
+    ['Ship iOS 18 and 19 builds to 300 testers', 300],
     ['把30家门店的收银系统升级到3.0版本', 30],
     // A number after a word that leads a quantity, or counting things, stays a quantity.
     ['Raise the app rating to 4.0', 4],
@@ -122,6 +130,8 @@ describe('a multiplier is a change of an unstated base, or one measure among sev
     // A spec line of several measures, one of them a multiplier in its own clause.
     '核心算子100%覆盖，首日可用，第7天推理性能达到1.2x',
     'Feature parity 100%, day-one install, throughput 0.9x of the C++ engine',
+    // A unit glued to its number ('<200ms') is a measure of its own.
+    '可用性99.9%，P95延迟<200ms',
   ])('%p: several measures, no single target', (kr) => {
     const m = read([['O1: 推理引擎'], [`KR1: ${kr}`]]);
     expect(m.objectives[0].krs[0].target).toBeNull();

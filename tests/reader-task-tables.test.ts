@@ -8,7 +8,7 @@ import { readModel } from '../core/parse-sheet';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { OkrModel } from '../core/model';
 import { FIXTURE_TODAY, snapshotOf, workbookOf } from '../fixtures/sheets';
-import { bookFromSnapshot, workbookSnapshot } from './simulate';
+import { bookFromSnapshot, canonicalSheet, workbookSnapshot } from './simulate';
 import { sheetOf, step } from './sim-steps';
 
 const read = (values: unknown[][]): OkrModel =>
@@ -351,6 +351,24 @@ describe('action-item sections and stage lines', () => {
     }
   });
 
+  it('emoji labels with a gloss (🎯 Objective（目标）, 🎯 Objective (Goal)) over their text; the action label beside them', () => {
+    for (const [o, k, a] of [
+      ['## 🎯 Objective（目标）', '## 📊 Key Results（关键结果）', '## 📋 行动计划（Actions）'],
+      ['## 🎯 Objective (Goal)', '## 🔑 Key Results', '## ✅ Action items'],
+    ]) {
+      const m = read(
+        lines(
+          ['# Plan', o, 'Ship the beta', k, '- 50 beta users', '- 3 case studies', a, '- [ ] Weekly demo'].join('\n'),
+        ),
+      );
+      expect(m.objectives.map((x) => x.title)).toEqual(['Ship the beta']);
+      expect(krTitles(m)).toEqual([['50 beta users', '3 case studies']]);
+      // The action list is a section of its own beside the Key Results: the objective's work, not the last KR's.
+      expect(objectiveWork(m)).toEqual([['Weekly demo']]);
+      expect(krWork(m)).toEqual([[[], []]]);
+    }
+  });
+
   it('a 行动计划： label under a KR line (no heading) stays that KR work', () => {
     const m = read(
       lines(['目标：提升复购率', 'KR1：复购率达到30%', '行动计划：', '- 上线会员积分', 'KR2：月活达到10万'].join('\n')),
@@ -375,6 +393,32 @@ describe('action-item sections and stage lines', () => {
 });
 
 describe('Convert keeps the objective work', () => {
+  it('a KR table with a task table under it: the task rows are left as typed, and read the same after Convert', () => {
+    const values = rows(
+      '目标：建立完整的伤害计算模型',
+      ['KR', '描述', '权重'],
+      ['KR1', '完成公式体系', 0.4],
+      ['KR2', '完成职业模型', 0.6],
+      '阶段目标：完成两个职业的模型',
+      ['#', '任务', '类型', '状态'],
+      [1, '暴走技能分析', '深化', '✅'],
+      [2, '出血机制验证', '深化', ''],
+    );
+    const snap = snapshotOf('Plan', values);
+    const first = step(bookFromSnapshot(workbookOf(snap)), 'Plan', 'convert');
+    expect(first.result.ok).toBe(true);
+    const sheet = sheetOf(first.book, 'Plan');
+    for (const r of [4, 5, 6, 7]) expect(sheet.values[r].slice(0, W)).toEqual(values[r]);
+    const after = readModel(workbookSnapshot(first.book, 'Plan').active, {
+      settings: DEFAULT_SETTINGS,
+      today: FIXTURE_TODAY,
+    });
+    expect(krTitles(after)).toEqual([['完成公式体系', '完成职业模型']]);
+    expect(objectiveWork(after)).toEqual([['暴走技能分析', '出血机制验证']]);
+    const again = step(first.book, 'Plan', 'convert');
+    expect(canonicalSheet(sheetOf(again.book, 'Plan'))).toEqual(canonicalSheet(sheet));
+  });
+
   it("an outline's action items land in the grid on the objective's row and read back as its work", () => {
     const snap = snapshotOf(
       'Plan',
