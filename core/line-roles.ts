@@ -71,9 +71,12 @@ const OTHER = Object.fromEntries(
  * A label: short ones ('O1 text', 'KR2 text', '目标1 text') may be followed by a space after their number; words
  * ('Key result 0 of objective 0', 'Objective 1 Grow') need a colon, a dash or the like, or they are just words.
  */
+/** A category in brackets after a numbered label, before its colon: `KR 1 (Değer Yaratma):`, `O2 (Growth):`. */
+const CATEGORY = String.raw`(?:\s*[(（][^()（）\n]{1,40}[)）](?=\s*[:：]))?`;
+
 function labelRe(short: string, long: string): RegExp {
-  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})${GLOSS}\s*(?:${DELIM}|\s(?=\S)|$)|${GLOSS}(?:${DELIM}|$))`;
-  const longForm = String.raw`(?:${long})\s*(?:(${NUM})${GLOSS}\s*(?:${DELIM}|$)|${GLOSS}(?:${DELIM}|$))`;
+  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})${GLOSS}${CATEGORY}\s*(?:${DELIM}|\s(?=\S)|$)|${GLOSS}(?:${DELIM}|$))`;
+  const longForm = String.raw`(?:${long})\s*(?:(${NUM})${GLOSS}${CATEGORY}\s*(?:${DELIM}|$)|${GLOSS}(?:${DELIM}|$))`;
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
 const OBJECTIVE = labelRe(
