@@ -6,7 +6,7 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
+import { GLUED_UNIT, SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
 import { firstNamedNumber, maskNames } from './version-names';
 
 export interface TextInference {
@@ -374,7 +374,7 @@ const wordToken = (value: number, text: string, index: number): Token => ({
  * 百 / 千 is a unit ('千次观看成交额' is per thousand views).
  */
 const ZH_WORD_TOKEN =
-  /(?<![第0-9零〇一二两三四五六七八九十百千万几数])(?:[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*|一[十百千][零〇一二两三四五六七八九十百千]*|一)(?=[个家位名次件款项场篇条份台笔套本门轮种支辆所座张部首集节课])(?!个?(?:月|星期|小时|工作日|季度|周|礼拜|钟头))/g;
+  /(?<![第0-9零〇一二两三四五六七八九十百千万几数])(?:[两二三四五六七八九十][零〇一二两三四五六七八九十百千]*|一[十百千][零〇一二两三四五六七八九十百千]*|一)(?=[个家位名次件款项场篇条份台笔套本门轮种支辆所座张部首集节课块])(?!个?(?:月|星期|小时|工作日|季度|周|礼拜|钟头))/g;
 
 function addDurations(s: string, re: RegExp, out: Token[]): void {
   re.lastIndex = 0;
@@ -398,6 +398,9 @@ function unitAfter(text: string, t: Token): string | null {
   if (t.currency) return t.currency;
   // '50k+ nodes', '10万+用户': the '+' says "or more", the unit follows it.
   const rest = text.slice(t.end).replace(/^\+/, '');
+  // A unit glued to the number ('<200ms', '4hrs', '2GB'): a measure of its own in a spec line.
+  const glued = /^[A-Za-z]+/.exec(rest);
+  if (glued && GLUED_UNIT.test(glued[0])) return glued[0];
   const zh = /^\s*([\u3400-\u9fff]+)/.exec(rest);
   if (zh) {
     const run = zh[1];

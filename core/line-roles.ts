@@ -56,6 +56,9 @@ const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举�
  */
 const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s)|\s+(?=\[[^\]\n]+\]\())`;
 
+/** A category the item's author put in brackets after its label and number (`KR 1 (Değer Yaratma):`), a colon after. */
+const CATEGORY = String.raw`\s*[(（][^()（）\n]{1,30}[)）]\s*[:：]`;
+
 /** Other languages' words for the three items (vocabulary.ts), as regex alternatives: 'resultados\\s+clave'. */
 const OTHER = Object.fromEntries(
   Object.entries(OTHER_LANGUAGE_ITEMS).map(([k, words]) => [
@@ -71,12 +74,9 @@ const OTHER = Object.fromEntries(
  * A label: short ones ('O1 text', 'KR2 text', '目标1 text') may be followed by a space after their number; words
  * ('Key result 0 of objective 0', 'Objective 1 Grow') need a colon, a dash or the like, or they are just words.
  */
-/** A category in brackets after a numbered label, before its colon: `KR 1 (Değer Yaratma):`, `O2 (Growth):`. */
-const CATEGORY = String.raw`(?:\s*[(（][^()（）\n]{1,40}[)）](?=\s*[:：]))?`;
-
 function labelRe(short: string, long: string): RegExp {
-  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})${GLOSS}${CATEGORY}\s*(?:${DELIM}|\s(?=\S)|$)|${GLOSS}(?:${DELIM}|$))`;
-  const longForm = String.raw`(?:${long})\s*(?:(${NUM})${GLOSS}${CATEGORY}\s*(?:${DELIM}|$)|${GLOSS}(?:${DELIM}|$))`;
+  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|\s(?=\S)|$))|${GLOSS}(?:${DELIM}|$))`;
+  const longForm = String.raw`(?:${long})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|$))|${GLOSS}(?:${DELIM}|$))`;
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
 const OBJECTIVE = labelRe(
@@ -88,6 +88,9 @@ const INITIATIVE = labelRe(
   String.raw`执行|举措|行动|任务|e(?=\s*[0-9０-９]*\s*[:：)）]|\s+[-–—]\s|\.\s|\s*$)`,
   String.raw`initiatives?|tasks?|actions?|${OTHER.initiative}`,
 );
+const GLOSSED_LABEL =
+  /^([^:：()（）\n[`]{1,30}?)\s*[(（]\s*(objectives?|key\s*results?|krs?|initiatives?|目标|关键结果|关键成果|举措)\s*[)）]\s*[:：](?!\/)\s*([\s\S]*)$/i;
+const labelAlone = (w: string) => ({ role: `${itemOfWord(w.toLowerCase())}-label` as LineRole, title: '' });
 /**
  * `CTO KR: ...`, `Business (Finance) KR: ...`, `Annual Objective: ...`, `Quarterly Key Result: ...`, `年度目标：...`: a label
  * with its owner's role or its horizon before it.
@@ -210,6 +213,9 @@ function labelled(s: string): { role: LineRole; title: string } | null {
     if (m && role === 'objective' && OKR_SPELLED.test(m[3].trim())) return { role: 'text', title: s };
     if (m) return m[3].trim() ? { role, title: m[3].trim() } : { role: alone, title: '' };
   }
+  // A word of any language glossed in English or Chinese (`Hedef (Objective):`, `Anahtar Sonuçlar (Key Results):`).
+  const g = GLOSSED_LABEL.exec(s);
+  if (g) return g[3].trim() ? { role: itemOfWord(g[2].toLowerCase()), title: g[3].trim() } : labelAlone(g[2]);
   const rk = ROLE_LABEL.exec(s) ?? ZH_ROLE_LABEL.exec(s);
   if (rk && STAGE.test(rk[1].trim())) return { role: 'other-label', title: s };
   if (rk && rk[1].trim().split(/\s+/).length <= 5) {

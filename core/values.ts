@@ -472,7 +472,8 @@ export function secondsIn(unit: string | null | undefined): number | null {
 }
 
 /** Units people glue to a number ('550ms', '4hrs', '2GB'); other glued letters ('12abc') are not a quantity. */
-const GLUED_UNIT = /^(?:ms|s|secs?|mins?|h|hrs?|hours?|d|days?|wks?|kg|g|km|m|cm|mm|gb|mb|kb|tb|px|pts?|x\/\p{L}+)$/iu;
+export const GLUED_UNIT =
+  /^(?:ms|s|secs?|mins?|h|hrs?|hours?|d|days?|wks?|kg|g|km|m|cm|mm|gb|mb|kb|tb|px|pts?|x\/\p{L}+)$/iu;
 /** A number and the words naming what it counts: '8 deals/qtr', '2 regions live', '1x/week', '5/día', '5 días'. */
 const QUANTITY_RE = new RegExp(
   // A scale word belongs to the number ('R$ 150 milhões/mês' is 150 million a month).

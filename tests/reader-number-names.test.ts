@@ -130,6 +130,8 @@ describe('a multiplier is a change of an unstated base, or one measure among sev
     // A spec line of several measures, one of them a multiplier in its own clause.
     '核心算子100%覆盖，首日可用，第7天推理性能达到1.2x',
     'Feature parity 100%, day-one install, throughput 0.9x of the C++ engine',
+    // A unit glued to its number ('<200ms') is a measure of its own.
+    '可用性99.9%，P95延迟<200ms',
   ])('%p: several measures, no single target', (kr) => {
     const m = read([['O1: 推理引擎'], [`KR1: ${kr}`]]);
     expect(m.objectives[0].krs[0].target).toBeNull();

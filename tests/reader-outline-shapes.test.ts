@@ -354,3 +354,37 @@ Build a sustainable studio
     expect(unplacedRows(m)).toContain(4);
   });
 });
+
+describe('labels in another language glossed in English or Chinese, a KR label carrying its category', () => {
+  test.each([
+    [
+      'de: Ziel (Objective) / Schlüsselergebnisse (Key Results), KR labels with a category',
+      `
+### OKR 1: Plattform erneuern
+- **Ziel (Objective):** Die neue Plattform für alle Kunden live schalten
+- **Schlüsselergebnisse (Key Results):**
+  1. **KR 1 (Tempo):** Ladezeit unter 2 Sekunden
+  2. **KR 2 (Qualität):** Höchstens 3 kritische Fehler`,
+      [
+        [
+          'Die neue Plattform für alle Kunden live schalten',
+          ['Ladezeit unter 2 Sekunden', 'Höchstens 3 kritische Fehler'],
+        ],
+      ],
+    ],
+    [
+      'es with a Chinese gloss: Objetivo（目标）/ Resultados（关键结果）',
+      `
+## OKR 2: Crecer
+- Objetivo（目标）：Duplicar las ventas en línea
+- Resultados（关键结果）：
+  - KR 1（Ventas）：Llegar a 200 pedidos al mes`,
+      [['Duplicar las ventas en línea', ['Llegar a 200 pedidos al mes']]],
+    ],
+  ])('%s', (_name, text, expected) => {
+    const m = read(text);
+    expect(outline(m)).toEqual(expected);
+    // The heading names the objective the glossed line states: it is a title, not a second objective.
+    expect(m.objectives).toHaveLength(1);
+  });
+});
