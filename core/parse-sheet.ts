@@ -2608,6 +2608,9 @@ const PROPERTY = /^[_*]*([^:：\n_*[`]{1,30}?)[_*]*\s*[:：](?!\/)\s*[_*]*\s*(\S
  * Property labels that say how a KR is measured or how far it got: kept as notes (a measure's threshold may also give
  * the KR its target, see CRITERION_LABEL).
  */
+/** A group label with a note in brackets and nothing after its colon: `Değerler (Veri Kaynağı Sayısı - X):`. */
+const GROUP_WITH_NOTE = /^([^:：()（）\n]{1,30}?\s*[(（][^()（）\n]*[)）])\s*[:：]\s*$/;
+const BRACKET_NOTE = /\s*[(（][^()（）\n]*[)）]\s*$/;
 const MEASURE_LABEL = new RegExp(
   String.raw`^(?:progress|measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|进度|进展|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|progreso|avance|medición|métrica|進捗|指標|評価指標|測定方法|達成基準|${OTHER_LANGUAGE_MEASURE_LABELS.join('|')})$`,
   'i',
@@ -2639,7 +2642,9 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
   // Under a KR line that is no list item, the property lines may be plain lines too (`KR1.1: ...` / `Baseline: 5`).
   if (listed ? l.line.depth <= krLine.depth && krListed : krListed) return false;
   // A label alone over a nested group of fields (`**İzleme:**`, `Tracking:`): a note; the fields under it follow.
-  if (l.line.role === 'other-label') return MEASURE_LABEL.test(l.line.title.trim()) && noteLine(l, MEASURE_NOTE, rd);
+  const group = l.line.role === 'other-label' ? l.line.title : GROUP_WITH_NOTE.exec(l.line.title)?.[1];
+  if (group !== undefined)
+    return MEASURE_LABEL.test(group.replace(BRACKET_NOTE, '').trim()) && noteLine(l, MEASURE_NOTE, rd);
   const m = PROPERTY.exec(l.line.title);
   if (!m) return false;
   const label = m[1].trim();

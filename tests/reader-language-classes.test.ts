@@ -296,11 +296,13 @@ Objective: Hızlı teslimat
             *   **Maksimum:** 1 gün
 2. **KR 2 (Kalite):** İade oranını düşürmek
     *   **Tracking:**
-        *   **Hedef Tarih:** 2026-09-30`),
+        *   **Hedef Tarih:** 2026-09-30
+        *   **Değerler (İade Oranı):**
+            *   **Hedef:** 3%`),
     );
     expect(krs(m).map((k) => [k.title, k.target, k.due])).toEqual([
       ['Ortalama teslim süresini kısaltmak', 2, '2026-06-30'],
-      ['İade oranını düşürmek', null, '2026-09-30'],
+      ['İade oranını düşürmek', 0.03, '2026-09-30'],
     ]);
     expect(krs(m).flatMap((k) => k.initiatives)).toEqual([]);
   });
