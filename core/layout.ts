@@ -163,6 +163,12 @@ function scoreRow(values: unknown[][], r: number): Candidate {
   const seen = new Set<Field>();
   let named = 0;
   let penalty = 0;
+  const levels = scoreLevels(row);
+  if (levels) {
+    fields[levels.title] = 'kr';
+    fields[levels.full] = 'target';
+    return { row: r, score: 2, fields, named: 2 };
+  }
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
@@ -255,8 +261,39 @@ function filledCells(row: unknown[], max: number): number {
 function rowFields(row: unknown[]): (Field | null)[] {
   const out: (Field | null)[] = new Array(row.length);
   for (let c = 0; c < row.length; c++) out[c] = typeof row[c] === 'string' ? matchHeader(row[c]) : null;
+  const levels = scoreLevels(row);
+  if (levels) Object.assign(out, { [levels.title]: 'kr', [levels.full]: 'target' });
   return out;
 }
+
+/**
+ * A score rubric's header (`条目 | 1.0 | 0.7 | 0.5 | 0.3`, `Item | 100% | 70% | 30%`): a word, then three or more
+ * distinct score levels between 0 and 1, one of them full marks. Each row says what reaching each level means: the
+ * full-marks column is the target, the others grading steps. The title column and full marks' column, or null.
+ */
+export function scoreLevels(row: unknown[]): { title: number; full: number; levels: number[] } | null {
+  let title = -1;
+  let full = -1;
+  const levels: number[] = [];
+  const seen = new Set<number>();
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    if (title < 0) {
+      if (typeof v !== 'string' || parseNumber(v).ok) return null;
+      title = c;
+      continue;
+    }
+    const n = typeof v === 'number' ? v : typeof v === 'string' && SCORE_LEVEL.test(v) ? parseNumber(v) : null;
+    const x = typeof n === 'number' ? n : n?.ok ? n.value : NaN;
+    if (!(x >= 0 && x <= 1) || seen.has(x)) return null;
+    seen.add(x);
+    levels.push(c);
+    if (x === 1) full = c;
+  }
+  return levels.length >= 3 && full >= 0 ? { title, full, levels } : null;
+}
+const SCORE_LEVEL = /^\s*(?:[01](?:\.\d{1,2})?|\d{1,3}\s*%)\s*$/;
 
 function distinct(fields: (Field | null)[]): number {
   const s = new Set<Field>();
@@ -1029,6 +1066,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   dropEmptyTitles(decided, texts);
   dedupe(decided, texts);
   resolveTitles(decided, texts);
+  scoreLevelReasons(decided, texts, rowAt(values, rows[rows.length - 1]));
   const krGroups = krColumnGroups(values, body, decided, texts);
   const rootCol = applyLevelColumns(values, body, decided, texts);
   const rowTypeCol = decided.findIndex((d) => d.role === 'rowType');
@@ -1060,6 +1098,27 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
     candidates: [],
     reason: { en: '', zh: '' },
   };
+}
+
+/** Under a score rubric's header, the full-marks column is the target and the other levels are grading steps. */
+function scoreLevelReasons(decided: Decided[], texts: string[], header: unknown[]): void {
+  const levels = scoreLevels(header);
+  if (!levels) return;
+  for (const c of levels.levels) {
+    if (decided[c].chosen) continue;
+    const h = q(texts[c]);
+    decided[c].role = c === levels.full ? 'target' : null;
+    decided[c].reason =
+      c === levels.full
+        ? {
+            en: `score level ${h.en} (full marks): what the KR must reach, the target`,
+            zh: `评分档${h.zh}（满分）：关键结果要达到的，即目标值`,
+          }
+        : {
+            en: `score level ${h.en}: a grading step, not a start or current value`,
+            zh: `评分档${h.zh}：评分的一档，不是起始值或当前值`,
+          };
+  }
 }
 
 function headerReason(row: number, layout: TableLayout, chosen: boolean, r0: number): Msg {

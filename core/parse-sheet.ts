@@ -486,6 +486,11 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
   for (let c = 0; c < keys.length && c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
+    // A score level (`1.0 | 0.7` of a score rubric's header) repeats as the same number.
+    if (typeof v === 'number' && keys[c] && normalizeHeader(cellText(v)) === keys[c]) {
+      same++;
+      continue;
+    }
     // Most rows differ from the header at their first cell; a cell much longer or shorter than its header is data.
     if (typeof v !== 'string' || !keys[c] || v.length > keys[c].length * 3 + 8 || v.length < keys[c].length)
       return false;
@@ -602,7 +607,8 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   const text = row[c] as string;
   const line = readLine(text);
   if (st.obj && listLine(line, list, afterLines, r, c, st, rd)) return true;
-  const heading = cols.fc.objective === undefined ? numberedHeading(text) : null;
+  const noObjectives = cols.fc.objective === undefined;
+  const heading = noObjectives ? (numberedHeading(text) ?? captionOverRepeat(line, r, st)) : null;
   if ((line.role === 'objective' && line.title) || heading) {
     const title = heading ?? line.title;
     st.foreign = null;
@@ -628,6 +634,33 @@ function lineBetweenTables(row: unknown[], r: number, st: TableState, rd: Reader
   if (line.role === 'other-label' && st.obj) st.lineList = 'notes';
   return true;
 }
+
+/** The caption right over the first of repeated KR tables (see captionOverRepeat). */
+function firstCaption(line: LineReading, r: number, top: number, st: TableState): string | null {
+  const values = st.values ?? [];
+  if (!isCaption(line) || values.slice(r + 1, top).some((x) => Array.isArray(x) && !isBlankRow(x))) return null;
+  for (let i = top + 1; i < values.length; i++)
+    if (Array.isArray(values[i]) && repeatsHeader(values[i], st.headerKeys)) return line.title;
+  return null;
+}
+
+/**
+ * A caption over a KR table with no objective column, the same header repeating under each such caption (`生活` /
+ * `条目 | 1.0 | 0.7` ... `能力` / `条目 | 1.0 | 0.7`): it names the area, the objective of the table under it. Its
+ * title, or null. A short line of words only: no label, no colon, no sentence.
+ */
+function captionOverRepeat(line: LineReading, r: number, st: TableState): string | null {
+  if (!isCaption(line) || !st.values) return null;
+  const next = nextFilledRow(st.values, r + 1);
+  return next && repeatsHeader(next, st.headerKeys) ? line.title : null;
+}
+const isCaption = (line: LineReading) =>
+  line.role === 'text' &&
+  !!line.title &&
+  line.title.length <= 30 &&
+  !line.term &&
+  !/[:：]/.test(line.title) &&
+  !isSentence(line);
 
 /**
  * Lists of lines between tables: an `Initiatives:` / `Initiatives (What):` / `举措：` label opens the objective's
@@ -695,7 +728,7 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
     if (isBlankRow(row)) continue;
     const c = onlyCell(row);
     const line = c >= 0 && typeof row[c] === 'string' ? readLine(row[c] as string) : null;
-    const heading = headings && line ? numberedHeading(row[c] as string) : null;
+    const heading = headings && line ? (numberedHeading(row[c] as string) ?? firstCaption(line, r, top, st)) : null;
     const underLabel = labelled && !st.obj && line?.role === 'text' && !!line.title;
     labelled = line?.role === 'objective-label';
     if (labelled) rd.role(r, 'title');
@@ -2313,17 +2346,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     (kind === 'note' && walk.first < 0 && !walk.titles.length && !l.line.quote && !isSentence(l.line))
   )
     return titleLine(walk, l, kind, rd);
-  if (kind === 'note') {
-    rd.role(l.r, 'note');
-    rd.unplace(l.r, l.c, l.text, NOTE_LINE);
-    if (walk.notes.length < 50) walk.notes.push(l.line.title);
-    // Where plain lines are the objectives, another plain line (a sentence) ends the list of the one above.
-    if (ctx.style.plain && !isListed(l.line)) {
-      Object.assign(walk, { obj: null, kr: null, lastKr: null });
-      ctx.obj = false;
-    }
-    return;
-  }
+  if (kind === 'note') return outlineNote(walk, l, rd);
   // The KR's property lines may follow its parts too (`- [ ] task` ... `- **衡量标准：** ... > 50%`).
   if (kind === 'initiative' && walk.kr) walk.krLine = propsOf;
   if (kind === 'initiative' && !walk.obj) {
@@ -2332,6 +2355,17 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     return;
   }
   itemLine(walk, l, kind as 'objective' | 'kr' | 'initiative', rd);
+}
+
+function outlineNote(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
+  rd.role(l.r, 'note');
+  rd.unplace(l.r, l.c, l.text, NOTE_LINE);
+  if (walk.notes.length < 50) walk.notes.push(l.line.title);
+  // Where plain lines are the objectives, another plain line (a sentence) ends the list of the one above.
+  if (walk.ctx.style.plain && !isListed(l.line)) {
+    Object.assign(walk, { obj: null, kr: null, lastKr: null });
+    walk.ctx.obj = false;
+  }
 }
 
 /**

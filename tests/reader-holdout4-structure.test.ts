@@ -4,6 +4,7 @@
  * after a KR.
  */
 import { readModel } from '../core/parse-sheet';
+import { scoreLevels } from '../core/layout';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { OkrModel } from '../core/model';
 import { FIXTURE_TODAY, snapshotOf } from '../fixtures/sheets';
@@ -253,5 +254,65 @@ describe('an objective and its KR packed in one cell as `Label: value;` fields',
       ['2', 'Goal: Keep; Target: 20'],
     ]);
     expect(m.objectives.flatMap((o) => o.krs.map((k) => k.title))).not.toContain('500');
+  });
+});
+
+describe('a score rubric: one column per score level, areas over its repeated tables', () => {
+  const columnOf = (m: OkrModel) => m.reading!.columns.map((c) => c.field);
+  it('Chinese, levels as numbers: the areas are the objectives, the 1.0 column the target', () => {
+    const head = ['项目', 1, 0.7, 0.3];
+    const m = read([
+      ['年度目标'],
+      ['健康'],
+      head,
+      ['跑步', '跑完全马', '半马', '10公里'],
+      ['体重', '65公斤', '70公斤', '75公斤'],
+      ['学习'],
+      head,
+      ['英语', '雅思7分', '6分', '5分'],
+    ]);
+    expect(titles(m)).toEqual([
+      ['健康', ['跑步', '体重']],
+      ['学习', ['英语']],
+    ]);
+    expect(columnOf(m)).toEqual(['kr', 'target', null, null]);
+    expect(m.objectives[0].krs.map((k) => [k.target, k.current, k.startGiven])).toEqual([
+      [null, null, false],
+      [65, null, false],
+    ]);
+    const step = m.reading!.columns[2].reason;
+    expect([step.en, step.zh]).toEqual([expect.stringMatching(/grading step/), expect.stringMatching(/评分/)]);
+  });
+
+  it('English, levels as text (`Item | 100% | 70% | 30%`): the 100% column is the target', () => {
+    const m = read([
+      ['Growth'],
+      ['Item', '100%', '70%', '30%'],
+      ['Newsletter', '5000 subscribers', '3000 subscribers', '1000 subscribers'],
+      ['Talks', '4 talks', '2 talks', '1 talk'],
+      ['Craft'],
+      ['Item', '100%', '70%', '30%'],
+      ['Open source', '10 merged PRs', '5 merged PRs', '1 merged PR'],
+    ]);
+    expect(titles(m)).toEqual([
+      ['Growth', ['Newsletter', 'Talks']],
+      ['Craft', ['Open source']],
+    ]);
+    expect(m.objectives.flatMap((o) => o.krs.map((k) => k.target))).toEqual([5000, 4, 10]);
+  });
+
+  it('a Chinese numeral before 块 counts (`八块腹肌` -> 8), like 本 and 个', () => {
+    expect(read(rows('O1：健身', 'KR1：练出八块腹肌')).objectives[0].krs[0].target).toBe(8);
+  });
+
+  it.each([
+    [['条目', 1, 0.7, 0.5, 0.3], { title: 0, full: 1, levels: [1, 2, 3, 4] }],
+    [['', 'Item', '0.3', '0.7', '1.0'], { title: 1, full: 4, levels: [2, 3, 4] }],
+    [['Metric', 2024, 2025, 2026], null],
+    [['KR', 0.5, 0.7], null],
+    [['KR', 0.3, 0.5, 0.7], null],
+    [['Score', 1, 1, 0.5], null],
+  ])('scoreLevels(%j)', (row, expected) => {
+    expect(scoreLevels(row)).toEqual(expected);
   });
 });
