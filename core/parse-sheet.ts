@@ -2313,7 +2313,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   walk.krLine = null;
-  if (walk.kr && propsOf && role === 'text' && krProperty(l, propsOf, walk.kr, rd)) {
+  if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd)) {
     walk.krLine = propsOf;
     return;
   }
@@ -2641,6 +2641,8 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
   const krListed = krLine.bullet || krLine.numbered;
   // Under a KR line that is no list item, the property lines may be plain lines too (`KR1.1: ...` / `Baseline: 5`).
   if (listed ? l.line.depth <= krLine.depth && krListed : krListed) return false;
+  // A label alone over a nested group of fields (`**İzleme:**`, `Tracking:`): a note; the fields under it follow.
+  if (l.line.role === 'other-label') return MEASURE_LABEL.test(l.line.title.trim()) && noteLine(l, MEASURE_NOTE, rd);
   const m = PROPERTY.exec(l.line.title);
   if (!m) return false;
   const label = m[1].trim();
