@@ -1547,6 +1547,8 @@ const QUANTITY = new RegExp(`^${QUANTITY_START}`, 'i');
  * quantity: after 'avg score >50' the comma's words qualify the first measure ('10 articles, avg score >50').
  */
 const MEASURE_BREAK = new RegExp(String.raw`\s*[;；•|｜，、]\s*|(?<!\d)\s*,\s*(?=${QUANTITY_START})`, 'i');
+/** Two bare figures side by side ('85 / 95', '25% / 90%', '100 / 30%'): the thresholds of two measures, not a rate. */
+const FIGURE_PAIR = /^\s*[≥≤<>]?=?\s*\d[\d,.]*\s?%?\s+\/\s+[≥≤<>]?=?\s*\d[\d,.]*\s?%?\s*$/;
 const BRACKETED_NOTE = /[(（[【][^)）\]】]*[)）\]】]/g;
 
 /**
@@ -1555,6 +1557,7 @@ const BRACKETED_NOTE = /[(（[【][^)）\]】]*[)）\]】]/g;
  * brackets ('3 sites (1× Mining, 1× Logistics)') are no measures of their own.
  */
 function listsMeasures(text: string): boolean {
+  if (FIGURE_PAIR.test(text)) return true;
   const parts = text.replace(BRACKETED_NOTE, ' ').split(MEASURE_BREAK);
   return parts.filter((p) => /\d/.test(p) || QUANTITY.test(p.trim())).length >= 2;
 }
