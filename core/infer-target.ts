@@ -279,6 +279,34 @@ function measureCount(text: string, toks: Token[]): number {
   return n;
 }
 
+/** A comparison right before a number ('≥ 85', '< 0.1', 'at least 30'). */
+const THRESHOLD_BEFORE = /(?:[≥≤<>]=?|\bat (?:least|most)|不低于|不超过|至少)\s*$/i;
+/** Where a list of thresholds breaks: a comma or semicolon, or 'and' / '&' / '、' between them. */
+const THRESHOLD_BREAK = /[,，;；、&]|\band\b|和|且/gi;
+
+/**
+ * Thresholds of named measures side by side ('Performance ≥ 85, Accessibility ≥ 95', 'LCP ≤ 2.5s and CLS ≤ 0.1'):
+ * how many, when the first number is one of them; 0 otherwise. A threshold after a count qualifies it instead ('10
+ * articles published, avg score >50': the first is the target).
+ */
+function parallelThresholds(text: string, toks: Token[]): number {
+  let n = 0;
+  let from = 0;
+  for (const t of toks) {
+    const op = THRESHOLD_BEFORE.exec(text.slice(Math.max(from, t.index - 12), t.index));
+    const named = op && /\p{L}/u.test(text.slice(from, t.index - op[0].length));
+    if (!named) {
+      if (n === 0) return 0;
+      continue;
+    }
+    n++;
+    THRESHOLD_BREAK.lastIndex = t.end;
+    const next = THRESHOLD_BREAK.exec(text);
+    from = next ? next.index + next[0].length : text.length;
+  }
+  return n >= 2 ? n : 0;
+}
+
 /**
  * A multiplier naming what it multiplies in its own clause is a measure ('day 7性能0.8x', 'throughput 0.9x of the C++
  * engine'); one opening its clause qualifies the measure before it ('Reach 10k users, 3x last year').
@@ -472,7 +500,7 @@ export function inferFromText(input: unknown): TextInference {
   }
 
   // Two measures in separate clauses ('合作3个KOL，曝光≥50万次'): neither is the target; the reader says so.
-  const measures = toks.length > 1 ? measureCount(text, toks) : 1;
+  const measures = toks.length > 1 ? Math.max(measureCount(text, toks), parallelThresholds(text, toks)) : 1;
   if (measures > 1) return { ...NONE, ...known, measures, kind: kindOf(masked) };
   // The target is the number after "to"/"达到" if there is one, else the first number.
   const t = toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 8), k.index))) ?? toks[0];

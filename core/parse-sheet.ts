@@ -1547,6 +1547,8 @@ const QUANTITY = new RegExp(`^${QUANTITY_START}`, 'i');
  * quantity: after 'avg score >50' the comma's words qualify the first measure ('10 articles, avg score >50').
  */
 const MEASURE_BREAK = new RegExp(String.raw`\s*[;；•|｜，、]\s*|(?<!\d)\s*,\s*(?=${QUANTITY_START})`, 'i');
+/** Two bare figures side by side ('85 / 95', '25% / 90%', '100 / 30%'): the thresholds of two measures, not a rate. */
+const FIGURE_PAIR = /^\s*[≥≤<>]?=?\s*\d[\d,.]*\s?%?\s+\/\s+[≥≤<>]?=?\s*\d[\d,.]*\s?%?\s*$/;
 const BRACKETED_NOTE = /[(（[【][^)）\]】]*[)）\]】]/g;
 
 /**
@@ -1555,6 +1557,7 @@ const BRACKETED_NOTE = /[(（[【][^)）\]】]*[)）\]】]/g;
  * brackets ('3 sites (1× Mining, 1× Logistics)') are no measures of their own.
  */
 function listsMeasures(text: string): boolean {
+  if (FIGURE_PAIR.test(text)) return true;
   const parts = text.replace(BRACKETED_NOTE, ' ').split(MEASURE_BREAK);
   return parts.filter((p) => /\d/.test(p) || QUANTITY.test(p.trim())).length >= 2;
 }
@@ -2310,7 +2313,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   walk.krLine = null;
-  if (walk.kr && propsOf && role === 'text' && krProperty(l, propsOf, walk.kr, rd)) {
+  if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd)) {
     walk.krLine = propsOf;
     return;
   }
@@ -2608,6 +2611,9 @@ const PROPERTY = /^[_*]*([^:：\n_*[`]{1,30}?)[_*]*\s*[:：](?!\/)\s*[_*]*\s*(\S
  * Property labels that say how a KR is measured or how far it got: kept as notes (a measure's threshold may also give
  * the KR its target, see CRITERION_LABEL).
  */
+/** A group label with a note in brackets and nothing after its colon: `Değerler (Veri Kaynağı Sayısı - X):`. */
+const GROUP_WITH_NOTE = /^([^:：()（）\n]{1,30}?\s*[(（][^()（）\n]*[)）])\s*[:：]\s*$/;
+const BRACKET_NOTE = /\s*[(（][^()（）\n]*[)）]\s*$/;
 const MEASURE_LABEL = new RegExp(
   String.raw`^(?:progress|measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|进度|进展|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|progreso|avance|medición|métrica|進捗|指標|評価指標|測定方法|達成基準|${OTHER_LANGUAGE_MEASURE_LABELS.join('|')})$`,
   'i',
@@ -2638,6 +2644,10 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
   const krListed = krLine.bullet || krLine.numbered;
   // Under a KR line that is no list item, the property lines may be plain lines too (`KR1.1: ...` / `Baseline: 5`).
   if (listed ? l.line.depth <= krLine.depth && krListed : krListed) return false;
+  // A label alone over a nested group of fields (`**İzleme:**`, `Tracking:`): a note; the fields under it follow.
+  const group = l.line.role === 'other-label' ? l.line.title : GROUP_WITH_NOTE.exec(l.line.title)?.[1];
+  if (group !== undefined)
+    return MEASURE_LABEL.test(group.replace(BRACKET_NOTE, '').trim()) && noteLine(l, MEASURE_NOTE, rd);
   const m = PROPERTY.exec(l.line.title);
   if (!m) return false;
   const label = m[1].trim();

@@ -417,6 +417,18 @@ export const OTHER_LANGUAGE_MEASURE_LABELS: readonly string[] = [
   'İzleme',
   'ilerleme',
   'İlerleme',
+  // Bounds around the target and the KR's type are no target, start or work: notes (`Minimum: 1 özellik`).
+  'minimum',
+  'maximum',
+  'maksimum',
+  'mínimo',
+  'máximo',
+  'kr tipi',
+  // Labels of a nested group of fields (`İzleme:` / `Değerler:` over the lines holding them).
+  'değerler',
+  'valores',
+  'valeurs',
+  'werte',
   '측정',
   '진행률',
   '진척도',

@@ -176,7 +176,7 @@ KR1.2: Publicar 30 guías de destino`,
     expect(fields(krs(m)[0])).toEqual(first);
     // The property lines and the measure / progress notes are no KRs and no initiatives.
     expect(krs(m).length).toBe(text.includes('KR1.2') ? 2 : 1);
-    expect(m.objectives[0].initiatives ?? []).toEqual([]);
+    expect([...(m.objectives[0].initiatives ?? []), ...krs(m).flatMap((k) => k.initiatives)]).toEqual([]);
   });
 
   test('a relative change as a property states the amount given in brackets, else none', () => {
@@ -268,5 +268,42 @@ describe('deadlines said in words', () => {
     const m = read(lines('Horizon: Q3 FY27-28 (Oct–Dec 2027)\n\nObjective: Grow\n- 20 stores by quarter end'));
     expect(m.objectives.map((o) => [o.cycle?.start, o.cycle?.end])).toEqual([['2027-10-01', '2027-12-31']]);
     expect(krs(m).map((k) => k.due)).toEqual(['2027-12-31']);
+  });
+});
+
+describe('labels with a category in brackets, and nested groups of fields under a KR', () => {
+  test('a category between the KR label and its colon is no part of the title', () => {
+    const m = read(
+      lines(`
+Objective: Sürdürülebilir büyüme
+1. **KR 1 (Gelir):** Aylık geliri 40 bin TL'ye çıkarmak
+2. KR 2 (Müşteri deneyimi): NPS 50 puana ulaşmak`),
+    );
+    expect(krs(m).map((k) => k.title)).toEqual(["Aylık geliri 40 bin TL'ye çıkarmak", 'NPS 50 puana ulaşmak']);
+  });
+
+  test('fields nested under a label line (Tracking / Değerler) are still the KR fields; bounds are notes', () => {
+    const m = read(
+      lines(`
+Objective: Hızlı teslimat
+1. **KR 1 (Operasyon):** Ortalama teslim süresini kısaltmak
+    *   **İzleme:**
+        *   **İlerleme:** 10%
+        *   **Hedef Tarih:** 2026-06-30
+        *   **Değerler:**
+            *   **Minimum:** 4 gün
+            *   **Hedef:** 2 gün
+            *   **Maksimum:** 1 gün
+2. **KR 2 (Kalite):** İade oranını düşürmek
+    *   **Tracking:**
+        *   **Hedef Tarih:** 2026-09-30
+        *   **Değerler (İade Oranı):**
+            *   **Hedef:** 3%`),
+    );
+    expect(krs(m).map((k) => [k.title, k.target, k.due])).toEqual([
+      ['Ortalama teslim süresini kısaltmak', 2, '2026-06-30'],
+      ['İade oranını düşürmek', 0.03, '2026-09-30'],
+    ]);
+    expect(krs(m).flatMap((k) => k.initiatives)).toEqual([]);
   });
 });

@@ -149,3 +149,26 @@ describe('a multiplier is a change of an unstated base, or one measure among sev
     expect(krOf(kr).target).toBe(want);
   });
 });
+
+describe('thresholds of several named measures side by side state no single target', () => {
+  test.each([
+    'Lighthouse: Performance ≥ 90, SEO ≥ 95 on every page',
+    'p95 TTFB ≤ 300ms and error rate ≤ 0.5% on checkout',
+  ])('%p: no target', (kr) => {
+    expect(krOf(kr).target).toBeNull();
+  });
+
+  test('a threshold after a count qualifies it: the count is the target', () => {
+    expect(krOf('12 case studies published, avg rating >4').target).toBe(12);
+  });
+
+  test('a target cell holding two bare figures (90 / 95, 20% / 85%) names two thresholds, not a rate', () => {
+    const m = read([
+      ['Objective', 'Key result', 'Target'],
+      ['Fast storefront', 'Performance and accessibility scores on mobile', '90 / 95'],
+      ['Fast storefront', 'Conversion and cart engagement', '20% / 85%'],
+      ['Fast storefront', 'Orders per day', '40/day'],
+    ]);
+    expect(m.objectives[0].krs.map((k) => k.target)).toEqual([null, null, 40]);
+  });
+});
