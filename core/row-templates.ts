@@ -82,20 +82,34 @@ export interface FilledFrom {
   rowText: string;
 }
 
-const FILLED = new WeakMap<object, FilledFrom>();
+/** The getter every FilledCell shares (one function, not a closure per cell). */
+function joinedText(this: FilledCell): string {
+  const parts = this.parts;
+  return parts.length === 1 ? parts[0] : parts.join(this.rowText);
+}
+
+const TEXT: PropertyDescriptor = { get: joinedText, enumerable: true, configurable: true };
 
 /**
- * `{ f }` whose text is `parts` joined with `rowText`, built each time `f` is read (an own enumerable getter, so the
- * cell reads, compares, spreads and serialises as `{ f: text }` does).
+ * A formula cell made from a template. Its only own enumerable property is the getter `f`, so it reads, compares,
+ * spreads and serialises as `{ f: text }`; `parts` and `rowText` are non-enumerable. Why a class and not an object
+ * literal with a getter plus a WeakMap entry: at 60,000 cells that was 325 ms against 29 ms (half of a 10,000-row
+ * Convert plan's time); `instanceof` marks the template instead.
  */
+class FilledCell implements FilledFrom {
+  declare readonly parts: readonly string[];
+  declare readonly rowText: string;
+  declare readonly f: string;
+  constructor(parts: readonly string[], rowText: string) {
+    Object.defineProperty(this, 'parts', { value: parts });
+    Object.defineProperty(this, 'rowText', { value: rowText });
+    Object.defineProperty(this, 'f', TEXT);
+  }
+}
+
+/** `{ f }` whose text is `parts` joined with `rowText`, built each time `f` is read. */
 export function filledCell(parts: readonly string[], rowText: string): { f: string } {
-  const cell = {
-    get f(): string {
-      return parts.length === 1 ? parts[0] : parts.join(rowText);
-    },
-  };
-  FILLED.set(cell, { parts, rowText });
-  return cell;
+  return new FilledCell(parts, rowText);
 }
 
 /**
@@ -103,5 +117,5 @@ export function filledCell(parts: readonly string[], rowText: string): { f: stri
  * apart from the row number, so a host can tell a filled-down column without reading its text.
  */
 export function filledFrom(cell: unknown): FilledFrom | undefined {
-  return typeof cell === 'object' && cell !== null ? FILLED.get(cell) : undefined;
+  return cell instanceof FilledCell ? cell : undefined;
 }
