@@ -8,6 +8,7 @@
  */
 import type { OkrModel, Rect } from './model';
 import type { SheetSnapshot } from './sheet-plan';
+import { idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 
 /** Past this many edited rows (a pasted block), the host reads the whole sheet as for Check in. */
@@ -51,12 +52,11 @@ export function editSnapshot(header: SheetSnapshot, at: EditRows, rows: unknown[
   return { name: header.name, origin, values: [...head, ...rows] };
 }
 
-/** The KR ids in the edited rows' OKR ID cells (trimmed text), in order, each once. */
+/** The KR ids in the edited rows' OKR ID cells (read as the reader reads an id cell), in order, each once. */
 export function editRowIds(at: EditRows, rows: unknown[][], originCol = 0): string[] {
   const ids: string[] = [];
   for (const line of rows) {
-    const v = (line ?? [])[at.idCol - originCol];
-    const id = typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
+    const id = idFromCell((line ?? [])[at.idCol - originCol]);
     if (id && !ids.includes(id)) ids.push(id);
   }
   return ids;
