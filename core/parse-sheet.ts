@@ -1923,8 +1923,8 @@ function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
     };
   if (t.named)
     return {
-      en: `the number in "${t.named}" names a version, product or standard, not a quantity to reach: read as done or not done; type a target if the KR has one`,
-      zh: `“${t.named}”中的数字是版本、产品或标准的名称，不是要达到的数量：按完成/未完成读取；如有目标值请填写`,
+      en: `the number in "${t.named}" names a version, product, standard or code, not a quantity to reach: read as done or not done; type a target if the KR has one`,
+      zh: `“${t.named}”中的数字是版本、产品、标准或代码的名称，不是要达到的数量：按完成/未完成读取；如有目标值请填写`,
     };
   return null;
 }
@@ -2729,7 +2729,7 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
     return;
   }
   const n = rd.number(value);
-  if (field === 'target' && !n.ok && n.error.kind === 'placeholder') return placeholderTarget(kr);
+  if (field === 'target' && !n.ok && !n.blank && n.error.kind === 'placeholder') return placeholderTarget(kr);
   // '30% azalma' parses as 30% with a unit word, but says a change by 30%: read as words (propertyNumber).
   const v = n.ok && !(n.unit && inferFromText(value).relative) ? n.value : propertyNumber(value);
   if (v === null || (field !== 'target' && otherMeasure(kr, value, rd))) return;
