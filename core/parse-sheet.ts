@@ -1479,6 +1479,14 @@ function markInferred(kr: KeyResult, f: Field): void {
   kr.inferred = to;
 }
 
+/** The KR's inferred set without f (rare: a set made here is the KR's own, still frozen). */
+function unmarkInferred(kr: KeyResult, f: Field): void {
+  if (!kr.inferred[f]) return;
+  const own: Partial<Record<Field, true>> = { ...kr.inferred };
+  delete own[f];
+  kr.inferred = Object.freeze(own);
+}
+
 function newKr(id: string, row: number, title: string, objectiveId: string): KeyResult {
   return {
     id,
@@ -2816,7 +2824,7 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
 function placeholderTarget(kr: KeyResult): void {
   kr.target = null;
   kr.placeholder = true;
-  delete kr.inferred.target;
+  unmarkInferred(kr, 'target');
 }
 
 /** An amount in brackets: `(R$ 32k/mês)`. */
