@@ -168,12 +168,12 @@ describe('a labelled objective bullet under a numbered OKR heading is the object
     ],
     [
       'en',
-      '## Objective 2: Support (Team B)\n\n- **Goal (Objective):** Answer every customer the same day.\n- **Type:** Team\n\n- **Key Results:**\n  1. **KR 1:** Median first reply under 4 hours.',
+      '## Objective 2: Support (Team B)\n\n- **Goal (Objective):** Answer every customer the same day.\n- **Why:** Customers wait too long.\n\n- **Key Results:**\n  1. **KR 1:** Median first reply under 4 hours.',
       'Answer every customer the same day.',
     ],
     [
       'zh',
-      '### OKR 3：会员体系\n\n- **目标(Objective)：** 让老客户愿意回来。\n- **类型：** 部门\n\n- **关键结果：**\n  1. **KR 1：** 复购率达到 35%',
+      '### OKR 3：会员体系\n\n- **目标(Objective)：** 让老客户愿意回来。\n- **背景：** 老客户流失\n\n- **关键结果：**\n  1. **KR 1：** 复购率达到 35%',
       '让老客户愿意回来。',
     ],
   ])('%s', (_lang, text, objective) => {
