@@ -1563,7 +1563,8 @@ function titlePrefix(kr: KeyResult, v: unknown): void {
   if (line.priority && (kr.extra.Priority === undefined || kr.extra.Priority === null))
     kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
-const PREFIX_HINT = /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner)/i;
+const PREFIX_HINT =
+  /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner|[^()（）:：]{1,24}[(（]\s*p[0-9]\s*[)）]\s*[:：])/i;
 
 /** The row's typed id when it is still free (a duplicate is a problem, and the KR gets a generated id). */
 function typedKrId(r: number, rd: Reader): string | null {
