@@ -129,6 +129,10 @@ const DURATION =
  */
 const FOREIGN_DURATION =
   /(?<![\p{L}])(?:dentro de|en|durante|em|nos|nas|dans|pendant|sous|innerhalb(?: von)?|binnen|in|trong(?: vòng)?)\s+(?:(?:l[oa]s|os|as|les|den|der|các)\s+)?(?:(?:primer[oa]s|próxim[oa]s|primeir[oa]s|premi[eè]re?s|prochaine?s|ersten|nächsten|đầu)\s+)?\d+\s*(?:d[ií]as|semanas?|meses|mes|mês|trimestres?|años?|anos?|horas|jours?|semaines?|mois|heures?|Tagen?|Wochen?|Monaten?|Stunden?|Jahren?|ngày|tuần|tháng|giờ|sprints?)(?![\p{L}])|\d+\s*(?:gün|hafta|ay|saat)\s+içinde/giu;
+/** 'como máximo en 4 horas', 'au plus dans 3 jours': after a limit word the time is the limit to keep, the target. */
+const LIMIT_BEFORE = /(?:m[aá]ximo|m[ií]nimo|menos|plus|moins|h[oö]chstens|mindestens|tối đa|ít nhất)\s*$/i;
+const limitOrDeadline = (m: string, s: string, at: number): string =>
+  LIMIT_BEFORE.test(s.slice(Math.max(0, at - 12), at)) ? m : blank(m);
 const FOREIGN_DURATION_HINT =
   /d[ií]as|semana|semaine|mes|mês|trimestre|año|ano|hora|jour|mois|heure|tag|woche|monat|stunde|jahr|ngày|tuần|tháng|giờ|sprint|içinde/i;
 
@@ -230,7 +234,8 @@ function maskPeriods(text: string): string {
   s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
   if (s.includes('的')) s = s.replace(ZH_SPAN_OF, blank);
   if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
-  if (FOREIGN_DURATION_HINT.test(s)) s = s.replace(FOREIGN_DURATION, blank);
+  if (FOREIGN_DURATION_HINT.test(s))
+    s = s.replace(FOREIGN_DURATION, (m: string, at: number) => limitOrDeadline(m, s, at));
   return s.replace(LABEL_NUMBER, (m: string, at: number) => (countedByVerb(m, s.slice(at + m.length)) ? m : blank(m)));
 }
 
