@@ -271,6 +271,12 @@ function stripPrefix(s: string, out: LineReading): string {
   return rest;
 }
 
+/**
+ * A priority in the brackets of a label (`KR1 (P0): ...`, `O2（P1）：...`): stripped with the label, like a category
+ * (`KR 1 (Değer Yaratma):`), and kept as the item's priority, like a leading `[P0]`.
+ */
+const LABEL_PRIORITY = /^[^()（）:：\n]{1,24}?[(（]\s*(P[0-9])\s*[)）]\s*[:：]/i;
+
 /** A heading `# OKR — Dental Concierge` names the whole plan (a page title); `## OKR 2: ...` numbers an objective. */
 const UNNUMBERED_OKR = /^okrs?\b(?!\s*[0-9０-９])/i;
 
@@ -303,6 +309,8 @@ export function readLine(raw: string): LineReading {
   if (l) {
     out.role = l.role;
     out.title = stripPrefix(unwrapBold(l.title), out);
+    const p = out.priority ? null : LABEL_PRIORITY.exec(s);
+    if (p) out.priority = p[1].toUpperCase();
     return out;
   }
   // `# Objectives and Key Results` names the whole method (a page title), no list of KRs.
@@ -360,12 +368,8 @@ export function glossaryLines(
     const cur = lines[i]?.line;
     const same = cur && lines[i].r === lines[i - 1].r + 1 && cur.depth === prev.depth && listed(cur) && listed(prev);
     if (same) continue;
-    if (
-      isGlossary(
-        lines.slice(from, i).map((l) => l.line),
-        isProperty,
-      )
-    )
+    const run = lines.slice(from, i).map((l) => l.line);
+    if (!fieldsOfNumberedObjective(lines[from - 1]?.line) && isGlossary(run, isProperty))
       for (let k = from; k < i; k++) out.add(k);
     from = i;
   }
@@ -373,6 +377,14 @@ export function glossaryLines(
 }
 
 const listed = (l: LineReading) => l.bullet || l.numbered;
+
+/**
+ * A list right under a numbered objective heading (`### OKR 1: name`, `## Objective 2 — name`) gives that objective's
+ * fields (`- Hedef (Objective): statement`, `- Tip: Takım`), whatever other terms stand beside them: no glossary.
+ */
+function fieldsOfNumberedObjective(above: LineReading | undefined): boolean {
+  return !!above && above.heading > 0 && above.role === 'objective' && /[0-9０-９]/.test(above.term);
+}
 
 function isGlossary(run: LineReading[], isProperty: (term: string) => boolean): boolean {
   if (run.length < 2 || !listed(run[0])) return false;
