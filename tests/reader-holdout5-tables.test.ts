@@ -60,7 +60,9 @@ describe('a quarter named without a year takes the year the sheet names, never t
   });
 
   it('a label naming a quarter (`Q2 OKR：`) under a year heading is of that year; the next quarter too', () => {
-    const m = read(rows('## 2025', '', 'Q1 OKR：', 'O1: 打通流程', '- KR1: 上线 2 个功能', '', 'Q2 OKR：', 'O2: 搭建系统'));
+    const m = read(
+      rows('## 2025', '', 'Q1 OKR：', 'O1: 打通流程', '- KR1: 上线 2 个功能', '', 'Q2 OKR：', 'O2: 搭建系统'),
+    );
     expect(cycles(m)).toEqual(['2025-Q1', '2025-Q2']);
   });
 
