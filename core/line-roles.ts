@@ -275,6 +275,12 @@ function stripPrefix(s: string, out: LineReading): string {
   return rest;
 }
 
+/**
+ * A priority in the brackets of a label (`KR1 (P0): ...`, `O2（P1）：...`): stripped with the label, like a category
+ * (`KR 1 (Değer Yaratma):`), and kept as the item's priority, like a leading `[P0]`.
+ */
+const LABEL_PRIORITY = /^[^()（）:：\n]{1,24}?[(（]\s*(P[0-9])\s*[)）]\s*[:：]/i;
+
 /** A heading `# OKR — Dental Concierge` names the whole plan (a page title); `## OKR 2: ...` numbers an objective. */
 const UNNUMBERED_OKR = /^okrs?\b(?!\s*[0-9０-９])/i;
 
@@ -307,6 +313,8 @@ export function readLine(raw: string): LineReading {
   if (l) {
     out.role = l.role;
     out.title = stripPrefix(unwrapBold(l.title), out);
+    const p = out.priority ? null : LABEL_PRIORITY.exec(s);
+    if (p) out.priority = p[1].toUpperCase();
     return out;
   }
   // `# Objectives and Key Results` names the whole method (a page title), no list of KRs.

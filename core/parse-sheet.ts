@@ -115,7 +115,22 @@ export function parseConfidence(v: unknown): Confidence | null {
 }
 
 /** Titles compare without case, spaces and punctuation, so 'Grow revenue.' continues 'grow revenue'. */
-const sameTitle = (a: string, b: string) => a === b || normalizeHeader(a) === normalizeHeader(b);
+const sameTitle = (a: string, b: string) => a === b || titleKey(a) === titleKey(b);
+
+/**
+ * A title's compared form. The last two are remembered: a table compares each row's objective cell with the current
+ * objective's title, and at each new objective both are the two texts just compared (normalising is a regex pass).
+ */
+function titleKey(text: string): string {
+  if (text === recentKeys.t1) return recentKeys.k1;
+  const k = text === recentKeys.t2 ? recentKeys.k2 : normalizeHeader(text);
+  recentKeys.t2 = recentKeys.t1;
+  recentKeys.k2 = recentKeys.k1;
+  recentKeys.t1 = text;
+  recentKeys.k1 = k;
+  return k;
+}
+const recentKeys = { t1: '', k1: '', t2: '', k2: '' };
 
 // ---------------------------------------------------------------------------------------------------------------
 // The header: see layout.ts
@@ -126,6 +141,20 @@ const sameTitle = (a: string, b: string) => a === b || normalizeHeader(a) === no
 /** A cell value the reader's memos may key on: text, or a number other than -0 (a Map takes -0 for 0). */
 const memoKey = (v: unknown): v is string | number =>
   typeof v === 'string' || (typeof v === 'number' && !Object.is(v, -0));
+
+/** A bit per field (a set of fields as one number). */
+const FIELD_BIT = Object.fromEntries(Object.keys(FIELD_LABELS).map((f, i) => [f, 1 << i])) as Record<Field, number>;
+
+/** Two records with the same keys holding the same values. */
+function sameEntries<T extends object>(a: T, b: T): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const k in b) if (--n < 0 || !(k in a)) return false;
+  return n === 0;
+}
 
 class Reader {
   readonly problems: CellProblem[] = [];
@@ -227,6 +256,24 @@ class Reader {
       this.lastWording = inferFromText(title);
     }
     return this.lastWording;
+  }
+
+  /** Table KRs' shared columns, by the fields they hold (sharedCols). */
+  private colsByFields = new Map<number, KeyResult['cols']>();
+
+  /**
+   * A table KR's columns once its row is read: an earlier KR's object when it holds the same, else this one. Down a
+   * table KRs read the same fields from the same columns, and a few shared objects instead of one per KR are ~140
+   * bytes less per KR for every collection to copy. Frozen, as a shared object must be: nothing writes a KR's
+   * columns after its row.
+   */
+  sharedCols(cols: KeyResult['cols']): KeyResult['cols'] {
+    let fields = 0;
+    for (const f in cols) fields |= FIELD_BIT[f as Field];
+    const known = this.colsByFields.get(fields);
+    if (known && sameEntries(known, cols)) return known;
+    if (this.colsByFields.size < MEMO_LIMIT) this.colsByFields.set(fields, Object.freeze(cols));
+    return cols;
   }
 
   /** Records where a KR field came from, and its formula if the cell holds one. */
@@ -1413,6 +1460,33 @@ function addInitiative(o: Objective, kr: KeyResult | null, title: string, r: num
   else (o.initiatives ??= []).push(item);
 }
 
+/**
+ * A KR's `inferred` set is shared with every KR whose fields were inferred alike (most have none, or the same one or
+ * two): 10,000 KRs would otherwise keep 10,000 small objects alive for every collection to copy. The sets are frozen;
+ * markInferred replaces a KR's set with the one holding one more field, each such step made once.
+ */
+type InferredSet = KeyResult['inferred'];
+const NOT_INFERRED: InferredSet = Object.freeze({});
+const withInferred = new WeakMap<InferredSet, Map<Field, InferredSet>>();
+
+function markInferred(kr: KeyResult, f: Field): void {
+  const from = kr.inferred;
+  if (from[f]) return;
+  let next = withInferred.get(from);
+  if (!next) withInferred.set(from, (next = new Map()));
+  let to = next.get(f);
+  if (!to) next.set(f, (to = Object.freeze({ ...from, [f]: true as const })));
+  kr.inferred = to;
+}
+
+/** The KR's inferred set without f (rare: a set made here is the KR's own, still frozen). */
+function unmarkInferred(kr: KeyResult, f: Field): void {
+  if (!kr.inferred[f]) return;
+  const own: Partial<Record<Field, true>> = { ...kr.inferred };
+  delete own[f];
+  kr.inferred = Object.freeze(own);
+}
+
 function newKr(id: string, row: number, title: string, objectiveId: string): KeyResult {
   return {
     id,
@@ -1433,7 +1507,7 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     objectiveId,
     initiatives: NO_INITIATIVES,
     cols: {},
-    inferred: {},
+    inferred: NOT_INFERRED,
     extra: NO_EXTRA,
   };
 }
@@ -1472,6 +1546,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   readKrTexts(kr, row, r, rd, fc);
   if (fc.kr !== undefined) titlePrefix(kr, row[fc.kr]);
   kr.extra = extrasOf(row, cols, rd, kr.extra);
+  kr.cols = rd.sharedCols(kr.cols);
   return kr;
 }
 
@@ -1484,12 +1559,13 @@ function titlePrefix(kr: KeyResult, v: unknown): void {
   const line = readLine(v);
   if (line.owner && kr.owner === null) {
     kr.owner = line.owner;
-    kr.inferred.owner = true;
+    markInferred(kr, 'owner');
   }
   if (line.priority && (kr.extra.Priority === undefined || kr.extra.Priority === null))
     kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
-const PREFIX_HINT = /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner)/i;
+const PREFIX_HINT =
+  /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner|[^()（）:：]{1,24}[(（]\s*p[0-9]\s*[)）]\s*[:：])/i;
 
 /** The row's typed id when it is still free (a duplicate is a problem, and the KR gets a generated id). */
 function typedKrId(r: number, rd: Reader): string | null {
@@ -1536,11 +1612,11 @@ function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: 
   if (t.placeholder) kr.placeholder = true;
   if (t.target === null) return false;
   kr.target = t.target;
-  kr.inferred.target = true;
+  markInferred(kr, 'target');
   if (t.start !== null && !kr.startGiven) {
     kr.start = t.start;
     kr.startGiven = true;
-    kr.inferred.start = true;
+    markInferred(kr, 'start');
   }
   const read = t.start !== null ? `from ${t.start} to ${t.target}` : String(t.target);
   const zh = t.start !== null ? `从 ${t.start} 到 ${t.target}` : String(t.target);
@@ -1703,7 +1779,7 @@ function readCurrent(
     const words =
       title && (kr.target === null || kr.inferred.target || mentionsDirection(title)) ? rd.wording(title) : null;
     kr.kind = inferKind(kr, currentDone, words);
-    kr.inferred.kind = true;
+    markInferred(kr, 'kind');
   }
   if (currentDone === null || c === undefined) return;
   if (kr.kind === 'binary') {
@@ -1727,7 +1803,7 @@ function currentInCellWords(kr: KeyResult, v: unknown): boolean {
   const value = sumResult(v) ?? inferFromText(v).current;
   if (value === null) return false;
   kr.current = value;
-  kr.inferred.current = true;
+  markInferred(kr, 'current');
   return true;
 }
 
@@ -1743,7 +1819,7 @@ function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
   if (value === null) return;
   // No cell is recorded: the words stay the user's, nothing writes a number over them.
   kr.current = value;
-  kr.inferred.current = true;
+  markInferred(kr, 'current');
 }
 
 /**
@@ -1757,7 +1833,7 @@ function currentFromPeriods(kr: KeyResult, row: unknown[], periods: number[], rd
     const p = rd.number(v);
     if (!p.ok) continue;
     kr.current = p.value;
-    kr.inferred.current = true;
+    markInferred(kr, 'current');
     return;
   }
 }
@@ -1786,7 +1862,7 @@ function readUnit(
       : null;
   if (u) {
     kr.unit = u;
-    kr.inferred.unit = true;
+    markInferred(kr, 'unit');
   }
 }
 
@@ -1842,7 +1918,7 @@ function readKrOwnerAndType(kr: KeyResult, row: unknown[], r: number, o: Objecti
     rd.recordSource(kr, 'owner', r, fc.owner);
   } else if (o.owner) {
     kr.owner = o.owner;
-    kr.inferred.owner = true;
+    markInferred(kr, 'owner');
   }
   const t = fc.type !== undefined && !isBlank(row[fc.type]) ? parseCommitment(row[fc.type], cols.typeYes) : null;
   if (t) {
@@ -1851,7 +1927,7 @@ function readKrOwnerAndType(kr: KeyResult, row: unknown[], r: number, o: Objecti
     return;
   }
   kr.commitment = o.commitment;
-  kr.inferred.type = true;
+  markInferred(kr, 'type');
   if (fc.type === undefined || isBlank(row[fc.type])) return;
   const seen = describeValue(row[fc.type]);
   rd.problemText('type', r, fc.type, seen, unknownWord(seen, 'committed or aspirational', '承诺型 或 挑战型'));
@@ -1884,12 +1960,12 @@ function readKrTexts(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: T
 function fillFromWording(kr: KeyResult, t: TextInference): void {
   if (t.target !== null) {
     kr.target = t.target;
-    kr.inferred.target = true;
+    markInferred(kr, 'target');
   }
   if (!kr.startGiven && t.start !== null && (t.target !== null || t.relative)) {
     kr.start = t.start;
     kr.startGiven = true;
-    kr.inferred.start = true;
+    markInferred(kr, 'start');
   }
   if (t.relative && kr.target === null) {
     kr.relative = t.relative;
@@ -1899,13 +1975,13 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
       const target = times ? kr.start * by : percent ? kr.start * (1 + sign * by) : kr.start + sign * by;
       if (Number.isFinite(target)) {
         kr.target = target;
-        kr.inferred.target = true;
+        markInferred(kr, 'target');
       }
     }
   }
   if (t.current !== null && kr.current === null) {
     kr.current = t.current;
-    kr.inferred.current = true;
+    markInferred(kr, 'current');
   }
   if (t.placeholder) kr.placeholder = true;
 }
@@ -2753,7 +2829,7 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
     kr.start = v;
     kr.startGiven = true;
   } else kr.target = v;
-  kr.inferred[field] = true;
+  markInferred(kr, field);
   if (kr.inferred.kind) kr.kind = inferKind(kr, null, rd.wording(kr.title));
 }
 
@@ -2764,7 +2840,7 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
 function placeholderTarget(kr: KeyResult): void {
   kr.target = null;
   kr.placeholder = true;
-  delete kr.inferred.target;
+  unmarkInferred(kr, 'target');
 }
 
 /** An amount in brackets: `(R$ 32k/mês)`. */
@@ -2831,7 +2907,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
   const owner = line.owner ?? obj.owner;
   if (owner) {
     kr.owner = owner;
-    kr.inferred.owner = true;
+    markInferred(kr, 'owner');
   }
   if (line.priority) kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
@@ -2840,18 +2916,18 @@ function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): K
   const kr = newKr(rd.ids.generate('KR', [obj.title, title]), rd.r0 + l.r, title, obj.id);
   kr.cols.kr = rd.c0 + l.c;
   kr.commitment = obj.commitment;
-  kr.inferred.type = true;
+  markInferred(kr, 'type');
   ownerAndPriority(kr, obj, l.line);
   const t = inferFromText(title);
   fillFromWording(kr, t);
   if (t.unit && (kr.target !== null || kr.relative)) {
     kr.unit = t.unit;
-    kr.inferred.unit = true;
+    markInferred(kr, 'unit');
   }
   const why = wordingStatesNoTarget(kr, t);
   if (why) rd.problemText('target', l.r, l.c, title, why);
   kr.kind = inferKind(kr, null, t);
-  kr.inferred.kind = true;
+  markInferred(kr, 'kind');
   obj.krs.push(kr);
   return kr;
 }
@@ -2948,7 +3024,7 @@ function deadlinesInWords(model: OkrModel, today: string): void {
       const due = deadlineInWords(kr.title, o.cycle ?? model.cycle, { today });
       if (!due) continue;
       kr.due = due;
-      kr.inferred.due = true;
+      markInferred(kr, 'due');
     }
 }
 
