@@ -1688,7 +1688,7 @@ function startFromWording(kr: KeyResult, t: TextInference): void {
   if (t.start === null || t.target === null || Math.abs(t.target - kr.target!) > 1e-9 * Math.abs(kr.target!)) return;
   kr.start = t.start;
   kr.startGiven = true;
-  kr.inferred.start = true;
+  markInferred(kr, 'start');
 }
 
 /** Start and target cells (current waits for the kind); returns the target's number info for the unit. */
