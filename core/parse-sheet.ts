@@ -1571,6 +1571,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
+  if (kr.target !== null && !kr.startGiven && FROM_TO_HINT.test(title)) startFromWording(kr, rd.wording(title));
   const kindTyped = readTypedKind(kr, row, r, rd, fc);
   if (
     kr.target === null &&
@@ -1724,6 +1725,20 @@ function dateCell(f: Field, row: unknown[], r: number, c: number | undefined, rd
   if (p.ok) return p.value;
   if (!p.blank) rd.problem(f, r, c, p.error);
   return null;
+}
+
+/** A from-to in a KR's words: an arrow or a from-word ('18%→24%', 'from 5 to 8', '从35%提升到42%'). */
+const FROM_TO_HINT = /→|->|⟶|\bfrom\b|\bde\b|从|由/i;
+
+/**
+ * A KR whose words run from-to ('商家搜索点击率 18%→24%') beside a typed target of the same number: the words state
+ * its start. A typed target the words do not name leaves the start unstated (the words may be out of date).
+ */
+function startFromWording(kr: KeyResult, t: TextInference): void {
+  if (t.start === null || t.target === null || Math.abs(t.target - kr.target!) > 1e-9 * Math.abs(kr.target!)) return;
+  kr.start = t.start;
+  kr.startGiven = true;
+  markInferred(kr, 'start');
 }
 
 /** Start and target cells (current waits for the kind); returns the target's number info for the unit. */
