@@ -113,6 +113,44 @@ describe('at least / at most in the languages the reader reads', () => {
   });
 });
 
+describe('the percent sign first with a decimal comma (Turkish)', () => {
+  test.each([
+    ["Dönüşüm oranını %12,5'e çıkarmak", null, 0.125],
+    ["Hata oranını %0,5'in altına indirmek", null, 0.005],
+    ["İade oranını %4,5'ten %2,5'e düşürmek", 0.045, 0.025],
+  ])('%s', (text, start, target) => {
+    const t = inferFromText(text);
+    expect(t.start).toBe(start);
+    expect(t.target).toBeCloseTo(target, 9);
+  });
+
+  test('in a Target cell', () => {
+    const m = table([['Dönüşüm oranı', '%12,5']]);
+    expect(krs(m)[0].target).toBeCloseTo(0.125, 9);
+  });
+});
+
+describe('a number word after "at least" in other languages is the count to reach', () => {
+  test.each([
+    ['tr', 'En az iki yeni entegrasyon canlıda', 2],
+    ['es', 'Abrir locales en al menos tres ciudades', 3],
+    ['pt', 'Fechar pelo menos duas parcerias', 2],
+    ['fr', 'Signer au moins deux distributeurs', 2],
+    ['de', 'Mindestens vier Standorte eröffnen', 4],
+  ])('%s: %s', (_lang, text, target) => {
+    const t = inferFromText(text);
+    expect([t.target, t.kind]).toEqual([target, 'above']);
+  });
+
+  test.each([
+    ['es: an article', 'Lanzar una app de pedidos'],
+    ['tr: an article', 'Bir ödeme altyapısı kurmak'],
+    ['de: an article', 'Eine neue Filiale eröffnen'],
+  ])('not a count: %s', (_what, text) => {
+    expect(inferFromText(text).target).toBeNull();
+  });
+});
+
 describe('versions in the wording are names; a count after a label-like verb is a count', () => {
   test.each([
     ['a common word that names an engine, whole version', 'Port the mobile game to Unity 6'],
