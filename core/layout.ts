@@ -742,15 +742,16 @@ function codesBeforeTitles(decided: Decided[], texts: string[], values: unknown[
     const label = labelOf(title);
     Object.assign(decided[at], {
       role: title,
-      reason: numberHeader && at === c + 1
-        ? {
-            en: `${t.en} holds statements in words, not numbers, beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
-            zh: `${t.zh}是文字陈述而非数值，位于编号列${h.zh}旁：${label.zh}`,
-          }
-        : {
-            en: `${t.en} holds the titles beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
-            zh: `${t.zh}是编号列${h.zh}旁的标题：${label.zh}`,
-          },
+      reason:
+        numberHeader && at === c + 1
+          ? {
+              en: `${t.en} holds statements in words, not numbers, beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
+              zh: `${t.zh}是文字陈述而非数值，位于编号列${h.zh}旁：${label.zh}`,
+            }
+          : {
+              en: `${t.en} holds the titles beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
+              zh: `${t.zh}是编号列${h.zh}旁的标题：${label.zh}`,
+            },
     });
   });
 }
