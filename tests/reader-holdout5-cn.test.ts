@@ -81,3 +81,34 @@ describe('a share with `+` among bracketed criteria is the target', () => {
     expect(krOf('上线 4 个功能（单测80%+）').target).toBe(4);
   });
 });
+
+describe('quantities joined as equals, placeholders among them, state no single target', () => {
+  const krOf = (kr: string): KeyResult => read([['O1: 经营个人品牌'], [`KR1: ${kr}`]]).objectives[0].krs[0];
+  it.each([
+    '录制 2 期播客并撰写 3 篇文章',
+    '完成 1 场线下分享并发布 1 篇复盘，公众号关注增长 x 个',
+    '梳理选题库，产出 x 篇长文，并投稿 2 家媒体',
+    '出版电子书 1 本，为读者群补齐答疑，收集 X 条书评',
+    'Sign 4 pilots, onboard X customers',
+  ])('%s', (kr) => {
+    const k = krOf(kr);
+    expect(k.target).toBeNull();
+    expect(k.placeholder ?? false).toBe(false);
+  });
+
+  it.each([
+    ['领养 1 只小猫，完成体检和疫苗', 1],
+    ['合并 3 个仓库', 3],
+    ['支持 2 万并发', 20000],
+    ['并购 2 家工作室', 2],
+  ])('one quantity (并 inside a word joins nothing): %s -> %s', (kr, target) => {
+    expect(krOf(kr).target).toBe(target);
+  });
+
+  it('the reader says why no target was read', () => {
+    const m = read([['O1: 经营个人品牌'], ['KR1: 录制 2 期播客并撰写 3 篇文章']]);
+    expect(m.problems.filter((p) => p.field === 'target').map((p) => p.message.zh)).toEqual([
+      expect.stringMatching(/2 个衡量指标/),
+    ]);
+  });
+});
