@@ -112,3 +112,80 @@ describe('quantities joined as equals, placeholders among them, state no single 
     ]);
   });
 });
+
+describe('under a heading of problems, risks or next steps, lines are notes, even one naming a KR', () => {
+  it.each([
+    [
+      [
+        '## O1: 提升支付成功率',
+        '- KR1: 成功率达到 99.5%',
+        '- KR2: 退款时长 < 2 天',
+        '## 风险与阻塞',
+        '- KR2 依赖财务系统改造，可能延期',
+      ],
+    ],
+    [['## O1: 提升支付成功率', '- KR1: 成功率达到 99.5%', '### 问题', '1. KR1：渠道 B 成功率偏低', '2. 对账延迟']],
+    [
+      [
+        '**Objective: Win mid-market**',
+        '- KR1: 12 new logos',
+        '- KR2: 3 case studies',
+        '',
+        '**Risks & blockers**',
+        '- KR2 legal review slow',
+      ],
+    ],
+    [
+      [
+        '# Weekly',
+        '## Objective: Faster builds',
+        '- KR1: CI under 10 min',
+        '## Next steps',
+        '- KR1: cache the test images',
+      ],
+    ],
+  ])('%j', (lines) => {
+    const m = read(rows(...lines));
+    const krs = lines.slice(
+      0,
+      lines.findIndex((l) => /风险|问题|Risks|Next steps/.test(l) && !/KR/.test(l)),
+    );
+    expect(m.objectives).toHaveLength(1);
+    expect(m.objectives[0].krs.map((k) => k.title)).toHaveLength(krs.filter((l) => /KR\d/.test(l)).length);
+    const last = lines.length - 1;
+    expect((m.reading?.unplaced ?? []).map((u) => u.cell.row)).toContain(last);
+  });
+
+  it('an objective after the notes, or a heading as high as theirs, ends them', () => {
+    const m = read(
+      rows(
+        '## O1: 降本',
+        '- KR1: 成本降到 80 万',
+        '## 下一步计划',
+        '- 梳理账单',
+        '## O2: 提效',
+        '- KR1: 交付周期 < 5 天',
+      ),
+    );
+    expect(titles(m)).toEqual([
+      ['降本', ['成本降到 80 万']],
+      ['提效', ['交付周期 < 5 天']],
+    ]);
+    const n = read(
+      rows(
+        '**Objective: Grow**',
+        '- KR1: 100 users',
+        '### Next steps',
+        '- call users',
+        '**Objective: Keep**',
+        '- KR1: churn below 2%',
+      ),
+    );
+    expect(n.objectives.map((o) => o.title)).toEqual(['Grow', 'Keep']);
+  });
+
+  it('a heading that only mentions a note word is no notes heading (`## 风险控制能力提升`)', () => {
+    const m = read(rows('## 风险控制能力提升', '- KR1: 坏账率 < 1%', '- KR2: 完成 2 次演练'));
+    expect(titles(m)).toEqual([['风险控制能力提升', ['坏账率 < 1%', '完成 2 次演练']]]);
+  });
+});
