@@ -45,6 +45,7 @@ import {
   CONFIDENCES,
   KINDS,
   LEVELS,
+  NOTE_SECTION_WORDS,
   OTHER_LANGUAGE_MEASURE_LABELS,
   ROW_TYPES,
   type KindWord,
@@ -361,7 +362,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     const afterLine = st.afterLine;
-    st.afterLine = onlyCell(row) >= 0;
+    st.afterLine = onlyCell(row, cols.ownedSpan) >= 0;
     if (st.afterLine) sectionCycle(row, r, st, rd);
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
@@ -572,8 +573,11 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
  * 2024)', '关键结果' under 'KR'): the header again, for the next table. Its title cell names the title role and at
  * least one more cell names its column's role; its other cells are short words (a '#' or a blank).
  */
-/** A label with a colon ('KR 1: ...') or a template's bracketed placeholder ('[Target value]') is data, never a header. */
-const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
+/**
+ * A label with a colon ('KR 1: ...'), a template's bracketed placeholder ('[Target value]') or a sentence's end
+ * ('完成3个月的目标和关键结果。': a KR that speaks of key results) is data, never a header.
+ */
+const DATA_SHAPE = /[:：]|^\s*[[【<{]|[。！？!?]\s*$/;
 
 function renamesHeader(
   row: unknown[],
@@ -629,7 +633,8 @@ function titleOf(v: unknown): string {
 }
 /** Objective titles repeat down their column: each distinct labelled cell is read once. */
 const titleCache = new Map<string, string>();
-const NOTION_LINK = /\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
+/** A Notion relation cell's link after the name (`Name (https://www.notion.so/...)`); never a markdown link's target. */
+const NOTION_LINK = /(?<!\])\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
 /** Cheap test: could the text start with a label, bullet, list number or emphasis? */
 const STRUCTURED =
   /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（【`@①-⑳_]|p[0-9]\s*[-–—|:：]|(?:负责人|责任人|owner)\s*[:：]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
@@ -2267,7 +2272,34 @@ type Context = {
    * The last KR's line while a list of its work may follow (see partOfKr), up to the next heading, label or objective.
    */
   krOwn?: LineReading;
+  /** The outline level of a notes heading (`## 问题和挑战`, `**Risks**`): the lines below it are notes. */
+  notesLevel?: number | null;
 };
+
+const NOTE_WORD = [...NOTE_SECTION_WORDS]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/\s+/g, String.raw`\s+`))
+  .join('|');
+/** A heading made of note words (NOTE_SECTION_WORDS), joined by 和 / 与 / & / and / 、 / '/'. */
+const NOTES_HEADING = new RegExp(
+  String.raw`^(?:${NOTE_WORD})(?:\s*(?:和|与|及|、|&|\band\b|,|/)\s*(?:${NOTE_WORD}))*\s*[:：]?$`,
+  'i',
+);
+
+/**
+ * Whether a line stands in a notes section: under a heading or bold line of note words, up to the next line as high
+ * (a heading of the same level or above) or an objective's line. The notes heading itself reads as a heading.
+ */
+function inNotesSection(ctx: Context, line: LineReading): boolean {
+  const level = outlineLevel(line);
+  const n = ctx.notesLevel;
+  if (n != null && (level <= n || line.role === 'objective' || line.role === 'objective-label')) ctx.notesLevel = null;
+  if (ctx.notesLevel != null) return true;
+  const title = line.title || line.term;
+  if ((line.heading || (line.bold && !isListed(line))) && title.length <= 30 && NOTES_HEADING.test(title))
+    ctx.notesLevel = level;
+  return false;
+}
 
 /** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
 const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9fff]{2,8})$/;
@@ -2464,6 +2496,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   walk.krLine = null;
+  if (inNotesSection(ctx, l.line)) return outlineNote(walk, l, rd);
   if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd)) {
     walk.krLine = propsOf;
     return;
