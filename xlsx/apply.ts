@@ -27,6 +27,20 @@ function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
 }
 
 /**
+ * The style of every cell written here that had none. ExcelJS gives each new cell an empty style object of its own,
+ * and its writer, which knows a style by its object, then works out the style of each such cell anew (a third of the
+ * write of a 10,000-KR score). Frozen: styles are never changed in place (see StyleCache), and shared ones least.
+ * Plan values are never dates, the one kind of value ExcelJS gives a style of its own when the cell has none.
+ */
+const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+
+function putValue(ws: ExcelJS.Worksheet, row: number, col: number, value: ExcelJS.CellValue): void {
+  const cell = cellAt(ws, row, col);
+  cell.value = value;
+  if (cell.style !== NO_STYLE && isEmpty(cell.style)) cell.style = NO_STYLE;
+}
+
+/**
  * Style objects restyle made, by the style they were made from and the change. Cells given the same style share one
  * object, as ExcelJS shares the style of cells read with the same style id: its writer finds a cell's style id by the
  * object (a WeakMap) and only renders a style it has not seen to XML, once per object (a 10,000-KR convert styles
@@ -218,14 +232,14 @@ function writeFormula(
   const m = runs.get(col);
   if (m && joinsRun(m, cell, from, row)) {
     m.last = row;
-    cellAt(ws, row, col).value = { sharedFormula: m.addr } as any;
+    putValue(ws, row, col, { sharedFormula: m.addr } as any);
     return m.formula.length;
   }
   endRun(ws, runs, col);
   // The plan's formula text as it is ('=' and all): a copy per cell would be 100 MB of garbage at 10,000 rows.
   const formula = cell.f;
   runs.set(col, { row, col, addr: a1(row, col), formula, last: row, from });
-  cellAt(ws, row, col).value = planCellValue({ f: formula });
+  putValue(ws, row, col, planCellValue({ f: formula }));
   return formula.length;
 }
 
@@ -248,7 +262,7 @@ function writeBlock(ws: ExcelJS.Worksheet, b: CellBlock, warnings: Msg[]): void 
       if (!isFormulaCell(v)) {
         // An empty cell leaves the column's run open (writeFormula); a value ends it.
         if (v !== null && v !== undefined) endRun(ws, runs, b.col + j);
-        cellAt(ws, b.row + i, b.col + j).value = planCellValue(v);
+        putValue(ws, b.row + i, b.col + j, planCellValue(v));
         continue;
       }
       if (writeFormula(ws, runs, b.row + i, b.col + j, v) > MAX_FORMULA) tooLong++;
