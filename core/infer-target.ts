@@ -6,7 +6,7 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { GLUED_UNIT, SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
+import { GLUED_UNIT, OTHER_WORD_NUMBERS, SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
 import { firstNamedNumber, maskNames } from './code-names';
 
 export interface TextInference {
@@ -91,7 +91,7 @@ const DECREASE =
 const ABOVE =
   /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than|al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az(?:ından)?|asgari)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于|(?<![\p{L}])(?:üzerinde|üstünde)|최소|이상|少なくとも|最低/iu;
 const BELOW =
-  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within|como m[aá]ximo|a lo sumo|no m[aá]ximo|au plus|au maximum|h[oö]chstens|en fazla|en çok|azami|alt[ıi]nda)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|不超过|不高于|至多|以内|以下|低于|不大于|최대|이하|미만|未満|最大/iu;
+  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within|como m[aá]ximo|a lo sumo|no m[aá]ximo|au plus|au maximum|h[oö]chstens|en fazla|en çok|azami|alt[ıi]nd?a)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|不超过|不高于|至多|以内|以下|低于|不大于|최대|이하|미만|未満|最大/iu;
 const TO_WORD_BEFORE = /(?:\bto\b|\breach(?:es|ing)?\b|达到|到|至|突破|超过)\s*$/i;
 
 const ANY_DIRECTION = new RegExp(
@@ -135,13 +135,22 @@ const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi
  * number of the KR, not a note: its brackets are dropped so the aside mask keeps it. Other numbers outside win.
  */
 const PLUS_COUNT = /[(（](\s*[≥>]?=?\s*\d[\d,.]*\s?(?:[kKmMwW]|万|千|亿)?\+\s*[\p{L}][\p{L} -]{0,30})[)）]/u;
+/**
+ * A share with a '+' in brackets, named or among other criteria ('代码质量底线（测试80%+，TS strict）', '(coverage 80%+,
+ * lint clean)'): the one share to reach, the brackets listing what the KR holds to.
+ */
+const PLUS_SHARE = /[(（]([^()（）\d]{0,16}\d[\d.]*\s?%\+[^()（）\d]*)[)）]/;
 const RATE_NAMED = /\b(?:rate|ratio|share|percentage|proportion|retention|score|index)\b|率|占比|比例/i;
 function unbracketCount(text: string): string {
-  const m = /\d\s?[kKmMwW万千亿]?\+/.test(text) ? PLUS_COUNT.exec(text) : null;
+  if (!/\d\s?[kKmMwW万千亿%]?\+/.test(text)) return text;
+  const share = PLUS_SHARE.exec(text);
+  const m = share ?? PLUS_COUNT.exec(text);
   if (!m) return text;
   const outside = text.slice(0, m.index) + text.slice(m.index + m[0].length);
-  // '(2+ conversations per month)' after 'user rate' defines who a rate counts: a note, no size to reach.
-  if (RATE_NAMED.test(outside) || /\bper\b|\/|每/.test(m[1]) || tokens(maskPeriods(outside)).length > 0) return text;
+  // '(2+ conversations per month)' after 'user rate' defines who a rate counts: a note, no size to reach. A share is
+  // the rate itself ('Test coverage (80%+)').
+  const rateCounted = !share && RATE_NAMED.test(outside);
+  if (rateCounted || /\bper\b|\/|每/.test(m[1]) || tokens(maskPeriods(outside)).length > 0) return text;
   return text.slice(0, m.index) + ` ${m[1]} ` + text.slice(m.index + m[0].length);
 }
 
@@ -376,6 +385,7 @@ function wordTokens(s: string, out: Token[]): void {
     out.push(wordToken(WORD_NUMBERS[m[1].toLowerCase()], m[0], m.index));
   }
   if (/[零ゼ제]/.test(s)) zeroTokens(s, out);
+  if (OTHER_AT_LEAST.test(s)) ledWordTokens(s, out);
   if (!/[一两二三四五六七八九十百千]/.test(s)) return;
   ZH_WORD_TOKEN.lastIndex = 0;
   for (let m = ZH_WORD_TOKEN.exec(s); m; m = ZH_WORD_TOKEN.exec(s)) {
@@ -383,6 +393,19 @@ function wordTokens(s: string, out: Token[]): void {
     const p = parseNumber(m[0]);
     if (p.ok) out.push(wordToken(p.value, m[0], m.index));
   }
+}
+
+/** 'at least' in the other languages, then one of OTHER_WORD_NUMBERS: the count to reach ('en az iki entegrasyon'). */
+const OTHER_AT_LEAST_WORDS = String.raw`al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az`;
+const OTHER_AT_LEAST = new RegExp(String.raw`\b(?:${OTHER_AT_LEAST_WORDS})\s`, 'i');
+const LED_WORD_TOKEN = new RegExp(
+  String.raw`(?<=\b(?:${OTHER_AT_LEAST_WORDS})\s+)(${Object.keys(OTHER_WORD_NUMBERS).join('|')})(?![\p{L}\d])`,
+  'giu',
+);
+function ledWordTokens(s: string, out: Token[]): void {
+  LED_WORD_TOKEN.lastIndex = 0;
+  for (let m = LED_WORD_TOKEN.exec(s); m; m = LED_WORD_TOKEN.exec(s))
+    out.push(wordToken(OTHER_WORD_NUMBERS[m[1].toLowerCase()], m[1], m.index));
 }
 
 /**
@@ -466,10 +489,13 @@ const NONE: TextInference = Object.freeze({
   measures: 0,
 }) as TextInference;
 
-/** Turkish writes the percent sign first ('%95', '%30 azaltmak'): turned round in place, so offsets stay valid. */
+/**
+ * Turkish writes the percent sign first ('%95', '%30 azaltmak') and a decimal comma ('%12,5'): turned round in place
+ * ('12.5%'), so offsets stay valid.
+ */
 const PERCENT_FIRST = /(?<![\p{L}\p{N}%.,])%(\s?)(\d+(?:[.,]\d+)?)(?![\d%])/gu;
 function percentAfter(s: string): string {
-  return s.includes('%') ? s.replace(PERCENT_FIRST, (_m, sp: string, d: string) => `${d}${sp}%`) : s;
+  return s.includes('%') ? s.replace(PERCENT_FIRST, (_m, sp: string, d: string) => `${d.replace(',', '.')}${sp}%`) : s;
 }
 
 /** What a KR's wording says about its numbers and direction. Never throws. */

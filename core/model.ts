@@ -99,10 +99,14 @@ export interface KeyResult {
   /**
    * Where each field was read from: its column, on the KR's own row (cellOf gives the cell). Columns, not cells: a
    * 50,000-row sheet would otherwise keep half a million small cell objects alive for every collection to copy.
+   * Not to be written once read: the KRs of a table that read the same columns share one frozen object.
    */
   cols: Partial<Record<Field, number>>;
-  /** Fields that were inferred (from KR text, defaults) rather than typed in their own cell. */
-  inferred: Partial<Record<Field, true>>;
+  /**
+   * Fields that were inferred (from KR text, defaults) rather than typed in their own cell. Read-only: KRs inferred
+   * alike share one frozen set (parse-sheet's markInferred gives a KR another one).
+   */
+  inferred: Readonly<Partial<Record<Field, true>>>;
   /** Unknown columns' values on this row, by header text (shared, frozen and empty when there are none). */
   extra: Readonly<Record<string, unknown>>;
   /** Text of the row's notes cell. (added by parse-sheet) */

@@ -32,7 +32,7 @@ import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
-import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle } from './cycle';
+import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle, yearOfTitle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { glossaryLines, packedItems, readLine, type LineReading } from './line-roles';
@@ -115,7 +115,22 @@ export function parseConfidence(v: unknown): Confidence | null {
 }
 
 /** Titles compare without case, spaces and punctuation, so 'Grow revenue.' continues 'grow revenue'. */
-const sameTitle = (a: string, b: string) => a === b || normalizeHeader(a) === normalizeHeader(b);
+const sameTitle = (a: string, b: string) => a === b || titleKey(a) === titleKey(b);
+
+/**
+ * A title's compared form. The last two are remembered: a table compares each row's objective cell with the current
+ * objective's title, and at each new objective both are the two texts just compared (normalising is a regex pass).
+ */
+function titleKey(text: string): string {
+  if (text === recentKeys.t1) return recentKeys.k1;
+  const k = text === recentKeys.t2 ? recentKeys.k2 : normalizeHeader(text);
+  recentKeys.t2 = recentKeys.t1;
+  recentKeys.k2 = recentKeys.k1;
+  recentKeys.t1 = text;
+  recentKeys.k1 = k;
+  return k;
+}
+const recentKeys = { t1: '', k1: '', t2: '', k2: '' };
 
 // ---------------------------------------------------------------------------------------------------------------
 // The header: see layout.ts
@@ -126,6 +141,20 @@ const sameTitle = (a: string, b: string) => a === b || normalizeHeader(a) === no
 /** A cell value the reader's memos may key on: text, or a number other than -0 (a Map takes -0 for 0). */
 const memoKey = (v: unknown): v is string | number =>
   typeof v === 'string' || (typeof v === 'number' && !Object.is(v, -0));
+
+/** A bit per field (a set of fields as one number). */
+const FIELD_BIT = Object.fromEntries(Object.keys(FIELD_LABELS).map((f, i) => [f, 1 << i])) as Record<Field, number>;
+
+/** Two records with the same keys holding the same values. */
+function sameEntries<T extends object>(a: T, b: T): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const k in b) if (--n < 0 || !(k in a)) return false;
+  return n === 0;
+}
 
 class Reader {
   readonly problems: CellProblem[] = [];
@@ -229,6 +258,24 @@ class Reader {
     return this.lastWording;
   }
 
+  /** Table KRs' shared columns, by the fields they hold (sharedCols). */
+  private colsByFields = new Map<number, KeyResult['cols']>();
+
+  /**
+   * A table KR's columns once its row is read: an earlier KR's object when it holds the same, else this one. Down a
+   * table KRs read the same fields from the same columns, and a few shared objects instead of one per KR are ~140
+   * bytes less per KR for every collection to copy. Frozen, as a shared object must be: nothing writes a KR's
+   * columns after its row.
+   */
+  sharedCols(cols: KeyResult['cols']): KeyResult['cols'] {
+    let fields = 0;
+    for (const f in cols) fields |= FIELD_BIT[f as Field];
+    const known = this.colsByFields.get(fields);
+    if (known && sameEntries(known, cols)) return known;
+    if (this.colsByFields.size < MEMO_LIMIT) this.colsByFields.set(fields, Object.freeze(cols));
+    return cols;
+  }
+
   /** Records where a KR field came from, and its formula if the cell holds one. */
   recordSource(kr: KeyResult, f: Field, r: number, c: number): void {
     kr.cols[f] = this.c0 + c;
@@ -308,7 +355,7 @@ interface TableCols {
   periods?: number[];
 }
 
-function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
+function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel, year?: number): void {
   const { fc, columns } = columnRoles(header, rd);
   const cols = tableCols(values, header, fc, rd);
   const headerRow = header.rows[header.rows.length - 1];
@@ -335,6 +382,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     headerKeys: header.texts.map((t) => normalizeHeader(t)),
     labelledKrs: 0,
     values,
+    year,
   };
   const plain = header.rowTypeCol === null && !tree && header.itemCol === null;
   linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
@@ -346,6 +394,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     const afterLine = st.afterLine;
     st.afterLine = onlyCell(row) >= 0;
+    if (st.afterLine) sectionCycle(row, r, st, rd);
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
       st.foreign = null;
@@ -365,6 +414,51 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     else plainRow(row, r, st, rd, cols);
   }
   model.objectives = st.objectives;
+  if (st.sections) sectionCycles(st.objectives, st.sections);
+}
+
+/**
+ * A heading between tables naming a cycle (`## Next Quarter Plan (Q2)`, a line `2026 Q3`): the cycle of the objectives
+ * under it that name none, a quarter without a year in the year the title names.
+ */
+function sectionCycle(row: unknown[], r: number, st: TableState, rd: Reader): void {
+  const text = row[onlyCell(row)];
+  if (typeof text !== 'string' || text.length > 80) return;
+  const line = readLine(text);
+  if (line.role !== 'text' || !(line.heading || namesOnlyCycle(line.title, rd.today))) return;
+  const cycle = findCycleInText(line.title, { today: rd.today, year: st.year });
+  if (!cycle) return;
+  (st.sections ??= []).push({ row: rd.r0 + r, cycle });
+  st.year = yearOfTitle(line.title, cycle);
+}
+
+function sectionCycles(objectives: Objective[], sections: { row: number; cycle: Cycle }[]): void {
+  for (const o of objectives) {
+    if (o.cycle) continue;
+    let under: Cycle | null = null;
+    for (const s of sections) if (s.row < o.row) under = s.cycle;
+    o.cycle = under;
+  }
+}
+
+/**
+ * The sheet's title over a table (its first line of text) and the cycle its lines name; a year named on one line
+ * completes a quarter named without one on the next. The year is that of the cycle's, else of the last year named.
+ */
+function titleAbove(values: unknown[][], top: number, today: string) {
+  let title: string | null = null;
+  let year: number | undefined;
+  for (let r = 0; r < top; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    for (const v of row) {
+      if (typeof v !== 'string' || !v.trim()) continue;
+      title ??= v.trim();
+      const cycle = findCycleInText(v, { today, year });
+      year = yearOfTitle(v, cycle) ?? year;
+      if (cycle) return { title, cycle, year };
+    }
+  }
+  return { title, cycle: null, year };
 }
 
 /** Each field's column (the first column of a field wins; a later one is carried along) and the columns shown. */
@@ -478,6 +572,9 @@ interface TableState {
   values?: unknown[][];
   /** Inside a task table (see task-tables.ts). */
   tasks?: TaskTable;
+  /** The year the sheet's title names, and the headings between tables naming a cycle (see sectionCycle). */
+  year?: number;
+  sections?: { row: number; cycle: Cycle }[];
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -1413,6 +1510,33 @@ function addInitiative(o: Objective, kr: KeyResult | null, title: string, r: num
   else (o.initiatives ??= []).push(item);
 }
 
+/**
+ * A KR's `inferred` set is shared with every KR whose fields were inferred alike (most have none, or the same one or
+ * two): 10,000 KRs would otherwise keep 10,000 small objects alive for every collection to copy. The sets are frozen;
+ * markInferred replaces a KR's set with the one holding one more field, each such step made once.
+ */
+type InferredSet = KeyResult['inferred'];
+const NOT_INFERRED: InferredSet = Object.freeze({});
+const withInferred = new WeakMap<InferredSet, Map<Field, InferredSet>>();
+
+function markInferred(kr: KeyResult, f: Field): void {
+  const from = kr.inferred;
+  if (from[f]) return;
+  let next = withInferred.get(from);
+  if (!next) withInferred.set(from, (next = new Map()));
+  let to = next.get(f);
+  if (!to) next.set(f, (to = Object.freeze({ ...from, [f]: true as const })));
+  kr.inferred = to;
+}
+
+/** The KR's inferred set without f (rare: a set made here is the KR's own, still frozen). */
+function unmarkInferred(kr: KeyResult, f: Field): void {
+  if (!kr.inferred[f]) return;
+  const own: Partial<Record<Field, true>> = { ...kr.inferred };
+  delete own[f];
+  kr.inferred = Object.freeze(own);
+}
+
 function newKr(id: string, row: number, title: string, objectiveId: string): KeyResult {
   return {
     id,
@@ -1433,7 +1557,7 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     objectiveId,
     initiatives: NO_INITIATIVES,
     cols: {},
-    inferred: {},
+    inferred: NOT_INFERRED,
     extra: NO_EXTRA,
   };
 }
@@ -1447,6 +1571,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
+  if (kr.target !== null && !kr.startGiven && FROM_TO_HINT.test(title)) startFromWording(kr, rd.wording(title));
   const kindTyped = readTypedKind(kr, row, r, rd, fc);
   if (
     kr.target === null &&
@@ -1471,6 +1596,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   readKrTexts(kr, row, r, rd, fc);
   if (fc.kr !== undefined) titlePrefix(kr, row[fc.kr]);
   kr.extra = extrasOf(row, cols, rd, kr.extra);
+  kr.cols = rd.sharedCols(kr.cols);
   return kr;
 }
 
@@ -1483,12 +1609,13 @@ function titlePrefix(kr: KeyResult, v: unknown): void {
   const line = readLine(v);
   if (line.owner && kr.owner === null) {
     kr.owner = line.owner;
-    kr.inferred.owner = true;
+    markInferred(kr, 'owner');
   }
   if (line.priority && (kr.extra.Priority === undefined || kr.extra.Priority === null))
     kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
-const PREFIX_HINT = /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner)/i;
+const PREFIX_HINT =
+  /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner|[^()（）:：]{1,24}[(（]\s*p[0-9]\s*[)）]\s*[:：])/i;
 
 /** The row's typed id when it is still free (a duplicate is a problem, and the KR gets a generated id). */
 function typedKrId(r: number, rd: Reader): string | null {
@@ -1535,11 +1662,11 @@ function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: 
   if (t.placeholder) kr.placeholder = true;
   if (t.target === null) return false;
   kr.target = t.target;
-  kr.inferred.target = true;
+  markInferred(kr, 'target');
   if (t.start !== null && !kr.startGiven) {
     kr.start = t.start;
     kr.startGiven = true;
-    kr.inferred.start = true;
+    markInferred(kr, 'start');
   }
   const read = t.start !== null ? `from ${t.start} to ${t.target}` : String(t.target);
   const zh = t.start !== null ? `从 ${t.start} 到 ${t.target}` : String(t.target);
@@ -1598,6 +1725,20 @@ function dateCell(f: Field, row: unknown[], r: number, c: number | undefined, rd
   if (p.ok) return p.value;
   if (!p.blank) rd.problem(f, r, c, p.error);
   return null;
+}
+
+/** A from-to in a KR's words: an arrow or a from-word ('18%→24%', 'from 5 to 8', '从35%提升到42%'). */
+const FROM_TO_HINT = /→|->|⟶|\bfrom\b|\bde\b|从|由/i;
+
+/**
+ * A KR whose words run from-to ('商家搜索点击率 18%→24%') beside a typed target of the same number: the words state
+ * its start. A typed target the words do not name leaves the start unstated (the words may be out of date).
+ */
+function startFromWording(kr: KeyResult, t: TextInference): void {
+  if (t.start === null || t.target === null || Math.abs(t.target - kr.target!) > 1e-9 * Math.abs(kr.target!)) return;
+  kr.start = t.start;
+  kr.startGiven = true;
+  markInferred(kr, 'start');
 }
 
 /** Start and target cells (current waits for the kind); returns the target's number info for the unit. */
@@ -1688,7 +1829,7 @@ function readCurrent(
     const words =
       title && (kr.target === null || kr.inferred.target || mentionsDirection(title)) ? rd.wording(title) : null;
     kr.kind = inferKind(kr, currentDone, words);
-    kr.inferred.kind = true;
+    markInferred(kr, 'kind');
   }
   if (currentDone === null || c === undefined) return;
   if (kr.kind === 'binary') {
@@ -1712,7 +1853,7 @@ function currentInCellWords(kr: KeyResult, v: unknown): boolean {
   const value = sumResult(v) ?? inferFromText(v).current;
   if (value === null) return false;
   kr.current = value;
-  kr.inferred.current = true;
+  markInferred(kr, 'current');
   return true;
 }
 
@@ -1728,7 +1869,7 @@ function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
   if (value === null) return;
   // No cell is recorded: the words stay the user's, nothing writes a number over them.
   kr.current = value;
-  kr.inferred.current = true;
+  markInferred(kr, 'current');
 }
 
 /**
@@ -1742,7 +1883,7 @@ function currentFromPeriods(kr: KeyResult, row: unknown[], periods: number[], rd
     const p = rd.number(v);
     if (!p.ok) continue;
     kr.current = p.value;
-    kr.inferred.current = true;
+    markInferred(kr, 'current');
     return;
   }
 }
@@ -1771,7 +1912,7 @@ function readUnit(
       : null;
   if (u) {
     kr.unit = u;
-    kr.inferred.unit = true;
+    markInferred(kr, 'unit');
   }
 }
 
@@ -1827,7 +1968,7 @@ function readKrOwnerAndType(kr: KeyResult, row: unknown[], r: number, o: Objecti
     rd.recordSource(kr, 'owner', r, fc.owner);
   } else if (o.owner) {
     kr.owner = o.owner;
-    kr.inferred.owner = true;
+    markInferred(kr, 'owner');
   }
   const t = fc.type !== undefined && !isBlank(row[fc.type]) ? parseCommitment(row[fc.type], cols.typeYes) : null;
   if (t) {
@@ -1836,7 +1977,7 @@ function readKrOwnerAndType(kr: KeyResult, row: unknown[], r: number, o: Objecti
     return;
   }
   kr.commitment = o.commitment;
-  kr.inferred.type = true;
+  markInferred(kr, 'type');
   if (fc.type === undefined || isBlank(row[fc.type])) return;
   const seen = describeValue(row[fc.type]);
   rd.problemText('type', r, fc.type, seen, unknownWord(seen, 'committed or aspirational', '承诺型 或 挑战型'));
@@ -1869,12 +2010,12 @@ function readKrTexts(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: T
 function fillFromWording(kr: KeyResult, t: TextInference): void {
   if (t.target !== null) {
     kr.target = t.target;
-    kr.inferred.target = true;
+    markInferred(kr, 'target');
   }
   if (!kr.startGiven && t.start !== null && (t.target !== null || t.relative)) {
     kr.start = t.start;
     kr.startGiven = true;
-    kr.inferred.start = true;
+    markInferred(kr, 'start');
   }
   if (t.relative && kr.target === null) {
     kr.relative = t.relative;
@@ -1884,13 +2025,13 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
       const target = times ? kr.start * by : percent ? kr.start * (1 + sign * by) : kr.start + sign * by;
       if (Number.isFinite(target)) {
         kr.target = target;
-        kr.inferred.target = true;
+        markInferred(kr, 'target');
       }
     }
   }
   if (t.current !== null && kr.current === null) {
     kr.current = t.current;
-    kr.inferred.current = true;
+    markInferred(kr, 'current');
   }
   if (t.placeholder) kr.placeholder = true;
 }
@@ -2136,6 +2277,8 @@ type Context = {
   bareAfter?: number | null;
   /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
   cycle?: Cycle | null;
+  /** The year the titles above name ('2025 年人生 OKR 计划'): the year of a quarter under them named without one. */
+  year?: number;
   /** The label line that set the mode ('- **Key Results**:', '关键成果：'). */
   label?: LineReading;
   /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
@@ -2503,9 +2646,10 @@ const repeatsKr = (title: string): Msg => ({
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
   if (groupHeading(ctx, l) || workGroup(ctx, l)) return rd.role(l.r, 'title');
   // A label naming only a cycle ('23年Q1：', 'Q3 2026:') heads the objectives under it, like a heading.
-  const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today }) : null;
+  const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today, year: ctx.year }) : null;
   if (cycle) {
     ctx.cycle = cycle;
+    ctx.year = yearOfTitle(l.line.title, cycle);
     return rd.role(l.r, 'title');
   }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
@@ -2527,7 +2671,9 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   if (kind === 'heading' && ctx.krLevel !== null && outlineLevel(l.line) <= ctx.krLevel) ctx.krLevel = null;
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
-  walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
+  const cycle = findCycleInText(l.line.title, { today: rd.today, year: ctx.year });
+  ctx.cycle = cycle ?? ctx.cycle;
+  ctx.year = yearOfTitle(l.line.title, cycle) ?? ctx.year;
   // The KRs that follow have an objective to go to: this heading (see headingObjective).
   if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly)
     Object.assign(walk, { heading: l });
@@ -2738,7 +2884,7 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
     kr.start = v;
     kr.startGiven = true;
   } else kr.target = v;
-  kr.inferred[field] = true;
+  markInferred(kr, field);
   if (kr.inferred.kind) kr.kind = inferKind(kr, null, rd.wording(kr.title));
 }
 
@@ -2749,7 +2895,7 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
 function placeholderTarget(kr: KeyResult): void {
   kr.target = null;
   kr.placeholder = true;
-  delete kr.inferred.target;
+  unmarkInferred(kr, 'target');
 }
 
 /** An amount in brackets: `(R$ 32k/mês)`. */
@@ -2816,7 +2962,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
   const owner = line.owner ?? obj.owner;
   if (owner) {
     kr.owner = owner;
-    kr.inferred.owner = true;
+    markInferred(kr, 'owner');
   }
   if (line.priority) kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
@@ -2825,27 +2971,29 @@ function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): K
   const kr = newKr(rd.ids.generate('KR', [obj.title, title]), rd.r0 + l.r, title, obj.id);
   kr.cols.kr = rd.c0 + l.c;
   kr.commitment = obj.commitment;
-  kr.inferred.type = true;
+  markInferred(kr, 'type');
   ownerAndPriority(kr, obj, l.line);
   const t = inferFromText(title);
   fillFromWording(kr, t);
   if (t.unit && (kr.target !== null || kr.relative)) {
     kr.unit = t.unit;
-    kr.inferred.unit = true;
+    markInferred(kr, 'unit');
   }
   const why = wordingStatesNoTarget(kr, t);
   if (why) rd.problemText('target', l.r, l.c, title, why);
   kr.kind = inferKind(kr, null, t);
-  kr.inferred.kind = true;
+  markInferred(kr, 'kind');
   obj.krs.push(kr);
   return kr;
 }
 
 /** A title line naming a cycle wins; otherwise the items' own dates when they all name the same one ('10月'). */
 function outlineCycle(titles: string[], items: string[], today: string): Cycle | null {
+  let year: number | undefined;
   for (const t of titles) {
-    const c = findCycleInText(t, { today });
+    const c = findCycleInText(t, { today, year });
     if (c) return c;
+    year = yearOfTitle(t, null) ?? year;
   }
   let found: Cycle | null = null;
   for (const t of items) {
@@ -2899,19 +3047,10 @@ export function readModel(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel 
   const header = inferLayout(values, opts?.settings, r0, c0);
   rd.layout = header;
   if (header) {
-    readTable(values, header, rd, model);
-    const top = header.rows[0];
-    let titleCycle: Cycle | null = null;
-    for (let r = 0; r < top && !titleCycle; r++) {
-      const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
-      for (const v of row) {
-        if (typeof v !== 'string' || !v.trim()) continue;
-        model.title ??= v.trim();
-        titleCycle = findCycleInText(v, { today });
-        if (titleCycle) break;
-      }
-    }
-    model.cycle = commonCycle(model.objectives) ?? titleCycle ?? settingsCycle;
+    const above = titleAbove(values, header.rows[0], today);
+    readTable(values, header, rd, model, above.year);
+    model.title ??= above.title;
+    model.cycle = commonCycle(model.objectives) ?? above.cycle ?? settingsCycle;
     if (model.cycle) for (const o of model.objectives) o.cycle ??= model.cycle;
   } else if (!readOutline(values, rd, model)) {
     model.cycle = settingsCycle;
@@ -2933,7 +3072,7 @@ function deadlinesInWords(model: OkrModel, today: string): void {
       const due = deadlineInWords(kr.title, o.cycle ?? model.cycle, { today });
       if (!due) continue;
       kr.due = due;
-      kr.inferred.due = true;
+      markInferred(kr, 'due');
     }
 }
 
@@ -3005,7 +3144,7 @@ function commonCycle(objectives: Objective[]): Cycle | null {
   const counts = new Map<string, { c: Cycle; n: number }>();
   let best: { c: Cycle; n: number } | null = null;
   for (const o of objectives) {
-    if (!o.cycle) continue;
+    if (!o.cycle || !o.cells.cycle) continue;
     const e = counts.get(o.cycle.id) ?? { c: o.cycle, n: 0 };
     e.n++;
     counts.set(o.cycle.id, e);

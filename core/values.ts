@@ -324,8 +324,8 @@ const TRAILING_NOTE = /^([^()（）]+)[(（][^()（）]*[)）]$/;
  * by exactly three digits, with no other decimal sign in the number. '0.125' and '1.5' stay decimals.
  */
 const DOT_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
-/** The percent sign first ('%95', Turkish): the same as '95%'. */
-const PERCENT_FIRST_RE = /^%\s?(\d+(?:\.\d+)?)$/;
+/** The percent sign first ('%95', '%12,5', Turkish, which writes a decimal comma): the same as '95%', '12.5%'. */
+const PERCENT_FIRST_RE = /^%\s?(\d+(?:[.,]\d+)?)$/;
 
 function parseNumberText(raw: string): ParsedNumber {
   // Fast paths for what most cells hold: 42, 12.5%, 1,200, ¥3.5万, 3.5k.
@@ -343,7 +343,7 @@ function parseNumberText(raw: string): ParsedNumber {
   if (s === '') return BLANK;
   if (PLAIN_NUMBER_RE.test(s) && !dotThousands(s)) return sensible(Number(s), PLAIN, raw);
   const pf = PERCENT_FIRST_RE.exec(s);
-  if (pf) return sensible(Number(pf[1]) / 100, PERCENT_INFO, raw);
+  if (pf) return sensible(Number(pf[1].replace(',', '.')) / 100, PERCENT_INFO, raw);
   if (CELL_ERROR_RE.test(s)) return fail('cell-error', raw);
   const m = NUMBER_RE.exec(s);
   if (m) {
@@ -447,6 +447,56 @@ const CELL_WORD_NUMBERS: Record<string, number> = {
   ocho: 8,
   nueve: 9,
   diez: 10,
+};
+
+/**
+ * One to ten in the other languages the reader reads (Spanish, Portuguese, French, German, Turkish). Several are
+ * also articles ('un', 'uma', 'ein', 'bir': "a"), so in a KR's wording they count only after 'at least' ('al menos
+ * dos', 'pelo menos três', 'au moins deux', 'mindestens zwei', 'en az bir').
+ */
+export const OTHER_WORD_NUMBERS: Record<string, number> = {
+  ...Object.fromEntries(Object.entries(CELL_WORD_NUMBERS).filter(([w]) => !(w in WORD_NUMBERS) && w !== 'single')),
+  um: 1,
+  uma: 1,
+  dois: 2,
+  duas: 2,
+  três: 3,
+  quatro: 4,
+  sete: 7,
+  oito: 8,
+  nove: 9,
+  dez: 10,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  ein: 1,
+  eine: 1,
+  einen: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  bir: 1,
+  iki: 2,
+  üç: 3,
+  dört: 4,
+  beş: 5,
+  altı: 6,
+  yedi: 7,
+  sekiz: 8,
+  dokuz: 9,
+  on: 10,
 };
 
 /** Seconds in a unit of time as people write it after a number ('4hrs', '30 min', '3 semanas', '5 días', '2小时'). */
