@@ -143,13 +143,22 @@ const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi
  * number of the KR, not a note: its brackets are dropped so the aside mask keeps it. Other numbers outside win.
  */
 const PLUS_COUNT = /[(（](\s*[≥>]?=?\s*\d[\d,.]*\s?(?:[kKmMwW]|万|千|亿)?\+\s*[\p{L}][\p{L} -]{0,30})[)）]/u;
+/**
+ * A share with a '+' in brackets, named or among other criteria ('代码质量底线（测试80%+，TS strict）', '(coverage 80%+,
+ * lint clean)'): the one share to reach, the brackets listing what the KR holds to.
+ */
+const PLUS_SHARE = /[(（]([^()（）\d]{0,16}\d[\d.]*\s?%\+[^()（）\d]*)[)）]/;
 const RATE_NAMED = /\b(?:rate|ratio|share|percentage|proportion|retention|score|index)\b|率|占比|比例/i;
 function unbracketCount(text: string): string {
-  const m = /\d\s?[kKmMwW万千亿]?\+/.test(text) ? PLUS_COUNT.exec(text) : null;
+  if (!/\d\s?[kKmMwW万千亿%]?\+/.test(text)) return text;
+  const share = PLUS_SHARE.exec(text);
+  const m = share ?? PLUS_COUNT.exec(text);
   if (!m) return text;
   const outside = text.slice(0, m.index) + text.slice(m.index + m[0].length);
-  // '(2+ conversations per month)' after 'user rate' defines who a rate counts: a note, no size to reach.
-  if (RATE_NAMED.test(outside) || /\bper\b|\/|每/.test(m[1]) || tokens(maskPeriods(outside)).length > 0) return text;
+  // '(2+ conversations per month)' after 'user rate' defines who a rate counts: a note, no size to reach. A share is
+  // the rate itself ('Test coverage (80%+)').
+  const rateCounted = !share && RATE_NAMED.test(outside);
+  if (rateCounted || /\bper\b|\/|每/.test(m[1]) || tokens(maskPeriods(outside)).length > 0) return text;
   return text.slice(0, m.index) + ` ${m[1]} ` + text.slice(m.index + m[0].length);
 }
 

@@ -497,6 +497,20 @@ const wordsUnderCurrent: ContentRule = (f, text, p) => {
   };
 };
 
+/** 'Rating' over 🟡 / 🟢 / 'Good': marks saying how it went, not a score on a scale: the status. */
+const wordsUnderScore: ContentRule = (f, text, p) => {
+  if (!(f === 'score' && p.filled >= 2 && most(p.words, p) && p.numbers <= 0.2 * p.filled)) return null;
+  const h = q(text);
+  const n = of(p.words, p);
+  return {
+    role: 'status',
+    reason: {
+      en: `${h.en} holds marks or words (${n.en}), not numbers: the status, not a score`,
+      zh: `${h.zh}是标记或文字（${n.zh}），不是数值：状态，不是得分`,
+    },
+  };
+};
+
 const levelsColumn: ContentRule = (f, text, p) => {
   const titleLike = f === 'objective' || f === 'kr' || f === 'type' || f === null;
   if (!(titleLike && p.filled >= 2 && most(p.levels, p) && !most(p.words - p.levels, p))) return null;
@@ -528,6 +542,7 @@ const CONTENT_RULES: ContentRule[] = [
   titlesUnderLevel,
   wordsUnderUpdated,
   wordsUnderCurrent,
+  wordsUnderScore,
   levelsColumn,
   numbersUnderTitle,
 ];

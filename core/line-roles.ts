@@ -56,8 +56,11 @@ const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举�
  */
 const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s)|\s+(?=\[[^\]\n]+\]\())`;
 
-/** A category the item's author put in brackets after its label and number (`KR 1 (Değer Yaratma):`), a colon after. */
-const CATEGORY = String.raw`\s*[(（][^()（）\n]{1,30}[)）]\s*[:：]`;
+/**
+ * A category the item's author put in brackets after its label and number (`KR 1 (Değer Yaratma):`, `O1 [调研]:`,
+ * `O2 【研发】：`), a colon after.
+ */
+const CATEGORY = String.raw`\s*(?:[(（][^()（）\n]{1,30}[)）]|[[【][^[\]【】\n]{1,30}[\]】])\s*[:：]`;
 
 /** Other languages' words for the three items (vocabulary.ts), as regex alternatives: 'resultados\\s+clave'. */
 const OTHER = Object.fromEntries(
@@ -80,7 +83,8 @@ function labelRe(short: string, long: string): RegExp {
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
 const OBJECTIVE = labelRe(
-  String.raw`目标|o(?=\s*(?:[0-9０-９:：(（]|$))`,
+  // `okr1 湖仓一体`, `OKR 2 Ship v2`: an `OKR` numbered like `O1` (one or two digits; `OKR 2024` is a year) is as short.
+  String.raw`目标|o(?=\s*(?:[0-9０-９:：(（]|$))|okr(?=\s?[0-9０-９]{1,2}(?![0-9０-９.]))`,
   String.raw`objectives?|obj\.?|okr|${OTHER.objective}`,
 );
 const KR = labelRe(String.raw`krs?|关键结果|关键成果`, String.raw`key\s*results?|${OTHER.kr}`);

@@ -32,7 +32,7 @@ import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
-import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle } from './cycle';
+import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle, yearOfTitle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { glossaryLines, packedItems, readLine, type LineReading } from './line-roles';
@@ -355,7 +355,7 @@ interface TableCols {
   periods?: number[];
 }
 
-function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
+function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel, year?: number): void {
   const { fc, columns } = columnRoles(header, rd);
   const cols = tableCols(values, header, fc, rd);
   const headerRow = header.rows[header.rows.length - 1];
@@ -382,6 +382,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     headerKeys: header.texts.map((t) => normalizeHeader(t)),
     labelledKrs: 0,
     values,
+    year,
   };
   const plain = header.rowTypeCol === null && !tree && header.itemCol === null;
   linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
@@ -393,6 +394,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     const afterLine = st.afterLine;
     st.afterLine = onlyCell(row) >= 0;
+    if (st.afterLine) sectionCycle(row, r, st, rd);
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
       st.foreign = null;
@@ -412,6 +414,51 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     else plainRow(row, r, st, rd, cols);
   }
   model.objectives = st.objectives;
+  if (st.sections) sectionCycles(st.objectives, st.sections);
+}
+
+/**
+ * A heading between tables naming a cycle (`## Next Quarter Plan (Q2)`, a line `2026 Q3`): the cycle of the objectives
+ * under it that name none, a quarter without a year in the year the title names.
+ */
+function sectionCycle(row: unknown[], r: number, st: TableState, rd: Reader): void {
+  const text = row[onlyCell(row)];
+  if (typeof text !== 'string' || text.length > 80) return;
+  const line = readLine(text);
+  if (line.role !== 'text' || !(line.heading || namesOnlyCycle(line.title, rd.today))) return;
+  const cycle = findCycleInText(line.title, { today: rd.today, year: st.year });
+  if (!cycle) return;
+  (st.sections ??= []).push({ row: rd.r0 + r, cycle });
+  st.year = yearOfTitle(line.title, cycle);
+}
+
+function sectionCycles(objectives: Objective[], sections: { row: number; cycle: Cycle }[]): void {
+  for (const o of objectives) {
+    if (o.cycle) continue;
+    let under: Cycle | null = null;
+    for (const s of sections) if (s.row < o.row) under = s.cycle;
+    o.cycle = under;
+  }
+}
+
+/**
+ * The sheet's title over a table (its first line of text) and the cycle its lines name; a year named on one line
+ * completes a quarter named without one on the next. The year is that of the cycle's, else of the last year named.
+ */
+function titleAbove(values: unknown[][], top: number, today: string) {
+  let title: string | null = null;
+  let year: number | undefined;
+  for (let r = 0; r < top; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    for (const v of row) {
+      if (typeof v !== 'string' || !v.trim()) continue;
+      title ??= v.trim();
+      const cycle = findCycleInText(v, { today, year });
+      year = yearOfTitle(v, cycle) ?? year;
+      if (cycle) return { title, cycle, year };
+    }
+  }
+  return { title, cycle: null, year };
 }
 
 /** Each field's column (the first column of a field wins; a later one is carried along) and the columns shown. */
@@ -525,6 +572,9 @@ interface TableState {
   values?: unknown[][];
   /** Inside a task table (see task-tables.ts). */
   tasks?: TaskTable;
+  /** The year the sheet's title names, and the headings between tables naming a cycle (see sectionCycle). */
+  year?: number;
+  sections?: { row: number; cycle: Cycle }[];
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -1521,6 +1571,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
+  if (kr.target !== null && !kr.startGiven && FROM_TO_HINT.test(title)) startFromWording(kr, rd.wording(title));
   const kindTyped = readTypedKind(kr, row, r, rd, fc);
   if (
     kr.target === null &&
@@ -1674,6 +1725,20 @@ function dateCell(f: Field, row: unknown[], r: number, c: number | undefined, rd
   if (p.ok) return p.value;
   if (!p.blank) rd.problem(f, r, c, p.error);
   return null;
+}
+
+/** A from-to in a KR's words: an arrow or a from-word ('18%→24%', 'from 5 to 8', '从35%提升到42%'). */
+const FROM_TO_HINT = /→|->|⟶|\bfrom\b|\bde\b|从|由/i;
+
+/**
+ * A KR whose words run from-to ('商家搜索点击率 18%→24%') beside a typed target of the same number: the words state
+ * its start. A typed target the words do not name leaves the start unstated (the words may be out of date).
+ */
+function startFromWording(kr: KeyResult, t: TextInference): void {
+  if (t.start === null || t.target === null || Math.abs(t.target - kr.target!) > 1e-9 * Math.abs(kr.target!)) return;
+  kr.start = t.start;
+  kr.startGiven = true;
+  markInferred(kr, 'start');
 }
 
 /** Start and target cells (current waits for the kind); returns the target's number info for the unit. */
@@ -2212,6 +2277,8 @@ type Context = {
   bareAfter?: number | null;
   /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
   cycle?: Cycle | null;
+  /** The year the titles above name ('2025 年人生 OKR 计划'): the year of a quarter under them named without one. */
+  year?: number;
   /** The label line that set the mode ('- **Key Results**:', '关键成果：'). */
   label?: LineReading;
   /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
@@ -2579,9 +2646,10 @@ const repeatsKr = (title: string): Msg => ({
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
   if (groupHeading(ctx, l) || workGroup(ctx, l)) return rd.role(l.r, 'title');
   // A label naming only a cycle ('23年Q1：', 'Q3 2026:') heads the objectives under it, like a heading.
-  const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today }) : null;
+  const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today, year: ctx.year }) : null;
   if (cycle) {
     ctx.cycle = cycle;
+    ctx.year = yearOfTitle(l.line.title, cycle);
     return rd.role(l.r, 'title');
   }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
@@ -2603,7 +2671,9 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   if (kind === 'heading' && ctx.krLevel !== null && outlineLevel(l.line) <= ctx.krLevel) ctx.krLevel = null;
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
-  walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
+  const cycle = findCycleInText(l.line.title, { today: rd.today, year: ctx.year });
+  ctx.cycle = cycle ?? ctx.cycle;
+  ctx.year = yearOfTitle(l.line.title, cycle) ?? ctx.year;
   // The KRs that follow have an objective to go to: this heading (see headingObjective).
   if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly)
     Object.assign(walk, { heading: l });
@@ -2919,9 +2989,11 @@ function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): K
 
 /** A title line naming a cycle wins; otherwise the items' own dates when they all name the same one ('10月'). */
 function outlineCycle(titles: string[], items: string[], today: string): Cycle | null {
+  let year: number | undefined;
   for (const t of titles) {
-    const c = findCycleInText(t, { today });
+    const c = findCycleInText(t, { today, year });
     if (c) return c;
+    year = yearOfTitle(t, null) ?? year;
   }
   let found: Cycle | null = null;
   for (const t of items) {
@@ -2975,19 +3047,10 @@ export function readModel(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel 
   const header = inferLayout(values, opts?.settings, r0, c0);
   rd.layout = header;
   if (header) {
-    readTable(values, header, rd, model);
-    const top = header.rows[0];
-    let titleCycle: Cycle | null = null;
-    for (let r = 0; r < top && !titleCycle; r++) {
-      const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
-      for (const v of row) {
-        if (typeof v !== 'string' || !v.trim()) continue;
-        model.title ??= v.trim();
-        titleCycle = findCycleInText(v, { today });
-        if (titleCycle) break;
-      }
-    }
-    model.cycle = commonCycle(model.objectives) ?? titleCycle ?? settingsCycle;
+    const above = titleAbove(values, header.rows[0], today);
+    readTable(values, header, rd, model, above.year);
+    model.title ??= above.title;
+    model.cycle = commonCycle(model.objectives) ?? above.cycle ?? settingsCycle;
     if (model.cycle) for (const o of model.objectives) o.cycle ??= model.cycle;
   } else if (!readOutline(values, rd, model)) {
     model.cycle = settingsCycle;
@@ -3081,7 +3144,7 @@ function commonCycle(objectives: Objective[]): Cycle | null {
   const counts = new Map<string, { c: Cycle; n: number }>();
   let best: { c: Cycle; n: number } | null = null;
   for (const o of objectives) {
-    if (!o.cycle) continue;
+    if (!o.cycle || !o.cells.cycle) continue;
     const e = counts.get(o.cycle.id) ?? { c: o.cycle, n: 0 };
     e.n++;
     counts.set(o.cycle.id, e);

@@ -1,0 +1,83 @@
+/**
+ * Classes of hold-out set 5's Chinese sheets (issue 10), on constructed sheets in Chinese and English with other words,
+ * sizes and layouts than the corpus sheets that showed them: labels people write without a colon or with a bracketed
+ * category, a from-to in a KR cell beside its typed target, a share with '+' among bracketed criteria. Every expected
+ * value worked out by reading the sheet as a person would.
+ */
+import { readModel } from '../core/parse-sheet';
+import { resolveSettings } from '../core/settings';
+import type { KeyResult, OkrModel } from '../core/model';
+
+const read = (values: unknown[][]): OkrModel =>
+  readModel({ name: 'S', origin: { row: 0, col: 0 }, values }, { settings: resolveSettings({}), today: '2026-12-07' });
+const rows = (...xs: (string | unknown[])[]): unknown[][] => xs.map((x) => (Array.isArray(x) ? x : [x]));
+const titles = (m: OkrModel) => m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)]);
+const numbers = (k: KeyResult) => ({ start: k.startGiven ? k.start : null, target: k.target, current: k.current });
+
+describe('an `okrN` label with no colon, in any case, is a label like `O1`', () => {
+  it.each([
+    [['### okr1 数据平台迁移', '', '1. 完成存量表迁移', '2. 下线旧集群', '', '### okr2 成本治理', '1. 梳理账单']],
+    [['OKR1 Grow the community', '- Host 4 meetups', 'OKR2 Ship the beta', '- Onboard 20 teams']],
+    [['## okr 1 提升稳定性', '- 完成压测', '## Okr 2 降本', '- 关停闲置机器']],
+  ])('%j', (lines) => {
+    const m = read(rows(...lines));
+    expect(m.objectives.map((o) => o.title)).toEqual(
+      lines.filter((l) => /^\W*okr\s?\d/i.test(l)).map((l) => l.replace(/^#*\s*okr\s?\d\s*/i, '')),
+    );
+    expect(m.objectives.every((o) => o.krs.length > 0)).toBe(true);
+  });
+
+  it('`OKR 2024` names a year, no objective number: the line is no `OKR 20` label', () => {
+    const m = read(rows('# OKR 2024 计划', '## O1: 提升留存', '- KR1: 留存率达到 40%'));
+    expect(titles(m)).toEqual([['提升留存', ['留存率达到 40%']]]);
+  });
+});
+
+describe('a label with a bracketed category (`O1 [调研]:`) is stripped whole', () => {
+  it.each([
+    ['O1 [调研]: 摸清竞品差距 (Ana)', '摸清竞品差距 (Ana)'],
+    ['O2 【研发】：三周内关闭差距', '三周内关闭差距'],
+    ['Objective 3 [Growth]: Win the mid-market', 'Win the mid-market'],
+  ])('%s', (line, title) => {
+    const m = read(rows(line, '- KR1: 完成 5 次访谈', '- KR2: Ship 2 releases'));
+    expect(m.objectives.map((o) => o.title)).toEqual([title]);
+    expect(m.objectives[0].krs).toHaveLength(2);
+  });
+});
+
+describe('a from-to in a KR cell beside its typed target states the start', () => {
+  const table = (...krs: unknown[][]) => read([['Key Result', 'Target', 'Actual'], ...krs]);
+  it.each([
+    [['KR1: 次日留存 30%→36%', 0.36, 0.33], { start: 0.3, target: 0.36, current: 0.33 }],
+    [['KR2: 平均响应时长 12→8 min', '8 min', '10 min'], { start: 12, target: 8, current: 10 }],
+    [['KR3: Raise NPS from 20 to 35', 35, 28], { start: 20, target: 35, current: 28 }],
+    [['KR4: 投诉率 5% -> 2%', 0.02, ''], { start: 0.05, target: 0.02, current: null }],
+  ])('%j', (row, want) => {
+    expect(numbers(table(row).objectives[0].krs[0])).toEqual(want);
+  });
+
+  it('a typed target the words do not name leaves the start unstated', () => {
+    const kr = table(['KR1: 次日留存 30%→36%', 0.4, 0.33]).objectives[0].krs[0];
+    expect(numbers(kr)).toEqual({ start: null, target: 0.4, current: 0.33 });
+  });
+
+  it('a decreasing from-to reads as decrease', () => {
+    const kr = table(['KR1: 跳出率 40%→30%', 0.3, 0.35]).objectives[0].krs[0];
+    expect(kr.kind).toBe('decrease');
+  });
+});
+
+describe('a share with `+` among bracketed criteria is the target', () => {
+  const krOf = (kr: string): KeyResult => read([['O1: 提升工程质量'], [`KR1: ${kr}`]]).objectives[0].krs[0];
+  it.each([
+    ['代码质量底线（单测75%+，接口文档齐全，lint 通过）', 0.75],
+    ['Quality bar (coverage 85%+, strict mode, runbooks)', 0.85],
+    ['发布质量达标（通过率 95%+）', 0.95],
+  ])('%s -> %s', (kr, target) => {
+    expect(krOf(kr).target).toBeCloseTo(target);
+  });
+
+  it('a number outside the brackets stays the target', () => {
+    expect(krOf('上线 4 个功能（单测80%+）').target).toBe(4);
+  });
+});
