@@ -56,17 +56,20 @@ interface Token {
   times?: boolean;
 }
 
-/** Dates, periods and floors are not targets: '10月', '2026-12-31', 'Q4', '第3周', '5th', '1楼'. */
+/** Dates (years 19xx/20xx, not the end of a longer number: `375000.0`), periods and floors are not targets: '10月', '2026-12-31', 'Q4', '第3周', '5th', '1楼'. */
 const NOT_A_QUANTITY =
-  /\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?|\bQ[1-4]\b|第\s*\d+\s*(?:[周天季期轮批版代]|阶段)|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
+  /(?<!\d[.,]?)(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?(?![.,]?\d)|\bQ[1-4]\b|第\s*\d+\s*(?:[周天季期轮批版代]|阶段)|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
 
 /** Scale words of several letters or in Korean / Japanese ('milhões', 'Mio.', 'billion', '만', '億'): values.ts's. */
 const WORD_SCALES = SCALE_WORDS.split('|')
   .filter((w) => w.length >= 3 || /[\uac00-\ud7af億]/.test(w))
   .join('|');
+/** Thousands with a dot and a decimal comma ('3.100.000,00', '1.250,5'): one number, as values.ts reads it. */
+const DOT_GROUPS_DECIMAL_COMMA = String.raw`\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)`;
 const TOKEN = new RegExp(
-  // A decimal comma is read only before a scale word ('R$ 2,5 milhões'); elsewhere '3,4' may be two numbers.
-  String.raw`((?:R\$|[$¥€£₩₺])\s?)?(\d+,\d{1,2}(?=\s?(?:${WORD_SCALES})(?![A-Za-zÀ-ÿ]))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*|\.\d+)` +
+  // A decimal comma is read only before a scale word ('R$ 2,5 milhões') or after dot groups; elsewhere '3,4' may be
+  // two numbers.
+  String.raw`((?:R\$|[$¥€£₩₺])\s?)?(${DOT_GROUPS_DECIMAL_COMMA}|\d+,\d{1,2}(?=\s?(?:${WORD_SCALES})(?![A-Za-zÀ-ÿ]))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*|\.\d+)` +
     String.raw`(\s?%|‰|\s?(?:${WORD_SCALES})\.?(?![A-Za-zÀ-ÿ])|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?`,
   'gi',
 );
@@ -97,9 +100,9 @@ const DECREASE =
  * altında'), Korean and Japanese ('최소', '이하', '少なくとも', '未満').
  */
 const ABOVE =
-  /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than|al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az(?:ından)?|asgari)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于|(?<![\p{L}])(?:üzerinde|üstünde)|최소|이상|少なくとも|最低/iu;
+  /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than|al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az(?:ından)?|asgari)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于|(?<![\p{L}])(?:üzerinde|üstünde|ít nhất|tối thiểu)|최소|이상|少なくとも|最低/iu;
 const BELOW =
-  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within|como m[aá]ximo|a lo sumo|no m[aá]ximo|au plus|au maximum|h[oö]chstens|en fazla|en çok|azami|alt[ıi]nd?a)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|不超过|不高于|至多|以内|以下|低于|不大于|최대|이하|미만|未満|最大/iu;
+  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within|como m[aá]ximo|a lo sumo|no m[aá]ximo|au plus|au maximum|h[oö]chstens|en fazla|en çok|azami|alt[ıi]nd?a)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|(?<![\p{L}])(?:tối đa|không quá)(?![\p{L}])|不超过|不高于|至多|以内|以下|低于|不大于|최대|이하|미만|未満|最大/iu;
 const TO_WORD_BEFORE = /(?:\bto\b|\breach(?:es|ing)?\b|达到|到|至|突破|超过)\s*$/i;
 
 const ANY_DIRECTION = new RegExp(
@@ -127,6 +130,28 @@ const ZH_SPAN_OF = /\d+\s*个?(?:月|星期|周|天|年|季度|小时)(?=的)/g;
  */
 const DURATION =
   /\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?\d+\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|hours?|hrs?|minutes?|mins?|iterations?|sprints?|releases?|cycles?)\b|(?<!(?:至|到|在|为|于|[<≤])\s*[\d.]*)\d+(?:\.\d+)?\s*(?:个)?(?:天|周|个月|月|工作日|季度|小时|分钟|分|秒钟?|min(?:ute)?s?|h(?:ou)?rs?|h|s|days?|d)\s*(?:之内|以内|内)/gi;
+/**
+ * A deadline in the other languages the reader reads ('dentro de las primeras 6 semanas', 'en los próximos 3 meses',
+ * 'nos primeiros 30 dias', 'dans les 6 semaines', 'innerhalb von 4 Wochen', 'trong 6 tuần', '3 ay içinde'), like
+ * 'within 30 days'.
+ */
+const FOREIGN_DURATION =
+  /(?<![\p{L}])(?:dentro de|en|durante|em|nos|nas|dans|pendant|sous|innerhalb(?: von)?|binnen|in|trong(?: vòng)?)\s+(?:(?:l[oa]s|os|as|les|den|der|các)\s+)?(?:(?:primer[oa]s|próxim[oa]s|primeir[oa]s|premi[eè]re?s|prochaine?s|ersten|nächsten|đầu)\s+)?\d+\s*(?:d[ií]as|semanas?|meses|mes|mês|trimestres?|años?|anos?|horas|jours?|semaines?|mois|heures?|Tagen?|Wochen?|Monaten?|Stunden?|Jahren?|ngày|tuần|tháng|giờ|sprints?)(?![\p{L}])|\d+\s*(?:gün|hafta|ay|saat)\s+içinde/giu;
+/** 'como máximo en 4 horas', 'au plus dans 3 jours': after a limit word the time is the limit to keep, the target. */
+const LIMIT_BEFORE = /(?:m[aá]ximo|m[ií]nimo|menos|plus|moins|h[oö]chstens|mindestens|tối đa|ít nhất)\s*$/i;
+const limitOrDeadline = (m: string, s: string, at: number): string =>
+  LIMIT_BEFORE.test(s.slice(Math.max(0, at - 12), at)) ? m : blank(m);
+const FOREIGN_DURATION_HINT =
+  /d[ií]as|semana|semaine|mes|mês|trimestre|año|ano|hora|jour|mois|heure|tag|woche|monat|stunde|jahr|ngày|tuần|tháng|giờ|sprint|içinde/i;
+
+/**
+ * A tolerance around a value, not a quantity to reach: '+/- 5% drift', '±0.5 pp', 'within 5% of actuals', 'dentro
+ * del 3% de', 'à 5 % près', 'más o menos 2%'. ('within 20% variance' caps the variance: its target.)
+ */
+const TOLERANCE =
+  /(?:±|\+\s?\/\s?-|\+-)\s*\d+(?:[.,]\d+)?\s*(?:%|pp\b|points?\b)?|(?<![\p{L}])(?:within|dentro del?|à|innerhalb von)\s+\d+(?:[.,]\d+)?\s*%\s+(?:of|de[l]?|près|von)(?![\p{L}])|\b(?:plus or minus|más o menos|mais ou menos)\s+\d+(?:[.,]\d+)?\s*%?/giu;
+const TOLERANCE_HINT = /±|\+\s?\/?\s?-|within|dentro|près|innerhalb|plus or minus|más o menos|mais ou menos/i;
+
 /** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
 const YEAR =
   /\b(?:by|before|until|in|for|through|during|since|of|vs\.?|versus|than|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
@@ -214,6 +239,7 @@ function maskPeriods(text: string): string {
     )
   )
     s = maskMeasurementSubject(s);
+  if (TOLERANCE_HINT.test(s)) s = s.replace(TOLERANCE, blank);
   if (s.includes('/')) s = s.replace(SLASH_DATE, blank);
   const milestone = MILESTONE_WITH.exec(s);
   if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
@@ -225,6 +251,8 @@ function maskPeriods(text: string): string {
   s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
   if (s.includes('的')) s = s.replace(ZH_SPAN_OF, blank);
   if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
+  if (FOREIGN_DURATION_HINT.test(s))
+    s = s.replace(FOREIGN_DURATION, (m: string, at: number) => limitOrDeadline(m, s, at));
   return s.replace(LABEL_NUMBER, (m: string, at: number) => (countedByVerb(m, s.slice(at + m.length)) ? m : blank(m)));
 }
 
@@ -233,7 +261,7 @@ function countedByVerb(label: string, after: string): boolean {
   return /^(?:release|issue)\s*\d+$/i.test(label) && /^\s+[a-z]+s\b/i.test(after);
 }
 
-const NUM = String.raw`[$¥€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|千万|百万|万|亿|千|[wWkKmMbB](?![A-Za-z]))?`;
+const NUM = String.raw`[$¥€£]?\s?(?:${DOT_GROUPS_DECIMAL_COMMA}|\d[\d,]*(?:\.\d+)?)\s?(?:%|千万|百万|万|亿|千|[wWkKmMbB](?![A-Za-z]))?`;
 /** '(current is 125k)', 'currently 40%', '目前为30%', '当前：1.2万'. */
 const CURRENT_SAID = new RegExp(
   String.raw`[(（]?\s*(?:\b(?:current(?:ly)?|now|today|as of today|actual)\b|当前|目前|现在|现状)\s*(?:value\s*)?(?:is|at|:|：|=|为|是)?\s*(${NUM})\s*[)）]?`,
@@ -272,6 +300,14 @@ function labelledTarget(masked: string, text: string): { value: number; unit: st
 const CLAUSE_BREAK = /[，；;]|,(?!\d{3}(?!\d))/g;
 
 /**
+ * A clause after the first opening with "with" / "achieving" in the languages the reader reads ('..., logrando un
+ * feedback positivo en un 90%', '..., with 90% attendance', '..., avec 85 % de satisfaction'): it qualifies the quantity
+ * before it, as 'NPS of 50+ with 90% ...' does, and names no measure of its own.
+ */
+const QUALIFYING_CLAUSE =
+  /^\s*(?:and\s+|y\s+|e\s+|et\s+|und\s+)?(?:with|achieving|reaching|attaining|logrando|alcanzando|consiguiendo|obteniendo|con|com|alcançando|atingindo|obtendo|avec|en atteignant|mit|wobei|với|đạt|trong đó)(?![\p{L}])/iu;
+
+/**
  * How many clauses name a measured quantity (a %, a currency or a unit after the number): '合作3个KOL，曝光≥50万次' -> 2,
  * 'Hire 3 engineers, 2 designers' -> 2, '5,000 members' -> 1. Linear in the text.
  */
@@ -285,6 +321,7 @@ function measureCount(text: string, toks: Token[]): number {
   for (const t of toks) {
     while (b < breaks.length && breaks[b] < t.index) b++;
     const clause = text.slice(b > 0 ? breaks[b - 1] + 1 : 0, t.index);
+    if (b > 0 && QUALIFYING_CLAUSE.test(clause)) continue;
     if (b === lastClause || !(t.percent || t.currency || multiplierMeasure(clause, t) || unitAfter(text, t))) continue;
     n++;
     lastClause = b;

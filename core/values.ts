@@ -238,7 +238,7 @@ const NUMBER_RE = new RegExp(
   '^([+-])?\\s*(\\()?\\s*([+-])?\\s*' +
     CURRENCY_PREFIX +
     '?\\s*([+-])?\\s*' +
-    "((?:[1-9]\\d{0,2}(?:\\.\\d{3}){2,}|\\d{1,3}(?:[, ']\\d{3})+|\\d+,\\d{1,2}(?!\\d)|\\d+)(?:\\.\\d+)?|\\.\\d+)(?:e([+-]?\\d+))?" +
+    "((?:[1-9]\\d{0,2}(?:\\.\\d{3})+,\\d{1,2}(?!\\d)|[1-9]\\d{0,2}(?:\\.\\d{3}){2,}|\\d{1,3}(?:[, ']\\d{3})+|\\d+,\\d{1,2}(?!\\d)|\\d+)(?:\\.\\d+)?|\\.\\d+)(?:e([+-]?\\d+))?" +
     `\\s*(?:(${SCALE_WORDS})\\.?)?` +
     '\\s*(%|‰)?' +
     `\\s*((?:(?![${NUMERAL_CHARS}])\\p{Script=Han}){1,4}|원|rmb|cny|usd|eur|hkd|gbp|jpy|(?<=\\s)[a-z]{1,12})?` +
@@ -382,12 +382,15 @@ function parseNumberText(raw: string): ParsedNumber {
   return fail('not-a-number', raw);
 }
 
+const DOT_THOUSANDS_DECIMAL_COMMA = /^[1-9]\d{0,2}(?:\.\d{3})+,\d{1,2}$/;
 /** A decimal comma ('2,5 milhões', '1,5 Mio.'): one or two digits after a single comma, no dot. */
 const DECIMAL_COMMA = /^\d+,\d{1,2}$/;
 
 /** The digits of a number in plain form: group separators dropped, a decimal comma made a point. */
 function localDigits(digits: string): string {
   if (dotThousands(digits)) return digits.replace(/\./g, '');
+  // '3.100.000,00', '1.250,5': thousands with a dot, then a decimal comma (Spanish, German, Portuguese, Turkish).
+  if (DOT_THOUSANDS_DECIMAL_COMMA.test(digits)) return digits.replace(/\./g, '').replace(',', '.');
   if (DECIMAL_COMMA.test(digits)) return digits.replace(',', '.');
   return digits.replace(/[, ']/g, '');
 }
