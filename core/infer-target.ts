@@ -296,8 +296,30 @@ function labelledTarget(masked: string, text: string): { value: number; unit: st
   return { value: p.value, unit: unitAfter(text, tok) };
 }
 
-/** Clause breaks: a comma or semicolon, not the thousands comma inside '1,200'. */
-const CLAUSE_BREAK = /[，；;]|,(?!\d{3}(?!\d))/g;
+/**
+ * Clause breaks: a comma or semicolon, not the thousands comma inside '1,200'; '并' joining two things done ('完成 1 次演示
+ * 并发布 1 篇帖子'), not inside a word (合并, 并发, 并行, 并购).
+ */
+const CLAUSE_BREAK = /[，；;]|,(?!\d{3}(?!\d))|(?<![合兼吞归])并(?![发行购列存入])/g;
+
+/**
+ * Quantities left as a placeholder before what they count ('产出 x 副风格画', '获得 X 条反馈', 'N customers'): measures
+ * of their own beside the numbered ones, with no number.
+ */
+const PLACEHOLDER_QTY =
+  /(?<![A-Za-z0-9])(?:[xX]{1,3}|N|若干)(?=\s*(?:[家个人位名次件单条篇场份台笔款项副只张部本套]|(?:new|customers?|users?|people|deals?)\b))/g;
+function placeholderTokens(s: string): Token[] {
+  const out: Token[] = [];
+  PLACEHOLDER_QTY.lastIndex = 0;
+  for (let m = PLACEHOLDER_QTY.exec(s); m; m = PLACEHOLDER_QTY.exec(s)) out.push(wordToken(NaN, m[0], m.index));
+  return out;
+}
+
+/** The KR's number tokens with its placeholder quantities among them, in text order (for counting measures). */
+function withPlaceholders(masked: string, toks: Token[]): Token[] {
+  const held = /[xXN若]/.test(masked) ? placeholderTokens(masked) : [];
+  return held.length ? [...toks, ...held].sort((a, b) => a.index - b.index) : toks;
+}
 
 /**
  * A clause after the first opening with "with" / "achieving" in the languages the reader reads ('..., logrando un
@@ -590,7 +612,8 @@ export function inferFromText(input: unknown): TextInference {
   }
 
   // Two measures in separate clauses ('合作3个KOL，曝光≥50万次'): neither is the target; the reader says so.
-  const measures = toks.length > 1 ? Math.max(measureCount(text, toks), parallelThresholds(text, toks)) : 1;
+  const counted = withPlaceholders(masked, toks);
+  const measures = counted.length > 1 ? Math.max(measureCount(text, counted), parallelThresholds(text, toks)) : 1;
   if (measures > 1) return { ...NONE, ...known, measures, kind: kindOf(masked) };
   // The target is the number after "to"/"达到" if there is one, else the first number.
   const t = toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 8), k.index))) ?? toks[0];

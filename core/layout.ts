@@ -392,6 +392,8 @@ interface Decided {
   fit?: number;
   /** Cells filled below the header (up to SAMPLE). */
   filled?: number;
+  /** The cells are codes numbering the rows (`KR1`, `1.2`) beside the title column: the table's id column. */
+  codes?: boolean;
 }
 
 const q = (t: string) => ({ en: `"${t}"`, zh: `“${t}”` });
@@ -632,8 +634,11 @@ function keepLoneTitle(decided: Decided[], texts: string[]): void {
   });
 }
 
-/** A code numbering a row: '1.1', '1.4a', 'KR2.3', 'O1', 'KR 3', '#2', '1-2' (a number up to two levels deep). */
-const ROW_CODE = /^\s*#?(?:[A-Za-z]{1,3}\s?)?\d{1,2}(?:[.-]\d{1,2}){0,2}[a-z]?\s*$/;
+/**
+ * A code numbering a row: '1.1', '1.4a', 'KR2.3', 'O1', 'KR 3', '#2', '1-2' (a number up to two levels deep), bold or
+ * not ('**KR1**').
+ */
+const ROW_CODE = /^\s*([*_]{0,2})#?(?:[A-Za-z]{1,3}\s?)?\d{1,2}(?:[.-]\d{1,2}){0,2}[a-z]?\1\s*$/;
 
 /** Whether a column's cells are codes numbering its rows (1.1, 1.2 as numbers; KR1.1, 1.4a as text). */
 function holdsCodes(values: unknown[][], body: number, c: number, header: string): boolean {
@@ -683,6 +688,29 @@ function holdsWords(values: unknown[][], body: number, c: number, header: string
   return p.filled >= 2 && most(p.words, p);
 }
 
+/** Mean length of a column's texts (statements are long; kinds such as `Leading (...)` short). */
+function meanLength(rows: unknown[][], c: number): number {
+  let n = 0;
+  let len = 0;
+  for (const row of rows)
+    if (typeof row[c] === 'string' && row[c]) {
+      n++;
+      len += (row[c] as string).length;
+    }
+  return n ? len / n : 0;
+}
+
+/**
+ * The column holding the statements right of a code column: the next one, or a longer column of words after it that
+ * names no field (`Key Result | Loại chỉ số | Nội dung`: the kind of metric is carried along, the content is the KR).
+ */
+function statementColumn(decided: Decided[], texts: string[], own: unknown[][], c: number): number {
+  let best = c + 1;
+  for (let i = c + 2; i < decided.length && !decided[i].header && !decided[i].chosen && texts[i]; i++)
+    if (holdsWords(own, 0, i, texts[i]) && meanLength(own, i) > 2 * meanLength(own, best)) best = i;
+  return best;
+}
+
 /**
  * A column headed KR / Objective whose cells are codes numbering the rows (KR | Measure | Target with 1.1, 1.2 ...)
  * is not the titles: the column of words right of it holds them, whose header names no field ('Measure', 'Métrica',
@@ -700,27 +728,30 @@ function codesBeforeTitles(decided: Decided[], texts: string[], values: unknown[
     if (decided.some((o, i) => i !== c && o.role === title)) return;
     own ??= ownRows(values, body, texts);
     if (!holdsCodes(own, 0, c, texts[c]) || !holdsWords(own, 0, c + 1, texts[c + 1])) return;
-    const [h, t] = [q(texts[c]), q(texts[c + 1])];
+    const at = statementColumn(decided, texts, own, c);
+    const [h, t] = [q(texts[c]), q(texts[at])];
     Object.assign(d, {
       role: null,
       fromTitle: false,
+      codes: true,
       reason: {
         en: `${h.en} holds codes numbering the rows (1.1, KR2): carried along`,
         zh: `${h.zh}是行编号（1.1、KR2）：原样保留`,
       },
     });
     const label = labelOf(title);
-    Object.assign(next, {
+    Object.assign(decided[at], {
       role: title,
-      reason: numberHeader
-        ? {
-            en: `${t.en} holds statements in words, not numbers, beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
-            zh: `${t.zh}是文字陈述而非数值，位于编号列${h.zh}旁：${label.zh}`,
-          }
-        : {
-            en: `${t.en} holds the titles beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
-            zh: `${t.zh}是编号列${h.zh}旁的标题：${label.zh}`,
-          },
+      reason:
+        numberHeader && at === c + 1
+          ? {
+              en: `${t.en} holds statements in words, not numbers, beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
+              zh: `${t.zh}是文字陈述而非数值，位于编号列${h.zh}旁：${label.zh}`,
+            }
+          : {
+              en: `${t.en} holds the titles beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
+              zh: `${t.zh}是编号列${h.zh}旁的标题：${label.zh}`,
+            },
     });
   });
 }
@@ -1090,7 +1121,8 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
     d.role === 'rowType' || d.role === 'items' || d.role === 'title' ? null : d.role,
   );
   if (itemCol >= 0 && !out.includes('kr') && !out.includes('objective')) out[itemCol] = 'kr';
-  const named = out.filter((f) => f).length + (rowTypeCol >= 0 ? 1 : 0);
+  let named = out.filter((f) => f).length + (rowTypeCol >= 0 ? 1 : 0);
+  if (named === 1) named += codeColumn(decided, texts, values, body) ? 1 : 0;
   if (!(out.includes('objective') || out.includes('kr')) || named < 2) return null;
   const columns: ColumnReading[] = decided.map((d, c) => ({
     col: c0 + c,
@@ -1113,6 +1145,15 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
     candidates: [],
     reason: { en: '', zh: '' },
   };
+}
+
+/**
+ * A column numbering the rows with codes (`# | Loại | Key Result` over `KR1`, `KR2`) beside the one title column: with
+ * it the header names a table (its codes are carried along), though it names no other column.
+ */
+function codeColumn(decided: Decided[], texts: string[], values: unknown[][], body: number): boolean {
+  if (decided.some((d) => d.codes)) return true;
+  return decided.some((d, c) => !d.header && d.role === null && !!texts[c] && holdsCodes(values, body, c, texts[c]));
 }
 
 /** Under a score rubric's header, the full-marks column is the target and the other levels are grading steps. */

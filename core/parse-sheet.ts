@@ -45,6 +45,7 @@ import {
   CONFIDENCES,
   KINDS,
   LEVELS,
+  NOTE_SECTION_WORDS,
   OTHER_LANGUAGE_MEASURE_LABELS,
   ROW_TYPES,
   type KindWord,
@@ -2288,7 +2289,34 @@ type Context = {
    * The last KR's line while a list of its work may follow (see partOfKr), up to the next heading, label or objective.
    */
   krOwn?: LineReading;
+  /** The outline level of a notes heading (`## 问题和挑战`, `**Risks**`): the lines below it are notes. */
+  notesLevel?: number | null;
 };
+
+const NOTE_WORD = [...NOTE_SECTION_WORDS]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/\s+/g, String.raw`\s+`))
+  .join('|');
+/** A heading made of note words (NOTE_SECTION_WORDS), joined by 和 / 与 / & / and / 、 / '/'. */
+const NOTES_HEADING = new RegExp(
+  String.raw`^(?:${NOTE_WORD})(?:\s*(?:和|与|及|、|&|\band\b|,|/)\s*(?:${NOTE_WORD}))*\s*[:：]?$`,
+  'i',
+);
+
+/**
+ * Whether a line stands in a notes section: under a heading or bold line of note words, up to the next line as high
+ * (a heading of the same level or above) or an objective's line. The notes heading itself reads as a heading.
+ */
+function inNotesSection(ctx: Context, line: LineReading): boolean {
+  const level = outlineLevel(line);
+  const n = ctx.notesLevel;
+  if (n != null && (level <= n || line.role === 'objective' || line.role === 'objective-label')) ctx.notesLevel = null;
+  if (ctx.notesLevel != null) return true;
+  const title = line.title || line.term;
+  if ((line.heading || (line.bold && !isListed(line))) && title.length <= 30 && NOTES_HEADING.test(title))
+    ctx.notesLevel = level;
+  return false;
+}
 
 /** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
 const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9fff]{2,8})$/;
@@ -2485,6 +2513,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   walk.krLine = null;
+  if (inNotesSection(ctx, l.line)) return outlineNote(walk, l, rd);
   if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd)) {
     walk.krLine = propsOf;
     return;
