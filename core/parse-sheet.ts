@@ -394,7 +394,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     const afterLine = st.afterLine;
-    st.afterLine = onlyCell(row) >= 0;
+    st.afterLine = onlyCell(row, cols.ownedSpan) >= 0;
     if (st.afterLine) sectionCycle(row, r, st, rd);
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
@@ -605,8 +605,11 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
  * 2024)', '关键结果' under 'KR'): the header again, for the next table. Its title cell names the title role and at
  * least one more cell names its column's role; its other cells are short words (a '#' or a blank).
  */
-/** A label with a colon ('KR 1: ...') or a template's bracketed placeholder ('[Target value]') is data, never a header. */
-const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
+/**
+ * A label with a colon ('KR 1: ...'), a template's bracketed placeholder ('[Target value]') or a sentence's end
+ * ('完成3个月的目标和关键结果。': a KR that speaks of key results) is data, never a header.
+ */
+const DATA_SHAPE = /[:：]|^\s*[[【<{]|[。！？!?]\s*$/;
 
 function renamesHeader(
   row: unknown[],
@@ -662,7 +665,8 @@ function titleOf(v: unknown): string {
 }
 /** Objective titles repeat down their column: each distinct labelled cell is read once. */
 const titleCache = new Map<string, string>();
-const NOTION_LINK = /\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
+/** A Notion relation cell's link after the name (`Name (https://www.notion.so/...)`); never a markdown link's target. */
+const NOTION_LINK = /(?<!\])\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
 /** Cheap test: could the text start with a label, bullet, list number or emphasis? */
 const STRUCTURED =
   /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（【`@①-⑳_]|p[0-9]\s*[-–—|:：]|(?:负责人|责任人|owner)\s*[:：]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
