@@ -2,7 +2,7 @@
  * Convert's grid reads back as what was converted, on every real-world sheet (tests/fixtures/real): the next command a
  * manager clicks (Validate, Score, Check in, Start next quarter) reads the converted sheet, so a grid that reads as
  * fewer objectives, or none, is a dead end after Convert. Run on the in-memory workbook of tests/simulate.ts as a host
- * would (sim-steps.ts). For a sheet the reader still misreads (known-misreads.ts) the grid keeps the counts of
+ * would (sim-steps.ts); then the rest of the quarter must go on from the grid. For a sheet the reader still misreads (known-misreads.ts) the grid keeps the counts of
  * objectives and KRs: a misread is carried over, never made worse.
  */
 import { readModel } from '../core/parse-sheet';
@@ -42,5 +42,24 @@ describe.each(REAL_SHEETS.map((s) => [s.id, s] as const))('%s', (_id, sheet) => 
       const second = step(first.book, NAME, 'convert');
       expect(second.result.summary.en).toMatch(/^Grid up to date/);
     }
+  });
+
+  test("the manager's quarter goes on from the grid: Validate, Score, Check in, Start next quarter, Clear; nothing typed is lost", () => {
+    let book = bookFromSnapshot(workbookOf({ name: NAME, origin: { row: 0, col: 0 }, values: sheet.values }));
+    book = step(book, NAME, 'convert').book;
+    const grid = book.sheets.find((s) => s.name !== NAME)?.name ?? NAME;
+    for (const command of ['validate', 'score', 'checkin', 'rollForward', 'clear'] as const) {
+      const r = step(book, grid, command);
+      expect([command, r.result.ok, r.result.summary.en]).toEqual([command, true, expect.any(String)]);
+      book = r.book;
+    }
+    const now = book.sheets.find((s) => s.name === NAME)!.values;
+    const lost: [number, number, unknown][] = [];
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== '' && v !== null && now[r]?.[c] !== v) lost.push([r, c, v]);
+      }),
+    );
+    expect(lost).toEqual([]);
   });
 });
