@@ -6,7 +6,15 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { GLUED_UNIT, OTHER_WORD_NUMBERS, SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
+import {
+  GLUED_UNIT,
+  OTHER_WORDS_LED_ONLY,
+  OTHER_WORD_NUMBERS,
+  SCALE_WORDS,
+  WORD_NUMBERS,
+  parseNumber,
+  secondsIn,
+} from './values';
 import { firstNamedNumber, maskNames } from './code-names';
 
 export interface TextInference {
@@ -444,7 +452,7 @@ function wordTokens(s: string, out: Token[]): void {
     out.push(wordToken(WORD_NUMBERS[m[1].toLowerCase()], m[0], m.index));
   }
   if (/[零ゼ제]/.test(s)) zeroTokens(s, out);
-  if (OTHER_AT_LEAST.test(s)) ledWordTokens(s, out);
+  otherWordTokens(s, out);
   if (!/[一两二三四五六七八九十百千]/.test(s)) return;
   ZH_WORD_TOKEN.lastIndex = 0;
   for (let m = ZH_WORD_TOKEN.exec(s); m; m = ZH_WORD_TOKEN.exec(s)) {
@@ -454,17 +462,28 @@ function wordTokens(s: string, out: Token[]): void {
   }
 }
 
-/** 'at least' in the other languages, then one of OTHER_WORD_NUMBERS: the count to reach ('en az iki entegrasyon'). */
-const OTHER_AT_LEAST_WORDS = String.raw`al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az`;
-const OTHER_AT_LEAST = new RegExp(String.raw`\b(?:${OTHER_AT_LEAST_WORDS})\s`, 'i');
-const LED_WORD_TOKEN = new RegExp(
-  String.raw`(?<=\b(?:${OTHER_AT_LEAST_WORDS})\s+)(${Object.keys(OTHER_WORD_NUMBERS).join('|')})(?![\p{L}\d])`,
+/** 'at least' in the other languages ('al menos', 'pelo menos', 'au moins', 'mindestens', 'en az'). */
+const OTHER_AT_LEAST = String.raw`al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az`;
+const OTHER_LED = new RegExp(String.raw`\b(?:${OTHER_AT_LEAST}|at least)\s+$`, 'i');
+const OTHER_WORD_TOKEN = new RegExp(
+  String.raw`(?<![\p{L}\d'’-])(${Object.keys(OTHER_WORD_NUMBERS).join('|')})(?![\p{L}\d-])`,
   'giu',
 );
-function ledWordTokens(s: string, out: Token[]): void {
-  LED_WORD_TOKEN.lastIndex = 0;
-  for (let m = LED_WORD_TOKEN.exec(s); m; m = LED_WORD_TOKEN.exec(s))
-    out.push(wordToken(OTHER_WORD_NUMBERS[m[1].toLowerCase()], m[1], m.index));
+/**
+ * One to ten in the other languages (values.ts OTHER_WORD_NUMBERS), counted like English words: early in the sentence
+ * or after 'at least' (in English or theirs, not after 'to': 'upgraded to 21 on'); articles and words with another
+ * sense only after 'at least'.
+ */
+function otherWordTokens(text: string, out: Token[]): void {
+  // Turkish capital dotted İ ('İki') has no simple lower case: read as I, same length.
+  const s = text.includes('İ') ? text.replace(/İ/g, 'I') : text;
+  OTHER_WORD_TOKEN.lastIndex = 0;
+  for (let m = OTHER_WORD_TOKEN.exec(s); m; m = OTHER_WORD_TOKEN.exec(s)) {
+    const w = m[1].toLowerCase();
+    const atLeast = OTHER_LED.test(s.slice(Math.max(0, m.index - 16), m.index));
+    if (!atLeast && (OTHER_WORDS_LED_ONLY.has(w) || wordsBefore(s, m.index) > 6)) continue;
+    out.push(wordToken(OTHER_WORD_NUMBERS[w], m[1], m.index));
+  }
 }
 
 /**

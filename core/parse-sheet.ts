@@ -143,20 +143,6 @@ const recentKeys = { t1: '', k1: '', t2: '', k2: '' };
 const memoKey = (v: unknown): v is string | number =>
   typeof v === 'string' || (typeof v === 'number' && !Object.is(v, -0));
 
-/** A bit per field (a set of fields as one number). */
-const FIELD_BIT = Object.fromEntries(Object.keys(FIELD_LABELS).map((f, i) => [f, 1 << i])) as Record<Field, number>;
-
-/** Two records with the same keys holding the same values. */
-function sameEntries<T extends object>(a: T, b: T): boolean {
-  let n = 0;
-  for (const k in a) {
-    if (a[k] !== b[k]) return false;
-    n++;
-  }
-  for (const k in b) if (--n < 0 || !(k in a)) return false;
-  return n === 0;
-}
-
 class Reader {
   readonly problems: CellProblem[] = [];
   readonly ids: IdAllocator;
@@ -259,24 +245,6 @@ class Reader {
     return this.lastWording;
   }
 
-  /** Table KRs' shared columns, by the fields they hold (sharedCols). */
-  private colsByFields = new Map<number, KeyResult['cols']>();
-
-  /**
-   * A table KR's columns once its row is read: an earlier KR's object when it holds the same, else this one. Down a
-   * table KRs read the same fields from the same columns, and a few shared objects instead of one per KR are ~140
-   * bytes less per KR for every collection to copy. Frozen, as a shared object must be: nothing writes a KR's
-   * columns after its row.
-   */
-  sharedCols(cols: KeyResult['cols']): KeyResult['cols'] {
-    let fields = 0;
-    for (const f in cols) fields |= FIELD_BIT[f as Field];
-    const known = this.colsByFields.get(fields);
-    if (known && sameEntries(known, cols)) return known;
-    if (this.colsByFields.size < MEMO_LIMIT) this.colsByFields.set(fields, Object.freeze(cols));
-    return cols;
-  }
-
   /** Records where a KR field came from, and its formula if the cell holds one. */
   recordSource(kr: KeyResult, f: Field, r: number, c: number): void {
     kr.cols[f] = this.c0 + c;
@@ -354,11 +322,14 @@ interface TableCols {
   currentInWords?: number;
   /** Period columns (M1..M3, W1..W13): the latest one filled with a number is the current value. */
   periods?: number[];
+  /** The year the sheet's title names: the year of a date typed without one (`3/31` in a target cell). */
+  year?: number;
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel, year?: number): void {
   const { fc, columns } = columnRoles(header, rd);
   const cols = tableCols(values, header, fc, rd);
+  if (year !== undefined) cols.year = year;
   const headerRow = header.rows[header.rows.length - 1];
   model.headerRow = rd.r0 + headerRow;
   model.headerRows = header.rows.map((r) => rd.r0 + r);
@@ -394,7 +365,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     const afterLine = st.afterLine;
-    st.afterLine = onlyCell(row) >= 0;
+    st.afterLine = onlyCell(row, cols.ownedSpan) >= 0;
     if (st.afterLine) sectionCycle(row, r, st, rd);
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
@@ -605,8 +576,11 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
  * 2024)', '关键结果' under 'KR'): the header again, for the next table. Its title cell names the title role and at
  * least one more cell names its column's role; its other cells are short words (a '#' or a blank).
  */
-/** A label with a colon ('KR 1: ...') or a template's bracketed placeholder ('[Target value]') is data, never a header. */
-const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
+/**
+ * A label with a colon ('KR 1: ...'), a template's bracketed placeholder ('[Target value]') or a sentence's end
+ * ('完成3个月的目标和关键结果。': a KR that speaks of key results) is data, never a header.
+ */
+const DATA_SHAPE = /[:：]|^\s*[[【<{]|[。！？!?]\s*$/;
 
 function renamesHeader(
   row: unknown[],
@@ -651,7 +625,7 @@ function titleOf(v: unknown): string {
   let text = cellText(v);
   if (text.includes('(http')) text = text.replace(NOTION_LINK, '').trim();
   const colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
-  if ((!colon && plainStart(text)) || (!STRUCTURED.test(text) && !(colon && ROLE_KR_HINT.test(text)))) return text;
+  if ((!colon && plainStart(text)) || (!structured(text) && !(colon && ROLE_KR_HINT.test(text)))) return text;
   let t = titleCache.get(text);
   if (t === undefined) {
     if (titleCache.size > MEMO_LIMIT) titleCache.clear();
@@ -662,10 +636,23 @@ function titleOf(v: unknown): string {
 }
 /** Objective titles repeat down their column: each distinct labelled cell is read once. */
 const titleCache = new Map<string, string>();
-const NOTION_LINK = /\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
+/** A Notion relation cell's link after the name (`Name (https://www.notion.so/...)`); never a markdown link's target. */
+const NOTION_LINK = /(?<!\])\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
 /** Cheap test: could the text start with a label, bullet, list number or emphasis? */
 const STRUCTURED =
   /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（【`@①-⑳_]|p[0-9]\s*[-–—|:：]|(?:负责人|责任人|owner)\s*[:：]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
+/**
+ * STRUCTURED.test with the last text's answer remembered: a table row's KR cell is tested for a label, then read as
+ * a title (the same text, tested again there).
+ */
+function structured(text: string): boolean {
+  if (text !== lastStructured.text) {
+    lastStructured.text = text;
+    lastStructured.is = STRUCTURED.test(text);
+  }
+  return lastStructured.is;
+}
+const lastStructured = { text: '', is: STRUCTURED.test('') };
 /** Fast path: a title starting with a letter no label starts with (and no colon) has no structure. */
 function plainStart(text: string): boolean {
   const ch = text.charCodeAt(0);
@@ -860,7 +847,7 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   const { fc } = cols;
   if (lineBetweenTables(row, r, st, rd, cols)) return;
   const kv = fc.kr === undefined ? undefined : row[fc.kr];
-  if (typeof kv === 'string' && STRUCTURED.test(kv) && readLine(kv).role === 'kr') st.labelledKrs++;
+  if (typeof kv === 'string' && structured(kv) && readLine(kv).role === 'kr') st.labelledKrs++;
   const objText = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
   const krText = fc.kr === undefined ? '' : cellTitle(row[fc.kr]);
   const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
@@ -1571,7 +1558,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   if (fc.kr !== undefined) kr.cols.kr = rd.c0 + fc.kr;
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
-  const targetInfo = readStartTarget(kr, row, r, rd, fc);
+  const targetInfo = readStartTarget(kr, row, r, rd, fc, cols.year);
   if (kr.target !== null && !kr.startGiven && FROM_TO_HINT.test(title)) startFromWording(kr, rd.wording(title));
   const kindTyped = readTypedKind(kr, row, r, rd, fc);
   if (
@@ -1587,6 +1574,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  if (kr.current === null && fc.current !== undefined) countInTargetUnit(kr, row[fc.current], targetInfo);
   currentInTargetUnit(kr, row, fc.current, targetInfo, rd);
   if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
   if (kr.current === null && cols.periods) currentFromPeriods(kr, row, cols.periods, rd);
@@ -1597,7 +1585,6 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   readKrTexts(kr, row, r, rd, fc);
   if (fc.kr !== undefined) titlePrefix(kr, row[fc.kr]);
   kr.extra = extrasOf(row, cols, rd, kr.extra);
-  kr.cols = rd.sharedCols(kr.cols);
   return kr;
 }
 
@@ -1743,15 +1730,65 @@ function startFromWording(kr: KeyResult, t: TextInference): void {
 }
 
 /** Start and target cells (current waits for the kind); returns the target's number info for the unit. */
-function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']) {
+function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc'], year?: number) {
   const start = numberCell(kr, 'start', row, r, fc.start, rd);
   if (start) {
     kr.start = start.value;
     kr.startGiven = true;
   }
+  if (fc.target !== undefined && dueInTargetCell(kr, row, r, fc.target, year ?? rd.year, rd)) return null;
   const target = numberCell(kr, 'target', row, r, fc.target, rd);
   if (target) kr.target = target.value;
   return mixedTimes(kr, start, target);
+}
+
+/**
+ * A month and day in a target cell, before-words after it ('3/31', '5/31 前完成', 'by 4/15'): when the KR is due. A
+ * day up to 12 needs the before-word ('3/5' alone may be a score of 3 out of 5).
+ */
+const DAY_TARGET = /^\s*(?:(by|before|due)\s+)?(\d{1,2})\/(\d{1,2})\s*((?:之?前|以前|截止)[\u4e00-\u9fff]{0,3})?\s*$/i;
+/** A full date in a target cell ('2026-03-31', '3月31日前'): with the before-word taken off. */
+const DATE_TARGET =
+  /^\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*(?:之?前|以前|截止)?[\u4e00-\u9fff]{0,3}\s*$/;
+
+/**
+ * A target cell holding a date ('3/31', '5/31 前完成' for a launch): the KR's due date, in the year the sheet names,
+ * and no target. Returns whether it was one (the due column, read later, still wins).
+ */
+function dueInTargetCell(kr: KeyResult, row: unknown[], r: number, c: number, year: number | undefined, rd: Reader) {
+  const v = row[c];
+  if (typeof v !== 'string' || (!v.includes('/') && !/\d\s*[-年月]/.test(v))) return false;
+  const d = DAY_TARGET.exec(v);
+  let iso: string | null = null;
+  if (d && year !== undefined) {
+    const [month, day] = [Number(d[2]), Number(d[3])];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && (day > 12 || d[1] || d[4]))
+      iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  } else {
+    const full = DATE_TARGET.exec(v);
+    const p = full ? parseDate(full[1], { year }) : null;
+    if (p?.ok) iso = p.value;
+  }
+  if (!iso) return false;
+  kr.due = iso;
+  markInferred(kr, 'due');
+  rd.problemText('target', r, c, v, {
+    en: `"${v}" is a date: read as the due date ${iso}, no target; type the date in a due column`,
+    zh: `“${v}”是日期：按截止日期 ${iso} 读取，没有目标值；请把日期填在截止日期列`,
+  });
+  return true;
+}
+
+/**
+ * A current cell in words opening with a count in the target's unit ('2 人到岗 + 1 人 offer 已发' for a target of
+ * '3 人'): the count reached; the words after it qualify it.
+ */
+function countInTargetUnit(kr: KeyResult, v: unknown, target: NumberInfo | null): void {
+  if (typeof v !== 'string' || !target?.unit) return;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([^\s\d+，,;；(（]+)/.exec(v);
+  if (!m || !m[2].startsWith(target.unit)) return;
+  kr.current = Number(m[1]);
+  markInferred(kr, 'current');
 }
 
 const SECONDS: NumberInfo = Object.freeze({ percent: false, currency: null, unit: 's' });
