@@ -6,7 +6,15 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { GLUED_UNIT, OTHER_WORD_NUMBERS, SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
+import {
+  GLUED_UNIT,
+  OTHER_WORDS_LED_ONLY,
+  OTHER_WORD_NUMBERS,
+  SCALE_WORDS,
+  WORD_NUMBERS,
+  parseNumber,
+  secondsIn,
+} from './values';
 import { firstNamedNumber, maskNames } from './code-names';
 
 export interface TextInference {
@@ -295,8 +303,30 @@ function labelledTarget(masked: string, text: string): { value: number; unit: st
   return { value: p.value, unit: unitAfter(text, tok) };
 }
 
-/** Clause breaks: a comma or semicolon, not the thousands comma inside '1,200'. */
-const CLAUSE_BREAK = /[，；;]|,(?!\d{3}(?!\d))/g;
+/**
+ * Clause breaks: a comma or semicolon, not the thousands comma inside '1,200'; '并' joining two things done ('完成 1 次演示
+ * 并发布 1 篇帖子'), not inside a word (合并, 并发, 并行, 并购).
+ */
+const CLAUSE_BREAK = /[，；;]|,(?!\d{3}(?!\d))|(?<![合兼吞归])并(?![发行购列存入])/g;
+
+/**
+ * Quantities left as a placeholder before what they count ('产出 x 副风格画', '获得 X 条反馈', 'N customers'): measures
+ * of their own beside the numbered ones, with no number.
+ */
+const PLACEHOLDER_QTY =
+  /(?<![A-Za-z0-9])(?:[xX]{1,3}|N|若干)(?=\s*(?:[家个人位名次件单条篇场份台笔款项副只张部本套]|(?:new|customers?|users?|people|deals?)\b))/g;
+function placeholderTokens(s: string): Token[] {
+  const out: Token[] = [];
+  PLACEHOLDER_QTY.lastIndex = 0;
+  for (let m = PLACEHOLDER_QTY.exec(s); m; m = PLACEHOLDER_QTY.exec(s)) out.push(wordToken(NaN, m[0], m.index));
+  return out;
+}
+
+/** The KR's number tokens with its placeholder quantities among them, in text order (for counting measures). */
+function withPlaceholders(masked: string, toks: Token[]): Token[] {
+  const held = /[xXN若]/.test(masked) ? placeholderTokens(masked) : [];
+  return held.length ? [...toks, ...held].sort((a, b) => a.index - b.index) : toks;
+}
 
 /**
  * A clause after the first opening with "with" / "achieving" in the languages the reader reads ('..., logrando un
@@ -430,7 +460,7 @@ function wordTokens(s: string, out: Token[]): void {
   }
   if (/once|twice|vez|veces|fois/i.test(s)) timesTokens(s, out);
   if (/[零ゼ제]/.test(s)) zeroTokens(s, out);
-  if (OTHER_AT_LEAST.test(s)) ledWordTokens(s, out);
+  otherWordTokens(s, out);
   if (!/[一两二三四五六七八九十百千]/.test(s)) return;
   ZH_WORD_TOKEN.lastIndex = 0;
   for (let m = ZH_WORD_TOKEN.exec(s); m; m = ZH_WORD_TOKEN.exec(s)) {
@@ -440,17 +470,28 @@ function wordTokens(s: string, out: Token[]): void {
   }
 }
 
-/** 'at least' in the other languages, then one of OTHER_WORD_NUMBERS: the count to reach ('en az iki entegrasyon'). */
-const OTHER_AT_LEAST_WORDS = String.raw`al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az`;
-const OTHER_AT_LEAST = new RegExp(String.raw`\b(?:${OTHER_AT_LEAST_WORDS})\s`, 'i');
-const LED_WORD_TOKEN = new RegExp(
-  String.raw`(?<=\b(?:${OTHER_AT_LEAST_WORDS})\s+)(${Object.keys(OTHER_WORD_NUMBERS).join('|')})(?![\p{L}\d])`,
+/** 'at least' in the other languages ('al menos', 'pelo menos', 'au moins', 'mindestens', 'en az'). */
+const OTHER_AT_LEAST = String.raw`al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az`;
+const OTHER_LED = new RegExp(String.raw`\b(?:${OTHER_AT_LEAST}|at least)\s+$`, 'i');
+const OTHER_WORD_TOKEN = new RegExp(
+  String.raw`(?<![\p{L}\d'’-])(${Object.keys(OTHER_WORD_NUMBERS).join('|')})(?![\p{L}\d-])`,
   'giu',
 );
-function ledWordTokens(s: string, out: Token[]): void {
-  LED_WORD_TOKEN.lastIndex = 0;
-  for (let m = LED_WORD_TOKEN.exec(s); m; m = LED_WORD_TOKEN.exec(s))
-    out.push(wordToken(OTHER_WORD_NUMBERS[m[1].toLowerCase()], m[1], m.index));
+/**
+ * One to ten in the other languages (values.ts OTHER_WORD_NUMBERS), counted like English words: early in the sentence
+ * or after 'at least' (in English or theirs, not after 'to': 'upgraded to 21 on'); articles and words with another
+ * sense only after 'at least'.
+ */
+function otherWordTokens(text: string, out: Token[]): void {
+  // Turkish capital dotted İ ('İki') has no simple lower case: read as I, same length.
+  const s = text.includes('İ') ? text.replace(/İ/g, 'I') : text;
+  OTHER_WORD_TOKEN.lastIndex = 0;
+  for (let m = OTHER_WORD_TOKEN.exec(s); m; m = OTHER_WORD_TOKEN.exec(s)) {
+    const w = m[1].toLowerCase();
+    const atLeast = OTHER_LED.test(s.slice(Math.max(0, m.index - 16), m.index));
+    if (!atLeast && (OTHER_WORDS_LED_ONLY.has(w) || wordsBefore(s, m.index) > 6)) continue;
+    out.push(wordToken(OTHER_WORD_NUMBERS[w], m[1], m.index));
+  }
 }
 
 /**
@@ -591,7 +632,8 @@ export function inferFromText(input: unknown): TextInference {
   }
 
   // Two measures in separate clauses ('合作3个KOL，曝光≥50万次'): neither is the target; the reader says so.
-  const measures = toks.length > 1 ? Math.max(measureCount(text, toks), parallelThresholds(text, toks)) : 1;
+  const counted = withPlaceholders(masked, toks);
+  const measures = counted.length > 1 ? Math.max(measureCount(text, counted), parallelThresholds(text, toks)) : 1;
   if (measures > 1) return { ...NONE, ...known, measures, kind: kindOf(masked) };
   // The target is the number after "to"/"达到" if there is one, else the first number.
   const t = toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 8), k.index))) ?? toks[0];

@@ -99,7 +99,6 @@ export interface KeyResult {
   /**
    * Where each field was read from: its column, on the KR's own row (cellOf gives the cell). Columns, not cells: a
    * 50,000-row sheet would otherwise keep half a million small cell objects alive for every collection to copy.
-   * Not to be written once read: the KRs of a table that read the same columns share one frozen object.
    */
   cols: Partial<Record<Field, number>>;
   /**

@@ -45,6 +45,7 @@ import {
   CONFIDENCES,
   KINDS,
   LEVELS,
+  NOTE_SECTION_WORDS,
   OTHER_LANGUAGE_MEASURE_LABELS,
   ROW_TYPES,
   type KindWord,
@@ -141,20 +142,6 @@ const recentKeys = { t1: '', k1: '', t2: '', k2: '' };
 /** A cell value the reader's memos may key on: text, or a number other than -0 (a Map takes -0 for 0). */
 const memoKey = (v: unknown): v is string | number =>
   typeof v === 'string' || (typeof v === 'number' && !Object.is(v, -0));
-
-/** A bit per field (a set of fields as one number). */
-const FIELD_BIT = Object.fromEntries(Object.keys(FIELD_LABELS).map((f, i) => [f, 1 << i])) as Record<Field, number>;
-
-/** Two records with the same keys holding the same values. */
-function sameEntries<T extends object>(a: T, b: T): boolean {
-  let n = 0;
-  for (const k in a) {
-    if (a[k] !== b[k]) return false;
-    n++;
-  }
-  for (const k in b) if (--n < 0 || !(k in a)) return false;
-  return n === 0;
-}
 
 class Reader {
   readonly problems: CellProblem[] = [];
@@ -256,24 +243,6 @@ class Reader {
       this.lastWording = inferFromText(title);
     }
     return this.lastWording;
-  }
-
-  /** Table KRs' shared columns, by the fields they hold (sharedCols). */
-  private colsByFields = new Map<number, KeyResult['cols']>();
-
-  /**
-   * A table KR's columns once its row is read: an earlier KR's object when it holds the same, else this one. Down a
-   * table KRs read the same fields from the same columns, and a few shared objects instead of one per KR are ~140
-   * bytes less per KR for every collection to copy. Frozen, as a shared object must be: nothing writes a KR's
-   * columns after its row.
-   */
-  sharedCols(cols: KeyResult['cols']): KeyResult['cols'] {
-    let fields = 0;
-    for (const f in cols) fields |= FIELD_BIT[f as Field];
-    const known = this.colsByFields.get(fields);
-    if (known && sameEntries(known, cols)) return known;
-    if (this.colsByFields.size < MEMO_LIMIT) this.colsByFields.set(fields, Object.freeze(cols));
-    return cols;
   }
 
   /** Records where a KR field came from, and its formula if the cell holds one. */
@@ -393,7 +362,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     const afterLine = st.afterLine;
-    st.afterLine = onlyCell(row) >= 0;
+    st.afterLine = onlyCell(row, cols.ownedSpan) >= 0;
     if (st.afterLine) sectionCycle(row, r, st, rd);
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
@@ -604,8 +573,11 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
  * 2024)', '关键结果' under 'KR'): the header again, for the next table. Its title cell names the title role and at
  * least one more cell names its column's role; its other cells are short words (a '#' or a blank).
  */
-/** A label with a colon ('KR 1: ...') or a template's bracketed placeholder ('[Target value]') is data, never a header. */
-const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
+/**
+ * A label with a colon ('KR 1: ...'), a template's bracketed placeholder ('[Target value]') or a sentence's end
+ * ('完成3个月的目标和关键结果。': a KR that speaks of key results) is data, never a header.
+ */
+const DATA_SHAPE = /[:：]|^\s*[[【<{]|[。！？!?]\s*$/;
 
 function renamesHeader(
   row: unknown[],
@@ -650,7 +622,7 @@ function titleOf(v: unknown): string {
   let text = cellText(v);
   if (text.includes('(http')) text = text.replace(NOTION_LINK, '').trim();
   const colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
-  if ((!colon && plainStart(text)) || (!STRUCTURED.test(text) && !(colon && ROLE_KR_HINT.test(text)))) return text;
+  if ((!colon && plainStart(text)) || (!structured(text) && !(colon && ROLE_KR_HINT.test(text)))) return text;
   let t = titleCache.get(text);
   if (t === undefined) {
     if (titleCache.size > MEMO_LIMIT) titleCache.clear();
@@ -661,10 +633,23 @@ function titleOf(v: unknown): string {
 }
 /** Objective titles repeat down their column: each distinct labelled cell is read once. */
 const titleCache = new Map<string, string>();
-const NOTION_LINK = /\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
+/** A Notion relation cell's link after the name (`Name (https://www.notion.so/...)`); never a markdown link's target. */
+const NOTION_LINK = /(?<!\])\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
 /** Cheap test: could the text start with a label, bullet, list number or emphasis? */
 const STRUCTURED =
   /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（【`@①-⑳_]|p[0-9]\s*[-–—|:：]|(?:负责人|责任人|owner)\s*[:：]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
+/**
+ * STRUCTURED.test with the last text's answer remembered: a table row's KR cell is tested for a label, then read as
+ * a title (the same text, tested again there).
+ */
+function structured(text: string): boolean {
+  if (text !== lastStructured.text) {
+    lastStructured.text = text;
+    lastStructured.is = STRUCTURED.test(text);
+  }
+  return lastStructured.is;
+}
+const lastStructured = { text: '', is: STRUCTURED.test('') };
 /** Fast path: a title starting with a letter no label starts with (and no colon) has no structure. */
 function plainStart(text: string): boolean {
   const ch = text.charCodeAt(0);
@@ -859,7 +844,7 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   const { fc } = cols;
   if (lineBetweenTables(row, r, st, rd, cols)) return;
   const kv = fc.kr === undefined ? undefined : row[fc.kr];
-  if (typeof kv === 'string' && STRUCTURED.test(kv) && readLine(kv).role === 'kr') st.labelledKrs++;
+  if (typeof kv === 'string' && structured(kv) && readLine(kv).role === 'kr') st.labelledKrs++;
   const objText = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
   const krText = fc.kr === undefined ? '' : cellTitle(row[fc.kr]);
   const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
@@ -1596,7 +1581,6 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   readKrTexts(kr, row, r, rd, fc);
   if (fc.kr !== undefined) titlePrefix(kr, row[fc.kr]);
   kr.extra = extrasOf(row, cols, rd, kr.extra);
-  kr.cols = rd.sharedCols(kr.cols);
   return kr;
 }
 
@@ -2290,7 +2274,34 @@ type Context = {
    * The last KR's line while a list of its work may follow (see partOfKr), up to the next heading, label or objective.
    */
   krOwn?: LineReading;
+  /** The outline level of a notes heading (`## 问题和挑战`, `**Risks**`): the lines below it are notes. */
+  notesLevel?: number | null;
 };
+
+const NOTE_WORD = [...NOTE_SECTION_WORDS]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/\s+/g, String.raw`\s+`))
+  .join('|');
+/** A heading made of note words (NOTE_SECTION_WORDS), joined by 和 / 与 / & / and / 、 / '/'. */
+const NOTES_HEADING = new RegExp(
+  String.raw`^(?:${NOTE_WORD})(?:\s*(?:和|与|及|、|&|\band\b|,|/)\s*(?:${NOTE_WORD}))*\s*[:：]?$`,
+  'i',
+);
+
+/**
+ * Whether a line stands in a notes section: under a heading or bold line of note words, up to the next line as high
+ * (a heading of the same level or above) or an objective's line. The notes heading itself reads as a heading.
+ */
+function inNotesSection(ctx: Context, line: LineReading): boolean {
+  const level = outlineLevel(line);
+  const n = ctx.notesLevel;
+  if (n != null && (level <= n || line.role === 'objective' || line.role === 'objective-label')) ctx.notesLevel = null;
+  if (ctx.notesLevel != null) return true;
+  const title = line.title || line.term;
+  if ((line.heading || (line.bold && !isListed(line))) && title.length <= 30 && NOTES_HEADING.test(title))
+    ctx.notesLevel = level;
+  return false;
+}
 
 /** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
 const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9fff]{2,8})$/;
@@ -2535,6 +2546,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const after = walk.propLine ?? null;
   walk.krLine = null;
   walk.propLine = null;
+  if (inNotesSection(ctx, l.line)) return outlineNote(walk, l, rd);
   if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd, after)) {
     walk.krLine = propsOf;
     walk.propLine = after && l.line.depth > after.depth ? after : l.line;

@@ -113,10 +113,12 @@ function templateOf(parts: readonly string[]): FilledCell {
 
 function cellOf(template: FilledCell, rowText: string): FilledCell {
   const cell = Object.create(template) as FilledCell;
-  Object.defineProperty(cell, 'rowText', { value: rowText });
-  Object.defineProperty(cell, 'f', TEXT);
-  return cell;
+  // One descriptor for every cell (defineProperty reads it on the spot), not a new one per cell for the collector.
+  ROW_TEXT.value = rowText;
+  Object.defineProperty(cell, 'rowText', ROW_TEXT);
+  return Object.defineProperty(cell, 'f', TEXT);
 }
+const ROW_TEXT: PropertyDescriptor = { value: '' };
 
 /** Templates made by filledCell, by their pieces (the plan's templates keep their own: RowTemplates). */
 const templates = new WeakMap<readonly string[], FilledCell>();

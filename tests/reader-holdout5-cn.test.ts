@@ -81,3 +81,111 @@ describe('a share with `+` among bracketed criteria is the target', () => {
     expect(krOf('上线 4 个功能（单测80%+）').target).toBe(4);
   });
 });
+
+describe('quantities joined as equals, placeholders among them, state no single target', () => {
+  const krOf = (kr: string): KeyResult => read([['O1: 经营个人品牌'], [`KR1: ${kr}`]]).objectives[0].krs[0];
+  it.each([
+    '录制 2 期播客并撰写 3 篇文章',
+    '完成 1 场线下分享并发布 1 篇复盘，公众号关注增长 x 个',
+    '梳理选题库，产出 x 篇长文，并投稿 2 家媒体',
+    '出版电子书 1 本，为读者群补齐答疑，收集 X 条书评',
+    'Sign 4 pilots, onboard X customers',
+  ])('%s', (kr) => {
+    const k = krOf(kr);
+    expect(k.target).toBeNull();
+    expect(k.placeholder ?? false).toBe(false);
+  });
+
+  it.each([
+    ['领养 1 只小猫，完成体检和疫苗', 1],
+    ['合并 3 个仓库', 3],
+    ['支持 2 万并发', 20000],
+    ['并购 2 家工作室', 2],
+  ])('one quantity (并 inside a word joins nothing): %s -> %s', (kr, target) => {
+    expect(krOf(kr).target).toBe(target);
+  });
+
+  it('the reader says why no target was read', () => {
+    const m = read([['O1: 经营个人品牌'], ['KR1: 录制 2 期播客并撰写 3 篇文章']]);
+    expect(m.problems.filter((p) => p.field === 'target').map((p) => p.message.zh)).toEqual([
+      expect.stringMatching(/2 个衡量指标/),
+    ]);
+  });
+});
+
+describe('under a heading of problems, risks or next steps, lines are notes, even one naming a KR', () => {
+  it.each([
+    [
+      [
+        '## O1: 提升支付成功率',
+        '- KR1: 成功率达到 99.5%',
+        '- KR2: 退款时长 < 2 天',
+        '## 风险与阻塞',
+        '- KR2 依赖财务系统改造，可能延期',
+      ],
+    ],
+    [['## O1: 提升支付成功率', '- KR1: 成功率达到 99.5%', '### 问题', '1. KR1：渠道 B 成功率偏低', '2. 对账延迟']],
+    [
+      [
+        '**Objective: Win mid-market**',
+        '- KR1: 12 new logos',
+        '- KR2: 3 case studies',
+        '',
+        '**Risks & blockers**',
+        '- KR2 legal review slow',
+      ],
+    ],
+    [
+      [
+        '# Weekly',
+        '## Objective: Faster builds',
+        '- KR1: CI under 10 min',
+        '## Next steps',
+        '- KR1: cache the test images',
+      ],
+    ],
+  ])('%j', (lines) => {
+    const m = read(rows(...lines));
+    const krs = lines.slice(
+      0,
+      lines.findIndex((l) => /风险|问题|Risks|Next steps/.test(l) && !/KR/.test(l)),
+    );
+    expect(m.objectives).toHaveLength(1);
+    expect(m.objectives[0].krs.map((k) => k.title)).toHaveLength(krs.filter((l) => /KR\d/.test(l)).length);
+    const last = lines.length - 1;
+    expect((m.reading?.unplaced ?? []).map((u) => u.cell.row)).toContain(last);
+  });
+
+  it('an objective after the notes, or a heading as high as theirs, ends them', () => {
+    const m = read(
+      rows(
+        '## O1: 降本',
+        '- KR1: 成本降到 80 万',
+        '## 下一步计划',
+        '- 梳理账单',
+        '## O2: 提效',
+        '- KR1: 交付周期 < 5 天',
+      ),
+    );
+    expect(titles(m)).toEqual([
+      ['降本', ['成本降到 80 万']],
+      ['提效', ['交付周期 < 5 天']],
+    ]);
+    const n = read(
+      rows(
+        '**Objective: Grow**',
+        '- KR1: 100 users',
+        '### Next steps',
+        '- call users',
+        '**Objective: Keep**',
+        '- KR1: churn below 2%',
+      ),
+    );
+    expect(n.objectives.map((o) => o.title)).toEqual(['Grow', 'Keep']);
+  });
+
+  it('a heading that only mentions a note word is no notes heading (`## 风险控制能力提升`)', () => {
+    const m = read(rows('## 风险控制能力提升', '- KR1: 坏账率 < 1%', '- KR2: 完成 2 次演练'));
+    expect(titles(m)).toEqual([['风险控制能力提升', ['坏账率 < 1%', '完成 2 次演练']]]);
+  });
+});

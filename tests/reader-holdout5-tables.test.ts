@@ -95,3 +95,57 @@ describe('a column of marks under a score header is the status, not a score', ()
     expect(roleOf(m, 'Score')).toBe('score');
   });
 });
+
+describe('a KR table whose labelled column holds only KR codes: the statements are the KRs, a kind column is carried', () => {
+  const statements = [
+    'Có ít nhất 120 người dùng hoàn tất luồng tạo lịch trình đầu tiên trong quý này ≥ 75%',
+    'Tạo ít nhất 30 qualified leads có đủ thông tin liên hệ để tư vấn tiếp trong quý',
+  ];
+  const kinds = ['Leading (hành vi người dùng)', 'Lagging (kết quả kinh doanh)'];
+  it.each([
+    [['#', 'Loại', 'Key Result'], (i: number) => [`KR${i + 1}`, kinds[i], statements[i]], 2],
+    [['Key Result', 'Loại chỉ số', 'Nội dung'], (i: number) => [`**KR${i + 1}**`, `**${kinds[i]}**`, statements[i]], 2],
+    [['KR', 'Category', 'What we measure'], (i: number) => [`KR ${i + 1}`, kinds[i], statements[i]], 2],
+    [['关键结果', '指标类别', '内容'], (i: number) => [`KR${i + 1}`, kinds[i], statements[i]], 2],
+  ])('%j', (header, row, krCol) => {
+    const m = read(rows('### Objective', 'Trở thành người điều phối đáng tin cậy', '', header, row(0), row(1)));
+    expect(m.headerRow).toBe(3);
+    expect(titles(m)).toEqual([['Trở thành người điều phối đáng tin cậy', statements]]);
+    expect(m.reading!.columns.map((c) => c.field)).toEqual(header.map((_, c) => (c === krCol ? 'kr' : null)));
+  });
+
+  it('a column of codes beside KR statements that are short stays carried; the next column keeps the KRs', () => {
+    const m = read(
+      rows(['KR', 'Measure', 'Notes'], ['KR1', 'Ship 3 releases', 'On the roadmap'], ['KR2', 'Close 10 deals', 'Q3']),
+    );
+    expect(titles(m)).toEqual([['', ['Ship 3 releases', 'Close 10 deals']]]);
+  });
+});
+
+describe('an objective label heading with a gloss in brackets (`## 1. Objective (Mục tiêu định tính)`)', () => {
+  it.each([
+    ['## 1. Objective (Mục tiêu định tính)', '## 2. Key Results (Kết quả then chốt)'],
+    ['## Objective (Objetivo del trimestre)', '## Key Results (Resultados clave)'],
+    ['### Objectives (Mục tiêu của quý)', '### Key Result (Kết quả)'],
+  ])('%s: the line under it is the objective, %s no objective', (objHeading, krHeading) => {
+    const m = read(
+      rows(
+        objHeading,
+        '',
+        '**Help travellers turn vague wishes into trusted plans.**',
+        '',
+        krHeading,
+        '',
+        ['KR', 'Measure'],
+        ['KR1', 'Get 120 users to finish a plan'],
+        ['KR2', 'Sign 30 qualified leads'],
+      ),
+    );
+    expect(titles(m)).toEqual([
+      [
+        'Help travellers turn vague wishes into trusted plans.',
+        ['Get 120 users to finish a plan', 'Sign 30 qualified leads'],
+      ],
+    ]);
+  });
+});

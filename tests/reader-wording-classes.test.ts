@@ -130,7 +130,7 @@ describe('the percent sign first with a decimal comma (Turkish)', () => {
   });
 });
 
-describe('a number word after "at least" in other languages is the count to reach', () => {
+describe('number words of other languages: after "at least", or early in the sentence, the count to reach', () => {
   test.each([
     ['tr', 'En az iki yeni entegrasyon canlıda', 2],
     ['es', 'Abrir locales en al menos tres ciudades', 3],
@@ -143,7 +143,19 @@ describe('a number word after "at least" in other languages is the count to reac
   });
 
   test.each([
+    ['es', 'Abrir tres nuevas tiendas en Lima', 3],
+    ['pt', 'Três novos parceiros de logística', 3],
+    ['fr', 'Lancer deux nouvelles offres', 2],
+    ['de', 'Drei Partner im Handel gewinnen', 3],
+    ['tr, capital dotted İ', 'İki yeni pazara açılmak', 2],
+  ])('early in the sentence, like English words: %s: %s', (_lang, text, target) => {
+    expect(inferFromText(text).target).toBe(target);
+  });
+
+  test.each([
     ['es: an article', 'Lanzar una app de pedidos'],
+    ['pt: "dos" is "of the"', 'Aumentar a satisfação dos clientes'],
+    ['fr: "neuf" is "new"', 'Un site neuf pour la boutique'],
     ['tr: an article', 'Bir ödeme altyapısı kurmak'],
     ['de: an article', 'Eine neue Filiale eröffnen'],
   ])('not a count: %s', (_what, text) => {
