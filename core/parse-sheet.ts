@@ -322,11 +322,14 @@ interface TableCols {
   currentInWords?: number;
   /** Period columns (M1..M3, W1..W13): the latest one filled with a number is the current value. */
   periods?: number[];
+  /** The year the sheet's title names: the year of a date typed without one (`3/31` in a target cell). */
+  year?: number;
 }
 
 function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel, year?: number): void {
   const { fc, columns } = columnRoles(header, rd);
   const cols = tableCols(values, header, fc, rd);
+  if (year !== undefined) cols.year = year;
   const headerRow = header.rows[header.rows.length - 1];
   model.headerRow = rd.r0 + headerRow;
   model.headerRows = header.rows.map((r) => rd.r0 + r);
@@ -1555,7 +1558,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   if (fc.kr !== undefined) kr.cols.kr = rd.c0 + fc.kr;
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
-  const targetInfo = readStartTarget(kr, row, r, rd, fc);
+  const targetInfo = readStartTarget(kr, row, r, rd, fc, cols.year);
   if (kr.target !== null && !kr.startGiven && FROM_TO_HINT.test(title)) startFromWording(kr, rd.wording(title));
   const kindTyped = readTypedKind(kr, row, r, rd, fc);
   if (
@@ -1571,6 +1574,7 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
     if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  if (kr.current === null && fc.current !== undefined) countInTargetUnit(kr, row[fc.current], targetInfo);
   currentInTargetUnit(kr, row, fc.current, targetInfo, rd);
   if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
   if (kr.current === null && cols.periods) currentFromPeriods(kr, row, cols.periods, rd);
@@ -1726,15 +1730,65 @@ function startFromWording(kr: KeyResult, t: TextInference): void {
 }
 
 /** Start and target cells (current waits for the kind); returns the target's number info for the unit. */
-function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']) {
+function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc'], year?: number) {
   const start = numberCell(kr, 'start', row, r, fc.start, rd);
   if (start) {
     kr.start = start.value;
     kr.startGiven = true;
   }
+  if (fc.target !== undefined && dueInTargetCell(kr, row, r, fc.target, year ?? rd.year, rd)) return null;
   const target = numberCell(kr, 'target', row, r, fc.target, rd);
   if (target) kr.target = target.value;
   return mixedTimes(kr, start, target);
+}
+
+/**
+ * A month and day in a target cell, before-words after it ('3/31', '5/31 前完成', 'by 4/15'): when the KR is due. A
+ * day up to 12 needs the before-word ('3/5' alone may be a score of 3 out of 5).
+ */
+const DAY_TARGET = /^\s*(?:(by|before|due)\s+)?(\d{1,2})\/(\d{1,2})\s*((?:之?前|以前|截止)[\u4e00-\u9fff]{0,3})?\s*$/i;
+/** A full date in a target cell ('2026-03-31', '3月31日前'): with the before-word taken off. */
+const DATE_TARGET =
+  /^\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*(?:之?前|以前|截止)?[\u4e00-\u9fff]{0,3}\s*$/;
+
+/**
+ * A target cell holding a date ('3/31', '5/31 前完成' for a launch): the KR's due date, in the year the sheet names,
+ * and no target. Returns whether it was one (the due column, read later, still wins).
+ */
+function dueInTargetCell(kr: KeyResult, row: unknown[], r: number, c: number, year: number | undefined, rd: Reader) {
+  const v = row[c];
+  if (typeof v !== 'string' || (!v.includes('/') && !/\d\s*[-年月]/.test(v))) return false;
+  const d = DAY_TARGET.exec(v);
+  let iso: string | null = null;
+  if (d && year !== undefined) {
+    const [month, day] = [Number(d[2]), Number(d[3])];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && (day > 12 || d[1] || d[4]))
+      iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  } else {
+    const full = DATE_TARGET.exec(v);
+    const p = full ? parseDate(full[1], { year }) : null;
+    if (p?.ok) iso = p.value;
+  }
+  if (!iso) return false;
+  kr.due = iso;
+  markInferred(kr, 'due');
+  rd.problemText('target', r, c, v, {
+    en: `"${v}" is a date: read as the due date ${iso}, no target; type the date in a due column`,
+    zh: `“${v}”是日期：按截止日期 ${iso} 读取，没有目标值；请把日期填在截止日期列`,
+  });
+  return true;
+}
+
+/**
+ * A current cell in words opening with a count in the target's unit ('2 人到岗 + 1 人 offer 已发' for a target of
+ * '3 人'): the count reached; the words after it qualify it.
+ */
+function countInTargetUnit(kr: KeyResult, v: unknown, target: NumberInfo | null): void {
+  if (typeof v !== 'string' || !target?.unit) return;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([^\s\d+，,;；(（]+)/.exec(v);
+  if (!m || !m[2].startsWith(target.unit)) return;
+  kr.current = Number(m[1]);
+  markInferred(kr, 'current');
 }
 
 const SECONDS: NumberInfo = Object.freeze({ percent: false, currency: null, unit: 's' });
