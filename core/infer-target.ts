@@ -198,8 +198,12 @@ const URL = /\bhttps?:\/\/[^\s)\]]+/gi;
 /** Minutes:seconds ('from 3:00 to 4:00', '2:37 per session'), not a time of day ('9:30 AM'). */
 const CLOCK = /\b(\d{1,2}):([0-5]\d)\b(?!\s*(?:[ap]\.?m\b|:))/gi;
 /** Dates with a month name ('March 18', '18 March 2026'). */
-const MONTH_DAY =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?:\.?,?\s+\d{4})?/gi;
+/** A month's name, whole or cut short ('March', 'Mar.', 'Sept'), not a word it opens ('2 markets', '3 decisions'). */
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`;
+const MONTH_DAY = new RegExp(
+  String.raw`\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\.?,?\s+\d{4})?`,
+  'gi',
+);
 const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:onds?)?)?)(?![A-Za-z])/gi;
 
 /**
