@@ -8,7 +8,7 @@ import { a1, isOwnedRuleFormula, parseA1, rectA1 } from '../core/sheet-plan';
 import type { Rect } from '../core/model';
 import { msg, type Msg } from '../core/i18n';
 import { filledFrom, type FilledFrom } from '../core/row-templates';
-import { DirectCells, NO_STYLE, type CellStyle } from './direct-sheet';
+import { DirectCells, directCellsOf, NO_STYLE, type CellStyle } from './direct-sheet';
 
 /** Excel rejects a file whose inline list validation is longer than this. */
 const MAX_INLINE_LIST = 255;
@@ -464,7 +464,8 @@ function styleCells(cells: SheetCells, p: SheetPlan, styles: StyleCache): void {
  */
 function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[], styles: StyleCache, direct: boolean): void {
   const { ws, whole } = sheetOf(wb, p);
-  const cells = direct && whole && !p.notes.length ? DirectCells.attach(ws) : excelCells(ws);
+  // A sheet an earlier part of the plan wrote direct stays direct (its ExcelJS cells would not be written).
+  const cells = directCellsOf(ws) ?? (direct && whole && !p.notes.length ? DirectCells.attach(ws) : excelCells(ws));
   if (!whole) unshareFormulas(ws);
   for (const b of p.writes) writeBlock(cells, b, warnings);
   styleCells(cells, p, styles);
