@@ -453,9 +453,9 @@ const CELL_WORD_NUMBERS: Record<string, number> = {
 };
 
 /**
- * One to ten in the other languages the reader reads (Spanish, Portuguese, French, German, Turkish). Several are
- * also articles ('un', 'uma', 'ein', 'bir': "a"), so in a KR's wording they count only after 'at least' ('al menos
- * dos', 'pelo menos três', 'au moins deux', 'mindestens zwei', 'en az bir').
+ * One to ten in the other languages the reader reads (Spanish, Portuguese, French, German, Turkish). In a KR's
+ * wording they count like English words ('Abrir tres tiendas', 'Zwei Märkte erschließen'), except those that are also
+ * articles or other words (OTHER_WORDS_LED_ONLY), which count only after 'at least' ('en az bir', 'al menos una').
  */
 export const OTHER_WORD_NUMBERS: Record<string, number> = {
   ...Object.fromEntries(Object.entries(CELL_WORD_NUMBERS).filter(([w]) => !(w in WORD_NUMBERS) && w !== 'single')),
@@ -501,6 +501,13 @@ export const OTHER_WORD_NUMBERS: Record<string, number> = {
   dokuz: 9,
   on: 10,
 };
+/**
+ * Of those, articles ('un', 'uma', 'ein', 'bir': "a") and words with another sense ('dos' "of the" in Portuguese, 'on',
+ * 'neuf' "new", 'dez' "Dec.", 'altı' "under", 'acht' "heed", 'sept' "Sept."): a count only after 'at least'.
+ */
+export const OTHER_WORDS_LED_ONLY: ReadonlySet<string> = new Set(
+  'uno una un um uma une ein eine einen bir dos on neuf dez altı acht sept'.split(' '),
+);
 
 /** Seconds in a unit of time as people write it after a number ('4hrs', '30 min', '3 semanas', '5 días', '2小时'). */
 const TIME_UNITS: [RegExp, number][] = [

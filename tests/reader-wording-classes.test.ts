@@ -130,7 +130,7 @@ describe('the percent sign first with a decimal comma (Turkish)', () => {
   });
 });
 
-describe('a number word after "at least" in other languages is the count to reach', () => {
+describe('number words of other languages: after "at least", or early in the sentence, the count to reach', () => {
   test.each([
     ['tr', 'En az iki yeni entegrasyon canlıda', 2],
     ['es', 'Abrir locales en al menos tres ciudades', 3],
@@ -143,7 +143,19 @@ describe('a number word after "at least" in other languages is the count to reac
   });
 
   test.each([
+    ['es', 'Abrir tres nuevas tiendas en Lima', 3],
+    ['pt', 'Três novos parceiros de logística', 3],
+    ['fr', 'Lancer deux nouvelles offres', 2],
+    ['de', 'Drei Partner im Handel gewinnen', 3],
+    ['tr, capital dotted İ', 'İki yeni pazara açılmak', 2],
+  ])('early in the sentence, like English words: %s: %s', (_lang, text, target) => {
+    expect(inferFromText(text).target).toBe(target);
+  });
+
+  test.each([
     ['es: an article', 'Lanzar una app de pedidos'],
+    ['pt: "dos" is "of the"', 'Aumentar a satisfação dos clientes'],
+    ['fr: "neuf" is "new"', 'Un site neuf pour la boutique'],
     ['tr: an article', 'Bir ödeme altyapısı kurmak'],
     ['de: an article', 'Eine neue Filiale eröffnen'],
   ])('not a count: %s', (_what, text) => {
@@ -245,4 +257,22 @@ describe('a priority in the brackets of a label is kept as the item priority', (
     const m = table([['KR1 (P0): Conversion reaches 4%', 0.04]]);
     expect(krs(m).map((k) => k.extra.Priority)).toEqual(['P0']);
   });
+});
+
+describe('a count before a word that opens like a month is a count; a date with a month name is no target', () => {
+  test.each([
+    ['Launch in 2 markets', 2],
+    ['Hire 2 junior engineers', 2],
+    ['Make 3 decisions per week with the board', 3],
+    ['Run 4 marketing campaigns', 4],
+  ])('%s', (text, target) => {
+    expect(inferFromText(text).target).toBe(target);
+  });
+
+  test.each(['Ship the app by March 18', 'Ship the app by 18 March 2026', 'Launch the store on Sept. 3'])(
+    'a date: %s',
+    (text) => {
+      expect(inferFromText(text).target).toBeNull();
+    },
+  );
 });
