@@ -86,7 +86,7 @@ interface Profile {
 
 const DATE_SHAPE = /\d{1,4}\s*[-/.年月]\s*\d|[a-z]{3,9}\.?\s+\d{1,2}\b|\b\d{1,2}\s+[a-z]{3,9}/i;
 
-function profile(values: unknown[][], from: number, c: number, header = ''): Profile {
+function profile(values: unknown[][], from: number, c: number, header = '', until = values.length): Profile {
   const p: Profile = {
     filled: 0,
     numbers: 0,
@@ -100,7 +100,7 @@ function profile(values: unknown[][], from: number, c: number, header = ''): Pro
     itemKinds: new Set(),
     people: 0,
   };
-  for (let r = from; r < values.length && p.filled < SAMPLE; r++) {
+  for (let r = from; r < until && p.filled < SAMPLE; r++) {
     const v = rowAt(values, r)[c];
     if (isBlank(v) || (header && v === header)) continue; // blank, or the header repeated
     p.filled++;
@@ -619,15 +619,40 @@ function decideColumn(
   f: Field | null,
   text: string,
   settings: Settings | undefined,
+  until?: number,
 ): Decided {
   const user = byUser(text, settings);
   if (user) return user;
-  const p = profile(values, body, c, text);
+  const p = profile(values, body, c, text, until);
   const d = byContent(f, text, p) ?? byHeader(f, text);
   d.header = f;
   d.filled = p.filled;
   if (d.role === 'owner') d.fit = p.filled ? p.people / p.filled : 0;
   return d;
+}
+
+/**
+ * Where the header repeats over the next table with a column named otherwise (`目标 | 关键结果 | 目标值 | 实际值`, then
+ * `目标 | 关键结果 | 目标值 | 承接自`): that column holds something else from there, so its role is decided on the rows
+ * above. By column, the row of the first such repeat (undefined where none). Rows are gated on the first header cell.
+ */
+function renamedAt(values: unknown[][], body: number, texts: string[]): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  const k = texts.findIndex((t) => t.trim() !== '');
+  if (k < 0) return out;
+  const first = texts[k].trim();
+  for (let r = body; r < values.length && r < body + 4 * SAMPLE; r++) {
+    const row = rowAt(values, r);
+    const v = row[k];
+    if (typeof v !== 'string' || v.trim() !== first) continue;
+    const same = texts.filter((t, c) => t.trim() && typeof row[c] === 'string' && row[c].trim() === t.trim()).length;
+    if (same < Math.max(2, texts.filter((t) => t.trim()).length / 2)) continue;
+    texts.forEach((t, c) => {
+      const w = row[c];
+      if (out[c] === undefined && !isBlank(w) && String(w).trim() !== t.trim()) out[c] = r;
+    });
+  }
+  return out;
 }
 
 /** A numeric 'Goal' column is the target beside an Objective column; alone, it stays the objective (its header says so). */
@@ -1120,7 +1145,8 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   const width = Math.max(fields.length, ...rows.map((r) => rowAt(values, r).length));
   const texts = headerTexts(values, rows, width);
   const body = rows[rows.length - 1] + 1;
-  const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings));
+  const renamed = renamedAt(values, body, texts);
+  const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings, renamed[c]));
   const owned = findOwnedBlock({ name: '', origin: { row: 0, col: 0 }, values }, rows[rows.length - 1]);
   codesBeforeTitles(decided, texts, values, body, owned);
   keepLoneTitle(decided, texts);
@@ -1141,6 +1167,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   let named = out.filter((f) => f).length + (rowTypeCol >= 0 ? 1 : 0);
   if (named === 1) named += codeColumn(decided, texts, values, body) ? 1 : 0;
   if (!(out.includes('objective') || out.includes('kr')) || named < 2) return null;
+  if (explainsKrsAbove(decided, texts, values, body, rows[0])) return null;
   const columns: ColumnReading[] = decided.map((d, c) => ({
     col: c0 + c,
     header: texts[c],
@@ -1171,6 +1198,30 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
 function codeColumn(decided: Decided[], texts: string[], values: unknown[][], body: number): boolean {
   if (decided.some((d) => d.codes)) return true;
   return decided.some((d, c) => !d.header && d.role === null && !!texts[c] && holdsCodes(values, body, c, texts[c]));
+}
+
+/**
+ * A table of KR codes (`KR | Loại | Vì sao chọn` over `KR1 | Leading | ...`) under labelled KR lines (`## KR1 — Leading
+ * Metric`, `- KR2: ...`): the KRs are those lines; the table explains them and is no KR table.
+ */
+function explainsKrsAbove(
+  decided: Decided[],
+  texts: string[],
+  values: unknown[][],
+  body: number,
+  top: number,
+): boolean {
+  if (!krLinesAbove(values, top)) return false;
+  const title = decided.findIndex((d) => d.role === 'kr' || d.role === 'objective');
+  return holdsCodes(values, body, title, texts[title]) || codeColumn(decided, texts, values, body);
+}
+
+function krLinesAbove(values: unknown[][], top: number): boolean {
+  for (let r = 0; r < top; r++) {
+    const v = rowAt(values, r)[0];
+    if (typeof v === 'string' && /kr|关键/i.test(v) && readLine(v).role === 'kr') return true;
+  }
+  return false;
 }
 
 /** Under a score rubric's header, the full-marks column is the target and the other levels are grading steps. */

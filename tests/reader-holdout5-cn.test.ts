@@ -189,3 +189,83 @@ describe('under a heading of problems, risks or next steps, lines are notes, eve
     expect(titles(m)).toEqual([['风险控制能力提升', ['坏账率 < 1%', '完成 2 次演练']]]);
   });
 });
+
+describe('a scorecard: the actual column is the current value, a date in the target cell is the due date', () => {
+  const krs = (m: OkrModel) => m.objectives.flatMap((o) => o.krs);
+  it.each([
+    [
+      ['目标', '关键结果', '目标值', '实际值', '评价'],
+      ['O1: 提升活跃', '周活跃率', 0.3, 0.27, '🟡'],
+      ['O2: 发布 App', '6/30 前发布', '6/30', '7/12（延期）', '🔴'],
+    ],
+    [
+      ['Objective', 'Key result', 'Target', 'Actual', 'Rating'],
+      ['Grow', 'Weekly actives', 0.3, 0.27, '🟡'],
+      ['Launch', 'Ship the app by 6/30', 'by 6/30', '7/12 (late)', '🔴'],
+    ],
+  ])('%j: the actual column stays the current value even where a later table renames it', (head, a, b) => {
+    const next = [...head.slice(0, 3), head[0] === '目标' ? '承接自' : 'Source'];
+    const m = read([
+      ['# 2026 Q1 复盘'],
+      head,
+      a,
+      b,
+      [''],
+      ['## Q2'],
+      next,
+      ['O3: 留存', '周留存', 0.4, '延续'],
+      ['O4: 招聘', '招 2 人', '2 人', '全新'],
+    ]);
+    expect(m.columns.map((c) => c.field).slice(0, 4)).toEqual(['objective', 'kr', 'target', 'current']);
+    expect(krs(m).map((k) => [k.target, k.current, k.due])).toEqual([
+      [0.3, 0.27, null],
+      [null, null, '2026-06-30'],
+      [0.4, null, null],
+      [2, null, null],
+    ]);
+  });
+
+  it.each([
+    ['3/31', '2025-03-31'],
+    ['5/31 前完成', '2025-05-31'],
+    ['3/5 前', '2025-03-05'],
+    ['2026-09-30', '2026-09-30'],
+    ['9月30日前', '2025-09-30'],
+  ])('target cell %s -> due %s (the year the title names), no target, and the reader says so', (cell, due) => {
+    const m = read([
+      ['# 2025 季度复盘'],
+      ['目标', '关键结果', '目标值'],
+      ['O1: 上线', '新版上线', cell],
+      ['O2: 增长', '新增用户', '5000 人'],
+      ['O3: 留存', '留存率', 0.4],
+    ]);
+    expect(krs(m).map((k) => [k.target, k.due])).toEqual([
+      [null, due],
+      [5000, null],
+      [0.4, null],
+    ]);
+    expect(m.problems.find((p) => p.field === 'target')?.message.zh).toMatch(/截止日期/);
+  });
+
+  it('a score on a scale (`3/5`) or a fraction of a count (`4/4`) stays a number', () => {
+    const m = read([
+      ['目标', '关键结果', '目标值'],
+      ['O1: 体验', '满意度评分', '3/5'],
+      ['O2: 覆盖', '完成路径', '4/4'],
+    ]);
+    expect(krs(m).map((k) => k.due)).toEqual([null, null]);
+  });
+
+  it.each([
+    ['2 人到岗 + 1 人 offer 已发', '3 人', 2],
+    ['2 engineers hired, 1 offer out', '3 engineers', 2],
+    ['12 家已签约，3 家谈判中', '20 家', 12],
+  ])('current in words %s against a target of %s -> %s', (actual, target, current) => {
+    const m = read([
+      ['目标', '关键结果', '目标值', '实际值'],
+      ['O1: 扩编', '招聘', target, actual],
+      ['O2: 留存', '留存率', 0.4, 0.38],
+    ]);
+    expect(krs(m)[0].current).toBe(current);
+  });
+});
