@@ -7,7 +7,7 @@
  */
 import type { KrKind } from './model';
 import { GLUED_UNIT, SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
-import { firstNamedNumber, maskNames } from './version-names';
+import { firstNamedNumber, maskNames } from './code-names';
 
 export interface TextInference {
   target: number | null;
@@ -84,10 +84,14 @@ const FROM =
 const TO = /^\s*(?:\bto\b|->|→|~|～|到|至|(?:提升|提高|增长|增加|上升|降低|降|减少|下降|压缩|缩短|控制|增)(?:到|至)?)/i;
 const DECREASE =
   /\b(?:reduce[sd]?|decrease[sd]?|cut|lower|shrink|drop|minimi[sz]e|bring down|down to|reducir|disminuir|recortar|reduzir|redução|reducción|réduire|réduction|diminuir|diminuição|disminución|baisser|baisse|senken|verringern|azaltmak|azalma|düşürmek)\b|降低|减少|下降|降到|降至|压缩|缩短|减低|控制在?.*以[内下]/i;
+/**
+ * At least / at most in the languages the reader reads: Spanish, Portuguese, French, German, Turkish ('en az 2', '3'ün
+ * altında'), Korean and Japanese ('최소', '이하', '少なくとも', '未満').
+ */
 const ABOVE =
-  /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于/i;
+  /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than|al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az(?:ından)?|asgari)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于|(?<![\p{L}])(?:üzerinde|üstünde)|최소|이상|少なくとも|最低/iu;
 const BELOW =
-  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|不超过|不高于|至多|以内|以下|低于|不大于/i;
+  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within|como m[aá]ximo|a lo sumo|no m[aá]ximo|au plus|au maximum|h[oö]chstens|en fazla|en çok|azami|alt[ıi]nda)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|不超过|不高于|至多|以内|以下|低于|不大于|최대|이하|미만|未満|最大/iu;
 const TO_WORD_BEFORE = /(?:\bto\b|\breach(?:es|ing)?\b|达到|到|至|突破|超过)\s*$/i;
 
 const ANY_DIRECTION = new RegExp(
@@ -97,7 +101,7 @@ const ANY_DIRECTION = new RegExp(
     BELOW.source,
     String.raw`\b(?:from|de|desde|von)\b|从|由|에서|から|'[dt][ae]n\b`,
   ].join('|'),
-  'i',
+  'iu',
 );
 
 /** Cheap check: does the wording name a direction at all? (Sheets with typed targets skip the full reading otherwise.) */
@@ -107,19 +111,8 @@ export function mentionsDirection(text: string): boolean {
 
 /** A list number at the start ('1. ', '2) ', '(3)', '①'): the item's place, not a quantity. */
 const LIST_NUMBER = /^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.)、:：](?!\d)|[①-⑳])/;
-/**
- * Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), an issue reference
- * ('repo/#24', '[#24](...)'), '30-day' metrics.
- */
-const CODE_NAME = /(?<=[A-Za-z][-_=/#]|[/[]#)\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
 /** A span describing a noun ('3个月的计划', '两周的冲刺' like '3-month plan'): how long something lasts, not a quantity. */
 const ZH_SPAN_OF = /\d+\s*个?(?:月|星期|周|天|年|季度|小时)(?=的)/g;
-/**
- * Code written as code: text in backticks ('`waypoints_total = 5`'), a setting assigned to an identifier
- * ('max_retries = 3', 'config.limit = 10'), a section of a law or standard ('501(c)(3)', '§ 12', 'RFC 7231').
- */
-const CODE_SPAN =
-  /`[^`\n]*`|\b[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z][A-Za-z0-9]*)+\s*:?==?\s*\d+(?:\.\d+)?\b|\b\d+(?:\([A-Za-z0-9]{1,3}\))+|§+\s*\d+(?:\.\d+)*/g;
 /**
  * A deadline, not a quantity: 'within 30 days', 'in the next 2 weeks', '30天内', '30min内'. After a to-word the limit is
  * the target itself ('降低至1.5秒以内', '控制在24小时以内': stay below).
@@ -205,7 +198,6 @@ function maskPeriods(text: string): string {
   )
     s = maskMeasurementSubject(s);
   if (s.includes('/')) s = s.replace(SLASH_DATE, blank);
-  if (/[`=(§]/.test(s)) s = s.replace(CODE_SPAN, blank);
   const milestone = MILESTONE_WITH.exec(s);
   if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
   if (s.includes('http')) s = s.replace(URL, blank);
@@ -214,10 +206,14 @@ function maskPeriods(text: string): string {
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
   if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);
   s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
-  if (/[A-Za-z][-_=/#]\d|[/[]#\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
   if (s.includes('的')) s = s.replace(ZH_SPAN_OF, blank);
   if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
-  return s.replace(LABEL_NUMBER, blank);
+  return s.replace(LABEL_NUMBER, (m: string, at: number) => (countedByVerb(m, s.slice(at + m.length)) ? m : blank(m)));
+}
+
+/** 'Release 2 betas', 'issue 40 refunds': a label word that is also a verb, then a count of things, not a label. */
+function countedByVerb(label: string, after: string): boolean {
+  return /^(?:release|issue)\s*\d+$/i.test(label) && /^\s+[a-z]+s\b/i.test(after);
 }
 
 const NUM = String.raw`[$¥€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|千万|百万|万|亿|千|[wWkKmMbB](?![A-Za-z]))?`;
@@ -379,6 +375,7 @@ function wordTokens(s: string, out: Token[]): void {
     if (wordsBefore(s, m.index) > 6 && !led(m.index)) continue;
     out.push(wordToken(WORD_NUMBERS[m[1].toLowerCase()], m[0], m.index));
   }
+  if (/[零ゼ제]/.test(s)) zeroTokens(s, out);
   if (!/[一两二三四五六七八九十百千]/.test(s)) return;
   ZH_WORD_TOKEN.lastIndex = 0;
   for (let m = ZH_WORD_TOKEN.exec(s); m; m = ZH_WORD_TOKEN.exec(s)) {
@@ -386,6 +383,17 @@ function wordTokens(s: string, out: Token[]): void {
     const p = parseNumber(m[0]);
     if (p.ok) out.push(wordToken(p.value, m[0], m.index));
   }
+}
+
+/**
+ * Zero in Chinese, Japanese and Korean: '零事故', '实现零投诉', '障害ゼロ', '사고 제로'. 零 opening a clause or after a verb of
+ * reaching, or before a word for a fault; not in words of its own ('零售' retail, '零基础' from scratch, '零点' midnight).
+ */
+const ZERO_TOKEN =
+  /(?:(?<=^|[\s，,；;：:、（(]|实现|做到|保持|达到|确保|争取|力争|追求)零(?![售食件钱花星点下基距容散碎部时度乱落头])|零(?=事故|故障|投诉|缺陷|差评|宕机|漏洞|客诉|逾期|超卖|错误|失误|违规|延误|返工|伤亡|[Bb][Uu][Gg]|[Pp][0-2]))|ゼロ|제로/g;
+function zeroTokens(s: string, out: Token[]): void {
+  ZERO_TOKEN.lastIndex = 0;
+  for (let m = ZERO_TOKEN.exec(s); m; m = ZERO_TOKEN.exec(s)) out.push(wordToken(0, m[0], m.index));
 }
 
 const wordToken = (value: number, text: string, index: number): Token => ({
@@ -506,7 +514,9 @@ export function inferFromText(input: unknown): TextInference {
   const t = toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 8), k.index))) ?? toks[0];
   const unit = unitAfter(text, t);
   const current = known.current ?? gradedCurrent(text, unit);
-  return { ...NONE, ...known, current, target: t.value, unit, kind: kindOf(masked) };
+  // 'Zero P0 incidents', '0 oversells': a count to hold at zero, at most 0.
+  const kind = kindOf(masked) ?? (t.value === 0 ? 'below' : null);
+  return { ...NONE, ...known, current, target: t.value, unit, kind };
 }
 
 /**

@@ -360,12 +360,8 @@ export function glossaryLines(
     const cur = lines[i]?.line;
     const same = cur && lines[i].r === lines[i - 1].r + 1 && cur.depth === prev.depth && listed(cur) && listed(prev);
     if (same) continue;
-    if (
-      isGlossary(
-        lines.slice(from, i).map((l) => l.line),
-        isProperty,
-      )
-    )
+    const run = lines.slice(from, i).map((l) => l.line);
+    if (!fieldsOfNumberedObjective(lines[from - 1]?.line) && isGlossary(run, isProperty))
       for (let k = from; k < i; k++) out.add(k);
     from = i;
   }
@@ -373,6 +369,14 @@ export function glossaryLines(
 }
 
 const listed = (l: LineReading) => l.bullet || l.numbered;
+
+/**
+ * A list right under a numbered objective heading (`### OKR 1: name`, `## Objective 2 — name`) gives that objective's
+ * fields (`- Hedef (Objective): statement`, `- Tip: Takım`), whatever other terms stand beside them: no glossary.
+ */
+function fieldsOfNumberedObjective(above: LineReading | undefined): boolean {
+  return !!above && above.heading > 0 && above.role === 'objective' && /[0-9０-９]/.test(above.term);
+}
 
 function isGlossary(run: LineReading[], isProperty: (term: string) => boolean): boolean {
   if (run.length < 2 || !listed(run[0])) return false;

@@ -1448,7 +1448,13 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
   const targetInfo = readStartTarget(kr, row, r, rd, fc);
   const kindTyped = readTypedKind(kr, row, r, rd, fc);
-  if (kr.target === null && !kr.placeholder && title && !(kindTyped && kr.kind === 'binary')) {
+  if (
+    kr.target === null &&
+    !kr.placeholder &&
+    !thresholdsNamed.has(kr) &&
+    title &&
+    !(kindTyped && kr.kind === 'binary')
+  ) {
     const t = rd.wording(title);
     fillFromWording(kr, t);
     const why = wordingStatesNoTarget(kr, t);
@@ -1505,6 +1511,7 @@ function numberCell(kr: KeyResult, f: Field, row: unknown[], r: number, c: numbe
     if (f === 'target' && p.error.kind === 'placeholder') kr.placeholder = true;
     if (f === 'target' && p.error.kind === 'not-a-number' && targetFromWords(kr, cellText(row[c]), r, c, rd))
       return null;
+    if (f === 'target' && p.error.kind === 'not-a-number' && thresholdsNamed.has(kr)) return null;
     rd.problem(f, r, c, p.error);
   }
   return null;
@@ -1519,7 +1526,11 @@ const OPENS_WITH_NUMBER = /^[$¥€£]?\s?\d/;
  * sheet's formulas need the number alone.
  */
 function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: Reader): boolean {
-  if (listsMeasures(text)) return false;
+  if (listsMeasures(text, rd.wording(kr.title).measures > 1)) {
+    thresholdsNamed.add(kr);
+    rd.problemText('target', r, c, describeValue(text), severalThresholds(describeValue(text)));
+    return false;
+  }
   const t = inferFromText(OPENS_WITH_NUMBER.test(text) ? `from ${text}` : text);
   if (t.placeholder) kr.placeholder = true;
   if (t.target === null) return false;
@@ -1547,20 +1558,38 @@ const QUANTITY = new RegExp(`^${QUANTITY_START}`, 'i');
  * quantity: after 'avg score >50' the comma's words qualify the first measure ('10 articles, avg score >50').
  */
 const MEASURE_BREAK = new RegExp(String.raw`\s*[;；•|｜，、]\s*|(?<!\d)\s*,\s*(?=${QUANTITY_START})`, 'i');
-/** Two bare figures side by side ('85 / 95', '25% / 90%', '100 / 30%'): the thresholds of two measures, not a rate. */
-const FIGURE_PAIR = /^\s*[≥≤<>]?=?\s*\d[\d,.]*\s?%?\s+\/\s+[≥≤<>]?=?\s*\d[\d,.]*\s?%?\s*$/;
+/** A figure of a pair, with a comparator or a threshold's name before it ('≥85', 'stretch: 95', 'min 80%'). */
+const PAIR_FIGURE = String.raw`(?:(?:target|goal|stretch|min(?:imum)?|max(?:imum)?|floor|base)\s*:?\s*)?[≥≤<>]?=?\s*\d[\d,.]*\s?%?(?:\s*(?:stretch|target))?`;
+/**
+ * Two bare figures side by side ('85 / 95', '≥85 / 95', '25% / 90%', '100 / 30%', '85 / 95 (stretch)'): the thresholds
+ * of two measures, or a target and a stretch, not a rate. Glued ('85/95') only where the KR's words name two measures,
+ * as '4/4' alone is four of four.
+ */
+const FIGURE_PAIR = new RegExp(String.raw`^\s*${PAIR_FIGURE}\s+\/\s+${PAIR_FIGURE}\s*$`, 'i');
+const GLUED_PAIR = new RegExp(String.raw`^\s*${PAIR_FIGURE}\s*\/\s*${PAIR_FIGURE}\s*$`, 'i');
 const BRACKETED_NOTE = /[(（[【][^)）\]】]*[)）\]】]/g;
 
 /**
  * Whether a target cell lists several measures ('≤8h/vehicle install; ≤14 days site cutover', '2× lidar, 2× camera
- * stacks', '≤0.5 / 1k km, ZERO critical harm', '签约10家；复购率≥30%'): no one of them is the KR's target. Notes in
- * brackets ('3 sites (1× Mining, 1× Logistics)') are no measures of their own.
+ * stacks', '≤0.5 / 1k km, ZERO critical harm', '签约10家；复购率≥30%', '85 / 95'): no one of them is the KR's target.
+ * Notes in brackets ('3 sites (1× Mining, 1× Logistics)') are no measures of their own.
  */
-function listsMeasures(text: string): boolean {
-  if (FIGURE_PAIR.test(text)) return true;
-  const parts = text.replace(BRACKETED_NOTE, ' ').split(MEASURE_BREAK);
+function listsMeasures(text: string, wordsNameSeveral: boolean): boolean {
+  const bare = text.replace(BRACKETED_NOTE, ' ');
+  if (FIGURE_PAIR.test(bare) || (wordsNameSeveral && GLUED_PAIR.test(bare))) return true;
+  const parts = bare.split(MEASURE_BREAK);
   return parts.filter((p) => /\d/.test(p) || QUANTITY.test(p.trim())).length >= 2;
 }
+
+/**
+ * KRs whose Target cell names several thresholds: no single target, and their words are not read for one either (the
+ * cell said what the target is).
+ */
+const thresholdsNamed = new WeakSet<KeyResult>();
+const severalThresholds = (seen: string): Msg => ({
+  en: `"${seen}" names several thresholds (several measures, or a target and a stretch): no single target read; type the one number the score is measured against`,
+  zh: `“${seen}”写了多个阈值（多个指标，或目标与挑战值）：未读取单一目标；请填写计分所依据的那一个数字`,
+});
 
 /** A date cell of a KR field: the ISO date, or null when blank or unreadable (then a problem is recorded). */
 function dateCell(f: Field, row: unknown[], r: number, c: number | undefined, rd: Reader): string | null {
@@ -1894,8 +1923,8 @@ function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
     };
   if (t.named)
     return {
-      en: `the number in "${t.named}" names a version, product or standard, not a quantity to reach: read as done or not done; type a target if the KR has one`,
-      zh: `“${t.named}”中的数字是版本、产品或标准的名称，不是要达到的数量：按完成/未完成读取；如有目标值请填写`,
+      en: `the number in "${t.named}" names a version, product, standard or code, not a quantity to reach: read as done or not done; type a target if the KR has one`,
+      zh: `“${t.named}”中的数字是版本、产品、标准或代码的名称，不是要达到的数量：按完成/未完成读取；如有目标值请填写`,
     };
   return null;
 }
@@ -2700,7 +2729,9 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
     return;
   }
   const n = rd.number(value);
-  const v = n.ok ? n.value : propertyNumber(value);
+  if (field === 'target' && !n.ok && !n.blank && n.error.kind === 'placeholder') return placeholderTarget(kr);
+  // '30% azalma' parses as 30% with a unit word, but says a change by 30%: read as words (propertyNumber).
+  const v = n.ok && !(n.unit && inferFromText(value).relative) ? n.value : propertyNumber(value);
   if (v === null || (field !== 'target' && otherMeasure(kr, value, rd))) return;
   if (field === 'current') kr.current = v;
   else if (field === 'start') {
@@ -2709,6 +2740,16 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
   } else kr.target = v;
   kr.inferred[field] = true;
   if (kr.inferred.kind) kr.kind = inferKind(kr, null, rd.wording(kr.title));
+}
+
+/**
+ * A `Target: X` line (a placeholder, `TBD`): the KR's target is not written yet, whatever number its wording holds
+ * (`X adet ... %100 doğrulukla`: the 100% qualifies the X to reach).
+ */
+function placeholderTarget(kr: KeyResult): void {
+  kr.target = null;
+  kr.placeholder = true;
+  delete kr.inferred.target;
 }
 
 /** An amount in brackets: `(R$ 32k/mês)`. */

@@ -398,8 +398,15 @@ function dotThousands(digits: string): boolean {
   );
 }
 
-/** Numbers written as words, counted like digits when they are the quantity ('Two dates per month'). */
+/**
+ * Numbers written as words, counted like digits when they are the quantity ('Two dates per month'); zero in the
+ * languages the reader reads ('Zero oversells', 'cero incidentes', 'zéro panne', 'sıfır hata'): a count to hold at 0.
+ */
 export const WORD_NUMBERS: Record<string, number> = {
+  zero: 0,
+  cero: 0,
+  zéro: 0,
+  sıfır: 0,
   one: 1,
   two: 2,
   three: 3,

@@ -21,27 +21,47 @@ export interface ApplyReport {
 
 const argb = (hex: string) => 'FF' + hex.replace(/^#/, '').toUpperCase().padStart(6, '0').slice(-6);
 
+/** The cell by its row and column numbers (ExcelJS's ws.getCell(r, c) would build and parse an A1 address first). */
 function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
-  return ws.getCell(row + 1, col + 1);
+  return ws.getRow(row + 1).getCell(col + 1);
 }
 
 /**
- * Style objects restyle made, by what they hold. Cells given the same style share one object, as ExcelJS shares the
- * style of cells read with the same style id: its writer finds a cell's style id by the object (a WeakMap) and only
- * renders a style it has not seen to XML, once per object (a 10,000-KR convert styles 50,000 cells: one render each
- * took a tenth of the run). Sharing is safe because no code here changes a style object in place (ExcelJS's own
- * setters such as cell.numFmt = do): restyle always gives the cell another object.
+ * Style objects restyle made, by the style they were made from and the change. Cells given the same style share one
+ * object, as ExcelJS shares the style of cells read with the same style id: its writer finds a cell's style id by the
+ * object (a WeakMap) and only renders a style it has not seen to XML, once per object (a 10,000-KR convert styles
+ * 50,000 cells: one render each took a tenth of the run). Sharing is safe because no code here changes a style object
+ * in place (ExcelJS's own setters such as cell.numFmt = do): restyle always gives the cell another object.
+ * A style's text is kept by its object (shared by the cells read with it and by those restyle gave it); an empty one,
+ * which ExcelJS gives every new cell an object of its own, is simply ''.
  */
-type StyleCache = Map<string, Partial<ExcelJS.Style>>;
+interface StyleCache {
+  made: Map<string, Partial<ExcelJS.Style>>;
+  text: WeakMap<object, string>;
+}
+
+const newStyleCache = (): StyleCache => ({ made: new Map(), text: new WeakMap() });
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+function styleText(styles: StyleCache, style: object): string {
+  if (isEmpty(style)) return '';
+  let text = styles.text.get(style);
+  if (text === undefined) styles.text.set(style, (text = JSON.stringify(style)));
+  return text;
+}
 
 function restyle(styles: StyleCache, cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>, drop?: keyof ExcelJS.Style) {
   const base = cell.style ?? {};
-  const key = `${JSON.stringify(base)}\u0000${JSON.stringify(patch)}\u0000${drop ?? ''}`;
-  let next = styles.get(key);
+  const key = `${styleText(styles, base)}\u0000${JSON.stringify(patch)}\u0000${drop ?? ''}`;
+  let next = styles.made.get(key);
   if (!next) {
     next = { ...base, ...patch };
     if (drop) delete next[drop];
-    styles.set(key, next);
+    styles.made.set(key, next);
   }
   cell.style = next;
 }
@@ -445,7 +465,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): ApplyReport
     const ws = wb.getWorksheet(name);
     if (ws) wb.removeWorksheet(ws.id);
   }
-  const styles: StyleCache = new Map();
+  const styles = newStyleCache();
   for (const p of plan.sheets) applySheet(wb, p, warnings, styles);
   activate(wb, plan);
   // Formulas are written without cached results: every spreadsheet must compute them when the file opens.
