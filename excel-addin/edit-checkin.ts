@@ -120,11 +120,11 @@ function logSnapshot(name: string, rows: Excel.Range[]): SheetSnapshot {
 }
 
 /** What the apply knows without a lookup: every sheet it writes, and the formats under the log's next rows. */
-function knownFor(sheetNames: string[], ws: Excel.Worksheet, log: LogRead, formats: Excel.Range): Known {
+function knownFor(sheetNames: string[], ws: Excel.Worksheet, log: LogRead, formats: Excel.Range[]): Known {
   const none = (w: Excel.Worksheet): SheetKnown => ({ ws: w, cfs: null, details: null, tables: null, freeze: null });
   const sheets = new Map<string, SheetKnown>([
     [keyOf(ws.name), none(ws)],
-    [keyOf(log.ws.name), { ...none(log.ws), formats: [formats] }],
+    [keyOf(log.ws.name), { ...none(log.ws), formats }],
   ]);
   return { sheetNames, sheets };
 }
@@ -162,12 +162,16 @@ export async function checkinEdit(
   const lines = aligned(rows, at.top, at.bottom, header.origin.col, 'values');
   const ids = editRowIds(at, lines, header.origin.col);
   const data = log.head.isNullObject ? null : logDataStart(aligned(log.head, 0, lastOf(log.head), 0, 'values'));
-  if (!ids.length || data === null) return whole;
+  if (data === null) return whole;
+  // No KR id in the edited rows: core says whether they hold a KR at all (else there is nothing to record).
   const found = queueFinds(log, ids, data);
   // The formats under the rows the log may grow by (the journal's, read now: no lookup before the writes).
-  const formats = log.ws.getRangeByIndexes(log.last.rowIndex + 1, 0, ids.length, LOG_FIELDS.length);
-  formats.load(['address', 'numberFormat']);
-  await ctx.sync();
+  const formats = ids.length
+    ? log.ws
+        .getRangeByIndexes(log.last.rowIndex + 1, 0, ids.length, LOG_FIELDS.length)
+        .load(['address', 'numberFormat'])
+    : null;
+  if (ids.length) await ctx.sync();
   const logSnap = logSnapshot(log.ws.name, [log.head, ...found, log.last]);
   const others: Record<string, SheetSnapshot> = { [log.ws.name]: logSnap };
   if (!first.settings.isNullObject)
@@ -181,12 +185,12 @@ export async function checkinEdit(
   };
   const result = runCommand('checkin', snap, settings, { dashboard: false, editIds: ids, edited });
   if (result.readAgain) return whole;
-  if (!result.ok) return { kind: 'done', result, stamp: false };
+  if (!result.ok || !result.plan.sheets.length) return { kind: 'done', result, stamp: false };
   state.plan = result.plan;
   state.snap = { ...snap, active: placedActive(header, at, lines, rows) };
   state.started = true;
   onApply();
-  const known = knownFor(snap.sheetNames, ws, log, formats);
+  const known = knownFor(snap.sheetNames, ws, log, formats ? [formats] : []);
   await applyPlan(ctx, result.plan, known, support, [logSnap], state.journal);
   return { kind: 'done', result, stamp };
 }

@@ -82,7 +82,8 @@ export function checkinEdited(
   const res = withDocumentLock(() => {
     const rows = rowValues(sheet, at.top, at.bottom, shift);
     const ids = editRowIds(at, rows);
-    const logRows = ids.length ? readLogPart(log, ids, shift) : null;
+    // No KR id in the edited rows: core says whether they hold a KR at all (else there is nothing to record).
+    const logRows = ids.length ? readLogPart(log, ids, shift) : [];
     if (!logRows) return WHOLE;
     const logSnap = editLogSnapshot(logName, logRows);
     withoutFormulas.add(logSnap);
