@@ -405,7 +405,9 @@ function checkinOnEdit(c: Run, model: OkrModel, edited: Rect): CommandResult {
   sp.writes.push(stamp);
   if (readWithoutFormulas(c.active) && overFormulas(sp, c.active) === 'unknown')
     return { ok: true, plan: EMPTY_PLAN, summary: msg('Reading…', '正在读取…'), readAgain: { formulas: true } };
-  return { ...result, plan: { ...result.plan, sheets: [sp, ...result.plan.sheets] } };
+  // The stamp after the log: a host that grows the log's sheet for its new rows has journaled that before a failing
+  // stamp, so the restore finds the sheet as it will put it back.
+  return { ...result, plan: { ...result.plan, sheets: [...result.plan.sheets, sp] } };
 }
 
 function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: CommandOptions = {}): CommandResult {

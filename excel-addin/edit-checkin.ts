@@ -173,16 +173,7 @@ export async function checkinEdit(
     : null;
   if (ids.length) await ctx.sync();
   const logSnap = logSnapshot(log.ws.name, [log.head, ...found, log.last]);
-  const others: Record<string, SheetSnapshot> = { [log.ws.name]: logSnap };
-  if (!first.settings.isNullObject)
-    others[SETTINGS_SHEET] = { name: SETTINGS_SHEET, origin: { row: 0, col: 0 }, values: first.settings.values };
-  const snap: WorkbookSnapshot = {
-    host: 'excel',
-    active: editSnapshot(header, at, lines),
-    sheetNames: [ws.name, ...Object.keys(others)],
-    others,
-    today,
-  };
+  const snap = editWorkbook(editSnapshot(header, at, lines), logSnap, first.settings, today);
   const result = runCommand('checkin', snap, settings, { dashboard: false, editIds: ids, edited });
   if (result.readAgain) return whole;
   if (!result.ok || !result.plan.sheets.length) return { kind: 'done', result, stamp: false };
@@ -193,6 +184,17 @@ export async function checkinEdit(
   const known = knownFor(snap.sheetNames, ws, log, formats ? [formats] : []);
   await applyPlan(ctx, result.plan, known, support, [logSnap], state.journal);
   return { kind: 'done', result, stamp };
+}
+
+/** What core reads for an edit's check-in: the edited rows, the log as read, the settings sheet's A1:A2. */
+function editWorkbook(active: SheetSnapshot, log: SheetSnapshot, settings: Excel.Range, today: string) {
+  const others: Record<string, SheetSnapshot> = { [log.name]: log };
+  if (!settings.isNullObject)
+    others[SETTINGS_SHEET] = { name: SETTINGS_SHEET, origin: { row: 0, col: 0 }, values: settings.values };
+  // The sheets this check-in reads or writes: all core looks up (the log's name), not the whole list.
+  const sheetNames = [active.name, ...Object.keys(others)];
+  const snap: WorkbookSnapshot = { host: 'excel', active, sheetNames, others, today };
+  return snap;
 }
 
 /** Each KR's newest row in the log (its KR ID cell found searching back from the last row), as the log's fields. */

@@ -127,3 +127,43 @@ describe("an edit's check-in (onEdit, built bundle)", () => {
     expect(logRows(p, '2026-10-19')).toHaveLength(100);
   });
 });
+
+describe('an edit that is no KR value, and a failing write (onEdit, built bundle)', () => {
+  const state = (p: LoadedProject) => JSON.stringify([p.book.sheet(SHEET).state(), p.book.sheet(LOG).state()]);
+
+  test('a title, a header, a cell below the grid: nothing read past the header, nothing written', () => {
+    const p = prepared(100);
+    p.g.Date = dateAt('2026-10-19');
+    const cols = { title: column(p, 'Key Result'), current: column(p, 'Current') };
+    for (const [row, header] of [
+      [5, 'title'],
+      [300, 'current'],
+      [1, 'current'],
+    ] as const) {
+      const range = p.book.sheet(SHEET).getRange(row, cols[header] + 1);
+      range.setValues([['typed']]);
+      const before = state(p);
+      p.book.log.reset();
+      p.call('onEdit', { range, source: p.g.SpreadsheetApp.getActiveSpreadsheet(), value: 'typed' });
+      expect([row, header, state(p) === before]).toEqual([row, header, true]);
+      expect([row, header, p.book.log.count('Range.setValues')]).toEqual([row, header, 0]);
+    }
+  });
+
+  test('a write failing at the log or the stamp leaves both sheets as they were (but for the edit)', () => {
+    for (const [method, nth] of [
+      ['Range.setValues', 1],
+      ['Range.setValues', 2],
+      ['Range.setNumberFormats', 1],
+    ] as const) {
+      const p = prepared(100);
+      p.g.Date = dateAt('2026-10-19');
+      const range = p.book.sheet(SHEET).getRange(4, column(p, 'Current') + 1);
+      range.setValues([[9]]);
+      const before = state(p);
+      p.book.log.failOn({ method, nth });
+      p.call('onEdit', { range, source: p.g.SpreadsheetApp.getActiveSpreadsheet(), value: 9 });
+      expect([method, nth, state(p) === before]).toEqual([method, nth, true]);
+    }
+  });
+});
