@@ -19,3 +19,7 @@ declare module 'exceljs/lib/xlsx/xform/comment/vml-notes-xform' {
   const VmlNotesXform: new () => any;
   export = VmlNotesXform;
 }
+declare module 'exceljs/lib/utils/utils' {
+  const utils: { xmlEncode(text: string): string };
+  export = utils;
+}

@@ -14,6 +14,7 @@ import WorksheetXform from 'exceljs/lib/xlsx/xform/sheet/worksheet-xform';
 import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform';
 import CommentsXform from 'exceljs/lib/xlsx/xform/comment/comments-xform';
 import VmlNotesXform from 'exceljs/lib/xlsx/xform/comment/vml-notes-xform';
+import { directCellsOf, type DirectCells } from './direct-sheet';
 
 /** One part of the package, deflated. */
 interface ZipPart {
@@ -90,8 +91,21 @@ const XML_PIECES = 1 << 14;
  * is pending (ExcelJS's writers take back what they wrote of an element that turned out empty by cutting its pieces).
  */
 class FlowingXml extends XmlStream {
-  constructor(private readonly sink: (text: string) => void) {
+  constructor(
+    private readonly sink: (text: string) => void,
+    /** Writes the rows of a sheet whose cells are DirectCells, in place of ExcelJS's (empty) sheetData. */
+    private readonly rows?: (write: (xml: string) => void) => void,
+  ) {
     super();
+  }
+
+  leafNode(name: string, attributes?: unknown, text?: unknown): void {
+    if (name !== 'sheetData' || !this.rows) return super.leafNode(name, attributes, text);
+    this.openNode(name);
+    this.writeXml(''); // ends the start tag
+    this.hand();
+    this.rows(this.sink);
+    this.closeNode();
   }
 
   closeNode(): void {
@@ -147,7 +161,9 @@ async function addWorksheets(zip: PartCollector, model: any): Promise<void> {
   const worksheetXform = new WorksheetXform();
   for (const worksheet of model.worksheets) {
     const part = new PartDeflater();
-    const xml = new FlowingXml((text) => part.write(text));
+    const direct: DirectCells | undefined = model.directCells?.get(worksheet);
+    const rows = direct && ((write: (xml: string) => void) => direct.render(write, model));
+    const xml = new FlowingXml((text) => part.write(text), rows);
     worksheetXform.render(xml, worksheet);
     xml.end();
     zip.add(part.end(`xl/worksheets/sheet${worksheet.id}.xml`));
@@ -191,6 +207,14 @@ function workbookModel(wb: ExcelJS.Workbook): any {
   const model = getter.call(Object.create(wb, { worksheets: { value: [] } }));
   model.worksheets = wb.worksheets.map((ws) => (ws as any).model);
   model.sheets = model.worksheets.filter(Boolean);
+  // Sheets whose cells are DirectCells (their ExcelJS worksheets have none): by their model, with their extent.
+  model.directCells = new Map<unknown, DirectCells>();
+  wb.worksheets.forEach((ws, i) => {
+    const direct = directCellsOf(ws);
+    if (!direct) return;
+    model.directCells.set(model.worksheets[i], direct);
+    model.worksheets[i].dimensions = direct.dimensions();
+  });
   return model;
 }
 
