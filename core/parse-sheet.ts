@@ -2323,6 +2323,8 @@ type Context = {
   label?: LineReading;
   /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
   krLevels?: Set<number>;
+  /** Rows of bold lines naming a group of the KRs listed under them (krGroupLines). */
+  krGroups?: Set<number>;
   objHeading?: number;
   /**
    * The last KR's line while a list of its work may follow (see partOfKr), up to the next heading, label or objective.
@@ -2363,6 +2365,48 @@ const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9
 /** Under a Key Results label, a listed category with KRs listed under it ('- Features' / '  - [ ] Peerpad is private'). */
 function groupsKrs(l: OutlineLine, next: LineReading | undefined): boolean {
   return !!next && next.depth > l.line.depth && next.role === 'text' && GROUP_NAME.test(l.line.title);
+}
+
+/**
+ * A bold line of its own naming a group of KRs (`**Movement and routine**`, `**Salud financiera**`, `**用户增长**`): a few
+ * words, no number, no sentence mark, no link.
+ */
+const KR_GROUP_NAME = /^(?:[\p{L}][\p{L}'’&/-]*(?: (?:[\p{L}][\p{L}'’&/-]*|&)){0,5}|[\u3400-\u9fff]{2,10})$/u;
+
+/**
+ * Rows of bold lines that head a group of KRs rather than being a KR: under a Key Results label such a line is a KR
+ * and the list under it its parts, unless those items carry KR fields at their own depth (`- Bike to work 3x a week` /
+ * `- Measure: commutes per week`): then the items are the KRs and the bold line only groups them.
+ */
+function krGroupLines(lines: OutlineLine[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const { line } = lines[i];
+    if (!line.bold || line.heading || isListed(line) || line.role !== 'text') continue;
+    if (KR_GROUP_NAME.test(line.title) && itemsCarryFields(lines, i + 1)) out.add(lines[i].r);
+  }
+  return out;
+}
+
+/** Whether the list from lines[from] has, after its first item, a KR field line (krFieldLabel) at that item's depth. */
+function itemsCarryFields(lines: OutlineLine[], from: number): boolean {
+  const first = lines[from]?.line;
+  if (!first || !isListed(first) || first.role !== 'text' || krFieldLabel(first.title)) return false;
+  for (let j = from + 1; j < lines.length && j < from + 40 && isListed(lines[j].line); j++) {
+    const l = lines[j].line;
+    if (l.depth === first.depth && krFieldLabel(l.title)) return true;
+  }
+  return false;
+}
+
+/** `Measure: ...`, `Target: ...`, `目标值：...`: the label of a line holding a KR's field, or null. */
+function krFieldLabel(title: string): string | null {
+  const label = PROPERTY.exec(title)?.[1].trim();
+  // A field's name is a word or two ('Target', 'Tracking support', '目标值'), not a clause ending in a colon.
+  if (!label || label.split(/\s+/).length > 3 || /[\u3400-\u9fff]{7}|[(（[]/.test(label)) return null;
+  const named = matchHeader(label);
+  const field = named === 'objective' ? 'target' : named;
+  return MEASURE_LABEL.test(label) || (field && PROPERTY_FIELDS.has(field)) ? label : null;
 }
 
 /**
@@ -2449,7 +2493,8 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const underKr = ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel;
   const parent = listed && !!next && next.depth > line.depth && !krWithParts && !underKr;
   // Under a Key Results label a bold line of its own is a KR, the list under it its parts (bold lines are a level).
-  if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading) return 'kr';
+  if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading)
+    return ctx.krGroups?.has(l.r) ? 'heading' : 'kr';
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
   if (plainObjective(l, ctx)) return 'objective';
@@ -2482,6 +2527,8 @@ interface OutlineWalk {
   kr: KeyResult | null;
   /** The KR line whose property lines may follow (reset by any other line). */
   krLine: LineReading | null;
+  /** The KR's property line just read (lines nested under it are notes on it: a scale legend). */
+  propLine?: LineReading | null;
   lastKr: LineReading | null;
   titles: string[];
   notes: string[];
@@ -2509,6 +2556,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       krLevel: null,
       next: undefined,
       krLevels: krHeadingLevels(lines),
+      krGroups: krGroupLines(lines),
     },
     objectives: [],
     obj: null,
@@ -2551,10 +2599,13 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   }
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
+  const after = walk.propLine ?? null;
   walk.krLine = null;
+  walk.propLine = null;
   if (inNotesSection(ctx, l.line)) return outlineNote(walk, l, rd);
-  if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd)) {
+  if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd, after)) {
     walk.krLine = propsOf;
+    walk.propLine = after && l.line.depth > after.depth ? after : l.line;
     return;
   }
   const bareAfter = ctx.bareAfter;
@@ -2882,11 +2933,26 @@ const MEASURE_NOTE: Msg = {
  * a KR field is that KR's own field, not an initiative or another KR: `- Target: 5 members`, `  - 当前值：2.5 秒`,
  * `* _Current Status:_ [e.g., 5%]`. Its value is read like a KR's wording (so `by 15%` states no target).
  */
-function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Reader): boolean {
+function krProperty(
+  l: OutlineLine,
+  krLine: LineReading,
+  kr: KeyResult,
+  rd: Reader,
+  after: LineReading | null,
+): boolean {
   const listed = l.line.bullet || l.line.numbered;
   const krListed = krLine.bullet || krLine.numbered;
+  // A list nested under a property line (a scale legend under `- Measure: rating 1-5`) is a note on it.
+  const detail = listed && after && isListed(after) && l.line.depth > after.depth;
+  if (detail && l.line.role === 'text' && !PROPERTY.test(l.line.title)) return noteLine(l, PROPERTY_DETAIL, rd);
+  if (listed && krListed && l.line.depth === krLine.depth) return sameDepthProperty(l, kr, rd, after);
   // Under a KR line that is no list item, the property lines may be plain lines too (`KR1.1: ...` / `Baseline: 5`).
-  if (listed ? l.line.depth <= krLine.depth && krListed : krListed) return false;
+  if (listed ? l.line.depth < krLine.depth && krListed : krListed) return false;
+  return fieldLine(l, kr, rd);
+}
+
+/** A `Label: value` line under a KR: its field (true), a note on it (true), or no field line (false). */
+function fieldLine(l: OutlineLine, kr: KeyResult, rd: Reader): boolean {
   // A label alone over a nested group of fields (`**İzleme:**`, `Tracking:`): a note; the fields under it follow.
   const group = l.line.role === 'other-label' ? l.line.title : GROUP_WITH_NOTE.exec(l.line.title)?.[1];
   if (group !== undefined)
@@ -2920,6 +2986,21 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
   setProperty(kr, field, m[2].trim(), rd);
   return true;
 }
+
+/**
+ * A field line listed beside its KR, at the KR's depth (`- Bike to work 3x a week` / `- Measure: commutes per week` /
+ * `- Target: Average ≥ 3`): the KR's field when its label names one; after such a line, any other `Label: value` line
+ * (`- Tracking support: ...`) is a note on the KR. Anything else is the next item of the list.
+ */
+function sameDepthProperty(l: OutlineLine, kr: KeyResult, rd: Reader, after: LineReading | null): boolean {
+  if (krFieldLabel(l.line.title)) return fieldLine(l, kr, rd);
+  const label = after ? PROPERTY.exec(l.line.title)?.[1].trim() : undefined;
+  return !!label && noteLine(l, propertyNote(label), rd);
+}
+const PROPERTY_DETAIL: Msg = {
+  en: 'a detail of the key result field above it (a scale, an example): kept in the sheet as a note',
+  zh: '上面关键结果字段的补充说明（刻度、示例）：作为备注保留在原表中',
+};
 
 function noteLine(l: OutlineLine, reason: Msg, rd: Reader): true {
   rd.role(l.r, 'note');
