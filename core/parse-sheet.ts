@@ -2173,6 +2173,11 @@ interface OutlineLine {
   skip?: Msg | 'markup';
   /** A line of its own naming only a cycle (namesOnlyCycle): a title giving the cycle, never an item. */
   cycleOnly?: boolean;
+  /** A KR's label heading over the heading stating it (see markKrCaptions), and that statement. */
+  krCaption?: boolean;
+  krStatement?: boolean;
+  /** A row of a table of three or more columns, under its header, whose first cell is a label (`KR1`): a table row. */
+  inTable?: boolean;
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -2188,7 +2193,14 @@ function filledCount(row: unknown[], max: number): number {
  * line).
  */
 function isTableRow(l: OutlineLine | undefined): boolean {
-  return !!l && (l.cells ?? 1) >= 3 && l.line.role === 'text';
+  return !!l && (l.cells ?? 1) >= 3 && (l.line.role === 'text' || !!l.inTable);
+}
+
+/** A row of three or more cells beside another such row (a table's header or body). */
+function inTableBody(values: unknown[][], r: number): boolean {
+  if (filledCount(values[r] as unknown[], 3) < 3) return false;
+  const near = (i: number) => (Array.isArray(values[i]) ? filledCount(values[i], 3) >= 3 : false);
+  return near(r - 1) || near(r + 1);
 }
 
 /** The outline's lines: the first filled text cell of each row; a label alone in its cell joins the next cell. */
@@ -2201,13 +2213,15 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
     if (c >= row.length || typeof row[c] !== 'string') continue;
     const text = row[c] as string;
     const line = readLine(text);
-    // A label in its own cell, the text in the next one: | KR1 | 完成... |
+    // A label in its own cell, the text in the next one: | KR1 | 完成... |; not in a table's body under its header
+    // (`KR | Loại | Vì sao chọn` over `KR1 | Leading | ...`: a table explaining the KRs, see inTable) or its header.
     const next = row[c + 1];
-    if (
-      (line.role !== 'text' ? !line.title : BARE_LABEL.test(text.trim())) &&
-      typeof next === 'string' &&
-      next.trim()
-    ) {
+    const label = line.role !== 'text' ? !line.title : BARE_LABEL.test(text.trim());
+    if (label && inTableBody(values, r)) {
+      out.push({ r, c, text, line, row, cells: 3, inTable: true });
+      continue;
+    }
+    if (label && typeof next === 'string' && next.trim()) {
       const joined = readLine(`${text.trim()}: ${next.trim()}`);
       if (joined.title) {
         out.push({ r, c: c + 1, text: next, line: joined });
@@ -2261,6 +2275,22 @@ function fencedGlossaries(lines: OutlineLine[]): void {
     open = -1;
   }
 }
+
+/**
+ * A KR's label heading with a caption at most (`## KR1`, `## KR1 — Leading Metric`) right over a deeper heading of plain
+ * text (`### ≥ 65% users rewrite ...`): the deeper heading states the KR, the label heading only names it.
+ */
+function markKrCaptions(lines: OutlineLine[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const { line } = lines[i];
+    const next = lines[i + 1].line;
+    if (!line.heading || (line.role !== 'kr' && line.role !== 'kr-label')) continue;
+    if (next.heading <= line.heading || next.role !== 'text' || !next.title) continue;
+    lines[i].krCaption = true;
+    lines[i + 1].krStatement = true;
+  }
+}
+
 /** A heading's underline: one punctuation mark repeated (`=====`, `-----`, `~~~~`). */
 const UNDERLINE = /^\s*([=\-~^"'#*+:.])\1{2,}\s*$/;
 /** A markdown code fence (```` ``` ````, ```` ```yaml ````): it opens or closes a block, never underlines the line above. */
@@ -2350,6 +2380,8 @@ type Context = {
    * The last KR's line while a list of its work may follow (see partOfKr), up to the next heading, label or objective.
    */
   krOwn?: LineReading;
+  /** The KR being read is a statement under its label heading (markKrCaptions): the list under it explains it. */
+  krNotes?: boolean;
   /** The outline level of a notes heading (`## 问题和挑战`, `**Risks**`): the lines below it are notes. */
   notesLevel?: number | null;
 };
@@ -2511,6 +2543,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const krWithParts = ctx.obj && !!ctx.objHeading && !!ctx.krLevels?.has(ctx.objHeading);
   // A list item with items under it, below the KR being read, is one of its parts, not an objective.
   const underKr = ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel;
+  if (underKr && ctx.krNotes) return 'note';
   const parent = listed && !!next && next.depth > line.depth && !krWithParts && !underKr;
   // Under a Key Results label a bold line of its own is a KR, the list under it its parts (bold lines are a level).
   if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading)
@@ -2533,7 +2566,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   // Under a KR's heading, bold line or a list item deeper than it, or right under a KR line that is no item of its
   // list (see partOfKr), the list is its work; a `Label: value` line ('Confidence: High', '현재: 0%') is about the KR.
   const underKrLine = ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel;
-  if (underKrLine || (ctx.obj && partOfKr(ctx.krOwn, line))) return line.term ? 'note' : 'initiative';
+  if (underKrLine || (ctx.obj && partOfKr(ctx.krOwn, line))) return line.term || ctx.krNotes ? 'note' : 'initiative';
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
   if (ctx.obj && !ctx.style.krs) return 'kr';
   return 'note';
@@ -2565,6 +2598,7 @@ interface OutlineWalk {
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
   const lines = outlineLines(values);
   markOutline(lines);
+  markKrCaptions(lines);
   for (const l of lines)
     if (l.line.role === 'text' && !isListed(l.line) && l.line.title.length <= 30)
       l.cycleOnly = namesOnlyCycle(l.line.title, rd.today);
@@ -2634,6 +2668,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   if (taskTableInOutline(walk, l, rd)) return;
   if (isTableRow(l)) return tableRowInOutline(walk, l, rd);
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
+  if (l.krCaption) return krCaption(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
     if (role === 'initiative-label' && objectiveWork(ctx, l.line)) walk.kr = null;
     ctx.krOwn = undefined;
@@ -2645,7 +2680,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     rd.role(l.r, 'title');
     return;
   }
-  let kind = role === 'text' ? placeText(l, { ...ctx, bareAfter }) : role;
+  let kind = l.krStatement ? 'kr' : role === 'text' ? placeText(l, { ...ctx, bareAfter }) : role;
   if ((kind === 'kr' || kind === 'initiative') && role === 'text' && !isListed(l.line)) ctx.bareAfter = l.r;
   // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
   const lastKr = walk.lastKr;
@@ -2666,6 +2701,12 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     return;
   }
   itemLine(walk, l, kind as 'objective' | 'kr' | 'initiative', rd);
+}
+
+/** A KR's label heading over its statement (markKrCaptions): a title opening the KRs; the list under the KR is notes. */
+function krCaption(ctx: Context, l: OutlineLine, rd: Reader): void {
+  Object.assign(ctx, { mode: 'krs', krOwn: undefined, krLevel: null, label: l.line });
+  rd.role(l.r, 'title');
 }
 
 function outlineNote(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
@@ -2851,7 +2892,14 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     obj.cycle = governingCycle(title, obj.cycle, ctx.cycle ?? null);
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krLevel: null, objHeading: l.line.heading, krOwn: undefined });
+    Object.assign(ctx, {
+      obj: true,
+      mode: 'none',
+      krLevel: null,
+      objHeading: l.line.heading,
+      krOwn: undefined,
+      krNotes: false,
+    });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
@@ -2860,6 +2908,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
       walk.objectives.push(walk.obj);
     }
     ctx.obj = true;
+    ctx.krNotes = !!l.krStatement;
     walk.kr = outlineKr(walk.obj, title, l, rd);
     walk.krLine = l.line;
     walk.lastKr = l.line;
