@@ -7,7 +7,7 @@
  * (full-width punctuation included): labels are matched on the line as typed, with full-width forms in the patterns.
  */
 
-import { OTHER_LANGUAGE_ITEMS } from './vocabulary';
+import { OTHER_LANGUAGE_ITEMS, VERBS_AFTER_CODE } from './vocabulary';
 
 export type LineRole =
   'objective' | 'kr' | 'initiative' | 'objective-label' | 'kr-label' | 'initiative-label' | 'other-label' | 'text';
@@ -73,12 +73,15 @@ const OTHER = Object.fromEntries(
   ]),
 ) as Record<keyof typeof OTHER_LANGUAGE_ITEMS, string>;
 
+/** Not a verb after a short label's number (VERBS_AFTER_CODE): `O1 is the primary OKR` is a sentence about O1. */
+const NO_VERB = String.raw`(?!(?:${VERBS_AFTER_CODE.join('|')})(?![A-Za-z\u00c0-\u1ef9]))`;
+
 /**
  * A label: short ones ('O1 text', 'KR2 text', '目标1 text') may be followed by a space after their number; words
  * ('Key result 0 of objective 0', 'Objective 1 Grow') need a colon, a dash or the like, or they are just words.
  */
 function labelRe(short: string, long: string): RegExp {
-  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|\s(?=\S)|$))|${GLOSS}(?:${DELIM}|$))`;
+  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|\s(?=\S)${NO_VERB}|$))|${GLOSS}(?:${DELIM}|$))`;
   const longForm = String.raw`(?:${long})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|$))|${GLOSS}(?:${DELIM}|$))`;
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
@@ -255,8 +258,16 @@ const PREFIX_SEPARATOR = /^\s*(?:[-–—|]\s+|[:：]\s*)?/;
 const PLACEHOLDER_NAME = /^(?:\?+|px|tbd|n\/a|-+)$/i;
 const ONLY_SEPARATORS = /^[\s\-–—|:：]*$/;
 
+/**
+ * A tool's code numbering the item before its text (`AIS1 - Partner with Sales`, a Notion export's `ENG2 — ...`): a
+ * label, stripped. Not a fiscal or calendar year (`FY24 - `), nor an OKR label (`KR1 — Leading Metric`, read as one).
+ */
+const ITEM_CODE = /^(?!(?:FY|CY|KRS?|OKRS?)\d)[A-Z]{2,4}\d{1,3}(?:\.\d{1,2})?\s+[-–—]\s+(?=\S)/;
+/** Cheap test: could the text start with such a code? */
+export const mayStartWithCode = (s: string) => /^[A-Z]{2,4}\d/.test(s);
+
 function stripPrefix(s: string, out: LineReading): string {
-  let rest = s;
+  let rest = mayStartWithCode(s) ? s.replace(ITEM_CODE, '') : s;
   for (let guard = 0; guard < 3; guard++) {
     const p = PRIORITY_TOKEN.exec(rest);
     const o = p ? null : OWNER_TOKEN.exec(rest);
