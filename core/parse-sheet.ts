@@ -827,7 +827,9 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
     } else if (
       st.obj ||
       c < 0 ||
-      (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line))))
+      (line && line.role === 'text' && PROPERTY.test(line.title)) ||
+      // A summary sentence naming KRs ('KR1 留存提升 2.8pp，KR2 ...。') is a note like any sentence after the title.
+      (line && titled && line.role !== 'objective' && isSentence(line))
     )
       // A row of several cells above the table (a table of contents, `Team | Name`) is no title: each cell is listed.
       unplacedRow(row, r, rd, NOTE_ROW);
