@@ -76,13 +76,16 @@ const OTHER = Object.fromEntries(
 /** Not a verb after a short label's number (VERBS_AFTER_CODE): `O1 is the primary OKR` is a sentence about O1. */
 const NO_VERB = String.raw`(?!(?:${VERBS_AFTER_CODE.join('|')})(?![A-Za-z\u00c0-\u1ef9]))`;
 
+/** A quarter or half after a label word (`**Objective Q1:**`, `Key Results H2:`): part of the label, no year. */
+const PERIOD_TAG = String.raw`(?:Q[1-4]|H[12])(?![0-9A-Za-z])`;
+
 /**
  * A label: short ones ('O1 text', 'KR2 text', '目标1 text') may be followed by a space after their number; words
  * ('Key result 0 of objective 0', 'Objective 1 Grow') need a colon, a dash or the like, or they are just words.
  */
 function labelRe(short: string, long: string): RegExp {
   const shortForm = String.raw`(?:${short})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|\s(?=\S)${NO_VERB}|$))|${GLOSS}(?:${DELIM}|$))`;
-  const longForm = String.raw`(?:${long})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|$))|${GLOSS}(?:${DELIM}|$))`;
+  const longForm = String.raw`(?:${long})(?:\s+${PERIOD_TAG})?\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|$))|${GLOSS}(?:${DELIM}|$))`;
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
 const OBJECTIVE = labelRe(
@@ -402,8 +405,16 @@ function fieldsOfNumberedObjective(above: LineReading | undefined): boolean {
   return !!above && above.heading > 0 && above.role === 'objective' && /[0-9０-９]/.test(above.term);
 }
 
-function isGlossary(run: LineReading[], isProperty: (term: string) => boolean): boolean {
-  if (run.length < 2 || !listed(run[0])) return false;
+/**
+ * The lines of a fenced block (between ``` lines: `Objective (O): What you want to achieve` / `Key Results (KR): How you
+ * measure success`) defining the OKR words, like a glossary list.
+ */
+export function fencedGlossary(run: LineReading[], isProperty: (term: string) => boolean): boolean {
+  return isGlossary(run, isProperty, true);
+}
+
+function isGlossary(run: LineReading[], isProperty: (term: string) => boolean, block = false): boolean {
+  if (run.length < 2 || !(block || listed(run[0]))) return false;
   const okr: LineReading[] = [];
   let otherTerms = 0;
   for (const l of run) {
@@ -419,9 +430,12 @@ function isGlossary(run: LineReading[], isProperty: (term: string) => boolean): 
   return otherTerms > 0 || (new Set(okr.map((l) => l.role)).size > 1 && okr.some((l) => defines(l, okr)));
 }
 
+/** A question without its mark ('What you want to achieve', 'How you measure success', '如何衡量'). */
+const QUESTION_WORD =
+  /^(?:(?:what|how|why|which|qué|cómo|o que|como|quoi|comment|was|wie|apa|bagaimana)(?![\p{L}])|什么|如何|怎么|怎样|为什么)/iu;
 /** A definition's text asks a question or names another word of its list ('...如何知道已经达成目标?'). */
 function defines(l: LineReading, list: LineReading[]): boolean {
-  if (/[?？]/.test(l.title)) return true;
+  if (/[?？]/.test(l.title) || QUESTION_WORD.test(l.title)) return true;
   const text = l.title.toLowerCase();
   return list.some(
     (o) => o !== l && o.term.split(/[\s()（）]+/).some((w) => w.length >= 2 && text.includes(w.toLowerCase())),

@@ -35,7 +35,7 @@ import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle, yearOfTitle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
-import { glossaryLines, mayStartWithCode, packedItems, readLine, type LineReading } from './line-roles';
+import { fencedGlossary, glossaryLines, mayStartWithCode, packedItems, readLine, type LineReading } from './line-roles';
 import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { namedKr, taskHeader, TASK_CELL, TASK_KR_UNKNOWN, type TaskColumns } from './task-tables';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
@@ -2244,6 +2244,7 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
 function markOutline(lines: OutlineLine[]): void {
   for (const i of glossaryLines(lines, (term) => matchHeader(term) !== null)) lines[i].skip = GLOSSARY_LINE;
   for (const l of lines) if (CODE_FENCE.test(l.text)) l.skip = 'markup';
+  fencedGlossaries(lines);
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i];
     const above = lines[i - 1];
@@ -2256,6 +2257,28 @@ function markOutline(lines: OutlineLine[]): void {
     if (over && over.r === l.r - 2 && over.text.trim() === l.text.trim()) over.skip = 'markup';
   }
 }
+/** The lines of a fenced block that define the OKR words (fencedGlossary) are a glossary's: notes. */
+function fencedGlossaries(lines: OutlineLine[]): void {
+  let open = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].skip !== 'markup' || !CODE_FENCE.test(lines[i].text)) continue;
+    if (open < 0) {
+      open = i;
+      continue;
+    }
+    const block = lines.slice(open + 1, i);
+    if (
+      block.length <= 12 &&
+      fencedGlossary(
+        block.map((l) => l.line),
+        (term) => matchHeader(term) !== null,
+      )
+    )
+      for (const l of block) l.skip = GLOSSARY_LINE;
+    open = -1;
+  }
+}
+
 /**
  * A KR's label heading with a caption at most (`## KR1`, `## KR1 — Leading Metric`) right over a deeper heading of plain
  * text (`### ≥ 65% users rewrite ...`): the deeper heading states the KR, the label heading only names it.
