@@ -57,8 +57,12 @@ export class HostContext {
     return this.named.get(name) ?? null;
   }
 
+  /** Whether this command inserted a sheet (insertSheet shows the new one: the user's sheet is no longer shown). */
+  insertedAny = false;
+
   /** Records a sheet the command inserted at 0-based `index`. */
   added(name: string, sheet: Sheet, index: number): void {
+    this.insertedAny = true;
     this.named.delete(name);
     this.load().set(name, sheet);
     this.order.splice(Math.max(0, Math.min(index, this.order.length)), 0, name);
