@@ -35,3 +35,29 @@ export function baselineTree(commit = BASELINE_COMMIT): { dir: string } | { erro
     };
   }
 }
+
+/**
+ * The core speed rows' baseline: core/ and fixtures/ at CORE_BASELINE_COMMIT (the start of the session that made the
+ * reader and the plan lighter, issue 10), extracted with `git archive` into the system's temp directory and loaded
+ * from there through ts-node like the bench's own sources. Returns null, with the reason, when that cannot be done.
+ */
+export const CORE_BASELINE_COMMIT = '82c462b07dc599476f04aef0986190b65e3ee794';
+
+export function coreBaselineTree(): { dir: string } | { error: string } {
+  const dir = path.join(os.tmpdir(), `okr-grid-core-baseline-${CORE_BASELINE_COMMIT.slice(0, 12)}`);
+  try {
+    if (!fs.existsSync(path.join(dir, 'fixtures/sheets.ts'))) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+      const tar = execFileSync('git', ['-C', ROOT, 'archive', CORE_BASELINE_COMMIT, 'core', 'fixtures'], {
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      execFileSync('tar', ['-x', '-C', dir], { input: tar });
+    }
+    return { dir };
+  } catch (e) {
+    return {
+      error: `baseline ${CORE_BASELINE_COMMIT.slice(0, 7)} not available: ${String((e as Error).message).split('\n')[0]}`,
+    };
+  }
+}

@@ -30,20 +30,44 @@ export interface Timing {
  * generation and the next call pays for extra scavenges, a state no user's call starts from.
  */
 export function measure(fn: () => unknown, runs = 7, warmup = 2): Timing {
+  return measurePair(fn, null, runs, warmup)[0];
+}
+
+/**
+ * measure() of two functions at once, their timed calls alternating (a b b a a b ...), so a machine whose load
+ * changes during the run weighs on both alike: the way to compare a change with its baseline. `b` null: `a` alone.
+ */
+export function measurePair(a: () => unknown, b: (() => unknown) | null, runs = 7, warmup = 2): [Timing, Timing] {
   let sink: unknown;
-  for (let i = 0; i < warmup; i++) sink = fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < warmup; i++) {
+    sink = a();
+    if (b) sink = b();
+  }
+  const times = [new Times(), new Times()];
+  const timed = (fn: () => unknown, t: Times) => {
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     sink = fn();
-    wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    t.wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
     const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
+    t.cpu.push((c.user + c.system) / 1000);
+  };
+  for (let i = 0; i < runs; i++) {
+    const aFirst = !b || i % 2 === 0;
+    if (aFirst) timed(a, times[0]);
+    if (b) timed(b, times[1]);
+    if (!aFirst) timed(a, times[0]);
   }
   if (sink === Symbol.for('never')) console.log(sink);
-  return { wallMs: median(wall), cpuMs: median(cpu) };
+  return [times[0].medians(), times[1].medians()];
+}
+
+class Times {
+  wall: number[] = [];
+  cpu: number[] = [];
+  medians(): Timing {
+    return { wallMs: median(this.wall), cpuMs: median(this.cpu) };
+  }
 }
 
 /** Median wall milliseconds (see measure). */

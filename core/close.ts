@@ -223,10 +223,26 @@ export function resolveCycleId(model: OkrModel, settings: Settings, today: strin
     const c = parseCycle(explicit, { today });
     return c ? c.id : explicit.trim();
   }
+  // The sheet's cycle (a title's `H2 2026`), unless every objective names a cycle of its own and none is that one:
+  // then the cycle most of them name, so that Score on a sheet of one quarter closes that quarter, not nothing.
+  const own = model.objectives.map((o) => o.cycle);
+  if (model.cycle && own.some((c) => !c || c.id === model.cycle!.id)) return model.cycle.id;
+  const common = mostCommon(own.filter((c): c is Cycle => !!c).map((c) => c.id));
+  if (common) return common;
   if (model.cycle) return model.cycle.id;
-  const first = model.objectives.find((o) => o.cycle)?.cycle;
-  if (first) return first.id;
   return cycleOf(today, 'quarter')?.id ?? today.slice(0, 4);
+}
+
+/** The id named most often (the first of those tied), or null for none. */
+function mostCommon(ids: string[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  for (const id of ids) {
+    const n = (counts.get(id) ?? 0) + 1;
+    counts.set(id, n);
+    if (best === null || n > counts.get(best)!) best = id;
+  }
+  return best;
 }
 
 /** The objectives of a cycle (objectives without any cycle belong to every cycle). */

@@ -171,7 +171,7 @@ const MN = String.raw`(1[0-2]|0?[1-9]|十一|十二|[一二三四五六七八九
 
 interface Pattern {
   re: RegExp;
-  make: (m: RegExpExecArray, today: string | undefined) => Cycle | null;
+  make: (m: RegExpExecArray, opts: CycleParseOptions) => Cycle | null;
 }
 
 const q = (y: number | null, n: string) => (y === null ? null : makeCycle('quarter', y, smallNumber(n)));
@@ -185,8 +185,13 @@ function distance(c: Cycle, today: string): number {
   return t < day(c.start) ? day(c.start) - t : t > day(c.end) ? t - day(c.end) : 0;
 }
 
-/** A quarter or month named without a year ('10月' in November 2026 is 2026-10; in January 2027 too): the nearest one. */
-function nearest(kind: 'quarter' | 'month', n: number, today: string | undefined): Cycle | null {
+/**
+ * A quarter or month named without a year: of the year the sheet names (opts.year), else the nearest one to today
+ * ('10月' in November 2026 is 2026-10; in January 2027 too).
+ */
+function nearest(kind: 'quarter' | 'month', n: number, opts: CycleParseOptions): Cycle | null {
+  if (opts.year !== undefined) return makeCycle(kind, opts.year, n);
+  const today = opts.today;
   const m = today ? ISO_DATE.exec(today) : null;
   if (!m) return null;
   const y = Number(m[1]);
@@ -197,8 +202,23 @@ function nearest(kind: 'quarter' | 'month', n: number, today: string | undefined
   }
   return best;
 }
-const qn = (today: string | undefined, n: string) => nearest('quarter', smallNumber(n), today);
-const mn = (today: string | undefined, n: number) => nearest('month', n, today);
+const qn = (opts: CycleParseOptions, n: string) => nearest('quarter', smallNumber(n), opts);
+const mn = (opts: CycleParseOptions, n: number) => nearest('month', n, opts);
+
+/**
+ * The year a line names on its own, beside a quarter or month named without one ('Q1 Business Review | 2026',
+ * '2025 年人生 OKR 计划'), or undefined. Not a count ('2000 customers', '2000人'), an amount or part of a number.
+ */
+const NAMED_YEAR = /(?<![\d.,:/$¥€£#])((?:19|20)\d\d)(?![\d.,:/%])(?!\s*(?:[a-z]|[个名家次篇元人件台位万亿]))/;
+export function namedYear(text: string): number | undefined {
+  const m = NAMED_YEAR.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The year a title line gives the lines under it: its cycle's, else a year it names (namedYear). */
+export function yearOfTitle(text: string, cycle: Cycle | null): number | undefined {
+  return cycle ? Number(cycle.start.slice(0, 4)) : namedYear(text);
+}
 
 /** Months from..to of a year that make a whole quarter, half or year ('2026年4月-6月', 'Apr-Jun 2026'); null otherwise. */
 function monthSpan(year: number, from: number, to: number): Cycle | null {
@@ -243,10 +263,10 @@ const ANCHORED: Pattern[] = [
   { re: /^(?:FY\s*)?(\d{4})\s*[-/.\s_]?\s*H\s*([12])$/i, make: (m) => makeCycle('half', Number(m[1]), Number(m[2])) },
   { re: /^(\d{4})\s*年?\s*([上下])半年$/, make: (m) => makeCycle('half', Number(m[1]), m[2] === '上' ? 1 : 2) },
   // Forms without a year take the default year.
-  { re: /^Q\s*([1-4])$/i, make: (m, t) => qn(t, m[1]) },
-  { re: new RegExp(`^(?:第\\s*)?${QN}\\s*季度$`), make: (m, t) => qn(t, m[1]) },
-  { re: new RegExp(`^${MN}\\s*月份?$`), make: (m, t) => mn(t, smallNumber(m[1])) },
-  { re: /^([a-z]{3,9})\.?$/i, make: (m, t) => (monthFromName(m[1]) ? mn(t, monthFromName(m[1])) : null) },
+  { re: /^Q\s*([1-4])$/i, make: (m, o) => qn(o, m[1]) },
+  { re: new RegExp(`^(?:第\\s*)?${QN}\\s*季度$`), make: (m, o) => qn(o, m[1]) },
+  { re: new RegExp(`^${MN}\\s*月份?$`), make: (m, o) => mn(o, smallNumber(m[1])) },
+  { re: /^([a-z]{3,9})\.?$/i, make: (m, o) => (monthFromName(m[1]) ? mn(o, monthFromName(m[1])) : null) },
 ];
 
 export interface CycleParseOptions {
@@ -255,6 +275,11 @@ export interface CycleParseOptions {
    * year). Without it those forms are not cycles.
    */
   today?: string;
+  /**
+   * The year the sheet names (its title's, a heading's above): completes those forms before `today` does ('Q2' under
+   * '# 2026 review' is 2026-Q2, whatever the date). A year the text itself names beside the form wins (see namedYear).
+   */
+  year?: number;
 }
 
 /**
@@ -273,7 +298,7 @@ export function parseCycle(input: unknown, opts: CycleParseOptions = {}): Cycle 
   for (const p of ANCHORED) {
     const m = p.re.exec(s);
     if (m) {
-      const c = p.make(m, opts.today);
+      const c = p.make(m, opts);
       if (c) return c;
     }
   }
@@ -322,10 +347,10 @@ const IN_TEXT: Pattern[] = [
     re: /\b(?:OKRs?|goals?|objectives)\s*(?:for\s+|of\s+)?[-–—:]?\s*((?:19|20)\d\d)(?![0-9])/i,
     make: (m) => makeCycle('year', Number(m[1])),
   },
-  { re: new RegExp(`第\\s*${QN}\\s*季度`), make: (m, t) => qn(t, m[1]) },
-  { re: new RegExp(`(?<![0-9])${QN}\\s*季度`), make: (m, t) => qn(t, m[1]) },
-  { re: /(?<![A-Za-z0-9])Q\s*([1-4])(?![0-9])/i, make: (m, t) => qn(t, m[1]) },
-  { re: /(?<![0-9])(1[0-2]|0?[1-9])\s*月(?!\s*\d+\s*[日号])/, make: (m, t) => mn(t, Number(m[1])) },
+  { re: new RegExp(`第\\s*${QN}\\s*季度`), make: (m, o) => qn(o, m[1]) },
+  { re: new RegExp(`(?<![0-9])${QN}\\s*季度`), make: (m, o) => qn(o, m[1]) },
+  { re: /(?<![A-Za-z0-9])Q\s*([1-4])(?![0-9])/i, make: (m, o) => qn(o, m[1]) },
+  { re: /(?<![0-9])(1[0-2]|0?[1-9])\s*月(?!\s*\d+\s*[日号])/, make: (m, o) => mn(o, Number(m[1])) },
 ];
 
 /** The first cycle named anywhere in a line of text, or null. Forms without a year need `opts.today`. */
@@ -334,10 +359,11 @@ export function findCycleInText(text: string, opts: CycleParseOptions = {}): Cyc
   if (!s) return null;
   const whole = parseCycle(s, opts);
   if (whole) return whole;
+  const o = { today: opts.today, year: namedYear(s) ?? opts.year };
   for (const p of IN_TEXT) {
     const m = p.re.exec(s);
     if (m) {
-      const c = p.make(m, opts.today);
+      const c = p.make(m, o);
       if (c) return c;
     }
   }

@@ -23,6 +23,7 @@ import {
   scoreKr,
   status,
   START_EQUALS_TARGET,
+  type RollupOutcome,
   type ScoreKind,
 } from './score';
 import { COMMITMENTS, KINDS } from './vocabulary';
@@ -380,6 +381,40 @@ function position(a: Arg, i: number, j: number): { en: string; zh: string } {
   return { en: `${a.name}, row ${i + 1} column ${j + 1}`, zh: `${a.zh}第 ${i + 1} 行第 ${j + 1} 列` };
 }
 
+/** An argument's cells as numbers, row by row (blank -> null), or the error naming the first cell that is not one. */
+function cellNumbers(a: Arg): (number | null)[] | CellError {
+  const out: (number | null)[] = new Array(a.rows * a.cols);
+  let k = 0;
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < a.cols; j++, k++) {
+      const v = at(a, i, j);
+      const p = typeof v === 'number' && Number.isFinite(v) ? v : parseNumber(v);
+      if (typeof p === 'number') out[k] = p;
+      else if (p.ok) out[k] = p.value;
+      else if (p.blank) out[k] = null;
+      else {
+        const where = position(a, i, j);
+        return argError({ ...a, name: where.en, zh: where.zh }, p.error);
+      }
+    }
+  }
+  return out;
+}
+
+/** ROLLUP's error cell: a negative weight named by its position, or the rollup's own message. */
+function rollupError(r: Extract<RollupOutcome, { ok: false; blank: false }>, sa: Arg, wa: Arg): CellError {
+  if (r.index === undefined) return cellError('#VALUE!', r.error.message.en, r.error.message.zh);
+  const i = Math.floor(r.index / sa.cols);
+  const j = r.index % sa.cols;
+  const p = position(wa, i, j);
+  const seen = describeValue(at(wa, i, j));
+  return cellError(
+    '#VALUE!',
+    `${p.en}: "${seen}" is negative; weights must be 0 or more`,
+    `${p.zh}：“${seen}” 为负数；权重必须不小于 0`,
+  );
+}
+
 /**
  * ROLLUP(scores, [weights]) -> weighted mean of the scores. Blank scores are skipped with their weights; weights may
  * be fractions or percentages (normalised); weight 0 excludes; a blank weight beside a score means equal weights for
@@ -397,53 +432,16 @@ export function fnRollup(scores: unknown, weights?: unknown): CellOut {
         `分数是 ${sa.rows}x${sa.cols}，权重却是 ${wa.rows}x${wa.cols}：每个分数需要一个权重`,
       );
     }
-    const n = sa.rows * sa.cols;
-    const s: (number | null)[] = new Array(n);
-    const w: (number | null)[] | null = weighted ? new Array(n) : null;
-    let anyWeight = false;
-    let k = 0;
-    for (let i = 0; i < sa.rows; i++) {
-      for (let j = 0; j < sa.cols; j++, k++) {
-        const sv = at(sa, i, j);
-        const sp = typeof sv === 'number' && Number.isFinite(sv) ? sv : parseNumber(sv);
-        if (typeof sp === 'number') s[k] = sp;
-        else if (sp.ok) s[k] = sp.value;
-        else if (sp.blank) s[k] = null;
-        else {
-          const p = position(sa, i, j);
-          return argError({ ...sa, name: p.en, zh: p.zh }, sp.error);
-        }
-        if (w) {
-          const wv = at(wa, i, j);
-          const wp = typeof wv === 'number' && Number.isFinite(wv) ? wv : parseNumber(wv);
-          if (typeof wp === 'number') w[k] = wp;
-          else if (wp.ok) w[k] = wp.value;
-          else if (wp.blank) w[k] = null;
-          else {
-            const p = position(wa, i, j);
-            return argError({ ...wa, name: p.en, zh: p.zh }, wp.error);
-          }
-          if (w[k] !== null) anyWeight = true;
-        }
-      }
-    }
+    const s = cellNumbers(sa);
+    if (!Array.isArray(s)) return s;
+    const w = weighted ? cellNumbers(wa) : null;
+    if (w && !Array.isArray(w)) return w;
+    const anyWeight = !!w && w.some((x) => x !== null);
     // One rule with the quarter close (score.ts rollup): a blank weight beside a score means equal weights.
     const r = rollup(s, anyWeight ? w : null);
     if (r.ok) return r.value;
     if (r.blank) return '';
-    const code: ErrorCode = '#VALUE!';
-    if (r.index !== undefined) {
-      const i = Math.floor(r.index / sa.cols);
-      const j = r.index % sa.cols;
-      const p = position(wa, i, j);
-      const seen = describeValue(at(wa, i, j));
-      return cellError(
-        code,
-        `${p.en}: "${seen}" is negative; weights must be 0 or more`,
-        `${p.zh}：“${seen}” 为负数；权重必须不小于 0`,
-      );
-    }
-    return cellError(code, r.error.message.en, r.error.message.zh);
+    return rollupError(r, sa, wa);
   } catch (e) {
     return cellError(
       '#VALUE!',

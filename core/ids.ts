@@ -74,10 +74,36 @@ export class IdAllocator {
     return true;
   }
 
+  /** The prefix and first part of the last id made of several parts, and the hash over them. */
+  private headPrefix = '';
+  private headPart = '';
+  private headHash = 0;
+
+  /**
+   * The hash of the sheet name, prefix and parts. The KRs of one objective follow one another and share the prefix and
+   * first part (the objective's title): the hash over those is taken from the last id instead of hashed again.
+   */
+  private contentHash(prefix: IdPrefix, parts: string[]): number {
+    let h: number;
+    let i = 0;
+    if (parts.length > 1 && prefix === this.headPrefix && parts[0] === this.headPart) {
+      h = this.headHash;
+      i = 1;
+    } else h = fnv(this.base, prefix);
+    for (; i < parts.length; i++) {
+      h = fnv(fnv(h, '\u0001'), parts[i]);
+      if (i === 0 && parts.length > 1) {
+        this.headPrefix = prefix;
+        this.headPart = parts[0];
+        this.headHash = h;
+      }
+    }
+    return h;
+  }
+
   /** A new id '<prefix>-xxxxxx' from the sheet name and content; the same content again gets a different one. */
   generate(prefix: IdPrefix, parts: string[]): string {
-    let h = fnv(this.base, prefix);
-    for (const p of parts) h = fnv(fnv(h, '\u0001'), p);
+    const h = this.contentHash(prefix, parts);
     // 30 bits keep the key a small integer (fast Map keys); a shared key only shares a counter.
     const key = h & 0x3fffffff;
     const occurrence = this.seen.get(key) ?? 0;

@@ -6,8 +6,16 @@
  * Number tokens are found here and parsed by values.ts (one number parser for the whole project).
  */
 import type { KrKind } from './model';
-import { GLUED_UNIT, SCALE_WORDS, WORD_NUMBERS, parseNumber, secondsIn } from './values';
-import { firstNamedNumber, maskNames } from './version-names';
+import {
+  GLUED_UNIT,
+  OTHER_WORDS_LED_ONLY,
+  OTHER_WORD_NUMBERS,
+  SCALE_WORDS,
+  WORD_NUMBERS,
+  parseNumber,
+  secondsIn,
+} from './values';
+import { firstNamedNumber, maskNames } from './code-names';
 
 export interface TextInference {
   target: number | null;
@@ -48,17 +56,20 @@ interface Token {
   times?: boolean;
 }
 
-/** Dates, periods and floors are not targets: '10月', '2026-12-31', 'Q4', '第3周', '5th', '1楼'. */
+/** Dates (years 19xx/20xx, not the end of a longer number: `375000.0`), periods and floors are not targets: '10月', '2026-12-31', 'Q4', '第3周', '5th', '1楼'. */
 const NOT_A_QUANTITY =
-  /\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?|\bQ[1-4]\b|第\s*\d+\s*(?:[周天季期轮批版代]|阶段)|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
+  /(?<!\d[.,]?)(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?(?![.,]?\d)|\bQ[1-4]\b|第\s*\d+\s*(?:[周天季期轮批版代]|阶段)|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
 
 /** Scale words of several letters or in Korean / Japanese ('milhões', 'Mio.', 'billion', '만', '億'): values.ts's. */
 const WORD_SCALES = SCALE_WORDS.split('|')
   .filter((w) => w.length >= 3 || /[\uac00-\ud7af億]/.test(w))
   .join('|');
+/** Thousands with a dot and a decimal comma ('3.100.000,00', '1.250,5'): one number, as values.ts reads it. */
+const DOT_GROUPS_DECIMAL_COMMA = String.raw`\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)`;
 const TOKEN = new RegExp(
-  // A decimal comma is read only before a scale word ('R$ 2,5 milhões'); elsewhere '3,4' may be two numbers.
-  String.raw`((?:R\$|[$¥€£₩₺])\s?)?(\d+,\d{1,2}(?=\s?(?:${WORD_SCALES})(?![A-Za-zÀ-ÿ]))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*|\.\d+)` +
+  // A decimal comma is read only before a scale word ('R$ 2,5 milhões') or after dot groups; elsewhere '3,4' may be
+  // two numbers.
+  String.raw`((?:R\$|[$¥€£₩₺])\s?)?(${DOT_GROUPS_DECIMAL_COMMA}|\d+,\d{1,2}(?=\s?(?:${WORD_SCALES})(?![A-Za-zÀ-ÿ]))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*|\.\d+)` +
     String.raw`(\s?%|‰|\s?(?:${WORD_SCALES})\.?(?![A-Za-zÀ-ÿ])|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?`,
   'gi',
 );
@@ -84,10 +95,14 @@ const FROM =
 const TO = /^\s*(?:\bto\b|->|→|~|～|到|至|(?:提升|提高|增长|增加|上升|降低|降|减少|下降|压缩|缩短|控制|增)(?:到|至)?)/i;
 const DECREASE =
   /\b(?:reduce[sd]?|decrease[sd]?|cut|lower|shrink|drop|minimi[sz]e|bring down|down to|reducir|disminuir|recortar|reduzir|redução|reducción|réduire|réduction|diminuir|diminuição|disminución|baisser|baisse|senken|verringern|azaltmak|azalma|düşürmek)\b|降低|减少|下降|降到|降至|压缩|缩短|减低|控制在?.*以[内下]/i;
+/**
+ * At least / at most in the languages the reader reads: Spanish, Portuguese, French, German, Turkish ('en az 2', '3'ün
+ * altında'), Korean and Japanese ('최소', '이하', '少なくとも', '未満').
+ */
 const ABOVE =
-  /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于/i;
+  /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than|al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az(?:ından)?|asgari)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于|(?<![\p{L}])(?:üzerinde|üstünde|ít nhất|tối thiểu)|최소|이상|少なくとも|最低/iu;
 const BELOW =
-  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|不超过|不高于|至多|以内|以下|低于|不大于/i;
+  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within|como m[aá]ximo|a lo sumo|no m[aá]ximo|au plus|au maximum|h[oö]chstens|en fazla|en çok|azami|alt[ıi]nd?a)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|(?<![\p{L}])(?:tối đa|không quá)(?![\p{L}])|不超过|不高于|至多|以内|以下|低于|不大于|최대|이하|미만|未満|最大/iu;
 const TO_WORD_BEFORE = /(?:\bto\b|\breach(?:es|ing)?\b|达到|到|至|突破|超过)\s*$/i;
 
 const ANY_DIRECTION = new RegExp(
@@ -97,7 +112,7 @@ const ANY_DIRECTION = new RegExp(
     BELOW.source,
     String.raw`\b(?:from|de|desde|von)\b|从|由|에서|から|'[dt][ae]n\b`,
   ].join('|'),
-  'i',
+  'iu',
 );
 
 /** Cheap check: does the wording name a direction at all? (Sheets with typed targets skip the full reading otherwise.) */
@@ -107,25 +122,36 @@ export function mentionsDirection(text: string): boolean {
 
 /** A list number at the start ('1. ', '2) ', '(3)', '①'): the item's place, not a quantity. */
 const LIST_NUMBER = /^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}(?:\.\d{1,2})*\s*[.)、:：](?!\d)|[①-⑳])/;
-/**
- * Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), an issue reference
- * ('repo/#24', '[#24](...)'), '30-day' metrics.
- */
-const CODE_NAME = /(?<=[A-Za-z][-_=/#]|[/[]#)\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
 /** A span describing a noun ('3个月的计划', '两周的冲刺' like '3-month plan'): how long something lasts, not a quantity. */
 const ZH_SPAN_OF = /\d+\s*个?(?:月|星期|周|天|年|季度|小时)(?=的)/g;
-/**
- * Code written as code: text in backticks ('`waypoints_total = 5`'), a setting assigned to an identifier
- * ('max_retries = 3', 'config.limit = 10'), a section of a law or standard ('501(c)(3)', '§ 12', 'RFC 7231').
- */
-const CODE_SPAN =
-  /`[^`\n]*`|\b[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z][A-Za-z0-9]*)+\s*:?==?\s*\d+(?:\.\d+)?\b|\b\d+(?:\([A-Za-z0-9]{1,3}\))+|§+\s*\d+(?:\.\d+)*/g;
 /**
  * A deadline, not a quantity: 'within 30 days', 'in the next 2 weeks', '30天内', '30min内'. After a to-word the limit is
  * the target itself ('降低至1.5秒以内', '控制在24小时以内': stay below).
  */
 const DURATION =
   /\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?\d+\s*(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|hours?|hrs?|minutes?|mins?|iterations?|sprints?|releases?|cycles?)\b|(?<!(?:至|到|在|为|于|[<≤])\s*[\d.]*)\d+(?:\.\d+)?\s*(?:个)?(?:天|周|个月|月|工作日|季度|小时|分钟|分|秒钟?|min(?:ute)?s?|h(?:ou)?rs?|h|s|days?|d)\s*(?:之内|以内|内)/gi;
+/**
+ * A deadline in the other languages the reader reads ('dentro de las primeras 6 semanas', 'en los próximos 3 meses',
+ * 'nos primeiros 30 dias', 'dans les 6 semaines', 'innerhalb von 4 Wochen', 'trong 6 tuần', '3 ay içinde'), like
+ * 'within 30 days'.
+ */
+const FOREIGN_DURATION =
+  /(?<![\p{L}])(?:dentro de|en|durante|em|nos|nas|dans|pendant|sous|innerhalb(?: von)?|binnen|in|trong(?: vòng)?)\s+(?:(?:l[oa]s|os|as|les|den|der|các)\s+)?(?:(?:primer[oa]s|próxim[oa]s|primeir[oa]s|premi[eè]re?s|prochaine?s|ersten|nächsten|đầu)\s+)?\d+\s*(?:d[ií]as|semanas?|meses|mes|mês|trimestres?|años?|anos?|horas|jours?|semaines?|mois|heures?|Tagen?|Wochen?|Monaten?|Stunden?|Jahren?|ngày|tuần|tháng|giờ|sprints?)(?![\p{L}])|\d+\s*(?:gün|hafta|ay|saat)\s+içinde/giu;
+/** 'como máximo en 4 horas', 'au plus dans 3 jours': after a limit word the time is the limit to keep, the target. */
+const LIMIT_BEFORE = /(?:m[aá]ximo|m[ií]nimo|menos|plus|moins|h[oö]chstens|mindestens|tối đa|ít nhất)\s*$/i;
+const limitOrDeadline = (m: string, s: string, at: number): string =>
+  LIMIT_BEFORE.test(s.slice(Math.max(0, at - 12), at)) ? m : blank(m);
+const FOREIGN_DURATION_HINT =
+  /d[ií]as|semana|semaine|mes|mês|trimestre|año|ano|hora|jour|mois|heure|tag|woche|monat|stunde|jahr|ngày|tuần|tháng|giờ|sprint|içinde/i;
+
+/**
+ * A tolerance around a value, not a quantity to reach: '+/- 5% drift', '±0.5 pp', 'within 5% of actuals', 'dentro
+ * del 3% de', 'à 5 % près', 'más o menos 2%'. ('within 20% variance' caps the variance: its target.)
+ */
+const TOLERANCE =
+  /(?:±|\+\s?\/\s?-|\+-)\s*\d+(?:[.,]\d+)?\s*(?:%|pp\b|points?\b)?|(?<![\p{L}])(?:within|dentro del?|à|innerhalb von)\s+\d+(?:[.,]\d+)?\s*%\s+(?:of|de[l]?|près|von)(?![\p{L}])|\b(?:plus or minus|más o menos|mais ou menos)\s+\d+(?:[.,]\d+)?\s*%?/giu;
+const TOLERANCE_HINT = /±|\+\s?\/?\s?-|within|dentro|près|innerhalb|plus or minus|más o menos|mais ou menos/i;
+
 /** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
 const YEAR =
   /\b(?:by|before|until|in|for|through|during|since|of|vs\.?|versus|than|end of|fy|cy|q[1-4]|h[12])\s*[-,']?\s*(?:19[89]\d|20\d\d)\b(?![.,]\d)/gi;
@@ -142,13 +168,22 @@ const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi
  * number of the KR, not a note: its brackets are dropped so the aside mask keeps it. Other numbers outside win.
  */
 const PLUS_COUNT = /[(（](\s*[≥>]?=?\s*\d[\d,.]*\s?(?:[kKmMwW]|万|千|亿)?\+\s*[\p{L}][\p{L} -]{0,30})[)）]/u;
+/**
+ * A share with a '+' in brackets, named or among other criteria ('代码质量底线（测试80%+，TS strict）', '(coverage 80%+,
+ * lint clean)'): the one share to reach, the brackets listing what the KR holds to.
+ */
+const PLUS_SHARE = /[(（]([^()（）\d]{0,16}\d[\d.]*\s?%\+[^()（）\d]*)[)）]/;
 const RATE_NAMED = /\b(?:rate|ratio|share|percentage|proportion|retention|score|index)\b|率|占比|比例/i;
 function unbracketCount(text: string): string {
-  const m = /\d\s?[kKmMwW万千亿]?\+/.test(text) ? PLUS_COUNT.exec(text) : null;
+  if (!/\d\s?[kKmMwW万千亿%]?\+/.test(text)) return text;
+  const share = PLUS_SHARE.exec(text);
+  const m = share ?? PLUS_COUNT.exec(text);
   if (!m) return text;
   const outside = text.slice(0, m.index) + text.slice(m.index + m[0].length);
-  // '(2+ conversations per month)' after 'user rate' defines who a rate counts: a note, no size to reach.
-  if (RATE_NAMED.test(outside) || /\bper\b|\/|每/.test(m[1]) || tokens(maskPeriods(outside)).length > 0) return text;
+  // '(2+ conversations per month)' after 'user rate' defines who a rate counts: a note, no size to reach. A share is
+  // the rate itself ('Test coverage (80%+)').
+  const rateCounted = !share && RATE_NAMED.test(outside);
+  if (rateCounted || /\bper\b|\/|每/.test(m[1]) || tokens(maskPeriods(outside)).length > 0) return text;
   return text.slice(0, m.index) + ` ${m[1]} ` + text.slice(m.index + m[0].length);
 }
 
@@ -204,8 +239,8 @@ function maskPeriods(text: string): string {
     )
   )
     s = maskMeasurementSubject(s);
+  if (TOLERANCE_HINT.test(s)) s = s.replace(TOLERANCE, blank);
   if (s.includes('/')) s = s.replace(SLASH_DATE, blank);
-  if (/[`=(§]/.test(s)) s = s.replace(CODE_SPAN, blank);
   const milestone = MILESTONE_WITH.exec(s);
   if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
   if (s.includes('http')) s = s.replace(URL, blank);
@@ -214,13 +249,19 @@ function maskPeriods(text: string): string {
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
   if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);
   s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
-  if (/[A-Za-z][-_=/#]\d|[/[]#\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
   if (s.includes('的')) s = s.replace(ZH_SPAN_OF, blank);
   if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
-  return s.replace(LABEL_NUMBER, blank);
+  if (FOREIGN_DURATION_HINT.test(s))
+    s = s.replace(FOREIGN_DURATION, (m: string, at: number) => limitOrDeadline(m, s, at));
+  return s.replace(LABEL_NUMBER, (m: string, at: number) => (countedByVerb(m, s.slice(at + m.length)) ? m : blank(m)));
 }
 
-const NUM = String.raw`[$¥€£]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|千万|百万|万|亿|千|[wWkKmMbB](?![A-Za-z]))?`;
+/** 'Release 2 betas', 'issue 40 refunds': a label word that is also a verb, then a count of things, not a label. */
+function countedByVerb(label: string, after: string): boolean {
+  return /^(?:release|issue)\s*\d+$/i.test(label) && /^\s+[a-z]+s\b/i.test(after);
+}
+
+const NUM = String.raw`[$¥€£]?\s?(?:${DOT_GROUPS_DECIMAL_COMMA}|\d[\d,]*(?:\.\d+)?)\s?(?:%|千万|百万|万|亿|千|[wWkKmMbB](?![A-Za-z]))?`;
 /** '(current is 125k)', 'currently 40%', '目前为30%', '当前：1.2万'. */
 const CURRENT_SAID = new RegExp(
   String.raw`[(（]?\s*(?:\b(?:current(?:ly)?|now|today|as of today|actual)\b|当前|目前|现在|现状)\s*(?:value\s*)?(?:is|at|:|：|=|为|是)?\s*(${NUM})\s*[)）]?`,
@@ -255,8 +296,38 @@ function labelledTarget(masked: string, text: string): { value: number; unit: st
   return { value: p.value, unit: unitAfter(text, tok) };
 }
 
-/** Clause breaks: a comma or semicolon, not the thousands comma inside '1,200'. */
-const CLAUSE_BREAK = /[，；;]|,(?!\d{3}(?!\d))/g;
+/**
+ * Clause breaks: a comma or semicolon, not the thousands comma inside '1,200'; '并' joining two things done ('完成 1 次演示
+ * 并发布 1 篇帖子'), not inside a word (合并, 并发, 并行, 并购).
+ */
+const CLAUSE_BREAK = /[，；;]|,(?!\d{3}(?!\d))|(?<![合兼吞归])并(?![发行购列存入])/g;
+
+/**
+ * Quantities left as a placeholder before what they count ('产出 x 副风格画', '获得 X 条反馈', 'N customers'): measures
+ * of their own beside the numbered ones, with no number.
+ */
+const PLACEHOLDER_QTY =
+  /(?<![A-Za-z0-9])(?:[xX]{1,3}|N|若干)(?=\s*(?:[家个人位名次件单条篇场份台笔款项副只张部本套]|(?:new|customers?|users?|people|deals?)\b))/g;
+function placeholderTokens(s: string): Token[] {
+  const out: Token[] = [];
+  PLACEHOLDER_QTY.lastIndex = 0;
+  for (let m = PLACEHOLDER_QTY.exec(s); m; m = PLACEHOLDER_QTY.exec(s)) out.push(wordToken(NaN, m[0], m.index));
+  return out;
+}
+
+/** The KR's number tokens with its placeholder quantities among them, in text order (for counting measures). */
+function withPlaceholders(masked: string, toks: Token[]): Token[] {
+  const held = /[xXN若]/.test(masked) ? placeholderTokens(masked) : [];
+  return held.length ? [...toks, ...held].sort((a, b) => a.index - b.index) : toks;
+}
+
+/**
+ * A clause after the first opening with "with" / "achieving" in the languages the reader reads ('..., logrando un
+ * feedback positivo en un 90%', '..., with 90% attendance', '..., avec 85 % de satisfaction'): it qualifies the quantity
+ * before it, as 'NPS of 50+ with 90% ...' does, and names no measure of its own.
+ */
+const QUALIFYING_CLAUSE =
+  /^\s*(?:and\s+|y\s+|e\s+|et\s+|und\s+)?(?:with|achieving|reaching|attaining|logrando|alcanzando|consiguiendo|obteniendo|con|com|alcançando|atingindo|obtendo|avec|en atteignant|mit|wobei|với|đạt|trong đó)(?![\p{L}])/iu;
 
 /**
  * How many clauses name a measured quantity (a %, a currency or a unit after the number): '合作3个KOL，曝光≥50万次' -> 2,
@@ -272,6 +343,7 @@ function measureCount(text: string, toks: Token[]): number {
   for (const t of toks) {
     while (b < breaks.length && breaks[b] < t.index) b++;
     const clause = text.slice(b > 0 ? breaks[b - 1] + 1 : 0, t.index);
+    if (b > 0 && QUALIFYING_CLAUSE.test(clause)) continue;
     if (b === lastClause || !(t.percent || t.currency || multiplierMeasure(clause, t) || unitAfter(text, t))) continue;
     n++;
     lastClause = b;
@@ -379,6 +451,8 @@ function wordTokens(s: string, out: Token[]): void {
     if (wordsBefore(s, m.index) > 6 && !led(m.index)) continue;
     out.push(wordToken(WORD_NUMBERS[m[1].toLowerCase()], m[0], m.index));
   }
+  if (/[零ゼ제]/.test(s)) zeroTokens(s, out);
+  otherWordTokens(s, out);
   if (!/[一两二三四五六七八九十百千]/.test(s)) return;
   ZH_WORD_TOKEN.lastIndex = 0;
   for (let m = ZH_WORD_TOKEN.exec(s); m; m = ZH_WORD_TOKEN.exec(s)) {
@@ -386,6 +460,41 @@ function wordTokens(s: string, out: Token[]): void {
     const p = parseNumber(m[0]);
     if (p.ok) out.push(wordToken(p.value, m[0], m.index));
   }
+}
+
+/** 'at least' in the other languages ('al menos', 'pelo menos', 'au moins', 'mindestens', 'en az'). */
+const OTHER_AT_LEAST = String.raw`al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az`;
+const OTHER_LED = new RegExp(String.raw`\b(?:${OTHER_AT_LEAST}|at least)\s+$`, 'i');
+const OTHER_WORD_TOKEN = new RegExp(
+  String.raw`(?<![\p{L}\d'’-])(${Object.keys(OTHER_WORD_NUMBERS).join('|')})(?![\p{L}\d-])`,
+  'giu',
+);
+/**
+ * One to ten in the other languages (values.ts OTHER_WORD_NUMBERS), counted like English words: early in the sentence
+ * or after 'at least' (in English or theirs, not after 'to': 'upgraded to 21 on'); articles and words with another
+ * sense only after 'at least'.
+ */
+function otherWordTokens(text: string, out: Token[]): void {
+  // Turkish capital dotted İ ('İki') has no simple lower case: read as I, same length.
+  const s = text.includes('İ') ? text.replace(/İ/g, 'I') : text;
+  OTHER_WORD_TOKEN.lastIndex = 0;
+  for (let m = OTHER_WORD_TOKEN.exec(s); m; m = OTHER_WORD_TOKEN.exec(s)) {
+    const w = m[1].toLowerCase();
+    const atLeast = OTHER_LED.test(s.slice(Math.max(0, m.index - 16), m.index));
+    if (!atLeast && (OTHER_WORDS_LED_ONLY.has(w) || wordsBefore(s, m.index) > 6)) continue;
+    out.push(wordToken(OTHER_WORD_NUMBERS[w], m[1], m.index));
+  }
+}
+
+/**
+ * Zero in Chinese, Japanese and Korean: '零事故', '实现零投诉', '障害ゼロ', '사고 제로'. 零 opening a clause or after a verb of
+ * reaching, or before a word for a fault; not in words of its own ('零售' retail, '零基础' from scratch, '零点' midnight).
+ */
+const ZERO_TOKEN =
+  /(?:(?<=^|[\s，,；;：:、（(]|实现|做到|保持|达到|确保|争取|力争|追求)零(?![售食件钱花星点下基距容散碎部时度乱落头])|零(?=事故|故障|投诉|缺陷|差评|宕机|漏洞|客诉|逾期|超卖|错误|失误|违规|延误|返工|伤亡|[Bb][Uu][Gg]|[Pp][0-2]))|ゼロ|제로/g;
+function zeroTokens(s: string, out: Token[]): void {
+  ZERO_TOKEN.lastIndex = 0;
+  for (let m = ZERO_TOKEN.exec(s); m; m = ZERO_TOKEN.exec(s)) out.push(wordToken(0, m[0], m.index));
 }
 
 const wordToken = (value: number, text: string, index: number): Token => ({
@@ -458,10 +567,13 @@ const NONE: TextInference = Object.freeze({
   measures: 0,
 }) as TextInference;
 
-/** Turkish writes the percent sign first ('%95', '%30 azaltmak'): turned round in place, so offsets stay valid. */
+/**
+ * Turkish writes the percent sign first ('%95', '%30 azaltmak') and a decimal comma ('%12,5'): turned round in place
+ * ('12.5%'), so offsets stay valid.
+ */
 const PERCENT_FIRST = /(?<![\p{L}\p{N}%.,])%(\s?)(\d+(?:[.,]\d+)?)(?![\d%])/gu;
 function percentAfter(s: string): string {
-  return s.includes('%') ? s.replace(PERCENT_FIRST, (_m, sp: string, d: string) => `${d}${sp}%`) : s;
+  return s.includes('%') ? s.replace(PERCENT_FIRST, (_m, sp: string, d: string) => `${d.replace(',', '.')}${sp}%`) : s;
 }
 
 /** What a KR's wording says about its numbers and direction. Never throws. */
@@ -500,13 +612,16 @@ export function inferFromText(input: unknown): TextInference {
   }
 
   // Two measures in separate clauses ('合作3个KOL，曝光≥50万次'): neither is the target; the reader says so.
-  const measures = toks.length > 1 ? Math.max(measureCount(text, toks), parallelThresholds(text, toks)) : 1;
+  const counted = withPlaceholders(masked, toks);
+  const measures = counted.length > 1 ? Math.max(measureCount(text, counted), parallelThresholds(text, toks)) : 1;
   if (measures > 1) return { ...NONE, ...known, measures, kind: kindOf(masked) };
   // The target is the number after "to"/"达到" if there is one, else the first number.
   const t = toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 8), k.index))) ?? toks[0];
   const unit = unitAfter(text, t);
   const current = known.current ?? gradedCurrent(text, unit);
-  return { ...NONE, ...known, current, target: t.value, unit, kind: kindOf(masked) };
+  // 'Zero P0 incidents', '0 oversells': a count to hold at zero, at most 0.
+  const kind = kindOf(masked) ?? (t.value === 0 ? 'below' : null);
+  return { ...NONE, ...known, current, target: t.value, unit, kind };
 }
 
 /**

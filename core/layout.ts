@@ -9,6 +9,7 @@
  * corrections (Settings.columnRoles, Settings.headerRow) override all of it. Every decision keeps a short reason.
  */
 import { taskHeader } from './task-tables';
+import { findOwnedBlock } from './plan-grid';
 import type { ColumnReading, Field, HeaderCandidate } from './model';
 import type { Msg } from './i18n';
 import type { Settings } from './settings';
@@ -85,7 +86,7 @@ interface Profile {
 
 const DATE_SHAPE = /\d{1,4}\s*[-/.年月]\s*\d|[a-z]{3,9}\.?\s+\d{1,2}\b|\b\d{1,2}\s+[a-z]{3,9}/i;
 
-function profile(values: unknown[][], from: number, c: number, header = ''): Profile {
+function profile(values: unknown[][], from: number, c: number, header = '', until = values.length): Profile {
   const p: Profile = {
     filled: 0,
     numbers: 0,
@@ -99,7 +100,7 @@ function profile(values: unknown[][], from: number, c: number, header = ''): Pro
     itemKinds: new Set(),
     people: 0,
   };
-  for (let r = from; r < values.length && p.filled < SAMPLE; r++) {
+  for (let r = from; r < until && p.filled < SAMPLE; r++) {
     const v = rowAt(values, r)[c];
     if (isBlank(v) || (header && v === header)) continue; // blank, or the header repeated
     p.filled++;
@@ -167,9 +168,9 @@ function scoreRow(values: unknown[][], r: number): Candidate {
   if (levels) {
     fields[levels.title] = 'kr';
     fields[levels.full] = 'target';
-    return { row: r, score: 2, fields, named: 2 };
+    named = 2;
   }
-  for (let c = 0; c < row.length; c++) {
+  for (let c = levels ? levels.end : 0; c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
     if (typeof v !== 'string') {
@@ -184,6 +185,7 @@ function scoreRow(values: unknown[][], r: number): Candidate {
     else if (parseNumber(v).ok) penalty += 1;
   }
   named += seen.size;
+  if (levels) return { row: r, score: named - penalty, fields, named };
   return { row: r, score: named - penalty - dataLike(values, r, fields), fields, named };
 }
 
@@ -249,11 +251,15 @@ function inTaskTable(values: unknown[][], r: number): boolean {
 }
 
 /** Filled cells of a row, counting up to `max`. */
-function filledCells(row: unknown[], max: number): number {
+function filledCells(row: unknown[], max: number, skip?: Span | null): number {
   let n = 0;
-  for (let c = 0; c < row.length && n < max; c++) if (!isBlank(row[c])) n++;
+  for (let c = 0; c < row.length && n < max; c++)
+    if (!isBlank(row[c]) && !(skip && c >= skip.first && c <= skip.last)) n++;
   return n;
 }
+
+/** Columns (first..last, inclusive) a previous Convert wrote: their cells do not make a line a table row. */
+type Span = { first: number; last: number };
 
 // ---------------------------------------------------------------------------------------------------------------
 // One or two header rows
@@ -271,11 +277,14 @@ function rowFields(row: unknown[]): (Field | null)[] {
  * distinct score levels between 0 and 1, one of them full marks. Each row says what reaching each level means: the
  * full-marks column is the target, the others grading steps. The title column and full marks' column, or null.
  */
-export function scoreLevels(row: unknown[]): { title: number; full: number; levels: number[] } | null {
+export function scoreLevels(
+  row: unknown[],
+): { title: number; full: number; levels: number[]; /** First column after the rubric. */ end: number } | null {
   let title = -1;
   let full = -1;
   const levels: number[] = [];
   const seen = new Set<number>();
+  const rubric = () => levels.length >= 3 && full >= 0;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
@@ -286,12 +295,13 @@ export function scoreLevels(row: unknown[]): { title: number; full: number; leve
     }
     const n = typeof v === 'number' ? v : typeof v === 'string' && SCORE_LEVEL.test(v) ? parseNumber(v) : null;
     const x = typeof n === 'number' ? n : n?.ok ? n.value : NaN;
-    if (!(x >= 0 && x <= 1) || seen.has(x)) return null;
+    // Words after a whole rubric are other columns' headers (an Owner column, the columns Convert added).
+    if (!(x >= 0 && x <= 1) || seen.has(x)) return rubric() ? { title, full, levels, end: c } : null;
     seen.add(x);
     levels.push(c);
     if (x === 1) full = c;
   }
-  return levels.length >= 3 && full >= 0 ? { title, full, levels } : null;
+  return rubric() ? { title, full, levels, end: row.length } : null;
 }
 const SCORE_LEVEL = /^\s*(?:[01](?:\.\d{1,2})?|\d{1,3}\s*%)\s*$/;
 
@@ -392,6 +402,8 @@ interface Decided {
   fit?: number;
   /** Cells filled below the header (up to SAMPLE). */
   filled?: number;
+  /** The cells are codes numbering the rows (`KR1`, `1.2`) beside the title column: the table's id column. */
+  codes?: boolean;
 }
 
 const q = (t: string) => ({ en: `"${t}"`, zh: `“${t}”` });
@@ -497,6 +509,20 @@ const wordsUnderCurrent: ContentRule = (f, text, p) => {
   };
 };
 
+/** 'Rating' over 🟡 / 🟢 / 'Good': marks saying how it went, not a score on a scale: the status. */
+const wordsUnderScore: ContentRule = (f, text, p) => {
+  if (!(f === 'score' && p.filled >= 2 && most(p.words, p) && p.numbers <= 0.2 * p.filled)) return null;
+  const h = q(text);
+  const n = of(p.words, p);
+  return {
+    role: 'status',
+    reason: {
+      en: `${h.en} holds marks or words (${n.en}), not numbers: the status, not a score`,
+      zh: `${h.zh}是标记或文字（${n.zh}），不是数值：状态，不是得分`,
+    },
+  };
+};
+
 const levelsColumn: ContentRule = (f, text, p) => {
   const titleLike = f === 'objective' || f === 'kr' || f === 'type' || f === null;
   if (!(titleLike && p.filled >= 2 && most(p.levels, p) && !most(p.words - p.levels, p))) return null;
@@ -528,6 +554,7 @@ const CONTENT_RULES: ContentRule[] = [
   titlesUnderLevel,
   wordsUnderUpdated,
   wordsUnderCurrent,
+  wordsUnderScore,
   levelsColumn,
   numbersUnderTitle,
 ];
@@ -592,15 +619,40 @@ function decideColumn(
   f: Field | null,
   text: string,
   settings: Settings | undefined,
+  until?: number,
 ): Decided {
   const user = byUser(text, settings);
   if (user) return user;
-  const p = profile(values, body, c, text);
+  const p = profile(values, body, c, text, until);
   const d = byContent(f, text, p) ?? byHeader(f, text);
   d.header = f;
   d.filled = p.filled;
   if (d.role === 'owner') d.fit = p.filled ? p.people / p.filled : 0;
   return d;
+}
+
+/**
+ * Where the header repeats over the next table with a column named otherwise (`目标 | 关键结果 | 目标值 | 实际值`, then
+ * `目标 | 关键结果 | 目标值 | 承接自`): that column holds something else from there, so its role is decided on the rows
+ * above. By column, the row of the first such repeat (undefined where none). Rows are gated on the first header cell.
+ */
+function renamedAt(values: unknown[][], body: number, texts: string[]): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  const k = texts.findIndex((t) => t.trim() !== '');
+  if (k < 0) return out;
+  const first = texts[k].trim();
+  for (let r = body; r < values.length && r < body + 4 * SAMPLE; r++) {
+    const row = rowAt(values, r);
+    const v = row[k];
+    if (typeof v !== 'string' || v.trim() !== first) continue;
+    const same = texts.filter((t, c) => t.trim() && typeof row[c] === 'string' && row[c].trim() === t.trim()).length;
+    if (same < Math.max(2, texts.filter((t) => t.trim()).length / 2)) continue;
+    texts.forEach((t, c) => {
+      const w = row[c];
+      if (out[c] === undefined && !isBlank(w) && String(w).trim() !== t.trim()) out[c] = r;
+    });
+  }
+  return out;
 }
 
 /** A numeric 'Goal' column is the target beside an Objective column; alone, it stays the objective (its header says so). */
@@ -617,8 +669,11 @@ function keepLoneTitle(decided: Decided[], texts: string[]): void {
   });
 }
 
-/** A code numbering a row: '1.1', '1.4a', 'KR2.3', 'O1', 'KR 3', '#2', '1-2' (a number up to two levels deep). */
-const ROW_CODE = /^\s*#?(?:[A-Za-z]{1,3}\s?)?\d{1,2}(?:[.-]\d{1,2}){0,2}[a-z]?\s*$/;
+/**
+ * A code numbering a row: '1.1', '1.4a', 'KR2.3', 'O1', 'KR 3', '#2', '1-2' (a number up to two levels deep), bold or
+ * not ('**KR1**').
+ */
+const ROW_CODE = /^\s*([*_]{0,2})#?(?:[A-Za-z]{1,3}\s?)?\d{1,2}(?:[.-]\d{1,2}){0,2}[a-z]?\1\s*$/;
 
 /** Whether a column's cells are codes numbering its rows (1.1, 1.2 as numbers; KR1.1, 1.4a as text). */
 function holdsCodes(values: unknown[][], body: number, c: number, header: string): boolean {
@@ -644,9 +699,9 @@ function holdsCodes(values: unknown[][], body: number, c: number, header: string
  * The rows of the table under this header and of its repeats (up to SAMPLE): after a line of one cell ('How KRs
  * connect to work', 'Objective 2: ...') the rows belong to another table until this header repeats.
  */
-function ownRows(values: unknown[][], body: number, texts: string[]): unknown[][] {
+function ownRows(values: unknown[][], body: number, texts: string[], owned: Span | null): unknown[][] {
   const out: unknown[][] = [];
-  const keys = texts.map(normalizeHeader);
+  const keys = texts.map((t, c) => (owned && c >= owned.first && c <= owned.last ? '' : normalizeHeader(t)));
   const named = keys.filter((k) => k).length;
   // The header again, perhaps with another last column ('Sprint Breakdown' for 'Status'): most of its cells.
   const repeats = (row: unknown[]) =>
@@ -654,7 +709,7 @@ function ownRows(values: unknown[][], body: number, texts: string[]): unknown[][
   let outside = false;
   for (let r = body; r < values.length && out.length < SAMPLE; r++) {
     const row = rowAt(values, r);
-    const filled = filledCells(row, 2);
+    const filled = filledCells(row, 2, owned);
     if (filled === 1) outside = true;
     else if (filled > 1 && repeats(row)) outside = false;
     else if (filled > 1 && !outside) out.push(row);
@@ -668,13 +723,42 @@ function holdsWords(values: unknown[][], body: number, c: number, header: string
   return p.filled >= 2 && most(p.words, p);
 }
 
+/** Mean length of a column's texts (statements are long; kinds such as `Leading (...)` short). */
+function meanLength(rows: unknown[][], c: number): number {
+  let n = 0;
+  let len = 0;
+  for (const row of rows)
+    if (typeof row[c] === 'string' && row[c]) {
+      n++;
+      len += (row[c] as string).length;
+    }
+  return n ? len / n : 0;
+}
+
+/**
+ * The column holding the statements right of a code column: the next one, or a longer column of words after it that
+ * names no field (`Key Result | Loại chỉ số | Nội dung`: the kind of metric is carried along, the content is the KR).
+ */
+function statementColumn(decided: Decided[], texts: string[], own: unknown[][], c: number): number {
+  let best = c + 1;
+  for (let i = c + 2; i < decided.length && !decided[i].header && !decided[i].chosen && texts[i]; i++)
+    if (holdsWords(own, 0, i, texts[i]) && meanLength(own, i) > 2 * meanLength(own, best)) best = i;
+  return best;
+}
+
 /**
  * A column headed KR / Objective whose cells are codes numbering the rows (KR | Measure | Target with 1.1, 1.2 ...)
  * is not the titles: the column of words right of it holds them, whose header names no field ('Measure', 'Métrica',
  * '指标') or names a number its cells are not (`Target` over `200 GitHub stars`, `First enterprise deal signed`: the
  * statements, their target inside the wording). The codes are carried along.
  */
-function codesBeforeTitles(decided: Decided[], texts: string[], values: unknown[][], body: number): void {
+function codesBeforeTitles(
+  decided: Decided[],
+  texts: string[],
+  values: unknown[][],
+  body: number,
+  owned: Span | null,
+): void {
   let own: unknown[][] | undefined;
   decided.forEach((d, c) => {
     const title = d.header === 'kr' || d.header === 'objective' ? d.header : null;
@@ -683,29 +767,32 @@ function codesBeforeTitles(decided: Decided[], texts: string[], values: unknown[
     const numberHeader = next.header ? NUMERIC.has(next.header) && next.role === next.header : false;
     if (next.header ? !numberHeader : next.role !== null && next.role !== 'title') return;
     if (decided.some((o, i) => i !== c && o.role === title)) return;
-    own ??= ownRows(values, body, texts);
+    own ??= ownRows(values, body, texts, owned);
     if (!holdsCodes(own, 0, c, texts[c]) || !holdsWords(own, 0, c + 1, texts[c + 1])) return;
-    const [h, t] = [q(texts[c]), q(texts[c + 1])];
+    const at = statementColumn(decided, texts, own, c);
+    const [h, t] = [q(texts[c]), q(texts[at])];
     Object.assign(d, {
       role: null,
       fromTitle: false,
+      codes: true,
       reason: {
         en: `${h.en} holds codes numbering the rows (1.1, KR2): carried along`,
         zh: `${h.zh}是行编号（1.1、KR2）：原样保留`,
       },
     });
     const label = labelOf(title);
-    Object.assign(next, {
+    Object.assign(decided[at], {
       role: title,
-      reason: numberHeader
-        ? {
-            en: `${t.en} holds statements in words, not numbers, beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
-            zh: `${t.zh}是文字陈述而非数值，位于编号列${h.zh}旁：${label.zh}`,
-          }
-        : {
-            en: `${t.en} holds the titles beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
-            zh: `${t.zh}是编号列${h.zh}旁的标题：${label.zh}`,
-          },
+      reason:
+        numberHeader && at === c + 1
+          ? {
+              en: `${t.en} holds statements in words, not numbers, beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
+              zh: `${t.zh}是文字陈述而非数值，位于编号列${h.zh}旁：${label.zh}`,
+            }
+          : {
+              en: `${t.en} holds the titles beside the code column ${h.en}: the ${label.en.toLowerCase()}`,
+              zh: `${t.zh}是编号列${h.zh}旁的标题：${label.zh}`,
+            },
     });
   });
 }
@@ -1058,8 +1145,10 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   const width = Math.max(fields.length, ...rows.map((r) => rowAt(values, r).length));
   const texts = headerTexts(values, rows, width);
   const body = rows[rows.length - 1] + 1;
-  const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings));
-  codesBeforeTitles(decided, texts, values, body);
+  const renamed = renamedAt(values, body, texts);
+  const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings, renamed[c]));
+  const owned = findOwnedBlock({ name: '', origin: { row: 0, col: 0 }, values }, rows[rows.length - 1]);
+  codesBeforeTitles(decided, texts, values, body, owned);
   keepLoneTitle(decided, texts);
   quarterColumns(decided, texts);
   const periodCols = periodColumns(decided, texts);
@@ -1075,7 +1164,8 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
     d.role === 'rowType' || d.role === 'items' || d.role === 'title' ? null : d.role,
   );
   if (itemCol >= 0 && !out.includes('kr') && !out.includes('objective')) out[itemCol] = 'kr';
-  const named = out.filter((f) => f).length + (rowTypeCol >= 0 ? 1 : 0);
+  let named = out.filter((f) => f).length + (rowTypeCol >= 0 ? 1 : 0);
+  if (named === 1) named += codeColumn(decided, texts, values, body) ? 1 : 0;
   if (!(out.includes('objective') || out.includes('kr')) || named < 2) return null;
   const columns: ColumnReading[] = decided.map((d, c) => ({
     col: c0 + c,
@@ -1098,6 +1188,15 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
     candidates: [],
     reason: { en: '', zh: '' },
   };
+}
+
+/**
+ * A column numbering the rows with codes (`# | Loại | Key Result` over `KR1`, `KR2`) beside the one title column: with
+ * it the header names a table (its codes are carried along), though it names no other column.
+ */
+function codeColumn(decided: Decided[], texts: string[], values: unknown[][], body: number): boolean {
+  if (decided.some((d) => d.codes)) return true;
+  return decided.some((d, c) => !d.header && d.role === null && !!texts[c] && holdsCodes(values, body, c, texts[c]));
 }
 
 /** Under a score rubric's header, the full-marks column is the target and the other levels are grading steps. */

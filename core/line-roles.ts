@@ -56,8 +56,11 @@ const GLOSS = String.raw`(?:\s*[(（]\s*(?:目标|关键结果|关键成果|举�
  */
 const DELIM = String.raw`(?:\s*[:：、)）]|\s+[-–—]\s|\s*[-–—](?=\s)|\.(?=\s)|\s+(?=\[[^\]\n]+\]\())`;
 
-/** A category the item's author put in brackets after its label and number (`KR 1 (Değer Yaratma):`), a colon after. */
-const CATEGORY = String.raw`\s*[(（][^()（）\n]{1,30}[)）]\s*[:：]`;
+/**
+ * A category the item's author put in brackets after its label and number (`KR 1 (Değer Yaratma):`, `O1 [调研]:`,
+ * `O2 【研发】：`), a colon after.
+ */
+const CATEGORY = String.raw`\s*(?:[(（][^()（）\n]{1,30}[)）]|[[【][^[\]【】\n]{1,30}[\]】])\s*[:：]`;
 
 /** Other languages' words for the three items (vocabulary.ts), as regex alternatives: 'resultados\\s+clave'. */
 const OTHER = Object.fromEntries(
@@ -80,7 +83,8 @@ function labelRe(short: string, long: string): RegExp {
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
 const OBJECTIVE = labelRe(
-  String.raw`目标|o(?=\s*(?:[0-9０-９:：(（]|$))`,
+  // `okr1 湖仓一体`, `OKR 2 Ship v2`: an `OKR` numbered like `O1` (one or two digits; `OKR 2024` is a year) is as short.
+  String.raw`目标|o(?=\s*(?:[0-9０-９:：(（]|$))|okr(?=\s?[0-9０-９]{1,2}(?![0-9０-９.]))`,
   String.raw`objectives?|obj\.?|okr|${OTHER.objective}`,
 );
 const KR = labelRe(String.raw`krs?|关键结果|关键成果`, String.raw`key\s*results?|${OTHER.kr}`);
@@ -109,10 +113,11 @@ const ROLE_OBJECTIVE = /^([^:：\n[`]{1,30})[:：](?!\/)\s*([\s\S]+)$/;
 
 /**
  * A section heading naming what follows: '年度/季度目标(Objective)', '关键结果(Key Results)', '行动计划(Actions)',
- * 'Quarterly objectives', 'Key results for Q3', 'Initiatives (What)', 'Initiatives (실행 방안)', 'Action items', '主要任务', 'アクション項目'.
+ * 'Quarterly objectives', 'Key results for Q3', 'Initiatives (What)', 'Initiatives (실행 방안)', 'Objective (Mục tiêu định tính)',
+ * 'Action items', '主要任务', 'アクション項目'.
  */
 const SECTION = new RegExp(
-  String.raw`^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划|任务|措施|待办事项|行动项)\s*(?:[(（][^()（）\n0-9０-９]{1,16}[)）])?|(アクション項目|アクションプラン|行動計画|施策|タスク)|(?:[A-Za-z/]+\s+){0,2}(objectives|key\s*results|initiatives|actions|action\s+plan|action\s+items|tasks|to-?dos|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})(?:\s+for\s+[\w ]{1,12})?(?:\s*[(（][^()（）\n0-9０-９]{1,12}[)）])?)\s*[:：]?$`,
+  String.raw`^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划|任务|措施|待办事项|行动项)\s*(?:[(（][^()（）\n0-9０-９]{1,16}[)）])?|(アクション項目|アクションプラン|行動計画|施策|タスク)|(?:[A-Za-z/]+\s+){0,2}(objectives?|key\s*results?|initiatives|actions|action\s+plan|action\s+items|tasks|to-?dos|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})(?:\s+for\s+[\w ]{1,12})?(?:\s*[(（][^()（）\n0-9０-９]{1,24}[)）])?)\s*[:：]?$`,
   'i',
 );
 /** 'Iniciativas Growth OS:', 'Key Results Q3 Platform:': the label words, then a name in capitals, then a colon. */
@@ -271,6 +276,12 @@ function stripPrefix(s: string, out: LineReading): string {
   return rest;
 }
 
+/**
+ * A priority in the brackets of a label (`KR1 (P0): ...`, `O2（P1）：...`): stripped with the label, like a category
+ * (`KR 1 (Değer Yaratma):`), and kept as the item's priority, like a leading `[P0]`.
+ */
+const LABEL_PRIORITY = /^[^()（）:：\n]{1,24}?[(（]\s*(P[0-9])\s*[)）]\s*[:：]/i;
+
 /** A heading `# OKR — Dental Concierge` names the whole plan (a page title); `## OKR 2: ...` numbers an objective. */
 const UNNUMBERED_OKR = /^okrs?\b(?!\s*[0-9０-９])/i;
 
@@ -303,6 +314,8 @@ export function readLine(raw: string): LineReading {
   if (l) {
     out.role = l.role;
     out.title = stripPrefix(unwrapBold(l.title), out);
+    const p = out.priority ? null : LABEL_PRIORITY.exec(s);
+    if (p) out.priority = p[1].toUpperCase();
     return out;
   }
   // `# Objectives and Key Results` names the whole method (a page title), no list of KRs.
@@ -360,12 +373,8 @@ export function glossaryLines(
     const cur = lines[i]?.line;
     const same = cur && lines[i].r === lines[i - 1].r + 1 && cur.depth === prev.depth && listed(cur) && listed(prev);
     if (same) continue;
-    if (
-      isGlossary(
-        lines.slice(from, i).map((l) => l.line),
-        isProperty,
-      )
-    )
+    const run = lines.slice(from, i).map((l) => l.line);
+    if (!fieldsOfNumberedObjective(lines[from - 1]?.line) && isGlossary(run, isProperty))
       for (let k = from; k < i; k++) out.add(k);
     from = i;
   }
@@ -373,6 +382,14 @@ export function glossaryLines(
 }
 
 const listed = (l: LineReading) => l.bullet || l.numbered;
+
+/**
+ * A list right under a numbered objective heading (`### OKR 1: name`, `## Objective 2 — name`) gives that objective's
+ * fields (`- Hedef (Objective): statement`, `- Tip: Takım`), whatever other terms stand beside them: no glossary.
+ */
+function fieldsOfNumberedObjective(above: LineReading | undefined): boolean {
+  return !!above && above.heading > 0 && above.role === 'objective' && /[0-9０-９]/.test(above.term);
+}
 
 function isGlossary(run: LineReading[], isProperty: (term: string) => boolean): boolean {
   if (run.length < 2 || !listed(run[0])) return false;

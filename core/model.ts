@@ -101,8 +101,11 @@ export interface KeyResult {
    * 50,000-row sheet would otherwise keep half a million small cell objects alive for every collection to copy.
    */
   cols: Partial<Record<Field, number>>;
-  /** Fields that were inferred (from KR text, defaults) rather than typed in their own cell. */
-  inferred: Partial<Record<Field, true>>;
+  /**
+   * Fields that were inferred (from KR text, defaults) rather than typed in their own cell. Read-only: KRs inferred
+   * alike share one frozen set (parse-sheet's markInferred gives a KR another one).
+   */
+  inferred: Readonly<Partial<Record<Field, true>>>;
   /** Unknown columns' values on this row, by header text (shared, frozen and empty when there are none). */
   extra: Readonly<Record<string, unknown>>;
   /** Text of the row's notes cell. (added by parse-sheet) */

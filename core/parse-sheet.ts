@@ -32,7 +32,7 @@ import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
-import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle } from './cycle';
+import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle, yearOfTitle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { glossaryLines, packedItems, readLine, type LineReading } from './line-roles';
@@ -45,6 +45,7 @@ import {
   CONFIDENCES,
   KINDS,
   LEVELS,
+  NOTE_SECTION_WORDS,
   OTHER_LANGUAGE_MEASURE_LABELS,
   ROW_TYPES,
   type KindWord,
@@ -115,7 +116,22 @@ export function parseConfidence(v: unknown): Confidence | null {
 }
 
 /** Titles compare without case, spaces and punctuation, so 'Grow revenue.' continues 'grow revenue'. */
-const sameTitle = (a: string, b: string) => a === b || normalizeHeader(a) === normalizeHeader(b);
+const sameTitle = (a: string, b: string) => a === b || titleKey(a) === titleKey(b);
+
+/**
+ * A title's compared form. The last two are remembered: a table compares each row's objective cell with the current
+ * objective's title, and at each new objective both are the two texts just compared (normalising is a regex pass).
+ */
+function titleKey(text: string): string {
+  if (text === recentKeys.t1) return recentKeys.k1;
+  const k = text === recentKeys.t2 ? recentKeys.k2 : normalizeHeader(text);
+  recentKeys.t2 = recentKeys.t1;
+  recentKeys.k2 = recentKeys.k1;
+  recentKeys.t1 = text;
+  recentKeys.k1 = k;
+  return k;
+}
+const recentKeys = { t1: '', k1: '', t2: '', k2: '' };
 
 // ---------------------------------------------------------------------------------------------------------------
 // The header: see layout.ts
@@ -306,11 +322,14 @@ interface TableCols {
   currentInWords?: number;
   /** Period columns (M1..M3, W1..W13): the latest one filled with a number is the current value. */
   periods?: number[];
+  /** The year the sheet's title names: the year of a date typed without one (`3/31` in a target cell). */
+  year?: number;
 }
 
-function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel): void {
+function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: OkrModel, year?: number): void {
   const { fc, columns } = columnRoles(header, rd);
   const cols = tableCols(values, header, fc, rd);
+  if (year !== undefined) cols.year = year;
   const headerRow = header.rows[header.rows.length - 1];
   model.headerRow = rd.r0 + headerRow;
   model.headerRows = header.rows.map((r) => rd.r0 + r);
@@ -335,6 +354,7 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     headerKeys: header.texts.map((t) => normalizeHeader(t)),
     labelledKrs: 0,
     values,
+    year,
   };
   const plain = header.rowTypeCol === null && !tree && header.itemCol === null;
   linesAboveHeader(values, header.rows[0], st, rd, fc.objective === undefined);
@@ -345,7 +365,8 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     model.lastRow = rd.r0 + r;
     if (row.length > header.width) carryWideColumns(row, header.width, rd, columns, st.extraSeen);
     const afterLine = st.afterLine;
-    st.afterLine = onlyCell(row) >= 0;
+    st.afterLine = onlyCell(row, cols.ownedSpan) >= 0;
+    if (st.afterLine) sectionCycle(row, r, st, rd);
     if (repeatsHeader(row, st.headerKeys) || renamesHeader(row, header.fields, st.headerKeys, fc.kr ?? fc.objective)) {
       rd.role(r, 'header');
       st.foreign = null;
@@ -365,6 +386,51 @@ function readTable(values: unknown[][], header: TableLayout, rd: Reader, model: 
     else plainRow(row, r, st, rd, cols);
   }
   model.objectives = st.objectives;
+  if (st.sections) sectionCycles(st.objectives, st.sections);
+}
+
+/**
+ * A heading between tables naming a cycle (`## Next Quarter Plan (Q2)`, a line `2026 Q3`): the cycle of the objectives
+ * under it that name none, a quarter without a year in the year the title names.
+ */
+function sectionCycle(row: unknown[], r: number, st: TableState, rd: Reader): void {
+  const text = row[onlyCell(row)];
+  if (typeof text !== 'string' || text.length > 80) return;
+  const line = readLine(text);
+  if (line.role !== 'text' || !(line.heading || namesOnlyCycle(line.title, rd.today))) return;
+  const cycle = findCycleInText(line.title, { today: rd.today, year: st.year });
+  if (!cycle) return;
+  (st.sections ??= []).push({ row: rd.r0 + r, cycle });
+  st.year = yearOfTitle(line.title, cycle);
+}
+
+function sectionCycles(objectives: Objective[], sections: { row: number; cycle: Cycle }[]): void {
+  for (const o of objectives) {
+    if (o.cycle) continue;
+    let under: Cycle | null = null;
+    for (const s of sections) if (s.row < o.row) under = s.cycle;
+    o.cycle = under;
+  }
+}
+
+/**
+ * The sheet's title over a table (its first line of text) and the cycle its lines name; a year named on one line
+ * completes a quarter named without one on the next. The year is that of the cycle's, else of the last year named.
+ */
+function titleAbove(values: unknown[][], top: number, today: string) {
+  let title: string | null = null;
+  let year: number | undefined;
+  for (let r = 0; r < top; r++) {
+    const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
+    for (const v of row) {
+      if (typeof v !== 'string' || !v.trim()) continue;
+      title ??= v.trim();
+      const cycle = findCycleInText(v, { today, year });
+      year = yearOfTitle(v, cycle) ?? year;
+      if (cycle) return { title, cycle, year };
+    }
+  }
+  return { title, cycle: null, year };
 }
 
 /** Each field's column (the first column of a field wins; a later one is carried along) and the columns shown. */
@@ -478,6 +544,9 @@ interface TableState {
   values?: unknown[][];
   /** Inside a task table (see task-tables.ts). */
   tasks?: TaskTable;
+  /** The year the sheet's title names, and the headings between tables naming a cycle (see sectionCycle). */
+  year?: number;
+  sections?: { row: number; cycle: Cycle }[];
 }
 
 /** A row repeating the header's words (a table repeated under each objective, or a header printed on every page). */
@@ -507,8 +576,11 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
  * 2024)', '关键结果' under 'KR'): the header again, for the next table. Its title cell names the title role and at
  * least one more cell names its column's role; its other cells are short words (a '#' or a blank).
  */
-/** A label with a colon ('KR 1: ...') or a template's bracketed placeholder ('[Target value]') is data, never a header. */
-const DATA_SHAPE = /[:：]|^\s*[[【<{]/;
+/**
+ * A label with a colon ('KR 1: ...'), a template's bracketed placeholder ('[Target value]') or a sentence's end
+ * ('完成3个月的目标和关键结果。': a KR that speaks of key results) is data, never a header.
+ */
+const DATA_SHAPE = /[:：]|^\s*[[【<{]|[。！？!?]\s*$/;
 
 function renamesHeader(
   row: unknown[],
@@ -553,7 +625,7 @@ function titleOf(v: unknown): string {
   let text = cellText(v);
   if (text.includes('(http')) text = text.replace(NOTION_LINK, '').trim();
   const colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
-  if ((!colon && plainStart(text)) || (!STRUCTURED.test(text) && !(colon && ROLE_KR_HINT.test(text)))) return text;
+  if ((!colon && plainStart(text)) || (!structured(text) && !(colon && ROLE_KR_HINT.test(text)))) return text;
   let t = titleCache.get(text);
   if (t === undefined) {
     if (titleCache.size > MEMO_LIMIT) titleCache.clear();
@@ -564,10 +636,23 @@ function titleOf(v: unknown): string {
 }
 /** Objective titles repeat down their column: each distinct labelled cell is read once. */
 const titleCache = new Map<string, string>();
-const NOTION_LINK = /\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
+/** A Notion relation cell's link after the name (`Name (https://www.notion.so/...)`); never a markdown link's target. */
+const NOTION_LINK = /(?<!\])\s*\((?:https?:\/\/)[^\s)]+\)\s*$/;
 /** Cheap test: could the text start with a label, bullet, list number or emphasis? */
 const STRUCTURED =
   /^(?:[\s#>*+\-•·●○◦▪▫■□►▸➢✓✔☐☑–—[(（【`@①-⑳_]|p[0-9]\s*[-–—|:：]|(?:负责人|责任人|owner)\s*[:：]|[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、]|[一二三四五六七八九十]+、|(?:o|e|krs?|目标|关键结果|关键成果|执行|举措|行动|任务)\s*[0-9０-９一二三四五六七八九十.]*\s*(?:[:：、)）.\-–—]|\s|$)|(?:key\s*results?|objectives?|obj|okr|initiatives?|tasks?|actions?)\s*[0-9.]*\s*(?:[:：、)）\-–—]|$))/i;
+/**
+ * STRUCTURED.test with the last text's answer remembered: a table row's KR cell is tested for a label, then read as
+ * a title (the same text, tested again there).
+ */
+function structured(text: string): boolean {
+  if (text !== lastStructured.text) {
+    lastStructured.text = text;
+    lastStructured.is = STRUCTURED.test(text);
+  }
+  return lastStructured.is;
+}
+const lastStructured = { text: '', is: STRUCTURED.test('') };
 /** Fast path: a title starting with a letter no label starts with (and no colon) has no structure. */
 function plainStart(text: string): boolean {
   const ch = text.charCodeAt(0);
@@ -762,7 +847,7 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   const { fc } = cols;
   if (lineBetweenTables(row, r, st, rd, cols)) return;
   const kv = fc.kr === undefined ? undefined : row[fc.kr];
-  if (typeof kv === 'string' && STRUCTURED.test(kv) && readLine(kv).role === 'kr') st.labelledKrs++;
+  if (typeof kv === 'string' && structured(kv) && readLine(kv).role === 'kr') st.labelledKrs++;
   const objText = fc.objective === undefined ? '' : cellTitle(row[fc.objective]);
   const krText = fc.kr === undefined ? '' : cellTitle(row[fc.kr]);
   const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
@@ -1413,6 +1498,33 @@ function addInitiative(o: Objective, kr: KeyResult | null, title: string, r: num
   else (o.initiatives ??= []).push(item);
 }
 
+/**
+ * A KR's `inferred` set is shared with every KR whose fields were inferred alike (most have none, or the same one or
+ * two): 10,000 KRs would otherwise keep 10,000 small objects alive for every collection to copy. The sets are frozen;
+ * markInferred replaces a KR's set with the one holding one more field, each such step made once.
+ */
+type InferredSet = KeyResult['inferred'];
+const NOT_INFERRED: InferredSet = Object.freeze({});
+const withInferred = new WeakMap<InferredSet, Map<Field, InferredSet>>();
+
+function markInferred(kr: KeyResult, f: Field): void {
+  const from = kr.inferred;
+  if (from[f]) return;
+  let next = withInferred.get(from);
+  if (!next) withInferred.set(from, (next = new Map()));
+  let to = next.get(f);
+  if (!to) next.set(f, (to = Object.freeze({ ...from, [f]: true as const })));
+  kr.inferred = to;
+}
+
+/** The KR's inferred set without f (rare: a set made here is the KR's own, still frozen). */
+function unmarkInferred(kr: KeyResult, f: Field): void {
+  if (!kr.inferred[f]) return;
+  const own: Partial<Record<Field, true>> = { ...kr.inferred };
+  delete own[f];
+  kr.inferred = Object.freeze(own);
+}
+
 function newKr(id: string, row: number, title: string, objectiveId: string): KeyResult {
   return {
     id,
@@ -1433,7 +1545,7 @@ function newKr(id: string, row: number, title: string, objectiveId: string): Key
     objectiveId,
     initiatives: NO_INITIATIVES,
     cols: {},
-    inferred: {},
+    inferred: NOT_INFERRED,
     extra: NO_EXTRA,
   };
 }
@@ -1446,15 +1558,23 @@ function krFromRow(row: unknown[], r: number, title: string, o: Objective, rd: R
   if (fc.kr !== undefined) kr.cols.kr = rd.c0 + fc.kr;
   // The objective's fields on its first KR row were read when it was made from that row.
   if (o.row !== rd.r0 + r && !cols.typed) fillObjective(o, row, r, rd, cols, false);
-  const targetInfo = readStartTarget(kr, row, r, rd, fc);
+  const targetInfo = readStartTarget(kr, row, r, rd, fc, cols.year);
+  if (kr.target !== null && !kr.startGiven && FROM_TO_HINT.test(title)) startFromWording(kr, rd.wording(title));
   const kindTyped = readTypedKind(kr, row, r, rd, fc);
-  if (kr.target === null && !kr.placeholder && title && !(kindTyped && kr.kind === 'binary')) {
+  if (
+    kr.target === null &&
+    !kr.placeholder &&
+    !thresholdsNamed.has(kr) &&
+    title &&
+    !(kindTyped && kr.kind === 'binary')
+  ) {
     const t = rd.wording(title);
     fillFromWording(kr, t);
     const why = wordingStatesNoTarget(kr, t);
     if (why) rd.problemText('target', r, fc.kr ?? 0, title, why);
   }
   readCurrent(kr, row, r, title, kindTyped, rd, fc);
+  if (kr.current === null && fc.current !== undefined) countInTargetUnit(kr, row[fc.current], targetInfo);
   currentInTargetUnit(kr, row, fc.current, targetInfo, rd);
   if (kr.current === null && cols.currentInWords !== undefined) currentFromWords(kr, row, cols.currentInWords);
   if (kr.current === null && cols.periods) currentFromPeriods(kr, row, cols.periods, rd);
@@ -1477,12 +1597,13 @@ function titlePrefix(kr: KeyResult, v: unknown): void {
   const line = readLine(v);
   if (line.owner && kr.owner === null) {
     kr.owner = line.owner;
-    kr.inferred.owner = true;
+    markInferred(kr, 'owner');
   }
   if (line.priority && (kr.extra.Priority === undefined || kr.extra.Priority === null))
     kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
-const PREFIX_HINT = /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner)/i;
+const PREFIX_HINT =
+  /^\s*(?:[-*•]\s*)?(?:[`[【(（@]|p[0-9]|负责人|责任人|owner|[^()（）:：]{1,24}[(（]\s*p[0-9]\s*[)）]\s*[:：])/i;
 
 /** The row's typed id when it is still free (a duplicate is a problem, and the KR gets a generated id). */
 function typedKrId(r: number, rd: Reader): string | null {
@@ -1505,6 +1626,7 @@ function numberCell(kr: KeyResult, f: Field, row: unknown[], r: number, c: numbe
     if (f === 'target' && p.error.kind === 'placeholder') kr.placeholder = true;
     if (f === 'target' && p.error.kind === 'not-a-number' && targetFromWords(kr, cellText(row[c]), r, c, rd))
       return null;
+    if (f === 'target' && p.error.kind === 'not-a-number' && thresholdsNamed.has(kr)) return null;
     rd.problem(f, r, c, p.error);
   }
   return null;
@@ -1519,16 +1641,20 @@ const OPENS_WITH_NUMBER = /^[$¥€£]?\s?\d/;
  * sheet's formulas need the number alone.
  */
 function targetFromWords(kr: KeyResult, text: string, r: number, c: number, rd: Reader): boolean {
-  if (listsMeasures(text)) return false;
+  if (listsMeasures(text, rd.wording(kr.title).measures > 1)) {
+    thresholdsNamed.add(kr);
+    rd.problemText('target', r, c, describeValue(text), severalThresholds(describeValue(text)));
+    return false;
+  }
   const t = inferFromText(OPENS_WITH_NUMBER.test(text) ? `from ${text}` : text);
   if (t.placeholder) kr.placeholder = true;
   if (t.target === null) return false;
   kr.target = t.target;
-  kr.inferred.target = true;
+  markInferred(kr, 'target');
   if (t.start !== null && !kr.startGiven) {
     kr.start = t.start;
     kr.startGiven = true;
-    kr.inferred.start = true;
+    markInferred(kr, 'start');
   }
   const read = t.start !== null ? `from ${t.start} to ${t.target}` : String(t.target);
   const zh = t.start !== null ? `从 ${t.start} 到 ${t.target}` : String(t.target);
@@ -1547,20 +1673,38 @@ const QUANTITY = new RegExp(`^${QUANTITY_START}`, 'i');
  * quantity: after 'avg score >50' the comma's words qualify the first measure ('10 articles, avg score >50').
  */
 const MEASURE_BREAK = new RegExp(String.raw`\s*[;；•|｜，、]\s*|(?<!\d)\s*,\s*(?=${QUANTITY_START})`, 'i');
-/** Two bare figures side by side ('85 / 95', '25% / 90%', '100 / 30%'): the thresholds of two measures, not a rate. */
-const FIGURE_PAIR = /^\s*[≥≤<>]?=?\s*\d[\d,.]*\s?%?\s+\/\s+[≥≤<>]?=?\s*\d[\d,.]*\s?%?\s*$/;
+/** A figure of a pair, with a comparator or a threshold's name before it ('≥85', 'stretch: 95', 'min 80%'). */
+const PAIR_FIGURE = String.raw`(?:(?:target|goal|stretch|min(?:imum)?|max(?:imum)?|floor|base)\s*:?\s*)?[≥≤<>]?=?\s*\d[\d,.]*\s?%?(?:\s*(?:stretch|target))?`;
+/**
+ * Two bare figures side by side ('85 / 95', '≥85 / 95', '25% / 90%', '100 / 30%', '85 / 95 (stretch)'): the thresholds
+ * of two measures, or a target and a stretch, not a rate. Glued ('85/95') only where the KR's words name two measures,
+ * as '4/4' alone is four of four.
+ */
+const FIGURE_PAIR = new RegExp(String.raw`^\s*${PAIR_FIGURE}\s+\/\s+${PAIR_FIGURE}\s*$`, 'i');
+const GLUED_PAIR = new RegExp(String.raw`^\s*${PAIR_FIGURE}\s*\/\s*${PAIR_FIGURE}\s*$`, 'i');
 const BRACKETED_NOTE = /[(（[【][^)）\]】]*[)）\]】]/g;
 
 /**
  * Whether a target cell lists several measures ('≤8h/vehicle install; ≤14 days site cutover', '2× lidar, 2× camera
- * stacks', '≤0.5 / 1k km, ZERO critical harm', '签约10家；复购率≥30%'): no one of them is the KR's target. Notes in
- * brackets ('3 sites (1× Mining, 1× Logistics)') are no measures of their own.
+ * stacks', '≤0.5 / 1k km, ZERO critical harm', '签约10家；复购率≥30%', '85 / 95'): no one of them is the KR's target.
+ * Notes in brackets ('3 sites (1× Mining, 1× Logistics)') are no measures of their own.
  */
-function listsMeasures(text: string): boolean {
-  if (FIGURE_PAIR.test(text)) return true;
-  const parts = text.replace(BRACKETED_NOTE, ' ').split(MEASURE_BREAK);
+function listsMeasures(text: string, wordsNameSeveral: boolean): boolean {
+  const bare = text.replace(BRACKETED_NOTE, ' ');
+  if (FIGURE_PAIR.test(bare) || (wordsNameSeveral && GLUED_PAIR.test(bare))) return true;
+  const parts = bare.split(MEASURE_BREAK);
   return parts.filter((p) => /\d/.test(p) || QUANTITY.test(p.trim())).length >= 2;
 }
+
+/**
+ * KRs whose Target cell names several thresholds: no single target, and their words are not read for one either (the
+ * cell said what the target is).
+ */
+const thresholdsNamed = new WeakSet<KeyResult>();
+const severalThresholds = (seen: string): Msg => ({
+  en: `"${seen}" names several thresholds (several measures, or a target and a stretch): no single target read; type the one number the score is measured against`,
+  zh: `“${seen}”写了多个阈值（多个指标，或目标与挑战值）：未读取单一目标；请填写计分所依据的那一个数字`,
+});
 
 /** A date cell of a KR field: the ISO date, or null when blank or unreadable (then a problem is recorded). */
 function dateCell(f: Field, row: unknown[], r: number, c: number | undefined, rd: Reader): string | null {
@@ -1571,16 +1715,80 @@ function dateCell(f: Field, row: unknown[], r: number, c: number | undefined, rd
   return null;
 }
 
+/** A from-to in a KR's words: an arrow or a from-word ('18%→24%', 'from 5 to 8', '从35%提升到42%'). */
+const FROM_TO_HINT = /→|->|⟶|\bfrom\b|\bde\b|从|由/i;
+
+/**
+ * A KR whose words run from-to ('商家搜索点击率 18%→24%') beside a typed target of the same number: the words state
+ * its start. A typed target the words do not name leaves the start unstated (the words may be out of date).
+ */
+function startFromWording(kr: KeyResult, t: TextInference): void {
+  if (t.start === null || t.target === null || Math.abs(t.target - kr.target!) > 1e-9 * Math.abs(kr.target!)) return;
+  kr.start = t.start;
+  kr.startGiven = true;
+  markInferred(kr, 'start');
+}
+
 /** Start and target cells (current waits for the kind); returns the target's number info for the unit. */
-function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc']) {
+function readStartTarget(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: TableCols['fc'], year?: number) {
   const start = numberCell(kr, 'start', row, r, fc.start, rd);
   if (start) {
     kr.start = start.value;
     kr.startGiven = true;
   }
+  if (fc.target !== undefined && dueInTargetCell(kr, row, r, fc.target, year ?? rd.year, rd)) return null;
   const target = numberCell(kr, 'target', row, r, fc.target, rd);
   if (target) kr.target = target.value;
   return mixedTimes(kr, start, target);
+}
+
+/**
+ * A month and day in a target cell, before-words after it ('3/31', '5/31 前完成', 'by 4/15'): when the KR is due. A
+ * day up to 12 needs the before-word ('3/5' alone may be a score of 3 out of 5).
+ */
+const DAY_TARGET = /^\s*(?:(by|before|due)\s+)?(\d{1,2})\/(\d{1,2})\s*((?:之?前|以前|截止)[\u4e00-\u9fff]{0,3})?\s*$/i;
+/** A full date in a target cell ('2026-03-31', '3月31日前'): with the before-word taken off. */
+const DATE_TARGET =
+  /^\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*(?:之?前|以前|截止)?[\u4e00-\u9fff]{0,3}\s*$/;
+
+/**
+ * A target cell holding a date ('3/31', '5/31 前完成' for a launch): the KR's due date, in the year the sheet names,
+ * and no target. Returns whether it was one (the due column, read later, still wins).
+ */
+function dueInTargetCell(kr: KeyResult, row: unknown[], r: number, c: number, year: number | undefined, rd: Reader) {
+  const v = row[c];
+  if (typeof v !== 'string' || (!v.includes('/') && !/\d\s*[-年月]/.test(v))) return false;
+  const d = DAY_TARGET.exec(v);
+  let iso: string | null = null;
+  if (d && year !== undefined) {
+    const [month, day] = [Number(d[2]), Number(d[3])];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && (day > 12 || d[1] || d[4]))
+      iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  } else {
+    const full = DATE_TARGET.exec(v);
+    const p = full ? parseDate(full[1], { year }) : null;
+    if (p?.ok) iso = p.value;
+  }
+  if (!iso) return false;
+  kr.due = iso;
+  markInferred(kr, 'due');
+  rd.problemText('target', r, c, v, {
+    en: `"${v}" is a date: read as the due date ${iso}, no target; type the date in a due column`,
+    zh: `“${v}”是日期：按截止日期 ${iso} 读取，没有目标值；请把日期填在截止日期列`,
+  });
+  return true;
+}
+
+/**
+ * A current cell in words opening with a count in the target's unit ('2 人到岗 + 1 人 offer 已发' for a target of
+ * '3 人'): the count reached; the words after it qualify it.
+ */
+function countInTargetUnit(kr: KeyResult, v: unknown, target: NumberInfo | null): void {
+  if (typeof v !== 'string' || !target?.unit) return;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([^\s\d+，,;；(（]+)/.exec(v);
+  if (!m || !m[2].startsWith(target.unit)) return;
+  kr.current = Number(m[1]);
+  markInferred(kr, 'current');
 }
 
 const SECONDS: NumberInfo = Object.freeze({ percent: false, currency: null, unit: 's' });
@@ -1659,7 +1867,7 @@ function readCurrent(
     const words =
       title && (kr.target === null || kr.inferred.target || mentionsDirection(title)) ? rd.wording(title) : null;
     kr.kind = inferKind(kr, currentDone, words);
-    kr.inferred.kind = true;
+    markInferred(kr, 'kind');
   }
   if (currentDone === null || c === undefined) return;
   if (kr.kind === 'binary') {
@@ -1683,7 +1891,7 @@ function currentInCellWords(kr: KeyResult, v: unknown): boolean {
   const value = sumResult(v) ?? inferFromText(v).current;
   if (value === null) return false;
   kr.current = value;
-  kr.inferred.current = true;
+  markInferred(kr, 'current');
   return true;
 }
 
@@ -1699,7 +1907,7 @@ function currentFromWords(kr: KeyResult, row: unknown[], c: number): void {
   if (value === null) return;
   // No cell is recorded: the words stay the user's, nothing writes a number over them.
   kr.current = value;
-  kr.inferred.current = true;
+  markInferred(kr, 'current');
 }
 
 /**
@@ -1713,7 +1921,7 @@ function currentFromPeriods(kr: KeyResult, row: unknown[], periods: number[], rd
     const p = rd.number(v);
     if (!p.ok) continue;
     kr.current = p.value;
-    kr.inferred.current = true;
+    markInferred(kr, 'current');
     return;
   }
 }
@@ -1742,7 +1950,7 @@ function readUnit(
       : null;
   if (u) {
     kr.unit = u;
-    kr.inferred.unit = true;
+    markInferred(kr, 'unit');
   }
 }
 
@@ -1798,7 +2006,7 @@ function readKrOwnerAndType(kr: KeyResult, row: unknown[], r: number, o: Objecti
     rd.recordSource(kr, 'owner', r, fc.owner);
   } else if (o.owner) {
     kr.owner = o.owner;
-    kr.inferred.owner = true;
+    markInferred(kr, 'owner');
   }
   const t = fc.type !== undefined && !isBlank(row[fc.type]) ? parseCommitment(row[fc.type], cols.typeYes) : null;
   if (t) {
@@ -1807,7 +2015,7 @@ function readKrOwnerAndType(kr: KeyResult, row: unknown[], r: number, o: Objecti
     return;
   }
   kr.commitment = o.commitment;
-  kr.inferred.type = true;
+  markInferred(kr, 'type');
   if (fc.type === undefined || isBlank(row[fc.type])) return;
   const seen = describeValue(row[fc.type]);
   rd.problemText('type', r, fc.type, seen, unknownWord(seen, 'committed or aspirational', '承诺型 或 挑战型'));
@@ -1840,12 +2048,12 @@ function readKrTexts(kr: KeyResult, row: unknown[], r: number, rd: Reader, fc: T
 function fillFromWording(kr: KeyResult, t: TextInference): void {
   if (t.target !== null) {
     kr.target = t.target;
-    kr.inferred.target = true;
+    markInferred(kr, 'target');
   }
   if (!kr.startGiven && t.start !== null && (t.target !== null || t.relative)) {
     kr.start = t.start;
     kr.startGiven = true;
-    kr.inferred.start = true;
+    markInferred(kr, 'start');
   }
   if (t.relative && kr.target === null) {
     kr.relative = t.relative;
@@ -1855,13 +2063,13 @@ function fillFromWording(kr: KeyResult, t: TextInference): void {
       const target = times ? kr.start * by : percent ? kr.start * (1 + sign * by) : kr.start + sign * by;
       if (Number.isFinite(target)) {
         kr.target = target;
-        kr.inferred.target = true;
+        markInferred(kr, 'target');
       }
     }
   }
   if (t.current !== null && kr.current === null) {
     kr.current = t.current;
-    kr.inferred.current = true;
+    markInferred(kr, 'current');
   }
   if (t.placeholder) kr.placeholder = true;
 }
@@ -1894,8 +2102,8 @@ function wordingStatesNoTarget(kr: KeyResult, t: TextInference): Msg | null {
     };
   if (t.named)
     return {
-      en: `the number in "${t.named}" names a version, product or standard, not a quantity to reach: read as done or not done; type a target if the KR has one`,
-      zh: `“${t.named}”中的数字是版本、产品或标准的名称，不是要达到的数量：按完成/未完成读取；如有目标值请填写`,
+      en: `the number in "${t.named}" names a version, product, standard or code, not a quantity to reach: read as done or not done; type a target if the KR has one`,
+      zh: `“${t.named}”中的数字是版本、产品、标准或代码的名称，不是要达到的数量：按完成/未完成读取；如有目标值请填写`,
     };
   return null;
 }
@@ -2107,6 +2315,8 @@ type Context = {
   bareAfter?: number | null;
   /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
   cycle?: Cycle | null;
+  /** The year the titles above name ('2025 年人生 OKR 计划'): the year of a quarter under them named without one. */
+  year?: number;
   /** The label line that set the mode ('- **Key Results**:', '关键成果：'). */
   label?: LineReading;
   /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
@@ -2116,7 +2326,34 @@ type Context = {
    * The last KR's line while a list of its work may follow (see partOfKr), up to the next heading, label or objective.
    */
   krOwn?: LineReading;
+  /** The outline level of a notes heading (`## 问题和挑战`, `**Risks**`): the lines below it are notes. */
+  notesLevel?: number | null;
 };
+
+const NOTE_WORD = [...NOTE_SECTION_WORDS]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/\s+/g, String.raw`\s+`))
+  .join('|');
+/** A heading made of note words (NOTE_SECTION_WORDS), joined by 和 / 与 / & / and / 、 / '/'. */
+const NOTES_HEADING = new RegExp(
+  String.raw`^(?:${NOTE_WORD})(?:\s*(?:和|与|及|、|&|\band\b|,|/)\s*(?:${NOTE_WORD}))*\s*[:：]?$`,
+  'i',
+);
+
+/**
+ * Whether a line stands in a notes section: under a heading or bold line of note words, up to the next line as high
+ * (a heading of the same level or above) or an objective's line. The notes heading itself reads as a heading.
+ */
+function inNotesSection(ctx: Context, line: LineReading): boolean {
+  const level = outlineLevel(line);
+  const n = ctx.notesLevel;
+  if (n != null && (level <= n || line.role === 'objective' || line.role === 'objective-label')) ctx.notesLevel = null;
+  if (ctx.notesLevel != null) return true;
+  const title = line.title || line.term;
+  if ((line.heading || (line.bold && !isListed(line))) && title.length <= 30 && NOTES_HEADING.test(title))
+    ctx.notesLevel = level;
+  return false;
+}
 
 /** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
 const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9fff]{2,8})$/;
@@ -2313,6 +2550,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   walk.krLine = null;
+  if (inNotesSection(ctx, l.line)) return outlineNote(walk, l, rd);
   if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd)) {
     walk.krLine = propsOf;
     return;
@@ -2474,9 +2712,10 @@ const repeatsKr = (title: string): Msg => ({
 function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
   if (groupHeading(ctx, l) || workGroup(ctx, l)) return rd.role(l.r, 'title');
   // A label naming only a cycle ('23年Q1：', 'Q3 2026:') heads the objectives under it, like a heading.
-  const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today }) : null;
+  const cycle = l.line.title.length <= 20 ? findCycleInText(l.line.title, { today: rd.today, year: ctx.year }) : null;
   if (cycle) {
     ctx.cycle = cycle;
+    ctx.year = yearOfTitle(l.line.title, cycle);
     return rd.role(l.r, 'title');
   }
   if ((l.line.bold || l.line.heading) && ctx.mode !== 'objective') ctx.mode = 'none';
@@ -2498,7 +2737,9 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   if (kind === 'heading' && ctx.krLevel !== null && outlineLevel(l.line) <= ctx.krLevel) ctx.krLevel = null;
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
-  walk.ctx.cycle = findCycleInText(l.line.title, { today: rd.today }) ?? walk.ctx.cycle;
+  const cycle = findCycleInText(l.line.title, { today: rd.today, year: ctx.year });
+  ctx.cycle = cycle ?? ctx.cycle;
+  ctx.year = yearOfTitle(l.line.title, cycle) ?? ctx.year;
   // The KRs that follow have an objective to go to: this heading (see headingObjective).
   if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly)
     Object.assign(walk, { heading: l });
@@ -2700,15 +2941,27 @@ function setProperty(kr: KeyResult, field: Field, value: string, rd: Reader): vo
     return;
   }
   const n = rd.number(value);
-  const v = n.ok ? n.value : propertyNumber(value);
+  if (field === 'target' && !n.ok && !n.blank && n.error.kind === 'placeholder') return placeholderTarget(kr);
+  // '30% azalma' parses as 30% with a unit word, but says a change by 30%: read as words (propertyNumber).
+  const v = n.ok && !(n.unit && inferFromText(value).relative) ? n.value : propertyNumber(value);
   if (v === null || (field !== 'target' && otherMeasure(kr, value, rd))) return;
   if (field === 'current') kr.current = v;
   else if (field === 'start') {
     kr.start = v;
     kr.startGiven = true;
   } else kr.target = v;
-  kr.inferred[field] = true;
+  markInferred(kr, field);
   if (kr.inferred.kind) kr.kind = inferKind(kr, null, rd.wording(kr.title));
+}
+
+/**
+ * A `Target: X` line (a placeholder, `TBD`): the KR's target is not written yet, whatever number its wording holds
+ * (`X adet ... %100 doğrulukla`: the 100% qualifies the X to reach).
+ */
+function placeholderTarget(kr: KeyResult): void {
+  kr.target = null;
+  kr.placeholder = true;
+  unmarkInferred(kr, 'target');
 }
 
 /** An amount in brackets: `(R$ 32k/mês)`. */
@@ -2775,7 +3028,7 @@ function ownerAndPriority(kr: KeyResult, obj: Objective, line: LineReading): voi
   const owner = line.owner ?? obj.owner;
   if (owner) {
     kr.owner = owner;
-    kr.inferred.owner = true;
+    markInferred(kr, 'owner');
   }
   if (line.priority) kr.extra = withExtra(kr.extra, 'Priority', line.priority);
 }
@@ -2784,27 +3037,29 @@ function outlineKr(obj: Objective, title: string, l: OutlineLine, rd: Reader): K
   const kr = newKr(rd.ids.generate('KR', [obj.title, title]), rd.r0 + l.r, title, obj.id);
   kr.cols.kr = rd.c0 + l.c;
   kr.commitment = obj.commitment;
-  kr.inferred.type = true;
+  markInferred(kr, 'type');
   ownerAndPriority(kr, obj, l.line);
   const t = inferFromText(title);
   fillFromWording(kr, t);
   if (t.unit && (kr.target !== null || kr.relative)) {
     kr.unit = t.unit;
-    kr.inferred.unit = true;
+    markInferred(kr, 'unit');
   }
   const why = wordingStatesNoTarget(kr, t);
   if (why) rd.problemText('target', l.r, l.c, title, why);
   kr.kind = inferKind(kr, null, t);
-  kr.inferred.kind = true;
+  markInferred(kr, 'kind');
   obj.krs.push(kr);
   return kr;
 }
 
 /** A title line naming a cycle wins; otherwise the items' own dates when they all name the same one ('10月'). */
 function outlineCycle(titles: string[], items: string[], today: string): Cycle | null {
+  let year: number | undefined;
   for (const t of titles) {
-    const c = findCycleInText(t, { today });
+    const c = findCycleInText(t, { today, year });
     if (c) return c;
+    year = yearOfTitle(t, null) ?? year;
   }
   let found: Cycle | null = null;
   for (const t of items) {
@@ -2858,19 +3113,10 @@ export function readModel(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel 
   const header = inferLayout(values, opts?.settings, r0, c0);
   rd.layout = header;
   if (header) {
-    readTable(values, header, rd, model);
-    const top = header.rows[0];
-    let titleCycle: Cycle | null = null;
-    for (let r = 0; r < top && !titleCycle; r++) {
-      const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
-      for (const v of row) {
-        if (typeof v !== 'string' || !v.trim()) continue;
-        model.title ??= v.trim();
-        titleCycle = findCycleInText(v, { today });
-        if (titleCycle) break;
-      }
-    }
-    model.cycle = commonCycle(model.objectives) ?? titleCycle ?? settingsCycle;
+    const above = titleAbove(values, header.rows[0], today);
+    readTable(values, header, rd, model, above.year);
+    model.title ??= above.title;
+    model.cycle = commonCycle(model.objectives) ?? above.cycle ?? settingsCycle;
     if (model.cycle) for (const o of model.objectives) o.cycle ??= model.cycle;
   } else if (!readOutline(values, rd, model)) {
     model.cycle = settingsCycle;
@@ -2892,7 +3138,7 @@ function deadlinesInWords(model: OkrModel, today: string): void {
       const due = deadlineInWords(kr.title, o.cycle ?? model.cycle, { today });
       if (!due) continue;
       kr.due = due;
-      kr.inferred.due = true;
+      markInferred(kr, 'due');
     }
 }
 
@@ -2964,7 +3210,7 @@ function commonCycle(objectives: Objective[]): Cycle | null {
   const counts = new Map<string, { c: Cycle; n: number }>();
   let best: { c: Cycle; n: number } | null = null;
   for (const o of objectives) {
-    if (!o.cycle) continue;
+    if (!o.cycle || !o.cells.cycle) continue;
     const e = counts.get(o.cycle.id) ?? { c: o.cycle, n: 0 };
     e.n++;
     counts.set(o.cycle.id, e);

@@ -270,6 +270,52 @@ function absentCycleText(cycle: string, model: OkrModel): Msg {
       );
 }
 
+/**
+ * What Score says: the counts, the scorecard sheet and the history rows, and the cells whose values could not be read
+ * (a value the reader could not understand, 'about half': its KR is not scored, an error in the sheet, a blank on the
+ * scorecard, and neither is its objective).
+ */
+function scoreSummary(close: CloseResult, details: ScoreDetails, scorecardSheet: string, model: OkrModel): Msg {
+  const added = close.history.append.length;
+  const base = scoreSummaryText(details);
+  const unreadable = model.problems.filter((p) => p.field === 'current' || p.field === 'target' || p.field === 'start');
+  const cells =
+    unreadable
+      .slice(0, 5)
+      .map((p) => a1(p.cell.row, p.cell.col))
+      .join(', ') + (unreadable.length > 5 ? ', …' : '');
+  return msg(
+    `Scored ${base.en} Scorecard on "${scorecardSheet}"; ${plural(added, 'new history row')}${close.history.supersede.length ? `, ${close.history.supersede.length} superseded` : ''}.` +
+      (unreadable.length
+        ? ` ${plural(unreadable.length, 'value')} could not be read (${cells}): ${unreadable.length === 1 ? 'its key result is' : 'their key results are'} not scored, nor their objectives; run Validate to see why.`
+        : ''),
+    `已评分 ${base.zh} 记分卡见“${scorecardSheet}”；历史新增 ${added} 行${close.history.supersede.length ? `，${close.history.supersede.length} 行被取代` : ''}。` +
+      (unreadable.length
+        ? `有 ${unreadable.length} 个值无法识别（${cells}）：相关关键结果及其目标未评分；运行“检查”查看原因。`
+        : ''),
+  );
+}
+
+/**
+ * Score's grid sheets: the convert plan (a no-op on a converted sheet), or 'unknown' when the grid was read without its
+ * formulas (a converted 10,000-row grid's formulas pass Excel on the web's payload limit) and convert would keep some:
+ * it is read again with them. A grid that holds what convert would write is left alone.
+ */
+function gridSheets(
+  active: SheetSnapshot,
+  sheetNames: string[],
+  model: OkrModel,
+  ctx: PlanContext,
+): SheetPlan[] | 'unknown' {
+  const convert = planConvert(active, sheetNames, ctx, model);
+  const sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
+  const own = readWithoutFormulas(active) ? sheets.find((s) => s.sheet === active.name) : undefined;
+  if (!own) return sheets;
+  const held = overFormulas(own, active);
+  if (held === 'unknown') return 'unknown';
+  return held === 'same' ? sheets.filter((s) => s !== own) : sheets;
+}
+
 /** The quarter close: the convert plan (a no-op on a converted sheet), the scorecard and the history rows. */
 export function planScore(
   active: SheetSnapshot,
@@ -292,18 +338,10 @@ export function planScore(
       absent: true,
     };
   }
-  const convert = planConvert(active, sheetNames, ctx, model);
-  let sheets: SheetPlan[] = convert.ok ? [...convert.plan.sheets] : [];
-  const own = readWithoutFormulas(active) ? sheets.find((s) => s.sheet === active.name) : undefined;
-  if (own) {
-    // Read without its formulas (a converted 10,000-row grid's formulas pass Excel on the web's payload limit): a
-    // grid that holds what convert would write is left alone; one whose formulas convert would keep is read again.
-    const held = overFormulas(own, active);
-    if (held === 'unknown') {
-      const summary = msg('Reading…', '正在读取…');
-      return { plan: { sheets: [] }, close, details: detailsOf(close), summary, needsFormulas: true };
-    }
-    if (held === 'same') sheets = sheets.filter((s) => s !== own);
+  const sheets = gridSheets(active, sheetNames, model, ctx);
+  if (sheets === 'unknown') {
+    const summary = msg('Reading…', '正在读取…');
+    return { plan: { sheets: [] }, close, details: detailsOf(close), summary, needsFormulas: true };
   }
   const scorecardName = scorecardSheetName(close.cycle, sheetNames, lang);
   const scorecard = scorecardPlan(
@@ -317,26 +355,7 @@ export function planScore(
   const history = historyPlan(close, historyName, hist, parsed.headerRow, parsed.rowIndex, ctx, scorecard.sheet);
   if (history) sheets.push(history);
   const details = detailsOf(close);
-  const added = close.history.append.length;
-  const base = scoreSummaryText(details);
-  // A value the reader could not understand ('about half'): its KR is not scored (an error in the sheet, a blank
-  // on the scorecard) and neither is its objective; the summary names those cells.
-  const unreadable = model.problems.filter((p) => p.field === 'current' || p.field === 'target' || p.field === 'start');
-  const cells =
-    unreadable
-      .slice(0, 5)
-      .map((p) => a1(p.cell.row, p.cell.col))
-      .join(', ') + (unreadable.length > 5 ? ', …' : '');
-  const summary = msg(
-    `Scored ${base.en} Scorecard on "${scorecard.sheet}"; ${plural(added, 'new history row')}${close.history.supersede.length ? `, ${close.history.supersede.length} superseded` : ''}.` +
-      (unreadable.length
-        ? ` ${plural(unreadable.length, 'value')} could not be read (${cells}): ${unreadable.length === 1 ? 'its key result is' : 'their key results are'} not scored, nor their objectives; run Validate to see why.`
-        : ''),
-    `已评分 ${base.zh} 记分卡见“${scorecard.sheet}”；历史新增 ${added} 行${close.history.supersede.length ? `，${close.history.supersede.length} 行被取代` : ''}。` +
-      (unreadable.length
-        ? `有 ${unreadable.length} 个值无法识别（${cells}）：相关关键结果及其目标未评分；运行“检查”查看原因。`
-        : ''),
-  );
+  const summary = scoreSummary(close, details, scorecard.sheet, model);
   return {
     plan: { sheets, activate: scorecard.sheet, select: { sheet: scorecard.sheet, row: 0, col: 0 } },
     close,

@@ -17,7 +17,7 @@ export const ROW_MARK = '\u0000';
 /** Distinct shapes kept per kind of formula; a sheet has a handful, so this only bounds a pathological one. */
 const MAX_SHAPES = 1000;
 
-type Level3 = Map<string, Map<string, Map<string, string[]>>>;
+type Level3 = Map<string, Map<string, Map<string, FilledCell>>>;
 
 /**
  * Templates of one kind of formula (score, status, pace...). `build(k1, k2, k3)` makes the formula with ROW_MARK as
@@ -32,11 +32,11 @@ export class RowTemplates {
   constructor(private readonly build: (k1: string, k2: string, k3: string) => string) {}
 
   /** The last shape used: consecutive rows nearly always share it, and then no map is looked up. */
-  private last: { k1: string; k2: string; k3: string; parts: string[] } | null = null;
+  private last: { k1: string; k2: string; k3: string; template: FilledCell } | null = null;
 
   /** The formula for the row whose number (as text) is `rowText`. */
   formula(rowText: string, k1: string, k2 = '', k3 = ''): string {
-    const parts = this.parts(k1, k2, k3);
+    const parts = this.template(k1, k2, k3).parts;
     return parts.length === 1 ? parts[0] : parts.join(rowText);
   }
 
@@ -46,33 +46,33 @@ export class RowTemplates {
    * never needs the text of the rows below the first.
    */
   cell(rowText: string, k1: string, k2 = '', k3 = ''): { f: string } {
-    return filledCell(this.parts(k1, k2, k3), rowText);
+    return cellOf(this.template(k1, k2, k3), rowText);
   }
 
-  private parts(k1: string, k2: string, k3: string): string[] {
+  private template(k1: string, k2: string, k3: string): FilledCell {
     const last = this.last;
-    return last && last.k1 === k1 && last.k2 === k2 && last.k3 === k3 ? last.parts : this.shape(k1, k2, k3);
+    return last && last.k1 === k1 && last.k2 === k2 && last.k3 === k3 ? last.template : this.shape(k1, k2, k3);
   }
 
-  /** The template of one shape, split at ROW_MARK (built on first use). */
-  private shape(k1: string, k2: string, k3: string): string[] {
+  /** The template of one shape, split at ROW_MARK (built on first use), as its cells' prototype. */
+  private shape(k1: string, k2: string, k3: string): FilledCell {
     let byK2 = this.shapes.get(k1);
     if (!byK2) this.shapes.set(k1, (byK2 = new Map()));
     let byK3 = byK2.get(k2);
     if (!byK3) byK2.set(k2, (byK3 = new Map()));
-    let parts = byK3.get(k3);
-    if (!parts) {
+    let template = byK3.get(k3);
+    if (!template) {
       if (this.count >= MAX_SHAPES) {
         this.shapes.clear();
         this.count = 0;
         return this.shape(k1, k2, k3);
       }
-      parts = this.build(k1, k2, k3).split(ROW_MARK);
-      byK3.set(k3, parts);
+      template = templateOf(this.build(k1, k2, k3).split(ROW_MARK));
+      byK3.set(k3, template);
       this.count++;
     }
-    this.last = { k1, k2, k3, parts };
-    return parts;
+    this.last = { k1, k2, k3, template };
+    return template;
   }
 }
 
@@ -92,24 +92,42 @@ const TEXT: PropertyDescriptor = { get: joinedText, enumerable: true, configurab
 
 /**
  * A formula cell made from a template. Its only own enumerable property is the getter `f`, so it reads, compares,
- * spreads and serialises as `{ f: text }`; `parts` and `rowText` are non-enumerable. Why a class and not an object
- * literal with a getter plus a WeakMap entry: at 60,000 cells that was 325 ms against 29 ms (half of a 10,000-row
- * Convert plan's time); `instanceof` marks the template instead.
+ * spreads and serialises as `{ f: text }`; `rowText` is its own non-enumerable property, and `parts` sits on the
+ * prototype all cells of its template share (templateOf). Why a class and not an object literal with a getter plus a
+ * WeakMap entry: at 60,000 cells that was 325 ms against 29 ms (half of a 10,000-row Convert plan's time);
+ * `instanceof` marks the template instead. Why `parts` on a shared prototype: each Object.defineProperty is a slow
+ * call, and a cell then needs two, not three.
  */
 class FilledCell implements FilledFrom {
   declare readonly parts: readonly string[];
   declare readonly rowText: string;
   declare readonly f: string;
-  constructor(parts: readonly string[], rowText: string) {
-    Object.defineProperty(this, 'parts', { value: parts });
-    Object.defineProperty(this, 'rowText', { value: rowText });
-    Object.defineProperty(this, 'f', TEXT);
-  }
 }
+
+/** The prototype of one template's cells: a FilledCell holding the template's pieces. */
+function templateOf(parts: readonly string[]): FilledCell {
+  const template = Object.create(FilledCell.prototype) as FilledCell;
+  Object.defineProperty(template, 'parts', { value: parts });
+  return template;
+}
+
+function cellOf(template: FilledCell, rowText: string): FilledCell {
+  const cell = Object.create(template) as FilledCell;
+  // One descriptor for every cell (defineProperty reads it on the spot), not a new one per cell for the collector.
+  ROW_TEXT.value = rowText;
+  Object.defineProperty(cell, 'rowText', ROW_TEXT);
+  return Object.defineProperty(cell, 'f', TEXT);
+}
+const ROW_TEXT: PropertyDescriptor = { value: '' };
+
+/** Templates made by filledCell, by their pieces (the plan's templates keep their own: RowTemplates). */
+const templates = new WeakMap<readonly string[], FilledCell>();
 
 /** `{ f }` whose text is `parts` joined with `rowText`, built each time `f` is read. */
 export function filledCell(parts: readonly string[], rowText: string): { f: string } {
-  return new FilledCell(parts, rowText);
+  let template = templates.get(parts);
+  if (!template) templates.set(parts, (template = templateOf(parts)));
+  return cellOf(template, rowText);
 }
 
 /**

@@ -821,8 +821,8 @@ function isRunning(today: string, cycleEnd: string | null, cycleStart: string | 
 
 type AddFn = (rule: RuleId, severity: Severity, cell: CellRef, m: Msg, itemId?: string) => void;
 
-function checkWeights(o: Objective, add: AddFn, weightCell: (kr: KeyResult) => CellRef): void {
-  const krs = o.krs;
+/** Each negative weight is an error; true when there is one (sums mean nothing then). */
+function checkNegativeWeights(krs: KeyResult[], add: AddFn, weightCell: (kr: KeyResult) => CellRef): boolean {
   let negative = false;
   for (const kr of krs) {
     if (kr.weight !== null && kr.weight < 0) {
@@ -839,7 +839,12 @@ function checkWeights(o: Objective, add: AddFn, weightCell: (kr: KeyResult) => C
       );
     }
   }
-  if (negative || krs.length === 0) return;
+  return negative;
+}
+
+function checkWeights(o: Objective, add: AddFn, weightCell: (kr: KeyResult) => CellRef): void {
+  const krs = o.krs;
+  if (checkNegativeWeights(krs, add, weightCell) || krs.length === 0) return;
   const given = krs.filter((k) => k.weight !== null);
   if (given.length === 0) return;
   if (given.length < krs.length) {
@@ -856,7 +861,13 @@ function checkWeights(o: Objective, add: AddFn, weightCell: (kr: KeyResult) => C
     );
     return;
   }
-  const sum = given.reduce((s, k) => s + (k.weight as number), 0);
+  checkWeightSum(o, add, weightCell);
+}
+
+/** Every KR has a weight: all zero is an error; a sum other than 1 (fractions) or 100 (whole numbers) is a note. */
+function checkWeightSum(o: Objective, add: AddFn, weightCell: (kr: KeyResult) => CellRef): void {
+  const krs = o.krs;
+  const sum = krs.reduce((s, k) => s + (k.weight as number), 0);
   if (sum === 0) {
     add(
       'weights-all-zero',
@@ -871,7 +882,7 @@ function checkWeights(o: Objective, add: AddFn, weightCell: (kr: KeyResult) => C
     return;
   }
   // Fractions (0.5, 0.3, 0.2 or 50% read as 0.5) should add to 1; whole numbers (50, 30, 20) to 100.
-  const fractions = given.every((k) => (k.weight as number) <= 1);
+  const fractions = krs.every((k) => (k.weight as number) <= 1);
   const total = fractions ? sum : sum / 100;
   if (Math.abs(total - 1) > 0.005) {
     const shown = fractions ? `${fmt(sum * 100)}%` : fmt(sum);

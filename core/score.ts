@@ -139,6 +139,50 @@ export type RollupOutcome =
     };
 
 /**
+ * Whether the weights count (each counted, non-blank score has one) and the largest of them: weights are scaled by
+ * it so that huge weights cannot overflow the sums.
+ */
+function weightScale(
+  scores: readonly (number | null)[],
+  weights: readonly (number | null)[] | null | undefined,
+): { weighted: boolean; scale: number } {
+  if (!weights) return { weighted: false, scale: 1 };
+  let wmax = 0;
+  let weighted = true;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (scores[i] === null || scores[i] === undefined) continue;
+    if (w === null || w === undefined) weighted = false;
+    else if (finite(w) && w > wmax) wmax = w;
+  }
+  return { weighted, scale: weighted && wmax > 0 ? wmax : 1 };
+}
+
+/** Item i's error, if any: a weight not finite or negative (even beside a blank score), a score not finite. */
+function itemError(s: number | null | undefined, given: number | null | undefined, i: number): RollupOutcome | null {
+  if (given !== null && given !== undefined) {
+    if (!finite(given))
+      return {
+        ...scoreError('not-finite', msg(`weight ${i + 1} is not a finite number`, `第 ${i + 1} 个权重不是有限的数字`)),
+        index: i,
+      };
+    if (given < 0)
+      return {
+        ...scoreError(
+          'negative-weight',
+          msg(`weight ${i + 1} is negative (${given})`, `第 ${i + 1} 个权重为负数（${given}）`),
+        ),
+        index: i,
+      };
+  }
+  if (s === null || s === undefined || finite(s)) return null;
+  return {
+    ...scoreError('not-finite', msg(`score ${i + 1} is not a finite number`, `第 ${i + 1} 个分数不是有限的数字`)),
+    index: i,
+  };
+}
+
+/**
  * Weighted mean of scores. Blank scores (null) are skipped with their weights. Weights may be fractions or
  * percentages (they are normalised by their sum); weight 0 excludes a score. Without weights, or when any counted
  * (non-blank) score has a blank weight, all scores count equally: the one rule of ROLLUP and the quarter close
@@ -154,18 +198,7 @@ export function rollup(scores: readonly (number | null)[], weights?: readonly (n
       ),
     );
   }
-  // Weights are scaled by the largest so that huge weights cannot overflow the sums.
-  let wmax = 0;
-  let weighted = !!weights;
-  if (weights) {
-    for (let i = 0; i < weights.length; i++) {
-      const w = weights[i];
-      if (scores[i] === null || scores[i] === undefined) continue;
-      if (w === null || w === undefined) weighted = false;
-      else if (finite(w) && w > wmax) wmax = w;
-    }
-  }
-  const scale = weighted && wmax > 0 ? wmax : 1;
+  const { weighted, scale } = weightScale(scores, weights);
   let sum = 0;
   let wsum = 0;
   let used = 0;
@@ -173,30 +206,9 @@ export function rollup(scores: readonly (number | null)[], weights?: readonly (n
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i];
     const given = weights ? weights[i] : null;
-    if (given !== null && given !== undefined) {
-      if (!finite(given))
-        return {
-          ...scoreError(
-            'not-finite',
-            msg(`weight ${i + 1} is not a finite number`, `第 ${i + 1} 个权重不是有限的数字`),
-          ),
-          index: i,
-        };
-      if (given < 0)
-        return {
-          ...scoreError(
-            'negative-weight',
-            msg(`weight ${i + 1} is negative (${given})`, `第 ${i + 1} 个权重为负数（${given}）`),
-          ),
-          index: i,
-        };
-    }
+    const error = itemError(s, given, i);
+    if (error) return error;
     if (s === null || s === undefined) continue;
-    if (!finite(s))
-      return {
-        ...scoreError('not-finite', msg(`score ${i + 1} is not a finite number`, `第 ${i + 1} 个分数不是有限的数字`)),
-        index: i,
-      };
     const w = weighted ? (given as number) : 1;
     seen++;
     if (w === 0) continue;

@@ -238,7 +238,7 @@ const NUMBER_RE = new RegExp(
   '^([+-])?\\s*(\\()?\\s*([+-])?\\s*' +
     CURRENCY_PREFIX +
     '?\\s*([+-])?\\s*' +
-    "((?:[1-9]\\d{0,2}(?:\\.\\d{3}){2,}|\\d{1,3}(?:[, ']\\d{3})+|\\d+,\\d{1,2}(?!\\d)|\\d+)(?:\\.\\d+)?|\\.\\d+)(?:e([+-]?\\d+))?" +
+    "((?:[1-9]\\d{0,2}(?:\\.\\d{3})+,\\d{1,2}(?!\\d)|[1-9]\\d{0,2}(?:\\.\\d{3}){2,}|\\d{1,3}(?:[, ']\\d{3})+|\\d+,\\d{1,2}(?!\\d)|\\d+)(?:\\.\\d+)?|\\.\\d+)(?:e([+-]?\\d+))?" +
     `\\s*(?:(${SCALE_WORDS})\\.?)?` +
     '\\s*(%|‰)?' +
     `\\s*((?:(?![${NUMERAL_CHARS}])\\p{Script=Han}){1,4}|원|rmb|cny|usd|eur|hkd|gbp|jpy|(?<=\\s)[a-z]{1,12})?` +
@@ -324,8 +324,8 @@ const TRAILING_NOTE = /^([^()（）]+)[(（][^()（）]*[)）]$/;
  * by exactly three digits, with no other decimal sign in the number. '0.125' and '1.5' stay decimals.
  */
 const DOT_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
-/** The percent sign first ('%95', Turkish): the same as '95%'. */
-const PERCENT_FIRST_RE = /^%\s?(\d+(?:\.\d+)?)$/;
+/** The percent sign first ('%95', '%12,5', Turkish, which writes a decimal comma): the same as '95%', '12.5%'. */
+const PERCENT_FIRST_RE = /^%\s?(\d+(?:[.,]\d+)?)$/;
 
 function parseNumberText(raw: string): ParsedNumber {
   // Fast paths for what most cells hold: 42, 12.5%, 1,200, ¥3.5万, 3.5k.
@@ -343,7 +343,7 @@ function parseNumberText(raw: string): ParsedNumber {
   if (s === '') return BLANK;
   if (PLAIN_NUMBER_RE.test(s) && !dotThousands(s)) return sensible(Number(s), PLAIN, raw);
   const pf = PERCENT_FIRST_RE.exec(s);
-  if (pf) return sensible(Number(pf[1]) / 100, PERCENT_INFO, raw);
+  if (pf) return sensible(Number(pf[1].replace(',', '.')) / 100, PERCENT_INFO, raw);
   if (CELL_ERROR_RE.test(s)) return fail('cell-error', raw);
   const m = NUMBER_RE.exec(s);
   if (m) {
@@ -382,12 +382,15 @@ function parseNumberText(raw: string): ParsedNumber {
   return fail('not-a-number', raw);
 }
 
+const DOT_THOUSANDS_DECIMAL_COMMA = /^[1-9]\d{0,2}(?:\.\d{3})+,\d{1,2}$/;
 /** A decimal comma ('2,5 milhões', '1,5 Mio.'): one or two digits after a single comma, no dot. */
 const DECIMAL_COMMA = /^\d+,\d{1,2}$/;
 
 /** The digits of a number in plain form: group separators dropped, a decimal comma made a point. */
 function localDigits(digits: string): string {
   if (dotThousands(digits)) return digits.replace(/\./g, '');
+  // '3.100.000,00', '1.250,5': thousands with a dot, then a decimal comma (Spanish, German, Portuguese, Turkish).
+  if (DOT_THOUSANDS_DECIMAL_COMMA.test(digits)) return digits.replace(/\./g, '').replace(',', '.');
   if (DECIMAL_COMMA.test(digits)) return digits.replace(',', '.');
   return digits.replace(/[, ']/g, '');
 }
@@ -398,8 +401,15 @@ function dotThousands(digits: string): boolean {
   );
 }
 
-/** Numbers written as words, counted like digits when they are the quantity ('Two dates per month'). */
+/**
+ * Numbers written as words, counted like digits when they are the quantity ('Two dates per month'); zero in the
+ * languages the reader reads ('Zero oversells', 'cero incidentes', 'zéro panne', 'sıfır hata'): a count to hold at 0.
+ */
 export const WORD_NUMBERS: Record<string, number> = {
+  zero: 0,
+  cero: 0,
+  zéro: 0,
+  sıfır: 0,
   one: 1,
   two: 2,
   three: 3,
@@ -441,6 +451,63 @@ const CELL_WORD_NUMBERS: Record<string, number> = {
   nueve: 9,
   diez: 10,
 };
+
+/**
+ * One to ten in the other languages the reader reads (Spanish, Portuguese, French, German, Turkish). In a KR's
+ * wording they count like English words ('Abrir tres tiendas', 'Zwei Märkte erschließen'), except those that are also
+ * articles or other words (OTHER_WORDS_LED_ONLY), which count only after 'at least' ('en az bir', 'al menos una').
+ */
+export const OTHER_WORD_NUMBERS: Record<string, number> = {
+  ...Object.fromEntries(Object.entries(CELL_WORD_NUMBERS).filter(([w]) => !(w in WORD_NUMBERS) && w !== 'single')),
+  um: 1,
+  uma: 1,
+  dois: 2,
+  duas: 2,
+  três: 3,
+  quatro: 4,
+  sete: 7,
+  oito: 8,
+  nove: 9,
+  dez: 10,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  ein: 1,
+  eine: 1,
+  einen: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  bir: 1,
+  iki: 2,
+  üç: 3,
+  dört: 4,
+  beş: 5,
+  altı: 6,
+  yedi: 7,
+  sekiz: 8,
+  dokuz: 9,
+  on: 10,
+};
+/**
+ * Of those, articles ('un', 'uma', 'ein', 'bir': "a") and words with another sense ('dos' "of the" in Portuguese, 'on',
+ * 'neuf' "new", 'dez' "Dec.", 'altı' "under", 'acht' "heed", 'sept' "Sept."): a count only after 'at least'.
+ */
+export const OTHER_WORDS_LED_ONLY: ReadonlySet<string> = new Set(
+  'uno una un um uma une ein eine einen bir dos on neuf dez altı acht sept'.split(' '),
+);
 
 /** Seconds in a unit of time as people write it after a number ('4hrs', '30 min', '3 semanas', '5 días', '2小时'). */
 const TIME_UNITS: [RegExp, number][] = [

@@ -436,6 +436,42 @@ export const OTHER_LANGUAGE_MEASURE_LABELS: readonly string[] = [
   '進捗',
 ];
 
+/**
+ * Words of a heading over a report's notes: problems, risks, blockers, next steps, lessons. The lines under such a
+ * heading comment on the OKRs above, even one naming a KR (`## 问题和挑战` / `- KR2 错误率仍高于目标`): notes. A
+ * heading may join several (`问题和挑战`, `Risks & blockers`).
+ */
+export const NOTE_SECTION_WORDS: readonly string[] = [
+  '问题',
+  '挑战',
+  '风险',
+  '阻塞',
+  '卡点',
+  '困难',
+  '障碍',
+  '待改进',
+  '需要支持',
+  '需要的支持',
+  '下周计划',
+  '下周重点',
+  '下一步',
+  '下一步计划',
+  '后续计划',
+  '经验教训',
+  'problems',
+  'issues',
+  'challenges',
+  'risks',
+  'blockers',
+  'impediments',
+  'concerns',
+  'next steps',
+  'plan for next week',
+  'lessons learned',
+  'learnings',
+  'help needed',
+];
+
 /** What a row is, as a row-type column says it (Viva Goals' Object Type, Perdoo's Goal Type, Betterworks' type). */
 export const ROW_TYPE_VOCAB: Readonly<Record<'objective' | 'kr' | 'initiative', readonly string[]>> = {
   objective: [

@@ -254,6 +254,30 @@ describe('cycle', () => {
   });
 });
 
+describe('the cycle Score closes when none is chosen', () => {
+  const H2 = makeCycle('half', 2026, 2)!;
+  const objs = (...cycles: (typeof Q4 | null)[]) =>
+    cycles.map((cycle, i) => ({ title: `O${i + 1}`, cycle, krs: [{ title: `k${i + 1}`, target: 10, current: 5 }] }));
+
+  test("the sheet's cycle, when an objective belongs to it (by naming it or by naming none)", () => {
+    expect(close(model(objs(Q4, null), { cycle: H2 })).cycle).toBe('2026-H2');
+    expect(close(model(objs(H2, Q4), { cycle: H2 })).cycle).toBe('2026-H2');
+  });
+
+  test("the cycle most objectives name, when each names one and none is the sheet's (a title saying H2, OKRs of Q4)", () => {
+    const r = close(model(objs(Q4, Q4, Q3), { cycle: H2 }));
+    expect(r.cycle).toBe('2026-Q4');
+    expect(r.objectives.map((o) => o.title)).toEqual(['O1', 'O2']);
+    expect(close(model(objs(Q3, Q4, Q4), { cycle: null })).cycle).toBe('2026-Q4');
+    // A tie: the first named.
+    expect(close(model(objs(Q3, Q4), { cycle: null })).cycle).toBe('2026-Q3');
+  });
+
+  test('a cycle typed in the settings is closed as typed, even when the sheet holds none of it', () => {
+    expect(close(model(objs(Q4), { cycle: H2 }), undefined, 'en', '2026-Q3').objectives).toEqual([]);
+  });
+});
+
 describe('scorecard', () => {
   test('header in either language; total, level, owner and objective rows of plain values', () => {
     expect(scorecardHeader('en')[0]).toBe('Scope');

@@ -306,8 +306,11 @@ describe('a score rubric: one column per score level, areas over its repeated ta
   });
 
   it.each([
-    [['条目', 1, 0.7, 0.5, 0.3], { title: 0, full: 1, levels: [1, 2, 3, 4] }],
-    [['', 'Item', '0.3', '0.7', '1.0'], { title: 1, full: 4, levels: [2, 3, 4] }],
+    [['条目', 1, 0.7, 0.5, 0.3], { title: 0, full: 1, levels: [1, 2, 3, 4], end: 5 }],
+    [['', 'Item', '0.3', '0.7', '1.0'], { title: 1, full: 4, levels: [2, 3, 4], end: 5 }],
+    // Headers after a whole rubric are other columns' (an owner, the columns a Convert added).
+    [['条目', 1, 0.7, 0.5, 0.3, 'OKR ID', 'OKR Score'], { title: 0, full: 1, levels: [1, 2, 3, 4], end: 5 }],
+    [['KR', 0.5, 0.7, 'Owner'], null],
     [['Metric', 2024, 2025, 2026], null],
     [['KR', 0.5, 0.7], null],
     [['KR', 0.3, 0.5, 0.7], null],

@@ -51,7 +51,7 @@ describe('a version, product or standard with a number is a name: the KR is a mi
     const m = read([['O1: Modernise the stack'], ['KR1: Upgrade the admin console to Angular 18']]);
     const [p] = targetProblems(m);
     expect(p.message.en).toContain('"Angular 18"');
-    expect(p.message.en).toMatch(/version, product or standard/);
+    expect(p.message.en).toMatch(/version, product, standard or code/);
     expect(p.message.zh).toContain('“Angular 18”');
     expect(p.message.zh).toMatch(/完成\/未完成/);
   });

@@ -154,20 +154,21 @@ function commandOn(
 /**
  * Reads `sheet` (or the active sheet), runs the command and, when it succeeds and `apply`, applies its plan to `wb`.
  * The applied plan is then dropped (at 10,000 rows it holds some 100 MB of formula text) unless `keepPlan`.
- * Throws only when applying fails; the workbook must then be dropped, not saved.
+ * Throws only when applying fails; the workbook must then be dropped, not saved. With `direct`, the sheets the plan
+ * makes whole are written straight at the save (direct-sheet.ts): the workbook is then saved, not read again.
  */
 export function runOnWorkbook(
   wb: ExcelJS.Workbook,
   name: CommandName,
   settings: Settings,
-  opts: { sheet?: ExcelJS.Worksheet; today: string; apply: boolean; keepPlan?: boolean },
+  opts: { sheet?: ExcelJS.Worksheet; today: string; apply: boolean; keepPlan?: boolean; direct?: boolean },
 ): WorkbookRun {
   const s = portable(settings);
   const c = commandOn(wb, opts.sheet ?? activeSheet(wb)!, name, s, opts.today);
   let warnings: Msg[] = [];
   let applied = false;
   if (c.result.ok && opts.apply) {
-    warnings = applyPlan(wb, c.result.plan).warnings;
+    warnings = applyPlan(wb, c.result.plan, { direct: opts.direct }).warnings;
     applied = true;
     if (!opts.keepPlan) c.result = { ...c.result, plan: NO_PLAN };
   }

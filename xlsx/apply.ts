@@ -8,6 +8,7 @@ import { a1, isOwnedRuleFormula, parseA1, rectA1 } from '../core/sheet-plan';
 import type { Rect } from '../core/model';
 import { msg, type Msg } from '../core/i18n';
 import { filledFrom, type FilledFrom } from '../core/row-templates';
+import { DirectCells, NO_STYLE, type CellStyle } from './direct-sheet';
 
 /** Excel rejects a file whose inline list validation is longer than this. */
 const MAX_INLINE_LIST = 255;
@@ -21,29 +22,81 @@ export interface ApplyReport {
 
 const argb = (hex: string) => 'FF' + hex.replace(/^#/, '').toUpperCase().padStart(6, '0').slice(-6);
 
+/** The cell by its row and column numbers (ExcelJS's ws.getCell(r, c) would build and parse an A1 address first). */
 function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
-  return ws.getCell(row + 1, col + 1);
+  return ws.getRow(row + 1).getCell(col + 1);
+}
+
+/** Where a sheet's cells are written: its ExcelJS cells, or (a sheet made whole, when asked) DirectCells. */
+interface SheetCells {
+  put(row: number, col: number, value: ExcelJS.CellValue): void;
+  style(row: number, col: number): CellStyle;
+  setStyle(row: number, col: number, style: CellStyle): void;
 }
 
 /**
- * Style objects restyle made, by what they hold. Cells given the same style share one object, as ExcelJS shares the
- * style of cells read with the same style id: its writer finds a cell's style id by the object (a WeakMap) and only
- * renders a style it has not seen to XML, once per object (a 10,000-KR convert styles 50,000 cells: one render each
- * took a tenth of the run). Sharing is safe because no code here changes a style object in place (ExcelJS's own
- * setters such as cell.numFmt = do): restyle always gives the cell another object.
+ * A sheet's ExcelJS cells. A cell written that had no style gets NO_STYLE: plan values are never dates, the one kind
+ * of value ExcelJS gives a style of its own when the cell has none.
  */
-type StyleCache = Map<string, Partial<ExcelJS.Style>>;
+function excelCells(ws: ExcelJS.Worksheet): SheetCells {
+  return {
+    put(row, col, value) {
+      const cell = cellAt(ws, row, col);
+      cell.value = value;
+      if (cell.style !== NO_STYLE && isEmpty(cell.style)) cell.style = NO_STYLE;
+    },
+    style: (row, col) => cellAt(ws, row, col).style ?? NO_STYLE,
+    setStyle(row, col, style) {
+      cellAt(ws, row, col).style = style;
+    },
+  };
+}
 
-function restyle(styles: StyleCache, cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>, drop?: keyof ExcelJS.Style) {
-  const base = cell.style ?? {};
-  const key = `${JSON.stringify(base)}\u0000${JSON.stringify(patch)}\u0000${drop ?? ''}`;
-  let next = styles.get(key);
+/**
+ * Style objects restyle made, by the style they were made from and the change. Cells given the same style share one
+ * object, as ExcelJS shares the style of cells read with the same style id: its writer finds a cell's style id by the
+ * object (a WeakMap) and only renders a style it has not seen to XML, once per object (a 10,000-KR convert styles
+ * 50,000 cells: one render each took a tenth of the run). Sharing is safe because no code here changes a style object
+ * in place (ExcelJS's own setters such as cell.numFmt = do): restyle always gives the cell another object.
+ * A style's text is kept by its object (shared by the cells read with it and by those restyle gave it); an empty one,
+ * which ExcelJS gives every new cell an object of its own, is simply ''.
+ */
+interface StyleCache {
+  made: Map<string, CellStyle>;
+  text: WeakMap<object, string>;
+}
+
+/** A cell of a sheet, for restyle. */
+interface Cell {
+  cells: SheetCells;
+  row: number;
+  col: number;
+}
+
+const newStyleCache = (): StyleCache => ({ made: new Map(), text: new WeakMap() });
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+function styleText(styles: StyleCache, style: object): string {
+  if (isEmpty(style)) return '';
+  let text = styles.text.get(style);
+  if (text === undefined) styles.text.set(style, (text = JSON.stringify(style)));
+  return text;
+}
+
+function restyle(styles: StyleCache, at: Cell, patch: CellStyle, drop?: keyof ExcelJS.Style) {
+  const base = at.cells.style(at.row, at.col);
+  const key = `${styleText(styles, base)}\u0000${JSON.stringify(patch)}\u0000${drop ?? ''}`;
+  let next = styles.made.get(key);
   if (!next) {
     next = { ...base, ...patch };
     if (drop) delete next[drop];
-    styles.set(key, next);
+    styles.made.set(key, next);
   }
-  cell.style = next;
+  at.cells.setStyle(at.row, at.col, next);
 }
 
 export function planCellValue(v: PlanCell): ExcelJS.CellValue {
@@ -143,14 +196,14 @@ interface FillRun {
 }
 
 /** Closes the column's run: a run of more than one cell turns its master into a shared formula over the run. */
-function endRun(ws: ExcelJS.Worksheet, runs: Map<number, FillRun>, col: number): void {
+function endRun(cells: SheetCells, runs: Map<number, FillRun>, col: number): void {
   const m = runs.get(col);
   if (m && m.last > m.row) {
-    cellAt(ws, m.row, m.col).value = {
+    cells.put(m.row, m.col, {
       formula: m.formula.replace(/^=/, ''),
       shareType: 'shared',
       ref: `${m.addr}:${a1(m.last, m.col)}`,
-    } as any;
+    } as any);
   }
   runs.delete(col);
 }
@@ -187,25 +240,19 @@ function joinsRun(m: FillRun, cell: { f: string }, from: FilledFrom | undefined,
  * column whose cells were partly cleared: an objective's rollup on the first row of each objective is one formula
  * per column instead of one per objective (at 10,000 KRs, a third of the sheet's XML). Returns the formula's length.
  */
-function writeFormula(
-  ws: ExcelJS.Worksheet,
-  runs: Map<number, FillRun>,
-  row: number,
-  col: number,
-  cell: { f: string },
-) {
+function writeFormula(cells: SheetCells, runs: Map<number, FillRun>, row: number, col: number, cell: { f: string }) {
   const from = filledFrom(cell);
   const m = runs.get(col);
   if (m && joinsRun(m, cell, from, row)) {
     m.last = row;
-    cellAt(ws, row, col).value = { sharedFormula: m.addr } as any;
+    cells.put(row, col, { sharedFormula: m.addr } as any);
     return m.formula.length;
   }
-  endRun(ws, runs, col);
+  endRun(cells, runs, col);
   // The plan's formula text as it is ('=' and all): a copy per cell would be 100 MB of garbage at 10,000 rows.
   const formula = cell.f;
   runs.set(col, { row, col, addr: a1(row, col), formula, last: row, from });
-  cellAt(ws, row, col).value = planCellValue({ f: formula });
+  cells.put(row, col, planCellValue({ f: formula }));
   return formula.length;
 }
 
@@ -218,7 +265,7 @@ const isFormulaCell = (v: PlanCell): v is { f: string } =>
  * clone of the first one, as Excel stores filled-down formulas: a 10,000-row grid of long portable formulas stays a
  * small file that writes and opens fast.
  */
-function writeBlock(ws: ExcelJS.Worksheet, b: CellBlock, warnings: Msg[]): void {
+function writeBlock(cells: SheetCells, b: CellBlock, warnings: Msg[]): void {
   const runs = new Map<number, FillRun>();
   let tooLong = 0;
   for (let i = 0; i < b.cells.length; i++) {
@@ -227,14 +274,14 @@ function writeBlock(ws: ExcelJS.Worksheet, b: CellBlock, warnings: Msg[]): void 
       const v = line[j];
       if (!isFormulaCell(v)) {
         // An empty cell leaves the column's run open (writeFormula); a value ends it.
-        if (v !== null && v !== undefined) endRun(ws, runs, b.col + j);
-        cellAt(ws, b.row + i, b.col + j).value = planCellValue(v);
+        if (v !== null && v !== undefined) endRun(cells, runs, b.col + j);
+        cells.put(b.row + i, b.col + j, planCellValue(v));
         continue;
       }
-      if (writeFormula(ws, runs, b.row + i, b.col + j, v) > MAX_FORMULA) tooLong++;
+      if (writeFormula(cells, runs, b.row + i, b.col + j, v) > MAX_FORMULA) tooLong++;
     }
   }
-  for (const col of [...runs.keys()]) endRun(ws, runs, col);
+  for (const col of [...runs.keys()]) endRun(cells, runs, col);
   if (tooLong) warnings.push(tooLongText(tooLong));
 }
 
@@ -365,46 +412,60 @@ function recreate(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): ExcelJS.Workshee
   return fresh;
 }
 
-function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[], styles: StyleCache): void {
-  let ws = wb.getWorksheet(p.sheet);
-  if (!ws) {
-    ws = wb.addWorksheet(p.sheet);
-    placeAfter(wb, ws, p.create?.after);
-    // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight.
-    if (p.hidden) ws.state = 'hidden';
-  } else if (p.replaceAll) {
-    ws = recreate(wb, ws);
-  }
-  unshareFormulas(ws);
-  for (const b of p.writes) writeBlock(ws, b, warnings);
+/** The sheet a plan writes (found, or added), and whether it is made whole: added, or an owned sheet replaced. */
+function sheetOf(wb: ExcelJS.Workbook, p: SheetPlan): { ws: ExcelJS.Worksheet; whole: boolean } {
+  const ws = wb.getWorksheet(p.sheet);
+  if (ws) return p.replaceAll ? { ws: recreate(wb, ws), whole: true } : { ws, whole: false };
+  const added = wb.addWorksheet(p.sheet);
+  placeAfter(wb, added, p.create?.after);
+  // The add-in's own bookkeeping sheet (the marks Clear needs) stays out of sight.
+  if (p.hidden) added.state = 'hidden';
+  return { ws: added, whole: true };
+}
+
+/** The plan's number formats, fills and header style. */
+function styleCells(cells: SheetCells, p: SheetPlan, styles: StyleCache): void {
   for (const fb of p.numberFormats) {
     fb.formats.forEach((line, i) =>
-      line.forEach((f, j) => restyle(styles, cellAt(ws!, fb.row + i, fb.col + j), { numFmt: f })),
+      line.forEach((f, j) => restyle(styles, { cells, row: fb.row + i, col: fb.col + j }, { numFmt: f })),
     );
   }
+  for (const b of p.backgrounds) {
+    const at = { cells, row: b.row, col: b.col };
+    if (b.value) restyle(styles, at, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(b.value) } } });
+    else restyle(styles, at, {}, 'fill');
+  }
+  const h = p.header;
+  if (!h) return;
+  for (let row = h.range.row; row < h.range.row + h.range.rows; row++) {
+    for (let col = h.range.col; col < h.range.col + h.range.cols; col++) {
+      restyle(
+        styles,
+        { cells, row, col },
+        {
+          font: { ...(cells.style(row, col).font ?? {}), bold: h.bold, color: { argb: argb(h.fontColor) } },
+          fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(h.fill) } },
+        },
+      );
+    }
+  }
+}
+
+/**
+ * Applies one sheet's plan. With `direct`, a sheet made whole keeps its cells in DirectCells (rendered at save, never
+ * read back: see direct-sheet.ts), unless it has notes (ExcelJS writes those, as comments of its cells).
+ */
+function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[], styles: StyleCache, direct: boolean): void {
+  const { ws, whole } = sheetOf(wb, p);
+  const cells = direct && whole && !p.notes.length ? DirectCells.attach(ws) : excelCells(ws);
+  if (!whole) unshareFormulas(ws);
+  for (const b of p.writes) writeBlock(cells, b, warnings);
+  styleCells(cells, p, styles);
   for (const v of p.validations) addValidation(ws, v, warnings);
   if (p.replaceOwnedRules) replaceOwnedRules(ws);
   for (const r of p.rules) addRule(ws, r);
-  for (const b of p.backgrounds) {
-    const cell = cellAt(ws, b.row, b.col);
-    if (b.value)
-      restyle(styles, cell, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(b.value) } } });
-    else restyle(styles, cell, {}, 'fill');
-  }
   for (const n of p.notes) patchNote(ws, n.row, n.col, n.value);
   if (p.freezeRows !== undefined) freeze(ws, p.freezeRows, p.freezeCols);
-  if (p.header) {
-    const h = p.header;
-    for (let r = h.range.row; r < h.range.row + h.range.rows; r++) {
-      for (let c = h.range.col; c < h.range.col + h.range.cols; c++) {
-        const cell = cellAt(ws, r, c);
-        restyle(styles, cell, {
-          font: { ...(cell.font ?? {}), bold: h.bold, color: { argb: argb(h.fontColor) } },
-          fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(h.fill) } },
-        });
-      }
-    }
-  }
   // An ExcelJS table rewrites every cell of its range; an autofilter gives the same header buttons without touching data.
   if (p.table) ws.autoFilter = rectA1(p.table.range);
   for (const w of p.columnWidths ?? [])
@@ -438,15 +499,18 @@ function activate(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
   }
 }
 
-/** Applies every part of the plan; throws on the first failure (the caller then simply does not save). */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): ApplyReport {
+/**
+ * Applies every part of the plan; throws on the first failure (the caller then simply does not save). With `direct`,
+ * the cells of sheets made whole are kept for the save only (direct-sheet.ts): the caller saves and reads no more.
+ */
+export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan, opts: { direct?: boolean } = {}): ApplyReport {
   const warnings: Msg[] = [];
   for (const name of plan.deleteSheets ?? []) {
     const ws = wb.getWorksheet(name);
     if (ws) wb.removeWorksheet(ws.id);
   }
-  const styles: StyleCache = new Map();
-  for (const p of plan.sheets) applySheet(wb, p, warnings, styles);
+  const styles = newStyleCache();
+  for (const p of plan.sheets) applySheet(wb, p, warnings, styles, !!opts.direct);
   activate(wb, plan);
   // Formulas are written without cached results: every spreadsheet must compute them when the file opens.
   (wb as any).calcProperties = { ...((wb as any).calcProperties ?? {}), fullCalcOnLoad: true };

@@ -196,7 +196,10 @@ export function settingsFor(args: CliArgs, wb?: ExcelJS.Workbook): Settings {
   });
 }
 
-/** The asked sheet, or the active one; when the active sheet is not an OKR sheet, the first visible one that is. */
+/**
+ * The asked sheet, or the active one; when the active sheet is not an OKR sheet, the first visible one that is. The
+ * plan applied is the last change to the workbook before it is saved: sheets it makes whole are written direct.
+ */
 function runOnBestSheet(
   wb: ExcelJS.Workbook,
   command: CommandName,
@@ -207,15 +210,15 @@ function runOnBestSheet(
   if (args.sheet) {
     const ws = wb.getWorksheet(args.sheet);
     if (!ws) throw new UsageError(cliText.noSheet(args.sheet, args.files[0]));
-    const run = runOnWorkbook(wb, command, settings, { sheet: ws, today: args.today, apply });
+    const run = runOnWorkbook(wb, command, settings, { sheet: ws, today: args.today, apply, direct: true });
     return { run, tried: [run] };
   }
-  const first = runOnWorkbook(wb, command, settings, { today: args.today, apply });
+  const first = runOnWorkbook(wb, command, settings, { today: args.today, apply, direct: true });
   const tried = [first];
   if (first.result.ok) return { run: first, tried };
   for (const ws of wb.worksheets) {
     if (ws.name === first.sheet || ws.state !== 'visible') continue;
-    const run = runOnWorkbook(wb, command, settings, { sheet: ws, today: args.today, apply });
+    const run = runOnWorkbook(wb, command, settings, { sheet: ws, today: args.today, apply, direct: true });
     tried.push(run);
     if (run.result.ok) return { run, tried };
   }

@@ -165,7 +165,7 @@ export async function rollupWorkbooks(args: CliArgs, io: CliIo, base: Settings):
   );
   const links = unresolvedLinks(teams, close);
   const out = new ExcelJS.Workbook();
-  const { warnings } = applyPlan(out, plan);
+  const { warnings } = applyPlan(out, plan, { direct: true });
   note(cliText.writing(outFile));
   await saveWorkbook(out, outFile);
 

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { SheetSnapshot, WorkbookSnapshot, ReadRequest } from '../core/sheet-plan';
 import { dateToSerial } from '../core/values';
+import { directCellsOf } from './direct-sheet';
 
 /** Days between the 1900 and 1904 date systems. */
 const DATE1904_OFFSET = 1462;
@@ -93,6 +94,8 @@ export function readSheetSnapshot(
   want: { formulas: boolean; notes: boolean; backgrounds: boolean },
   date1904: boolean,
 ): SheetSnapshot {
+  // Its cells are not ExcelJS's: reading it would find it empty.
+  if (directCellsOf(ws)) throw new Error(`"${ws.name}" was written for the save only and cannot be read back.`);
   const { rows, cols } = usedExtent(ws);
   const grid = <T>(fill: T): T[][] => Array.from({ length: rows }, () => new Array<T>(cols).fill(fill));
   const values = grid<unknown>('');

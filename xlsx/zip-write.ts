@@ -2,9 +2,19 @@
  * The workbook's package, zipped with Node's own zlib. ExcelJS renders every part (the XML is exactly what its writer
  * writes), and the parts are deflated here as each arrives instead of by JSZip at the end: JSZip deflates in
  * JavaScript, a fifth of the CPU of a 10,000-KR command, and holds every part's text until it is done.
+ *
+ * The worksheets, most of the package, are rendered here with ExcelJS's own worksheet writer, its text deflated as it
+ * grows: ExcelJS's XmlStream keeps every piece of a sheet's XML (a tag, an attribute: millions at 10,000 KRs) until
+ * it joins them at the end, hundreds of MB at once where the sheet's text is a few MB (the peak memory of a command).
  */
 import zlib from 'zlib';
 import type ExcelJS from 'exceljs';
+import XmlStream from 'exceljs/lib/utils/xml-stream';
+import WorksheetXform from 'exceljs/lib/xlsx/xform/sheet/worksheet-xform';
+import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform';
+import CommentsXform from 'exceljs/lib/xlsx/xform/comment/comments-xform';
+import VmlNotesXform from 'exceljs/lib/xlsx/xform/comment/vml-notes-xform';
+import { directCellsOf, type DirectCells } from './direct-sheet';
 
 /** One part of the package, deflated. */
 interface ZipPart {
@@ -14,11 +24,12 @@ interface ZipPart {
   data: Buffer;
 }
 
-/** zlib.crc32 (Node 20.15 and later), else the table-driven CRC-32 of the zip format. */
-const crc32 = (bytes: Buffer): number => (typeof zlib.crc32 === 'function' ? zlib.crc32(bytes) : tableCrc32(bytes));
+/** zlib.crc32 (Node 20.15 and later), else the table-driven CRC-32 of the zip format; `prev` continues a CRC. */
+const crc32 = (bytes: Buffer, prev = 0): number =>
+  typeof zlib.crc32 === 'function' ? zlib.crc32(bytes, prev) : tableCrc32(bytes, prev);
 
 let crcTable: Int32Array | null = null;
-export function tableCrc32(bytes: Uint8Array): number {
+export function tableCrc32(bytes: Uint8Array, prev = 0): number {
   if (!crcTable) {
     crcTable = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -27,9 +38,90 @@ export function tableCrc32(bytes: Uint8Array): number {
       crcTable[n] = c;
     }
   }
-  let crc = -1;
+  let crc = prev ^ -1;
   for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
+}
+
+/** Characters of a part's text deflated at a time (a few MB of memory at most, whatever the part's size). */
+export const DEFLATE_CHARS = 1 << 20;
+/** The last block of a deflate stream: final, fixed codes, nothing but its end (what zlib ends an empty input with). */
+const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
+
+/**
+ * A part deflated as its text arrives. Each piece is deflated on its own and ends on a byte boundary with a sync flush
+ * (a non-final, empty stored block), so the pieces one after another, closed by a final block, are one deflate stream
+ * (as pigz writes them): a piece of DEFLATE_CHARS loses a few bytes of compression at its start.
+ */
+export class PartDeflater {
+  private pending: string[] = [];
+  private chars = 0;
+  private readonly out: Buffer[] = [];
+  private crc = 0;
+  private size = 0;
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.chars += text.length;
+    if (this.chars >= DEFLATE_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    const bytes = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    this.chars = 0;
+    if (!bytes.length) return;
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    this.out.push(zlib.deflateRawSync(bytes, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+  }
+
+  end(name: string): ZipPart {
+    this.flush();
+    const data = Buffer.concat([...this.out, FINAL_BLOCK]);
+    return { name: Buffer.from(name, 'utf8'), crc: this.crc, size: this.size, data };
+  }
+}
+
+/** Pieces of XML an XmlStream gathers before handing them on joined (a few hundred KB of text). */
+const XML_PIECES = 1 << 14;
+
+/**
+ * ExcelJS's XmlStream handing its text on as it grows. Text is handed on only between elements and where no rollback
+ * is pending (ExcelJS's writers take back what they wrote of an element that turned out empty by cutting its pieces).
+ */
+class FlowingXml extends XmlStream {
+  constructor(
+    private readonly sink: (text: string) => void,
+    /** Writes the rows of a sheet whose cells are DirectCells, in place of ExcelJS's (empty) sheetData. */
+    private readonly rows?: (write: (xml: string) => void) => void,
+  ) {
+    super();
+  }
+
+  leafNode(name: string, attributes?: unknown, text?: unknown): void {
+    if (name !== 'sheetData' || !this.rows) return super.leafNode(name, attributes, text);
+    this.openNode(name);
+    this.writeXml(''); // ends the start tag
+    this.hand();
+    this.rows(this.sink);
+    this.closeNode();
+  }
+
+  closeNode(): void {
+    super.closeNode();
+    if (this._xml.length >= XML_PIECES && this._rollbacks.length === 0) this.hand();
+  }
+
+  private hand(): void {
+    this.sink(this._xml.join(''));
+    this._xml = [];
+  }
+
+  end(): void {
+    this.closeAll();
+    this.hand();
+  }
 }
 
 /** The zip writer ExcelJS's render steps hand each part to (`zip.append(data, { name, base64 })`). */
@@ -43,13 +135,46 @@ class PartCollector {
       typeof data === 'string'
         ? Buffer.from(data, options.base64 ? 'base64' : 'utf8')
         : Buffer.from(data as Uint8Array);
-    if (bytes.length >= 0xffffffff) this.tooLarge = true;
-    this.parts.push({
+    this.add({
       name: Buffer.from(options.name, 'utf8'),
       crc: crc32(bytes),
       size: bytes.length,
       data: zlib.deflateRawSync(bytes, { level: 6 }),
     });
+  }
+
+  add(part: ZipPart): void {
+    if (part.size >= 0xffffffff) this.tooLarge = true;
+    this.parts.push(part);
+  }
+}
+
+/** A small part rendered by an ExcelJS xform into one string. */
+function renderXml(xform: any, model: unknown): string {
+  const xml = new XmlStream();
+  xform.render(xml, model);
+  return xml.xml;
+}
+
+/** ExcelJS 4's XLSX.addWorksheets, each sheet's XML deflated as it is rendered (FlowingXml) instead of held whole. */
+async function addWorksheets(zip: PartCollector, model: any): Promise<void> {
+  const worksheetXform = new WorksheetXform();
+  for (const worksheet of model.worksheets) {
+    const part = new PartDeflater();
+    const direct: DirectCells | undefined = model.directCells?.get(worksheet);
+    const rows = direct && ((write: (xml: string) => void) => direct.render(write, model));
+    const xml = new FlowingXml((text) => part.write(text), rows);
+    worksheetXform.render(xml, worksheet);
+    xml.end();
+    zip.add(part.end(`xl/worksheets/sheet${worksheet.id}.xml`));
+    if (worksheet.rels && worksheet.rels.length) {
+      const rels = renderXml(new RelationshipsXform(), worksheet.rels);
+      zip.append(rels, { name: `xl/worksheets/_rels/sheet${worksheet.id}.xml.rels` });
+    }
+    if (worksheet.comments.length > 0) {
+      zip.append(renderXml(new CommentsXform(), worksheet), { name: `xl/comments${worksheet.id}.xml` });
+      zip.append(renderXml(new VmlNotesXform(), worksheet), { name: `xl/drawings/vmlDrawing${worksheet.id}.vml` });
+    }
   }
 }
 
@@ -68,6 +193,31 @@ const RENDER_STEPS = [
   ['addWorkbook'],
 ];
 
+/** Steps done here instead of by ExcelJS's own. */
+const OWN_STEPS: Record<string, (zip: PartCollector, model: any) => Promise<void>> = { addWorksheets };
+
+/**
+ * ExcelJS's workbook model (what its writer renders), each worksheet's model built once: the Workbook.model getter
+ * builds them all twice (its `sheets`, which WorkbookXform.prepare then replaces with `worksheets`), a model per cell
+ * each time. The getter runs on a view of the workbook whose sheet list is empty; the sheets' models are added after.
+ */
+function workbookModel(wb: ExcelJS.Workbook): any {
+  const getter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(wb), 'model')?.get;
+  if (!getter) return (wb as any).model;
+  const model = getter.call(Object.create(wb, { worksheets: { value: [] } }));
+  model.worksheets = wb.worksheets.map((ws) => (ws as any).model);
+  model.sheets = model.worksheets.filter(Boolean);
+  // Sheets whose cells are DirectCells (their ExcelJS worksheets have none): by their model, with their extent.
+  model.directCells = new Map<unknown, DirectCells>();
+  wb.worksheets.forEach((ws, i) => {
+    const direct = directCellsOf(ws);
+    if (!direct) return;
+    model.directCells.set(model.worksheets[i], direct);
+    model.worksheets[i].dimensions = direct.dimensions();
+  });
+  return model;
+}
+
 /**
  * Every part ExcelJS would write for `wb`, deflated; null when this ExcelJS does not have the steps its version 4
  * writer is made of (or a part needs zip64), so the caller falls back to ExcelJS's own writer.
@@ -76,10 +226,11 @@ export async function renderParts(wb: ExcelJS.Workbook): Promise<ZipPart[] | nul
   const xlsx = wb.xlsx as any;
   const names = ['prepareModel', ...RENDER_STEPS.flat()];
   if (!names.every((n) => typeof xlsx[n] === 'function')) return null;
-  const model = (wb as any).model;
+  const model = workbookModel(wb);
   const zip = new PartCollector();
   xlsx.prepareModel(model, {});
-  for (const step of RENDER_STEPS) await Promise.all(step.map((n) => xlsx[n](zip, model)));
+  for (const step of RENDER_STEPS)
+    await Promise.all(step.map((n) => (OWN_STEPS[n] ? OWN_STEPS[n](zip, model) : xlsx[n](zip, model))));
   return zip.tooLarge || zip.parts.length >= 0xffff ? null : zip.parts;
 }
 

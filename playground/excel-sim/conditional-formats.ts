@@ -97,36 +97,26 @@ export class SimConditionalFormat extends SimProxy {
         },
       },
       format: {
-        fill: {
-          load(): unknown {
-            self.load();
-            return this;
-          },
-          get color(): string {
-            return self.prop<string>('fill');
-          },
-          set color(v: string) {
-            const c = normColor(v);
-            ctx.enqueue('write', () => {
-              must().fill = c;
-            });
-          },
-        },
-        font: {
-          load(): unknown {
-            self.load();
-            return this;
-          },
-          get color(): string {
-            return self.prop<string>('fontColor');
-          },
-          set color(v: string) {
-            const c = normColor(v);
-            ctx.enqueue('write', () => {
-              must().fontColor = c;
-            });
-          },
-        },
+        fill: this.colorPart('fill', (c) => (must().fill = c)),
+        font: this.colorPart('fontColor', (c) => (must().fontColor = c)),
+      },
+    };
+  }
+  /** A `{ color }` part of the format: its colour loads with the format; a write sets the rule's normalised colour. */
+  private colorPart(key: 'fill' | 'fontColor', write: (color: string) => void): { color: string; load(): unknown } {
+    const self = this;
+    const ctx = this.context;
+    return {
+      load(): unknown {
+        self.load();
+        return this;
+      },
+      get color(): string {
+        return self.prop<string>(key);
+      },
+      set color(v: string) {
+        const c = normColor(v);
+        ctx.enqueue('write', () => write(c));
       },
     };
   }

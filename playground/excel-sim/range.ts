@@ -451,6 +451,20 @@ export class SimRangeCollection extends SimProxy {
   }
 }
 
+/** A loaded format property: the range's common value, or null when its cells differ (as in Excel). */
+function commonValue(target: RangeTarget, get: (cell: ReturnType<SimSheet['get']>) => unknown): unknown {
+  const t = target();
+  if (!t) throw new SimOfficeError('InvalidReference', 'The range does not exist (null object).');
+  let first: unknown = undefined;
+  for (let r = 0; r < t.rect.rows; r++)
+    for (let c = 0; c < t.rect.cols; c++) {
+      const v = get(t.sheet.get(t.rect.row + r, t.rect.col + c));
+      if (first === undefined) first = v;
+      else if (v !== first) return null;
+    }
+  return first ?? null;
+}
+
 export class SimRangeFormat {
   readonly fill: { color: string; clear(): void; load(props?: Props): unknown };
   readonly font: { bold: boolean; color: string; load(props?: Props): unknown };
@@ -467,23 +481,10 @@ export class SimRangeFormat {
         for (let r = 0; r < rect.rows; r++)
           for (let c = 0; c < rect.cols; c++) fn(sheet.ensure(rect.row + r, rect.col + c));
       });
-    // A loaded format property is the range's common value, or null when its cells differ (as in Excel).
     const loaded: Record<string, unknown> = {};
-    const common = (get: (cell: ReturnType<SimSheet['get']>) => unknown) => {
-      const t = target();
-      if (!t) throw new SimOfficeError('InvalidReference', 'The range does not exist (null object).');
-      let first: unknown = undefined;
-      for (let r = 0; r < t.rect.rows; r++)
-        for (let c = 0; c < t.rect.cols; c++) {
-          const v = get(t.sheet.get(t.rect.row + r, t.rect.col + c));
-          if (first === undefined) first = v;
-          else if (v !== first) return null;
-        }
-      return first ?? null;
-    };
     const load = (keys: Record<string, (cell: ReturnType<SimSheet['get']>) => unknown>) =>
       ctx.enqueue('load', () => {
-        for (const [k, get] of Object.entries(keys)) loaded[k] = common(get);
+        for (const [k, get] of Object.entries(keys)) loaded[k] = commonValue(target, get);
         ctx.respond(jsonBytes(loaded));
       });
     const got = (k: string) => {

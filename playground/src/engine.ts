@@ -55,6 +55,25 @@ export function withPassCache<T>(fn: () => T): T {
   }
 }
 
+/** The functions as the parser calls them: upper-case names, plain arguments (an omitted one is null, as in Excel). */
+function wrapFunctions(functions: Record<string, EngineFunction>): Record<string, (...args: FfpArg[]) => unknown> {
+  const wrapped: Record<string, (...args: FfpArg[]) => unknown> = {};
+  for (const [name, fn] of Object.entries(functions)) {
+    wrapped[name.toUpperCase()] = (...args: FfpArg[]) =>
+      fn(...args.map((a) => (a.omitted ? null : plainResult(a.value))));
+  }
+  return wrapped;
+}
+
+/** The error value Excel would show for what the parser threw. */
+function errorValue(e: unknown): string {
+  const name = (e as { name?: string })?.name;
+  if (typeof name !== 'string' || !name.startsWith('#')) return '#VALUE!';
+  // fast-formula-parser reports a function it does not know as #ERROR!; Excel says #NAME?.
+  if (/not implemented/i.test(String((e as Error).message))) return '#NAME?';
+  return name === '#ERROR!' ? '#VALUE!' : name;
+}
+
 /**
  * An Evaluator for SimWorkbook. Parsers are not re-entrant while a referenced cell's own formula is evaluated,
  * so each nesting depth gets its own parser.
@@ -62,16 +81,7 @@ export function withPassCache<T>(fn: () => T): T {
 export function createEvaluator(functions: Record<string, EngineFunction>): Evaluator {
   const stack: EvalContext[] = [];
   const parsers: FormulaParser[] = [];
-  const wrapped: Record<string, (...args: FfpArg[]) => unknown> = {};
-  for (const [name, fn] of Object.entries(functions)) {
-    wrapped[name.toUpperCase()] = (...args: FfpArg[]) => {
-      const plain = args.map((a) => {
-        if (a.omitted) return null;
-        return plainResult(a.value);
-      });
-      return fn(...plain);
-    };
-  }
+  const wrapped = wrapFunctions(functions);
 
   const current = () => stack[stack.length - 1];
   const cellValue = (sheet: string | undefined, row: number, col: number): unknown => {
@@ -118,12 +128,7 @@ export function createEvaluator(functions: Record<string, EngineFunction>): Eval
       const text = formula.startsWith('=') ? formula.slice(1) : formula;
       return plainResult(parser.parse(text, { sheet: ctx.sheet, row: ctx.row + 1, col: ctx.col + 1 }, true));
     } catch (e) {
-      const name = (e as { name?: string })?.name;
-      if (typeof name === 'string' && name.startsWith('#')) {
-        // fast-formula-parser reports a function it does not know as #ERROR!; Excel says #NAME?.
-        return /not implemented/i.test(String((e as Error).message)) ? '#NAME?' : name === '#ERROR!' ? '#VALUE!' : name;
-      }
-      return '#VALUE!';
+      return errorValue(e);
     } finally {
       stack.pop();
     }

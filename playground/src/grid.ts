@@ -144,54 +144,17 @@ export class Grid {
     const rows = Math.min(MAX_RENDER_ROWS, Math.max(30, used ? used.row + used.rows + 5 : 0, this.sel.row + 5));
     const cols = Math.max(12, used ? used.col + used.cols + 2 : 0, this.sel.col + 3);
     const table = el('table', 'grid');
+    const widths = this.columnWidths(sh, cols, rows);
     const colgroup = el('colgroup');
     colgroup.append(el('col', 'rowhead-col'));
-    const widths: number[] = [];
-    for (let c = 0; c < cols; c++) {
+    for (const w of widths) {
       const col = el('col');
-      const set = sh.columnWidths[c];
-      const w = set ? Math.round((set * 4) / 3) : this.autoWidth(c, Math.min(rows, 200));
-      widths.push(w);
       col.style.width = `${w}px`;
       colgroup.append(col);
     }
-    table.append(colgroup);
     // A fixed layout only holds with an explicit table width; then long text never widens its column.
     table.style.width = `${ROWHEAD_PX + widths.reduce((a, b) => a + b, 0)}px`;
-    const thead = el('thead');
-    const hr = el('tr');
-    hr.append(el('th', 'corner'));
-    for (let c = 0; c < cols; c++) {
-      const th = el('th', c < sh.freezeCols ? 'colhead frozen-col' : 'colhead', colName(c));
-      th.dataset.col = String(c);
-      hr.append(th);
-    }
-    thead.append(hr);
-    table.append(thead);
-
-    const tbody = el('tbody');
-    const tables = sh.tables;
-    for (let r = 0; r < rows; r++) {
-      const tr = el('tr');
-      tr.append(el('th', 'rowhead', String(r + 1)));
-      if (r < sh.freezeRows) tr.className = 'frozen';
-      for (let c = 0; c < cols; c++) {
-        const merge = sh.mergeAt(r, c);
-        // A merged area is one cell, drawn by its top-left cell; the cells it covers have no element of their own.
-        if (merge && (merge.row !== r || merge.col !== c)) continue;
-        const td = this.renderCell(sh, r, c, tables);
-        if (c < sh.freezeCols) td.classList.add('frozen-col');
-        if (merge) {
-          td.colSpan = Math.min(merge.cols, cols - c);
-          td.rowSpan = Math.min(merge.rows, rows - r);
-          td.classList.remove('spill');
-          td.classList.add('merged');
-        }
-        tr.append(td);
-      }
-      tbody.append(tr);
-    }
-    table.append(tbody);
+    table.append(colgroup, this.columnHeads(sh, cols), this.bodyRows(sh, rows, cols));
     const scrollTop = this.scroller.scrollTop;
     const scrollLeft = this.scroller.scrollLeft;
     const keep: Node[] = [table];
@@ -206,6 +169,56 @@ export class Grid {
     this.scroller.scrollTop = scrollTop;
     this.scroller.scrollLeft = scrollLeft;
     this.table = table;
+  }
+
+  /** Each column's width in pixels: the width the sheet sets, or one fitted to the column's text. */
+  private columnWidths(sh: SimSheet, cols: number, rows: number): number[] {
+    const widths: number[] = [];
+    for (let c = 0; c < cols; c++) {
+      const set = sh.columnWidths[c];
+      widths.push(set ? Math.round((set * 4) / 3) : this.autoWidth(c, Math.min(rows, 200)));
+    }
+    return widths;
+  }
+
+  /** The row of column letters. */
+  private columnHeads(sh: SimSheet, cols: number): HTMLTableSectionElement {
+    const thead = el('thead');
+    const hr = el('tr');
+    hr.append(el('th', 'corner'));
+    for (let c = 0; c < cols; c++) {
+      const th = el('th', c < sh.freezeCols ? 'colhead frozen-col' : 'colhead', colName(c));
+      th.dataset.col = String(c);
+      hr.append(th);
+    }
+    thead.append(hr);
+    return thead;
+  }
+
+  /** The sheet's rows; a merged area is one cell, drawn by its top-left cell (the cells it covers have none). */
+  private bodyRows(sh: SimSheet, rows: number, cols: number): HTMLTableSectionElement {
+    const tbody = el('tbody');
+    const tables = sh.tables;
+    for (let r = 0; r < rows; r++) {
+      const tr = el('tr');
+      tr.append(el('th', 'rowhead', String(r + 1)));
+      if (r < sh.freezeRows) tr.className = 'frozen';
+      for (let c = 0; c < cols; c++) {
+        const merge = sh.mergeAt(r, c);
+        if (merge && (merge.row !== r || merge.col !== c)) continue;
+        const td = this.renderCell(sh, r, c, tables);
+        if (c < sh.freezeCols) td.classList.add('frozen-col');
+        if (merge) {
+          td.colSpan = Math.min(merge.cols, cols - c);
+          td.rowSpan = Math.min(merge.rows, rows - r);
+          td.classList.remove('spill');
+          td.classList.add('merged');
+        }
+        tr.append(td);
+      }
+      tbody.append(tr);
+    }
+    return tbody;
   }
 
   /** Frozen columns stay right of the row numbers while the sheet scrolls sideways (sticky left, per cell). */
@@ -299,14 +312,21 @@ export class Grid {
       if (!cell?.fontColor) td.style.color = isDark(fill) ? '#ffffff' : '#242424';
     }
     if (cell?.fontColor) td.style.color = cell.fontColor;
+    this.addNoteAndList(td, classes, sh, r, c);
+    if (!td.title && text.length > 12) td.title = text;
+    td.className = classes.join(' ');
+    return td;
+  }
+
+  /** A cell's note (shown on hover) and its dropdown button when a list validation covers it. */
+  private addNoteAndList(td: HTMLTableCellElement, classes: string[], sh: SimSheet, r: number, c: number): void {
     const note = sh.notes.get(`${r},${c}`);
     if (note) {
       classes.push('has-note');
       td.dataset.note = note;
       td.title = note;
-      const tip = el('span', 'note-tip', note);
-      td.append(tip);
-    } else if (text.length > 12) td.title = text;
+      td.append(el('span', 'note-tip', note));
+    }
     const dv = sh.validations.find((v) => containsCell(v.rect, r, c));
     if (dv) {
       classes.push('has-list');
@@ -316,8 +336,6 @@ export class Grid {
       b.title = dv.list.join(', ');
       td.append(b);
     }
-    td.className = classes.join(' ');
-    return td;
   }
 
   /** The element showing a cell (a merged area's top-left cell for every cell it covers). */

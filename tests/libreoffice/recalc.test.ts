@@ -116,6 +116,7 @@ const settingsFor = (lang: Lang): Settings => resolveSettings({ lang, formulaMod
 
 const dir = tempDir('okr-lo-');
 const timings: Record<string, number> = {};
+const scored = { ours: path.join(dir, 'conv', 'scored.xlsx'), lo: '' };
 const summary: string[] = [];
 
 beforeAll(async () => {
@@ -133,6 +134,8 @@ beforeAll(async () => {
       today: FIXTURE_TODAY,
       apply: true,
       keepPlan: true,
+      // a grid sheet convert adds (the outline's) is written direct, as the command line writes it
+      direct: true,
     });
     expect(run.result.ok).toBe(true);
     c.gridSheet = run.result.plan.activate ?? c.sheet;
@@ -154,15 +157,19 @@ beforeAll(async () => {
       )
       .join('\n'),
   );
+  // A score by the command line: its scorecard, history and dashboard sheets are written direct (direct-sheet.ts).
+  const scoreArgs = ['score', path.join(dir, 'in', 'english.xlsx'), '-o', scored.ours, '--today', FIXTURE_TODAY];
+  expect(await main([...scoreArgs, '--quiet'], captureIo().io)).toBeLessThan(2);
   const t0 = Date.now();
-  const outs = convertAll([...cases.map((c) => c.converted!), csv], 'xlsx', path.join(dir, 'lo'));
+  const outs = convertAll([...cases.map((c) => c.converted!), csv, scored.ours], 'xlsx', path.join(dir, 'lo'));
   timings.soffice = Date.now() - t0;
   cases.forEach((c, i) => (c.recalculated = outs[i]));
+  scored.lo = outs[outs.length - 1];
 });
 
 afterAll(() => {
   if (HAVE_LO)
-    console.log(`LibreOffice recalculation of ${cases.length + 1} files: ${timings.soffice} ms\n${summary.join('\n')}`);
+    console.log(`LibreOffice recalculation of ${cases.length + 2} files: ${timings.soffice} ms\n${summary.join('\n')}`);
 });
 
 const isError = (v: unknown) => typeof v === 'string' && /^#[A-Z0-9/!?.]+$/.test(v);
@@ -372,6 +379,33 @@ describe('what LibreOffice and ExcelJS read back', () => {
     expect(((ws as any).conditionalFormattings as any[]).length).toBeGreaterThan(0);
     const note: any = ws.getCell('A1').note;
     expect(typeof note === 'string' ? note : note.texts.map((t: any) => t.text).join('')).toBe('user note on english');
+  });
+  it("a score's sheets (written direct) read the same in LibreOffice, value for value", async () => {
+    const [ours, lo] = [await readWorkbookFile(scored.ours), await readWorkbookFile(scored.lo)];
+    const sheets = ours.worksheets.filter((ws) => ws.name !== 'OKRs').map((ws) => ws.name);
+    expect(sheets.length).toBeGreaterThanOrEqual(3);
+    // LibreOffice saves TRUE and FALSE as the formulas TRUE() and FALSE()
+    const truth: Record<string, number> = { 'TRUE()': 1, 'FALSE()': 0 };
+    const plain = (v: any): unknown =>
+      typeof v === 'boolean' ? Number(v) : v === '' ? null : (truth[v?.formula] ?? v);
+    let checked = 0;
+    for (const name of sheets) {
+      const [a, b] = [ours.getWorksheet(name)!, lo.getWorksheet(name)!];
+      a.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          if (cell.type === ExcelJS.ValueType.Formula) return;
+          const theirs = plain(b.getCell(r, c).value);
+          if (typeof cell.value === 'number') expect(theirs).toBeCloseTo(cell.value, 9);
+          else
+            expect({ at: `${name}!${cell.address}`, v: theirs }).toEqual({
+              at: `${name}!${cell.address}`,
+              v: plain(cell.value),
+            });
+          checked++;
+        }),
+      );
+    }
+    expect(checked).toBeGreaterThan(50);
   });
   it("LibreOffice reads the '=cmd|' text of the messy sheet as text, not as a formula", async () => {
     const ws = (await readWorkbookFile(cases[2].recalculated!)).getWorksheet('运营部')!;

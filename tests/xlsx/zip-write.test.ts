@@ -8,7 +8,7 @@ import path from 'path';
 import zlib from 'zlib';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { renderParts, tableCrc32, workbookBytes, zipPackage } from '../../xlsx/zip-write';
+import { DEFLATE_CHARS, PartDeflater, renderParts, tableCrc32, workbookBytes, zipPackage } from '../../xlsx/zip-write';
 import { saveWorkbook } from '../../xlsx/adapter';
 import { readEntry, zipEntries } from '../../xlsx/zip-directory';
 import { removeTempDirs, tempDir } from './helpers';
@@ -98,5 +98,43 @@ describe('the package written with Node zlib', () => {
     const wb = richWorkbook();
     (wb.xlsx as any).addWorksheets = undefined;
     expect(await renderParts(wb)).toBeNull();
+  });
+
+  test('a part deflated piece by piece is one deflate stream of all its text, with the CRC of all of it', () => {
+    const texts = ['<a>', 'x'.repeat(DEFLATE_CHARS), '目标：增长（全角）', 'y'.repeat(DEFLATE_CHARS + 7), '</a>'];
+    const d = new PartDeflater();
+    for (const t of texts) d.write(t);
+    const part = d.end('p.xml');
+    const whole = Buffer.from(texts.join(''), 'utf8');
+    expect(zlib.inflateRawSync(part.data).equals(whole)).toBe(true);
+    expect(part.size).toBe(whole.length);
+    expect(part.crc).toBe(zlib.crc32(whole));
+    expect(tableCrc32(whole.subarray(7), tableCrc32(whole.subarray(0, 7)))).toBe(part.crc);
+    const empty = new PartDeflater().end('e.xml');
+    expect(zlib.inflateRawSync(empty.data).length).toBe(0);
+  });
+
+  test("a large sheet's XML is deflated in pieces as it is rendered, never held whole, and is ExcelJS's own", async () => {
+    const big = () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Big');
+      for (let r = 1; r <= 12000; r++) ws.getRow(r).values = [`KR ${r} 目标`, r, r / 7, { formula: `B${r}*2` } as any];
+      return wb;
+    };
+    const spy = jest.spyOn(PartDeflater.prototype, 'write');
+    let ours: Map<string, Buffer>;
+    let pieces: number[];
+    try {
+      ours = await partsOfZip(await workbookBytes(big()));
+      pieces = spy.mock.calls.map(([text]) => text.length);
+    } finally {
+      spy.mockRestore();
+    }
+    const sheet = ours.get('xl/worksheets/sheet1.xml')!;
+    expect(sheet.length).toBeGreaterThan(2 * DEFLATE_CHARS);
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(Math.max(...pieces)).toBeLessThan(DEFLATE_CHARS / 2);
+    const theirs = await partsOfZip(Buffer.from(await big().xlsx.writeBuffer()));
+    expect(sheet.equals(theirs.get('xl/worksheets/sheet1.xml')!)).toBe(true);
   });
 });

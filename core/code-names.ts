@@ -1,8 +1,9 @@
 /**
  * Numbers in a KR's wording that name a thing, not a quantity to reach: a version ('multistream 2.0', 'stable 1.0
  * version', '版本2.0'), a product or standard with its number ('React 18', 'Python 3.11', 'ISO 27001', 'SOC 2'), a
- * name glued to a digit ('5G', '3D'), the things compared ('between 2 clones'). infer-target.ts masks them before it
- * looks for targets, as a person reading 'Upgrade the frontend to React 18' sees a milestone, not a target of 18.
+ * name glued to a digit ('5G', '3D'), a code ('UTF-8', 'T=1001', '`retries = 3`', an HTTP status '404s', '5xx'), the
+ * things compared ('between 2 clones'). The one place the reader keeps them: infer-target.ts masks them before it looks
+ * for targets, as a person reading 'Upgrade the frontend to React 18' sees a milestone, not a target of 18.
  */
 
 const blank = (m: string) => ' '.repeat(m.length);
@@ -28,7 +29,10 @@ const PRODUCTS = new Set(
     .split(' ')
     .concat(['Spring Boot', 'SQL Server', 'Visual Studio', 'OWASP Top', 'Unreal Engine', 'Windows Server']),
 );
-/** Common words that are also names ('Web 3.0', 'Industry 4.0', 'Go 1.21'): only a version with a point is one. */
+/**
+ * Common words that are also names ('Web 3.0', 'Industry 4.0', 'Go 1.21', 'Unity 6'), written with their capital: a
+ * version with a point, or a whole number that counts nothing after it.
+ */
 const PRODUCT_WORDS = new Set('Web Industry Go Rust Swift Edge Unity Spark Spring Linux Kernel Ember Jira'.split(' '));
 
 /** The numbers that may be versions: '18', '3.11', '1.2.3', '3.x', '20+' (and later). */
@@ -63,7 +67,8 @@ function isVersion(s: string, at: number, name: string, space: string, num: stri
     const prev = /([A-Za-z]+) $/.exec(s.slice(Math.max(0, at - 12), at));
     if (prev && PRODUCTS.has(`${prev[1]} ${name}`)) return true;
   }
-  if (PRODUCT_WORDS.has(name)) return !!space && /\.\d/.test(num);
+  // 'Unity 6', 'Swift 6 migration', 'Go 1.22'; not 'Go 2 markets' (a count).
+  if (PRODUCT_WORDS.has(name)) return !!space && (/\.\d/.test(num) || !QUANTITY_AFTER.test(after));
   const camel = CAMEL.test(name);
   // 'multistream 2.0 is implemented': N.0 after a word that leads no quantity.
   const pointZero = !!space && /^\d+\.0$/.test(num) && /^[A-Za-z][A-Za-z\d+#-]*$/.test(name);
@@ -95,9 +100,12 @@ function maskWordVersions(s: string): string {
   return out;
 }
 const MORE_NUMBER = String.raw`\s*\d+(?:\.(?:\d+|x))*\+?(?![\d%]|\s*[kKmMwW万]\b)`;
-/** A list of versions ('/20', ' and 18', '、2'), or the version upgraded to ('to 20'; not 'to 500 apps', a count). */
+/**
+ * A list of versions ('/20', ' and 18', '、2'), or the version upgraded to ('to 20', 'Java 8升级到17'; not 'to 500
+ * apps', a count).
+ */
 const MORE_VERSIONS = new RegExp(
-  String.raw`^(?:\s*(?:\/|,|、|&|\band\b|\bor\b|和|与)${MORE_NUMBER}|\s*(?:\bto\b|->|→|到|至)${MORE_NUMBER}(?!\s*(?:${PLURAL}|[个家位名台])))+`,
+  String.raw`^(?:\s*(?:\/|,|、|&|\band\b|\bor\b|和|与)${MORE_NUMBER}|\s*(?:(?:升级|迁移|更新|upgraded|migrated)\s*)?(?:\bto\b|->|→|到|至)${MORE_NUMBER}(?!\s*(?:${PLURAL}|[个家位名台])))+`,
 );
 
 /**
@@ -152,11 +160,40 @@ function blankGroups(s: string, re: RegExp): string {
   });
 }
 
-/** The text with version numbers, product and standard numbers and compared counts blanked (offsets kept). */
+/**
+ * Code names: digits joined to a word by - _ = / # ('UTF-8', 'T=1001', 'ISO-9001', 'COVID-19'), an issue reference
+ * ('repo/#24', '[#24](...)'), '30-day' metrics.
+ */
+const CODE_NAME = /(?<=[A-Za-z][-_=/#]|[/[]#)\d+(?:\.\d+)*|\b\d+-(?:day|week|month|year|hour|minute)s?\b/gi;
+/**
+ * Code written as code: text in backticks ('`waypoints_total = 5`'), a setting assigned to an identifier
+ * ('max_retries = 3', 'config.limit = 10'), a section of a law or standard ('501(c)(3)', '§ 12', 'RFC 7231').
+ */
+const CODE_SPAN =
+  /`[^`\n]*`|\b[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z][A-Za-z0-9]*)+\s*:?==?\s*\d+(?:\.\d+)?\b|\b\d+(?:\([A-Za-z0-9]{1,3}\))+|§+\s*\d+(?:\.\d+)*/g;
+/**
+ * Status and error codes: a plural of an error status ('real 404s', '500s'), a class of them ('5xx', '4XX'), a code
+ * after its kind ('HTTP 500', 'status 503', 'error code 1001', 'exit code 137'), a code with its reason ('502 Bad
+ * Gateway'), a hexadecimal code ('0x80070005').
+ */
+const STATUS_CODE =
+  /\b[45]\d\ds\b|\b[1-5]xx\b|\b(?:http|status|error|exit|response|return)(?:\s+code)?\s*:?\s*\d{3,4}\b|\b[1-5]\d\d\s+(?:not found|bad request|unauthori[sz]ed|forbidden|conflict|gone|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out)\b|\b0x[\da-f]+\b/gi;
+
+/** Blank the codes in `s`: code names, code spans and status codes (offsets kept). */
+function maskCodes(s: string): string {
+  // Each pattern runs only when its mark is there: most KR texts hold none of them.
+  if (/[`=(§]/.test(s)) s = s.replace(CODE_SPAN, blank);
+  if (/[A-Za-z][-_=/#]\d|[/[]#\d|\d-[a-z]/i.test(s)) s = s.replace(CODE_NAME, blank);
+  if (/\d\d\ds|\dxx|http|status|error|exit|response|return|\d\d\d [A-Za-z]|0x/i.test(s))
+    s = s.replace(STATUS_CODE, blank);
+  return s;
+}
+
+/** The text with codes, version numbers, product and standard numbers and compared counts blanked (offsets kept). */
 export function maskNames(text: string): string {
   // Cheap checks first: most KR texts name no version, product or comparison.
   if (!/[\d两二三四五六七八九十]/.test(text)) return text;
-  let s = text;
+  let s = maskCodes(text);
   if (/\d\.\d+\.\d/.test(s)) s = s.replace(SEMVER, blank);
   if (/[A-Za-z.]\s?\d/.test(s)) s = maskWordVersions(s);
   if (/版本|버전|バージョン|鸿蒙|安卓|欧拉|麒麟|统信|ver|v\.|\d\.\d/i.test(s)) s = blankGroups(s, VERSION_BEFORE);
@@ -184,7 +221,8 @@ export function firstNamedNumber(text: string): string | null {
   // '两个分支之间': the numeral with what it counts, up to 之间.
   const zh = /^[两二三四五六七八九十\d]+\s*个[^，。,;；]{0,8}?之间/.exec(text.slice(at));
   if (zh) return zh[0];
-  if (!/\d/.test(text[at])) return text.slice(at, end).trim();
+  // A code carrying its own letters ('404s', '5xx', '0x80070005') names itself.
+  if (!/\d/.test(text[at]) || /[A-Za-z]$/.test(text.slice(at, end))) return text.slice(at, end).trim();
   // The name before the number ('React ', 'multistream ', 'V', '版本').
   const before = /(?:[A-Za-z][\w.+#/-]{0,11}\s?|版本|버전|バージョン)$/.exec(text.slice(Math.max(0, at - 13), at));
   return text.slice(at - (before ? before[0].length : 0), end).trim();
