@@ -114,7 +114,7 @@ function numberOrNull(v: unknown): number | null {
 }
 
 /** The log's header is looked for in its first rows only. */
-const LOG_HEAD_ROWS = 10;
+export const LOG_HEAD_ROWS = 10;
 
 /** The header's row and column in `values` (relative), or null: in either language, in the first LOG_HEAD_ROWS. */
 function findLogHeader(values: unknown[][]): { hr: number; hc: number } | null {

@@ -373,14 +373,31 @@ export interface CommandOptions {
   editIds?: string[];
 }
 
+const NOTHING_TO_RECORD: CommandResult = {
+  ok: true,
+  plan: EMPTY_PLAN,
+  summary: msg('Nothing to record.', '无需记录。'),
+};
+
+/**
+ * The check-in of an edit's rows read alone (editIds, see CommandOptions): nothing when they hold no KR (blank rows,
+ * below the grid), the whole read when they do not say everything the check-in needs, else as checkinOnEdit.
+ */
+function checkinOfEditRows(c: Run, model: OkrModel, opts: CommandOptions, ids: string[]): CommandResult {
+  if (!ids.length && !countItems(model).krs) return NOTHING_TO_RECORD;
+  if (!editRowsSelfContained(model, ids))
+    return { ok: true, plan: EMPTY_PLAN, summary: msg('Reading…', '正在读取…'), readAgain: { whole: [c.active.name] } };
+  if (opts.edited) return checkinOnEdit(c, model, opts.edited);
+  return checkin(c.active, c.sheetNames, c.others, model, c.ctx, false);
+}
+
 /**
  * A check-in from an edit: when the edit touches a KR's Current or Confidence (editChecksIn), today's rows of the log
  * and, for Current, the Updated stamp of the edited rows (updatedStamp), in one plan, so the host applies both at
  * once; any other edit records nothing.
  */
 function checkinOnEdit(c: Run, model: OkrModel, edited: Rect): CommandResult {
-  if (!editChecksIn(c.active, edited))
-    return { ok: true, plan: EMPTY_PLAN, summary: msg('Nothing to record.', '无需记录。') };
+  if (!editChecksIn(c.active, edited)) return NOTHING_TO_RECORD;
   const result = checkin(c.active, c.sheetNames, c.others, model, c.ctx, false);
   const stamp = updatedStamp(c.active, edited, c.today);
   if (!result.ok || !stamp) return result;
@@ -388,7 +405,9 @@ function checkinOnEdit(c: Run, model: OkrModel, edited: Rect): CommandResult {
   sp.writes.push(stamp);
   if (readWithoutFormulas(c.active) && overFormulas(sp, c.active) === 'unknown')
     return { ok: true, plan: EMPTY_PLAN, summary: msg('Reading…', '正在读取…'), readAgain: { formulas: true } };
-  return { ...result, plan: { ...result.plan, sheets: [sp, ...result.plan.sheets] } };
+  // The stamp after the log: a host that grows the log's sheet for its new rows has journaled that before a failing
+  // stamp, so the restore finds the sheet as it will put it back.
+  return { ...result, plan: { ...result.plan, sheets: [...result.plan.sheets, sp] } };
 }
 
 function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: CommandOptions = {}): CommandResult {
@@ -399,7 +418,7 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
   if (name === 'clear') return runClear(c);
   const model = readModel(c.active, { settings, today: c.today });
   const n = countItems(model);
-  if (n.objectives === 0 && n.krs === 0) return notOkr(name, c, model);
+  if (n.objectives === 0 && n.krs === 0) return opts.editIds ? NOTHING_TO_RECORD : notOkr(name, c, model);
   switch (name) {
     case 'convert':
       return runConvert(c, model);
@@ -414,13 +433,7 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
     case 'summary':
       return runSummary(c, model);
     case 'checkin':
-      if (opts.editIds && !editRowsSelfContained(model, opts.editIds))
-        return {
-          ok: true,
-          plan: EMPTY_PLAN,
-          summary: msg('Reading…', '正在读取…'),
-          readAgain: { whole: [c.active.name] },
-        };
+      if (opts.editIds) return checkinOfEditRows(c, model, opts, opts.editIds);
       if (opts.edited) return checkinOnEdit(c, model, opts.edited);
       return checkin(c.active, c.sheetNames, c.others, model, c.ctx, opts.dashboard !== false);
     default:

@@ -10,9 +10,13 @@ import type { OkrModel, Rect } from './model';
 import type { SheetSnapshot } from './sheet-plan';
 import { idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
+import { readLog } from './checkins';
 
 /** Past this many edited rows (a pasted block), the host reads the whole sheet as for Check in. */
 export const MAX_EDIT_ROWS = 50;
+
+/** The sheet's first rows an edit reads to find the grid's header (titles and two-row headers fit well inside). */
+export const EDIT_HEADER_ROWS = 20;
 
 /** The rows an edit's check-in reads: 0-based, absolute, below the grid's header (see editRowsToRead). */
 export interface EditRows {
@@ -52,6 +56,66 @@ export function editSnapshot(header: SheetSnapshot, at: EditRows, rows: unknown[
   return { name: header.name, origin, values: [...head, ...rows] };
 }
 
+/**
+ * Rows `top`..`bottom` (0-based) as one matrix aligned to column `originCol`, from a read of them that starts at
+ * (`at.row`, `at.col`) (a host reads the used part of whole rows: it may start lower or further right; rows or cells
+ * it did not return are blank).
+ */
+export function rowsAligned(
+  read: unknown[][] | null,
+  at: { row: number; col: number },
+  top: number,
+  bottom: number,
+  originCol: number,
+): unknown[][] {
+  return Array.from({ length: bottom - top + 1 }, (_, i) => {
+    const line = read?.[top + i - at.row] ?? [];
+    const out: unknown[] = [];
+    line.forEach((v, c) => {
+      if (at.col + c >= originCol) out[at.col + c - originCol] = v;
+    });
+    for (let c = 0; c < out.length; c++) if (out[c] === undefined) out[c] = '';
+    return out;
+  });
+}
+
+/**
+ * The edited sheet as far as an edit read it, every cell at its place: the header rows, then the edited rows where
+ * they are, the rows between unknown (a part read: core never writes one back). For restorePlan, which puts back the
+ * cells a plan wrote (the Updated stamp) from where they are; editSnapshot is what core reads the KRs from.
+ */
+export function editSheetAt(header: SheetSnapshot, at: EditRows, rows: unknown[][]): SheetSnapshot {
+  const origin = header.origin ?? { row: 0, col: 0 };
+  const values: unknown[][] = header.values.slice(0, at.headerRow - origin.row + 1);
+  for (let r = values.length; r < at.top - origin.row; r++) values.push([]);
+  values.push(...rows);
+  return { name: header.name, origin, values, partial: { columns: [] } };
+}
+
+/**
+ * Where an edit's check-in reads the log in part, from its head rows (read from A1) and its last row (0-based):
+ * the first row below its header; null when its header is not where the add-in writes it (row 1..LOG_HEAD_ROWS of
+ * column A), and the whole check-in reads it whole instead.
+ */
+export function logDataStart(head: unknown[][]): number | null {
+  const parsed = readLog({ name: '', origin: { row: 0, col: 0 }, values: head });
+  return parsed.headerRow < 0 || parsed.col !== 0 ? null : parsed.headerRow + 1;
+}
+
+/**
+ * The newest row (0-based) of each of `ids` in the log's KR ID column as read from row `first` (`keys`, one cell a
+ * row): the log grows by date, so a KR's last row is its newest check-in, the one today's may rewrite.
+ */
+export function newestRows(ids: string[], keys: unknown[][], first: number): number[] {
+  const want = new Set(ids);
+  const last = new Map<string, number>();
+  keys.forEach((line, i) => {
+    const id = String(line?.[0] ?? '').trim();
+    if (want.has(id)) last.set(id, first + i);
+  });
+  return [...last.values()].sort((a, b) => a - b);
+}
+
 /** The KR ids in the edited rows' OKR ID cells (read as the reader reads an id cell), in order, each once. */
 export function editRowIds(at: EditRows, rows: unknown[][], originCol = 0): string[] {
   const ids: string[] = [];
@@ -64,13 +128,14 @@ export function editRowIds(at: EditRows, rows: unknown[][], originCol = 0): stri
 
 /**
  * Whether a model read from an edit's rows (editSnapshot) holds everything a check-in of them needs: every KR keyed
- * by its own id cell, under an objective named on the KR's own row (not one on a row above, which was not read), and
- * the KRs are exactly those `ids`.
+ * by its own id cell, under an objective named on the rows read (not one on a row above, which was not read: the
+ * reader then gives the KR an untitled objective of its own), and the KRs are exactly those `ids`.
  */
 export function editRowsSelfContained(model: OkrModel, ids: string[]): boolean {
   const krs = model.objectives.flatMap((o) => o.krs.map((k) => ({ k, o })));
   if (!krs.length || krs.length !== ids.length) return false;
-  return krs.every(({ k, o }) => k.cols.id !== undefined && !o.ownRow && ids.includes(k.id));
+  // An objective with no title on the rows read is one the reader made up for KRs whose objective sits above them.
+  return krs.every(({ k, o }) => k.cols.id !== undefined && !o.ownRow && !!o.title.trim() && ids.includes(k.id));
 }
 
 /**

@@ -144,6 +144,10 @@ const limitOrDeadline = (m: string, s: string, at: number): string =>
 const FOREIGN_DURATION_HINT =
   /d[ií]as|semana|semaine|mes|mês|trimestre|año|ano|hora|jour|mois|heure|tag|woche|monat|stunde|jahr|ngày|tuần|tháng|giờ|sprint|içinde/i;
 
+/** How often, not how many: 'every two weeks', 'every 3 months', 'cada 2 semanas', 'alle 4 Wochen', 'tous les 15 jours'. */
+const EVERY_PERIOD =
+  /(?<![\p{L}])(?:every|each|cada|alle|tou(?:s|tes) les)\s+(?:\d+|\p{L}+)\s+(?:days?|weeks?|months?|quarters?|years?|sprints?|d[ií]as|semanas|meses|Tage|Wochen|Monate|jours|semaines|mois)(?![\p{L}])/giu;
+
 /**
  * A tolerance around a value, not a quantity to reach: '+/- 5% drift', '±0.5 pp', 'within 5% of actuals', 'dentro
  * del 3% de', 'à 5 % près', 'más o menos 2%'. ('within 20% variance' caps the variance: its target.)
@@ -194,8 +198,12 @@ const URL = /\bhttps?:\/\/[^\s)\]]+/gi;
 /** Minutes:seconds ('from 3:00 to 4:00', '2:37 per session'), not a time of day ('9:30 AM'). */
 const CLOCK = /\b(\d{1,2}):([0-5]\d)\b(?!\s*(?:[ap]\.?m\b|:))/gi;
 /** Dates with a month name ('March 18', '18 March 2026'). */
-const MONTH_DAY =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?:\.?,?\s+\d{4})?/gi;
+/** A month's name, whole or cut short ('March', 'Mar.', 'Sept'), not a word it opens ('2 markets', '3 decisions'). */
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`;
+const MONTH_DAY = new RegExp(
+  String.raw`\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\.?,?\s+\d{4})?`,
+  'gi',
+);
 const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:onds?)?)?)(?![A-Za-z])/gi;
 
 /**
@@ -244,6 +252,8 @@ function maskPeriods(text: string): string {
   const milestone = MILESTONE_WITH.exec(s);
   if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
   if (s.includes('http')) s = s.replace(URL, blank);
+  // '1:1 meetings' are one-on-ones, no quantity.
+  if (s.includes('1:1')) s = s.replace(/(?<![\d:])1\s?:\s?1(?![\d:])/g, blank);
   s = maskNames(s);
   if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
@@ -251,6 +261,7 @@ function maskPeriods(text: string): string {
   s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
   if (s.includes('的')) s = s.replace(ZH_SPAN_OF, blank);
   if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
+  if (/every|each|cada|alle|tous|toutes/i.test(s)) s = s.replace(EVERY_PERIOD, blank);
   if (FOREIGN_DURATION_HINT.test(s))
     s = s.replace(FOREIGN_DURATION, (m: string, at: number) => limitOrDeadline(m, s, at));
   return s.replace(LABEL_NUMBER, (m: string, at: number) => (countedByVerb(m, s.slice(at + m.length)) ? m : blank(m)));
@@ -451,6 +462,7 @@ function wordTokens(s: string, out: Token[]): void {
     if (wordsBefore(s, m.index) > 6 && !led(m.index)) continue;
     out.push(wordToken(WORD_NUMBERS[m[1].toLowerCase()], m[0], m.index));
   }
+  if (/once|twice|vez|veces|fois/i.test(s)) timesTokens(s, out);
   if (/[零ゼ제]/.test(s)) zeroTokens(s, out);
   otherWordTokens(s, out);
   if (!/[一两二三四五六七八九十百千]/.test(s)) return;
@@ -484,6 +496,18 @@ function otherWordTokens(text: string, out: Token[]): void {
     if (!atLeast && (OTHER_WORDS_LED_ONLY.has(w) || wordsBefore(s, m.index) > 6)) continue;
     out.push(wordToken(OTHER_WORD_NUMBERS[w], m[1], m.index));
   }
+}
+
+/**
+ * 'once a week', 'at least once', 'twice per month', 'una vez al mes', 'deux fois par semaine' count (1, 2); not the
+ * conjunction ('once it ships').
+ */
+const TIMES_WORD =
+  /(?<![\p{L}])(?:(once|una vez|uma vez|une fois)|(twice|dos veces|duas vezes|deux fois))(?=\s+(?:a|an|per|every|each|al|por|cada|ao|par|pro)(?![\p{L}]))|(?<=(?:at least|al menos|pelo menos|au moins)\s+)(?:(once|una vez|uma vez|une fois)|(twice|dos veces|duas vezes|deux fois))(?![\p{L}])/giu;
+function timesTokens(s: string, out: Token[]): void {
+  TIMES_WORD.lastIndex = 0;
+  for (let m = TIMES_WORD.exec(s); m; m = TIMES_WORD.exec(s))
+    if (!out.some((t) => t.index === m!.index)) out.push(wordToken(m[1] || m[3] ? 1 : 2, m[0], m.index));
 }
 
 /**

@@ -1167,6 +1167,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   let named = out.filter((f) => f).length + (rowTypeCol >= 0 ? 1 : 0);
   if (named === 1) named += codeColumn(decided, texts, values, body) ? 1 : 0;
   if (!(out.includes('objective') || out.includes('kr')) || named < 2) return null;
+  if (explainsKrsAbove(decided, texts, values, body, rows[0])) return null;
   const columns: ColumnReading[] = decided.map((d, c) => ({
     col: c0 + c,
     header: texts[c],
@@ -1197,6 +1198,30 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
 function codeColumn(decided: Decided[], texts: string[], values: unknown[][], body: number): boolean {
   if (decided.some((d) => d.codes)) return true;
   return decided.some((d, c) => !d.header && d.role === null && !!texts[c] && holdsCodes(values, body, c, texts[c]));
+}
+
+/**
+ * A table of KR codes (`KR | Loại | Vì sao chọn` over `KR1 | Leading | ...`) under labelled KR lines (`## KR1 — Leading
+ * Metric`, `- KR2: ...`): the KRs are those lines; the table explains them and is no KR table.
+ */
+function explainsKrsAbove(
+  decided: Decided[],
+  texts: string[],
+  values: unknown[][],
+  body: number,
+  top: number,
+): boolean {
+  if (!krLinesAbove(values, top)) return false;
+  const title = decided.findIndex((d) => d.role === 'kr' || d.role === 'objective');
+  return holdsCodes(values, body, title, texts[title]) || codeColumn(decided, texts, values, body);
+}
+
+function krLinesAbove(values: unknown[][], top: number): boolean {
+  for (let r = 0; r < top; r++) {
+    const v = rowAt(values, r)[0];
+    if (typeof v === 'string' && /kr|关键/i.test(v) && readLine(v).role === 'kr') return true;
+  }
+  return false;
 }
 
 /** Under a score rubric's header, the full-marks column is the target and the other levels are grading steps. */

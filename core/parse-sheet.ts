@@ -826,7 +826,9 @@ function linesAboveHeader(values: unknown[][], top: number, st: TableState, rd: 
     } else if (
       st.obj ||
       c < 0 ||
-      (line && line.role === 'text' && (PROPERTY.test(line.title) || (titled && isSentence(line))))
+      (line && line.role === 'text' && PROPERTY.test(line.title)) ||
+      // A summary sentence naming KRs ('KR1 留存提升 2.8pp，KR2 ...。') is a note like any sentence after the title.
+      (line && titled && line.role !== 'objective' && isSentence(line))
     )
       // A row of several cells above the table (a table of contents, `Team | Name`) is no title: each cell is listed.
       unplacedRow(row, r, rd, NOTE_ROW);
@@ -2173,6 +2175,11 @@ interface OutlineLine {
   skip?: Msg | 'markup';
   /** A line of its own naming only a cycle (namesOnlyCycle): a title giving the cycle, never an item. */
   cycleOnly?: boolean;
+  /** A KR's label heading over the heading stating it (see markKrCaptions), and that statement. */
+  krCaption?: boolean;
+  krStatement?: boolean;
+  /** A row of a table of three or more columns, under its header, whose first cell is a label (`KR1`): a table row. */
+  inTable?: boolean;
 }
 
 /** Filled cells of a row, counting up to `max`. */
@@ -2188,7 +2195,14 @@ function filledCount(row: unknown[], max: number): number {
  * line).
  */
 function isTableRow(l: OutlineLine | undefined): boolean {
-  return !!l && (l.cells ?? 1) >= 3 && l.line.role === 'text';
+  return !!l && (l.cells ?? 1) >= 3 && (l.line.role === 'text' || !!l.inTable);
+}
+
+/** A row of three or more cells beside another such row (a table's header or body). */
+function inTableBody(values: unknown[][], r: number): boolean {
+  if (filledCount(values[r] as unknown[], 3) < 3) return false;
+  const near = (i: number) => (Array.isArray(values[i]) ? filledCount(values[i], 3) >= 3 : false);
+  return near(r - 1) || near(r + 1);
 }
 
 /** The outline's lines: the first filled text cell of each row; a label alone in its cell joins the next cell. */
@@ -2201,13 +2215,15 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
     if (c >= row.length || typeof row[c] !== 'string') continue;
     const text = row[c] as string;
     const line = readLine(text);
-    // A label in its own cell, the text in the next one: | KR1 | 完成... |
+    // A label in its own cell, the text in the next one: | KR1 | 完成... |; not in a table's body under its header
+    // (`KR | Loại | Vì sao chọn` over `KR1 | Leading | ...`: a table explaining the KRs, see inTable) or its header.
     const next = row[c + 1];
-    if (
-      (line.role !== 'text' ? !line.title : BARE_LABEL.test(text.trim())) &&
-      typeof next === 'string' &&
-      next.trim()
-    ) {
+    const label = line.role !== 'text' ? !line.title : BARE_LABEL.test(text.trim());
+    if (label && inTableBody(values, r)) {
+      out.push({ r, c, text, line, row, cells: 3, inTable: true });
+      continue;
+    }
+    if (label && typeof next === 'string' && next.trim()) {
       const joined = readLine(`${text.trim()}: ${next.trim()}`);
       if (joined.title) {
         out.push({ r, c: c + 1, text: next, line: joined });
@@ -2239,6 +2255,21 @@ function markOutline(lines: OutlineLine[]): void {
     if (over && over.r === l.r - 2 && over.text.trim() === l.text.trim()) over.skip = 'markup';
   }
 }
+/**
+ * A KR's label heading with a caption at most (`## KR1`, `## KR1 — Leading Metric`) right over a deeper heading of plain
+ * text (`### ≥ 65% users rewrite ...`): the deeper heading states the KR, the label heading only names it.
+ */
+function markKrCaptions(lines: OutlineLine[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const { line } = lines[i];
+    const next = lines[i + 1].line;
+    if (!line.heading || (line.role !== 'kr' && line.role !== 'kr-label')) continue;
+    if (next.heading <= line.heading || next.role !== 'text' || !next.title) continue;
+    lines[i].krCaption = true;
+    lines[i + 1].krStatement = true;
+  }
+}
+
 /** A heading's underline: one punctuation mark repeated (`=====`, `-----`, `~~~~`). */
 const UNDERLINE = /^\s*([=\-~^"'#*+:.])\1{2,}\s*$/;
 /** A markdown code fence (```` ``` ````, ```` ```yaml ````): it opens or closes a block, never underlines the line above. */
@@ -2321,11 +2352,15 @@ type Context = {
   label?: LineReading;
   /** Heading levels naming objectives whose bullets are KRs (krHeadingLevels), and the current objective's heading. */
   krLevels?: Set<number>;
+  /** Rows of bold lines naming a group of the KRs listed under them (krGroupLines). */
+  krGroups?: Set<number>;
   objHeading?: number;
   /**
    * The last KR's line while a list of its work may follow (see partOfKr), up to the next heading, label or objective.
    */
   krOwn?: LineReading;
+  /** The KR being read is a statement under its label heading (markKrCaptions): the list under it explains it. */
+  krNotes?: boolean;
   /** The outline level of a notes heading (`## 问题和挑战`, `**Risks**`): the lines below it are notes. */
   notesLevel?: number | null;
 };
@@ -2361,6 +2396,48 @@ const GROUP_NAME = /^(?:[A-Za-z][A-Za-z/&+-]*(?: [A-Za-z/&+-]+){0,2}|[\u4e00-\u9
 /** Under a Key Results label, a listed category with KRs listed under it ('- Features' / '  - [ ] Peerpad is private'). */
 function groupsKrs(l: OutlineLine, next: LineReading | undefined): boolean {
   return !!next && next.depth > l.line.depth && next.role === 'text' && GROUP_NAME.test(l.line.title);
+}
+
+/**
+ * A bold line of its own naming a group of KRs (`**Movement and routine**`, `**Salud financiera**`, `**用户增长**`): a few
+ * words, no number, no sentence mark, no link.
+ */
+const KR_GROUP_NAME = /^(?:[\p{L}][\p{L}'’&/-]*(?: (?:[\p{L}][\p{L}'’&/-]*|&)){0,5}|[\u3400-\u9fff]{2,10})$/u;
+
+/**
+ * Rows of bold lines that head a group of KRs rather than being a KR: under a Key Results label such a line is a KR
+ * and the list under it its parts, unless those items carry KR fields at their own depth (`- Bike to work 3x a week` /
+ * `- Measure: commutes per week`): then the items are the KRs and the bold line only groups them.
+ */
+function krGroupLines(lines: OutlineLine[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const { line } = lines[i];
+    if (!line.bold || line.heading || isListed(line) || line.role !== 'text') continue;
+    if (KR_GROUP_NAME.test(line.title) && itemsCarryFields(lines, i + 1)) out.add(lines[i].r);
+  }
+  return out;
+}
+
+/** Whether the list from lines[from] has, after its first item, a KR field line (krFieldLabel) at that item's depth. */
+function itemsCarryFields(lines: OutlineLine[], from: number): boolean {
+  const first = lines[from]?.line;
+  if (!first || !isListed(first) || first.role !== 'text' || krFieldLabel(first.title)) return false;
+  for (let j = from + 1; j < lines.length && j < from + 40 && isListed(lines[j].line); j++) {
+    const l = lines[j].line;
+    if (l.depth === first.depth && krFieldLabel(l.title)) return true;
+  }
+  return false;
+}
+
+/** `Measure: ...`, `Target: ...`, `目标值：...`: the label of a line holding a KR's field, or null. */
+function krFieldLabel(title: string): string | null {
+  const label = PROPERTY.exec(title)?.[1].trim();
+  // A field's name is a word or two ('Target', 'Tracking support', '目标值'), not a clause ending in a colon.
+  if (!label || label.split(/\s+/).length > 3 || /[\u3400-\u9fff]{7}|[(（[]/.test(label)) return null;
+  const named = matchHeader(label);
+  const field = named === 'objective' ? 'target' : named;
+  return MEASURE_LABEL.test(label) || (field && PROPERTY_FIELDS.has(field)) ? label : null;
 }
 
 /**
@@ -2445,9 +2522,11 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   const krWithParts = ctx.obj && !!ctx.objHeading && !!ctx.krLevels?.has(ctx.objHeading);
   // A list item with items under it, below the KR being read, is one of its parts, not an objective.
   const underKr = ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel;
+  if (underKr && ctx.krNotes) return 'note';
   const parent = listed && !!next && next.depth > line.depth && !krWithParts && !underKr;
   // Under a Key Results label a bold line of its own is a KR, the list under it its parts (bold lines are a level).
-  if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading) return 'kr';
+  if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading)
+    return ctx.krGroups?.has(l.r) ? 'heading' : 'kr';
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
   if (plainObjective(l, ctx)) return 'objective';
@@ -2466,7 +2545,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   // Under a KR's heading, bold line or a list item deeper than it, or right under a KR line that is no item of its
   // list (see partOfKr), the list is its work; a `Label: value` line ('Confidence: High', '현재: 0%') is about the KR.
   const underKrLine = ctx.krLevel !== null && outlineLevel(line) > ctx.krLevel;
-  if (underKrLine || (ctx.obj && partOfKr(ctx.krOwn, line))) return line.term ? 'note' : 'initiative';
+  if (underKrLine || (ctx.obj && partOfKr(ctx.krOwn, line))) return line.term || ctx.krNotes ? 'note' : 'initiative';
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
   if (ctx.obj && !ctx.style.krs) return 'kr';
   return 'note';
@@ -2480,6 +2559,8 @@ interface OutlineWalk {
   kr: KeyResult | null;
   /** The KR line whose property lines may follow (reset by any other line). */
   krLine: LineReading | null;
+  /** The KR's property line just read (lines nested under it are notes on it: a scale legend). */
+  propLine?: LineReading | null;
   lastKr: LineReading | null;
   titles: string[];
   notes: string[];
@@ -2496,6 +2577,7 @@ interface OutlineWalk {
 function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean {
   const lines = outlineLines(values);
   markOutline(lines);
+  markKrCaptions(lines);
   for (const l of lines)
     if (l.line.role === 'text' && !isListed(l.line) && l.line.title.length <= 30)
       l.cycleOnly = namesOnlyCycle(l.line.title, rd.today);
@@ -2507,6 +2589,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       krLevel: null,
       next: undefined,
       krLevels: krHeadingLevels(lines),
+      krGroups: krGroupLines(lines),
     },
     objectives: [],
     obj: null,
@@ -2549,10 +2632,13 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   }
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
+  const after = walk.propLine ?? null;
   walk.krLine = null;
+  walk.propLine = null;
   if (inNotesSection(ctx, l.line)) return outlineNote(walk, l, rd);
-  if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd)) {
+  if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd, after)) {
     walk.krLine = propsOf;
+    walk.propLine = after && l.line.depth > after.depth ? after : l.line;
     return;
   }
   const bareAfter = ctx.bareAfter;
@@ -2561,6 +2647,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   if (taskTableInOutline(walk, l, rd)) return;
   if (isTableRow(l)) return tableRowInOutline(walk, l, rd);
   if (role === 'other-label') return otherLabelLine(ctx, l, rd);
+  if (l.krCaption) return krCaption(ctx, l, rd);
   if (role === 'objective-label' || role === 'kr-label' || role === 'initiative-label') {
     if (role === 'initiative-label' && objectiveWork(ctx, l.line)) walk.kr = null;
     ctx.krOwn = undefined;
@@ -2572,7 +2659,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     rd.role(l.r, 'title');
     return;
   }
-  let kind = role === 'text' ? placeText(l, { ...ctx, bareAfter }) : role;
+  let kind = l.krStatement ? 'kr' : role === 'text' ? placeText(l, { ...ctx, bareAfter }) : role;
   if ((kind === 'kr' || kind === 'initiative') && role === 'text' && !isListed(l.line)) ctx.bareAfter = l.r;
   // A KR listed under a listed KR ('* KR: 3 guides' / '  * KR: guide on X') is a part of it: work under that KR.
   const lastKr = walk.lastKr;
@@ -2593,6 +2680,12 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     return;
   }
   itemLine(walk, l, kind as 'objective' | 'kr' | 'initiative', rd);
+}
+
+/** A KR's label heading over its statement (markKrCaptions): a title opening the KRs; the list under the KR is notes. */
+function krCaption(ctx: Context, l: OutlineLine, rd: Reader): void {
+  Object.assign(ctx, { mode: 'krs', krOwn: undefined, krLevel: null, label: l.line });
+  rd.role(l.r, 'title');
 }
 
 function outlineNote(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
@@ -2778,7 +2871,14 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
     obj.cycle = governingCycle(title, obj.cycle, ctx.cycle ?? null);
     walk.objectives.push(obj);
     Object.assign(walk, { obj, kr: null, lastKr: null, heading: null });
-    Object.assign(ctx, { obj: true, mode: 'none', krLevel: null, objHeading: l.line.heading, krOwn: undefined });
+    Object.assign(ctx, {
+      obj: true,
+      mode: 'none',
+      krLevel: null,
+      objHeading: l.line.heading,
+      krOwn: undefined,
+      krNotes: false,
+    });
   } else if (kind === 'kr') {
     const fromHeading = headingObjective(walk, rd);
     if (fromHeading) Object.assign(walk, { obj: fromHeading, kr: null, lastKr: null });
@@ -2787,6 +2887,7 @@ function itemLine(walk: OutlineWalk, l: OutlineLine, kind: 'objective' | 'kr' | 
       walk.objectives.push(walk.obj);
     }
     ctx.obj = true;
+    ctx.krNotes = !!l.krStatement;
     walk.kr = outlineKr(walk.obj, title, l, rd);
     walk.krLine = l.line;
     walk.lastKr = l.line;
@@ -2880,11 +2981,26 @@ const MEASURE_NOTE: Msg = {
  * a KR field is that KR's own field, not an initiative or another KR: `- Target: 5 members`, `  - 当前值：2.5 秒`,
  * `* _Current Status:_ [e.g., 5%]`. Its value is read like a KR's wording (so `by 15%` states no target).
  */
-function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Reader): boolean {
+function krProperty(
+  l: OutlineLine,
+  krLine: LineReading,
+  kr: KeyResult,
+  rd: Reader,
+  after: LineReading | null,
+): boolean {
   const listed = l.line.bullet || l.line.numbered;
   const krListed = krLine.bullet || krLine.numbered;
+  // A list nested under a property line (a scale legend under `- Measure: rating 1-5`) is a note on it.
+  const detail = listed && after && isListed(after) && l.line.depth > after.depth;
+  if (detail && l.line.role === 'text' && !PROPERTY.test(l.line.title)) return noteLine(l, PROPERTY_DETAIL, rd);
+  if (listed && krListed && l.line.depth === krLine.depth) return sameDepthProperty(l, kr, rd, after);
   // Under a KR line that is no list item, the property lines may be plain lines too (`KR1.1: ...` / `Baseline: 5`).
-  if (listed ? l.line.depth <= krLine.depth && krListed : krListed) return false;
+  if (listed ? l.line.depth < krLine.depth && krListed : krListed) return false;
+  return fieldLine(l, kr, rd);
+}
+
+/** A `Label: value` line under a KR: its field (true), a note on it (true), or no field line (false). */
+function fieldLine(l: OutlineLine, kr: KeyResult, rd: Reader): boolean {
   // A label alone over a nested group of fields (`**İzleme:**`, `Tracking:`): a note; the fields under it follow.
   const group = l.line.role === 'other-label' ? l.line.title : GROUP_WITH_NOTE.exec(l.line.title)?.[1];
   if (group !== undefined)
@@ -2918,6 +3034,21 @@ function krProperty(l: OutlineLine, krLine: LineReading, kr: KeyResult, rd: Read
   setProperty(kr, field, m[2].trim(), rd);
   return true;
 }
+
+/**
+ * A field line listed beside its KR, at the KR's depth (`- Bike to work 3x a week` / `- Measure: commutes per week` /
+ * `- Target: Average ≥ 3`): the KR's field when its label names one; after such a line, any other `Label: value` line
+ * (`- Tracking support: ...`) is a note on the KR. Anything else is the next item of the list.
+ */
+function sameDepthProperty(l: OutlineLine, kr: KeyResult, rd: Reader, after: LineReading | null): boolean {
+  if (krFieldLabel(l.line.title)) return fieldLine(l, kr, rd);
+  const label = after ? PROPERTY.exec(l.line.title)?.[1].trim() : undefined;
+  return !!label && noteLine(l, propertyNote(label), rd);
+}
+const PROPERTY_DETAIL: Msg = {
+  en: 'a detail of the key result field above it (a scale, an example): kept in the sheet as a note',
+  zh: '上面关键结果字段的补充说明（刻度、示例）：作为备注保留在原表中',
+};
 
 function noteLine(l: OutlineLine, reason: Msg, rd: Reader): true {
   rd.role(l.r, 'note');

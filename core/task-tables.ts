@@ -19,7 +19,11 @@ export interface TaskColumns {
 
 /** Header words of a column of work beside the initiative words of headers.ts (`Task`, `任务`, `Actions`, `举措`...). */
 const TASK_WORDS =
-  /^(?:deliverables?|to-?dos?|action\s*items?|next\s*steps|work\s*items?|交付物|交付成果|待办|待办事项|工作项|アクション|アクション項目|タスク|施策)$/i;
+  /^(?:deliverables?|to-?dos?|action\s*items?|next\s*steps|work\s*items?|交付物|交付成果|待办|待办事项|工作项|(?:工作|重点|计划)?事项|アクション|アクション項目|タスク|施策)$/i;
+
+/** A column naming the KR each task serves (`对应 KR`, `关联KR`, `Related KR`, `KR #`): the task's KR. */
+const KR_REFERENCE =
+  /^(?:(?:对应|关联|支撑|支持|服务|相关|对齐)\s*(?:kr|关键结果)|(?:related|linked|supported|target(?:ed)?)\s+krs?|for\s+kr|kr\s*#)$/i;
 
 /** Fields a task's other columns may name: who, when, what state. A target or a current value makes it a KR table. */
 const BESIDE_TASKS: ReadonlySet<Field> = new Set<Field>([
@@ -74,7 +78,7 @@ export function taskHeader(row: unknown[]): TaskColumns | null {
       task = c;
       continue;
     }
-    const f = matchHeader(text);
+    const f = KR_REFERENCE.test(text) ? 'kr' : matchHeader(text);
     if (f === 'kr' && kr === null) kr = c;
     else if (f !== null && !BESIDE_TASKS.has(f)) return null;
   }

@@ -8,7 +8,6 @@
  * their requirement set (support.ts). A failed apply is put back with restorePlan, then the journal (journal.ts).
  */
 import {
-  editChecksIn,
   readsFor,
   restorePlan,
   runCommand,
@@ -19,7 +18,8 @@ import {
 } from '../core/commands';
 import { failedAndRestored, failedNotRestored, readFailed } from '../core/host-messages';
 import { errorText, msg, type Msg } from '../core/i18n';
-import type { CellRef } from '../core/model';
+import { EDIT_HEADER_ROWS } from '../core/edit-checkin';
+import type { CellRef, Rect } from '../core/model';
 import type { Settings } from '../core/settings';
 import { localIsoDate } from '../core/values';
 import {
@@ -33,6 +33,7 @@ import {
   type WorkbookSnapshot,
 } from '../core/sheet-plan';
 import { applyPlan } from './apply';
+import { checkinEdit, type EditApply, type EditCheckin } from './edit-checkin';
 import { block, rectangular, toExcelInput } from './cells';
 import { undoJournal, type SheetJournal } from './journal';
 import { emptyKnown, readSnapshot } from './read';
@@ -51,9 +52,6 @@ export interface CommandOutcome {
   summary: Msg;
   details?: unknown;
 }
-
-/** Rows read above an edit to find the header row for the "Updated" stamp. */
-const STAMP_HEADER_ROWS = 20;
 
 /**
  * The plan as this host can apply it. Highlights (fills and notes) need notes (ExcelApi 1.18): the note carries the
@@ -186,27 +184,16 @@ export async function selectCell(excel: ExcelLike, sheet: string, row: number, c
 // ---------------------------------------------------------------------------------------------------------------
 // "Updated" stamp
 
-/**
- * Each sheet's first rows as the last edit read them, by worksheet id: an edit they say checks in skips the header's
- * read. Only ever trusted to say yes (core checks again on the sheet it reads); a no is read afresh.
- */
-const editHeaders = new Map<string, SheetSnapshot>();
-
-/** The first rows of the edited sheet (to find its header), and whether it is the sheet the user is on. */
-async function readEditHeader(
-  excel: ExcelLike,
-  worksheetId: string,
-): Promise<{ header: SheetSnapshot; active: boolean } | null> {
+/** The first rows of the edited sheet (to find its header). */
+async function readEditHeader(excel: ExcelLike, worksheetId: string): Promise<SheetSnapshot | null> {
   return excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(worksheetId);
     ws.load('name');
-    const shown = ctx.workbook.worksheets.getActiveWorksheet().load('name');
-    const top = ws.getRange(`1:${STAMP_HEADER_ROWS}`).getUsedRangeOrNullObject(true);
+    const top = ws.getRange(`1:${EDIT_HEADER_ROWS}`).getUsedRangeOrNullObject(true);
     top.load(['values', 'rowIndex', 'columnIndex']);
     await ctx.sync();
     if (top.isNullObject) return null;
-    const origin = { row: top.rowIndex, col: top.columnIndex };
-    return { header: { name: ws.name, origin, values: top.values as unknown[][] }, active: shown.name === ws.name };
+    return { name: ws.name, origin: { row: top.rowIndex, col: top.columnIndex }, values: top.values as unknown[][] };
   });
 }
 
@@ -225,9 +212,10 @@ async function writeStamp(excel: ExcelLike, worksheetId: string, stamp: CellBloc
 
 /**
  * Stamps the Updated cell of a KR whose current value was edited (core decides which cell, if any); with `settings`,
- * an edit of a current value or confidence also records today's check-in (the log only, as the Sheets onEdit does).
- * An edit of the sheet the user is on that checks in costs the header's read and the check-in's (read, lookup when
- * the log's rows it rewrites were not read, apply, with the stamp in the same plan).
+ * an edit of a current value or confidence also records today's check-in of the edited KRs (the log only), in the
+ * edit's measure as the Sheets onEdit does (edit-checkin.ts: three syncs at any size, the stamp in the same plan),
+ * else (the edited rows do not say enough, no log yet) the whole check-in with the stamp. Any other edit (a title, a
+ * note, outside the grid, several areas at once) reads the header and writes nothing. True when a stamp was written.
  */
 export async function stampEdit(
   excel: ExcelLike,
@@ -239,25 +227,33 @@ export async function stampEdit(
   if (applying) return false;
   const edited = parseA1(address);
   if (!edited) return false;
-  // The sheet's header as last read says this edit checks in: no header read (core decides again from the sheet).
-  const known = editHeaders.get(worksheetId);
-  if (settings && known && editChecksIn(known, edited)) {
-    const opts = { dashboard: false, edited, subject: known.name };
-    const res = await runExcelCommand(excel, 'checkin', settings, today, excelSupport(), opts);
-    if (res.ok) return !!updatedStamp(known, edited, today);
+  if (!settings) return stampOnly(excel, worksheetId, edited, today);
+  const support = excelSupport();
+  const state: EditApply = { plan: { sheets: [] }, snap: null, journal: [], started: false };
+  let out: EditCheckin;
+  try {
+    const onApply = () => applying++;
+    out = await excel.run((ctx) => checkinEdit(ctx, worksheetId, edited, today, settings, support, state, onApply));
+  } catch (e) {
+    // A failed read changed nothing; a failed write is put back (the user's edit itself stays).
+    if (state.started && state.snap)
+      await restoreAfter(excel, errorText(e), state.plan, state.snap, state.journal, support);
+    return false;
+  } finally {
+    if (state.started) applying--;
   }
+  if (out.kind === 'none') return false;
+  if (out.kind === 'done') return out.result.ok && out.stamp;
+  const opts = { dashboard: false, edited, subject: out.sheet };
+  const res = await runExcelCommand(excel, 'checkin', settings, today, support, opts);
+  return res.ok && out.stamp;
+}
+
+/** The stamp alone (no check-in settings): the header's read, then the stamp core planned, if any. */
+async function stampOnly(excel: ExcelLike, worksheetId: string, edited: Rect, today: string): Promise<boolean> {
   const read = await readEditHeader(excel, worksheetId);
-  if (!read) return false;
-  editHeaders.set(worksheetId, read.header);
-  const stamp = updatedStamp(read.header, edited, today);
-  const checkin = !!settings && editChecksIn(read.header, edited);
-  if (checkin && settings && read.active) {
-    const res = await runExcelCommand(excel, 'checkin', settings, today, excelSupport(), { dashboard: false, edited });
-    return !!stamp && res.ok;
-  }
+  const stamp = read ? updatedStamp(read, edited, today) : null;
   if (stamp) await writeStamp(excel, worksheetId, stamp);
-  if (checkin && settings)
-    await runExcelCommand(excel, 'checkin', settings, today, excelSupport(), { dashboard: false });
   return !!stamp;
 }
 

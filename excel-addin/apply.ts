@@ -150,9 +150,9 @@ function queueNotes(l: SheetLookup, seen: SheetSnapshot | undefined): boolean {
 
 /** Queues the journal's reads (what a failure must put back beyond restorePlan); whether any needs a sync. */
 function queueJournalOf(l: SheetLookup, support: ExcelSupport): boolean {
-  l.journal = queueJournal(l.ws, l.sp, support, l.known?.freeze ?? null);
+  l.journal = queueJournal(l.ws, l.sp, support, l.known?.freeze ?? null, l.known?.formats);
   return (
-    l.journal.numberFormats.length + l.journal.validations.length > 0 ||
+    l.journal.queuedFormats + l.journal.validations.length > 0 ||
     !!l.journal.header ||
     (!!l.journal.freeze && !l.known?.freeze)
   );
@@ -264,6 +264,8 @@ async function queueOriginals(
       const rect = { row: b.row + band.start, col: b.col, rows: end - b.row - band.start, cols };
       if (rect.rows <= 0) continue;
       if (!values && !(snap.formulaCells ?? []).some((f) => overlaps(f, rect))) continue;
+      // Rows a part read fetched whole with their formulas (an edit's check-in's log rows) are known already.
+      if (values && knownRows(snap, rect)) continue;
       // What the cells hold is about as large as what is written there (as Excel takes it).
       const bytes = values
         ? 2 * band.bytes + 8 * band.rows.length * cols
@@ -276,6 +278,12 @@ async function queueOriginals(
       pending.push({ snap, rect, bytes, values, range });
     }
   }
+}
+
+/** Whether every row of `rect` was read with its formulas into the part-read `snap`. */
+function knownRows(snap: SheetSnapshot, rect: Rect): boolean {
+  for (let r = rect.row; r < rect.row + rect.rows; r++) if (!snap.formulas?.[r - snap.origin.row]) return false;
+  return true;
 }
 
 const pendingBytes = (p: PendingOriginal[]) => p.reduce((n, o) => n + o.bytes, 0);

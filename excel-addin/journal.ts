@@ -5,16 +5,22 @@
  * fails halfway. The reads ride on the apply's lookup sync (or on the read itself), so a command that succeeds takes
  * no extra sync; the undo takes two (lookup, write). As in the Sheets adapter's journal.
  */
-import { rectA1, type SheetPlan } from '../core/sheet-plan';
+import type { Rect } from '../core/model';
+import { parseA1, rectA1, type SheetPlan } from '../core/sheet-plan';
 import type { RuleDetails } from './read';
 import { API, has, type ExcelSupport } from './support';
 
 type HeaderCell = { fill: string | null; bold: boolean; color: string };
 
+/** A range's number formats as read (a range loaded with address and numberFormat, or a part of one read before). */
+export type FormatsRead = Pick<Excel.Range, 'address' | 'numberFormat'>;
+
 /** Proxies queued during the apply's lookup, read once it has synced. */
 export interface PendingJournal {
   sheet: string;
-  numberFormats: Excel.Range[];
+  numberFormats: FormatsRead[];
+  /** How many of numberFormats were queued now (the others came from a read already synced: no lookup for them). */
+  queuedFormats: number;
   /** keep: the plan leaves a validation already there as it is (keepExisting). */
   validations: { address: string; dv: Excel.DataValidation; keep: boolean }[];
   /** Whether the plan replaces the add-in's rules. */
@@ -51,20 +57,44 @@ export interface SheetJournal {
   header: { address: string; cells: HeaderCell[][] } | null;
 }
 
-/** Queues the reads of what `sp` will change on the existing sheet `ws` (run in the apply's lookup sync). */
+/**
+ * The formats of `rect` from a range read before that covers it (an edit's check-in reads those under the log's next
+ * rows with its other reads), or null.
+ */
+function formatsFrom(read: FormatsRead[], rect: Rect): FormatsRead | null {
+  for (const r of read) {
+    const at = parseA1(r.address);
+    if (!at || at.row > rect.row || at.col > rect.col) continue;
+    if (at.row + at.rows < rect.row + rect.rows || at.col + at.cols < rect.col + rect.cols) continue;
+    const numberFormat = (r.numberFormat as string[][])
+      .slice(rect.row - at.row, rect.row - at.row + rect.rows)
+      .map((line) => line.slice(rect.col - at.col, rect.col - at.col + rect.cols));
+    return { address: rectA1(rect), numberFormat };
+  }
+  return null;
+}
+
+/**
+ * Queues the reads of what `sp` will change on the existing sheet `ws` (run in the apply's lookup sync); number
+ * formats already in `formats` (read and synced before) are taken from there.
+ */
 export function queueJournal(
   ws: Excel.Worksheet,
   sp: SheetPlan,
   support: ExcelSupport,
   freeze: Excel.Range | null,
+  formats: FormatsRead[] = [],
 ): PendingJournal {
+  let queuedFormats = 0;
   const numberFormats = sp.numberFormats
     .filter((f) => f.formats.length && f.formats.some((r) => r.length))
     .map((f) => {
       const cols = f.formats.reduce((m, r) => Math.max(m, r.length), 0);
-      return ws
-        .getRange(rectA1({ row: f.row, col: f.col, rows: f.formats.length, cols }))
-        .load(['address', 'numberFormat']);
+      const rect = { row: f.row, col: f.col, rows: f.formats.length, cols };
+      const known = formatsFrom(formats, rect);
+      if (known) return known;
+      queuedFormats++;
+      return ws.getRange(rectA1(rect)).load(['address', 'numberFormat']);
     });
   const validations = sp.validations.map((v) => {
     const address = rectA1(v.range);
@@ -104,6 +134,7 @@ export function queueJournal(
   return {
     sheet: sp.sheet,
     numberFormats,
+    queuedFormats,
     validations,
     rules: sp.replaceOwnedRules || sp.rules.length > 0,
     header,

@@ -8,6 +8,7 @@
  */
 import type { CellRef } from '../core/model';
 import type { PartialRead, ReadRequest, SheetSnapshot, WorkbookSnapshot } from '../core/sheet-plan';
+import type { FormatsRead } from './journal';
 import { isPayloadError, jsonBytes, SYNC_BUDGET } from './payload';
 import { API, has, type ExcelSupport } from './support';
 
@@ -22,6 +23,8 @@ export interface SheetKnown {
   tables: Excel.TableCollection | null;
   /** The frozen rows' location, address loaded (a null object when nothing is frozen). */
   freeze: Excel.Range | null;
+  /** Number formats read (and synced) before the apply, for its journal (see queueJournal). */
+  formats?: FormatsRead[];
 }
 
 /** Custom rules with their formula and colours loaded, and their ranges (address loaded) for the journal. */

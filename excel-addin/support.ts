@@ -3,8 +3,9 @@
  * Which Excel JavaScript API requirement sets the host has. manifest.xml requires ExcelApi MIN_API (the add-in works
  * with nothing newer); newer members are used only when Office.context.requirements says so, each with a fallback:
  * - ExcelApi 1.9: per-cell fills (getCellProperties / setCellProperties), formula cells (getSpecialCells), rules over
- *   several areas (RangeAreas), the workbook-wide change event. Without it: a rule per area, per-cell formats for the
- *   header, every cell's formula read, a change handler per sheet, no highlights (they are undone through notes).
+ *   several areas (RangeAreas), the workbook-wide change event, Range.find (an edit's KRs in the log). Without it: a
+ *   rule per area, per-cell formats for the header, every cell's formula read, a change handler per sheet, the whole
+ *   check-in on an edit, no highlights (they are undone through notes).
  * - ExcelApi 1.13: Table.resize. Without it: the table is turned back into cells and added again over the new rows.
  * - ExcelApi 1.18: notes. Without them: no highlights; Validate lists the findings in the panel only.
  */
@@ -15,6 +16,7 @@ export const API = {
   rangeAreas: 9,
   specialCells: 9,
   workbookChanged: 9,
+  find: 9,
   tableResize: 13,
   notes: 18,
 } as const;

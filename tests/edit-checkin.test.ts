@@ -20,17 +20,17 @@ function convertedSnapshot() {
   return workbookSnapshot({ ...book, today: TODAY }, EN, readsFor('checkin', S, { dashboard: false }));
 }
 
-test('an edit of Current: the log rows and the stamp (2026-11-23 = 46349 in W5) in one plan', () => {
+test('an edit of Current: the log rows and the stamp (2026-11-23 = 46349 in W5) in one plan, the stamp last', () => {
   const snap = convertedSnapshot();
   const r = runCommand('checkin', snap, S, { dashboard: false, edited: cell(4, 9) });
   expect(r.ok).toBe(true);
-  expect(r.plan.sheets.map((s) => s.sheet)).toEqual([EN, CHECKIN_SHEET.en]);
-  expect(r.plan.sheets[0].writes).toEqual([{ row: 4, col: 22, cells: [[46349]] }]);
+  expect(r.plan.sheets.map((s) => s.sheet)).toEqual([CHECKIN_SHEET.en, EN]);
+  expect(r.plan.sheets[1].writes).toEqual([{ row: 4, col: 22, cells: [[46349]] }]);
   // The stamp is the one the host would write on its own.
-  expect(r.plan.sheets[0].writes[0]).toEqual(updatedStamp(snap.active, cell(4, 9), TODAY));
+  expect(r.plan.sheets[1].writes[0]).toEqual(updatedStamp(snap.active, cell(4, 9), TODAY));
   // The log rows are those of a check-in without the edit.
   const plain = runCommand('checkin', snap, S, { dashboard: false });
-  expect(r.plan.sheets.slice(1)).toEqual(plain.plan.sheets);
+  expect(r.plan.sheets.slice(0, 1)).toEqual(plain.plan.sheets);
 });
 
 test('an edit of Confidence: the log rows, no stamp; an edit of a title: nothing', () => {

@@ -269,3 +269,53 @@ describe('a scorecard: the actual column is the current value, a date in the tar
     expect(krs(m)[0].current).toBe(current);
   });
 });
+
+describe('a plan table naming the KR each item serves lists that KR’s initiatives', () => {
+  const inits = (m: OkrModel) =>
+    m.objectives.flatMap((o) => o.krs.map((k) => [k.title, k.initiatives.map((i) => i.title)]));
+  it.each([
+    [
+      ['优先级', '事项', '对应 KR', '预计产出'],
+      ['P0', '扩大实验覆盖', 'KR2', '留存 +1pp'],
+      ['P1', '补齐埋点', 'KR1', '口径统一'],
+    ],
+    [
+      ['事项', '关联KR', '负责人'],
+      ['扩大实验覆盖', 'KR2', '王芳'],
+      ['补齐埋点', 'KR1', '李雷'],
+    ],
+    [
+      ['Priority', 'Work item', 'Related KR'],
+      ['P0', '扩大实验覆盖', 'KR2'],
+      ['P1', '补齐埋点', 'KR1'],
+    ],
+  ])('%j', (...plan) => {
+    const m = read([
+      ['**O: 提升留存**'],
+      [''],
+      ['Key Result', '目标值', '当前值'],
+      ['KR1: 数据口径统一', '', ''],
+      ['KR2: 7 日留存 30%→36%', 0.36, 0.32],
+      [''],
+      ['## 下周计划'],
+      [''],
+      ...plan,
+    ]);
+    expect(inits(m)).toEqual([
+      ['数据口径统一', ['补齐埋点']],
+      ['7 日留存 30%→36%', ['扩大实验覆盖']],
+    ]);
+  });
+
+  it('a summary sentence above the table naming KRs is a note, listed', () => {
+    const m = read([
+      ['# 周报'],
+      ['KR1 留存提升 1.5pp（30%→31.5%），KR2 时长增长 8%，两项实验均已完成并进入全量观察阶段。'],
+      ['**O: 提升留存**'],
+      ['Key Result', '目标值', '当前值'],
+      ['KR1: 7 日留存 30%→36%', 0.36, 0.315],
+    ]);
+    expect(m.objectives.map((o) => o.krs.length)).toEqual([1]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.cell.row)).toContain(1);
+  });
+});

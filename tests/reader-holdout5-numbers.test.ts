@@ -122,3 +122,18 @@ describe('numbers with decimals read as written', () => {
     expect(parseNumber(text)).toMatchObject({ ok: true, value });
   });
 });
+
+describe('how often is not how many; once and twice count', () => {
+  test.each([
+    ['en: at least once', 'Visit each regional office at least once per quarter', 1],
+    ['en: twice a month', 'Publish a product update twice a month', 2],
+    ['es: al menos una vez', 'Llamar a cada cliente clave al menos una vez al mes', 1],
+    ['fr: deux fois par semaine', 'Publier deux fois par semaine sur le blog', 2],
+    ['en: once as a conjunction counts nothing', 'Migrate billing once the new API ships', null],
+    ['en: 1:1 meetings are one-on-ones', 'Hold weekly 1:1 meetings with every report', null],
+    ['en: every two weeks is a period', 'Demo progress to the board every two weeks', null],
+    ['es: cada 2 semanas is a period', 'Presentar avances al comité cada 2 semanas', null],
+  ])('%s', (_what, text, target) => {
+    expect(inferFromText(text).target).toBe(target);
+  });
+});

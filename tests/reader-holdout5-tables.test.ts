@@ -149,3 +149,58 @@ describe('an objective label heading with a gloss in brackets (`## 1. Objective 
     ]);
   });
 });
+
+describe('a KR label heading over a deeper heading: the deeper heading is the KR, the list under it explains it', () => {
+  const unplacedRows = (m: OkrModel) => (m.reading?.unplaced ?? []).map((u) => u.cell.row);
+  it.each([
+    [
+      '## KR1 — Leading Metric',
+      '### ≥ 65% user rewrite lại argument sau khi nhận feedback',
+      '- Đo learning behavior thật',
+    ],
+    ['## KR 1: Lagging metric', '### Reach 150 weekly active users', '- Shows the product engages'],
+    ['## 关键结果1 — 领先指标', '### 65% 的用户收到反馈后改写论点', '- 衡量真实的学习行为'],
+    ['### KR1 - Métrica de calidad', '#### 70% de usuarios valoran la ayuda como útil', '- Confirma la confianza'],
+    ['## KR1', '### Reach 150 weekly active users', '- Reduces risk:'],
+  ])('%s / %s', (caption, statement, reason) => {
+    const m = read(
+      rows('## Objective', '', 'Grow the product.', '', caption, '', statement, '', reason, '  - a detail', '', '---'),
+    );
+    expect(titles(m)).toEqual([['Grow the product.', [statement.replace(/^#+\s*/, '')]]]);
+    expect(m.objectives[0].krs[0].target).not.toBeNull();
+    expect(m.objectives[0].krs[0].initiatives ?? []).toEqual([]);
+    expect(unplacedRows(m)).toEqual(expect.arrayContaining([8, 9]));
+  });
+
+  it('a heading labelled with its KR text stays the KR; bullets under it stay its work', () => {
+    const m = read(rows('## Objective', 'Grow the product.', '## KR1: Reach 150 users', '- Launch the referral flow'));
+    expect(titles(m)).toEqual([['Grow the product.', ['Reach 150 users']]]);
+    expect(m.objectives[0].krs[0].initiatives?.map((i) => i.title)).toEqual(['Launch the referral flow']);
+  });
+});
+
+describe('a table explaining the KRs inside an outline (`KR | Loại | Vì sao chọn`) adds no KR', () => {
+  it.each([
+    [
+      ['KR', 'Loại', 'Vì sao chọn'],
+      ['KR1', 'Leading', 'Rewrite behavior là signal mạnh nhất'],
+    ],
+    [
+      ['KR', 'Type', 'Why this one'],
+      ['KR1', 'Leading', 'Rewriting is the strongest learning signal'],
+    ],
+    [
+      ['关键结果', '类型', '原因'],
+      ['KR1', '领先', '改写行为是最强的学习信号'],
+    ],
+  ])('%j', (header, row) => {
+    const m = read(
+      rows('O1: Grow the product', '- KR1: Reach 150 users', '- KR2: 65% rewrite', '', '## Why', '', header, row, [
+        'KR2',
+        'Lagging',
+        '...',
+      ]),
+    );
+    expect(titles(m)).toEqual([['Grow the product', ['Reach 150 users', '65% rewrite']]]);
+  });
+});

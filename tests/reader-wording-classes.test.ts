@@ -258,3 +258,21 @@ describe('a priority in the brackets of a label is kept as the item priority', (
     expect(krs(m).map((k) => k.extra.Priority)).toEqual(['P0']);
   });
 });
+
+describe('a count before a word that opens like a month is a count; a date with a month name is no target', () => {
+  test.each([
+    ['Launch in 2 markets', 2],
+    ['Hire 2 junior engineers', 2],
+    ['Make 3 decisions per week with the board', 3],
+    ['Run 4 marketing campaigns', 4],
+  ])('%s', (text, target) => {
+    expect(inferFromText(text).target).toBe(target);
+  });
+
+  test.each(['Ship the app by March 18', 'Ship the app by 18 March 2026', 'Launch the store on Sept. 3'])(
+    'a date: %s',
+    (text) => {
+      expect(inferFromText(text).target).toBeNull();
+    },
+  );
+});

@@ -8,7 +8,7 @@ import { a1, isOwnedRuleFormula, parseA1, rectA1 } from '../core/sheet-plan';
 import type { Rect } from '../core/model';
 import { msg, type Msg } from '../core/i18n';
 import { filledFrom, type FilledFrom } from '../core/row-templates';
-import { DirectCells, NO_STYLE, type CellStyle } from './direct-sheet';
+import { DirectCells, directCellsOf, NO_STYLE, type CellStyle } from './direct-sheet';
 
 /** Excel rejects a file whose inline list validation is longer than this. */
 const MAX_INLINE_LIST = 255;
@@ -62,15 +62,15 @@ function excelCells(ws: ExcelJS.Worksheet): SheetCells {
  * which ExcelJS gives every new cell an object of its own, is simply ''.
  */
 interface StyleCache {
-  made: Map<string, CellStyle>;
+  /** By the text of the style changed, then by the change's key. */
+  made: Map<string, Map<string, CellStyle>>;
   text: WeakMap<object, string>;
 }
 
-/** A cell of a sheet, for restyle. */
-interface Cell {
-  cells: SheetCells;
-  row: number;
-  col: number;
+/** A change of style: the same key, the same change to any style (`make` builds the changed style once). */
+interface StyleChange {
+  key: string;
+  make(base: CellStyle): CellStyle;
 }
 
 const newStyleCache = (): StyleCache => ({ made: new Map(), text: new WeakMap() });
@@ -87,16 +87,14 @@ function styleText(styles: StyleCache, style: object): string {
   return text;
 }
 
-function restyle(styles: StyleCache, at: Cell, patch: CellStyle, drop?: keyof ExcelJS.Style) {
-  const base = at.cells.style(at.row, at.col);
-  const key = `${styleText(styles, base)}\u0000${JSON.stringify(patch)}\u0000${drop ?? ''}`;
-  let next = styles.made.get(key);
-  if (!next) {
-    next = { ...base, ...patch };
-    if (drop) delete next[drop];
-    styles.made.set(key, next);
-  }
-  at.cells.setStyle(at.row, at.col, next);
+function restyle(styles: StyleCache, cells: SheetCells, row: number, col: number, change: StyleChange): void {
+  const base = cells.style(row, col);
+  const text = styleText(styles, base);
+  let made = styles.made.get(text);
+  if (!made) styles.made.set(text, (made = new Map()));
+  let next = made.get(change.key);
+  if (!next) made.set(change.key, (next = change.make(base)));
+  cells.setStyle(row, col, next);
 }
 
 export function planCellValue(v: PlanCell): ExcelJS.CellValue {
@@ -423,32 +421,41 @@ function sheetOf(wb: ExcelJS.Workbook, p: SheetPlan): { ws: ExcelJS.Worksheet; w
   return { ws: added, whole: true };
 }
 
+const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
+
+/** The change to a number format, one object per format. */
+function numFmtChange(changes: Map<string, StyleChange>, numFmt: string): StyleChange {
+  let change = changes.get(numFmt);
+  if (!change) changes.set(numFmt, (change = { key: `numFmt\u0000${numFmt}`, make: (b) => ({ ...b, numFmt }) }));
+  return change;
+}
+
+function fillChange(hex: string): StyleChange {
+  if (hex) return { key: `fill\u0000${hex}`, make: (b) => ({ ...b, fill: solid(hex) }) };
+  return { key: 'fill', make: ({ fill: _, ...rest }) => rest };
+}
+
 /** The plan's number formats, fills and header style. */
 function styleCells(cells: SheetCells, p: SheetPlan, styles: StyleCache): void {
+  const numFmts = new Map<string, StyleChange>();
   for (const fb of p.numberFormats) {
     fb.formats.forEach((line, i) =>
-      line.forEach((f, j) => restyle(styles, { cells, row: fb.row + i, col: fb.col + j }, { numFmt: f })),
+      line.forEach((f, j) => restyle(styles, cells, fb.row + i, fb.col + j, numFmtChange(numFmts, f))),
     );
   }
-  for (const b of p.backgrounds) {
-    const at = { cells, row: b.row, col: b.col };
-    if (b.value) restyle(styles, at, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(b.value) } } });
-    else restyle(styles, at, {}, 'fill');
-  }
+  for (const b of p.backgrounds) restyle(styles, cells, b.row, b.col, fillChange(b.value));
   const h = p.header;
   if (!h) return;
-  for (let row = h.range.row; row < h.range.row + h.range.rows; row++) {
-    for (let col = h.range.col; col < h.range.col + h.range.cols; col++) {
-      restyle(
-        styles,
-        { cells, row, col },
-        {
-          font: { ...(cells.style(row, col).font ?? {}), bold: h.bold, color: { argb: argb(h.fontColor) } },
-          fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(h.fill) } },
-        },
-      );
-    }
-  }
+  const header: StyleChange = {
+    key: `header\u0000${JSON.stringify([h.bold, h.fill, h.fontColor])}`,
+    make: (b) => ({
+      ...b,
+      font: { ...(b.font ?? {}), bold: h.bold, color: { argb: argb(h.fontColor) } },
+      fill: solid(h.fill),
+    }),
+  };
+  for (let row = h.range.row; row < h.range.row + h.range.rows; row++)
+    for (let col = h.range.col; col < h.range.col + h.range.cols; col++) restyle(styles, cells, row, col, header);
 }
 
 /**
@@ -457,7 +464,8 @@ function styleCells(cells: SheetCells, p: SheetPlan, styles: StyleCache): void {
  */
 function applySheet(wb: ExcelJS.Workbook, p: SheetPlan, warnings: Msg[], styles: StyleCache, direct: boolean): void {
   const { ws, whole } = sheetOf(wb, p);
-  const cells = direct && whole && !p.notes.length ? DirectCells.attach(ws) : excelCells(ws);
+  // A sheet an earlier part of the plan wrote direct stays direct (its ExcelJS cells would not be written).
+  const cells = directCellsOf(ws) ?? (direct && whole && !p.notes.length ? DirectCells.attach(ws) : excelCells(ws));
   if (!whole) unshareFormulas(ws);
   for (const b of p.writes) writeBlock(cells, b, warnings);
   styleCells(cells, p, styles);

@@ -212,6 +212,8 @@ function workbookModel(wb: ExcelJS.Workbook): any {
   wb.worksheets.forEach((ws, i) => {
     const direct = directCellsOf(ws);
     if (!direct) return;
+    // Cells of its own (a note added later) would not be written: refuse to save rather than lose them.
+    if (ws.rowCount > 0) throw new Error(`"${ws.name}" has cells both written direct and in ExcelJS.`);
     model.directCells.set(model.worksheets[i], direct);
     model.worksheets[i].dimensions = direct.dimensions();
   });

@@ -4,9 +4,17 @@
  * 10,000 rows, where the whole check-in reads both sheets whole (~58 s at 10,000 rows: past a simple trigger's 30 s).
  */
 import { runCommand } from '../../core/commands';
-import { CHECKIN_SHEET, LOG_COL, readLog } from '../../core/checkins';
+import { CHECKIN_SHEET, LOG_COL, LOG_HEAD_ROWS } from '../../core/checkins';
 import { t } from '../../core/i18n';
-import { editLogSnapshot, editRowIds, editRowsToRead, editSnapshot } from '../../core/edit-checkin';
+import {
+  editLogSnapshot,
+  editRowIds,
+  editRowsToRead,
+  editSheetAt,
+  editSnapshot,
+  logDataStart,
+  newestRows,
+} from '../../core/edit-checkin';
 import type { Rect } from '../../core/model';
 import { SETTINGS_SHEET } from '../../core/settings';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/sheet-plan';
@@ -18,40 +26,38 @@ import { readSettingsSheet, withoutFormulas } from './snapshot';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The log's rows read first: its header is looked for there (core/checkins.ts LOG_HEAD_ROWS). */
-const LOG_HEAD_ROWS = 10;
-
-/** Whole rows `top`..`bottom` (0-based) of `sheet`, values only. */
+/** Whole rows `top`..`bottom` (0-based) of `sheet`, values only: one range, two calls. */
 const rowValues = (sheet: Sheet, top: number, bottom: number, shift: number): unknown[][] =>
   plainValues(sheet.getRange(`${top + 1}:${bottom + 1}`).getValues(), shift);
 
 /**
- * The log's rows the check-in of `ids` needs: its head rows, each KR's last row in the KR ID column (the log grows
- * by date: a KR's last row is its newest check-in, the one today's may rewrite), and its last row. Null when the log
- * is empty or its header is not where the add-in writes it (the whole check-in then reads it whole).
+ * The log's rows the check-in of `ids` needs, in a constant number of calls whatever the KRs and the log's length:
+ * its head rows, its KR ID column (one read: each KR's newest row, see newestRows), the rows from the first of those
+ * to the last found (one range: the rows of a pasted block's KRs sit together, as a check-in writes them in sheet
+ * order) and its last row. Null when the log is empty or its header is not where the add-in writes it (the whole
+ * check-in then reads it whole).
  */
 function readLogPart(log: Sheet, ids: string[], shift: number): { row: number; values: unknown[] }[] | null {
   const last = log.getLastRow() - 1;
   if (last < 0) return null;
   const head = rowValues(log, 0, Math.min(LOG_HEAD_ROWS, last + 1) - 1, shift);
-  const parsed = readLog({ name: '', origin: { row: 0, col: 0 }, values: head });
-  if (parsed.headerRow < 0 || parsed.col !== 0) return null;
+  const data = logDataStart(head);
+  if (data === null) return null;
   const rows = head.map((values, row) => ({ row, values }));
-  const firstData = parsed.headerRow + 1;
-  if (last < firstData) return rows;
-  const keys = log.getRange(firstData + 1, LOG_COL.krId + 1, last - firstData + 1, 1);
-  const want = new Set<number>([last]);
-  for (const id of ids) {
-    const found = keys.createTextFinder(id).matchCase(true).matchEntireCell(true).findAll();
-    if (found.length) want.add(found[found.length - 1].getRow() - 1);
-  }
-  for (const row of [...want].filter((r) => r >= head.length).sort((a, b) => a - b))
-    rows.push({ row, values: rowValues(log, row, row, shift)[0] });
+  if (last < data) return rows;
+  const keys = log.getRange(data + 1, LOG_COL.krId + 1, last - data + 1, 1).getValues();
+  const found = newestRows(ids, keys, data).filter((r) => r >= head.length && r < last);
+  if (found.length)
+    rowValues(log, found[0], found[found.length - 1], shift).forEach((values, i) =>
+      rows.push({ row: found[0] + i, values }),
+    );
+  if (last >= head.length) rows.push({ row: last, values: rowValues(log, last, last, shift)[0] });
   return rows;
 }
 
 /**
- * The check-in of an edit's KRs in the edit's measure: true when done (or refused: the user sees nothing either way
+ * The check-in of an edit's KRs in the edit's measure, with the Updated stamp of an edit of Current in the same plan
+ * (as in Excel: one apply, put back whole on a failure): true when done (or refused: the user sees nothing either way
  * in a trigger), false when the whole check-in must run instead (core asked for the whole read, the edit is larger
  * than core reads in part, there is no log yet).
  */
@@ -76,7 +82,8 @@ export function checkinEdited(
   const res = withDocumentLock(() => {
     const rows = rowValues(sheet, at.top, at.bottom, shift);
     const ids = editRowIds(at, rows);
-    const logRows = ids.length ? readLogPart(log, ids, shift) : null;
+    // No KR id in the edited rows: core says whether they hold a KR at all (else there is nothing to record).
+    const logRows = ids.length ? readLogPart(log, ids, shift) : [];
     if (!logRows) return WHOLE;
     const logSnap = editLogSnapshot(logName, logRows);
     withoutFormulas.add(logSnap);
@@ -91,9 +98,10 @@ export function checkinEdited(
       others,
       today,
     };
-    const result = runCommand('checkin', snap, settings, { dashboard: false, editIds: ids });
+    const result = runCommand('checkin', snap, settings, { dashboard: false, editIds: ids, edited });
     if (result.readAgain) return WHOLE;
-    done = applyResult(host, result, snap);
+    // The Updated stamp is in the plan: applied (and put back on a failure) with the edited rows at their places.
+    done = applyResult(host, result, { ...snap, active: editSheetAt(header, at, rows) });
     return done;
   });
   if (!done && res !== WHOLE) console.warn('OKR Grid onEdit: ' + t(res.summary, 'en'));

@@ -43,8 +43,9 @@ export class HostContext {
     return [...this.order];
   }
 
+  /** A sheet by name: from every sheet when they have been asked for, else by its name alone (sheetNamed). */
   sheet(name: string): Sheet | null {
-    return this.named.get(name) ?? this.load().get(name) ?? null;
+    return this.sheetNamed(name);
   }
 
   /**

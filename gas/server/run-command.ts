@@ -2,7 +2,14 @@
  * One command, start to end: lock, read once, let core compute everything, then write. Nothing is written before
  * core has returned, and a write that fails halfway is undone with core's restore plan.
  */
-import { COMMANDS, readsFor, runCommand, withSettingsSheet, type CommandName } from '../../core/commands';
+import {
+  COMMANDS,
+  readsFor,
+  runCommand,
+  withSettingsSheet,
+  type CommandName,
+  type CommandOptions,
+} from '../../core/commands';
 import { errorText, t, type Msg } from '../../core/i18n';
 import { rereadFor, type CommandResult, type WorkbookSnapshot } from '../../core/sheet-plan';
 import { applyPlan, restoreAfter, runUndo, type UndoJournal } from './apply';
@@ -27,7 +34,7 @@ const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse
  * opts.dashboard false: a check-in from an edit writes the log only (the dashboard waits for Check in / Score).
  * `view`: the caller's HostContext when it has one (onEdit), so what it asked for is not asked again.
  */
-export function runInHost(name: unknown, opts: { dashboard?: boolean } = {}, view?: HostContext): HostResult {
+export function runInHost(name: unknown, opts: CommandOptions = {}, view?: HostContext): HostResult {
   if (typeof name !== 'string' || (COMMANDS as string[]).indexOf(name) < 0)
     return { ok: false, summary: UNKNOWN_COMMAND };
   const command = name as CommandName;

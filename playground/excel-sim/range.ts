@@ -81,6 +81,8 @@ export class SimRange extends SimProxy {
     };
     const grid = (fn: (r: number, c: number) => unknown) => {
       checkCells(rect);
+      // What a read transfers: each matrix loaded counts its cells (values and formulas of a range count twice).
+      sim.cellsRead += rect.rows * rect.cols;
       const m: unknown[][] = [];
       for (let r = 0; r < rect.rows; r++) {
         const line: unknown[] = new Array(rect.cols);
@@ -256,6 +258,26 @@ export class SimRange extends SimProxy {
       };
     });
   }
+  /**
+   * The first cell (or, searching Backwards, the last) whose text matches (ExcelApi 1.9): completeMatch the whole
+   * cell, matchCase the case. Searched row by row; the null object when none matches (find: ItemNotFound at sync).
+   */
+  findOrNullObject(text: string, criteria: SimSearchCriteria = {}): SimRange {
+    return new SimRange(this.context, () => {
+      needApi(this.context.sim, 9, 'Range.findOrNullObject');
+      const t = this.target();
+      return t ? findCell(this.context.sim, t.sheet, t.rect, String(text), criteria) : null;
+    });
+  }
+  find(text: string, criteria: SimSearchCriteria = {}): SimRange {
+    return new SimRange(this.context, () => {
+      needApi(this.context.sim, 9, 'Range.find');
+      const found = findCell(this.context.sim, this.must().sheet, this.must().rect, String(text), criteria);
+      if (!found) throw new SimOfficeError('ItemNotFound', 'The requested resource does not exist.');
+      return found;
+    });
+  }
+
   /** Tables overlapping (or, with fullyContained, inside) the range. */
   getTables(fullyContained = false): SimTableCollection {
     return new SimTableCollection(this.context, null, () => {
@@ -542,4 +564,36 @@ export class SimRangeFormat {
   autofitColumns(): void {
     this.ctx.enqueue('write', () => undefined);
   }
+}
+
+export interface SimSearchCriteria {
+  completeMatch?: boolean;
+  matchCase?: boolean;
+  searchDirection?: 'Forward' | 'Backwards';
+}
+
+/** Range.find's search over `rect` of `sheet`: the cells' shown text, row by row (backwards from the last cell). */
+function findCell(
+  sim: SimRequestContext['sim'],
+  sheet: SimSheet,
+  rect: SimRect,
+  text: string,
+  c: SimSearchCriteria,
+): { sheet: SimSheet; rect: SimRect } | null {
+  const norm = (s: string) => (c.matchCase ? s : s.toLowerCase());
+  const want = norm(text);
+  const last = Math.min(rect.row + rect.rows, sheet.cells.length);
+  const hit = (r: number, k: number) => {
+    const v = sheet.get(r, k) ? sim.value(sheet.name, r, k) : null;
+    const got = norm(v === null || v === undefined ? '' : String(v));
+    return c.completeMatch ? got === want : want !== '' && got.includes(want);
+  };
+  const rows = Array.from({ length: Math.max(0, last - rect.row) }, (_, i) => rect.row + i);
+  if (c.searchDirection === 'Backwards') rows.reverse();
+  for (const r of rows) {
+    const cols = Array.from({ length: rect.cols }, (_, i) => rect.col + i);
+    if (c.searchDirection === 'Backwards') cols.reverse();
+    for (const k of cols) if (hit(r, k)) return { sheet, rect: { row: r, col: k, rows: 1, cols: 1 } };
+  }
+  return null;
 }

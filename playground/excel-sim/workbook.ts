@@ -208,6 +208,8 @@ export class SimWorkbook {
   settings: Record<string, unknown> = {};
   /** context.sync() calls made against this workbook. */
   syncCount = 0;
+  /** Cells carried by loaded matrices (values, formulas, number formats, text...), as syncs return them. */
+  cellsRead = 0;
   /** Queued operations executed (loads and writes). */
   opCount = 0;
   /** Queued write operations executed. */

@@ -132,8 +132,15 @@ describe('Check in (built bundle, fake Sheets)', () => {
       .values()
       .slice(1)
       .filter((r) => r[2] === SERIAL('2026-10-13'));
-    // Only the edited KR: an edit reads its own rows, not the whole sheet (gas/server/edit-checkin.ts).
-    expect(rows.map((r) => [r[1], r[6]])).toEqual([['KR-102', 0.035]]);
+    // The objective sits on a row of its own above its KRs: the edited row alone does not say which, so the whole
+    // check-in runs (gas/server/edit-checkin.ts) and KR-102 is logged under O-100, not an untitled objective.
+    expect(rows.find((r) => r[1] === 'KR-102')?.slice(3, 7)).toEqual([
+      'O-100',
+      fx.englishTable[3][3],
+      expect.anything(),
+      0.035,
+    ]);
+    expect(rows).toHaveLength(7);
     // An edit of the KR title is not a check-in.
     on(p, '2026-10-14');
     sheet.getRange('E6').setValues([['Reduce refunds']]);

@@ -30,12 +30,20 @@ function prepared(rows: number): LoadedProject {
 
 const column = (p: LoadedProject, header: string) => p.book.sheet(SHEET).values()[0].indexOf(header);
 
-/** Types `value` into the Current cell of sheet row `row` (1-based) and fires onEdit; the calls and cells it cost. */
-function edit(p: LoadedProject, row: number, value: unknown): { calls: number; cells: number; warnings: string[] } {
-  const range = p.book.sheet(SHEET).getRange(row, column(p, 'Current') + 1);
-  range.setValues([[value]]);
+/**
+ * Types `values` down the Current column from sheet row `row` (1-based) and fires onEdit over them; the calls and
+ * cells it cost.
+ */
+function edit(
+  p: LoadedProject,
+  row: number,
+  ...values: unknown[]
+): { calls: number; cells: number; warnings: string[] } {
+  const range = p.book.sheet(SHEET).getRange(row, column(p, 'Current') + 1, values.length, 1);
+  range.setValues(values.map((v) => [v]));
   p.book.log.reset();
   p.fake.logs.length = 0;
+  const value = values.length === 1 ? values[0] : undefined;
   p.call('onEdit', { range, source: p.g.SpreadsheetApp.getActiveSpreadsheet(), value });
   return { calls: p.book.log.documentCalls(), cells: p.book.log.cells, warnings: [...p.fake.logs] };
 }
@@ -49,15 +57,35 @@ const logRows = (p: LoadedProject, day: string) => {
 };
 
 describe("an edit's check-in (onEdit, built bundle)", () => {
-  test('costs the same calls and cells at 100 and 10,000 KR rows, a few hundred cells', () => {
-    const small = prepared(100);
-    const large = prepared(10000);
-    const s = edit(small, 3, 7);
-    const l = edit(large, 3, 7);
-    expect(s.warnings).toEqual([]);
-    expect(l).toEqual(s);
-    // The edited row, the log's head, the KR's row and the last row: never a whole sheet (10,000 rows x 11 columns).
-    expect(s.cells).toBeLessThan(1000);
+  test("one cell and a 50-row paste cost the same calls, at 100 and 10,000 KR rows; cells: the log's KR IDs", () => {
+    const out = [100, 10000].map((rows) => {
+      const p = prepared(rows);
+      const log = p.book.sheet(LOG).values().length;
+      const one = edit(p, 3, 7);
+      const paste = edit(p, 4, ...Array.from({ length: 50 }, (_, i) => i + 1));
+      expect([one.warnings, paste.warnings]).toEqual([[], []]);
+      // Today's rows of the 50 KRs, one each.
+      const ids = p.book
+        .sheet(SHEET)
+        .values()
+        .slice(3, 53)
+        .map((r) => r[column(p, 'OKR ID')]);
+      expect(
+        logRows(p, '2026-10-12')
+          .filter((r) => ids.includes(r[1]))
+          .map((r) => r[6]),
+      ).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      return { one, paste, log };
+    });
+    const [small, large] = out;
+    expect(small.paste.calls).toBe(small.one.calls);
+    expect(large.one.calls).toBe(small.one.calls);
+    expect(large.paste.calls).toBe(small.one.calls);
+    // What grows with the log is its KR ID column alone (one cell a row); the rest is the edit's rows and the log's.
+    for (const m of out) {
+      expect(m.one.cells - m.log).toBeLessThan(1000);
+      expect(m.paste.cells - m.log).toBeLessThan(5000);
+    }
   }, 600000);
 
   test("the same day: the log ends as Check in leaves it (only the edited KR's row changes)", () => {
@@ -97,5 +125,45 @@ describe("an edit's check-in (onEdit, built bundle)", () => {
       .setValues([['']]);
     edit(p, 5, 9);
     expect(logRows(p, '2026-10-19')).toHaveLength(100);
+  });
+});
+
+describe('an edit that is no KR value, and a failing write (onEdit, built bundle)', () => {
+  const state = (p: LoadedProject) => JSON.stringify([p.book.sheet(SHEET).state(), p.book.sheet(LOG).state()]);
+
+  test('a title, a header, a cell below the grid: nothing read past the header, nothing written', () => {
+    const p = prepared(100);
+    p.g.Date = dateAt('2026-10-19');
+    const cols = { title: column(p, 'Key Result'), current: column(p, 'Current') };
+    for (const [row, header] of [
+      [5, 'title'],
+      [300, 'current'],
+      [1, 'current'],
+    ] as const) {
+      const range = p.book.sheet(SHEET).getRange(row, cols[header] + 1);
+      range.setValues([['typed']]);
+      const before = state(p);
+      p.book.log.reset();
+      p.call('onEdit', { range, source: p.g.SpreadsheetApp.getActiveSpreadsheet(), value: 'typed' });
+      expect([row, header, state(p) === before]).toEqual([row, header, true]);
+      expect([row, header, p.book.log.count('Range.setValues')]).toEqual([row, header, 0]);
+    }
+  });
+
+  test('a write failing at the log or the stamp leaves both sheets as they were (but for the edit)', () => {
+    for (const [method, nth] of [
+      ['Range.setValues', 1],
+      ['Range.setValues', 2],
+      ['Range.setNumberFormats', 1],
+    ] as const) {
+      const p = prepared(100);
+      p.g.Date = dateAt('2026-10-19');
+      const range = p.book.sheet(SHEET).getRange(4, column(p, 'Current') + 1);
+      range.setValues([[9]]);
+      const before = state(p);
+      p.book.log.failOn({ method, nth });
+      p.call('onEdit', { range, source: p.g.SpreadsheetApp.getActiveSpreadsheet(), value: 9 });
+      expect([method, nth, state(p) === before]).toEqual([method, nth, true]);
+    }
   });
 });

@@ -3,6 +3,7 @@
  * ExcelJS and renders them straight to the sheet's XML at the save (xlsx/direct-sheet.ts). The file must hold exactly
  * what the same plan applied to ExcelJS cells gives: every cell's value, formula, type and style, read back.
  */
+import fs from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { applyPlan } from '../../xlsx/apply';
@@ -134,6 +135,23 @@ describe('sheets made whole, written direct', () => {
     expect(wb.getWorksheet('Noted')!.getCell('A1').value).toBe('a');
     expect(directCellsOf(wb.getWorksheet('OKRs')!)).toBeUndefined();
     expect(wb.getWorksheet('OKRs')!.getCell('A2').value).toBe('b');
+  });
+
+  test('a later part of the plan on a sheet written direct writes there too; ExcelJS cells added to it refuse the save', async () => {
+    const wb = userBook();
+    const sheets = [
+      plan({ sheet: 'New', writes: [{ row: 0, col: 0, cells: [['first']] }] }),
+      plan({ sheet: 'New', writes: [{ row: 1, col: 1, cells: [['second']] }] }),
+    ];
+    applyPlan(wb, { sheets }, { direct: true });
+    const file = path.join(dir, 'two-parts.xlsx');
+    await saveWorkbook(wb, file);
+    const back = (await readWorkbookFile(file)).getWorksheet('New')!;
+    expect([back.getCell('A1').value, back.getCell('B2').value]).toEqual(['first', 'second']);
+    wb.getWorksheet('New')!.getCell('C3').note = 'lost?';
+    const refused = path.join(dir, 'refused.xlsx');
+    await expect(saveWorkbook(wb, refused)).rejects.toThrow(/both written direct and in ExcelJS/);
+    expect(fs.existsSync(refused)).toBe(false);
   });
 
   test.each(['score', 'checkin'] as const)('%s writes the same file direct as through ExcelJS cells', async (cmd) => {
