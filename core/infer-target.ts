@@ -69,7 +69,7 @@ const DOT_GROUPS_DECIMAL_COMMA = String.raw`\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)`;
 const TOKEN = new RegExp(
   // A decimal comma is read only before a scale word ('R$ 2,5 milhões') or after dot groups; elsewhere '3,4' may be
   // two numbers.
-  String.raw`((?:R\$|[$¥€£₩₺])\s?)?(${DOT_GROUPS_DECIMAL_COMMA}|\d+,\d{1,2}(?=\s?(?:${WORD_SCALES})(?![A-Za-zÀ-ÿ]))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*|\.\d+)` +
+  String.raw`((?:R\$|Rp\.?|[$¥€£₩₺])\s?)?(${DOT_GROUPS_DECIMAL_COMMA}|\d+,\d{1,2}(?=\s?(?:${WORD_SCALES})(?![A-Za-zÀ-ÿ]))|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*|\.\d+)` +
     String.raw`(\s?%|‰|\s?(?:${WORD_SCALES})\.?(?![A-Za-zÀ-ÿ])|\s?(?:千万|百万|万|亿|千)|[wWkKmMbB](?:n)?(?![A-Za-z]))?`,
   'gi',
 );
@@ -691,10 +691,12 @@ const TO_END = /(?:\bto\b|->|→|~|～|到|至)\s*$/i;
 
 /**
  * From-to in other languages, where the from-word leads A and the to-word (after A's unit, if any) leads B: Spanish
- * `de 2.5% a 4.5%`, Portuguese `de 25% para 40%`, French `de 3 à 5`, German `von 5 auf 8`.
+ * `de 2.5% a 4.5%`, Portuguese `de 25% para 40%`, French `de 3 à 5`, German `von 5 auf 8`, Indonesian `dari 50 menjadi
+ * 80`, Vietnamese `từ 20% lên 35%`.
  */
-const FROM_WORD = /(?:\b(?:de|desde|von|vom)|\bd')\s*$/i;
-const TO_WORD_BETWEEN = /^\s*(?:[\p{L}/.]{1,12}\s+)?(?:a|al|à|para|hasta|até|jusqu'à|auf|bis|zu)\s*$/iu;
+const FROM_WORD = /(?:\b(?:de|desde|von|vom|dari)|\bd'|(?<![\p{L}])từ)\s*$/iu;
+const TO_WORD_BETWEEN =
+  /^\s*(?:[\p{L}/.]{1,12}\s+)?(?:a|al|à|para|hasta|até|jusqu'à|auf|bis|zu|menjadi|ke|hingga|sampai|lên|xuống|đến)\s*$/iu;
 /**
  * Languages that mark from and to with endings: Turkish `5 adam/ay'dan 3 adam/ay'a` (-dan/-den/-tan/-ten, then
  * -a/-e/-ya/-ye), Korean `10시간에서 1시간으로` (에서, then 로/으로/까지), Japanese `10件から20件へ` (から, then へ/に/まで).

@@ -7,7 +7,7 @@
  * (full-width punctuation included): labels are matched on the line as typed, with full-width forms in the patterns.
  */
 
-import { OTHER_LANGUAGE_ITEMS } from './vocabulary';
+import { OTHER_LANGUAGE_ITEMS, VERBS_AFTER_CODE } from './vocabulary';
 
 export type LineRole =
   'objective' | 'kr' | 'initiative' | 'objective-label' | 'kr-label' | 'initiative-label' | 'other-label' | 'text';
@@ -73,13 +73,19 @@ const OTHER = Object.fromEntries(
   ]),
 ) as Record<keyof typeof OTHER_LANGUAGE_ITEMS, string>;
 
+/** Not a verb after a short label's number (VERBS_AFTER_CODE): `O1 is the primary OKR` is a sentence about O1. */
+const NO_VERB = String.raw`(?!(?:${VERBS_AFTER_CODE.join('|')})(?![A-Za-z\u00c0-\u1ef9]))`;
+
+/** A quarter or half after a label word (`**Objective Q1:**`, `Key Results H2:`): part of the label, no year. */
+const PERIOD_TAG = String.raw`(?:Q[1-4]|H[12])(?![0-9A-Za-z])`;
+
 /**
  * A label: short ones ('O1 text', 'KR2 text', '目标1 text') may be followed by a space after their number; words
  * ('Key result 0 of objective 0', 'Objective 1 Grow') need a colon, a dash or the like, or they are just words.
  */
 function labelRe(short: string, long: string): RegExp {
-  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|\s(?=\S)|$))|${GLOSS}(?:${DELIM}|$))`;
-  const longForm = String.raw`(?:${long})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|$))|${GLOSS}(?:${DELIM}|$))`;
+  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|\s(?=\S)${NO_VERB}|$))|${GLOSS}(?:${DELIM}|$))`;
+  const longForm = String.raw`(?:${long})(?:\s+${PERIOD_TAG})?\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|$))|${GLOSS}(?:${DELIM}|$))`;
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
 const OBJECTIVE = labelRe(
@@ -255,8 +261,16 @@ const PREFIX_SEPARATOR = /^\s*(?:[-–—|]\s+|[:：]\s*)?/;
 const PLACEHOLDER_NAME = /^(?:\?+|px|tbd|n\/a|-+)$/i;
 const ONLY_SEPARATORS = /^[\s\-–—|:：]*$/;
 
+/**
+ * A tool's code numbering the item before its text (`AIS1 - Partner with Sales`, a Notion export's `ENG2 — ...`): a
+ * label, stripped. Not a fiscal or calendar year (`FY24 - `), nor an OKR label (`KR1 — Leading Metric`, read as one).
+ */
+const ITEM_CODE = /^(?!(?:FY|CY|KRS?|OKRS?)\d)[A-Z]{2,4}\d{1,3}(?:\.\d{1,2})?\s+[-–—]\s+(?=\S)/;
+/** Cheap test: could the text start with such a code? */
+export const mayStartWithCode = (s: string) => /^[A-Z]{2,4}\d/.test(s);
+
 function stripPrefix(s: string, out: LineReading): string {
-  let rest = s;
+  let rest = mayStartWithCode(s) ? s.replace(ITEM_CODE, '') : s;
   for (let guard = 0; guard < 3; guard++) {
     const p = PRIORITY_TOKEN.exec(rest);
     const o = p ? null : OWNER_TOKEN.exec(rest);
@@ -391,8 +405,16 @@ function fieldsOfNumberedObjective(above: LineReading | undefined): boolean {
   return !!above && above.heading > 0 && above.role === 'objective' && /[0-9０-９]/.test(above.term);
 }
 
-function isGlossary(run: LineReading[], isProperty: (term: string) => boolean): boolean {
-  if (run.length < 2 || !listed(run[0])) return false;
+/**
+ * The lines of a fenced block (between ``` lines: `Objective (O): What you want to achieve` / `Key Results (KR): How you
+ * measure success`) defining the OKR words, like a glossary list.
+ */
+export function fencedGlossary(run: LineReading[], isProperty: (term: string) => boolean): boolean {
+  return isGlossary(run, isProperty, true);
+}
+
+function isGlossary(run: LineReading[], isProperty: (term: string) => boolean, block = false): boolean {
+  if (run.length < 2 || !(block || listed(run[0]))) return false;
   const okr: LineReading[] = [];
   let otherTerms = 0;
   for (const l of run) {
@@ -408,9 +430,12 @@ function isGlossary(run: LineReading[], isProperty: (term: string) => boolean): 
   return otherTerms > 0 || (new Set(okr.map((l) => l.role)).size > 1 && okr.some((l) => defines(l, okr)));
 }
 
+/** A question without its mark ('What you want to achieve', 'How you measure success', '如何衡量'). */
+const QUESTION_WORD =
+  /^(?:(?:what|how|why|which|qué|cómo|o que|como|quoi|comment|was|wie|apa|bagaimana)(?![\p{L}])|什么|如何|怎么|怎样|为什么)/iu;
 /** A definition's text asks a question or names another word of its list ('...如何知道已经达成目标?'). */
 function defines(l: LineReading, list: LineReading[]): boolean {
-  if (/[?？]/.test(l.title)) return true;
+  if (/[?？]/.test(l.title) || QUESTION_WORD.test(l.title)) return true;
   const text = l.title.toLowerCase();
   return list.some(
     (o) => o !== l && o.term.split(/[\s()（）]+/).some((w) => w.length >= 2 && text.includes(w.toLowerCase())),

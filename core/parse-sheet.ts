@@ -35,7 +35,7 @@ import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle, yearOfTitle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
-import { glossaryLines, packedItems, readLine, type LineReading } from './line-roles';
+import { fencedGlossary, glossaryLines, mayStartWithCode, packedItems, readLine, type LineReading } from './line-roles';
 import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { namedKr, taskHeader, TASK_CELL, TASK_KR_UNKNOWN, type TaskColumns } from './task-tables';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
@@ -625,7 +625,8 @@ function titleOf(v: unknown): string {
   let text = cellText(v);
   if (text.includes('(http')) text = text.replace(NOTION_LINK, '').trim();
   const colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
-  if ((!colon && plainStart(text)) || (!structured(text) && !(colon && ROLE_KR_HINT.test(text)))) return text;
+  const plain = (!colon && plainStart(text)) || (!structured(text) && !(colon && ROLE_KR_HINT.test(text)));
+  if (plain && !mayStartWithCode(text)) return text;
   let t = titleCache.get(text);
   if (t === undefined) {
     if (titleCache.size > MEMO_LIMIT) titleCache.clear();
@@ -2243,6 +2244,7 @@ function outlineLines(values: unknown[][]): OutlineLine[] {
 function markOutline(lines: OutlineLine[]): void {
   for (const i of glossaryLines(lines, (term) => matchHeader(term) !== null)) lines[i].skip = GLOSSARY_LINE;
   for (const l of lines) if (CODE_FENCE.test(l.text)) l.skip = 'markup';
+  fencedGlossaries(lines);
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i];
     const above = lines[i - 1];
@@ -2255,6 +2257,28 @@ function markOutline(lines: OutlineLine[]): void {
     if (over && over.r === l.r - 2 && over.text.trim() === l.text.trim()) over.skip = 'markup';
   }
 }
+/** The lines of a fenced block that define the OKR words (fencedGlossary) are a glossary's: notes. */
+function fencedGlossaries(lines: OutlineLine[]): void {
+  let open = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].skip !== 'markup' || !CODE_FENCE.test(lines[i].text)) continue;
+    if (open < 0) {
+      open = i;
+      continue;
+    }
+    const block = lines.slice(open + 1, i);
+    if (
+      block.length <= 12 &&
+      fencedGlossary(
+        block.map((l) => l.line),
+        (term) => matchHeader(term) !== null,
+      )
+    )
+      for (const l of block) l.skip = GLOSSARY_LINE;
+    open = -1;
+  }
+}
+
 /**
  * A KR's label heading with a caption at most (`## KR1`, `## KR1 — Leading Metric`) right over a deeper heading of plain
  * text (`### ≥ 65% users rewrite ...`): the deeper heading states the KR, the label heading only names it.
@@ -2377,17 +2401,19 @@ const NOTES_HEADING = new RegExp(
 
 /**
  * Whether a line stands in a notes section: under a heading or bold line of note words, up to the next line as high
- * (a heading of the same level or above) or an objective's line. The notes heading itself reads as a heading.
+ * (a heading of the same level or above) or an objective's line. The notes heading itself is 'heading': a title that
+ * names no objective, whatever list follows it.
  */
-function inNotesSection(ctx: Context, line: LineReading): boolean {
+function inNotesSection(ctx: Context, line: LineReading): boolean | 'heading' {
   const level = outlineLevel(line);
   const n = ctx.notesLevel;
   if (n != null && (level <= n || line.role === 'objective' || line.role === 'objective-label')) ctx.notesLevel = null;
   if (ctx.notesLevel != null) return true;
   const title = line.title || line.term;
-  if ((line.heading || (line.bold && !isListed(line))) && title.length <= 30 && NOTES_HEADING.test(title))
-    ctx.notesLevel = level;
-  return false;
+  if (!(line.heading || (line.bold && !isListed(line))) || title.length > 30 || !NOTES_HEADING.test(title))
+    return false;
+  ctx.notesLevel = level;
+  return 'heading';
 }
 
 /** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
@@ -2497,8 +2523,11 @@ function krHeadingLevels(lines: OutlineLine[]): Set<number> {
 const DEFINES_WORD =
   /^(?:(?:the\s+)?(?:objectives|key\s*results|krs|okrs|initiatives)\s+(?:are|mean|refer\s+to)|an?\s+(?:objective|key\s*result|kr|okr|initiative)\s+(?:is|means|refers\s+to))\s+(?!to\s)|^(?:目标|关键结果|关键成果|OKR)\s*(?:[(（][^)）]*[)）])?\s*(?:是指|指的是|是一种|是一组|即|就是)/i;
 
-/** A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`): a reference to read elsewhere, no item. */
-const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)[.;,，。]?$/;
+/**
+ * A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`), perhaps with a bracketed note after it
+ * (`[Q1 共建计划](https://...)（仅限共建者查看）`): a reference to read elsewhere, no item.
+ */
+const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)(?:\s*[(（][^()（）\n]{1,30}[)）])?[.;,，。]?$/;
 /** A note numbered by the items it comments on ('3. & 4.: ...', '3. - 5. ...', '1、2：...'): a note, not a list item. */
 const ITEM_REFERENCE = /^\s*\d{1,2}\s*[.．)）]?\s*(?:[&,，、]|and|和|与|及|[-–~～]|to|至)\s*\d{1,2}\s*[.．:：)）]/i;
 
@@ -2635,7 +2664,9 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const after = walk.propLine ?? null;
   walk.krLine = null;
   walk.propLine = null;
-  if (inNotesSection(ctx, l.line)) return outlineNote(walk, l, rd);
+  const notes = inNotesSection(ctx, l.line);
+  if (notes === 'heading') return rd.role(l.r, 'title');
+  if (notes) return outlineNote(walk, l, rd);
   if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd, after)) {
     walk.krLine = propsOf;
     walk.propLine = after && l.line.depth > after.depth ? after : l.line;

@@ -210,12 +210,20 @@ const SCALES: Record<string, number> = {
   milliarden: 1e9,
   mrd: 1e9,
   milyar: 1e9,
+  // Indonesian / Malay ('Rp 50 juta', 'Rp 1,5 miliar') and Vietnamese ('2 triệu', '1,5 tỷ').
+  ribu: 1e3,
+  juta: 1e6,
+  miliar: 1e9,
+  triliun: 1e12,
+  nghìn: 1e3,
+  triệu: 1e6,
+  tỷ: 1e9,
 };
 /** The scale words as regex alternatives, longest first ('milhões' before 'mil' before 'm'). */
 export const SCALE_WORDS = Object.keys(SCALES)
   .sort((a, b) => b.length - a.length)
   .join('|');
-const CURRENCY_PREFIX = '(US\\$|HK\\$|R\\$|RMB|CNY|USD|EUR|GBP|JPY|HKD|BRL|[$¥€£₩₺])';
+const CURRENCY_PREFIX = '(US\\$|HK\\$|R\\$|Rp\\.?|IDR|RMB|CNY|USD|EUR|GBP|JPY|HKD|BRL|[$¥€£₩₺])';
 const CURRENCY_SUFFIX = [
   '元',
   '块',

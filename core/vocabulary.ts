@@ -298,6 +298,35 @@ export const CONFIDENCE_VOCAB: Readonly<Record<Confidence, readonly string[]>> =
 };
 
 /**
+ * Words that, right after a short code (`O1 is the primary OKR ...`, `KR2 es la más difícil`, `O1 là mục tiêu`), make
+ * the line a sentence about the item it names: a label is followed by a colon, a dash or a title, never by a verb.
+ */
+export const VERBS_AFTER_CODE: readonly string[] = [
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'has',
+  'have',
+  'had',
+  'becomes',
+  'remains',
+  'should',
+  'must',
+  'can',
+  'es',
+  'está',
+  'son',
+  'será',
+  'est',
+  'sera',
+  'é',
+  'ist',
+  'là',
+];
+
+/**
  * The words naming an objective, a key result and an initiative in languages beside English and Chinese (Spanish,
  * Japanese, Portuguese, French, Turkish):
  * outline labels (`Objetivo: ...`, `Resultados clave:`), header words and row types all read them from here.
@@ -437,11 +466,17 @@ export const OTHER_LANGUAGE_MEASURE_LABELS: readonly string[] = [
 ];
 
 /**
- * Words of a heading over a report's notes: problems, risks, blockers, next steps, lessons. The lines under such a
- * heading comment on the OKRs above, even one naming a KR (`## 问题和挑战` / `- KR2 错误率仍高于目标`): notes. A
- * heading may join several (`问题和挑战`, `Risks & blockers`).
+ * Words of a heading over a report's notes: problems, risks, blockers, next steps, lessons; and over the vision a plan
+ * starts from (`## 年度愿景`, `## Vision`), whose list is no OKR. The lines under such a heading are notes, even one
+ * naming a KR (`## 问题和挑战` / `- KR2 错误率仍高于目标`). A heading may join several (`问题和挑战`, `Risks & blockers`).
  */
 export const NOTE_SECTION_WORDS: readonly string[] = [
+  '愿景',
+  '年度愿景',
+  '使命',
+  'vision',
+  'annual vision',
+  'mission',
   '问题',
   '挑战',
   '风险',
