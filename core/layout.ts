@@ -636,8 +636,10 @@ function decideColumn(
  * `目标 | 关键结果 | 目标值 | 承接自`): that column holds something else from there, so its role is decided on the rows
  * above. By column, the row of the first such repeat (undefined where none). Rows are gated on the first header cell.
  */
-function renamedAt(values: unknown[][], body: number, texts: string[]): (number | undefined)[] {
+function renamedAt(values: unknown[][], body: number, header: string[], owned: Span | null): (number | undefined)[] {
   const out: (number | undefined)[] = [];
+  // The columns a previous Convert added are not repeated over the next table.
+  const texts = owned ? header.map((t, c) => (c >= owned.first && c <= owned.last ? '' : t)) : header;
   const k = texts.findIndex((t) => t.trim() !== '');
   if (k < 0) return out;
   const first = texts[k].trim();
@@ -1145,9 +1147,9 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   const width = Math.max(fields.length, ...rows.map((r) => rowAt(values, r).length));
   const texts = headerTexts(values, rows, width);
   const body = rows[rows.length - 1] + 1;
-  const renamed = renamedAt(values, body, texts);
-  const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings, renamed[c]));
   const owned = findOwnedBlock({ name: '', origin: { row: 0, col: 0 }, values }, rows[rows.length - 1]);
+  const renamed = renamedAt(values, body, texts, owned);
+  const decided = texts.map((t, c) => decideColumn(values, body, c, fields[c] ?? null, t, settings, renamed[c]));
   codesBeforeTitles(decided, texts, values, body, owned);
   keepLoneTitle(decided, texts);
   quarterColumns(decided, texts);

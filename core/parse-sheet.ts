@@ -582,6 +582,13 @@ function repeatsHeader(row: unknown[], keys: string[]): boolean {
  */
 const DATA_SHAPE = /[:：]|^\s*[[【<{]|[。！？!?]\s*$/;
 
+/** A word its column takes as a value ('Aspirational' under Type, 'binary' under Kind, '团队' under Level): data. */
+function fieldValue(f: Field | null, v: unknown): boolean {
+  if (f === 'type') return COMMITMENTS.get(v) !== null;
+  if (f === 'kind') return KINDS.get(v) !== null;
+  return f === 'level' && LEVELS.get(v) !== null;
+}
+
 function renamesHeader(
   row: unknown[],
   fields: (Field | null)[],
@@ -600,6 +607,7 @@ function renamesHeader(
   let same = 0;
   for (let c = 0; c < row.length && c < fields.length; c++) {
     if (c === titleCol || isBlank(row[c])) continue;
+    if (fieldValue(fields[c], row[c])) return false;
     if (names(c)) same++;
     else if (matchHeader(row[c])) return false;
   }
