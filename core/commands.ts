@@ -323,12 +323,17 @@ function validateSummary(findings: Finding[], n: { objectives: number; krs: numb
   );
 }
 
-function runValidate(c: Run, model: OkrModel): CommandResult {
+/** The rules' findings and the check-in log's, over the model. */
+function sheetFindings(c: Run, model: OkrModel): Finding[] {
   const { settings, today } = c;
   const log = readLog(c.others[checkinSheetName(c.sheetNames, settings.lang)]);
   const fromLog = logFindings(model, log, settings, today, resolveCycleId(model, settings, today));
-  const findings = [...validate(model, { settings, today }), ...fromLog];
-  const plan = planValidate(c.active, findings, settings.lang, c.others[MARKS_SHEET]);
+  return [...validate(model, { settings, today }), ...fromLog];
+}
+
+function runValidate(c: Run, model: OkrModel): CommandResult {
+  const findings = sheetFindings(c, model);
+  const plan = planValidate(c.active, findings, c.settings.lang, c.others[MARKS_SHEET]);
   const summary = validateSummary(findings, countItems(model));
   return { ok: true, plan, summary, details: { findings, ...readingDetails(model) } };
 }
@@ -371,6 +376,8 @@ export interface CommandOptions {
    * them: the check-in records those KRs, when their rows say everything it needs; else core asks for the whole read.
    */
   editIds?: string[];
+  /** Also what Validate would report, from the same reading: CommandResult.validation. */
+  findings?: boolean;
 }
 
 const NOTHING_TO_RECORD: CommandResult = {
@@ -419,6 +426,13 @@ function run(name: CommandName, wb: WorkbookSnapshot, settings: Settings, opts: 
   const model = readModel(c.active, { settings, today: c.today });
   const n = countItems(model);
   if (n.objectives === 0 && n.krs === 0) return opts.editIds ? NOTHING_TO_RECORD : notOkr(name, c, model);
+  const result = runOn(name, c, model, opts);
+  if (!opts.findings || name === 'validate' || result.readAgain) return result;
+  return { ...result, validation: { findings: sheetFindings(c, model), ...readingDetails(model) } };
+}
+
+/** The command on the model read from the active sheet. */
+function runOn(name: CommandName, c: Run, model: OkrModel, opts: CommandOptions): CommandResult {
   switch (name) {
     case 'convert':
       return runConvert(c, model);

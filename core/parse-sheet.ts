@@ -2400,17 +2400,18 @@ const NOTES_HEADING = new RegExp(
 
 /**
  * Whether a line stands in a notes section: under a heading or bold line of note words, up to the next line as high
- * (a heading of the same level or above) or an objective's line. The notes heading itself reads as a heading.
+ * (a heading of the same level or above) or an objective's line. The notes heading itself is 'heading': a title that
+ * names no objective, whatever list follows it.
  */
-function inNotesSection(ctx: Context, line: LineReading): boolean {
+function inNotesSection(ctx: Context, line: LineReading): boolean | 'heading' {
   const level = outlineLevel(line);
   const n = ctx.notesLevel;
   if (n != null && (level <= n || line.role === 'objective' || line.role === 'objective-label')) ctx.notesLevel = null;
   if (ctx.notesLevel != null) return true;
   const title = line.title || line.term;
-  if ((line.heading || (line.bold && !isListed(line))) && title.length <= 30 && NOTES_HEADING.test(title))
-    ctx.notesLevel = level;
-  return false;
+  if (!(line.heading || (line.bold && !isListed(line))) || title.length > 30 || !NOTES_HEADING.test(title)) return false;
+  ctx.notesLevel = level;
+  return 'heading';
 }
 
 /** A category naming a group of KRs: a few words, no number, no sentence ('Features', 'Runtime Support', '销售体系'). */
@@ -2520,8 +2521,11 @@ function krHeadingLevels(lines: OutlineLine[]): Set<number> {
 const DEFINES_WORD =
   /^(?:(?:the\s+)?(?:objectives|key\s*results|krs|okrs|initiatives)\s+(?:are|mean|refer\s+to)|an?\s+(?:objective|key\s*result|kr|okr|initiative)\s+(?:is|means|refers\s+to))\s+(?!to\s)|^(?:目标|关键结果|关键成果|OKR)\s*(?:[(（][^)）]*[)）])?\s*(?:是指|指的是|是一种|是一组|即|就是)/i;
 
-/** A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`): a reference to read elsewhere, no item. */
-const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)[.;,，。]?$/;
+/**
+ * A line that is only a link (`[Q4 OKRs](https://...)`, `https://...`), perhaps with a bracketed note after it
+ * (`[Q1 共建计划](https://...)（仅限共建者查看）`): a reference to read elsewhere, no item.
+ */
+const LINK_ONLY = /^(?:\[[^\]\n]*\]\([^)\s]+\)|<?https?:\/\/\S+>?)(?:\s*[(（][^()（）\n]{1,30}[)）])?[.;,，。]?$/;
 /** A note numbered by the items it comments on ('3. & 4.: ...', '3. - 5. ...', '1、2：...'): a note, not a list item. */
 const ITEM_REFERENCE = /^\s*\d{1,2}\s*[.．)）]?\s*(?:[&,，、]|and|和|与|及|[-–~～]|to|至)\s*\d{1,2}\s*[.．:：)）]/i;
 
@@ -2658,7 +2662,9 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const after = walk.propLine ?? null;
   walk.krLine = null;
   walk.propLine = null;
-  if (inNotesSection(ctx, l.line)) return outlineNote(walk, l, rd);
+  const notes = inNotesSection(ctx, l.line);
+  if (notes === 'heading') return rd.role(l.r, 'title');
+  if (notes) return outlineNote(walk, l, rd);
   if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd, after)) {
     walk.krLine = propsOf;
     walk.propLine = after && l.line.depth > after.depth ? after : l.line;

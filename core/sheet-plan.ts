@@ -232,6 +232,11 @@ export interface CommandResult {
    * rereadFor(...) and runs the command once more; nothing is applied from a result that asks this.
    */
   readAgain?: { subject?: string; others?: string[]; whole?: string[]; formulas?: boolean };
+  /**
+   * With CommandOptions.findings: what Validate would report (its details: findings and the reading), from the reading
+   * the command made (the command line prints the findings beside every command without reading the sheet twice).
+   */
+  validation?: unknown;
 }
 
 /**

@@ -437,11 +437,17 @@ export const OTHER_LANGUAGE_MEASURE_LABELS: readonly string[] = [
 ];
 
 /**
- * Words of a heading over a report's notes: problems, risks, blockers, next steps, lessons. The lines under such a
- * heading comment on the OKRs above, even one naming a KR (`## 问题和挑战` / `- KR2 错误率仍高于目标`): notes. A
- * heading may join several (`问题和挑战`, `Risks & blockers`).
+ * Words of a heading over a report's notes: problems, risks, blockers, next steps, lessons; and over the vision a plan
+ * starts from (`## 年度愿景`, `## Vision`), whose list is no OKR. The lines under such a heading are notes, even one
+ * naming a KR (`## 问题和挑战` / `- KR2 错误率仍高于目标`). A heading may join several (`问题和挑战`, `Risks & blockers`).
  */
 export const NOTE_SECTION_WORDS: readonly string[] = [
+  '愿景',
+  '年度愿景',
+  '使命',
+  'vision',
+  'annual vision',
+  'mission',
   '问题',
   '挑战',
   '风险',

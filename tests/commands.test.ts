@@ -582,3 +582,16 @@ describe('stale means not updated (issue 11)', () => {
     expect(stale(book)).not.toContain(5);
   });
 });
+
+describe('findings beside a command (the command line prints them)', () => {
+  test("every command with { findings: true } carries Validate's details, from the same reading", () => {
+    for (const snap of [workbookOf(englishTableSnapshot()), workbookOf(messySheetSnapshot())]) {
+      const validate = runCommand('validate', snap, DEFAULT_SETTINGS);
+      for (const name of ['convert', 'score', 'checkin', 'rollForward', 'summary'] as CommandName[]) {
+        const r = runCommand(name, snap, DEFAULT_SETTINGS, { findings: true });
+        expect([name, r.validation]).toEqual([name, validate.details]);
+        expect(runCommand(name, snap, DEFAULT_SETTINGS).validation).toBeUndefined();
+      }
+    }
+  });
+});

@@ -319,3 +319,54 @@ describe('a plan table naming the KR each item serves lists that KR’s initiati
     expect((m.reading?.unplaced ?? []).map((u) => u.cell.row)).toContain(1);
   });
 });
+
+describe('a task-list OKR under a vision list: the vision is notes, top-level tasks objectives, indented tasks KRs', () => {
+  const plan = (vision: string[], ...tail: string[]) =>
+    read(
+      rows(
+        '# 2026 个人 OKR',
+        '',
+        ...vision,
+        '',
+        '## 季度计划',
+        '',
+        '### 第一季度',
+        '',
+        '- [x] 搭建个人知识库',
+        '  - [x] 完成笔记迁移',
+        '  - [ ] 至少写两篇索引文章',
+        '- [ ] 跑完半程马拉松',
+        '  - [ ] 每周跑步 3 次',
+        ...tail,
+      ),
+    );
+  const want = [
+    ['搭建个人知识库', ['完成笔记迁移', '至少写两篇索引文章']],
+    ['跑完半程马拉松', ['每周跑步 3 次']],
+  ];
+  it.each([
+    [['## 年度愿景', '1. 身体健康；', '2. 持续写作；', '3. 家庭和睦。']],
+    [['## 愿景', '- 身体健康', '- 持续写作']],
+    [['## Vision', '1. Stay healthy;', '2. Keep writing.']],
+  ])('%j', (vision) => {
+    const m = plan(vision);
+    expect(titles(m)).toEqual(want);
+    expect(m.objectives[0].krs.map((k) => k.target)).toEqual([null, 2]);
+    const unplaced = (m.reading?.unplaced ?? []).map((u) => u.cell.row);
+    expect(unplaced).toEqual(expect.arrayContaining(vision.slice(1).map((_, i) => 3 + i)));
+  });
+
+  it('link bullets to side plans, a bracketed note after the link, are notes', () => {
+    const m = plan(
+      ['## 年度愿景', '1. 身体健康；'],
+      '',
+      '另有事项见专项计划：',
+      '',
+      '- [读书计划](https://example.com/books)（仅自己可见）',
+      '- [跑步计划](https://example.com/run) (draft)',
+    );
+    expect(titles(m)).toEqual(want);
+    const last = 3 + 2 + 13;
+    expect((m.reading?.unplaced ?? []).map((u) => u.cell.row)).toEqual(expect.arrayContaining([last - 1, last]));
+  });
+});

@@ -8,7 +8,7 @@ import os from 'os';
 import v8 from 'v8';
 import vm from 'vm';
 import ExcelJS from 'exceljs';
-import { readsFor, runCommand, type CommandName } from '../core/commands';
+import { readsFor, runCommand, type CommandName, type CommandOptions } from '../core/commands';
 import {
   rereadFor,
   type CommandResult,
@@ -123,7 +123,9 @@ export interface WorkbookRun {
 }
 
 /** The .xlsx host cannot write charts: a check-in here writes the log only (the dashboard is drawn by the add-in). */
-const RUN_OPTS: Partial<Record<CommandName, { dashboard?: boolean }>> = { checkin: { dashboard: false } };
+/** Every command also says what Validate would (the findings printed beside it), from the one reading it makes. */
+const RUN_OPTS: Partial<Record<CommandName, CommandOptions>> = { checkin: { dashboard: false, findings: true } };
+const runOpts = (name: CommandName): CommandOptions => RUN_OPTS[name] ?? { findings: true };
 
 const NO_PLAN: WorkbookPlan = { sheets: [] };
 
@@ -137,7 +139,7 @@ function commandOn(
 ): { ws: ExcelJS.Worksheet; snap: WorkbookSnapshot; result: CommandResult } {
   let req = readsForAll([name, 'validate'], s);
   let snap = readSnapshot(wb, ws, req, today);
-  let result = runCommand(name, snap, s, RUN_OPTS[name]);
+  let result = runCommand(name, snap, s, runOpts(name));
   const shown = ws.name;
   // Read again at most twice.
   for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
@@ -146,9 +148,23 @@ function commandOn(
     if (subject) ws = subject;
     snap = readSnapshot(wb, ws, req, today);
     if (ws.name !== shown) snap.shown = shown;
-    result = runCommand(name, snap, s, RUN_OPTS[name]);
+    result = runCommand(name, snap, s, runOpts(name));
   }
   return { ws, snap, result };
+}
+
+/**
+ * Validate's result on the command's snapshot: the command's own for validate, else what the command read beside it
+ * (CommandResult.validation), else (a sheet with no OKRs) Validate run on the snapshot.
+ */
+function validationOf(
+  name: CommandName,
+  c: { snap: WorkbookSnapshot; result: CommandResult },
+  s: Settings,
+): CommandResult {
+  if (name === 'validate') return c.result;
+  if (c.result.validation === undefined) return runCommand('validate', c.snap, s);
+  return { ok: true, plan: NO_PLAN, summary: c.result.summary, details: c.result.validation };
 }
 
 /**
@@ -172,7 +188,7 @@ export function runOnWorkbook(
     applied = true;
     if (!opts.keepPlan) c.result = { ...c.result, plan: NO_PLAN };
   }
-  const validation = name === 'validate' ? c.result : runCommand('validate', c.snap, s);
+  const validation = validationOf(name, c, s);
   const { ws, snap, result } = c;
   return { sheet: ws.name, snap, result, validation, applied, warnings, rows: snap.active.values.length };
 }
