@@ -2409,7 +2409,8 @@ function inNotesSection(ctx: Context, line: LineReading): boolean | 'heading' {
   if (n != null && (level <= n || line.role === 'objective' || line.role === 'objective-label')) ctx.notesLevel = null;
   if (ctx.notesLevel != null) return true;
   const title = line.title || line.term;
-  if (!(line.heading || (line.bold && !isListed(line))) || title.length > 30 || !NOTES_HEADING.test(title)) return false;
+  if (!(line.heading || (line.bold && !isListed(line))) || title.length > 30 || !NOTES_HEADING.test(title))
+    return false;
   ctx.notesLevel = level;
   return 'heading';
 }
