@@ -7,7 +7,7 @@
  * (full-width punctuation included): labels are matched on the line as typed, with full-width forms in the patterns.
  */
 
-import { OTHER_LANGUAGE_ITEMS } from './vocabulary';
+import { OTHER_LANGUAGE_ITEMS, VERBS_AFTER_CODE } from './vocabulary';
 
 export type LineRole =
   'objective' | 'kr' | 'initiative' | 'objective-label' | 'kr-label' | 'initiative-label' | 'other-label' | 'text';
@@ -73,6 +73,9 @@ const OTHER = Object.fromEntries(
   ]),
 ) as Record<keyof typeof OTHER_LANGUAGE_ITEMS, string>;
 
+/** Not a verb after a short label's number (VERBS_AFTER_CODE): `O1 is the primary OKR` is a sentence about O1. */
+const NO_VERB = String.raw`(?!(?:${VERBS_AFTER_CODE.join('|')})(?![A-Za-z\u00c0-\u1ef9]))`;
+
 /** A quarter or half after a label word (`**Objective Q1:**`, `Key Results H2:`): part of the label, no year. */
 const PERIOD_TAG = String.raw`(?:Q[1-4]|H[12])(?![0-9A-Za-z])`;
 
@@ -81,7 +84,7 @@ const PERIOD_TAG = String.raw`(?:Q[1-4]|H[12])(?![0-9A-Za-z])`;
  * ('Key result 0 of objective 0', 'Objective 1 Grow') need a colon, a dash or the like, or they are just words.
  */
 function labelRe(short: string, long: string): RegExp {
-  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|\s(?=\S)|$))|${GLOSS}(?:${DELIM}|$))`;
+  const shortForm = String.raw`(?:${short})\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|\s(?=\S)${NO_VERB}|$))|${GLOSS}(?:${DELIM}|$))`;
   const longForm = String.raw`(?:${long})(?:\s+${PERIOD_TAG})?\s*(?:(${NUM})(?:${CATEGORY}|${GLOSS}\s*(?:${DELIM}|$))|${GLOSS}(?:${DELIM}|$))`;
   return new RegExp(String.raw`^(?:${shortForm}|${longForm})\s*([\s\S]*)$`, 'i');
 }
@@ -258,8 +261,16 @@ const PREFIX_SEPARATOR = /^\s*(?:[-–—|]\s+|[:：]\s*)?/;
 const PLACEHOLDER_NAME = /^(?:\?+|px|tbd|n\/a|-+)$/i;
 const ONLY_SEPARATORS = /^[\s\-–—|:：]*$/;
 
+/**
+ * A tool's code numbering the item before its text (`AIS1 - Partner with Sales`, a Notion export's `ENG2 — ...`): a
+ * label, stripped. Not a fiscal or calendar year (`FY24 - `), nor an OKR label (`KR1 — Leading Metric`, read as one).
+ */
+const ITEM_CODE = /^(?!(?:FY|CY|KRS?|OKRS?)\d)[A-Z]{2,4}\d{1,3}(?:\.\d{1,2})?\s+[-–—]\s+(?=\S)/;
+/** Cheap test: could the text start with such a code? */
+export const mayStartWithCode = (s: string) => /^[A-Z]{2,4}\d/.test(s);
+
 function stripPrefix(s: string, out: LineReading): string {
-  let rest = s;
+  let rest = mayStartWithCode(s) ? s.replace(ITEM_CODE, '') : s;
   for (let guard = 0; guard < 3; guard++) {
     const p = PRIORITY_TOKEN.exec(rest);
     const o = p ? null : OWNER_TOKEN.exec(rest);

@@ -35,7 +35,7 @@ import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle, yearOfTitle } from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
-import { fencedGlossary, glossaryLines, packedItems, readLine, type LineReading } from './line-roles';
+import { fencedGlossary, glossaryLines, mayStartWithCode, packedItems, readLine, type LineReading } from './line-roles';
 import { inferLayout, type KrGroup, type TableLayout } from './layout';
 import { namedKr, taskHeader, TASK_CELL, TASK_KR_UNKNOWN, type TaskColumns } from './task-tables';
 import { inferFromText, mentionsDirection, type TextInference } from './infer-target';
@@ -625,7 +625,8 @@ function titleOf(v: unknown): string {
   let text = cellText(v);
   if (text.includes('(http')) text = text.replace(NOTION_LINK, '').trim();
   const colon = text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
-  if ((!colon && plainStart(text)) || (!structured(text) && !(colon && ROLE_KR_HINT.test(text)))) return text;
+  const plain = (!colon && plainStart(text)) || (!structured(text) && !(colon && ROLE_KR_HINT.test(text)));
+  if (plain && !mayStartWithCode(text)) return text;
   let t = titleCache.get(text);
   if (t === undefined) {
     if (titleCache.size > MEMO_LIMIT) titleCache.clear();

@@ -298,6 +298,35 @@ export const CONFIDENCE_VOCAB: Readonly<Record<Confidence, readonly string[]>> =
 };
 
 /**
+ * Words that, right after a short code (`O1 is the primary OKR ...`, `KR2 es la más difícil`, `O1 là mục tiêu`), make
+ * the line a sentence about the item it names: a label is followed by a colon, a dash or a title, never by a verb.
+ */
+export const VERBS_AFTER_CODE: readonly string[] = [
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'has',
+  'have',
+  'had',
+  'becomes',
+  'remains',
+  'should',
+  'must',
+  'can',
+  'es',
+  'está',
+  'son',
+  'será',
+  'est',
+  'sera',
+  'é',
+  'ist',
+  'là',
+];
+
+/**
  * The words naming an objective, a key result and an initiative in languages beside English and Chinese (Spanish,
  * Japanese, Portuguese, French, Turkish):
  * outline labels (`Objetivo: ...`, `Resultados clave:`), header words and row types all read them from here.

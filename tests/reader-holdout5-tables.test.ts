@@ -204,3 +204,43 @@ describe('a table explaining the KRs inside an outline (`KR | Loại | Vì sao c
     expect(titles(m)).toEqual([['Grow the product', ['Reach 150 users', '65% rewrite']]]);
   });
 });
+
+describe("a tool's code before an objective (`AIS1 - `) is its label, stripped", () => {
+  it.each([
+    ['AIS1 - Partner with Sales to grow business', 'Partner with Sales to grow business'],
+    ['ENG2 — Ship the new API', 'Ship the new API'],
+    ['MKT3 - 提升品牌影响力', '提升品牌影响力'],
+    ['VN1 - Tăng doanh thu quý', 'Tăng doanh thu quý'],
+  ])('%s in an objective column', (cell, title) => {
+    const m = read(
+      rows(['Objective', 'Key Result', 'Target'], [cell, 'Close 10 deals', 10], [cell, 'Sign 3 partners', 3]),
+    );
+    expect(titles(m)).toEqual([[title, ['Close 10 deals', 'Sign 3 partners']]]);
+  });
+
+  it('a fiscal year or a KR label is no such code (`FY24 - Grow`, `KR1 — Leading Metric`)', () => {
+    const m = read(rows(['Objective', 'Key Result'], ['FY24 - Grow revenue', 'Close 10 deals']));
+    expect(titles(m)).toEqual([['FY24 - Grow revenue', ['Close 10 deals']]]);
+  });
+});
+
+describe('a sentence that starts with an objective code is a note, not an objective (`O1 is the primary OKR ...`)', () => {
+  it.each([
+    ['- O1 is the primary OKR for Phase 2 (Web UI). O2 becomes primary in Phase 5.'],
+    ['- KR2 es la más difícil de medir este trimestre.'],
+    ['- O1 là mục tiêu quan trọng nhất của giai đoạn này.'],
+    ['O2 will matter more once the beta ships.'],
+  ])('%s', (note) => {
+    const m = read(rows('O1: Grow the product', '- KR1: Reach 150 users', '', '## Notes', '', note));
+    expect(titles(m)).toEqual([['Grow the product', ['Reach 150 users']]]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.cell.row)).toContain(5);
+  });
+
+  it('a label followed by its title stays a label (`O1 Grow revenue`, `O2 Isolate faults`)', () => {
+    const m = read(rows('O1 Grow revenue', '- KR1: 100 deals', 'O2 Isolate faults', '- KR1: 0 outages'));
+    expect(titles(m)).toEqual([
+      ['Grow revenue', ['100 deals']],
+      ['Isolate faults', ['0 outages']],
+    ]);
+  });
+});
