@@ -12,13 +12,14 @@ import * as path from 'path';
 export const BASELINE_COMMIT = '9d8602c5558fa2ad47567aa32d11a3bbcdedc3fc';
 const ROOT = path.resolve(__dirname, '..');
 
-export function baselineTree(): { dir: string } | { error: string } {
-  const dir = path.join(os.tmpdir(), `okr-grid-baseline-${BASELINE_COMMIT.slice(0, 12)}`);
+/** `commit`: another baseline than BASELINE_COMMIT (a bench that also shows the step before its latest change). */
+export function baselineTree(commit = BASELINE_COMMIT): { dir: string } | { error: string } {
+  const dir = path.join(os.tmpdir(), `okr-grid-baseline-${commit.slice(0, 12)}`);
   try {
     if (!fs.existsSync(path.join(dir, 'dist/gas/Code.js'))) {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.mkdirSync(dir, { recursive: true });
-      const tar = execFileSync('git', ['-C', ROOT, 'archive', BASELINE_COMMIT], { maxBuffer: 256 * 1024 * 1024 });
+      const tar = execFileSync('git', ['-C', ROOT, 'archive', commit], { maxBuffer: 256 * 1024 * 1024 });
       execFileSync('tar', ['-x', '-C', dir], { input: tar });
       fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
       execFileSync(
@@ -30,7 +31,7 @@ export function baselineTree(): { dir: string } | { error: string } {
     return { dir };
   } catch (e) {
     return {
-      error: `baseline ${BASELINE_COMMIT.slice(0, 7)} not available: ${String((e as Error).message).split('\n')[0]}`,
+      error: `baseline ${commit.slice(0, 7)} not available: ${String((e as Error).message).split('\n')[0]}`,
     };
   }
 }

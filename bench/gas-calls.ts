@@ -1,7 +1,7 @@
 /**
  * Apps Script: Spreadsheet service calls per command on the BUILT dist/gas bundle (loaded as Apps Script loads it,
- * over the in-memory SpreadsheetApp), at 100 and 10,000 KR rows, beside the same counts for the baseline build
- * (bench/baseline.ts) measured in the same run. The calls must be equal at both sizes; the budget is 25
+ * over the in-memory SpreadsheetApp), at 100 and 10,000 KR rows, beside the same counts for two baseline builds
+ * measured in the same run (bench/baseline.ts): main before issue 13, and main before gas5's cuts (BEFORE_GAS5). The calls must be equal at both sizes; the budget is 25
  * (tests/gas/call-budget.test.ts checks it).
  *
  * Counted: calls that reach the spreadsheet ("calls", the budget). Builder calls (newConditionalFormatRule(),
@@ -19,6 +19,9 @@ import * as path from 'path';
 import { CALL_BUDGET, STEPS, measureSteps, type Step, type StepCalls } from '../tests/gas/call-budget';
 import { BASELINE_COMMIT, baselineTree } from './baseline';
 import type { BenchRow } from './util';
+
+/** main before gas5's cuts (other sheets read in one call, the grid planned from where its formulas are, ...). */
+const BEFORE_GAS5 = '82c462b07dc599476f04aef0986190b65e3ee794';
 
 const CALL_MS = 100;
 const CELL_MS = 0.01;
@@ -39,9 +42,16 @@ const top = (methods: [string, number][]) =>
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
 
-function note(m: StepCalls, equal: boolean, b: StepCalls | undefined, baseNote: string): string {
+/** Both baselines of a step, as "<commit>: N calls +M builder". */
+type Bases = { commit: string; m?: StepCalls; missing: string }[];
+const baseText = (bases: Bases) =>
+  bases
+    .map((b) => (b.m ? `baseline ${b.commit.slice(0, 7)}: ${b.m.calls} calls +${b.m.builder} builder` : b.missing))
+    .join('; ');
+
+function note(m: StepCalls, equal: boolean, bases: Bases): string {
   const estimateS = (m.calls * CALL_MS + m.cells * CELL_MS + m.ms * SLOWDOWN) / 1000;
-  const baseline = b ? `baseline ${BASELINE_COMMIT.slice(0, 7)}: ${b.calls} calls +${b.builder} builder` : baseNote;
+  const baseline = baseText(bases);
   const met = m.calls <= CALL_BUDGET ? 'met' : 'NOT met';
   return (
     `${m.calls} calls (budget ${CALL_BUDGET}, ${met}) +${m.builder} builder (not in the budget); ${baseline}; ` +
@@ -52,25 +62,33 @@ function note(m: StepCalls, equal: boolean, b: StepCalls | undefined, baseNote: 
   );
 }
 
-export async function rows(): Promise<BenchRow[]> {
-  const small = measureSteps(100);
-  const large = measureSteps(10000);
-  const tree = baselineTree();
+/** A baseline build's counts at both sizes (null where it cannot run), or why there are none. */
+function baseline(commit: string) {
+  const tree = baselineTree(commit);
   const dist = 'dir' in tree ? path.join(tree.dir, 'dist/gas') : null;
-  const base = dist ? { small: safeMeasure(100, dist), large: safeMeasure(10000, dist) } : null;
-  const baseNote = 'error' in tree ? tree.error : `baseline ${BASELINE_COMMIT.slice(0, 7)} could not run this`;
+  const counts = dist ? { 100: safeMeasure(100, dist), 10000: safeMeasure(10000, dist) } : null;
+  const missing = 'error' in tree ? tree.error : `baseline ${commit.slice(0, 7)} could not run this`;
+  return { commit, counts, missing };
+}
+
+export async function rows(): Promise<BenchRow[]> {
+  const now = { 100: measureSteps(100), 10000: measureSteps(10000) };
+  const bases = [baseline(BASELINE_COMMIT), baseline(BEFORE_GAS5)];
   const out: BenchRow[] = [];
   for (const step of STEPS) {
-    const equal = small[step].calls === large[step].calls && small[step].builder === large[step].builder;
-    for (const [n, m, b] of [
-      [100, small[step], base?.small?.[step]],
-      [10000, large[step], base?.large?.[step]],
-    ] as const) {
+    const [small, large] = [now[100][step], now[10000][step]];
+    const equal = small.calls === large.calls && small.builder === large.builder;
+    for (const n of [100, 10000] as const) {
+      const m = now[n][step];
+      const stepBases = bases.map((b) => {
+        const c = b.counts?.[n]?.[step];
+        return { commit: b.commit, m: c && c.ok ? c : undefined, missing: b.missing };
+      });
       out.push({
         name: `gas ${step} (built bundle, in-memory Sheets)`,
         rows: n,
         medianMs: m.ms,
-        note: note(m, equal, b && b.ok ? b : undefined, baseNote),
+        note: note(m, equal, stepBases),
       });
     }
   }

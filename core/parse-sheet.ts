@@ -1867,8 +1867,10 @@ function readCurrent(
     } else if (!p.blank && !currentInCellWords(kr, row[c])) rd.problem('current', r, c, p.error);
   }
   if (!kindTyped) {
-    const words =
-      title && (kr.target === null || kr.inferred.target || mentionsDirection(title)) ? rd.wording(title) : null;
+    // A target of 0 is read with the wording too: 'Zero oversells' over a Target cell of 0 (Convert writes the target
+    // it read from the words there) stays a count held at 0, whether the 0 came from the words or the cell.
+    const consult = kr.target === null || kr.target === 0 || kr.inferred.target || mentionsDirection(title);
+    const words = title && consult ? rd.wording(title) : null;
     kr.kind = inferKind(kr, currentDone, words);
     markInferred(kr, 'kind');
   }

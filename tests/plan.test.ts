@@ -877,6 +877,26 @@ describe('property: convert(convert(sheet)) = convert(sheet), nothing lost', () 
     },
   );
 
+  test('a count held at 0 (Zero oversells, 零事故, a KR of 0): Convert twice = once, the KR stays "at most 0"', () => {
+    for (const kr of ['Zero oversells', '实现零投诉', 0]) {
+      // The user's Kind column left blank: Convert writes no kind there (not its cell), the formula carries it.
+      const snap = snapshotOf('Z', [
+        ['Key Result', 'Kind', 'Current'],
+        [kr, '', 0],
+      ]);
+      const first = step(bookFromSnapshot(workbookOf(snap)), 'Z', 'convert');
+      expect(first.result.ok).toBe(true);
+      const second = step(first.book, 'Z', 'convert');
+      expect(canonicalBook(second.book)).toEqual(canonicalBook(first.book));
+      const grid = sheetOf(first.book, 'Z');
+      const again = readModel(snapshotOf('Z', grid.values, { formulas: grid.formulas }), {
+        settings: DEFAULT_SETTINGS,
+        today: FIXTURE_TODAY,
+      });
+      expect([kr, again.objectives[0].krs[0].kind, again.objectives[0].krs[0].target]).toEqual([kr, 'below', 0]);
+    }
+  });
+
   test('random tables', () => {
     fc.assert(
       fc.property(

@@ -9,7 +9,7 @@ import type { CellPatch, ListValidation, SheetPlan, SheetSnapshot } from '../../
 import { boundingRect, isOwnedRuleFormula, parseA1, rectA1 } from '../../core/sheet-plan';
 import { plainBackground, toSheetCell } from './cells';
 import { NEW_SHEET_WIDTH } from './host';
-import { withoutFormulas } from './snapshot';
+import { cellsWritten, withoutFormulas } from './snapshot';
 import { blockRect, mergeBlocks, rectangular, sameMatrix, type SheetWriter } from './writer';
 
 type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -57,6 +57,7 @@ export function writeCells(w: SheetWriter, sp: SheetPlan, old: Rect | undefined,
   const write = (rect: Rect, m: SheetCell[][]) => {
     const range = w.range(rect);
     if (w.undo && snap && withoutFormulas.has(snap)) readFormulasBefore(range, rect, snap);
+    if (snap) cellsWritten.add(snap);
     range.setValues(m);
     w.wrote(rect, m);
   };

@@ -8,7 +8,9 @@
  */
 import type { Rect } from '../../core/model';
 import type { SheetPlan, SheetSnapshot, WorkbookPlan, WorkbookSnapshot } from '../../core/sheet-plan';
-import { boundingRect, rectA1 } from '../../core/sheet-plan';
+import { boundingRect, journaledRestore, rectA1 } from '../../core/sheet-plan';
+import { restorePlan } from '../../core/commands';
+import { cellsWritten, withoutFormulas } from './snapshot';
 import { applyCharts } from './apply-charts';
 import {
   bandTable,
@@ -127,8 +129,10 @@ function finishPlan(host: HostContext, plan: WorkbookPlan, snap: WorkbookSnapsho
     const s = host.sheet(plan.select.sheet);
     if (s) s.setActiveSelection(rectA1({ row: plan.select.row, col: plan.select.col, rows: 1, cols: 1 }));
   } else if (plan.activate || creates) {
-    const s = host.sheet(plan.activate || snap.active.name);
-    if (s) s.activate();
+    const name = plan.activate || snap.active.name;
+    const s = host.sheet(name);
+    // The sheet shown is still the user's unless this command inserted one (a failed run's too): not shown again.
+    if (s && (host.insertedAny || name !== host.activeName())) s.activate();
   }
 }
 
@@ -155,6 +159,20 @@ export function applyPlan(
   // Pending writes surface their errors here, inside the caller's try, not after it has reported success.
   SpreadsheetApp.flush();
   written.commit();
+}
+
+/**
+ * What a host with a journal puts back after a failed apply (docs/host-contract.md, section 4): the journaled part of
+ * core's restore plan, without the cells of a sheet read without formulas that the apply never wrote (they are as
+ * they were, and writing their values back would turn the formulas among them into values).
+ */
+export function restoreAfter(plan: WorkbookPlan, snap: WorkbookSnapshot): WorkbookPlan {
+  const restore = journaledRestore(restorePlan(plan, snap));
+  const untouched = (name: string) => {
+    const s = name === snap.active.name ? snap.active : snap.others[name];
+    return !!s && withoutFormulas.has(s) && !cellsWritten.has(s);
+  };
+  return { ...restore, sheets: restore.sheets.map((sp) => (untouched(sp.sheet) ? { ...sp, writes: [] } : sp)) };
 }
 
 /** Runs the journal newest first; every step is tried, the first error is reported after all have run. */

@@ -43,8 +43,9 @@ export class HostContext {
     return [...this.order];
   }
 
+  /** A sheet by name: from every sheet when they have been asked for, else by its name alone (sheetNamed). */
   sheet(name: string): Sheet | null {
-    return this.named.get(name) ?? this.load().get(name) ?? null;
+    return this.sheetNamed(name);
   }
 
   /**
@@ -57,8 +58,12 @@ export class HostContext {
     return this.named.get(name) ?? null;
   }
 
+  /** Whether this command inserted a sheet (insertSheet shows the new one: the user's sheet is no longer shown). */
+  insertedAny = false;
+
   /** Records a sheet the command inserted at 0-based `index`. */
   added(name: string, sheet: Sheet, index: number): void {
+    this.insertedAny = true;
     this.named.delete(name);
     this.load().set(name, sheet);
     this.order.splice(Math.max(0, Math.min(index, this.order.length)), 0, name);

@@ -5,20 +5,19 @@
 import {
   COMMANDS,
   readsFor,
-  restorePlan,
   runCommand,
   withSettingsSheet,
   type CommandName,
   type CommandOptions,
 } from '../../core/commands';
 import { errorText, t, type Msg } from '../../core/i18n';
-import { journaledRestore, rereadFor, type CommandResult, type WorkbookSnapshot } from '../../core/sheet-plan';
-import { applyPlan, runUndo, type UndoJournal } from './apply';
+import { rereadFor, type CommandResult, type WorkbookSnapshot } from '../../core/sheet-plan';
+import { applyPlan, restoreAfter, runUndo, type UndoJournal } from './apply';
 import { BUSY, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from '../../core/host-messages';
 import { PANEL_TITLE } from './messages';
 import { loadSettings, uiLang } from './settings-store';
 import { HostContext } from './host';
-import { readWorkbook } from './snapshot';
+import { readWorkbook, withFormulasBack } from './snapshot';
 
 export interface HostResult {
   ok: boolean;
@@ -59,7 +58,7 @@ export function runInHost(name: unknown, opts: CommandOptions = {}, view?: HostC
     } catch (e) {
       return { ok: false, summary: readFailed(errorText(e)) };
     }
-    return applyResult(host, result, snap);
+    return applyResult(host, result, withFormulasBack(snap));
   });
 }
 
@@ -86,7 +85,7 @@ export function applyResult(host: HostContext, result: CommandResult, snap: Work
   } catch (e) {
     const what = errorText(e);
     try {
-      applyPlan(host, journaledRestore(restorePlan(result.plan, snap)), snap);
+      applyPlan(host, restoreAfter(result.plan, snap), snap);
       runUndo(journal);
       return { ok: false, summary: failedAndRestored(what) };
     } catch (e2) {

@@ -1,4 +1,5 @@
 /** One read batch per command: the active sheet's data range (+ formulas/notes/backgrounds on request) and other sheets. */
+import type { Rect } from '../../core/model';
 import type { ReadRequest, SheetSnapshot, WorkbookSnapshot } from '../../core/sheet-plan';
 import { SETTINGS_SHEET } from '../../core/settings';
 import { offsetMinutes, plainBackground, plainValues } from './cells';
@@ -18,11 +19,32 @@ export function dateShiftDays(sheetTz: string): number {
 }
 
 /**
- * Snapshots read without their formulas: sheets core lets the host read in part (ReadRequest.partial, the check-in
- * log). The formulas of the cells a plan writes there are read just before writing (readFormulasBefore in
+ * Snapshots read without their formulas: every sheet but the one the command works on (the check-in log, the
+ * add-in's own sheets: core plans from their values). The formulas of the cells a plan writes there are read just before writing (readFormulasBefore in
  * apply-steps.ts), so the restore plan still puts a formula back as a formula.
  */
 export const withoutFormulas = new WeakSet<SheetSnapshot>();
+
+/**
+ * Cells of a sheet read without formulas that a failed apply wrote (or tried to): the restore plan puts back only
+ * these on such a sheet (see untouchedKept), since it cannot know the formulas of the others, which are as they were.
+ */
+export const cellsWritten = new WeakSet<SheetSnapshot>();
+
+/**
+ * A sheet's values from A1 to its last row and column holding data in one call (getSheetValues with -1 for "up to
+ * the last"), where a data range and its values take two; an empty sheet (no row to read) is one blank cell, as
+ * getDataRange gives it.
+ */
+function valuesOnly(sheet: Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch {
+    return sheet.getDataRange().getValues();
+  }
+}
+
+const VALUES_ONLY = { formulas: false, notes: false, backgrounds: false };
 
 /** One sheet's data range as core's SheetSnapshot (core's readSheet then builds a model from it). */
 export function readSnapshot(
@@ -31,6 +53,8 @@ export function readSnapshot(
   req: Pick<ReadRequest, 'formulas' | 'notes' | 'backgrounds'>,
   shiftDays = 0,
 ): SheetSnapshot {
+  if (!req.formulas && !req.notes && !req.backgrounds)
+    return { name, origin: { row: 0, col: 0 }, values: plainValues(valuesOnly(sheet), shiftDays) };
   // getDataRange always starts at A1 and reaches the last row and column holding data.
   const range = sheet.getDataRange();
   const snap: SheetSnapshot = {
@@ -58,6 +82,50 @@ export function readSettingsSheet(sheet: Sheet): SheetSnapshot {
   return { name: SETTINGS_SHEET, origin: { row: 0, col: 0 }, values };
 }
 
+/**
+ * The formulas of a sheet whose command planned from where its formulas are (ReadRequest.activeFormulas false): Sheets
+ * has no call that finds them without their text, so the text is read (the same call) and kept here, out of core's
+ * sight, so core plans as it does in Excel (a grid that already holds what convert writes is left alone). They go
+ * back into the snapshot when core asks for them (readAgain.formulas) and before the apply (withFormulasBack).
+ */
+const keptFormulas = new WeakMap<SheetSnapshot, string[][]>();
+
+/** Where the formulas are: runs of formula cells down each column, as rectangles. */
+export function formulaRects(formulas: string[][], origin: { row: number; col: number }): Rect[] {
+  const out: Rect[] = [];
+  const cols = formulas.reduce((m, r) => Math.max(m, r.length), 0);
+  for (let c = 0; c < cols; c++)
+    for (let r = 0; r < formulas.length;) {
+      if (!formulas[r][c]) {
+        r++;
+        continue;
+      }
+      const top = r;
+      while (r < formulas.length && formulas[r][c]) r++;
+      out.push({ row: origin.row + top, col: origin.col + c, rows: r - top, cols: 1 });
+    }
+  return out;
+}
+
+/** The active sheet as core asked for it: its formulas' text, or only where they are (see keptFormulas). */
+function shapedForCore(snap: SheetSnapshot, req: ReadRequest): SheetSnapshot {
+  if (req.activeFormulas === false && snap.formulas) {
+    keptFormulas.set(snap, snap.formulas);
+    snap.formulaCells = formulaRects(snap.formulas, snap.origin);
+    delete snap.formulas;
+  } else if (req.activeFormulas !== false && !snap.formulas && keptFormulas.has(snap)) {
+    snap.formulas = keptFormulas.get(snap);
+  }
+  return snap;
+}
+
+/** The snapshot the apply and its restore plan see: the formulas kept from core put back (no call). */
+export function withFormulasBack(snap: WorkbookSnapshot): WorkbookSnapshot {
+  const kept = keptFormulas.get(snap.active);
+  if (kept && !snap.active.formulas) snap.active.formulas = kept;
+  return snap;
+}
+
 export function todayIso(tz: string): string {
   return Utilities.formatDate(new Date(), tz || Session.getScriptTimeZone(), 'yyyy-MM-dd');
 }
@@ -75,12 +143,17 @@ export function readWorkbook(host: HostContext, req: ReadRequest, earlier?: Work
     earlier && (earlier.active.name === name ? earlier.active : earlier.others[name]);
   const read = (name: string) => {
     const had = known(name);
-    if (had) return had;
-    // A sheet core may read in part: its values whole (one call fewer than with formulas; see withoutFormulas).
-    const inPart = name !== activeName && !!req.partial?.[name] && req.formulas;
-    const snap = readSnapshot(host.sheet(name)!, name, inPart ? { ...req, formulas: false } : req, shift);
-    if (inPart) withoutFormulas.add(snap);
-    return snap;
+    // A sheet read as another one first and now the subject is read again whole.
+    if (had && !(name === activeName && withoutFormulas.has(had))) return had;
+    // Another sheet than the one the command works on (the log, the add-in's own sheets): core needs its values only,
+    // read in one call; the formulas of the cells a plan writes there are read just before writing (withoutFormulas).
+    // Fills and notes: core patches only the sheet it works on.
+    if (name !== activeName) {
+      const snap = readSnapshot(host.sheet(name)!, name, VALUES_ONLY, shift);
+      withoutFormulas.add(snap);
+      return snap;
+    }
+    return readSnapshot(host.sheet(name)!, name, req, shift);
   };
   const others: Record<string, SheetSnapshot> = {};
   for (const name of req.others)
@@ -88,7 +161,7 @@ export function readWorkbook(host: HostContext, req: ReadRequest, earlier?: Work
       others[name] = name === SETTINGS_SHEET ? (known(name) ?? readSettingsSheet(host.sheet(name)!)) : read(name);
   const snap: WorkbookSnapshot = {
     host: 'sheets',
-    active: read(activeName),
+    active: shapedForCore(read(activeName), req),
     sheetNames: host.sheetNames(),
     others,
     today: earlier?.today ?? todayIso(host.timeZone()),

@@ -363,7 +363,10 @@ describe('an edit records a check-in (onChanged stamp path)', () => {
     wb.sheet(EN)!.ensure(5, 9).v = 0.035;
     expect(await stampEdit(excel, wb.sheet(EN)!.id, 'J6', '2026-10-13', DEFAULT_SETTINGS)).toBe(true);
     const today = logRows(wb).filter((x) => x[2] === SERIAL('2026-10-13'));
+    // Objectives on rows of their own above their KRs: the edited row alone does not say which, so the whole
+    // check-in runs (a row for every KR), KR-102 under O-100 (excel-addin/edit-checkin.ts).
     expect(today).toHaveLength(7);
+    expect(today.find((x) => x[1] === 'KR-102')![3]).toBe('O-100');
     expect(today.find((x) => x[1] === 'KR-102')![6]).toBe(0.035);
     await stampEdit(excel, wb.sheet(EN)!.id, 'E6', '2026-10-14', DEFAULT_SETTINGS);
     expect(logRows(wb).filter((x) => x[2] === SERIAL('2026-10-14'))).toHaveLength(0);

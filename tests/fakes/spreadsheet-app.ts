@@ -290,6 +290,7 @@ export class FakeSheet implements Pick<
   | 'getIndex'
   | 'getSheetId'
   | 'getDataRange'
+  | 'getSheetValues'
   | 'getLastRow'
   | 'getLastColumn'
   | 'getMaxRows'
@@ -436,6 +437,20 @@ export class FakeSheet implements Pick<
       rows: Math.max(1, e.rows),
       cols: Math.max(1, e.cols),
     }) as unknown as GRange;
+  }
+  /**
+   * Sheets' getSheetValues: the values of a rectangle in one call (what getRange(...).getValues() returns), where -1
+   * as the number of rows or columns reaches the last row or column holding data; on an empty sheet that leaves no
+   * row, and Sheets refuses it as it refuses any range of no rows.
+   */
+  getSheetValues(row: number, col: number, rows: number, cols: number): any[][] {
+    this.book.log.hit('Sheet.getSheetValues');
+    const e = this.extent();
+    const n = rows === -1 ? e.rows - row + 1 : rows;
+    const m = cols === -1 ? e.cols - col + 1 : cols;
+    if (n < 1) throw new Error('Exception: The number of rows in the range must be at least 1.');
+    if (m < 1) throw new Error('Exception: The number of columns in the range must be at least 1.');
+    return new FakeRange(this, { row: row - 1, col: col - 1, rows: n, cols: m }).valuesNow();
   }
   getLastRow(): number {
     this.book.log.hit('Sheet.getLastRow');
@@ -716,7 +731,7 @@ export class FakeRange implements Pick<GRange, RangeApi> {
         m,
       )
     ) {
-      this.sheet.book.log.cells += this.rect.rows * this.rect.cols;
+      if (m !== 'getValues') this.sheet.book.log.cells += this.rect.rows * this.rect.cols;
     }
   }
   private each<T>(f: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
@@ -763,6 +778,11 @@ export class FakeRange implements Pick<GRange, RangeApi> {
 
   getValues(): any[][] {
     this.hit('getValues');
+    return this.valuesNow();
+  }
+  /** The values getValues returns, without counting a call (Sheet.getSheetValues counts its own). */
+  valuesNow(): any[][] {
+    this.sheet.book.log.cells += this.rect.rows * this.rect.cols;
     return this.each((cell, r, c) => {
       if (!cell) return '';
       const v = this.sheet.computed(cell, this.rect.row + r, this.rect.col + c);

@@ -26,6 +26,24 @@ test("setValues reads strings as typed: '=' is a formula, an apostrophe keeps te
   expect(s.formulaAt(1, 0)).not.toBe(''); // '-' starts a formula in Sheets too
 });
 
+test('getSheetValues with -1 reads up to the last row and column holding data, in one call; an empty sheet has none', () => {
+  const { s, svc } = sheet();
+  s.getRange(4, 3).setFormulas([['=1+1']]);
+  svc.book.log.reset();
+  const all = s.getSheetValues(1, 1, -1, -1);
+  expect(all).toEqual(s.getDataRange().getValues());
+  expect(all).toEqual([
+    ['a', 1, ''],
+    ['b', 2, ''],
+    ['', '', ''],
+    ['', '', 2],
+  ]);
+  expect(s.getSheetValues(2, 2, -1, 1)).toEqual([[2], [''], ['']]);
+  expect([svc.book.log.count('Sheet.getSheetValues'), svc.book.log.count('Range.getValues')]).toEqual([2, 1]);
+  const empty = svc.book.addSheet('E', []);
+  expect(() => empty.getSheetValues(1, 1, -1, -1)).toThrow(/at least 1/);
+});
+
 test('a date-formatted number comes back from getValues as a Date; formulas give their computed value', () => {
   const { s } = sheet();
   s.getRange(1, 1).setValues([['2026-11-23']]);

@@ -173,6 +173,31 @@ describe('a service call failing halfway leaves the sheet as it was', () => {
     expect(res.summary.zh).toMatch(/版本记录/);
   });
 
+  test('a formula on a sheet read by its values alone (the scorecard) comes back as a formula, whichever write fails', () => {
+    // Sheets other than the one a command works on are read without their formulas (one call); those of the cells a
+    // write covers are read just before it, and a sheet the failed run never wrote is not written back at all.
+    const make = () => {
+      const p = converted();
+      expect(run(p, 'score').ok).toBe(true);
+      const card = p.book.sheets.find((s) => /^Scorecard /.test(s.name))!;
+      card.getRange(2, 2).setFormulas([['=UPPER("kept as a formula")']]);
+      p.book.active = p.book.sheet('Q4 OKRs');
+      return p;
+    };
+    const probe = make();
+    probe.book.log.reset();
+    expect(run(probe, 'score').ok).toBe(true);
+    const writes = probe.book.log.count('Range.setValues');
+    expect(writes).toBeGreaterThan(1);
+    for (let nth = 1; nth <= writes; nth++) {
+      const p = make();
+      const before = everything(p);
+      p.book.log.failOn({ method: 'Range.setValues', nth });
+      expect([nth, run(p, 'score').ok]).toEqual([nth, false]);
+      expect(everything(p)).toEqual(before);
+    }
+  });
+
   test('a failing read changes nothing and says so', () => {
     const p = english();
     const before = everything(p);
