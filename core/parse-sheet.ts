@@ -2368,6 +2368,8 @@ type Context = {
   /** The outline level (outlineLevel) of the KR being read: lines below it in the outline are its parts. */
   krLevel: number | null;
   next: OutlineLine | undefined;
+  /** The line after the next one (see introducesNext). */
+  afterNext?: OutlineLine;
   /** The row of the `Key Results:` label or of the bare KR line under it: a plain line right below is a KR too. */
   bareAfter?: number | null;
   /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
@@ -2568,6 +2570,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   // row or a table's caption.
   // The same under an `Iniciativas:` label; a `Q2: name` line is no bare item.
   if (!listed && ctx.obj && ctx.bareAfter === l.r - 1 && !line.term && !isTableRow(ctx.next)) {
+    if (introducesNext(ctx)) return 'note';
     if (ctx.mode === 'krs') return 'kr';
     if (ctx.mode === 'initiatives') return 'initiative';
   }
@@ -2580,6 +2583,16 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   if (ctx.mode === 'krs' && ctx.obj) return 'kr';
   if (ctx.obj && !ctx.style.krs) return 'kr';
   return 'note';
+}
+
+/**
+ * A plain line right before a label line that opens the next objective's block (`Son metas enfocadas ...` then
+ * `Ejemplo:` then `Objetivo: ...`): it introduces that block, no KR of the one above.
+ */
+function introducesNext(ctx: Context): boolean {
+  const label = ctx.next?.line;
+  const after = ctx.afterNext?.line;
+  return label?.role === 'other-label' && !label.heading && after?.role === 'objective' && !!after.title;
 }
 
 /** What reading an outline has gathered so far, line by line (readOutline's state). */
@@ -2636,6 +2649,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   };
   lines.forEach((l, i) => {
     walk.ctx.next = lines[i + 1];
+    walk.ctx.afterNext = lines[i + 2];
     // A blank row or a line that is no list item ends the list of a KR's work (a KR heading's runs to the next heading).
     const prev = lines[i - 1];
     const ends = (prev && l.r > prev.r + 1) || !(l.line.bullet || l.line.numbered);

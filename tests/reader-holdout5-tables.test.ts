@@ -244,3 +244,27 @@ describe('a sentence that starts with an objective code is a note, not an object
     ]);
   });
 });
+
+describe('a paragraph before the label opening the next example introduces it, no KR of the one above', () => {
+  it.each([
+    ['Resultados clave:', 'Son metas enfocadas en mantener las operaciones actuales.', 'Ejemplo:', 'Objetivo: Mejorar'],
+    ['Key Results:', 'These goals keep the current operations running well.', 'Example:', 'Objective: Improve'],
+    ['关键结果：', '这类目标着眼于维持现有业务的运转。', '示例：', '目标：提升效率'],
+  ])('%s ... %s / %s', (label, intro, example, nextObjective) => {
+    const m = read(
+      rows(
+        'Objective: Lead the market',
+        label,
+        'Reach 40% share.',
+        'Win 3 new markets.',
+        intro,
+        example,
+        nextObjective,
+        label,
+        'Cut response time to 2 hours.',
+      ),
+    );
+    expect(m.objectives.map((o) => o.krs.length)).toEqual([2, 1]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.cell.row)).toContain(4);
+  });
+});
