@@ -103,7 +103,7 @@ const ABOVE =
   /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than|al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az(?:ından)?|asgari)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于|(?<![\p{L}])(?:üzerinde|üstünde|ít nhất|tối thiểu)|최소|이상|少なくとも|最低/iu;
 const BELOW =
   /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within|como m[aá]ximo|a lo sumo|no m[aá]ximo|au plus|au maximum|h[oö]chstens|en fazla|en çok|azami|alt[ıi]nd?a)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|(?<![\p{L}])(?:tối đa|không quá)(?![\p{L}])|不超过|不高于|至多|以内|以下|低于|不大于|최대|이하|미만|未満|最大/iu;
-const TO_WORD_BEFORE = /(?:\bto\b|\breach(?:es|ing)?\b|达到|到|至|突破|超过)\s*$/i;
+const TO_WORD_BEFORE = /(?:(?<!\bequivalent\s+)\bto\b|\breach(?:es|ing)?\b|达到|到|至|突破|超过)\s*$/i;
 
 const ANY_DIRECTION = new RegExp(
   [
@@ -338,7 +338,7 @@ function withPlaceholders(masked: string, toks: Token[]): Token[] {
  * before it, as 'NPS of 50+ with 90% ...' does, and names no measure of its own.
  */
 const QUALIFYING_CLAUSE =
-  /^\s*(?:and\s+|y\s+|e\s+|et\s+|und\s+)?(?:with|achieving|reaching|attaining|logrando|alcanzando|consiguiendo|obteniendo|con|com|alcançando|atingindo|obtendo|avec|en atteignant|mit|wobei|với|đạt|trong đó)(?![\p{L}])/iu;
+  /^\s*(?:and\s+|y\s+|e\s+|et\s+|und\s+)?(?:with|achieving|reaching|attaining|equivalent to|i\.e\.|equivalente a|tương đương(?: với)?|logrando|alcanzando|consiguiendo|obteniendo|con|com|alcançando|atingindo|obtendo|avec|en atteignant|mit|wobei|với|đạt|trong đó)(?![\p{L}])/iu;
 
 /**
  * How many clauses name a measured quantity (a %, a currency or a unit after the number): '合作3个KOL，曝光≥50万次' -> 2,
@@ -355,7 +355,13 @@ function measureCount(text: string, toks: Token[]): number {
     while (b < breaks.length && breaks[b] < t.index) b++;
     const clause = text.slice(b > 0 ? breaks[b - 1] + 1 : 0, t.index);
     if (b > 0 && QUALIFYING_CLAUSE.test(clause)) continue;
-    if (b === lastClause || !(t.percent || t.currency || multiplierMeasure(clause, t) || unitAfter(text, t))) continue;
+    // A threshold opening the KR ('NPS ≥ 45, and 0 missed cases') is a measure of its own beside a later one.
+    const firstThreshold = n === 0 && b === 0 && THRESHOLD_BEFORE.test(text.slice(Math.max(0, t.index - 12), t.index));
+    if (
+      b === lastClause ||
+      !(firstThreshold || t.percent || t.currency || multiplierMeasure(clause, t) || unitAfter(text, t))
+    )
+      continue;
     n++;
     lastClause = b;
   }
@@ -363,7 +369,8 @@ function measureCount(text: string, toks: Token[]): number {
 }
 
 /** A comparison right before a number ('≥ 85', '< 0.1', 'at least 30'). */
-const THRESHOLD_BEFORE = /(?:[≥≤<>]=?|\bat (?:least|most)|不低于|不超过|至少)\s*$/i;
+const THRESHOLD_BEFORE =
+  /(?:[≥≤<>]=?|\bat (?:least|most)|\b(?:al menos|pelo menos|au moins|mindestens|en az)|(?<![\p{L}])(?:ít nhất|tối thiểu|tối đa)|不低于|不超过|至少)\s*$/iu;
 /** Where a list of thresholds breaks: a comma or semicolon, or 'and' / '&' / '、' between them. */
 const THRESHOLD_BREAK = /[,，;；、&]|\band\b|和|且/gi;
 
@@ -640,7 +647,7 @@ export function inferFromText(input: unknown): TextInference {
   const measures = counted.length > 1 ? Math.max(measureCount(text, counted), parallelThresholds(text, toks)) : 1;
   if (measures > 1) return { ...NONE, ...known, measures, kind: kindOf(masked) };
   // The target is the number after "to"/"达到" if there is one, else the first number.
-  const t = toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 8), k.index))) ?? toks[0];
+  const t = toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 20), k.index))) ?? toks[0];
   const unit = unitAfter(text, t);
   const current = known.current ?? gradedCurrent(text, unit);
   // 'Zero P0 incidents', '0 oversells': a count to hold at zero, at most 0.

@@ -137,3 +137,20 @@ describe('how often is not how many; once and twice count', () => {
     expect(inferFromText(text).target).toBe(target);
   });
 });
+
+describe('two measures joined as equals; a restatement qualifies the first', () => {
+  test.each([
+    ['vi: a threshold, and at least a share', 'Đạt điểm đánh giá ≥ 4/5, và ít nhất 30% khách hàng quay lại', null],
+    ['en: a threshold, and zero incidents', 'Keep CSAT ≥ 90, and 0 escalations to the CEO this quarter', null],
+    ['es: al menos, y al menos', 'Valoración media de al menos 4, y al menos 20% de reseñas con foto', null],
+    [
+      'vi: a cap restated as an equivalent',
+      'Giảm tỷ lệ hủy đơn xuống dưới 8%, tương đương giảm ≥ 20% số cuộc gọi hỗ trợ',
+      0.08,
+    ],
+    ['en: equivalent to', 'Cut churn to below 3%, equivalent to 120 accounts kept', 0.03],
+    ['en: a count qualified by a threshold keeps the count', 'Publish 12 articles, avg score >50', 12],
+  ])('%s', (_what, text, target) => {
+    expect(inferFromText(text).target).toBe(target);
+  });
+});
