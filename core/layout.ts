@@ -82,6 +82,8 @@ interface Profile {
   itemKinds: Set<string>;
   /** Cells that look like a person ('Ana Souza', 'mia@example.com', '张三'). */
   people: number;
+  /** Whole numbers a date cell holds in Excel (its serial: 25569 = 1970-01-01 .. 73050 = 2099-12-31). */
+  serials: number;
 }
 
 const DATE_SHAPE = /\d{1,4}\s*[-/.年月]\s*\d|[a-z]{3,9}\.?\s+\d{1,2}\b|\b\d{1,2}\s+[a-z]{3,9}/i;
@@ -99,13 +101,16 @@ function profile(values: unknown[][], from: number, c: number, header = '', unti
     items: 0,
     itemKinds: new Set(),
     people: 0,
+    serials: 0,
   };
   for (let r = from; r < until && p.filled < SAMPLE; r++) {
     const v = rowAt(values, r)[c];
     if (isBlank(v) || (header && v === header)) continue; // blank, or the header repeated
     p.filled++;
-    if (typeof v === 'number') p.numbers++;
-    else if (typeof v !== 'string') p.dates += Object.prototype.toString.call(v) === '[object Date]' ? 1 : 0;
+    if (typeof v === 'number') {
+      p.numbers++;
+      if (Number.isInteger(v) && v >= 25569 && v <= 73050) p.serials++;
+    } else if (typeof v !== 'string') p.dates += Object.prototype.toString.call(v) === '[object Date]' ? 1 : 0;
     else classifyText(v, p);
   }
   return p;
@@ -467,7 +472,20 @@ const labelledItems: ContentRule = (f, text, p) => {
 };
 
 const datesAsNumbers: ContentRule = (f, text, p) =>
-  f && NUMERIC.has(f) && most(p.dates, p) ? datesInNumberColumn(f, text, p) : null;
+  f && NUMERIC.has(f) && most(p.dates, p) ? datesInNumberColumn(f, text, p, p.dates) : null;
+
+/**
+ * A header naming a date ('Start Date', 'start_date', 'Start on', '开始日期', 'Fecha de inicio'): its whole numbers are
+ * Excel's date serials.
+ */
+const DATE_HEADER =
+  /(?:^|[\s_.-])dates?\b|日期|日付|날짜|\bfecha\b|\bdatum\b|\btarih\b|\bngày\b|\b(?:start(?:s|ed)?|begins?|due|ends?)[\s_]+(?:on|at)\b/i;
+
+/** In Excel a date cell arrives as its serial number: a `Start Date` column of serials is dates, not start values. */
+const serialDates: ContentRule = (f, text, p) =>
+  f && NUMERIC.has(f) && DATE_HEADER.test(text) && most(p.serials, p)
+    ? datesInNumberColumn(f, text, p, p.serials)
+    : null;
 
 /** 'Level 1 goal' over goal titles: a level column of the tree (see levelColumns), not the level field. */
 const titlesUnderLevel: ContentRule = (f, text, p) => {
@@ -551,6 +569,7 @@ const CONTENT_RULES: ContentRule[] = [
   rowTypeColumn,
   labelledItems,
   datesAsNumbers,
+  serialDates,
   titlesUnderLevel,
   wordsUnderUpdated,
   wordsUnderCurrent,
@@ -568,9 +587,9 @@ function byContent(f: Field | null, text: string, p: Profile): Decided | null {
   return null;
 }
 
-function datesInNumberColumn(f: Field, text: string, p: Profile): Decided {
+function datesInNumberColumn(f: Field, text: string, p: Profile, dates: number): Decided {
   const h = q(text);
-  const n = of(p.dates, p);
+  const n = of(dates, p);
   const due = /end|due|deadline|finish|截止|结束|完成/i.test(text);
   const label = labelOf(f);
   return {
