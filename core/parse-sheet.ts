@@ -119,19 +119,24 @@ export function parseConfidence(v: unknown): Confidence | null {
 const sameTitle = (a: string, b: string) => a === b || titleKey(a) === titleKey(b);
 
 /**
- * A title's compared form. The last two are remembered: a table compares each row's objective cell with the current
- * objective's title, and at each new objective both are the two texts just compared (normalising is a regex pass).
+ * `fn` remembering its last two texts: a table reads each row's objective cell beside its KR cell, and the objective
+ * cell repeats down the rows of its KRs, so most calls repeat one of the two texts just seen (each a regex pass).
  */
-function titleKey(text: string): string {
-  if (text === recentKeys.t1) return recentKeys.k1;
-  const k = text === recentKeys.t2 ? recentKeys.k2 : normalizeHeader(text);
-  recentKeys.t2 = recentKeys.t1;
-  recentKeys.k2 = recentKeys.k1;
-  recentKeys.t1 = text;
-  recentKeys.k1 = k;
-  return k;
+function rememberLastTwo(fn: (text: string) => string): (text: string) => string {
+  let t1: string | undefined;
+  let k1 = '';
+  let t2: string | undefined;
+  let k2 = '';
+  return (text) => {
+    if (text === t1) return k1;
+    const k = text === t2 ? k2 : fn(text);
+    [t2, k2, t1, k1] = [t1, k1, text, k];
+    return k;
+  };
 }
-const recentKeys = { t1: '', k1: '', t2: '', k2: '' };
+
+/** A title's compared form (remembered: at each new objective both titles compared are the last two seen). */
+const titleKey = rememberLastTwo(normalizeHeader);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The header: see layout.ts
@@ -616,18 +621,9 @@ function renamesHeader(
 
 /** A title as typed in a cell, without its structure ('1. ', 'KR1: ', '**...**') or a Notion link to its page. */
 function cellTitle(v: unknown): string {
-  if (typeof v !== 'string') return titleOf(v);
-  // The last two texts read are remembered: a row reads its objective cell and its KR cell, and the objective cell
-  // repeats down the rows of its KRs (read once, not once per KR row).
-  if (v === recent.v1) return recent.t1;
-  const t = v === recent.v2 ? recent.t2 : titleOf(v);
-  recent.v2 = recent.v1;
-  recent.t2 = recent.t1;
-  recent.v1 = v;
-  recent.t1 = t;
-  return t;
+  return typeof v === 'string' ? cellTitleText(v) : titleOf(v);
 }
-const recent = { v1: '', t1: '', v2: '', t2: '' };
+const cellTitleText = rememberLastTwo(titleOf);
 
 function titleOf(v: unknown): string {
   let text = cellText(v);

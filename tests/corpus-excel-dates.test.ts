@@ -3,20 +3,14 @@
  * add-in reads values, not formats. Every real-world sheet (tests/fixtures/real) must read the same with its ISO dates
  * as serials: the same objectives and KRs, the same start, target, current and due of each KR.
  */
-import { readModel } from '../core/parse-sheet';
-import { resolveSettings } from '../core/settings';
 import { isoToSerial } from '../core/values';
 import type { OkrModel } from '../core/model';
 import { REAL_SHEETS } from './fixtures/real';
-import { CORPUS_TODAY } from './fixtures/real/read';
+import { readCells } from './fixtures/real/read';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const read = (values: unknown[][]) =>
-  readModel(
-    { name: 'OKRs', origin: { row: 0, col: 0 }, values },
-    { settings: resolveSettings({}), today: CORPUS_TODAY },
-  );
+const read = (values: unknown[][]) => readCells('OKRs', values);
 
 const reading = (m: OkrModel) =>
   m.objectives.map((o) => ({

@@ -5,11 +5,9 @@
  * would (sim-steps.ts); then the rest of the quarter must go on from the grid. For a sheet the reader still misreads (known-misreads.ts) the grid keeps the counts of
  * objectives and KRs: a misread is carried over, never made worse.
  */
-import { readModel } from '../core/parse-sheet';
-import { resolveSettings } from '../core/settings';
 import type { OkrModel } from '../core/model';
 import { REAL_SHEETS } from './fixtures/real';
-import { CORPUS_TODAY } from './fixtures/real/read';
+import { readCells } from './fixtures/real/read';
 import { KNOWN_MISREADS } from './fixtures/real/known-misreads';
 import { bookFromSnapshot, type SimulatedSheet } from './simulate';
 import { step } from './sim-steps';
@@ -20,11 +18,7 @@ const NAME = 'OKRs';
 /** Objectives and their KRs as titles, in order: what a manager sees of a reading. */
 const outline = (m: OkrModel) => m.objectives.map((o) => ({ o: o.title, krs: o.krs.map((k) => k.title) }));
 
-const read = (s: { values: unknown[][]; formulas?: string[][] }) =>
-  readModel(
-    { name: NAME, origin: { row: 0, col: 0 }, values: s.values, formulas: s.formulas },
-    { settings: resolveSettings({}), today: CORPUS_TODAY },
-  );
+const read = (s: { values: unknown[][]; formulas?: string[][] }) => readCells(NAME, s.values, s.formulas);
 
 describe.each(REAL_SHEETS.map((s) => [s.id, s] as const))('%s', (_id, sheet) => {
   test('the converted grid reads as the sheet did, and a second Convert finds it up to date', () => {
