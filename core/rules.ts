@@ -373,10 +373,17 @@ function checkValueProblems(c: Checks): void {
 function checkObjectivesPerOwner(c: Checks): void {
   const { model, limits, add, objCell } = c;
   const byOwner = new Map<string, { owner: string | null; cycle: string | null; objs: Objective[] }>();
+  // A sheet has a few owners over thousands of objectives: each distinct name is normalised once.
+  const ownerKeys = new Map<string, string>();
+  const ownerKey = (owner: string) => {
+    let k = ownerKeys.get(owner);
+    if (k === undefined) ownerKeys.set(owner, (k = owner.normalize('NFKC').trim().toLowerCase()));
+    return k;
+  };
   for (const o of model.objectives) {
     const owner = ownerOf(o);
     const cycle = cycleOfObjective(o, model)?.id ?? null;
-    const key = `${owner === null ? '\u0000' : owner.normalize('NFKC').trim().toLowerCase()}\u0001${cycle ?? ''}`;
+    const key = `${owner === null ? '\u0000' : ownerKey(owner)}\u0001${cycle ?? ''}`;
     const g = byOwner.get(key) ?? { owner, cycle, objs: [] };
     g.objs.push(o);
     byOwner.set(key, g);
@@ -424,8 +431,9 @@ function copyIndex(model: OkrModel, parents: OkrModel[]) {
     if (!o.level || o.level === 'individual') continue; // nothing ranks below individual
     const rank = LEVEL_RANK[o.level];
     for (const kr of o.krs) {
-      // Only texts an objective could copy matter: a plain title keeps its length, so others are skipped unread.
-      if (plainComparable(kr.title) && !copyLengths.has(kr.title.length)) continue;
+      // Only texts an objective could copy matter: a plain title keeps its length, so others are skipped unread (the
+      // length first: it rules out most titles without scanning them).
+      if (!copyLengths.has(kr.title.length) && plainComparable(kr.title)) continue;
       const key = textOf(kr);
       const seen = highestKr.get(key);
       if (key && (!seen || rank < seen.rank)) highestKr.set(key, { rank, kr });
@@ -534,11 +542,7 @@ function checkCopiesHigherKr(c: Checks, o: Objective, v: ObjectiveView): void {
 /** weight-negative, weights-all-zero, weights-incomplete, weights-sum (checkWeights: each decides whether the next applies). */
 function checkObjectiveWeights(c: Checks, o: Objective): void {
   const { add, fieldCell, krCell } = c;
-  checkWeights(
-    o,
-    (rule, severity, cell, m, id) => add(rule, severity, cell, m, id),
-    (kr) => fieldCell(kr, 'weight', krCell(kr)),
-  );
+  checkWeights(o, add, (kr) => fieldCell(kr, 'weight', krCell(kr)));
 }
 
 /** kr-no-number: a target, or a binary (done / not done) KR. */
@@ -857,17 +861,18 @@ function checkNegativeWeights(krs: KeyResult[], add: AddFn, weightCell: (kr: Key
 function checkWeights(o: Objective, add: AddFn, weightCell: (kr: KeyResult) => CellRef): void {
   const krs = o.krs;
   if (checkNegativeWeights(krs, add, weightCell) || krs.length === 0) return;
-  const given = krs.filter((k) => k.weight !== null);
-  if (given.length === 0) return;
-  if (given.length < krs.length) {
+  let given = 0;
+  for (const k of krs) if (k.weight !== null) given++;
+  if (given === 0) return;
+  if (given < krs.length) {
     const blank = krs.find((k) => k.weight === null)!;
     add(
       'weights-incomplete',
       'warning',
       weightCell(blank),
       msg(
-        `Objective ${quote(o.title)}: ${given.length} of ${krs.length} key results have a weight and ${quote(blank.title)} has none. Give every KR a weight (or none at all); until then all KRs count equally.`,
-        `目标 ${quoteZh(o.title)}：${krs.length} 个关键结果中只有 ${given.length} 个填了权重，${quoteZh(blank.title)} 没有。请为每个 KR 填写权重（或全部不填）；在此之前所有 KR 按等权计算。`,
+        `Objective ${quote(o.title)}: ${given} of ${krs.length} key results have a weight and ${quote(blank.title)} has none. Give every KR a weight (or none at all); until then all KRs count equally.`,
+        `目标 ${quoteZh(o.title)}：${krs.length} 个关键结果中只有 ${given} 个填了权重，${quoteZh(blank.title)} 没有。请为每个 KR 填写权重（或全部不填）；在此之前所有 KR 按等权计算。`,
       ),
       o.id,
     );
