@@ -253,7 +253,9 @@ class Panel {
     if (!s) this.summaryBox.append(el('p', { class: 'okr-empty' }, tr(PANEL_TEXT.noData)));
     const others = s?.cycle ? (this.state.reading?.cycles ?? []).filter((c) => c !== s.cycle) : [];
     if (s?.cycle && others.length)
-      this.summaryBox.append(el('p', { class: 'okr-note', 'data-note': 'cycles' }, tr(otherCyclesNote(s.cycle, others))));
+      this.summaryBox.append(
+        el('p', { class: 'okr-note', 'data-note': 'cycles' }, tr(otherCyclesNote(s.cycle, others))),
+      );
   }
 
   private renderActions(): void {

@@ -11,28 +11,26 @@ export function parseDelimited(text: string, delimiter: string): string[][] {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
-  let i = 0;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  while (i < text.length) {
+  for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
-      else if (ch === '"') (quoted = false), i++;
-      else (cell += ch), i++;
-    } else if (ch === '"' && cell === '') (quoted = true), i++;
-    else if (ch === delimiter) endCell(), i++;
-    else if (ch === '\r' || ch === '\n') {
-      endCell();
+      if (ch !== '"') cell += ch;
+      else if (text[i + 1] === '"') cell += text[++i];
+      else quoted = false;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
       rows.push(row);
       row = [];
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else (cell += ch), i++;
+      cell = '';
+    } else cell += ch;
   }
   // The last line has no line break after it (Excel ends a copied block with one; then there is nothing left here).
-  if (cell !== '' || row.length) endCell(), rows.push(row);
+  if (cell !== '' || row.length) rows.push([...row, cell]);
   return rows;
 }
 
