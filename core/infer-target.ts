@@ -16,6 +16,7 @@ import {
   secondsIn,
 } from './values';
 import { firstNamedNumber, maskNames } from './code-names';
+import { CHANGE_NOUN_VOCAB, OTHER_CHANGE_VERBS } from './vocabulary';
 
 export interface TextInference {
   target: number | null;
@@ -304,6 +305,8 @@ function labelledTarget(masked: string, text: string): { value: number; unit: st
   if (!p.ok) return null;
   const end = m.index + m[0].length - (m[1].length - num.length);
   const tok = { value: p.value, text: num, index: end - num.length, end, percent: /[%‰]/.test(num), currency: null };
+  // 'Target: 25% reduction' states a change from an unstated start, not a target of 25%.
+  if (changeNoun(text, tok)) return null;
   return { value: p.value, unit: unitAfter(text, tok) };
 }
 
@@ -746,17 +749,35 @@ const BY_BEFORE = /\bby\s*$/i;
 const CHANGE_VERB =
   /\b(?:increase|decrease|reduce|grow|grew|rose|fell|gain|climb|jump|lost|lose|cut|improve|raise|lower|boost|drop|lift|shrink|expand|rise|fall|decline|accelerate|speed|shorten|lengthen|up|down|higher|lower|more|less|faster|slower)/i;
 const ZH_CHANGE_BEFORE = /(?:提升|提高|增长|增加|上升|降低|减少|下降|缩短|压缩|减)了?\s*$/;
+/** A word of the vocabulary as a pattern: whole words (accents count as letters), runs of space as any space. */
+const alternation = (words: readonly string[]): string =>
+  [...words]
+    .sort((x, y) => y.length - x.length)
+    .map((w) => w.replace(/\s+/g, String.raw`\s+`))
+    .join('|');
+const LATIN = (w: string) => /^\p{Script=Latin}/u.test(w);
+const nouns = (ws: readonly string[]) => alternation(ws.filter(LATIN));
+const cjkNouns = (ws: readonly string[]) => alternation(ws.filter((w) => !LATIN(w)));
+const ALL_NOUNS = [...CHANGE_NOUN_VOCAB.down, ...CHANGE_NOUN_VOCAB.up];
 /**
- * Spanish: the change verb right before the number ('Incrementar 15% el...') or 'en un' / 'un' after it ('Reducir el
- * tiempo en un 15%', 'Aumentar cuota un 5%'); 'Lograr un 25%' reaches 25%, no change.
+ * The change verb of another language right before the number ('Incrementar 15% el...'), or 'by' in that language
+ * before a share with a change word in the text ('Reducir el tiempo en un 15%', 'Réduire les retours de 20 %', 'Kosten
+ * um 10 % senken', 'Senkung der Kosten um 10 %'); 'Lograr un 25%' reaches 25%, no change.
  */
-const ES_CHANGE_VERB =
-  /\b(?:incrementar|aumentar|reducir|disminuir|elevar|mejorar|subir|bajar|crecer|recortar|reduzir|diminuir|melhorar|crescer|cortar|réduire|augmenter|diminuer|baisser|améliorer)\b/i;
-const ES_VERB_BEFORE = new RegExp(`${ES_CHANGE_VERB.source}\\s*$`, 'i');
-const ES_BY_BEFORE = /\b(?:en\s+)?un\s*$/i;
-function esChange(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 14), at);
-  return ES_VERB_BEFORE.test(before) || (ES_BY_BEFORE.test(before) && ES_CHANGE_VERB.test(text.slice(0, at)));
+const OTHER_CHANGE_VERB = new RegExp(String.raw`(?<![\p{L}])(?:${alternation(OTHER_CHANGE_VERBS)})(?![\p{L}])`, 'iu');
+const OTHER_VERB_BEFORE = new RegExp(String.raw`${OTHER_CHANGE_VERB.source}\s*$`, 'iu');
+const OTHER_BY_BEFORE = /(?<![\p{L}])(?:(?:en\s+)?un|um|de|di|del|dell[oa]|em)\s*$/iu;
+/** A noun of change (CHANGE_NOUN_VOCAB) anywhere in the text. */
+const CHANGE_NOUN = new RegExp(String.raw`(?<![\p{L}])(?:${nouns(ALL_NOUNS)})(?![\p{L}])|${cjkNouns(ALL_NOUNS)}`, 'iu');
+function otherChange(text: string, k: Token): boolean {
+  const before = text.slice(Math.max(0, k.index - 14), k.index);
+  if (OTHER_VERB_BEFORE.test(before)) return true;
+  const by = OTHER_BY_BEFORE.exec(before);
+  // 'a menos del 5%', 'plus de 20 %': a limit to keep, not a change by that much.
+  if (!by || LIMIT_BEFORE.test(before.slice(0, by.index))) return false;
+  // Only 'un' / 'en un' may change a count ('Aumentar en un 20 los pedidos'); the others, a share.
+  const changeWord = OTHER_CHANGE_VERB.test(text) || CHANGE_NOUN.test(text);
+  return changeWord && (k.percent || /un\s*$/i.test(by[0]));
 }
 /**
  * Korean and Japanese put the change after the share: '25% 이상 감소' (cut by 25% or more), '30%向上'; a change of an
@@ -765,9 +786,31 @@ function esChange(text: string, at: number): boolean {
 const CHANGE_AFTER =
   /^\s*(?:이상|이하|가량|정도|以上|程度)?\s*(감소|절감|축소|단축|감축|증가|향상|개선|상승|증대|削減|減少|短縮|向上|増加|改善|上昇|azal|düşüş|düşür|artış|artır)/;
 const DOWN_AFTER = /감소|절감|축소|단축|감축|削減|減少|短縮|azal|düş/;
-/** A noun of change before a share ('Redução de 60%', 'aumento del 20%', 'baisse de 15 %'): a change, no target. */
-const CHANGE_NOUN_BEFORE =
-  /\b(?:redução|reducción|réduction|diminuição|disminución|baisse|queda|caída|aumento|crescimento|crecimiento|augmentation|hausse|mejora|melhoria|amélioration)\s+(?:de[l]?\s+|d'|em\s+|en\s+)?$/i;
+/**
+ * A noun of change before a share ('Redução de 60%', 'aumento del 20%', 'a reduction of 25%', '降幅20%', '增幅达30%') or
+ * after it ('25% reduction', '20 % Wachstum', "10 % d'augmentation", '15% de reducción'): a change, no target. Not a
+ * rate named after it ('20% growth rate').
+ */
+const CHANGE_NOUN_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}])(${nouns(ALL_NOUNS)})\s+(?:of\s+|de[l]?\s+|d'|em\s+|en\s+|di\s+|dell[oa']\s*)$|(${cjkNouns(ALL_NOUNS)})(?:达到?|为|约|在)?\s*$`,
+  'iu',
+);
+const CHANGE_NOUN_AFTER = new RegExp(
+  String.raw`^\s*(?:of\s+|de\s+|d'|di\s+)?(${nouns(ALL_NOUNS)})(?![\p{L}-])(?!\s+(?:rates?|ratios?)\b)`,
+  'iu',
+);
+const DOWN_NOUN = new RegExp(`^(?:${alternation(CHANGE_NOUN_VOCAB.down)})$`, 'iu');
+/**
+ * The noun of change right before or after a share token, or null. After it, only on the KR's first quantity: a later
+ * one is a criterion of the first ('≥50% de clientes obtienen ... ≥20% de crecimiento').
+ */
+function changeNoun(text: string, k: Token, first = true): string | null {
+  if (!k.percent) return null;
+  const m =
+    (first ? CHANGE_NOUN_AFTER.exec(text.slice(k.end, k.end + 40)) : null) ??
+    CHANGE_NOUN_BEFORE.exec(text.slice(Math.max(0, k.index - 24), k.index));
+  return m ? (m[1] ?? m[2]).trim() : null;
+}
 const POINTS_AFTER = /^\s*(?:percentage\s+points?|points?|pp|pts?|个百分点|百分点)/i;
 
 function relativeChange(
@@ -787,9 +830,8 @@ function relativeChange(
     const after = text.slice(k.end);
     const changeAfter = k.percent && CHANGE_AFTER.exec(after);
     const byChange = BY_BEFORE.test(before) && CHANGE_VERB.test(text.slice(0, k.index));
-    const nounBefore = k.percent && CHANGE_NOUN_BEFORE.test(text.slice(Math.max(0, k.index - 20), k.index));
-    if (!byChange && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index) && !changeAfter && !nounBefore)
-      continue;
+    const noun = changeNoun(text, k, k === toks[0]);
+    if (!byChange && !ZH_CHANGE_BEFORE.test(before) && !otherChange(text, k) && !changeAfter && !noun) continue;
     // '增长到20%' / 'by 2026' are not changes; '增加20份' / '减少5单' change a count by that much (no target either).
     const points = POINTS_AFTER.test(after);
     if (/^\s*(?:到|至)/.test(after)) continue;
@@ -797,7 +839,7 @@ function relativeChange(
     return {
       by,
       percent: k.percent && !points,
-      down: decreasing || (!!changeAfter && DOWN_AFTER.test(changeAfter[1])),
+      down: decreasing || (!!changeAfter && DOWN_AFTER.test(changeAfter[1])) || (!!noun && DOWN_NOUN.test(noun)),
       unit: k.percent || points ? '%' : unitAfter(text, k),
     };
   }

@@ -4,6 +4,7 @@
  * grouping KRs; a relative change with no base; two quantities joined by "and"; a time of day; a tolerance. Expected
  * values worked out by reading the rows, as a person reads them (never by running the reader).
  */
+import { inferFromText } from '../core/infer-target';
 import { readModel } from '../core/parse-sheet';
 import { resolveSettings } from '../core/settings';
 import type { KeyResult, OkrModel } from '../core/model';
@@ -18,6 +19,8 @@ const read = (values: unknown[][]): OkrModel =>
 const krs = (m: OkrModel): KeyResult[] => m.objectives.flatMap((o) => o.krs);
 /** Each objective's title with its KRs' titles. */
 const shape = (m: OkrModel) => m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)]);
+/** One KR written as a bullet under an objective label. */
+const oneKr = (text: string): KeyResult => krs(read(lines(`Objective: Do well\n- ${text}`)))[0];
 
 describe('a sub-heading under an objective heading holding a value is no objective of its own', () => {
   test('markdown: `### Owner` / `### Team` over one value line, then the Key Results label', () => {
@@ -181,5 +184,65 @@ Make the next quarter the best so far.
       ['Improve reliability', ['Uptime of 99.9%']],
       ['Ship faster', ['Deploy 20 times a week']],
     ]);
+  });
+});
+
+describe('a relative change with no stated base states no target', () => {
+  test.each([
+    ['en, the noun after the share', '25% reduction in support tickets'],
+    ['en, growth', '15% growth in repeat orders'],
+    ['en, an increase', 'A 10% increase in weekly active users'],
+    ['zh, 提升', '复购率提升15%'],
+    ['zh, 同比增长', '新用户同比增长30%'],
+    ['zh, 降幅', '物流成本降幅20%'],
+    ['de, Senkung um', 'Senkung der Kosten um 10 %'],
+    ['de, Steigerung um', 'Steigerung des Umsatzes um 15 %'],
+    ['de, Wachstum', '20 % Wachstum bei Neukunden'],
+    ['fr, noun after', "10 % d'augmentation des inscriptions"],
+    ['fr, verb and de', 'Réduire les retours de 20 %'],
+    ['it', 'Riduzione del 30% dei resi'],
+    ['pt', 'Crescimento de 12% na receita recorrente'],
+  ])('KR wording, %s: %s', (_what, text) => {
+    expect(oneKr(text).target).toBeNull();
+    expect(inferFromText(text).relative).not.toBeNull();
+  });
+
+  test.each([
+    ['en', 'Target: 25% reduction'],
+    ['zh', '目标：降低25%'],
+    ['de', 'Ziel: 25 % Reduktion'],
+    ['fr', 'Objectif : réduction de 20 %'],
+    ['es', 'Meta: aumento del 15%'],
+  ])('a target field saying a change, %s: %s', (_lang, text) => {
+    expect(inferFromText(text).target).toBeNull();
+    expect(inferFromText(text).relative).not.toBeNull();
+    const m = read([
+      ['Objective', 'Key Result', 'Target'],
+      ['Be lean', 'Cloud spend', text],
+    ]);
+    expect(krs(m).map((k) => k.target)).toEqual([null]);
+  });
+
+  test('a Target cell and a Target line saying a change state no target either', () => {
+    const table = read([
+      ['Objective', 'Key Result', 'Target'],
+      ['Be lean', 'Cloud spend', '25% reduction'],
+      ['Be lean', 'Warehouse costs', '降低20%'],
+    ]);
+    expect(krs(table).map((k) => k.target)).toEqual([null, null]);
+    const outline = read(lines('Objective: Be lean\n- KR1: Cut cloud spend\n  - Target: 25% reduction'));
+    expect(krs(outline).map((k) => k.target)).toEqual([null]);
+  });
+
+  test.each([
+    ['from-to', 'Reduce churn from 8% to 5%', 0.05],
+    ['a level to reach', 'Reach 5,000 users', 5000],
+    ['zh, 降低至', '将退货率降低至5%', 0.05],
+    ['zh, 达到', 'GMV 达到 500 万', 5000000],
+    ['a share with no change word', '95% customer satisfaction', 0.95],
+    ['de, Senkung auf', 'Senkung der Fehlerquote auf 2 %', 0.02],
+    ['en, reduce to', 'Reduce the error rate to 1%', 0.01],
+  ])('guard, a target stays: %s: %s', (_what, text, target) => {
+    expect(oneKr(text).target).toBeCloseTo(target, 9);
   });
 });

@@ -9,8 +9,8 @@ import zlib from 'zlib';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { DEFLATE_CHARS, PartDeflater, renderParts, tableCrc32, workbookBytes, zipPackage } from '../../xlsx/zip-write';
-import { saveWorkbook } from '../../xlsx/adapter';
-import { readEntry, zipEntries } from '../../xlsx/zip-directory';
+import { openWorkbook, saveWorkbook } from '../../xlsx/adapter';
+import { readEntry, storedPackage, zipEntries } from '../../xlsx/zip-directory';
 import { removeTempDirs, tempDir } from './helpers';
 import CellXform from 'exceljs/lib/xlsx/xform/sheet/cell-xform';
 
@@ -215,5 +215,61 @@ describe('the package written with Node zlib', () => {
     expect(Math.max(...pieces)).toBeLessThan(DEFLATE_CHARS / 2);
     const theirs = await partsOfZip(Buffer.from(await big().xlsx.writeBuffer()));
     expect(sheet.equals(theirs.get('xl/worksheets/sheet1.xml')!)).toBe(true);
+  });
+});
+
+describe('the package ExcelJS loads', () => {
+  test("is the file's own parts, stored as they are: JSZip inflates nothing in JavaScript", async () => {
+    const file = path.join(dir, 'to-load.xlsx');
+    fs.writeFileSync(file, Buffer.from(await everyCellWorkbook().xlsx.writeBuffer()));
+    const original = fs.readFileSync(file);
+    const stored = storedPackage(original)!;
+    const [a, b] = [zipEntries(original)!, zipEntries(stored)!];
+    expect(b.map((e) => e.name)).toEqual(a.filter((e) => !e.name.endsWith('/')).map((e) => e.name));
+    for (const e of b) {
+      expect(e.method).toBe(0);
+      const data = readEntry(stored, e)!;
+      expect(
+        data.equals(
+          readEntry(
+            original,
+            a.find((x) => x.name === e.name)!,
+          )!,
+        ),
+      ).toBe(true);
+      expect(e.crc).toBe(zlib.crc32(data));
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const flate = require('jszip/lib/flate');
+    const spy = jest.spyOn(flate, 'uncompressWorker');
+    let wb: ExcelJS.Workbook;
+    try {
+      wb = await openWorkbook(file);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(original as any);
+    const cells = (w: ExcelJS.Workbook) => {
+      const out: unknown[] = [];
+      w.worksheets[0].eachRow((r) => r.eachCell((c) => out.push([c.address, c.value, c.style, c.note])));
+      return JSON.stringify(out);
+    };
+    expect(cells(wb)).toBe(cells(back));
+  });
+
+  test('is the file as it is when a part cannot be read here', () => {
+    const part = (name: string) => ({
+      name: Buffer.from(name, 'utf8'),
+      crc: 0,
+      size: 1,
+      data: Buffer.from('x'),
+      method: 0 as const,
+    });
+    expect(storedPackage(zipPackage([part('xl/工作表.xml')]))).toBeNull();
+    const bad = zipPackage([{ ...part('xl/a.xml'), method: 8 }]); // 'x' is no deflate stream
+    expect(storedPackage(bad)).toBeNull();
+    expect(storedPackage(Buffer.from('not a zip'))).toBeNull();
   });
 });
