@@ -396,7 +396,8 @@ function checkinOfEditRows(c: Run, model: OkrModel, opts: CommandOptions, ids: s
   if (!ids.length && !countItems(model).krs) return NOTHING_TO_RECORD;
   if (!editRowsSelfContained(model, ids))
     return { ok: true, plan: EMPTY_PLAN, summary: msg('Reading…', '正在读取…'), readAgain: { whole: [c.active.name] } };
-  if (opts.edited) return checkinOnEdit(c, model, opts.edited);
+  // The model holds the edited rows alone (not at their places): every KR of it is one the edit touched.
+  if (opts.edited) return checkinOnEdit(c, model, opts.edited, true);
   return checkin(c.active, c.sheetNames, c.others, model, c.ctx, false);
 }
 
@@ -405,11 +406,12 @@ function checkinOfEditRows(c: Run, model: OkrModel, opts: CommandOptions, ids: s
  * and, for Current, the Updated stamp of the edited rows (updatedStamp), in one plan, so the host applies both at
  * once; any other edit records nothing.
  */
-function checkinOnEdit(c: Run, model: OkrModel, edited: Rect): CommandResult {
+function checkinOnEdit(c: Run, model: OkrModel, edited: Rect, editRows = false): CommandResult {
   if (!editChecksIn(c.active, edited)) return NOTHING_TO_RECORD;
   // An undo, or a value typed again: the log's newest rows already say it (editKeepsLog).
   const log = c.others[checkinSheetName(c.sheetNames, c.settings.lang)];
-  if (editKeepsLog(model, edited, log, c.ctx.settings, c.today, c.active.name)) return NOTHING_TO_RECORD;
+  const touched = editRows ? null : edited;
+  if (editKeepsLog(model, touched, log, c.ctx.settings, c.today, c.active.name)) return NOTHING_TO_RECORD;
   const result = checkin(c.active, c.sheetNames, c.others, model, c.ctx, false);
   const stamp = updatedStamp(c.active, edited, c.today);
   if (!result.ok || !stamp) return result;

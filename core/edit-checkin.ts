@@ -194,16 +194,17 @@ export function editLogSnapshot(name: string, rows: { row: number; values: unkno
  * add-in's writes on the user's undo stack), or a value typed again. Such an edit records nothing and stamps nothing,
  * in both hosts (the edit check-in and the whole one), so undoing an edit never leaves a check-in behind. False when
  * the edit touched no KR, or a KR has no row in the log as read (a part read: its newest row was not found).
+ * `edited` null: every KR of `model` (read from the edited rows alone, editSnapshot).
  */
 export function editKeepsLog(
   model: OkrModel,
-  edited: Rect,
+  edited: Rect | null,
   log: SheetSnapshot | undefined,
   settings: Settings,
   today: string,
   sheet: string,
 ): boolean {
-  const inEdit = (row: number) => row >= edited.row && row < edited.row + edited.rows;
+  const inEdit = (row: number) => !edited || (row >= edited.row && row < edited.row + edited.rows);
   const touched = model.objectives.flatMap((o) => o.krs.filter((k) => inEdit(k.row)));
   if (!touched.length || !log) return false;
   // Only the KRs touched: the close of a whole sheet would read every KR for nothing.
