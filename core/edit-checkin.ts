@@ -106,17 +106,21 @@ export function logDataStart(head: unknown[][]): number | null {
 }
 
 /**
- * The newest row (0-based) of each of `ids` in the log's KR ID column as read from row `first` (`keys`, one cell a
- * row): the log grows by date, so a KR's last row is its newest check-in, the one today's may rewrite.
+ * The newest row (0-based) of each of `ids` in the log's KR ID cells as read from row `first` (`keys`, a row's KR ID
+ * and, when read, its date): the row of the latest date, and of those the last (the log grows by date, so a KR's last
+ * row is its newest check-in, the one today's may rewrite; a log a user sorted by something else still gives it).
  */
 export function newestRows(ids: string[], keys: unknown[][], first: number): number[] {
   const want = new Set(ids);
-  const last = new Map<string, number>();
+  const best = new Map<string, { row: number; date: number }>();
   keys.forEach((line, i) => {
     const id = String(line?.[0] ?? '').trim();
-    if (want.has(id)) last.set(id, first + i);
+    if (!want.has(id)) return;
+    const date = typeof line?.[1] === 'number' ? line[1] : -Infinity;
+    const had = best.get(id);
+    if (!had || date >= had.date) best.set(id, { row: first + i, date });
   });
-  return [...last.values()].sort((a, b) => a - b);
+  return [...best.values()].map((b) => b.row).sort((a, b) => a - b);
 }
 
 /**
@@ -215,9 +219,9 @@ export function editKeepsLog(
       .filter((o) => o.krs.length),
   };
   const fresh = checkinRows(only, closeCycle(only, { settings, today }), isoToSerial(today) ?? 0, sheet);
-  const parsed = readLog(log);
+  // Each KR's newest row: the latest date, and of those the last (as newestRows).
   const newest = new Map<string, CheckinRow>();
-  parsed.rows.forEach((r) => newest.set(r.krId, r));
+  for (const r of readLog(log).rows) if (r.date >= (newest.get(r.krId)?.date ?? -Infinity)) newest.set(r.krId, r);
   return (
     fresh.length === touched.length &&
     fresh.every((f) => {

@@ -143,6 +143,24 @@ describe("an edit's check-in (onEdit, built bundle)", () => {
     }
   }, 600000);
 
+  test("a log sorted newest first: the edited KR's row of today is found and rewritten, not added again", () => {
+    const p = prepared(100);
+    grownLog(p, 2000);
+    const log = p.book.sheet(LOG);
+    const [header, ...data] = log.values();
+    log.getRange(2, 1, data.length, header.length).setValues(data.slice().reverse());
+    const before = log.values().length;
+    const one = edit(p, 3, 7);
+    expect(one.warnings).toEqual([]);
+    const kr = p.book.sheet(SHEET).values()[2][column(p, 'OKR ID')];
+    expect(log.values().length).toBe(before);
+    expect(
+      logRows(p, '2026-10-12')
+        .filter((r) => r[1] === kr)
+        .map((r) => r[6]),
+    ).toEqual([7]);
+  });
+
   test("the same day: the log ends as Check in leaves it (only the edited KR's row changes)", () => {
     const viaEdit = prepared(100);
     const viaCommand = prepared(100);
