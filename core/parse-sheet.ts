@@ -2294,6 +2294,8 @@ function markKrCaptions(lines: OutlineLine[]): void {
     const { line } = lines[i];
     const next = lines[i + 1].line;
     if (!line.heading || (line.role !== 'kr' && line.role !== 'kr-label')) continue;
+    // A KR label names one KR by its number (`## KR1`); `### Key Results` over `#### Acquisition` heads a group of KRs.
+    if (line.role === 'kr-label' && !/[0-9０-９一二三四五六七八九十]/.test(lines[i].text)) continue;
     if (next.heading <= line.heading || next.role !== 'text' || !next.title) continue;
     lines[i].krCaption = true;
     lines[i + 1].krStatement = true;
@@ -2386,6 +2388,8 @@ type Context = {
   krLevels?: Set<number>;
   /** Rows of bold lines naming a group of the KRs listed under them (krGroupLines). */
   krGroups?: Set<number>;
+  /** Rows of sub-headings holding a value of the objective heading above them (valueSubHeadings). */
+  valueHeads?: Set<number>;
   objHeading?: number;
   /**
    * The last KR's line while a list of its work may follow (see partOfKr), up to the next heading, label or objective.
@@ -2452,6 +2456,31 @@ function krGroupLines(lines: OutlineLine[]): Set<number> {
   }
   return out;
 }
+
+/**
+ * Rows of sub-headings holding a value of the objective heading above them (`## Assessments revenue target` / `### Team`
+ * / `Assessments` / `### Key Results`, `#### Owner` / a name / `#### Due` / a date / `#### Key Results`): a heading over
+ * one to three plain lines whose section ends at the KR label, or at a sibling heading that is the KR label or another
+ * such sub-heading. It names a property of the objective, not an objective of its own.
+ */
+function valueSubHeadings(lines: OutlineLine[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const h = lines[i].line.heading;
+    if (!h) continue;
+    let j = i + 1;
+    while (j < lines.length && j - i <= 4 && !lines[j].line.heading && lines[j].line.role !== 'kr-label') j++;
+    const end = lines[j];
+    if (j - i < 2 || j - i > 4 || !end || (end.line.heading && end.line.heading !== h)) continue;
+    if (!lines.slice(i + 1, j).every((l) => valueLine(l.line))) continue;
+    if (end.line.role === 'kr-label' || out.has(end.r)) out.add(lines[i].r);
+  }
+  return out;
+}
+
+/** A plain line stating a value (`Assessments`, `张伟`, `2027-06-30`): no list mark, label, emphasis or sentence. */
+const valueLine = (line: LineReading): boolean =>
+  line.role === 'text' && !isListed(line) && !line.bold && !line.quote && !!line.title && line.title.length <= 40;
 
 /** Whether the list from lines[from] has, after its first item, a KR field line (krFieldLabel) at that item's depth. */
 function itemsCarryFields(lines: OutlineLine[], from: number): boolean {
@@ -2564,6 +2593,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   // Under a Key Results label a bold line of its own is a KR, the list under it its parts (bold lines are a level).
   if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading)
     return ctx.krGroups?.has(l.r) ? 'heading' : 'kr';
+  if (krGroupHeading(ctx, line)) return 'heading';
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
   if (plainObjective(l, ctx)) return 'objective';
@@ -2638,6 +2668,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       next: undefined,
       krLevels: krHeadingLevels(lines),
       krGroups: krGroupLines(lines),
+      valueHeads: valueSubHeadings(lines),
     },
     objectives: [],
     obj: null,
@@ -2874,7 +2905,8 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
  * A heading that is no label ends the list a label line opened ('Key Results:' ... '# Why OKRs' ... '1. reason' is no KR).
  */
 function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader): void {
-  if (kind === 'heading' && l.line.heading && walk.ctx.mode === 'krs') walk.ctx.mode = 'none';
+  const sub = kind === 'heading' && subHeading(walk, l);
+  if (kind === 'heading' && l.line.heading && walk.ctx.mode === 'krs' && !sub) walk.ctx.mode = 'none';
   if (kind === 'heading') walk.ctx.krOwn = undefined;
   // A heading as high as the KR being read ends its parts ('### KR1' ... '## Notes' / '- reviewed weekly').
   const { ctx } = walk;
@@ -2885,9 +2917,25 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   ctx.cycle = cycle ?? ctx.cycle;
   ctx.year = yearOfTitle(l.line.title, cycle) ?? ctx.year;
   // The KRs that follow have an objective to go to: this heading (see headingObjective).
-  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly)
+  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly && !sub)
     Object.assign(walk, { heading: l });
   if (walk.heading) walk.ctx.obj = true;
+}
+
+/**
+ * A sub-heading inside the objective read from the heading above it: one grouping the KRs under the KR label
+ * (krGroupHeading), or one holding a value of that objective (valueSubHeadings) under its still pending heading.
+ */
+function subHeading(walk: OutlineWalk, l: OutlineLine): boolean {
+  if (krGroupHeading(walk.ctx, l.line)) return true;
+  const above = walk.heading?.line.heading;
+  return !!above && l.line.heading > above && !!walk.ctx.valueHeads?.has(l.r);
+}
+
+/** A heading deeper than the KR label heading being read (`### Key Results` / `#### Acquisition` / KRs): a group. */
+function krGroupHeading(ctx: Context, line: LineReading): boolean {
+  const label = ctx.label?.heading;
+  return ctx.mode === 'krs' && ctx.obj && !!label && line.heading > label;
 }
 
 /**

@@ -23,3 +23,11 @@ declare module 'exceljs/lib/utils/utils' {
   const utils: { xmlEncode(text: string): string };
   export = utils;
 }
+declare module 'exceljs/lib/xlsx/xform/sheet/cell-xform' {
+  const CellXform: new () => any;
+  export = CellXform;
+}
+declare module 'exceljs/lib/xlsx/xform/strings/shared-string-xform' {
+  const SharedStringXform: new () => any;
+  export = SharedStringXform;
+}
