@@ -103,6 +103,8 @@ function profile(values: unknown[][], from: number, c: number, header = '', unti
     people: 0,
     serials: 0,
   };
+  // A column repeats its words ('Committed', '2026-Q4', '25%'): each distinct text is read once per column.
+  const texts = new Map<string, TextReading>();
   for (let r = from; r < until && p.filled < SAMPLE; r++) {
     const v = rowAt(values, r)[c];
     if (isBlank(v) || (header && v === header)) continue; // blank, or the header repeated
@@ -111,7 +113,11 @@ function profile(values: unknown[][], from: number, c: number, header = '', unti
       p.numbers++;
       if (Number.isInteger(v) && v >= 25569 && v <= 73050) p.serials++;
     } else if (typeof v !== 'string') p.dates += Object.prototype.toString.call(v) === '[object Date]' ? 1 : 0;
-    else classifyText(v, p);
+    else {
+      let t = texts.get(v);
+      if (!t) texts.set(v, (t = readText(v)));
+      countText(p, t);
+    }
   }
   return p;
 }
@@ -119,32 +125,73 @@ function profile(values: unknown[][], from: number, c: number, header = '', unti
 /** A template's placeholder ('[Target value]', 'TBD', 'XX'): says nothing about the column. */
 const TEMPLATE = /^\s*[[【<{].*[\]】>}]\s*$/;
 
-function classifyText(v: string, p: Profile): void {
+/** What one text cell says about its column (counted into a Profile by countText). */
+interface TextReading {
+  /** A template's placeholder: not counted as filled. */
+  placeholder: boolean;
+  shape: 'numbers' | 'dates' | 'words';
+  rowType: 'objective' | 'kr' | 'initiative' | null;
+  level: boolean;
+  person: boolean;
+  commitment: boolean;
+  /** The items a labelled line names (both for a line packing an objective and its KR). */
+  items: readonly ('objective' | 'kr')[];
+}
+
+const PLACEHOLDER_TEXT: TextReading = {
+  placeholder: true,
+  shape: 'words',
+  rowType: null,
+  level: false,
+  person: false,
+  commitment: false,
+  items: [],
+};
+
+function readText(v: string): TextReading {
   const n = parseNumber(v);
-  if (TEMPLATE.test(v) || (!n.ok && !n.blank && n.error.kind === 'placeholder')) {
+  if (TEMPLATE.test(v) || (!n.ok && !n.blank && n.error.kind === 'placeholder')) return PLACEHOLDER_TEXT;
+  const level = LEVELS.get(v) !== null;
+  const line = readLine(v);
+  return {
+    placeholder: false,
+    // A sum written out ('3 + 4 = 7 total') is a number in words.
+    shape:
+      n.ok || sumResult(v) !== null
+        ? 'numbers'
+        : DATE_SHAPE.test(v) && parseDate(v, { year: 2000 }).ok
+          ? 'dates'
+          : 'words',
+    rowType: ROW_TYPES.get(v),
+    level,
+    person: !level && PERSON.test(v.trim()),
+    // One letter ('A', 'C') is a commitment only under a Type header: in a title column it is a title.
+    commitment: v.trim().length > 1 && !!COMMITMENTS.get(v),
+    items:
+      (line.role === 'objective' || line.role === 'kr') && line.title
+        ? [line.role]
+        : line.term && packedItems(v)
+          ? ['objective', 'kr']
+          : [],
+  };
+}
+
+function countText(p: Profile, t: TextReading): void {
+  if (t.placeholder) {
     p.filled--;
     return;
   }
-  // A sum written out ('3 + 4 = 7 total') is a number in words.
-  if (n.ok || sumResult(v) !== null) p.numbers++;
-  else if (DATE_SHAPE.test(v) && parseDate(v, { year: 2000 }).ok) p.dates++;
-  else p.words++;
-  const t = ROW_TYPES.get(v);
-  if (t) {
+  p[t.shape]++;
+  if (t.rowType) {
     p.rowTypes++;
-    p.types.add(t);
+    p.types.add(t.rowType);
   }
-  if (LEVELS.get(v)) p.levels++;
-  else if (PERSON.test(v.trim())) p.people++;
-  // One letter ('A', 'C') is a commitment only under a Type header: in a title column it is a title.
-  if (v.trim().length > 1 && COMMITMENTS.get(v)) p.commitments++;
-  const line = readLine(v);
-  if ((line.role === 'objective' || line.role === 'kr') && line.title) {
+  if (t.level) p.levels++;
+  else if (t.person) p.people++;
+  if (t.commitment) p.commitments++;
+  if (t.items.length) {
     p.items++;
-    p.itemKinds.add(line.role);
-  } else if (line.term && packedItems(v)) {
-    p.items++;
-    p.itemKinds.add('objective').add('kr');
+    for (const k of t.items) p.itemKinds.add(k);
   }
 }
 
@@ -162,8 +209,30 @@ interface Candidate {
   named: number;
 }
 
+/** What scoreRow reads in a text cell: the field it names, a title word, or a data shape (a number, a long text). */
+interface HeaderWord {
+  field: Field | null;
+  titleWord: boolean;
+  dataShaped: boolean;
+}
+
+/** A text cell's HeaderWord; `words` keeps those read (the rows scored repeat their columns' words). */
+function headerWord(v: string, words: Map<string, HeaderWord>): HeaderWord {
+  let w = words.get(v);
+  if (!w) {
+    const field = matchHeader(v);
+    w = {
+      field,
+      titleWord: !field && TITLE_WORDS.has(normalizeHeader(v)),
+      dataShaped: v.length > 40 || /\n/.test(v) || parseNumber(v).ok,
+    };
+    words.set(v, w);
+  }
+  return w;
+}
+
 /** How much a row looks like a header: columns it names, less numbers, sentences and cells shaped like the data below. */
-function scoreRow(values: unknown[][], r: number): Candidate {
+function scoreRow(values: unknown[][], r: number, words: Map<string, HeaderWord>): Candidate {
   const row = rowAt(values, r);
   const fields: (Field | null)[] = new Array(row.length).fill(null);
   const seen = new Set<Field>();
@@ -182,12 +251,12 @@ function scoreRow(values: unknown[][], r: number): Candidate {
       penalty += 1;
       continue;
     }
-    const f = matchHeader(v);
+    const w = headerWord(v, words);
+    const f = w.field;
     fields[c] = f;
     if (f && !seen.has(f)) seen.add(f);
-    else if (!f && TITLE_WORDS.has(normalizeHeader(v))) named += 0.5;
-    if (v.length > 40 || /\n/.test(v)) penalty += 1;
-    else if (parseNumber(v).ok) penalty += 1;
+    else if (w.titleWord) named += 0.5;
+    if (w.dataShaped) penalty += 1;
   }
   named += seen.size;
   if (levels) return { row: r, score: named - penalty, fields, named };
@@ -213,12 +282,13 @@ function candidates(values: unknown[][]): Candidate[] {
   const out: Candidate[] = [];
   let rows = 0;
   let lines = 0;
+  const words = new Map<string, HeaderWord>();
   for (let r = 0; r < values.length && rows < HEADER_SCAN_ROWS; r++) {
     if (filledCells(rowAt(values, r), 2) < 2) {
       if (++lines > TEXT_LINES_SKIPPED) break;
       if (r >= HEADER_SCAN_ROWS) continue;
     } else rows++;
-    const c = scoreRow(values, r);
+    const c = scoreRow(values, r, words);
     if (c.named > 0) out.push(c);
   }
   return out.sort((a, b) => b.score - a.score || a.row - b.row);

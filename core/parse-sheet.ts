@@ -1625,6 +1625,11 @@ function typedKrId(r: number, rd: Reader): string | null {
 function numberCell(kr: KeyResult, f: Field, row: unknown[], r: number, c: number | undefined, rd: Reader) {
   if (c === undefined || isBlank(row[c])) return null;
   const p = rd.number(row[c]);
+  if (p.ok && f === 'target' && p.unit && changeInCell(row[c])) {
+    // '25% reduction': a change from an unstated start, no target of 25% (the message says what to type).
+    rd.problemText(f, r, c, describeValue(row[c]), relativeWithoutStart(changeInCell(row[c])!));
+    return null;
+  }
   if (p.ok) {
     rd.recordSource(kr, f, r, c);
     return p;
@@ -1638,6 +1643,9 @@ function numberCell(kr: KeyResult, f: Field, row: unknown[], r: number, c: numbe
   }
   return null;
 }
+
+/** The change relative to an unstated start a cell of a number with words states ('25% reduction'), or null. */
+const changeInCell = (v: unknown) => (typeof v === 'string' ? inferFromText(v).relative : null);
 
 /** A target cell opening with a quantity ('$83k/mo to $93k/mo', '8% 到 15%'): its words run from that quantity. */
 const OPENS_WITH_NUMBER = /^[$¥€£]?\s?\d/;

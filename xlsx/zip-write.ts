@@ -15,14 +15,15 @@ import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform'
 import CommentsXform from 'exceljs/lib/xlsx/xform/comment/comments-xform';
 import VmlNotesXform from 'exceljs/lib/xlsx/xform/comment/vml-notes-xform';
 import { directCellsOf, type DirectCells } from './direct-sheet';
-import { renderSharedStrings, rowXml, type RowModel } from './row-xml';
+import { renderSharedStrings, rowXml, shareEmptyStyles, type RowModel } from './row-xml';
 
-/** One part of the package, deflated. */
-interface ZipPart {
+/** One part of the package, deflated (or, with method 0, stored as it is). */
+export interface ZipPart {
   name: Buffer;
   crc: number;
   size: number;
   data: Buffer;
+  method?: 0 | 8;
 }
 
 /** zlib.crc32 (Node 20.15 and later), else the table-driven CRC-32 of the zip format; `prev` continues a CRC. */
@@ -226,6 +227,7 @@ function workbookModel(wb: ExcelJS.Workbook): any {
   if (!getter) return (wb as any).model;
   const model = getter.call(Object.create(wb, { worksheets: { value: [] } }));
   model.worksheets = wb.worksheets.map((ws) => (ws as any).model);
+  for (const ws of model.worksheets) if (ws) shareEmptyStyles(ws.rows);
   model.sheets = model.worksheets.filter(Boolean);
   // Sheets whose cells are DirectCells (their ExcelJS worksheets have none): by their model, with their extent.
   model.directCells = new Map<unknown, DirectCells>();
@@ -269,9 +271,9 @@ function header(p: ZipPart, central: boolean, offset: number, when: { time: numb
   h.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
   let at = 4;
   if (central) at = h.writeUInt16LE(20, at); // made by: version 2.0
-  at = h.writeUInt16LE(20, at); // needed to extract: 2.0 (deflate)
+  at = h.writeUInt16LE(p.method === 0 ? 10 : 20, at); // needed to extract: 1.0 (stored) or 2.0 (deflate)
   at = h.writeUInt16LE(0x0800, at); // names are UTF-8
-  at = h.writeUInt16LE(8, at); // deflated
+  at = h.writeUInt16LE(p.method ?? 8, at); // deflated, or stored
   at = h.writeUInt16LE(when.time, at);
   at = h.writeUInt16LE(when.date, at);
   at = h.writeUInt32LE(p.crc >>> 0, at);

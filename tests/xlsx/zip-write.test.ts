@@ -9,10 +9,11 @@ import zlib from 'zlib';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { DEFLATE_CHARS, PartDeflater, renderParts, tableCrc32, workbookBytes, zipPackage } from '../../xlsx/zip-write';
-import { saveWorkbook } from '../../xlsx/adapter';
-import { readEntry, zipEntries } from '../../xlsx/zip-directory';
+import { openWorkbook, saveWorkbook } from '../../xlsx/adapter';
+import { readEntry, storedPackage, zipEntries } from '../../xlsx/zip-directory';
 import { removeTempDirs, tempDir } from './helpers';
 import CellXform from 'exceljs/lib/xlsx/xform/sheet/cell-xform';
+import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 
 const dir = tempDir('okr-zip-write-');
 afterAll(() => removeTempDirs());
@@ -136,6 +137,34 @@ describe('the package written with Node zlib', () => {
     expect(left).toBeLessThanOrEqual(7);
   });
 
+  test('cells read without a style have their style worked out once per type, not once per cell', async () => {
+    const file = path.join(dir, 'unstyled.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('OKRs');
+    for (let r = 1; r <= 200; r++) ws.getRow(r).values = [`KR ${r}`, r, r % 2 === 0, new Date(Date.UTC(2026, 0, r))];
+    ws.getCell('E1').value = { formula: 'B1*2' } as any;
+    await wb.xlsx.writeFile(file);
+    const spy = jest.spyOn(StylesXform.prototype, '_addStyle');
+    let ours: Map<string, Buffer>;
+    let styled: number;
+    try {
+      ours = await partsOfZip(await workbookBytes(await openWorkbook(file)));
+      styled = spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    const theirs = await partsOfZip(Buffer.from(await back.xlsx.writeBuffer()));
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/styles.xml'])
+      expect({ name, xml: ours.get(name)!.toString('utf8') }).toEqual({
+        name,
+        xml: theirs.get(name)!.toString('utf8'),
+      });
+    expect(ours.get('xl/worksheets/sheet1.xml')!.toString('utf8')).toContain('<c r="D1" s="1"><v>46023</v></c>');
+    expect(styled).toBeLessThan(20); // 800 cells and 200 rows
+  });
+
   test('reads back through the zip directory, each part deflated with the CRC the format asks for', async () => {
     const buf = await workbookBytes(richWorkbook());
     const entries = zipEntries(buf)!;
@@ -215,5 +244,61 @@ describe('the package written with Node zlib', () => {
     expect(Math.max(...pieces)).toBeLessThan(DEFLATE_CHARS / 2);
     const theirs = await partsOfZip(Buffer.from(await big().xlsx.writeBuffer()));
     expect(sheet.equals(theirs.get('xl/worksheets/sheet1.xml')!)).toBe(true);
+  });
+});
+
+describe('the package ExcelJS loads', () => {
+  test("is the file's own parts, stored as they are: JSZip inflates nothing in JavaScript", async () => {
+    const file = path.join(dir, 'to-load.xlsx');
+    fs.writeFileSync(file, Buffer.from(await everyCellWorkbook().xlsx.writeBuffer()));
+    const original = fs.readFileSync(file);
+    const stored = storedPackage(original)!;
+    const [a, b] = [zipEntries(original)!, zipEntries(stored)!];
+    expect(b.map((e) => e.name)).toEqual(a.filter((e) => !e.name.endsWith('/')).map((e) => e.name));
+    for (const e of b) {
+      expect(e.method).toBe(0);
+      const data = readEntry(stored, e)!;
+      expect(
+        data.equals(
+          readEntry(
+            original,
+            a.find((x) => x.name === e.name)!,
+          )!,
+        ),
+      ).toBe(true);
+      expect(e.crc).toBe(zlib.crc32(data));
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const flate = require('jszip/lib/flate');
+    const spy = jest.spyOn(flate, 'uncompressWorker');
+    let wb: ExcelJS.Workbook;
+    try {
+      wb = await openWorkbook(file);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(original as any);
+    const cells = (w: ExcelJS.Workbook) => {
+      const out: unknown[] = [];
+      w.worksheets[0].eachRow((r) => r.eachCell((c) => out.push([c.address, c.value, c.style, c.note])));
+      return JSON.stringify(out);
+    };
+    expect(cells(wb)).toBe(cells(back));
+  });
+
+  test('is the file as it is when a part cannot be read here', () => {
+    const part = (name: string) => ({
+      name: Buffer.from(name, 'utf8'),
+      crc: 0,
+      size: 1,
+      data: Buffer.from('x'),
+      method: 0 as const,
+    });
+    expect(storedPackage(zipPackage([part('xl/工作表.xml')]))).toBeNull();
+    const bad = zipPackage([{ ...part('xl/a.xml'), method: 8 }]); // 'x' is no deflate stream
+    expect(storedPackage(bad)).toBeNull();
+    expect(storedPackage(Buffer.from('not a zip'))).toBeNull();
   });
 });
