@@ -16,7 +16,7 @@ import {
   secondsIn,
 } from './values';
 import { firstNamedNumber, maskNames } from './code-names';
-import { CHANGE_NOUN_VOCAB, OTHER_CHANGE_VERBS } from './vocabulary';
+import { AND_WORDS, CHANGE_NOUN_VOCAB, OTHER_CHANGE_VERBS } from './vocabulary';
 
 export interface TextInference {
   target: number | null;
@@ -155,7 +155,40 @@ const EVERY_PERIOD =
  */
 const TOLERANCE =
   /(?:±|\+\s?\/\s?-|\+-)\s*\d+(?:[.,]\d+)?\s*(?:%|pp\b|points?\b)?|(?<![\p{L}])(?:within|dentro del?|à|innerhalb von)\s+\d+(?:[.,]\d+)?\s*%\s+(?:of|de[l]?|près|von)(?![\p{L}])|\b(?:plus or minus|más o menos|mais ou menos)\s+\d+(?:[.,]\d+)?\s*%?/giu;
-const TOLERANCE_HINT = /±|\+\s?\/?\s?-|within|dentro|près|innerhalb|plus or minus|más o menos|mais ou menos/i;
+const TOLERANCE_HINT =
+  /±|\+\s?\/?\s?-|within|dentro|près|innerhalb|entro|plus or minus|más o menos|mais ou menos|误差|偏差|偏离/i;
+/**
+ * A tolerance with no reference named: 'within 5%' ending the KR or its clause, 'innerhalb von 5 %', 'dentro del 5%',
+ * '误差5%以内', '偏差控制在2%以内', '误差不超过3%'. A rate named before it keeps it a cap ('error rate within 1%', '错误率').
+ */
+const PCT = String.raw`±?\s?\d+(?:[.,]\d+)?\s?%`;
+const TOLERANCE_ALONE = new RegExp(
+  [
+    String.raw`(?<![\p{L}])(?:within|innerhalb(?:\s+von)?|dentro\s+del?|entro\s+il)\s+${PCT}(?=\s*(?:$|[.,;:!?)）(（]))`,
+    String.raw`(?:误差|偏差|偏离度?)(?!率)\s*(?:控制|保持)?\s*(?:在|于)?\s*${PCT}?\s*(?:以内|之内|内)`,
+    String.raw`(?:误差|偏差|偏离度?)(?!率)\s*(?:不超过|不高于|小于|低于|≤|<=?)\s*${PCT}`,
+  ].join('|'),
+  'giu',
+);
+const toleranceAlone = (s: string) =>
+  s.replace(TOLERANCE_ALONE, (m: string, at: number) => (RATE_NAMED.test(s.slice(0, at)) ? m : blank(m)));
+
+/**
+ * A time of day, not a quantity: '6 pm', '9:30am', '18 Uhr', 'before 16:00', 'après 18h', 'después de las 18:00',
+ * '18:00前', '21:30后'. Minutes and seconds with no such word ('from 4:30 to 3:00') stay a duration (CLOCK).
+ */
+const HOUR = String.raw`(?:[01]?\d|2[0-4])`;
+const TIME_OF_DAY = new RegExp(
+  [
+    String.raw`(?<![\d:.])${HOUR}(?::[0-5]\d)?\s?(?:[ap]\.?m\.?|uhr)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:before|after|until|till|by|at|nach|vor|bis|um|ab|après|avant|à|jusqu'à|dès|antes\s+de(?:\s+las)?|después\s+de(?:\s+las)?|hasta(?:\s+las)?|a\s+las|entro\s+le|dopo\s+le|prima\s+delle)\s+${HOUR}:[0-5]\d`,
+    // French hours ('après 18h', 'avant 9 h 30'); not 'à 5h' ('réduire le délai à 5h' is five hours).
+    String.raw`(?<![\p{L}])(?:après|avant|jusqu'à|dès)\s+${HOUR}\s?h(?:\s?[0-5]\d)?(?![\p{L}\d])`,
+    String.raw`(?<![\d:.])${HOUR}:[0-5]\d\s*(?=前|后|後|之前|之后|以前|以后|截止)`,
+  ].join('|'),
+  'giu',
+);
+const TIME_OF_DAY_HINT = /\d\s?(?:[ap]\.?m|uhr|h)|\d:[0-5]\d/i;
 
 /** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
 const YEAR =
@@ -248,7 +281,8 @@ function maskPeriods(text: string): string {
     )
   )
     s = maskMeasurementSubject(s);
-  if (TOLERANCE_HINT.test(s)) s = s.replace(TOLERANCE, blank);
+  if (TOLERANCE_HINT.test(s)) s = toleranceAlone(s.replace(TOLERANCE, blank));
+  if (TIME_OF_DAY_HINT.test(s)) s = s.replace(TIME_OF_DAY, blank);
   if (s.includes('/')) s = s.replace(SLASH_DATE, blank);
   const milestone = MILESTONE_WITH.exec(s);
   if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
@@ -311,10 +345,18 @@ function labelledTarget(masked: string, text: string): { value: number; unit: st
 }
 
 /**
- * Clause breaks: a comma or semicolon, not the thousands comma inside '1,200'; '并' joining two things done ('完成 1 次演示
- * 并发布 1 篇帖子'), not inside a word (合并, 并发, 并行, 并购).
+ * A word joining two things (AND_WORDS: 'and', 'und', 'et', 'y', '并', '且', '和'...), not inside a word: not 'e.g.',
+ * not 合并 / 并发 / 并行 / 并购, 而且, 饱和 / 总和 / 和谐.
  */
-const CLAUSE_BREAK = /[，；;]|,(?!\d{3}(?!\d))|(?<![合兼吞归])并(?![发行购列存入])/g;
+const LATIN_AND = AND_WORDS.filter((w) => /^\p{Script=Latin}/u.test(w)).map((w) => w.replace(/\s+/g, String.raw`\s+`));
+const CJK_AND = AND_WORDS.filter((w) => !/^\p{Script=Latin}/u.test(w));
+const AND_WORD = String.raw`(?<![\p{L}\d.'’-])(?:${LATIN_AND.join('|')})(?![\p{L}\d.'’-])|(?<![合兼吞归而暂姑总饱缓温平柔调])(?:${CJK_AND.join('|')})(?![发行购列存入谐解])`;
+/**
+ * Clause breaks: a comma or semicolon, not the thousands comma inside '1,200'; a word joining two things done ('完成 1
+ * 次演示并发布 1 篇帖子', 'Publish 3 posts and reach 5,000 users').
+ */
+const CLAUSE_BREAK = new RegExp(String.raw`[，；;]|,(?!\d{3}(?!\d))|\s&\s|${AND_WORD}`, 'giu');
+const JOINED = new RegExp(String.raw`^(?:\s&\s|${AND_WORD})$`, 'iu');
 
 /**
  * Quantities left as a placeholder before what they count ('产出 x 副风格画', '获得 X 条反馈', 'N customers'): measures
@@ -348,21 +390,25 @@ const QUALIFYING_CLAUSE =
  * 'Hire 3 engineers, 2 designers' -> 2, '5,000 members' -> 1. Linear in the text.
  */
 function measureCount(text: string, toks: Token[]): number {
-  const breaks: number[] = [];
+  const breaks: { at: number; end: number; joins: boolean }[] = [];
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) breaks.push(m.index);
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text))
+    breaks.push({ at: m.index, end: m.index + m[0].length, joins: JOINED.test(m[0]) });
   let n = 0;
   let lastClause = -1;
   let b = 0;
   for (const t of toks) {
-    while (b < breaks.length && breaks[b] < t.index) b++;
-    const clause = text.slice(b > 0 ? breaks[b - 1] + 1 : 0, t.index);
+    while (b < breaks.length && breaks[b].at < t.index) b++;
+    const clause = text.slice(b > 0 ? breaks[b - 1].end : 0, t.index);
     if (b > 0 && QUALIFYING_CLAUSE.test(clause)) continue;
     // A threshold opening the KR ('NPS ≥ 45, and 0 missed cases') is a measure of its own beside a later one.
     const firstThreshold = n === 0 && b === 0 && THRESHOLD_BEFORE.test(text.slice(Math.max(0, t.index - 12), t.index));
+    // Beside a joining word, a quantity with words naming it is a measure ('且日活达到10万', '3 Beiträge ... und').
+    const named = /\p{L}/u.test(clause) || /^\s?\p{L}/u.test(text.slice(t.end));
+    const joined = !!(breaks[b - 1]?.joins || breaks[b]?.joins) && named;
     if (
       b === lastClause ||
-      !(firstThreshold || t.percent || t.currency || multiplierMeasure(clause, t) || unitAfter(text, t))
+      !(firstThreshold || joined || t.percent || t.currency || multiplierMeasure(clause, t) || unitAfter(text, t))
     )
       continue;
     n++;
@@ -374,8 +420,8 @@ function measureCount(text: string, toks: Token[]): number {
 /** A comparison right before a number ('≥ 85', '< 0.1', 'at least 30'). */
 const THRESHOLD_BEFORE =
   /(?:[≥≤<>]=?|\bat (?:least|most)|\b(?:al menos|pelo menos|au moins|mindestens|en az)|(?<![\p{L}])(?:ít nhất|tối thiểu|tối đa)|不低于|不超过|至少)\s*$/iu;
-/** Where a list of thresholds breaks: a comma or semicolon, or 'and' / '&' / '、' between them. */
-const THRESHOLD_BREAK = /[,，;；、&]|\band\b|和|且/gi;
+/** Where a list of thresholds breaks: a comma or semicolon, '&' / '、', or a joining word between them. */
+const THRESHOLD_BREAK = new RegExp(String.raw`[,，;；、&]|${AND_WORD}`, 'giu');
 
 /**
  * Thresholds of named measures side by side ('Performance ≥ 85, Accessibility ≥ 95', 'LCP ≤ 2.5s and CLS ≤ 0.1'):

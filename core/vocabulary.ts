@@ -508,6 +508,30 @@ export const NOTE_SECTION_WORDS: readonly string[] = [
 ];
 
 /**
+ * Words joining two things done or measured ('Publish 3 posts and reach 5,000 users', '发布3篇文章并获得5000名用户',
+ * '3 Beiträge veröffentlichen und 5.000 Nutzer erreichen'): two quantities so joined state no single target. Chinese
+ * words stand for themselves inside longer words too (合并, 并发, 饱和): infer-target keeps those out.
+ */
+export const AND_WORDS: readonly string[] = [
+  'and',
+  'as well as',
+  'und',
+  'sowie',
+  'et',
+  'y',
+  'e',
+  'và',
+  've',
+  'dan',
+  '并且',
+  '并',
+  '且',
+  '同时',
+  '以及',
+  '和',
+];
+
+/**
  * Nouns of a change in a value, in the languages the reader reads. Beside a share with no base stated ('25% reduction',
  * 'a 10% increase', 'réduction de 20 %', '20 % Wachstum', 'Senkung der Kosten um 10 %', '降幅20%') they say a change
  * relative to an unstated start: no target (a base in the same cell makes one).

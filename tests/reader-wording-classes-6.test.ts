@@ -246,3 +246,88 @@ describe('a relative change with no stated base states no target', () => {
     expect(oneKr(text).target).toBeCloseTo(target, 9);
   });
 });
+
+describe('two quantities joined by "and" state no single target', () => {
+  test.each([
+    ['en', 'Publish 3 posts and reach 5,000 users'],
+    ['en, nouns', 'Hire 3 engineers and 2 designers'],
+    ['zh, 并', '发布3篇文章并获得5000名用户'],
+    ['zh, 且', '上线2个新功能且日活达到10万'],
+    ['zh, 同时', '完成4场培训，同时认证20名讲师'],
+    ['de', '3 Beiträge veröffentlichen und 5.000 Nutzer erreichen'],
+    ['fr', 'Publier 3 articles et atteindre 5 000 utilisateurs'],
+    ['es', 'Publicar 3 artículos y llegar a 5.000 usuarios'],
+    ['it', 'Pubblicare 3 articoli e raggiungere 5.000 utenti'],
+    ['pt', 'Publicar 3 artigos e alcançar 5.000 usuários'],
+  ])('%s: %s', (_lang, text) => {
+    expect(oneKr(text).target).toBeNull();
+    expect(inferFromText(text).measures).toBeGreaterThan(1);
+  });
+
+  test.each([
+    ['one quantity, a verb pair', 'Hire and onboard 5 engineers', 5],
+    ['one quantity, then a clause without one', 'Reach 5,000 users and keep churn flat', 5000],
+    ['a quantity qualified by "with"', 'Run 4 workshops with 80% attendance', 4],
+    ['zh, one quantity', '完成并上线3个新功能', 3],
+    ['e.g. is no conjunction', 'Launch 3 integrations (e.g. Slack)', 3],
+  ])('guard: %s: %s', (_what, text, target) => {
+    expect(oneKr(text).target).toBe(target);
+  });
+});
+
+describe('a time of day is not a target', () => {
+  test.each([
+    ['en, pm', 'No meetings after 6 pm'],
+    ['en, 5pm', 'Reply to every ticket before 5pm'],
+    ['en, 24-hour clock', 'All deploys finished before 16:00'],
+    ['zh, 前', '每天18:00前提交日报'],
+    ['zh, 点前', '下午6点前回复所有工单'],
+    ['zh, 后', '晚上21:30后不发工作消息'],
+    ['de, Uhr', 'Keine Meetings nach 18 Uhr'],
+    ['de, bis', 'Bis 17:00 Uhr alle Tickets beantworten'],
+    ['fr', 'Aucune réunion après 18h'],
+    ['es', 'Sin reuniones después de las 18:00'],
+  ])('%s: %s', (_what, text) => {
+    expect(oneKr(text).target).toBeNull();
+  });
+
+  test.each([
+    ['en', 'Answer 95% of tickets before 6 pm', 0.95],
+    ['zh', '每天18:00前回复95%的工单', 0.95],
+    ['de', 'Bis 18 Uhr 40 Bestellungen versenden', 40],
+  ])('guard: the quantity beside the time is the target: %s: %s', (_what, text, target) => {
+    expect(oneKr(text).target).toBeCloseTo(target, 9);
+  });
+
+  test('guard: minutes and seconds stay a duration', () => {
+    const k = oneKr('Cut average handle time from 4:30 to 3:00');
+    expect([k.start, k.target]).toEqual([270, 180]);
+  });
+});
+
+describe('a tolerance is not a target', () => {
+  test.each([
+    ['en, within alone', 'Keep the sales forecast within 5%'],
+    ['en, ±', 'Inventory counts accurate to ±2%'],
+    ['en, of a reference', 'Keep spend within 5% of budget'],
+    ['zh, 误差以内', '销量预测误差5%以内'],
+    ['zh, 偏差控制在', '库存盘点偏差控制在2%以内'],
+    ['zh, ±', '预算偏差±3%'],
+    ['de', 'Prognose innerhalb von 5 %'],
+    ['de, ±', 'Abweichung vom Plan ±3 %'],
+    ['es', 'Pronóstico dentro del 5%'],
+  ])('%s: %s', (_what, text) => {
+    expect(oneKr(text).target).toBeNull();
+  });
+
+  test.each([
+    ['a cap on a named measure', 'Leads per territory are within 20% variance', 0.2],
+    ['zh, a cap on a rate', '差评率控制在0.5%以内', 0.005],
+    ['zh, error rate', '错误率控制在1%以内', 0.01],
+    ['en, a rate named before within', 'Keep the checkout error rate within 1%', 0.01],
+    ['en, below', 'Keep churn below 5%', 0.05],
+    ['a share within a time limit', '95% of deliveries within 48 hours', 0.95],
+  ])('guard: a cap stays the target: %s: %s', (_what, text, target) => {
+    expect(oneKr(text).target).toBeCloseTo(target, 9);
+  });
+});

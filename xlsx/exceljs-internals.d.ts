@@ -31,3 +31,7 @@ declare module 'exceljs/lib/xlsx/xform/strings/shared-string-xform' {
   const SharedStringXform: new () => any;
   export = SharedStringXform;
 }
+declare module 'exceljs/lib/xlsx/xform/style/styles-xform' {
+  const StylesXform: new () => any;
+  export = StylesXform;
+}

@@ -15,7 +15,7 @@ import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform'
 import CommentsXform from 'exceljs/lib/xlsx/xform/comment/comments-xform';
 import VmlNotesXform from 'exceljs/lib/xlsx/xform/comment/vml-notes-xform';
 import { directCellsOf, type DirectCells } from './direct-sheet';
-import { renderSharedStrings, rowXml, type RowModel } from './row-xml';
+import { renderSharedStrings, rowXml, shareEmptyStyles, type RowModel } from './row-xml';
 
 /** One part of the package, deflated (or, with method 0, stored as it is). */
 export interface ZipPart {
@@ -227,6 +227,7 @@ function workbookModel(wb: ExcelJS.Workbook): any {
   if (!getter) return (wb as any).model;
   const model = getter.call(Object.create(wb, { worksheets: { value: [] } }));
   model.worksheets = wb.worksheets.map((ws) => (ws as any).model);
+  for (const ws of model.worksheets) if (ws) shareEmptyStyles(ws.rows);
   model.sheets = model.worksheets.filter(Boolean);
   // Sheets whose cells are DirectCells (their ExcelJS worksheets have none): by their model, with their extent.
   model.directCells = new Map<unknown, DirectCells>();

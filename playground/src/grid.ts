@@ -8,6 +8,7 @@ import { SimOfficeError, type SimSheet, type SimWorkbook } from '../excel-sim/wo
 import { colName, containsCell } from '../excel-sim/address';
 import { editText, formatValue } from './format';
 import { withPassCache } from './engine';
+import { pastedBlock } from './delimited';
 
 const MAX_RENDER_ROWS = 1000;
 const ROW_PX = 24;
@@ -19,6 +20,8 @@ export interface GridEvents {
   edited(sheet: string, row: number, col: number): void;
   /** Something to tell the person (a rejected dropdown value...). */
   message(text: string): void;
+  /** A person pasted a block of `rows` x `cols` cells with its top-left cell at `at` (A1). */
+  pasted(rows: number, cols: number, at: string): void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -76,6 +79,7 @@ export class Grid {
       }
     });
     this.scroller.addEventListener('keydown', (e) => this.onKey(e));
+    this.scroller.addEventListener('paste', (e) => this.onPaste(e));
     this.scroller.addEventListener('mousedown', (e) => {
       const td = (e.target as HTMLElement).closest('td[data-row]') as HTMLElement | null;
       if (!td) return;
@@ -166,6 +170,7 @@ export class Grid {
     if (charts) this.scroller.append(charts);
     this.stickFrozenRows(table, sh.freezeRows);
     this.stickFrozenCols(table, widths, sh.freezeCols);
+    this.clipSpills(table, sh, widths);
     this.scroller.scrollTop = scrollTop;
     this.scroller.scrollLeft = scrollLeft;
     this.table = table;
@@ -233,6 +238,28 @@ export class Grid {
     for (const cellEl of Array.from(table.querySelectorAll<HTMLElement>('.frozen-col'))) {
       const c = Number(cellEl.dataset.col);
       cellEl.style.left = `${lefts[c] ?? ROWHEAD_PX}px`;
+    }
+  }
+
+  /**
+   * Text spilling right stops where Excel stops it: at the next cell that is not empty, and, for a frozen column, at
+   * the freeze line (else a long frozen title is drawn over the scrolled cells, or under its frozen neighbour).
+   */
+  private clipSpills(table: HTMLTableElement, sh: SimSheet, widths: number[]): void {
+    const empty = (r: number, c: number) => {
+      const x = sh.get(r, c);
+      return (!x || ((x.v === undefined || x.v === '') && x.f === undefined)) && !sh.mergeAt(r, c);
+    };
+    for (const td of Array.from(table.querySelectorAll<HTMLElement>('td.spill'))) {
+      const r = Number(td.dataset.row);
+      const c = Number(td.dataset.col);
+      const end = c < sh.freezeCols ? sh.freezeCols : widths.length;
+      let room = widths[c];
+      for (let k = c + 1; k < end && empty(r, k); k++) room += widths[k];
+      const text = td.querySelector<HTMLElement>('.cv');
+      if (text) text.style.cssText = `display:inline-block;max-width:${room - 10}px;overflow:hidden;vertical-align:top`;
+      // Above its (empty) frozen neighbours, which are painted later with a background.
+      if (c < sh.freezeCols) td.classList.add('spill-frozen');
     }
   }
 
@@ -406,6 +433,29 @@ export class Grid {
       e.preventDefault();
       this.startEdit(e.key);
     }
+  }
+
+  /**
+   * Cells copied from Excel or Google Sheets (tab-separated text, multi-line cells quoted), pasted at the selection
+   * as one change (text is kept exactly; see pastedInput). Text pasted into the cell editor stays the editor's.
+   */
+  private onPaste(e: ClipboardEvent): void {
+    if (this.editor || (e.target as HTMLElement).closest('input')) return;
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (!text) return;
+    e.preventDefault();
+    const block = pastedBlock(text);
+    if (!block.length) return;
+    const { row, col } = this.sel;
+    try {
+      this.wb.paste(this.sheet.name, row, col, block);
+    } catch (err) {
+      this.events.message(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    this.render();
+    this.events.edited(this.sheet.name, row, col);
+    this.events.pasted(block.length, block[0].length, `${colName(col)}${row + 1}`);
   }
 
   private startEdit(initial: string): void {

@@ -13,6 +13,7 @@ import { openWorkbook, saveWorkbook } from '../../xlsx/adapter';
 import { readEntry, storedPackage, zipEntries } from '../../xlsx/zip-directory';
 import { removeTempDirs, tempDir } from './helpers';
 import CellXform from 'exceljs/lib/xlsx/xform/sheet/cell-xform';
+import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 
 const dir = tempDir('okr-zip-write-');
 afterAll(() => removeTempDirs());
@@ -134,6 +135,34 @@ describe('the package written with Node zlib', () => {
     // the formulas with an error or a date result, the array formula
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThanOrEqual(7);
+  });
+
+  test('cells read without a style have their style worked out once per type, not once per cell', async () => {
+    const file = path.join(dir, 'unstyled.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('OKRs');
+    for (let r = 1; r <= 200; r++) ws.getRow(r).values = [`KR ${r}`, r, r % 2 === 0, new Date(Date.UTC(2026, 0, r))];
+    ws.getCell('E1').value = { formula: 'B1*2' } as any;
+    await wb.xlsx.writeFile(file);
+    const spy = jest.spyOn(StylesXform.prototype, '_addStyle');
+    let ours: Map<string, Buffer>;
+    let styled: number;
+    try {
+      ours = await partsOfZip(await workbookBytes(await openWorkbook(file)));
+      styled = spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    const theirs = await partsOfZip(Buffer.from(await back.xlsx.writeBuffer()));
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/styles.xml'])
+      expect({ name, xml: ours.get(name)!.toString('utf8') }).toEqual({
+        name,
+        xml: theirs.get(name)!.toString('utf8'),
+      });
+    expect(ours.get('xl/worksheets/sheet1.xml')!.toString('utf8')).toContain('<c r="D1" s="1"><v>46023</v></c>');
+    expect(styled).toBeLessThan(20); // 800 cells and 200 rows
   });
 
   test('reads back through the zip directory, each part deflated with the CRC the format asks for', async () => {
