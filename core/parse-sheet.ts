@@ -132,7 +132,11 @@ function rememberLastTwo(fn: (text: string) => string): (text: string) => string
   return (text) => {
     if (text === t1) return k1;
     const k = text === t2 ? k2 : fn(text);
-    [t2, k2, t1, k1] = [t1, k1, text, k];
+    // Plain assignments: a destructuring swap here made an array per call (20,000 per 10,000-row sheet).
+    t2 = t1;
+    k2 = k1;
+    t1 = text;
+    k1 = k;
     return k;
   };
 }
@@ -604,7 +608,11 @@ function renamesHeader(
 ): boolean {
   if (titleCol === undefined) return false;
   // Most data rows hold a number or a long text somewhere: that cheap test first, the pattern only on rows of words.
-  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
+  // From the right: a table's numbers and dates (start, target, current, due) sit right of its titles.
+  for (let c = row.length - 1; c >= 0; c--) {
+    const v = row[c];
+    if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
+  }
   for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
   // A cell names its column's role when it repeats the header's words ('Métrica') or names the same field.
   // A word naming no field ('Metric') under a column of no field is no header word.
