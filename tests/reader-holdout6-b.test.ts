@@ -15,7 +15,11 @@ const spans = (m: OkrModel) => m.objectives.map((o) => (o.cycle ? `${o.cycle.sta
 
 describe('a stated period is the cycle of the objectives under it, over the quarter a title names', () => {
   it.each([
-    ['# OKRs - Q1-Q2 2025 (12-Week Launch)', '**Period:** Nov 4, 2025 - Jan 24, 2026 (12 weeks)', '2025-11-04..2026-01-24'],
+    [
+      '# OKRs - Q1-Q2 2025 (12-Week Launch)',
+      '**Period:** Nov 4, 2025 - Jan 24, 2026 (12 weeks)',
+      '2025-11-04..2026-01-24',
+    ],
     ['# Team OKRs Q1 2026', 'Period: 2026-03-01 to 2026-05-31', '2026-03-01..2026-05-31'],
     ['# 2026年Q1 OKR', '周期：2026年3月1日至2026年5月31日', '2026-03-01..2026-05-31'],
     ['# 2026年第一季度 OKR', '期间：2026年3月-5月', '2026-03-01..2026-05-31'],
@@ -36,7 +40,17 @@ describe('a stated period is the cycle of the objectives under it, over the quar
     ['The first cycle runs from November 23, 2020 until February 28, 2021.'],
   ])('a sentence giving the start and the end: %s', (sentence) => {
     const m = read(
-      rows('# World OKRs', '', '## Time horizon', sentence, '', '### Objective 1', 'Be seen', '', '- Reach 500 members'),
+      rows(
+        '# World OKRs',
+        '',
+        '## Time horizon',
+        sentence,
+        '',
+        '### Objective 1',
+        'Be seen',
+        '',
+        '- Reach 500 members',
+      ),
     );
     expect(m.objectives.map((o) => o.title)).toEqual(['Be seen']);
     expect(spans(m)).toEqual(['2020-11-23..2021-02-28']);

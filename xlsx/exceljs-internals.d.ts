@@ -20,7 +20,7 @@ declare module 'exceljs/lib/xlsx/xform/comment/vml-notes-xform' {
   export = VmlNotesXform;
 }
 declare module 'exceljs/lib/utils/utils' {
-  const utils: { xmlEncode(text: string): string };
+  const utils: { xmlEncode(text: string): string; dateToExcel(d: Date, date1904?: boolean): number };
   export = utils;
 }
 declare module 'exceljs/lib/xlsx/xform/sheet/cell-xform' {

@@ -3,7 +3,7 @@
  * writer has prepared, byte for byte what its RowXform, CellXform and SharedStringXform write for them. ExcelJS's
  * XmlStream keeps every tag, attribute and text of a cell as a piece of its own (a dozen per cell: millions at 10,000
  * KRs), each made by a generic call, then joins them: a third of a command's write, and most of its garbage. A cell
- * of a kind not handled here (rich text inline, dates, hyperlinks, errors, array formulas, formula results other than
+ * of a kind not handled here (rich text inline, hyperlinks, errors, array formulas, formula results other than
  * text, numbers and booleans) is rendered by ExcelJS's own CellXform, so every cell is still written as ExcelJS does.
  */
 import XmlStream from 'exceljs/lib/utils/xml-stream';
@@ -12,7 +12,7 @@ import SharedStringXform from 'exceljs/lib/xlsx/xform/strings/shared-string-xfor
 import utils from 'exceljs/lib/utils/utils';
 
 /** ExcelJS's ValueType numbers (exceljs/lib/doc/enums.js) of the cells rendered here. */
-const T = { Null: 0, Merge: 1, Number: 2, String: 3, Formula: 6, Boolean: 9 } as const;
+const T = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Formula: 6, Boolean: 9 } as const;
 
 /** A cell's model as ExcelJS's writer has prepared it (CellXform.prepare: styleId, ssId, si). */
 export interface CellModel {
@@ -28,6 +28,7 @@ export interface CellModel {
   si?: number;
   result?: unknown;
   style?: object;
+  date1904?: boolean;
 }
 
 /** A row's model (Row.model, prepared by RowXform.prepare). */
@@ -116,6 +117,8 @@ function cellBody(m: CellModel): string | null {
       return '/>';
     case T.Number:
       return typeof m.value === 'number' ? `>${leaf('v', '', m.value)}</c>` : null;
+    case T.Date:
+      return m.value instanceof Date ? `>${leaf('v', '', utils.dateToExcel(m.value, m.date1904))}</c>` : null;
     case T.Boolean:
       return ` t="b"><v>${m.value ? 1 : 0}</v></c>`;
     case T.String:
