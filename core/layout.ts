@@ -15,8 +15,8 @@ import type { Msg } from './i18n';
 import type { Settings } from './settings';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { packedItems, readLine } from './line-roles';
-import { COMMITMENTS, LEVELS, ROW_TYPES } from './vocabulary';
-import { cellText, isBlank, parseDate, parseNumber, sumResult } from './values';
+import { COMMITMENTS, LEVELS, MEASURE_CRITERION_WORDS, ROW_TYPES } from './vocabulary';
+import { boundedQuantityShape, cellText, isBlank, parseDate, parseNumber, sumResult } from './values';
 
 export interface TableLayout {
   /** Relative rows of the header, top first (two rows when a group row sits above). */
@@ -84,6 +84,8 @@ interface Profile {
   people: number;
   /** Whole numbers a date cell holds in Excel (its serial: 25569 = 1970-01-01 .. 73050 = 2099-12-31). */
   serials: number;
+  /** Words that are one quantity with a bound or a score's scale (`<2s`, `3.5/5`): a value written that way. */
+  bounded: number;
 }
 
 const DATE_SHAPE = /\d{1,4}\s*[-/.年月]\s*\d|[a-z]{3,9}\.?\s+\d{1,2}\b|\b\d{1,2}\s+[a-z]{3,9}/i;
@@ -102,6 +104,7 @@ function profile(values: unknown[][], from: number, c: number, header = '', unti
     itemKinds: new Set(),
     people: 0,
     serials: 0,
+    bounded: 0,
   };
   // A column repeats its words ('Committed', '2026-Q4', '25%'): each distinct text is read once per column.
   const texts = new Map<string, TextReading>();
@@ -130,6 +133,8 @@ interface TextReading {
   /** A template's placeholder: not counted as filled. */
   placeholder: boolean;
   shape: 'numbers' | 'dates' | 'words';
+  /** Words that are one quantity with a bound or a score's scale (`<2s`, `3.5/5`). */
+  bounded: boolean;
   rowType: 'objective' | 'kr' | 'initiative' | null;
   level: boolean;
   person: boolean;
@@ -141,6 +146,7 @@ interface TextReading {
 const PLACEHOLDER_TEXT: TextReading = {
   placeholder: true,
   shape: 'words',
+  bounded: false,
   rowType: null,
   level: false,
   person: false,
@@ -153,15 +159,17 @@ function readText(v: string): TextReading {
   if (TEMPLATE.test(v) || (!n.ok && !n.blank && n.error.kind === 'placeholder')) return PLACEHOLDER_TEXT;
   const level = LEVELS.get(v) !== null;
   const line = readLine(v);
+  // A sum written out ('3 + 4 = 7 total') is a number in words.
+  const shape =
+    n.ok || sumResult(v) !== null
+      ? 'numbers'
+      : DATE_SHAPE.test(v) && parseDate(v, { year: 2000 }).ok
+        ? 'dates'
+        : 'words';
   return {
     placeholder: false,
-    // A sum written out ('3 + 4 = 7 total') is a number in words.
-    shape:
-      n.ok || sumResult(v) !== null
-        ? 'numbers'
-        : DATE_SHAPE.test(v) && parseDate(v, { year: 2000 }).ok
-          ? 'dates'
-          : 'words',
+    shape,
+    bounded: shape === 'words' && boundedQuantityShape(v),
     rowType: ROW_TYPES.get(v),
     level,
     person: !level && PERSON.test(v.trim()),
@@ -182,6 +190,7 @@ function countText(p: Profile, t: TextReading): void {
     return;
   }
   p[t.shape]++;
+  if (t.bounded) p.bounded++;
   if (t.rowType) {
     p.rowTypes++;
     p.types.add(t.rowType);
@@ -585,7 +594,7 @@ const wordsUnderUpdated: ContentRule = (f, text, p) => {
 
 /** 'Current status' over words: a status column when its header says so, else carried along. */
 const wordsUnderCurrent: ContentRule = (f, text, p) => {
-  if (!(f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled)) return null;
+  if (!(f === 'current' && most(p.words - p.bounded, p) && p.numbers <= 0.2 * p.filled)) return null;
   const h = q(text);
   const n = of(p.words, p);
   return {
@@ -918,6 +927,48 @@ function quarterColumns(decided: Decided[], texts: string[]): void {
   });
 }
 
+/** A header naming how the KR is measured (`衡量指标`, `Success metric`, `Indicador`), bracketed hints aside. */
+const MEASURE_HEADER = new RegExp(`^(?:${MEASURE_CRITERION_WORDS.join('|')})$`, 'i');
+
+/**
+ * A measure column (`目标 | 关键结果 | 衡量指标` over `DAU: 300 → 900`, `1000+ 篇/月`, `15%+`) in a table with no target
+ * column: its cells state the KR's numbers, so it is read as the target (a from-to gives the start too). A measure
+ * column of words (`median first reply time`) names the measure and states none: carried along.
+ */
+function measureColumn(decided: Decided[], texts: string[], values: unknown[][], body: number): void {
+  if (decided.some((d) => d.role === 'target')) return;
+  const c = decided.findIndex(
+    (d, i) => !d.chosen && d.role === null && !d.header && MEASURE_HEADER.test(headerWords(texts[i])),
+  );
+  if (c < 0) return;
+  let filled = 0;
+  let quantities = 0;
+  // The table's rows: up to the first blank row (a table further down holds other columns).
+  for (let r = body; r < values.length && filled < SAMPLE; r++) {
+    if (filled && rowAt(values, r).every(isBlank)) break;
+    const v = rowAt(values, r)[c];
+    if (isBlank(v) || v === texts[c]) continue;
+    filled++;
+    if (typeof v === 'number' || /\d/.test(cellText(v))) quantities++;
+  }
+  if (!most(quantities, { filled } as Profile)) return;
+  const h = q(texts[c]);
+  Object.assign(decided[c], {
+    role: 'target',
+    reason: {
+      en: `${h.en} says how each key result is measured, with its numbers (${quantities}/${filled} cells): the target (a from-to gives the start too)`,
+      zh: `${h.zh}说明每个关键结果的衡量方式并给出数值（${quantities}/${filled} 格）：目标值（“从…到…”同时给出起始值）`,
+    },
+  });
+}
+
+/** A header's words without bracketed hints and outer marks (`**Metric (how)**` -> `Metric`). */
+const headerWords = (t: string): string =>
+  t
+    .replace(/[(（[【][^)）\]】]*[)）\]】]/g, '')
+    .replace(/[*_#:：\s]+$|^[*_#\s]+/g, '')
+    .trim();
+
 /**
  * A period header: `M0`..`M3`, `Month 2`, `W1`..`W13`, `Week 4`, `Sprint 3`, `Q1`..`Q4`, `Mes 2`, `Semana 4`, `1月`,
  * `第3周`, `二季度`. Its family (m, w, s, q) and index, or null.
@@ -1242,6 +1293,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   codesBeforeTitles(decided, texts, values, body, owned);
   keepLoneTitle(decided, texts);
   quarterColumns(decided, texts);
+  measureColumn(decided, texts, values, body);
   const periodCols = periodColumns(decided, texts);
   dropEmptyTitles(decided, texts);
   dedupe(decided, texts);

@@ -55,6 +55,7 @@ import {
   LEVELS,
   NOTE_SECTION_WORDS,
   OTHER_LANGUAGE_MEASURE_LABELS,
+  MEASURE_CRITERION_WORDS,
   ROW_TYPES,
   type KindWord,
 } from './vocabulary';
@@ -67,6 +68,7 @@ import {
   parseNumber,
   secondsIn,
   sumResult,
+  boundedQuantityShape,
   type Measure,
   type NumberInfo,
   type Parsed,
@@ -138,7 +140,11 @@ function rememberLastTwo(fn: (text: string) => string): (text: string) => string
   return (text) => {
     if (text === t1) return k1;
     const k = text === t2 ? k2 : fn(text);
-    [t2, k2, t1, k1] = [t1, k1, text, k];
+    // Plain assignments: a destructuring swap here made an array per call (20,000 per 10,000-row sheet).
+    t2 = t1;
+    k2 = k1;
+    t1 = text;
+    k1 = k;
     return k;
   };
 }
@@ -614,7 +620,11 @@ function renamesHeader(
 ): boolean {
   if (titleCol === undefined) return false;
   // Most data rows hold a number or a long text somewhere: that cheap test first, the pattern only on rows of words.
-  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
+  // From the right: a table's numbers and dates (start, target, current, due) sit right of its titles.
+  for (let c = row.length - 1; c >= 0; c--) {
+    const v = row[c];
+    if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
+  }
   for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
   // A cell names its column's role when it repeats the header's words ('Métrica') or names the same field.
   // A word naming no field ('Metric') under a column of no field is no header word.
@@ -1917,11 +1927,18 @@ function readCurrent(
  */
 function currentInCellWords(kr: KeyResult, v: unknown): boolean {
   if (typeof v !== 'string') return false;
-  const value = sumResult(v) ?? inferFromText(v).current;
+  const value = sumResult(v) ?? inferFromText(v).current ?? boundedQuantity(v);
   if (value === null) return false;
   kr.current = value;
   markInferred(kr, 'current');
   return true;
+}
+
+/** A measured value written with a bound or a score's scale (`<2s`, `3.5/5`, values.ts boundedQuantityShape): that number. */
+function boundedQuantity(v: string): number | null {
+  if (!boundedQuantityShape(v)) return null;
+  const t = inferFromText(v);
+  return t.start === null && !t.relative && t.measures <= 1 ? t.target : null;
 }
 
 /**
@@ -3096,15 +3113,14 @@ const PROPERTY = /^[_*]*([^:：\n_*[`]{1,30}?)[_*]*\s*[:：](?!\/)\s*[_*]*\s*(\S
 const GROUP_WITH_NOTE = /^([^:：()（）\n]{1,30}?\s*[(（][^()（）\n]*[)）])\s*[:：]\s*$/;
 const BRACKET_NOTE = /\s*[(（][^()（）\n]*[)）]\s*$/;
 const MEASURE_LABEL = new RegExp(
-  String.raw`^(?:progress|measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|进度|进展|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|progreso|avance|medición|métrica|進捗|指標|評価指標|測定方法|達成基準|${OTHER_LANGUAGE_MEASURE_LABELS.join('|')})$`,
+  String.raw`^(?:progress|进度|进展|progreso|avance|進捗|${MEASURE_CRITERION_WORDS.join('|')}|${OTHER_LANGUAGE_MEASURE_LABELS.join('|')})$`,
   'i',
 );
 /**
  * Of those, the labels of a done-criterion or a measure (what counts as reached), whose threshold is the target of a
  * KR that states none otherwise (`- **衡量标准：** 占比 > 50%`, `- Metric: NPS ≥ 40`, `- 指標：継続率 80% 以上`).
  */
-const CRITERION_LABEL =
-  /^(?:measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|medición|métrica|指標|評価指標|測定方法|達成基準)$/i;
+const CRITERION_LABEL = new RegExp(`^(?:${MEASURE_CRITERION_WORDS.join('|')})$`, 'i');
 /** KRs with a `Target:` property line (a number in it or not), and KRs given their target by a measure line. */
 const targetInWords = new WeakSet<KeyResult>();
 const measured = new WeakSet<KeyResult>();

@@ -222,11 +222,14 @@ interface Checks {
   fieldCell(item: Objective | KeyResult, field: Field, fallback: CellRef): CellRef;
   objCell(o: Objective): CellRef;
   krCell(kr: KeyResult): CellRef;
+  /** A KR's target cell (its title cell when the sheet has no target column). */
+  targetCell(kr: KeyResult): CellRef;
   /** 'row:col' of the cells holding a value problem (kr-no-number stays quiet there). */
   problemCells: Set<string>;
   copies(): ReturnType<typeof copyIndex>;
 }
 
+/** What the per-objective and per-KR checks read besides the item itself (one per objective). */
 interface ObjectiveView {
   index: number;
   oCycle: Cycle | null;
@@ -234,36 +237,8 @@ interface ObjectiveView {
   title: CellRef;
 }
 
-/**
- * What the per-KR checks read about a KR besides the KR itself. The cells a finding points at are made when a check
- * asks for them: most KRs get no finding, and two cell objects per KR were most of what validate allocated.
- */
-class KrView {
-  readonly linear: boolean;
-  readonly deadline: string | null;
-  readonly score: number | null;
-
-  constructor(
-    private readonly c: Checks,
-    private readonly kr: KeyResult,
-    readonly o: Objective,
-    readonly oCycle: Cycle | null,
-  ) {
-    this.linear = kr.kind === 'increase' || kr.kind === 'decrease';
-    this.deadline = deadlineOf(kr, oCycle);
-    this.score = scoreOfKr(kr);
-  }
-
-  /** The KR's title cell. */
-  get krTitle(): CellRef {
-    return this.c.krCell(this.kr);
-  }
-
-  /** The KR's target cell (its title cell when the sheet has no target column). */
-  get targetCell(): CellRef {
-    return this.c.fieldCell(this.kr, 'target', this.krTitle);
-  }
-}
+/** Increase and decrease KRs move from a start to a target. */
+const isLinear = (kr: KeyResult) => kr.kind === 'increase' || kr.kind === 'decrease';
 
 /**
  * The rules, keyed by rule id (a key that is not one names the group of rule ids its check decides together). Each
@@ -275,7 +250,7 @@ const RULES: Record<
   {
     before?: (c: Checks) => void;
     objective?: (c: Checks, o: Objective, v: ObjectiveView) => void;
-    kr?: (c: Checks, kr: KeyResult, v: KrView) => void;
+    kr?: (c: Checks, kr: KeyResult, v: ObjectiveView) => void;
     after?: (c: Checks) => void;
   }
 > = {
@@ -310,10 +285,9 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
     const oCycle = cycleOfObjective(o, model);
     const ov: ObjectiveView = { index, oCycle, title: c.objCell(o) };
     for (const check of HOOKS.objective) check(c, o, ov);
-    for (const kr of o.krs) {
-      const v = new KrView(c, kr, o, oCycle);
-      for (const check of HOOKS.kr) check(c, kr, v);
-    }
+    // A KR's checks get its objective's view: the cells a finding points at are made when a check makes a finding
+    // (most KRs get none), no object per KR.
+    for (const kr of o.krs) for (const check of HOOKS.kr) check(c, kr, ov);
   });
   for (const after of HOOKS.after) after(c);
   return c.out.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -330,6 +304,7 @@ function checksFor(model: OkrModel, opts: ValidateOptions): Checks & { out: Find
     const col = model.fieldCols[field];
     return col === undefined ? fallback : { row: item.row, col };
   };
+  const krCell = (kr: KeyResult): CellRef => cellOf(kr, 'kr') ?? { row: kr.row, col: model.fieldCols.kr ?? 0 };
   let copies: ReturnType<typeof copyIndex> | null = null;
   return {
     model,
@@ -344,7 +319,8 @@ function checksFor(model: OkrModel, opts: ValidateOptions): Checks & { out: Find
     },
     fieldCell,
     objCell: (o) => o.cells.objective ?? { row: o.row, col: model.fieldCols.objective ?? 0 },
-    krCell: (kr) => cellOf(kr, 'kr') ?? { row: kr.row, col: model.fieldCols.kr ?? 0 },
+    krCell,
+    targetCell: (kr) => fieldCell(kr, 'target', krCell(kr)),
     problemCells: new Set(model.problems.map((p) => `${p.cell.row}:${p.cell.col}`)),
     copies: () => (copies ??= copyIndex(model, opts.parents ?? [])),
   };
@@ -546,10 +522,10 @@ function checkObjectiveWeights(c: Checks, o: Objective): void {
 }
 
 /** kr-no-number: a target, or a binary (done / not done) KR. */
-function checkNumber(c: Checks, kr: KeyResult, v: KrView): void {
+function checkNumber(c: Checks, kr: KeyResult): void {
   const { add, problemCells } = c;
   if (kr.kind === 'binary' || kr.target !== null) return;
-  const { targetCell } = v;
+  const targetCell = c.targetCell(kr);
   if (!problemCells.has(`${targetCell.row}:${targetCell.col}`)) {
     add(
       'kr-no-number',
@@ -570,14 +546,14 @@ function checkNumber(c: Checks, kr: KeyResult, v: KrView): void {
 }
 
 /** kr-no-deadline: its own due date or the cycle's end. */
-function checkDeadline(c: Checks, kr: KeyResult, v: KrView): void {
+function checkDeadline(c: Checks, kr: KeyResult, v: ObjectiveView): void {
   const { add, fieldCell } = c;
   const { oCycle } = v;
   if (!kr.due && !oCycle) {
     add(
       'kr-no-deadline',
       'warning',
-      fieldCell(kr, 'due', v.krTitle),
+      fieldCell(kr, 'due', c.krCell(kr)),
       msg(
         `Key result ${quote(kr.title)} has no deadline: no due date and no cycle. Add a due date or set the cycle (e.g. 2026-Q4).`,
         `关键结果 ${quoteZh(kr.title)} 没有截止时间：既无截止日期也无周期。请填写截止日期或设置周期（如 2026-Q4）。`,
@@ -588,14 +564,13 @@ function checkDeadline(c: Checks, kr: KeyResult, v: KrView): void {
 }
 
 /** start-equals-target: a linear KR that cannot be scored. */
-function checkStartEqualsTarget(c: Checks, kr: KeyResult, v: KrView): void {
+function checkStartEqualsTarget(c: Checks, kr: KeyResult): void {
   const { add } = c;
-  const { linear } = v;
-  if (linear && kr.target !== null && kr.start === kr.target) {
+  if (isLinear(kr) && kr.target !== null && kr.start === kr.target) {
     add(
       'start-equals-target',
       'error',
-      v.targetCell,
+      c.targetCell(kr),
       msg(
         `Key result ${quote(kr.title)}: start and target are both ${fmt(kr.target)}, so progress cannot be measured. If the aim is to hold the level, use kind "above" (stay at or above) or "below" (stay at or below).`,
         `关键结果 ${quoteZh(kr.title)}：起始值与目标值都是 ${fmt(kr.target)}，无法计算进度。如果目标是保持水平，请将计分方式设为“above（不低于）”或“below（不高于）”。`,
@@ -606,10 +581,9 @@ function checkStartEqualsTarget(c: Checks, kr: KeyResult, v: KrView): void {
 }
 
 /** direction-mismatch: the wording (and a typed kind) against the direction of the numbers. */
-function checkDirection(c: Checks, kr: KeyResult, v: KrView): void {
+function checkDirection(c: Checks, kr: KeyResult): void {
   const { add } = c;
-  const { linear } = v;
-  if (linear && kr.target !== null && kr.start !== kr.target) {
+  if (isLinear(kr) && kr.target !== null && kr.start !== kr.target) {
     const goesUp = kr.target > kr.start;
     const saysDown = DECREASE_WORDS.test(kr.title);
     const saysUp = INCREASE_WORDS.test(kr.title);
@@ -620,7 +594,7 @@ function checkDirection(c: Checks, kr: KeyResult, v: KrView): void {
       add(
         'direction-mismatch',
         'warning',
-        v.targetCell,
+        c.targetCell(kr),
         msg(
           `Key result ${quote(kr.title)} says to reduce, but the target is above the start (${nums()}). Check the numbers.`,
           `关键结果 ${quoteZh(kr.title)} 要求降低，但目标值高于起始值（${numsZh()}）。请检查数值。`,
@@ -631,7 +605,7 @@ function checkDirection(c: Checks, kr: KeyResult, v: KrView): void {
       add(
         'direction-mismatch',
         'warning',
-        v.targetCell,
+        c.targetCell(kr),
         msg(
           `Key result ${quote(kr.title)} says to increase, but the target is below the start (${nums()}). Check the numbers.`,
           `关键结果 ${quoteZh(kr.title)} 要求提升，但目标值低于起始值（${numsZh()}）。请检查数值。`,
@@ -654,7 +628,7 @@ function checkDirection(c: Checks, kr: KeyResult, v: KrView): void {
 }
 
 /** kr-looks-like-task. */
-function checkLooksLikeTask(c: Checks, kr: KeyResult, v: KrView): void {
+function checkLooksLikeTask(c: Checks, kr: KeyResult): void {
   const { add } = c;
   const text =
     kr.kind === 'binary' || kr.target === null ? kr.title.normalize('NFKC').trim().replace(ITEM_PREFIX, '') : '';
@@ -662,7 +636,7 @@ function checkLooksLikeTask(c: Checks, kr: KeyResult, v: KrView): void {
     add(
       'kr-looks-like-task',
       'info',
-      v.krTitle,
+      c.krCell(kr),
       kr.kind === 'binary'
         ? msg(
             `Key result ${quote(kr.title)} reads like a task. As a done/not-done milestone it is a valid KR; if it is an activity toward a result, move it under a KR as an initiative (E:) and measure the result instead.`,
@@ -678,11 +652,13 @@ function checkLooksLikeTask(c: Checks, kr: KeyResult, v: KrView): void {
 }
 
 /** committed-below-1 / aspirational-at-1, once the KR's deadline has passed. */
-function checkClosed(c: Checks, kr: KeyResult, v: KrView): void {
+function checkClosed(c: Checks, kr: KeyResult, v: ObjectiveView): void {
   const { today, add, fieldCell } = c;
-  const { deadline, score } = v;
-  if (deadline && deadline < today && score !== null) {
-    const scoreCell = fieldCell(kr, 'score', fieldCell(kr, 'current', v.targetCell));
+  const deadline = deadlineOf(kr, v.oCycle);
+  // The score only once the deadline has passed.
+  const score = deadline && deadline < today ? scoreOfKr(kr) : null;
+  if (deadline && score !== null) {
+    const scoreCell = fieldCell(kr, 'score', fieldCell(kr, 'current', c.targetCell(kr)));
     if (kr.commitment === 'committed' && score < 1) {
       add(
         'committed-below-1',
@@ -709,14 +685,17 @@ function checkClosed(c: Checks, kr: KeyResult, v: KrView): void {
   }
 }
 
+/** A KR scored 1.0 (one that reached its target needs no update). */
+function reachedTarget(kr: KeyResult): boolean {
+  const score = scoreOfKr(kr);
+  return score !== null && score >= 1;
+}
+
 /** kr-stale / kr-never-updated, while the cycle runs. */
-function checkStale(c: Checks, kr: KeyResult, v: KrView): void {
+function checkStale(c: Checks, kr: KeyResult, v: ObjectiveView): void {
   const { model, limits, today, staleLine, add, fieldCell } = c;
-  const { oCycle, score } = v;
-  if (
-    isRunning(today, oCycle ? oCycle.end : null, oCycle ? oCycle.start : null, kr.due) &&
-    !(score !== null && score >= 1)
-  ) {
+  const { oCycle } = v;
+  if (isRunning(today, oCycle ? oCycle.end : null, oCycle ? oCycle.start : null, kr.due) && !reachedTarget(kr)) {
     if (kr.updated) {
       // ISO dates compare as text: only a date before the stale line needs the day count.
       const age = kr.updated < staleLine ? daysBetween(kr.updated, today) : null;
@@ -724,7 +703,7 @@ function checkStale(c: Checks, kr: KeyResult, v: KrView): void {
         add(
           'kr-stale',
           'warning',
-          fieldCell(kr, 'updated', v.krTitle),
+          fieldCell(kr, 'updated', c.krCell(kr)),
           msg(
             `Key result ${quote(kr.title)} was last updated on ${kr.updated}, ${age} days ago (limit ${limits.staleDays} days). Update its current value.`,
             `关键结果 ${quoteZh(kr.title)} 最后更新于 ${kr.updated}，已 ${age} 天未更新（上限 ${limits.staleDays} 天）。请更新当前值。`,
@@ -736,7 +715,7 @@ function checkStale(c: Checks, kr: KeyResult, v: KrView): void {
       add(
         'kr-never-updated',
         'info',
-        fieldCell(kr, 'updated', v.krTitle),
+        fieldCell(kr, 'updated', c.krCell(kr)),
         msg(
           `Key result ${quote(kr.title)} has no "Updated" date, so staleness (over ${limits.staleDays} days) cannot be checked.`,
           `关键结果 ${quoteZh(kr.title)} 没有“更新时间”，无法检查是否超过 ${limits.staleDays} 天未更新。`,

@@ -428,6 +428,41 @@ export const OTHER_LANGUAGE_FIELDS: Readonly<
 };
 
 /**
+ * Words naming how a KR is measured, whose threshold is what counts as reached: a property line under a KR
+ * (`- **衡量标准：** 占比 > 50%`, `- Metric: NPS ≥ 40`) or a table's measure column (`衡量指标` over `DAU: 300 → 900`)
+ * gives the KR its target when nothing else does. Matched whole, case-insensitive.
+ */
+export const MEASURE_CRITERION_WORDS: readonly string[] = [
+  'measurement',
+  'measured by',
+  'how measured',
+  'metrics?',
+  'success metrics?',
+  'measures?',
+  'success measures?',
+  'success criteria',
+  'criteria',
+  '衡量标准',
+  '衡量方式',
+  '衡量指标',
+  '衡量指標',
+  '衡量標準',
+  '验收标准',
+  '评估标准',
+  '评估指标',
+  '評估指標',
+  '指标',
+  'medición',
+  'métrica',
+  'indicador(?:es)?',
+  'indicateurs?',
+  '指標',
+  '評価指標',
+  '測定方法',
+  '達成基準',
+];
+
+/**
  * Property labels that say how a KR is measured or how far it got (no value of its own), in the languages beside
  * English, Chinese and Spanish: kept as notes under the KR (`- 측정: ...`, `**Tracking**: ...`, `İlerleme: 0%`).
  */

@@ -9,6 +9,7 @@ import { colName, containsCell } from '../excel-sim/address';
 import { editText, formatValue } from './format';
 import { withPassCache } from './engine';
 import { pastedBlock } from './delimited';
+import { msg, t, type Lang, type Msg } from '../../core/i18n';
 
 const MAX_RENDER_ROWS = 1000;
 const ROW_PX = 24;
@@ -22,7 +23,19 @@ export interface GridEvents {
   message(text: string): void;
   /** A person pasted a block of `rows` x `cols` cells with its top-left cell at `at` (A1). */
   pasted(rows: number, cols: number, at: string): void;
+  /** The page's language, for the grid's own few words. */
+  lang(): Lang;
 }
+
+const GRID_TEXT = {
+  more: (shown: number, all: number): Msg =>
+    msg(`Showing the first ${shown} rows of ${all}.`, `仅显示前 ${shown} 行（共 ${all} 行）。`),
+  notInList: (value: string, list: string[]): Msg =>
+    msg(
+      `"${value}" is not in this cell's list (${list.join(', ')}).`,
+      `“${value}”不在此单元格的下拉列表中（${list.join('、')}）。`,
+    ),
+};
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -98,6 +111,10 @@ export class Grid {
     });
   }
 
+  private say(m: Msg): string {
+    return t(m, this.events.lang());
+  }
+
   private get sheet(): SimSheet {
     return this.wb.active;
   }
@@ -163,7 +180,7 @@ export class Grid {
     const scrollLeft = this.scroller.scrollLeft;
     const keep: Node[] = [table];
     if (used && used.row + used.rows > MAX_RENDER_ROWS)
-      keep.push(el('p', 'grid-more', `Showing the first ${MAX_RENDER_ROWS} rows of ${used.row + used.rows}.`));
+      keep.push(el('p', 'grid-more', this.say(GRID_TEXT.more(MAX_RENDER_ROWS, used.row + used.rows))));
     this.scroller.replaceChildren(...keep);
     // The sheet's charts (the add-in's dashboard) float over the cells, as in Excel.
     const charts = chartLayer(this.wb, sh, table);
@@ -511,7 +528,11 @@ export class Grid {
     try {
       this.wb.edit(this.sheet.name, row, col, text === '' ? null : text);
     } catch (e) {
-      this.events.message(e instanceof SimOfficeError || e instanceof Error ? e.message : String(e));
+      const dv = this.sheet.validations.find((v) => containsCell(v.rect, row, col));
+      const refused = e instanceof SimOfficeError && e.code === 'InvalidArgument' && dv;
+      this.events.message(
+        refused ? this.say(GRID_TEXT.notInList(text, dv.list)) : e instanceof Error ? e.message : String(e),
+      );
       this.render();
       return;
     }

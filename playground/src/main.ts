@@ -105,6 +105,7 @@ function load(wb: SimWorkbook): void {
     edited: () => revalidate(),
     message: (text) => toast(text),
     pasted: (rows, cols, at) => toast(TEXT.pasted[lang](rows, cols, at)),
+    lang: () => lang,
   });
   host.use(wb, locale());
   grid.render();
