@@ -181,7 +181,7 @@ describe('a north-star heading (`北极星目标`, `North Star Objective`) state
     expect(m.objectives).toHaveLength(1);
     expect(m.objectives[0].krs).toHaveLength(1);
     const sentence = xs.findIndex((x) => /。$|\.$/.test(x));
-    expect(m.reading.unplaced.map((u) => u.cell.row)).toContain(sentence);
+    expect(m.reading!.unplaced.map((u) => u.cell.row)).toContain(sentence);
   });
 
   it('guard: a heading naming the quarter goals still labels the objectives under it', () => {
