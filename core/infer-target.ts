@@ -567,11 +567,22 @@ function timesTokens(s: string, out: Token[]): void {
 }
 
 /**
+ * Faults 零 counts (simplified and traditional): accidents, failures, complaints, defects, conflicts, losses, leaks,
+ * crashes, outages, rollbacks...
+ */
+const ZERO_FAULTS = [
+  '事故|故障|投诉|投訴|缺陷|差评|差評|宕机|宕機|漏洞|客诉|客訴|逾期|超卖|超賣|错误|錯誤|失误|失誤|违规|違規|延误|延誤',
+  '返工|伤亡|傷亡|冲突|衝突|丢失|丟失|遗失|遺失|泄露|泄漏|洩露|洩漏|崩溃|崩潰|中断|中斷|误报|誤報|遗漏|遺漏|停机|停機',
+  '当机|當機|回滚|回滾|报错|報錯|阻塞|卡顿|卡頓',
+].join('|');
+/**
  * Zero in Chinese, Japanese and Korean: '零事故', '实现零投诉', '障害ゼロ', '사고 제로'. 零 opening a clause or after a verb of
  * reaching, or before a word for a fault; not in words of its own ('零售' retail, '零基础' from scratch, '零点' midnight).
  */
-const ZERO_TOKEN =
-  /(?:(?<=^|[\s，,；;：:、（(]|实现|做到|保持|达到|确保|争取|力争|追求)零(?![售食件钱花星点下基距容散碎部时度乱落头])|零(?=事故|故障|投诉|缺陷|差评|宕机|漏洞|客诉|逾期|超卖|错误|失误|违规|延误|返工|伤亡|[Bb][Uu][Gg]|[Pp][0-2]))|ゼロ|제로/g;
+const ZERO_TOKEN = new RegExp(
+  String.raw`(?:(?<=^|[\s，,；;：:、（(]|实现|實現|做到|保持|达到|達到|确保|確保|争取|爭取|力争|力爭|追求)零(?![售食件钱錢花星点點下基距容散碎部时時度乱亂落头頭])|零(?=${ZERO_FAULTS}|[Bb][Uu][Gg]|[Pp][0-2]))|ゼロ|제로`,
+  'g',
+);
 function zeroTokens(s: string, out: Token[]): void {
   ZERO_TOKEN.lastIndex = 0;
   for (let m = ZERO_TOKEN.exec(s); m; m = ZERO_TOKEN.exec(s)) out.push(wordToken(0, m[0], m.index));
@@ -730,8 +741,14 @@ function kindOf(masked: string): KrKind | null {
   return null;
 }
 
+/**
+ * What may stand between the to-word and B: a bound on B (`4.2% → ≤ 2.0%`, `30 → ≥ 45`: run to at most / at least B)
+ * and the letters of a currency code before B's sign (`NT$0 → NT$800,000`, `US$20k → US$50k`).
+ */
+// Letters glued to B are a currency code: a number glued to letters is a token only after a currency sign.
+const BOUND_AFTER_TO = String.raw`\s*(?:[≤≥<>]=?\s*)?(?:[A-Z]{1,3})?`;
 /** "to" right before B, after a unit word ('from 800ms to 300ms', 'from 80% of users to 90%'). */
-const ARROW = /^\s*(?:[\p{L}.]{1,12}\s*)?(?:->|→|⟶|=>)\s*$/u;
+const ARROW = new RegExp(String.raw`^\s*(?:[\p{L}.]{1,12}\s*)?(?:->|→|⟶|=>)${BOUND_AFTER_TO}$`, 'u');
 /** The unit of time right after a number ('4hrs', '30 min', '3 semanas', '2小时'). */
 const TIME_UNIT_AFTER = /^\s?([A-Za-zÀ-ÿ]{1,12}|[\u4e00-\u9fff]{1,3})/;
 
@@ -743,7 +760,7 @@ function timeUnitOf(text: string, t: Token): number | null {
     secondsIn(m[1]) ?? (/^[\u4e00-\u9fff]/.test(m[1]) ? (secondsIn(m[1].slice(0, 2)) ?? secondsIn(m[1][0])) : null)
   );
 }
-const TO_END = /(?:\bto\b|->|→|~|～|到|至)\s*$/i;
+const TO_END = new RegExp(String.raw`(?:\bto\b|->|→|~|～|到|至)${BOUND_AFTER_TO}$`, 'i');
 
 /**
  * From-to in other languages, where the from-word leads A and the to-word (after A's unit, if any) leads B: Spanish
