@@ -4,6 +4,7 @@
  */
 import type { Cycle, CycleKind } from './model';
 import type { Lang } from './i18n';
+import { parseDate } from './values';
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2200;
@@ -383,13 +384,28 @@ const KIND_RANK: Record<CycleKind, number> = { month: 0, quarter: 1, half: 2, ye
  * ('by week 12', 'by the end of the sprint', or 'by quarter end' in a yearly plan: which quarter is not said).
  */
 export function deadlineInWords(text: string, within: Cycle | null, opts: CycleParseOptions = {}): string | null {
-  if (!/\bby\b/i.test(text) || !/end/i.test(text)) return null;
-  const m = BY_END.exec(normalise(text));
-  if (!m) return null;
+  if (!/\b(?:by|before|until)\b/i.test(text)) return null;
+  const m = /end/i.test(text) ? BY_END.exec(normalise(text)) : null;
+  if (!m) return dateInWords(normalise(text), opts);
   const unit = (m[1] ?? m[2])?.toLowerCase() as CycleKind | undefined;
   if (!unit) return findCycleInText(m[3].trim(), opts)?.end ?? null;
   if (!within || KIND_RANK[within.kind] > KIND_RANK[unit]) return null;
   return cycleOf(within.end, unit)?.end ?? null;
+}
+
+/**
+ * A day or a month with its year after 'by' / 'before' / 'until' ('by May 1st, 2025', 'before 15 March 2025', 'by
+ * June 2025'): that day, or the month's last day. Without a year it names no due date here.
+ */
+const BY_DATE =
+  /\b(?:by|before|until)\s+(?:the\s+)?((?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?)?,?\s*(?:[a-z]{3,9}\.?\s+)?\d{4}(?:-\d\d-\d\d)?)\b/i;
+function dateInWords(text: string, opts: CycleParseOptions): string | null {
+  const m = BY_DATE.exec(text);
+  if (!m) return null;
+  const day = parseDate(m[1].trim());
+  if (day.ok) return day.value;
+  const month = findCycleInText(m[1], opts);
+  return month && month.kind === 'month' ? month.end : null;
 }
 
 /** "end of", "末", "底": a deadline written as the end of a cycle ('2024年Q2末', 'end of Q3 2026', '年底'). */

@@ -15,8 +15,13 @@ import { checkinRows, readLog, type CheckinRow } from './checkins';
 import { closeCycle } from './close';
 import { isoToSerial } from './values';
 
-/** Past this many edited rows (a pasted block), the host reads the whole sheet as for Check in. */
-export const MAX_EDIT_ROWS = 50;
+/**
+ * Past this many edited rows (a pasted block), the host reads the whole sheet as for Check in. The part read costs the
+ * same calls for any number of rows (Excel: one find per KR, all in one sync; Sheets: the log's tail, whatever the
+ * KRs), so a paste of a few hundred rows stays in the edit's measure; the whole check-in of a 10,000-KR sheet takes
+ * about the 30 s Apps Script gives a simple trigger.
+ */
+export const MAX_EDIT_ROWS = 500;
 
 /** The sheet's first rows an edit reads to find the grid's header (titles and two-row headers fit well inside). */
 export const EDIT_HEADER_ROWS = 20;

@@ -567,6 +567,122 @@ export const AND_WORDS: readonly string[] = [
 ];
 
 /**
+ * Measures a team keeps low, named before `within N%`: `Keep churn within 5%`, `refunds within 1%`, `Retouren innerhalb
+ * von 3 %` cap the measure (target N%, at most); a bare `within 5%` / `within 5% of forecast` is a tolerance. Stems:
+ * a word opening with one counts (`churn`, `costs`, `complaints`). The Chinese forms cap with `控制在…以内` already.
+ */
+export const CAPPED_MEASURE_WORDS: readonly string[] = [
+  'churn',
+  'cost',
+  'latenc',
+  'defect',
+  'return',
+  'refund',
+  'complaint',
+  'bounce',
+  'attrition',
+  'turnover',
+  'error',
+  'downtime',
+  'incident',
+  'abandon',
+  'rotación',
+  'abandono',
+  'devoluci',
+  'reembolso',
+  'queja',
+  'coste',
+  'costo',
+  'retour',
+  'rembourse',
+  'réclamation',
+  'coût',
+  'kosten',
+  'fluktuation',
+  'reklamation',
+  'beschwerde',
+  '流失',
+  '退货',
+  '退款',
+  '投诉',
+  '差评',
+];
+
+/**
+ * Month names of the other languages the reader reads (Spanish, Portuguese, French, German, Italian), as a date
+ * with a year is written in a KR (`antes de finales de enero de 2025`, `bis Ende März 2026`): a date, not a quantity.
+ */
+export const OTHER_MONTH_NAMES: readonly string[] = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+  'janeiro',
+  'fevereiro',
+  'março',
+  'maio',
+  'junho',
+  'julho',
+  'setembro',
+  'outubro',
+  'novembro',
+  'dezembro',
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+  'januar',
+  'februar',
+  'märz',
+  'juni',
+  'juli',
+  'oktober',
+  'dezember',
+  'gennaio',
+  'febbraio',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'settembre',
+  'ottobre',
+  'dicembre',
+];
+
+/**
+ * `both` and its kin count two things when a noun follows (`Both apps approved`, `Ambas apps publicadas`, `Beide Apps
+ * live`); `both X and Y` names two things measured, no count (infer-target keeps that out).
+ */
+export const BOTH_WORDS: readonly string[] = [
+  'both',
+  'ambos',
+  'ambas',
+  'beide',
+  'beiden',
+  'les deux',
+  'entrambi',
+  'entrambe',
+  'ambos os',
+  'ambas as',
+];
+
+/**
  * Nouns of a change in a value, in the languages the reader reads. Beside a share with no base stated ('25% reduction',
  * 'a 10% increase', 'réduction de 20 %', '20 % Wachstum', 'Senkung der Kosten um 10 %', '降幅20%') they say a change
  * relative to an unstated start: no target (a base in the same cell makes one).
