@@ -388,7 +388,7 @@ const IN_TEXT: Pattern[] = [
     make: (m) => makeCycle('year', Number(m[1])),
   },
   {
-    re: /\b(?:OKRs?|goals?|objectives)\s*(?:for\s+|of\s+)?[-–—:]?\s*((?:19|20)\d\d)(?![0-9])/i,
+    re: /\b(?:OKRs?|goals?|objectives?|objetivos?|objectifs?|ziele)\s*(?:for\s+|of\s+|para\s+|pour\s+|für\s+)?[-–—:]?\s*((?:19|20)\d\d)(?![0-9])/i,
     make: (m) => makeCycle('year', Number(m[1])),
   },
   { re: new RegExp(`第\\s*${QN}\\s*季度`), make: (m, o) => qn(o, m[1]) },

@@ -2455,12 +2455,14 @@ const NOTES_HEADING = new RegExp(
  * (a heading of the same level or above) or an objective's line. The notes heading itself is 'heading': a title that
  * names no objective, whatever list follows it.
  */
-function inNotesSection(ctx: Context, line: LineReading): boolean | 'heading' {
+function inNotesSection(ctx: Context, line: LineReading, text: string): boolean | 'heading' {
   const level = outlineLevel(line);
   const n = ctx.notesLevel;
   if (n != null && (level <= n || line.role === 'objective' || line.role === 'objective-label')) ctx.notesLevel = null;
   if (ctx.notesLevel != null) return true;
-  const title = line.title || line.term;
+  // A label word alone may head notes too ('## Next Actions' reads as a work label): its words, marks stripped.
+  const title =
+    line.title || line.term || (line.role.endsWith('-label') ? text.replace(/^[#*_\s]+|[*_:：\s]+$/g, '') : '');
   if (!(line.heading || (line.bold && !isListed(line))) || title.length > 30 || !NOTES_HEADING.test(title))
     return false;
   ctx.notesLevel = level;
@@ -2771,7 +2773,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
   const after = walk.propLine ?? null;
   walk.krLine = null;
   walk.propLine = null;
-  const notes = inNotesSection(ctx, l.line);
+  const notes = inNotesSection(ctx, l.line, l.text);
   if (notes === 'heading') return rd.role(l.r, 'title');
   if (notes) return outlineNote(walk, l, rd);
   if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd, after)) {
