@@ -72,7 +72,7 @@ function planRects(w: SheetWriter, sp: SheetPlan, old: Rect | undefined, formats
 function applySheet(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | undefined): void {
   const old = oldExtent(w, snap);
   w.describe(sp.sheet, snap);
-  ensureSize(w, planExtent(sp), snapshotExtent(snap));
+  ensureSize(w, planExtent(sp), snapshotExtent(snap), sp.freezeRows);
   const formats = formatWrites(w, sp, old);
   w.gather(planRects(w, sp, old, formats));
   writeCells(w, sp, old, snap);
