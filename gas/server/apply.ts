@@ -27,7 +27,7 @@ import {
   type FormatWrite,
 } from './apply-steps';
 import { NEW_SHEET, type HostContext } from './host';
-import { WrittenRecord } from './written';
+import { WrittenRecord, sheetKey } from './written';
 import {
   SheetWriter,
   blockRect,
@@ -154,7 +154,9 @@ export function applyPlan(
   for (const sp of plan.sheets) {
     const w = writerFor(host, sp, journal, written, shared);
     applySheet(w, sp, w.created ? undefined : snapshotOf(sp.sheet));
+    written.note(sheetKey(sp.sheet), true);
   }
+  for (const name of plan.deleteSheets ?? []) written.note(sheetKey(name), null);
   finishPlan(host, plan, snap, creates);
   // Pending writes surface their errors here, inside the caller's try, not after it has reported success.
   SpreadsheetApp.flush();
