@@ -326,24 +326,20 @@ export function writeFrozen(w: SheetWriter, sp: SheetPlan): void {
 }
 
 /**
- * Widths by runs of neighbouring columns with the same width: one setColumnWidths each, only where they differ (on a
- * sheet the plan created, where they differ from a new sheet's width).
+ * Widths by runs of neighbouring columns with the same width: one setColumnWidths each; on a sheet the plan created
+ * only where they differ from a new sheet's width. On a user's sheet only the columns this command appended get one: a
+ * column that was there keeps the width it has (the user's look; and Sheets reads widths one column at a time, so
+ * changing it would cost a call per column for the undo).
  */
 export function writeWidths(w: SheetWriter, widths: { col: number; width: number }[]): void {
-  const sorted = [...widths].filter((x) => !(w.created && x.width === NEW_SHEET_WIDTH)).sort((a, b) => a.col - b.col);
-  // A column this command appended needs no reading: the undo deletes it.
-  const read = (col: number) => (w.undo && col < w.appended.cols ? w.sheet.getColumnWidth(col + 1) : null);
-  const old = sorted.map((x) => read(x.col));
-  const todo = sorted.filter((x, i) => old[i] !== x.width);
-  const sheet = w.sheet;
-  sorted.forEach((x, i) => {
-    const was = old[i];
-    if (was !== null && was !== x.width) w.undo!.push(() => sheet.setColumnWidth(x.col + 1, was));
-  });
+  // Neither a created sheet's columns nor appended ones need reading for the undo (it deletes them).
+  const todo = [...widths]
+    .filter((x) => (w.created ? x.width !== NEW_SHEET_WIDTH : x.col >= w.appended.cols))
+    .sort((a, b) => a.col - b.col);
   for (let i = 0; i < todo.length;) {
     let j = i + 1;
     while (j < todo.length && todo[j].col === todo[j - 1].col + 1 && todo[j].width === todo[i].width) j++;
-    sheet.setColumnWidths(todo[i].col + 1, j - i, todo[i].width);
+    w.sheet.setColumnWidths(todo[i].col + 1, j - i, todo[i].width);
     i = j;
   }
 }
