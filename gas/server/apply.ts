@@ -158,6 +158,7 @@ export function applyPlan(
   }
   for (const name of plan.deleteSheets ?? []) written.note(sheetKey(name), null);
   finishPlan(host, plan, snap, creates);
+  if (!journal) for (let i = shared.grown.length - 1; i >= 0; i--) shared.grown[i]();
   // Pending writes surface their errors here, inside the caller's try, not after it has reported success.
   SpreadsheetApp.flush();
   written.commit();

@@ -38,9 +38,14 @@ type TextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
  */
 export interface ApplyShared {
   textStyles: Map<string, TextStyle>;
+  /**
+   * Putting a failed run back (no journal): rows and columns that had to be added for the restore's cells (the failed
+   * run never got to add them) are deleted again once it is written (they held nothing before).
+   */
+  grown: UndoJournal;
 }
 
-export const newApplyShared = (): ApplyShared => ({ textStyles: new Map() });
+export const newApplyShared = (): ApplyShared => ({ textStyles: new Map(), grown: [] });
 
 /** A RangeList costs two calls (getRangeList, getRanges): worth it from three rectangles on. */
 const RANGE_LIST_FROM = 3;
@@ -224,6 +229,9 @@ export function snapshotExtent(snap: SheetSnapshot | undefined): Size | null {
   return { rows: snap.origin.row + snap.values.length, cols: snap.origin.col + widthOf(snap.values) };
 }
 
+/** Where the step deleting what ensureSize added goes: the journal, or (putting a run back) ApplyShared.grown. */
+const undoGrowth = (w: SheetWriter): UndoJournal | null => (w.created ? null : (w.undo ?? w.shared.grown));
+
 /**
  * Sheets refuses ranges beyond the grid (a new sheet has 1000 rows, 26 columns): grow it first (the undo deletes
  * what was added). A sheet the plan created is sized to the plan (trimmed to one spare row), so it carries no
@@ -234,7 +242,7 @@ export function ensureSize(w: SheetWriter, need: Size, known: Size | null, froze
   const maxRows = w.size ? w.size.rows : need.rows > (known?.rows ?? 0) ? sheet.getMaxRows() : (known?.rows ?? 0);
   if (need.rows > maxRows) {
     sheet.insertRowsAfter(maxRows, need.rows - maxRows);
-    w.undo?.push(() => sheet.deleteRows(maxRows + 1, need.rows - maxRows));
+    undoGrowth(w)?.push(() => sheet.deleteRows(maxRows + 1, need.rows - maxRows));
     if (!w.created) w.appended.rows = maxRows;
   } else if (w.created && need.rows > 0) {
     // Cut to the plan's last row, so the rows a later run appends are new ones (nothing there to read for the undo);
@@ -245,7 +253,7 @@ export function ensureSize(w: SheetWriter, need: Size, known: Size | null, froze
   const maxCols = w.size ? w.size.cols : need.cols > (known?.cols ?? 0) ? sheet.getMaxColumns() : (known?.cols ?? 0);
   if (need.cols > maxCols) {
     sheet.insertColumnsAfter(maxCols, need.cols - maxCols);
-    w.undo?.push(() => sheet.deleteColumns(maxCols + 1, need.cols - maxCols));
+    undoGrowth(w)?.push(() => sheet.deleteColumns(maxCols + 1, need.cols - maxCols));
     if (!w.created) w.appended.cols = maxCols;
   }
 }
