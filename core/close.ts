@@ -167,7 +167,8 @@ export interface CloseResult {
 
 /** A KR's clamped score through score.ts, or null when blank or not scoreable. */
 export function scoreOfKr(kr: KeyResult): number | null {
-  const out = scoreKr({ kind: kr.kind, start: kr.start, target: kr.target, current: kr.current });
+  // The KR itself is the input (it has the four fields): no copy of them per KR.
+  const out = scoreKr(kr);
   return out.ok ? out.score : null;
 }
 
@@ -305,7 +306,7 @@ function krClose(kr: KeyResult, o: Objective, unread: Msg | undefined, settings:
   // its cell in the sheet does (#VALUE! with the message).
   const out: ReturnType<typeof scoreKr> = unread
     ? { ok: false, blank: false, error: { code: 'not-finite', message: unread } }
-    : scoreKr({ kind: kr.kind, start: kr.start, target: kr.target, current: kr.current });
+    : scoreKr(kr);
   const score = out.ok ? out.score : null;
   const row: KrClose = {
     id: kr.id,

@@ -19,7 +19,7 @@ import type { Rect } from './model';
 import { readingCorrections, resolveSettings, SETTINGS_SHEET, settingsSheetValue, type Settings } from './settings';
 import { errorText, msg, type Msg } from './i18n';
 import { readModel } from './parse-sheet';
-import { editRowsSelfContained } from './edit-checkin';
+import { editKeepsLog, editRowsSelfContained } from './edit-checkin';
 import { validate, type Finding } from './rules';
 import { closeCycle } from './close';
 import { matchHeader } from './headers';
@@ -87,6 +87,7 @@ export function withSettingsSheet(req: ReadRequest): ReadRequest {
  * score. A long log is then read in part (ReadRequest.partial), its other columns left in the sheet.
  */
 const DASHBOARD_LOG_READ = logPartialRead(['score']);
+const EDIT_LOG_READ = logPartialRead(['score', 'current', 'confidence']);
 
 /**
  * What the host must read before running `name`. `opts.dashboard` false (a check-in from an edit, which writes the
@@ -140,7 +141,8 @@ function readsOf(name: CommandName, settings: Settings, opts: { dashboard?: bool
         notes: false,
         backgrounds: false,
         others: opts.dashboard === false ? [CHECKIN_SHEET.en, CHECKIN_SHEET.zh] : LOG_AND_DASHBOARD,
-        partial: DASHBOARD_LOG_READ,
+        // From an edit, the values an undo brings back are compared with the log's (editKeepsLog).
+        partial: opts.dashboard === false ? EDIT_LOG_READ : DASHBOARD_LOG_READ,
       };
     case 'summary':
       return {
@@ -404,7 +406,8 @@ function checkinOfEditRows(c: Run, model: OkrModel, opts: CommandOptions, ids: s
   if (!ids.length && !countItems(model).krs) return NOTHING_TO_RECORD;
   if (!editRowsSelfContained(model, ids))
     return { ok: true, plan: EMPTY_PLAN, summary: msg('Reading…', '正在读取…'), readAgain: { whole: [c.active.name] } };
-  if (opts.edited) return checkinOnEdit(c, model, opts.edited);
+  // The model holds the edited rows alone (not at their places): every KR of it is one the edit touched.
+  if (opts.edited) return checkinOnEdit(c, model, opts.edited, true);
   return checkin(c.active, c.sheetNames, c.others, model, c.ctx, false);
 }
 
@@ -413,8 +416,12 @@ function checkinOfEditRows(c: Run, model: OkrModel, opts: CommandOptions, ids: s
  * and, for Current, the Updated stamp of the edited rows (updatedStamp), in one plan, so the host applies both at
  * once; any other edit records nothing.
  */
-function checkinOnEdit(c: Run, model: OkrModel, edited: Rect): CommandResult {
+function checkinOnEdit(c: Run, model: OkrModel, edited: Rect, editRows = false): CommandResult {
   if (!editChecksIn(c.active, edited)) return NOTHING_TO_RECORD;
+  // An undo, or a value typed again: the log's newest rows already say it (editKeepsLog).
+  const log = c.others[checkinSheetName(c.sheetNames, c.settings.lang)];
+  const touched = editRows ? null : edited;
+  if (editKeepsLog(model, touched, log, c.ctx.settings, c.today, c.active.name)) return NOTHING_TO_RECORD;
   const result = checkin(c.active, c.sheetNames, c.others, model, c.ctx, false);
   const stamp = updatedStamp(c.active, edited, c.today);
   if (!result.ok || !stamp) return result;

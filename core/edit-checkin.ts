@@ -8,9 +8,12 @@
  */
 import type { OkrModel, Rect } from './model';
 import type { SheetSnapshot } from './sheet-plan';
+import type { Settings } from './settings';
 import { idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
-import { readLog } from './checkins';
+import { checkinRows, readLog, type CheckinRow } from './checkins';
+import { closeCycle } from './close';
+import { isoToSerial } from './values';
 
 /** Past this many edited rows (a pasted block), the host reads the whole sheet as for Check in. */
 export const MAX_EDIT_ROWS = 50;
@@ -103,17 +106,57 @@ export function logDataStart(head: unknown[][]): number | null {
 }
 
 /**
- * The newest row (0-based) of each of `ids` in the log's KR ID column as read from row `first` (`keys`, one cell a
- * row): the log grows by date, so a KR's last row is its newest check-in, the one today's may rewrite.
+ * The newest row (0-based) of each of `ids` in the log's KR ID cells as read from row `first` (`keys`, a row's KR ID
+ * and, when read, its date): the row of the latest date, and of those the last (the log grows by date, so a KR's last
+ * row is its newest check-in, the one today's may rewrite; a log a user sorted by something else still gives it).
  */
 export function newestRows(ids: string[], keys: unknown[][], first: number): number[] {
   const want = new Set(ids);
-  const last = new Map<string, number>();
+  const best = new Map<string, { row: number; date: number }>();
   keys.forEach((line, i) => {
     const id = String(line?.[0] ?? '').trim();
-    if (want.has(id)) last.set(id, first + i);
+    if (!want.has(id)) return;
+    const date = typeof line?.[1] === 'number' ? line[1] : -Infinity;
+    const had = best.get(id);
+    if (!had || date >= had.date) best.set(id, { row: first + i, date });
   });
-  return [...last.values()].sort((a, b) => a - b);
+  return [...best.values()].map((b) => b.row).sort((a, b) => a - b);
+}
+
+/**
+ * The log's rows an edit reads past one row per KR of the edited sheet (a whole check-in writes one per KR): room for
+ * the rows edits appended since, and for other sheets' check-ins.
+ */
+export const LOG_TAIL_ROWS = 256;
+
+/**
+ * The first row (0-based) of the log's tail an edit reads the KR IDs and dates of, its data starting at `data` and
+ * ending at `last`: the last `krs + LOG_TAIL_ROWS` rows, `krs` bounding the edited sheet's KRs (its rows below the
+ * header). The log grows by date, so each KR's newest row is there when the KR was checked in since the sheet's last
+ * whole check-in or LOG_TAIL_ROWS rows back, and every row of today is there unless tailHidesRows says otherwise. The
+ * same rows read at any length of the log.
+ */
+export function logTailStart(data: number, last: number, krs: number): number {
+  return Math.max(data, last - Math.max(0, krs) - LOG_TAIL_ROWS + 1);
+}
+
+/**
+ * Whether rows above a tail read from `first` (above `data` when first > data) may hold rows the edit needs: today's
+ * row of a KR (the tail's top row is already dated today or later), or a log no longer in date order (a user's sort:
+ * a date in the tail, or in the head's `headDates`, later than one below it). `keys`: the tail's [KR ID, date]
+ * cells, dates as serials. Then the host reads the KR IDs above as well.
+ */
+export function tailHidesRows(keys: unknown[][], headDates: unknown[], today: string, first: number, data: number) {
+  if (first <= data) return false;
+  const serial = isoToSerial(today) ?? Infinity;
+  let before = -Infinity;
+  for (const d of [...headDates, ...keys.map((k) => k?.[1])]) {
+    if (typeof d !== 'number') continue;
+    if (d < before) return true;
+    before = d;
+  }
+  const top = keys[0]?.[1];
+  return typeof top === 'number' && top >= serial;
 }
 
 /** The KR ids in the edited rows' OKR ID cells (read as the reader reads an id cell), in order, each once. */
@@ -147,4 +190,43 @@ export function editLogSnapshot(name: string, rows: { row: number; values: unkno
   const values: unknown[][] = Array.from({ length: last + 1 }, () => []);
   for (const r of rows) values[r.row] = r.values;
   return { name, origin: { row: 0, col: 0 }, values, partial: { columns: [] } };
+}
+
+/**
+ * Whether an edit leaves every KR it touched as the log's newest row of that KR already holds it (same cycle, current
+ * value and confidence): an undo (Ctrl+Z) of an edit whose check-in the host's undo took back too (Excel keeps an
+ * add-in's writes on the user's undo stack), or a value typed again. Such an edit records nothing and stamps nothing,
+ * in both hosts (the edit check-in and the whole one), so undoing an edit never leaves a check-in behind. False when
+ * the edit touched no KR, or a KR has no row in the log as read (a part read: its newest row was not found).
+ * `edited` null: every KR of `model` (read from the edited rows alone, editSnapshot).
+ */
+export function editKeepsLog(
+  model: OkrModel,
+  edited: Rect | null,
+  log: SheetSnapshot | undefined,
+  settings: Settings,
+  today: string,
+  sheet: string,
+): boolean {
+  const inEdit = (row: number) => !edited || (row >= edited.row && row < edited.row + edited.rows);
+  const touched = model.objectives.flatMap((o) => o.krs.filter((k) => inEdit(k.row)));
+  if (!touched.length || !log) return false;
+  // Only the KRs touched: the close of a whole sheet would read every KR for nothing.
+  const only: OkrModel = {
+    ...model,
+    objectives: model.objectives
+      .map((o) => ({ ...o, krs: o.krs.filter((k) => inEdit(k.row)) }))
+      .filter((o) => o.krs.length),
+  };
+  const fresh = checkinRows(only, closeCycle(only, { settings, today }), isoToSerial(today) ?? 0, sheet);
+  // Each KR's newest row: the latest date, and of those the last (as newestRows).
+  const newest = new Map<string, CheckinRow>();
+  for (const r of readLog(log).rows) if (r.date >= (newest.get(r.krId)?.date ?? -Infinity)) newest.set(r.krId, r);
+  return (
+    fresh.length === touched.length &&
+    fresh.every((f) => {
+      const n = newest.get(f.krId);
+      return !!n && n.cycle === f.cycle && n.current === f.current && n.confidence === f.confidence;
+    })
+  );
 }

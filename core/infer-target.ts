@@ -16,6 +16,7 @@ import {
   secondsIn,
 } from './values';
 import { firstNamedNumber, maskNames } from './code-names';
+import { AND_WORDS, CHANGE_NOUN_VOCAB, OTHER_CHANGE_VERBS } from './vocabulary';
 
 export interface TextInference {
   target: number | null;
@@ -154,7 +155,40 @@ const EVERY_PERIOD =
  */
 const TOLERANCE =
   /(?:±|\+\s?\/\s?-|\+-)\s*\d+(?:[.,]\d+)?\s*(?:%|pp\b|points?\b)?|(?<![\p{L}])(?:within|dentro del?|à|innerhalb von)\s+\d+(?:[.,]\d+)?\s*%\s+(?:of|de[l]?|près|von)(?![\p{L}])|\b(?:plus or minus|más o menos|mais ou menos)\s+\d+(?:[.,]\d+)?\s*%?/giu;
-const TOLERANCE_HINT = /±|\+\s?\/?\s?-|within|dentro|près|innerhalb|plus or minus|más o menos|mais ou menos/i;
+const TOLERANCE_HINT =
+  /±|\+\s?\/?\s?-|within|dentro|près|innerhalb|entro|plus or minus|más o menos|mais ou menos|误差|偏差|偏离/i;
+/**
+ * A tolerance with no reference named: 'within 5%' ending the KR or its clause, 'innerhalb von 5 %', 'dentro del 5%',
+ * '误差5%以内', '偏差控制在2%以内', '误差不超过3%'. A rate named before it keeps it a cap ('error rate within 1%', '错误率').
+ */
+const PCT = String.raw`±?\s?\d+(?:[.,]\d+)?\s?%`;
+const TOLERANCE_ALONE = new RegExp(
+  [
+    String.raw`(?<![\p{L}])(?:within|innerhalb(?:\s+von)?|dentro\s+del?|entro\s+il)\s+${PCT}(?=\s*(?:$|[.,;:!?)）(（]))`,
+    String.raw`(?:误差|偏差|偏离度?)(?!率)\s*(?:控制|保持)?\s*(?:在|于)?\s*${PCT}?\s*(?:以内|之内|内)`,
+    String.raw`(?:误差|偏差|偏离度?)(?!率)\s*(?:不超过|不高于|小于|低于|≤|<=?)\s*${PCT}`,
+  ].join('|'),
+  'giu',
+);
+const toleranceAlone = (s: string) =>
+  s.replace(TOLERANCE_ALONE, (m: string, at: number) => (RATE_NAMED.test(s.slice(0, at)) ? m : blank(m)));
+
+/**
+ * A time of day, not a quantity: '6 pm', '9:30am', '18 Uhr', 'before 16:00', 'après 18h', 'después de las 18:00',
+ * '18:00前', '21:30后'. Minutes and seconds with no such word ('from 4:30 to 3:00') stay a duration (CLOCK).
+ */
+const HOUR = String.raw`(?:[01]?\d|2[0-4])`;
+const TIME_OF_DAY = new RegExp(
+  [
+    String.raw`(?<![\d:.])${HOUR}(?::[0-5]\d)?\s?(?:[ap]\.?m\.?|uhr)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:before|after|until|till|by|at|nach|vor|bis|um|ab|après|avant|à|jusqu'à|dès|antes\s+de(?:\s+las)?|después\s+de(?:\s+las)?|hasta(?:\s+las)?|a\s+las|entro\s+le|dopo\s+le|prima\s+delle)\s+${HOUR}:[0-5]\d`,
+    // French hours ('après 18h', 'avant 9 h 30'); not 'à 5h' ('réduire le délai à 5h' is five hours).
+    String.raw`(?<![\p{L}])(?:après|avant|jusqu'à|dès)\s+${HOUR}\s?h(?:\s?[0-5]\d)?(?![\p{L}\d])`,
+    String.raw`(?<![\d:.])${HOUR}:[0-5]\d\s*(?=前|后|後|之前|之后|以前|以后|截止)`,
+  ].join('|'),
+  'giu',
+);
+const TIME_OF_DAY_HINT = /\d\s?(?:[ap]\.?m|uhr|h)|\d:[0-5]\d/i;
 
 /** A year is a date, not a quantity, after 'in', 'by', 'Q2', 'H1', 'FY' ('by 2026', 'Q1 and Q2 2020', 'through H1 2020'). */
 const YEAR =
@@ -247,7 +281,8 @@ function maskPeriods(text: string): string {
     )
   )
     s = maskMeasurementSubject(s);
-  if (TOLERANCE_HINT.test(s)) s = s.replace(TOLERANCE, blank);
+  if (TOLERANCE_HINT.test(s)) s = toleranceAlone(s.replace(TOLERANCE, blank));
+  if (TIME_OF_DAY_HINT.test(s)) s = s.replace(TIME_OF_DAY, blank);
   if (s.includes('/')) s = s.replace(SLASH_DATE, blank);
   const milestone = MILESTONE_WITH.exec(s);
   if (milestone) s = s.slice(0, milestone[0].length) + blank(s.slice(milestone[0].length));
@@ -304,14 +339,24 @@ function labelledTarget(masked: string, text: string): { value: number; unit: st
   if (!p.ok) return null;
   const end = m.index + m[0].length - (m[1].length - num.length);
   const tok = { value: p.value, text: num, index: end - num.length, end, percent: /[%‰]/.test(num), currency: null };
+  // 'Target: 25% reduction' states a change from an unstated start, not a target of 25%.
+  if (changeNoun(text, tok)) return null;
   return { value: p.value, unit: unitAfter(text, tok) };
 }
 
 /**
- * Clause breaks: a comma or semicolon, not the thousands comma inside '1,200'; '并' joining two things done ('完成 1 次演示
- * 并发布 1 篇帖子'), not inside a word (合并, 并发, 并行, 并购).
+ * A word joining two things (AND_WORDS: 'and', 'und', 'et', 'y', '并', '且', '和'...), not inside a word: not 'e.g.',
+ * not 合并 / 并发 / 并行 / 并购, 而且, 饱和 / 总和 / 和谐.
  */
-const CLAUSE_BREAK = /[，；;]|,(?!\d{3}(?!\d))|(?<![合兼吞归])并(?![发行购列存入])/g;
+const LATIN_AND = AND_WORDS.filter((w) => /^\p{Script=Latin}/u.test(w)).map((w) => w.replace(/\s+/g, String.raw`\s+`));
+const CJK_AND = AND_WORDS.filter((w) => !/^\p{Script=Latin}/u.test(w));
+const AND_WORD = String.raw`(?<![\p{L}\d.'’-])(?:${LATIN_AND.join('|')})(?![\p{L}\d.'’-])|(?<![合兼吞归而暂姑总饱缓温平柔调])(?:${CJK_AND.join('|')})(?![发行购列存入谐解])`;
+/**
+ * Clause breaks: a comma or semicolon, not the thousands comma inside '1,200'; a word joining two things done ('完成 1
+ * 次演示并发布 1 篇帖子', 'Publish 3 posts and reach 5,000 users').
+ */
+const CLAUSE_BREAK = new RegExp(String.raw`[，；;]|,(?!\d{3}(?!\d))|\s&\s|${AND_WORD}`, 'giu');
+const JOINED = new RegExp(String.raw`^(?:\s&\s|${AND_WORD})$`, 'iu');
 
 /**
  * Quantities left as a placeholder before what they count ('产出 x 副风格画', '获得 X 条反馈', 'N customers'): measures
@@ -345,21 +390,25 @@ const QUALIFYING_CLAUSE =
  * 'Hire 3 engineers, 2 designers' -> 2, '5,000 members' -> 1. Linear in the text.
  */
 function measureCount(text: string, toks: Token[]): number {
-  const breaks: number[] = [];
+  const breaks: { at: number; end: number; joins: boolean }[] = [];
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) breaks.push(m.index);
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text))
+    breaks.push({ at: m.index, end: m.index + m[0].length, joins: JOINED.test(m[0]) });
   let n = 0;
   let lastClause = -1;
   let b = 0;
   for (const t of toks) {
-    while (b < breaks.length && breaks[b] < t.index) b++;
-    const clause = text.slice(b > 0 ? breaks[b - 1] + 1 : 0, t.index);
+    while (b < breaks.length && breaks[b].at < t.index) b++;
+    const clause = text.slice(b > 0 ? breaks[b - 1].end : 0, t.index);
     if (b > 0 && QUALIFYING_CLAUSE.test(clause)) continue;
     // A threshold opening the KR ('NPS ≥ 45, and 0 missed cases') is a measure of its own beside a later one.
     const firstThreshold = n === 0 && b === 0 && THRESHOLD_BEFORE.test(text.slice(Math.max(0, t.index - 12), t.index));
+    // Beside a joining word, a quantity with words naming it is a measure ('且日活达到10万', '3 Beiträge ... und').
+    const named = /\p{L}/u.test(clause) || /^\s?\p{L}/u.test(text.slice(t.end));
+    const joined = !!(breaks[b - 1]?.joins || breaks[b]?.joins) && named;
     if (
       b === lastClause ||
-      !(firstThreshold || t.percent || t.currency || multiplierMeasure(clause, t) || unitAfter(text, t))
+      !(firstThreshold || joined || t.percent || t.currency || multiplierMeasure(clause, t) || unitAfter(text, t))
     )
       continue;
     n++;
@@ -371,8 +420,8 @@ function measureCount(text: string, toks: Token[]): number {
 /** A comparison right before a number ('≥ 85', '< 0.1', 'at least 30'). */
 const THRESHOLD_BEFORE =
   /(?:[≥≤<>]=?|\bat (?:least|most)|\b(?:al menos|pelo menos|au moins|mindestens|en az)|(?<![\p{L}])(?:ít nhất|tối thiểu|tối đa)|不低于|不超过|至少)\s*$/iu;
-/** Where a list of thresholds breaks: a comma or semicolon, or 'and' / '&' / '、' between them. */
-const THRESHOLD_BREAK = /[,，;；、&]|\band\b|和|且/gi;
+/** Where a list of thresholds breaks: a comma or semicolon, '&' / '、', or a joining word between them. */
+const THRESHOLD_BREAK = new RegExp(String.raw`[,，;；、&]|${AND_WORD}`, 'giu');
 
 /**
  * Thresholds of named measures side by side ('Performance ≥ 85, Accessibility ≥ 95', 'LCP ≤ 2.5s and CLS ≤ 0.1'):
@@ -746,17 +795,35 @@ const BY_BEFORE = /\bby\s*$/i;
 const CHANGE_VERB =
   /\b(?:increase|decrease|reduce|grow|grew|rose|fell|gain|climb|jump|lost|lose|cut|improve|raise|lower|boost|drop|lift|shrink|expand|rise|fall|decline|accelerate|speed|shorten|lengthen|up|down|higher|lower|more|less|faster|slower)/i;
 const ZH_CHANGE_BEFORE = /(?:提升|提高|增长|增加|上升|降低|减少|下降|缩短|压缩|减)了?\s*$/;
+/** A word of the vocabulary as a pattern: whole words (accents count as letters), runs of space as any space. */
+const alternation = (words: readonly string[]): string =>
+  [...words]
+    .sort((x, y) => y.length - x.length)
+    .map((w) => w.replace(/\s+/g, String.raw`\s+`))
+    .join('|');
+const LATIN = (w: string) => /^\p{Script=Latin}/u.test(w);
+const nouns = (ws: readonly string[]) => alternation(ws.filter(LATIN));
+const cjkNouns = (ws: readonly string[]) => alternation(ws.filter((w) => !LATIN(w)));
+const ALL_NOUNS = [...CHANGE_NOUN_VOCAB.down, ...CHANGE_NOUN_VOCAB.up];
 /**
- * Spanish: the change verb right before the number ('Incrementar 15% el...') or 'en un' / 'un' after it ('Reducir el
- * tiempo en un 15%', 'Aumentar cuota un 5%'); 'Lograr un 25%' reaches 25%, no change.
+ * The change verb of another language right before the number ('Incrementar 15% el...'), or 'by' in that language
+ * before a share with a change word in the text ('Reducir el tiempo en un 15%', 'Réduire les retours de 20 %', 'Kosten
+ * um 10 % senken', 'Senkung der Kosten um 10 %'); 'Lograr un 25%' reaches 25%, no change.
  */
-const ES_CHANGE_VERB =
-  /\b(?:incrementar|aumentar|reducir|disminuir|elevar|mejorar|subir|bajar|crecer|recortar|reduzir|diminuir|melhorar|crescer|cortar|réduire|augmenter|diminuer|baisser|améliorer)\b/i;
-const ES_VERB_BEFORE = new RegExp(`${ES_CHANGE_VERB.source}\\s*$`, 'i');
-const ES_BY_BEFORE = /\b(?:en\s+)?un\s*$/i;
-function esChange(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 14), at);
-  return ES_VERB_BEFORE.test(before) || (ES_BY_BEFORE.test(before) && ES_CHANGE_VERB.test(text.slice(0, at)));
+const OTHER_CHANGE_VERB = new RegExp(String.raw`(?<![\p{L}])(?:${alternation(OTHER_CHANGE_VERBS)})(?![\p{L}])`, 'iu');
+const OTHER_VERB_BEFORE = new RegExp(String.raw`${OTHER_CHANGE_VERB.source}\s*$`, 'iu');
+const OTHER_BY_BEFORE = /(?<![\p{L}])(?:(?:en\s+)?un|um|de|di|del|dell[oa]|em)\s*$/iu;
+/** A noun of change (CHANGE_NOUN_VOCAB) anywhere in the text. */
+const CHANGE_NOUN = new RegExp(String.raw`(?<![\p{L}])(?:${nouns(ALL_NOUNS)})(?![\p{L}])|${cjkNouns(ALL_NOUNS)}`, 'iu');
+function otherChange(text: string, k: Token): boolean {
+  const before = text.slice(Math.max(0, k.index - 14), k.index);
+  if (OTHER_VERB_BEFORE.test(before)) return true;
+  const by = OTHER_BY_BEFORE.exec(before);
+  // 'a menos del 5%', 'plus de 20 %': a limit to keep, not a change by that much.
+  if (!by || LIMIT_BEFORE.test(before.slice(0, by.index))) return false;
+  // Only 'un' / 'en un' may change a count ('Aumentar en un 20 los pedidos'); the others, a share.
+  const changeWord = OTHER_CHANGE_VERB.test(text) || CHANGE_NOUN.test(text);
+  return changeWord && (k.percent || /un\s*$/i.test(by[0]));
 }
 /**
  * Korean and Japanese put the change after the share: '25% 이상 감소' (cut by 25% or more), '30%向上'; a change of an
@@ -765,9 +832,31 @@ function esChange(text: string, at: number): boolean {
 const CHANGE_AFTER =
   /^\s*(?:이상|이하|가량|정도|以上|程度)?\s*(감소|절감|축소|단축|감축|증가|향상|개선|상승|증대|削減|減少|短縮|向上|増加|改善|上昇|azal|düşüş|düşür|artış|artır)/;
 const DOWN_AFTER = /감소|절감|축소|단축|감축|削減|減少|短縮|azal|düş/;
-/** A noun of change before a share ('Redução de 60%', 'aumento del 20%', 'baisse de 15 %'): a change, no target. */
-const CHANGE_NOUN_BEFORE =
-  /\b(?:redução|reducción|réduction|diminuição|disminución|baisse|queda|caída|aumento|crescimento|crecimiento|augmentation|hausse|mejora|melhoria|amélioration)\s+(?:de[l]?\s+|d'|em\s+|en\s+)?$/i;
+/**
+ * A noun of change before a share ('Redução de 60%', 'aumento del 20%', 'a reduction of 25%', '降幅20%', '增幅达30%') or
+ * after it ('25% reduction', '20 % Wachstum', "10 % d'augmentation", '15% de reducción'): a change, no target. Not a
+ * rate named after it ('20% growth rate').
+ */
+const CHANGE_NOUN_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}])(${nouns(ALL_NOUNS)})\s+(?:of\s+|de[l]?\s+|d'|em\s+|en\s+|di\s+|dell[oa']\s*)$|(${cjkNouns(ALL_NOUNS)})(?:达到?|为|约|在)?\s*$`,
+  'iu',
+);
+const CHANGE_NOUN_AFTER = new RegExp(
+  String.raw`^\s*(?:of\s+|de\s+|d'|di\s+)?(${nouns(ALL_NOUNS)})(?![\p{L}-])(?!\s+(?:rates?|ratios?)\b)`,
+  'iu',
+);
+const DOWN_NOUN = new RegExp(`^(?:${alternation(CHANGE_NOUN_VOCAB.down)})$`, 'iu');
+/**
+ * The noun of change right before or after a share token, or null. After it, only on the KR's first quantity: a later
+ * one is a criterion of the first ('≥50% de clientes obtienen ... ≥20% de crecimiento').
+ */
+function changeNoun(text: string, k: Token, first = true): string | null {
+  if (!k.percent) return null;
+  const m =
+    (first ? CHANGE_NOUN_AFTER.exec(text.slice(k.end, k.end + 40)) : null) ??
+    CHANGE_NOUN_BEFORE.exec(text.slice(Math.max(0, k.index - 24), k.index));
+  return m ? (m[1] ?? m[2]).trim() : null;
+}
 const POINTS_AFTER = /^\s*(?:percentage\s+points?|points?|pp|pts?|个百分点|百分点)/i;
 
 function relativeChange(
@@ -787,9 +876,8 @@ function relativeChange(
     const after = text.slice(k.end);
     const changeAfter = k.percent && CHANGE_AFTER.exec(after);
     const byChange = BY_BEFORE.test(before) && CHANGE_VERB.test(text.slice(0, k.index));
-    const nounBefore = k.percent && CHANGE_NOUN_BEFORE.test(text.slice(Math.max(0, k.index - 20), k.index));
-    if (!byChange && !ZH_CHANGE_BEFORE.test(before) && !esChange(text, k.index) && !changeAfter && !nounBefore)
-      continue;
+    const noun = changeNoun(text, k, k === toks[0]);
+    if (!byChange && !ZH_CHANGE_BEFORE.test(before) && !otherChange(text, k) && !changeAfter && !noun) continue;
     // '增长到20%' / 'by 2026' are not changes; '增加20份' / '减少5单' change a count by that much (no target either).
     const points = POINTS_AFTER.test(after);
     if (/^\s*(?:到|至)/.test(after)) continue;
@@ -797,7 +885,7 @@ function relativeChange(
     return {
       by,
       percent: k.percent && !points,
-      down: decreasing || (!!changeAfter && DOWN_AFTER.test(changeAfter[1])),
+      down: decreasing || (!!changeAfter && DOWN_AFTER.test(changeAfter[1])) || (!!noun && DOWN_NOUN.test(noun)),
       unit: k.percent || points ? '%' : unitAfter(text, k),
     };
   }

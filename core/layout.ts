@@ -15,8 +15,8 @@ import type { Msg } from './i18n';
 import type { Settings } from './settings';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
 import { packedItems, readLine } from './line-roles';
-import { COMMITMENTS, LEVELS, ROW_TYPES } from './vocabulary';
-import { cellText, isBlank, parseDate, parseNumber, sumResult } from './values';
+import { COMMITMENTS, LEVELS, MEASURE_CRITERION_WORDS, ROW_TYPES } from './vocabulary';
+import { boundedQuantityShape, cellText, isBlank, parseDate, parseNumber, sumResult } from './values';
 
 export interface TableLayout {
   /** Relative rows of the header, top first (two rows when a group row sits above). */
@@ -84,6 +84,8 @@ interface Profile {
   people: number;
   /** Whole numbers a date cell holds in Excel (its serial: 25569 = 1970-01-01 .. 73050 = 2099-12-31). */
   serials: number;
+  /** Words that are one quantity with a bound or a score's scale (`<2s`, `3.5/5`): a value written that way. */
+  bounded: number;
 }
 
 const DATE_SHAPE = /\d{1,4}\s*[-/.年月]\s*\d|[a-z]{3,9}\.?\s+\d{1,2}\b|\b\d{1,2}\s+[a-z]{3,9}/i;
@@ -102,7 +104,10 @@ function profile(values: unknown[][], from: number, c: number, header = '', unti
     itemKinds: new Set(),
     people: 0,
     serials: 0,
+    bounded: 0,
   };
+  // A column repeats its words ('Committed', '2026-Q4', '25%'): each distinct text is read once per column.
+  const texts = new Map<string, TextReading>();
   for (let r = from; r < until && p.filled < SAMPLE; r++) {
     const v = rowAt(values, r)[c];
     if (isBlank(v) || (header && v === header)) continue; // blank, or the header repeated
@@ -111,7 +116,11 @@ function profile(values: unknown[][], from: number, c: number, header = '', unti
       p.numbers++;
       if (Number.isInteger(v) && v >= 25569 && v <= 73050) p.serials++;
     } else if (typeof v !== 'string') p.dates += Object.prototype.toString.call(v) === '[object Date]' ? 1 : 0;
-    else classifyText(v, p);
+    else {
+      let t = texts.get(v);
+      if (!t) texts.set(v, (t = readText(v)));
+      countText(p, t);
+    }
   }
   return p;
 }
@@ -119,32 +128,79 @@ function profile(values: unknown[][], from: number, c: number, header = '', unti
 /** A template's placeholder ('[Target value]', 'TBD', 'XX'): says nothing about the column. */
 const TEMPLATE = /^\s*[[【<{].*[\]】>}]\s*$/;
 
-function classifyText(v: string, p: Profile): void {
+/** What one text cell says about its column (counted into a Profile by countText). */
+interface TextReading {
+  /** A template's placeholder: not counted as filled. */
+  placeholder: boolean;
+  shape: 'numbers' | 'dates' | 'words';
+  /** Words that are one quantity with a bound or a score's scale (`<2s`, `3.5/5`). */
+  bounded: boolean;
+  rowType: 'objective' | 'kr' | 'initiative' | null;
+  level: boolean;
+  person: boolean;
+  commitment: boolean;
+  /** The items a labelled line names (both for a line packing an objective and its KR). */
+  items: readonly ('objective' | 'kr')[];
+}
+
+const PLACEHOLDER_TEXT: TextReading = {
+  placeholder: true,
+  shape: 'words',
+  bounded: false,
+  rowType: null,
+  level: false,
+  person: false,
+  commitment: false,
+  items: [],
+};
+
+function readText(v: string): TextReading {
   const n = parseNumber(v);
-  if (TEMPLATE.test(v) || (!n.ok && !n.blank && n.error.kind === 'placeholder')) {
+  if (TEMPLATE.test(v) || (!n.ok && !n.blank && n.error.kind === 'placeholder')) return PLACEHOLDER_TEXT;
+  const level = LEVELS.get(v) !== null;
+  const line = readLine(v);
+  // A sum written out ('3 + 4 = 7 total') is a number in words.
+  const shape =
+    n.ok || sumResult(v) !== null
+      ? 'numbers'
+      : DATE_SHAPE.test(v) && parseDate(v, { year: 2000 }).ok
+        ? 'dates'
+        : 'words';
+  return {
+    placeholder: false,
+    shape,
+    bounded: shape === 'words' && boundedQuantityShape(v),
+    rowType: ROW_TYPES.get(v),
+    level,
+    person: !level && PERSON.test(v.trim()),
+    // One letter ('A', 'C') is a commitment only under a Type header: in a title column it is a title.
+    commitment: v.trim().length > 1 && !!COMMITMENTS.get(v),
+    items:
+      (line.role === 'objective' || line.role === 'kr') && line.title
+        ? [line.role]
+        : line.term && packedItems(v)
+          ? ['objective', 'kr']
+          : [],
+  };
+}
+
+function countText(p: Profile, t: TextReading): void {
+  if (t.placeholder) {
     p.filled--;
     return;
   }
-  // A sum written out ('3 + 4 = 7 total') is a number in words.
-  if (n.ok || sumResult(v) !== null) p.numbers++;
-  else if (DATE_SHAPE.test(v) && parseDate(v, { year: 2000 }).ok) p.dates++;
-  else p.words++;
-  const t = ROW_TYPES.get(v);
-  if (t) {
+  p[t.shape]++;
+  if (t.bounded) p.bounded++;
+  if (t.rowType) {
     p.rowTypes++;
-    p.types.add(t);
+    p.types.add(t.rowType);
   }
-  if (LEVELS.get(v)) p.levels++;
-  else if (PERSON.test(v.trim())) p.people++;
-  // One letter ('A', 'C') is a commitment only under a Type header: in a title column it is a title.
-  if (v.trim().length > 1 && COMMITMENTS.get(v)) p.commitments++;
-  const line = readLine(v);
-  if ((line.role === 'objective' || line.role === 'kr') && line.title) {
+  if (t.level) p.levels++;
+  else if (t.person) p.people++;
+  if (t.commitment) p.commitments++;
+  if (t.items.length) {
     p.items++;
-    p.itemKinds.add(line.role);
-  } else if (line.term && packedItems(v)) {
-    p.items++;
-    p.itemKinds.add('objective').add('kr');
+    for (const k of t.items) p.itemKinds.add(k);
   }
 }
 
@@ -162,8 +218,30 @@ interface Candidate {
   named: number;
 }
 
+/** What scoreRow reads in a text cell: the field it names, a title word, or a data shape (a number, a long text). */
+interface HeaderWord {
+  field: Field | null;
+  titleWord: boolean;
+  dataShaped: boolean;
+}
+
+/** A text cell's HeaderWord; `words` keeps those read (the rows scored repeat their columns' words). */
+function headerWord(v: string, words: Map<string, HeaderWord>): HeaderWord {
+  let w = words.get(v);
+  if (!w) {
+    const field = matchHeader(v);
+    w = {
+      field,
+      titleWord: !field && TITLE_WORDS.has(normalizeHeader(v)),
+      dataShaped: v.length > 40 || /\n/.test(v) || parseNumber(v).ok,
+    };
+    words.set(v, w);
+  }
+  return w;
+}
+
 /** How much a row looks like a header: columns it names, less numbers, sentences and cells shaped like the data below. */
-function scoreRow(values: unknown[][], r: number): Candidate {
+function scoreRow(values: unknown[][], r: number, words: Map<string, HeaderWord>): Candidate {
   const row = rowAt(values, r);
   const fields: (Field | null)[] = new Array(row.length).fill(null);
   const seen = new Set<Field>();
@@ -182,12 +260,12 @@ function scoreRow(values: unknown[][], r: number): Candidate {
       penalty += 1;
       continue;
     }
-    const f = matchHeader(v);
+    const w = headerWord(v, words);
+    const f = w.field;
     fields[c] = f;
     if (f && !seen.has(f)) seen.add(f);
-    else if (!f && TITLE_WORDS.has(normalizeHeader(v))) named += 0.5;
-    if (v.length > 40 || /\n/.test(v)) penalty += 1;
-    else if (parseNumber(v).ok) penalty += 1;
+    else if (w.titleWord) named += 0.5;
+    if (w.dataShaped) penalty += 1;
   }
   named += seen.size;
   if (levels) return { row: r, score: named - penalty, fields, named };
@@ -213,12 +291,13 @@ function candidates(values: unknown[][]): Candidate[] {
   const out: Candidate[] = [];
   let rows = 0;
   let lines = 0;
+  const words = new Map<string, HeaderWord>();
   for (let r = 0; r < values.length && rows < HEADER_SCAN_ROWS; r++) {
     if (filledCells(rowAt(values, r), 2) < 2) {
       if (++lines > TEXT_LINES_SKIPPED) break;
       if (r >= HEADER_SCAN_ROWS) continue;
     } else rows++;
-    const c = scoreRow(values, r);
+    const c = scoreRow(values, r, words);
     if (c.named > 0) out.push(c);
   }
   return out.sort((a, b) => b.score - a.score || a.row - b.row);
@@ -515,7 +594,7 @@ const wordsUnderUpdated: ContentRule = (f, text, p) => {
 
 /** 'Current status' over words: a status column when its header says so, else carried along. */
 const wordsUnderCurrent: ContentRule = (f, text, p) => {
-  if (!(f === 'current' && most(p.words, p) && p.numbers <= 0.2 * p.filled)) return null;
+  if (!(f === 'current' && most(p.words - p.bounded, p) && p.numbers <= 0.2 * p.filled)) return null;
   const h = q(text);
   const n = of(p.words, p);
   return {
@@ -848,6 +927,48 @@ function quarterColumns(decided: Decided[], texts: string[]): void {
   });
 }
 
+/** A header naming how the KR is measured (`衡量指标`, `Success metric`, `Indicador`), bracketed hints aside. */
+const MEASURE_HEADER = new RegExp(`^(?:${MEASURE_CRITERION_WORDS.join('|')})$`, 'i');
+
+/**
+ * A measure column (`目标 | 关键结果 | 衡量指标` over `DAU: 300 → 900`, `1000+ 篇/月`, `15%+`) in a table with no target
+ * column: its cells state the KR's numbers, so it is read as the target (a from-to gives the start too). A measure
+ * column of words (`median first reply time`) names the measure and states none: carried along.
+ */
+function measureColumn(decided: Decided[], texts: string[], values: unknown[][], body: number): void {
+  if (decided.some((d) => d.role === 'target')) return;
+  const c = decided.findIndex(
+    (d, i) => !d.chosen && d.role === null && !d.header && MEASURE_HEADER.test(headerWords(texts[i])),
+  );
+  if (c < 0) return;
+  let filled = 0;
+  let quantities = 0;
+  // The table's rows: up to the first blank row (a table further down holds other columns).
+  for (let r = body; r < values.length && filled < SAMPLE; r++) {
+    if (filled && rowAt(values, r).every(isBlank)) break;
+    const v = rowAt(values, r)[c];
+    if (isBlank(v) || v === texts[c]) continue;
+    filled++;
+    if (typeof v === 'number' || /\d/.test(cellText(v))) quantities++;
+  }
+  if (!most(quantities, { filled } as Profile)) return;
+  const h = q(texts[c]);
+  Object.assign(decided[c], {
+    role: 'target',
+    reason: {
+      en: `${h.en} says how each key result is measured, with its numbers (${quantities}/${filled} cells): the target (a from-to gives the start too)`,
+      zh: `${h.zh}说明每个关键结果的衡量方式并给出数值（${quantities}/${filled} 格）：目标值（“从…到…”同时给出起始值）`,
+    },
+  });
+}
+
+/** A header's words without bracketed hints and outer marks (`**Metric (how)**` -> `Metric`). */
+const headerWords = (t: string): string =>
+  t
+    .replace(/[(（[【][^)）\]】]*[)）\]】]/g, '')
+    .replace(/[*_#:：\s]+$|^[*_#\s]+/g, '')
+    .trim();
+
 /**
  * A period header: `M0`..`M3`, `Month 2`, `W1`..`W13`, `Week 4`, `Sprint 3`, `Q1`..`Q4`, `Mes 2`, `Semana 4`, `1月`,
  * `第3周`, `二季度`. Its family (m, w, s, q) and index, or null.
@@ -1172,6 +1293,7 @@ function layoutAt(values: unknown[][], best: number, settings: Settings | undefi
   codesBeforeTitles(decided, texts, values, body, owned);
   keepLoneTitle(decided, texts);
   quarterColumns(decided, texts);
+  measureColumn(decided, texts, values, body);
   const periodCols = periodColumns(decided, texts);
   dropEmptyTitles(decided, texts);
   dedupe(decided, texts);

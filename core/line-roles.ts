@@ -43,6 +43,8 @@ const CHECKBOX = /^\[[ xX✓✔]\]\s*/;
 const LIST_NUMBER =
   /^(?:[0-9０-９]{1,2}(?:\.[0-9]{1,2})*[.．)）、](?![0-9])|[(（][0-9]{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)\s*/;
 const BOLD = /^(\*\*|__)(.+?)\1\s*([:：]?)\s*([\s\S]*)$/;
+/** A heading's section number without a closing dot (`### 1.2 Key results`, `## 2.1 Team`): its place, no quantity. */
+const SECTION_NUMBER = /^[0-9]{1,2}(?:\.[0-9]{1,2})+\s+(?=\p{L})/u;
 
 const NUM = String.raw`(?:[0-9０-９]+(?:\.[0-9]+)*|[一二三四五六七八九十]+)`;
 /**
@@ -168,7 +170,7 @@ function stripStructure(raw: string, out: LineReading): string {
     }
     m = CHECKBOX.exec(s);
     if (m) s = s.slice(m[0].length);
-    m = LIST_NUMBER.exec(s);
+    m = LIST_NUMBER.exec(s) ?? (out.heading ? SECTION_NUMBER.exec(s) : null);
     if (m) {
       out.numbered = true;
       s = s.slice(m[0].length);

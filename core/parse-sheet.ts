@@ -47,6 +47,7 @@ import {
   LEVELS,
   NOTE_SECTION_WORDS,
   OTHER_LANGUAGE_MEASURE_LABELS,
+  MEASURE_CRITERION_WORDS,
   ROW_TYPES,
   type KindWord,
 } from './vocabulary';
@@ -59,6 +60,7 @@ import {
   parseNumber,
   secondsIn,
   sumResult,
+  boundedQuantityShape,
   type Measure,
   type NumberInfo,
   type Parsed,
@@ -130,7 +132,11 @@ function rememberLastTwo(fn: (text: string) => string): (text: string) => string
   return (text) => {
     if (text === t1) return k1;
     const k = text === t2 ? k2 : fn(text);
-    [t2, k2, t1, k1] = [t1, k1, text, k];
+    // Plain assignments: a destructuring swap here made an array per call (20,000 per 10,000-row sheet).
+    t2 = t1;
+    k2 = k1;
+    t1 = text;
+    k1 = k;
     return k;
   };
 }
@@ -602,7 +608,11 @@ function renamesHeader(
 ): boolean {
   if (titleCol === undefined) return false;
   // Most data rows hold a number or a long text somewhere: that cheap test first, the pattern only on rows of words.
-  for (const v of row) if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
+  // From the right: a table's numbers and dates (start, target, current, due) sit right of its titles.
+  for (let c = row.length - 1; c >= 0; c--) {
+    const v = row[c];
+    if (!isBlank(v) && (typeof v !== 'string' || v.length > 40)) return false;
+  }
   for (const v of row) if (typeof v === 'string' && DATA_SHAPE.test(v)) return false;
   // A cell names its column's role when it repeats the header's words ('Métrica') or names the same field.
   // A word naming no field ('Metric') under a column of no field is no header word.
@@ -1625,6 +1635,11 @@ function typedKrId(r: number, rd: Reader): string | null {
 function numberCell(kr: KeyResult, f: Field, row: unknown[], r: number, c: number | undefined, rd: Reader) {
   if (c === undefined || isBlank(row[c])) return null;
   const p = rd.number(row[c]);
+  if (p.ok && f === 'target' && p.unit && changeInCell(row[c])) {
+    // '25% reduction': a change from an unstated start, no target of 25% (the message says what to type).
+    rd.problemText(f, r, c, describeValue(row[c]), relativeWithoutStart(changeInCell(row[c])!));
+    return null;
+  }
   if (p.ok) {
     rd.recordSource(kr, f, r, c);
     return p;
@@ -1638,6 +1653,9 @@ function numberCell(kr: KeyResult, f: Field, row: unknown[], r: number, c: numbe
   }
   return null;
 }
+
+/** The change relative to an unstated start a cell of a number with words states ('25% reduction'), or null. */
+const changeInCell = (v: unknown) => (typeof v === 'string' ? inferFromText(v).relative : null);
 
 /** A target cell opening with a quantity ('$83k/mo to $93k/mo', '8% 到 15%'): its words run from that quantity. */
 const OPENS_WITH_NUMBER = /^[$¥€£]?\s?\d/;
@@ -1897,11 +1915,18 @@ function readCurrent(
  */
 function currentInCellWords(kr: KeyResult, v: unknown): boolean {
   if (typeof v !== 'string') return false;
-  const value = sumResult(v) ?? inferFromText(v).current;
+  const value = sumResult(v) ?? inferFromText(v).current ?? boundedQuantity(v);
   if (value === null) return false;
   kr.current = value;
   markInferred(kr, 'current');
   return true;
+}
+
+/** A measured value written with a bound or a score's scale (`<2s`, `3.5/5`, values.ts boundedQuantityShape): that number. */
+function boundedQuantity(v: string): number | null {
+  if (!boundedQuantityShape(v)) return null;
+  const t = inferFromText(v);
+  return t.start === null && !t.relative && t.measures <= 1 ? t.target : null;
 }
 
 /**
@@ -2294,6 +2319,8 @@ function markKrCaptions(lines: OutlineLine[]): void {
     const { line } = lines[i];
     const next = lines[i + 1].line;
     if (!line.heading || (line.role !== 'kr' && line.role !== 'kr-label')) continue;
+    // A KR label names one KR by its number (`## KR1`); `### Key Results` over `#### Acquisition` heads a group of KRs.
+    if (line.role === 'kr-label' && !/[0-9０-９一二三四五六七八九十]/.test(lines[i].text)) continue;
     if (next.heading <= line.heading || next.role !== 'text' || !next.title) continue;
     lines[i].krCaption = true;
     lines[i + 1].krStatement = true;
@@ -2386,6 +2413,8 @@ type Context = {
   krLevels?: Set<number>;
   /** Rows of bold lines naming a group of the KRs listed under them (krGroupLines). */
   krGroups?: Set<number>;
+  /** Rows of sub-headings holding a value of the objective heading above them (valueSubHeadings). */
+  valueHeads?: Set<number>;
   objHeading?: number;
   /**
    * The last KR's line while a list of its work may follow (see partOfKr), up to the next heading, label or objective.
@@ -2452,6 +2481,31 @@ function krGroupLines(lines: OutlineLine[]): Set<number> {
   }
   return out;
 }
+
+/**
+ * Rows of sub-headings holding a value of the objective heading above them (`## Assessments revenue target` / `### Team`
+ * / `Assessments` / `### Key Results`, `#### Owner` / a name / `#### Due` / a date / `#### Key Results`): a heading over
+ * one to three plain lines whose section ends at the KR label, or at a sibling heading that is the KR label or another
+ * such sub-heading. It names a property of the objective, not an objective of its own.
+ */
+function valueSubHeadings(lines: OutlineLine[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const h = lines[i].line.heading;
+    if (!h) continue;
+    let j = i + 1;
+    while (j < lines.length && j - i <= 4 && !lines[j].line.heading && lines[j].line.role !== 'kr-label') j++;
+    const end = lines[j];
+    if (j - i < 2 || j - i > 4 || !end || (end.line.heading && end.line.heading !== h)) continue;
+    if (!lines.slice(i + 1, j).every((l) => valueLine(l.line))) continue;
+    if (end.line.role === 'kr-label' || out.has(end.r)) out.add(lines[i].r);
+  }
+  return out;
+}
+
+/** A plain line stating a value (`Assessments`, `张伟`, `2027-06-30`): no list mark, label, emphasis or sentence. */
+const valueLine = (line: LineReading): boolean =>
+  line.role === 'text' && !isListed(line) && !line.bold && !line.quote && !!line.title && line.title.length <= 40;
 
 /** Whether the list from lines[from] has, after its first item, a KR field line (krFieldLabel) at that item's depth. */
 function itemsCarryFields(lines: OutlineLine[], from: number): boolean {
@@ -2564,6 +2618,7 @@ function placeText(l: OutlineLine, ctx: Context): ItemKind | 'heading' | 'note' 
   // Under a Key Results label a bold line of its own is a KR, the list under it its parts (bold lines are a level).
   if (ctx.mode === 'krs' && ctx.obj && line.bold && !listed && !line.heading)
     return ctx.krGroups?.has(l.r) ? 'heading' : 'kr';
+  if (krGroupHeading(ctx, line)) return 'heading';
   if (!ctx.style.objectives && (line.heading || line.bold || parent) && opensList) return 'objective';
   if (!ctx.style.objectives && !ctx.style.krs && opensNumberedList(l, ctx.next)) return 'objective';
   if (plainObjective(l, ctx)) return 'objective';
@@ -2638,6 +2693,7 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
       next: undefined,
       krLevels: krHeadingLevels(lines),
       krGroups: krGroupLines(lines),
+      valueHeads: valueSubHeadings(lines),
     },
     objectives: [],
     obj: null,
@@ -2874,7 +2930,8 @@ function otherLabelLine(ctx: Context, l: OutlineLine, rd: Reader): void {
  * A heading that is no label ends the list a label line opened ('Key Results:' ... '# Why OKRs' ... '1. reason' is no KR).
  */
 function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader): void {
-  if (kind === 'heading' && l.line.heading && walk.ctx.mode === 'krs') walk.ctx.mode = 'none';
+  const sub = kind === 'heading' && subHeading(walk, l);
+  if (kind === 'heading' && l.line.heading && walk.ctx.mode === 'krs' && !sub) walk.ctx.mode = 'none';
   if (kind === 'heading') walk.ctx.krOwn = undefined;
   // A heading as high as the KR being read ends its parts ('### KR1' ... '## Notes' / '- reviewed weekly').
   const { ctx } = walk;
@@ -2885,9 +2942,25 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   ctx.cycle = cycle ?? ctx.cycle;
   ctx.year = yearOfTitle(l.line.title, cycle) ?? ctx.year;
   // The KRs that follow have an objective to go to: this heading (see headingObjective).
-  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly)
+  if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly && !sub)
     Object.assign(walk, { heading: l });
   if (walk.heading) walk.ctx.obj = true;
+}
+
+/**
+ * A sub-heading inside the objective read from the heading above it: one grouping the KRs under the KR label
+ * (krGroupHeading), or one holding a value of that objective (valueSubHeadings) under its still pending heading.
+ */
+function subHeading(walk: OutlineWalk, l: OutlineLine): boolean {
+  if (krGroupHeading(walk.ctx, l.line)) return true;
+  const above = walk.heading?.line.heading;
+  return !!above && l.line.heading > above && !!walk.ctx.valueHeads?.has(l.r);
+}
+
+/** A heading deeper than the KR label heading being read (`### Key Results` / `#### Acquisition` / KRs): a group. */
+function krGroupHeading(ctx: Context, line: LineReading): boolean {
+  const label = ctx.label?.heading;
+  return ctx.mode === 'krs' && ctx.obj && !!label && line.heading > label;
 }
 
 /**
@@ -3008,15 +3081,14 @@ const PROPERTY = /^[_*]*([^:：\n_*[`]{1,30}?)[_*]*\s*[:：](?!\/)\s*[_*]*\s*(\S
 const GROUP_WITH_NOTE = /^([^:：()（）\n]{1,30}?\s*[(（][^()（）\n]*[)）])\s*[:：]\s*$/;
 const BRACKET_NOTE = /\s*[(（][^()（）\n]*[)）]\s*$/;
 const MEASURE_LABEL = new RegExp(
-  String.raw`^(?:progress|measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|进度|进展|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|progreso|avance|medición|métrica|進捗|指標|評価指標|測定方法|達成基準|${OTHER_LANGUAGE_MEASURE_LABELS.join('|')})$`,
+  String.raw`^(?:progress|进度|进展|progreso|avance|進捗|${MEASURE_CRITERION_WORDS.join('|')}|${OTHER_LANGUAGE_MEASURE_LABELS.join('|')})$`,
   'i',
 );
 /**
  * Of those, the labels of a done-criterion or a measure (what counts as reached), whose threshold is the target of a
  * KR that states none otherwise (`- **衡量标准：** 占比 > 50%`, `- Metric: NPS ≥ 40`, `- 指標：継続率 80% 以上`).
  */
-const CRITERION_LABEL =
-  /^(?:measurement|measured by|how measured|metrics?|measures?|success criteria|criteria|衡量标准|衡量方式|衡量指标|验收标准|评估标准|指标|medición|métrica|指標|評価指標|測定方法|達成基準)$/i;
+const CRITERION_LABEL = new RegExp(`^(?:${MEASURE_CRITERION_WORDS.join('|')})$`, 'i');
 /** KRs with a `Target:` property line (a number in it or not), and KRs given their target by a measure line. */
 const targetInWords = new WeakSet<KeyResult>();
 const measured = new WeakSet<KeyResult>();

@@ -222,11 +222,14 @@ interface Checks {
   fieldCell(item: Objective | KeyResult, field: Field, fallback: CellRef): CellRef;
   objCell(o: Objective): CellRef;
   krCell(kr: KeyResult): CellRef;
+  /** A KR's target cell (its title cell when the sheet has no target column). */
+  targetCell(kr: KeyResult): CellRef;
   /** 'row:col' of the cells holding a value problem (kr-no-number stays quiet there). */
   problemCells: Set<string>;
   copies(): ReturnType<typeof copyIndex>;
 }
 
+/** What the per-objective and per-KR checks read besides the item itself (one per objective). */
 interface ObjectiveView {
   index: number;
   oCycle: Cycle | null;
@@ -234,15 +237,8 @@ interface ObjectiveView {
   title: CellRef;
 }
 
-interface KrView {
-  o: Objective;
-  oCycle: Cycle | null;
-  krTitle: CellRef;
-  targetCell: CellRef;
-  linear: boolean;
-  deadline: string | null;
-  score: number | null;
-}
+/** Increase and decrease KRs move from a start to a target. */
+const isLinear = (kr: KeyResult) => kr.kind === 'increase' || kr.kind === 'decrease';
 
 /**
  * The rules, keyed by rule id (a key that is not one names the group of rule ids its check decides together). Each
@@ -254,7 +250,7 @@ const RULES: Record<
   {
     before?: (c: Checks) => void;
     objective?: (c: Checks, o: Objective, v: ObjectiveView) => void;
-    kr?: (c: Checks, kr: KeyResult, v: KrView) => void;
+    kr?: (c: Checks, kr: KeyResult, v: ObjectiveView) => void;
     after?: (c: Checks) => void;
   }
 > = {
@@ -289,19 +285,9 @@ export function validate(model: OkrModel, opts: ValidateOptions): Finding[] {
     const oCycle = cycleOfObjective(o, model);
     const ov: ObjectiveView = { index, oCycle, title: c.objCell(o) };
     for (const check of HOOKS.objective) check(c, o, ov);
-    for (const kr of o.krs) {
-      const krTitle = c.krCell(kr);
-      const v: KrView = {
-        o,
-        oCycle,
-        krTitle,
-        targetCell: c.fieldCell(kr, 'target', krTitle),
-        linear: kr.kind === 'increase' || kr.kind === 'decrease',
-        deadline: deadlineOf(kr, oCycle),
-        score: scoreOfKr(kr),
-      };
-      for (const check of HOOKS.kr) check(c, kr, v);
-    }
+    // A KR's checks get its objective's view: the cells a finding points at are made when a check makes a finding
+    // (most KRs get none), no object per KR.
+    for (const kr of o.krs) for (const check of HOOKS.kr) check(c, kr, ov);
   });
   for (const after of HOOKS.after) after(c);
   return c.out.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -318,6 +304,7 @@ function checksFor(model: OkrModel, opts: ValidateOptions): Checks & { out: Find
     const col = model.fieldCols[field];
     return col === undefined ? fallback : { row: item.row, col };
   };
+  const krCell = (kr: KeyResult): CellRef => cellOf(kr, 'kr') ?? { row: kr.row, col: model.fieldCols.kr ?? 0 };
   let copies: ReturnType<typeof copyIndex> | null = null;
   return {
     model,
@@ -332,7 +319,8 @@ function checksFor(model: OkrModel, opts: ValidateOptions): Checks & { out: Find
     },
     fieldCell,
     objCell: (o) => o.cells.objective ?? { row: o.row, col: model.fieldCols.objective ?? 0 },
-    krCell: (kr) => cellOf(kr, 'kr') ?? { row: kr.row, col: model.fieldCols.kr ?? 0 },
+    krCell,
+    targetCell: (kr) => fieldCell(kr, 'target', krCell(kr)),
     problemCells: new Set(model.problems.map((p) => `${p.cell.row}:${p.cell.col}`)),
     copies: () => (copies ??= copyIndex(model, opts.parents ?? [])),
   };
@@ -361,10 +349,17 @@ function checkValueProblems(c: Checks): void {
 function checkObjectivesPerOwner(c: Checks): void {
   const { model, limits, add, objCell } = c;
   const byOwner = new Map<string, { owner: string | null; cycle: string | null; objs: Objective[] }>();
+  // A sheet has a few owners over thousands of objectives: each distinct name is normalised once.
+  const ownerKeys = new Map<string, string>();
+  const ownerKey = (owner: string) => {
+    let k = ownerKeys.get(owner);
+    if (k === undefined) ownerKeys.set(owner, (k = owner.normalize('NFKC').trim().toLowerCase()));
+    return k;
+  };
   for (const o of model.objectives) {
     const owner = ownerOf(o);
     const cycle = cycleOfObjective(o, model)?.id ?? null;
-    const key = `${owner === null ? '\u0000' : owner.normalize('NFKC').trim().toLowerCase()}\u0001${cycle ?? ''}`;
+    const key = `${owner === null ? '\u0000' : ownerKey(owner)}\u0001${cycle ?? ''}`;
     const g = byOwner.get(key) ?? { owner, cycle, objs: [] };
     g.objs.push(o);
     byOwner.set(key, g);
@@ -412,8 +407,9 @@ function copyIndex(model: OkrModel, parents: OkrModel[]) {
     if (!o.level || o.level === 'individual') continue; // nothing ranks below individual
     const rank = LEVEL_RANK[o.level];
     for (const kr of o.krs) {
-      // Only texts an objective could copy matter: a plain title keeps its length, so others are skipped unread.
-      if (plainComparable(kr.title) && !copyLengths.has(kr.title.length)) continue;
+      // Only texts an objective could copy matter: a plain title keeps its length, so others are skipped unread (the
+      // length first: it rules out most titles without scanning them).
+      if (!copyLengths.has(kr.title.length) && plainComparable(kr.title)) continue;
       const key = textOf(kr);
       const seen = highestKr.get(key);
       if (key && (!seen || rank < seen.rank)) highestKr.set(key, { rank, kr });
@@ -522,18 +518,15 @@ function checkCopiesHigherKr(c: Checks, o: Objective, v: ObjectiveView): void {
 /** weight-negative, weights-all-zero, weights-incomplete, weights-sum (checkWeights: each decides whether the next applies). */
 function checkObjectiveWeights(c: Checks, o: Objective): void {
   const { add, fieldCell, krCell } = c;
-  checkWeights(
-    o,
-    (rule, severity, cell, m, id) => add(rule, severity, cell, m, id),
-    (kr) => fieldCell(kr, 'weight', krCell(kr)),
-  );
+  checkWeights(o, add, (kr) => fieldCell(kr, 'weight', krCell(kr)));
 }
 
 /** kr-no-number: a target, or a binary (done / not done) KR. */
-function checkNumber(c: Checks, kr: KeyResult, v: KrView): void {
+function checkNumber(c: Checks, kr: KeyResult): void {
   const { add, problemCells } = c;
-  const { targetCell } = v;
-  if (kr.kind !== 'binary' && kr.target === null && !problemCells.has(`${targetCell.row}:${targetCell.col}`)) {
+  if (kr.kind === 'binary' || kr.target !== null) return;
+  const targetCell = c.targetCell(kr);
+  if (!problemCells.has(`${targetCell.row}:${targetCell.col}`)) {
     add(
       'kr-no-number',
       'error',
@@ -553,14 +546,14 @@ function checkNumber(c: Checks, kr: KeyResult, v: KrView): void {
 }
 
 /** kr-no-deadline: its own due date or the cycle's end. */
-function checkDeadline(c: Checks, kr: KeyResult, v: KrView): void {
+function checkDeadline(c: Checks, kr: KeyResult, v: ObjectiveView): void {
   const { add, fieldCell } = c;
-  const { oCycle, krTitle } = v;
+  const { oCycle } = v;
   if (!kr.due && !oCycle) {
     add(
       'kr-no-deadline',
       'warning',
-      fieldCell(kr, 'due', krTitle),
+      fieldCell(kr, 'due', c.krCell(kr)),
       msg(
         `Key result ${quote(kr.title)} has no deadline: no due date and no cycle. Add a due date or set the cycle (e.g. 2026-Q4).`,
         `关键结果 ${quoteZh(kr.title)} 没有截止时间：既无截止日期也无周期。请填写截止日期或设置周期（如 2026-Q4）。`,
@@ -571,14 +564,13 @@ function checkDeadline(c: Checks, kr: KeyResult, v: KrView): void {
 }
 
 /** start-equals-target: a linear KR that cannot be scored. */
-function checkStartEqualsTarget(c: Checks, kr: KeyResult, v: KrView): void {
+function checkStartEqualsTarget(c: Checks, kr: KeyResult): void {
   const { add } = c;
-  const { targetCell, linear } = v;
-  if (linear && kr.target !== null && kr.start === kr.target) {
+  if (isLinear(kr) && kr.target !== null && kr.start === kr.target) {
     add(
       'start-equals-target',
       'error',
-      targetCell,
+      c.targetCell(kr),
       msg(
         `Key result ${quote(kr.title)}: start and target are both ${fmt(kr.target)}, so progress cannot be measured. If the aim is to hold the level, use kind "above" (stay at or above) or "below" (stay at or below).`,
         `关键结果 ${quoteZh(kr.title)}：起始值与目标值都是 ${fmt(kr.target)}，无法计算进度。如果目标是保持水平，请将计分方式设为“above（不低于）”或“below（不高于）”。`,
@@ -589,10 +581,9 @@ function checkStartEqualsTarget(c: Checks, kr: KeyResult, v: KrView): void {
 }
 
 /** direction-mismatch: the wording (and a typed kind) against the direction of the numbers. */
-function checkDirection(c: Checks, kr: KeyResult, v: KrView): void {
+function checkDirection(c: Checks, kr: KeyResult): void {
   const { add } = c;
-  const { targetCell, linear } = v;
-  if (linear && kr.target !== null && kr.start !== kr.target) {
+  if (isLinear(kr) && kr.target !== null && kr.start !== kr.target) {
     const goesUp = kr.target > kr.start;
     const saysDown = DECREASE_WORDS.test(kr.title);
     const saysUp = INCREASE_WORDS.test(kr.title);
@@ -603,7 +594,7 @@ function checkDirection(c: Checks, kr: KeyResult, v: KrView): void {
       add(
         'direction-mismatch',
         'warning',
-        targetCell,
+        c.targetCell(kr),
         msg(
           `Key result ${quote(kr.title)} says to reduce, but the target is above the start (${nums()}). Check the numbers.`,
           `关键结果 ${quoteZh(kr.title)} 要求降低，但目标值高于起始值（${numsZh()}）。请检查数值。`,
@@ -614,7 +605,7 @@ function checkDirection(c: Checks, kr: KeyResult, v: KrView): void {
       add(
         'direction-mismatch',
         'warning',
-        targetCell,
+        c.targetCell(kr),
         msg(
           `Key result ${quote(kr.title)} says to increase, but the target is below the start (${nums()}). Check the numbers.`,
           `关键结果 ${quoteZh(kr.title)} 要求提升，但目标值低于起始值（${numsZh()}）。请检查数值。`,
@@ -637,16 +628,15 @@ function checkDirection(c: Checks, kr: KeyResult, v: KrView): void {
 }
 
 /** kr-looks-like-task. */
-function checkLooksLikeTask(c: Checks, kr: KeyResult, v: KrView): void {
+function checkLooksLikeTask(c: Checks, kr: KeyResult): void {
   const { add } = c;
-  const { krTitle } = v;
   const text =
     kr.kind === 'binary' || kr.target === null ? kr.title.normalize('NFKC').trim().replace(ITEM_PREFIX, '') : '';
   if (text && !kr.placeholder && !/\d/.test(text) && (TASK_VERBS_EN.test(text) || TASK_VERBS_ZH.test(text))) {
     add(
       'kr-looks-like-task',
       'info',
-      krTitle,
+      c.krCell(kr),
       kr.kind === 'binary'
         ? msg(
             `Key result ${quote(kr.title)} reads like a task. As a done/not-done milestone it is a valid KR; if it is an activity toward a result, move it under a KR as an initiative (E:) and measure the result instead.`,
@@ -662,11 +652,13 @@ function checkLooksLikeTask(c: Checks, kr: KeyResult, v: KrView): void {
 }
 
 /** committed-below-1 / aspirational-at-1, once the KR's deadline has passed. */
-function checkClosed(c: Checks, kr: KeyResult, v: KrView): void {
+function checkClosed(c: Checks, kr: KeyResult, v: ObjectiveView): void {
   const { today, add, fieldCell } = c;
-  const { targetCell, deadline, score } = v;
-  if (deadline && deadline < today && score !== null) {
-    const scoreCell = fieldCell(kr, 'score', fieldCell(kr, 'current', targetCell));
+  const deadline = deadlineOf(kr, v.oCycle);
+  // The score only once the deadline has passed.
+  const score = deadline && deadline < today ? scoreOfKr(kr) : null;
+  if (deadline && score !== null) {
+    const scoreCell = fieldCell(kr, 'score', fieldCell(kr, 'current', c.targetCell(kr)));
     if (kr.commitment === 'committed' && score < 1) {
       add(
         'committed-below-1',
@@ -693,14 +685,17 @@ function checkClosed(c: Checks, kr: KeyResult, v: KrView): void {
   }
 }
 
+/** A KR scored 1.0 (one that reached its target needs no update). */
+function reachedTarget(kr: KeyResult): boolean {
+  const score = scoreOfKr(kr);
+  return score !== null && score >= 1;
+}
+
 /** kr-stale / kr-never-updated, while the cycle runs. */
-function checkStale(c: Checks, kr: KeyResult, v: KrView): void {
+function checkStale(c: Checks, kr: KeyResult, v: ObjectiveView): void {
   const { model, limits, today, staleLine, add, fieldCell } = c;
-  const { oCycle, krTitle, score } = v;
-  if (
-    isRunning(today, oCycle ? oCycle.end : null, oCycle ? oCycle.start : null, kr.due) &&
-    !(score !== null && score >= 1)
-  ) {
+  const { oCycle } = v;
+  if (isRunning(today, oCycle ? oCycle.end : null, oCycle ? oCycle.start : null, kr.due) && !reachedTarget(kr)) {
     if (kr.updated) {
       // ISO dates compare as text: only a date before the stale line needs the day count.
       const age = kr.updated < staleLine ? daysBetween(kr.updated, today) : null;
@@ -708,7 +703,7 @@ function checkStale(c: Checks, kr: KeyResult, v: KrView): void {
         add(
           'kr-stale',
           'warning',
-          fieldCell(kr, 'updated', krTitle),
+          fieldCell(kr, 'updated', c.krCell(kr)),
           msg(
             `Key result ${quote(kr.title)} was last updated on ${kr.updated}, ${age} days ago (limit ${limits.staleDays} days). Update its current value.`,
             `关键结果 ${quoteZh(kr.title)} 最后更新于 ${kr.updated}，已 ${age} 天未更新（上限 ${limits.staleDays} 天）。请更新当前值。`,
@@ -720,7 +715,7 @@ function checkStale(c: Checks, kr: KeyResult, v: KrView): void {
       add(
         'kr-never-updated',
         'info',
-        fieldCell(kr, 'updated', krTitle),
+        fieldCell(kr, 'updated', c.krCell(kr)),
         msg(
           `Key result ${quote(kr.title)} has no "Updated" date, so staleness (over ${limits.staleDays} days) cannot be checked.`,
           `关键结果 ${quoteZh(kr.title)} 没有“更新时间”，无法检查是否超过 ${limits.staleDays} 天未更新。`,
@@ -845,17 +840,18 @@ function checkNegativeWeights(krs: KeyResult[], add: AddFn, weightCell: (kr: Key
 function checkWeights(o: Objective, add: AddFn, weightCell: (kr: KeyResult) => CellRef): void {
   const krs = o.krs;
   if (checkNegativeWeights(krs, add, weightCell) || krs.length === 0) return;
-  const given = krs.filter((k) => k.weight !== null);
-  if (given.length === 0) return;
-  if (given.length < krs.length) {
+  let given = 0;
+  for (const k of krs) if (k.weight !== null) given++;
+  if (given === 0) return;
+  if (given < krs.length) {
     const blank = krs.find((k) => k.weight === null)!;
     add(
       'weights-incomplete',
       'warning',
       weightCell(blank),
       msg(
-        `Objective ${quote(o.title)}: ${given.length} of ${krs.length} key results have a weight and ${quote(blank.title)} has none. Give every KR a weight (or none at all); until then all KRs count equally.`,
-        `目标 ${quoteZh(o.title)}：${krs.length} 个关键结果中只有 ${given.length} 个填了权重，${quoteZh(blank.title)} 没有。请为每个 KR 填写权重（或全部不填）；在此之前所有 KR 按等权计算。`,
+        `Objective ${quote(o.title)}: ${given} of ${krs.length} key results have a weight and ${quote(blank.title)} has none. Give every KR a weight (or none at all); until then all KRs count equally.`,
+        `目标 ${quoteZh(o.title)}：${krs.length} 个关键结果中只有 ${given} 个填了权重，${quoteZh(blank.title)} 没有。请为每个 KR 填写权重（或全部不填）；在此之前所有 KR 按等权计算。`,
       ),
       o.id,
     );

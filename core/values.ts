@@ -528,6 +528,14 @@ const TIME_UNITS: [RegExp, number][] = [
 ];
 
 /** Seconds in one `unit` of time, or null when it is no unit of time. */
+/**
+ * One quantity written with a bound, an approximation or the scale of a score (`<2s`, `≤ 15 分钟`, `约 30%`, `3.5/5`):
+ * a measured value stated that way is that number. A from-to, several numbers or words around them are no such cell.
+ */
+const BOUNDED_QUANTITY =
+  /^\s*(?:[<>≤≥~≈～]=?|约|大约|近|不到|超过|about|approx\.?|ca\.|under|over|below|above)?\s*[$¥€£]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-z]{1,5}|[\u4e00-\u9fff]{1,3})?\s*(?:\/\s*\d+(?:\.\d+)?\s*分?)?\s*$/i;
+export const boundedQuantityShape = (text: string): boolean => BOUNDED_QUANTITY.test(text);
+
 /** A sum written out ('2 (Y*gov) + 5 (K9Audit) = 7 total', '8家+4家=12家'): the part after the last '=' is its result. */
 const SUM_RESULT = /[+＋][^=＝]*[=＝]\s*([^=＝]+)$/;
 

@@ -428,6 +428,41 @@ export const OTHER_LANGUAGE_FIELDS: Readonly<
 };
 
 /**
+ * Words naming how a KR is measured, whose threshold is what counts as reached: a property line under a KR
+ * (`- **衡量标准：** 占比 > 50%`, `- Metric: NPS ≥ 40`) or a table's measure column (`衡量指标` over `DAU: 300 → 900`)
+ * gives the KR its target when nothing else does. Matched whole, case-insensitive.
+ */
+export const MEASURE_CRITERION_WORDS: readonly string[] = [
+  'measurement',
+  'measured by',
+  'how measured',
+  'metrics?',
+  'success metrics?',
+  'measures?',
+  'success measures?',
+  'success criteria',
+  'criteria',
+  '衡量标准',
+  '衡量方式',
+  '衡量指标',
+  '衡量指標',
+  '衡量標準',
+  '验收标准',
+  '评估标准',
+  '评估指标',
+  '評估指標',
+  '指标',
+  'medición',
+  'métrica',
+  'indicador(?:es)?',
+  'indicateurs?',
+  '指標',
+  '評価指標',
+  '測定方法',
+  '達成基準',
+];
+
+/**
  * Property labels that say how a KR is measured or how far it got (no value of its own), in the languages beside
  * English, Chinese and Spanish: kept as notes under the KR (`- 측정: ...`, `**Tracking**: ...`, `İlerleme: 0%`).
  */
@@ -505,6 +540,137 @@ export const NOTE_SECTION_WORDS: readonly string[] = [
   'lessons learned',
   'learnings',
   'help needed',
+];
+
+/**
+ * Words joining two things done or measured ('Publish 3 posts and reach 5,000 users', '发布3篇文章并获得5000名用户',
+ * '3 Beiträge veröffentlichen und 5.000 Nutzer erreichen'): two quantities so joined state no single target. Chinese
+ * words stand for themselves inside longer words too (合并, 并发, 饱和): infer-target keeps those out.
+ */
+export const AND_WORDS: readonly string[] = [
+  'and',
+  'as well as',
+  'und',
+  'sowie',
+  'et',
+  'y',
+  'e',
+  'và',
+  've',
+  'dan',
+  '并且',
+  '并',
+  '且',
+  '同时',
+  '以及',
+  '和',
+];
+
+/**
+ * Nouns of a change in a value, in the languages the reader reads. Beside a share with no base stated ('25% reduction',
+ * 'a 10% increase', 'réduction de 20 %', '20 % Wachstum', 'Senkung der Kosten um 10 %', '降幅20%') they say a change
+ * relative to an unstated start: no target (a base in the same cell makes one).
+ */
+export const CHANGE_NOUN_VOCAB: Readonly<Record<'up' | 'down', readonly string[]>> = {
+  down: [
+    'reduction',
+    'decrease',
+    'decline',
+    'drop',
+    'cut',
+    'fall',
+    'redução',
+    'reducción',
+    'réduction',
+    'diminuição',
+    'disminución',
+    'diminution',
+    'baisse',
+    'queda',
+    'caída',
+    'riduzione',
+    'diminuzione',
+    'calo',
+    'reduktion',
+    'senkung',
+    'verringerung',
+    'rückgang',
+    'abnahme',
+    '降幅',
+    '减幅',
+    '跌幅',
+  ],
+  up: [
+    'increase',
+    'growth',
+    'rise',
+    'gain',
+    'uplift',
+    'improvement',
+    'boost',
+    'aumento',
+    'crescimento',
+    'crecimiento',
+    'incremento',
+    'augmentation',
+    'hausse',
+    'croissance',
+    'mejora',
+    'melhoria',
+    'amélioration',
+    'crescita',
+    'miglioramento',
+    'steigerung',
+    'erhöhung',
+    'wachstum',
+    'zunahme',
+    'anstieg',
+    'verbesserung',
+    '增幅',
+    '涨幅',
+  ],
+};
+
+/**
+ * Verbs of a change in a value in the languages other than English and Chinese ('Incrementar 15%', 'Réduire les
+ * retours de 20 %', 'Kosten um 10 % senken'): with a share after 'by' ('de', 'um', 'del', 'em', 'en un') a change
+ * relative to an unstated start.
+ */
+export const OTHER_CHANGE_VERBS: readonly string[] = [
+  'incrementar',
+  'aumentar',
+  'reducir',
+  'disminuir',
+  'elevar',
+  'mejorar',
+  'subir',
+  'bajar',
+  'crecer',
+  'recortar',
+  'reduzir',
+  'diminuir',
+  'melhorar',
+  'crescer',
+  'cortar',
+  'réduire',
+  'augmenter',
+  'diminuer',
+  'baisser',
+  'améliorer',
+  'ridurre',
+  'aumentare',
+  'diminuire',
+  'migliorare',
+  'crescere',
+  'abbassare',
+  'senken',
+  'steigern',
+  'erhöhen',
+  'reduzieren',
+  'verringern',
+  'verbessern',
+  'verkürzen',
+  'wachsen',
 ];
 
 /** What a row is, as a row-type column says it (Viva Goals' Object Type, Perdoo's Goal Type, Betterworks' type). */

@@ -8,6 +8,7 @@ import { langFromLocale, t } from '../core/i18n';
 import { DOCUMENT_SETTINGS_KEY, resolveSettings, settingsProblems, type Settings } from '../core/settings';
 import type { CommandName, PanelBridge, PanelResult } from '../panel/bridge';
 import { runExcelCommand, selectCell, type ExcelLike } from './adapter';
+import { API, excelSupport, has } from './support';
 
 export const SETTINGS_KEY = DOCUMENT_SETTINGS_KEY;
 
@@ -61,5 +62,25 @@ export function createExcelBridge(excel: ExcelLike, office: OfficeLike): PanelBr
     select: (sheet, row, col) => selectCell(excel, sheet, row, col),
     getSettings: async () => ({ ...loadSettings(office), followLocale: savedLang(savedSettings(office)) === null }),
     saveSettings: (s, followLocale) => saveSettings(office, s, followLocale === true),
+    onSheetChange: (listener) => watchUserChanges(excel, listener),
   };
+}
+
+/**
+ * The panel's onSheetChange: another sheet shown, or cells the user changed (a paste, an edit; the add-in's own
+ * writes are not the user's). Without the workbook-wide change event (ExcelApi 1.9) only sheet switches are told.
+ */
+function watchUserChanges(excel: ExcelLike, listener: () => void): void {
+  const support = excelSupport();
+  excel
+    .run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.onActivated.add(async () => listener());
+      if (has(support, API.workbookChanged))
+        sheets.onChanged.add(async (e) => {
+          if (String((e as { triggerSource?: string }).triggerSource) !== 'ThisLocalAddin') listener();
+        });
+      await ctx.sync();
+    })
+    .catch(() => undefined); // a panel that cannot follow the sheet still works: commands refresh it
 }

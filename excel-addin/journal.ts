@@ -102,33 +102,7 @@ export function queueJournal(
     dv.load(['type', 'rule', 'errorAlert']);
     return { address, dv, keep: !!v.keepExisting };
   });
-  let header: PendingJournal['header'] = null;
-  if (sp.header) {
-    const address = rectA1(sp.header.range);
-    const range = ws.getRange(address);
-    const { rows, cols } = sp.header.range;
-    if (has(support, API.cellProperties)) {
-      header = {
-        address,
-        props: range.getCellProperties({
-          format: { fill: { color: true, pattern: true }, font: { bold: true, color: true } },
-        }),
-        cells: null,
-        cols,
-      };
-    } else {
-      // Without per-cell properties: each header cell's own format (a header is one row of a few cells).
-      const cells: Excel.RangeFormat[] = [];
-      for (let r = 0; r < rows; r++)
-        for (let c = 0; c < cols; c++) {
-          const f = range.getCell(r, c).format;
-          f.fill.load(['color', 'pattern']);
-          f.font.load(['bold', 'color']);
-          cells.push(f);
-        }
-      header = { address, props: null, cells, cols };
-    }
-  }
+  const header = sp.header ? queueHeaderJournal(ws, sp.header.range, support) : null;
   const frozen =
     sp.freezeRows !== undefined ? (freeze ?? ws.freezePanes.getLocationOrNullObject().load('address')) : null;
   return {
@@ -140,6 +114,33 @@ export function queueJournal(
     header,
     freeze: frozen,
   };
+}
+
+/** Queues the read of the header's fills and fonts (one `getCellProperties`, or each cell's format without it). */
+function queueHeaderJournal(
+  ws: Excel.Worksheet,
+  rect: Rect,
+  support: ExcelSupport,
+): NonNullable<PendingJournal['header']> {
+  const address = rectA1(rect);
+  const range = ws.getRange(address);
+  const { rows, cols } = rect;
+  if (has(support, API.cellProperties)) {
+    const props = range.getCellProperties({
+      format: { fill: { color: true, pattern: true }, font: { bold: true, color: true } },
+    });
+    return { address, props, cells: null, cols };
+  }
+  // Without per-cell properties: each header cell's own format (a header is one row of a few cells).
+  const cells: Excel.RangeFormat[] = [];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const f = range.getCell(r, c).format;
+      f.fill.load(['color', 'pattern']);
+      f.font.load(['bold', 'color']);
+      cells.push(f);
+    }
+  return { address, props: null, cells, cols };
 }
 
 function localAddress(address: string): string {

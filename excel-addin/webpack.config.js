@@ -46,6 +46,45 @@ function devCerts() {
   };
 }
 
+/** The functions' metadata, the task pane page and the static files (the manifest pointed at `url`). */
+function plugins(url) {
+  return [
+    new CustomFunctionsMetadataPlugin({
+      output: 'functions.json',
+      input: path.join(__dirname, 'functions/functions.ts'),
+    }),
+    new HtmlWebpackPlugin({
+      template: path.join(__dirname, 'taskpane/taskpane.html'),
+      filename: 'taskpane.html',
+      chunks: ['functions', 'commands', 'taskpane'],
+      chunksSortMode: 'manual',
+      inject: 'head',
+      scriptLoading: 'blocking',
+    }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: path.join(root, 'assets'), to: 'assets', globOptions: { ignore: ['**/*.js'] } },
+        {
+          from: path.join(root, 'manifest.xml'),
+          to: 'manifest.xml',
+          transform: (content) => rewriteManifest(content, url),
+        },
+      ],
+    }),
+  ];
+}
+
+/** `npm run dev-server`: https on localhost:3000, the certificate office-addin-dev-certs installed. */
+function devServer() {
+  return {
+    port: 3000,
+    static: { directory: path.join(root, 'dist/excel') },
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    // Office requires https; office-addin-dev-certs installs a trusted localhost certificate.
+    server: { type: 'https', options: devCerts() },
+  };
+}
+
 module.exports = (env = {}, argv = {}) => {
   const url = deployUrl(env);
   const dev = argv.mode === 'development';
@@ -79,41 +118,10 @@ module.exports = (env = {}, argv = {}) => {
     },
     // Function names must survive minification: the metadata plugin associates them by name.
     optimization: { minimize: !dev, minimizer: [`...`], concatenateModules: true },
-    plugins: [
-      new CustomFunctionsMetadataPlugin({
-        output: 'functions.json',
-        input: path.join(__dirname, 'functions/functions.ts'),
-      }),
-      new HtmlWebpackPlugin({
-        template: path.join(__dirname, 'taskpane/taskpane.html'),
-        filename: 'taskpane.html',
-        chunks: ['functions', 'commands', 'taskpane'],
-        chunksSortMode: 'manual',
-        inject: 'head',
-        scriptLoading: 'blocking',
-      }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: path.join(root, 'assets'), to: 'assets', globOptions: { ignore: ['**/*.js'] } },
-          {
-            from: path.join(root, 'manifest.xml'),
-            to: 'manifest.xml',
-            transform: (content) => rewriteManifest(content, url),
-          },
-        ],
-      }),
-    ],
+    plugins: plugins(url),
     performance: { hints: false },
   };
-  if (serving) {
-    config.devServer = {
-      port: 3000,
-      static: { directory: path.join(root, 'dist/excel') },
-      headers: { 'Access-Control-Allow-Origin': '*' },
-      // Office requires https; office-addin-dev-certs installs a trusted localhost certificate.
-      server: { type: 'https', options: devCerts() },
-    };
-  }
+  if (serving) config.devServer = devServer();
   return config;
 };
 

@@ -16,6 +16,11 @@ export interface PanelBridge {
   /** Runs the command in the host. */
   run(command: CommandName): Promise<PanelResult>;
   select(sheet: string, row: number, col: number): Promise<void>;
+  /**
+   * Where the host can tell: calls `listener` when the user shows another sheet or changes cells (pastes a sheet,
+   * edits a value), never for the add-in's own writes, so the panel reads the sheet's summary again.
+   */
+  onSheetChange?(listener: () => void): void;
   /** The settings core runs with; followLocale: no language is saved, so `lang` is the host's language of the moment. */
   getSettings(): Promise<PanelSettings>;
   /** followLocale ("Automatic"): the host saves `s` without its language, so the pane and core follow the host's language. */
@@ -43,6 +48,8 @@ export interface PanelFinding {
 
 /** The counts shown at the top of the panel ('summary' and 'score' details). */
 export interface PanelSummary {
+  /** The cycle the counts are for ('2026-Q4'), when the details name one. */
+  cycle: string | null;
   objectives: number;
   krs: number;
   /** 0..1, or null when nothing is scored yet. */
@@ -91,6 +98,7 @@ export function readSummary(details: unknown): PanelSummary | null {
   const bands = isObj(details.bands) ? details.bands : {};
   const avg = details.averageScore;
   return {
+    cycle: typeof details.cycle === 'string' && details.cycle ? details.cycle : null,
     objectives: count(details.objectives),
     krs: count(details.krs),
     averageScore: typeof avg === 'number' && Number.isFinite(avg) ? avg : null,

@@ -37,6 +37,8 @@ export const PANEL_CSS = `
 .okr-band-yellow { color: var(--okr-yellow); background: var(--okr-yellow-bg); }
 .okr-band-green { color: var(--okr-green); background: var(--okr-green-bg); }
 .okr-empty { color: var(--okr-fg2); font-size: 12px; margin: 6px 0 0; }
+.okr-note { color: var(--okr-fg2); font-size: 12px; margin: 6px 0 0; line-height: 1.4; }
+.okr-cycle { font-weight: normal; color: var(--okr-fg2); }
 .okr-buttons { display: flex; flex-direction: column; gap: 6px; }
 .okr-btn { font: inherit; font-weight: 600; text-align: left; padding: 5px 12px; min-height: 32px; cursor: pointer;
   border-radius: var(--okr-radius); border: 1px solid #d1d1d1; background: var(--okr-bg); color: var(--okr-fg); }

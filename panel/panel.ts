@@ -22,11 +22,13 @@ import { PANEL_CSS } from './panel-css';
 import { PROGRESS_CSS, PROGRESS_TEXT, readProgress, renderProgress, type PanelProgress } from './progress';
 import { R, READING_CSS, readReading, renderReading, type PanelReading } from './reading';
 import { roleCounts, type RoleCounts } from '../core/reading-summary';
-import { PANEL_TEXT } from './strings';
+import { PANEL_TEXT, otherCyclesNote } from './strings';
 
 /** Findings beyond this are counted, not listed (a 50,000-row sheet can have thousands). */
 const MAX_FINDINGS_SHOWN = 200;
 const MAX_MESSAGES = 3;
+/** How long the sheet must stay unchanged before the panel reads its summary again. */
+const REFRESH_PAUSE_MS = 500;
 
 type LangChoice = Lang | 'auto';
 type MsgKind = 'ok' | 'error' | 'info';
@@ -137,6 +139,9 @@ class Panel {
   private readonly settingsBox = el('section', { class: 'okr-settings' });
   private readonly readingBox = el('section', { class: 'okr-reading', 'aria-live': 'polite' });
   private readonly messagesBox = el('div', { class: 'okr-msgs', role: 'status', 'aria-live': 'polite' });
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by every summary read and command: a read that a newer one overtook is dropped. */
+  private readSeq = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -165,7 +170,19 @@ class Panel {
       this.renderAll();
       await this.refreshSummary();
       this.root.dataset.state = this.state.busy ? 'busy' : 'ready';
+      this.bridge.onSheetChange?.(() => this.refreshSoon());
     })();
+  }
+
+  /**
+   * The user changed the sheet under the panel (pasted a sheet, edited a value, showed another sheet): the summary
+   * is read again once the changes pause. Not while a command runs: it reads the summary itself when it ends.
+   */
+  private refreshSoon(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      if (!this.state.busy) void this.refreshSummary();
+    }, REFRESH_PAUSE_MS);
   }
 
   private localeLang(): Lang {
@@ -217,7 +234,7 @@ class Panel {
     const band = (name: 'red' | 'yellow' | 'green', label: Msg) =>
       el('span', { class: `okr-band okr-band-${name}`, 'data-band': name }, `${tr(label)} ${s ? s.bands[name] : '–'}`);
     this.summaryBox.replaceChildren(
-      el('h2', {}, tr(PANEL_TEXT.summaryTitle)),
+      el('h2', {}, tr(PANEL_TEXT.summaryTitle), s?.cycle ? el('span', { class: 'okr-cycle' }, ` · ${s.cycle}`) : null),
       el(
         'div',
         { class: 'okr-cards' },
@@ -234,6 +251,11 @@ class Panel {
       ),
     );
     if (!s) this.summaryBox.append(el('p', { class: 'okr-empty' }, tr(PANEL_TEXT.noData)));
+    const others = s?.cycle ? (this.state.reading?.cycles ?? []).filter((c) => c !== s.cycle) : [];
+    if (s?.cycle && others.length)
+      this.summaryBox.append(
+        el('p', { class: 'okr-note', 'data-note': 'cycles' }, tr(otherCyclesNote(s.cycle, others))),
+      );
   }
 
   private renderActions(): void {
@@ -456,8 +478,10 @@ class Panel {
 
   private async refreshSummary(): Promise<void> {
     const state = this.state;
+    const seq = ++this.readSeq;
     try {
       const res = await this.bridge.run('summary');
+      if (seq !== this.readSeq) return;
       if (res && res.ok) this.absorb(res);
       else {
         state.summary = null;
@@ -466,6 +490,7 @@ class Panel {
       // A sheet the reader found no OKRs on still has a reading: that is where the user can correct it.
       state.reading = res ? readReading(res.details) : null;
     } catch {
+      if (seq !== this.readSeq) return;
       state.summary = null;
       state.reading = null;
       state.progress = null;
@@ -479,6 +504,7 @@ class Panel {
     const state = this.state;
     if (state.busy) return;
     this.setBusy(true);
+    this.readSeq++;
     try {
       const res = await this.bridge.run(command);
       const summary = res && res.summary ? res.summary : { en: '', zh: '' };

@@ -1,5 +1,5 @@
 /** Every text of the panel UI, in both languages. */
-import { msg } from '../core/i18n';
+import { msg, type Msg } from '../core/i18n';
 
 export const PANEL_TEXT = {
   title: msg('OKR Grid', 'OKR 表格'),
@@ -56,3 +56,11 @@ export const PANEL_TEXT = {
   badCycle: msg('Cycle must look like 2026-Q4, 2026-10 or 2026.', '周期格式应为 2026-Q4、2026-10 或 2026。'),
   failed: msg('Something went wrong:', '出错了：'),
 } as const;
+
+/** Under the summary when the sheet holds other cycles than the one counted (a Viva Goals export: annual and Q3). */
+export function otherCyclesNote(cycle: string, others: string[]): Msg {
+  return msg(
+    `Counts for ${cycle} only; the sheet also holds ${others.join(', ')}. To see another cycle, set it in Settings.`,
+    `以上仅统计 ${cycle}；本表还有 ${others.join('、')}。要查看其他周期，请在“设置”中填写周期。`,
+  );
+}

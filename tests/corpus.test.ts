@@ -21,12 +21,11 @@ describe('real-world corpus', () => {
     expect(REAL_SHEETS.filter((s) => (s.layoutClass as string[]).includes(cls)).map((s) => s.id)).not.toEqual([]);
   });
 
-  it('every sheet names its source and expects at least one objective with a KR', () => {
+  it('every sheet names its source and expects at least one objective', () => {
     for (const s of REAL_SHEETS) {
       expect(s.source.url).toMatch(/^(https?:\/\/|github:)/);
       expect(s.source.what.length).toBeGreaterThan(10);
       expect(s.expect.objectives.length).toBeGreaterThan(0);
-      expect(s.expect.objectives.some((o) => o.krs.length > 0)).toBe(true);
       if (s.expect.form === 'table') expect(s.expect.headerRow).toBeDefined();
     }
   });

@@ -134,3 +134,105 @@ test('the same edits give the same log and stamps in Excel and in Sheets (built 
     if (row === 2) expect(JSON.stringify(now.excel)).not.toBe(before);
   }
 }, 300000);
+
+/** A cell of the grid or the log as a host's undo puts it back, in both hosts (values as compared: serials). */
+interface Put {
+  sheet: string;
+  row: number;
+  col: number;
+  value: unknown;
+}
+
+/**
+ * The host's undo (Ctrl+Z) in both hosts: the cells put back as they were, then the change event each host fires for
+ * them (Excel's onChanged with source Local, not from this add-in; Sheets' onEdit), one per sheet's rows.
+ */
+async function undo(h: Hosts, puts: Put[]): Promise<void> {
+  for (const sheetName of [...new Set(puts.map((p) => p.sheet))]) {
+    const mine = puts.filter((p) => p.sheet === sheetName);
+    const rect = {
+      row: Math.min(...mine.map((p) => p.row)),
+      col: Math.min(...mine.map((p) => p.col)),
+      rows: Math.max(...mine.map((p) => p.row)) - Math.min(...mine.map((p) => p.row)) + 1,
+      cols: Math.max(...mine.map((p) => p.col)) - Math.min(...mine.map((p) => p.col)) + 1,
+    };
+    const sheet = h.wb.sheet(sheetName)!;
+    for (const p of mine) h.wb.setInputs(sheet, p.row, p.col, [[p.value === '' ? null : (p.value as string)]]);
+    h.wb.emit(sheet, rect, 'user');
+    await settled(h.wb);
+    const gs = h.gas.book.sheet(sheetName);
+    for (const p of mine) {
+      const cell = gs.cellAt(p.row, p.col, true)!;
+      cell.formula = '';
+      cell.value = p.value as never;
+    }
+    const range = gs.getRange(rect.row + 1, rect.col + 1, rect.rows, rect.cols);
+    const value = mine.length === 1 ? mine[0].value : undefined;
+    h.gas.call('onEdit', { range, source: h.gas.g.SpreadsheetApp.getActiveSpreadsheet(), value });
+  }
+}
+
+/** The cells of `sheet` that differ between two reads of its values (the later one's extent), as they were. */
+function putBack(sheet: string, was: unknown[][], now: unknown[][]): Put[] {
+  const out: Put[] = [];
+  now.forEach((line, row) =>
+    line.forEach((v, col) => {
+      const old = was[row]?.[col] ?? '';
+      if ((v ?? '') !== old) out.push({ sheet, row, col, value: old });
+    }),
+  );
+  return out;
+}
+
+const trimmed = (s: Seen) => norm({ ...s, log: s.log.filter((r) => r.some((v) => v !== '' && v !== null)) });
+
+test('an undo of an edit leaves no check-in behind, and a paste past 50 rows checks every row in (built bundles)', async () => {
+  const h = await prepared();
+  const current = column(h, 'Current');
+  const updated = column(h, 'Updated');
+  setDay(h, '2026-10-19');
+  // The host takes back the add-in's writes (the log's new row, the stamp), then the typed value: as before the edit.
+  const before = compared(h);
+  const typedBefore = h.wb.valuesOf(SHEET)[6][current];
+  await edit(h, 6, current, [77]);
+  const after = compared(h);
+  expect(after.excel.log.length).toBe(before.excel.log.length + 1);
+  expect(norm(after.excel)).toEqual(norm(after.sheets));
+  const addIns = [
+    ...putBack(LOG, before.excel.log, after.excel.log),
+    { sheet: SHEET, row: 6, col: updated, value: before.excel.updated[6] },
+  ];
+  await undo(h, addIns);
+  await undo(h, [{ sheet: SHEET, row: 6, col: current, value: typedBefore }]);
+  const undone = compared(h);
+  expect(trimmed(undone.excel)).toEqual(trimmed(before.excel));
+  expect(trimmed(undone.sheets)).toEqual(trimmed(before.excel));
+
+  // The host takes back the typed value only: today's row of the KR holds the value it brought back, in both hosts.
+  const prior = h.wb.valuesOf(SHEET)[8][current];
+  await edit(h, 8, current, [88]);
+  await undo(h, [{ sheet: SHEET, row: 8, col: current, value: prior }]);
+  const kr = h.wb.valuesOf(SHEET)[8][column(h, 'OKR ID')];
+  const back = compared(h);
+  expect(norm(back.excel)).toEqual(norm(back.sheets));
+  const today = back.excel.log.filter((r) => r[1] === kr && r[2] === back.excel.log[back.excel.log.length - 1][2]);
+  expect(today.map((r) => r[6])).toEqual([prior]);
+
+  // A paste of 60 rows (past MAX_EDIT_ROWS): the whole check-in, every pasted KR checked in with its value.
+  setDay(h, '2026-10-26');
+  await edit(
+    h,
+    20,
+    current,
+    Array.from({ length: 60 }, (_, i) => 500 + i),
+  );
+  const pasted = compared(h);
+  expect(norm(pasted.excel)).toEqual(norm(pasted.sheets));
+  const ids = h.wb
+    .valuesOf(SHEET)
+    .slice(20, 80)
+    .map((r) => r[column(h, 'OKR ID')]);
+  const day = pasted.excel.log[pasted.excel.log.length - 1][2];
+  const rows = pasted.excel.log.filter((r) => r[2] === day && ids.includes(r[1] as string));
+  expect(rows.map((r) => r[6])).toEqual(Array.from({ length: 60 }, (_, i) => 500 + i));
+}, 300000);

@@ -21,7 +21,7 @@ import type { Msg } from '../core/i18n';
 import { activeSheet, readSnapshot } from './snapshot';
 import { applyPlan } from './apply';
 import { fileProblem, tooLargeText, XlsxFileError } from './messages';
-import { zipEntries } from './zip-directory';
+import { storedPackage, zipEntries } from './zip-directory';
 import { documentSettingsOf, rememberDocumentSettings } from './document-settings';
 import { lostParts, partsOf, partsOfFile, partsText, type PartKind } from './package-parts';
 import { carryWebExtensions } from './web-extensions';
@@ -86,7 +86,8 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   checkFitsInMemory(buf, file);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buf as any);
+    // Stored, so JSZip inflates nothing (zip-directory.ts storedPackage).
+    await wb.xlsx.load((storedPackage(buf) ?? buf) as any);
   } catch (e: any) {
     throw new XlsxFileError('corrupt', fileProblem.corrupt(file, String(e?.message ?? e).slice(0, 120)));
   }

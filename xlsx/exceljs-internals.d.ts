@@ -20,6 +20,18 @@ declare module 'exceljs/lib/xlsx/xform/comment/vml-notes-xform' {
   export = VmlNotesXform;
 }
 declare module 'exceljs/lib/utils/utils' {
-  const utils: { xmlEncode(text: string): string };
+  const utils: { xmlEncode(text: string): string; dateToExcel(d: Date, date1904?: boolean): number };
   export = utils;
+}
+declare module 'exceljs/lib/xlsx/xform/sheet/cell-xform' {
+  const CellXform: new () => any;
+  export = CellXform;
+}
+declare module 'exceljs/lib/xlsx/xform/strings/shared-string-xform' {
+  const SharedStringXform: new () => any;
+  export = SharedStringXform;
+}
+declare module 'exceljs/lib/xlsx/xform/style/styles-xform' {
+  const StylesXform: new () => any;
+  export = StylesXform;
 }

@@ -4,6 +4,7 @@
  * there is on a file too large for it.
  */
 import zlib from 'zlib';
+import { zipPackage, type ZipPart } from './zip-write';
 
 export interface ZipEntry {
   name: string;
@@ -13,6 +14,8 @@ export interface ZipEntry {
   offset: number;
   method: number;
   compressedSize: number;
+  /** The CRC-32 of its bytes once decompressed, as the directory declares it. */
+  crc: number;
 }
 
 const EOCD = 0x06054b50;
@@ -85,7 +88,8 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
       const extraLen = buf.readUInt16LE(at + 30);
       const commentLen = buf.readUInt16LE(at + 32);
       const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
-      out.push({ name, method: buf.readUInt16LE(at + 10), ...entryNumbers(buf, at, nameLen, extraLen) });
+      const crc = buf.readUInt32LE(at + 16);
+      out.push({ name, method: buf.readUInt16LE(at + 10), crc, ...entryNumbers(buf, at, nameLen, extraLen) });
       at += 46 + nameLen + extraLen + commentLen;
     }
     return out;
@@ -106,5 +110,29 @@ export function readEntry(buf: Buffer, e: ZipEntry): Buffer | null {
     return e.method === 8 ? zlib.inflateRawSync(data) : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * The same package with every part stored as it is (decompressed here by Node's zlib), for ExcelJS to load: JSZip,
+ * which ExcelJS loads with, inflates in JavaScript, some 150 ms of a 10,000-KR file's 0.5 MB that zlib does in 20.
+ * Null when a part cannot be read here (a name not in ASCII, another compression, a size that does not match): ExcelJS
+ * then loads the file as it is, and says what is wrong with it.
+ */
+export function storedPackage(buf: Buffer): Buffer | null {
+  const entries = zipEntries(buf);
+  if (!entries) return null;
+  const parts: ZipPart[] = [];
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue; // a folder: ExcelJS skips them
+    if (!/^[\x20-\x7e]+$/.test(e.name)) return null;
+    const data = readEntry(buf, e);
+    if (!data || data.length !== e.size) return null;
+    parts.push({ name: Buffer.from(e.name, 'latin1'), crc: e.crc, size: e.size, data, method: 0 });
+  }
+  try {
+    return zipPackage(parts);
+  } catch {
+    return null; // over 4 GB
   }
 }

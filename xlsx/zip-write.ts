@@ -15,13 +15,15 @@ import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform'
 import CommentsXform from 'exceljs/lib/xlsx/xform/comment/comments-xform';
 import VmlNotesXform from 'exceljs/lib/xlsx/xform/comment/vml-notes-xform';
 import { directCellsOf, type DirectCells } from './direct-sheet';
+import { renderSharedStrings, rowXml, shareEmptyStyles, type RowModel } from './row-xml';
 
-/** One part of the package, deflated. */
-interface ZipPart {
+/** One part of the package, deflated (or, with method 0, stored as it is). */
+export interface ZipPart {
   name: Buffer;
   crc: number;
   size: number;
   data: Buffer;
+  method?: 0 | 8;
 }
 
 /** zlib.crc32 (Node 20.15 and later), else the table-driven CRC-32 of the zip format; `prev` continues a CRC. */
@@ -91,20 +93,16 @@ const XML_PIECES = 1 << 14;
  * is pending (ExcelJS's writers take back what they wrote of an element that turned out empty by cutting its pieces).
  */
 class FlowingXml extends XmlStream {
-  constructor(
-    private readonly sink: (text: string) => void,
-    /** Writes the rows of a sheet whose cells are DirectCells, in place of ExcelJS's (empty) sheetData. */
-    private readonly rows?: (write: (xml: string) => void) => void,
-  ) {
+  constructor(private readonly sink: (text: string) => void) {
     super();
   }
 
-  leafNode(name: string, attributes?: unknown, text?: unknown): void {
-    if (name !== 'sheetData' || !this.rows) return super.leafNode(name, attributes, text);
+  /** An element whose content `content` writes straight to the sink, a string at a time (a sheet's rows). */
+  elementOf(name: string, content: (write: (xml: string) => void) => void): void {
     this.openNode(name);
     this.writeXml(''); // ends the start tag
     this.hand();
-    this.rows(this.sink);
+    content(this.sink);
     this.closeNode();
   }
 
@@ -122,6 +120,16 @@ class FlowingXml extends XmlStream {
     this.closeAll();
     this.hand();
   }
+}
+
+/**
+ * The sheet's rows: its DirectCells, else ExcelJS's row models rendered by row-xml.ts (ExcelJS's ListXform writes
+ * <sheetData/> when there are none, as here).
+ */
+function renderSheetData(xml: FlowingXml, rows: RowModel[] | undefined, direct: DirectCells | undefined, model: any) {
+  if (direct) xml.elementOf('sheetData', (write) => direct.render(write, model));
+  else if (rows?.length) xml.elementOf('sheetData', (write) => rows.forEach((r) => write(rowXml(r))));
+  else xml.leafNode('sheetData');
 }
 
 /** The zip writer ExcelJS's render steps hand each part to (`zip.append(data, { name, base64 })`). */
@@ -162,8 +170,9 @@ async function addWorksheets(zip: PartCollector, model: any): Promise<void> {
   for (const worksheet of model.worksheets) {
     const part = new PartDeflater();
     const direct: DirectCells | undefined = model.directCells?.get(worksheet);
-    const rows = direct && ((write: (xml: string) => void) => direct.render(write, model));
-    const xml = new FlowingXml((text) => part.write(text), rows);
+    worksheetXform.map.sheetData.render = (xml: FlowingXml, rows: RowModel[] | undefined) =>
+      renderSheetData(xml, rows, direct, model);
+    const xml = new FlowingXml((text) => part.write(text));
     worksheetXform.render(xml, worksheet);
     xml.end();
     zip.add(part.end(`xl/worksheets/sheet${worksheet.id}.xml`));
@@ -176,6 +185,15 @@ async function addWorksheets(zip: PartCollector, model: any): Promise<void> {
       zip.append(renderXml(new VmlNotesXform(), worksheet), { name: `xl/drawings/vmlDrawing${worksheet.id}.vml` });
     }
   }
+}
+
+/** ExcelJS 4's XLSX.addSharedStrings, the strings rendered by row-xml.ts and deflated as they are. */
+async function addSharedStrings(zip: PartCollector, model: any): Promise<void> {
+  const strings = model.sharedStrings;
+  if (!strings?.count) return;
+  const part = new PartDeflater();
+  renderSharedStrings(strings.model, (text) => part.write(text));
+  zip.add(part.end('xl/sharedStrings.xml'));
 }
 
 /** The render steps of ExcelJS 4's XLSX.write, in its order (the shared strings after the worksheets that fill them). */
@@ -194,7 +212,10 @@ const RENDER_STEPS = [
 ];
 
 /** Steps done here instead of by ExcelJS's own. */
-const OWN_STEPS: Record<string, (zip: PartCollector, model: any) => Promise<void>> = { addWorksheets };
+const OWN_STEPS: Record<string, (zip: PartCollector, model: any) => Promise<void>> = {
+  addWorksheets,
+  addSharedStrings,
+};
 
 /**
  * ExcelJS's workbook model (what its writer renders), each worksheet's model built once: the Workbook.model getter
@@ -206,6 +227,7 @@ function workbookModel(wb: ExcelJS.Workbook): any {
   if (!getter) return (wb as any).model;
   const model = getter.call(Object.create(wb, { worksheets: { value: [] } }));
   model.worksheets = wb.worksheets.map((ws) => (ws as any).model);
+  for (const ws of model.worksheets) if (ws) shareEmptyStyles(ws.rows);
   model.sheets = model.worksheets.filter(Boolean);
   // Sheets whose cells are DirectCells (their ExcelJS worksheets have none): by their model, with their extent.
   model.directCells = new Map<unknown, DirectCells>();
@@ -249,9 +271,9 @@ function header(p: ZipPart, central: boolean, offset: number, when: { time: numb
   h.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
   let at = 4;
   if (central) at = h.writeUInt16LE(20, at); // made by: version 2.0
-  at = h.writeUInt16LE(20, at); // needed to extract: 2.0 (deflate)
+  at = h.writeUInt16LE(p.method === 0 ? 10 : 20, at); // needed to extract: 1.0 (stored) or 2.0 (deflate)
   at = h.writeUInt16LE(0x0800, at); // names are UTF-8
-  at = h.writeUInt16LE(8, at); // deflated
+  at = h.writeUInt16LE(p.method ?? 8, at); // deflated, or stored
   at = h.writeUInt16LE(when.time, at);
   at = h.writeUInt16LE(when.date, at);
   at = h.writeUInt32LE(p.crc >>> 0, at);

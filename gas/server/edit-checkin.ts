@@ -1,7 +1,8 @@
 /**
  * An edit's check-in read in the edit's measure (core/edit-checkin.ts): the edited rows, and of the log its head rows,
- * the rows of the edited KRs (a TextFinder on its KR ID column) and its last row. The same calls and bytes at 100 and
- * 10,000 rows, where the whole check-in reads both sheets whole (~58 s at 10,000 rows: past a simple trigger's 30 s).
+ * the KR IDs of its tail, the newest rows of the edited KRs and its last row. The same calls at 100 and 10,000 rows and
+ * the same cells at any length of the log, where the whole check-in reads both sheets whole (~58 s at 10,000 rows:
+ * past a simple trigger's 30 s).
  */
 import { runCommand } from '../../core/commands';
 import { CHECKIN_SHEET, LOG_COL, LOG_HEAD_ROWS } from '../../core/checkins';
@@ -13,7 +14,9 @@ import {
   editSheetAt,
   editSnapshot,
   logDataStart,
+  logTailStart,
   newestRows,
+  tailHidesRows,
 } from '../../core/edit-checkin';
 import type { Rect } from '../../core/model';
 import { SETTINGS_SHEET } from '../../core/settings';
@@ -31,28 +34,49 @@ const rowValues = (sheet: Sheet, top: number, bottom: number, shift: number): un
   plainValues(sheet.getRange(`${top + 1}:${bottom + 1}`).getValues(), shift);
 
 /**
- * The log's rows the check-in of `ids` needs, in a constant number of calls whatever the KRs and the log's length:
- * its head rows, its KR ID column (one read: each KR's newest row, see newestRows), the rows from the first of those
- * to the last found (one range: the rows of a pasted block's KRs sit together, as a check-in writes them in sheet
- * order) and its last row. Null when the log is empty or its header is not where the add-in writes it (the whole
- * check-in then reads it whole).
+ * The log's rows the check-in of `ids` needs, the same calls and cells whatever the log's length: its head rows, the
+ * KR IDs and dates of its tail (logTailStart: one row per KR of the edited sheet, `krs`, and LOG_TAIL_ROWS more; above
+ * it too only when tailHidesRows), the rows from the first KR's newest row found there to the last (one range: the
+ * rows of a pasted block's KRs sit together, as a check-in writes them in sheet order) and its last row. A KR with no
+ * row in the tail is one core checks in as new today (no row of today can be above it: see tailHidesRows). Null when
+ * the log is empty or its header is not where the add-in writes it (the whole check-in then reads it whole).
  */
-function readLogPart(log: Sheet, ids: string[], shift: number): { row: number; values: unknown[] }[] | null {
+function readLogPart(log: Sheet, ids: string[], at: LogAt): { row: number; values: unknown[] }[] | null {
   const last = log.getLastRow() - 1;
   if (last < 0) return null;
-  const head = rowValues(log, 0, Math.min(LOG_HEAD_ROWS, last + 1) - 1, shift);
+  const head = rowValues(log, 0, Math.min(LOG_HEAD_ROWS, last + 1) - 1, at.shift);
   const data = logDataStart(head);
   if (data === null) return null;
   const rows = head.map((values, row) => ({ row, values }));
   if (last < data) return rows;
-  const keys = log.getRange(data + 1, LOG_COL.krId + 1, last - data + 1, 1).getValues();
-  const found = newestRows(ids, keys, data).filter((r) => r >= head.length && r < last);
+  const tail = tailKeys(log, head, data, last, at);
+  const found = newestRows(ids, tail.keys, tail.first).filter((r) => r >= head.length && r < last);
   if (found.length)
-    rowValues(log, found[0], found[found.length - 1], shift).forEach((values, i) =>
+    rowValues(log, found[0], found[found.length - 1], at.shift).forEach((values, i) =>
       rows.push({ row: found[0] + i, values }),
     );
-  if (last >= head.length) rows.push({ row: last, values: rowValues(log, last, last, shift)[0] });
+  if (last >= head.length) rows.push({ row: last, values: rowValues(log, last, last, at.shift)[0] });
   return rows;
+}
+
+/** What the log's tail read depends on: the edited sheet's KRs at most, today, the dates' shift. */
+interface LogAt {
+  krs: number;
+  today: string;
+  shift: number;
+}
+
+/** The KR ID and Date cells of the log's tail (one range), or of all its rows when tailHidesRows. */
+function tailKeys(log: Sheet, head: unknown[][], data: number, last: number, at: LogAt) {
+  const read = (from: number) =>
+    plainValues(
+      log.getRange(from + 1, LOG_COL.krId + 1, last - from + 1, LOG_COL.date - LOG_COL.krId + 1).getValues(),
+      at.shift,
+    );
+  const first = logTailStart(data, last, at.krs);
+  const keys = read(first);
+  const headDates = head.slice(data).map((r) => r?.[LOG_COL.date]);
+  return tailHidesRows(keys, headDates, at.today, first, data) ? { first: data, keys: read(data) } : { first, keys };
 }
 
 /**
@@ -83,7 +107,9 @@ export function checkinEdited(
     const rows = rowValues(sheet, at.top, at.bottom, shift);
     const ids = editRowIds(at, rows);
     // No KR id in the edited rows: core says whether they hold a KR at all (else there is nothing to record).
-    const logRows = ids.length ? readLogPart(log, ids, shift) : [];
+    // The edited sheet's rows below its header bound its KRs (the log's tail read holds one row per KR).
+    const krs = sheet.getLastRow() - 1 - at.headerRow;
+    const logRows = ids.length ? readLogPart(log, ids, { krs, today, shift }) : [];
     if (!logRows) return WHOLE;
     const logSnap = editLogSnapshot(logName, logRows);
     withoutFormulas.add(logSnap);

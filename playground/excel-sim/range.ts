@@ -487,6 +487,60 @@ function commonValue(target: RangeTarget, get: (cell: ReturnType<SimSheet['get']
   return first ?? null;
 }
 
+type SimCell = ReturnType<SimSheet['ensure']>;
+type ReadCell = ReturnType<SimSheet['get']>;
+
+/** What a format's fill and font do with their range: write each cell, load common values, read a loaded one. */
+interface FormatAccess {
+  each(fn: (cell: SimCell) => void): void;
+  load(keys: Record<string, (cell: ReadCell) => unknown>): void;
+  got(key: string): unknown;
+}
+
+function simFill(a: FormatAccess): SimRangeFormat['fill'] {
+  const fill = {
+    get color(): string {
+      return a.got('fill.color') as string;
+    },
+    set color(v: string) {
+      const c = normColor(v);
+      a.each((cell) => (cell.fill = c));
+    },
+    clear: () => a.each((cell) => delete cell.fill),
+    load(): unknown {
+      a.load({
+        'fill.color': (cell) => cell?.fill ?? '#FFFFFF',
+        'fill.pattern': (cell) => (cell?.fill ? 'Solid' : 'None'),
+      });
+      return this;
+    },
+  };
+  Object.defineProperty(fill, 'pattern', { get: () => a.got('fill.pattern') });
+  return fill;
+}
+
+function simFont(a: FormatAccess): SimRangeFormat['font'] {
+  return {
+    get bold(): boolean {
+      return a.got('font.bold') as boolean;
+    },
+    set bold(v: boolean) {
+      a.each((cell) => (cell.bold = v));
+    },
+    get color(): string {
+      return a.got('font.color') as string;
+    },
+    set color(v: string) {
+      const c = normColor(v);
+      a.each((cell) => (cell.fontColor = c));
+    },
+    load(): unknown {
+      a.load({ 'font.bold': (cell) => !!cell?.bold, 'font.color': (cell) => cell?.fontColor ?? '#000000' });
+      return this;
+    },
+  };
+}
+
 export class SimRangeFormat {
   readonly fill: { color: string; clear(): void; load(props?: Props): unknown };
   readonly font: { bold: boolean; color: string; load(props?: Props): unknown };
@@ -494,62 +548,29 @@ export class SimRangeFormat {
     private ctx: SimRequestContext,
     private target: RangeTarget,
   ) {
-    const each = (fn: (cell: ReturnType<SimSheet['ensure']>) => void) =>
-      ctx.enqueue('write', () => {
-        const t = target();
-        if (!t) throw new SimOfficeError('InvalidReference', 'The range does not exist (null object).');
-        const { sheet, rect } = t;
-        checkCells(rect);
-        for (let r = 0; r < rect.rows; r++)
-          for (let c = 0; c < rect.cols; c++) fn(sheet.ensure(rect.row + r, rect.col + c));
-      });
     const loaded: Record<string, unknown> = {};
-    const load = (keys: Record<string, (cell: ReturnType<SimSheet['get']>) => unknown>) =>
-      ctx.enqueue('load', () => {
-        for (const [k, get] of Object.entries(keys)) loaded[k] = commonValue(target, get);
-        ctx.respond(jsonBytes(loaded));
-      });
-    const got = (k: string) => {
-      if (!(k in loaded)) notLoaded(k.split('.')[1]);
-      return loaded[k];
-    };
-    this.fill = {
-      get color(): string {
-        return got('fill.color') as string;
-      },
-      set color(v: string) {
-        const c = normColor(v);
-        each((cell) => (cell.fill = c));
-      },
-      clear: () => each((cell) => delete cell.fill),
-      load(): unknown {
-        load({
-          'fill.color': (cell) => cell?.fill ?? '#FFFFFF',
-          'fill.pattern': (cell) => (cell?.fill ? 'Solid' : 'None'),
-        });
-        return this;
+    const access: FormatAccess = {
+      each: (fn) =>
+        ctx.enqueue('write', () => {
+          const t = target();
+          if (!t) throw new SimOfficeError('InvalidReference', 'The range does not exist (null object).');
+          const { sheet, rect } = t;
+          checkCells(rect);
+          for (let r = 0; r < rect.rows; r++)
+            for (let c = 0; c < rect.cols; c++) fn(sheet.ensure(rect.row + r, rect.col + c));
+        }),
+      load: (keys) =>
+        ctx.enqueue('load', () => {
+          for (const [k, get] of Object.entries(keys)) loaded[k] = commonValue(target, get);
+          ctx.respond(jsonBytes(loaded));
+        }),
+      got: (k) => {
+        if (!(k in loaded)) notLoaded(k.split('.')[1]);
+        return loaded[k];
       },
     };
-    Object.defineProperty(this.fill, 'pattern', { get: () => got('fill.pattern') });
-    this.font = {
-      get bold(): boolean {
-        return got('font.bold') as boolean;
-      },
-      set bold(v: boolean) {
-        each((cell) => (cell.bold = v));
-      },
-      get color(): string {
-        return got('font.color') as string;
-      },
-      set color(v: string) {
-        const c = normColor(v);
-        each((cell) => (cell.fontColor = c));
-      },
-      load(): unknown {
-        load({ 'font.bold': (cell) => !!cell?.bold, 'font.color': (cell) => cell?.fontColor ?? '#000000' });
-        return this;
-      },
-    };
+    this.fill = simFill(access);
+    this.font = simFont(access);
   }
   set columnWidth(points: number) {
     this.ctx.enqueue('write', () => {

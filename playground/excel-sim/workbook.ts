@@ -228,6 +228,7 @@ export class SimWorkbook {
   private lastWhy: string | null = null;
   private fault: { atWrite: number; message: string } | null = null;
   private listeners: { sheetId: string | null; fn: ChangeListener }[] = [];
+  private activationListeners: ((e: { type: string; worksheetId: string }) => void)[] = [];
   private cfSeq = 1;
   private tableSeq = 1;
 
@@ -262,7 +263,19 @@ export class SimWorkbook {
   activate(name: string): void {
     const i = this.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
     if (i < 0) throw new SimOfficeError('ItemNotFound', `No sheet '${name}'.`);
+    const changed = this.sheets[i] !== this.active;
     this.activeIndex = i;
+    // Office tells onActivated listeners when another sheet is shown (by the user or an add-in), asynchronously.
+    const e = { type: 'WorksheetActivated', worksheetId: this.sheets[i].id };
+    if (changed) for (const fn of this.activationListeners) Promise.resolve().then(() => fn(e));
+  }
+
+  /** WorksheetCollection.onActivated (ExcelApi 1.7). */
+  onActivated(fn: (e: { type: string; worksheetId: string }) => void): () => void {
+    this.activationListeners.push(fn);
+    return () => {
+      this.activationListeners = this.activationListeners.filter((x) => x !== fn);
+    };
   }
 
   deleteSheet(name: string): void {
@@ -304,6 +317,18 @@ export class SimWorkbook {
     }
     this.setInputs(sheet, row, col, [[input]]);
     this.emit(sheet, { row, col, rows: 1, cols: 1 }, 'user');
+  }
+
+  /**
+   * A person pasting a block of cells at (row, col): one change event for the whole block, as Excel fires for a
+   * paste. Validation lists do not refuse pasted values (Excel's paste replaces the cells' validation check too).
+   */
+  paste(sheetName: string, row: number, col: number, inputs: (Scalar | null)[][]): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new SimOfficeError('ItemNotFound', `No sheet '${sheetName}'.`);
+    if (!inputs.length || !inputs[0].length) return;
+    this.setInputs(sheet, row, col, inputs);
+    this.emit(sheet, { row, col, rows: inputs.length, cols: inputs[0].length }, 'user');
   }
 
   /** The value Excel shows/returns for a cell: constants as stored, formulas computed by the evaluator. */

@@ -20,6 +20,17 @@ export class SimWorksheetCollection extends SimProxy {
       return { remove: () => this.context.enqueue('load', () => off?.()) };
     },
   };
+  /** Another sheet shown (ExcelApi 1.7). */
+  readonly onActivated = {
+    add: (handler: (e: unknown) => unknown): { remove(): void } => {
+      let off: (() => void) | null = null;
+      this.context.enqueue('load', () => {
+        needApi(this.context.sim, 7, 'WorksheetCollection.onActivated');
+        off = this.context.sim.onActivated((e) => void handler(e));
+      });
+      return { remove: () => this.context.enqueue('load', () => off?.()) };
+    },
+  };
   protected read(list: string[] | null): Record<string, unknown> {
     const sim = this.context.sim;
     const items = sim.sheets.map((s) => {

@@ -8,6 +8,8 @@ import { SimOfficeError, type SimSheet, type SimWorkbook } from '../excel-sim/wo
 import { colName, containsCell } from '../excel-sim/address';
 import { editText, formatValue } from './format';
 import { withPassCache } from './engine';
+import { pastedBlock } from './delimited';
+import { msg, t, type Lang, type Msg } from '../../core/i18n';
 
 const MAX_RENDER_ROWS = 1000;
 const ROW_PX = 24;
@@ -19,7 +21,21 @@ export interface GridEvents {
   edited(sheet: string, row: number, col: number): void;
   /** Something to tell the person (a rejected dropdown value...). */
   message(text: string): void;
+  /** A person pasted a block of `rows` x `cols` cells with its top-left cell at `at` (A1). */
+  pasted(rows: number, cols: number, at: string): void;
+  /** The page's language, for the grid's own few words. */
+  lang(): Lang;
 }
+
+const GRID_TEXT = {
+  more: (shown: number, all: number): Msg =>
+    msg(`Showing the first ${shown} rows of ${all}.`, `仅显示前 ${shown} 行（共 ${all} 行）。`),
+  notInList: (value: string, list: string[]): Msg =>
+    msg(
+      `"${value}" is not in this cell's list (${list.join(', ')}).`,
+      `“${value}”不在此单元格的下拉列表中（${list.join('、')}）。`,
+    ),
+};
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -76,6 +92,7 @@ export class Grid {
       }
     });
     this.scroller.addEventListener('keydown', (e) => this.onKey(e));
+    this.scroller.addEventListener('paste', (e) => this.onPaste(e));
     this.scroller.addEventListener('mousedown', (e) => {
       const td = (e.target as HTMLElement).closest('td[data-row]') as HTMLElement | null;
       if (!td) return;
@@ -92,6 +109,10 @@ export class Grid {
       const b = (e.target as HTMLElement).closest('.dd-button') as HTMLElement | null;
       if (b) this.openDropdown(Number(b.dataset.row), Number(b.dataset.col));
     });
+  }
+
+  private say(m: Msg): string {
+    return t(m, this.events.lang());
   }
 
   private get sheet(): SimSheet {
@@ -159,13 +180,14 @@ export class Grid {
     const scrollLeft = this.scroller.scrollLeft;
     const keep: Node[] = [table];
     if (used && used.row + used.rows > MAX_RENDER_ROWS)
-      keep.push(el('p', 'grid-more', `Showing the first ${MAX_RENDER_ROWS} rows of ${used.row + used.rows}.`));
+      keep.push(el('p', 'grid-more', this.say(GRID_TEXT.more(MAX_RENDER_ROWS, used.row + used.rows))));
     this.scroller.replaceChildren(...keep);
     // The sheet's charts (the add-in's dashboard) float over the cells, as in Excel.
     const charts = chartLayer(this.wb, sh, table);
     if (charts) this.scroller.append(charts);
     this.stickFrozenRows(table, sh.freezeRows);
     this.stickFrozenCols(table, widths, sh.freezeCols);
+    this.clipSpills(table, sh, widths);
     this.scroller.scrollTop = scrollTop;
     this.scroller.scrollLeft = scrollLeft;
     this.table = table;
@@ -233,6 +255,28 @@ export class Grid {
     for (const cellEl of Array.from(table.querySelectorAll<HTMLElement>('.frozen-col'))) {
       const c = Number(cellEl.dataset.col);
       cellEl.style.left = `${lefts[c] ?? ROWHEAD_PX}px`;
+    }
+  }
+
+  /**
+   * Text spilling right stops where Excel stops it: at the next cell that is not empty, and, for a frozen column, at
+   * the freeze line (else a long frozen title is drawn over the scrolled cells, or under its frozen neighbour).
+   */
+  private clipSpills(table: HTMLTableElement, sh: SimSheet, widths: number[]): void {
+    const empty = (r: number, c: number) => {
+      const x = sh.get(r, c);
+      return (!x || ((x.v === undefined || x.v === '') && x.f === undefined)) && !sh.mergeAt(r, c);
+    };
+    for (const td of Array.from(table.querySelectorAll<HTMLElement>('td.spill'))) {
+      const r = Number(td.dataset.row);
+      const c = Number(td.dataset.col);
+      const end = c < sh.freezeCols ? sh.freezeCols : widths.length;
+      let room = widths[c];
+      for (let k = c + 1; k < end && empty(r, k); k++) room += widths[k];
+      const text = td.querySelector<HTMLElement>('.cv');
+      if (text) text.style.cssText = `display:inline-block;max-width:${room - 10}px;overflow:hidden;vertical-align:top`;
+      // Above its (empty) frozen neighbours, which are painted later with a background.
+      if (c < sh.freezeCols) td.classList.add('spill-frozen');
     }
   }
 
@@ -408,6 +452,29 @@ export class Grid {
     }
   }
 
+  /**
+   * Cells copied from Excel or Google Sheets (tab-separated text, multi-line cells quoted), pasted at the selection
+   * as one change (text is kept exactly; see pastedInput). Text pasted into the cell editor stays the editor's.
+   */
+  private onPaste(e: ClipboardEvent): void {
+    if (this.editor || (e.target as HTMLElement).closest('input')) return;
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (!text) return;
+    e.preventDefault();
+    const block = pastedBlock(text);
+    if (!block.length) return;
+    const { row, col } = this.sel;
+    try {
+      this.wb.paste(this.sheet.name, row, col, block);
+    } catch (err) {
+      this.events.message(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    this.render();
+    this.events.edited(this.sheet.name, row, col);
+    this.events.pasted(block.length, block[0].length, `${colName(col)}${row + 1}`);
+  }
+
   private startEdit(initial: string): void {
     const td = this.cellTd(this.sel.row, this.sel.col);
     if (!td) return;
@@ -461,7 +528,11 @@ export class Grid {
     try {
       this.wb.edit(this.sheet.name, row, col, text === '' ? null : text);
     } catch (e) {
-      this.events.message(e instanceof SimOfficeError || e instanceof Error ? e.message : String(e));
+      const dv = this.sheet.validations.find((v) => containsCell(v.rect, row, col));
+      const refused = e instanceof SimOfficeError && e.code === 'InvalidArgument' && dv;
+      this.events.message(
+        refused ? this.say(GRID_TEXT.notInList(text, dv.list)) : e instanceof Error ? e.message : String(e),
+      );
       this.render();
       return;
     }

@@ -5,21 +5,27 @@
  * engine calls the custom functions the add-in registered.
  */
 import { langFromLocale, type Lang } from '../../core/i18n';
-import type { SimWorkbook } from '../excel-sim/workbook';
+import { SimWorkbook } from '../excel-sim/workbook';
 import { attachEngine } from './engine';
 import { Grid } from './grid';
 import { PlaygroundHost, loadScript } from './host';
 import { SAMPLES, loadSample, type SampleId } from './samples';
 import { fromXlsx, saveFile, toXlsx } from './xlsx';
+import { decodeText, guessDelimiter, pastedBlock, sheetNameFromFile } from './delimited';
 
 const TEXT = {
   sample: { en: 'Sample', zh: '示例' },
-  open: { en: 'Open .xlsx…', zh: '打开 .xlsx…' },
+  open: { en: 'Open .xlsx / .csv…', zh: '打开 .xlsx / .csv…' },
   download: { en: 'Download .xlsx', zh: '下载 .xlsx' },
   language: { en: 'Language', zh: '语言' },
   hint: {
-    en: 'Edit cells on the left; the task pane on the right is the real add-in.',
-    zh: '在左侧编辑单元格；右侧任务窗格就是真正的加载项。',
+    en: 'Paste (Ctrl+V) cells copied from Excel or Google Sheets, or open a file. The pane on the right is the real add-in.',
+    zh: '可粘贴（Ctrl+V）从 Excel 或 Google 表格复制的单元格，或打开文件。右侧窗格就是真正的加载项。',
+  },
+  pasted: {
+    en: (rows: number, cols: number, at: string) =>
+      `Pasted ${rows} row${rows === 1 ? '' : 's'} × ${cols} column${cols === 1 ? '' : 's'} at ${at}. Press Convert to read them as OKRs.`,
+    zh: (rows: number, cols: number, at: string) => `已在 ${at} 粘贴 ${rows} 行 × ${cols} 列。按“转换”将其读取为 OKR。`,
   },
   paneHost: { en: 'Excel task pane', zh: 'Excel 任务窗格' },
   opened: { en: 'Opened', zh: '已打开' },
@@ -71,6 +77,7 @@ function labelPage(): void {
   $('download').textContent = TEXT.download[lang];
   $('lbl-lang').textContent = TEXT.language[lang];
   $('hint').textContent = TEXT.hint[lang];
+  $('hint').title = TEXT.hint[lang];
   $('pane-host').textContent = TEXT.paneHost[lang];
   ($('lang') as HTMLSelectElement).value = lang;
   const sel = $('sample') as HTMLSelectElement;
@@ -97,6 +104,8 @@ function load(wb: SimWorkbook): void {
   grid = new Grid($('sheet-area'), wb, {
     edited: () => revalidate(),
     message: (text) => toast(text),
+    pasted: (rows, cols, at) => toast(TEXT.pasted[lang](rows, cols, at)),
+    lang: () => lang,
   });
   host.use(wb, locale());
   grid.render();
@@ -108,6 +117,8 @@ function wire(): void {
     'click',
     (e) => {
       const cmd = (e.target as HTMLElement).closest<HTMLElement>('#app [data-command]')?.dataset.command;
+      // A note about the last paste or file is old news once a command runs (the pane says what happened).
+      if (cmd) $('toast').classList.remove('show');
       if (cmd === 'validate') liveValidate = true;
       else if (cmd === 'clear' || cmd === 'convert' || cmd === 'rollForward') liveValidate = false;
     },
@@ -142,7 +153,7 @@ function wire(): void {
     input.value = '';
     if (!file) return;
     try {
-      const next = await fromXlsx(await file.arrayBuffer());
+      const next = await openFile(file);
       fileName = file.name;
       load(next);
       toast(`${TEXT.opened[lang]} ${file.name}`);
@@ -150,6 +161,15 @@ function wire(): void {
       toast(`${TEXT.openFailed[lang]} ${err instanceof Error ? err.message : String(err)}`);
     }
   });
+}
+
+/** A workbook from an .xlsx file, or from a .csv / .tsv / .txt file (one sheet named after the file). */
+async function openFile(file: File): Promise<SimWorkbook> {
+  if (!/\.(csv|tsv|txt)$/i.test(file.name)) return fromXlsx(await file.arrayBuffer());
+  const text = decodeText(new Uint8Array(await file.arrayBuffer()));
+  const wb = new SimWorkbook([sheetNameFromFile(file.name)]);
+  wb.setInputs(wb.sheets[0], 0, 0, pastedBlock(text, guessDelimiter(text)));
+  return wb;
 }
 
 async function main(): Promise<void> {

@@ -56,11 +56,64 @@ const logRows = (p: LoadedProject, day: string) => {
     .filter((r) => r[2] === serial);
 };
 
+/**
+ * The log grown to `rows` data rows: as many earlier weekly check-ins of the same KRs as it takes (each one row per
+ * KR, in sheet order, dates going up), then the two the sheet was checked in with; or, below one check-in's worth of
+ * rows, only the first `rows` rows of the last check-in.
+ */
+function grownLog(p: LoadedProject, rows: number): void {
+  const log = p.book.sheet(LOG);
+  const [header, ...data] = log.values();
+  const lastDay = data.slice(data.length / 2);
+  const serial = lastDay[0][2] as number;
+  const older: unknown[][] = [];
+  for (let week = 1; older.length + data.length < rows; week++)
+    older.unshift(...lastDay.map((r) => r.map((v, c) => (c === 2 ? serial - 7 * (week + 1) : v))));
+  const all =
+    rows < data.length ? lastDay.slice(0, rows) : [...older.slice(older.length - (rows - data.length)), ...data];
+  // The sheet holds the rows it is given (a test set-up, not a call the add-in makes).
+  log.maxRows = Math.max(log.maxRows, all.length + 1000);
+  const blank = data.map((r) => r.map(() => ''));
+  const emptied = log.getRange(2, 1, blank.length, header.length);
+  emptied.setValues(blank);
+  emptied.setNumberFormats(blank.map((r) => r.map(() => 'General')));
+  log.getRange(2, 1, all.length, header.length).setValues(all);
+  expect(log.values().filter((r) => r[1] !== '').length - 1).toBe(rows);
+}
+
 describe("an edit's check-in (onEdit, built bundle)", () => {
-  test("one cell and a 50-row paste cost the same calls, at 100 and 10,000 KR rows; cells: the log's KR IDs", () => {
+  test('one cell and a 50-row paste: the same calls and cells at any length of the log (10 to 20,000 rows)', () => {
+    const out = [10, 2000, 20000].map((rows) => {
+      const p = prepared(100);
+      grownLog(p, rows);
+      p.g.Date = dateAt('2026-10-19');
+      const one = edit(p, 3, 7);
+      const paste = edit(p, 4, ...Array.from({ length: 50 }, (_, i) => i + 1));
+      expect([rows, one.warnings, paste.warnings]).toEqual([rows, [], []]);
+      // Today's rows of the 51 KRs, one each, appended below the rows there were.
+      const ids = p.book
+        .sheet(SHEET)
+        .values()
+        .slice(2, 53)
+        .map((r) => r[column(p, 'OKR ID')]);
+      const today = logRows(p, '2026-10-19');
+      expect([rows, today.map((r) => r[1])]).toEqual([rows, ids]);
+      expect(today.map((r) => r[6])).toEqual([7, ...Array.from({ length: 50 }, (_, i) => i + 1)]);
+      return { rows, one, paste };
+    });
+    const [small, mid, large] = out;
+    const cost = (m: (typeof out)[number]) => [m.one.calls, m.paste.calls, m.one.cells, m.paste.cells];
+    // The same calls and cells whatever the length once the log is longer than its head and the tail read (one row
+    // per KR of the sheet and LOG_TAIL_ROWS more); a shorter log, fewer (its head rows hold what a longer one's tail
+    // read finds). Before the tail read, the whole KR ID column was read: 18,000 cells more at 20,000 rows than 2,000.
+    expect(cost(mid)).toEqual(cost(large));
+    cost(small).forEach((n, i) => expect(n).toBeLessThanOrEqual(cost(large)[i]));
+    expect(large.paste.calls).toBe(large.one.calls);
+  }, 600000);
+
+  test("one cell and a 50-row paste cost the same calls, at 100 and 10,000 KR rows; cells grow with the sheet's KRs, not the log", () => {
     const out = [100, 10000].map((rows) => {
       const p = prepared(rows);
-      const log = p.book.sheet(LOG).values().length;
       const one = edit(p, 3, 7);
       const paste = edit(p, 4, ...Array.from({ length: 50 }, (_, i) => i + 1));
       expect([one.warnings, paste.warnings]).toEqual([[], []]);
@@ -75,18 +128,38 @@ describe("an edit's check-in (onEdit, built bundle)", () => {
           .filter((r) => ids.includes(r[1]))
           .map((r) => r[6]),
       ).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-      return { one, paste, log };
+      if (process.env.EDIT_TRACE) console.log(rows, one.calls, paste.calls, one.cells, paste.cells);
+      return { one, paste, rows };
     });
     const [small, large] = out;
     expect(small.paste.calls).toBe(small.one.calls);
     expect(large.one.calls).toBe(small.one.calls);
     expect(large.paste.calls).toBe(small.one.calls);
-    // What grows with the log is its KR ID column alone (one cell a row); the rest is the edit's rows and the log's.
+    // The tail of the log read: the KR ID and date of one row per KR and LOG_TAIL_ROWS (256) more; the rest is the
+    // edit's rows and the log's rows found.
     for (const m of out) {
-      expect(m.one.cells - m.log).toBeLessThan(1000);
-      expect(m.paste.cells - m.log).toBeLessThan(5000);
+      expect(m.one.cells - 2 * (m.rows + 256)).toBeLessThan(1000);
+      expect(m.paste.cells - 2 * (m.rows + 256)).toBeLessThan(5000);
     }
   }, 600000);
+
+  test("a log sorted newest first: the edited KR's row of today is found and rewritten, not added again", () => {
+    const p = prepared(100);
+    grownLog(p, 2000);
+    const log = p.book.sheet(LOG);
+    const [header, ...data] = log.values();
+    log.getRange(2, 1, data.length, header.length).setValues(data.slice().reverse());
+    const before = log.values().length;
+    const one = edit(p, 3, 7);
+    expect(one.warnings).toEqual([]);
+    const kr = p.book.sheet(SHEET).values()[2][column(p, 'OKR ID')];
+    expect(log.values().length).toBe(before);
+    expect(
+      logRows(p, '2026-10-12')
+        .filter((r) => r[1] === kr)
+        .map((r) => r[6]),
+    ).toEqual([7]);
+  });
 
   test("the same day: the log ends as Check in leaves it (only the edited KR's row changes)", () => {
     const viaEdit = prepared(100);

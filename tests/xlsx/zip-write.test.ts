@@ -9,9 +9,11 @@ import zlib from 'zlib';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { DEFLATE_CHARS, PartDeflater, renderParts, tableCrc32, workbookBytes, zipPackage } from '../../xlsx/zip-write';
-import { saveWorkbook } from '../../xlsx/adapter';
-import { readEntry, zipEntries } from '../../xlsx/zip-directory';
+import { openWorkbook, saveWorkbook } from '../../xlsx/adapter';
+import { readEntry, storedPackage, zipEntries } from '../../xlsx/zip-directory';
 import { removeTempDirs, tempDir } from './helpers';
+import CellXform from 'exceljs/lib/xlsx/xform/sheet/cell-xform';
+import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 
 const dir = tempDir('okr-zip-write-');
 afterAll(() => removeTempDirs());
@@ -39,6 +41,62 @@ function richWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
+/** Every kind of cell and row ExcelJS writes, in one sheet: what row-xml.ts renders and what it leaves to ExcelJS. */
+function everyCellWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.created = wb.modified = new Date(Date.UTC(2026, 1, 15));
+  const ws = wb.addWorksheet('Cells');
+  const values: ExcelJS.CellValue[] = [
+    'plain',
+    ' leading space',
+    'trailing space ',
+    'two\nlines',
+    'a < b & "c" > \'d\'',
+    '目标：增长（全角）',
+    '',
+    0,
+    -1.5e-7,
+    123456789.25,
+    true,
+    false,
+    new Date(Date.UTC(2026, 10, 23)),
+    { error: '#N/A' } as any,
+    { text: 'site', hyperlink: 'https://example.com/?a=1&b=2' },
+    { richText: [{ text: 'bold', font: { bold: true } }, { text: ' plain' }] },
+    { formula: 'A1&"x"' } as any,
+    { formula: 'SUM(H1:H3)', result: 7 } as any,
+    { formula: 'A1', result: 'text <result>' } as any,
+    { formula: 'TRUE()', result: true } as any,
+    { formula: 'NA()', result: { error: '#N/A' } } as any,
+    { formula: 'TODAY()', result: new Date(Date.UTC(2026, 0, 2)) } as any,
+  ];
+  values.forEach((v, i) => (ws.getCell(1, i + 1).value = v));
+  ws.getCell('B1').numFmt = '0.00%';
+  ws.getCell('C1').font = { italic: true };
+  ws.getCell('Z1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } }; // styled, no value
+  for (let r = 2; r <= 6; r++) {
+    ws.getCell(r, 1).value = r;
+    // a shared formula's master (explicit range), its clones, and a master ExcelJS gives a range from its clones
+    ws.getCell(r, 2).value = (
+      r === 2 ? { formula: 'A2*2', shareType: 'shared', ref: 'B2:B6' } : { sharedFormula: 'B2' }
+    ) as any;
+    ws.getCell(r, 3).value = (r === 2 ? { formula: 'A2+1', result: 3 } : { sharedFormula: 'C2', result: r + 1 }) as any;
+  }
+  ws.getCell('D2').value = { formula: 'A2:A3*2', shareType: 'array', ref: 'D2:D3', result: 4 } as any;
+  ws.mergeCells('E2:F3');
+  ws.getCell('E2').value = 'merged';
+  const styled = ws.getRow(8);
+  styled.height = 30;
+  styled.hidden = true;
+  styled.outlineLevel = 1;
+  styled.font = { bold: true };
+  styled.getCell(2).value = 'row with a style';
+  ws.getRow(10).height = 12; // a row with a height and no cells
+  ws.getCell('A12').note = 'a note';
+  ws.getCell('A12').value = 12;
+  return wb;
+}
+
 async function partsOfZip(buf: Buffer): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(buf);
   const out = new Map<string, Buffer>();
@@ -55,6 +113,56 @@ describe('the package written with Node zlib', () => {
     expect(ours.has('xl/comments1.xml')).toBe(true);
     for (const [name, bytes] of theirs)
       expect({ name, same: ours.get(name)!.equals(bytes) }).toEqual({ name, same: true });
+  });
+
+  test("every kind of cell and row is written as ExcelJS's own writer writes it, the common ones without it", async () => {
+    const spy = jest.spyOn(CellXform.prototype, 'render');
+    let ours: Map<string, Buffer>;
+    let left: number;
+    try {
+      ours = await partsOfZip(await workbookBytes(everyCellWorkbook()));
+      left = spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+    const theirs = await partsOfZip(Buffer.from(await everyCellWorkbook().xlsx.writeBuffer()));
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/comments1.xml'])
+      expect({ name, xml: ours.get(name)!.toString('utf8') }).toEqual({
+        name,
+        xml: theirs.get(name)!.toString('utf8'),
+      });
+    // ExcelJS's CellXform renders only the kinds row-xml.ts leaves to it: rich text, an error, a hyperlink, the
+    // formulas with an error or a date result, the array formula
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(6);
+  });
+
+  test('cells read without a style have their style worked out once per type, not once per cell', async () => {
+    const file = path.join(dir, 'unstyled.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('OKRs');
+    for (let r = 1; r <= 200; r++) ws.getRow(r).values = [`KR ${r}`, r, r % 2 === 0, new Date(Date.UTC(2026, 0, r))];
+    ws.getCell('E1').value = { formula: 'B1*2' } as any;
+    await wb.xlsx.writeFile(file);
+    const spy = jest.spyOn(StylesXform.prototype, '_addStyle');
+    let ours: Map<string, Buffer>;
+    let styled: number;
+    try {
+      ours = await partsOfZip(await workbookBytes(await openWorkbook(file)));
+      styled = spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    const theirs = await partsOfZip(Buffer.from(await back.xlsx.writeBuffer()));
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/styles.xml'])
+      expect({ name, xml: ours.get(name)!.toString('utf8') }).toEqual({
+        name,
+        xml: theirs.get(name)!.toString('utf8'),
+      });
+    expect(ours.get('xl/worksheets/sheet1.xml')!.toString('utf8')).toContain('<c r="D1" s="1"><v>46023</v></c>');
+    expect(styled).toBeLessThan(20); // 800 cells and 200 rows
   });
 
   test('reads back through the zip directory, each part deflated with the CRC the format asks for', async () => {
@@ -136,5 +244,61 @@ describe('the package written with Node zlib', () => {
     expect(Math.max(...pieces)).toBeLessThan(DEFLATE_CHARS / 2);
     const theirs = await partsOfZip(Buffer.from(await big().xlsx.writeBuffer()));
     expect(sheet.equals(theirs.get('xl/worksheets/sheet1.xml')!)).toBe(true);
+  });
+});
+
+describe('the package ExcelJS loads', () => {
+  test("is the file's own parts, stored as they are: JSZip inflates nothing in JavaScript", async () => {
+    const file = path.join(dir, 'to-load.xlsx');
+    fs.writeFileSync(file, Buffer.from(await everyCellWorkbook().xlsx.writeBuffer()));
+    const original = fs.readFileSync(file);
+    const stored = storedPackage(original)!;
+    const [a, b] = [zipEntries(original)!, zipEntries(stored)!];
+    expect(b.map((e) => e.name)).toEqual(a.filter((e) => !e.name.endsWith('/')).map((e) => e.name));
+    for (const e of b) {
+      expect(e.method).toBe(0);
+      const data = readEntry(stored, e)!;
+      expect(
+        data.equals(
+          readEntry(
+            original,
+            a.find((x) => x.name === e.name)!,
+          )!,
+        ),
+      ).toBe(true);
+      expect(e.crc).toBe(zlib.crc32(data));
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const flate = require('jszip/lib/flate');
+    const spy = jest.spyOn(flate, 'uncompressWorker');
+    let wb: ExcelJS.Workbook;
+    try {
+      wb = await openWorkbook(file);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(original as any);
+    const cells = (w: ExcelJS.Workbook) => {
+      const out: unknown[] = [];
+      w.worksheets[0].eachRow((r) => r.eachCell((c) => out.push([c.address, c.value, c.style, c.note])));
+      return JSON.stringify(out);
+    };
+    expect(cells(wb)).toBe(cells(back));
+  });
+
+  test('is the file as it is when a part cannot be read here', () => {
+    const part = (name: string) => ({
+      name: Buffer.from(name, 'utf8'),
+      crc: 0,
+      size: 1,
+      data: Buffer.from('x'),
+      method: 0 as const,
+    });
+    expect(storedPackage(zipPackage([part('xl/工作表.xml')]))).toBeNull();
+    const bad = zipPackage([{ ...part('xl/a.xml'), method: 8 }]); // 'x' is no deflate stream
+    expect(storedPackage(bad)).toBeNull();
+    expect(storedPackage(Buffer.from('not a zip'))).toBeNull();
   });
 });
