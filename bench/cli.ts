@@ -4,7 +4,8 @@
  * baseline measured in the same run: a node process reading and writing the same file with ExcelJS alone (issue 13
  * item 6: at most 1.3x its time and its peak memory). Each process reports its own CPU time and peak RSS
  * (process.resourceUsage) through a preloaded module; wall time is printed too, but on a shared machine the CPU
- * time is the steadier figure.
+ * time is the steadier figure. Both write every part deflated at level 6 (ExcelJS through JSZip, pako's default level;
+ * the command line through Node's zlib), so the comparison is not skewed by how hard each compresses.
  *
  * Each command's row also compares it with ExcelJS alone reading and writing the file that command wrote: what the
  * result itself costs ExcelJS's in-memory writer (convert doubles the sheet's XML: more cells, the owned columns),

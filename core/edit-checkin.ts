@@ -15,8 +15,13 @@ import { checkinRows, readLog, type CheckinRow } from './checkins';
 import { closeCycle } from './close';
 import { isoToSerial } from './values';
 
-/** Past this many edited rows (a pasted block), the host reads the whole sheet as for Check in. */
-export const MAX_EDIT_ROWS = 50;
+/**
+ * Past this many edited rows (a pasted block), the host reads the whole sheet as for Check in. The part read costs the
+ * same calls for any number of rows (Excel: one find per KR, all in one sync; Sheets: the log's tail, whatever the
+ * KRs), so a paste of a few hundred rows stays in the edit's measure; the whole check-in of a 10,000-KR sheet takes
+ * about the 30 s Apps Script gives a simple trigger.
+ */
+export const MAX_EDIT_ROWS = 500;
 
 /** The sheet's first rows an edit reads to find the grid's header (titles and two-row headers fit well inside). */
 export const EDIT_HEADER_ROWS = 20;
@@ -148,15 +153,23 @@ export function logTailStart(data: number, last: number, krs: number): number {
  */
 export function tailHidesRows(keys: unknown[][], headDates: unknown[], today: string, first: number, data: number) {
   if (first <= data) return false;
-  const serial = isoToSerial(today) ?? Infinity;
+  if (datesOutOfOrder([...headDates, ...keys.map((k) => k?.[1])])) return true;
+  const top = keys[0]?.[1];
+  return typeof top === 'number' && top >= (isoToSerial(today) ?? Infinity);
+}
+
+/**
+ * Whether log dates read top to bottom (serials; other cells skipped) go down somewhere: the log is not in the order
+ * it grows by (a user sorted it), so a KR's last row need not be its newest, nor today's rows at its end.
+ */
+export function datesOutOfOrder(dates: unknown[]): boolean {
   let before = -Infinity;
-  for (const d of [...headDates, ...keys.map((k) => k?.[1])]) {
+  for (const d of dates) {
     if (typeof d !== 'number') continue;
     if (d < before) return true;
     before = d;
   }
-  const top = keys[0]?.[1];
-  return typeof top === 'number' && top >= serial;
+  return false;
 }
 
 /** The KR ids in the edited rows' OKR ID cells (read as the reader reads an id cell), in order, each once. */

@@ -16,7 +16,14 @@ import {
   secondsIn,
 } from './values';
 import { firstNamedNumber, maskNames } from './code-names';
-import { AND_WORDS, CHANGE_NOUN_VOCAB, OTHER_CHANGE_VERBS } from './vocabulary';
+import {
+  AND_WORDS,
+  BOTH_WORDS,
+  CAPPED_MEASURE_WORDS,
+  CHANGE_NOUN_VOCAB,
+  OTHER_CHANGE_VERBS,
+  OTHER_MONTH_NAMES,
+} from './vocabulary';
 
 export interface TextInference {
   target: number | null;
@@ -103,7 +110,7 @@ const DECREASE =
 const ABOVE =
   /\b(?:at least|no less than|not less than|minimum(?: of)?|stay above|keep above|above|over|more than|al menos|por lo menos|como m[ií]nimo|pelo menos|no m[ií]nimo|au moins|au minimum|mindestens|wenigstens|en az(?:ından)?|asgari)\b|>=|≥|(?<![-=<>])>\s*(?=[$¥€£]?\s?\d)|不低于|至少|不少于|以上|不小于|(?<![\p{L}])(?:üzerinde|üstünde|ít nhất|tối thiểu)|최소|이상|少なくとも|最低/iu;
 const BELOW =
-  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within|como m[aá]ximo|a lo sumo|no m[aá]ximo|au plus|au maximum|h[oö]chstens|en fazla|en çok|azami|alt[ıi]nd?a)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|(?<![\p{L}])(?:tối đa|không quá)(?![\p{L}])|不超过|不高于|至多|以内|以下|低于|不大于|최대|이하|미만|未満|最大/iu;
+  /\b(?:at most|no more than|not more than|maximum(?: of)?|stay below|keep below|below|under|less than|within|dentro del?|innerhalb(?: von)?|como m[aá]ximo|a lo sumo|no m[aá]ximo|au plus|au maximum|h[oö]chstens|en fazla|en çok|azami|alt[ıi]nd?a)\b|<=|≤|(?<![<>-])<\s*(?=[$¥€£]?\s?\d)|(?<![\p{L}])(?:tối đa|không quá)(?![\p{L}])|不超过|不高于|至多|以内|以下|低于|不大于|최대|이하|미만|未満|最大/iu;
 const TO_WORD_BEFORE = /(?:(?<!\bequivalent\s+)\bto\b|\breach(?:es|ing)?\b|达到|到|至|突破|超过)\s*$/i;
 
 const ANY_DIRECTION = new RegExp(
@@ -170,8 +177,14 @@ const TOLERANCE_ALONE = new RegExp(
   ].join('|'),
   'giu',
 );
+/** A measure kept low named before `within N%` (CAPPED_MEASURE_WORDS: 'churn', 'refunds', 'Retouren'): a cap on it. */
+const CAPPED_MEASURE = new RegExp(
+  CAPPED_MEASURE_WORDS.map((w) => (/^\p{Script=Latin}/u.test(w) ? String.raw`(?<![\p{L}])${w}` : w)).join('|'),
+  'iu',
+);
+const capNamed = (before: string) => RATE_NAMED.test(before) || CAPPED_MEASURE.test(before);
 const toleranceAlone = (s: string) =>
-  s.replace(TOLERANCE_ALONE, (m: string, at: number) => (RATE_NAMED.test(s.slice(0, at)) ? m : blank(m)));
+  s.replace(TOLERANCE_ALONE, (m: string, at: number) => (capNamed(s.slice(0, at)) ? m : blank(m)));
 
 /**
  * A time of day, not a quantity: '6 pm', '9:30am', '18 Uhr', 'before 16:00', 'après 18h', 'después de las 18:00',
@@ -238,6 +251,14 @@ const MONTH_DAY = new RegExp(
   String.raw`\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\.?,?\s+\d{4})?`,
   'gi',
 );
+/**
+ * A month and its year ('by end of January 2025', 'in March 2026', 'antes de finales de enero de 2025', 'bis Ende
+ * März 2026'): a date, its year no quantity.
+ */
+const MONTH_YEAR = new RegExp(
+  String.raw`(?<![\p{L}])(?:${MONTH}|${OTHER_MONTH_NAMES.join('|')})\.?,?\s+(?:de\s+|del\s+)?(?:19[89]\d|20\d\d)(?![\d.,]\d)`,
+  'giu',
+);
 const MIN_SEC = /(\d+)\s*(?:分钟?|min(?:utes?)?|m)\s*(\d+)\s*(?:秒|s(?:ec(?:onds?)?)?)(?![A-Za-z])/gi;
 
 /**
@@ -292,7 +313,7 @@ function maskPeriods(text: string): string {
   s = maskNames(s);
   if (/[(（]/.test(s)) s = s.replace(ASIDE, blank);
   if (/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(s)) s = s.replace(MONTH_DAY, blank);
-  if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(YEAR, blank);
+  if (/(?:19[89]|20\d)\d/.test(s)) s = s.replace(MONTH_YEAR, blank).replace(YEAR, blank);
   s = s.replace(NOT_A_QUANTITY, blank).replace(LIST_NUMBER, blank);
   if (s.includes('的')) s = s.replace(ZH_SPAN_OF, blank);
   if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
@@ -519,6 +540,7 @@ function wordTokens(s: string, out: Token[]): void {
     out.push(wordToken(WORD_NUMBERS[m[1].toLowerCase()], m[0], m.index));
   }
   if (/once|twice|vez|veces|fois/i.test(s)) timesTokens(s, out);
+  if (/both|amb[oa]s|beide|deux|entramb/i.test(s)) bothTokens(s, out);
   if (/[零ゼ제]/.test(s)) zeroTokens(s, out);
   otherWordTokens(s, out);
   if (!/[一两二三四五六七八九十百千]/.test(s)) return;
@@ -528,6 +550,21 @@ function wordTokens(s: string, out: Token[]): void {
     const p = parseNumber(m[0]);
     if (p.ok) out.push(wordToken(p.value, m[0], m.index));
   }
+}
+
+/**
+ * 'Both apps approved', 'Ship both mobile apps', 'Ambas apps publicadas': two things to reach, early in the sentence.
+ * Not 'both of', 'both a ...', nor 'both X and Y' (two things named: 'Improve both retention and revenue', 'both
+ * Node.js and Browser').
+ */
+const BOTH_TOKEN = new RegExp(
+  String.raw`(?<![\p{L}])(?:${BOTH_WORDS.join('|')})(?=\s+(?!(?:of|de|a|an|the|un|una|le|la|der|die|das)\s)[\p{L}][\p{L}\d.-]*(?![\p{L}\d.-])(?!\s+(?:${AND_WORDS.join('|')})(?![\p{L}])))`,
+  'giu',
+);
+function bothTokens(s: string, out: Token[]): void {
+  BOTH_TOKEN.lastIndex = 0;
+  for (let m = BOTH_TOKEN.exec(s); m; m = BOTH_TOKEN.exec(s))
+    if (wordsBefore(s, m.index) <= 6) out.push(wordToken(2, m[0], m.index));
 }
 
 /** 'at least' in the other languages ('al menos', 'pelo menos', 'au moins', 'mindestens', 'en az'). */
@@ -567,11 +604,22 @@ function timesTokens(s: string, out: Token[]): void {
 }
 
 /**
+ * Faults 零 counts (simplified and traditional): accidents, failures, complaints, defects, conflicts, losses, leaks,
+ * crashes, outages, rollbacks...
+ */
+const ZERO_FAULTS = [
+  '事故|故障|投诉|投訴|缺陷|差评|差評|宕机|宕機|漏洞|客诉|客訴|逾期|超卖|超賣|错误|錯誤|失误|失誤|违规|違規|延误|延誤',
+  '返工|伤亡|傷亡|冲突|衝突|丢失|丟失|遗失|遺失|泄露|泄漏|洩露|洩漏|崩溃|崩潰|中断|中斷|误报|誤報|遗漏|遺漏|停机|停機',
+  '当机|當機|回滚|回滾|报错|報錯|阻塞|卡顿|卡頓',
+].join('|');
+/**
  * Zero in Chinese, Japanese and Korean: '零事故', '实现零投诉', '障害ゼロ', '사고 제로'. 零 opening a clause or after a verb of
  * reaching, or before a word for a fault; not in words of its own ('零售' retail, '零基础' from scratch, '零点' midnight).
  */
-const ZERO_TOKEN =
-  /(?:(?<=^|[\s，,；;：:、（(]|实现|做到|保持|达到|确保|争取|力争|追求)零(?![售食件钱花星点下基距容散碎部时度乱落头])|零(?=事故|故障|投诉|缺陷|差评|宕机|漏洞|客诉|逾期|超卖|错误|失误|违规|延误|返工|伤亡|[Bb][Uu][Gg]|[Pp][0-2]))|ゼロ|제로/g;
+const ZERO_TOKEN = new RegExp(
+  String.raw`(?:(?<=^|[\s，,；;：:、（(]|实现|實現|做到|保持|达到|達到|确保|確保|争取|爭取|力争|力爭|追求)零(?![售食件钱錢花星点點下基距容散碎部时時度乱亂落头頭])|零(?=${ZERO_FAULTS}|[Bb][Uu][Gg]|[Pp][0-2]))|ゼロ|제로`,
+  'g',
+);
 function zeroTokens(s: string, out: Token[]): void {
   ZERO_TOKEN.lastIndex = 0;
   for (let m = ZERO_TOKEN.exec(s); m; m = ZERO_TOKEN.exec(s)) out.push(wordToken(0, m[0], m.index));
@@ -696,12 +744,28 @@ export function inferFromText(input: unknown): TextInference {
   const measures = counted.length > 1 ? Math.max(measureCount(text, counted), parallelThresholds(text, toks)) : 1;
   if (measures > 1) return { ...NONE, ...known, measures, kind: kindOf(masked) };
   // The target is the number after "to"/"达到" if there is one, else the first number.
-  const t = toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 20), k.index))) ?? toks[0];
+  const t =
+    toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 20), k.index))) ??
+    boundAfterCount(text, toks) ??
+    toks[0];
   const unit = unitAfter(text, t);
   const current = known.current ?? gradedCurrent(text, unit);
   // 'Zero P0 incidents', '0 oversells': a count to hold at zero, at most 0.
   const kind = kindOf(masked) ?? (t.value === 0 ? 'below' : null);
   return { ...NONE, ...known, current, target: t.value, unit, kind };
+}
+
+/** A cap sign right before a number ('<4 hours', '≤2 seconds'); 'with' / 带 between two quantities (MILESTONE_WITH). */
+const CAP_SIGN_BEFORE = /(?:<=?|≤)\s*$/;
+const WITH_WORD = /\b(?:with|con|avec|mit|com)\b|带有|包含/i;
+/**
+ * A count of what is handled, then a capped quantity: 'Import 3 seasons of data in <4 hours', '导入3个赛季数据耗时<4小时'.
+ * The cap is what is measured, the count its scope. Not after 'with' ('2 pilots with ≥90% satisfaction' counts 2).
+ */
+function boundAfterCount(text: string, toks: Token[]): Token | undefined {
+  if (toks.length < 2 || CAP_SIGN_BEFORE.test(text.slice(0, toks[0].index))) return undefined;
+  const k = toks.find((x) => x !== toks[0] && CAP_SIGN_BEFORE.test(text.slice(Math.max(0, x.index - 3), x.index)));
+  return k && !WITH_WORD.test(text.slice(toks[0].end, k.index)) ? k : undefined;
 }
 
 /**
@@ -730,8 +794,14 @@ function kindOf(masked: string): KrKind | null {
   return null;
 }
 
+/**
+ * What may stand between the to-word and B: a bound on B (`4.2% → ≤ 2.0%`, `30 → ≥ 45`: run to at most / at least B)
+ * and the letters of a currency code before B's sign (`NT$0 → NT$800,000`, `US$20k → US$50k`).
+ */
+// Letters glued to B are a currency code: a number glued to letters is a token only after a currency sign.
+const BOUND_AFTER_TO = String.raw`\s*(?:[≤≥<>]=?\s*)?(?:[A-Z]{1,3})?`;
 /** "to" right before B, after a unit word ('from 800ms to 300ms', 'from 80% of users to 90%'). */
-const ARROW = /^\s*(?:[\p{L}.]{1,12}\s*)?(?:->|→|⟶|=>)\s*$/u;
+const ARROW = new RegExp(String.raw`^\s*(?:[\p{L}.]{1,12}\s*)?(?:->|→|⟶|=>)${BOUND_AFTER_TO}$`, 'u');
 /** The unit of time right after a number ('4hrs', '30 min', '3 semanas', '2小时'). */
 const TIME_UNIT_AFTER = /^\s?([A-Za-zÀ-ÿ]{1,12}|[\u4e00-\u9fff]{1,3})/;
 
@@ -743,7 +813,7 @@ function timeUnitOf(text: string, t: Token): number | null {
     secondsIn(m[1]) ?? (/^[\u4e00-\u9fff]/.test(m[1]) ? (secondsIn(m[1].slice(0, 2)) ?? secondsIn(m[1][0])) : null)
   );
 }
-const TO_END = /(?:\bto\b|->|→|~|～|到|至)\s*$/i;
+const TO_END = new RegExp(String.raw`(?:\bto\b|->|→|~|～|到|至)${BOUND_AFTER_TO}$`, 'i');
 
 /**
  * From-to in other languages, where the from-word leads A and the to-word (after A's unit, if any) leads B: Spanish

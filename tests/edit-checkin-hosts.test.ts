@@ -186,7 +186,7 @@ function putBack(sheet: string, was: unknown[][], now: unknown[][]): Put[] {
 
 const trimmed = (s: Seen) => norm({ ...s, log: s.log.filter((r) => r.some((v) => v !== '' && v !== null)) });
 
-test('an undo of an edit leaves no check-in behind, and a paste past 50 rows checks every row in (built bundles)', async () => {
+test('an undo of an edit leaves no check-in behind, and a 60-row paste checks every row in (built bundles)', async () => {
   const h = await prepared();
   const current = column(h, 'Current');
   const updated = column(h, 'Updated');
@@ -218,7 +218,7 @@ test('an undo of an edit leaves no check-in behind, and a paste past 50 rows che
   const today = back.excel.log.filter((r) => r[1] === kr && r[2] === back.excel.log[back.excel.log.length - 1][2]);
   expect(today.map((r) => r[6])).toEqual([prior]);
 
-  // A paste of 60 rows (past MAX_EDIT_ROWS): the whole check-in, every pasted KR checked in with its value.
+  // A paste of 60 rows: every pasted KR checked in with its value (none skipped).
   setDay(h, '2026-10-26');
   await edit(
     h,

@@ -84,3 +84,108 @@ describe('a current cell written as a score or a bound states its number', () =>
     expect(table('3.2 → 3.6', '4.5').current).toBeNull();
   });
 });
+
+/** One KR written as a bullet under an objective label, in a pasted outline. */
+const oneKr = (text: string): KeyResult => krs(read([['O1：做好这件事'], [`- KR1：${text}`]]))[0];
+
+describe('a from-to whose target carries a bound (`4.2% → ≤ 2.0%`) runs from the first to the bound', () => {
+  it.each([
+    ['退货率 — 6% → ≤ 3%', 0.06, 0.03],
+    ['平均處理時間 — 48 小時 → ≤ 24 小時', 48, 24],
+    ['Churn — 5.5% → < 3%', 0.055, 0.03],
+    ['NPS — 30 → ≥ 45', 30, 45],
+    ['Tiempo de respuesta: 10 min → ≤ 4 min', 10, 4],
+    ['年費收入 — NT$0 → NT$1,200,000', 0, 1200000],
+    ['Partner revenue: US$20k → US$50k', 20000, 50000],
+  ])('%s', (kr, start, target) => {
+    const k = oneKr(kr);
+    expect(numbers(k)).toEqual({ start: expect.closeTo(start, 9), target: expect.closeTo(target, 9), current: null });
+  });
+
+  it.each([
+    ['退货率 6% → 3%', 0.06, 0.03],
+    ['客单价从 80 元提升到 120 元', 80, 120],
+  ])('guard, a plain from-to: %s', (kr, start, target) => {
+    expect(numbers(oneKr(kr))).toEqual({ start, target, current: null });
+  });
+
+  it.each([
+    ['退货率 ≤ 3%', 0.03],
+    ['P95 latency < 300ms', 300],
+  ])('guard, a bound alone states the target and no start: %s', (kr, target) => {
+    expect(numbers(oneKr(kr))).toEqual({ start: null, target, current: null });
+  });
+
+  it('guard: versions and quarters around an arrow state nothing (`v1 → v2`, `Q1 → Q2`)', () => {
+    expect(numbers(oneKr('API 从 v1 → v2 完成迁移'))).toEqual({ start: null, target: null, current: null });
+  });
+});
+
+describe('zero before a fault word states the target 0 (`零冲突`, `零衝突`, `零丢失`)', () => {
+  it.each([
+    '库能力与插件暴露能力的边界文档零冲突',
+    '跨團隊排程零衝突',
+    '迁移过程数据零丢失',
+    '客戶資料零洩漏',
+    '大促期间服务零中断',
+    '发布后零回滚',
+    '上線後零當機',
+  ])('%s', (kr) => {
+    expect(oneKr(kr).target).toBe(0);
+  });
+
+  it.each(['零售渠道覆盖 30 个城市', '零基础学员完课率 80%'])('guard, 零 in a word of its own: %s', (kr) => {
+    expect(oneKr(kr).target).not.toBe(0);
+  });
+});
+
+describe('a north-star heading (`北极星目标`, `North Star Objective`) states the guiding sentence, no objective', () => {
+  const lines = (...xs: string[]) => read(xs.map((x) => [x]));
+  it.each([
+    [
+      [
+        '## 4.1 北极星目标',
+        '',
+        '把产品推进为团队每天都用的基础设施。',
+        '',
+        '## 4.2 目标拆解',
+        '',
+        '### O1：提升留存',
+        '- KR1：留存率 >= 40%',
+      ],
+    ],
+    [['### 北極星目標', '讓每個團隊每週都能發布。', '### 本季目標', '#### O1：提速', '- KR1：週期縮短到 3 天']],
+    [
+      [
+        '## North Star Objective',
+        '',
+        'Make every team ship weekly.',
+        '',
+        '## Objectives',
+        '### O1: Ship faster',
+        '- KR1: Cycle time under 3 days',
+      ],
+    ],
+    [
+      [
+        '## 北極星目標',
+        '',
+        'すべてのチームが毎週リリースする。',
+        '',
+        '## O1: リリースを速く',
+        '- KR1: サイクルタイム 3 日以下',
+      ],
+    ],
+  ])('%j', (xs) => {
+    const m = lines(...xs);
+    expect(m.objectives).toHaveLength(1);
+    expect(m.objectives[0].krs).toHaveLength(1);
+    const sentence = xs.findIndex((x) => /。$|\.$/.test(x));
+    expect(m.reading!.unplaced.map((u) => u.cell.row)).toContain(sentence);
+  });
+
+  it('guard: a heading naming the quarter goals still labels the objectives under it', () => {
+    const m = lines('## 季度目标', '', '把留存做上去', '- 留存率达到 40%', '- 流失率降到 3%');
+    expect(m.objectives.map((o) => o.title)).toEqual(['把留存做上去']);
+  });
+});

@@ -132,6 +132,22 @@ describeBrowser("a manager's quarter on real sheets pasted from Excel", () => {
     });
   }
 
+  test('pasted markup is shown as text, and a pasted `=` or `-` line is the text it was, not a formula', async () => {
+    await openPlayground(page, session.url, '?sample=empty&lang=en');
+    const img = '<img src=x onerror="document.title=\'pwned\'">';
+    await page.evaluate((text) => navigator.clipboard.writeText(text), `${img}\t=1+1\t- KR1: +5%\r\n`);
+    await cell(page, 'A1').click();
+    await page.keyboard.press('Control+V');
+    await eventually(
+      () => held(page, 0, 0),
+      (v) => expect(v).toBe(img),
+    );
+    expect([await held(page, 0, 1), await held(page, 0, 2)]).toEqual(['=1+1', '- KR1: +5%']);
+    expect(await page.locator('#grid img').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+    expect(await page.locator('#grid td[data-addr="B1"]').getAttribute('data-formula')).toBeNull();
+  });
+
   test('a .csv file opens as a sheet named after the file, its text exact, and converts', async () => {
     await openPlayground(page, session.url, '?sample=english&lang=zh');
     const csv = student.values

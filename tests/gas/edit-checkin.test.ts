@@ -128,10 +128,14 @@ describe("an edit's check-in (onEdit, built bundle)", () => {
           .filter((r) => ids.includes(r[1]))
           .map((r) => r[6]),
       ).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-      if (process.env.EDIT_TRACE) console.log(rows, one.calls, paste.calls, one.cells, paste.cells);
-      return { one, paste, rows };
+      return { one, paste, rows, p };
     });
     const [small, large] = out;
+    // A paste of 400 rows (below MAX_EDIT_ROWS) in the 10,000-KR sheet: the same calls again, every row checked in.
+    const big = edit(large.p, 100, ...Array.from({ length: 400 }, (_, i) => 1000 + i));
+    expect(big.warnings).toEqual([]);
+    expect(big.calls).toBe(small.one.calls);
+    expect(logRows(large.p, '2026-10-12').filter((r) => Number(r[6]) >= 1000)).toHaveLength(400);
     expect(small.paste.calls).toBe(small.one.calls);
     expect(large.one.calls).toBe(small.one.calls);
     expect(large.paste.calls).toBe(small.one.calls);

