@@ -229,6 +229,8 @@ function labelled(s: string): { role: LineRole; title: string } | null {
     if (m && CROSS_REFERENCE.test(m[3])) return { role: 'other-label', title: s };
     // 'OKR - Objectives & Key Results', 'OKR：目标与关键结果': the label spelled out is a section title, no objective.
     if (m && role === 'objective' && OKR_SPELLED.test(m[3].trim())) return { role: 'text', title: s };
+    // 'Objective 2025 - €1M in revenue': a year, no objective's number; the heading names the year's goal (a title).
+    if (m && role === 'objective' && /^(?:19|20)[0-9]{2}$/.test(m[1] ?? m[2] ?? '')) return { role: 'text', title: s };
     if (m) return m[3].trim() ? { role, title: m[3].trim() } : { role: alone, title: '' };
   }
   // A word of any language glossed in English or Chinese (`Hedef (Objective):`, `Anahtar Sonuçlar (Key Results):`).
