@@ -171,11 +171,11 @@ ${heading}
     );
     expect(m.objectives.map((o) => [o.title, o.krs.length, o.initiatives?.length ?? 0])).toEqual([['Launch v4', 1, 0]]);
     expect(krs(m).flatMap((k) => k.initiatives)).toEqual([]);
-    expect(m.reading!.unplaced.map((u) => u.text)).toEqual([`- [ ] ${a}`, `- [ ] ${b}`]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toEqual([`- [ ] ${a}`, `- [ ] ${b}`]);
   });
 
   test('guard: an `Initiatives` heading over the checkboxes keeps them as work', () => {
     const m = read(lines(`**O1: Launch v4**\n- KR1: Ship 3 apps\n\n## Initiatives\n\n- [ ] Build the store page`));
-    expect(m.reading!.unplaced.map((u) => u.text)).toEqual([]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toEqual([]);
   });
 });
