@@ -1,7 +1,7 @@
 /**
  * Apps Script: Spreadsheet service calls per command on the BUILT dist/gas bundle (loaded as Apps Script loads it,
  * over the in-memory SpreadsheetApp), at 100 and 10,000 KR rows, beside the same counts for two baseline builds
- * measured in the same run (bench/baseline.ts): main before issue 13, and main before gas5's cuts (BEFORE_GAS5). The calls must be equal at both sizes; the budget is 25
+ * measured in the same run (bench/baseline.ts): main before issue 13, and main before gas6's cuts (BEFORE_GAS6). The calls must be equal at both sizes; the budget is 25
  * (tests/gas/call-budget.test.ts checks it).
  *
  * Counted: calls that reach the spreadsheet ("calls", the budget). Builder calls (newConditionalFormatRule(),
@@ -20,8 +20,8 @@ import { CALL_BUDGET, STEPS, measureSteps, type Step, type StepCalls } from '../
 import { BASELINE_COMMIT, baselineTree } from './baseline';
 import type { BenchRow } from './util';
 
-/** main before gas5's cuts (other sheets read in one call, the grid planned from where its formulas are, ...). */
-const BEFORE_GAS5 = '82c462b07dc599476f04aef0986190b65e3ee794';
+/** main before gas6's cuts (the add-in's sheets asked for by name, no width read on a user's sheet, ...). */
+const BEFORE_GAS6 = 'effc303302b0b55b554c0012d91707d4a79163cc';
 
 const CALL_MS = 100;
 const CELL_MS = 0.01;
@@ -73,7 +73,7 @@ function baseline(commit: string) {
 
 export async function rows(): Promise<BenchRow[]> {
   const now = { 100: measureSteps(100), 10000: measureSteps(10000) };
-  const bases = [baseline(BASELINE_COMMIT), baseline(BEFORE_GAS5)];
+  const bases = [baseline(BASELINE_COMMIT), baseline(BEFORE_GAS6)];
   const out: BenchRow[] = [];
   for (const step of STEPS) {
     const [small, large] = [now[100][step], now[10000][step]];

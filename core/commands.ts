@@ -94,6 +94,16 @@ const EDIT_LOG_READ = logPartialRead(['score', 'current', 'confidence']);
  * log only): the dashboard is not read.
  */
 export function readsFor(name: CommandName, settings: Settings, opts: { dashboard?: boolean } = {}): ReadRequest {
+  const req = readsOf(name, settings, opts);
+  const lang = settings?.lang === 'zh' ? 'zh' : 'en';
+  const other = lang === 'en' ? 'zh' : 'en';
+  const cycle = settings?.cycle ? parseCycle(settings.cycle)?.id : null;
+  const pairs = [CHECKIN_SHEET, HISTORY_SHEET, DASHBOARD_SHEET, ...(cycle ? [scorecardNames(cycle)] : [])];
+  const sameSheet = pairs.filter((p) => req.others.includes(p[lang])).map((p) => [p[lang], p[other]]);
+  return sameSheet.length ? { ...req, sameSheet } : req;
+}
+
+function readsOf(name: CommandName, settings: Settings, opts: { dashboard?: boolean }): ReadRequest {
   switch (name) {
     case 'validate':
       return {

@@ -5,6 +5,7 @@
 import type { Cycle, CycleKind } from './model';
 import type { Lang } from './i18n';
 import { parseDate } from './values';
+import { PERIOD_END_WORDS, PERIOD_LABELS, PERIOD_RANGE_WORDS, PERIOD_START_WORDS } from './vocabulary';
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2200;
@@ -49,6 +50,32 @@ export function makeCycle(kind: CycleKind, year: number, n = 1): Cycle | null {
   };
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The period from one ISO date to another, inclusive: the calendar cycle it makes when it makes one (Q1-Q2 2025 is
+ * H1 2025), else a range. Null when a date is not ISO or the end comes before the start.
+ */
+export function makeRange(start: string, end: string): Cycle | null {
+  if (!ISO_DAY.test(start) || !ISO_DAY.test(end) || end < start) return null;
+  for (const kind of ['month', 'quarter', 'half', 'year'] as const) {
+    const c = cycleOf(start, kind);
+    if (c && c.start === start && c.end === end) return c;
+  }
+  return { id: `${start}..${end}`, kind: 'range', start, end };
+}
+
+const dayNumber = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000;
+const isoOfDay = (n: number) => new Date(n * 86400000).toISOString().slice(0, 10);
+
+/** The range as long as `c` right after it (or before it, when `by` is negative), `by` times over. */
+function shiftRange(c: Cycle, by: number): Cycle {
+  const len = dayNumber(c.end) - dayNumber(c.start) + 1;
+  const start = dayNumber(c.start) + by * len;
+  return makeRange(isoOfDay(start), isoOfDay(start + len - 1)) ?? c;
+}
+
 /** Year and number (quarter 1-4, month 1-12, 1 for a year) of a cycle. */
 function partsOf(c: Cycle): { year: number; n: number } {
   const year = Number(c.start.slice(0, 4));
@@ -69,6 +96,7 @@ export function prevCycle(c: Cycle): Cycle {
 
 /** The cycle `by` cycles after (or before, when negative) `c`, of the same kind. */
 export function shiftCycle(c: Cycle, by: number): Cycle {
+  if (c.kind === 'range') return shiftRange(c, by);
   const { year, n } = partsOf(c);
   const per = c.kind === 'quarter' ? 4 : c.kind === 'month' ? 12 : c.kind === 'half' ? 2 : 1;
   const index = year * per + (n - 1) + by;
@@ -87,6 +115,7 @@ export function cycleOf(date: string, kind: CycleKind): Cycle | null {
   const month = Number(m[2]);
   if (month < 1 || month > 12) return null;
   if (kind === 'year') return makeCycle('year', year);
+  if (kind === 'range') return null;
   if (kind === 'quarter') return makeCycle('quarter', year, Math.floor((month - 1) / 3) + 1);
   if (kind === 'half') return makeCycle('half', year, month <= 6 ? 1 : 2);
   return makeCycle('month', year, month);
@@ -131,6 +160,7 @@ const QUARTER_ZH = ['一', '二', '三', '四'];
 
 /** 'Q4 2026' / 'October 2026' / '2026' in English; '2026年第四季度' / '2026年10月' / '2026年' in Chinese. */
 export function formatCycle(c: Cycle, lang: Lang): string {
+  if (c.kind === 'range') return lang === 'zh' ? `${c.start} 至 ${c.end}` : `${c.start} – ${c.end}`;
   const { year, n } = partsOf(c);
   if (lang === 'zh') {
     if (c.kind === 'quarter') return `${year}年第${QUARTER_ZH[n - 1]}季度`;
@@ -223,15 +253,25 @@ export function yearOfTitle(text: string, cycle: Cycle | null): number | undefin
 
 /** Months from..to of a year that make a whole quarter, half or year ('2026年4月-6月', 'Apr-Jun 2026'); null otherwise. */
 function monthSpan(year: number, from: number, to: number): Cycle | null {
-  if (from === to) return makeCycle('month', year, from);
-  if (to - from === 2 && from % 3 === 1) return makeCycle('quarter', year, (from + 2) / 3);
-  if (to - from === 5 && from % 6 === 1) return makeCycle('half', year, from === 1 ? 1 : 2);
-  if (from === 1 && to === 12) return makeCycle('year', year);
-  return null;
+  const first = makeCycle('month', year, from);
+  const last = makeCycle('month', year, to);
+  return first && last ? makeRange(first.start, last.end) : null;
 }
+
+/** Quarters from..to of a year ('Q1-Q2 2025', '2026 Q2-Q3'): from the first one's start to the last one's end. */
+function quarterSpan(year: number, from: string, to: string): Cycle | null {
+  const first = q(year, from);
+  const last = q(year, to);
+  return first && last ? makeRange(first.start, last.end) : null;
+}
+
+const QUARTERS_THEN_YEAR = /(?<![A-Za-z])Q\s*([1-4])\s*[-–—~～]\s*Q?\s*([1-4])\s*[,']?\s*(\d{4})(?![0-9])/i;
+const YEAR_THEN_QUARTERS = /(?<![0-9])(\d{4})\s*年?\s*[-/]?\s*Q\s*([1-4])\s*[-–—~～]\s*Q?\s*([1-4])(?![0-9])/i;
 
 /** Anchored forms; `year` is the default year for forms that name none ('Q4', '10月'), null when there is none. */
 const ANCHORED: Pattern[] = [
+  // A range's id ('2025-11-04..2026-01-24').
+  { re: /^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$/, make: (m) => makeRange(m[1], m[2]) },
   {
     re: new RegExp(String.raw`^(?:FY\s*)?(\d{4}|\d{2})\s*[-/.\s_]?\s*Q\s*([1-4])$`, 'i'),
     make: (m) => q(fullYear(m[1]), m[2]),
@@ -248,11 +288,11 @@ const ANCHORED: Pattern[] = [
   { re: /^(?:FY\s*|财年\s*)?(\d{4})\s*(?:年度?|财年)?$/i, make: (m) => makeCycle('year', Number(m[1])) },
   { re: /^FY\s*'?(\d{2})$/i, make: (m) => makeCycle('year', fullYear(m[1])) },
   {
-    re: /^(\d{4})\s*年\s*(1[0-2]|0?[1-9])\s*月?\s*[-–~～至到]\s*(1[0-2]|0?[1-9])\s*月$/,
+    re: /^(\d{4})\s*年\s*(1[0-2]|0?[1-9])\s*月?\s*[-–—~～〜至到]\s*(1[0-2]|0?[1-9])\s*月$/,
     make: (m) => monthSpan(Number(m[1]), Number(m[2]), Number(m[3])),
   },
   {
-    re: /^([a-z]{3,9})\.?\s*[-–~]\s*([a-z]{3,9})\.?,?\s*(\d{4})$/i,
+    re: /^([a-z]{3,9})\.?\s*[-–—~]\s*([a-z]{3,9})\.?,?\s*(\d{4})$/i,
     make: (m) => monthSpan(Number(m[3]), monthFromName(m[1]), monthFromName(m[2])),
   },
   { re: /^(?:annual|year|yearly|full year|fy)\s*(\d{4})$/i, make: (m) => makeCycle('year', Number(m[1])) },
@@ -308,6 +348,9 @@ export function parseCycle(input: unknown, opts: CycleParseOptions = {}): Cycle 
 
 /** Unanchored forms for free text such as a sheet title ('客户拓展团队10月OKR', 'Team OKRs — Q4 2026'). */
 const IN_TEXT: Pattern[] = [
+  // A range of quarters ('Q1-Q2 2025', '2026 Q2-Q3', '2025年Q3-Q4'): both quarters, before either alone.
+  { re: QUARTERS_THEN_YEAR, make: (m) => quarterSpan(Number(m[3]), m[1], m[2]) },
+  { re: YEAR_THEN_QUARTERS, make: (m) => quarterSpan(Number(m[1]), m[2], m[3]) },
   { re: new RegExp(`${Y}\\s*年?度?\\s*第\\s*${QN}\\s*季度`), make: (m) => q(Number(m[1]), m[2]) },
   { re: new RegExp(`${Y}\\s*年\\s*${QN}\\s*季度`), make: (m) => q(Number(m[1]), m[2]) },
   { re: new RegExp(`${Y}\\s*年?\\s*[-/]?\\s*Q\\s*([1-4])(?![0-9])`, 'i'), make: (m) => q(Number(m[1]), m[2]) },
@@ -323,7 +366,7 @@ const IN_TEXT: Pattern[] = [
   // A span of months in running text ('Q2 FY26–27 (Jul–Sep 2026)'): the quarter, half or year they make, before
   // the last month alone.
   {
-    re: /\b([A-Za-z]{3,9})\.?\s*[-–~]\s*([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/,
+    re: /\b([A-Za-z]{3,9})\.?\s*[-–—~]\s*([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/,
     make: (m) => monthSpan(Number(m[3]), monthFromName(m[1]), monthFromName(m[2])),
   },
   { re: /\b([A-Za-z]{3,9})\.?\s+(\d{4})\b/, make: (m) => mo(Number(m[2]), monthFromName(m[1])) },
@@ -345,7 +388,7 @@ const IN_TEXT: Pattern[] = [
     make: (m) => makeCycle('year', Number(m[1])),
   },
   {
-    re: /\b(?:OKRs?|goals?|objectives)\s*(?:for\s+|of\s+)?[-–—:]?\s*((?:19|20)\d\d)(?![0-9])/i,
+    re: /\b(?:OKRs?|goals?|objectives?|objetivos?|objectifs?|ziele)\s*(?:for\s+|of\s+|para\s+|pour\s+|für\s+)?[-–—:]?\s*((?:19|20)\d\d)(?![0-9])/i,
     make: (m) => makeCycle('year', Number(m[1])),
   },
   { re: new RegExp(`第\\s*${QN}\\s*季度`), make: (m, o) => qn(o, m[1]) },
@@ -377,7 +420,7 @@ export function findCycleInText(text: string, opts: CycleParseOptions = {}): Cyc
  */
 const BY_END =
   /\bby\s+(?:the\s+)?(?:(?:this\s+|current\s+)?(quarter|year|month)[- ]end\b|end\s+(?:of\s+)?(?:the\s+|this\s+|current\s+)?(?:(quarter|year|month)\b(?!\s*\d)|([^,;:()]{2,24})))/i;
-const KIND_RANK: Record<CycleKind, number> = { month: 0, quarter: 1, half: 2, year: 3 };
+const KIND_RANK: Record<CycleKind, number> = { month: 0, quarter: 1, half: 2, year: 3, range: 3 };
 
 /**
  * The due date a KR's words state ('by end 2025' -> 2025-12-31; 'by quarter end' in Q3 2026 -> 2026-09-30), or null
@@ -423,4 +466,101 @@ export function cycleEndDate(text: string, opts: CycleParseOptions = {}): string
   if (!END_OF.test(s)) return null;
   const c = findCycleInText(s.replace(END_OF, ' '), opts);
   return c ? c.end : null;
+}
+
+const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, String.raw`\s+`);
+const wordAlternation = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeWord)
+    .join('|');
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+/** A latin word stands alone (`a`, `to`, not inside `today`); a CJK one stands for itself (`周期从`). */
+const bounded = (words: readonly string[]) => {
+  const cjk = words.filter((w) => CJK.test(w));
+  const latin = words.filter((w) => !CJK.test(w));
+  return String.raw`(?:(?<![\p{L}\d])(?:${wordAlternation(latin)})(?![\p{L}\d])|${wordAlternation(cjk)})`;
+};
+
+/** `Period:` and its kin (PERIOD_LABELS) opening the line or a `|`-separated part of it; the value up to the next `|`. */
+const PERIOD_LABEL = new RegExp(
+  String.raw`(?:^|[|>·;]\s*)(?:${wordAlternation(PERIOD_LABELS)})\s*[:：]\s*([^|]+)`,
+  'iu',
+);
+/** A date as written in text: ISO, dotted or slashed, Chinese, `Nov 4, 2025` / `4 November 2025` (year optional). */
+const DATE_IN_TEXT = new RegExp(
+  [
+    String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`,
+    String.raw`\d{1,2}[./]\d{1,2}[./]\d{4}`,
+    String.raw`(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]`,
+    String.raw`[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\d:])`,
+    String.raw`\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:,?\s+\d{4})?`,
+  ].join('|'),
+  'g',
+);
+const RANGE_BETWEEN = new RegExp(String.raw`^\s*(?:[-–—~〜]|${bounded(PERIOD_RANGE_WORDS)})\s*$`, 'iu');
+const START_WORD = new RegExp(bounded(PERIOD_START_WORDS), 'iu');
+const END_WORD = new RegExp(bounded(PERIOD_END_WORDS), 'iu');
+
+interface DateHit {
+  iso: string;
+  at: number;
+  end: number;
+}
+
+/** The dates written in a text, in order; one without a year takes the year of the next one that has one. */
+function datesIn(text: string): DateHit[] {
+  const found: { raw: string; at: number; end: number }[] = [];
+  DATE_IN_TEXT.lastIndex = 0;
+  for (let m = DATE_IN_TEXT.exec(text); m; m = DATE_IN_TEXT.exec(text))
+    found.push({ raw: m[0], at: m.index, end: m.index + m[0].length });
+  const out: DateHit[] = [];
+  for (let i = found.length - 1; i >= 0; i--) {
+    const next = out[0];
+    const year = next ? Number(next.iso.slice(0, 4)) : undefined;
+    const d = parseDate(found[i].raw, { year });
+    if (!d.ok || d.blank) continue;
+    // A date without a year after which the next one comes earlier is of the year before ('Nov 4 - Jan 24, 2026').
+    const iso = next && !/\d{4}/.test(found[i].raw) && d.value > next.iso ? `${year! - 1}${d.value.slice(4)}` : d.value;
+    out.unshift({ iso, at: found[i].at, end: found[i].end });
+  }
+  return out;
+}
+
+/** Two dates joined by a dash or a range word (`2025-10-01 to 2025-12-31`, `2026年3月1日至5月31日`): their period. */
+function dateRange(text: string): Cycle | null {
+  const d = datesIn(text);
+  for (let i = 0; i + 1 < d.length; i++)
+    if (RANGE_BETWEEN.test(text.slice(d[i].end, d[i + 1].at))) return makeRange(d[i].iso, d[i + 1].iso);
+  return null;
+}
+
+/**
+ * A sentence giving a start and an end date (`Start for the first period is 23.11.2020. End is 28.02.2021.`,
+ * `beginnt am ... und endet am ...`, `从2020年11月23日开始，到2021年2月28日结束`): a start word before or right after
+ * the first date, an end word between the two.
+ */
+function startEndSentence(text: string): Cycle | null {
+  const d = datesIn(text);
+  if (d.length !== 2) return null;
+  const between = text.slice(d[0].end, d[1].at);
+  const started = START_WORD.test(text.slice(0, d[0].at)) || /^\s*(?:开始|開始|시작)/.test(between);
+  const ended = END_WORD.test(between) || /^\s*(?:结束|終了|종료)/.test(text.slice(d[1].end));
+  return started && ended ? makeRange(d[0].iso, d[1].iso) : null;
+}
+
+/**
+ * The period a line states for the OKRs under it: a `Period:` label (PERIOD_LABELS) before two dates, a span of
+ * months or a cycle (`**Period:** Nov 4, 2025 - Jan 24, 2026`, `Period: March — May 2026`, `周期：2026年3月-5月`),
+ * or, when `sentences` is set, a sentence giving the start and end dates. Null when the line states none.
+ */
+export function statedPeriod(text: string, opts: CycleParseOptions & { sentences?: boolean } = {}): Cycle | null {
+  const s = normalise(String(text ?? '')).replace(/[*_`]+/g, '');
+  if (!s || s.length > 300) return null;
+  const label = PERIOD_LABEL.exec(s);
+  if (label) {
+    const value = label[1].replace(/\s*[(（][^()（）]*[)）]\s*$/, '').trim();
+    return dateRange(value) ?? findCycleInText(value, opts);
+  }
+  return opts.sentences ? startEndSentence(s) : null;
 }

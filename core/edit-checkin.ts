@@ -153,15 +153,23 @@ export function logTailStart(data: number, last: number, krs: number): number {
  */
 export function tailHidesRows(keys: unknown[][], headDates: unknown[], today: string, first: number, data: number) {
   if (first <= data) return false;
-  const serial = isoToSerial(today) ?? Infinity;
+  if (datesOutOfOrder([...headDates, ...keys.map((k) => k?.[1])])) return true;
+  const top = keys[0]?.[1];
+  return typeof top === 'number' && top >= (isoToSerial(today) ?? Infinity);
+}
+
+/**
+ * Whether log dates read top to bottom (serials; other cells skipped) go down somewhere: the log is not in the order
+ * it grows by (a user sorted it), so a KR's last row need not be its newest, nor today's rows at its end.
+ */
+export function datesOutOfOrder(dates: unknown[]): boolean {
   let before = -Infinity;
-  for (const d of [...headDates, ...keys.map((k) => k?.[1])]) {
+  for (const d of dates) {
     if (typeof d !== 'number') continue;
     if (d < before) return true;
     before = d;
   }
-  const top = keys[0]?.[1];
-  return typeof top === 'number' && top >= serial;
+  return false;
 }
 
 /** The KR ids in the edited rows' OKR ID cells (read as the reader reads an id cell), in order, each once. */

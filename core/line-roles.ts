@@ -124,8 +124,13 @@ const ROLE_OBJECTIVE = /^([^:：\n[`]{1,30})[:：](?!\/)\s*([\s\S]+)$/;
  * 'Quarterly objectives', 'Key results for Q3', 'Initiatives (What)', 'Initiatives (실행 방안)', 'Objective (Mục tiêu định tính)',
  * 'Action items', '主要任务', 'アクション項目'.
  */
+/**
+ * A north-star goal (`## 4.1 北极星目标`, `North Star Objective`): the one sentence guiding the plan, stated over it. It
+ * labels no list of objectives; the sentence under it is a note, like a vision.
+ */
+const NORTH_STAR = String.raw`[\u4e00-\u9fff/]{0,4}(?:北极星|北極星)|north[\s-]*star\b`;
 const SECTION = new RegExp(
-  String.raw`^(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划|任务|措施|待办事项|行动项)\s*(?:[(（][^()（）\n0-9０-９]{1,16}[)）])?|(アクション項目|アクションプラン|行動計画|施策|タスク)|(?:[A-Za-z/]+\s+){0,2}(objectives?|key\s*results?|initiatives|actions|action\s+plan|action\s+items|tasks|to-?dos|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})(?:\s+for\s+[\w ]{1,12})?(?:\s*[(（][^()（）\n0-9０-９]{1,24}[)）])?)\s*[:：]?$`,
+  String.raw`^(?!${NORTH_STAR})(?:[\u4e00-\u9fff/]{0,6}(目标|关键结果|关键成果|行动计划|举措|执行计划|任务|措施|待办事项|行动项)\s*(?:[(（][^()（）\n0-9０-９]{1,16}[)）])?|(アクション項目|アクションプラン|行動計画|施策|タスク)|(?:[A-Za-z/]+\s+){0,2}(objectives?|key\s*results?|initiatives|actions|action\s+plan|action\s+items|tasks|to-?dos|${OTHER.objective}|${OTHER.kr}|${OTHER.initiative})(?:\s+for\s+[\w ]{1,12})?(?:\s*[(（][^()（）\n0-9０-９]{1,24}[)）])?)\s*[:：]?$`,
   'i',
 );
 /** 'Iniciativas Growth OS:', 'Key Results Q3 Platform:': the label words, then a name in capitals, then a colon. */
@@ -224,6 +229,8 @@ function labelled(s: string): { role: LineRole; title: string } | null {
     if (m && CROSS_REFERENCE.test(m[3])) return { role: 'other-label', title: s };
     // 'OKR - Objectives & Key Results', 'OKR：目标与关键结果': the label spelled out is a section title, no objective.
     if (m && role === 'objective' && OKR_SPELLED.test(m[3].trim())) return { role: 'text', title: s };
+    // 'Objective 2025 - €1M in revenue': a year, no objective's number; the heading names the year's goal (a title).
+    if (m && role === 'objective' && /^(?:19|20)[0-9]{2}$/.test(m[1] ?? m[2] ?? '')) return { role: 'text', title: s };
     if (m) return m[3].trim() ? { role, title: m[3].trim() } : { role: alone, title: '' };
   }
   // A word of any language glossed in English or Chinese (`Hedef (Objective):`, `Anahtar Sonuçlar (Key Results):`).

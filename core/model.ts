@@ -22,10 +22,11 @@ export interface Rect {
   cols: number;
 }
 
-export type CycleKind = 'quarter' | 'month' | 'year' | 'half';
+/** 'range': a period stated by its dates (`Period: Nov 4, 2025 - Jan 24, 2026`), of no calendar kind. */
+export type CycleKind = 'quarter' | 'month' | 'year' | 'half' | 'range';
 
 export interface Cycle {
-  /** Canonical id: '2026-Q4', '2026-10', '2026-H1' or '2026'. */
+  /** Canonical id: '2026-Q4', '2026-10', '2026-H1', '2026' or, for a range, '2025-11-04..2026-01-24'. */
   id: string;
   kind: CycleKind;
   /** ISO dates, inclusive. */

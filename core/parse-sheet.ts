@@ -32,7 +32,15 @@ import { a1, colLetter } from './sheet-plan';
 import type { Settings } from './settings';
 import type { Msg } from './i18n';
 import { FIELD_LABELS, matchHeader, normalizeHeader } from './headers';
-import { cycleEndDate, cycleOf, deadlineInWords, findCycleInText, parseCycle, yearOfTitle } from './cycle';
+import {
+  cycleEndDate,
+  cycleOf,
+  deadlineInWords,
+  findCycleInText,
+  parseCycle,
+  statedPeriod,
+  yearOfTitle,
+} from './cycle';
 import { IdAllocator, idFromCell } from './ids';
 import { findOwnedBlock } from './plan-grid';
 import { fencedGlossary, glossaryLines, mayStartWithCode, packedItems, readLine, type LineReading } from './line-roles';
@@ -431,17 +439,21 @@ function sectionCycles(objectives: Objective[], sections: { row: number; cycle: 
 function titleAbove(values: unknown[][], top: number, today: string) {
   let title: string | null = null;
   let year: number | undefined;
+  let named: Cycle | null = null;
   for (let r = 0; r < top; r++) {
     const row = Array.isArray(values[r]) ? values[r] : EMPTY_ROW;
     for (const v of row) {
       if (typeof v !== 'string' || !v.trim()) continue;
       title ??= v.trim();
-      const cycle = findCycleInText(v, { today, year });
-      year = yearOfTitle(v, cycle) ?? year;
-      if (cycle) return { title, cycle, year };
+      // A stated period (`Period: March — May 2026`) outranks the quarter a title names.
+      const period = statedPeriod(v, { today, year, sentences: true });
+      if (period) return { title, cycle: period, year: year ?? Number(period.start.slice(0, 4)) };
+      if (named) continue;
+      named = findCycleInText(v, { today, year });
+      year = yearOfTitle(v, named) ?? year;
     }
   }
-  return { title, cycle: null, year };
+  return { title, cycle: named, year };
 }
 
 /** Each field's column (the first column of a field wins; a later one is carried along) and the columns shown. */
@@ -2405,6 +2417,8 @@ type Context = {
   bareAfter?: number | null;
   /** The cycle the last heading or title named ('## 2019 Q1', '# 2022OKR'): the cycle of the objectives under it. */
   cycle?: Cycle | null;
+  /** A line stated the period (periodLine): the cycle titles above the objectives no longer set. */
+  periodStated?: boolean;
   /** The year the titles above name ('2025 年人生 OKR 计划'): the year of a quarter under them named without one. */
   year?: number;
   /** The label line that set the mode ('- **Key Results**:', '关键成果：'). */
@@ -2441,12 +2455,14 @@ const NOTES_HEADING = new RegExp(
  * (a heading of the same level or above) or an objective's line. The notes heading itself is 'heading': a title that
  * names no objective, whatever list follows it.
  */
-function inNotesSection(ctx: Context, line: LineReading): boolean | 'heading' {
+function inNotesSection(ctx: Context, line: LineReading, text: string): boolean | 'heading' {
   const level = outlineLevel(line);
   const n = ctx.notesLevel;
   if (n != null && (level <= n || line.role === 'objective' || line.role === 'objective-label')) ctx.notesLevel = null;
   if (ctx.notesLevel != null) return true;
-  const title = line.title || line.term;
+  // A label word alone may head notes too ('## Next Actions' reads as a work label): its words, marks stripped.
+  const title =
+    line.title || line.term || (line.role.endsWith('-label') ? text.replace(/^[#*_\s]+|[*_:：\s]+$/g, '') : '');
   if (!(line.heading || (line.bold && !isListed(line))) || title.length > 30 || !NOTES_HEADING.test(title))
     return false;
   ctx.notesLevel = level;
@@ -2672,6 +2688,8 @@ interface OutlineWalk {
   last: number;
   /** The last heading since the last objective: the objective of KRs that come with none of their own. */
   heading?: OutlineLine | null;
+  /** The first period a line states (`**Period:** Nov 4, 2025 - Jan 24, 2026`): the sheet's cycle. */
+  period?: Cycle;
   /** The sheet's rows (a task table's cells), and the task table being read. */
   rows: unknown[][];
   tasks?: TaskTable;
@@ -2722,8 +2740,22 @@ function readOutline(values: unknown[][], rd: Reader, model: OkrModel): boolean 
   model.firstRow = rd.r0 + walk.first;
   model.lastRow = rd.r0 + walk.last;
   model.title = walk.titles[0] ?? null;
-  model.cycle = outlineCycle([...walk.titles, ...walk.notes], walk.dated, rd.today);
+  model.cycle = walk.period ?? outlineCycle([...walk.titles, ...walk.notes], walk.dated, rd.today);
   return true;
+}
+
+/**
+ * A line stating the period of the OKRs under it (a `Period:` line anywhere; before the first objective also a sentence
+ * giving the start and end dates): the cycle of the objectives that follow, over the quarter a title named.
+ */
+function periodLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
+  const { line } = l;
+  if (isListed(line) || (line.role !== 'text' && line.role !== 'other-label')) return;
+  const period = statedPeriod(l.text, { today: rd.today, year: walk.ctx.year, sentences: !walk.objectives.length });
+  if (!period) return;
+  walk.ctx.cycle = period;
+  walk.ctx.periodStated = true;
+  walk.period ??= period;
 }
 
 /** One outline line: a KR's property, a label, a title, a note, or an objective / KR / initiative. */
@@ -2735,12 +2767,13 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     rd.role(l.r, 'note');
     return rd.unplace(l.r, l.c, l.text, PLACEHOLDER_LINE);
   }
+  periodLine(walk, l, rd);
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   const after = walk.propLine ?? null;
   walk.krLine = null;
   walk.propLine = null;
-  const notes = inNotesSection(ctx, l.line);
+  const notes = inNotesSection(ctx, l.line, l.text);
   if (notes === 'heading') return rd.role(l.r, 'title');
   if (notes) return outlineNote(walk, l, rd);
   if (walk.kr && propsOf && (role === 'text' || role === 'other-label') && krProperty(l, propsOf, walk.kr, rd, after)) {
@@ -2939,7 +2972,8 @@ function titleLine(walk: OutlineWalk, l: OutlineLine, kind: string, rd: Reader):
   rd.role(l.r, 'title');
   walk.titles.push(l.line.title);
   const cycle = findCycleInText(l.line.title, { today: rd.today, year: ctx.year });
-  ctx.cycle = cycle ?? ctx.cycle;
+  // A title above the objectives names no cycle over a period stated before it.
+  if (!(ctx.periodStated && !walk.objectives.length)) ctx.cycle = cycle ?? ctx.cycle;
   ctx.year = yearOfTitle(l.line.title, cycle) ?? ctx.year;
   // The KRs that follow have an objective to go to: this heading (see headingObjective).
   if (kind === 'heading' && l.line.heading && !walk.ctx.style.objectives && !l.cycleOnly && !sub)

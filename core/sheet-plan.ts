@@ -211,6 +211,14 @@ export interface ReadRequest {
    * part read was not enough.
    */
   partial?: Record<string, PartialRead>;
+  /**
+   * Names in `others` that are one sheet of the add-in in the two languages, each group with the name in the
+   * settings' language first (core uses that one when it exists, else the other: ownedSheetName). A host that asks
+   * for sheets by name instead of listing every sheet (Google Sheets: one call per name) needs, of a group whose first
+   * name exists, no other; it then gives core only the names it found as sheetNames, and lists every sheet whenever
+   * the plan names a sheet it did not find (a sheet to create: its place and name depend on all of them).
+   */
+  sameSheet?: string[][];
 }
 
 export interface PartialRead {

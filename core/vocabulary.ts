@@ -536,6 +536,14 @@ export const NOTE_SECTION_WORDS: readonly string[] = [
   'impediments',
   'concerns',
   'next steps',
+  'next actions',
+  'open actions',
+  'próximos pasos',
+  'próximas acciones',
+  'prochaines étapes',
+  'nächste schritte',
+  '下一步行动',
+  '后续行动',
   'plan for next week',
   'lessons learned',
   'learnings',
@@ -564,6 +572,109 @@ export const AND_WORDS: readonly string[] = [
   '同时',
   '以及',
   '和',
+];
+
+/**
+ * Labels stating the period an OKR set covers (`**Period:** Nov 4, 2025 - Jan 24, 2026`, `Zeitraum: 01.03.2026 –
+ * 31.05.2026`, `周期：2026年3月-5月`): the dates after them are the cycle of the objectives under them, whatever
+ * quarter a title names (cycle.ts statedPeriod).
+ */
+export const PERIOD_LABELS: readonly string[] = [
+  'period',
+  'time period',
+  'okr period',
+  'timeframe',
+  'time frame',
+  'time horizon',
+  'cycle',
+  'okr cycle',
+  'zeitraum',
+  'periode',
+  'période',
+  'periodo',
+  'período',
+  'dönem',
+  '周期',
+  '期间',
+  '考核周期',
+  'OKR周期',
+  '時間範圍',
+  '期間',
+  '기간',
+];
+
+/**
+ * Words between the two dates of a period (`2025-10-01 to 2025-12-31`, `von ... bis ...`, `2026年3月1日至5月31日`,
+ * `3月〜5月`); dashes and tildes join them too.
+ */
+export const PERIOD_RANGE_WORDS: readonly string[] = [
+  'to',
+  'until',
+  'till',
+  'through',
+  'thru',
+  'bis',
+  'au',
+  'à',
+  'a',
+  'al',
+  'hasta',
+  'até',
+  '至',
+  '到',
+  'から',
+  '부터',
+];
+
+/**
+ * Words of a sentence stating when a period starts and ends (`Start for the first period is 23.11.2020. End is
+ * 28.02.2021.`, `beginnt am ... und endet am ...`, `从...开始，到...结束`): a start word before the first date and an
+ * end word after it make the two dates a period.
+ */
+export const PERIOD_START_WORDS: readonly string[] = [
+  'start',
+  'starts',
+  'starting',
+  'begin',
+  'begins',
+  'beginning',
+  'from',
+  'beginnt',
+  'beginn',
+  'von',
+  'début',
+  'commence',
+  'inicio',
+  'empieza',
+  'desde',
+  '从',
+  '自',
+  '开始',
+  '開始',
+  '시작',
+];
+export const PERIOD_END_WORDS: readonly string[] = [
+  'end',
+  'ends',
+  'ending',
+  'until',
+  'till',
+  'through',
+  'to',
+  'endet',
+  'ende',
+  'bis',
+  'fin',
+  'finit',
+  'au',
+  'termina',
+  'hasta',
+  'até',
+  '到',
+  '至',
+  '结束',
+  '終了',
+  '종료',
 ];
 
 /**

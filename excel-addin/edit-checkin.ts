@@ -13,6 +13,7 @@ import { CHECKIN_SHEET, LOG_COL, LOG_FIELDS, LOG_HEAD_ROWS } from '../core/check
 import {
   EDIT_HEADER_ROWS,
   MAX_EDIT_ROWS,
+  datesOutOfOrder,
   editLogSnapshot,
   editRowIds,
   editRowsToRead,
@@ -96,6 +97,12 @@ function aligned(r: Excel.Range, top: number, bottom: number, col: number, what:
   return rowsAligned(m, { row: r.rowIndex, col: r.columnIndex }, top, bottom, col);
 }
 
+/** The dates of the log's rows read in the first sync (its head's rows below the header, its last row). */
+function logDates(head: unknown[][] | null, data: number, last: Excel.Range): unknown[] {
+  const lastDate = last.isNullObject ? undefined : last.values[0]?.[LOG_COL.date - last.columnIndex];
+  return [...(head ?? []).slice(data).map((r) => r?.[LOG_COL.date]), lastDate];
+}
+
 /** The last row (0-based) a read range covers. */
 const lastOf = (r: Excel.Range) => r.rowIndex + r.values.length - 1;
 
@@ -161,8 +168,10 @@ export async function checkinEdit(
   if (!at || !rows || !log || !has(support, API.find)) return whole;
   const lines = aligned(rows, at.top, at.bottom, header.origin.col, 'values');
   const ids = editRowIds(at, lines, header.origin.col);
-  const data = log.head.isNullObject ? null : logDataStart(aligned(log.head, 0, lastOf(log.head), 0, 'values'));
-  if (data === null) return whole;
+  const head = log.head.isNullObject ? null : aligned(log.head, 0, lastOf(log.head), 0, 'values');
+  const data = head ? logDataStart(head) : null;
+  // A log not in date order (a user's sort): the KRs' last rows need not be their newest; read it whole.
+  if (data === null || datesOutOfOrder(logDates(head, data, log.last))) return whole;
   // No KR id in the edited rows: core says whether they hold a KR at all (else there is nothing to record).
   const found = queueFinds(log, ids, data);
   // The formats under the rows the log may grow by (the journal's, read now: no lookup before the writes).

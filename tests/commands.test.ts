@@ -55,6 +55,26 @@ describe('readsFor', () => {
       'OKR 仪表板',
     ]);
   });
+
+  test('sameSheet: each add-in sheet read as its two names, the settings’ language first (a host asking by name)', () => {
+    expect(readsFor('checkin', DEFAULT_SETTINGS).sameSheet).toEqual([
+      ['OKR Check-ins', 'OKR 进展记录'],
+      ['OKR Dashboard', 'OKR 仪表板'],
+    ]);
+    const zh = resolveSettings({ lang: 'zh', cycle: 'Q4 2026' });
+    expect(readsFor('score', zh).sameSheet).toEqual([
+      ['OKR 进展记录', 'OKR Check-ins'],
+      ['OKR 历史', 'OKR History'],
+      ['OKR 仪表板', 'OKR Dashboard'],
+      [expect.stringMatching(/^计分卡 /), expect.stringMatching(/^Scorecard /)],
+    ]);
+    // Every name of a group is among the sheets read (a host that lists every sheet reads them as before).
+    for (const c of ['validate', 'score', 'checkin', 'summary'] as CommandName[]) {
+      const r = readsFor(c, zh);
+      for (const g of r.sameSheet ?? []) expect(g.every((n) => r.others.includes(n))).toBe(true);
+    }
+    expect(readsFor('rollForward', zh).sameSheet).toBeUndefined();
+  });
 });
 
 describe('runCommand never throws', () => {

@@ -138,3 +138,54 @@ describe('zero before a fault word states the target 0 (`零冲突`, `零衝突`
     expect(oneKr(kr).target).not.toBe(0);
   });
 });
+
+describe('a north-star heading (`北极星目标`, `North Star Objective`) states the guiding sentence, no objective', () => {
+  const lines = (...xs: string[]) => read(xs.map((x) => [x]));
+  it.each([
+    [
+      [
+        '## 4.1 北极星目标',
+        '',
+        '把产品推进为团队每天都用的基础设施。',
+        '',
+        '## 4.2 目标拆解',
+        '',
+        '### O1：提升留存',
+        '- KR1：留存率 >= 40%',
+      ],
+    ],
+    [['### 北極星目標', '讓每個團隊每週都能發布。', '### 本季目標', '#### O1：提速', '- KR1：週期縮短到 3 天']],
+    [
+      [
+        '## North Star Objective',
+        '',
+        'Make every team ship weekly.',
+        '',
+        '## Objectives',
+        '### O1: Ship faster',
+        '- KR1: Cycle time under 3 days',
+      ],
+    ],
+    [
+      [
+        '## 北極星目標',
+        '',
+        'すべてのチームが毎週リリースする。',
+        '',
+        '## O1: リリースを速く',
+        '- KR1: サイクルタイム 3 日以下',
+      ],
+    ],
+  ])('%j', (xs) => {
+    const m = lines(...xs);
+    expect(m.objectives).toHaveLength(1);
+    expect(m.objectives[0].krs).toHaveLength(1);
+    const sentence = xs.findIndex((x) => /。$|\.$/.test(x));
+    expect(m.reading!.unplaced.map((u) => u.cell.row)).toContain(sentence);
+  });
+
+  it('guard: a heading naming the quarter goals still labels the objectives under it', () => {
+    const m = lines('## 季度目标', '', '把留存做上去', '- 留存率达到 40%', '- 流失率降到 3%');
+    expect(m.objectives.map((o) => o.title)).toEqual(['把留存做上去']);
+  });
+});

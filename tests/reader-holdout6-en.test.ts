@@ -112,3 +112,70 @@ describe('a month and year after `by end of` / `by` is a date, not a target', ()
     ]);
   });
 });
+
+/** Each objective's title with its cycle id. */
+const cycles = (m: OkrModel) => m.objectives.map((o) => [o.title, o.cycle?.id ?? null]);
+
+describe('a heading `Objective <year> - <goal of the year>` gives the cycle, it is no objective', () => {
+  test.each([
+    ['## Objective 2025 - €1M in revenue', '2025'],
+    ['## Objective 2027: $4M ARR', '2027'],
+    ['## Objetivo 2026 - 1M€ en ventas', '2026'],
+    ['## 2026年目标 - 营收100万', '2026'],
+  ])('%s over bold O lines', (heading, year) => {
+    const m = read(
+      lines(`
+# OKRs
+
+${heading}
+
+**O1: Sell online classes**
+- KR1: Onboard 10 instructors
+
+**O2: Grow events**
+- KR1: Onboard 500 organizers
+
+## Objectives 2025 Q1
+
+**O3: Launch v4**
+- KR1: Ship 3 apps`),
+    );
+    expect(cycles(m)).toEqual([
+      ['Sell online classes', year],
+      ['Grow events', year],
+      ['Launch v4', '2025-Q1'],
+    ]);
+  });
+
+  test('guard: `Objective 2: Grow events` numbers an objective', () => {
+    const m = read(lines(`## Objective 2: Grow events\n- KR1: Onboard 500 organizers`));
+    expect(cycles(m)).toEqual([['Grow events', null]]);
+  });
+});
+
+describe('a `Next Actions` section of task checkboxes tied to no KR is notes', () => {
+  test.each([
+    ['## Next Actions', 'Alex: create UX to buy tickets', 'Egor: set up the API'],
+    ['## 下一步行动', '张三：完成购票页面设计', '李四：搭建接口'],
+    ['## Próximos pasos', 'Ana: diseñar la compra de entradas', 'Luis: montar la API'],
+  ])('%s', (heading, a, b) => {
+    const m = read(
+      lines(`
+**O1: Launch v4**
+- KR1: Ship 3 apps
+
+${heading}
+
+- [ ] ${a}
+- [ ] ${b}`),
+    );
+    expect(m.objectives.map((o) => [o.title, o.krs.length, o.initiatives?.length ?? 0])).toEqual([['Launch v4', 1, 0]]);
+    expect(krs(m).flatMap((k) => k.initiatives)).toEqual([]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toEqual([`- [ ] ${a}`, `- [ ] ${b}`]);
+  });
+
+  test('guard: an `Initiatives` heading over the checkboxes keeps them as work', () => {
+    const m = read(lines(`**O1: Launch v4**\n- KR1: Ship 3 apps\n\n## Initiatives\n\n- [ ] Build the store page`));
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toEqual([]);
+  });
+});

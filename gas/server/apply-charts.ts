@@ -57,6 +57,10 @@ const insertedKey = (i: number) => `chart inserted ${i + 1}`;
  * refresh rewrote. Others are rebuilt in place, inserted or removed.
  */
 export function applyCharts(w: SheetWriter, specs: ChartSpec[]): void {
+  // The same specs on a sheet of the same extent as the last successful run left it: its charts are as that run drew
+  // them (or as the user has made them since), and not even asked for (docs/host-contract.md: what is already as
+  // planned is not read again while the sheet keeps its extent).
+  if (w.asRecorded('charts', specs)) return;
   const sheet = w.sheet;
   const existing = w.created ? [] : sheet.getCharts();
   if (!w.created) w.undo?.push(() => restoreCharts(sheet, existing));

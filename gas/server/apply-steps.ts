@@ -108,7 +108,7 @@ export function writeFormats(w: SheetWriter, todo: FormatWrite[]): void {
   w.record('formats', todo);
   for (const { rect, m } of todo) {
     const range = w.range(rect);
-    if (w.undo) {
+    if (w.undo && !w.inAppended(rect)) {
       const was = range.getNumberFormats();
       if (sameMatrix(was, m)) continue;
       w.undo.push(() => range.setNumberFormats(was));
@@ -156,7 +156,7 @@ export function writeValidations(w: SheetWriter, validations: ListValidation[]):
   if (!box) return;
   const range = w.range(box);
   // Cells between the dropdowns keep theirs: the matrix starts from what is there now (nothing on a new sheet).
-  const old = w.created ? null : range.getDataValidations();
+  const old = w.created || w.inAppended(box) ? null : range.getDataValidations();
   if (old && w.asRecorded('dropdowns', validations) && allHeld(validations, old, box)) return;
   const matrix: (DataValidation | null)[][] = old
     ? old.map((r) => r.slice())
@@ -247,9 +247,10 @@ export function writePatches(
   if (!patches.length) return;
   const rect = boundingRect(patches);
   const range = w.range(rect);
-  let base = w.created ? null : fromSnapshot(snap, key, rect);
+  const fresh = w.created || w.inAppended(rect);
+  let base = fresh ? null : fromSnapshot(snap, key, rect);
   if (!base) {
-    if (w.created) base = Array.from({ length: rect.rows }, () => new Array<string>(rect.cols).fill(''));
+    if (fresh) base = Array.from({ length: rect.rows }, () => new Array<string>(rect.cols).fill(''));
     else base = key === 'backgrounds' ? range.getBackgrounds().map((r) => r.map(plainBackground)) : range.getNotes();
   }
   for (const p of patches) base[p.row - rect.row][p.col - rect.col] = p.value;
@@ -278,7 +279,7 @@ export function writeHeader(w: SheetWriter, h: NonNullable<SheetPlan['header']>)
   const range = w.range(h.range);
   const color = h.fontColor || '#000000';
   const fill = h.fill || '';
-  if (w.undo) {
+  if (w.undo && !w.inAppended(h.range)) {
     const styles = range.getTextStyles();
     const fills = range.getBackgrounds().map((r) => r.map(plainBackground));
     const same =
@@ -325,22 +326,20 @@ export function writeFrozen(w: SheetWriter, sp: SheetPlan): void {
 }
 
 /**
- * Widths by runs of neighbouring columns with the same width: one setColumnWidths each, only where they differ (on a
- * sheet the plan created, where they differ from a new sheet's width).
+ * Widths by runs of neighbouring columns with the same width: one setColumnWidths each; on a sheet the plan created
+ * only where they differ from a new sheet's width. On a user's sheet only the columns this command appended get one: a
+ * column that was there keeps the width it has (the user's look; and Sheets reads widths one column at a time, so
+ * changing it would cost a call per column for the undo).
  */
 export function writeWidths(w: SheetWriter, widths: { col: number; width: number }[]): void {
-  const sorted = [...widths].filter((x) => !(w.created && x.width === NEW_SHEET_WIDTH)).sort((a, b) => a.col - b.col);
-  const old = w.undo ? sorted.map((x) => w.sheet.getColumnWidth(x.col + 1)) : null;
-  const todo = sorted.filter((x, i) => !old || old[i] !== x.width);
-  const sheet = w.sheet;
-  if (old)
-    sorted.forEach((x, i) => {
-      if (old[i] !== x.width) w.undo!.push(() => sheet.setColumnWidth(x.col + 1, old[i]));
-    });
+  // Neither a created sheet's columns nor appended ones need reading for the undo (it deletes them).
+  const todo = [...widths]
+    .filter((x) => (w.created ? x.width !== NEW_SHEET_WIDTH : x.col >= w.appended.cols))
+    .sort((a, b) => a.col - b.col);
   for (let i = 0; i < todo.length;) {
     let j = i + 1;
     while (j < todo.length && todo[j].col === todo[j - 1].col + 1 && todo[j].width === todo[i].width) j++;
-    sheet.setColumnWidths(todo[i].col + 1, j - i, todo[i].width);
+    w.sheet.setColumnWidths(todo[i].col + 1, j - i, todo[i].width);
     i = j;
   }
 }

@@ -27,7 +27,7 @@ import {
   type FormatWrite,
 } from './apply-steps';
 import { NEW_SHEET, type HostContext } from './host';
-import { WrittenRecord } from './written';
+import { WrittenRecord, sheetKey } from './written';
 import {
   SheetWriter,
   blockRect,
@@ -72,7 +72,7 @@ function planRects(w: SheetWriter, sp: SheetPlan, old: Rect | undefined, formats
 function applySheet(w: SheetWriter, sp: SheetPlan, snap: SheetSnapshot | undefined): void {
   const old = oldExtent(w, snap);
   w.describe(sp.sheet, snap);
-  ensureSize(w, planExtent(sp), snapshotExtent(snap));
+  ensureSize(w, planExtent(sp), snapshotExtent(snap), sp.freezeRows);
   const formats = formatWrites(w, sp, old);
   w.gather(planRects(w, sp, old, formats));
   writeCells(w, sp, old, snap);
@@ -154,8 +154,11 @@ export function applyPlan(
   for (const sp of plan.sheets) {
     const w = writerFor(host, sp, journal, written, shared);
     applySheet(w, sp, w.created ? undefined : snapshotOf(sp.sheet));
+    written.note(sheetKey(sp.sheet), true);
   }
+  for (const name of plan.deleteSheets ?? []) written.note(sheetKey(name), null);
   finishPlan(host, plan, snap, creates);
+  if (!journal) for (let i = shared.grown.length - 1; i >= 0; i--) shared.grown[i]();
   // Pending writes surface their errors here, inside the caller's try, not after it has reported success.
   SpreadsheetApp.flush();
   written.commit();

@@ -43,6 +43,24 @@ export class HostContext {
     return [...this.order];
   }
 
+  /**
+   * Set when the command asks for the sheets it needs by name (readWorkbook): the sheet shown is then asked for as
+   * itself, not found among every sheet and name.
+   */
+  byNameOnly = false;
+
+  /** Whether every sheet and name has been asked for (sheetNames), or only some sheets by name. */
+  get everyName(): boolean {
+    return this.byName !== null;
+  }
+
+  /** The names known to be sheets: every one once all were asked for, else the one shown and those found by name. */
+  knownNames(): string[] {
+    if (this.byName) return [...this.order];
+    const found = [...this.named].filter(([, s]) => s).map(([n]) => n);
+    return this.shown === null || found.includes(this.shown) ? found : [this.shown, ...found];
+  }
+
   /** A sheet by name: from every sheet when they have been asked for, else by its name alone (sheetNamed). */
   sheet(name: string): Sheet | null {
     return this.sheetNamed(name);
@@ -77,6 +95,11 @@ export class HostContext {
 
   /** The name of the sheet the user is on (the only sheet there is needs no asking: the active one is never hidden). */
   activeName(): string {
+    if (this.shown === null && this.byNameOnly && !this.byName) {
+      const active = this.ss.getActiveSheet();
+      this.shown = active.getName();
+      this.named.set(this.shown, active);
+    }
     if (this.shown === null) {
       const names = this.sheetNames();
       this.shown = names.length === 1 ? names[0] : this.ss.getActiveSheet().getName();

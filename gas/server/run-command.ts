@@ -11,11 +11,12 @@ import {
   type CommandOptions,
 } from '../../core/commands';
 import { errorText, t, type Msg } from '../../core/i18n';
-import { rereadFor, type CommandResult, type WorkbookSnapshot } from '../../core/sheet-plan';
+import { rereadFor, type CommandResult, type ReadRequest, type WorkbookSnapshot } from '../../core/sheet-plan';
 import { applyPlan, restoreAfter, runUndo, type UndoJournal } from './apply';
 import { BUSY, UNKNOWN_COMMAND, failedAndRestored, failedNotRestored, readFailed } from '../../core/host-messages';
 import { PANEL_TITLE } from './messages';
 import { loadSettings, uiLang } from './settings-store';
+import type { Settings } from '../../core/settings';
 import { HostContext } from './host';
 import { readWorkbook, withFormulasBack } from './snapshot';
 
@@ -42,24 +43,64 @@ export function runInHost(name: unknown, opts: CommandOptions = {}, view?: HostC
     // One view of the spreadsheet for the whole command: each sheet, name and setting asked for once.
     const host = view ?? new HostContext();
     const settings = loadSettings(host.ss);
-    let snap: WorkbookSnapshot;
-    let result: CommandResult;
+    let run: Planned;
     try {
-      // The command line's settings sheet (its reading corrections), when there is one, in the same batch.
-      let req = withSettingsSheet(readsFor(command, settings, opts));
-      snap = readWorkbook(host, req);
-      result = runCommand(command, snap, settings, opts);
-      // Core may ask for more (the OKR sheet behind a scorecard, sheets its plan changes): read again, at most twice.
-      for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
-        req = more;
-        snap = readWorkbook(host, req, snap);
-        result = runCommand(command, snap, settings, opts);
-      }
+      run = readAndPlan(host, command, settings, opts);
     } catch (e) {
       return { ok: false, summary: readFailed(errorText(e)) };
     }
-    return applyResult(host, result, withFormulasBack(snap));
+    return applyResult(host, run.result, withFormulasBack(run.snap));
   });
+}
+
+interface Planned {
+  req: ReadRequest;
+  snap: WorkbookSnapshot;
+  result: CommandResult;
+}
+
+/**
+ * Reads what core asks for and runs it; core may ask for more (the OKR sheet behind a scorecard, sheets its plan
+ * changes): read again, at most twice. Sheets asked for by name only (HostContext.byNameOnly) give core the names
+ * found; a plan that names another sheet has it asked for by name too, and one to create (its place and name depend
+ * on every sheet), a result that is not a plan, or one that changes nothing (nothing found where core looked) runs
+ * core again knowing every sheet.
+ */
+function readAndPlan(host: HostContext, command: CommandName, settings: Settings, opts: CommandOptions): Planned {
+  // The command line's settings sheet (its reading corrections), when there is one, in the same batch.
+  const req = withSettingsSheet(readsFor(command, settings, opts));
+  let run = rereadAndRun(host, command, settings, opts, { req, snap: readWorkbook(host, req) });
+  for (let pass = 0; pass < 2 && !host.everyName; pass++) {
+    const { req, snap, result } = run;
+    const plan = result.plan;
+    const named = [...plan.sheets.map((sp) => sp.sheet), plan.select?.sheet, plan.activate];
+    const others = [...new Set(named)].filter((n): n is string => !!n && !snap.sheetNames.includes(n));
+    const settled = result.ok && !result.readAgain && plan.sheets.length > 0 && !plan.deleteSheets?.length;
+    if (settled && !others.length) break;
+    let next = req;
+    if (settled && others.every((n) => host.sheet(n))) next = { ...req, others: [...req.others, ...others] };
+    else host.sheetNames();
+    run = rereadAndRun(host, command, settings, opts, { req: next, snap: readWorkbook(host, next, snap) });
+  }
+  return run;
+}
+
+/** Core's result on `at`, read again while core asks for more (at most twice). */
+function rereadAndRun(
+  host: HostContext,
+  command: CommandName,
+  settings: Settings,
+  opts: CommandOptions,
+  at: { req: ReadRequest; snap: WorkbookSnapshot },
+): Planned {
+  let { req, snap } = at;
+  let result = runCommand(command, snap, settings, opts);
+  for (let i = 0, more = rereadFor(req, result); i < 2 && more; i++, more = rereadFor(req, result)) {
+    req = more;
+    snap = readWorkbook(host, req, snap);
+    result = runCommand(command, snap, settings, opts);
+  }
+  return { req, snap, result };
 }
 
 /** Runs `fn` holding the document lock (a second run meanwhile gets "still running"). */

@@ -4,6 +4,7 @@ import type { ReadRequest, SheetSnapshot, WorkbookSnapshot } from '../../core/sh
 import { SETTINGS_SHEET } from '../../core/settings';
 import { offsetMinutes, plainBackground, plainValues } from './cells';
 import type { HostContext } from './host';
+import { WrittenRecord, sheetKey } from './written';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -131,12 +132,28 @@ export function todayIso(tz: string): string {
 }
 
 /**
+ * Whether the command may ask for its sheets by name (ReadRequest.sameSheet: the add-in's sheets, each by the name in
+ * the settings' language) instead of for every sheet and name: when the last successful run left each of those sheets
+ * under that name (written.ts). Each is still asked for; one missing, and every sheet and name is asked for after all.
+ */
+function byNameEnough(req: ReadRequest): boolean {
+  const groups = req.sameSheet ?? [];
+  if (!groups.length) return false;
+  const record = new WrittenRecord();
+  return groups.every((g) => record.same(sheetKey(g[0]), true));
+}
+
+/**
  * Each sheet read once: its data range's values (+ formulas, notes, fills on request); names and sheets cached in
  * `host`. `earlier`: the snapshot of a first read when core asked for more; only sheets it lacks are read now.
  */
 export function readWorkbook(host: HostContext, req: ReadRequest, earlier?: WorkbookSnapshot): WorkbookSnapshot {
+  if (!earlier) host.byNameOnly = byNameEnough(req);
   // The sheet the command works on: the active one, or the subject core asked for (the user stays where they are).
   const shownName = host.activeName();
+  // A sheet of the add-in's that is not where the last run left it (renamed, deleted): every sheet and name after all.
+  if (!host.everyName && (req.sameSheet ?? []).some((g) => !host.sheet(g[0]))) host.sheetNames();
+  const alternative = new Set(host.everyName ? [] : (req.sameSheet ?? []).flatMap((g) => g.slice(1)));
   const activeName = req.subject && host.sheet(req.subject) ? req.subject : shownName;
   const shift = dateShiftDays(host.timeZone());
   const known = (name: string): SheetSnapshot | undefined =>
@@ -157,12 +174,12 @@ export function readWorkbook(host: HostContext, req: ReadRequest, earlier?: Work
   };
   const others: Record<string, SheetSnapshot> = {};
   for (const name of req.others)
-    if (name !== activeName && host.sheet(name))
+    if (name !== activeName && !alternative.has(name) && host.sheet(name))
       others[name] = name === SETTINGS_SHEET ? (known(name) ?? readSettingsSheet(host.sheet(name)!)) : read(name);
   const snap: WorkbookSnapshot = {
     host: 'sheets',
     active: shapedForCore(read(activeName), req),
-    sheetNames: host.sheetNames(),
+    sheetNames: host.byNameOnly ? host.knownNames() : host.sheetNames(),
     others,
     today: earlier?.today ?? todayIso(host.timeZone()),
   };

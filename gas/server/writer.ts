@@ -38,9 +38,14 @@ type TextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
  */
 export interface ApplyShared {
   textStyles: Map<string, TextStyle>;
+  /**
+   * Putting a failed run back (no journal): rows and columns that had to be added for the restore's cells (the failed
+   * run never got to add them) are deleted again once it is written (they held nothing before).
+   */
+  grown: UndoJournal;
 }
 
-export const newApplyShared = (): ApplyShared => ({ textStyles: new Map() });
+export const newApplyShared = (): ApplyShared => ({ textStyles: new Map(), grown: [] });
 
 /** A RangeList costs two calls (getRangeList, getRanges): worth it from three rectangles on. */
 const RANGE_LIST_FROM = 3;
@@ -99,6 +104,17 @@ export class SheetWriter {
   /** Records `spec` (null: forgets) as `what` on this sheet with the extent it will have, once the apply succeeds. */
   record(what: string, spec: unknown): void {
     this.written.note(`${what} ${this.name}`, spec === null ? null : [this.after, spec]);
+  }
+
+  /**
+   * Rows and columns (0-based, from these on) this command appended to a sheet that existed (ensureSize): nothing
+   * there needs reading for the undo, which deletes them.
+   */
+  appended: Size = { rows: Infinity, cols: Infinity };
+
+  /** Whether `r` lies wholly in rows or columns this command appended (see appended). */
+  inAppended(r: Rect): boolean {
+    return r.row >= this.appended.rows || r.col >= this.appended.cols;
   }
 
   get created(): boolean {
@@ -213,24 +229,31 @@ export function snapshotExtent(snap: SheetSnapshot | undefined): Size | null {
   return { rows: snap.origin.row + snap.values.length, cols: snap.origin.col + widthOf(snap.values) };
 }
 
+/** Where the step deleting what ensureSize added goes: the journal, or (putting a run back) ApplyShared.grown. */
+const undoGrowth = (w: SheetWriter): UndoJournal | null => (w.created ? null : (w.undo ?? w.shared.grown));
+
 /**
  * Sheets refuses ranges beyond the grid (a new sheet has 1000 rows, 26 columns): grow it first (the undo deletes
  * what was added). A sheet the plan created is sized to the plan (trimmed to one spare row), so it carries no
  * thousand empty rows. The size is asked for only when the plan may reach beyond what is known to be there.
  */
-export function ensureSize(w: SheetWriter, need: Size, known: Size | null): void {
+export function ensureSize(w: SheetWriter, need: Size, known: Size | null, frozenRows = 0): void {
   const sheet = w.sheet;
   const maxRows = w.size ? w.size.rows : need.rows > (known?.rows ?? 0) ? sheet.getMaxRows() : (known?.rows ?? 0);
   if (need.rows > maxRows) {
     sheet.insertRowsAfter(maxRows, need.rows - maxRows);
-    w.undo?.push(() => sheet.deleteRows(maxRows + 1, need.rows - maxRows));
-  } else if (w.created && need.rows > 0 && need.rows + 1 < maxRows) {
-    // One spare row stays: Sheets refuses to delete every row below a frozen header.
-    sheet.deleteRows(need.rows + 2, maxRows - need.rows - 1);
+    undoGrowth(w)?.push(() => sheet.deleteRows(maxRows + 1, need.rows - maxRows));
+    if (!w.created) w.appended.rows = maxRows;
+  } else if (w.created && need.rows > 0) {
+    // Cut to the plan's last row, so the rows a later run appends are new ones (nothing there to read for the undo);
+    // one spare row stays under a sheet of no more rows than it freezes (Sheets refuses to freeze every row).
+    const keep = need.rows <= frozenRows ? need.rows + 1 : need.rows;
+    if (keep < maxRows) sheet.deleteRows(keep + 1, maxRows - keep);
   }
   const maxCols = w.size ? w.size.cols : need.cols > (known?.cols ?? 0) ? sheet.getMaxColumns() : (known?.cols ?? 0);
   if (need.cols > maxCols) {
     sheet.insertColumnsAfter(maxCols, need.cols - maxCols);
-    w.undo?.push(() => sheet.deleteColumns(maxCols + 1, need.cols - maxCols));
+    undoGrowth(w)?.push(() => sheet.deleteColumns(maxCols + 1, need.cols - maxCols));
+    if (!w.created) w.appended.cols = maxCols;
   }
 }

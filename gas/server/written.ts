@@ -8,6 +8,9 @@
 import { hash32 } from '../../core/ids';
 
 const KEY = 'okrGrid.written';
+
+/** The record's key for a sheet a successful apply wrote (noted true) or deleted (forgotten): see byNameEnough. */
+export const sheetKey = (name: string) => `sheet ${name}`;
 /** A property value holds at most 9 kB: past this the record keeps only the last apply's entries. */
 const MAX_CHARS = 8000;
 

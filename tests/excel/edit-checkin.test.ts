@@ -118,6 +118,21 @@ describe("an edit's check-in in Excel, in the edit's measure", () => {
     expect([changed[0][1], changed[0][2], changed[0][6]]).toEqual([idOf(viaEdit, 1), isoToSerial(DAY2), 7]);
   }, 60000);
 
+  test("a log sorted newest first: the edited KR's row of today is rewritten, not added again (as in Sheets)", async () => {
+    const b = await prepared(100);
+    const log = b.wb.sheet(LOG)!;
+    const [header, ...data] = b.wb.valuesOf(LOG);
+    b.wb.setInputs(log, 0, 0, [header, ...data.slice().reverse()] as never);
+    const before = b.wb.valuesOf(LOG).length;
+    await edit(b, 1, [7], DAY2);
+    expect(b.wb.valuesOf(LOG).length).toBe(before);
+    expect(
+      logOn(b, DAY2)
+        .filter((r) => r[1] === idOf(b, 1))
+        .map((r) => r[6]),
+    ).toEqual([7]);
+  });
+
   test('a new day: one row for the edited KR, appended after the last row, and its Updated stamp', async () => {
     const b = await prepared(100);
     const before = b.wb.valuesOf(LOG).length;

@@ -489,6 +489,10 @@ export class FakeSheet implements Pick<
       throw new Error('fake: only deleting trailing columns is modelled');
     this.maxCols -= howMany;
     for (const row of this.grid) row.length = Math.min(row.length, this.maxCols);
+    // What the deleted columns held goes with them: their widths and dropdowns.
+    for (const k of Object.keys(this.widths)) if (Number(k) >= this.maxCols) delete this.widths[Number(k)];
+    for (const k of [...this.validations.keys()])
+      if (Number(k.split(',')[1]) >= this.maxCols) this.validations.delete(k);
   }
   insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
     this.book.log.hit('Sheet.insertColumnsAfter');
