@@ -23,6 +23,7 @@ import {
   CHANGE_NOUN_VOCAB,
   OTHER_CHANGE_VERBS,
   OTHER_MONTH_NAMES,
+  TIME_WINDOW_WORDS,
 } from './vocabulary';
 
 export interface TextInference {
@@ -66,7 +67,7 @@ interface Token {
 
 /** Dates (years 19xx/20xx, not the end of a longer number: `375000.0`), periods and floors are not targets: '10月', '2026-12-31', 'Q4', '第3周', '5th', '1楼'. */
 const NOT_A_QUANTITY =
-  /(?<!\d[.,]?)(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?(?![.,]?\d)|\bQ[1-4]\b|第\s*\d+\s*(?:[周天季期轮批版代]|阶段)|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
+  /(?<!\d[.,]?)(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*[日号]?)?(?![.,]?\d)|\bQ[1-4]\b|第\s*\d+\s*(?:[周天季期轮批版代]|阶段)|(?:\d{1,2}\s*[/,、]\s*)*\d{1,2}\s*(?:月份?|월)|\d+\s*(?:月份?|日|号|年度?|季度|周|点|时|楼)|\b(?:floor|fl\.)\s*\d+\b|\d+(?:st|nd|rd|th)\b|\bv\d+(?:\.\d+)*\b/gi;
 
 /** Scale words of several letters or in Korean / Japanese ('milhões', 'Mio.', 'billion', '만', '億'): values.ts's. */
 const WORD_SCALES = SCALE_WORDS.split('|')
@@ -211,7 +212,7 @@ const YEAR =
  * messages'), ranges ('3-5', '3-7 days', a progress range typed after a KR: '0%-30%').
  */
 const LABEL_NUMBER =
-  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|iteration|milestone|edition|season|rfc|issue|ticket|pr|bug|epic|release|nível|nivel|niveau|stufe|seviye|fase|etapa|étape|versão|versión)[-\s#]?\d+(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?(?:%|[kKmMwW万])?\s*[-–~～]\s*\d+(?:\.\d+)?(?:%|[kKmMwW万])?(?!\s*[-/.]\s*\d)/gi;
+  /\b(?:tier|phase|stage|level|step|round|wave|gen|generation|version|priority|grade|class|chapter|part|option|day|week|sprint|iteration|milestone|edition|season|rfc|issue|ticket|pr|bug|epic|release|nível|nivel|niveau|stufe|seviye|fase|etapa|étape|versão|versión)[-\s#]?\d+(?:\s*[-–~～]\s*\d+)?(?:\s*(?:or|and|\/|,)\s*\d+)*\b|\d+(?:\.\d+)?(?:%|[kKmMwW万])?\s*[-–~～]\s*\d+(?:\.\d+)?(?:%|[kKmMwW万])?(?!\s*[-/.]\s*\d)/gi;
 /** Text in brackets describes the KR (a definition, a note), unless it states a target or a change ('(target: 7 days/week)'). */
 const ASIDE = /[(（]\s*(?!target|goal|aim|from|目标|从)[^()（）]*[)）]/gi;
 /**
@@ -291,6 +292,14 @@ function maskMeasurementSubject(s: string): string {
 
 const blank = (m: string) => ' '.repeat(m.length);
 
+const WINDOW_WORD = [...TIME_WINDOW_WORDS].sort((a, b) => b.length - a.length).join('|');
+const TIME_WINDOW_HINT = new RegExp(String.raw`(?:${WINDOW_WORD})\s*\d`, 'i');
+/** A window of time compared with ('the last 12 months', 'der letzten 12 Monate', '过去12个月'): its number is no quantity. */
+const TIME_WINDOW = new RegExp(
+  String.raw`(?<![\p{L}])(?:${WINDOW_WORD})\s*\d+\s*(?:(?:days?|weeks?|months?|quarters?|years?|Tagen?|Wochen|Monaten?|Jahren?|días|semanas|meses|años|jours|semaines|mois|ans|années|giorni|settimane|mesi|anni|gün|hafta|ay|yıl)(?![\p{L}])|个?月|ヶ月|か月|[天日周週年]|季度?|개월|주|일|년)`,
+  'giu',
+);
+
 /** Mask dates, periods, list numbers, code names and durations with spaces so token offsets stay valid. */
 function maskPeriods(text: string): string {
   let s = text;
@@ -318,6 +327,7 @@ function maskPeriods(text: string): string {
   if (s.includes('的')) s = s.replace(ZH_SPAN_OF, blank);
   if (/within|in\s|over|during|after|内/i.test(s)) s = s.replace(DURATION, blank);
   if (/every|each|cada|alle|tous|toutes/i.test(s)) s = s.replace(EVERY_PERIOD, blank);
+  if (TIME_WINDOW_HINT.test(s)) s = s.replace(TIME_WINDOW, blank);
   if (FOREIGN_DURATION_HINT.test(s))
     s = s.replace(FOREIGN_DURATION, (m: string, at: number) => limitOrDeadline(m, s, at));
   return s.replace(LABEL_NUMBER, (m: string, at: number) => (countedByVerb(m, s.slice(at + m.length)) ? m : blank(m)));
@@ -523,6 +533,9 @@ function tokens(s: string): Token[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+const WORD_SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+const WORD_SCALE_AFTER = /^\s+(thousand|million|billion)\b/i;
+
 /** 'at least' / '至少' (and its verb) right before a number word: the count to reach ('at least one', '至少形成一个'). */
 const AT_LEAST_BEFORE = /(?:\bfrom|\bto|\bat least|(?:至少|最少|不少于|起码)[\u4e00-\u9fff]{0,2})\s*$/i;
 
@@ -537,7 +550,10 @@ function wordTokens(s: string, out: Token[]): void {
   WORD_TOKEN.lastIndex = 0;
   for (let m = WORD_TOKEN.exec(s); m; m = WORD_TOKEN.exec(s)) {
     if (wordsBefore(s, m.index) > 6 && !led(m.index)) continue;
-    out.push(wordToken(WORD_NUMBERS[m[1].toLowerCase()], m[0], m.index));
+    // 'one million followers', 'three thousand licences': the word times its scale.
+    const scale = WORD_SCALE_AFTER.exec(s.slice(m.index + m[0].length));
+    const value = WORD_NUMBERS[m[1].toLowerCase()] * (scale ? WORD_SCALE[scale[1].toLowerCase()] : 1);
+    out.push(wordToken(value, scale ? m[0] + scale[0] : m[0], m.index));
   }
   if (/once|twice|vez|veces|fois/i.test(s)) timesTokens(s, out);
   if (/both|amb[oa]s|beide|deux|entramb/i.test(s)) bothTokens(s, out);
@@ -725,7 +741,7 @@ export function inferFromText(input: unknown): TextInference {
   }
   const labelled = labelledTarget(masked, text);
   if (labelled) return { ...NONE, ...known, target: labelled.value, unit: labelled.unit, kind: kindOf(masked) };
-  const fromTo = fromToPair(text, toks);
+  const fromTo = fromToPair(text, toks, masked);
   if (fromTo) return { ...NONE, ...fromTo, current: known.current };
   const rel = relativeChange(text, toks, decreasing);
   if (rel) {
@@ -827,7 +843,9 @@ const TO_WORD_BETWEEN =
  * Languages that mark from and to with endings: Turkish `5 adam/ay'dan 3 adam/ay'a` (-dan/-den/-tan/-ten, then
  * -a/-e/-ya/-ye), Korean `10시간에서 1시간으로` (에서, then 로/으로/까지), Japanese `10件から20件へ` (から, then へ/に/まで).
  */
-const FROM_ENDING = /^\s*(?:[\p{L}/.]{0,12}'(?:dan|den|tan|ten)|[\p{L}]{0,6}?에서|[\p{L}]{0,6}?から)\s*$/iu;
+// A word or two may follow the from-ending before B ('13.7%에서 9월 평균 7.0%로', '13.7%から9月平均7.0%へ'); a month masked.
+const FROM_ENDING =
+  /^\s*(?:[\p{L}/.]{0,12}'(?:dan|den|tan|ten)|[\p{L}]{0,6}?(?:에서|から)(?:\s*[\p{L}]{1,6}){0,2})\s*$/iu;
 const TO_ENDING =
   /^\s*(?:[\p{L}/.]{0,12}'(?:a|e|ya|ye)(?![\p{L}])|[\p{L}]{0,6}?(?:으로|로|까지)|[\p{L}]{0,6}?(?:へ|に|まで))/iu;
 
@@ -839,16 +857,21 @@ function foreignFromTo(text: string, a: Token, b: Token): boolean {
 }
 
 /** "from A to B" / "从A提升到B": start A, target B. */
-function fromToPair(text: string, toks: Token[]): Pick<TextInference, 'target' | 'start' | 'unit' | 'kind'> | null {
+function fromToPair(
+  text: string,
+  toks: Token[],
+  masked = text,
+): Pick<TextInference, 'target' | 'start' | 'unit' | 'kind'> | null {
   for (let i = 0; i + 1 < toks.length; i++) {
     const a = toks[i];
     const b = toks[i + 1];
-    const lead = text.slice(Math.max(0, a.index - 30), a.index);
-    const between = text.slice(a.end, b.index);
+    // The words around A and B as masked: a month between ('从4月平均13.7%降到9月平均7.0%') is no word.
+    const lead = masked.slice(Math.max(0, a.index - 30), a.index);
+    const between = masked.slice(a.end, b.index);
     // 'from A to B', or just 'A -> B' / 'A → B'.
     if (between.length > 28) continue;
     const english = (FROM.test(lead) || ARROW.test(between)) && (TO.test(between) || TO_END.test(between));
-    if (!english && !foreignFromTo(text, a, b)) continue;
+    if (!english && !foreignFromTo(masked, a, b)) continue;
     // Mixed units of time ('4hrs → 30min', '3 weeks to 5 days', '2小时到30分钟') are compared in seconds.
     const [sa, sb] = [timeUnitOf(text, a), timeUnitOf(text, b)];
     const [start, target] = sa && sb && sa !== sb ? [a.value * sa, b.value * sb] : [a.value, b.value];

@@ -456,6 +456,28 @@ function titleAbove(values: unknown[][], top: number, today: string) {
   return { title, cycle: named, year };
 }
 
+/** A deadline label ('Completion date', 'Due date', 'Deadline', '截止日期', 'Fecha límite'), not a bare 'Date'. */
+const DEADLINE_WORD = /due|deadline|completion|finish|截止|完成|期限|límite|limite|fällig/i;
+/**
+ * A deadline line above the table (`Completion date: 2026-03-31`, `截止日期：2026-06-30`): the due date of each KR
+ * that states none of its own.
+ */
+function dueAbove(values: unknown[][], top: number, model: OkrModel): void {
+  let due: string | null = null;
+  for (let r = 0; r < top && !due; r++) {
+    const m = /^\s*([^:：]{2,30}?)\s*[:：]\s*(\S.*)$/.exec(String((values[r] ?? EMPTY_ROW)[0] ?? ''));
+    if (!m || !DEADLINE_WORD.test(m[1]) || matchHeader(m[1]) !== 'due') continue;
+    const d = parseDate(m[2].trim());
+    if (d.ok && !d.blank) due = d.value;
+  }
+  if (!due) return;
+  for (const kr of model.objectives.flatMap((o) => o.krs))
+    if (kr.due === null) {
+      kr.due = due;
+      markInferred(kr, 'due');
+    }
+}
+
 /** Each field's column (the first column of a field wins; a later one is carried along) and the columns shown. */
 function columnRoles(header: TableLayout, rd: Reader) {
   const fc: Partial<Record<Field, number>> = {};
@@ -881,6 +903,7 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   const krText = fc.kr === undefined ? '' : cellTitle(row[fc.kr]);
   const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
   const krValues = !krText && anyFilled(row, fc, objText ? MEASURE_FIELDS : KR_VALUE_FIELDS);
+  if (krText && proseAfterTable(row, r, st, fc.kr as number)) return unplacedRow(row, r, rd, LINE_AFTER_TABLE);
   if (objText && !krText && !krValues) {
     if (loneLineInSharedTable(row, r, st, rd, cols)) return;
     st.obj = objectiveFromRow(row, r, objText, true, rd, cols);
@@ -903,8 +926,10 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
         st.sharedRowObjectives = (st.sharedRowObjectives ?? 0) + 1;
       }
     }
-    st.kr = krFromRow(row, r, krText, o, rd, cols);
-    o.krs.push(st.kr);
+    for (const title of krLinesOf(row, krText, cols)) {
+      st.kr = krFromRow(row, r, title, o, rd, cols);
+      o.krs.push(st.kr);
+    }
     rd.role(r, role);
     if (initText) addInitiative(o, st.kr, initText, r, fc.initiative as number, rd);
     return;
@@ -915,6 +940,35 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
     return;
   }
   unplacedRow(row, r, rd, initText ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
+}
+
+/** A list item's mark opening a line in a cell: `- `, `* `, `• `, `1. `, `2、`, `①`, `KR1:`. */
+const ITEM_LINE = /^\s*(?:[-*•·]\s+|\d{1,2}[.、)）]\s*|[①-⑳]\s*|KR\s*\d{1,2}\s*[:：]\s*)\S/i;
+/** Line breaks in a cell, a markdown table's `<br>` among them. */
+const CELL_BREAK = /\n|<br\s*\/?>/i;
+
+/**
+ * The KR titles of a row: a KR cell listing several items, one per line (`- 完成5个核心页面开发<br>- 展示3个完整项目`),
+ * holds that many KRs, when the row gives them no numbers of their own to share (a Target cell is one KR's). Else
+ * the cell's one title.
+ */
+function krLinesOf(row: unknown[], krText: string, cols: TableCols): string[] {
+  const c = cols.fc.kr;
+  const v = c === undefined ? undefined : row[c];
+  if (typeof v !== 'string' || !CELL_BREAK.test(v) || anyFilled(row, cols.fc, MEASURE_FIELDS)) return [krText];
+  const lines = v.split(CELL_BREAK).filter((l) => l.trim());
+  if (lines.length < 2 || !lines.every((l) => ITEM_LINE.test(l))) return [krText];
+  return lines.map((l) => cellTitle(l.trim()));
+}
+
+/**
+ * After a blank row, a sentence standing alone in the KR column below KRs with values ('Validates two strategic
+ * hypotheses: ... not just registrations.', '本季度重点验证两个假设：……。'): the table's rationale, a note, no KR.
+ */
+function proseAfterTable(row: unknown[], r: number, st: TableState, krCol: number): boolean {
+  if (onlyCell(row) !== krCol || !st.values || r === 0 || !isBlankRow(st.values[r - 1] ?? EMPTY_ROW)) return false;
+  const text = cellText(row[krCol]);
+  return sentence(text) && !!st.obj && st.obj.krs.some((k) => k.target !== null);
 }
 
 /**
@@ -3403,6 +3457,7 @@ export function readModel(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel 
   if (header) {
     const above = titleAbove(values, header.rows[0], today);
     readTable(values, header, rd, model, above.year);
+    dueAbove(values, header.rows[0], model);
     model.title ??= above.title;
     model.cycle = commonCycle(model.objectives) ?? above.cycle ?? settingsCycle;
     if (model.cycle) for (const o of model.objectives) o.cycle ??= model.cycle;

@@ -678,6 +678,34 @@ export const PERIOD_END_WORDS: readonly string[] = [
 ];
 
 /**
+ * Words opening a window of time a KR compares with (`above the last 12 months' peaks`, `der letzten 12 Monate`,
+ * `de los últimos 12 meses`, `过去12个月`): the number of that window is no quantity to reach.
+ */
+export const TIME_WINDOW_WORDS: readonly string[] = [
+  'last',
+  'past',
+  'previous',
+  'prior',
+  'trailing',
+  'rolling',
+  'letzten',
+  'vergangenen',
+  'últimos',
+  'últimas',
+  'derniers',
+  'dernières',
+  'ultimi',
+  'ultime',
+  'son',
+  '过去',
+  '過去',
+  '最近',
+  '直近',
+  '지난',
+  '최근',
+];
+
+/**
  * Measures a team keeps low, named before `within N%`: `Keep churn within 5%`, `refunds within 1%`, `Retouren innerhalb
  * von 3 %` cap the measure (target N%, at most); a bare `within 5%` / `within 5% of forecast` is a tolerance. Stems:
  * a word opening with one counts (`churn`, `costs`, `complaints`). The Chinese forms cap with `控制在…以内` already.

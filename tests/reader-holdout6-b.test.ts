@@ -99,3 +99,42 @@ describe('a stated period is the cycle of the objectives under it, over the quar
     expect(m.objectives.map((o) => o.cycle?.id ?? null)).toEqual([id]);
   });
 });
+
+const kr = (text: string) => {
+  const m = read(rows('O1: Serve customers better', `- KR1: ${text}`));
+  const k = m.objectives[0]?.krs[0];
+  return k ? { start: k.startGiven ? k.start : null, target: k.target } : null;
+};
+
+describe('from-to across month lists, written-out millions, time windows and phase ranges', () => {
+  it.each([
+    ['고객 문의 인입률을 2/3/4월 평균 13.7%에서 9월 평균 7.0%로 670bps 낮춘다.', 0.137, 0.07],
+    ['1:1 게시판 당일 처리율을 2/3/4월 평균 74.2% 에서 9월 평균 92%로 높인다.', 0.742, 0.92],
+    ['把咨询率从2/3/4月平均13.7%降到9月平均7.0%', 0.137, 0.07],
+    ['問い合わせ率を2/3/4月平均13.7%から9月平均7.0%へ下げる', 0.137, 0.07],
+    ['응답 시간을 10시간에서 1시간으로 줄인다', 10, 1],
+  ])('%s: start %p, target %p', (text, start, target) => {
+    const k = kr(text);
+    expect(k?.start).toBeCloseTo(start, 9);
+    expect(k?.target).toBeCloseTo(target, 9);
+  });
+
+  it.each([
+    ['Having one million followers combined on different platforms', 1000000],
+    ['Reach two million monthly readers', 2000000],
+    ['Sell three thousand licences', 3000],
+    ['Increase search volume to a level above the last 12 months’ peaks', null],
+    ['Keep churn below the average of the past 6 months', null],
+    ['超过过去12个月的峰值', null],
+    ['Suchvolumen über dem Höchstwert der letzten 12 Monate', null],
+    ['Superar el máximo de los últimos 12 meses', null],
+    ['Complete knowledge transfer from Dev — AIA KB Phase 1-4', null],
+    ['Finish stages 2–3 of the migration', null],
+    ['Migration Phase 1-4 abschließen', null],
+    // Guards: a count stays a count.
+    ['Reach 500 members in the last month of the quarter', 500],
+    ['Ship phase 2 to 300 users', 300],
+  ])('%s: target %p', (text, target) => {
+    expect(kr(text)?.target ?? null).toBe(target);
+  });
+});
