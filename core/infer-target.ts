@@ -762,6 +762,7 @@ export function inferFromText(input: unknown): TextInference {
   // The target is the number after "to"/"达到" if there is one, else the first number.
   const t =
     toks.find((k) => TO_WORD_BEFORE.test(text.slice(Math.max(0, k.index - 20), k.index))) ??
+    toks.find((k) => FRACTION_EQUALS.test(text.slice(0, k.index))) ??
     boundAfterCount(text, toks) ??
     toks[0];
   const unit = unitAfter(text, t);
@@ -771,6 +772,8 @@ export function inferFromText(input: unknown): TextInference {
   return { ...NONE, ...known, current, target: t.value, unit, kind };
 }
 
+/** A fraction worked out after '=' ('5/12 active users = 42%', '3/4 = 75%'): the result is the value stated. */
+const FRACTION_EQUALS = /\d\s*\/\s*\d[^=]{0,40}=\s*$/;
 /** A cap sign right before a number ('<4 hours', '≤2 seconds'); 'with' / 带 between two quantities (MILESTONE_WITH). */
 const CAP_SIGN_BEFORE = /(?:<=?|≤)\s*$/;
 const WITH_WORD = /\b(?:with|con|avec|mit|com)\b|带有|包含/i;

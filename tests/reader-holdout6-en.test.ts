@@ -271,3 +271,13 @@ describe('descriptive fields under a KR (definition, data source, on track?) are
     expect(m.objectives[0].initiatives ?? []).toEqual([]);
   });
 });
+
+describe('a fraction worked out after `=` states its result', () => {
+  test.each([
+    ['5/12 active users = 42% (week 6)', 0.42],
+    ['18/40 teams onboarded = 45%', 0.45],
+    ['5/12 活跃用户 = 42%', 0.42],
+    ['5/12 usuarios activos = 42%', 0.42],
+    ['P95 = 320ms (week 6)', 320],
+  ])('%s -> %p', (text, n) => expect(target(text)).toBeCloseTo(n, 10));
+});
