@@ -903,8 +903,10 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
         st.sharedRowObjectives = (st.sharedRowObjectives ?? 0) + 1;
       }
     }
-    st.kr = krFromRow(row, r, krText, o, rd, cols);
-    o.krs.push(st.kr);
+    for (const title of krLinesOf(row, krText, cols)) {
+      st.kr = krFromRow(row, r, title, o, rd, cols);
+      o.krs.push(st.kr);
+    }
     rd.role(r, role);
     if (initText) addInitiative(o, st.kr, initText, r, fc.initiative as number, rd);
     return;
@@ -915,6 +917,25 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
     return;
   }
   unplacedRow(row, r, rd, initText ? INITIATIVE_WITHOUT_OBJECTIVE : NOTE_ROW);
+}
+
+/** A list item's mark opening a line in a cell: `- `, `* `, `• `, `1. `, `2、`, `①`, `KR1:`. */
+const ITEM_LINE = /^\s*(?:[-*•·]\s+|\d{1,2}[.、)）]\s*|[①-⑳]\s*|KR\s*\d{1,2}\s*[:：]\s*)\S/i;
+/** Line breaks in a cell, a markdown table's `<br>` among them. */
+const CELL_BREAK = /\n|<br\s*\/?>/i;
+
+/**
+ * The KR titles of a row: a KR cell listing several items, one per line (`- 完成5个核心页面开发<br>- 展示3个完整项目`),
+ * holds that many KRs, when the row gives them no numbers of their own to share (a Target cell is one KR's). Else
+ * the cell's one title.
+ */
+function krLinesOf(row: unknown[], krText: string, cols: TableCols): string[] {
+  const c = cols.fc.kr;
+  const v = c === undefined ? undefined : row[c];
+  if (typeof v !== 'string' || !CELL_BREAK.test(v) || anyFilled(row, cols.fc, MEASURE_FIELDS)) return [krText];
+  const lines = v.split(CELL_BREAK).filter((l) => l.trim());
+  if (lines.length < 2 || !lines.every((l) => ITEM_LINE.test(l))) return [krText];
+  return lines.map((l) => cellTitle(l.trim()));
 }
 
 /**

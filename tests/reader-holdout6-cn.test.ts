@@ -189,3 +189,32 @@ describe('a north-star heading (`北极星目标`, `North Star Objective`) state
     expect(m.objectives.map((o) => o.title)).toEqual(['把留存做上去']);
   });
 });
+
+describe('a KR cell listing several items, one per line, holds that many KRs', () => {
+  const table = (cell: string, header = ['阶段', '目标', '关键结果']) =>
+    read([header, ['**短期**', '把网站做上线', cell], ['**中期**', '获得认可', '获得 20 次有效查看']]);
+  it.each([
+    [
+      '- 完成5个核心页面开发\n- 展示3个完整项目\n- 部署到GitHub Pages',
+      ['完成5个核心页面开发', '展示3个完整项目', '部署到GitHub Pages'],
+      [5, 3, null],
+    ],
+    ['• 完成 20 場用戶訪談\n• 上線 2 個新功能', ['完成 20 場用戶訪談', '上線 2 個新功能'], [20, 2]],
+    ['1. Sign 10 partners\n2. Reach 500 monthly users', ['Sign 10 partners', 'Reach 500 monthly users'], [10, 500]],
+    ['- Cerrar 12 ventas<br>- Lograr 300 registros', ['Cerrar 12 ventas', 'Lograr 300 registros'], [12, 300]],
+    ['KR1：签约 8 家渠道\nKR2：渠道收入达到 50 万', ['签约 8 家渠道', '渠道收入达到 50 万'], [8, 500000]],
+  ])('%j', (cell, titles, targets) => {
+    const m = table(cell);
+    expect(m.objectives.map((o) => o.krs.map((k) => k.title))).toEqual([titles, ['获得 20 次有效查看']]);
+    expect(m.objectives[0].krs.map((k) => k.target)).toEqual(targets);
+  });
+
+  it('guard: a title wrapped over two lines (no list marks) stays one KR', () => {
+    const m = table('完成核心页面开发\n并部署到 GitHub Pages');
+    expect(m.objectives[0].krs).toHaveLength(1);
+  });
+
+  it('guard: one listed line stays one KR', () => {
+    expect(table('- 完成5个核心页面开发').objectives[0].krs.map((k) => k.title)).toEqual(['完成5个核心页面开发']);
+  });
+});
