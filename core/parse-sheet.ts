@@ -456,6 +456,28 @@ function titleAbove(values: unknown[][], top: number, today: string) {
   return { title, cycle: named, year };
 }
 
+/** A deadline label ('Completion date', 'Due date', 'Deadline', '截止日期', 'Fecha límite'), not a bare 'Date'. */
+const DEADLINE_WORD = /due|deadline|completion|finish|截止|完成|期限|límite|limite|fällig/i;
+/**
+ * A deadline line above the table (`Completion date: 2026-03-31`, `截止日期：2026-06-30`): the due date of each KR
+ * that states none of its own.
+ */
+function dueAbove(values: unknown[][], top: number, model: OkrModel): void {
+  let due: string | null = null;
+  for (let r = 0; r < top && !due; r++) {
+    const m = /^\s*([^:：]{2,30}?)\s*[:：]\s*(\S.*)$/.exec(String((values[r] ?? EMPTY_ROW)[0] ?? ''));
+    if (!m || !DEADLINE_WORD.test(m[1]) || matchHeader(m[1]) !== 'due') continue;
+    const d = parseDate(m[2].trim());
+    if (d.ok && !d.blank) due = d.value;
+  }
+  if (!due) return;
+  for (const kr of model.objectives.flatMap((o) => o.krs))
+    if (kr.due === null) {
+      kr.due = due;
+      markInferred(kr, 'due');
+    }
+}
+
 /** Each field's column (the first column of a field wins; a later one is carried along) and the columns shown. */
 function columnRoles(header: TableLayout, rd: Reader) {
   const fc: Partial<Record<Field, number>> = {};
@@ -881,6 +903,7 @@ function plainRow(row: unknown[], r: number, st: TableState, rd: Reader, cols: T
   const krText = fc.kr === undefined ? '' : cellTitle(row[fc.kr]);
   const initText = fc.initiative === undefined ? '' : cellTitle(row[fc.initiative]);
   const krValues = !krText && anyFilled(row, fc, objText ? MEASURE_FIELDS : KR_VALUE_FIELDS);
+  if (krText && proseAfterTable(row, r, st, fc.kr as number)) return unplacedRow(row, r, rd, LINE_AFTER_TABLE);
   if (objText && !krText && !krValues) {
     if (loneLineInSharedTable(row, r, st, rd, cols)) return;
     st.obj = objectiveFromRow(row, r, objText, true, rd, cols);
@@ -936,6 +959,16 @@ function krLinesOf(row: unknown[], krText: string, cols: TableCols): string[] {
   const lines = v.split(CELL_BREAK).filter((l) => l.trim());
   if (lines.length < 2 || !lines.every((l) => ITEM_LINE.test(l))) return [krText];
   return lines.map((l) => cellTitle(l.trim()));
+}
+
+/**
+ * After a blank row, a sentence standing alone in the KR column below KRs with values ('Validates two strategic
+ * hypotheses: ... not just registrations.', '本季度重点验证两个假设：……。'): the table's rationale, a note, no KR.
+ */
+function proseAfterTable(row: unknown[], r: number, st: TableState, krCol: number): boolean {
+  if (onlyCell(row) !== krCol || !st.values || r === 0 || !isBlankRow(st.values[r - 1] ?? EMPTY_ROW)) return false;
+  const text = cellText(row[krCol]);
+  return sentence(text) && !!st.obj && st.obj.krs.some((k) => k.target !== null);
 }
 
 /**
@@ -3468,6 +3501,7 @@ export function readModel(snapshot: SheetSnapshot, opts: ReadOptions): OkrModel 
   if (header) {
     const above = titleAbove(values, header.rows[0], today);
     readTable(values, header, rd, model, above.year);
+    dueAbove(values, header.rows[0], model);
     model.title ??= above.title;
     model.cycle = commonCycle(model.objectives) ?? above.cycle ?? settingsCycle;
     if (model.cycle) for (const o of model.objectives) o.cycle ??= model.cycle;

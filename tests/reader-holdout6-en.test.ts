@@ -179,3 +179,70 @@ ${heading}
     expect((m.reading?.unplaced ?? []).map((u) => u.text)).toEqual([]);
   });
 });
+
+describe('a KR table under property lines: the deadline line is each KR due date, a sentence after the table a note', () => {
+  const table = (front: string[], krRows: unknown[][], after: string): unknown[][] => [
+    ...front.map((l) => [l, '', '']),
+    ['', '', ''],
+    ['## Objective: Grow the user base', '', ''],
+    ['', '', ''],
+    ...krRows,
+    ['', '', ''],
+    [after, '', ''],
+  ];
+  test.each([
+    [
+      ['Quarter: Q3 2026', 'Owner: @ana', 'Completion date: 2026-09-30'],
+      [
+        ['Key Result', 'Target', 'Current'],
+        ['New signups', 5000, '-'],
+        ['Paid conversions', 400, '-'],
+      ],
+      'This tests whether the free tier brings users at scale; activation counts engaged users, not sign-ups alone.',
+      '2026-09-30',
+    ],
+    [
+      ['季度：2026 Q3', '截止日期：2026-09-30'],
+      [
+        ['关键结果', '目标值', '当前值'],
+        ['新增注册', 5000, '-'],
+        ['付费转化', 400, '-'],
+      ],
+      '本季度重点验证两个假设：免费版能否带来规模化增长，激活是否只统计真正使用的用户。',
+      '2026-09-30',
+    ],
+    [
+      ['Trimestre: Q3 2026', 'Fecha límite: 2026-09-30'],
+      [
+        ['Resultado clave', 'Meta', 'Actual'],
+        ['Nuevos registros', 5000, '-'],
+        ['Conversiones pagadas', 400, '-'],
+      ],
+      'Con esto validamos si el plan gratuito atrae usuarios a escala y si la activación mide el uso real.',
+      '2026-09-30',
+    ],
+  ])('%p', (front, krRows, after, due) => {
+    const values = table(front, krRows, after);
+    const m = read(values);
+    expect(krs(m).map((k) => [k.target, k.due])).toEqual([
+      [5000, due],
+      [400, due],
+    ]);
+    expect((m.reading?.unplaced ?? []).map((u) => u.text)).toContain(after);
+  });
+
+  test('guards: a `Date:` line names no deadline; a short KR row after a blank row stays a KR', () => {
+    const m = read([
+      ['Date: 2026-07-01', '', ''],
+      ['', '', ''],
+      ['Key Result', 'Target', 'Current'],
+      ['New signups', 5000, '-'],
+      ['', '', ''],
+      ['Paid conversions', 400, ''],
+    ]);
+    expect(krs(m).map((k) => [k.title, k.target, k.due])).toEqual([
+      ['New signups', 5000, null],
+      ['Paid conversions', 400, null],
+    ]);
+  });
+});
