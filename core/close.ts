@@ -96,6 +96,13 @@ export interface ObjectiveClose {
   krs: number;
   bands: BandCounts;
   error?: Msg;
+  /**
+   * When a KR cannot be scored (its objective's score is then an error): the rollup of the KRs that are scored, which
+   * the averages count instead (blank scores are not zeros; the objective's own score stays an error).
+   */
+  scoredPart?: number | null;
+  /** Its KRs that cannot be scored (an unreadable value), when some are. */
+  unscored?: number;
 }
 
 export interface GroupRollup {
@@ -104,8 +111,13 @@ export interface GroupRollup {
   label: Msg;
   objectives: number;
   krs: number;
-  /** Mean of the objective scores (blanks skipped), null when none is scored. */
+  /**
+   * Mean of the objective scores (blanks skipped; an objective with a KR that cannot be scored counts with the rollup
+   * of its scored KRs), null when none is scored.
+   */
   average: number | null;
+  /** KRs that cannot be scored (an unreadable value): left out of the average. */
+  unscored: number;
   bands: BandCounts;
 }
 
@@ -365,7 +377,16 @@ function objectiveClose(o: Objective, krRows: KrClose[], settings: Settings): Ob
     krs: krRows.length,
     bands: countKrBands(krRows, settings),
   };
-  if (!r.ok && !r.blank) oc.error = r.error.message;
+  if (!r.ok && !r.blank) {
+    oc.error = r.error.message;
+    const scored = krRows.filter((k) => !k.error);
+    const part = rollup(
+      scored.map((k) => k.score),
+      o.krs.filter((_, i) => !krRows[i].error).map((k) => k.weight),
+    );
+    oc.scoredPart = part.ok ? part.value : null;
+    oc.unscored = krRows.length - scored.length;
+  }
   return oc;
 }
 
@@ -373,13 +394,16 @@ function objectiveClose(o: Objective, krRows: KrClose[], settings: Settings): Ob
 function group(key: string, label: Msg, members: ObjectiveClose[]): GroupRollup {
   const bands: BandCounts = { red: 0, yellow: 0, green: 0 };
   let krCount = 0;
+  let unscored = 0;
   for (const m of members) {
     krCount += m.krs;
+    unscored += m.unscored ?? 0;
     bands.red += m.bands.red;
     bands.yellow += m.bands.yellow;
     bands.green += m.bands.green;
   }
-  return { key, label, objectives: members.length, krs: krCount, average: mean(members.map((m) => m.score)), bands };
+  const average = mean(members.map((m) => m.score ?? m.scoredPart ?? null));
+  return { key, label, objectives: members.length, krs: krCount, average, unscored, bands };
 }
 
 /** One group per level in LEVELS order, and one for objectives without a level when some have one. */

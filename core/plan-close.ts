@@ -53,6 +53,8 @@ export interface ScoreDetails {
   objectives: number;
   krs: number;
   averageScore: number | null;
+  /** KRs that cannot be scored (an unreadable value): the average is over the others. */
+  unscored: number;
   bands: { red: number; yellow: number; green: number };
 }
 
@@ -62,16 +64,29 @@ export function detailsOf(close: CloseResult): ScoreDetails {
     objectives: close.total.objectives,
     krs: close.total.krs,
     averageScore: close.total.average,
+    unscored: close.total.unscored,
     bands: { ...close.total.bands },
   };
 }
 
 const fmt2 = (n: number | null) => (n === null ? '-' : n.toFixed(2));
 
-export function scoreSummaryText(d: ScoreDetails): Msg {
+/** The average and, when some KRs cannot be scored, over how many it is taken (blank scores are not zeros). */
+function averageText(d: ScoreDetails): Msg {
+  const avg = fmt2(d.averageScore);
+  if (!d.unscored) return msg(`average score ${avg}`, `平均得分 ${avg}`);
+  const scored = d.krs - d.unscored;
   return msg(
-    `${d.cycle}: ${plural(d.objectives, 'objective')}, ${plural(d.krs, 'key result')}, average score ${fmt2(d.averageScore)} (red ${d.bands.red}, yellow ${d.bands.yellow}, green ${d.bands.green}).`,
-    `${d.cycle}：${d.objectives} 个目标，${d.krs} 个关键结果，平均得分 ${fmt2(d.averageScore)}（红 ${d.bands.red}，黄 ${d.bands.yellow}，绿 ${d.bands.green}）。`,
+    `average score ${avg} over the ${plural(scored, 'key result')} scored (${d.unscored} could not be scored)`,
+    `平均得分 ${avg}（按已评分的 ${scored} 个关键结果计；${d.unscored} 个无法评分）`,
+  );
+}
+
+export function scoreSummaryText(d: ScoreDetails): Msg {
+  const avg = averageText(d);
+  return msg(
+    `${d.cycle}: ${plural(d.objectives, 'objective')}, ${plural(d.krs, 'key result')}, ${avg.en} (red ${d.bands.red}, yellow ${d.bands.yellow}, green ${d.bands.green}).`,
+    `${d.cycle}：${d.objectives} 个目标，${d.krs} 个关键结果，${avg.zh}（红 ${d.bands.red}，黄 ${d.bands.yellow}，绿 ${d.bands.green}）。`,
   );
 }
 

@@ -54,6 +54,8 @@ export interface PanelSummary {
   krs: number;
   /** 0..1, or null when nothing is scored yet. */
   averageScore: number | null;
+  /** KRs that cannot be scored (an unreadable value): the average is over the others. */
+  unscored: number;
   bands: { red: number; yellow: number; green: number };
 }
 
@@ -102,6 +104,7 @@ export function readSummary(details: unknown): PanelSummary | null {
     objectives: count(details.objectives),
     krs: count(details.krs),
     averageScore: typeof avg === 'number' && Number.isFinite(avg) ? avg : null,
+    unscored: count(details.unscored),
     bands: { red: count(bands.red), yellow: count(bands.yellow), green: count(bands.green) },
   };
 }

@@ -29,6 +29,7 @@ export const PANEL_CSS = `
 .okr-card { background: var(--okr-bg2); border-radius: var(--okr-radius); padding: 8px 10px; }
 .okr-card-label { color: var(--okr-fg2); font-size: 12px; line-height: 16px; }
 .okr-card-value { font-size: 20px; line-height: 28px; font-weight: 600; }
+.okr-card-note { color: var(--okr-fg2); font-size: 11px; line-height: 14px; }
 .okr-bands { display: flex; gap: 6px; margin-top: 8px; flex-wrap: wrap; }
 .okr-band { display: inline-flex; align-items: center; gap: 6px; padding: 2px 10px; border-radius: 12px;
   font-size: 12px; border: 1px solid var(--okr-line); }

@@ -22,7 +22,7 @@ import { PANEL_CSS } from './panel-css';
 import { PROGRESS_CSS, PROGRESS_TEXT, readProgress, renderProgress, type PanelProgress } from './progress';
 import { R, READING_CSS, readReading, renderReading, type PanelReading } from './reading';
 import { roleCounts, type RoleCounts } from '../core/reading-summary';
-import { PANEL_TEXT, otherCyclesNote } from './strings';
+import { PANEL_TEXT, otherCyclesNote, unscoredNote } from './strings';
 
 /** Findings beyond this are counted, not listed (a 50,000-row sheet can have thousands). */
 const MAX_FINDINGS_SHOWN = 200;
@@ -224,12 +224,13 @@ class Panel {
   private renderSummary(): void {
     const s = this.state.summary;
     const tr = (m: Msg) => this.tr(m);
-    const card = (label: Msg, value: string, name: string) =>
+    const card = (label: Msg, value: string, name: string, note: Msg | null = null) =>
       el(
         'div',
         { class: 'okr-card', 'data-summary': name },
         el('div', { class: 'okr-card-label' }, tr(label)),
         el('div', { class: 'okr-card-value' }, value),
+        note ? el('div', { class: 'okr-card-note', 'data-note': 'unscored' }, tr(note)) : null,
       );
     const band = (name: 'red' | 'yellow' | 'green', label: Msg) =>
       el('span', { class: `okr-band okr-band-${name}`, 'data-band': name }, `${tr(label)} ${s ? s.bands[name] : '–'}`);
@@ -240,7 +241,12 @@ class Panel {
         { class: 'okr-cards' },
         card(PANEL_TEXT.objectives, s ? String(s.objectives) : '–', 'objectives'),
         card(PANEL_TEXT.krs, s ? String(s.krs) : '–', 'krs'),
-        card(PANEL_TEXT.averageScore, s && s.averageScore !== null ? s.averageScore.toFixed(2) : '–', 'average'),
+        card(
+          PANEL_TEXT.averageScore,
+          s && s.averageScore !== null ? s.averageScore.toFixed(2) : '–',
+          'average',
+          s?.unscored ? unscoredNote(s.unscored) : null,
+        ),
       ),
       el(
         'div',

@@ -58,6 +58,11 @@ export const PANEL_TEXT = {
 } as const;
 
 /** Under the summary when the sheet holds other cycles than the one counted (a Viva Goals export: annual and Q3). */
+/** Under the average card: KRs left out of the average because they cannot be scored (an unreadable value). */
+export function unscoredNote(n: number): Msg {
+  return msg(`over the scored key results; ${n} could not be scored`, `按已评分的关键结果计；${n} 个无法评分`);
+}
+
 export function otherCyclesNote(cycle: string, others: string[]): Msg {
   return msg(
     `Counts for ${cycle} only; the sheet also holds ${others.join(', ')}. To see another cycle, set it in Settings.`,

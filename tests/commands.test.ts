@@ -162,7 +162,8 @@ describe('score: the one-click quarter close', () => {
     // KR scores: KR-101 (0.21-0.18)/(0.25-0.18) = 3/7; KR-102 (0.04-0.05)/(0.03-0.05) = 0.5; KR-103 4.9 >= 4.8 -> 1;
     // KR-104 done -> 1; KR-201 52 <= 48? no -> 0; KR-202 'about half' -> not scored (#VALUE! in the sheet); row 13
     // (3.1-3.5)/(2.8-3.5) = 4/7. O-100 = 0.4*3/7 + 0.3*0.5 + 0.2 + 0.1 = 0.621428...; O-200 not scored (#N/A in
-    // the sheet), so the average is O-100's and KR-202 is in no band.
+    // the sheet), but the average counts its scored KRs (blank scores are not zeros): KR-201 (50%) 0 and row 13 (20%)
+    // 4/7 -> (0.2*4/7)/0.7 = 8/49; average (0.621428... + 8/49)/2 = 0.39; KR-202 is in no band.
     const d = result.details as {
       objectives: number;
       krs: number;
@@ -171,10 +172,10 @@ describe('score: the one-click quarter close', () => {
     };
     expect(d.objectives).toBe(2);
     expect(d.krs).toBe(7);
-    expect(near(d.averageScore, (0.4 * 3) / 7 + 0.15 + 0.3)).toBe(true);
+    expect(near(d.averageScore, ((0.4 * 3) / 7 + 0.15 + 0.3 + 8 / 49) / 2)).toBe(true);
     expect(d.bands).toEqual({ red: 1, yellow: 3, green: 2 });
-    expect(result.summary.en).toContain('0.62');
-    expect(result.summary.zh).toContain('0.62');
+    expect(result.summary.en).toContain('average score 0.39 over the 6 key results scored (1 could not be scored)');
+    expect(result.summary.zh).toContain('平均得分 0.39（按已评分的 6 个关键结果计；1 个无法评分）');
     // KR-202's current value 'about half' (J12) cannot be read: the summary says so in both languages.
     expect(result.summary.en).toContain('1 value could not be read (J12)');
     expect(result.summary.zh).toContain('有 1 个值无法识别（J12）');

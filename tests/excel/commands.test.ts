@@ -357,15 +357,19 @@ describe('one unreadable value (issue 11)', () => {
     expect(e).toBeInstanceOf(StandInError);
     expect(e.code).toBe('#VALUE!');
     expect(e.message).toMatch(/current: .*about half/);
-    // The summary and the scorecard leave O-200 unscored too (average of O-100 only), not a 0 for KR-202.
+    // The summary and the scorecard leave O-200 unscored too, not a 0 for KR-202; the average counts O-200's scored
+    // KRs: KR-201 (50%) 0 and row 13 (20%) 4/7 -> 8/49, with O-100's 0.4 x 3/7 + 0.15 + 0.3 (blank is not zero).
     const summary = await run(excel, 'summary');
-    expect(summary.details).toMatchObject({ bands: { red: 1, yellow: 3, green: 2 } });
-    expect((summary.details as { averageScore: number }).averageScore).toBeCloseTo(0.4 * (3 / 7) + 0.15 + 0.3, 9);
+    expect(summary.details).toMatchObject({ bands: { red: 1, yellow: 3, green: 2 }, unscored: 1 });
+    expect((summary.details as { averageScore: number }).averageScore).toBeCloseTo(
+      (0.4 * (3 / 7) + 0.15 + 0.3 + 8 / 49) / 2,
+      9,
+    );
     await run(excel, 'score');
     const card = wb.valuesOf('Scorecard 2026-Q4');
     const o200 = card.find((r) => r[1] === 'Make fulfilment fast and cheap')!;
     expect(o200[6] === '' || o200[6] === null).toBe(true);
-    expect(card[1][6] as number).toBeCloseTo(0.4 * (3 / 7) + 0.15 + 0.3, 9);
+    expect(card[1][6] as number).toBeCloseTo((0.4 * (3 / 7) + 0.15 + 0.3 + 8 / 49) / 2, 9);
   });
 });
 
