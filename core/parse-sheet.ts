@@ -54,6 +54,7 @@ import {
   KINDS,
   LEVELS,
   NOTE_SECTION_WORDS,
+  KR_NOTE_LABELS,
   OTHER_LANGUAGE_MEASURE_LABELS,
   MEASURE_CRITERION_WORDS,
   ROW_TYPES,
@@ -3213,7 +3214,7 @@ const PROPERTY = /^[_*]*([^:：\n_*[`]{1,30}?)[_*]*\s*[:：](?!\/)\s*[_*]*\s*(\S
 const GROUP_WITH_NOTE = /^([^:：()（）\n]{1,30}?\s*[(（][^()（）\n]*[)）])\s*[:：]\s*$/;
 const BRACKET_NOTE = /\s*[(（][^()（）\n]*[)）]\s*$/;
 const MEASURE_LABEL = new RegExp(
-  String.raw`^(?:progress|进度|进展|progreso|avance|進捗|${MEASURE_CRITERION_WORDS.join('|')}|${OTHER_LANGUAGE_MEASURE_LABELS.join('|')})$`,
+  String.raw`^(?:progress|进度|进展|progreso|avance|進捗|${MEASURE_CRITERION_WORDS.join('|')}|${OTHER_LANGUAGE_MEASURE_LABELS.join('|')}|${KR_NOTE_LABELS.join('|')})$`,
   'i',
 );
 /**

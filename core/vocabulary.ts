@@ -501,6 +501,33 @@ export const OTHER_LANGUAGE_MEASURE_LABELS: readonly string[] = [
 ];
 
 /**
+ * Labels of a KR's descriptive fields (`- **Metric Definition**: ...`, `- **Data Source**: ...`, `- **On Track?**: ✅`,
+ * `- 指标定义：...`, `- Fuente de datos: ...`): they say how the KR is defined or judged and state no number; notes under it.
+ */
+export const KR_NOTE_LABELS: readonly string[] = [
+  'metric definition',
+  'definition',
+  'data source',
+  'data sources',
+  'on track\\?',
+  'on track',
+  "what's working",
+  'what is working',
+  '指标定义',
+  '指标口径',
+  '口径',
+  '数据来源',
+  '数据源',
+  '是否正常推进',
+  'definición',
+  'fuente de datos',
+  'fuentes de datos',
+  'définition',
+  'source des données',
+  'datenquelle',
+];
+
+/**
  * Words of a heading over a report's notes: problems, risks, blockers, next steps, lessons; and over the vision a plan
  * starts from (`## 年度愿景`, `## Vision`), whose list is no OKR. The lines under such a heading are notes, even one
  * naming a KR (`## 问题和挑战` / `- KR2 错误率仍高于目标`). A heading may join several (`问题和挑战`, `Risks & blockers`).

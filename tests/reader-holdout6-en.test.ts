@@ -246,3 +246,28 @@ describe('a KR table under property lines: the deadline line is each KR due date
     ]);
   });
 });
+
+describe('descriptive fields under a KR (definition, data source, on track?) are notes, not initiatives', () => {
+  test.each([
+    ['Metric Definition', 'Data Source', 'On Track?', 'Action Items', 'Post in 3 subreddits'],
+    ['指标定义', '数据来源', '是否正常推进', '行动项', '在3个社区发帖'],
+    ['Definición', 'Fuente de datos', 'On Track?', 'Action Items', 'Publicar en 3 foros'],
+  ])('%s / %s / %s', (def, source, onTrack, actions, work) => {
+    const m = read(
+      lines(`
+### Objective 1: Launch the MVP
+#### Key Result 1.1: Acquire 50 beta users
+- **Target**: 50 beta users
+- **${def}**: users who finished onboarding
+  - Active = logged in within 7 days
+- **${source}**: the users table
+- **${onTrack}**: ✅ Yes
+- **${actions}**:
+  - ${work}`),
+    );
+    expect(krs(m).map((k) => [k.title, k.target, k.initiatives.map((i) => i.title)])).toEqual([
+      ['Acquire 50 beta users', 50, [work]],
+    ]);
+    expect(m.objectives[0].initiatives ?? []).toEqual([]);
+  });
+});
