@@ -189,7 +189,7 @@ const toleranceAlone = (s: string) =>
 
 /**
  * A time of day, not a quantity: '6 pm', '9:30am', '18 Uhr', 'before 16:00', 'après 18h', 'después de las 18:00',
- * '18:00前', '21:30后'. Minutes and seconds with no such word ('from 4:30 to 3:00') stay a duration (CLOCK).
+ * '18:00前', '21:30后', a schedule's '每天11:30睡，7:00起床'. Minutes and seconds with no such word ('from 4:30 to 3:00') stay a duration (CLOCK).
  */
 const HOUR = String.raw`(?:[01]?\d|2[0-4])`;
 const TIME_OF_DAY = new RegExp(
@@ -199,6 +199,9 @@ const TIME_OF_DAY = new RegExp(
     // French hours ('après 18h', 'avant 9 h 30'); not 'à 5h' ('réduire le délai à 5h' is five hours).
     String.raw`(?<![\p{L}])(?:après|avant|jusqu'à|dès)\s+${HOUR}\s?h(?:\s?[0-5]\d)?(?![\p{L}\d])`,
     String.raw`(?<![\d:.])${HOUR}:[0-5]\d\s*(?=前|后|後|之前|之后|以前|以后|截止)`,
+    // A clock time on a day's schedule: before what is done then ('11:30睡', '6:30起床') or after a part of the day.
+    String.raw`(?<![\d:.])${HOUR}:[0-5]\d\s*(?=睡|起床|起|醒|上班|下班|出门|到岗|打卡|吃|锻炼|运动|跑步|学习|读书|就寝|入睡)`,
+    String.raw`(?<=(?:每天|每晚|每日|每早|早上|晚上|凌晨|上午|下午|中午|早晨)\s*)${HOUR}:[0-5]\d`,
   ].join('|'),
   'giu',
 );

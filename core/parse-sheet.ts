@@ -2823,6 +2823,7 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     return rd.unplace(l.r, l.c, l.text, PLACEHOLDER_LINE);
   }
   periodLine(walk, l, rd);
+  if (pipeOkrLine(walk, l, rd)) return;
   // Property lines follow their KR line directly (or other property lines): anything else ends them.
   const propsOf = walk.krLine;
   const after = walk.propLine ?? null;
@@ -2875,6 +2876,49 @@ function readOutlineLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): void {
     return;
   }
   itemLine(walk, l, kind as 'objective' | 'kr' | 'initiative', rd);
+}
+
+/**
+ * The parts of a line joining an OKR with ` | ` and no table around it (`User acquisition | Acquire at least 2000 new
+ * users | 1690 new users | 84 %`): objective, a KR stating its target, the result reached, a share (progress). Null
+ * for other lines (`Prepared by: HR | Period: ...`, a markdown table row).
+ */
+function pipeParts(l: OutlineLine): { objective: string; kr: string; current: number } | null {
+  const { line } = l;
+  if (line.role !== 'text' || isListed(line) || line.heading || line.quote || !l.text.includes(' | ')) return null;
+  const parts = l.text.trim().split(/\s+\|\s+/);
+  if (parts.length < 3 || parts.length > 4 || parts.some((p) => !p || p.startsWith('|') || p.endsWith('|')))
+    return null;
+  if (/\d/.test(parts[0]) || inferFromText(parts[1]).target === null) return null;
+  const result = inferFromText(parts[2]);
+  if (result.target === null || parts[2].length > 30) return null;
+  return { objective: parts[0], kr: parts[1], current: result.target };
+}
+
+/** A `|`-joined OKR line (pipeParts): its objective and KR; the list under it is the work on that KR. */
+function pipeOkrLine(walk: OutlineWalk, l: OutlineLine, rd: Reader): boolean {
+  const parts = pipeParts(l);
+  if (!parts) return false;
+  const { ctx } = walk;
+  if (walk.first < 0) walk.first = l.r;
+  walk.last = l.r;
+  rd.role(l.r, 'objective');
+  const obj = outlineObjective(parts.objective, l, rd);
+  obj.cycle = governingCycle(parts.objective, obj.cycle, ctx.cycle ?? null);
+  walk.objectives.push(obj);
+  const kr = outlineKr(obj, parts.kr, l, rd);
+  kr.current = parts.current;
+  markInferred(kr, 'current');
+  Object.assign(walk, { obj, kr, lastKr: null, heading: null });
+  Object.assign(ctx, {
+    obj: true,
+    mode: 'initiatives',
+    krLevel: null,
+    krOwn: undefined,
+    label: l.line,
+    krNotes: false,
+  });
+  return true;
 }
 
 /** A KR's label heading over its statement (markKrCaptions): a title opening the KRs; the list under the KR is notes. */

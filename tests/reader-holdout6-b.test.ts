@@ -138,3 +138,42 @@ describe('from-to across month lists, written-out millions, time windows and pha
     expect(kr(text)?.target ?? null).toBe(target);
   });
 });
+
+describe('`|`-joined lines: objective | key result | result | %, the bullets under them the work on that KR', () => {
+  it.each([
+    [
+      'User acquisition | Acquire at least 2000 new users | 1690 new users | 84 %',
+      'User acquisition',
+      'Acquire at least 2000 new users',
+      2000,
+      1690,
+    ],
+    ['用户留存 | 留存率达到50% | 37%', '用户留存', '留存率达到50%', 0.5, 0.37],
+    [
+      'Umsatz | Mindestens 1000 USD wiederkehrender Umsatz | 574 USD',
+      'Umsatz',
+      'Mindestens 1000 USD wiederkehrender Umsatz',
+      1000,
+      574,
+    ],
+  ])('%s', (line, objective, title, target, current) => {
+    const m = read(
+      rows(
+        '# OKRs - Q4 2025',
+        '',
+        line,
+        '- Improved the landing page',
+        '- Added PayPal',
+        '',
+        'Second goal | Reach 300 members | 120',
+      ),
+    );
+    expect(m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)])).toEqual([
+      [objective, [title]],
+      ['Second goal', ['Reach 300 members']],
+    ]);
+    const k = m.objectives[0].krs[0];
+    expect([k.target, k.current]).toEqual([target, current]);
+    expect(k.initiatives.map((i) => i.title)).toEqual(['Improved the landing page', 'Added PayPal']);
+  });
+});

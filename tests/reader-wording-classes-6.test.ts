@@ -331,3 +331,16 @@ describe('a tolerance is not a target', () => {
     expect(oneKr(text).target).toBeCloseTo(target, 9);
   });
 });
+
+describe("a clock time on a day's schedule is a time of day, not a target", () => {
+  test.each([['每天11:30睡，7:00起床'], ['6:30起床'], ['晚上10:45入睡'], ['每日早上6:15跑步']])(
+    '%s: no number to reach; done or not done',
+    (text) => {
+      expect(inferFromText(text)).toMatchObject({ target: null, measures: 0, kind: 'binary' });
+    },
+  );
+
+  test('minutes and seconds from one to another stay a duration (4:30 -> 270 s, 3:00 -> 180 s)', () => {
+    expect(inferFromText('通话时长从4:30降到3:00')).toMatchObject({ start: 270, target: 180, kind: 'decrease' });
+  });
+});
