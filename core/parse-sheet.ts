@@ -37,6 +37,7 @@ import {
   cycleOf,
   deadlineInWords,
   findCycleInText,
+  namedYear,
   parseCycle,
   statedPeriod,
   yearOfTitle,
@@ -3523,7 +3524,10 @@ function deadlinesInWords(model: OkrModel, today: string): void {
   for (const o of model.objectives)
     for (const kr of o.krs) {
       if (kr.due !== null) continue;
-      const due = deadlineInWords(kr.title, o.cycle ?? model.cycle, { today });
+      // A quarter without a year ('by End of Q1') is of the year the sheet names ('Q[X] 2026'), else nearest today.
+      const cycle = o.cycle ?? model.cycle;
+      const year = cycle ? Number(cycle.start.slice(0, 4)) : namedYear(model.title ?? '');
+      const due = deadlineInWords(kr.title, cycle, { today, year });
       if (!due) continue;
       kr.due = due;
       markInferred(kr, 'due');
