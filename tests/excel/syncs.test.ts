@@ -88,8 +88,9 @@ async function readOnlyAndEdits(rows: number): Promise<{ summary: number; edits:
   expect((await runExcelCommand(excel, 'summary', DEFAULT_SETTINGS, FIXTURE_TODAY)).ok).toBe(true);
   const summary = wb.syncCount - s0;
   const edits: number[] = [];
-  // K3: the Current of the first KR.
-  for (const day of [FIXTURE_TODAY, '2026-11-24']) {
+  // K3: the Current of the first KR, typed anew each day (an unchanged value the log already holds records nothing).
+  for (const [i, day] of [FIXTURE_TODAY, '2026-11-24'].entries()) {
+    wb.sheet(SHEET)!.ensure(2, 10).v = 1000 + i;
     const s1 = wb.syncCount;
     expect(await stampEdit(excel, wb.sheet(SHEET)!.id, 'K3', day, DEFAULT_SETTINGS)).toBe(true);
     edits.push(wb.syncCount - s1);
