@@ -4,13 +4,9 @@
  * column holding the KR's numbers; a current cell written as a score or a bound. Every expected value worked out by
  * reading the sheet as a person would.
  */
-import { readModel } from '../core/parse-sheet';
-import { resolveSettings } from '../core/settings';
-import type { KeyResult, OkrModel } from '../core/model';
+import { krs, read } from './reader-rows';
+import type { KeyResult } from '../core/model';
 
-const read = (values: unknown[][]): OkrModel =>
-  readModel({ name: 'S', origin: { row: 0, col: 0 }, values }, { settings: resolveSettings({}), today: '2026-12-07' });
-const krs = (m: OkrModel): KeyResult[] => m.objectives.flatMap((o) => o.krs);
 const numbers = (k: KeyResult) => ({ start: k.startGiven ? k.start : null, target: k.target, current: k.current });
 
 describe('a measure column (`衡量指标`, `Metric`, `Indicador`) holds the KR numbers when no column is the target', () => {

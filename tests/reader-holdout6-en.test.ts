@@ -7,18 +7,9 @@
  * running the reader).
  */
 import { inferFromText } from '../core/infer-target';
-import { readModel } from '../core/parse-sheet';
-import { resolveSettings } from '../core/settings';
-import type { KeyResult, OkrModel } from '../core/model';
+import { krs, lines, read } from './reader-rows';
+import type { OkrModel } from '../core/model';
 
-const lines = (text: string): string[][] =>
-  text
-    .replace(/^\n/, '')
-    .split('\n')
-    .map((l) => [l]);
-const read = (values: unknown[][]): OkrModel =>
-  readModel({ name: 'S', origin: { row: 0, col: 0 }, values }, { settings: resolveSettings({}), today: '2026-12-07' });
-const krs = (m: OkrModel): KeyResult[] => m.objectives.flatMap((o) => o.krs);
 const target = (s: string) => inferFromText(s).target;
 
 describe('`within N%` after a named measure is a cap; a bare `within N%` is a tolerance', () => {

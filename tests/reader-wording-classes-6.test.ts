@@ -5,18 +5,9 @@
  * values worked out by reading the rows, as a person reads them (never by running the reader).
  */
 import { inferFromText } from '../core/infer-target';
-import { readModel } from '../core/parse-sheet';
-import { resolveSettings } from '../core/settings';
+import { krs, lines, read } from './reader-rows';
 import type { KeyResult, OkrModel } from '../core/model';
 
-const lines = (text: string): string[][] =>
-  text
-    .replace(/^\n/, '')
-    .split('\n')
-    .map((l) => [l]);
-const read = (values: unknown[][]): OkrModel =>
-  readModel({ name: 'S', origin: { row: 0, col: 0 }, values }, { settings: resolveSettings({}), today: '2026-12-07' });
-const krs = (m: OkrModel): KeyResult[] => m.objectives.flatMap((o) => o.krs);
 /** Each objective's title with its KRs' titles. */
 const shape = (m: OkrModel) => m.objectives.map((o) => [o.title, o.krs.map((k) => k.title)]);
 /** One KR written as a bullet under an objective label. */
